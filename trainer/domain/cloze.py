@@ -1,0 +1,84 @@
+"""Anki cloze markup: ``{{c1::answer}}`` and ``{{c1::answer::hint}}``.
+
+Parsed here, once, so the deck-file reader, the exporters and the study screen
+agree on what a cloze note means and reject the same malformed text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from trainer.domain.errors import TrainerError
+
+_OPEN = "{{c"
+_DELETION = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
+
+
+class ClozeError(TrainerError):
+    """Cloze markup that does not parse."""
+
+
+@dataclass(frozen=True, slots=True)
+class Deletion:
+    number: int
+    answer: str
+    hint: str
+    start: int
+    end: int
+
+
+def parse(text: str) -> list[Deletion]:
+    """Return the deletions in ``text`` or raise ClozeError saying what is wrong."""
+    deletions: list[Deletion] = []
+    pos = 0
+    for match in _DELETION.finditer(text):
+        _check_plain(text, pos, match.start())
+        number = int(match.group(1))
+        answer = match.group(2)
+        if number < 1:
+            raise ClozeError(f"cloze number must be 1 or more: {match.group(0)!r}")
+        if not answer.strip():
+            raise ClozeError(f"empty cloze answer: {match.group(0)!r}")
+        if "{{" in answer:
+            raise ClozeError(f"nested cloze deletions are not supported: {match.group(0)!r}")
+        deletions.append(Deletion(number, answer, match.group(3) or "", match.start(), match.end()))
+        pos = match.end()
+    _check_plain(text, pos, len(text))
+    return deletions
+
+
+def _check_plain(text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    if _OPEN in chunk:
+        at = chunk.index(_OPEN) + start
+        raise ClozeError(f"unclosed or malformed cloze at character {at}: {text[at : at + 20]!r}")
+
+
+def numbers(text: str) -> list[int]:
+    """Distinct cloze numbers in order; each becomes one card."""
+    return sorted({d.number for d in parse(text)})
+
+
+def render(text: str, active: int, *, reveal: bool) -> str:
+    """Plain text of one card: the active deletion as ``[...]``/``[hint]`` or its answer."""
+    out: list[str] = []
+    pos = 0
+    for d in parse(text):
+        out.append(text[pos : d.start])
+        if d.number == active and not reveal:
+            out.append(f"[{d.hint}]" if d.hint else "[...]")
+        else:
+            out.append(d.answer)
+        pos = d.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def answers(text: str, active: int) -> list[str]:
+    return [d.answer for d in parse(text) if d.number == active]
+
+
+def plain(text: str) -> str:
+    """The sentence with every deletion filled in."""
+    return render(text, 0, reveal=True)
