@@ -1,0 +1,90 @@
+"""The ``trainer`` command.
+
+Each sub-command lives in its own module under ``trainer.cli`` and registers
+itself on ``app``; every heavy import (SQLAlchemy, jieba, Textual) happens inside
+the command function so ``trainer --help`` and ``trainer due`` stay fast.
+User errors (TrainerError) become one line on stderr and exit code 1.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from trainer import __version__
+from trainer.domain.errors import TrainerError
+
+app = typer.Typer(
+    name="trainer",
+    help="申论 flashcards: make cards from articles, study them with FSRS, track progress.",
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class GlobalOptions:
+    """Options given before the sub-command, read by every command."""
+
+    db: str | None = None
+    profile: str = "default"
+
+
+OPTIONS = GlobalOptions()
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"trainer {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar="TRAINER_DB",
+            help="SQLAlchemy URL or SQLite file path of the progress store.",
+        ),
+    ] = None,
+    profile: Annotated[
+        str,
+        typer.Option("--profile", envvar="TRAINER_PROFILE", help="Learner profile in the store."),
+    ] = "default",
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """With no command, open the study app on your decks."""
+    OPTIONS.db = db
+    OPTIONS.profile = profile
+    if ctx.invoked_subcommand is None:
+        from trainer.cli.study import open_app
+
+        open_app(None)
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print one line on stderr and leave with ``code``."""
+    typer.echo(f"trainer: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    from trainer.cli import commands  # noqa: F401  (registers the sub-commands)
+
+    try:
+        app()
+    except TrainerError as exc:
+        typer.echo(f"trainer: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        typer.echo("trainer: interrupted", err=True)
+        sys.exit(130)

@@ -1,0 +1,7 @@
+"""Imports every sub-command module so each registers itself on ``app``.
+
+The modules import nothing heavy at top level; registering them costs only
+their function definitions.
+"""
+
+from trainer.cli import decks, exchange, make, study  # noqa: F401

@@ -1,0 +1,99 @@
+"""``trainer decks`` and ``trainer due``: what there is to study."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Annotated
+
+import typer
+
+from trainer.cli import OPTIONS, app
+from trainer.domain.model import DeckCounts
+
+
+def _rows_json(rows: list[DeckCounts]) -> str:
+    return json.dumps(
+        [
+            {"deck": r.name, "id": r.deck_id, "new": r.new, "learning": r.learning, "due": r.due}
+            for r in rows
+        ],
+        ensure_ascii=False,
+    )
+
+
+def _counts_full(deck: str | None) -> list[DeckCounts]:
+    from trainer.services.session import open_store
+    from trainer.services.study import StudyService
+
+    store = open_store(OPTIONS.db, OPTIONS.profile)
+    try:
+        return StudyService(store).deck_counts(datetime.now(UTC), deck)
+    finally:
+        store.close()
+
+
+@app.command()
+def decks(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """List decks with their new, learning and due counts for today."""
+    rows = _counts_full(None)
+    if as_json:
+        typer.echo(_rows_json(rows))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Decks", title_justify="left")
+    table.add_column("Deck")
+    table.add_column("New", justify="right", style="blue")
+    table.add_column("Learn", justify="right", style="red")
+    table.add_column("Due", justify="right", style="green")
+    for r in rows:
+        table.add_row(r.name, str(r.new), str(r.learning), str(r.due), style=None)
+    table.add_section()
+    table.add_row(
+        "Total",
+        str(sum(r.new for r in rows)),
+        str(sum(r.learning for r in rows)),
+        str(sum(r.due for r in rows)),
+    )
+    Console(highlight=False, markup=False).print(table)
+
+
+@app.command()
+def due(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """Print today's due counts, fast enough for a shell prompt."""
+    rows = _fast_counts()
+    if rows is None:
+        rows = _counts_full(None)
+    if as_json:
+        typer.echo(_rows_json(rows))
+        return
+    new = sum(r.new for r in rows)
+    learning = sum(r.learning for r in rows)
+    review = sum(r.due for r in rows)
+    typer.echo(f"{new} new, {learning} learning, {review} due")
+
+
+def _fast_counts() -> list[DeckCounts] | None:
+    import os
+    from pathlib import Path
+
+    db = OPTIONS.db or os.environ.get("TRAINER_DB")
+    if db and "://" in db:
+        if not db.startswith("sqlite:///"):
+            return None
+        db = db[len("sqlite:///") :]
+    from trainer.storage.fastcount import due_counts
+
+    if db:
+        path = Path(db).expanduser()
+    else:
+        from platformdirs import user_data_dir
+
+        path = Path(user_data_dir("trainer", appauthor=False)) / "trainer.sqlite3"
+    return due_counts(path, OPTIONS.profile, datetime.now(UTC))

@@ -1,0 +1,318 @@
+"""The trainer's own deck file: TOML, human-editable and git-diffable.
+
+One file is one deck: its name, options, the articles its notes came from, and
+its notes with their GUIDs. The format is documented in ``decks/README.md``.
+Reading validates everything before anything is stored, and every error names
+the file and the line of the offending note.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from trainer.domain import cloze
+from trainer.domain.errors import InputError
+from trainer.domain.model import DeckOptions, Note, NoteKind, SourceRef
+from trainer.domain.options import OptionError, options_from_dict, options_to_dict
+
+FORMAT = "trainer-deck"
+VERSION = 1
+MAX_BYTES = 64 * 1024 * 1024
+
+_NOTE_FIELDS = {"guid", "kind", "prompt", "answer", "text", "items", "tags", "source", "extra"}
+_SOURCE_FIELDS = {"article", "anchor", "section", "start", "end"}
+_ARTICLE_FIELDS = {"id", "title", "file", "text", "source", "attribution"}
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleEntry:
+    id: str
+    title: str = ""
+    text: str = ""
+    file: str = ""
+    source: str = ""
+    attribution: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DeckFile:
+    name: str
+    notes: tuple[Note, ...]
+    options: DeckOptions = field(default_factory=DeckOptions)
+    description: str = ""
+    articles: tuple[ArticleEntry, ...] = ()
+
+
+def _note_lines(text: str) -> list[int]:
+    """1-based line numbers of each ``[[notes]]`` header, in order."""
+    return [
+        i + 1
+        for i, line in enumerate(text.splitlines())
+        if re.match(r"\s*\[\[\s*notes\s*\]\]", line)
+    ]
+
+
+def read_deck(path: Path) -> DeckFile:
+    where = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(where, f"cannot read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_BYTES:
+        raise InputError(where, f"file is larger than {MAX_BYTES // 2**20} MiB")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(where, "not UTF-8 text (deck files are UTF-8)", line) from None
+    return parse_deck(text, where, base_dir=path.parent)
+
+
+def parse_deck(text: str, where: str = "<deck>", base_dir: Path | None = None) -> DeckFile:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = re.search(r"\(at line (\d+), column \d+\)", msg)
+        line = int(m.group(1)) if m else None
+        problem = re.sub(r" \(at line.*", "", msg)
+        raise InputError(where, f"TOML syntax error: {problem}", line) from None
+    except ValueError as exc:
+        raise InputError(where, f"cannot parse: {exc}") from None
+    if data.get("format") != FORMAT:
+        raise InputError(where, f'not a trainer deck file (expected format = "{FORMAT}")', 1)
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise InputError(where, "missing or bad 'version'")
+    if version > VERSION:
+        raise InputError(
+            where, f"deck file version {version} is newer than this trainer reads ({VERSION})"
+        )
+    deck = data.get("deck")
+    if not isinstance(deck, dict):
+        raise InputError(where, "missing [deck] table")
+    name = deck.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise InputError(where, "[deck] needs a non-empty 'name'")
+    description = deck.get("description", "")
+    if not isinstance(description, str):
+        raise InputError(where, "[deck] 'description' must be text")
+    try:
+        options = options_from_dict(deck.get("options", {}) or {})
+    except (OptionError, AttributeError) as exc:
+        raise InputError(where, f"[deck.options]: {exc}") from None
+    articles = tuple(
+        _article(a, where, i, base_dir) for i, a in enumerate(_list(data, "articles", where))
+    )
+    lines = _note_lines(text)
+    notes: list[Note] = []
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(_list(data, "notes", where)):
+        line = lines[i] if i < len(lines) else None
+        note = _note(raw, where, i, line)
+        if note.guid in seen:
+            raise InputError(
+                where,
+                f"note {i + 1}: duplicate guid {note.guid!r} (first at note {seen[note.guid] + 1})",
+                line,
+            )
+        seen[note.guid] = i
+        notes.append(note)
+    extra = set(data) - {"format", "version", "deck", "articles", "notes"}
+    if extra:
+        raise InputError(where, f"unknown top-level key {sorted(extra)[0]!r}")
+    return DeckFile(name.strip(), tuple(notes), options, description, articles)
+
+
+def _list(data: dict[str, Any], key: str, where: str) -> list[Any]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise InputError(where, f"'{key}' must be an array of tables ([[{key}]])")
+    return value
+
+
+def _article(raw: Any, where: str, i: int, base_dir: Path | None) -> ArticleEntry:
+    if not isinstance(raw, dict):
+        raise InputError(where, f"article {i + 1}: must be a table")
+    unknown = set(raw) - _ARTICLE_FIELDS
+    if unknown:
+        raise InputError(where, f"article {i + 1}: unknown field {sorted(unknown)[0]!r}")
+    for key in raw:
+        if not isinstance(raw[key], str):
+            raise InputError(where, f"article {i + 1}: field {key!r} must be text")
+    art_id = raw.get("id", "")
+    if not art_id:
+        raise InputError(where, f"article {i + 1}: missing field 'id'")
+    text = raw.get("text", "")
+    file = raw.get("file", "")
+    if file and not text and base_dir is not None:
+        target = (base_dir / file).resolve()
+        try:
+            text = target.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(
+                where, f"article {art_id!r}: cannot read file {file!r}: {exc}"
+            ) from None
+    return ArticleEntry(
+        art_id, raw.get("title", ""), text, file, raw.get("source", ""), raw.get("attribution", "")
+    )
+
+
+def _str(raw: dict[str, Any], key: str, where: str, label: str, line: int | None) -> str:
+    value = raw.get(key, "")
+    if not isinstance(value, str):
+        raise InputError(where, f"{label}: field {key!r} must be text", line)
+    return value
+
+
+def _note(raw: Any, where: str, i: int, line: int | None) -> Note:
+    label = f"note {i + 1}"
+    if not isinstance(raw, dict):
+        raise InputError(where, f"{label}: must be a table", line)
+    guid = raw.get("guid")
+    if not isinstance(guid, str) or not guid.strip():
+        raise InputError(where, f"{label}: missing field 'guid'", line)
+    label = f"note {i + 1} ({guid})"
+    if len(guid) > 64 or any(c.isspace() for c in guid):
+        raise InputError(where, f"{label}: guid must be at most 64 characters with no spaces", line)
+    unknown = set(raw) - _NOTE_FIELDS
+    if unknown:
+        raise InputError(where, f"{label}: unknown field {sorted(unknown)[0]!r}", line)
+    kind_raw = raw.get("kind")
+    if kind_raw is None:
+        raise InputError(where, f"{label}: missing field 'kind'", line)
+    try:
+        kind = NoteKind(kind_raw)
+    except ValueError:
+        raise InputError(
+            where, f"{label}: unknown card kind {kind_raw!r} (use cloze, qa or list)", line
+        ) from None
+    prompt = _str(raw, "prompt", where, label, line)
+    answer = _str(raw, "answer", where, label, line)
+    text = _str(raw, "text", where, label, line)
+    extra = _str(raw, "extra", where, label, line)
+    items = raw.get("items", [])
+    if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
+        raise InputError(where, f"{label}: 'items' must be a list of text", line)
+    tags = raw.get("tags", [])
+    if not isinstance(tags, list) or not all(
+        isinstance(t, str) and t and not any(c.isspace() for c in t) for t in tags
+    ):
+        raise InputError(where, f"{label}: 'tags' must be a list of words without spaces", line)
+    if kind is NoteKind.CLOZE:
+        if not text:
+            raise InputError(
+                where,
+                f"{label}: missing field 'text' (a cloze note needs {{{{c1::...}}}} text)",
+                line,
+            )
+        try:
+            if not cloze.parse(text):
+                raise InputError(
+                    where, f"{label}: 'text' has no cloze deletion like {{{{c1::answer}}}}", line
+                )
+        except cloze.ClozeError as exc:
+            raise InputError(where, f"{label}: bad cloze markup: {exc}", line) from None
+    elif kind is NoteKind.QA:
+        for key, value in (("prompt", prompt), ("answer", answer)):
+            if not value.strip():
+                raise InputError(where, f"{label}: missing field {key!r}", line)
+    elif kind is NoteKind.LIST:
+        if not prompt.strip():
+            raise InputError(where, f"{label}: missing field 'prompt'", line)
+        if not items:
+            raise InputError(where, f"{label}: a list note needs 'items'", line)
+    source = raw.get("source", {})
+    if not isinstance(source, dict) or set(source) - _SOURCE_FIELDS:
+        raise InputError(
+            where, f"{label}: 'source' must be a table of {sorted(_SOURCE_FIELDS)}", line
+        )
+    for key in ("start", "end"):
+        if not isinstance(source.get(key, 0), int) or isinstance(source.get(key, 0), bool):
+            raise InputError(where, f"{label}: source.{key} must be a whole number", line)
+    for key in ("article", "anchor", "section"):
+        if not isinstance(source.get(key, ""), str):
+            raise InputError(where, f"{label}: source.{key} must be text", line)
+    ref = SourceRef(
+        article=source.get("article", ""),
+        anchor=source.get("anchor", ""),
+        section=source.get("section", ""),
+        start=source.get("start", 0),
+        end=source.get("end", 0),
+    )
+    return Note(guid, kind, prompt, answer, text, tuple(items), tuple(tags), ref, extra)
+
+
+def deck_to_toml(deck: DeckFile) -> str:
+    import tomli_w
+
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "deck": {
+            "name": deck.name,
+            "description": deck.description,
+            "options": options_to_dict(deck.options),
+        },
+    }
+    if deck.articles:
+        data["articles"] = [
+            {
+                k: v
+                for k, v in (
+                    ("id", a.id),
+                    ("title", a.title),
+                    ("source", a.source),
+                    ("attribution", a.attribution),
+                    ("file", a.file),
+                    ("text", "" if a.file else a.text),
+                )
+                if v
+            }
+            for a in deck.articles
+        ]
+    data["notes"] = [_note_dict(n) for n in deck.notes]
+    header = "# trainer deck file: see decks/README.md for the format.\n"
+    return header + tomli_w.dumps(data, multiline_strings=True)
+
+
+def _note_dict(n: Note) -> dict[str, Any]:
+    out: dict[str, Any] = {"guid": n.guid, "kind": n.kind.value}
+    for key in ("prompt", "answer", "text", "extra"):
+        value = getattr(n, key)
+        if value:
+            out[key] = value
+    if n.items:
+        out["items"] = list(n.items)
+    if n.tags:
+        out["tags"] = list(n.tags)
+    src = {
+        k: getattr(n.source, k)
+        for k in ("article", "anchor", "section", "start", "end")
+        if getattr(n.source, k)
+    }
+    if src:
+        out["source"] = src
+    return out
+
+
+def write_deck(
+    path: Path | str,
+    name: str,
+    notes: list[Note] | tuple[Note, ...],
+    options: DeckOptions | None = None,
+    description: str = "",
+    articles: tuple[ArticleEntry, ...] = (),
+) -> None:
+    """Write a deck file atomically (temporary file, then rename)."""
+    target = Path(path)
+    text = deck_to_toml(
+        DeckFile(name, tuple(notes), options or DeckOptions(), description, articles)
+    )
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(target)

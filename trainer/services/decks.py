@@ -1,0 +1,217 @@
+"""Decks as a whole: list, import and export deck files, the bundled deck.
+
+An import is one transaction: notes are matched by GUID, changed notes are
+updated in place (their cards and history stay), notes missing from the file
+are retired (hidden, history kept), and the report says what happened.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Connection, select
+
+from trainer.domain.errors import TrainerError
+from trainer.domain.model import Deck, DeckOptions, Note
+from trainer.formats.deckfile import ArticleEntry, DeckFile, read_deck, write_deck
+from trainer.storage import cards_repo, decks_repo, notes_repo
+from trainer.storage.models import PROFILES
+from trainer.storage.store import Store
+
+
+@dataclass
+class ImportReport:
+    """What an import did, in Anki's terms."""
+
+    deck: str = ""
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    retired: int = 0
+    skipped: int = 0
+    errors: list[str] = field(default_factory=list)
+    reviews: int = 0
+
+    def summary(self) -> str:
+        parts = [
+            f"{self.new} new",
+            f"{self.updated} updated",
+            f"{self.unchanged} unchanged",
+            f"{self.retired} retired",
+        ]
+        if self.skipped:
+            parts.append(f"{self.skipped} skipped")
+        if self.reviews:
+            parts.append(f"{self.reviews} reviews")
+        parts.append(f"{len(self.errors)} errors")
+        return f"{self.deck}: " + ", ".join(parts)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "deck": self.deck,
+            "new": self.new,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "retired": self.retired,
+            "skipped": self.skipped,
+            "reviews": self.reviews,
+            "errors": list(self.errors),
+        }
+
+
+def apply_notes(
+    conn: Connection,
+    name: str,
+    notes: tuple[Note, ...] | list[Note],
+    *,
+    options: DeckOptions | None = None,
+    description: str | None = None,
+    retire_missing: bool = True,
+    now_s: int | None = None,
+) -> tuple[Deck, ImportReport]:
+    """Bring deck ``name`` in line with ``notes`` inside the caller's transaction."""
+    now_s = int(time.time()) if now_s is None else now_s
+    deck = decks_repo.deck_by_name(conn, name)
+    if deck is None:
+        deck = decks_repo.create_deck(conn, name, now_s, description or "", options)
+    else:
+        changed = Deck(
+            deck.id,
+            deck.name,
+            deck.description if description is None else description,
+            deck.options if options is None else options,
+        )
+        if changed != deck:
+            decks_repo.update_deck(conn, changed, now_s)
+            deck = changed
+    report = ImportReport(deck=name)
+    existing = notes_repo.rows_by_guid(conn, [n.guid for n in notes])
+    inserts: list[tuple[Note, int]] = []
+    updates: list[tuple[Note, int]] = []
+    for pos, note in enumerate(notes):
+        row = existing.get(note.guid)
+        if row is None:
+            inserts.append((note, pos))
+        elif (
+            notes_repo.note_from_row(row) != note
+            or row.deck_id != deck.id
+            or row.retired
+            or row.position != pos
+        ):
+            updates.append((note, pos))
+            if notes_repo.note_from_row(row) == note and not row.retired and row.deck_id == deck.id:
+                report.unchanged += 1
+            else:
+                report.updated += 1
+        else:
+            report.unchanged += 1
+    notes_repo.insert_notes(conn, deck.id, inserts, now_s)
+    notes_repo.update_notes(conn, deck.id, updates, now_s)
+    report.new = len(inserts)
+    if retire_missing:
+        wanted = {n.guid for n in notes}
+        gone = [g for g in notes_repo.guids_in_deck(conn, deck.id) if g not in wanted]
+        notes_repo.set_retired(conn, gone, True, now_s)
+        report.retired = len(gone)
+    for profile_id in conn.execute(select(PROFILES.c.id)).scalars():
+        cards_repo.sync_cards(conn, profile_id, deck.id)
+    return deck, report
+
+
+class DeckService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def decks(self) -> list[Deck]:
+        with self.store.read() as conn:
+            return decks_repo.all_decks(conn)
+
+    def notes(self, deck_name: str) -> list[Note]:
+        with self.store.read() as conn:
+            deck = decks_repo.deck_by_name(conn, deck_name)
+            if deck is None:
+                raise TrainerError(f"no deck named {deck_name!r}")
+            return notes_repo.notes_in_deck(conn, deck.id)
+
+    def import_deck_file(self, path: Path) -> ImportReport:
+        parsed = read_deck(path)
+        with self.store.write() as conn:
+            for art in parsed.articles:
+                decks_repo.save_article(
+                    conn, art.id, art.title, art.text, art.source, art.attribution
+                )
+            _deck, report = apply_notes(
+                conn,
+                parsed.name,
+                parsed.notes,
+                options=parsed.options,
+                description=parsed.description,
+            )
+        return report
+
+    def export_deck_file(self, deck_name: str, path: Path) -> int:
+        with self.store.read() as conn:
+            deck = decks_repo.deck_by_name(conn, deck_name)
+            if deck is None:
+                raise TrainerError(f"no deck named {deck_name!r}")
+            notes = notes_repo.notes_in_deck(conn, deck.id)
+            article_ids = sorted({n.source.article for n in notes if n.source.article})
+            articles = []
+            for art_id in article_ids:
+                found = decks_repo.article_meta(conn, art_id)
+                if found:
+                    title, text, source, attribution = found
+                    articles.append(
+                        ArticleEntry(art_id, title, text, source=source, attribution=attribution)
+                    )
+        write_deck(path, deck.name, notes, deck.options, deck.description, tuple(articles))
+        return len(notes)
+
+    def set_options(self, deck_name: str, options: DeckOptions) -> Deck:
+        with self.store.write() as conn:
+            deck = decks_repo.deck_by_name(conn, deck_name)
+            if deck is None:
+                raise TrainerError(f"no deck named {deck_name!r}")
+            changed = Deck(deck.id, deck.name, deck.description, options)
+            decks_repo.update_deck(conn, changed, int(time.time()))
+        return changed
+
+    def edit_note(self, note: Note) -> None:
+        """Change a note's content in place; its GUID, cards and history stay."""
+        with self.store.write() as conn:
+            rows = notes_repo.rows_by_guid(conn, [note.guid])
+            row = rows.get(note.guid)
+            if row is None:
+                raise TrainerError(f"no note {note.guid}")
+            notes_repo.update_notes(conn, row.deck_id, [(note, row.position)], int(time.time()))
+            for profile_id in conn.execute(select(PROFILES.c.id)).scalars():
+                cards_repo.sync_cards(conn, profile_id, row.deck_id)
+
+    def source_text(self, article_id: str) -> tuple[str, str] | None:
+        with self.store.read() as conn:
+            return decks_repo.article_text(conn, article_id)
+
+
+def bundled_decks_dir() -> Path | None:
+    """The repository's ``decks/`` folder (the package is installed editable)."""
+    here = Path(__file__).resolve().parents[2] / "decks"
+    return here if here.is_dir() else None
+
+
+def ensure_bundled_deck(store: Store) -> ImportReport | None:
+    """On a store with no decks at all, load the bundled deck so a newcomer can study."""
+    with store.read() as conn:
+        if decks_repo.all_decks(conn):
+            return None
+    folder = bundled_decks_dir()
+    if folder is None:
+        return None
+    report = None
+    for path in sorted(folder.glob("*.toml")):
+        report = DeckService(store).import_deck_file(path)
+    return report
+
+
+__all__ = ["DeckFile", "DeckService", "ImportReport", "apply_notes", "ensure_bundled_deck"]

@@ -1,0 +1,49 @@
+"""Import and export by file type: one entry point per direction.
+
+Each format registers a reader and a writer keyed by suffix, so the CLI and
+the TUI never choose between formats themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from trainer.domain.errors import InputError
+from trainer.services.decks import DeckService, ImportReport
+from trainer.storage.store import Store
+
+Importer = Callable[[Store, Path], ImportReport]
+Exporter = Callable[[Store, str, Path], int]
+
+
+def _import_toml(store: Store, path: Path) -> ImportReport:
+    return DeckService(store).import_deck_file(path)
+
+
+def _export_toml(store: Store, deck: str, path: Path) -> int:
+    return DeckService(store).export_deck_file(deck, path)
+
+
+IMPORTERS: dict[str, Importer] = {".toml": _import_toml}
+EXPORTERS: dict[str, Exporter] = {".toml": _export_toml}
+
+
+def import_file(store: Store, path: Path) -> ImportReport:
+    importer = IMPORTERS.get(path.suffix.lower())
+    if importer is None:
+        kinds = ", ".join(sorted(IMPORTERS))
+        raise InputError(
+            str(path), f"unknown file type {path.suffix or '(none)'!r} (can import {kinds})"
+        )
+    return importer(store, path)
+
+
+def export_file(store: Store, deck: str, path: Path) -> int:
+    exporter = EXPORTERS.get(path.suffix.lower())
+    if exporter is None:
+        kinds = ", ".join(sorted(EXPORTERS))
+        raise InputError(
+            str(path), f"unknown file type {path.suffix or '(none)'!r} (can export {kinds})"
+        )
+    return exporter(store, deck, path)

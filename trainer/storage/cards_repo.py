@@ -1,0 +1,284 @@
+"""Cards: scheduling state per learner, and the queue queries.
+
+The queue queries are written so SQLite answers them from
+``ix_cards_queue_due`` / ``ix_cards_queue_position`` alone (a test checks the
+plan), and counts are bounded by the daily limits so the deck list stays fast
+however big a deck grows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, and_, bindparam, func, insert, select, update
+
+from trainer.domain import cloze
+from trainer.domain.model import Card, CardState, NoteKind, Queue
+from trainer.scheduling.clock import from_epoch, to_epoch
+from trainer.storage.models import CARDS, NOTES
+
+
+def card_from_row(row: Any, guid: str = "") -> Card:
+    state = CardState(row.state)
+    return Card(
+        id=row.id,
+        note_guid=guid,
+        ord=row.ord,
+        deck_id=row.deck_id,
+        state=state,
+        queue=Queue(row.queue),
+        due=from_epoch(row.due) if state is not CardState.NEW else None,
+        step=row.step,
+        stability=row.stability,
+        difficulty=row.difficulty,
+        last_review=from_epoch(row.last_review) if row.last_review is not None else None,
+        reps=row.reps,
+        lapses=row.lapses,
+        position=row.position,
+    )
+
+
+def card_values(card: Card) -> dict[str, Any]:
+    """The scheduling columns of a card."""
+    return {
+        "state": int(card.state),
+        "queue": int(card.queue),
+        "due": to_epoch(card.due) if card.due is not None else 0,
+        "step": card.step,
+        "stability": card.stability,
+        "difficulty": card.difficulty,
+        "last_review": to_epoch(card.last_review) if card.last_review else None,
+        "reps": card.reps,
+        "lapses": card.lapses,
+    }
+
+
+_CARD_WITH_GUID = select(CARDS, NOTES.c.guid).join(NOTES, NOTES.c.id == CARDS.c.note_id)
+
+
+def get_card(conn: Connection, card_id: int) -> Card | None:
+    row = conn.execute(_CARD_WITH_GUID.where(CARDS.c.id == card_id)).first()
+    return card_from_row(row, row.guid) if row else None
+
+
+def row_of(conn: Connection, card_id: int) -> Any:
+    return conn.execute(select(CARDS).where(CARDS.c.id == card_id)).first()
+
+
+def save_card(conn: Connection, card: Card) -> None:
+    conn.execute(update(CARDS).where(CARDS.c.id == card.id).values(**card_values(card)))
+
+
+def wanted_ords(kind: str, text: str) -> list[int]:
+    if kind == NoteKind.CLOZE.value:
+        return cloze.numbers(text) or [1]
+    return [0]
+
+
+def sync_cards(conn: Connection, profile_id: int, deck_id: int | None = None) -> int:
+    """Give every live note the cards it needs for this profile; retire the rest.
+
+    Cards are never deleted: a cloze number that disappears parks its card in the
+    RETIRED queue with its history, and it comes back if the number does.
+    Returns the number of cards created.
+    """
+    note_q = select(
+        NOTES.c.id, NOTES.c.kind, NOTES.c.text, NOTES.c.deck_id, NOTES.c.position, NOTES.c.retired
+    )
+    card_q = select(
+        CARDS.c.id, CARDS.c.note_id, CARDS.c.ord, CARDS.c.queue, CARDS.c.state, CARDS.c.deck_id
+    ).where(CARDS.c.profile_id == profile_id)
+    if deck_id is not None:
+        note_q = note_q.where(NOTES.c.deck_id == deck_id)
+        card_q = card_q.where(
+            CARDS.c.note_id.in_(select(NOTES.c.id).where(NOTES.c.deck_id == deck_id))
+        )
+    have: dict[tuple[int, int], Any] = {(r.note_id, r.ord): r for r in conn.execute(card_q)}
+    new_rows: list[dict[str, Any]] = []
+    changes: list[dict[str, Any]] = []
+    seen: set[tuple[int, int]] = set()
+    for note in conn.execute(note_q):
+        ords = [] if note.retired else wanted_ords(note.kind, note.text)
+        for ord_ in ords:
+            key = (note.id, ord_)
+            seen.add(key)
+            row = have.get(key)
+            if row is None:
+                new_rows.append(
+                    {
+                        "profile_id": profile_id,
+                        "note_id": note.id,
+                        "deck_id": note.deck_id,
+                        "ord": ord_,
+                        "state": 0,
+                        "queue": 0,
+                        "due": 0,
+                        "step": 0,
+                        "reps": 0,
+                        "lapses": 0,
+                        "position": note.position * 100 + ord_,
+                        "buried_until": 0,
+                    }
+                )
+            else:
+                queue = row.queue
+                if queue == Queue.RETIRED:
+                    queue = int(Queue.for_state(CardState(row.state)))
+                if queue != row.queue or row.deck_id != note.deck_id:
+                    changes.append(
+                        {
+                            "b_id": row.id,
+                            "v_queue": queue,
+                            "v_deck": note.deck_id,
+                            "v_pos": note.position * 100 + ord_,
+                        }
+                    )
+    for key, row in have.items():
+        if key not in seen and row.queue != Queue.RETIRED:
+            changes.append(
+                {"b_id": row.id, "v_queue": int(Queue.RETIRED), "v_deck": row.deck_id, "v_pos": 0}
+            )
+    if new_rows:
+        conn.execute(insert(CARDS), new_rows)
+    if changes:
+        conn.execute(
+            update(CARDS)
+            .where(CARDS.c.id == bindparam("b_id"))
+            .values(queue=bindparam("v_queue"), deck_id=bindparam("v_deck")),
+            [{k: v for k, v in c.items() if k != "v_pos"} for c in changes],
+        )
+    return len(new_rows)
+
+
+def unbury(conn: Connection, profile_id: int, today: int) -> None:
+    """Bring back cards buried before ``today``."""
+    for state, queue in ((0, 0), (1, 1), (2, 2), (3, 1)):
+        conn.execute(
+            update(CARDS)
+            .where(
+                CARDS.c.profile_id == profile_id,
+                CARDS.c.queue == int(Queue.BURIED),
+                CARDS.c.buried_until <= today,
+                CARDS.c.state == state,
+            )
+            .values(queue=queue, buried_until=0)
+        )
+
+
+def has_buried(conn: Connection, profile_id: int, today: int) -> bool:
+    row = conn.execute(
+        select(CARDS.c.id)
+        .where(
+            CARDS.c.profile_id == profile_id,
+            CARDS.c.queue == int(Queue.BURIED),
+            CARDS.c.buried_until <= today,
+        )
+        .limit(1)
+    ).first()
+    return row is not None
+
+
+def learning_due(
+    conn: Connection, profile_id: int, deck_ids: Sequence[int], until_s: int, limit: int
+) -> list[Card]:
+    return _queue_cards(
+        conn, profile_id, deck_ids, Queue.LEARNING, CARDS.c.due <= until_s, CARDS.c.due, limit
+    )
+
+
+def reviews_due(
+    conn: Connection, profile_id: int, deck_ids: Sequence[int], before_s: int, limit: int
+) -> list[Card]:
+    return _queue_cards(
+        conn, profile_id, deck_ids, Queue.REVIEW, CARDS.c.due < before_s, CARDS.c.due, limit
+    )
+
+
+def new_cards(conn: Connection, profile_id: int, deck_ids: Sequence[int], limit: int) -> list[Card]:
+    return _queue_cards(conn, profile_id, deck_ids, Queue.NEW, None, CARDS.c.position, limit)
+
+
+def _queue_cards(
+    conn: Connection,
+    profile_id: int,
+    deck_ids: Sequence[int],
+    queue: Queue,
+    cond: Any,
+    order: Any,
+    limit: int,
+) -> list[Card]:
+    if limit <= 0 or not deck_ids:
+        return []
+    where = [
+        CARDS.c.profile_id == profile_id,
+        CARDS.c.deck_id.in_(list(deck_ids)),
+        CARDS.c.queue == int(queue),
+    ]
+    if cond is not None:
+        where.append(cond)
+    q = _CARD_WITH_GUID.where(and_(*where)).order_by(order, CARDS.c.id).limit(limit)
+    return [card_from_row(r, r.guid) for r in conn.execute(q)]
+
+
+def count_queue(
+    conn: Connection,
+    profile_id: int,
+    deck_id: int,
+    queue: Queue,
+    due_before_s: int | None,
+    cap: int,
+) -> int:
+    """Cards in one deck's queue, counting no further than ``cap``."""
+    if cap <= 0:
+        return 0
+    where = [
+        CARDS.c.profile_id == profile_id,
+        CARDS.c.deck_id == deck_id,
+        CARDS.c.queue == int(queue),
+    ]
+    if due_before_s is not None:
+        where.append(CARDS.c.due < due_before_s)
+    inner = select(CARDS.c.id).where(*where).limit(cap).subquery()
+    return int(conn.execute(select(func.count()).select_from(inner)).scalar_one())
+
+
+def siblings(conn: Connection, card: Card, profile_id: int) -> list[Any]:
+    note_id = select(CARDS.c.note_id).where(CARDS.c.id == card.id).scalar_subquery()
+    return list(
+        conn.execute(
+            select(CARDS.c.id, CARDS.c.queue, CARDS.c.due).where(
+                CARDS.c.profile_id == profile_id, CARDS.c.note_id == note_id, CARDS.c.id != card.id
+            )
+        )
+    )
+
+
+def set_queue(
+    conn: Connection, card_ids: Sequence[int], queue: Queue, buried_until: int = 0
+) -> None:
+    if card_ids:
+        conn.execute(
+            update(CARDS)
+            .where(CARDS.c.id.in_(list(card_ids)))
+            .values(queue=int(queue), buried_until=buried_until)
+        )
+
+
+def restore_queue(conn: Connection, card_ids: Sequence[int]) -> None:
+    """Put cards back in the queue their state implies (unsuspend, unbury)."""
+    for state, queue in ((0, 0), (1, 1), (2, 2), (3, 1)):
+        conn.execute(
+            update(CARDS)
+            .where(
+                CARDS.c.id.in_(list(card_ids)),
+                CARDS.c.state == state,
+                CARDS.c.queue < 0,
+                CARDS.c.queue != int(Queue.RETIRED),
+            )
+            .values(queue=queue, buried_until=0)
+        )
+
+
+def note_id_of(conn: Connection, card_id: int) -> int:
+    return int(conn.execute(select(CARDS.c.note_id).where(CARDS.c.id == card_id)).scalar_one())

@@ -1,0 +1,88 @@
+"""Decks and articles: rows to domain objects and back."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import Connection, insert, select, update
+
+from trainer.domain.model import Deck, DeckOptions
+from trainer.domain.options import options_from_dict, options_to_dict
+from trainer.storage.models import ARTICLES, DECKS
+
+
+def _deck(row: object) -> Deck:
+    opts = options_from_dict(json.loads(row.options or "{}"))  # type: ignore[attr-defined]
+    return Deck(row.id, row.name, row.description, opts)  # type: ignore[attr-defined]
+
+
+def all_decks(conn: Connection) -> list[Deck]:
+    return [_deck(r) for r in conn.execute(select(DECKS).order_by(DECKS.c.name))]
+
+
+def deck_by_name(conn: Connection, name: str) -> Deck | None:
+    row = conn.execute(select(DECKS).where(DECKS.c.name == name)).first()
+    return _deck(row) if row else None
+
+
+def deck_by_id(conn: Connection, deck_id: int) -> Deck | None:
+    row = conn.execute(select(DECKS).where(DECKS.c.id == deck_id)).first()
+    return _deck(row) if row else None
+
+
+def create_deck(
+    conn: Connection,
+    name: str,
+    now_s: int,
+    description: str = "",
+    options: DeckOptions | None = None,
+) -> Deck:
+    conn.execute(
+        insert(DECKS).values(
+            name=name,
+            description=description,
+            options=json.dumps(options_to_dict(options or DeckOptions()), ensure_ascii=False),
+            created_at=now_s,
+            modified_at=now_s,
+        )
+    )
+    deck = deck_by_name(conn, name)
+    assert deck is not None
+    return deck
+
+
+def update_deck(conn: Connection, deck: Deck, now_s: int) -> None:
+    conn.execute(
+        update(DECKS)
+        .where(DECKS.c.id == deck.id)
+        .values(
+            name=deck.name,
+            description=deck.description,
+            options=json.dumps(options_to_dict(deck.options), ensure_ascii=False),
+            modified_at=now_s,
+        )
+    )
+
+
+def save_article(
+    conn: Connection, article_id: str, title: str, text: str, source: str, attribution: str = ""
+) -> None:
+    exists = conn.execute(select(ARTICLES.c.id).where(ARTICLES.c.id == article_id)).first()
+    values = {"title": title, "text": text, "source": source, "attribution": attribution}
+    if exists:
+        conn.execute(update(ARTICLES).where(ARTICLES.c.id == article_id).values(**values))
+    else:
+        conn.execute(insert(ARTICLES).values(id=article_id, **values))
+
+
+def article_text(conn: Connection, article_id: str) -> tuple[str, str] | None:
+    row = conn.execute(
+        select(ARTICLES.c.title, ARTICLES.c.text).where(ARTICLES.c.id == article_id)
+    ).first()
+    return (row.title, row.text) if row else None
+
+
+def article_meta(conn: Connection, article_id: str) -> tuple[str, str, str, str] | None:
+    """(title, text, source, attribution) of a stored article."""
+    row = conn.execute(select(ARTICLES).where(ARTICLES.c.id == article_id)).first()
+    return (row.title, row.text, row.source, row.attribution) if row else None

@@ -1,0 +1,95 @@
+"""Due counts straight from a SQLite file with the standard library.
+
+``trainer due`` runs in shell prompts, so it must not pay for importing
+SQLAlchemy (~200 ms here). This reads the same tables with ``sqlite3`` and the
+same bounded count queries as ``StudyService.deck_counts``; a test checks the two
+agree. Anything unusual (missing file, old schema, another backend) returns None
+and the caller takes the full path.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from trainer.domain.model import DeckCounts
+from trainer.scheduling.clock import DayClock, local_zone, to_epoch
+
+HEAD_REVISION = "0001"
+LEARN_AHEAD = timedelta(minutes=20)
+
+
+def due_counts(path: Path, profile: str, now: datetime) -> list[DeckCounts] | None:
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error:
+        return None
+    try:
+        return _counts(conn, profile, now)
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def _counts(conn: sqlite3.Connection, profile: str, now: datetime) -> list[DeckCounts] | None:
+    rev = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+    if rev != [(HEAD_REVISION,)]:
+        return None
+    prof = conn.execute(
+        "SELECT id, timezone, rollover_hour FROM profiles WHERE name = ?", (profile,)
+    ).fetchone()
+    if prof is None:
+        return None
+    pid, zone, rollover = prof
+    clock = DayClock(local_zone(zone), rollover)
+    today = clock.day(now)
+    buried = conn.execute(
+        "SELECT 1 FROM cards WHERE profile_id=? AND queue=-2 AND buried_until<=? LIMIT 1",
+        (pid, today),
+    ).fetchone()
+    if buried:
+        return None  # the full path unburies first
+    ahead = to_epoch(now + LEARN_AHEAD) + 1
+    day_end = to_epoch(clock.next_day_start(now))
+    done: dict[tuple[int, int], int] = {}
+    for deck_id, state_before, n in conn.execute(
+        "SELECT deck_id, state_before, count(DISTINCT card_id) FROM reviews "
+        "WHERE profile_id=? AND day=? AND state_before IN (0, 2) GROUP BY deck_id, state_before",
+        (pid, today),
+    ):
+        done[(deck_id, state_before)] = n
+    out = []
+    for deck_id, name, options in conn.execute("SELECT id, name, options FROM decks ORDER BY name"):
+        opts = json.loads(options or "{}")
+        new_left = max(0, int(opts.get("new_per_day", 20)) - done.get((deck_id, 0), 0))
+        rev_left = max(0, int(opts.get("reviews_per_day", 200)) - done.get((deck_id, 2), 0))
+        out.append(
+            DeckCounts(
+                deck_id,
+                name,
+                _count(conn, pid, deck_id, 0, None, new_left),
+                _count(conn, pid, deck_id, 1, ahead, 100_000),
+                _count(conn, pid, deck_id, 2, day_end, rev_left),
+            )
+        )
+    return out
+
+
+def _count(
+    conn: sqlite3.Connection, pid: int, deck_id: int, queue: int, before: int | None, cap: int
+) -> int:
+    if cap <= 0:
+        return 0
+    sql = "SELECT count(*) FROM (SELECT id FROM cards WHERE profile_id=? AND deck_id=? AND queue=?"
+    args: list[int] = [pid, deck_id, queue]
+    if before is not None:
+        sql += " AND due < ?"
+        args.append(before)
+    sql += " LIMIT ?)"
+    args.append(cap)
+    return int(conn.execute(sql, args).fetchone()[0])

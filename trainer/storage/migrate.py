@@ -1,0 +1,96 @@
+"""Bring a store to the current schema, or refuse it.
+
+A store is upgraded in place, never recreated. A database that is not ours, or
+one written by a newer trainer, is refused before anything is written. Alembic
+is imported only when the store is not already at ``HEAD_REVISION``, so opening
+an up-to-date store costs one small query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.exc import DatabaseError
+
+from trainer.domain.errors import StoreError
+
+HEAD_REVISION = "0001"
+"""Kept equal to Alembic's head by a test, so the fast path needs no Alembic."""
+
+OUR_TABLES = {"profiles", "decks", "notes", "cards", "reviews", "articles"}
+
+
+def current_revision(conn: Connection) -> str | None:
+    tables = set(inspect(conn).get_table_names())
+    if "alembic_version" not in tables:
+        if tables - {"sqlite_sequence"}:
+            raise StoreError(
+                f"{_where(conn)} is not a trainer database (it has tables {sorted(tables)[:5]})"
+            )
+        return None
+    rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    if len(rows) != 1:
+        raise StoreError(f"{_where(conn)} has a damaged version table")
+    return str(rows[0])
+
+
+def _where(conn: Connection) -> str:
+    url = conn.engine.url
+    return url.database if url.get_backend_name() == "sqlite" and url.database else str(url)
+
+
+def _alembic_config(conn: Connection) -> object:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", "trainer.storage:migrations")
+    cfg.attributes["connection"] = conn
+    return cfg
+
+
+def known_revisions() -> set[str]:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", "trainer.storage:migrations")
+    return {rev.revision for rev in ScriptDirectory.from_config(cfg).walk_revisions()}
+
+
+def upgrade(
+    engine: Engine,
+    before_upgrade: Callable[[str | None], None] | None = None,
+    target: str = "head",
+) -> str | None:
+    """Migrate to ``target``; returns the revision found before, if any.
+
+    ``before_upgrade`` runs when a migration is about to happen on an existing
+    store (the backup hook), with the revision found.
+    """
+    try:
+        with engine.connect() as conn:
+            found = current_revision(conn)
+    except DatabaseError as exc:
+        raise StoreError(
+            f"{engine.url.database or engine.url} is not a trainer database ({exc.orig})"
+        ) from None
+    if found == HEAD_REVISION and target == "head":
+        return found
+    if found is not None and found not in known_revisions():
+        raise StoreError(
+            f"{_where_engine(engine)} was written by a newer trainer (schema {found}); "
+            "upgrade trainer to open it"
+        )
+    if found is not None and before_upgrade is not None:
+        before_upgrade(found)
+    from alembic import command
+
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), target)  # type: ignore[arg-type]
+    return found
+
+
+def _where_engine(engine: Engine) -> str:
+    url = engine.url
+    return url.database if url.get_backend_name() == "sqlite" and url.database else str(url)

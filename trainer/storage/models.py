@@ -1,0 +1,166 @@
+"""The progress store's schema, as SQLAlchemy 2.x typed models.
+
+Times are integers (UTC epoch seconds, review times in milliseconds) so day
+grouping and range scans are plain integer arithmetic on both SQLite and
+PostgreSQL; ``reviews.day`` is the learner's local study day (day boundary
+applied when the answer was written) so roll-ups need no date functions.
+Migrations under ``migrations/`` are the only way the schema is created; a test
+checks autogenerate finds no difference between these models and them.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class ProfileRow(Base):
+    __tablename__ = "profiles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    timezone: Mapped[str] = mapped_column(String(64), default="")
+    """IANA zone name; empty means the machine's local zone."""
+    rollover_hour: Mapped[int] = mapped_column(Integer, default=4)
+    created_at: Mapped[int] = mapped_column(BigInteger)
+
+
+class DeckRow(Base):
+    __tablename__ = "decks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    options: Mapped[str] = mapped_column(Text, default="{}")
+    """DeckOptions as JSON; read through storage.codec."""
+    created_at: Mapped[int] = mapped_column(BigInteger)
+    modified_at: Mapped[int] = mapped_column(BigInteger)
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(Text, default="")
+    attribution: Mapped[str] = mapped_column(Text, default="")
+
+
+class NoteRow(Base):
+    __tablename__ = "notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guid: Mapped[str] = mapped_column(String(64), unique=True)
+    deck_id: Mapped[int] = mapped_column(ForeignKey("decks.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    prompt: Mapped[str] = mapped_column(Text, default="")
+    answer: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    items: Mapped[str] = mapped_column(Text, default="[]")
+    tags: Mapped[str] = mapped_column(Text, default="")
+    """Space-separated, with a leading and trailing space, as Anki stores them."""
+    extra: Mapped[str] = mapped_column(Text, default="")
+    source_article: Mapped[str] = mapped_column(String(200), default="")
+    source_anchor: Mapped[str] = mapped_column(String(200), default="")
+    source_section: Mapped[str] = mapped_column(Text, default="")
+    source_start: Mapped[int] = mapped_column(Integer, default=0)
+    source_end: Mapped[int] = mapped_column(Integer, default=0)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    modified_at: Mapped[int] = mapped_column(BigInteger)
+
+
+class CardRow(Base):
+    __tablename__ = "cards"
+    __table_args__ = (
+        UniqueConstraint("profile_id", "note_id", "ord", name="uq_cards_profile_note_ord"),
+        Index("ix_cards_queue_due", "profile_id", "deck_id", "queue", "due"),
+        Index("ix_cards_queue_position", "profile_id", "deck_id", "queue", "position"),
+        Index("ix_cards_note", "note_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    note_id: Mapped[int] = mapped_column(ForeignKey("notes.id", ondelete="CASCADE"))
+    deck_id: Mapped[int] = mapped_column(Integer)
+    """Copied from the note so the queue index covers it."""
+    ord: Mapped[int] = mapped_column(Integer, default=0)
+    state: Mapped[int] = mapped_column(Integer, default=0)
+    queue: Mapped[int] = mapped_column(Integer, default=0)
+    due: Mapped[int] = mapped_column(BigInteger, default=0)
+    """UTC epoch seconds; 0 for new cards, which are ordered by position."""
+    step: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    stability: Mapped[float | None] = mapped_column(Float, nullable=True)
+    difficulty: Mapped[float | None] = mapped_column(Float, nullable=True)
+    last_review: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    reps: Mapped[int] = mapped_column(Integer, default=0)
+    lapses: Mapped[int] = mapped_column(Integer, default=0)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    buried_until: Mapped[int] = mapped_column(Integer, default=0)
+    """Study day on which a buried card comes back."""
+
+
+class ReviewRow(Base):
+    __tablename__ = "reviews"
+    __table_args__ = (
+        Index("ix_reviews_card", "card_id", "reviewed_at"),
+        Index("ix_reviews_profile_day", "profile_id", "day", "deck_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    card_id: Mapped[int] = mapped_column(ForeignKey("cards.id", ondelete="CASCADE"))
+    profile_id: Mapped[int] = mapped_column(Integer)
+    deck_id: Mapped[int] = mapped_column(Integer)
+    rating: Mapped[int] = mapped_column(Integer)
+    reviewed_at: Mapped[int] = mapped_column(BigInteger)
+    """UTC epoch milliseconds."""
+    day: Mapped[int] = mapped_column(Integer)
+    """Local study day (proleptic ordinal after the day boundary)."""
+    duration_ms: Mapped[int] = mapped_column(Integer, default=0)
+    state_before: Mapped[int] = mapped_column(Integer, default=0)
+    interval_days: Mapped[float] = mapped_column(Float, default=0.0)
+    """Scheduled interval after this answer, in days (fractional for learning)."""
+    stability: Mapped[float | None] = mapped_column(Float, nullable=True)
+    difficulty: Mapped[float | None] = mapped_column(Float, nullable=True)
+    undo: Mapped[str] = mapped_column(Text, default="")
+    """JSON snapshot of what the answer changed, so undo restores it exactly."""
+
+
+def _table(model: type[Base]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+PROFILES = _table(ProfileRow)
+DECKS = _table(DeckRow)
+ARTICLES = _table(ArticleRow)
+NOTES = _table(NoteRow)
+CARDS = _table(CardRow)
+REVIEWS = _table(ReviewRow)
+"""Core tables for the repositories' bulk statements."""

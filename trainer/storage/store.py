@@ -1,0 +1,128 @@
+"""One open progress store: engine, profile and transactions.
+
+Services take a Store and do one transaction per use case through ``read()`` or
+``write()``. ``write()`` begins with BEGIN IMMEDIATE on SQLite so concurrent
+writers queue on the busy timeout instead of losing updates.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, insert, select
+
+from trainer.domain.errors import StoreError
+from trainer.scheduling.clock import DayClock, local_zone
+from trainer.storage import migrate
+from trainer.storage.engine import is_sqlite, make_engine, resolve_url
+from trainer.storage.models import PROFILES
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    id: int
+    name: str
+    timezone: str
+    rollover_hour: int
+
+    @property
+    def clock(self) -> DayClock:
+        return DayClock(local_zone(self.timezone), self.rollover_hour)
+
+
+class Store:
+    """The progress store opened for one profile."""
+
+    def __init__(self, engine: Engine, profile: Profile) -> None:
+        self.engine = engine
+        self.profile = profile
+
+    @classmethod
+    def open(
+        cls,
+        url: str | None = None,
+        profile: str = "default",
+        *,
+        before_upgrade: Callable[[Engine, str | None], None] | None = None,
+    ) -> Store:
+        """Open (creating or upgrading) the store at ``url`` for ``profile``."""
+        resolved = resolve_url(url)
+        engine = make_engine(resolved)
+        try:
+            hook = (lambda rev: before_upgrade(engine, rev)) if before_upgrade else None
+            migrate.upgrade(engine, hook)
+            with engine.connect() as conn:
+                row = _find_profile(conn, profile)
+            if row is None:
+                with engine.connect().execution_options(immediate=True) as conn, conn.begin():
+                    row = _find_profile(conn, profile) or _create_profile(conn, profile)
+        except StoreError:
+            engine.dispose()
+            raise
+        except Exception as exc:
+            engine.dispose()
+            from sqlalchemy.exc import SQLAlchemyError
+
+            if isinstance(exc, SQLAlchemyError):
+                raise StoreError(
+                    f"cannot open store {_describe(resolved)}: {exc.__class__.__name__}: {getattr(exc, 'orig', exc)}"
+                ) from None
+            raise
+        return cls(engine, row)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return is_sqlite(self.engine.url)
+
+    @property
+    def clock(self) -> DayClock:
+        return self.profile.clock
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One write transaction; committed on success, rolled back on any error."""
+        with self.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+            yield conn
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _describe(url: object) -> str:
+    from sqlalchemy.engine import URL
+
+    if isinstance(url, URL):
+        return (
+            url.database
+            if url.get_backend_name() == "sqlite" and url.database
+            else url.render_as_string(hide_password=True)
+        )
+    return str(url)
+
+
+def _find_profile(conn: Connection, name: str) -> Profile | None:
+    row = conn.execute(select(PROFILES).where(PROFILES.c.name == name)).first()
+    if row is None:
+        return None
+    return Profile(row.id, row.name, row.timezone, row.rollover_hour)
+
+
+def _create_profile(conn: Connection, name: str) -> Profile:
+    if not name or len(name) > 100:
+        raise StoreError(f"bad profile name {name!r}")
+    conn.execute(
+        insert(PROFILES).values(
+            name=name, timezone="", rollover_hour=4, created_at=int(time.time())
+        )
+    )
+    found = _find_profile(conn, name)
+    assert found is not None
+    return found
