@@ -16,8 +16,8 @@ from pathlib import Path
 
 from trainer.domain.model import DeckCounts
 from trainer.scheduling.clock import DayClock, local_zone, to_epoch
+from trainer.storage.revision import HEAD_REVISION
 
-HEAD_REVISION = "0001"
 LEARN_AHEAD = timedelta(minutes=20)
 
 

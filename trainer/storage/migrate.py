@@ -14,9 +14,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DatabaseError
 
 from trainer.domain.errors import StoreError
-
-HEAD_REVISION = "0001"
-"""Kept equal to Alembic's head by a test, so the fast path needs no Alembic."""
+from trainer.storage.revision import HEAD_REVISION
 
 OUR_TABLES = {"profiles", "decks", "notes", "cards", "reviews", "articles"}
 
