@@ -1,1 +1,75 @@
-"""generation layer."""
+"""Cards from 申论 articles: article in, notes out (pure; imports only the domain).
+
+``generate(article, source_id)`` reads the structure (title, sections,
+paragraphs), finds enumerations, 金句 and key terms, and returns list, cloze and
+Q&A notes with stable GUIDs. ``reader.read_article`` turns a file into an
+Article. jieba loads on the first call to ``generate``, never on import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from trainer.domain.errors import InputError
+from trainer.domain.model import Article, Note
+from trainer.generation.text import cjk_count, fold
+
+if TYPE_CHECKING:
+    from trainer.generation.enumtypes import Enumeration
+    from trainer.generation.text import Span
+
+__all__ = ["Generated", "generate"]
+
+_TERMS_MIN, _TERMS_MAX = 6, 15
+
+
+@dataclass(frozen=True, slots=True)
+class Generated:
+    title: str
+    sections: tuple[str, ...]
+    notes: tuple[Note, ...]
+
+
+def generate(article: Article, source_id: str) -> Generated:
+    """Notes for ``article``; ``source_id`` (e.g. the file stem) seeds the GUIDs."""
+    from trainer.generation import assemble
+    from trainer.generation.clozes import find_clozes
+    from trainer.generation.enumerations import find_enumerations
+    from trainer.generation.keyterms import rank_terms
+    from trainer.generation.segment import tokens
+    from trainer.generation.structure import outline
+
+    original = article.text
+    if cjk_count(original) < 2:
+        raise InputError(source_id or "article", "no Chinese text to make cards from")
+    folded = fold(original)
+    doc = outline(folded, fold(article.title.strip()))
+    found = find_enumerations(folded, doc)
+    sentences = [s for sec in doc.sections for p in sec.paragraphs for s in p.sentences]
+    token_lists = [[w for w, _ in tokens(s.text)] for s in sentences]
+    terms = rank_terms(token_lists, folded)
+    top = max(_TERMS_MIN, min(_TERMS_MAX, len(sentences) // 6))
+    skip = _opener_sentences(found, sentences)
+    clozes = find_clozes(folded, doc, terms, skip, top)
+    notes = [
+        *assemble.qa_notes(source_id, original, doc, found),
+        *assemble.list_notes(source_id, original, found),
+        *assemble.cloze_notes(source_id, original, clozes),
+    ]
+    notes.sort(key=lambda n: (n.source.start, n.kind.value, n.source.anchor))
+    title = article.title.strip() or doc.title
+    sections = tuple(s.heading for s in doc.sections if s.heading)
+    return Generated(title=title, sections=sections, notes=tuple(notes))
+
+
+def _opener_sentences(found: list[Enumeration], sentences: list[Span]) -> set[tuple[int, int]]:
+    """Sentences that open a paragraph as a parallel list item: no 金句 card for them."""
+    return {
+        (s.start, s.end)
+        for e in found
+        if e.style == "openers"
+        for it in e.items
+        for s in sentences
+        if s.start <= it.phrase.start < s.end
+    }

@@ -1,0 +1,107 @@
+"""Web-page chrome: site footers, contact lines, menus, bylines.
+
+Articles copied from web pages carry copyright and 转载 notices, phone numbers,
+上一篇/下一篇, 相关推荐 and menu entries. None of it may become a card. Three rules,
+none tied to one site: cut the tail from the first footer marker in the last part
+of the text; drop any line with a URL, e-mail address or phone number, or that is
+a byline/source/editor note; drop runs of short lines that are not sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from trainer.generation.text import Span, cjk_count
+
+FOOTER = re.compile(
+    r"本文由|本文来源|本文来自|转载|版权所有|版权声明|免责声明|copyright|©|\(c\)\s*\d{4}|"
+    r"上一篇|下一篇|上一条|下一条|相关推荐|相关阅读|相关文章|延伸阅读|热门推荐|猜你喜欢|"
+    r"返回顶部|扫一扫|关注我们|分享到|责任编辑|点击排行|网站地图|联系我们|ICP备",
+    re.IGNORECASE,
+)
+URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|cn|net|org|gov|edu)\b", re.IGNORECASE)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+PHONE = re.compile(
+    r"(?<!\d)(?:\d{3,4}-\d{3,4}-\d{3,4}|1[3-9]\d{9}|0\d{2,3}-\d{7,8}|400\d{7})(?!\d)"
+)
+BYLINE = re.compile(
+    r"^[(\[【]?\s*(?:来源|作者|编辑|责编|记者|通讯员|审核|校对|摄影|图片来源|原标题|发布时间|"
+    r"时间|字号|阅读量|浏览|点击)\s*[::]"
+)
+PAPER_LINE = re.compile(r"^[(]?\s*(?:作者|本文作者).{0,40}[)]$|《[^》]{1,12}》\s*[(]\s*\d{4}年")
+_SENTENCE_MARKS = "。!?;,"
+_SHORT = 16
+
+
+def content_lines(folded: str) -> list[Span]:
+    """The lines of ``folded`` that are article content, with offsets."""
+    lines = _lines(folded)
+    lines = _cut_footer(lines, folded)
+    kept = [ln for ln in lines if not is_noise(ln.text)]
+    return _drop_menu_runs(kept)
+
+
+def _lines(folded: str) -> list[Span]:
+    out: list[Span] = []
+    pos = 0
+    for raw in folded.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        start = pos + (len(body) - len(body.lstrip()))
+        end = pos + len(body.rstrip())
+        if end > start:
+            out.append(Span(folded[start:end], start, end))
+        pos += len(raw)
+    return out
+
+
+def _cut_footer(lines: list[Span], folded: str) -> list[Span]:
+    total = cjk_count(folded)
+    seen = 0
+    for i, line in enumerate(lines):
+        if FOOTER.search(line.text) and seen >= max(100, total // 3):
+            return lines[:i]
+        seen += cjk_count(line.text)
+    return lines
+
+
+def is_noise(line: str) -> bool:
+    """A line that is chrome wherever it stands."""
+    if URL.search(line) or EMAIL.search(line) or PHONE.search(line):
+        return True
+    if BYLINE.search(line) or PAPER_LINE.search(line):
+        return True
+    if FOOTER.search(line) and len(line) < 60:
+        return True
+    return cjk_count(line) == 0
+
+
+def _is_short(line: str) -> bool:
+    return len(line) <= _SHORT and not any(m in line[:-1] for m in _SENTENCE_MARKS)
+
+
+def _drop_menu_runs(lines: list[Span]) -> list[Span]:
+    """Drop runs of three or more short non-sentence lines (menus, link lists)."""
+    out: list[Span] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _is_short(lines[j].text) and not lines[j].text.endswith("。"):
+            j += 1
+        if j - i >= 3 and not _numbered_run(lines[i:j]):
+            if i == 0:
+                out.append(lines[0])  # the title line may open a run of short lines
+            i = j
+            continue
+        out.extend(lines[i : max(j, i + 1)])
+        i = max(j, i + 1)
+    return out
+
+
+_NUMBERED = re.compile(
+    r"^(?:[(]?[一二三四五六七八九十\d]+[)、.]|第[一二三四五六七八九十]+|[【].+[】])"
+)
+
+
+def _numbered_run(run: list[Span]) -> bool:
+    """Consecutive numbered headings (一、 二、 三、) are an outline, not a menu."""
+    return sum(1 for s in run if _NUMBERED.match(s.text)) * 2 >= len(run)

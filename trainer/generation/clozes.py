@@ -1,0 +1,199 @@
+"""Cloze notes: 金句 with their fixed blanks, and key-term sentences.
+
+Density is bounded: at most three blanks per sentence, one card per sentence,
+no blank that is a stop word, a single character or only digits, and no card
+whose sentence nearly repeats another card's (bigram Dice ≥ 0.8).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from trainer.generation.golden import Golden, find_golden
+from trainer.generation.keyterms import STOP_WORDS, Term
+from trainer.generation.segment import guifan_words, is_content, rarity, tokens
+from trainer.generation.structure import Outline, Paragraph, Section
+from trainer.generation.text import Span, bigram_dice, strip_punct
+
+MAX_BLANKS = 3
+_NEAR_DUPLICATE = 0.8
+_TERM_SENTENCE = (10, 90)
+
+
+@dataclass(frozen=True, slots=True)
+class Cloze:
+    section: Section
+    paragraph: Paragraph
+    index: int
+    """1-based sentence number in the paragraph."""
+    sentence: Span
+    blanks: tuple[Span, ...]
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Where:
+    section: Section
+    paragraph: Paragraph
+    index: int
+    sentence: Span
+
+
+def _sentences(doc: Outline) -> list[_Where]:
+    return [
+        _Where(sec, para, k, s)
+        for sec in doc.sections
+        for para in sec.paragraphs
+        for k, s in enumerate(para.sentences, 1)
+    ]
+
+
+def _good_blank(text: str) -> bool:
+    core = strip_punct(text)
+    return len(core) >= 2 and not core.isdigit() and core not in STOP_WORDS
+
+
+def _bounds(s: Span) -> set[int]:
+    """Offsets in ``s.text`` where a jieba token starts or ends."""
+    out = {0, len(s.text)}
+    for word, at in tokens(s.text):
+        out.add(at)
+        out.add(at + len(word))
+    return out
+
+
+def term_blanks(s: Span, scores: dict[str, float], limit: int = MAX_BLANKS) -> list[Span]:
+    """The best-scoring key terms in ``s`` on word boundaries, non-overlapping."""
+    hits: list[tuple[float, int, str]] = []
+    bounds: set[int] | None = None
+    for word, score in scores.items():
+        at = s.text.find(word)
+        if at >= 0:
+            bounds = bounds if bounds is not None else _bounds(s)
+            while at >= 0 and not (at in bounds and at + len(word) in bounds):
+                at = s.text.find(word, at + 1)
+            if at >= 0:
+                hits.append((score, at, word))
+    hits.sort(key=lambda h: (-h[0], h[1]))
+    chosen: list[Span] = []
+    for _score, at, word in hits:
+        start = s.start + at
+        span = Span(word, start, start + len(word))
+        if any(span.start < c.end and c.start < span.end for c in chosen):
+            continue
+        if _good_blank(word):
+            chosen.append(span)
+        if len(chosen) == limit:
+            break
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def find_clozes(
+    folded: str,
+    doc: Outline,
+    terms: list[Term],
+    skip: set[tuple[int, int]],
+    top: int,
+) -> list[Cloze]:
+    """Cloze cards; ``skip`` holds (start, end) of sentences already used as list items.
+
+    Key-term cards cover the ``top`` best terms and every 规范表述 of the article
+    (up to ``top`` more), each blanked at least once.
+    """
+    scores = {t.word: t.score for t in terms[: top * 3]}
+    guifan = guifan_words()
+    standard = [t for t in terms[top:] if t.word in guifan][:top]
+    scores.update((t.word, t.score) for t in standard)
+    cover = [*terms[:top], *standard]
+    out: list[Cloze] = []
+    used: set[int] = set()
+    for w in _sentences(doc):
+        if (w.sentence.start, w.sentence.end) in skip:
+            continue
+        g = find_golden(folded, w.sentence, w.index == 1)
+        if g is None:
+            continue
+        blanks = _golden_blanks(g, scores)
+        if blanks and _add(out, used, w, blanks, "golden"):
+            continue
+    covered = {strip_punct(b.text) for c in out for b in c.blanks}
+    pool = [
+        w for w in _sentences(doc) if _TERM_SENTENCE[0] <= len(w.sentence.text) <= _TERM_SENTENCE[1]
+    ]
+    for term in cover:
+        if any(term.word in c for c in covered):
+            continue
+        candidates = [
+            w
+            for w in pool
+            if term.word in w.sentence.text
+            and any(b.text == term.word for b in term_blanks(w.sentence, {term.word: 1.0}, 1))
+            and w.sentence.start not in used
+            and "{" not in w.sentence.text
+            and "}" not in w.sentence.text
+        ]
+        if not candidates:
+            continue
+        best = max(
+            candidates,
+            key=lambda w: (
+                len(term_blanks(w.sentence, scores)),
+                -abs(len(w.sentence.text) - 40),
+                -w.sentence.start,
+            ),
+        )
+        others = {k: v for k, v in scores.items() if k != term.word and term.word not in k}
+        own = term_blanks(best.sentence, {term.word: 1.0}, 1)[0]
+        extra = [
+            b
+            for b in term_blanks(best.sentence, others, MAX_BLANKS)
+            if not (b.start < own.end and own.start < b.end)
+        ]
+        blanks = sorted([own, *extra[: MAX_BLANKS - 1]], key=lambda b: b.start)
+        if _add(out, used, best, blanks, "term"):
+            covered.update(strip_punct(b.text) for b in blanks)
+    out.sort(key=lambda c: c.sentence.start)
+    return out
+
+
+def _golden_blanks(g: Golden, scores: dict[str, float]) -> list[Span]:
+    if g.blanks:
+        return [b for b in g.blanks if _good_blank(b.text)][:MAX_BLANKS]
+    found = term_blanks(g.sentence, scores)
+    if found:
+        return found
+    # No key term in it: blank its rarest content words instead.
+    words = [
+        (rarity(w) * len(w), at, w)
+        for w, at in tokens(g.sentence.text)
+        if is_content(w) and w not in STOP_WORDS
+    ]
+    words.sort(key=lambda x: (-x[0], x[1]))
+    start = g.sentence.start
+    return sorted(
+        (Span(w, start + at, start + at + len(w)) for _, at, w in words[:2]),
+        key=lambda b: b.start,
+    )
+
+
+def _add(out: list[Cloze], used: set[int], w: _Where, blanks: list[Span], role: str) -> bool:
+    if not blanks or w.sentence.start in used:
+        return False
+    plain = strip_punct(w.sentence.text)
+    if any(bigram_dice(plain, strip_punct(c.sentence.text)) >= _NEAR_DUPLICATE for c in out):
+        return False
+    used.add(w.sentence.start)
+    out.append(Cloze(w.section, w.paragraph, w.index, w.sentence, tuple(blanks), role))
+    return True
+
+
+def markup(original: str, c: Cloze) -> str:
+    """The sentence from the original text with ``{{cN::…}}`` around each blank."""
+    parts: list[str] = []
+    pos = c.sentence.start
+    for n, b in enumerate(c.blanks, 1):
+        parts.append(original[pos : b.start])
+        parts.append(f"{{{{c{n}::{original[b.start : b.end]}}}}}")
+        pos = b.end
+    parts.append(original[pos : c.sentence.end])
+    return "".join(parts)

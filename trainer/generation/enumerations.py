@@ -1,0 +1,233 @@
+"""Enumerations in an article, however they are written.
+
+Five detectors, each a general rule:
+
+* ordinal markers (其一/首先/一是/第一/(一)/一、/1./①/一方面) in paragraphs or
+  in headings, read as runs 1, 2, 3… (see :mod:`markers`);
+* parallel paragraph openers (``提升认知,扩大融入面。`` / ``完善机制,消除顾虑心。``);
+* parallel clauses in one sentence (``靠……,靠……,靠……``), similar in length;
+* three or more semicolon-joined parts of one sentence;
+* inline lists joined by 、 (four or more short items, or three built alike).
+
+Each finding keeps spans into the article; wording the card is left to
+:mod:`trainer.generation.lists`.
+"""
+
+from __future__ import annotations
+
+from trainer.generation.enumtypes import Enumeration, Item, after, context, lead, strip_end
+from trainer.generation.inline import inline_lists, parallel_clauses, semicolon_lists
+from trainer.generation.markers import Marker, find_markers, sequences
+from trainer.generation.phrases import key_phrase
+from trainer.generation.structure import Outline, Paragraph, Section
+from trainer.generation.text import Span, clauses
+
+_OPENER_MAX = 20
+
+
+def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
+    found = _ordinal_lists(folded, doc)
+    for section in doc.sections:
+        found += _openers(folded, section)
+        for para in section.paragraphs:
+            found += semicolon_lists(folded, section, para)
+            for sent in para.sentences:
+                found += parallel_clauses(folded, section, para, sent)
+                found += inline_lists(folded, section, para, sent)
+    return _dedupe(found)
+
+
+def _dedupe(found: list[Enumeration]) -> list[Enumeration]:
+    """Keep the earlier detector's list when two lists cover the same text."""
+    kept: list[Enumeration] = []
+    for e in found:
+        if any(e.start < k.end and k.start < e.end and _overlaps_items(e, k) for k in kept):
+            continue
+        kept.append(e)
+    kept.sort(key=lambda e: (e.start, e.end))
+    return kept
+
+
+def _overlaps_items(a: Enumeration, b: Enumeration) -> bool:
+    """Lists overlap unless one sits inside a single item of the other."""
+    for outer, inner in ((a, b), (b, a)):
+        for it in outer.items:
+            if (
+                it.context.start <= inner.start
+                and inner.end <= it.context.end
+                and len(outer.items) > 1
+                and inner.style in {"inline", "parallel"}
+            ):
+                return False
+    return True
+
+
+# -- ordinal markers ---------------------------------------------------------
+
+
+def _ordinal_lists(folded: str, doc: Outline) -> list[Enumeration]:
+    tagged: list[tuple[Marker, str]] = []
+    where: dict[int, tuple[Section, Paragraph | None]] = {}
+    for section in doc.sections:
+        if section.span is not None:
+            for m in find_markers(section.span.text, section.span.start)[:1]:
+                if m.start == section.span.start:
+                    tagged.append((m, "heading"))
+                    where[m.start] = (section, None)
+        for paragraph in section.paragraphs:
+            for m in find_markers(paragraph.span.text, paragraph.span.start):
+                tagged.append((m, f"s{section.index}"))
+                where[m.start] = (section, paragraph)
+    out: list[Enumeration] = []
+    for run in sequences(tagged):
+        strong = [m for m in run if m.ordinal > 0]
+        section, para = where[run[0].start]
+        items = [_marker_item(folded, run, k, where) for k in range(len(run))]
+        if any(it is None for it in items):
+            continue
+        first_para = para.index if para is not None else 0
+        lead_span = lead(section, para, run[0].start)
+        if len(strong) >= 2:
+            out.append(
+                Enumeration(
+                    "ordinal",
+                    section,
+                    first_para,
+                    tuple(it for it in items if it is not None),
+                    lead=lead_span,
+                    after=after(section, items[-1].context.end) if items[-1] else None,
+                )
+            )
+    return out
+
+
+def _marker_item(
+    folded: str,
+    run: list[Marker],
+    k: int,
+    where: dict[int, tuple[Section, Paragraph | None]],
+) -> Item | None:
+    m = run[k]
+    section, para = where[m.start]
+    if para is None:
+        assert section.span is not None
+        body = Span(folded[m.end : section.span.end], m.end, section.span.end)
+        phrase = key_phrase(folded, body)
+        context_end = section.span.end
+        if section.paragraphs and section.paragraphs[0].sentences:
+            context_end = section.paragraphs[0].sentences[0].end
+        return (
+            Item(phrase, Span(folded[m.start : context_end], m.start, context_end))
+            if phrase
+            else None
+        )
+    nxt = run[k + 1] if k + 1 < len(run) else None
+    if nxt is not None and where[nxt.start][1] is para:
+        end = nxt.start
+    elif m.start == para.span.start:
+        end = para.span.end
+    else:
+        end = next((s.end for s in para.sentences if s.start <= m.start < s.end), para.span.end)
+        end = _sentence_end(folded, para, m.start, end)
+    body = Span(folded[m.end : end], m.end, end)
+    phrase = key_phrase(folded, body)
+    if phrase is None:
+        return None
+    return Item(phrase, Span(folded[m.start : end].rstrip(), m.start, end))
+
+
+def _sentence_end(folded: str, para: Paragraph, start: int, end: int) -> int:
+    """A last inline item runs to the 。 that closes its sentence, not just to a ;."""
+    for s in para.sentences:
+        if s.start >= end and folded[end - 1 : end] == ";":
+            end = s.end
+            if folded[s.end - 1] not in ";":
+                break
+    return end
+
+
+# -- parallel paragraph openers ----------------------------------------------
+
+
+def _opener(para: Paragraph) -> Span | None:
+    if not para.sentences:
+        return None
+    first = para.sentences[0]
+    if len(first.text) > _OPENER_MAX or first.text.endswith("?"):
+        return None
+    if find_markers(first.text, 0):
+        return None
+    return first
+
+
+def _signature(folded: str, s: Span) -> tuple[int, ...]:
+    return tuple(len(c.text.rstrip(",:。!;")) for c in clauses(folded, s.start, s.end))
+
+
+def _head_clause(folded: str, s: Span) -> str:
+    parts = clauses(folded, s.start, s.end)
+    return parts[0].text.rstrip(",:") if len(parts) >= 2 else ""
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _alike(folded: str, a: Span, b: Span) -> str:
+    """How two openers are parallel: 'head', 'prefix', 'shape' or ''."""
+    head = _head_clause(folded, a)
+    if head and len(head) >= 2 and head == _head_clause(folded, b):
+        return "head"
+    if _common_prefix(a.text, b.text) >= 2 and abs(len(a.text) - len(b.text)) <= 2:
+        return "prefix"
+    sig = _signature(folded, a)
+    if len(sig) >= 2 and sig == _signature(folded, b):
+        return "shape"
+    return ""
+
+
+def _openers(folded: str, section: Section) -> list[Enumeration]:
+    out: list[Enumeration] = []
+    paras = section.paragraphs
+    i = 0
+    while i < len(paras):
+        first = _opener(paras[i])
+        j = i + 1
+        how = ""
+        while first is not None and j < len(paras):
+            nxt = _opener(paras[j])
+            kind = _alike(folded, first, nxt) if nxt is not None else ""
+            if not kind or (how and kind != how):
+                break
+            how = how or kind
+            j += 1
+        size = j - i
+        if first is not None and size >= (3 if how == "shape" else 2):
+            group = paras[i:j]
+            shared = _head_clause(folded, first) if how == "head" else ""
+            items = []
+            for p in group:
+                s = p.sentences[0]
+                phrase = s
+                if shared:
+                    cut = clauses(folded, s.start, s.end)[1].start
+                    phrase = Span(folded[cut : s.end], cut, s.end)
+                items.append(Item(strip_end(phrase), context(p)))
+            out.append(
+                Enumeration(
+                    "openers",
+                    section,
+                    group[0].index,
+                    tuple(items),
+                    lead=lead(section, group[0], group[0].span.start),
+                    after=after(section, items[-1].context.end),
+                    shared=shared,
+                )
+            )
+            i = j
+        else:
+            i += 1
+    return out

@@ -1,0 +1,193 @@
+"""Enumerations inside one paragraph or sentence.
+
+* :func:`semicolon_lists`: a sentence of three or more parts joined by ;.
+* :func:`parallel_clauses`: three or more clauses opening with the same word and
+  of similar length (``靠产品质量说话,靠品牌辐射影响,靠实体产业支撑``).
+* :func:`inline_lists`: items joined by 、, kept when there are four or more
+  short ones, or three built alike (same length and a shared first or last
+  character: ``产品卖点、市场堵点和群众难点``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from trainer.generation.enumtypes import Enumeration, Item, after, lead
+from trainer.generation.phrases import key_phrase
+from trainer.generation.structure import Paragraph, Section
+from trainer.generation.text import CJK, Span, clauses
+
+_RATIO = 1.5
+_CLAUSE_MIN, _CLAUSE_MAX = 3, 16
+_ITEM_MAX = 8
+_JOINERS = re.compile(r"以及|和|及|与|或")
+_STOP_AFTER = re.compile(r"等等|等")
+
+
+def semicolon_lists(folded: str, section: Section, para: Paragraph) -> list[Enumeration]:
+    out: list[Enumeration] = []
+    run: list[Span] = []
+    for s in [*para.sentences, None]:
+        if s is not None:
+            run.append(s)
+            if s.text.endswith(";"):
+                continue
+        if len(run) >= 3:
+            items = [_semicolon_item(folded, part) for part in run]
+            if all(items):
+                out.append(
+                    Enumeration(
+                        "semicolon",
+                        section,
+                        para.index,
+                        tuple(Item(p, part) for p, part in zip(items, run, strict=True) if p),
+                        lead=lead(section, para, run[0].start),
+                        after=after(section, run[-1].end),
+                    )
+                )
+        run = []
+    return out
+
+
+def _semicolon_item(folded: str, part: Span) -> Span | None:
+    phrase = key_phrase(folded, part)
+    if phrase is None or len(phrase.text) < 2:
+        return None
+    return phrase
+
+
+def parallel_clauses(
+    folded: str, section: Section, para: Paragraph, sent: Span
+) -> list[Enumeration]:
+    parts = [c for c in clauses(folded, sent.start, sent.end)]
+    texts = [c.text.rstrip(",;:。!?") for c in parts]
+    out: list[Enumeration] = []
+    i = 1
+    while i < len(parts):
+        head = texts[i][:1]
+        j = i
+        while j < len(parts) and texts[j][:1] == head and CJK.match(head or "a"):
+            j += 1
+        if j - i >= 2:
+            first = _lead_in(texts[i - 1], head, texts[i:j])
+            spans = []
+            if first is not None:
+                base = parts[i - 1].start + first
+                spans.append(
+                    Span(texts[i - 1][first:], base, parts[i - 1].start + len(texts[i - 1]))
+                )
+            for k in range(i, j):
+                spans.append(Span(texts[k], parts[k].start, parts[k].start + len(texts[k])))
+            lengths = [len(s.text) for s in spans]
+            if (
+                len(spans) >= 3
+                and min(lengths) >= _CLAUSE_MIN
+                and max(lengths) <= _CLAUSE_MAX
+                and max(lengths) <= _RATIO * min(lengths)
+            ):
+                lead_span = Span(folded[sent.start : spans[0].start], sent.start, spans[0].start)
+                out.append(
+                    Enumeration(
+                        "parallel",
+                        section,
+                        para.index,
+                        tuple(Item(s, s) for s in spans),
+                        lead=lead_span
+                        if lead_span.text.strip()
+                        else lead(section, para, sent.start),
+                        shared=head,
+                    )
+                )
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _lead_in(previous: str, head: str, rest: list[str]) -> int | None:
+    """Where the first parallel clause starts inside the clause before the run."""
+    if previous.startswith(head):
+        return 0
+    at = previous.find(head)
+    typical = sum(len(t) for t in rest) / len(rest)
+    if at > 0 and abs((len(previous) - at) - typical) <= typical * 0.5:
+        return at
+    return None
+
+
+def inline_lists(folded: str, section: Section, para: Paragraph, sent: Span) -> list[Enumeration]:
+    out: list[Enumeration] = []
+    for clause in clauses(folded, sent.start, sent.end):
+        if "、" not in clause.text:
+            continue
+        items = _dun_items(clause)
+        if items is None:
+            continue
+        if _keep(items):
+            tail = Span(folded[items[-1].end : clause.end], items[-1].end, clause.end)
+            out.append(
+                Enumeration(
+                    "inline",
+                    section,
+                    para.index,
+                    tuple(Item(s, sent) for s in items),
+                    lead=Span(folded[sent.start : items[0].start], sent.start, items[0].start),
+                    after=tail,
+                )
+            )
+    return out
+
+
+def _dun_items(clause: Span) -> list[Span] | None:
+    text = clause.text.rstrip(",;:。!?")
+    pieces: list[Span] = []
+    pos = 0
+    for part in text.split("、"):
+        pieces.append(Span(part, clause.start + pos, clause.start + pos + len(part)))
+        pos += len(part) + 1
+    if len(pieces) < 2:
+        return None
+    last = pieces[-1]
+    stop = _STOP_AFTER.search(last.text)
+    if stop:
+        last = Span(last.text[: stop.start()], last.start, last.start + stop.start())
+    middle = pieces[1:-1]
+    last_items = [last]
+    joined = _JOINERS.search(last.text)
+    if joined and joined.start() > 0:
+        a, b = last.text[: joined.start()], last.text[joined.end() :]
+        size = _typical(middle) if middle else len(b)
+        if a and b and abs(len(a) - size) <= 1 and abs(len(b) - size) <= 2:
+            last_items = [
+                Span(a, last.start, last.start + len(a)),
+                Span(b, last.start + joined.end(), last.end),
+            ]
+    rest = [*middle, *last_items]
+    size = _typical(rest)
+    if not stop and len(last_items) == 1 and len(last_items[0].text) > size + 2:
+        cut = last_items[0]
+        last_items = [Span(cut.text[:size], cut.start, cut.start + size)]
+        rest = [*middle, *last_items]
+    first = pieces[0]
+    if len(first.text) > size + 1:
+        first = Span(first.text[-size:], first.end - size, first.end)
+    items = [first, *rest]
+    if any(not s.text or len(s.text) > _ITEM_MAX + 2 for s in items):
+        return None
+    return items
+
+
+def _typical(spans: list[Span]) -> int:
+    lengths = sorted(len(s.text) for s in spans if s.text)
+    return lengths[len(lengths) // 2] if lengths else 0
+
+
+def _keep(items: list[Span]) -> bool:
+    texts = [s.text.strip("“”") for s in items]
+    if any(not CJK.search(t) for t in texts):
+        return False
+    if len(texts) >= 4 and all(len(t) <= _ITEM_MAX for t in texts):
+        return True
+    if len(texts) >= 3 and len({len(t) for t in texts}) == 1:
+        return len({t[-1] for t in texts}) == 1 or len({t[0] for t in texts}) == 1
+    return False

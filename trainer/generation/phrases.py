@@ -1,0 +1,61 @@
+"""The short key phrase of a list item: ``其一,是“真经念歪”现象。`` -> ``真经念歪``.
+
+An item's phrase is its first meaningful clause: leading fillers (是, 这, 即…)
+and connectives (因此, 同时…) are dropped, a framing clause (``在……过程中``,
+``对于……``) is skipped, a clause that is mostly one quotation becomes the
+quotation, a very short clause takes the next one with it, and a long one is cut.
+"""
+
+from __future__ import annotations
+
+import re
+
+from trainer.generation.text import Span, clauses
+
+_FILLER = re.compile(r"^(?:这就是|就是|这是|即是|即|则|是|这|[,、:. ])+")
+_CONNECTIVE = re.compile(
+    r"^(?:因此|所以|因而|同时|此外|另外|但是|然而|而且|并且|首先|其次|最后|总之|那么|当然|可见)$"
+)
+_FRAMING = re.compile(
+    r"^(?:在.{1,20}(?:中|时|上|下|里|方面|之际|以来)|对于.{1,20}|关于.{1,20}|针对.{1,20})$"
+)
+_MAX = 28
+_MIN = 4
+
+
+def _lstrip_filler(s: Span) -> Span:
+    m = _FILLER.match(s.text)
+    cut = m.end() if m else 0
+    return Span(s.text[cut:], s.start + cut, s.end)
+
+
+def _rstrip(s: Span) -> Span:
+    text = s.text.rstrip(",:;。!?、.…—- ")
+    return Span(text, s.start, s.start + len(text))
+
+
+def _quote_core(s: Span) -> Span:
+    text = s.text
+    for open_q, close_q in (("“", "”"), ("「", "」"), ("『", "』")):
+        i = text.find(open_q)
+        j = text.find(close_q, i + 1)
+        if i >= 0 and j > i + 2 and len(text) - (j - i + 1) <= 4 and text.count(open_q) == 1:
+            return Span(text[i + 1 : j], s.start + i + 1, s.start + j)
+    return s
+
+
+def key_phrase(folded: str, body: Span) -> Span | None:
+    """The key phrase of ``body`` (the text after a list marker), or None if empty."""
+    parts = [_rstrip(_lstrip_filler(c)) for c in clauses(folded, body.start, body.end)]
+    parts = [p for p in parts if p.text]
+    while len(parts) > 1 and (_CONNECTIVE.match(parts[0].text) or _FRAMING.match(parts[0].text)):
+        parts = parts[1:]
+    if not parts:
+        return None
+    phrase = _quote_core(parts[0])
+    if len(phrase.text) < _MIN and len(parts) > 1 and phrase is parts[0]:
+        end = parts[1].end
+        phrase = Span(folded[phrase.start : end], phrase.start, end)
+    if len(phrase.text) > _MAX:
+        phrase = Span(phrase.text[:_MAX], phrase.start, phrase.start + _MAX)
+    return phrase

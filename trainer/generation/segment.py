@@ -1,0 +1,104 @@
+"""Word segmentation: the one module that imports jieba.
+
+The tokenizer is the generator's own ``jieba.Tokenizer()`` (never the global
+one), built on first use, with its dictionary cache in the per-user cache
+directory and the shipped 规范表述 list (``data/guifan.txt``) as user words.
+Quoted phrases of the article (“真经念歪”) are kept whole by cutting around them
+rather than by adding them to the tokenizer, so one article never changes how
+the next one is cut and output stays deterministic within a process.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import threading
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from trainer.generation.text import CJK
+
+_LOCK = threading.Lock()
+_STATE: dict[str, Any] = {}
+_QUOTE_MAX = 10
+_QUOTES = {"“": "”", "「": "」", "『": "』"}
+
+
+@cache
+def guifan_words() -> frozenset[str]:
+    """The shipped list of 规范表述 (standard official phrasing)."""
+    text = resources.files("trainer.generation").joinpath("data/guifan.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _cache_dir() -> Path | None:
+    try:
+        from platformdirs import user_cache_dir
+
+        path = Path(user_cache_dir("trainer"))
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+    except OSError:
+        return None
+
+
+def tokenizer() -> Any:
+    """The initialised jieba tokenizer (loaded once per process, thread-safe)."""
+    tk = _STATE.get("tk")
+    if tk is not None:
+        return tk
+    with _LOCK:
+        tk = _STATE.get("tk")
+        if tk is None:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tk = jieba.Tokenizer()
+            cache_dir = _cache_dir()
+            if cache_dir is not None:
+                tk.tmp_dir = str(cache_dir)
+                tk.cache_file = "jieba.cache"
+            tk.initialize()
+            for word in sorted(guifan_words()):
+                tk.add_word(word, max(tk.FREQ.get(word, 0), 2000))
+            _STATE["tk"] = tk
+    return tk
+
+
+def tokens(text: str) -> list[tuple[str, int]]:
+    """(token, offset) pairs of ``text``; short quoted phrases stay single tokens."""
+    tk = tokenizer()
+    out: list[tuple[str, int]] = []
+    pos = 0
+    i = 0
+    while i < len(text):
+        close = _QUOTES.get(text[i])
+        if close is not None:
+            j = text.find(close, i + 1)
+            if 1 < j - i - 1 <= _QUOTE_MAX:
+                out.extend(_cut(tk, text[pos:i], pos))
+                out.append((text[i + 1 : j], i + 1))
+                pos = i = j + 1
+                continue
+        i += 1
+    out.extend(_cut(tk, text[pos:], pos))
+    return out
+
+
+def _cut(tk: Any, text: str, offset: int) -> list[tuple[str, int]]:
+    if not text:
+        return []
+    return [(w, offset + s) for w, s, _ in tk.tokenize(text, HMM=False)]
+
+
+def rarity(word: str) -> float:
+    """-log of the word's dictionary frequency: an IDF stand-in (unknown words rare)."""
+    tk = tokenizer()
+    freq = tk.FREQ.get(word, 0)
+    return math.log(tk.total / (freq + 1))
+
+
+def is_content(word: str) -> bool:
+    return len(word) >= 2 and all(CJK.match(ch) for ch in word)

@@ -1,0 +1,134 @@
+"""Title, sections and paragraphs of an article, with offsets.
+
+Headings are recognised by the forms 申论 material uses: ``热点背景:`` (a short
+line ending in a colon), ``评论一:……``, a question line (``怎样看待……?``),
+``【……】``, ``(一)……``/``一、……``/``1.……`` outline lines, lead labels such as
+``编者按:`` and other short lines without sentence punctuation. Text before the
+first heading is section 0 with no heading (the lead, or the whole body of a
+人民时评 piece that has no headings at all).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from trainer.generation.boilerplate import content_lines
+from trainer.generation.text import Span, bare, sentences
+
+_COMMENT = re.compile(
+    r"^(?:评论|观点|材料|案例|话题|专题|角度|评析|分论点|论点|点评|视角|声音|观察)"
+    r"[一二三四五六七八九十\d]{1,3}\s*[:、.]"
+)
+_OUTLINE = re.compile(
+    r"^(?:[(][一二三四五六七八九十]{1,3}[)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、](?!\d)|"
+    r"第[一二三四五六七八九十]{1,3}[章节部分篇])"
+)
+_LEAD = re.compile(
+    r"^[【\[]?(编者按|编者的话|导语|导读|核心阅读|核心提示|内容提要|摘要)[】\]]?\s*[:]?"
+)
+_BRACKET = re.compile(r"^【([^】]{1,30})】")
+_SENTENCE_MARKS = "。!?;,"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    index: int
+    """1-based within its section."""
+    span: Span
+    sentences: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    index: int
+    """0 for the text before the first heading."""
+    heading: str
+    span: Span | None
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    title: str
+    sections: tuple[Section, ...]
+
+
+def heading_of(line: str, next_line: str | None) -> tuple[str, int] | None:
+    """(heading text, length of the line it covers) if ``line`` opens a section."""
+    text = line.strip()
+    n = len(text)
+    lead = _LEAD.match(text)
+    if lead:
+        return lead.group(1), lead.end()
+    bracket = _BRACKET.match(text)
+    if bracket:
+        rest = text[bracket.end() :].strip()
+        if not rest or (len(rest) <= 30 and "。" not in rest):
+            return bare(text), n
+        return bracket.group(1), bracket.end()
+    if _COMMENT.match(text) and n <= 60:
+        return text.rstrip(":"), n
+    if text.endswith(":") and n <= 24 and "。" not in text:
+        return text.rstrip(":"), n
+    if text.endswith("?") and n <= 40 and not any(m in text[:-1] for m in "。!?;"):
+        return text, n
+    if _OUTLINE.match(text) and n <= 30 and not any(m in text[:-1] for m in "。!?;"):
+        return bare(text), n
+    if (
+        n <= 20
+        and not any(m in text for m in _SENTENCE_MARKS)
+        and next_line is not None
+        and len(next_line) > 2 * n
+    ):
+        return text, n
+    return None
+
+
+def outline(folded: str, title: str = "") -> Outline:
+    """Split the folded article text into title, sections and paragraphs."""
+    lines = content_lines(folded)
+    if not title and lines:
+        first = lines[0].text
+        if len(first) <= 60 and not first.endswith(("。", ";", ",")):
+            title = bare(first)
+            lines = lines[1:]
+    elif lines and bare(lines[0].text) == bare(title):
+        lines = lines[1:]
+    sections: list[Section] = []
+    heading = ""
+    heading_span: Span | None = None
+    paragraphs: list[Paragraph] = []
+
+    def close() -> None:
+        if heading or paragraphs:
+            sections.append(Section(len(sections), heading, heading_span, tuple(paragraphs)))
+
+    if lines and heading_of(lines[0].text, _next(lines, 0)) is not None:
+        sections.append(Section(0, "", None, ()))
+    for i, line in enumerate(lines):
+        found = heading_of(line.text, _next(lines, i))
+        body: Span | None = line
+        if found is not None:
+            close()
+            heading, covered = found
+            heading_span = Span(line.text[:covered], line.start, line.start + covered)
+            paragraphs = []
+            rest = line.text[covered:]
+            offset = len(rest) - len(rest.lstrip())
+            body = (
+                Span(rest.strip(), line.start + covered + offset, line.end)
+                if rest.strip()
+                else None
+            )
+        if body is not None:
+            sents = tuple(sentences(folded, body.start, body.end))
+            paragraphs.append(Paragraph(len(paragraphs) + 1, body, sents))
+    close()
+    if not sections:
+        sections.append(Section(0, "", None, ()))
+    return Outline(title, tuple(sections))
+
+
+def _next(lines: list[Span], i: int) -> str | None:
+    return lines[i + 1].text if i + 1 < len(lines) else None

@@ -1,0 +1,152 @@
+"""Character-level helpers: matching form, sentence and clause splitting with offsets.
+
+Every split keeps offsets into the article text so a card can point back at its
+source. Matching happens on :func:`fold`, a per-character NFKC fold that keeps the
+string the same length as the original, so an offset found in the folded text is
+an offset into the original one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+SENTENCE_END = "。!?…;"
+CLAUSE_END = SENTENCE_END + ",:"
+OPEN_QUOTES = "“‘「『《〈("
+CLOSE_QUOTES = "”’」』》〉)"
+_PAIRS = dict(zip(OPEN_QUOTES, CLOSE_QUOTES, strict=True))
+_LONG_QUOTE = 160
+PUNCT = set(CLAUSE_END + "、" + OPEN_QUOTES + CLOSE_QUOTES + "\"'—-·.[]【】 \t\u3000")
+
+
+def _fold_char(ch: str) -> str:
+    folded = unicodedata.normalize("NFKC", ch)
+    return folded if len(folded) == 1 else ch
+
+
+def fold(text: str) -> str:
+    """NFKC per character (full-width to half-width), same length as ``text``."""
+    if text.isascii():
+        return text
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def has_cjk(text: str) -> bool:
+    return CJK.search(text) is not None
+
+
+def cjk_count(text: str) -> int:
+    return len(CJK.findall(text))
+
+
+def strip_punct(text: str) -> str:
+    return "".join(ch for ch in text if ch not in PUNCT)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of the article: folded ``text`` of ``[start, end)`` in the source."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _trim(folded: str, start: int, end: int) -> Span | None:
+    while start < end and folded[start].isspace():
+        start += 1
+    while end > start and folded[end - 1].isspace():
+        end -= 1
+    return Span(folded[start:end], start, end) if start < end else None
+
+
+def _split(folded: str, start: int, end: int, stops: str, quotes: bool) -> list[Span]:
+    out: list[Span] = []
+    depth: list[str] = []
+    piece = start
+    i = start
+    while i < end:
+        ch = folded[i]
+        if quotes and ch in _PAIRS and ch != "(":
+            depth.append(_PAIRS[ch])
+        elif depth and ch == depth[-1]:
+            depth.pop()
+        elif ch in stops and not depth:
+            j = i + 1
+            while j < end and (folded[j] in stops or folded[j] in CLOSE_QUOTES):
+                j += 1
+            span = _trim(folded, piece, j)
+            if span:
+                out.append(span)
+            piece = i = j
+            continue
+        i += 1
+    span = _trim(folded, piece, end)
+    if span:
+        out.append(span)
+    return out
+
+
+def sentences(folded: str, start: int, end: int) -> list[Span]:
+    """Sentences of ``folded[start:end]``, keeping “…” quotes and 《…》 titles whole."""
+    spans = _split(folded, start, end, SENTENCE_END, quotes=True)
+    if any(s.end - s.start > _LONG_QUOTE for s in spans):
+        # An unbalanced quote swallowed the rest: split ignoring quotes there.
+        fixed: list[Span] = []
+        for s in spans:
+            if s.end - s.start > _LONG_QUOTE:
+                fixed.extend(_split(folded, s.start, s.end, SENTENCE_END, quotes=False))
+            else:
+                fixed.append(s)
+        spans = fixed
+    return spans
+
+
+def clauses(folded: str, start: int, end: int) -> list[Span]:
+    """Comma-level clauses of a sentence, quotes kept whole."""
+    return _split(folded, start, end, CLAUSE_END, quotes=True)
+
+
+def bare(text: str) -> str:
+    """Text without trailing/leading punctuation and spaces."""
+    return text.strip("".join(PUNCT - set(OPEN_QUOTES + CLOSE_QUOTES)) + " ")
+
+
+def unquote(text: str) -> str:
+    """``“真经念歪”`` -> ``真经念歪`` when the whole text is one quoted phrase."""
+    t = text.strip()
+    if len(t) >= 3 and t[0] in _PAIRS and t[-1] == _PAIRS[t[0]] and t[0] != "(":
+        inner = t[1:-1]
+        if not any(q in inner for q in OPEN_QUOTES):
+            return inner
+    return t
+
+
+def quoted(text: str) -> list[tuple[str, int]]:
+    """(phrase, offset of the phrase) of each “…”/「…」 quotation in ``text``."""
+    return [(m.group(1), m.start(1)) for m in _QUOTED.finditer(text)]
+
+
+_QUOTED = re.compile(r"[“「『]([^“”「」『』]{1,40})[”」』]")
+
+
+def bigram_dice(a: str, b: str) -> float:
+    x = {a[i : i + 2] for i in range(len(a) - 1)} or {a}
+    y = {b[i : i + 2] for i in range(len(b) - 1)} or {b}
+    return 2 * len(x & y) / (len(x) + len(y)) if a and b else 0.0
+
+
+CN_NUMBERS = "零一二三四五六七八九十"
+
+
+def cn_number(n: int) -> str:
+    if 0 <= n <= 10:
+        return CN_NUMBERS[n]
+    if n < 20:
+        return "十" + CN_NUMBERS[n - 10]
+    if n < 100:
+        return CN_NUMBERS[n // 10] + "十" + (CN_NUMBERS[n % 10] if n % 10 else "")
+    return str(n)
