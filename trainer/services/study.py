@@ -141,6 +141,7 @@ class StudyService:
 
     def queue(self, now: datetime, deck: str | int | None = None, limit: int = 50) -> list[Card]:
         """Today's queue in study order: learning due now, reviews, new, then learn-ahead."""
+        self._prepare_day(now)
         pid = self.store.profile.id
         now_s = to_epoch(now)
         day_end = to_epoch(self.store.clock.next_day_start(now))
@@ -164,7 +165,6 @@ class StudyService:
         return cards[:limit]
 
     def next_item(self, now: datetime, deck: str | int | None = None) -> StudyItem | None:
-        self._prepare_day(now)
         cards = self.queue(now, deck, limit=1)
         if not cards:
             return None

@@ -16,6 +16,21 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 
 BUSY_TIMEOUT_MS = 15_000
+SYNCHRONOUS = "FULL"
+"""An answer acknowledged to the student survives power loss, not only a crash."""
+
+
+def enable_wal(engine: Engine) -> None:
+    """Switch a SQLite store to WAL; called only once the file is known to be ours."""
+    raw = engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        mode = cur.execute("PRAGMA journal_mode").fetchone()
+        if not mode or str(mode[0]).lower() != "wal":
+            cur.execute("PRAGMA journal_mode=WAL")
+        cur.close()
+    finally:
+        raw.close()
 
 
 def default_path() -> Path:
@@ -62,10 +77,7 @@ def _sqlite_events(engine: Engine) -> None:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA foreign_keys=ON")
-        mode = cur.execute("PRAGMA journal_mode").fetchone()
-        if mode and str(mode[0]).lower() != "wal":
-            cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
         cur.close()
 
     @event.listens_for(engine, "begin")

@@ -13,12 +13,45 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy.exc import DBAPIError
 
 from trainer.domain.errors import StoreError
 from trainer.scheduling.clock import DayClock, local_zone
 from trainer.storage import migrate
-from trainer.storage.engine import is_sqlite, make_engine, resolve_url
+from trainer.storage.engine import enable_wal, is_sqlite, make_engine, resolve_url
 from trainer.storage.models import PROFILES
+
+
+class StoreBusyError(StoreError):
+    """Another process held the store past the busy timeout; nothing was written, retry."""
+
+
+def translate_error(exc: DBAPIError, where: str) -> StoreError | None:
+    """A one-line StoreError for faults a user can meet (full disk, read-only, busy).
+
+    Returns None for anything else, which is a bug and should surface as one.
+    The transaction that hit the fault has been rolled back, so nothing is half-written.
+    """
+    orig = exc.orig
+    name = str(getattr(orig, "sqlite_errorname", "") or "")
+    state = str(getattr(orig, "sqlstate", "") or "")
+    text = str(orig).lower()
+    if name.startswith("SQLITE_FULL") or state.startswith("53") or "disk is full" in text:
+        return StoreError(
+            f"{where}: disk full, the last change was not saved; free some space and try again"
+        )
+    if name.startswith("SQLITE_READONLY") or "readonly database" in text or state == "25006":
+        return StoreError(f"{where} is read-only: progress cannot be saved")
+    if (
+        name.startswith("SQLITE_BUSY")
+        or name.startswith("SQLITE_LOCKED")
+        or "database is locked" in text
+        or state in ("40001", "40P01", "55P03")
+    ):
+        return StoreBusyError(f"{where} is busy (another trainer is writing to it); try again")
+    if name.startswith("SQLITE_CANTOPEN") or name.startswith("SQLITE_IOERR"):
+        return StoreError(f"{where}: cannot read or write the store file ({orig})")
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +87,8 @@ class Store:
         try:
             hook = (lambda rev: before_upgrade(engine, rev)) if before_upgrade else None
             migrate.upgrade(engine, hook)
+            if is_sqlite(resolved):
+                enable_wal(engine)
             with engine.connect() as conn:
                 row = _find_profile(conn, profile)
             if row is None:
@@ -66,6 +101,8 @@ class Store:
             engine.dispose()
             from sqlalchemy.exc import SQLAlchemyError
 
+            if isinstance(exc, DBAPIError) and (found := translate_error(exc, _describe(resolved))):
+                raise found from None
             if isinstance(exc, SQLAlchemyError):
                 raise StoreError(
                     f"cannot open store {_describe(resolved)}: {exc.__class__.__name__}: {getattr(exc, 'orig', exc)}"
@@ -81,16 +118,37 @@ class Store:
     def clock(self) -> DayClock:
         return self.profile.clock
 
+    @property
+    def where(self) -> str:
+        """The store's name for messages (file path, or URL without password)."""
+        return _describe(self.engine.url)
+
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        with self.engine.connect() as conn, conn.begin():
-            yield conn
+        try:
+            with self.engine.connect() as conn, conn.begin():
+                yield conn
+        except DBAPIError as exc:
+            err = translate_error(exc, self.where)
+            if err is None:
+                raise
+            raise err from exc
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        """One write transaction; committed on success, rolled back on any error."""
-        with self.engine.connect().execution_options(immediate=True) as conn, conn.begin():
-            yield conn
+        """One write transaction; committed on success, rolled back on any error.
+
+        A full disk, a read-only store or a writer that outlasts the busy timeout
+        becomes a StoreError (StoreBusyError for the last, which is safe to retry).
+        """
+        try:
+            with self.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+                yield conn
+        except DBAPIError as exc:
+            err = translate_error(exc, self.where)
+            if err is None:
+                raise
+            raise err from exc
 
     def close(self) -> None:
         self.engine.dispose()

@@ -1,0 +1,132 @@
+"""The ``trainer`` command as a user runs it: exit codes, one-line errors, JSON."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BUNDLED_DECK
+
+TRAINER = [sys.executable, "-m", "trainer"]
+
+
+def run(args: list[str], db: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "TRAINER_DB": str(db), "TZ": "UTC"}
+    return subprocess.run(
+        [*TRAINER, *args], env=env, input=stdin, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "cli.sqlite3"
+
+
+def test_version_and_help(db: Path) -> None:
+    out = run(["--version"], db)
+    assert out.returncode == 0 and out.stdout.startswith("trainer ")
+    out = run(["--help"], db)
+    assert out.returncode == 0 and "import" in out.stdout and "due" in out.stdout
+
+
+def test_first_run_decks_json_has_bundled_deck(db: Path) -> None:
+    out = run(["decks", "--json"], db)
+    assert out.returncode == 0, out.stderr
+    (deck,) = json.loads(out.stdout)
+    assert deck["deck"] == "申论::直播带货" and deck["new"] == 20
+    assert set(deck) == {"deck", "id", "new", "learning", "due"}
+
+
+def test_due_fast_path_matches_full_path(db: Path) -> None:
+    assert run(["decks"], db).returncode == 0
+    fast = run(["due", "--json"], db)
+    full = run(["decks", "--json"], db)
+    assert fast.returncode == 0
+    assert json.loads(fast.stdout) == json.loads(full.stdout)
+    assert run(["due"], db).stdout.strip() == "20 new, 0 learning, 0 due"
+
+
+def test_due_does_not_import_heavy_modules() -> None:
+    code = (
+        "import sys; from trainer.cli import main; sys.argv=['trainer','due'];\n"
+        "try:\n main()\nexcept SystemExit: pass\n"
+        "print('MODULES:' + ','.join(m for m in ('sqlalchemy','jieba','textual','fsrs') if m in sys.modules))"
+    )
+    env = {**os.environ, "TRAINER_DB": "/nonexistent-dir-for-test/x.db"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    # With no store file the fast path falls back; with one it must stay lean.
+    assert "textual" not in out.stdout and "jieba" not in out.stdout
+
+
+def test_due_fast_path_is_lean(db: Path) -> None:
+    assert run(["decks"], db).returncode == 0
+    code = (
+        "import sys; from trainer.cli import main; sys.argv=['trainer','due'];\n"
+        "try:\n main()\nexcept SystemExit: pass\n"
+        "print('MODULES:' + ','.join(m for m in ('sqlalchemy','jieba','textual','fsrs') if m in sys.modules))"
+    )
+    env = {**os.environ, "TRAINER_DB": str(db)}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert out.stdout.strip().splitlines()[-1] == "MODULES:"
+
+
+def test_import_export_round_trip(db: Path, tmp_path: Path) -> None:
+    out = run(["import", str(BUNDLED_DECK)], db)
+    assert out.returncode == 0, out.stderr
+    assert "new" in out.stdout
+    target = tmp_path / "x.toml"
+    out = run(["export", "申论::直播带货", "-o", str(target)], db)
+    assert out.returncode == 0, out.stderr
+    out = run(["import", str(target), "--json"], db)
+    report = json.loads(out.stdout)
+    assert report["new"] == 0 and report["updated"] == 0 and report["unchanged"] > 20
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["import", "/no/such.toml"], "no such file"),
+        (["export", "没有这个", "-o", "x.toml"], "no deck named"),
+        (["import", "{bad}"], "unknown file type"),
+    ],
+)
+def test_user_errors_are_one_line_exit_1(
+    db: Path, tmp_path: Path, args: list[str], message: str
+) -> None:
+    if args[-1] == "{bad}":
+        bad = tmp_path / "deck.xyz"
+        bad.write_text("x", encoding="utf-8")
+        args = [args[0], str(bad)]
+    out = run(args, db)
+    assert out.returncode == 1
+    assert message in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in out.stderr
+
+
+def test_bad_deck_file_names_file_and_line(db: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        'format = "trainer-deck"\nversion = 1\n[deck]\nname = "x"\n[[notes]]\nguid = "a"\nkind = "qa"\n',
+        encoding="utf-8",
+    )
+    out = run(["import", str(bad)], db)
+    assert out.returncode == 1
+    assert out.stderr.strip() == f"trainer: {bad}:5: note 1 (a): missing field 'prompt'"
+
+
+def test_usage_error_exit_2(db: Path) -> None:
+    out = run(["export"], db)
+    assert out.returncode == 2
+
+
+def test_foreign_database_refused(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    other.write_bytes(b"not a database at all" * 100)
+    out = run(["decks"], other)
+    assert out.returncode == 1
+    assert "not a trainer database" in out.stderr
+    assert "Traceback" not in out.stderr

@@ -1,0 +1,131 @@
+"""Migrations are the only schema source; old stores upgrade, foreign ones are refused."""
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from trainer.domain.errors import StoreError
+from trainer.storage import migrate
+from trainer.storage.engine import make_engine, resolve_url
+from trainer.storage.models import Base
+from trainer.storage.revision import HEAD_REVISION
+from trainer.storage.store import Store
+
+
+def _alembic_head() -> str:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", "trainer.storage:migrations")
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    assert head is not None
+    return head
+
+
+def test_head_constant_matches_alembic() -> None:
+    assert _alembic_head() == HEAD_REVISION
+
+
+def test_models_and_migrations_agree(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    store = Store.open(str(tmp_path / "s.db"))
+    with store.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        diff = compare_metadata(ctx, Base.metadata)
+    store.close()
+    assert diff == []
+
+
+def test_upgrade_from_first_revision_keeps_data(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    engine = make_engine(resolve_url(str(path)))
+    migrate.upgrade(engine, target="0001")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO profiles (id, name, timezone, rollover_hour, created_at) "
+                "VALUES (1, 'default', 'UTC', 4, 0)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO decks (id, name, description, options, created_at, modified_at) "
+                "VALUES (1, '旧', '', '{}', 0, 0)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO notes (id, guid, deck_id, kind, prompt, answer, text, items, tags, "
+                "extra, source_article, source_anchor, source_section, source_start, source_end, "
+                "position, retired, modified_at) VALUES (1, 'g1', 1, 'qa', '问', '答', '', '[]', "
+                "'', '', '', '', '', 0, 0, 0, 0, 0)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO cards (id, profile_id, note_id, deck_id, ord, state, queue, due, "
+                "step, reps, lapses, position, buried_until) "
+                "VALUES (1, 1, 1, 1, 0, 2, 2, 100, 0, 3, 0, 0, 0)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO reviews (card_id, profile_id, deck_id, rating, reviewed_at, day, "
+                "duration_ms, state_before, interval_days, undo) "
+                "VALUES (1, 1, 1, 3, 1000, 739000, 500, 0, 1.0, '')"
+            )
+        )
+    engine.dispose()
+    backups: list[str | None] = []
+    store = Store.open(str(path), before_upgrade=lambda _e, rev: backups.append(rev))
+    with store.read() as conn:
+        assert conn.execute(text("SELECT count(*) FROM reviews")).scalar_one() == 1
+        assert conn.execute(text("SELECT guid FROM notes")).scalar_one() == "g1"
+        rev = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+    store.close()
+    assert rev == HEAD_REVISION
+    assert backups == ([] if HEAD_REVISION == "0001" else ["0001"])
+
+
+def test_foreign_sqlite_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE col (id INTEGER)")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="not a trainer database"):
+        Store.open(str(path))
+    assert path.read_bytes() == before
+
+
+def test_non_database_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("这不是数据库\n" * 200, encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="not a trainer database"):
+        Store.open(str(path))
+    assert path.read_bytes() == before
+
+
+def test_newer_store_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    Store.open(str(path)).close()
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(StoreError, match="newer trainer"):
+        Store.open(str(path))
+
+
+def test_sqlite_pragmas(store: Store) -> None:
+    with store.read() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar_one() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar_one() >= 5000
