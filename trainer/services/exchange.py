@@ -36,6 +36,9 @@ def import_file(store: Store, path: Path) -> ImportReport:
         raise InputError(
             str(path), f"unknown file type {path.suffix or '(none)'!r} (can import {kinds})"
         )
+    from trainer.services.backup import before_import
+
+    before_import(store)
     return importer(store, path)
 
 

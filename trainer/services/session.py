@@ -11,7 +11,9 @@ from trainer.storage.store import Store
 
 
 def open_store(db: str | None = None, profile: str = "default", *, bundled: bool = True) -> Store:
-    store = Store.open(db, profile)
+    from trainer.services.backup import before_upgrade
+
+    store = Store.open(db, profile, before_upgrade=before_upgrade)
     if bundled:
         ensure_bundled_deck(store)
     return store

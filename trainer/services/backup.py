@@ -1,0 +1,336 @@
+"""Backups of a SQLite progress store: before migrations and imports, daily, on demand.
+
+A backup is a compact, consistent copy made with ``VACUUM INTO`` (a read
+transaction: other trainers keep studying while it runs) into a temporary name,
+synced, then renamed, so a crash never leaves a half backup under a real name.
+Backups live in ``backups/`` next to the store, named
+``<store>-<YYYYmmdd-HHMMSS>-<reason>.sqlite3`` (UTC), and are thinned like
+Anki's: everything from today, then the newest of each of 12 days, 10 weeks
+and 9 months.
+
+``restore`` checks a backup (integrity, foreign keys, schema revision, row
+counts) before touching anything, sets the current store aside as a backup of
+its own, then copies the backup in with SQLite's online backup API (one locked
+step, so other connections see either the old store or the restored one) and
+upgrades it to the current schema.
+
+PostgreSQL stores are not backed up here: ``pg_dump`` does that properly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from trainer.domain.errors import StoreError
+from trainer.storage.engine import is_sqlite
+from trainer.storage.store import Store
+
+DAILY, WEEKLY, MONTHLY = 12, 10, 9
+"""Anki's default rolling retention."""
+RECENT_MAX = 30
+"""At most this many backups from today are kept (newest first)."""
+DAILY_EVERY = timedelta(hours=24)
+COUNTED_TABLES = ("profiles", "decks", "notes", "cards", "reviews")
+PG_UNSUPPORTED = "backups of a PostgreSQL store are not supported here: use pg_dump"
+
+_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z0-9-]+)\.sqlite3$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class BackupFile:
+    path: Path
+    taken: datetime
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedBackup:
+    """What ``check_backup`` found in a backup file."""
+
+    path: Path
+    revision: str
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreReport:
+    restored: CheckedBackup
+    replaced: Path | None
+    """The backup holding the store that was replaced."""
+
+
+# -- where -------------------------------------------------------------------------
+def store_file(engine: Engine) -> Path | None:
+    """The SQLite file behind ``engine``, or None for PostgreSQL / in-memory stores."""
+    if not is_sqlite(engine.url):
+        return None
+    database = engine.url.database or ""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def backup_dir(path: Path) -> Path:
+    return path.parent / "backups"
+
+
+def list_backups(path: Path) -> list[BackupFile]:
+    """Backups of the store at ``path``, newest first."""
+    folder = backup_dir(path)
+    if not folder.is_dir():
+        return []
+    found = []
+    for entry in folder.iterdir():
+        m = _NAME.match(entry.name)
+        if not m or m.group("stem") != path.stem:
+            continue
+        taken = datetime.strptime(m.group("stamp"), "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
+        found.append(BackupFile(entry, taken, m.group("reason")))
+    found.sort(key=lambda b: (b.taken, b.path.name), reverse=True)
+    return found
+
+
+# -- taking backups ----------------------------------------------------------------
+def backup_engine(engine: Engine, reason: str, now: datetime | None = None) -> Path | None:
+    """Copy the store behind ``engine`` into its backups folder; None if not SQLite."""
+    path = store_file(engine)
+    if path is None or not path.exists():
+        return None
+    now = (now or datetime.now(UTC)).astimezone(UTC)
+    folder = backup_dir(path)
+    dest = _free_name(folder, path.stem, now, reason)
+    tmp = dest.with_name(dest.name + ".part")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp.unlink(missing_ok=True)
+        raw = engine.raw_connection()
+        try:
+            raw.driver_connection.execute("VACUUM INTO ?", (str(tmp),))  # type: ignore[union-attr]
+        finally:
+            raw.close()
+        _fsync(tmp)
+        os.replace(tmp, dest)
+        _fsync_dir(folder)
+    except (OSError, sqlite3.Error) as exc:
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"cannot back up {path} to {folder}: {_reason(exc)}") from None
+    thin_backups(path, now)
+    return dest
+
+
+def backup_store(store: Store, reason: str = "manual", now: datetime | None = None) -> Path:
+    """``trainer backup``: a backup now, or a clear refusal for PostgreSQL."""
+    if not store.is_sqlite:
+        raise StoreError(PG_UNSUPPORTED)
+    dest = backup_engine(store.engine, reason, now)
+    if dest is None:
+        raise StoreError(f"{store.where}: only a SQLite file store can be backed up")
+    return dest
+
+
+def before_upgrade(engine: Engine, revision: str | None) -> None:
+    """The ``Store.open`` hook: back up an existing store before migrating it."""
+    if revision is not None:
+        backup_engine(engine, f"before-upgrade-from-{revision}")
+
+
+def before_import(store: Store) -> Path | None:
+    return backup_engine(store.engine, "before-import")
+
+
+def daily_backup(store: Store, now: datetime | None = None) -> Path | None:
+    """While studying: a backup when the newest is a day old or there is none."""
+    path = store_file(store.engine)
+    if path is None:
+        return None
+    now = (now or datetime.now(UTC)).astimezone(UTC)
+    newest = next(iter(list_backups(path)), None)
+    if newest is not None and now - newest.taken < DAILY_EVERY:
+        return None
+    return backup_engine(store.engine, "daily", now)
+
+
+# -- retention ---------------------------------------------------------------------
+def backups_to_keep(backups: list[BackupFile], today: date) -> set[Path]:
+    """Anki's thinning over ``backups`` (any order): which files stay."""
+    keep: set[Path] = set()
+    daily, weekly, monthly = DAILY, WEEKLY, MONTHLY
+    last_day: date | None = None
+    last_week: tuple[int, int] | None = None
+    last_month: tuple[int, int] | None = None
+    recent = 0
+    for b in sorted(backups, key=lambda b: (b.taken, b.path.name), reverse=True):
+        day = b.taken.date()
+        iso = day.isocalendar()
+        week = (iso.year, iso.week)
+        month = (day.year, day.month)
+        if day >= today and recent < RECENT_MAX:
+            recent += 1
+            kept = True
+        elif daily and (last_day is None or day < last_day) and day < today:
+            daily -= 1
+            kept = True
+        elif weekly and (last_week is None or week < last_week):
+            weekly -= 1
+            kept = True
+        elif monthly and (last_month is None or month < last_month):
+            monthly -= 1
+            kept = True
+        else:
+            kept = False
+        if kept:
+            keep.add(b.path)
+            last_day = min(day, last_day) if last_day else day
+            last_week = min(week, last_week) if last_week else week
+            last_month = min(month, last_month) if last_month else month
+    return keep
+
+
+def thin_backups(path: Path, now: datetime | None = None) -> list[Path]:
+    """Delete the backups retention no longer keeps; returns what went."""
+    today = (now or datetime.now(UTC)).astimezone(UTC).date()
+    backups = list_backups(path)
+    keep = backups_to_keep(backups, today)
+    gone = []
+    for b in backups:
+        if b.path not in keep:
+            b.path.unlink(missing_ok=True)
+            gone.append(b.path)
+    return gone
+
+
+# -- checking and restoring ---------------------------------------------------------
+def check_backup(path: Path) -> CheckedBackup:
+    """Open ``path`` read-only and prove it is a sound trainer store we can read."""
+    from trainer.storage.migrate import known_revisions
+
+    if not path.is_file():
+        raise StoreError(f"{path}: no such backup file")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot open: {_reason(exc)}") from None
+    try:
+        ok = conn.execute("PRAGMA integrity_check").fetchall()
+        if ok != [("ok",)]:
+            raise StoreError(f"{path}: failed the integrity check ({ok[0][0]})")
+        if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            raise StoreError(f"{path}: has rows pointing at missing rows (foreign key check)")
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        missing = {"alembic_version", *COUNTED_TABLES} - tables
+        if missing:
+            raise StoreError(f"{path}: not a trainer store (no table {sorted(missing)[0]!r})")
+        revs = [r[0] for r in conn.execute("SELECT version_num FROM alembic_version")]
+        if len(revs) != 1 or revs[0] not in known_revisions():
+            raise StoreError(f"{path}: written by a newer trainer or damaged (schema {revs})")
+        counts = {
+            t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in COUNTED_TABLES
+        }
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: not a readable trainer store: {_reason(exc)}") from None
+    finally:
+        conn.close()
+    if counts["profiles"] == 0:
+        raise StoreError(f"{path}: holds no profile, so it is no backup of a used store")
+    orphans = _orphan_reviews(path)
+    if orphans:
+        raise StoreError(f"{path}: {orphans} reviews belong to no card")
+    return CheckedBackup(path, revs[0], counts)
+
+
+def _orphan_reviews(path: Path) -> int:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = conn.execute(
+            "SELECT count(*) FROM reviews r LEFT JOIN cards c ON c.id = r.card_id WHERE c.id IS NULL"
+        ).fetchone()
+        return int(row[0])
+    finally:
+        conn.close()
+
+
+def restore(store_url: str | None, backup: Path, now: datetime | None = None) -> RestoreReport:
+    """Replace the store at ``store_url`` with ``backup``, keeping the replaced store."""
+    from trainer.storage import migrate
+    from trainer.storage.engine import make_engine, resolve_url
+
+    checked = check_backup(backup)
+    url = resolve_url(store_url)
+    if not is_sqlite(url):
+        raise StoreError("restoring into a PostgreSQL store is not supported here: use pg_restore")
+    engine = make_engine(url)
+    try:
+        target = store_file(engine)
+        if target is None:
+            raise StoreError(f"{url}: only a SQLite file store can be restored into")
+        if target.exists() and target.resolve() == backup.resolve():
+            raise StoreError(f"{backup} is the store itself")
+        replaced = backup_engine(engine, "before-restore", now) if target.exists() else None
+        src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(str(target), timeout=15)
+            try:
+                dst.execute("PRAGMA busy_timeout=15000")
+                src.backup(dst)
+                ok = dst.execute("PRAGMA integrity_check").fetchall()
+                if ok != [("ok",)]:
+                    raise StoreError(f"{target}: integrity check failed after restore ({ok[0][0]})")
+            finally:
+                dst.close()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot restore {backup} into {target}: {_reason(exc)}") from None
+        finally:
+            src.close()
+        migrate.upgrade(engine)
+    finally:
+        engine.dispose()
+    return RestoreReport(checked, replaced)
+
+
+def store_counts(store: Store) -> dict[str, int]:
+    from sqlalchemy import text
+
+    with store.read() as conn:
+        return {
+            t: int(conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one())
+            for t in COUNTED_TABLES
+        }
+
+
+# -- helpers -----------------------------------------------------------------------
+def _free_name(folder: Path, stem: str, now: datetime, reason: str) -> Path:
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    reason = re.sub(r"[^a-z0-9-]+", "-", reason.lower()).strip("-") or "backup"
+    dest = folder / f"{stem}-{stamp}-{reason}.sqlite3"
+    n = 1
+    while dest.exists():
+        dest = folder / f"{stem}-{stamp}-{n}-{reason}.sqlite3"
+        n += 1
+    return dest
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        _fsync(path)
+
+
+def _reason(exc: BaseException) -> str:
+    return str(getattr(exc, "strerror", None) or exc)
