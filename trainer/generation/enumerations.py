@@ -38,28 +38,33 @@ def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
 
 
 def _dedupe(found: list[Enumeration]) -> list[Enumeration]:
-    """Keep the earlier detector's list when two lists cover the same text."""
+    """Keep the earlier detector's list when two lists claim the same text."""
     kept: list[Enumeration] = []
     for e in found:
-        if any(e.start < k.end and k.start < e.end and _overlaps_items(e, k) for k in kept):
+        if any(_conflict(e, k) for k in kept):
             continue
         kept.append(e)
     kept.sort(key=lambda e: (e.start, e.end))
     return kept
 
 
-def _overlaps_items(a: Enumeration, b: Enumeration) -> bool:
-    """Lists overlap unless one sits inside a single item of the other."""
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _conflict(a: Enumeration, b: Enumeration) -> bool:
+    """Two lists conflict when an item phrase of one lies in an item of the other,
+    unless one is a short inline list nested inside a single item of the other."""
     for outer, inner in ((a, b), (b, a)):
-        for it in outer.items:
-            if (
-                it.context.start <= inner.start
-                and inner.end <= it.context.end
-                and len(outer.items) > 1
-                and inner.style in {"inline", "parallel"}
-            ):
-                return False
-    return True
+        if inner.style in {"inline", "parallel"} and len(outer.items) > 1:
+            for it in outer.items:
+                if it.context.start <= inner.start and inner.end <= it.context.end:
+                    return False
+    return any(
+        _overlap(p.phrase, q.context) or _overlap(q.phrase, p.context)
+        for p in a.items
+        for q in b.items
+    )
 
 
 # -- ordinal markers ---------------------------------------------------------
@@ -90,7 +95,7 @@ def _ordinal_lists(folded: str, doc: Outline) -> list[Enumeration]:
         if len(strong) >= 2:
             out.append(
                 Enumeration(
-                    "ordinal",
+                    "ordinal" if para is not None else "headings",
                     section,
                     first_para,
                     tuple(it for it in items if it is not None),
@@ -113,14 +118,7 @@ def _marker_item(
         assert section.span is not None
         body = Span(folded[m.end : section.span.end], m.end, section.span.end)
         phrase = key_phrase(folded, body)
-        context_end = section.span.end
-        if section.paragraphs and section.paragraphs[0].sentences:
-            context_end = section.paragraphs[0].sentences[0].end
-        return (
-            Item(phrase, Span(folded[m.start : context_end], m.start, context_end))
-            if phrase
-            else None
-        )
+        return Item(phrase, section.span) if phrase else None
     nxt = run[k + 1] if k + 1 < len(run) else None
     if nxt is not None and where[nxt.start][1] is para:
         end = nxt.start
@@ -189,45 +187,69 @@ def _alike(folded: str, a: Span, b: Span) -> str:
     return ""
 
 
-def _openers(folded: str, section: Section) -> list[Enumeration]:
-    out: list[Enumeration] = []
+def _opener_units(section: Section) -> list[tuple[Span | None, Paragraph, Span]]:
+    """(opener sentence, its paragraph, context) per paragraph; an opener standing
+    alone on its line takes the paragraph after it as its context."""
+    units: list[tuple[Span | None, Paragraph, Span]] = []
     paras = section.paragraphs
     i = 0
     while i < len(paras):
-        first = _opener(paras[i])
+        p = paras[i]
+        first = _opener(p)
+        if (
+            first is not None
+            and len(p.sentences) == 1
+            and i + 1 < len(paras)
+            and _opener(paras[i + 1]) is None
+        ):
+            body = paras[i + 1]
+            units.append((first, p, Span(p.span.text, p.span.start, context(body).end)))
+            i += 2
+            continue
+        units.append((first, p, context(p)))
+        i += 1
+    return units
+
+
+def _openers(folded: str, section: Section) -> list[Enumeration]:
+    out: list[Enumeration] = []
+    units = _opener_units(section)
+    i = 0
+    while i < len(units):
+        first = units[i][0]
         j = i + 1
         how = ""
-        while first is not None and j < len(paras):
-            nxt = _opener(paras[j])
+        while first is not None and j < len(units):
+            nxt = units[j][0]
             kind = _alike(folded, first, nxt) if nxt is not None else ""
             if not kind or (how and kind != how):
                 break
             how = how or kind
             j += 1
-        size = j - i
-        if first is not None and size >= (3 if how == "shape" else 2):
-            group = paras[i:j]
-            shared = _head_clause(folded, first) if how == "head" else ""
-            items = []
-            for p in group:
-                s = p.sentences[0]
-                phrase = s
-                if shared:
-                    cut = clauses(folded, s.start, s.end)[1].start
-                    phrase = Span(folded[cut : s.end], cut, s.end)
-                items.append(Item(strip_end(phrase), context(p)))
-            out.append(
-                Enumeration(
-                    "openers",
-                    section,
-                    group[0].index,
-                    tuple(items),
-                    lead=lead(section, group[0], group[0].span.start),
-                    after=after(section, items[-1].context.end),
-                    shared=shared,
-                )
-            )
-            i = j
-        else:
+        if first is None or j - i < (3 if how == "shape" else 2):
             i += 1
+            continue
+        group = units[i:j]
+        shared = _head_clause(folded, first) if how == "head" else ""
+        items = []
+        for opener, _p, ctx in group:
+            assert opener is not None
+            phrase = opener
+            if shared:
+                cut = clauses(folded, opener.start, opener.end)[1].start
+                phrase = Span(folded[cut : opener.end], cut, opener.end)
+            items.append(Item(strip_end(phrase), ctx))
+        head = group[0][1]
+        out.append(
+            Enumeration(
+                "openers",
+                section,
+                head.index,
+                tuple(items),
+                lead=lead(section, head, head.span.start),
+                after=after(section, items[-1].context.end),
+                shared=shared,
+            )
+        )
+        i = j
     return out

@@ -32,6 +32,8 @@ _CONCLUSION = re.compile(r"^(?:说到底|归根结底|归根到底|总之|总而
 _MAX_PATTERN = 50
 _MAX_APHORISM = 16
 _DIGIT = re.compile(r"\d")
+_MAX_MAXIM = 10
+_JUDGEMENT = re.compile(r"就是|在于|贵在|重在|难在|关键|根本")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,14 @@ def _parallel(folded: str, s: Span) -> Golden | None:
 def _aphorism(folded: str, s: Span, opens_paragraph: bool) -> Golden | None:
     parts = _clause_spans(folded, s)
     plain = "".join(p.text for p in parts)
+    if (
+        len(parts) == 1
+        and opens_paragraph
+        and 5 <= len(plain) <= _MAX_MAXIM
+        and _JUDGEMENT.search(plain)
+        and not _DIGIT.search(plain)
+    ):
+        return Golden(s, "maxim", ())
     if not 2 <= len(parts) <= 3 or len(plain) > _MAX_APHORISM or s.text.endswith("?"):
         return None
     if _DIGIT.search(plain) or find_markers(s.text, 0):

@@ -104,6 +104,8 @@ def prompt(e: Enumeration) -> str:
     n = len(e.items)
     label = section_label(e.section.heading)
     prefix = f"{label}:" if label else ""
+    if e.style == "headings":
+        return f"全文分为哪{_count(n, '个')}部分?"
     if e.style == "parallel":
         return f"{prefix}{_tail(e.lead)}{e.shared}哪{_count(n, '点')}?"
     if e.style == "inline":
@@ -119,6 +121,8 @@ def prompt(e: Enumeration) -> str:
     if e.lead is None or not (same_paragraph or _CUE.search(e.lead.text)):
         lead = ""
     category = _category(lead) if e.lead is not None and _CUE.search(e.lead.text) else ""
+    if not category and not lead:
+        category = _category(e.section.heading)
     unit = _UNITS.get(category, "点") if category else "点"
     question = f"有哪{_count(n, unit)}{category}?" if category else f"分哪{_count(n, '点')}?"
     if e.shared:

@@ -12,7 +12,7 @@ import re
 
 from trainer.generation.text import Span, clauses
 
-_FILLER = re.compile(r"^(?:这就是|就是|这是|即是|即|则|是|这|[,、:. ])+")
+_FILLER = re.compile(r"^(?:这就是|就是|这是|即是|即|则|是|这|它们|它|其|[,、:. ])+")
 _CONNECTIVE = re.compile(
     r"^(?:因此|所以|因而|同时|此外|另外|但是|然而|而且|并且|首先|其次|最后|总之|那么|当然|可见)$"
 )
@@ -20,7 +20,7 @@ _FRAMING = re.compile(
     r"^(?:在.{1,20}(?:中|时|上|下|里|方面|之际|以来)|对于.{1,20}|关于.{1,20}|针对.{1,20})$"
 )
 _MAX = 28
-_MIN = 4
+_MIN = 5
 
 
 def _lstrip_filler(s: Span) -> Span:
@@ -39,7 +39,7 @@ def _quote_core(s: Span) -> Span:
     for open_q, close_q in (("“", "”"), ("「", "」"), ("『", "』")):
         i = text.find(open_q)
         j = text.find(close_q, i + 1)
-        if i >= 0 and j > i + 2 and len(text) - (j - i + 1) <= 4 and text.count(open_q) == 1:
+        if i >= 0 and j > i + 3 and len(text) - (j - i + 1) <= 4 and text.count(open_q) == 1:
             return Span(text[i + 1 : j], s.start + i + 1, s.start + j)
     return s
 

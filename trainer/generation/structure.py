@@ -29,6 +29,7 @@ _LEAD = re.compile(
 )
 _BRACKET = re.compile(r"^【([^】]{1,30})】")
 _SENTENCE_MARKS = "。!?;,"
+_MARKDOWN = re.compile(r"^#{1,6}\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,9 @@ def heading_of(line: str, next_line: str | None) -> tuple[str, int] | None:
     """(heading text, length of the line it covers) if ``line`` opens a section."""
     text = line.strip()
     n = len(text)
+    md = _MARKDOWN.match(text)
+    if md:
+        return bare(text[md.end() :]), n
     lead = _LEAD.match(text)
     if lead:
         return lead.group(1), lead.end()
@@ -91,7 +95,7 @@ def outline(folded: str, title: str = "") -> Outline:
     if not title and lines:
         first = lines[0].text
         if len(first) <= 60 and not first.endswith(("。", ";", ",")):
-            title = bare(first)
+            title = bare(_MARKDOWN.sub("", first))
             lines = lines[1:]
     elif lines and bare(lines[0].text) == bare(title):
         lines = lines[1:]
@@ -106,6 +110,7 @@ def outline(folded: str, title: str = "") -> Outline:
 
     if lines and heading_of(lines[0].text, _next(lines, 0)) is not None:
         sections.append(Section(0, "", None, ()))
+    lead_open = False
     for i, line in enumerate(lines):
         found = heading_of(line.text, _next(lines, i))
         body: Span | None = line
@@ -121,6 +126,12 @@ def outline(folded: str, title: str = "") -> Outline:
                 if rest.strip()
                 else None
             )
+            lead_open = _LEAD.match(line.text.strip()) is not None
+        elif lead_open and paragraphs:
+            # An editor's lead is one paragraph; the body after it has no heading.
+            close()
+            heading, heading_span, paragraphs = "", None, []
+            lead_open = False
         if body is not None:
             sents = tuple(sentences(folded, body.start, body.end))
             paragraphs.append(Paragraph(len(paragraphs) + 1, body, sents))
