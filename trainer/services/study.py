@@ -17,6 +17,7 @@ from trainer.domain.errors import TrainerError
 from trainer.domain.model import Card, CardState, Deck, DeckCounts, LeechAction, Note, Queue, Rating
 from trainer.scheduling import fsrs_adapter
 from trainer.scheduling.clock import from_epoch, to_epoch, utc
+from trainer.stats import rollup
 from trainer.storage import cards_repo, decks_repo, notes_repo, reviews_repo
 from trainer.storage.store import Store
 
@@ -242,6 +243,7 @@ class StudyService:
                 },
             )
             cards_repo.save_card(conn, after)
+            rollup.record(conn, clock, pid, review_id, card, rating, now, duration_ms)
         return AnswerResult(after, review_id, leech, len(buried))
 
     def undo(self) -> Card | None:
@@ -277,6 +279,7 @@ class StudyService:
                         cards_repo.note_id_of(conn, card.id),
                         [t for t in note.tags if t != LEECH_TAG],
                     )
+            rollup.unrecord(conn, self.store.clock, last.id)
             reviews_repo.delete_review(conn, last.id)
         return restored
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    Column,
     Float,
     ForeignKey,
     Index,
@@ -164,3 +165,41 @@ NOTES = _table(NoteRow)
 CARDS = _table(CardRow)
 REVIEWS = _table(ReviewRow)
 """Core tables for the repositories' bulk statements."""
+
+
+# -- statistics roll-up (schema 0002) ------------------------------------------------
+ROLLUP_KINDS = ("learn", "young", "mature", "relearn")
+"""Review kinds as Anki's stats count them (young/mature split on the last interval)."""
+ROLLUP_BUTTON_GROUPS = ("learn", "young", "mature")
+"""Anki's answer-button graph groups: learning (learn and relearn), young, mature."""
+
+
+def _rollup_columns() -> list[Column[int]]:
+    cols: list[Column[int]] = [
+        Column("profile_id", Integer, primary_key=True),
+        Column("deck_id", Integer, primary_key=True),
+        Column("day", Integer, primary_key=True),
+    ]
+    names = [f"{k}_{m}" for k in ROLLUP_KINDS for m in ("n", "ms")]
+    names += [f"{g}_b{b}" for g in ROLLUP_BUTTON_GROUPS for b in range(1, 5)]
+    names += ["tr_young_pass", "tr_young_fail", "tr_mature_pass", "tr_mature_fail"]
+    names += [f"h{h:02d}" for h in range(24)] + [f"hp{h:02d}" for h in range(24)]
+    cols += [Column(n, BigInteger if n.endswith("_ms") else Integer, nullable=False) for n in names]
+    cols.append(Column("last_review_id", BigInteger, nullable=False))
+    return cols
+
+
+class ReviewDayRow(Base):
+    """Answers per (profile, deck, study day), kept up to date in the answering transaction.
+
+    Counts and milliseconds per review kind, answer buttons per group, the
+    true-retention tallies (first review of a review card on a day), and answers
+    and passes per local hour (``hNN`` / ``hpNN``). ``last_review_id`` is the
+    highest review id folded in, so a store whose reviews were written without
+    the roll-up (bulk imports) is detected and rebuilt.
+    """
+
+    __table__ = Table("review_days", Base.metadata, *_rollup_columns())
+
+
+REVIEW_DAYS = _table(ReviewDayRow)

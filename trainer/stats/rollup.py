@@ -1,0 +1,268 @@
+"""The daily roll-up: answers per (profile, deck, study day), kept as answers commit.
+
+``record`` runs inside ``StudyService.answer``'s transaction and ``unrecord``
+inside ``undo``'s, so the roll-up can never disagree with the review log it
+summarises. Stores whose reviews were written some other way (bulk imports,
+benchmarks, a store upgraded from schema 0001) are caught by ``is_stale`` (the
+highest review id is newer than anything folded in) and rebuilt from the log.
+
+Classification follows Anki's stats (rslib/src/stats/graphs):
+- kind: ``learn`` (card was new or learning), ``relearn``, or a review split into
+  ``young`` / ``mature`` on the interval the card had been scheduled (< or >= 21 days);
+- buttons: learn and relearn answers share Anki's "learning" group;
+- true retention counts an answer only when the card was in review state and
+  this is its first answer of the study day (its last answer was on an earlier day).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Connection, delete, func, insert, select, text, update
+
+from trainer.domain.model import Card, CardState, Rating
+from trainer.scheduling.clock import DayClock, from_epoch, local_zone, utc
+from trainer.storage.models import (
+    PROFILES,
+    REVIEW_DAYS,
+    REVIEWS,
+    ROLLUP_BUTTON_GROUPS,
+    ROLLUP_KINDS,
+)
+
+MATURE_DAYS = 21
+"""Anki's line between young and mature cards (interval in days)."""
+
+KEY = ("profile_id", "deck_id", "day")
+COUNTERS: tuple[str, ...] = tuple(
+    c.name for c in REVIEW_DAYS.columns if c.name not in (*KEY, "last_review_id")
+)
+_INDEX = {name: i for i, name in enumerate(COUNTERS)}
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What the roll-up needs to know about one answer."""
+
+    profile_id: int
+    deck_id: int
+    day: int
+    hour: int
+    """Local hour of the answer (0-23)."""
+    rating: int
+    duration_ms: int
+    state_before: int
+    last_interval: int
+    """Days the card had been scheduled for when answered (review cards)."""
+    first_of_day: bool
+    """The card's previous answer was on an earlier study day."""
+
+
+def contribution(a: Answer) -> dict[str, int]:
+    """The counters one answer adds to its day's row."""
+    state = CardState(a.state_before)
+    mature = a.last_interval >= MATURE_DAYS
+    if state in (CardState.NEW, CardState.LEARNING):
+        kind, group = "learn", "learn"
+    elif state is CardState.RELEARNING:
+        kind, group = "relearn", "learn"
+    else:
+        kind = group = "mature" if mature else "young"
+    passed = a.rating > int(Rating.AGAIN)
+    out = {
+        f"{kind}_n": 1,
+        f"{kind}_ms": max(0, a.duration_ms),
+        f"{group}_b{a.rating}": 1,
+        f"h{a.hour:02d}": 1,
+    }
+    if passed:
+        out[f"hp{a.hour:02d}"] = 1
+    if state is CardState.REVIEW and a.first_of_day:
+        out[f"tr_{'mature' if mature else 'young'}_{'pass' if passed else 'fail'}"] = 1
+    return out
+
+
+def answer_of(
+    clock: DayClock,
+    profile_id: int,
+    deck_id: int,
+    before: Card,
+    rating: int,
+    at: datetime,
+    duration_ms: int,
+) -> Answer:
+    at = utc(at)
+    last_interval = 0
+    first = True
+    if before.last_review is not None:
+        if before.due is not None:
+            last_interval = round((before.due - before.last_review).total_seconds() / 86400)
+        first = clock.day(before.last_review) < clock.day(at)
+    return Answer(
+        profile_id=profile_id,
+        deck_id=deck_id,
+        day=clock.day(at),
+        hour=clock.local(at).hour,
+        rating=int(rating),
+        duration_ms=int(duration_ms),
+        state_before=int(before.state),
+        last_interval=last_interval,
+        first_of_day=first,
+    )
+
+
+def _apply(conn: Connection, a: Answer, sign: int, review_id: int | None) -> None:
+    delta = contribution(a)
+    where = (
+        REVIEW_DAYS.c.profile_id == a.profile_id,
+        REVIEW_DAYS.c.deck_id == a.deck_id,
+        REVIEW_DAYS.c.day == a.day,
+    )
+    values: dict[str, object] = {name: REVIEW_DAYS.c[name] + sign * n for name, n in delta.items()}
+    if review_id is not None:
+        bigger = func.max if conn.dialect.name == "sqlite" else func.greatest
+        values["last_review_id"] = bigger(REVIEW_DAYS.c.last_review_id, review_id)
+    done = conn.execute(update(REVIEW_DAYS).where(*where).values(**values)).rowcount
+    if done == 0 and sign > 0:
+        row: dict[str, object] = dict.fromkeys(COUNTERS, 0)
+        row.update(delta)
+        row.update(
+            profile_id=a.profile_id, deck_id=a.deck_id, day=a.day, last_review_id=review_id or 0
+        )
+        conn.execute(insert(REVIEW_DAYS).values(**row))
+
+
+def record(
+    conn: Connection,
+    clock: DayClock,
+    profile_id: int,
+    review_id: int,
+    before: Card,
+    rating: Rating,
+    at: datetime,
+    duration_ms: int = 0,
+) -> None:
+    """Fold one answer in (call inside the answering transaction)."""
+    a = answer_of(clock, profile_id, before.deck_id, before, int(rating), at, duration_ms)
+    _apply(conn, a, +1, review_id)
+
+
+def unrecord(conn: Connection, clock: DayClock, review_id: int) -> None:
+    """Take an answer back out (call inside undo's transaction, before the row goes)."""
+    row = conn.execute(select(REVIEWS).where(REVIEWS.c.id == review_id)).first()
+    if row is None:
+        return
+    snap = json.loads(row.undo or "{}").get("card", {})
+    at = from_epoch(row.reviewed_at / 1000)
+    last_interval, first = 0, True
+    if snap.get("last_review"):
+        last_interval = round((int(snap.get("due") or 0) - int(snap["last_review"])) / 86400)
+        first = clock.day(from_epoch(snap["last_review"])) < row.day
+    a = Answer(
+        profile_id=row.profile_id,
+        deck_id=row.deck_id,
+        day=row.day,
+        hour=clock.local(at).hour,
+        rating=row.rating,
+        duration_ms=row.duration_ms,
+        state_before=row.state_before,
+        last_interval=last_interval,
+        first_of_day=first,
+    )
+    _apply(conn, a, -1, None)
+
+
+# -- rebuilding from the review log ----------------------------------------------------
+def is_stale(conn: Connection) -> bool:
+    """True when the review log holds answers the roll-up has not seen."""
+    newest = conn.execute(select(func.max(REVIEWS.c.id))).scalar()
+    if newest is None:
+        return False
+    folded = conn.execute(select(func.max(REVIEW_DAYS.c.last_review_id))).scalar()
+    return folded is None or int(folded) < int(newest)
+
+
+_HISTORY = text(
+    "SELECT profile_id, deck_id, day, rating, reviewed_at, duration_ms, state_before, id, "
+    "LAG(interval_days) OVER w AS prev_interval, LAG(day) OVER w AS prev_day "
+    "FROM reviews WINDOW w AS (PARTITION BY card_id ORDER BY reviewed_at, id)"
+)
+
+
+def rebuild(conn: Connection) -> int:
+    """Recompute the whole roll-up from the review log; returns the rows written."""
+    clocks = {
+        r.id: DayClock(local_zone(r.timezone), r.rollover_hour)
+        for r in conn.execute(select(PROFILES.c.id, PROFILES.c.timezone, PROFILES.c.rollover_hour))
+    }
+    acc: dict[tuple[int, int, int], list[int]] = {}
+    newest: dict[tuple[int, int, int], int] = {}
+    width = len(COUNTERS)
+    hours_cache: dict[int, int] = {}
+    result = conn.execute(_HISTORY)
+    for (
+        pid,
+        deck_id,
+        day,
+        rating,
+        reviewed_ms,
+        dur,
+        state_before,
+        rid,
+        prev_ivl,
+        prev_day,
+    ) in result:
+        # Local hour: cache per (profile, UTC hour) since zone conversion is the slow part.
+        utc_hour = reviewed_ms // 3_600_000
+        hkey = utc_hour * 64 + pid
+        hour = hours_cache.get(hkey)
+        if hour is None:
+            clock = clocks.get(pid) or DayClock()
+            hour = clock.local(from_epoch(utc_hour * 3600)).hour
+            hours_cache[hkey] = hour
+        a = Answer(
+            pid,
+            deck_id,
+            day,
+            hour,
+            rating,
+            dur,
+            state_before,
+            round(prev_ivl) if prev_ivl is not None else 0,
+            prev_day is None or prev_day < day,
+        )
+        key = (pid, deck_id, day)
+        row = acc.get(key)
+        if row is None:
+            row = acc[key] = [0] * width
+            newest[key] = 0
+        for name, n in contribution(a).items():
+            row[_INDEX[name]] += n
+        if rid > newest[key]:
+            newest[key] = rid
+    conn.execute(delete(REVIEW_DAYS))
+    batch = [
+        {"profile_id": k[0], "deck_id": k[1], "day": k[2], "last_review_id": newest[k]}
+        | dict(zip(COUNTERS, v, strict=True))
+        for k, v in acc.items()
+    ]
+    for i in range(0, len(batch), 5000):
+        conn.execute(insert(REVIEW_DAYS), batch[i : i + 5000])
+    return len(batch)
+
+
+__all__ = [
+    "COUNTERS",
+    "MATURE_DAYS",
+    "ROLLUP_BUTTON_GROUPS",
+    "ROLLUP_KINDS",
+    "Answer",
+    "answer_of",
+    "contribution",
+    "is_stale",
+    "rebuild",
+    "record",
+    "unrecord",
+]
