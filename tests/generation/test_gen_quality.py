@@ -1,0 +1,42 @@
+"""The quality bar on the seed article and on our own articles of other layouts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from gen_scoring import ARTICLES, SEED_GOLD, make, score, seed_text
+
+from trainer.generation.reader import read_article
+
+
+def test_seed_meets_the_quality_bar() -> None:
+    text = seed_text()
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    got = score(gold, make(text, "zhibo-daihuo"))
+    assert got["item_recall"] >= 0.90
+    assert got["list_precision"] >= 0.80
+    assert got["golden_recall"] >= 0.85
+    assert got["term_recall"] >= 0.6
+    assert got["section_recall"] == 1.0
+    assert got["title_ok"]
+    assert got["leaks"] == []
+
+
+ARTICLE_FILES = sorted(p for p in ARTICLES.iterdir() if p.suffix in {".txt", ".md", ".html"})
+
+
+@pytest.mark.parametrize("path", ARTICLE_FILES, ids=lambda p: p.name)
+def test_own_articles(path: Path) -> None:
+    gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    article = read_article(str(path))
+    from trainer.generation import generate
+
+    got = score(gold, generate(article, path.stem))
+    assert got["item_recall"] >= 0.9, got
+    assert got["list_precision"] >= 0.8, got
+    assert got["golden_recall"] >= 0.5, got
+    assert got["section_recall"] == 1.0, got
+    assert got["title_ok"], got
+    assert got["leaks"] == [], got
