@@ -92,10 +92,11 @@ class StudyService:
     def _prepare_day(self, now: datetime) -> None:
         pid, today = self.store.profile.id, self.store.clock.day(now)
         with self.store.read() as conn:
-            if not cards_repo.has_buried(conn, pid, today):
+            ids = list(self._decks) or [d.id for d in decks_repo.all_decks(conn)]
+            if not cards_repo.has_buried(conn, pid, today, ids):
                 return
         with self.store.write() as conn:
-            cards_repo.unbury(conn, pid, today)
+            cards_repo.unbury(conn, pid, today, ids)
 
     def _remaining(
         self, conn: Connection, deck_ids: list[int], now: datetime

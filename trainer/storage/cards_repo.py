@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, func, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, insert, select, text, update
 
 from trainer.domain import cloze
 from trainer.domain.model import Card, CardState, NoteKind, Queue
@@ -151,13 +151,14 @@ def sync_cards(conn: Connection, profile_id: int, deck_id: int | None = None) ->
     return len(new_rows)
 
 
-def unbury(conn: Connection, profile_id: int, today: int) -> None:
+def unbury(conn: Connection, profile_id: int, today: int, deck_ids: Sequence[int]) -> None:
     """Bring back cards buried before ``today``."""
     for state, queue in ((0, 0), (1, 1), (2, 2), (3, 1)):
         conn.execute(
             update(CARDS)
             .where(
                 CARDS.c.profile_id == profile_id,
+                CARDS.c.deck_id.in_(list(deck_ids)),
                 CARDS.c.queue == int(Queue.BURIED),
                 CARDS.c.buried_until <= today,
                 CARDS.c.state == state,
@@ -166,11 +167,13 @@ def unbury(conn: Connection, profile_id: int, today: int) -> None:
         )
 
 
-def has_buried(conn: Connection, profile_id: int, today: int) -> bool:
+def has_buried(conn: Connection, profile_id: int, today: int, deck_ids: Sequence[int]) -> bool:
+    """Whether any card buried before ``today`` waits to come back (uses the queue index)."""
     row = conn.execute(
         select(CARDS.c.id)
         .where(
             CARDS.c.profile_id == profile_id,
+            CARDS.c.deck_id.in_(list(deck_ids)),
             CARDS.c.queue == int(Queue.BURIED),
             CARDS.c.buried_until <= today,
         )
@@ -221,6 +224,16 @@ def _queue_cards(
     return [card_from_row(r, r.guid) for r in conn.execute(q)]
 
 
+_COUNT_SQL = {
+    due: text(
+        "SELECT count(*) FROM (SELECT id FROM cards WHERE profile_id = :p AND deck_id = :d "
+        "AND queue = :q" + (" AND due < :before" if due else "") + " LIMIT :cap)"
+    )
+    for due in (False, True)
+}
+"""Plain SQL so the deck list's many small counts skip statement building."""
+
+
 def count_queue(
     conn: Connection,
     profile_id: int,
@@ -232,15 +245,10 @@ def count_queue(
     """Cards in one deck's queue, counting no further than ``cap``."""
     if cap <= 0:
         return 0
-    where = [
-        CARDS.c.profile_id == profile_id,
-        CARDS.c.deck_id == deck_id,
-        CARDS.c.queue == int(queue),
-    ]
+    params = {"p": profile_id, "d": deck_id, "q": int(queue), "cap": cap}
     if due_before_s is not None:
-        where.append(CARDS.c.due < due_before_s)
-    inner = select(CARDS.c.id).where(*where).limit(cap).subquery()
-    return int(conn.execute(select(func.count()).select_from(inner)).scalar_one())
+        params["before"] = due_before_s
+    return int(conn.execute(_COUNT_SQL[due_before_s is not None], params).scalar_one())
 
 
 def siblings(conn: Connection, card: Card, profile_id: int) -> list[Any]:

@@ -48,12 +48,15 @@ def _counts(conn: sqlite3.Connection, profile: str, now: datetime) -> list[DeckC
     pid, zone, rollover = prof
     clock = DayClock(local_zone(zone), rollover)
     today = clock.day(now)
-    buried = conn.execute(
-        "SELECT 1 FROM cards WHERE profile_id=? AND queue=-2 AND buried_until<=? LIMIT 1",
-        (pid, today),
-    ).fetchone()
-    if buried:
-        return None  # the full path unburies first
+    decks = conn.execute("SELECT id, name, options FROM decks ORDER BY name").fetchall()
+    for deck_id, _name, _options in decks:
+        buried = conn.execute(
+            "SELECT 1 FROM cards WHERE profile_id=? AND deck_id=? AND queue=-2 "
+            "AND buried_until<=? LIMIT 1",
+            (pid, deck_id, today),
+        ).fetchone()
+        if buried:
+            return None  # the full path unburies first
     ahead = to_epoch(now + LEARN_AHEAD) + 1
     day_end = to_epoch(clock.next_day_start(now))
     done: dict[tuple[int, int], int] = {}
@@ -64,7 +67,7 @@ def _counts(conn: sqlite3.Connection, profile: str, now: datetime) -> list[DeckC
     ):
         done[(deck_id, state_before)] = n
     out = []
-    for deck_id, name, options in conn.execute("SELECT id, name, options FROM decks ORDER BY name"):
+    for deck_id, name, options in decks:
         opts = json.loads(options or "{}")
         new_left = max(0, int(opts.get("new_per_day", 20)) - done.get((deck_id, 0), 0))
         rev_left = max(0, int(opts.get("reviews_per_day", 200)) - done.get((deck_id, 2), 0))

@@ -1,0 +1,1 @@
+"""Benchmarks: a synthetic collection generator plus one script per scenario."""

@@ -1,0 +1,52 @@
+"""Shared helpers for the benchmark scripts: timing and the cached synthetic store."""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+Row = tuple[str, float, float, str]
+"""(scenario, measured, target, unit); lower is better for every row."""
+
+DATA = Path(__file__).resolve().parent / ".data"
+
+
+def synthetic_store(fresh_copy: bool = True) -> Path:
+    """The 100k-card / 1M-review store, built once and copied per scenario."""
+    from bench.synth import build
+
+    DATA.mkdir(exist_ok=True)
+    master = DATA / "synth-master.sqlite3"
+    if not master.exists():
+        build(master)
+    if not fresh_copy:
+        return master
+    copy = DATA / "synth-work.sqlite3"
+    for suffix in ("-wal", "-shm"):
+        Path(f"{copy}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(master, copy)
+    return copy
+
+
+def timed(fn: Callable[[], object], repeat: int = 20, warmup: int = 2) -> list[float]:
+    """Wall-clock milliseconds of each call."""
+    for _ in range(warmup):
+        fn()
+    out = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
