@@ -1,0 +1,81 @@
+"""Speed of ``trainer make``: warm in-process, cold whole process, 1 MB of articles.
+
+``run()`` returns rows (scenario, measured, target, unit); ``python -m
+bench.bench_generation`` prints them.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = ROOT / "tests" / "data" / "articles"
+SEED = ROOT.parent / "shared" / "seed" / "zhibo-daihuo.txt"
+
+
+def _seed() -> Path:
+    return SEED if SEED.exists() else ARTICLES / "renmin-shiping.txt"
+
+
+def _warm_ms() -> float:
+    from trainer.domain.model import Article
+    from trainer.generation import generate
+
+    text = _seed().read_text(encoding="utf-8")
+    generate(Article(text=text), "bench")  # load jieba once
+    runs = []
+    for _ in range(5):
+        t = time.perf_counter()
+        generate(Article(text=text), "bench")
+        runs.append(time.perf_counter() - t)
+    return min(runs) * 1000
+
+
+def _cold_s() -> float:
+    trainer = Path(sys.executable).with_name("trainer")
+    cmd = [str(trainer)] if trainer.exists() else [sys.executable, "-m", "trainer"]
+    runs = []
+    for _ in range(3):
+        t = time.perf_counter()
+        subprocess.run(
+            [*cmd, "make", str(_seed()), "--json"], check=True, stdout=subprocess.DEVNULL
+        )
+        runs.append(time.perf_counter() - t)
+    return min(runs)
+
+
+def _megabyte_s() -> float:
+    from trainer.domain.model import Article
+    from trainer.generation import generate
+
+    texts = [_seed().read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt"))]
+    batch: list[str] = []
+    size = 0
+    i = 0
+    while size < 1_000_000:
+        text = texts[i % len(texts)]
+        batch.append(text)
+        size += len(text.encode("utf-8"))
+        i += 1
+    t = time.perf_counter()
+    for k, text in enumerate(batch):
+        generate(Article(text=text), f"a{k}")
+    return time.perf_counter() - t
+
+
+def run() -> list[tuple[str, float, float, str]]:
+    return [
+        ("make: seed article, warm in-process", round(_warm_ms(), 1), 100.0, "ms"),
+        ("make: seed article, cold `trainer make --json`", round(_cold_s(), 3), 1.2, "s"),
+        ("make: 1 MB of articles, in-process", round(_megabyte_s(), 2), 15.0, "s"),
+    ]
+
+
+if __name__ == "__main__":
+    for name, value, target, unit in run():
+        mark = "ok" if value <= target else "SLOW"
+        print(f"{name}: {value} {unit} (target {target} {unit}) {mark}")
