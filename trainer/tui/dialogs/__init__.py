@@ -1,0 +1,1 @@
+"""Modal dialogs returning typed results with ``dismiss``."""

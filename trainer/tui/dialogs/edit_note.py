@@ -1,0 +1,110 @@
+"""``e``: edit a note in place (its GUID, cards and history stay)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static, TextArea
+
+from trainer.domain import cloze
+from trainer.domain.model import Note, NoteKind
+
+
+class EditNoteDialog(ModalScreen[Note | None]):
+    """Fields by note kind; ctrl+s saves, Escape cancels. Returns the changed note."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
+
+    DEFAULT_CSS = """
+    EditNoteDialog { align: center middle; }
+    EditNoteDialog > VerticalScroll {
+        width: 90%; max-width: 110; height: 90%;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    EditNoteDialog .label { padding-top: 1; color: $text-muted; }
+    EditNoteDialog TextArea { height: 6; }
+    EditNoteDialog #edit-error { color: $error; }
+    EditNoteDialog Horizontal { height: auto; padding-top: 1; }
+    EditNoteDialog Button { margin-right: 2; }
+    """
+
+    def __init__(self, note: Note) -> None:
+        super().__init__()
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        note = self.note
+        with VerticalScroll():
+            yield Static(f"Edit {note.kind.value} note · ctrl+s saves", markup=False)
+            if note.kind is NoteKind.CLOZE:
+                yield Static("Text ({{c1::answer::hint}})", markup=False, classes="label")
+                yield TextArea(note.text, id="edit-text", soft_wrap=True)
+            else:
+                yield Static("Prompt", markup=False, classes="label")
+                yield Input(note.prompt, id="edit-prompt")
+                yield Static("Answer", markup=False, classes="label")
+                yield TextArea(note.answer, id="edit-answer", soft_wrap=True)
+            if note.kind is NoteKind.LIST:
+                yield Static("Points, one a line", markup=False, classes="label")
+                yield TextArea("\n".join(note.items), id="edit-items", soft_wrap=True)
+            yield Static("Extra", markup=False, classes="label")
+            yield Input(note.extra, id="edit-extra")
+            yield Static("Tags (space separated)", markup=False, classes="label")
+            yield Input(" ".join(note.tags), id="edit-tags")
+            yield Static("", markup=False, id="edit-error")
+            with Horizontal():
+                yield Button("Save", variant="primary", id="edit-save")
+                yield Button("Cancel", id="edit-cancel")
+
+    def on_mount(self) -> None:
+        blink = bool(getattr(self.app, "cursor_blink", True))
+        for area in self.query(TextArea):
+            area.cursor_blink = blink
+        for field in self.query(Input):
+            field.cursor_blink = blink
+
+    def edited(self) -> Note:
+        """The note as the fields now say."""
+        note = self.note
+        changes: dict[str, object] = {
+            "extra": self.query_one("#edit-extra", Input).value,
+            "tags": tuple(self.query_one("#edit-tags", Input).value.split()),
+        }
+        if note.kind is NoteKind.CLOZE:
+            changes["text"] = self.query_one("#edit-text", TextArea).text
+        else:
+            changes["prompt"] = self.query_one("#edit-prompt", Input).value
+            changes["answer"] = self.query_one("#edit-answer", TextArea).text
+        if note.kind is NoteKind.LIST:
+            lines = self.query_one("#edit-items", TextArea).text.splitlines()
+            changes["items"] = tuple(line.strip() for line in lines if line.strip())
+        return replace(note, **changes)  # type: ignore[arg-type]
+
+    def action_save(self) -> None:
+        note = self.edited()
+        if note.kind is NoteKind.CLOZE:
+            try:
+                if not cloze.numbers(note.text):
+                    raise cloze.ClozeError("a cloze note needs at least one {{c1::…}} deletion")
+            except cloze.ClozeError as exc:
+                self.query_one("#edit-error", Static).update(str(exc))
+                return
+        elif not note.prompt.strip():
+            self.query_one("#edit-error", Static).update("the prompt must not be empty")
+            return
+        self.dismiss(note)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "edit-save":
+            self.action_save()
+        else:
+            self.dismiss(None)

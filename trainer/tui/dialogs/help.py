@@ -1,0 +1,48 @@
+"""``?``: every key of the current screen."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+def keys_content(rows: list[tuple[str, str]]) -> Content:
+    width = max((len(k) for k, _ in rows), default=0)
+    parts: list[str | tuple[str, str]] = []
+    for key, description in rows:
+        parts += [(key.ljust(width + 2), "bold $accent"), description, "\n"]
+    return Content.assemble(*parts).rstrip()
+
+
+class HelpDialog(ModalScreen[None]):
+    """A list of keys; any of Escape, ``?`` or ``q`` closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q,enter", "dismiss(None)", "Close", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    HelpDialog { align: center middle; }
+    HelpDialog > Vertical {
+        width: auto; max-width: 90%; height: auto; max-height: 90%;
+        border: thick $accent; background: $surface; padding: 1 2;
+    }
+    HelpDialog #help-title { text-style: bold; padding-bottom: 1; }
+    """
+
+    def __init__(self, title: str, rows: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self._title = title
+        self._rows = rows
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self._title, markup=False, id="help-title")
+            yield Static(keys_content(self._rows), markup=False, id="help-keys")
+            yield Static("Esc closes", markup=False, classes="dim")

@@ -1,0 +1,177 @@
+"""User text to Textual Content: never parsed as markup.
+
+Every string that came from a deck, an article or the student goes through
+``Content(...)`` / ``Content.assemble`` here, so ``[b]``, ``[/]`` and
+``[@click=app.quit]`` in card text show up as typed and can do no harm.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.content import Content
+
+from trainer.domain import cloze
+from trainer.domain.model import Note, NoteKind, Rating
+from trainer.services.grading import DiffKind, Grade, Mark
+
+RATING_NAMES = {
+    Rating.AGAIN: "Again",
+    Rating.HARD: "Hard",
+    Rating.GOOD: "Good",
+    Rating.EASY: "Easy",
+}
+
+NEW_STYLE = "bold #3b82f6"
+LEARN_STYLE = "bold #dc2626"
+DUE_STYLE = "bold #16a34a"
+"""Anki's count colours: new blue, learning red, due green."""
+
+HIGHLIGHT = "bold reverse"
+MARK_STYLES = {
+    Mark.RECALLED: "bold #16a34a",
+    Mark.PARTIAL: "bold #d97706",
+    Mark.MISSED: "bold #dc2626",
+}
+
+
+def plain(text: str) -> Content:
+    """User text as Content, verbatim."""
+    return Content(text)
+
+
+def interval(delta: timedelta) -> str:
+    """Anki-style short interval: <1m, 10m, 3h, 4d, 1.5mo, 2.1y."""
+    seconds = delta.total_seconds()
+    if seconds < 60:
+        return "<1m"
+    minutes = seconds / 60
+    if minutes < 60:
+        return f"{round(minutes)}m"
+    hours = minutes / 60
+    if hours < 24:
+        return f"{round(hours)}h"
+    days = hours / 24
+    if days < 30:
+        return f"{round(days)}d"
+    if days < 365:
+        return f"{days / 30:.1f}mo".replace(".0mo", "mo")
+    return f"{days / 365:.1f}y".replace(".0y", "y")
+
+
+def front(note: Note, ord_: int) -> Content:
+    """The question side of a card."""
+    if note.kind is NoteKind.CLOZE:
+        return _cloze(note.text, ord_, reveal=False)
+    parts: list[Content] = [plain(note.prompt)]
+    if note.kind is NoteKind.LIST and note.items:
+        parts.append(Content.styled(f"\n({len(note.items)} points)", "dim"))
+    return Content.assemble(*parts)
+
+
+def _cloze(text: str, ord_: int, *, reveal: bool) -> Content:
+    """Cloze text with the active deletion as [...]/[hint] or highlighted answer."""
+    try:
+        deletions = cloze.parse(text)
+    except cloze.ClozeError:
+        return plain(text)
+    parts: list[str | tuple[str, str]] = []
+    pos = 0
+    for d in deletions:
+        parts.append(text[pos : d.start])
+        if d.number == ord_:
+            if reveal:
+                parts.append((d.answer, HIGHLIGHT))
+            else:
+                parts.append((f"[{d.hint}]" if d.hint else "[...]", "bold $accent"))
+        else:
+            parts.append(d.answer)
+        pos = d.end
+    parts.append(text[pos:])
+    return Content.assemble(*parts)
+
+
+def back(note: Note, ord_: int) -> Content:
+    """The answer side: the full note."""
+    if note.kind is NoteKind.CLOZE:
+        parts: list[Content] = [_cloze(note.text, ord_, reveal=True)]
+        if note.extra:
+            parts += [plain("\n\n"), Content.styled(note.extra, "dim")]
+        return Content.assemble(*parts)
+    parts = [plain(note.prompt), plain("\n"), Content.styled("─" * 20, "dim"), plain("\n")]
+    if note.kind is NoteKind.LIST and note.items:
+        for n, item in enumerate(note.items, 1):
+            parts += [Content.styled(f"{n}. ", "dim"), Content.styled(item, "bold"), plain("\n")]
+        if note.answer.strip():
+            parts += [plain("\n"), plain(note.answer.strip())]
+    else:
+        parts.append(plain(note.answer))
+    if note.extra:
+        parts += [plain("\n\n"), Content.styled(note.extra, "dim")]
+    return Content.assemble(*parts)
+
+
+def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The paragraph (between blank-line or newline breaks) holding [start, end)."""
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    p0 = text.rfind("\n", 0, start) + 1
+    p1 = text.find("\n", end)
+    return p0, (len(text) if p1 < 0 else p1)
+
+
+def source(text: str, start: int, end: int, answers: list[str]) -> Content:
+    """The source paragraph with the card's span and answers highlighted."""
+    p0, p1 = paragraph_bounds(text, start, end)
+    para = text[p0:p1]
+    marks = [False] * len(para)
+    for i in range(max(0, start - p0), min(len(para), end - p0)):
+        marks[i] = True
+    for answer in answers:
+        if not answer:
+            continue
+        at = para.find(answer)
+        while at >= 0:
+            for i in range(at, at + len(answer)):
+                marks[i] = True
+            at = para.find(answer, at + len(answer))
+    parts: list[str | tuple[str, str]] = []
+    i = 0
+    while i < len(para):
+        j = i
+        while j < len(para) and marks[j] == marks[i]:
+            j += 1
+        parts.append((para[i:j], HIGHLIGHT) if marks[i] else para[i:j])
+        i = j
+    return Content.assemble(*parts)
+
+
+def grading(result: Grade) -> Content:
+    """Each expected point as ✓/◐/✗, a character diff for short answers, the suggestion."""
+    parts: list[str | tuple[str, str] | Content] = []
+    for point in result.points:
+        parts.append((f"{point.mark.value} ", MARK_STYLES[point.mark]))
+        parts.append(plain(point.expected))
+        if point.typed and point.mark is not Mark.RECALLED:
+            parts.append(Content.styled("  ← ", "dim"))
+            parts.append(Content.styled(point.typed, "italic"))
+        parts.append("\n")
+    if result.diff:
+        parts.append(("diff: ", "dim"))
+        for kind, chunk in result.diff:
+            if kind is DiffKind.SAME:
+                parts.append(chunk)
+            elif kind is DiffKind.MISSING:
+                parts.append((chunk, "bold underline #16a34a"))
+            else:
+                parts.append((chunk, "strike #dc2626"))
+        parts.append("\n")
+    name = RATING_NAMES[result.suggested]
+    parts.append(
+        (
+            f"{result.recalled}/{len(result.points)} points · "
+            f"coverage {result.coverage:.0%} · suggested {int(result.suggested)} {name} (Enter)",
+            "bold",
+        )
+    )
+    return Content.assemble(*parts)

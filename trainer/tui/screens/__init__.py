@@ -1,0 +1,1 @@
+"""Full screens: decks, study, article, stats."""

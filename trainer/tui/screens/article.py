@@ -1,0 +1,240 @@
+"""Make cards from an article: open a file or paste text, preview, toggle, edit, add.
+
+Reading and generating (jieba) run in a thread; the preview lists every note
+the generator made, each of which can be switched off or edited before the
+chosen ones are added to a deck together with the article text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Footer, Header, Input, ListItem, ListView, Static, TextArea
+
+from trainer.domain.model import Article, Note, NoteKind
+from trainer.services import progress
+from trainer.tui import render
+from trainer.tui.dialogs.edit_note import EditNoteDialog
+from trainer.tui.dialogs.prompt import PromptDialog
+from trainer.tui.screens.base import TrainerScreen
+
+
+def note_line(note: Note, on: bool) -> Content:
+    """One preview row: on/off box, kind, and the card's question as plain text."""
+    box = "[x] " if on else "[ ] "
+    if note.kind is NoteKind.CLOZE:
+        body = render.front(note, 1)
+    elif note.kind is NoteKind.LIST:
+        body = Content.assemble(render.plain(note.prompt), (f"  ({' / '.join(note.items)})", "dim"))
+    else:
+        body = Content.assemble(render.plain(note.prompt), ("  → ", "dim"), (note.answer, "dim"))
+    return Content.assemble((box, "bold"), (f"{note.kind.value:<5} ", "$accent"), body)
+
+
+class NoteRow(ListItem):
+    """A generated note in the preview."""
+
+    def __init__(self, note: Note) -> None:
+        super().__init__()
+        self.note = note
+        self.on = True
+
+    def compose(self) -> ComposeResult:
+        yield Static(note_line(self.note, self.on), markup=False)
+
+    def set(self, note: Note | None = None, on: bool | None = None) -> None:
+        if note is not None:
+            self.note = note
+        if on is not None:
+            self.on = on
+        self.set_class(not self.on, "off")
+        self.query_one(Static).update(note_line(self.note, self.on))
+
+
+class ArticleScreen(TrainerScreen):
+    CSS_PATH = "article.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_card", "On/off"),
+        Binding("e", "edit", "Edit"),
+        Binding("ctrl+s", "add", "Add to deck", priority=True),
+        Binding("escape", "back", "Back"),
+    ]
+    PALETTE: ClassVar[list[tuple[str, str, str]]] = [
+        ("Add cards to a deck", "Add the switched-on cards to a deck", "add"),
+        ("Toggle card", "Switch the highlighted card on or off", "toggle_card"),
+        ("Edit card", "Edit the highlighted card before adding it", "edit"),
+    ]
+
+    def __init__(self, path: str | None = None) -> None:
+        super().__init__()
+        self.initial_path = path
+        self.article: Article | None = None
+        self.source_id = ""
+        self.article_title = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="article-source"):
+            with Horizontal(id="article-path-row"):
+                yield Input(
+                    self.initial_path or "",
+                    placeholder="Article file (.txt .md .html)",
+                    id="article-path",
+                )
+                yield Button("Open", id="open-file", compact=True)
+            yield TextArea("", id="article-paste", soft_wrap=True)
+            with Horizontal(id="article-path-row-2", classes="auto-height"):
+                yield Button("Make cards from pasted text", id="open-paste", compact=True)
+                yield Button("Add to deck (ctrl+s)", id="add", variant="primary", compact=True)
+        yield Static("Open a file or paste an article.", markup=False, id="article-status")
+        yield ListView(id="preview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Cards from an article"
+        for field in (self.query_one(Input), self.query_one(TextArea)):
+            field.cursor_blink = self.trainer.cursor_blink
+        self.query_one("#article-path-row-2").styles.height = "auto"
+        if self.initial_path:
+            self.open_article(self.initial_path, None)
+
+    def status(self, text: str) -> None:
+        self.query_one("#article-status", Static).update(text)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.value.strip():
+            self.open_article(event.value.strip(), None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "open-file":
+            path = self.query_one(Input).value.strip()
+            if path:
+                self.open_article(path, None)
+        elif event.button.id == "open-paste":
+            text = self.query_one(TextArea).text
+            if text.strip():
+                self.open_article(None, text)
+        elif event.button.id == "add":
+            self.action_add()
+
+    @work(thread=True, exclusive=True, group="generate")
+    def open_article(self, path: str | None, text: str | None) -> None:
+        self.trainer.call_from_thread(self.status, "Reading and making cards…")
+        try:
+            if path is not None:
+                from trainer.generation.reader import read_article
+
+                article = read_article(str(Path(path).expanduser()))
+                source_id = Path(path).stem
+            else:
+                assert text is not None
+                article = Article(text=text, title="", source="pasted")
+                source_id = "pasted-" + hashlib.sha1(text.encode()).hexdigest()[:10]
+            generated = self._generator()(article, source_id)
+        except Exception as exc:
+            self.trainer.call_from_thread(self.status, f"Could not make cards: {exc}")
+            return
+        self.trainer.call_from_thread(self.preview, article, source_id, generated)
+
+    def _generator(self) -> Any:
+        if self.trainer.generate is not None:
+            return self.trainer.generate
+        from trainer.generation import generate
+
+        return generate
+
+    def preview(self, article: Article, source_id: str, generated: Any) -> None:
+        self.article = article
+        self.source_id = source_id
+        self.article_title = str(generated.title or source_id)
+        notes: tuple[Note, ...] = tuple(generated.notes)
+        view = self.query_one(ListView)
+        view.clear()
+        view.extend(NoteRow(n) for n in notes)
+        self.status(
+            f"{self.article_title}: {len(notes)} cards. Space switches a card off, e edits it, ctrl+s adds them to a deck."
+        )
+        if notes:
+            view.index = 0
+            view.focus()
+
+    def rows(self) -> list[NoteRow]:
+        return list(self.query(NoteRow))
+
+    def current(self) -> NoteRow | None:
+        item = self.query_one(ListView).highlighted_child
+        return item if isinstance(item, NoteRow) else None
+
+    def on_list_view_selected(self, event: ListView.Selected) -> None:
+        event.stop()
+        self.action_toggle_card()
+
+    def action_toggle_card(self) -> None:
+        row = self.current()
+        if row is not None:
+            row.set(on=not row.on)
+
+    def action_edit(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+
+        def edited(note: Note | None) -> None:
+            if note is not None:
+                row.set(note=note)
+
+        self.trainer.push_screen(EditNoteDialog(row.note), edited)
+
+    def action_add(self) -> None:
+        chosen = [r.note for r in self.rows() if r.on]
+        if self.article is None or not chosen:
+            self.trainer.say("No cards to add: open an article first.", "warning")
+            return
+
+        def named(deck: str | None) -> None:
+            if deck:
+                self.add_notes(deck, chosen)
+
+        self.trainer.push_screen(
+            PromptDialog(f"Add {len(chosen)} cards to which deck?", f"申论::{self.article_title}"),
+            named,
+        )
+
+    @work(thread=True, exclusive=True, group="add")
+    def add_notes(self, deck: str, notes: list[Note]) -> None:
+        article = self.article
+        assert article is not None
+        try:
+            report = progress.add_article_notes(
+                self.trainer.store,
+                deck,
+                [replace(n) for n in notes],
+                article_id=self.source_id,
+                title=self.article_title,
+                text=article.text,
+                source=article.source,
+            )
+        except Exception as exc:
+            self.trainer.call_from_thread(self.trainer.say, f"Could not add cards: {exc}", "error")
+            return
+        self.trainer.study.forget_decks()
+        self.trainer.call_from_thread(self.trainer.say, f"Added to {report.summary()}")
+        self.trainer.call_from_thread(
+            self.status, f"Added to {deck}: {report.new} new, {report.updated} updated."
+        )
+
+    def action_back(self) -> None:
+        if isinstance(self.focused, Input | TextArea):
+            self.set_focus(None)
+            return
+        self.dismiss(None)

@@ -1,0 +1,223 @@
+"""The deck list: today's new / learning / due counts; Enter studies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Header, Static
+
+from trainer.domain.errors import TrainerError
+from trainer.domain.model import DeckCounts
+from trainer.tui.dialogs.help import HelpDialog
+from trainer.tui.dialogs.prompt import PromptDialog
+from trainer.tui.render import DUE_STYLE, LEARN_STYLE, NEW_STYLE
+from trainer.tui.screens.base import TrainerScreen
+
+RICH_COLOURS = {"new": "bold #3b82f6", "learning": "bold #dc2626", "due": "bold #16a34a"}
+
+
+def _count(value: int, style: str) -> Text:
+    return Text(str(value), style=style if value else "dim", justify="right")
+
+
+def total_content(rows: list[DeckCounts]) -> Content:
+    new = sum(r.new for r in rows)
+    learning = sum(r.learning for r in rows)
+    due = sum(r.due for r in rows)
+    return Content.assemble(
+        ("Today: ", "bold"),
+        (str(new), NEW_STYLE),
+        " new · ",
+        (str(learning), LEARN_STYLE),
+        " learning · ",
+        (str(due), DUE_STYLE),
+        " due",
+    )
+
+
+class DecksScreen(TrainerScreen):
+    """Lists decks; the counts load in a thread so the screen shows at once."""
+
+    CSS_PATH = "decks.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "study", "Study"),
+        Binding("i", "import_file", "Import"),
+        Binding("x", "export_file", "Export"),
+        Binding("a", "article", "Article"),
+        Binding("s", "stats", "Stats"),
+        Binding("r", "refresh", "Refresh", show=False),
+        Binding("question_mark", "help", "Keys"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+    PALETTE: ClassVar[list[tuple[str, str, str]]] = [
+        ("Study selected deck", "Study the deck under the cursor", "study"),
+        ("Study all decks", "Study every deck together", "study_all"),
+        ("Import deck file", "Import a deck file (.toml, .csv, .tsv, .apkg)", "import_file"),
+        ("Export selected deck", "Write the deck under the cursor to a file", "export_file"),
+        ("Make cards from an article", "Open an article, preview and add its cards", "article"),
+        ("Statistics", "Today's counts and the last 30 days", "stats"),
+        ("Refresh deck counts", "Reload today's counts", "refresh"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[DeckCounts] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        table: DataTable[Text] = DataTable(id="decks-table", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static("", markup=False, id="decks-total")
+        yield Static(
+            "Enter study · i import · x export · a article · s stats · ? keys",
+            markup=False,
+            id="decks-hint",
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("Deck", key="deck")
+        table.add_column(Text("New", justify="right"), key="new", width=6)
+        table.add_column(Text("Learn", justify="right"), key="learning", width=6)
+        table.add_column(Text("Due", justify="right"), key="due", width=6)
+        self.load_counts()
+
+    def on_screen_resume(self) -> None:
+        self.load_counts()
+
+    @work(thread=True, exclusive=True, group="deck-counts")
+    def load_counts(self) -> None:
+        rows = self.trainer.study.deck_counts(self.trainer.now())
+        self.trainer.call_from_thread(self.show_counts, rows)
+
+    def show_counts(self, rows: list[DeckCounts]) -> None:
+        self.rows = rows
+        table = self.query_one(DataTable)
+        selected = self.selected()
+        table.clear()
+        for row in rows:
+            table.add_row(
+                Text(row.name),
+                _count(row.new, RICH_COLOURS["new"]),
+                _count(row.learning, RICH_COLOURS["learning"]),
+                _count(row.due, RICH_COLOURS["due"]),
+                key=str(row.deck_id),
+            )
+        if selected is not None:
+            for i, row in enumerate(rows):
+                if row.deck_id == selected.deck_id:
+                    table.move_cursor(row=i, animate=False)
+        total = self.query_one("#decks-total", Static)
+        if rows:
+            total.update(total_content(rows))
+        else:
+            total.update(
+                "No decks yet: press i to import a deck file or a to make one from an article."
+            )
+
+    def selected(self) -> DeckCounts | None:
+        table = self.query_one(DataTable)
+        if not self.rows or table.cursor_row < 0 or table.cursor_row >= len(self.rows):
+            return None
+        return self.rows[table.cursor_row]
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_study()
+
+    def action_study(self) -> None:
+        row = self.selected()
+        if row is None:
+            self.trainer.say("No deck to study yet.", "warning")
+            return
+        self.trainer.open_study(row.name)
+
+    def action_study_all(self) -> None:
+        self.trainer.open_study(None)
+
+    def action_refresh(self) -> None:
+        self.load_counts()
+
+    KEYS: ClassVar[list[tuple[str, str]]] = [
+        ("enter", "Study the deck under the cursor"),
+        ("↑ ↓", "Move between decks"),
+        ("i", "Import a deck file"),
+        ("x", "Export the deck under the cursor"),
+        ("a", "Make cards from an article"),
+        ("s", "Statistics"),
+        ("r", "Refresh the counts"),
+        ("ctrl+p", "Command palette"),
+        ("ctrl+t", "Light / dark theme"),
+        ("?", "This list"),
+        ("q", "Quit"),
+    ]
+
+    def action_help(self) -> None:
+        rows = self.KEYS
+        self.trainer.push_screen(HelpDialog("Decks: keys", rows))
+
+    def action_article(self) -> None:
+        from trainer.tui.screens.article import ArticleScreen
+
+        self.trainer.push_screen(ArticleScreen())
+
+    def action_stats(self) -> None:
+        from trainer.tui.screens.stats import StatsScreen
+
+        row = self.selected()
+        self.trainer.push_screen(StatsScreen(None if row is None else row.name))
+
+    def action_import_file(self) -> None:
+        def chosen(path: str | None) -> None:
+            if path:
+                self.import_file(Path(path).expanduser())
+
+        self.trainer.push_screen(
+            PromptDialog("Import which file?", placeholder="deck.toml, cards.csv, deck.apkg"),
+            chosen,
+        )
+
+    @work(thread=True, exclusive=True, group="exchange")
+    def import_file(self, path: Path) -> None:
+        from trainer.services.exchange import import_file
+
+        try:
+            report = import_file(self.trainer.store, path)
+        except (TrainerError, OSError) as exc:
+            self.trainer.call_from_thread(self.trainer.say, f"Import failed: {exc}", "error")
+            return
+        self.trainer.study.forget_decks()
+        self.trainer.call_from_thread(self.trainer.say, f"Imported {report.summary()}")
+        self.load_counts()
+
+    def action_export_file(self) -> None:
+        row = self.selected()
+        if row is None:
+            self.trainer.say("No deck to export.", "warning")
+            return
+        name = row.name
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self.export_file(name, Path(path).expanduser())
+
+        default = name.replace("::", "-") + ".toml"
+        self.trainer.push_screen(PromptDialog(f"Export {name} to which file?", default), chosen)
+
+    @work(thread=True, exclusive=True, group="exchange")
+    def export_file(self, name: str, path: Path) -> None:
+        from trainer.services.exchange import export_file
+
+        try:
+            export_file(self.trainer.store, name, path)
+        except (TrainerError, OSError) as exc:
+            self.trainer.call_from_thread(self.trainer.say, f"Export failed: {exc}", "error")
+            return
+        self.trainer.call_from_thread(self.trainer.say, f"Exported {name} to {path}")

@@ -1,0 +1,1 @@
+"""Reusable widgets; every one shows user text as plain Content, never markup."""
