@@ -29,6 +29,32 @@ IMPORTERS: dict[str, Importer] = {".toml": _import_toml}
 EXPORTERS: dict[str, Exporter] = {".toml": _export_toml}
 
 
+def _register_anki() -> None:
+    """Anki packages and Anki text files (issue 6)."""
+    from trainer.services import anki_exchange as anki
+
+    IMPORTERS.update(
+        {
+            ".apkg": anki.import_apkg,
+            ".colpkg": anki.import_apkg,
+            ".csv": anki.import_text,
+            ".tsv": anki.import_text,
+            ".txt": anki.import_text,
+        }
+    )
+    EXPORTERS.update(
+        {
+            ".apkg": anki.export_apkg,
+            ".csv": anki.export_text,
+            ".tsv": anki.export_text,
+            ".txt": anki.export_text,
+        }
+    )
+
+
+_register_anki()
+
+
 def import_file(store: Store, path: Path) -> ImportReport:
     importer = IMPORTERS.get(path.suffix.lower())
     if importer is None:

@@ -1,0 +1,244 @@
+"""Our notes as Anki notes, and ``.apkg`` packages made with genanki.
+
+Cloze notes become notes of an Anki *Cloze* note type, Q&A and list notes of a
+*Basic* (front/back) note type; list items are an ordered list on the back.
+Both note types carry a last field, ``Trainer``, holding what Anki has no place
+for (kind, source address), so a note that goes to Anki and comes back is the
+same note. Model and deck ids are fixed, GUIDs are ours, the timestamp is pinned
+and zip entries carry a fixed date: the same deck always gives the same bytes.
+
+This is the only module that imports genanki (inside functions).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import sqlite3
+import tempfile
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from trainer.domain.model import Note, NoteKind
+from trainer.formats.html_text import to_html
+
+CLOZE_MODEL_ID = 1_736_000_000_101
+BASIC_MODEL_ID = 1_736_000_000_102
+CLOZE_MODEL_NAME = "Cloze (trainer)"
+BASIC_MODEL_NAME = "Basic (trainer)"
+CLOZE_FIELDS = ("Text", "Back Extra", "Trainer")
+BASIC_FIELDS = ("Front", "Back", "Context", "Extra", "Trainer")
+META_FIELD = "Trainer"
+FIXED_TIMESTAMP = 1_700_000_000.0
+"""2023-11-14: note/card ids and modification times derive from it."""
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+CSS = """.card { font-family: "Noto Sans CJK SC", "PingFang SC", sans-serif; font-size: 22px;
+  line-height: 1.6; text-align: left; color: black; background-color: white; }
+.cloze { font-weight: bold; color: #1565c0; }
+.nightMode .cloze { color: #90caf9; }
+.context, .extra { margin-top: 1em; font-size: 18px; color: #555; }
+ol { padding-left: 1.4em; }
+"""
+CLOZE_QFMT = "{{cloze:Text}}"
+CLOZE_AFMT = "{{cloze:Text}}{{#Back Extra}}<div class=extra>{{Back Extra}}</div>{{/Back Extra}}"
+BASIC_QFMT = "{{Front}}{{#Context}}<div class=context>{{Context}}</div>{{/Context}}"
+BASIC_AFMT = (
+    "{{FrontSide}}<hr id=answer>{{Back}}{{#Extra}}<div class=extra>{{Extra}}</div>{{/Extra}}"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AnkiFields:
+    """One of our notes as Anki sees it."""
+
+    model: str
+    fields: tuple[str, ...]
+    """Field HTML in the model's field order."""
+    tags: tuple[str, ...]
+
+
+def tag_of(text: str) -> str:
+    """``text`` usable as one Anki tag (no spaces)."""
+    return "_".join(text.split())
+
+
+def section_tag(note: Note) -> str:
+    return tag_of(note.source.section)
+
+
+def items_html(items: Sequence[str]) -> str:
+    if not items:
+        return ""
+    return "<ol>" + "".join(f"<li>{to_html(i)}</li>" for i in items) + "</ol>"
+
+
+def anki_fields(note: Note) -> AnkiFields:
+    """Map a note to its Anki note type, field HTML and tags."""
+    meta: dict[str, Any] = {"kind": note.kind.value}
+    src = note.source
+    source = {
+        k: v
+        for k, v in (
+            ("article", src.article),
+            ("anchor", src.anchor),
+            ("section", src.section),
+            ("start", src.start),
+            ("end", src.end),
+        )
+        if v
+    }
+    if source:
+        meta["source"] = source
+    tags = list(note.tags)
+    sec = section_tag(note)
+    if sec and sec not in tags:
+        tags.append(sec)
+        meta["section_tag"] = sec
+    if note.kind is NoteKind.CLOZE:
+        if note.prompt:
+            meta["prompt"] = note.prompt
+        if note.answer:
+            meta["answer"] = note.answer
+        if note.items:
+            meta["items"] = list(note.items)
+        fields: tuple[str, ...] = (to_html(note.text), to_html(note.extra), _meta_html(meta))
+        return AnkiFields(CLOZE_MODEL_NAME, fields, tuple(tags))
+    back = to_html(note.answer)
+    if note.kind is NoteKind.LIST:
+        back = items_html(note.items) + back
+    elif note.items:
+        meta["items"] = list(note.items)
+    fields = (
+        to_html(note.prompt),
+        back,
+        to_html(note.text),
+        to_html(note.extra),
+        _meta_html(meta),
+    )
+    return AnkiFields(BASIC_MODEL_NAME, fields, tuple(tags))
+
+
+def _meta_html(meta: dict[str, Any]) -> str:
+    return to_html(json.dumps(meta, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+
+
+def deck_id_for(name: str) -> int:
+    """A stable Anki deck id for a deck name (same name, same id)."""
+    digest = hashlib.blake2b(name.encode("utf-8"), digest_size=5).digest()
+    return (1 << 41) + int.from_bytes(digest, "big")
+
+
+def _models() -> tuple[Any, Any]:
+    import genanki
+
+    cloze = genanki.Model(
+        CLOZE_MODEL_ID,
+        CLOZE_MODEL_NAME,
+        fields=[{"name": f} for f in CLOZE_FIELDS],
+        templates=[{"name": "Cloze", "qfmt": CLOZE_QFMT, "afmt": CLOZE_AFMT}],
+        css=CSS,
+        model_type=genanki.Model.CLOZE,
+    )
+    basic = genanki.Model(
+        BASIC_MODEL_ID,
+        BASIC_MODEL_NAME,
+        fields=[{"name": f} for f in BASIC_FIELDS],
+        templates=[{"name": "Card 1", "qfmt": BASIC_QFMT, "afmt": BASIC_AFMT}],
+        css=CSS,
+    )
+    return cloze, basic
+
+
+Progress = Callable[[int, int], None]
+
+
+def package_bytes(
+    deck_name: str,
+    notes: Sequence[Note],
+    description: str = "",
+    *,
+    timestamp: float = FIXED_TIMESTAMP,
+    progress: Progress | None = None,
+) -> bytes:
+    """The ``.apkg`` for one deck, as bytes (deterministic for given input)."""
+    import genanki
+
+    cloze_model, basic_model = _models()
+    deck = genanki.Deck(deck_id_for(deck_name), deck_name, description)
+    deck.add_model(cloze_model)
+    deck.add_model(basic_model)
+    for pos, note in enumerate(notes):
+        mapped = anki_fields(note)
+        model = cloze_model if mapped.model == CLOZE_MODEL_NAME else basic_model
+        deck.add_note(
+            genanki.Note(
+                model=model,
+                fields=list(mapped.fields),
+                tags=list(mapped.tags),
+                guid=note.guid,
+                due=pos,
+            )
+        )
+        if progress is not None and pos % 1000 == 999:
+            progress(pos + 1, len(notes) * 2)
+    package = genanki.Package(deck)
+    conn = sqlite3.connect(":memory:")
+    try:
+        cursor = conn.cursor()
+        package.write_to_db(cursor, timestamp, _ids(timestamp))
+        conn.commit()
+        db = conn.serialize()
+    finally:
+        conn.close()
+    if progress is not None:
+        progress(len(notes) * 2, len(notes) * 2)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        _put(zf, "collection.anki2", db)
+        _put(zf, "media", b"{}")
+    return out.getvalue()
+
+
+def _ids(timestamp: float) -> Any:
+    import itertools
+
+    return itertools.count(int(timestamp * 1000))
+
+
+def _put(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
+    info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    zf.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_apkg(
+    path: Path,
+    deck_name: str,
+    notes: Sequence[Note],
+    description: str = "",
+    *,
+    progress: Progress | None = None,
+) -> int:
+    """Write one deck as an Anki package; returns the number of notes."""
+    write_atomic(path, package_bytes(deck_name, notes, description, progress=progress))
+    return len(notes)

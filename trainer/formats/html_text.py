@@ -1,0 +1,44 @@
+"""Plain text to Anki field HTML and back.
+
+``to_html`` escapes ``& < >`` and turns newlines into ``<br>``; ``to_text`` undoes
+exactly that, so our own notes survive a trip through Anki unchanged. Foreign HTML
+is reduced to readable text: block ends become newlines, other tags are dropped,
+entities decoded, and media references kept as text (``[sound:x.mp3]`` stays as
+it is, ``<img src="x.png">`` becomes ``[image:x.png]``).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_IMG = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>""", re.I)
+_BREAK = re.compile(r"<br\s*/?>|</(?:div|p|li|tr|h[1-6])\s*>", re.I)
+_TAG = re.compile(r"<[^>]*>")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
+
+
+def to_html(text: str) -> str:
+    """Field HTML for plain ``text``."""
+    return html.escape(text, quote=False).replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def to_text(field: str) -> str:
+    """Plain text of field HTML; the exact inverse of :func:`to_html`."""
+    if "<" not in field and "&" not in field:
+        return field
+    s = _COMMENT.sub("", field)
+    s = _SCRIPT.sub("", s)
+    s = _IMG.sub(lambda m: f"[image:{m.group(1) or m.group(2) or m.group(3)}]", s)
+    s = _BREAK.sub("\n", s)
+    s = _TAG.sub("", s)
+    s = s.replace("&nbsp;", " ")
+    return html.unescape(s)
+
+
+def tidy(text: str) -> str:
+    """Foreign field text made neat: no blank-line runs, no edge whitespace."""
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
