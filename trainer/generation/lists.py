@@ -121,7 +121,7 @@ def prompt(e: Enumeration) -> str:
     if e.lead is None or not (same_paragraph or _CUE.search(e.lead.text)):
         lead = ""
     category = _category(lead) if e.lead is not None and _CUE.search(e.lead.text) else ""
-    if not category and not lead:
+    if not category and not lead and not e.section.heading.endswith("?"):
         category = _category(e.section.heading)
     unit = _UNITS.get(category, "点") if category else "点"
     question = f"有哪{_count(n, unit)}{category}?" if category else f"分哪{_count(n, '点')}?"

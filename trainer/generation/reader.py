@@ -16,8 +16,9 @@ from trainer.domain.errors import InputError
 from trainer.domain.model import Article
 from trainer.generation.text import cjk_count
 
-MAX_BYTES = 10 * 1024 * 1024
-"""Refuse files larger than this (10 MB): a 申论 article is a few kilobytes."""
+MAX_BYTES = 2 * 1024 * 1024
+"""Refuse files larger than this (2 MB): a 申论 article is a few kilobytes, and
+refusing at once beats minutes of work on something that is not an article."""
 
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _CANDIDATES = ("gb18030", "big5")
