@@ -79,7 +79,7 @@ def test_answer_is_committed_and_logged(store: Store, now: datetime) -> None:
     assert item is not None
     result = study.answer(item.card.id, Rating.GOOD, now, duration_ms=4200)
     # A second, independent store sees it: it was committed.
-    other = Store.open(str(store.engine.url.database))
+    other = Store.open(store.engine.url.render_as_string(hide_password=False))
     with other.read() as conn:
         (review,) = reviews_repo.history(conn, item.card.id)
     other.close()

@@ -227,7 +227,7 @@ def _queue_cards(
 _COUNT_SQL = {
     due: text(
         "SELECT count(*) FROM (SELECT id FROM cards WHERE profile_id = :p AND deck_id = :d "
-        "AND queue = :q" + (" AND due < :before" if due else "") + " LIMIT :cap)"
+        "AND queue = :q" + (" AND due < :before" if due else "") + " LIMIT :cap) AS bounded"
     )
     for due in (False, True)
 }
