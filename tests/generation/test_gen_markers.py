@@ -107,3 +107,11 @@ def test_list_prompt_says_how_many_and_items_are_short() -> None:
 )
 def test_no_junk_lists(text: str) -> None:
     assert lists(text) == []
+
+
+def test_connective_openers_are_not_a_list() -> None:
+    text = (
+        "同时,各地要加强统筹。各部门要密切配合,形成工作合力。\n"
+        "同时,基层要主动作为。要结合实际,创造性开展工作。\n"
+    )
+    assert lists(text) == []

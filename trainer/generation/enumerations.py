@@ -15,6 +15,8 @@ Each finding keeps spans into the article; wording the card is left to
 
 from __future__ import annotations
 
+import re
+
 from trainer.generation.enumtypes import Enumeration, Item, after, context, lead, strip_end
 from trainer.generation.inline import inline_lists, parallel_clauses, semicolon_lists
 from trainer.generation.markers import Marker, find_markers, sequences
@@ -23,6 +25,10 @@ from trainer.generation.structure import Outline, Paragraph, Section
 from trainer.generation.text import Span, clauses
 
 _OPENER_MAX = 20
+_CONNECTIVE_HEAD = re.compile(
+    r"^(?:近年来|近些年|近期|当前|目前|如今|同时|与此同时|此外|另外|因此|然而|但是|对此|其实|"
+    r"事实上|实际上|总之|可见|比如|例如|总的来说|一段时间以来|长期以来|.{0,6}(?:以来|年来|之后|之前))$"
+)
 
 
 def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
@@ -177,7 +183,7 @@ def _common_prefix(a: str, b: str) -> int:
 def _alike(folded: str, a: Span, b: Span) -> str:
     """How two openers are parallel: 'head', 'prefix', 'shape' or ''."""
     head = _head_clause(folded, a)
-    if head and len(head) >= 2 and head == _head_clause(folded, b):
+    if len(head) >= 3 and not _CONNECTIVE_HEAD.match(head) and head == _head_clause(folded, b):
         return "head"
     if _common_prefix(a.text, b.text) >= 2 and abs(len(a.text) - len(b.text)) <= 2:
         return "prefix"
