@@ -97,3 +97,36 @@ def _fast_counts() -> list[DeckCounts] | None:
 
         path = Path(user_data_dir("trainer", appauthor=False)) / "trainer.sqlite3"
     return due_counts(path, OPTIONS.profile, datetime.now(UTC))
+
+
+@app.command()
+def reschedule(
+    deck: Annotated[str, typer.Argument(help="Deck to reschedule.")],
+    retention: Annotated[
+        float | None,
+        typer.Option("--retention", help="New desired retention (0.70-0.99) to save first."),
+    ] = None,
+) -> None:
+    """Replay every card's review log under the deck's (new) options."""
+    from trainer.cli import fail
+    from trainer.domain.options import OptionError, options_from_dict
+    from trainer.services.decks import DeckService
+    from trainer.services.reschedule import reschedule_deck
+    from trainer.services.session import open_store
+
+    store = open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
+    try:
+        options = None
+        if retention is not None:
+            current = next((d for d in DeckService(store).decks() if d.name == deck), None)
+            if current is None:
+                fail(f"no deck named {deck!r}")
+            else:
+                try:
+                    options = options_from_dict({"desired_retention": retention}, current.options)
+                except OptionError as exc:
+                    fail(str(exc), 2)
+        changed = reschedule_deck(store, deck, options)
+    finally:
+        store.close()
+    typer.echo(f"rescheduled {changed} cards in {deck}")

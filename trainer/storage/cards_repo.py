@@ -62,6 +62,11 @@ def get_card(conn: Connection, card_id: int) -> Card | None:
     return card_from_row(row, row.guid) if row else None
 
 
+def cards_in_deck(conn: Connection, profile_id: int, deck_id: int) -> list[Card]:
+    query = _CARD_WITH_GUID.where(CARDS.c.profile_id == profile_id, CARDS.c.deck_id == deck_id)
+    return [card_from_row(r, r.guid) for r in conn.execute(query.order_by(CARDS.c.id))]
+
+
 def row_of(conn: Connection, card_id: int) -> Any:
     return conn.execute(select(CARDS).where(CARDS.c.id == card_id)).first()
 
