@@ -97,7 +97,9 @@ def _ordinal_lists(folded: str, doc: Outline) -> list[Enumeration]:
         if any(it is None for it in items):
             continue
         first_para = para.index if para is not None else 0
-        lead_span = lead(section, para, run[0].start)
+        lead_span = _in_sentence_lead(folded, para, run[0].start) or lead(
+            section, para, run[0].start
+        )
         if len(strong) >= 2:
             out.append(
                 Enumeration(
@@ -110,6 +112,16 @@ def _ordinal_lists(folded: str, doc: Outline) -> list[Enumeration]:
                 )
             )
     return out
+
+
+def _in_sentence_lead(folded: str, para: Paragraph | None, start: int) -> Span | None:
+    """``保护耕地,`` in ``保护耕地,首先要……``: the words before a mid-sentence marker."""
+    if para is None:
+        return None
+    for s in para.sentences:
+        if s.start < start < s.end and start - s.start >= 2:
+            return Span(folded[s.start : start], s.start, start)
+    return None
 
 
 def _marker_item(

@@ -67,7 +67,8 @@ _UNITS = {
 _SUMMARY = re.compile(r"^(?:这些|上述|以上|这几|这(?:两|三|四|五)(?:个|种|项|大)?)")
 _LEAD_MAX = 36
 _CUE = re.compile(
-    r"以下|如下|几(?:个|点|种|项|方面)|[两二三四五六七八九十](?:个|点|种|大|项|条)|包括|表现在|体现在|:$"
+    r"以下|如下|几(?:个|点|种|项|方面)|[两二三四五六七八九十](?:个|点|种|大|项|条)|包括|表现在|体现在|:$|"
+    r"^(?:因此|因而|为此|对此|所以)"
 )
 
 
@@ -126,7 +127,7 @@ def prompt(e: Enumeration) -> str:
     unit = _UNITS.get(category, "点") if category else "点"
     question = f"有哪{_count(n, unit)}{category}?" if category else f"分哪{_count(n, '点')}?"
     if e.shared:
-        question = f"{e.shared}:{question}"
+        question = f"{e.shared}——{question}"
     return f"{prefix}{lead}——{question}" if lead else f"{prefix}{question}"
 
 
