@@ -121,3 +121,33 @@ def retrievability(card: Card, now: datetime, options: DeckOptions) -> float:
         return 0.0
     sched = scheduler_for(options)
     return float(sched.get_card_retrievability(_to_fsrs(card, now), now))
+
+
+# -- forgetting curve, for statistics and exam planning -------------------------------
+def decay_of(options: DeckOptions) -> float:
+    """FSRS-6's decay (parameter w20) for the deck's parameters (positive number)."""
+    params = options.fsrs_parameters or DEFAULT_PARAMETERS
+    return float(params[20]) if len(params) > 20 else 0.5
+
+
+def curve_factor(decay: float) -> float:
+    """The factor that makes R(S, S) = 0.9: ``0.9 ** (-1 / decay) - 1``."""
+    return float(0.9 ** (-1.0 / decay) - 1.0)
+
+
+def forgetting_curve(elapsed_days: float, stability: float, decay: float) -> float:
+    """FSRS-6 retrievability ``(1 + factor * t / S) ** -decay`` after ``elapsed_days``."""
+    if stability <= 0:
+        return 0.0
+    return float((1.0 + curve_factor(decay) * max(0.0, elapsed_days) / stability) ** -decay)
+
+
+def retrievabilities(cards: Sequence[tuple[float, float]], decay: float) -> list[float]:
+    """R for many ``(elapsed_days, stability)`` pairs at once (one factor computation)."""
+    factor = curve_factor(decay)
+    return [(1.0 + factor * max(0.0, t) / s) ** -decay if s > 0 else 0.0 for t, s in cards]
+
+
+def interval_for(stability: float, desired_retention: float, decay: float) -> float:
+    """Days until R falls to ``desired_retention`` (the curve solved for t, unrounded)."""
+    return float(stability / curve_factor(decay) * (desired_retention ** (-1.0 / decay) - 1.0))

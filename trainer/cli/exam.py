@@ -1,0 +1,155 @@
+"""``trainer exam`` (date, readiness, daily plan) and ``trainer cram``."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
+
+import typer
+
+from trainer.cli import OPTIONS, app, fail
+
+exam_app = typer.Typer(
+    help="Plan for an exam date: readiness and a daily plan.", no_args_is_help=True
+)
+app.add_typer(exam_app, name="exam")
+
+DeckOpt = Annotated[
+    str | None, typer.Option("--deck", help="Deck (with sub-decks); all when omitted.")
+]
+
+
+def _store() -> Any:
+    from trainer.services.session import open_store
+
+    return open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
+
+
+@exam_app.command("set")
+def exam_set(
+    when: Annotated[str, typer.Argument(help="Exam date, YYYY-MM-DD.")],
+    target: Annotated[float, typer.Option("--target", help="Retention wanted on exam day.")] = 0.9,
+    deck: DeckOpt = None,
+) -> None:
+    """Set the exam date and target retention."""
+    try:
+        day = date.fromisoformat(when)
+    except ValueError:
+        fail(f"exam date must be YYYY-MM-DD, not {when!r}")
+        return
+    from trainer.services.planning import PlanningService
+
+    store = _store()
+    try:
+        decks = PlanningService(store).set_exam(day, target, deck)
+    finally:
+        store.close()
+    typer.echo(f"exam on {day.isoformat()}, target {target:.0%}, for {len(decks)} deck(s)")
+
+
+@exam_app.command("clear")
+def exam_clear(deck: DeckOpt = None) -> None:
+    """Remove the exam date."""
+    from trainer.services.planning import PlanningService
+
+    store = _store()
+    try:
+        decks = PlanningService(store).clear_exam(deck)
+    finally:
+        store.close()
+    typer.echo(f"exam date cleared on {len(decks)} deck(s)")
+
+
+@exam_app.command("show")
+def exam_show(
+    deck: DeckOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """Readiness on exam day and the daily plan until then."""
+    from trainer.services.planning import PlanningService
+
+    store = _store()
+    now = datetime.now(UTC)
+    try:
+        svc = PlanningService(store)
+        summary = svc.readiness_summary(deck, now)
+        plan = svc.plan(deck, now) if summary else None
+    finally:
+        store.close()
+    if summary is None or plan is None:
+        fail("no exam date set (trainer exam set YYYY-MM-DD --target 0.9)")
+        return
+    days = [
+        {"date": date.fromordinal(d).isoformat(), "reviews": r, "new": n} for d, r, n in plan.days
+    ]
+    data = summary | {
+        "plan": {
+            "new_per_day": plan.new_per_day,
+            "projected_mean_r": round(plan.projected_mean_r, 4),
+            "below_target": plan.below_target,
+            "days": days,
+        }
+    }
+    if as_json:
+        typer.echo(json.dumps(data, ensure_ascii=False))
+        return
+    typer.echo(readiness_line(summary))
+    for g in summary["by_group"][:10]:
+        typer.echo(
+            f"  {g['name']}: R {g['projected_mean_r']:.0%}, {g['below_target']} below target"
+        )
+    typer.echo(
+        f"Plan: {plan.new_per_day} new cards a day; following it, projected R "
+        f"{plan.projected_mean_r:.0%} with {plan.below_target} cards below target"
+    )
+    for d in days[:14]:
+        typer.echo(f"  {d['date']}: {d['reviews']} reviews, {d['new']} new")
+    if len(days) > 14:
+        typer.echo(f"  ... {len(days) - 14} more days (--json for all)")
+
+
+def readiness_line(summary: dict[str, Any]) -> str:
+    return (
+        f"Exam {summary['exam_date']} in {summary['days_left']} days: projected R "
+        f"{summary['projected_mean_r']:.0%} (target {summary['target']:.0%}), "
+        f"{summary['below_target']} of {summary['cards']} cards below target"
+    )
+
+
+def due_readiness(deck: str | None = None) -> str | None:
+    """One line for ``trainer due`` when an exam date is set, else None."""
+    from trainer.services.planning import PlanningService
+
+    store = _store()
+    try:
+        summary = PlanningService(store).readiness_summary(deck, datetime.now(UTC))
+    finally:
+        store.close()
+    return readiness_line(summary) if summary else None
+
+
+@app.command()
+def cram(
+    deck: Annotated[
+        str | None, typer.Argument(help="Deck (with sub-decks); all when omitted.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="How many cards.")] = 20,
+) -> None:
+    """Review the weakest cards (lowest retrievability) without touching their schedule."""
+    from trainer.services.planning import PlanningService
+
+    store = _store()
+    try:
+        items = PlanningService(store).cram(deck, datetime.now(UTC), limit)
+    finally:
+        store.close()
+    if not items:
+        typer.echo("nothing to cram: no studied cards")
+        return
+    for i, (_card, note) in enumerate(items, 1):
+        question = note.prompt or note.text
+        typer.echo(f"[{i}/{len(items)}] {question}")
+        typer.prompt("  (Enter to show the answer)", default="", show_default=False)
+        answer = note.answer or "\n".join(note.items) or note.text
+        typer.echo(f"  {answer}\n")

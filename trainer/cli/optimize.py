@@ -1,0 +1,45 @@
+"""``trainer optimize``: fit FSRS parameters to your own history (fsrs-rs, no torch)."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from trainer.cli import OPTIONS, app
+
+
+@app.command()
+def optimize(
+    deck: Annotated[
+        str | None, typer.Argument(help="Deck (with sub-decks); all when omitted.")
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Report only; save nothing.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """Fit the deck's FSRS parameters; saved (and cards rescheduled) only if they predict better."""
+    from trainer.services.planning import PlanningService
+    from trainer.services.session import open_store
+
+    store = open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
+    try:
+        result = PlanningService(store).optimize(deck, save=not dry_run)
+    finally:
+        store.close()
+    if as_json:
+        typer.echo(json.dumps(result.to_dict()))
+        return
+    typer.echo(f"{result.deck}: {result.items} reviews used")
+    typer.echo(
+        f"  before: log loss {result.log_loss_before:.4f}, RMSE (bins) {result.rmse_before:.4f}"
+    )
+    typer.echo(
+        f"  after:  log loss {result.log_loss_after:.4f}, RMSE (bins) {result.rmse_after:.4f}"
+    )
+    if result.saved:
+        typer.echo(f"  saved the new parameters; {result.rescheduled} cards rescheduled")
+    elif dry_run:
+        typer.echo("  dry run: nothing saved")
+    else:
+        typer.echo("  kept the current parameters (the fit is not better on your history)")

@@ -1,0 +1,100 @@
+"""Statistics for a deck or the whole profile, cached until something changes.
+
+``StatsService.report`` brings the daily roll-up up to date if the review log
+got ahead of it (a bulk import, an upgraded store), then builds every figure in
+one read transaction. The result is cached in the service keyed on the newest
+review (id and time, so an undo followed by a new answer is a new key), the card
+and deck fingerprint and the ten-minute slot of ``now`` (retrievability moves
+with time); a reopen with nothing changed is a couple of indexed lookups.
+Card actions that write no review (suspend, bury) are picked up by the deck
+fingerprint only when they change the deck; call ``invalidate()`` after them.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from trainer.domain.errors import TrainerError
+from trainer.domain.model import Deck, DeckOptions
+from trainer.stats import report, rollup
+from trainer.storage import decks_repo
+from trainer.storage.models import DECKS, REVIEWS
+from trainer.storage.store import Store
+
+
+def select_decks(conn: Connection, deck: str | None) -> tuple[list[Deck], DeckOptions]:
+    """The deck and its sub-decks (or every deck), and the options figures use."""
+    decks = decks_repo.all_decks(conn)
+    if deck is None:
+        chosen = decks
+    else:
+        named = next((d for d in decks if d.name == deck), None)
+        if named is None:
+            raise TrainerError(f"no deck named {deck!r}")
+        chosen = [d for d in decks if d.id == named.id or d.name.startswith(named.name + "::")]
+    options = chosen[0].options if chosen else DeckOptions()
+    return chosen, options
+
+
+class StatsService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._cache: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+    def invalidate(self) -> None:
+        self._cache.clear()
+
+    def _fingerprint(self, conn: Connection) -> tuple[Any, ...]:
+        last = conn.execute(
+            select(REVIEWS.c.id, REVIEWS.c.reviewed_at).order_by(REVIEWS.c.id.desc()).limit(1)
+        ).first()
+        decks = conn.execute(select(func.count(), func.max(DECKS.c.modified_at))).first()
+        return (tuple(last) if last else None, tuple(decks) if decks else None)
+
+    def refresh_rollup(self) -> bool:
+        """Rebuild the roll-up if the review log is ahead of it; True when it was."""
+        with self.store.read() as conn:
+            if not rollup.is_stale(conn):
+                return False
+        with self.store.write() as conn:
+            if rollup.is_stale(conn):
+                rollup.rebuild(conn)
+        return True
+
+    def report(
+        self, deck: str | None = None, range_name: str = "1m", now: datetime | None = None
+    ) -> dict[str, Any]:
+        now = now or datetime.now(UTC)
+        slot = int(now.timestamp()) // 600
+        with self.store.read() as conn:
+            key = (deck, range_name, slot, self._fingerprint(conn))
+            hit = self._cache.get(key)
+            if hit is not None:
+                return hit
+        self.refresh_rollup()
+        with self.store.read() as conn:
+            decks, options = select_decks(conn, deck)
+            ids = [d.id for d in decks] or [-1]
+            out = report.build(
+                conn, self.store.profile.id, ids, options, self.store.clock, now, range_name
+            )
+            key = (deck, range_name, slot, self._fingerprint(conn))
+        clock = self.store.clock
+        out = {
+            "meta": {
+                "deck": deck,
+                "decks": [d.name for d in decks],
+                "range": range_name,
+                "generated_at": now.astimezone(UTC).isoformat(),
+                "today": clock.date_of(clock.day(now)).isoformat(),
+                "timezone": str(clock.zone),
+                "rollover_hour": clock.rollover_hour,
+                "desired_retention": options.desired_retention,
+            },
+            **out,
+        }
+        self._cache = {key: out}
+        return out
