@@ -30,7 +30,7 @@ class HelpDialog(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpDialog { align: center middle; }
     HelpDialog > Vertical {
-        width: auto; max-width: 90%; height: auto; max-height: 90%;
+        width: 86; max-width: 95%; height: auto; max-height: 95%;
         border: thick $accent; background: $surface; padding: 1 2;
     }
     HelpDialog #help-title { text-style: bold; padding-bottom: 1; }

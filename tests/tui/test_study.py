@@ -1,0 +1,318 @@
+"""Pilot tests of the study screen against a real SQLite store and a pinned clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import func, select
+
+from tests.conftest import make_deck, qa_notes
+from tests.tui.conftest import SIZE, Clock, screen_text, settle
+from trainer.domain.model import DeckOptions, Queue, Rating
+from trainer.storage.models import CARDS, NOTES, REVIEWS
+from trainer.storage.store import Store
+from trainer.tui.app import TrainerApp
+from trainer.tui.dialogs.edit_note import EditNoteDialog
+from trainer.tui.dialogs.help import HelpDialog
+from trainer.tui.screens.study import Phase, StudyScreen
+from trainer.tui.widgets.rating_bar import RatingBar
+
+OPTS = DeckOptions(enable_fuzz=False, bury_siblings=False)
+
+
+def review_count(store: Store) -> int:
+    with store.read() as conn:
+        return int(conn.execute(select(func.count()).select_from(REVIEWS)).scalar_one())
+
+
+def queue_of(store: Store, card_id: int) -> Queue:
+    with store.read() as conn:
+        return Queue(conn.execute(select(CARDS.c.queue).where(CARDS.c.id == card_id)).scalar_one())
+
+
+async def open_study(app: TrainerApp, pilot: object) -> StudyScreen:
+    await settle(app)
+    screen = app.screen
+    assert isinstance(screen, StudyScreen)
+    return screen
+
+
+async def test_reveal_with_space_and_enter(
+    store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    make_deck(store, qa_notes(3), "D", OPTS)
+    app = make_app("D")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_study(app, pilot)
+        assert screen.phase is Phase.FRONT
+        assert "问题0" in screen_text(app)
+        assert "答案0" not in screen_text(app)
+        assert "New 3" in screen_text(app)
+        await pilot.press("space")
+        assert screen.phase is Phase.BACK
+        await pilot.pause()
+        assert "答案0" in screen_text(app)
+        await pilot.press("enter")  # Good on the answer side
+        await settle(app)
+        assert screen.phase is Phase.FRONT
+        await pilot.press("enter")
+        assert screen.phase is Phase.BACK
+
+
+async def test_rate_each_button_shows_interval_and_commits(
+    store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    make_deck(store, qa_notes(5), "D", OPTS)
+    app = make_app("D")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_study(app, pilot)
+        for key, expected in (("1", 1), ("2", 2), ("3", 3), ("4", 4)):
+            await pilot.press("space")
+            await pilot.pause()
+            labels = [str(b.label) for b in screen.query_one(RatingBar).query("Button")]
+            assert labels[0].startswith("1 Again · ") and labels[3].startswith("4 Easy · ")
+            assert "1m" in labels[0]  # first learning step is one minute
+            card_id = screen.item.card.id  # type: ignore[union-attr]
+            await pilot.press(key)
+            await settle(app)
+            assert review_count(store) == expected
+            assert screen.item is None or screen.item.card.id != card_id or key == "1"
+        assert screen.session.answered == 4
+        assert screen.session.again == 1
+        assert len(app.answer_latencies_ms) == 4
+
+
+async def test_rating_keys_ignored_on_front(
+    store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    make_deck(store, qa_notes(2), "D", OPTS)
+    app = make_app("D")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_study(app, pilot)
+        await pilot.press("3")
+        await settle(app)
+        assert review_count(store) == 0
+
+
+async def test_click_rating_button(store: Store, make_app: Callable[..., TrainerApp]) -> None:
+    make_deck(store, qa_notes(2), "D", OPTS)
+    app = make_app("D")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_study(app, pilot)
+        await pilot.press("space")
+        await pilot.click("#rate-3")
+        await settle(app)
+        assert review_count(store) == 1
+
+
+async def test_undo_with_u_and_ctrl_z(store: Store, make_app: Callable[..., TrainerApp]) -> None:
+    make_deck(store, qa_notes(3), "D", OPTS)
+    app = make_app("D")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_study(app, pilot)
+        first = screen.item.card.id  # type: ignore[union-attr]
+        await pilot.press("u")  # nothing to undo yet
+        await settle(app)
+        assert screen.item.card.id == first  # type: ignore[union-attr]
+        await pilot.press("space", "3")
+        await settle(app)
+        second = screen.item.card.id  # type: ignore[union-attr]
+        await pilot.press("space", "4")
+        await settle(app)
+        assert review_count(store) == 2
+        await pilot.press("u")
+        await settle(app)
+        assert review_count(store) == 1
+        assert screen.item.card.id == second  # type: ignore[union-attr]
+        assert screen.phase is Phase.FRONT
+        await pilot.press("ctrl+z")
+        await settle(app)
+        assert review_count(store) == 0
+        assert screen.item.card.id == first  # type: ignore[union-attr]
+        assert queue_of(store, first) is Queue.NEW
+        assert screen.session.answered == 0
+
+
+async def test_bury_and_suspend(store: Store, make_app: Callable[..., TrainerApp]) -> None:
+    make_deck(store, qa_notes(3), "D", OPTS)
+    app = make_app("D")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_study(app, pilot)
+        first = screen.item.card.id  # type: ignore[union-attr]
+        await pilot.press("minus")
+        await settle(app)
+        assert queue_of(store, first) is Queue.BURIED
+        second = screen.item.card.id  # type: ignore[union-attr]
+        assert second != first
+        await pilot.press("space", "exclamation_mark")
+        await settle(app)
+        assert queue_of(store, second) is Queue.SUSPENDED
+        assert screen.item.card.id not in (first, second)  # type: ignore[union-attr]
+        assert "New 1" in screen_text(app)
+
+
+async def test_edit_note_in_place_keeps_guid(
+    store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    make_deck(store, qa_notes(2), "D", OPTS)
+    app = make_app("D")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_study(app, pilot)
+        guid = screen.item.note.guid  # type: ignore[union-attr]
+        await pilot.press("space", "e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, EditNoteDialog)
+        from textual.widgets import Input
+
+        dialog.query_one("#edit-prompt", Input).value = "改过的问题[x]"
+        await pilot.press("ctrl+s")
+        await settle(app)
+        assert app.screen is screen
+        assert screen.phase is Phase.BACK
+        assert screen.item.note.prompt == "改过的问题[x]"  # type: ignore[union-attr]
+        assert "改过的问题[x]" in screen_text(app)
+        with store.read() as conn:
+            prompt = conn.execute(select(NOTES.c.prompt).where(NOTES.c.guid == guid)).scalar_one()
+        assert prompt == "改过的问题[x]"
+
+
+async def test_edit_cancel_changes_nothing(
+    store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    make_deck(store, qa_notes(1), "D", OPTS)
+    app = make_app("D")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_study(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("escape")
+        await settle(app)
+        assert app.screen is screen
+        assert screen.item.note.prompt == "问题0"  # type: ignore[union-attr]
+
+
+async def test_source_paragraph_with_answer_highlighted(
+    tricky: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    app = make_app("Tricky")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_study(app, pilot)
+        await pilot.press("s")  # front: only a hint
+        await settle(app)
+        assert not screen.query_one("#source").display or "测试文章" not in screen_text(app)
+        await pilot.press("space", "s")
+        await settle(app)
+        text = screen_text(app)
+        assert "测试文章" in text
+        assert "[@click=app.quit]点我[/]" in text
+        assert "第一段落" not in text  # only the card's paragraph
+        await pilot.press("s")
+        await settle(app)
+        assert "测试文章" not in screen_text(app)
+
+
+async def test_cloze_front_shows_placeholder_and_hint(
+    tricky: Store, make_app: Callable[..., TrainerApp], clock: Clock
+) -> None:
+    app = make_app("Tricky")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_study(app, pilot)
+        seen: list[str] = []
+        for _ in range(4):
+            seen.append(screen_text(app))
+            await pilot.press("space", "4")
+            await settle(app)
+        joined = "\n".join(seen)
+        assert "变成[...]和数字竞赛" in joined
+        assert "变成魅力秀场和[比什么]" in joined
+
+
+async def test_done_for_today_shows_tomorrow(
+    store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    make_deck(store, qa_notes(1), "D", OPTS)
+    app = make_app("D")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_study(app, pilot)
+        await pilot.press("space", "4")
+        await settle(app)
+        assert screen.phase is Phase.DONE
+        text = screen_text(app)
+        assert "Done for today" in text
+        assert "This session: 1 cards" in text
+        assert "Tomorrow:" in text
+        await pilot.press("u")
+        await settle(app)
+        assert screen.phase is Phase.FRONT
+        assert review_count(store) == 0
+
+
+async def test_empty_deck(store: Store, make_app: Callable[..., TrainerApp]) -> None:
+    make_deck(store, [], "Empty", OPTS)
+    app = make_app("Empty")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_study(app, pilot)
+        assert screen.phase is Phase.DONE
+        assert "Nothing to study here yet" in screen_text(app)
+        await pilot.press("space", "3", "minus", "exclamation_mark", "e", "s")
+        await settle(app)
+        assert screen.phase is Phase.DONE
+        await pilot.press("escape")
+        await settle(app)
+        assert not isinstance(app.screen, StudyScreen)
+
+
+async def test_help_lists_every_key(store: Store, make_app: Callable[..., TrainerApp]) -> None:
+    make_deck(store, qa_notes(1), "D", OPTS)
+    app = make_app("D")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_study(app, pilot)
+        await pilot.press("question_mark")
+        await settle(app)
+        assert isinstance(app.screen, HelpDialog)
+        text = screen_text(app)
+        for key in ("1 2 3 4", "u / ctrl+z", "-", "!", "e", "s", "t", "space / enter"):
+            assert key in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+
+
+async def test_leave_and_come_back_keeps_answers(
+    store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    make_deck(store, qa_notes(3), "D", OPTS)
+    app = make_app("D")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_study(app, pilot)
+        await pilot.press("space", "3")
+        await settle(app)
+        await pilot.press("escape")
+        await settle(app)
+        assert "New" in screen_text(app)
+    assert review_count(store) == 1
+
+
+async def test_palette_commands_for_study(
+    store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    make_deck(store, qa_notes(1), "D", OPTS)
+    app = make_app("D")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_study(app, pilot)
+        titles = {c.title for c in app.get_system_commands(screen)}
+        assert {"Undo last answer", "Bury card", "Suspend card", "Edit note"} <= titles
+        command = next(c for c in app.get_system_commands(screen) if c.title == "Bury card")
+        await pilot.press("space")
+        await command.callback()  # type: ignore[misc]
+        await settle(app)
+        with store.read() as conn:
+            buried = conn.execute(
+                select(func.count()).where(CARDS.c.queue == int(Queue.BURIED))
+            ).scalar_one()
+        assert buried == 1
+
+
+def test_rating_enum_matches_keys() -> None:
+    assert [int(r) for r in Rating] == [1, 2, 3, 4]
