@@ -34,10 +34,6 @@ def fold(text: str) -> str:
     return "".join(_fold_char(ch) for ch in text)
 
 
-def has_cjk(text: str) -> bool:
-    return CJK.search(text) is not None
-
-
 def cjk_count(text: str) -> int:
     return len(CJK.findall(text))
 
@@ -113,16 +109,6 @@ def clauses(folded: str, start: int, end: int) -> list[Span]:
 def bare(text: str) -> str:
     """Text without trailing/leading punctuation and spaces."""
     return text.strip("".join(PUNCT - set(OPEN_QUOTES + CLOSE_QUOTES)) + " ")
-
-
-def unquote(text: str) -> str:
-    """``“真经念歪”`` -> ``真经念歪`` when the whole text is one quoted phrase."""
-    t = text.strip()
-    if len(t) >= 3 and t[0] in _PAIRS and t[-1] == _PAIRS[t[0]] and t[0] != "(":
-        inner = t[1:-1]
-        if not any(q in inner for q in OPEN_QUOTES):
-            return inner
-    return t
 
 
 def quoted(text: str) -> list[tuple[str, int]]:
