@@ -88,7 +88,7 @@ class SafeZip:
         for count, info in enumerate(infos, 1):
             if count > lim.max_members:
                 raise InputError(self.where, f"more than {lim.max_members} files in the package")
-            check_name(self.where, info.filename)
+            check_name(self.where, info.orig_filename)
             cap = lim.max_member if info.filename.startswith("collection") else lim.max_media
             if info.file_size > cap:
                 raise InputError(
