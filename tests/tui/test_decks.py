@@ -1,0 +1,145 @@
+"""The deck list: counts, Enter to study, import, export, stats, palette."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import DataTable, Input
+
+from tests.conftest import BUNDLED_DECK, make_deck, qa_notes
+from tests.tui.conftest import SIZE, screen_text, settle
+from trainer.domain.model import DeckOptions
+from trainer.services.decks import DeckService
+from trainer.storage.store import Store
+from trainer.tui.app import TrainerApp
+from trainer.tui.dialogs.help import HelpDialog
+from trainer.tui.dialogs.prompt import PromptDialog
+from trainer.tui.screens.article import ArticleScreen
+from trainer.tui.screens.decks import DecksScreen
+from trainer.tui.screens.stats import StatsScreen
+from trainer.tui.screens.study import StudyScreen
+
+
+async def test_counts_and_enter_studies(
+    bundled: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    make_deck(bundled, qa_notes(3), "B[red]x[/]", DeckOptions(enable_fuzz=False))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        screen = app.screen
+        assert isinstance(screen, DecksScreen)
+        text = screen_text(app)
+        assert "申论::直播带货" in text
+        assert "B[red]x[/]" in text
+        assert "Today: 23 new · 0 learning · 0 due" in text
+        index = [r.name for r in screen.rows].index("B[red]x[/]")
+        await pilot.press(*["down"] * index, "enter")
+        await settle(app)
+        assert isinstance(app.screen, StudyScreen)
+        assert app.screen.deck == "B[red]x[/]"
+        await pilot.press("space", "3", "escape")
+        await settle(app)
+        assert isinstance(app.screen, DecksScreen)
+        assert "Today: 22 new · 1 learning" in screen_text(app)
+
+
+async def test_empty_store(store: Store, make_app: Callable[..., TrainerApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        assert "No decks yet" in screen_text(app)
+        await pilot.press("enter", "x")
+        await settle(app)
+        assert isinstance(app.screen, DecksScreen)
+
+
+async def test_import_and_export(
+    store: Store, make_app: Callable[..., TrainerApp], tmp_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        await pilot.press("i")
+        await settle(app)
+        assert isinstance(app.screen, PromptDialog)
+        app.screen.query_one(Input).value = str(BUNDLED_DECK)
+        await pilot.press("enter")
+        await settle(app)
+        assert isinstance(app.screen, DecksScreen)
+        assert [d.name for d in DeckService(store).decks()] == ["申论::直播带货"]
+        assert app.screen.query_one(DataTable).row_count == 1
+        out = tmp_path / "out.toml"
+        await pilot.press("x")
+        await settle(app)
+        assert isinstance(app.screen, PromptDialog)
+        app.screen.query_one(Input).value = str(out)
+        await pilot.press("enter")
+        await settle(app)
+        assert out.exists() and "直播带货" in out.read_text(encoding="utf-8")
+
+
+async def test_import_error_is_a_notification(
+    store: Store, make_app: Callable[..., TrainerApp], tmp_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        await pilot.press("i")
+        await settle(app)
+        app.screen.query_one(Input).value = str(tmp_path / "missing[/].xyz")
+        await pilot.press("enter")
+        await settle(app)
+        assert isinstance(app.screen, DecksScreen)
+        messages = [n.message for n in app._notifications]
+        assert any("missing[/].xyz" in m for m in messages)
+
+
+async def test_keys_open_stats_article_and_help(
+    bundled: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        await pilot.press("s")
+        await settle(app)
+        assert isinstance(app.screen, StatsScreen)
+        assert "Today" in screen_text(app)
+        await pilot.press("escape", "a")
+        await settle(app)
+        assert isinstance(app.screen, ArticleScreen)
+        await pilot.press("escape", "escape")
+        await settle(app)
+        await pilot.press("question_mark")
+        await settle(app)
+        assert isinstance(app.screen, HelpDialog)
+        assert "Import a deck file" in screen_text(app)
+
+
+async def test_palette_has_each_action(bundled: Store, make_app: Callable[..., TrainerApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE):
+        await settle(app)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        for wanted in (
+            "Study selected deck",
+            "Import deck file",
+            "Export selected deck",
+            "Make cards from an article",
+            "Statistics",
+            "Light / dark theme",
+        ):
+            assert wanted in titles
+
+
+async def test_start_in_a_deck_and_theme_toggle(
+    bundled: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    app = make_app("申论::直播带货")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        assert isinstance(app.screen, StudyScreen)
+        dark = app.current_theme.dark
+        await pilot.press("ctrl+t")
+        assert app.current_theme.dark is not dark
