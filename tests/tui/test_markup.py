@@ -1,0 +1,120 @@
+"""Card text is never parsed as markup: arbitrary strings appear verbatim everywhere.
+
+Textual 8 shows ``Static("选项[A]正确")`` as ``选项正确``, raises on ``[/]`` and runs
+``[@click=...]`` actions; every widget here that shows user text must not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.widgets import DataTable, ListView, Static
+
+from tests.tui.conftest import SIZE, screen_text, settle
+from trainer.domain.model import Note, NoteKind
+from trainer.services.grading import grade
+from trainer.storage.store import Store
+from trainer.tui import render
+from trainer.tui.app import TrainerApp
+from trainer.tui.dialogs.help import HelpDialog
+from trainer.tui.screens.article import NoteRow, note_line
+from trainer.tui.widgets.card_view import CardView
+
+NASTY = [
+    "选项[A]正确",
+    "[/]",
+    "[@click=app.quit]点我[/]",
+    "[b]粗[/b] [red]红[/red] [$accent]x[/]",
+    "\\[escaped] [[double]] ]]",
+    "要避免把直播带货变成“魅力秀场”、“数字竞赛”",
+    "[link='https://x']y[/link] :smile: $var",
+]
+
+# Printable text: no control, surrogate, format (zero-width) or line/paragraph separators.
+user_text = st.text(
+    alphabet=st.characters(
+        exclude_categories=("Cc", "Cs", "Cf", "Zl", "Zp", "Co", "Cn", "Mn", "Me", "Mc")
+    ),
+    min_size=1,
+    max_size=30,
+) | st.sampled_from(NASTY)
+
+
+@given(user_text)
+def test_render_functions_keep_text_verbatim(s: str) -> None:
+    qa = Note("g", NoteKind.QA, prompt=s, answer=s, extra=s)
+    assert s in render.front(qa, 0).plain
+    assert render.back(qa, 0).plain.count(s) >= 2
+    lst = Note("g", NoteKind.LIST, prompt=s, items=(s, "x"))
+    assert s in render.front(lst, 0).plain
+    assert s in render.back(lst, 0).plain
+    cz = Note("g", NoteKind.CLOZE, text=s)  # usually not valid cloze: shown as typed
+    assert s in render.front(cz, 1).plain
+    assert s in render.source(f"前\n{s}\n后", 2, 2 + len(s), [s]).plain
+    assert s in render.grading(grade([s], s)).plain
+    assert s in note_line(qa, True).plain
+
+
+class Harness(App[None]):
+    """Every widget that shows card text, side by side."""
+
+    def compose(self) -> ComposeResult:
+        yield CardView(id="card")
+        yield Static("", markup=False, id="plain")
+        table: DataTable[Text] = DataTable(id="table")
+        yield table
+        yield ListView(id="list")
+
+
+async def show_everywhere(app: Harness, s: str) -> None:
+    note = Note("g", NoteKind.QA, prompt=s, answer="a")
+    card = app.query_one(CardView)
+    card.show_card(render.front(note, 0))
+    card.show_grading(render.grading(grade([s], s)))
+    card.show_source(render.source(s, 0, len(s), []))
+    app.query_one("#plain", Static).update(s)
+    table = app.query_one(DataTable)
+    table.clear(columns=True)
+    table.add_column("Deck")
+    table.add_row(Text(s))
+    view = app.query_one(ListView)
+    await view.clear()
+    await view.append(NoteRow(note))
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(user_text)
+async def test_widgets_show_text_verbatim(s: str) -> None:
+    app = Harness()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await show_everywhere(app, s)
+        await pilot.pause()
+        text = screen_text(app)
+        assert text.count(s.strip()) >= 5
+        app.notify(s, markup=False)
+        await pilot.pause()
+        assert s.strip() in screen_text(app)
+        assert app.is_running  # no [@click=app.quit] ran, no MarkupError
+
+
+async def test_nasty_card_on_the_real_screens(
+    tricky: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    app = make_app("Tricky")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        assert "选项[A]正确吗？[b]不加粗[/b] [@click=app.quit]别点[/]" in screen_text(app)
+        await pilot.click("#card-text")  # clicking [@click=...] text does nothing
+        await pilot.press("space")
+        await settle(app)
+        assert "[red]答案[/red] 是 [/] 和 [@click=app.bell]" in screen_text(app)
+        app.push_screen(HelpDialog("[/]", [("[b]", "[@click=app.quit]")]))
+        await settle(app)
+        assert "[@click=app.quit]" in screen_text(app)
+        assert app.is_running
