@@ -40,3 +40,37 @@ def test_own_articles(path: Path) -> None:
     assert got["section_recall"] == 1.0, got
     assert got["title_ok"], got
     assert got["leaks"] == [], got
+
+
+def test_shared_scorer_on_cli_output(tmp_path: Path) -> None:
+    """The acceptance command itself: `trainer make --json` piped into the shared scorer."""
+    import subprocess
+    import sys
+
+    from gen_scoring import ROOT, SEED
+
+    scorer = ROOT.parent / "shared" / "tools" / "score_cards.py"
+    if not scorer.exists() or not SEED.exists():
+        pytest.skip("shared scorer not present")
+    out = tmp_path / "out.json"
+    made = subprocess.run(
+        [sys.executable, "-m", "trainer", "make", str(SEED), "--json"],
+        capture_output=True,
+        check=True,
+        cwd=ROOT,
+    )
+    out.write_bytes(made.stdout)
+    scored = subprocess.run(
+        [sys.executable, str(scorer), str(SEED_GOLD), str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result = json.loads(scored.stdout.strip().splitlines()[-1])
+    assert result["enum_item_recall"] >= 0.90
+    assert result["list_precision"] >= 0.80
+    assert result["golden_recall"] >= 0.85
+    assert result["key_term_recall"] >= 0.6
+    assert result["section_recall"] == 1.0
+    assert result["title_ok"] is True
+    assert result["boilerplate_leaks"] == []
