@@ -1,54 +1,100 @@
 """``trainer import`` and ``trainer export``: decks in and out of the store.
 
-The file's suffix picks the format; every import is one transaction and prints
-a report (new, updated, unchanged, retired, errors).
+The file's suffix picks the format (.toml deck files, Anki .apkg/.colpkg
+packages, Anki .csv/.tsv/.txt text); every import is one transaction and prints
+a report (new, updated, unchanged, retired, skipped, errors). Work that runs
+longer than a second shows a progress bar on stderr when it is a terminal.
 """
 
 from __future__ import annotations
 
 import json
+import sys
+import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from trainer.cli import OPTIONS, app, fail
 
+FORMATS = ".toml, .apkg, .colpkg (import), .csv, .tsv, .txt"
+
+
+class _LazyBar:
+    """A rich progress bar that appears only once the work has taken a second."""
+
+    def __init__(self, delay: float = 1.0) -> None:
+        self.started = time.monotonic()
+        self.delay = delay
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __call__(self, what: str, done: int, total: int) -> None:
+        if self.bar is None:
+            if time.monotonic() - self.started < self.delay or not sys.stderr.isatty():
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(what, total=total)
+        self.bar.update(self.task, description=what, completed=done, total=total)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
 
 @app.command("import")
 def import_(
-    file: Annotated[Path, typer.Argument(help="A deck file (.toml).")],
+    file: Annotated[Path, typer.Argument(help=f"A deck file ({FORMATS}).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Import a deck file; re-importing updates notes in place and keeps history."""
     if not file.exists():
         fail(f"{file}: no such file")
+    from trainer.services.anki_exchange import reporting
     from trainer.services.exchange import import_file
     from trainer.services.session import open_store
 
     store = open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
+    bar = _LazyBar()
     try:
-        report = import_file(store, file)
+        with reporting(bar):
+            report = import_file(store, file)
     finally:
+        bar.close()
         store.close()
     if as_json:
         typer.echo(json.dumps(report.to_dict(), ensure_ascii=False))
     else:
         typer.echo(f"imported {file}: {report.summary()}")
+        for line in report.errors[:20]:
+            typer.echo(f"  {line}", err=True)
+        if len(report.errors) > 20:
+            typer.echo(f"  ... and {len(report.errors) - 20} more", err=True)
 
 
 @app.command()
 def export(
     deck: Annotated[str, typer.Argument(help="Name of the deck to export.")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="File to write (.toml).")],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="File to write (.toml, .apkg, .csv, .tsv).")
+    ],
 ) -> None:
     """Export a deck to a file; the suffix picks the format."""
+    from trainer.services.anki_exchange import reporting
     from trainer.services.exchange import export_file
     from trainer.services.session import open_store
 
     store = open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
+    bar = _LazyBar()
     try:
-        count = export_file(store, deck, output)
+        with reporting(bar):
+            count = export_file(store, deck, output)
     finally:
+        bar.close()
         store.close()
     typer.echo(f"exported {count} notes from {deck} to {output}")

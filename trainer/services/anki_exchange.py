@@ -24,7 +24,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import Card, CardState, DeckOptions, Note, Queue, Rating
@@ -215,7 +215,8 @@ def _import_scheduling(
         ):
             existing[card_id].append((at, rating))
     clock = store.clock
-    new_rows: list[dict[str, Any]] = []
+    days: dict[int, int] = {}
+    new_rows: list[tuple[Any, ...]] = []
     added: dict[int, list[tuple[int, int]]] = defaultdict(list)
     have_keys = {(c, at) for c, lst in existing.items() for at, _ in lst}
     for rev in coll.revlog:
@@ -229,26 +230,38 @@ def _import_scheduling(
         have_keys.add((row.id, rev.id))
         first = not existing.get(row.id) and not added.get(row.id)
         added[row.id].append((rev.id, rev.ease))
-        ivl = float(rev.ivl) if rev.ivl >= 0 else -rev.ivl / 86400
+        hour = rev.id // 3_600_000  # zones move days on whole (or half) hours
+        day = days.get(hour)
+        if day is None:
+            day = days[hour] = clock.day(from_epoch(hour * 3600))
+            if clock.day(from_epoch(hour * 3600 + 3599)) != day:
+                day = clock.day(from_epoch(rev.id / 1000))
+                del days[hour]
         new_rows.append(
-            {
-                "card_id": row.id,
-                "profile_id": pid,
-                "deck_id": row.deck_id,
-                "rating": rev.ease,
-                "reviewed_at": rev.id,
-                "day": clock.day(from_epoch(rev.id / 1000)),
-                "duration_ms": max(0, min(int(rev.time), 3_600_000)),
-                "state_before": int(_state_before(rev.type, first)),
-                "interval_days": ivl,
-                "stability": None,
-                "difficulty": None,
-                "undo": "",
-            }
+            (
+                row.id,
+                pid,
+                row.deck_id,
+                rev.ease,
+                rev.id,
+                day,
+                max(0, min(int(rev.time), 3_600_000)),
+                int(_state_before(rev.type, first)),
+                float(rev.ivl) if rev.ivl >= 0 else -rev.ivl / 86400,
+                "",
+            )
         )
     if new_rows:
-        for i in range(0, len(new_rows), 20_000):
-            conn.execute(insert(REVIEWS), new_rows[i : i + 20_000])
+        conn.exec_driver_sql(
+            "INSERT INTO reviews (card_id, profile_id, deck_id, rating, reviewed_at, day, "
+            "duration_ms, state_before, interval_days, undo) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            if store.is_sqlite
+            else "INSERT INTO reviews (card_id, profile_id, deck_id, rating, reviewed_at, day, "
+            "duration_ms, state_before, interval_days, undo) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            new_rows,
+        )
     options = _deck_options(conn, {r.deck_id for r in ours.values()})
     by_id = {r.id: r for r in ours.values()}
     updates: list[Card] = []
