@@ -1,7 +1,7 @@
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from trainer.scheduling.clock import DayClock
+from trainer.domain.clock import DayClock
 
 
 def test_day_starts_at_rollover_hour_local() -> None:

@@ -9,7 +9,7 @@ from tests.conftest import make_deck, qa_notes
 from tests.stats.helpers import card_ids, graduate
 from trainer.domain.model import Card, CardState, DeckOptions, Queue
 from trainer.scheduling import exam, fsrs_adapter
-from trainer.scheduling.clock import DayClock
+from trainer.domain.clock import DayClock
 from trainer.services.planning import PlanningService
 from trainer.storage.store import Store
 

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 
 from trainer.domain.model import Card, CardState, DeckOptions
 from trainer.scheduling import fsrs_adapter
-from trainer.scheduling.clock import DayClock
+from trainer.domain.clock import DayClock
 
 Step = Callable[[float, float, int], tuple[float, float]]
 """(stability, difficulty, elapsed days) -> (stability, difficulty) after a Good answer."""

@@ -15,7 +15,7 @@ from functools import lru_cache
 import fsrs
 
 from trainer.domain.model import Card, CardState, DeckOptions, Queue, Rating
-from trainer.scheduling.clock import utc
+from trainer.domain.clock import utc
 
 DEFAULT_PARAMETERS: tuple[float, ...] = tuple(fsrs.Scheduler().parameters)
 

@@ -31,7 +31,7 @@ from trainer.domain.model import Card, CardState, DeckOptions, Note, Queue, Rati
 from trainer.formats.anki_text import read_text, write_text
 from trainer.formats.apkg_read import Collection, MappedNote, map_notes, read_package
 from trainer.formats.apkg_write import write_apkg
-from trainer.scheduling.clock import from_epoch
+from trainer.domain.clock import from_epoch
 from trainer.scheduling.fsrs_adapter import PastReview, reschedule
 from trainer.services.decks import ImportReport, apply_notes
 from trainer.storage import cards_repo, decks_repo, notes_repo

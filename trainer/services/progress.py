@@ -16,7 +16,7 @@ from sqlalchemy import Connection, and_, case, func, select
 
 from trainer.domain.model import CardState, Note, Queue
 from trainer.scheduling import fsrs_adapter
-from trainer.scheduling.clock import to_epoch
+from trainer.domain.clock import to_epoch
 from trainer.services.decks import ImportReport, apply_notes
 from trainer.services.study import LEARN_AHEAD, StudyItem, StudyService
 from trainer.storage import cards_repo, decks_repo, notes_repo

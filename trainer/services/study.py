@@ -16,7 +16,7 @@ from sqlalchemy import Connection
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import Card, CardState, Deck, DeckCounts, LeechAction, Note, Queue, Rating
 from trainer.scheduling import fsrs_adapter
-from trainer.scheduling.clock import from_epoch, to_epoch, utc
+from trainer.domain.clock import from_epoch, to_epoch, utc
 from trainer.stats import rollup
 from trainer.storage import cards_repo, decks_repo, notes_repo, reviews_repo
 from trainer.storage.store import Store

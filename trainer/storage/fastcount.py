@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from trainer.domain.model import DeckCounts
-from trainer.scheduling.clock import DayClock, local_zone, to_epoch
+from trainer.domain.clock import DayClock, local_zone, to_epoch
 from trainer.storage.revision import HEAD_REVISION
 
 LEARN_AHEAD = timedelta(minutes=20)

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select
 
 from trainer.domain.model import CardState, Rating, Review
-from trainer.scheduling.clock import from_epoch
+from trainer.domain.clock import from_epoch
 from trainer.storage.models import REVIEWS
 
 

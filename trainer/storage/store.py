@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.exc import DBAPIError
 
 from trainer.domain.errors import StoreError
-from trainer.scheduling.clock import DayClock, local_zone
+from trainer.domain.clock import DayClock, local_zone
 from trainer.storage import migrate
 from trainer.storage.engine import enable_wal, is_sqlite, make_engine, resolve_url
 from trainer.storage.models import PROFILES
@@ -183,4 +183,8 @@ def _create_profile(conn: Connection, name: str) -> Profile:
     )
     found = _find_profile(conn, name)
     assert found is not None
+    # A new learner gets their own cards for every deck already in the store.
+    from trainer.storage.cards_repo import sync_cards
+
+    sync_cards(conn, found.id)
     return found
