@@ -113,7 +113,7 @@ def memory_histograms(
 ) -> dict[str, Any]:
     """Interval, stability, difficulty and retrievability buckets, and the sum of R."""
     edges = figures.INTERVAL_EDGES
-    r_expr = f"POWER(1 + :factor * ((:now - last_review) / {DAY}) / stability, -:decay)"
+    r_expr = f"POWER(1 + :factor * (CASE WHEN last_review > :now THEN 0 ELSE (:now - last_review) / {DAY} END) / stability, -:decay)"
     params = {
         "pid": profile_id,
         "decks": list(deck_ids),
@@ -186,7 +186,7 @@ def groups(
         "decay": decay,
         "first": first_day or 0,
     }
-    r_expr = f"POWER(1 + :factor * ((:now - c.last_review) / {DAY}) / c.stability, -:decay)"
+    r_expr = f"POWER(1 + :factor * (CASE WHEN c.last_review > :now THEN 0 ELSE (:now - c.last_review) / {DAY} END) / c.stability, -:decay)"
     studied = "c.state != 0 AND c.stability > 0 AND c.last_review IS NOT NULL"
     cards = conn.execute(
         _in(
