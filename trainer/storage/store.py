@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.exc import DBAPIError
 
 from trainer.domain.errors import StoreError
-from trainer.scheduling.clock import DayClock, local_zone
+from trainer.domain.clock import DayClock, local_zone
 from trainer.storage import migrate
 from trainer.storage.engine import enable_wal, is_sqlite, make_engine, resolve_url
 from trainer.storage.models import PROFILES
