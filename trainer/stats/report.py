@@ -17,9 +17,9 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
 
+from trainer.domain.clock import DayClock, to_epoch
 from trainer.domain.model import DeckOptions
 from trainer.scheduling import fsrs_adapter
-from trainer.domain.clock import DayClock, to_epoch
 from trainer.stats import figures
 from trainer.stats.rollup import COUNTERS
 
