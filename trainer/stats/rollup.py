@@ -22,8 +22,8 @@ from datetime import datetime
 
 from sqlalchemy import Connection, delete, func, insert, select, text, update
 
-from trainer.domain.model import Card, CardState, Rating
 from trainer.domain.clock import DayClock, from_epoch, local_zone, utc
+from trainer.domain.model import Card, CardState, Rating
 from trainer.storage.models import (
     PROFILES,
     REVIEW_DAYS,
