@@ -194,3 +194,17 @@ def test_deck_counts_and_subdecks(store: Store, now: datetime) -> None:
     assert study.counts(now, "申论::甲").new == 3
     with pytest.raises(TrainerError, match="no deck named"):
         study.counts(now, "没有")
+
+
+def test_reviews_after_the_exam_are_pulled_before_it(store: Store, now: datetime) -> None:
+    exam_day = (now + timedelta(days=10)).date()
+    opts = replace(OPTS, exam_date=exam_day, exam_target=0.95, bury_siblings=False)
+    make_deck(store, qa_notes(1), options=opts)
+    study = StudyService(store)
+    card = study.queue(now)[0]
+    t = now
+    for r in (Rating.GOOD, Rating.GOOD, Rating.EASY):
+        res = study.answer(card.id, r, t)
+        t = res.card.due or t
+    assert res.card.due is not None
+    assert store.clock.day(res.card.due) < exam_day.toordinal()

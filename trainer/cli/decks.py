@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -67,7 +69,8 @@ def due(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
     """Print today's due counts, fast enough for a shell prompt."""
-    rows = _fast_counts()
+    path = _store_path()
+    rows = _fast_counts(path)
     if rows is None:
         rows = _counts_full(None)
     if as_json:
@@ -77,25 +80,35 @@ def due(
     learning = sum(r.learning for r in rows)
     review = sum(r.due for r in rows)
     typer.echo(f"{new} new, {learning} learning, {review} due")
+    from trainer.storage.fastcount import has_exam
+
+    if path is None or has_exam(path) is not False:
+        from trainer.cli.exam import due_readiness
+
+        line = due_readiness()
+        if line:
+            typer.echo(line)
 
 
-def _fast_counts() -> list[DeckCounts] | None:
-    import os
-    from pathlib import Path
-
+def _store_path() -> Path | None:
+    """The SQLite file behind ``--db``/``TRAINER_DB``/the default, or None for a server URL."""
     db = OPTIONS.db or os.environ.get("TRAINER_DB")
     if db and "://" in db:
         if not db.startswith("sqlite:///"):
             return None
         db = db[len("sqlite:///") :]
+    if db:
+        return Path(db).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("trainer", appauthor=False)) / "trainer.sqlite3"
+
+
+def _fast_counts(path: Path | None) -> list[DeckCounts] | None:
+    if path is None:
+        return None
     from trainer.storage.fastcount import due_counts
 
-    if db:
-        path = Path(db).expanduser()
-    else:
-        from platformdirs import user_data_dir
-
-        path = Path(user_data_dir("trainer", appauthor=False)) / "trainer.sqlite3"
     return due_counts(path, OPTIONS.profile, datetime.now(UTC))
 
 

@@ -13,10 +13,10 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection
 
+from trainer.domain.clock import from_epoch, to_epoch, utc
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import Card, CardState, Deck, DeckCounts, LeechAction, Note, Queue, Rating
-from trainer.scheduling import fsrs_adapter
-from trainer.domain.clock import from_epoch, to_epoch, utc
+from trainer.scheduling import exam, fsrs_adapter
 from trainer.stats import rollup
 from trainer.storage import cards_repo, decks_repo, notes_repo, reviews_repo
 from trainer.storage.store import Store
@@ -199,7 +199,7 @@ class StudyService:
                 raise TrainerError(f"card {card_id} is not in the study queue")
             deck = self.deck(conn, card.deck_id)
             opts = deck.options
-            after = fsrs_adapter.review(card, rating, now, opts)
+            after = exam.pull_forward(fsrs_adapter.review(card, rating, now, opts), opts, clock)
             undo: dict[str, object] = {
                 "card": cards_repo.card_values(card),
                 "buried": [],

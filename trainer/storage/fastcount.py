@@ -14,8 +14,8 @@ import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from trainer.domain.model import DeckCounts
 from trainer.domain.clock import DayClock, local_zone, to_epoch
+from trainer.domain.model import DeckCounts
 from trainer.storage.revision import HEAD_REVISION
 
 LEARN_AHEAD = timedelta(minutes=20)
@@ -96,3 +96,20 @@ def _count(
     sql += " LIMIT ?)"
     args.append(cap)
     return int(conn.execute(sql, args).fetchone()[0])
+
+
+def has_exam(path: Path) -> bool | None:
+    """Whether any deck has an exam date (None when the file cannot be read)."""
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            row = conn.execute(
+                "SELECT 1 FROM decks WHERE options LIKE '%\"exam_date\"%' LIMIT 1"
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return row is not None
