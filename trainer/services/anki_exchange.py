@@ -26,12 +26,12 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, update
 
+from trainer.domain.clock import from_epoch
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import Card, CardState, DeckOptions, Note, Queue, Rating
 from trainer.formats.anki_text import read_text, write_text
 from trainer.formats.apkg_read import Collection, MappedNote, map_notes, read_package
 from trainer.formats.apkg_write import write_apkg
-from trainer.domain.clock import from_epoch
 from trainer.scheduling.fsrs_adapter import PastReview, reschedule
 from trainer.services.decks import ImportReport, apply_notes
 from trainer.storage import cards_repo, decks_repo, notes_repo
@@ -183,7 +183,10 @@ def _import_scheduling(
     by_nid = {m.anki_id: m for m in mapped}
     target: dict[int, tuple[str, int]] = {}  # anki card id -> (guid, our ord)
     anki_cards: dict[tuple[str, int], Any] = {}
+    reviewed = {rev.cid for rev in coll.revlog}
     for ac in coll.cards:
+        if ac.id not in reviewed and ac.type != 2:
+            continue  # nothing to carry over: stays new
         m = by_nid.get(ac.nid)
         if m is None:
             continue
