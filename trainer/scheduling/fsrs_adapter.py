@@ -99,21 +99,29 @@ def reschedule(card: Card, history: Sequence[PastReview], options: DeckOptions) 
     Replays with fuzz off, so the result is a pure function of the log and the
     options: what a changed desired retention or new parameters would have given.
     """
-    replayed = replace(
-        card,
-        state=CardState.NEW,
-        queue=Queue.NEW,
-        due=None,
-        step=0,
-        stability=None,
-        difficulty=None,
-        last_review=None,
-        reps=0,
-        lapses=0,
-    )
+    if not history:
+        return replace(
+            card,
+            state=CardState.NEW,
+            queue=Queue.NEW,
+            due=None,
+            step=0,
+            stability=None,
+            difficulty=None,
+            last_review=None,
+            reps=0,
+            lapses=0,
+        )
+    sched = _scheduler(options, False)
+    first = utc(history[0].reviewed_at)
+    current = fsrs.Card(card_id=card.id or 1, state=fsrs.State.Learning, step=0, due=first)
+    lapses = 0
     for past in history:
-        replayed = review(replayed, past.rating, utc(past.reviewed_at), options, fuzz=False)
-    return replayed
+        lapses += current.state == fsrs.State.Review and past.rating is Rating.AGAIN
+        current, _log = sched.review_card(
+            current, fsrs.Rating(int(past.rating)), utc(past.reviewed_at)
+        )
+    return replace(_from_fsrs(card, current), reps=len(history), lapses=lapses)
 
 
 def retrievability(card: Card, now: datetime, options: DeckOptions) -> float:

@@ -142,3 +142,9 @@ def good_after(
     state = rs.MemoryState(float(stability), float(difficulty))
     m = _model(parameters).next_states(state, 0.9, max(0, int(elapsed_days))).good.memory
     return float(m.stability), float(m.difficulty)
+
+
+def memory_from_sm2(ease: float, interval_days: float, retention: float) -> tuple[float, float]:
+    """(stability, difficulty) for a card that has SM-2 data (Anki ease, interval) but no log."""
+    state = _model(DEFAULT_PARAMETERS).memory_state_from_sm2(ease, interval_days, retention)
+    return float(state.stability), float(state.difficulty)

@@ -322,14 +322,13 @@ def _sm2_card(card: Card, ac: Any, crt: int) -> Card | None:
         except (ValueError, KeyError, TypeError):
             stability = difficulty = None
     if stability is None or difficulty is None:
-        try:
-            import fsrs_rs_python
+        from trainer.scheduling.optimizer import memory_from_sm2
 
-            state = fsrs_rs_python.FSRS(fsrs_rs_python.DEFAULT_PARAMETERS).memory_state_from_sm2(
+        try:
+            stability, difficulty = memory_from_sm2(
                 max(ac.factor, 1300) / 1000, float(ac.ivl), SM2_RETENTION
             )
-            stability, difficulty = float(state.stability), float(state.difficulty)
-        except Exception:
+        except (ValueError, RuntimeError):
             return None
     due = from_epoch(crt + ac.due * 86400) if ac.due < 10**8 else from_epoch(ac.due)
     queue = Queue.SUSPENDED if ac.queue == -1 else Queue.REVIEW
