@@ -15,8 +15,8 @@ from bench.synth import NOW
 
 def run() -> list[Row]:
     from bench.synth import build
-    from trainer.domain.model import Queue, Rating
     from trainer.domain.clock import to_epoch
+    from trainer.domain.model import Queue, Rating
     from trainer.services.study import StudyService
     from trainer.storage import cards_repo
     from trainer.storage.store import Store

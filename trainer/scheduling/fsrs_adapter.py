@@ -14,8 +14,8 @@ from functools import lru_cache
 
 import fsrs
 
-from trainer.domain.model import Card, CardState, DeckOptions, Queue, Rating
 from trainer.domain.clock import utc
+from trainer.domain.model import Card, CardState, DeckOptions, Queue, Rating
 
 DEFAULT_PARAMETERS: tuple[float, ...] = tuple(fsrs.Scheduler().parameters)
 

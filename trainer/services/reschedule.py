@@ -14,10 +14,10 @@ from dataclasses import replace
 
 from sqlalchemy import select
 
+from trainer.domain.clock import from_epoch
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import DeckOptions, Queue, Rating
 from trainer.scheduling import fsrs_adapter
-from trainer.domain.clock import from_epoch
 from trainer.scheduling.fsrs_adapter import PastReview
 from trainer.storage import cards_repo, decks_repo
 from trainer.storage.models import REVIEWS

@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import Connection, and_, bindparam, insert, select, text, update
 
 from trainer.domain import cloze
-from trainer.domain.model import Card, CardState, NoteKind, Queue
 from trainer.domain.clock import from_epoch, to_epoch
+from trainer.domain.model import Card, CardState, NoteKind, Queue
 from trainer.storage.models import CARDS, NOTES
 
 

@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select
 
-from trainer.domain.model import CardState, Rating, Review
 from trainer.domain.clock import from_epoch
+from trainer.domain.model import CardState, Rating, Review
 from trainer.storage.models import REVIEWS
 
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.exc import DBAPIError
 
-from trainer.domain.errors import StoreError
 from trainer.domain.clock import DayClock, local_zone
+from trainer.domain.errors import StoreError
 from trainer.storage import migrate
 from trainer.storage.engine import enable_wal, is_sqlite, make_engine, resolve_url
 from trainer.storage.models import PROFILES
