@@ -14,11 +14,11 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import Connection, and_, case, func, select
 
+from trainer.domain.clock import to_epoch
 from trainer.domain.model import CardState, Note, Queue
 from trainer.scheduling import fsrs_adapter
-from trainer.domain.clock import to_epoch
 from trainer.services.decks import ImportReport, apply_notes
-from trainer.services.study import LEARN_AHEAD, StudyItem, StudyService
+from trainer.services.study import LEARN_AHEAD, QueueCounts, StudyItem, StudyService
 from trainer.storage import cards_repo, decks_repo, notes_repo
 from trainer.storage.models import CARDS, REVIEWS
 from trainer.storage.store import Store
@@ -157,6 +157,28 @@ def item_for_card(
         return None
     counts = study.counts(now, deck)
     return StudyItem(card, note, d, counts, fsrs_adapter.preview(card, now, d.options))
+
+
+def upcoming(
+    store: Store, study: StudyService, now: datetime, deck: str | int | None, after: int
+) -> StudyItem | None:
+    """The card expected after card ``after`` (prefetched while ``after`` is on screen).
+
+    Counts are left at zero: the study screen keeps showing its own and checks
+    this guess against the real queue head once the answer is committed.
+    """
+    cards = [c for c in study.queue(now, deck, limit=2) if c.id != after]
+    if not cards:
+        return None
+    card = cards[0]
+    with store.read() as conn:
+        note = notes_repo.note_by_guid(conn, card.note_guid)
+        d = study.deck(conn, card.deck_id)
+    if note is None:
+        return None
+    return StudyItem(
+        card, note, d, QueueCounts(0, 0, 0), fsrs_adapter.preview(card, now, d.options)
+    )
 
 
 def add_article_notes(

@@ -8,7 +8,7 @@ has returned (it commits), so quitting at any moment loses nothing.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import ClassVar
 
@@ -20,7 +20,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from trainer.domain.model import Note, NoteKind, Rating
 from trainer.services import grading, progress
-from trainer.services.study import StudyItem
+from trainer.services.study import QueueCounts, StudyItem
 from trainer.tui import render
 from trainer.tui.dialogs.edit_note import EditNoteDialog
 from trainer.tui.dialogs.help import HelpDialog
@@ -107,6 +107,8 @@ class StudyScreen(TrainerScreen):
         self.shown_at = time.monotonic()
         self._key_at: float | None = None
         self._sources: dict[str, tuple[str, str] | None] = {}
+        self._next: StudyItem | None = None
+        """The card expected next, fetched while this one is shown."""
 
     # -- layout ------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -143,6 +145,7 @@ class StudyScreen(TrainerScreen):
         self.busy = False
         self.item = item
         self.suggested = None
+        self._next = None
         card_view = self.query_one(CardView)
         typed = self.query_one("#typed", Input)
         ratings = self.query_one(RatingBar)
@@ -164,6 +167,7 @@ class StudyScreen(TrainerScreen):
         counts.display = True
         counts.show(item.counts, item.card.queue)
         self.shown_at = time.monotonic()
+        self.call_after_refresh(self.look_ahead, item.card.id)
         if revealed:
             self._show_back()
             return
@@ -227,10 +231,39 @@ class StudyScreen(TrainerScreen):
     def answer_and_next(self, card_id: int, rating: Rating, duration_ms: int) -> None:
         def fetch() -> StudyItem | None:
             now = self.trainer.now()
-            self.trainer.study.answer(card_id, rating, now, duration_ms)
-            return self.trainer.study.next_item(now, self.deck)
+            study = self.trainer.study
+            study.answer(card_id, rating, now, duration_ms)  # commits before returning
+            guess, shown = self._next, self.item
+            if guess is not None and shown is not None:
+                head = study.queue(now, self.deck, limit=1)
+                if not head:
+                    return None
+                if head[0].id == guess.card.id:
+                    # The prefetched card is the real queue head: show it with the
+                    # current counts; look_ahead() refreshes them right after.
+                    return replace(guess, card=head[0], counts=shown.counts)
+            return study.next_item(now, self.deck)
 
         self._run(fetch)
+
+    @work(thread=True, exclusive=True, group="look-ahead")
+    def look_ahead(self, card_id: int) -> None:
+        """Fresh counts for the card on screen, then prefetch the one after it."""
+        now = self.trainer.now()
+        study = self.trainer.study
+        try:
+            counts = study.counts(now, self.deck)
+            self.trainer.call_from_thread(self._counts_arrived, card_id, counts)
+            guess = progress.upcoming(self.trainer.store, study, now, self.deck, card_id)
+        except Exception:
+            return
+        if self.item is not None and self.item.card.id == card_id:
+            self._next = guess
+
+    def _counts_arrived(self, card_id: int, counts: QueueCounts) -> None:
+        if self.item is not None and self.item.card.id == card_id:
+            self.item = replace(self.item, counts=counts)
+            self.query_one("#counts", CountsBar).show(counts, self.item.card.queue)
 
     @work(thread=True, exclusive=True, group="study")
     def undo_last(self) -> None:

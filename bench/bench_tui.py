@@ -1,0 +1,163 @@
+"""Study app speed on the 100k-card / 1M-review synthetic store.
+
+* startup: process start to the first interactive screen (the deck list
+  painted and taking keys), median of several runs, and the same process's peak
+  memory;
+* answer: from a rating key to the next card painted, p95 over 200 answers,
+  measured inside the app (``TrainerApp.answer_latencies_ms``: the key's action
+  to the first refresh that shows the next card), not with Pilot's timing.
+
+``python -m bench.bench_tui`` prints the rows; ``run()`` returns them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.common import Row, median, p95, synthetic_store
+
+WORK = Path(__file__).resolve().parent / ".data" / "tui-work.sqlite3"
+
+
+def _fresh_copy() -> Path:
+    """A private copy of the synthetic store (other scripts use their own)."""
+    import shutil
+
+    master = synthetic_store(fresh_copy=False)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{WORK}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(master, WORK)
+    return WORK
+
+
+STARTUP_RUNS = 7
+ANSWERS = 200
+
+
+def _child_startup(db: str) -> None:
+    """Runs in a fresh interpreter: open the app headless, report when ready."""
+    from trainer.services.session import open_store
+    from trainer.tui.app import build_app
+
+    store = open_store(db, "default", bundled=False)
+    app = build_app(store, cursor_blink=False)
+
+    async def ready(pilot: object) -> None:
+        print("READY", flush=True)
+        await app.workers.wait_for_complete()
+        print("COUNTS", flush=True)
+        app.exit()
+
+    app.run(headless=True, auto_pilot=ready)  # type: ignore[arg-type]
+    store.close()
+
+
+def startup(db: Path) -> tuple[list[float], list[float], list[float]]:
+    """Milliseconds to the first screen and to the counts, and peak MB, per run."""
+    ready: list[float] = []
+    counts: list[float] = []
+    memory: list[float] = []
+    env = dict(os.environ, TEXTUAL_ANIMATIONS="none")
+    for _ in range(STARTUP_RUNS):
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bench.bench_tui", "--child-startup", str(db)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=Path(__file__).resolve().parents[1],
+        )
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith("READY"):
+                ready.append((time.perf_counter() - start) * 1000)
+            elif line.startswith("COUNTS"):
+                counts.append((time.perf_counter() - start) * 1000)
+        _pid, _status, usage = os.wait4(proc.pid, 0)
+        memory.append(usage.ru_maxrss / 1024)
+    return ready, counts, memory
+
+
+async def _answers(db: Path, deck: str | None, n: int) -> list[float]:
+    from bench.synth import NOW
+    from trainer.services.session import open_store
+    from trainer.tui.app import build_app
+    from trainer.tui.screens.study import Phase, StudyScreen
+
+    store = open_store(str(db), "default", bundled=False)
+    app = build_app(store, lambda: NOW, deck, cursor_blink=False)
+    try:
+        async with app.run_test(size=(100, 32)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, StudyScreen), (
+                screen,
+                [n.message for n in app._notifications],
+            )
+            for _ in range(n):
+                if screen.phase is Phase.DONE:
+                    break
+                screen.action_space()
+                await pilot.press("3")
+                while screen.busy:
+                    await asyncio.sleep(0.001)
+                await pilot.pause()
+            return list(app.answer_latencies_ms)
+    finally:
+        store.close()
+
+
+def answers(db: Path, deck: str | None, n: int = ANSWERS) -> list[float]:
+    return asyncio.run(_answers(db, deck, n))
+
+
+def _first_deck(db: Path) -> str:
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        (name,) = con.execute("SELECT name FROM decks ORDER BY id LIMIT 1").fetchone()
+    finally:
+        con.close()
+    return str(name)
+
+
+def run() -> list[Row]:
+    master = synthetic_store(fresh_copy=False)
+    ready, counts, memory = startup(master)
+    rows: list[Row] = [
+        ("tui startup to first screen (median)", median(ready), 500, "ms"),
+        ("tui startup to deck counts shown (median)", median(counts), 1000, "ms"),
+        ("tui startup peak memory (max)", max(memory), 150, "MB"),
+    ]
+    work = _fresh_copy()
+    one = answers(work, _first_deck(work))
+    rows.append((f"tui rating key to next card, one deck (p95 of {len(one)})", p95(one), 16, "ms"))
+    work = _fresh_copy()
+    every = answers(work, None)
+    rows.append(
+        (f"tui rating key to next card, all decks (p95 of {len(every)})", p95(every), 16, "ms")
+    )
+    return rows
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--child-startup"]:
+        _child_startup(argv[1])
+        return 0
+    from bench.__main__ import print_table
+
+    print_table(run(), "study app")
+    return 0
+
+
+if __name__ == "__main__":
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    sys.exit(main(sys.argv[1:]))
