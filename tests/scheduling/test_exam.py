@@ -7,9 +7,9 @@ from datetime import UTC, date, datetime, timedelta
 
 from tests.conftest import make_deck, qa_notes
 from tests.stats.helpers import card_ids, graduate
+from trainer.domain.clock import DayClock
 from trainer.domain.model import Card, CardState, DeckOptions, Queue
 from trainer.scheduling import exam, fsrs_adapter
-from trainer.domain.clock import DayClock
 from trainer.services.planning import PlanningService
 from trainer.storage.store import Store
 

@@ -18,9 +18,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
+from trainer.domain.clock import DayClock
 from trainer.domain.model import Card, CardState, DeckOptions
 from trainer.scheduling import fsrs_adapter
-from trainer.domain.clock import DayClock
 
 Step = Callable[[float, float, int], tuple[float, float]]
 """(stability, difficulty, elapsed days) -> (stability, difficulty) after a Good answer."""

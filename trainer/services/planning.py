@@ -12,10 +12,10 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
 
+from trainer.domain.clock import to_epoch
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import Card, Deck, DeckOptions, Note, Rating
 from trainer.scheduling import exam, fsrs_adapter
-from trainer.domain.clock import to_epoch
 from trainer.services.stats import select_decks
 from trainer.storage import cards_repo, decks_repo, notes_repo, reviews_repo
 from trainer.storage.store import Store
