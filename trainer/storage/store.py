@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Connection, Engine, insert, select, text
 from sqlalchemy.exc import DBAPIError
 
 from trainer.domain.clock import DayClock, local_zone
@@ -20,6 +20,9 @@ from trainer.domain.errors import StoreError
 from trainer.storage import migrate
 from trainer.storage.engine import enable_wal, is_sqlite, make_engine, resolve_url
 from trainer.storage.models import PROFILES
+
+PG_LOCK_NAMESPACE = 0x7472
+"""First key of the PostgreSQL advisory lock a write transaction takes for its profile."""
 
 
 class StoreBusyError(StoreError):
@@ -143,6 +146,13 @@ class Store:
         """
         try:
             with self.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+                if not self.is_sqlite:
+                    # BEGIN IMMEDIATE's counterpart, per learner: one profile's writers take
+                    # turns (no lost read-modify-write), other learners run in parallel.
+                    conn.execute(
+                        text("SELECT pg_advisory_xact_lock(:ns, :pid)"),
+                        {"ns": PG_LOCK_NAMESPACE, "pid": self.profile.id},
+                    )
                 yield conn
         except DBAPIError as exc:
             err = translate_error(exc, self.where)
