@@ -1,0 +1,93 @@
+"""Snapshots of the main screens at 100×32 and 80×24 (pytest-textual-snapshot).
+
+Update with ``pytest tests/tui/test_snapshots.py --snapshot-update`` after a
+deliberate change, and look at the report before committing the new SVGs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.pilot import Pilot
+
+from tests.conftest import make_deck
+from tests.tui.conftest import SIZE, SMALL, settle
+from trainer.domain.model import DeckOptions, Note, NoteKind
+from trainer.storage.store import Store
+from trainer.tui.app import TrainerApp
+
+LONG = (
+    "疫情期间，不少地方官员走进直播间为本地农产品“代言”，这种做法拉近了政府与群众的距离，"
+    "也让不少滞销的农产品找到了销路。但也有一些地方把直播带货变成官员个人的“魅力秀场”、"
+    "地区之间的“数字竞赛”，甚至搞硬性摊派、做亏本买卖，这就把“真经念歪”了。"
+)
+
+
+async def _settled(pilot: Pilot[Any]) -> None:
+    await settle(pilot.app)  # type: ignore[arg-type]
+
+
+def test_decks_screen(
+    snap_compare: Any, bundled: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    make_deck(bundled, [Note("x", NoteKind.QA, prompt="[b]x[/b]")], "标记[red]测试[/]")
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_settled)
+
+
+def test_study_front_markup_small(
+    snap_compare: Any, tricky: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    assert snap_compare(make_app("Tricky"), terminal_size=SMALL, run_before=_settled)
+
+
+def test_study_back_long_chinese(
+    snap_compare: Any, store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    make_deck(
+        store,
+        [Note("long", NoteKind.QA, prompt="官员直播带货有哪些问题？" * 2, answer=LONG)],
+        "L",
+        DeckOptions(enable_fuzz=False),
+    )
+
+    async def reveal(pilot: Pilot[Any]) -> None:
+        await settle(pilot.app)  # type: ignore[arg-type]
+        await pilot.press("space")
+        await settle(pilot.app)  # type: ignore[arg-type]
+
+    assert snap_compare(make_app("L"), terminal_size=SIZE, run_before=reveal)
+
+
+def test_typed_grading_small(
+    snap_compare: Any, store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    note = Note(
+        "l", NoteKind.LIST, prompt="哪三种乱象？", items=("真经念歪", "赶鸭子上架", "成本转嫁")
+    )
+    make_deck(store, [note], "T", DeckOptions(enable_fuzz=False, type_answers=True))
+
+    async def answer(pilot: Pilot[Any]) -> None:
+        await settle(pilot.app)  # type: ignore[arg-type]
+        await pilot.press(*"真经念歪，赶鸭子", "enter")
+        await settle(pilot.app)  # type: ignore[arg-type]
+
+    assert snap_compare(make_app("T"), terminal_size=SMALL, run_before=answer)
+
+
+def test_nothing_to_study_light_theme(
+    snap_compare: Any, store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    make_deck(
+        store,
+        [Note("q", NoteKind.QA, prompt="问", answer="答")],
+        "D",
+        DeckOptions(enable_fuzz=False),
+    )
+
+    async def finish(pilot: Pilot[Any]) -> None:
+        await settle(pilot.app)  # type: ignore[arg-type]
+        await pilot.press("ctrl+t")
+        await settle(pilot.app)  # type: ignore[arg-type]
+
+    assert snap_compare(make_app("D"), terminal_size=SMALL, run_before=finish)
