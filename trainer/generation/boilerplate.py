@@ -16,7 +16,8 @@ from trainer.generation.text import Span, cjk_count
 FOOTER = re.compile(
     r"本文由|本文来源|本文来自|转载|版权所有|版权声明|免责声明|copyright|©|\(c\)\s*\d{4}|"
     r"上一篇|下一篇|上一条|下一条|相关推荐|相关阅读|相关文章|延伸阅读|热门推荐|猜你喜欢|"
-    r"返回顶部|扫一扫|关注我们|分享到|责任编辑|点击排行|网站地图|联系我们|ICP备",
+    r"返回顶部|扫一扫|扫码|关注我们|关注公众号|分享到|分享让更多人|推荐阅读|责任编辑|点击排行|网站地图|"
+    r"联系我们|ICP备|当前位置|打印本页|关闭窗口|[大中小]字号|字号[::]",
     re.IGNORECASE,
 )
 URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|cn|net|org|gov|edu)\b", re.IGNORECASE)
@@ -28,6 +29,14 @@ BYLINE = re.compile(
     r"^[(\[【]?\s*(?:来源|作者|编辑|责编|记者|通讯员|审核|校对|摄影|图片来源|原标题|发布时间|"
     r"时间|字号|阅读量|浏览|点击)\s*[::]"
 )
+DATE_LINE = re.compile(
+    r"^[(\[【]?\s*\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})"
+)
+DATELINE = re.compile(
+    r"^(?:本报讯|(?:本报|新华社|中新社|人民网|新华网|央视网|光明网|中新网|[\u4e00-\u9fff]{2,4}网)?"
+    r"[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日(?:电|讯|消息))\s*(?:[(][^)]{0,30}[)])?\s*"
+)
+"""A news dateline opening the first paragraph (``本报北京9月17日电``); cut, not kept."""
 PAPER_LINE = re.compile(r"^[(]?\s*(?:作者|本文作者).{0,40}[)]$|《[^》]{1,12}》\s*[(]\s*\d{4}年")
 _SENTENCE_MARKS = "。!?;,"
 _SHORT = 16
@@ -37,8 +46,15 @@ def content_lines(folded: str) -> list[Span]:
     """The lines of ``folded`` that are article content, with offsets."""
     lines = _lines(folded)
     lines = _cut_footer(lines, folded)
-    kept = [ln for ln in lines if not is_noise(ln.text)]
+    kept = [_cut_dateline(ln) for ln in lines if not is_noise(ln.text)]
     return _drop_menu_runs(kept)
+
+
+def _cut_dateline(line: Span) -> Span:
+    m = DATELINE.match(line.text)
+    if m is None or m.end() >= len(line.text):
+        return line
+    return Span(line.text[m.end() :], line.start + m.end(), line.end)
 
 
 def _lines(folded: str) -> list[Span]:
@@ -69,6 +85,8 @@ def is_noise(line: str) -> bool:
     if URL.search(line) or EMAIL.search(line) or PHONE.search(line):
         return True
     if BYLINE.search(line) or PAPER_LINE.search(line):
+        return True
+    if DATE_LINE.search(line) and len(line) < 60:
         return True
     if FOOTER.search(line) and len(line) < 60:
         return True

@@ -7,9 +7,9 @@ whose sentence nearly repeats another card's (bigram Dice ≥ 0.8).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from trainer.generation.golden import Golden, find_golden
+from trainer.generation.golden import GOLDEN_SECTION, Golden, find_golden, strip_numbering
 from trainer.generation.keyterms import STOP_WORDS, Term
 from trainer.generation.segment import guifan_words, is_content, rarity, tokens
 from trainer.generation.structure import Outline, Paragraph, Section
@@ -110,12 +110,15 @@ def find_clozes(
     for w in _sentences(doc):
         if (w.sentence.start, w.sentence.end) in skip:
             continue
-        g = find_golden(folded, w.sentence, w.index == 1)
+        sayings = GOLDEN_SECTION.search(w.section.heading) is not None
+        sentence = strip_numbering(w.sentence) if sayings else w.sentence
+        last = w.index == len(w.paragraph.sentences)
+        g = find_golden(folded, sentence, w.index == 1, last, sayings)
         if g is None:
             continue
         blanks = _golden_blanks(g, scores)
-        if blanks and _add(out, used, w, blanks, "golden"):
-            continue
+        if blanks:
+            _add(out, used, replace(w, sentence=sentence), blanks, "golden")
     covered = {strip_punct(b.text) for c in out for b in c.blanks}
     pool = [
         w for w in _sentences(doc) if _TERM_SENTENCE[0] <= len(w.sentence.text) <= _TERM_SENTENCE[1]

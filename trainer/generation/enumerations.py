@@ -199,8 +199,12 @@ def _alike(folded: str, a: Span, b: Span) -> str:
         return "head"
     if _common_prefix(a.text, b.text) >= 2 and abs(len(a.text) - len(b.text)) <= 2:
         return "prefix"
-    sig = _signature(folded, a)
-    if len(sig) >= 2 and sig == _signature(folded, b):
+    sig, other = _signature(folded, a), _signature(folded, b)
+    if (
+        2 <= len(sig) <= 3
+        and len(sig) == len(other)
+        and all(x >= 2 and abs(x - y) <= 2 for x, y in zip(sig, other, strict=True))
+    ):
         return "shape"
     return ""
 
@@ -218,7 +222,7 @@ def _opener_units(section: Section) -> list[tuple[Span | None, Paragraph, Span]]
             first is not None
             and len(p.sentences) == 1
             and i + 1 < len(paras)
-            and _opener(paras[i + 1]) is None
+            and (_opener(paras[i + 1]) is None or len(paras[i + 1].sentences) > 1)
         ):
             body = paras[i + 1]
             units.append((first, p, Span(p.span.text, p.span.start, context(body).end)))

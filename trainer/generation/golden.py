@@ -10,7 +10,10 @@ Rules, in order, each general to 申论 prose:
    four-character halves (``无以规矩,不成方圆``); its last clause is blanked;
 4. correlative patterns (只有……才……, 要……才能……, 既……又……, 不是……而是……,
    不仅……更……, 越……越……) in a sentence of moderate length;
-5. a conclusion opened by 说到底/归根结底/总之/一言以蔽之.
+5. a conclusion opened by 说到底/归根结底/总之/一言以蔽之;
+6. a sentence that is one short quotation; a short judgement (``X是Y的关键``)
+   opening a paragraph or a short 是/成为 conclusion closing one; any sentence in
+   a section of sayings (``【金句积累】``).
 
 Rules 4 and 5 leave the choice of blanks to the key-term ranking.
 """
@@ -25,15 +28,22 @@ from trainer.generation.markers import find_markers
 from trainer.generation.text import CJK, Span, clauses, quoted
 
 _CORRELATIVE = re.compile(
-    r"只有.{1,30}才|唯有.{1,30}才|要想?.{1,30}才能|既.{1,20}又|不是.{1,20}而是|"
-    r"不仅.{1,30}更|越.{1,10}越|与其.{1,20}不如|宁可.{1,20}也不"
+    r"只有.{1,30}才|唯有.{1,30}才|要想?.{1,30}才能|既.{1,20}[又也]|不是.{1,20}而是|"
+    r"不仅.{1,30}[更还也]|越.{1,10}越|与其.{1,20}不如|宁可.{1,20}也不|是.{1,20},[也更还]是"
 )
 _CONCLUSION = re.compile(r"^(?:说到底|归根结底|归根到底|总之|总而言之|一言以蔽之|由此可见)")
 _MAX_PATTERN = 50
 _MAX_APHORISM = 16
 _DIGIT = re.compile(r"\d")
-_MAX_MAXIM = 10
-_JUDGEMENT = re.compile(r"就是|在于|贵在|重在|难在|关键|根本")
+_MAX_MAXIM = 16
+_MAX_CLOSING = 24
+_MAX_QUOTE = 32
+_MAX_SECTION = 60
+_JUDGEMENT = re.compile(r"是|在于|贵在|重在|难在|关键|根本|基石|根基|前提|保障|灵魂|命脉")
+_CLOSING = re.compile(r"是|成为|在于|关键|根本")
+_NUMBERING = re.compile(r"^(?:\d{1,2}[.、]|[(]\d{1,2}[)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
+GOLDEN_SECTION = re.compile(r"金句|名言|佳句|语录|妙语|警句|素材积累")
+"""A section of sayings to learn (``【金句积累】``): each sentence in it is a 金句."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +68,19 @@ def _clause_spans(folded: str, s: Span) -> list[Span]:
 
 def _balanced(a: str, b: str) -> bool:
     return 3 <= len(a) <= 8 and len(a) == len(b) and not _DIGIT.search(a + b)
+
+
+def _whole_quote(folded: str, s: Span) -> Golden | None:
+    """A sentence that is one short quotation (``“老吾老,以及人之老。”``)."""
+    text = s.text
+    if not (text[:1] in "“「『" and text[-1:] in "”」』") or len(text) > _MAX_QUOTE:
+        return None
+    if any(q in text[1:-1] for q in "“”「」『』"):
+        return None
+    parts = [p for p in _clause_spans(folded, Span(text[1:-1], s.start + 1, s.end - 1)) if p.text]
+    if not parts or not all(CJK.search(p.text) for p in parts):
+        return None
+    return Golden(s, "saying", (parts[-1],) if len(parts[-1].text) >= 2 else ())
 
 
 def _saying(s: Span) -> Golden | None:
@@ -89,23 +112,21 @@ def _parallel(folded: str, s: Span) -> Golden | None:
     return None
 
 
-def _aphorism(folded: str, s: Span, opens_paragraph: bool) -> Golden | None:
+def _aphorism(folded: str, s: Span, opens: bool, closes: bool) -> Golden | None:
     parts = _clause_spans(folded, s)
     plain = "".join(p.text for p in parts)
-    if (
-        len(parts) == 1
-        and opens_paragraph
-        and 5 <= len(plain) <= _MAX_MAXIM
-        and _JUDGEMENT.search(plain)
-        and not _DIGIT.search(plain)
-    ):
-        return Golden(s, "maxim", ())
-    if not 2 <= len(parts) <= 3 or len(plain) > _MAX_APHORISM or s.text.endswith("?"):
+    if _DIGIT.search(plain) or s.text.endswith("?") or find_markers(s.text, 0):
         return None
-    if _DIGIT.search(plain) or find_markers(s.text, 0):
+    if len(parts) == 1:
+        if opens and 5 <= len(plain) <= _MAX_MAXIM and _JUDGEMENT.search(plain):
+            return Golden(s, "maxim", ())
+        if closes and 8 <= len(plain) <= _MAX_CLOSING and _CLOSING.search(plain):
+            return Golden(s, "maxim", ())
+        return None
+    if not 2 <= len(parts) <= 3 or len(plain) > _MAX_APHORISM + (4 if opens else 0):
         return None
     four_four = all(len(p.text) == 4 for p in parts)
-    if not (opens_paragraph or four_four):
+    if not (opens or closes or four_four):
         return None
     last = parts[-1]
     if len(last.text) < 2:
@@ -113,13 +134,31 @@ def _aphorism(folded: str, s: Span, opens_paragraph: bool) -> Golden | None:
     return Golden(s, "aphorism", (last,))
 
 
-def find_golden(folded: str, s: Span, opens_paragraph: bool) -> Golden | None:
-    """The 金句 rule ``s`` meets, if any."""
+def strip_numbering(s: Span) -> Span:
+    """``1.网络空间是……`` -> ``网络空间是……``: a numbered line's sentence without its number."""
+    m = _NUMBERING.match(s.text)
+    if m is None or m.end() >= len(s.text):
+        return s
+    return Span(s.text[m.end() :], s.start + m.end(), s.end)
+
+
+def find_golden(
+    folded: str, s: Span, opens: bool, closes: bool = False, sayings: bool = False
+) -> Golden | None:
+    """The 金句 rule ``s`` meets, if any. ``opens``/``closes``: it opens/closes its
+    paragraph; ``sayings``: it stands in a section of sayings (``【金句积累】``)."""
     if "{" in s.text or "}" in s.text:
         return None
-    found = _saying(s) or _parallel(folded, s) or _aphorism(folded, s, opens_paragraph)
+    found = (
+        _whole_quote(folded, s)
+        or _saying(s)
+        or _parallel(folded, s)
+        or _aphorism(folded, s, opens, closes)
+    )
     if found is not None:
         return found
+    if sayings and len(s.text) <= _MAX_SECTION and CJK.search(s.text):
+        return Golden(s, "section", ())
     if len(s.text) <= _MAX_PATTERN and _CORRELATIVE.search(s.text):
         return Golden(s, "pattern", ())
     if len(s.text) <= _MAX_PATTERN and _CONCLUSION.match(s.text):

@@ -9,6 +9,7 @@ forms for matching only); bad input raises InputError with a one-line reason.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -22,6 +23,10 @@ refusing at once beats minutes of work on something that is not an article."""
 
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _CANDIDATES = ("gb18030", "big5")
+_MD_SUFFIXES = {".md", ".markdown"}
+_MD_EMPHASIS = re.compile(r"\*\*|__|(?<![*\w])\*(?=\S)|(?<=\S)\*(?![*\w])")
+_MD_LINE = re.compile(r"^[ \t]*(?:>[ \t]?)+|^[ \t]*[-*+][ \t]+(?=\S)", re.MULTILINE)
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 
 
 def read_article(path_or_dash: str) -> Article:
@@ -32,9 +37,24 @@ def read_article(path_or_dash: str) -> Article:
     title = ""
     if _looks_html(path_or_dash, text):
         text, title = _html_main_text(text, where)
+    elif Path(path_or_dash).suffix.lower() in _MD_SUFFIXES or _looks_markdown(text):
+        text = strip_markdown(text)
     check_text(text, where)
     source = "stdin" if path_or_dash == "-" else Path(path_or_dash).stem
     return Article(text=text, title=title, source=source)
+
+
+def _looks_markdown(text: str) -> bool:
+    head = text[:4000]
+    return bool(re.search(r"^#{1,6}\s+\S", head, re.MULTILINE)) and "**" in head
+
+
+def strip_markdown(text: str) -> str:
+    """Markdown markup out, ``#`` headings kept: bold/italic marks, quote marks,
+    bullets and link targets go, so cards never show ``**`` or ``>``."""
+    text = _MD_LINK.sub(lambda m: m.group(1), text)
+    text = _MD_LINE.sub("", text)
+    return _MD_EMPHASIS.sub("", text)
 
 
 def _read_bytes(path_or_dash: str, where: str) -> bytes:

@@ -70,6 +70,13 @@ def _split(folded: str, start: int, end: int, stops: str, quotes: bool) -> list[
             depth.append(_PAIRS[ch])
         elif depth and ch == depth[-1]:
             depth.pop()
+            if not depth and i > piece and folded[i - 1] in stops and ch in "”」』":
+                # “……。” closes a quoted sentence: the sentence ends with the quote.
+                span = _trim(folded, piece, i + 1)
+                if span:
+                    out.append(span)
+                piece = i = i + 1
+                continue
         elif ch in stops and not depth:
             j = i + 1
             while j < end and (folded[j] in stops or folded[j] in CLOSE_QUOTES):
