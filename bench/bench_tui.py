@@ -94,6 +94,9 @@ async def _answers(db: Path, deck: str | None, n: int) -> list[float]:
     app = build_app(store, lambda: NOW, deck, cursor_blink=False)
     try:
         async with app.run_test(size=(100, 32)) as pilot:
+            if deck is None:
+                app.open_study(None)
+            await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()
             screen = app.screen
