@@ -6,6 +6,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from tests.fuzz.fuzzkit import FUZZ
+from trainer.domain.cloze import ClozeError
 from trainer.domain.model import Note, NoteKind, Rating
 from trainer.services import grading
 
@@ -68,6 +69,6 @@ def test_grade_note_for_every_kind(
     note = Note(guid="g", kind=kind, prompt="问", answer=answer, text=text, items=tuple(items))
     try:
         g = grading.grade_note(note, ord_, typed)
-    except grading.cloze.ClozeError:
+    except ClozeError:
         return
     assert 0.0 <= g.coverage <= 1.0 + 1e-9

@@ -160,7 +160,8 @@ def _answer_many(
 
 def test_concurrent_learners_lose_no_answer(any_store: Store, now: datetime) -> None:
     make_deck(any_store, qa_notes(40), options=OPTS)
-    url, out = _url(any_store), {}
+    url = _url(any_store)
+    out: dict[str, list[int]] = {}
     threads = [
         threading.Thread(target=_answer_many, args=(url, f"p{i}", 15, now, out)) for i in range(6)
     ]

@@ -106,7 +106,7 @@ def test_store_from_the_first_migration_upgrades_with_nothing_lost(tmp_path: Pat
         assert checked.revision == FIRST
         assert checked.counts["reviews"] == len(before["reviews"])
     # Card state still equals the replay of the review log, and study goes on.
-    acked = [(int(r[1]), int(r[0])) for r in before["reviews"]]
+    acked = [(int(str(r[1])), int(str(r[0]))) for r in before["reviews"]]
     assert check_store(old, acked).ok
     code, out, err = clean_run(old, "3\n")
     assert code == 0, err
