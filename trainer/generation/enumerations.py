@@ -18,22 +18,34 @@ from __future__ import annotations
 import re
 
 from trainer.generation.enumtypes import Enumeration, Item, after, context, lead, strip_end
+from trainer.generation.golden import GOLDEN_SECTION
 from trainer.generation.inline import inline_lists, parallel_clauses, semicolon_lists
 from trainer.generation.markers import Marker, find_markers, sequences
 from trainer.generation.phrases import key_phrase
 from trainer.generation.structure import Outline, Paragraph, Section
-from trainer.generation.text import Span, clauses
+from trainer.generation.text import Span, bare, clauses
 
 _OPENER_MAX = 20
+_HEADING_ITEM = 24
 _CONNECTIVE_HEAD = re.compile(
     r"^(?:近年来|近些年|近期|当前|目前|如今|同时|与此同时|此外|另外|因此|然而|但是|对此|其实|"
     r"事实上|实际上|总之|可见|比如|例如|总的来说|一段时间以来|长期以来|.{0,6}(?:以来|年来|之后|之前))$"
 )
 
 
+_STRUCTURAL = re.compile(
+    r"^(?:结语|结束语|结论|小结|总结|引言|前言|导语|背景|概述|附录|材料.{0,3}|"
+    r"(?:主要|基本|具体|存在的?|当前的?|面临的?)?(?:做法|问题|对策|建议|对策建议|意见建议|成效|"
+    r"经验|原因|现状|挑战|措施|举措|启示|思考|情况|发展现状|基本情况))$"
+)
+"""Headings that name a part of a document rather than a point to remember."""
+
+
 def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
-    found = _ordinal_lists(folded, doc)
+    found = [e for e in _ordinal_lists(folded, doc) if not _structural(e)]
     for section in doc.sections:
+        if GOLDEN_SECTION.search(section.heading):
+            continue  # a list of sayings: each one is a 金句 card instead
         found += _openers(folded, section)
         for para in section.paragraphs:
             found += semicolon_lists(folded, section, para)
@@ -41,6 +53,14 @@ def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
                 found += parallel_clauses(folded, section, para, sent)
                 found += inline_lists(folded, section, para, sent)
     return _dedupe(found)
+
+
+def _structural(e: Enumeration) -> bool:
+    """A run of headings that is the document's outline (背景/做法/问题/结语), or a
+    numbered run inside a section of sayings."""
+    if GOLDEN_SECTION.search(e.section.heading):
+        return True
+    return e.style == "headings" and any(_STRUCTURAL.match(bare(it.phrase.text)) for it in e.items)
 
 
 def _dedupe(found: list[Enumeration]) -> list[Enumeration]:
@@ -60,12 +80,12 @@ def _overlap(a: Span, b: Span) -> bool:
 
 def _conflict(a: Enumeration, b: Enumeration) -> bool:
     """Two lists conflict when an item phrase of one lies in an item of the other,
-    unless one is a short inline list nested inside a single item of the other."""
+    unless one is nested inside a single item of the other."""
     for outer, inner in ((a, b), (b, a)):
-        if inner.style in {"inline", "parallel"} and len(outer.items) > 1:
-            for it in outer.items:
-                if it.context.start <= inner.start and inner.end <= it.context.end:
-                    return False
+        inside = any(it.context.start <= inner.start < it.context.end for it in outer.items)
+        apart = not any(_overlap(p.phrase, q.phrase) for p in outer.items for q in inner.items)
+        if len(outer.items) > 1 and inner.style != "headings" and inside and apart:
+            return False  # a list inside one item of another
     return any(
         _overlap(p.phrase, q.context) or _overlap(q.phrase, p.context)
         for p in a.items
@@ -135,6 +155,9 @@ def _marker_item(
     if para is None:
         assert section.span is not None
         body = Span(folded[m.end : section.span.end], m.end, section.span.end)
+        whole = strip_end(body)
+        if len(whole.text) <= _HEADING_ITEM and whole.text.strip():
+            return Item(whole, section.span)
         phrase = key_phrase(folded, body)
         return Item(phrase, section.span) if phrase else None
     nxt = run[k + 1] if k + 1 < len(run) else None

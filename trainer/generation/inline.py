@@ -14,6 +14,7 @@ import re
 
 from trainer.generation.enumtypes import Enumeration, Item, after, lead
 from trainer.generation.phrases import key_phrase
+from trainer.generation.segment import tokens
 from trainer.generation.structure import Paragraph, Section
 from trainer.generation.text import CJK, Span, clauses
 
@@ -22,6 +23,7 @@ _CLAUSE_MIN, _CLAUSE_MAX = 3, 16
 _ITEM_MAX = 8
 _JOINERS = re.compile(r"以及|和|及|与|或")
 _STOP_AFTER = re.compile(r"等等|等")
+_FUNCTION = set("的一不在有和是了与及或也都就把被让对将从以为而")
 
 
 def semicolon_lists(folded: str, section: Section, para: Paragraph) -> list[Enumeration]:
@@ -33,6 +35,7 @@ def semicolon_lists(folded: str, section: Section, para: Paragraph) -> list[Enum
             if s.text.endswith(";"):
                 continue
         if len(run) >= 3:
+            run[0] = _after_colon(run[0])
             items = [_semicolon_item(folded, part) for part in run]
             if all(items):
                 out.append(
@@ -47,6 +50,14 @@ def semicolon_lists(folded: str, section: Section, para: Paragraph) -> list[Enum
                 )
         run = []
     return out
+
+
+def _after_colon(part: Span) -> Span:
+    """``……进行了积极探索:有的村庄……;`` -> ``有的村庄……;``: the lead-in is not an item."""
+    at = part.text.find(":")
+    if 0 < at < len(part.text) - 4:
+        return Span(part.text[at + 1 :], part.start + at + 1, part.end)
+    return part
 
 
 def _semicolon_item(folded: str, part: Span) -> Span | None:
@@ -64,9 +75,9 @@ def parallel_clauses(
     out: list[Enumeration] = []
     i = 1
     while i < len(parts):
-        head = texts[i][:1]
+        head = _head(texts[i])
         j = i
-        while j < len(parts) and texts[j][:1] == head and CJK.match(head or "a"):
+        while j < len(parts) and _head(texts[j]) == head and CJK.match(head or "a"):
             j += 1
         if j - i >= 2:
             first = _lead_in(texts[i - 1], head, texts[i:j])
@@ -78,6 +89,7 @@ def parallel_clauses(
                 )
             for k in range(i, j):
                 spans.append(Span(texts[k], parts[k].start, parts[k].start + len(texts[k])))
+            spans = [_after_correlative(sp, head) for sp in spans]
             lengths = [len(s.text) for s in spans]
             if (
                 len(spans) >= 3
@@ -102,6 +114,26 @@ def parallel_clauses(
         else:
             i += 1
     return out
+
+
+_CORRELATIVE = re.compile(r"^(?:既|也|又|还|更|同时|而且|并且)?(要|需要|应|靠)")
+
+
+def _head(text: str) -> str:
+    """What parallel clauses open with: their first character, or the verb of a
+    correlative opener (``既要……,也要……,还要……`` all open with ``要``)."""
+    m = _CORRELATIVE.match(text)
+    if m and m.start(1) > 0:
+        return m.group(1)
+    return text[:1]
+
+
+def _after_correlative(s: Span, head: str) -> Span:
+    """``也要在服务上做“加法”`` -> ``在服务上做“加法”`` (the shared 要 goes)."""
+    m = _CORRELATIVE.match(s.text)
+    if m is None or m.group(1) != head or head == "靠" or m.end() >= len(s.text) - 1:
+        return s
+    return Span(s.text[m.end() :], s.start + m.end(), s.end)
 
 
 def _lead_in(previous: str, head: str, rest: list[str]) -> int | None:
@@ -152,29 +184,59 @@ def _dun_items(clause: Span) -> list[Span] | None:
     if stop:
         last = Span(last.text[: stop.start()], last.start, last.start + stop.start())
     middle = pieces[1:-1]
+    opener = _shared_opener(middle, last)
     last_items = [last]
     joined = _JOINERS.search(last.text)
     if joined and joined.start() > 0:
         a, b = last.text[: joined.start()], last.text[joined.end() :]
         size = _typical(middle) if middle else len(b)
-        if a and b and abs(len(a) - size) <= 1 and abs(len(b) - size) <= 2:
-            last_items = [
-                Span(a, last.start, last.start + len(a)),
-                Span(b, last.start + joined.end(), last.end),
-            ]
+        if a and b and abs(len(a) - size) <= 1:
+            b_span = Span(b, last.start + joined.end(), last.end)
+            if len(b) > size + 2:
+                b_span = _token_head(b_span, size)
+            last_items = [Span(a, last.start, last.start + len(a)), b_span]
     rest = [*middle, *last_items]
     size = _typical(rest)
-    if not stop and len(last_items) == 1 and len(last_items[0].text) > size + 2:
-        cut = last_items[0]
-        last_items = [Span(cut.text[:size], cut.start, cut.start + size)]
+    longest = 2 * size if opener else size + 2
+    if not stop and len(last_items) == 1 and len(last_items[0].text) > longest:
+        last_items = [_token_head(last_items[0], size)]
         rest = [*middle, *last_items]
     first = pieces[0]
-    if len(first.text) > size + 1:
-        first = Span(first.text[-size:], first.end - size, first.end)
+    at = first.text.rfind(opener) if opener else -1
+    if at > 0:
+        first = Span(first.text[at:], first.start + at, first.end)
+    elif len(first.text) > size:
+        first = _token_tail(first, size)
     items = [first, *rest]
     if any(not s.text or len(s.text) > _ITEM_MAX + 2 for s in items):
         return None
     return items
+
+
+def _shared_opener(middle: list[Span], last: Span) -> str:
+    """The first character every item after the first opens with (``进小区、进乡村``)."""
+    heads = {s.text[:1] for s in [*middle, last]}
+    if len(heads) == 1 and middle:
+        head = heads.pop()
+        return head if CJK.match(head or "a") and head not in _FUNCTION else ""
+    return ""
+
+
+def _boundaries(s: Span) -> list[int]:
+    return sorted({0, len(s.text), *(at for _w, at in tokens(s.text))})
+
+
+def _token_head(s: Span, size: int) -> Span:
+    """The first words of ``s``, about ``size`` characters, cut between words."""
+    cut = min((b for b in _boundaries(s) if b > 0), key=lambda b: (abs(b - size), b))
+    return Span(s.text[:cut], s.start, s.start + cut)
+
+
+def _token_tail(s: Span, size: int) -> Span:
+    """The last words of ``s``, about ``size`` characters, cut between words."""
+    n = len(s.text)
+    cut = min((b for b in _boundaries(s) if b < n), key=lambda b: (abs(n - b - size), -b))
+    return Span(s.text[cut:], s.start + cut, s.end)
 
 
 def _typical(spans: list[Span]) -> int:
@@ -186,8 +248,16 @@ def _keep(items: list[Span]) -> bool:
     texts = [s.text.strip("“”") for s in items]
     if any(not CJK.search(t) for t in texts):
         return False
-    if len(texts) >= 4 and all(len(t) <= _ITEM_MAX for t in texts):
+    lengths = [len(t) for t in texts]
+    if len(texts) >= 4 and max(lengths) <= _ITEM_MAX and max(lengths) <= 2 * min(lengths) + 1:
         return True
-    if len(texts) >= 3 and len({len(t) for t in texts}) == 1:
-        return len({t[-1] for t in texts}) == 1 or len({t[0] for t in texts}) == 1
+    if len(texts) < 3:
+        return False
+    if len({t[0] for t in texts}) == 1 and texts[0][0] not in _FUNCTION:
+        return max(lengths) <= 2 * min(lengths)
+    if len(set(lengths)) == 1:
+        if len({t[-1] for t in texts}) == 1:
+            return True
+        # 来源可查、去向可追、责任可究: four-character phrases built on one pattern
+        return lengths[0] >= 4 and any(len({t[k] for t in texts}) == 1 for k in range(1, 4))
     return False

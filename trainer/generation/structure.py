@@ -27,6 +27,7 @@ _OUTLINE = re.compile(
 _LEAD = re.compile(
     r"^[【\[]?(编者按|编者的话|导语|导读|核心阅读|核心提示|内容提要|摘要)[】\]]?\s*[:]?"
 )
+_QUESTION = re.compile(r"^(?:问题|题目|试题|设问|作答要求)[一二三四五六七八九十\d]{0,2}\s*:")
 _BRACKET = re.compile(r"^【([^】]{1,30})】")
 _SENTENCE_MARKS = "。!?;,"
 _MARKDOWN = re.compile(r"^#{1,6}\s+")
@@ -67,17 +68,20 @@ def heading_of(line: str, next_line: str | None) -> tuple[str, int] | None:
         return lead.group(1), lead.end()
     bracket = _BRACKET.match(text)
     if bracket:
-        rest = text[bracket.end() :].strip()
-        if not rest or (len(rest) <= 30 and "。" not in rest):
-            return bare(text), n
-        return bracket.group(1), bracket.end()
-    if _COMMENT.match(text) and n <= 60:
+        return bracket.group(1).strip(), bracket.end()
+    if (_COMMENT.match(text) or _QUESTION.match(text)) and n <= 80:
         return text.rstrip(":"), n
     if text.endswith(":") and n <= 24 and "。" not in text:
         return text.rstrip(":"), n
     if text.endswith("?") and n <= 40 and not any(m in text[:-1] for m in "。!?;"):
         return text, n
-    if _OUTLINE.match(text) and n <= 30 and not any(m in text[:-1] for m in "。!?;"):
+    if (
+        _OUTLINE.match(text)
+        and n <= 30
+        and not any(m in text[:-1] for m in "。!?;")
+        and not (text.endswith("。") and (next_line is None or _OUTLINE.match(next_line)))
+    ):
+        # ``1.……。`` lines one after another are a numbered list, not headings.
         return bare(text), n
     if (
         n <= 20
