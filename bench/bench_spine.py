@@ -60,6 +60,22 @@ def run() -> list[Row]:
         )
     )
 
+    rows.append(
+        (
+            "next card with counts and previews, one deck",
+            median(timed(lambda: study.next_item(NOW, 1), 50)),
+            5.0,
+            "ms",
+        )
+    )
+    rows.append(
+        (
+            "next card with counts and previews, all 50 decks",
+            median(timed(lambda: study.next_item(NOW), 50)),
+            10.0,
+            "ms",
+        )
+    )
     with store.read() as conn:
         due = cards_repo.reviews_due(conn, pid, list(range(1, 51)), day_end, 400)
         assert all(c.queue is Queue.REVIEW for c in due)

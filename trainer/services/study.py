@@ -37,6 +37,14 @@ class QueueCounts:
 
 
 @dataclass(frozen=True, slots=True)
+class _Today:
+    """The decks in play and what their daily limits still allow."""
+
+    ids: list[int]
+    remaining: dict[int, tuple[int, int]]
+
+
+@dataclass(frozen=True, slots=True)
 class StudyItem:
     """A card ready to show, with everything the study screen needs."""
 
@@ -59,6 +67,8 @@ class StudyService:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._decks: dict[int, Deck] = {}
+        self._all: list[Deck] | None = None
+        self._unburied_day = 0
 
     # -- decks -------------------------------------------------------------------
     def deck(self, conn: Connection, deck_id: int) -> Deck:
@@ -71,32 +81,47 @@ class StudyService:
         return deck
 
     def forget_decks(self) -> None:
+        """Drop cached deck options; call after decks are imported or changed."""
         self._decks.clear()
+        self._all = None
+
+    def _all_decks(self, conn: Connection) -> list[Deck]:
+        if self._all is None:
+            self._all = decks_repo.all_decks(conn)
+            self._decks.update((d.id, d) for d in self._all)
+        return self._all
 
     def deck_ids(self, conn: Connection, deck: str | int | None) -> list[int]:
         """The deck and its sub-decks (``A::B``), or every deck for None."""
-        decks = decks_repo.all_decks(conn)
-        for d in decks:
-            self._decks[d.id] = d
+        decks = self._all_decks(conn)
         if deck is None:
             return [d.id for d in decks]
-        if isinstance(deck, int):
-            named = next((d for d in decks if d.id == deck), None)
-        else:
-            named = next((d for d in decks if d.name == deck), None)
+        named = next((d for d in decks if deck in (d.id, d.name)), None)
+        if named is None:
+            self.forget_decks()  # maybe created since we looked
+            decks = self._all_decks(conn)
+            named = next((d for d in decks if deck in (d.id, d.name)), None)
         if named is None:
             raise TrainerError(f"no deck named {deck!r}")
         return [d.id for d in decks if d.id == named.id or d.name.startswith(named.name + "::")]
 
     # -- queue -------------------------------------------------------------------
     def _prepare_day(self, now: datetime) -> None:
+        """Bring back cards buried on an earlier day, once per study day.
+
+        Runs before the caller's read transaction starts, so that read sees the
+        unburied cards (a SQLite snapshot begins at its first read).
+        """
         pid, today = self.store.profile.id, self.store.clock.day(now)
+        if self._unburied_day == today:
+            return
         with self.store.read() as conn:
-            ids = list(self._decks) or [d.id for d in decks_repo.all_decks(conn)]
-            if not cards_repo.has_buried(conn, pid, today, ids):
-                return
-        with self.store.write() as conn:
-            cards_repo.unbury(conn, pid, today, ids)
+            ids = [d.id for d in self._all_decks(conn)]
+            buried = bool(ids) and cards_repo.has_buried(conn, pid, today, ids)
+        if buried:
+            with self.store.write() as conn:
+                cards_repo.unbury(conn, pid, today, ids)
+        self._unburied_day = today
 
     def _remaining(
         self, conn: Connection, deck_ids: list[int], now: datetime
@@ -115,67 +140,115 @@ class StudyService:
             )
         return out
 
+    def _open(self, conn: Connection, deck: str | int | None, now: datetime) -> _Today:
+        ids = self.deck_ids(conn, deck)
+        return _Today(ids, self._remaining(conn, ids, now))
+
     def deck_counts(self, now: datetime, deck: str | int | None = None) -> list[DeckCounts]:
         self._prepare_day(now)
-        pid = self.store.profile.id
-        ahead = to_epoch(now + LEARN_AHEAD)
-        day_end = to_epoch(self.store.clock.next_day_start(now))
         with self.store.read() as conn:
-            ids = self.deck_ids(conn, deck)
-            remaining = self._remaining(conn, ids, now)
-            out = []
-            for deck_id in ids:
-                new_left, rev_left = remaining[deck_id]
-                out.append(
-                    DeckCounts(
-                        deck_id=deck_id,
-                        name=self._decks[deck_id].name,
-                        new=cards_repo.count_queue(conn, pid, deck_id, Queue.NEW, None, new_left),
-                        learning=cards_repo.count_queue(
-                            conn, pid, deck_id, Queue.LEARNING, ahead + 1, 100_000
-                        ),
-                        due=cards_repo.count_queue(
-                            conn, pid, deck_id, Queue.REVIEW, day_end, rev_left
-                        ),
-                    )
+            today = self._open(conn, deck, now)
+            return self._counts(conn, today, now)
+
+    def _counts(self, conn: Connection, today: _Today, now: datetime) -> list[DeckCounts]:
+        pid = self.store.profile.id
+        ahead = to_epoch(now + LEARN_AHEAD) + 1
+        day_end = to_epoch(self.store.clock.next_day_start(now))
+        ids, left = today.ids, today.remaining
+        if len(ids) > 2:
+            # Many decks: three grouped index scans beat three small queries per deck.
+            new = cards_repo.count_by_deck(conn, pid, ids, Queue.NEW, None)
+            learning = cards_repo.count_by_deck(conn, pid, ids, Queue.LEARNING, ahead)
+            due = cards_repo.count_by_deck(conn, pid, ids, Queue.REVIEW, day_end)
+            return [
+                DeckCounts(
+                    d,
+                    self._decks[d].name,
+                    min(new.get(d, 0), left[d][0]),
+                    learning.get(d, 0),
+                    min(due.get(d, 0), left[d][1]),
                 )
-        return out
+                for d in ids
+            ]
+        return [
+            DeckCounts(
+                deck_id=d,
+                name=self._decks[d].name,
+                new=cards_repo.count_queue(conn, pid, d, Queue.NEW, None, left[d][0]),
+                learning=cards_repo.count_queue(conn, pid, d, Queue.LEARNING, ahead, 100_000),
+                due=cards_repo.count_queue(conn, pid, d, Queue.REVIEW, day_end, left[d][1]),
+            )
+            for d in ids
+        ]
 
     def queue(self, now: datetime, deck: str | int | None = None, limit: int = 50) -> list[Card]:
         """Today's queue in study order: learning due now, reviews, new, then learn-ahead."""
         self._prepare_day(now)
+        with self.store.read() as conn:
+            return self._queue(conn, self._open(conn, deck, now), now, limit)
+
+    def _queue(self, conn: Connection, today: _Today, now: datetime, limit: int) -> list[Card]:
         pid = self.store.profile.id
+        ids, left = today.ids, today.remaining
         now_s = to_epoch(now)
         day_end = to_epoch(self.store.clock.next_day_start(now))
-        with self.store.read() as conn:
-            ids = self.deck_ids(conn, deck)
-            remaining = self._remaining(conn, ids, now)
-            cards = cards_repo.learning_due(conn, pid, ids, now_s, limit)
-            for deck_id in ids:
-                rev_left = remaining[deck_id][1]
-                cards += cards_repo.reviews_due(conn, pid, [deck_id], day_end, min(rev_left, limit))
-            cards.sort(key=lambda c: (c.queue != Queue.LEARNING, c.due or now))
-            for deck_id in ids:
-                if len(cards) >= limit:
-                    break
-                cards += cards_repo.new_cards(
-                    conn, pid, [deck_id], min(remaining[deck_id][0], limit - len(cards))
-                )
+        cards = cards_repo.learning_due(conn, pid, ids, now_s, limit)
+        cards += self._reviews(conn, ids, left, day_end, limit)
+        cards.sort(key=lambda c: (c.queue != Queue.LEARNING, c.due or now))
+        for deck_id in ids:
+            if len(cards) >= limit:
+                break
+            want = min(left[deck_id][0], limit - len(cards))
+            cards += cards_repo.new_cards(conn, pid, [deck_id], want)
+        if len(cards) < limit:
             seen = {c.id for c in cards}
             ahead = cards_repo.learning_due(conn, pid, ids, to_epoch(now + LEARN_AHEAD), limit)
             cards += [c for c in ahead if c.id not in seen]
         return cards[:limit]
 
+    def _reviews(
+        self,
+        conn: Connection,
+        ids: list[int],
+        left: dict[int, tuple[int, int]],
+        day_end: int,
+        limit: int,
+    ) -> list[Card]:
+        """Due reviews across decks in due order, each deck within its daily limit."""
+        pid = self.store.profile.id
+        open_ids = [d for d in ids if left[d][1] > 0]
+        found = cards_repo.reviews_due(conn, pid, open_ids, day_end, limit)
+        taken: dict[int, int] = {}
+        out = []
+        for card in found:
+            taken[card.deck_id] = taken.get(card.deck_id, 0) + 1
+            if taken[card.deck_id] <= left[card.deck_id][1]:
+                out.append(card)
+        if len(out) == len(found):
+            return out
+        out = []  # a deck ran past its limit: ask deck by deck instead
+        for deck_id in open_ids:
+            out += cards_repo.reviews_due(
+                conn, pid, [deck_id], day_end, min(left[deck_id][1], limit)
+            )
+        return sorted(out, key=lambda c: (c.due is None, c.due))[:limit]
+
     def next_item(self, now: datetime, deck: str | int | None = None) -> StudyItem | None:
-        cards = self.queue(now, deck, limit=1)
-        if not cards:
-            return None
-        card = cards[0]
-        counts = self.counts(now, deck)
+        """The card to show next, with counts and interval previews, from one read."""
+        self._prepare_day(now)
         with self.store.read() as conn:
+            today = self._open(conn, deck, now)
+            cards = self._queue(conn, today, now, 1)
+            if not cards:
+                return None
+            card = cards[0]
+            rows = self._counts(conn, today, now)
             note = notes_repo.note_by_guid(conn, card.note_guid)
             d = self.deck(conn, card.deck_id)
         assert note is not None
+        counts = QueueCounts(
+            sum(r.new for r in rows), sum(r.learning for r in rows), sum(r.due for r in rows)
+        )
         return StudyItem(card, note, d, counts, fsrs_adapter.preview(card, now, d.options))
 
     def counts(self, now: datetime, deck: str | int | None = None) -> QueueCounts:
@@ -257,6 +330,8 @@ class StudyService:
             card = cards_repo.get_card(conn, last.card_id)
             if card is None:
                 return None
+            # Before the leech tag comes off: the answer was filed under the note's tags then.
+            rollup.unrecord(conn, self.store.clock, last.id)
             values = snap["card"]
             restored = replace(
                 card,
@@ -280,7 +355,6 @@ class StudyService:
                         cards_repo.note_id_of(conn, card.id),
                         [t for t in note.tags if t != LEECH_TAG],
                     )
-            rollup.unrecord(conn, self.store.clock, last.id)
             reviews_repo.delete_review(conn, last.id)
         return restored
 

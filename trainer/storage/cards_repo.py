@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, insert, select, text, update
+from sqlalchemy import Connection, and_, bindparam, func, insert, select, text, update
 
 from trainer.domain import cloze
 from trainer.domain.clock import from_epoch, to_epoch
@@ -254,6 +254,25 @@ def count_queue(
     if due_before_s is not None:
         params["before"] = due_before_s
     return int(conn.execute(_COUNT_SQL[due_before_s is not None], params).scalar_one())
+
+
+def count_by_deck(
+    conn: Connection,
+    profile_id: int,
+    deck_ids: Sequence[int],
+    queue: Queue,
+    due_before_s: int | None,
+) -> dict[int, int]:
+    """Cards per deck in one queue (optionally due before a time), in one grouped query."""
+    where = [
+        CARDS.c.profile_id == profile_id,
+        CARDS.c.deck_id.in_(list(deck_ids)),
+        CARDS.c.queue == int(queue),
+    ]
+    if due_before_s is not None:
+        where.append(CARDS.c.due < due_before_s)
+    query = select(CARDS.c.deck_id, func.count()).where(*where).group_by(CARDS.c.deck_id)
+    return {deck_id: int(n) for deck_id, n in conn.execute(query)}
 
 
 def siblings(conn: Connection, card: Card, profile_id: int) -> list[Any]:
