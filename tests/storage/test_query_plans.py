@@ -1,12 +1,14 @@
-"""The queue queries must be answered from the queue indexes, not a table scan."""
+"""The queue queries must be answered from the queue indexes, not a table scan.
+
+These are the id queries ``cards_repo`` runs before fetching the rows.
+"""
 
 from datetime import datetime
 
-from sqlalchemy import Select
+from sqlalchemy import Select, select
 
 from tests.conftest import make_deck, qa_notes
 from trainer.domain.model import Queue
-from trainer.storage import cards_repo
 from trainer.storage.models import CARDS
 from trainer.storage.store import Store
 
@@ -21,7 +23,8 @@ def _plan(store: Store, query: Select[object]) -> str:  # type: ignore[type-var]
 def test_due_reviews_use_the_queue_index(store: Store, now: datetime) -> None:
     make_deck(store, qa_notes(50))
     q = (
-        cards_repo._CARD_WITH_GUID.where(
+        select(CARDS.c.id)
+        .where(
             CARDS.c.profile_id == 1,
             CARDS.c.deck_id.in_([1]),
             CARDS.c.queue == int(Queue.REVIEW),
@@ -33,12 +36,14 @@ def test_due_reviews_use_the_queue_index(store: Store, now: datetime) -> None:
     plan = _plan(store, q)
     assert "ix_cards_queue_due" in plan, plan
     assert "SCAN cards" not in plan, plan
+    assert "COVERING INDEX" in plan, plan
 
 
 def test_new_cards_use_the_position_index(store: Store) -> None:
     make_deck(store, qa_notes(50))
     q = (
-        cards_repo._CARD_WITH_GUID.where(
+        select(CARDS.c.id)
+        .where(
             CARDS.c.profile_id == 1,
             CARDS.c.deck_id.in_([1]),
             CARDS.c.queue == int(Queue.NEW),
@@ -49,3 +54,4 @@ def test_new_cards_use_the_position_index(store: Store) -> None:
     plan = _plan(store, q)
     assert "ix_cards_queue_position" in plan, plan
     assert "SCAN cards" not in plan, plan
+    assert "COVERING INDEX" in plan, plan
