@@ -16,7 +16,8 @@ from trainer.storage.models import PROFILES
 from trainer.storage.store import Profile, Store
 
 
-def test_today_true_retention_counts_and_knowledge(store: Store, now: datetime) -> None:
+def test_today_true_retention_counts_and_knowledge(any_store: Store, now: datetime) -> None:
+    store = any_store
     make_deck(store, qa_notes(3))
     a, b, c = card_ids(store)
     due_a = graduate(store, a, now - days(30))
@@ -44,7 +45,8 @@ def test_today_true_retention_counts_and_knowledge(store: Store, now: datetime) 
     assert rep["buttons"]["young"]["again"] == 1 and rep["buttons"]["learn"]["easy"] == 2
 
 
-def test_same_day_second_answer_not_in_true_retention(store: Store, now: datetime) -> None:
+def test_same_day_second_answer_not_in_true_retention(any_store: Store, now: datetime) -> None:
+    store = any_store
     make_deck(store, qa_notes(1))
     (a,) = card_ids(store)
     due = graduate(store, a, now - days(10))
@@ -57,7 +59,8 @@ def test_same_day_second_answer_not_in_true_retention(store: Store, now: datetim
     assert kinds == {"learn": 1, "young": 1, "relearn": 1}
 
 
-def test_future_due_and_cache(store: Store, now: datetime) -> None:
+def test_future_due_and_cache(any_store: Store, now: datetime) -> None:
+    store = any_store
     make_deck(store, qa_notes(2))
     a, _ = card_ids(store)
     due = graduate(store, a, now)
@@ -78,7 +81,8 @@ def _zone(store: Store, zone: str) -> None:
     store.profile = Profile(store.profile.id, store.profile.name, zone, 4)
 
 
-def test_day_boundary_in_local_time(store: Store) -> None:
+def test_day_boundary_in_local_time(any_store: Store) -> None:
+    store = any_store
     _zone(store, "Asia/Shanghai")
     make_deck(store, qa_notes(2))
     a, b = card_ids(store)
@@ -94,7 +98,8 @@ def test_day_boundary_in_local_time(store: Store) -> None:
     assert rep["meta"]["today"] == "2026-03-02"
 
 
-def test_sections_and_tags(store: Store, now: datetime) -> None:
+def test_sections_and_tags(any_store: Store, now: datetime) -> None:
+    store = any_store
     notes = [
         Note(
             guid=f"s{i}",

@@ -33,6 +33,8 @@ class Fit:
     rmse_before: float
     log_loss_after: float
     rmse_after: float
+    evaluated: int = 0
+    """Items the before/after figures were computed on (``items`` or a sample)."""
 
     @property
     def better(self) -> bool:
@@ -56,6 +58,13 @@ class NotEnoughHistory(ValueError):
 History = Sequence[tuple[int, int, int]]
 """One card's answers in order: (study day, rating 1-4, state before 0-3)."""
 
+Row = tuple[int, int, int, int]
+"""One answer as the review log gives it: (card id, study day, rating, state before)."""
+
+EVAL_SAMPLE = 100_000
+"""Before/after figures are computed on at most this many items (an even spread over
+the history, the same items for both); the fit itself always uses every item."""
+
 
 def _from_last_learning(history: History) -> History:
     start = -1
@@ -67,22 +76,35 @@ def _from_last_learning(history: History) -> History:
     return history[start:] if start != -1 else []
 
 
-def items_for(history: History) -> list[rs.FSRSItem]:
-    """Training items from one card's answers."""
+def _emit(history: History, out: list[rs.FSRSItem]) -> int:
+    """Append one card's items to ``out``; returns how many.
+
+    An item is made for every answer on a later day than the one before it; it
+    always holds at least that one long-term review, so fsrs-rs's
+    ``long_term_review_cnt() > 0`` filter never drops it and is not called.
+    """
     history = _from_last_learning(history)
-    if not history:
-        return []
+    if len(history) < 2:
+        return 0
+    review = rs.FSRSReview
+    item = rs.FSRSItem
     reviews: list[rs.FSRSReview] = []
-    out: list[rs.FSRSItem] = []
     last_day = history[0][0]
+    n = 0
     for day, rating, _state in history:
         delta = day - last_day
-        reviews.append(rs.FSRSReview(int(rating), int(delta)))
+        reviews.append(review(rating, delta))
         if delta > 0:
-            item = rs.FSRSItem(list(reviews))
-            if item.long_term_review_cnt() > 0:
-                out.append(item)
+            out.append(item(reviews[:]))
+            n += 1
         last_day = day
+    return n
+
+
+def items_for(history: History) -> list[rs.FSRSItem]:
+    """Training items from one card's answers."""
+    out: list[rs.FSRSItem] = []
+    _emit(history, out)
     return out
 
 
@@ -91,10 +113,40 @@ def build_items(histories: Iterable[tuple[int, History]]) -> tuple[list[rs.FSRSI
     items: list[rs.FSRSItem] = []
     ids: list[int] = []
     for card_id, history in histories:
-        got = items_for(history)
-        items += got
-        ids += [card_id] * len(got)
+        n = _emit(history, items)
+        if n:
+            ids += [card_id] * n
     return items, ids
+
+
+def items_from_rows(rows: Iterable[Row]) -> tuple[list[rs.FSRSItem], list[int]]:
+    """``build_items`` straight from review-log rows ordered by card, then time."""
+    items: list[rs.FSRSItem] = []
+    ids: list[int] = []
+    current: int | None = None
+    history: list[tuple[int, int, int]] = []
+    for card_id, day, rating, state in rows:
+        if card_id != current:
+            if len(history) > 1:
+                n = _emit(history, items)
+                if n:
+                    ids += [current] * n  # type: ignore[list-item]
+            current = card_id
+            history = []
+        history.append((day, rating, state))
+    if len(history) > 1:
+        n = _emit(history, items)
+        if n:
+            ids += [current] * n  # type: ignore[list-item]
+    return items, ids
+
+
+def sample(items: Sequence[rs.FSRSItem], limit: int = EVAL_SAMPLE) -> Sequence[rs.FSRSItem]:
+    """At most ``limit`` items spread evenly over ``items`` (all of them when fewer)."""
+    if len(items) <= limit:
+        return items
+    step = len(items) / limit
+    return [items[int(i * step)] for i in range(limit)]
 
 
 def evaluate(parameters: Sequence[float], items: Sequence[rs.FSRSItem]) -> tuple[float, float]:
@@ -110,17 +162,20 @@ def fit(
     card_ids: Sequence[int] | None = None,
     current: Sequence[float] = (),
     min_items: int = MIN_ITEMS,
+    eval_sample: int = EVAL_SAMPLE,
 ) -> Fit:
-    """Fit parameters to ``items``; compares with ``current`` on the same items."""
+    """Fit parameters to ``items``; compares with ``current`` on the same items
+    (an even sample of ``eval_sample`` of them when there are more)."""
     if len(items) < min_items:
         raise NotEnoughHistory(len(items), min_items)
     before = list(current or DEFAULT_PARAMETERS)
     fitted = rs.FSRS(before).compute_parameters(
         list(items), card_ids=list(card_ids) if card_ids is not None else None
     )
-    ll0, rmse0 = evaluate(before, items)
-    ll1, rmse1 = evaluate(fitted, items)
-    return Fit(tuple(float(x) for x in fitted), len(items), ll0, rmse0, ll1, rmse1)
+    judged = sample(items, eval_sample)
+    ll0, rmse0 = evaluate(before, judged)
+    ll1, rmse1 = evaluate(fitted, judged)
+    return Fit(tuple(float(x) for x in fitted), len(items), ll0, rmse0, ll1, rmse1, len(judged))
 
 
 # -- memory-state steps for planning ----------------------------------------------------

@@ -77,7 +77,7 @@ class StatsService:
         self.refresh_rollup()
         with self.store.read() as conn:
             decks, options = select_decks(conn, deck)
-            ids = [d.id for d in decks] or [-1]
+            ids = None if deck is None else [d.id for d in decks]
             out = report.build(
                 conn, self.store.profile.id, ids, options, self.store.clock, now, range_name
             )

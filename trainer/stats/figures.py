@@ -11,6 +11,11 @@ import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+KINDS = ("learn", "young", "mature", "relearn")
+"""Answer kinds as the roll-up counts them."""
+MATURE_DAYS = 21
+"""Anki's line between young and mature cards (whole-day interval)."""
+
 RANGES: dict[str, int | None] = {"1m": 30, "3m": 91, "1y": 365, "all": None}
 """``--range`` names and how many study days (today included) they cover."""
 
@@ -223,6 +228,77 @@ def card_counts(rows: Iterable[tuple[int, int, bool, int]]) -> dict[str, int]:
         out[key] += int(n)
     out["total"] = sum(out.values())
     return out
+
+
+IntervalRow = tuple[int, int, int | None, int]
+"""(state, queue, whole-day interval or None when never reviewed, cards)."""
+
+
+def counts_with_maturity(rows: Iterable[IntervalRow]) -> list[tuple[int, int, bool, int]]:
+    """``card_counts`` rows from interval rows (mature: review card, interval >= 21 days)."""
+    return [
+        (state, queue, state == 2 and ivl is not None and ivl >= MATURE_DAYS, n)
+        for state, queue, ivl, n in rows
+    ]
+
+
+def interval_histogram(rows: Iterable[IntervalRow]) -> list[dict[str, Any]]:
+    """Review cards (not retired) by whole-day interval bucket."""
+    counts: dict[int, int] = {}
+    for state, queue, ivl, n in rows:
+        if state == 2 and queue != -3 and ivl is not None:
+            b = bucket_of(ivl, INTERVAL_EDGES)
+            counts[b] = counts.get(b, 0) + n
+    return histogram(counts, bucket_labels(INTERVAL_EDGES))
+
+
+def daily_load(rows: Iterable[IntervalRow]) -> float:
+    """Anki's daily load: sum of 1 / interval (whole days, at least 1) over scheduled cards."""
+    load = 0.0
+    for state, queue, ivl, n in rows:
+        if state != 0 and queue not in (-1, -3) and ivl is not None:
+            load += n / max(1, ivl)
+    return round(load, 2)
+
+
+def memory_histograms(
+    rows: Iterable[tuple[int, int | None, int | None, int]],
+) -> dict[str, list[dict[str, Any]]]:
+    """Stability, difficulty and retrievability histograms from
+    (stability bucket, difficulty bucket, R bucket, cards) rows."""
+    stab: dict[int, int] = {}
+    diff: dict[int, int] = {}
+    ret: dict[int, int] = {}
+    n_d, n_r = DIFFICULTY_BUCKETS, RETRIEVABILITY_BUCKETS
+    for sb, db, rb, n in rows:
+        stab[sb] = stab.get(sb, 0) + n
+        d = min(n_d - 1, max(0, db or 0))
+        diff[d] = diff.get(d, 0) + n
+        r = min(n_r - 1, max(0, rb or 0))
+        ret[r] = ret.get(r, 0) + n
+    return {
+        "stability": histogram(stab, bucket_labels(INTERVAL_EDGES)),
+        "difficulty": histogram(
+            diff, [f"{i * 100 // n_d}-{(i + 1) * 100 // n_d}%" for i in range(n_d)]
+        ),
+        "retrievability": histogram(
+            ret, [f"{i * 100 // n_r}-{(i + 1) * 100 // n_r}%" for i in range(n_r)]
+        ),
+    }
+
+
+def knowledge(groups: Iterable[tuple[str, str, int, int, float]]) -> dict[str, Any]:
+    """Estimated total knowledge from the per-group rows (each card is in one group row)."""
+    total = 0.0
+    cards = 0
+    for _section, _tags, _n, studied, sum_r in groups:
+        total += sum_r
+        cards += studied
+    return {
+        "estimated_total": round(total, 2),
+        "cards": cards,
+        "mean_retrievability": ratio(total, cards),
+    }
 
 
 def future_due(rows: Iterable[tuple[int, int]], horizon: int | None) -> dict[str, Any]:

@@ -1,10 +1,22 @@
 """The statistics report: a handful of aggregate queries, then ``figures``.
 
-Answers come from the daily roll-up (one row per deck and study day), cards
-from grouped scans of the cards table; nothing reads the review log except the
-per-section retention, which reads only the chosen range. Queries use
-``+c.profile_id`` so SQLite scans the table instead of walking the queue index
-row by row (several times faster for a whole-profile aggregate).
+Answers come from the roll-ups (``review_days``: one row per deck and study
+day; ``review_groups``: review-card answers per deck, day, section and tags);
+nothing reads the review log. Cards come from four grouped scans of the cards
+table, each grouping on small integer keys (whole-day intervals, bucket
+numbers) that ``figures`` folds into the figures:
+
+- state, queue, whole-day interval: card counts, the interval histogram, daily load;
+- due day: future due (only cards due within the range's horizon);
+- stability bucket, difficulty bucket, retrievability bucket: three histograms;
+- note section and tags (joined to notes): cards, studied, sum of R per group,
+  which also gives the estimated total knowledge.
+
+Queries use ``+c.profile_id`` so SQLite scans the table instead of walking the
+queue index row by row (several times faster for a whole-profile aggregate),
+and skip the deck filter when every deck is wanted (``deck_ids`` None). Days
+are the stored study days (``reviews.day`` / roll-up days), never 24-hour
+periods computed in SQL, so DST changes cannot shift them.
 
 All SQL here is plain and portable (SQLite with math functions, PostgreSQL).
 """
@@ -25,200 +37,233 @@ from trainer.stats.rollup import COUNTERS
 
 DAY = 86400
 
+DeckIds = Sequence[int] | None
+"""The decks to count, or None for every deck of the profile (no deck filter)."""
 
-def _case_bucket(expr: str, edges: Sequence[float]) -> str:
-    parts = " ".join(f"WHEN {expr} < {e} THEN {i}" for i, e in enumerate(edges))
-    return f"CASE {parts} ELSE {len(edges)} END"
+KIND_COLUMNS = [f"{k}_{m}" for k in figures.KINDS for m in ("n", "ms")]
+"""Per-kind answer counts and milliseconds (``learn_n``, ``learn_ms``, ...)."""
+TR_COLUMNS = [c for c in COUNTERS if c.startswith("tr_")]
+BUTTON_COLUMNS = [c for c in COUNTERS if "_b" in c]
+HOUR_COLUMNS = [c for c in COUNTERS if c.startswith("h")]
 
 
-def _expanding(sql: str, **names: str) -> Any:
-    stmt = text(sql)
-    return stmt.bindparams(*(bindparam(n, expanding=True) for n in names))
+def _tree_bucket(expr: str, edges: Sequence[float], lo: int = 0, hi: int | None = None) -> str:
+    """Bucket number of ``expr`` in ``edges`` as a balanced CASE (about log2 comparisons)."""
+    hi = len(edges) if hi is None else hi
+    if lo == hi:
+        return str(lo)
+    mid = (lo + hi) // 2
+    return (
+        f"CASE WHEN {expr} < {edges[mid]} THEN {_tree_bucket(expr, edges, lo, mid)} "
+        f"ELSE {_tree_bucket(expr, edges, mid + 1, hi)} END"
+    )
 
 
-def _in(sql: str) -> Any:
-    return _expanding(sql, decks="decks")
+def _run(
+    conn: Connection, sql: str, deck_ids: DeckIds, params: dict[str, Any], col: str = "deck_id"
+) -> Any:
+    """Execute ``sql`` with ``{decks}`` replaced by the deck filter (or nothing)."""
+    if deck_ids is None:
+        return conn.execute(text(sql.replace("{decks}", "")), params)
+    stmt = text(sql.replace("{decks}", f"AND {col} IN :decks")).bindparams(
+        bindparam("decks", expanding=True)
+    )
+    return conn.execute(stmt, {**params, "decks": list(deck_ids) or [-1]})
+
+
+def _sums(cols: Sequence[str]) -> str:
+    return ", ".join(f"SUM({c})" for c in cols)
+
+
+def _ints(cols: Sequence[str], values: Sequence[Any]) -> dict[str, int]:
+    return dict(zip(cols, (int(v or 0) for v in values), strict=True))
 
 
 def rollup_by_day(
-    conn: Connection, profile_id: int, deck_ids: Sequence[int]
+    conn: Connection, profile_id: int, deck_ids: DeckIds
 ) -> dict[int, dict[str, int]]:
     """Per study day: the kind counts, times and true-retention tallies over the decks."""
-    cols = [c for c in COUNTERS if not c.startswith("h")]
-    sums = ", ".join(f"SUM({c})" for c in cols)
-    rows = conn.execute(
-        _in(
-            f"SELECT day, {sums} FROM review_days WHERE profile_id = :pid "
-            "AND deck_id IN :decks GROUP BY day"
-        ),
-        {"pid": profile_id, "decks": list(deck_ids)},
+    cols = KIND_COLUMNS + TR_COLUMNS
+    rows = _run(
+        conn,
+        f"SELECT day, {_sums(cols)} FROM review_days WHERE profile_id = :pid {{decks}} "
+        "GROUP BY day",
+        deck_ids,
+        {"pid": profile_id},
     )
-    return {r[0]: dict(zip(cols, (int(v or 0) for v in r[1:]), strict=True)) for r in rows}
+    return {int(r[0]): _ints(cols, r[1:]) for r in rows}
+
+
+def rollup_day(conn: Connection, profile_id: int, deck_ids: DeckIds, day: int) -> dict[str, int]:
+    """Every counter of one study day (today's figure needs the buttons too)."""
+    cols = KIND_COLUMNS + TR_COLUMNS + BUTTON_COLUMNS
+    row = _run(
+        conn,
+        f"SELECT {_sums(cols)} FROM review_days WHERE profile_id = :pid AND day = :day {{decks}}",
+        deck_ids,
+        {"pid": profile_id, "day": day},
+    ).one()
+    return _ints(cols, row)
 
 
 def rollup_totals(
-    conn: Connection, profile_id: int, deck_ids: Sequence[int], first_day: int | None
+    conn: Connection, profile_id: int, deck_ids: DeckIds, first_day: int | None
 ) -> dict[str, int]:
     """Buttons and hours summed over the range."""
-    cols = [c for c in COUNTERS if c.startswith("h") or "_b" in c]
-    sums = ", ".join(f"SUM({c})" for c in cols)
+    cols = HOUR_COLUMNS + BUTTON_COLUMNS
     since = "" if first_day is None else "AND day >= :first"
-    row = conn.execute(
-        _in(
-            f"SELECT {sums} FROM review_days WHERE profile_id = :pid AND deck_id IN :decks {since}"
-        ),
-        {"pid": profile_id, "decks": list(deck_ids), "first": first_day or 0},
+    row = _run(
+        conn,
+        f"SELECT {_sums(cols)} FROM review_days WHERE profile_id = :pid {since} {{decks}}",
+        deck_ids,
+        {"pid": profile_id, "first": first_day or 0},
     ).one()
-    return dict(zip(cols, (int(v or 0) for v in row), strict=True))
+    return _ints(cols, row)
 
 
-def card_counts(conn: Connection, profile_id: int, deck_ids: Sequence[int]) -> list[Any]:
-    return list(
-        conn.execute(
-            _in(
-                "SELECT state, queue, CASE WHEN state = 2 AND due - last_review >= :mature "
-                "THEN 1 ELSE 0 END AS m, COUNT(*) FROM cards c WHERE +c.profile_id = :pid "
-                "AND deck_id IN :decks GROUP BY state, queue, m"
-            ),
-            {"pid": profile_id, "decks": list(deck_ids), "mature": 21 * DAY - DAY // 2},
-        )
+_K = 1_000_000
+"""Radix for packing several small integers into one GROUP BY key: SQLite sorts a
+single integer key much faster than a record of several columns."""
+
+
+def card_intervals(
+    conn: Connection, profile_id: int, deck_ids: DeckIds
+) -> list[tuple[int, int, int | None, int]]:
+    """(state, queue, whole-day interval or None, cards) over the decks."""
+    ivl = f"(due - last_review + {DAY // 2}) / {DAY}"
+    rows = _run(
+        conn,
+        f"SELECT (state * 8 + queue + 3) * {_K} + COALESCE({ivl}, -1) + {_K // 2} AS k, "
+        "COUNT(*) FROM cards c WHERE +c.profile_id = :pid {decks} GROUP BY k",
+        deck_ids,
+        {"pid": profile_id},
     )
+    out = []
+    for k, n in rows:
+        hi, lo = divmod(int(k), _K)
+        days = lo - _K // 2
+        out.append((hi // 8, hi % 8 - 3, None if days == -1 else days, int(n)))
+    return out
 
 
 def future_due(
-    conn: Connection, profile_id: int, deck_ids: Sequence[int], today_start: int
-) -> tuple[list[Any], float]:
-    """(day offset, cards) rows for scheduled cards, and Anki's daily load."""
-    offset = (
-        f"CASE WHEN due >= :start THEN (due - :start) / {DAY} "
-        f"ELSE -1 - (:start - due - 1) / {DAY} END"
+    conn: Connection,
+    profile_id: int,
+    deck_ids: DeckIds,
+    today_start: int,
+    horizon: int | None,
+) -> list[tuple[int, int]]:
+    """(study-day offset from today, or -1 when overdue; cards) for scheduled cards due
+    within ``horizon`` days.
+
+    Learning and review queues hold only studied cards, so their part is read from
+    the queue index alone (profile, deck, queue, due); buried cards are few and
+    are checked against the table for a memory state.
+    """
+    offset = f"CASE WHEN due < :start THEN -1 ELSE (due - :start) / {DAY} END"
+    until = "" if horizon is None else "AND due < :end"
+    params = {"pid": profile_id, "start": today_start, "end": today_start + (horizon or 0) * DAY}
+    out: dict[int, int] = {}
+    for sql in (
+        f"SELECT {offset} AS d, COUNT(*) FROM cards c WHERE c.profile_id = :pid {{decks}} "
+        f"AND queue IN (1, 2) {until} GROUP BY d",
+        f"SELECT {offset} AS d, COUNT(*) FROM cards c WHERE c.profile_id = :pid {{decks}} "
+        f"AND queue = -2 AND state != 0 {until} GROUP BY d",
+    ):
+        for d, n in _run(conn, sql, deck_ids, params):
+            out[int(d)] = out.get(int(d), 0) + int(n)
+    return sorted(out.items())
+
+
+def _r_expr(prefix: str = "") -> str:
+    """FSRS-6 retrievability now, whole days elapsed as py-fsrs counts them."""
+    lr, st = f"{prefix}last_review", f"{prefix}stability"
+    return (
+        f"POWER(1 + :factor * (CASE WHEN {lr} > :now THEN 0 ELSE (:now - {lr}) / {DAY} END) "
+        f"/ {st}, -:decay)"
     )
-    ivl = f"(due - last_review) / {DAY}.0"
-    rows = list(
-        conn.execute(
-            _in(
-                f"SELECT {offset} AS d, COUNT(*), SUM(1.0 / CASE WHEN {ivl} < 1 THEN 1 "
-                f"ELSE {ivl} END) FROM cards c WHERE +c.profile_id = :pid AND deck_id IN :decks "
-                "AND state != 0 AND queue NOT IN (-1, -3) GROUP BY d"
-            ),
-            {"pid": profile_id, "decks": list(deck_ids), "start": today_start},
-        )
-    )
-    load = sum(float(r[2] or 0) for r in rows)
-    return [(int(r[0]), int(r[1])) for r in rows], load
+
+
+STUDIED = "c.state != 0 AND c.stability > 0 AND c.last_review IS NOT NULL"
+"""Cards with a memory state (the ones stability, difficulty and R describe)."""
 
 
 def memory_histograms(
-    conn: Connection, profile_id: int, deck_ids: Sequence[int], now_s: int, decay: float
+    conn: Connection, profile_id: int, deck_ids: DeckIds, now_s: int, decay: float
 ) -> dict[str, Any]:
-    """Interval, stability, difficulty and retrievability buckets, and the sum of R."""
-    edges = figures.INTERVAL_EDGES
-    r_expr = f"POWER(1 + :factor * (CASE WHEN last_review > :now THEN 0 ELSE (:now - last_review) / {DAY} END) / stability, -:decay)"
-    params = {
-        "pid": profile_id,
-        "decks": list(deck_ids),
-        "now": now_s,
-        "factor": fsrs_adapter.curve_factor(decay),
-        "decay": decay,
-    }
-    base = (
-        "FROM cards c WHERE +c.profile_id = :pid AND deck_id IN :decks AND state != 0 "
-        "AND queue != -3 AND stability > 0 AND last_review IS NOT NULL"
-    )
-    ivl_b = _case_bucket(f"((due - last_review + {DAY // 2}) / {DAY})", edges)
-    intervals = conn.execute(
-        _in(f"SELECT {ivl_b} AS b, COUNT(*) {base} AND state = 2 GROUP BY b"), params
-    )
-    stab = conn.execute(
-        _in(f"SELECT {_case_bucket('stability', edges)} AS b, COUNT(*) {base} GROUP BY b"), params
-    )
+    """Stability, difficulty and retrievability buckets of studied, unretired cards."""
     n_d = figures.DIFFICULTY_BUCKETS
-    diff_b = f"CASE WHEN difficulty >= 10 THEN {n_d - 1} ELSE CAST(FLOOR((difficulty - 1) * {n_d} / 9.0) AS INTEGER) END"
-    diff = conn.execute(_in(f"SELECT {diff_b} AS b, COUNT(*) {base} GROUP BY b"), params)
     n_r = figures.RETRIEVABILITY_BUCKETS
-    ret = conn.execute(
-        _in(
-            f"SELECT CAST(FLOOR({r_expr} * {n_r}) AS INTEGER) AS b, COUNT(*), SUM({r_expr}) "
-            f"{base} GROUP BY b"
-        ),
-        params,
+    stab_b = _tree_bucket("c.stability", figures.INTERVAL_EDGES)
+    diff_b = (
+        f"CASE WHEN c.difficulty >= 10 THEN {n_d - 1} "
+        f"ELSE CAST(FLOOR((c.difficulty - 1) * {n_d} / 9.0) AS INTEGER) END"
     )
-    r_counts: dict[int, int] = {}
-    sum_r = 0.0
-    n_cards = 0
-    for b, n, s in ret:
-        r_counts[min(int(b), n_r - 1)] = r_counts.get(min(int(b), n_r - 1), 0) + int(n)
-        sum_r += float(s or 0)
-        n_cards += int(n)
-    ivl_labels = figures.bucket_labels(edges)
-    return {
-        "intervals": figures.histogram({int(b): int(n) for b, n in intervals}, ivl_labels),
-        "stability": figures.histogram({int(b): int(n) for b, n in stab}, ivl_labels),
-        "difficulty": figures.histogram(
-            {max(0, int(b)): int(n) for b, n in diff},
-            [f"{i * 100 // n_d}-{(i + 1) * 100 // n_d}%" for i in range(n_d)],
-        ),
-        "retrievability": figures.histogram(
-            r_counts, [f"{i * 100 // n_r}-{(i + 1) * 100 // n_r}%" for i in range(n_r)]
-        ),
-        "knowledge": {
-            "estimated_total": round(sum_r, 2),
-            "cards": n_cards,
-            "mean_retrievability": figures.ratio(sum_r, n_cards),
+    r_b = f"CAST(FLOOR({_r_expr('c.')} * {n_r}) AS INTEGER)"
+    rows = _run(
+        conn,
+        f"SELECT ({stab_b}) * 10000 + (COALESCE({diff_b}, 0) + 50) * 100 + {r_b} AS k, "
+        f"COUNT(*) FROM cards c WHERE +c.profile_id = :pid {{decks}} AND {STUDIED} "
+        "AND c.queue != -3 GROUP BY k",
+        deck_ids,
+        {
+            "pid": profile_id,
+            "now": now_s,
+            "factor": fsrs_adapter.curve_factor(decay),
+            "decay": decay,
         },
-    }
+    )
+    unpacked = []
+    for k, n in rows:
+        sb, rest = divmod(int(k), 10000)
+        db, rb = divmod(rest, 100)
+        unpacked.append((sb, db - 50, rb, int(n)))
+    return figures.memory_histograms(unpacked)
 
 
-def groups(
-    conn: Connection,
-    profile_id: int,
-    deck_ids: Sequence[int],
-    now_s: int,
-    decay: float,
-    first_day: int | None,
-) -> dict[str, Any]:
-    """Per source section and tag: mean R of studied cards and retention in the range."""
-    params = {
-        "pid": profile_id,
-        "decks": list(deck_ids),
-        "now": now_s,
-        "factor": fsrs_adapter.curve_factor(decay),
-        "decay": decay,
-        "first": first_day or 0,
-    }
-    r_expr = f"POWER(1 + :factor * (CASE WHEN c.last_review > :now THEN 0 ELSE (:now - c.last_review) / {DAY} END) / c.stability, -:decay)"
-    studied = "c.state != 0 AND c.stability > 0 AND c.last_review IS NOT NULL"
-    cards = conn.execute(
-        _in(
-            f"SELECT n.source_section, n.tags, COUNT(*), "
-            f"SUM(CASE WHEN {studied} THEN 1 ELSE 0 END), "
-            f"SUM(CASE WHEN {studied} THEN {r_expr} ELSE 0 END) "
-            "FROM cards c JOIN notes n ON n.id = c.note_id "
-            "WHERE +c.profile_id = :pid AND c.deck_id IN :decks AND c.queue != -3 "
-            "GROUP BY n.source_section, n.tags"
-        ),
-        params,
+def group_cards(
+    conn: Connection, profile_id: int, deck_ids: DeckIds, now_s: int, decay: float
+) -> list[tuple[str, str, int, int, float]]:
+    """(section, tags, cards, studied cards, sum of R now) per note group, retired cards left out."""
+    rows = _run(
+        conn,
+        "SELECT n.source_section, n.tags, COUNT(*), "
+        f"SUM(CASE WHEN {STUDIED} THEN 1 ELSE 0 END), "
+        f"SUM(CASE WHEN {STUDIED} THEN {_r_expr('c.')} ELSE 0 END) "
+        "FROM cards c JOIN notes n ON n.id = c.note_id "
+        "WHERE +c.profile_id = :pid {decks} AND c.queue != -3 "
+        "GROUP BY n.source_section, n.tags",
+        deck_ids,
+        {
+            "pid": profile_id,
+            "now": now_s,
+            "factor": fsrs_adapter.curve_factor(decay),
+            "decay": decay,
+        },
+        col="c.deck_id",
     )
-    since = "" if first_day is None else "AND r.day >= :first"
-    reviews = conn.execute(
-        _in(
-            "SELECT n.source_section, n.tags, COUNT(*), SUM(CASE WHEN r.rating > 1 THEN 1 ELSE 0 END) "
-            "FROM reviews r JOIN cards c ON c.id = r.card_id JOIN notes n ON n.id = c.note_id "
-            f"WHERE r.profile_id = :pid AND r.deck_id IN :decks AND r.state_before = 2 {since} "
-            "GROUP BY n.source_section, n.tags"
-        ),
-        params,
+    return [(s or "", t or "", int(n), int(k or 0), float(r or 0)) for s, t, n, k, r in rows]
+
+
+def group_answers(
+    conn: Connection, profile_id: int, deck_ids: DeckIds, first_day: int | None
+) -> list[tuple[str, str, int, int]]:
+    """(section, tags, review-card answers, passed) in the range, from the group roll-up."""
+    since = "" if first_day is None else "AND day >= :first"
+    rows = _run(
+        conn,
+        "SELECT section, tags, SUM(answers), SUM(passed) FROM review_groups "
+        f"WHERE profile_id = :pid {since} {{decks}} GROUP BY section, tags",
+        deck_ids,
+        {"pid": profile_id, "first": first_day or 0},
     )
-    return figures.group_table(
-        [(s, t, int(n), int(k or 0), float(r or 0)) for s, t, n, k, r in cards],
-        [(s, t, int(n), int(p or 0)) for s, t, n, p in reviews],
-    )
+    return [(s or "", t or "", int(n or 0), int(p or 0)) for s, t, n, p in rows]
 
 
 def build(
     conn: Connection,
     profile_id: int,
-    deck_ids: Sequence[int],
+    deck_ids: DeckIds,
     options: DeckOptions,
     clock: DayClock,
     now: datetime,
@@ -228,6 +273,7 @@ def build(
     if range_name not in figures.RANGES:
         raise ValueError(f"range must be one of {', '.join(figures.RANGES)}")
     span = figures.RANGES[range_name]
+    horizon = span
     today = clock.day(now)
     first_day = None if span is None else today - span + 1
     now_s = to_epoch(now)
@@ -239,18 +285,23 @@ def build(
         first_day = today - span + 1
     assert first_day is not None
     per_day = figures.reviews_per_day(by_day, first_day, today)
-    due_rows, load = future_due(conn, profile_id, deck_ids, to_epoch(clock.day_start(today)))
-    horizon = figures.RANGES[range_name]
+    today_row = rollup_day(conn, profile_id, deck_ids, today) if today in by_day else None
+    due_rows = future_due(conn, profile_id, deck_ids, to_epoch(clock.day_start(today)), horizon)
+    counts = card_intervals(conn, profile_id, deck_ids)
+    groups = group_cards(conn, profile_id, deck_ids, now_s, decay)
     out: dict[str, Any] = {
-        "today": figures.today_figure(by_day.get(today)),
-        "future_due": figures.future_due(due_rows, horizon) | {"daily_load": round(load, 2)},
+        "today": figures.today_figure(today_row),
+        "future_due": figures.future_due(due_rows, horizon)
+        | {"daily_load": figures.daily_load(counts)},
         "calendar": figures.calendar(by_day, today),
         "reviews": {"days": per_day, **figures.review_summary(per_day, span)},
-        "card_counts": figures.card_counts(card_counts(conn, profile_id, deck_ids)),
+        "card_counts": figures.card_counts(figures.counts_with_maturity(counts)),
+        "intervals": figures.interval_histogram(counts),
     }
     out.update(memory_histograms(conn, profile_id, deck_ids, now_s, decay))
+    out["knowledge"] = figures.knowledge(groups)
     out["hours"] = figures.hours(totals)
     out["buttons"] = figures.buttons(totals)
     out["true_retention"] = figures.true_retention(by_day, today)
-    out.update(groups(conn, profile_id, deck_ids, now_s, decay, first_day))
+    out.update(figures.group_table(groups, group_answers(conn, profile_id, deck_ids, first_day)))
     return out

@@ -3,8 +3,15 @@
 ``record`` runs inside ``StudyService.answer``'s transaction and ``unrecord``
 inside ``undo``'s, so the roll-up can never disagree with the review log it
 summarises. Stores whose reviews were written some other way (bulk imports,
-benchmarks, a store upgraded from schema 0001) are caught by ``is_stale`` (the
-highest review id is newer than anything folded in) and rebuilt from the log.
+benchmarks, a store upgraded from an older schema) are caught by ``is_stale``
+(the highest review id is newer than anything folded in) and rebuilt from the log.
+
+A second, narrower roll-up, ``review_groups``, counts answers on review cards
+and how many passed per (profile, deck, study day, note section, note tags), for
+the per-section and per-tag retention. It is written in the same transactions
+and always rebuilt together with ``review_days``; answers are filed under the
+section and tags the note had when answered (a rebuild files them under the
+current ones).
 
 Classification follows Anki's stats (rslib/src/stats/graphs):
 - kind: ``learn`` (card was new or learning), ``relearn``, or a review split into
@@ -25,8 +32,11 @@ from sqlalchemy import Connection, delete, func, insert, select, text, update
 from trainer.domain.clock import DayClock, from_epoch, local_zone, utc
 from trainer.domain.model import Card, CardState, Rating
 from trainer.storage.models import (
+    CARDS,
+    NOTES,
     PROFILES,
     REVIEW_DAYS,
+    REVIEW_GROUPS,
     REVIEWS,
     ROLLUP_BUTTON_GROUPS,
     ROLLUP_KINDS,
@@ -147,6 +157,51 @@ def record(
     """Fold one answer in (call inside the answering transaction)."""
     a = answer_of(clock, profile_id, before.deck_id, before, int(rating), at, duration_ms)
     _apply(conn, a, +1, review_id)
+    if a.state_before == int(CardState.REVIEW):
+        _apply_group(conn, a, before.id, +1)
+
+
+def _group_of(conn: Connection, card_id: int) -> tuple[str, str] | None:
+    row = conn.execute(
+        select(NOTES.c.source_section, NOTES.c.tags)
+        .select_from(CARDS.join(NOTES, NOTES.c.id == CARDS.c.note_id))
+        .where(CARDS.c.id == card_id)
+    ).first()
+    return None if row is None else (row[0] or "", row[1] or "")
+
+
+def _apply_group(conn: Connection, a: Answer, card_id: int, sign: int) -> None:
+    group = _group_of(conn, card_id)
+    if group is None:
+        return
+    passed = 1 if a.rating > int(Rating.AGAIN) else 0
+    t = REVIEW_GROUPS.c
+    key = (
+        t.profile_id == a.profile_id,
+        t.deck_id == a.deck_id,
+        t.day == a.day,
+        t.section == group[0],
+        t.tags == group[1],
+    )
+    done = conn.execute(
+        update(REVIEW_GROUPS)
+        .where(*key)
+        .values(answers=t.answers + sign, passed=t.passed + sign * passed)
+    ).rowcount
+    if sign < 0:  # an emptied row goes, as if the answer had never been
+        conn.execute(delete(REVIEW_GROUPS).where(*key, t.answers <= 0))
+    if done == 0 and sign > 0:
+        conn.execute(
+            insert(REVIEW_GROUPS).values(
+                profile_id=a.profile_id,
+                deck_id=a.deck_id,
+                day=a.day,
+                section=group[0],
+                tags=group[1],
+                answers=1,
+                passed=passed,
+            )
+        )
 
 
 def unrecord(conn: Connection, clock: DayClock, review_id: int) -> None:
@@ -172,6 +227,8 @@ def unrecord(conn: Connection, clock: DayClock, review_id: int) -> None:
         first_of_day=first,
     )
     _apply(conn, a, -1, None)
+    if a.state_before == int(CardState.REVIEW):
+        _apply_group(conn, a, row.card_id, -1)
 
 
 # -- rebuilding from the review log ----------------------------------------------------
@@ -250,7 +307,19 @@ def rebuild(conn: Connection) -> int:
     ]
     for i in range(0, len(batch), 5000):
         conn.execute(insert(REVIEW_DAYS), batch[i : i + 5000])
+    conn.execute(delete(REVIEW_GROUPS))
+    conn.execute(_GROUPS_FROM_LOG)
     return len(batch)
+
+
+_GROUPS_FROM_LOG = text(
+    "INSERT INTO review_groups (profile_id, deck_id, day, section, tags, answers, passed) "
+    "SELECT r.profile_id, r.deck_id, r.day, n.source_section, n.tags, COUNT(*), "
+    "SUM(CASE WHEN r.rating > 1 THEN 1 ELSE 0 END) "
+    "FROM reviews r JOIN cards c ON c.id = r.card_id JOIN notes n ON n.id = c.note_id "
+    "WHERE r.state_before = 2 "
+    "GROUP BY r.profile_id, r.deck_id, r.day, n.source_section, n.tags"
+)
 
 
 __all__ = [

@@ -203,3 +203,26 @@ class ReviewDayRow(Base):
 
 
 REVIEW_DAYS = _table(ReviewDayRow)
+
+
+# -- per-section/tag answer roll-up (schema 0003) -----------------------------------------
+class ReviewGroupRow(Base):
+    """Answers on review cards per (profile, deck, study day, note section, note tags).
+
+    Kept in the answering transaction next to ``review_days`` (and rebuilt with
+    it), so the per-section and per-tag retention never reads the review log.
+    Answers are filed under the section and tags the note had when answered.
+    """
+
+    __tablename__ = "review_groups"
+
+    profile_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    deck_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[int] = mapped_column(Integer, primary_key=True)
+    section: Mapped[str] = mapped_column(Text, primary_key=True)
+    tags: Mapped[str] = mapped_column(Text, primary_key=True)
+    answers: Mapped[int] = mapped_column(Integer)
+    passed: Mapped[int] = mapped_column(Integer)
+
+
+REVIEW_GROUPS = _table(ReviewGroupRow)
