@@ -50,9 +50,10 @@ def _cold_s() -> float:
 def _megabyte_s() -> float:
     from trainer.domain.model import Article
     from trainer.generation import generate
+    from trainer.generation.reader import decode
 
     texts = [_seed().read_text(encoding="utf-8")]
-    texts += [p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt"))]
+    texts += [decode(p.read_bytes()) for p in sorted(ARTICLES.glob("*.txt"))]
     batch: list[str] = []
     size = 0
     i = 0

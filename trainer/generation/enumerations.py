@@ -120,6 +120,8 @@ def _ordinal_lists(folded: str, doc: Outline) -> list[Enumeration]:
         lead_span = _in_sentence_lead(folded, para, run[0].start) or lead(
             section, para, run[0].start
         )
+        if para is None:
+            lead_span = _parent_heading(doc, section)
         if len(strong) >= 2:
             out.append(
                 Enumeration(
@@ -132,6 +134,14 @@ def _ordinal_lists(folded: str, doc: Outline) -> list[Enumeration]:
                 )
             )
     return out
+
+
+def _parent_heading(doc: Outline, first: Section) -> Span | None:
+    """The heading just above a run of headings (``二、推进……的路径`` over (一)(二)…)."""
+    before = [s for s in doc.sections if s.index == first.index - 1]
+    if before and before[0].span is not None and len(before[0].paragraphs) <= 1:
+        return Span(before[0].heading, before[0].span.start, before[0].span.end)
+    return None
 
 
 def _in_sentence_lead(folded: str, para: Paragraph | None, start: int) -> Span | None:

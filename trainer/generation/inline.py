@@ -98,6 +98,8 @@ def parallel_clauses(
                 and max(lengths) <= _RATIO * min(lengths)
             ):
                 lead_span = Span(folded[sent.start : spans[0].start], sent.start, spans[0].start)
+                if _CORRELATIVE.fullmatch(lead_span.text.strip()):
+                    lead_span = Span("", sent.start, sent.start)  # only 既要: no lead-in
                 out.append(
                     Enumeration(
                         "parallel",

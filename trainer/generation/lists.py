@@ -58,18 +58,49 @@ CATEGORIES = [
 _UNITS = {
     "乱象": "种",
     "现象": "种",
-    "问题": "个",
+    "表现": "种",
     "风险": "种",
     "危害": "种",
+    "困境": "种",
+    "问题": "个",
     "方面": "个",
     "原因": "个",
+    "因素": "个",
+    "挑战": "个",
+    "短板": "个",
+    "难点": "个",
+    "影响": "个",
+    "特点": "个",
+    "优势": "个",
+    "路径": "条",
+    "途径": "条",
+    "建议": "条",
+    "对策": "条",
+    "经验": "条",
+    "原则": "条",
+    "措施": "项",
+    "举措": "项",
+    "做法": "项",
+    "任务": "项",
+    "要求": "项",
+    "环节": "个",
 }
 _SUMMARY = re.compile(r"^(?:这些|上述|以上|这几|这(?:两|三|四|五)(?:个|种|项|大)?)")
 _LEAD_MAX = 36
 _CUE = re.compile(
     r"以下|如下|几(?:个|点|种|项|方面)|[两二三四五六七八九十](?:个|点|种|大|项|条)|包括|表现在|体现在|:$|"
-    r"^(?:因此|因而|为此|对此|所以).*(?:要|应|必须|需)"
+    r"^(?:因此|因而|为此|对此|所以).*(?:要|应|必须|需)|需要|必须|应当|关键在于|如何|怎样"
 )
+_CONNECTIVE = re.compile(
+    r"^(?:因此|因而|为此|对此|所以|然而|但是|但|同时|此外|另外|当前|目前|如今|近年来|总之|其中|而|并且)\s*,?"
+)
+_QUANTIFIER = re.compile(
+    r"(?:一些|一批|一定的?|不少|诸多|许多|很多|多种|多个|新的|一系列的?|种种|多重)$"
+)
+_NUMBERING = re.compile(
+    r"^(?:[(][一二三四五六七八九十\d]{1,3}[)]|[一二三四五六七八九十\d]{1,3}[、.])\s*"
+)
+_ADVERB = re.compile(r"(?:仅仅|只是|就|都|也|还|正|仍)$")
 
 
 def _category(text: str) -> str:
@@ -84,15 +115,32 @@ def _count(n: int, unit: str) -> str:
 
 
 def _tail(s: Span | None) -> str:
-    """The last clauses of a lead-in sentence, at most ``_LEAD_MAX`` characters."""
+    """The last clauses of a lead-in sentence, at most ``_LEAD_MAX`` characters,
+    without the connective that opens it (因此, 当前……)."""
     if s is None:
         return ""
-    text = s.text.rstrip("。!?;,:")
-    if len(text) <= _LEAD_MAX:
-        return text
-    cut = text[-_LEAD_MAX:]
-    comma = cut.find(",")
-    return cut[comma + 1 :] if 0 <= comma < len(cut) - 4 else cut
+    text = s.text.rstrip("。!?;,:—")
+    if len(text) > _LEAD_MAX:
+        cut = text[-_LEAD_MAX:]
+        comma = cut.find(",")
+        text = cut[comma + 1 :] if 0 <= comma < len(cut) - 4 else cut
+    return _CONNECTIVE.sub("", text).strip(",")
+
+
+def _last_clause(text: str) -> str:
+    return re.split(r"[,;:]", text)[-1]
+
+
+def _resolve_qi(text: str) -> str:
+    """``直播销售仅仅是……的一环,其背后是`` -> ``直播销售背后是``: 其 names the subject
+    of the clause before."""
+    parts = text.split(",")
+    if len(parts) >= 2 and parts[-1].startswith("其"):
+        subject = re.split(r"是|在于|有", parts[-2])[0]
+        subject = _ADVERB.sub("", subject)
+        if 2 <= len(subject) <= 12:
+            return subject + parts[-1][1:]
+    return parts[-1] if parts[-1].startswith("其") else text
 
 
 def section_label(heading: str) -> str:
@@ -101,34 +149,118 @@ def section_label(heading: str) -> str:
     return head if sep and len(head) <= 8 else heading
 
 
+def _topic(heading: str) -> str:
+    """A heading as the subject of a question: no numbering, no trailing ?/:."""
+    return _NUMBERING.sub("", heading).rstrip("?:。 ")
+
+
+def _with_category(lead: str, n: int) -> str:
+    """A question built on the category word the lead-in names: ``乡村文化建设仍存在
+    一些短板`` -> ``乡村文化建设仍存在哪三个短板?``."""
+    category = _category(lead)
+    if not category:
+        return ""
+    at = lead.find(category)
+    clause = _last_clause(lead[:at])
+    if clause and clause[0] in "既也又":
+        return ""  # 既有客观原因,也有主观因素: a description, not the list's subject
+    unit = _UNITS.get(category, "点")
+    quantity = _QUANTIFIER.search(lead[:at])
+    if quantity:
+        head = _last_clause(lead[: quantity.start()])
+        if len(head) < 6:
+            head = _last_two(lead[: quantity.start()])
+        return f"{head}哪{_count(n, unit)}{category}?"
+    if len(clause) >= 2:
+        return f"{clause.replace('之所以', '')}{category}有哪{_count(n, unit)}?"
+    head = _last_clause(lead[:at].rstrip(",")).replace("之所以", "")
+    if len(head) < 2:
+        return ""
+    return f"{head}的{category}有哪{_count(n, unit)}?"
+
+
+def _last_two(text: str) -> str:
+    parts = [p for p in re.split(r"[,;:]", text) if p]
+    return ",".join(parts[-2:])
+
+
+_GOAL = re.compile(r"^(?:要|应当|应该|应|必须|需要)")
+_SUBJECT = re.compile(r"^([^,]{2,12}?)(?:是|需要|要|应)")
+
+
+def _subject(lead: str) -> str:
+    """``治理网络暴力是一项系统工程`` -> ``治理网络暴力``."""
+    m = _SUBJECT.match(lead)
+    return m.group(1) if m else ""
+
+
 def prompt(e: Enumeration) -> str:
     n = len(e.items)
-    label = section_label(e.section.heading)
+    question = e.section.heading.endswith("?")
+    label = "" if question else section_label(e.section.heading)
     prefix = f"{label}:" if label else ""
     if e.style == "headings":
+        topic = _topic(e.lead.text) if e.lead is not None else ""
+        built = _with_category(topic, n) if topic else ""
+        if built:
+            return built
+        if topic:
+            return f"{topic}:分哪{_count(n, '点')}?"
         return f"全文分为哪{_count(n, '个')}部分?"
+    lead = _lead_text(e)
     if e.style == "parallel":
-        return f"{prefix}{_tail(e.lead)}{e.shared}哪{_count(n, '点')}?"
+        if e.shared == "靠":
+            return (
+                f"{prefix}{lead}靠哪{_count(n, '点')}?"
+                if lead
+                else f"{prefix}要靠哪{_count(n, '点')}?"
+            )
+        return f"{prefix}{lead + ',' if lead else ''}要做到哪{_count(n, '点')}?"
     if e.style == "inline":
         after = (e.after.text if e.after else "").lstrip("等")
-        after = re.split(r"[,;。!?:]", after)[0]
-        return f"{prefix}{_tail(e.lead)}哪{_count(n, '项')}{after}?"
+        after = re.sub(r"^(?:一系列|各种|各类|诸多)", "", re.split(r"[,;。!?:]", after)[0])
+        return f"{prefix}{_resolve_qi(lead)}哪{_count(n, '项')}{after}?"
     summary = e.after.text[:8] if e.after and _SUMMARY.match(e.after.text) else ""
     category = _category(summary)
     if category:
         return f"{prefix}文中列举了哪{_count(n, _UNITS.get(category, '点'))}{category}?"
-    lead = _tail(e.lead)
-    same_paragraph = e.lead is not None and e.lead.start >= _paragraph_start(e)
-    if e.lead is None or not (same_paragraph or _CUE.search(e.lead.text)):
-        lead = ""
-    category = _category(lead) if e.lead is not None and _CUE.search(e.lead.text) else ""
-    if not category and not lead and not e.section.heading.endswith("?"):
-        category = _category(e.section.heading)
-    unit = _UNITS.get(category, "点") if category else "点"
-    question = f"有哪{_count(n, unit)}{category}?" if category else f"分哪{_count(n, '点')}?"
-    if e.shared:
-        question = f"{e.shared}——{question}"
-    return f"{prefix}{lead}——{question}" if lead else f"{prefix}{question}"
+    heading_category = _category(_topic(e.section.heading)) if not question else ""
+    if lead:
+        built = _with_category(lead, n)
+        if built:
+            return prefix + built
+        subject = _subject(lead)
+        if heading_category and subject:
+            unit = _UNITS.get(heading_category, "点")
+            return f"{prefix}{subject}有哪{_count(n, unit)}{heading_category}?"
+        if e.shared:
+            return f"{prefix}{lead},{e.shared}哪{_count(n, '点')}?"
+        if _GOAL.match(lead):
+            return f"{prefix}{_GOAL.sub('', lead)},有哪{_count(n, '条')}路径?"
+        if n == 2:
+            return f"{prefix}{lead},可以从哪两个方面来看?"
+        return f"{prefix}{lead},具体有哪{_count(n, '点')}?"
+    topic = _topic(e.section.heading)
+    if heading_category:
+        built = _with_category(topic, n)
+        if built:
+            return built
+        return f"{topic}:有哪{_count(n, _UNITS.get(heading_category, '点'))}{heading_category}?"
+    about = f"关于{e.shared}," if e.shared else ""
+    if question:
+        return f"{e.section.heading}{about}文中提出了哪{_count(n, '点')}?"
+    return f"{prefix}{about}文中提出了哪{_count(n, '点')}?"
+
+
+def _lead_text(e: Enumeration) -> str:
+    """The lead-in worth quoting in the prompt: in the list's own paragraph, or a
+    sentence that announces it (a cue such as 以下, 需要, 关键在于)."""
+    if e.lead is None:
+        return ""
+    same_paragraph = e.lead.start >= _paragraph_start(e)
+    if not (same_paragraph or _CUE.search(e.lead.text) or e.style in {"parallel", "inline"}):
+        return ""
+    return _tail(e.lead)
 
 
 def _paragraph_start(e: Enumeration) -> int:
