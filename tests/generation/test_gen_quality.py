@@ -75,3 +75,26 @@ def test_shared_scorer_on_cli_output(tmp_path: Path) -> None:
     assert result["section_recall"] == 1.0
     assert result["title_ok"] is True
     assert result["boilerplate_leaks"] == []
+
+
+@pytest.mark.parametrize("path", ARTICLE_FILES, ids=lambda p: p.name)
+def test_list_prompts_read_naturally(path: Path) -> None:
+    """Every list prompt says how many items it wants, and none uses the old
+    bare templates (``分哪三点?``, ``……——分哪三点?``, ``哪五项一系列工作``)."""
+    from trainer.generation import generate
+
+    article = read_article(str(path))
+    for note in generate(article, path.stem).notes:
+        if note.kind.value != "list":
+            continue
+        assert note.prompt.endswith("?"), note.prompt
+        assert "哪" in note.prompt, note.prompt
+        assert "——" not in note.prompt and "分哪" not in note.prompt, note.prompt
+        assert "一系列" not in note.prompt, note.prompt
+
+
+def test_gbk_article_is_really_gbk() -> None:
+    data = (ARTICLES / "gbk-shipin-anquan.txt").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    assert read_article(str(ARTICLES / "gbk-shipin-anquan.txt")).text.startswith("守护")

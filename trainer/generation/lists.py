@@ -205,7 +205,7 @@ def prompt(e: Enumeration) -> str:
         if built:
             return built
         if topic:
-            return f"{topic}:分哪{_count(n, '点')}?"
+            return f"{topic}:有哪{_count(n, '点')}?"
         return f"全文分为哪{_count(n, '个')}部分?"
     lead = _lead_text(e)
     if e.style == "parallel":
