@@ -70,7 +70,8 @@ def test_pull_forward_moves_a_review_due_after_the_exam() -> None:
     assert exam.pull_forward(card, replace(opts, exam_target=0.7), clock) == card
 
 
-def test_service_readiness_plan_and_cram(store: Store, now: datetime) -> None:
+def test_service_readiness_plan_and_cram(any_store: Store, now: datetime) -> None:
+    store = any_store
     make_deck(store, qa_notes(6))
     ids = card_ids(store)
     for i, cid in enumerate(ids[:4]):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
@@ -26,6 +28,21 @@ def _store() -> Any:
     return open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
 
 
+@contextmanager
+def _service() -> Iterator[Any]:
+    """A PlanningService on the store; a TrainerError becomes one line and exit 1."""
+    from trainer.domain.errors import TrainerError
+    from trainer.services.planning import PlanningService
+
+    store = _store()
+    try:
+        yield PlanningService(store)
+    except TrainerError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+
+
 @exam_app.command("set")
 def exam_set(
     when: Annotated[str, typer.Argument(help="Exam date, YYYY-MM-DD.")],
@@ -38,26 +55,20 @@ def exam_set(
     except ValueError:
         fail(f"exam date must be YYYY-MM-DD, not {when!r}")
         return
-    from trainer.services.planning import PlanningService
-
-    store = _store()
-    try:
-        decks = PlanningService(store).set_exam(day, target, deck)
-    finally:
-        store.close()
+    if not 0.7 <= target <= 0.99:
+        fail(f"--target must be between 0.7 and 0.99, not {target}")
+    with _service() as svc:
+        if day <= svc.store.clock.date_of(svc.store.clock.day(datetime.now(UTC))):
+            fail(f"the exam date must be after today, not {day.isoformat()}")
+        decks = svc.set_exam(day, target, deck)
     typer.echo(f"exam on {day.isoformat()}, target {target:.0%}, for {len(decks)} deck(s)")
 
 
 @exam_app.command("clear")
 def exam_clear(deck: DeckOpt = None) -> None:
     """Remove the exam date."""
-    from trainer.services.planning import PlanningService
-
-    store = _store()
-    try:
-        decks = PlanningService(store).clear_exam(deck)
-    finally:
-        store.close()
+    with _service() as svc:
+        decks = svc.clear_exam(deck)
     typer.echo(f"exam date cleared on {len(decks)} deck(s)")
 
 
@@ -67,16 +78,10 @@ def exam_show(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
     """Readiness on exam day and the daily plan until then."""
-    from trainer.services.planning import PlanningService
-
-    store = _store()
     now = datetime.now(UTC)
-    try:
-        svc = PlanningService(store)
+    with _service() as svc:
         summary = svc.readiness_summary(deck, now)
         plan = svc.plan(deck, now) if summary else None
-    finally:
-        store.close()
     if summary is None or plan is None:
         fail("no exam date set (trainer exam set YYYY-MM-DD --target 0.9)")
         return
@@ -137,13 +142,10 @@ def cram(
     limit: Annotated[int, typer.Option("--limit", help="How many cards.")] = 20,
 ) -> None:
     """Review the weakest cards (lowest retrievability) without touching their schedule."""
-    from trainer.services.planning import PlanningService
-
-    store = _store()
-    try:
-        items = PlanningService(store).cram(deck, datetime.now(UTC), limit)
-    finally:
-        store.close()
+    if limit < 1:
+        fail(f"--limit must be at least 1, not {limit}")
+    with _service() as svc:
+        items = svc.cram(deck, datetime.now(UTC), limit)
     if not items:
         typer.echo("nothing to cram: no studied cards")
         return

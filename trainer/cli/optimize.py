@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from trainer.cli import OPTIONS, app
+from trainer.cli import OPTIONS, app, fail
 
 
 @app.command()
@@ -19,18 +19,24 @@ def optimize(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
     """Fit the deck's FSRS parameters; saved (and cards rescheduled) only if they predict better."""
+    from trainer.domain.errors import TrainerError
     from trainer.services.planning import PlanningService
     from trainer.services.session import open_store
 
     store = open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
     try:
         result = PlanningService(store).optimize(deck, save=not dry_run)
+    except TrainerError as exc:
+        fail(str(exc))
+        return
     finally:
         store.close()
     if as_json:
         typer.echo(json.dumps(result.to_dict()))
         return
     typer.echo(f"{result.deck}: {result.items} reviews used")
+    if result.evaluated < result.items:
+        typer.echo(f"  (before/after judged on an even sample of {result.evaluated})")
     typer.echo(
         f"  before: log loss {result.log_loss_before:.4f}, RMSE (bins) {result.rmse_before:.4f}"
     )

@@ -168,6 +168,7 @@ def stats(
     """Progress statistics as Anki defines them, and exam readiness if a date is set."""
     if range_name not in ("1m", "3m", "1y", "all"):
         fail("--range must be 1m, 3m, 1y or all")
+    from trainer.domain.errors import TrainerError
     from trainer.services.planning import PlanningService
     from trainer.services.session import open_store
     from trainer.services.stats import StatsService
@@ -177,6 +178,9 @@ def stats(
         now = datetime.now(UTC)
         data = dict(StatsService(store).report(deck, range_name, now))
         data["exam"] = PlanningService(store).readiness_summary(deck, now)
+    except TrainerError as exc:
+        fail(str(exc))
+        return
     finally:
         store.close()
     if as_json:

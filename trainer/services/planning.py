@@ -34,11 +34,14 @@ class OptimizeResult:
     saved: bool
     rescheduled: int
     parameters: tuple[float, ...]
+    evaluated: int = 0
+    """Items the before/after figures were computed on (all, or an even sample)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "deck": self.deck,
             "reviews_used": self.items,
+            "evaluated_on": self.evaluated,
             "before": {"log_loss": self.log_loss_before, "rmse_bins": self.rmse_before},
             "after": {"log_loss": self.log_loss_after, "rmse_bins": self.rmse_after},
             "saved": self.saved,
@@ -255,6 +258,7 @@ class PlanningService:
             saved,
             moved,
             fit.parameters,
+            fit.evaluated,
         )
 
     def reschedule(self, deck: str | None) -> int:
