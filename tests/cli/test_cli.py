@@ -130,3 +130,13 @@ def test_foreign_database_refused(tmp_path: Path) -> None:
     assert out.returncode == 1
     assert "not a trainer database" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_suspended_and_unsuspend_commands(db: Path) -> None:
+    assert run(["decks"], db).returncode == 0
+    out = run(["suspended"], db)
+    assert out.returncode == 0 and out.stdout.strip() == "no suspended cards"
+    out = run(["unsuspend"], db)
+    assert out.returncode == 2 and "give card ids" in out.stderr
+    out = run(["unsuspend", "--deck", "申论::直播带货"], db)
+    assert out.returncode == 0 and out.stdout.startswith("unsuspended 0")

@@ -208,3 +208,15 @@ def test_reviews_after_the_exam_are_pulled_before_it(store: Store, now: datetime
         t = res.card.due or t
     assert res.card.due is not None
     assert store.clock.day(res.card.due) < exam_day.toordinal()
+
+
+def test_suspended_list_and_unsuspend(store: Store, now: datetime) -> None:
+    make_deck(store, qa_notes(3), options=OPTS)
+    study = StudyService(store)
+    a, _b, _c = study.queue(now)
+    study.suspend(a.id)
+    ((card, note),) = study.suspended("Test")
+    assert card.id == a.id and note.guid == a.note_guid
+    study.unsuspend([a.id])
+    assert study.suspended() == []
+    assert a.id in {c.id for c in study.queue(now)}

@@ -4,4 +4,4 @@ The modules import nothing heavy at top level; registering them costs only
 their function definitions.
 """
 
-from trainer.cli import backup, decks, drill, exam, exchange, make, optimize, stats, study  # noqa: F401
+from trainer.cli import backup, cards, decks, drill, exam, exchange, make, optimize, stats, study  # noqa: F401

@@ -367,6 +367,17 @@ class StudyService:
         with self.store.write() as conn:
             cards_repo.set_queue(conn, [card_id], Queue.SUSPENDED)
 
+    def suspended(self, deck: str | int | None = None) -> list[tuple[Card, Note]]:
+        """Suspended cards (with their notes) in a deck and its sub-decks, or everywhere."""
+        with self.store.read() as conn:
+            ids = self.deck_ids(conn, deck)
+            out = []
+            for card in cards_repo.suspended(conn, self.store.profile.id, ids):
+                note = notes_repo.note_by_guid(conn, card.note_guid)
+                if note is not None:
+                    out.append((card, note))
+        return out
+
     def unsuspend(self, card_ids: list[int]) -> None:
         with self.store.write() as conn:
             cards_repo.restore_queue(conn, card_ids)

@@ -320,3 +320,17 @@ def restore_queue(conn: Connection, card_ids: Sequence[int]) -> None:
 
 def note_id_of(conn: Connection, card_id: int) -> int:
     return int(conn.execute(select(CARDS.c.note_id).where(CARDS.c.id == card_id)).scalar_one())
+
+
+def suspended(conn: Connection, profile_id: int, deck_ids: Sequence[int]) -> list[Card]:
+    """Suspended cards of the decks, in deck order (uses the queue index)."""
+    return [
+        card_from_row(r, r.guid)
+        for r in conn.execute(
+            _CARD_WITH_GUID.where(
+                CARDS.c.profile_id == profile_id,
+                CARDS.c.deck_id.in_(list(deck_ids)),
+                CARDS.c.queue == int(Queue.SUSPENDED),
+            ).order_by(CARDS.c.deck_id, CARDS.c.position)
+        )
+    ]
