@@ -163,3 +163,37 @@ def test_postgres_stores_are_not_backed_up_here(tmp_path: Path) -> None:
 
     with pytest.raises(StoreError, match="pg_dump"):
         backup.backup_store(FakeStore())  # type: ignore[arg-type]
+
+
+def test_backups_taken_at_the_same_moment_both_land(tmp_path: Path) -> None:
+    """Two trainers starting in the same second each make a whole, separate backup."""
+    import threading
+    from datetime import UTC, datetime
+
+    db = tmp_path / "s.sqlite3"
+    build_store(db, n_notes=200)
+    moment = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    stores = [Store.open(str(db)) for _ in range(4)]
+    made: list[Path] = []
+    errors: list[BaseException] = []
+
+    def take(store: Store) -> None:
+        try:
+            dest = backup.backup_engine(store.engine, "daily", moment)
+            assert dest is not None
+            made.append(dest)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=take, args=(s,)) for s in stores]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    for s in stores:
+        s.close()
+    assert not errors, errors
+    assert len(set(made)) == 4
+    for path in made:
+        assert backup.check_backup(path).counts["cards"] == 200
+    assert not list((tmp_path / "backups").glob(".*.part"))

@@ -59,6 +59,7 @@ def drill(
 
 def run_drill(deck: str | None, lines: TextIO, out: TextIO) -> int:
     """The drill loop; returns how many answers were committed."""
+    from trainer.domain.errors import StoreError
     from trainer.domain.model import Rating
     from trainer.services.backup import daily_backup
     from trainer.services.session import open_store
@@ -69,7 +70,10 @@ def run_drill(deck: str | None, lines: TextIO, out: TextIO) -> int:
     store = open_store(OPTIONS.db, OPTIONS.profile)
     answered = 0
     try:
-        daily_backup(store, clock.now())
+        try:
+            daily_backup(store, clock.now())
+        except StoreError as exc:  # a missed daily backup must not stop studying
+            typer.echo(f"trainer: warning: {exc}", err=True)
         study = StudyService(store)
         for number, raw in enumerate(lines, start=1):
             line = raw.strip()

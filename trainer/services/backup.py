@@ -23,6 +23,7 @@ import contextlib
 import os
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -108,18 +109,17 @@ def backup_engine(engine: Engine, reason: str, now: datetime | None = None) -> P
         return None
     now = (now or datetime.now(UTC)).astimezone(UTC)
     folder = backup_dir(path)
-    dest = _free_name(folder, path.stem, now, reason)
-    tmp = dest.with_name(dest.name + ".part")
+    # A name of its own per process: two trainers may back up in the same second.
+    tmp = folder / f".{path.stem}-{os.getpid()}-{time.monotonic_ns()}.part"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        tmp.unlink(missing_ok=True)
         raw = engine.raw_connection()
         try:
             raw.driver_connection.execute("VACUUM INTO ?", (str(tmp),))  # type: ignore[union-attr]
         finally:
             raw.close()
         _fsync(tmp)
-        os.replace(tmp, dest)
+        dest = _publish(tmp, folder, path.stem, now, reason)
         _fsync_dir(folder)
     except (OSError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
@@ -199,6 +199,8 @@ def backups_to_keep(backups: list[BackupFile], today: date) -> set[Path]:
 def thin_backups(path: Path, now: datetime | None = None) -> list[Path]:
     """Delete the backups retention no longer keeps; returns what went."""
     today = (now or datetime.now(UTC)).astimezone(UTC).date()
+    if backup_dir(path).is_dir():
+        _clear_stale_parts(backup_dir(path))
     backups = list_backups(path)
     keep = backups_to_keep(backups, today)
     gone = []
@@ -308,15 +310,34 @@ def store_counts(store: Store) -> dict[str, int]:
 
 
 # -- helpers -----------------------------------------------------------------------
-def _free_name(folder: Path, stem: str, now: datetime, reason: str) -> Path:
+def _publish(tmp: Path, folder: Path, stem: str, now: datetime, reason: str) -> Path:
+    """Give the finished copy its real name without ever replacing another backup."""
     stamp = now.strftime("%Y%m%d-%H%M%S")
     reason = re.sub(r"[^a-z0-9-]+", "-", reason.lower()).strip("-") or "backup"
-    dest = folder / f"{stem}-{stamp}-{reason}.sqlite3"
-    n = 1
-    while dest.exists():
-        dest = folder / f"{stem}-{stamp}-{n}-{reason}.sqlite3"
-        n += 1
-    return dest
+    for n in range(1000):
+        infix = f"-{n}" if n else ""
+        dest = folder / f"{stem}-{stamp}{infix}-{reason}.sqlite3"
+        try:
+            os.link(tmp, dest)  # fails if the name is taken, unlike rename
+        except FileExistsError:
+            continue
+        except OSError:  # a file system without hard links
+            if dest.exists():
+                continue
+            os.replace(tmp, dest)
+            return dest
+        tmp.unlink()
+        return dest
+    raise OSError(f"no free backup name for {stem}-{stamp}-{reason}")
+
+
+def _clear_stale_parts(folder: Path, older_than: float = 3600.0) -> None:
+    """Remove copies left half-made by a killed process."""
+    cutoff = time.time() - older_than
+    for part in folder.glob(".*.part"):
+        with contextlib.suppress(OSError):
+            if part.stat().st_mtime < cutoff:
+                part.unlink()
 
 
 def _fsync(path: Path) -> None:
