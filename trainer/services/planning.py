@@ -12,7 +12,6 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
 
-from trainer.domain.clock import to_epoch
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import Card, Deck, DeckOptions, Note, Rating
 from trainer.scheduling import exam, fsrs_adapter
@@ -85,9 +84,10 @@ class PlanningService:
     def memory_cards(
         self, conn: Connection, deck_ids: list[int], now: datetime
     ) -> list[exam.MemoryCard]:
+        from trainer.stats.days import StudyDays
+
         clock = self.store.clock
-        today = clock.day(now)
-        start = to_epoch(clock.day_start(today))
+        days = StudyDays(clock, clock.day(now))
         rows = conn.execute(
             text(
                 "SELECT c.id, c.state, c.stability, c.difficulty, c.last_review, c.due, "
@@ -97,9 +97,7 @@ class PlanningService:
             {"pid": self.store.profile.id, "decks": deck_ids or [-1]},
         )
 
-        def day_of(epoch: int) -> int:
-            return today + (epoch - start) // DAY
-
+        day_of = days.day  # study days, DST changes included
         out = []
         for cid, state, s, d, last, due, section, tags in rows:
             groups: tuple[str, ...] = (f"section:{section}",) if section else ()

@@ -33,6 +33,7 @@ from trainer.domain.clock import DayClock, to_epoch
 from trainer.domain.model import DeckOptions
 from trainer.scheduling import fsrs_adapter
 from trainer.stats import figures
+from trainer.stats.days import StudyDays
 from trainer.stats.rollup import COUNTERS
 
 DAY = 86400
@@ -150,19 +151,22 @@ def future_due(
     conn: Connection,
     profile_id: int,
     deck_ids: DeckIds,
-    today_start: int,
+    days: StudyDays,
     horizon: int | None,
 ) -> list[tuple[int, int]]:
     """(study-day offset from today, or -1 when overdue; cards) for scheduled cards due
-    within ``horizon`` days.
+    within ``horizon`` study days.
 
-    Learning and review queues hold only studied cards, so their part is read from
-    the queue index alone (profile, deck, queue, due); buried cards are few and
-    are checked against the table for a memory state.
+    Study days are the clock's, DST changes included (``StudyDays``). Learning and
+    review queues hold only studied cards, so their part is read from the queue
+    index alone (profile, deck, queue, due); buried cards are few and are checked
+    against the table for a memory state.
     """
-    offset = f"CASE WHEN due < :start THEN -1 ELSE (due - :start) / {DAY} END"
+    offset = f"CASE WHEN due < :start THEN -1 ELSE {days.sql_offset('due')} END"
     until = "" if horizon is None else "AND due < :end"
-    params = {"pid": profile_id, "start": today_start, "end": today_start + (horizon or 0) * DAY}
+    params = {"pid": profile_id, "start": days.start}
+    if horizon is not None:
+        params["end"] = days.start_of(horizon)
     out: dict[int, int] = {}
     for sql in (
         f"SELECT {offset} AS d, COUNT(*) FROM cards c WHERE c.profile_id = :pid {{decks}} "
@@ -286,7 +290,7 @@ def build(
     assert first_day is not None
     per_day = figures.reviews_per_day(by_day, first_day, today)
     today_row = rollup_day(conn, profile_id, deck_ids, today) if today in by_day else None
-    due_rows = future_due(conn, profile_id, deck_ids, to_epoch(clock.day_start(today)), horizon)
+    due_rows = future_due(conn, profile_id, deck_ids, StudyDays(clock, today), horizon)
     counts = card_intervals(conn, profile_id, deck_ids)
     groups = group_cards(conn, profile_id, deck_ids, now_s, decay)
     out: dict[str, Any] = {
