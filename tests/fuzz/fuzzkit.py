@@ -1,6 +1,6 @@
 """Shared settings and checks for the fuzz tests.
 
-``TRAINER_FUZZ_EXAMPLES`` sets examples per target (default 300, so the whole
+``TRAINER_FUZZ_EXAMPLES`` sets examples per target (default 200, so the whole
 fuzz suite stays within a few seconds per target); ``bench/bench_reliability.py``
 runs many more and reports the counts. Inputs that ever crashed a parser live in
 ``corpus/<target>/`` and are replayed by ``test_corpus.py`` on every run.
@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, settings
 
 from trainer.domain.errors import TrainerError
 
-EXAMPLES = int(os.environ.get("TRAINER_FUZZ_EXAMPLES", "300"))
+EXAMPLES = int(os.environ.get("TRAINER_FUZZ_EXAMPLES", "200"))
 CORPUS = Path(__file__).parent / "corpus"
 
 FUZZ = settings(

@@ -4,7 +4,7 @@ After every kill: ``PRAGMA integrity_check`` is ok, every ``ack`` the process
 printed (it prints only after the commit) is in the review log, every card's
 state equals the replay of its review log, and the next start works.
 
-``TRAINER_CRASH_KILLS`` sets the number of kills (default 30) and
+``TRAINER_CRASH_KILLS`` sets the number of kills (default 20) and
 ``TRAINER_CRASH_SEED`` the seed (default random, printed on failure).
 """
 
@@ -21,7 +21,7 @@ from tests.reliability.crashkit import (
     crash_loop,
 )
 
-KILLS = int(os.environ.get("TRAINER_CRASH_KILLS", "30"))
+KILLS = int(os.environ.get("TRAINER_CRASH_KILLS", "20"))
 
 
 def test_sigkill_mid_session_loses_no_acknowledged_answer(tmp_path: Path) -> None:
