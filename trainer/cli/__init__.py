@@ -88,3 +88,14 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("trainer: interrupted", err=True)
         sys.exit(130)
+    except Exception as exc:  # a bug: say so in one line; TRAINER_DEBUG=1 shows the traceback
+        import os
+
+        if os.environ.get("TRAINER_DEBUG"):
+            raise
+        typer.echo(
+            f"trainer: internal error: {type(exc).__name__}: {exc} "
+            "(run with TRAINER_DEBUG=1 for details, and please report it)",
+            err=True,
+        )
+        sys.exit(70)

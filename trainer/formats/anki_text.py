@@ -248,6 +248,10 @@ def parse_text(text: str, where: str = "<text>", default_deck: str = "Imported")
             where, f"a header names column {max(special)} but rows have {width} columns"
         )
     field_cols = [i for i in range(width) if i + 1 not in special]
+    if rows and not field_cols:
+        raise InputError(
+            where, "no note fields: every column is a guid, deck, note type or tags column"
+        )
     field_names = tuple(names[i] for i in field_cols) if len(names) == width else ()
     result = TextFile()
     seen: set[str] = set()
