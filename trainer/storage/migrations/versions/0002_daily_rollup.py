@@ -23,8 +23,8 @@ _KINDS = ("learn", "young", "mature", "relearn")
 _GROUPS = ("learn", "young", "mature")
 
 
-def _counter_columns() -> list[sa.Column]:
-    cols = []
+def _counter_columns() -> list[sa.Column[int]]:
+    cols: list[sa.Column[int]] = []
     for k in _KINDS:
         cols.append(sa.Column(f"{k}_n", sa.Integer(), nullable=False))
         cols.append(sa.Column(f"{k}_ms", sa.BigInteger(), nullable=False))
