@@ -63,12 +63,10 @@ def pg_url() -> str | None:
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
-def any_store(request: pytest.FixtureRequest, db_path: Path) -> Iterator[Store]:
-    """The same test against SQLite and a fresh PostgreSQL database."""
+def any_db_url(request: pytest.FixtureRequest, db_path: Path) -> Iterator[str]:
+    """An empty database on SQLite and on PostgreSQL: a file path or a server URL."""
     if request.param == "sqlite":
-        s = _utc_profile(Store.open(str(db_path)))
-        yield s
-        s.close()
+        yield str(db_path)
         return
     base = pg_url()
     if not base:
@@ -82,13 +80,18 @@ def any_store(request: pytest.FixtureRequest, db_path: Path) -> Iterator[Store]:
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(base).set(database=name)
-    s = _utc_profile(Store.open(url.render_as_string(hide_password=False)))
-    yield s
-    s.close()
+    yield make_url(base).set(database=name).render_as_string(hide_password=False)
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+@pytest.fixture
+def any_store(any_db_url: str) -> Iterator[Store]:
+    """The same test against SQLite and a fresh PostgreSQL database."""
+    s = _utc_profile(Store.open(any_db_url))
+    yield s
+    s.close()
 
 
 def make_deck(

@@ -29,11 +29,11 @@ def test_head_constant_matches_alembic() -> None:
     assert _alembic_head() == HEAD_REVISION
 
 
-def test_models_and_migrations_agree(tmp_path: Path) -> None:
+def test_models_and_migrations_agree(any_db_url: str) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    store = Store.open(str(tmp_path / "s.db"))
+    store = Store.open(any_db_url)
     with store.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True})
         diff = compare_metadata(ctx, Base.metadata)
@@ -41,9 +41,8 @@ def test_models_and_migrations_agree(tmp_path: Path) -> None:
     assert diff == []
 
 
-def test_upgrade_from_first_revision_keeps_data(tmp_path: Path) -> None:
-    path = tmp_path / "old.db"
-    engine = make_engine(resolve_url(str(path)))
+def test_upgrade_from_first_revision_keeps_data(any_db_url: str) -> None:
+    engine = make_engine(resolve_url(any_db_url))
     migrate.upgrade(engine, target="0001")
     with engine.begin() as conn:
         conn.execute(
@@ -63,7 +62,7 @@ def test_upgrade_from_first_revision_keeps_data(tmp_path: Path) -> None:
                 "INSERT INTO notes (id, guid, deck_id, kind, prompt, answer, text, items, tags, "
                 "extra, source_article, source_anchor, source_section, source_start, source_end, "
                 "position, retired, modified_at) VALUES (1, 'g1', 1, 'qa', '问', '答', '', '[]', "
-                "'', '', '', '', '', 0, 0, 0, 0, 0)"
+                "'', '', '', '', '', 0, 0, 0, false, 0)"
             )
         )
         conn.execute(
@@ -82,7 +81,7 @@ def test_upgrade_from_first_revision_keeps_data(tmp_path: Path) -> None:
         )
     engine.dispose()
     backups: list[str | None] = []
-    store = Store.open(str(path), before_upgrade=lambda _e, rev: backups.append(rev))
+    store = Store.open(any_db_url, before_upgrade=lambda _e, rev: backups.append(rev))
     with store.read() as conn:
         assert conn.execute(text("SELECT count(*) FROM reviews")).scalar_one() == 1
         assert conn.execute(text("SELECT guid FROM notes")).scalar_one() == "g1"
