@@ -41,21 +41,33 @@ ANSWERS = 200
 
 
 def _child_startup(db: str) -> None:
-    """Runs in a fresh interpreter: open the app headless, report when ready."""
-    from trainer.services.session import open_store
-    from trainer.tui.app import build_app
+    """Runs in a fresh interpreter: the real command's path, headless; report when ready.
 
-    store = open_store(db, "default", bundled=False)
-    app = build_app(store, cursor_blink=False)
+    Imports what ``trainer`` imports (the CLI and its sub-commands) and builds
+    the app as ``trainer`` does: the store is opened by the app's first worker.
+    """
+    from trainer.cli import OPTIONS, commands  # noqa: F401  (as trainer.cli.main does)
+    from trainer.cli.study import make_app
+
+    OPTIONS.db = db
+    app = make_app(None)
 
     async def ready(pilot: object) -> None:
+        from trainer.tui.screens.decks import DecksScreen
+
+        screen = app.screen
+        assert isinstance(screen, DecksScreen), screen
         print("READY", flush=True)
-        await app.workers.wait_for_complete()
+        while not screen.loads:
+            await asyncio.sleep(0.002)
+        await screen.wait_for_refresh()
         print("COUNTS", flush=True)
         app.exit()
 
-    app.run(headless=True, auto_pilot=ready)  # type: ignore[arg-type]
-    store.close()
+    try:
+        app.run(headless=True, auto_pilot=ready)  # type: ignore[arg-type]
+    finally:
+        app.close_store()
 
 
 def startup(db: Path) -> tuple[list[float], list[float], list[float]]:

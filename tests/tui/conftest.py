@@ -91,17 +91,30 @@ def tricky(store: Store) -> Store:
 
 
 async def settle(app: TrainerApp) -> None:
-    """Wait for every worker, then for the screen to repaint."""
-    for _ in range(3):
-        await app.workers.wait_for_complete()
+    """Wait until no worker runs and the screen has repainted, twice in a row.
+
+    Screens start their workers after a paint (``call_after_refresh``) and
+    workers hand results back with ``call_from_thread``, which may start more
+    work; so this loops until a pause starts no new worker. No sleeps: it waits
+    for messages, workers and animations, however slow the machine is.
+    """
+    from textual.pilot import Pilot
+    from textual.worker import WorkerState
+
+    pilot: Pilot[None] = Pilot(app)
+    quiet = 0
+    for _ in range(500):
+        await pilot.pause()
+        running = [w for w in app.workers if w.state in (WorkerState.PENDING, WorkerState.RUNNING)]
+        if running:
+            quiet = 0
+            await app.workers.wait_for_complete(running)
+            continue
         await app.animator.wait_until_complete()
-        await _pause(app)
-
-
-async def _pause(app: TrainerApp) -> None:
-    import asyncio
-
-    await asyncio.sleep(0.02)
+        quiet += 1
+        if quiet >= 2:
+            return
+    raise AssertionError("the app kept starting workers")
 
 
 def screen_text(app: TrainerApp) -> str:

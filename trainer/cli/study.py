@@ -1,34 +1,63 @@
 """``trainer study [DECK]`` and bare ``trainer``: open the study app.
 
 Textual is imported only here, inside ``open_app``, so other commands and
-``trainer --help`` never pay for it.
+``trainer --help`` never pay for it. The app paints its first screen before
+the store is opened: :func:`store_opener` runs in the app's first worker.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from trainer.cli import OPTIONS, app
 
+if TYPE_CHECKING:
+    from trainer.storage.store import Store
+    from trainer.tui.app import TrainerApp
 
-def open_app(deck: str | None) -> None:
-    """Open the store, check the deck exists, and run the app until the student quits."""
-    from trainer.services.session import open_store
 
-    store = open_store(OPTIONS.db, OPTIONS.profile)
-    try:
+def store_opener(
+    db: str | None, profile: str, deck: str | None, *, bundled: bool = True
+) -> Callable[[], Store]:
+    """Opens the store and checks ``deck`` exists (TrainerError if not)."""
+
+    def opener() -> Store:
+        from trainer.services.session import open_store
+
+        store = open_store(db, profile, bundled=bundled)
         if deck is not None:
             from trainer.services.study import StudyService
 
-            with store.read() as conn:
-                StudyService(store).deck_ids(conn, deck)  # raises TrainerError if unknown
-        from trainer.tui.app import build_app
+            try:
+                with store.read() as conn:
+                    StudyService(store).deck_ids(conn, deck)  # raises if unknown
+            except BaseException:
+                store.close()
+                raise
+        return store
 
-        build_app(store, deck=deck).run()
+    return opener
+
+
+def make_app(deck: str | None) -> TrainerApp:
+    """The app the command runs, over the store named by the global options."""
+    from trainer.tui.app import build_app
+
+    return build_app(store_opener(OPTIONS.db, OPTIONS.profile, deck), deck=deck)
+
+
+def open_app(deck: str | None) -> None:
+    """Run the app until the student quits; a store that cannot open is reported."""
+    trainer_app = make_app(deck)
+    try:
+        trainer_app.run()
     finally:
-        store.close()
+        trainer_app.close_store()
+    if trainer_app.open_error is not None:
+        raise trainer_app.open_error
 
 
 @app.command()

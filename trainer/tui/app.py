@@ -1,34 +1,50 @@
-"""The App and the one factory that builds it for the CLI, the tests and the bench."""
+"""The App and the one factory that builds it for the CLI, the tests and the bench.
+
+Startup stays light: this module imports Textual and nothing from the storage or
+service layers. The store is opened (and migrated) by the first worker that
+needs it, after the deck list has painted its skeleton; :meth:`TrainerApp.ensure_open`
+is the only way in and runs in worker threads only.
+"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from functools import partial
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from trainer.services.decks import DeckService
-from trainer.services.study import StudyService
-from trainer.storage.store import Store
+if TYPE_CHECKING:
+    from trainer.services.decks import DeckService
+    from trainer.services.stats import StatsService
+    from trainer.services.study import StudyService
+    from trainer.storage.store import Store
 
 Severity = Literal["information", "warning", "error"]
 Generator = Callable[[Any, str], Any]
 """``generate(article, source_id) -> Generated`` (title, sections, notes)."""
+StoreOpener = Callable[[], "Store"]
+"""Opens (and migrates) the store; called once, in a worker thread."""
 
 
 def system_clock() -> datetime:
     return datetime.now(UTC)
 
 
-class TrainerApp(App[None]):
-    """Decks, study, article and stats screens over one open store.
+class StoreUnavailable(Exception):
+    """The store could not be opened; the app is closing with the reason."""
 
-    Collaborators come in through the constructor: the store, the ``now`` clock
-    (tests pin it) and optionally the article generator.
+
+class TrainerApp(App[None]):
+    """Decks, study, article and stats screens over one store.
+
+    Collaborators come in through the constructor: the store (or a function that
+    opens it), the ``now`` clock (tests pin it) and optionally the article
+    generator.
     """
 
     CSS_PATH = "app.tcss"
@@ -41,7 +57,7 @@ class TrainerApp(App[None]):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | StoreOpener,
         now: Callable[[], datetime] = system_clock,
         deck: str | None = None,
         *,
@@ -49,18 +65,98 @@ class TrainerApp(App[None]):
         generate: Generator | None = None,
     ) -> None:
         super().__init__()
-        self.store = store
+        self._opener: StoreOpener | None = store if callable(store) else None
+        self._store: Store | None = None if callable(store) else store
+        self._open_lock = threading.Lock()
+        self._study: StudyService | None = None
+        self._decks: DeckService | None = None
+        self._stats: StatsService | None = None
+        self.open_error: BaseException | None = None
+        """Why the store could not be opened (the CLI reports it after the app ends)."""
         self.now = now
         """The clock every screen asks for 'now'."""
         self.start_deck = deck
         self.cursor_blink = cursor_blink
         """Off in tests and snapshots so frames are deterministic."""
         self.generate = generate
-        self.study = StudyService(store)
-        self.decks = DeckService(store)
         self.answer_latencies_ms: list[float] = []
         """Rating key to next card painted, per answer (read by the bench)."""
 
+    # -- the store, opened on first use in a worker thread ----------------------------
+    def ensure_open(self) -> Store:
+        """The open store, opening it (and making the services) on first call.
+
+        Call from worker threads only: opening imports SQLAlchemy and may migrate.
+        If it fails the app exits with the reason and this raises StoreUnavailable.
+        """
+        failed = False
+        with self._open_lock:
+            if self._store is None and self.open_error is None:
+                assert self._opener is not None
+                try:
+                    self._store = self._opener()
+                except Exception as exc:
+                    self.open_error = exc
+                    failed = True
+            if self._store is not None and self._study is None:
+                from trainer.services.decks import DeckService
+                from trainer.services.study import StudyService
+
+                self._study = StudyService(self._store)
+                self._decks = DeckService(self._store)
+            store = self._store
+        if store is None:
+            if failed:
+                self.call_from_thread(self.exit, None, 1)
+            raise StoreUnavailable(str(self.open_error))
+        return store
+
+    @property
+    def is_open(self) -> bool:
+        return self._store is not None
+
+    @property
+    def store(self) -> Store:
+        return self.ensure_open()
+
+    @property
+    def study(self) -> StudyService:
+        self.ensure_open()
+        assert self._study is not None
+        return self._study
+
+    @property
+    def decks(self) -> DeckService:
+        self.ensure_open()
+        assert self._decks is not None
+        return self._decks
+
+    @property
+    def stats(self) -> StatsService:
+        """Statistics (cached in the service until answers or decks change)."""
+        store = self.ensure_open()
+        with self._open_lock:
+            if self._stats is None:
+                from trainer.services.stats import StatsService
+
+                self._stats = StatsService(store)
+            return self._stats
+
+    def decks_changed(self) -> None:
+        """After an import or any edit that adds, renames or re-options decks."""
+        if self._study is not None:
+            self._study.forget_decks()
+        if self._stats is not None:
+            self._stats.invalidate()
+
+    def close_store(self) -> None:
+        """Close the store if it was opened (the CLI calls this after the app ends)."""
+        with self._open_lock:
+            if self._store is not None and self._opener is not None:
+                self._store.close()
+                self._store = None
+
+    # -- screens ------------------------------------------------------------------------
     def on_mount(self) -> None:
         from trainer.tui.screens.decks import DecksScreen
 
@@ -90,12 +186,16 @@ class TrainerApp(App[None]):
 
 
 def build_app(
-    store: Store,
+    store: Store | StoreOpener,
     clock: Callable[[], datetime] = system_clock,
     deck: str | None = None,
     *,
     cursor_blink: bool = True,
     generate: Generator | None = None,
 ) -> TrainerApp:
-    """The one way to make the app: the CLI, the tests and the bench all call this."""
+    """The one way to make the app: the CLI, the tests and the bench all call this.
+
+    ``store`` is an open Store, or a function that opens one: the app then shows
+    its first screen at once and opens the store in a worker thread.
+    """
     return TrainerApp(store, clock, deck, cursor_blink=cursor_blink, generate=generate)

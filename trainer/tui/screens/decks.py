@@ -10,10 +10,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import get_current_worker
 
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import DeckCounts
+from trainer.tui.app import StoreUnavailable
 from trainer.tui.dialogs.help import HelpDialog
 from trainer.tui.dialogs.prompt import PromptDialog
 from trainer.tui.render import DUE_STYLE, LEARN_STYLE, NEW_STYLE
@@ -41,8 +44,23 @@ def total_content(rows: list[DeckCounts]) -> Content:
     )
 
 
+def file_kinds(export: bool = False) -> str:
+    """The file types import (or export) accepts, e.g. ``.apkg .csv .toml``."""
+    from trainer.services.exchange import EXPORTERS, IMPORTERS
+
+    return " ".join(sorted(EXPORTERS if export else IMPORTERS))
+
+
 class DecksScreen(TrainerScreen):
-    """Lists decks; the counts load in a thread so the screen shows at once."""
+    """Lists decks; the counts load in a thread so the screen shows at once.
+
+    The first paint is a skeleton ("Loading decks…"): the worker that loads the
+    counts is also the one that opens the store, after that paint. Every load
+    ends with a :class:`DecksScreen.Loaded` message (tests wait for it).
+    """
+
+    class Loaded(Message):
+        """The deck counts are on screen."""
 
     CSS_PATH = "decks.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -68,12 +86,14 @@ class DecksScreen(TrainerScreen):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[DeckCounts] = []
+        self.loads = 0
+        """How many times counts have been shown (tests wait for this to move)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         table: DataTable[Text] = DataTable(id="decks-table", cursor_type="row", zebra_stripes=True)
         yield table
-        yield Static("", markup=False, id="decks-total")
+        yield Static("Loading decks…", markup=False, id="decks-total")
         yield Static(
             "Enter study · i import · x export · a article · s stats · ? keys",
             markup=False,
@@ -87,15 +107,23 @@ class DecksScreen(TrainerScreen):
         table.add_column(Text("New", justify="right"), key="new", width=6)
         table.add_column(Text("Learn", justify="right"), key="learning", width=6)
         table.add_column(Text("Due", justify="right"), key="due", width=6)
-        self.load_counts()
 
     def on_screen_resume(self) -> None:
-        self.load_counts()
+        # Posted when the screen is first pushed and whenever it is current again;
+        # the load starts after this paint, so the skeleton shows at once.
+        self.call_after_refresh(self.load_counts)
 
     @work(thread=True, exclusive=True, group="deck-counts")
     def load_counts(self) -> None:
-        rows = self.trainer.study.deck_counts(self.trainer.now())
-        self.trainer.call_from_thread(self.show_counts, rows)
+        try:
+            rows = self.trainer.study.deck_counts(self.trainer.now())
+        except StoreUnavailable:
+            return  # the app is closing with the reason
+        except Exception as exc:
+            self.trainer.call_from_thread(self.trainer.say, f"Could not load decks: {exc}", "error")
+            return
+        if not get_current_worker().is_cancelled:
+            self.trainer.call_from_thread(self.show_counts, rows)
 
     def show_counts(self, rows: list[DeckCounts]) -> None:
         self.rows = rows
@@ -121,6 +149,8 @@ class DecksScreen(TrainerScreen):
             total.update(
                 "No decks yet: press i to import a deck file or a to make one from an article."
             )
+        self.loads += 1
+        self.post_message(self.Loaded())
 
     def selected(self) -> DeckCounts | None:
         table = self.query_one(DataTable)
@@ -180,7 +210,10 @@ class DecksScreen(TrainerScreen):
                 self.import_file(Path(path).expanduser())
 
         self.trainer.push_screen(
-            PromptDialog("Import which file?", placeholder="deck.toml, cards.csv, deck.apkg"),
+            PromptDialog(
+                f"Import which file? ({file_kinds()})",
+                placeholder="deck.toml, cards.csv, notes.tsv, deck.apkg",
+            ),
             chosen,
         )
 
@@ -193,9 +226,9 @@ class DecksScreen(TrainerScreen):
         except (TrainerError, OSError) as exc:
             self.trainer.call_from_thread(self.trainer.say, f"Import failed: {exc}", "error")
             return
-        self.trainer.study.forget_decks()
+        self.trainer.decks_changed()
         self.trainer.call_from_thread(self.trainer.say, f"Imported {report.summary()}")
-        self.load_counts()
+        self.trainer.call_from_thread(self.load_counts)
 
     def action_export_file(self) -> None:
         row = self.selected()
@@ -209,7 +242,10 @@ class DecksScreen(TrainerScreen):
                 self.export_file(name, Path(path).expanduser())
 
         default = name.replace("::", "-") + ".toml"
-        self.trainer.push_screen(PromptDialog(f"Export {name} to which file?", default), chosen)
+        self.trainer.push_screen(
+            PromptDialog(f"Export {name} to which file? ({file_kinds(export=True)})", default),
+            chosen,
+        )
 
     @work(thread=True, exclusive=True, group="exchange")
     def export_file(self, name: str, path: Path) -> None:
