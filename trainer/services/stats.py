@@ -2,7 +2,10 @@
 
 ``StatsService.report`` brings the daily roll-up up to date if the review log
 got ahead of it (a bulk import, an upgraded store), then builds every figure in
-one read transaction. The result is cached in the service keyed on the newest
+one read transaction, with the two retrievability scans (histograms, per-group
+cards) on a second connection at the same time (a file or server store; they
+may see a write that lands in between, which only shifts figures by that
+answer). The result is cached in the service keyed on the newest
 review (id and time, so an undo followed by a new answer is a new key), the card
 and deck fingerprint and the ten-minute slot of ``now`` (retrievability moves
 with time); a reopen with nothing changed is a couple of indexed lookups.
@@ -12,13 +15,16 @@ fingerprint only when they change the deck; call ``invalidate()`` after them.
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, select
 
+from trainer.domain.clock import to_epoch
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import Deck, DeckOptions
+from trainer.scheduling import fsrs_adapter
 from trainer.stats import report, rollup
 from trainer.storage import decks_repo
 from trainer.storage.models import DECKS, REVIEWS
@@ -54,6 +60,17 @@ class StatsService:
         decks = conn.execute(select(func.count(), func.max(DECKS.c.modified_at))).first()
         return (tuple(last) if last else None, tuple(decks) if decks else None)
 
+    def _parallel(self) -> bool:
+        """A second connection sees the same store (not an in-memory SQLite one)."""
+        url = self.store.engine.url
+        return url.get_backend_name() != "sqlite" or url.database not in (None, "", ":memory:")
+
+    def _memory(
+        self, pid: int, ids: list[int] | None, now_s: int, options: DeckOptions
+    ) -> report.Memory:
+        with self.store.read() as conn:
+            return report.memory(conn, pid, ids, now_s, fsrs_adapter.decay_of(options))
+
     def refresh_rollup(self) -> bool:
         """Rebuild the roll-up if the review log is ahead of it; True when it was."""
         with self.store.read() as conn:
@@ -77,11 +94,23 @@ class StatsService:
         self.refresh_rollup()
         with self.store.read() as conn:
             decks, options = select_decks(conn, deck)
-            ids = None if deck is None else [d.id for d in decks]
-            out = report.build(
-                conn, self.store.profile.id, ids, options, self.store.clock, now, range_name
-            )
-            key = (deck, range_name, slot, self._fingerprint(conn))
+        ids = None if deck is None else [d.id for d in decks]
+        pid = self.store.profile.id
+        side: Future[report.Memory] | None = None
+        pool = ThreadPoolExecutor(max_workers=1) if self._parallel() else None
+        try:
+            if pool is not None:
+                # The two scans computing retrievability (about half the work) run on
+                # a second connection while this one does the rest.
+                side = pool.submit(self._memory, pid, ids, to_epoch(now), options)
+            with self.store.read() as conn:
+                out = report.build(
+                    conn, pid, ids, options, self.store.clock, now, range_name, memory_future=side
+                )
+                key = (deck, range_name, slot, self._fingerprint(conn))
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True)
         clock = self.store.clock
         out = {
             "meta": {

@@ -8,7 +8,7 @@ bisecting where the day starts shift) and splits the window into segments:
 within one segment ``(t - start - shift) // 86400`` is exact, and a day of 23 or
 25 hours is its own segment. Zones without DST (China, UTC) have one segment, so
 the SQL is the plain 24-hour division. Outside the window the nearest segment
-is extended (off by at most the DST shift, only for instants decades away).
+is extended (off by at most the DST shift; windows reach ten years out).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ STEP = 14
 
 
 class StudyDays:
-    def __init__(self, clock: DayClock, today: int, first: int = -3660, last: int = 36600) -> None:
+    def __init__(self, clock: DayClock, today: int, first: int = -3660, last: int = 3660) -> None:
         """Segments for study days ``today + first`` .. ``today + last`` (offsets)."""
         self.today = today
         self.start = to_epoch(clock.day_start(today))

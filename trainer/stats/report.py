@@ -24,6 +24,7 @@ All SQL here is plain and portable (SQLite with math functions, PostgreSQL).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import Future
 from datetime import datetime
 from typing import Any
 
@@ -249,6 +250,20 @@ def group_cards(
     return [(s or "", t or "", int(n), int(k or 0), float(r or 0)) for s, t, n, k, r in rows]
 
 
+Memory = tuple[dict[str, Any], list[tuple[str, str, int, int, float]]]
+"""The memory histograms and the per-group card rows."""
+
+
+def memory(
+    conn: Connection, profile_id: int, deck_ids: DeckIds, now_s: int, decay: float
+) -> Memory:
+    """The two scans that compute retrievability (the costliest): histograms and groups."""
+    return (
+        memory_histograms(conn, profile_id, deck_ids, now_s, decay),
+        group_cards(conn, profile_id, deck_ids, now_s, decay),
+    )
+
+
 def group_answers(
     conn: Connection, profile_id: int, deck_ids: DeckIds, first_day: int | None
 ) -> list[tuple[str, str, int, int]]:
@@ -272,8 +287,13 @@ def build(
     clock: DayClock,
     now: datetime,
     range_name: str = "1m",
+    memory_future: Future[Memory] | None = None,
 ) -> dict[str, Any]:
-    """Every figure for the decks, as one JSON-ready dict (see docs/stats.md)."""
+    """Every figure for the decks, as one JSON-ready dict (see docs/stats.md).
+
+    ``memory_future``, when given, is ``memory`` already running on another
+    connection (see ``StatsService``); otherwise it runs here.
+    """
     if range_name not in figures.RANGES:
         raise ValueError(f"range must be one of {', '.join(figures.RANGES)}")
     span = figures.RANGES[range_name]
@@ -290,9 +310,10 @@ def build(
     assert first_day is not None
     per_day = figures.reviews_per_day(by_day, first_day, today)
     today_row = rollup_day(conn, profile_id, deck_ids, today) if today in by_day else None
-    due_rows = future_due(conn, profile_id, deck_ids, StudyDays(clock, today), horizon)
+    due_rows = future_due(
+        conn, profile_id, deck_ids, StudyDays(clock, today, 0, horizon or 3660), horizon
+    )
     counts = card_intervals(conn, profile_id, deck_ids)
-    groups = group_cards(conn, profile_id, deck_ids, now_s, decay)
     out: dict[str, Any] = {
         "today": figures.today_figure(today_row),
         "future_due": figures.future_due(due_rows, horizon)
@@ -302,10 +323,15 @@ def build(
         "card_counts": figures.card_counts(figures.counts_with_maturity(counts)),
         "intervals": figures.interval_histogram(counts),
     }
-    out.update(memory_histograms(conn, profile_id, deck_ids, now_s, decay))
+    answers = group_answers(conn, profile_id, deck_ids, first_day)
+    if memory_future is not None:
+        histograms, groups = memory_future.result()
+    else:
+        histograms, groups = memory(conn, profile_id, deck_ids, now_s, decay)
+    out.update(histograms)
     out["knowledge"] = figures.knowledge(groups)
     out["hours"] = figures.hours(totals)
     out["buttons"] = figures.buttons(totals)
     out["true_retention"] = figures.true_retention(by_day, today)
-    out.update(figures.group_table(groups, group_answers(conn, profile_id, deck_ids, first_day)))
+    out.update(figures.group_table(groups, answers))
     return out
