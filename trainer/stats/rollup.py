@@ -243,7 +243,7 @@ def is_stale(conn: Connection) -> bool:
 
 _HISTORY = text(
     "SELECT profile_id, deck_id, day, rating, reviewed_at, duration_ms, state_before, id, "
-    "LAG(interval_days) OVER w AS prev_interval, LAG(day) OVER w AS prev_day "
+    "LAG(interval_days) OVER w AS prev_interval, LAG(day) OVER w AS prev_day, card_id "
     "FROM reviews WINDOW w AS (PARTITION BY card_id ORDER BY reviewed_at, id)"
 )
 
@@ -258,6 +258,12 @@ def rebuild(conn: Connection) -> int:
     newest: dict[tuple[int, int, int], int] = {}
     width = len(COUNTERS)
     hours_cache: dict[int, int] = {}
+    group_of: dict[int, tuple[str, str]] = {}
+    interned: dict[tuple[str, str], tuple[str, str]] = {}
+    for cid, section, tags in conn.execute(_CARD_GROUPS):
+        g = (section or "", tags or "")
+        group_of[cid] = interned.setdefault(g, g)
+    groups: dict[tuple[int, int, int, str, str], list[int]] = {}
     result = conn.execute(_HISTORY)
     for (
         pid,
@@ -270,6 +276,7 @@ def rebuild(conn: Connection) -> int:
         rid,
         prev_ivl,
         prev_day,
+        card_id,
     ) in result:
         # Local hour: cache per (profile, UTC hour) since zone conversion is the slow part.
         utc_hour = reviewed_ms // 3_600_000
@@ -297,6 +304,16 @@ def rebuild(conn: Connection) -> int:
             newest[key] = 0
         for name, n in contribution(a).items():
             row[_INDEX[name]] += n
+        if state_before == 2:
+            grp = group_of.get(card_id)
+            if grp is not None:
+                gkey = (pid, deck_id, day, grp[0], grp[1])
+                tally = groups.get(gkey)
+                if tally is None:
+                    tally = groups[gkey] = [0, 0]
+                tally[0] += 1
+                if rating > 1:
+                    tally[1] += 1
         if rid > newest[key]:
             newest[key] = rid
     conn.execute(delete(REVIEW_DAYS))
@@ -308,17 +325,25 @@ def rebuild(conn: Connection) -> int:
     for i in range(0, len(batch), 5000):
         conn.execute(insert(REVIEW_DAYS), batch[i : i + 5000])
     conn.execute(delete(REVIEW_GROUPS))
-    conn.execute(_GROUPS_FROM_LOG)
+    rows = [
+        {
+            "profile_id": k[0],
+            "deck_id": k[1],
+            "day": k[2],
+            "section": k[3],
+            "tags": k[4],
+            "answers": v[0],
+            "passed": v[1],
+        }
+        for k, v in groups.items()
+    ]
+    for i in range(0, len(rows), 5000):
+        conn.execute(insert(REVIEW_GROUPS), rows[i : i + 5000])
     return len(batch)
 
 
-_GROUPS_FROM_LOG = text(
-    "INSERT INTO review_groups (profile_id, deck_id, day, section, tags, answers, passed) "
-    "SELECT r.profile_id, r.deck_id, r.day, n.source_section, n.tags, COUNT(*), "
-    "SUM(CASE WHEN r.rating > 1 THEN 1 ELSE 0 END) "
-    "FROM reviews r JOIN cards c ON c.id = r.card_id JOIN notes n ON n.id = c.note_id "
-    "WHERE r.state_before = 2 "
-    "GROUP BY r.profile_id, r.deck_id, r.day, n.source_section, n.tags"
+_CARD_GROUPS = text(
+    "SELECT c.id, n.source_section, n.tags FROM cards c JOIN notes n ON n.id = c.note_id"
 )
 
 
