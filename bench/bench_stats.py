@@ -137,6 +137,18 @@ def run() -> list[Row]:
             )
         )
         print(f"optimise: {result.to_dict() | {'parameters': '...'}}", file=sys.stderr)
+        if result.evaluated < result.items:  # untimed: the sample against the whole history
+            from trainer.scheduling import optimizer
+
+            with store.read() as conn:
+                items, _ = optimizer.items_from_rows(plan.review_rows(conn, None))
+            ll0, r0 = optimizer.evaluate(optimizer.DEFAULT_PARAMETERS, items)
+            ll1, r1 = optimizer.evaluate(result.parameters, items)
+            print(
+                f"optimise on all {len(items)} items: before log loss {ll0:.4f} RMSE {r0:.4f}, "
+                f"after log loss {ll1:.4f} RMSE {r1:.4f}",
+                file=sys.stderr,
+            )
 
         plan.set_exam(date(2027, 1, 15), 0.9)
         t = time.perf_counter()
