@@ -316,3 +316,42 @@ async def test_palette_commands_for_study(
 
 def test_rating_enum_matches_keys() -> None:
     assert [int(r) for r in Rating] == [1, 2, 3, 4]
+
+
+async def test_learning_card_due_meanwhile_comes_before_the_prefetched_one(
+    store: Store, make_app: Callable[..., TrainerApp], clock: Clock
+) -> None:
+    make_deck(store, qa_notes(4), "D", OPTS)
+    app = make_app("D")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_study(app, pilot)
+        first = screen.item.card.id  # type: ignore[union-attr]
+        await pilot.press("space", "1")  # Again: back in a minute
+        await settle(app)
+        assert screen._next is not None and screen._next.item is not None
+        assert screen._next.item.card.id != first  # the guess is the next new card
+        clock.advance(minutes=2)
+        await pilot.press("space", "3")
+        await settle(app)
+        assert screen.item is not None and screen.item.card.id == first
+        assert "问题0" in screen_text(app)
+
+
+async def test_prefetched_card_changed_elsewhere_is_replaced_by_the_real_head(
+    store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    from trainer.services.study import StudyService
+
+    make_deck(store, qa_notes(4), "D", OPTS)
+    app = make_app("D")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_study(app, pilot)
+        assert screen._next is not None and screen._next.item is not None
+        guessed = screen._next.item.card.id
+        StudyService(store).suspend(guessed)  # another process, between look-ahead and answer
+        await pilot.press("space", "3")
+        await settle(app)
+        assert review_count(store) == 1
+        assert screen.item is not None and screen.item.card.id != guessed
+        assert queue_of(store, screen.item.card.id) is Queue.NEW
+        assert "问题2" in screen_text(app) and not screen.busy

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import Connection, and_, case, func, select
 
 from trainer.domain.clock import to_epoch
-from trainer.domain.model import CardState, Note, Queue
+from trainer.domain.model import Card, CardState, Note, Queue
 from trainer.scheduling import fsrs_adapter
 from trainer.services.decks import ImportReport, apply_notes
 from trainer.services.study import LEARN_AHEAD, QueueCounts, StudyItem, StudyService
@@ -159,26 +159,86 @@ def item_for_card(
     return StudyItem(card, note, d, counts, fsrs_adapter.preview(card, now, d.options))
 
 
+@dataclass(frozen=True, slots=True)
+class Lookahead:
+    """The card expected after card ``after``, read while ``after`` is on screen."""
+
+    after: int
+    item: StudyItem | None
+    """Counts left at zero: the screen predicts them (:func:`counts_after`)."""
+    at: datetime
+    """When the queue was read."""
+    next_learning_s: int | None
+    """Epoch seconds of the earliest learning card (other than ``after``) due after ``at``."""
+
+    def holds(
+        self, before: Card, after: Card, buried: int, now: datetime, day_end: datetime
+    ) -> bool:
+        """Whether ``item`` is certainly the queue head once ``before`` was answered (→ ``after``).
+
+        True only when nothing the queue order depends on moved: the guess is due
+        now or is a review/new card (the answered card, if back in learning, can
+        only come back after those), no learning card fell due since ``at``, no
+        sibling was buried, the study day is the same and the answered card is not
+        due again today as a review. Other writers are not covered: the screen
+        reads the real head right after showing the guess and corrects it.
+        """
+        item = self.item
+        if item is None or buried or before.id != self.after:
+            return False
+        at_s, now_s = to_epoch(self.at), to_epoch(now)
+        if now_s < at_s or now >= day_end or self.at >= day_end:
+            return False
+        card = item.card
+        if card.queue == Queue.LEARNING and (card.due is None or to_epoch(card.due) > at_s):
+            return False  # a learn-ahead guess: the answered card may now come first
+        if self.next_learning_s is not None and self.next_learning_s <= now_s:
+            return False
+        return not (after.queue == Queue.REVIEW and after.due is not None and after.due < day_end)
+
+
 def upcoming(
     store: Store, study: StudyService, now: datetime, deck: str | int | None, after: int
-) -> StudyItem | None:
-    """The card expected after card ``after`` (prefetched while ``after`` is on screen).
-
-    Counts are left at zero: the study screen keeps showing its own and checks
-    this guess against the real queue head once the answer is committed.
-    """
+) -> Lookahead:
+    """The card expected after card ``after`` (prefetched while ``after`` is on screen)."""
     cards = [c for c in study.queue(now, deck, limit=2) if c.id != after]
-    if not cards:
-        return None
-    card = cards[0]
+    c = CARDS.c
     with store.read() as conn:
+        ids = study.deck_ids(conn, deck)
+        next_learning = conn.execute(
+            select(func.min(c.due)).where(
+                c.profile_id == store.profile.id,
+                c.deck_id.in_(ids),
+                c.queue == int(Queue.LEARNING),
+                c.due > to_epoch(now),
+                c.id != after,
+            )
+        ).scalar()
+        if not cards:
+            return Lookahead(after, None, now, next_learning)
+        card = cards[0]
         note = notes_repo.note_by_guid(conn, card.note_guid)
         d = study.deck(conn, card.deck_id)
     if note is None:
-        return None
-    return StudyItem(
+        return Lookahead(after, None, now, next_learning)
+    item = StudyItem(
         card, note, d, QueueCounts(0, 0, 0), fsrs_adapter.preview(card, now, d.options)
     )
+    return Lookahead(after, item, now, None if next_learning is None else int(next_learning))
+
+
+def counts_after(counts: QueueCounts, before: Card, after: Card, now: datetime) -> QueueCounts:
+    """The queue counts once ``before`` was answered and became ``after`` (a prediction)."""
+    new, learning, review = counts.new, counts.learning, counts.review
+    if before.queue == Queue.NEW:
+        new -= 1
+    elif before.queue == Queue.LEARNING:
+        learning -= 1
+    elif before.queue == Queue.REVIEW:
+        review -= 1
+    if after.queue == Queue.LEARNING and after.due is not None and after.due <= now + LEARN_AHEAD:
+        learning += 1
+    return QueueCounts(max(0, new), max(0, learning), max(0, review))
 
 
 def add_article_notes(
@@ -198,16 +258,3 @@ def add_article_notes(
             conn, deck_name, notes, retire_missing=False, now_s=int(time.time())
         )
     return report
-
-
-def elapsed_text(ms: int) -> str:
-    """``12 min 5 s`` style duration."""
-    seconds = round(ms / 1000)
-    td = timedelta(seconds=seconds)
-    minutes, secs = divmod(int(td.total_seconds()), 60)
-    if minutes >= 60:
-        hours, minutes = divmod(minutes, 60)
-        return f"{hours} h {minutes} min"
-    if minutes:
-        return f"{minutes} min {secs} s"
-    return f"{secs} s"

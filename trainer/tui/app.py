@@ -149,6 +149,11 @@ class TrainerApp(App[None]):
         if self._stats is not None:
             self._stats.invalidate()
 
+    def cards_changed(self) -> None:
+        """After a change that writes no review (bury, suspend, edit): stats recount."""
+        if self._stats is not None:
+            self._stats.invalidate()
+
     def close_store(self) -> None:
         """Close the store if it was opened (the CLI calls this after the app ends)."""
         with self._open_lock:

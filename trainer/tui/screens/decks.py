@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -102,8 +103,14 @@ class DecksScreen(TrainerScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column("Deck", key="deck")
+        self._columns(self.query_one(DataTable), [])
+
+    @staticmethod
+    def _columns(table: DataTable[Text], rows: list[DeckCounts]) -> None:
+        """Columns with explicit widths: DataTable measures auto-width columns when
+        idle and may keep lines it painted before that, cut to the old width."""
+        width = max([4, *(cell_len(r.name) for r in rows)])
+        table.add_column("Deck", key="deck", width=width)
         table.add_column(Text("New", justify="right"), key="new", width=6)
         table.add_column(Text("Learn", justify="right"), key="learning", width=6)
         table.add_column(Text("Due", justify="right"), key="due", width=6)
@@ -129,7 +136,8 @@ class DecksScreen(TrainerScreen):
         self.rows = rows
         table = self.query_one(DataTable)
         selected = self.selected()
-        table.clear()
+        table.clear(columns=True)
+        self._columns(table, rows)
         for row in rows:
             table.add_row(
                 Text(row.name),

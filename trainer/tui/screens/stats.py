@@ -18,6 +18,7 @@ from textual_plotext import PlotextPlot
 
 from trainer.services import progress
 from trainer.tui.screens.base import TrainerScreen
+from trainer.tui.screens.summary import elapsed_text
 
 
 def today_content(today: progress.DaySummary) -> Content:
@@ -25,7 +26,7 @@ def today_content(today: progress.DaySummary) -> Content:
     return Content.assemble(
         ("Today  ", "bold"),
         f"{today.reviews} answers · {today.again} again · {today.new} new · "
-        f"{progress.elapsed_text(today.time_ms)} · retention {retention}",
+        f"{elapsed_text(today.time_ms)} · retention {retention}",
     )
 
 

@@ -3,14 +3,23 @@
 Database work runs in thread workers. A rating is ignored while the previous
 answer is being written, and the next card appears only after ``answer()``
 has returned (it commits), so quitting at any moment loses nothing.
+
+Speed: while a card is shown, a worker reads the card expected next
+(:func:`progress.upcoming`). When the answer has committed and that guess
+provably is the queue head (:meth:`progress.Lookahead.holds`), it is shown at
+once with predicted counts; the same worker then reads the real head with its
+counts (``next_item``) and corrects the screen if anything differs, before any
+key is taken again. Otherwise the next card comes from ``next_item`` directly.
 """
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -19,16 +28,20 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Header, Input, Static
 
 from trainer.domain.model import Note, NoteKind, Rating
-from trainer.services import grading, progress
-from trainer.services.study import QueueCounts, StudyItem
+from trainer.services import grading
 from trainer.tui import render
+from trainer.tui.app import StoreUnavailable
 from trainer.tui.dialogs.edit_note import EditNoteDialog
 from trainer.tui.dialogs.help import HelpDialog
 from trainer.tui.screens.base import TrainerScreen
-from trainer.tui.screens.summary import summary_content
+from trainer.tui.screens.summary import elapsed_text, summary_content
 from trainer.tui.widgets.card_view import CardView
 from trainer.tui.widgets.counts import CountsBar
 from trainer.tui.widgets.rating_bar import RatingBar
+
+if TYPE_CHECKING:
+    from trainer.services.progress import DaySummary, Lookahead, Tomorrow
+    from trainer.services.study import StudyItem
 
 MAX_ANSWER_MS = 60_000
 """Anki caps the time counted for one answer at a minute."""
@@ -107,18 +120,25 @@ class StudyScreen(TrainerScreen):
         self.shown_at = time.monotonic()
         self._key_at: float | None = None
         self._sources: dict[str, tuple[str, str] | None] = {}
-        self._next: StudyItem | None = None
-        """The card expected next, fetched while this one is shown."""
+        self._next: Lookahead | None = None
+        """The card expected after the one shown, read while it is shown."""
+        self._hint = ""
 
     # -- layout ------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
         yield CountsBar(id="counts")
         yield CardView(id="card")
-        yield Input(placeholder="Type your answer · Enter checks it", id="typed", classes="hidden")
+        typed = Input(placeholder="Type your answer · Enter checks it", id="typed")
+        typed.display = False
+        yield typed
         yield Static("", markup=False, id="reveal-hint")
-        yield RatingBar(id="ratings", classes="hidden")
-        with Vertical(id="done", classes="hidden"):
+        ratings = RatingBar(id="ratings")
+        ratings.display = False
+        yield ratings
+        done = Vertical(id="done")
+        done.display = False
+        with done:
             yield Static("", markup=False, id="done-title")
             yield Static("", markup=False, id="done-text")
         yield Footer()
@@ -126,7 +146,7 @@ class StudyScreen(TrainerScreen):
     def on_mount(self) -> None:
         self.sub_title = self.deck or "All decks"
         self.query_one("#typed", Input).cursor_blink = self.trainer.cursor_blink
-        self.query_one("#reveal-hint", Static).update("Loading…")
+        self._set_hint("Loading…")
         self.load_first()
 
     # -- state -------------------------------------------------------------------
@@ -141,7 +161,11 @@ class StudyScreen(TrainerScreen):
         return self.item.deck.options.type_answers
 
     def show(self, item: StudyItem | None, *, revealed: bool = False) -> None:
-        """Show ``item``'s front (or back), or the done panel for None."""
+        """Show ``item``'s front (or back), or the done panel for None.
+
+        Visibility changes go through ``display`` (an inline style), not CSS
+        classes, so a new card restyles nothing: it is one layout and one paint.
+        """
         self.busy = False
         self.item = item
         self.suggested = None
@@ -151,19 +175,18 @@ class StudyScreen(TrainerScreen):
         ratings = self.query_one(RatingBar)
         hint = self.query_one("#reveal-hint", Static)
         done = self.query_one("#done")
+        counts = self.query_one("#counts", CountsBar)
         if item is None:
             self.phase = Phase.DONE
-            for w in (card_view, typed, ratings, hint):
-                w.add_class("hidden")
-            done.remove_class("hidden")
-            self.query_one("#counts", CountsBar).display = False
+            for w in (card_view, typed, ratings, hint, counts):
+                w.display = False
+            done.display = True
             self.query_one("#done-title", Static).update("Done for today")
             self.query_one("#done-text", Static).update("Counting what comes tomorrow…")
             self.load_tomorrow()
             return
-        done.add_class("hidden")
-        card_view.remove_class("hidden")
-        counts = self.query_one("#counts", CountsBar)
+        done.display = False
+        card_view.display = True
         counts.display = True
         counts.show(item.counts, item.card.queue)
         self.shown_at = time.monotonic()
@@ -173,39 +196,56 @@ class StudyScreen(TrainerScreen):
             return
         self.phase = Phase.FRONT
         card_view.show_card(render.front(item.note, item.card.ord))
-        ratings.add_class("hidden")
-        hint.remove_class("hidden")
+        ratings.display = False
+        hint.display = True
         if self.typing:
             typed.value = ""
-            typed.remove_class("hidden")
+            typed.display = True
             typed.focus()
-            hint.update("Enter checks your answer · Esc leaves the field · Enter on empty shows it")
+            self._set_hint(
+                "Enter checks your answer · Esc leaves the field · Enter on empty shows it"
+            )
         else:
-            typed.add_class("hidden")
-            self.set_focus(None)
-            hint.update("Space or Enter: show answer · t: type the answer · ?: keys")
+            typed.display = False
+            if self.focused is not None:
+                self.set_focus(None)
+            self._set_hint("Space or Enter: show answer · t: type the answer · ?: keys")
+
+    def _set_hint(self, text: str) -> None:
+        if text != self._hint:
+            self._hint = text
+            self.query_one("#reveal-hint", Static).update(text)
 
     def _show_back(self) -> None:
         assert self.item is not None
         self.phase = Phase.BACK
         item = self.item
         self.query_one(CardView).show_card(render.back(item.note, item.card.ord))
-        self.query_one("#typed", Input).add_class("hidden")
-        self.query_one("#reveal-hint", Static).add_class("hidden")
+        self.query_one("#typed", Input).display = False
+        self.query_one("#reveal-hint", Static).display = False
         ratings = self.query_one(RatingBar)
-        ratings.remove_class("hidden")
+        ratings.display = True
         ratings.show(item.intervals, self.suggested)
-        self.set_focus(None)
+        if self.focused is not None:
+            self.set_focus(None)
 
     # -- workers -----------------------------------------------------------------
     @work(thread=True, exclusive=True, group="study")
     def load_first(self) -> None:
         self._run(lambda: self.trainer.study.next_item(self.trainer.now(), self.deck))
 
-    def _run(self, fetch: object, *, revealed: bool = False, done: str = "") -> None:
+    def _run(
+        self,
+        fetch: Callable[[], StudyItem | None],
+        *,
+        revealed: bool = False,
+        done: str = "",
+    ) -> None:
         """Run ``fetch`` (in the worker thread) and show what it returns."""
         try:
-            item = fetch()  # type: ignore[operator]
+            item = fetch()
+        except StoreUnavailable:
+            return  # the app is closing with the reason
         except Exception as exc:
             self.trainer.call_from_thread(self._failed, f"{type(exc).__name__}: {exc}")
             return
@@ -215,6 +255,10 @@ class StudyScreen(TrainerScreen):
         self.show(item, revealed=revealed)
         if done:
             self.trainer.say(done)
+        self._measure()
+
+    def _measure(self) -> None:
+        """Record rating key → this paint, if a rating is waiting for its card."""
         if self._key_at is not None:
             started, self._key_at = self._key_at, None
             self.call_after_refresh(self._painted, started)
@@ -228,52 +272,84 @@ class StudyScreen(TrainerScreen):
         self.trainer.say(message, "error")
 
     @work(thread=True, exclusive=True, group="study")
-    def answer_and_next(self, card_id: int, rating: Rating, duration_ms: int) -> None:
-        def fetch() -> StudyItem | None:
-            now = self.trainer.now()
-            study = self.trainer.study
-            study.answer(card_id, rating, now, duration_ms)  # commits before returning
-            guess, shown = self._next, self.item
-            if guess is not None and shown is not None:
-                head = study.queue(now, self.deck, limit=1)
-                if not head:
-                    return None
-                if head[0].id == guess.card.id:
-                    # The prefetched card is the real queue head: show it with the
-                    # current counts; look_ahead() refreshes them right after.
-                    return replace(guess, card=head[0], counts=shown.counts)
-            return study.next_item(now, self.deck)
+    def answer_and_next(
+        self, card_id: int, rating: Rating, duration_ms: int, guess: Lookahead | None
+    ) -> None:
+        from trainer.services.progress import counts_after
 
-        self._run(fetch)
-
-    @work(thread=True, exclusive=True, group="look-ahead")
-    def look_ahead(self, card_id: int) -> None:
-        """Fresh counts for the card on screen, then prefetch the one after it."""
-        now = self.trainer.now()
-        study = self.trainer.study
+        trainer = self.trainer
+        study = trainer.study
+        shown = self.item
         try:
-            counts = study.counts(now, self.deck)
-            self.trainer.call_from_thread(self._counts_arrived, card_id, counts)
-            guess = progress.upcoming(self.trainer.store, study, now, self.deck, card_id)
-        except Exception:
+            now = trainer.now()
+            result = study.answer(card_id, rating, now, duration_ms)  # commits before returning
+            store = trainer.store
+            day_end = store.clock.next_day_start(guess.at) if guess is not None else now
+            if (
+                guess is not None
+                and guess.item is not None
+                and shown is not None
+                and guess.holds(shown.card, result.card, result.buried_siblings, now, day_end)
+            ):
+                counts = counts_after(shown.counts, shown.card, result.card, now)
+                provisional = replace(guess.item, counts=counts)
+                painted = threading.Event()
+                trainer.call_from_thread(self._provisional, provisional, painted)
+                # Read the real head once the guess is painted, not while it is painting.
+                painted.wait(0.25)
+                real = study.next_item(trainer.now(), self.deck)
+                trainer.call_from_thread(self._confirmed, provisional, real)
+                return
+        except StoreUnavailable:
             return
-        if self.item is not None and self.item.card.id == card_id:
-            self._next = guess
+        except Exception as exc:
+            trainer.call_from_thread(self._failed, f"{type(exc).__name__}: {exc}")
+            return
+        self._run(lambda: study.next_item(trainer.now(), self.deck))
 
-    def _counts_arrived(self, card_id: int, counts: QueueCounts) -> None:
-        if self.item is not None and self.item.card.id == card_id:
-            self.item = replace(self.item, counts=counts)
-            self.query_one("#counts", CountsBar).show(counts, self.item.card.queue)
+    def _provisional(self, item: StudyItem, painted: threading.Event) -> None:
+        """The committed answer's expected successor: shown now, confirmed next."""
+        self.show(item)
+        self.busy = True  # until the real queue head is confirmed
+        self._measure()
+        self.call_after_refresh(painted.set)
+
+    def _confirmed(self, shown: StudyItem, real: StudyItem | None) -> None:
+        if self.item is not shown:
+            return  # the screen moved on (left, undone): nothing to confirm
+        if real is None or real.card.id != shown.card.id:
+            self.show(real)  # someone else changed the queue: show the real head
+            return
+        self.busy = False
+        self.item = replace(shown, card=real.card, counts=real.counts, intervals=real.intervals)
+        if real.counts != shown.counts:
+            self.query_one("#counts", CountsBar).show(real.counts, real.card.queue)
+
+    @work(thread=True, group="look-ahead")
+    def look_ahead(self, card_id: int) -> None:
+        """Read the card expected after ``card_id`` while it is on screen."""
+        from trainer.services.progress import upcoming
+
+        try:
+            trainer = self.trainer
+            guess = upcoming(trainer.store, trainer.study, trainer.now(), self.deck, card_id)
+        except Exception:
+            return  # only a guess: the answer path reads the queue itself
+        trainer.call_from_thread(self._looked_ahead, guess)
+
+    def _looked_ahead(self, guess: Lookahead) -> None:
+        if self.item is not None and self.item.card.id == guess.after:
+            self._next = guess
 
     @work(thread=True, exclusive=True, group="study")
     def undo_last(self) -> None:
+        from trainer.services.progress import item_for_card
+
         def fetch() -> StudyItem | None:
             card = self.trainer.study.undo()
             if card is None:
                 return self.item
-            return progress.item_for_card(
-                self.trainer.store, card.id, self.trainer.now(), self.deck
-            )
+            return item_for_card(self.trainer.store, card.id, self.trainer.now(), self.deck)
 
         self._run(fetch, done="Undone: the card is back")
 
@@ -285,28 +361,38 @@ class StudyScreen(TrainerScreen):
                 self.trainer.study.bury(card_id, now)
             else:
                 self.trainer.study.suspend(card_id)
+            self.trainer.cards_changed()
             return self.trainer.study.next_item(now, self.deck)
 
         self._run(fetch, done="Buried until tomorrow" if how == "bury" else "Card suspended")
 
     @work(thread=True, exclusive=True, group="study")
     def save_edit(self, note: Note, card_id: int, revealed: bool) -> None:
+        from trainer.services.progress import item_for_card
+
         def fetch() -> StudyItem | None:
             self.trainer.decks.edit_note(note)
-            return progress.item_for_card(
-                self.trainer.store, card_id, self.trainer.now(), self.deck
-            )
+            self.trainer.cards_changed()
+            return item_for_card(self.trainer.store, card_id, self.trainer.now(), self.deck)
 
         self._run(fetch, revealed=revealed, done="Note saved")
 
     @work(thread=True, exclusive=True, group="tomorrow")
     def load_tomorrow(self) -> None:
-        now = self.trainer.now()
-        ahead = progress.tomorrow(self.trainer.store, now, self.deck)
-        today = progress.day_summary(self.trainer.store, now, self.deck)
+        from trainer.services import progress
+
+        try:
+            now = self.trainer.now()
+            ahead = progress.tomorrow(self.trainer.store, now, self.deck)
+            today = progress.day_summary(self.trainer.store, now, self.deck)
+        except StoreUnavailable:
+            return
+        except Exception as exc:
+            self.trainer.call_from_thread(self._failed, f"{type(exc).__name__}: {exc}")
+            return
         self.trainer.call_from_thread(self._show_done, ahead, today)
 
-    def _show_done(self, ahead: progress.Tomorrow, today: progress.DaySummary) -> None:
+    def _show_done(self, ahead: Tomorrow, today: DaySummary) -> None:
         elapsed_ms = int((time.monotonic() - self.session.started) * 1000)
         empty = (
             self.session.answered == 0 and today.reviews == 0 and not (ahead.review or ahead.new)
@@ -319,7 +405,10 @@ class StudyScreen(TrainerScreen):
 
     @work(thread=True, exclusive=True, group="source")
     def load_source(self, article: str) -> None:
-        found = self.trainer.decks.source_text(article)
+        try:
+            found = self.trainer.decks.source_text(article)
+        except StoreUnavailable:
+            return
         self.trainer.call_from_thread(self._show_source, article, found)
 
     def _show_source(self, article: str, found: tuple[str, str] | None) -> None:
@@ -356,7 +445,10 @@ class StudyScreen(TrainerScreen):
         self.session.again += rating is Rating.AGAIN
         self.session.ratings += (rating,)
         duration = min(MAX_ANSWER_MS, int((time.monotonic() - self.shown_at) * 1000))
-        self.answer_and_next(self.item.card.id, rating, duration)
+        guess = (
+            self._next if self._next is not None and self._next.after == self.item.card.id else None
+        )
+        self.answer_and_next(self.item.card.id, rating, duration, guess)
 
     def on_rating_bar_rated(self, event: RatingBar.Rated) -> None:
         self.action_rate(int(event.rating))
@@ -447,10 +539,8 @@ class StudyScreen(TrainerScreen):
             self.set_focus(None)
             return
         if self.session.answered:
-            minutes = render.plain(
-                progress.elapsed_text(int((time.monotonic() - self.session.started) * 1000))
-            )
+            minutes = elapsed_text(int((time.monotonic() - self.session.started) * 1000))
             self.trainer.say(
-                f"Session: {self.session.answered} cards in {minutes.plain}, {self.session.again} again"
+                f"Session: {self.session.answered} cards in {minutes}, {self.session.again} again"
             )
         self.dismiss(None)

@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 
-from trainer.services.progress import DaySummary, Tomorrow, elapsed_text
 from trainer.tui.render import DUE_STYLE, LEARN_STYLE, NEW_STYLE
+
+if TYPE_CHECKING:
+    from trainer.services.progress import DaySummary, Tomorrow
+
+
+def elapsed_text(ms: int) -> str:
+    """``12 min 5 s`` style duration."""
+    minutes, secs = divmod(round(ms / 1000), 60)
+    if minutes >= 60:
+        hours, minutes = divmod(minutes, 60)
+        return f"{hours} h {minutes} min"
+    if minutes:
+        return f"{minutes} min {secs} s"
+    return f"{secs} s"
 
 
 def summary_content(

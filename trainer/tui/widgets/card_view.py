@@ -16,24 +16,31 @@ class CardView(VerticalScroll):
     CardView > #card-text { width: 1fr; padding: 1 0; }
     CardView > #grading { width: 1fr; padding: 1 0 0 0; border-top: dashed $foreground 30%; }
     CardView > #source { width: 1fr; padding: 1 0 0 0; border-top: dashed $foreground 30%; }
-    CardView > .hidden { display: none; }
     """
 
     def compose(self) -> ComposeResult:
         yield Static("", markup=False, id="card-text")
-        yield Static("", markup=False, id="grading", classes="hidden")
-        yield Static("", markup=False, id="source", classes="hidden")
+        for ident in ("grading", "source"):
+            part = Static("", markup=False, id=ident)
+            part.display = False  # an inline style: showing a card restyles nothing
+            yield part
 
     def _part(self, ident: str, content: Content | None) -> None:
         part = self.query_one(f"#{ident}", Static)
-        part.set_class(content is None, "hidden")
-        part.update(content if content is not None else "")
+        if content is None:
+            if part.display:
+                part.display = False
+                part.update("")
+            return
+        part.update(content)
+        part.display = True
 
     def show_card(self, content: Content) -> None:
         self.query_one("#card-text", Static).update(content)
         self._part("grading", None)
         self._part("source", None)
-        self.scroll_home(animate=False)
+        if self.scroll_y:
+            self.scroll_home(animate=False)
 
     def show_grading(self, content: Content | None) -> None:
         self._part("grading", content)
@@ -45,4 +52,4 @@ class CardView(VerticalScroll):
 
     @property
     def source_shown(self) -> bool:
-        return not self.query_one("#source", Static).has_class("hidden")
+        return bool(self.query_one("#source", Static).display)
