@@ -22,6 +22,7 @@ from trainer.tui import render
 from trainer.tui.app import TrainerApp
 from trainer.tui.dialogs.help import HelpDialog
 from trainer.tui.screens.article import NoteRow, note_line
+from trainer.tui.screens.stats import sections_content
 from trainer.tui.widgets.card_view import CardView
 
 NASTY = [
@@ -57,6 +58,8 @@ def test_render_functions_keep_text_verbatim(s: str) -> None:
     assert s in render.source(f"前\n{s}\n后", 2, 2 + len(s), [s]).plain
     assert s in render.grading(grade([s], s)).plain
     assert s in note_line(qa, True).plain
+    section = {"name": s, "cards": 2, "studied": 1, "mean_retrievability": 0.5, "retention": None}
+    assert s in sections_content([section]).plain
 
 
 class Harness(App[None]):

@@ -189,6 +189,24 @@ class DeckService:
             for profile_id in conn.execute(select(PROFILES.c.id)).scalars():
                 cards_repo.sync_cards(conn, profile_id, row.deck_id)
 
+    def add_article_notes(
+        self,
+        deck_name: str,
+        notes: list[Note],
+        *,
+        article_id: str,
+        title: str,
+        text: str,
+        source: str = "",
+    ) -> ImportReport:
+        """Save the article (so cards can show their paragraph) and add ``notes`` to a deck."""
+        with self.store.write() as conn:
+            decks_repo.save_article(conn, article_id, title, text, source)
+            _deck, report = apply_notes(
+                conn, deck_name, notes, retire_missing=False, now_s=int(time.time())
+            )
+        return report
+
     def source_text(self, article_id: str) -> tuple[str, str] | None:
         with self.store.read() as conn:
             return decks_repo.article_text(conn, article_id)

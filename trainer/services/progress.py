@@ -1,25 +1,24 @@
-"""Small read models the study app needs beyond ``StudyService``.
+"""Small read models the study screen needs beyond ``StudyService``.
 
-Today's review summary and the 30-day chart (until the statistics service
-lands), what comes tomorrow for the "done for today" screen, a StudyItem for a
-given card (shown again after undo or an edit) and adding generated notes with
-their article to a deck. Each is one transaction.
+Today's answers and what comes tomorrow for the session summary ("done for
+today"), a StudyItem for a given card (shown again after undo or an edit), and
+the look-ahead: the card expected next, whether it provably stays the queue
+head after an answer, and the counts that answer leaves. Statistics proper
+come from ``StatsService``; each function here is one transaction.
 """
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy import Connection, and_, case, func, select
 
 from trainer.domain.clock import to_epoch
-from trainer.domain.model import Card, CardState, Note, Queue
+from trainer.domain.model import Card, CardState, Queue
 from trainer.scheduling import fsrs_adapter
-from trainer.services.decks import ImportReport, apply_notes
 from trainer.services.study import LEARN_AHEAD, QueueCounts, StudyItem, StudyService
-from trainer.storage import cards_repo, decks_repo, notes_repo
+from trainer.storage import cards_repo, notes_repo
 from trainer.storage.models import CARDS, REVIEWS
 from trainer.storage.store import Store
 
@@ -81,30 +80,6 @@ def day_summary(store: Store, now: datetime, deck: str | int | None = None) -> D
         ).one()
     values = [int(v or 0) for v in row]
     return DaySummary(*values)
-
-
-def reviews_by_day(
-    store: Store, now: datetime, days: int = 30, deck: str | int | None = None
-) -> list[tuple[date, int]]:
-    """Answers per study day for the last ``days`` days, oldest first, zeros included."""
-    study = StudyService(store)
-    today = store.clock.day(now)
-    first = today - days + 1
-    r = REVIEWS.c
-    with store.read() as conn:
-        ids = _deck_ids(study, conn, deck)
-        rows = conn.execute(
-            select(r.day, func.count())
-            .where(
-                r.profile_id == store.profile.id,
-                r.day >= first,
-                r.day <= today,
-                r.deck_id.in_(ids),
-            )
-            .group_by(r.day)
-        ).all()
-    found = {int(day): int(n) for day, n in rows}
-    return [(date.fromordinal(d), found.get(d, 0)) for d in range(first, today + 1)]
 
 
 def tomorrow(store: Store, now: datetime, deck: str | int | None = None) -> Tomorrow:
@@ -239,22 +214,3 @@ def counts_after(counts: QueueCounts, before: Card, after: Card, now: datetime) 
     if after.queue == Queue.LEARNING and after.due is not None and after.due <= now + LEARN_AHEAD:
         learning += 1
     return QueueCounts(max(0, new), max(0, learning), max(0, review))
-
-
-def add_article_notes(
-    store: Store,
-    deck_name: str,
-    notes: list[Note],
-    *,
-    article_id: str,
-    title: str,
-    text: str,
-    source: str = "",
-) -> ImportReport:
-    """Save the article (so cards can show their paragraph) and add ``notes`` to a deck."""
-    with store.write() as conn:
-        decks_repo.save_article(conn, article_id, title, text, source)
-        _deck, report = apply_notes(
-            conn, deck_name, notes, retire_missing=False, now_s=int(time.time())
-        )
-    return report

@@ -20,7 +20,6 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, Input, ListItem, ListView, Static, TextArea
 
 from trainer.domain.model import Article, Note, NoteKind
-from trainer.services import progress
 from trainer.tui import render
 from trainer.tui.dialogs.edit_note import EditNoteDialog
 from trainer.tui.dialogs.prompt import PromptDialog
@@ -215,8 +214,7 @@ class ArticleScreen(TrainerScreen):
         article = self.article
         assert article is not None
         try:
-            report = progress.add_article_notes(
-                self.trainer.store,
+            report = self.trainer.decks.add_article_notes(
                 deck,
                 [replace(n) for n in notes],
                 article_id=self.source_id,
@@ -227,7 +225,7 @@ class ArticleScreen(TrainerScreen):
         except Exception as exc:
             self.trainer.call_from_thread(self.trainer.say, f"Could not add cards: {exc}", "error")
             return
-        self.trainer.study.forget_decks()
+        self.trainer.decks_changed()
         self.trainer.call_from_thread(self.trainer.say, f"Added to {report.summary()}")
         self.trainer.call_from_thread(
             self.status, f"Added to {deck}: {report.new} new, {report.updated} updated."

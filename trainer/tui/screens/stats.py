@@ -1,68 +1,238 @@
-"""Statistics: today's counts and a 30-day reviews chart.
+"""Statistics: the main figures of ``trainer stats`` with charts, and exam readiness.
 
-A place for the statistics issue to fill: it can add panels to ``compose`` and
-data to :meth:`StatsScreen.load`, which runs in a thread.
+Everything comes from ``StatsService.report`` (the same dict as ``trainer stats
+--json``, see docs/stats.md) and ``PlanningService.readiness_summary``, loaded
+in a thread worker; this module only lays the figures out. Deck and section
+names are user text: they go through Content, never markup, and are kept out
+of plotext (which counts a wide character as one cell).
 """
 
 from __future__ import annotations
 
-from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Grid, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Footer, Header, Static
 from textual_plotext import PlotextPlot
 
-from trainer.services import progress
+from trainer.tui import render
+from trainer.tui.app import StoreUnavailable
 from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.screens.summary import elapsed_text
 
+RANGES = ("1m", "3m", "1y", "all")
+RANGE_NAMES = {"1m": "1 month", "3m": "3 months", "1y": "1 year", "all": "all time"}
+FORECAST_DAYS = 30
+SECTIONS_SHOWN = 8
+BAR = "█"
 
-def today_content(today: progress.DaySummary) -> Content:
-    retention = "—" if today.retention is None else f"{today.retention:.0%}"
-    return Content.assemble(
+
+def pct(x: float | None) -> str:
+    return "—" if x is None else f"{x:.0%}"
+
+
+def summary_content(data: dict[str, Any], exam: dict[str, Any] | None) -> Content:
+    """Today, the exam line (when a date is set), card counts, reviews and retention."""
+    t = data["today"]
+    cc = data["card_counts"]
+    rv = data["reviews"]
+    fd = data["future_due"]
+    tr = data["true_retention"]
+    parts: list[str | tuple[str, str] | Content] = [
         ("Today  ", "bold"),
-        f"{today.reviews} answers · {today.again} again · {today.new} new · "
-        f"{elapsed_text(today.time_ms)} · retention {retention}",
-    )
+        f"{t['reviews']} answers in {elapsed_text(t['time_ms'])} · {t['again']} again · "
+        f"correct {pct(t['correct_rate'])} · mature correct {pct(t['mature_correct_rate'])}\n",
+    ]
+    if exam:
+        below = exam["below_target"]
+        style = "bold $error" if below else "bold $success"
+        parts += [
+            ("Exam   ", "bold"),
+            f"{exam['exam_date']} in {exam['days_left']} days · projected recall ",
+            (pct(exam["projected_mean_r"]), style),
+            f" (target {pct(exam['target'])}) · {below} of {exam['cards']} cards below target"
+            f" · {exam['new_cards']} not yet studied\n",
+        ]
+    parts += [
+        ("Cards  ", "bold"),
+        (str(cc["new"]), render.NEW_STYLE),
+        " new · ",
+        (str(cc["learning"] + cc["relearning"]), render.LEARN_STYLE),
+        " learning · ",
+        (str(cc["young"]), render.DUE_STYLE),
+        f" young · {cc['mature']} mature · {cc['suspended']} suspended · "
+        f"{cc['buried']} buried · {cc['total']} in all\n",
+        ("Due    ", "bold"),
+        f"{fd['overdue']} overdue · {fd['due_tomorrow']} tomorrow · "
+        f"{fd['average_per_day']:.1f} a day on average · daily load {fd['daily_load']:.1f}\n",
+        ("Answers ", "bold"),
+        f"{rv['total']} in {elapsed_text(rv['time_ms'])} · studied {rv['days_studied']} of "
+        f"{rv['days_in_range']} days\n",
+        ("Retention ", "bold"),
+        " · ".join(
+            f"{label} {pct(tr[key]['all']['retention'])}"
+            for key, label in (
+                ("today", "today"),
+                ("week", "week"),
+                ("month", "month"),
+                ("year", "year"),
+            )
+        )
+        + f" (desired {pct(data['meta']['desired_retention'])})",
+    ]
+    return Content.assemble(*parts)
+
+
+def sections_content(sections: list[dict[str, Any]], limit: int = SECTIONS_SHOWN) -> Content:
+    """Weakest sections first: recall now as a bar, answer retention in the range."""
+    studied = [s for s in sections if s["studied"]]
+    if not studied:
+        return Content("No studied sections yet.")
+    lines: list[Content] = [Content.styled("Weakest sections (recall now · retention)\n", "bold")]
+    for s in studied[:limit]:
+        r = s["mean_retrievability"] or 0.0
+        bar = BAR * round(r * 10)
+        lines.append(
+            Content.assemble(
+                (f"{bar:<10} ", "$error" if r < 0.8 else "$success"),
+                (f"{pct(s['mean_retrievability']):>4} · {pct(s['retention']):>4}  ", "bold"),
+                render.plain(s["name"]),
+                (f"  {s['studied']}/{s['cards']} cards\n", "dim"),
+            )
+        )
+    return Content("").join(lines).rstrip()
 
 
 class StatsScreen(TrainerScreen):
+    """The deck chosen on the deck list (with sub-decks), or every deck."""
+
     CSS_PATH = "stats.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "dismiss(None)", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "next_range", "Range"),
+        Binding("d", "toggle_deck", "Deck/all"),
+        Binding("escape,q", "dismiss(None)", "Back"),
+    ]
+    PALETTE: ClassVar[list[tuple[str, str, str]]] = [
+        ("Statistics range", "1 month, 3 months, 1 year or all time", "next_range"),
+        ("Statistics: deck or all decks", "Switch between this deck and every deck", "toggle_deck"),
+    ]
+
+    class Loaded(Message):
+        """The figures are on screen."""
 
     def __init__(self, deck: str | None = None) -> None:
         super().__init__()
         self.deck = deck
+        self.chosen_deck = deck
+        self.range = "1m"
+        self.data: dict[str, Any] | None = None
+        self.exam: dict[str, Any] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Loading…", markup=False, id="stats-today")
-        yield PlotextPlot(id="stats-chart")
+        with VerticalScroll(id="stats-body"):
+            yield Static("Loading…", markup=False, id="stats-today")
+            with Grid(id="stats-charts"):
+                yield PlotextPlot(id="chart-reviews")
+                yield PlotextPlot(id="chart-due")
+                yield PlotextPlot(id="chart-counts")
+                yield PlotextPlot(id="chart-retention")
+            yield Static("", markup=False, id="stats-sections")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = f"Statistics · {self.deck or 'all decks'}"
+        self._title()
         self.load()
 
-    @work(thread=True, exclusive=True)
-    def load(self) -> None:
-        now = self.trainer.now()
-        today = progress.day_summary(self.trainer.store, now, self.deck)
-        days = progress.reviews_by_day(self.trainer.store, now, 30, self.deck)
-        self.trainer.call_from_thread(self.show, today, days)
+    def _title(self) -> None:
+        self.sub_title = f"Statistics · {self.deck or 'all decks'} · {RANGE_NAMES[self.range]}"
 
-    def show(self, today: progress.DaySummary, days: list[tuple[date, int]]) -> None:
-        self.query_one("#stats-today", Static).update(today_content(today))
-        plot = self.query_one(PlotextPlot)
+    def action_next_range(self) -> None:
+        self.range = RANGES[(RANGES.index(self.range) + 1) % len(RANGES)]
+        self._title()
+        self.load()
+
+    def action_toggle_deck(self) -> None:
+        self.deck = None if self.deck is not None else self.chosen_deck
+        self._title()
+        self.load()
+
+    @work(thread=True, exclusive=True, group="stats")
+    def load(self) -> None:
+        from trainer.services.planning import PlanningService
+
+        deck, range_name = self.deck, self.range
+        try:
+            now = self.trainer.now()
+            data = self.trainer.stats.report(deck, range_name, now)
+            exam = PlanningService(self.trainer.store).readiness_summary(deck, now)
+        except StoreUnavailable:
+            return
+        except Exception as exc:
+            self.trainer.call_from_thread(self._failed, f"{type(exc).__name__}: {exc}")
+            return
+        self.trainer.call_from_thread(self.show, data, exam)
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#stats-today", Static).update(f"Could not load statistics: {message}")
+        self.trainer.say(message, "error")
+
+    def show(self, data: dict[str, Any], exam: dict[str, Any] | None) -> None:
+        self.data, self.exam = data, exam
+        self.query_one("#stats-today", Static).update(summary_content(data, exam))
+        self.query_one("#stats-sections", Static).update(sections_content(data["sections"]))
+        self._reviews_chart(data["reviews"])
+        self._due_chart(data["future_due"])
+        self._counts_chart(data["card_counts"])
+        self._retention_chart(data["true_retention"])
+        self.post_message(self.Loaded())
+
+    def _plot(self, ident: str) -> Any:
+        plot = self.query_one(f"#{ident}", PlotextPlot)
         plt = plot.plt
-        plt.clear_data()
-        xs = list(range(1, len(days) + 1))
-        plt.bar(xs, [n for _, n in days])
-        plt.title("Answers per day, last 30 days")
-        ticks = [float(x) for x in xs[::7]]
-        plt.xticks(ticks, [days[int(i) - 1][0].strftime("%m-%d") for i in ticks])
+        plt.clear_figure()
+        return plot, plt
+
+    def _reviews_chart(self, reviews: dict[str, Any]) -> None:
+        plot, plt = self._plot("chart-reviews")
+        span = min(reviews["days_in_range"], 90)
+        per = {d["day"]: d for d in reviews["days"]}
+        xs = list(range(-span + 1, 1))
+        kinds = ("learn", "young", "mature", "relearn")
+        series = [[per[x][k] if x in per else 0 for x in xs] for k in kinds]
+        if any(any(s) for s in series):
+            plt.stacked_bar(xs, series, labels=list(kinds))
+        plt.title(f"Answers per day, last {span} days")
+        plot.refresh()
+
+    def _due_chart(self, future: dict[str, Any]) -> None:
+        plot, plt = self._plot("chart-due")
+        due = {d["day"]: d["due"] for d in future["days"]}
+        xs = list(range(FORECAST_DAYS))
+        ys = [due.get(x, 0) for x in xs]
+        if any(ys):
+            plt.bar(xs, ys)
+        plt.title(f"Due, next {FORECAST_DAYS} days (day 0 with overdue)")
+        plot.refresh()
+
+    def _counts_chart(self, counts: dict[str, Any]) -> None:
+        plot, plt = self._plot("chart-counts")
+        names = ["new", "learning", "relearning", "young", "mature", "suspended"]
+        ys = [counts[n] for n in names]
+        plt.bar(["new", "learn", "relearn", "young", "mature", "susp."], ys)
+        plt.title(f"Cards ({counts['total']})")
+        plot.refresh()
+
+    def _retention_chart(self, retention: dict[str, Any]) -> None:
+        plot, plt = self._plot("chart-retention")
+        periods = ("today", "yesterday", "week", "month", "year", "all")
+        ys = [round(100 * (retention[p]["all"]["retention"] or 0), 1) for p in periods]
+        plt.bar(["today", "yest.", "week", "month", "year", "all"], ys)
+        plt.ylim(0, 100)
+        plt.title("True retention % (review cards)")
         plot.refresh()
