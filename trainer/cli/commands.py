@@ -1,7 +1,24 @@
 """Imports every sub-command module so each registers itself on ``app``.
 
 The modules import nothing heavy at top level; registering them costs only
-their function definitions.
+their function definitions. The order here is the order ``trainer --help``
+lists the commands in.
 """
 
-from trainer.cli import backup, cards, decks, drill, exam, exchange, make, optimize, stats, study  # noqa: F401
+import importlib
+
+MODULES = (
+    "study",
+    "decks",
+    "make",
+    "exchange",
+    "stats",
+    "exam",
+    "optimize",
+    "cards",
+    "backup",
+    "drill",
+)
+
+for _name in MODULES:
+    importlib.import_module(f"trainer.cli.{_name}")
