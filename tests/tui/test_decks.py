@@ -143,3 +143,36 @@ async def test_start_in_a_deck_and_theme_toggle(
         dark = app.current_theme.dark
         await pilot.press("ctrl+t")
         assert app.current_theme.dark is not dark
+
+
+async def test_store_opens_in_a_worker_after_the_first_paint(bundled: Store, clock: object) -> None:
+    from trainer.tui.app import build_app
+
+    opened: list[Store] = []
+
+    def opener() -> Store:
+        opened.append(bundled)
+        return bundled
+
+    app = build_app(opener, clock, cursor_blink=False)  # type: ignore[arg-type]
+    async with app.run_test(size=SIZE):
+        assert not opened or app.is_open  # the skeleton came first
+        await settle(app)
+        screen = app.screen
+        assert isinstance(screen, DecksScreen) and screen.loads == 1
+        assert opened == [bundled]
+        assert "申论::直播带货" in screen_text(app)
+
+
+async def test_store_that_cannot_open_ends_the_app_with_the_reason(clock: object) -> None:
+    from trainer.domain.errors import TrainerError
+    from trainer.tui.app import build_app
+
+    def opener() -> Store:
+        raise TrainerError("no deck named 'nope'")
+
+    app = build_app(opener, clock, "nope", cursor_blink=False)  # type: ignore[arg-type]
+    async with app.run_test(size=SIZE):
+        await settle(app)
+    assert isinstance(app.open_error, TrainerError)
+    assert app.return_code == 1
