@@ -15,8 +15,10 @@ from trainer.generation import Generated, generate
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = ROOT / "tests" / "data" / "articles"
-SEED = ROOT.parent / "shared" / "seed" / "zhibo-daihuo.txt"
-SEED_GOLD = ROOT.parent / "shared" / "gold" / "zhibo-daihuo.json"
+SEED = ROOT / "decks" / "zhibo-daihuo.txt"
+"""The bundled copy of the user's seed article (identical to shared/seed)."""
+SEED_GOLD = ROOT / "tests" / "data" / "gold" / "zhibo-daihuo.json"
+"""A copy of shared/gold/zhibo-daihuo.json, so the quality bar is checked in every clone."""
 
 _PUNCT = re.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉()()\[\]【】,,。.;;::!!??、…—\-·]+")
 _CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::.*?)?\}\}")
