@@ -140,3 +140,15 @@ def test_suspended_and_unsuspend_commands(db: Path) -> None:
     assert out.returncode == 2 and "give card ids" in out.stderr
     out = run(["unsuspend", "--deck", "申论::直播带货"], db)
     assert out.returncode == 0 and out.stdout.startswith("unsuspended 0")
+
+
+def test_study_opener_makes_the_daily_backup(tmp_path: Path) -> None:
+    from trainer.cli.study import store_opener
+
+    db = tmp_path / "s.sqlite3"
+    store = store_opener(str(db), "default", None)()
+    store.close()
+    assert len(list((tmp_path / "backups").glob("*"))) == 1
+    store = store_opener(str(db), "default", None)()  # same day: no second backup
+    store.close()
+    assert len(list((tmp_path / "backups").glob("*"))) == 1

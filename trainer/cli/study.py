@@ -7,6 +7,7 @@ the store is opened: :func:`store_opener` runs in the app's first worker.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
 
@@ -28,6 +29,7 @@ def store_opener(
         from trainer.services.session import open_store
 
         store = open_store(db, profile, bundled=bundled)
+        _daily_backup(store)
         if deck is not None:
             from trainer.services.study import StudyService
 
@@ -40,6 +42,15 @@ def store_opener(
         return store
 
     return opener
+
+
+def _daily_backup(store: Store) -> None:
+    """Once a day while studying; a failed backup must not keep the student from studying."""
+    from trainer.domain.errors import TrainerError
+    from trainer.services.backup import daily_backup
+
+    with contextlib.suppress(TrainerError, OSError):
+        daily_backup(store)
 
 
 def make_app(deck: str | None) -> TrainerApp:
