@@ -143,3 +143,30 @@ def test_first_run_loads_bundled_deck_once(store: Store) -> None:
     assert ensure_bundled_deck(store) is not None
     assert ensure_bundled_deck(store) is None
     assert [d.name for d in DeckService(store).decks()] == ["申论::直播带货"]
+
+
+def test_adding_an_edited_article_keeps_history_of_moved_notes(store: Store, now: datetime) -> None:
+    from trainer.domain.model import SourceRef
+
+    def note(guid: str, text: str) -> Note:
+        return Note(guid, NoteKind.CLOZE, text=text, source=SourceRef(article="art"))
+
+    decks = DeckService(store)
+    first = [
+        note("p1", "重在{{c1::新意}},胜在{{c2::诚意}}。"),
+        note("p2", "无以{{c1::规矩}},不成方圆。"),
+    ]
+    decks.add_article_notes("甲", first, article_id="art", title="t", text="原文")
+    study = StudyService(store)
+    card = next(c for c in study.queue(now) if c.note_guid == "p2")
+    study.answer(card.id, Rating.GOOD, now)
+    moved = [
+        note("p1", "新加的一句{{c1::导语}}。"),
+        note("p2", "重在{{c1::新意}},胜在{{c2::诚意}}。"),
+        note("p3", "无以{{c1::规矩}},不成方圆。"),
+    ]
+    decks.add_article_notes("甲", moved, article_id="art", title="t", text="改过的原文")
+    notes = {n.text: n.guid for n in decks.notes("甲")}
+    assert notes["无以{{c1::规矩}},不成方圆。"] == "p2"
+    with store.read() as conn:
+        assert len(reviews_repo.history(conn, card.id)) == 1

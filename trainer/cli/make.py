@@ -45,21 +45,35 @@ def make(
 
         typer.echo(json.dumps(to_json(result), ensure_ascii=False, indent=1))
     if output is not None:
-        _write(output, deck or result.title or art.source, result)
+        _write(output, deck, result.title or art.source, result)
     elif not as_json:
         typer.echo(summary(result))
 
 
-def _write(path: str, name: str, result: Generated) -> None:
-    from trainer.cli import fail
+def _write(path: str, name: str | None, default_name: str, result: Generated) -> None:
+    """Write the deck file; over an existing one, keep its name, options and GUIDs.
 
-    try:
-        from trainer.formats.deckfile import write_deck
-    except ImportError:
-        fail("writing deck files (-o) is not available yet; use --json for now")
-        return
-    write_deck(path, name, list(result.notes), None, description=result.title)
-    typer.echo(f"wrote {len(result.notes)} notes to {path}", err=True)
+    Regenerating an edited article into the same file must keep review
+    history, so notes whose place moved take over their old GUIDs
+    (``generation.carry``) and the file's deck name and options stay.
+    """
+    from pathlib import Path
+
+    from trainer.formats.deckfile import read_deck, write_deck
+    from trainer.generation.carry import carry_identity
+
+    target = Path(path)
+    notes = result.notes
+    options = None
+    description = result.title
+    if target.exists():
+        old = read_deck(target)
+        notes = carry_identity(old.notes, notes)
+        name = name or old.name
+        options = old.options
+        description = old.description or description
+    write_deck(target, name or default_name, list(notes), options, description=description)
+    typer.echo(f"wrote {len(notes)} notes to {path}", err=True)
 
 
 def to_json(result: Generated) -> dict[str, Any]:

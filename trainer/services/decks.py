@@ -199,8 +199,22 @@ class DeckService:
         text: str,
         source: str = "",
     ) -> ImportReport:
-        """Save the article (so cards can show their paragraph) and add ``notes`` to a deck."""
+        """Save the article (so cards can show their paragraph) and add ``notes`` to a deck.
+
+        Adding an edited version of an article already in the deck keeps the
+        history of notes whose place in the article moved (``carry_identity``).
+        """
+        from trainer.generation.carry import carry_identity
+
         with self.store.write() as conn:
+            deck = decks_repo.deck_by_name(conn, deck_name)
+            if deck is not None:
+                same_article = [
+                    n
+                    for n in notes_repo.notes_in_deck(conn, deck.id, include_retired=True)
+                    if n.source.article == article_id
+                ]
+                notes = list(carry_identity(same_article, notes))
             decks_repo.save_article(conn, article_id, title, text, source)
             _deck, report = apply_notes(
                 conn, deck_name, notes, retire_missing=False, now_s=int(time.time())
