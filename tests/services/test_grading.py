@@ -109,3 +109,10 @@ def test_overlap_is_a_share(a: str, b: str) -> None:
     assert 0.0 <= overlap(a, b) <= 1.0
     g = grade([a, b], b + "\n" + a)
     assert 0.0 <= g.coverage <= 1.0
+
+
+def test_half_remembered_phrase_is_partly_recalled() -> None:
+    from trainer.services.grading import Mark, grade
+
+    result = grade(["真经念歪", "赶鸭子上架", "成本转嫁"], "真经念歪 赶鸭子 成本")
+    assert [p.mark for p in result.points] == [Mark.RECALLED, Mark.PARTIAL, Mark.PARTIAL]
