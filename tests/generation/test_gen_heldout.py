@@ -1,0 +1,248 @@
+"""Held-out quality check: six hand-written articles the generator was not tuned on.
+
+Each article in ``tests/data/heldout`` has a gold file with the same stem, labelled
+blind (what a tutor would expect, not what the generator finds). The scoring rules
+are a copy of ``score_cards.py``, the shared scorer, so these tests run without it.
+Articles that miss the quality bar are marked xfail with the metrics they miss;
+the per-metric results and the misses are printed either way (run with ``-s``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from trainer.generation import generate
+from trainer.generation.reader import read_article
+
+HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout"
+ARTICLE_FILES = sorted(p for p in HELDOUT.iterdir() if p.suffix in {".txt", ".md", ".html"})
+
+# Articles that miss the bar when this file was written; the reason names the metrics.
+XFAIL: dict[str, str] = {
+    "fenbi-xiaoma-dache": "held-out: key-term recall 0.22",
+    "numbered-canyin-langfei": (
+        "held-out: list precision 0.75, golden recall 0.8, key-term recall 0.25, leaks (front-matter line)"
+    ),
+    "parallel-xianyu-jingji": "held-out: enum item recall 0.45, golden recall 0.83, key-term recall 0.5",
+    "rmsp-chengshi-gengxin": (
+        "held-out: enum item recall 0.73, list precision 0.75, golden recall 0.29, key-term recall 0.22"
+    ),
+    "web-wangluo-baoli": "held-out: golden recall 0.75, key-term recall 0.44",
+    "zhonggong-yinfa-jingji": (
+        "held-out: enum item recall 0.45, list precision 0.5, golden recall 0.67, key-term recall 0.22, "
+        "leaks (site footer)"
+    ),
+}
+
+# --- scoring rules, copied from score_cards.py -------------------------------------
+
+PUNCT = re.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉()（）\[\]【】,，。.;；:：!！?？、…—\-·]+")
+CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::.*?)?\}\}")
+
+
+def norm(s: str | None) -> str:
+    return PUNCT.sub("", unicodedata.normalize("NFKC", s or ""))
+
+
+def bigrams(s: str) -> set[str]:
+    return {s[i : i + 2] for i in range(len(s) - 1)} or ({s} if s else set())
+
+
+def dice(a: str, b: str) -> float:
+    x, y = bigrams(a), bigrams(b)
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def item_match(gold: str, got: str) -> bool:
+    g, h = norm(gold), norm(got)
+    if not g or not h:
+        return False
+    return (
+        (g in h and len(h) <= 4 * len(g) + 8)
+        or (h in g and len(h) >= 0.6 * len(g))
+        or dice(g, h) >= 0.6
+    )
+
+
+def matched_items(gold_items: list[str], got_items: list[str]) -> int:
+    used: set[int] = set()
+    hits = 0
+    for gi in gold_items:
+        for j, hi in enumerate(got_items):
+            if j not in used and item_match(gi, hi):
+                used.add(j)
+                hits += 1
+                break
+    return hits
+
+
+def cloze_plain(text: str | None) -> str:
+    return CLOZE.sub(lambda m: m.group(1), text or "")
+
+
+def score(gold: dict[str, Any], out: dict[str, Any]) -> dict[str, Any]:
+    """The scorer's metrics, plus the details its ``--verbose`` mode prints."""
+    cards = out.get("cards", [])
+    lists = [c for c in cards if c.get("kind") == "list" and len(c.get("items") or []) >= 2]
+    clozes = [c for c in cards if c.get("kind") == "cloze"]
+    detail: list[str] = []
+
+    gold_items = hit_items = full = 0
+    for e in gold["enumerations"]:
+        best, best_card = 0, None
+        for c in lists:
+            h = matched_items(e["items"], c["items"])
+            if h > best:
+                best, best_card = h, c
+        gold_items += len(e["items"])
+        hit_items += best
+        full += best == len(e["items"])
+        if best < len(e["items"]):
+            got = best_card["items"] if best_card else []
+            missed = [i for i in e["items"] if not any(item_match(i, h) for h in got)]
+            where = best_card and best_card.get("prompt")
+            detail.append(
+                f"enum {best}/{len(e['items'])} {e['prompt_hint']} <- {where}; missed {missed}"
+            )
+    item_recall = hit_items / gold_items if gold_items else 1.0
+
+    good = 0
+    for c in lists:
+        if any(
+            matched_items(c["items"], e["items"]) * 2 >= len(c["items"])
+            for e in gold["enumerations"]
+        ):
+            good += 1
+        else:
+            detail.append(f"unmatched list: {c.get('prompt')} {c['items']}")
+    list_precision = good / len(lists) if lists else 0.0
+
+    plains = [norm(cloze_plain(c.get("text") or c.get("prompt"))) for c in clozes]
+    golden_hits = 0
+    for s in gold["golden_sentences"]:
+        ns = norm(s)
+        ok = any(ns in p or dice(ns, p) >= 0.8 for p in plains)
+        golden_hits += ok
+        if not ok:
+            detail.append(f"golden missed: {s}")
+    golden_recall = golden_hits / len(gold["golden_sentences"]) if gold["golden_sentences"] else 1.0
+
+    deleted = {norm(d) for c in clozes for d in CLOZE.findall(c.get("text") or "")}
+    term_hits = 0
+    for t in gold["key_terms"]:
+        nt = norm(t)
+        ok = any(nt == d or (nt in d and len(d) <= len(nt) + 4) for d in deleted)
+        term_hits += ok
+        if not ok:
+            detail.append(f"key term not blanked: {t}")
+    term_recall = term_hits / len(gold["key_terms"]) if gold["key_terms"] else 1.0
+
+    sections = [norm(s) for s in out.get("sections", [])]
+    sec_hits = 0
+    for g in gold["sections"]:
+        ok = any(norm(g) == s or dice(norm(g), s) >= 0.8 for s in sections)
+        sec_hits += ok
+        if not ok:
+            detail.append(f"section missed: {g} (got {out.get('sections')})")
+    section_recall = sec_hits / len(gold["sections"]) if gold["sections"] else 1.0
+
+    title_ok = norm(out.get("title")) == norm(gold["title"])
+    if not title_ok:
+        detail.append(f"title {out.get('title')!r} != gold {gold['title']!r}")
+    blob = json.dumps(cards, ensure_ascii=False)
+    leaks = [s for s in gold.get("must_not_appear", []) if s in blob]
+    return {
+        "cards": len(cards),
+        "list_cards": len(lists),
+        "cloze_cards": len(clozes),
+        "enum_item_recall": round(item_recall, 3),
+        "enum_full": f"{full}/{len(gold['enumerations'])}",
+        "list_precision": round(list_precision, 3),
+        "golden_recall": round(golden_recall, 3),
+        "key_term_recall": round(term_recall, 3),
+        "section_recall": round(section_recall, 3),
+        "title_ok": title_ok,
+        "boilerplate_leaks": leaks,
+        "detail": detail,
+    }
+
+
+# --- running the generator ----------------------------------------------------------
+
+
+def cards_json(path: Path) -> dict[str, Any]:
+    """The generator's output for one article, in the scorer's JSON shape."""
+    result = generate(read_article(str(path)), path.stem)
+    return {
+        "title": result.title,
+        "sections": list(result.sections),
+        "cards": [
+            {
+                "kind": n.kind.value,
+                "prompt": n.prompt,
+                "answer": n.answer,
+                "items": list(n.items),
+                "text": n.text,
+            }
+            for n in result.notes
+        ],
+    }
+
+
+def misses(got: dict[str, Any]) -> list[str]:
+    """The metrics below the quality bar."""
+    bar = [
+        ("enum item recall", got["enum_item_recall"] >= 0.9),
+        ("list precision", got["list_precision"] >= 0.8),
+        ("golden recall", got["golden_recall"] >= 0.85),
+        ("key-term recall", got["key_term_recall"] >= 0.6),
+        ("section recall", got["section_recall"] == 1.0),
+        ("title", got["title_ok"]),
+        ("leaks", not got["boilerplate_leaks"]),
+    ]
+    return [name for name, ok in bar if not ok]
+
+
+def test_every_heldout_article_has_a_gold_file() -> None:
+    assert len(ARTICLE_FILES) == 6
+    for path in ARTICLE_FILES:
+        gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        assert gold["article"] == path.name
+        for term in gold["key_terms"]:
+            assert norm(term) in norm(path.read_text(encoding="utf-8")), term
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(p, marks=pytest.mark.xfail(reason=XFAIL[p.stem], strict=False))
+        if p.stem in XFAIL
+        else p
+        for p in ARTICLE_FILES
+    ],
+    ids=lambda p: p.name,
+)
+def test_heldout_article_meets_the_quality_bar(path: Path) -> None:
+    gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    got = score(gold, cards_json(path))
+    print(f"\n== {path.name}")
+    for key, value in got.items():
+        if key != "detail":
+            print(f"  {key}: {value}")
+    for line in got["detail"]:
+        print(f"    {line}")
+    missed = misses(got)
+    print(f"  misses: {missed or 'none'}")
+    assert got["enum_item_recall"] >= 0.9
+    assert got["list_precision"] >= 0.8
+    assert got["golden_recall"] >= 0.85
+    assert got["key_term_recall"] >= 0.6
+    assert got["section_recall"] == 1.0
+    assert got["title_ok"]
+    assert got["boilerplate_leaks"] == []
