@@ -25,7 +25,7 @@ from pathlib import Path
 from trainer.domain.errors import InputError
 from trainer.domain.identity import note_guid
 from trainer.domain.model import Note, NoteKind
-from trainer.formats.apkg_read import Notetype, note_from_fields
+from trainer.formats.anki_notes import Notetype, note_from_fields
 from trainer.formats.apkg_write import (
     BASIC_FIELDS,
     BASIC_MODEL_NAME,

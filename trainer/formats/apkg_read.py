@@ -8,35 +8,29 @@ types as JSON in ``col.models``. We read ``anki21b`` first, then ``anki21``,
 then ``anki2``. Media files are not extracted (references stay as text), but
 their names are checked like the zip's own.
 
-Anki notes become our notes by their note type: our own note types (a last
-``Trainer`` field) come back exactly; Cloze-kind note types become cloze notes;
-any other note type (Basic, reversed, type-in, custom) becomes a Q&A note, its
-front and back found by field name (Front/Back, Question/Answer, 正面/背面...) or
-else position, and any other non-empty fields kept in ``extra``.
+Only what an import uses is read: every note, the deck of each note's first
+card, the cards that have scheduling to carry over, and the answers of the
+review log (``anki_notes`` turns the notes into ours).
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import re
 import sqlite3
 import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from trainer.domain import cloze
 from trainer.domain.errors import InputError
-from trainer.domain.model import Note, NoteKind, SourceRef
-from trainer.formats.apkg_write import BASIC_FIELDS, CLOZE_FIELDS, META_FIELD
+from trainer.formats.anki_notes import MappedNote, Notetype, map_notes
+from trainer.formats.anki_proto import proto_fields
 from trainer.formats.archive import DEFAULT_LIMITS, Limits, SafeZip, check_name
-from trainer.formats.html_text import tidy, to_text
 
 COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
-FRONT_NAMES = {"front", "question", "q", "正面", "问题", "题目", "问"}
-BACK_NAMES = {"back", "answer", "a", "背面", "答案", "答"}
+ANSWERS = "ease BETWEEN 1 AND 4 AND type <= 3"
+"""Revlog rows that are answers: not manual reschedules (type 4) or resets (5)."""
 
 
 class AnkiCard(NamedTuple):
@@ -54,23 +48,10 @@ class AnkiCard(NamedTuple):
     data: str
 
 
-class AnkiReview(NamedTuple):
-    id: int
-    """Epoch milliseconds of the answer."""
-    cid: int
-    ease: int
-    ivl: int
-    factor: int
-    time: int
-    type: int
+Answer = tuple[int, int, int, int, int, int]
+"""A revlog answer: (id = epoch ms, ease 1-4, card id, ivl, time ms, type 0-3).
 
-
-@dataclass(frozen=True, slots=True)
-class Notetype:
-    id: int
-    name: str
-    is_cloze: bool
-    fields: tuple[str, ...]
+Time and rating come first, as ``fsrs_adapter.reschedule_many`` reads them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +65,7 @@ class AnkiNote:
 
 @dataclass
 class Collection:
-    """What we need of an Anki collection."""
+    """What an import needs of an Anki collection."""
 
     where: str
     member: str
@@ -92,61 +73,14 @@ class Collection:
     notetypes: dict[int, Notetype]
     decks: dict[int, str]
     notes: list[AnkiNote]
+    """Every note, by id."""
+    first_deck: dict[int, int]
+    """Note id -> deck id of its first card (lowest ord)."""
     cards: list[AnkiCard]
-    revlog: list[AnkiReview]
+    """Only cards with scheduling to carry over: answered ones and review cards."""
+    revlog: list[Answer]
+    """The answers of the review log, by card id then time (plain tuples: there are many)."""
     media: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class MappedNote:
-    """An Anki note as one of ours, with the deck its first card is in."""
-
-    deck: str
-    note: Note
-    anki_id: int
-    cloze: bool
-    """Anki card ord n is our ord n+1 for cloze notes, 0 for the first card otherwise."""
-
-
-# -- protobuf, just enough for meta, media and note type configs ---------------
-
-
-def _varint(buf: bytes, pos: int) -> tuple[int, int]:
-    result = shift = 0
-    while True:
-        if pos >= len(buf):
-            raise ValueError("truncated varint")
-        b = buf[pos]
-        pos += 1
-        result |= (b & 0x7F) << shift
-        if not b & 0x80:
-            return result, pos
-        shift += 7
-        if shift > 63:
-            raise ValueError("varint too long")
-
-
-def proto_fields(buf: bytes) -> Iterator[tuple[int, int | bytes]]:
-    """(field number, value) pairs of a protobuf message: ints or raw bytes."""
-    pos = 0
-    while pos < len(buf):
-        key, pos = _varint(buf, pos)
-        number, wire = key >> 3, key & 7
-        if wire == 0:
-            value, pos = _varint(buf, pos)
-            yield number, value
-        elif wire == 2:
-            size, pos = _varint(buf, pos)
-            if pos + size > len(buf):
-                raise ValueError("truncated field")
-            yield number, buf[pos : pos + size]
-            pos += size
-        elif wire == 1:
-            pos += 8
-        elif wire == 5:
-            pos += 4
-        else:
-            raise ValueError(f"unsupported wire type {wire}")
 
 
 # -- the package ---------------------------------------------------------------
@@ -284,29 +218,34 @@ def _read_db(where: str, member: str, db: sqlite3.Connection) -> Collection:
         if not nt.fields:
             raise InputError(where, f"note type {nt.name!r} has no fields")
     notes = [
-        AnkiNote(int(i), str(g), int(m), tuple(str(t).split()), tuple(str(f).split("\x1f")))
-        for i, g, m, t, f in db.execute("SELECT id, guid, mid, tags, flds FROM notes ORDER BY id")
+        AnkiNote(i, g, m, tuple(t.split()), tuple(f.split("\x1f")))
+        for i, g, m, t, f in db.execute(
+            "SELECT CAST(id AS INTEGER), coalesce(CAST(guid AS TEXT), ''), CAST(mid AS INTEGER), "
+            "coalesce(CAST(tags AS TEXT), ''), coalesce(CAST(flds AS TEXT), '') FROM notes ORDER BY id"
+        )
     ]
+    # SQLite gives a bare column the values of the row min() picked: the first card.
+    first_deck = {
+        nid: did
+        for nid, did, _ord in db.execute("SELECT nid, did, min(ord) FROM cards GROUP BY nid")
+    }
+    has_revlog = "revlog" in tables
+    answered = f"OR id IN (SELECT cid FROM revlog WHERE {ANSWERS})" if has_revlog else ""
     cards = list(
         map(
             AnkiCard._make,
             db.execute(
                 "SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, "
-                "coalesce(data, '') FROM cards ORDER BY nid, ord"
+                f"coalesce(data, '') FROM cards WHERE type = 2 {answered} ORDER BY nid, ord"
             ),
         )
     )
-    revlog: list[AnkiReview] = []
-    if "revlog" in tables:
-        revlog = list(
-            map(
-                AnkiReview._make,
-                db.execute(
-                    "SELECT id, cid, ease, ivl, factor, time, type FROM revlog ORDER BY cid, id"
-                ),
-            )
-        )
-    return Collection(where, member, crt, notetypes, decks, notes, cards, revlog)
+    revlog: list[Answer] = []
+    if has_revlog:
+        revlog = db.execute(
+            f"SELECT id, ease, cid, ivl, time, type FROM revlog WHERE {ANSWERS} ORDER BY cid, id"
+        ).fetchall()
+    return Collection(where, member, crt, notetypes, decks, notes, first_deck, cards, revlog)
 
 
 def _notetypes_new(db: sqlite3.Connection) -> dict[int, Notetype]:
@@ -344,147 +283,6 @@ def _legacy_json(
     except (ValueError, AttributeError, TypeError):
         raise InputError(where, f"{member} has damaged note types or decks (col JSON)") from None
     return notetypes, deck_names
-
-
-# -- Anki notes as ours ----------------------------------------------------------
-
-
-def map_notes(coll: Collection) -> tuple[list[MappedNote], list[str]]:
-    """Our notes for the collection's notes, and a message per note skipped."""
-    first_deck: dict[int, int] = {}
-    for card in coll.cards:
-        first_deck.setdefault(card.nid, card.did)
-    mapped: list[MappedNote] = []
-    errors: list[str] = []
-    for an in coll.notes:
-        nt = coll.notetypes.get(an.mid)
-        if nt is None:
-            errors.append(f"{coll.where}: note {an.guid}: unknown note type {an.mid}")
-            continue
-        try:
-            note = note_from_fields(an.guid, nt, an.fields, an.tags)
-        except ValueError as exc:
-            errors.append(f"{coll.where}: note {an.guid} ({nt.name}): {exc}")
-            continue
-        deck = coll.decks.get(first_deck.get(an.id, 1), "") or "Default"
-        mapped.append(MappedNote(deck, note, an.id, nt.is_cloze))
-    return mapped, errors
-
-
-def note_from_fields(
-    guid: str, nt: Notetype, fields: tuple[str, ...] | list[str], tags: tuple[str, ...]
-) -> Note:
-    """One of our notes from an Anki note's fields; ValueError says why it cannot be."""
-    if not guid:
-        raise ValueError("note has no GUID")
-    values = dict(
-        zip(nt.fields, list(fields) + [""] * (len(nt.fields) - len(fields)), strict=False)
-    )
-    ours = _ours(nt, values, guid, tags)
-    if ours is not None:
-        return ours
-    if nt.is_cloze:
-        text_name = "Text" if "Text" in values else nt.fields[0]
-        text = tidy(to_text(values.get(text_name, "")))
-        try:
-            if not cloze.parse(text):
-                raise ValueError("no cloze deletions")
-        except cloze.ClozeError as exc:
-            raise ValueError(str(exc)) from None
-        used = {text_name}
-        extra = tidy(to_text(values.get("Back Extra", "")))
-        used.add("Back Extra")
-        extra = _join(extra, _rest(nt, values, used))
-        return Note(guid=guid, kind=NoteKind.CLOZE, text=text, extra=extra, tags=tags)
-    front_name = next((n for n in nt.fields if n.strip().lower() in FRONT_NAMES), nt.fields[0])
-    back_name = next(
-        (n for n in nt.fields if n.strip().lower() in BACK_NAMES and n != front_name),
-        next((n for n in nt.fields if n != front_name), ""),
-    )
-    prompt = tidy(to_text(values.get(front_name, "")))
-    answer = tidy(to_text(values.get(back_name, ""))) if back_name else ""
-    if not prompt:
-        raise ValueError(f"empty {front_name!r} field")
-    extra = _rest(nt, values, {front_name, back_name})
-    return Note(guid=guid, kind=NoteKind.QA, prompt=prompt, answer=answer, extra=extra, tags=tags)
-
-
-def _rest(nt: Notetype, values: dict[str, str], used: set[str]) -> str:
-    parts = []
-    for name in nt.fields:
-        if name in used:
-            continue
-        text = tidy(to_text(values.get(name, "")))
-        if text:
-            parts.append(f"{name}: {text}")
-    return "\n".join(parts)
-
-
-def _join(a: str, b: str) -> str:
-    return "\n".join(p for p in (a, b) if p)
-
-
-_OL = re.compile(r"^<ol>(.*?)</ol>", re.S)
-_LI = re.compile(r"<li>(.*?)</li>", re.S)
-
-
-def _ours(nt: Notetype, values: dict[str, str], guid: str, tags: tuple[str, ...]) -> Note | None:
-    """Exact inverse of ``apkg_write.anki_fields`` for our own note types."""
-    if nt.fields not in (CLOZE_FIELDS, BASIC_FIELDS):
-        return None
-    try:
-        meta = json.loads(to_text(values.get(META_FIELD, "")))
-        kind = NoteKind(meta["kind"])
-    except (ValueError, KeyError, TypeError):
-        return None
-    if not isinstance(meta, dict):
-        return None
-    src = meta.get("source") or {}
-    source = SourceRef(
-        article=str(src.get("article", "")),
-        anchor=str(src.get("anchor", "")),
-        section=str(src.get("section", "")),
-        start=int(src.get("start", 0)),
-        end=int(src.get("end", 0)),
-    )
-    added = meta.get("section_tag")
-    if added:
-        tags = tuple(t for t in tags if t != added)
-    items = tuple(str(i) for i in meta.get("items", ()))
-    if nt.fields == CLOZE_FIELDS:
-        text = to_text(values["Text"])
-        try:
-            cloze.parse(text)
-        except cloze.ClozeError as exc:
-            raise ValueError(str(exc)) from None
-        return Note(
-            guid=guid,
-            kind=kind,
-            prompt=str(meta.get("prompt", "")),
-            answer=str(meta.get("answer", "")),
-            text=text,
-            items=items,
-            tags=tags,
-            source=source,
-            extra=to_text(values["Back Extra"]),
-        )
-    back = values["Back"]
-    if kind is NoteKind.LIST:
-        m = _OL.match(back)
-        if m:
-            items = tuple(to_text(i) for i in _LI.findall(m.group(1)))
-            back = back[m.end() :]
-    return Note(
-        guid=guid,
-        kind=kind,
-        prompt=to_text(values["Front"]),
-        answer=to_text(back),
-        text=to_text(values["Context"]),
-        items=items,
-        tags=tags,
-        source=source,
-        extra=to_text(values["Extra"]),
-    )
 
 
 def read_notes(path: Path) -> tuple[Collection, list[MappedNote], list[str]]:

@@ -7,10 +7,14 @@ one place.
 
 from __future__ import annotations
 
+import itertools
+import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
+from typing import Any
 
 import fsrs
 
@@ -159,3 +163,191 @@ def retrievabilities(cards: Sequence[tuple[float, float]], decay: float) -> list
 def interval_for(stability: float, desired_retention: float, decay: float) -> float:
     """Days until R falls to ``desired_retention`` (the curve solved for t, unrounded)."""
     return float(stability / curve_factor(decay) * (desired_retention ** (-1.0 / decay) - 1.0))
+
+
+# -- replaying many histories at once (imports) ------------------------------------
+
+Answer = tuple[int, ...]
+"""One logged answer: (epoch milliseconds, rating 1-4, anything else), as stored."""
+
+_RATINGS = {int(r): r for r in fsrs.Rating}
+_PENDING: dict[int, Sequence[tuple[Sequence[Answer], DeckOptions]]] = {}
+"""Work handed to forked workers: they inherit it, so only the results travel."""
+PARALLEL_MIN_ANSWERS = 20_000
+"""Below this many answers in all, forking workers costs more than it saves."""
+
+
+@dataclass(frozen=True, slots=True)
+class Replayed:
+    """A card's scheduling state from its whole review log (``reschedule`` minus the card)."""
+
+    state: CardState
+    step: int | None
+    stability: float | None
+    difficulty: float | None
+    due: datetime | None
+    last_review: datetime | None
+    reps: int
+    lapses: int
+
+    def applied_to(self, card: Card) -> Card:
+        """``card`` with this state: equal to ``reschedule(card, history, options)``."""
+        return replace(
+            card,
+            state=self.state,
+            queue=Queue.for_state(self.state),
+            due=self.due,
+            step=self.step,
+            stability=self.stability,
+            difficulty=self.difficulty,
+            last_review=self.last_review,
+            reps=self.reps,
+            lapses=self.lapses,
+        )
+
+
+_NEVER = Replayed(CardState.NEW, 0, None, None, None, None, 0, 0)
+
+
+def _replay_one(history: Sequence[Answer], options: DeckOptions) -> tuple[Any, ...]:
+    """The loop of ``reschedule`` for (ms, rating) pairs; a plain tuple crosses processes."""
+    if not history:
+        return ()
+    sched = _scheduler(options, False)
+    review_card = sched.review_card
+    review_state = fsrs.State.Review
+    again = Rating.AGAIN.value
+    first = datetime.fromtimestamp(history[0][0] / 1000, UTC)
+    current = fsrs.Card(card_id=1, state=fsrs.State.Learning, step=0, due=first)
+    lapses = 0
+    for answer in history:
+        rating = answer[1]
+        lapses += current.state == review_state and rating == again
+        current, _log = review_card(
+            current, _RATINGS[rating], datetime.fromtimestamp(answer[0] / 1000, UTC)
+        )
+    return (
+        int(current.state),
+        current.step,
+        current.stability,
+        current.difficulty,
+        utc(current.due),
+        utc(current.last_review) if current.last_review else None,
+        len(history),
+        lapses,
+    )
+
+
+def _replay_chunk(token: int, start: int, stop: int) -> list[tuple[Any, ...]]:
+    items = _PENDING[token]
+    return [_replay_one(history, options) for history, options in items[start:stop]]
+
+
+def _as_replayed(raw: tuple[Any, ...]) -> Replayed:
+    if not raw:
+        return _NEVER
+    state, step, stability, difficulty, due, last, reps, lapses = raw
+    return Replayed(CardState(state), step, stability, difficulty, due, last, reps, lapses)
+
+
+def _chunks(items: Sequence[tuple[Sequence[Answer], DeckOptions]], parts: int) -> list[int]:
+    """Bounds splitting ``items`` into ``parts`` runs of about the same number of answers."""
+    total = sum(len(h) for h, _ in items)
+    bounds, done, goal = [0], 0, total / parts
+    for i, (history, _options) in enumerate(items):
+        done += len(history)
+        if done >= goal * len(bounds) and len(bounds) < parts:
+            bounds.append(i + 1)
+    if bounds[-1] != len(items):
+        bounds.append(len(items))
+    return bounds
+
+
+class ReplayBatch:
+    """Many cards' histories replayed at once, in forked worker processes when it pays.
+
+    Each item is ``(history, options)`` with the history sorted by time. Started
+    on creation; ``results()`` waits and gives one :class:`Replayed` per item, in
+    order, each equal to what :func:`reschedule` gives for that history. Any
+    trouble with the workers (no ``fork`` on this platform, a worker that dies)
+    falls back to replaying in this process, so the result never depends on them.
+    """
+
+    def __init__(
+        self, items: Sequence[tuple[Sequence[Answer], DeckOptions]], workers: int | None = None
+    ) -> None:
+        self.items = items
+        self._futures: list[object] = []
+        self._pool: object = None
+        if workers is None:
+            workers = min(_cores(), 4)
+        answers = sum(len(h) for h, _ in items)
+        if workers > 1 and answers >= PARALLEL_MIN_ANSWERS and _can_fork():
+            self._start(workers)
+
+    def _start(self, workers: int) -> None:
+        import gc
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        token = id(self)
+        _PENDING[token] = self.items
+        bounds = _chunks(self.items, workers)
+        # Freezing keeps the children's garbage collector off the parent's objects
+        # (open database connections above all) and their memory shared.
+        gc.freeze()
+        try:
+            pool = ProcessPoolExecutor(
+                max_workers=len(bounds) - 1, mp_context=multiprocessing.get_context("fork")
+            )
+            self._pool = pool
+            self._futures = [
+                pool.submit(_replay_chunk, token, a, b) for a, b in itertools.pairwise(bounds)
+            ]
+        except OSError:
+            self.close()
+            self._futures = []
+        finally:
+            gc.unfreeze()
+            _PENDING.pop(token, None)  # the children have their copy
+
+    def close(self) -> None:
+        """Stop the workers (an import that failed half way); safe to call twice."""
+        self._futures = []
+        pool = self._pool
+        self._pool = None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)  # type: ignore[attr-defined]
+
+    def results(self) -> list[Replayed]:
+        raw: list[tuple[Any, ...]] | None = None
+        if self._futures:
+            try:
+                raw = [r for f in self._futures for r in f.result()]  # type: ignore[attr-defined]
+            except Exception:
+                raw = None
+            finally:
+                self.close()
+        if raw is None:
+            raw = [_replay_one(history, options) for history, options in self.items]
+        return [_as_replayed(r) for r in raw]
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+def reschedule_many(
+    items: Sequence[tuple[Sequence[Answer], DeckOptions]], workers: int | None = None
+) -> list[Replayed]:
+    """:func:`reschedule` for many histories of (ms, rating) answers; see :class:`ReplayBatch`."""
+    return ReplayBatch(items, workers).results()

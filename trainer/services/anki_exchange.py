@@ -14,28 +14,30 @@ use cases call it with (what, done, total).
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import replace
 from datetime import timedelta
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import Connection
 
-from trainer.domain.clock import from_epoch
+from trainer.domain.clock import from_epoch, to_epoch
 from trainer.domain.errors import TrainerError
-from trainer.domain.model import Card, CardState, DeckOptions, Note, Queue, Rating
+from trainer.domain.model import Card, CardState, DeckOptions, Note, Queue
+from trainer.formats.anki_notes import MappedNote, map_notes, note_deck
 from trainer.formats.anki_text import read_text, write_text
-from trainer.formats.apkg_read import Collection, MappedNote, map_notes, read_package
+from trainer.formats.apkg_read import AnkiCard, Answer, Collection, read_package
 from trainer.formats.apkg_write import write_apkg
-from trainer.scheduling.fsrs_adapter import PastReview, reschedule
+from trainer.scheduling.fsrs_adapter import ReplayBatch, Replayed
 from trainer.services.decks import ImportReport, apply_notes
 from trainer.storage import cards_repo, decks_repo, notes_repo
-from trainer.storage.models import CARDS, NOTES, REVIEWS
 from trainer.storage.store import Store
 
 ProgressFn = Callable[[str, int, int], None]
@@ -96,14 +98,15 @@ def _merge(total: ImportReport, part: ImportReport) -> None:
     total.retired += part.retired
 
 
-def _keep_tag_order(conn: Connection, notes: list[Note]) -> list[Note]:
+def _keep_tag_order(conn: Connection, store: Store, notes: list[Note]) -> list[Note]:
     """Anki sorts tags; where only the order differs, keep ours so nothing 'changes'."""
-    rows = notes_repo.rows_by_guid(conn, [n.guid for n in notes])
+    sql = "SELECT guid, tags FROM notes WHERE guid IN ({})"
+    have_tags = dict(_chunked(conn, store, sql, [n.guid for n in notes]))
     out = []
     for note in notes:
-        row = rows.get(note.guid)
-        if row is not None:
-            have = notes_repo.tags_from_column(row.tags)
+        column = have_tags.get(note.guid)
+        if column is not None:
+            have = notes_repo.tags_from_column(column)
             if have != note.tags and sorted(have) == sorted(note.tags):
                 note = replace(note, tags=have)
         out.append(note)
@@ -111,13 +114,13 @@ def _keep_tag_order(conn: Connection, notes: list[Note]) -> list[Note]:
 
 
 def _apply_grouped(
-    conn: Connection, groups: dict[str, list[Note]], report: ImportReport
+    conn: Connection, store: Store, groups: dict[str, list[Note]], report: ImportReport
 ) -> dict[str, int]:
     """apply_notes per deck; returns deck name -> id."""
     deck_ids = {}
     for deck_name, notes in groups.items():
         deck, part = apply_notes(
-            conn, deck_name, _keep_tag_order(conn, notes), retire_missing=False
+            conn, deck_name, _keep_tag_order(conn, store, notes), retire_missing=False
         )
         _merge(report, part)
         deck_ids[deck_name] = deck.id
@@ -129,22 +132,27 @@ def import_apkg(store: Store, path: Path) -> ImportReport:
     _tick("reading package", 0, 3)
     coll = read_package(path)
     _tick("reading package", 1, 3)
-    mapped, errors = map_notes(coll)
-    groups: dict[str, list[Note]] = defaultdict(list)
-    seen: set[str] = set()
-    kept: list[MappedNote] = []
-    for m in mapped:
-        if m.note.guid in seen:
-            errors.append(f"{path}: note {m.note.guid}: duplicate GUID (first one kept)")
-            continue
-        seen.add(m.note.guid)
-        groups[m.deck].append(m.note)
-        kept.append(m)
-    report = ImportReport(deck=", ".join(groups) or Path(path).stem)
     with store.write() as conn:
-        _apply_grouped(conn, groups, report)
-        _tick("importing notes", 2, 3)
-        report.reviews = _import_scheduling(conn, store, coll, kept)
+        plan = _ScheduleImport(conn, store, coll)  # replays start now and run alongside
+        try:
+            mapped, errors = map_notes(coll)
+            groups: dict[str, list[Note]] = defaultdict(list)
+            seen: set[str] = set()
+            kept: list[MappedNote] = []
+            for m in mapped:
+                if m.note.guid in seen:
+                    errors.append(f"{path}: note {m.note.guid}: duplicate GUID (first one kept)")
+                    continue
+                seen.add(m.note.guid)
+                groups[m.deck].append(m.note)
+                kept.append(m)
+            plan.keep(kept)
+            report = ImportReport(deck=", ".join(groups) or Path(path).stem)
+            _apply_grouped(conn, store, groups, report)
+            _tick("importing notes", 2, 3)
+            report.reviews = plan.finish(conn)
+        finally:
+            plan.close()
     _tick("done", 3, 3)
     report.skipped = len(errors)
     report.errors = errors
@@ -159,7 +167,7 @@ def import_text(store: Store, path: Path) -> ImportReport:
         groups[tn.deck].append(tn.note)
     report = ImportReport(deck=", ".join(groups) or Path(path).stem)
     with store.write() as conn:
-        _apply_grouped(conn, groups, report)
+        _apply_grouped(conn, store, groups, report)
     report.skipped = len(parsed.errors)
     report.errors = list(parsed.errors)
     return report
@@ -176,138 +184,246 @@ def _state_before(rev_type: int, first: bool) -> CardState:
     return CardState.REVIEW
 
 
-def _import_scheduling(
-    conn: Connection, store: Store, coll: Collection, mapped: list[MappedNote]
-) -> int:
-    """Add the package's review log for this profile and rebuild touched cards."""
-    by_nid = {m.anki_id: m for m in mapped}
-    target: dict[int, tuple[str, int]] = {}  # anki card id -> (guid, our ord)
-    anki_cards: dict[tuple[str, int], Any] = {}
-    reviewed = {rev.cid for rev in coll.revlog}
-    for ac in coll.cards:
-        if ac.id not in reviewed and ac.type != 2:
-            continue  # nothing to carry over: stays new
-        m = by_nid.get(ac.nid)
-        if m is None:
-            continue
-        ord_ = ac.ord + 1 if m.cloze else (0 if ac.ord == 0 else -1)
-        if ord_ < 0:
-            continue  # e.g. the reverse card of a "Basic (and reversed)" note
-        target[ac.id] = (m.note.guid, ord_)
-        anki_cards[(m.note.guid, ord_)] = ac
-    if not target:
-        return 0
-    pid = store.profile.id
-    guids = sorted({g for g, _ in target.values()})
-    ours: dict[tuple[str, int], Any] = {}
-    for i in range(0, len(guids), 500):
-        q = (
-            select(CARDS, NOTES.c.guid)
-            .join(NOTES, NOTES.c.id == CARDS.c.note_id)
-            .where(CARDS.c.profile_id == pid, NOTES.c.guid.in_(guids[i : i + 500]))
-        )
-        for row in conn.execute(q):
-            ours[(row.guid, row.ord)] = row
-    card_ids = [r.id for r in ours.values()]
-    existing: dict[int, list[tuple[int, int]]] = defaultdict(list)  # card -> [(ms, rating)]
-    for i in range(0, len(card_ids), 500):
-        for card_id, at, rating in conn.execute(
-            select(REVIEWS.c.card_id, REVIEWS.c.reviewed_at, REVIEWS.c.rating).where(
-                REVIEWS.c.card_id.in_(card_ids[i : i + 500])
-            )
-        ):
-            existing[card_id].append((at, rating))
-    clock = store.clock
-    days: dict[int, int] = {}
-    new_rows: list[tuple[Any, ...]] = []
-    added: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    have_keys = {(c, at) for c, lst in existing.items() for at, _ in lst}
-    for rev in coll.revlog:
-        if not 1 <= rev.ease <= 4 or rev.type > 3:
-            continue  # manual reschedules and resets are not answers
-        key = target.get(rev.cid)
-        found = ours.get(key) if key is not None else None
-        if found is None or (found.id, rev.id) in have_keys:
-            continue
-        row = found
-        have_keys.add((row.id, rev.id))
-        first = not existing.get(row.id) and not added.get(row.id)
-        added[row.id].append((rev.id, rev.ease))
-        hour = rev.id // 3_600_000  # zones move days on whole (or half) hours
-        day = days.get(hour)
-        if day is None:
-            day = days[hour] = clock.day(from_epoch(hour * 3600))
-            if clock.day(from_epoch(hour * 3600 + 3599)) != day:
-                day = clock.day(from_epoch(rev.id / 1000))
-                del days[hour]
-        new_rows.append(
-            (
-                row.id,
-                pid,
-                row.deck_id,
-                rev.ease,
-                rev.id,
-                day,
-                max(0, min(int(rev.time), 3_600_000)),
-                int(_state_before(rev.type, first)),
-                float(rev.ivl) if rev.ivl >= 0 else -rev.ivl / 86400,
-                "",
-            )
-        )
-    if new_rows:
-        conn.exec_driver_sql(
-            "INSERT INTO reviews (card_id, profile_id, deck_id, rating, reviewed_at, day, "
-            "duration_ms, state_before, interval_days, undo) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            if store.is_sqlite
-            else "INSERT INTO reviews (card_id, profile_id, deck_id, rating, reviewed_at, day, "
-            "duration_ms, state_before, interval_days, undo) "
-            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-            new_rows,
-        )
-    options = _deck_options(conn, {r.deck_id for r in ours.values()})
-    by_id = {r.id: r for r in ours.values()}
-    updates: list[Card] = []
-    total = len(added)
-    for n, (card_id, new) in enumerate(added.items()):
-        row = by_id[card_id]
-        history = sorted(existing.get(card_id, []) + new)
-        card = cards_repo.card_from_row(row, row.guid)
-        rebuilt = reschedule(
-            card,
-            [PastReview(Rating(r), from_epoch(ms / 1000)) for ms, r in history],
-            options.get(row.deck_id, DeckOptions()),
-        )
-        updates.append(_keep_queue(card, rebuilt, anki_cards.get((row.guid, row.ord))))
-        if n % 2000 == 1999:
-            _tick("rebuilding schedules", n + 1, total)
-    for key, row in ours.items():
-        twin = anki_cards.get(key)
-        if row.id in added or existing.get(row.id) or twin is None or row.state != 0:
-            continue
-        from_sm2 = _sm2_card(cards_repo.card_from_row(row, row.guid), twin, coll.crt)
-        if from_sm2 is not None:
-            updates.append(from_sm2)
-    _save_cards(conn, updates)
-    return len(new_rows)
+Key = tuple[str, int]
+"""A card by its note's GUID and ord: stable across imports, before our ids exist."""
 
 
-def _deck_options(conn: Connection, deck_ids: set[int]) -> dict[int, DeckOptions]:
-    out = {}
-    for deck_id in deck_ids:
-        deck = decks_repo.deck_by_id(conn, deck_id)
-        if deck is not None:
-            out[deck_id] = deck.options
+class _ScheduleImport:
+    """The package's review log for this profile, and the cards it rebuilds.
+
+    Made as soon as the package is read, before its notes are mapped or applied,
+    so the replays (in worker processes for big logs) run alongside all that:
+    cards are never deleted, so every card that already has history exists
+    already, and its history plus the package's new answers for it is all a
+    replay needs. Work is per Anki card; ``keep`` then drops the cards of notes
+    that were skipped (or lost to a duplicate GUID), and ``finish``, after the
+    notes are applied, inserts the new answers and saves the rebuilt cards.
+    """
+
+    def __init__(self, conn: Connection, store: Store, coll: Collection) -> None:
+        self.store = store
+        self.coll = coll
+        self.key_of: dict[int, Key] = {}  # anki card id -> our card
+        self.new: dict[int, list[Answer]] = {}  # anki card id -> answers not yet in the log
+        self.had_history: set[Key] = set()
+        self.replayed: list[int] = []  # anki card ids, in the batch's order
+        self.batch: ReplayBatch | None = None
+        self.kept: dict[int, AnkiCard] = {}
+        notes = {an.id: an for an in coll.notes}
+        deck_of: dict[int, str] = {}
+        for ac in coll.cards:  # only cards with answers or Anki review state
+            an = notes.get(ac.nid)
+            nt = coll.notetypes.get(an.mid) if an is not None else None
+            if an is None or nt is None:
+                continue
+            ord_ = ac.ord + 1 if nt.is_cloze else (0 if ac.ord == 0 else -1)
+            if ord_ < 0:
+                continue  # e.g. the reverse card of a "Basic (and reversed)" note
+            self.key_of[ac.id] = (an.guid, ord_)
+            deck_of[ac.id] = note_deck(coll, ac.nid)
+        if not self.key_of:
+            return
+        guids = sorted({g for g, _ in self.key_of.values()})
+        card_ids = _card_ids(conn, store, guids)  # the cards of ours that exist already
+        logged = _logged_times(conn, store, sorted(card_ids.values()))
+        self.had_history = {k for k, i in card_ids.items() if i in logged}
+        key_of = self.key_of
+        for cid, group in itertools.groupby(coll.revlog, key=itemgetter(2)):  # by card, time
+            key = key_of.get(cid)
+            if key is None:
+                continue
+            answers = list(group)
+            have = logged.get(card_ids.get(key, 0))
+            if have is not None:
+                answers = [a for a in answers if a[0] not in have]
+            if len({a[0] for a in answers}) < len(answers):
+                answers = _first_at_each_time(answers)
+            if answers:
+                self.new[cid] = answers
+        if not self.new:
+            return
+        options = {name: _options_by_name(conn, name) for name in set(deck_of.values())}
+        past = _ratings(
+            conn,
+            store,
+            [card_ids[self.key_of[c]] for c in self.new if self.key_of[c] in self.had_history],
+        )
+        items: list[tuple[Sequence[tuple[int, ...]], DeckOptions]] = []
+        for cid, new in self.new.items():
+            before = past.get(card_ids.get(key_of[cid], 0))
+            history: Sequence[tuple[int, ...]] = sorted([*before, *new]) if before else new
+            items.append((history, options[deck_of[cid]]))
+            self.replayed.append(cid)
+        self.batch = ReplayBatch(items)
+
+    def keep(self, mapped: list[MappedNote]) -> None:
+        """Only the cards of these notes (the ones imported) get answers and state."""
+        nids = {m.anki_id for m in mapped}
+        self.kept = {ac.id: ac for ac in self.coll.cards if ac.nid in nids and ac.id in self.key_of}
+
+    def close(self) -> None:
+        if self.batch is not None:
+            self.batch.close()
+
+    def finish(self, conn: Connection) -> int:
+        """Insert the new answers, save the rebuilt cards; returns the answers added."""
+        if not self.kept:
+            return 0
+        wanted = {  # cards that get answers, or a state from Anki's SM-2 data
+            self.key_of[cid]
+            for cid, twin in self.kept.items()
+            if cid in self.new or (twin.type == 2 and self.key_of[cid] not in self.had_history)
+        }
+        if not wanted:
+            return 0  # e.g. the same package again: nothing new
+        ours = self._our_cards(conn, sorted({g for g, _ in wanted}))
+        inserted = self._insert_reviews(conn, ours)
+        rows: list[tuple[Any, ...]] = []
+        if self.batch is not None:
+            replayed = self.batch.results()
+            total = len(self.replayed)
+            for n, (cid, state) in enumerate(zip(self.replayed, replayed, strict=True)):
+                twin = self.kept.get(cid)
+                row = ours.get(self.key_of[cid])
+                if twin is not None and row is not None:  # else not imported, or not ours
+                    rows.append(_replayed_row(row, state, twin))
+                if n % 2000 == 1999:
+                    _tick("rebuilding schedules", n + 1, total)
+        done = {self.key_of[cid] for cid in self.new}
+        for cid, twin in self.kept.items():
+            key = self.key_of[cid]
+            row = ours.get(key)
+            if row is None or key in done or key in self.had_history or row.state != 0:
+                continue
+            from_sm2 = _sm2_card(cards_repo.card_from_row(row, key[0]), twin, self.coll.crt)
+            if from_sm2 is not None:
+                rows.append(_card_row(from_sm2))
+        if rows:
+            conn.exec_driver_sql(_sql(self.store, _SAVE_CARD), rows)
+        return inserted
+
+    def _our_cards(self, conn: Connection, guids: list[str]) -> dict[Key, Any]:
+        sql = (
+            "SELECT c.id, c.ord, c.deck_id, c.state, c.queue, c.due, c.step, c.stability, "
+            "c.difficulty, c.last_review, c.reps, c.lapses, c.position, n.guid "
+            "FROM cards c JOIN notes n ON n.id = c.note_id "
+            "WHERE c.profile_id = ? AND n.guid IN ({})"
+        )
+        return {
+            (row.guid, row.ord): row
+            for row in _chunked(conn, self.store, sql, guids, self.store.profile.id)
+        }
+
+    def _insert_reviews(self, conn: Connection, ours: dict[Key, Any]) -> int:
+        clock = self.store.clock
+        pid = self.store.profile.id
+        days: dict[int, int] = {}
+        rows: list[tuple[Any, ...]] = []
+        for cid, answers in self.new.items():
+            card = ours.get(self.key_of[cid]) if cid in self.kept else None
+            if card is None:
+                continue
+            card_id, deck_id = card.id, card.deck_id
+            for i, (ms, ease, _cid, ivl, took, rtype) in enumerate(answers):
+                first = i == 0 and self.key_of[cid] not in self.had_history
+                hour = ms // 3_600_000  # zones move days on whole (or half) hours
+                day = days.get(hour)
+                if day is None:
+                    day = days[hour] = clock.day(from_epoch(hour * 3600))
+                    if clock.day(from_epoch(hour * 3600 + 3599)) != day:
+                        day = clock.day(from_epoch(ms / 1000))
+                        del days[hour]
+                rows.append(
+                    (
+                        card_id,
+                        pid,
+                        deck_id,
+                        ease,
+                        ms,
+                        day,
+                        max(0, min(int(took), 3_600_000)),
+                        _STATE_BEFORE[rtype][first],
+                        float(ivl) if ivl >= 0 else -ivl / 86400,
+                        "",
+                    )
+                )
+        if rows:
+            conn.exec_driver_sql(
+                _sql(
+                    self.store,
+                    "INSERT INTO reviews (card_id, profile_id, deck_id, rating, reviewed_at, day, "
+                    "duration_ms, state_before, interval_days, undo) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ),
+                rows,
+            )
+        return len(rows)
+
+
+CHUNK = 500
+_STATE_BEFORE = {t: {f: int(_state_before(t, f)) for f in (False, True)} for t in range(4)}
+
+
+def _sql(store: Store, sql: str) -> str:
+    """Plain SQL written with ``?`` in the driver's own parameter style."""
+    return sql if store.is_sqlite else sql.replace("?", "%s")
+
+
+def _chunked(
+    conn: Connection, store: Store, sql: str, values: Sequence[Any], *first: Any
+) -> Iterator[Any]:
+    """Rows of ``sql`` whose ``IN ({})`` takes ``values`` a chunk at a time (plain driver SQL)."""
+    for i in range(0, len(values), CHUNK):
+        chunk = values[i : i + CHUNK]
+        query = _sql(store, sql.format(", ".join("?" * len(chunk))))
+        yield from conn.exec_driver_sql(query, (*first, *chunk)).fetchall()
+
+
+def _first_at_each_time(answers: list[Answer]) -> list[Answer]:
+    """Anki's revlog ids are unique, but a hand-made package may repeat one: first wins."""
+    seen: set[int] = set()
+    out = []
+    for a in answers:
+        if a[0] not in seen:
+            seen.add(a[0])
+            out.append(a)
     return out
 
 
-def _keep_queue(before: Card, after: Card, ac: Any) -> Card:
-    """Suspended stays suspended (ours or Anki's); otherwise the queue follows state."""
-    if ac is not None and ac.queue == -1:
-        return replace(after, queue=Queue.SUSPENDED)
-    if before.queue in (Queue.SUSPENDED, Queue.BURIED):
-        return replace(after, queue=before.queue)
-    return after
+def _card_ids(conn: Connection, store: Store, guids: list[str]) -> dict[Key, int]:
+    sql = (
+        "SELECT n.guid, c.ord, c.id FROM cards c JOIN notes n ON n.id = c.note_id "
+        "WHERE c.profile_id = ? AND n.guid IN ({})"
+    )
+    return {(g, o): i for g, o, i in _chunked(conn, store, sql, guids, store.profile.id)}
+
+
+def _logged_times(conn: Connection, store: Store, card_ids: list[int]) -> dict[int, set[int]]:
+    """Times of the answers these cards have (from the index alone: there can be many)."""
+    out: dict[int, set[int]] = {}
+    sql = "SELECT card_id, reviewed_at FROM reviews WHERE card_id IN ({})"
+    for card_id, group in itertools.groupby(
+        _chunked(conn, store, sql, card_ids), key=itemgetter(0)
+    ):
+        out.setdefault(card_id, set()).update(at for _id, at in group)
+    return out
+
+
+def _ratings(
+    conn: Connection, store: Store, card_ids: list[int]
+) -> dict[int, list[tuple[int, int]]]:
+    """(ms, rating) of the answers these cards have."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    sql = "SELECT card_id, reviewed_at, rating FROM reviews WHERE card_id IN ({})"
+    for card_id, at, rating in _chunked(conn, store, sql, sorted(card_ids)):
+        out.setdefault(card_id, []).append((at, rating))
+    return out
+
+
+def _options_by_name(conn: Connection, name: str) -> DeckOptions:
+    """A deck's options; a deck the import is about to create gets the defaults."""
+    deck = decks_repo.deck_by_name(conn, name)
+    return deck.options if deck is not None else DeckOptions()
 
 
 def _sm2_card(card: Card, ac: Any, crt: int) -> Card | None:
@@ -346,20 +462,52 @@ def _sm2_card(card: Card, ac: Any, crt: int) -> Card | None:
     )
 
 
-def _save_cards(conn: Connection, cards: list[Card]) -> None:
-    if not cards:
-        return
-    stmt = (
-        update(CARDS)
-        .where(CARDS.c.id == bindparam("b_id"))
-        .values({k: bindparam(f"v_{k}") for k in cards_repo.card_values(cards[0])})
+_SAVE_CARD = (
+    "UPDATE cards SET state = ?, queue = ?, due = ?, step = ?, stability = ?, difficulty = ?, "
+    "last_review = ?, reps = ?, lapses = ? WHERE id = ?"
+)
+
+
+def _card_row(card: Card) -> tuple[Any, ...]:
+    """``_SAVE_CARD``'s parameters for a card."""
+    v = cards_repo.card_values(card)
+    return (
+        v["state"],
+        v["queue"],
+        v["due"],
+        v["step"],
+        v["stability"],
+        v["difficulty"],
+        v["last_review"],
+        v["reps"],
+        v["lapses"],
+        card.id,
     )
-    conn.execute(
-        stmt,
-        [
-            {"b_id": c.id, **{f"v_{k}": v for k, v in cards_repo.card_values(c).items()}}
-            for c in cards
-        ],
+
+
+def _replayed_row(row: Any, state: Replayed, twin: AnkiCard) -> tuple[Any, ...]:
+    """The card in ``row`` with its replayed state, as ``_SAVE_CARD``'s parameters.
+
+    Suspended stays suspended (ours or Anki's), buried stays buried; otherwise
+    the queue follows the state. No Card objects: there can be many.
+    """
+    if twin.queue == -1:
+        queue = Queue.SUSPENDED
+    elif row.queue in (Queue.SUSPENDED, Queue.BURIED):
+        queue = Queue(row.queue)
+    else:
+        queue = Queue.for_state(state.state)
+    return (
+        int(state.state),
+        int(queue),
+        to_epoch(state.due) if state.due is not None else 0,
+        state.step,
+        state.stability,
+        state.difficulty,
+        to_epoch(state.last_review) if state.last_review else None,
+        state.reps,
+        state.lapses,
+        row.id,
     )
 
 

@@ -1,0 +1,191 @@
+"""Anki notes as ours, by their note type.
+
+Our own note types (a last ``Trainer`` field holding JSON) come back exactly;
+Cloze-kind note types become cloze notes; any other note type (Basic, reversed,
+type-in, custom) becomes a Q&A note, its front and back found by field name
+(Front/Back, Question/Answer, 正面/背面...) or else position, and any other
+non-empty fields kept in ``extra``. Used for packages (``apkg_read``) and text
+files (``anki_text``) alike.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from trainer.domain import cloze
+from trainer.domain.model import Note, NoteKind, SourceRef
+from trainer.formats.apkg_write import BASIC_FIELDS, CLOZE_FIELDS, META_FIELD
+from trainer.formats.html_text import tidy, to_text
+
+if TYPE_CHECKING:
+    from trainer.formats.apkg_read import Collection
+
+FRONT_NAMES = {"front", "question", "q", "正面", "问题", "题目", "问"}
+BACK_NAMES = {"back", "answer", "a", "背面", "答案", "答"}
+
+
+@dataclass(frozen=True, slots=True)
+class Notetype:
+    id: int
+    name: str
+    is_cloze: bool
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MappedNote:
+    """An Anki note as one of ours, with the deck its first card is in."""
+
+    deck: str
+    note: Note
+    anki_id: int
+    cloze: bool
+    """Anki card ord n is our ord n+1 for cloze notes, 0 for the first card otherwise."""
+
+
+def map_notes(coll: Collection) -> tuple[list[MappedNote], list[str]]:
+    """Our notes for the collection's notes, and a message per note skipped."""
+    first_deck = coll.first_deck
+    decks = coll.decks
+    mapped: list[MappedNote] = []
+    errors: list[str] = []
+    for an in coll.notes:
+        nt = coll.notetypes.get(an.mid)
+        if nt is None:
+            errors.append(f"{coll.where}: note {an.guid}: unknown note type {an.mid}")
+            continue
+        try:
+            note = note_from_fields(an.guid, nt, an.fields, an.tags)
+        except ValueError as exc:
+            errors.append(f"{coll.where}: note {an.guid} ({nt.name}): {exc}")
+            continue
+        deck = decks.get(first_deck.get(an.id, 1), "") or "Default"
+        mapped.append(MappedNote(deck, note, an.id, nt.is_cloze))
+    return mapped, errors
+
+
+def note_deck(coll: Collection, nid: int) -> str:
+    """The deck an Anki note goes to: its first card's (``map_notes`` does the same)."""
+    return coll.decks.get(coll.first_deck.get(nid, 1), "") or "Default"
+
+
+def note_from_fields(
+    guid: str, nt: Notetype, fields: tuple[str, ...] | list[str], tags: tuple[str, ...]
+) -> Note:
+    """One of our notes from an Anki note's fields; ValueError says why it cannot be."""
+    if not guid:
+        raise ValueError("note has no GUID")
+    if len(fields) < len(nt.fields):
+        fields = list(fields) + [""] * (len(nt.fields) - len(fields))
+    values = dict(zip(nt.fields, fields, strict=False))
+    if nt.fields in _OURS:
+        ours = _ours(nt, values, guid, tags)
+        if ours is not None:
+            return ours
+    if nt.is_cloze:
+        text_name = "Text" if "Text" in values else nt.fields[0]
+        text = tidy(to_text(values.get(text_name, "")))
+        try:
+            if not cloze.parse(text):
+                raise ValueError("no cloze deletions")
+        except cloze.ClozeError as exc:
+            raise ValueError(str(exc)) from None
+        used = {text_name}
+        extra = tidy(to_text(values.get("Back Extra", "")))
+        used.add("Back Extra")
+        extra = _join(extra, _rest(nt, values, used))
+        return Note(guid=guid, kind=NoteKind.CLOZE, text=text, extra=extra, tags=tags)
+    front_name = next((n for n in nt.fields if n.strip().lower() in FRONT_NAMES), nt.fields[0])
+    back_name = next(
+        (n for n in nt.fields if n.strip().lower() in BACK_NAMES and n != front_name),
+        next((n for n in nt.fields if n != front_name), ""),
+    )
+    prompt = tidy(to_text(values.get(front_name, "")))
+    answer = tidy(to_text(values.get(back_name, ""))) if back_name else ""
+    if not prompt:
+        raise ValueError(f"empty {front_name!r} field")
+    extra = _rest(nt, values, {front_name, back_name})
+    return Note(guid=guid, kind=NoteKind.QA, prompt=prompt, answer=answer, extra=extra, tags=tags)
+
+
+def _rest(nt: Notetype, values: dict[str, str], used: set[str]) -> str:
+    parts = []
+    for name in nt.fields:
+        if name in used:
+            continue
+        text = tidy(to_text(values.get(name, "")))
+        if text:
+            parts.append(f"{name}: {text}")
+    return "\n".join(parts)
+
+
+def _join(a: str, b: str) -> str:
+    return "\n".join(p for p in (a, b) if p)
+
+
+_OURS = (CLOZE_FIELDS, BASIC_FIELDS)
+_OL = re.compile(r"^<ol>(.*?)</ol>", re.S)
+_LI = re.compile(r"<li>(.*?)</li>", re.S)
+
+
+def _ours(nt: Notetype, values: dict[str, str], guid: str, tags: tuple[str, ...]) -> Note | None:
+    """Exact inverse of ``apkg_write.anki_fields`` for our own note types."""
+    raw = to_text(values.get(META_FIELD, ""))
+    if not raw.lstrip().startswith("{"):  # ours is a JSON object: no parse for anything else
+        return None
+    try:
+        meta = json.loads(raw)
+        kind = NoteKind(meta["kind"])
+    except (ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(meta, dict):
+        return None
+    src = meta.get("source") or {}
+    source = SourceRef(
+        article=str(src.get("article", "")),
+        anchor=str(src.get("anchor", "")),
+        section=str(src.get("section", "")),
+        start=int(src.get("start", 0)),
+        end=int(src.get("end", 0)),
+    )
+    added = meta.get("section_tag")
+    if added:
+        tags = tuple(t for t in tags if t != added)
+    items = tuple(str(i) for i in meta.get("items", ()))
+    if nt.fields == CLOZE_FIELDS:
+        text = to_text(values["Text"])
+        try:
+            cloze.parse(text)
+        except cloze.ClozeError as exc:
+            raise ValueError(str(exc)) from None
+        return Note(
+            guid=guid,
+            kind=kind,
+            prompt=str(meta.get("prompt", "")),
+            answer=str(meta.get("answer", "")),
+            text=text,
+            items=items,
+            tags=tags,
+            source=source,
+            extra=to_text(values["Back Extra"]),
+        )
+    back = values["Back"]
+    if kind is NoteKind.LIST:
+        m = _OL.match(back)
+        if m:
+            items = tuple(to_text(i) for i in _LI.findall(m.group(1)))
+            back = back[m.end() :]
+    return Note(
+        guid=guid,
+        kind=kind,
+        prompt=to_text(values["Front"]),
+        answer=to_text(back),
+        text=to_text(values["Context"]),
+        items=items,
+        tags=tags,
+        source=source,
+        extra=to_text(values["Extra"]),
+    )
