@@ -55,8 +55,8 @@ def import_(
     """Import a deck file; re-importing updates notes in place and keeps history."""
     if not file.exists():
         fail(f"{file}: no such file")
-    from trainer.services.anki_exchange import reporting
     from trainer.services.exchange import import_file
+    from trainer.services.reporting import reporting
     from trainer.services.session import open_store
 
     store = open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
@@ -85,8 +85,8 @@ def export(
     ],
 ) -> None:
     """Export a deck to a file; the suffix picks the format."""
-    from trainer.services.anki_exchange import reporting
     from trainer.services.exchange import export_file
+    from trainer.services.reporting import reporting
     from trainer.services.session import open_store
 
     store = open_store(OPTIONS.db, OPTIONS.profile, bundled=False)

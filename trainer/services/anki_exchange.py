@@ -3,63 +3,29 @@
 An import is one transaction: notes are matched by GUID (Anki's GUIDs are
 kept), changed notes are updated in place with their history, unchanged ones
 skipped, and nothing is retired (an Anki import never deletes). A package's
-review log becomes our review log, and each card that got reviews is rebuilt
-from its whole history with FSRS (``fsrs_adapter.reschedule``); a reviewed
-Anki card without any log gets an FSRS memory state from its SM-2 interval and
-ease (or from Anki's own FSRS state when it has one).
-
-Progress: a caller that wants a progress bar sets one with ``reporting``; the
-use cases call it with (what, done, total).
+review log becomes our review log (``anki_history``). Progress goes to
+whatever ``services.reporting`` was given.
 """
 
 from __future__ import annotations
 
-import itertools
-import json
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import replace
-from datetime import timedelta
-from operator import itemgetter
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Connection
 
-from trainer.domain.clock import from_epoch, to_epoch
 from trainer.domain.errors import TrainerError
-from trainer.domain.model import Card, CardState, DeckOptions, Note, Queue
-from trainer.formats.anki_notes import MappedNote, map_notes, note_deck
+from trainer.domain.model import Note
+from trainer.formats.anki_notes import MappedNote, map_notes
 from trainer.formats.anki_text import read_text, write_text
-from trainer.formats.apkg_read import AnkiCard, Answer, Collection, read_package
+from trainer.formats.apkg_read import read_package
 from trainer.formats.apkg_write import write_apkg
-from trainer.scheduling.fsrs_adapter import ReplayBatch, Replayed
+from trainer.services.anki_history import ScheduleImport, chunked
 from trainer.services.decks import ImportReport, apply_notes
-from trainer.storage import cards_repo, decks_repo, notes_repo
+from trainer.services.reporting import tick
+from trainer.storage import decks_repo, notes_repo
 from trainer.storage.store import Store
-
-ProgressFn = Callable[[str, int, int], None]
-_PROGRESS: ContextVar[ProgressFn | None] = ContextVar("anki_progress", default=None)
-SM2_RETENTION = 0.9
-
-
-@contextmanager
-def reporting(progress: ProgressFn | None) -> Iterator[None]:
-    """Send progress of the imports and exports run inside to ``progress``."""
-    token = _PROGRESS.set(progress)
-    try:
-        yield
-    finally:
-        _PROGRESS.reset(token)
-
-
-def _tick(what: str, done: int, total: int) -> None:
-    fn = _PROGRESS.get()
-    if fn is not None:
-        fn(what, done, total)
-
 
 # -- export ----------------------------------------------------------------------
 
@@ -79,7 +45,7 @@ def export_apkg(store: Store, deck_name: str, path: Path) -> int:
         deck_name,
         notes,
         description,
-        progress=lambda done, total: _tick("writing package", done, total),
+        progress=lambda done, total: tick("writing package", done, total),
     )
 
 
@@ -101,7 +67,7 @@ def _merge(total: ImportReport, part: ImportReport) -> None:
 def _keep_tag_order(conn: Connection, store: Store, notes: list[Note]) -> list[Note]:
     """Anki sorts tags; where only the order differs, keep ours so nothing 'changes'."""
     sql = "SELECT guid, tags FROM notes WHERE guid IN ({})"
-    have_tags = dict(_chunked(conn, store, sql, [n.guid for n in notes]))
+    have_tags = dict(chunked(conn, store, sql, [n.guid for n in notes]))
     out = []
     for note in notes:
         column = have_tags.get(note.guid)
@@ -129,11 +95,11 @@ def _apply_grouped(
 
 def import_apkg(store: Store, path: Path) -> ImportReport:
     """Import an Anki package (notes, tags, decks and review log) in one transaction."""
-    _tick("reading package", 0, 3)
+    tick("reading package", 0, 3)
     coll = read_package(path)
-    _tick("reading package", 1, 3)
+    tick("reading package", 1, 3)
     with store.write() as conn:
-        plan = _ScheduleImport(conn, store, coll)  # replays start now and run alongside
+        plan = ScheduleImport(conn, store, coll)  # replays start now and run alongside
         try:
             mapped, errors = map_notes(coll)
             groups: dict[str, list[Note]] = defaultdict(list)
@@ -149,11 +115,11 @@ def import_apkg(store: Store, path: Path) -> ImportReport:
             plan.keep(kept)
             report = ImportReport(deck=", ".join(groups) or Path(path).stem)
             _apply_grouped(conn, store, groups, report)
-            _tick("importing notes", 2, 3)
+            tick("importing notes", 2, 3)
             report.reviews = plan.finish(conn)
         finally:
             plan.close()
-    _tick("done", 3, 3)
+    tick("done", 3, 3)
     report.skipped = len(errors)
     report.errors = errors
     return report
@@ -173,342 +139,4 @@ def import_text(store: Store, path: Path) -> ImportReport:
     return report
 
 
-# -- review log and scheduling ---------------------------------------------------
-
-
-def _state_before(rev_type: int, first: bool) -> CardState:
-    if rev_type == 0:
-        return CardState.NEW if first else CardState.LEARNING
-    if rev_type == 2:
-        return CardState.RELEARNING
-    return CardState.REVIEW
-
-
-Key = tuple[str, int]
-"""A card by its note's GUID and ord: stable across imports, before our ids exist."""
-
-
-class _ScheduleImport:
-    """The package's review log for this profile, and the cards it rebuilds.
-
-    Made as soon as the package is read, before its notes are mapped or applied,
-    so the replays (in worker processes for big logs) run alongside all that:
-    cards are never deleted, so every card that already has history exists
-    already, and its history plus the package's new answers for it is all a
-    replay needs. Work is per Anki card; ``keep`` then drops the cards of notes
-    that were skipped (or lost to a duplicate GUID), and ``finish``, after the
-    notes are applied, inserts the new answers and saves the rebuilt cards.
-    """
-
-    def __init__(self, conn: Connection, store: Store, coll: Collection) -> None:
-        self.store = store
-        self.coll = coll
-        self.key_of: dict[int, Key] = {}  # anki card id -> our card
-        self.new: dict[int, list[Answer]] = {}  # anki card id -> answers not yet in the log
-        self.had_history: set[Key] = set()
-        self.replayed: list[int] = []  # anki card ids, in the batch's order
-        self.batch: ReplayBatch | None = None
-        self.kept: dict[int, AnkiCard] = {}
-        notes = {an.id: an for an in coll.notes}
-        deck_of: dict[int, str] = {}
-        for ac in coll.cards:  # only cards with answers or Anki review state
-            an = notes.get(ac.nid)
-            nt = coll.notetypes.get(an.mid) if an is not None else None
-            if an is None or nt is None:
-                continue
-            ord_ = ac.ord + 1 if nt.is_cloze else (0 if ac.ord == 0 else -1)
-            if ord_ < 0:
-                continue  # e.g. the reverse card of a "Basic (and reversed)" note
-            self.key_of[ac.id] = (an.guid, ord_)
-            deck_of[ac.id] = note_deck(coll, ac.nid)
-        if not self.key_of:
-            return
-        guids = sorted({g for g, _ in self.key_of.values()})
-        card_ids = _card_ids(conn, store, guids)  # the cards of ours that exist already
-        logged = _logged_times(conn, store, sorted(card_ids.values()))
-        self.had_history = {k for k, i in card_ids.items() if i in logged}
-        key_of = self.key_of
-        for cid, group in itertools.groupby(coll.revlog, key=itemgetter(2)):  # by card, time
-            key = key_of.get(cid)
-            if key is None:
-                continue
-            answers = list(group)
-            have = logged.get(card_ids.get(key, 0))
-            if have is not None:
-                answers = [a for a in answers if a[0] not in have]
-            if len({a[0] for a in answers}) < len(answers):
-                answers = _first_at_each_time(answers)
-            if answers:
-                self.new[cid] = answers
-        if not self.new:
-            return
-        options = {name: _options_by_name(conn, name) for name in set(deck_of.values())}
-        past = _ratings(
-            conn,
-            store,
-            [card_ids[self.key_of[c]] for c in self.new if self.key_of[c] in self.had_history],
-        )
-        items: list[tuple[Sequence[tuple[int, ...]], DeckOptions]] = []
-        for cid, new in self.new.items():
-            before = past.get(card_ids.get(key_of[cid], 0))
-            history: Sequence[tuple[int, ...]] = sorted([*before, *new]) if before else new
-            items.append((history, options[deck_of[cid]]))
-            self.replayed.append(cid)
-        self.batch = ReplayBatch(items)
-
-    def keep(self, mapped: list[MappedNote]) -> None:
-        """Only the cards of these notes (the ones imported) get answers and state."""
-        nids = {m.anki_id for m in mapped}
-        self.kept = {ac.id: ac for ac in self.coll.cards if ac.nid in nids and ac.id in self.key_of}
-
-    def close(self) -> None:
-        if self.batch is not None:
-            self.batch.close()
-
-    def finish(self, conn: Connection) -> int:
-        """Insert the new answers, save the rebuilt cards; returns the answers added."""
-        if not self.kept:
-            return 0
-        wanted = {  # cards that get answers, or a state from Anki's SM-2 data
-            self.key_of[cid]
-            for cid, twin in self.kept.items()
-            if cid in self.new or (twin.type == 2 and self.key_of[cid] not in self.had_history)
-        }
-        if not wanted:
-            return 0  # e.g. the same package again: nothing new
-        ours = self._our_cards(conn, sorted({g for g, _ in wanted}))
-        inserted = self._insert_reviews(conn, ours)
-        rows: list[tuple[Any, ...]] = []
-        if self.batch is not None:
-            replayed = self.batch.results()
-            total = len(self.replayed)
-            for n, (cid, state) in enumerate(zip(self.replayed, replayed, strict=True)):
-                twin = self.kept.get(cid)
-                row = ours.get(self.key_of[cid])
-                if twin is not None and row is not None:  # else not imported, or not ours
-                    rows.append(_replayed_row(row, state, twin))
-                if n % 2000 == 1999:
-                    _tick("rebuilding schedules", n + 1, total)
-        done = {self.key_of[cid] for cid in self.new}
-        for cid, twin in self.kept.items():
-            key = self.key_of[cid]
-            row = ours.get(key)
-            if row is None or key in done or key in self.had_history or row.state != 0:
-                continue
-            from_sm2 = _sm2_card(cards_repo.card_from_row(row, key[0]), twin, self.coll.crt)
-            if from_sm2 is not None:
-                rows.append(_card_row(from_sm2))
-        if rows:
-            conn.exec_driver_sql(_sql(self.store, _SAVE_CARD), rows)
-        return inserted
-
-    def _our_cards(self, conn: Connection, guids: list[str]) -> dict[Key, Any]:
-        sql = (
-            "SELECT c.id, c.ord, c.deck_id, c.state, c.queue, c.due, c.step, c.stability, "
-            "c.difficulty, c.last_review, c.reps, c.lapses, c.position, n.guid "
-            "FROM cards c JOIN notes n ON n.id = c.note_id "
-            "WHERE c.profile_id = ? AND n.guid IN ({})"
-        )
-        return {
-            (row.guid, row.ord): row
-            for row in _chunked(conn, self.store, sql, guids, self.store.profile.id)
-        }
-
-    def _insert_reviews(self, conn: Connection, ours: dict[Key, Any]) -> int:
-        clock = self.store.clock
-        pid = self.store.profile.id
-        days: dict[int, int] = {}
-        rows: list[tuple[Any, ...]] = []
-        for cid, answers in self.new.items():
-            card = ours.get(self.key_of[cid]) if cid in self.kept else None
-            if card is None:
-                continue
-            card_id, deck_id = card.id, card.deck_id
-            for i, (ms, ease, _cid, ivl, took, rtype) in enumerate(answers):
-                first = i == 0 and self.key_of[cid] not in self.had_history
-                hour = ms // 3_600_000  # zones move days on whole (or half) hours
-                day = days.get(hour)
-                if day is None:
-                    day = days[hour] = clock.day(from_epoch(hour * 3600))
-                    if clock.day(from_epoch(hour * 3600 + 3599)) != day:
-                        day = clock.day(from_epoch(ms / 1000))
-                        del days[hour]
-                rows.append(
-                    (
-                        card_id,
-                        pid,
-                        deck_id,
-                        ease,
-                        ms,
-                        day,
-                        max(0, min(int(took), 3_600_000)),
-                        _STATE_BEFORE[rtype][first],
-                        float(ivl) if ivl >= 0 else -ivl / 86400,
-                        "",
-                    )
-                )
-        if rows:
-            conn.exec_driver_sql(
-                _sql(
-                    self.store,
-                    "INSERT INTO reviews (card_id, profile_id, deck_id, rating, reviewed_at, day, "
-                    "duration_ms, state_before, interval_days, undo) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                ),
-                rows,
-            )
-        return len(rows)
-
-
-CHUNK = 500
-_STATE_BEFORE = {t: {f: int(_state_before(t, f)) for f in (False, True)} for t in range(4)}
-
-
-def _sql(store: Store, sql: str) -> str:
-    """Plain SQL written with ``?`` in the driver's own parameter style."""
-    return sql if store.is_sqlite else sql.replace("?", "%s")
-
-
-def _chunked(
-    conn: Connection, store: Store, sql: str, values: Sequence[Any], *first: Any
-) -> Iterator[Any]:
-    """Rows of ``sql`` whose ``IN ({})`` takes ``values`` a chunk at a time (plain driver SQL)."""
-    for i in range(0, len(values), CHUNK):
-        chunk = values[i : i + CHUNK]
-        query = _sql(store, sql.format(", ".join("?" * len(chunk))))
-        yield from conn.exec_driver_sql(query, (*first, *chunk)).fetchall()
-
-
-def _first_at_each_time(answers: list[Answer]) -> list[Answer]:
-    """Anki's revlog ids are unique, but a hand-made package may repeat one: first wins."""
-    seen: set[int] = set()
-    out = []
-    for a in answers:
-        if a[0] not in seen:
-            seen.add(a[0])
-            out.append(a)
-    return out
-
-
-def _card_ids(conn: Connection, store: Store, guids: list[str]) -> dict[Key, int]:
-    sql = (
-        "SELECT n.guid, c.ord, c.id FROM cards c JOIN notes n ON n.id = c.note_id "
-        "WHERE c.profile_id = ? AND n.guid IN ({})"
-    )
-    return {(g, o): i for g, o, i in _chunked(conn, store, sql, guids, store.profile.id)}
-
-
-def _logged_times(conn: Connection, store: Store, card_ids: list[int]) -> dict[int, set[int]]:
-    """Times of the answers these cards have (from the index alone: there can be many)."""
-    out: dict[int, set[int]] = {}
-    sql = "SELECT card_id, reviewed_at FROM reviews WHERE card_id IN ({})"
-    for card_id, group in itertools.groupby(
-        _chunked(conn, store, sql, card_ids), key=itemgetter(0)
-    ):
-        out.setdefault(card_id, set()).update(at for _id, at in group)
-    return out
-
-
-def _ratings(
-    conn: Connection, store: Store, card_ids: list[int]
-) -> dict[int, list[tuple[int, int]]]:
-    """(ms, rating) of the answers these cards have."""
-    out: dict[int, list[tuple[int, int]]] = {}
-    sql = "SELECT card_id, reviewed_at, rating FROM reviews WHERE card_id IN ({})"
-    for card_id, at, rating in _chunked(conn, store, sql, sorted(card_ids)):
-        out.setdefault(card_id, []).append((at, rating))
-    return out
-
-
-def _options_by_name(conn: Connection, name: str) -> DeckOptions:
-    """A deck's options; a deck the import is about to create gets the defaults."""
-    deck = decks_repo.deck_by_name(conn, name)
-    return deck.options if deck is not None else DeckOptions()
-
-
-def _sm2_card(card: Card, ac: Any, crt: int) -> Card | None:
-    """A review card from Anki's interval and ease when it has no review log."""
-    if ac.type != 2 or ac.ivl <= 0:
-        return None
-    stability = difficulty = None
-    if ac.data:
-        try:
-            data = json.loads(ac.data)
-            stability, difficulty = float(data["s"]), float(data["d"])
-        except (ValueError, KeyError, TypeError):
-            stability = difficulty = None
-    if stability is None or difficulty is None:
-        from trainer.scheduling.optimizer import memory_from_sm2
-
-        try:
-            stability, difficulty = memory_from_sm2(
-                max(ac.factor, 1300) / 1000, float(ac.ivl), SM2_RETENTION
-            )
-        except (ValueError, RuntimeError):
-            return None
-    due = from_epoch(crt + ac.due * 86400) if ac.due < 10**8 else from_epoch(ac.due)
-    queue = Queue.SUSPENDED if ac.queue == -1 else Queue.REVIEW
-    return replace(
-        card,
-        state=CardState.REVIEW,
-        queue=queue,
-        due=due,
-        step=None,
-        stability=stability,
-        difficulty=difficulty,
-        last_review=due - timedelta(days=ac.ivl),
-        reps=max(ac.reps, 1),
-        lapses=ac.lapses,
-    )
-
-
-_SAVE_CARD = (
-    "UPDATE cards SET state = ?, queue = ?, due = ?, step = ?, stability = ?, difficulty = ?, "
-    "last_review = ?, reps = ?, lapses = ? WHERE id = ?"
-)
-
-
-def _card_row(card: Card) -> tuple[Any, ...]:
-    """``_SAVE_CARD``'s parameters for a card."""
-    v = cards_repo.card_values(card)
-    return (
-        v["state"],
-        v["queue"],
-        v["due"],
-        v["step"],
-        v["stability"],
-        v["difficulty"],
-        v["last_review"],
-        v["reps"],
-        v["lapses"],
-        card.id,
-    )
-
-
-def _replayed_row(row: Any, state: Replayed, twin: AnkiCard) -> tuple[Any, ...]:
-    """The card in ``row`` with its replayed state, as ``_SAVE_CARD``'s parameters.
-
-    Suspended stays suspended (ours or Anki's), buried stays buried; otherwise
-    the queue follows the state. No Card objects: there can be many.
-    """
-    if twin.queue == -1:
-        queue = Queue.SUSPENDED
-    elif row.queue in (Queue.SUSPENDED, Queue.BURIED):
-        queue = Queue(row.queue)
-    else:
-        queue = Queue.for_state(state.state)
-    return (
-        int(state.state),
-        int(queue),
-        to_epoch(state.due) if state.due is not None else 0,
-        state.step,
-        state.stability,
-        state.difficulty,
-        to_epoch(state.last_review) if state.last_review else None,
-        state.reps,
-        state.lapses,
-        row.id,
-    )
-
-
-__all__ = ["export_apkg", "export_text", "import_apkg", "import_text", "reporting"]
+__all__ = ["export_apkg", "export_text", "import_apkg", "import_text"]
