@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
+from textual.app import App
 
 from tests.conftest import BUNDLED_DECK, make_deck
 from trainer.domain.model import DeckOptions, Note, NoteKind, SourceRef
@@ -117,7 +119,7 @@ async def settle(app: TrainerApp) -> None:
     raise AssertionError("the app kept starting workers")
 
 
-def screen_text(app: TrainerApp) -> str:
+def screen_text(app: App[Any]) -> str:
     """Everything on the screen as plain text, one line per row."""
     strips = app.screen._compositor.render_strips()
     return "\n".join(strip.text for strip in strips)

@@ -13,7 +13,8 @@ from trainer.storage.store import Store
 from trainer.tui.app import TrainerApp
 from trainer.tui.dialogs.edit_note import EditNoteDialog
 from trainer.tui.dialogs.prompt import PromptDialog
-from trainer.tui.screens.article import ArticleScreen, NoteRow
+from trainer.tui.screens.article import ArticleScreen
+from trainer.tui.widgets.note_row import NoteRow
 
 ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
 

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.text import Text
 from textual.app import App, ComposeResult
-from textual.widgets import DataTable, ListView, Static
+from textual.widgets import DataTable, Header, Input, ListView, Static, TextArea
 
 from tests.tui.conftest import SIZE, screen_text, settle
 from trainer.domain.model import Note, NoteKind
@@ -21,9 +21,10 @@ from trainer.storage.store import Store
 from trainer.tui import render
 from trainer.tui.app import TrainerApp
 from trainer.tui.dialogs.help import HelpDialog
-from trainer.tui.screens.article import NoteRow, note_line
+from trainer.tui.dialogs.prompt import PromptDialog
 from trainer.tui.screens.stats import sections_content
 from trainer.tui.widgets.card_view import CardView
+from trainer.tui.widgets.note_row import NoteRow, note_line
 
 NASTY = [
     "选项[A]正确",
@@ -63,23 +64,48 @@ def test_render_functions_keep_text_verbatim(s: str) -> None:
 
 
 class Harness(App[None]):
-    """Every widget that shows card text, side by side."""
+    """Every widget that shows card, deck or section text, side by side.
+
+    Header: deck names in screen sub-titles; CardView: card, grading, source;
+    Static(markup=False): statuses, stats sections, dialog questions; DataTable:
+    the deck list; NoteRow: the article preview; Input and TextArea: the edit
+    dialog's fields, the prompt's default deck name, the typed answer. Fixed
+    heights, so that no part is scrolled out of view.
+    """
+
+    CSS = """
+    CardView { height: 14; }
+    DataTable { height: 3; }
+    ListView { height: 2; }
+    TextArea { height: 4; }
+    """
 
     def compose(self) -> ComposeResult:
+        yield Header()
         yield CardView(id="card")
         yield Static("", markup=False, id="plain")
+        yield Static("", markup=False, id="sections")
         table: DataTable[Text] = DataTable(id="table")
         yield table
         yield ListView(id="list")
+        yield Input(id="field")
+        yield TextArea(id="area")
+
+
+PLACES = 10
+"""Where show_everywhere puts the string (the grading shows it once: recalled)."""
 
 
 async def show_everywhere(app: Harness, s: str) -> None:
     note = Note("g", NoteKind.QA, prompt=s, answer="a")
+    app.sub_title = s
     card = app.query_one(CardView)
     card.show_card(render.front(note, 0))
     card.show_grading(render.grading(grade([s], s)))
     card.show_source(render.source(s, 0, len(s), []))
     app.query_one("#plain", Static).update(s)
+    section = {"name": s, "cards": 2, "studied": 1, "mean_retrievability": 0.5, "retention": None}
+    app.query_one("#sections", Static).update(sections_content([section]))
     table = app.query_one(DataTable)
     table.clear(columns=True)
     table.add_column("Deck")
@@ -87,6 +113,10 @@ async def show_everywhere(app: Harness, s: str) -> None:
     view = app.query_one(ListView)
     await view.clear()
     await view.append(NoteRow(note))
+    field = app.query_one(Input)
+    field.value = s
+    field.cursor_position = 0
+    app.query_one(TextArea).text = s
 
 
 @settings(
@@ -99,10 +129,13 @@ async def test_widgets_show_text_verbatim(s: str) -> None:
         await show_everywhere(app, s)
         await pilot.pause()
         text = screen_text(app)
-        assert text.count(s.strip()) >= 5
+        assert text.count(s.strip()) >= PLACES
         app.notify(s, markup=False)
         await pilot.pause()
         assert s.strip() in screen_text(app)
+        app.push_screen(PromptDialog(f"Export {s} to which file?", s))
+        await pilot.pause()
+        assert screen_text(app).count(s.strip()) >= 2  # the question and the field
         assert app.is_running  # no [@click=app.quit] ran, no MarkupError
 
 

@@ -91,3 +91,67 @@ def test_nothing_to_study_light_theme(
         await settle(pilot.app)  # type: ignore[arg-type]
 
     assert snap_compare(make_app("D"), terminal_size=SMALL, run_before=finish)
+
+
+STATS_DECK = "申论[要点]::观点[/]"
+"""A deck name with markup characters and Chinese (shown in the stats screen's header)."""
+
+
+def stats_history(store: Store) -> None:
+    """Two decks, sections named with markup characters, answers on six days up to now."""
+    from datetime import date, timedelta
+
+    from tests.conftest import NOW
+    from trainer.domain.model import Rating, SourceRef
+    from trainer.services.planning import PlanningService
+    from trainer.services.study import StudyService
+
+    sections = ("观点[b]一[/b]", "对策[/]：治理", "[@click=app.quit]问题")
+    notes = [
+        Note(
+            f"s{i:02d}",
+            NoteKind.QA,
+            prompt=f"问题{i}",
+            answer=f"答案{i}",
+            source=SourceRef("art", f"p{i}", sections[i % 3], 0, 1),
+        )
+        for i in range(9)
+    ]
+    opts = DeckOptions(enable_fuzz=False, bury_siblings=False)
+    make_deck(store, notes, STATS_DECK, opts)
+    make_deck(store, [Note("o", NoteKind.QA, prompt="问", answer="答")], "真题", opts)
+    study = StudyService(store)
+    for days_ago in (20, 12, 6, 3, 1, 0):
+        at = NOW - timedelta(days=days_ago, hours=1)
+        for i in range(6):
+            item = study.next_item(at, STATS_DECK)
+            if item is None:
+                break
+            rating = Rating.AGAIN if (i + days_ago) % 4 == 0 else Rating.GOOD
+            study.answer(item.card.id, rating, at, 4000 + 1000 * i)
+            at += timedelta(minutes=11)
+    PlanningService(store).set_exam(date(2026, 6, 20), 0.9)
+
+
+async def _open_stats(pilot: Pilot[Any]) -> None:
+    await settle(pilot.app)  # type: ignore[arg-type]
+    await pilot.press("s")  # the deck under the cursor: the first one
+    await settle(pilot.app)  # type: ignore[arg-type]
+
+
+def test_stats_screen(snap_compare: Any, store: Store, make_app: Callable[..., TrainerApp]) -> None:
+    stats_history(store)
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_open_stats)
+
+
+def test_stats_screen_small_sections(
+    snap_compare: Any, store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    stats_history(store)
+
+    async def to_sections(pilot: Pilot[Any]) -> None:
+        await _open_stats(pilot)
+        pilot.app.screen.query_one("#stats-body").scroll_end(animate=False)
+        await settle(pilot.app)  # type: ignore[arg-type]
+
+    assert snap_compare(make_app(), terminal_size=SMALL, run_before=to_sections)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from tests.conftest import make_deck, qa_notes
 from tests.tui.conftest import SIZE, SMALL, Clock, screen_text, settle
@@ -78,3 +79,59 @@ def test_summary_counts_after_an_answer_come_from_stats_service(store: Store, cl
     data = StatsService(store).report(None, "1m", clock.now)
     plain = summary_content(data, None).plain
     assert "1 answers" in plain and "2 new" in plain
+
+
+async def test_r_cycles_the_range_and_d_switches_deck_and_all(
+    store: Store, make_app: Callable[..., TrainerApp], clock: Clock
+) -> None:
+    from datetime import timedelta
+
+    make_deck(store, qa_notes(6), "申论[要点]", OPTS)
+    make_deck(store, qa_notes(3, prefix="z"), "真题", OPTS)
+    study = StudyService(store)
+    for at, deck, n in ((clock.now - timedelta(days=40), "申论[要点]", 3), (clock.now, "真题", 2)):
+        for _ in range(n):
+            item = study.next_item(at, deck)
+            assert item is not None
+            study.answer(item.card.id, Rating.EASY, at, 3000)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        await pilot.press("s")  # the deck under the cursor: 申论[要点] (first by name)
+        await settle(app)
+        screen = app.screen
+        assert isinstance(screen, StatsScreen)
+
+        async def press(key: str) -> dict[str, Any]:
+            await pilot.press(key)
+            await settle(app)
+            assert screen.data is not None
+            return screen.data
+
+        seen: list[tuple[str, int, str]] = []
+        for key in ("", "r", "r", "r", "r"):
+            data = await press(key) if key else screen.data
+            assert data is not None
+            seen.append((data["meta"]["range"], data["reviews"]["total"], str(screen.sub_title)))
+        assert seen == [
+            ("1m", 0, "Statistics · 申论[要点] · 1 month"),
+            ("3m", 3, "Statistics · 申论[要点] · 3 months"),
+            ("1y", 3, "Statistics · 申论[要点] · 1 year"),
+            ("all", 3, "Statistics · 申论[要点] · all time"),
+            ("1m", 0, "Statistics · 申论[要点] · 1 month"),
+        ]
+        assert "Answers 0 in" in screen_text(app) and "6 in all" in screen_text(app)
+
+        data = await press("d")  # every deck: the answers of today in 真题 count too
+        assert screen.deck is None and data["meta"]["deck"] is None
+        assert screen.sub_title == "Statistics · all decks · 1 month"
+        assert data["reviews"]["total"] == 2 and data["card_counts"]["total"] == 9
+        assert "Answers 2 in" in screen_text(app) and "9 in all" in screen_text(app)
+        data = await press("r")  # the range applies to every deck too
+        assert data["meta"]["range"] == "3m" and data["reviews"]["total"] == 5
+
+        data = await press("d")  # back to the deck chosen on the deck list
+        assert screen.deck == "申论[要点]" and data["meta"]["deck"] == "申论[要点]"
+        assert screen.sub_title == "Statistics · 申论[要点] · 3 months"
+        assert data["reviews"]["total"] == 3 and data["card_counts"]["total"] == 6
+        assert "Answers 3 in" in screen_text(app) and "6 in all" in screen_text(app)

@@ -59,6 +59,17 @@ def interval(delta: timedelta) -> str:
     return f"{days / 365:.1f}y".replace(".0y", "y")
 
 
+def elapsed_text(ms: int) -> str:
+    """``12 min 5 s`` style duration."""
+    minutes, secs = divmod(round(ms / 1000), 60)
+    if minutes >= 60:
+        hours, minutes = divmod(minutes, 60)
+        return f"{hours} h {minutes} min"
+    if minutes:
+        return f"{minutes} min {secs} s"
+    return f"{secs} s"
+
+
 def front(note: Note, ord_: int) -> Content:
     """The question side of a card."""
     if note.kind is NoteKind.CLOZE:

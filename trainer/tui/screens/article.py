@@ -16,46 +16,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
-from textual.widgets import Button, Footer, Header, Input, ListItem, ListView, Static, TextArea
+from textual.widgets import Button, Footer, Header, Input, ListView, Static, TextArea
 
-from trainer.domain.model import Article, Note, NoteKind
-from trainer.tui import render
+from trainer.domain.model import Article, Note
 from trainer.tui.dialogs.edit_note import EditNoteDialog
 from trainer.tui.dialogs.prompt import PromptDialog
 from trainer.tui.screens.base import TrainerScreen
-
-
-def note_line(note: Note, on: bool) -> Content:
-    """One preview row: on/off box, kind, and the card's question as plain text."""
-    box = "[x] " if on else "[ ] "
-    if note.kind is NoteKind.CLOZE:
-        body = render.front(note, 1)
-    elif note.kind is NoteKind.LIST:
-        body = Content.assemble(render.plain(note.prompt), (f"  ({' / '.join(note.items)})", "dim"))
-    else:
-        body = Content.assemble(render.plain(note.prompt), ("  → ", "dim"), (note.answer, "dim"))
-    return Content.assemble((box, "bold"), (f"{note.kind.value:<5} ", "$accent"), body)
-
-
-class NoteRow(ListItem):
-    """A generated note in the preview."""
-
-    def __init__(self, note: Note) -> None:
-        super().__init__()
-        self.note = note
-        self.on = True
-
-    def compose(self) -> ComposeResult:
-        yield Static(note_line(self.note, self.on), markup=False)
-
-    def set(self, note: Note | None = None, on: bool | None = None) -> None:
-        if note is not None:
-            self.note = note
-        if on is not None:
-            self.on = on
-        self.set_class(not self.on, "off")
-        self.query_one(Static).update(note_line(self.note, self.on))
+from trainer.tui.widgets.note_row import NoteRow
 
 
 class ArticleScreen(TrainerScreen):
@@ -90,7 +57,7 @@ class ArticleScreen(TrainerScreen):
                 )
                 yield Button("Open", id="open-file", compact=True)
             yield TextArea("", id="article-paste", soft_wrap=True)
-            with Horizontal(id="article-path-row-2", classes="auto-height"):
+            with Horizontal(id="article-path-row-2"):
                 yield Button("Make cards from pasted text", id="open-paste", compact=True)
                 yield Button("Add to deck (ctrl+s)", id="add", variant="primary", compact=True)
         yield Static("Open a file or paste an article.", markup=False, id="article-status")
@@ -101,7 +68,6 @@ class ArticleScreen(TrainerScreen):
         self.sub_title = "Cards from an article"
         for field in (self.query_one(Input), self.query_one(TextArea)):
             field.cursor_blink = self.trainer.cursor_blink
-        self.query_one("#article-path-row-2").styles.height = "auto"
         if self.initial_path:
             self.open_article(self.initial_path, None)
 

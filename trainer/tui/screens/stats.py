@@ -2,9 +2,10 @@
 
 Everything comes from ``StatsService.report`` (the same dict as ``trainer stats
 --json``, see docs/stats.md) and ``PlanningService.readiness_summary``, loaded
-in a thread worker; this module only lays the figures out. Deck and section
-names are user text: they go through Content, never markup, and are kept out
-of plotext (which counts a wide character as one cell).
+in a thread worker; this module lays the figures out as text and hands the
+charts to :class:`~trainer.tui.widgets.stats_charts.StatsCharts`. Deck and
+section names are user text: they go through Content, never markup, and are
+kept out of plotext (which counts a wide character as one cell).
 """
 
 from __future__ import annotations
@@ -14,20 +15,18 @@ from typing import Any, ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Footer, Header, Static
-from textual_plotext import PlotextPlot
 
 from trainer.tui import render
 from trainer.tui.app import StoreUnavailable
 from trainer.tui.screens.base import TrainerScreen
-from trainer.tui.screens.summary import elapsed_text
+from trainer.tui.widgets.stats_charts import StatsCharts
 
 RANGES = ("1m", "3m", "1y", "all")
 RANGE_NAMES = {"1m": "1 month", "3m": "3 months", "1y": "1 year", "all": "all time"}
-FORECAST_DAYS = 30
 SECTIONS_SHOWN = 8
 BAR = "█"
 
@@ -45,7 +44,7 @@ def summary_content(data: dict[str, Any], exam: dict[str, Any] | None) -> Conten
     tr = data["true_retention"]
     parts: list[str | tuple[str, str] | Content] = [
         ("Today  ", "bold"),
-        f"{t['reviews']} answers in {elapsed_text(t['time_ms'])} · {t['again']} again · "
+        f"{t['reviews']} answers in {render.elapsed_text(t['time_ms'])} · {t['again']} again · "
         f"correct {pct(t['correct_rate'])} · mature correct {pct(t['mature_correct_rate'])}\n",
     ]
     if exam:
@@ -71,7 +70,7 @@ def summary_content(data: dict[str, Any], exam: dict[str, Any] | None) -> Conten
         f"{fd['overdue']} overdue · {fd['due_tomorrow']} tomorrow · "
         f"{fd['average_per_day']:.1f} a day on average · daily load {fd['daily_load']:.1f}\n",
         ("Answers ", "bold"),
-        f"{rv['total']} in {elapsed_text(rv['time_ms'])} · studied {rv['days_studied']} of "
+        f"{rv['total']} in {render.elapsed_text(rv['time_ms'])} · studied {rv['days_studied']} of "
         f"{rv['days_in_range']} days\n",
         ("Retention ", "bold"),
         " · ".join(
@@ -137,11 +136,7 @@ class StatsScreen(TrainerScreen):
         yield Header()
         with VerticalScroll(id="stats-body"):
             yield Static("Loading…", markup=False, id="stats-today")
-            with Grid(id="stats-charts"):
-                yield PlotextPlot(id="chart-reviews")
-                yield PlotextPlot(id="chart-due")
-                yield PlotextPlot(id="chart-counts")
-                yield PlotextPlot(id="chart-retention")
+            yield StatsCharts(id="stats-charts")
             yield Static("", markup=False, id="stats-sections")
         yield Footer()
 
@@ -186,53 +181,5 @@ class StatsScreen(TrainerScreen):
         self.data, self.exam = data, exam
         self.query_one("#stats-today", Static).update(summary_content(data, exam))
         self.query_one("#stats-sections", Static).update(sections_content(data["sections"]))
-        self._reviews_chart(data["reviews"])
-        self._due_chart(data["future_due"])
-        self._counts_chart(data["card_counts"])
-        self._retention_chart(data["true_retention"])
+        self.query_one(StatsCharts).show(data)
         self.post_message(self.Loaded())
-
-    def _plot(self, ident: str) -> Any:
-        plot = self.query_one(f"#{ident}", PlotextPlot)
-        plt = plot.plt
-        plt.clear_figure()
-        return plot, plt
-
-    def _reviews_chart(self, reviews: dict[str, Any]) -> None:
-        plot, plt = self._plot("chart-reviews")
-        span = min(reviews["days_in_range"], 90)
-        per = {d["day"]: d for d in reviews["days"]}
-        xs = list(range(-span + 1, 1))
-        kinds = ("learn", "young", "mature", "relearn")
-        series = [[per[x][k] if x in per else 0 for x in xs] for k in kinds]
-        if any(any(s) for s in series):
-            plt.stacked_bar(xs, series, labels=list(kinds))
-        plt.title(f"Answers per day, last {span} days")
-        plot.refresh()
-
-    def _due_chart(self, future: dict[str, Any]) -> None:
-        plot, plt = self._plot("chart-due")
-        due = {d["day"]: d["due"] for d in future["days"]}
-        xs = list(range(FORECAST_DAYS))
-        ys = [due.get(x, 0) for x in xs]
-        if any(ys):
-            plt.bar(xs, ys)
-        plt.title(f"Due, next {FORECAST_DAYS} days (day 0 with overdue)")
-        plot.refresh()
-
-    def _counts_chart(self, counts: dict[str, Any]) -> None:
-        plot, plt = self._plot("chart-counts")
-        names = ["new", "learning", "relearning", "young", "mature", "suspended"]
-        ys = [counts[n] for n in names]
-        plt.bar(["new", "learn", "relearn", "young", "mature", "susp."], ys)
-        plt.title(f"Cards ({counts['total']})")
-        plot.refresh()
-
-    def _retention_chart(self, retention: dict[str, Any]) -> None:
-        plot, plt = self._plot("chart-retention")
-        periods = ("today", "yesterday", "week", "month", "year", "all")
-        ys = [round(100 * (retention[p]["all"]["retention"] or 0), 1) for p in periods]
-        plt.bar(["today", "yest.", "week", "month", "year", "all"], ys)
-        plt.ylim(0, 100)
-        plt.title("True retention % (review cards)")
-        plot.refresh()

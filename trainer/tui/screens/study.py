@@ -1,42 +1,36 @@
 """Studying: front, reveal, rate; undo, bury, suspend, edit, source; typed answers.
 
-Database work runs in thread workers. A rating is ignored while the previous
-answer is being written, and the next card appears only after ``answer()``
-has returned (it commits), so quitting at any moment loses nothing.
-
-Speed: while a card is shown, a worker reads the card expected next
-(:func:`progress.upcoming`). When the answer has committed and that guess
-provably is the queue head (:meth:`progress.Lookahead.holds`), it is shown at
-once with predicted counts; the same worker then reads the real head with its
-counts (``next_item``) and corrects the screen if anything differs, before any
-key is taken again. Otherwise the next card comes from ``next_item`` directly.
+This module holds the screen's state and keys and lays out the widgets; the
+service calls (thread workers, answer look-ahead) are in
+:mod:`trainer.tui.controllers.study`, which hands results back through the
+``StudyView`` methods below. A key is ignored while ``busy`` (an answer being
+written, or a provisionally shown card not yet confirmed), and the next card
+appears only after the answer has committed.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import Enum
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Header
 
 from trainer.domain.model import Note, NoteKind, Rating
 from trainer.services import grading
 from trainer.tui import render
-from trainer.tui.app import StoreUnavailable
+from trainer.tui.controllers.study import Session, StudyController
 from trainer.tui.dialogs.edit_note import EditNoteDialog
 from trainer.tui.dialogs.help import HelpDialog
 from trainer.tui.screens.base import TrainerScreen
-from trainer.tui.screens.summary import elapsed_text, summary_content
+from trainer.tui.widgets.answer_box import AnswerBox
 from trainer.tui.widgets.card_view import CardView
 from trainer.tui.widgets.counts import CountsBar
+from trainer.tui.widgets.done_panel import DonePanel
 from trainer.tui.widgets.rating_bar import RatingBar
 
 if TYPE_CHECKING:
@@ -52,16 +46,6 @@ class Phase(Enum):
     FRONT = "front"
     BACK = "back"
     DONE = "done"
-
-
-@dataclass
-class Session:
-    """What this sitting has done, for the summary."""
-
-    started: float
-    answered: int = 0
-    again: int = 0
-    ratings: tuple[Rating, ...] = ()
 
 
 class StudyScreen(TrainerScreen):
@@ -118,36 +102,29 @@ class StudyScreen(TrainerScreen):
         self.suggested: Rating | None = None
         self.session = Session(time.monotonic())
         self.shown_at = time.monotonic()
+        self.controller = StudyController(self, deck)
         self._key_at: float | None = None
-        self._sources: dict[str, tuple[str, str] | None] = {}
         self._next: Lookahead | None = None
         """The card expected after the one shown, read while it is shown."""
-        self._hint = ""
 
     # -- layout ------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
         yield CountsBar(id="counts")
         yield CardView(id="card")
-        typed = Input(placeholder="Type your answer · Enter checks it", id="typed")
-        typed.display = False
-        yield typed
-        yield Static("", markup=False, id="reveal-hint")
+        yield AnswerBox(cursor_blink=self.trainer.cursor_blink, id="answer")
         ratings = RatingBar(id="ratings")
         ratings.display = False
         yield ratings
-        done = Vertical(id="done")
+        done = DonePanel(id="done")
         done.display = False
-        with done:
-            yield Static("", markup=False, id="done-title")
-            yield Static("", markup=False, id="done-text")
+        yield done
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = self.deck or "All decks"
-        self.query_one("#typed", Input).cursor_blink = self.trainer.cursor_blink
-        self._set_hint("Loading…")
-        self.load_first()
+        self.query_one(AnswerBox).say("Loading…")
+        self.controller.first()
 
     # -- state -------------------------------------------------------------------
     @property
@@ -171,87 +148,50 @@ class StudyScreen(TrainerScreen):
         self.suggested = None
         self._next = None
         card_view = self.query_one(CardView)
-        typed = self.query_one("#typed", Input)
+        answer = self.query_one(AnswerBox)
         ratings = self.query_one(RatingBar)
-        hint = self.query_one("#reveal-hint", Static)
-        done = self.query_one("#done")
-        counts = self.query_one("#counts", CountsBar)
+        done = self.query_one(DonePanel)
+        counts = self.query_one(CountsBar)
         if item is None:
             self.phase = Phase.DONE
-            for w in (card_view, typed, ratings, hint, counts):
+            for w in (card_view, ratings, counts):
                 w.display = False
+            answer.hide()
             done.display = True
-            self.query_one("#done-title", Static).update("Done for today")
-            self.query_one("#done-text", Static).update("Counting what comes tomorrow…")
-            self.load_tomorrow()
+            done.counting()
+            self.controller.count_tomorrow()
             return
         done.display = False
         card_view.display = True
         counts.display = True
         counts.show(item.counts, item.card.queue)
         self.shown_at = time.monotonic()
-        self.call_after_refresh(self.look_ahead, item.card.id)
+        self.call_after_refresh(self.controller.look_ahead, item.card.id)
         if revealed:
             self._show_back()
             return
         self.phase = Phase.FRONT
         card_view.show_card(render.front(item.note, item.card.ord))
         ratings.display = False
-        hint.display = True
-        if self.typing:
-            typed.value = ""
-            typed.display = True
-            typed.focus()
-            self._set_hint(
-                "Enter checks your answer · Esc leaves the field · Enter on empty shows it"
-            )
-        else:
-            typed.display = False
-            if self.focused is not None:
-                self.set_focus(None)
-            self._set_hint("Space or Enter: show answer · t: type the answer · ?: keys")
-
-    def _set_hint(self, text: str) -> None:
-        if text != self._hint:
-            self._hint = text
-            self.query_one("#reveal-hint", Static).update(text)
+        typing = self.typing
+        answer.ask(item.note, item.card.ord, typing=typing)
+        if not typing and self.focused is not None:
+            self.set_focus(None)
 
     def _show_back(self) -> None:
         assert self.item is not None
         self.phase = Phase.BACK
         item = self.item
         self.query_one(CardView).show_card(render.back(item.note, item.card.ord))
-        self.query_one("#typed", Input).display = False
-        self.query_one("#reveal-hint", Static).display = False
+        self.query_one(AnswerBox).hide()
         ratings = self.query_one(RatingBar)
         ratings.display = True
         ratings.show(item.intervals, self.suggested)
         if self.focused is not None:
             self.set_focus(None)
 
-    # -- workers -----------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="study")
-    def load_first(self) -> None:
-        self._run(lambda: self.trainer.study.next_item(self.trainer.now(), self.deck))
-
-    def _run(
-        self,
-        fetch: Callable[[], StudyItem | None],
-        *,
-        revealed: bool = False,
-        done: str = "",
-    ) -> None:
-        """Run ``fetch`` (in the worker thread) and show what it returns."""
-        try:
-            item = fetch()
-        except StoreUnavailable:
-            return  # the app is closing with the reason
-        except Exception as exc:
-            self.trainer.call_from_thread(self._failed, f"{type(exc).__name__}: {exc}")
-            return
-        self.trainer.call_from_thread(self._arrived, item, revealed, done)
-
-    def _arrived(self, item: StudyItem | None, revealed: bool, done: str) -> None:
+    # -- results from the controller (StudyView), on the UI thread ----------------
+    def arrived(self, item: StudyItem | None, revealed: bool, done: str) -> None:
         self.show(item, revealed=revealed)
         if done:
             self.trainer.say(done)
@@ -266,55 +206,19 @@ class StudyScreen(TrainerScreen):
     def _painted(self, started: float) -> None:
         self.trainer.answer_latencies_ms.append((time.perf_counter() - started) * 1000)
 
-    def _failed(self, message: str) -> None:
+    def failed(self, message: str) -> None:
         self.busy = False
         self._key_at = None
         self.trainer.say(message, "error")
 
-    @work(thread=True, exclusive=True, group="study")
-    def answer_and_next(
-        self, card_id: int, rating: Rating, duration_ms: int, guess: Lookahead | None
-    ) -> None:
-        from trainer.services.progress import counts_after
-
-        trainer = self.trainer
-        study = trainer.study
-        shown = self.item
-        try:
-            now = trainer.now()
-            result = study.answer(card_id, rating, now, duration_ms)  # commits before returning
-            store = trainer.store
-            day_end = store.clock.next_day_start(guess.at) if guess is not None else now
-            if (
-                guess is not None
-                and guess.item is not None
-                and shown is not None
-                and guess.holds(shown.card, result.card, result.buried_siblings, now, day_end)
-            ):
-                counts = counts_after(shown.counts, shown.card, result.card, now)
-                provisional = replace(guess.item, counts=counts)
-                painted = threading.Event()
-                trainer.call_from_thread(self._provisional, provisional, painted)
-                # Read the real head once the guess is painted, not while it is painting.
-                painted.wait(0.25)
-                real = study.next_item(trainer.now(), self.deck)
-                trainer.call_from_thread(self._confirmed, provisional, real)
-                return
-        except StoreUnavailable:
-            return
-        except Exception as exc:
-            trainer.call_from_thread(self._failed, f"{type(exc).__name__}: {exc}")
-            return
-        self._run(lambda: study.next_item(trainer.now(), self.deck))
-
-    def _provisional(self, item: StudyItem, painted: threading.Event) -> None:
+    def provisional(self, item: StudyItem, painted: threading.Event) -> None:
         """The committed answer's expected successor: shown now, confirmed next."""
         self.show(item)
         self.busy = True  # until the real queue head is confirmed
         self._measure()
         self.call_after_refresh(painted.set)
 
-    def _confirmed(self, shown: StudyItem, real: StudyItem | None) -> None:
+    def confirmed(self, shown: StudyItem, real: StudyItem | None) -> None:
         if self.item is not shown:
             return  # the screen moved on (left, undone): nothing to confirm
         if real is None or real.card.id != shown.card.id:
@@ -323,96 +227,19 @@ class StudyScreen(TrainerScreen):
         self.busy = False
         self.item = replace(shown, card=real.card, counts=real.counts, intervals=real.intervals)
         if real.counts != shown.counts:
-            self.query_one("#counts", CountsBar).show(real.counts, real.card.queue)
+            self.query_one(CountsBar).show(real.counts, real.card.queue)
 
-    @work(thread=True, group="look-ahead")
-    def look_ahead(self, card_id: int) -> None:
-        """Read the card expected after ``card_id`` while it is on screen."""
-        from trainer.services.progress import upcoming
-
-        try:
-            trainer = self.trainer
-            guess = upcoming(trainer.store, trainer.study, trainer.now(), self.deck, card_id)
-        except Exception:
-            return  # only a guess: the answer path reads the queue itself
-        trainer.call_from_thread(self._looked_ahead, guess)
-
-    def _looked_ahead(self, guess: Lookahead) -> None:
+    def looked_ahead(self, guess: Lookahead) -> None:
         if self.item is not None and self.item.card.id == guess.after:
             self._next = guess
 
-    @work(thread=True, exclusive=True, group="study")
-    def undo_last(self) -> None:
-        from trainer.services.progress import item_for_card
-
-        def fetch() -> StudyItem | None:
-            card = self.trainer.study.undo()
-            if card is None:
-                return self.item
-            return item_for_card(self.trainer.store, card.id, self.trainer.now(), self.deck)
-
-        self._run(fetch, done="Undone: the card is back")
-
-    @work(thread=True, exclusive=True, group="study")
-    def put_away(self, card_id: int, how: str) -> None:
-        def fetch() -> StudyItem | None:
-            now = self.trainer.now()
-            if how == "bury":
-                self.trainer.study.bury(card_id, now)
-            else:
-                self.trainer.study.suspend(card_id)
-            self.trainer.cards_changed()
-            return self.trainer.study.next_item(now, self.deck)
-
-        self._run(fetch, done="Buried until tomorrow" if how == "bury" else "Card suspended")
-
-    @work(thread=True, exclusive=True, group="study")
-    def save_edit(self, note: Note, card_id: int, revealed: bool) -> None:
-        from trainer.services.progress import item_for_card
-
-        def fetch() -> StudyItem | None:
-            self.trainer.decks.edit_note(note)
-            self.trainer.cards_changed()
-            return item_for_card(self.trainer.store, card_id, self.trainer.now(), self.deck)
-
-        self._run(fetch, revealed=revealed, done="Note saved")
-
-    @work(thread=True, exclusive=True, group="tomorrow")
-    def load_tomorrow(self) -> None:
-        from trainer.services import progress
-
-        try:
-            now = self.trainer.now()
-            ahead = progress.tomorrow(self.trainer.store, now, self.deck)
-            today = progress.day_summary(self.trainer.store, now, self.deck)
-        except StoreUnavailable:
-            return
-        except Exception as exc:
-            self.trainer.call_from_thread(self._failed, f"{type(exc).__name__}: {exc}")
-            return
-        self.trainer.call_from_thread(self._show_done, ahead, today)
-
-    def _show_done(self, ahead: Tomorrow, today: DaySummary) -> None:
-        elapsed_ms = int((time.monotonic() - self.session.started) * 1000)
-        empty = (
-            self.session.answered == 0 and today.reviews == 0 and not (ahead.review or ahead.new)
-        )
-        title = "Nothing to study here yet" if empty else "Done for today"
-        self.query_one("#done-title", Static).update(title)
-        self.query_one("#done-text", Static).update(
-            summary_content(self.session.answered, self.session.again, elapsed_ms, today, ahead)
+    def tomorrow_counted(self, ahead: Tomorrow, today: DaySummary) -> None:
+        session = self.session
+        self.query_one(DonePanel).show_summary(
+            session.answered, session.again, session.elapsed_ms(), today, ahead
         )
 
-    @work(thread=True, exclusive=True, group="source")
-    def load_source(self, article: str) -> None:
-        try:
-            found = self.trainer.decks.source_text(article)
-        except StoreUnavailable:
-            return
-        self.trainer.call_from_thread(self._show_source, article, found)
-
-    def _show_source(self, article: str, found: tuple[str, str] | None) -> None:
-        self._sources[article] = found
+    def source_found(self, article: str, found: tuple[str, str] | None) -> None:
         item = self.item
         if item is None or self.phase is not Phase.BACK:
             return
@@ -436,36 +263,30 @@ class StudyScreen(TrainerScreen):
             self.action_rate(int(self.suggested or Rating.GOOD))
 
     def action_rate(self, value: int) -> None:
-        if self.busy or self.item is None or self.phase is not Phase.BACK:
+        item = self.item
+        if self.busy or item is None or self.phase is not Phase.BACK:
             return
         rating = Rating(value)
         self.busy = True
         self._key_at = time.perf_counter()
-        self.session.answered += 1
-        self.session.again += rating is Rating.AGAIN
-        self.session.ratings += (rating,)
+        self.session.record(rating)
         duration = min(MAX_ANSWER_MS, int((time.monotonic() - self.shown_at) * 1000))
-        guess = (
-            self._next if self._next is not None and self._next.after == self.item.card.id else None
-        )
-        self.answer_and_next(self.item.card.id, rating, duration, guess)
+        guess = self._next if self._next is not None and self._next.after == item.card.id else None
+        self.controller.answer(item, rating, duration, guess)
 
     def on_rating_bar_rated(self, event: RatingBar.Rated) -> None:
         self.action_rate(int(event.rating))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def on_answer_box_checked(self, event: AnswerBox.Checked) -> None:
         event.stop()
         if self.busy or self.item is None or self.phase is not Phase.FRONT:
             return
-        typed = event.value
-        if not typed.strip():
+        if event.grade is None:  # Enter on an empty field: just show the answer
             self._show_back()
             return
-        item = self.item
-        result = grading.grade_note(item.note, item.card.ord, typed)
-        self.suggested = result.suggested
+        self.suggested = event.grade.suggested
         self._show_back()
-        self.query_one(CardView).show_grading(render.grading(result))
+        self.query_one(CardView).show_grading(render.grading(event.grade))
 
     def action_undo(self) -> None:
         if self.busy:
@@ -474,24 +295,20 @@ class StudyScreen(TrainerScreen):
             self.trainer.say("Nothing to undo in this session.")
             return
         self.busy = True
-        self.session.answered -= 1
-        if self.session.ratings:
-            last = self.session.ratings[-1]
-            self.session.again -= last is Rating.AGAIN
-            self.session.ratings = self.session.ratings[:-1]
-        self.undo_last()
+        self.session.take_back()
+        self.controller.undo(self.item)
 
     def action_bury(self) -> None:
-        if self.busy or self.item is None or self.phase is Phase.DONE:
-            return
-        self.busy = True
-        self.put_away(self.item.card.id, "bury")
+        self._put_away("bury")
 
     def action_suspend(self) -> None:
+        self._put_away("suspend")
+
+    def _put_away(self, how: str) -> None:
         if self.busy or self.item is None or self.phase is Phase.DONE:
             return
         self.busy = True
-        self.put_away(self.item.card.id, "suspend")
+        self.controller.put_away(self.item.card.id, how)
 
     def action_edit(self) -> None:
         if self.busy or self.item is None or self.phase is Phase.DONE:
@@ -502,7 +319,7 @@ class StudyScreen(TrainerScreen):
         def edited(note: Note | None) -> None:
             if note is not None and note != (self.item.note if self.item else None):
                 self.busy = True
-                self.save_edit(note, card_id, revealed)
+                self.controller.save_edit(note, card_id, revealed)
 
         self.trainer.push_screen(EditNoteDialog(self.item.note), edited)
 
@@ -519,10 +336,7 @@ class StudyScreen(TrainerScreen):
         if not article:
             self.trainer.say("This card has no source article.", "warning")
             return
-        if article in self._sources:
-            self._show_source(article, self._sources[article])
-        else:
-            self.load_source(article)
+        self.controller.source(article)
 
     def action_toggle_typing(self) -> None:
         self.typing_override = not self.typing
@@ -534,13 +348,13 @@ class StudyScreen(TrainerScreen):
         self.trainer.push_screen(HelpDialog("Studying: keys", self.KEYS))
 
     def action_leave(self) -> None:
-        typed = self.query_one("#typed", Input)
-        if self.focused is typed:
+        if self.focused is self.query_one(AnswerBox).field:
             self.set_focus(None)
             return
-        if self.session.answered:
-            minutes = elapsed_text(int((time.monotonic() - self.session.started) * 1000))
+        session = self.session
+        if session.answered:
+            minutes = render.elapsed_text(session.elapsed_ms())
             self.trainer.say(
-                f"Session: {self.session.answered} cards in {minutes}, {self.session.again} again"
+                f"Session: {session.answered} cards in {minutes}, {session.again} again"
             )
         self.dismiss(None)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.widgets import Static
 
 from trainer.domain.model import Queue
-from trainer.services.study import QueueCounts
 from trainer.tui.render import DUE_STYLE, LEARN_STYLE, NEW_STYLE
+
+if TYPE_CHECKING:
+    from trainer.services.study import QueueCounts
 
 
 def counts_content(counts: QueueCounts, active: Queue | None = None) -> Content:

@@ -1,0 +1,1 @@
+"""Screen helpers that talk to the services in thread workers; no widgets here."""

@@ -1,0 +1,282 @@
+"""The study screen's work with the services: fetch, answer, look ahead, undo, bury…
+
+Every call here starts a thread worker on the screen and hands the result back
+on the UI thread (``call_from_thread``) through the :class:`StudyView` methods;
+nothing here touches a widget. Answers commit before they return, and the next
+card is handed over only after that, so quitting at any moment loses nothing.
+
+Speed: while a card is shown, :meth:`StudyController.look_ahead` reads the
+card expected next (:func:`progress.upcoming`). When the answer has committed
+and that guess provably is the queue head (:meth:`progress.Lookahead.holds`),
+it is handed over at once (:meth:`StudyView.provisional`) with predicted
+counts; the same worker then reads the real head with its counts
+(``next_item``) and hands that over too (:meth:`StudyView.confirmed`), so the
+screen can correct itself before taking another key. Otherwise the next card
+comes from ``next_item`` directly.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Protocol
+
+from trainer.domain.model import Note, Rating
+from trainer.tui.app import StoreUnavailable
+
+if TYPE_CHECKING:
+    from textual.worker import Worker
+
+    from trainer.services.progress import DaySummary, Lookahead, Tomorrow
+    from trainer.services.study import StudyItem
+    from trainer.tui.app import TrainerApp
+
+Fetch = Callable[[], "StudyItem | None"]
+
+
+@dataclass
+class Session:
+    """What this sitting has done, for the summary."""
+
+    started: float
+    answered: int = 0
+    again: int = 0
+    ratings: tuple[Rating, ...] = ()
+
+    def record(self, rating: Rating) -> None:
+        self.answered += 1
+        self.again += rating is Rating.AGAIN
+        self.ratings += (rating,)
+
+    def take_back(self) -> None:
+        """The last answer was undone."""
+        self.answered -= 1
+        if self.ratings:
+            last = self.ratings[-1]
+            self.again -= last is Rating.AGAIN
+            self.ratings = self.ratings[:-1]
+
+    def elapsed_ms(self) -> int:
+        return int((time.monotonic() - self.started) * 1000)
+
+
+class StudyView(Protocol):
+    """What the controller needs of its screen; the result methods run on the UI thread."""
+
+    @property
+    def trainer(self) -> TrainerApp: ...
+
+    def run_worker(
+        self,
+        work: Callable[[], None],
+        name: str | None = "",
+        group: str = "default",
+        description: str = "",
+        exit_on_error: bool = True,
+        start: bool = True,
+        exclusive: bool = False,
+        thread: bool = False,
+    ) -> Worker[None]: ...
+
+    def arrived(self, item: StudyItem | None, revealed: bool, done: str) -> None:
+        """Show ``item`` (None: the queue is empty); ``done`` is a notice to show."""
+
+    def failed(self, message: str) -> None:
+        """A service call failed; nothing changed on screen."""
+
+    def provisional(self, item: StudyItem, painted: threading.Event) -> None:
+        """Show the expected successor now; set ``painted`` once it is painted."""
+
+    def confirmed(self, shown: StudyItem, real: StudyItem | None) -> None:
+        """The real queue head after ``shown`` was put on screen provisionally."""
+
+    def looked_ahead(self, guess: Lookahead) -> None:
+        """The card expected after ``guess.after``."""
+
+    def tomorrow_counted(self, ahead: Tomorrow, today: DaySummary) -> None:
+        """Today's answers and tomorrow's counts, for the end of the queue."""
+
+    def source_found(self, article: str, found: tuple[str, str] | None) -> None:
+        """The title and text of ``article`` (None: not in the store)."""
+
+
+class StudyController:
+    """Runs one study screen's service calls for ``deck`` (None: every deck)."""
+
+    def __init__(self, view: StudyView, deck: str | None) -> None:
+        self.view = view
+        self.deck = deck
+        self._sources: dict[str, tuple[str, str] | None] = {}
+
+    # -- plumbing ------------------------------------------------------------------------
+    def _start(self, work: Callable[[], None], name: str, group: str, exclusive: bool) -> None:
+        self.view.run_worker(
+            work, name=name, group=group, description=name, exclusive=exclusive, thread=True
+        )
+
+    def _fail(self, exc: Exception) -> None:
+        """In a worker: report ``exc`` on the UI thread."""
+        self.view.trainer.call_from_thread(self.view.failed, f"{type(exc).__name__}: {exc}")
+
+    def _run(self, fetch: Fetch, *, revealed: bool = False, done: str = "") -> None:
+        """In a worker: run ``fetch`` and hand over what it returns."""
+        try:
+            item = fetch()
+        except StoreUnavailable:
+            return  # the app is closing with the reason
+        except Exception as exc:
+            self._fail(exc)
+            return
+        self.view.trainer.call_from_thread(self.view.arrived, item, revealed, done)
+
+    def _study(self, fetch: Fetch, name: str, *, revealed: bool = False, done: str = "") -> None:
+        """Run ``fetch`` in the screen's one "study" worker (a new one replaces the old)."""
+        self._start(lambda: self._run(fetch, revealed=revealed, done=done), name, "study", True)
+
+    # -- the queue -----------------------------------------------------------------------
+    def first(self) -> None:
+        """Read the queue head."""
+        trainer = self.view.trainer
+        self._study(lambda: trainer.study.next_item(trainer.now(), self.deck), "load_first")
+
+    def answer(
+        self, shown: StudyItem, rating: Rating, duration_ms: int, guess: Lookahead | None
+    ) -> None:
+        """Commit ``rating`` for ``shown``; then hand over the next card (see the module)."""
+        self._start(
+            lambda: self._answer(shown, rating, duration_ms, guess),
+            "answer_and_next",
+            "study",
+            True,
+        )
+
+    def _answer(
+        self, shown: StudyItem, rating: Rating, duration_ms: int, guess: Lookahead | None
+    ) -> None:
+        from trainer.services.progress import counts_after
+
+        view = self.view
+        trainer = view.trainer
+        study = trainer.study
+        try:
+            now = trainer.now()
+            result = study.answer(shown.card.id, rating, now, duration_ms)  # commits first
+            day_end = trainer.store.clock.next_day_start(guess.at) if guess is not None else now
+            if (
+                guess is not None
+                and guess.item is not None
+                and guess.holds(shown.card, result.card, result.buried_siblings, now, day_end)
+            ):
+                counts = counts_after(shown.counts, shown.card, result.card, now)
+                provisional = replace(guess.item, counts=counts)
+                painted = threading.Event()
+                trainer.call_from_thread(view.provisional, provisional, painted)
+                # Read the real head once the guess is painted, not while it is painting.
+                painted.wait(0.25)
+                real = study.next_item(trainer.now(), self.deck)
+                trainer.call_from_thread(view.confirmed, provisional, real)
+                return
+        except StoreUnavailable:
+            return
+        except Exception as exc:
+            self._fail(exc)
+            return
+        self._run(lambda: study.next_item(trainer.now(), self.deck))
+
+    def look_ahead(self, card_id: int) -> None:
+        """Read the card expected after ``card_id`` while it is on screen."""
+        self._start(lambda: self._look_ahead(card_id), "look_ahead", "look-ahead", False)
+
+    def _look_ahead(self, card_id: int) -> None:
+        from trainer.services.progress import upcoming
+
+        trainer = self.view.trainer
+        try:
+            guess = upcoming(trainer.store, trainer.study, trainer.now(), self.deck, card_id)
+        except Exception:
+            return  # only a guess: the answer path reads the queue itself
+        trainer.call_from_thread(self.view.looked_ahead, guess)
+
+    def undo(self, current: StudyItem | None) -> None:
+        """Take back the last answer and hand over its card (``current`` if none)."""
+        from trainer.services.progress import item_for_card
+
+        trainer = self.view.trainer
+
+        def fetch() -> StudyItem | None:
+            card = trainer.study.undo()
+            if card is None:
+                return current
+            return item_for_card(trainer.store, card.id, trainer.now(), self.deck)
+
+        self._study(fetch, "undo_last", done="Undone: the card is back")
+
+    def put_away(self, card_id: int, how: str) -> None:
+        """Bury (``how="bury"``) or suspend the card, then hand over the next one."""
+        trainer = self.view.trainer
+
+        def fetch() -> StudyItem | None:
+            now = trainer.now()
+            if how == "bury":
+                trainer.study.bury(card_id, now)
+            else:
+                trainer.study.suspend(card_id)
+            trainer.cards_changed()
+            return trainer.study.next_item(now, self.deck)
+
+        done = "Buried until tomorrow" if how == "bury" else "Card suspended"
+        self._study(fetch, "put_away", done=done)
+
+    def save_edit(self, note: Note, card_id: int, revealed: bool) -> None:
+        """Save the edited note (its history stays) and hand the card over again."""
+        from trainer.services.progress import item_for_card
+
+        trainer = self.view.trainer
+
+        def fetch() -> StudyItem | None:
+            trainer.decks.edit_note(note)
+            trainer.cards_changed()
+            return item_for_card(trainer.store, card_id, trainer.now(), self.deck)
+
+        self._study(fetch, "save_edit", revealed=revealed, done="Note saved")
+
+    # -- around the queue ----------------------------------------------------------------
+    def count_tomorrow(self) -> None:
+        """Today's summary and tomorrow's counts, for the end of the queue."""
+        self._start(self._count_tomorrow, "load_tomorrow", "tomorrow", True)
+
+    def _count_tomorrow(self) -> None:
+        from trainer.services import progress
+
+        trainer = self.view.trainer
+        try:
+            now = trainer.now()
+            ahead = progress.tomorrow(trainer.store, now, self.deck)
+            today = progress.day_summary(trainer.store, now, self.deck)
+        except StoreUnavailable:
+            return
+        except Exception as exc:
+            self._fail(exc)
+            return
+        trainer.call_from_thread(self.view.tomorrow_counted, ahead, today)
+
+    def source(self, article: str) -> None:
+        """Hand over ``article``'s title and text: at once if read before, else from a worker."""
+        if article in self._sources:
+            self.view.source_found(article, self._sources[article])
+            return
+        self._start(lambda: self._read_source(article), "load_source", "source", True)
+
+    def _read_source(self, article: str) -> None:
+        trainer = self.view.trainer
+        try:
+            found = trainer.decks.source_text(article)
+        except StoreUnavailable:
+            return
+        trainer.call_from_thread(self._found, article, found)
+
+    def _found(self, article: str, found: tuple[str, str] | None) -> None:
+        self._sources[article] = found
+        self.view.source_found(article, found)

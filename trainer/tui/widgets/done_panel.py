@@ -1,0 +1,78 @@
+"""The end of the queue: "Done for today", the session summary and what comes tomorrow."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from trainer.tui.render import DUE_STYLE, LEARN_STYLE, NEW_STYLE, elapsed_text
+
+if TYPE_CHECKING:
+    from trainer.services.progress import DaySummary, Tomorrow
+
+
+def summary_content(
+    answered: int, again: int, elapsed_ms: int, today: DaySummary, ahead: Tomorrow
+) -> Content:
+    """This session, today, learning cards later today and tomorrow's counts."""
+    parts: list[str | tuple[str, str]] = []
+    if answered:
+        parts += [
+            ("This session: ", "bold"),
+            f"{answered} cards in {elapsed_text(elapsed_ms)} · {again} again\n",
+        ]
+    retention = "—" if today.retention is None else f"{today.retention:.0%}"
+    parts += [
+        ("Today: ", "bold"),
+        f"{today.reviews} answers · {today.again} again · {today.new} new · "
+        f"{elapsed_text(today.time_ms)} · retention {retention}\n\n",
+    ]
+    if ahead.learning_today:
+        parts += [
+            (str(ahead.learning_today), LEARN_STYLE),
+            " learning cards come back later today.\n",
+        ]
+    parts += [
+        ("Tomorrow: ", "bold"),
+        (str(ahead.review), DUE_STYLE),
+        " reviews · ",
+        (str(ahead.new), NEW_STYLE),
+        " new cards\n\n",
+        ("Esc: back to the decks · u: undo the last answer", "dim"),
+    ]
+    return Content.assemble(*parts)
+
+
+class DonePanel(Vertical):
+    """Shown instead of the card when the queue is empty.
+
+    :meth:`counting` shows the title at once; :meth:`show_summary` fills in the
+    figures when the worker has read them.
+    """
+
+    DEFAULT_CSS = """
+    DonePanel { height: 1fr; padding: 1 2; }
+    DonePanel > #done-title { text-style: bold; color: $success; padding-bottom: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static("", markup=False, id="done-title")
+        yield Static("", markup=False, id="done-text")
+
+    def counting(self) -> None:
+        self.query_one("#done-title", Static).update("Done for today")
+        self.query_one("#done-text", Static).update("Counting what comes tomorrow…")
+
+    def show_summary(
+        self, answered: int, again: int, elapsed_ms: int, today: DaySummary, ahead: Tomorrow
+    ) -> None:
+        empty = answered == 0 and today.reviews == 0 and not (ahead.review or ahead.new)
+        title = "Nothing to study here yet" if empty else "Done for today"
+        self.query_one("#done-title", Static).update(title)
+        self.query_one("#done-text", Static).update(
+            summary_content(answered, again, elapsed_ms, today, ahead)
+        )
