@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Generated", "generate"]
 
-_TERMS_MIN, _TERMS_MAX = 8, 18
+_TERMS_MIN, _TERMS_MAX = 10, 18
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +49,8 @@ def generate(article: Article, source_id: str) -> Generated:
     sentences = [s for sec in doc.sections for p in sec.paragraphs for s in p.sentences]
     token_lists = [[w for w, _ in tokens(s.text)] for s in sentences]
     headings = " ".join([doc.title, *(sec.heading for sec in doc.sections)])
-    terms = rank_terms(token_lists, folded, headings)
+    content = "\n".join([headings, *(p.span.text for sec in doc.sections for p in sec.paragraphs)])
+    terms = rank_terms(token_lists, content, headings)
     top = max(_TERMS_MIN, min(_TERMS_MAX, len(sentences) // 5))
     skip = _opener_sentences(found, sentences)
     clozes = find_clozes(folded, doc, terms, skip, top)

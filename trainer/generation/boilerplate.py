@@ -17,7 +17,9 @@ FOOTER = re.compile(
     r"本文由|本文来源|本文来自|转载|版权所有|版权声明|免责声明|copyright|©|\(c\)\s*\d{4}|"
     r"上一篇|下一篇|上一条|下一条|相关推荐|相关阅读|相关文章|延伸阅读|热门推荐|猜你喜欢|"
     r"返回顶部|扫一扫|扫码|关注我们|关注公众号|分享到|分享让更多人|推荐阅读|责任编辑|点击排行|网站地图|"
-    r"联系我们|ICP备|当前位置|打印本页|关闭窗口|[大中小]字号|字号[::]",
+    r"联系我们|ICP备|当前位置|打印本页|关闭窗口|[大中小]字号|字号[::]|"
+    r"以上(?:就是|便是|是).{0,16}整理|为大家整理|更多.{0,16}请关注|请关注.{0,12}(?:网|公众号|微信)|"
+    r"如有侵权|仅供.{0,6}(?:参考|交流|学习)|返回目录",
     re.IGNORECASE,
 )
 URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|cn|net|org|gov|edu)\b", re.IGNORECASE)
@@ -38,6 +40,11 @@ DATELINE = re.compile(
 )
 """A news dateline opening the first paragraph (``本报北京9月17日电``); cut, not kept."""
 PAPER_LINE = re.compile(r"^[(]?\s*(?:作者|本文作者).{0,40}[)]$|《[^》]{1,12}》\s*[(]\s*\d{4}年")
+META_FIELD = re.compile(
+    r"(?:^|[|｜·]\s*)(?:整理|编辑|更新时间|更新于|发布于|发布时间|标签|分类|关键词|阅读|阅读量|浏览量?|"
+    r"字数|来源|作者)\s*[::]"
+)
+HASHTAG = re.compile(r"(?:^|\s)#[^\s#]{1,16}")
 _SENTENCE_MARKS = "。!?;,"
 _SHORT = 16
 
@@ -90,7 +97,18 @@ def is_noise(line: str) -> bool:
         return True
     if FOOTER.search(line) and len(line) < 60:
         return True
-    return cjk_count(line) == 0
+    return cjk_count(line) == 0 or is_metadata(line)
+
+
+def is_metadata(line: str) -> bool:
+    """A line of ``|``-separated metadata fields (``整理:… | 更新时间:… | 标签:#…``)
+    or of hashtags: front matter, never content."""
+    fields = [f for f in re.split(r"\s*[|｜]\s*", line) if f]
+    if len(fields) >= 2 and sum(1 for f in fields if META_FIELD.search(f)) >= 1:
+        return True
+    if len(HASHTAG.findall(line)) >= 2:
+        return True
+    return len(META_FIELD.findall(line)) >= 2
 
 
 def _is_short(line: str) -> bool:

@@ -74,6 +74,12 @@ def term_blanks(s: Span, scores: dict[str, float], limit: int = MAX_BLANKS) -> l
                 at = s.text.find(word, at + 1)
             if at >= 0:
                 hits.append((score, at, word))
+    # The longest compound wins where terms nest (社区嵌入式养老服务 over 养老服务).
+    hits = [
+        h
+        for h in hits
+        if not any(o[2] != h[2] and h[2] in o[2] and o[1] <= h[1] < o[1] + len(o[2]) for o in hits)
+    ]
     hits.sort(key=lambda h: (-h[0], h[1]))
     chosen: list[Span] = []
     for _score, at, word in hits:
@@ -136,6 +142,7 @@ def find_clozes(
             and "}" not in w.sentence.text
         ]
         if not candidates:
+            _extend(out, pool, term.word, scores)
             continue
         best = max(
             candidates,
@@ -177,6 +184,17 @@ def _golden_blanks(g: Golden, scores: dict[str, float]) -> list[Span]:
         (Span(w, start + at, start + at + len(w)) for _, at, w in words[:2]),
         key=lambda b: b.start,
     )
+
+
+def _extend(out: list[Cloze], pool: list[_Where], word: str, scores: dict[str, float]) -> None:
+    """Blank ``word`` in a card already made on a sentence that holds it, if room."""
+    for k, c in enumerate(out):
+        if c.role != "term" or len(c.blanks) >= MAX_BLANKS or word not in c.sentence.text:
+            continue
+        found = term_blanks(c.sentence, {word: 1.0}, 1)
+        if found and not any(found[0].start < b.end and b.start < found[0].end for b in c.blanks):
+            out[k] = replace(c, blanks=tuple(sorted([*c.blanks, found[0]], key=lambda b: b.start)))
+            return
 
 
 def _add(out: list[Cloze], used: set[int], w: _Where, blanks: list[Span], role: str) -> bool:

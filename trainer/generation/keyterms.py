@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from trainer.generation.segment import guifan_words, is_content, rarity
+from trainer.generation.segment import verb_like as _tagged_verb
+from trainer.generation.text import CJK, quoted, strip_punct
 
 STOP_WORDS = frozenset(
     """我们 你们 他们 她们 它们 这些 那些 这个 那个 这样 那样 这种 那种 一些 一个 一种 一定 一次
@@ -24,9 +26,24 @@ STOP_WORDS = frozenset(
     今年 目前 如今 一直 之后 以后 以前 之前 其实 也许 或者 还要 还有 以及 就要 要求 存在 具有
     成为 出现 发展 推动 加强 提高 提升 带来 看似 说到底 不少 部分 一场 一方 各地 各级 许多""".split()  # noqa: SIM905
 )
+GENERIC = frozenset(
+    """地方 群众 材料 问题 方面 层面 层面看 工作 一句 做起 关乎 发展 建设 社会 国家 人民 政府
+    部门 企业 个人 时间 事情 内容 作用 意义 能力 水平 方式 过程 结果 生活 地区 领域 行业 东西 一点
+    机制 制度 体系 服务 产品 责任 经济 改革 网络 资源 环境 市场 基础 条件 目标 任务 标准 质量
+    重要 有效 相关 各类 各种 这一 此类 之一 做到 做好 一批 有的 全国 全社会 一方面""".split()  # noqa: SIM905
+)
+"""Generic words a blank never is (``地方``, ``群众``; ``机制`` alone, though ``投融资机制``
+is a term)."""
+STOP_WORDS = STOP_WORDS | GENERIC
 _MIN_COUNT = 2
-_COMPOUND_LEN = (3, 6)
+_COMPOUND_LEN = (3, 10)
 _EDGE = set("的了是在和与及或等也都就要对把被让将从以为而并且之其这那个们着过")
+HEADS = frozenset(
+    """机制 制度 体系 清单 责任 主体责任 改造 服务 产品 经济 行动 法 化率 改革 工程 模式 产业 素养
+    立法 队伍 工作者 护理员 人员 设计 生活圈 战略 政策 格局 振兴 城镇化 治理 体检 文脉 资本 环境
+    消费 竞争 保障 监管 平台 理念 能力 体制 规划 农人 护理 素质 立法 赋能""".split()  # noqa: SIM905
+)
+"""Head nouns that close a policy compound (``职责清单``, ``老旧小区改造``, ``城镇化率``)."""
 VERBS = frozenset(
     """推进 加快 加强 完善 提升 提高 推动 促进 帮助 跨越 实现 建立 健全 坚持 强化 深化 优化 发挥
     引导 支持 开展 落实 压实 畅通 推行 打造 构建 形成 保障 维护 守护 治理 依法 营造 做好 抓好
@@ -45,25 +62,65 @@ class Term:
     count: int
 
 
-def _compounds(token_lists: list[list[str]]) -> Counter[str]:
-    """Runs of two or three adjacent tokens (3 to 6 characters, Chinese only) that
-    recur: 医 + 共体, 适 + 老化 + 改造, 直播 + 带货."""
-    runs: Counter[str] = Counter()
+def verb_like(word: str) -> bool:
+    """A verb or function word by the dictionary's tag, or an adverb + verb word
+    (全面推行, 深入开展, 大力发展)."""
+    if _tagged_verb(word):
+        return True
+    return len(word) >= 4 and word[:2] in VERBS and _tagged_verb(word[2:])
+
+
+def _starts(word: str) -> bool:
+    if word in VERBS or word in STOP_WORDS or word[0] in _EDGE:
+        return False
+    return len(word) == 1 or not verb_like(word)
+
+
+def _ends(word: str) -> bool:
+    if word in HEADS or word[-2:] in HEADS:
+        return True
+    return len(word) >= 2 and not (word[-1] in _EDGE or word in VERBS or verb_like(word))
+
+
+def _compounds(token_lists: list[list[str]], text: str, headings: str) -> Counter[str]:
+    """Runs of two to four adjacent tokens (3 to 10 characters, Chinese) that recur
+    (直播 + 带货), stand in the title or a heading, or end in a head noun (职责 + 清单,
+    老 + 旧 + 小区 + 改造); counted over the whole text."""
+    runs: set[str] = set()
+    weak: set[str] = set()
+    """Runs that end in a verb or a single character: terms only when they recur."""
     for toks in token_lists:
         for i, first in enumerate(toks):
-            if first in VERBS or first in STOP_WORDS or first[0] in _EDGE:
+            if (not is_content(first) and len(first) > 1) or not _starts(first):
                 continue
             word = first
-            for nxt in toks[i + 1 : i + 3]:
-                word += nxt
-                if not (_COMPOUND_LEN[0] <= len(word) <= _COMPOUND_LEN[1]):
-                    if len(word) > _COMPOUND_LEN[1]:
-                        break
-                    continue
-                if not is_content(word) or word[-1] in _EDGE or nxt in STOP_WORDS:
+            for nxt in toks[i + 1 : i + 4]:
+                if not CJK.match(nxt[0]) or (len(nxt) == 1 and nxt in _EDGE):
                     break
-                runs[word] += 1
-    return Counter({w: n for w, n in runs.items() if n >= _MIN_COUNT})
+                if nxt in STOP_WORDS and nxt not in GENERIC:
+                    break
+                word += nxt
+                if len(word) > _COMPOUND_LEN[1]:
+                    break
+                verb = nxt not in HEADS and (nxt in VERBS or verb_like(nxt))
+                if len(word) >= _COMPOUND_LEN[0] and is_content(word):
+                    if _ends(nxt) and not verb:
+                        runs.add(word)
+                    elif nxt[-1] not in _EDGE:
+                        weak.add(word)
+                if verb:
+                    break
+    out: Counter[str] = Counter()
+    for word in weak - runs:
+        n = text.count(word)
+        if n >= _MIN_COUNT:
+            out[word] = n
+    for word in runs:
+        n = text.count(word)
+        head = word.endswith(tuple(HEADS)) and len(word) >= 4
+        if n >= _MIN_COUNT or (len(word) >= 4 and word in headings) or head:
+            out[word] = n
+    return out
 
 
 def _maximal(counts: Counter[str], text: str) -> Counter[str]:
@@ -90,32 +147,63 @@ def _maximal(counts: Counter[str], text: str) -> Counter[str]:
     )
 
 
+def _quoted_terms(text: str) -> Counter[str]:
+    """Short quoted names (“光盘行动”, “权随责走、费随事转”, “15分钟社区生活圈”):
+    three to ten characters, no clause punctuation, not a verb phrase."""
+    out: Counter[str] = Counter()
+    for phrase, _at in quoted(text):
+        core = phrase.replace("、", "")
+        if not 3 <= len(phrase) <= 10 or len(CJK.findall(core)) < 3:
+            continue
+        if not all(CJK.match(ch) or ch.isdigit() for ch in core) or core[0] in "不没":
+            continue
+        if verb_like(phrase[:2]) and not phrase.endswith(tuple(HEADS)):
+            continue
+        out[phrase] = text.count(phrase)
+    return out
+
+
 def rank_terms(token_lists: list[list[str]], text: str, headings: str = "") -> list[Term]:
     """Terms of the article, best first; ``token_lists`` are its sentences' tokens,
-    ``headings`` its title and section headings (terms there weigh more)."""
+    ``headings`` its title and section headings (terms there weigh more).
+
+    Salience is frequency in the whole text, spread over its paragraphs and a
+    title/heading bonus; specificity is the rarity in jieba's dictionary."""
     guifan = guifan_words()
     single: Counter[str] = Counter()
     for toks in token_lists:
         for w in toks:
             if is_content(w):
                 single[w] += 1
-    counts = _maximal(_compounds(token_lists), text)
+    counts = _maximal(_compounds(token_lists, text, headings), text)
+    quotes = _quoted_terms(text)
+    for w, n in quotes.items():
+        if not any(w in v and w != v for v in counts):
+            counts[w] = max(counts.get(w, 0), n)
     for w, n in single.items():
+        if w in counts:
+            continue
         covered = sum(c for comp, c in counts.items() if w in comp)
         rest = n - covered
         if rest > 0:
             counts[w] = rest
+    paragraphs = [p for p in text.split("\n") if p.strip()]
     terms: list[Term] = []
     for w, n in counts.items():
-        if w in STOP_WORDS or w in VERBS or not is_content(w):
+        if w in STOP_WORDS or w in VERBS or verb_like(w) or len(strip_punct(w)) < 2:
             continue
-        if n < _MIN_COUNT and w not in guifan:
+        compound = w not in single or len(w) >= 4
+        if n < _MIN_COUNT and w not in guifan and not (compound or w in quotes):
             continue
-        score = (1.0 + math.log(n)) * rarity(w) * (1.0 + 0.15 * min(len(w), 6))
+        spread = sum(1 for p in paragraphs if w in p)
+        score = (1.0 + math.log(max(n, 1))) * rarity(w) * (1.0 + 0.15 * min(len(w), 6))
+        score *= 1.0 + 0.1 * min(spread - 1, 5)
         if w in guifan:
             score *= 2.0
         if len(w) >= 3 and w in headings:
             score *= 1.5
+        if n < _MIN_COUNT and w not in guifan and not w.endswith(tuple(HEADS)):
+            score *= 0.8 if w in quotes else 0.6
         terms.append(Term(w, score, text.count(w)))
     terms.sort(key=lambda t: (-t.score, t.word))
     return terms

@@ -10,6 +10,7 @@ the next one is cut and output stays deterministic within a process.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import threading
@@ -20,7 +21,7 @@ from typing import Any
 
 from trainer.generation.text import CJK
 
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()
 _STATE: dict[str, Any] = {}
 _QUOTE_MAX = 10
 _QUOTES = {"“": "”", "「": "」", "『": "』"}
@@ -91,6 +92,57 @@ def _cut(tk: Any, text: str, offset: int) -> list[tuple[str, int]]:
     if not text:
         return []
     return [(w, offset + s) for w, s, _ in tk.tokenize(text, HMM=False)]
+
+
+_NOT_NOUN = frozenset(
+    {"v", "vg", "vd", "d", "ad", "p", "c", "u", "uj", "ul", "r", "m", "q", "f", "zg"}
+)
+"""Dictionary tags of words that never start or end a term (verbs, adverbs,
+prepositions, conjunctions, pronouns, numerals, measure words)."""
+
+
+def verb_like(word: str) -> bool:
+    """A verb, adverb or function word by jieba's dictionary tag."""
+    return word in _tags() and word not in guifan_words()
+
+
+def _tags() -> dict[str, str]:
+    got = _STATE.get("tags")
+    if got is not None:
+        return got  # type: ignore[no-any-return]
+    with _LOCK:
+        got = _STATE.get("tags")
+        if got is None:
+            got = _load_tags()
+            _STATE["tags"] = got
+    return got  # type: ignore[no-any-return]
+
+
+def _load_tags() -> dict[str, str]:
+    """{word: tag} of the dictionary's non-noun words, cached next to jieba's cache."""
+    import marshal
+
+    tk = tokenizer()
+    cache_dir = _cache_dir()
+    cached = cache_dir / "jieba-tags.marshal" if cache_dir is not None else None
+    if cached is not None and cached.exists():
+        try:
+            loaded = marshal.loads(cached.read_bytes())
+            if isinstance(loaded, dict):
+                return loaded
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    tags: dict[str, str] = {}
+    with tk.get_dict_file() as fh:
+        for raw in fh:
+            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            parts = line.split()
+            if len(parts) == 3 and parts[2] in _NOT_NOUN:
+                tags[parts[0]] = parts[2]
+    if cached is not None:
+        with contextlib.suppress(OSError):
+            cached.write_bytes(marshal.dumps(tags))
+    return tags
 
 
 def rarity(word: str) -> float:

@@ -31,6 +31,8 @@ _QUESTION = re.compile(r"^(?:问题|题目|试题|设问|作答要求)[一二三
 _BRACKET = re.compile(r"^【([^】]{1,30})】")
 _SENTENCE_MARKS = "。!?;,"
 _MARKDOWN = re.compile(r"^#{1,6}\s+")
+_SAYINGS = re.compile(r"金句|名言|佳句|语录|妙语|警句|素材积累")
+"""A section of sayings: its numbered lines are sayings, never headings."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +119,8 @@ def outline(folded: str, title: str = "") -> Outline:
     lead_open = False
     for i, line in enumerate(lines):
         found = heading_of(line.text, _next(lines, i))
+        if found is not None and _SAYINGS.search(heading) and _OUTLINE.match(line.text):
+            found = None
         body: Span | None = line
         if found is not None:
             close()
