@@ -33,7 +33,6 @@ XFAIL: dict[str, str] = {
     "rmsp-chengshi-gengxin": (
         "held-out: enum item recall 0.73, list precision 0.75, golden recall 0.29, key-term recall 0.22"
     ),
-    "web-wangluo-baoli": "held-out: golden recall 0.75, key-term recall 0.44",
     "zhonggong-yinfa-jingji": (
         "held-out: enum item recall 0.45, list precision 0.5, golden recall 0.67, key-term recall 0.22, "
         "leaks (site footer)"

@@ -13,7 +13,7 @@ from trainer.generation.golden import GOLDEN_SECTION, Golden, find_golden, strip
 from trainer.generation.keyterms import STOP_WORDS, Term
 from trainer.generation.segment import guifan_words, is_content, rarity, tokens
 from trainer.generation.structure import Outline, Paragraph, Section
-from trainer.generation.text import Span, bigram_dice, strip_punct
+from trainer.generation.text import Span, bigram_dice, clauses, strip_punct
 
 MAX_BLANKS = 3
 _NEAR_DUPLICATE = 0.8
@@ -46,6 +46,52 @@ def _sentences(doc: Outline) -> list[_Where]:
         for para in sec.paragraphs
         for k, s in enumerate(para.sentences, 1)
     ]
+
+
+_COUPLET_MAX = 60
+
+
+def _halves_alike(folded: str, a: Span, b: Span) -> bool:
+    """Two ;-joined halves built alike: their clauses pair up (a leading topic clause
+    of the first aside), each pair close in length or sharing its first character or
+    its last two (既要……也要……;既要……更要……, 慢一点……;细一点……)."""
+    x = [strip_punct(c.text) for c in clauses(folded, a.start, a.end)]
+    y = [strip_punct(c.text) for c in clauses(folded, b.start, b.end)]
+    if len(x) == len(y) + 1:
+        x = x[1:]
+    if len(x) != len(y) or not x:
+        return False
+    return all(
+        p and q and (abs(len(p) - len(q)) <= 2 or p[0] == q[0] or p[-2:] == q[-2:])
+        for p, q in zip(x, y, strict=True)
+    ) and (len(x) >= 2 or x[0][:2] == y[0][:2])
+
+
+def _couplets(folded: str, doc: Outline) -> list[tuple[_Where, Golden]]:
+    """Antithetical sentences running over a ``;``: the whole 。-sentence is one 金句,
+    with the last clause of each half blanked."""
+    out: list[tuple[_Where, Golden]] = []
+    for sec in doc.sections:
+        for para in sec.paragraphs:
+            sents = para.sentences
+            for k in range(len(sents) - 1):
+                a, b = sents[k], sents[k + 1]
+                if not a.text.endswith(";") or b.text.endswith(";"):
+                    continue
+                if k > 0 and sents[k - 1].text.endswith(";"):
+                    continue
+                if b.end - a.start > _COUPLET_MAX or not _halves_alike(folded, a, b):
+                    continue
+                whole = Span(folded[a.start : b.end], a.start, b.end)
+                tails = [clauses(folded, h.start, h.end)[-1] for h in (a, b)]
+                blanks = tuple(
+                    Span(t.text.rstrip(",;:。!?"), t.start, t.start + len(t.text.rstrip(",;:。!?")))
+                    for t in tails
+                )
+                if GOLDEN_SECTION.search(sec.heading):
+                    whole = strip_numbering(whole)
+                out.append((_Where(sec, para, k + 1, whole), Golden(whole, "couplet", blanks)))
+    return out
 
 
 def _good_blank(text: str) -> bool:
@@ -113,8 +159,17 @@ def find_clozes(
     cover = [*terms[:top], *standard]
     out: list[Cloze] = []
     used: set[int] = set()
+    couplets = _couplets(folded, doc)
+    halves = {
+        s.start
+        for w, _g in couplets
+        for s in w.paragraph.sentences
+        if w.sentence.start <= s.start < w.sentence.end
+    }
+    for w, g in couplets:
+        _add(out, used, w, _golden_blanks(g, scores), "golden")
     for w in _sentences(doc):
-        if (w.sentence.start, w.sentence.end) in skip:
+        if (w.sentence.start, w.sentence.end) in skip or w.sentence.start in halves:
             continue
         sayings = GOLDEN_SECTION.search(w.section.heading) is not None
         sentence = strip_numbering(w.sentence) if sayings else w.sentence

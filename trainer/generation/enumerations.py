@@ -281,7 +281,9 @@ def _openers(folded: str, section: Section) -> list[Enumeration]:
                 break
             how = how or kind
             j += 1
-        if first is None or j - i < (3 if how == "shape" else 2):
+        alone = all(ctx.end > p.span.end for _o, p, ctx in units[i:j])
+        least = 3 if how == "shape" or (how == "prefix" and not alone) else 2
+        if first is None or j - i < least:
             i += 1
             continue
         group = units[i:j]

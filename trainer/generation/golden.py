@@ -29,8 +29,10 @@ from trainer.generation.text import CJK, Span, clauses, quoted
 
 _CORRELATIVE = re.compile(
     r"只有.{1,30}才|唯有.{1,30}才|要想?.{1,30}才能|既.{1,20}[又也]|不是.{1,20}而是|"
-    r"不仅.{1,30}[更还也]|越.{1,10}越|与其.{1,20}不如|宁可.{1,20}也不|是.{1,20},[也更还]是"
+    r"不仅.{1,30}[更还也]|越.{1,10}越|与其.{1,20}不如|宁可.{1,20}也不|是.{1,20},[也更还]是|"
+    r"不在于.{1,20}而在于|不能(?:只|仅|光|单)[^,]{1,16},(?:更|还|而)要|的是[^,]{1,10},[^,]{1,6}的是"
 )
+_MAX_PATTERN_SENTENCE = 70
 _CONCLUSION = re.compile(r"^(?:说到底|归根结底|归根到底|总之|总而言之|一言以蔽之|由此可见)")
 _MAX_PATTERN = 50
 _MAX_APHORISM = 16
@@ -66,8 +68,23 @@ def _clause_spans(folded: str, s: Span) -> list[Span]:
     return out
 
 
+def _plain(text: str) -> str:
+    return "".join(ch for ch in text if ch not in '“”「」『』"')
+
+
 def _balanced(a: str, b: str) -> bool:
+    a, b = _plain(a), _plain(b)
     return 3 <= len(a) <= 8 and len(a) == len(b) and not _DIGIT.search(a + b)
+
+
+def _couplet(a: str, b: str) -> bool:
+    """Two halves of a quoted line of verse or a maxim (“一粥一饭,当思来处不易”)."""
+    return (
+        3 <= len(a) <= 9
+        and 3 <= len(b) <= 9
+        and abs(len(a) - len(b)) <= 2
+        and all(CJK.match(ch) for ch in a + b)
+    )
 
 
 def _whole_quote(folded: str, s: Span) -> Golden | None:
@@ -88,7 +105,7 @@ def _saying(s: Span) -> Golden | None:
     for phrase, at in found:
         halves = phrase.split(",")
         start = s.start + at
-        if len(halves) == 2 and _balanced(*halves):
+        if len(halves) == 2 and (_balanced(*halves) or _couplet(*halves)):
             a, b = halves
             return Golden(
                 s,
@@ -102,11 +119,24 @@ def _saying(s: Span) -> Golden | None:
     return None
 
 
+_FUNCTION_START = set("要在让把对将以我你他她它这那是有和与从为被使")
+
+
 def _parallel(folded: str, s: Span) -> Golden | None:
+    """Balanced clauses sharing a character in the same place (重在新意,胜在诚意), or
+    two equal clauses of five to eight characters opening alike (一张蓝图绘到底,
+    一任接着一任干)."""
     parts = _clause_spans(folded, s)
     for a, b in itertools.pairwise(parts):
-        if _balanced(a.text, b.text) and any(
-            x == y for x, y in zip(a.text[1:], b.text[1:], strict=True)
+        x, y = _plain(a.text), _plain(b.text)
+        if _balanced(x, y) and any(p == q for p, q in zip(x[1:], y[1:], strict=True)):
+            return Golden(s, "parallel", (a, b))
+        if (
+            5 <= len(x) <= 8
+            and len(x) == len(y)
+            and x[0] == y[0]
+            and x[0] not in _FUNCTION_START
+            and all(CJK.match(ch) for ch in x + y)
         ):
             return Golden(s, "parallel", (a, b))
     return None
@@ -159,8 +189,14 @@ def find_golden(
         return found
     if sayings and len(s.text) <= _MAX_SECTION and CJK.search(s.text):
         return Golden(s, "section", ())
-    if len(s.text) <= _MAX_PATTERN and _CORRELATIVE.search(s.text):
+    m = _CORRELATIVE.search(s.text)
+    if m and len(s.text) <= _MAX_PATTERN:
         return Golden(s, "pattern", ())
+    if m and len(s.text) <= _MAX_PATTERN_SENTENCE:
+        # A long sentence whose correlative runs to its end (……,既不能……,也不能……).
+        opens = s.text.rfind(",", 0, m.start()) + 1
+        if len(s.text) - opens <= _MAX_PATTERN and m.end() > len(s.text) - 30:
+            return Golden(s, "pattern", ())
     if len(s.text) <= _MAX_PATTERN and _CONCLUSION.match(s.text):
         return Golden(s, "conclusion", ())
     return None
