@@ -166,8 +166,8 @@ def find_clozes(
         for s in w.paragraph.sentences
         if w.sentence.start <= s.start < w.sentence.end
     }
-    for w, g in couplets:
-        _add(out, used, w, _golden_blanks(g, scores), "golden")
+    for w, pair in couplets:
+        _add(out, used, w, _golden_blanks(pair, scores), "golden")
     for w in _sentences(doc):
         if (w.sentence.start, w.sentence.end) in skip or w.sentence.start in halves:
             continue

@@ -194,8 +194,8 @@ def find_golden(
         return Golden(s, "pattern", ())
     if m and len(s.text) <= _MAX_PATTERN_SENTENCE:
         # A long sentence whose correlative runs to its end (……,既不能……,也不能……).
-        opens = s.text.rfind(",", 0, m.start()) + 1
-        if len(s.text) - opens <= _MAX_PATTERN and m.end() > len(s.text) - 30:
+        clause_at = s.text.rfind(",", 0, m.start()) + 1
+        if len(s.text) - clause_at <= _MAX_PATTERN and m.end() > len(s.text) - 30:
             return Golden(s, "pattern", ())
     if len(s.text) <= _MAX_PATTERN and _CONCLUSION.match(s.text):
         return Golden(s, "conclusion", ())
