@@ -29,7 +29,6 @@ XFAIL: dict[str, str] = {
     "numbered-canyin-langfei": (
         "held-out: list precision 0.75, golden recall 0.8, key-term recall 0.25, leaks (front-matter line)"
     ),
-    "parallel-xianyu-jingji": "held-out: enum item recall 0.45, golden recall 0.83, key-term recall 0.5",
     "rmsp-chengshi-gengxin": (
         "held-out: enum item recall 0.73, list precision 0.75, golden recall 0.29, key-term recall 0.22"
     ),

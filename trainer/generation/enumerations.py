@@ -45,7 +45,12 @@ def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
     found = [e for e in _ordinal_lists(folded, doc) if not _structural(e)]
     for section in doc.sections:
         if GOLDEN_SECTION.search(section.heading):
-            continue  # a list of sayings: each one is a 金句 card instead
+            # A list of sayings: each one is a 金句 card; only a 、 series inside
+            # one (老有所养、老有所依……) is a list too.
+            for para in section.paragraphs:
+                for sent in para.sentences:
+                    found += inline_lists(folded, section, para, sent)
+            continue
         found += _openers(folded, section)
         for para in section.paragraphs:
             found += semicolon_lists(folded, section, para)

@@ -151,14 +151,17 @@ def _lead_in(previous: str, head: str, rest: list[str]) -> int | None:
 
 def inline_lists(folded: str, section: Section, para: Paragraph, sent: Span) -> list[Enumeration]:
     out: list[Enumeration] = []
-    for clause in clauses(folded, sent.start, sent.end):
+    parts = clauses(folded, sent.start, sent.end)
+    for k, clause in enumerate(parts):
         if "、" not in clause.text:
             continue
         items = _dun_items(clause)
         if items is None:
             continue
-        if _keep(items):
-            tail = Span(folded[items[-1].end : clause.end], items[-1].end, clause.end)
+        if k > 0:
+            items = _shared_suffix_head(parts[k - 1], items)
+        tail = Span(folded[items[-1].end : clause.end], items[-1].end, clause.end)
+        if _keep(items, framed=tail.text.startswith("等") and len(tail.text) >= 3):
             out.append(
                 Enumeration(
                     "inline",
@@ -170,6 +173,21 @@ def inline_lists(folded: str, section: Section, para: Paragraph, sent: Span) -> 
                 )
             )
     return out
+
+
+def _shared_suffix_head(before: Span, items: list[Span]) -> list[Span]:
+    """``既要靠待遇留人,也要靠事业留人、感情留人``: a clause before a 、 series that ends
+    in the suffix the items share (留人) holds the series' first item."""
+    texts = [s.text for s in items]
+    n = len(texts[0])
+    suffix = texts[0][-2:]
+    if len(texts[0]) < 3 or any(len(t) != n or not t.endswith(suffix) for t in texts):
+        return items
+    text = before.text.rstrip(",;:")
+    if not text.endswith(suffix) or len(text) < n or len(text) - n not in _boundaries(before):
+        return items
+    start = before.start + len(text) - n
+    return [Span(text[-n:], start, start + n), *items]
 
 
 def _dun_items(clause: Span) -> list[Span] | None:
@@ -197,6 +215,12 @@ def _dun_items(clause: Span) -> list[Span] | None:
             if len(b) > size + 2:
                 b_span = _token_head(b_span, size)
             last_items = [Span(a, last.start, last.start + len(a)), b_span]
+    ends = {m.text[-1:] for m in middle}
+    if len(ends) == 1 and len(last_items) == 1 and not stop:
+        # 市场化、法治化、国际化一流营商环境: the last item ends where its suffix does.
+        n = len(middle[0].text)
+        if len(last.text) > n + 2 and last.text[n - 1 : n] in ends:
+            last_items = [Span(last.text[:n], last.start, last.start + n)]
     rest = [*middle, *last_items]
     size = _typical(rest)
     longest = 2 * size if opener else size + 2
@@ -246,10 +270,15 @@ def _typical(spans: list[Span]) -> int:
     return lengths[len(lengths) // 2] if lengths else 0
 
 
-def _keep(items: list[Span]) -> bool:
+def _keep(items: list[Span], framed: bool = False) -> bool:
+    """Four or more short items, three built alike, or three or more that the
+    sentence frames as a set with 等 and that are phrases, not single words
+    (``产业层次偏低、人才外流严重……等问题``)."""
     texts = [s.text.strip("“”") for s in items]
     if any(not CJK.search(t) for t in texts):
         return False
+    if framed and len(texts) >= 3 and min(len(t) for t in texts) >= 4:
+        return True
     lengths = [len(t) for t in texts]
     if len(texts) >= 4 and max(lengths) <= _ITEM_MAX and max(lengths) <= 2 * min(lengths) + 1:
         return True
