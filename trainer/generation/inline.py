@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from trainer.generation.enumtypes import Enumeration, Item, after, lead
+from trainer.generation.keyterms import STOP_WORDS, VERBS, verb_like
 from trainer.generation.phrases import key_phrase
 from trainer.generation.segment import tokens
 from trainer.generation.structure import Paragraph, Section
@@ -161,7 +162,15 @@ def inline_lists(folded: str, section: Section, para: Paragraph, sent: Span) -> 
         if k > 0:
             items = _shared_suffix_head(parts[k - 1], items)
         tail = Span(folded[items[-1].end : clause.end], items[-1].end, clause.end)
-        if _keep(items, framed=tail.text.startswith("等") and len(tail.text) >= 3):
+        framed = tail.text.startswith("等") and len(tail.text) >= 3
+        if framed:
+            whole = Span(
+                folded[clause.start : items[1].start - 1], clause.start, items[1].start - 1
+            )
+            head = _drop_verb(whole)
+            if head is not whole:
+                items = [head, *items[1:]]
+        if _keep(items, framed=framed):
             out.append(
                 Enumeration(
                     "inline",
@@ -173,6 +182,17 @@ def inline_lists(folded: str, section: Section, para: Paragraph, sent: Span) -> 
                 )
             )
     return out
+
+
+def _drop_verb(s: Span) -> Span:
+    """``要因地制宜发展农产品精深加工`` -> ``农产品精深加工``: a framed series' first item
+    is what follows the last verb before it (4 to 10 characters)."""
+    best = s
+    for word, at in tokens(s.text):
+        cut = at + len(word)
+        if (word in VERBS or word in STOP_WORDS or verb_like(word)) and len(s.text) - cut >= 4:
+            best = Span(s.text[cut:], s.start + cut, s.end)
+    return best
 
 
 def _shared_suffix_head(before: Span, items: list[Span]) -> list[Span]:
@@ -272,12 +292,17 @@ def _typical(spans: list[Span]) -> int:
 
 def _keep(items: list[Span], framed: bool = False) -> bool:
     """Four or more short items, three built alike, or three or more that the
-    sentence frames as a set with 等 and that are phrases, not single words
-    (``产业层次偏低、人才外流严重……等问题``)."""
+    sentence frames as a set with 等 and that are phrases, not single words, long
+    enough together and not opening with a verb (``产业层次偏低、人才外流严重……等问题``)."""
     texts = [s.text.strip("“”") for s in items]
     if any(not CJK.search(t) for t in texts):
         return False
-    if framed and len(texts) >= 3 and min(len(t) for t in texts) >= 4:
+    if (
+        framed
+        and len(texts) >= 3
+        and min(len(t) for t in texts) >= 4
+        and sum(len(t) for t in texts) >= 15
+    ):
         return True
     lengths = [len(t) for t in texts]
     if len(texts) >= 4 and max(lengths) <= _ITEM_MAX and max(lengths) <= 2 * min(lengths) + 1:

@@ -219,7 +219,7 @@ def prompt(e: Enumeration) -> str:
     if e.style == "inline":
         after = (e.after.text if e.after else "").lstrip("等")
         after = re.sub(r"^(?:一系列|各种|各类|诸多)", "", re.split(r"[,;。!?:]", after)[0])
-        return f"{prefix}{_resolve_qi(lead)}哪{_count(n, '项')}{after}?"
+        return f"{prefix}{_resolve_qi(_NUMBERING.sub('', lead))}哪{_count(n, '项')}{after}?"
     summary = e.after.text[:8] if e.after and _SUMMARY.match(e.after.text) else ""
     category = _category(summary)
     if category:
