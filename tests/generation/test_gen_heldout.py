@@ -1,6 +1,6 @@
-"""Held-out quality check: six hand-written articles the generator was not tuned on.
+"""Held-out quality check: hand-written articles the generator was not tuned on.
 
-Each article in ``tests/data/heldout`` has a gold file with the same stem, labelled
+Each article in ``tests/data/heldout`` and ``tests/data/heldout2`` has a gold file with the same stem, labelled
 blind (what a tutor would expect, not what the generator finds). The scoring rules
 are a copy of ``score_cards.py``, the shared scorer, so these tests run without it.
 Articles that miss the quality bar are marked xfail with the metrics they miss;
@@ -20,8 +20,11 @@ import pytest
 from trainer.generation import generate
 from trainer.generation.reader import read_article
 
-HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout"
-ARTICLE_FILES = sorted(p for p in HELDOUT.iterdir() if p.suffix in {".txt", ".md", ".html"})
+DATA = Path(__file__).resolve().parents[1] / "data"
+HELDOUT_DIRS = [DATA / "heldout", DATA / "heldout2"]
+ARTICLE_FILES = sorted(
+    p for d in HELDOUT_DIRS for p in d.iterdir() if p.suffix in {".txt", ".md", ".html"}
+)
 
 # Articles that miss the bar when this file was written; the reason names the metrics.
 XFAIL: dict[str, str] = {
@@ -29,6 +32,18 @@ XFAIL: dict[str, str] = {
     "numbered-canyin-langfei": "held-out: list precision 0.75, key-term recall 0.38",
     "rmsp-chengshi-gengxin": "held-out: enum item recall 0.73",
     "zhonggong-yinfa-jingji": "held-out: enum item recall 0.8, key-term recall 0.56",
+    "essay-chuantong-wenhua": (
+        "held-out2: enum item recall 0.47, list precision 0.67, golden recall 0.7, "
+        "key-term recall 0.22"
+    ),
+    "huatu-xiangcun-rencai": (
+        "held-out2: enum item recall 0.6, list precision 0.75, key-term recall 0.22, leak 华图教育"
+    ),
+    "outline-laolinghua": "held-out2: key-term recall 0.5, section recall 0.2",
+    "xinhua-jiceng-jianfu": "held-out2: enum item recall 0.78, key-term recall 0.44",
+    "wechat-lvse-ditan": (
+        "held-out2: enum item recall 0.53, list precision 0.67, key-term recall 0.56, title"
+    ),
 }
 
 # --- scoring rules, copied from score_cards.py -------------------------------------
@@ -201,7 +216,8 @@ def misses(got: dict[str, Any]) -> list[str]:
 
 
 def test_every_heldout_article_has_a_gold_file() -> None:
-    assert len(ARTICLE_FILES) == 6
+    counts = {d: sum(p.parent == d for p in ARTICLE_FILES) for d in HELDOUT_DIRS}
+    assert counts == {HELDOUT_DIRS[0]: 6, HELDOUT_DIRS[1]: 5}
     for path in ARTICLE_FILES:
         gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         assert gold["article"] == path.name
@@ -217,7 +233,7 @@ def test_every_heldout_article_has_a_gold_file() -> None:
         else p
         for p in ARTICLE_FILES
     ],
-    ids=lambda p: p.name,
+    ids=lambda p: f"{p.parent.name}/{p.name}",
 )
 def test_heldout_article_meets_the_quality_bar(path: Path) -> None:
     gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
