@@ -44,6 +44,11 @@ META_FIELD = re.compile(
     r"(?:^|[|｜·]\s*)(?:整理|编辑|更新时间|更新于|发布于|发布时间|标签|分类|关键词|阅读|阅读量|浏览量?|"
     r"字数|来源|作者)\s*[::]"
 )
+PROMO = re.compile(
+    r"(?:下面|以下|本期|今天).{0,16}为(?:考生|大家|各位|广大)|供(?:大家|考生|各位).{0,6}(?:参考|学习|借鉴)|"
+    r"(?:关注|添加|联系).{0,10}(?:公众号|客服|老师|微信)|(?:报名|课程|试听|备考).{0,6}(?:咨询|优惠|福利)"
+)
+"""A promotional sentence inside a content line (``下面某机构为考生带来本期范文,供大家参考``)."""
 HASHTAG = re.compile(r"(?:^|\s)#[^\s#]{1,16}")
 _SENTENCE_MARKS = "。!?;,"
 _SHORT = 16
@@ -54,7 +59,28 @@ def content_lines(folded: str) -> list[Span]:
     lines = _lines(folded)
     lines = _cut_footer(lines, folded)
     kept = [_cut_dateline(ln) for ln in lines if not is_noise(ln.text)]
-    return _drop_menu_runs(kept)
+    return _drop_menu_runs([part for ln in kept for part in _cut_promo(ln)])
+
+
+def _cut_promo(line: Span) -> list[Span]:
+    """``line`` without its promotional sentences (the rest of the line stays)."""
+    m = PROMO.search(line.text)
+    if m is None:
+        return [line]
+    text = line.text
+    start = max(text.rfind(ch, 0, m.start()) for ch in "。!?") + 1
+    ends = [i for i in (text.find(ch, m.end()) for ch in "。!?") if i >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    out: list[Span] = []
+    head = Span(text[:start].rstrip(), line.start, line.start + len(text[:start].rstrip()))
+    if cjk_count(head.text):
+        out.append(head)
+    rest = text[end:]
+    lead = len(rest) - len(rest.lstrip())
+    tail = Span(rest.strip(), line.start + end + lead, line.start + end + lead + len(rest.strip()))
+    if cjk_count(tail.text):
+        out.extend(_cut_promo(tail))
+    return out
 
 
 def _cut_dateline(line: Span) -> Span:

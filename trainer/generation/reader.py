@@ -138,7 +138,33 @@ def _html_main_text(html: str, where: str) -> tuple[str, str]:
         title = str(meta.title).strip()
     if not text.strip():
         raise InputError(where, "no article text found in the web page")
-    return text, title
+    return text, clean_title(_headline(html) or title)
+
+
+def _headline(html: str) -> str:
+    """The page's one ``<h1>`` (the article headline), if it has exactly one."""
+    try:
+        import lxml.html  # type: ignore[import-untyped]
+
+        tree = lxml.html.fromstring(html)
+    except (ValueError, TypeError, LookupError):
+        return ""
+    heads = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
+    heads = [h for h in heads if cjk_count(h) >= 4]
+    return heads[0] if len(heads) == 1 else ""
+
+
+_TITLE_PARTS = re.compile(r"\s*[|｜_]\s*|\s+[-—–]\s+")
+
+
+def clean_title(title: str) -> str:
+    """A page title without its channel prefix (``申论热点｜``) or site suffix
+    (``_某某网``, `` - 某某网``): the longest of its separated parts."""
+    parts = [p for p in _TITLE_PARTS.split(title.strip()) if p]
+    if len(parts) < 2:
+        return title.strip()
+    best = max(parts, key=cjk_count)
+    return best if cjk_count(best) >= 4 else title.strip()
 
 
 def check_text(text: str, where: str) -> None:
