@@ -30,7 +30,8 @@ GENERIC = frozenset(
     """地方 群众 材料 问题 方面 层面 层面看 工作 一句 做起 关乎 发展 建设 社会 国家 人民 政府
     部门 企业 个人 时间 事情 内容 作用 意义 能力 水平 方式 过程 结果 生活 地区 领域 行业 东西 一点
     机制 制度 体系 服务 产品 责任 经济 改革 网络 资源 环境 市场 基础 条件 目标 任务 标准 质量
-    重要 有效 相关 各类 各种 这一 此类 之一 做到 做好 一批 有的 全国 全社会 一方面""".split()  # noqa: SIM905
+    重要 有效 相关 各类 各种 这一 此类 之一 做到 做好 一批 有的 全国 全社会 一方面 对策 对应 建议
+    考生 作答 题目 要求 范文 热点 考点 参考 推荐""".split()  # noqa: SIM905
 )
 """Generic words a blank never is (``地方``, ``群众``; ``机制`` alone, though ``投融资机制``
 is a term)."""
@@ -113,10 +114,14 @@ def _compounds(token_lists: list[list[str]], text: str, headings: str) -> Counte
     out: Counter[str] = Counter()
     for word in weak - runs:
         n = text.count(word)
+        if n == 0:
+            continue
         if n >= _MIN_COUNT:
             out[word] = n
     for word in runs:
         n = text.count(word)
+        if n == 0:
+            continue
         head = word.endswith(tuple(HEADS)) and len(word) >= 4
         if n >= _MIN_COUNT or (len(word) >= 4 and word in headings) or head:
             out[word] = n
@@ -159,8 +164,54 @@ def _quoted_terms(text: str) -> Counter[str]:
             continue
         if verb_like(phrase[:2]) and not phrase.endswith(tuple(HEADS)):
             continue
+        if _clause_like(phrase):
+            continue
         out[phrase] = text.count(phrase)
     return out
+
+
+_CLAUSE_CHARS = set("了也着过吗呢吧就都才没却又再")
+
+
+def _clause_like(word: str) -> bool:
+    """A clause, not a name: an aspect or adverb particle inside it (来了也待不长), or a
+    potential complement X得Y (留得住, 干得好)."""
+    inner = word[1:-1] if len(word) > 2 else ""
+    return any(ch in _CLAUSE_CHARS for ch in word[1:]) or (len(word) <= 4 and "得" in inner)
+
+
+def _whole(word: str, text: str, singles: set[str]) -> str:
+    """``word`` grown to the compound it is always part of: where its edge character is
+    a one-character token, a one-character token that always stands next to it joins
+    it (守 + 正创新, 乡土能 + 人); ``word`` if none."""
+    n = text.count(word)
+    if n == 0:
+        return word
+    for _ in range(2):
+        at = text.find(word)
+        before = text[at - 1] if at > 0 else ""
+        after = text[at + len(word)] if at + len(word) < len(text) else ""
+        if {before, word[0]} <= singles and before not in _EDGE and text.count(before + word) == n:
+            word = before + word
+        elif {after, word[-1]} <= singles and after not in _EDGE and text.count(word + after) == n:
+            word = word + after
+        else:
+            break
+    if word[-1] in singles and _always_cut(word, text, singles):
+        return ""
+    return word
+
+
+def _always_cut(word: str, text: str, singles: set[str]) -> bool:
+    """Every occurrence of ``word`` runs on into a one-character token (老有所 + 养/依/乐):
+    a fragment of several phrases, not a term."""
+    at = text.find(word)
+    while at >= 0:
+        nxt = text[at + len(word) : at + len(word) + 1]
+        if nxt not in singles or nxt in _EDGE:
+            return False
+        at = text.find(word, at + 1)
+    return True
 
 
 def rank_terms(token_lists: list[list[str]], text: str, headings: str = "") -> list[Term]:
@@ -175,7 +226,14 @@ def rank_terms(token_lists: list[list[str]], text: str, headings: str = "") -> l
         for w in toks:
             if is_content(w):
                 single[w] += 1
-    counts = _maximal(_compounds(token_lists, text, headings), text)
+    singles = {t for toks in token_lists for t in toks if len(t) == 1 and CJK.match(t)}
+    grown: Counter[str] = Counter()
+    for w, n in _compounds(token_lists, text, headings).items():
+        whole = _whole(w, text, singles)
+        if not whole:
+            continue
+        grown[whole] = max(grown[whole], n if whole == w else text.count(whole))
+    counts = _maximal(grown, text)
     quotes = _quoted_terms(text)
     for w, n in quotes.items():
         if not any(w in v and w != v for v in counts):
@@ -192,6 +250,8 @@ def rank_terms(token_lists: list[list[str]], text: str, headings: str = "") -> l
     for w, n in counts.items():
         if w in STOP_WORDS or w in VERBS or verb_like(w) or len(strip_punct(w)) < 2:
             continue
+        if _clause_like(w) and w not in guifan:
+            continue
         compound = w not in single or len(w) >= 4
         if n < _MIN_COUNT and w not in guifan and not (compound or w in quotes):
             continue
@@ -202,8 +262,10 @@ def rank_terms(token_lists: list[list[str]], text: str, headings: str = "") -> l
             score *= 2.0
         if len(w) >= 3 and w in headings:
             score *= 1.5
+        if len(w) >= 4 or w in quotes:
+            score *= 1.3
         if n < _MIN_COUNT and w not in guifan and not w.endswith(tuple(HEADS)):
-            score *= 0.8 if w in quotes else 0.6
+            score *= 1.0 if w in quotes else 0.6
         terms.append(Term(w, score, text.count(w)))
     terms.sort(key=lambda t: (-t.score, t.word))
     return terms

@@ -119,7 +119,12 @@ def outline(folded: str, title: str = "") -> Outline:
     lead_open = False
     for i, line in enumerate(lines):
         found = heading_of(line.text, _next(lines, i))
-        if found is not None and _SAYINGS.search(heading) and _OUTLINE.match(line.text):
+        if (
+            found is not None
+            and _SAYINGS.search(heading)
+            and _OUTLINE.match(line.text)
+            and not _same_ordinal(heading, line.text)
+        ):
             found = None
         body: Span | None = line
         if found is not None:
@@ -147,6 +152,21 @@ def outline(folded: str, title: str = "") -> Outline:
     if not sections:
         sections.append(Section(0, "", None, ()))
     return Outline(title, tuple(sections))
+
+
+def _ordinal_style(line: str) -> str:
+    m = _OUTLINE.match(line)
+    if m is None:
+        return ""
+    mark = m.group()
+    return mark[0] if mark[0] in "(第" else ("digit" if mark[0].isdigit() else mark[-1])
+
+
+def _same_ordinal(heading: str, line: str) -> bool:
+    """``line`` is numbered like the sayings section's own heading (``五、典型素材``
+    after ``四、金句积累``): the next section, not a saying."""
+    style = _ordinal_style(heading)
+    return bool(style) and style == _ordinal_style(line) and len(line) <= 20
 
 
 def _next(lines: list[Span], i: int) -> str | None:
