@@ -19,3 +19,15 @@ def test_promotional_sentence_is_cut_from_a_content_line() -> None:
     assert "某某机构" not in kept
     assert "乡村振兴，关键在人。" in kept
     assert "人才是第一资源。" in kept
+
+
+def test_exam_instructions_are_not_a_list() -> None:
+    from trainer.domain.model import Article
+    from trainer.generation import generate
+
+    text = (
+        "乡村人才振兴\n\n题目\n\n根据给定材料，提出对策建议。（20分）\n\n"
+        "要求：（1）对策具体、可行；（2）条理清晰，语言简洁；（3）不超过400字。\n"
+    )
+    result = generate(Article(text=text, title="", source="t"), "t")
+    assert not [n for n in result.notes if n.kind.value == "list"]

@@ -57,7 +57,23 @@ def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
             for sent in para.sentences:
                 found += parallel_clauses(folded, section, para, sent)
                 found += inline_lists(folded, section, para, sent)
-    return _dedupe(found)
+    return [e for e in _dedupe(found) if not _exam_instruction(folded, e)]
+
+
+_INSTRUCTION = re.compile(
+    r"^\s*(?:作答)?要求\s*[:：]|不超过\s*\d+\s*字|\d+\s*字(?:以内|左右)|[(（]\s*\d+\s*分\s*[)）]"
+)
+
+
+def _exam_instruction(folded: str, e: Enumeration) -> bool:
+    """A list in an exam question's instructions (要求:(1)对策具体、可行;(2)……;
+    不超过400字): how to answer, not what the article says."""
+    if not e.items:
+        return False
+    at = e.items[0].phrase.start
+    end = folded.find("\n", at)
+    line = folded[folded.rfind("\n", 0, at) + 1 : end if end >= 0 else len(folded)]
+    return _INSTRUCTION.search(line) is not None
 
 
 def _structural(e: Enumeration) -> bool:
