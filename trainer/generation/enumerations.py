@@ -26,6 +26,9 @@ from trainer.generation.structure import Outline, Paragraph, Section
 from trainer.generation.text import Span, bare, clauses
 
 _OPENER_MAX = 20
+_STEM_OPENER_MAX = 28
+_STEM_MIN = 4
+_LONE_MIN, _LONE_MAX = 4, 12
 _HEADING_ITEM = 24
 _CONNECTIVE_HEAD = re.compile(
     r"^(?:近年来|近些年|近期|当前|目前|如今|同时|与此同时|此外|另外|因此|然而|但是|对此|其实|"
@@ -223,7 +226,7 @@ def _opener(para: Paragraph) -> Span | None:
     if not para.sentences:
         return None
     first = para.sentences[0]
-    if len(first.text) > _OPENER_MAX or first.text.endswith("?"):
+    if len(first.text) > _STEM_OPENER_MAX or first.text.endswith("?"):
         return None
     if find_markers(first.text, 0):
         return None
@@ -247,7 +250,13 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def _alike(folded: str, a: Span, b: Span) -> str:
-    """How two openers are parallel: 'head', 'prefix', 'shape' or ''."""
+    """How two openers are parallel: 'stem', 'head', 'prefix', 'shape', 'lone' or ''."""
+    if _common_prefix(a.text, b.text) >= _STEM_MIN and not _CONNECTIVE_HEAD.match(
+        _head_clause(folded, a)
+    ):
+        return "stem"  # 绿色低碳发展是……的内在要求。/ 绿色低碳发展是……的必然选择。
+    if max(len(a.text), len(b.text)) > _OPENER_MAX:
+        return ""
     head = _head_clause(folded, a)
     if len(head) >= 3 and not _CONNECTIVE_HEAD.match(head) and head == _head_clause(folded, b):
         return "head"
@@ -260,7 +269,18 @@ def _alike(folded: str, a: Span, b: Span) -> str:
         and all(x >= 2 and abs(x - y) <= 2 for x, y in zip(sig, other, strict=True))
     ):
         return "shape"
+    if all(_lone(folded, s) for s in (a, b)):
+        return "lone"  # 优化能源结构。/ 强化科技支撑。: a short lead sentence
     return ""
+
+
+def _lone(folded: str, s: Span) -> bool:
+    """A one-clause sentence of a few characters that ends with 。."""
+    return (
+        _LONE_MIN <= len(s.text) - 1 <= _LONE_MAX
+        and s.text.endswith("。")
+        and len(clauses(folded, s.start, s.end)) == 1
+    )
 
 
 def _opener_units(section: Section) -> list[tuple[Span | None, Paragraph, Span]]:
@@ -303,17 +323,22 @@ def _openers(folded: str, section: Section) -> list[Enumeration]:
             how = how or kind
             j += 1
         alone = all(ctx.end > p.span.end for _o, p, ctx in units[i:j])
-        least = 3 if how == "shape" or (how == "prefix" and not alone) else 2
+        least = 3 if how in {"shape", "lone"} or (how == "prefix" and not alone) else 2
+        if how == "lone" and any(len(p.sentences) < 2 for _o, p, _c in units[i:j]):
+            least = j - i + 1  # a lead sentence has a paragraph after it
         if first is None or j - i < least:
             i += 1
             continue
         group = units[i:j]
         shared = _head_clause(folded, first) if how == "head" else ""
+        stem = _stem([o.text for o, _p, _c in group if o is not None]) if how == "stem" else 0
         items = []
         for opener, _p, ctx in group:
             assert opener is not None
             phrase = opener
-            if shared:
+            if stem:
+                phrase = Span(opener.text[stem:], opener.start + stem, opener.end)
+            elif shared:
                 cut = clauses(folded, opener.start, opener.end)[1].start
                 phrase = Span(folded[cut : opener.end], cut, opener.end)
             items.append(Item(strip_end(phrase), ctx))
@@ -326,8 +351,16 @@ def _openers(folded: str, section: Section) -> list[Enumeration]:
                 tuple(items),
                 lead=lead(section, head, head.span.start),
                 after=after(section, items[-1].context.end),
-                shared=shared,
+                shared=shared or (first.text[:stem] if stem else ""),
             )
         )
         i = j
     return out
+
+
+def _stem(texts: list[str]) -> int:
+    """How many opening characters parallel openers share."""
+    n = min(len(t) for t in texts)
+    while n and any(t[:n] != texts[0][:n] for t in texts):
+        n -= 1
+    return n

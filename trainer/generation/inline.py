@@ -116,10 +116,66 @@ def parallel_clauses(
             i = j
         else:
             i += 1
+    if not out:
+        out = _pivot_clauses(folded, section, para, sent, parts, texts)
     return out
 
 
-_CORRELATIVE = re.compile(r"^(?:既|也|又|还|更|同时|而且|并且)?(要|需要|应|靠)")
+def _pivot_clauses(
+    folded: str,
+    section: Section,
+    para: Paragraph,
+    sent: Span,
+    parts: list[Span],
+    texts: list[str],
+) -> list[Enumeration]:
+    """``虚拟现实让观众……,三维扫描让文物……,短视频让技艺……``: three or more clauses
+    of like length with the same pivot word (让/使/把…) a few characters in."""
+    out: list[Enumeration] = []
+    i = 0
+    while i < len(parts):
+        pivot = _pivot(texts[i])
+        j = i + 1
+        while pivot and j < len(parts) and _pivot(texts[j]) == pivot:
+            j += 1
+        lengths = [len(t) for t in texts[i:j]]
+        if (
+            j - i >= 3
+            and min(lengths) >= 6
+            and max(lengths) <= _CLAUSE_MAX
+            and max(lengths) <= _RATIO * min(lengths)
+        ):
+            spans = [
+                Span(texts[k], parts[k].start, parts[k].start + len(texts[k])) for k in range(i, j)
+            ]
+            out.append(
+                Enumeration(
+                    "parallel",
+                    section,
+                    para.index,
+                    tuple(Item(sp, sp) for sp in spans),
+                    lead=lead(section, para, sent.start)
+                    if i == 0
+                    else Span(folded[sent.start : parts[i].start], sent.start, parts[i].start),
+                    shared=pivot,
+                )
+            )
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _pivot(text: str) -> str:
+    """The pivot word of a clause: the first of 让/使/把… at characters 2 to 5."""
+    for k in range(2, min(6, len(text) - 2)):
+        if text[k] in _PIVOTS:
+            return text[k]
+    return ""
+
+
+_CORRELATIVE = re.compile(r"^(?:既|也|又|还|更|同时|而且|并且|这)?(要|需要|应|靠|是)")
+_PIVOTS = "让使把将为"
 
 
 def _head(text: str) -> str:

@@ -40,7 +40,7 @@ def _quote_core(s: Span) -> Span:
     for open_q, close_q in (("“", "”"), ("「", "」"), ("『", "』")):
         i = text.find(open_q)
         j = text.find(close_q, i + 1)
-        if i >= 0 and j > i + 3 and len(text) - (j - i + 1) <= 4 and text.count(open_q) == 1:
+        if i >= 0 and j > i + 3 and len(text) - (j - i + 1) <= 2 and text.count(open_q) == 1:
             return Span(text[i + 1 : j], s.start + i + 1, s.start + j)
     return s
 

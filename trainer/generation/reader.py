@@ -128,10 +128,14 @@ def _looks_html(path_or_dash: str, text: str) -> bool:
     return head.startswith(("<!doctype html", "<html"))
 
 
+_BULLET = re.compile(r"^[ \t]*[-*•·][ \t]+", re.M)
+
+
 def _html_main_text(html: str, where: str) -> tuple[str, str]:
     import trafilatura
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
+    text = _BULLET.sub("", text)  # <li> items come back as "- item" lines
     title = ""
     meta = trafilatura.extract_metadata(html)
     if meta is not None and meta.title:

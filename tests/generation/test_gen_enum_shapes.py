@@ -1,0 +1,61 @@
+"""Lists written as stems, lead sentences, pivots and framed 、 series (hand-written text)."""
+
+from __future__ import annotations
+
+import pytest
+from gen_scoring import make, matched
+
+from trainer.domain.model import NoteKind
+
+
+def lists(text: str) -> list[list[str]]:
+    return [list(n.items) for n in make(text).notes if n.kind is NoteKind.LIST]
+
+
+def prompts(text: str) -> list[str]:
+    return [n.prompt for n in make(text).notes if n.kind is NoteKind.LIST]
+
+
+def has_list(text: str, expected: list[str]) -> bool:
+    return any(matched(expected, got) == len(expected) for got in lists(text))
+
+
+CASES = {
+    "stem": (
+        "一、为什么要建设书香社会\n"
+        "全民阅读是提升国民素质的基础工程。读书使人明理,阅读让人进步。\n"
+        "全民阅读是传承中华文明的重要途径。典籍浩如烟海,需要一代代人去读。\n"
+        "全民阅读是建设文化强国的有力支撑。文化繁荣离不开读书的风气。\n",
+        ["提升国民素质的基础工程", "传承中华文明的重要途径", "建设文化强国的有力支撑"],
+    ),
+    "lone": (
+        "二、对策建议\n"
+        "建设书香社会,可以从以下三个方面着手:\n"
+        "完善阅读设施。在社区、乡村建设图书室,方便群众就近借阅。\n"
+        "丰富阅读活动。举办读书节、读书会,营造浓厚氛围。\n"
+        "培育阅读习惯。从娃娃抓起,让阅读成为生活方式。\n",
+        ["完善阅读设施", "丰富阅读活动", "培育阅读习惯"],
+    ),
+    "pivot": (
+        "数字技术正在改变阅读。有声书让盲人“听见”经典名著,电子书让偏远孩子读上新书,"
+        "直播让冷门好书登上榜单。\n",
+        ["有声书让盲人“听见”经典名著", "电子书让偏远孩子读上新书", "直播让冷门好书登上榜单"],
+    ),
+    "shi": (
+        "建设书香社会,是提升国民素质的基础工程,也是传承中华文明的重要途径,"
+        "更是建设文化强国的有力支撑。\n",
+        ["提升国民素质的基础工程", "传承中华文明的重要途径", "建设文化强国的有力支撑"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_list_shape_is_found(name: str) -> None:
+    text, expected = CASES[name]
+    assert has_list(text, expected), lists(text)
+
+
+def test_html_bullets_do_not_reach_items() -> None:
+    text, _ = CASES["lone"]
+    for items in lists(text):
+        assert not any(it.startswith("-") for it in items)
