@@ -46,6 +46,18 @@ CASES = {
         "更是建设文化强国的有力支撑。\n",
         ["提升国民素质的基础工程", "传承中华文明的重要途径", "建设文化强国的有力支撑"],
     ),
+    "quoted": (
+        "不少社区书屋面临“没人管、没书看、没人来”的尴尬,亟待破解。\n",
+        ["没人管", "没书看", "没人来"],
+    ),
+    "four": (
+        "推进书香社会建设,要坚持政府主导、社会参与、全民共享,久久为功。\n",
+        ["政府主导", "社会参与", "全民共享"],
+    ),
+    "patterned": (
+        "要让摆放在书架上的图书、保存在库房里的典籍、散落在民间的手稿都被读起来。\n",
+        ["摆放在书架上的图书", "保存在库房里的典籍", "散落在民间的手稿"],
+    ),
 }
 
 
@@ -59,3 +71,8 @@ def test_html_bullets_do_not_reach_items() -> None:
     text, _ = CASES["lone"]
     for items in lists(text):
         assert not any(it.startswith("-") for it in items)
+
+
+def test_a_quoted_series_repeated_is_one_list() -> None:
+    text = "基层书屋“没人管、没书看、没人来”。\n破解“没人管、没书看、没人来”,要靠机制创新。\n"
+    assert sum(matched(["没人管", "没书看", "没人来"], got) == 3 for got in lists(text)) == 1

@@ -19,7 +19,12 @@ import re
 
 from trainer.generation.enumtypes import Enumeration, Item, after, context, lead, strip_end
 from trainer.generation.golden import GOLDEN_SECTION
-from trainer.generation.inline import inline_lists, parallel_clauses, semicolon_lists
+from trainer.generation.inline import (
+    inline_lists,
+    parallel_clauses,
+    quoted_lists,
+    semicolon_lists,
+)
 from trainer.generation.markers import Marker, find_markers, sequences
 from trainer.generation.phrases import key_phrase
 from trainer.generation.structure import Outline, Paragraph, Section
@@ -59,6 +64,7 @@ def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
             found += semicolon_lists(folded, section, para)
             for sent in para.sentences:
                 found += parallel_clauses(folded, section, para, sent)
+                found += quoted_lists(folded, section, para, sent)
                 found += inline_lists(folded, section, para, sent)
     return [e for e in _dedupe(found) if not _exam_instruction(folded, e)]
 
@@ -91,11 +97,18 @@ def _dedupe(found: list[Enumeration]) -> list[Enumeration]:
     """Keep the earlier detector's list when two lists claim the same text."""
     kept: list[Enumeration] = []
     for e in found:
-        if any(_conflict(e, k) for k in kept):
+        if any(_conflict(e, k) or _same_items(e, k) for k in kept):
             continue
         kept.append(e)
     kept.sort(key=lambda e: (e.start, e.end))
     return kept
+
+
+def _same_items(a: Enumeration, b: Enumeration) -> bool:
+    """The same list written twice (a quoted series repeated later)."""
+    return [it.phrase.text.strip("“”") for it in a.items] == [
+        it.phrase.text.strip("“”") for it in b.items
+    ]
 
 
 def _overlap(a: Span, b: Span) -> bool:

@@ -22,8 +22,10 @@ from trainer.generation.text import CJK, Span, clauses
 _RATIO = 1.5
 _CLAUSE_MIN, _CLAUSE_MAX = 3, 16
 _ITEM_MAX = 8
+_LONG_ITEM = 14
 _JOINERS = re.compile(r"以及|和|及|与|或")
-_STOP_AFTER = re.compile(r"等等|等")
+_STOP_AFTER = re.compile(r"等等|等|(?<=.{3})都(?=.{1,5}$)")
+"""Where a series ends: 等, or 都 before a short predicate (``……的文字都活起来``)."""
 _FUNCTION = set("的一不在有和是了与及或也都就把被让对将从以为而")
 
 
@@ -226,7 +228,7 @@ def inline_lists(folded: str, section: Section, para: Paragraph, sent: Span) -> 
             head = _drop_verb(whole)
             if head is not whole:
                 items = [head, *items[1:]]
-        if _keep(items, framed=framed):
+        if _keep(items, framed=framed, led=items[0].start > clause.start):
             out.append(
                 Enumeration(
                     "inline",
@@ -310,9 +312,53 @@ def _dun_items(clause: Span) -> list[Span] | None:
     elif len(first.text) > size:
         first = _token_tail(first, size)
     items = [first, *rest]
-    if any(not s.text or len(s.text) > _ITEM_MAX + 2 for s in items):
+    longest = _LONG_ITEM if _patterned([s.text for s in items]) else _ITEM_MAX + 2
+    if any(not s.text or len(s.text) > longest for s in items):
         return None
     return items
+
+
+def _patterned(texts: list[str]) -> bool:
+    """Three or more items of like length with one character at the same place
+    (``收藏在……的文物、陈列在……的遗产、书写在……的文字``)."""
+    lengths = [len(t) for t in texts]
+    return (
+        len(texts) >= 3
+        and min(lengths) >= 4
+        and max(lengths) - min(lengths) <= 2
+        and any(len({t[k] for t in texts}) == 1 for k in range(1, 4))
+    )
+
+
+_QUOTED = re.compile(r"“([^“”、,。]{2,6}(?:、[^“”、,。]{2,6}){2,5})”")
+
+
+def quoted_lists(folded: str, section: Section, para: Paragraph, sent: Span) -> list[Enumeration]:
+    """``“引不来、留不住、用不好”``: a quoted 、 series of three or more short items."""
+    out: list[Enumeration] = []
+    for m in _QUOTED.finditer(sent.text):
+        pos = sent.start + m.start(1)
+        items = []
+        for part in m.group(1).split("、"):
+            items.append(Span(part, pos, pos + len(part)))
+            pos += len(part) + 1
+        lengths = [len(s.text) for s in items]
+        if max(lengths) - min(lengths) > 2 or not all(CJK.match(s.text) for s in items):
+            continue
+        start = sent.start + m.start()
+        out.append(
+            Enumeration(
+                "quoted",
+                section,
+                para.index,
+                tuple(Item(s, s) for s in items),
+                lead=Span(folded[sent.start : start], sent.start, start),
+                after=Span(
+                    folded[start + len(m.group()) : sent.end], start + len(m.group()), sent.end
+                ),
+            )
+        )
+    return out
 
 
 def _shared_opener(middle: list[Span], last: Span) -> str:
@@ -346,7 +392,7 @@ def _typical(spans: list[Span]) -> int:
     return lengths[len(lengths) // 2] if lengths else 0
 
 
-def _keep(items: list[Span], framed: bool = False) -> bool:
+def _keep(items: list[Span], framed: bool = False, led: bool = False) -> bool:
     """Four or more short items, three built alike, or three or more that the
     sentence frames as a set with 等 and that are phrases, not single words, long
     enough together and not opening with a verb (``产业层次偏低、人才外流严重……等问题``)."""
@@ -367,9 +413,11 @@ def _keep(items: list[Span], framed: bool = False) -> bool:
         return False
     if len({t[0] for t in texts}) == 1 and texts[0][0] not in _FUNCTION:
         return max(lengths) <= 2 * min(lengths)
+    if _patterned(texts):
+        return True
     if len(set(lengths)) == 1:
-        if len({t[-1] for t in texts}) == 1:
-            return True
+        if len({t[-1] for t in texts}) == 1 or (lengths[0] == 4 and led):
+            return True  # 建立以人为本、量力而行、持续推进……: four-character objects
         # 来源可查、去向可追、责任可究: four-character phrases built on one pattern
         return lengths[0] >= 4 and any(len({t[k] for t in texts}) == 1 for k in range(1, 4))
     return False
