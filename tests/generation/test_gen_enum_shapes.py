@@ -76,3 +76,36 @@ def test_html_bullets_do_not_reach_items() -> None:
 def test_a_quoted_series_repeated_is_one_list() -> None:
     text = "基层书屋“没人管、没书看、没人来”。\n破解“没人管、没书看、没人来”,要靠机制创新。\n"
     assert sum(matched(["没人管", "没书看", "没人来"], got) == 3 for got in lists(text)) == 1
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_list_prompt_is_short_and_names_its_subject(name: str) -> None:
+    text, _ = CASES[name]
+    for p in prompts(text):
+        assert p.endswith("?") and "哪" in p, p
+        assert len(p) <= 32, p
+        for junk in ("以下", "可以从", ",的", "是,", "哪三个?", "有哪三个?"):
+            assert junk not in p, p
+        assert p != "文中提出了哪三点?", p
+
+
+def test_reason_and_stem_prompts_ask_for_the_meaning() -> None:
+    assert prompts(CASES["shi"][0]) == ["建设书香社会的意义有哪三点?"]
+    assert prompts(CASES["stem"][0])[0].endswith("全民阅读的意义有哪三点?")
+
+
+def test_prompt_drops_the_announcement_and_keeps_the_section() -> None:
+    text = (
+        "书香社会\n\n读书让人进步。\n\n四、对策建议\n\n推进全民阅读,需要政府、社会、家庭同向发力,可以从以下三个方面着手:\n\n"
+        "加大投入。多建图书馆、书屋,让群众有书读。\n\n"
+        "创新形式。用好短视频、直播,让阅读更有趣。\n\n"
+        "营造氛围。评选书香家庭,带动更多人读书。\n"
+    )
+    got = prompts(text)
+    assert got == ["对策建议:推进全民阅读有哪三条对策?"], got
+
+
+def test_a_requirement_is_not_read_as_a_goal() -> None:
+    text = "题目\n\n要求:结合材料,提炼三条路径。\n\n其一,完善书屋管理。其二,丰富图书种类。其三,开展读书活动。\n"
+    for p in prompts(text):
+        assert not p.startswith(("求", "题目:求")), p

@@ -19,14 +19,10 @@ import re
 
 from trainer.generation.enumtypes import Enumeration, Item, after, context, lead, strip_end
 from trainer.generation.golden import GOLDEN_SECTION
-from trainer.generation.inline import (
-    inline_lists,
-    parallel_clauses,
-    quoted_lists,
-    semicolon_lists,
-)
+from trainer.generation.inline import inline_lists, parallel_clauses, semicolon_lists
 from trainer.generation.markers import Marker, find_markers, sequences
 from trainer.generation.phrases import key_phrase
+from trainer.generation.series import quoted_lists
 from trainer.generation.structure import Outline, Paragraph, Section
 from trainer.generation.text import Span, bare, clauses
 

@@ -16,6 +16,8 @@ from trainer.generation.enumtypes import Enumeration, Item, after, lead
 from trainer.generation.keyterms import STOP_WORDS, VERBS, verb_like
 from trainer.generation.phrases import key_phrase
 from trainer.generation.segment import tokens
+from trainer.generation.series import patterned as _patterned
+from trainer.generation.series import pivot_clauses
 from trainer.generation.structure import Paragraph, Section
 from trainer.generation.text import CJK, Span, clauses
 
@@ -119,65 +121,11 @@ def parallel_clauses(
         else:
             i += 1
     if not out:
-        out = _pivot_clauses(folded, section, para, sent, parts, texts)
+        out = pivot_clauses(folded, section, para, sent, parts, texts)
     return out
-
-
-def _pivot_clauses(
-    folded: str,
-    section: Section,
-    para: Paragraph,
-    sent: Span,
-    parts: list[Span],
-    texts: list[str],
-) -> list[Enumeration]:
-    """``虚拟现实让观众……,三维扫描让文物……,短视频让技艺……``: three or more clauses
-    of like length with the same pivot word (让/使/把…) a few characters in."""
-    out: list[Enumeration] = []
-    i = 0
-    while i < len(parts):
-        pivot = _pivot(texts[i])
-        j = i + 1
-        while pivot and j < len(parts) and _pivot(texts[j]) == pivot:
-            j += 1
-        lengths = [len(t) for t in texts[i:j]]
-        if (
-            j - i >= 3
-            and min(lengths) >= 6
-            and max(lengths) <= _CLAUSE_MAX
-            and max(lengths) <= _RATIO * min(lengths)
-        ):
-            spans = [
-                Span(texts[k], parts[k].start, parts[k].start + len(texts[k])) for k in range(i, j)
-            ]
-            out.append(
-                Enumeration(
-                    "parallel",
-                    section,
-                    para.index,
-                    tuple(Item(sp, sp) for sp in spans),
-                    lead=lead(section, para, sent.start)
-                    if i == 0
-                    else Span(folded[sent.start : parts[i].start], sent.start, parts[i].start),
-                    shared=pivot,
-                )
-            )
-            i = j
-        else:
-            i += 1
-    return out
-
-
-def _pivot(text: str) -> str:
-    """The pivot word of a clause: the first of 让/使/把… at characters 2 to 5."""
-    for k in range(2, min(6, len(text) - 2)):
-        if text[k] in _PIVOTS:
-            return text[k]
-    return ""
 
 
 _CORRELATIVE = re.compile(r"^(?:既|也|又|还|更|同时|而且|并且|这)?(要|需要|应|靠|是)")
-_PIVOTS = "让使把将为"
 
 
 def _head(text: str) -> str:
@@ -316,49 +264,6 @@ def _dun_items(clause: Span) -> list[Span] | None:
     if any(not s.text or len(s.text) > longest for s in items):
         return None
     return items
-
-
-def _patterned(texts: list[str]) -> bool:
-    """Three or more items of like length with one character at the same place
-    (``收藏在……的文物、陈列在……的遗产、书写在……的文字``)."""
-    lengths = [len(t) for t in texts]
-    return (
-        len(texts) >= 3
-        and min(lengths) >= 4
-        and max(lengths) - min(lengths) <= 2
-        and any(len({t[k] for t in texts}) == 1 for k in range(1, 4))
-    )
-
-
-_QUOTED = re.compile(r"“([^“”、,。]{2,6}(?:、[^“”、,。]{2,6}){2,5})”")
-
-
-def quoted_lists(folded: str, section: Section, para: Paragraph, sent: Span) -> list[Enumeration]:
-    """``“引不来、留不住、用不好”``: a quoted 、 series of three or more short items."""
-    out: list[Enumeration] = []
-    for m in _QUOTED.finditer(sent.text):
-        pos = sent.start + m.start(1)
-        items = []
-        for part in m.group(1).split("、"):
-            items.append(Span(part, pos, pos + len(part)))
-            pos += len(part) + 1
-        lengths = [len(s.text) for s in items]
-        if max(lengths) - min(lengths) > 2 or not all(CJK.match(s.text) for s in items):
-            continue
-        start = sent.start + m.start()
-        out.append(
-            Enumeration(
-                "quoted",
-                section,
-                para.index,
-                tuple(Item(s, s) for s in items),
-                lead=Span(folded[sent.start : start], sent.start, start),
-                after=Span(
-                    folded[start + len(m.group()) : sent.end], start + len(m.group()), sent.end
-                ),
-            )
-        )
-    return out
 
 
 def _shared_opener(middle: list[Span], last: Span) -> str:

@@ -63,7 +63,7 @@ _UNITS = {
     "危害": "种",
     "困境": "种",
     "问题": "个",
-    "方面": "个",
+    "方面": "点",
     "原因": "个",
     "因素": "个",
     "挑战": "个",
@@ -78,8 +78,10 @@ _UNITS = {
     "对策": "条",
     "经验": "条",
     "原则": "条",
-    "措施": "项",
-    "举措": "项",
+    "措施": "条",
+    "举措": "条",
+    "办法": "条",
+    "方法": "条",
     "做法": "项",
     "任务": "项",
     "要求": "项",
@@ -125,6 +127,44 @@ def _tail(s: Span | None) -> str:
         comma = cut.find(",")
         text = cut[comma + 1 :] if 0 <= comma < len(cut) - 4 else cut
     return _CONNECTIVE.sub("", text).strip(",")
+
+
+_FILLER = re.compile(
+    r"(?:[,:]?(?:可以|应当|应该|要|需|需要|应)?(?:从|在)?(?:以下|如下)?[几两二三四五六七八九十\d]*个?"
+    r"(?:方面|维度|角度)(?:着手|入手|发力|推进|来看|努力|下功夫)?)$|"
+    r"(?:[,:]?(?:具体而言|具体来说|具体来看|主要有|主要包括|如下|以下|要做到|做到))$"
+)
+_TOPIC_MAX = 20
+_PRONOUN = re.compile(r"^(?:我们|我国|各地|大家)(?=要|应|必须|需)")
+
+
+def _clean(text: str, announce: bool = True) -> str:
+    """A lead-in without what only announces a list (可以从以下五个方面着手, 具体而言,
+    要做到), its numbering and its connective, at most ``_TOPIC_MAX`` characters cut
+    at a comma."""
+    text = _NUMBERING.sub("", text.strip().rstrip("。!?;,:—"))
+    while announce:
+        shorter = _FILLER.sub("", text).rstrip(",:")
+        if shorter == text:
+            break
+        text = shorter
+    text = _CONNECTIVE.sub("", text).strip(",")
+    if len(text) > _TOPIC_MAX and "," in text:
+        first, rest = text.split(",", 1)
+        keep = (
+            announce
+            and 4 <= len(first) <= 14
+            and _PREDICATE.match(rest) is not None
+            and not _FRAMING.match(first)
+        )
+        text = first if keep else rest
+        while len(text) > _TOPIC_MAX and "," in text:
+            text = text.split(",", 1)[1]
+    return _PRONOUN.sub("", text)
+
+
+_PREDICATE = re.compile(r"^(?:既)?(?:需要|要|应当|应该|应|必须|关键在于|离不开)")
+_FRAMING = re.compile(r"^(?:站在|在|面对|随着|当前|如今|近年来|长期以来).*(?:上|中|下|时|来|后)?$")
 
 
 def _last_clause(text: str) -> str:
@@ -184,7 +224,7 @@ def _last_two(text: str) -> str:
     return ",".join(parts[-2:])
 
 
-_GOAL = re.compile(r"^(?:要|应当|应该|应|必须|需要)")
+_GOAL = re.compile(r"^(?:要|应当|应该|应|必须|需要)(?!求)")
 _SUBJECT = re.compile(r"^([^,]{2,12}?)(?:是|需要|要|应)")
 
 
@@ -194,42 +234,53 @@ def _subject(lead: str) -> str:
     return m.group(1) if m else ""
 
 
+def _label(e: Enumeration) -> str:
+    """The section's name without its ordinal (``四、对策建议`` -> ``对策建议``)."""
+    if not e.section.heading or e.section.heading.endswith("?"):
+        return ""
+    return _clean(_topic(section_label(e.section.heading)))
+
+
 def prompt(e: Enumeration) -> str:
     n = len(e.items)
     question = e.section.heading.endswith("?")
-    label = "" if question else section_label(e.section.heading)
+    label = _label(e)
     prefix = f"{label}:" if label else ""
     if e.style == "headings":
-        topic = _topic(e.lead.text) if e.lead is not None else ""
+        topic = _clean(_topic(e.lead.text)) if e.lead is not None else ""
+        topic = topic or label
         built = _with_category(topic, n) if topic else ""
         if built:
             return built
         if topic:
             return f"{topic}:有哪{_count(n, '点')}?"
         return f"全文分为哪{_count(n, '个')}部分?"
-    lead = _lead_text(e)
+    lead = _clean(_lead_text(e), announce=e.style != "inline")
     if e.style == "parallel":
-        if e.shared == "靠":
-            return (
-                f"{prefix}{lead}靠哪{_count(n, '点')}?"
-                if lead
-                else f"{prefix}要靠哪{_count(n, '点')}?"
-            )
-        return f"{prefix}{lead + ',' if lead else ''}要做到哪{_count(n, '点')}?"
+        return prefix + _parallel(e, lead, n)
+    if e.style == "quoted":
+        return prefix + _quoted(e, n)
     if e.style == "inline":
         after = (e.after.text if e.after else "").lstrip("等")
         after = re.sub(r"^(?:一系列|各种|各类|诸多)", "", re.split(r"[,;。!?:]", after)[0])
-        return f"{prefix}{_resolve_qi(_NUMBERING.sub('', lead))}哪{_count(n, '项')}{after}?"
+        after = re.sub(r"^[数几两二三四五六七八九十百千\d]+(?:个|项|类|种|大)", "", after)
+        topic = _resolve_qi(lead)
+        if len(topic) > 12 and "," in topic:
+            parts = topic.split(",")
+            topic = parts[-1] if len(parts[-1]) >= 6 else ",".join(parts[-2:])
+        return f"{prefix}{topic}哪{_count(n, _UNITS.get(after, '项'))}{after}?"
     summary = e.after.text[:8] if e.after and _SUMMARY.match(e.after.text) else ""
     category = _category(summary)
     if category:
         return f"{prefix}文中列举了哪{_count(n, _UNITS.get(category, '点'))}{category}?"
-    heading_category = _category(_topic(e.section.heading)) if not question else ""
+    heading_category = _category(label) if not question else ""
+    if e.style == "openers" and e.shared.endswith("是"):
+        return f"{prefix}{_clean(e.shared[:-1])}的意义有哪{_count(n, '点')}?"
     if lead:
         built = _with_category(lead, n)
         if built:
             return prefix + built
-        subject = _subject(lead)
+        subject = _subject(lead) or (lead if len(lead) <= 14 and "," not in lead else "")
         if heading_category and subject:
             unit = _UNITS.get(heading_category, "点")
             return f"{prefix}{subject}有哪{_count(n, unit)}{heading_category}?"
@@ -240,16 +291,53 @@ def prompt(e: Enumeration) -> str:
         if n == 2:
             return f"{prefix}{lead},可以从哪两个方面来看?"
         return f"{prefix}{lead},具体有哪{_count(n, '点')}?"
-    topic = _topic(e.section.heading)
     if heading_category:
-        built = _with_category(topic, n)
+        built = _with_category(label, n)
         if built:
             return built
-        return f"{topic}:有哪{_count(n, _UNITS.get(heading_category, '点'))}{heading_category}?"
-    about = f"关于{e.shared}," if e.shared else ""
+        return f"{label}:有哪{_count(n, _UNITS.get(heading_category, '点'))}{heading_category}?"
+    if e.shared and e.style == "openers":
+        return f"{prefix}围绕“{e.shared}”,文中提出了哪{_count(n, '点')}?"
     if question:
-        return f"{e.section.heading}{about}文中提出了哪{_count(n, '点')}?"
-    return f"{prefix}{about}文中提出了哪{_count(n, '点')}?"
+        return f"{e.section.heading}文中提出了哪{_count(n, '点')}?"
+    if label:
+        return f"{label}有哪{_count(n, '点')}?"
+    fallback = _clean(_tail(e.lead))
+    if fallback:
+        return f"{fallback},文中提出了哪{_count(n, '点')}?"
+    return f"文中提出了哪{_count(n, '点')}?"
+
+
+def _parallel(e: Enumeration, lead: str, n: int) -> str:
+    """Parallel clauses: ``靠……`` (what it relies on), ``是……`` (what it means),
+    ``A让……`` (examples), ``要……`` (what to do)."""
+    lead = lead.rstrip(",")
+    if e.shared == "靠":
+        return f"{lead}靠哪{_count(n, '点')}?" if lead else f"要靠哪{_count(n, '点')}?"
+    if e.shared == "是":
+        return f"{lead.removesuffix('是').rstrip(',')}的意义有哪{_count(n, '点')}?"
+    if e.shared and e.shared in "让使把将为":
+        return f"{lead},有哪{_count(n, '个')}例子?" if lead else f"文中举了哪{_count(n, '个')}例子?"
+    lead = lead.removesuffix("要").removeprefix("要")
+    return f"{lead}要做到哪{_count(n, '点')}?" if lead else f"要做到哪{_count(n, '点')}?"
+
+
+def _quoted(e: Enumeration, n: int) -> str:
+    """``针对乡村人才“引不来、留不住、用不好”的问题`` -> ``乡村人才有哪三个问题?``."""
+    before = _last_clause(_clean(e.lead.text if e.lead else "", announce=False))
+    before = re.sub(r"^(?:针对|面对|破解|解决|克服|存在|面临)", "", before)
+    after = e.after.text if e.after else ""
+    category = _category(after[:6])
+    if category and after.startswith("的"):
+        return f"{before}有哪{_count(n, _UNITS.get(category, '个'))}{category}?"
+    noun = re.split(r"[,;。!?:]", after)[0][1:] if after.startswith("的") else ""
+    if before and 2 <= len(noun) <= 8:
+        return f"{before}的{noun}包括哪{_count(n, '点')}?"
+    if not before:
+        return f"文中用哪{_count(n, '个')}词概括?"
+    if before[0] in "让使":
+        return f"{before}做到哪{_count(n, '点')}?"
+    return f"{before}哪{_count(n, '点')}?"
 
 
 def _lead_text(e: Enumeration) -> str:
