@@ -58,6 +58,10 @@ CASES = {
         "要让摆放在书架上的图书、保存在库房里的典籍、散落在民间的手稿都被读起来。\n",
         ["摆放在书架上的图书", "保存在库房里的典籍", "散落在民间的手稿"],
     ),
+    "aligned": (
+        "让珍藏在图书馆里的善本、流传在乡村里的歌谣、记录在家谱里的故事都走近读者,意义重大。\n",
+        ["珍藏在图书馆里的善本", "流传在乡村里的歌谣", "记录在家谱里的故事"],
+    ),
 }
 
 
@@ -109,3 +113,13 @@ def test_a_requirement_is_not_read_as_a_goal() -> None:
     text = "题目\n\n要求:结合材料,提炼三条路径。\n\n其一,完善书屋管理。其二,丰富图书种类。其三,开展读书活动。\n"
     for p in prompts(text):
         assert not p.startswith(("求", "题目:求")), p
+
+
+def test_a_list_answering_a_problem_asks_for_countermeasures() -> None:
+    text = (
+        "书屋建设\n\n读书让人进步。\n\n参考答案\n\n针对书屋“没人管、没书看、没人来”的问题,"
+        "应从以下几方面着力:一是健全管理制度,明确专人负责;二是丰富图书资源,定期更新书目;"
+        "三是开展阅读活动,吸引群众参与。\n"
+    )
+    got = prompts(text)
+    assert any(p.endswith("的问题,有哪三条对策?") for p in got), got

@@ -255,7 +255,10 @@ def _dun_items(clause: Span) -> list[Span] | None:
         rest = [*middle, *last_items]
     first = pieces[0]
     at = first.text.rfind(opener) if opener else -1
-    if at > 0:
+    aligned = _align_first(first, [t.text for t in rest])
+    if aligned is not None:
+        first = aligned
+    elif at > 0:
         first = Span(first.text[at:], first.start + at, first.end)
     elif len(first.text) > size:
         first = _token_tail(first, size)
@@ -264,6 +267,15 @@ def _dun_items(clause: Span) -> list[Span] | None:
     if any(not s.text or len(s.text) > longest for s in items):
         return None
     return items
+
+
+def _align_first(first: Span, texts: list[str]) -> Span | None:
+    """``让收藏在……的文物`` before ``陈列在……的遗产``: the first item starts where the
+    pattern the others share lines up."""
+    for cut in range(1, 4):
+        if not _patterned([first.text, *texts]) and _patterned([first.text[cut:], *texts]):
+            return Span(first.text[cut:], first.start + cut, first.end)
+    return None
 
 
 def _shared_opener(middle: list[Span], last: Span) -> str:

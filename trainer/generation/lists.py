@@ -131,7 +131,7 @@ def _tail(s: Span | None) -> str:
 
 _FILLER = re.compile(
     r"(?:[,:]?(?:可以|应当|应该|要|需|需要|应)?(?:从|在)?(?:以下|如下)?[几两二三四五六七八九十\d]*个?"
-    r"(?:方面|维度|角度)(?:着手|入手|发力|推进|来看|努力|下功夫)?)$|"
+    r"(?:方面|维度|角度)(?:着手|入手|着力|发力|推进|来看|努力|下功夫|做起)?)$|"
     r"(?:[,:]?(?:具体而言|具体来说|具体来看|主要有|主要包括|如下|以下|要做到|做到))$"
 )
 _TOPIC_MAX = 20
@@ -163,6 +163,8 @@ def _clean(text: str, announce: bool = True) -> str:
     return _PRONOUN.sub("", text)
 
 
+_RESPONSE = re.compile(r"^(?:针对|为解决|为破解|解决|破解|面对|应对)")
+_PROBLEMS = {"问题", "困境", "短板", "难点", "挑战", "乱象", "现象"}
 _PREDICATE = re.compile(r"^(?:既)?(?:需要|要|应当|应该|应|必须|关键在于|离不开)")
 _FRAMING = re.compile(r"^(?:站在|在|面对|随着|当前|如今|近年来|长期以来).*(?:上|中|下|时|来|后)?$")
 
@@ -274,6 +276,8 @@ def prompt(e: Enumeration) -> str:
     if category:
         return f"{prefix}文中列举了哪{_count(n, _UNITS.get(category, '点'))}{category}?"
     heading_category = _category(label) if not question else ""
+    if _RESPONSE.match(lead) and _category(lead[-4:]) in _PROBLEMS:
+        return f"{prefix}{lead},有哪{_count(n, '条')}对策?"
     if e.style == "openers" and e.shared.endswith("是"):
         return f"{prefix}{_clean(e.shared[:-1])}的意义有哪{_count(n, '点')}?"
     if lead:
