@@ -17,9 +17,11 @@ DATA = Path(__file__).resolve().parent / ".data"
 def synthetic_store(fresh_copy: bool = True) -> Path:
     """The 100k-card / 1M-review store, built once and copied per scenario."""
     from bench.synth import build
+    from trainer.storage.revision import HEAD_REVISION
 
     DATA.mkdir(exist_ok=True)
-    master = DATA / "synth-master.sqlite3"
+    # One master per schema: an older one would be migrated inside every timed run.
+    master = DATA / f"synth-master-{HEAD_REVISION}.sqlite3"
     if not master.exists():
         build(master)
     if not fresh_copy:
