@@ -123,3 +123,14 @@ def test_a_list_answering_a_problem_asks_for_countermeasures() -> None:
     )
     got = prompts(text)
     assert any(p.endswith("的问题,有哪三条对策?") for p in got), got
+
+
+def test_a_head_noun_run_may_hold_verbs_but_not_open_with_one() -> None:
+    from trainer.generation.keyterms import rank_terms
+    from trainer.generation.segment import tokens
+
+    text = "要建立干部试错免责制度,为担当者担当。要全面推行村级事务清单制度,减轻负担。"
+    toks = [[w for w, _ in tokens(s)] for s in text.split("。") if s]
+    words = [t.word for t in rank_terms(toks, text)]
+    assert any("试错免责制度" in w for w in words), words
+    assert not any(w.startswith("全面推行") for w in words), words

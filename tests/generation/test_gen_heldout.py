@@ -33,7 +33,6 @@ XFAIL: dict[str, str] = {
     "essay-chuantong-wenhua": "held-out2: golden recall 0.7, key-term recall 0.33",
     "huatu-xiangcun-rencai": "held-out2: enum item recall 0.8, key-term recall 0.56",
     "outline-laolinghua": "held-out2: section recall 0.4 (gold names short headings unnumbered)",
-    "xinhua-jiceng-jianfu": "held-out2: key-term recall 0.44",
     "wechat-lvse-ditan": "held-out2: key-term recall 0.56",
 }
 

@@ -42,7 +42,8 @@ _EDGE = set("的了是在和与及或等也都就要对把被让将从以为而�
 HEADS = frozenset(
     """机制 制度 体系 清单 责任 主体责任 改造 服务 产品 经济 行动 法 化率 改革 工程 模式 产业 素养
     立法 队伍 工作者 护理员 人员 设计 生活圈 战略 政策 格局 振兴 城镇化 治理 体检 文脉 资本 环境
-    消费 竞争 保障 监管 平台 理念 能力 体制 规划 农人 护理 素质 立法 赋能""".split()  # noqa: SIM905
+    消费 竞争 保障 监管 平台 理念 能力 体制 规划 农人 护理 素质 立法 赋能 建设 市场 交易市场 管理
+    满意度""".split()  # noqa: SIM905
 )
 """Head nouns that close a policy compound (``职责清单``, ``老旧小区改造``, ``城镇化率``)."""
 VERBS = frozenset(
@@ -111,6 +112,7 @@ def _compounds(token_lists: list[list[str]], text: str, headings: str) -> Counte
                         weak.add(word)
                 if verb:
                     break
+    runs |= _head_runs(token_lists)
     out: Counter[str] = Counter()
     for word in weak - runs:
         n = text.count(word)
@@ -125,6 +127,40 @@ def _compounds(token_lists: list[list[str]], text: str, headings: str) -> Counte
         head = word.endswith(tuple(HEADS)) and len(word) >= 4
         if n >= _MIN_COUNT or (len(word) >= 4 and word in headings) or head:
             out[word] = n
+    return out
+
+
+def _head_runs(token_lists: list[list[str]]) -> set[str]:
+    """Runs of two to four tokens that end in a head noun and may hold verbs inside
+    (碳 + 排放 + 权 + 交易市场, 容错 + 纠错 + 机制, 群众 + 满意度), never opening with
+    one. Only runs the plain compounds cannot make (a verb inside, a generic first
+    word) count."""
+    out: set[str] = set()
+    for toks in token_lists:
+        for i, first in enumerate(toks):
+            if not CJK.match(first[0]) or first in VERBS or first in HEADS or first[0] in _EDGE:
+                continue
+            if first in STOP_WORDS and first not in GENERIC:
+                continue
+            if verb_like(first):
+                continue
+            word = first
+            broken = not _starts(first)  # the plain compounds never start here
+            for nxt in toks[i + 1 : i + 4]:
+                if (
+                    not CJK.match(nxt[0])
+                    or nxt in VERBS
+                    or (nxt in STOP_WORDS and nxt not in GENERIC)
+                ):
+                    break
+                if len(nxt) == 1 and nxt in _EDGE:
+                    break
+                word += nxt
+                if len(word) > _COMPOUND_LEN[1]:
+                    break
+                if nxt in HEADS and len(word) >= 4 and broken:
+                    out.add(word)
+                broken = broken or (nxt not in HEADS and verb_like(nxt))
     return out
 
 
