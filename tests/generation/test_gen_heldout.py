@@ -29,7 +29,6 @@ ARTICLE_FILES = sorted(
 # Articles that miss the bar when this file was written; the reason names the metrics.
 XFAIL: dict[str, str] = {
     "numbered-canyin-langfei": "held-out: list precision 0.75, key-term recall 0.5",
-    "zhonggong-yinfa-jingji": "held-out: enum item recall 0.8",
     "essay-chuantong-wenhua": "held-out2: golden recall 0.7, key-term recall 0.33",
     "huatu-xiangcun-rencai": "held-out2: enum item recall 0.8, key-term recall 0.56",
     "outline-laolinghua": "held-out2: section recall 0.4 (gold names short headings unnumbered)",

@@ -271,6 +271,10 @@ def prompt(e: Enumeration) -> str:
             parts = topic.split(",")
             topic = parts[-1] if len(parts[-1]) >= 6 else ",".join(parts[-2:])
         return f"{prefix}{topic}哪{_count(n, _UNITS.get(after, '项'))}{after}?"
+    if e.style == "colon":
+        built = _with_category(lead, n)
+        if built:
+            return prefix + built
     summary = e.after.text[:8] if e.after and _SUMMARY.match(e.after.text) else ""
     category = _category(summary)
     if category:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from trainer.generation.enumtypes import Enumeration, Item, lead
+from trainer.generation.enumtypes import Enumeration, Item, after, lead
 from trainer.generation.structure import Paragraph, Section
-from trainer.generation.text import CJK, Span
+from trainer.generation.text import CJK, Span, clauses
 
 _RATIO = 1.5
 _CLAUSE_MAX = 16
@@ -108,3 +108,37 @@ def _pivot(text: str) -> str:
         if text[k] in _PIVOTS:
             return text[k]
     return ""
+
+
+_COLON_LEAD = re.compile(
+    r"(?:问题|短板|挑战|困境|难点|原因|因素|表现|乱象|风险|隐患|弊端|特点|优势|成效)"
+    r"(?:主要有|主要表现为|如下|包括)?$"
+)
+_COLON_ITEM = (4, 24)
+
+
+def colon_lists(folded: str, section: Section, para: Paragraph, sent: Span) -> list[Enumeration]:
+    """``还存在一些短板:A,B,C,D。``: after a lead-in that ends in a category word and a
+    colon, three or more comma clauses are the items."""
+    at = sent.text.find(":")
+    if at < 4 or not _COLON_LEAD.search(sent.text[:at]):
+        return []
+    start = sent.start + at + 1
+    parts = [c for c in clauses(folded, start, sent.end)]
+    items = []
+    for c in parts:
+        text = c.text.rstrip(",;。!?")
+        items.append(Span(text, c.start, c.start + len(text)))
+    lengths = [len(s.text) for s in items]
+    if len(items) < 3 or min(lengths) < _COLON_ITEM[0] or max(lengths) > _COLON_ITEM[1]:
+        return []
+    return [
+        Enumeration(
+            "colon",
+            section,
+            para.index,
+            tuple(Item(s, s) for s in items),
+            lead=Span(folded[sent.start : start - 1], sent.start, start - 1),
+            after=after(section, sent.end),
+        )
+    ]
