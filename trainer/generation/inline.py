@@ -218,6 +218,9 @@ def _shared_suffix_head(before: Span, items: list[Span]) -> list[Span]:
 
 def _dun_items(clause: Span) -> list[Span] | None:
     text = clause.text.rstrip(",;:。!?")
+    cut = text.find("等")
+    if cut > 0 and text[:cut].count("、") >= 2:
+        text = text[: cut + 1]  # a second series after 等 (……等五类人才提供A、B和C)
     pieces: list[Span] = []
     pos = 0
     for part in text.split("、"):

@@ -265,12 +265,14 @@ def prompt(e: Enumeration) -> str:
     if e.style == "inline":
         after = (e.after.text if e.after else "").lstrip("等")
         after = re.sub(r"^(?:一系列|各种|各类|诸多)", "", re.split(r"[,;。!?:]", after)[0])
-        after = re.sub(r"^[数几两二三四五六七八九十百千\d]+(?:个|项|类|种|大)", "", after)
+        counted = re.match(r"^[数几两二三四五六七八九十百千\d]+(个|项|类|种|大)", after)
+        unit = counted.group(1) if counted and counted.group(1) != "大" else ""
+        after = after[counted.end() :] if counted else after
         topic = _resolve_qi(lead)
         if len(topic) > 12 and "," in topic:
             parts = topic.split(",")
             topic = parts[-1] if len(parts[-1]) >= 6 else ",".join(parts[-2:])
-        return f"{prefix}{topic}哪{_count(n, _UNITS.get(after, '项'))}{after}?"
+        return f"{prefix}{topic}哪{_count(n, unit or _UNITS.get(after, '项'))}{after}?"
     if e.style == "colon":
         built = _with_category(lead, n)
         if built:
