@@ -143,3 +143,13 @@ def test_a_head_noun_run_may_hold_verbs_but_not_open_with_one() -> None:
     words = [t.word for t in rank_terms(toks, text)]
     assert any("试错免责制度" in w for w in words), words
     assert not any(w.startswith("全面推行") for w in words), words
+
+
+def test_openers_sharing_a_head_clause_keep_it_out_of_the_items() -> None:
+    text = (
+        "书屋观察\n\n评论一:书屋热闹之后\n\n书屋“冷清”,影响群众阅读。借阅量下降,图书积灰。\n\n"
+        "书屋“冷清”,影响文化振兴。乡村少了书香,也少了精气神。\n"
+    )
+    got = [n for n in make(text).notes if n.kind is NoteKind.LIST]
+    assert [list(n.items) for n in got] == [["影响群众阅读", "影响文化振兴"]], got
+    assert got[0].prompt == "评论一:关于书屋“冷清”,文中提出了哪两点?", got[0].prompt

@@ -261,15 +261,19 @@ def _common_prefix(a: str, b: str) -> int:
 
 def _alike(folded: str, a: Span, b: Span) -> str:
     """How two openers are parallel: 'stem', 'head', 'prefix', 'shape', 'lone' or ''."""
-    if _common_prefix(a.text, b.text) >= _STEM_MIN and not _CONNECTIVE_HEAD.match(
-        _head_clause(folded, a)
-    ):
-        return "stem"  # 绿色低碳发展是……的内在要求。/ 绿色低碳发展是……的必然选择。
-    if max(len(a.text), len(b.text)) > _OPENER_MAX:
-        return ""
     head = _head_clause(folded, a)
-    if len(head) >= 3 and not _CONNECTIVE_HEAD.match(head) and head == _head_clause(folded, b):
+    short = max(len(a.text), len(b.text)) <= _OPENER_MAX
+    if (
+        short
+        and len(head) >= 3
+        and not _CONNECTIVE_HEAD.match(head)
+        and head == _head_clause(folded, b)
+    ):
         return "head"
+    if _common_prefix(a.text, b.text) >= _STEM_MIN and not _CONNECTIVE_HEAD.match(head):
+        return "stem"  # 绿色低碳发展是……的内在要求。/ 绿色低碳发展是……的必然选择。
+    if not short:
+        return ""
     if _common_prefix(a.text, b.text) >= 2 and abs(len(a.text) - len(b.text)) <= 2:
         return "prefix"
     sig, other = _signature(folded, a), _signature(folded, b)

@@ -307,7 +307,7 @@ def prompt(e: Enumeration) -> str:
             return built
         return f"{label}:有哪{_count(n, _UNITS.get(heading_category, '点'))}{heading_category}?"
     if e.shared and e.style == "openers":
-        return f"{prefix}围绕“{e.shared}”,文中提出了哪{_count(n, '点')}?"
+        return f"{prefix}关于{e.shared.rstrip(',:')},文中提出了哪{_count(n, '点')}?"
     if question:
         return f"{e.section.heading}文中提出了哪{_count(n, '点')}?"
     if label:
