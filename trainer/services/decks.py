@@ -74,6 +74,7 @@ def apply_notes(
     """Bring deck ``name`` in line with ``notes`` inside the caller's transaction."""
     now_s = int(time.time()) if now_s is None else now_s
     deck = decks_repo.deck_by_name(conn, name)
+    created = deck is None
     if deck is None:
         deck = decks_repo.create_deck(conn, name, now_s, description or "", options)
     else:
@@ -110,13 +111,20 @@ def apply_notes(
     notes_repo.insert_notes(conn, deck.id, inserts, now_s)
     notes_repo.update_notes(conn, deck.id, updates, now_s)
     report.new = len(inserts)
-    if retire_missing:
+    profile_ids = list(conn.execute(select(PROFILES.c.id)).scalars())
+    fresh = None
+    if created and not updates and profile_ids:
+        # A deck made just now holds only the notes inserted above, none of which has
+        # cards yet: their cards need nothing read back but the notes' ids.
+        ids = notes_repo.ids_in_deck(conn, deck.id)
+        fresh = [(ids[n.guid], n.kind.value, n.text, pos) for n, pos in inserts]
+    elif retire_missing:
         wanted = {n.guid for n in notes}
         gone = [g for g in notes_repo.guids_in_deck(conn, deck.id) if g not in wanted]
         notes_repo.set_retired(conn, gone, True, now_s)
         report.retired = len(gone)
-    for profile_id in conn.execute(select(PROFILES.c.id)).scalars():
-        cards_repo.sync_cards(conn, profile_id, deck.id)
+    for profile_id in profile_ids:
+        cards_repo.sync_cards(conn, profile_id, deck.id, fresh=fresh)
     return deck, report
 
 

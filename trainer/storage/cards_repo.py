@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, func, insert, select, text, update
+from sqlalchemy import Connection, and_, func, select, text, update
 
 from trainer.domain import cloze
 from trainer.domain.clock import from_epoch, to_epoch
@@ -81,79 +81,86 @@ def wanted_ords(kind: str, text: str) -> list[int]:
     return [0]
 
 
-def sync_cards(conn: Connection, profile_id: int, deck_id: int | None = None) -> int:
+_NEW_CARD_SQL = (
+    "INSERT INTO cards (profile_id, note_id, deck_id, ord, state, queue, due, step, reps, "
+    "lapses, position, buried_until) VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0, 0, ?, 0)"
+)
+_MOVE_CARD_SQL = "UPDATE cards SET queue = ?, deck_id = ? WHERE id = ?"
+
+
+def _driver_sql(conn: Connection, sql: str) -> str:
+    """Plain SQL written with ``?`` in the connection's driver parameter style."""
+    return sql if conn.dialect.paramstyle == "qmark" else sql.replace("?", "%s")
+
+
+def sync_cards(
+    conn: Connection,
+    profile_id: int,
+    deck_id: int | None = None,
+    *,
+    fresh: Sequence[tuple[int, str, str, int]] | None = None,
+) -> int:
     """Give every live note the cards it needs for this profile; retire the rest.
 
     Cards are never deleted: a cloze number that disappears parks its card in the
     RETIRED queue with its history, and it comes back if the number does.
+    ``fresh``, when given, says the deck's notes are exactly these ``(note id,
+    kind, text, position)``, all inserted just now (so without cards): their
+    cards are made without reading anything back.
     Returns the number of cards created.
     """
-    note_q = select(
-        NOTES.c.id, NOTES.c.kind, NOTES.c.text, NOTES.c.deck_id, NOTES.c.position, NOTES.c.retired
-    )
-    card_q = select(
-        CARDS.c.id, CARDS.c.note_id, CARDS.c.ord, CARDS.c.queue, CARDS.c.state, CARDS.c.deck_id
-    ).where(CARDS.c.profile_id == profile_id)
+    if fresh is not None and deck_id is not None:
+        return _add_fresh_cards(conn, profile_id, deck_id, fresh)
+    note_sql = "SELECT id, kind, text, deck_id, position, retired FROM notes"
+    card_sql = "SELECT id, note_id, ord, queue, state, deck_id FROM cards WHERE profile_id = ?"
+    params: tuple[int, ...] = (profile_id,)
     if deck_id is not None:
-        note_q = note_q.where(NOTES.c.deck_id == deck_id)
-        card_q = card_q.where(
-            CARDS.c.note_id.in_(select(NOTES.c.id).where(NOTES.c.deck_id == deck_id))
-        )
-    have: dict[tuple[int, int], Any] = {(r.note_id, r.ord): r for r in conn.execute(card_q)}
-    new_rows: list[dict[str, Any]] = []
-    changes: list[dict[str, Any]] = []
+        note_sql += " WHERE deck_id = ?"
+        card_sql += " AND note_id IN (SELECT id FROM notes WHERE deck_id = ?)"
+        params = (profile_id, deck_id)
+    have: dict[tuple[int, int], Any] = {
+        (r[1], r[2]): r for r in conn.exec_driver_sql(_driver_sql(conn, card_sql), params)
+    }
+    notes = conn.exec_driver_sql(_driver_sql(conn, note_sql), params[1:]).fetchall()
+    new_rows: list[tuple[int, ...]] = []
+    changes: list[tuple[int, int, int]] = []
     seen: set[tuple[int, int]] = set()
-    for note in conn.execute(note_q):
-        ords = [] if note.retired else wanted_ords(note.kind, note.text)
+    retired_queue = int(Queue.RETIRED)
+    for note_id, kind, text_, note_deck, position, retired in notes:
+        ords = [] if retired else wanted_ords(kind, text_)
         for ord_ in ords:
-            key = (note.id, ord_)
+            key = (note_id, ord_)
             seen.add(key)
             row = have.get(key)
             if row is None:
-                new_rows.append(
-                    {
-                        "profile_id": profile_id,
-                        "note_id": note.id,
-                        "deck_id": note.deck_id,
-                        "ord": ord_,
-                        "state": 0,
-                        "queue": 0,
-                        "due": 0,
-                        "step": 0,
-                        "reps": 0,
-                        "lapses": 0,
-                        "position": note.position * 100 + ord_,
-                        "buried_until": 0,
-                    }
-                )
+                new_rows.append((profile_id, note_id, note_deck, ord_, position * 100 + ord_))
             else:
-                queue = row.queue
-                if queue == Queue.RETIRED:
-                    queue = int(Queue.for_state(CardState(row.state)))
-                if queue != row.queue or row.deck_id != note.deck_id:
-                    changes.append(
-                        {
-                            "b_id": row.id,
-                            "v_queue": queue,
-                            "v_deck": note.deck_id,
-                            "v_pos": note.position * 100 + ord_,
-                        }
-                    )
+                card_id, _nid, _ord, queue, state, card_deck = row
+                if queue == retired_queue:
+                    queue = int(Queue.for_state(CardState(state)))
+                if queue != row[3] or card_deck != note_deck:
+                    changes.append((queue, note_deck, card_id))
     for key, row in have.items():
-        if key not in seen and row.queue != Queue.RETIRED:
-            changes.append(
-                {"b_id": row.id, "v_queue": int(Queue.RETIRED), "v_deck": row.deck_id, "v_pos": 0}
-            )
+        if key not in seen and row[3] != retired_queue:
+            changes.append((retired_queue, row[5], row[0]))
     if new_rows:
-        conn.execute(insert(CARDS), new_rows)
+        conn.exec_driver_sql(_driver_sql(conn, _NEW_CARD_SQL), new_rows)
     if changes:
-        conn.execute(
-            update(CARDS)
-            .where(CARDS.c.id == bindparam("b_id"))
-            .values(queue=bindparam("v_queue"), deck_id=bindparam("v_deck")),
-            [{k: v for k, v in c.items() if k != "v_pos"} for c in changes],
-        )
+        conn.exec_driver_sql(_driver_sql(conn, _MOVE_CARD_SQL), changes)
     return len(new_rows)
+
+
+def _add_fresh_cards(
+    conn: Connection, profile_id: int, deck_id: int, notes: Sequence[tuple[int, str, str, int]]
+) -> int:
+    rows = [
+        (profile_id, note_id, deck_id, ord_, position * 100 + ord_)
+        for note_id, kind, text_, position in notes
+        for ord_ in wanted_ords(kind, text_)
+    ]
+    if rows:
+        conn.exec_driver_sql(_driver_sql(conn, _NEW_CARD_SQL), rows)
+    return len(rows)
 
 
 def unbury(conn: Connection, profile_id: int, today: int, deck_ids: Sequence[int]) -> None:

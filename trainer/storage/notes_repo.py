@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, select, update
 
 from trainer.domain.model import Note, NoteKind, SourceRef
 from trainer.storage.models import NOTES
@@ -90,25 +90,56 @@ def guids_in_deck(conn: Connection, deck_id: int) -> dict[str, int]:
     return {r.guid: r.id for r in rows}
 
 
+_CONTENT = (
+    "kind, prompt, answer, text, items, tags, extra, "
+    "source_article, source_anchor, source_section, source_start, source_end"
+)
+"""``note_values``'s columns, in ``_content``'s order."""
+
+_INSERT_SQL = (
+    f"INSERT INTO notes ({_CONTENT}, guid, deck_id, position, retired, modified_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_UPDATE_SQL = (
+    "UPDATE notes SET "
+    + ", ".join(f"{c.strip()} = ?" for c in _CONTENT.split(","))
+    + ", deck_id = ?, position = ?, modified_at = ?, retired = ? WHERE guid = ?"
+)
+
+
+def driver_sql(conn: Connection, sql: str) -> str:
+    """Plain SQL written with ``?`` in the connection's driver parameter style."""
+    return sql if conn.dialect.paramstyle == "qmark" else sql.replace("?", "%s")
+
+
+def _content(note: Note) -> tuple[Any, ...]:
+    """``note_values`` as a tuple in ``_CONTENT``'s column order (no dicts: imports are big)."""
+    src = note.source
+    return (
+        note.kind.value,
+        note.prompt,
+        note.answer,
+        note.text,
+        json.dumps(list(note.items), ensure_ascii=False),
+        tags_to_column(note.tags),
+        note.extra,
+        src.article,
+        src.anchor,
+        src.section,
+        src.start,
+        src.end,
+    )
+
+
 def insert_notes(
     conn: Connection, deck_id: int, notes: Sequence[tuple[Note, int]], now_s: int
 ) -> None:
-    """Insert ``(note, position)`` pairs with one executemany."""
+    """Insert ``(note, position)`` pairs with one executemany (plain driver SQL)."""
     if not notes:
         return
-    conn.execute(
-        insert(NOTES),
-        [
-            {
-                **note_values(n),
-                "guid": n.guid,
-                "deck_id": deck_id,
-                "position": pos,
-                "retired": False,
-                "modified_at": now_s,
-            }
-            for n, pos in notes
-        ],
+    conn.exec_driver_sql(
+        driver_sql(conn, _INSERT_SQL),
+        [(*_content(n), n.guid, deck_id, pos, False, now_s) for n, pos in notes],
     )
 
 
@@ -118,25 +149,16 @@ def update_notes(
     """Update content of existing notes in place (matched by GUID), un-retiring them."""
     if not notes:
         return
-    values = []
-    for n, pos in notes:
-        row = note_values(n)
-        values.append(
-            {
-                **{f"v_{k}": v for k, v in row.items()},
-                "b_guid": n.guid,
-                "v_deck_id": deck_id,
-                "v_position": pos,
-                "v_modified_at": now_s,
-            }
-        )
-    columns = [*note_values(notes[0][0]).keys(), "deck_id", "position", "modified_at"]
-    stmt = (
-        update(NOTES)
-        .where(NOTES.c.guid == bindparam("b_guid"))
-        .values({c: bindparam(f"v_{c}") for c in columns} | {"retired": False})
+    conn.exec_driver_sql(
+        driver_sql(conn, _UPDATE_SQL),
+        [(*_content(n), deck_id, pos, now_s, False, n.guid) for n, pos in notes],
     )
-    conn.execute(stmt, values)
+
+
+def ids_in_deck(conn: Connection, deck_id: int) -> dict[str, int]:
+    """GUID -> id of every note in the deck, retired or not (one query)."""
+    sql = driver_sql(conn, "SELECT guid, id FROM notes WHERE deck_id = ?")
+    return dict(conn.exec_driver_sql(sql, (deck_id,)).fetchall())
 
 
 def set_retired(conn: Connection, guids: Sequence[str], retired: bool, now_s: int) -> None:
