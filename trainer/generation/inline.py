@@ -173,7 +173,7 @@ def inline_lists(folded: str, section: Section, para: Paragraph, sent: Span) -> 
             whole = Span(
                 folded[clause.start : items[1].start - 1], clause.start, items[1].start - 1
             )
-            head = _drop_verb(whole)
+            head = _drop_verb(whole, max(2, min(4, *(len(i.text) for i in items[1:]))))
             if head is not whole:
                 items = [head, *items[1:]]
         if _keep(items, framed=framed, led=items[0].start > clause.start):
@@ -190,13 +190,16 @@ def inline_lists(folded: str, section: Section, para: Paragraph, sent: Span) -> 
     return out
 
 
-def _drop_verb(s: Span) -> Span:
+def _drop_verb(s: Span, shortest: int = 4) -> Span:
     """``要因地制宜发展农产品精深加工`` -> ``农产品精深加工``: a framed series' first item
-    is what follows the last verb before it (4 to 10 characters)."""
+    is what follows the last verb before it, at least ``shortest`` characters (as
+    long as the other items allow: ``其背后是生产、包装……`` -> ``生产``)."""
     best = s
     for word, at in tokens(s.text):
         cut = at + len(word)
-        if (word in VERBS or word in STOP_WORDS or verb_like(word)) and len(s.text) - cut >= 4:
+        if (word in VERBS or word in STOP_WORDS or verb_like(word)) and len(
+            s.text
+        ) - cut >= shortest:
             best = Span(s.text[cut:], s.start + cut, s.end)
     return best
 
