@@ -174,13 +174,19 @@ class ScheduleImport:
         pid = self.store.profile.id
         days: dict[int, int] = {}
         rows: list[tuple[Any, ...]] = []
+        key_of, kept, had_history = self.key_of, self.kept, self.had_history
+        state_before = _STATE_BEFORE
+        append = rows.append
         for cid, answers in self.new.items():
-            card = ours.get(self.key_of[cid]) if cid in self.kept else None
+            if cid not in kept:
+                continue
+            key = key_of[cid]
+            card = ours.get(key)
             if card is None:
                 continue
             card_id, deck_id = card.id, card.deck_id
+            fresh = key not in had_history
             for i, (ms, ease, _cid, ivl, took, rtype) in enumerate(answers):
-                first = i == 0 and self.key_of[cid] not in self.had_history
                 hour = ms // 3_600_000  # zones move days on whole (or half) hours
                 day = days.get(hour)
                 if day is None:
@@ -188,7 +194,7 @@ class ScheduleImport:
                     if clock.day(from_epoch(hour * 3600 + 3599)) != day:
                         day = clock.day(from_epoch(ms / 1000))
                         del days[hour]
-                rows.append(
+                append(
                     (
                         card_id,
                         pid,
@@ -196,8 +202,8 @@ class ScheduleImport:
                         ease,
                         ms,
                         day,
-                        max(0, min(int(took), 3_600_000)),
-                        _STATE_BEFORE[rtype][first],
+                        0 if took <= 0 else (int(took) if took < 3_600_000 else 3_600_000),
+                        state_before[rtype][fresh and i == 0],
                         float(ivl) if ivl >= 0 else -ivl / 86400,
                         "",
                     )
