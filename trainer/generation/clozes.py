@@ -18,6 +18,8 @@ from trainer.generation.text import Span, bigram_dice, clauses, strip_punct
 MAX_BLANKS = 3
 _NEAR_DUPLICATE = 0.8
 _TERM_SENTENCE = (10, 90)
+_NEST = 4
+"""A blank holding a term with at most this many more characters blanks the term."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +159,9 @@ def find_clozes(
     standard = [t for t in terms[top:] if t.word in guifan][:top]
     scores.update((t.word, t.score) for t in standard)
     cover = [*terms[:top], *standard]
+    # Terms ranked just below the window are blanked too, in cards already made.
+    extra_cover = [t for t in terms[top : top + top // 2] if t not in standard]
+    cover += extra_cover
     out: list[Cloze] = []
     used: set[int] = set()
     couplets = _couplets(folded, doc)
@@ -185,7 +190,7 @@ def find_clozes(
         w for w in _sentences(doc) if _TERM_SENTENCE[0] <= len(w.sentence.text) <= _TERM_SENTENCE[1]
     ]
     for term in cover:
-        if any(term.word in c for c in covered):
+        if any(term.word in c and len(c) <= len(term.word) + _NEST for c in covered):
             continue
         candidates = [
             w
@@ -196,8 +201,9 @@ def find_clozes(
             and "{" not in w.sentence.text
             and "}" not in w.sentence.text
         ]
-        if not candidates:
-            _extend(out, pool, term.word, scores)
+        if not candidates or term in extra_cover:
+            if _extend(out, term.word):
+                covered.add(term.word)
             continue
         best = max(
             candidates,
@@ -241,15 +247,22 @@ def _golden_blanks(g: Golden, scores: dict[str, float]) -> list[Span]:
     )
 
 
-def _extend(out: list[Cloze], pool: list[_Where], word: str, scores: dict[str, float]) -> None:
-    """Blank ``word`` in a card already made on a sentence that holds it, if room."""
-    for k, c in enumerate(out):
-        if c.role != "term" or len(c.blanks) >= MAX_BLANKS or word not in c.sentence.text:
+def _extend(out: list[Cloze], word: str) -> bool:
+    """Blank ``word`` in a card already made on a sentence that holds it (a key-term
+    card first, then a 金句), if it has room, no blank overlaps it and at least half
+    the sentence stays visible."""
+    for c in sorted(out, key=lambda c: (c.role != "term", len(c.blanks), c.sentence.start)):
+        if len(c.blanks) >= MAX_BLANKS or word not in c.sentence.text:
             continue
         found = term_blanks(c.sentence, {word: 1.0}, 1)
-        if found and not any(found[0].start < b.end and b.start < found[0].end for b in c.blanks):
+        if not found or any(found[0].start < b.end and b.start < found[0].end for b in c.blanks):
+            continue
+        hidden = sum(len(b.text) for b in (*c.blanks, found[0]))
+        if 2 * hidden <= len(strip_punct(c.sentence.text)):  # enough left to recall from
+            k = out.index(c)
             out[k] = replace(c, blanks=tuple(sorted([*c.blanks, found[0]], key=lambda b: b.start)))
-            return
+            return True
+    return False
 
 
 def _add(out: list[Cloze], used: set[int], w: _Where, blanks: list[Span], role: str) -> bool:
