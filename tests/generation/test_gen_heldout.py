@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
+from gen_scoring import dice, item_match, matched, norm
 
+from trainer.cli.make import to_json
 from trainer.generation import generate
 from trainer.generation.reader import read_article
 
@@ -34,46 +35,9 @@ XFAIL: dict[str, str] = {
     "outline-laolinghua": "held-out2: section recall 0.4 (gold names short headings unnumbered)",
 }
 
-# --- scoring rules, copied from score_cards.py -------------------------------------
+# --- scoring rules: the shared scorer's, as copied in gen_scoring ----------------
 
-PUNCT = re.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉()（）\[\]【】,，。.;；:：!！?？、…—\-·]+")
 CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::.*?)?\}\}")
-
-
-def norm(s: str | None) -> str:
-    return PUNCT.sub("", unicodedata.normalize("NFKC", s or ""))
-
-
-def bigrams(s: str) -> set[str]:
-    return {s[i : i + 2] for i in range(len(s) - 1)} or ({s} if s else set())
-
-
-def dice(a: str, b: str) -> float:
-    x, y = bigrams(a), bigrams(b)
-    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
-
-
-def item_match(gold: str, got: str) -> bool:
-    g, h = norm(gold), norm(got)
-    if not g or not h:
-        return False
-    return (
-        (g in h and len(h) <= 4 * len(g) + 8)
-        or (h in g and len(h) >= 0.6 * len(g))
-        or dice(g, h) >= 0.6
-    )
-
-
-def matched_items(gold_items: list[str], got_items: list[str]) -> int:
-    used: set[int] = set()
-    hits = 0
-    for gi in gold_items:
-        for j, hi in enumerate(got_items):
-            if j not in used and item_match(gi, hi):
-                used.add(j)
-                hits += 1
-                break
-    return hits
 
 
 def cloze_plain(text: str | None) -> str:
@@ -91,7 +55,7 @@ def score(gold: dict[str, Any], out: dict[str, Any]) -> dict[str, Any]:
     for e in gold["enumerations"]:
         best, best_card = 0, None
         for c in lists:
-            h = matched_items(e["items"], c["items"])
+            h = matched(e["items"], c["items"])
             if h > best:
                 best, best_card = h, c
         gold_items += len(e["items"])
@@ -109,8 +73,7 @@ def score(gold: dict[str, Any], out: dict[str, Any]) -> dict[str, Any]:
     good = 0
     for c in lists:
         if any(
-            matched_items(c["items"], e["items"]) * 2 >= len(c["items"])
-            for e in gold["enumerations"]
+            matched(c["items"], e["items"]) * 2 >= len(c["items"]) for e in gold["enumerations"]
         ):
             good += 1
         else:
@@ -171,22 +134,8 @@ def score(gold: dict[str, Any], out: dict[str, Any]) -> dict[str, Any]:
 
 
 def cards_json(path: Path) -> dict[str, Any]:
-    """The generator's output for one article, in the scorer's JSON shape."""
-    result = generate(read_article(str(path)), path.stem)
-    return {
-        "title": result.title,
-        "sections": list(result.sections),
-        "cards": [
-            {
-                "kind": n.kind.value,
-                "prompt": n.prompt,
-                "answer": n.answer,
-                "items": list(n.items),
-                "text": n.text,
-            }
-            for n in result.notes
-        ],
-    }
+    """The generator's output for one article, as ``trainer make --json`` prints it."""
+    return to_json(generate(read_article(str(path)), path.stem))
 
 
 def misses(got: dict[str, Any]) -> list[str]:
