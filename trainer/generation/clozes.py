@@ -20,6 +20,9 @@ _NEAR_DUPLICATE = 0.8
 _TERM_SENTENCE = (10, 90)
 _NEST = 4
 """A blank holding a term with at most this many more characters blanks the term."""
+CHARS_PER_CARD = 50
+"""Card budget: terms ranked just below the top window get a card of their own only
+while the article has fewer cloze cards than one per this many characters."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +192,7 @@ def find_clozes(
     pool = [
         w for w in _sentences(doc) if _TERM_SENTENCE[0] <= len(w.sentence.text) <= _TERM_SENTENCE[1]
     ]
+    budget = len(folded) // CHARS_PER_CARD
     for term in cover:
         if any(term.word in c and len(c) <= len(term.word) + _NEST for c in covered):
             continue
@@ -201,8 +205,11 @@ def find_clozes(
             and "{" not in w.sentence.text
             and "}" not in w.sentence.text
         ]
-        if not candidates or term in extra_cover:
-            if _extend(out, term.word):
+        if term in extra_cover and _extend(out, term.word):
+            covered.add(term.word)
+            continue
+        if not candidates or (term in extra_cover and len(out) >= budget):
+            if term not in extra_cover and _extend(out, term.word):
                 covered.add(term.word)
             continue
         best = max(
