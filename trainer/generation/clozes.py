@@ -54,6 +54,14 @@ def _sentences(doc: Outline) -> list[_Where]:
 
 
 _COUPLET_MAX = 60
+_CONDITIONAL_MAX = 100
+_CONDITIONAL = ("如果", "假如", "倘若", "若是", "要是", "一旦", "只要", "如若", "若")
+
+
+def _conditionals_alike(a: str, b: str) -> bool:
+    """Two ;-joined conditionals opening alike (如果只A,就……;如果只B,就……): the halves
+    share an opening of two or more characters that starts with a conditional."""
+    return a[:2] == b[:2] and a.startswith(_CONDITIONAL) and b.startswith(_CONDITIONAL)
 
 
 def _halves_alike(folded: str, a: Span, b: Span) -> bool:
@@ -85,7 +93,10 @@ def _couplets(folded: str, doc: Outline) -> list[tuple[_Where, Golden]]:
                     continue
                 if k > 0 and sents[k - 1].text.endswith(";"):
                     continue
-                if b.end - a.start > _COUPLET_MAX or not _halves_alike(folded, a, b):
+                if _conditionals_alike(a.text, b.text):
+                    if b.end - a.start > _CONDITIONAL_MAX:
+                        continue
+                elif b.end - a.start > _COUPLET_MAX or not _halves_alike(folded, a, b):
                     continue
                 whole = Span(folded[a.start : b.end], a.start, b.end)
                 tails = [clauses(folded, h.start, h.end)[-1] for h in (a, b)]

@@ -43,6 +43,10 @@ _MAX_QUOTE = 32
 _MAX_SECTION = 60
 _JUDGEMENT = re.compile(r"是|在于|贵在|重在|难在|关键|根本|基石|根基|前提|保障|灵魂|命脉")
 _CLOSING = re.compile(r"是|成为|在于|关键|根本")
+_NOT_EQUAL = re.compile(r"^([^,;:]{2,8}?)(?:并?不等于|不意味着|不是|并非)([^,;:]{2,8})$")
+"""A short judgement ``X不等于Y`` / ``X不是Y`` (“火”起来不等于“炒”起来)."""
+_LEAD_IN = 5
+_PRONOUN_START = set("这那此其它他她我你")
 _NUMBERING = re.compile(r"^(?:\d{1,2}[.、]|[(]\d{1,2}[)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
 GOLDEN_SECTION = re.compile(r"金句|名言|佳句|语录|妙语|警句|素材积累")
 """A section of sayings to learn (``【金句积累】``): each sentence in it is a 金句."""
@@ -164,6 +168,25 @@ def _aphorism(folded: str, s: Span, opens: bool, closes: bool) -> Golden | None:
     return Golden(s, "aphorism", (last,))
 
 
+def _not_equal(folded: str, s: Span) -> Golden | None:
+    """A one-clause judgement ``X不等于Y`` of at most 16 characters, perhaps after a
+    short lead-in (当然,……); both sides blanked."""
+    parts = _clause_spans(folded, s)
+    if len(parts) == 2 and len(parts[0].text) <= _LEAD_IN:
+        parts = parts[1:]
+    if len(parts) != 1 or _DIGIT.search(s.text) or s.text.endswith("?"):
+        return None
+    body = parts[-1]
+    m = _NOT_EQUAL.match(body.text)
+    if m is None or len(_plain(body.text)) > _MAX_MAXIM or _plain(m.group(1))[:1] in _PRONOUN_START:
+        return None
+    if not (CJK.search(m.group(1)) and CJK.search(m.group(2))):
+        return None
+    x = Span(m.group(1), body.start, body.start + m.end(1))
+    y = Span(m.group(2), body.start + m.start(2), body.start + m.end(2))
+    return Golden(s, "judgement", (x, y))
+
+
 def strip_numbering(s: Span) -> Span:
     """``1.网络空间是……`` -> ``网络空间是……``: a numbered line's sentence without its number."""
     m = _NUMBERING.match(s.text)
@@ -183,6 +206,7 @@ def find_golden(
         _whole_quote(folded, s)
         or _saying(s)
         or _parallel(folded, s)
+        or _not_equal(folded, s)
         or _aphorism(folded, s, opens, closes)
     )
     if found is not None:

@@ -1,0 +1,35 @@
+"""金句 shapes: short X不等于Y judgements and ;-joined parallel conditionals."""
+
+from __future__ import annotations
+
+from trainer.domain.model import Article, NoteKind
+from trainer.generation import generate
+
+_FILLER = "各地结合实际推进相关工作,取得了一定成效,但仍有不少地方需要继续努力。"
+
+
+def _clozes(text: str) -> list[str]:
+    out = generate(Article(text=text, title="测试"), "t")
+    return [n.text for n in out.notes if n.kind is NoteKind.CLOZE]
+
+
+def test_a_short_not_equal_judgement_is_a_golden_card() -> None:
+    text = f"{_FILLER}\n{_FILLER}当然,热闹起来不等于好起来。{_FILLER}\n"
+    cards = _clozes(text)
+    assert any("{{c1::热闹起来}}不等于{{c2::好起来}}" in c for c in cards)
+
+
+def test_a_pronoun_subject_is_not_a_judgement() -> None:
+    text = f"{_FILLER}\n{_FILLER}这不等于放手不管。{_FILLER}\n"
+    assert not any("不等于" in c for c in _clozes(text))
+
+
+def test_parallel_conditionals_over_a_semicolon_are_one_card() -> None:
+    text = (
+        f"{_FILLER}\n{_FILLER}如果只讲速度不讲质量,城市建设就会留下大量隐患,"
+        "给后来的治理增添沉重负担;如果只讲质量不讲速度,就可能错过发展的窗口期,"
+        f"让群众的期待一再落空。{_FILLER}\n"
+    )
+    cards = _clozes(text)
+    both = [c for c in cards if "如果只讲速度" in c and "如果只讲质量" in c]
+    assert len(both) == 1
