@@ -99,9 +99,9 @@ def _store_path() -> Path | None:
         db = db[len("sqlite:///") :]
     if db:
         return Path(db).expanduser()
-    from platformdirs import user_data_dir
+    from trainer.storage.paths import default_path
 
-    return Path(user_data_dir("trainer", appauthor=False)) / "trainer.sqlite3"
+    return default_path()
 
 
 def _fast_counts(path: Path | None) -> list[DeckCounts] | None:

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
+LEARN_AHEAD = timedelta(minutes=20)
+"""Learning cards due this soon are shown when nothing else is left (Anki's default)."""
+
 
 def local_zone(name: str = "") -> tzinfo:
     """The named IANA zone, or the machine's own zone when ``name`` is empty."""

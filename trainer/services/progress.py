@@ -14,10 +14,10 @@ from datetime import datetime
 
 from sqlalchemy import Connection, and_, case, func, select
 
-from trainer.domain.clock import to_epoch
+from trainer.domain.clock import LEARN_AHEAD, to_epoch
 from trainer.domain.model import Card, CardState, Queue
 from trainer.scheduling import fsrs_adapter
-from trainer.services.study import LEARN_AHEAD, QueueCounts, StudyItem, StudyService
+from trainer.services.study import QueueCounts, StudyItem, StudyService
 from trainer.storage import cards_repo, notes_repo
 from trainer.storage.models import CARDS, REVIEWS
 from trainer.storage.store import Store

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection
 
-from trainer.domain.clock import from_epoch, to_epoch, utc
+from trainer.domain.clock import LEARN_AHEAD, from_epoch, to_epoch, utc
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import Card, CardState, Deck, DeckCounts, LeechAction, Note, Queue, Rating
 from trainer.scheduling import exam, fsrs_adapter
@@ -21,7 +21,6 @@ from trainer.stats import rollup
 from trainer.storage import cards_repo, decks_repo, notes_repo, reviews_repo
 from trainer.storage.store import Store
 
-LEARN_AHEAD = timedelta(minutes=20)
 LEECH_TAG = "leech"
 
 
@@ -34,6 +33,12 @@ class QueueCounts:
     @property
     def total(self) -> int:
         return self.new + self.learning + self.review
+
+    @staticmethod
+    def total_of(rows: list[DeckCounts]) -> QueueCounts:
+        return QueueCounts(
+            sum(r.new for r in rows), sum(r.learning for r in rows), sum(r.due for r in rows)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,16 +251,12 @@ class StudyService:
             note = notes_repo.note_by_guid(conn, card.note_guid)
             d = self.deck(conn, card.deck_id)
         assert note is not None
-        counts = QueueCounts(
-            sum(r.new for r in rows), sum(r.learning for r in rows), sum(r.due for r in rows)
-        )
+        counts = QueueCounts.total_of(rows)
         return StudyItem(card, note, d, counts, fsrs_adapter.preview(card, now, d.options))
 
     def counts(self, now: datetime, deck: str | int | None = None) -> QueueCounts:
         rows = self.deck_counts(now, deck)
-        return QueueCounts(
-            sum(r.new for r in rows), sum(r.learning for r in rows), sum(r.due for r in rows)
-        )
+        return QueueCounts.total_of(rows)
 
     # -- answering ---------------------------------------------------------------
     def answer(

@@ -67,10 +67,6 @@ def cards_in_deck(conn: Connection, profile_id: int, deck_id: int) -> list[Card]
     return [card_from_row(r, r.guid) for r in conn.execute(query.order_by(CARDS.c.id))]
 
 
-def row_of(conn: Connection, card_id: int) -> Any:
-    return conn.execute(select(CARDS).where(CARDS.c.id == card_id)).first()
-
-
 def save_card(conn: Connection, card: Card) -> None:
     conn.execute(update(CARDS).where(CARDS.c.id == card.id).values(**card_values(card)))
 

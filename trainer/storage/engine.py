@@ -15,6 +15,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 
+from trainer.storage.paths import default_path
+
 BUSY_TIMEOUT_MS = 15_000
 SYNCHRONOUS = "FULL"
 """An answer acknowledged to the student survives power loss, not only a crash."""
@@ -31,12 +33,6 @@ def enable_wal(engine: Engine) -> None:
         cur.close()
     finally:
         raw.close()
-
-
-def default_path() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("trainer", appauthor=False)) / "trainer.sqlite3"
 
 
 def resolve_url(url_or_path: str | None) -> URL:

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
-from trainer.domain.clock import DayClock, local_zone, to_epoch
+from trainer.domain.clock import LEARN_AHEAD, DayClock, local_zone, to_epoch
 from trainer.domain.model import DeckCounts
 from trainer.storage.revision import HEAD_REVISION
-
-LEARN_AHEAD = timedelta(minutes=20)
 
 
 def due_counts(path: Path, profile: str, now: datetime) -> list[DeckCounts] | None:
