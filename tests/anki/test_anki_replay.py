@@ -37,7 +37,7 @@ def _options() -> list[DeckOptions]:
     return [DeckOptions(), DeckOptions(desired_retention=0.85, learning_steps=(600,))]
 
 
-@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("workers", [0, 1, 2])
 def test_reschedule_many_equals_reschedule(monkeypatch: pytest.MonkeyPatch, workers: int) -> None:
     monkeypatch.setattr(fsrs_adapter, "PARALLEL_MIN_ANSWERS", 1)
     rng = random.Random(7)
@@ -50,6 +50,27 @@ def test_reschedule_many_equals_reschedule(monkeypatch: pytest.MonkeyPatch, work
         assert replayed.applied_to(card) == reschedule(card, past, options)
 
 
+def test_caller_replays_the_chunks_no_worker_started(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many small chunks, results asked at once: this process takes some from the back."""
+    monkeypatch.setattr(fsrs_adapter, "PARALLEL_MIN_ANSWERS", 1)
+    monkeypatch.setattr(fsrs_adapter, "CHUNK_ANSWERS", 1)
+    monkeypatch.setattr(fsrs_adapter, "MAX_CHUNKS", 200)
+    rng = random.Random(9)
+    items = [(_history(rng), rng.choice(_options())) for _ in range(400)]
+    batch = ReplayBatch(items, workers=1)
+    assert len(batch._jobs) == 200
+    stolen = []
+    replay = batch._replay
+
+    def here(start: int, stop: int) -> list[tuple[object, ...]]:
+        stolen.append(start)
+        return replay(start, stop)
+
+    monkeypatch.setattr(batch, "_replay", here)
+    assert batch.results() == reschedule_many(items, workers=0)
+    assert stolen and stolen == sorted(stolen, reverse=True)  # from the back
+
+
 def test_batch_without_fork_replays_here(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fsrs_adapter, "PARALLEL_MIN_ANSWERS", 1)
     monkeypatch.setattr(fsrs_adapter, "_can_fork", lambda: False)
@@ -57,7 +78,7 @@ def test_batch_without_fork_replays_here(monkeypatch: pytest.MonkeyPatch) -> Non
     items = [(_history(rng), DeckOptions()) for _ in range(20)]
     batch = ReplayBatch(items, workers=2)
     assert batch._pool is None
-    assert batch.results() == reschedule_many(items, workers=1)
+    assert batch.results() == reschedule_many(items, workers=0)
 
 
 def _notes(n: int) -> list[Note]:
