@@ -22,6 +22,7 @@ from trainer.formats.anki_text import read_text, write_text
 from trainer.formats.apkg_read import read_package
 from trainer.formats.apkg_write import write_apkg
 from trainer.services.anki_history import ScheduleImport, chunked
+from trainer.services.bulk import bulk
 from trainer.services.decks import ImportReport, apply_notes
 from trainer.services.reporting import tick
 from trainer.storage import decks_repo, notes_repo
@@ -38,6 +39,7 @@ def _deck_notes(store: Store, deck_name: str) -> tuple[str, list[Note]]:
         return deck.description, notes_repo.notes_in_deck(conn, deck.id)
 
 
+@bulk
 def export_apkg(store: Store, deck_name: str, path: Path) -> int:
     description, notes = _deck_notes(store, deck_name)
     return write_apkg(
@@ -93,6 +95,7 @@ def _apply_grouped(
     return deck_ids
 
 
+@bulk
 def import_apkg(store: Store, path: Path) -> ImportReport:
     """Import an Anki package (notes, tags, decks and review log) in one transaction."""
     tick("reading package", 0, 3)
@@ -125,6 +128,7 @@ def import_apkg(store: Store, path: Path) -> ImportReport:
     return report
 
 
+@bulk
 def import_text(store: Store, path: Path) -> ImportReport:
     """Import an Anki CSV/TSV file in one transaction."""
     parsed = read_text(path)

@@ -41,6 +41,8 @@ def _state_before(rev_type: int, first: bool) -> CardState:
 
 Key = tuple[str, int]
 """A card by its note's GUID and ord: stable across imports, before our ids exist."""
+OurCard = list[int]
+"""id, deck id, state and queue of one of our cards: all an import needs of most."""
 
 
 class ScheduleImport:
@@ -145,31 +147,44 @@ class ScheduleImport:
                 if n % 2000 == 1999:
                     tick("rebuilding schedules", n + 1, total)
         done = {self.key_of[cid] for cid in self.new}
-        for cid, twin in self.kept.items():
-            key = self.key_of[cid]
-            row = ours.get(key)
-            if row is None or key in done or key in self.had_history or row.state != 0:
-                continue
-            from_sm2 = _sm2_card(cards_repo.card_from_row(row, key[0]), twin, self.coll.crt)
+        sm2 = {  # our card id -> Anki's twin, for new cards of ours that Anki has reviewed
+            row[0]: twin
+            for cid, twin in self.kept.items()
+            if twin.type == 2
+            and (key := self.key_of[cid]) not in done
+            and key not in self.had_history
+            and (row := ours.get(key)) is not None
+            and row[2] == 0
+        }
+        for card in self._full_cards(conn, sorted(sm2)):
+            from_sm2 = _sm2_card(card, sm2[card.id], self.coll.crt)
             if from_sm2 is not None:
                 rows.append(_card_row(from_sm2))
         if rows:
             conn.exec_driver_sql(_sql(self.store, _SAVE_CARD), rows)
         return inserted
 
-    def _our_cards(self, conn: Connection, guids: list[str]) -> dict[Key, Any]:
+    def _our_cards(self, conn: Connection, guids: list[str]) -> dict[Key, OurCard]:
         sql = (
-            "SELECT c.id, c.ord, c.deck_id, c.state, c.queue, c.due, c.step, c.stability, "
-            "c.difficulty, c.last_review, c.reps, c.lapses, c.position, n.guid "
+            "SELECT n.guid, c.ord, c.id, c.deck_id, c.state, c.queue "
             "FROM cards c JOIN notes n ON n.id = c.note_id "
             "WHERE c.profile_id = ? AND n.guid IN ({})"
         )
         return {
-            (row.guid, row.ord): row
-            for row in chunked(conn, self.store, sql, guids, self.store.profile.id)
+            (guid, ord_): rest
+            for guid, ord_, *rest in chunked(conn, self.store, sql, guids, self.store.profile.id)
         }
 
-    def _insert_reviews(self, conn: Connection, ours: dict[Key, Any]) -> int:
+    def _full_cards(self, conn: Connection, ids: list[int]) -> Iterator[Card]:
+        sql = (
+            "SELECT c.id, c.ord, c.deck_id, c.state, c.queue, c.due, c.step, c.stability, "
+            "c.difficulty, c.last_review, c.reps, c.lapses, c.position, n.guid "
+            "FROM cards c JOIN notes n ON n.id = c.note_id WHERE c.id IN ({})"
+        )
+        for row in chunked(conn, self.store, sql, ids):
+            yield cards_repo.card_from_row(row, row.guid)
+
+    def _insert_reviews(self, conn: Connection, ours: dict[Key, OurCard]) -> int:
         clock = self.store.clock
         pid = self.store.profile.id
         days: dict[int, int] = {}
@@ -184,7 +199,7 @@ class ScheduleImport:
             card = ours.get(key)
             if card is None:
                 continue
-            card_id, deck_id = card.id, card.deck_id
+            card_id, deck_id = card[0], card[1]
             fresh = key not in had_history
             for i, (ms, ease, _cid, ivl, took, rtype) in enumerate(answers):
                 hour = ms // 3_600_000  # zones move days on whole (or half) hours
@@ -344,7 +359,7 @@ def _card_row(card: Card) -> tuple[Any, ...]:
     )
 
 
-def _replayed_row(row: Any, state: Replayed, twin: AnkiCard) -> tuple[Any, ...]:
+def _replayed_row(row: OurCard, state: Replayed, twin: AnkiCard) -> tuple[Any, ...]:
     """The card in ``row`` with its replayed state, as ``_SAVE_CARD``'s parameters.
 
     Suspended stays suspended (ours or Anki's), buried stays buried; otherwise
@@ -352,8 +367,8 @@ def _replayed_row(row: Any, state: Replayed, twin: AnkiCard) -> tuple[Any, ...]:
     """
     if twin.queue == -1:
         queue = Queue.SUSPENDED
-    elif row.queue in (Queue.SUSPENDED, Queue.BURIED):
-        queue = Queue(row.queue)
+    elif row[3] in (Queue.SUSPENDED, Queue.BURIED):
+        queue = Queue(row[3])
     else:
         queue = Queue.for_state(state.state)
     return (
@@ -366,5 +381,5 @@ def _replayed_row(row: Any, state: Replayed, twin: AnkiCard) -> tuple[Any, ...]:
         to_epoch(state.last_review) if state.last_review else None,
         state.reps,
         state.lapses,
-        row.id,
+        row[0],
     )
