@@ -132,7 +132,9 @@ def reschedule(card: Card, history: Sequence[PastReview], options: DeckOptions) 
         )
     sched = _scheduler(options, False)
     first = utc(history[0].reviewed_at)
-    current = _ReplayCard(card_id=card.id or 1, state=fsrs.State.Learning, step=0, due=first)
+    current: fsrs.Card = _ReplayCard(
+        card_id=card.id or 1, state=fsrs.State.Learning, step=0, due=first
+    )
     lapses = 0
     for past in history:
         lapses += current.state == fsrs.State.Review and past.rating is Rating.AGAIN
@@ -235,7 +237,7 @@ def _replay_one(history: Sequence[Answer], options: DeckOptions) -> tuple[Any, .
     review_state = fsrs.State.Review
     again = Rating.AGAIN.value
     first = datetime.fromtimestamp(history[0][0] / 1000, UTC)
-    current = _ReplayCard(card_id=1, state=fsrs.State.Learning, step=0, due=first)
+    current: fsrs.Card = _ReplayCard(card_id=1, state=fsrs.State.Learning, step=0, due=first)
     lapses = 0
     for answer in history:
         rating = answer[1]
