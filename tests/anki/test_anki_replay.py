@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from trainer.domain.clock import to_epoch
 from trainer.domain.model import Card, CardState, DeckOptions, Note, NoteKind, Queue, Rating
 from trainer.formats.apkg_write import package_bytes
 from trainer.scheduling import fsrs_adapter
@@ -48,6 +49,33 @@ def test_reschedule_many_equals_reschedule(monkeypatch: pytest.MonkeyPatch, work
     for (history, options), replayed in zip(items, got, strict=True):
         past = [PastReview(Rating(r), datetime.fromtimestamp(ms / 1000, UTC)) for ms, r in history]
         assert replayed.applied_to(card) == reschedule(card, past, options)
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+def test_saved_states_are_the_results_to_the_second(
+    monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    monkeypatch.setattr(fsrs_adapter, "PARALLEL_MIN_ANSWERS", 1)
+    rng = random.Random(10)
+    items = [(_history(rng), rng.choice(_options())) for _ in range(200)]
+    items.append(([], DeckOptions()))
+    saved = ReplayBatch(items, workers, saved=True).saved_states()
+    want = [
+        (
+            int(r.state),
+            r.step,
+            r.stability,
+            r.difficulty,
+            to_epoch(r.due) if r.due is not None else 0,
+            to_epoch(r.last_review) if r.last_review else None,
+            r.reps,
+            r.lapses,
+        )
+        for r in reschedule_many(items, workers=0)
+    ]
+    assert saved == want
+    with pytest.raises(TypeError):
+        ReplayBatch(items[:3], 0, saved=True).results()
 
 
 def test_caller_replays_the_chunks_no_worker_started(monkeypatch: pytest.MonkeyPatch) -> None:

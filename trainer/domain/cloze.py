@@ -7,7 +7,7 @@ agree on what a cloze note means and reject the same malformed text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from trainer.domain.errors import TrainerError
 
@@ -19,8 +19,9 @@ class ClozeError(TrainerError):
     """Cloze markup that does not parse."""
 
 
-@dataclass(frozen=True, slots=True)
-class Deletion:
+class Deletion(NamedTuple):
+    """One ``{{cN::answer::hint}}``; a tuple because imports parse tens of thousands."""
+
     number: int
     answer: str
     hint: str
@@ -33,25 +34,25 @@ def parse(text: str) -> list[Deletion]:
     deletions: list[Deletion] = []
     pos = 0
     for match in _DELETION.finditer(text):
-        _check_plain(text, pos, match.start())
-        number = int(match.group(1))
-        answer = match.group(2)
+        start, end = match.span()
+        _check_plain(text, pos, start)
+        digits, answer, hint = match.groups()
+        number = int(digits)
         if number < 1:
             raise ClozeError(f"cloze number must be 1 or more: {match.group(0)!r}")
         if not answer.strip():
             raise ClozeError(f"empty cloze answer: {match.group(0)!r}")
         if "{{" in answer:
             raise ClozeError(f"nested cloze deletions are not supported: {match.group(0)!r}")
-        deletions.append(Deletion(number, answer, match.group(3) or "", match.start(), match.end()))
-        pos = match.end()
+        deletions.append(Deletion(number, answer, hint or "", start, end))
+        pos = end
     _check_plain(text, pos, len(text))
     return deletions
 
 
 def _check_plain(text: str, start: int, end: int) -> None:
-    chunk = text[start:end]
-    if _OPEN in chunk:
-        at = chunk.index(_OPEN) + start
+    at = text.find(_OPEN, start, end)
+    if at >= 0:
         raise ClozeError(f"unclosed or malformed cloze at character {at}: {text[at : at + 20]!r}")
 
 

@@ -28,6 +28,8 @@ def to_text(field: str) -> str:
     """Plain text of field HTML; the exact inverse of :func:`to_html`."""
     if "<" not in field and "&" not in field:
         return field
+    if "<" not in field.replace("<br>", "") and "&nbsp;" not in field:
+        return html.unescape(field.replace("<br>", "\n"))  # what to_html makes: the usual case
     s = _COMMENT.sub("", field)
     s = _SCRIPT.sub("", s)
     s = _IMG.sub(lambda m: f"[image:{m.group(1) or m.group(2) or m.group(3)}]", s)

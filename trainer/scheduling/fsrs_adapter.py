@@ -18,7 +18,7 @@ from typing import Any
 
 import fsrs
 
-from trainer.domain.clock import utc
+from trainer.domain.clock import to_epoch, utc
 from trainer.domain.model import Card, CardState, DeckOptions, Queue, Rating
 
 DEFAULT_PARAMETERS: tuple[float, ...] = tuple(fsrs.Scheduler().parameters)
@@ -257,9 +257,36 @@ def _replay_one(history: Sequence[Answer], options: DeckOptions) -> tuple[Any, .
     )
 
 
-def _replay_chunk(token: int, start: int, stop: int) -> list[tuple[Any, ...]]:
-    items = _PENDING[token]
-    return [_replay_one(history, options) for history, options in items[start:stop]]
+SavedState = tuple[int, int | None, float | None, float | None, int, int | None, int, int]
+"""A replayed state as the store keeps it: state, step, stability, difficulty,
+due and last review in epoch seconds (0 and None when never reviewed), reps, lapses."""
+
+
+def _saved(raw: tuple[Any, ...]) -> SavedState:
+    if not raw:
+        return (int(CardState.NEW), 0, None, None, 0, None, 0, 0)
+    state, step, stability, difficulty, due, last, reps, lapses = raw
+    return (
+        state,
+        step,
+        stability,
+        difficulty,
+        to_epoch(due) if due is not None else 0,
+        to_epoch(last) if last else None,
+        reps,
+        lapses,
+    )
+
+
+def _replay_range(
+    items: Sequence[tuple[Sequence[Answer], DeckOptions]], start: int, stop: int, saved: bool
+) -> list[tuple[Any, ...]]:
+    raw = [_replay_one(history, options) for history, options in items[start:stop]]
+    return [_saved(r) for r in raw] if saved else raw
+
+
+def _replay_chunk(token: int, start: int, stop: int, saved: bool) -> list[tuple[Any, ...]]:
+    return _replay_range(_PENDING[token], start, stop, saved)
 
 
 def _as_replayed(raw: tuple[Any, ...]) -> Replayed:
@@ -287,7 +314,9 @@ class ReplayBatch:
 
     Each item is ``(history, options)`` with the history sorted by time. Started
     on creation; ``results()`` waits and gives one :class:`Replayed` per item, in
-    order, each equal to what :func:`reschedule` gives for that history.
+    order, each equal to what :func:`reschedule` gives for that history; or,
+    made with ``saved=True``, ``saved_states()`` gives them as the store keeps
+    them, converted by the workers (the caller has enough to do).
 
     The work is cut into many small chunks that the workers take from the front.
     The caller keeps one core for its own work meanwhile (an import has plenty),
@@ -298,9 +327,14 @@ class ReplayBatch:
     """
 
     def __init__(
-        self, items: Sequence[tuple[Sequence[Answer], DeckOptions]], workers: int | None = None
+        self,
+        items: Sequence[tuple[Sequence[Answer], DeckOptions]],
+        workers: int | None = None,
+        *,
+        saved: bool = False,
     ) -> None:
         self.items = items
+        self.saved = saved
         self._jobs: list[tuple[int, int, Any]] = []  # (start, stop, future)
         self._pool: object = None
         if workers is None:
@@ -327,7 +361,7 @@ class ReplayBatch:
             )
             self._pool = pool
             self._jobs = [
-                (a, b, pool.submit(_replay_chunk, token, a, b))
+                (a, b, pool.submit(_replay_chunk, token, a, b, self.saved))
                 for a, b in itertools.pairwise(bounds)
             ]
         except OSError:
@@ -345,6 +379,16 @@ class ReplayBatch:
             pool.shutdown(wait=True, cancel_futures=True)  # type: ignore[attr-defined]
 
     def results(self) -> list[Replayed]:
+        if self.saved:
+            raise TypeError("a batch made with saved=True gives saved_states()")
+        return [_as_replayed(r) for r in self._raw()]
+
+    def saved_states(self) -> list[SavedState]:
+        if not self.saved:
+            raise TypeError("a batch made without saved=True gives results()")
+        return self._raw()
+
+    def _raw(self) -> list[Any]:
         raw: list[tuple[Any, ...]] | None = None
         if self._jobs:
             try:
@@ -355,7 +399,7 @@ class ReplayBatch:
                 self.close()
         if raw is None:
             raw = self._replay(0, len(self.items))
-        return [_as_replayed(r) for r in raw]
+        return raw
 
     def _gather(self) -> list[tuple[Any, ...]]:
         """The workers' chunks, and here the ones none of them has started."""
@@ -371,7 +415,7 @@ class ReplayBatch:
         return out
 
     def _replay(self, start: int, stop: int) -> list[tuple[Any, ...]]:
-        return [_replay_one(history, options) for history, options in self.items[start:stop]]
+        return _replay_range(self.items, start, stop, self.saved)
 
 
 def _cores() -> int:

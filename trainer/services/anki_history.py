@@ -18,11 +18,11 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from trainer.domain.clock import from_epoch, to_epoch
+from trainer.domain.clock import from_epoch
 from trainer.domain.model import Card, CardState, DeckOptions, Queue
 from trainer.formats.anki_notes import MappedNote, note_deck
 from trainer.formats.apkg_read import AnkiCard, Answer, Collection
-from trainer.scheduling.fsrs_adapter import ReplayBatch, Replayed
+from trainer.scheduling.fsrs_adapter import ReplayBatch, SavedState
 from trainer.services.reporting import tick
 from trainer.storage import cards_repo, decks_repo
 from trainer.storage.store import Store
@@ -111,7 +111,7 @@ class ScheduleImport:
             history: Sequence[tuple[int, ...]] = sorted([*before, *new]) if before else new
             items.append((history, options[deck_of[cid]]))
             self.replayed.append(cid)
-        self.batch = ReplayBatch(items)
+        self.batch = ReplayBatch(items, saved=True)
 
     def keep(self, mapped: list[MappedNote]) -> None:
         """Only the cards of these notes (the ones imported) get answers and state."""
@@ -137,7 +137,7 @@ class ScheduleImport:
         inserted = self._insert_reviews(conn, ours)
         rows: list[tuple[Any, ...]] = []
         if self.batch is not None:
-            replayed = self.batch.results()
+            replayed = self.batch.saved_states()
             total = len(self.replayed)
             for n, (cid, state) in enumerate(zip(self.replayed, replayed, strict=True)):
                 twin = self.kept.get(cid)
@@ -359,27 +359,17 @@ def _card_row(card: Card) -> tuple[Any, ...]:
     )
 
 
-def _replayed_row(row: OurCard, state: Replayed, twin: AnkiCard) -> tuple[Any, ...]:
+def _replayed_row(row: OurCard, saved: SavedState, twin: AnkiCard) -> tuple[Any, ...]:
     """The card in ``row`` with its replayed state, as ``_SAVE_CARD``'s parameters.
 
     Suspended stays suspended (ours or Anki's), buried stays buried; otherwise
     the queue follows the state. No Card objects: there can be many.
     """
+    state, step, stability, difficulty, due, last, reps, lapses = saved
     if twin.queue == -1:
         queue = Queue.SUSPENDED
     elif row[3] in (Queue.SUSPENDED, Queue.BURIED):
         queue = Queue(row[3])
     else:
-        queue = Queue.for_state(state.state)
-    return (
-        int(state.state),
-        int(queue),
-        to_epoch(state.due) if state.due is not None else 0,
-        state.step,
-        state.stability,
-        state.difficulty,
-        to_epoch(state.last_review) if state.last_review else None,
-        state.reps,
-        state.lapses,
-        row[0],
-    )
+        queue = Queue.for_state(CardState(state))
+    return (state, int(queue), due, step, stability, difficulty, last, reps, lapses, row[0])

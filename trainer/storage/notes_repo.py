@@ -120,7 +120,7 @@ def _content(note: Note) -> tuple[Any, ...]:
         note.prompt,
         note.answer,
         note.text,
-        json.dumps(list(note.items), ensure_ascii=False),
+        json.dumps(list(note.items), ensure_ascii=False) if note.items else "[]",
         tags_to_column(note.tags),
         note.extra,
         src.article,
