@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import random
 import sqlite3
 import zipfile
@@ -97,6 +98,24 @@ def test_caller_replays_the_chunks_no_worker_started(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(batch, "_replay", here)
     assert batch.results() == reschedule_many(items, workers=0)
     assert stolen and stolen == sorted(stolen, reverse=True)  # from the back
+
+
+def test_a_worker_that_dies_costs_time_not_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fsrs_adapter, "PARALLEL_MIN_ANSWERS", 1)
+    monkeypatch.setattr(fsrs_adapter, "CHUNK_ANSWERS", 50)
+
+    def dies(*_args: object) -> None:
+        os._exit(3)  # in the forked worker
+
+    monkeypatch.setattr(fsrs_adapter, "_replay_chunk", dies)
+    rng = random.Random(11)
+    items = [(_history(rng), DeckOptions()) for _ in range(100)]
+    batch = ReplayBatch(items, workers=1, saved=True)
+    parts = list(batch.saved_parts())
+    assert len(parts) > 1
+    flat = [s for _, part in sorted(parts, key=lambda p: p[0]) for s in part]
+    assert flat == ReplayBatch(items, workers=0, saved=True).saved_states()
+    assert batch._pool is None  # closed
 
 
 def test_batch_without_fork_replays_here(monkeypatch: pytest.MonkeyPatch) -> None:

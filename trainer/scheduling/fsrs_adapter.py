@@ -7,13 +7,15 @@ one place.
 
 from __future__ import annotations
 
+import collections
 import itertools
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 import fsrs
@@ -380,39 +382,47 @@ class ReplayBatch:
 
     def results(self) -> list[Replayed]:
         if self.saved:
-            raise TypeError("a batch made with saved=True gives saved_states()")
-        return [_as_replayed(r) for r in self._raw()]
+            raise TypeError("a batch made with saved=True gives saved states")
+        return [_as_replayed(r) for r in self._all()]
 
     def saved_states(self) -> list[SavedState]:
         if not self.saved:
             raise TypeError("a batch made without saved=True gives results()")
-        return self._raw()
+        return self._all()
 
-    def _raw(self) -> list[Any]:
-        raw: list[tuple[Any, ...]] | None = None
-        if self._jobs:
-            try:
-                raw = self._gather()
-            except Exception:
-                raw = None
-            finally:
-                self.close()
-        if raw is None:
-            raw = self._replay(0, len(self.items))
-        return raw
+    def saved_parts(self) -> Iterator[tuple[int, list[SavedState]]]:
+        """``saved_states()`` a chunk at a time, as each is ready: (first item's index, states).
 
-    def _gather(self) -> list[tuple[Any, ...]]:
-        """The workers' chunks, and here the ones none of them has started."""
-        here: dict[int, list[tuple[Any, ...]]] = {}
-        for start, stop, future in reversed(self._jobs):
-            if not future.cancel():  # running or done: so are all before it
-                break
-            here[start] = self._replay(start, stop)
-        out: list[tuple[Any, ...]] = []
-        for start, _stop, future in self._jobs:
-            part = here.get(start)
-            out.extend(part if part is not None else future.result())
-        return out
+        So the caller can store one part while the workers finish the rest.
+        """
+        if not self.saved:
+            raise TypeError("a batch made without saved=True gives results()")
+        return self._parts()
+
+    def _all(self) -> list[Any]:
+        return [r for _start, part in sorted(self._parts(), key=itemgetter(0)) for r in part]
+
+    def _parts(self) -> Iterator[tuple[int, list[Any]]]:
+        """Chunks as they are ready; this process replays the ones no worker has started."""
+        if not self._jobs:
+            yield 0, self._replay(0, len(self.items))
+            return
+        jobs = collections.deque(self._jobs)
+        try:
+            while jobs:
+                start, stop, future = jobs[0]
+                if not future.done() and len(jobs) > 1 and jobs[-1][2].cancel():
+                    start, stop, _cancelled = jobs.pop()  # from the back: not started yet
+                    yield start, self._replay(start, stop)
+                    continue
+                jobs.popleft()
+                try:
+                    part = future.result()
+                except Exception:  # a worker died, or could not start: replay it here
+                    part = self._replay(start, stop)
+                yield start, part
+        finally:
+            self.close()
 
     def _replay(self, start: int, stop: int) -> list[tuple[Any, ...]]:
         return _replay_range(self.items, start, stop, self.saved)

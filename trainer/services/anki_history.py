@@ -137,21 +137,28 @@ class ScheduleImport:
         inserted = self._insert_reviews(conn, ours)
         rows: list[tuple[Any, ...]] = []
         if self.batch is not None:
-            replayed = self.batch.saved_states()
-            total = len(self.replayed)
-            for n, (cid, state) in enumerate(zip(self.replayed, replayed, strict=True)):
-                twin = self.kept.get(cid)
-                row = ours.get(self.key_of[cid])
-                if twin is not None and row is not None:  # else not imported, or not ours
-                    rows.append(_replayed_row(row, state, twin))
-                if n % 2000 == 1999:
-                    tick("rebuilding schedules", n + 1, total)
-        done = {self.key_of[cid] for cid in self.new}
+            # Each part is saved as soon as it is ready, while the workers do the rest.
+            total, done = len(self.replayed), 0
+            save = _sql(self.store, _SAVE_CARD)
+            for start, states in self.batch.saved_parts():
+                part = []
+                for cid, state in zip(
+                    self.replayed[start : start + len(states)], states, strict=True
+                ):
+                    twin = self.kept.get(cid)
+                    row = ours.get(self.key_of[cid])
+                    if twin is not None and row is not None:  # else not imported, or not ours
+                        part.append(_replayed_row(row, state, twin))
+                if part:
+                    conn.exec_driver_sql(save, part)
+                done += len(states)
+                tick("rebuilding schedules", done, total)
+        answered = {self.key_of[cid] for cid in self.new}
         sm2 = {  # our card id -> Anki's twin, for new cards of ours that Anki has reviewed
             row[0]: twin
             for cid, twin in self.kept.items()
             if twin.type == 2
-            and (key := self.key_of[cid]) not in done
+            and (key := self.key_of[cid]) not in answered
             and key not in self.had_history
             and (row := ours.get(key)) is not None
             and row[2] == 0
