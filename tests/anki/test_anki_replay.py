@@ -234,3 +234,38 @@ def test_more_history_later_replays_the_whole_log(
         assert len(conn.execute(select(REVIEWS.c.id)).all()) == 200
     grown.close()
     fresh.close()
+
+
+def test_import_on_every_database_matches_a_replay_of_its_log(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, any_store: Store
+) -> None:
+    """SQLite and PostgreSQL: the answers land, and each card is its log replayed."""
+    monkeypatch.setattr(fsrs_adapter, "PARALLEL_MIN_ANSWERS", 1)
+    small, big = tmp_path / "small.apkg", tmp_path / "big.apkg"
+    small.write_bytes(_package(20, 60, suspend=2))
+    big.write_bytes(_package(20, 200, suspend=2))
+    assert import_apkg(any_store, small).reviews == 60
+    again = import_apkg(any_store, big)
+    assert (again.unchanged, again.reviews) == (20, 140)
+    with any_store.read() as conn:
+        log: dict[int, list[PastReview]] = {}
+        for card_id, rating, at in conn.execute(
+            select(REVIEWS.c.card_id, REVIEWS.c.rating, REVIEWS.c.reviewed_at).order_by(
+                REVIEWS.c.card_id, REVIEWS.c.reviewed_at
+            )
+        ):
+            log.setdefault(card_id, []).append(
+                PastReview(Rating(rating), datetime.fromtimestamp(at / 1000, UTC))
+            )
+        cards = conn.execute(select(CARDS)).all()
+    assert sum(len(v) for v in log.values()) == 200
+    assert len(cards) == 30
+    for row in cards:
+        want = reschedule(
+            Card(id=row.id, note_guid="", ord=row.ord, deck_id=1), log[row.id], DeckOptions()
+        )
+        assert row.state == int(want.state)
+        assert row.due == to_epoch(want.due) if want.due else row.due == 0
+        assert row.stability == pytest.approx(want.stability)
+        assert row.reps == want.reps and row.lapses == want.lapses
+    assert sum(r.queue == Queue.SUSPENDED for r in cards) == 2

@@ -172,11 +172,7 @@ class ScheduleImport:
         return inserted
 
     def _our_cards(self, conn: Connection, guids: list[str]) -> dict[Key, OurCard]:
-        sql = (
-            "SELECT n.guid, c.ord, c.id, c.deck_id, c.state, c.queue "
-            "FROM cards c JOIN notes n ON n.id = c.note_id "
-            "WHERE c.profile_id = ? AND n.guid IN ({})"
-        )
+        sql = f"SELECT n.guid, c.ord, c.id, c.deck_id, c.state, c.queue FROM {_BY_GUID}"
         return {
             (guid, ord_): rest
             for guid, ord_, *rest in chunked(conn, self.store, sql, guids, self.store.profile.id)
@@ -244,6 +240,11 @@ class ScheduleImport:
 
 
 CHUNK = 500
+_BY_GUID = "notes n JOIN cards c ON c.note_id = n.id WHERE +c.profile_id = ? AND n.guid IN ({})"
+"""A profile's cards of some notes, found from the notes' GUIDs. The unary ``+``
+keeps SQLite from scanning all the profile's cards once per chunk, which it
+otherwise prefers when the IN list is long: cost follows the import's size, not
+the store's (7 ms instead of 70 for 10,000 notes in a store of just those)."""
 _STATE_BEFORE = {t: {f: int(_state_before(t, f)) for f in (False, True)} for t in range(4)}
 
 
@@ -274,10 +275,7 @@ def _first_at_each_time(answers: list[Answer]) -> list[Answer]:
 
 
 def _card_ids(conn: Connection, store: Store, guids: list[str]) -> dict[Key, int]:
-    sql = (
-        "SELECT n.guid, c.ord, c.id FROM cards c JOIN notes n ON n.id = c.note_id "
-        "WHERE c.profile_id = ? AND n.guid IN ({})"
-    )
+    sql = f"SELECT n.guid, c.ord, c.id FROM {_BY_GUID}"
     return {(g, o): i for g, o, i in chunked(conn, store, sql, guids, store.profile.id)}
 
 
