@@ -17,7 +17,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from bench.common import Row
+from bench.common import Row, synthetic_store
 
 DAY_MS = 86_400_000
 START_MS = 1_735_689_600_000  # 2025-01-01
@@ -120,6 +120,13 @@ def run() -> list[Row]:
             fresh.close()
         rows.append(("import .apkg, 10k notes + 100k revlog", statistics.median(firsts), 1, "s"))
         rows.append(("re-import same .apkg (all unchanged)", statistics.median(agains), 1, "s"))
+
+        big_store = Store.open(str(synthetic_store()))  # 100k cards, 1M reviews already
+        t = time.perf_counter()
+        report = anki_exchange.import_apkg(big_store, pkg)
+        rows.append(("  same, into a 100k-card store", time.perf_counter() - t, 1, "s"))
+        assert report.new == 10_000 and report.reviews == 100_000, report.summary()
+        big_store.close()
 
         fresh = Store.open(str(folder / "tsv.sqlite3"))
         t = time.perf_counter()
