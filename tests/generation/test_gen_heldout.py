@@ -30,8 +30,6 @@ ARTICLE_FILES = sorted(
 # Articles that miss the bar when this file was written; the reason names the metrics.
 XFAIL: dict[str, str] = {
     "numbered-canyin-langfei": "held-out: list precision 0.75",
-    "essay-chuantong-wenhua": "held-out2: key-term recall 0.56",
-    "huatu-xiangcun-rencai": "held-out2: key-term recall 0.56",
     "outline-laolinghua": "held-out2: section recall 0.4 (gold names short headings unnumbered)",
 }
 

@@ -278,12 +278,25 @@ def _extend(out: list[Cloze], word: str) -> bool:
         hidden = sum(len(b.text) for b in (*c.blanks, found[0]))
         if 2 * hidden <= len(strip_punct(c.sentence.text)):  # enough left to recall from
             k = out.index(c)
-            out[k] = replace(c, blanks=tuple(sorted([*c.blanks, found[0]], key=lambda b: b.start)))
+            out[k] = replace(c, blanks=tuple(_joined([*c.blanks, found[0]])))
             return True
     return False
 
 
+def _joined(blanks: list[Span] | tuple[Span, ...]) -> list[Span]:
+    """Blanks that touch become one: ``{{c1::宽严}}{{c2::相济}}`` is the phrase 宽严相济,
+    cut in two by the segmenter, and asks for it better as one blank."""
+    out: list[Span] = []
+    for b in sorted(blanks, key=lambda b: b.start):
+        if out and out[-1].end == b.start:
+            out[-1] = Span(out[-1].text + b.text, out[-1].start, b.end)
+        else:
+            out.append(b)
+    return out
+
+
 def _add(out: list[Cloze], used: set[int], w: _Where, blanks: list[Span], role: str) -> bool:
+    blanks = _joined(blanks)
     if not blanks or w.sentence.start in used:
         return False
     plain = strip_punct(w.sentence.text)

@@ -230,10 +230,11 @@ def _clause_like(word: str) -> bool:
     return any(ch in _CLAUSE_CHARS for ch in word[1:]) or (len(word) <= 4 and "得" in inner)
 
 
-def _whole(word: str, text: str, singles: set[str]) -> str:
+def _whole(word: str, text: str, singles: set[str], words: set[str]) -> str:
     """``word`` grown to the compound it is always part of: where its edge character is
     a one-character token, a one-character token that always stands next to it joins
-    it (守 + 正创新, 乡土能 + 人); ``word`` if none."""
+    it (守 + 正创新, 乡土能 + 人); ``word`` if none. A character that ends a word of
+    the article (the 全 of 健全 before 全国……) is that word's, never this one's."""
     n = text.count(word)
     if n == 0:
         return word
@@ -241,6 +242,8 @@ def _whole(word: str, text: str, singles: set[str]) -> str:
         at = text.find(word)
         before = text[at - 1] if at > 0 else ""
         after = text[at + len(word)] if at + len(word) < len(text) else ""
+        if at >= 2 and text[at - 2 : at] in words:
+            before = ""
         if {before, word[0]} <= singles and before not in _EDGE and text.count(before + word) == n:
             word = before + word
         elif {after, word[-1]} <= singles and after not in _EDGE and text.count(word + after) == n:
@@ -287,9 +290,10 @@ def rank_terms(token_lists: list[list[str]], text: str, headings: str = "") -> l
             if is_content(w):
                 single[w] += 1
     singles = {t for toks in token_lists for t in toks if len(t) == 1 and CJK.match(t)}
+    pairs = {t for toks in token_lists for t in toks if len(t) == 2 and CJK.match(t)}
     grown: Counter[str] = Counter()
     for w, n in _compounds(token_lists, text, headings).items():
-        whole = _whole(w, text, singles)
+        whole = _whole(w, text, singles, pairs)
         if not whole:
             continue
         grown[whole] = max(grown[whole], n if whole == w else text.count(whole))
