@@ -134,8 +134,12 @@ _BULLET = re.compile(r"^[ \t]*[-*•·][ \t]+", re.M)
 def _html_main_text(html: str, where: str) -> tuple[str, str]:
     import trafilatura
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
-    text = _BULLET.sub("", text)  # <li> items come back as "- item" lines
+    # With formatting, <h2> comes back as a "## " line: a heading the outline cannot
+    # miss, however long or comma-laden (乱象:AI换脸……,侵权诈骗屡见不鲜).
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=False, include_formatting=True
+    )
+    text = strip_markdown(_BULLET.sub("", text or ""))  # <li> items come back as "- item"
     title = ""
     meta = trafilatura.extract_metadata(html)
     if meta is not None and meta.title:
