@@ -31,3 +31,20 @@ def test_exam_instructions_are_not_a_list() -> None:
     )
     result = generate(Article(text=text, title="", source="t"), "t")
     assert not [n for n in result.notes if n.kind.value == "list"]
+
+
+def test_site_menus_and_breadcrumbs_are_chrome_not_the_title() -> None:
+    from trainer.domain.model import Article
+    from trainer.generation import generate
+    from trainer.generation.boilerplate import is_menu
+
+    assert is_menu("明途教育网 公务员|事业单位|教师招聘|申论热点|登录 注册")
+    assert is_menu("首页 > 申论热点 > 正文")
+    assert not is_menu("治理网络暴力要宽严相济")
+    assert not is_menu("一方面,要加强监管;另一方面,要疏堵结合")
+    para = "各地结合实际推进相关工作,取得了一定成效,但仍有不少地方需要继续努力。"
+    text = (
+        "明途教育网 公务员|事业单位|教师招聘|申论热点|登录 注册\n首页 > 申论热点 > 正文\n"
+        f"校外培训治理如何走深走实\n\n{para}\n\n{para}\n"
+    )
+    assert generate(Article(text=text, title=""), "t").title == "校外培训治理如何走深走实"

@@ -113,9 +113,24 @@ def _cut_footer(lines: list[Span], folded: str) -> list[Span]:
     return lines
 
 
+_MENU_SPLIT = re.compile(r"\s*[|｜>»›]\s*|\s+")
+_MENU_FIELD = 8
+
+
+def is_menu(line: str) -> bool:
+    """A site menu or breadcrumb trail (``公务员|事业单位|教师招聘|登录 注册``,
+    ``首页 > 申论热点 > 正文``): three or more short fields, no sentence in them."""
+    if any(m in line for m in "。,!?;:"):
+        return False
+    fields = [f for f in _MENU_SPLIT.split(line) if f]
+    return len(fields) >= 3 and all(len(f) <= _MENU_FIELD for f in fields)
+
+
 def is_noise(line: str) -> bool:
     """A line that is chrome wherever it stands."""
     if URL.search(line) or EMAIL.search(line) or PHONE.search(line):
+        return True
+    if is_menu(line):
         return True
     if BYLINE.search(line) or PAPER_LINE.search(line):
         return True
