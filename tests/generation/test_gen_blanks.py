@@ -32,3 +32,33 @@ def test_a_term_never_takes_the_last_character_of_the_word_before_it() -> None:
     term = "全国碳排放权交易市场"
     assert _whole(term, text, {"全", "靠"}, {"健全", "完善"}) == term
     assert _whole(term, text, {"全", "靠"}, set()) == "全" + term  # what it did before
+
+
+def _terms(sentences: list[str], title: str = "") -> set[str]:
+    from trainer.generation.keyterms import rank_terms
+    from trainer.generation.segment import tokens
+
+    token_lists = [[w for w, _ in tokens(s)] for s in sentences]
+    text = "\n".join([title, *sentences])
+    return {t.word for t in rank_terms(token_lists, text, title)}
+
+
+def test_the_repeated_topic_is_a_term_though_its_first_word_is_a_verb() -> None:
+    """预制 is a verb to the dictionary, 预制菜 the topic of the article."""
+    sentences = [
+        "预制菜进校园引发热议。",
+        "不少家长担心预制菜的营养。",
+        "预制菜行业仍存在标准不统一的问题。",
+        "学校使用预制菜应当主动公示。",
+        "推动预制菜产业规范发展。",
+    ]
+    assert "预制菜" in _terms(sentences, "预制菜进校园")
+
+
+def test_a_one_character_suffix_does_not_cut_a_compound() -> None:
+    sentences = [
+        "线上学科类培训机构大幅压减。",
+        "坚持学科类培训从严审批。",
+        "非学科类培训在培养兴趣方面发挥作用。",
+    ]
+    assert any("学科类培训" in w for w in _terms(sentences))

@@ -104,7 +104,8 @@ def _compounds(token_lists: list[list[str]], text: str, headings: str) -> Counte
                 word += nxt
                 if len(word) > _COMPOUND_LEN[1]:
                     break
-                verb = nxt not in HEADS and (nxt in VERBS or verb_like(nxt))
+                # A one-character token (学科 + 类) glues a compound unless it is a policy verb.
+                verb = nxt not in HEADS and (nxt in VERBS or (len(nxt) > 1 and verb_like(nxt)))
                 if len(word) >= _COMPOUND_LEN[0] and is_content(word):
                     if _ends(nxt) and not verb:
                         runs.add(word)
@@ -113,6 +114,7 @@ def _compounds(token_lists: list[list[str]], text: str, headings: str) -> Counte
                 if verb:
                     break
     runs |= _head_runs(token_lists)
+    runs |= _topic_runs(token_lists, text, headings)
     out: Counter[str] = Counter()
     for word in weak - runs:
         n = text.count(word)
@@ -127,6 +129,37 @@ def _compounds(token_lists: list[list[str]], text: str, headings: str) -> Counte
         head = word.endswith(tuple(HEADS)) and len(word) >= 4
         if n >= _MIN_COUNT or (len(word) >= 4 and word in headings) or head:
             out[word] = n
+    return out
+
+
+_TOPIC_MIN = 4
+"""A run that recurs this often names the topic, whatever its first word is."""
+
+
+def _topic_runs(token_lists: list[list[str]], text: str, headings: str) -> set[str]:
+    """Runs of two or three tokens that open with a word the plain compounds refuse
+    as a start (a verb by the dictionary's tag: 预制 + 菜) but that the article keeps
+    repeating, or repeats and names in its title or a heading: its topic (预制菜).
+    Policy verbs (推进, 加强) and function words still never start one."""
+    out: set[str] = set()
+    for toks in token_lists:
+        for i, first in enumerate(toks):
+            if len(first) < 2 or not CJK.match(first[0]) or first in VERBS:
+                continue
+            if first in STOP_WORDS or first[0] in _EDGE or _starts(first):
+                continue  # the plain compounds start here already
+            word = first
+            for nxt in toks[i + 1 : i + 3]:
+                if not CJK.match(nxt[0]) or nxt in VERBS or nxt in STOP_WORDS:
+                    break
+                if nxt[-1] in _EDGE or (len(nxt) > 1 and verb_like(nxt)):
+                    break
+                word += nxt
+                if not 3 <= len(word) <= _COMPOUND_LEN[1] or word in out:
+                    continue
+                n = text.count(word)
+                if n >= _TOPIC_MIN or (n >= _MIN_COUNT and word in headings):
+                    out.add(word)
     return out
 
 
