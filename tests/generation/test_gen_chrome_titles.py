@@ -48,3 +48,15 @@ def test_site_menus_and_breadcrumbs_are_chrome_not_the_title() -> None:
         f"校外培训治理如何走深走实\n\n{para}\n\n{para}\n"
     )
     assert generate(Article(text=text, title=""), "t").title == "校外培训治理如何走深走实"
+
+
+def test_a_footer_word_inside_prose_does_not_cut_the_article() -> None:
+    para = "各地结合实际推进相关工作,取得了一定成效,但仍有不少地方需要继续努力。" * 3
+    text = (
+        f"标题\n\n{para}\n\n{para}\n\n"
+        "有的县建设了农产品溯源平台,消费者扫一扫二维码就能看到蔬菜从种植到采摘的全过程。\n\n"
+        "数字技术让乡村治理更加精准高效。\n\n扫一扫 关注我们\n"
+    )
+    kept = " ".join(s.text for s in content_lines(text))
+    assert "溯源平台" in kept and "数字技术让乡村治理更加精准高效" in kept
+    assert "关注我们" not in kept

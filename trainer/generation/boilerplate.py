@@ -107,7 +107,7 @@ def _cut_footer(lines: list[Span], folded: str) -> list[Span]:
     total = cjk_count(folded)
     seen = 0
     for i, line in enumerate(lines):
-        if FOOTER.search(line.text) and seen >= max(100, total // 3):
+        if _footer_line(line.text) and seen >= max(100, total // 3):
             return lines[:i]
         seen += cjk_count(line.text)
     return lines
@@ -126,6 +126,16 @@ def is_menu(line: str) -> bool:
     return len(fields) >= 3 and all(len(f) <= _MENU_FIELD for f in fields)
 
 
+def _footer_line(line: str) -> bool:
+    """A line that opens the page footer: a marker in a short line or at its start.
+    A marker inside prose (……消费者扫一扫二维码就能看到……) is content."""
+    m = FOOTER.search(line)
+    return m is not None and (len(line) < _FOOTER_LINE or m.start() <= 2)
+
+
+_FOOTER_LINE = 60
+
+
 def is_noise(line: str) -> bool:
     """A line that is chrome wherever it stands."""
     if URL.search(line) or EMAIL.search(line) or PHONE.search(line):
@@ -136,7 +146,7 @@ def is_noise(line: str) -> bool:
         return True
     if DATE_LINE.search(line) and len(line) < 60:
         return True
-    if FOOTER.search(line) and len(line) < 60:
+    if FOOTER.search(line) and len(line) < _FOOTER_LINE:
         return True
     return cjk_count(line) == 0 or is_metadata(line)
 
