@@ -130,10 +130,16 @@ def _footer_line(line: str) -> bool:
     """A line that opens the page footer: a marker in a short line or at its start.
     A marker inside prose (……消费者扫一扫二维码就能看到……) is content."""
     m = FOOTER.search(line)
-    return m is not None and (len(line) < _FOOTER_LINE or m.start() <= 2)
+    if m is None:
+        return False
+    if m.start() <= 2:
+        return True
+    prose = len(line) >= _PROSE and line.endswith("。") and "," in line
+    return len(line) < _FOOTER_LINE and not prose
 
 
 _FOOTER_LINE = 60
+_PROSE = 30
 
 
 def is_noise(line: str) -> bool:
@@ -146,7 +152,7 @@ def is_noise(line: str) -> bool:
         return True
     if DATE_LINE.search(line) and len(line) < 60:
         return True
-    if FOOTER.search(line) and len(line) < _FOOTER_LINE:
+    if _footer_line(line):
         return True
     return cjk_count(line) == 0 or is_metadata(line)
 
