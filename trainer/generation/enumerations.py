@@ -349,10 +349,8 @@ def _openers(folded: str, section: Section) -> list[Enumeration]:
         items = []
         for opener, _p, ctx in group:
             assert opener is not None
-            phrase = opener
-            if stem:
-                phrase = Span(opener.text[stem:], opener.start + stem, opener.end)
-            elif shared:
+            phrase = opener  # a shared stem stays: 青年当有报国之志 / 青年当有过硬之能
+            if shared:
                 cut = clauses(folded, opener.start, opener.end)[1].start
                 phrase = Span(folded[cut : opener.end], cut, opener.end)
             items.append(Item(strip_end(phrase), ctx))
