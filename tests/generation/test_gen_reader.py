@@ -98,3 +98,14 @@ def test_random_bytes_never_traceback(tmp_path: Path) -> None:
         path.write_bytes(bytes(rng.randrange(256) for _ in range(rng.randrange(1, 400))))
         with contextlib.suppress(InputError):
             read_article(str(path))
+
+
+def test_markdown_bullet_runs_become_numbered_lists() -> None:
+    from trainer.generation.reader import strip_markdown
+
+    text = (
+        "## 成效\n\n- **农村电商蓬勃发展**,新业态不断涌现。\n- 智慧农业加速推广。\n\n- 孤立的一条\n"
+    )
+    out = strip_markdown(text)
+    assert "1. 农村电商蓬勃发展,新业态不断涌现。\n2. 智慧农业加速推广。" in out
+    assert "孤立的一条" in out and "- " not in out and "**" not in out

@@ -50,11 +50,30 @@ def _looks_markdown(text: str) -> bool:
 
 
 def strip_markdown(text: str) -> str:
-    """Markdown markup out, ``#`` headings kept: bold/italic marks, quote marks,
-    bullets and link targets go, so cards never show ``**`` or ``>``."""
+    """Markdown markup out, ``#`` headings kept: bold/italic marks, quote marks and
+    link targets go, so cards never show ``**`` or ``>``. A run of bullet lines
+    becomes a numbered list (``1. ``), which is what it is: a list of points."""
     text = _MD_LINK.sub(lambda m: m.group(1), text)
+    text = _number_bullets(text)
     text = _MD_LINE.sub("", text)
     return _MD_EMPHASIS.sub("", text)
+
+
+_MD_BULLET = re.compile(r"^[ \t]*[-*+•][ \t]+(?=\S)")
+
+
+def _number_bullets(text: str) -> str:
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _MD_BULLET.match(lines[j]):
+            j += 1
+        if j - i >= 2:
+            for k in range(i, j):
+                lines[k] = _MD_BULLET.sub(f"{k - i + 1}. ", lines[k], count=1)
+        i = max(j, i + 1)
+    return "\n".join(lines)
 
 
 def _read_bytes(path_or_dash: str, where: str) -> bytes:
