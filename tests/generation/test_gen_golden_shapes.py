@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from trainer.domain.model import Article, NoteKind
 from trainer.generation import generate
 
@@ -33,3 +35,16 @@ def test_parallel_conditionals_over_a_semicolon_are_one_card() -> None:
     cards = _clozes(text)
     both = [c for c in cards if "如果只讲速度" in c and "如果只讲质量" in c]
     assert len(both) == 1
+
+
+def test_common_correlatives_and_place_judgements_are_golden() -> None:
+    lines = [
+        "没有农业农村的数字化,就没有整个国家的数字化。",
+        "孩子的成长是一场马拉松,而不是百米冲刺。",
+        "家庭医生签约服务贵在“签”,更重在“约”。",
+        "发展新质生产力是推动高质量发展的内在要求和重要着力点。",
+    ]
+    for line in lines:
+        text = f"{_FILLER}\n{_FILLER}{line}{_FILLER}\n{_FILLER}\n"
+        plain = [re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", c) for c in _clozes(text)]
+        assert any(line.rstrip("。") in p for p in plain), line

@@ -9,7 +9,9 @@ Rules, in order, each general to 申论 prose:
 3. a short aphorism of two or three clauses, opening its paragraph or built of
    four-character halves (``无以规矩,不成方圆``); its last clause is blanked;
 4. correlative patterns (只有……才……, 要……才能……, 既……又……, 不是……而是……,
-   不仅……更……, 越……越……) in a sentence of moderate length;
+   不仅……更……, 越……越……, 没有……就没有……, 是……而不是……, 贵在……更重在……,
+   X之于Y,犹如……) and judgements that name a thing's place (``X是Y的内在要求``,
+   ``……的必由之路``) in a sentence of moderate length;
 5. a conclusion opened by 说到底/归根结底/总之/一言以蔽之;
 6. a sentence that is one short quotation; a short judgement (``X是Y的关键``)
    opening a paragraph or a short 是/成为 conclusion closing one; any sentence in
@@ -30,7 +32,11 @@ from trainer.generation.text import CJK, Span, clauses, quoted
 _CORRELATIVE = re.compile(
     r"只有.{1,30}才|唯有.{1,30}才|要想?.{1,30}才能|既.{1,20}[又也]|不是.{1,20}而是|"
     r"不仅.{1,30}[更还也]|越.{1,10}越|与其.{1,20}不如|宁可.{1,20}也不|是.{1,20},[也更还]是|"
-    r"不在于.{1,20}而在于|不能(?:只|仅|光|单)[^,]{1,16},(?:更|还|而)要|的是[^,]{1,10},[^,]{1,6}的是"
+    r"不在于.{1,20}而在于|不能(?:只|仅|光|单)[^,]{1,16},(?:更|还|而)要|的是[^,]{1,10},[^,]{1,6}的是|"
+    r"没有[^,。]{1,20},(?:也)?就没有|是[^,。]{1,20},而(?:不是|非)|并非.{1,20}而是|"
+    r"(?:贵|重|难|妙)在[^,。]{1,10},(?:更|也|还)?(?:重|贵|难|妙)在|之于[^,。]{1,10},(?:犹如|好比|正如)|"
+    r"是[^,。]{2,24}的(?:内在要求|必然要求|必然选择|必由之路|应有之义|题中应有之义|关键所在|"
+    r"根本保证|重要保障|重要抓手|重要引擎|重要着力点|基础条件|生命线)"
 )
 _MAX_PATTERN_SENTENCE = 70
 _CONCLUSION = re.compile(r"^(?:说到底|归根结底|归根到底|总之|总而言之|一言以蔽之|由此可见)")
