@@ -153,3 +153,19 @@ def test_openers_sharing_a_head_clause_keep_it_out_of_the_items() -> None:
     got = [n for n in make(text).notes if n.kind is NoteKind.LIST]
     assert [list(n.items) for n in got] == [["影响群众阅读", "影响文化振兴"]], got
     assert got[0].prompt == "评论一:关于书屋“冷清”,文中提出了哪两点?", got[0].prompt
+
+
+def test_sentences_opening_on_one_frame_are_a_list() -> None:
+    from trainer.domain.model import Article, NoteKind
+    from trainer.generation import generate
+
+    filler = "各地结合实际推进相关工作,取得了一定成效,但仍有不少地方需要继续努力。"
+    text = (
+        f"{filler}\n乱象频发的背后,有着多重原因。从技术层面看,开源模型大量涌现,门槛大幅降低。"
+        "从平台层面看,部分平台重流量、轻审核。从用户层面看,不少网民缺乏了解,容易轻信转发。\n"
+        f"{filler}\n"
+    )
+    lists = [
+        n for n in generate(Article(text=text, title="t"), "t").notes if n.kind is NoteKind.LIST
+    ]
+    assert any(n.items == ("从技术层面看", "从平台层面看", "从用户层面看") for n in lists)

@@ -19,7 +19,12 @@ import re
 
 from trainer.generation.enumtypes import Enumeration, Item, after, context, lead, strip_end
 from trainer.generation.golden import GOLDEN_SECTION
-from trainer.generation.inline import inline_lists, parallel_clauses, semicolon_lists
+from trainer.generation.inline import (
+    framed_openers,
+    inline_lists,
+    parallel_clauses,
+    semicolon_lists,
+)
 from trainer.generation.markers import Marker, find_markers, sequences
 from trainer.generation.phrases import key_phrase
 from trainer.generation.series import colon_lists, quoted_lists
@@ -58,6 +63,7 @@ def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
         found += _openers(folded, section)
         for para in section.paragraphs:
             found += semicolon_lists(folded, section, para)
+            found += framed_openers(folded, section, para)
             for sent in para.sentences:
                 found += parallel_clauses(folded, section, para, sent)
                 found += colon_lists(folded, section, para, sent)
