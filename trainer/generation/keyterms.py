@@ -10,6 +10,7 @@ numbers never qualify.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -227,9 +228,10 @@ def _quoted_terms(text: str) -> Counter[str]:
     out: Counter[str] = Counter()
     for phrase, _at in quoted(text):
         core = phrase.replace("、", "")
-        if not 3 <= len(phrase) <= 10 or len(CJK.findall(core)) < 3:
+        latin = any(ch.isascii() and ch.isalpha() for ch in core)  # “AI换脸”, “互联网+”
+        if not 3 <= len(phrase) <= 10 or len(CJK.findall(core)) < (2 if latin else 3):
             continue
-        if not all(CJK.match(ch) or ch.isdigit() for ch in core) or core[0] in "不没":
+        if not all(_name_char(ch) for ch in core) or core[0] in "不没":
             continue
         if verb_like(phrase[:2]) and not phrase.endswith(tuple(HEADS)):
             continue
@@ -237,6 +239,24 @@ def _quoted_terms(text: str) -> Counter[str]:
             continue
         phrase = _drop_lead_verbs(phrase)
         out[phrase] = text.count(phrase)
+    return out
+
+
+def _name_char(ch: str) -> bool:
+    return bool(CJK.match(ch)) or ch.isdigit() or (ch.isascii() and ch.isalpha()) or ch == "+"
+
+
+_DOCUMENT = re.compile(r"《([^《》]{4,24}?)(?:[(（][^()（）]{0,16}[)）])?》")
+"""A document's name in 《》, without a parenthesised year (《……行动计划(2022—2025年)》)."""
+
+
+def _document_names(text: str) -> Counter[str]:
+    """Policy documents by name (《数字乡村发展战略纲要》): the 规范 a student cites."""
+    out: Counter[str] = Counter()
+    for m in _DOCUMENT.finditer(text):
+        name = m.group(1)
+        if len(CJK.findall(name)) >= 4 and all(_name_char(ch) for ch in name):
+            out[name] = text.count(name)
     return out
 
 
@@ -331,7 +351,7 @@ def rank_terms(token_lists: list[list[str]], text: str, headings: str = "") -> l
             continue
         grown[whole] = max(grown[whole], n if whole == w else text.count(whole))
     counts = _maximal(grown, text)
-    quotes = _quoted_terms(text)
+    quotes = _quoted_terms(text) + _document_names(text)
     for w, n in quotes.items():
         if not any(w in v and w != v for v in counts):
             counts[w] = max(counts.get(w, 0), n)
