@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Generated", "generate"]
 
-_TERMS_MIN, _TERMS_MAX = 14, 20
+_TERMS_MIN, _TERMS_MAX = 18, 26
 
 
 @dataclass(frozen=True, slots=True)
