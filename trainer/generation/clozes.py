@@ -170,7 +170,7 @@ def find_clozes(
     """
     scores = {t.word: t.score for t in terms[: top * 3]}
     guifan = guifan_words()
-    standard = [t for t in terms[top:] if t.word in guifan][:top]
+    standard = [t for t in terms[top:] if t.word in guifan][: 2 * top]
     scores.update((t.word, t.score) for t in standard)
     cover = [*terms[:top], *standard]
     # Terms ranked just below the window are blanked too, in cards already made.
