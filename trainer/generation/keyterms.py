@@ -203,9 +203,12 @@ def _maximal(counts: Counter[str], text: str) -> Counter[str]:
     compound at least as frequent (``共体建设`` cut out of ``医共体建设``)."""
 
     def straddles(w: str, v: str) -> bool:
+        """Every occurrence of ``w`` runs into ``v`` (共体建设 only ever in 医共体建设;
+        学科类培训 five times, 学科类培训机构 three: a term of its own)."""
+        n = text.count(w)
         for k in range(1, min(len(w), len(v))):
-            if (w.startswith(v[-k:]) and v + w[k:] in text) or (
-                w.endswith(v[:k]) and w + v[k:] in text
+            if (w.startswith(v[-k:]) and text.count(v + w[k:]) >= n) or (
+                w.endswith(v[:k]) and text.count(w + v[k:]) >= n
             ):
                 return True
         return False
