@@ -1,7 +1,9 @@
 """Held-out quality check: hand-written articles the generator was not tuned on.
 
-Each article in ``tests/data/heldout`` and ``tests/data/heldout2`` has a gold file with the same stem, labelled
-blind (what a tutor would expect, not what the generator finds). The scoring rules
+Each article in ``tests/data/heldout`` to ``heldout4`` has a gold file with the same
+stem, labelled blind (what a tutor would expect, not what the generator finds).
+Sets 1 and 2 have been looked at while fixing the generator; sets 3 and 4 were
+written later and measured first, so they are the fairer figure. The scoring rules
 are a copy of ``score_cards.py``, the shared scorer, so these tests run without it.
 Articles that miss the quality bar are marked xfail with the metrics they miss;
 the per-metric results and the misses are printed either way (run with ``-s``).
@@ -19,10 +21,10 @@ from gen_scoring import dice, item_match, matched, norm
 
 from trainer.cli.make import to_json
 from trainer.generation import generate
-from trainer.generation.reader import read_article
+from trainer.generation.reader import decode, read_article
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-HELDOUT_DIRS = [DATA / "heldout", DATA / "heldout2"]
+HELDOUT_DIRS = [DATA / "heldout", DATA / "heldout2", DATA / "heldout3", DATA / "heldout4"]
 ARTICLE_FILES = sorted(
     p for d in HELDOUT_DIRS for p in d.iterdir() if p.suffix in {".txt", ".md", ".html"}
 )
@@ -31,6 +33,18 @@ ARTICLE_FILES = sorted(
 XFAIL: dict[str, str] = {
     "numbered-canyin-langfei": "held-out: list precision 0.75",
     "outline-laolinghua": "held-out2: section recall 0.4 (gold names short headings unnumbered)",
+    # Sets 3 and 4 label every list of three or more (the seed labels the main ones
+    # only), so enumeration recall there is lower by design of the gold.
+    "fenbi-gengdi-baohu": "held-out3: enum recall 0.85",
+    "gbk-xin-zhi-shengchanli": "held-out3: enum recall 0.58 (、 lists of phrases)",
+    "web-ai-zhili": "held-out3: enum recall 0.67, golden 0.67",
+    "web-shuangjian": "held-out3: enum recall 0.73",
+    "zhonggong-yuzhicai": "held-out3: enum recall 0.89, key terms 0.5",
+    "essay-qingnian-zeren": "held-out4: enum recall 0.78, list precision 0.5, key terms 0.5",
+    "guangming-kexue-jingshen": "held-out4: enum recall 0.45, list precision 0.6",
+    "huatu-lajifenlei": "held-out4: list precision 0.75, golden 0.67",
+    "md-shuzi-xiangcun": "held-out4: enum recall 0.75, golden 0.71",
+    "zhonggong-jiceng-yiliao": "held-out4: enum recall 0.76",
 }
 
 # --- scoring rules: the shared scorer's, as copied in gen_scoring ----------------
@@ -152,12 +166,13 @@ def misses(got: dict[str, Any]) -> list[str]:
 
 def test_every_heldout_article_has_a_gold_file() -> None:
     counts = {d: sum(p.parent == d for p in ARTICLE_FILES) for d in HELDOUT_DIRS}
-    assert counts == {HELDOUT_DIRS[0]: 6, HELDOUT_DIRS[1]: 5}
+    assert list(counts.values()) == [6, 5, 6, 6]
     for path in ARTICLE_FILES:
         gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         assert gold["article"] == path.name
+        text = decode(path.read_bytes())  # one of them is GB18030
         for term in gold["key_terms"]:
-            assert norm(term) in norm(path.read_text(encoding="utf-8")), term
+            assert norm(term) in norm(text), term
 
 
 @pytest.mark.parametrize(
