@@ -42,6 +42,8 @@ def test_site_menus_and_breadcrumbs_are_chrome_not_the_title() -> None:
     assert is_menu("首页 > 申论热点 > 正文")
     assert not is_menu("治理网络暴力要宽严相济")
     assert not is_menu("一方面,要加强监管;另一方面,要疏堵结合")
+    assert not is_menu("### 防止“一发了之” 放大政策长效作用")
+    assert not is_menu("构建大格局 激发新活力 展现新作为")
     para = "各地结合实际推进相关工作,取得了一定成效,但仍有不少地方需要继续努力。"
     text = (
         "明途教育网 公务员|事业单位|教师招聘|申论热点|登录 注册\n首页 > 申论热点 > 正文\n"

@@ -120,10 +120,12 @@ _MENU_FIELD = 8
 def is_menu(line: str) -> bool:
     """A site menu or breadcrumb trail (``公务员|事业单位|教师招聘|登录 注册``,
     ``首页 > 申论热点 > 正文``): three or more short fields, no sentence in them."""
-    if any(m in line for m in "。,!?;:"):
+    if any(m in line for m in "。,!?;:") or line.lstrip().startswith("#"):
         return False
     fields = [f for f in _MENU_SPLIT.split(line) if f]
-    return len(fields) >= 3 and all(len(f) <= _MENU_FIELD for f in fields)
+    # Spaces alone also part a headline (精准发放消费券 激发消费新活力): four fields then.
+    least = 3 if any(ch in line for ch in "|｜>»›") else 4
+    return len(fields) >= least and all(len(f) <= _MENU_FIELD for f in fields)
 
 
 def _footer_line(line: str) -> bool:
