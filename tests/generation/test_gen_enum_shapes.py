@@ -169,3 +169,31 @@ def test_sentences_opening_on_one_frame_are_a_list() -> None:
         n for n in generate(Article(text=text, title="t"), "t").notes if n.kind is NoteKind.LIST
     ]
     assert any(n.items == ("从技术层面看", "从平台层面看", "从用户层面看") for n in lists)
+
+
+def test_quoted_names_in_a_row_and_progressions_are_lists() -> None:
+    from trainer.domain.model import Article, NoteKind
+    from trainer.generation import generate
+
+    filler = "各地结合实际推进相关工作,取得了一定成效,但仍有不少地方需要继续努力。"
+    cases = {
+        "当前,“健身去哪儿”“健身怎么练”“健身谁来教”等问题仍然困扰着不少群众。": (
+            "健身去哪儿",
+            "健身怎么练",
+            "健身谁来教",
+        ),
+        "从“能生成”到“可识别”,再到“可追溯”,AI内容治理是一项长期的系统工程。": (
+            "能生成",
+            "可识别",
+            "可追溯",
+        ),
+        "党的二十大报告提出,完善网格化管理、精细化服务、信息化支撑的基层治理平台。": (
+            "网格化管理",
+            "精细化服务",
+            "信息化支撑",
+        ),
+    }
+    for line, want in cases.items():
+        text = f"{filler}\n{filler}{line}{filler}\n{filler}\n"
+        notes = generate(Article(text=text, title="t"), "t").notes
+        assert any(n.items == want for n in notes if n.kind is NoteKind.LIST), line

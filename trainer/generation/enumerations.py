@@ -27,7 +27,7 @@ from trainer.generation.inline import (
 )
 from trainer.generation.markers import Marker, find_markers, sequences
 from trainer.generation.phrases import key_phrase
-from trainer.generation.series import colon_lists, quoted_lists
+from trainer.generation.series import colon_lists, quoted_lists, quoted_runs
 from trainer.generation.structure import Outline, Paragraph, Section
 from trainer.generation.text import Span, bare, clauses
 
@@ -68,6 +68,7 @@ def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
                 found += parallel_clauses(folded, section, para, sent)
                 found += colon_lists(folded, section, para, sent)
                 found += quoted_lists(folded, section, para, sent)
+                found += quoted_runs(folded, section, para, sent)
                 found += inline_lists(folded, section, para, sent)
     return [e for e in _dedupe(found) if not _exam_instruction(folded, e)]
 

@@ -236,6 +236,10 @@ def _dun_items(clause: Span) -> list[Span] | None:
     if stop:
         last = Span(last.text[: stop.start()], last.start, last.start + stop.start())
     middle = pieces[1:-1]
+    of = last.text.find("的")
+    if middle and not stop and _typical(middle) >= 4 and abs(of - _typical(middle)) <= 1:
+        # 网格化管理、精细化服务、信息化支撑的基层治理平台: the series ends at 的.
+        last = Span(last.text[:of], last.start, last.start + of)
     opener = _shared_opener(middle, last)
     last_items = [last]
     joined = _JOINERS.search(last.text)

@@ -57,6 +57,48 @@ def quoted_lists(folded: str, section: Section, para: Paragraph, sent: Span) -> 
     return out
 
 
+_ADJACENT = re.compile(r"(?:“[^“”,。、;]{2,10}”(?:、|和|与)?){3,6}")
+_ONE_QUOTE = re.compile(r"“([^“”]+)”")
+_PROGRESSION = re.compile(
+    r"从“?([^“”,。;]{2,10}?)”?到“?([^“”,。;]{2,10}?)”?,再到“?([^“”,。;]{2,10}?)”?(?=[,。;]|$)"
+)
+
+
+def quoted_runs(folded: str, section: Section, para: Paragraph, sent: Span) -> list[Enumeration]:
+    """Three or more quoted names in a row (``“健身去哪儿”“健身怎么练”“健身谁来教”等问题``),
+    and a progression ``从A到B,再到C`` (``从“能生成”到“可识别”,再到“可追溯”``)."""
+    out: list[Enumeration] = []
+    found: list[tuple[int, int, list[Span]]] = []
+    for m in _ADJACENT.finditer(sent.text):
+        base = sent.start + m.start()
+        items = [
+            Span(q.group(1), base + q.start(1), base + q.end(1))
+            for q in _ONE_QUOTE.finditer(m.group())
+        ]
+        found.append((m.start(), m.end(), items))
+    for m in _PROGRESSION.finditer(sent.text):
+        items = [
+            Span(m.group(k), sent.start + m.start(k), sent.start + m.end(k)) for k in (1, 2, 3)
+        ]
+        found.append((m.start(), m.end(), items))
+    for start, end, items in found:
+        lengths = [len(s.text) for s in items]
+        if max(lengths) > 2 * min(lengths) + 1 or not all(CJK.search(s.text) for s in items):
+            continue
+        a, b = sent.start + start, sent.start + end
+        out.append(
+            Enumeration(
+                "quoted",
+                section,
+                para.index,
+                tuple(Item(s, s) for s in items),
+                lead=Span(folded[sent.start : a], sent.start, a),
+                after=Span(folded[b : sent.end], b, sent.end),
+            )
+        )
+    return out
+
+
 def pivot_clauses(
     folded: str,
     section: Section,
