@@ -130,6 +130,7 @@ def _saying(s: Span) -> Golden | None:
     return None
 
 
+_LONG_PARALLEL = 14
 _FUNCTION_START = set("要在让把对将以我你他她它这那是有和与从为被使")
 
 
@@ -150,6 +151,17 @@ def _parallel(folded: str, s: Span) -> Golden | None:
             and all(CJK.match(ch) for ch in x + y)
         ):
             return Golden(s, "parallel", (a, b))
+        if (
+            len(parts) == 2
+            and 8 < len(x) <= _LONG_PARALLEL
+            and abs(len(x) - len(y)) <= 1
+            and x[:2] == y[:2]
+            and x[0] not in _FUNCTION_START
+            and all(CJK.match(ch) for ch in x + y)
+        ):
+            # 每一份奔跑都值得被尊重,每一份付出都应当被善待: too long to blank whole,
+            # so its key words are blanked.
+            return Golden(s, "parallel", ())
     return None
 
 

@@ -98,7 +98,7 @@ def _compounds(token_lists: list[list[str]], text: str, headings: str) -> Counte
                 continue
             word = first
             for nxt in toks[i + 1 : i + 4]:
-                if not CJK.match(nxt[0]) or (len(nxt) == 1 and nxt in _EDGE):
+                if not CJK.match(nxt[0]) or (len(nxt) == 1 and nxt in _EDGE) or _counter(nxt):
                     break
                 if nxt in STOP_WORDS and nxt not in GENERIC:
                     break
@@ -164,6 +164,16 @@ def _topic_runs(token_lists: list[list[str]], text: str, headings: str) -> set[s
     return out
 
 
+_NUMERAL = set("一二三四五六七八九十两几每某该")
+_PREPOSITIONS = frozenset("到向于按经随据")
+
+
+def _counter(token: str) -> bool:
+    """A count or a preposition inside a run (一项, 一次, 到): the run is a phrase,
+    not a name (协商 + 到 + 一项 + 制度)."""
+    return token in _PREPOSITIONS or (len(token) <= 2 and token[0] in _NUMERAL)
+
+
 def _head_runs(token_lists: list[list[str]]) -> set[str]:
     """Runs of two to four tokens that end in a head noun and may hold verbs inside
     (碳 + 排放 + 权 + 交易市场, 容错 + 纠错 + 机制, 群众 + 满意度), never opening with
@@ -187,7 +197,7 @@ def _head_runs(token_lists: list[list[str]]) -> set[str]:
                     or (nxt in STOP_WORDS and nxt not in GENERIC)
                 ):
                     break
-                if len(nxt) == 1 and nxt in _EDGE:
+                if (len(nxt) == 1 and nxt in _EDGE) or _counter(nxt):
                     break
                 word += nxt
                 if len(word) > _COMPOUND_LEN[1]:
