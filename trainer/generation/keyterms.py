@@ -168,6 +168,12 @@ _NUMERAL = set("一二三四五六七八九十两几每某该")
 _PREPOSITIONS = frozenset("到向于按经随据")
 
 
+def _holds_standard(word: str, guifan: frozenset[str]) -> bool:
+    """``word`` holds a 规范表述 of three or more characters (and is not one)."""
+    n = len(word)
+    return any(word[i:j] in guifan for i in range(n) for j in range(i + 3, min(n, i + 12) + 1))
+
+
 def _counter(token: str) -> bool:
     """A count or a preposition inside a run (一项, 一次, 到): the run is a phrase,
     not a name (协商 + 到 + 一项 + 制度)."""
@@ -396,6 +402,8 @@ def rank_terms(token_lists: list[list[str]], text: str, headings: str = "") -> l
         score *= _centrality(w, single)
         if w in guifan:
             score *= 2.0
+        elif _holds_standard(w, guifan):
+            score *= 1.5  # 健康中国建设 is built on 健康中国
         if len(w) >= 3 and w in headings:
             score *= 1.5
         if len(w) >= 4 or w in quotes:
