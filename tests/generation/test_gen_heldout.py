@@ -1,9 +1,9 @@
 """Held-out quality check: hand-written articles the generator was not tuned on.
 
-Each article in ``tests/data/heldout`` to ``heldout4`` has a gold file with the same
+Each article in ``tests/data/heldout`` to ``heldout5`` has a gold file with the same
 stem, labelled blind (what a tutor would expect, not what the generator finds).
-Sets 1 and 2 have been looked at while fixing the generator; sets 3 and 4 were
-written later and measured first, so they are the fairer figure. The scoring rules
+Sets 1 and 2 have been looked at while fixing the generator; sets 3 to 5 were
+written later and measured first (their first-contact figures are in the notes). The scoring rules
 are a copy of ``score_cards.py``, the shared scorer, so these tests run without it.
 Articles that miss the quality bar are marked xfail with the metrics they miss;
 the per-metric results and the misses are printed either way (run with ``-s``).
@@ -24,7 +24,7 @@ from trainer.generation import generate
 from trainer.generation.reader import decode, read_article
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-HELDOUT_DIRS = [DATA / "heldout", DATA / "heldout2", DATA / "heldout3", DATA / "heldout4"]
+HELDOUT_DIRS = [DATA / f"heldout{n}" if n > 1 else DATA / "heldout" for n in range(1, 6)]
 ARTICLE_FILES = sorted(
     p for d in HELDOUT_DIRS for p in d.iterdir() if p.suffix in {".txt", ".md", ".html"}
 )
@@ -44,6 +44,11 @@ XFAIL: dict[str, str] = {
     "huatu-lajifenlei": "held-out4: list precision 0.75, golden 0.67",
     "md-shuzi-xiangcun": "held-out4: enum recall 0.75, golden 0.71",
     "zhonggong-jiceng-yiliao": "held-out4: enum recall 0.76",
+    # Set 5 labels only the lists a tutor would drill (closer to the seed's gold).
+    "fenbi-tiyu-qiangguo": "held-out5: list precision 0.42, key terms 0.5",
+    "rmsp-jiceng-zhili": "held-out5: list precision 0.5, golden 0.83",
+    "web-xiaofei-quan": "held-out5: list precision 0.38, golden 0.8",
+    "zhonggong-laodong-jiaoyu": "held-out5: enum recall 0.86, list precision 0.38",
 }
 
 # --- scoring rules: the shared scorer's, as copied in gen_scoring ----------------
@@ -165,7 +170,7 @@ def misses(got: dict[str, Any]) -> list[str]:
 
 def test_every_heldout_article_has_a_gold_file() -> None:
     counts = {d: sum(p.parent == d for p in ARTICLE_FILES) for d in HELDOUT_DIRS}
-    assert list(counts.values()) == [6, 5, 6, 6]
+    assert list(counts.values()) == [6, 5, 6, 6, 4]
     for path in ARTICLE_FILES:
         gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         assert gold["article"] == path.name
