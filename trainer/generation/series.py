@@ -29,6 +29,20 @@ def patterned(texts: list[str]) -> bool:
 _QUOTED = re.compile(r"“([^“”、,。]{2,6}(?:、[^“”、,。]{2,6}){2,5})”")
 
 
+def _quoted(
+    folded: str, section: Section, para: Paragraph, sent: Span, items: list[Span], a: int, b: int
+) -> Enumeration:
+    """A quoted list whose text runs from ``a`` to ``b`` in ``sent``."""
+    return Enumeration(
+        "quoted",
+        section,
+        para.index,
+        tuple(Item(s, s) for s in items),
+        lead=Span(folded[sent.start : a], sent.start, a),
+        after=Span(folded[b : sent.end], b, sent.end),
+    )
+
+
 def quoted_lists(folded: str, section: Section, para: Paragraph, sent: Span) -> list[Enumeration]:
     """``“引不来、留不住、用不好”``: a quoted 、 series of three or more short items."""
     out: list[Enumeration] = []
@@ -42,18 +56,7 @@ def quoted_lists(folded: str, section: Section, para: Paragraph, sent: Span) -> 
         if max(lengths) - min(lengths) > 2 or not all(CJK.match(s.text) for s in items):
             continue
         start = sent.start + m.start()
-        out.append(
-            Enumeration(
-                "quoted",
-                section,
-                para.index,
-                tuple(Item(s, s) for s in items),
-                lead=Span(folded[sent.start : start], sent.start, start),
-                after=Span(
-                    folded[start + len(m.group()) : sent.end], start + len(m.group()), sent.end
-                ),
-            )
-        )
+        out.append(_quoted(folded, section, para, sent, items, start, start + len(m.group())))
     return out
 
 
@@ -67,7 +70,6 @@ _PROGRESSION = re.compile(
 def quoted_runs(folded: str, section: Section, para: Paragraph, sent: Span) -> list[Enumeration]:
     """Three or more quoted names in a row (``“健身去哪儿”“健身怎么练”“健身谁来教”等问题``),
     and a progression ``从A到B,再到C`` (``从“能生成”到“可识别”,再到“可追溯”``)."""
-    out: list[Enumeration] = []
     found: list[tuple[int, int, list[Span]]] = []
     for m in _ADJACENT.finditer(sent.text):
         base = sent.start + m.start()
@@ -81,20 +83,13 @@ def quoted_runs(folded: str, section: Section, para: Paragraph, sent: Span) -> l
             Span(m.group(k), sent.start + m.start(k), sent.start + m.end(k)) for k in (1, 2, 3)
         ]
         found.append((m.start(), m.end(), items))
+    out: list[Enumeration] = []
     for start, end, items in found:
         lengths = [len(s.text) for s in items]
         if max(lengths) > 2 * min(lengths) + 1 or not all(CJK.search(s.text) for s in items):
             continue
-        a, b = sent.start + start, sent.start + end
         out.append(
-            Enumeration(
-                "quoted",
-                section,
-                para.index,
-                tuple(Item(s, s) for s in items),
-                lead=Span(folded[sent.start : a], sent.start, a),
-                after=Span(folded[b : sent.end], b, sent.end),
-            )
+            _quoted(folded, section, para, sent, items, sent.start + start, sent.start + end)
         )
     return out
 
