@@ -19,15 +19,10 @@ import re
 
 from trainer.generation.enumtypes import Enumeration, Item, after, context, lead, strip_end
 from trainer.generation.golden import GOLDEN_SECTION
-from trainer.generation.inline import (
-    framed_openers,
-    inline_lists,
-    parallel_clauses,
-    semicolon_lists,
-)
+from trainer.generation.inline import inline_lists, parallel_clauses, semicolon_lists
 from trainer.generation.markers import Marker, find_markers, sequences
 from trainer.generation.phrases import key_phrase
-from trainer.generation.series import colon_lists, quoted_lists, quoted_runs
+from trainer.generation.series import colon_lists, framed_openers, quoted_lists, quoted_runs
 from trainer.generation.structure import Outline, Paragraph, Section
 from trainer.generation.text import Span, bare, clauses
 

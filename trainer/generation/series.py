@@ -1,5 +1,7 @@
 """Lists that other detectors build on: pivot clauses (``A让……,B让……,C让……``),
-quoted 、 series (``“没人管、没书看、没人来”``) and 、 items built on one pattern."""
+quoted 、 series (``“没人管、没书看、没人来”``), quoted names in a row and 从A到B,再到C
+progressions, sentences opening on one frame (``从技术层面看……``) and 、 items built
+on one pattern."""
 
 from __future__ import annotations
 
@@ -179,3 +181,54 @@ def colon_lists(folded: str, section: Section, para: Paragraph, sent: Span) -> l
             after=after(section, sent.end),
         )
     ]
+
+
+_FRAME_MIN, _FRAME_MAX = 4, 9
+
+
+def _frame(head: str) -> tuple[str, str, int] | None:
+    """(first character, last two, length) of a short opening clause."""
+    if not _FRAME_MIN <= len(head) <= _FRAME_MAX or not all(CJK.match(ch) for ch in head):
+        return None
+    return head[0], head[-2:], len(head)
+
+
+def framed_openers(folded: str, section: Section, para: Paragraph) -> list[Enumeration]:
+    """Three or more sentences in a row opening with a short clause built on one frame
+    (``从技术层面看,…… 从平台层面看,…… 从用户层面看,……``): same first character,
+    same last two, the middle different, lengths within two."""
+    heads: list[tuple[Span, Span] | None] = []
+    for s in para.sentences:
+        parts = clauses(folded, s.start, s.end)
+        text = parts[0].text.rstrip(",:") if len(parts) >= 2 else ""
+        if s.text.endswith(";"):
+            text = ""  # ;-joined parts are a semicolon list's, whose items say more
+        heads.append((Span(text, parts[0].start, parts[0].start + len(text)), s) if text else None)
+    out: list[Enumeration] = []
+    i = 0
+    while i < len(heads):
+        first = heads[i]
+        frame = _frame(first[0].text) if first is not None else None
+        j = i + 1
+        while frame is not None and j < len(heads):
+            nxt = heads[j]
+            other = _frame(nxt[0].text) if nxt is not None else None
+            if other is None or other[:2] != frame[:2] or abs(other[2] - frame[2]) > 2:
+                break
+            j += 1
+        group = [h for h in heads[i:j] if h is not None]
+        if frame is not None and len(group) >= 3 and len({h[0].text for h in group}) == len(group):
+            out.append(
+                Enumeration(
+                    "framed",
+                    section,
+                    para.index,
+                    tuple(Item(h, s) for h, s in group),
+                    lead=lead(section, para, group[0][1].start),
+                    after=after(section, group[-1][1].end),
+                )
+            )
+            i = j
+        else:
+            i += 1
+    return out
