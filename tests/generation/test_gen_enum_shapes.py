@@ -155,45 +155,34 @@ def test_openers_sharing_a_head_clause_keep_it_out_of_the_items() -> None:
     assert got[0].prompt == "评论一:关于书屋“冷清”,文中提出了哪两点?", got[0].prompt
 
 
+_FILLER = "各地结合实际推进相关工作,取得了一定成效,但仍有不少地方需要继续努力。"
+
+
 def test_sentences_opening_on_one_frame_are_a_list() -> None:
-    from trainer.domain.model import Article, NoteKind
-    from trainer.generation import generate
-
-    filler = "各地结合实际推进相关工作,取得了一定成效,但仍有不少地方需要继续努力。"
     text = (
-        f"{filler}\n乱象频发的背后,有着多重原因。从技术层面看,开源模型大量涌现,门槛大幅降低。"
+        f"{_FILLER}\n乱象频发的背后,有着多重原因。从技术层面看,开源模型大量涌现,门槛大幅降低。"
         "从平台层面看,部分平台重流量、轻审核。从用户层面看,不少网民缺乏了解,容易轻信转发。\n"
-        f"{filler}\n"
+        f"{_FILLER}\n"
     )
-    lists = [
-        n for n in generate(Article(text=text, title="t"), "t").notes if n.kind is NoteKind.LIST
-    ]
-    assert any(n.items == ("从技术层面看", "从平台层面看", "从用户层面看") for n in lists)
+    assert ["从技术层面看", "从平台层面看", "从用户层面看"] in lists(text)
 
 
-def test_quoted_names_in_a_row_and_progressions_are_lists() -> None:
-    from trainer.domain.model import Article, NoteKind
-    from trainer.generation import generate
-
-    filler = "各地结合实际推进相关工作,取得了一定成效,但仍有不少地方需要继续努力。"
-    cases = {
-        "当前,“健身去哪儿”“健身怎么练”“健身谁来教”等问题仍然困扰着不少群众。": (
-            "健身去哪儿",
-            "健身怎么练",
-            "健身谁来教",
+@pytest.mark.parametrize(
+    ("line", "items"),
+    [
+        (
+            "当前,“健身去哪儿”“健身怎么练”“健身谁来教”等问题仍然困扰着不少群众。",
+            ["健身去哪儿", "健身怎么练", "健身谁来教"],
         ),
-        "从“能生成”到“可识别”,再到“可追溯”,AI内容治理是一项长期的系统工程。": (
-            "能生成",
-            "可识别",
-            "可追溯",
+        (
+            "从“能生成”到“可识别”,再到“可追溯”,AI内容治理是一项长期的系统工程。",
+            ["能生成", "可识别", "可追溯"],
         ),
-        "党的二十大报告提出,完善网格化管理、精细化服务、信息化支撑的基层治理平台。": (
-            "网格化管理",
-            "精细化服务",
-            "信息化支撑",
+        (
+            "党的二十大报告提出,完善网格化管理、精细化服务、信息化支撑的基层治理平台。",
+            ["网格化管理", "精细化服务", "信息化支撑"],
         ),
-    }
-    for line, want in cases.items():
-        text = f"{filler}\n{filler}{line}{filler}\n{filler}\n"
-        notes = generate(Article(text=text, title="t"), "t").notes
-        assert any(n.items == want for n in notes if n.kind is NoteKind.LIST), line
+    ],
+)
+def test_quoted_names_in_a_row_and_progressions_are_lists(line: str, items: list[str]) -> None:
+    assert items in lists(f"{_FILLER}\n{_FILLER}{line}{_FILLER}\n{_FILLER}\n")
