@@ -1,15 +1,16 @@
 """``make bench``: run every bench_*.py scenario script and print one table.
 
 Each script exposes ``run() -> list[(scenario, measured, target, unit)]``; lower
-is better for every figure. A script that fails is reported, not fatal.
+is better for every figure. Each runs in its own interpreter, so no figure depends
+on what ran before it. A script that fails is reported, not fatal.
 """
 
 from __future__ import annotations
 
-import importlib
+import json
 import pkgutil
+import subprocess
 import sys
-import traceback
 from pathlib import Path
 
 from bench.common import Row
@@ -34,16 +35,39 @@ def main(argv: list[str]) -> int:
         names = [n for n in names if any(a in n for a in argv)]
     failed = 0
     for name in names:
-        try:
-            module = importlib.import_module(f"bench.{name}")
-            rows = module.run()
-        except Exception:
+        rows = _run_alone(name)
+        if rows is None:
             failed += 1
-            print(f"\n## {name}: FAILED")
-            traceback.print_exc()
             continue
         print_table(rows, name)
     return 1 if failed else 0
+
+
+_MARK = "BENCH-ROWS "
+
+
+def _run_alone(name: str) -> list[Row] | None:
+    """One scenario script in a fresh interpreter: no figure depends on what ran
+    before it (a big heap left by another script, its collector, its peak memory)."""
+    code = (
+        "import json, sys; from bench import " + name + " as m; "
+        f"print({_MARK!r} + json.dumps(m.run()), flush=True)"
+    )
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=False
+    )
+    rows = None
+    for line in proc.stdout.splitlines():
+        if line.startswith(_MARK):
+            rows = [tuple(r) for r in json.loads(line[len(_MARK) :])]
+        else:
+            print(line)
+    if proc.returncode != 0 or rows is None:
+        print(f"\n## {name}: FAILED")
+        print(proc.stderr, file=sys.stderr)
+        return None
+    return rows  # type: ignore[return-value]
 
 
 if __name__ == "__main__":

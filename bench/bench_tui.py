@@ -68,6 +68,23 @@ def _child_startup(db: str) -> None:
         app.run(headless=True, auto_pilot=ready)  # type: ignore[arg-type]
     finally:
         app.close_store()
+    print(f"PEAK {_own_peak_kb()}", flush=True)
+
+
+def _own_peak_kb() -> int:
+    """This process's own peak resident memory (VmHWM, reset by exec); 0 off Linux.
+
+    Not ``ru_maxrss`` from the parent's ``wait4``: a child started with vfork
+    inherits the parent's high-water mark there, so a big parent looks like a
+    big app."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def startup(db: Path) -> tuple[list[float], list[float], list[float]]:
@@ -86,13 +103,16 @@ def startup(db: Path) -> tuple[list[float], list[float], list[float]]:
             cwd=Path(__file__).resolve().parents[1],
         )
         assert proc.stdout is not None
+        peak = 0
         for line in proc.stdout:
             if line.startswith("READY"):
                 ready.append((time.perf_counter() - start) * 1000)
             elif line.startswith("COUNTS"):
                 counts.append((time.perf_counter() - start) * 1000)
+            elif line.startswith("PEAK "):
+                peak = int(line.split()[1])
         _pid, _status, usage = os.wait4(proc.pid, 0)
-        memory.append(usage.ru_maxrss / 1024)
+        memory.append((peak or usage.ru_maxrss) / 1024)
     return ready, counts, memory
 
 
