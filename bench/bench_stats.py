@@ -15,7 +15,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from bench.common import Row, median, synthetic_store, timed
+from bench.common import Row, copy_store, median, synthetic_store, timed
 from bench.synth import NOW
 
 
@@ -81,7 +81,7 @@ def run() -> list[Row]:
     master = synthetic_store(fresh_copy=False)
     tmp = tempfile.mkdtemp(prefix="bench-stats-")
     path = Path(tmp) / "stats.sqlite3"
-    shutil.copyfile(master, path)  # a private copy: other benches reuse the shared work copy
+    copy_store(master, path)  # a private copy: other benches reuse the shared work copy
     store = Store.open(str(path))
     try:
         t = time.perf_counter()

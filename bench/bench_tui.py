@@ -20,20 +20,14 @@ import sys
 import time
 from pathlib import Path
 
-from bench.common import Row, median, p95, synthetic_store
+from bench.common import Row, copy_store, median, p95, synthetic_store
 
 WORK = Path(__file__).resolve().parent / ".data" / "tui-work.sqlite3"
 
 
 def _fresh_copy() -> Path:
     """A private copy of the synthetic store (other scripts use their own)."""
-    import shutil
-
-    master = synthetic_store(fresh_copy=False)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{WORK}{suffix}").unlink(missing_ok=True)
-    shutil.copyfile(master, WORK)
-    return WORK
+    return copy_store(synthetic_store(fresh_copy=False), WORK)
 
 
 STARTUP_RUNS = 7
