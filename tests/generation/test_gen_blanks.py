@@ -62,3 +62,21 @@ def test_a_one_character_suffix_does_not_cut_a_compound() -> None:
         "非学科类培训在培养兴趣方面发挥作用。",
     ]
     assert any("学科类培训" in w for w in _terms(sentences))
+
+
+def test_document_names_and_quoted_names_with_latin_letters_are_terms() -> None:
+    sentences = [
+        "2019年,有关部门印发《数字乡村发展战略纲要(2019—2025年)》,作出顶层设计。",
+        "一些不法分子利用“AI换脸”实施诈骗。",
+        "推进“互联网+政务服务”向村一级延伸。",
+    ]
+    terms = _terms(sentences)
+    assert {"数字乡村发展战略纲要", "AI换脸", "互联网+政务服务"} <= terms
+
+
+def test_a_count_or_preposition_inside_a_run_makes_a_phrase_not_a_term() -> None:
+    sentences = [
+        "从一次协商到一项制度,治理在细节中完善。",
+        "议事协商让群众的事由群众商量着办。",
+    ]
+    assert not any("到一项" in w or "协商到" in w for w in _terms(sentences))
