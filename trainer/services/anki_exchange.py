@@ -82,13 +82,21 @@ def _keep_tag_order(conn: Connection, store: Store, notes: list[Note]) -> list[N
 
 
 def _apply_grouped(
-    conn: Connection, store: Store, groups: dict[str, list[Note]], report: ImportReport
+    conn: Connection,
+    store: Store,
+    groups: dict[str, list[Note]],
+    report: ImportReport,
+    where: str = "",
 ) -> dict[str, int]:
     """apply_notes per deck; returns deck name -> id."""
     deck_ids = {}
     for deck_name, notes in groups.items():
         deck, part = apply_notes(
-            conn, deck_name, _keep_tag_order(conn, store, notes), retire_missing=False
+            conn,
+            deck_name,
+            _keep_tag_order(conn, store, notes),
+            retire_missing=False,
+            where=where,
         )
         _merge(report, part)
         deck_ids[deck_name] = deck.id
@@ -117,7 +125,7 @@ def import_apkg(store: Store, path: Path) -> ImportReport:
                 kept.append(m)
             plan.keep(kept)
             report = ImportReport(deck=", ".join(groups) or Path(path).stem)
-            _apply_grouped(conn, store, groups, report)
+            _apply_grouped(conn, store, groups, report, str(path))
             tick("importing notes", 2, 3)
             report.reviews = plan.finish(conn)
         finally:
@@ -137,7 +145,7 @@ def import_text(store: Store, path: Path) -> ImportReport:
         groups[tn.deck].append(tn.note)
     report = ImportReport(deck=", ".join(groups) or Path(path).stem)
     with store.write() as conn:
-        _apply_grouped(conn, store, groups, report)
+        _apply_grouped(conn, store, groups, report, str(path))
     report.skipped = len(parsed.errors)
     report.errors = list(parsed.errors)
     return report

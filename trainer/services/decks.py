@@ -8,8 +8,10 @@ are retired (hidden, history kept), and the report says what happened.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, select
 
@@ -70,8 +72,13 @@ def apply_notes(
     description: str | None = None,
     retire_missing: bool = True,
     now_s: int | None = None,
+    where: str = "",
 ) -> tuple[Deck, ImportReport]:
-    """Bring deck ``name`` in line with ``notes`` inside the caller's transaction."""
+    """Bring deck ``name`` in line with ``notes`` inside the caller's transaction.
+
+    A note whose GUID belongs to a note of another deck is never moved or
+    overwritten: GuidConflictError (naming both decks) aborts the transaction.
+    """
     now_s = int(time.time()) if now_s is None else now_s
     deck = decks_repo.deck_by_name(conn, name)
     created = deck is None
@@ -89,6 +96,7 @@ def apply_notes(
             deck = changed
     report = ImportReport(deck=name)
     existing = notes_repo.rows_by_guid(conn, [n.guid for n in notes])
+    _refuse_other_decks_notes(conn, deck, notes, existing, where)
     inserts: list[tuple[Note, int]] = []
     updates: list[tuple[Note, int]] = []
     for pos, note in enumerate(notes):
@@ -128,6 +136,29 @@ def apply_notes(
     return deck, report
 
 
+class GuidConflictError(TrainerError):
+    """Notes being imported carry the GUIDs of notes in another deck."""
+
+
+def _refuse_other_decks_notes(
+    conn: Connection, deck: Deck, notes: Sequence[Note], existing: dict[str, Any], where: str
+) -> None:
+    clashes = [(n.guid, existing[n.guid].deck_id) for n in notes if n.guid in existing]
+    clashes = [(guid, deck_id) for guid, deck_id in clashes if deck_id != deck.id]
+    if not clashes:
+        return
+    guid, other_id = clashes[0]
+    other = decks_repo.deck_by_id(conn, other_id)
+    other_name = other.name if other is not None else f"#{other_id}"
+    more = f" (and {len(clashes) - 1} more)" if len(clashes) > 1 else ""
+    prefix = f"{where}: " if where else ""
+    raise GuidConflictError(
+        f"{prefix}note {guid}{more} already belongs to deck {other_name!r}; importing it into "
+        f"{deck.name!r} would move and overwrite it, so nothing was imported "
+        "(give the notes new GUIDs, or import into the deck they belong to)"
+    )
+
+
 class DeckService:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -156,6 +187,7 @@ class DeckService:
                 parsed.notes,
                 options=parsed.options,
                 description=parsed.description,
+                where=str(path),
             )
         return report
 
@@ -254,4 +286,11 @@ def ensure_bundled_deck(store: Store) -> ImportReport | None:
     return report
 
 
-__all__ = ["DeckFile", "DeckService", "ImportReport", "apply_notes", "ensure_bundled_deck"]
+__all__ = [
+    "DeckFile",
+    "DeckService",
+    "GuidConflictError",
+    "ImportReport",
+    "apply_notes",
+    "ensure_bundled_deck",
+]
