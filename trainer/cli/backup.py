@@ -51,5 +51,7 @@ def restore(
 
     report = backups.restore(OPTIONS.db, file)
     typer.echo(f"restored {file} ({_counts(report.restored.counts)})")
-    if report.replaced is not None:
+    if report.replaced is not None and report.damaged:
+        typer.echo(f"the replaced store was damaged; it is kept as it was in {report.replaced}")
+    elif report.replaced is not None:
         typer.echo(f"the replaced store is kept as {report.replaced}")

@@ -4,7 +4,9 @@ A backup is a compact, consistent copy made with ``VACUUM INTO`` (a read
 transaction: other trainers keep studying while it runs) into a temporary name,
 synced, then renamed, so a crash never leaves a half backup under a real name.
 Backups live in ``backups/`` next to the store, named
-``<store>-<YYYYmmdd-HHMMSS>-<reason>.sqlite3`` (UTC), and are thinned like
+``<store file name>-<YYYYmmdd-HHMMSS>-<reason>.sqlite3`` (UTC; the whole name, so
+``study.sqlite`` and ``study.db`` in one folder never share or thin each other's
+backups), and are thinned like
 Anki's: everything from today, then the newest of each of 12 days, 10 weeks
 and 9 months.
 
@@ -68,6 +70,8 @@ class RestoreReport:
     restored: CheckedBackup
     replaced: Path | None
     """The backup holding the store that was replaced."""
+    damaged: bool = False
+    """The replaced store could not be read: it was moved aside as it was."""
 
 
 # -- where -------------------------------------------------------------------------
@@ -85,15 +89,41 @@ def backup_dir(path: Path) -> Path:
     return path.parent / "backups"
 
 
+def backup_prefix(path: Path) -> str:
+    """What every backup of the store at ``path`` is named after: its whole file name."""
+    return path.name
+
+
+def _legacy_prefix(path: Path) -> str | None:
+    """Older trainers named backups after the stem (``study`` for ``study.sqlite``).
+
+    Those still count as this store's only while no other file in the folder has
+    the same stem: with two such stores nobody can tell whose they are, so they are
+    left alone (never thinned, never taken for the newest).
+    """
+    if path.stem == path.name:
+        return None
+    try:
+        siblings = [
+            p
+            for p in path.parent.iterdir()
+            if p.stem == path.stem and not p.name.startswith(path.name) and p.is_file()
+        ]
+    except OSError:
+        return None
+    return None if siblings else path.stem
+
+
 def list_backups(path: Path) -> list[BackupFile]:
     """Backups of the store at ``path``, newest first."""
     folder = backup_dir(path)
     if not folder.is_dir():
         return []
+    names = {backup_prefix(path), _legacy_prefix(path)} - {None}
     found = []
     for entry in folder.iterdir():
         m = _NAME.match(entry.name)
-        if not m or m.group("stem") != path.stem:
+        if not m or m.group("stem") not in names:
             continue
         taken = datetime.strptime(m.group("stamp"), "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
         found.append(BackupFile(entry, taken, m.group("reason")))
@@ -110,7 +140,7 @@ def backup_engine(engine: Engine, reason: str, now: datetime | None = None) -> P
     now = (now or datetime.now(UTC)).astimezone(UTC)
     folder = backup_dir(path)
     # A name of its own per process: two trainers may back up in the same second.
-    tmp = folder / f".{path.stem}-{os.getpid()}-{time.monotonic_ns()}.part"
+    tmp = folder / f".{backup_prefix(path)}-{os.getpid()}-{time.monotonic_ns()}.part"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         raw = engine.raw_connection()
@@ -119,7 +149,7 @@ def backup_engine(engine: Engine, reason: str, now: datetime | None = None) -> P
         finally:
             raw.close()
         _fsync(tmp)
-        dest = _publish(tmp, folder, path.stem, now, reason)
+        dest = _publish(tmp, folder, backup_prefix(path), now, reason)
         _fsync_dir(folder)
     except (OSError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
@@ -277,7 +307,9 @@ def restore(store_url: str | None, backup: Path, now: datetime | None = None) ->
             raise StoreError(f"{url}: only a SQLite file store can be restored into")
         if target.exists() and target.resolve() == backup.resolve():
             raise StoreError(f"{backup} is the store itself")
-        replaced = backup_engine(engine, "before-restore", now) if target.exists() else None
+        replaced, damaged = (
+            _keep_replaced(engine, target, now) if target.exists() else (None, False)
+        )
         src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
         try:
             dst = sqlite3.connect(str(target), timeout=15)
@@ -296,7 +328,54 @@ def restore(store_url: str | None, backup: Path, now: datetime | None = None) ->
         migrate.upgrade(engine)
     finally:
         engine.dispose()
-    return RestoreReport(checked, replaced)
+    return RestoreReport(checked, replaced, damaged)
+
+
+def _keep_replaced(engine: Engine, target: Path, now: datetime | None) -> tuple[Path, bool]:
+    """Back up the store about to be replaced; a store too damaged for that is moved aside.
+
+    Restoring is what a damaged store needs, so its damage must not stop it: the
+    file (with its -wal and -shm) goes to ``backups/`` byte for byte, named
+    ``<store>-<stamp>-damaged``, and the restore writes a fresh file.
+    """
+    try:
+        made = backup_engine(engine, "before-restore", now)
+    except StoreError:
+        if _readable(target):
+            raise
+    else:
+        assert made is not None
+        return made, False
+    engine.dispose()
+    when = (now or datetime.now(UTC)).astimezone(UTC)
+    folder = backup_dir(target)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        dest = folder / f"{backup_prefix(target)}-{when:%Y%m%d-%H%M%S}-{os.getpid()}-damaged"
+        for side in ("-wal", "-shm", "-journal"):
+            extra = Path(f"{target}{side}")
+            if extra.exists():
+                os.replace(extra, Path(f"{dest}{side}"))
+        os.replace(target, dest)
+        _fsync_dir(folder)
+        _fsync_dir(target.parent)
+    except OSError as exc:
+        raise StoreError(f"cannot move the damaged store {target} aside: {_reason(exc)}") from None
+    return dest, True
+
+
+def _readable(path: Path) -> bool:
+    """Whether SQLite can read ``path`` as a database at all (quick check passes)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        return conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.close()
 
 
 def store_counts(store: Store) -> dict[str, int]:
