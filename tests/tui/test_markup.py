@@ -15,6 +15,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Header, Input, ListView, Static, TextArea
 
 from tests.tui.conftest import SIZE, screen_text, settle
+from trainer.domain.display import visible
 from trainer.domain.model import Note, NoteKind
 from trainer.services.grading import grade
 from trainer.storage.store import Store
@@ -63,6 +64,57 @@ def test_render_functions_keep_text_verbatim(s: str) -> None:
     assert s in sections_content([section]).plain
 
 
+CONTROLS = [chr(c) for c in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if chr(c) not in "\n\t"]
+ATTACKS = [
+    "\x1b]52;c;ZWNobyBwd25lZA==\x07",  # OSC 52: write the clipboard
+    "\x1b[2J\x1b[H",  # clear the screen
+    "\x1b]0;pwned\x07",  # OSC 0: rename the window
+    "\x9b31m",  # C1 CSI
+    "a\x00b\x08c\rd",
+]
+# Text with at least one control character (other than newline and tab) in it.
+control_text = (
+    st.text(
+        alphabet=st.sampled_from(CONTROLS) | st.sampled_from("申论ab[/] 。"),
+        min_size=1,
+        max_size=30,
+    ).filter(lambda s: any(c in CONTROLS for c in s))
+    | st.sampled_from(ATTACKS)
+    | st.builds(lambda a, b: f"{a}{b}", user_text, st.sampled_from(ATTACKS))
+)
+
+
+def _raw_controls(shown: str) -> list[str]:
+    return [c for c in shown if c in CONTROLS]
+
+
+@given(control_text)
+def test_render_functions_show_control_characters_as_symbols(s: str) -> None:
+    shown = visible(s)
+    assert not _raw_controls(shown)
+    qa = Note("g", NoteKind.QA, prompt=s, answer=s, extra=s)
+    lst = Note("g", NoteKind.LIST, prompt=s, items=(s, "x"))
+    cz = Note("g", NoteKind.CLOZE, text=f"{s}{{{{c1::{s}}}}}{s}")
+    outputs = [
+        render.front(qa, 0),
+        render.back(qa, 0),
+        render.front(lst, 0),
+        render.back(lst, 0),
+        render.front(cz, 1),
+        render.back(cz, 1),
+        render.source(f"前{s}后", 1, 1 + len(s), [s]),
+        render.grading(grade([s], s + "x")),
+        note_line(qa, True),
+        note_line(lst, True),
+        sections_content(
+            [{"name": s, "cards": 2, "studied": 1, "mean_retrievability": 0.5, "retention": None}]
+        ),
+    ]
+    for content in outputs:
+        assert not _raw_controls(content.plain), content.plain
+        assert shown.strip() in content.plain
+
+
 class Harness(App[None]):
     """Every widget that shows card, deck or section text, side by side.
 
@@ -98,25 +150,27 @@ PLACES = 10
 
 async def show_everywhere(app: Harness, s: str) -> None:
     note = Note("g", NoteKind.QA, prompt=s, answer="a")
-    app.sub_title = s
+    # The app passes titles and statuses through visible() (say, status, sub_title).
+    app.sub_title = visible(s)
     card = app.query_one(CardView)
     card.show_card(render.front(note, 0))
     card.show_grading(render.grading(grade([s], s)))
     card.show_source(render.source(s, 0, len(s), []))
-    app.query_one("#plain", Static).update(s)
+    app.query_one("#plain", Static).update(visible(s))
     section = {"name": s, "cards": 2, "studied": 1, "mean_retrievability": 0.5, "retention": None}
     app.query_one("#sections", Static).update(sections_content([section]))
     table = app.query_one(DataTable)
     table.clear(columns=True)
     table.add_column("Deck")
-    table.add_row(Text(s))
+    table.add_row(Text(visible(s)))  # as the decks screen does
     view = app.query_one(ListView)
     await view.clear()
     await view.append(NoteRow(note))
+    # The app fills fields (the edit dialog, the prompt's default) with visible(text).
     field = app.query_one(Input)
-    field.value = s
+    field.value = visible(s)
     field.cursor_position = 0
-    app.query_one(TextArea).text = s
+    app.query_one(TextArea).text = visible(s)
 
 
 @settings(
@@ -139,6 +193,21 @@ async def test_widgets_show_text_verbatim(s: str) -> None:
         assert app.is_running  # no [@click=app.quit] ran, no MarkupError
 
 
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(control_text)
+async def test_widgets_never_send_control_characters_to_the_terminal(s: str) -> None:
+    app = Harness()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await show_everywhere(app, s)
+        app.push_screen(PromptDialog(f"Export {s} to which file?", s))
+        await pilot.pause()
+        text = screen_text(app)
+        assert not _raw_controls(text), repr(text)
+        assert visible(s).strip() in text
+
+
 async def test_nasty_card_on_the_real_screens(
     tricky: Store, make_app: Callable[..., TrainerApp]
 ) -> None:
@@ -154,3 +223,36 @@ async def test_nasty_card_on_the_real_screens(
         await settle(app)
         assert "[@click=app.quit]" in screen_text(app)
         assert app.is_running
+
+
+async def test_escape_sequences_in_a_deck_reach_no_screen_raw(
+    store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    """OSC 52 (clipboard), ESC[2J (clear) and OSC 0 (title) in a deck name and its cards."""
+    from tests.conftest import make_deck
+    from trainer.domain.model import DeckOptions
+
+    name = "申论\x1b]0;pwned\x07::直播"
+    notes = [
+        Note("osc", NoteKind.QA, prompt="问\x1b]52;c;aGk=\x07题", answer="答\x1b[2J案\x9b1m"),
+        Note("cz", NoteKind.CLOZE, text="要避免{{c1::魅力\x1b[2J秀场}}。", extra="\x00额外"),
+    ]
+    make_deck(store, notes, name, DeckOptions(enable_fuzz=False, bury_siblings=False))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        shown = screen_text(app)
+        assert "申论" in shown
+        assert not _raw_controls(shown), repr(shown)
+        app.open_study(name)
+        await settle(app)
+        for _ in range(2):
+            shown = screen_text(app)
+            assert not _raw_controls(shown), repr(shown)
+            await pilot.press("space")
+            await settle(app)
+            shown = screen_text(app)
+            assert not _raw_controls(shown), repr(shown)
+            assert "␛" in shown
+            await pilot.press("3")
+            await settle(app)

@@ -71,9 +71,23 @@ def root(
         open_app(None)
 
 
+def echo(message: str = "", err: bool = False) -> None:
+    """Print a line that may hold text from files: control characters made visible."""
+    from trainer.domain.display import visible
+
+    typer.echo(visible(message), err=err)
+
+
+def echo_json(data: object, **kwargs: object) -> None:
+    """Print a JSON document; DEL and C1 controls escaped (json escapes C0 already)."""
+    from trainer.domain.display import json_text
+
+    typer.echo(json_text(data, **kwargs))
+
+
 def fail(message: str, code: int = 1) -> None:
     """Print one line on stderr and leave with ``code``."""
-    typer.echo(f"trainer: {message}", err=True)
+    echo(f"trainer: {message}", err=True)
     raise typer.Exit(code)
 
 
@@ -83,7 +97,7 @@ def main() -> None:
     try:
         app()
     except TrainerError as exc:
-        typer.echo(f"trainer: {exc}", err=True)
+        echo(f"trainer: {exc}", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
         typer.echo("trainer: interrupted", err=True)
@@ -93,7 +107,7 @@ def main() -> None:
 
         if os.environ.get("TRAINER_DEBUG"):
             raise
-        typer.echo(
+        echo(
             f"trainer: internal error: {type(exc).__name__}: {exc} "
             "(run with TRAINER_DEBUG=1 for details, and please report it)",
             err=True,

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from trainer.cli import OPTIONS, app
+from trainer.cli import OPTIONS, app, echo
 
 
 def _counts(counts: dict[str, int]) -> str:
@@ -34,10 +34,10 @@ def backup(
                 typer.echo(backups.PG_UNSUPPORTED)
                 return
             for b in backups.list_backups(path):
-                typer.echo(f"{b.taken:%Y-%m-%d %H:%M:%S}Z  {b.reason:<28} {b.path}")
+                echo(f"{b.taken:%Y-%m-%d %H:%M:%S}Z  {b.reason:<28} {b.path}")
             return
         dest = backups.backup_store(store)
-        typer.echo(f"backed up {store.where} to {dest} ({_counts(backups.store_counts(store))})")
+        echo(f"backed up {store.where} to {dest} ({_counts(backups.store_counts(store))})")
     finally:
         store.close()
 
@@ -50,7 +50,7 @@ def restore(
     from trainer.services import backup as backups
 
     report = backups.restore(OPTIONS.db, file)
-    typer.echo(f"restored {file} ({_counts(report.restored.counts)})")
+    echo(f"restored {file} ({_counts(report.restored.counts)})")
     if report.replaced is not None and report.damaged:
         typer.echo(f"the replaced store was damaged; it is kept as it was in {report.replaced}")
     elif report.replaced is not None:

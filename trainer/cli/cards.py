@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from trainer.cli import OPTIONS, app, fail
+from trainer.cli import OPTIONS, app, echo, fail
 
 
 def _front(note_kind: str, text: str, prompt: str, ord_: int) -> str:
@@ -41,7 +41,7 @@ def suspended(
         return
     for card, note in rows:
         front = _front(note.kind.value, note.text, note.prompt, card.ord).replace("\n", " ")
-        typer.echo(f"{card.id}\t{card.deck_id}\t{card.lapses}\t{front[:60]}")
+        echo(f"{card.id}\t{card.deck_id}\t{card.lapses}\t{front[:60]}")
 
 
 @app.command()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,17 +9,18 @@ from typing import Annotated
 
 import typer
 
-from trainer.cli import OPTIONS, app
+from trainer.cli import OPTIONS, app, echo
 from trainer.domain.model import DeckCounts
 
 
 def _rows_json(rows: list[DeckCounts]) -> str:
-    return json.dumps(
+    from trainer.domain.display import json_text
+
+    return json_text(
         [
             {"deck": r.name, "id": r.deck_id, "new": r.new, "learning": r.learning, "due": r.due}
             for r in rows
         ],
-        ensure_ascii=False,
     )
 
 
@@ -47,13 +47,15 @@ def decks(
     from rich.console import Console
     from rich.table import Table
 
+    from trainer.domain.display import visible
+
     table = Table(title="Decks", title_justify="left")
     table.add_column("Deck")
     table.add_column("New", justify="right", style="blue")
     table.add_column("Learn", justify="right", style="red")
     table.add_column("Due", justify="right", style="green")
     for r in rows:
-        table.add_row(r.name, str(r.new), str(r.learning), str(r.due), style=None)
+        table.add_row(visible(r.name), str(r.new), str(r.learning), str(r.due), style=None)
     table.add_section()
     table.add_row(
         "Total",
@@ -142,4 +144,4 @@ def reschedule(
         changed = reschedule_deck(store, deck, options)
     finally:
         store.close()
-    typer.echo(f"rescheduled {changed} cards in {deck}")
+    echo(f"rescheduled {changed} cards in {deck}")

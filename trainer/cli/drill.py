@@ -21,7 +21,7 @@ from typing import Annotated, TextIO
 
 import typer
 
-from trainer.cli import OPTIONS, app, fail
+from trainer.cli import OPTIONS, app, echo, fail
 
 BUSY_RETRIES = 5
 """Extra attempts after the store's busy timeout ran out (each waits it again)."""
@@ -73,7 +73,7 @@ def run_drill(deck: str | None, lines: TextIO, out: TextIO) -> int:
         try:
             daily_backup(store, clock.now())
         except StoreError as exc:  # a missed daily backup must not stop studying
-            typer.echo(f"trainer: warning: {exc}", err=True)
+            echo(f"trainer: warning: {exc}", err=True)
         study = StudyService(store)
         for number, raw in enumerate(lines, start=1):
             line = raw.strip()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -10,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from trainer.cli import OPTIONS, app, fail
+from trainer.cli import OPTIONS, app, echo, echo_json, fail
 
 exam_app = typer.Typer(
     help="Plan for an exam date: readiness and a daily plan.", no_args_is_help=True
@@ -97,7 +96,7 @@ def exam_show(
         }
     }
     if as_json:
-        typer.echo(json.dumps(data, ensure_ascii=False))
+        echo_json(data)
         return
     typer.echo(readiness_line(summary))
     for g in summary["by_group"][:10]:
@@ -151,7 +150,7 @@ def cram(
         return
     for i, (_card, note) in enumerate(items, 1):
         question = note.prompt or note.text
-        typer.echo(f"[{i}/{len(items)}] {question}")
+        echo(f"[{i}/{len(items)}] {question}")
         typer.prompt("  (Enter to show the answer)", default="", show_default=False)
         answer = note.answer or "\n".join(note.items) or note.text
-        typer.echo(f"  {answer}\n")
+        echo(f"  {answer}\n")

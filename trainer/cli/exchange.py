@@ -8,7 +8,6 @@ longer than a second shows a progress bar on stderr when it is a terminal.
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Annotated, Any
 
 import typer
 
-from trainer.cli import OPTIONS, app, fail
+from trainer.cli import OPTIONS, app, echo, echo_json, fail
 
 FORMATS = ".toml, .apkg, .colpkg (import), .csv, .tsv, .txt"
 
@@ -68,13 +67,13 @@ def import_(
         bar.close()
         store.close()
     if as_json:
-        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+        echo_json(report.to_dict())
     else:
-        typer.echo(f"imported {file}: {report.summary()}")
+        echo(f"imported {file}: {report.summary()}")
         for line in report.errors[:20]:
-            typer.echo(f"  {line}", err=True)
+            echo(f"  {line}", err=True)
         if len(report.errors) > 20:
-            typer.echo(f"  ... and {len(report.errors) - 20} more", err=True)
+            echo(f"  ... and {len(report.errors) - 20} more", err=True)
 
 
 @app.command()
@@ -97,4 +96,4 @@ def export(
     finally:
         bar.close()
         store.close()
-    typer.echo(f"exported {count} notes from {deck} to {output}")
+    echo(f"exported {count} notes from {deck} to {output}")

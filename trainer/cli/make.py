@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from trainer.cli import app
+from trainer.cli import app, echo, echo_json
 
 if TYPE_CHECKING:
     from trainer.generation import Generated
@@ -41,13 +41,11 @@ def make(
         fail(str(exc))
         return
     if as_json:
-        import json
-
-        typer.echo(json.dumps(to_json(result), ensure_ascii=False, indent=1))
+        echo_json(to_json(result), indent=1)
     if output is not None:
         _write(output, deck, result.title or art.source, result)
     elif not as_json:
-        typer.echo(summary(result))
+        echo(summary(result))
 
 
 def _write(path: str, name: str | None, default_name: str, result: Generated) -> None:
@@ -73,7 +71,7 @@ def _write(path: str, name: str | None, default_name: str, result: Generated) ->
         options = old.options
         description = old.description or description
     write_deck(target, name or default_name, list(notes), options, description=description)
-    typer.echo(f"wrote {len(notes)} notes to {path}", err=True)
+    echo(f"wrote {len(notes)} notes to {path}", err=True)
 
 
 def to_json(result: Generated) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from trainer.cli import OPTIONS, app, fail
+from trainer.cli import OPTIONS, app, echo, fail
 
 
 @app.command()
@@ -34,7 +34,7 @@ def optimize(
     if as_json:
         typer.echo(json.dumps(result.to_dict()))
         return
-    typer.echo(f"{result.deck}: {result.items} reviews used")
+    echo(f"{result.deck}: {result.items} reviews used")
     if result.evaluated < result.items:
         typer.echo(f"  (before/after judged on an even sample of {result.evaluated})")
     typer.echo(

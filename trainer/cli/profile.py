@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from trainer.cli import OPTIONS, app
+from trainer.cli import OPTIONS, app, echo
 
 
 @app.command()
@@ -29,7 +29,7 @@ def profile(
         if rollover is not None or timezone is not None:
             p = configure(store, rollover_hour=rollover, timezone=timezone)
             zone = p.timezone or "this machine's zone"
-            typer.echo(f"{p.name}: the study day starts at {p.rollover_hour}:00, {zone}")
+            echo(f"{p.name}: the study day starts at {p.rollover_hour}:00, {zone}")
             return
         for info in profiles(store):
             mark = "*" if info.name == store.profile.name else " "

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import typer
 
-from trainer.cli import OPTIONS, app, fail
+from trainer.cli import OPTIONS, app, echo_json, fail
 
 BARS = " ▁▂▃▄▅▆▇█"
 
@@ -33,9 +32,13 @@ def render(data: dict[str, Any]) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from trainer.domain.display import visible
+
     con = Console(highlight=False, markup=False)
     meta = data["meta"]
-    con.print(f"Statistics: {meta['deck'] or 'all decks'} ({meta['range']}, today {meta['today']})")
+    con.print(
+        f"Statistics: {visible(meta['deck'] or 'all decks')} ({meta['range']}, today {meta['today']})"
+    )
     t = data["today"]
     con.print(
         f"Today: {t['reviews']} answers in {_minutes(t['time_ms'])}; again {t['again']}; "
@@ -143,7 +146,7 @@ def render(data: dict[str, Any]) -> None:
             gt.add_column(col, justify="right" if col != "Name" else "left")
         for r in rows[:15]:
             gt.add_row(
-                r["name"] or "(none)",
+                visible(r["name"] or "(none)"),
                 str(r["cards"]),
                 str(r["studied"]),
                 _pct(r["mean_retrievability"]),
@@ -184,6 +187,6 @@ def stats(
     finally:
         store.close()
     if as_json:
-        typer.echo(json.dumps(data, ensure_ascii=False))
+        echo_json(data)
         return
     render(data)

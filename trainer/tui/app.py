@@ -18,6 +18,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from trainer.domain.display import visible
+
 if TYPE_CHECKING:
     from trainer.services.decks import DeckService
     from trainer.services.stats import StatsService
@@ -176,7 +178,7 @@ class TrainerApp(App[None]):
 
     def say(self, message: str, severity: Severity = "information") -> None:
         """A notification; the text is never parsed as markup."""
-        self.notify(message, markup=False, severity=severity)
+        self.notify(visible(message), markup=False, severity=severity)
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"

@@ -2,7 +2,9 @@
 
 Every string that came from a deck, an article or the student goes through
 ``Content(...)`` / ``Content.assemble`` here, so ``[b]``, ``[/]`` and
-``[@click=app.quit]`` in card text show up as typed and can do no harm.
+``[@click=app.quit]`` in card text show up as typed and can do no harm, and
+through ``visible`` first, so an escape sequence in card text shows as ``␛[2J``
+instead of clearing the screen.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from datetime import timedelta
 from textual.content import Content
 
 from trainer.domain import cloze
+from trainer.domain.display import visible
 from trainer.domain.model import Note, NoteKind, Rating
 from trainer.services.grading import DiffKind, Grade, Mark
 
@@ -36,8 +39,13 @@ MARK_STYLES = {
 
 
 def plain(text: str) -> Content:
-    """User text as Content, verbatim."""
-    return Content(text)
+    """User text as Content, verbatim but for control characters (made visible)."""
+    return Content(visible(text))
+
+
+def styled(text: str, style: str) -> Content:
+    """User text in a style: never markup, control characters made visible."""
+    return Content.styled(visible(text), style)
 
 
 def interval(delta: timedelta) -> str:
@@ -89,16 +97,16 @@ def _cloze(text: str, ord_: int, *, reveal: bool) -> Content:
     parts: list[str | tuple[str, str]] = []
     pos = 0
     for d in deletions:
-        parts.append(text[pos : d.start])
+        parts.append(visible(text[pos : d.start]))
         if d.number == ord_:
             if reveal:
-                parts.append((d.answer, HIGHLIGHT))
+                parts.append((visible(d.answer), HIGHLIGHT))
             else:
-                parts.append((f"[{d.hint}]" if d.hint else "[...]", "bold $accent"))
+                parts.append((visible(f"[{d.hint}]") if d.hint else "[...]", "bold $accent"))
         else:
-            parts.append(d.answer)
+            parts.append(visible(d.answer))
         pos = d.end
-    parts.append(text[pos:])
+    parts.append(visible(text[pos:]))
     return Content.assemble(*parts)
 
 
@@ -107,18 +115,18 @@ def back(note: Note, ord_: int) -> Content:
     if note.kind is NoteKind.CLOZE:
         parts: list[Content] = [_cloze(note.text, ord_, reveal=True)]
         if note.extra:
-            parts += [plain("\n\n"), Content.styled(note.extra, "dim")]
+            parts += [plain("\n\n"), styled(note.extra, "dim")]
         return Content.assemble(*parts)
     parts = [plain(note.prompt), plain("\n"), Content.styled("─" * 20, "dim"), plain("\n")]
     if note.kind is NoteKind.LIST and note.items:
         for n, item in enumerate(note.items, 1):
-            parts += [Content.styled(f"{n}. ", "dim"), Content.styled(item, "bold"), plain("\n")]
+            parts += [Content.styled(f"{n}. ", "dim"), styled(item, "bold"), plain("\n")]
         if note.answer.strip():
             parts += [plain("\n"), plain(note.answer.strip())]
     else:
         parts.append(plain(note.answer))
     if note.extra:
-        parts += [plain("\n\n"), Content.styled(note.extra, "dim")]
+        parts += [plain("\n\n"), styled(note.extra, "dim")]
     return Content.assemble(*parts)
 
 
@@ -152,7 +160,8 @@ def source(text: str, start: int, end: int, answers: list[str]) -> Content:
         j = i
         while j < len(para) and marks[j] == marks[i]:
             j += 1
-        parts.append((para[i:j], HIGHLIGHT) if marks[i] else para[i:j])
+        chunk = visible(para[i:j])
+        parts.append((chunk, HIGHLIGHT) if marks[i] else chunk)
         i = j
     return Content.assemble(*parts)
 
@@ -165,17 +174,17 @@ def grading(result: Grade) -> Content:
         parts.append(plain(point.expected))
         if point.typed and point.mark is not Mark.RECALLED:
             parts.append(Content.styled("  ← ", "dim"))
-            parts.append(Content.styled(point.typed, "italic"))
+            parts.append(styled(point.typed, "italic"))
         parts.append("\n")
     if result.diff:
         parts.append(("diff: ", "dim"))
         for kind, chunk in result.diff:
             if kind is DiffKind.SAME:
-                parts.append(chunk)
+                parts.append(visible(chunk))
             elif kind is DiffKind.MISSING:
-                parts.append((chunk, "bold underline #16a34a"))
+                parts.append((visible(chunk), "bold underline #16a34a"))
             else:
-                parts.append((chunk, "strike #dc2626"))
+                parts.append((visible(chunk), "strike #dc2626"))
         parts.append("\n")
     name = RATING_NAMES[result.suggested]
     parts.append(

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, TextArea
 
 from trainer.domain import cloze
+from trainer.domain.display import visible
 from trainer.domain.model import Note, NoteKind
 
 
@@ -46,19 +47,19 @@ class EditNoteDialog(ModalScreen[Note | None]):
             yield Static(f"Edit {note.kind.value} note · ctrl+s saves", markup=False)
             if note.kind is NoteKind.CLOZE:
                 yield Static("Text ({{c1::answer::hint}})", markup=False, classes="label")
-                yield TextArea(note.text, id="edit-text", soft_wrap=True)
+                yield TextArea(visible(note.text), id="edit-text", soft_wrap=True)
             else:
                 yield Static("Prompt", markup=False, classes="label")
-                yield Input(note.prompt, id="edit-prompt")
+                yield Input(visible(note.prompt), id="edit-prompt")
                 yield Static("Answer", markup=False, classes="label")
-                yield TextArea(note.answer, id="edit-answer", soft_wrap=True)
+                yield TextArea(visible(note.answer), id="edit-answer", soft_wrap=True)
             if note.kind is NoteKind.LIST:
                 yield Static("Points, one a line", markup=False, classes="label")
-                yield TextArea("\n".join(note.items), id="edit-items", soft_wrap=True)
+                yield TextArea(visible("\n".join(note.items)), id="edit-items", soft_wrap=True)
             yield Static("Extra", markup=False, classes="label")
-            yield Input(note.extra, id="edit-extra")
+            yield Input(visible(note.extra), id="edit-extra")
             yield Static("Tags (space separated)", markup=False, classes="label")
-            yield Input(" ".join(note.tags), id="edit-tags")
+            yield Input(visible(" ".join(note.tags)), id="edit-tags")
             yield Static("", markup=False, id="edit-error")
             with Horizontal():
                 yield Button("Save", variant="primary", id="edit-save")
@@ -75,17 +76,23 @@ class EditNoteDialog(ModalScreen[Note | None]):
         """The note as the fields now say."""
         note = self.note
         changes: dict[str, object] = {
-            "extra": self.query_one("#edit-extra", Input).value,
-            "tags": tuple(self.query_one("#edit-tags", Input).value.split()),
+            "extra": _kept(self.query_one("#edit-extra", Input).value, note.extra),
+            "tags": tuple(
+                _kept(self.query_one("#edit-tags", Input).value, " ".join(note.tags)).split()
+            ),
         }
         if note.kind is NoteKind.CLOZE:
-            changes["text"] = self.query_one("#edit-text", TextArea).text
+            changes["text"] = _kept(self.query_one("#edit-text", TextArea).text, note.text)
         else:
-            changes["prompt"] = self.query_one("#edit-prompt", Input).value
-            changes["answer"] = self.query_one("#edit-answer", TextArea).text
+            changes["prompt"] = _kept(self.query_one("#edit-prompt", Input).value, note.prompt)
+            changes["answer"] = _kept(self.query_one("#edit-answer", TextArea).text, note.answer)
         if note.kind is NoteKind.LIST:
-            lines = self.query_one("#edit-items", TextArea).text.splitlines()
-            changes["items"] = tuple(line.strip() for line in lines if line.strip())
+            items = _kept(self.query_one("#edit-items", TextArea).text, "\n".join(note.items))
+            if items == "\n".join(note.items):
+                changes["items"] = note.items
+            else:
+                lines = items.splitlines()
+                changes["items"] = tuple(line.strip() for line in lines if line.strip())
         return replace(note, **changes)  # type: ignore[arg-type]
 
     def action_save(self) -> None:
@@ -108,3 +115,9 @@ class EditNoteDialog(ModalScreen[Note | None]):
             self.action_save()
         else:
             self.dismiss(None)
+
+
+def _kept(value: str, original: str) -> str:
+    """A field shows its text with control characters made visible; left as shown, the
+    original text (controls and all) is kept, so opening and saving changes nothing."""
+    return original if value == visible(original) else value

@@ -11,6 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from trainer.domain.display import visible
+
 
 def keys_content(rows: list[tuple[str, str]]) -> Content:
     width = max((len(k) for k, _ in rows), default=0)
@@ -38,7 +40,7 @@ class HelpDialog(ModalScreen[None]):
 
     def __init__(self, title: str, rows: list[tuple[str, str]]) -> None:
         super().__init__()
-        self._title = title
+        self._title = visible(title)
         self._rows = rows
 
     def compose(self) -> ComposeResult:

@@ -10,6 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from trainer.domain.display import visible
+
 
 class PromptDialog(ModalScreen[str | None]):
     """Returns the entered text (stripped), or None on Escape or empty input."""
@@ -27,8 +29,8 @@ class PromptDialog(ModalScreen[str | None]):
 
     def __init__(self, question: str, value: str = "", placeholder: str = "") -> None:
         super().__init__()
-        self._question = question
-        self._value = value
+        self._question = visible(question)
+        self._value = visible(value)
         self._placeholder = placeholder
 
     def compose(self) -> ComposeResult:

@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Header, Input, ListView, Static, TextArea
 
+from trainer.domain.display import visible
 from trainer.domain.model import Article, Note
 from trainer.tui.dialogs.edit_note import EditNoteDialog
 from trainer.tui.dialogs.prompt import PromptDialog
@@ -72,7 +73,7 @@ class ArticleScreen(TrainerScreen):
             self.open_article(self.initial_path, None)
 
     def status(self, text: str) -> None:
-        self.query_one("#article-status", Static).update(text)
+        self.query_one("#article-status", Static).update(visible(text))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
+from trainer.domain.display import visible
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import DeckCounts
 from trainer.tui.app import StoreUnavailable
@@ -140,7 +141,7 @@ class DecksScreen(TrainerScreen):
         self._columns(table, rows)
         for row in rows:
             table.add_row(
-                Text(row.name),
+                Text(visible(row.name)),
                 _count(row.new, RICH_COLOURS["new"]),
                 _count(row.learning, RICH_COLOURS["learning"]),
                 _count(row.due, RICH_COLOURS["due"]),

@@ -20,6 +20,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
+from trainer.domain.display import visible
 from trainer.tui import render
 from trainer.tui.app import StoreUnavailable
 from trainer.tui.screens.base import TrainerScreen
@@ -145,7 +146,9 @@ class StatsScreen(TrainerScreen):
         self.load()
 
     def _title(self) -> None:
-        self.sub_title = f"Statistics · {self.deck or 'all decks'} · {RANGE_NAMES[self.range]}"
+        self.sub_title = visible(
+            f"Statistics · {self.deck or 'all decks'} · {RANGE_NAMES[self.range]}"
+        )
 
     def action_next_range(self) -> None:
         self.range = RANGES[(RANGES.index(self.range) + 1) % len(RANGES)]
@@ -174,7 +177,9 @@ class StatsScreen(TrainerScreen):
         self.trainer.call_from_thread(self.show, data, exam)
 
     def _failed(self, message: str) -> None:
-        self.query_one("#stats-today", Static).update(f"Could not load statistics: {message}")
+        self.query_one("#stats-today", Static).update(
+            visible(f"Could not load statistics: {message}")
+        )
         self.trainer.say(message, "error")
 
     def show(self, data: dict[str, Any], exam: dict[str, Any] | None) -> None:

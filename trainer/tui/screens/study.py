@@ -20,6 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header
 
+from trainer.domain.display import visible
 from trainer.domain.model import Note, NoteKind, Rating
 from trainer.services import grading
 from trainer.tui import render
@@ -122,7 +123,7 @@ class StudyScreen(TrainerScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.deck or "All decks"
+        self.sub_title = visible(self.deck or "All decks")
         self.query_one(AnswerBox).say("Loading…")
         self.controller.first()
 

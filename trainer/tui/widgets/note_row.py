@@ -16,9 +16,13 @@ def note_line(note: Note, on: bool) -> Content:
     if note.kind is NoteKind.CLOZE:
         body = render.front(note, 1)
     elif note.kind is NoteKind.LIST:
-        body = Content.assemble(render.plain(note.prompt), (f"  ({' / '.join(note.items)})", "dim"))
+        body = Content.assemble(
+            render.plain(note.prompt), render.styled(f"  ({' / '.join(note.items)})", "dim")
+        )
     else:
-        body = Content.assemble(render.plain(note.prompt), ("  → ", "dim"), (note.answer, "dim"))
+        body = Content.assemble(
+            render.plain(note.prompt), ("  → ", "dim"), render.styled(note.answer, "dim")
+        )
     return Content.assemble((box, "bold"), (f"{note.kind.value:<5} ", "$accent"), body)
 
 
