@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.domain.errors import InputError
+from trainer.domain.files import read_bounded
 from trainer.domain.identity import note_guid
 from trainer.domain.model import Note, NoteKind
 from trainer.formats.anki_notes import Notetype, note_from_fields
@@ -133,14 +134,7 @@ def decode(raw: bytes, where: str) -> str:
 
 def read_text(path: Path) -> TextFile:
     where = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(where, "no such file") from None
-    except OSError as exc:
-        raise InputError(where, f"cannot read: {exc.strerror or exc}") from None
-    if len(raw) > MAX_BYTES:
-        raise InputError(where, f"file is larger than {MAX_BYTES >> 20} MiB")
+    raw = read_bounded(Path(path), MAX_BYTES, where)
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(where, "a binary file, not CSV/TSV text")
     return parse_text(decode(raw, where), where, default_deck=Path(path).stem)

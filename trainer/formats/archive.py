@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO
 
 from trainer.domain.errors import InputError
+from trainer.domain.files import require_regular_file
 
 MIB = 1024 * 1024
 
@@ -69,6 +70,7 @@ class SafeZip:
     def __init__(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
         self.where = str(path)
         self.limits = limits
+        require_regular_file(path, self.where)
         try:
             self._zip = zipfile.ZipFile(path)
         except FileNotFoundError:

@@ -16,12 +16,15 @@ from typing import Any
 
 from trainer.domain import cloze
 from trainer.domain.errors import InputError
+from trainer.domain.files import read_bounded
 from trainer.domain.model import DeckOptions, Note, NoteKind, SourceRef
 from trainer.domain.options import OptionError, options_from_dict, options_to_dict
 
 FORMAT = "trainer-deck"
 VERSION = 1
 MAX_BYTES = 64 * 1024 * 1024
+MAX_ARTICLE_BYTES = 8 * 1024 * 1024
+"""An article named by ``file =`` is read up to this much (a 申论 article is a few KB)."""
 
 _NOTE_FIELDS = {"guid", "kind", "prompt", "answer", "text", "items", "tags", "source", "extra"}
 _SOURCE_FIELDS = {"article", "anchor", "section", "start", "end"}
@@ -58,12 +61,7 @@ def _note_lines(text: str) -> list[int]:
 
 def read_deck(path: Path) -> DeckFile:
     where = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(where, f"cannot read: {exc.strerror or exc}") from None
-    if len(raw) > MAX_BYTES:
-        raise InputError(where, f"file is larger than {MAX_BYTES // 2**20} MiB")
+    raw = read_bounded(path, MAX_BYTES, where)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -150,16 +148,30 @@ def _article(raw: Any, where: str, i: int, base_dir: Path | None) -> ArticleEntr
     text = raw.get("text", "")
     file = raw.get("file", "")
     if file and not text and base_dir is not None:
-        target = (base_dir / file).resolve()
-        try:
-            text = target.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(
-                where, f"article {art_id!r}: cannot read file {file!r}: {exc}"
-            ) from None
+        text = _article_file(where, art_id, file, base_dir)
     return ArticleEntry(
         art_id, raw.get("title", ""), text, file, raw.get("source", ""), raw.get("attribution", "")
     )
+
+
+def _article_file(where: str, art_id: str, file: str, base_dir: Path) -> str:
+    """An article's text from ``file``: inside the deck file's folder, regular, bounded.
+
+    A deck file comes from anyone; ``file = "/etc/passwd"`` or ``"../../.ssh/id_rsa"``
+    must not copy a private file into the store (and from there into an export).
+    """
+    label = f"article {art_id!r}: file {file!r}"
+    folder = base_dir.resolve()
+    if "\x00" in file:
+        raise InputError(where, f"{label}: not a file name")
+    target = (folder / file).resolve()
+    if not target.is_relative_to(folder):
+        raise InputError(where, f"{label} is outside the deck file's folder")
+    raw = read_bounded(target, MAX_ARTICLE_BYTES, f"{where}: {label}")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(where, f"{label} is not UTF-8 text") from None
 
 
 def _str(raw: dict[str, Any], key: str, where: str, label: str, line: int | None) -> str:
@@ -313,6 +325,6 @@ def write_deck(
     text = deck_to_toml(
         DeckFile(name, tuple(notes), options or DeckOptions(), description, articles)
     )
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)
+    from trainer.formats.apkg_write import write_atomic
+
+    write_atomic(target, text.encode("utf-8"))

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from trainer.domain.errors import InputError
+from trainer.domain.files import read_bounded
 from trainer.domain.model import Article
 from trainer.generation.text import cjk_count
 
@@ -80,20 +81,8 @@ def _read_bytes(path_or_dash: str, where: str) -> bytes:
     if path_or_dash == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
     else:
-        path = Path(path_or_dash)
-        if path.is_dir():
-            raise InputError(where, "is a directory, not an article file")
-        try:
-            size = path.stat().st_size
-            if size > MAX_BYTES:
-                raise InputError(where, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError(where, "no such file") from None
-        except PermissionError:
-            raise InputError(where, "permission denied") from None
-        except OSError as exc:
-            raise InputError(where, f"cannot read: {exc.strerror or exc}") from None
+        # A regular file only (not /dev/zero, a FIFO or a folder), read up to the limit.
+        data = read_bounded(Path(path_or_dash), MAX_BYTES, where)
     if len(data) > MAX_BYTES:
         raise InputError(where, f"input is over the limit of {MAX_BYTES:,} bytes")
     if not data.strip():

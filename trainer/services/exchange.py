@@ -10,8 +10,22 @@ from collections.abc import Callable
 from pathlib import Path
 
 from trainer.domain.errors import InputError
+from trainer.domain.files import require_regular_file
 from trainer.services.decks import DeckService, ImportReport
 from trainer.storage.store import Store
+
+
+def check_export_target(path: Path) -> None:
+    """One clear line for a target that cannot be written, before any work is done."""
+    where = str(path)
+    if path.is_dir():
+        raise InputError(where, "is a directory; give a file name to export to")
+    if path.exists() and not path.is_file():
+        raise InputError(where, "is not a regular file")
+    folder = path.parent
+    if not folder.is_dir():
+        raise InputError(where, f"no such folder {str(folder)!r}")
+
 
 Importer = Callable[[Store, Path], ImportReport]
 Exporter = Callable[[Store, str, Path], int]
@@ -56,6 +70,8 @@ _register_anki()
 
 
 def import_file(store: Store, path: Path) -> ImportReport:
+    # A folder, FIFO or device is refused before anything else: a FIFO would block.
+    require_regular_file(path)
     importer = IMPORTERS.get(path.suffix.lower())
     if importer is None:
         kinds = ", ".join(sorted(IMPORTERS))
@@ -69,6 +85,7 @@ def import_file(store: Store, path: Path) -> ImportReport:
 
 
 def export_file(store: Store, deck: str, path: Path) -> int:
+    check_export_target(path)
     exporter = EXPORTERS.get(path.suffix.lower())
     if exporter is None:
         kinds = ", ".join(sorted(EXPORTERS))

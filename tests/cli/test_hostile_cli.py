@@ -1,0 +1,100 @@
+"""Hostile and mistaken arguments: one clear line on stderr, exit 1 (never 70), store untouched."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BUNDLED_DECK
+
+TRAINER = [sys.executable, "-m", "trainer"]
+
+
+def run(args: list[str], db: Path | str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TRAINER_")}
+    env.update({"TRAINER_DB": str(db), "TZ": "UTC"})
+    return subprocess.run(
+        [*TRAINER, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def one_line(out: subprocess.CompletedProcess[str], *words: str) -> str:
+    assert out.returncode == 1, (out.returncode, out.stderr)
+    line = out.stderr
+    assert line.startswith("trainer: ") and line.count("\n") == 1, repr(line)
+    assert "internal error" not in line and "Traceback" not in line
+    for word in words:
+        assert word in line, (word, line)
+    return line
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "s.sqlite3"
+
+
+@pytest.fixture
+def fifo(tmp_path: Path) -> Path:
+    path = tmp_path / "pipe.toml"
+    os.mkfifo(path)
+    return path
+
+
+def test_make_refuses_dev_zero_and_a_fifo(db: Path, fifo: Path) -> None:
+    one_line(run(["make", "/dev/zero"], db, timeout=60), "/dev/zero", "device")
+    one_line(run(["make", str(fifo)], db, timeout=60), str(fifo), "pipe")
+
+
+def test_import_refuses_a_fifo_and_a_folder(db: Path, fifo: Path, tmp_path: Path) -> None:
+    one_line(run(["import", str(fifo)], db, timeout=60), str(fifo), "pipe")
+    folder = tmp_path / "decks.toml"
+    folder.mkdir()
+    one_line(run(["import", str(folder)], db), str(folder), "directory")
+    one_line(run(["import", str(tmp_path)], db), "directory")
+
+
+def test_export_into_a_folder_or_a_missing_folder(db: Path, tmp_path: Path) -> None:
+    assert run(["import", str(BUNDLED_DECK)], db).returncode == 0
+    deck = "申论::直播带货"
+    one_line(run(["export", deck, "-o", str(tmp_path)], db), str(tmp_path), "directory")
+    for name in ("d.toml", "d.apkg", "d.tsv"):
+        target = tmp_path / "missing" / name
+        line = one_line(run(["export", deck, "-o", str(target)], db), str(target), "no such folder")
+        assert ".tmp" not in line
+    assert not (tmp_path / "missing").exists()
+
+
+def test_export_to_a_read_only_folder_names_the_file_not_a_temp_file(
+    db: Path, tmp_path: Path
+) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root writes into read-only folders")
+    assert run(["import", str(BUNDLED_DECK)], db).returncode == 0
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        target = folder / "d.toml"
+        line = one_line(run(["export", "申论::直播带货", "-o", str(target)], db), str(target))
+        assert ".tmp" not in line
+    finally:
+        folder.chmod(0o700)
+
+
+def test_exported_files_get_ordinary_permissions(db: Path, tmp_path: Path) -> None:
+    assert run(["import", str(BUNDLED_DECK)], db).returncode == 0
+    for name in ("d.toml", "d.apkg", "d.tsv"):
+        target = tmp_path / name
+        assert run(["export", "申论::直播带货", "-o", str(target)], db).returncode == 0
+        umask = os.umask(0)
+        os.umask(umask)
+        assert target.stat().st_mode & 0o777 == 0o666 & ~umask, name
