@@ -58,6 +58,46 @@ def _not_anki() -> bytes:
     return _zip({"collection.anki2": data})
 
 
+def _edit_script(package: bytes, script: str) -> bytes:
+    db = sqlite3.connect(":memory:")
+    db.deserialize(_collection_of(package))
+    db.executescript(script)
+    data = db.serialize()
+    db.close()
+    return _zip({"collection.anki2": data, "media": b"{}"})
+
+
+NOTES_COLUMNS = "id, guid, mid, mod, usn, tags, sfld, csum, flags, data"
+SQLITE_BOMB = f"""
+DELETE FROM notes WHERE id <> (SELECT min(id) FROM notes);
+ALTER TABLE notes RENAME TO old_notes;
+CREATE TABLE notes (
+    id integer primary key, guid text, mid integer, mod integer, usn integer, tags text,
+    flds text GENERATED ALWAYS AS (printf('%.*c', 20000000, 'x')) VIRTUAL,
+    sfld integer, csum integer, flags integer, data text
+);
+INSERT INTO notes ({NOTES_COLUMNS}) SELECT {NOTES_COLUMNS} FROM old_notes;
+DROP TABLE old_notes;
+"""
+
+
+def _encrypted(good: bytes) -> bytes:
+    """The collection member with the encryption flag set in both of its headers."""
+    data = bytearray(_zip({"collection.anki2": _collection_of(good)}))
+    local = data.find(b"PK\x03\x04")
+    central = data.find(b"PK\x01\x02")
+    data[local + 6] |= 0x1
+    data[central + 8] |= 0x1
+    return bytes(data)
+
+
+def _zstd_bomb(good: bytes) -> bytes:
+    import zstandard
+
+    # 64 MiB of zeros is a few KB of zstd: the zip layer sees a small, honest member.
+    return _zip({"collection.anki21b": zstandard.ZstdCompressor().compress(bytes(64 * 2**20))})
+
+
 def _with_nul_name(good: bytes) -> bytes:
     raw = _zip({"collection.anki2": _collection_of(good), "aXb": b"x"})
     return raw.replace(b"aXb", b"a\x00b")
@@ -93,6 +133,36 @@ CASES: dict[str, tuple[str, Case, str]] = {
         "has no fields",
     ),
     "bad-zstd": (".apkg", lambda g: _zip({"collection.anki21b": b"not zstd" * 100}), "zstd"),
+    "zstd-bomb": (".apkg", _zstd_bomb, "zip bomb"),
+    "sqlite-bomb": (".apkg", lambda g: _edit_script(g, SQLITE_BOMB), "generated column"),
+    "virtual-table": (
+        ".apkg",
+        lambda g: _edit_script(
+            g,
+            "ALTER TABLE notes RENAME TO old_notes;"
+            f"CREATE VIRTUAL TABLE notes USING fts5({NOTES_COLUMNS}, flds);"
+            f"INSERT INTO notes SELECT {NOTES_COLUMNS}, flds FROM old_notes;",
+        ),
+        "virtual table",
+    ),
+    "encrypted": (".apkg", _encrypted, "encrypted"),
+    "media-deep": (
+        ".apkg",
+        lambda g: _zip(
+            {"collection.anki2": _collection_of(g), "media": b"[" * 100_000 + b"]" * 100_000}
+        ),
+        "media list",
+    ),
+    "models-deep": (
+        ".apkg",
+        lambda g: _edit_collection(g, "update col set models = '" + "[" * 100_000 + "]'"),
+        "damaged note types",
+    ),
+    "crt-range": (
+        ".apkg",
+        lambda g: _edit_collection(g, "update col set crt = 9223372036854775807"),
+        "creation time is out of range",
+    ),
     "ragged": (".tsv", lambda g: b"a\tb\nc\td\te\n", "3 columns"),
     "broken-quote": (".csv", lambda g: b'front,back\n"never closed,x\n', "broken quoting"),
     "binary": (".csv", lambda g: b"\x00\x01\x02" * 100, "binary"),
@@ -127,6 +197,55 @@ def test_bad_input_is_one_clear_error_and_stores_nothing(
     assert "\n" not in message
     assert _count(bundled_store) == before
     assert list(clean_tmp.iterdir()) == []
+
+
+def test_scheduling_values_out_of_range_are_left_out_and_reported(
+    bundled_store: Store, bundled: tuple[str, tuple[Note, ...]], tmp_path: Path
+) -> None:
+    """Huge revlog ids, due and ivl values: the notes come in, the damaged rows do not."""
+    good = package_bytes(*bundled)
+    max64 = 2**63 - 1
+    script = f"""
+        UPDATE cards SET type = 2, queue = 2, ivl = {max64}, due = {max64}
+            WHERE id = (SELECT min(id) FROM cards);
+        UPDATE cards SET type = 2, queue = 2, ivl = 10, due = 5, factor = 2500, reps = 3
+            WHERE id = (SELECT max(id) FROM cards);
+        INSERT INTO revlog VALUES
+            ({max64}, (SELECT max(id) FROM cards), -1, 3, 10, 0, 2500, 5000, 1),
+            (1700000000000, (SELECT max(id) FROM cards), -1, 3, {max64}, 0, 2500, 5000, 1),
+            (1700000001000, (SELECT max(id) FROM cards), -1, 3, 10, 0, 2500, 5000, 1);
+    """
+    path = tmp_path / "range.apkg"
+    path.write_bytes(_edit_script(good, script))
+    report = import_file(bundled_store, path)
+    assert report.new + report.updated + report.unchanged == len(bundled[1])
+    assert report.reviews == 1
+    assert any("out of range" in e and "review-log" in e for e in report.errors), report.errors
+    assert any("out of range" in e and "cards" in e for e in report.errors), report.errors
+
+
+def test_a_note_over_the_size_cap_is_left_out(
+    bundled_store: Store, bundled: tuple[str, tuple[Note, ...]], tmp_path: Path
+) -> None:
+    import trainer.formats.apkg_read as apkg_read
+
+    good = package_bytes(*bundled)
+    path = tmp_path / "big-note.apkg"
+    path.write_bytes(
+        _edit_collection(
+            good,
+            "update notes set flds = flds || printf('%.*c', 5000, 'x') where id = "
+            "(select min(id) from notes)",
+        )
+    )
+    old = apkg_read.MAX_NOTE_BYTES
+    apkg_read.MAX_NOTE_BYTES = 4096
+    try:
+        coll = read_package(path)
+    finally:
+        apkg_read.MAX_NOTE_BYTES = old
+    assert len(coll.notes) == len(bundled[1]) - 1
+    assert len(coll.problems) == 1 and "left out" in coll.problems[0]
 
 
 def test_caps_on_count_and_ratio(bundled: tuple[str, tuple[Note, ...]], tmp_path: Path) -> None:

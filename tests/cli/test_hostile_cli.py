@@ -98,3 +98,35 @@ def test_exported_files_get_ordinary_permissions(db: Path, tmp_path: Path) -> No
         umask = os.umask(0)
         os.umask(umask)
         assert target.stat().st_mode & 0o777 == 0o666 & ~umask, name
+
+
+CLOZE_DECK = """format = "trainer-deck"
+version = 1
+[deck]
+name = "甲"
+[[notes]]
+guid = "g1"
+kind = "cloze"
+text = "一{{{{c{n}::二}}}}三"
+"""
+
+
+@pytest.mark.parametrize("n", [str(2**63), str(10**30), "9" * 5000])
+def test_huge_cloze_numbers_are_one_clear_line(db: Path, tmp_path: Path, n: str) -> None:
+    deck = tmp_path / "big.toml"
+    deck.write_text(CLOZE_DECK.format(n=n), encoding="utf-8")
+    one_line(run(["import", str(deck)], db), str(deck), "cloze number is larger than")
+    text = tmp_path / "big.tsv"
+    text.write_text(f"#notetype:Cloze\n#html:false\n一{{{{c{n}::二}}}}三\t\n", encoding="utf-8")
+    out = run(["import", str(text)], db)
+    assert out.returncode == 0, out.stderr
+    assert "1 skipped" in out.stdout and "cloze number is larger than" in out.stderr
+
+
+def test_deeply_nested_toml_is_one_clear_line(db: Path, tmp_path: Path) -> None:
+    deck = tmp_path / "deep.toml"
+    deck.write_text(
+        'format = "trainer-deck"\nversion = 1\nx = ' + "[" * 5000 + "]" * 5000 + "\n",
+        encoding="utf-8",
+    )
+    one_line(run(["import", str(deck)], db), str(deck), "nested too deeply")

@@ -12,6 +12,9 @@ from typing import NamedTuple
 from trainer.domain.errors import TrainerError
 
 _OPEN = "{{c"
+MAX_NUMBER = 9999
+"""Each cloze number is a card; more than this is a damaged or hostile note (and a
+number past 2**63 does not fit a database integer)."""
 _DELETION = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 
 
@@ -37,7 +40,9 @@ def parse(text: str) -> list[Deletion]:
         start, end = match.span()
         _check_plain(text, pos, start)
         digits, answer, hint = match.groups()
-        number = int(digits)
+        number = int(digits) if len(digits) <= len(str(MAX_NUMBER)) else MAX_NUMBER + 1
+        if number > MAX_NUMBER:
+            raise ClozeError(f"cloze number is larger than {MAX_NUMBER}: {match.group(0)[:40]!r}")
         if number < 1:
             raise ClozeError(f"cloze number must be 1 or more: {match.group(0)!r}")
         if not answer.strip():

@@ -51,7 +51,7 @@ def map_notes(coll: Collection) -> tuple[list[MappedNote], list[str]]:
     first_deck = coll.first_deck
     decks = coll.decks
     mapped: list[MappedNote] = []
-    errors: list[str] = []
+    errors: list[str] = list(coll.problems)
     for an in coll.notes:
         nt = coll.notetypes.get(an.mid)
         if nt is None:
@@ -131,6 +131,13 @@ _OL = re.compile(r"^<ol>(.*?)</ol>", re.S)
 _LI = re.compile(r"<li>(.*?)</li>", re.S)
 
 
+def _offset(value: object) -> int:
+    """A character offset from a package's JSON: a whole number in range, else 0."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**31:
+        return value
+    return 0
+
+
 def _ours(nt: Notetype, values: dict[str, str], guid: str, tags: tuple[str, ...]) -> Note | None:
     """Exact inverse of ``apkg_write.anki_fields`` for our own note types."""
     raw = to_text(values.get(META_FIELD, ""))
@@ -139,22 +146,25 @@ def _ours(nt: Notetype, values: dict[str, str], guid: str, tags: tuple[str, ...]
     try:
         meta = json.loads(raw)
         kind = NoteKind(meta["kind"])
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):
         return None
     if not isinstance(meta, dict):
         return None
     src = meta.get("source") or {}
+    if not isinstance(src, dict):
+        src = {}
     source = SourceRef(
         article=str(src.get("article", "")),
         anchor=str(src.get("anchor", "")),
         section=str(src.get("section", "")),
-        start=int(src.get("start", 0)),
-        end=int(src.get("end", 0)),
+        start=_offset(src.get("start", 0)),
+        end=_offset(src.get("end", 0)),
     )
     added = meta.get("section_tag")
     if added:
         tags = tuple(t for t in tags if t != added)
-    items = tuple(str(i) for i in meta.get("items", ()))
+    listed = meta.get("items", ())
+    items = tuple(str(i) for i in listed) if isinstance(listed, list) else ()
     if nt.fields == CLOZE_FIELDS:
         text = to_text(values["Text"])
         try:

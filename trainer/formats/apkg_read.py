@@ -29,7 +29,28 @@ from trainer.formats.anki_proto import proto_fields
 from trainer.formats.archive import DEFAULT_LIMITS, Limits, SafeZip, check_name
 
 COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
-ANSWERS = "ease BETWEEN 1 AND 4 AND type <= 3"
+READ_TABLES = ("col", "notes", "cards", "revlog", "notetypes", "fields", "decks")
+"""The collection's tables an import reads: none may compute its values."""
+MAX_VALUE_BYTES = 64 * 1024 * 1024
+"""SQLite's length limit on the collection's connection: no string or blob, stored or
+computed, may be larger (a generated column cannot build gigabytes in memory)."""
+MAX_NOTE_BYTES = 4 * 1024 * 1024
+"""A note's fields together; a larger note is left out and reported."""
+MAX_EPOCH_S = 253_402_300_799
+"""9999-12-31 23:59:59 UTC: times past this are damage, not history."""
+CARD_RANGES = (
+    "due BETWEEN -100000000 AND 253402300799 AND ivl BETWEEN -2147483648 AND 3650000 "
+    "AND factor BETWEEN 0 AND 100000 AND reps BETWEEN 0 AND 10000000 "
+    "AND lapses BETWEEN 0 AND 10000000 AND ord BETWEEN 0 AND 10000 AND type BETWEEN 0 AND 3 "
+    "AND queue BETWEEN -3 AND 4 AND typeof(id) = 'integer' AND typeof(nid) = 'integer'"
+)
+REVLOG_RANGES = (
+    "id BETWEEN 0 AND 253402300799999 AND typeof(id) = 'integer' AND typeof(cid) = 'integer' "
+    "AND ivl BETWEEN -315360000 AND 3650000 AND time BETWEEN -2147483648 AND 2147483647 "
+    "AND typeof(ease) = 'integer' AND typeof(type) = 'integer'"
+)
+"""Review-log ids are epoch milliseconds; ivl is days, or seconds when negative."""
+ANSWERS = "ease BETWEEN 1 AND 4 AND type BETWEEN 0 AND 3"
 """Revlog rows that are answers: not manual reschedules (type 4) or resets (5)."""
 
 
@@ -81,6 +102,8 @@ class Collection:
     revlog: list[Answer]
     """The answers of the review log, by card id then time (plain tuples: there are many)."""
     media: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    """Rows left out as damaged (too large, values out of range), one message each."""
 
 
 # -- the package ---------------------------------------------------------------
@@ -139,7 +162,7 @@ def _media_names(zf: SafeZip, version: int) -> list[str]:
     else:
         try:
             mapping = json.loads(raw.decode("utf-8") or "{}")
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             raise InputError(zf.where, "the package's media list is not valid JSON") from None
         if not isinstance(mapping, dict):
             raise InputError(zf.where, "the package's media list is not a JSON object")
@@ -167,9 +190,12 @@ def _zstd_bytes(raw: bytes, cap: int) -> bytes:
 
 
 def _unzstd(zf: SafeZip, member: str, out: Any) -> None:
+    """Stream the zstd layer out under the zip layer's caps: size, and ratio as it grows."""
     import zstandard
 
-    cap = zf.limits.max_member
+    lim = zf.limits
+    cap = lim.max_member
+    compressed = max(zf.names[member].file_size, 1)
     written = 0
     try:
         with zf._open(member) as raw, zstandard.ZstdDecompressor().stream_reader(raw) as reader:
@@ -178,6 +204,12 @@ def _unzstd(zf: SafeZip, member: str, out: Any) -> None:
                 if written > cap:
                     raise InputError(
                         zf.where, f"{member} expands to more than {cap >> 20} MiB (zip bomb?)"
+                    )
+                if written > lim.ratio_floor and written > lim.max_ratio * compressed:
+                    raise InputError(
+                        zf.where,
+                        f"{member} is compressed more than {lim.max_ratio:.0f} to 1 "
+                        "(looks like a zip bomb)",
                     )
                 out.write(chunk)
     except zstandard.ZstdError as exc:
@@ -189,9 +221,40 @@ def _unzstd(zf: SafeZip, member: str, out: Any) -> None:
 def _read_collection(where: str, member: str, db_path: Path) -> Collection:
     try:
         with contextlib.closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as db:
+            db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+            db.execute("PRAGMA trusted_schema = OFF")
+            _refuse_computed(where, member, db)
             return _read_db(where, member, db)
+    except sqlite3.DataError as exc:
+        raise InputError(
+            where, f"{member} holds a value larger than {MAX_VALUE_BYTES >> 20} MiB ({exc})"
+        ) from None
     except sqlite3.DatabaseError as exc:
         raise InputError(where, f"{member} is not a readable Anki collection ({exc})") from None
+    except OverflowError:
+        raise InputError(where, f"{member} holds a number out of range") from None
+
+
+def _refuse_computed(where: str, member: str, db: sqlite3.Connection) -> None:
+    """Refuse virtual tables and generated columns in the tables an import reads.
+
+    Their values are computed while reading: ``printf('%.*c', 300000000, 'x')`` in a
+    3 KB package would build gigabytes. Anki never writes either.
+    """
+    for name, sql in db.execute(
+        "SELECT name, coalesce(sql, '') FROM sqlite_master WHERE type = 'table'"
+    ):
+        if name not in READ_TABLES:
+            continue
+        if sql.lstrip().upper().startswith("CREATE VIRTUAL"):
+            raise InputError(where, f"{member}: table {name!r} is a virtual table (not Anki's)")
+        for column in db.execute(f"PRAGMA table_xinfo({name!r})"):
+            if column[6] != 0:
+                raise InputError(
+                    where,
+                    f"{member}: column {name}.{column[1]} is computed (a generated column; "
+                    "Anki never writes one)",
+                )
 
 
 def _read_db(where: str, member: str, db: sqlite3.Connection) -> Collection:
@@ -205,7 +268,10 @@ def _read_db(where: str, member: str, db: sqlite3.Connection) -> Collection:
     col = db.execute("SELECT crt, models, decks FROM col").fetchone()
     if col is None:
         raise InputError(where, f"{member} is not an Anki collection (empty col table)")
-    crt = int(col[0] or 0)
+    crt = col[0] or 0
+    if not isinstance(crt, int) or not 0 <= crt <= MAX_EPOCH_S:
+        raise InputError(where, f"{member}: the collection's creation time is out of range")
+    problems: list[str] = []
     if "notetypes" in tables:
         notetypes = _notetypes_new(db)
         decks = {
@@ -217,11 +283,22 @@ def _read_db(where: str, member: str, db: sqlite3.Connection) -> Collection:
     for nt in notetypes.values():
         if not nt.fields:
             raise InputError(where, f"note type {nt.name!r} has no fields")
+    size = "length(CAST(flds AS BLOB)) + length(CAST(tags AS BLOB))"
+    for guid, nbytes in db.execute(
+        f"SELECT coalesce(CAST(guid AS TEXT), ''), {size} FROM notes WHERE {size} > ?",
+        (MAX_NOTE_BYTES,),
+    ):
+        problems.append(
+            f"{where}: note {guid[:64]}: {nbytes >> 20} MiB of fields "
+            f"(limit {MAX_NOTE_BYTES >> 20} MiB), left out"
+        )
     notes = [
         AnkiNote(i, g, m, tuple(t.split()), tuple(f.split("\x1f")))
         for i, g, m, t, f in db.execute(
             "SELECT CAST(id AS INTEGER), coalesce(CAST(guid AS TEXT), ''), CAST(mid AS INTEGER), "
-            "coalesce(CAST(tags AS TEXT), ''), coalesce(CAST(flds AS TEXT), '') FROM notes ORDER BY id"
+            "coalesce(CAST(tags AS TEXT), ''), coalesce(CAST(flds AS TEXT), '') FROM notes "
+            f"WHERE {size} <= ? ORDER BY id",
+            (MAX_NOTE_BYTES,),
         )
     ]
     # SQLite gives a bare column the values of the row min() picked: the first card.
@@ -231,21 +308,38 @@ def _read_db(where: str, member: str, db: sqlite3.Connection) -> Collection:
     }
     has_revlog = "revlog" in tables
     answered = f"OR id IN (SELECT cid FROM revlog WHERE {ANSWERS})" if has_revlog else ""
+    scheduled = f"(type = 2 {answered})"
     cards = list(
         map(
             AnkiCard._make,
             db.execute(
                 "SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, "
-                f"coalesce(data, '') FROM cards WHERE type = 2 {answered} ORDER BY nid, ord"
+                f"coalesce(CAST(data AS TEXT), '') FROM cards WHERE {scheduled} AND {CARD_RANGES} "
+                "ORDER BY nid, ord"
             ),
         )
     )
+    bad = db.execute(
+        f"SELECT count(*) FROM cards WHERE {scheduled} AND NOT coalesce({CARD_RANGES}, 0)"
+    ).fetchone()[0]
+    if bad:
+        problems.append(
+            f"{where}: {bad} cards with scheduling values out of range start as new cards"
+        )
     revlog: list[Answer] = []
     if has_revlog:
         revlog = db.execute(
-            f"SELECT id, ease, cid, ivl, time, type FROM revlog WHERE {ANSWERS} ORDER BY cid, id"
+            f"SELECT id, ease, cid, ivl, time, type FROM revlog WHERE {ANSWERS} "
+            f"AND {REVLOG_RANGES} ORDER BY cid, id"
         ).fetchall()
-    return Collection(where, member, crt, notetypes, decks, notes, first_deck, cards, revlog)
+        bad = db.execute(
+            f"SELECT count(*) FROM revlog WHERE {ANSWERS} AND NOT coalesce({REVLOG_RANGES}, 0)"
+        ).fetchone()[0]
+        if bad:
+            problems.append(f"{where}: {bad} review-log rows with values out of range left out")
+    coll = Collection(where, member, crt, notetypes, decks, notes, first_deck, cards, revlog)
+    coll.problems = problems
+    return coll
 
 
 def _notetypes_new(db: sqlite3.Connection) -> dict[int, Notetype]:
@@ -280,7 +374,7 @@ def _legacy_json(
                 tuple(str(f.get("name", "")) for f in flds),
             )
         deck_names = {int(k): str(d.get("name", "")) for k, d in decks.items()}
-    except (ValueError, AttributeError, TypeError):
+    except (ValueError, AttributeError, TypeError, RecursionError, OverflowError):
         raise InputError(where, f"{member} has damaged note types or decks (col JSON)") from None
     return notetypes, deck_names
 

@@ -91,6 +91,10 @@ class SafeZip:
             if count > lim.max_members:
                 raise InputError(self.where, f"more than {lim.max_members} files in the package")
             check_name(self.where, info.orig_filename)
+            if info.flag_bits & 0x1:
+                raise InputError(
+                    self.where, f"{info.filename!r} is encrypted (Anki packages never are)"
+                )
             cap = lim.max_member if info.filename.startswith("collection") else lim.max_media
             if info.file_size > cap:
                 raise InputError(

@@ -81,6 +81,10 @@ def parse_deck(text: str, where: str = "<deck>", base_dir: Path | None = None) -
         raise InputError(where, f"TOML syntax error: {problem}", line) from None
     except ValueError as exc:
         raise InputError(where, f"cannot parse: {exc}") from None
+    except RecursionError:
+        raise InputError(
+            where, "TOML nested too deeply (arrays or tables within each other)"
+        ) from None
     if data.get("format") != FORMAT:
         raise InputError(where, f'not a trainer deck file (expected format = "{FORMAT}")', 1)
     version = data.get("version")
