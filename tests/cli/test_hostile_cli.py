@@ -130,3 +130,112 @@ def test_deeply_nested_toml_is_one_clear_line(db: Path, tmp_path: Path) -> None:
         encoding="utf-8",
     )
     one_line(run(["import", str(deck)], db), str(deck), "nested too deeply")
+
+
+def test_db_urls_that_cannot_work_are_one_clear_line(tmp_path: Path) -> None:
+    for db, words in (
+        ("foo://bar", ("foo://bar", "not supported")),
+        ("mysql://u@localhost/x", ("mysql", "not supported")),
+        ("not a url://x", ("neither a file path nor a database URL",)),
+        ("postgresql://u@[bad", ("cannot connect", "[bad")),
+    ):
+        one_line(run(["decks"], db), *words)
+
+
+def test_postgres_server_down_is_not_called_a_foreign_database() -> None:
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    line = one_line(
+        run(["decks"], f"postgresql://trainer@127.0.0.1:{port}/x"), "cannot connect", str(port)
+    )
+    assert "not a trainer database" not in line
+
+
+def test_a_postgres_server_that_never_answers_times_out() -> None:
+    """It accepts the connection and says nothing: the connect timeout ends the wait."""
+    import socket
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    port = server.getsockname()[1]
+    held: list[socket.socket] = []
+
+    def accept() -> None:
+        try:
+            while True:
+                conn, _ = server.accept()
+                held.append(conn)  # never answered, never closed
+        except OSError:
+            return
+
+    threading.Thread(target=accept, daemon=True).start()
+    try:
+        line = one_line(
+            run(["decks"], f"postgresql://trainer@127.0.0.1:{port}/x", timeout=120),
+            "did not answer in time",
+        )
+        assert "not a trainer database" not in line
+    finally:
+        server.close()
+        for conn in held:
+            conn.close()
+
+
+def test_missing_postgres_driver_says_how_to_install_it(tmp_path: Path) -> None:
+    code = (
+        "import sys; sys.modules['psycopg'] = None; sys.argv = ['trainer', 'decks'];"
+        "from trainer.cli import main; main()"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TRAINER_")}
+    env["TRAINER_DB"] = "postgresql://trainer@127.0.0.1:5/x"
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    one_line(out, "psycopg", "pip install")
+
+
+def test_an_existing_file_that_is_not_a_store_is_refused_and_left_alone(
+    tmp_path: Path,
+) -> None:
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    one_line(run(["decks"], empty), str(empty), "an empty file", "not a trainer database")
+    assert empty.stat().st_size == 0
+    notes = tmp_path / "notes.txt"
+    notes.write_text("我的笔记\n", encoding="utf-8")
+    one_line(run(["decks"], notes), str(notes), "not an SQLite file")
+    assert notes.read_text(encoding="utf-8") == "我的笔记\n"
+    one_line(run(["decks"], tmp_path), "is a directory")
+    # A path that does not exist yet still becomes a new store, and opens again.
+    new = tmp_path / "new.sqlite3"
+    assert run(["decks"], new).returncode == 0
+    assert run(["decks"], new).returncode == 0
+
+
+def test_a_store_on_a_read_only_file_system_is_not_called_foreign(tmp_path: Path) -> None:
+    import shutil
+
+    if shutil.which("unshare") is None or os.geteuid() != 0:
+        pytest.skip("needs unshare and root to mount a read-only file system")
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    store = folder / "s.sqlite3"
+    assert run(["decks"], store).returncode == 0
+    for side in ("-wal", "-shm"):
+        Path(f"{store}{side}").unlink(missing_ok=True)
+    script = (
+        f"mount --bind {folder} {folder} && mount -o remount,ro,bind {folder} && "
+        f"exec {sys.executable} -m trainer --db {store} decks"
+    )
+    out = subprocess.run(
+        ["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, timeout=120
+    )
+    if "mount" in out.stderr and "trainer:" not in out.stderr:
+        pytest.skip(f"cannot mount here: {out.stderr.strip()}")
+    line = one_line(out, str(store), "read-only")
+    assert "not a trainer database" not in line

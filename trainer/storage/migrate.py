@@ -35,7 +35,9 @@ def current_revision(conn: Connection) -> str | None:
 
 def _where(conn: Connection) -> str:
     url = conn.engine.url
-    return url.database if url.get_backend_name() == "sqlite" and url.database else str(url)
+    if url.get_backend_name() == "sqlite" and url.database:
+        return url.database
+    return url.render_as_string(hide_password=True)
 
 
 def _alembic_config(conn: Connection) -> object:
@@ -70,9 +72,9 @@ def upgrade(
         with engine.connect() as conn:
             found = current_revision(conn)
     except DatabaseError as exc:
-        raise StoreError(
-            f"{engine.url.database or engine.url} is not a trainer database ({exc.orig})"
-        ) from None
+        from trainer.storage.engine import open_error
+
+        raise open_error(engine.url, exc) from None
     if found == HEAD_REVISION and target == "head":
         return found
     if found is not None and found not in known_revisions():
@@ -91,4 +93,6 @@ def upgrade(
 
 def _where_engine(engine: Engine) -> str:
     url = engine.url
-    return url.database if url.get_backend_name() == "sqlite" and url.database else str(url)
+    if url.get_backend_name() == "sqlite" and url.database:
+        return url.database
+    return url.render_as_string(hide_password=True)

@@ -7,10 +7,12 @@ writers queue on the busy timeout instead of losing updates.
 
 from __future__ import annotations
 
+import stat
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine, insert, select, text
 from sqlalchemy.exc import DBAPIError
@@ -18,7 +20,7 @@ from sqlalchemy.exc import DBAPIError
 from trainer.domain.clock import DayClock, local_zone
 from trainer.domain.errors import StoreError
 from trainer.storage import migrate
-from trainer.storage.engine import enable_wal, is_sqlite, make_engine, resolve_url
+from trainer.storage.engine import enable_wal, is_sqlite, make_engine, open_error, resolve_url
 from trainer.storage.models import PROFILES
 
 PG_LOCK_NAMESPACE = 0x7472
@@ -86,6 +88,8 @@ class Store:
     ) -> Store:
         """Open (creating or upgrading) the store at ``url`` for ``profile``."""
         resolved = resolve_url(url)
+        if is_sqlite(resolved):
+            _refuse_foreign_file(resolved.database or "")
         engine = make_engine(resolved)
         try:
             hook = (lambda rev: before_upgrade(engine, rev)) if before_upgrade else None
@@ -107,9 +111,7 @@ class Store:
             if isinstance(exc, DBAPIError) and (found := translate_error(exc, _describe(resolved))):
                 raise found from None
             if isinstance(exc, SQLAlchemyError):
-                raise StoreError(
-                    f"cannot open store {_describe(resolved)}: {exc.__class__.__name__}: {getattr(exc, 'orig', exc)}"
-                ) from None
+                raise open_error(resolved, exc) from None
             raise
         return cls(engine, row)
 
@@ -162,6 +164,42 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _refuse_foreign_file(database: str) -> None:
+    """An existing file that is not an SQLite database is never turned into a store.
+
+    SQLite would happily write a new database over an empty file (``--db notes.txt``
+    after ``touch notes.txt``, a mistyped path to a document): only a file that
+    does not exist yet becomes a new store.
+    """
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"cannot open store {path}: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise StoreError(f"{path} is a directory, not a store file (give a file name)")
+    if not stat.S_ISREG(info.st_mode):
+        raise StoreError(f"{path} is not a regular file, so it cannot be a store")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise StoreError(f"cannot open store {path}: {exc.strerror or exc}") from None
+    if head != SQLITE_MAGIC:
+        what = "an empty file" if info.st_size == 0 else "not an SQLite file"
+        raise StoreError(
+            f"{path} is not a trainer database ({what}); it is left as it is: give the "
+            "path of a store, or of a file that does not exist yet"
+        )
 
 
 def _describe(url: object) -> str:
