@@ -65,10 +65,14 @@ def text_bytes(deck_name: str, notes: Sequence[Note], separator: str = "\t") -> 
     out.write("#guid column:1\n#notetype column:2\n#deck column:3\n")
     out.write(f"#tags column:{4 + WIDTH}\n")
     writer = csv.writer(out, delimiter=separator, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    # QUOTE_MINIMAL quotes "\n" (the line terminator) but not a lone "\r", which a
+    # reader takes for a line end: a row holding one is quoted whole.
+    quoted = csv.writer(out, delimiter=separator, lineterminator="\n", quoting=csv.QUOTE_ALL)
     for note in notes:
         mapped = anki_fields(note)
         fields = list(mapped.fields) + [""] * (WIDTH - len(mapped.fields))
-        writer.writerow([note.guid, mapped.model, deck_name, *fields, " ".join(mapped.tags)])
+        row = [note.guid, mapped.model, deck_name, *fields, " ".join(mapped.tags)]
+        (quoted if any("\r" in cell for cell in row) else writer).writerow(row)
     return out.getvalue().encode("utf-8")
 
 
@@ -135,7 +139,10 @@ def decode(raw: bytes, where: str) -> str:
 def read_text(path: Path) -> TextFile:
     where = str(path)
     raw = read_bounded(Path(path), MAX_BYTES, where)
-    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    head = raw[:4096]
+    if head.count(0) * 20 > len(head) and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Text holds a NUL now and then (a note may, and exports it); a binary file
+        # or BOM-less UTF-16 is full of them.
         raise InputError(where, "a binary file, not CSV/TSV text")
     return parse_text(decode(raw, where), where, default_deck=Path(path).stem)
 

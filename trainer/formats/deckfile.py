@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -293,7 +294,22 @@ def deck_to_toml(deck: DeckFile) -> str:
         ]
     data["notes"] = [_note_dict(n) for n in deck.notes]
     header = "# trainer deck file: see decks/README.md for the format.\n"
-    return header + tomli_w.dumps(data, multiline_strings=True)
+    # TOML multi-line strings cannot keep a "\r\n" (tomli_w writes a bare newline):
+    # a deck holding a carriage return is written with escaped one-line strings.
+    multiline = not any("\r" in value for value in _strings(data))
+    return header + tomli_w.dumps(data, multiline_strings=multiline)
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
 
 
 def _note_dict(n: Note) -> dict[str, Any]:

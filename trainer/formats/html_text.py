@@ -1,6 +1,7 @@
 """Plain text to Anki field HTML and back.
 
-``to_html`` escapes ``& < >`` and turns newlines into ``<br>``; ``to_text`` undoes
+``to_html`` escapes ``& < >``, turns newlines into ``<br>`` and carriage returns into
+``&#13;``; ``to_text`` undoes
 exactly that, so our own notes survive a trip through Anki unchanged. Foreign HTML
 is reduced to readable text: block ends become newlines, other tags are dropped,
 entities decoded, and media references kept as text (``[sound:x.mp3]`` stays as
@@ -20,8 +21,9 @@ _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
 
 
 def to_html(text: str) -> str:
-    """Field HTML for plain ``text``."""
-    return html.escape(text, quote=False).replace("\r\n", "\n").replace("\n", "<br>")
+    """Field HTML for plain ``text``; a carriage return is kept as ``&#13;`` (``\r\n``
+    in a field comes back as ``\r\n``, not ``\n``)."""
+    return html.escape(text, quote=False).replace("\r", "&#13;").replace("\n", "<br>")
 
 
 def to_text(field: str) -> str:

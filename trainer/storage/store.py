@@ -54,6 +54,11 @@ def translate_error(exc: DBAPIError, where: str) -> StoreError | None:
         or state in ("40001", "40P01", "55P03")
     ):
         return StoreBusyError(f"{where} is busy (another trainer is writing to it); try again")
+    if "0x00" in text and "nul" in text:
+        return StoreError(
+            f"{where}: a text contains the NUL character, which PostgreSQL cannot store; "
+            "nothing was saved"
+        )
     if name.startswith("SQLITE_CANTOPEN") or name.startswith("SQLITE_IOERR"):
         return StoreError(f"{where}: cannot read or write the store file ({orig})")
     return None
