@@ -28,11 +28,29 @@ _headers = st.sampled_from(
         "#tags column:99",
         "#notetype column:x",
         "#",
+        "#guid column:9223372036854775808",
+        "#tags column:" + "9" * 5000,
+        "#deck:申论\x1b]0;x\x07",
     ]
 )
 _cell = st.one_of(
     st.text(max_size=12),
     st.sampled_from(['"', '""', '"a,b"', "{{c1::答案}}", "{{c1::", "<b>x</b>", "\t", ",", ";"]),
+    # Control characters and numeric extremes (issue 17).
+    st.sampled_from(
+        [
+            "{{c9223372036854775808::x}}",
+            "{{c" + "9" * 5000 + "::x}}",
+            "\x1b[2J",
+            "\x00",
+            "a\r\nb",
+            "\r",
+            "\x9b",
+            "&#13;",
+            "&#0;",
+        ]
+    ),
+    st.text(alphabet=st.characters(max_codepoint=0x9F), max_size=8),
 )
 _row = st.lists(_cell, max_size=5)
 _sep = st.sampled_from(["\t", ",", ";", "|", " ", ":"])

@@ -23,6 +23,22 @@ _scalar = st.one_of(
     st.sampled_from(
         ["cloze", "qa", "list", "", "{{c1::答案}}", "{{c0::x}}", "{{c1::}}", "{{c1::a"]
     ),
+    # Control characters and numeric extremes (issue 17).
+    st.sampled_from(
+        [
+            "{{c9223372036854775808::x}}",
+            "{{c" + "9" * 5000 + "::x}}",
+            "{{c10000::x}}",
+            "a\x1b]52;c;aGk=\x07b",
+            "\x1b[2J",
+            "\x00",
+            "\r\n",
+            "\x9b1m",
+        ]
+    ),
+    st.integers(min_value=2**63, max_value=2**70),
+    st.integers(max_value=-(2**63) - 1, min_value=-(2**70)),
+    st.text(alphabet=st.characters(max_codepoint=0x9F), max_size=10),
 )
 _value = st.recursive(
     _scalar,
@@ -93,6 +109,15 @@ def _check(text: str) -> DeckFile | None:
 )
 def test_any_text(text: str) -> None:
     _check(text)
+
+
+@FUZZ
+@given(st.integers(1, 6000), st.sampled_from(["[", "{a=", "x=[{y="]))
+@example(5000, "[")
+@example(3000, "x=[{y=")
+def test_deep_nesting(depth: int, opener: str) -> None:
+    closer = {"[": "]", "{a=": "}", "x=[{y=": "}]"}[opener]
+    _check('format = "trainer-deck"\nversion = 1\nx = ' + opener * depth + "1" + closer * depth)
 
 
 @FUZZ
