@@ -77,9 +77,7 @@ def _peak_mb(what: str, path: Path, folder: Path) -> tuple[float, str]:
 
 def _largest_article(folder: Path) -> Path:
     """Real articles repeated up to just under the 2 MB limit of ``trainer make``."""
-    from trainer.generation.reader import MAX_BYTES
-
-    from trainer.generation.reader import decode
+    from trainer.generation.reader import MAX_BYTES, decode
 
     texts = [decode(p.read_bytes()) for p in sorted(ARTICLES.glob("*.txt"))]
     texts = [t for t in texts if t.strip()]
@@ -113,13 +111,13 @@ def _collection(package: bytes) -> bytes:
 
 def _largest_package(folder: Path) -> Path:
     """Notes just under the per-note cap, in a collection as big as that makes (zstd)."""
+    import random
+
     import zstandard
 
     from trainer.domain.model import Note, NoteKind
     from trainer.formats.apkg_read import MAX_NOTE_BYTES
     from trainer.formats.apkg_write import package_bytes
-
-    import random
 
     rng = random.Random(17)  # varied text: real notes do not compress like a bomb
     chars = (MAX_NOTE_BYTES - 4096) // 3 // 2  # prompt and answer, 3 bytes a character
