@@ -111,7 +111,7 @@ class ScheduleImport:
             history: Sequence[tuple[int, ...]] = sorted([*before, *new]) if before else new
             items.append((history, options[deck_of[cid]]))
             self.replayed.append(cid)
-        self.batch = ReplayBatch(items, saved=True)
+        self.batch = ReplayBatch(items, saved=True, clock=store.clock)
 
     def keep(self, mapped: list[MappedNote]) -> None:
         """Only the cards of these notes (the ones imported) get answers and state."""

@@ -283,7 +283,9 @@ class PlanningService:
                 ]
                 if not history:
                     continue
-                again = fsrs_adapter.reschedule(card, history, by_id[card.deck_id].options)
+                again = fsrs_adapter.reschedule(
+                    card, history, by_id[card.deck_id].options, clock=self.store.clock
+                )
                 again = replace(again, queue=card.queue if card.queue < 0 else again.queue)
                 if again != card:
                     cards_repo.save_card(conn, again)
