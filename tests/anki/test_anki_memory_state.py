@@ -178,3 +178,87 @@ def test_gaps_under_24_hours_on_the_next_study_day_count_as_a_day(
         want = anki_col.compute_memory_state(cid)
         assert ours[guid][0] == pytest.approx(want.stability, rel=1e-4)
         assert ours[guid][1] == pytest.approx(want.difficulty, rel=1e-4)
+
+
+def _add_card(col: Any, front: str) -> tuple[str, int]:
+    note = col.new_note(col.models.by_name("Basic"))
+    note["Front"], note["Back"] = front, "答"
+    col.add_note(note, 1)
+    return note.guid, note.cards()[0].id
+
+
+def _log(col: Any, cid: int, at: int, ease: int, kind: int, factor: int = 2500) -> None:
+    col.db.execute(
+        "insert into revlog values (?,?,?,?,?,?,?,?,?)", at, cid, -1, ease, 0, 0, factor, 4000, kind
+    )
+
+
+def test_forget_restarts_the_history(anki_col: Any, store: Store, tmp_path: Path) -> None:
+    """Answers, a Forget, answers again: memory from the reset on, as Anki computes it.
+    A card reset and never studied again comes in new; its answers stay in the log."""
+    from trainer.services.reschedule import reschedule_deck
+    from trainer.storage.models import REVIEWS
+
+    anki_col.set_config("fsrs", True)
+    cutoff = anki_col.sched.day_cutoff * 1000
+    rng = random.Random(5)
+    again: dict[str, int] = {}
+    for i in range(12):
+        guid, cid = _add_card(anki_col, f"重来{i}")
+        at = cutoff - 50 * DAY + rng.randrange(DAY) + i
+        for k, ease in enumerate((3, 3, 1, 3, 4, 3)):
+            _log(anki_col, cid, at, ease, 0 if k < 2 else 1)
+            at += rng.choice((10 * 60_000, 23 * H, 3 * DAY, 6 * DAY))
+        _log(anki_col, cid, at, 0, 4, factor=0)  # Forget, as Anki 26.9 logs it
+        at += rng.choice((H, 23 * H, 2 * DAY))
+        for k, ease in enumerate((1, 3, 3, 2)):
+            _log(anki_col, cid, at, ease, 0 if k < 2 else 1)
+            at += rng.choice((60_000, 20 * H, 4 * DAY))
+        anki_col.db.execute("update cards set type = 2, queue = 2, ivl = 3 where id = ?", cid)
+        again[guid] = cid
+    never: dict[str, int] = {}
+    for i in range(3):
+        guid, cid = _add_card(anki_col, f"遗忘{i}")
+        at = cutoff - 30 * DAY + i
+        for k, ease in enumerate((3, 3, 3)):
+            _log(anki_col, cid, at + k * 3 * DAY, ease, 0 if k < 2 else 1)
+        anki_col.db.execute("update cards set type = 2, queue = 2, ivl = 9 where id = ?", cid)
+        never[guid] = cid
+    anki_col.sched.schedule_cards_as_new(list(never.values()), restore_position=True)
+    _same_day_boundary(store, anki_col)
+    pkg = tmp_path / "forget.apkg"
+    export_from_anki(anki_col, pkg)
+    report = import_apkg(store, pkg)
+    assert report.reviews == 12 * 10 + 3 * 3  # every answer is history, resets or not
+
+    def check() -> None:
+        ours = _ours(store)
+        for guid, cid in again.items():
+            want = anki_col.compute_memory_state(cid)
+            assert ours[guid][0] == pytest.approx(want.stability, rel=1e-4)
+            assert ours[guid][1] == pytest.approx(want.difficulty, rel=1e-4)
+        with store.read() as conn:
+            rows = conn.execute(
+                select(NOTES.c.guid, CARDS.c.state, CARDS.c.queue, CARDS.c.reps, CARDS.c.id)
+                .join(NOTES, NOTES.c.id == CARDS.c.note_id)
+                .where(NOTES.c.guid.in_(list(never)))
+            ).all()
+            for r in rows:
+                assert anki_col.compute_memory_state(never[r.guid]).stability is None
+                assert (r.state, r.queue, r.reps) == (0, 0, 0)
+                assert ours[r.guid] == (None, None)
+                logged = conn.execute(select(REVIEWS.c.id).where(REVIEWS.c.card_id == r.id)).all()
+                assert len(logged) == 3
+            new_answers = conn.execute(  # the first ever, and the first after the reset
+                select(NOTES.c.guid, REVIEWS.c.state_before)
+                .join(CARDS, CARDS.c.id == REVIEWS.c.card_id)
+                .join(NOTES, NOTES.c.id == CARDS.c.note_id)
+                .where(NOTES.c.guid.in_(list(again)), REVIEWS.c.state_before == 0)
+            ).all()
+            assert len(new_answers) == 2 * len(again)
+
+    check()
+    assert import_apkg(store, pkg).reviews == 0  # the same package again: nothing new
+    check()
+    reschedule_deck(store, "Default")  # a replay of the whole log keeps the reset
+    check()

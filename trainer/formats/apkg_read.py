@@ -31,6 +31,9 @@ from trainer.formats.archive import DEFAULT_LIMITS, Limits, SafeZip, check_name
 COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
 ANSWERS = "ease BETWEEN 1 AND 4 AND type <= 3"
 """Revlog rows that are answers: not manual reschedules (type 4) or resets (5)."""
+RESETS = "type IN (4, 5) AND ease = 0 AND factor = 0"
+"""Revlog rows of a "Forget" (reset to new): a manual row with no ease, unlike "set
+due date", which keeps the card's ease factor (2500 on a new card)."""
 
 
 class AnkiCard(NamedTuple):
@@ -81,6 +84,8 @@ class Collection:
     revlog: list[Answer]
     """The answers of the review log, by card id then time (plain tuples: there are many)."""
     media: list[str] = field(default_factory=list)
+    resets: dict[int, int] = field(default_factory=dict)
+    """Card id -> time (epoch ms) of its last reset to new ("Forget"), for reset cards."""
 
 
 # -- the package ---------------------------------------------------------------
@@ -241,11 +246,17 @@ def _read_db(where: str, member: str, db: sqlite3.Connection) -> Collection:
         )
     )
     revlog: list[Answer] = []
+    resets: dict[int, int] = {}
     if has_revlog:
         revlog = db.execute(
             f"SELECT id, ease, cid, ivl, time, type FROM revlog WHERE {ANSWERS} ORDER BY cid, id"
         ).fetchall()
-    return Collection(where, member, crt, notetypes, decks, notes, first_deck, cards, revlog)
+        resets = dict(
+            db.execute(f"SELECT cid, max(id) FROM revlog WHERE {RESETS} GROUP BY cid").fetchall()
+        )
+    coll = Collection(where, member, crt, notetypes, decks, notes, first_deck, cards, revlog)
+    coll.resets = resets
+    return coll
 
 
 def _notetypes_new(db: sqlite3.Connection) -> dict[int, Notetype]:

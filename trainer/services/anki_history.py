@@ -66,6 +66,7 @@ class ScheduleImport:
         self.replayed: list[int] = []  # anki card ids, in the batch's order
         self.batch: ReplayBatch | None = None
         self.kept: dict[int, AnkiCard] = {}
+        self.reset_at: dict[int, int] = {}  # anki card id -> a reset newer than ours (ms)
         notes = {an.id: an for an in coll.notes}
         deck_of: dict[int, str] = {}
         for ac in coll.cards:  # only cards with answers or Anki review state
@@ -85,6 +86,11 @@ class ScheduleImport:
         logged = _logged_times(conn, store, sorted(card_ids.values()))
         self.had_history = {k for k, i in card_ids.items() if i in logged}
         key_of = self.key_of
+        ours_reset = _reset_times(conn, store, sorted(card_ids.values()))
+        for cid, at in coll.resets.items():
+            key = key_of.get(cid)
+            if key is not None and at > ours_reset.get(card_ids.get(key, 0), 0):
+                self.reset_at[cid] = at
         for cid, group in itertools.groupby(coll.revlog, key=itemgetter(2)):  # by card, time
             key = key_of.get(cid)
             if key is None:
@@ -97,18 +103,24 @@ class ScheduleImport:
                 answers = _first_at_each_time(answers)
             if answers:
                 self.new[cid] = answers
-        if not self.new:
+        replay = [*self.new, *(c for c in self.reset_at if c not in self.new)]
+        if not replay:
             return
         options = {name: _options_by_name(conn, name) for name in set(deck_of.values())}
         past = _ratings(
             conn,
             store,
-            [card_ids[self.key_of[c]] for c in self.new if self.key_of[c] in self.had_history],
+            [card_ids[self.key_of[c]] for c in replay if self.key_of[c] in self.had_history],
         )
         items: list[tuple[Sequence[tuple[int, ...]], DeckOptions]] = []
-        for cid, new in self.new.items():
-            before = past.get(card_ids.get(key_of[cid], 0))
+        for cid in replay:
+            new = self.new.get(cid, [])
+            our_id = card_ids.get(key_of[cid], 0)
+            before = past.get(our_id)
             history: Sequence[tuple[int, ...]] = sorted([*before, *new]) if before else new
+            start = max(self.reset_at.get(cid, 0), ours_reset.get(our_id, 0))
+            if start:  # the memory restarts at the reset; earlier answers are history
+                history = [a for a in history if a[0] >= start]
             items.append((history, options[deck_of[cid]]))
             self.replayed.append(cid)
         self.batch = ReplayBatch(items, saved=True, clock=store.clock)
@@ -129,12 +141,23 @@ class ScheduleImport:
         wanted = {  # cards that get answers, or a state from Anki's SM-2 data
             self.key_of[cid]
             for cid, twin in self.kept.items()
-            if cid in self.new or (twin.type == 2 and self.key_of[cid] not in self.had_history)
+            if cid in self.new
+            or cid in self.reset_at
+            or (twin.type == 2 and self.key_of[cid] not in self.had_history)
         }
         if not wanted:
             return 0  # e.g. the same package again: nothing new
         ours = self._our_cards(conn, sorted({g for g, _ in wanted}))
         inserted = self._insert_reviews(conn, ours)
+        resets = [
+            (at, row[0])
+            for cid, at in self.reset_at.items()
+            if cid in self.kept and (row := ours.get(self.key_of[cid])) is not None
+        ]
+        if resets:
+            conn.exec_driver_sql(
+                _sql(self.store, "UPDATE cards SET reset_at = ? WHERE id = ?"), resets
+            )
         rows: list[tuple[Any, ...]] = []
         if self.batch is not None:
             # Each part is saved as soon as it is ready, while the workers do the rest.
@@ -204,6 +227,10 @@ class ScheduleImport:
                 continue
             card_id, deck_id = card[0], card[1]
             fresh = key not in had_history
+            reset = self.reset_at.get(cid)
+            restart = -1  # the first answer after a reset is given to a new card
+            if reset is not None:
+                restart = next((i for i, a in enumerate(answers) if a[0] >= reset), -1)
             for i, (ms, ease, _cid, ivl, took, rtype) in enumerate(answers):
                 hour = ms // 3_600_000  # zones move days on whole (or half) hours
                 day = days.get(hour)
@@ -221,7 +248,7 @@ class ScheduleImport:
                         ms,
                         day,
                         0 if took <= 0 else (int(took) if took < 3_600_000 else 3_600_000),
-                        state_before[rtype][fresh and i == 0],
+                        state_before[rtype][(fresh and i == 0) or i == restart],
                         float(ivl) if ivl >= 0 else -ivl / 86400,
                         "",
                     )
@@ -286,6 +313,12 @@ def _logged_times(conn: Connection, store: Store, card_ids: list[int]) -> dict[i
     for card_id, group in itertools.groupby(chunked(conn, store, sql, card_ids), key=itemgetter(0)):
         out.setdefault(card_id, set()).update(at for _id, at in group)
     return out
+
+
+def _reset_times(conn: Connection, store: Store, card_ids: list[int]) -> dict[int, int]:
+    """Our cards' last reset times (epoch ms), for the ones ever reset."""
+    sql = "SELECT id, reset_at FROM cards WHERE reset_at > 0 AND id IN ({})"
+    return dict(chunked(conn, store, sql, card_ids))
 
 
 def _ratings(
