@@ -32,6 +32,9 @@ def upgrade() -> None:
     from trainer.services.reschedule import rebuild_store
 
     rebuild_store(op.get_bind())
+    # True retention now counts every review answer: the roll-up is rebuilt from the
+    # log on first use (an empty one is stale).
+    op.execute("DELETE FROM review_days")
 
 
 def downgrade() -> None:
