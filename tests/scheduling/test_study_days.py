@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import text
 
 from tests.conftest import make_deck, qa_notes
+from trainer.domain.clock import to_epoch
 from trainer.domain.model import Card, CardState, DeckOptions, Rating
 from trainer.scheduling import fsrs_adapter
 from trainer.services.study import StudyService
@@ -111,20 +112,31 @@ def test_replay_and_preview_count_study_days(store: Store) -> None:
 def _old_store(url: str, now: datetime) -> tuple[int, float, float]:
     """A store as schema 0003 left it: answers whose card state counted 24-hour periods.
 
-    Returns the card id and the stability and difficulty fsrs-rs gives its log.
+    Returns the card id and the stability and difficulty fsrs-rs gives its log. A
+    second card, whose gaps are the same in hours and in study days, had its due
+    date fuzzed a day later (``FUZZED``); a third was never answered.
     """
     store = Store.open(url)
+    with store.write() as conn:
+        conn.execute(text("UPDATE profiles SET timezone = 'UTC'"))
+    store.close()
+    store = Store.open(url)
     try:
-        with store.write() as conn:
-            conn.execute(text("UPDATE profiles SET timezone = 'UTC'"))
-        store = Store.open(url)
-        make_deck(store, qa_notes(2), options=OPTS)
+        make_deck(store, qa_notes(3), options=OPTS)
         card = _answer_all(
             store,
             [
                 (_at(2, 8, 40), Rating.GOOD),
                 (_at(2, 8, 52), Rating.GOOD),
                 (_at(3, 8, 27), Rating.GOOD),
+            ],
+        )
+        other = _answer_all(
+            store,
+            [
+                (_at(2, 10, 0), Rating.GOOD),
+                (_at(2, 10, 10), Rating.GOOD),
+                (_at(5, 11, 0), Rating.GOOD),
             ],
         )
     finally:
@@ -136,10 +148,16 @@ def _old_store(url: str, now: datetime) -> tuple[int, float, float]:
         conn.execute(
             text("UPDATE cards SET stability = :s WHERE id = :id"), {"s": wrong, "id": card.id}
         )
+        conn.execute(text("UPDATE cards SET due = due + 86400 WHERE id = :id"), {"id": other.id})
         conn.execute(text("ALTER TABLE cards DROP COLUMN reset_at"))
         conn.execute(text("UPDATE alembic_version SET version_num = '0003'"))
     engine.dispose()
+    FUZZED[url] = (other.id, to_epoch(other.due or _at(1, 0, 0)) + 86400, other.stability or 0)
     return card.id, s, d
+
+
+FUZZED: dict[str, tuple[int, int, float]] = {}
+"""By store: the second card's id, fuzzed due and stability (see ``_old_store``)."""
 
 
 def test_upgrade_recomputes_every_card_after_a_backup(any_db_url: str, now: datetime) -> None:
@@ -155,6 +173,10 @@ def test_upgrade_recomputes_every_card_after_a_backup(any_db_url: str, now: date
             untouched = conn.execute(
                 text("SELECT count(*) FROM cards WHERE state = 0 AND stability IS NULL")
             ).scalar_one()
+            other_id, fuzzed, stability = FUZZED[any_db_url]
+            other = conn.execute(
+                text("SELECT due, stability FROM cards WHERE id = :id"), {"id": other_id}
+            ).one()
     finally:
         store.close()
     assert backups == ["0003"]
@@ -162,6 +184,7 @@ def test_upgrade_recomputes_every_card_after_a_backup(any_db_url: str, now: date
     assert row.difficulty == pytest.approx(d, rel=1e-5)
     assert row.reset_at == 0
     assert untouched == 1  # the card never answered stays new
+    assert (other.due, other.stability) == (fuzzed, stability)  # memory unchanged: due kept
 
 
 def test_upgrade_of_a_file_store_leaves_a_backup(tmp_path: Path, now: datetime) -> None:
@@ -191,6 +214,7 @@ def test_reschedule_command_explains_the_study_day_count(tmp_path: Path, now: da
     )
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
-    assert lines[0] == "rescheduled 1 of 1 answered cards in Test"
+    assert lines[0] == "rescheduled 2 of 2 answered cards in Test"  # the fuzz goes too
     assert "study days (a day starts at 4:00, UTC)" in lines[1]
     assert "stability up: 1, down: 0" in lines[2]
+    assert "due earlier: 1" in lines[2]

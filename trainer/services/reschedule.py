@@ -10,7 +10,8 @@ boundary and zone), as Anki and FSRS do; answers before a card's reset
 (``cards.reset_at``, an Anki "Forget" carried in by an import) are history, not
 memory: the replay starts after it, and a card reset and never answered again
 is new. Schema 0004 runs :func:`rebuild` over every card once, because stores
-written before it had counted whole 24-hour periods.
+written before it had counted whole 24-hour periods; a card whose memory comes
+out the same keeps its due date there (its fuzz, or Anki's).
 """
 
 from __future__ import annotations
@@ -104,9 +105,15 @@ def rebuild(
     clock: DayClock,
     options: dict[int, DeckOptions],
     deck_ids: Sequence[int] | None = None,
+    *,
+    keep_due: bool = False,
 ) -> Rebuilt:
     """Replay every answered card of the profile (of ``deck_ids`` only, if given) and
-    save the ones whose state differs; ``options`` by deck id (defaults when missing)."""
+    save the ones whose state differs; ``options`` by deck id (defaults when missing).
+
+    With ``keep_due``, a card whose memory the replay leaves as it was keeps its
+    due date (its fuzz, or one Anki gave it): only a changed memory moves it.
+    """
     p = _param(conn)
     where = ""
     args: list[Any] = [profile_id]
@@ -142,7 +149,7 @@ def rebuild(
             card.reps,
             card.lapses,
         )
-        if new == old:
+        if new == old or (keep_due and _same_memory(new, old)):
             continue
         changed += 1
         if card.due and due:
@@ -156,6 +163,20 @@ def rebuild(
     if rows:
         conn.exec_driver_sql(_SAVE.format(p=p), rows)
     return Rebuilt(len(cards), changed, earlier, later, stronger, weaker, restarted)
+
+
+def _same_memory(new: tuple[Any, ...], old: tuple[Any, ...]) -> bool:
+    """Equal but for the due date: state, queue, step, stability, difficulty, last
+    review, reps and lapses (memory to a billionth)."""
+    for i, (a, b) in enumerate(zip(new, old, strict=True)):
+        if i == 2:
+            continue
+        if isinstance(a, float) and isinstance(b, float):
+            if abs(a - b) > 1e-9 * max(abs(a), abs(b)):
+                return False
+        elif a != b:
+            return False
+    return True
 
 
 def rebuild_store(conn: Connection) -> Rebuilt:
@@ -175,7 +196,7 @@ def rebuild_store(conn: Connection) -> Rebuilt:
             clock = DayClock(local_zone(zone or ""), int(hour))
         except (ValueError, KeyError):
             clock = DayClock(local_zone(""), int(hour))
-        total = total + rebuild(conn, pid, clock, decks)
+        total = total + rebuild(conn, pid, clock, decks, keep_due=True)
     return total
 
 
