@@ -10,11 +10,12 @@ import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
 
-from trainer.domain.clock import to_epoch
+from trainer.domain.clock import DayClock, to_epoch
 from trainer.domain.model import Card, CardState, DeckOptions, Note, NoteKind, Queue, Rating
 from trainer.formats.apkg_write import package_bytes
 from trainer.scheduling import fsrs_adapter
@@ -24,6 +25,8 @@ from trainer.storage.models import CARDS, NOTES, REVIEWS
 from trainer.storage.store import Store
 
 DAY_MS = 86_400_000
+CLOCK = DayClock(ZoneInfo("Asia/Kathmandu"), 4)
+"""+5:45: the day boundary falls inside an hour, which the replay works out answer by answer."""
 T0 = 1_735_689_600_000  # 2025-01-01
 
 
@@ -31,7 +34,7 @@ def _history(rng: random.Random) -> list[tuple[int, int]]:
     at, out = T0 + rng.randrange(DAY_MS), []
     for _ in range(rng.randrange(1, 12)):
         out.append((at, rng.choices((1, 2, 3, 4), (15, 15, 60, 10))[0]))
-        at += rng.choice((60_000, 600_000, DAY_MS, 3 * DAY_MS, 20 * DAY_MS))
+        at += rng.choice((60_000, 600_000, 20 * 3_600_000, DAY_MS, 3 * DAY_MS, 20 * DAY_MS))
     return out
 
 
@@ -45,11 +48,11 @@ def test_reschedule_many_equals_reschedule(monkeypatch: pytest.MonkeyPatch, work
     rng = random.Random(7)
     items = [(_history(rng), rng.choice(_options())) for _ in range(300)]
     items.append(([], DeckOptions()))  # no history: a new card
-    got = reschedule_many(items, workers=workers)
+    got = reschedule_many(items, workers=workers, clock=CLOCK)
     card = Card(id=5, note_guid="g", ord=0, deck_id=1)
     for (history, options), replayed in zip(items, got, strict=True):
         past = [PastReview(Rating(r), datetime.fromtimestamp(ms / 1000, UTC)) for ms, r in history]
-        assert replayed.applied_to(card) == reschedule(card, past, options)
+        assert replayed.applied_to(card) == reschedule(card, past, options, clock=CLOCK)
 
 
 @pytest.mark.parametrize("workers", [0, 1])
@@ -60,7 +63,7 @@ def test_saved_states_are_the_results_to_the_second(
     rng = random.Random(10)
     items = [(_history(rng), rng.choice(_options())) for _ in range(200)]
     items.append(([], DeckOptions()))
-    saved = ReplayBatch(items, workers, saved=True).saved_states()
+    saved = ReplayBatch(items, workers, saved=True, clock=CLOCK).saved_states()
     want = [
         (
             int(r.state),
@@ -72,11 +75,11 @@ def test_saved_states_are_the_results_to_the_second(
             r.reps,
             r.lapses,
         )
-        for r in reschedule_many(items, workers=0)
+        for r in reschedule_many(items, workers=0, clock=CLOCK)
     ]
     assert saved == want
     with pytest.raises(TypeError):
-        ReplayBatch(items[:3], 0, saved=True).results()
+        ReplayBatch(items[:3], 0, saved=True, clock=CLOCK).results()
 
 
 def test_caller_replays_the_chunks_no_worker_started(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -86,7 +89,7 @@ def test_caller_replays_the_chunks_no_worker_started(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(fsrs_adapter, "MAX_CHUNKS", 200)
     rng = random.Random(9)
     items = [(_history(rng), rng.choice(_options())) for _ in range(400)]
-    batch = ReplayBatch(items, workers=1)
+    batch = ReplayBatch(items, workers=1, clock=CLOCK)
     assert len(batch._jobs) == 200
     stolen = []
     replay = batch._replay
@@ -96,7 +99,7 @@ def test_caller_replays_the_chunks_no_worker_started(monkeypatch: pytest.MonkeyP
         return replay(start, stop)
 
     monkeypatch.setattr(batch, "_replay", here)
-    assert batch.results() == reschedule_many(items, workers=0)
+    assert batch.results() == reschedule_many(items, workers=0, clock=CLOCK)
     assert stolen and stolen == sorted(stolen, reverse=True)  # from the back
 
 
@@ -110,11 +113,11 @@ def test_a_worker_that_dies_costs_time_not_results(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(fsrs_adapter, "_replay_chunk", dies)
     rng = random.Random(11)
     items = [(_history(rng), DeckOptions()) for _ in range(100)]
-    batch = ReplayBatch(items, workers=1, saved=True)
+    batch = ReplayBatch(items, workers=1, saved=True, clock=CLOCK)
     parts = list(batch.saved_parts())
     assert len(parts) > 1
     flat = [s for _, part in sorted(parts, key=lambda p: p[0]) for s in part]
-    assert flat == ReplayBatch(items, workers=0, saved=True).saved_states()
+    assert flat == ReplayBatch(items, workers=0, saved=True, clock=CLOCK).saved_states()
     assert batch._pool is None  # closed
 
 
@@ -123,9 +126,9 @@ def test_batch_without_fork_replays_here(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(fsrs_adapter, "_can_fork", lambda: False)
     rng = random.Random(8)
     items = [(_history(rng), DeckOptions()) for _ in range(20)]
-    batch = ReplayBatch(items, workers=2)
+    batch = ReplayBatch(items, workers=2, clock=CLOCK)
     assert batch._pool is None
-    assert batch.results() == reschedule_many(items, workers=0)
+    assert batch.results() == reschedule_many(items, workers=0, clock=CLOCK)
 
 
 def _notes(n: int) -> list[Note]:
@@ -262,7 +265,10 @@ def test_import_on_every_database_matches_a_replay_of_its_log(
     assert len(cards) == 30
     for row in cards:
         want = reschedule(
-            Card(id=row.id, note_guid="", ord=row.ord, deck_id=1), log[row.id], DeckOptions()
+            Card(id=row.id, note_guid="", ord=row.ord, deck_id=1),
+            log[row.id],
+            DeckOptions(),
+            clock=any_store.clock,
         )
         assert row.state == int(want.state)
         assert row.due == to_epoch(want.due) if want.due else row.due == 0

@@ -117,7 +117,7 @@ def test_card_state_equals_replay_on_both_backends(any_store: Store, now: dateti
             history = [
                 PastReview(r.rating, r.reviewed_at) for r in reviews_repo.history(conn, card_id)
             ]
-            again = reschedule(card, history, OPTS)
+            again = reschedule(card, history, OPTS, clock=any_store.clock)
             assert (card.state, card.step, card.reps, card.lapses) == (
                 again.state,
                 again.step,

@@ -198,7 +198,9 @@ def check_store(path: Path, acked: list[tuple[int, int]]) -> StoreCheck:
                     PastReview(r.rating, r.reviewed_at, r.duration_ms)
                     for r in reviews_repo.history(sconn, card_id)
                 ]
-                problem = compare_to_replay(card, reschedule(card, history, OPTIONS))
+                problem = compare_to_replay(
+                    card, reschedule(card, history, OPTIONS, clock=store.clock)
+                )
                 check.cards_checked += 1
                 if problem:
                     check.mismatches.append(f"card {card_id}: {problem}")

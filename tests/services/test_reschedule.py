@@ -18,8 +18,9 @@ def test_higher_retention_shortens_intervals_from_the_log(store: Store, now: dat
         res = study.answer(card.id, Rating.GOOD, t)
         study.answer(card.id, Rating.GOOD, res.card.due or t)
     before = {c.id: study.card(c.id) for c in study.queue(now + timedelta(days=400), limit=10)}
-    assert reschedule_deck(store, "Test") == 0  # same options: the cache already matches the log
-    assert reschedule_deck(store, "Test", replace(OPTS, desired_retention=0.97)) == 3
+    same = reschedule_deck(store, "Test")  # same options: the cache already matches the log
+    assert (same.cards, same.changed) == (3, 0)
+    assert reschedule_deck(store, "Test", replace(OPTS, desired_retention=0.97)).changed == 3
     for card_id, old in before.items():
         new = study.card(card_id)
         assert old is not None and new is not None

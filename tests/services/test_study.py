@@ -180,7 +180,7 @@ def test_card_state_equals_replayed_log(store: Store, now: datetime) -> None:
     assert live is not None
     with store.read() as conn:
         log = [PastReview(r.rating, r.reviewed_at) for r in reviews_repo.history(conn, card.id)]
-    assert reschedule(live, log, OPTS) == live
+    assert reschedule(live, log, OPTS, clock=store.clock) == live
 
 
 def test_deck_counts_and_subdecks(store: Store, now: datetime) -> None:

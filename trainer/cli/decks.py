@@ -141,7 +141,9 @@ def reschedule(
                     options = options_from_dict({"desired_retention": retention}, current.options)
                 except OptionError as exc:
                     fail(str(exc), 2)
-        changed = reschedule_deck(store, deck, options)
+        done = reschedule_deck(store, deck, options)
+        clock = store.clock
     finally:
         store.close()
-    echo(f"rescheduled {changed} cards in {deck}")
+    for line in done.explain(deck, clock):
+        echo(line)

@@ -18,12 +18,15 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import struct
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from trainer.domain.errors import InputError
+from trainer.domain.model import DeckOptions
+from trainer.domain.options import OptionError, options_from_dict
 from trainer.formats.anki_notes import MappedNote, Notetype, map_notes
 from trainer.formats.anki_proto import proto_fields
 from trainer.formats.archive import DEFAULT_LIMITS, Limits, SafeZip, check_name
@@ -42,7 +45,9 @@ CARD_RANGES = (
     "due BETWEEN -100000000 AND 253402300799 AND ivl BETWEEN -2147483648 AND 3650000 "
     "AND factor BETWEEN 0 AND 100000 AND reps BETWEEN 0 AND 10000000 "
     "AND lapses BETWEEN 0 AND 10000000 AND ord BETWEEN 0 AND 10000 AND type BETWEEN 0 AND 3 "
-    "AND queue BETWEEN -3 AND 4 AND typeof(id) = 'integer' AND typeof(nid) = 'integer'"
+    "AND queue BETWEEN -3 AND 4 AND typeof(id) = 'integer' AND typeof(nid) = 'integer' "
+    "AND coalesce(odue, 0) BETWEEN -100000000 AND 253402300799 "
+    "AND typeof(coalesce(odid, 0)) = 'integer'"
 )
 REVLOG_RANGES = (
     "id BETWEEN 0 AND 253402300799999 AND typeof(id) = 'integer' AND typeof(cid) = 'integer' "
@@ -52,6 +57,9 @@ REVLOG_RANGES = (
 """Review-log ids are epoch milliseconds; ivl is days, or seconds when negative."""
 ANSWERS = "ease BETWEEN 1 AND 4 AND type BETWEEN 0 AND 3"
 """Revlog rows that are answers: not manual reschedules (type 4) or resets (5)."""
+RESETS = "type IN (4, 5) AND ease = 0 AND factor = 0"
+"""Revlog rows of a "Forget" (reset to new): a manual row with no ease, unlike "set
+due date", which keeps the card's ease factor (2500 on a new card)."""
 
 
 class AnkiCard(NamedTuple):
@@ -67,6 +75,15 @@ class AnkiCard(NamedTuple):
     reps: int
     lapses: int
     data: str
+    odue: int = 0
+    """The due date a card in a filtered deck had in its home deck (``due`` is the
+    filtered deck's then); 0 when not in a filtered deck."""
+    odid: int = 0
+
+    @property
+    def home_due(self) -> int:
+        """``due`` as the card's own deck has it (Anki's "original due" in a filtered deck)."""
+        return self.odue if self.odid and self.odue else self.due
 
 
 Answer = tuple[int, int, int, int, int, int]
@@ -98,12 +115,17 @@ class Collection:
     first_deck: dict[int, int]
     """Note id -> deck id of its first card (lowest ord)."""
     cards: list[AnkiCard]
-    """Only cards with scheduling to carry over: answered ones and review cards."""
+    """Cards with scheduling to carry over: answered ones, review and learning cards,
+    suspended or buried ones, and new cards (for their position in the new queue)."""
     revlog: list[Answer]
     """The answers of the review log, by card id then time (plain tuples: there are many)."""
     media: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     """Rows left out as damaged (too large, values out of range), one message each."""
+    resets: dict[int, int] = field(default_factory=dict)
+    """Card id -> time (epoch ms) of its last reset to new ("Forget"), for reset cards."""
+    deck_options: dict[str, DeckOptions] = field(default_factory=dict)
+    """Deck name -> the deck's Anki preset as our options (when the package has presets)."""
 
 
 # -- the package ---------------------------------------------------------------
@@ -307,26 +329,26 @@ def _read_db(where: str, member: str, db: sqlite3.Connection) -> Collection:
         for nid, did, _ord in db.execute("SELECT nid, did, min(ord) FROM cards GROUP BY nid")
     }
     has_revlog = "revlog" in tables
-    answered = f"OR id IN (SELECT cid FROM revlog WHERE {ANSWERS})" if has_revlog else ""
-    scheduled = f"(type = 2 {answered})"
     cards = list(
         map(
             AnkiCard._make,
             db.execute(
                 "SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, "
-                f"coalesce(CAST(data AS TEXT), '') FROM cards WHERE {scheduled} AND {CARD_RANGES} "
+                "coalesce(CAST(data AS TEXT), ''), coalesce(odue, 0), coalesce(odid, 0) FROM cards "
+                f"WHERE {CARD_RANGES} "
                 "ORDER BY nid, ord"
             ),
         )
     )
     bad = db.execute(
-        f"SELECT count(*) FROM cards WHERE {scheduled} AND NOT coalesce({CARD_RANGES}, 0)"
+        f"SELECT count(*) FROM cards WHERE NOT coalesce({CARD_RANGES}, 0)"
     ).fetchone()[0]
     if bad:
         problems.append(
             f"{where}: {bad} cards with scheduling values out of range start as new cards"
         )
     revlog: list[Answer] = []
+    resets: dict[int, int] = {}
     if has_revlog:
         revlog = db.execute(
             f"SELECT id, ease, cid, ivl, time, type FROM revlog WHERE {ANSWERS} "
@@ -337,9 +359,181 @@ def _read_db(where: str, member: str, db: sqlite3.Connection) -> Collection:
         ).fetchone()[0]
         if bad:
             problems.append(f"{where}: {bad} review-log rows with values out of range left out")
+        resets = dict(
+            db.execute(f"SELECT cid, max(id) FROM revlog WHERE {RESETS} AND {REVLOG_RANGES} GROUP BY cid").fetchall()
+        )
     coll = Collection(where, member, crt, notetypes, decks, notes, first_deck, cards, revlog)
+    coll.resets = resets
     coll.problems = problems
+    try:
+        if "deck_config" in tables:
+            coll.deck_options = _presets_new(db, decks)
+        else:
+            coll.deck_options = _presets_legacy(str(col[2] or "{}"), _dconf(db))
+    except (ValueError, TypeError, AttributeError, KeyError, struct.error):
+        coll.deck_options = {}  # presets are a courtesy: a damaged one is not fatal
     return coll
+
+
+# -- deck presets ------------------------------------------------------------------
+# Anki's DeckConfig.Config fields (anki/proto/anki/deck_config.proto).
+_LEARN_STEPS, _RELEARN_STEPS, _FSRS_4, _FSRS_5, _FSRS_6 = 1, 2, 3, 5, 6
+_NEW_PER_DAY, _REVIEWS_PER_DAY, _MAX_IVL = 9, 10, 16
+_LEECH_ACTION, _LEECH_THRESHOLD, _BURY_NEW, _BURY_REVIEWS, _RETENTION = 21, 22, 27, 28, 37
+# Deck.Normal fields: the deck's own limits and retention override its preset's.
+_CONFIG_ID, _REVIEW_LIMIT, _NEW_LIMIT, _DECK_RETENTION = 1, 6, 7, 10
+
+
+def _fields(buf: bytes) -> dict[int, list[Any]]:
+    """A protobuf message's fields, floats included: varints as ints, fixed32 as floats,
+    length-delimited as bytes (packed floats are decoded by the caller)."""
+    out: dict[int, list[Any]] = {}
+    pos = 0
+    while pos < len(buf):
+        key, pos = _varint(buf, pos)
+        number, wire = key >> 3, key & 7
+        value: Any
+        if wire == 0:
+            value, pos = _varint(buf, pos)
+        elif wire == 2:
+            size, pos = _varint(buf, pos)
+            value, pos = buf[pos : pos + size], pos + size
+        elif wire == 5:
+            (value,) = struct.unpack_from("<f", buf, pos)
+            pos += 4
+        elif wire == 1:
+            (value,) = struct.unpack_from("<d", buf, pos)
+            pos += 8
+        else:
+            raise ValueError(f"unsupported wire type {wire}")
+        out.setdefault(number, []).append(value)
+    return out
+
+
+def _varint(buf: bytes, pos: int) -> tuple[int, int]:
+    result = shift = 0
+    while True:
+        b = buf[pos]
+        pos += 1
+        result |= (b & 0x7F) << shift
+        if not b & 0x80:
+            return result, pos
+        shift += 7
+
+
+def _floats(values: list[Any]) -> list[float]:
+    out: list[float] = []
+    for v in values:
+        if isinstance(v, bytes):
+            out += [x for (x,) in struct.iter_unpack("<f", v)]
+        else:
+            out.append(float(v))
+    return out
+
+
+def _one(f: dict[int, list[Any]], number: int, default: Any = 0) -> Any:
+    return f[number][-1] if number in f else default
+
+
+def _fsrs(params6: list[float], params5: list[float]) -> list[float]:
+    """FSRS-6 parameters; FSRS-5 ones filled as fsrs-rs does (w19 = 0, w20 = 0.5)."""
+    if len(params6) == 21:
+        return params6
+    if len(params5) == 19:
+        return [*params5, 0.0, 0.5]
+    return []
+
+
+def _options(raw: dict[str, Any]) -> DeckOptions:
+    """Our options from a preset's values; a value ours cannot take keeps our default."""
+    opts = DeckOptions()
+    for name, value in raw.items():
+        try:
+            opts = options_from_dict({name: value}, opts)
+        except OptionError:
+            continue
+    return opts
+
+
+def _steps(minutes: list[float]) -> list[int]:
+    return [max(1, round(m * 60)) for m in minutes]
+
+
+def _presets_new(db: sqlite3.Connection, decks: dict[int, str]) -> dict[str, DeckOptions]:
+    configs = {
+        int(i): _fields(bytes(blob or b""))
+        for i, blob in db.execute("SELECT id, config FROM deck_config")
+    }
+    out: dict[str, DeckOptions] = {}
+    for did, kind in db.execute("SELECT id, kind FROM decks"):
+        normal = _fields(bytes(kind or b"")).get(1)
+        if not normal or int(did) not in decks:
+            continue  # a filtered deck
+        deck = _fields(normal[-1])
+        conf = configs.get(int(_one(deck, _CONFIG_ID, 1)))
+        if conf is None:
+            continue
+        raw: dict[str, Any] = {
+            "learning_steps": _steps(_floats(conf.get(_LEARN_STEPS, []))),
+            "relearning_steps": _steps(_floats(conf.get(_RELEARN_STEPS, []))),
+            "new_per_day": int(_one(conf, _NEW_PER_DAY)),
+            "reviews_per_day": int(_one(conf, _REVIEWS_PER_DAY)),
+            "maximum_interval": int(_one(conf, _MAX_IVL)),
+            "leech_threshold": int(_one(conf, _LEECH_THRESHOLD)),
+            "leech_action": "suspend" if _one(conf, _LEECH_ACTION) == 0 else "tag",
+            "bury_siblings": bool(_one(conf, _BURY_NEW) or _one(conf, _BURY_REVIEWS)),
+            "desired_retention": round(float(_one(conf, _RETENTION, 0.0)), 4),
+            "fsrs_parameters": _fsrs(
+                _floats(conf.get(_FSRS_6, [])), _floats(conf.get(_FSRS_5, []))
+            ),
+        }
+        # The deck's own limits and retention (Anki 2.1.55+ / 23.10+) win over the preset's.
+        if _NEW_LIMIT in deck:
+            raw["new_per_day"] = int(_one(deck, _NEW_LIMIT))
+        if _REVIEW_LIMIT in deck:
+            raw["reviews_per_day"] = int(_one(deck, _REVIEW_LIMIT))
+        if _DECK_RETENTION in deck:
+            raw["desired_retention"] = round(float(_one(deck, _DECK_RETENTION)), 4)
+        out[decks[int(did)]] = _options(raw)
+    return out
+
+
+def _dconf(db: sqlite3.Connection) -> str:
+    try:
+        row = db.execute("SELECT dconf FROM col").fetchone()
+    except sqlite3.DatabaseError:
+        return "{}"
+    return str(row[0] or "{}") if row else "{}"
+
+
+def _presets_legacy(decks_json: str, dconf_json: str) -> dict[str, DeckOptions]:
+    decks = json.loads(decks_json)
+    confs = json.loads(dconf_json)
+    out: dict[str, DeckOptions] = {}
+    for d in decks.values():
+        if d.get("dyn"):
+            continue
+        conf = confs.get(str(d.get("conf", 1)))
+        if not isinstance(conf, dict):
+            continue
+        new, rev, lapse = conf.get("new", {}), conf.get("rev", {}), conf.get("lapse", {})
+        raw: dict[str, Any] = {
+            "learning_steps": _steps([float(x) for x in new.get("delays", [])]),
+            "relearning_steps": _steps([float(x) for x in lapse.get("delays", [])]),
+            "new_per_day": new.get("perDay"),
+            "reviews_per_day": rev.get("perDay"),
+            "maximum_interval": rev.get("maxIvl"),
+            "leech_threshold": lapse.get("leechFails"),
+            "leech_action": "suspend" if lapse.get("leechAction") == 0 else "tag",
+            "bury_siblings": bool(new.get("bury") or rev.get("bury")),
+            "desired_retention": conf.get("desiredRetention"),
+            "fsrs_parameters": _fsrs(
+                [float(x) for x in conf.get("fsrsParams6") or []],
+                [float(x) for x in conf.get("fsrsParams5") or conf.get("fsrsWeights") or []],
+            ),
+        }
+        out[str(d.get("name", ""))] = _options({k: v for k, v in raw.items() if v is not None})
+    return out
 
 
 def _notetypes_new(db: sqlite3.Connection) -> dict[int, Notetype]:

@@ -11,7 +11,7 @@ import collections
 import itertools
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -20,7 +20,7 @@ from typing import Any
 
 import fsrs
 
-from trainer.domain.clock import to_epoch, utc
+from trainer.domain.clock import DayClock, from_epoch, to_epoch, utc
 from trainer.domain.model import Card, CardState, DeckOptions, Queue, Rating
 
 DEFAULT_PARAMETERS: tuple[float, ...] = tuple(fsrs.Scheduler().parameters)
@@ -65,9 +65,33 @@ def scheduler_for(options: DeckOptions) -> fsrs.Scheduler:
     return _scheduler(options, options.enable_fuzz)
 
 
-def _to_fsrs(card: Card, now: datetime) -> fsrs.Card:
+# -- elapsed time in study days -----------------------------------------------------
+#
+# FSRS counts the time since a card's last answer in days, and Anki (whose
+# parameters and memory states ours must match) counts them as *study days*:
+# an answer at 08:27 the day after one at 08:52 is one day later, not a
+# same-day review, and two answers either side of the day boundary (4:00) are
+# a day apart. The fsrs package takes ``(now - last_review).days``, whole 24-hour
+# periods, everywhere it looks at elapsed time; so the card handed to it carries,
+# instead of its real last answer, the instant exactly that many study days
+# before ``now`` (``_as_if_last``). What it computes is then FSRS on study days;
+# the card it gives back has the real time of the answer as its last review.
+
+
+def study_days_between(last: datetime, now: datetime, clock: DayClock) -> int:
+    """Study days from ``last`` to ``now`` (0: the same study day); never negative."""
+    return max(0, clock.day(now) - clock.day(last))
+
+
+def _as_if_last(now: datetime, elapsed_days: int) -> datetime:
+    """The instant that makes ``(now - it).days == elapsed_days`` exactly."""
+    return now - timedelta(days=elapsed_days)
+
+
+def _to_fsrs(card: Card, now: datetime, clock: DayClock) -> fsrs.Card:
     if card.state is CardState.NEW:
         return fsrs.Card(card_id=card.id or 1, state=fsrs.State.Learning, step=0, due=now)
+    last = card.last_review
     return fsrs.Card(
         card_id=card.id or 1,
         state=fsrs.State(int(card.state)),
@@ -75,7 +99,11 @@ def _to_fsrs(card: Card, now: datetime) -> fsrs.Card:
         stability=card.stability,
         difficulty=card.difficulty,
         due=card.due or now,
-        last_review=card.last_review,
+        last_review=(
+            _as_if_last(utc(now), study_days_between(last, now, clock))
+            if last is not None
+            else None
+        ),
     )
 
 
@@ -94,30 +122,44 @@ def _from_fsrs(card: Card, new: fsrs.Card) -> Card:
 
 
 def review(
-    card: Card, rating: Rating, now: datetime, options: DeckOptions, *, fuzz: bool | None = None
+    card: Card,
+    rating: Rating,
+    now: datetime,
+    options: DeckOptions,
+    *,
+    clock: DayClock,
+    fuzz: bool | None = None,
 ) -> Card:
-    """The card after answering ``rating`` at ``now``; reps and lapses counted too."""
+    """The card after answering ``rating`` at ``now``; reps and lapses counted too.
+
+    Time since the last answer is counted in ``clock``'s study days.
+    """
     sched = _scheduler(options, options.enable_fuzz if fuzz is None else fuzz)
-    new, _log = sched.review_card(_to_fsrs(card, now), fsrs.Rating(int(rating)), now)
+    new, _log = sched.review_card(_to_fsrs(card, now, clock), fsrs.Rating(int(rating)), utc(now))
     lapsed = card.state is CardState.REVIEW and rating is Rating.AGAIN
     return replace(
         _from_fsrs(card, new), reps=card.reps + 1, lapses=card.lapses + (1 if lapsed else 0)
     )
 
 
-def preview(card: Card, now: datetime, options: DeckOptions) -> dict[Rating, timedelta]:
+def preview(
+    card: Card, now: datetime, options: DeckOptions, *, clock: DayClock
+) -> dict[Rating, timedelta]:
     """How long until the card is due again for each rating (no fuzz)."""
     return {
-        r: (review(card, r, now, options, fuzz=False).due or now) - now
+        r: (review(card, r, now, options, clock=clock, fuzz=False).due or now) - now
         for r in Rating  # type: ignore[misc]
     }
 
 
-def reschedule(card: Card, history: Sequence[PastReview], options: DeckOptions) -> Card:
+def reschedule(
+    card: Card, history: Sequence[PastReview], options: DeckOptions, *, clock: DayClock
+) -> Card:
     """Rebuild a card's state by replaying its review log (the source of truth).
 
-    Replays with fuzz off, so the result is a pure function of the log and the
-    options: what a changed desired retention or new parameters would have given.
+    Replays with fuzz off, so the result is a pure function of the log, the
+    options and the day boundary: what a changed desired retention or new
+    parameters would have given. Elapsed time is counted in ``clock``'s study days.
     """
     if not history:
         return replace(
@@ -138,19 +180,24 @@ def reschedule(card: Card, history: Sequence[PastReview], options: DeckOptions) 
         card_id=card.id or 1, state=fsrs.State.Learning, step=0, due=first
     )
     lapses = 0
+    last_day = 0
     for past in history:
+        at = utc(past.reviewed_at)
+        day = clock.day(at)
+        if current.last_review is not None:
+            current.last_review = _as_if_last(at, max(0, day - last_day))
         lapses += current.state == fsrs.State.Review and past.rating is Rating.AGAIN
-        current, _log = sched.review_card(
-            current, fsrs.Rating(int(past.rating)), utc(past.reviewed_at)
-        )
+        current, _log = sched.review_card(current, fsrs.Rating(int(past.rating)), at)
+        last_day = day
     return replace(_from_fsrs(card, current), reps=len(history), lapses=lapses)
 
 
-def retrievability(card: Card, now: datetime, options: DeckOptions) -> float:
+def retrievability(card: Card, now: datetime, options: DeckOptions, *, clock: DayClock) -> float:
+    """R at ``now`` as the scheduler sees it: whole study days since the last answer."""
     if card.state is CardState.NEW or card.stability is None:
         return 0.0
     sched = scheduler_for(options)
-    return float(sched.get_card_retrievability(_to_fsrs(card, now), now))
+    return float(sched.get_card_retrievability(_to_fsrs(card, now, clock), utc(now)))
 
 
 # -- forgetting curve, for statistics and exam planning -------------------------------
@@ -189,7 +236,7 @@ Answer = tuple[int, ...]
 """One logged answer: (epoch milliseconds, rating 1-4, anything else), as stored."""
 
 _RATINGS = {int(r): r for r in fsrs.Rating}
-_PENDING: dict[int, Sequence[tuple[Sequence[Answer], DeckOptions]]] = {}
+_PENDING: dict[int, tuple[Sequence[tuple[Sequence[Answer], DeckOptions]], DayClock]] = {}
 """Work handed to forked workers: they inherit it, so only the results travel."""
 PARALLEL_MIN_ANSWERS = 20_000
 """Below this many answers in all, forking workers costs more than it saves."""
@@ -231,7 +278,32 @@ class Replayed:
 _NEVER = Replayed(CardState.NEW, 0, None, None, None, None, 0, 0)
 
 
-def _replay_one(history: Sequence[Answer], options: DeckOptions) -> tuple[Any, ...]:
+def study_day_of_ms(clock: DayClock) -> Callable[[int], int]:
+    """``clock.day`` for epoch milliseconds, remembered per hour (logs have many answers).
+
+    Zones move the day boundary on whole hours, but a few on half or quarter
+    hours: an hour that the boundary falls inside is worked out answer by answer.
+    """
+    by_hour: dict[int, int] = {}
+    day_of = clock.day
+
+    def day(ms: int) -> int:
+        hour = ms // 3_600_000
+        found = by_hour.get(hour)
+        if found is not None:
+            return found
+        first = day_of(from_epoch(hour * 3600))
+        if day_of(from_epoch(hour * 3600 + 3599.999)) == first:
+            by_hour[hour] = first
+            return first
+        return day_of(from_epoch(ms / 1000))
+
+    return day
+
+
+def _replay_one(
+    history: Sequence[Answer], options: DeckOptions, day_of: Callable[[int], int]
+) -> tuple[Any, ...]:
     """The loop of ``reschedule`` for (ms, rating) pairs; a plain tuple crosses processes."""
     if not history:
         return ()
@@ -242,12 +314,16 @@ def _replay_one(history: Sequence[Answer], options: DeckOptions) -> tuple[Any, .
     first = datetime.fromtimestamp(history[0][0] / 1000, UTC)
     current: fsrs.Card = _ReplayCard(card_id=1, state=fsrs.State.Learning, step=0, due=first)
     lapses = 0
+    last_day = 0
     for answer in history:
-        rating = answer[1]
+        ms, rating = answer[0], answer[1]
+        at = datetime.fromtimestamp(ms / 1000, UTC)
+        day = day_of(ms)
+        if current.last_review is not None:
+            current.last_review = at - timedelta(days=day - last_day if day > last_day else 0)
         lapses += current.state == review_state and rating == again
-        current, _log = review_card(
-            current, _RATINGS[rating], datetime.fromtimestamp(answer[0] / 1000, UTC)
-        )
+        current, _log = review_card(current, _RATINGS[rating], at)
+        last_day = day
     return (
         int(current.state),
         current.step,
@@ -282,14 +358,20 @@ def _saved(raw: tuple[Any, ...]) -> SavedState:
 
 
 def _replay_range(
-    items: Sequence[tuple[Sequence[Answer], DeckOptions]], start: int, stop: int, saved: bool
+    items: Sequence[tuple[Sequence[Answer], DeckOptions]],
+    clock: DayClock,
+    start: int,
+    stop: int,
+    saved: bool,
 ) -> list[tuple[Any, ...]]:
-    raw = [_replay_one(history, options) for history, options in items[start:stop]]
+    day_of = study_day_of_ms(clock)
+    raw = [_replay_one(history, options, day_of) for history, options in items[start:stop]]
     return [_saved(r) for r in raw] if saved else raw
 
 
 def _replay_chunk(token: int, start: int, stop: int, saved: bool) -> list[tuple[Any, ...]]:
-    return _replay_range(_PENDING[token], start, stop, saved)
+    items, clock = _PENDING[token]
+    return _replay_range(items, clock, start, stop, saved)
 
 
 def _as_replayed(raw: tuple[Any, ...]) -> Replayed:
@@ -315,7 +397,8 @@ def _chunks(items: Sequence[tuple[Sequence[Answer], DeckOptions]], parts: int) -
 class ReplayBatch:
     """Many cards' histories replayed at once, in forked worker processes when it pays.
 
-    Each item is ``(history, options)`` with the history sorted by time. Started
+    Each item is ``(history, options)`` with the history sorted by time; elapsed
+    time is counted in ``clock``'s study days, as in :func:`reschedule`. Started
     on creation; ``results()`` waits and gives one :class:`Replayed` per item, in
     order, each equal to what :func:`reschedule` gives for that history; or,
     made with ``saved=True``, ``saved_states()`` gives them as the store keeps
@@ -334,9 +417,11 @@ class ReplayBatch:
         items: Sequence[tuple[Sequence[Answer], DeckOptions]],
         workers: int | None = None,
         *,
+        clock: DayClock,
         saved: bool = False,
     ) -> None:
         self.items = items
+        self.clock = clock
         self.saved = saved
         self._jobs: list[tuple[int, int, Any]] = []  # (start, stop, future)
         self._pool: object = None
@@ -352,7 +437,7 @@ class ReplayBatch:
         from concurrent.futures import ProcessPoolExecutor
 
         token = id(self)
-        _PENDING[token] = self.items
+        _PENDING[token] = (self.items, self.clock)
         parts = max(workers + 1, min(MAX_CHUNKS, answers // CHUNK_ANSWERS))
         bounds = _chunks(self.items, parts)
         # Freezing keeps the children's garbage collector off the parent's objects
@@ -426,7 +511,7 @@ class ReplayBatch:
             self.close()
 
     def _replay(self, start: int, stop: int) -> list[tuple[Any, ...]]:
-        return _replay_range(self.items, start, stop, self.saved)
+        return _replay_range(self.items, self.clock, start, stop, self.saved)
 
 
 def _cores() -> int:
@@ -443,7 +528,10 @@ def _can_fork() -> bool:
 
 
 def reschedule_many(
-    items: Sequence[tuple[Sequence[Answer], DeckOptions]], workers: int | None = None
+    items: Sequence[tuple[Sequence[Answer], DeckOptions]],
+    workers: int | None = None,
+    *,
+    clock: DayClock,
 ) -> list[Replayed]:
     """:func:`reschedule` for many histories of (ms, rating) answers; see :class:`ReplayBatch`."""
-    return ReplayBatch(items, workers).results()
+    return ReplayBatch(items, workers, clock=clock).results()

@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from trainer.domain.errors import TrainerError
-from trainer.domain.model import Note
+from trainer.domain.model import DeckOptions, Note
 from trainer.formats.anki_notes import MappedNote, map_notes
 from trainer.formats.anki_text import read_text, write_text
 from trainer.formats.apkg_read import read_package
@@ -87,14 +87,20 @@ def _apply_grouped(
     groups: dict[str, list[Note]],
     report: ImportReport,
     where: str = "",
+    presets: dict[str, DeckOptions] | None = None,
 ) -> dict[str, int]:
-    """apply_notes per deck; returns deck name -> id."""
+    """apply_notes per deck; returns deck name -> id. A deck the import creates gets
+    its Anki preset's options from ``presets`` (an existing deck keeps its own)."""
     deck_ids = {}
     for deck_name, notes in groups.items():
+        preset = (presets or {}).get(deck_name)
+        if preset is not None and decks_repo.deck_by_name(conn, deck_name) is not None:
+            preset = None
         deck, part = apply_notes(
             conn,
             deck_name,
             _keep_tag_order(conn, store, notes),
+            options=preset,
             retire_missing=False,
             where=where,
         )
@@ -125,7 +131,7 @@ def import_apkg(store: Store, path: Path) -> ImportReport:
                 kept.append(m)
             plan.keep(kept)
             report = ImportReport(deck=", ".join(groups) or Path(path).stem)
-            _apply_grouped(conn, store, groups, report, str(path))
+            _apply_grouped(conn, store, groups, report, str(path), coll.deck_options)
             tick("importing notes", 2, 3)
             report.reviews = plan.finish(conn)
         finally:

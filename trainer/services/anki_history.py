@@ -12,13 +12,13 @@ import itertools
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection
 
-from trainer.domain.clock import from_epoch
+from trainer.domain.clock import DayClock, from_epoch, to_epoch
 from trainer.domain.model import Card, CardState, DeckOptions, Queue
 from trainer.formats.anki_notes import MappedNote, note_deck
 from trainer.formats.apkg_read import AnkiCard, Answer, Collection
@@ -57,18 +57,24 @@ class ScheduleImport:
     notes are applied, inserts the new answers and saves the rebuilt cards.
     """
 
-    def __init__(self, conn: Connection, store: Store, coll: Collection) -> None:
+    def __init__(
+        self, conn: Connection, store: Store, coll: Collection, now: datetime | None = None
+    ) -> None:
         self.store = store
         self.coll = coll
+        self.today = store.clock.day(now or datetime.now(UTC))
+        self.ours_newer: set[int] = set()  # anki card ids whose latest answer is ours
         self.key_of: dict[int, Key] = {}  # anki card id -> our card
         self.new: dict[int, list[Answer]] = {}  # anki card id -> answers not yet in the log
         self.had_history: set[Key] = set()
         self.replayed: list[int] = []  # anki card ids, in the batch's order
         self.batch: ReplayBatch | None = None
         self.kept: dict[int, AnkiCard] = {}
+        self.reset_at: dict[int, int] = {}  # anki card id -> a reset newer than ours (ms)
+        self.bury: list[int] = []  # our card ids that Anki has buried
         notes = {an.id: an for an in coll.notes}
         deck_of: dict[int, str] = {}
-        for ac in coll.cards:  # only cards with answers or Anki review state
+        for ac in coll.cards:
             an = notes.get(ac.nid)
             nt = coll.notetypes.get(an.mid) if an is not None else None
             if an is None or nt is None:
@@ -85,6 +91,11 @@ class ScheduleImport:
         logged = _logged_times(conn, store, sorted(card_ids.values()))
         self.had_history = {k for k, i in card_ids.items() if i in logged}
         key_of = self.key_of
+        ours_reset = _reset_times(conn, store, sorted(card_ids.values()))
+        for cid, at in coll.resets.items():
+            key = key_of.get(cid)
+            if key is not None and at > ours_reset.get(card_ids.get(key, 0), 0):
+                self.reset_at[cid] = at
         for cid, group in itertools.groupby(coll.revlog, key=itemgetter(2)):  # by card, time
             key = key_of.get(cid)
             if key is None:
@@ -92,26 +103,36 @@ class ScheduleImport:
             answers = list(group)
             have = logged.get(card_ids.get(key, 0))
             if have is not None:
+                if max(have) > answers[-1][0]:
+                    self.ours_newer.add(cid)
                 answers = [a for a in answers if a[0] not in have]
             if len({a[0] for a in answers}) < len(answers):
                 answers = _first_at_each_time(answers)
             if answers:
                 self.new[cid] = answers
-        if not self.new:
+        replay = [*self.new, *(c for c in self.reset_at if c not in self.new)]
+        if not replay:
             return
-        options = {name: _options_by_name(conn, name) for name in set(deck_of.values())}
+        options = {
+            name: _options_by_name(conn, name, coll.deck_options) for name in set(deck_of.values())
+        }
         past = _ratings(
             conn,
             store,
-            [card_ids[self.key_of[c]] for c in self.new if self.key_of[c] in self.had_history],
+            [card_ids[self.key_of[c]] for c in replay if self.key_of[c] in self.had_history],
         )
         items: list[tuple[Sequence[tuple[int, ...]], DeckOptions]] = []
-        for cid, new in self.new.items():
-            before = past.get(card_ids.get(key_of[cid], 0))
+        for cid in replay:
+            new = self.new.get(cid, [])
+            our_id = card_ids.get(key_of[cid], 0)
+            before = past.get(our_id)
             history: Sequence[tuple[int, ...]] = sorted([*before, *new]) if before else new
+            start = max(self.reset_at.get(cid, 0), ours_reset.get(our_id, 0))
+            if start:  # the memory restarts at the reset; earlier answers are history
+                history = [a for a in history if a[0] >= start]
             items.append((history, options[deck_of[cid]]))
             self.replayed.append(cid)
-        self.batch = ReplayBatch(items, saved=True)
+        self.batch = ReplayBatch(items, saved=True, clock=store.clock)
 
     def keep(self, mapped: list[MappedNote]) -> None:
         """Only the cards of these notes (the ones imported) get answers and state."""
@@ -126,15 +147,27 @@ class ScheduleImport:
         """Insert the new answers, save the rebuilt cards; returns the answers added."""
         if not self.kept:
             return 0
-        wanted = {  # cards that get answers, or a state from Anki's SM-2 data
+        wanted = {  # cards that get answers, or a state from Anki's SM-2 data or queues
             self.key_of[cid]
             for cid, twin in self.kept.items()
-            if cid in self.new or (twin.type == 2 and self.key_of[cid] not in self.had_history)
+            if cid in self.new
+            or cid in self.reset_at
+            or (twin.type == 2 and self.key_of[cid] not in self.had_history)
+            or (self.key_of[cid] not in self.had_history and (twin.queue < 0 or twin.type == 0))
         }
         if not wanted:
             return 0  # e.g. the same package again: nothing new
         ours = self._our_cards(conn, sorted({g for g, _ in wanted}))
         inserted = self._insert_reviews(conn, ours)
+        resets = [
+            (at, row[0])
+            for cid, at in self.reset_at.items()
+            if cid in self.kept and (row := ours.get(self.key_of[cid])) is not None
+        ]
+        if resets:
+            conn.exec_driver_sql(
+                _sql(self.store, "UPDATE cards SET reset_at = ? WHERE id = ?"), resets
+            )
         rows: list[tuple[Any, ...]] = []
         if self.batch is not None:
             # Each part is saved as soon as it is ready, while the workers do the rest.
@@ -148,7 +181,7 @@ class ScheduleImport:
                     twin = self.kept.get(cid)
                     row = ours.get(self.key_of[cid])
                     if twin is not None and row is not None:  # else not imported, or not ours
-                        part.append(_replayed_row(row, state, twin))
+                        part.append(self._replayed_row(row, state, twin, cid))
                 if part:
                     conn.exec_driver_sql(save, part)
                 done += len(states)
@@ -164,15 +197,73 @@ class ScheduleImport:
             and row[2] == 0
         }
         for card in self._full_cards(conn, sorted(sm2)):
-            from_sm2 = _sm2_card(card, sm2[card.id], self.coll.crt)
+            from_sm2 = _sm2_card(card, sm2[card.id], self.coll.crt, self.store.clock)
             if from_sm2 is not None:
                 rows.append(_card_row(from_sm2))
         if rows:
             conn.exec_driver_sql(_sql(self.store, _SAVE_CARD), rows)
+        buried = [r[-1] for r in rows if r[1] == Queue.BURIED]
+        if buried:
+            cards_repo.set_queue(conn, buried, Queue.BURIED, self.today + 1)
+        self._new_cards(conn, ours, answered | {self.key_of[c] for c in self.reset_at}, sm2)
         return inserted
 
+    def _replayed_row(
+        self, row: OurCard, saved: SavedState, twin: AnkiCard, cid: int
+    ) -> tuple[Any, ...]:
+        """``_replayed_row`` with Anki's due date and queue when the package has the card's
+        latest answer and Anki's card is in the state the replay reached."""
+        out = _replayed_row(row, saved, twin)
+        if cid in self.ours_newer:
+            return out
+        state = CardState(saved[0])
+        same = (twin.type == 2 and state is CardState.REVIEW) or (
+            twin.type in (1, 3) and state in (CardState.LEARNING, CardState.RELEARNING)
+        )
+        due = _anki_due(twin, self.coll.crt, self.store.clock, saved[4]) if same else None
+        queue = _anki_queue(twin)
+        if due is None and queue is None:
+            return out
+        values = list(out)
+        if due is not None:
+            values[2] = due
+        if queue is Queue.BURIED:
+            values[1] = int(Queue.BURIED)
+            self.bury.append(row[0])
+        return tuple(values)
+
+    def _new_cards(
+        self,
+        conn: Connection,
+        ours: dict[Key, OurCard],
+        answered: set[Key],
+        sm2: dict[int, AnkiCard],
+    ) -> None:
+        """Cards new here and in Anki: its queue (suspended, buried) and new position."""
+        rows: list[tuple[int, int, int]] = []
+        for cid, twin in self.kept.items():
+            key = self.key_of[cid]
+            row = ours.get(key)
+            if row is None or key in answered or key in self.had_history or row[0] in sm2:
+                continue
+            if row[2] != 0 or (twin.type != 0 and twin.queue >= 0):
+                continue
+            queue = _anki_queue(twin) or Queue.NEW
+            if twin.type != 0 and queue is Queue.NEW:
+                continue  # a reviewed card without a log that Anki gave no FSRS state
+            position = twin.home_due if twin.type == 0 else row[4]
+            if (int(queue), position) != (row[3], row[4]):
+                rows.append((int(queue), position, row[0]))
+        if rows:
+            conn.exec_driver_sql(
+                _sql(self.store, "UPDATE cards SET queue = ?, position = ? WHERE id = ?"), rows
+            )
+        buried = [*self.bury, *(r[2] for r in rows if r[0] == Queue.BURIED)]
+        if buried:
+            cards_repo.set_queue(conn, buried, Queue.BURIED, self.today + 1)
+
     def _our_cards(self, conn: Connection, guids: list[str]) -> dict[Key, OurCard]:
-        sql = f"SELECT n.guid, c.ord, c.id, c.deck_id, c.state, c.queue FROM {_BY_GUID}"
+        sql = f"SELECT n.guid, c.ord, c.id, c.deck_id, c.state, c.queue, c.position FROM {_BY_GUID}"
         return {
             (guid, ord_): rest
             for guid, ord_, *rest in chunked(conn, self.store, sql, guids, self.store.profile.id)
@@ -204,6 +295,10 @@ class ScheduleImport:
                 continue
             card_id, deck_id = card[0], card[1]
             fresh = key not in had_history
+            reset = self.reset_at.get(cid)
+            restart = -1  # the first answer after a reset is given to a new card
+            if reset is not None:
+                restart = next((i for i, a in enumerate(answers) if a[0] >= reset), -1)
             for i, (ms, ease, _cid, ivl, took, rtype) in enumerate(answers):
                 hour = ms // 3_600_000  # zones move days on whole (or half) hours
                 day = days.get(hour)
@@ -221,7 +316,7 @@ class ScheduleImport:
                         ms,
                         day,
                         0 if took <= 0 else (int(took) if took < 3_600_000 else 3_600_000),
-                        state_before[rtype][fresh and i == 0],
+                        state_before[rtype][(fresh and i == 0) or i == restart],
                         float(ivl) if ivl >= 0 else -ivl / 86400,
                         "",
                     )
@@ -288,6 +383,12 @@ def _logged_times(conn: Connection, store: Store, card_ids: list[int]) -> dict[i
     return out
 
 
+def _reset_times(conn: Connection, store: Store, card_ids: list[int]) -> dict[int, int]:
+    """Our cards' last reset times (epoch ms), for the ones ever reset."""
+    sql = "SELECT id, reset_at FROM cards WHERE reset_at > 0 AND id IN ({})"
+    return dict(chunked(conn, store, sql, card_ids))
+
+
 def _ratings(
     conn: Connection, store: Store, card_ids: list[int]
 ) -> dict[int, list[tuple[int, int]]]:
@@ -299,13 +400,46 @@ def _ratings(
     return out
 
 
-def _options_by_name(conn: Connection, name: str) -> DeckOptions:
-    """A deck's options; a deck the import is about to create gets the defaults."""
+def _options_by_name(
+    conn: Connection, name: str, presets: dict[str, DeckOptions] | None = None
+) -> DeckOptions:
+    """A deck's options; a deck the import is about to create gets its Anki preset's
+    (from ``presets``), or the defaults."""
     deck = decks_repo.deck_by_name(conn, name)
-    return deck.options if deck is not None else DeckOptions()
+    if deck is not None:
+        return deck.options
+    return (presets or {}).get(name) or DeckOptions()
 
 
-def _sm2_card(card: Card, ac: Any, crt: int) -> Card | None:
+def _anki_queue(twin: AnkiCard) -> Queue | None:
+    """Suspended or buried in Anki (user- or sibling-buried), else None."""
+    if twin.queue == -1:
+        return Queue.SUSPENDED
+    if twin.queue in (-2, -3):
+        return Queue.BURIED
+    return None
+
+
+def _anki_due(twin: AnkiCard, crt: int, clock: DayClock, replayed: int) -> int | None:
+    """Anki's due date (its fuzz, a "set due date") in epoch seconds, or None for a new card.
+
+    Review and interday learning cards are due on a day counted from the
+    collection's creation (``crt``); the time of day is the replay's, so only the
+    day changes. Intraday learning cards are due at an epoch second.
+    """
+    due = twin.home_due
+    if twin.type == 0:
+        return None
+    if due > 1_000_000_000:
+        return due
+    day = clock.day(from_epoch(crt)) + due
+    offset = 0
+    if replayed:
+        offset = replayed - to_epoch(clock.day_start(clock.day(from_epoch(replayed))))
+    return to_epoch(clock.day_start(day)) + max(0, offset)
+
+
+def _sm2_card(card: Card, ac: AnkiCard, crt: int, clock: DayClock) -> Card | None:
     """A review card from Anki's interval and ease when it has no review log."""
     if ac.type != 2 or ac.ivl <= 0:
         return None
@@ -325,8 +459,8 @@ def _sm2_card(card: Card, ac: Any, crt: int) -> Card | None:
             )
         except (ValueError, RuntimeError):
             return None
-    due = from_epoch(crt + ac.due * 86400) if ac.due < 10**8 else from_epoch(ac.due)
-    queue = Queue.SUSPENDED if ac.queue == -1 else Queue.REVIEW
+    due = from_epoch(_anki_due(ac, crt, clock, 0) or crt)
+    queue = _anki_queue(ac) or Queue.REVIEW
     return replace(
         card,
         state=CardState.REVIEW,

@@ -13,10 +13,10 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, text
 
 from trainer.domain.errors import TrainerError
-from trainer.domain.model import Card, Deck, DeckOptions, Note, Rating
+from trainer.domain.model import Card, Deck, DeckOptions, Note
 from trainer.scheduling import exam, fsrs_adapter
 from trainer.services.stats import select_decks
-from trainer.storage import cards_repo, decks_repo, notes_repo, reviews_repo
+from trainer.storage import cards_repo, decks_repo, notes_repo
 from trainer.storage.store import Store
 
 DAY = 86400
@@ -262,30 +262,10 @@ class PlanningService:
     def reschedule(self, deck: str | None) -> int:
         """Rebuild every studied card's state from its review log with the deck's current
         options (after new parameters or a new desired retention); returns cards changed."""
-        changed = 0
+        from trainer.services.reschedule import rebuild
+
         with self.store.write() as conn:
             decks, _ = select_decks(conn, deck)
-            by_id = {d.id: d for d in decks}
-            rows = conn.execute(
-                text(
-                    "SELECT id FROM cards WHERE profile_id = :pid AND deck_id IN :decks "
-                    "AND state != 0"
-                ).bindparams(bindparam("decks", expanding=True)),
-                {"pid": self.store.profile.id, "decks": list(by_id) or [-1]},
-            )
-            for (cid,) in list(rows):
-                card = cards_repo.get_card(conn, cid)
-                if card is None:
-                    continue
-                history = [
-                    fsrs_adapter.PastReview(Rating(r.rating), r.reviewed_at, r.duration_ms)
-                    for r in reviews_repo.history(conn, cid)
-                ]
-                if not history:
-                    continue
-                again = fsrs_adapter.reschedule(card, history, by_id[card.deck_id].options)
-                again = replace(again, queue=card.queue if card.queue < 0 else again.queue)
-                if again != card:
-                    cards_repo.save_card(conn, again)
-                    changed += 1
-        return changed
+            by_id = {d.id: d.options for d in decks}
+            done = rebuild(conn, self.store.profile.id, self.store.clock, by_id, sorted(by_id))
+        return done.changed

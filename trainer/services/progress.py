@@ -131,7 +131,9 @@ def item_for_card(
     if note is None:
         return None
     counts = study.counts(now, deck)
-    return StudyItem(card, note, d, counts, fsrs_adapter.preview(card, now, d.options))
+    return StudyItem(
+        card, note, d, counts, fsrs_adapter.preview(card, now, d.options, clock=store.clock)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +199,11 @@ def upcoming(
     if note is None:
         return Lookahead(after, None, now, next_learning)
     item = StudyItem(
-        card, note, d, QueueCounts(0, 0, 0), fsrs_adapter.preview(card, now, d.options)
+        card,
+        note,
+        d,
+        QueueCounts(0, 0, 0),
+        fsrs_adapter.preview(card, now, d.options, clock=store.clock),
     )
     return Lookahead(after, item, now, None if next_learning is None else int(next_learning))
 

@@ -252,7 +252,13 @@ class StudyService:
             d = self.deck(conn, card.deck_id)
         assert note is not None
         counts = QueueCounts.total_of(rows)
-        return StudyItem(card, note, d, counts, fsrs_adapter.preview(card, now, d.options))
+        return StudyItem(
+            card,
+            note,
+            d,
+            counts,
+            fsrs_adapter.preview(card, now, d.options, clock=self.store.clock),
+        )
 
     def counts(self, now: datetime, deck: str | int | None = None) -> QueueCounts:
         rows = self.deck_counts(now, deck)
@@ -273,7 +279,9 @@ class StudyService:
                 raise TrainerError(f"card {card_id} is not in the study queue")
             deck = self.deck(conn, card.deck_id)
             opts = deck.options
-            after = exam.pull_forward(fsrs_adapter.review(card, rating, now, opts), opts, clock)
+            after = exam.pull_forward(
+                fsrs_adapter.review(card, rating, now, opts, clock=clock), opts, clock
+            )
             undo: dict[str, object] = {
                 "card": cards_repo.card_values(card),
                 "buried": [],

@@ -16,7 +16,10 @@ KINDS = ("learn", "young", "mature", "relearn")
 MATURE_DAYS = 21
 """Anki's line between young and mature cards (whole-day interval)."""
 
-RANGES: dict[str, int | None] = {"1m": 30, "3m": 91, "1y": 365, "all": None}
+RANGES: dict[str, int | None] = {"1m": 30, "3m": 90, "1y": 365, "all": None}
+"""Days in each range, as Anki's backend counts them (buttons, hours, answers)."""
+REVIEW_GRAPH_DAYS: dict[str, int] = {"1m": 31}
+"""Anki's reviews graph shows 31 days for "1 month" (its front end's choice)."""
 """``--range`` names and how many study days (today included) they cover."""
 
 INTERVAL_EDGES: tuple[int, ...] = (
@@ -252,13 +255,14 @@ def interval_histogram(rows: Iterable[IntervalRow]) -> list[dict[str, Any]]:
     return histogram(counts, bucket_labels(INTERVAL_EDGES))
 
 
-def daily_load(rows: Iterable[IntervalRow]) -> float:
-    """Anki's daily load: sum of 1 / interval (whole days, at least 1) over scheduled cards."""
+def daily_load(rows: Iterable[IntervalRow]) -> int:
+    """Anki's daily load: sum of 1 / interval (whole days, at least 1) over scheduled
+    cards, buried ones included (suspended and retired left out), rounded to a count."""
     load = 0.0
     for state, queue, ivl, n in rows:
         if state != 0 and queue not in (-1, -3) and ivl is not None:
             load += n / max(1, ivl)
-    return round(load, 2)
+    return round(load)
 
 
 def memory_histograms(

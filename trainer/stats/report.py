@@ -181,10 +181,11 @@ def future_due(
 
 
 def _r_expr(prefix: str = "") -> str:
-    """FSRS-6 retrievability now, whole days elapsed as py-fsrs counts them."""
+    """FSRS-6 retrievability now, with the fractional days since the last answer (as
+    Anki's statistics compute it; the scheduler itself counts study days)."""
     lr, st = f"{prefix}last_review", f"{prefix}stability"
     return (
-        f"POWER(1 + :factor * (CASE WHEN {lr} > :now THEN 0 ELSE (:now - {lr}) / {DAY} END) "
+        f"POWER(1 + :factor * (CASE WHEN {lr} > :now THEN 0 ELSE (:now - {lr}) / {DAY}.0 END) "
         f"/ {st}, -:decay)"
     )
 
@@ -308,7 +309,8 @@ def build(
         span = today - min(by_day) + 1 if by_day else 1
         first_day = today - span + 1
     assert first_day is not None
-    per_day = figures.reviews_per_day(by_day, first_day, today)
+    shown = figures.REVIEW_GRAPH_DAYS.get(range_name, span)
+    per_day = figures.reviews_per_day(by_day, today - shown + 1, today)
     today_row = rollup_day(conn, profile_id, deck_ids, today) if today in by_day else None
     due_rows = future_due(
         conn, profile_id, deck_ids, StudyDays(clock, today, 0, horizon or 3660), horizon
@@ -319,7 +321,7 @@ def build(
         "future_due": figures.future_due(due_rows, horizon)
         | {"daily_load": figures.daily_load(counts)},
         "calendar": figures.calendar(by_day, today),
-        "reviews": {"days": per_day, **figures.review_summary(per_day, span)},
+        "reviews": {"days": per_day, **figures.review_summary(per_day, shown)},
         "card_counts": figures.card_counts(figures.counts_with_maturity(counts)),
         "intervals": figures.interval_histogram(counts),
     }

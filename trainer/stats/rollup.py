@@ -89,7 +89,7 @@ def contribution(a: Answer) -> dict[str, int]:
     }
     if passed:
         out[f"hp{a.hour:02d}"] = 1
-    if state is CardState.REVIEW and a.first_of_day:
+    if state is CardState.REVIEW:  # every review answer, as Anki 26.9 counts them
         out[f"tr_{'mature' if mature else 'young'}_{'pass' if passed else 'fail'}"] = 1
     return out
 

@@ -124,6 +124,9 @@ class CardRow(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     buried_until: Mapped[int] = mapped_column(Integer, default=0)
     """Study day on which a buried card comes back."""
+    reset_at: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    """UTC epoch milliseconds of the card's last reset to new (an Anki "Forget"), 0 if
+    never: answers before it stay in the log as history, but its memory starts after."""
 
 
 class ReviewRow(Base):
