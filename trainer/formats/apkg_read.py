@@ -340,9 +340,9 @@ def _read_db(where: str, member: str, db: sqlite3.Connection) -> Collection:
             ),
         )
     )
-    bad = db.execute(
-        f"SELECT count(*) FROM cards WHERE NOT coalesce({CARD_RANGES}, 0)"
-    ).fetchone()[0]
+    bad = db.execute(f"SELECT count(*) FROM cards WHERE NOT coalesce({CARD_RANGES}, 0)").fetchone()[
+        0
+    ]
     if bad:
         problems.append(
             f"{where}: {bad} cards with scheduling values out of range start as new cards"
@@ -360,7 +360,9 @@ def _read_db(where: str, member: str, db: sqlite3.Connection) -> Collection:
         if bad:
             problems.append(f"{where}: {bad} review-log rows with values out of range left out")
         resets = dict(
-            db.execute(f"SELECT cid, max(id) FROM revlog WHERE {RESETS} AND {REVLOG_RANGES} GROUP BY cid").fetchall()
+            db.execute(
+                f"SELECT cid, max(id) FROM revlog WHERE {RESETS} AND {REVLOG_RANGES} GROUP BY cid"
+            ).fetchall()
         )
     coll = Collection(where, member, crt, notetypes, decks, notes, first_deck, cards, revlog)
     coll.resets = resets
