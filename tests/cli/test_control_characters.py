@@ -81,3 +81,77 @@ def test_make_summary_and_json_print_no_raw_escape(tmp_path: Path) -> None:
         out = run(args, db)
         assert out.returncode == 0, out.stderr
         assert not raw_controls(out), (args, repr(out.stdout))
+
+
+def _tmux(*args: str) -> str:
+    return subprocess.run(
+        ["tmux", *args], capture_output=True, text=True, check=False, timeout=30
+    ).stdout
+
+
+@pytest.mark.tmux
+def test_the_study_screen_in_tmux_writes_no_clipboard_and_no_title(
+    tmp_path: Path, hostile_csv: Path
+) -> None:
+    """The attack as found: tmux with set-clipboard on, a card holding OSC 52 and OSC 0."""
+    import shutil
+    import uuid
+
+    if shutil.which("tmux") is None:
+        if os.environ.get("CI"):
+            pytest.fail("tmux is missing: .ci/run must install it")
+        pytest.skip("tmux is not installed")
+    db = tmp_path / "s.sqlite3"
+    assert run(["import", str(hostile_csv)], db).returncode == 0
+    socket = str(tmp_path / "tmux.sock")  # a server of its own: its buffers are ours alone
+    session = f"trainer-osc-{uuid.uuid4().hex[:8]}"
+    trainer = Path(sys.executable).parent / "trainer"
+    env = f"TRAINER_DB={db} TERM=xterm-256color TEXTUAL_ANIMATIONS=none"
+    subprocess.run(
+        [
+            "tmux",
+            "-S",
+            socket,
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            "100",
+            "-y",
+            "30",
+            f"env {env} {trainer}",
+        ],
+        check=True,
+        timeout=30,
+    )
+    try:
+        _tmux("-S", socket, "set-option", "-s", "set-clipboard", "on")
+        _tmux("-S", socket, "set-option", "-g", "allow-rename", "on")
+        title = _tmux("-S", socket, "display-message", "-p", "-t", session, "#{pane_title}")
+        _wait_for_sock(socket, session, "Today: 2 new")
+        subprocess.run(["tmux", "-S", socket, "send-keys", "-t", session, "Enter"], check=True)
+        _wait_for_sock(socket, session, "New 2")
+        subprocess.run(["tmux", "-S", socket, "send-keys", "-t", session, "Space"], check=True)
+        screen = _wait_for_sock(socket, session, "3 Good")
+        assert _tmux("-S", socket, "list-buffers") == ""  # OSC 52 wrote no clipboard
+        after = _tmux("-S", socket, "display-message", "-p", "-t", session, "#{pane_title}")
+        assert after == title and "pwned" not in after  # OSC 0 renamed nothing
+        assert "答␛[2J案" in screen and "\\x9b1m" in screen  # shown, as symbols
+        subprocess.run(["tmux", "-S", socket, "send-keys", "-t", session, "Escape"], check=True)
+        assert "申论␛]0;pwne" in _wait_for_sock(socket, session, "Today:")
+    finally:
+        subprocess.run(["tmux", "-S", socket, "kill-server"], check=False, timeout=30)
+
+
+def _wait_for_sock(socket: str, session: str, text: str, timeout: float = 30.0) -> str:
+    import time
+
+    end = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < end:
+        screen = _tmux("-S", socket, "capture-pane", "-p", "-t", session)
+        if text in screen:
+            return screen
+        time.sleep(0.1)
+    raise AssertionError(f"{text!r} never appeared; screen was:\n{screen}")

@@ -239,3 +239,11 @@ def test_a_store_on_a_read_only_file_system_is_not_called_foreign(tmp_path: Path
         pytest.skip(f"cannot mount here: {out.stderr.strip()}")
     line = one_line(out, str(store), "read-only")
     assert "not a trainer database" not in line
+
+
+def test_an_empty_file_with_a_journal_is_a_store_being_created(tmp_path: Path) -> None:
+    """Two trainers started at once on a new path: the second must not refuse the first's."""
+    store = tmp_path / "new.sqlite3"
+    store.touch()
+    Path(f"{store}-journal").touch()
+    assert run(["decks"], store).returncode == 0

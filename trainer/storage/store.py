@@ -199,6 +199,8 @@ def _refuse_foreign_file(database: str) -> None:
             head = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
         raise StoreError(f"cannot open store {path}: {exc.strerror or exc}") from None
+    if info.st_size == 0 and any(Path(f"{path}{s}").exists() for s in ("-journal", "-wal")):
+        return  # another trainer is creating this store right now: its journal is there
     if head != SQLITE_MAGIC:
         what = "an empty file" if info.st_size == 0 else "not an SQLite file"
         raise StoreError(
