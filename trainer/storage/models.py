@@ -60,6 +60,8 @@ class DeckRow(Base):
     """DeckOptions as JSON; read through storage.codec."""
     created_at: Mapped[int] = mapped_column(BigInteger)
     modified_at: Mapped[int] = mapped_column(BigInteger)
+    filter: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """A filtered deck's search, limit and order as JSON; empty for a normal deck."""
 
 
 class ArticleRow(Base):
@@ -124,6 +126,12 @@ class CardRow(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     buried_until: Mapped[int] = mapped_column(Integer, default=0)
     """Study day on which a buried card comes back."""
+    added_at: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    """UTC epoch seconds the card was made (Anki's ``added:``)."""
+    original_deck_id: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """The home deck while the card sits in a filtered deck; 0 at home."""
+    original_due: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    """The card's own due time while a filtered deck orders it."""
 
 
 class ReviewRow(Base):
