@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from trainer.domain import search as s
 from trainer.domain.search import SearchError, parse, to_text
 
-_CHARS = st.sampled_from(list('申论直播带货金句abcXYZ019 :-()"*_.,!?\t') + ["\\\\", "\\*", "\\_"])
+_CHARS = st.sampled_from([*list('申论直播带货金句abcXYZ019 :-()"*_.,!?\t'), "\\\\", "\\*", "\\_"])
 
 
 def _pattern() -> st.SearchStrategy[str]:
