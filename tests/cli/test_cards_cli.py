@@ -1,0 +1,79 @@
+"""``trainer cards`` and ``trainer add`` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_cli import run
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "cli.sqlite3"
+    assert run(["decks"], path).returncode == 0  # the bundled deck
+    return path
+
+
+def test_cards_lists_matches_as_text_and_json(db: Path) -> None:
+    out = run(["cards", "deck:申论* tag:金句"], db)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines and all(line.split("\t")[1] == "申论::直播带货" for line in lines)
+    assert all("金句" in line.split("\t")[6] for line in lines)
+    data = json.loads(run(["cards", "tag:金句", "--json"], db).stdout)
+    assert len(data) == len(lines)
+    assert {d["state"] for d in data} == {"new"}
+    assert all("金句" in d["tags"] for d in data)
+
+
+def test_cards_sorts_and_limits(db: Path) -> None:
+    data = json.loads(run(["cards", "", "--json", "--sort", "front", "--limit", "5"], db).stdout)
+    assert len(data) == 5
+    everything = json.loads(run(["cards", "--json"], db).stdout)
+    assert len(everything) > 5
+    rev = json.loads(run(["cards", "", "--json", "--sort", "added", "--reverse"], db).stdout)
+    assert [d["card_id"] for d in rev] == sorted((d["card_id"] for d in everything), reverse=True)
+
+
+def test_a_malformed_query_is_one_line_naming_the_position(db: Path) -> None:
+    out = run(["cards", "deck:申论 (tag:金句"], db)
+    assert out.returncode == 1
+    assert out.stderr.strip().splitlines() == [
+        "trainer: bad search at position 9: '(' is never closed"
+    ]
+    out = run(["cards", "is:nothing"], db)
+    assert out.returncode == 1 and "position 4" in out.stderr
+    out = run(["cards", "--sort", "colour"], db)
+    assert out.returncode == 2 and "cannot sort by 'colour'" in out.stderr
+
+
+def test_no_match_says_so(db: Path) -> None:
+    out = run(["cards", "deck:没有这个"], db)
+    assert out.returncode == 0 and out.stdout.strip() == "no cards match"
+
+
+def test_actions_on_the_cards_found(db: Path) -> None:
+    out = run(["cards", "tag:金句", "--suspend"], db)
+    assert out.returncode == 0, out.stderr
+    n = int(out.stdout.split(":")[1].split()[0])
+    assert n > 0
+    assert len(json.loads(run(["cards", "is:suspended", "--json"], db).stdout)) == n
+    assert run(["cards", "is:suspended", "--unsuspend"], db).returncode == 0
+    assert json.loads(run(["cards", "is:suspended", "--json"], db).stdout) == []
+    assert run(["cards", "tag:金句", "--tag", "背诵"], db).returncode == 0
+    assert len(json.loads(run(["cards", "tag:背诵", "--json"], db).stdout)) == n
+    assert run(["cards", "tag:背诵", "--move", "申论::金句"], db).returncode == 0
+    moved = json.loads(run(["cards", "deck:申论::金句", "--json"], db).stdout)
+    assert len(moved) == n
+    # Deleting asks first; "n" leaves everything.
+    out = run(["cards", "deck:申论::金句", "--delete"], db, stdin="n\n")
+    assert out.returncode == 1
+    assert len(json.loads(run(["cards", "deck:申论::金句", "--json"], db).stdout)) == n
+    out = run(["cards", "deck:申论::金句", "--delete", "--yes"], db)
+    assert out.returncode == 0 and out.stdout.startswith("Deleted:")
+    assert json.loads(run(["cards", "deck:申论::金句", "--json"], db).stdout) == []
+    out = run(["cards", "tag:x", "--bury", "--forget"], db)
+    assert out.returncode == 2 and "one action at a time" in out.stderr
