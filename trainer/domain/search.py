@@ -309,7 +309,9 @@ class _Parser:
         if tok.kind == "open":
             self.at += 1
             nxt = self.peek()
-            if nxt is not None and nxt.kind == "close":
+            if nxt is None:
+                raise SearchError("'(' is never closed", tok.position)
+            if nxt.kind == "close":
                 raise SearchError("empty parentheses", tok.position)
             node = self.or_expr()
             close = self.peek()

@@ -70,6 +70,7 @@ class DecksScreen(TrainerScreen):
         Binding("x", "export_file", "Export"),
         Binding("a", "article", "Article"),
         Binding("s", "stats", "Stats"),
+        Binding("b", "browse", "Browse", show=False),
         Binding("r", "refresh", "Refresh", show=False),
         Binding("question_mark", "help", "Keys"),
         Binding("q", "app.quit", "Quit"),
@@ -81,6 +82,7 @@ class DecksScreen(TrainerScreen):
         ("Export selected deck", "Write the deck under the cursor to a file", "export_file"),
         ("Make cards from an article", "Open an article, preview and add its cards", "article"),
         ("Statistics", "Today's counts and the last 30 days", "stats"),
+        ("Browse cards", "Search the cards of the selected deck", "browse"),
         ("Refresh deck counts", "Reload today's counts", "refresh"),
     ]
 
@@ -190,6 +192,7 @@ class DecksScreen(TrainerScreen):
         ("x", "Export the deck under the cursor"),
         ("a", "Make cards from an article"),
         ("s", "Statistics"),
+        ("b", "Browse and search the cards of the deck under the cursor"),
         ("r", "Refresh the counts"),
         ("ctrl+p", "Command palette"),
         ("ctrl+t", "Light / dark theme"),
@@ -211,6 +214,12 @@ class DecksScreen(TrainerScreen):
 
         row = self.selected()
         self.trainer.push_screen(StatsScreen(None if row is None else row.name))
+
+    def action_browse(self) -> None:
+        from trainer.tui.screens.browser import BrowserScreen, deck_query
+
+        row = self.selected()
+        self.trainer.push_screen(BrowserScreen(deck_query(row.name if row else None)))
 
     def action_import_file(self) -> None:
         def chosen(path: str | None) -> None:
