@@ -156,7 +156,12 @@ class BrowseService:
     def _context(self, conn: Connection, now: datetime) -> search_repo.SearchContext:
         decks = [(d.id, d.name) for d in decks_repo.all_decks(conn)]
         return search_repo.SearchContext(
-            self.store.profile.id, utc(now), self.store.clock, decks, not self.store.is_sqlite
+            self.store.profile.id,
+            utc(now),
+            self.store.clock,
+            decks,
+            not self.store.is_sqlite,
+            search_repo.filtered_deck_ids(conn),
         )
 
     def search(

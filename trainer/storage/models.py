@@ -105,6 +105,7 @@ class CardRow(Base):
         Index("ix_cards_queue_due", "profile_id", "deck_id", "queue", "due"),
         Index("ix_cards_queue_position", "profile_id", "deck_id", "queue", "position"),
         Index("ix_cards_note", "note_id"),
+        Index("ix_cards_added", "profile_id", "added_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -52,6 +52,8 @@ class SearchContext:
     decks: Sequence[tuple[int, str]]
     """(id, name) of every deck."""
     postgres: bool = False
+    filtered: frozenset[int] = frozenset()
+    """Ids of filtered decks (cards there still match their home deck)."""
 
     @property
     def today(self) -> int:
@@ -95,23 +97,29 @@ def matching_decks(pattern: str, decks: Sequence[tuple[int, str]]) -> list[int]:
 
 
 def _like(column: Any, pattern: str, ctx: SearchContext) -> ColumnElement[bool]:
+    # ESCAPE only when needed: SQLite's LIKE takes a slower path with it.
+    escape = "\\" if "\\" in pattern else None
     if ctx.postgres:
-        return column.ilike(pattern, escape="\\")  # type: ignore[no-any-return]
-    return column.like(pattern, escape="\\")  # type: ignore[no-any-return]
+        return column.ilike(pattern, escape=escape)  # type: ignore[no-any-return]
+    return column.like(pattern, escape=escape)  # type: ignore[no-any-return]
 
 
-_SEP = "\x1f"
-_ALL_FIELDS = (
-    NOTES.c.text
-    + _SEP
-    + NOTES.c.prompt
-    + _SEP
-    + NOTES.c.answer
-    + _SEP
-    + NOTES.c["items"]
-    + _SEP
-    + NOTES.c.extra
-)
+_TEXT_COLUMNS = ("text", "prompt", "answer", "items", "extra")
+
+
+def _text(pattern: str, ctx: SearchContext) -> ColumnElement[bool]:
+    """A word or phrase anywhere in the note's fields.
+
+    One LIKE per field (no string building per row); a ``*`` may span fields, as
+    in Anki, so such a pattern is matched against the fields joined.
+    """
+    like = like_pattern(pattern, anchored=False)
+    if ("*", True) in s.pattern_parts(pattern):
+        joined: ColumnElement[Any] = NOTES.c.text
+        for name in _TEXT_COLUMNS[1:]:
+            joined = joined + "\x1f" + NOTES.c[name]
+        return _like(joined, like, ctx)
+    return or_(*(_like(NOTES.c[name], like, ctx) for name in _TEXT_COLUMNS))
 
 
 def interval_days() -> ColumnElement[Any]:
@@ -250,12 +258,19 @@ def condition(node: s.Node, ctx: SearchContext) -> ColumnElement[bool]:
     if isinstance(node, s.All):
         return true()
     if isinstance(node, s.Text):
-        return _like(_ALL_FIELDS, like_pattern(node.pattern, anchored=False), ctx)
+        return _text(node.pattern, ctx)
     if isinstance(node, s.DeckIs):
         ids = matching_decks(node.pattern, ctx.decks)
         if not ids:
             return false()
-        return or_(CARDS.c.deck_id.in_(ids), CARDS.c.original_deck_id.in_(ids))
+        away = sorted(ctx.filtered.difference(ids))
+        if not away:
+            return CARDS.c.deck_id.in_(ids)
+        # The first term keeps the queue index usable; the second finds cards away from home.
+        return and_(
+            CARDS.c.deck_id.in_(ids + away),
+            or_(CARDS.c.deck_id.in_(ids), CARDS.c.original_deck_id.in_(ids)),
+        )
     if isinstance(node, s.TagIs):
         return _tag(node.pattern, ctx)
     if isinstance(node, s.StateIs):
@@ -285,6 +300,10 @@ def condition(node: s.Node, ctx: SearchContext) -> ColumnElement[bool]:
         return and_(*(condition(n, ctx) for n in node.nodes))
     assert isinstance(node, s.Or)
     return or_(*(condition(n, ctx) for n in node.nodes))
+
+
+def filtered_deck_ids(conn: Connection) -> frozenset[int]:
+    return frozenset(conn.execute(select(DECKS.c.id).where(DECKS.c.filter != "")).scalars())
 
 
 def _base(node: s.Node, ctx: SearchContext, *columns: Any) -> Any:

@@ -9,7 +9,8 @@ already in the store get the earliest time known for them (their note's last
 change or their first answer, whichever came first). ``original_deck_id`` and
 ``original_due`` hold a card's home deck and due time while it sits in a
 filtered deck (0 when it is at home), and ``decks.filter`` is a filtered deck's
-search, limit and order as JSON (empty for a normal deck).
+search, limit and order as JSON (empty for a normal deck). ``ix_cards_added``
+lets the browser's default order (newest last) stop after its first page.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ def upgrade() -> None:
         )
     with op.batch_alter_table("decks") as batch:
         batch.add_column(sa.Column("filter", sa.Text(), nullable=False, server_default=""))
+    op.create_index("ix_cards_added", "cards", ["profile_id", "added_at"])
     op.execute(
         "UPDATE cards SET added_at = COALESCE(("
         "SELECT min(notes.modified_at) FROM notes WHERE notes.id = cards.note_id), 0)"
@@ -47,6 +49,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_cards_added", table_name="cards")
     with op.batch_alter_table("decks") as batch:
         batch.drop_column("filter")
     with op.batch_alter_table("cards") as batch:
