@@ -77,3 +77,57 @@ def test_actions_on_the_cards_found(db: Path) -> None:
     assert json.loads(run(["cards", "deck:申论::金句", "--json"], db).stdout) == []
     out = run(["cards", "tag:x", "--bury", "--forget"], db)
     assert out.returncode == 2 and "one action at a time" in out.stderr
+
+
+def test_add_cloze_qa_and_list(db: Path) -> None:
+    out = run(
+        [
+            "add",
+            "申论::手写",
+            "--cloze",
+            "{{c1::共同富裕}}是{{c2::本质要求}}",
+            "--tags",
+            "金句 重点",
+        ],
+        db,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("Added 1 note (2 cards) to 申论::手写 (guid ")
+    out = run(["add", "申论::手写", "--qa", "什么是新质生产力?", "创新起主导作用", "--json"], db)
+    data = json.loads(out.stdout)
+    assert data["kind"] == "qa" and len(data["card_ids"]) == 1 and len(data["guid"]) == 12
+    out = run(["add", "申论::手写", "--list", "三个要点", "监管", "诚信", "创新", "--json"], db)
+    assert out.returncode == 0, out.stderr
+    cards = json.loads(run(["cards", "deck:申论::手写", "--json"], db).stdout)
+    assert [c["kind"] for c in cards] == ["cloze", "cloze", "qa", "list"]
+    assert cards[0]["tags"] == ["金句", "重点"]
+    assert cards[3]["back"] == "1. 监管\n2. 诚信\n3. 创新"
+
+
+def test_add_warns_on_a_duplicate_but_adds(db: Path) -> None:
+    assert run(["add", "手写", "--qa", "问题一", "答案"], db).returncode == 0
+    out = run(["add", "手写", "--qa", "问题一", "另一个答案"], db)
+    assert out.returncode == 0
+    assert out.stderr.strip() == "trainer: warning: a note with the same front is in 手写"
+    assert len(json.loads(run(["cards", "deck:手写", "--json"], db).stdout)) == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["add", "手写", "--cloze", "{{c1::没关"], 1, "unclosed or malformed cloze at character 0"),
+        (["add", "手写", "--cloze", "没有挖空"], 1, "at least one {{c1::…}} deletion"),
+        (["add", "手写", "--qa", "问", ""], 1, "the answer is empty"),
+        (["add", "手写", "--list", "要点"], 1, "at least one item"),
+        (["add", "手写", "--cloze", "{{c1::a}}", "--qa", "p", "a"], 2, "exactly one of"),
+        (["add", "手写", "多余", "--cloze", "{{c1::a}}"], 2, "unexpected arguments"),
+        (["add", "a::", "--cloze", "{{c1::a}}"], 1, "bad deck name 'a::'"),
+    ],
+)
+def test_add_refuses_bad_notes_in_one_line(
+    db: Path, args: list[str], code: int, message: str
+) -> None:
+    out = run(args, db)
+    assert out.returncode == code
+    assert len(out.stderr.strip().splitlines()) == 1 and message in out.stderr
+    assert json.loads(run(["cards", "deck:手写", "--json"], db).stdout) == []

@@ -16,6 +16,7 @@ MODULES = (
     "exam",
     "optimize",
     "cards",
+    "add",
     "profile",
     "backup",
     "drill",

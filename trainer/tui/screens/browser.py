@@ -88,6 +88,7 @@ class BrowserScreen(TrainerScreen):
         Binding("t", "add_tags", "Tag"),
         Binding("T", "remove_tags", "Untag", show=False),
         Binding("delete,ctrl+d", "delete", "Delete", show=False),
+        Binding("a", "add_note", "Add", show=False),
         Binding("u,ctrl+z", "undo", "Undo"),
         Binding("question_mark", "help", "Keys"),
         Binding("escape,q", "leave", "Back"),
@@ -106,6 +107,7 @@ class BrowserScreen(TrainerScreen):
         ("m", "Move the notes to another deck"),
         ("t / T", "Add tags / remove tags"),
         ("delete", "Delete the notes (history kept)"),
+        ("a", "Add a note (deck and tags kept for the next)"),
         ("u / ctrl+z", "Undo the last action here"),
         ("esc / q", "Back"),
     ]
@@ -586,6 +588,17 @@ class BrowserScreen(TrainerScreen):
         self.trainer.decks_changed()
         self.trainer.say(f"Undone: {change.describe()}")
         self.run_search(self.query_text, keep_cursor=True)
+
+    def action_add_note(self) -> None:
+        from trainer.tui.dialogs.add_note import AddNoteDialog
+
+        row = self.current()
+
+        def closed(added: int | None) -> None:
+            if added:
+                self.run_search(self.query_text, keep_cursor=True)
+
+        self.trainer.push_screen(AddNoteDialog(row.home_deck or row.deck if row else None), closed)
 
     # -- moving around -----------------------------------------------------------------------
     def action_focus_search(self) -> None:

@@ -71,6 +71,7 @@ class DecksScreen(TrainerScreen):
         Binding("a", "article", "Article"),
         Binding("s", "stats", "Stats"),
         Binding("b", "browse", "Browse", show=False),
+        Binding("n", "add_note", "Add note", show=False),
         Binding("r", "refresh", "Refresh", show=False),
         Binding("question_mark", "help", "Keys"),
         Binding("q", "app.quit", "Quit"),
@@ -83,6 +84,7 @@ class DecksScreen(TrainerScreen):
         ("Make cards from an article", "Open an article, preview and add its cards", "article"),
         ("Statistics", "Today's counts and the last 30 days", "stats"),
         ("Browse cards", "Search the cards of the selected deck", "browse"),
+        ("Add a note", "Write a cloze, Q&A or list note by hand", "add_note"),
         ("Refresh deck counts", "Reload today's counts", "refresh"),
     ]
 
@@ -193,6 +195,7 @@ class DecksScreen(TrainerScreen):
         ("a", "Make cards from an article"),
         ("s", "Statistics"),
         ("b", "Browse and search the cards of the deck under the cursor"),
+        ("n", "Add a note by hand to the deck under the cursor"),
         ("r", "Refresh the counts"),
         ("ctrl+p", "Command palette"),
         ("ctrl+t", "Light / dark theme"),
@@ -220,6 +223,17 @@ class DecksScreen(TrainerScreen):
 
         row = self.selected()
         self.trainer.push_screen(BrowserScreen(deck_query(row.name if row else None)))
+
+    def action_add_note(self) -> None:
+        from trainer.tui.dialogs.add_note import AddNoteDialog
+
+        row = self.selected()
+
+        def closed(added: int | None) -> None:
+            if added:
+                self.load_counts()
+
+        self.trainer.push_screen(AddNoteDialog(row.name if row else None), closed)
 
     def action_import_file(self) -> None:
         def chosen(path: str | None) -> None:
