@@ -9,7 +9,9 @@ already in the store get the earliest time known for them (their note's last
 change or their first answer, whichever came first). ``original_deck_id`` and
 ``original_due`` hold a card's home deck and due time while it sits in a
 filtered deck (0 when it is at home), and ``decks.filter`` is a filtered deck's
-search, limit and order as JSON (empty for a normal deck). ``ix_cards_added``
+search, limit and order as JSON (empty for a normal deck). ``extend_*`` are
+custom study's "increase today's limit": extra new cards and reviews allowed
+on study day ``extend_day`` only. ``ix_cards_added``
 lets the browser's default order (newest last) stop after its first page.
 """
 
@@ -35,6 +37,15 @@ def upgrade() -> None:
         )
     with op.batch_alter_table("decks") as batch:
         batch.add_column(sa.Column("filter", sa.Text(), nullable=False, server_default=""))
+        batch.add_column(
+            sa.Column("extend_day", sa.Integer(), nullable=False, server_default="0")
+        )
+        batch.add_column(
+            sa.Column("extend_new", sa.Integer(), nullable=False, server_default="0")
+        )
+        batch.add_column(
+            sa.Column("extend_review", sa.Integer(), nullable=False, server_default="0")
+        )
     op.create_index("ix_cards_added", "cards", ["profile_id", "added_at"])
     op.execute(
         "UPDATE cards SET added_at = COALESCE(("
@@ -51,6 +62,9 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_cards_added", table_name="cards")
     with op.batch_alter_table("decks") as batch:
+        batch.drop_column("extend_review")
+        batch.drop_column("extend_new")
+        batch.drop_column("extend_day")
         batch.drop_column("filter")
     with op.batch_alter_table("cards") as batch:
         batch.drop_column("original_due")
