@@ -131,3 +131,55 @@ def test_add_refuses_bad_notes_in_one_line(
     assert out.returncode == code
     assert len(out.stderr.strip().splitlines()) == 1 and message in out.stderr
     assert json.loads(run(["cards", "deck:手写", "--json"], db).stdout) == []
+
+
+def test_custom_study_and_filtered_decks(db: Path) -> None:
+    out = run(["custom", "申论::直播带货", "--search", "tag:金句", "--limit", "4"], db)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == [
+        'Custom Study Session: 4 cards (deck:"申论::直播带货" (tag:金句))',
+        'study it with: trainer study "Custom Study Session"',
+    ]
+    session = json.loads(run(["cards", 'deck:"Custom Study Session"', "--json"], db).stdout)
+    assert len(session) == 4 and {c["home_deck"] for c in session} == {"申论::直播带货"}
+    decks = {d["deck"]: d for d in json.loads(run(["decks", "--json"], db).stdout)}
+    assert decks["Custom Study Session"]["new"] == 4
+    out = run(["custom", "申论::直播带货", "--new", "5"], db)
+    assert out.returncode == 0
+    assert "5 more new cards" in out.stdout
+    decks = {d["deck"]: d for d in json.loads(run(["due", "--json"], db).stdout)}
+    assert decks["申论::直播带货"]["new"] == 25
+    out = run(
+        ["filtered", "build", "复习", "deck:申论* is:new", "--limit", "3", "--order", "added"], db
+    )
+    assert out.stdout.strip() == "复习: 3 cards (deck:申论* is:new)"
+    assert run(["filtered", "empty", "复习"], db).stdout.strip() == "复习: 3 cards sent home"
+    assert (
+        run(["filtered", "rebuild", "复习"], db).stdout.strip()
+        == "复习: 3 cards (deck:申论* is:new)"
+    )
+    out = run(["filtered", "delete", "Custom Study Session"], db)
+    assert out.stdout.strip() == "deleted Custom Study Session: 4 cards sent home"
+    assert "Custom Study Session" not in {
+        d["deck"] for d in json.loads(run(["decks", "--json"], db).stdout)
+    }
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["custom", "申论::直播带货"], 2, "give one of"),
+        (["custom", "申论::直播带货", "--ahead", "2", "--new", "3"], 2, "give one of"),
+        (["custom", "申论::直播带货", "--search", "is:x"], 1, "bad search at position 4"),
+        (["custom", "没有", "--new", "3"], 1, "no deck named '没有'"),
+        (["filtered", "empty", "申论::直播带货"], 1, "is not a filtered deck"),
+        (["filtered", "build", "申论::直播带货", "tag:x"], 1, "is a normal deck"),
+        (["filtered", "build", "F", "tag:x", "--order", "up"], 1, "order must be one of"),
+    ],
+)
+def test_custom_study_errors_are_one_line(
+    db: Path, args: list[str], code: int, message: str
+) -> None:
+    out = run(args, db)
+    assert out.returncode == code
+    assert len(out.stderr.strip().splitlines()) == 1 and message in out.stderr

@@ -17,6 +17,7 @@ MODULES = (
     "optimize",
     "cards",
     "add",
+    "custom",
     "profile",
     "backup",
     "drill",
