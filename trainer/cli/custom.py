@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from trainer.cli import OPTIONS, app, fail
+
+if TYPE_CHECKING:
+    from trainer.services.custom_study import CustomStudyService
+    from trainer.storage.store import Store
 
 filtered_app = typer.Typer(
     help="Filtered decks: cards borrowed by a search, sent home after.",
@@ -18,7 +23,7 @@ app.add_typer(filtered_app, name="filtered")
 ORDER_HELP = "due, random, ivl, ivl-desc, lapses, added or added-desc."
 
 
-def _service():  # type: ignore[no-untyped-def]
+def _service() -> tuple[Store, CustomStudyService]:
     from trainer.services.custom_study import CustomStudyService
     from trainer.services.session import open_store
 
@@ -26,8 +31,8 @@ def _service():  # type: ignore[no-untyped-def]
     return store, CustomStudyService(store)
 
 
-def _now():  # type: ignore[no-untyped-def]
-    from datetime import UTC, datetime
+def _now() -> datetime:
+    from datetime import UTC
 
     return datetime.now(UTC)
 

@@ -72,6 +72,7 @@ class DecksScreen(TrainerScreen):
         Binding("s", "stats", "Stats"),
         Binding("b", "browse", "Browse", show=False),
         Binding("n", "add_note", "Add note", show=False),
+        Binding("c", "custom_study", "Custom study", show=False),
         Binding("r", "refresh", "Refresh", show=False),
         Binding("question_mark", "help", "Keys"),
         Binding("q", "app.quit", "Quit"),
@@ -85,6 +86,11 @@ class DecksScreen(TrainerScreen):
         ("Statistics", "Today's counts and the last 30 days", "stats"),
         ("Browse cards", "Search the cards of the selected deck", "browse"),
         ("Add a note", "Write a cloze, Q&A or list note by hand", "add_note"),
+        (
+            "Custom study",
+            "Raise today's limits, review ahead or forgotten, study a search",
+            "custom_study",
+        ),
         ("Refresh deck counts", "Reload today's counts", "refresh"),
     ]
 
@@ -196,6 +202,7 @@ class DecksScreen(TrainerScreen):
         ("s", "Statistics"),
         ("b", "Browse and search the cards of the deck under the cursor"),
         ("n", "Add a note by hand to the deck under the cursor"),
+        ("c", "Custom study on the deck under the cursor"),
         ("r", "Refresh the counts"),
         ("ctrl+p", "Command palette"),
         ("ctrl+t", "Light / dark theme"),
@@ -234,6 +241,27 @@ class DecksScreen(TrainerScreen):
                 self.load_counts()
 
         self.trainer.push_screen(AddNoteDialog(row.name if row else None), closed)
+
+    def action_custom_study(self) -> None:
+        from trainer.tui.dialogs.custom_study import CustomStudyDialog, Result
+
+        row = self.selected()
+        if row is None:
+            self.trainer.say("No deck to study yet.", "warning")
+            return
+
+        def done(result: Result | None) -> None:
+            if result is None:
+                return
+            message, deck = result
+            self.trainer.decks_changed()
+            self.trainer.say(message)
+            if deck is not None:
+                self.trainer.open_study(deck)
+            else:
+                self.load_counts()
+
+        self.trainer.push_screen(CustomStudyDialog(row.name), done)
 
     def action_import_file(self) -> None:
         def chosen(path: str | None) -> None:
