@@ -122,14 +122,15 @@ class Change:
     action: str
     """Past-tense name for messages and undo ("Suspended", "Moved to 申论")."""
     count: int
-    """Cards (or notes, for note actions) it acted on."""
+    """Cards it acted on, or notes for the note actions (move, tags, delete, edit)."""
     cards: tuple[tuple[int, dict[str, Any]], ...] = ()
     notes: tuple[tuple[int, dict[str, Any]], ...] = ()
     decks: tuple[int, ...] = field(default=())
     """Decks the action created (removed again on restore)."""
 
     def describe(self) -> str:
-        unit = "note" if self.action.startswith(("Deleted", "Edited")) else "card"
+        notes = ("Deleted", "Edited", "Moved", "Tagged", "Untagged")
+        unit = "note" if self.action.startswith(notes) else "card"
         return f"{self.action}: {self.count} {unit}{'' if self.count == 1 else 's'}"
 
 
@@ -378,7 +379,7 @@ class BrowseService:
                     .where(CARDS.c.note_id.in_(chunk), CARDS.c.original_deck_id != 0)
                     .values(original_deck_id=deck.id)
                 )
-        return Change(f"Moved to {name}", len(cards), tuple(cards), tuple(notes), made)
+        return Change(f"Moved to {name}", len(note_ids), tuple(cards), tuple(notes), made)
 
     def add_tags(self, card_ids: Sequence[int], tags: Sequence[str], now: datetime) -> Change:
         return self._retag(card_ids, tags, now, add=True)
