@@ -18,6 +18,7 @@ MODULES = (
     "cards",
     "add",
     "custom",
+    "deck",
     "profile",
     "backup",
     "drill",

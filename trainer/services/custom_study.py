@@ -56,7 +56,7 @@ class Built:
         return f"{self.deck}: {self.cards} card{'' if self.cards == 1 else 's'} ({self.query})"
 
 
-def _deck_scope(name: str) -> str:
+def deck_scope(name: str) -> str:
     escaped = name.replace("\\", "\\\\").replace('"', '\\"').replace("*", "\\*")
     return 'deck:"' + escaped.replace("_", "\\_") + '"'
 
@@ -211,14 +211,14 @@ class CustomStudyService:
         """Reviews due in the next ``days`` days, earliest first."""
         if not 1 <= days <= 36500:
             raise TrainerError(f"review ahead takes 1 to 36500 days, not {days}")
-        query = f"{_deck_scope(deck_name)} is:review prop:due<={days}"
+        query = f"{deck_scope(deck_name)} is:review prop:due<={days}"
         return self.build(SESSION, query, now, limit=MAX_LIMIT, order="due")
 
     def forgotten(self, deck_name: str, days: int, now: datetime) -> Built:
         """Cards answered Again in the last ``days`` days (``rated:N:1``)."""
         if not 1 <= days <= 365:
             raise TrainerError(f"forgotten cards look back 1 to 365 days, not {days}")
-        query = f"{_deck_scope(deck_name)} rated:{days}:1"
+        query = f"{deck_scope(deck_name)} rated:{days}:1"
         return self.build(SESSION, query, now, limit=MAX_LIMIT, order="random")
 
     def by_search(
@@ -226,7 +226,7 @@ class CustomStudyService:
     ) -> Built:
         """A session from any search, within a deck (and its sub-decks) when given."""
         search_lang.parse(query)
-        scoped = f"{_deck_scope(deck_name)} ({query})" if deck_name and query.strip() else query
+        scoped = f"{deck_scope(deck_name)} ({query})" if deck_name and query.strip() else query
         if deck_name and not query.strip():
-            scoped = _deck_scope(deck_name)
+            scoped = deck_scope(deck_name)
         return self.build(SESSION, scoped, now, limit=limit, order=order)
