@@ -183,3 +183,42 @@ def test_custom_study_errors_are_one_line(
     out = run(args, db)
     assert out.returncode == code
     assert len(out.stderr.strip().splitlines()) == 1 and message in out.stderr
+
+
+def test_deck_options_rename_move_delete(db: Path) -> None:
+    out = run(["deck", "options", "申论::直播带货", "--json"], db)
+    assert json.loads(out.stdout)["new_per_day"] == 20
+    out = run(
+        [
+            "deck",
+            "options",
+            "申论::直播带货",
+            "--new-per-day",
+            "30",
+            "--learning-steps",
+            "1m 10m 1h",
+            "--retention",
+            "0.85",
+            "--no-bury-siblings",
+        ],
+        db,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "learning steps     1m 10m 1h" in out.stdout
+    data = json.loads(run(["deck", "options", "申论::直播带货", "--json"], db).stdout)
+    assert data["new_per_day"] == 30 and data["desired_retention"] == 0.85
+    assert data["learning_steps"] == [60, 600, 3600] and data["bury_siblings"] is False
+    assert json.loads(run(["decks", "--json"], db).stdout)[0]["new"] == 30
+    out = run(["deck", "options", "申论::直播带货", "--retention", "1.5"], db)
+    assert out.returncode == 1 and "between 0.7 and 0.99" in out.stderr
+    out = run(["deck", "rename", "申论::直播带货", "申论::电商"], db, stdin="y\n")
+    assert out.stdout.strip().endswith("Renamed 申论::直播带货 to 申论::电商")
+    out = run(["deck", "move", "申论::电商", "", "--yes"], db)
+    assert out.stdout.strip() == "Renamed 申论::电商 to 电商"
+    out = run(["deck", "delete", "电商"], db, stdin="n\n")
+    assert out.returncode == 1 and "nothing deleted" in out.stderr
+    out = run(["deck", "delete", "电商", "--yes"], db)
+    assert out.returncode == 0 and out.stdout.startswith("Deleted 电商 (")
+    assert run(["cards", "--json"], db).stdout.strip() == "[]"
+    out = run(["deck", "rename", "没有", "x", "-y"], db)
+    assert out.returncode == 1 and "no deck named '没有'" in out.stderr

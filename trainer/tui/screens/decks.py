@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -22,6 +23,9 @@ from trainer.tui.dialogs.help import HelpDialog
 from trainer.tui.dialogs.prompt import PromptDialog
 from trainer.tui.render import DUE_STYLE, LEARN_STYLE, NEW_STYLE
 from trainer.tui.screens.base import TrainerScreen
+
+if TYPE_CHECKING:
+    from trainer.services.deck_admin import DeckAdmin, DeletedDeck, Renamed
 
 RICH_COLOURS = {"new": "bold #3b82f6", "learning": "bold #dc2626", "due": "bold #16a34a"}
 
@@ -73,6 +77,11 @@ class DecksScreen(TrainerScreen):
         Binding("b", "browse", "Browse", show=False),
         Binding("n", "add_note", "Add note", show=False),
         Binding("c", "custom_study", "Custom study", show=False),
+        Binding("o", "deck_options", "Options", show=False),
+        Binding("R", "rename_deck", "Rename", show=False),
+        Binding("M", "move_deck", "Move", show=False),
+        Binding("delete", "delete_deck", "Delete", show=False),
+        Binding("u", "undo_deck", "Undo", show=False),
         Binding("r", "refresh", "Refresh", show=False),
         Binding("question_mark", "help", "Keys"),
         Binding("q", "app.quit", "Quit"),
@@ -99,6 +108,8 @@ class DecksScreen(TrainerScreen):
         self.rows: list[DeckCounts] = []
         self.loads = 0
         """How many times counts have been shown (tests wait for this to move)."""
+        self.deck_history: list[Renamed | DeletedDeck] = []
+        """Renames, moves and deletions done here, newest last (``u`` takes back)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -203,6 +214,10 @@ class DecksScreen(TrainerScreen):
         ("b", "Browse and search the cards of the deck under the cursor"),
         ("n", "Add a note by hand to the deck under the cursor"),
         ("c", "Custom study on the deck under the cursor"),
+        ("o", "Options of the deck under the cursor"),
+        ("R / M", "Rename / move the deck (sub-decks follow)"),
+        ("delete", "Delete the deck (asks first)"),
+        ("u", "Undo the last rename, move or delete"),
         ("r", "Refresh the counts"),
         ("ctrl+p", "Command palette"),
         ("ctrl+t", "Light / dark theme"),
@@ -262,6 +277,98 @@ class DecksScreen(TrainerScreen):
                 self.load_counts()
 
         self.trainer.push_screen(CustomStudyDialog(row.name), done)
+
+    # -- deck management ----------------------------------------------------------------
+    def action_deck_options(self) -> None:
+        from trainer.tui.screens.deck_options import DeckOptionsScreen
+
+        row = self.selected()
+        if row is not None:
+            self.trainer.push_screen(DeckOptionsScreen(row.name))
+
+    def action_rename_deck(self) -> None:
+        self._ask_deck_place(move=False)
+
+    def action_move_deck(self) -> None:
+        self._ask_deck_place(move=True)
+
+    def _ask_deck_place(self, *, move: bool) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        name = row.name
+
+        def chosen(value: str | None) -> None:
+            if value is None:  # Escape, or nothing typed
+                return
+            target = "" if value == "/" else value
+            self._deck_change(
+                lambda admin: admin.move(name, target) if move else admin.rename(name, target)
+            )
+
+        if move:
+            parent = name.rpartition("::")[0] or "/"
+            question = f"Move {name} under which deck? (/ for the top level)"
+            self.trainer.push_screen(PromptDialog(question, parent), chosen)
+        else:
+            self.trainer.push_screen(PromptDialog(f"Rename {name} to:", name), chosen)
+
+    def action_delete_deck(self) -> None:
+        from trainer.tui.dialogs.confirm import ConfirmDialog
+
+        row = self.selected()
+        if row is None:
+            return
+        name = row.name
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._deck_change(lambda admin: admin.delete(name))
+
+        self.trainer.push_screen(
+            ConfirmDialog(
+                f"Delete {name}, its sub-decks, their cards and review history? (u undoes)",
+                "Delete",
+            ),
+            answered,
+        )
+
+    @work(thread=True, exclusive=True, group="deck-admin")
+    def _deck_change(self, do: Callable[[DeckAdmin], Renamed | DeletedDeck]) -> None:
+        from trainer.services.deck_admin import DeckAdmin
+
+        try:
+            done = do(DeckAdmin(self.trainer.store))
+        except (TrainerError, StoreUnavailable) as exc:
+            self.trainer.call_from_thread(self.trainer.say, str(exc), "error")
+            return
+        self.deck_history.append(done)
+        self.trainer.decks_changed()
+        self.trainer.call_from_thread(self.trainer.say, done.describe())
+        self.trainer.call_from_thread(self.load_counts)
+
+    def action_undo_deck(self) -> None:
+        if not self.deck_history:
+            self.trainer.say("Nothing to undo.", "warning")
+            return
+        self._undo_deck(self.deck_history.pop())
+
+    @work(thread=True, exclusive=True, group="deck-admin")
+    def _undo_deck(self, done: Renamed | DeletedDeck) -> None:
+        from trainer.services.deck_admin import DeckAdmin, DeletedDeck
+
+        admin = DeckAdmin(self.trainer.store)
+        try:
+            if isinstance(done, DeletedDeck):
+                admin.restore(done)
+            else:
+                admin.undo_rename(done)
+        except (TrainerError, StoreUnavailable) as exc:
+            self.trainer.call_from_thread(self.trainer.say, f"Undo failed: {exc}", "error")
+            return
+        self.trainer.decks_changed()
+        self.trainer.call_from_thread(self.trainer.say, f"Undone: {done.describe()}")
+        self.trainer.call_from_thread(self.load_counts)
 
     def action_import_file(self) -> None:
         def chosen(path: str | None) -> None:
