@@ -245,6 +245,20 @@ async def test_b_while_studying_opens_the_browser_on_the_card(
         assert study.item is not None and study.item.card.id != shown
 
 
+def test_due_date_answers() -> None:
+    from datetime import date
+
+    from trainer.tui.screens.browser import due_days
+
+    today = date(2026, 3, 2).toordinal()
+    assert due_days("0", today) == 0
+    assert due_days(" 12 ", today) == 12
+    assert due_days("2026-03-05", today) == 3
+    assert due_days("2026-03-01", today) is None
+    assert due_days("soon", today) is None
+    assert due_days("-1", today) is None
+
+
 def test_deck_query_escapes_wildcards_and_quotes() -> None:
     from trainer.domain.search import DeckIs, parse
 

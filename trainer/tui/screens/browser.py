@@ -60,6 +60,20 @@ def deck_query(deck: str | None) -> str:
     return f'deck:"{escaped.replace("_", chr(92) + "_")}"'
 
 
+def due_days(value: str, today: int) -> int | None:
+    """Days from study day ``today`` for "3" or "2026-03-05"; None if neither (or past)."""
+    from datetime import date
+
+    value = value.strip()
+    if value.isascii() and value.isdigit():
+        return int(value)
+    try:
+        days = date.fromisoformat(value).toordinal() - today
+    except ValueError:
+        return None
+    return days if days >= 0 else None
+
+
 def _cell(text: str, width: int | None = None) -> str:
     line = "".join(" " if c in "\n\t\r" else c for c in text if c.isprintable() or c in "\n\t\r")
     if width is not None and len(line) > width:
@@ -103,7 +117,7 @@ class BrowserScreen(TrainerScreen):
         ("!", "Suspend, or unsuspend when all are suspended"),
         ("-", "Bury until tomorrow"),
         ("f", "Forget: reset to new cards"),
-        ("D", "Set the due date (days from today)"),
+        ("D", "Set the due date (days from today, or YYYY-MM-DD)"),
         ("m", "Move the notes to another deck"),
         ("t / T", "Add tags / remove tags"),
         ("delete", "Delete the notes (history kept)"),
@@ -477,13 +491,16 @@ class BrowserScreen(TrainerScreen):
         def chosen(value: str | None) -> None:
             if value is None:
                 return
-            if not value.isdigit():
-                self.trainer.say(f"Not a number of days: {value}", "error")
+            days = due_days(value, self.trainer.store.clock.day(now))
+            if days is None:
+                self.trainer.say(f"Not a number of days or a date: {value}", "error")
                 return
-            days = int(value)
             self._act("Set due date", lambda s, ids: s.set_due(ids, days, now))
 
-        self.trainer.push_screen(PromptDialog("Due in how many days? (0 = today)", "1"), chosen)
+        self.trainer.push_screen(
+            PromptDialog("Due in how many days (0 = today), or on which date (YYYY-MM-DD)?", "1"),
+            chosen,
+        )
 
     def action_move(self) -> None:
         row = self.current()
