@@ -183,3 +183,28 @@ def test_sorting_and_paging(store: Store, now: datetime, cards: dict[str, int]) 
 def test_a_bad_query_names_its_position(store: Store, now: datetime) -> None:
     with pytest.raises(SearchError, match="position 8"):
         BrowseService(store).search("deck:a (b", now)
+
+
+def test_a_forgotten_card_stays_new_when_states_are_rebuilt(
+    store: Store, now: datetime, cards: dict[str, int]
+) -> None:
+    from trainer.services.planning import PlanningService
+    from trainer.services.reschedule import reschedule_deck
+
+    browse = BrowseService(store)
+    study = StudyService(store)
+    change = browse.forget([cards["q1"], cards["c1.1"]], now)
+    assert change.describe() == "Forgotten: 2 cards"
+    assert browse.count("is:new", now) == 6
+    reschedule_deck(store, "申论::直播带货")
+    PlanningService(store).reschedule(None)
+    assert browse.count("is:new", now) == 6
+    # Studied again after the reset: rebuilt from the answers after it only.
+    later = now + timedelta(minutes=1)
+    study.answer(cards["q1"], Rating.EASY, later)
+    fresh = study.card(cards["q1"])
+    reschedule_deck(store, "申论::直播带货")
+    assert study.card(cards["q1"]) == fresh
+    assert fresh is not None and fresh.reps == 1 and fresh.lapses == 0
+    browse.restore(change)
+    assert study.card(cards["c1.1"]).state.name == "REVIEW"  # type: ignore[union-attr]

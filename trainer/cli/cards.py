@@ -167,7 +167,7 @@ def cards(
             elif action == "bury":
                 change = browse.bury(ids, now)
             elif action == "forget":
-                change = browse.forget(ids)
+                change = browse.forget(ids, now)
             elif action == "due_in":
                 assert due_in is not None
                 change = browse.set_due(ids, due_in, now)

@@ -48,6 +48,7 @@ _CARD_COLUMNS = (
     "buried_until",
     "original_deck_id",
     "original_due",
+    "reset_at",
 )
 _NOTE_COLUMNS = (
     "deck_id",
@@ -285,11 +286,13 @@ class BrowseService:
             cards_repo.set_queue(conn, ids, Queue.BURIED, self.store.clock.day(now) + 1)
         return Change("Buried", len(ids), tuple(before))
 
-    def forget(self, card_ids: Sequence[int], *, reset_counts: bool = False) -> Change:
+    def forget(self, card_ids: Sequence[int], now: datetime) -> Change:
         """Reset to new cards, at their original place in the new queue (Anki's Forget).
 
-        The review log stays; ``reset_counts`` also zeroes reps and lapses. A card in
-        a filtered deck goes home first.
+        The review log stays; the time of the reset is kept on the card, and
+        rebuilding its state from the log (``trainer reschedule``, new FSRS
+        parameters) starts after it, so reps and lapses start again from zero too.
+        A card in a filtered deck goes home first.
         """
         with self.store.write() as conn:
             ids = self._live_cards(conn, card_ids)
@@ -304,9 +307,10 @@ class BrowseService:
                 "difficulty": None,
                 "last_review": None,
                 "buried_until": 0,
+                "reset_at": int(utc(now).timestamp() * 1000),
+                "reps": 0,
+                "lapses": 0,
             }
-            if reset_counts:
-                values.update(reps=0, lapses=0)
             for i in range(0, len(ids), 500):
                 conn.execute(update(CARDS).where(CARDS.c.id.in_(ids[i : i + 500])).values(**values))
         return Change("Forgotten", len(ids), tuple(before))

@@ -277,9 +277,11 @@ class PlanningService:
                 card = cards_repo.get_card(conn, cid)
                 if card is None:
                     continue
+                reset = cards_repo.reset_times(conn, [cid]).get(cid, -1)  # forgotten: after it
                 history = [
                     fsrs_adapter.PastReview(Rating(r.rating), r.reviewed_at, r.duration_ms)
                     for r in reviews_repo.history(conn, cid)
+                    if round(r.reviewed_at.timestamp() * 1000) > reset
                 ]
                 if not history:
                     continue

@@ -43,11 +43,15 @@ def reschedule_deck(store: Store, deck_name: str, options: DeckOptions | None = 
             .where(REVIEWS.c.profile_id == pid, REVIEWS.c.deck_id == deck.id)
             .order_by(REVIEWS.c.card_id, REVIEWS.c.reviewed_at, REVIEWS.c.id)
         )
+        cards = cards_repo.cards_in_deck(conn, pid, deck.id)
+        reset = cards_repo.reset_times(conn, [c.id for c in cards])  # forgotten: start after
         for r in rows:
+            if r.reviewed_at <= reset.get(r.card_id, -1):
+                continue
             history[r.card_id].append(
                 PastReview(Rating(r.rating), from_epoch(r.reviewed_at / 1000), r.duration_ms)
             )
-        for card in cards_repo.cards_in_deck(conn, pid, deck.id):
+        for card in cards:
             log = history.get(card.id, [])
             if not log:
                 continue

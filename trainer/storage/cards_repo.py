@@ -360,3 +360,17 @@ def suspended(conn: Connection, profile_id: int, deck_ids: Sequence[int]) -> lis
             ).order_by(CARDS.c.deck_id, CARDS.c.position)
         )
     ]
+
+
+def reset_times(conn: Connection, card_ids: Sequence[int]) -> dict[int, int]:
+    """When each of the cards was last forgotten (epoch ms), for those ever forgotten."""
+    out: dict[int, int] = {}
+    ids = list(card_ids)
+    for i in range(0, len(ids), 500):
+        rows = conn.execute(
+            select(CARDS.c.id, CARDS.c.reset_at).where(
+                CARDS.c.id.in_(ids[i : i + 500]), CARDS.c.reset_at > 0
+            )
+        )
+        out.update((int(r.id), int(r.reset_at)) for r in rows)
+    return out

@@ -137,6 +137,8 @@ class CardRow(Base):
     """The home deck while the card sits in a filtered deck; 0 at home."""
     original_due: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     """The card's own due time while a filtered deck orders it."""
+    reset_at: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    """UTC epoch ms the card was last forgotten (reset to new): replays start after it."""
 
 
 class ReviewRow(Base):

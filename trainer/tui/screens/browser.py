@@ -474,10 +474,11 @@ class BrowserScreen(TrainerScreen):
         n = len(self.selection())
         if not n:
             return
+        now = self.trainer.now()
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._act("Forget", lambda s, ids: s.forget(ids))
+                self._act("Forget", lambda s, ids: s.forget(ids, now))
 
         self.trainer.push_screen(
             ConfirmDialog(f"Reset {n} card{'s' if n != 1 else ''} to new?", "Forget"), answered

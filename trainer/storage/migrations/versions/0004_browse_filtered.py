@@ -11,7 +11,8 @@ change or their first answer, whichever came first). ``original_deck_id`` and
 filtered deck (0 when it is at home), and ``decks.filter`` is a filtered deck's
 search, limit and order as JSON (empty for a normal deck). ``extend_*`` are
 custom study's "increase today's limit": extra new cards and reviews allowed
-on study day ``extend_day`` only. ``ix_cards_added``
+on study day ``extend_day`` only. ``reset_at`` is when a card was last forgotten (reset to new): rebuilding its
+state from the review log starts after it. ``ix_cards_added``
 lets the browser's default order (newest last) stop after its first page.
 """
 
@@ -35,6 +36,7 @@ def upgrade() -> None:
         batch.add_column(
             sa.Column("original_due", sa.BigInteger(), nullable=False, server_default="0")
         )
+        batch.add_column(sa.Column("reset_at", sa.BigInteger(), nullable=False, server_default="0"))
     with op.batch_alter_table("decks") as batch:
         batch.add_column(sa.Column("filter", sa.Text(), nullable=False, server_default=""))
         batch.add_column(
@@ -67,6 +69,7 @@ def downgrade() -> None:
         batch.drop_column("extend_day")
         batch.drop_column("filter")
     with op.batch_alter_table("cards") as batch:
+        batch.drop_column("reset_at")
         batch.drop_column("original_due")
         batch.drop_column("original_deck_id")
         batch.drop_column("added_at")
