@@ -209,6 +209,10 @@ def test_deck_options_rename_move_delete(db: Path) -> None:
     assert data["new_per_day"] == 30 and data["desired_retention"] == 0.85
     assert data["learning_steps"] == [60, 600, 3600] and data["bury_siblings"] is False
     assert json.loads(run(["decks", "--json"], db).stdout)[0]["new"] == 30
+    assert run(["deck", "presets"], db).stdout.startswith("no presets")
+    out = run(["deck", "options", "申论::直播带货", "--preset", "申论"], db)
+    assert "preset             申论" in out.stdout
+    assert run(["deck", "presets"], db).stdout.strip() == "申论: 申论::直播带货"
     out = run(["deck", "options", "申论::直播带货", "--retention", "1.5"], db)
     assert out.returncode == 1 and "between 0.7 and 0.99" in out.stderr
     out = run(["deck", "rename", "申论::直播带货", "申论::电商"], db, stdin="y\n")

@@ -98,3 +98,30 @@ def test_delete_and_undo_put_everything_back(store: Store, now: datetime) -> Non
     assert StatsService(store).report(None, "1m", now) == before
     with pytest.raises(TrainerError, match="no deck named"):
         admin.delete("nope")
+
+
+def test_presets_share_options_between_decks(store: Store) -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    make_deck(store, qa_notes(1, "a"), "A", replace(OPTS, new_per_day=10))
+    make_deck(
+        store, qa_notes(1, "b"), "B", replace(OPTS, new_per_day=30, exam_date=date(2027, 1, 9))
+    )
+    make_deck(store, qa_notes(1, "c"), "C", OPTS)
+    admin = DeckAdmin(store)
+    admin.set_preset("A", "申论")  # a new preset starts from A's options
+    old_preset, old_options = admin.set_preset("B", "申论")  # B joins, keeps its exam date
+    assert old_preset == "" and old_options.new_per_day == 30
+    assert admin.options("B").new_per_day == 10
+    assert admin.options("B").exam_date == date(2027, 1, 9)
+    assert admin.presets() == {"申论": ["A", "B"]}
+    admin.set_options("B", {"reviews_per_day": 77})
+    assert admin.options("A").reviews_per_day == 77
+    DeckService(store).set_options("A", replace(admin.options("A"), desired_retention=0.8))
+    assert admin.options("B").desired_retention == 0.8
+    assert admin.options("C").reviews_per_day == OPTS.reviews_per_day
+    admin.set_preset("B", "")  # its own options again (kept as they are)
+    admin.set_options("A", {"reviews_per_day": 5})
+    assert admin.options("B").reviews_per_day == 77
+    assert admin.preset("B") == "" and admin.preset("A") == "申论"

@@ -56,10 +56,19 @@ async def test_options_screen_shows_and_saves(
         opts = DeckAdmin(store).options("A")
         assert opts.new_per_day == 12 and opts.learning_steps == (120, 1200, 86400)
         assert opts.leech_action is LeechAction.SUSPEND and opts.desired_retention == 0.85
+        # Joining a preset another deck uses takes its options.
+        make_deck(store, qa_notes(2, "p"), "P", DeckOptions(new_per_day=3))
+        DeckAdmin(store).set_preset("P", "共享")
+        screen.query_one("#opt-preset", Input).value = "共享"
+        await pilot.press("ctrl+s")
+        await settle(app)
+        assert DeckAdmin(store).options("A").new_per_day == 3
+        assert screen.query_one("#opt-new_per_day", Input).value == "3"
+        assert "Shared with: P" in str(screen.query_one("#options-fsrs", Static).render())
         await pilot.press("escape")
         await settle(app)
         decks = app.screen
-        assert isinstance(decks, DecksScreen) and decks.rows[0].new == 12
+        assert isinstance(decks, DecksScreen) and decks.rows[0].new == 3
 
 
 async def test_rename_move_delete_and_undo(

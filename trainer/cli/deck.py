@@ -65,6 +65,13 @@ def options(
     fuzz: Annotated[
         bool | None, typer.Option("--fuzz/--no-fuzz", help="Spread review dates a little.")
     ] = None,
+    preset: Annotated[
+        str | None,
+        typer.Option(
+            "--preset",
+            help="Share options with the decks of this preset ('' for the deck's own).",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
     """Show a deck's options, or change those given."""
@@ -93,17 +100,24 @@ def options(
         changes["relearning_steps"] = list(parse_steps(relearning_steps))
     store, admin = _admin()
     try:
+        if preset is not None:
+            admin.set_preset(deck, preset)
         if changes:
             _before, opts = admin.set_options(deck, changes)
         else:
             opts = admin.options(deck)
+        shared = admin.preset(deck)
+        peers = [d for d in admin.presets().get(shared, []) if d != deck] if shared else []
     finally:
         store.close()
     if as_json:
-        typer.echo(json.dumps(options_to_dict(opts), ensure_ascii=False))
+        typer.echo(json.dumps({**options_to_dict(opts), "preset": shared}, ensure_ascii=False))
         return
-    if changes:
+    if changes or preset is not None:
         typer.echo(f"{deck}: saved")
+    if shared:
+        also = f" (also {', '.join(peers)})" if peers else ""
+        typer.echo(f"{'preset':<18} {shared}{also}")
     rows: list[tuple[str, object]] = [
         ("new per day", opts.new_per_day),
         ("reviews per day", opts.reviews_per_day),
@@ -179,3 +193,17 @@ def delete(
     finally:
         store.close()
     typer.echo(done.describe())
+
+
+@deck_app.command("presets")
+def presets() -> None:
+    """Options presets and the decks that share each."""
+    store, admin = _admin()
+    try:
+        found = admin.presets()
+    finally:
+        store.close()
+    if not found:
+        typer.echo("no presets: every deck has its own options (trainer deck options D --preset P)")
+    for name, decks in found.items():
+        typer.echo(f"{name}: {', '.join(decks)}")

@@ -94,6 +94,55 @@ class DeckAdmin:
         """Put back a deck's whole options (undo)."""
         self.set_options(name, options_to_dict(options))
 
+    def preset(self, name: str) -> str:
+        """The preset the deck shares its options with ("" for its own options)."""
+        with self.store.read() as conn:
+            deck = self._deck(conn, name)
+            return str(
+                conn.execute(select(DECKS.c.preset).where(DECKS.c.id == deck.id)).scalar_one()
+            )
+
+    def presets(self) -> dict[str, list[str]]:
+        """Preset name → the decks sharing it."""
+        out: dict[str, list[str]] = {}
+        with self.store.read() as conn:
+            rows = conn.execute(
+                select(DECKS.c.preset, DECKS.c.name)
+                .where(DECKS.c.preset != "")
+                .order_by(DECKS.c.preset, DECKS.c.name)
+            )
+            for row in rows:
+                out.setdefault(row.preset, []).append(row.name)
+        return out
+
+    def set_preset(self, name: str, preset: str) -> tuple[str, DeckOptions]:
+        """Share options with the decks of ``preset`` ("" for the deck's own options).
+
+        Joining a preset that other decks use takes their options (exam settings
+        stay the deck's own); a new preset starts from the deck's options. Returns
+        the preset and options the deck had, for undo.
+        """
+        preset = preset.strip()
+        if len(preset) > 100:
+            raise TrainerError("a preset name is at most 100 characters")
+        now_s = int(time.time())
+        with self.store.write() as conn:
+            deck = self._deck(conn, name)
+            before = str(
+                conn.execute(select(DECKS.c.preset).where(DECKS.c.id == deck.id)).scalar_one()
+            )
+            peer = (
+                conn.execute(
+                    select(DECKS.c.id).where(DECKS.c.preset == preset, DECKS.c.id != deck.id)
+                ).first()
+                if preset
+                else None
+            )
+            conn.execute(update(DECKS).where(DECKS.c.id == deck.id).values(preset=preset))
+            if peer is not None:
+                decks_repo.share_preset(conn, peer.id, now_s)
+        return before, deck.options
+
     def rename(self, old: str, new: str) -> Renamed:
         new = check_deck_name(new)
         with self.store.write() as conn:

@@ -62,6 +62,8 @@ class DeckRow(Base):
     modified_at: Mapped[int] = mapped_column(BigInteger)
     filter: Mapped[str] = mapped_column(Text, default="", server_default="")
     """A filtered deck's search, limit and order as JSON; empty for a normal deck."""
+    preset: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    """Options preset shared with other decks (as in Anki); empty for the deck's own."""
     extend_day: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     """The study day on which ``extend_new`` / ``extend_review`` apply (custom study)."""
     extend_new: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

@@ -56,12 +56,19 @@ class DeckOptionsScreen(TrainerScreen):
         super().__init__()
         self.deck = deck
         self.loaded: DeckOptions | None = None
+        self.preset = ""
         self.saved = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll():
             yield Static(f"Options of {self.deck}", markup=False)
+            yield Static(
+                "Preset (decks with the same preset share these options; empty: this deck's own)",
+                markup=False,
+                classes="label",
+            )
+            yield Input(id="opt-preset", placeholder="e.g. 申论")
             for key, label, _kind in NUMBERS:
                 yield Static(label, markup=False, classes="label")
                 yield Input(id=f"opt-{key}")
@@ -92,16 +99,20 @@ class DeckOptionsScreen(TrainerScreen):
         from trainer.services.deck_admin import DeckAdmin
 
         try:
-            options = DeckAdmin(self.trainer.store).options(self.deck)
+            admin = DeckAdmin(self.trainer.store)
+            options, preset = admin.options(self.deck), admin.preset(self.deck)
+            peers = [d for d in admin.presets().get(preset, []) if d != self.deck]
         except (TrainerError, StoreUnavailable) as exc:
             self.trainer.call_from_thread(self._error, str(exc))
             return
-        self.trainer.call_from_thread(self.show, options)
+        self.trainer.call_from_thread(self.show, options, preset, peers)
 
-    def show(self, options: DeckOptions) -> None:
+    def show(self, options: DeckOptions, preset: str = "", peers: list[str] | None = None) -> None:
         from trainer.services.deck_admin import format_steps
 
         self.loaded = options
+        self.preset = preset
+        self.query_one("#opt-preset", Input).value = preset
         for key, _label, _kind in NUMBERS:
             value: Any = getattr(options, key)
             text = format_steps(value) if key.endswith("steps") else str(value)
@@ -110,7 +121,8 @@ class DeckOptionsScreen(TrainerScreen):
         for key, _label in SWITCHES:
             self.query_one(f"#opt-{key}", Checkbox).value = bool(getattr(options, key))
         fitted = "fitted to your history" if options.fsrs_parameters else "the FSRS defaults"
-        self.query_one("#options-fsrs", Static).update(f"FSRS parameters: {fitted}")
+        shared = f"\nShared with: {', '.join(peers)}" if peers else ""
+        self.query_one("#options-fsrs", Static).update(f"FSRS parameters: {fitted}{shared}")
 
     def _error(self, message: str) -> None:
         self.query_one("#options-error", Static).update(message)
@@ -142,24 +154,32 @@ class DeckOptionsScreen(TrainerScreen):
         except TrainerError as exc:
             self._error(str(exc))
             return
-        self._save(changes)
+        preset = self.query_one("#opt-preset", Input).value.strip()
+        self._save(changes, preset if preset != self.preset else None)
 
     @work(thread=True, exclusive=True, group="deck-options")
-    def _save(self, changes: dict[str, Any]) -> None:
+    def _save(self, changes: dict[str, Any], preset: str | None) -> None:
         from trainer.services.deck_admin import DeckAdmin
 
+        admin = DeckAdmin(self.trainer.store)
         try:
-            _before, after = DeckAdmin(self.trainer.store).set_options(self.deck, changes)
+            if preset is not None:
+                admin.set_preset(self.deck, preset)
+                # Joining a preset takes its options; the fields here were the old ones.
+                if admin.presets().get(preset, [self.deck]) != [self.deck]:
+                    changes = {}
+            if changes:
+                admin.set_options(self.deck, changes)
         except (TrainerError, StoreUnavailable) as exc:
             self.trainer.call_from_thread(self._error, str(exc))
             return
-        self.trainer.call_from_thread(self._saved, after)
+        self.trainer.call_from_thread(self._saved)
 
-    def _saved(self, options: DeckOptions) -> None:
+    def _saved(self) -> None:
         self.saved += 1
         self.trainer.decks_changed()
         self._error("")
-        self.show(options)
+        self.load()
         self.trainer.say(f"Saved the options of {self.deck}")
 
     @work(thread=True, exclusive=True, group="deck-options")

@@ -9,7 +9,8 @@ already in the store get the earliest time known for them (their note's last
 change or their first answer, whichever came first). ``original_deck_id`` and
 ``original_due`` hold a card's home deck and due time while it sits in a
 filtered deck (0 when it is at home), and ``decks.filter`` is a filtered deck's
-search, limit and order as JSON (empty for a normal deck). ``extend_*`` are
+search, limit and order as JSON (empty for a normal deck); ``decks.preset`` names
+the options preset a deck shares with others (empty: its own options). ``extend_*`` are
 custom study's "increase today's limit": extra new cards and reviews allowed
 on study day ``extend_day`` only. ``reset_at`` is when a card was last forgotten (reset to new): rebuilding its
 state from the review log starts after it. ``ix_cards_added``
@@ -40,6 +41,9 @@ def upgrade() -> None:
     with op.batch_alter_table("decks") as batch:
         batch.add_column(sa.Column("filter", sa.Text(), nullable=False, server_default=""))
         batch.add_column(
+            sa.Column("preset", sa.String(length=100), nullable=False, server_default="")
+        )
+        batch.add_column(
             sa.Column("extend_day", sa.Integer(), nullable=False, server_default="0")
         )
         batch.add_column(
@@ -67,6 +71,7 @@ def downgrade() -> None:
         batch.drop_column("extend_review")
         batch.drop_column("extend_new")
         batch.drop_column("extend_day")
+        batch.drop_column("preset")
         batch.drop_column("filter")
     with op.batch_alter_table("cards") as batch:
         batch.drop_column("reset_at")
