@@ -1,4 +1,4 @@
-"""``trainer deck options|rename|move``: a deck's options and its place in the tree."""
+"""``trainer deck options|presets|rename|move|delete``: a deck's options and its place."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from trainer.storage.store import Store
 
 deck_app = typer.Typer(
-    help="A deck's options, and renaming or moving it (sub-decks follow).",
+    help="A deck's options and presets; rename, move or delete it (sub-decks follow).",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
