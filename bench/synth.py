@@ -105,8 +105,9 @@ def build(
             reviewed.append((i + 1, deck_id))
         con.executemany(
             "INSERT INTO cards (id, profile_id, note_id, deck_id, ord, state, queue, due, step, "
-            "stability, difficulty, last_review, reps, lapses, position, buried_until) "
-            "VALUES (?1, 1, ?1, ?2, 0, ?3, ?4, ?5, 0, ?6, ?7, ?8, ?9, ?10, ?11, 0)",
+            "stability, difficulty, last_review, reps, lapses, position, buried_until, added_at) "
+            "VALUES (?1, 1, ?1, ?2, 0, ?3, ?4, ?5, 0, ?6, ?7, ?8, ?9, ?10, ?11, 0, "
+            f"{now_s - 400 * DAY} + ?1 * 300)",
             card_rows,
         )
         year_ms = 365 * DAY * 1000

@@ -1,4 +1,4 @@
-"""``trainer suspended`` and ``trainer unsuspend``: find and bring back suspended cards.
+"""``trainer cards``, ``trainer suspended`` and ``trainer unsuspend``: find cards and act on them.
 
 The study screen suspends with ``!`` (and leeches may be suspended
 automatically); these commands are the way back without a browser.
@@ -67,3 +67,147 @@ def unsuspend(
     finally:
         store.close()
     typer.echo(f"unsuspended {len(ids)} cards")
+
+
+def _plain(text: str, width: int | None = None) -> str:
+    """One line of card text for a terminal: control characters out, newlines as spaces."""
+    line = "".join(" " if c in "\n\t\r" else c for c in text if c.isprintable() or c in "\n\t\r")
+    if width is not None and len(line) > width:
+        return line[: width - 1] + "…"
+    return line
+
+
+_ACTIONS = ("suspend", "unsuspend", "bury", "forget", "due_in", "move", "tag", "untag", "delete")
+
+
+@app.command()
+def cards(
+    query: Annotated[
+        str, typer.Argument(help="Anki search, e.g. 'deck:申论* tag:金句 is:due' (\"\" for all).")
+    ] = "",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    sort: Annotated[
+        str,
+        typer.Option(
+            "--sort",
+            help="added, due, ivl, ease, lapses, reps, deck, front, tags or stability.",
+        ),
+    ] = "added",
+    reverse: Annotated[bool, typer.Option("--reverse", help="Largest first.")] = False,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="At most this many cards.")
+    ] = None,
+    suspend: Annotated[bool, typer.Option("--suspend", help="Suspend the cards found.")] = False,
+    unsuspend: Annotated[
+        bool, typer.Option("--unsuspend", help="Unsuspend (and unbury) the cards found.")
+    ] = False,
+    bury: Annotated[bool, typer.Option("--bury", help="Bury them until tomorrow.")] = False,
+    forget: Annotated[bool, typer.Option("--forget", help="Reset them to new cards.")] = False,
+    due_in: Annotated[
+        int | None, typer.Option("--due-in", min=0, help="Set them due in N days (0 today).")
+    ] = None,
+    move: Annotated[
+        str | None, typer.Option("--move", help="Move their notes to this deck.")
+    ] = None,
+    tag: Annotated[str | None, typer.Option("--tag", help="Add tags (space separated).")] = None,
+    untag: Annotated[str | None, typer.Option("--untag", help="Remove tags.")] = None,
+    delete: Annotated[
+        bool, typer.Option("--delete", help="Delete their notes (history kept); asks first.")
+    ] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before deleting.")] = False,
+) -> None:
+    """Find cards with Anki's search language, list them, or act on them."""
+    import json
+    from datetime import UTC, datetime
+
+    from trainer.domain.search import SearchError, parse
+    from trainer.services.browse import BrowseService
+    from trainer.services.session import open_store
+    from trainer.storage.search_repo import SORTS
+
+    chosen = [
+        name
+        for name, value in zip(
+            _ACTIONS,
+            (suspend, unsuspend, bury, forget, due_in is not None, move, tag, untag, delete),
+            strict=True,
+        )
+        if value
+    ]
+    if len(chosen) > 1:
+        fail(
+            "give one action at a time ("
+            + ", ".join("--" + c.replace("_", "-") for c in chosen)
+            + ")",
+            2,
+        )
+    if sort not in SORTS:
+        fail(f"cannot sort by {sort!r}; use one of {', '.join(SORTS)}", 2)
+    try:
+        node = parse(query)
+    except SearchError as exc:
+        fail(str(exc))
+        return
+    now = datetime.now(UTC)
+    store = open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
+    try:
+        browse = BrowseService(store)
+        rows = browse.search(node, now, sort=sort, reverse=reverse, limit=limit)
+        if chosen:
+            ids = [r.card_id for r in rows]
+            action = chosen[0]
+            if action == "delete" and not yes and ids:
+                notes = len({r.note_id for r in rows})
+                if not typer.confirm(f"Delete {notes} notes ({len(ids)} cards)?", default=False):
+                    fail("nothing deleted", 1)
+            if action == "suspend":
+                change = browse.suspend(ids)
+            elif action == "unsuspend":
+                change = browse.unsuspend(ids)
+            elif action == "bury":
+                change = browse.bury(ids, now)
+            elif action == "forget":
+                change = browse.forget(ids, now)
+            elif action == "due_in":
+                assert due_in is not None
+                change = browse.set_due(ids, due_in, now)
+            elif action == "move":
+                assert move is not None
+                change = browse.set_deck(ids, move, now)
+            elif action == "tag":
+                change = browse.add_tags(ids, (tag or "").split(), now)
+            elif action == "untag":
+                change = browse.remove_tags(ids, (untag or "").split(), now)
+            else:
+                change = browse.delete(ids, now)
+            typer.echo(change.describe())
+            return
+    finally:
+        store.close()
+    if as_json:
+        typer.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False))
+        return
+    if not rows:
+        typer.echo("no cards match")
+        return
+    for r in rows:
+        if r.due is None:
+            due = f"new #{r.position}"
+        else:
+            due = store.clock.local(r.due).strftime("%Y-%m-%d")
+        ease = f"{r.difficulty:.0%}" if r.difficulty is not None else "-"
+        deck = r.deck + (f" ({r.home_deck})" if r.home_deck else "")
+        typer.echo(
+            "\t".join(
+                (
+                    str(r.card_id),
+                    _plain(deck),
+                    due,
+                    f"{r.interval_days}d",
+                    ease,
+                    str(r.lapses),
+                    _plain(" ".join(r.tags)),
+                    _plain(r.front, 80),
+                )
+            )
+        )

@@ -91,7 +91,7 @@ class ScheduleImport:
         logged = _logged_times(conn, store, sorted(card_ids.values()))
         self.had_history = {k for k, i in card_ids.items() if i in logged}
         key_of = self.key_of
-        ours_reset = _reset_times(conn, store, sorted(card_ids.values()))
+        ours_reset = cards_repo.reset_times(conn, sorted(card_ids.values()))
         for cid, at in coll.resets.items():
             key = key_of.get(cid)
             if key is not None and at > ours_reset.get(card_ids.get(key, 0), 0):
@@ -381,12 +381,6 @@ def _logged_times(conn: Connection, store: Store, card_ids: list[int]) -> dict[i
     for card_id, group in itertools.groupby(chunked(conn, store, sql, card_ids), key=itemgetter(0)):
         out.setdefault(card_id, set()).update(at for _id, at in group)
     return out
-
-
-def _reset_times(conn: Connection, store: Store, card_ids: list[int]) -> dict[int, int]:
-    """Our cards' last reset times (epoch ms), for the ones ever reset."""
-    sql = "SELECT id, reset_at FROM cards WHERE reset_at > 0 AND id IN ({})"
-    return dict(chunked(conn, store, sql, card_ids))
 
 
 def _ratings(

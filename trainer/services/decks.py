@@ -132,7 +132,7 @@ def apply_notes(
         notes_repo.set_retired(conn, gone, True, now_s)
         report.retired = len(gone)
     for profile_id in profile_ids:
-        cards_repo.sync_cards(conn, profile_id, deck.id, fresh=fresh)
+        cards_repo.sync_cards(conn, profile_id, deck.id, fresh=fresh, now_s=now_s)
     return deck, report
 
 

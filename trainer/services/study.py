@@ -18,7 +18,7 @@ from trainer.domain.errors import TrainerError
 from trainer.domain.model import Card, CardState, Deck, DeckCounts, LeechAction, Note, Queue, Rating
 from trainer.scheduling import exam, fsrs_adapter
 from trainer.stats import rollup
-from trainer.storage import cards_repo, decks_repo, notes_repo, reviews_repo
+from trainer.storage import cards_repo, decks_repo, filtered_repo, notes_repo, reviews_repo
 from trainer.storage.store import Store
 
 LEECH_TAG = "leech"
@@ -132,16 +132,17 @@ class StudyService:
         self, conn: Connection, deck_ids: list[int], now: datetime
     ) -> dict[int, tuple[int, int]]:
         """Per deck: new cards and reviews still allowed today."""
-        done = reviews_repo.done_today(
-            conn, self.store.profile.id, self.store.clock.day(now), deck_ids
-        )
+        day = self.store.clock.day(now)
+        done = reviews_repo.done_today(conn, self.store.profile.id, day, deck_ids)
+        extra = filtered_repo.extensions(conn, day)  # custom study's "increase today's limit"
         out = {}
         for deck_id in deck_ids:
             opts = self.deck(conn, deck_id).options
             new_done, rev_done = done.get(deck_id, (0, 0))
+            more_new, more_rev = extra.get(deck_id, (0, 0))
             out[deck_id] = (
-                max(0, opts.new_per_day - new_done),
-                max(0, opts.reviews_per_day - rev_done),
+                max(0, opts.new_per_day + more_new - new_done),
+                max(0, opts.reviews_per_day + more_rev - rev_done),
             )
         return out
 
@@ -277,6 +278,15 @@ class StudyService:
                 raise TrainerError(f"no card with id {card_id}")
             if card.queue in (Queue.SUSPENDED, Queue.RETIRED):
                 raise TrainerError(f"card {card_id} is not in the study queue")
+            # In a filtered deck: scheduled by the home deck, from its own due time.
+            away = filtered_repo.home_of(conn, card_id)
+            filtered_deck, filtered_due = card.deck_id, card.due
+            if away is not None:
+                card = replace(
+                    card,
+                    deck_id=away[0],
+                    due=from_epoch(away[1]) if card.state is not CardState.NEW else None,
+                )
             deck = self.deck(conn, card.deck_id)
             opts = deck.options
             after = exam.pull_forward(
@@ -287,6 +297,13 @@ class StudyService:
                 "buried": [],
                 "tagged": False,
             }
+            if away is not None:
+                undo["filtered"] = {
+                    "deck_id": filtered_deck,
+                    "original_deck_id": away[0],
+                    "original_due": away[1],
+                    "due": to_epoch(filtered_due) if filtered_due is not None else 0,
+                }
             leech = False
             if after.lapses > card.lapses and _is_leech(after.lapses, opts.leech_threshold):
                 leech = True
@@ -326,6 +343,8 @@ class StudyService:
                 },
             )
             cards_repo.save_card(conn, after)
+            if away is not None:
+                _after_filtered_answer(conn, after, away[0])
             rollup.record(conn, clock, pid, review_id, card, rating, now, duration_ms)
         return AnswerResult(after, review_id, leech, len(buried))
 
@@ -355,6 +374,8 @@ class StudyService:
                 lapses=values["lapses"],
             )
             cards_repo.save_card(conn, restored)
+            if "filtered" in snap:  # back into the filtered deck it was answered in
+                filtered_repo.place(conn, restored.id, snap["filtered"])
             cards_repo.restore_queue(conn, snap.get("buried", []))
             if snap.get("tagged"):
                 note = notes_repo.note_by_guid(conn, card.note_guid)
@@ -394,6 +415,18 @@ class StudyService:
     def card(self, card_id: int) -> Card | None:
         with self.store.read() as conn:
             return cards_repo.get_card(conn, card_id)
+
+
+def _after_filtered_answer(conn: Connection, after: Card, home: int) -> None:
+    """A card answered in a filtered deck goes home once out of learning (Anki,
+    rescheduling on); until then it stays, its own due time kept current."""
+    if after.queue in (Queue.LEARNING, Queue.NEW):
+        due = to_epoch(after.due) if after.due is not None else 0
+        filtered_repo.place(conn, after.id, {"original_due": due})
+    else:
+        filtered_repo.place(
+            conn, after.id, {"deck_id": home, "original_deck_id": 0, "original_due": 0}
+        )
 
 
 def _is_leech(lapses: int, threshold: int) -> bool:

@@ -8,6 +8,7 @@ however big a deck grows.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -79,9 +80,11 @@ def wanted_ords(kind: str, text: str) -> list[int]:
 
 _NEW_CARD_SQL = (
     "INSERT INTO cards (profile_id, note_id, deck_id, ord, state, queue, due, step, reps, "
-    "lapses, position, buried_until) VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0, 0, ?, 0)"
+    "lapses, position, buried_until, added_at) VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0, 0, ?, 0, ?)"
 )
 _MOVE_CARD_SQL = "UPDATE cards SET queue = ?, deck_id = ? WHERE id = ?"
+_MOVE_HOME_SQL = "UPDATE cards SET queue = ?, original_deck_id = ? WHERE id = ?"
+"""A card in a filtered deck stays there; its home deck follows the note."""
 
 
 def _driver_sql(conn: Connection, sql: str) -> str:
@@ -95,6 +98,7 @@ def sync_cards(
     deck_id: int | None = None,
     *,
     fresh: Sequence[tuple[int, str, str, int]] | None = None,
+    now_s: int | None = None,
 ) -> int:
     """Give every live note the cards it needs for this profile; retire the rest.
 
@@ -103,12 +107,16 @@ def sync_cards(
     ``fresh``, when given, says the deck's notes are exactly these ``(note id,
     kind, text, position)``, all inserted just now (so without cards): their
     cards are made without reading anything back.
-    Returns the number of cards created.
+    Returns the number of cards created; ``now_s`` is their creation time.
     """
+    now_s = int(time.time()) if now_s is None else now_s
     if fresh is not None and deck_id is not None:
-        return _add_fresh_cards(conn, profile_id, deck_id, fresh)
+        return _add_fresh_cards(conn, profile_id, deck_id, fresh, now_s)
     note_sql = "SELECT id, kind, text, deck_id, position, retired FROM notes"
-    card_sql = "SELECT id, note_id, ord, queue, state, deck_id FROM cards WHERE profile_id = ?"
+    card_sql = (
+        "SELECT id, note_id, ord, queue, state, deck_id, original_deck_id FROM cards "
+        "WHERE profile_id = ?"
+    )
     params: tuple[int, ...] = (profile_id,)
     if deck_id is not None:
         note_sql += " WHERE deck_id = ?"
@@ -120,6 +128,7 @@ def sync_cards(
     notes = conn.exec_driver_sql(_driver_sql(conn, note_sql), params[1:]).fetchall()
     new_rows: list[tuple[int, ...]] = []
     changes: list[tuple[int, int, int]] = []
+    homes: list[tuple[int, int, int]] = []
     seen: set[tuple[int, int]] = set()
     retired_queue = int(Queue.RETIRED)
     for note_id, kind, text_, note_deck, position, retired in notes:
@@ -129,28 +138,42 @@ def sync_cards(
             seen.add(key)
             row = have.get(key)
             if row is None:
-                new_rows.append((profile_id, note_id, note_deck, ord_, position * 100 + ord_))
+                new_rows.append(
+                    (profile_id, note_id, note_deck, ord_, position * 100 + ord_, now_s)
+                )
             else:
-                card_id, _nid, _ord, queue, state, card_deck = row
+                card_id, _nid, _ord, queue, state, card_deck, home = row
                 if queue == retired_queue:
                     queue = int(Queue.for_state(CardState(state)))
-                if queue != row[3] or card_deck != note_deck:
+                if home:
+                    if queue != row[3] or home != note_deck:
+                        homes.append((queue, note_deck, card_id))
+                elif queue != row[3] or card_deck != note_deck:
                     changes.append((queue, note_deck, card_id))
     for key, row in have.items():
         if key not in seen and row[3] != retired_queue:
-            changes.append((retired_queue, row[5], row[0]))
+            if row[6]:
+                homes.append((retired_queue, row[6], row[0]))
+            else:
+                changes.append((retired_queue, row[5], row[0]))
     if new_rows:
         conn.exec_driver_sql(_driver_sql(conn, _NEW_CARD_SQL), new_rows)
     if changes:
         conn.exec_driver_sql(_driver_sql(conn, _MOVE_CARD_SQL), changes)
+    if homes:
+        conn.exec_driver_sql(_driver_sql(conn, _MOVE_HOME_SQL), homes)
     return len(new_rows)
 
 
 def _add_fresh_cards(
-    conn: Connection, profile_id: int, deck_id: int, notes: Sequence[tuple[int, str, str, int]]
+    conn: Connection,
+    profile_id: int,
+    deck_id: int,
+    notes: Sequence[tuple[int, str, str, int]],
+    now_s: int,
 ) -> int:
     rows = [
-        (profile_id, note_id, deck_id, ord_, position * 100 + ord_)
+        (profile_id, note_id, deck_id, ord_, position * 100 + ord_, now_s)
         for note_id, kind, text_, position in notes
         for ord_ in wanted_ords(kind, text_)
     ]
@@ -337,3 +360,17 @@ def suspended(conn: Connection, profile_id: int, deck_ids: Sequence[int]) -> lis
             ).order_by(CARDS.c.deck_id, CARDS.c.position)
         )
     ]
+
+
+def reset_times(conn: Connection, card_ids: Sequence[int]) -> dict[int, int]:
+    """When each of the cards was last forgotten (epoch ms), for those ever forgotten."""
+    out: dict[int, int] = {}
+    ids = list(card_ids)
+    for i in range(0, len(ids), 500):
+        rows = conn.execute(
+            select(CARDS.c.id, CARDS.c.reset_at).where(
+                CARDS.c.id.in_(ids[i : i + 500]), CARDS.c.reset_at > 0
+            )
+        )
+        out.update((int(r.id), int(r.reset_at)) for r in rows)
+    return out

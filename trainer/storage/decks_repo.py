@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from sqlalchemy import Connection, insert, select, update
 
@@ -62,6 +63,44 @@ def update_deck(conn: Connection, deck: Deck, now_s: int) -> None:
             modified_at=now_s,
         )
     )
+    share_preset(conn, deck.id, now_s)
+
+
+PER_DECK = ("exam_date", "exam_target")
+"""Options that stay each deck's own inside a shared preset (not Anki options)."""
+
+
+def share_preset(conn: Connection, deck_id: int, now_s: int) -> int:
+    """Give every deck in ``deck_id``'s preset its options (exam settings excepted).
+
+    Presets are kept as copies: each deck row holds its effective options, so
+    everything that reads options reads one row. Returns the decks changed.
+    """
+    preset = conn.execute(select(DECKS.c.preset).where(DECKS.c.id == deck_id)).scalar_one()
+    if not preset:
+        return 0
+    source = deck_by_id(conn, deck_id)
+    assert source is not None
+    changed = 0
+    peers = conn.execute(
+        select(DECKS.c.id).where(DECKS.c.preset == preset, DECKS.c.id != deck_id)
+    ).scalars()
+    for peer_id in list(peers):
+        peer = deck_by_id(conn, peer_id)
+        assert peer is not None
+        keep = {k: getattr(peer.options, k) for k in PER_DECK}
+        options = replace(source.options, **keep)
+        if options != peer.options:
+            conn.execute(
+                update(DECKS)
+                .where(DECKS.c.id == peer_id)
+                .values(
+                    options=json.dumps(options_to_dict(options), ensure_ascii=False),
+                    modified_at=now_s,
+                )
+            )
+            changed += 1
+    return changed
 
 
 def save_article(

@@ -46,6 +46,8 @@ def _counts(conn: sqlite3.Connection, profile: str, now: datetime) -> list[DeckC
     pid, zone, rollover = prof
     clock = DayClock(local_zone(zone), rollover)
     today = clock.day(now)
+    if conn.execute("SELECT 1 FROM decks WHERE extend_day = ? LIMIT 1", (today,)).fetchone():
+        return None  # a limit raised by custom study today: the full path knows how
     decks = conn.execute("SELECT id, name, options FROM decks ORDER BY name").fetchall()
     for deck_id, _name, _options in decks:
         buried = conn.execute(

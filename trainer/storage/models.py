@@ -60,6 +60,14 @@ class DeckRow(Base):
     """DeckOptions as JSON; read through storage.codec."""
     created_at: Mapped[int] = mapped_column(BigInteger)
     modified_at: Mapped[int] = mapped_column(BigInteger)
+    filter: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """A filtered deck's search, limit and order as JSON; empty for a normal deck."""
+    preset: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    """Options preset shared with other decks (as in Anki); empty for the deck's own."""
+    extend_day: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """The study day on which ``extend_new`` / ``extend_review`` apply (custom study)."""
+    extend_new: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    extend_review: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class ArticleRow(Base):
@@ -103,6 +111,7 @@ class CardRow(Base):
         Index("ix_cards_queue_due", "profile_id", "deck_id", "queue", "due"),
         Index("ix_cards_queue_position", "profile_id", "deck_id", "queue", "position"),
         Index("ix_cards_note", "note_id"),
+        Index("ix_cards_added", "profile_id", "added_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -127,6 +136,12 @@ class CardRow(Base):
     reset_at: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     """UTC epoch milliseconds of the card's last reset to new (an Anki "Forget"), 0 if
     never: answers before it stay in the log as history, but its memory starts after."""
+    added_at: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    """UTC epoch seconds the card was made (Anki's ``added:``)."""
+    original_deck_id: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """The home deck while the card sits in a filtered deck; 0 at home."""
+    original_due: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    """The card's own due time while a filtered deck orders it."""
 
 
 class ReviewRow(Base):

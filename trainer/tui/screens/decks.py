@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -23,6 +24,9 @@ from trainer.tui.dialogs.help import HelpDialog
 from trainer.tui.dialogs.prompt import PromptDialog
 from trainer.tui.render import DUE_STYLE, LEARN_STYLE, NEW_STYLE
 from trainer.tui.screens.base import TrainerScreen
+
+if TYPE_CHECKING:
+    from trainer.services.deck_admin import DeckAdmin, DeletedDeck, Renamed
 
 RICH_COLOURS = {"new": "bold #3b82f6", "learning": "bold #dc2626", "due": "bold #16a34a"}
 
@@ -71,6 +75,14 @@ class DecksScreen(TrainerScreen):
         Binding("x", "export_file", "Export"),
         Binding("a", "article", "Article"),
         Binding("s", "stats", "Stats"),
+        Binding("b", "browse", "Browse", show=False),
+        Binding("n", "add_note", "Add note", show=False),
+        Binding("c", "custom_study", "Custom study", show=False),
+        Binding("o", "deck_options", "Options", show=False),
+        Binding("R", "rename_deck", "Rename", show=False),
+        Binding("M", "move_deck", "Move", show=False),
+        Binding("delete", "delete_deck", "Delete", show=False),
+        Binding("u", "undo_deck", "Undo", show=False),
         Binding("r", "refresh", "Refresh", show=False),
         Binding("question_mark", "help", "Keys"),
         Binding("q", "app.quit", "Quit"),
@@ -82,6 +94,13 @@ class DecksScreen(TrainerScreen):
         ("Export selected deck", "Write the deck under the cursor to a file", "export_file"),
         ("Make cards from an article", "Open an article, preview and add its cards", "article"),
         ("Statistics", "Today's counts and the last 30 days", "stats"),
+        ("Browse cards", "Search the cards of the selected deck", "browse"),
+        ("Add a note", "Write a cloze, Q&A or list note by hand", "add_note"),
+        (
+            "Custom study",
+            "Raise today's limits, review ahead or forgotten, study a search",
+            "custom_study",
+        ),
         ("Refresh deck counts", "Reload today's counts", "refresh"),
     ]
 
@@ -90,6 +109,8 @@ class DecksScreen(TrainerScreen):
         self.rows: list[DeckCounts] = []
         self.loads = 0
         """How many times counts have been shown (tests wait for this to move)."""
+        self.deck_history: list[Renamed | DeletedDeck] = []
+        """Renames, moves and deletions done here, newest last (``u`` takes back)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -191,6 +212,13 @@ class DecksScreen(TrainerScreen):
         ("x", "Export the deck under the cursor"),
         ("a", "Make cards from an article"),
         ("s", "Statistics"),
+        ("b", "Browse and search the cards of the deck under the cursor"),
+        ("n", "Add a note by hand to the deck under the cursor"),
+        ("c", "Custom study on the deck under the cursor"),
+        ("o", "Options of the deck under the cursor"),
+        ("R / M", "Rename / move the deck (sub-decks follow)"),
+        ("delete", "Delete the deck (asks first)"),
+        ("u", "Undo the last rename, move or delete"),
         ("r", "Refresh the counts"),
         ("ctrl+p", "Command palette"),
         ("ctrl+t", "Light / dark theme"),
@@ -212,6 +240,136 @@ class DecksScreen(TrainerScreen):
 
         row = self.selected()
         self.trainer.push_screen(StatsScreen(None if row is None else row.name))
+
+    def action_browse(self) -> None:
+        from trainer.tui.screens.browser import BrowserScreen, deck_query
+
+        row = self.selected()
+        self.trainer.push_screen(BrowserScreen(deck_query(row.name if row else None)))
+
+    def action_add_note(self) -> None:
+        from trainer.tui.dialogs.add_note import AddNoteDialog
+
+        row = self.selected()
+
+        def closed(added: int | None) -> None:
+            if added:
+                self.load_counts()
+
+        self.trainer.push_screen(AddNoteDialog(row.name if row else None), closed)
+
+    def action_custom_study(self) -> None:
+        from trainer.tui.dialogs.custom_study import CustomStudyDialog, Result
+
+        row = self.selected()
+        if row is None:
+            self.trainer.say("No deck to study yet.", "warning")
+            return
+
+        def done(result: Result | None) -> None:
+            if result is None:
+                return
+            message, deck = result
+            self.trainer.decks_changed()
+            self.trainer.say(message)
+            if deck is not None:
+                self.trainer.open_study(deck)
+            else:
+                self.load_counts()
+
+        self.trainer.push_screen(CustomStudyDialog(row.name), done)
+
+    # -- deck management ----------------------------------------------------------------
+    def action_deck_options(self) -> None:
+        from trainer.tui.screens.deck_options import DeckOptionsScreen
+
+        row = self.selected()
+        if row is not None:
+            self.trainer.push_screen(DeckOptionsScreen(row.name))
+
+    def action_rename_deck(self) -> None:
+        self._ask_deck_place(move=False)
+
+    def action_move_deck(self) -> None:
+        self._ask_deck_place(move=True)
+
+    def _ask_deck_place(self, *, move: bool) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        name = row.name
+
+        def chosen(value: str | None) -> None:
+            if value is None:  # Escape, or nothing typed
+                return
+            target = "" if value == "/" else value
+            self._deck_change(
+                lambda admin: admin.move(name, target) if move else admin.rename(name, target)
+            )
+
+        if move:
+            parent = name.rpartition("::")[0] or "/"
+            question = f"Move {name} under which deck? (/ for the top level)"
+            self.trainer.push_screen(PromptDialog(question, parent), chosen)
+        else:
+            self.trainer.push_screen(PromptDialog(f"Rename {name} to:", name), chosen)
+
+    def action_delete_deck(self) -> None:
+        from trainer.tui.dialogs.confirm import ConfirmDialog
+
+        row = self.selected()
+        if row is None:
+            return
+        name = row.name
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._deck_change(lambda admin: admin.delete(name))
+
+        self.trainer.push_screen(
+            ConfirmDialog(
+                f"Delete {name}, its sub-decks, their cards and review history? (u undoes)",
+                "Delete",
+            ),
+            answered,
+        )
+
+    @work(thread=True, exclusive=True, group="deck-admin")
+    def _deck_change(self, do: Callable[[DeckAdmin], Renamed | DeletedDeck]) -> None:
+        from trainer.services.deck_admin import DeckAdmin
+
+        try:
+            done = do(DeckAdmin(self.trainer.store))
+        except (TrainerError, StoreUnavailable) as exc:
+            self.trainer.call_from_thread(self.trainer.say, str(exc), "error")
+            return
+        self.deck_history.append(done)
+        self.trainer.decks_changed()
+        self.trainer.call_from_thread(self.trainer.say, done.describe())
+        self.trainer.call_from_thread(self.load_counts)
+
+    def action_undo_deck(self) -> None:
+        if not self.deck_history:
+            self.trainer.say("Nothing to undo.", "warning")
+            return
+        self._undo_deck(self.deck_history.pop())
+
+    @work(thread=True, exclusive=True, group="deck-admin")
+    def _undo_deck(self, done: Renamed | DeletedDeck) -> None:
+        from trainer.services.deck_admin import DeckAdmin, DeletedDeck
+
+        admin = DeckAdmin(self.trainer.store)
+        try:
+            if isinstance(done, DeletedDeck):
+                admin.restore(done)
+            else:
+                admin.undo_rename(done)
+        except (TrainerError, StoreUnavailable) as exc:
+            self.trainer.call_from_thread(self.trainer.say, f"Undo failed: {exc}", "error")
+            return
+        self.trainer.decks_changed()
+        self.trainer.call_from_thread(self.trainer.say, f"Undone: {done.describe()}")
+        self.trainer.call_from_thread(self.load_counts)
 
     def action_import_file(self) -> None:
         def chosen(path: str | None) -> None:

@@ -64,6 +64,7 @@ class StudyScreen(TrainerScreen):
         Binding("minus", "bury", "Bury"),
         Binding("exclamation_mark", "suspend", "Suspend"),
         Binding("e", "edit", "Edit"),
+        Binding("b", "browse", "Browse", show=False),
         Binding("s", "source", "Source"),
         Binding("t", "toggle_typing", "Type"),
         Binding("question_mark", "help", "Keys"),
@@ -76,6 +77,7 @@ class StudyScreen(TrainerScreen):
         ("-", "Bury the card until tomorrow"),
         ("!", "Suspend the card"),
         ("e", "Edit the note (keeps its history)"),
+        ("b", "Browse the deck's cards, this one under the cursor"),
         ("s", "Show the source paragraph (answer side)"),
         ("t", "Type the answer and have it graded"),
         ("esc", "Leave the typing field, or go back to the decks"),
@@ -88,6 +90,7 @@ class StudyScreen(TrainerScreen):
         ("Bury card", "Hide this card until tomorrow", "bury"),
         ("Suspend card", "Take this card out of study", "suspend"),
         ("Edit note", "Edit this card's note in place", "edit"),
+        ("Browse cards", "Search this deck's cards in the browser", "browse"),
         ("Show source paragraph", "The article paragraph this card came from", "source"),
         ("Type answers on/off", "Answer by typing, graded point by point", "toggle_typing"),
         ("Back to decks", "Leave the study screen", "leave"),
@@ -347,6 +350,20 @@ class StudyScreen(TrainerScreen):
 
     def action_help(self) -> None:
         self.trainer.push_screen(HelpDialog("Studying: keys", self.KEYS))
+
+    def action_browse(self) -> None:
+        from trainer.tui.screens.browser import BrowserScreen, deck_query
+
+        if self.busy:
+            return
+        card = self.item.card.id if self.item is not None else None
+
+        def back(_result: None) -> None:
+            if not self.busy:  # the browser may have suspended, moved or edited this card
+                self.busy = True
+                self.controller.first()
+
+        self.trainer.push_screen(BrowserScreen(deck_query(self.deck), card), back)
 
     def action_leave(self) -> None:
         if self.focused is self.query_one(AnswerBox).field:

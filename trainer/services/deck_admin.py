@@ -1,0 +1,283 @@
+"""Deck management: options, rename, move (re-parent).
+
+Decks are named ``parent::child``; renaming or moving a deck renames its
+sub-decks with it, in one transaction, and refuses a name already taken.
+Statistics and review history refer to deck ids, so they follow.
+Each change returns what it replaced, so it can be undone.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, select, update
+
+from trainer.domain.errors import TrainerError
+from trainer.domain.model import Deck, DeckOptions
+from trainer.domain.options import OptionError, options_from_dict, options_to_dict
+from trainer.services.adding import check_deck_name
+from trainer.storage import decks_repo
+from trainer.storage.models import DECKS
+from trainer.storage.store import Store
+
+_STEP = re.compile(r"^(\d+(?:\.\d+)?)([smhd]?)$")
+_UNIT = {"s": 1, "": 60, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_steps(text: str) -> tuple[int, ...]:
+    """Anki-style steps: ``1m 10m``, ``10m 1h 1d`` (a bare number is minutes) → seconds."""
+    out = []
+    for part in text.replace(",", " ").split():
+        found = _STEP.match(part.strip().lower())
+        if not found:
+            raise TrainerError(f"bad step {part!r}: write e.g. 1m 10m 1h 1d")
+        seconds = round(float(found.group(1)) * _UNIT[found.group(2)])
+        if not 1 <= seconds <= 86400 * 365:
+            raise TrainerError(f"bad step {part!r}: from 1s to 365d")
+        out.append(seconds)
+    return tuple(out)
+
+
+def format_steps(steps: tuple[int, ...]) -> str:
+    def one(s: int) -> str:
+        for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+            if s % size == 0:
+                return f"{s // size}{unit}"
+        return f"{s}s"
+
+    return " ".join(one(s) for s in steps)
+
+
+@dataclass(frozen=True, slots=True)
+class Renamed:
+    names: tuple[tuple[str, str], ...]
+    """(old, new) for the deck and each sub-deck."""
+
+    def describe(self) -> str:
+        old, new = self.names[0]
+        more = len(self.names) - 1
+        return f"Renamed {old} to {new}" + (f" (and {more} sub-decks)" if more else "")
+
+
+class DeckAdmin:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def _deck(self, conn: Connection, name: str) -> Deck:
+        deck = decks_repo.deck_by_name(conn, name)
+        if deck is None:
+            raise TrainerError(f"no deck named {name!r}")
+        return deck
+
+    def options(self, name: str) -> DeckOptions:
+        with self.store.read() as conn:
+            return self._deck(conn, name).options
+
+    def set_options(self, name: str, changes: dict[str, Any]) -> tuple[DeckOptions, DeckOptions]:
+        """Change some options of a deck; returns (before, after)."""
+        with self.store.write() as conn:
+            deck = self._deck(conn, name)
+            try:
+                after = options_from_dict(changes, deck.options)
+            except OptionError as exc:
+                raise TrainerError(str(exc)) from None
+            if after != deck.options:
+                decks_repo.update_deck(
+                    conn, Deck(deck.id, deck.name, deck.description, after), int(time.time())
+                )
+        return deck.options, after
+
+    def replace_options(self, name: str, options: DeckOptions) -> None:
+        """Put back a deck's whole options (undo)."""
+        self.set_options(name, options_to_dict(options))
+
+    def preset(self, name: str) -> str:
+        """The preset the deck shares its options with ("" for its own options)."""
+        with self.store.read() as conn:
+            deck = self._deck(conn, name)
+            return str(
+                conn.execute(select(DECKS.c.preset).where(DECKS.c.id == deck.id)).scalar_one()
+            )
+
+    def presets(self) -> dict[str, list[str]]:
+        """Preset name → the decks sharing it."""
+        out: dict[str, list[str]] = {}
+        with self.store.read() as conn:
+            rows = conn.execute(
+                select(DECKS.c.preset, DECKS.c.name)
+                .where(DECKS.c.preset != "")
+                .order_by(DECKS.c.preset, DECKS.c.name)
+            )
+            for row in rows:
+                out.setdefault(row.preset, []).append(row.name)
+        return out
+
+    def set_preset(self, name: str, preset: str) -> tuple[str, DeckOptions]:
+        """Share options with the decks of ``preset`` ("" for the deck's own options).
+
+        Joining a preset that other decks use takes their options (exam settings
+        stay the deck's own); a new preset starts from the deck's options. Returns
+        the preset and options the deck had, for undo.
+        """
+        preset = preset.strip()
+        if len(preset) > 100:
+            raise TrainerError("a preset name is at most 100 characters")
+        now_s = int(time.time())
+        with self.store.write() as conn:
+            deck = self._deck(conn, name)
+            before = str(
+                conn.execute(select(DECKS.c.preset).where(DECKS.c.id == deck.id)).scalar_one()
+            )
+            peer = (
+                conn.execute(
+                    select(DECKS.c.id).where(DECKS.c.preset == preset, DECKS.c.id != deck.id)
+                ).first()
+                if preset
+                else None
+            )
+            conn.execute(update(DECKS).where(DECKS.c.id == deck.id).values(preset=preset))
+            if peer is not None:
+                decks_repo.share_preset(conn, peer.id, now_s)
+        return before, deck.options
+
+    def rename(self, old: str, new: str) -> Renamed:
+        new = check_deck_name(new)
+        with self.store.write() as conn:
+            deck = self._deck(conn, old)
+            return self._rename(conn, deck.name, new)
+
+    def move(self, name: str, parent: str) -> Renamed:
+        """Put deck ``name`` (with its sub-decks) under ``parent`` ("" for the top level)."""
+        leaf = name.split("::")[-1]
+        target = f"{check_deck_name(parent)}::{leaf}" if parent.strip() else leaf
+        with self.store.write() as conn:
+            deck = self._deck(conn, name)
+            if parent.strip() and (parent == name or parent.startswith(name + "::")):
+                raise TrainerError(f"cannot move {name} into itself")
+            return self._rename(conn, deck.name, target)
+
+    def _rename(self, conn: Connection, old: str, new: str) -> Renamed:
+        if new == old:
+            raise TrainerError(f"{old} is already called that")
+        rows = conn.execute(select(DECKS.c.id, DECKS.c.name)).all()
+        names = {r.name for r in rows}
+        moves = [
+            (r.id, r.name, new + r.name[len(old) :])
+            for r in rows
+            if r.name == old or r.name.startswith(old + "::")
+        ]
+        moving = {m[1] for m in moves}
+        for _id, _old, target in moves:
+            if target in names and target not in moving:
+                raise TrainerError(f"a deck named {target!r} already exists")
+            if len(target) > 200:
+                raise TrainerError("a deck name is at most 200 characters")
+        # Through temporary names first: a rename may swap names within the moving set.
+        for deck_id, _old, _target in moves:
+            conn.execute(
+                update(DECKS).where(DECKS.c.id == deck_id).values(name=f"\x01renaming {deck_id}")
+            )
+        now_s = int(time.time())
+        for deck_id, _old, target in moves:
+            conn.execute(
+                update(DECKS).where(DECKS.c.id == deck_id).values(name=target, modified_at=now_s)
+            )
+        moves.sort(key=lambda m: m[1])
+        return Renamed(tuple((o, t) for _i, o, t in moves))
+
+    def delete(self, name: str) -> DeletedDeck:
+        """Delete a deck, its sub-decks, their notes, cards and review history.
+
+        Everything removed comes back with :meth:`restore` (the undo).
+        """
+        with self.store.write() as conn:
+            deck = self._deck(conn, name)
+            return _delete_deck(conn, deck.name, self.store.profile.id)
+
+    def restore(self, deleted: DeletedDeck) -> None:
+        with self.store.write() as conn:
+            _restore_deck(conn, deleted)
+
+    def undo_rename(self, renamed: Renamed) -> None:
+        old, new = renamed.names[0]
+        with self.store.write() as conn:
+            self._rename(conn, new, old)
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedDeck:
+    """Every row a deck deletion removed, to put back on undo (same ids)."""
+
+    name: str
+    cards: int
+    rows: tuple[tuple[str, tuple[dict[str, Any], ...]], ...]
+    """(table name, rows) in the order they go back in."""
+
+    def describe(self) -> str:
+        return f"Deleted {self.name} ({self.cards} card{'' if self.cards == 1 else 's'})"
+
+
+def _delete_deck(conn: Connection, name: str, profile_id: int) -> DeletedDeck:
+    from trainer.storage import filtered_repo
+    from trainer.storage.models import CARDS, NOTES, REVIEW_DAYS, REVIEW_GROUPS, REVIEWS
+
+    decks = conn.execute(select(DECKS.c.id, DECKS.c.name)).all()
+    ids = [d.id for d in decks if d.name == name or d.name.startswith(name + "::")]
+    for deck_id in ids:  # borrowed cards go home first
+        if filtered_repo.config(conn, deck_id) is not None:
+            filtered_repo.empty(conn, deck_id)
+    note_ids = list(conn.execute(select(NOTES.c.id).where(NOTES.c.deck_id.in_(ids))).scalars())
+    card_ids: list[int] = []
+    for i in range(0, len(note_ids), 500):
+        card_ids += conn.execute(
+            select(CARDS.c.id).where(CARDS.c.note_id.in_(note_ids[i : i + 500]))
+        ).scalars()
+    tables: list[tuple[str, Any, Any, list[int]]] = [
+        ("decks", DECKS, DECKS.c.id, ids),
+        ("notes", NOTES, NOTES.c.id, note_ids),
+        ("cards", CARDS, CARDS.c.id, card_ids),
+        ("reviews", REVIEWS, REVIEWS.c.card_id, card_ids),
+        ("review_days", REVIEW_DAYS, REVIEW_DAYS.c.deck_id, ids),
+        ("review_groups", REVIEW_GROUPS, REVIEW_GROUPS.c.deck_id, ids),
+    ]
+    saved: list[tuple[str, tuple[dict[str, Any], ...]]] = []
+    for label, table, key, keys in tables:
+        rows: list[dict[str, Any]] = []
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            rows += [dict(r._mapping) for r in conn.execute(select(table).where(key.in_(chunk)))]
+        saved.append((label, tuple(rows)))
+    for _label, table, key, keys in reversed(tables):
+        for i in range(0, len(keys), 500):
+            conn.execute(table.delete().where(key.in_(keys[i : i + 500])))
+    mine = sum(1 for r in dict(saved)["cards"] if r["profile_id"] == profile_id)
+    return DeletedDeck(name, mine, tuple(saved))
+
+
+def _restore_deck(conn: Connection, deleted: DeletedDeck) -> None:
+    from trainer.storage.models import CARDS, NOTES, REVIEW_DAYS, REVIEW_GROUPS, REVIEWS
+
+    tables = {
+        "decks": DECKS,
+        "notes": NOTES,
+        "cards": CARDS,
+        "reviews": REVIEWS,
+        "review_days": REVIEW_DAYS,
+        "review_groups": REVIEW_GROUPS,
+    }
+    for label, rows in deleted.rows:
+        if rows:
+            taken = (
+                conn.execute(
+                    select(DECKS.c.name).where(DECKS.c.name.in_([r["name"] for r in rows]))
+                ).first()
+                if label == "decks"
+                else None
+            )
+            if taken is not None:
+                raise TrainerError(f"cannot undo: a deck named {taken.name!r} exists again")
+            for i in range(0, len(rows), 500):
+                conn.execute(tables[label].insert(), list(rows[i : i + 500]))
