@@ -149,7 +149,13 @@ def _old_store(url: str, now: datetime) -> tuple[int, float, float]:
             text("UPDATE cards SET stability = :s WHERE id = :id"), {"s": wrong, "id": card.id}
         )
         conn.execute(text("UPDATE cards SET due = due + 86400 WHERE id = :id"), {"id": other.id})
-        conn.execute(text("ALTER TABLE cards DROP COLUMN reset_at"))
+        # Schema 0003 had none of the later columns (dropped in place: a batch copy of
+        # ``cards`` would cascade to the review log).
+        conn.execute(text("DROP INDEX ix_cards_added"))
+        for column in ("reset_at", "added_at", "original_deck_id", "original_due"):
+            conn.execute(text(f"ALTER TABLE cards DROP COLUMN {column}"))
+        for column in ("filter", "preset", "extend_day", "extend_new", "extend_review"):
+            conn.execute(text(f'ALTER TABLE decks DROP COLUMN "{column}"'))
         conn.execute(text("UPDATE alembic_version SET version_num = '0003'"))
     engine.dispose()
     FUZZED[url] = (other.id, to_epoch(other.due or _at(1, 0, 0)) + 86400, other.stability or 0)
