@@ -1,0 +1,270 @@
+"""Aligning a typed answer with the expected points.
+
+Every key of every point is looked for in the whole normalised answer: the
+word itself, a synonym from the lexicon, an opposite, a typing slip (one
+character off and no word of its own: 成本转价 for 成本转嫁, while 成本转移 is a
+different word). Each find notes whether a negation stands before it.
+
+A point is then matched with the run of clauses (inside one unit, see
+:mod:`.text`) where its keys score best; points are settled best first, and
+the characters a settled point used are not used again, so one typed phrase
+never counts for two points while two points typed in one clause still both
+count. A key found only negated or as its opposite turns the point round.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from enum import StrEnum
+
+from trainer.generation import segment
+from trainer.services.grading.lexicon import lexicon
+from trainer.services.grading.points import Key, Plan, negated_at
+from trainer.services.grading.text import Clause
+
+
+class Found(StrEnum):
+    EXACT = "exact"
+    SYNONYM = "synonym"
+    OPPOSITE = "opposite"
+    SLIP = "slip"
+    PIECE = "piece"
+    SHORT = "short"
+
+
+QUALITY = {
+    Found.EXACT: 1.0,
+    Found.SYNONYM: 1.0,
+    Found.OPPOSITE: 0.8,
+    Found.SLIP: 0.5,
+    Found.PIECE: 0.5,
+    Found.SHORT: 0.8,
+}
+"""Credit of one key by how it was found (an opposite under a negation counts)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    key: int
+    start: int
+    end: int
+    quality: float
+    how: Found
+    flipped: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    point: int
+    first: int
+    last: int
+    """Clauses first..last (inclusive), or -1, -1 for none."""
+    raw: float
+    hits: tuple[Hit, ...]
+    flipped: tuple[int, ...]
+    """Keys found only negated or as their opposite."""
+
+
+def _positions(text: str, word: str) -> list[int]:
+    out = []
+    at = text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
+
+
+def _clause_start(clauses: tuple[Clause, ...], at: int) -> int:
+    return _clause(clauses, at)[0]
+
+
+def _clause(clauses: tuple[Clause, ...], at: int) -> tuple[int, int]:
+    """Start and end (in the normalised answer) of the clause holding ``at``."""
+    lo, hi = 0, 0
+    for c in clauses:
+        if c.start > at:
+            break
+        lo, hi = c.start, c.start + len(c.text)
+    return lo, hi
+
+
+def _is_word(word: str) -> bool:
+    if word in lexicon().words:
+        return True
+    tk = segment.tokenizer()
+    return bool(tk.FREQ.get(word, 0))
+
+
+def _other_word(typed: str, expected: str, j: int) -> bool:
+    """Whether the changed character makes a word of its own with a neighbour
+    (数学 in 数学竞赛 for 数字竞赛): a different word, not a slip."""
+    return any(
+        a >= 0
+        and a + 2 <= len(typed)
+        and typed[a : a + 2] != expected[a : a + 2]
+        and _is_word(typed[a : a + 2])
+        for a in (j - 1, j)
+    )
+
+
+def find_hits(
+    index: int, key: Key, text: str, clauses: tuple[Clause, ...], *, slips: bool = True
+) -> list[Hit]:
+    """Every place in ``text`` where key ``index`` (or a stand-in) was typed."""
+    lex = lexicon()
+    hits: list[Hit] = []
+    forms = [(key.word, Found.EXACT)]
+    forms += [(w, Found.SYNONYM) for w in sorted(lex.alternatives(key.word))]
+    forms += [(w, Found.OPPOSITE) for w in sorted(lex.opposites(key.word))]
+    for word, how in forms:
+        for at in _positions(text, word):
+            neg = negated_at(text, at, at + len(word), *_clause(clauses, at))
+            flipped = (neg != key.negated) != (how is Found.OPPOSITE)
+            quality = 0.0 if flipped else QUALITY[how]
+            hits.append(Hit(index, at, at + len(word), quality, how, flipped))
+    if any(h.how in (Found.EXACT, Found.SYNONYM) for h in hits) or not slips:
+        return hits
+    size = len(key.word)
+    if size >= 2 and not key.word.isascii():
+        for at in range(len(text) - size + 1):
+            window = text[at : at + size]
+            wrong = [j for j in range(size) if window[j] != key.word[j]]
+            if len(wrong) != 1 or _is_word(window) or _other_word(window, key.word, wrong[0]):
+                continue
+            if _clause_start(clauses, at) != _clause_start(clauses, at + size - 1):
+                continue
+            neg = negated_at(text, at, at + size, *_clause(clauses, at))
+            flipped = neg != key.negated
+            q = 0.0 if flipped else QUALITY[Found.SLIP]
+            hits.append(Hit(index, at, at + size, q, Found.SLIP, flipped))
+    if size >= 3:
+        for piece in (key.word[:-1], key.word[1:]):
+            for at in _positions(text, piece):
+                q = QUALITY[Found.PIECE] * (size - 1) / size
+                hits.append(Hit(index, at, at + len(piece), q, Found.PIECE, False))
+    return hits
+
+
+def _initials(word: str) -> set[str]:
+    """First characters of a word and of its two-character pieces (人民群众: 人, 群)."""
+    return {word[i] for i in range(0, len(word), 2)} if len(word) >= 2 else set()
+
+
+def short_forms(keys: tuple[Key, ...], text: str) -> list[Hit]:
+    """Two keys typed as their abbreviation (干群 for 干部 … 群众, 产销 for 生产 … 销售)."""
+    lost = [i for i, k in enumerate(keys) if len(k.word) >= 2]
+    out: list[Hit] = []
+    for x in lost:
+        for y in lost:
+            if x == y:
+                continue
+            for a in _initials(keys[x].word):
+                for b in _initials(keys[y].word):
+                    for at in _positions(text, a + b):
+                        out.append(Hit(x, at, at + 1, QUALITY[Found.SHORT], Found.SHORT, False))
+                        out.append(Hit(y, at + 1, at + 2, QUALITY[Found.SHORT], Found.SHORT, False))
+    return out
+
+
+def overlaps(hit: Hit, used: list[tuple[int, int]]) -> bool:
+    return any(hit.start < e and s < hit.end for s, e in used)
+
+
+def _pick(hits: list[Hit]) -> dict[int, Hit]:
+    """The best find of each key, no two keys on the same typed characters."""
+    chosen: dict[int, Hit] = {}
+    taken: list[tuple[int, int]] = []
+    for h in sorted(hits, key=lambda h: (-h.quality, h.how is not Found.EXACT, h.start)):
+        if h.flipped or h.key in chosen or overlaps(h, taken):
+            continue
+        chosen[h.key] = h
+        taken.append((h.start, h.end))
+    return chosen
+
+
+def _in_order(plan: Plan, chosen: dict[int, Hit]) -> dict[int, Hit]:
+    """Drop finds of a later piece typed before the point's first piece: a
+    learner writes a point's pieces in order, so 提升 before 强化培训 belongs to
+    another point (提升认知), not to 强化培训,提升动力源's second piece."""
+    first = [h.start for k, h in chosen.items() if plan.keys[k].part == 0]
+    if not first:
+        return chosen
+    lead = min(first)
+    return {k: h for k, h in chosen.items() if plan.keys[k].part == 0 or h.start >= lead}
+
+
+def best_span(
+    point: int,
+    plan: Plan,
+    hits: list[Hit],
+    clauses: tuple[Clause, ...],
+    used: list[tuple[int, int]],
+    longest: int,
+) -> Match:
+    """The run of clauses where ``plan``'s keys score best (ties: the shortest)."""
+    total = plan.total or 1.0
+    free = [h for h in hits if not overlaps(h, used)]
+    if not free:
+        return Match(point, -1, -1, 0.0, (), ())
+    ends = [c.start + len(c.text) for c in clauses]
+    best: tuple[float, int, int, int] | None = None
+    best_hits: tuple[Hit, ...] = ()
+    best_raw, best_a, best_b = 0.0, -1, -1
+    best_flipped: tuple[int, ...] = ()
+    n = len(clauses)
+    for a in range(n):
+        for b in range(a, min(n, a + longest)):
+            if clauses[b].unit != clauses[a].unit and not plan.across:
+                break
+            lo, hi = clauses[a].start, ends[b]
+            inside = [h for h in free if lo <= h.start and h.end <= hi]
+            chosen = _in_order(plan, _pick(inside))
+            flips = {h.key for h in inside if h.flipped and h.key not in chosen}
+            if not chosen and not flips:
+                continue
+            raw = sum(plan.keys[k].weight * h.quality for k, h in chosen.items()) / total
+            # A key found turned round explains the span too (不哄抬价格 typed
+            # as 哄抬价格 in the next clause): it counts for the choice of span.
+            turned = sum(plan.keys[k].weight for k in flips) / total / 2
+            rank = (raw + turned, -(b - a), -a, 0)
+            if best is None or rank > best:
+                best = rank
+                best_hits = tuple(chosen.values())
+                best_flipped = tuple(sorted(flips))
+                best_raw, best_a, best_b = raw, a, b
+    if best is None:
+        return Match(point, -1, -1, 0.0, (), ())
+    return Match(point, best_a, best_b, best_raw, best_hits, best_flipped)
+
+
+def _aligned(plan: Plan, typed: str, key: Key) -> str:
+    """The typed characters standing where ``key`` stands in the point."""
+    lo, hi = key.start, key.start + len(key.word)
+    out = []
+    matcher = difflib.SequenceMatcher(a=plan.norm, b=typed, autojunk=False)
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if a1 <= lo or a0 >= hi or op == "delete":
+            continue
+        if op == "equal":
+            out.append(typed[b0 + max(lo, a0) - a0 : b0 + min(hi, a1) - a0])
+        else:  # replace: the typed run stands for the expected one
+            out.append(typed[b0:b1])
+    return "".join(out)
+
+
+def substituted(plan: Plan, typed: str, hits: tuple[Hit, ...]) -> list[int]:
+    """Keys of a short term typed as a different word in their place.
+
+    ``成本摊派`` or ``成本转移`` for ``成本转嫁``: 成本 is there and 转嫁's place
+    holds a word of its own, where ``成本`` alone just leaves 转嫁 out.
+    """
+    have = {h.key for h in hits}
+    out = []
+    for i, key in enumerate(plan.keys):
+        if i in have or key.weight < 0.5:
+            continue
+        there = _aligned(plan, typed, key)
+        if len(there) >= 2 and there != key.word and _is_word(there):
+            out.append(i)
+    return out
