@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from trainer.domain.errors import InputError
 from trainer.domain.model import Note, NoteKind, Rating
 from trainer.services.grading import (
     DiffKind,
@@ -241,3 +242,22 @@ def test_scores_are_shares(a: str, b: str) -> None:
     g = grade([a, b], b + "\n" + a)
     assert 0.0 <= g.coverage <= 1.0
     assert all(0.0 <= p.score <= 1.0 for p in g.points)
+
+
+def test_strict_is_a_deck_option_in_the_deck_file_and_the_store() -> None:
+    from trainer.domain.model import DeckOptions
+    from trainer.domain.options import OptionError, options_from_dict, options_to_dict
+    from trainer.formats.deckfile import deck_to_toml, parse_deck
+
+    text = 'format = "trainer-deck"\nversion = 1\n[deck]\nname = "测试"\n'
+    deck = parse_deck(text + '[deck.options]\ntype_answers = "strict"\n', "deck.toml")
+    assert deck.options.type_answers == "strict"
+    assert parse_deck(deck_to_toml(deck), "again.toml").options.type_answers == "strict"
+    # The store keeps options as a dict (JSON): the same round trip.
+    assert options_from_dict(options_to_dict(deck.options)) == deck.options
+    assert options_from_dict({"type_answers": True}).type_answers is True
+    with pytest.raises(OptionError, match='true, false or "strict"'):
+        options_from_dict({"type_answers": "sloppy"})
+    with pytest.raises(InputError, match=r"deck.toml:.*type_answers"):
+        parse_deck(text + '[deck.options]\ntype_answers = "loose"\n', "deck.toml")
+    assert DeckOptions().type_answers is False
