@@ -108,6 +108,14 @@ def _other_word(typed: str, expected: str, j: int) -> bool:
     )
 
 
+def _near(text: str, word: str) -> list[int]:
+    """Starts of the windows of ``text`` that may be ``word`` but for one
+    character: its first or its second character is in place."""
+    starts = set(_positions(text, word[0]))
+    starts.update(at - 1 for at in _positions(text, word[1]) if at >= 1)
+    return sorted(at for at in starts if at + len(word) <= len(text))
+
+
 def find_hits(
     index: int, key: Key, text: str, clauses: tuple[Clause, ...], *, slips: bool = True
 ) -> list[Hit]:
@@ -127,7 +135,7 @@ def find_hits(
         return hits
     size = len(key.word)
     if size >= 2 and not key.word.isascii():
-        for at in range(len(text) - size + 1):
+        for at in _near(text, key.word):
             window = text[at : at + size]
             wrong = [j for j in range(size) if window[j] != key.word[j]]
             if len(wrong) != 1 or _is_word(window) or _other_word(window, key.word, wrong[0]):
@@ -146,24 +154,24 @@ def find_hits(
     return hits
 
 
-def _initials(word: str) -> set[str]:
-    """First characters of a word and of its two-character pieces (人民群众: 人, 群)."""
-    return {word[i] for i in range(0, len(word), 2)} if len(word) >= 2 else set()
-
-
 def short_forms(keys: tuple[Key, ...], text: str) -> list[Hit]:
     """Two keys typed as their abbreviation (干群 for 干部 … 群众, 产销 for 生产 … 销售)."""
-    lost = [i for i, k in enumerate(keys) if len(k.word) >= 2]
+    seen = set(text)
+    heads: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        if len(k.word) >= 2:
+            for ch in {k.word[j] for j in range(0, len(k.word), 2)} & seen:
+                heads.setdefault(ch, []).append(i)
     out: list[Hit] = []
-    for x in lost:
-        for y in lost:
-            if x == y:
-                continue
-            for a in _initials(keys[x].word):
-                for b in _initials(keys[y].word):
-                    for at in _positions(text, a + b):
-                        out.append(Hit(x, at, at + 1, QUALITY[Found.SHORT], Found.SHORT, False))
-                        out.append(Hit(y, at + 1, at + 2, QUALITY[Found.SHORT], Found.SHORT, False))
+    if len(heads) < 2:
+        return out
+    q = QUALITY[Found.SHORT]
+    for at in range(len(text) - 1):
+        for x in heads.get(text[at], ()):
+            for y in heads.get(text[at + 1], ()):
+                if x != y:
+                    out.append(Hit(x, at, at + 1, q, Found.SHORT, False))
+                    out.append(Hit(y, at + 1, at + 2, q, Found.SHORT, False))
     return out
 
 

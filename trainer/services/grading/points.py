@@ -213,10 +213,13 @@ def _words(clause: str) -> tuple[tuple[str, int], ...]:
     return tuple((w, s) for w, s, _ in segment.tokenizer().tokenize(clause, HMM=False))
 
 
-def _negating(word: str, words: tuple[str, ...]) -> bool:
+@lru_cache(maxsize=8192)
+def _negating(word: str, after: bool) -> bool:
+    """A negation (``after``: or a negating predicate), or a word starting with one."""
     lex = lexicon()
     if word in lex.not_negations:
         return False
+    words = lex.after if after else lex.long_negations
     return word in lex.negations or any(word.startswith(w) for w in words)
 
 
@@ -234,13 +237,13 @@ def negated_at(text: str, start: int, end: int, lo: int = 0, hi: int | None = No
     for word, at in words:
         at += lo
         if at + len(word) <= start:
-            if _negating(word, lex.long_negations):
+            if _negating(word, False):
                 return True
         elif at >= end:
             if after >= NEGATION_REACH:
                 break
             after += 1
-            if _negating(word, lex.after):
+            if _negating(word, True):
                 return True
     return False
 
