@@ -230,7 +230,6 @@ def negated_at(text: str, start: int, end: int, lo: int = 0, hi: int | None = No
     or a negating predicate right after it (帮助不够, 分类不到位, 机制不健全)
     negates it. Negations are whole words of the segmenter (辨别 holds no 别).
     """
-    lex = lexicon()
     hi = len(text) if hi is None else hi
     words = _words(text[lo:hi])
     after = 0
