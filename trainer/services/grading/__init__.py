@@ -55,8 +55,10 @@ TERM = 6
 (when it is the point, or the point's first piece)."""
 LIGHT = 0.25
 """Share of a point's weight that may be left out of an exact answer."""
-TURNED = 0.1
-"""Share of a point's weight that, found negated or as its opposite, fails it."""
+TURNED = 0.5
+"""Share of a point's weight that must be typed (as it is or turned round) for
+a negated or opposite key to fail the point: the answer says the point, turned.
+Less is a different remark (老年人自身原因 for 老年人不愿用), graded by what it has."""
 
 _POINT_SPLIT = re.compile(r"(?<=[。；;！？!?])|\n")
 
@@ -183,6 +185,11 @@ def _exact(pl: Plan, span: str, match: align.Match) -> bool:
     return left <= LIGHT * pl.total
 
 
+def _turned(pl: Plan, match: align.Match, flipped: float) -> bool:
+    found = sum(pl.keys[h.key].weight for h in match.hits)
+    return found + flipped >= TURNED * pl.total
+
+
 def _lacks_essential(pl: Plan, match: align.Match) -> bool:
     found = {h.key for h in match.hits}
     return any(k.essential and i not in found for i, k in enumerate(pl.keys))
@@ -259,7 +266,7 @@ def grade(
         score = 1.0 if exact else m.raw
         why = _why(m, exact)
         flipped_weight = sum(pl.keys[k].weight for k in m.flipped)
-        if not exact and flipped_weight >= TURNED * pl.total:
+        if not exact and flipped_weight and _turned(pl, m, flipped_weight):
             score = 0.0
         elif not exact and _wrong_term(pl, span, m):
             score, why = 0.0, "different term"

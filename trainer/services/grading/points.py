@@ -230,11 +230,17 @@ def negated_at(text: str, start: int, end: int, lo: int = 0, hi: int | None = No
     or a negating predicate right after it (帮助不够, 分类不到位, 机制不健全)
     negates it. Negations are whole words of the segmenter (辨别 holds no 别).
     """
+    lex = lexicon()
     hi = len(text) if hi is None else hi
     words = _words(text[lo:hi])
     after = 0
     for word, at in words:
         at += lo
+        if at < start < at + len(word):
+            # Inside one word of the segmenter (互不信任): a negation before it counts.
+            if any(ch in lex.negations for ch in text[at:start]):
+                return True
+            continue
         if at + len(word) <= start:
             if _negating(word, False):
                 return True
