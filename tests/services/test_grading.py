@@ -106,12 +106,20 @@ def test_an_abbreviation_of_two_keys_counts() -> None:
     assert [p.mark for p in g.points] == [Mark.RECALLED] * 3
 
 
-@pytest.mark.parametrize("typed", ["成本摊派", "成本转移"])
-def test_a_different_term_sharing_characters_is_missed(typed: str) -> None:
-    g = grade(["成本转嫁"], typed)
+def test_a_different_term_sharing_characters_is_missed() -> None:
+    g = grade(["成本转嫁"], "成本摊派")
     assert g.points[0].mark is Mark.MISSED
     assert g.points[0].why == "different term"
     assert marks(["实干导向"], "实践导向") == [Mark.MISSED]
+    assert marks(["数字竞赛"], "数学竞赛") == [Mark.MISSED]
+
+
+def test_a_related_term_is_half_right_and_below_a_slip() -> None:
+    related = grade(["成本转嫁"], "成本转移").points[0]
+    slip = grade(["成本转嫁"], "成本转价").points[0]
+    assert related.mark is Mark.PARTIAL
+    assert related.why == "related term"
+    assert slip.score > related.score
 
 
 def test_a_typing_slip_is_not_a_different_term() -> None:
@@ -261,3 +269,36 @@ def test_strict_is_a_deck_option_in_the_deck_file_and_the_store() -> None:
     with pytest.raises(InputError, match=r"deck.toml:.*type_answers"):
         parse_deck(text + '[deck.options]\ntype_answers = "loose"\n', "deck.toml")
     assert DeckOptions().type_answers is False
+
+
+def test_a_qualifier_before_de_may_be_left_out() -> None:
+    point = ["社会缺少对老年人适应数字时代的帮助"]
+    assert marks(point, "社会缺少帮助") == [Mark.RECALLED]
+    assert marks(point, "社会给予老人充分帮助") != [Mark.RECALLED]  # 缺少 turned round
+
+
+def test_a_word_typed_out_of_order_in_another_clause_is_not_the_points() -> None:
+    points = ["加强科学管理", "形成长效机制", "推动习惯养成"]
+    g = grade(points, "科学管理，长效机制，习惯养成", seconds=9)
+    assert [p.mark for p in g.points] == [Mark.RECALLED] * 3
+    assert g.suggested is Rating.EASY  # the verbs left out, the key words exact and quick
+
+
+def test_easy_needs_every_piece_and_nothing_put_in_a_words_place() -> None:
+    # The measures alone leave each point's second piece out: Good, not Easy.
+    assert grade(PATHS, "提升认知、完善机制、强化培训", seconds=8).suggested is Rating.GOOD
+    # A word put in between (对…的) or the words reordered is a rewrite.
+    points = ["明晰权责边界", "优化考核体系", "整体政府建设", "加大基层投入"]
+    g = grade(points, "明晰权责边界；优化考核体系；建设整体政府；加大对基层的投入", seconds=20)
+    assert g.recalled == 4
+    assert g.suggested is Rating.GOOD
+    assert [p.exact for p in g.points] == [True, True, False, False]
+
+
+def test_a_different_word_in_a_longer_point_leaves_it_half_right() -> None:
+    p = grade(["靠产品质量说话"], "靠产品价格说话").points[0]
+    assert p.mark is Mark.PARTIAL
+    assert p.why == "different word"
+    p = grade(["明晰权责边界"], "明晰权力边界").points[0]
+    assert p.mark is Mark.PARTIAL
+    assert p.why == "related term"

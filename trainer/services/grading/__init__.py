@@ -21,6 +21,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import pairwise
 
 from trainer.domain import cloze
 from trainer.domain.model import Note, NoteKind, Rating
@@ -87,7 +88,8 @@ class PointResult:
     score: float
     mark: Mark
     exact: bool = False
-    """Typed word for word (punctuation, width and script aside)."""
+    """Typed in the point's own words (punctuation, width and script aside; a
+    light word may be left out, none put in another's place)."""
     why: str = ""
     """Why it is not exact: other words, a slip, negated, a different term …"""
 
@@ -168,6 +170,8 @@ def _why(match: align.Match, exact: bool) -> str:
     hows = {h.how for h in match.hits}
     if align.Found.SLIP in hows:
         return "slip"
+    if align.Found.RELATED in hows:
+        return "related term"
     if align.Found.SYNONYM in hows or align.Found.OPPOSITE in hows:
         return "other words"
     return ""
@@ -182,16 +186,66 @@ def _exact(pl: Plan, span: str, match: align.Match) -> bool:
         return False
     how = {h.key: h.how for h in match.hits}
     left = sum(k.weight for i, k in enumerate(pl.keys) if how.get(i) is not align.Found.EXACT)
-    return left <= LIGHT * pl.total
+    return left <= LIGHT * pl.total and _in_place(pl, match)
+
+
+def _in_place(pl: Plan, match: align.Match) -> bool:
+    """The words typed keep the point's order with at most one character put in
+    between (建设整体政府 or 加大对基层的投入 are rewrites, not the wording)."""
+    hits = sorted(match.hits, key=lambda h: h.start)
+    if [h.key for h in hits] != sorted(h.key for h in hits):
+        return False
+    inserted = 0
+    for a, b in pairwise(hits):
+        ka, kb = pl.keys[a.key], pl.keys[b.key]
+        if ka.part != kb.part:
+            continue
+        own = kb.start - (ka.start + len(ka.word))
+        inserted += max(0, (b.start - a.end) - max(0, own))
+    return inserted <= 1
+
+
+def _own_words(pl: Plan, match: align.Match) -> bool:
+    """Only the point's own words, in place, some perhaps left out, none put in
+    another's stead, and no piece left out whole: what a tutor still calls the
+    wording (产品质量 for 靠产品质量说话; not 提升认知 alone for 提升认知,扩大融入面)."""
+    if match.flipped or not match.hits:
+        return False
+    if any(h.how not in (align.Found.EXACT, align.Found.SHORT) for h in match.hits):
+        return False
+    typed = {pl.keys[h.key].part for h in match.hits if h.how is align.Found.EXACT}
+    for piece in range(len(pl.parts)):
+        weight = sum(k.weight for k in pl.keys if k.part == piece)
+        if piece not in typed and weight >= 1.0:
+            return False
+    return _in_place(pl, match)
 
 
 def _turned(pl: Plan, match: align.Match, flipped: float) -> bool:
+    """The answer says the point turned round: most of the point typed (some of
+    it turned), or most of one of its pieces turned (不盲目跟风 as 盲目跟风)."""
     found = sum(pl.keys[h.key].weight for h in match.hits)
-    return found + flipped >= TURNED * pl.total
+    if found + flipped >= TURNED * pl.total:
+        return True
+    for piece in range(len(pl.parts)):
+        weight = sum(k.weight for k in pl.keys if k.part == piece)
+        turned = sum(pl.keys[k].weight for k in match.flipped if pl.keys[k].part == piece)
+        if weight and turned > TURNED * weight:
+            return True
+    return False
+
+
+def _other_word(pl: Plan, span: str, match: align.Match) -> bool:
+    """A full word of the point typed as a different word (价格 for 质量), or
+    only as a related term (权力 for 权责): the point is at most half right."""
+    for h in match.hits:
+        if h.how is align.Found.RELATED and pl.keys[h.key].weight >= 1.0:
+            return True
+    return any(pl.keys[k].weight >= 1.0 for k in align.substituted(pl, span, match.hits))
 
 
 def _lacks_essential(pl: Plan, match: align.Match) -> bool:
-    found = {h.key for h in match.hits}
+    found = {h.key for h in match.hits if h.how is not align.Found.RELATED}
     return any(k.essential and i not in found for i, k in enumerate(pl.keys))
 
 
@@ -239,7 +293,7 @@ def grade(
     hits = []
     for pl in plans:
         found = [h for i, k in enumerate(pl.keys) for h in align.find_hits(i, k, text, parts)]
-        hits.append(found + align.short_forms(pl.keys, text))
+        hits.append(found + align.short_forms(pl.keys, text, found))
     longest = [len(pl.parts) + 2 for pl in plans]
     used: list[tuple[int, int]] = []
     cache: dict[int, align.Match] = {}
@@ -250,7 +304,7 @@ def grade(
             m = cache.get(i)
             if m is None or any(align.overlaps(h, used) for h in m.hits):
                 cache[i] = align.best_span(i, plans[i], hits[i], parts, used, longest[i])
-        i = max(left, key=lambda j: (cache[j].raw, -j))
+        i = max(left, key=lambda j: (cache[j].fit, cache[j].raw, -j))
         settled[i] = cache[i]
         used.extend((h.start, h.end) for h in cache[i].hits)
         left.remove(i)
@@ -270,9 +324,12 @@ def grade(
             score = 0.0
         elif not exact and _wrong_term(pl, span, m):
             score, why = 0.0, "different term"
-        elif not exact and _lacks_essential(pl, m):
+        elif not exact and (_lacks_essential(pl, m) or _other_word(pl, span, m)):
             score = min(score, RECALLED_AT - 0.01)
+            why = why or "different word"
         mark = _strict(m, pl.parts, span) if strict else _mark(score)
+        if not strict and mark is Mark.RECALLED and not exact:
+            exact = _own_words(pl, m)
         if strict and mark is not Mark.RECALLED:
             score = min(score, RECALLED_AT - 0.01) if mark is Mark.PARTIAL else 0.0
         results.append(PointResult(pl.text, shown, min(1.0, score), mark, exact, why))

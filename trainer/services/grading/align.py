@@ -31,6 +31,7 @@ class Found(StrEnum):
     SLIP = "slip"
     PIECE = "piece"
     SHORT = "short"
+    RELATED = "related"
 
 
 QUALITY = {
@@ -40,6 +41,7 @@ QUALITY = {
     Found.SLIP: 0.5,
     Found.PIECE: 0.5,
     Found.SHORT: 0.8,
+    Found.RELATED: 0.5,
 }
 """Credit of one key by how it was found (an opposite under a negation counts)."""
 
@@ -64,6 +66,9 @@ class Match:
     hits: tuple[Hit, ...]
     flipped: tuple[int, ...]
     """Keys found only negated or as their opposite."""
+    fit: float = 0.0
+    """The score weighed by how much of the span the point explains: the order
+    in which points are settled."""
 
 
 def _positions(text: str, word: str) -> list[int]:
@@ -125,6 +130,7 @@ def find_hits(
     forms = [(key.word, Found.EXACT)]
     forms += [(w, Found.SYNONYM) for w in sorted(lex.alternatives(key.word))]
     forms += [(w, Found.OPPOSITE) for w in sorted(lex.opposites(key.word))]
+    forms += [(w, Found.RELATED) for w in sorted(lex.near(key.word))]
     for word, how in forms:
         for at in _positions(text, word):
             neg = negated_at(text, at, at + len(word), *_clause(clauses, at))
@@ -154,24 +160,29 @@ def find_hits(
     return hits
 
 
-def short_forms(keys: tuple[Key, ...], text: str) -> list[Hit]:
-    """Two keys typed as their abbreviation (干群 for 干部 … 群众, 产销 for 生产 … 销售)."""
+def short_forms(keys: tuple[Key, ...], text: str, hits: list[Hit]) -> list[Hit]:
+    """Two keys typed as their abbreviation (干群 for 干部 … 群众, 产销 for 生产 … 销售):
+    a key's first character (and the third of a four-character key: 人民群众 →
+    人, 群) next to another's, outside the places where a key was typed whole."""
     seen = set(text)
     heads: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         if len(k.word) >= 2:
-            for ch in {k.word[j] for j in range(0, len(k.word), 2)} & seen:
+            firsts = {k.word[0], k.word[2]} if len(k.word) == 4 else {k.word[0]}
+            for ch in firsts & seen:
                 heads.setdefault(ch, []).append(i)
     out: list[Hit] = []
     if len(heads) < 2:
         return out
+    whole = [(h.start, h.end) for h in hits if h.how is not Found.PIECE]
     q = QUALITY[Found.SHORT]
     for at in range(len(text) - 1):
         for x in heads.get(text[at], ()):
             for y in heads.get(text[at + 1], ()):
-                if x != y:
-                    out.append(Hit(x, at, at + 1, q, Found.SHORT, False))
-                    out.append(Hit(y, at + 1, at + 2, q, Found.SHORT, False))
+                if x == y or any(at < e and s < at + 2 for s, e in whole):
+                    continue
+                out.append(Hit(x, at, at + 1, q, Found.SHORT, False))
+                out.append(Hit(y, at + 1, at + 2, q, Found.SHORT, False))
     return out
 
 
@@ -191,15 +202,37 @@ def _pick(hits: list[Hit]) -> dict[int, Hit]:
     return chosen
 
 
-def _in_order(plan: Plan, chosen: dict[int, Hit]) -> dict[int, Hit]:
-    """Drop finds of a later piece typed before the point's first piece: a
-    learner writes a point's pieces in order, so 提升 before 强化培训 belongs to
-    another point (提升认知), not to 强化培训,提升动力源's second piece."""
-    first = [h.start for k, h in chosen.items() if plan.keys[k].part == 0]
-    if not first:
+def _in_order(plan: Plan, chosen: dict[int, Hit], clauses: tuple[Clause, ...]) -> dict[int, Hit]:
+    """Drop finds out of the point's order across clauses: a learner writes a
+    point's pieces and words in order, so 提升 before 强化培训 belongs to another
+    point (提升认知), and 养成 in the clause after 长效机制 is not 形成长效机制's 形成.
+    Inside one clause words may come in any order (幸福感下降)."""
+    if len(chosen) < 2:
         return chosen
-    lead = min(first)
-    return {k: h for k, h in chosen.items() if plan.keys[k].part == 0 or h.start >= lead}
+    where = {k: _clause_index(clauses, h.start) for k, h in chosen.items()}
+    drop = set()
+    for k in chosen:
+        for j in chosen:
+            if j == k:
+                continue
+            same_piece = plan.keys[k].part == plan.keys[j].part
+            later_key = plan.keys[k].part > plan.keys[j].part or (
+                plan.keys[k].part == plan.keys[j].part and plan.keys[k].start > plan.keys[j].start
+            )
+            if later_key and where[k] < where[j] and plan.keys[k].part > plan.keys[j].part:
+                drop.add(k)  # a later piece typed in an earlier clause
+            elif same_piece and not later_key and where[k] > where[j]:
+                drop.add(k)  # an earlier word of the piece typed in a later clause
+    return {k: h for k, h in chosen.items() if k not in drop}
+
+
+def _clause_index(clauses: tuple[Clause, ...], at: int) -> int:
+    index = 0
+    for i, c in enumerate(clauses):
+        if c.start > at:
+            break
+        index = i
+    return index
 
 
 def best_span(
@@ -227,15 +260,25 @@ def best_span(
                 break
             lo, hi = clauses[a].start, ends[b]
             inside = [h for h in free if lo <= h.start and h.end <= hi]
-            chosen = _in_order(plan, _pick(inside))
-            flips = {h.key for h in inside if h.flipped and h.key not in chosen}
+            chosen = _in_order(plan, _pick(inside), clauses)
+            taken = [(h.start, h.end) for h in chosen.values()]
+            flips = {
+                h.key
+                for h in inside
+                if h.flipped and h.key not in chosen and not overlaps(h, taken)
+            }
             if not chosen and not flips:
                 continue
             raw = sum(plan.keys[k].weight * h.quality for k, h in chosen.items()) / total
             # A key found turned round explains the span too (不哄抬价格 typed
             # as 哄抬价格 in the next clause): it counts for the choice of span.
             turned = sum(plan.keys[k].weight for k in flips) / total / 2
-            rank = (raw + turned, -(b - a), -a, 0)
+            # How much of the span the point explains: a point's word in a
+            # clause that another point fills (提升 of 提升动力源) ranks lower.
+            covered = sum(h.end - h.start for h in chosen.values())
+            covered += sum(h.end - h.start for h in inside if h.flipped and h.key in flips)
+            fit = (raw + turned) * (0.5 + 0.5 * min(1.0, covered / max(1, hi - lo)))
+            rank = (fit, -(b - a), -a, 0)
             if best is None or rank > best:
                 best = rank
                 best_hits = tuple(chosen.values())
@@ -243,7 +286,7 @@ def best_span(
                 best_raw, best_a, best_b = raw, a, b
     if best is None:
         return Match(point, -1, -1, 0.0, (), ())
-    return Match(point, best_a, best_b, best_raw, best_hits, best_flipped)
+    return Match(point, best_a, best_b, best_raw, best_hits, best_flipped, best[0])
 
 
 def _aligned(plan: Plan, typed: str, key: Key) -> str:

@@ -2,6 +2,8 @@
 
 * ``data/synonyms.txt``: groups of wording a tutor accepts for one another
   (提升/提高/增强, 完善/健全 …); two words are synonyms when they share a line.
+* ``data/related.txt``: words close to one another that a tutor still takes
+  for a different term, half right (转移/转嫁, 接入/接触).
 * ``data/antonyms.txt``: a word against its opposites (提升 × 降低 …).
 * ``data/negations.txt``: words that negate what follows (不, 未, 缺乏 …), and
   on a line starting ``!`` words that only look like one (不断, 无论 …), on a
@@ -29,6 +31,7 @@ def _lines(name: str) -> list[list[str]]:
 class Lexicon:
     synonyms: dict[str, frozenset[str]]
     antonyms: dict[str, frozenset[str]]
+    related: dict[str, frozenset[str]]
     negations: tuple[str, ...]
     """Longest first."""
     not_negations: tuple[str, ...]
@@ -43,6 +46,9 @@ class Lexicon:
     def alternatives(self, word: str) -> frozenset[str]:
         return self.synonyms.get(word, frozenset())
 
+    def near(self, word: str) -> frozenset[str]:
+        return self.related.get(word, frozenset())
+
     def opposites(self, word: str) -> frozenset[str]:
         return self.antonyms.get(word, frozenset())
 
@@ -53,6 +59,10 @@ def lexicon() -> Lexicon:
     for group in _lines("synonyms.txt"):
         for word in group:
             syn.setdefault(word, set()).update(w for w in group if w != word)
+    rel: dict[str, set[str]] = {}
+    for group in _lines("related.txt"):
+        for word in group:
+            rel.setdefault(word, set()).update(w for w in group if w != word)
     ant: dict[str, set[str]] = {}
     for group in _lines("antonyms.txt"):
         head, rest = group[0], group[1:]
@@ -69,10 +79,11 @@ def lexicon() -> Lexicon:
             after.extend(w.lstrip("+") for w in group)
         else:
             neg.extend(group)
-    words = set(syn) | set(ant)
+    words = set(syn) | set(ant) | set(rel)
     return Lexicon(
         synonyms={k: frozenset(v) for k, v in syn.items()},
         antonyms={k: frozenset(v) for k, v in ant.items()},
+        related={k: frozenset(v - syn.get(k, set())) for k, v in rel.items()},
         negations=tuple(sorted(set(neg), key=len, reverse=True)),
         not_negations=tuple(sorted(set(not_neg), key=len, reverse=True)),
         after=tuple(sorted(set(after) | set(neg), key=len, reverse=True)),

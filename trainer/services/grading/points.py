@@ -18,7 +18,14 @@ from typing import Any
 
 from trainer.generation import segment
 from trainer.services.grading.lexicon import lexicon
-from trainer.services.grading.text import labelled, normalize, parts, spans_units, unnumbered
+from trainer.services.grading.text import (
+    enumerated,
+    labelled,
+    normalize,
+    parts,
+    spans_units,
+    unnumbered,
+)
 
 STOP = frozenset(
     [
@@ -166,16 +173,18 @@ GIVEN = 0.25
 """Weight factor of a key the prompt already names."""
 SHARED = 0.5
 """Weight factor of a key every point of the card repeats."""
+ATTRIBUTE = 0.5
+"""Weight factor of a word that only qualifies a noun (老年人 in 对老年人的帮助)."""
 VERB = 0.6
-"""Weight factor of a verb beside two or more other keys (加强 in 加强科学管理:
-may be left out; not 转嫁 in 成本转嫁)."""
-HEAD = 1.5
+"""Weight factor of a verb leading two or more other keys (加强 in 加强科学管理:
+may be left out; not 转嫁 in 成本转嫁, not a piece's last word)."""
+HEAD = 2.0
 """Weight factor of the first piece of a point in several pieces (提升认知 in
 提升认知,扩大融入面): the measure itself, the rest says what it is for."""
 LABEL = 0.25
 """Weight factor of a piece that only labels the point (对社会: …)."""
 TERM = 6
-"""A first piece this short is a term: each of its full words is needed."""
+"""A first piece this short made of two words is a term: both are needed."""
 NEGATION_REACH = 2
 """A negating predicate follows its word at most this many words after it."""
 
@@ -190,8 +199,8 @@ class Key:
     part: int
     """Which of the point's own pieces (split at its commas) holds it."""
     essential: bool = False
-    """A full word of a short first piece (转嫁 in 成本转嫁): without it the
-    point is at most partly recalled."""
+    """A word of a two-word term leading the point (转嫁 in 成本转嫁): without
+    it (or with only a related word for it) the point is at most partly recalled."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,24 +322,46 @@ def _keys_of(norm: str, part_no: int, offset: int, factor: float) -> list[Key]:
     known = lexicon().words
     words = _join([(w, s) for w, s, _ in tk.tokenize(norm, HMM=False)])
     keys: list[Key] = []
+    attributive = _attributive(words)
     for word, start in words:
         if word in STOP or _is_negation(word):
             continue
+        factor_here = factor * ATTRIBUTE if start in attributive else factor
         pieces = _sub_words(tk, word) if len(word) >= 4 and word not in known else [(word, 0)]
         for piece, sub in pieces:
             if piece in STOP:
                 continue
             neg = negated_at(norm, start + sub, start + sub + len(piece))
             weight = MINOR if piece in MODIFIERS or len(piece) == 1 else 1.0
-            keys.append(Key(piece, weight * factor, neg, offset + start + sub, part_no))
+            keys.append(Key(piece, weight * factor_here, neg, offset + start + sub, part_no))
     if len(keys) > 2:
+        # A verb leading its object (加强 科学管理) may be left out; the last
+        # word of a piece (帮助, 说话) is what the piece comes to.
         keys = [
             Key(k.word, k.weight * VERB, k.negated, k.start, k.part)
-            if segment.verb_like(k.word)
+            if segment.verb_like(k.word) and n < len(keys) - 1
             else k
-            for k in keys
+            for n, k in enumerate(keys)
         ]
     return keys
+
+
+_LEADS = frozenset(["对", "为", "给", "向", "与", "和", "让", "在", "关于", "对于"])
+
+
+def _attributive(words: list[tuple[str, int]]) -> set[int]:
+    """Starts of the words that only qualify the noun after a 的: from a
+    preposition before it (对老年人适应数字时代的帮助), else the word before it."""
+    out: set[int] = set()
+    for i, (word, _) in enumerate(words):
+        if word != "的":
+            continue
+        j = i - 1
+        while j >= 0 and words[j][0] not in _LEADS and words[j][0] != "的":
+            j -= 1
+        span = range(j + 1, i) if j >= 0 and words[j][0] in _LEADS else range(i - 1, i)
+        out.update(words[k][1] for k in span if k >= 0)
+    return out
 
 
 @lru_cache(maxsize=1024)
@@ -340,6 +371,7 @@ def plan(point: str, prompt: str = "", others: tuple[str, ...] = ()) -> Plan:
     norm = normalize(point)
     pieces = parts(point) or ((norm,) if norm else ())
     labels = labelled(point)
+    listed = enumerated(point)
     keys: list[Key] = []
     offset = 0
     heads = [i for i in range(len(pieces)) if i not in labels]
@@ -347,7 +379,7 @@ def plan(point: str, prompt: str = "", others: tuple[str, ...] = ()) -> Plan:
         at = norm.find(piece, offset)
         at = offset if at < 0 else at
         factor = LABEL if n in labels else 1.0
-        if len(heads) > 1 and n == heads[0]:
+        if len(heads) > 1 and n == heads[0] and not listed:
             factor = HEAD
         keys.extend(_keys_of(piece, n, at, factor))
         offset = at + len(piece)
@@ -369,10 +401,10 @@ def plan(point: str, prompt: str = "", others: tuple[str, ...] = ()) -> Plan:
         # Every key is minor or given: they are all there is to ask for.
         weighed = [Key(k.word, 1.0, k.negated, k.start, k.part) for k in weighed]
     head = heads[0] if heads else 0
-    if pieces and len(pieces[head]) <= TERM:
-        full = 1.0 if len(heads) < 2 else HEAD
+    in_head = [k for k in weighed if k.part == head]
+    if pieces and len(pieces[head]) <= TERM and len(in_head) == 2:
+        # A two-word term (成本转嫁, 提升认知): neither word may go.
         weighed = [
-            Key(k.word, k.weight, k.negated, k.start, k.part, k.part == head and k.weight >= full)
-            for k in weighed
+            Key(k.word, k.weight, k.negated, k.start, k.part, k.part == head) for k in weighed
         ]
     return Plan(original, norm, pieces, tuple(weighed), spans_units(point))

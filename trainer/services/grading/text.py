@@ -147,6 +147,13 @@ def spans_units(point: str) -> bool:
     return bool(_STRONG.search(fold(point).strip()))
 
 
+def enumerated(point: str) -> bool:
+    """Whether the point's first piece ends at a 、: its pieces are a list of
+    equals (不愿用、不敢用、不会用), not a measure and what it is for."""
+    found = _pieces(point)
+    return len(found) > 1 and "、" in found[0][1]
+
+
 def labelled(point: str) -> frozenset[int]:
     """Pieces that label the rest (``对社会:``): followed by a colon, not last."""
     found = _pieces(point)
