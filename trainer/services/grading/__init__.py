@@ -184,6 +184,8 @@ def _exact(pl: Plan, span: str, match: align.Match) -> bool:
         return True
     if match.flipped or not pl.keys:
         return False
+    if any(h.how not in (align.Found.EXACT, align.Found.SHORT) for h in match.hits):
+        return False  # a word in another's stead (增加 for 提高) is not the wording
     how = {h.key: h.how for h in match.hits}
     left = sum(k.weight for i, k in enumerate(pl.keys) if how.get(i) is not align.Found.EXACT)
     return left <= LIGHT * pl.total and _in_place(pl, match)
@@ -225,7 +227,7 @@ def _turned(pl: Plan, match: align.Match, flipped: float) -> bool:
     """The answer says the point turned round: most of the point typed (some of
     it turned), or most of one of its pieces turned (不盲目跟风 as 盲目跟风)."""
     found = sum(pl.keys[h.key].weight for h in match.hits)
-    if found + flipped >= TURNED * pl.total:
+    if found + flipped > TURNED * pl.total:
         return True
     for piece in range(len(pl.parts)):
         weight = sum(k.weight for k in pl.keys if k.part == piece)
