@@ -184,7 +184,8 @@ HEAD = 2.0
 LABEL = 0.25
 """Weight factor of a piece that only labels the point (对社会: …)."""
 TERM = 6
-"""A first piece this short made of two words is a term: both are needed."""
+"""A first piece this short is a term: made of two words, both are needed; a
+different word sharing characters in a word's place fails the point."""
 NEGATION_REACH = 2
 """A negating predicate follows its word at most this many words after it."""
 
