@@ -302,3 +302,18 @@ def test_a_different_word_in_a_longer_point_leaves_it_half_right() -> None:
     p = grade(["明晰权责边界"], "明晰权力边界").points[0]
     assert p.mark is Mark.PARTIAL
     assert p.why == "related term"
+
+
+@pytest.mark.parametrize(
+    ("point", "same", "turned"),
+    [
+        ("缺乏专业人才", "专业人才不足", "专业人才充足"),  # a negation after the word says the same
+        ("居民环保意识淡薄", "居民环保意识不强", "居民环保意识强"),
+        ("法律法规不健全", "法律法规缺失", "法律法规健全"),  # an opposite of the negated word
+        ("收费不合理", "收费不合理", "收费合理"),  # a negation glued into one word
+        ("未落实责任", "责任没有落实", "落实责任"),
+    ],
+)
+def test_negation_wherever_it_stands(point: str, same: str, turned: str) -> None:
+    assert marks([point], same) == [Mark.RECALLED]
+    assert marks([point], turned) == [Mark.MISSED]

@@ -299,8 +299,11 @@ def _aligned(plan: Plan, typed: str, key: Key) -> str:
             continue
         if op == "equal":
             out.append(typed[b0 + max(lo, a0) - a0 : b0 + min(hi, a1) - a0])
-        else:  # replace: the typed run stands for the expected one
-            out.append(typed[b0:b1])
+        else:  # replace: the key's share of the typed run that stands for it
+            size = a1 - a0
+            x = b0 + (max(lo, a0) - a0) * (b1 - b0) // size
+            y = b0 + -(-(min(hi, a1) - a0) * (b1 - b0) // size)
+            out.append(typed[x:y])
     return "".join(out)
 
 

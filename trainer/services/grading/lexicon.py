@@ -41,7 +41,8 @@ class Lexicon:
     long_negations: tuple[str, ...]
     """Negations of two or more characters (a word starting with one negates)."""
     words: frozenset[str]
-    """Every word the lists name (they join jieba's pieces: 人民+群众)."""
+    """Every word the lists name but those opening with a negation (they join
+    the segmenter's pieces: 人民+群众)."""
 
     def alternatives(self, word: str) -> frozenset[str]:
         return self.synonyms.get(word, frozenset())
@@ -79,7 +80,10 @@ def lexicon() -> Lexicon:
             after.extend(w.lstrip("+") for w in group)
         else:
             neg.extend(group)
-    words = set(syn) | set(ant) | set(rel)
+    # A word opening with a negation (不健全) is not joined into one key: the
+    # negation stays a word of its own and turns the key after it.
+    opening = tuple(w for w in neg if len(w) == 1)
+    words = {w for w in set(syn) | set(ant) | set(rel) if not w.startswith(opening)}
     return Lexicon(
         synonyms={k: frozenset(v) for k, v in syn.items()},
         antonyms={k: frozenset(v) for k, v in ant.items()},

@@ -246,6 +246,11 @@ def negated_at(text: str, start: int, end: int, lo: int = 0, hi: int | None = No
     after = 0
     for word, at in words:
         at += lo
+        if at <= start and end < at + len(word):
+            # The rest of one word of the segmenter after it (资金短缺).
+            rest = text[end : at + len(word)]
+            if _negating(rest, True):
+                return True
         if at < start < at + len(word):
             # Inside one word of the segmenter (互不信任): a negation before it counts.
             if any(ch in lex.negations for ch in text[at:start]):
@@ -264,7 +269,26 @@ def negated_at(text: str, start: int, end: int, lo: int = 0, hi: int | None = No
 
 
 def _is_negation(word: str) -> bool:
-    return word in lexicon().negations
+    lex = lexicon()
+    return word in lex.negations or word in lex.after
+
+
+def _unglue(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A word opening with a one-character negation (不合理, 未落实) as the
+    negation and the word it negates, unless it is no negation (不断)."""
+    lex = lexicon()
+    out: list[tuple[str, int]] = []
+    for word, start in words:
+        if (
+            len(word) >= 3
+            and word[0] in lex.negations
+            and word not in lex.not_negations
+            and not any(word.startswith(w) for w in lex.not_negations)
+        ):
+            out += [(word[0], start), (word[1:], start + 1)]
+        else:
+            out.append((word, start))
+    return out
 
 
 def _sub_words(tk: Any, word: str) -> list[tuple[str, int]]:
@@ -321,7 +345,7 @@ def _join(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
 def _keys_of(norm: str, part_no: int, offset: int, factor: float) -> list[Key]:
     tk = segment.tokenizer()
     known = lexicon().words
-    words = _join([(w, s) for w, s, _ in tk.tokenize(norm, HMM=False)])
+    words = _join(_unglue([(w, s) for w, s, _ in tk.tokenize(norm, HMM=False)]))
     keys: list[Key] = []
     attributive = _attributive(words)
     for word, start in words:
