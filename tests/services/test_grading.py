@@ -317,3 +317,15 @@ def test_a_different_word_in_a_longer_point_leaves_it_half_right() -> None:
 def test_negation_wherever_it_stands(point: str, same: str, turned: str) -> None:
     assert marks([point], same) == [Mark.RECALLED]
     assert marks([point], turned) == [Mark.MISSED]
+
+
+def test_empty_nonsense_prose_and_extra_points() -> None:
+    for typed in ("", "   ", "asdf；；1.", "不知道"):
+        g = grade(PATHS, typed)
+        assert g.recalled == 0 and g.suggested is Rating.AGAIN, typed
+    prose = (
+        "我认为首先要提升认知，扩大融入面，然后完善机制，消除顾虑心，最后还得强化培训，提升动力源。"
+    )
+    assert marks(PATHS, prose) == [Mark.RECALLED] * 3
+    extra = "提升认知，扩大融入面；完善机制，消除顾虑心；强化培训，提升动力源；加大处罚力度"
+    assert grade(PATHS, extra).recalled == 3
