@@ -329,3 +329,21 @@ def test_empty_nonsense_prose_and_extra_points() -> None:
     assert marks(PATHS, prose) == [Mark.RECALLED] * 3
     extra = "提升认知，扩大融入面；完善机制，消除顾虑心；强化培训，提升动力源；加大处罚力度"
     assert grade(PATHS, extra).recalled == 3
+
+
+def test_prepare_reads_a_cards_points_ahead_for_every_kind() -> None:
+    from trainer.services.grading import prepare
+
+    notes = [
+        Note("p1", NoteKind.LIST, prompt="评论四:三条路径?", items=tuple(PATHS)),
+        Note("p2", NoteKind.QA, prompt="把直播变成什么？", answer="数字竞赛"),
+        Note("p3", NoteKind.CLOZE, text="把直播变成{{c1::魅力秀场}}"),
+    ]
+    for note in notes:
+        prepare(note, 1 if note.kind is NoteKind.CLOZE else 0)
+    assert (
+        grade_note(
+            notes[0], 0, "提升认知，扩大融入面；完善机制，消除顾虑心；强化培训，提升动力源"
+        ).recalled
+        == 3
+    )

@@ -24,7 +24,7 @@ from trainer.domain import cloze
 from trainer.domain.model import Note, NoteKind, Rating
 from trainer.services.grading import align, rating
 from trainer.services.grading.judge import PARTIAL_AT, RECALLED_AT, judge
-from trainer.services.grading.points import plan
+from trainer.services.grading.points import Plan, plan
 from trainer.services.grading.results import DiffKind, Grade, Mark, PointResult
 from trainer.services.grading.text import clauses, normalize
 from trainer.services.grading.text import warm as _warm_text
@@ -41,6 +41,7 @@ __all__ = [
     "grade",
     "grade_note",
     "normalize",
+    "prepare",
     "warm",
 ]
 
@@ -54,6 +55,23 @@ def warm() -> None:
     """Load the segmenter and the converter (a worker calls this before the first answer)."""
     _warm_text()
     plan("提升认知")
+
+
+def _plans(points: list[str], prompt: str) -> list[Plan]:
+    return [
+        plan(p, prompt, tuple(o for j, o in enumerate(points) if j != i))
+        for i, p in enumerate(points)
+    ]
+
+
+def prepare(note: Note, ord_: int = 0) -> None:
+    """Build what grading this card needs (a worker calls this while the learner types)."""
+    warm()
+    _plans(expected_points(note, ord_), _prompt(note))
+
+
+def _prompt(note: Note) -> str:
+    return note.prompt if note.kind is not NoteKind.CLOZE else ""
 
 
 def expected_points(note: Note, ord_: int = 0) -> list[str]:
@@ -102,10 +120,7 @@ def grade(
     if not points:
         return Grade((), 1.0, Rating.GOOD, reason="nothing to check")
     text, parts = clauses(typed)
-    plans = [
-        plan(p, prompt, tuple(o for j, o in enumerate(points) if j != i))
-        for i, p in enumerate(points)
-    ]
+    plans = _plans(points, prompt)
     hits = []
     for pl in plans:
         found = [h for i, k in enumerate(pl.keys) for h in align.find_hits(i, k, text, parts)]
@@ -138,5 +153,6 @@ def grade(
 def grade_note(
     note: Note, ord_: int, typed: str, *, seconds: float | None = None, strict: bool = False
 ) -> Grade:
-    prompt = note.prompt if note.kind is not NoteKind.CLOZE else ""
-    return grade(expected_points(note, ord_), typed, prompt=prompt, seconds=seconds, strict=strict)
+    return grade(
+        expected_points(note, ord_), typed, prompt=_prompt(note), seconds=seconds, strict=strict
+    )

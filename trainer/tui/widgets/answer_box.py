@@ -45,7 +45,6 @@ class AnswerBox(Vertical):
         self._card: tuple[Note, int] | None = None
         self._strict = False
         self._asked_at = 0.0
-        self._warmed = False
 
     def compose(self) -> ComposeResult:
         typed = Input(placeholder="Type your answer · Enter checks it", id="typed")
@@ -71,11 +70,11 @@ class AnswerBox(Vertical):
         self._card = (note, ord_)
         self._strict = strict
         self._asked_at = time.monotonic()
-        if typing and not self._warmed:
-            # The segmenter and the script converter load in a second or so:
-            # in a worker now, not on the first Enter.
-            self._warmed = True
-            self.run_worker(grading.warm, thread=True, group="warm-grading")
+        if typing:
+            # The segmenter and the script converter load in a second or so,
+            # and each card's points are read once: in a worker while the
+            # learner types, not on Enter.
+            self.run_worker(lambda: grading.prepare(note, ord_), thread=True, group="warm-grading")
         typed = self.field
         self.query_one("#reveal-hint", Static).display = True
         if typing:
