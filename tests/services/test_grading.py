@@ -347,3 +347,17 @@ def test_prepare_reads_a_cards_points_ahead_for_every_kind() -> None:
         ).recalled
         == 3
     )
+
+
+def test_a_character_put_inside_a_word_is_graded_not_a_crash() -> None:
+    for point, typed in (("实干导向", "实大干导向"), ("成本转嫁", "成本转了嫁")):
+        assert grade([point], typed).points[0].mark in (Mark.PARTIAL, Mark.RECALLED, Mark.MISSED)
+
+
+def test_a_slip_in_a_two_character_word_is_a_character_that_sounds_the_same() -> None:
+    # What an input method puts in a word's place reads the same (触/处, 嫁/家).
+    assert grade(["接触鸿沟"], "接处鸿沟").points[0].why == "slip"
+    assert grade(["成本转嫁"], "成本转家").points[0].mark is Mark.RECALLED
+    # Half of a two-character word with another beside it is no slip.
+    p = grade(["靠产品质量说话"], "靠主播的说学逗唱").points[0]
+    assert p.why != "slip" and p.mark is Mark.MISSED

@@ -21,7 +21,7 @@ from enum import StrEnum
 from trainer.generation import segment
 from trainer.services.grading.lexicon import lexicon
 from trainer.services.grading.points import Key, Plan, negated_at
-from trainer.services.grading.text import Clause
+from trainer.services.grading.text import Clause, same_sound
 
 
 class Found(StrEnum):
@@ -146,6 +146,9 @@ def find_hits(
             wrong = [j for j in range(size) if window[j] != key.word[j]]
             if len(wrong) != 1 or _is_word(window) or _other_word(window, key.word, wrong[0]):
                 continue
+            j = wrong[0]
+            if size == 2 and not same_sound(window[j], key.word[j]):
+                continue  # half of a two-character word, not a slip of the input method
             if _clause_start(clauses, at) != _clause_start(clauses, at + size - 1):
                 continue
             neg = negated_at(text, at, at + size, *_clause(clauses, at))
@@ -299,6 +302,8 @@ def _aligned(plan: Plan, typed: str, key: Key) -> str:
             continue
         if op == "equal":
             out.append(typed[b0 + max(lo, a0) - a0 : b0 + min(hi, a1) - a0])
+        elif op == "insert":  # typed inside the word (成本转了嫁)
+            out.append(typed[b0:b1])
         else:  # replace: the key's share of the typed run that stands for it
             size = a1 - a0
             x = b0 + (max(lo, a0) - a0) * (b1 - b0) // size

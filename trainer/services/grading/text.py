@@ -42,8 +42,22 @@ def _converter() -> Any:
 
 
 def warm() -> None:
-    """Load the converter now (it takes a tenth of a second on first use)."""
+    """Load the converter and the readings now (each takes a fraction of a second)."""
     _converter()
+    same_sound("嫁", "价")
+
+
+@lru_cache(maxsize=8192)
+def _readings(ch: str) -> frozenset[str]:
+    from pypinyin import Style, pinyin
+
+    return frozenset(r for group in pinyin(ch, style=Style.NORMAL, heteronym=True) for r in group)
+
+
+def same_sound(a: str, b: str) -> bool:
+    """Whether two characters share a reading, tones aside (嫁/价 jia): what an
+    input method puts in each other's place."""
+    return bool(_readings(a) & _readings(b)) and _CJK.match(a) is not None
 
 
 @lru_cache(maxsize=4096)
