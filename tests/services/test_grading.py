@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from trainer.domain.errors import InputError
@@ -236,6 +236,7 @@ def test_no_points_is_good() -> None:
     assert grade([], "x").suggested is Rating.GOOD
 
 
+@settings(deadline=None)
 @given(st.text(max_size=30))
 def test_exact_answer_is_always_recalled(text: str) -> None:
     if not normalize(text):
@@ -245,6 +246,7 @@ def test_exact_answer_is_always_recalled(text: str) -> None:
     assert g.suggested is Rating.GOOD
 
 
+@settings(deadline=None)
 @given(st.text(max_size=20), st.text(max_size=20))
 def test_scores_are_shares(a: str, b: str) -> None:
     g = grade([a, b], b + "\n" + a)
