@@ -9,6 +9,7 @@ from tests.fuzz.fuzzkit import FUZZ
 from trainer.domain.cloze import ClozeError
 from trainer.domain.model import Note, NoteKind, Rating
 from trainer.services import grading
+from trainer.services.grading.text import clauses
 
 _cjk = st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF)
 _mixed = st.text(
@@ -43,11 +44,25 @@ def test_exact_answer_is_recalled(answer: str) -> None:
 
 @FUZZ
 @given(_mixed)
-def test_normalize_and_split_are_total(text: str) -> None:
+def test_normalize_and_clauses_are_total(text: str) -> None:
     norm = grading.normalize(text)
     assert isinstance(norm, str)
-    for item in grading.split_items(text):
-        assert grading.normalize(item)
+    joined, parts = clauses(text)
+    assert "".join(c.text for c in parts) == joined
+    for c in parts:
+        assert c.text and joined[c.start : c.start + len(c.text)] == c.text
+
+
+@FUZZ
+@given(st.lists(_mixed, min_size=1, max_size=4), _mixed, st.booleans(), st.floats(0, 600))
+def test_strict_and_timed_grading_stay_in_range(
+    points: list[str], typed: str, strict: bool, seconds: float
+) -> None:
+    g = grading.grade(points, typed, prompt=typed[:5], seconds=seconds, strict=strict)
+    assert 0.0 <= g.coverage <= 1.0 + 1e-9
+    assert g.reason
+    if strict:
+        assert all(p.mark is not grading.Mark.RECALLED or p.exact for p in g.points)
 
 
 @FUZZ

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.text import Text
@@ -17,7 +18,7 @@ from textual.widgets import DataTable, Header, Input, ListView, Static, TextArea
 from tests.tui.conftest import SIZE, screen_text, settle
 from trainer.domain.display import visible
 from trainer.domain.model import Note, NoteKind
-from trainer.services.grading import grade
+from trainer.services.grading import grade, warm
 from trainer.storage.store import Store
 from trainer.tui import render
 from trainer.tui.app import TrainerApp
@@ -47,6 +48,14 @@ user_text = st.text(
 ) | st.sampled_from(NASTY)
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _grader_loaded() -> None:
+    """The grader loads its segmenter and converters on first use (a second or
+    so): before the examples, so no example's time or first paint depends on it."""
+    warm()
+
+
+@settings(deadline=None)
 @given(user_text)
 def test_render_functions_keep_text_verbatim(s: str) -> None:
     qa = Note("g", NoteKind.QA, prompt=s, answer=s, extra=s)

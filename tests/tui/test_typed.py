@@ -124,3 +124,47 @@ async def test_empty_typed_answer_just_reveals(
         assert screen.phase is Phase.BACK
         assert screen.suggested is None
         assert "数字竞赛" in screen_text(app)
+
+
+PATHS = Note(
+    "paths1",
+    NoteKind.LIST,
+    prompt="评论四:推动助农直播实现可持续、常态化、高质量发展的三条路径是什么?",
+    items=("提升认知,扩大融入面", "完善机制,消除顾虑心", "强化培训,提升动力源"),
+)
+
+
+async def test_exact_answer_with_full_width_commas_is_three_of_three(
+    store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    make_deck(store, [PATHS], "T", DeckOptions(enable_fuzz=False, type_answers=True))
+    app = make_app("T")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app)
+        field = screen.query_one("#typed", Input)
+        field.value = "提升认知，扩大融入面；完善机制，消除顾虑心；强化培训，提升动力源"
+        await pilot.press("enter")
+        await settle(app)
+        assert screen.suggested in (Rating.GOOD, Rating.EASY)
+        text = screen_text(app)
+        assert "3/3 points" in text
+        assert "✓ 提升认知,扩大融入面" in text
+
+
+async def test_strict_deck_fails_a_point_with_one_wrong_character_and_says_why(
+    store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    make_deck(store, [PATHS], "T", DeckOptions(enable_fuzz=False, type_answers="strict"))
+    app = make_app("T")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app)
+        field = screen.query_one("#typed", Input)
+        assert field.display  # strict is typing too
+        field.value = "提升认识，扩大融入面；完善机制，消除顾虑心；强化培训，提升动力源"
+        await pilot.press("enter")
+        await settle(app)
+        text = screen_text(app)
+        assert "✗ 提升认知,扩大融入面" in text
+        assert "2/3 points" in text
+        assert screen.suggested is Rating.HARD
+        assert "Hard: 2/3 recalled, 1 missed" in text

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import IntEnum, StrEnum
+from typing import Literal
 
 
 class NoteKind(StrEnum):
@@ -118,7 +119,8 @@ class DeckOptions:
     bury_siblings: bool = True
     leech_threshold: int = 8
     leech_action: LeechAction = LeechAction.TAG
-    type_answers: bool = False
+    type_answers: bool | Literal["strict"] = False
+    """Type Q&A and list answers; ``"strict"``: a point counts only word for word."""
     fsrs_parameters: tuple[float, ...] = ()
     """Empty means the fsrs package defaults."""
     exam_date: date | None = None

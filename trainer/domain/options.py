@@ -67,7 +67,13 @@ def options_from_dict(data: dict[str, Any], base: DeckOptions | None = None) -> 
             changes[name] = _number(name, value, 0, 100000, integer=True)
         elif name == "leech_threshold":
             changes[name] = _number(name, value, 1, 1000, integer=True)
-        elif name in ("enable_fuzz", "bury_siblings", "type_answers"):
+        elif name == "type_answers" and value == "strict":
+            changes[name] = "strict"
+        elif name == "type_answers":
+            if not isinstance(value, bool):
+                raise OptionError(f'option {name!r} must be true, false or "strict", not {value!r}')
+            changes[name] = value
+        elif name in ("enable_fuzz", "bury_siblings"):
             if not isinstance(value, bool):
                 raise OptionError(f"option {name!r} must be true or false, not {value!r}")
             changes[name] = value

@@ -167,14 +167,17 @@ def source(text: str, start: int, end: int, answers: list[str]) -> Content:
 
 
 def grading(result: Grade) -> Content:
-    """Each expected point as ✓/◐/✗, a character diff for short answers, the suggestion."""
+    """Each expected point as ✓/◐/✗ (with what was typed for it and why it is not
+    exact), a character diff for short answers, the suggestion and its reason."""
     parts: list[str | tuple[str, str] | Content] = []
     for point in result.points:
         parts.append((f"{point.mark.value} ", MARK_STYLES[point.mark]))
         parts.append(plain(point.expected))
-        if point.typed and point.mark is not Mark.RECALLED:
+        if point.typed and (point.mark is not Mark.RECALLED or not point.exact):
             parts.append(Content.styled("  ← ", "dim"))
             parts.append(styled(point.typed, "italic"))
+        if point.why:
+            parts.append(styled(f"  ({point.why})", "dim"))
         parts.append("\n")
     if result.diff:
         parts.append(("diff: ", "dim"))
@@ -194,4 +197,6 @@ def grading(result: Grade) -> Content:
             "bold",
         )
     )
+    if result.reason:
+        parts.append(Content.styled(f"\n{name}: {result.reason}", "dim"))
     return Content.assemble(*parts)

@@ -139,7 +139,7 @@ class StudyScreen(TrainerScreen):
             return bool(self.typing_override)
         if self.typing_override is not None:
             return self.typing_override
-        return self.item.deck.options.type_answers
+        return bool(self.item.deck.options.type_answers)
 
     def show(self, item: StudyItem | None, *, revealed: bool = False) -> None:
         """Show ``item``'s front (or back), or the done panel for None.
@@ -178,7 +178,8 @@ class StudyScreen(TrainerScreen):
         card_view.show_card(render.front(item.note, item.card.ord))
         ratings.display = False
         typing = self.typing
-        answer.ask(item.note, item.card.ord, typing=typing)
+        strict = item.deck.options.type_answers == "strict"
+        answer.ask(item.note, item.card.ord, typing=typing, strict=strict)
         if not typing and self.focused is not None:
             self.set_focus(None)
 

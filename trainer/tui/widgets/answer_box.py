@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -41,6 +43,8 @@ class AnswerBox(Vertical):
         self._cursor_blink = cursor_blink
         self._hint = ""
         self._card: tuple[Note, int] | None = None
+        self._strict = False
+        self._asked_at = 0.0
 
     def compose(self) -> ComposeResult:
         typed = Input(placeholder="Type your answer · Enter checks it", id="typed")
@@ -59,9 +63,18 @@ class AnswerBox(Vertical):
             self._hint = text
             self.query_one("#reveal-hint", Static).update(text)
 
-    def ask(self, note: Note, ord_: int, *, typing: bool) -> None:
-        """The front of ``note``'s card ``ord_``: an empty focused field, or the reveal hint."""
+    def ask(self, note: Note, ord_: int, *, typing: bool, strict: bool = False) -> None:
+        """The front of ``note``'s card ``ord_``: an empty focused field, or the reveal hint.
+
+        ``strict``: the deck wants every point word for word."""
         self._card = (note, ord_)
+        self._strict = strict
+        self._asked_at = time.monotonic()
+        if typing:
+            # The segmenter and the script converter load in a second or so,
+            # and each card's points are read once: in a worker while the
+            # learner types, not on Enter.
+            self.run_worker(lambda: grading.prepare(note, ord_), thread=True, group="warm-grading")
         typed = self.field
         self.query_one("#reveal-hint", Static).display = True
         if typing:
@@ -87,4 +100,6 @@ class AnswerBox(Vertical):
             self.post_message(self.Checked(None))
             return
         note, ord_ = self._card
-        self.post_message(self.Checked(grading.grade_note(note, ord_, typed)))
+        seconds = time.monotonic() - self._asked_at
+        grade = grading.grade_note(note, ord_, typed, seconds=seconds, strict=self._strict)
+        self.post_message(self.Checked(grade))

@@ -1,0 +1,47 @@
+"""Typed-answer grading (issue 19): time per answer on the tutor-labelled set.
+
+Run as ``python -m bench.bench_grading``. Each of the set's typed answers is
+graded once after a warm-up (segmenter and converter loaded, as the study
+screen's worker does before the first answer); the median and the 95th
+percentile are reported. The first answer to a card also builds the card's
+point plans; later answers to it reuse them, as in a study session.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from pathlib import Path
+
+from bench.common import Row
+
+SET = Path(__file__).resolve().parents[1] / "tests" / "data" / "typed" / "tutor-train.json"
+
+
+def run() -> list[Row]:
+    from trainer.services import grading
+
+    grading.warm()
+    data = json.loads(SET.read_text("utf-8"))
+    cards = {c["id"]: c for c in data["cards"]}
+    times = []
+    for _ in range(3):
+        for answer in data["answers"]:
+            card = cards[answer["card"]]
+            started = time.perf_counter()
+            grading.grade(
+                card["points"], answer["typed"], prompt=card["prompt"], seconds=answer["seconds"]
+            )
+            times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    p95 = times[int(len(times) * 0.95)]
+    return [
+        ("typed answer graded, median", statistics.median(times), 1.0, "ms"),
+        ("typed answer graded, 95th percentile (first answers build plans)", p95, 10.0, "ms"),
+    ]
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(row)

@@ -1,0 +1,158 @@
+"""Grading a typed answer point by point, the way a tutor does.
+
+Pure functions, no Textual: the study screen calls :func:`grade_note` with the
+card and what the learner typed, and shows the result.
+
+* Both sides are folded (:mod:`.text`: width, traditional characters, case)
+  and punctuation is ignored when comparing.
+* Each expected point is reduced to its key words (:mod:`.points`).
+* The typed text is aligned with the points (:mod:`.align`): a point is found
+  where its keys are, whatever the learner's own commas, numbering or layout;
+  synonyms a tutor accepts count, a different word sharing characters does
+  not, a negation or an opposite turns the point round.
+* A point scoring at least :data:`RECALLED_AT` of its keys' weight is ✓, at
+  least :data:`PARTIAL_AT` is ◐, else ✗; the suggestion (:mod:`.rating`) says
+  why. In strict mode a point is ✓ only when typed exactly.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from trainer.domain import cloze
+from trainer.domain.model import Note, NoteKind, Rating
+from trainer.services.grading import align, rating
+from trainer.services.grading.judge import PARTIAL_AT, RECALLED_AT, judge
+from trainer.services.grading.points import Plan, plan
+from trainer.services.grading.results import DiffKind, Grade, Mark, PointResult
+from trainer.services.grading.text import clauses, normalize
+from trainer.services.grading.text import warm as _warm_text
+
+__all__ = [
+    "PARTIAL_AT",
+    "RECALLED_AT",
+    "DiffKind",
+    "Grade",
+    "Mark",
+    "PointResult",
+    "char_diff",
+    "expected_points",
+    "grade",
+    "grade_note",
+    "normalize",
+    "prepare",
+    "warm",
+]
+
+SHORT_ANSWER = 40
+"""Answers up to this many normalised characters also get a character diff."""
+
+_POINT_SPLIT = re.compile(r"(?<=[。；;！？!?])|\n")
+
+
+def warm() -> None:
+    """Load the segmenter and the converter (a worker calls this before the first answer)."""
+    _warm_text()
+    plan("提升认知")
+
+
+def _plans(points: list[str], prompt: str) -> list[Plan]:
+    return [
+        plan(p, prompt, tuple(o for j, o in enumerate(points) if j != i))
+        for i, p in enumerate(points)
+    ]
+
+
+def prepare(note: Note, ord_: int = 0) -> None:
+    """Build what grading this card needs (a worker calls this while the learner types)."""
+    warm()
+    _plans(expected_points(note, ord_), _prompt(note))
+
+
+def _prompt(note: Note) -> str:
+    return note.prompt if note.kind is not NoteKind.CLOZE else ""
+
+
+def expected_points(note: Note, ord_: int = 0) -> list[str]:
+    """What a typed answer to this card is checked against, point by point."""
+    if note.kind is NoteKind.LIST and note.items:
+        return [i for i in note.items if normalize(i)]
+    if note.kind is NoteKind.CLOZE:
+        return [a for a in cloze.answers(note.text, ord_) if normalize(a)]
+    answer = note.answer.strip()
+    if len(normalize(answer)) <= SHORT_ANSWER:
+        return [answer] if normalize(answer) else []
+    points = [p.strip() for p in _POINT_SPLIT.split(answer)]
+    return [p for p in points if normalize(p)]
+
+
+def char_diff(expected: str, typed: str) -> tuple[tuple[DiffKind, str], ...]:
+    """Normalised character diff: runs of same, missing and extra characters."""
+    e, t = normalize(expected), normalize(typed)
+    out: list[tuple[DiffKind, str]] = []
+    matcher = difflib.SequenceMatcher(a=e, b=t, autojunk=False)
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op == "equal":
+            out.append((DiffKind.SAME, e[a0:a1]))
+            continue
+        if a1 > a0:
+            out.append((DiffKind.MISSING, e[a0:a1]))
+        if b1 > b0:
+            out.append((DiffKind.EXTRA, t[b0:b1]))
+    return tuple(out)
+
+
+def grade(
+    points: list[str],
+    typed: str,
+    *,
+    prompt: str = "",
+    seconds: float | None = None,
+    strict: bool = False,
+) -> Grade:
+    """Grade ``typed`` against the expected ``points``.
+
+    ``prompt`` is the card's question (a key it names may be left out);
+    ``seconds`` the time taken to answer (Easy needs a quick answer);
+    ``strict`` asks for every point word for word.
+    """
+    if not points:
+        return Grade((), 1.0, Rating.GOOD, reason="nothing to check")
+    text, parts = clauses(typed)
+    plans = _plans(points, prompt)
+    hits = []
+    for pl in plans:
+        found = [h for i, k in enumerate(pl.keys) for h in align.find_hits(i, k, text, parts)]
+        hits.append(found + align.short_forms(pl.keys, text, found))
+    longest = [len(pl.parts) + 2 for pl in plans]
+    used: list[tuple[int, int]] = []
+    cache: dict[int, align.Match] = {}
+    left = set(range(len(points)))
+    settled: dict[int, align.Match] = {}
+    while left:
+        for i in left:
+            m = cache.get(i)
+            if m is None or any(align.overlaps(h, used) for h in m.hits):
+                cache[i] = align.best_span(i, plans[i], hits[i], parts, used, longest[i])
+        i = max(left, key=lambda j: (cache[j].fit, cache[j].raw, -j))
+        settled[i] = cache[i]
+        used.extend((h.start, h.end) for h in cache[i].hits)
+        left.remove(i)
+    results = [judge(pl, settled[i], parts, strict) for i, pl in enumerate(plans)]
+    credit = [1.0 if r.recalled else (r.score if r.partial else 0.0) for r in results]
+    coverage = sum(credit) / len(credit)
+    chars = sum(len(pl.norm) for pl in plans)
+    suggested, reason = rating.suggest(results, seconds, chars)
+    diff: tuple[tuple[DiffKind, str], ...] = ()
+    if len(points) == 1 and len(normalize(points[0])) <= SHORT_ANSWER:
+        diff = char_diff(points[0], typed)
+    return Grade(tuple(results), coverage, suggested, diff, reason)
+
+
+def grade_note(
+    note: Note, ord_: int, typed: str, *, seconds: float | None = None, strict: bool = False
+) -> Grade:
+    return grade(
+        expected_points(note, ord_), typed, prompt=_prompt(note), seconds=seconds, strict=strict
+    )

@@ -1,0 +1,329 @@
+"""Aligning a typed answer with the expected points.
+
+Every key of every point is looked for in the whole normalised answer: the
+word itself, a synonym from the lexicon, an opposite, a typing slip (one
+character off and no word of its own: 成本转价 for 成本转嫁, while 成本转移 is a
+different word). Each find notes whether a negation stands before it.
+
+A point is then matched with the run of clauses (inside one unit, see
+:mod:`.text`) where its keys score best; points are settled best first, and
+the characters a settled point used are not used again, so one typed phrase
+never counts for two points while two points typed in one clause still both
+count. A key found only negated or as its opposite turns the point round.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from enum import StrEnum
+
+from trainer.generation import segment
+from trainer.services.grading.lexicon import lexicon
+from trainer.services.grading.points import Key, Plan, negated_at
+from trainer.services.grading.text import Clause, same_sound
+
+
+class Found(StrEnum):
+    EXACT = "exact"
+    SYNONYM = "synonym"
+    OPPOSITE = "opposite"
+    SLIP = "slip"
+    PIECE = "piece"
+    SHORT = "short"
+    RELATED = "related"
+
+
+QUALITY = {
+    Found.EXACT: 1.0,
+    Found.SYNONYM: 1.0,
+    Found.OPPOSITE: 0.8,
+    Found.SLIP: 0.5,
+    Found.PIECE: 0.5,
+    Found.SHORT: 0.8,
+    Found.RELATED: 0.5,
+}
+"""Credit of one key by how it was found (an opposite under a negation counts)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    key: int
+    start: int
+    end: int
+    quality: float
+    how: Found
+    flipped: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    point: int
+    first: int
+    last: int
+    """Clauses first..last (inclusive), or -1, -1 for none."""
+    raw: float
+    hits: tuple[Hit, ...]
+    flipped: tuple[int, ...]
+    """Keys found only negated or as their opposite."""
+    fit: float = 0.0
+    """The score weighed by how much of the span the point explains: the order
+    in which points are settled."""
+
+
+def _positions(text: str, word: str) -> list[int]:
+    out = []
+    at = text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
+
+
+def _clause_start(clauses: tuple[Clause, ...], at: int) -> int:
+    return _clause(clauses, at)[0]
+
+
+def _clause(clauses: tuple[Clause, ...], at: int) -> tuple[int, int]:
+    """Start and end (in the normalised answer) of the clause holding ``at``."""
+    lo, hi = 0, 0
+    for c in clauses:
+        if c.start > at:
+            break
+        lo, hi = c.start, c.start + len(c.text)
+    return lo, hi
+
+
+def _is_word(word: str) -> bool:
+    if word in lexicon().words:
+        return True
+    tk = segment.tokenizer()
+    return bool(tk.FREQ.get(word, 0))
+
+
+def _other_word(typed: str, expected: str, j: int) -> bool:
+    """Whether the changed character makes a word of its own with a neighbour
+    (数学 in 数学竞赛 for 数字竞赛): a different word, not a slip."""
+    return any(
+        a >= 0
+        and a + 2 <= len(typed)
+        and typed[a : a + 2] != expected[a : a + 2]
+        and _is_word(typed[a : a + 2])
+        for a in (j - 1, j)
+    )
+
+
+def _near(text: str, word: str) -> list[int]:
+    """Starts of the windows of ``text`` that may be ``word`` but for one
+    character: its first or its second character is in place."""
+    starts = set(_positions(text, word[0]))
+    starts.update(at - 1 for at in _positions(text, word[1]) if at >= 1)
+    return sorted(at for at in starts if at + len(word) <= len(text))
+
+
+def find_hits(
+    index: int, key: Key, text: str, clauses: tuple[Clause, ...], *, slips: bool = True
+) -> list[Hit]:
+    """Every place in ``text`` where key ``index`` (or a stand-in) was typed."""
+    lex = lexicon()
+    hits: list[Hit] = []
+    forms = [(key.word, Found.EXACT)]
+    forms += [(w, Found.SYNONYM) for w in sorted(lex.alternatives(key.word))]
+    forms += [(w, Found.OPPOSITE) for w in sorted(lex.opposites(key.word))]
+    forms += [(w, Found.RELATED) for w in sorted(lex.near(key.word))]
+    for word, how in forms:
+        for at in _positions(text, word):
+            neg = negated_at(text, at, at + len(word), *_clause(clauses, at))
+            flipped = (neg != key.negated) != (how is Found.OPPOSITE)
+            quality = 0.0 if flipped else QUALITY[how]
+            hits.append(Hit(index, at, at + len(word), quality, how, flipped))
+    if any(h.how in (Found.EXACT, Found.SYNONYM) for h in hits) or not slips:
+        return hits
+    size = len(key.word)
+    if size >= 2 and not key.word.isascii():
+        for at in _near(text, key.word):
+            window = text[at : at + size]
+            wrong = [j for j in range(size) if window[j] != key.word[j]]
+            if len(wrong) != 1 or _is_word(window) or _other_word(window, key.word, wrong[0]):
+                continue
+            j = wrong[0]
+            if size == 2 and not same_sound(window[j], key.word[j]):
+                continue  # half of a two-character word, not a slip of the input method
+            if _clause_start(clauses, at) != _clause_start(clauses, at + size - 1):
+                continue
+            neg = negated_at(text, at, at + size, *_clause(clauses, at))
+            flipped = neg != key.negated
+            q = 0.0 if flipped else QUALITY[Found.SLIP]
+            hits.append(Hit(index, at, at + size, q, Found.SLIP, flipped))
+    if size >= 3:
+        for piece in (key.word[:-1], key.word[1:]):
+            for at in _positions(text, piece):
+                q = QUALITY[Found.PIECE] * (size - 1) / size
+                hits.append(Hit(index, at, at + len(piece), q, Found.PIECE, False))
+    return hits
+
+
+def short_forms(keys: tuple[Key, ...], text: str, hits: list[Hit]) -> list[Hit]:
+    """Two keys typed as their abbreviation (干群 for 干部 … 群众, 产销 for 生产 … 销售):
+    a key's first character (and the third of a four-character key: 人民群众 →
+    人, 群) next to another's, outside the places where a key was typed whole."""
+    seen = set(text)
+    heads: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        if len(k.word) >= 2:
+            firsts = {k.word[0], k.word[2]} if len(k.word) == 4 else {k.word[0]}
+            for ch in firsts & seen:
+                heads.setdefault(ch, []).append(i)
+    out: list[Hit] = []
+    if len(heads) < 2:
+        return out
+    whole = [(h.start, h.end) for h in hits if h.how is not Found.PIECE]
+    q = QUALITY[Found.SHORT]
+    for at in range(len(text) - 1):
+        for x in heads.get(text[at], ()):
+            for y in heads.get(text[at + 1], ()):
+                if x == y or any(at < e and s < at + 2 for s, e in whole):
+                    continue
+                out.append(Hit(x, at, at + 1, q, Found.SHORT, False))
+                out.append(Hit(y, at + 1, at + 2, q, Found.SHORT, False))
+    return out
+
+
+def overlaps(hit: Hit, used: list[tuple[int, int]]) -> bool:
+    return any(hit.start < e and s < hit.end for s, e in used)
+
+
+def _pick(hits: list[Hit]) -> dict[int, Hit]:
+    """The best find of each key, no two keys on the same typed characters."""
+    chosen: dict[int, Hit] = {}
+    taken: list[tuple[int, int]] = []
+    for h in sorted(hits, key=lambda h: (-h.quality, h.how is not Found.EXACT, h.start)):
+        if h.flipped or h.key in chosen or overlaps(h, taken):
+            continue
+        chosen[h.key] = h
+        taken.append((h.start, h.end))
+    return chosen
+
+
+def _in_order(plan: Plan, chosen: dict[int, Hit], clauses: tuple[Clause, ...]) -> dict[int, Hit]:
+    """Drop finds out of the point's order across clauses: a learner writes a
+    point's pieces and words in order, so 提升 before 强化培训 belongs to another
+    point (提升认知), and 养成 in the clause after 长效机制 is not 形成长效机制's 形成.
+    Inside one clause words may come in any order (幸福感下降)."""
+    if len(chosen) < 2:
+        return chosen
+    where = {k: _clause_index(clauses, h.start) for k, h in chosen.items()}
+    drop = set()
+    for k in chosen:
+        for j in chosen:
+            if j == k:
+                continue
+            same_piece = plan.keys[k].part == plan.keys[j].part
+            later_key = plan.keys[k].part > plan.keys[j].part or (
+                plan.keys[k].part == plan.keys[j].part and plan.keys[k].start > plan.keys[j].start
+            )
+            if later_key and where[k] < where[j] and plan.keys[k].part > plan.keys[j].part:
+                drop.add(k)  # a later piece typed in an earlier clause
+            elif same_piece and not later_key and where[k] > where[j]:
+                drop.add(k)  # an earlier word of the piece typed in a later clause
+    return {k: h for k, h in chosen.items() if k not in drop}
+
+
+def _clause_index(clauses: tuple[Clause, ...], at: int) -> int:
+    index = 0
+    for i, c in enumerate(clauses):
+        if c.start > at:
+            break
+        index = i
+    return index
+
+
+def best_span(
+    point: int,
+    plan: Plan,
+    hits: list[Hit],
+    clauses: tuple[Clause, ...],
+    used: list[tuple[int, int]],
+    longest: int,
+) -> Match:
+    """The run of clauses where ``plan``'s keys score best (ties: the shortest)."""
+    total = plan.total or 1.0
+    free = [h for h in hits if not overlaps(h, used)]
+    if not free:
+        return Match(point, -1, -1, 0.0, (), ())
+    ends = [c.start + len(c.text) for c in clauses]
+    best: tuple[float, int, int, int] | None = None
+    best_hits: tuple[Hit, ...] = ()
+    best_raw, best_a, best_b = 0.0, -1, -1
+    best_flipped: tuple[int, ...] = ()
+    n = len(clauses)
+    for a in range(n):
+        for b in range(a, min(n, a + longest)):
+            if clauses[b].unit != clauses[a].unit and not plan.across:
+                break
+            lo, hi = clauses[a].start, ends[b]
+            inside = [h for h in free if lo <= h.start and h.end <= hi]
+            chosen = _in_order(plan, _pick(inside), clauses)
+            taken = [(h.start, h.end) for h in chosen.values()]
+            flips = {
+                h.key
+                for h in inside
+                if h.flipped and h.key not in chosen and not overlaps(h, taken)
+            }
+            if not chosen and not flips:
+                continue
+            raw = sum(plan.keys[k].weight * h.quality for k, h in chosen.items()) / total
+            # A key found turned round explains the span too (不哄抬价格 typed
+            # as 哄抬价格 in the next clause): it counts for the choice of span.
+            turned = sum(plan.keys[k].weight for k in flips) / total / 2
+            # How much of the span the point explains: a point's word in a
+            # clause that another point fills (提升 of 提升动力源) ranks lower.
+            covered = sum(h.end - h.start for h in chosen.values())
+            covered += sum(h.end - h.start for h in inside if h.flipped and h.key in flips)
+            fit = (raw + turned) * (0.5 + 0.5 * min(1.0, covered / max(1, hi - lo)))
+            rank = (fit, -(b - a), -a, 0)
+            if best is None or rank > best:
+                best = rank
+                best_hits = tuple(chosen.values())
+                best_flipped = tuple(sorted(flips))
+                best_raw, best_a, best_b = raw, a, b
+    if best is None:
+        return Match(point, -1, -1, 0.0, (), ())
+    return Match(point, best_a, best_b, best_raw, best_hits, best_flipped, best[0])
+
+
+def _aligned(plan: Plan, typed: str, key: Key) -> str:
+    """The typed characters standing where ``key`` stands in the point."""
+    lo, hi = key.start, key.start + len(key.word)
+    out = []
+    matcher = difflib.SequenceMatcher(a=plan.norm, b=typed, autojunk=False)
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if a1 <= lo or a0 >= hi or op == "delete":
+            continue
+        if op == "equal":
+            out.append(typed[b0 + max(lo, a0) - a0 : b0 + min(hi, a1) - a0])
+        elif op == "insert":  # typed inside the word (成本转了嫁)
+            out.append(typed[b0:b1])
+        else:  # replace: the key's share of the typed run that stands for it
+            size = a1 - a0
+            x = b0 + (max(lo, a0) - a0) * (b1 - b0) // size
+            y = b0 + -(-(min(hi, a1) - a0) * (b1 - b0) // size)
+            out.append(typed[x:y])
+    return "".join(out)
+
+
+def substituted(plan: Plan, typed: str, hits: tuple[Hit, ...]) -> list[int]:
+    """Keys of a short term typed as a different word in their place.
+
+    ``成本摊派`` or ``成本转移`` for ``成本转嫁``: 成本 is there and 转嫁's place
+    holds a word of its own, where ``成本`` alone just leaves 转嫁 out.
+    """
+    have = {h.key for h in hits}
+    out = []
+    for i, key in enumerate(plan.keys):
+        if i in have or key.weight < 0.5:
+            continue
+        there = _aligned(plan, typed, key)
+        if len(there) >= 2 and there != key.word and _is_word(there):
+            out.append(i)
+    return out

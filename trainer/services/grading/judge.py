@@ -1,0 +1,175 @@
+"""One point judged from the clauses it was aligned with.
+
+Its score is the found share of its keys' weight; then, unless it was typed in
+its own words: a point turned round (negated, opposites) scores nothing, a
+two-word term typed with a different word sharing characters fails, a full word
+typed as a different word or a related term, or a missing word of a two-word
+term, leaves it half right at most. Strict mode marks by exact pieces instead.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from trainer.services.grading import align
+from trainer.services.grading.points import TERM, Plan
+from trainer.services.grading.results import Mark, PointResult
+from trainer.services.grading.text import Clause
+
+RECALLED_AT = 0.5
+"""A point scoring at least this much counts as recalled (✓)."""
+PARTIAL_AT = 0.2
+"""A point scoring at least this much counts as partly recalled (◐)."""
+LIGHT = 0.25
+"""Share of a point's weight that may be left out of an exact answer."""
+TURNED = 0.5
+"""Share of a point's weight that must be typed (as it is or turned round) for
+a negated or opposite key to fail the point: the answer says the point, turned.
+Less is a different remark (老年人自身原因 for 老年人不愿用), graded by what it has."""
+
+
+def _mark(score: float) -> Mark:
+    if score >= RECALLED_AT:
+        return Mark.RECALLED
+    if score >= PARTIAL_AT:
+        return Mark.PARTIAL
+    return Mark.MISSED
+
+
+def _why(match: align.Match, exact: bool) -> str:
+    if exact:
+        return ""
+    if match.flipped:
+        hows = {h.how for h in match.hits}
+        return "negated" if align.Found.OPPOSITE not in hows else "opposite"
+    hows = {h.how for h in match.hits}
+    if align.Found.SLIP in hows:
+        return "slip"
+    if align.Found.RELATED in hows:
+        return "related term"
+    if align.Found.SYNONYM in hows or align.Found.OPPOSITE in hows:
+        return "other words"
+    return ""
+
+
+def _exact(pl: Plan, span: str, match: align.Match) -> bool:
+    """Word for word, or every key but a few light ones word for word (加强 in
+    加强科学管理, or a prefix the prompt gives may go)."""
+    if pl.parts and all(piece in span for piece in pl.parts):
+        return True
+    if match.flipped or not pl.keys:
+        return False
+    if any(h.how not in (align.Found.EXACT, align.Found.SHORT) for h in match.hits):
+        return False  # a word in another's stead (增加 for 提高) is not the wording
+    how = {h.key: h.how for h in match.hits}
+    left = sum(k.weight for i, k in enumerate(pl.keys) if how.get(i) is not align.Found.EXACT)
+    return left <= LIGHT * pl.total and _in_place(pl, match)
+
+
+def _in_place(pl: Plan, match: align.Match) -> bool:
+    """The words typed keep the point's order with at most one character put in
+    between (建设整体政府 or 加大对基层的投入 are rewrites, not the wording)."""
+    hits = sorted(match.hits, key=lambda h: h.start)
+    if [h.key for h in hits] != sorted(h.key for h in hits):
+        return False
+    inserted = 0
+    for a, b in pairwise(hits):
+        ka, kb = pl.keys[a.key], pl.keys[b.key]
+        if ka.part != kb.part:
+            continue
+        own = kb.start - (ka.start + len(ka.word))
+        inserted += max(0, (b.start - a.end) - max(0, own))
+    return inserted <= 1
+
+
+def _own_words(pl: Plan, match: align.Match) -> bool:
+    """Only the point's own words, in place, some perhaps left out, none put in
+    another's stead, and no piece left out whole: what a tutor still calls the
+    wording (产品质量 for 靠产品质量说话; not 提升认知 alone for 提升认知,扩大融入面)."""
+    if match.flipped or not match.hits:
+        return False
+    if any(h.how not in (align.Found.EXACT, align.Found.SHORT) for h in match.hits):
+        return False
+    typed = {pl.keys[h.key].part for h in match.hits if h.how is align.Found.EXACT}
+    for piece in range(len(pl.parts)):
+        weight = sum(k.weight for k in pl.keys if k.part == piece)
+        if piece not in typed and weight >= 1.0:
+            return False
+    return _in_place(pl, match)
+
+
+def _turned(pl: Plan, match: align.Match, flipped: float) -> bool:
+    """The answer says the point turned round: most of the point typed (some of
+    it turned), or most of one of its pieces turned (不盲目跟风 as 盲目跟风)."""
+    found = sum(pl.keys[h.key].weight for h in match.hits)
+    if found + flipped > TURNED * pl.total:
+        return True
+    for piece in range(len(pl.parts)):
+        weight = sum(k.weight for k in pl.keys if k.part == piece)
+        turned = sum(pl.keys[k].weight for k in match.flipped if pl.keys[k].part == piece)
+        if weight and turned > TURNED * weight:
+            return True
+    return False
+
+
+def _other_word(pl: Plan, span: str, match: align.Match) -> bool:
+    """A full word of the point typed as a different word (价格 for 质量), or
+    only as a related term (权力 for 权责): the point is at most half right."""
+    for h in match.hits:
+        if h.how is align.Found.RELATED and pl.keys[h.key].weight >= 1.0:
+            return True
+    return any(pl.keys[k].weight >= 1.0 for k in align.substituted(pl, span, match.hits))
+
+
+def _lacks_essential(pl: Plan, match: align.Match) -> bool:
+    found = {h.key for h in match.hits if h.how is not align.Found.RELATED}
+    return any(k.essential and i not in found for i, k in enumerate(pl.keys))
+
+
+def _wrong_term(pl: Plan, span: str, match: align.Match) -> bool:
+    """The point's term (or its first piece) typed as a different word."""
+    for k in align.substituted(pl, span, match.hits):
+        piece = pl.keys[k].part
+        if len(pl.parts[piece]) <= TERM and (piece == 0 or len(pl.parts) == 1):
+            return True
+    return False
+
+
+def _strict(plan_parts: tuple[str, ...], span: str) -> Mark:
+    """Strict: every piece typed exactly is ✓; a piece typed wrong fails the point."""
+    exact = [piece in span for piece in plan_parts]
+    if all(exact):
+        return Mark.RECALLED
+    for piece, ok in zip(plan_parts, exact, strict=True):
+        if not ok and sum(ch in span for ch in set(piece)) * 2 >= len(set(piece)):
+            return Mark.MISSED  # tried, with a wrong character
+    return Mark.PARTIAL if any(exact) else Mark.MISSED
+
+
+def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> PointResult:
+    """One point's result from the clauses it was aligned with."""
+    if m.first < 0:
+        return PointResult(pl.text, "", 0.0, Mark.MISSED)
+    span = "".join(c.text for c in parts[m.first : m.last + 1])
+    shown = " ".join(c.shown for c in parts[m.first : m.last + 1])
+    exact = _exact(pl, span, m)
+    score = 1.0 if exact else m.raw
+    why = _why(m, exact)
+    flipped = sum(pl.keys[k].weight for k in m.flipped)
+    if not exact and flipped and _turned(pl, m, flipped):
+        score = 0.0
+    elif not exact and _wrong_term(pl, span, m):
+        score, why = 0.0, "different term"
+    elif not exact and _other_word(pl, span, m):
+        score, why = min(score, RECALLED_AT - 0.01), why or "different word"
+    elif not exact and _lacks_essential(pl, m):
+        score = min(score, RECALLED_AT - 0.01)
+    if strict:
+        mark = _strict(pl.parts, span)
+        if mark is not Mark.RECALLED:
+            score = min(score, RECALLED_AT - 0.01) if mark is Mark.PARTIAL else 0.0
+    else:
+        mark = _mark(score)
+        if mark is Mark.RECALLED and not exact:
+            exact = _own_words(pl, m)
+    return PointResult(pl.text, shown, min(1.0, score), mark, exact, why)

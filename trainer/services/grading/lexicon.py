@@ -1,0 +1,98 @@
+"""The grader's word lists, read from the package's data files once.
+
+* ``data/synonyms.txt``: groups of wording a tutor accepts for one another
+  (提升/提高/增强, 完善/健全 …); two words are synonyms when they share a line.
+* ``data/related.txt``: words close to one another that a tutor still takes
+  for a different term, half right (转移/转嫁, 接入/接触).
+* ``data/antonyms.txt``: a word against its opposites (提升 × 降低 …).
+* ``data/negations.txt``: words that negate what follows (不, 未, 缺乏 …), and
+  on a line starting ``!`` words that only look like one (不断, 无论 …), on a
+  line starting ``+`` predicates that negate the word before them (不够 …).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[list[str]]:
+    text = resources.files("trainer.services.grading").joinpath(f"data/{name}").read_text("utf-8")
+    out = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line.split())
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    synonyms: dict[str, frozenset[str]]
+    antonyms: dict[str, frozenset[str]]
+    related: dict[str, frozenset[str]]
+    negations: tuple[str, ...]
+    """Longest first."""
+    not_negations: tuple[str, ...]
+    after: tuple[str, ...]
+    """Predicates that negate the word before them (帮助不够, 分类不到位), and
+    every negation (不是重点)."""
+    long_negations: tuple[str, ...]
+    """Negations of two or more characters (a word starting with one negates)."""
+    words: frozenset[str]
+    """Every word the lists name but those opening with a negation (they join
+    the segmenter's pieces: 人民+群众)."""
+
+    def alternatives(self, word: str) -> frozenset[str]:
+        return self.synonyms.get(word, frozenset())
+
+    def near(self, word: str) -> frozenset[str]:
+        return self.related.get(word, frozenset())
+
+    def opposites(self, word: str) -> frozenset[str]:
+        return self.antonyms.get(word, frozenset())
+
+
+@cache
+def lexicon() -> Lexicon:
+    syn: dict[str, set[str]] = {}
+    for group in _lines("synonyms.txt"):
+        for word in group:
+            syn.setdefault(word, set()).update(w for w in group if w != word)
+    rel: dict[str, set[str]] = {}
+    for group in _lines("related.txt"):
+        for word in group:
+            rel.setdefault(word, set()).update(w for w in group if w != word)
+    ant: dict[str, set[str]] = {}
+    for group in _lines("antonyms.txt"):
+        head, rest = group[0], group[1:]
+        for word in rest:
+            ant.setdefault(head, set()).add(word)
+            ant.setdefault(word, set()).add(head)
+    neg: list[str] = []
+    not_neg: list[str] = []
+    after: list[str] = []
+    for group in _lines("negations.txt"):
+        if group[0].startswith("!"):
+            not_neg.extend(w.lstrip("!") for w in group)
+        elif group[0].startswith("+"):
+            after.extend(w.lstrip("+") for w in group)
+        else:
+            neg.extend(group)
+    # A word opening with a negation (不健全) is not joined into one key: the
+    # negation stays a word of its own and turns the key after it.
+    opening = tuple(w for w in neg if len(w) == 1)
+    words = {w for w in set(syn) | set(ant) | set(rel) if not w.startswith(opening)}
+    return Lexicon(
+        synonyms={k: frozenset(v) for k, v in syn.items()},
+        antonyms={k: frozenset(v) for k, v in ant.items()},
+        related={k: frozenset(v - syn.get(k, set())) for k, v in rel.items()},
+        negations=tuple(sorted(set(neg), key=len, reverse=True)),
+        not_negations=tuple(sorted(set(not_neg), key=len, reverse=True)),
+        after=tuple(sorted(set(after) | set(neg), key=len, reverse=True)),
+        long_negations=tuple(
+            sorted({w for w in neg if len(w) > 1} | {"不"}, key=len, reverse=True)
+        ),
+        words=frozenset(words),
+    )

@@ -1,0 +1,435 @@
+"""What a point asks for: its key words, weighed.
+
+A point (``提升认知,扩大融入面``) is cut by the segmenter into words; the words
+that carry its meaning (the head and its object: 提升, 认知, 扩大, 融入面) are
+its *keys*. Function words are dropped; adverbs and one-character words weigh
+less; a word the prompt already gives (影响 in ``…带来哪两方面的影响?``) or that
+every point repeats (靠 in 靠…, 靠…, 靠…) is nearly optional. Adjacent pieces
+that the lexicon knows as one word are joined (人民+群众); a long compound that
+the segmenter keeps whole (公平竞争) is weighed by its own pieces, so half of
+it is half the credit. A negation before a key (不健全) is part of the key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from trainer.generation import segment
+from trainer.services.grading.lexicon import lexicon
+from trainer.services.grading.text import (
+    enumerated,
+    labelled,
+    normalize,
+    parts,
+    spans_units,
+    unnumbered,
+)
+
+STOP = frozenset(
+    [
+        "的",
+        "了",
+        "和",
+        "与",
+        "及",
+        "并",
+        "也",
+        "要",
+        "对",
+        "在",
+        "为",
+        "把",
+        "将",
+        "等",
+        "更",
+        "很",
+        "让",
+        "使",
+        "被",
+        "是",
+        "就",
+        "都",
+        "还",
+        "又",
+        "而",
+        "且",
+        "或",
+        "之",
+        "其",
+        "这",
+        "那",
+        "该",
+        "此",
+        "各",
+        "每",
+        "个",
+        "些",
+        "着",
+        "过",
+        "地",
+        "得",
+        "以",
+        "于",
+        "从",
+        "向",
+        "给",
+        "同",
+        "跟",
+        "由",
+        "所",
+        "中",
+        "里",
+        "之间",
+        "之中",
+        "方面",
+        "进行",
+        "做",
+        "做好",
+        "有",
+        "好",
+        "能",
+        "会",
+        "可",
+        "可以",
+        "应",
+        "应该",
+        "需要",
+        "必须",
+        "通过",
+        "加以",
+        "予以",
+        "我们",
+        "他们",
+        "自己",
+        "一些",
+        "这些",
+        "那些",
+        "以及",
+        "并且",
+        "而且",
+        "同时",
+        "还要",
+        "也要",
+        "要求",
+        "对于",
+        "关于",
+        "作为",
+    ]
+)
+"""Words that carry no point of their own."""
+
+MODIFIERS = frozenset(
+    [
+        "不断",
+        "真正",
+        "切实",
+        "有效",
+        "积极",
+        "进一步",
+        "大力",
+        "充分",
+        "努力",
+        "全面",
+        "深入",
+        "持续",
+        "更好",
+        "更加",
+        "严格",
+        "主动",
+        "及时",
+        "认真",
+        "坚决",
+        "着力",
+        "一定",
+        "相关",
+        "有关",
+        "当地",
+        "本地",
+        "各类",
+        "各种",
+        "一系列",
+        "高度",
+        "行为",
+        "工作",
+        "情况",
+        "过程",
+        "活动",
+        "问题",
+        "现象",
+        "环节",
+        "事情",
+        "方面",
+        "领域",
+        "时候",
+    ]
+)
+"""Adverbs, attributes and generic nouns a tutor does not insist on."""
+
+MINOR = 0.35
+"""Weight of a modifier or a one-character word (a full key weighs 1)."""
+GIVEN = 0.25
+"""Weight factor of a key the prompt already names."""
+SHARED = 0.5
+"""Weight factor of a key every point of the card repeats."""
+ATTRIBUTE = 0.5
+"""Weight factor of a word that only qualifies a noun (老年人 in 对老年人的帮助)."""
+VERB = 0.6
+"""Weight factor of a verb leading two or more other keys (加强 in 加强科学管理:
+may be left out; not 转嫁 in 成本转嫁, not a piece's last word)."""
+HEAD = 2.0
+"""Weight factor of the first piece of a point in several pieces (提升认知 in
+提升认知,扩大融入面): the measure itself, the rest says what it is for."""
+LABEL = 0.25
+"""Weight factor of a piece that only labels the point (对社会: …)."""
+TERM = 6
+"""A first piece this short is a term: made of two words, both are needed; a
+different word sharing characters in a word's place fails the point."""
+NEGATION_REACH = 2
+"""A negating predicate follows its word at most this many words after it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    word: str
+    weight: float
+    negated: bool
+    start: int
+    """Offset in the point's normalised text."""
+    part: int
+    """Which of the point's own pieces (split at its commas) holds it."""
+    essential: bool = False
+    """A word of a two-word term leading the point (转嫁 in 成本转嫁): without
+    it (or with only a related word for it) the point is at most partly recalled."""
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    text: str
+    norm: str
+    parts: tuple[str, ...]
+    keys: tuple[Key, ...]
+    across: bool = False
+    """The point holds a ；or 。 of its own: it may span typed units."""
+
+    @property
+    def total(self) -> float:
+        return sum(k.weight for k in self.keys)
+
+
+@lru_cache(maxsize=4096)
+def _words(clause: str) -> tuple[tuple[str, int], ...]:
+    return tuple((w, s) for w, s, _ in segment.tokenizer().tokenize(clause, HMM=False))
+
+
+@lru_cache(maxsize=8192)
+def _negating(word: str, after: bool) -> bool:
+    """A negation (``after``: or a negating predicate), or a word starting with one."""
+    lex = lexicon()
+    if word in lex.not_negations:
+        return False
+    words = lex.after if after else lex.long_negations
+    return word in lex.negations or any(word.startswith(w) for w in words)
+
+
+def negated_at(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> bool:
+    """Whether the word at ``text[start:end]`` is negated inside ``text[lo:hi]``.
+
+    A negation word anywhere before it in the clause (不盲目跟风, 缺少对…的帮助)
+    or a negating predicate right after it (帮助不够, 分类不到位, 机制不健全)
+    negates it. Negations are whole words of the segmenter (辨别 holds no 别).
+    """
+    lex = lexicon()
+    hi = len(text) if hi is None else hi
+    words = _words(text[lo:hi])
+    after = 0
+    for word, at in words:
+        at += lo
+        if at <= start and end < at + len(word):
+            # The rest of one word of the segmenter after it (资金短缺).
+            rest = text[end : at + len(word)]
+            if _negating(rest, True):
+                return True
+        if at < start < at + len(word):
+            # Inside one word of the segmenter (互不信任): a negation before it counts.
+            if any(ch in lex.negations for ch in text[at:start]):
+                return True
+            continue
+        if at + len(word) <= start:
+            if _negating(word, False):
+                return True
+        elif at >= end:
+            if after >= NEGATION_REACH:
+                break
+            after += 1
+            if _negating(word, True):
+                return True
+    return False
+
+
+def _is_negation(word: str) -> bool:
+    lex = lexicon()
+    return word in lex.negations or word in lex.after
+
+
+def _unglue(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A word opening with a one-character negation (不合理, 未落实) as the
+    negation and the word it negates, unless it is no negation (不断)."""
+    lex = lexicon()
+    out: list[tuple[str, int]] = []
+    for word, start in words:
+        if (
+            len(word) >= 3
+            and word[0] in lex.negations
+            and word not in lex.not_negations
+            and not any(word.startswith(w) for w in lex.not_negations)
+        ):
+            out += [(word[0], start), (word[1:], start + 1)]
+        else:
+            out.append((word, start))
+    return out
+
+
+def _sub_words(tk: Any, word: str) -> list[tuple[str, int]]:
+    """A cover of a long word by its dictionary pieces (公平竞争 → 公平, 竞争)."""
+    found = sorted(
+        (
+            (w, s)
+            for w, s, _ in tk.tokenize(word, mode="search", HMM=False)
+            if 2 <= len(w) < len(word)
+        ),
+        key=lambda x: (-len(x[0]), x[1]),
+    )
+    taken = [False] * len(word)
+    out: list[tuple[str, int]] = []
+    for w, s in found:
+        if any(taken[s : s + len(w)]):
+            continue
+        for i in range(s, s + len(w)):
+            taken[i] = True
+        out.append((w, s))
+    if not out:
+        return [(word, 0)]
+    i = 0
+    while i < len(word):
+        if not taken[i]:
+            j = i
+            while j < len(word) and not taken[j]:
+                j += 1
+            out.append((word[i:j], i))
+            i = j
+        else:
+            i += 1
+    return sorted(out, key=lambda x: x[1])
+
+
+def _join(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Join adjacent pieces the lexicon knows as one word (人民+群众, 把+控)."""
+    known = lexicon().words
+    out: list[tuple[str, int]] = []
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + 4), i + 1, -1):
+            joined = "".join(w for w, _ in words[i:j])
+            if joined in known:
+                out.append((joined, words[i][1]))
+                i = j
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def _keys_of(norm: str, part_no: int, offset: int, factor: float) -> list[Key]:
+    tk = segment.tokenizer()
+    known = lexicon().words
+    words = _join(_unglue([(w, s) for w, s, _ in tk.tokenize(norm, HMM=False)]))
+    keys: list[Key] = []
+    attributive = _attributive(words)
+    for word, start in words:
+        if word in STOP or _is_negation(word):
+            continue
+        factor_here = factor * ATTRIBUTE if start in attributive else factor
+        pieces = _sub_words(tk, word) if len(word) >= 4 and word not in known else [(word, 0)]
+        for piece, sub in pieces:
+            if piece in STOP:
+                continue
+            neg = negated_at(norm, start + sub, start + sub + len(piece))
+            weight = MINOR if piece in MODIFIERS or len(piece) == 1 else 1.0
+            keys.append(Key(piece, weight * factor_here, neg, offset + start + sub, part_no))
+    if len(keys) > 2:
+        # A verb leading its object (加强 科学管理) may be left out; the last
+        # word of a piece (帮助, 说话) is what the piece comes to.
+        keys = [
+            Key(k.word, k.weight * VERB, k.negated, k.start, k.part)
+            if segment.verb_like(k.word) and n < len(keys) - 1
+            else k
+            for n, k in enumerate(keys)
+        ]
+    return keys
+
+
+_LEADS = frozenset(["对", "为", "给", "向", "与", "和", "让", "在", "关于", "对于"])
+
+
+def _attributive(words: list[tuple[str, int]]) -> set[int]:
+    """Starts of the words that only qualify the noun after a 的: from a
+    preposition before it (对老年人适应数字时代的帮助), else the word before it."""
+    out: set[int] = set()
+    for i, (word, _) in enumerate(words):
+        if word != "的":
+            continue
+        j = i - 1
+        while j >= 0 and words[j][0] not in _LEADS and words[j][0] != "的":
+            j -= 1
+        span = range(j + 1, i) if j >= 0 and words[j][0] in _LEADS else range(i - 1, i)
+        out.update(words[k][1] for k in span if k >= 0)
+    return out
+
+
+@lru_cache(maxsize=1024)
+def plan(point: str, prompt: str = "", others: tuple[str, ...] = ()) -> Plan:
+    """The keys of ``point``; ``others`` are the card's other points."""
+    original, point = point, unnumbered(point)
+    norm = normalize(point)
+    pieces = parts(point) or ((norm,) if norm else ())
+    labels = labelled(point)
+    listed = enumerated(point)
+    keys: list[Key] = []
+    offset = 0
+    heads = [i for i in range(len(pieces)) if i not in labels]
+    for n, piece in enumerate(pieces):
+        at = norm.find(piece, offset)
+        at = offset if at < 0 else at
+        factor = LABEL if n in labels else 1.0
+        if len(heads) > 1 and n == heads[0] and not listed:
+            factor = HEAD
+        keys.extend(_keys_of(piece, n, at, factor))
+        offset = at + len(piece)
+    if not keys and norm:
+        keys = [Key(norm, 1.0, False, 0, 0)]
+    given = normalize(prompt)
+    other_norms = [normalize(o) for o in others]
+    lex = lexicon()
+    weighed = []
+    for key in keys:
+        weight = key.weight
+        names = {key.word} | lex.alternatives(key.word)
+        if given and any(n in given for n in names):
+            weight *= GIVEN
+        if other_norms and all(key.word in o for o in other_norms):
+            weight *= SHARED
+        weighed.append(Key(key.word, weight, key.negated, key.start, key.part))
+    if weighed and all(k.weight < 1.0 for k in weighed):
+        # Every key is minor or given: they are all there is to ask for.
+        weighed = [Key(k.word, 1.0, k.negated, k.start, k.part) for k in weighed]
+    head = heads[0] if heads else 0
+    in_head = [k for k in weighed if k.part == head]
+    if pieces and len(pieces[head]) <= TERM and len(in_head) == 2:
+        # A two-word term (成本转嫁, 提升认知): neither word may go.
+        weighed = [
+            Key(k.word, k.weight, k.negated, k.start, k.part, k.part == head) for k in weighed
+        ]
+    return Plan(original, norm, pieces, tuple(weighed), spans_units(point))

@@ -1,0 +1,66 @@
+"""The rating a tutor would suggest for a graded answer, and why."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from trainer.domain.model import Rating
+
+SOME = 0.3
+"""Share of the points (a ◐ counting half) from which the suggestion is Hard
+rather than Again: one of two, one of three, three halves of three."""
+QUICK_BASE = 20.0
+"""Seconds an Easy answer may take: this much for thinking …"""
+QUICK_PER_CHAR = 0.6
+"""… plus this many seconds per character of the expected points …"""
+QUICK_MOST = 40.0
+"""… and never more than this."""
+
+
+class Graded(Protocol):
+    @property
+    def recalled(self) -> bool: ...
+    @property
+    def partial(self) -> bool: ...
+    @property
+    def exact(self) -> bool: ...
+
+
+def quick(seconds: float | None, chars: int) -> bool:
+    """Answered quickly for an answer this long."""
+    limit = min(QUICK_MOST, QUICK_BASE + QUICK_PER_CHAR * chars)
+    return seconds is not None and seconds < limit
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def suggest(points: Sequence[Graded], seconds: float | None, chars: int) -> tuple[Rating, str]:
+    """Easy: every point exact and quick; Good: every point; Hard: some; else Again."""
+    n = len(points)
+    if n == 0:
+        return Rating.GOOD, "nothing to check"
+    hit = sum(p.recalled for p in points)
+    part = sum(p.partial for p in points)
+    if hit == n:
+        inexact = n - sum(p.exact for p in points)
+        if inexact == 0 and quick(seconds, chars):
+            return Rating.EASY, f"all {n} exact, in {seconds:.0f} s"
+        if inexact == 0:
+            why = "all exact" if n > 1 else "exact"
+            if seconds is not None:
+                why += f", but {seconds:.0f} s is not quick"
+            return Rating.GOOD, why
+        return Rating.GOOD, f"all {n} recalled, {inexact} in other words"
+    missed = n - hit - part
+    said = [f"{hit}/{n} recalled"]
+    if part:
+        said.append(f"{part} partly")
+    if missed:
+        said.append(f"{missed} missed")
+    why = ", ".join(said)
+    if (hit + part / 2) / n >= SOME:
+        return Rating.HARD, why
+    return Rating.AGAIN, why
