@@ -71,3 +71,44 @@ def test_import_keeps_one_field_files_with_a_header(db: Path, tmp_path: Path) ->
     tsv = tmp_path / "two.tsv"
     tsv.write_text("正面\t背面\n", encoding="utf-8")
     assert run(["import", str(tsv)], db).returncode == 0
+
+
+# -- 4. parent decks exist implicitly --------------------------------------------------
+
+
+def _two_sub_decks(db: Path, tmp_path: Path) -> None:
+    """The bundled 申论::直播带货 and a second deck 申论::网络直播 (two cards)."""
+    sub = tmp_path / "sub.txt"
+    sub.write_text("#separator:tab\n#deck:申论::网络直播\n问一\t答一\n问二\t答二\n", "utf-8")
+    assert run(["decks"], db).returncode == 0  # the first run loads the bundled deck
+    assert run(["import", str(sub)], db).returncode == 0
+
+
+def test_parent_deck_is_implicit_for_stats_and_drill(db: Path, tmp_path: Path) -> None:
+    _two_sub_decks(db, tmp_path)
+    out = run(["stats", "申论", "--json"], db)
+    assert out.returncode == 0, out.stderr
+    assert run(["stats", "申论::网络直播", "--json"], db).returncode == 0
+    drilled = run(["drill", "申论"], db, stdin="3\n" * 30)
+    assert drilled.returncode == 0, drilled.stderr
+    assert drilled.stdout.strip()
+    assert run(["stats", "申"], db).returncode == 1
+    missing = run(["drill", "申论x"], db, stdin="3\n")
+    assert missing.returncode == 1 and "no deck named '申论x'" in missing.stderr
+
+
+def test_decks_shows_the_tree_and_json_names_the_parent(db: Path, tmp_path: Path) -> None:
+    _two_sub_decks(db, tmp_path)
+    out = run(["decks"], db)
+    assert out.returncode == 0, out.stderr
+    lines = [line.replace("│", " ").strip() for line in out.stdout.splitlines()]
+    parent = next(line for line in lines if line.startswith("申论 "))
+    assert parent.split()[1:] == ["22", "0", "0"]  # 20 + 2 new rolled up
+    assert any(line.startswith("直播带货") for line in lines)
+    assert any(line.startswith("网络直播") for line in lines)
+    assert "申论::" not in out.stdout
+    rows = json.loads(run(["decks", "--json"], db).stdout)
+    assert [(r["deck"], r["parent"]) for r in rows] == [
+        ("申论::直播带货", "申论"),
+        ("申论::网络直播", "申论"),
+    ]

@@ -7,11 +7,14 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from tests.tui.conftest import SIZE, settle
+from tests.conftest import make_deck, qa_notes
+from tests.tui.conftest import SIZE, screen_text, settle
+from trainer.domain.model import DeckOptions
 from trainer.services.decks import DeckService
 from trainer.storage.store import Store
 from trainer.tui.app import TrainerApp
 from trainer.tui.screens.decks import DecksScreen
+from trainer.tui.screens.study import StudyScreen
 
 
 def _messages(app: TrainerApp) -> list[str]:
@@ -37,3 +40,42 @@ async def test_import_key_refuses_an_article(
         assert isinstance(app.screen, DecksScreen)
         assert any("no tab-separated fields" in m and "`a`" in m for m in _messages(app))
     assert DeckService(store).decks() == []
+
+
+# -- 4. parent decks -------------------------------------------------------------------
+
+
+async def test_study_a_parent_studies_its_sub_decks(
+    bundled: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    make_deck(bundled, qa_notes(2), "申论::网络直播", DeckOptions(enable_fuzz=False))
+    app = make_app("申论")
+    async with app.run_test(size=SIZE):
+        await settle(app)
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        assert screen.item is not None
+        assert screen.item.counts.new == 22
+        assert screen.item.deck.name.startswith("申论::")
+
+
+async def test_decks_screen_shows_the_tree_and_enter_on_a_parent_studies_it(
+    bundled: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    make_deck(bundled, qa_notes(2), "申论::网络直播", DeckOptions(enable_fuzz=False))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        screen = app.screen
+        assert isinstance(screen, DecksScreen)
+        assert [(r.name, r.new) for r in screen.rows] == [
+            ("申论", 22),
+            ("申论::直播带货", 20),
+            ("申论::网络直播", 2),
+        ]
+        text = screen_text(app)
+        assert "  直播带货" in text and "  网络直播" in text
+        await pilot.press("enter")
+        await settle(app)
+        assert isinstance(app.screen, StudyScreen) and app.screen.deck == "申论"
+        assert app.screen.item is not None and app.screen.item.counts.new == 22

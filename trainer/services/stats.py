@@ -37,10 +37,11 @@ def select_decks(conn: Connection, deck: str | None) -> tuple[list[Deck], DeckOp
     if deck is None:
         chosen = decks
     else:
-        named = next((d for d in decks if d.name == deck), None)
-        if named is None:
+        from trainer.services.decks import subtree
+
+        chosen = subtree(decks, deck)
+        if not chosen:
             raise TrainerError(f"no deck named {deck!r}")
-        chosen = [d for d in decks if d.id == named.id or d.name.startswith(named.name + "::")]
     options = chosen[0].options if chosen else DeckOptions()
     return chosen, options
 

@@ -17,6 +17,7 @@ from trainer.domain.clock import LEARN_AHEAD, from_epoch, to_epoch, utc
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import Card, CardState, Deck, DeckCounts, LeechAction, Note, Queue, Rating
 from trainer.scheduling import exam, fsrs_adapter
+from trainer.services.decks import subtree
 from trainer.stats import rollup
 from trainer.storage import cards_repo, decks_repo, notes_repo, reviews_repo
 from trainer.storage.store import Store
@@ -97,18 +98,20 @@ class StudyService:
         return self._all
 
     def deck_ids(self, conn: Connection, deck: str | int | None) -> list[int]:
-        """The deck and its sub-decks (``A::B``), or every deck for None."""
+        """The deck and its sub-decks (``A::B``), or every deck for None.
+
+        A parent needs no deck of its own: ``申论`` names every ``申论::…`` deck.
+        """
         decks = self._all_decks(conn)
         if deck is None:
             return [d.id for d in decks]
-        named = next((d for d in decks if deck in (d.id, d.name)), None)
-        if named is None:
+        chosen = subtree(decks, deck)
+        if not chosen:
             self.forget_decks()  # maybe created since we looked
-            decks = self._all_decks(conn)
-            named = next((d for d in decks if deck in (d.id, d.name)), None)
-        if named is None:
+            chosen = subtree(self._all_decks(conn), deck)
+        if not chosen:
             raise TrainerError(f"no deck named {deck!r}")
-        return [d.id for d in decks if d.id == named.id or d.name.startswith(named.name + "::")]
+        return [d.id for d in chosen]
 
     # -- queue -------------------------------------------------------------------
     def _prepare_day(self, now: datetime) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -22,6 +22,9 @@ from trainer.tui.dialogs.help import HelpDialog
 from trainer.tui.dialogs.prompt import PromptDialog
 from trainer.tui.render import DUE_STYLE, LEARN_STYLE, NEW_STYLE
 from trainer.tui.screens.base import TrainerScreen
+
+if TYPE_CHECKING:
+    from trainer.services.decks import TreeRow
 
 RICH_COLOURS = {"new": "bold #3b82f6", "learning": "bold #dc2626", "due": "bold #16a34a"}
 
@@ -43,6 +46,11 @@ def total_content(rows: list[DeckCounts]) -> Content:
         (str(due), DUE_STYLE),
         " due",
     )
+
+
+def _label(row: TreeRow) -> str:
+    """A tree line: the last part of the name, indented by its depth."""
+    return "  " * row.depth + row.label
 
 
 def file_kinds(export: bool = False) -> str:
@@ -86,7 +94,9 @@ class DecksScreen(TrainerScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[DeckCounts] = []
+        self.rows: list[TreeRow] = []
+        """The deck tree as shown: parents (implicit ones too) before their sub-decks."""
+        self.counts: list[DeckCounts] = []
         self.loads = 0
         """How many times counts have been shown (tests wait for this to move)."""
 
@@ -106,10 +116,10 @@ class DecksScreen(TrainerScreen):
         self._columns(self.query_one(DataTable), [])
 
     @staticmethod
-    def _columns(table: DataTable[Text], rows: list[DeckCounts]) -> None:
+    def _columns(table: DataTable[Text], rows: list[TreeRow]) -> None:
         """Columns with explicit widths: DataTable measures auto-width columns when
         idle and may keep lines it painted before that, cut to the old width."""
-        width = max([4, *(cell_len(r.name) for r in rows)])
+        width = max([4, *(cell_len(_label(r)) for r in rows)])
         table.add_column("Deck", key="deck", width=width)
         table.add_column(Text("New", justify="right"), key="new", width=6)
         table.add_column(Text("Learn", justify="right"), key="learning", width=6)
@@ -123,36 +133,39 @@ class DecksScreen(TrainerScreen):
     @work(thread=True, exclusive=True, group="deck-counts")
     def load_counts(self) -> None:
         try:
+            from trainer.services.decks import deck_tree
+
             rows = self.trainer.study.deck_counts(self.trainer.now())
+            tree = deck_tree(rows)
         except StoreUnavailable:
             return  # the app is closing with the reason
         except Exception as exc:
             self.trainer.call_from_thread(self.trainer.say, f"Could not load decks: {exc}", "error")
             return
         if not get_current_worker().is_cancelled:
-            self.trainer.call_from_thread(self.show_counts, rows)
+            self.trainer.call_from_thread(self.show_counts, rows, tree)
 
-    def show_counts(self, rows: list[DeckCounts]) -> None:
-        self.rows = rows
+    def show_counts(self, counts: list[DeckCounts], rows: list[TreeRow]) -> None:
         table = self.query_one(DataTable)
         selected = self.selected()
+        self.rows, self.counts = rows, counts
         table.clear(columns=True)
         self._columns(table, rows)
         for row in rows:
             table.add_row(
-                Text(row.name),
+                Text(_label(row), style="bold" if row.deck_id is None else ""),
                 _count(row.new, RICH_COLOURS["new"]),
                 _count(row.learning, RICH_COLOURS["learning"]),
                 _count(row.due, RICH_COLOURS["due"]),
-                key=str(row.deck_id),
+                key=row.name,
             )
         if selected is not None:
             for i, row in enumerate(rows):
-                if row.deck_id == selected.deck_id:
+                if row.name == selected.name:
                     table.move_cursor(row=i, animate=False)
         total = self.query_one("#decks-total", Static)
-        if rows:
-            total.update(total_content(rows))
+        if counts:
+            total.update(total_content(counts))
         else:
             total.update(
                 "No decks yet: press i to import a deck file or a to make one from an article."
@@ -160,7 +173,7 @@ class DecksScreen(TrainerScreen):
         self.loads += 1
         self.post_message(self.Loaded())
 
-    def selected(self) -> DeckCounts | None:
+    def selected(self) -> TreeRow | None:
         table = self.query_one(DataTable)
         if not self.rows or table.cursor_row < 0 or table.cursor_row >= len(self.rows):
             return None
@@ -244,6 +257,9 @@ class DecksScreen(TrainerScreen):
             self.trainer.say("No deck to export.", "warning")
             return
         name = row.name
+        if row.deck_id is None:
+            self.trainer.say(f"{name} holds only sub-decks: export one of them.", "warning")
+            return
 
         def chosen(path: str | None) -> None:
             if path:
