@@ -9,12 +9,15 @@ from textual.widgets import Input
 
 from tests.conftest import make_deck, qa_notes
 from tests.tui.conftest import SIZE, screen_text, settle
-from trainer.domain.model import DeckOptions
+from trainer.domain.model import DeckOptions, Queue
 from trainer.services.decks import DeckService
+from trainer.services.study import StudyService
 from trainer.storage.store import Store
 from trainer.tui.app import TrainerApp
 from trainer.tui.screens.decks import DecksScreen
 from trainer.tui.screens.study import StudyScreen
+
+OPTS = DeckOptions(enable_fuzz=False, bury_siblings=False)
 
 
 def _messages(app: TrainerApp) -> list[str]:
@@ -79,3 +82,78 @@ async def test_decks_screen_shows_the_tree_and_enter_on_a_parent_studies_it(
         await settle(app)
         assert isinstance(app.screen, StudyScreen) and app.screen.deck == "申论"
         assert app.screen.item is not None and app.screen.item.counts.new == 22
+
+
+# -- 5. undo reverses the last action ---------------------------------------------------
+
+
+def _queue(store: Store, card_id: int) -> Queue:
+    card = StudyService(store).card(card_id)
+    assert card is not None
+    return card.queue
+
+
+async def test_u_after_bury_and_suspend_undoes_them_not_the_answer(
+    store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    make_deck(store, qa_notes(4), "D", OPTS)
+    app = make_app("D")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        screen = app.screen
+        assert isinstance(screen, StudyScreen) and screen.item is not None
+        answered = screen.item.card.id
+        await pilot.press("space", "3")
+        await settle(app)
+        buried = screen.item.card.id  # type: ignore[union-attr]
+        await pilot.press("minus")
+        await settle(app)
+        suspended = screen.item.card.id  # type: ignore[union-attr]
+        await pilot.press("exclamation_mark")
+        await settle(app)
+        assert _queue(store, suspended) is Queue.SUSPENDED
+        await pilot.press("u")
+        await settle(app)
+        assert _messages(app)[-1] == "Undone: suspend"
+        assert _queue(store, suspended) is Queue.NEW
+        assert screen.item.card.id == suspended  # type: ignore[union-attr]
+        await pilot.press("u")
+        await settle(app)
+        assert _messages(app)[-1] == "Undone: bury"
+        assert _queue(store, buried) is Queue.NEW
+        assert _queue(store, answered) is Queue.LEARNING  # the answer stays
+        assert screen.item.card.id == buried  # type: ignore[union-attr]
+        await pilot.press("ctrl+z")
+        await settle(app)
+        assert _messages(app)[-1] == "Undone: answer (Good)"
+        assert _queue(store, answered) is Queue.NEW
+        assert screen.session.answered == 0
+
+
+async def test_undo_survives_leaving_the_study_screen(
+    store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    make_deck(store, qa_notes(3), "D", OPTS)
+    app = make_app("D")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        screen = app.screen
+        assert isinstance(screen, StudyScreen) and screen.item is not None
+        first = screen.item.card.id
+        await pilot.press("space", "4", "minus", "escape")
+        await settle(app)
+        assert isinstance(app.screen, DecksScreen)
+        await pilot.press("u")  # on the deck list: the bury
+        await settle(app)
+        assert _messages(app)[-1] == "Undone: bury"
+        await pilot.press("enter")  # back into the deck
+        await settle(app)
+        assert isinstance(app.screen, StudyScreen)
+        await pilot.press("u")  # the answer given on the earlier study screen
+        await settle(app)
+        assert _messages(app)[-1] == "Undone: answer (Easy)"
+        assert _queue(store, first) is Queue.NEW
+        assert app.screen.item is not None and app.screen.item.card.id == first
+        await pilot.press("u")
+        await settle(app)
+        assert _messages(app)[-1] == "Nothing to undo in this session."

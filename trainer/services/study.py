@@ -8,10 +8,11 @@ returns, so the next card is only ever shown after the last answer is safe.
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 
 from trainer.domain.clock import LEARN_AHEAD, from_epoch, to_epoch, utc
 from trainer.domain.errors import TrainerError
@@ -69,12 +70,56 @@ class AnswerResult:
     buried_siblings: int
 
 
+@dataclass(frozen=True, slots=True)
+class Action:
+    """Something done in this session that ``undo_last`` can take back."""
+
+    kind: str
+    """``answer``, ``bury``, ``suspend`` or ``edit``."""
+    card_id: int
+    review_id: int = 0
+    rating: Rating | None = None
+    queue: Queue | None = None
+    """The card's queue before a bury or suspend."""
+    buried_until: int = 0
+    note: Note | None = None
+    """The note before an edit."""
+
+    def describe(self) -> str:
+        if self.kind == "answer" and self.rating is not None:
+            return f"answer ({self.rating.name.capitalize()})"
+        return {"bury": "bury", "suspend": "suspend", "edit": "edit"}.get(self.kind, self.kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Undone:
+    """What ``undo_last`` took back, and the card it concerned."""
+
+    action: Action
+    card: Card | None
+
+    @property
+    def message(self) -> str:
+        return f"Undone: {self.action.describe()}"
+
+
+UNDO_LEVELS = 50
+
+
 class StudyService:
+    """One per app session: besides the use cases it keeps this session's undo history."""
+
     def __init__(self, store: Store) -> None:
         self.store = store
         self._decks: dict[int, Deck] = {}
         self._all: list[Deck] | None = None
         self._unburied_day = 0
+        self.history: list[Action] = []
+        """This session's actions, oldest first (``undo_last`` takes back the newest)."""
+
+    def _did(self, action: Action) -> None:
+        self.history.append(action)
+        del self.history[:-UNDO_LEVELS]
 
     # -- decks -------------------------------------------------------------------
     def deck(self, conn: Connection, deck_id: int) -> Deck:
@@ -322,6 +367,7 @@ class StudyService:
             )
             cards_repo.save_card(conn, after)
             rollup.record(conn, clock, pid, review_id, card, rating, now, duration_ms)
+        self._did(Action("answer", card_id, review_id=review_id, rating=rating))
         return AnswerResult(after, review_id, leech, len(buried))
 
     def undo(self) -> Card | None:
@@ -330,46 +376,102 @@ class StudyService:
             last = reviews_repo.last_answer(conn, self.store.profile.id)
             if last is None:
                 return None
-            snap = json.loads(last.undo)
-            card = cards_repo.get_card(conn, last.card_id)
-            if card is None:
-                return None
-            # Before the leech tag comes off: the answer was filed under the note's tags then.
-            rollup.unrecord(conn, self.store.clock, last.id)
-            values = snap["card"]
-            restored = replace(
-                card,
-                state=CardState(values["state"]),
-                queue=Queue(values["queue"]),
-                due=from_epoch(values["due"]) if values["state"] else None,
-                step=values["step"],
-                stability=values["stability"],
-                difficulty=values["difficulty"],
-                last_review=from_epoch(values["last_review"]) if values["last_review"] else None,
-                reps=values["reps"],
-                lapses=values["lapses"],
-            )
-            cards_repo.save_card(conn, restored)
-            cards_repo.restore_queue(conn, snap.get("buried", []))
-            if snap.get("tagged"):
-                note = notes_repo.note_by_guid(conn, card.note_guid)
-                if note is not None:
-                    notes_repo.set_tags(
-                        conn,
-                        cards_repo.note_id_of(conn, card.id),
-                        [t for t in note.tags if t != LEECH_TAG],
-                    )
-            reviews_repo.delete_review(conn, last.id)
+            restored = self._undo_answer(conn, last)
+        self.history = [
+            a for a in self.history if not (a.kind == "answer" and a.review_id == last.id)
+        ]
+        return restored
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self.history)
+
+    def undo_last(self) -> Undone | None:
+        """Take back this session's last action, whatever it was; None if there is none.
+
+        An answer can only be taken back while it is the newest answer in the
+        store (another process may have answered since): otherwise TrainerError.
+        """
+        if not self.history:
+            return None
+        action = self.history[-1]
+        with self.store.write() as conn:
+            card = cards_repo.get_card(conn, action.card_id)
+            if action.kind == "answer":
+                last = reviews_repo.last_answer(conn, self.store.profile.id)
+                if last is None or last.id != action.review_id:
+                    self.history.pop()
+                    raise TrainerError("cannot undo the answer: answers were given since")
+                card = self._undo_answer(conn, last)
+            elif action.kind in ("bury", "suspend") and action.queue is not None:
+                cards_repo.set_queue(conn, [action.card_id], action.queue, action.buried_until)
+                card = cards_repo.get_card(conn, action.card_id)
+            elif action.kind == "edit" and action.note is not None:
+                _save_note(conn, action.note)
+        self.history.pop()
+        return Undone(action, card)
+
+    def _undo_answer(self, conn: Connection, last: reviews_repo.LoggedAnswer) -> Card | None:
+        snap = json.loads(last.undo)
+        card = cards_repo.get_card(conn, last.card_id)
+        if card is None:
+            return None
+        # Before the leech tag comes off: the answer was filed under the note's tags then.
+        rollup.unrecord(conn, self.store.clock, last.id)
+        values = snap["card"]
+        restored = replace(
+            card,
+            state=CardState(values["state"]),
+            queue=Queue(values["queue"]),
+            due=from_epoch(values["due"]) if values["state"] else None,
+            step=values["step"],
+            stability=values["stability"],
+            difficulty=values["difficulty"],
+            last_review=from_epoch(values["last_review"]) if values["last_review"] else None,
+            reps=values["reps"],
+            lapses=values["lapses"],
+        )
+        cards_repo.save_card(conn, restored)
+        cards_repo.restore_queue(conn, snap.get("buried", []))
+        if snap.get("tagged"):
+            note = notes_repo.note_by_guid(conn, card.note_guid)
+            if note is not None:
+                notes_repo.set_tags(
+                    conn,
+                    cards_repo.note_id_of(conn, card.id),
+                    [t for t in note.tags if t != LEECH_TAG],
+                )
+        reviews_repo.delete_review(conn, last.id)
         return restored
 
     # -- card actions ------------------------------------------------------------
     def bury(self, card_id: int, now: datetime) -> None:
         with self.store.write() as conn:
+            before = self._queue_of(conn, card_id)
             cards_repo.set_queue(conn, [card_id], Queue.BURIED, self.store.clock.day(now) + 1)
+        self._did(Action("bury", card_id, queue=before[0], buried_until=before[1]))
 
     def suspend(self, card_id: int) -> None:
         with self.store.write() as conn:
+            before = self._queue_of(conn, card_id)
             cards_repo.set_queue(conn, [card_id], Queue.SUSPENDED)
+        self._did(Action("suspend", card_id, queue=before[0], buried_until=before[1]))
+
+    @staticmethod
+    def _queue_of(conn: Connection, card_id: int) -> tuple[Queue, int]:
+        card = cards_repo.get_card(conn, card_id)
+        if card is None:
+            raise TrainerError(f"no card with id {card_id}")
+        return card.queue, cards_repo.buried_until(conn, card_id)
+
+    def edit_note(self, note: Note, card_id: int) -> None:
+        """Change a note's content in place (GUID, cards and history stay), undoably."""
+        with self.store.write() as conn:
+            before = notes_repo.note_by_guid(conn, note.guid)
+            if before is None:
+                raise TrainerError(f"no note {note.guid}")
+            _save_note(conn, note)
+        self._did(Action("edit", card_id, note=before))
 
     def suspended(self, deck: str | int | None = None) -> list[tuple[Card, Note]]:
         """Suspended cards (with their notes) in a deck and its sub-decks, or everywhere."""
@@ -389,6 +491,19 @@ class StudyService:
     def card(self, card_id: int) -> Card | None:
         with self.store.read() as conn:
             return cards_repo.get_card(conn, card_id)
+
+
+def _save_note(conn: Connection, note: Note) -> None:
+    """Write ``note``'s content over the stored note with its GUID; its cards follow."""
+    from trainer.storage.models import PROFILES
+
+    rows = notes_repo.rows_by_guid(conn, [note.guid])
+    row = rows.get(note.guid)
+    if row is None:
+        raise TrainerError(f"no note {note.guid}")
+    notes_repo.update_notes(conn, row.deck_id, [(note, row.position)], int(time.time()))
+    for profile_id in conn.execute(select(PROFILES.c.id)).scalars():
+        cards_repo.sync_cards(conn, profile_id, row.deck_id)
 
 
 def _is_leech(lapses: int, threshold: int) -> bool:

@@ -116,6 +116,11 @@ class TrainerApp(App[None]):
         return self._store is not None
 
     @property
+    def can_undo(self) -> bool:
+        """Whether this session has an action to take back (answer, bury, suspend, edit)."""
+        return self._study is not None and self._study.can_undo
+
+    @property
     def store(self) -> Store:
         return self.ensure_open()
 

@@ -79,6 +79,7 @@ class DecksScreen(TrainerScreen):
         Binding("a", "article", "Article"),
         Binding("s", "stats", "Stats"),
         Binding("r", "refresh", "Refresh", show=False),
+        Binding("u,ctrl+z", "undo", "Undo", show=False),
         Binding("question_mark", "help", "Keys"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -90,6 +91,7 @@ class DecksScreen(TrainerScreen):
         ("Make cards from an article", "Open an article, preview and add its cards", "article"),
         ("Statistics", "Today's counts and the last 30 days", "stats"),
         ("Refresh deck counts", "Reload today's counts", "refresh"),
+        ("Undo last action", "Take back the last answer, bury, suspend or edit", "undo"),
     ]
 
     def __init__(self) -> None:
@@ -196,6 +198,27 @@ class DecksScreen(TrainerScreen):
     def action_refresh(self) -> None:
         self.load_counts()
 
+    def action_undo(self) -> None:
+        if not self.trainer.can_undo:
+            self.trainer.say("Nothing to undo in this session.")
+            return
+        self.undo_last()
+
+    @work(thread=True, exclusive=True, group="undo")
+    def undo_last(self) -> None:
+        try:
+            undone = self.trainer.study.undo_last()
+        except StoreUnavailable:
+            return
+        except TrainerError as exc:
+            self.trainer.call_from_thread(self.trainer.say, str(exc), "error")
+            return
+        if undone is None:
+            return
+        self.trainer.cards_changed()
+        self.trainer.call_from_thread(self.trainer.say, undone.message)
+        self.trainer.call_from_thread(self.load_counts)
+
     KEYS: ClassVar[list[tuple[str, str]]] = [
         ("enter", "Study the deck under the cursor"),
         ("↑ ↓", "Move between decks"),
@@ -204,6 +227,7 @@ class DecksScreen(TrainerScreen):
         ("a", "Make cards from an article"),
         ("s", "Statistics"),
         ("r", "Refresh the counts"),
+        ("u / ctrl+z", "Undo the last action of this session (answer, bury, suspend, edit)"),
         ("ctrl+p", "Command palette"),
         ("ctrl+t", "Light / dark theme"),
         ("?", "This list"),

@@ -35,7 +35,7 @@ from trainer.tui.widgets.rating_bar import RatingBar
 
 if TYPE_CHECKING:
     from trainer.services.progress import DaySummary, Lookahead, Tomorrow
-    from trainer.services.study import StudyItem
+    from trainer.services.study import StudyItem, Undone
 
 MAX_ANSWER_MS = 60_000
 """Anki caps the time counted for one answer at a minute."""
@@ -71,7 +71,7 @@ class StudyScreen(TrainerScreen):
     KEYS: ClassVar[list[tuple[str, str]]] = [
         ("space / enter", "Show the answer; on the answer side, confirm Good or the suggestion"),
         ("1 2 3 4", "Again · Hard · Good · Easy"),
-        ("u / ctrl+z", "Undo the last answer"),
+        ("u / ctrl+z", "Undo the last action: answer, bury, suspend or edit"),
         ("-", "Bury the card until tomorrow"),
         ("!", "Suspend the card"),
         ("e", "Edit the note (keeps its history)"),
@@ -83,7 +83,7 @@ class StudyScreen(TrainerScreen):
         ("?", "This list"),
     ]
     PALETTE: ClassVar[list[tuple[str, str, str]]] = [
-        ("Undo last answer", "Take back the last answer of this session", "undo"),
+        ("Undo last action", "Take back the last answer, bury, suspend or edit", "undo"),
         ("Bury card", "Hide this card until tomorrow", "bury"),
         ("Suspend card", "Take this card out of study", "suspend"),
         ("Edit note", "Edit this card's note in place", "edit"),
@@ -291,12 +291,17 @@ class StudyScreen(TrainerScreen):
     def action_undo(self) -> None:
         if self.busy:
             return
-        if self.session.answered == 0:
+        if not self.trainer.can_undo:
             self.trainer.say("Nothing to undo in this session.")
             return
         self.busy = True
-        self.session.take_back()
-        self.controller.undo(self.item)
+        self.controller.undo()
+
+    def undone(self, item: StudyItem | None, undone: Undone) -> None:
+        if undone.action.kind == "answer":
+            self.session.take_back()
+        self.show(item if item is not None else self.item)
+        self.trainer.say(undone.message)
 
     def action_bury(self) -> None:
         self._put_away("bury")
