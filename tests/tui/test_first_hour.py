@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from tests.conftest import make_deck, qa_notes
 from tests.tui.conftest import SIZE, screen_text, settle
@@ -14,6 +14,7 @@ from trainer.services.decks import DeckService
 from trainer.services.study import StudyService
 from trainer.storage.store import Store
 from trainer.tui.app import TrainerApp
+from trainer.tui.dialogs.edit_note import EditNoteDialog
 from trainer.tui.screens.decks import DecksScreen
 from trainer.tui.screens.study import StudyScreen
 
@@ -157,3 +158,57 @@ async def test_undo_survives_leaving_the_study_screen(
         await pilot.press("u")
         await settle(app)
         assert _messages(app)[-1] == "Nothing to undo in this session."
+
+
+# -- 6. the edit dialog ------------------------------------------------------------------
+
+
+async def test_edit_dialog_types_into_the_first_field_and_the_card_refreshes(
+    store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    make_deck(store, qa_notes(2), "D", OPTS)
+    app = make_app("D")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        screen = app.screen
+        assert isinstance(screen, StudyScreen) and screen.item is not None
+        await pilot.press("e")
+        await settle(app)
+        dialog = app.screen
+        assert isinstance(dialog, EditNoteDialog)
+        prompt = dialog.query_one("#edit-prompt", Input)
+        assert dialog.focused is prompt
+        await pilot.press(*"改", "tab", *"x", "shift+tab", *"好")
+        assert prompt.value == "问题0改好"  # typed at the end; Tab selected nothing
+        assert dialog.query_one("#edit-answer", TextArea).text == "答案0x"
+        await pilot.press("ctrl+s")
+        await settle(app)
+        assert app.screen is screen
+        assert screen.item.note.prompt == "问题0改好"
+        assert "问题0改好" in screen_text(app)
+        assert _messages(app)[-1] == "Note saved"
+        await pilot.press("u")
+        await settle(app)
+        assert _messages(app)[-1] == "Undone: edit"
+        assert screen.item.note.prompt == "问题0"
+        assert "问题0改好" not in screen_text(app) and "问题0" in screen_text(app)
+
+
+async def test_edit_dialog_cloze_text_has_the_focus_at_its_end(
+    tricky: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    app = make_app("Tricky")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        while screen.item is not None and screen.item.note.kind.value != "cloze":
+            await pilot.press("minus")
+            await settle(app)
+        assert screen.item is not None
+        await pilot.press("e")
+        await settle(app)
+        area = app.screen.query_one("#edit-text", TextArea)
+        assert app.screen.focused is area
+        await pilot.press("好")
+        assert area.text.endswith("。好")
