@@ -140,7 +140,7 @@ def test_suspended_and_unsuspend_commands(db: Path) -> None:
     out = run(["unsuspend"], db)
     assert out.returncode == 2 and "give card ids" in out.stderr
     out = run(["unsuspend", "--deck", "申论::直播带货"], db)
-    assert out.returncode == 0 and out.stdout.startswith("unsuspended 0")
+    assert out.returncode == 0 and out.stdout.strip() == "no suspended cards in 申论::直播带货"
 
 
 def test_study_opener_makes_the_daily_backup(tmp_path: Path) -> None:

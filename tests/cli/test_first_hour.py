@@ -112,3 +112,52 @@ def test_decks_shows_the_tree_and_json_names_the_parent(db: Path, tmp_path: Path
         ("申论::直播带货", "申论"),
         ("申论::网络直播", "申论"),
     ]
+
+
+# -- 7. unsuspend says what changed; unknown ids are an error ------------------------------
+
+
+def _suspend(db: Path, card_id: int) -> None:
+    from trainer.services.session import open_store
+    from trainer.services.study import StudyService
+
+    store = open_store(str(db))
+    try:
+        StudyService(store).suspend(card_id)
+    finally:
+        store.close()
+
+
+def test_unsuspend_an_unknown_id_fails_and_changes_nothing(db: Path) -> None:
+    assert run(["decks"], db).returncode == 0
+    _suspend(db, 3)
+    out = run(["unsuspend", "99999"], db)
+    assert out.returncode == 1
+    assert out.stderr.strip() == "trainer: no card with id 99999 (see `trainer suspended`)"
+    assert out.stdout == ""
+    out = run(["unsuspend", "3", "99999"], db)
+    assert out.returncode == 1
+    assert run(["suspended"], db).stdout.splitlines()[1].startswith("3\t")  # still suspended
+
+
+def test_unsuspend_reports_what_changed(db: Path) -> None:
+    assert run(["decks"], db).returncode == 0
+    _suspend(db, 3)
+    _suspend(db, 5)
+    out = run(["unsuspend", "3", "5", "1"], db)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == [
+        "unsuspended 2 cards: 3, 5",
+        "not suspended, so unchanged: 1 card (1)",
+    ]
+    out = run(["unsuspend", "3"], db)
+    assert out.stdout.strip() == "not suspended, so unchanged: 1 card (3)"
+
+
+def test_suspended_has_a_header_and_deck_names(db: Path) -> None:
+    assert run(["decks"], db).returncode == 0
+    _suspend(db, 3)
+    lines = run(["suspended"], db).stdout.splitlines()
+    assert lines[0] == "card\tdeck\tlapses\tfront"
+    card, deck, lapses, front = lines[1].split("\t")
+    assert (card, deck, lapses) == ("3", "申论::直播带货", "0") and front

@@ -484,9 +484,31 @@ class StudyService:
                     out.append((card, note))
         return out
 
-    def unsuspend(self, card_ids: list[int]) -> None:
+    def unsuspend(self, card_ids: list[int]) -> list[int]:
+        """Put suspended cards back in their queue; returns those that were suspended.
+
+        An id that names no card of this profile raises TrainerError and
+        changes nothing.
+        """
+        pid = self.store.profile.id
         with self.store.write() as conn:
-            cards_repo.restore_queue(conn, card_ids)
+            from trainer.storage.models import CARDS
+
+            wanted = list(dict.fromkeys(card_ids))
+            mine = set(
+                conn.execute(
+                    select(CARDS.c.id).where(CARDS.c.id.in_(wanted), CARDS.c.profile_id == pid)
+                ).scalars()
+            )
+            unknown = [i for i in wanted if i not in mine]
+            if unknown:
+                listed = ", ".join(map(str, unknown[:10])) + (" …" if len(unknown) > 10 else "")
+                what = "card with id" if len(unknown) == 1 else "cards with ids"
+                raise TrainerError(f"no {what} {listed} (see `trainer suspended`)")
+            cards = {i: cards_repo.get_card(conn, i) for i in wanted}
+            changed = [i for i, c in cards.items() if c is not None and c.queue is Queue.SUSPENDED]
+            cards_repo.restore_queue(conn, changed)
+        return changed
 
     def card(self, card_id: int) -> Card | None:
         with self.store.read() as conn:
