@@ -8,15 +8,17 @@ from pathlib import Path
 from textual.widgets import Input, TextArea
 
 from tests.conftest import make_deck, qa_notes
-from tests.tui.conftest import SIZE, screen_text, settle
-from trainer.domain.model import DeckOptions, Queue
+from tests.tui.conftest import SIZE, Clock, screen_text, settle
+from trainer.domain.model import DeckOptions, Queue, Rating
 from trainer.services.decks import DeckService
 from trainer.services.study import StudyService
 from trainer.storage.store import Store
 from trainer.tui.app import TrainerApp
 from trainer.tui.dialogs.edit_note import EditNoteDialog
 from trainer.tui.screens.decks import DecksScreen
-from trainer.tui.screens.study import StudyScreen
+from trainer.tui.screens.stats import StatsScreen
+from trainer.tui.screens.study import Phase, StudyScreen
+from trainer.tui.widgets.stats_charts import StatsCharts
 
 OPTS = DeckOptions(enable_fuzz=False, bury_siblings=False)
 
@@ -212,3 +214,69 @@ async def test_edit_dialog_cloze_text_has_the_focus_at_its_end(
         assert app.screen.focused is area
         await pilot.press("好")
         assert area.text.endswith("。好")
+
+
+# -- 8. buried cards in tomorrow's count and in the card-count bars ------------------------
+
+
+async def test_done_screen_counts_cards_buried_until_tomorrow(
+    store: Store, make_app: Callable[..., TrainerApp], clock: Clock
+) -> None:
+    make_deck(store, qa_notes(4), "D", OPTS)
+    app = make_app("D")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        await pilot.press("space", "4", "minus", "minus", "minus")
+        await settle(app)
+        assert screen.phase is Phase.DONE
+        text = screen_text(app)
+        assert "Tomorrow: 0 reviews · 3 new cards" in text
+        assert "This session: 1 card in" in text and "since it began" in text
+        assert "spent answering" in text
+    study = StudyService(store)
+    clock.advance(days=1)
+    assert study.counts(clock.now, "D").new == 3  # they did come back
+
+
+async def test_done_screen_counts_a_buried_review_for_tomorrow(
+    store: Store, make_app: Callable[..., TrainerApp], clock: Clock
+) -> None:
+    make_deck(store, qa_notes(2), "D", OPTS)
+    study = StudyService(store)
+    first = study.queue(clock.now, "D", limit=1)[0].id
+    study.answer(first, Rating.EASY, clock.now)
+    card = study.card(first)
+    assert card is not None and card.due is not None
+    clock.now = card.due  # the review is due now
+    study.bury(first, clock.now)
+    app = make_app("D")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        await pilot.press("minus")  # the other card, new
+        await settle(app)
+        assert "Tomorrow: 1 review · 1 new card" in screen_text(app)
+
+
+async def test_stats_card_bars_include_buried_and_add_up(
+    store: Store, make_app: Callable[..., TrainerApp], clock: Clock
+) -> None:
+    make_deck(store, qa_notes(5), "D", OPTS)
+    study = StudyService(store)
+    a, b, c = (card.id for card in study.queue(clock.now, "D", limit=3))
+    study.answer(a, Rating.GOOD, clock.now)
+    study.bury(b, clock.now)
+    study.suspend(c)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        await pilot.press("s")
+        await settle(app)
+        screen = app.screen
+        assert isinstance(screen, StatsScreen) and screen.data is not None
+        counts = screen.data["card_counts"]
+        bars = dict(getattr(screen.query_one(StatsCharts), "count_bars", []))
+        assert bars["buried"] == 1 and bars["susp."] == 1
+        assert sum(bars.values()) == counts["total"] == 5
+        assert "Cards (5)" in screen_text(app)

@@ -240,7 +240,7 @@ async def test_done_for_today_shows_tomorrow(
         assert screen.phase is Phase.DONE
         text = screen_text(app)
         assert "Done for today" in text
-        assert "This session: 1 cards" in text
+        assert "This session: 1 card in" in text
         assert "Tomorrow:" in text
         await pilot.press("u")
         await settle(app)
