@@ -161,3 +161,21 @@ def test_suspended_has_a_header_and_deck_names(db: Path) -> None:
     assert lines[0] == "card\tdeck\tlapses\tfront"
     card, deck, lapses, front = lines[1].split("\t")
     assert (card, deck, lapses) == ("3", "申论::直播带货", "0") and front
+
+
+# -- friction: the README says how to run trainer and where the store is ------------------
+
+
+def test_readme_says_how_to_run_trainer_and_where_the_store_is(tmp_path: Path) -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    assert ".venv/bin/trainer" in readme
+    assert 'export PATH="$PWD/.venv/bin:$PATH"' in readme
+    assert "~/.local/share/trainer/trainer.sqlite3" in readme
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+    env["HOME"] = str(tmp_path)
+    code = "from trainer.storage.paths import default_path; print(default_path())"
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    if sys.platform.startswith("linux"):
+        assert out.stdout.strip() == str(tmp_path / ".local/share/trainer/trainer.sqlite3")
