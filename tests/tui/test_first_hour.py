@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.containers import VerticalScroll
 from textual.widgets import Input, TextArea
 
 from tests.conftest import make_deck, qa_notes
@@ -15,6 +16,7 @@ from trainer.services.study import StudyService
 from trainer.storage.store import Store
 from trainer.tui.app import TrainerApp
 from trainer.tui.dialogs.edit_note import EditNoteDialog
+from trainer.tui.dialogs.help import HelpDialog
 from trainer.tui.screens.decks import DecksScreen
 from trainer.tui.screens.stats import StatsScreen
 from trainer.tui.screens.study import Phase, StudyScreen
@@ -280,3 +282,95 @@ async def test_stats_card_bars_include_buried_and_add_up(
         assert bars["buried"] == 1 and bars["susp."] == 1
         assert sum(bars.values()) == counts["total"] == 5
         assert "Cards (5)" in screen_text(app)
+
+
+# -- friction: footer, help, rating bar, keys while typing ----------------------------------
+
+
+def _footer(app: TrainerApp) -> str:
+    return screen_text(app).splitlines()[-1]
+
+
+async def test_footer_fits_80_columns_and_drops_show_answer_on_the_back(
+    bundled: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    app = make_app("申论::直播带货")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app)
+        footer = _footer(app)
+        assert "space Show answer" in footer
+        assert "? Keys" in footer and "esc Decks" in footer
+        await pilot.press("space")
+        await settle(app)
+        footer = _footer(app)
+        assert "Show answer" not in footer
+        assert "s Source" in footer and "? Keys" in footer and "esc Decks" in footer
+        await pilot.press("space")  # space on the answer side still confirms
+        await settle(app)
+        assert isinstance(app.screen, StudyScreen) and app.screen.session.answered == 1
+
+
+async def test_help_dialog_scrolls_at_60x20(
+    bundled: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    app = make_app("申论::直播带货")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(app)
+        await pilot.press("question_mark")
+        await settle(app)
+        dialog = app.screen
+        assert isinstance(dialog, HelpDialog)
+        scroll = dialog.query_one(VerticalScroll)
+        assert scroll.max_scroll_y > 0
+        assert "This list" not in screen_text(app)
+        await pilot.press("end")
+        await settle(app)
+        assert scroll.scroll_y == scroll.max_scroll_y
+        assert "This list" in screen_text(app)
+
+
+async def test_rating_bar_stays_on_one_line_at_60_columns(
+    bundled: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    app = make_app("申论::直播带货")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(app)
+        await pilot.press("space")
+        await settle(app)
+        lines = screen_text(app).splitlines()
+        row = next(line for line in lines if "1 Again" in line)
+        assert all(label in row for label in ("2 Hard", "3 Good", "4 Easy"))
+        assert "1m" in row and "8d" in row
+        below = lines[lines.index(row) + 1]
+        assert not below.strip()
+
+
+async def test_ctrl_z_and_minus_belong_to_the_typing_field(
+    store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    make_deck(store, qa_notes(3), "D", DeckOptions(enable_fuzz=False, type_answers=True))
+    app = make_app("D")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app)
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        await pilot.press("enter")  # empty field: show the answer
+        await settle(app)
+        await pilot.press("3")
+        await settle(app)
+        assert screen.session.answered == 1 and screen.phase is Phase.FRONT
+        field = screen.query_one("#typed", Input)
+        assert screen.focused is field
+        footer = _footer(app)
+        assert "Bury" not in footer and "Undo" not in footer and "Show answer" not in footer
+        await pilot.press(*"答案", "minus", "ctrl+z")
+        await settle(app)
+        assert field.value == "答案-"  # the typing stays, and - went into it
+        assert screen.session.answered == 1  # ctrl+z did not take back the answer
+        assert _messages(app)[-1:] != ["Undone: answer (Good)"]
+        await pilot.press("escape")  # leave the field: the screen's keys come back
+        await settle(app)
+        assert "Undo" in _footer(app)
+        await pilot.press("u")
+        await settle(app)
+        assert _messages(app)[-1] == "Undone: answer (Good)"

@@ -53,8 +53,8 @@ class StudyScreen(TrainerScreen):
 
     CSS_PATH = "study.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "space", "Show answer"),
-        Binding("enter", "space", "Show/confirm", show=False),
+        Binding("space", "reveal", "Show answer"),
+        Binding("space,enter", "space", "Show/confirm", show=False),
         Binding("1", "rate(1)", "Again", show=False),
         Binding("2", "rate(2)", "Hard", show=False),
         Binding("3", "rate(3)", "Good", show=False),
@@ -71,7 +71,7 @@ class StudyScreen(TrainerScreen):
     KEYS: ClassVar[list[tuple[str, str]]] = [
         ("space / enter", "Show the answer; on the answer side, confirm Good or the suggestion"),
         ("1 2 3 4", "Again · Hard · Good · Easy"),
-        ("u / ctrl+z", "Undo the last action: answer, bury, suspend or edit"),
+        ("u / ctrl+z", "Undo the last action: answer, bury, suspend or edit (not while typing)"),
         ("-", "Bury the card until tomorrow"),
         ("!", "Suspend the card"),
         ("e", "Edit the note (keeps its history)"),
@@ -119,7 +119,7 @@ class StudyScreen(TrainerScreen):
         done = DonePanel(id="done")
         done.display = False
         yield done
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = self.deck or "All decks"
@@ -152,6 +152,7 @@ class StudyScreen(TrainerScreen):
         ratings = self.query_one(RatingBar)
         done = self.query_one(DonePanel)
         counts = self.query_one(CountsBar)
+        self.call_after_refresh(self.refresh_bindings)
         if item is None:
             self.phase = Phase.DONE
             for w in (card_view, ratings, counts):
@@ -181,6 +182,7 @@ class StudyScreen(TrainerScreen):
     def _show_back(self) -> None:
         assert self.item is not None
         self.phase = Phase.BACK
+        self.refresh_bindings()
         item = self.item
         self.query_one(CardView).show_card(render.back(item.note, item.card.ord))
         self.query_one(AnswerBox).hide()
@@ -253,7 +255,35 @@ class StudyScreen(TrainerScreen):
         heading = render.plain(f"{title}  {note.source.section}".strip() + "\n")
         self.query_one(CardView).show_source(heading.stylize("dim") + para)
 
+    # -- which keys work (and show in the footer) now ------------------------------
+    TYPING_OFF: ClassVar[frozenset[str]] = frozenset(
+        {"reveal", "undo", "bury", "suspend", "edit", "source", "toggle_typing", "help"}
+    )
+    """Actions whose keys belong to the typing field while it has the focus."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.TYPING_OFF and self._typing_focused():
+            return False  # ctrl+z, - , e … are the field's, not the screen's
+        if action == "reveal":
+            return self.phase is Phase.FRONT
+        if action == "source":
+            return self.phase is Phase.BACK  # the paragraph shows on the answer side
+        return True
+
+    def _typing_focused(self) -> bool:
+        focused = self.focused
+        return focused is not None and focused.id == "typed"
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def on_descendant_blur(self) -> None:
+        self.refresh_bindings()
+
     # -- actions -----------------------------------------------------------------
+    def action_reveal(self) -> None:
+        self.action_space()
+
     def action_space(self) -> None:
         if self.busy:
             return
