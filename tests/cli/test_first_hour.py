@@ -179,3 +179,27 @@ def test_readme_says_how_to_run_trainer_and_where_the_store_is(tmp_path: Path) -
     )
     if sys.platform.startswith("linux"):
         assert out.stdout.strip() == str(tmp_path / ".local/share/trainer/trainer.sqlite3")
+
+
+# -- friction: a typo in --profile makes no learner ----------------------------------------
+
+
+def test_a_profile_typo_makes_no_new_learner(db: Path) -> None:
+    assert run(["decks"], db).returncode == 0
+    for args in (["--profile", "alcie", "decks"], ["--profile", "alcie", "due"]):
+        out = run(args, db)
+        assert out.returncode == 1
+        assert out.stderr.strip() == (
+            "trainer: no profile named 'alcie' (profiles: default); "
+            "add it with `trainer profile add alcie`"
+        )
+    listed = run(["profile"], db).stdout
+    assert "alcie" not in listed
+    out = run(["profile", "add", "alice"], db)
+    assert (
+        out.returncode == 0
+        and out.stdout.strip() == "profile alice is ready (2 profiles in the store)"
+    )
+    out = run(["--profile", "alice", "due"], db)
+    assert out.returncode == 0 and out.stdout.startswith("20 new")
+    assert run(["profile", "remove", "alice"], db).returncode == 2
