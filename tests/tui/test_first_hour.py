@@ -374,3 +374,46 @@ async def test_ctrl_z_and_minus_belong_to_the_typing_field(
         await pilot.press("u")
         await settle(app)
         assert _messages(app)[-1] == "Undone: answer (Good)"
+
+
+# -- friction: the theme is kept between runs -----------------------------------------------
+
+
+async def test_theme_is_kept_in_the_settings_file(
+    bundled: Store, clock: Clock, tmp_path: Path
+) -> None:
+    from trainer.tui.app import build_app
+
+    settings = tmp_path / "config" / "config.toml"
+    app = build_app(bundled, clock, cursor_blink=False, settings=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        assert app.theme == "textual-dark"
+        await pilot.press("ctrl+t")
+        await settle(app)
+        assert app.theme == "textual-light"
+    assert 'theme = "textual-light"' in settings.read_text(encoding="utf-8")
+    again = build_app(bundled, clock, cursor_blink=False, settings=settings)
+    async with again.run_test(size=SIZE):
+        await settle(again)
+        assert again.theme == "textual-light"
+    settings.write_text("theme = [broken", encoding="utf-8")  # a broken file means defaults
+    third = build_app(bundled, clock, cursor_blink=False, settings=settings)
+    async with third.run_test(size=SIZE):
+        await settle(third)
+        assert third.theme == "textual-dark"
+
+
+def test_the_command_keeps_settings_in_the_user_config_dir(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("TRAINER_CONFIG", "XDG_CONFIG_HOME")}
+    env["HOME"] = str(tmp_path)
+    code = "from trainer.cli.study import make_app; app = make_app(None); print(app.settings)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    if sys.platform.startswith("linux"):
+        assert out.stdout.strip() == str(tmp_path / ".config" / "trainer" / "config.toml")
