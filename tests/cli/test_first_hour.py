@@ -203,3 +203,19 @@ def test_a_profile_typo_makes_no_new_learner(db: Path) -> None:
     out = run(["--profile", "alice", "due"], db)
     assert out.returncode == 0 and out.stdout.startswith("20 new")
     assert run(["profile", "remove", "alice"], db).returncode == 2
+
+
+# -- friction: every export gets the same file mode ------------------------------------------
+
+
+def test_exports_get_the_mode_of_any_new_file(db: Path, tmp_path: Path) -> None:
+    assert run(["decks"], db).returncode == 0
+    modes = {}
+    for suffix in (".toml", ".apkg", ".csv", ".tsv"):
+        out = tmp_path / f"deck{suffix}"
+        done = run(["export", "申论::直播带货", "-o", str(out)], db)
+        assert done.returncode == 0, done.stderr
+        modes[suffix] = out.stat().st_mode & 0o777
+    plain = tmp_path / "plain"
+    plain.write_text("x")
+    assert set(modes.values()) == {plain.stat().st_mode & 0o777}, modes

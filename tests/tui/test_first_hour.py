@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.containers import VerticalScroll
 from textual.widgets import Input, TextArea
 
@@ -417,3 +418,34 @@ def test_the_command_keeps_settings_in_the_user_config_dir(tmp_path: Path) -> No
     )
     if sys.platform.startswith("linux"):
         assert out.stdout.strip() == str(tmp_path / ".config" / "trainer" / "config.toml")
+
+
+# -- friction: export prompt default and file modes ------------------------------------------
+
+
+async def test_export_prompt_defaults_to_a_file_in_the_home_folder(
+    bundled: Store,
+    make_app: Callable[..., TrainerApp],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        await pilot.press("down", "x")
+        await settle(app)
+        field = app.screen.query_one(Input)
+        assert field.value == str(home / "申论-直播带货.toml")
+        await pilot.press("enter")
+        await settle(app)
+        assert (home / "申论-直播带货.toml").exists()
+        await pilot.press("x")
+        await settle(app)
+        app.screen.query_one(Input).value = "out.csv"  # relative: to the home folder too
+        await pilot.press("enter")
+        await settle(app)
+    assert (home / "out.csv").exists() and not (tmp_path / "out.csv").exists()

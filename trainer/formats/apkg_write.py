@@ -218,11 +218,19 @@ def _put(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
     zf.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
 
 
+def new_file_mode() -> int:
+    """The mode a plainly created file gets here: 0666 less the umask (0644 usually)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
+        os.fchmod(fd, new_file_mode())  # as any new file (mkstemp's are private, 0600)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)

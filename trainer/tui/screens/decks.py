@@ -287,9 +287,11 @@ class DecksScreen(TrainerScreen):
 
         def chosen(path: str | None) -> None:
             if path:
-                self.export_file(name, Path(path).expanduser())
+                target = Path(path).expanduser()
+                # Relative to the home folder, not to wherever the app was started.
+                self.export_file(name, target if target.is_absolute() else Path.home() / target)
 
-        default = name.replace("::", "-") + ".toml"
+        default = str(Path.home() / (name.replace("::", "-") + ".toml"))
         self.trainer.push_screen(
             PromptDialog(f"Export {name} to which file? ({file_kinds(export=True)})", default),
             chosen,
