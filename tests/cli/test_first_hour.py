@@ -219,3 +219,36 @@ def test_exports_get_the_mode_of_any_new_file(db: Path, tmp_path: Path) -> None:
     plain = tmp_path / "plain"
     plain.write_text("x")
     assert set(modes.values()) == {plain.stat().st_mode & 0o777}, modes
+
+
+# -- friction: one naming rule for made decks; make's labels; plurals -----------------------
+
+SEED = Path(__file__).resolve().parents[2] / "decks" / "zhibo-daihuo.txt"
+
+
+def test_make_names_the_deck_as_the_app_does(db: Path, tmp_path: Path) -> None:
+    from trainer.domain.naming import made_deck_name
+
+    out = tmp_path / "made.toml"
+    done = run(["make", str(SEED), "-o", str(out)], db)
+    assert done.returncode == 0, done.stderr
+    assert run(["import", str(out)], db).returncode == 0
+    assert "申论::疫情背景下的直播带货景象" in _deck_names(db)
+    assert made_deck_name("疫情背景下的直播带货景象") == "申论::疫情背景下的直播带货景象"
+
+
+def test_make_labels_are_all_english(db: Path) -> None:
+    done = run(["make", str(SEED)], db)
+    assert done.returncode == 0, done.stderr
+    head = done.stdout.splitlines()[0]
+    assert head == "title: 疫情背景下的直播带货景象"
+    labels = [line.split(":")[0] for line in done.stdout.splitlines()[:3]]
+    assert "标题" not in labels and "正文" not in done.stdout
+
+
+def test_counts_of_one_are_singular(db: Path) -> None:
+    assert run(["drill"], db, stdin="3\n").returncode == 0
+    listed = run(["profile"], db).stdout
+    assert "\t1 review" in listed and "1 reviews" not in listed
+    stats = run(["stats"], db).stdout
+    assert "Today: 1 answer in" in stats

@@ -12,6 +12,7 @@ import typer
 
 from trainer.cli import OPTIONS, app
 from trainer.domain.model import DeckCounts
+from trainer.domain.words import plural
 
 
 def _parent(name: str) -> str | None:
@@ -161,4 +162,4 @@ def reschedule(
         changed = reschedule_deck(store, deck, options)
     finally:
         store.close()
-    typer.echo(f"rescheduled {changed} cards in {deck}")
+    typer.echo(f"rescheduled {plural(changed, 'card')} in {deck}")

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from trainer.cli import OPTIONS, app, fail
+from trainer.domain.words import plural
 
 exam_app = typer.Typer(
     help="Plan for an exam date: readiness and a daily plan.", no_args_is_help=True
@@ -61,7 +62,7 @@ def exam_set(
         if day <= svc.store.clock.date_of(svc.store.clock.day(datetime.now(UTC))):
             fail(f"the exam date must be after today, not {day.isoformat()}")
         decks = svc.set_exam(day, target, deck)
-    typer.echo(f"exam on {day.isoformat()}, target {target:.0%}, for {len(decks)} deck(s)")
+    typer.echo(f"exam on {day.isoformat()}, target {target:.0%}, for {plural(len(decks), 'deck')}")
 
 
 @exam_app.command("clear")
@@ -69,7 +70,7 @@ def exam_clear(deck: DeckOpt = None) -> None:
     """Remove the exam date."""
     with _service() as svc:
         decks = svc.clear_exam(deck)
-    typer.echo(f"exam date cleared on {len(decks)} deck(s)")
+    typer.echo(f"exam date cleared on {plural(len(decks), 'deck')}")
 
 
 @exam_app.command("show")
@@ -105,18 +106,18 @@ def exam_show(
             f"  {g['name']}: R {g['projected_mean_r']:.0%}, {g['below_target']} below target"
         )
     typer.echo(
-        f"Plan: {plan.new_per_day} new cards a day; following it, projected R "
-        f"{plan.projected_mean_r:.0%} with {plan.below_target} cards below target"
+        f"Plan: {plural(plan.new_per_day, 'new card')} a day; following it, projected R "
+        f"{plan.projected_mean_r:.0%} with {plural(plan.below_target, 'card')} below target"
     )
     for d in days[:14]:
-        typer.echo(f"  {d['date']}: {d['reviews']} reviews, {d['new']} new")
+        typer.echo(f"  {d['date']}: {plural(d['reviews'], 'review')}, {d['new']} new")
     if len(days) > 14:
-        typer.echo(f"  ... {len(days) - 14} more days (--json for all)")
+        typer.echo(f"  ... {plural(len(days) - 14, 'more day')} (--json for all)")
 
 
 def readiness_line(summary: dict[str, Any]) -> str:
     return (
-        f"Exam {summary['exam_date']} in {summary['days_left']} days: projected R "
+        f"Exam {summary['exam_date']} in {plural(summary['days_left'], 'day')}: projected R "
         f"{summary['projected_mean_r']:.0%} (target {summary['target']:.0%}), "
         f"{summary['below_target']} of {summary['cards']} cards below target"
     )

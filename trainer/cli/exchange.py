@@ -17,6 +17,7 @@ from typing import Annotated, Any
 import typer
 
 from trainer.cli import OPTIONS, app, fail
+from trainer.domain.words import plural
 
 FORMATS = ".toml, .apkg, .colpkg (import), .csv, .tsv, .txt"
 
@@ -97,4 +98,4 @@ def export(
     finally:
         bar.close()
         store.close()
-    typer.echo(f"exported {count} notes from {deck} to {output}")
+    typer.echo(f"exported {plural(count, 'note')} from {deck} to {output}")

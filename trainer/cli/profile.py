@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from trainer.cli import OPTIONS, app
+from trainer.domain.words import plural
 
 
 @app.command()
@@ -46,7 +47,7 @@ def profile(
             mark = "*" if info.name == store.profile.name else " "
             zone = info.timezone or "local"
             typer.echo(
-                f"{mark} {info.name}\tday starts {info.rollover_hour}:00 {zone}\t{info.reviews} reviews"
+                f"{mark} {info.name}\tday starts {info.rollover_hour}:00 {zone}\t{plural(info.reviews, 'review')}"
             )
     finally:
         store.close()
@@ -55,7 +56,6 @@ def profile(
 def _add(action: str, name: str) -> None:
     """``trainer profile add NAME``: a new learner, with cards for every deck."""
     from trainer.cli import fail
-    from trainer.domain.words import plural
     from trainer.services.profiles import profiles
     from trainer.services.session import open_store
 

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, select
 
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import Deck, DeckCounts, DeckOptions, Note
+from trainer.domain.words import plural
 from trainer.formats.deckfile import ArticleEntry, DeckFile, read_deck, write_deck
 from trainer.storage import cards_repo, decks_repo, notes_repo
 from trainer.storage.models import PROFILES
@@ -44,8 +45,8 @@ class ImportReport:
         if self.skipped:
             parts.append(f"{self.skipped} skipped")
         if self.reviews:
-            parts.append(f"{self.reviews} reviews")
-        parts.append(f"{len(self.errors)} errors")
+            parts.append(plural(self.reviews, "review"))
+        parts.append(plural(len(self.errors), "error"))
         return f"{self.deck}: " + ", ".join(parts)
 
     def to_dict(self) -> dict[str, object]:

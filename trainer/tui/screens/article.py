@@ -19,6 +19,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Header, Input, ListView, Static, TextArea
 
 from trainer.domain.model import Article, Note
+from trainer.domain.naming import made_deck_name
+from trainer.domain.words import plural
 from trainer.tui.dialogs.edit_note import EditNoteDialog
 from trainer.tui.dialogs.prompt import PromptDialog
 from trainer.tui.screens.base import TrainerScreen
@@ -127,7 +129,7 @@ class ArticleScreen(TrainerScreen):
         view.clear()
         view.extend(NoteRow(n) for n in notes)
         self.status(
-            f"{self.article_title}: {len(notes)} cards. Space switches a card off, e edits it, ctrl+s adds them to a deck."
+            f"{self.article_title}: {plural(len(notes), 'card')}. Space switches a card off, e edits it, ctrl+s adds them to a deck."
         )
         if notes:
             view.index = 0
@@ -171,7 +173,10 @@ class ArticleScreen(TrainerScreen):
                 self.add_notes(deck, chosen)
 
         self.trainer.push_screen(
-            PromptDialog(f"Add {len(chosen)} cards to which deck?", f"申论::{self.article_title}"),
+            PromptDialog(
+                f"Add {plural(len(chosen), 'card')} to which deck?",
+                made_deck_name(self.article_title),
+            ),
             named,
         )
 

@@ -21,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header
 
 from trainer.domain.model import Note, NoteKind, Rating
+from trainer.domain.words import plural
 from trainer.services import grading
 from trainer.tui import render
 from trainer.tui.controllers.study import Session, StudyController
@@ -390,6 +391,6 @@ class StudyScreen(TrainerScreen):
         if session.answered:
             minutes = render.elapsed_text(session.elapsed_ms())
             self.trainer.say(
-                f"Session: {session.answered} cards in {minutes}, {session.again} again"
+                f"Session: {plural(session.answered, 'card')} in {minutes}, {session.again} again"
             )
         self.dismiss(None)
