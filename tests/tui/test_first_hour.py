@@ -449,3 +449,38 @@ async def test_export_prompt_defaults_to_a_file_in_the_home_folder(
         await pilot.press("enter")
         await settle(app)
     assert (home / "out.csv").exists() and not (tmp_path / "out.csv").exists()
+
+
+# -- friction: the article preview keeps its focus; Home and End -----------------------------
+
+ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
+
+
+async def test_article_preview_tab_cycle_and_end_key(
+    store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    from textual.widgets import ListView
+
+    from trainer.tui.screens.article import ArticleScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        await pilot.press("a")
+        await settle(app)
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        screen.query_one(Input).value = str(ARTICLES / "renmin-shiping.txt")
+        await pilot.press("enter")
+        await settle(app)
+        preview = screen.query_one("#preview", ListView)
+        assert app.focused is preview and len(preview.children) > 3
+        await pilot.press("tab", "tab", "tab")  # path, pasted text, back to the preview
+        await settle(app)
+        assert app.focused is preview
+        await pilot.press("end")
+        assert preview.index == len(preview.children) - 1
+        await pilot.press("home")
+        assert preview.index == 0
+        await pilot.press("tab", "end")  # in the path field End moves its cursor
+        assert preview.index == 0
