@@ -484,3 +484,36 @@ async def test_article_preview_tab_cycle_and_end_key(
         assert preview.index == 0
         await pilot.press("tab", "end")  # in the path field End moves its cursor
         assert preview.index == 0
+
+
+# -- friction: no line starts with closing punctuation ----------------------------------------
+
+LONG_ANSWER = (
+    "疫情期间，不少地方官员走进直播间为本地农产品“代言”，这种做法拉近了政府与群众的距离，"
+    "也让不少滞销的农产品找到了销路。但也有一些地方把直播带货变成官员个人的“魅力秀场”、"
+    "地区之间的“数字竞赛”，甚至搞硬性摊派、做亏本买卖，这就把“真经念歪”了。《人民日报》说，"
+    "要“多一些实干，少一些表演”。"
+)
+
+
+async def test_card_lines_never_start_with_closing_punctuation(
+    store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    from trainer.domain.model import Note, NoteKind
+    from trainer.tui.widgets.kinsoku import NO_START
+
+    make_deck(store, [Note("long", NoteKind.QA, prompt="问？", answer=LONG_ANSWER)], "L", OPTS)
+    starts = []
+    for width in range(40, 72, 3):
+        app = make_app("L")
+        async with app.run_test(size=(width, 40)) as pilot:
+            await settle(app)
+            await pilot.press("space")
+            await settle(app)
+            for line in screen_text(app).splitlines()[3:-6]:
+                text = line.strip()
+                if text:
+                    starts.append((width, text))
+    assert any("人民日报" in t for _, t in starts)
+    bad = [(w, t) for w, t in starts if t[0] in NO_START]
+    assert not bad, bad
