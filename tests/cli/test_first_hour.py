@@ -252,3 +252,27 @@ def test_counts_of_one_are_singular(db: Path) -> None:
     assert "\t1 review" in listed and "1 reviews" not in listed
     stats = run(["stats"], db).stdout
     assert "Today: 1 answer in" in stats
+
+
+# -- friction: the exam plan is applied on request ---------------------------------------------
+
+
+def test_exam_plan_is_printed_and_applied_on_request(db: Path) -> None:
+    from datetime import date, timedelta
+
+    assert run(["drill"], db, stdin="3\n3\n").returncode == 0
+    when = (date.today() + timedelta(days=60)).isoformat()
+    out = run(["exam", "set", when], db)
+    assert out.returncode == 0, out.stderr
+    plan = out.stdout.splitlines()[1]
+    assert (
+        plan.startswith("Plan: ")
+        and "apply it to the decks' limits with `trainer exam apply`" in plan
+    )
+    per_day = int(plan.split()[1])
+    assert json.loads(run(["decks", "--json"], db).stdout)[0]["new"] == 18  # limits untouched
+    out = run(["exam", "apply"], db)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[1].strip().startswith(f"申论::直播带货: {per_day} new card")
+    new_today = json.loads(run(["decks", "--json"], db).stdout)[0]["new"]
+    assert new_today == max(0, per_day - 2)

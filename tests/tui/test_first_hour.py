@@ -517,3 +517,26 @@ async def test_card_lines_never_start_with_closing_punctuation(
     assert any("人民日报" in t for _, t in starts)
     bad = [(w, t) for w, t in starts if t[0] in NO_START]
     assert not bad, bad
+
+
+# -- friction: the exam plan on the deck list ----------------------------------------------------
+
+
+async def test_decks_screen_shows_and_applies_the_exam_plan(
+    bundled: Store, make_app: Callable[..., TrainerApp], clock: Clock
+) -> None:
+    from datetime import timedelta
+
+    from trainer.services.planning import PlanningService
+
+    PlanningService(bundled).set_exam((clock.now + timedelta(days=90)).date(), 0.9)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        text = screen_text(app)
+        assert "plan 1 new card a day · limits 20 a day · p applies the plan" in text
+        await pilot.press("p")
+        await settle(app)
+        assert _messages(app)[-1].startswith("Exam plan applied: ")
+        assert "plan 1 new card a day · limits 1 a day" in screen_text(app)
+        assert "p applies the plan" not in screen_text(app)

@@ -49,8 +49,12 @@ def exam_set(
     when: Annotated[str, typer.Argument(help="Exam date, YYYY-MM-DD.")],
     target: Annotated[float, typer.Option("--target", help="Retention wanted on exam day.")] = 0.9,
     deck: DeckOpt = None,
+    apply: Annotated[
+        bool,
+        typer.Option("--apply", help="Also set the decks' new cards a day to follow the plan."),
+    ] = False,
 ) -> None:
-    """Set the exam date and target retention."""
+    """Set the exam date and target retention; print the daily plan (applied with --apply)."""
     try:
         day = date.fromisoformat(when)
     except ValueError:
@@ -62,7 +66,40 @@ def exam_set(
         if day <= svc.store.clock.date_of(svc.store.clock.day(datetime.now(UTC))):
             fail(f"the exam date must be after today, not {day.isoformat()}")
         decks = svc.set_exam(day, target, deck)
-    typer.echo(f"exam on {day.isoformat()}, target {target:.0%}, for {plural(len(decks), 'deck')}")
+        typer.echo(
+            f"exam on {day.isoformat()}, target {target:.0%}, for {plural(len(decks), 'deck')}"
+        )
+        _plan_or_apply(svc, deck, apply)
+
+
+def _plan_or_apply(svc: Any, deck: str | None, apply: bool) -> None:
+    """Print the plan; with ``apply``, set the decks' new-card limits to it and say how."""
+    now = datetime.now(UTC)
+    if apply:
+        done = svc.apply_plan(deck, now)
+        if done is None:
+            fail("no exam date set (trainer exam set YYYY-MM-DD --target 0.9)")
+            return
+        plan, changed = done
+        typer.echo(f"Plan: {plural(plan.new_per_day, 'new card')} a day, applied:")
+        for d in changed:
+            typer.echo(f"  {d.name}: {plural(d.options.new_per_day, 'new card')} a day")
+        if not changed:
+            typer.echo("  no deck has new cards left; limits unchanged")
+        return
+    plan = svc.plan(deck, now)
+    if plan is not None:
+        typer.echo(
+            f"Plan: {plural(plan.new_per_day, 'new card')} a day; apply it to the decks' "
+            "limits with `trainer exam apply`"
+        )
+
+
+@exam_app.command("apply")
+def exam_apply(deck: DeckOpt = None) -> None:
+    """Set the decks' new cards a day to follow the exam plan."""
+    with _service() as svc:
+        _plan_or_apply(svc, deck, True)
 
 
 @exam_app.command("clear")

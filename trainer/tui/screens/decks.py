@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import DeckCounts
+from trainer.domain.words import plural
 from trainer.tui.app import StoreUnavailable
 from trainer.tui.dialogs.help import HelpDialog
 from trainer.tui.dialogs.prompt import PromptDialog
@@ -80,6 +81,7 @@ class DecksScreen(TrainerScreen):
         Binding("s", "stats", "Stats"),
         Binding("r", "refresh", "Refresh", show=False),
         Binding("u,ctrl+z", "undo", "Undo", show=False),
+        Binding("p", "apply_plan", "Apply exam plan", show=False),
         Binding("question_mark", "help", "Keys"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -92,6 +94,7 @@ class DecksScreen(TrainerScreen):
         ("Statistics", "Today's counts and the last 30 days", "stats"),
         ("Refresh deck counts", "Reload today's counts", "refresh"),
         ("Undo last action", "Take back the last answer, bury, suspend or edit", "undo"),
+        ("Apply exam plan", "Set the decks' new cards a day to the exam plan", "apply_plan"),
     ]
 
     def __init__(self) -> None:
@@ -107,6 +110,9 @@ class DecksScreen(TrainerScreen):
         table: DataTable[Text] = DataTable(id="decks-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("Loading decks…", markup=False, id="decks-total")
+        exam = Static("", markup=False, id="decks-exam")
+        exam.display = False
+        yield exam
         yield Static(
             "Enter study · i import · x export · a article · s stats · ? keys",
             markup=False,
@@ -146,6 +152,65 @@ class DecksScreen(TrainerScreen):
             return
         if not get_current_worker().is_cancelled:
             self.trainer.call_from_thread(self.show_counts, rows, tree)
+            self.trainer.call_from_thread(self.load_exam)
+
+    @work(thread=True, exclusive=True, group="exam-plan")
+    def load_exam(self) -> None:
+        """The exam line under the counts, when an exam date is set (read after the counts)."""
+        from trainer.services.planning import PlanningService
+
+        trainer = self.trainer
+        try:
+            planning = PlanningService(trainer.store)
+            now = trainer.now()
+            summary = planning.readiness_summary(None, now)
+            plan = planning.plan(None, now) if summary else None
+            allowed = sum(d.options.new_per_day for d in trainer.decks.decks())
+        except Exception:
+            return  # only a summary line: the counts are what matters
+        line = None
+        if summary is not None and plan is not None:
+            line = (
+                f"Exam {summary['exam_date']} in {plural(summary['days_left'], 'day')} · "
+                f"plan {plural(plan.new_per_day, 'new card')} a day · limits {allowed} a day"
+                + ("" if allowed == plan.new_per_day else " · p applies the plan")
+            )
+        if not get_current_worker().is_cancelled:
+            trainer.call_from_thread(self.show_exam, line)
+
+    def show_exam(self, line: str | None) -> None:
+        exam = self.query_one("#decks-exam", Static)
+        exam.display = line is not None
+        exam.update(line or "")
+
+    def action_apply_plan(self) -> None:
+        self.apply_plan()
+
+    @work(thread=True, exclusive=True, group="exam-plan")
+    def apply_plan(self) -> None:
+        from trainer.services.planning import PlanningService
+
+        trainer = self.trainer
+        try:
+            done = PlanningService(trainer.store).apply_plan(None, trainer.now())
+        except StoreUnavailable:
+            return
+        except TrainerError as exc:
+            trainer.call_from_thread(trainer.say, str(exc), "error")
+            return
+        if done is None:
+            trainer.call_from_thread(
+                trainer.say, "No exam date set: trainer exam set YYYY-MM-DD", "warning"
+            )
+            return
+        plan, changed = done
+        trainer.decks_changed()
+        trainer.call_from_thread(
+            trainer.say,
+            f"Exam plan applied: {plural(plan.new_per_day, 'new card')} a day over "
+            f"{plural(len(changed), 'deck')}",
+        )
+        trainer.call_from_thread(self.load_counts)
 
     def show_counts(self, counts: list[DeckCounts], rows: list[TreeRow]) -> None:
         table = self.query_one(DataTable)
@@ -227,6 +292,7 @@ class DecksScreen(TrainerScreen):
         ("a", "Make cards from an article"),
         ("s", "Statistics"),
         ("r", "Refresh the counts"),
+        ("p", "Apply the exam plan to the decks' new cards a day (trainer exam set)"),
         ("u / ctrl+z", "Undo the last action of this session (answer, bury, suspend, edit)"),
         ("ctrl+p", "Command palette"),
         ("ctrl+t", "Light / dark theme"),
