@@ -276,3 +276,37 @@ def test_exam_plan_is_printed_and_applied_on_request(db: Path) -> None:
     assert out.stdout.splitlines()[1].strip().startswith(f"申论::直播带货: {per_day} new card")
     new_today = json.loads(run(["decks", "--json"], db).stdout)[0]["new"]
     assert new_today == max(0, per_day - 2)
+
+
+# -- friction: cram is a real session ------------------------------------------------------------
+
+
+def _reviews(db: Path) -> int:
+    out = run(["stats", "--json"], db)
+    return int(json.loads(out.stdout)["today"]["reviews"])
+
+
+def test_cram_asks_how_it_went_keeps_schedules_and_sums_up(db: Path) -> None:
+    assert run(["drill"], db, stdin="3\n1\n3\n").returncode == 0
+    before = run(["decks", "--json"], db).stdout
+    out = run(["cram", "--limit", "3"], db, stdin="\n1\n\n\n")  # Again, Good, then end of input
+    assert out.returncode == 0, out.stderr
+    assert "Aborted!" not in out.stdout + out.stderr
+    assert "How did it go? 1 Again · 2 Hard · 3 Good · 4 Easy" in out.stdout
+    assert (
+        "Crammed 2 of 3 cards in " in out.stdout
+        and ": 1 again, 0 hard, 1 good, 0 easy" in out.stdout
+    )
+    assert "Schedules unchanged" in out.stdout
+    log = (db.parent / "cram-log.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["rating"] for line in log] == [1, 3]
+    assert _reviews(db) == 3 and run(["decks", "--json"], db).stdout == before
+    out = run(["cram", "--limit", "1", "--reschedule"], db, stdin="\n4\n")
+    assert out.returncode == 0, out.stderr
+    assert "rescheduled" in out.stdout and _reviews(db) == 4
+
+
+def test_cram_stops_on_q(db: Path) -> None:
+    assert run(["drill"], db, stdin="3\n3\n").returncode == 0
+    out = run(["cram"], db, stdin="q\n")
+    assert out.returncode == 0 and "Crammed 0 of 2 cards" in out.stdout

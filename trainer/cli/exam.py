@@ -178,18 +178,99 @@ def cram(
         str | None, typer.Argument(help="Deck (with sub-decks); all when omitted.")
     ] = None,
     limit: Annotated[int, typer.Option("--limit", help="How many cards.")] = 20,
+    reschedule: Annotated[
+        bool,
+        typer.Option("--reschedule", help="Count the ratings as answers (schedules change)."),
+    ] = False,
 ) -> None:
-    """Review the weakest cards (lowest retrievability) without touching their schedule."""
+    """Study the weakest cards (lowest recall) now: show, rate, and a summary at the end.
+
+    Ratings go to the cram log and leave every schedule alone, unless --reschedule
+    makes them ordinary answers. q or the end of input stops early.
+    """
+    import sys
+    import time
+
+    from trainer.domain.model import Rating
+    from trainer.services.study import StudyService
+
     if limit < 1:
         fail(f"--limit must be at least 1, not {limit}")
     with _service() as svc:
         items = svc.cram(deck, datetime.now(UTC), limit)
-    if not items:
-        typer.echo("nothing to cram: no studied cards")
-        return
-    for i, (_card, note) in enumerate(items, 1):
-        question = note.prompt or note.text
-        typer.echo(f"[{i}/{len(items)}] {question}")
-        typer.prompt("  (Enter to show the answer)", default="", show_default=False)
-        answer = note.answer or "\n".join(note.items) or note.text
-        typer.echo(f"  {answer}\n")
+        if not items:
+            typer.echo("nothing to cram: no studied cards")
+            return
+        study = StudyService(svc.store)
+        started = time.monotonic()
+        rated: list[Rating] = []
+        again: list[str] = []
+        for i, (card, note) in enumerate(items, 1):
+            question = (note.prompt or note.text).strip()
+            typer.echo(f"[{i}/{len(items)}] {question}")
+            shown_at = time.monotonic()
+            if _ask("  Enter shows the answer (q stops): ", sys.stdin) is None:
+                break
+            answer = note.answer or "\n".join(note.items) or note.text
+            typer.echo("  " + answer.replace("\n", "\n  "))
+            rating = _rating(sys.stdin)
+            if rating is None:
+                break
+            took = int((time.monotonic() - shown_at) * 1000)
+            study.cram_answer(
+                card.id, rating, datetime.now(UTC), min(took, 60_000), reschedule=reschedule
+            )
+            rated.append(rating)
+            if rating is Rating.AGAIN:
+                again.append(question)
+            typer.echo("")
+    _cram_summary(rated, len(items), time.monotonic() - started, again, reschedule)
+
+
+def _ask(prompt: str, stream: Any) -> str | None:
+    """One line from ``stream`` after ``prompt``; None at the end of input or on q."""
+    typer.echo(prompt, nl=False)
+    line = stream.readline()
+    if not line:
+        typer.echo("")
+        return None
+    line = line.strip()
+    return None if line.lower() in ("q", "quit") else line
+
+
+def _rating(stream: Any) -> Any:
+    from trainer.domain.model import Rating
+
+    while True:
+        line = _ask("  How did it go? 1 Again · 2 Hard · 3 Good · 4 Easy (Enter: Good): ", stream)
+        if line is None:
+            return None
+        if line == "":
+            return Rating.GOOD
+        if line in ("1", "2", "3", "4"):
+            return Rating(int(line))
+        typer.echo("  type 1, 2, 3 or 4 (q stops)")
+
+
+def _cram_summary(
+    rated: list[Any], total: int, seconds: float, again: list[str], reschedule: bool
+) -> None:
+    from trainer.domain.model import Rating
+
+    minutes, secs = divmod(round(seconds), 60)
+    took = f"{minutes} min {secs} s" if minutes else f"{secs} s"
+    counts = ", ".join(
+        f"{sum(1 for r in rated if r is rating)} {rating.name.lower()}" for rating in Rating
+    )
+    typer.echo(
+        f"Crammed {len(rated)} of {plural(total, 'card')} in {took}"
+        + (f": {counts}" if rated else "")
+    )
+    if again:
+        typer.echo("Again:")
+        for question in again[:10]:
+            typer.echo(f"  {question}")
+    if reschedule:
+        typer.echo("Ratings counted as answers: those cards are rescheduled.")
+    else:
+        typer.echo("Schedules unchanged; ratings kept in the cram log (--reschedule counts them).")

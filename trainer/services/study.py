@@ -11,6 +11,7 @@ import json
 import time
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import Connection, select
 
@@ -510,9 +511,47 @@ class StudyService:
             cards_repo.restore_queue(conn, changed)
         return changed
 
+    # -- cramming ----------------------------------------------------------------
+    def cram_answer(
+        self,
+        card_id: int,
+        rating: Rating,
+        now: datetime,
+        duration_ms: int = 0,
+        *,
+        reschedule: bool = False,
+    ) -> None:
+        """Record a cram rating: in the cram log, schedule untouched (Anki's filtered
+        deck with rescheduling off), or with ``reschedule`` as an ordinary answer."""
+        if reschedule:
+            self.answer(card_id, rating, now, duration_ms)
+            return
+        entry = {
+            "profile": self.store.profile.name,
+            "card": card_id,
+            "rating": int(rating),
+            "at": int(utc(now).timestamp() * 1000),
+            "duration_ms": max(0, int(duration_ms)),
+        }
+        path = cram_log_path(self.store)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps(entry) + "\n")
+
     def card(self, card_id: int) -> Card | None:
         with self.store.read() as conn:
             return cards_repo.get_card(conn, card_id)
+
+
+def cram_log_path(store: Store) -> Path:
+    """Where cram ratings are kept: ``cram-log.jsonl`` next to a SQLite store, else in
+    the user data folder. They are not answers: statistics and scheduling ignore them."""
+    url = store.engine.url
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        return Path(str(url.database)).with_name("cram-log.jsonl")
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("trainer", appauthor=False)) / "cram-log.jsonl"
 
 
 def _save_note(conn: Connection, note: Note) -> None:
