@@ -14,9 +14,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from trainer.domain.model import DeckOptions, Note
 from trainer.storage.store import Store
+
+# No test may depend on the machine's speed: Hypothesis' per-example deadline is off
+# for every property test (a loaded machine once failed a 200 ms deadline).
+settings.register_profile("trainer", deadline=None)
+settings.load_profile("trainer")
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 """A pinned 'now': Monday 2026-03-02 09:30 UTC."""

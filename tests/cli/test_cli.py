@@ -37,7 +37,8 @@ def test_first_run_decks_json_has_bundled_deck(db: Path) -> None:
     assert out.returncode == 0, out.stderr
     (deck,) = json.loads(out.stdout)
     assert deck["deck"] == "申论::直播带货" and deck["new"] == 20
-    assert set(deck) == {"deck", "id", "new", "learning", "due"}
+    assert set(deck) == {"deck", "id", "parent", "new", "learning", "due"}
+    assert deck["parent"] == "申论"
 
 
 def test_due_fast_path_matches_full_path(db: Path) -> None:
@@ -139,7 +140,7 @@ def test_suspended_and_unsuspend_commands(db: Path) -> None:
     out = run(["unsuspend"], db)
     assert out.returncode == 2 and "give card ids" in out.stderr
     out = run(["unsuspend", "--deck", "申论::直播带货"], db)
-    assert out.returncode == 0 and out.stdout.startswith("unsuspended 0")
+    assert out.returncode == 0 and out.stdout.strip() == "no suspended cards in 申论::直播带货"
 
 
 def test_study_opener_makes_the_daily_backup(tmp_path: Path) -> None:

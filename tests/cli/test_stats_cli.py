@@ -173,7 +173,7 @@ def test_exam_set_show_clear(db: Path) -> None:
     when = (date.today() + timedelta(days=40)).isoformat()
     code, out, err = cli(db, "exam", "set", when, "--target", "0.85")
     assert code == 0, err
-    assert f"exam on {when}, target 85%, for 2 deck(s)" in out
+    assert f"exam on {when}, target 85%, for 2 decks" in out
     code, out, err = cli(db, "exam", "show", "--json")
     assert code == 0, err
     data = json.loads(out)
@@ -184,7 +184,7 @@ def test_exam_set_show_clear(db: Path) -> None:
     code, out, _ = cli(db, "stats", "--json")
     assert json.loads(out)["exam"]["exam_date"] == when
     code, out, _ = cli(db, "exam", "clear", "--deck", "其他")
-    assert code == 0 and "cleared on 1 deck(s)" in out
+    assert code == 0 and "cleared on 1 deck" in out
     code, out, _ = cli(db, "exam", "clear")
     assert code == 0
     one_line_error(*cli(db, "exam", "show")[::2], "no exam date set")

@@ -68,7 +68,7 @@ def test_store_from_the_first_migration_upgrades_with_nothing_lost(tmp_path: Pat
     code, _out, err = clean_run(studied, "3\n1\n3\n4\n2\n" * 36)
     assert code == 0, err
     # A second profile with its own progress on the same deck.
-    second = open_store(str(studied), "second", bundled=False)
+    second = open_store(str(studied), "second", bundled=False, create_profile=True)
     from trainer.domain.model import Rating
     from trainer.services.study import StudyService
 

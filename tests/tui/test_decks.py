@@ -31,7 +31,8 @@ async def test_counts_and_enter_studies(
         screen = app.screen
         assert isinstance(screen, DecksScreen)
         text = screen_text(app)
-        assert "申论::直播带货" in text
+        assert [r.name for r in screen.rows] == ["B[red]x[/]", "申论", "申论::直播带货"]
+        assert "  直播带货" in text and "申论" in text
         assert "B[red]x[/]" in text
         assert "Today: 23 new · 0 learning · 0 due" in text
         index = [r.name for r in screen.rows].index("B[red]x[/]")
@@ -69,9 +70,15 @@ async def test_import_and_export(
         await settle(app)
         assert isinstance(app.screen, DecksScreen)
         assert [d.name for d in DeckService(store).decks()] == ["申论::直播带货"]
-        assert app.screen.query_one(DataTable).row_count == 1
+        assert app.screen.query_one(DataTable).row_count == 2  # 申论 and 直播带货 under it
         out = tmp_path / "out.toml"
-        await pilot.press("x")
+        await pilot.press("x")  # on the parent, which holds only sub-decks
+        await settle(app)
+        assert isinstance(app.screen, DecksScreen)
+        assert "申论 holds only sub-decks: export one of them." in [
+            n.message for n in app._notifications
+        ]
+        await pilot.press("down", "x")
         await settle(app)
         assert isinstance(app.screen, PromptDialog)
         app.screen.query_one(Input).value = str(out)
@@ -161,7 +168,7 @@ async def test_store_opens_in_a_worker_after_the_first_paint(bundled: Store, clo
         screen = app.screen
         assert isinstance(screen, DecksScreen) and screen.loads == 1
         assert opened == [bundled]
-        assert "申论::直播带货" in screen_text(app)
+        assert "  直播带货" in screen_text(app)
 
 
 async def test_store_that_cannot_open_ends_the_app_with_the_reason(clock: object) -> None:

@@ -188,16 +188,16 @@ async def show_everywhere(app: Harness, s: str) -> None:
 @given(user_text)
 async def test_widgets_show_text_verbatim(s: str) -> None:
     app = Harness()
-    async with app.run_test(size=(160, 40)) as pilot:
+    async with app.run_test(size=(160, 40)):
         await show_everywhere(app, s)
-        await pilot.pause()
+        await settle(app)  # type: ignore[arg-type]  # every paint done, however slow
         text = screen_text(app)
         assert text.count(s.strip()) >= PLACES
         app.notify(s, markup=False)
-        await pilot.pause()
+        await settle(app)  # type: ignore[arg-type]
         assert s.strip() in screen_text(app)
         app.push_screen(PromptDialog(f"Export {s} to which file?", s))
-        await pilot.pause()
+        await settle(app)  # type: ignore[arg-type]
         assert screen_text(app).count(s.strip()) >= 2  # the question and the field
         assert app.is_running  # no [@click=app.quit] ran, no MarkupError
 

@@ -135,7 +135,7 @@ def stats_history(store: Store) -> None:
 
 async def _open_stats(pilot: Pilot[Any]) -> None:
     await settle(pilot.app)  # type: ignore[arg-type]
-    await pilot.press("s")  # the deck under the cursor: the first one
+    await pilot.press("down", "s")  # the deck under the cursor: the first one, under its parent
     await settle(pilot.app)  # type: ignore[arg-type]
 
 

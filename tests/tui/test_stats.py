@@ -78,7 +78,7 @@ def test_summary_counts_after_an_answer_come_from_stats_service(store: Store, cl
     answer_some(store, clock, 1)
     data = StatsService(store).report(None, "1m", clock.now)
     plain = summary_content(data, None).plain
-    assert "1 answers" in plain and "2 new" in plain
+    assert "1 answer in" in plain and "2 new" in plain
 
 
 async def test_r_cycles_the_range_and_d_switches_deck_and_all(

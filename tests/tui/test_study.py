@@ -240,7 +240,7 @@ async def test_done_for_today_shows_tomorrow(
         assert screen.phase is Phase.DONE
         text = screen_text(app)
         assert "Done for today" in text
-        assert "This session: 1 cards" in text
+        assert "This session: 1 card in" in text
         assert "Tomorrow:" in text
         await pilot.press("u")
         await settle(app)
@@ -302,7 +302,7 @@ async def test_palette_commands_for_study(
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_study(app, pilot)
         titles = {c.title for c in app.get_system_commands(screen)}
-        assert {"Undo last answer", "Bury card", "Suspend card", "Edit note"} <= titles
+        assert {"Undo last action", "Bury card", "Suspend card", "Edit note"} <= titles
         command = next(c for c in app.get_system_commands(screen) if c.title == "Bury card")
         await pilot.press("space")
         await command.callback()  # type: ignore[misc]

@@ -27,7 +27,7 @@ def tmux_session(tmp_path: Path) -> Iterator[tuple[str, Path]]:
         pytest.skip("tmux is not installed (apt-get install tmux); CI is unset")
     name = f"trainer-test-{uuid.uuid4().hex[:8]}"
     db = tmp_path / "first.sqlite3"
-    env = f"TRAINER_DB={db} TERM=xterm-256color TEXTUAL_ANIMATIONS=none"
+    env = f"TRAINER_DB={db} TRAINER_CONFIG={tmp_path}/config.toml TERM=xterm-256color TEXTUAL_ANIMATIONS=none"
     subprocess.run(
         ["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "32", f"env {env} {TRAINER}"],
         check=True,

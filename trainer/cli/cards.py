@@ -27,21 +27,25 @@ def suspended(
         str | None, typer.Argument(help="Deck (with sub-decks); all when omitted.")
     ] = None,
 ) -> None:
-    """List suspended cards: id, deck id, lapses and front."""
+    """List suspended cards: id, deck, lapses and front."""
+    from trainer.services.decks import DeckService
     from trainer.services.session import open_store
     from trainer.services.study import StudyService
 
     store = open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
     try:
         rows = StudyService(store).suspended(deck)
+        names = {d.id: d.name for d in DeckService(store).decks()}
     finally:
         store.close()
     if not rows:
-        typer.echo("no suspended cards")
+        typer.echo("no suspended cards" + (f" in {deck}" if deck else ""))
         return
+    typer.echo("card\tdeck\tlapses\tfront")
     for card, note in rows:
         front = _front(note.kind.value, note.text, note.prompt, card.ord).replace("\n", " ")
-        echo(f"{card.id}\t{card.deck_id}\t{card.lapses}\t{front[:60]}")
+        name = names.get(card.deck_id, str(card.deck_id))
+        echo(f"{card.id}\t{name}\t{card.lapses}\t{front[:60]}")
 
 
 @app.command()
@@ -53,7 +57,11 @@ def unsuspend(
         str | None, typer.Option("--deck", help="Unsuspend every card of a deck.")
     ] = None,
 ) -> None:
-    """Put suspended cards back into the study queue."""
+    """Put suspended cards back into the study queue and say which ones.
+
+    An id that names no card is an error (exit 1) and nothing changes.
+    """
+    from trainer.domain.words import plural
     from trainer.services.session import open_store
     from trainer.services.study import StudyService
 
@@ -63,10 +71,17 @@ def unsuspend(
     try:
         study = StudyService(store)
         ids = list(cards or []) + ([c.id for c, _n in study.suspended(deck)] if deck else [])
-        study.unsuspend(ids)
+        changed = study.unsuspend(ids)
     finally:
         store.close()
-    typer.echo(f"unsuspended {len(ids)} cards")
+    if changed:
+        echo(f"unsuspended {plural(len(changed), 'card')}: {', '.join(map(str, changed))}")
+    untouched = [i for i in dict.fromkeys(ids) if i not in changed]
+    if untouched:
+        listed = ", ".join(map(str, untouched))
+        echo(f"not suspended, so unchanged: {plural(len(untouched), 'card')} ({listed})")
+    if not ids:
+        echo(f"no suspended cards in {deck}")
 
 
 def _plain(text: str, width: int | None = None) -> str:

@@ -11,14 +11,28 @@ import typer
 
 from trainer.cli import OPTIONS, app, echo
 from trainer.domain.model import DeckCounts
+from trainer.domain.words import plural
+
+
+def _parent(name: str) -> str | None:
+    head, sep, _tail = name.rpartition("::")
+    return head if sep else None
 
 
 def _rows_json(rows: list[DeckCounts]) -> str:
+    """A flat list of the decks, each naming its parent (which may exist only implicitly)."""
     from trainer.domain.display import json_text
 
     return json_text(
         [
-            {"deck": r.name, "id": r.deck_id, "new": r.new, "learning": r.learning, "due": r.due}
+            {
+                "deck": r.name,
+                "id": r.deck_id,
+                "parent": _parent(r.name),
+                "new": r.new,
+                "learning": r.learning,
+                "due": r.due,
+            }
             for r in rows
         ],
     )
@@ -39,7 +53,11 @@ def _counts_full(deck: str | None) -> list[DeckCounts]:
 def decks(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
-    """List decks with their new, learning and due counts for today."""
+    """List decks as a tree with their new, learning and due counts for today.
+
+    A parent's counts include its sub-decks'; ``--json`` is a flat list of the
+    decks, each with its own counts and its ``parent``.
+    """
     rows = _counts_full(None)
     if as_json:
         typer.echo(_rows_json(rows))
@@ -48,14 +66,15 @@ def decks(
     from rich.table import Table
 
     from trainer.domain.display import visible
+    from trainer.services.decks import deck_tree
 
     table = Table(title="Decks", title_justify="left")
     table.add_column("Deck")
     table.add_column("New", justify="right", style="blue")
     table.add_column("Learn", justify="right", style="red")
     table.add_column("Due", justify="right", style="green")
-    for r in rows:
-        table.add_row(visible(r.name), str(r.new), str(r.learning), str(r.due), style=None)
+    for t in deck_tree(rows):
+        table.add_row("  " * t.depth + visible(t.label), str(t.new), str(t.learning), str(t.due))
     table.add_section()
     table.add_row(
         "Total",

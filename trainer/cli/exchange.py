@@ -16,6 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from trainer.cli import OPTIONS, app, echo, echo_json, fail
+from trainer.domain.words import plural
 
 FORMATS = ".toml, .apkg, .colpkg (import), .csv, .tsv, .txt"
 
@@ -96,4 +97,4 @@ def export(
     finally:
         bar.close()
         store.close()
-    echo(f"exported {count} notes from {deck} to {output}")
+    echo(f"exported {plural(count, 'note')} from {deck} to {output}")

@@ -24,7 +24,8 @@ def make(
         str | None, typer.Option("-o", "--output", help="Write the cards to this deck file.")
     ] = None,
     deck: Annotated[
-        str | None, typer.Option("--deck", help="Deck name (default: the article's title).")
+        str | None,
+        typer.Option("--deck", help="Deck name (default: 申论::<the article's title>)."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the cards as JSON.")] = False,
 ) -> None:
@@ -43,7 +44,11 @@ def make(
     if as_json:
         echo_json(to_json(result), indent=1)
     if output is not None:
-        _write(output, deck, result.title or art.source, result)
+        from pathlib import Path
+
+        from trainer.domain.naming import made_deck_name
+
+        _write(output, deck, made_deck_name(result.title or Path(art.source).stem), result)
     elif not as_json:
         echo(summary(result))
 
@@ -71,7 +76,9 @@ def _write(path: str, name: str | None, default_name: str, result: Generated) ->
         options = old.options
         description = old.description or description
     write_deck(target, name or default_name, list(notes), options, description=description)
-    echo(f"wrote {len(notes)} notes to {path}", err=True)
+    from trainer.domain.words import plural
+
+    echo(f"wrote {plural(len(notes), 'note')} to {path}", err=True)
 
 
 def to_json(result: Generated) -> dict[str, Any]:
@@ -106,7 +113,7 @@ def summary(result: Generated) -> str:
     from collections import Counter
 
     counts = Counter(n.kind.value for n in result.notes)
-    lines = [f"标题: {result.title or '(无)'}", f"sections: {len(result.sections)}"]
+    lines = [f"title: {result.title or '(none)'}", f"sections: {len(result.sections)}"]
     lines += [f"  - {s}" for s in result.sections]
     lines.append(
         "cards: "
@@ -115,7 +122,7 @@ def summary(result: Generated) -> str:
     )
     for n in result.notes:
         lines.append("")
-        lines.append(f"[{n.kind.value}] {n.source.section or '正文'}  ({n.source.anchor})")
+        lines.append(f"[{n.kind.value}] {n.source.section or '(body)'}  ({n.source.anchor})")
         if n.kind.value == "cloze":
             lines.append(f"  {n.text}")
         else:

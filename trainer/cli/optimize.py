@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from trainer.cli import OPTIONS, app, echo, fail
+from trainer.domain.words import plural
 
 
 @app.command()
@@ -34,7 +35,7 @@ def optimize(
     if as_json:
         typer.echo(json.dumps(result.to_dict()))
         return
-    echo(f"{result.deck}: {result.items} reviews used")
+    echo(f"{result.deck}: {plural(result.items, 'review')} used")
     if result.evaluated < result.items:
         typer.echo(f"  (before/after judged on an even sample of {result.evaluated})")
     typer.echo(
@@ -44,7 +45,7 @@ def optimize(
         f"  after:  log loss {result.log_loss_after:.4f}, RMSE (bins) {result.rmse_after:.4f}"
     )
     if result.saved:
-        typer.echo(f"  saved the new parameters; {result.rescheduled} cards rescheduled")
+        typer.echo(f"  saved the new parameters; {plural(result.rescheduled, 'card')} rescheduled")
     elif dry_run:
         typer.echo("  dry run: nothing saved")
     else:

@@ -7,10 +7,18 @@ from typing import Annotated
 import typer
 
 from trainer.cli import OPTIONS, app, echo
+from trainer.domain.words import plural
 
 
 @app.command()
 def profile(
+    action: Annotated[
+        str | None,
+        typer.Argument(help="`add` to add the --profile learner (a typo never makes one)."),
+    ] = None,
+    name: Annotated[
+        str | None, typer.Argument(help="The learner to add (default: --profile).")
+    ] = None,
     rollover: Annotated[
         int | None,
         typer.Option("--day-starts", help="Hour (0-23) at which a new study day starts."),
@@ -20,9 +28,13 @@ def profile(
         typer.Option("--timezone", help="IANA zone such as Asia/Shanghai; '' for the machine's."),
     ] = None,
 ) -> None:
-    """Show the profiles; with options, set the current profile's day boundary."""
+    """Show the profiles; `profile add NAME` adds one; options set the day boundary."""
     from trainer.services.profiles import configure, profiles
     from trainer.services.session import open_store
+
+    if action is not None:
+        _add(action, name or OPTIONS.profile)
+        return
 
     store = open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
     try:
@@ -35,7 +47,23 @@ def profile(
             mark = "*" if info.name == store.profile.name else " "
             zone = info.timezone or "local"
             typer.echo(
-                f"{mark} {info.name}\tday starts {info.rollover_hour}:00 {zone}\t{info.reviews} reviews"
+                f"{mark} {info.name}\tday starts {info.rollover_hour}:00 {zone}\t{plural(info.reviews, 'review')}"
             )
     finally:
         store.close()
+
+
+def _add(action: str, name: str) -> None:
+    """``trainer profile add NAME``: a new learner, with cards for every deck."""
+    from trainer.cli import fail
+    from trainer.services.profiles import profiles
+    from trainer.services.session import open_store
+
+    if action != "add":
+        fail(f"unknown profile action {action!r} (use `trainer profile add NAME`)", 2)
+    store = open_store(OPTIONS.db, name, bundled=False, create_profile=True)
+    try:
+        known = len(profiles(store))
+    finally:
+        store.close()
+    typer.echo(f"profile {name} is ready ({plural(known, 'profile')} in the store)")

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from trainer.cli import OPTIONS, app, echo_json, fail
+from trainer.domain.words import plural
 
 BARS = " ▁▂▃▄▅▆▇█"
 
@@ -41,15 +42,15 @@ def render(data: dict[str, Any]) -> None:
     )
     t = data["today"]
     con.print(
-        f"Today: {t['reviews']} answers in {_minutes(t['time_ms'])}; again {t['again']}; "
+        f"Today: {plural(t['reviews'], 'answer')} in {_minutes(t['time_ms'])}; again {t['again']}; "
         f"learn {t['learn']}, review {t['review']}, relearn {t['relearn']}; "
         f"correct on mature {_pct(t['mature_correct_rate'])} ({t['mature_correct']}/{t['mature']})"
     )
     if data.get("exam"):
         e = data["exam"]
         con.print(
-            f"Exam {e['exam_date']} (in {e['days_left']} days): projected R {_pct(e['projected_mean_r'])}, "
-            f"target {_pct(e['target'])}, {e['below_target']} cards projected below target"
+            f"Exam {e['exam_date']} (in {plural(e['days_left'], 'day')}): projected R {_pct(e['projected_mean_r'])}, "
+            f"target {_pct(e['target'])}, {plural(e['below_target'], 'card')} projected below target"
         )
     fd = data["future_due"]
     days = {d["day"]: d["due"] for d in fd["days"]}
@@ -62,7 +63,7 @@ def render(data: dict[str, Any]) -> None:
     rv = data["reviews"]
     con.print(
         f"Reviews: {rv['total']} in {_minutes(rv['time_ms'])}, studied {rv['days_studied']} of "
-        f"{rv['days_in_range']} days, {rv['average_per_studied_day'] or 0} per studied day"
+        f"{plural(rv['days_in_range'], 'day')}, {rv['average_per_studied_day'] or 0} per studied day"
     )
     per = {d["day"]: d for d in rv["days"]}
     span = min(rv["days_in_range"], 90)
@@ -102,7 +103,7 @@ def render(data: dict[str, Any]) -> None:
         )
     k = data["knowledge"]
     con.print(
-        f"Estimated total knowledge: {k['estimated_total']} cards (mean R {_pct(k['mean_retrievability'])})"
+        f"Estimated total knowledge: {plural(k['estimated_total'], 'card')} (mean R {_pct(k['mean_retrievability'])})"
     )
     hrs = data["hours"]
     con.print("Hours (answers, 0-23): " + spark([h["reviews"] for h in hrs]))

@@ -55,9 +55,12 @@ def _daily_backup(store: Store) -> None:
 
 def make_app(deck: str | None) -> TrainerApp:
     """The app the command runs, over the store named by the global options."""
+    from trainer.services.settings import config_path
     from trainer.tui.app import build_app
 
-    return build_app(store_opener(OPTIONS.db, OPTIONS.profile, deck), deck=deck)
+    return build_app(
+        store_opener(OPTIONS.db, OPTIONS.profile, deck), deck=deck, settings=config_path()
+    )
 
 
 def open_app(deck: str | None) -> None:

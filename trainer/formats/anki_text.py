@@ -96,6 +96,11 @@ class TextNote:
 class TextFile:
     notes: list[TextNote] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    columns: int = 0
+    """Columns per row (0: no rows)."""
+    separator: str = "\t"
+    declared: bool = False
+    """A ``#separator:``, ``#deck:``, ``#notetype:`` or ``#columns:`` header was given."""
 
 
 @dataclass
@@ -144,7 +149,17 @@ def read_text(path: Path) -> TextFile:
         # Text holds a NUL now and then (a note may, and exports it); a binary file
         # or BOM-less UTF-16 is full of them.
         raise InputError(where, "a binary file, not CSV/TSV text")
-    return parse_text(decode(raw, where), where, default_deck=Path(path).stem)
+    text = decode(raw, where)
+    if not text.strip():
+        raise InputError(where, "empty file: nothing to import")
+    parsed = parse_text(text, where, default_deck=Path(path).stem)
+    if parsed.columns < 2 and not parsed.declared:
+        name = _NAMES.get(parsed.separator, repr(parsed.separator))
+        raise InputError(
+            where,
+            f"no {name}-separated fields; to make cards from an article use `trainer make` or `a`",
+        )
+    return parsed
 
 
 def _column(where: str, key: str, value: str, line: int) -> int:
@@ -254,7 +269,8 @@ def parse_text(text: str, where: str = "<text>", default_deck: str = "Imported")
             where, "no note fields: every column is a guid, deck, note type or tags column"
         )
     field_names = tuple(names[i] for i in field_cols) if len(names) == width else ()
-    result = TextFile()
+    declared = bool(head.separator or head.deck or head.notetype or head.columns)
+    result = TextFile(columns=max(0, width), separator=sep, declared=declared)
     seen: set[str] = set()
     for line, row in rows:
         cell = row.__getitem__

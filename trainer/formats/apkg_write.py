@@ -219,7 +219,8 @@ def _put(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
     zf.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
 
 
-def _new_file_mode() -> int:
+def new_file_mode() -> int:
+    """The mode a plainly created file gets here: 0666 less the umask (0644 usually)."""
     mask = os.umask(0o022)
     os.umask(mask)
     return 0o666 & ~mask
@@ -237,6 +238,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as exc:
         raise InputError(str(path), f"cannot write: {exc.strerror or exc}") from None
     try:
+        os.fchmod(fd, new_file_mode())  # as any new file (mkstemp's are private, 0600)
         with os.fdopen(fd, "wb") as fh:
             os.fchmod(fh.fileno(), _new_file_mode())  # as open() would: 0666 less the umask
             fh.write(data)

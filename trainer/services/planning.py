@@ -73,6 +73,38 @@ class PlanningService:
                 out.append(changed)
         return out
 
+    def apply_plan(self, deck: str | None, now: datetime) -> tuple[exam.Plan, list[Deck]] | None:
+        """Set the decks' new cards a day so they follow the exam plan (None: no exam date).
+
+        The plan's daily new cards are shared out among the decks in proportion
+        to the new cards each still has (at least one a day for a deck that has
+        any); a deck with no new cards keeps its limit.
+        """
+        import math
+
+        from trainer.domain.model import Queue
+        from trainer.storage import cards_repo
+
+        plan = self.plan(deck, now)
+        if plan is None:
+            return None
+        out = []
+        with self.store.write() as conn:
+            decks, _ = select_decks(conn, deck)
+            fresh = cards_repo.count_by_deck(
+                conn, self.store.profile.id, [d.id for d in decks], Queue.NEW, None
+            )
+            total = sum(fresh.values())
+            for d in decks:
+                left = fresh.get(d.id, 0)
+                if not left or not total:
+                    continue
+                share = max(1, math.ceil(plan.new_per_day * left / total))
+                changed = Deck(d.id, d.name, d.description, replace(d.options, new_per_day=share))
+                decks_repo.update_deck(conn, changed, int(time.time()))
+                out.append(changed)
+        return plan, out
+
     def exam_options(self, conn: Connection, deck: str | None) -> tuple[list[Deck], DeckOptions]:
         decks, options = select_decks(conn, deck)
         dated = [d for d in decks if d.options.exam_date is not None]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, and_, case, func, select
+from sqlalchemy import Connection, and_, case, func, or_, select
 
 from trainer.domain.clock import LEARN_AHEAD, to_epoch
 from trainer.domain.model import Card, CardState, Queue
@@ -83,7 +83,11 @@ def day_summary(store: Store, now: datetime, deck: str | int | None = None) -> D
 
 
 def tomorrow(store: Store, now: datetime, deck: str | int | None = None) -> Tomorrow:
-    """Reviews due by the end of tomorrow, learning later today, new cards tomorrow."""
+    """Reviews due by the end of tomorrow, learning later today, new cards tomorrow.
+
+    Cards buried until tomorrow count too: they come back then, as new cards
+    (within the new-card limit) or as the reviews they were.
+    """
     study = StudyService(store)
     clock = store.clock
     day_after = to_epoch(clock.day_start(clock.day(now) + 2))
@@ -91,13 +95,17 @@ def tomorrow(store: Store, now: datetime, deck: str | int | None = None) -> Tomo
     ahead = to_epoch(now + LEARN_AHEAD)
     c = CARDS.c
     pid = store.profile.id
+    back = and_(c.queue == int(Queue.BURIED), c.buried_until <= clock.day(now) + 1)
     with store.read() as conn:
         ids = _deck_ids(study, conn, deck)
         review = conn.execute(
             select(func.count()).where(
                 c.profile_id == pid,
                 c.deck_id.in_(ids),
-                c.queue.in_([int(Queue.REVIEW), int(Queue.LEARNING)]),
+                or_(
+                    c.queue.in_([int(Queue.REVIEW), int(Queue.LEARNING)]),
+                    and_(back, c.state != int(CardState.NEW)),
+                ),
                 c.due < day_after,
             )
         ).scalar_one()
@@ -110,10 +118,22 @@ def tomorrow(store: Store, now: datetime, deck: str | int | None = None) -> Tomo
                 c.due < tonight,
             )
         ).scalar_one()
+        fresh = {
+            int(deck_id): int(n)
+            for deck_id, n in conn.execute(
+                select(c.deck_id, func.count())
+                .where(
+                    c.profile_id == pid,
+                    c.deck_id.in_(ids),
+                    or_(c.queue == int(Queue.NEW), and_(back, c.state == int(CardState.NEW))),
+                )
+                .group_by(c.deck_id)
+            )
+        }
         new = 0
         for deck_id in ids:
             per_day = study.deck(conn, deck_id).options.new_per_day
-            new += cards_repo.count_queue(conn, pid, deck_id, Queue.NEW, None, per_day)
+            new += min(per_day, int(fresh.get(deck_id, 0)))
     return Tomorrow(int(review) - int(learning), int(learning), new)
 
 

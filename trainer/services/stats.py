@@ -37,11 +37,11 @@ def select_decks(conn: Connection, deck: str | None) -> tuple[list[Deck], DeckOp
     if deck is None:
         chosen = decks
     else:
-        # A parent deck exists implicitly when only its sub-decks do, as in Anki.
-        chosen = [d for d in decks if d.name == deck or d.name.startswith(deck + "::")]
+        from trainer.services.decks import subtree
+
+        chosen = subtree(decks, deck)
         if not chosen:
             raise TrainerError(f"no deck named {deck!r}")
-        chosen.sort(key=lambda d: (d.name != deck, d.name))  # the deck itself first
     options = chosen[0].options if chosen else DeckOptions()
     return chosen, options
 

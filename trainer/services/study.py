@@ -8,15 +8,18 @@ returns, so the next card is only ever shown after the last answer is safe.
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from pathlib import Path
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 
 from trainer.domain.clock import LEARN_AHEAD, from_epoch, to_epoch, utc
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import Card, CardState, Deck, DeckCounts, LeechAction, Note, Queue, Rating
 from trainer.scheduling import exam, fsrs_adapter
+from trainer.services.decks import subtree
 from trainer.stats import rollup
 from trainer.storage import cards_repo, decks_repo, filtered_repo, notes_repo, reviews_repo
 from trainer.storage.store import Store
@@ -68,12 +71,56 @@ class AnswerResult:
     buried_siblings: int
 
 
+@dataclass(frozen=True, slots=True)
+class Action:
+    """Something done in this session that ``undo_last`` can take back."""
+
+    kind: str
+    """``answer``, ``bury``, ``suspend`` or ``edit``."""
+    card_id: int
+    review_id: int = 0
+    rating: Rating | None = None
+    queue: Queue | None = None
+    """The card's queue before a bury or suspend."""
+    buried_until: int = 0
+    note: Note | None = None
+    """The note before an edit."""
+
+    def describe(self) -> str:
+        if self.kind == "answer" and self.rating is not None:
+            return f"answer ({self.rating.name.capitalize()})"
+        return {"bury": "bury", "suspend": "suspend", "edit": "edit"}.get(self.kind, self.kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Undone:
+    """What ``undo_last`` took back, and the card it concerned."""
+
+    action: Action
+    card: Card | None
+
+    @property
+    def message(self) -> str:
+        return f"Undone: {self.action.describe()}"
+
+
+UNDO_LEVELS = 50
+
+
 class StudyService:
+    """One per app session: besides the use cases it keeps this session's undo history."""
+
     def __init__(self, store: Store) -> None:
         self.store = store
         self._decks: dict[int, Deck] = {}
         self._all: list[Deck] | None = None
         self._unburied_day = 0
+        self.history: list[Action] = []
+        """This session's actions, oldest first (``undo_last`` takes back the newest)."""
+
+    def _did(self, action: Action) -> None:
+        self.history.append(action)
+        del self.history[:-UNDO_LEVELS]
 
     # -- decks -------------------------------------------------------------------
     def deck(self, conn: Connection, deck_id: int) -> Deck:
@@ -97,18 +144,20 @@ class StudyService:
         return self._all
 
     def deck_ids(self, conn: Connection, deck: str | int | None) -> list[int]:
-        """The deck and its sub-decks (``A::B``), or every deck for None."""
+        """The deck and its sub-decks (``A::B``), or every deck for None.
+
+        A parent needs no deck of its own: ``申论`` names every ``申论::…`` deck.
+        """
         decks = self._all_decks(conn)
         if deck is None:
             return [d.id for d in decks]
-        named = next((d for d in decks if deck in (d.id, d.name)), None)
-        if named is None:
+        chosen = subtree(decks, deck)
+        if not chosen:
             self.forget_decks()  # maybe created since we looked
-            decks = self._all_decks(conn)
-            named = next((d for d in decks if deck in (d.id, d.name)), None)
-        if named is None:
+            chosen = subtree(self._all_decks(conn), deck)
+        if not chosen:
             raise TrainerError(f"no deck named {deck!r}")
-        return [d.id for d in decks if d.id == named.id or d.name.startswith(named.name + "::")]
+        return [d.id for d in chosen]
 
     # -- queue -------------------------------------------------------------------
     def _prepare_day(self, now: datetime) -> None:
@@ -346,6 +395,7 @@ class StudyService:
             if away is not None:
                 _after_filtered_answer(conn, after, away[0])
             rollup.record(conn, clock, pid, review_id, card, rating, now, duration_ms)
+        self._did(Action("answer", card_id, review_id=review_id, rating=rating))
         return AnswerResult(after, review_id, leech, len(buried))
 
     def undo(self) -> Card | None:
@@ -354,48 +404,104 @@ class StudyService:
             last = reviews_repo.last_answer(conn, self.store.profile.id)
             if last is None:
                 return None
-            snap = json.loads(last.undo)
-            card = cards_repo.get_card(conn, last.card_id)
-            if card is None:
-                return None
-            # Before the leech tag comes off: the answer was filed under the note's tags then.
-            rollup.unrecord(conn, self.store.clock, last.id)
-            values = snap["card"]
-            restored = replace(
-                card,
-                state=CardState(values["state"]),
-                queue=Queue(values["queue"]),
-                due=from_epoch(values["due"]) if values["state"] else None,
-                step=values["step"],
-                stability=values["stability"],
-                difficulty=values["difficulty"],
-                last_review=from_epoch(values["last_review"]) if values["last_review"] else None,
-                reps=values["reps"],
-                lapses=values["lapses"],
-            )
-            cards_repo.save_card(conn, restored)
-            if "filtered" in snap:  # back into the filtered deck it was answered in
-                filtered_repo.place(conn, restored.id, snap["filtered"])
-            cards_repo.restore_queue(conn, snap.get("buried", []))
-            if snap.get("tagged"):
-                note = notes_repo.note_by_guid(conn, card.note_guid)
-                if note is not None:
-                    notes_repo.set_tags(
-                        conn,
-                        cards_repo.note_id_of(conn, card.id),
-                        [t for t in note.tags if t != LEECH_TAG],
-                    )
-            reviews_repo.delete_review(conn, last.id)
+            restored = self._undo_answer(conn, last)
+        self.history = [
+            a for a in self.history if not (a.kind == "answer" and a.review_id == last.id)
+        ]
+        return restored
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self.history)
+
+    def undo_last(self) -> Undone | None:
+        """Take back this session's last action, whatever it was; None if there is none.
+
+        An answer can only be taken back while it is the newest answer in the
+        store (another process may have answered since): otherwise TrainerError.
+        """
+        if not self.history:
+            return None
+        action = self.history[-1]
+        with self.store.write() as conn:
+            card = cards_repo.get_card(conn, action.card_id)
+            if action.kind == "answer":
+                last = reviews_repo.last_answer(conn, self.store.profile.id)
+                if last is None or last.id != action.review_id:
+                    self.history.pop()
+                    raise TrainerError("cannot undo the answer: answers were given since")
+                card = self._undo_answer(conn, last)
+            elif action.kind in ("bury", "suspend") and action.queue is not None:
+                cards_repo.set_queue(conn, [action.card_id], action.queue, action.buried_until)
+                card = cards_repo.get_card(conn, action.card_id)
+            elif action.kind == "edit" and action.note is not None:
+                _save_note(conn, action.note)
+        self.history.pop()
+        return Undone(action, card)
+
+    def _undo_answer(self, conn: Connection, last: reviews_repo.LoggedAnswer) -> Card | None:
+        snap = json.loads(last.undo)
+        card = cards_repo.get_card(conn, last.card_id)
+        if card is None:
+            return None
+        # Before the leech tag comes off: the answer was filed under the note's tags then.
+        rollup.unrecord(conn, self.store.clock, last.id)
+        values = snap["card"]
+        restored = replace(
+            card,
+            state=CardState(values["state"]),
+            queue=Queue(values["queue"]),
+            due=from_epoch(values["due"]) if values["state"] else None,
+            step=values["step"],
+            stability=values["stability"],
+            difficulty=values["difficulty"],
+            last_review=from_epoch(values["last_review"]) if values["last_review"] else None,
+            reps=values["reps"],
+            lapses=values["lapses"],
+        )
+        cards_repo.save_card(conn, restored)
+        if "filtered" in snap:  # back into the filtered deck it was answered in
+            filtered_repo.place(conn, restored.id, snap["filtered"])
+        cards_repo.restore_queue(conn, snap.get("buried", []))
+        if snap.get("tagged"):
+            note = notes_repo.note_by_guid(conn, card.note_guid)
+            if note is not None:
+                notes_repo.set_tags(
+                    conn,
+                    cards_repo.note_id_of(conn, card.id),
+                    [t for t in note.tags if t != LEECH_TAG],
+                )
+        reviews_repo.delete_review(conn, last.id)
         return restored
 
     # -- card actions ------------------------------------------------------------
     def bury(self, card_id: int, now: datetime) -> None:
         with self.store.write() as conn:
+            before = self._queue_of(conn, card_id)
             cards_repo.set_queue(conn, [card_id], Queue.BURIED, self.store.clock.day(now) + 1)
+        self._did(Action("bury", card_id, queue=before[0], buried_until=before[1]))
 
     def suspend(self, card_id: int) -> None:
         with self.store.write() as conn:
+            before = self._queue_of(conn, card_id)
             cards_repo.set_queue(conn, [card_id], Queue.SUSPENDED)
+        self._did(Action("suspend", card_id, queue=before[0], buried_until=before[1]))
+
+    @staticmethod
+    def _queue_of(conn: Connection, card_id: int) -> tuple[Queue, int]:
+        card = cards_repo.get_card(conn, card_id)
+        if card is None:
+            raise TrainerError(f"no card with id {card_id}")
+        return card.queue, cards_repo.buried_until(conn, card_id)
+
+    def edit_note(self, note: Note, card_id: int) -> None:
+        """Change a note's content in place (GUID, cards and history stay), undoably."""
+        with self.store.write() as conn:
+            before = notes_repo.note_by_guid(conn, note.guid)
+            if before is None:
+                raise TrainerError(f"no note {note.guid}")
+            _save_note(conn, note)
+        self._did(Action("edit", card_id, note=before))
 
     def suspended(self, deck: str | int | None = None) -> list[tuple[Card, Note]]:
         """Suspended cards (with their notes) in a deck and its sub-decks, or everywhere."""
@@ -408,9 +514,58 @@ class StudyService:
                     out.append((card, note))
         return out
 
-    def unsuspend(self, card_ids: list[int]) -> None:
+    def unsuspend(self, card_ids: list[int]) -> list[int]:
+        """Put suspended cards back in their queue; returns those that were suspended.
+
+        An id that names no card of this profile raises TrainerError and
+        changes nothing.
+        """
+        pid = self.store.profile.id
         with self.store.write() as conn:
-            cards_repo.restore_queue(conn, card_ids)
+            from trainer.storage.models import CARDS
+
+            wanted = list(dict.fromkeys(card_ids))
+            mine = set(
+                conn.execute(
+                    select(CARDS.c.id).where(CARDS.c.id.in_(wanted), CARDS.c.profile_id == pid)
+                ).scalars()
+            )
+            unknown = [i for i in wanted if i not in mine]
+            if unknown:
+                listed = ", ".join(map(str, unknown[:10])) + (" …" if len(unknown) > 10 else "")
+                what = "card with id" if len(unknown) == 1 else "cards with ids"
+                raise TrainerError(f"no {what} {listed} (see `trainer suspended`)")
+            cards = {i: cards_repo.get_card(conn, i) for i in wanted}
+            changed = [i for i, c in cards.items() if c is not None and c.queue is Queue.SUSPENDED]
+            cards_repo.restore_queue(conn, changed)
+        return changed
+
+    # -- cramming ----------------------------------------------------------------
+    def cram_answer(
+        self,
+        card_id: int,
+        rating: Rating,
+        now: datetime,
+        duration_ms: int = 0,
+        *,
+        reschedule: bool = False,
+    ) -> None:
+        """Record a cram rating: in the cram log, schedule untouched (Anki's filtered
+        deck with rescheduling off), or with ``reschedule`` as an ordinary answer."""
+        if reschedule:
+            self.answer(card_id, rating, now, duration_ms)
+            return
+        entry = {
+            "profile": self.store.profile.name,
+            "card": card_id,
+            "rating": int(rating),
+            "at": int(utc(now).timestamp() * 1000),
+            "duration_ms": max(0, int(duration_ms)),
+        }
+        path = cram_log_path(self.store)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps(entry) + "\n")
 
     def card(self, card_id: int) -> Card | None:
         with self.store.read() as conn:
@@ -427,6 +582,30 @@ def _after_filtered_answer(conn: Connection, after: Card, home: int) -> None:
         filtered_repo.place(
             conn, after.id, {"deck_id": home, "original_deck_id": 0, "original_due": 0}
         )
+
+
+def cram_log_path(store: Store) -> Path:
+    """Where cram ratings are kept: ``cram-log.jsonl`` next to a SQLite store, else in
+    the user data folder. They are not answers: statistics and scheduling ignore them."""
+    url = store.engine.url
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        return Path(str(url.database)).with_name("cram-log.jsonl")
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("trainer", appauthor=False)) / "cram-log.jsonl"
+
+
+def _save_note(conn: Connection, note: Note) -> None:
+    """Write ``note``'s content over the stored note with its GUID; its cards follow."""
+    from trainer.storage.models import PROFILES
+
+    rows = notes_repo.rows_by_guid(conn, [note.guid])
+    row = rows.get(note.guid)
+    if row is None:
+        raise TrainerError(f"no note {note.guid}")
+    notes_repo.update_notes(conn, row.deck_id, [(note, row.position)], int(time.time()))
+    for profile_id in conn.execute(select(PROFILES.c.id)).scalars():
+        cards_repo.sync_cards(conn, profile_id, row.deck_id)
 
 
 def _is_leech(lapses: int, threshold: int) -> bool:

@@ -329,6 +329,12 @@ def set_queue(
         )
 
 
+def buried_until(conn: Connection, card_id: int) -> int:
+    """The study day a buried card comes back on (0: not buried)."""
+    value = conn.execute(select(CARDS.c.buried_until).where(CARDS.c.id == card_id)).scalar()
+    return int(value or 0)
+
+
 def restore_queue(conn: Connection, card_ids: Sequence[int]) -> None:
     """Put cards back in the queue their state implies (unsuspend, unbury)."""
     for state, queue in ((0, 0), (1, 1), (2, 2), (3, 1)):

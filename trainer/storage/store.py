@@ -90,8 +90,13 @@ class Store:
         profile: str = "default",
         *,
         before_upgrade: Callable[[Engine, str | None], None] | None = None,
+        create_profile: bool = True,
     ) -> Store:
-        """Open (creating or upgrading) the store at ``url`` for ``profile``."""
+        """Open (creating or upgrading) the store at ``url`` for ``profile``.
+
+        A profile not in the store is created, or with ``create_profile=False``
+        refused (StoreError naming the profiles there are).
+        """
         resolved = resolve_url(url)
         if is_sqlite(resolved):
             _refuse_foreign_file(resolved.database or "")
@@ -103,6 +108,14 @@ class Store:
                 enable_wal(engine)
             with engine.connect() as conn:
                 row = _find_profile(conn, profile)
+            if row is None and not create_profile:
+                with engine.connect() as conn:
+                    names = sorted(conn.execute(select(PROFILES.c.name)).scalars())
+                there = f"profiles: {', '.join(names)}" if names else "no profiles yet"
+                raise StoreError(
+                    f"no profile named {profile!r} ({there}); "
+                    f"add it with `trainer profile add {profile}`"
+                )
             if row is None:
                 with engine.connect().execution_options(immediate=True) as conn, conn.begin():
                     row = _find_profile(conn, profile) or _create_profile(conn, profile)

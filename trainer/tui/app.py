@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from textual.app import App, SystemCommand
@@ -65,8 +66,11 @@ class TrainerApp(App[None]):
         *,
         cursor_blink: bool = True,
         generate: Generator | None = None,
+        settings: Path | None = None,
     ) -> None:
         super().__init__()
+        self.settings = settings
+        """The settings file the theme is kept in (None: nothing is kept, as in tests)."""
         self._opener: StoreOpener | None = store if callable(store) else None
         self._store: Store | None = None if callable(store) else store
         self._open_lock = threading.Lock()
@@ -118,6 +122,11 @@ class TrainerApp(App[None]):
         return self._store is not None
 
     @property
+    def can_undo(self) -> bool:
+        """Whether this session has an action to take back (answer, bury, suspend, edit)."""
+        return self._study is not None and self._study.can_undo
+
+    @property
     def store(self) -> Store:
         return self.ensure_open()
 
@@ -167,6 +176,9 @@ class TrainerApp(App[None]):
     def on_mount(self) -> None:
         from trainer.tui.screens.decks import DecksScreen
 
+        if self.settings is not None:
+            self._restore_theme(self.settings)
+
         self.push_screen(DecksScreen())
         if self.start_deck is not None:
             self.open_study(self.start_deck)
@@ -182,6 +194,25 @@ class TrainerApp(App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    def _restore_theme(self, path: Path) -> None:
+        """Use the theme saved last time; keep every later change (ctrl+t or the palette)."""
+        from trainer.services import settings
+
+        saved = settings.load(path).get("theme")
+        if isinstance(saved, str) and saved in self.available_themes:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
+
+    def _keep_theme(self, theme: Any) -> None:
+        from trainer.services import settings
+
+        if self.settings is None:
+            return
+        try:
+            settings.save(self.settings, theme=str(theme.name))
+        except OSError as exc:
+            self.say(f"Could not keep the theme in {self.settings}: {exc}", "warning")
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -199,10 +230,13 @@ def build_app(
     *,
     cursor_blink: bool = True,
     generate: Generator | None = None,
+    settings: Path | None = None,
 ) -> TrainerApp:
     """The one way to make the app: the CLI, the tests and the bench all call this.
 
     ``store`` is an open Store, or a function that opens one: the app then shows
     its first screen at once and opens the store in a worker thread.
     """
-    return TrainerApp(store, clock, deck, cursor_blink=cursor_blink, generate=generate)
+    return TrainerApp(
+        store, clock, deck, cursor_blink=cursor_blink, generate=generate, settings=settings
+    )

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from textual.worker import Worker
 
     from trainer.services.progress import DaySummary, Lookahead, Tomorrow
-    from trainer.services.study import StudyItem
+    from trainer.services.study import StudyItem, Undone
     from trainer.tui.app import TrainerApp
 
 Fetch = Callable[[], "StudyItem | None"]
@@ -51,8 +51,8 @@ class Session:
         self.ratings += (rating,)
 
     def take_back(self) -> None:
-        """The last answer was undone."""
-        self.answered -= 1
+        """The last answer was undone (maybe one given before this screen opened)."""
+        self.answered = max(0, self.answered - 1)
         if self.ratings:
             last = self.ratings[-1]
             self.again -= last is Rating.AGAIN
@@ -100,6 +100,9 @@ class StudyView(Protocol):
 
     def source_found(self, article: str, found: tuple[str, str] | None) -> None:
         """The title and text of ``article`` (None: not in the store)."""
+
+    def undone(self, item: StudyItem | None, undone: Undone) -> None:
+        """``undone`` was taken back; ``item`` is its card, to show again."""
 
 
 class StudyController:
@@ -199,19 +202,29 @@ class StudyController:
             return  # only a guess: the answer path reads the queue itself
         trainer.call_from_thread(self.view.looked_ahead, guess)
 
-    def undo(self, current: StudyItem | None) -> None:
-        """Take back the last answer and hand over its card (``current`` if none)."""
+    def undo(self) -> None:
+        """Take back this session's last action (answer, bury, suspend, edit); show its card."""
+        self._start(self._undo, "undo_last", "study", True)
+
+    def _undo(self) -> None:
         from trainer.services.progress import item_for_card
 
         trainer = self.view.trainer
-
-        def fetch() -> StudyItem | None:
-            card = trainer.study.undo()
-            if card is None:
-                return current
-            return item_for_card(trainer.store, card.id, trainer.now(), self.deck)
-
-        self._study(fetch, "undo_last", done="Undone: the card is back")
+        try:
+            undone = trainer.study.undo_last()
+            if undone is None:
+                trainer.call_from_thread(self.view.failed, "Nothing to undo in this session.")
+                return
+            trainer.cards_changed()
+            item = None
+            if undone.card is not None:
+                item = item_for_card(trainer.store, undone.card.id, trainer.now(), self.deck)
+        except StoreUnavailable:
+            return
+        except Exception as exc:
+            self._fail(exc)
+            return
+        trainer.call_from_thread(self.view.undone, item, undone)
 
     def put_away(self, card_id: int, how: str) -> None:
         """Bury (``how="bury"``) or suspend the card, then hand over the next one."""
@@ -236,7 +249,7 @@ class StudyController:
         trainer = self.view.trainer
 
         def fetch() -> StudyItem | None:
-            trainer.decks.edit_note(note)
+            trainer.study.edit_note(note, card_id)
             trainer.cards_changed()
             return item_for_card(trainer.store, card_id, trainer.now(), self.deck)
 

@@ -17,7 +17,11 @@ from trainer.domain.model import Note, NoteKind
 
 
 class EditNoteDialog(ModalScreen[Note | None]):
-    """Fields by note kind; ctrl+s saves, Escape cancels. Returns the changed note."""
+    """Fields by note kind; ctrl+s saves, Escape cancels. Returns the changed note.
+
+    The first field has the focus, with the cursor after its text; Tab moves to
+    the next field without selecting its text, so a key never replaces it.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Cancel"),
@@ -50,16 +54,16 @@ class EditNoteDialog(ModalScreen[Note | None]):
                 yield TextArea(visible(note.text), id="edit-text", soft_wrap=True)
             else:
                 yield Static("Prompt", markup=False, classes="label")
-                yield Input(visible(note.prompt), id="edit-prompt")
+                yield Input(visible(note.prompt), id="edit-prompt", select_on_focus=False)
                 yield Static("Answer", markup=False, classes="label")
                 yield TextArea(visible(note.answer), id="edit-answer", soft_wrap=True)
             if note.kind is NoteKind.LIST:
                 yield Static("Points, one a line", markup=False, classes="label")
                 yield TextArea(visible("\n".join(note.items)), id="edit-items", soft_wrap=True)
             yield Static("Extra", markup=False, classes="label")
-            yield Input(visible(note.extra), id="edit-extra")
+            yield Input(visible(note.extra), id="edit-extra", select_on_focus=False)
             yield Static("Tags (space separated)", markup=False, classes="label")
-            yield Input(visible(" ".join(note.tags)), id="edit-tags")
+            yield Input(visible(" ".join(note.tags)), id="edit-tags", select_on_focus=False)
             yield Static("", markup=False, id="edit-error")
             with Horizontal():
                 yield Button("Save", variant="primary", id="edit-save")
@@ -69,8 +73,14 @@ class EditNoteDialog(ModalScreen[Note | None]):
         blink = bool(getattr(self.app, "cursor_blink", True))
         for area in self.query(TextArea):
             area.cursor_blink = blink
+            area.move_cursor(area.document.end)
         for field in self.query(Input):
             field.cursor_blink = blink
+        # Typing goes into the first field at once, after its text (nothing selected).
+        first = self.query("#edit-text, #edit-prompt").first()
+        if isinstance(first, Input):
+            first.cursor_position = len(first.value)
+        first.focus()
 
     def edited(self) -> Note:
         """The note as the fields now say."""

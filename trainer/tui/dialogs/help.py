@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -23,7 +23,11 @@ def keys_content(rows: list[tuple[str, str]]) -> Content:
 
 
 class HelpDialog(ModalScreen[None]):
-    """A list of keys; any of Escape, ``?`` or ``q`` closes it."""
+    """A list of keys; any of Escape, ``?`` or ``q`` closes it.
+
+    The list scrolls (arrows, Page Up/Down, Home/End, the mouse wheel) when the
+    terminal is too small to show it whole.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q,enter", "dismiss(None)", "Close", show=False),
@@ -31,7 +35,7 @@ class HelpDialog(ModalScreen[None]):
 
     DEFAULT_CSS = """
     HelpDialog { align: center middle; }
-    HelpDialog > Vertical {
+    HelpDialog > VerticalScroll {
         width: 86; max-width: 95%; height: auto; max-height: 95%;
         border: thick $accent; background: $surface; padding: 1 2;
     }
@@ -44,7 +48,10 @@ class HelpDialog(ModalScreen[None]):
         self._rows = rows
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with VerticalScroll(id="help-scroll"):
             yield Static(self._title, markup=False, id="help-title")
             yield Static(keys_content(self._rows), markup=False, id="help-keys")
-            yield Static("Esc closes", markup=False, classes="dim")
+            yield Static("Esc closes · ↑ ↓ PgUp PgDn scroll", markup=False, classes="dim")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-scroll", VerticalScroll).focus()

@@ -20,6 +20,8 @@ from textual.widgets import Button, Footer, Header, Input, ListView, Static, Tex
 
 from trainer.domain.display import visible
 from trainer.domain.model import Article, Note
+from trainer.domain.naming import made_deck_name
+from trainer.domain.words import plural
 from trainer.tui.dialogs.edit_note import EditNoteDialog
 from trainer.tui.dialogs.prompt import PromptDialog
 from trainer.tui.screens.base import TrainerScreen
@@ -33,6 +35,8 @@ class ArticleScreen(TrainerScreen):
         Binding("e", "edit", "Edit"),
         Binding("ctrl+s", "add", "Add to deck", priority=True),
         Binding("escape", "back", "Back"),
+        Binding("home", "first_card", "First", show=False),
+        Binding("end", "last_card", "Last", show=False),
     ]
     PALETTE: ClassVar[list[tuple[str, str, str]]] = [
         ("Add cards to a deck", "Add the switched-on cards to a deck", "add"),
@@ -67,6 +71,10 @@ class ArticleScreen(TrainerScreen):
 
     def on_mount(self) -> None:
         self.sub_title = "Cards from an article"
+        # Buttons are for the mouse (Enter in the path field opens, ctrl+s adds): Tab then
+        # goes path → pasted text → preview and back, and never strands the focus on one.
+        for button in self.query(Button):
+            button.can_focus = False
         for field in (self.query_one(Input), self.query_one(TextArea)):
             field.cursor_blink = self.trainer.cursor_blink
         if self.initial_path:
@@ -128,11 +136,31 @@ class ArticleScreen(TrainerScreen):
         view.clear()
         view.extend(NoteRow(n) for n in notes)
         self.status(
-            f"{self.article_title}: {len(notes)} cards. Space switches a card off, e edits it, ctrl+s adds them to a deck."
+            f"{self.article_title}: {plural(len(notes), 'card')}. Space switches a card off, e edits it, ctrl+s adds them to a deck."
         )
         if notes:
             view.index = 0
             view.focus()
+
+    def action_first_card(self) -> None:
+        self._go_to(0)
+
+    def action_last_card(self) -> None:
+        self._go_to(-1)
+
+    def _go_to(self, where: int) -> None:
+        """Home/End: the first or last card, with the focus on the preview."""
+        view = self.query_one(ListView)
+        if not view.children:
+            return
+        view.index = len(view.children) - 1 if where < 0 else 0
+        view.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("first_card", "last_card"):
+            focused = self.focused
+            return not isinstance(focused, (Input, TextArea))  # Home/End edit text there
+        return True
 
     def rows(self) -> list[NoteRow]:
         return list(self.query(NoteRow))
@@ -172,7 +200,10 @@ class ArticleScreen(TrainerScreen):
                 self.add_notes(deck, chosen)
 
         self.trainer.push_screen(
-            PromptDialog(f"Add {len(chosen)} cards to which deck?", f"申论::{self.article_title}"),
+            PromptDialog(
+                f"Add {plural(len(chosen), 'card')} to which deck?",
+                made_deck_name(self.article_title),
+            ),
             named,
         )
 

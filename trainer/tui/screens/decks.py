@@ -19,6 +19,7 @@ from textual.worker import get_current_worker
 from trainer.domain.display import visible
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import DeckCounts
+from trainer.domain.words import plural
 from trainer.tui.app import StoreUnavailable
 from trainer.tui.dialogs.help import HelpDialog
 from trainer.tui.dialogs.prompt import PromptDialog
@@ -27,6 +28,7 @@ from trainer.tui.screens.base import TrainerScreen
 
 if TYPE_CHECKING:
     from trainer.services.deck_admin import DeckAdmin, DeletedDeck, Renamed
+    from trainer.services.decks import TreeRow
 
 RICH_COLOURS = {"new": "bold #3b82f6", "learning": "bold #dc2626", "due": "bold #16a34a"}
 
@@ -48,6 +50,11 @@ def total_content(rows: list[DeckCounts]) -> Content:
         (str(due), DUE_STYLE),
         " due",
     )
+
+
+def _label(row: TreeRow) -> str:
+    """A tree line: the last part of the name, indented by its depth."""
+    return "  " * row.depth + row.label
 
 
 def file_kinds(export: bool = False) -> str:
@@ -82,8 +89,9 @@ class DecksScreen(TrainerScreen):
         Binding("R", "rename_deck", "Rename", show=False),
         Binding("M", "move_deck", "Move", show=False),
         Binding("delete", "delete_deck", "Delete", show=False),
-        Binding("u", "undo_deck", "Undo", show=False),
         Binding("r", "refresh", "Refresh", show=False),
+        Binding("u,ctrl+z", "undo", "Undo", show=False),
+        Binding("p", "apply_plan", "Apply exam plan", show=False),
         Binding("question_mark", "help", "Keys"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -102,14 +110,19 @@ class DecksScreen(TrainerScreen):
             "custom_study",
         ),
         ("Refresh deck counts", "Reload today's counts", "refresh"),
+        ("Undo last action", "Take back the last answer, bury, suspend or edit", "undo"),
+        ("Apply exam plan", "Set the decks' new cards a day to the exam plan", "apply_plan"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[DeckCounts] = []
+        self.rows: list[TreeRow] = []
+        """The deck tree as shown: parents (implicit ones too) before their sub-decks."""
+        self.counts: list[DeckCounts] = []
         self.loads = 0
         """How many times counts have been shown (tests wait for this to move)."""
-        self.deck_history: list[Renamed | DeletedDeck] = []
+        self.deck_history: list[tuple[int, Renamed | DeletedDeck]] = []
+        """Deck actions to undo, each with how many study actions the session had then."""
         """Renames, moves and deletions done here, newest last (``u`` takes back)."""
 
     def compose(self) -> ComposeResult:
@@ -117,6 +130,9 @@ class DecksScreen(TrainerScreen):
         table: DataTable[Text] = DataTable(id="decks-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("Loading decks…", markup=False, id="decks-total")
+        exam = Static("", markup=False, id="decks-exam")
+        exam.display = False
+        yield exam
         yield Static(
             "Enter study · i import · x export · a article · s stats · ? keys",
             markup=False,
@@ -128,10 +144,10 @@ class DecksScreen(TrainerScreen):
         self._columns(self.query_one(DataTable), [])
 
     @staticmethod
-    def _columns(table: DataTable[Text], rows: list[DeckCounts]) -> None:
+    def _columns(table: DataTable[Text], rows: list[TreeRow]) -> None:
         """Columns with explicit widths: DataTable measures auto-width columns when
         idle and may keep lines it painted before that, cut to the old width."""
-        width = max([4, *(cell_len(r.name) for r in rows)])
+        width = max([4, *(cell_len(_label(r)) for r in rows)])
         table.add_column("Deck", key="deck", width=width)
         table.add_column(Text("New", justify="right"), key="new", width=6)
         table.add_column(Text("Learn", justify="right"), key="learning", width=6)
@@ -145,36 +161,98 @@ class DecksScreen(TrainerScreen):
     @work(thread=True, exclusive=True, group="deck-counts")
     def load_counts(self) -> None:
         try:
+            from trainer.services.decks import deck_tree
+
             rows = self.trainer.study.deck_counts(self.trainer.now())
+            tree = deck_tree(rows)
         except StoreUnavailable:
             return  # the app is closing with the reason
         except Exception as exc:
             self.trainer.call_from_thread(self.trainer.say, f"Could not load decks: {exc}", "error")
             return
         if not get_current_worker().is_cancelled:
-            self.trainer.call_from_thread(self.show_counts, rows)
+            self.trainer.call_from_thread(self.show_counts, rows, tree)
+            self.trainer.call_from_thread(self.load_exam)
 
-    def show_counts(self, rows: list[DeckCounts]) -> None:
-        self.rows = rows
+    @work(thread=True, exclusive=True, group="exam-plan")
+    def load_exam(self) -> None:
+        """The exam line under the counts, when an exam date is set (read after the counts)."""
+        from trainer.services.planning import PlanningService
+
+        trainer = self.trainer
+        try:
+            planning = PlanningService(trainer.store)
+            now = trainer.now()
+            summary = planning.readiness_summary(None, now)
+            plan = planning.plan(None, now) if summary else None
+            allowed = sum(d.options.new_per_day for d in trainer.decks.decks())
+        except Exception:
+            return  # only a summary line: the counts are what matters
+        line = None
+        if summary is not None and plan is not None:
+            line = (
+                f"Exam {summary['exam_date']} in {plural(summary['days_left'], 'day')} · "
+                f"plan {plural(plan.new_per_day, 'new card')} a day · limits {allowed} a day"
+                + ("" if allowed == plan.new_per_day else " · p applies the plan")
+            )
+        if not get_current_worker().is_cancelled:
+            trainer.call_from_thread(self.show_exam, line)
+
+    def show_exam(self, line: str | None) -> None:
+        exam = self.query_one("#decks-exam", Static)
+        exam.display = line is not None
+        exam.update(line or "")
+
+    def action_apply_plan(self) -> None:
+        self.apply_plan()
+
+    @work(thread=True, exclusive=True, group="exam-plan")
+    def apply_plan(self) -> None:
+        from trainer.services.planning import PlanningService
+
+        trainer = self.trainer
+        try:
+            done = PlanningService(trainer.store).apply_plan(None, trainer.now())
+        except StoreUnavailable:
+            return
+        except TrainerError as exc:
+            trainer.call_from_thread(trainer.say, str(exc), "error")
+            return
+        if done is None:
+            trainer.call_from_thread(
+                trainer.say, "No exam date set: trainer exam set YYYY-MM-DD", "warning"
+            )
+            return
+        plan, changed = done
+        trainer.decks_changed()
+        trainer.call_from_thread(
+            trainer.say,
+            f"Exam plan applied: {plural(plan.new_per_day, 'new card')} a day over "
+            f"{plural(len(changed), 'deck')}",
+        )
+        trainer.call_from_thread(self.load_counts)
+
+    def show_counts(self, counts: list[DeckCounts], rows: list[TreeRow]) -> None:
         table = self.query_one(DataTable)
         selected = self.selected()
+        self.rows, self.counts = rows, counts
         table.clear(columns=True)
         self._columns(table, rows)
         for row in rows:
             table.add_row(
-                Text(visible(row.name)),
+                Text(visible(_label(row)), style="bold" if row.deck_id is None else ""),
                 _count(row.new, RICH_COLOURS["new"]),
                 _count(row.learning, RICH_COLOURS["learning"]),
                 _count(row.due, RICH_COLOURS["due"]),
-                key=str(row.deck_id),
+                key=row.name,
             )
         if selected is not None:
             for i, row in enumerate(rows):
-                if row.deck_id == selected.deck_id:
+                if row.name == selected.name:
                     table.move_cursor(row=i, animate=False)
         total = self.query_one("#decks-total", Static)
-        if rows:
-            total.update(total_content(rows))
+        if counts:
+            total.update(total_content(counts))
         else:
             total.update(
                 "No decks yet: press i to import a deck file or a to make one from an article."
@@ -182,7 +260,7 @@ class DecksScreen(TrainerScreen):
         self.loads += 1
         self.post_message(self.Loaded())
 
-    def selected(self) -> DeckCounts | None:
+    def selected(self) -> TreeRow | None:
         table = self.query_one(DataTable)
         if not self.rows or table.cursor_row < 0 or table.cursor_row >= len(self.rows):
             return None
@@ -205,6 +283,34 @@ class DecksScreen(TrainerScreen):
     def action_refresh(self) -> None:
         self.load_counts()
 
+    def _study_actions(self) -> int:
+        return len(self.trainer.study.history) if self.trainer.can_undo else 0
+
+    def action_undo(self) -> None:
+        """Take back the newest action, a deck's (rename, move, delete) or the session's."""
+        if self.deck_history and self.deck_history[-1][0] >= self._study_actions():
+            self._undo_deck(self.deck_history.pop()[1])
+            return
+        if not self.trainer.can_undo:
+            self.trainer.say("Nothing to undo in this session.")
+            return
+        self.undo_last()
+
+    @work(thread=True, exclusive=True, group="undo")
+    def undo_last(self) -> None:
+        try:
+            undone = self.trainer.study.undo_last()
+        except StoreUnavailable:
+            return
+        except TrainerError as exc:
+            self.trainer.call_from_thread(self.trainer.say, str(exc), "error")
+            return
+        if undone is None:
+            return
+        self.trainer.cards_changed()
+        self.trainer.call_from_thread(self.trainer.say, undone.message)
+        self.trainer.call_from_thread(self.load_counts)
+
     KEYS: ClassVar[list[tuple[str, str]]] = [
         ("enter", "Study the deck under the cursor"),
         ("↑ ↓", "Move between decks"),
@@ -218,8 +324,9 @@ class DecksScreen(TrainerScreen):
         ("o", "Options of the deck under the cursor"),
         ("R / M", "Rename / move the deck (sub-decks follow)"),
         ("delete", "Delete the deck (asks first)"),
-        ("u", "Undo the last rename, move or delete"),
         ("r", "Refresh the counts"),
+        ("p", "Apply the exam plan to the decks' new cards a day (trainer exam set)"),
+        ("u / ctrl+z", "Undo the last action (answer, bury, suspend, edit, rename, move, delete)"),
         ("ctrl+p", "Command palette"),
         ("ctrl+t", "Light / dark theme"),
         ("?", "This list"),
@@ -343,16 +450,10 @@ class DecksScreen(TrainerScreen):
         except (TrainerError, StoreUnavailable) as exc:
             self.trainer.call_from_thread(self.trainer.say, str(exc), "error")
             return
-        self.deck_history.append(done)
+        self.deck_history.append((self._study_actions(), done))
         self.trainer.decks_changed()
         self.trainer.call_from_thread(self.trainer.say, done.describe())
         self.trainer.call_from_thread(self.load_counts)
-
-    def action_undo_deck(self) -> None:
-        if not self.deck_history:
-            self.trainer.say("Nothing to undo.", "warning")
-            return
-        self._undo_deck(self.deck_history.pop())
 
     @work(thread=True, exclusive=True, group="deck-admin")
     def _undo_deck(self, done: Renamed | DeletedDeck) -> None:
@@ -403,12 +504,17 @@ class DecksScreen(TrainerScreen):
             self.trainer.say("No deck to export.", "warning")
             return
         name = row.name
+        if row.deck_id is None:
+            self.trainer.say(f"{name} holds only sub-decks: export one of them.", "warning")
+            return
 
         def chosen(path: str | None) -> None:
             if path:
-                self.export_file(name, Path(path).expanduser())
+                target = Path(path).expanduser()
+                # Relative to the home folder, not to wherever the app was started.
+                self.export_file(name, target if target.is_absolute() else Path.home() / target)
 
-        default = name.replace("::", "-") + ".toml"
+        default = str(Path.home() / (name.replace("::", "-") + ".toml"))
         self.trainer.push_screen(
             PromptDialog(f"Export {name} to which file? ({file_kinds(export=True)})", default),
             chosen,

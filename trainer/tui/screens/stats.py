@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
 from trainer.domain.display import visible
+from trainer.domain.words import plural
 from trainer.tui import render
 from trainer.tui.app import StoreUnavailable
 from trainer.tui.screens.base import TrainerScreen
@@ -45,7 +46,7 @@ def summary_content(data: dict[str, Any], exam: dict[str, Any] | None) -> Conten
     tr = data["true_retention"]
     parts: list[str | tuple[str, str] | Content] = [
         ("Today  ", "bold"),
-        f"{t['reviews']} answers in {render.elapsed_text(t['time_ms'])} · {t['again']} again · "
+        f"{plural(t['reviews'], 'answer')} in {render.elapsed_text(t['time_ms'])} · {t['again']} again · "
         f"correct {pct(t['correct_rate'])} · mature correct {pct(t['mature_correct_rate'])}\n",
     ]
     if exam:
@@ -53,7 +54,7 @@ def summary_content(data: dict[str, Any], exam: dict[str, Any] | None) -> Conten
         style = "bold $error" if below else "bold $success"
         parts += [
             ("Exam   ", "bold"),
-            f"{exam['exam_date']} in {exam['days_left']} days · projected recall ",
+            f"{exam['exam_date']} in {plural(exam['days_left'], 'day')} · projected recall ",
             (pct(exam["projected_mean_r"]), style),
             f" (target {pct(exam['target'])}) · {below} of {exam['cards']} cards below target"
             f" · {exam['new_cards']} not yet studied\n",
@@ -72,7 +73,7 @@ def summary_content(data: dict[str, Any], exam: dict[str, Any] | None) -> Conten
         f"{fd['average_per_day']:.1f} a day on average · daily load {fd['daily_load']:.1f}\n",
         ("Answers ", "bold"),
         f"{rv['total']} in {render.elapsed_text(rv['time_ms'])} · studied {rv['days_studied']} of "
-        f"{rv['days_in_range']} days\n",
+        f"{plural(rv['days_in_range'], 'day')}\n",
         ("Retention ", "bold"),
         " · ".join(
             f"{label} {pct(tr[key]['all']['retention'])}"

@@ -22,6 +22,7 @@ from textual.widgets import Footer, Header
 
 from trainer.domain.display import visible
 from trainer.domain.model import Note, NoteKind, Rating
+from trainer.domain.words import plural
 from trainer.services import grading
 from trainer.tui import render
 from trainer.tui.controllers.study import Session, StudyController
@@ -36,7 +37,7 @@ from trainer.tui.widgets.rating_bar import RatingBar
 
 if TYPE_CHECKING:
     from trainer.services.progress import DaySummary, Lookahead, Tomorrow
-    from trainer.services.study import StudyItem
+    from trainer.services.study import StudyItem, Undone
 
 MAX_ANSWER_MS = 60_000
 """Anki caps the time counted for one answer at a minute."""
@@ -54,8 +55,8 @@ class StudyScreen(TrainerScreen):
 
     CSS_PATH = "study.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "space", "Show answer"),
-        Binding("enter", "space", "Show/confirm", show=False),
+        Binding("space", "reveal", "Show answer"),
+        Binding("space,enter", "space", "Show/confirm", show=False),
         Binding("1", "rate(1)", "Again", show=False),
         Binding("2", "rate(2)", "Hard", show=False),
         Binding("3", "rate(3)", "Good", show=False),
@@ -73,7 +74,7 @@ class StudyScreen(TrainerScreen):
     KEYS: ClassVar[list[tuple[str, str]]] = [
         ("space / enter", "Show the answer; on the answer side, confirm Good or the suggestion"),
         ("1 2 3 4", "Again · Hard · Good · Easy"),
-        ("u / ctrl+z", "Undo the last answer"),
+        ("u / ctrl+z", "Undo the last action: answer, bury, suspend or edit (not while typing)"),
         ("-", "Bury the card until tomorrow"),
         ("!", "Suspend the card"),
         ("e", "Edit the note (keeps its history)"),
@@ -86,7 +87,7 @@ class StudyScreen(TrainerScreen):
         ("?", "This list"),
     ]
     PALETTE: ClassVar[list[tuple[str, str, str]]] = [
-        ("Undo last answer", "Take back the last answer of this session", "undo"),
+        ("Undo last action", "Take back the last answer, bury, suspend or edit", "undo"),
         ("Bury card", "Hide this card until tomorrow", "bury"),
         ("Suspend card", "Take this card out of study", "suspend"),
         ("Edit note", "Edit this card's note in place", "edit"),
@@ -123,7 +124,7 @@ class StudyScreen(TrainerScreen):
         done = DonePanel(id="done")
         done.display = False
         yield done
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = visible(self.deck or "All decks")
@@ -156,6 +157,7 @@ class StudyScreen(TrainerScreen):
         ratings = self.query_one(RatingBar)
         done = self.query_one(DonePanel)
         counts = self.query_one(CountsBar)
+        self.call_after_refresh(self.refresh_bindings)
         if item is None:
             self.phase = Phase.DONE
             for w in (card_view, ratings, counts):
@@ -186,6 +188,7 @@ class StudyScreen(TrainerScreen):
     def _show_back(self) -> None:
         assert self.item is not None
         self.phase = Phase.BACK
+        self.refresh_bindings()
         item = self.item
         self.query_one(CardView).show_card(render.back(item.note, item.card.ord))
         self.query_one(AnswerBox).hide()
@@ -258,7 +261,35 @@ class StudyScreen(TrainerScreen):
         heading = render.plain(f"{title}  {note.source.section}".strip() + "\n")
         self.query_one(CardView).show_source(heading.stylize("dim") + para)
 
+    # -- which keys work (and show in the footer) now ------------------------------
+    TYPING_OFF: ClassVar[frozenset[str]] = frozenset(
+        {"reveal", "undo", "bury", "suspend", "edit", "source", "toggle_typing", "help"}
+    )
+    """Actions whose keys belong to the typing field while it has the focus."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.TYPING_OFF and self._typing_focused():
+            return False  # ctrl+z, - , e … are the field's, not the screen's
+        if action == "reveal":
+            return self.phase is Phase.FRONT
+        if action == "source":
+            return self.phase is Phase.BACK  # the paragraph shows on the answer side
+        return True
+
+    def _typing_focused(self) -> bool:
+        focused = self.focused
+        return focused is not None and focused.id == "typed"
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def on_descendant_blur(self) -> None:
+        self.refresh_bindings()
+
     # -- actions -----------------------------------------------------------------
+    def action_reveal(self) -> None:
+        self.action_space()
+
     def action_space(self) -> None:
         if self.busy:
             return
@@ -296,12 +327,17 @@ class StudyScreen(TrainerScreen):
     def action_undo(self) -> None:
         if self.busy:
             return
-        if self.session.answered == 0:
+        if not self.trainer.can_undo:
             self.trainer.say("Nothing to undo in this session.")
             return
         self.busy = True
-        self.session.take_back()
-        self.controller.undo(self.item)
+        self.controller.undo()
+
+    def undone(self, item: StudyItem | None, undone: Undone) -> None:
+        if undone.action.kind == "answer":
+            self.session.take_back()
+        self.show(item if item is not None else self.item)
+        self.trainer.say(undone.message)
 
     def action_bury(self) -> None:
         self._put_away("bury")
@@ -374,6 +410,6 @@ class StudyScreen(TrainerScreen):
         if session.answered:
             minutes = render.elapsed_text(session.elapsed_ms())
             self.trainer.say(
-                f"Session: {session.answered} cards in {minutes}, {session.again} again"
+                f"Session: {plural(session.answered, 'card')} in {minutes}, {session.again} again"
             )
         self.dismiss(None)

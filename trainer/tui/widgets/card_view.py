@@ -7,9 +7,15 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from trainer.tui.widgets.kinsoku import Kinsoku
+
 
 class CardView(VerticalScroll):
-    """Scrolls when a long Chinese answer does not fit; all parts are plain Content."""
+    """Scrolls when a long Chinese answer does not fit; all parts are plain Content.
+
+    Every part breaks its lines the Chinese way (:class:`Kinsoku`): no line
+    starts with closing punctuation such as 》，。.
+    """
 
     DEFAULT_CSS = """
     CardView { height: 1fr; padding: 0 2; }
@@ -32,11 +38,11 @@ class CardView(VerticalScroll):
                 part.display = False
                 part.update("")
             return
-        part.update(content)
+        part.update(Kinsoku(content))
         part.display = True
 
     def show_card(self, content: Content) -> None:
-        self.query_one("#card-text", Static).update(content)
+        self.query_one("#card-text", Static).update(Kinsoku(content))
         self._part("grading", None)
         self._part("source", None)
         if self.scroll_y:

@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from trainer.domain.words import plural
 from trainer.tui.render import DUE_STYLE, LEARN_STYLE, NEW_STYLE, elapsed_text
 
 if TYPE_CHECKING:
@@ -18,31 +19,39 @@ if TYPE_CHECKING:
 def summary_content(
     answered: int, again: int, elapsed_ms: int, today: DaySummary, ahead: Tomorrow
 ) -> Content:
-    """This session, today, learning cards later today and tomorrow's counts."""
+    """This session, today, learning cards later today and tomorrow's counts.
+
+    The session's time is the clock time since it began; today's is the time
+    spent answering (each answer counted up to a minute, as Anki does), so the
+    two are labelled apart.
+    """
     parts: list[str | tuple[str, str]] = []
     if answered:
         parts += [
             ("This session: ", "bold"),
-            f"{answered} cards in {elapsed_text(elapsed_ms)} · {again} again\n",
+            f"{plural(answered, 'card')} in {elapsed_text(elapsed_ms)} since it began"
+            f" · {again} again\n",
         ]
     retention = "—" if today.retention is None else f"{today.retention:.0%}"
     parts += [
         ("Today: ", "bold"),
-        f"{today.reviews} answers · {today.again} again · {today.new} new · "
-        f"{elapsed_text(today.time_ms)} · retention {retention}\n\n",
+        f"{plural(today.reviews, 'answer')} · {today.again} again · {today.new} new · "
+        f"{elapsed_text(today.time_ms)} spent answering · retention {retention}\n\n",
     ]
     if ahead.learning_today:
         parts += [
             (str(ahead.learning_today), LEARN_STYLE),
-            " learning cards come back later today.\n",
+            " learning card comes back later today.\n"
+            if ahead.learning_today == 1
+            else " learning cards come back later today.\n",
         ]
     parts += [
         ("Tomorrow: ", "bold"),
         (str(ahead.review), DUE_STYLE),
-        " reviews · ",
+        " review · " if ahead.review == 1 else " reviews · ",
         (str(ahead.new), NEW_STYLE),
-        " new cards\n\n",
-        ("Esc: back to the decks · u: undo the last answer", "dim"),
+        " new card\n\n" if ahead.new == 1 else " new cards\n\n",
+        ("Esc: back to the decks · u: undo the last action", "dim"),
     ]
     return Content.assemble(*parts)
 

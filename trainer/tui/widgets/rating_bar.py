@@ -25,9 +25,14 @@ class RatingBar(Horizontal):
 
     DEFAULT_CSS = """
     RatingBar { height: 3; width: 1fr; align: center middle; }
-    RatingBar Button { width: 1fr; min-width: 10; max-width: 22; margin: 0 1; }
+    RatingBar Button { width: 1fr; min-width: 6; max-width: 22; margin: 0 1; }
+    RatingBar Button { text-wrap: nowrap; text-overflow: ellipsis; }
+    RatingBar.-narrow Button { margin: 0 0 0 1; }
     RatingBar Button.suggested { text-style: bold reverse; }
     """
+
+    NARROW = 72
+    """Below this width the labels drop the separator and the buttons their right margin."""
 
     class Rated(Message):
         """The student clicked a rating button."""
@@ -47,15 +52,26 @@ class RatingBar(Horizontal):
             button.can_focus = False
             yield button
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: tuple[dict[Rating, timedelta], Rating | None] = ({}, None)
+
     def show(self, intervals: dict[Rating, timedelta], suggested: Rating | None = None) -> None:
+        self._shown = (intervals, suggested)
+        narrow = self.size.width and self.size.width < self.NARROW
+        self.set_class(bool(narrow), "-narrow")
+        joint = " " if narrow else " · "
         for rating in Rating:
             button = self.query_one(f"#rate-{int(rating)}", Button)
             after = intervals.get(rating)
             label = f"{int(rating)} {RATING_NAMES[rating]}"
             if after is not None:
-                label += f" · {interval(after)}"
+                label += f"{joint}{interval(after)}"
             button.label = label
             button.set_class(rating == suggested, "suggested")
+
+    def on_resize(self) -> None:
+        self.show(*self._shown)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -42,6 +42,7 @@ CARD_BARS = (
     ("young", "young"),
     ("mature", "mature"),
     ("suspended", "susp."),
+    ("buried", "buried"),
 )
 RETENTION_BARS = (
     ("today", "today"),
@@ -53,6 +54,13 @@ RETENTION_BARS = (
 )
 
 
+def count_title(counts: dict[str, Any]) -> str:
+    """The card-count chart's title: the sum of its bars (retired cards are not a bar)."""
+    shown = sum(int(counts[key]) for key, _ in CARD_BARS)
+    retired = int(counts.get("retired", 0))
+    return f"Cards ({shown}; {retired} retired not shown)" if retired else f"Cards ({shown})"
+
+
 class StatsCharts(Grid):
     """Answers per day, the due forecast, card counts and true retention, two by two."""
 
@@ -60,6 +68,9 @@ class StatsCharts(Grid):
     StatsCharts { grid-size: 2 2; grid-gutter: 0 1; height: 26; padding: 0 1; }
     StatsCharts > PlotextPlot { height: 13; }
     """
+
+    count_bars: tuple[tuple[str, int], ...] = ()
+    """The card-count bars as last drawn (label, cards)."""
 
     def compose(self) -> ComposeResult:
         for ident in ("chart-reviews", "chart-due", "chart-counts", "chart-retention"):
@@ -102,8 +113,9 @@ class StatsCharts(Grid):
 
     def _counts(self, counts: dict[str, Any]) -> None:
         plot, plt = self._plot("chart-counts")
-        plt.bar([label for _, label in CARD_BARS], [counts[key] for key, _ in CARD_BARS])
-        plt.title(f"Cards ({counts['total']})")
+        self.count_bars = tuple((label, int(counts[key])) for key, label in CARD_BARS)
+        plt.bar([label for label, _ in self.count_bars], [n for _, n in self.count_bars])
+        plt.title(count_title(counts))
         plot.refresh()
 
     def _retention(self, retention: dict[str, Any]) -> None:
