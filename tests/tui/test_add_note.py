@@ -31,6 +31,7 @@ async def test_add_from_the_decks_screen_keeps_deck_and_tags(
     async with app.run_test(size=WIDE) as pilot:
         await settle(app)
         assert isinstance(app.screen, DecksScreen)
+        await pilot.press("down")  # past the implicit parent 申论 to its sub-deck
         await pilot.press("n")
         await settle(app)
         dialog = app.screen

@@ -112,4 +112,4 @@ async def test_rename_move_delete_and_undo(
         await pilot.press("u", "u")
         await settle(app)
         assert [d.name for d in DeckService(store).decks()] == ["A", "B"]
-        assert "Nothing to undo." in _said(app)
+        assert "Nothing to undo in this session." in _said(app)
