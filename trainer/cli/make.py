@@ -15,6 +15,7 @@ from trainer.cli import app
 
 if TYPE_CHECKING:
     from trainer.generation import Generated
+    from trainer.generation.provenance import Origin
 
 
 @app.command()
@@ -27,6 +28,12 @@ def make(
         str | None, typer.Option("--deck", help="Deck name (default: the article's title).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the cards as JSON.")] = False,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain", help="Print each card with the rule that made it and its function."
+        ),
+    ] = False,
 ) -> None:
     """Turn an article into list, cloze and Q&A cards."""
     from trainer.cli import fail
@@ -44,9 +51,11 @@ def make(
         import json
 
         typer.echo(json.dumps(to_json(result), ensure_ascii=False, indent=1))
+    if explain:
+        typer.echo(explained(result))
     if output is not None:
         _write(output, deck, result.title or art.source, result)
-    elif not as_json:
+    elif not as_json and not explain:
         typer.echo(summary(result))
 
 
@@ -77,7 +86,8 @@ def _write(path: str, name: str | None, default_name: str, result: Generated) ->
 
 
 def to_json(result: Generated) -> dict[str, Any]:
-    """The ``--json`` document: title, sections and cards."""
+    """The ``--json`` document: title, sections and cards (each with the rule that made it)."""
+    origins = _origins(result)
     return {
         "title": result.title,
         "sections": list(result.sections),
@@ -97,8 +107,10 @@ def to_json(result: Generated) -> dict[str, Any]:
                 },
                 "tags": list(n.tags),
                 "guid": n.guid,
+                "rule": o.rule,
+                "function": o.function,
             }
-            for n in result.notes
+            for n, o in zip(result.notes, origins, strict=True)
         ],
     }
 
@@ -124,3 +136,25 @@ def summary(result: Generated) -> str:
             lines.append(f"  Q: {n.prompt}")
             lines.extend(f"  {line}" for line in n.answer.splitlines())
     return "\n".join(lines)
+
+
+def explained(result: Generated) -> str:
+    """Each card with its rule and its source sentence's function, for finding why it exists."""
+    lines = [f"标题: {result.title or '(无)'}"]
+    for n, o in zip(result.notes, _origins(result), strict=True):
+        lines.append("")
+        lines.append(
+            f"[{n.kind.value}] rule={o.rule} function={o.function or '-'}  ({n.source.anchor})"
+        )
+        if n.kind.value == "cloze":
+            lines.append(f"  {n.text}")
+        else:
+            lines.append(f"  Q: {n.prompt}")
+            lines.extend(f"  {line}" for line in n.answer.splitlines())
+    return "\n".join(lines)
+
+
+def _origins(result: Generated) -> tuple[Origin, ...]:
+    from trainer.generation.provenance import Origin
+
+    return result.origins or tuple(Origin("", "") for _ in result.notes)

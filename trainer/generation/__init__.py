@@ -17,6 +17,7 @@ from trainer.generation.text import cjk_count, fold
 
 if TYPE_CHECKING:
     from trainer.generation.enumtypes import Enumeration
+    from trainer.generation.provenance import Origin
     from trainer.generation.text import Span
 
 __all__ = ["Generated", "generate"]
@@ -29,6 +30,8 @@ class Generated:
     title: str
     sections: tuple[str, ...]
     notes: tuple[Note, ...]
+    origins: tuple[Origin, ...] = ()
+    """Per note (same order): the rule that made it and its sentence's function."""
 
 
 def generate(article: Article, source_id: str) -> Generated:
@@ -54,15 +57,21 @@ def generate(article: Article, source_id: str) -> Generated:
     top = max(_TERMS_MIN, min(_TERMS_MAX, len(sentences) // 5))
     skip = _opener_sentences(found, sentences)
     clozes = find_clozes(folded, doc, terms, skip, top)
-    notes = [
+    functions: dict[int, str] = {}
+    made = [
         *assemble.qa_notes(source_id, original, doc, found),
-        *assemble.list_notes(source_id, original, found),
-        *assemble.cloze_notes(source_id, original, clozes),
+        *assemble.list_notes(source_id, original, found, functions),
+        *assemble.cloze_notes(source_id, original, clozes, functions),
     ]
-    notes.sort(key=lambda n: (n.source.start, n.kind.value, n.source.anchor))
+    made.sort(key=lambda m: (m[0].source.start, m[0].kind.value, m[0].source.anchor))
     title = article.title.strip() or doc.title
     sections = tuple(s.heading for s in doc.sections if s.heading)
-    return Generated(title=title, sections=sections, notes=tuple(notes))
+    return Generated(
+        title=title,
+        sections=sections,
+        notes=tuple(n for n, _ in made),
+        origins=tuple(o for _, o in made),
+    )
 
 
 def _opener_sentences(found: list[Enumeration], sentences: list[Span]) -> set[tuple[int, int]]:

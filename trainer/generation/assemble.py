@@ -14,6 +14,7 @@ from trainer.domain.model import Note, NoteKind, SourceRef
 from trainer.generation import lists
 from trainer.generation.clozes import Cloze, markup
 from trainer.generation.enumtypes import Enumeration
+from trainer.generation.provenance import Origin
 from trainer.generation.structure import Outline, Section
 
 _COMMENT_LABEL = re.compile(
@@ -47,51 +48,69 @@ def _note(
     )
 
 
-def list_notes(source_id: str, original: str, found: list[Enumeration]) -> list[Note]:
-    notes: list[Note] = []
+Made = tuple[Note, Origin]
+"""A note and where it came from (kept beside the note, never in its Extra)."""
+
+
+def list_notes(
+    source_id: str, original: str, found: list[Enumeration], functions: dict[int, str]
+) -> list[Made]:
+    """``functions`` maps a sentence's start offset to its function."""
+    notes: list[Made] = []
     ordinals: dict[tuple[int, int], int] = {}
     for e in found:
         key = (e.section.index, e.paragraph)
         ordinals[key] = ordinals.get(key, 0) + 1
         anchor = f"s{e.section.index}/p{e.paragraph}/list{ordinals[key]}"
-        notes.append(
-            _note(
-                source_id,
-                anchor,
-                NoteKind.LIST,
-                e.section,
-                e.start,
-                e.end,
-                "列举",
-                prompt=lists.prompt(e),
-                answer=lists.answer(e, original),
-                items=tuple(original[it.phrase.start : it.phrase.end] for it in e.items),
-                extra=e.style,
-            )
+        note = _note(
+            source_id,
+            anchor,
+            NoteKind.LIST,
+            e.section,
+            e.start,
+            e.end,
+            "列举",
+            prompt=lists.prompt(e),
+            answer=lists.answer(e, original),
+            items=tuple(original[it.phrase.start : it.phrase.end] for it in e.items),
         )
+        notes.append((note, Origin("list." + e.style, _function_at(functions, e.start))))
     return notes
 
 
-def cloze_notes(source_id: str, original: str, found: list[Cloze]) -> list[Note]:
+def _function_at(functions: dict[int, str], offset: int) -> str:
+    """The function of the sentence holding ``offset`` (the last one starting at or before it)."""
+    starts = [s for s in functions if s <= offset]
+    return functions[max(starts)] if starts else ""
+
+
+def cloze_notes(
+    source_id: str, original: str, found: list[Cloze], functions: dict[int, str]
+) -> list[Made]:
     return [
-        _note(
-            source_id,
-            f"s{c.section.index}/p{c.paragraph.index}/cloze{c.index}",
-            NoteKind.CLOZE,
-            c.section,
-            c.sentence.start,
-            c.sentence.end,
-            "金句" if c.role == "golden" else "关键词",
-            text=markup(original, c),
-            extra=c.role,
+        (
+            _note(
+                source_id,
+                f"s{c.section.index}/p{c.paragraph.index}/cloze{c.index}",
+                NoteKind.CLOZE,
+                c.section,
+                c.sentence.start,
+                c.sentence.end,
+                "金句" if c.role == "golden" else "关键词",
+                text=markup(original, c),
+            ),
+            Origin(
+                "cloze." + c.rule,
+                "金句" if c.role == "golden" else _function_at(functions, c.sentence.start),
+            ),
         )
         for c in found
     ]
 
 
-def qa_notes(source_id: str, original: str, doc: Outline, found: list[Enumeration]) -> list[Note]:
+def qa_notes(source_id: str, original: str, doc: Outline, found: list[Enumeration]) -> list[Made]:
     """The viewpoint of each commentary and the answer points of question headings."""
-    notes: list[Note] = []
+    notes: list[Made] = []
     for sec in doc.sections:
         if sec.span is None or not sec.paragraphs:
             continue
@@ -99,26 +118,27 @@ def qa_notes(source_id: str, original: str, doc: Outline, found: list[Enumeratio
         if sep and _COMMENT_LABEL.match(label) and claim:
             question = f"{label}的核心观点是什么?"
             head = claim
+            origin = Origin("qa.viewpoint", "分论点")
         elif sec.heading.endswith("?"):
             question = sec.heading
             head = ""
+            origin = Origin("qa.question", "问题")
         else:
             continue
         points = _points(original, sec, found)
         body = "\n".join(f"{k}. {p}" for k, p in enumerate(points, 1))
-        notes.append(
-            _note(
-                source_id,
-                f"s{sec.index}/qa",
-                NoteKind.QA,
-                sec,
-                sec.span.start,
-                sec.paragraphs[-1].span.end,
-                "观点",
-                prompt=question,
-                answer=f"{head}\n{body}".strip(),
-            )
+        note = _note(
+            source_id,
+            f"s{sec.index}/qa",
+            NoteKind.QA,
+            sec,
+            sec.span.start,
+            sec.paragraphs[-1].span.end,
+            "观点",
+            prompt=question,
+            answer=f"{head}\n{body}".strip(),
         )
+        notes.append((note, origin))
     return notes
 
 

@@ -34,6 +34,9 @@ class Cloze:
     sentence: Span
     blanks: tuple[Span, ...]
     role: str
+    """``golden`` or ``term``: which card family made it."""
+    rule: str = ""
+    """The detector that chose the sentence (``golden.couplet``, ``term``…)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +189,7 @@ def find_clozes(
         if w.sentence.start <= s.start < w.sentence.end
     }
     for w, pair in couplets:
-        _add(out, used, w, _golden_blanks(pair, scores), "golden")
+        _add(out, used, w, _golden_blanks(pair, scores), "golden", "golden." + pair.rule)
     for w in _sentences(doc):
         if (w.sentence.start, w.sentence.end) in skip or w.sentence.start in halves:
             continue
@@ -198,7 +201,7 @@ def find_clozes(
             continue
         blanks = _golden_blanks(g, scores)
         if blanks:
-            _add(out, used, replace(w, sentence=sentence), blanks, "golden")
+            _add(out, used, replace(w, sentence=sentence), blanks, "golden", "golden." + g.rule)
     covered = {strip_punct(b.text) for c in out for b in c.blanks}
     pool = [
         w for w in _sentences(doc) if _TERM_SENTENCE[0] <= len(w.sentence.text) <= _TERM_SENTENCE[1]
@@ -239,7 +242,7 @@ def find_clozes(
             if not (b.start < own.end and own.start < b.end)
         ]
         blanks = sorted([own, *extra[: MAX_BLANKS - 1]], key=lambda b: b.start)
-        if _add(out, used, best, blanks, "term"):
+        if _add(out, used, best, blanks, "term", "term"):
             covered.update(strip_punct(b.text) for b in blanks)
     out.sort(key=lambda c: c.sentence.start)
     return out
@@ -295,7 +298,9 @@ def _joined(blanks: list[Span] | tuple[Span, ...]) -> list[Span]:
     return out
 
 
-def _add(out: list[Cloze], used: set[int], w: _Where, blanks: list[Span], role: str) -> bool:
+def _add(
+    out: list[Cloze], used: set[int], w: _Where, blanks: list[Span], role: str, rule: str
+) -> bool:
     blanks = _joined(blanks)
     if not blanks or w.sentence.start in used:
         return False
@@ -303,7 +308,7 @@ def _add(out: list[Cloze], used: set[int], w: _Where, blanks: list[Span], role: 
     if any(bigram_dice(plain, strip_punct(c.sentence.text)) >= _NEAR_DUPLICATE for c in out):
         return False
     used.add(w.sentence.start)
-    out.append(Cloze(w.section, w.paragraph, w.index, w.sentence, tuple(blanks), role))
+    out.append(Cloze(w.section, w.paragraph, w.index, w.sentence, tuple(blanks), role, rule))
     return True
 
 

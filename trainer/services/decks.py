@@ -72,6 +72,9 @@ def apply_notes(
     now_s: int | None = None,
 ) -> tuple[Deck, ImportReport]:
     """Bring deck ``name`` in line with ``notes`` inside the caller's transaction."""
+    from trainer.generation.provenance import without_label
+
+    notes = [without_label(n) for n in notes]  # decks made before Extra was the learner's
     now_s = int(time.time()) if now_s is None else now_s
     deck = decks_repo.deck_by_name(conn, name)
     created = deck is None
