@@ -21,6 +21,7 @@ from trainer.generation.enumtypes import Enumeration, Item, after, context, lead
 from trainer.generation.golden import GOLDEN_SECTION
 from trainer.generation.inline import inline_lists, parallel_clauses, semicolon_lists
 from trainer.generation.markers import Marker, find_markers, sequences
+from trainer.generation.phrase_series import phrase_series
 from trainer.generation.phrases import key_phrase
 from trainer.generation.series import colon_lists, framed_openers, quoted_lists, quoted_runs
 from trainer.generation.structure import Outline, Paragraph, Section
@@ -65,6 +66,7 @@ def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
                 found += quoted_lists(folded, section, para, sent)
                 found += quoted_runs(folded, section, para, sent)
                 found += inline_lists(folded, section, para, sent)
+                found += phrase_series(folded, section, para, sent)
     return [e for e in _dedupe(found) if not _exam_instruction(folded, e)]
 
 
