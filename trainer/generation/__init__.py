@@ -39,7 +39,7 @@ def generate(article: Article, source_id: str) -> Generated:
     from trainer.generation import assemble
     from trainer.generation.clozes import find_clozes
     from trainer.generation.enumerations import find_enumerations
-    from trainer.generation.keyterms import rank_terms
+    from trainer.generation.keyterms import rank_terms, topic_words
     from trainer.generation.segment import tokens
     from trainer.generation.structure import outline
 
@@ -53,10 +53,12 @@ def generate(article: Article, source_id: str) -> Generated:
     token_lists = [[w for w, _ in tokens(s.text)] for s in sentences]
     headings = " ".join([doc.title, *(sec.heading for sec in doc.sections)])
     content = "\n".join([headings, *(p.span.text for sec in doc.sections for p in sec.paragraphs)])
-    terms = rank_terms(token_lists, content, headings)
+    paragraphs = [p.span.text for sec in doc.sections for p in sec.paragraphs]
+    topic = topic_words(token_lists, paragraphs, doc.title)
+    terms = rank_terms(token_lists, content, headings, topic)
     top = max(_TERMS_MIN, min(_TERMS_MAX, len(sentences) // 5))
     skip = _opener_sentences(found, sentences)
-    clozes = find_clozes(folded, doc, terms, skip, top)
+    clozes = find_clozes(folded, doc, terms, skip, top, topic)
     functions: dict[int, str] = {}
     made = [
         *assemble.qa_notes(source_id, original, doc, found),

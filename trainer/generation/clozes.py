@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from trainer.generation.golden import GOLDEN_SECTION, Golden, find_golden, strip_numbering
-from trainer.generation.keyterms import STOP_WORDS, Term
+from trainer.generation.keyterms import PLAIN, STOP_WORDS, Term, is_topic
+from trainer.generation.lexicon import words
 from trainer.generation.segment import guifan_words, is_content, rarity, tokens
 from trainer.generation.structure import Outline, Paragraph, Section
 from trainer.generation.text import Span, bigram_dice, clauses, strip_punct
@@ -115,7 +116,13 @@ def _couplets(folded: str, doc: Outline) -> list[tuple[_Where, Golden]]:
 
 def _good_blank(text: str) -> bool:
     core = strip_punct(text)
-    return len(core) >= 2 and not core.isdigit() and core not in STOP_WORDS
+    return (
+        len(core) >= 2
+        and not core.isdigit()
+        and core not in STOP_WORDS
+        and core not in PLAIN
+        and core not in words("connectives")
+    )
 
 
 def _bounds(s: Span) -> set[int]:
@@ -165,12 +172,14 @@ def find_clozes(
     terms: list[Term],
     skip: set[tuple[int, int]],
     top: int,
+    topic: set[str] | None = None,
 ) -> list[Cloze]:
     """Cloze cards; ``skip`` holds (start, end) of sentences already used as list items.
 
     Key-term cards cover the ``top`` best terms and every 规范表述 of the article
     (up to ``top`` more), each blanked at least once.
     """
+    topic = topic or set()
     scores = {t.word: t.score for t in terms[: top * 3]}
     guifan = guifan_words()
     standard = [t for t in terms[top:] if t.word in guifan][: 2 * top]
@@ -189,7 +198,7 @@ def find_clozes(
         if w.sentence.start <= s.start < w.sentence.end
     }
     for w, pair in couplets:
-        _add(out, used, w, _golden_blanks(pair, scores), "golden", "golden." + pair.rule)
+        _add(out, used, w, _golden_blanks(pair, scores, topic), "golden", "golden." + pair.rule)
     for w in _sentences(doc):
         if (w.sentence.start, w.sentence.end) in skip or w.sentence.start in halves:
             continue
@@ -199,7 +208,7 @@ def find_clozes(
         g = find_golden(folded, sentence, w.index == 1, last, sayings)
         if g is None:
             continue
-        blanks = _golden_blanks(g, scores)
+        blanks = _golden_blanks(g, scores, topic)
         if blanks:
             _add(out, used, replace(w, sentence=sentence), blanks, "golden", "golden." + g.rule)
     covered = {strip_punct(b.text) for c in out for b in c.blanks}
@@ -248,9 +257,13 @@ def find_clozes(
     return out
 
 
-def _golden_blanks(g: Golden, scores: dict[str, float]) -> list[Span]:
+def _golden_blanks(g: Golden, scores: dict[str, float], topic: set[str]) -> list[Span]:
+    """A 金句's own blanks (the halves of a couplet…), else its key terms, else its
+    rarest content words; never the topic, a connective or a generic word."""
     if g.blanks:
-        return [b for b in g.blanks if _good_blank(b.text)][:MAX_BLANKS]
+        own = [b for b in g.blanks if _good_blank(b.text) and not is_topic(b.text, topic)]
+        if own:
+            return own[:MAX_BLANKS]
     found = term_blanks(g.sentence, scores)
     if found:
         return found
@@ -258,7 +271,7 @@ def _golden_blanks(g: Golden, scores: dict[str, float]) -> list[Span]:
     words = [
         (rarity(w) * len(w), at, w)
         for w, at in tokens(g.sentence.text)
-        if is_content(w) and w not in STOP_WORDS
+        if is_content(w) and _good_blank(w) and not is_topic(w, topic)
     ]
     words.sort(key=lambda x: (-x[0], x[1]))
     start = g.sentence.start

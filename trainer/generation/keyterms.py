@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from trainer.generation.lexicon import words
 from trainer.generation.segment import guifan_words, is_content, rarity, tokens
 from trainer.generation.segment import verb_like as _tagged_verb
 from trainer.generation.text import CJK, quoted, strip_punct
@@ -27,13 +28,9 @@ STOP_WORDS = frozenset(
     今年 目前 如今 一直 之后 以后 以前 之前 其实 也许 或者 还要 还有 以及 就要 要求 存在 具有
     成为 出现 发展 推动 加强 提高 提升 带来 看似 说到底 不少 部分 一场 一方 各地 各级 许多""".split()  # noqa: SIM905
 )
-GENERIC = frozenset(
-    """地方 群众 材料 问题 方面 层面 层面看 工作 一句 做起 关乎 发展 建设 社会 国家 人民 政府
-    部门 企业 个人 时间 事情 内容 作用 意义 能力 水平 方式 过程 结果 生活 地区 领域 行业 东西 一点
-    机制 制度 体系 服务 产品 责任 经济 改革 网络 资源 环境 市场 基础 条件 目标 任务 标准 质量
-    重要 有效 相关 各类 各种 这一 此类 之一 做到 做好 一批 有的 全国 全社会 一方面 对策 对应 建议
-    考生 作答 题目 要求 范文 热点 考点 参考 推荐""".split()  # noqa: SIM905
-)
+GENERIC = words("generic")
+PLAIN = words("plain_nouns")
+"""Actors and everyday nouns (干部, 消费者): never a blank alone, fine inside a compound."""
 """Generic words a blank never is (``地方``, ``群众``; ``机制`` alone, though ``投融资机制``
 is a term)."""
 STOP_WORDS = STOP_WORDS | GENERIC
@@ -349,9 +346,51 @@ def _centrality(word: str, single: Counter[str]) -> float:
     return 1.0 + min(0.15 * math.log(best), 0.6) if best > 1 else 1.0
 
 
-def rank_terms(token_lists: list[list[str]], text: str, headings: str = "") -> list[Term]:
+_TOPIC_SPREAD_TITLE = 0.25
+_TOPIC_COUNT = 3
+
+
+def topic_words(token_lists: list[list[str]], paragraphs: list[str], title: str) -> set[str]:
+    """The article's topic: content words of its title that recur (three times or more,
+    or in a quarter of its paragraphs): 直播, 带货 in an article on 直播带货."""
+    if not paragraphs or not title:
+        return set()
+    counts: Counter[str] = Counter(
+        w for toks in token_lists for w in toks if len(w) >= 2 and w in title and is_content(w)
+    )
+    out = set()
+    for w, n in counts.items():
+        spread = sum(1 for p in paragraphs if w in p) / len(paragraphs)
+        if n >= _TOPIC_COUNT or spread >= _TOPIC_SPREAD_TITLE:
+            out.add(w)
+    return out
+
+
+def is_topic(word: str, topic: set[str]) -> bool:
+    """``word`` is only the topic and generic words (直播带货, 领导干部直播, 直播间):
+    a blank on it is guessed from the title. A topic word with a place suffix
+    (直播 + 间, ``data/place_suffixes.txt``) is the topic too."""
+    if not topic:
+        return False
+    parts = [w for w, _ in tokens(word)] or [word]
+    places = words("place_suffixes")
+    rest = [
+        w
+        for w in parts
+        if w not in topic
+        and w not in GENERIC
+        and w not in PLAIN
+        and not any(w == t + ch for t in topic for ch in places)
+    ]
+    return not rest
+
+
+def rank_terms(
+    token_lists: list[list[str]], text: str, headings: str = "", topic: set[str] | None = None
+) -> list[Term]:
     """Terms of the article, best first; ``token_lists`` are its sentences' tokens,
-    ``headings`` its title and section headings (terms there weigh more).
+    ``headings`` its title and section headings (terms there weigh more). The
+    ``topic`` (:func:`topic_words`) and generic words are never terms.
 
     Salience is frequency in the whole text, spread over its paragraphs and a
     title/heading bonus; specificity is the rarity in jieba's dictionary."""
@@ -387,9 +426,12 @@ def rank_terms(token_lists: list[list[str]], text: str, headings: str = "") -> l
         if rest > 0:
             counts[w] = rest
     paragraphs = [p for p in text.split("\n") if p.strip()]
+    topic = topic or set()
     terms: list[Term] = []
     for w, n in counts.items():
         if w in STOP_WORDS or w in VERBS or verb_like(w) or len(strip_punct(w)) < 2:
+            continue
+        if w in PLAIN or is_topic(w, topic):
             continue
         if _clause_like(w) and w not in guifan:
             continue

@@ -20,7 +20,7 @@ def entries(name: str) -> tuple[tuple[str, ...], ...]:
     for raw in text.splitlines():
         line = raw.split("#", 1)[0].strip()
         if line:
-            out.append(tuple(p.strip() for p in line.split("\t") if p.strip()))
+            out.append(tuple(line.split("\t") if "\t" in line else line.split()))
     return tuple(out)
 
 
