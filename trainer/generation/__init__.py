@@ -39,6 +39,7 @@ def generate(article: Article, source_id: str) -> Generated:
     from trainer.generation import assemble
     from trainer.generation.clozes import find_clozes
     from trainer.generation.enumerations import find_enumerations
+    from trainer.generation.functions import classify
     from trainer.generation.keyterms import rank_terms, topic_words
     from trainer.generation.segment import tokens
     from trainer.generation.structure import outline
@@ -58,8 +59,8 @@ def generate(article: Article, source_id: str) -> Generated:
     terms = rank_terms(token_lists, content, headings, topic)
     top = max(_TERMS_MIN, min(_TERMS_MAX, len(sentences) // 5))
     skip = _opener_sentences(found, sentences)
-    clozes = find_clozes(folded, doc, terms, skip, top, topic)
-    functions: dict[int, str] = {}
+    functions = classify(doc)
+    clozes = find_clozes(folded, doc, terms, skip, top, topic, functions)
     made = [
         *assemble.qa_notes(source_id, original, doc, found),
         *assemble.list_notes(source_id, original, found, functions),

@@ -173,6 +173,7 @@ def find_clozes(
     skip: set[tuple[int, int]],
     top: int,
     topic: set[str] | None = None,
+    functions: dict[int, str] | None = None,
 ) -> list[Cloze]:
     """Cloze cards; ``skip`` holds (start, end) of sentences already used as list items.
 
@@ -212,9 +213,16 @@ def find_clozes(
         if blanks:
             _add(out, used, replace(w, sentence=sentence), blanks, "golden", "golden." + g.rule)
     covered = {strip_punct(b.text) for c in out for b in c.blanks}
+    from trainer.generation.functions import CARDABLE
+
     pool = [
         w for w in _sentences(doc) if _TERM_SENTENCE[0] <= len(w.sentence.text) <= _TERM_SENTENCE[1]
     ]
+    functions = functions or {}
+
+    def cardable(w: _Where) -> bool:
+        return not functions or functions.get(w.sentence.start, "") in CARDABLE
+
     budget = len(folded) // CHARS_PER_CARD
     for term in cover:
         if any(term.word in c and len(c) <= len(term.word) + _NEST for c in covered):
@@ -235,9 +243,12 @@ def find_clozes(
             if term not in extra_cover and _extend(out, term.word):
                 covered.add(term.word)
             continue
+        # A sentence that does something in the argument first; background and
+        # evidence only when the term appears nowhere else.
         best = max(
             candidates,
             key=lambda w: (
+                cardable(w),
                 len(term_blanks(w.sentence, scores)),
                 -abs(len(w.sentence.text) - 40),
                 -w.sentence.start,
