@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from trainer.generation.golden import GOLDEN_SECTION, Golden, find_golden, strip_numbering
 from trainer.generation.keyterms import PLAIN, STOP_WORDS, Term, is_topic
-from trainer.generation.lexicon import words
+from trainer.generation.lexicon import entries, words
 from trainer.generation.segment import guifan_words, is_content, rarity, tokens
 from trainer.generation.structure import Outline, Paragraph, Section
 from trainer.generation.text import Span, bigram_dice, clauses, strip_punct
@@ -114,6 +114,50 @@ def _couplets(folded: str, doc: Outline) -> list[tuple[_Where, Golden]]:
     return out
 
 
+_TWO_MAX = 15
+_AFTER_MARKER = ("可以", "需要", "是", "要", "有", "能", "在", "应", "会")
+
+
+def _two_points(folded: str, doc: Outline) -> list[tuple[_Where, list[Span]]]:
+    """Sentences of two points (既是A,也是B; 不是A,而是B; 一方面A,另一方面B; pairs
+    from ``data/two_points.txt``): both points are blanked, the markers stay."""
+    pairs = sorted(
+        ((row[0], row[1]) for row in entries("two_points") if len(row) == 2),
+        key=lambda p: -len(p[0]),  # 不仅仅是 before 不仅
+    )
+    out: list[tuple[_Where, list[Span]]] = []
+    for w in _sentences(doc):
+        parts = clauses(folded, w.sentence.start, w.sentence.end)
+        for a, b in pairs:
+            first = next((c for c in parts if a in c.text), None)
+            if first is None:
+                continue
+            later = [c for c in parts if c.start > first.start and c.text.startswith(b)]
+            second = later[0] if later else None
+            if second is None:
+                continue
+            x = _point(first, first.text.find(a) + len(a))
+            y = _point(second, len(b))
+            if x is not None and y is not None:
+                out.append((w, [x, y]))
+                break
+    return out
+
+
+def _point(clause: Span, at: int) -> Span | None:
+    """The point after a marker: the rest of the clause without a leading copula or
+    modal, on word boundaries, 2 to ``_TWO_MAX`` characters."""
+    text = clause.text.rstrip(",;:。!?")
+    for verb in _AFTER_MARKER:
+        if text.startswith(verb, at) and len(text) - at - len(verb) >= 2:
+            at += len(verb)
+            break
+    rest = text[at:]
+    if not 2 <= len(strip_punct(rest)) <= _TWO_MAX:
+        return None
+    return Span(rest, clause.start + at, clause.start + len(text))
+
+
 def _good_blank(text: str) -> bool:
     core = strip_punct(text)
     return (
@@ -180,6 +224,8 @@ def find_clozes(
     Key-term cards cover the ``top`` best terms and every 规范表述 of the article
     (up to ``top`` more), each blanked at least once.
     """
+    from trainer.generation.functions import CARDABLE
+
     topic = topic or set()
     scores = {t.word: t.score for t in terms[: top * 3]}
     guifan = guifan_words()
@@ -198,6 +244,15 @@ def find_clozes(
         for s in w.paragraph.sentences
         if w.sentence.start <= s.start < w.sentence.end
     }
+    for w, points in _two_points(folded, doc):
+        if w.sentence.start in halves or (w.sentence.start, w.sentence.end) in skip:
+            continue
+        if functions and functions.get(w.sentence.start, "") not in CARDABLE:
+            continue
+        plain = strip_punct(w.sentence.text)
+        if 2 * sum(len(p.text) for p in points) <= len(plain) + 4:
+            role = "golden" if len(plain) <= _COUPLET_MAX else "term"
+            _add(out, used, w, points, role, "two_points")
     for w, pair in couplets:
         _add(out, used, w, _golden_blanks(pair, scores, topic), "golden", "golden." + pair.rule)
     for w in _sentences(doc):
@@ -213,8 +268,6 @@ def find_clozes(
         if blanks:
             _add(out, used, replace(w, sentence=sentence), blanks, "golden", "golden." + g.rule)
     covered = {strip_punct(b.text) for c in out for b in c.blanks}
-    from trainer.generation.functions import CARDABLE
-
     pool = [
         w for w in _sentences(doc) if _TERM_SENTENCE[0] <= len(w.sentence.text) <= _TERM_SENTENCE[1]
     ]
