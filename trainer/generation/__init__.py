@@ -62,11 +62,14 @@ def generate(article: Article, source_id: str) -> Generated:
     functions = classify(doc)
     clozes = find_clozes(folded, doc, terms, skip, top, topic, functions)
     made = [
-        *assemble.qa_notes(source_id, original, doc, found),
+        *assemble.qa_notes(source_id, original, doc, found, functions),
         *assemble.list_notes(source_id, original, found, functions),
         *assemble.cloze_notes(source_id, original, clozes, functions),
     ]
     made.sort(key=lambda m: (m[0].source.start, m[0].kind.value, m[0].source.anchor))
+    structure = assemble.structure_note(source_id, original, doc, found, functions)
+    if structure is not None:
+        made.insert(0, structure)
     title = article.title.strip() or doc.title
     sections = tuple(s.heading for s in doc.sections if s.heading)
     return Generated(

@@ -86,6 +86,11 @@ def _exam_instruction(folded: str, e: Enumeration) -> bool:
     return _INSTRUCTION.search(line) is not None
 
 
+def structural_heading(heading: str) -> bool:
+    """A heading that names a part of a document (背景, 问题, 对策建议)."""
+    return _STRUCTURAL.match(bare(heading)) is not None
+
+
 def _structural(e: Enumeration) -> bool:
     """A run of headings that is the document's outline (背景/做法/问题/结语), or a
     numbered run inside a section of sayings."""
