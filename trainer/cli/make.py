@@ -7,6 +7,8 @@ The generator and jieba are imported inside the command, so other commands and
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -14,7 +16,7 @@ import typer
 from trainer.cli import app
 
 if TYPE_CHECKING:
-    from trainer.generation import Generated
+    from trainer.generation import Generated, Progress
     from trainer.generation.provenance import Origin
 
 
@@ -43,7 +45,8 @@ def make(
 
     try:
         art = read_article(article)
-        result = generate(art, art.source)
+        with _progress(len(art.text)) as tell:
+            result = generate(art, art.source, tell)
     except TrainerError as exc:
         fail(str(exc))
         return
@@ -57,6 +60,33 @@ def make(
         _write(output, deck, result.title or art.source, result)
     elif not as_json and not explain:
         typer.echo(summary(result))
+
+
+@contextmanager
+def _progress(size: int) -> Iterator[Progress | None]:
+    """A progress bar on stderr for a long article (when stderr is a terminal)."""
+    import sys
+
+    from trainer.generation import LONG_ARTICLE
+
+    if size < LONG_ARTICLE or not sys.stderr.isatty():
+        yield None
+        return
+    steps = 100
+    with typer.progressbar(
+        length=steps, label=f"making cards ({size // 1000}k characters)", file=sys.stderr
+    ) as bar:
+        shown = 0
+
+        def tell(stage: str, done: float) -> None:
+            nonlocal shown
+            target = int(done * steps)
+            if target > shown:
+                bar.label = f"making cards: {stage}"
+                bar.update(target - shown)
+                shown = target
+
+        yield tell
 
 
 def _write(path: str, name: str | None, default_name: str, result: Generated) -> None:

@@ -8,6 +8,7 @@ Article. jieba loads on the first call to ``generate``, never on import.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from trainer.generation.provenance import Origin
     from trainer.generation.text import Span
 
-__all__ = ["Generated", "generate"]
+__all__ = ["LONG_ARTICLE", "Generated", "Progress", "generate"]
 
 _TERMS_MIN, _TERMS_MAX = 18, 26
 
@@ -34,8 +35,20 @@ class Generated:
     """Per note (same order): the rule that made it and its sentence's function."""
 
 
-def generate(article: Article, source_id: str) -> Generated:
-    """Notes for ``article``; ``source_id`` (e.g. the file stem) seeds the GUIDs."""
+Progress = Callable[[str, float], None]
+"""Told each stage's name and the share of the work done before it (0.0 to 1.0)."""
+
+LONG_ARTICLE = 50_000
+"""Characters from which a front end should show progress (generation takes seconds)."""
+
+
+def generate(article: Article, source_id: str, progress: Progress | None = None) -> Generated:
+    """Notes for ``article``; ``source_id`` (e.g. the file stem) seeds the GUIDs.
+
+    Stages: read (the article as given) → segment (``structure.outline``) →
+    classify functions → detect structures (lists, 金句, key terms) → choose cards →
+    word them (``assemble``). ``progress`` hears each stage as it starts."""
+    tell = progress or _quiet
     from trainer.generation import assemble
     from trainer.generation.clozes import find_clozes
     from trainer.generation.enumerations import find_enumerations
@@ -47,9 +60,12 @@ def generate(article: Article, source_id: str) -> Generated:
     original = article.text
     if cjk_count(original) < 2:
         raise InputError(source_id or "article", "no Chinese text to make cards from")
+    tell("segment", 0.0)
     folded = fold(original)
     doc = outline(folded, fold(article.title.strip()))
+    tell("lists", 0.1)
     found = find_enumerations(folded, doc)
+    tell("terms", 0.25)
     sentences = [s for sec in doc.sections for p in sec.paragraphs for s in p.sentences]
     token_lists = [[w for w, _ in tokens(s.text)] for s in sentences]
     headings = " ".join([doc.title, *(sec.heading for sec in doc.sections)])
@@ -59,8 +75,11 @@ def generate(article: Article, source_id: str) -> Generated:
     terms = rank_terms(token_lists, content, headings, topic)
     top = max(_TERMS_MIN, min(_TERMS_MAX, len(sentences) // 5))
     skip = _opener_sentences(found, sentences)
+    tell("functions", 0.6)
     functions = classify(doc)
+    tell("clozes", 0.7)
     clozes = find_clozes(folded, doc, terms, skip, top, topic, functions)
+    tell("cards", 0.95)
     made = [
         *assemble.qa_notes(source_id, original, doc, found, functions),
         *assemble.list_notes(source_id, original, found, functions),
@@ -72,12 +91,17 @@ def generate(article: Article, source_id: str) -> Generated:
         made.insert(0, structure)
     title = article.title.strip() or doc.title
     sections = tuple(s.heading for s in doc.sections if s.heading)
+    tell("done", 1.0)
     return Generated(
         title=title,
         sections=sections,
         notes=tuple(n for n, _ in made),
         origins=tuple(o for _, o in made),
     )
+
+
+def _quiet(stage: str, done: float) -> None:
+    del stage, done
 
 
 def _opener_sentences(found: list[Enumeration], sentences: list[Span]) -> set[tuple[int, int]]:

@@ -7,6 +7,7 @@ whose sentence nearly repeats another card's (bigram Dice ≥ 0.8).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 from trainer.generation.golden import GOLDEN_SECTION, Golden, find_golden, strip_numbering
@@ -235,7 +236,7 @@ def find_clozes(
     # Terms ranked just below the window are blanked too, in cards already made.
     extra_cover = [t for t in terms[top : top + top // 2] if t not in standard]
     cover += extra_cover
-    out: list[Cloze] = []
+    out: list[Cloze] = _Cards()
     used: set[int] = set()
     couplets = _couplets(folded, doc)
     halves = {
@@ -375,6 +376,48 @@ def _joined(blanks: list[Span] | tuple[Span, ...]) -> list[Span]:
     return out
 
 
+class _Seen:
+    """Sentences already carded, indexed for the near-duplicate test (bigram Dice ≥
+    0.8) by prefix filtering: two bigram sets that similar share a bigram among the
+    first few of each in a fixed order, so each test reads a few postings, not every
+    card (linear in the article, not quadratic)."""
+
+    _JACCARD = _NEAR_DUPLICATE / (2 - _NEAR_DUPLICATE)
+
+    def __init__(self) -> None:
+        self.postings: dict[str, list[str]] = {}
+
+    @staticmethod
+    def _grams(text: str) -> list[str]:
+        return sorted({text[i : i + 2] for i in range(len(text) - 1)} or {text})
+
+    def _prefix(self, grams: list[str]) -> list[str]:
+        keep = len(grams) - math.ceil(self._JACCARD * len(grams)) + 1
+        return grams[: max(1, keep)]
+
+    def near(self, plain: str) -> bool:
+        done: set[str] = set()
+        for g in self._prefix(self._grams(plain)):
+            for other in self.postings.get(g, ()):
+                if other not in done:
+                    done.add(other)
+                    if bigram_dice(plain, other) >= _NEAR_DUPLICATE:
+                        return True
+        return False
+
+    def add(self, plain: str) -> None:
+        for g in self._prefix(self._grams(plain)):
+            self.postings.setdefault(g, []).append(plain)
+
+
+class _Cards(list[Cloze]):
+    """The cards made so far, with the index of their sentences."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen = _Seen()
+
+
 def _add(
     out: list[Cloze], used: set[int], w: _Where, blanks: list[Span], role: str, rule: str
 ) -> bool:
@@ -382,7 +425,11 @@ def _add(
     if not blanks or w.sentence.start in used:
         return False
     plain = strip_punct(w.sentence.text)
-    if any(bigram_dice(plain, strip_punct(c.sentence.text)) >= _NEAR_DUPLICATE for c in out):
+    if isinstance(out, _Cards):
+        if out.seen.near(plain):
+            return False
+        out.seen.add(plain)
+    elif any(bigram_dice(plain, strip_punct(c.sentence.text)) >= _NEAR_DUPLICATE for c in out):
         return False
     used.add(w.sentence.start)
     out.append(Cloze(w.section, w.paragraph, w.index, w.sentence, tuple(blanks), role, rule))

@@ -99,22 +99,42 @@ def _structural(e: Enumeration) -> bool:
     return e.style == "headings" and any(_STRUCTURAL.match(bare(it.phrase.text)) for it in e.items)
 
 
+_BUCKET = 2000
+
+
+def _extent(e: Enumeration) -> tuple[int, int]:
+    spans = [s for it in e.items for s in (it.phrase, it.context)]
+    return min(s.start for s in spans), max(s.end for s in spans)
+
+
+def _items_key(e: Enumeration) -> tuple[str, ...]:
+    return tuple(it.phrase.text.strip("“”") for it in e.items)
+
+
 def _dedupe(found: list[Enumeration]) -> list[Enumeration]:
-    """Keep the earlier detector's list when two lists claim the same text."""
+    """Keep the earlier detector's list when two lists claim the same text.
+
+    Only lists whose extents share a bucket of ``_BUCKET`` characters can conflict,
+    and a list written twice is found by its items, so the cost stays linear."""
     kept: list[Enumeration] = []
+    buckets: dict[int, list[Enumeration]] = {}
+    written: set[tuple[str, ...]] = set()
     for e in found:
-        if any(_conflict(e, k) or _same_items(e, k) for k in kept):
+        key = _items_key(e)
+        if key in written:
+            continue
+        lo, hi = _extent(e)
+        near = {
+            id(k): k for b in range(lo // _BUCKET, hi // _BUCKET + 1) for k in buckets.get(b, ())
+        }
+        if any(_conflict(e, k) for k in near.values()):
             continue
         kept.append(e)
+        written.add(key)
+        for b in range(lo // _BUCKET, hi // _BUCKET + 1):
+            buckets.setdefault(b, []).append(e)
     kept.sort(key=lambda e: (e.start, e.end))
     return kept
-
-
-def _same_items(a: Enumeration, b: Enumeration) -> bool:
-    """The same list written twice (a quoted series repeated later)."""
-    return [it.phrase.text.strip("“”") for it in a.items] == [
-        it.phrase.text.strip("“”") for it in b.items
-    ]
 
 
 def _overlap(a: Span, b: Span) -> bool:

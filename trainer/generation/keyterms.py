@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from trainer.generation.indexed import LONG, Indexed
 from trainer.generation.lexicon import words
 from trainer.generation.segment import guifan_words, is_content, rarity, tokens
 from trainer.generation.segment import verb_like as _tagged_verb
@@ -211,29 +212,61 @@ def _head_runs(token_lists: list[list[str]]) -> set[str]:
     return out
 
 
+def _substrings(counts: Counter[str]) -> dict[str, list[int]]:
+    """Every proper substring of each key -> the counts of the keys holding it: lets
+    ``w in v`` over all pairs be one lookup (linear in the number of terms)."""
+    out: dict[str, list[int]] = {}
+    for v, m in counts.items():
+        n = len(v)
+        subs = {v[i:j] for i in range(n) for j in range(i + 1, n + 1 if i else n)}
+        for sub in subs:
+            out.setdefault(sub, []).append(m)
+    return out
+
+
 def _maximal(counts: Counter[str], text: str) -> Counter[str]:
     """Drop a compound that only ever occurs inside a longer one, or that straddles a
-    compound at least as frequent (``共体建设`` cut out of ``医共体建设``)."""
+    compound at least as frequent (``共体建设`` cut out of ``医共体建设``).
 
-    def straddles(w: str, v: str) -> bool:
-        """Every occurrence of ``w`` runs into ``v`` (共体建设 only ever in 医共体建设;
-        学科类培训 five times, 学科类培训机构 three: a term of its own)."""
-        n = text.count(w)
-        for k in range(1, min(len(w), len(v))):
-            if (w.startswith(v[-k:]) and text.count(v + w[k:]) >= n) or (
-                w.endswith(v[:k]) and text.count(w + v[k:]) >= n
-            ):
-                return True
+    Linear in the text: containment goes through a substring index, and the
+    compounds a term may straddle are read off the text around its first occurrence
+    (at most ``_COMPOUND_LEN`` characters either side), each straddle counted once."""
+    holders = _substrings(counts)
+    seen: dict[str, int] = {}
+
+    def count(s: str) -> int:
+        got = seen.get(s)
+        if got is None:
+            got = seen[s] = text.count(s)
+        return got
+
+    def straddled(w: str, n: int) -> bool:
+        """Every occurrence of ``w`` runs into a compound ``v`` as frequent (共体建设
+        only ever in 医共体建设; 学科类培训 five times, 学科类培训机构 three: a term)."""
+        p = text.find(w)
+        if p < 0:
+            return False
+        reach = _COMPOUND_LEN[1]
+        size = len(w)
+        for k in range(1, size):
+            # v ends with w[:k]: v = text[a : p + k]
+            for a in range(max(0, p - reach), p):
+                v = text[a : p + k]
+                if v != w and counts.get(v, -1) >= n and v not in w and count(v + w[k:]) >= n:
+                    return True
+            # v starts with w[-k:]: v = text[p + size - k : b]
+            start = p + size - k
+            for b in range(p + size + 1, min(len(text), p + size + reach) + 1):
+                v = text[start:b]
+                if v != w and counts.get(v, -1) >= n and v not in w and count(w + v[k:]) >= n:
+                    return True
         return False
 
     return Counter(
         {
             w: n
             for w, n in counts.items()
-            if not any(
-                w != v and m >= n and (w in v or (v not in w and straddles(w, v)))
-                for v, m in counts.items()
-            )
+            if not any(m >= n for m in holders.get(w, ())) and not straddled(w, n)
         }
     )
 
@@ -394,6 +427,7 @@ def rank_terms(
 
     Salience is frequency in the whole text, spread over its paragraphs and a
     title/heading bonus; specificity is the rarity in jieba's dictionary."""
+    text = Indexed(text)
     guifan = guifan_words()
     single: Counter[str] = Counter()
     for toks in token_lists:
@@ -410,18 +444,20 @@ def rank_terms(
         grown[whole] = max(grown[whole], n if whole == w else text.count(whole))
     counts = _maximal(grown, text)
     quotes = _quoted_terms(text) + _document_names(text)
+    holders = _substrings(counts)
     for w, n in quotes.items():
-        if not any(w in v and w != v for v in counts):
+        if w not in holders:
             counts[w] = max(counts.get(w, 0), n)
     for w, n in list(single.items()):
         bare = _drop_lead_verbs(w) if len(w) >= 5 else w
         if bare != w:  # a quoted phrase kept whole by the tokenizer
             del single[w]
             single[bare] += n
+    holders = _substrings(counts)
     for w, n in single.items():
         if w in counts:
             continue
-        covered = sum(c for comp, c in counts.items() if w in comp)
+        covered = sum(holders.get(w, ()))
         rest = n - covered
         if rest > 0:
             counts[w] = rest
@@ -438,7 +474,7 @@ def rank_terms(
         compound = w not in single or len(w) >= 4
         if n < _MIN_COUNT and w not in guifan and not (compound or w in quotes):
             continue
-        spread = sum(1 for p in paragraphs if w in p)
+        spread = text.spread(w) if len(text) >= LONG else sum(1 for p in paragraphs if w in p)
         score = (1.0 + math.log(max(n, 1))) * rarity(w) * (1.0 + 0.15 * min(len(w), 6))
         score *= 1.0 + 0.1 * min(spread - 1, 5)
         score *= _centrality(w, single)
