@@ -43,3 +43,8 @@ def test_a_topic_in_every_paragraph_is_never_a_blank() -> None:
     assert blanks
     assert not any(b in {"网络直播", "直播", "网络"} for b in blanks), blanks
     assert "总的来看" not in blanks and "近年来" not in blanks
+
+
+def test_a_quoted_coined_term_named_once_is_blanked() -> None:
+    blanks = _blanks(seed_text())
+    assert "魅力秀场" in blanks or "新基建" in blanks

@@ -379,6 +379,7 @@ def _centrality(word: str, single: Counter[str]) -> float:
     return 1.0 + min(0.15 * math.log(best), 0.6) if best > 1 else 1.0
 
 
+_COINED = 1.3
 _TOPIC_SPREAD_TITLE = 0.25
 _TOPIC_COUNT = 3
 
@@ -486,6 +487,8 @@ def rank_terms(
             score *= 1.5
         if len(w) >= 4 or w in quotes:
             score *= 1.3
+        if w in quotes and n < _MIN_COUNT:
+            score *= _COINED  # a coined term in quotes (“魅力秀场”, “新基建”): named once, still a term
         if n < _MIN_COUNT and w not in guifan and not w.endswith(tuple(HEADS)):
             score *= 1.0 if w in quotes else 0.6
         terms.append(Term(w, score, text.count(w)))
