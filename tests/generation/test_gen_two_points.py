@@ -24,3 +24,14 @@ def test_the_longest_marker_wins() -> None:
     blanks = [b for t in got for b in _BLANK.findall(t)]
     assert "主播个人的功劳" in blanks and "背后团队的努力" in blanks
     assert not any(b.startswith("仅") for b in blanks)
+
+
+def test_a_cloze_opening_with_an_ordinal_carries_its_lead_in() -> None:
+    text = (
+        "银发经济。\n\n发展银发经济,需要多方发力。一是强化顶层设计,完善银发经济政策体系。"
+        "二是扩大服务供给,大力发展社区嵌入式养老服务。三是加强人才培养,提高养老护理员待遇。"
+    )
+    ordinal = [t for t in _clozes(text) if "一是" in t or "二是" in t or "三是" in t]
+    assert ordinal
+    for t in ordinal:
+        assert t.startswith("〔发展银发经济,需要多方发力〕"), t

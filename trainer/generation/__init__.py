@@ -83,7 +83,7 @@ def generate(article: Article, source_id: str, progress: Progress | None = None)
     made = [
         *assemble.qa_notes(source_id, original, doc, found, functions),
         *assemble.list_notes(source_id, original, found, functions),
-        *assemble.cloze_notes(source_id, original, clozes, functions),
+        *assemble.cloze_notes(source_id, original, clozes, functions, found),
     ]
     made.sort(key=lambda m: (m[0].source.start, m[0].kind.value, m[0].source.anchor))
     structure = assemble.structure_note(source_id, original, doc, found, functions)

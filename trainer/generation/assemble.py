@@ -12,7 +12,7 @@ import re
 from trainer.domain.identity import note_guid
 from trainer.domain.model import Note, NoteKind, SourceRef
 from trainer.generation import lists
-from trainer.generation.clozes import Cloze, markup
+from trainer.generation.clozes import Cloze, fragment, markup
 from trainer.generation.enumtypes import Enumeration
 from trainer.generation.provenance import Origin
 from trainer.generation.structure import Outline, Section
@@ -84,8 +84,14 @@ def _function_at(functions: dict[int, str], offset: int) -> str:
 
 
 def cloze_notes(
-    source_id: str, original: str, found: list[Cloze], functions: dict[int, str]
+    source_id: str,
+    original: str,
+    found: list[Cloze],
+    functions: dict[int, str],
+    lists_found: list[Enumeration] = (),  # type: ignore[assignment]
 ) -> list[Made]:
+    """Cloze notes; a sentence that leans on what came before (一是……, 它……) opens
+    with its list's lead-in or the sentence before, in 〔〕 (rubric: FRAG)."""
     return [
         (
             _note(
@@ -96,7 +102,7 @@ def cloze_notes(
                 c.sentence.start,
                 c.sentence.end,
                 "金句" if c.role == "golden" else "关键词",
-                text=markup(original, c),
+                text=_referent(original, c, lists_found) + markup(original, c),
             ),
             Origin(
                 "cloze." + c.rule,
@@ -105,6 +111,24 @@ def cloze_notes(
         )
         for c in found
     ]
+
+
+def _referent(original: str, c: Cloze, lists_found: list[Enumeration]) -> str:
+    if not fragment(c.sentence.text):
+        return ""
+    for e in lists_found:
+        if (
+            e.lead is not None
+            and e.lead.end <= c.sentence.start
+            and any(it.context.start <= c.sentence.start < it.context.end for it in e.items)
+        ):
+            return f"〔{complete(original[e.lead.start : e.lead.end])}〕"
+    before = [s for s in c.paragraph.sentences if s.end <= c.sentence.start]
+    if before:
+        return f"〔{complete(original[before[-1].start : before[-1].end])}〕"
+    if c.section.heading:
+        return f"〔{c.section.heading}〕"
+    return ""
 
 
 def qa_notes(

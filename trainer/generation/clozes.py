@@ -8,6 +8,7 @@ whose sentence nearly repeats another card's (bigram Dice ≥ 0.8).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 
 from trainer.generation.golden import GOLDEN_SECTION, Golden, find_golden, strip_numbering
@@ -157,6 +158,26 @@ def _point(clause: Span, at: int) -> Span | None:
     if not 2 <= len(strip_punct(rest)) <= _TWO_MAX:
         return None
     return Span(rest, clause.start + at, clause.start + len(text))
+
+
+def fragment(sentence: str) -> bool:
+    """A sentence whose subject is elsewhere: it opens with an ordinal or a pronoun
+    (一是……, 它……, 这些……; ``data/fragment_openers.txt``), after any numbering."""
+    text = strip_numbering_text(sentence)
+    kinds = {row[0]: row[1].split() for row in entries("fragment_openers") if len(row) == 2}
+    if any(text.startswith(w) for w in kinds.get("ordinal", ())):
+        return True
+    first = tokens(text[:8])
+    return bool(first) and first[0][0] in kinds.get("pronoun", ())
+
+
+def strip_numbering_text(text: str) -> str:
+    return _NUMBERING.sub("", text.lstrip())
+
+
+_NUMBERING = re.compile(
+    r"^(?:[(][一二三四五六七八九十\d]{1,3}[)]|[一二三四五六七八九十\d]{1,3}[、.])\s*"
+)
 
 
 def _good_blank(text: str) -> bool:

@@ -488,7 +488,9 @@ def rank_terms(
         if len(w) >= 4 or w in quotes:
             score *= 1.3
         if w in quotes and n < _MIN_COUNT:
-            score *= _COINED  # a coined term in quotes (“魅力秀场”, “新基建”): named once, still a term
+            score *= (
+                _COINED  # a coined term in quotes (“魅力秀场”, “新基建”): named once, still a term
+            )
         if n < _MIN_COUNT and w not in guifan and not w.endswith(tuple(HEADS)):
             score *= 1.0 if w in quotes else 0.6
         terms.append(Term(w, score, text.count(w)))
