@@ -9,7 +9,7 @@ Article. jieba loads on the first call to ``generate``, never on import.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from trainer.domain.errors import InputError
@@ -54,6 +54,7 @@ def generate(article: Article, source_id: str, progress: Progress | None = None)
     from trainer.generation.enumerations import find_enumerations
     from trainer.generation.functions import classify
     from trainer.generation.keyterms import rank_terms, topic_words
+    from trainer.generation.reader import without_series_prefix
     from trainer.generation.segment import tokens
     from trainer.generation.structure import outline
 
@@ -63,6 +64,7 @@ def generate(article: Article, source_id: str, progress: Progress | None = None)
     tell("segment", 0.0)
     folded = fold(original)
     doc = outline(folded, fold(article.title.strip()))
+    doc = replace(doc, title=without_series_prefix(doc.title))
     tell("lists", 0.1)
     found = find_enumerations(folded, doc)
     tell("terms", 0.25)
@@ -89,7 +91,7 @@ def generate(article: Article, source_id: str, progress: Progress | None = None)
     structure = assemble.structure_note(source_id, original, doc, found, functions)
     if structure is not None:
         made.insert(0, structure)
-    title = article.title.strip() or doc.title
+    title = without_series_prefix(article.title) or doc.title
     sections = tuple(s.heading for s in doc.sections if s.heading)
     tell("done", 1.0)
     return Generated(

@@ -266,6 +266,7 @@ def find_clozes(
         for s in w.paragraph.sentences
         if w.sentence.start <= s.start < w.sentence.end
     }
+    instructions = {at for at, f in (functions or {}).items() if f == "要求"}
     for w, points in _two_points(folded, doc):
         if w.sentence.start in halves or (w.sentence.start, w.sentence.end) in skip:
             continue
@@ -280,6 +281,8 @@ def find_clozes(
     for w in _sentences(doc):
         if (w.sentence.start, w.sentence.end) in skip or w.sentence.start in halves:
             continue
+        if w.sentence.start in instructions:
+            continue
         sayings = GOLDEN_SECTION.search(w.section.heading) is not None
         sentence = strip_numbering(w.sentence) if sayings else w.sentence
         last = w.index == len(w.paragraph.sentences)
@@ -291,7 +294,10 @@ def find_clozes(
             _add(out, used, replace(w, sentence=sentence), blanks, "golden", "golden." + g.rule)
     covered = {strip_punct(b.text) for c in out for b in c.blanks}
     pool = [
-        w for w in _sentences(doc) if _TERM_SENTENCE[0] <= len(w.sentence.text) <= _TERM_SENTENCE[1]
+        w
+        for w in _sentences(doc)
+        if _TERM_SENTENCE[0] <= len(w.sentence.text) <= _TERM_SENTENCE[1]
+        and w.sentence.start not in instructions
     ]
     functions = functions or {}
 

@@ -14,7 +14,7 @@ rules here weigh them with the sentence's place:
   the order 对策 > 问题 > 原因 > 危害 > 意义 > 论点 > 过渡 > 背景 > 论据.
 
 Only 论点, 分论点, 问题, 原因, 危害, 意义, 对策 and 金句 sentences are worth a card
-(:data:`CARDABLE`).
+(:data:`CARDABLE`); an exam paper's 作答要求 is marked 要求 and never carded.
 """
 
 from __future__ import annotations
@@ -34,6 +34,10 @@ _FIGURE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|元|人|个|家|倍|吨|公里|亩)|[一二三四五六七八九十百千万亿]+(?:万|亿)(?:元|人|吨|亩)"
 )
 _SHORT_CLAIM = 26
+_INSTRUCTION = re.compile(
+    r"^\s*(?:作答)?要求\s*[:：]|字数\s*(?:在|为)?\s*\d+|不超过\s*\d+\s*字|\d+\s*字(?:以内|左右)"
+)
+"""A paragraph telling the candidate how to answer (要求:……字数在1000~1200字之间)."""
 _HEADING_CUES = {
     "问题": ("问题", "乱象", "表现", "困境", "短板", "挑战", "现状"),
     "原因": ("原因", "根源", "症结", "成因"),
@@ -97,6 +101,10 @@ def classify(doc: Outline) -> dict[int, str]:
     for sec_no, sec in enumerate(sections):
         default = _heading_default(sec.heading)
         for para in sec.paragraphs:
+            if _INSTRUCTION.search(para.span.text):
+                for s in para.sentences:
+                    out[s.start] = "要求"  # an exam paper's 作答要求: not material
+                continue
             for k, s in enumerate(para.sentences):
                 out[s.start] = _one(
                     s, k, para.index, sec_no, sec.heading, default, table, last_sentence
