@@ -186,3 +186,11 @@ def test_sentences_opening_on_one_frame_are_a_list() -> None:
 )
 def test_quoted_names_in_a_row_and_progressions_are_lists(line: str, items: list[str]) -> None:
     assert items in lists(f"{_FILLER}\n{_FILLER}{line}{_FILLER}\n{_FILLER}\n")
+
+
+def test_detectors_rank_by_an_explicit_priority() -> None:
+    from trainer.generation.enumtypes import PRIORITY, Style
+
+    assert list(PRIORITY) == list(Style)
+    assert PRIORITY[Style.ORDINAL] < PRIORITY[Style.SEMICOLON] < PRIORITY[Style.INLINE]
+    assert PRIORITY[Style.INLINE] < PRIORITY[Style.SERIES]

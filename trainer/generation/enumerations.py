@@ -1,6 +1,8 @@
 """Enumerations in an article, however they are written.
 
-Five detectors, each a general rule:
+Detectors, each a general rule, all returning :class:`~enumtypes.Enumeration` with
+a :class:`~enumtypes.Style`; where two lists claim the same text the style that ranks
+first in :data:`~enumtypes.PRIORITY` wins:
 
 * ordinal markers (其一/首先/一是/第一/(一)/一、/1./①/一方面) in paragraphs or
   in headings, read as runs 1, 2, 3… (see :mod:`markers`);
@@ -17,7 +19,16 @@ from __future__ import annotations
 
 import re
 
-from trainer.generation.enumtypes import Enumeration, Item, after, context, lead, strip_end
+from trainer.generation.enumtypes import (
+    PRIORITY,
+    Enumeration,
+    Item,
+    Style,
+    after,
+    context,
+    lead,
+    strip_end,
+)
 from trainer.generation.golden import GOLDEN_SECTION
 from trainer.generation.inline import inline_lists, parallel_clauses, semicolon_lists
 from trainer.generation.markers import Marker, find_markers, sequences
@@ -67,6 +78,7 @@ def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
                 found += quoted_runs(folded, section, para, sent)
                 found += inline_lists(folded, section, para, sent)
                 found += phrase_series(folded, section, para, sent)
+    found.sort(key=lambda e: (PRIORITY[e.style], e.start))
     return [e for e in _dedupe(found) if not _exam_instruction(folded, e)]
 
 
@@ -188,7 +200,7 @@ def _ordinal_lists(folded: str, doc: Outline) -> list[Enumeration]:
         if len(strong) >= 2:
             out.append(
                 Enumeration(
-                    "ordinal" if para is not None else "headings",
+                    Style.ORDINAL if para is not None else Style.HEADINGS,
                     section,
                     first_para,
                     tuple(it for it in items if it is not None),
@@ -386,7 +398,7 @@ def _openers(folded: str, section: Section) -> list[Enumeration]:
         head = group[0][1]
         out.append(
             Enumeration(
-                "openers",
+                Style.OPENERS,
                 section,
                 head.index,
                 tuple(items),

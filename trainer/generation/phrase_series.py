@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from trainer.generation.enumtypes import Enumeration, Item
+from trainer.generation.enumtypes import Enumeration, Item, Style
 from trainer.generation.keyterms import STOP_WORDS, VERBS, verb_like
 from trainer.generation.lexicon import words
 from trainer.generation.segment import tokens
@@ -41,7 +41,7 @@ def phrase_series(folded: str, section: Section, para: Paragraph, sent: Span) ->
             continue
         out.append(
             Enumeration(
-                "series",
+                Style.SERIES,
                 section,
                 para.index,
                 tuple(Item(s, sent) for s in items),
