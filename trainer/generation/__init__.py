@@ -1,9 +1,20 @@
 """Cards from 申论 articles: article in, notes out (pure; imports only the domain).
 
-``generate(article, source_id)`` reads the structure (title, sections,
-paragraphs), finds enumerations, 金句 and key terms, and returns list, cloze and
-Q&A notes with stable GUIDs. ``reader.read_article`` turns a file into an
-Article. jieba loads on the first call to ``generate``, never on import.
+``generate(article, source_id)`` runs the stages, each in its own modules:
+
+1. read: ``reader`` (files, encodings, HTML), ``boilerplate`` (site chrome);
+2. segment: ``structure`` (title, sections, paragraphs), ``text`` (sentences,
+   clauses), ``segment`` (jieba with the 规范表述 dictionary);
+3. classify functions: ``functions`` (论点, 分论点, 问题, 原因, 对策…);
+4. detect structures: ``enumerations`` with ``markers``, ``inline``, ``series`` and
+   ``phrase_series`` (lists, one ``Enumeration`` contract and ``PRIORITY``),
+   ``golden`` (金句), ``keyterms`` (terms, topic);
+5. choose cards: ``clozes`` (which sentences, which blanks);
+6. word them: ``lists`` (list prompts and answers), ``assemble`` (notes, Q&A, the
+   argument-structure card, GUIDs, ``provenance``).
+
+Word lists live in ``data/*.txt`` (``lexicon``). jieba loads on the first call to
+``generate``, never on import.
 """
 
 from __future__ import annotations
