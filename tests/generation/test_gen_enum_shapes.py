@@ -194,3 +194,14 @@ def test_detectors_rank_by_an_explicit_priority() -> None:
     assert list(PRIORITY) == list(Style)
     assert PRIORITY[Style.ORDINAL] < PRIORITY[Style.SEMICOLON] < PRIORITY[Style.INLINE]
     assert PRIORITY[Style.INLINE] < PRIORITY[Style.SERIES]
+
+
+def test_items_lose_hedges_and_example_markers() -> None:
+    from gen_scoring import make
+
+    text = (
+        "基层负担。\n\n当前基层负担依然较重,主要表现在:有的地方文件会议过多,基层疲于应付;"
+        "有的地方督查检查频繁,基层难以招架;还有的地方考核指标繁杂,基层无所适从。\n"
+    )
+    lists = [n for n in make(text, "t").notes if n.kind.value == "list"]
+    assert lists and lists[0].items == ("文件会议过多", "督查检查频繁", "考核指标繁杂")

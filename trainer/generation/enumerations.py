@@ -18,6 +18,7 @@ Each finding keeps spans into the article; wording the card is left to
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from trainer.generation.enumtypes import (
     PRIORITY,
@@ -31,6 +32,7 @@ from trainer.generation.enumtypes import (
 )
 from trainer.generation.golden import GOLDEN_SECTION
 from trainer.generation.inline import inline_lists, parallel_clauses, semicolon_lists
+from trainer.generation.lexicon import words
 from trainer.generation.markers import Marker, find_markers, sequences
 from trainer.generation.phrase_series import phrase_series
 from trainer.generation.phrases import key_phrase
@@ -79,7 +81,30 @@ def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
                 found += inline_lists(folded, section, para, sent)
                 found += phrase_series(folded, section, para, sent)
     found.sort(key=lambda e: (PRIORITY[e.style], e.start))
-    return [e for e in _dedupe(found) if not _exam_instruction(folded, e)]
+    return [_without_fillers(e) for e in _dedupe(found) if not _exam_instruction(folded, e)]
+
+
+_ITEM_MIN = 2
+
+
+def _without_fillers(e: Enumeration) -> Enumeration:
+    """Items without a hedge or example marker before their point (有的地方……,
+    例如……; ``data/item_fillers.txt``), when at least two characters are left."""
+    fillers = sorted(words("item_fillers"), key=len, reverse=True)
+    items = []
+    changed = False
+    for it in e.items:
+        text = it.phrase.text
+        cut = next((len(f) for f in fillers if text.startswith(f)), 0)
+        while cut < len(text) and text[cut] in ",、:":
+            cut += 1
+        if cut and len(text) - cut >= _ITEM_MIN:
+            phrase = Span(text[cut:], it.phrase.start + cut, it.phrase.end)
+            items.append(replace(it, phrase=phrase))
+            changed = True
+        else:
+            items.append(it)
+    return replace(e, items=tuple(items)) if changed else e
 
 
 _INSTRUCTION = re.compile(
