@@ -205,3 +205,13 @@ def test_items_lose_hedges_and_example_markers() -> None:
     )
     lists = [n for n in make(text, "t").notes if n.kind.value == "list"]
     assert lists and lists[0].items == ("文件会议过多", "督查检查频繁", "考核指标繁杂")
+
+
+def test_a_lead_in_naming_the_shows_asks_for_the_subjects_shows() -> None:
+    from trainer.generation.lists import _clean, _with_category
+
+    assert _with_category(_clean("当前基层负担依然较重,主要表现在:"), 3) == "基层负担有哪三种表现?"
+    assert (
+        _with_category(_clean("乡村治理仍存在一些问题,主要表现在:"), 3)
+        == "乡村治理仍存在哪三个问题?"
+    )

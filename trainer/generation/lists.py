@@ -196,12 +196,25 @@ def _topic(heading: str) -> str:
     return _NUMBERING.sub("", heading).rstrip("?:。 ")
 
 
+_SHOWS = re.compile(r"^(.*?),(?:主要|具体|集中)?表现(?:在|为|出)?$")
+_STATE = re.compile(
+    r"依然|仍然|仍|较为|较|十分|非常|日益|越来越|存在|面临|出现|比较|相当|更加|愈发"
+)
+
+
 def _with_category(lead: str, n: int) -> str:
     """A question built on the category word the lead-in names: ``乡村文化建设仍存在
     一些短板`` -> ``乡村文化建设仍存在哪三个短板?``."""
     category = _category(lead)
     if not category:
         return ""
+    shown = _SHOWS.match(lead)
+    if shown and not _category(shown.group(1)):
+        # 基层负担依然较重,主要表现在: -> 基层负担有哪三种表现?
+        before = _last_clause(shown.group(1).rstrip(","))
+        subject = _STATE.split(before)[0]
+        if len(subject) >= 2:
+            return f"{subject}有哪{_count(n, '种')}表现?"
     at = lead.find(category)
     clause = _last_clause(lead[:at])
     if clause and clause[0] in "既也又":
