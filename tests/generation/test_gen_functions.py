@@ -51,3 +51,18 @@ def test_cards_name_the_function_of_their_sentence() -> None:
     assert any(o.function for o in made.origins)
     for n, o in zip(made.notes, made.origins, strict=True):
         assert o.function not in {"论据", "背景"} or "据统计" not in n.text
+
+
+STATS = """让老年人乐享数字生活
+
+据统计,2023年该市开设银龄课堂120个,同比增长35%,银龄课堂学员超过2万人。
+
+帮助老年人跨越数字鸿沟,要完善适老化改造,推动线上线下服务融合。
+
+要发挥社区作用,组织志愿者开展一对一帮扶,让老年人会用、敢用、爱用智能设备。
+"""
+
+
+def test_a_statistic_is_not_a_key_term_card() -> None:
+    made = make(STATS, "t")
+    assert not any("据统计" in n.text for n in made.notes)

@@ -117,6 +117,9 @@ def _couplets(folded: str, doc: Outline) -> list[tuple[_Where, Golden]]:
 
 
 _TWO_MAX = 15
+_NAME_LEN = 5
+"""A term this long (a policy or document name) is worth a card even from a background
+or evidence sentence; shorter ones only from sentences with an argument function."""
 _AFTER_MARKER = ("可以", "需要", "是", "要", "有", "能", "在", "应", "会")
 
 
@@ -301,6 +304,11 @@ def find_clozes(
     ]
     functions = functions or {}
 
+    def named(word: str) -> bool:
+        """A 规范表述, a long (policy) name or a quoted coined term: worth a card from
+        any sentence."""
+        return word in guifan or len(word) >= _NAME_LEN or f"“{word}”" in folded
+
     def cardable(w: _Where) -> bool:
         return not functions or functions.get(w.sentence.start, "") in CARDABLE
 
@@ -316,6 +324,7 @@ def find_clozes(
             and w.sentence.start not in used
             and "{" not in w.sentence.text
             and "}" not in w.sentence.text
+            and (cardable(w) or named(term.word))
         ]
         if term in extra_cover and _extend(out, term.word):
             covered.add(term.word)
