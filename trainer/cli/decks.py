@@ -11,7 +11,6 @@ import typer
 
 from trainer.cli import OPTIONS, app, echo
 from trainer.domain.model import DeckCounts
-from trainer.domain.words import plural
 
 
 def _parent(name: str) -> str | None:

@@ -228,7 +228,7 @@ def cram(
 
 def _ask(prompt: str, stream: Any) -> str | None:
     """One line from ``stream`` after ``prompt``; None at the end of input or on q."""
-    echo(prompt, nl=False)
+    typer.echo(prompt, nl=False)
     line = stream.readline()
     if not line:
         echo("")

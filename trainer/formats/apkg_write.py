@@ -240,7 +240,6 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         os.fchmod(fd, new_file_mode())  # as any new file (mkstemp's are private, 0600)
         with os.fdopen(fd, "wb") as fh:
-            os.fchmod(fh.fileno(), _new_file_mode())  # as open() would: 0666 less the umask
             fh.write(data)
         os.replace(tmp, path)
     except OSError as exc:
