@@ -68,11 +68,31 @@ def _megabyte_s() -> float:
     return time.perf_counter() - t
 
 
+def _one_article_s(punctuated: bool) -> float:
+    """One article of 1 MB: the seed repeated (punctuated), or its Chinese characters
+    only (no punctuation at all, the shape that used to cost quadratic time)."""
+    import re
+
+    from trainer.domain.model import Article
+    from trainer.generation import generate
+
+    text = _seed().read_text(encoding="utf-8")
+    if not punctuated:
+        text = re.sub(r"[^\u4e00-\u9fff]", "", text)
+    body = (text * (1_000_000 // len(text.encode("utf-8")) + 1))[: 1_000_000 // 3]
+    generate(Article(text="热身。"), "warm")
+    t = time.perf_counter()
+    generate(Article(text="长文\n\n" + body), "long")
+    return time.perf_counter() - t
+
+
 def run() -> list[tuple[str, float, float, str]]:
     return [
         ("make: seed article, warm in-process", round(_warm_ms(), 1), 100.0, "ms"),
         ("make: seed article, cold `trainer make --json`", round(_cold_s(), 3), 1.2, "s"),
         ("make: 1 MB of articles, in-process", round(_megabyte_s(), 2), 15.0, "s"),
+        ("make: one 1 MB article, in-process", round(_one_article_s(True), 2), 15.0, "s"),
+        ("make: 1 MB without punctuation", round(_one_article_s(False), 2), 15.0, "s"),
     ]
 
 

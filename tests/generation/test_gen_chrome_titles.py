@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 from trainer.generation.boilerplate import content_lines
-from trainer.generation.reader import clean_title
+from trainer.generation.reader import clean_title, without_series_prefix
 
 
 def test_clean_title_keeps_the_headline_part() -> None:
     assert clean_title("申论热点｜推动乡村全面振兴的新路径") == "推动乡村全面振兴的新路径"
     assert clean_title("城市更新要留住烟火气_某某网") == "城市更新要留住烟火气"
     assert clean_title("城市更新要留住烟火气 - 某某新闻网") == "城市更新要留住烟火气"
-    assert clean_title("2024年申论范文：让数据多跑路") == "2024年申论范文：让数据多跑路"
+
+
+def test_a_series_prefix_before_the_colon_goes() -> None:
+    assert without_series_prefix("2012年421公务员考试申论范文：让法治成为社会共识") == (
+        "让法治成为社会共识"
+    )
+    assert without_series_prefix("十八届三中全会解读九:深化行政体制改革") == "深化行政体制改革"
+    assert without_series_prefix("人民时评:让基层减负真正落地见效") == "让基层减负真正落地见效"
+    assert without_series_prefix("数字乡村建设:以“数”赋能") == "数字乡村建设:以“数”赋能"
+    assert without_series_prefix("耕地保护与粮食安全:守住红线") == "耕地保护与粮食安全:守住红线"
 
 
 def test_promotional_sentence_is_cut_from_a_content_line() -> None:
@@ -62,3 +71,24 @@ def test_a_footer_word_inside_prose_does_not_cut_the_article() -> None:
     kept = " ".join(s.text for s in content_lines(text))
     assert "溯源平台" in kept and "数字技术让乡村治理更加精准高效" in kept
     assert "关注我们" not in kept
+
+
+PAPER = (
+    "2012年421公务员考试申论范文：让法治成为社会共识\n\n"
+    "法治是国家治理体系和治理能力的重要依托。要坚持依法治国、依法执政、依法行政共同推进。\n\n"
+    "“天下之事，不难于立法，而难于法之必行。”\n——张居正\n\n"
+    "要求：1.思想深刻，观点明确；2.参考给定资料，但不拘泥于给定资料；3.字数在1000~1200字之间。\n\n"
+    "全面依法治国是一场深刻革命。法治建设要坚持以人民为中心，做到科学立法、严格执法、公正司法、全民守法。\n"
+)
+
+
+def test_an_exam_paper_loses_its_prefix_instructions_and_attribution_heading() -> None:
+    from trainer.domain.model import Article
+    from trainer.generation import generate
+
+    made = generate(Article(text=PAPER), "paper")
+    assert made.title == "让法治成为社会共识"
+    assert "——张居正" not in made.sections
+    blob = " ".join(n.text + n.prompt + n.answer for n in made.notes)
+    assert "给定资料" not in blob and "字数" not in blob
+    assert "张居正" not in " ".join(n.prompt for n in made.notes)

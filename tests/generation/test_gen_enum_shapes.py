@@ -186,3 +186,32 @@ def test_sentences_opening_on_one_frame_are_a_list() -> None:
 )
 def test_quoted_names_in_a_row_and_progressions_are_lists(line: str, items: list[str]) -> None:
     assert items in lists(f"{_FILLER}\n{_FILLER}{line}{_FILLER}\n{_FILLER}\n")
+
+
+def test_detectors_rank_by_an_explicit_priority() -> None:
+    from trainer.generation.enumtypes import PRIORITY, Style
+
+    assert list(PRIORITY) == list(Style)
+    assert PRIORITY[Style.ORDINAL] < PRIORITY[Style.SEMICOLON] < PRIORITY[Style.INLINE]
+    assert PRIORITY[Style.INLINE] < PRIORITY[Style.SERIES]
+
+
+def test_items_lose_hedges_and_example_markers() -> None:
+    from gen_scoring import make
+
+    text = (
+        "基层负担。\n\n当前基层负担依然较重,主要表现在:有的地方文件会议过多,基层疲于应付;"
+        "有的地方督查检查频繁,基层难以招架;还有的地方考核指标繁杂,基层无所适从。\n"
+    )
+    lists = [n for n in make(text, "t").notes if n.kind.value == "list"]
+    assert lists and lists[0].items == ("文件会议过多", "督查检查频繁", "考核指标繁杂")
+
+
+def test_a_lead_in_naming_the_shows_asks_for_the_subjects_shows() -> None:
+    from trainer.generation.lists import _clean, _with_category
+
+    assert _with_category(_clean("当前基层负担依然较重,主要表现在:"), 3) == "基层负担有哪三种表现?"
+    assert (
+        _with_category(_clean("乡村治理仍存在一些问题,主要表现在:"), 3)
+        == "乡村治理仍存在哪三个问题?"
+    )

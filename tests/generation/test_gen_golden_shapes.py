@@ -48,3 +48,16 @@ def test_common_correlatives_and_place_judgements_are_golden() -> None:
         text = f"{_FILLER}\n{_FILLER}{line}{_FILLER}\n{_FILLER}\n"
         plain = [re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", c) for c in _clozes(text)]
         assert any(line.rstrip("。") in p for p in plain), line
+
+
+def test_a_third_parallel_clause_is_blanked_with_the_pair() -> None:
+    import re
+
+    from gen_scoring import make
+
+    text = (
+        "产品与市场。\n\n我们知道,经济主体的产品销售,质量是当之无愧的“硬核”,抛开价格因素、"
+        "营销策略不说,做到适销对路,符合社会需求,满足消费需要,才能为社会所接纳,成为畅销产品。\n"
+    )
+    blanks = [re.findall(r"\{\{c\d+::(.*?)\}\}", n.text) for n in make(text, "t").notes if n.text]
+    assert ["做到适销对路", "符合社会需求", "满足消费需要"] in blanks

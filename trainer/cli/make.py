@@ -7,6 +7,8 @@ The generator and jieba are imported inside the command, so other commands and
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -14,7 +16,8 @@ import typer
 from trainer.cli import app, echo, echo_json
 
 if TYPE_CHECKING:
-    from trainer.generation import Generated
+    from trainer.generation import Generated, Progress
+    from trainer.generation.provenance import Origin
 
 
 @app.command()
@@ -28,6 +31,12 @@ def make(
         typer.Option("--deck", help="Deck name (default: 申论::<the article's title>)."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the cards as JSON.")] = False,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain", help="Print each card with the rule that made it and its function."
+        ),
+    ] = False,
 ) -> None:
     """Turn an article into list, cloze and Q&A cards."""
     from trainer.cli import fail
@@ -37,20 +46,50 @@ def make(
 
     try:
         art = read_article(article)
-        result = generate(art, art.source)
+        with _progress(len(art.text)) as tell:
+            result = generate(art, art.source, tell)
     except TrainerError as exc:
         fail(str(exc))
         return
     if as_json:
         echo_json(to_json(result), indent=1)
+    if explain:
+        echo(explained(result))
     if output is not None:
         from pathlib import Path
 
         from trainer.domain.naming import made_deck_name
 
         _write(output, deck, made_deck_name(result.title or Path(art.source).stem), result)
-    elif not as_json:
+    elif not as_json and not explain:
         echo(summary(result))
+
+
+@contextmanager
+def _progress(size: int) -> Iterator[Progress | None]:
+    """A progress bar on stderr for a long article (when stderr is a terminal)."""
+    import sys
+
+    from trainer.generation import LONG_ARTICLE
+
+    if size < LONG_ARTICLE or not sys.stderr.isatty():
+        yield None
+        return
+    steps = 100
+    with typer.progressbar(
+        length=steps, label=f"making cards ({size // 1000}k characters)", file=sys.stderr
+    ) as bar:
+        shown = 0
+
+        def tell(stage: str, done: float) -> None:
+            nonlocal shown
+            target = int(done * steps)
+            if target > shown:
+                bar.label = f"making cards: {stage}"
+                bar.update(target - shown)
+                shown = target
+
+        yield tell
 
 
 def _write(path: str, name: str | None, default_name: str, result: Generated) -> None:
@@ -82,7 +121,8 @@ def _write(path: str, name: str | None, default_name: str, result: Generated) ->
 
 
 def to_json(result: Generated) -> dict[str, Any]:
-    """The ``--json`` document: title, sections and cards."""
+    """The ``--json`` document: title, sections and cards (each with the rule that made it)."""
+    origins = _origins(result)
     return {
         "title": result.title,
         "sections": list(result.sections),
@@ -102,8 +142,10 @@ def to_json(result: Generated) -> dict[str, Any]:
                 },
                 "tags": list(n.tags),
                 "guid": n.guid,
+                "rule": o.rule,
+                "function": o.function,
             }
-            for n in result.notes
+            for n, o in zip(result.notes, origins, strict=True)
         ],
     }
 
@@ -129,3 +171,25 @@ def summary(result: Generated) -> str:
             lines.append(f"  Q: {n.prompt}")
             lines.extend(f"  {line}" for line in n.answer.splitlines())
     return "\n".join(lines)
+
+
+def explained(result: Generated) -> str:
+    """Each card with its rule and its source sentence's function, for finding why it exists."""
+    lines = [f"标题: {result.title or '(无)'}"]
+    for n, o in zip(result.notes, _origins(result), strict=True):
+        lines.append("")
+        lines.append(
+            f"[{n.kind.value}] rule={o.rule} function={o.function or '-'}  ({n.source.anchor})"
+        )
+        if n.kind.value == "cloze":
+            lines.append(f"  {n.text}")
+        else:
+            lines.append(f"  Q: {n.prompt}")
+            lines.extend(f"  {line}" for line in n.answer.splitlines())
+    return "\n".join(lines)
+
+
+def _origins(result: Generated) -> tuple[Origin, ...]:
+    from trainer.generation.provenance import Origin
+
+    return result.origins or tuple(Origin("", "") for _ in result.notes)

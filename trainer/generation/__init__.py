@@ -1,14 +1,26 @@
 """Cards from 申论 articles: article in, notes out (pure; imports only the domain).
 
-``generate(article, source_id)`` reads the structure (title, sections,
-paragraphs), finds enumerations, 金句 and key terms, and returns list, cloze and
-Q&A notes with stable GUIDs. ``reader.read_article`` turns a file into an
-Article. jieba loads on the first call to ``generate``, never on import.
+``generate(article, source_id)`` runs the stages, each in its own modules:
+
+1. read: ``reader`` (files, encodings, HTML), ``boilerplate`` (site chrome);
+2. segment: ``structure`` (title, sections, paragraphs), ``text`` (sentences,
+   clauses), ``segment`` (jieba with the 规范表述 dictionary);
+3. classify functions: ``functions`` (论点, 分论点, 问题, 原因, 对策…);
+4. detect structures: ``enumerations`` with ``markers``, ``inline``, ``series`` and
+   ``phrase_series`` (lists, one ``Enumeration`` contract and ``PRIORITY``),
+   ``golden`` (金句), ``keyterms`` (terms, topic);
+5. choose cards: ``clozes`` (which sentences, which blanks);
+6. word them: ``lists`` (list prompts and answers), ``assemble`` (notes, Q&A, the
+   argument-structure card, GUIDs, ``provenance``).
+
+Word lists live in ``data/*.txt`` (``lexicon``). jieba loads on the first call to
+``generate``, never on import.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from trainer.domain.errors import InputError
@@ -17,9 +29,10 @@ from trainer.generation.text import cjk_count, fold
 
 if TYPE_CHECKING:
     from trainer.generation.enumtypes import Enumeration
+    from trainer.generation.provenance import Origin
     from trainer.generation.text import Span
 
-__all__ = ["Generated", "generate"]
+__all__ = ["LONG_ARTICLE", "Generated", "Progress", "generate"]
 
 _TERMS_MIN, _TERMS_MAX = 18, 26
 
@@ -29,40 +42,79 @@ class Generated:
     title: str
     sections: tuple[str, ...]
     notes: tuple[Note, ...]
+    origins: tuple[Origin, ...] = ()
+    """Per note (same order): the rule that made it and its sentence's function."""
 
 
-def generate(article: Article, source_id: str) -> Generated:
-    """Notes for ``article``; ``source_id`` (e.g. the file stem) seeds the GUIDs."""
+Progress = Callable[[str, float], None]
+"""Told each stage's name and the share of the work done before it (0.0 to 1.0)."""
+
+LONG_ARTICLE = 50_000
+"""Characters from which a front end should show progress (generation takes seconds)."""
+
+
+def generate(article: Article, source_id: str, progress: Progress | None = None) -> Generated:
+    """Notes for ``article``; ``source_id`` (e.g. the file stem) seeds the GUIDs.
+
+    Stages: read (the article as given) → segment (``structure.outline``) →
+    classify functions → detect structures (lists, 金句, key terms) → choose cards →
+    word them (``assemble``). ``progress`` hears each stage as it starts."""
+    tell = progress or _quiet
     from trainer.generation import assemble
     from trainer.generation.clozes import find_clozes
     from trainer.generation.enumerations import find_enumerations
-    from trainer.generation.keyterms import rank_terms
+    from trainer.generation.functions import classify
+    from trainer.generation.keyterms import rank_terms, topic_words
+    from trainer.generation.reader import without_series_prefix
     from trainer.generation.segment import tokens
     from trainer.generation.structure import outline
 
     original = article.text
     if cjk_count(original) < 2:
         raise InputError(source_id or "article", "no Chinese text to make cards from")
+    tell("segment", 0.0)
     folded = fold(original)
     doc = outline(folded, fold(article.title.strip()))
+    doc = replace(doc, title=without_series_prefix(doc.title))
+    tell("lists", 0.1)
     found = find_enumerations(folded, doc)
+    tell("terms", 0.25)
     sentences = [s for sec in doc.sections for p in sec.paragraphs for s in p.sentences]
     token_lists = [[w for w, _ in tokens(s.text)] for s in sentences]
     headings = " ".join([doc.title, *(sec.heading for sec in doc.sections)])
     content = "\n".join([headings, *(p.span.text for sec in doc.sections for p in sec.paragraphs)])
-    terms = rank_terms(token_lists, content, headings)
+    paragraphs = [p.span.text for sec in doc.sections for p in sec.paragraphs]
+    topic = topic_words(token_lists, paragraphs, doc.title)
+    terms = rank_terms(token_lists, content, headings, topic)
     top = max(_TERMS_MIN, min(_TERMS_MAX, len(sentences) // 5))
     skip = _opener_sentences(found, sentences)
-    clozes = find_clozes(folded, doc, terms, skip, top)
-    notes = [
-        *assemble.qa_notes(source_id, original, doc, found),
-        *assemble.list_notes(source_id, original, found),
-        *assemble.cloze_notes(source_id, original, clozes),
+    tell("functions", 0.6)
+    functions = classify(doc)
+    tell("clozes", 0.7)
+    clozes = find_clozes(folded, doc, terms, skip, top, topic, functions)
+    tell("cards", 0.95)
+    made = [
+        *assemble.qa_notes(source_id, original, doc, found, functions),
+        *assemble.list_notes(source_id, original, found, functions),
+        *assemble.cloze_notes(source_id, original, clozes, functions, found),
     ]
-    notes.sort(key=lambda n: (n.source.start, n.kind.value, n.source.anchor))
-    title = article.title.strip() or doc.title
+    made.sort(key=lambda m: (m[0].source.start, m[0].kind.value, m[0].source.anchor))
+    structure = assemble.structure_note(source_id, original, doc, found, functions)
+    if structure is not None:
+        made.insert(0, structure)
+    title = without_series_prefix(article.title) or doc.title
     sections = tuple(s.heading for s in doc.sections if s.heading)
-    return Generated(title=title, sections=sections, notes=tuple(notes))
+    tell("done", 1.0)
+    return Generated(
+        title=title,
+        sections=sections,
+        notes=tuple(n for n, _ in made),
+        origins=tuple(o for _, o in made),
+    )
+
+
+def _quiet(stage: str, done: float) -> None:
+    del stage, done
 
 
 def _opener_sentences(found: list[Enumeration], sentences: list[Span]) -> set[tuple[int, int]]:

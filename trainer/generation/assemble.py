@@ -12,15 +12,15 @@ import re
 from trainer.domain.identity import note_guid
 from trainer.domain.model import Note, NoteKind, SourceRef
 from trainer.generation import lists
-from trainer.generation.clozes import Cloze, markup
+from trainer.generation.clozes import Cloze, fragment, markup
 from trainer.generation.enumtypes import Enumeration
+from trainer.generation.provenance import Origin
 from trainer.generation.structure import Outline, Section
 
 _COMMENT_LABEL = re.compile(
     r"^(?:评论|观点|分论点|论点|点评|视角|声音|观察)[一二三四五六七八九十\d]{1,3}$"
 )
 _POINTS = 4
-_POINT_MAX = 60
 
 
 def section_tag(section: Section) -> str:
@@ -47,51 +47,99 @@ def _note(
     )
 
 
-def list_notes(source_id: str, original: str, found: list[Enumeration]) -> list[Note]:
-    notes: list[Note] = []
+Made = tuple[Note, Origin]
+"""A note and where it came from (kept beside the note, never in its Extra)."""
+
+
+def list_notes(
+    source_id: str, original: str, found: list[Enumeration], functions: dict[int, str]
+) -> list[Made]:
+    """``functions`` maps a sentence's start offset to its function."""
+    notes: list[Made] = []
     ordinals: dict[tuple[int, int], int] = {}
     for e in found:
         key = (e.section.index, e.paragraph)
         ordinals[key] = ordinals.get(key, 0) + 1
         anchor = f"s{e.section.index}/p{e.paragraph}/list{ordinals[key]}"
-        notes.append(
-            _note(
-                source_id,
-                anchor,
-                NoteKind.LIST,
-                e.section,
-                e.start,
-                e.end,
-                "列举",
-                prompt=lists.prompt(e),
-                answer=lists.answer(e, original),
-                items=tuple(original[it.phrase.start : it.phrase.end] for it in e.items),
-                extra=e.style,
-            )
+        note = _note(
+            source_id,
+            anchor,
+            NoteKind.LIST,
+            e.section,
+            e.start,
+            e.end,
+            "列举",
+            prompt=lists.prompt(e),
+            answer=lists.answer(e, original),
+            items=tuple(original[it.phrase.start : it.phrase.end] for it in e.items),
         )
+        notes.append((note, Origin("list." + e.style, _function_at(functions, e.start))))
     return notes
 
 
-def cloze_notes(source_id: str, original: str, found: list[Cloze]) -> list[Note]:
+def _function_at(functions: dict[int, str], offset: int) -> str:
+    """The function of the sentence holding ``offset`` (the last one starting at or before it)."""
+    starts = [s for s in functions if s <= offset]
+    return functions[max(starts)] if starts else ""
+
+
+def cloze_notes(
+    source_id: str,
+    original: str,
+    found: list[Cloze],
+    functions: dict[int, str],
+    lists_found: list[Enumeration] = (),  # type: ignore[assignment]
+) -> list[Made]:
+    """Cloze notes; a sentence that leans on what came before (一是……, 它……) opens
+    with its list's lead-in or the sentence before, in 〔〕 (rubric: FRAG)."""
     return [
-        _note(
-            source_id,
-            f"s{c.section.index}/p{c.paragraph.index}/cloze{c.index}",
-            NoteKind.CLOZE,
-            c.section,
-            c.sentence.start,
-            c.sentence.end,
-            "金句" if c.role == "golden" else "关键词",
-            text=markup(original, c),
-            extra=c.role,
+        (
+            _note(
+                source_id,
+                f"s{c.section.index}/p{c.paragraph.index}/cloze{c.index}",
+                NoteKind.CLOZE,
+                c.section,
+                c.sentence.start,
+                c.sentence.end,
+                "金句" if c.role == "golden" else "关键词",
+                text=_referent(original, c, lists_found) + markup(original, c),
+            ),
+            Origin(
+                "cloze." + c.rule,
+                "金句" if c.role == "golden" else _function_at(functions, c.sentence.start),
+            ),
         )
         for c in found
     ]
 
 
-def qa_notes(source_id: str, original: str, doc: Outline, found: list[Enumeration]) -> list[Note]:
+def _referent(original: str, c: Cloze, lists_found: list[Enumeration]) -> str:
+    if not fragment(c.sentence.text):
+        return ""
+    for e in lists_found:
+        if (
+            e.lead is not None
+            and e.lead.end <= c.sentence.start
+            and any(it.context.start <= c.sentence.start < it.context.end for it in e.items)
+        ):
+            return f"〔{complete(original[e.lead.start : e.lead.end])}〕"
+    before = [s for s in c.paragraph.sentences if s.end <= c.sentence.start]
+    if before:
+        return f"〔{complete(original[before[-1].start : before[-1].end])}〕"
+    if c.section.heading:
+        return f"〔{c.section.heading}〕"
+    return ""
+
+
+def qa_notes(
+    source_id: str,
+    original: str,
+    doc: Outline,
+    found: list[Enumeration],
+    functions: dict[int, str],
+) -> list[Made]:
     """The viewpoint of each commentary and the answer points of question headings."""
-    notes: list[Note] = []
+    notes: list[Made] = []
     for sec in doc.sections:
         if sec.span is None or not sec.paragraphs:
             continue
@@ -99,38 +147,213 @@ def qa_notes(source_id: str, original: str, doc: Outline, found: list[Enumeratio
         if sep and _COMMENT_LABEL.match(label) and claim:
             question = f"{label}的核心观点是什么?"
             head = claim
+            origin = Origin("qa.viewpoint", "分论点")
+            body = _numbered(_points(original, sec, found, functions))
         elif sec.heading.endswith("?"):
             question = sec.heading
             head = ""
+            origin = Origin("qa.question", "问题")
+            if _JUDGE.search(sec.heading):
+                body = _judged(original, sec, found, functions) or _numbered(
+                    _points(original, sec, found, functions)
+                )
+                origin = Origin("qa.judge", "论点")
+            else:
+                body = _numbered(_points(original, sec, found, functions))
         else:
             continue
-        points = _points(original, sec, found)
-        body = "\n".join(f"{k}. {p}" for k, p in enumerate(points, 1))
-        notes.append(
-            _note(
-                source_id,
-                f"s{sec.index}/qa",
-                NoteKind.QA,
-                sec,
-                sec.span.start,
-                sec.paragraphs[-1].span.end,
-                "观点",
-                prompt=question,
-                answer=f"{head}\n{body}".strip(),
-            )
+        note = _note(
+            source_id,
+            f"s{sec.index}/qa",
+            NoteKind.QA,
+            sec,
+            sec.span.start,
+            sec.paragraphs[-1].span.end,
+            "观点",
+            prompt=question,
+            answer=f"{head}\n{body}".strip(),
         )
+        notes.append((note, origin))
     return notes
 
 
-def _points(original: str, sec: Section, found: list[Enumeration]) -> list[str]:
-    own = [e for e in found if e.section is sec and e.style != "inline"]
+_JUDGE = re.compile(r"(?:怎样|如何|怎么)(?:看待|认识|评价|理解)")
+"""A 怎样看待 question: its answer covers the good, the problems and what to do."""
+_SIDES = (
+    ("积极作用", frozenset({"意义"})),
+    ("问题", frozenset({"问题", "危害"})),
+    ("对策", frozenset({"对策"})),
+)
+_LIST_STYLES = frozenset(
+    {"ordinal", "openers", "parallel", "semicolon", "headings", "framed", "colon"}
+)
+_CLAIM_MAX = 40
+
+
+def _numbered(points: list[str]) -> str:
+    return "\n".join(f"{k}. {p}" for k, p in enumerate(points, 1))
+
+
+def complete(text: str, limit: int = _CLAIM_MAX) -> str:
+    """A sentence as a point: whole when short, else its leading clauses up to
+    ``limit`` characters, ending where a clause ends (never cut inside one)."""
+    text = text.strip().rstrip("。!;,")
+    if len(text) <= limit:
+        return text
+    out = ""
+    for part in re.split(r"(?<=[,;:])", text):
+        if out and len(out) + len(part) > limit:
+            break
+        out += part
+    return out.rstrip(",;:")
+
+
+def _judged(
+    original: str, sec: Section, found: list[Enumeration], functions: dict[int, str]
+) -> str:
+    """积极作用 / 问题 / 对策, each from the section's lists or sentences of that function."""
+    blocks = []
+    for name, wanted in _SIDES:
+        points: list[str] = []
+        for e in found:
+            if e.section is sec and e.style in _LIST_STYLES:
+                fs = {_function_at(functions, it.context.start) for it in e.items}
+                if fs & wanted:
+                    points = [original[it.phrase.start : it.phrase.end] for it in e.items]
+                    break
+        if not points:
+            points = [
+                complete(original[s.start : s.end])
+                for p in sec.paragraphs
+                for s in p.sentences
+                if functions.get(s.start) in wanted
+            ][:3]
+        if points:
+            blocks.append(f"{name}:" + ";".join(points))
+    return "\n".join(blocks) if len(blocks) >= 2 else ""
+
+
+def _points(
+    original: str, sec: Section, found: list[Enumeration], functions: dict[int, str]
+) -> list[str]:
+    own = [e for e in found if e.section is sec and e.style in _LIST_STYLES]
     if own:
         best = max(own, key=lambda e: len(e.items))
         return [original[it.phrase.start : it.phrase.end] for it in best.items]
-    points = []
-    for para in sec.paragraphs[:_POINTS]:
-        if para.sentences:
-            s = para.sentences[0]
-            text = original[s.start : s.end].strip()
-            points.append(text if len(text) <= _POINT_MAX else text[:_POINT_MAX] + "…")
+    points: list[str] = []
+    for para in sec.paragraphs:
+        if len(points) == _POINTS:
+            break
+        for s in para.sentences:
+            if functions.get(s.start, "") in _POINT_FUNCTIONS:
+                points.append(complete(original[s.start : s.end]))
+                break
     return points
+
+
+_POINT_FUNCTIONS = frozenset({"论点", "分论点", "问题", "原因", "危害", "意义", "对策"})
+
+
+_CLAIM_ROLES = frozenset({"分论点"})
+_NUMBERED = re.compile(
+    r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．]|第[一二三四五六七八九十]{1,3}[,、:]?)\s*"
+)
+_POINTS_MAX = 5
+_HEADING_NOT_CLAIM = re.compile(
+    r"(?:背景|概述|材料|分析|链接|阅读|导读|结语|总结|小结|引言|前言|附录|要求|题目|问题\d|参考|范文)"
+)
+
+
+def structure_note(
+    source_id: str, original: str, doc: Outline, found: list[Enumeration], functions: dict[int, str]
+) -> Made | None:
+    """The argument-structure card: 中心论点 → 分论点 → 对策, one per article."""
+    sections = [s for s in doc.sections if s.paragraphs]
+    if not sections:
+        return None
+    sentences = [
+        (s, functions.get(s.start, ""))
+        for sec in sections
+        for p in sec.paragraphs
+        for s in p.sentences
+    ]
+    early = [s for s, f in sentences[:6] if f == "论点"]
+    claim_span = (
+        early[0] if early else next((s for s, f in reversed(sentences) if f == "论点"), None)
+    )
+    title = doc.title.strip()
+    claim = complete(original[claim_span.start : claim_span.end]) if claim_span else ""
+    centre = title if title and (not claim or len(title) >= 8) else claim
+    points = _sub_claims(original, sections, functions)
+    measures = _measures(original, found, functions)
+    if len(points) < 2 and not measures:
+        return None
+    lines = [f"中心论点:{centre}"]
+    if points:
+        lines.append("分论点:" + ";".join(points))
+    if measures:
+        lines.append("对策:" + ";".join(measures))
+    first, last = sections[0], sections[-1]
+    start = first.span.start if first.span else first.paragraphs[0].span.start
+    note = Note(
+        guid=note_guid(source_id, "s0/structure", NoteKind.QA.value),
+        kind=NoteKind.QA,
+        prompt=f"《{title}》的论证结构是怎样的?(中心论点、分论点、对策)"
+        if title
+        else "本文的论证结构是怎样的?(中心论点、分论点、对策)",
+        answer="\n".join(lines),
+        tags=(source_id, "section::全文", "结构") if source_id else ("section::全文", "结构"),
+        source=SourceRef(source_id, "s0/structure", "", start, last.paragraphs[-1].span.end),
+    )
+    return note, Origin("struct.argument", "论点")
+
+
+def _sub_claims(original: str, sections: list[Section], functions: dict[int, str]) -> list[str]:
+    """Headings that state a claim (评论一:干部直播助销,好处实实在在 -> its claim), else
+    the paragraphs' 分论点 sentences."""
+    heads = []
+    for sec in sections:
+        label, sep, claim = sec.heading.partition(":")
+        text = claim if sep and _COMMENT_LABEL.match(label) else sec.heading
+        text = _NUMBERED.sub("", text.strip()).rstrip(":。")
+        if _is_claim(text):
+            heads.append(complete(text))
+    if len(heads) >= 2:
+        return heads[:_POINTS_MAX]
+    out = []
+    for sec in sections:
+        for p in sec.paragraphs:
+            for s in p.sentences[:1]:
+                if functions.get(s.start) in _CLAIM_ROLES:
+                    out.append(_NUMBERED.sub("", complete(original[s.start : s.end])))
+    return out[:_POINTS_MAX]
+
+
+def _is_claim(heading: str) -> bool:
+    """A heading that states a point, not one naming a part (问题, 金句积累, 热点背景)
+    or asking a question."""
+    from trainer.generation.enumerations import structural_heading
+    from trainer.generation.golden import GOLDEN_SECTION
+
+    return (
+        len(heading) > 4
+        and not heading.endswith("?")
+        and not _HEADING_NOT_CLAIM.search(heading)
+        and not structural_heading(heading)
+        and not GOLDEN_SECTION.search(heading)
+    )
+
+
+def _measures(original: str, found: list[Enumeration], functions: dict[int, str]) -> list[str]:
+    """The biggest list of 对策, else none."""
+    best: Enumeration | None = None
+    for e in found:
+        if e.style not in _LIST_STYLES:
+            continue
+        fs = [_function_at(functions, it.context.start) for it in e.items]
+        mostly = sum(f in {"对策", "分论点"} for f in fs) * 2 > len(fs) and "对策" in fs
+        if mostly and (best is None or len(e.items) > len(best.items)):
+            best = e
+    if best is None:
+        return []
+    return [original[it.phrase.start : it.phrase.end] for it in best.items]

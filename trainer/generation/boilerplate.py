@@ -22,8 +22,12 @@ FOOTER = re.compile(
     r"如有侵权|仅供.{0,6}(?:参考|交流|学习)|返回目录",
     re.IGNORECASE,
 )
-URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|cn|net|org|gov|edu)\b", re.IGNORECASE)
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+URL = re.compile(
+    r"https?://|www\.|(?<![\w-])[\w-]{1,63}\.(?:com|cn|net|org|gov|edu)\b", re.IGNORECASE
+)
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,63}")
+"""URL and EMAIL match a name's run from its first character only, with bounded
+repeats, so a long line without punctuation costs linear time, not quadratic."""
 PHONE = re.compile(
     r"(?<!\d)(?:\d{3,4}-\d{3,4}-\d{3,4}|1[3-9]\d{9}|0\d{2,3}-\d{7,8}|400\d{7})(?!\d)"
 )

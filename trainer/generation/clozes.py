@@ -7,10 +7,13 @@ whose sentence nearly repeats another card's (bigram Dice ≥ 0.8).
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, replace
 
 from trainer.generation.golden import GOLDEN_SECTION, Golden, find_golden, strip_numbering
-from trainer.generation.keyterms import STOP_WORDS, Term
+from trainer.generation.keyterms import PLAIN, STOP_WORDS, Term, is_topic
+from trainer.generation.lexicon import entries, words
 from trainer.generation.segment import guifan_words, is_content, rarity, tokens
 from trainer.generation.structure import Outline, Paragraph, Section
 from trainer.generation.text import Span, bigram_dice, clauses, strip_punct
@@ -34,6 +37,9 @@ class Cloze:
     sentence: Span
     blanks: tuple[Span, ...]
     role: str
+    """``golden`` or ``term``: which card family made it."""
+    rule: str = ""
+    """The detector that chose the sentence (``golden.couplet``, ``term``…)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +116,82 @@ def _couplets(folded: str, doc: Outline) -> list[tuple[_Where, Golden]]:
     return out
 
 
+_TWO_MAX = 15
+_NAME_LEN = 5
+"""A term this long (a policy or document name) is worth a card even from a background
+or evidence sentence; shorter ones only from sentences with an argument function."""
+_AFTER_MARKER = ("可以", "需要", "是", "要", "有", "能", "在", "应", "会")
+
+
+def _two_points(folded: str, doc: Outline) -> list[tuple[_Where, list[Span]]]:
+    """Sentences of two points (既是A,也是B; 不是A,而是B; 一方面A,另一方面B; pairs
+    from ``data/two_points.txt``): both points are blanked, the markers stay."""
+    pairs = sorted(
+        ((row[0], row[1]) for row in entries("two_points") if len(row) == 2),
+        key=lambda p: -len(p[0]),  # 不仅仅是 before 不仅
+    )
+    out: list[tuple[_Where, list[Span]]] = []
+    for w in _sentences(doc):
+        parts = clauses(folded, w.sentence.start, w.sentence.end)
+        for a, b in pairs:
+            first = next((c for c in parts if a in c.text), None)
+            if first is None:
+                continue
+            later = [c for c in parts if c.start > first.start and c.text.startswith(b)]
+            second = later[0] if later else None
+            if second is None:
+                continue
+            x = _point(first, first.text.find(a) + len(a))
+            y = _point(second, len(b))
+            if x is not None and y is not None:
+                out.append((w, [x, y]))
+                break
+    return out
+
+
+def _point(clause: Span, at: int) -> Span | None:
+    """The point after a marker: the rest of the clause without a leading copula or
+    modal, on word boundaries, 2 to ``_TWO_MAX`` characters."""
+    text = clause.text.rstrip(",;:。!?")
+    for verb in _AFTER_MARKER:
+        if text.startswith(verb, at) and len(text) - at - len(verb) >= 2:
+            at += len(verb)
+            break
+    rest = text[at:]
+    if not 2 <= len(strip_punct(rest)) <= _TWO_MAX:
+        return None
+    return Span(rest, clause.start + at, clause.start + len(text))
+
+
+def fragment(sentence: str) -> bool:
+    """A sentence whose subject is elsewhere: it opens with an ordinal or a pronoun
+    (一是……, 它……, 这些……; ``data/fragment_openers.txt``), after any numbering."""
+    text = strip_numbering_text(sentence)
+    kinds = {row[0]: row[1].split() for row in entries("fragment_openers") if len(row) == 2}
+    if any(text.startswith(w) for w in kinds.get("ordinal", ())):
+        return True
+    first = tokens(text[:8])
+    return bool(first) and first[0][0] in kinds.get("pronoun", ())
+
+
+def strip_numbering_text(text: str) -> str:
+    return _NUMBERING.sub("", text.lstrip())
+
+
+_NUMBERING = re.compile(
+    r"^(?:[(][一二三四五六七八九十\d]{1,3}[)]|[一二三四五六七八九十\d]{1,3}[、.])\s*"
+)
+
+
 def _good_blank(text: str) -> bool:
     core = strip_punct(text)
-    return len(core) >= 2 and not core.isdigit() and core not in STOP_WORDS
+    return (
+        len(core) >= 2
+        and not core.isdigit()
+        and core not in STOP_WORDS
+        and core not in PLAIN
+        and core not in words("connectives")
+    )
 
 
 def _bounds(s: Span) -> set[int]:
@@ -162,12 +241,17 @@ def find_clozes(
     terms: list[Term],
     skip: set[tuple[int, int]],
     top: int,
+    topic: set[str] | None = None,
+    functions: dict[int, str] | None = None,
 ) -> list[Cloze]:
     """Cloze cards; ``skip`` holds (start, end) of sentences already used as list items.
 
     Key-term cards cover the ``top`` best terms and every 规范表述 of the article
     (up to ``top`` more), each blanked at least once.
     """
+    from trainer.generation.functions import CARDABLE
+
+    topic = topic or set()
     scores = {t.word: t.score for t in terms[: top * 3]}
     guifan = guifan_words()
     standard = [t for t in terms[top:] if t.word in guifan][: 2 * top]
@@ -176,7 +260,7 @@ def find_clozes(
     # Terms ranked just below the window are blanked too, in cards already made.
     extra_cover = [t for t in terms[top : top + top // 2] if t not in standard]
     cover += extra_cover
-    out: list[Cloze] = []
+    out: list[Cloze] = _Cards()
     used: set[int] = set()
     couplets = _couplets(folded, doc)
     halves = {
@@ -185,10 +269,22 @@ def find_clozes(
         for s in w.paragraph.sentences
         if w.sentence.start <= s.start < w.sentence.end
     }
+    instructions = {at for at, f in (functions or {}).items() if f == "要求"}
+    for w, points in _two_points(folded, doc):
+        if w.sentence.start in halves or (w.sentence.start, w.sentence.end) in skip:
+            continue
+        if functions and functions.get(w.sentence.start, "") not in CARDABLE:
+            continue
+        plain = strip_punct(w.sentence.text)
+        if 2 * sum(len(p.text) for p in points) <= len(plain) + 4:
+            role = "golden" if len(plain) <= _COUPLET_MAX else "term"
+            _add(out, used, w, points, role, "two_points")
     for w, pair in couplets:
-        _add(out, used, w, _golden_blanks(pair, scores), "golden")
+        _add(out, used, w, _golden_blanks(pair, scores, topic), "golden", "golden." + pair.rule)
     for w in _sentences(doc):
         if (w.sentence.start, w.sentence.end) in skip or w.sentence.start in halves:
+            continue
+        if w.sentence.start in instructions:
             continue
         sayings = GOLDEN_SECTION.search(w.section.heading) is not None
         sentence = strip_numbering(w.sentence) if sayings else w.sentence
@@ -196,13 +292,26 @@ def find_clozes(
         g = find_golden(folded, sentence, w.index == 1, last, sayings)
         if g is None:
             continue
-        blanks = _golden_blanks(g, scores)
+        blanks = _golden_blanks(g, scores, topic)
         if blanks:
-            _add(out, used, replace(w, sentence=sentence), blanks, "golden")
+            _add(out, used, replace(w, sentence=sentence), blanks, "golden", "golden." + g.rule)
     covered = {strip_punct(b.text) for c in out for b in c.blanks}
     pool = [
-        w for w in _sentences(doc) if _TERM_SENTENCE[0] <= len(w.sentence.text) <= _TERM_SENTENCE[1]
+        w
+        for w in _sentences(doc)
+        if _TERM_SENTENCE[0] <= len(w.sentence.text) <= _TERM_SENTENCE[1]
+        and w.sentence.start not in instructions
     ]
+    functions = functions or {}
+
+    def named(word: str) -> bool:
+        """A 规范表述, a long (policy) name or a quoted coined term: worth a card from
+        any sentence."""
+        return word in guifan or len(word) >= _NAME_LEN or f"“{word}”" in folded
+
+    def cardable(w: _Where) -> bool:
+        return not functions or functions.get(w.sentence.start, "") in CARDABLE
+
     budget = len(folded) // CHARS_PER_CARD
     for term in cover:
         if any(term.word in c and len(c) <= len(term.word) + _NEST for c in covered):
@@ -215,6 +324,7 @@ def find_clozes(
             and w.sentence.start not in used
             and "{" not in w.sentence.text
             and "}" not in w.sentence.text
+            and (cardable(w) or named(term.word))
         ]
         if term in extra_cover and _extend(out, term.word):
             covered.add(term.word)
@@ -223,9 +333,12 @@ def find_clozes(
             if term not in extra_cover and _extend(out, term.word):
                 covered.add(term.word)
             continue
+        # A sentence that does something in the argument first; background and
+        # evidence only when the term appears nowhere else.
         best = max(
             candidates,
             key=lambda w: (
+                cardable(w),
                 len(term_blanks(w.sentence, scores)),
                 -abs(len(w.sentence.text) - 40),
                 -w.sentence.start,
@@ -239,15 +352,19 @@ def find_clozes(
             if not (b.start < own.end and own.start < b.end)
         ]
         blanks = sorted([own, *extra[: MAX_BLANKS - 1]], key=lambda b: b.start)
-        if _add(out, used, best, blanks, "term"):
+        if _add(out, used, best, blanks, "term", "term"):
             covered.update(strip_punct(b.text) for b in blanks)
     out.sort(key=lambda c: c.sentence.start)
     return out
 
 
-def _golden_blanks(g: Golden, scores: dict[str, float]) -> list[Span]:
+def _golden_blanks(g: Golden, scores: dict[str, float], topic: set[str]) -> list[Span]:
+    """A 金句's own blanks (the halves of a couplet…), else its key terms, else its
+    rarest content words; never the topic, a connective or a generic word."""
     if g.blanks:
-        return [b for b in g.blanks if _good_blank(b.text)][:MAX_BLANKS]
+        own = [b for b in g.blanks if _good_blank(b.text) and not is_topic(b.text, topic)]
+        if own:
+            return own[:MAX_BLANKS]
     found = term_blanks(g.sentence, scores)
     if found:
         return found
@@ -255,7 +372,7 @@ def _golden_blanks(g: Golden, scores: dict[str, float]) -> list[Span]:
     words = [
         (rarity(w) * len(w), at, w)
         for w, at in tokens(g.sentence.text)
-        if is_content(w) and w not in STOP_WORDS
+        if is_content(w) and _good_blank(w) and not is_topic(w, topic)
     ]
     words.sort(key=lambda x: (-x[0], x[1]))
     start = g.sentence.start
@@ -295,15 +412,63 @@ def _joined(blanks: list[Span] | tuple[Span, ...]) -> list[Span]:
     return out
 
 
-def _add(out: list[Cloze], used: set[int], w: _Where, blanks: list[Span], role: str) -> bool:
+class _Seen:
+    """Sentences already carded, indexed for the near-duplicate test (bigram Dice ≥
+    0.8) by prefix filtering: two bigram sets that similar share a bigram among the
+    first few of each in a fixed order, so each test reads a few postings, not every
+    card (linear in the article, not quadratic)."""
+
+    _JACCARD = _NEAR_DUPLICATE / (2 - _NEAR_DUPLICATE)
+
+    def __init__(self) -> None:
+        self.postings: dict[str, list[str]] = {}
+
+    @staticmethod
+    def _grams(text: str) -> list[str]:
+        return sorted({text[i : i + 2] for i in range(len(text) - 1)} or {text})
+
+    def _prefix(self, grams: list[str]) -> list[str]:
+        keep = len(grams) - math.ceil(self._JACCARD * len(grams)) + 1
+        return grams[: max(1, keep)]
+
+    def near(self, plain: str) -> bool:
+        done: set[str] = set()
+        for g in self._prefix(self._grams(plain)):
+            for other in self.postings.get(g, ()):
+                if other not in done:
+                    done.add(other)
+                    if bigram_dice(plain, other) >= _NEAR_DUPLICATE:
+                        return True
+        return False
+
+    def add(self, plain: str) -> None:
+        for g in self._prefix(self._grams(plain)):
+            self.postings.setdefault(g, []).append(plain)
+
+
+class _Cards(list[Cloze]):
+    """The cards made so far, with the index of their sentences."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen = _Seen()
+
+
+def _add(
+    out: list[Cloze], used: set[int], w: _Where, blanks: list[Span], role: str, rule: str
+) -> bool:
     blanks = _joined(blanks)
     if not blanks or w.sentence.start in used:
         return False
     plain = strip_punct(w.sentence.text)
-    if any(bigram_dice(plain, strip_punct(c.sentence.text)) >= _NEAR_DUPLICATE for c in out):
+    if isinstance(out, _Cards):
+        if out.seen.near(plain):
+            return False
+        out.seen.add(plain)
+    elif any(bigram_dice(plain, strip_punct(c.sentence.text)) >= _NEAR_DUPLICATE for c in out):
         return False
     used.add(w.sentence.start)
-    out.append(Cloze(w.section, w.paragraph, w.index, w.sentence, tuple(blanks), role))
+    out.append(Cloze(w.section, w.paragraph, w.index, w.sentence, tuple(blanks), role, rule))
     return True
 
 

@@ -1,6 +1,8 @@
 """Enumerations in an article, however they are written.
 
-Five detectors, each a general rule:
+Detectors, each a general rule, all returning :class:`~enumtypes.Enumeration` with
+a :class:`~enumtypes.Style`; where two lists claim the same text the style that ranks
+first in :data:`~enumtypes.PRIORITY` wins:
 
 * ordinal markers (其一/首先/一是/第一/(一)/一、/1./①/一方面) in paragraphs or
   in headings, read as runs 1, 2, 3… (see :mod:`markers`);
@@ -16,11 +18,23 @@ Each finding keeps spans into the article; wording the card is left to
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from trainer.generation.enumtypes import Enumeration, Item, after, context, lead, strip_end
+from trainer.generation.enumtypes import (
+    PRIORITY,
+    Enumeration,
+    Item,
+    Style,
+    after,
+    context,
+    lead,
+    strip_end,
+)
 from trainer.generation.golden import GOLDEN_SECTION
 from trainer.generation.inline import inline_lists, parallel_clauses, semicolon_lists
+from trainer.generation.lexicon import words
 from trainer.generation.markers import Marker, find_markers, sequences
+from trainer.generation.phrase_series import phrase_series
 from trainer.generation.phrases import key_phrase
 from trainer.generation.series import colon_lists, framed_openers, quoted_lists, quoted_runs
 from trainer.generation.structure import Outline, Paragraph, Section
@@ -65,7 +79,32 @@ def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
                 found += quoted_lists(folded, section, para, sent)
                 found += quoted_runs(folded, section, para, sent)
                 found += inline_lists(folded, section, para, sent)
-    return [e for e in _dedupe(found) if not _exam_instruction(folded, e)]
+                found += phrase_series(folded, section, para, sent)
+    found.sort(key=lambda e: (PRIORITY[e.style], e.start))
+    return [_without_fillers(e) for e in _dedupe(found) if not _exam_instruction(folded, e)]
+
+
+_ITEM_MIN = 2
+
+
+def _without_fillers(e: Enumeration) -> Enumeration:
+    """Items without a hedge or example marker before their point (有的地方……,
+    例如……; ``data/item_fillers.txt``), when at least two characters are left."""
+    fillers = sorted(words("item_fillers"), key=len, reverse=True)
+    items = []
+    changed = False
+    for it in e.items:
+        text = it.phrase.text
+        cut = next((len(f) for f in fillers if text.startswith(f)), 0)
+        while cut < len(text) and text[cut] in ",、:":
+            cut += 1
+        if cut and len(text) - cut >= _ITEM_MIN:
+            phrase = Span(text[cut:], it.phrase.start + cut, it.phrase.end)
+            items.append(replace(it, phrase=phrase))
+            changed = True
+        else:
+            items.append(it)
+    return replace(e, items=tuple(items)) if changed else e
 
 
 _INSTRUCTION = re.compile(
@@ -84,6 +123,11 @@ def _exam_instruction(folded: str, e: Enumeration) -> bool:
     return _INSTRUCTION.search(line) is not None
 
 
+def structural_heading(heading: str) -> bool:
+    """A heading that names a part of a document (背景, 问题, 对策建议)."""
+    return _STRUCTURAL.match(bare(heading)) is not None
+
+
 def _structural(e: Enumeration) -> bool:
     """A run of headings that is the document's outline (背景/做法/问题/结语), or a
     numbered run inside a section of sayings."""
@@ -92,22 +136,42 @@ def _structural(e: Enumeration) -> bool:
     return e.style == "headings" and any(_STRUCTURAL.match(bare(it.phrase.text)) for it in e.items)
 
 
+_BUCKET = 2000
+
+
+def _extent(e: Enumeration) -> tuple[int, int]:
+    spans = [s for it in e.items for s in (it.phrase, it.context)]
+    return min(s.start for s in spans), max(s.end for s in spans)
+
+
+def _items_key(e: Enumeration) -> tuple[str, ...]:
+    return tuple(it.phrase.text.strip("“”") for it in e.items)
+
+
 def _dedupe(found: list[Enumeration]) -> list[Enumeration]:
-    """Keep the earlier detector's list when two lists claim the same text."""
+    """Keep the earlier detector's list when two lists claim the same text.
+
+    Only lists whose extents share a bucket of ``_BUCKET`` characters can conflict,
+    and a list written twice is found by its items, so the cost stays linear."""
     kept: list[Enumeration] = []
+    buckets: dict[int, list[Enumeration]] = {}
+    written: set[tuple[str, ...]] = set()
     for e in found:
-        if any(_conflict(e, k) or _same_items(e, k) for k in kept):
+        key = _items_key(e)
+        if key in written:
+            continue
+        lo, hi = _extent(e)
+        near = {
+            id(k): k for b in range(lo // _BUCKET, hi // _BUCKET + 1) for k in buckets.get(b, ())
+        }
+        if any(_conflict(e, k) for k in near.values()):
             continue
         kept.append(e)
+        written.add(key)
+        for b in range(lo // _BUCKET, hi // _BUCKET + 1):
+            buckets.setdefault(b, []).append(e)
     kept.sort(key=lambda e: (e.start, e.end))
     return kept
-
-
-def _same_items(a: Enumeration, b: Enumeration) -> bool:
-    """The same list written twice (a quoted series repeated later)."""
-    return [it.phrase.text.strip("“”") for it in a.items] == [
-        it.phrase.text.strip("“”") for it in b.items
-    ]
 
 
 def _overlap(a: Span, b: Span) -> bool:
@@ -161,7 +225,7 @@ def _ordinal_lists(folded: str, doc: Outline) -> list[Enumeration]:
         if len(strong) >= 2:
             out.append(
                 Enumeration(
-                    "ordinal" if para is not None else "headings",
+                    Style.ORDINAL if para is not None else Style.HEADINGS,
                     section,
                     first_para,
                     tuple(it for it in items if it is not None),
@@ -359,7 +423,7 @@ def _openers(folded: str, section: Section) -> list[Enumeration]:
         head = group[0][1]
         out.append(
             Enumeration(
-                "openers",
+                Style.OPENERS,
                 section,
                 head.index,
                 tuple(items),

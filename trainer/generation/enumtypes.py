@@ -3,9 +3,40 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from trainer.generation.structure import Paragraph, Section
 from trainer.generation.text import Span
+
+
+class Style(StrEnum):
+    """Which detector found a list; every detector returns :class:`Enumeration`."""
+
+    ORDINAL = "ordinal"
+    """一是/其一/首先/第一/(一) markers inside paragraphs."""
+    HEADINGS = "headings"
+    """A run of numbered headings."""
+    OPENERS = "openers"
+    """Paragraphs opening alike (``提升认知,扩大融入面。``)."""
+    SEMICOLON = "semicolon"
+    """Three or more ;-joined parts of one sentence."""
+    FRAMED = "framed"
+    """Sentences opening on one frame (从技术层面看…… 从平台层面看……)."""
+    PARALLEL = "parallel"
+    """Parallel clauses in one sentence (靠……,靠……,靠……)."""
+    COLON = "colon"
+    """Clauses after a lead-in ending in a category word and a colon."""
+    QUOTED = "quoted"
+    """A quoted 、 series (“引不来、留不住、用不好”)."""
+    INLINE = "inline"
+    """A 、 series of short or like items."""
+    SERIES = "series"
+    """A 、 series framed by the sentence's verb and a category word."""
+
+
+PRIORITY: dict[Style, int] = {style: rank for rank, style in enumerate(Style)}
+"""Where two lists claim the same text, the one whose style ranks first is kept
+(an explicit order, not the order the detectors happen to be called in)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,7 +47,7 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class Enumeration:
-    style: str
+    style: Style
     section: Section
     paragraph: int
     """Index of the paragraph the list starts in (0 for a heading list)."""

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 
 from trainer.generation.markers import find_markers
+from trainer.generation.segment import tokens, verb_like
 from trainer.generation.text import CJK, Span, clauses, quoted
 
 _CORRELATIVE = re.compile(
@@ -134,15 +135,39 @@ _LONG_PARALLEL = 14
 _FUNCTION_START = set("要在让把对将以我你他她它这那是有和与从为被使")
 
 
+def _with_third(parts: list[Span], j: int) -> tuple[Span, ...]:
+    """A parallel pair at ``j``, ``j + 1`` with a third clause of the same build beside
+    it (做到适销对路,符合社会需求,满足消费需要: each a verb and its object, alike in
+    length): all three are blanked, so the first point is not left showing."""
+    pair = (parts[j], parts[j + 1])
+    size = len(_plain(pair[0].text))
+    if not all(_verb_first(p) for p in pair):
+        return pair
+    for k in (j - 1, j + 2):
+        if 0 <= k < len(parts):
+            c = parts[k]
+            if abs(len(_plain(c.text)) - size) <= 1 and _verb_first(c):
+                three = (c, *pair) if k < j else (*pair, c)
+                hidden = sum(len(_plain(t.text)) for t in three)
+                if 2 * hidden <= sum(len(_plain(t.text)) for t in parts):
+                    return three  # at least half of the sentence stays visible
+    return pair
+
+
+def _verb_first(s: Span) -> bool:
+    toks = tokens(_plain(s.text))
+    return bool(toks) and len(toks[0][0]) == 2 and verb_like(toks[0][0])
+
+
 def _parallel(folded: str, s: Span) -> Golden | None:
     """Balanced clauses sharing a character in the same place (重在新意,胜在诚意), or
     two equal clauses of five to eight characters opening alike (一张蓝图绘到底,
     一任接着一任干)."""
     parts = _clause_spans(folded, s)
-    for a, b in itertools.pairwise(parts):
+    for j, (a, b) in enumerate(itertools.pairwise(parts)):
         x, y = _plain(a.text), _plain(b.text)
         if _balanced(x, y) and any(p == q for p, q in zip(x[1:], y[1:], strict=True)):
-            return Golden(s, "parallel", (a, b))
+            return Golden(s, "parallel", _with_third(parts, j))
         if (
             5 <= len(x) <= 8
             and len(x) == len(y)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from trainer.generation.enumtypes import Enumeration, Item, after, lead
+from trainer.generation.enumtypes import Enumeration, Item, Style, after, lead
 from trainer.generation.keyterms import STOP_WORDS, VERBS, verb_like
 from trainer.generation.phrases import key_phrase
 from trainer.generation.segment import tokens
@@ -45,7 +45,7 @@ def semicolon_lists(folded: str, section: Section, para: Paragraph) -> list[Enum
             if all(items):
                 out.append(
                     Enumeration(
-                        "semicolon",
+                        Style.SEMICOLON,
                         section,
                         para.index,
                         tuple(Item(p, part) for p, part in zip(items, run, strict=True) if p),
@@ -107,7 +107,7 @@ def parallel_clauses(
                     lead_span = Span("", sent.start, sent.start)  # only 既要: no lead-in
                 out.append(
                     Enumeration(
-                        "parallel",
+                        Style.PARALLEL,
                         section,
                         para.index,
                         tuple(Item(s, s) for s in spans),
@@ -179,7 +179,7 @@ def inline_lists(folded: str, section: Section, para: Paragraph, sent: Span) -> 
         if _keep(items, framed=framed, led=items[0].start > clause.start):
             out.append(
                 Enumeration(
-                    "inline",
+                    Style.INLINE,
                     section,
                     para.index,
                     tuple(Item(s, sent) for s in items),

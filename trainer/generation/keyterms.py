@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from trainer.generation.indexed import LONG, Indexed
+from trainer.generation.lexicon import words
 from trainer.generation.segment import guifan_words, is_content, rarity, tokens
 from trainer.generation.segment import verb_like as _tagged_verb
 from trainer.generation.text import CJK, quoted, strip_punct
@@ -27,13 +29,9 @@ STOP_WORDS = frozenset(
     今年 目前 如今 一直 之后 以后 以前 之前 其实 也许 或者 还要 还有 以及 就要 要求 存在 具有
     成为 出现 发展 推动 加强 提高 提升 带来 看似 说到底 不少 部分 一场 一方 各地 各级 许多""".split()  # noqa: SIM905
 )
-GENERIC = frozenset(
-    """地方 群众 材料 问题 方面 层面 层面看 工作 一句 做起 关乎 发展 建设 社会 国家 人民 政府
-    部门 企业 个人 时间 事情 内容 作用 意义 能力 水平 方式 过程 结果 生活 地区 领域 行业 东西 一点
-    机制 制度 体系 服务 产品 责任 经济 改革 网络 资源 环境 市场 基础 条件 目标 任务 标准 质量
-    重要 有效 相关 各类 各种 这一 此类 之一 做到 做好 一批 有的 全国 全社会 一方面 对策 对应 建议
-    考生 作答 题目 要求 范文 热点 考点 参考 推荐""".split()  # noqa: SIM905
-)
+GENERIC = words("generic")
+PLAIN = words("plain_nouns")
+"""Actors and everyday nouns (干部, 消费者): never a blank alone, fine inside a compound."""
 """Generic words a blank never is (``地方``, ``群众``; ``机制`` alone, though ``投融资机制``
 is a term)."""
 STOP_WORDS = STOP_WORDS | GENERIC
@@ -214,29 +212,61 @@ def _head_runs(token_lists: list[list[str]]) -> set[str]:
     return out
 
 
+def _substrings(counts: Counter[str]) -> dict[str, list[int]]:
+    """Every proper substring of each key -> the counts of the keys holding it: lets
+    ``w in v`` over all pairs be one lookup (linear in the number of terms)."""
+    out: dict[str, list[int]] = {}
+    for v, m in counts.items():
+        n = len(v)
+        subs = {v[i:j] for i in range(n) for j in range(i + 1, n + 1 if i else n)}
+        for sub in subs:
+            out.setdefault(sub, []).append(m)
+    return out
+
+
 def _maximal(counts: Counter[str], text: str) -> Counter[str]:
     """Drop a compound that only ever occurs inside a longer one, or that straddles a
-    compound at least as frequent (``共体建设`` cut out of ``医共体建设``)."""
+    compound at least as frequent (``共体建设`` cut out of ``医共体建设``).
 
-    def straddles(w: str, v: str) -> bool:
-        """Every occurrence of ``w`` runs into ``v`` (共体建设 only ever in 医共体建设;
-        学科类培训 five times, 学科类培训机构 three: a term of its own)."""
-        n = text.count(w)
-        for k in range(1, min(len(w), len(v))):
-            if (w.startswith(v[-k:]) and text.count(v + w[k:]) >= n) or (
-                w.endswith(v[:k]) and text.count(w + v[k:]) >= n
-            ):
-                return True
+    Linear in the text: containment goes through a substring index, and the
+    compounds a term may straddle are read off the text around its first occurrence
+    (at most ``_COMPOUND_LEN`` characters either side), each straddle counted once."""
+    holders = _substrings(counts)
+    seen: dict[str, int] = {}
+
+    def count(s: str) -> int:
+        got = seen.get(s)
+        if got is None:
+            got = seen[s] = text.count(s)
+        return got
+
+    def straddled(w: str, n: int) -> bool:
+        """Every occurrence of ``w`` runs into a compound ``v`` as frequent (共体建设
+        only ever in 医共体建设; 学科类培训 five times, 学科类培训机构 three: a term)."""
+        p = text.find(w)
+        if p < 0:
+            return False
+        reach = _COMPOUND_LEN[1]
+        size = len(w)
+        for k in range(1, size):
+            # v ends with w[:k]: v = text[a : p + k]
+            for a in range(max(0, p - reach), p):
+                v = text[a : p + k]
+                if v != w and counts.get(v, -1) >= n and v not in w and count(v + w[k:]) >= n:
+                    return True
+            # v starts with w[-k:]: v = text[p + size - k : b]
+            start = p + size - k
+            for b in range(p + size + 1, min(len(text), p + size + reach) + 1):
+                v = text[start:b]
+                if v != w and counts.get(v, -1) >= n and v not in w and count(w + v[k:]) >= n:
+                    return True
         return False
 
     return Counter(
         {
             w: n
             for w, n in counts.items()
-            if not any(
-                w != v and m >= n and (w in v or (v not in w and straddles(w, v)))
-                for v, m in counts.items()
-            )
+            if not any(m >= n for m in holders.get(w, ())) and not straddled(w, n)
         }
     )
 
@@ -349,12 +379,56 @@ def _centrality(word: str, single: Counter[str]) -> float:
     return 1.0 + min(0.15 * math.log(best), 0.6) if best > 1 else 1.0
 
 
-def rank_terms(token_lists: list[list[str]], text: str, headings: str = "") -> list[Term]:
+_COINED = 1.3
+_TOPIC_SPREAD_TITLE = 0.25
+_TOPIC_COUNT = 3
+
+
+def topic_words(token_lists: list[list[str]], paragraphs: list[str], title: str) -> set[str]:
+    """The article's topic: content words of its title that recur (three times or more,
+    or in a quarter of its paragraphs): 直播, 带货 in an article on 直播带货."""
+    if not paragraphs or not title:
+        return set()
+    counts: Counter[str] = Counter(
+        w for toks in token_lists for w in toks if len(w) >= 2 and w in title and is_content(w)
+    )
+    out = set()
+    for w, n in counts.items():
+        spread = sum(1 for p in paragraphs if w in p) / len(paragraphs)
+        if n >= _TOPIC_COUNT or spread >= _TOPIC_SPREAD_TITLE:
+            out.add(w)
+    return out
+
+
+def is_topic(word: str, topic: set[str]) -> bool:
+    """``word`` is only the topic and generic words (直播带货, 领导干部直播, 直播间):
+    a blank on it is guessed from the title. A topic word with a place suffix
+    (直播 + 间, ``data/place_suffixes.txt``) is the topic too."""
+    if not topic:
+        return False
+    parts = [w for w, _ in tokens(word)] or [word]
+    places = words("place_suffixes")
+    rest = [
+        w
+        for w in parts
+        if w not in topic
+        and w not in GENERIC
+        and w not in PLAIN
+        and not any(w == t + ch for t in topic for ch in places)
+    ]
+    return not rest
+
+
+def rank_terms(
+    token_lists: list[list[str]], text: str, headings: str = "", topic: set[str] | None = None
+) -> list[Term]:
     """Terms of the article, best first; ``token_lists`` are its sentences' tokens,
-    ``headings`` its title and section headings (terms there weigh more).
+    ``headings`` its title and section headings (terms there weigh more). The
+    ``topic`` (:func:`topic_words`) and generic words are never terms.
 
     Salience is frequency in the whole text, spread over its paragraphs and a
     title/heading bonus; specificity is the rarity in jieba's dictionary."""
+    text = Indexed(text)
     guifan = guifan_words()
     single: Counter[str] = Counter()
     for toks in token_lists:
@@ -371,32 +445,37 @@ def rank_terms(token_lists: list[list[str]], text: str, headings: str = "") -> l
         grown[whole] = max(grown[whole], n if whole == w else text.count(whole))
     counts = _maximal(grown, text)
     quotes = _quoted_terms(text) + _document_names(text)
+    holders = _substrings(counts)
     for w, n in quotes.items():
-        if not any(w in v and w != v for v in counts):
+        if w not in holders:
             counts[w] = max(counts.get(w, 0), n)
     for w, n in list(single.items()):
         bare = _drop_lead_verbs(w) if len(w) >= 5 else w
         if bare != w:  # a quoted phrase kept whole by the tokenizer
             del single[w]
             single[bare] += n
+    holders = _substrings(counts)
     for w, n in single.items():
         if w in counts:
             continue
-        covered = sum(c for comp, c in counts.items() if w in comp)
+        covered = sum(holders.get(w, ()))
         rest = n - covered
         if rest > 0:
             counts[w] = rest
     paragraphs = [p for p in text.split("\n") if p.strip()]
+    topic = topic or set()
     terms: list[Term] = []
     for w, n in counts.items():
         if w in STOP_WORDS or w in VERBS or verb_like(w) or len(strip_punct(w)) < 2:
+            continue
+        if w in PLAIN or is_topic(w, topic):
             continue
         if _clause_like(w) and w not in guifan:
             continue
         compound = w not in single or len(w) >= 4
         if n < _MIN_COUNT and w not in guifan and not (compound or w in quotes):
             continue
-        spread = sum(1 for p in paragraphs if w in p)
+        spread = text.spread(w) if len(text) >= LONG else sum(1 for p in paragraphs if w in p)
         score = (1.0 + math.log(max(n, 1))) * rarity(w) * (1.0 + 0.15 * min(len(w), 6))
         score *= 1.0 + 0.1 * min(spread - 1, 5)
         score *= _centrality(w, single)
@@ -408,6 +487,10 @@ def rank_terms(token_lists: list[list[str]], text: str, headings: str = "") -> l
             score *= 1.5
         if len(w) >= 4 or w in quotes:
             score *= 1.3
+        if w in quotes and n < _MIN_COUNT:
+            score *= (
+                _COINED  # a coined term in quotes (“魅力秀场”, “新基建”): named once, still a term
+            )
         if n < _MIN_COUNT and w not in guifan and not w.endswith(tuple(HEADS)):
             score *= 1.0 if w in quotes else 0.6
         terms.append(Term(w, score, text.count(w)))

@@ -196,12 +196,25 @@ def _topic(heading: str) -> str:
     return _NUMBERING.sub("", heading).rstrip("?:。 ")
 
 
+_SHOWS = re.compile(r"^(.*?),(?:主要|具体|集中)?表现(?:在|为|出)?$")
+_STATE = re.compile(
+    r"依然|仍然|仍|较为|较|十分|非常|日益|越来越|存在|面临|出现|比较|相当|更加|愈发"
+)
+
+
 def _with_category(lead: str, n: int) -> str:
     """A question built on the category word the lead-in names: ``乡村文化建设仍存在
     一些短板`` -> ``乡村文化建设仍存在哪三个短板?``."""
     category = _category(lead)
     if not category:
         return ""
+    shown = _SHOWS.match(lead)
+    if shown and not _category(shown.group(1)):
+        # 基层负担依然较重,主要表现在: -> 基层负担有哪三种表现?
+        before = _last_clause(shown.group(1).rstrip(","))
+        subject = _STATE.split(before)[0]
+        if len(subject) >= 2:
+            return f"{subject}有哪{_count(n, '种')}表现?"
     at = lead.find(category)
     clause = _last_clause(lead[:at])
     if clause and clause[0] in "既也又":
@@ -257,9 +270,11 @@ def prompt(e: Enumeration) -> str:
         if topic:
             return f"{topic}:有哪{_count(n, '点')}?"
         return f"全文分为哪{_count(n, '个')}部分?"
-    lead = _clean(_lead_text(e), announce=e.style != "inline")
+    lead = _clean(_lead_text(e), announce=e.style not in {"inline", "series"})
     if e.style == "parallel":
         return prefix + _parallel(e, lead, n)
+    if e.style == "series":
+        return prefix + _series(e, lead, n)
     if e.style == "quoted":
         return prefix + _quoted(e, n)
     if e.style == "inline":
@@ -318,6 +333,38 @@ def prompt(e: Enumeration) -> str:
     return f"文中提出了哪{_count(n, '点')}?"
 
 
+_PROCESS = {"发展", "建设", "服务", "工作", "格局", "局面", "体系", "状态"}
+"""Category words a series qualifies rather than counts (可持续、常态化、高质量发展)."""
+_MUST = re.compile(r"(?:必须|要|应当|应该|应|需要|需)$")
+
+
+def _series(e: Enumeration, lead: str, n: int) -> str:
+    """A 、 series framed by a verb and a category word: ``A与B是哪三种关系?``,
+    ``推动助农直播实现怎样的发展?(三点)``, ``基层干部必须做到哪三点?``."""
+    from trainer.generation.lexicon import words
+
+    topic = lead.rstrip(",")
+    parts = [p for p in re.split(r"[,;:]", topic) if p]
+    topic = parts[-1] if parts else ""
+    if len(topic) < 5 and len(parts) >= 2:
+        topic = parts[-2] + topic
+    after = e.after.text if e.after else ""
+    head = next(
+        (w for w in sorted(words("series_heads"), key=len, reverse=True) if after.startswith(w)),
+        "",
+    )
+    if head in _PROCESS:
+        return f"{topic}怎样的{head}?有哪{_count(n, '点')}?"
+    if head:
+        return f"{topic}哪{_count(n, _UNITS.get(head, '种'))}{head}?"
+    noun = re.split(r"[,;。!?:]", after)[0][1:] if after.startswith("的") else ""
+    if 2 <= len(noun) <= 6:
+        return f"{topic}哪{_count(n, '方面')}的{noun}?"
+    if _MUST.search(topic):
+        return f"{topic}做到哪{_count(n, '点')}?"
+    return f"{topic}哪{_count(n, '点')}?"
+
+
 def _parallel(e: Enumeration, lead: str, n: int) -> str:
     """Parallel clauses: ``靠……`` (what it relies on), ``是……`` (what it means),
     ``A让……`` (examples), ``要……`` (what to do)."""
@@ -356,7 +403,9 @@ def _lead_text(e: Enumeration) -> str:
     if e.lead is None:
         return ""
     same_paragraph = e.lead.start >= _paragraph_start(e)
-    if not (same_paragraph or _CUE.search(e.lead.text) or e.style in {"parallel", "inline"}):
+    if not (
+        same_paragraph or _CUE.search(e.lead.text) or e.style in {"parallel", "inline", "series"}
+    ):
         return ""
     return _tail(e.lead)
 
@@ -369,9 +418,19 @@ def _paragraph_start(e: Enumeration) -> int:
 
 
 def answer(e: Enumeration, original: str) -> str:
+    """The items numbered; each with its own sentence as context, or, where the items
+    share one sentence, that sentence once after them."""
+    contexts = {(it.context.start, it.context.end) for it in e.items}
+    shared = len(contexts) == 1
     lines = []
     for k, it in enumerate(e.items, 1):
         phrase = original[it.phrase.start : it.phrase.end]
         ctx = original[it.context.start : it.context.end].strip()
-        lines.append(f"{k}. {phrase}" + (f" —— {ctx}" if ctx and ctx != phrase else ""))
+        own = not shared and ctx and ctx != phrase
+        lines.append(f"{k}. {phrase}" + (f" —— {ctx}" if own else ""))
+    if shared:
+        it = e.items[0]
+        ctx = original[it.context.start : it.context.end].strip()
+        if ctx and ctx != original[it.phrase.start : it.phrase.end]:
+            lines.append(f"—— {ctx}")
     return "\n".join(lines)

@@ -183,6 +183,24 @@ def clean_title(title: str) -> str:
     return best if cjk_count(best) >= 4 else title.strip()
 
 
+_PREFIX_MAX = 24
+
+
+def without_series_prefix(title: str) -> str:
+    """``2012年421公务员考试申论范文:让法治成为社会共识`` -> ``让法治成为社会共识``: the
+    part before the first colon goes when it names a site, column or series (words in
+    ``data/title_prefixes.txt``) and what is left is a title of four or more characters."""
+    from trainer.generation.lexicon import words
+
+    text = title.strip()
+    for colon in (":", "：", "|", "｜"):
+        head, sep, rest = text.partition(colon)
+        named = any(w in head for w in words("title_prefixes"))
+        if sep and len(head) <= _PREFIX_MAX and cjk_count(rest) >= 4 and named:
+            return rest.strip()
+    return text
+
+
 def check_text(text: str, where: str) -> None:
     """Raise InputError unless ``text`` holds some Chinese prose."""
     if not text.strip():

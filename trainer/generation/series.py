@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from trainer.generation.enumtypes import Enumeration, Item, after, lead
+from trainer.generation.enumtypes import Enumeration, Item, Style, after, lead
 from trainer.generation.structure import Paragraph, Section
 from trainer.generation.text import CJK, Span, clauses
 
@@ -36,7 +36,7 @@ def _quoted(
 ) -> Enumeration:
     """A quoted list whose text runs from ``a`` to ``b`` in ``sent``."""
     return Enumeration(
-        "quoted",
+        Style.QUOTED,
         section,
         para.index,
         tuple(Item(s, s) for s in items),
@@ -125,7 +125,7 @@ def pivot_clauses(
             ]
             out.append(
                 Enumeration(
-                    "parallel",
+                    Style.PARALLEL,
                     section,
                     para.index,
                     tuple(Item(sp, sp) for sp in spans),
@@ -173,7 +173,7 @@ def colon_lists(folded: str, section: Section, para: Paragraph, sent: Span) -> l
         return []
     return [
         Enumeration(
-            "colon",
+            Style.COLON,
             section,
             para.index,
             tuple(Item(s, s) for s in items),
@@ -220,7 +220,7 @@ def framed_openers(folded: str, section: Section, para: Paragraph) -> list[Enume
         if frame is not None and len(group) >= 3 and len({h[0].text for h in group}) == len(group):
             out.append(
                 Enumeration(
-                    "framed",
+                    Style.FRAMED,
                     section,
                     para.index,
                     tuple(Item(h, s) for h, s in group),

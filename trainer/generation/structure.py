@@ -62,6 +62,8 @@ def heading_of(line: str, next_line: str | None) -> tuple[str, int] | None:
     """(heading text, length of the line it covers) if ``line`` opens a section."""
     text = line.strip()
     n = len(text)
+    if text.startswith(("—", "-", "──")):
+        return None  # ——某某: the attribution closing a quotation, never a heading
     md = _MARKDOWN.match(text)
     if md:
         return bare(text[md.end() :]), n

@@ -157,6 +157,9 @@ def apply_notes(
     A note whose GUID belongs to a note of another deck is never moved or
     overwritten: GuidConflictError (naming both decks) aborts the transaction.
     """
+    from trainer.generation.provenance import without_label
+
+    notes = [without_label(n) for n in notes]  # decks made before Extra was the learner's
     now_s = int(time.time()) if now_s is None else now_s
     deck = decks_repo.deck_by_name(conn, name)
     created = deck is None

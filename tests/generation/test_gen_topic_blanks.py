@@ -1,0 +1,50 @@
+"""Blanks never fall on the article's topic, generic actors or connectives (rubric: GEN)."""
+
+from __future__ import annotations
+
+import re
+
+from gen_scoring import make, seed_text
+
+_BLANK = re.compile(r"\{\{c\d+::(.*?)\}\}")
+
+
+def _blanks(text: str) -> list[str]:
+    made = make(text, "t")
+    return [b for n in made.notes if n.kind.value == "cloze" for b in _BLANK.findall(n.text)]
+
+
+def test_the_seed_never_blanks_its_topic_or_generic_actors() -> None:
+    blanks = set(_blanks(seed_text()))
+    assert not blanks & {
+        "直播带货",
+        "领导干部",
+        "基层干部",
+        "消费者",
+        "直播间",
+        "农产品",
+        "干部直播",
+    }
+
+
+ARTICLE = """网络直播的治理之道
+
+近年来,网络直播快速发展,网络直播行业却乱象频出。网络直播平台要落实主体责任,
+网络直播从业者要守住底线。总的来看,网络直播既要“放得活”,也要“管得住”。
+
+网络直播不是法外之地。对网络直播中的虚假宣传,要建立长效监管机制。
+
+规范网络直播,关键在于压实平台的主体责任。网络直播健康发展,离不开全社会共同参与。
+"""
+
+
+def test_a_topic_in_every_paragraph_is_never_a_blank() -> None:
+    blanks = _blanks(ARTICLE)
+    assert blanks
+    assert not any(b in {"网络直播", "直播", "网络"} for b in blanks), blanks
+    assert "总的来看" not in blanks and "近年来" not in blanks
+
+
+def test_a_quoted_coined_term_named_once_is_blanked() -> None:
+    blanks = _blanks(seed_text())
+    assert "魅力秀场" in blanks or "新基建" in blanks

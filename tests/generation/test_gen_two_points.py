@@ -1,0 +1,37 @@
+"""Two-point structures (既……也, 不是……而是, 不仅仅是……更是): both points blanked."""
+
+from __future__ import annotations
+
+import re
+
+from gen_scoring import make
+
+_BLANK = re.compile(r"\{\{c\d+::(.*?)\}\}")
+
+
+def _clozes(text: str) -> list[str]:
+    return [n.text for n in make(text, "t").notes if n.kind.value == "cloze"]
+
+
+def test_both_halves_of_a_ji_ye_pair_are_blanked() -> None:
+    got = _clozes("干部与网络。\n\n要让更多的干部认识到,网络既是信息传播平台,也是沟通互动渠道。")
+    blanks = [_BLANK.findall(t) for t in got]
+    assert ["信息传播平台", "沟通互动渠道"] in blanks
+
+
+def test_the_longest_marker_wins() -> None:
+    got = _clozes("带货。\n\n直播带货不仅仅是主播个人的功劳,更是背后团队的努力。")
+    blanks = [b for t in got for b in _BLANK.findall(t)]
+    assert "主播个人的功劳" in blanks and "背后团队的努力" in blanks
+    assert not any(b.startswith("仅") for b in blanks)
+
+
+def test_a_cloze_opening_with_an_ordinal_carries_its_lead_in() -> None:
+    text = (
+        "银发经济。\n\n发展银发经济,需要多方发力。一是强化顶层设计,完善银发经济政策体系。"
+        "二是扩大服务供给,大力发展社区嵌入式养老服务。三是加强人才培养,提高养老护理员待遇。"
+    )
+    ordinal = [t for t in _clozes(text) if "一是" in t or "二是" in t or "三是" in t]
+    assert ordinal
+    for t in ordinal:
+        assert t.startswith("〔发展银发经济,需要多方发力〕"), t
