@@ -35,8 +35,8 @@ class ArticleScreen(TrainerScreen):
         Binding("e", "edit", "Edit"),
         Binding("ctrl+s", "add", "Add to deck", priority=True),
         Binding("escape", "back", "Back"),
-        Binding("home", "first_card", "First", show=False),
-        Binding("end", "last_card", "Last", show=False),
+        Binding("home", "first_card", "First", show=False, priority=True),
+        Binding("end", "last_card", "Last", show=False, priority=True),
     ]
     PALETTE: ClassVar[list[tuple[str, str, str]]] = [
         ("Add cards to a deck", "Add the switched-on cards to a deck", "add"),
