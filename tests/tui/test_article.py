@@ -100,3 +100,25 @@ async def test_bad_file_says_why(
         await pilot.press("ctrl+s")
         await settle(app)
         assert app.screen is screen
+
+
+async def test_a_long_article_shows_its_progress_while_cards_are_made(
+    store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    from textual.widgets import ProgressBar
+
+    from trainer.generation import LONG_ARTICLE
+
+    text = (ARTICLES / "renmin-shiping.txt").read_text(encoding="utf-8")
+    long_text = "\n".join([text] * (LONG_ARTICLE // len(text) + 1))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_article_screen(app, pilot)
+        bar = screen.query_one("#article-progress", ProgressBar)
+        assert not bar.display  # hidden until a long article is read
+        screen.query_one(TextArea).text = long_text
+        await pilot.click("#open-paste")
+        await settle(app)
+        assert len(screen.rows()) >= 3
+        assert bar.progress is not None and bar.progress > 0  # the stages were told
+        assert not bar.display  # and it went away with the preview

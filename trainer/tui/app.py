@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 
 Severity = Literal["information", "warning", "error"]
 Generator = Callable[[Any, str], Any]
-"""``generate(article, source_id) -> Generated`` (title, sections, notes)."""
+"""``generate(article, source_id[, progress=…]) -> Generated`` (title, sections, notes);
+``progress`` is passed for long articles only."""
 StoreOpener = Callable[[], "Store"]
 """Opens (and migrates) the store; called once, in a worker thread."""
 

@@ -16,7 +16,16 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Header, Input, ListView, Static, TextArea
+from textual.widgets import (
+    Button,
+    Footer,
+    Header,
+    Input,
+    ListView,
+    ProgressBar,
+    Static,
+    TextArea,
+)
 
 from trainer.domain.display import visible
 from trainer.domain.model import Article, Note
@@ -66,6 +75,7 @@ class ArticleScreen(TrainerScreen):
                 yield Button("Make cards from pasted text", id="open-paste", compact=True)
                 yield Button("Add to deck (ctrl+s)", id="add", variant="primary", compact=True)
         yield Static("Open a file or paste an article.", markup=False, id="article-status")
+        yield ProgressBar(total=1.0, show_eta=False, id="article-progress")
         yield ListView(id="preview")
         yield Footer()
 
@@ -114,11 +124,36 @@ class ArticleScreen(TrainerScreen):
                 assert text is not None
                 article = Article(text=text, title="", source="pasted")
                 source_id = "pasted-" + hashlib.sha1(text.encode()).hexdigest()[:10]
-            generated = self._generator()(article, source_id)
+            if len(article.text) >= self._long_article():
+                self.trainer.call_from_thread(self.progress, "reading", 0.0)
+                generated = self._generator()(article, source_id, progress=self._told)
+            else:
+                generated = self._generator()(article, source_id)
         except Exception as exc:
-            self.trainer.call_from_thread(self.status, f"Could not make cards: {exc}")
+            self.trainer.call_from_thread(self.failed, f"Could not make cards: {exc}")
             return
         self.trainer.call_from_thread(self.preview, article, source_id, generated)
+
+    def failed(self, message: str) -> None:
+        self.query_one("#article-progress", ProgressBar).remove_class("busy")
+        self.status(message)
+
+    def _told(self, stage: str, done: float) -> None:
+        """Generation's progress, heard in the worker thread."""
+        self.trainer.call_from_thread(self.progress, stage, done)
+
+    def progress(self, stage: str, done: float) -> None:
+        """Show a long article's progress: the stage making cards and the share done."""
+        bar = self.query_one("#article-progress", ProgressBar)
+        bar.add_class("busy")
+        bar.update(progress=done)
+        self.status(f"Making cards: {stage}…")
+
+    @staticmethod
+    def _long_article() -> int:
+        from trainer.generation import LONG_ARTICLE
+
+        return LONG_ARTICLE
 
     def _generator(self) -> Any:
         if self.trainer.generate is not None:
@@ -128,6 +163,7 @@ class ArticleScreen(TrainerScreen):
         return generate
 
     def preview(self, article: Article, source_id: str, generated: Any) -> None:
+        self.query_one("#article-progress", ProgressBar).remove_class("busy")
         self.article = article
         self.source_id = source_id
         self.article_title = str(generated.title or source_id)
