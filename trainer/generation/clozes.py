@@ -158,9 +158,12 @@ def _point(clause: Span, at: int) -> Span | None:
             at += len(verb)
             break
     rest = text[at:]
+    if len(rest) > 2 and rest[0] in "“\"'‘" and rest[-1] in "”\"'’":
+        at += 1  # the quoted point, without its quotation marks
+        rest = rest[1:-1]
     if not 2 <= len(strip_punct(rest)) <= _TWO_MAX:
         return None
-    return Span(rest, clause.start + at, clause.start + len(text))
+    return Span(rest, clause.start + at, clause.start + at + len(rest))
 
 
 def fragment(sentence: str) -> bool:
