@@ -164,3 +164,11 @@ def test_metadata_lines_are_never_cards(tmp_path: Path, suffix: str) -> None:
 
 def _made(art: Article) -> dict[str, Any]:
     return to_json(generate(art, "a"))
+
+
+@pytest.mark.parametrize("mark", ["第 3 页", "第3页 共12页", "- 3 -", "3/12"])
+def test_page_numbers_are_never_cards_or_sections(tmp_path: Path, mark: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("规范执法护航营商环境\n\n" + BODY + mark + "\n" + BODY, encoding="utf-8")
+    shown = json.dumps(_made(read_article(str(path))), ensure_ascii=False)
+    assert mark not in shown
