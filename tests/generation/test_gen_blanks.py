@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from gen_scoring import make
+
 from trainer.domain.model import Article, NoteKind
 from trainer.generation import generate
 from trainer.generation.clozes import _joined
@@ -80,3 +82,11 @@ def test_a_count_or_preposition_inside_a_run_makes_a_phrase_not_a_term() -> None
         "议事协商让群众的事由群众商量着办。",
     ]
     assert not any("到一项" in w or "协商到" in w for w in _terms(sentences))
+
+
+def test_a_blank_never_tears_a_word_the_segmenter_split() -> None:
+    text = "创新驱动。\n\n要加快培育创新动能,推动大中小企业融通发展,顺势而为抓住机遇。有的集市场地基础设施跟不上。"
+    got = [n.text for n in make(text, "t").notes if n.kind.value == "cloze"]
+    joined = "\n".join(got)
+    assert "{{c1::创新动能}}" in joined and "{{c2::大中小企业}}" in joined, got
+    assert "地基础设施}}" not in joined, got

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from trainer.cli.make import to_json
 from trainer.domain.errors import InputError
-from trainer.generation import reader
+from trainer.domain.model import Article
+from trainer.generation import generate, reader
 from trainer.generation.reader import read_article
 
 TEXT = "标题:基层治理\n\n基层治理是国家治理的基石。要坚持以人民为中心,把群众满意作为标准。\n"
@@ -109,3 +113,62 @@ def test_markdown_bullet_runs_become_numbered_lists() -> None:
     out = strip_markdown(text)
     assert "1. 农村电商蓬勃发展,新业态不断涌现。\n2. 智慧农业加速推广。" in out
     assert "孤立的一条" in out and "- " not in out and "**" not in out
+
+
+FRONT_MATTER = (
+    "---\n"
+    "type: wechat_article\n"
+    "date: 2026-05-29\n"
+    "author: 某某\n"
+    "category: 申论\n"
+    'title: "规范执法护航营商环境"\n'
+    "---\n\n"
+)
+BODY = (
+    "优化营商环境，不是不执法，而是规范执法。要让权力有边界、检查有标准、处罚有尺度。\n\n"
+    "执法部门要坚持依法行政，做到严格规范公正文明执法，让企业安心发展。\n"
+)
+
+
+def test_markdown_front_matter_is_stripped_and_names_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(FRONT_MATTER + BODY, encoding="utf-8")
+    art = read_article(str(path))
+    assert "---" not in art.text and "category" not in art.text and "某某" not in art.text
+    assert art.title == "规范执法护航营商环境"
+    out = _made(art)
+    assert out["title"] == "规范执法护航营商环境"
+    shown = json.dumps(out["cards"], ensure_ascii=False)
+    assert "wechat" not in shown and "2026-05-29" not in shown and "某某" not in shown
+
+
+def test_front_matter_title_yields_to_the_heading(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(FRONT_MATTER + "# 不是不执法而是规范执法\n\n" + BODY, encoding="utf-8")
+    art = read_article(str(path))
+    assert art.title == ""
+    assert _made(art)["title"] == "不是不执法而是规范执法"
+
+
+META = "- 年份：2026\n- 期数：第8期\n- 期刊：《求是》2026年第8期\n- 发布日期：2026-04-15\n- 作者：某某\n\n"
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+def test_metadata_lines_are_never_cards(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"a{suffix}"
+    path.write_text("# 推动全民阅读\n\n" + META + BODY * 2, encoding="utf-8")
+    shown = json.dumps(_made(read_article(str(path))), ensure_ascii=False)
+    for word in ("年份", "期数", "第8期", "某某", "发布日期"):
+        assert word not in shown, word
+
+
+def _made(art: Article) -> dict[str, Any]:
+    return to_json(generate(art, "a"))
+
+
+@pytest.mark.parametrize("mark", ["第 3 页", "第3页 共12页", "- 3 -", "3/12"])
+def test_page_numbers_are_never_cards_or_sections(tmp_path: Path, mark: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("规范执法护航营商环境\n\n" + BODY + mark + "\n" + BODY, encoding="utf-8")
+    shown = json.dumps(_made(read_article(str(path))), ensure_ascii=False)
+    assert mark not in shown

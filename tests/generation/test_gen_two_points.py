@@ -35,3 +35,9 @@ def test_a_cloze_opening_with_an_ordinal_carries_its_lead_in() -> None:
     assert ordinal
     for t in ordinal:
         assert t.startswith("〔发展银发经济,需要多方发力〕"), t
+
+
+def test_quoted_points_are_blanked_inside_their_quotation_marks() -> None:
+    got = _clozes("执法与营商。\n\n优化营商环境,不是“不执法”,而是“规范执法”。")
+    blanks = [_BLANK.findall(t) for t in got]
+    assert ["不执法", "规范执法"] in blanks, got

@@ -32,8 +32,9 @@ PHONE = re.compile(
     r"(?<!\d)(?:\d{3,4}-\d{3,4}-\d{3,4}|1[3-9]\d{9}|0\d{2,3}-\d{7,8}|400\d{7})(?!\d)"
 )
 BYLINE = re.compile(
-    r"^[(\[【]?\s*(?:来源|作者|编辑|责编|记者|通讯员|审核|校对|摄影|图片来源|原标题|发布时间|"
-    r"时间|字号|阅读量|浏览|点击)\s*[::]"
+    r"^(?:[-*+•]\s+|\d{1,2}[.、]\s*)?[(\[【]?\s*(?:来源|作者|编辑|责编|记者|通讯员|审核|校对|摄影|"
+    r"图片来源|原标题|发布时间|发布日期|时间|字号|阅读量|浏览|点击|年份|期数|期刊|期刊链接|文章链接|"
+    r"原文链接|出处|栏目)\s*[::]"
 )
 DATE_LINE = re.compile(
     r"^[(\[【]?\s*\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})"
@@ -53,6 +54,11 @@ PROMO = re.compile(
     r"(?:关注|添加|联系).{0,10}(?:公众号|客服|老师|微信)|(?:报名|课程|试听|备考).{0,6}(?:咨询|优惠|福利)"
 )
 """A promotional sentence inside a content line (``下面某机构为考生带来本期范文,供大家参考``)."""
+PAGE_MARK = re.compile(
+    r"^(?:第\s*\d{1,4}\s*页(?:\s*[/／,,]?\s*共\s*\d{1,4}\s*页)?|[-—–]\s*\d{1,4}\s*[-—–]|"
+    r"\d{1,4}\s*/\s*\d{1,4}\s*页?|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$"
+)
+"""A page number left by a PDF or a printed page (``第 3 页``, ``- 3 -``, ``3/10``)."""
 HASHTAG = re.compile(r"(?:^|\s)#[^\s#]{1,16}")
 _SENTENCE_MARKS = "。!?;,"
 _SHORT = 16
@@ -154,7 +160,7 @@ def is_noise(line: str) -> bool:
         return True
     if is_menu(line):
         return True
-    if BYLINE.search(line) or PAPER_LINE.search(line):
+    if BYLINE.search(line) or PAPER_LINE.search(line) or PAGE_MARK.match(line.strip()):
         return True
     if DATE_LINE.search(line) and len(line) < 60:
         return True

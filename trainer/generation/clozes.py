@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from trainer.generation.golden import GOLDEN_SECTION, Golden, find_golden, strip_numbering
 from trainer.generation.keyterms import PLAIN, STOP_WORDS, Term, is_topic
 from trainer.generation.lexicon import entries, words
-from trainer.generation.segment import guifan_words, is_content, rarity, tokens
+from trainer.generation.segment import guifan_words, is_content, rarity, straddles, tokens
 from trainer.generation.structure import Outline, Paragraph, Section
 from trainer.generation.text import Span, bigram_dice, clauses, strip_punct
 
@@ -158,9 +158,12 @@ def _point(clause: Span, at: int) -> Span | None:
             at += len(verb)
             break
     rest = text[at:]
+    if len(rest) > 2 and rest[0] in "“\"'‘" and rest[-1] in "”\"'’":
+        at += 1  # the quoted point, without its quotation marks
+        rest = rest[1:-1]
     if not 2 <= len(strip_punct(rest)) <= _TWO_MAX:
         return None
-    return Span(rest, clause.start + at, clause.start + len(text))
+    return Span(rest, clause.start + at, clause.start + at + len(rest))
 
 
 def fragment(sentence: str) -> bool:
@@ -400,6 +403,47 @@ def _extend(out: list[Cloze], word: str) -> bool:
     return False
 
 
+def snap_to_words(sentence: Span, blanks: list[Span] | tuple[Span, ...]) -> list[Span]:
+    """``blanks`` widened to the jieba words of ``sentence`` they cut into, so no blank
+    splits a word or a fixed phrase (创{新动能} becomes {创新动能}, {顺势}而为 becomes
+    {顺势而为}); blanks that come to overlap become one."""
+    cuts = [(w, at) for w, at in tokens(sentence.text) if strip_punct(w) == w]
+    stray = {at for w, at in cuts if len(w) == 1}
+    out: list[Span] = []
+    for b in sorted(blanks, key=lambda b: b.start):
+        lo, hi = b.start - sentence.start, b.end - sentence.start
+        for word, at in cuts:
+            end = at + len(word)
+            if at < lo < end:
+                lo = at
+            if at < hi < end:
+                hi = end
+        # A word torn at the edge, whose outer part the segmenter left as stray
+        # characters (创/新动能: 创 belongs to no word but 创新).
+        left, right = straddles(sentence.text, lo), straddles(sentence.text, hi)
+        # The stray part must not pair with its other neighbour (集市场|地|基础设施:
+        # 场地 is as good a word as 地基, so 地 is left alone).
+        text = sentence.text
+        if (
+            left
+            and all(i in stray for i in range(left[0], lo))
+            and not (left[0] > 0 and straddles(text[left[0] - 1 : left[0] + 1], 1))
+        ):
+            lo = left[0]
+        if (
+            right
+            and all(i in stray for i in range(hi, right[1]))
+            and not straddles(text[right[1] - 1 : right[1] + 1], 1)
+        ):
+            hi = right[1]
+        if out and lo < out[-1].end - sentence.start:
+            lo = out[-1].start - sentence.start
+            hi = max(hi, out[-1].end - sentence.start)
+            out.pop()
+        out.append(Span(sentence.text[lo:hi], sentence.start + lo, sentence.start + hi))
+    return out
+
+
 def _joined(blanks: list[Span] | tuple[Span, ...]) -> list[Span]:
     """Blanks that touch become one: ``{{c1::宽严}}{{c2::相济}}`` is the phrase 宽严相济,
     cut in two by the segmenter, and asks for it better as one blank."""
@@ -457,9 +501,9 @@ class _Cards(list[Cloze]):
 def _add(
     out: list[Cloze], used: set[int], w: _Where, blanks: list[Span], role: str, rule: str
 ) -> bool:
-    blanks = _joined(blanks)
     if not blanks or w.sentence.start in used:
         return False
+    blanks = _joined(snap_to_words(w.sentence, blanks))
     plain = strip_punct(w.sentence.text)
     if isinstance(out, _Cards):
         if out.seen.near(plain):

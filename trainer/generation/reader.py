@@ -38,11 +38,46 @@ def read_article(path_or_dash: str) -> Article:
     title = ""
     if _looks_html(path_or_dash, text):
         text, title = _html_main_text(text, where)
-    elif Path(path_or_dash).suffix.lower() in _MD_SUFFIXES or _looks_markdown(text):
-        text = strip_markdown(text)
+    else:
+        text, title = strip_front_matter(text)
+        if Path(path_or_dash).suffix.lower() in _MD_SUFFIXES or _looks_markdown(text):
+            text = strip_markdown(text)
+        if title and re.search(r"^[ \t]*#{1,6}[ \t]+\S", text, re.MULTILINE):
+            title = ""  # the article's own heading names it
     check_text(text, where)
     source = "stdin" if path_or_dash == "-" else Path(path_or_dash).stem
     return Article(text=text, title=title, source=source)
+
+
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?[ \t]*---[ \t]*\r?\n(.*?)\r?\n[ \t]*(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
+)
+_FM_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:", re.MULTILINE)
+_FM_TITLE = re.compile(r"^title[ \t]*:[ \t]*(.*?)[ \t]*$", re.MULTILINE | re.IGNORECASE)
+_META_LINE = re.compile(
+    r"^[ \t]*(?:[-*+•][ \t]+|\d{1,2}[.、][ \t]*)?(?:年份|期数|期刊|期刊链接|文章链接|原文链接|"
+    r"发布日期|发布时间|日期|作者|来源|出处|栏目|分类|标签|责任编辑|编辑)[ \t]*[:：].*$\r?\n?",
+    re.MULTILINE,
+)
+"""A metadata line (``- 年份：2026``, ``作者：某某``), bulleted or not: never content."""
+
+
+def strip_front_matter(text: str) -> tuple[str, str]:
+    """A leading YAML front matter block (``---`` … ``---`` of ``key: value`` lines)
+    out of ``text``, and its ``title:`` value ("" without one). The block's lines
+    are emptied, not removed, so the article's line numbers stay those of the file."""
+    m = _FRONT_MATTER.match(text)
+    if m is None or not _FM_KEY.search(m.group(1)):
+        return text, ""
+    t = _FM_TITLE.search(m.group(1))
+    title = t.group(1).strip().strip("\"'").strip() if t else ""
+    blank = re.sub(r"[^\n]", "", m.group(0))
+    return blank + text[m.end() :], title
+
+
+def strip_metadata_lines(text: str) -> str:
+    """Metadata lines (``年份：``, ``期数：``, ``作者：``, ``来源：``…) out of ``text``."""
+    return _META_LINE.sub("\n", text)
 
 
 def _looks_markdown(text: str) -> bool:
@@ -55,6 +90,7 @@ def strip_markdown(text: str) -> str:
     link targets go, so cards never show ``**`` or ``>``. A run of bullet lines
     becomes a numbered list (``1. ``), which is what it is: a list of points."""
     text = _MD_LINK.sub(lambda m: m.group(1), text)
+    text = strip_metadata_lines(text)
     text = _number_bullets(text)
     text = _MD_LINE.sub("", text)
     return _MD_EMPHASIS.sub("", text)

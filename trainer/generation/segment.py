@@ -154,3 +154,25 @@ def rarity(word: str) -> float:
 
 def is_content(word: str) -> bool:
     return len(word) >= 2 and all(CJK.match(ch) for ch in word)
+
+
+_STRADDLE_FREQ = (0, 0, 100, 20, 20, 2)
+"""Least dictionary frequency of a word, by length, for :func:`straddles` to count it."""
+
+
+def straddles(text: str, at: int) -> tuple[int, int] | None:
+    """The widest dictionary word of ``text`` (2 to 5 characters, common enough) that
+    the cut at offset ``at`` would split (创|新动能 splits 创新), as (start, end); None
+    when the cut splits no word. Catches what a segmentation path hides: jieba may cut
+    创/新动能, yet a blank on 新动能 still reads as a word torn apart."""
+    if not 0 < at < len(text):
+        return None
+    freq = tokenizer().FREQ
+    for size in range(5, 1, -1):  # the widest word first
+        for lo in range(max(0, at - size + 1), at):
+            hi = lo + size
+            word = text[lo:hi]
+            common = freq.get(word, 0) >= _STRADDLE_FREQ[size]
+            if hi <= len(text) and common and "\u4e00" <= word[0] <= "\u9fff":
+                return lo, hi
+    return None
