@@ -226,3 +226,14 @@ def test_deck_options_rename_move_delete(db: Path) -> None:
     assert run(["cards", "--json"], db).stdout.strip() == "[]"
     out = run(["deck", "rename", "没有", "x", "-y"], db)
     assert out.returncode == 1 and "no deck named '没有'" in out.stderr
+
+
+def test_cards_shows_control_characters_as_symbols(db: Path) -> None:
+    added = run(["add", "申论::手写", "--qa", "提示\x1b]0;pwned\x07问", "答案\x9b"], db)
+    assert added.returncode == 0, added.stderr
+    out = run(["cards", "deck:申论::手写"], db)
+    assert out.returncode == 0, out.stderr
+    assert "\x1b" not in out.stdout and "\x07" not in out.stdout
+    assert "␛]0;pwned␇" in out.stdout  # shown, not dropped and not obeyed
+    data = run(["cards", "deck:申论::手写", "--json"], db).stdout
+    assert "\x9b" not in data and "\x1b" not in data

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from trainer.cli import OPTIONS, app, echo, fail
+from trainer.cli import OPTIONS, app, echo, echo_json, fail
 
 
 def _front(note_kind: str, text: str, prompt: str, ord_: int) -> str:
@@ -85,8 +85,10 @@ def unsuspend(
 
 
 def _plain(text: str, width: int | None = None) -> str:
-    """One line of card text for a terminal: control characters out, newlines as spaces."""
-    line = "".join(" " if c in "\n\t\r" else c for c in text if c.isprintable() or c in "\n\t\r")
+    """One line of card text for a terminal: controls shown as symbols, newlines as spaces."""
+    from trainer.domain.display import visible
+
+    line = " ".join(visible(text).split("\n")).replace("\t", " ")
     if width is not None and len(line) > width:
         return line[: width - 1] + "…"
     return line
@@ -132,7 +134,6 @@ def cards(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before deleting.")] = False,
 ) -> None:
     """Find cards with Anki's search language, list them, or act on them."""
-    import json
     from datetime import UTC, datetime
 
     from trainer.domain.search import SearchError, parse
@@ -200,7 +201,7 @@ def cards(
     finally:
         store.close()
     if as_json:
-        typer.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False))
+        echo_json([r.to_dict() for r in rows])
         return
     if not rows:
         typer.echo("no cards match")
