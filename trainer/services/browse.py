@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, Table, select, update
 
 from trainer.domain import cloze
 from trainer.domain import search as search_lang
@@ -214,24 +214,12 @@ class BrowseService:
     def _cards_before(
         self, conn: Connection, ids: Sequence[int]
     ) -> list[tuple[int, dict[str, Any]]]:
-        out = []
-        cols = [CARDS.c.id, *(CARDS.c[c] for c in _CARD_COLUMNS)]
-        for i in range(0, len(ids), 500):
-            chunk = list(ids[i : i + 500])
-            for row in conn.execute(select(*cols).where(CARDS.c.id.in_(chunk))):
-                out.append((int(row.id), {c: getattr(row, c) for c in _CARD_COLUMNS}))
-        return out
+        return _rows_before(conn, CARDS, _CARD_COLUMNS, ids)
 
     def _notes_before(
         self, conn: Connection, note_ids: Sequence[int]
     ) -> list[tuple[int, dict[str, Any]]]:
-        out = []
-        cols = [NOTES.c.id, *(NOTES.c[c] for c in _NOTE_COLUMNS)]
-        for i in range(0, len(note_ids), 500):
-            chunk = list(note_ids[i : i + 500])
-            for row in conn.execute(select(*cols).where(NOTES.c.id.in_(chunk))):
-                out.append((int(row.id), {c: getattr(row, c) for c in _NOTE_COLUMNS}))
-        return out
+        return _rows_before(conn, NOTES, _NOTE_COLUMNS, note_ids)
 
     def _live_cards(self, conn: Connection, card_ids: Sequence[int]) -> list[int]:
         """The learner's own cards among ``card_ids``, retired ones left out."""
@@ -540,3 +528,16 @@ def _browse_row(row: Any, names: dict[int, str]) -> BrowseRow:
 
 
 __all__ = ["PAGE", "BrowseRow", "BrowseService", "Change", "front_back"]
+
+
+def _rows_before(
+    conn: Connection, table: Table, columns: Sequence[str], ids: Sequence[int]
+) -> list[tuple[int, dict[str, Any]]]:
+    """The rows' ``columns`` as they are now, by id, so an action can be undone."""
+    out = []
+    cols = [table.c.id, *(table.c[c] for c in columns)]
+    for i in range(0, len(ids), 500):
+        chunk = list(ids[i : i + 500])
+        for row in conn.execute(select(*cols).where(table.c.id.in_(chunk))):
+            out.append((int(row.id), {c: getattr(row, c) for c in columns}))
+    return out
