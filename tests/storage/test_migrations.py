@@ -128,3 +128,39 @@ def test_sqlite_pragmas(store: Store) -> None:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar_one() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar_one() >= 5000
+
+
+def test_practice_attempts_upgrade_and_downgrade(any_db_url: str) -> None:
+    """Schema 0007 adds ``practice_attempts`` to a store at 0005 and takes it away again."""
+    from sqlalchemy import inspect
+
+    engine = make_engine(resolve_url(any_db_url))
+    migrate.upgrade(engine, target="0005")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO profiles (id, name, timezone, rollover_hour, created_at) "
+                "VALUES (1, 'default', 'UTC', 4, 0)"
+            )
+        )
+    assert "practice_attempts" not in inspect(engine).get_table_names()
+    migrate.upgrade(engine, target="0007")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO practice_attempts (profile_id, article, question_key, "
+                "question_type, question, answer, time_used_ms, time_limit_s, char_count, "
+                "char_limit, coverage, points_total, missed, rating, answered_at, due_at) "
+                "VALUES (1, 'a', 'a#问题', '问题', '概括', '答', 1000, 600, 1, 150, 0.5, 2, "
+                "'[]', 3, 100, 200)"
+            )
+        )
+        assert conn.execute(text("SELECT count(*) FROM practice_attempts")).scalar_one() == 1
+        assert conn.execute(text("SELECT name FROM profiles")).scalar_one() == "default"
+    from alembic import command
+
+    with engine.begin() as conn:
+        cfg = migrate._alembic_config(conn)
+        command.downgrade(cfg, "0005")  # type: ignore[arg-type]
+    assert "practice_attempts" not in inspect(engine).get_table_names()
+    engine.dispose()

@@ -22,6 +22,7 @@ MODULES = (
     "profile",
     "backup",
     "drill",
+    "practice",
 )
 
 for _name in MODULES:

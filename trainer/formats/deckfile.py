@@ -43,12 +43,35 @@ class ArticleEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class PracticeEntry:
+    """One timed practice answer kept with the deck (``[[practice]]``); times are UTC
+    epoch seconds."""
+
+    article: str
+    key: str
+    type: str
+    question: str = ""
+    answer: str = ""
+    time_used_ms: int = 0
+    time_limit_s: int = 0
+    chars: int = 0
+    limit: int = 0
+    coverage: float = 0.0
+    points: int = 0
+    missed: tuple[str, ...] = ()
+    rating: int = 0
+    answered_at: int = 0
+    due_at: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class DeckFile:
     name: str
     notes: tuple[Note, ...]
     options: DeckOptions = field(default_factory=DeckOptions)
     description: str = ""
     articles: tuple[ArticleEntry, ...] = ()
+    practice: tuple[PracticeEntry, ...] = ()
 
 
 def _note_lines(text: str) -> list[int]:
@@ -125,10 +148,87 @@ def parse_deck(text: str, where: str = "<deck>", base_dir: Path | None = None) -
             )
         seen[note.guid] = i
         notes.append(note)
-    extra = set(data) - {"format", "version", "deck", "articles", "notes"}
+    practice = tuple(_practice(p, where, i) for i, p in enumerate(_list(data, "practice", where)))
+    extra = set(data) - {"format", "version", "deck", "articles", "notes", "practice"}
     if extra:
         raise InputError(where, f"unknown top-level key {sorted(extra)[0]!r}")
-    return DeckFile(name.strip(), tuple(notes), options, description, articles)
+    return DeckFile(name.strip(), tuple(notes), options, description, articles, practice)
+
+
+_PRACTICE_TEXT = ("article", "key", "type", "question", "answer")
+_PRACTICE_INT = (
+    "time_used_ms",
+    "time_limit_s",
+    "chars",
+    "limit",
+    "points",
+    "rating",
+    "answered_at",
+    "due_at",
+)
+_PRACTICE_FIELDS = {*_PRACTICE_TEXT, *_PRACTICE_INT, "coverage", "missed"}
+
+
+def _practice(raw: Any, where: str, i: int) -> PracticeEntry:
+    label = f"practice {i + 1}"
+    if not isinstance(raw, dict):
+        raise InputError(where, f"{label}: must be a table")
+    unknown = set(raw) - _PRACTICE_FIELDS
+    if unknown:
+        raise InputError(where, f"{label}: unknown field {sorted(unknown)[0]!r}")
+    for key in _PRACTICE_TEXT:
+        if not isinstance(raw.get(key, ""), str):
+            raise InputError(where, f"{label}: field {key!r} must be text")
+    for key in ("key", "type"):
+        if not raw.get(key):
+            raise InputError(where, f"{label}: missing field {key!r}")
+    for key in _PRACTICE_INT:
+        value = raw.get(key, 0)
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 2**53:
+            raise InputError(where, f"{label}: {key} must be a whole number of at least 0")
+    if not 0 <= raw.get("rating", 0) <= 4:
+        raise InputError(where, f"{label}: rating must be 1-4 (0: not rated)")
+    coverage = raw.get("coverage", 0.0)
+    if (
+        not isinstance(coverage, int | float)
+        or isinstance(coverage, bool)
+        or not 0.0 <= coverage <= 1.0
+    ):
+        raise InputError(where, f"{label}: coverage must be a number from 0 to 1")
+    missed = raw.get("missed", [])
+    if not isinstance(missed, list) or not all(isinstance(m, str) for m in missed):
+        raise InputError(where, f"{label}: 'missed' must be a list of text")
+    if len(raw["key"]) > 300 or len(raw["type"]) > 16 or len(raw.get("article", "")) > 200:
+        raise InputError(where, f"{label}: key, type or article is too long")
+    return PracticeEntry(
+        article=raw.get("article", ""),
+        key=raw["key"],
+        type=raw["type"],
+        question=raw.get("question", ""),
+        answer=raw.get("answer", ""),
+        time_used_ms=raw.get("time_used_ms", 0),
+        time_limit_s=raw.get("time_limit_s", 0),
+        chars=raw.get("chars", 0),
+        limit=raw.get("limit", 0),
+        coverage=float(coverage),
+        points=raw.get("points", 0),
+        missed=tuple(missed),
+        rating=raw.get("rating", 0),
+        answered_at=raw.get("answered_at", 0),
+        due_at=raw.get("due_at", 0),
+    )
+
+
+def _practice_dict(p: PracticeEntry) -> dict[str, Any]:
+    out: dict[str, Any] = {"article": p.article, "key": p.key, "type": p.type}
+    for key in ("question", "answer"):
+        if getattr(p, key):
+            out[key] = getattr(p, key)
+    for key in _PRACTICE_INT:
+        out[key] = getattr(p, key)
+    out["coverage"] = p.coverage
+    out["missed"] = list(p.missed)
+    return out
 
 
 def _list(data: dict[str, Any], key: str, where: str) -> list[Any]:
@@ -293,6 +393,8 @@ def deck_to_toml(deck: DeckFile) -> str:
             for a in deck.articles
         ]
     data["notes"] = [_note_dict(n) for n in deck.notes]
+    if deck.practice:
+        data["practice"] = [_practice_dict(p) for p in deck.practice]
     header = "# trainer deck file: see decks/README.md for the format.\n"
     # TOML multi-line strings cannot keep a "\r\n" (tomli_w writes a bare newline):
     # a deck holding a carriage return is written with escaped one-line strings.
@@ -339,11 +441,12 @@ def write_deck(
     options: DeckOptions | None = None,
     description: str = "",
     articles: tuple[ArticleEntry, ...] = (),
+    practice: tuple[PracticeEntry, ...] = (),
 ) -> None:
     """Write a deck file atomically (temporary file, then rename)."""
     target = Path(path)
     text = deck_to_toml(
-        DeckFile(name, tuple(notes), options or DeckOptions(), description, articles)
+        DeckFile(name, tuple(notes), options or DeckOptions(), description, articles, practice)
     )
     from trainer.formats.apkg_write import write_atomic
 

@@ -36,6 +36,8 @@ class ImportReport:
     skipped: int = 0
     errors: list[str] = field(default_factory=list)
     reviews: int = 0
+    practice: int = 0
+    """Practice attempts added from the file's ``[[practice]]`` section."""
 
     def summary(self) -> str:
         parts = [
@@ -48,6 +50,8 @@ class ImportReport:
             parts.append(f"{self.skipped} skipped")
         if self.reviews:
             parts.append(plural(self.reviews, "review"))
+        if self.practice:
+            parts.append(plural(self.practice, "practice answer"))
         parts.append(plural(len(self.errors), "error"))
         return f"{self.deck}: " + ", ".join(parts)
 
@@ -60,6 +64,7 @@ class ImportReport:
             "retired": self.retired,
             "skipped": self.skipped,
             "reviews": self.reviews,
+            "practice": self.practice,
             "errors": list(self.errors),
         }
 
@@ -270,6 +275,10 @@ class DeckService:
                 description=parsed.description,
                 where=str(path),
             )
+            if parsed.practice:
+                from trainer.services.practice.exchange import import_practice
+
+                report.practice = import_practice(conn, self.store.profile.id, parsed.practice)
         return report
 
     def export_deck_file(self, deck_name: str, path: Path) -> int:
@@ -287,7 +296,12 @@ class DeckService:
                     articles.append(
                         ArticleEntry(art_id, title, text, source=source, attribution=attribution)
                     )
-        write_deck(path, deck.name, notes, deck.options, deck.description, tuple(articles))
+            from trainer.services.practice.exchange import export_practice
+
+            practice = export_practice(conn, self.store.profile.id, article_ids)
+        write_deck(
+            path, deck.name, notes, deck.options, deck.description, tuple(articles), practice
+        )
         return len(notes)
 
     def set_options(self, deck_name: str, options: DeckOptions) -> Deck:

@@ -244,3 +244,43 @@ class ReviewGroupRow(Base):
 
 
 REVIEW_GROUPS = _table(ReviewGroupRow)
+
+
+# -- timed answer practice (schema 0007) ---------------------------------------------------
+class PracticeAttemptRow(Base):
+    """One timed answer to a practice question, graded and self-rated.
+
+    ``question_key`` names the question across attempts (article, type, place), so
+    a question's schedule is its attempts: ``due_at`` of the latest one.
+    ``missed`` is a JSON list of the expected points not found in the answer.
+    """
+
+    __tablename__ = "practice_attempts"
+    __table_args__ = (
+        Index("ix_practice_attempts_question", "profile_id", "question_key", "answered_at"),
+        Index("ix_practice_attempts_time", "profile_id", "answered_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    article: Mapped[str] = mapped_column(String(200), default="")
+    question_key: Mapped[str] = mapped_column(String(300))
+    question_type: Mapped[str] = mapped_column(String(16))
+    question: Mapped[str] = mapped_column(Text, default="")
+    answer: Mapped[str] = mapped_column(Text, default="")
+    time_used_ms: Mapped[int] = mapped_column(Integer, default=0)
+    time_limit_s: Mapped[int] = mapped_column(Integer, default=0)
+    char_count: Mapped[int] = mapped_column(Integer, default=0)
+    char_limit: Mapped[int] = mapped_column(Integer, default=0)
+    coverage: Mapped[float] = mapped_column(Float, default=0.0)
+    points_total: Mapped[int] = mapped_column(Integer, default=0)
+    missed: Mapped[str] = mapped_column(Text, default="[]")
+    rating: Mapped[int] = mapped_column(Integer, default=0)
+    """1-4 (Again…Easy); the suggestion until the learner rates."""
+    answered_at: Mapped[int] = mapped_column(BigInteger)
+    """UTC epoch seconds."""
+    due_at: Mapped[int] = mapped_column(BigInteger, default=0)
+    """UTC epoch seconds the question comes back (from rating and coverage)."""
+
+
+PRACTICE_ATTEMPTS = _table(PracticeAttemptRow)
