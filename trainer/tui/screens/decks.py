@@ -82,6 +82,7 @@ class DecksScreen(TrainerScreen):
         Binding("x", "export_file", "Export"),
         Binding("a", "article", "Article"),
         Binding("s", "stats", "Stats"),
+        Binding("w", "practice", "Practice", show=False),
         Binding("b", "browse", "Browse", show=False),
         Binding("n", "add_note", "Add note", show=False),
         Binding("c", "custom_study", "Custom study", show=False),
@@ -102,6 +103,7 @@ class DecksScreen(TrainerScreen):
         ("Export selected deck", "Write the deck under the cursor to a file", "export_file"),
         ("Make cards from an article", "Open an article, preview and add its cards", "article"),
         ("Statistics", "Today's counts and the last 30 days", "stats"),
+        ("Practise a written answer", "A timed 申论 question on the selected deck", "practice"),
         ("Browse cards", "Search the cards of the selected deck", "browse"),
         ("Add a note", "Write a cloze, Q&A or list note by hand", "add_note"),
         (
@@ -347,6 +349,12 @@ class DecksScreen(TrainerScreen):
 
         row = self.selected()
         self.trainer.push_screen(StatsScreen(None if row is None else row.name))
+
+    def action_practice(self) -> None:
+        from trainer.tui.screens.practice import PracticeScreen
+
+        row = self.selected()
+        self.trainer.push_screen(PracticeScreen(None if row is None else row.name))
 
     def action_browse(self) -> None:
         from trainer.tui.screens.browser import BrowserScreen, deck_query
