@@ -88,3 +88,42 @@ def test_first_session_on_bundled_deck(tmux_session: tuple[str, Path]) -> None:
     finally:
         con.close()
     assert reviews == 1
+
+
+def test_practice_two_line_answer_is_graded(tmp_path: Path) -> None:
+    """``trainer practice`` in a terminal: two lines typed, two empty lines hand them in."""
+    if shutil.which("tmux") is None:
+        if os.environ.get("CI"):
+            pytest.fail("tmux is missing: .ci/run must install it")
+        pytest.skip("tmux is not installed (apt-get install tmux); CI is unset")
+    name = f"trainer-practice-{uuid.uuid4().hex[:8]}"
+    db = tmp_path / "practice.sqlite3"
+    env = (
+        f"TRAINER_DB={db} TRAINER_CONFIG={tmp_path}/config.toml TERM=xterm-256color "
+        "TRAINER_NOW=2026-03-02T09:30:00Z"
+    )
+    command = f"env {env} {TRAINER} practice zhibo-daihuo --type 问题 --minutes 5; sleep 30"
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "32", command], check=True
+    )
+    try:
+        wait_for(name, "概括材料中直播带货存在的问题")
+        wait_for(name, "[04:")  # the countdown in the line prompt
+        send(name, "一是真经念歪，领导干部作秀；", "Enter")
+        send(name, "二是成本转嫁，搞摊派。", "Enter")
+        send(name, "Enter")
+        send(name, "Enter")
+        screen = wait_for(name, "Rate 1 again")
+        assert "✓ hit     真经念歪" in screen
+        assert "✗ missed  赶鸭子上架" in screen
+        assert "Model answer" in screen
+        send(name, "2", "Enter")
+        wait_for(name, "comes back on 2026-03-05")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], check=False)
+    con = sqlite3.connect(db)
+    try:
+        rows = con.execute("SELECT rating, answer, question_type FROM practice_attempts").fetchall()
+    finally:
+        con.close()
+    assert rows == [(2, "一是真经念歪，领导干部作秀；\n二是成本转嫁，搞摊派。", "问题")]
