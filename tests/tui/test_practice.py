@@ -159,3 +159,25 @@ async def test_drill_find_group_name(store: Store, make_app: Callable[..., Train
         assert group.name_kind_ok
         assert "居民分类意识淡薄" in group.name_points
         assert "Score" in screen_text(app)
+
+
+async def test_stats_screen_shows_practice_scores(
+    store: Store, make_app: Callable[..., TrainerApp], clock: Clock
+) -> None:
+    from trainer.tui.screens.stats import StatsScreen
+
+    _article(store)
+    service = PracticeService(store)
+    question = service.questions("duice", "问题")[0]
+    service.save(service.grade(question, "居民分类意识淡薄"), clock.now, 600)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        app.push_screen(StatsScreen())
+        await settle(app)
+        body = app.screen.query_one("#stats-body")
+        body.scroll_end(animate=False)
+        await pilot.pause()
+        await settle(app)
+        text = str(app.screen.query_one("#stats-practice").render())
+        assert "Practice" in text and "问题" in text and "1 answer" in text

@@ -18,7 +18,7 @@ import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
@@ -218,3 +218,20 @@ def render_result(result: PracticeResult) -> str:
     for point, fits in m.fits:
         out.append(f"For “{point}” you have studied: " + " / ".join(fits))
     return "\n".join(out)
+
+
+def render_scores(scores: list[dict[str, Any]]) -> None:
+    """The practice section of ``trainer stats``: coverage over time per question type."""
+    if not scores:
+        return
+    from trainer.cli.stats import spark
+    from trainer.domain.words import plural
+
+    echo("Practice (coverage of the expected points, per question type):")
+    for s in scores:
+        days = s["days"]
+        line = spark([round(d["coverage"] * 100) for d in days[-30:]])
+        echo(
+            f"  {s['type']:<3} {plural(s['attempts'], 'answer')} · mean {s['mean_coverage']:.0%} · "
+            f"last {s['last_coverage']:.0%} · {s['over_limit']} over the limit  {line}"
+        )

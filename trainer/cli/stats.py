@@ -182,6 +182,9 @@ def stats(
         now = datetime.now(UTC)
         data = dict(StatsService(store).report(deck, range_name, now))
         data["exam"] = PlanningService(store).readiness_summary(deck, now)
+        from trainer.services.practice import practice_report
+
+        data["practice"] = practice_report(store)
     except TrainerError as exc:
         fail(str(exc))
         return
@@ -191,3 +194,6 @@ def stats(
         echo_json(data)
         return
     render(data)
+    from trainer.cli.practice import render_scores
+
+    render_scores(data["practice"])

@@ -39,6 +39,7 @@ __all__ = [
     "PracticeService",
     "Question",
     "build_questions",
+    "practice_report",
 ]
 
 
@@ -270,3 +271,20 @@ def practice_scores(attempts: list[Attempt], clock: object) -> list[KindScore]:
             )
         )
     return out
+
+
+def practice_report(store: Store) -> list[dict[str, object]]:
+    """Practice scores per question type for the statistics (``trainer stats --json``'s
+    ``practice``): attempts, mean and last coverage, answers over the limit, and the
+    mean coverage per study day, oldest first."""
+    return [
+        {
+            "type": s.kind,
+            "attempts": s.attempts,
+            "mean_coverage": round(s.mean_coverage, 4),
+            "last_coverage": round(s.last_coverage, 4),
+            "over_limit": s.over_limit,
+            "days": [{"date": d, "coverage": round(c, 4)} for d, c in s.by_day],
+        }
+        for s in PracticeService(store).scores()
+    ]

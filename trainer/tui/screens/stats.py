@@ -109,6 +109,33 @@ def sections_content(sections: list[dict[str, Any]], limit: int = SECTIONS_SHOWN
     return Content("").join(lines).rstrip()
 
 
+def _practice_scores(store: Any) -> list[dict[str, Any]]:
+    from trainer.services.practice import practice_report
+
+    return practice_report(store)
+
+
+def practice_content(scores: list[dict[str, Any]]) -> Content:
+    """Practice scores over time per question type: coverage per day as a bar row."""
+    if not scores:
+        return Content("")
+    lines: list[Content] = [
+        Content.styled("\nPractice (coverage of the expected points · last 20 days)\n", "bold")
+    ]
+    for s in scores:
+        bars = "".join(" ▁▂▃▄▅▆▇█"[min(8, round(d["coverage"] * 8))] for d in s["days"][-20:])
+        lines.append(
+            Content.assemble(
+                (f"{s['type']:<3} ", "bold"),
+                f"{plural(s['attempts'], 'answer')} · mean {pct(s['mean_coverage'])} · "
+                f"last {pct(s['last_coverage'])} · {s['over_limit']} over the limit  ",
+                (bars, "$success"),
+                "\n",
+            )
+        )
+    return Content("").join(lines).rstrip()
+
+
 class StatsScreen(TrainerScreen):
     """The deck chosen on the deck list (with sub-decks), or every deck."""
 
@@ -140,6 +167,9 @@ class StatsScreen(TrainerScreen):
             yield Static("Loading…", markup=False, id="stats-today")
             yield StatsCharts(id="stats-charts")
             yield Static("", markup=False, id="stats-sections")
+            practice = Static("", markup=False, id="stats-practice")
+            practice.display = False
+            yield practice
         yield Footer()
 
     def on_mount(self) -> None:
@@ -170,6 +200,7 @@ class StatsScreen(TrainerScreen):
             now = self.trainer.now()
             data = self.trainer.stats.report(deck, range_name, now)
             exam = PlanningService(self.trainer.store).readiness_summary(deck, now)
+            data = {**data, "practice": _practice_scores(self.trainer.store)}
         except StoreUnavailable:
             return
         except Exception as exc:
@@ -187,5 +218,6 @@ class StatsScreen(TrainerScreen):
         self.data, self.exam = data, exam
         self.query_one("#stats-today", Static).update(summary_content(data, exam))
         self.query_one("#stats-sections", Static).update(sections_content(data["sections"]))
+        self.query_one("#stats-practice", Static).update(practice_content(data.get("practice", [])))
         self.query_one(StatsCharts).show(data)
         self.post_message(self.Loaded())
