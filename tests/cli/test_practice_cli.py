@@ -56,3 +56,16 @@ def test_bad_input_is_one_line_and_exit_1(db: Path, tmp_path: Path) -> None:
     bad.write_bytes(b"\xff\xfe\x00bad")
     out = run(["practice", "--answer-file", str(bad)], db)
     assert out.returncode == 1 and str(bad) in out.stderr
+
+
+def test_drill_on_standard_input(db: Path) -> None:
+    out = run(
+        ["practice", "zhibo-daihuo", "--type", "问题", "--drill"],
+        db,
+        stdin="1 4 6\n1 1 1\n真经念歪等问题\n",
+    )
+    assert out.returncode == 0, out.stderr
+    assert "找点: 3/" in out.stdout
+    assert "组1 真经念歪等问题: 100% one kind · name fits its kind" in out.stdout
+    bad = run(["practice", "zhibo-daihuo", "--drill"], db, stdin="1 99\n")
+    assert bad.returncode == 1 and "找点" in bad.stderr

@@ -72,6 +72,10 @@ def practice(
         int | None,
         typer.Option("--rating", min=1, max=4, help="Rate the answer 1-4 without being asked."),
     ] = None,
+    drill: Annotated[
+        bool,
+        typer.Option("--drill", help="The 概括 drill instead: find, group and name the facts."),
+    ] = False,
 ) -> None:
     """Answer a 申论 question against the clock; graded point by point and saved."""
     from trainer.domain.model import Rating
@@ -92,6 +96,9 @@ def practice(
                 "(no list or sentence of 问题, 原因, 对策 or 意义 was found)"
             )
         question = questions[0]
+        if drill:
+            run_drill(question, sys.stdin)
+            return
         allowed = (minutes or question.minutes) * 60
         char_limit = limit or question.limit
         shown = question.text
@@ -235,3 +242,52 @@ def render_scores(scores: list[dict[str, Any]]) -> None:
             f"  {s['type']:<3} {plural(s['attempts'], 'answer')} · mean {s['mean_coverage']:.0%} · "
             f"last {s['last_coverage']:.0%} · {s['over_limit']} over the limit  {line}"
         )
+
+
+def _numbers(raw: str, top: int, what: str) -> list[int]:
+    out = []
+    for part in raw.replace(",", " ").replace("，", " ").replace("、", " ").split():
+        if not part.isdigit() or not 1 <= int(part) <= top:
+            fail(f"{what}: {part[:20]!r} is not a number from 1 to {top}")
+        out.append(int(part))
+    return out
+
+
+def run_drill(question: Question, lines: TextIO) -> None:
+    """The 概括 drill on standard input: facts, then groups, then one name per group."""
+    from trainer.services.practice.drill import drill_items, grade_drill
+
+    items = drill_items(question)
+    echo(f"【概括 drill】 {question.text}")
+    for i, it in enumerate(items, start=1):
+        echo(f"  {i:>2}. {it.text}")
+    echo("找点: the numbers of the sentences that hold facts (e.g. 1 3 4):")
+    marked = _numbers(lines.readline(), len(items), "找点")
+    echo("归类: a group (1-5) for each of them, in the same order (e.g. 1 1 2):")
+    groups = _numbers(lines.readline(), 5, "归类") if marked else []
+    if len(groups) != len(marked):
+        fail(f"归类: {len(marked)} facts need {len(marked)} group numbers, got {len(groups)}")
+    names: dict[int, str] = {}
+    for g in sorted(set(groups)):
+        echo(f"命名: a name for group {g} in a few words:")
+        names[g] = lines.readline().strip()
+    result = grade_drill(
+        items,
+        {m - 1 for m in marked},
+        {m - 1: g for m, g in zip(marked, groups, strict=True)},
+        names,
+    )
+    facts = len(result.found) + len(result.missed)
+    echo(
+        f"找点: {len(result.found)}/{facts} facts found · {len(result.extra)} marked that are not facts"
+    )
+    for i in result.missed:
+        echo(f"  missed {i + 1}. {items[i].text}")
+    for gr in result.groups:
+        kind = (
+            "fits its kind" if gr.name_kind_ok else f"does not name its kind ({gr.category or '-'})"
+        )
+        echo(f"组{gr.group} {gr.name or '(no name)'}: {gr.purity:.0%} one kind · name {kind}")
+        if gr.name_points:
+            echo("  names: " + " / ".join(gr.name_points))
+    echo(f"Score {result.score:.0%}")

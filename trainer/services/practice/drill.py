@@ -77,12 +77,13 @@ class DrillGrade:
 
 
 def _category_of(question: Question, function: str, point: int) -> str:
-    if function in FUNCTION_CATEGORY:
-        return FUNCTION_CATEGORY[function]
+    """A sentence holding a point has the point's category; another, its function's."""
     if point >= 0:
         kind = question.point_kinds[point] if point < len(question.point_kinds) else ""
-        return FUNCTION_CATEGORY.get(kind or question.kind, "经验" if kind == "做法" else "")
-    return ""
+        kind = kind if kind in FUNCTION_CATEGORY else question.kind
+        if kind in FUNCTION_CATEGORY:
+            return FUNCTION_CATEGORY[kind]
+    return FUNCTION_CATEGORY.get(function, "")
 
 
 def drill_items(question: Question) -> list[DrillItem]:
