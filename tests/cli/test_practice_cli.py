@@ -69,3 +69,19 @@ def test_drill_on_standard_input(db: Path) -> None:
     assert "组1 真经念歪等问题: 100% one kind · name fits its kind" in out.stdout
     bad = run(["practice", "zhibo-daihuo", "--drill"], db, stdin="1 99\n")
     assert bad.returncode == 1 and "找点" in bad.stderr
+
+
+def test_stats_show_practice_scores(db: Path, tmp_path: Path) -> None:
+    import json
+
+    answer = tmp_path / "answer.txt"
+    answer.write_text("一是真经念歪；二是成本转嫁。", encoding="utf-8")
+    assert run(["practice", "--type", "问题", "--answer-file", str(answer)], db).returncode == 0
+    out = run(["stats", "--json"], db)
+    assert out.returncode == 0, out.stderr
+    (score,) = json.loads(out.stdout)["practice"]
+    assert score["type"] == "问题" and score["attempts"] == 1
+    assert 0.6 < score["mean_coverage"] < 0.7
+    text = run(["stats"], db).stdout
+    assert "Practice (coverage of the expected points" in text
+    assert "问题  1 answer · mean 67%" in text

@@ -156,6 +156,7 @@ def _old_store(url: str, now: datetime) -> tuple[int, float, float]:
             conn.execute(text(f"ALTER TABLE cards DROP COLUMN {column}"))
         for column in ("filter", "preset", "extend_day", "extend_new", "extend_review"):
             conn.execute(text(f'ALTER TABLE decks DROP COLUMN "{column}"'))
+        conn.execute(text("DROP TABLE practice_attempts"))
         conn.execute(text("UPDATE alembic_version SET version_num = '0003'"))
     engine.dispose()
     FUZZED[url] = (other.id, to_epoch(other.due or _at(1, 0, 0)) + 86400, other.stability or 0)

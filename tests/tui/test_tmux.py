@@ -108,7 +108,7 @@ def test_practice_two_line_answer_is_graded(tmp_path: Path) -> None:
     )
     try:
         wait_for(name, "概括材料中直播带货存在的问题")
-        wait_for(name, "[04:")  # the countdown in the line prompt
+        wait_for(name, "[0")  # the countdown in the line prompt ([05:00], [04:59] …)
         send(name, "一是真经念歪，领导干部作秀；", "Enter")
         send(name, "二是成本转嫁，搞摊派。", "Enter")
         send(name, "Enter")
