@@ -19,7 +19,7 @@ from trainer.domain.clock import LEARN_AHEAD, from_epoch, to_epoch, utc
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import Card, CardState, Deck, DeckCounts, LeechAction, Note, Queue, Rating
 from trainer.scheduling import exam, fsrs_adapter
-from trainer.services.decks import subtree
+from trainer.services.decks import SEP, TreeRow, deck_tree, subtree, tree_totals
 from trainer.stats import rollup
 from trainer.storage import cards_repo, decks_repo, filtered_repo, notes_repo, reviews_repo
 from trainer.storage.store import Store
@@ -38,10 +38,11 @@ class QueueCounts:
         return self.new + self.learning + self.review
 
     @staticmethod
-    def total_of(rows: list[DeckCounts]) -> QueueCounts:
-        return QueueCounts(
-            sum(r.new for r in rows), sum(r.learning for r in rows), sum(r.due for r in rows)
-        )
+    def total_of(
+        rows: list[DeckCounts], limits: dict[int, tuple[int, int]] | None = None
+    ) -> QueueCounts:
+        """The decks' counts together, each parent within its own limits (``limits``)."""
+        return QueueCounts(*tree_totals(rows, limits))
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,23 @@ class _Today:
 
     ids: list[int]
     remaining: dict[int, tuple[int, int]]
+    chains: dict[int, list[int]]
+    """Per deck: itself and the decks above it in play, whose limits cap it too."""
+
+    def take(self, cards: list[Card], budget: dict[int, int]) -> list[Card]:
+        """The cards (in order) that every limit on the way up still allows; spends them."""
+        out = []
+        for card in cards:
+            chain = self.chains.get(card.deck_id, [card.deck_id])
+            if all(budget.get(d, 0) > 0 for d in chain):
+                for d in chain:
+                    budget[d] -= 1
+                out.append(card)
+        return out
+
+    def budget(self, which: int) -> dict[int, int]:
+        """What each deck may still show today: 0 for new cards, 1 for reviews."""
+        return {d: left[which] for d, left in self.remaining.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +133,8 @@ class StudyService:
         self._decks: dict[int, Deck] = {}
         self._all: list[Deck] | None = None
         self._unburied_day = 0
+        self.collapsed_by_name: set[str] = set()
+        """Collapsed parents that exist only by their sub-decks' names (not kept)."""
         self.history: list[Action] = []
         """This session's actions, oldest first (``undo_last`` takes back the newest)."""
 
@@ -197,7 +217,37 @@ class StudyService:
 
     def _open(self, conn: Connection, deck: str | int | None, now: datetime) -> _Today:
         ids = self.deck_ids(conn, deck)
-        return _Today(ids, self._remaining(conn, ids, now))
+        names = {d: self.deck(conn, d).name for d in ids}
+        chains = {
+            d: [u for u in ids if name == names[u] or name.startswith(names[u] + SEP)]
+            for d, name in names.items()
+        }
+        return _Today(ids, self._remaining(conn, ids, now), chains)
+
+    def tree(
+        self, now: datetime, *, collapse: bool = True
+    ) -> tuple[list[DeckCounts], list[TreeRow]]:
+        """Every deck's own counts, and the deck tree (collapsed parents' sub-decks left out)
+        with each parent's counts capped by its own daily limits, as Anki shows them."""
+        self._prepare_day(now)
+        with self.store.read() as conn:
+            today = self._open(conn, None, now)
+            rows = self._counts(conn, today, now)
+            collapsed = decks_repo.collapsed_names(conn) | self.collapsed_by_name
+            if not collapse:
+                collapsed = set()
+        return rows, deck_tree(rows, today.remaining, collapsed)
+
+    def set_collapsed(self, deck: str, collapsed: bool) -> bool:
+        """Collapse or expand a deck in the tree, kept in the store; False for a parent that
+        exists only by name, which has no row to keep it in (it lasts this session)."""
+        with self.store.write() as conn:
+            found = decks_repo.deck_by_name(conn, deck)
+            if found is not None:
+                decks_repo.set_collapsed(conn, found.id, collapsed)
+        if found is None:
+            (self.collapsed_by_name.add if collapsed else self.collapsed_by_name.discard)(deck)
+        return found is not None
 
     def deck_counts(self, now: datetime, deck: str | int | None = None) -> list[DeckCounts]:
         self._prepare_day(now)
@@ -244,49 +294,42 @@ class StudyService:
 
     def _queue(self, conn: Connection, today: _Today, now: datetime, limit: int) -> list[Card]:
         pid = self.store.profile.id
-        ids, left = today.ids, today.remaining
+        ids = today.ids
         now_s = to_epoch(now)
         day_end = to_epoch(self.store.clock.next_day_start(now))
         cards = cards_repo.learning_due(conn, pid, ids, now_s, limit)
-        cards += self._reviews(conn, ids, left, day_end, limit)
+        cards += self._reviews(conn, today, day_end, limit)
         cards.sort(key=lambda c: (c.queue != Queue.LEARNING, c.due or now))
+        budget = today.budget(0)
         for deck_id in ids:
             if len(cards) >= limit:
                 break
-            want = min(left[deck_id][0], limit - len(cards))
-            cards += cards_repo.new_cards(conn, pid, [deck_id], want)
+            want = min([budget[d] for d in today.chains[deck_id]] + [limit - len(cards)])
+            if want > 0:
+                cards += today.take(cards_repo.new_cards(conn, pid, [deck_id], want), budget)
         if len(cards) < limit:
             seen = {c.id for c in cards}
             ahead = cards_repo.learning_due(conn, pid, ids, to_epoch(now + LEARN_AHEAD), limit)
             cards += [c for c in ahead if c.id not in seen]
         return cards[:limit]
 
-    def _reviews(
-        self,
-        conn: Connection,
-        ids: list[int],
-        left: dict[int, tuple[int, int]],
-        day_end: int,
-        limit: int,
-    ) -> list[Card]:
-        """Due reviews across decks in due order, each deck within its daily limit."""
+    def _reviews(self, conn: Connection, today: _Today, day_end: int, limit: int) -> list[Card]:
+        """Due reviews across decks in due order, each deck (and each deck above it in
+        play) within its daily limit."""
         pid = self.store.profile.id
-        open_ids = [d for d in ids if left[d][1] > 0]
+        left = today.remaining
+        open_ids = [d for d in today.ids if left[d][1] > 0]
         found = cards_repo.reviews_due(conn, pid, open_ids, day_end, limit)
-        taken: dict[int, int] = {}
-        out = []
-        for card in found:
-            taken[card.deck_id] = taken.get(card.deck_id, 0) + 1
-            if taken[card.deck_id] <= left[card.deck_id][1]:
-                out.append(card)
+        out = today.take(found, today.budget(1))
         if len(out) == len(found):
             return out
-        out = []  # a deck ran past its limit: ask deck by deck instead
+        found = []  # a deck ran past a limit: ask deck by deck instead
         for deck_id in open_ids:
-            out += cards_repo.reviews_due(
+            found += cards_repo.reviews_due(
                 conn, pid, [deck_id], day_end, min(left[deck_id][1], limit)
             )
-        return sorted(out, key=lambda c: (c.due is None, c.due))[:limit]
+        found.sort(key=lambda c: (c.due is None, c.due))
+        return today.take(found, today.budget(1))[:limit]
 
     def next_item(self, now: datetime, deck: str | int | None = None) -> StudyItem | None:
         """The card to show next, with counts and interval previews, from one read."""
@@ -301,7 +344,7 @@ class StudyService:
             note = notes_repo.note_by_guid(conn, card.note_guid)
             d = self.deck(conn, card.deck_id)
         assert note is not None
-        counts = QueueCounts.total_of(rows)
+        counts = QueueCounts.total_of(rows, today.remaining)
         return StudyItem(
             card,
             note,
@@ -311,8 +354,12 @@ class StudyService:
         )
 
     def counts(self, now: datetime, deck: str | int | None = None) -> QueueCounts:
-        rows = self.deck_counts(now, deck)
-        return QueueCounts.total_of(rows)
+        """Today's counts for ``deck`` and its sub-decks, each level within its limits."""
+        self._prepare_day(now)
+        with self.store.read() as conn:
+            today = self._open(conn, deck, now)
+            rows = self._counts(conn, today, now)
+        return QueueCounts.total_of(rows, today.remaining)
 
     # -- answering ---------------------------------------------------------------
     def answer(
