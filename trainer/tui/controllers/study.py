@@ -23,8 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
+from trainer.domain.errors import StoreUnavailable
 from trainer.domain.model import Note, Rating
-from trainer.tui.app import StoreUnavailable
 
 if TYPE_CHECKING:
     from textual.worker import Worker

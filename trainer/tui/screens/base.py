@@ -11,11 +11,21 @@ if TYPE_CHECKING:
 
 
 class TrainerScreen(Screen[None]):
-    """A screen that knows its app is a TrainerApp (store, clock, services)."""
+    """A screen that knows its app is a TrainerApp (store, clock, services).
 
-    PALETTE: ClassVar[list[tuple[str, str, str]]] = []
-    """Command palette entries: (title, help, action name on this screen)."""
+    Its keys are declared once, as :class:`trainer.tui.keys.Key` bindings: the
+    help list (``?``), the command palette and the hint line come from them.
+    """
+
+    TITLE_KEYS: ClassVar[str] = ""
+    """The screen's name in its help title ("Decks: keys") and in docs/tui.md."""
 
     @property
     def trainer(self) -> TrainerApp:
         return cast("TrainerApp", self.app)
+
+    def action_help(self) -> None:
+        from trainer.tui.dialogs.help import HelpDialog
+        from trainer.tui.keys import help_rows
+
+        self.app.push_screen(HelpDialog(f"{self.TITLE_KEYS}: keys", help_rows(type(self))))
