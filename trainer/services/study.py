@@ -20,6 +20,7 @@ from trainer.domain.errors import TrainerError
 from trainer.domain.model import Card, CardState, Deck, DeckCounts, LeechAction, Note, Queue, Rating
 from trainer.scheduling import exam, fsrs_adapter
 from trainer.services.decks import SEP, TreeRow, deck_tree, subtree, tree_totals
+from trainer.services.undo import Step, Undone, UndoStack
 from trainer.stats import rollup
 from trainer.storage import cards_repo, decks_repo, filtered_repo, notes_repo, reviews_repo
 from trainer.storage.store import Store
@@ -110,37 +111,23 @@ class Action:
         return {"bury": "bury", "suspend": "suspend", "edit": "edit"}.get(self.kind, self.kind)
 
 
-@dataclass(frozen=True, slots=True)
-class Undone:
-    """What ``undo_last`` took back, and the card it concerned."""
-
-    action: Action
-    card: Card | None
-
-    @property
-    def message(self) -> str:
-        return f"Undone: {self.action.describe()}"
-
-
-UNDO_LEVELS = 50
-
-
 class StudyService:
     """One per app session: besides the use cases it keeps this session's undo history."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, undo_stack: UndoStack | None = None) -> None:
         self.store = store
         self._decks: dict[int, Deck] = {}
         self._all: list[Deck] | None = None
         self._unburied_day = 0
         self.collapsed_by_name: set[str] = set()
         """Collapsed parents that exist only by their sub-decks' names (not kept)."""
-        self.history: list[Action] = []
-        """This session's actions, oldest first (``undo_last`` takes back the newest)."""
+        self.undo_stack = undo_stack if undo_stack is not None else UndoStack()
+        """The session's one undo stack: study actions and every other service's."""
 
     def _did(self, action: Action) -> None:
-        self.history.append(action)
-        del self.history[:-UNDO_LEVELS]
+        self.undo_stack.push(
+            Step(action.describe(), lambda: self._take_back(action), action.kind, ref=action)
+        )
 
     # -- decks -------------------------------------------------------------------
     def deck(self, conn: Connection, deck_id: int) -> Deck:
@@ -452,30 +439,33 @@ class StudyService:
             if last is None:
                 return None
             restored = self._undo_answer(conn, last)
-        self.history = [
-            a for a in self.history if not (a.kind == "answer" and a.review_id == last.id)
-        ]
+        self.undo_stack.drop(
+            lambda s: (
+                isinstance(s.ref, Action) and s.ref.kind == "answer" and s.ref.review_id == last.id
+            )
+        )
         return restored
 
     @property
     def can_undo(self) -> bool:
-        return bool(self.history)
+        return self.undo_stack.can_undo
 
     def undo_last(self) -> Undone | None:
-        """Take back this session's last action, whatever it was; None if there is none.
+        """Take back the session's newest action, whatever it was and wherever it was done;
+        None if there is none.
 
         An answer can only be taken back while it is the newest answer in the
-        store (another process may have answered since): otherwise TrainerError.
+        store (another process may have answered since): otherwise TrainerError
+        (and the step is dropped).
         """
-        if not self.history:
-            return None
-        action = self.history[-1]
+        return self.undo_stack.undo()
+
+    def _take_back(self, action: Action) -> Card | None:
         with self.store.write() as conn:
             card = cards_repo.get_card(conn, action.card_id)
             if action.kind == "answer":
                 last = reviews_repo.last_answer(conn, self.store.profile.id)
                 if last is None or last.id != action.review_id:
-                    self.history.pop()
                     raise TrainerError("cannot undo the answer: answers were given since")
                 card = self._undo_answer(conn, last)
             elif action.kind in ("bury", "suspend") and action.queue is not None:
@@ -483,8 +473,7 @@ class StudyService:
                 card = cards_repo.get_card(conn, action.card_id)
             elif action.kind == "edit" and action.note is not None:
                 _save_note(conn, action.note)
-        self.history.pop()
-        return Undone(action, card)
+        return card
 
     def _undo_answer(self, conn: Connection, last: reviews_repo.LoggedAnswer) -> Card | None:
         snap = json.loads(last.undo)

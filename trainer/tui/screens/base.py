@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import work
 from textual.screen import Screen
 
 if TYPE_CHECKING:
@@ -23,6 +24,36 @@ class TrainerScreen(Screen[None]):
     @property
     def trainer(self) -> TrainerApp:
         return cast("TrainerApp", self.app)
+
+    def action_undo(self) -> None:
+        """Take back the session's newest action, wherever it was done (one stack)."""
+        if not self.trainer.can_undo:
+            self.trainer.say("Nothing to undo in this session.")
+            return
+        self.undo_newest()
+
+    @work(thread=True, exclusive=True, group="undo")
+    def undo_newest(self) -> None:
+        from trainer.domain.errors import StoreUnavailable, TrainerError
+
+        trainer = self.trainer
+        try:
+            undone = trainer.study.undo_last()
+        except StoreUnavailable:
+            return
+        except TrainerError as exc:
+            trainer.call_from_thread(trainer.say, f"Undo failed: {exc}", "error")
+            return
+        if undone is None:
+            return
+        trainer.cards_changed()
+        if undone.step.decks_changed:
+            trainer.decks_changed()
+        trainer.call_from_thread(trainer.say, undone.message)
+        trainer.call_from_thread(self.after_undo)
+
+    def after_undo(self) -> None:
+        """Show the store as the undo left it (each screen reloads what it shows)."""
 
     def action_help(self) -> None:
         from trainer.tui.dialogs.help import HelpDialog

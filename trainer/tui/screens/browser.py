@@ -193,7 +193,6 @@ class BrowserScreen(TrainerScreen):
         """How many searches have been shown (tests wait for this to move)."""
         self._generation = 0
         self._loading_more = False
-        self.history: list[Change] = []
         """Actions done here, newest last (``u`` takes back the last)."""
 
     # -- layout ------------------------------------------------------------------------
@@ -491,7 +490,9 @@ class BrowserScreen(TrainerScreen):
         self.trainer.call_from_thread(self._done, change)
 
     def _done(self, change: Change) -> None:
-        self.history.append(change)
+        from trainer.services.undo import browse_step
+
+        self.trainer.study.undo_stack.push(browse_step(self.trainer.store, change))
         self.trainer.cards_changed()
         if change.decks or change.action.startswith("Moved"):
             self.trainer.decks_changed()
@@ -625,26 +626,7 @@ class BrowserScreen(TrainerScreen):
 
         self.trainer.push_screen(EditNoteDialog(note), edited)
 
-    def action_undo(self) -> None:
-        if not self.history:
-            self.trainer.say("Nothing to undo here.", "warning")
-            return
-        change = self.history.pop()
-        self._undo(change)
-
-    @work(thread=True, exclusive=True, group="browse-action")
-    def _undo(self, change: Change) -> None:
-        try:
-            self.service.restore(change)
-        except (TrainerError, StoreUnavailable) as exc:
-            self.trainer.call_from_thread(self.trainer.say, f"Undo failed: {exc}", "error")
-            return
-        self.trainer.call_from_thread(self._undone, change)
-
-    def _undone(self, change: Change) -> None:
-        self.trainer.cards_changed()
-        self.trainer.decks_changed()
-        self.trainer.say(f"Undone: {change.describe()}")
+    def after_undo(self) -> None:
         self.run_search(self.query_text, keep_cursor=True)
 
     def action_add_note(self) -> None:

@@ -173,9 +173,11 @@ class DeckOptionsScreen(TrainerScreen):
     @work(thread=True, exclusive=True, group="deck-options")
     def _save(self, changes: dict[str, Any], preset: str | None) -> None:
         from trainer.services.deck_admin import DeckAdmin
+        from trainer.services.undo import options_step
 
         admin = DeckAdmin(self.trainer.store)
         try:
+            before, before_preset = admin.options(self.deck), admin.preset(self.deck)
             if preset is not None:
                 admin.set_preset(self.deck, preset)
                 # Joining a preset takes its options; the fields here were the old ones.
@@ -186,6 +188,9 @@ class DeckOptionsScreen(TrainerScreen):
         except (TrainerError, StoreUnavailable) as exc:
             self.trainer.call_from_thread(self._error, str(exc))
             return
+        if admin.options(self.deck) != before or preset is not None:
+            step = options_step(self.trainer.store, self.deck, before, before_preset)
+            self.trainer.study.undo_stack.push(step)
         self.trainer.call_from_thread(self._saved)
 
     def _saved(self) -> None:

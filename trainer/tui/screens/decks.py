@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.cells import cell_len
-from rich.style import Style
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
@@ -64,12 +63,7 @@ def _label(row: TreeRow) -> str:
 
 
 def _label_text(row: TreeRow) -> Text:
-    """The label as a cell; a click on the marker toggles the parent (``toggle`` meta)."""
-    text = Text(visible(_label(row)), style="bold" if row.deck_id is None else "")
-    if row.children:
-        at = 2 * row.depth
-        text.stylize(Style(meta={"toggle": row.name}), at, at + 1)
-    return text
+    return Text(visible(_label(row)), style="bold" if row.deck_id is None else "")
 
 
 class DeckTable(DataTable[Text]):
@@ -80,13 +74,21 @@ class DeckTable(DataTable[Text]):
             super().__init__()
             self.name = name
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.markers: dict[int, tuple[str, int]] = {}
+        """Row index → (parent's name, the marker's column in the deck cell)."""
+
     async def _on_click(self, event: events.Click) -> None:
-        name = event.style.meta.get("toggle")
-        if isinstance(name, str):
-            event.stop()
-            self.post_message(self.Toggled(name))
-            return
-        await super()._on_click(event)
+        meta = event.style.meta
+        row, column = meta.get("row"), meta.get("column")
+        if column == 0 and isinstance(row, int) and row in self.markers:
+            name, at = self.markers[row]
+            x = event.x + round(self.scroll_x) - self.cell_padding
+            if at <= x <= at + 1:
+                event.stop()
+                event.prevent_default()  # DataTable's own handler would select the row
+                self.post_message(self.Toggled(name))
 
 
 def file_kinds(export: bool = False) -> str:
@@ -264,9 +266,6 @@ class DecksScreen(TrainerScreen):
         self.select_after_load: str | None = None
         """The deck to put the cursor on when the tree shows next (after a collapse)."""
         """How many times counts have been shown (tests wait for this to move)."""
-        self.deck_history: list[tuple[int, Renamed | DeletedDeck]] = []
-        """Deck actions to undo, each with how many study actions the session had then."""
-        """Renames, moves and deletions done here, newest last (``u`` takes back)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -369,11 +368,12 @@ class DecksScreen(TrainerScreen):
         trainer.call_from_thread(self.load_counts)
 
     def show_counts(self, counts: list[DeckCounts], rows: list[TreeRow]) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(DeckTable)
         selected = self.selected()
         self.rows, self.counts = rows, counts
         table.clear(columns=True)
         self._columns(table, rows)
+        table.markers = {i: (row.name, 2 * row.depth) for i, row in enumerate(rows) if row.children}
         for row in rows:
             table.add_row(
                 _label_text(row),
@@ -459,33 +459,8 @@ class DecksScreen(TrainerScreen):
     def action_refresh(self) -> None:
         self.load_counts()
 
-    def _study_actions(self) -> int:
-        return len(self.trainer.study.history) if self.trainer.can_undo else 0
-
-    def action_undo(self) -> None:
-        """Take back the newest action, a deck's (rename, move, delete) or the session's."""
-        if self.deck_history and self.deck_history[-1][0] >= self._study_actions():
-            self._undo_deck(self.deck_history.pop()[1])
-            return
-        if not self.trainer.can_undo:
-            self.trainer.say("Nothing to undo in this session.")
-            return
-        self.undo_last()
-
-    @work(thread=True, exclusive=True, group="undo")
-    def undo_last(self) -> None:
-        try:
-            undone = self.trainer.study.undo_last()
-        except StoreUnavailable:
-            return
-        except TrainerError as exc:
-            self.trainer.call_from_thread(self.trainer.say, str(exc), "error")
-            return
-        if undone is None:
-            return
-        self.trainer.cards_changed()
-        self.trainer.call_from_thread(self.trainer.say, undone.message)
-        self.trainer.call_from_thread(self.load_counts)
+    def after_undo(self) -> None:
+        self.load_counts()
 
     def action_article(self) -> None:
         from trainer.tui.screens.article import ArticleScreen
@@ -600,26 +575,11 @@ class DecksScreen(TrainerScreen):
         except (TrainerError, StoreUnavailable) as exc:
             self.trainer.call_from_thread(self.trainer.say, str(exc), "error")
             return
-        self.deck_history.append((self._study_actions(), done))
+        from trainer.services.undo import deck_step
+
+        self.trainer.study.undo_stack.push(deck_step(self.trainer.store, done))
         self.trainer.decks_changed()
         self.trainer.call_from_thread(self.trainer.say, done.describe())
-        self.trainer.call_from_thread(self.load_counts)
-
-    @work(thread=True, exclusive=True, group="deck-admin")
-    def _undo_deck(self, done: Renamed | DeletedDeck) -> None:
-        from trainer.services.deck_admin import DeckAdmin, DeletedDeck
-
-        admin = DeckAdmin(self.trainer.store)
-        try:
-            if isinstance(done, DeletedDeck):
-                admin.restore(done)
-            else:
-                admin.undo_rename(done)
-        except (TrainerError, StoreUnavailable) as exc:
-            self.trainer.call_from_thread(self.trainer.say, f"Undo failed: {exc}", "error")
-            return
-        self.trainer.decks_changed()
-        self.trainer.call_from_thread(self.trainer.say, f"Undone: {done.describe()}")
         self.trainer.call_from_thread(self.load_counts)
 
     def action_import_file(self) -> None:

@@ -37,7 +37,8 @@ from trainer.tui.widgets.rating_bar import RatingBar
 
 if TYPE_CHECKING:
     from trainer.services.progress import DaySummary, Lookahead, Tomorrow
-    from trainer.services.study import StudyItem, Undone
+    from trainer.services.study import StudyItem
+    from trainer.services.undo import Undone
 
 MAX_ANSWER_MS = 60_000
 """Anki caps the time counted for one answer at a minute."""
@@ -359,7 +360,7 @@ class StudyScreen(TrainerScreen):
         self.controller.undo()
 
     def undone(self, item: StudyItem | None, undone: Undone) -> None:
-        if undone.action.kind == "answer":
+        if undone.kind == "answer":
             self.session.take_back()
         self.show(item if item is not None else self.item)
         self.trainer.say(undone.message)
