@@ -47,17 +47,6 @@ def _rows_json(rows: list[DeckCounts], tree: list[TreeRow] | None = None) -> str
     return json_text(out)
 
 
-def _counts_full(deck: str | None) -> list[DeckCounts]:
-    from trainer.services.session import open_store
-    from trainer.services.study import StudyService
-
-    store = open_store(OPTIONS.db, OPTIONS.profile)
-    try:
-        return StudyService(store).deck_counts(datetime.now(UTC), deck)
-    finally:
-        store.close()
-
-
 def _tree_full() -> tuple[list[DeckCounts], list[TreeRow]]:
     from trainer.services.session import open_store
     from trainer.services.study import StudyService
@@ -112,15 +101,21 @@ def due(
 ) -> None:
     """Print today's due counts, fast enough for a shell prompt."""
     path = _store_path()
-    rows = _fast_counts(path)
-    if rows is None:
-        rows = _counts_full(None)
+    from trainer.domain.decktree import tree_totals
+
+    found = _fast_counts(path)
+    if found is None:
+        rows, tree = _tree_full()
+        tops = [t for t in tree if t.depth == 0]
+        new = sum(t.new for t in tops)
+        learning = sum(t.learning for t in tops)
+        review = sum(t.due for t in tops)
+    else:
+        rows, limits = found
+        new, learning, review = tree_totals(rows, limits)
     if as_json:
         typer.echo(_rows_json(rows))
         return
-    new = sum(r.new for r in rows)
-    learning = sum(r.learning for r in rows)
-    review = sum(r.due for r in rows)
     typer.echo(f"{new} new, {learning} learning, {review} due")
     from trainer.storage.fastcount import has_exam
 
@@ -146,12 +141,14 @@ def _store_path() -> Path | None:
     return default_path()
 
 
-def _fast_counts(path: Path | None) -> list[DeckCounts] | None:
+def _fast_counts(
+    path: Path | None,
+) -> tuple[list[DeckCounts], dict[int, tuple[int, int]]] | None:
     if path is None:
         return None
-    from trainer.storage.fastcount import due_counts
+    from trainer.storage.fastcount import due_counts_and_limits
 
-    return due_counts(path, OPTIONS.profile, datetime.now(UTC))
+    return due_counts_and_limits(path, OPTIONS.profile, datetime.now(UTC))
 
 
 @app.command()
