@@ -40,7 +40,7 @@ def test_parent_limit_caps_counts_and_study(store: Store, now: datetime) -> None
     make_deck(store, qa_notes(10, "a"), "申论::直播带货", _opts(10))
     make_deck(store, qa_notes(10, "b"), "申论::网络直播", _opts(10))
     study = StudyService(store)
-    rows, tree = study.tree(now)
+    _rows, tree = study.tree(now)
     by = {t.name: t for t in tree}
     assert by["申论::直播带货"].new == 10 and by["申论"].new == 5  # min(3 + 10 + 10, 5)
     assert study.counts(now, "申论").new == 5
