@@ -108,3 +108,7 @@ async def test_one_undo_stack_across_screens(
         await pilot.press("u")
         await settle(app)
         assert _said(app)[-1] == "Nothing to undo in this session."
+        await pilot.press("ctrl+y")  # redo: the options change comes back first
+        await settle(app)
+        assert _said(app)[-1] == "Redone: options of A"
+        assert DeckAdmin(store).options("A").new_per_day == 9

@@ -52,6 +52,33 @@ class TrainerScreen(Screen[None]):
         trainer.call_from_thread(trainer.say, undone.message)
         trainer.call_from_thread(self.after_undo)
 
+    def action_redo(self) -> None:
+        """Do again the action undone last (not an answer), as Anki's Edit ▸ Redo."""
+        if not self.trainer.study.undo_stack.can_redo:
+            self.trainer.say("Nothing to redo.")
+            return
+        self.redo_last()
+
+    @work(thread=True, exclusive=True, group="undo")
+    def redo_last(self) -> None:
+        from trainer.domain.errors import StoreUnavailable, TrainerError
+
+        trainer = self.trainer
+        try:
+            redone = trainer.study.undo_stack.redo()
+        except StoreUnavailable:
+            return
+        except TrainerError as exc:
+            trainer.call_from_thread(trainer.say, f"Redo failed: {exc}", "error")
+            return
+        if redone is None:
+            return
+        trainer.cards_changed()
+        if redone.step.decks_changed:
+            trainer.decks_changed()
+        trainer.call_from_thread(trainer.say, f"Redone: {redone.step.label}")
+        trainer.call_from_thread(self.after_undo)
+
     def after_undo(self) -> None:
         """Show the store as the undo left it (each screen reloads what it shows)."""
 

@@ -171,6 +171,14 @@ class BrowserScreen(TrainerScreen):
             help="Undo the last action, wherever it was done",
             palette="Undo last action",
         ),
+        Key(
+            "ctrl+y",
+            "redo",
+            "Redo",
+            show=False,
+            help="Redo the last action undone (not an answer)",
+            palette="Redo",
+        ),
         Key("question_mark", "help", "Keys", help="This list"),
         Key("escape,q", "leave", "Back", help="Back"),
     ]
@@ -487,12 +495,12 @@ class BrowserScreen(TrainerScreen):
         except (TrainerError, StoreUnavailable) as exc:
             self.trainer.call_from_thread(self.trainer.say, f"{label} failed: {exc}", "error")
             return
-        self.trainer.call_from_thread(self._done, change)
+        self.trainer.call_from_thread(self._done, change, lambda s: do(s, ids))
 
-    def _done(self, change: Change) -> None:
+    def _done(self, change: Change, again: Callable[[BrowseService], Change]) -> None:
         from trainer.services.undo import browse_step
 
-        self.trainer.study.undo_stack.push(browse_step(self.trainer.store, change))
+        self.trainer.study.undo_stack.push(browse_step(self.trainer.store, change, again))
         self.trainer.cards_changed()
         if change.decks or change.action.startswith("Moved"):
             self.trainer.decks_changed()

@@ -242,6 +242,14 @@ class DecksScreen(TrainerScreen):
             palette="Undo last action",
         ),
         Key(
+            "ctrl+y",
+            "redo",
+            "Redo",
+            show=False,
+            help="Redo the last action undone (not an answer)",
+            palette="Redo",
+        ),
+        Key(
             "p",
             "apply_plan",
             "Apply exam plan",
