@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tests.conftest import make_deck, qa_notes
 from trainer.domain.model import DeckCounts, DeckOptions, Rating
 from trainer.services.decks import deck_tree, rolled_up
@@ -83,3 +86,41 @@ def test_collapsed_state_is_kept_in_the_store(store: Store, now: datetime) -> No
     assert [t.name for t in again.tree(now, collapse=False)[1]][-1] == "申论::直播带货"
     again.set_collapsed("申论", False)
     assert len(StudyService(store).tree(now)[1]) == 4
+
+
+_NAME = st.lists(st.sampled_from(["甲", "乙", "丙"]), min_size=1, max_size=3).map("::".join)
+
+
+@settings(deadline=None, max_examples=200)
+@given(
+    st.dictionaries(
+        _NAME,
+        st.tuples(
+            *(st.integers(0, 30) for _ in range(3)), st.booleans(), *(st.integers(0, 30),) * 2
+        ),
+        max_size=10,
+    )
+)
+def test_rolled_up_is_the_recursive_rule(decks: dict[str, tuple[int, ...]]) -> None:
+    """Each node: min(own + Σ direct children's rolled-up counts, its limit); learning never capped."""
+    rows = [DeckCounts(i + 1, name, *v[:3]) for i, (name, v) in enumerate(sorted(decks.items()))]
+    limits = {r.deck_id: decks[r.name][4:6] for r in rows if decks[r.name][3]}
+    names = {r.name for r in rows} | {
+        "::".join(r.name.split("::")[:i]) for r in rows for i in range(1, r.name.count("::") + 1)
+    }
+
+    def naive(name: str) -> tuple[int, int, int]:
+        kids = [naive(n) for n in names if n.rpartition("::")[0] == name and "::" in n]
+        own = next((r for r in rows if r.name == name), None)
+        new = sum(k[0] for k in kids) + (own.new if own else 0)
+        learning = sum(k[1] for k in kids) + (own.learning if own else 0)
+        due = sum(k[2] for k in kids) + (own.due if own else 0)
+        if own is not None and own.deck_id in limits:
+            new, due = min(new, limits[own.deck_id][0]), min(due, limits[own.deck_id][1])
+        return new, learning, due
+
+    rolled = rolled_up(rows, limits)
+    assert set(rolled) == names
+    for name in names:
+        got = rolled[name]
+        assert (got.new, got.learning, got.due) == naive(name), name

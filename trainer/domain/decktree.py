@@ -81,17 +81,24 @@ def rolled_up(rows: list[DeckCounts], limits: Limits | None = None) -> dict[str,
     """
     limits = limits or {}
     own = {r.name: r for r in rows}
+    kids: dict[str, list[int]] = {}
+    """Per parent: its sub-decks' rolled-up (new, learning, due) added so far."""
     out: dict[str, DeckCounts] = {}
     for name in sorted(_names(rows), key=lambda n: -n.count(SEP)):  # leaves first
-        kids = [out[n] for n in out if parent_of(n) == name]
+        new, learning, due = kids.get(name, [0, 0, 0])
         deck = own.get(name)
-        new = sum(k.new for k in kids) + (deck.new if deck else 0)
-        learning = sum(k.learning for k in kids) + (deck.learning if deck else 0)
-        due = sum(k.due for k in kids) + (deck.due if deck else 0)
-        if deck is not None and deck.deck_id in limits:
-            new_left, review_left = limits[deck.deck_id]
-            new, due = min(new, new_left), min(due, review_left)
+        if deck is not None:
+            new, learning, due = new + deck.new, learning + deck.learning, due + deck.due
+            if deck.deck_id in limits:
+                new_left, review_left = limits[deck.deck_id]
+                new, due = min(new, new_left), min(due, review_left)
         out[name] = DeckCounts(deck.deck_id if deck else 0, name, new, learning, due)
+        parent = parent_of(name)
+        if parent is not None:
+            total = kids.setdefault(parent, [0, 0, 0])
+            total[0] += new
+            total[1] += learning
+            total[2] += due
     return out
 
 
@@ -109,13 +116,17 @@ def deck_tree(
     own = {r.name: r for r in rows}
     rolled = rolled_up(rows, limits)
     names = _names(rows)
+    children: dict[str, int] = {}
+    for n in names:
+        parent = parent_of(n)
+        if parent is not None:
+            children[parent] = children.get(parent, 0) + 1
     out = []
     for name in names:
         if any(name.startswith(c + SEP) for c in collapsed):
             continue
         deck = own.get(name)
         total = rolled[name]
-        children = sum(1 for n in names if parent_of(n) == name)
         out.append(
             TreeRow(
                 name,
@@ -124,8 +135,8 @@ def deck_tree(
                 total.new,
                 total.learning,
                 total.due,
-                children,
-                children > 0 and name in collapsed,
+                children.get(name, 0),
+                name in children and name in collapsed,
             )
         )
     return out

@@ -204,11 +204,12 @@ class StudyService:
 
     def _open(self, conn: Connection, deck: str | int | None, now: datetime) -> _Today:
         ids = self.deck_ids(conn, deck)
-        names = {d: self.deck(conn, d).name for d in ids}
-        chains = {
-            d: [u for u in ids if name == names[u] or name.startswith(names[u] + SEP)]
-            for d, name in names.items()
-        }
+        by_name = {self.deck(conn, d).name: d for d in ids}
+        chains = {}
+        for name, d in by_name.items():
+            parts = name.split(SEP)
+            prefixes = (SEP.join(parts[: i + 1]) for i in range(len(parts)))
+            chains[d] = [by_name[p] for p in prefixes if p in by_name]
         return _Today(ids, self._remaining(conn, ids, now), chains)
 
     def tree(
