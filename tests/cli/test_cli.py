@@ -37,7 +37,7 @@ def test_first_run_decks_json_has_bundled_deck(db: Path) -> None:
     assert out.returncode == 0, out.stderr
     (deck,) = json.loads(out.stdout)
     assert deck["deck"] == "申论::直播带货" and deck["new"] == 20
-    assert set(deck) == {"deck", "id", "parent", "new", "learning", "due"}
+    assert set(deck) == {"deck", "id", "parent", "new", "learning", "due", "with_subdecks"}
     assert deck["parent"] == "申论"
 
 
@@ -46,7 +46,10 @@ def test_due_fast_path_matches_full_path(db: Path) -> None:
     fast = run(["due", "--json"], db)
     full = run(["decks", "--json"], db)
     assert fast.returncode == 0
-    assert json.loads(fast.stdout) == json.loads(full.stdout)
+    full_rows = json.loads(full.stdout)
+    for row in full_rows:
+        del row["with_subdecks"]  # the tree's counts: `trainer decks` only
+    assert json.loads(fast.stdout) == full_rows
     assert run(["due"], db).stdout.strip() == "20 new, 0 learning, 0 due"
 
 
@@ -153,3 +156,28 @@ def test_study_opener_makes_the_daily_backup(tmp_path: Path) -> None:
     store = store_opener(str(db), "default", None)()  # same day: no second backup
     store.close()
     assert len(list((tmp_path / "backups").glob("*"))) == 1
+
+
+def test_decks_tree_caps_parent_counts_by_its_limits(db: Path, tmp_path: Path) -> None:
+    """`trainer decks`, `--json` and `trainer due` agree on a parent capped by its own limit."""
+    for name, n, limit in (("申论", 1, 4), ("申论::甲", 3, 3), ("申论::乙", 3, 3)):
+        path = tmp_path / f"{n}{limit}{len(name)}.toml"
+        notes = "\n".join(
+            f'[[notes]]\nguid = "{name}{i}"\nkind = "qa"\nprompt = "问{i}"\nanswer = "答"\n'
+            for i in range(n)
+        )
+        path.write_text(
+            'format = "trainer-deck"\nversion = 1\n\n'
+            f'[deck]\nname = "{name}"\n\n[deck.options]\nnew_per_day = {limit}\n\n{notes}',
+            encoding="utf-8",
+        )
+        assert run(["import", str(path)], db).returncode == 0
+    out = run(["decks", "--json"], db)
+    assert out.returncode == 0, out.stderr
+    rows = {r["deck"]: r for r in json.loads(out.stdout)}
+    assert rows["申论"]["new"] == 1  # its own cards
+    assert rows["申论"]["with_subdecks"]["new"] == 4  # min(1 + 3 + 3, 4)
+    assert rows["申论::甲"]["with_subdecks"]["new"] == 3 and rows["申论::甲"]["parent"] == "申论"
+    table = run(["decks"], db).stdout
+    assert "Total" in table and " 4 " in table.split("Total")[1]
+    assert run(["due"], db).stdout.startswith("4 new, 0 learning, 0 due")

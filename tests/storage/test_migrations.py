@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
+from sqlalchemy import inspect as sa_inspect
 
 from trainer.domain.errors import StoreError
 from trainer.storage import migrate
@@ -163,4 +164,34 @@ def test_practice_attempts_upgrade_and_downgrade(any_db_url: str) -> None:
         cfg = migrate._alembic_config(conn)
         command.downgrade(cfg, "0005")  # type: ignore[arg-type]
     assert "practice_attempts" not in inspect(engine).get_table_names()
+    engine.dispose()
+
+
+def test_collapsed_decks_migration_up_and_down(any_db_url: str) -> None:
+    """0008 adds decks.collapsed (false for every deck there) and takes it away again."""
+    engine = make_engine(resolve_url(any_db_url))
+    migrate.upgrade(engine, target="0005")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO decks (id, name, description, options, created_at, modified_at) "
+                "VALUES (1, '申论', '', '{}', 0, 0)"
+            )
+        )
+    migrate.upgrade(engine, target="0008")
+    with engine.begin() as conn:
+        assert conn.execute(text("SELECT collapsed FROM decks")).scalar_one() in (False, 0)
+        conn.execute(text("UPDATE decks SET collapsed = true"))
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", "trainer.storage:migrations")
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0005")
+    with engine.connect() as conn:
+        cols = [c["name"] for c in sa_inspect(conn).get_columns("decks")]
+        assert "collapsed" not in cols
+        assert conn.execute(text("SELECT name FROM decks")).scalar_one() == "申论"
     engine.dispose()

@@ -140,7 +140,7 @@ async def test_mark_suspend_and_undo(bundled: Store, make_app: Callable[..., Tra
         assert service.count("is:suspended", app.now()) == 0
         await pilot.press("u")
         await settle(app)
-        assert "Nothing to undo here." in _said(app)
+        assert "Nothing to undo in this session." in _said(app)
 
 
 async def test_tag_move_and_delete_with_confirmation(

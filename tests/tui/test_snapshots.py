@@ -155,3 +155,19 @@ def test_stats_screen_small_sections(
         await settle(pilot.app)  # type: ignore[arg-type]
 
     assert snap_compare(make_app(), terminal_size=SMALL, run_before=to_sections)
+
+
+def test_deck_tree_collapsed_and_capped(
+    snap_compare: Any, store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    """Markers ▾/▸, indentation, a collapsed parent, a parent capped by its own limit."""
+    from tests.conftest import qa_notes
+    from trainer.services.study import StudyService
+
+    make_deck(store, qa_notes(2, "p"), "申论", DeckOptions(new_per_day=6))
+    make_deck(store, qa_notes(5, "a"), "申论::直播带货", DeckOptions(new_per_day=5))
+    make_deck(store, qa_notes(5, "b"), "申论::网络直播::评论", DeckOptions(new_per_day=5))
+    make_deck(store, qa_notes(3, "c"), "素材", DeckOptions(new_per_day=9))
+    make_deck(store, qa_notes(3, "d"), "素材::金句", DeckOptions(new_per_day=9))
+    StudyService(store).set_collapsed("素材", True)
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_settled)

@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from trainer.cli import OPTIONS, app, echo
 from trainer.domain.model import DeckCounts
+
+if TYPE_CHECKING:
+    from trainer.services.decks import TreeRow
 
 
 def _parent(name: str) -> str | None:
@@ -18,32 +21,39 @@ def _parent(name: str) -> str | None:
     return head if sep else None
 
 
-def _rows_json(rows: list[DeckCounts]) -> str:
-    """A flat list of the decks, each naming its parent (which may exist only implicitly)."""
+def _rows_json(rows: list[DeckCounts], tree: list[TreeRow] | None = None) -> str:
+    """A flat list of the decks, each naming its parent (which may exist only implicitly).
+
+    With ``tree``, each deck also gets ``with_subdecks``: its counts and its
+    sub-decks', capped by each level's daily limits (what the tree shows).
+    """
     from trainer.domain.display import json_text
 
-    return json_text(
-        [
-            {
-                "deck": r.name,
-                "id": r.deck_id,
-                "parent": _parent(r.name),
-                "new": r.new,
-                "learning": r.learning,
-                "due": r.due,
-            }
-            for r in rows
-        ],
-    )
+    rolled = {t.name: t for t in tree or ()}
+    out: list[dict[str, object]] = []
+    for r in rows:
+        entry: dict[str, object] = {
+            "deck": r.name,
+            "id": r.deck_id,
+            "parent": _parent(r.name),
+            "new": r.new,
+            "learning": r.learning,
+            "due": r.due,
+        }
+        if r.name in rolled:
+            t = rolled[r.name]
+            entry["with_subdecks"] = {"new": t.new, "learning": t.learning, "due": t.due}
+        out.append(entry)
+    return json_text(out)
 
 
-def _counts_full(deck: str | None) -> list[DeckCounts]:
+def _tree_full() -> tuple[list[DeckCounts], list[TreeRow]]:
     from trainer.services.session import open_store
     from trainer.services.study import StudyService
 
     store = open_store(OPTIONS.db, OPTIONS.profile)
     try:
-        return StudyService(store).deck_counts(datetime.now(UTC), deck)
+        return StudyService(store).tree(datetime.now(UTC), collapse=False)
     finally:
         store.close()
 
@@ -54,32 +64,33 @@ def decks(
 ) -> None:
     """List decks as a tree with their new, learning and due counts for today.
 
-    A parent's counts include its sub-decks'; ``--json`` is a flat list of the
-    decks, each with its own counts and its ``parent``.
+    A parent's counts include its sub-decks', capped by the parent's own daily
+    limits as in Anki; ``--json`` is a flat list of the decks, each with its own
+    counts, its ``parent`` and ``with_subdecks`` (the capped counts).
     """
-    rows = _counts_full(None)
+    rows, tree = _tree_full()
     if as_json:
-        typer.echo(_rows_json(rows))
+        typer.echo(_rows_json(rows, tree))
         return
     from rich.console import Console
     from rich.table import Table
 
     from trainer.domain.display import visible
-    from trainer.services.decks import deck_tree
 
     table = Table(title="Decks", title_justify="left")
     table.add_column("Deck")
     table.add_column("New", justify="right", style="blue")
     table.add_column("Learn", justify="right", style="red")
     table.add_column("Due", justify="right", style="green")
-    for t in deck_tree(rows):
+    for t in tree:
         table.add_row("  " * t.depth + visible(t.label), str(t.new), str(t.learning), str(t.due))
     table.add_section()
+    tops = [t for t in tree if t.depth == 0]
     table.add_row(
         "Total",
-        str(sum(r.new for r in rows)),
-        str(sum(r.learning for r in rows)),
-        str(sum(r.due for r in rows)),
+        str(sum(t.new for t in tops)),
+        str(sum(t.learning for t in tops)),
+        str(sum(t.due for t in tops)),
     )
     Console(highlight=False, markup=False).print(table)
 
@@ -90,15 +101,21 @@ def due(
 ) -> None:
     """Print today's due counts, fast enough for a shell prompt."""
     path = _store_path()
-    rows = _fast_counts(path)
-    if rows is None:
-        rows = _counts_full(None)
+    from trainer.domain.decktree import tree_totals
+
+    found = _fast_counts(path)
+    if found is None:
+        rows, tree = _tree_full()
+        tops = [t for t in tree if t.depth == 0]
+        new = sum(t.new for t in tops)
+        learning = sum(t.learning for t in tops)
+        review = sum(t.due for t in tops)
+    else:
+        rows, limits = found
+        new, learning, review = tree_totals(rows, limits)
     if as_json:
         typer.echo(_rows_json(rows))
         return
-    new = sum(r.new for r in rows)
-    learning = sum(r.learning for r in rows)
-    review = sum(r.due for r in rows)
     typer.echo(f"{new} new, {learning} learning, {review} due")
     from trainer.storage.fastcount import has_exam
 
@@ -124,12 +141,14 @@ def _store_path() -> Path | None:
     return default_path()
 
 
-def _fast_counts(path: Path | None) -> list[DeckCounts] | None:
+def _fast_counts(
+    path: Path | None,
+) -> tuple[list[DeckCounts], dict[int, tuple[int, int]]] | None:
     if path is None:
         return None
-    from trainer.storage.fastcount import due_counts
+    from trainer.storage.fastcount import due_counts_and_limits
 
-    return due_counts(path, OPTIONS.profile, datetime.now(UTC))
+    return due_counts_and_limits(path, OPTIONS.profile, datetime.now(UTC))
 
 
 @app.command()

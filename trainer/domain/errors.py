@@ -25,3 +25,11 @@ class InputError(TrainerError):
 
 class StoreError(TrainerError):
     """The progress store cannot be used as asked."""
+
+
+class StoreUnavailable(Exception):
+    """The store could not be opened: the front end is closing with the reason.
+
+    Raised to the workers that asked for the store after the failure was
+    reported once; not a TrainerError, so handlers of user errors let it pass.
+    """

@@ -19,7 +19,8 @@ from trainer.domain.clock import LEARN_AHEAD, from_epoch, to_epoch, utc
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import Card, CardState, Deck, DeckCounts, LeechAction, Note, Queue, Rating
 from trainer.scheduling import exam, fsrs_adapter
-from trainer.services.decks import subtree
+from trainer.services.decks import SEP, TreeRow, deck_tree, subtree, tree_totals
+from trainer.services.undo import Step, Undone, UndoStack
 from trainer.stats import rollup
 from trainer.storage import cards_repo, decks_repo, filtered_repo, notes_repo, reviews_repo
 from trainer.storage.store import Store
@@ -38,10 +39,11 @@ class QueueCounts:
         return self.new + self.learning + self.review
 
     @staticmethod
-    def total_of(rows: list[DeckCounts]) -> QueueCounts:
-        return QueueCounts(
-            sum(r.new for r in rows), sum(r.learning for r in rows), sum(r.due for r in rows)
-        )
+    def total_of(
+        rows: list[DeckCounts], limits: dict[int, tuple[int, int]] | None = None
+    ) -> QueueCounts:
+        """The decks' counts together, each parent within its own limits (``limits``)."""
+        return QueueCounts(*tree_totals(rows, limits))
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,23 @@ class _Today:
 
     ids: list[int]
     remaining: dict[int, tuple[int, int]]
+    chains: dict[int, list[int]]
+    """Per deck: itself and the decks above it in play, whose limits cap it too."""
+
+    def take(self, cards: list[Card], budget: dict[int, int]) -> list[Card]:
+        """The cards (in order) that every limit on the way up still allows; spends them."""
+        out = []
+        for card in cards:
+            chain = self.chains.get(card.deck_id, [card.deck_id])
+            if all(budget.get(d, 0) > 0 for d in chain):
+                for d in chain:
+                    budget[d] -= 1
+                out.append(card)
+        return out
+
+    def budget(self, which: int) -> dict[int, int]:
+        """What each deck may still show today: 0 for new cards, 1 for reviews."""
+        return {d: left[which] for d, left in self.remaining.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,35 +111,23 @@ class Action:
         return {"bury": "bury", "suspend": "suspend", "edit": "edit"}.get(self.kind, self.kind)
 
 
-@dataclass(frozen=True, slots=True)
-class Undone:
-    """What ``undo_last`` took back, and the card it concerned."""
-
-    action: Action
-    card: Card | None
-
-    @property
-    def message(self) -> str:
-        return f"Undone: {self.action.describe()}"
-
-
-UNDO_LEVELS = 50
-
-
 class StudyService:
     """One per app session: besides the use cases it keeps this session's undo history."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, undo_stack: UndoStack | None = None) -> None:
         self.store = store
         self._decks: dict[int, Deck] = {}
         self._all: list[Deck] | None = None
         self._unburied_day = 0
-        self.history: list[Action] = []
-        """This session's actions, oldest first (``undo_last`` takes back the newest)."""
+        self.collapsed_by_name: set[str] = set()
+        """Collapsed parents that exist only by their sub-decks' names (not kept)."""
+        self.undo_stack = undo_stack if undo_stack is not None else UndoStack()
+        """The session's one undo stack: study actions and every other service's."""
 
     def _did(self, action: Action) -> None:
-        self.history.append(action)
-        del self.history[:-UNDO_LEVELS]
+        self.undo_stack.push(
+            Step(action.describe(), lambda: self._take_back(action), action.kind, ref=action)
+        )
 
     # -- decks -------------------------------------------------------------------
     def deck(self, conn: Connection, deck_id: int) -> Deck:
@@ -197,7 +204,38 @@ class StudyService:
 
     def _open(self, conn: Connection, deck: str | int | None, now: datetime) -> _Today:
         ids = self.deck_ids(conn, deck)
-        return _Today(ids, self._remaining(conn, ids, now))
+        by_name = {self.deck(conn, d).name: d for d in ids}
+        chains = {}
+        for name, d in by_name.items():
+            parts = name.split(SEP)
+            prefixes = (SEP.join(parts[: i + 1]) for i in range(len(parts)))
+            chains[d] = [by_name[p] for p in prefixes if p in by_name]
+        return _Today(ids, self._remaining(conn, ids, now), chains)
+
+    def tree(
+        self, now: datetime, *, collapse: bool = True
+    ) -> tuple[list[DeckCounts], list[TreeRow]]:
+        """Every deck's own counts, and the deck tree (collapsed parents' sub-decks left out)
+        with each parent's counts capped by its own daily limits, as Anki shows them."""
+        self._prepare_day(now)
+        with self.store.read() as conn:
+            today = self._open(conn, None, now)
+            rows = self._counts(conn, today, now)
+            collapsed = decks_repo.collapsed_names(conn) | self.collapsed_by_name
+            if not collapse:
+                collapsed = set()
+        return rows, deck_tree(rows, today.remaining, collapsed)
+
+    def set_collapsed(self, deck: str, collapsed: bool) -> bool:
+        """Collapse or expand a deck in the tree, kept in the store; False for a parent that
+        exists only by name, which has no row to keep it in (it lasts this session)."""
+        with self.store.write() as conn:
+            found = decks_repo.deck_by_name(conn, deck)
+            if found is not None:
+                decks_repo.set_collapsed(conn, found.id, collapsed)
+        if found is None:
+            (self.collapsed_by_name.add if collapsed else self.collapsed_by_name.discard)(deck)
+        return found is not None
 
     def deck_counts(self, now: datetime, deck: str | int | None = None) -> list[DeckCounts]:
         self._prepare_day(now)
@@ -244,49 +282,42 @@ class StudyService:
 
     def _queue(self, conn: Connection, today: _Today, now: datetime, limit: int) -> list[Card]:
         pid = self.store.profile.id
-        ids, left = today.ids, today.remaining
+        ids = today.ids
         now_s = to_epoch(now)
         day_end = to_epoch(self.store.clock.next_day_start(now))
         cards = cards_repo.learning_due(conn, pid, ids, now_s, limit)
-        cards += self._reviews(conn, ids, left, day_end, limit)
+        cards += self._reviews(conn, today, day_end, limit)
         cards.sort(key=lambda c: (c.queue != Queue.LEARNING, c.due or now))
+        budget = today.budget(0)
         for deck_id in ids:
             if len(cards) >= limit:
                 break
-            want = min(left[deck_id][0], limit - len(cards))
-            cards += cards_repo.new_cards(conn, pid, [deck_id], want)
+            want = min([budget[d] for d in today.chains[deck_id]] + [limit - len(cards)])
+            if want > 0:
+                cards += today.take(cards_repo.new_cards(conn, pid, [deck_id], want), budget)
         if len(cards) < limit:
             seen = {c.id for c in cards}
             ahead = cards_repo.learning_due(conn, pid, ids, to_epoch(now + LEARN_AHEAD), limit)
             cards += [c for c in ahead if c.id not in seen]
         return cards[:limit]
 
-    def _reviews(
-        self,
-        conn: Connection,
-        ids: list[int],
-        left: dict[int, tuple[int, int]],
-        day_end: int,
-        limit: int,
-    ) -> list[Card]:
-        """Due reviews across decks in due order, each deck within its daily limit."""
+    def _reviews(self, conn: Connection, today: _Today, day_end: int, limit: int) -> list[Card]:
+        """Due reviews across decks in due order, each deck (and each deck above it in
+        play) within its daily limit."""
         pid = self.store.profile.id
-        open_ids = [d for d in ids if left[d][1] > 0]
+        left = today.remaining
+        open_ids = [d for d in today.ids if left[d][1] > 0]
         found = cards_repo.reviews_due(conn, pid, open_ids, day_end, limit)
-        taken: dict[int, int] = {}
-        out = []
-        for card in found:
-            taken[card.deck_id] = taken.get(card.deck_id, 0) + 1
-            if taken[card.deck_id] <= left[card.deck_id][1]:
-                out.append(card)
+        out = today.take(found, today.budget(1))
         if len(out) == len(found):
             return out
-        out = []  # a deck ran past its limit: ask deck by deck instead
+        found = []  # a deck ran past a limit: ask deck by deck instead
         for deck_id in open_ids:
-            out += cards_repo.reviews_due(
+            found += cards_repo.reviews_due(
                 conn, pid, [deck_id], day_end, min(left[deck_id][1], limit)
             )
-        return sorted(out, key=lambda c: (c.due is None, c.due))[:limit]
+        found.sort(key=lambda c: (c.due is None, c.due))
+        return today.take(found, today.budget(1))[:limit]
 
     def next_item(self, now: datetime, deck: str | int | None = None) -> StudyItem | None:
         """The card to show next, with counts and interval previews, from one read."""
@@ -301,7 +332,7 @@ class StudyService:
             note = notes_repo.note_by_guid(conn, card.note_guid)
             d = self.deck(conn, card.deck_id)
         assert note is not None
-        counts = QueueCounts.total_of(rows)
+        counts = QueueCounts.total_of(rows, today.remaining)
         return StudyItem(
             card,
             note,
@@ -311,8 +342,12 @@ class StudyService:
         )
 
     def counts(self, now: datetime, deck: str | int | None = None) -> QueueCounts:
-        rows = self.deck_counts(now, deck)
-        return QueueCounts.total_of(rows)
+        """Today's counts for ``deck`` and its sub-decks, each level within its limits."""
+        self._prepare_day(now)
+        with self.store.read() as conn:
+            today = self._open(conn, deck, now)
+            rows = self._counts(conn, today, now)
+        return QueueCounts.total_of(rows, today.remaining)
 
     # -- answering ---------------------------------------------------------------
     def answer(
@@ -405,30 +440,33 @@ class StudyService:
             if last is None:
                 return None
             restored = self._undo_answer(conn, last)
-        self.history = [
-            a for a in self.history if not (a.kind == "answer" and a.review_id == last.id)
-        ]
+        self.undo_stack.drop(
+            lambda s: (
+                isinstance(s.ref, Action) and s.ref.kind == "answer" and s.ref.review_id == last.id
+            )
+        )
         return restored
 
     @property
     def can_undo(self) -> bool:
-        return bool(self.history)
+        return self.undo_stack.can_undo
 
     def undo_last(self) -> Undone | None:
-        """Take back this session's last action, whatever it was; None if there is none.
+        """Take back the session's newest action, whatever it was and wherever it was done;
+        None if there is none.
 
         An answer can only be taken back while it is the newest answer in the
-        store (another process may have answered since): otherwise TrainerError.
+        store (another process may have answered since): otherwise TrainerError
+        (and the step is dropped).
         """
-        if not self.history:
-            return None
-        action = self.history[-1]
+        return self.undo_stack.undo()
+
+    def _take_back(self, action: Action) -> Card | None:
         with self.store.write() as conn:
             card = cards_repo.get_card(conn, action.card_id)
             if action.kind == "answer":
                 last = reviews_repo.last_answer(conn, self.store.profile.id)
                 if last is None or last.id != action.review_id:
-                    self.history.pop()
                     raise TrainerError("cannot undo the answer: answers were given since")
                 card = self._undo_answer(conn, last)
             elif action.kind in ("bury", "suspend") and action.queue is not None:
@@ -436,8 +474,7 @@ class StudyService:
                 card = cards_repo.get_card(conn, action.card_id)
             elif action.kind == "edit" and action.note is not None:
                 _save_note(conn, action.note)
-        self.history.pop()
-        return Undone(action, card)
+        return card
 
     def _undo_answer(self, conn: Connection, last: reviews_repo.LoggedAnswer) -> Card | None:
         snap = json.loads(last.undo)

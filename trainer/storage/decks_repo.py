@@ -66,6 +66,16 @@ def update_deck(conn: Connection, deck: Deck, now_s: int) -> None:
     share_preset(conn, deck.id, now_s)
 
 
+def collapsed_names(conn: Connection) -> set[str]:
+    """Names of the decks whose sub-decks the deck list hides."""
+    rows = conn.execute(select(DECKS.c.name).where(DECKS.c.collapsed.is_(True)))
+    return set(rows.scalars())
+
+
+def set_collapsed(conn: Connection, deck_id: int, collapsed: bool) -> None:
+    conn.execute(update(DECKS).where(DECKS.c.id == deck_id).values(collapsed=collapsed))
+
+
 PER_DECK = ("exam_date", "exam_target")
 """Options that stay each deck's own inside a shared preset (not Anki options)."""
 

@@ -20,6 +20,14 @@ from trainer.storage.revision import HEAD_REVISION
 
 
 def due_counts(path: Path, profile: str, now: datetime) -> list[DeckCounts] | None:
+    found = due_counts_and_limits(path, profile, now)
+    return None if found is None else found[0]
+
+
+def due_counts_and_limits(
+    path: Path, profile: str, now: datetime
+) -> tuple[list[DeckCounts], dict[int, tuple[int, int]]] | None:
+    """Each deck's own counts and what its limits still allow today (parents cap with them)."""
     if not path.is_file():
         return None
     try:
@@ -27,14 +35,17 @@ def due_counts(path: Path, profile: str, now: datetime) -> list[DeckCounts] | No
     except sqlite3.Error:
         return None
     try:
-        return _counts(conn, profile, now)
+        return _counts_and_limits(conn, profile, now)
     except sqlite3.Error:
         return None
     finally:
         conn.close()
 
 
-def _counts(conn: sqlite3.Connection, profile: str, now: datetime) -> list[DeckCounts] | None:
+def _counts_and_limits(
+    conn: sqlite3.Connection, profile: str, now: datetime
+) -> tuple[list[DeckCounts], dict[int, tuple[int, int]]] | None:
+    """Each deck's own counts, and the new cards and reviews its limits still allow today."""
     rev = conn.execute("SELECT version_num FROM alembic_version").fetchall()
     if rev != [(HEAD_REVISION,)]:
         return None
@@ -67,10 +78,12 @@ def _counts(conn: sqlite3.Connection, profile: str, now: datetime) -> list[DeckC
     ):
         done[(deck_id, state_before)] = n
     out = []
+    limits = {}
     for deck_id, name, options in decks:
         opts = json.loads(options or "{}")
         new_left = max(0, int(opts.get("new_per_day", 20)) - done.get((deck_id, 0), 0))
         rev_left = max(0, int(opts.get("reviews_per_day", 200)) - done.get((deck_id, 2), 0))
+        limits[deck_id] = (new_left, rev_left)
         out.append(
             DeckCounts(
                 deck_id,
@@ -80,7 +93,7 @@ def _counts(conn: sqlite3.Connection, profile: str, now: datetime) -> list[DeckC
                 _count(conn, pid, deck_id, 2, day_end, rev_left),
             )
         )
-    return out
+    return out, limits
 
 
 def _count(

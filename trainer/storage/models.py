@@ -68,6 +68,8 @@ class DeckRow(Base):
     """The study day on which ``extend_new`` / ``extend_review`` apply (custom study)."""
     extend_new: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     extend_review: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    collapsed: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    """The deck list hides this deck's sub-decks (schema 0008)."""
 
 
 class ArticleRow(Base):

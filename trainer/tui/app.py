@@ -20,6 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from trainer.domain.display import visible
+from trainer.domain.errors import StoreUnavailable
 
 if TYPE_CHECKING:
     from trainer.services.decks import DeckService
@@ -37,10 +38,6 @@ StoreOpener = Callable[[], "Store"]
 
 def system_clock() -> datetime:
     return datetime.now(UTC)
-
-
-class StoreUnavailable(Exception):
-    """The store could not be opened; the app is closing with the reason."""
 
 
 class TrainerApp(App[None]):
@@ -220,7 +217,9 @@ class TrainerApp(App[None]):
         yield SystemCommand(
             "Light / dark theme", "Switch between light and dark", self.action_toggle_theme
         )
-        for title, help_text, action in getattr(screen, "PALETTE", ()):
+        from trainer.tui.keys import palette
+
+        for title, help_text, action in palette(type(screen)):
             yield SystemCommand(title, help_text, partial(screen.run_action, action))
 
 

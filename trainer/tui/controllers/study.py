@@ -23,14 +23,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
+from trainer.domain.errors import StoreUnavailable
 from trainer.domain.model import Note, Rating
-from trainer.tui.app import StoreUnavailable
 
 if TYPE_CHECKING:
     from textual.worker import Worker
 
     from trainer.services.progress import DaySummary, Lookahead, Tomorrow
-    from trainer.services.study import StudyItem, Undone
+    from trainer.services.study import StudyItem
+    from trainer.services.undo import Undone
     from trainer.tui.app import TrainerApp
 
 Fetch = Callable[[], "StudyItem | None"]
@@ -216,6 +217,8 @@ class StudyController:
                 trainer.call_from_thread(self.view.failed, "Nothing to undo in this session.")
                 return
             trainer.cards_changed()
+            if undone.step.decks_changed:
+                trainer.decks_changed()
             item = None
             if undone.card is not None:
                 item = item_for_card(trainer.store, undone.card.id, trainer.now(), self.deck)

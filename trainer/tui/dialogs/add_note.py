@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static, TextArea
@@ -22,6 +22,7 @@ from textual.worker import get_current_worker
 
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import Note, NoteKind
+from trainer.tui.keys import Key
 
 if TYPE_CHECKING:
     from trainer.services.adding import Added
@@ -47,9 +48,16 @@ KIND_LABELS = [("Cloze", NoteKind.CLOZE), ("Q&A", NoteKind.QA), ("List", NoteKin
 class AddNoteDialog(ModalScreen[int]):
     """Returns how many notes were added."""
 
+    TITLE_KEYS = "Add note"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close"),
-        Binding("ctrl+s", "add", "Add", priority=True),
+        Key("escape", "close", "Close", help="Close"),
+        Key(
+            "ctrl+s",
+            "add",
+            "Add",
+            priority=True,
+            help="Add the note (deck and tags stay for the next)",
+        ),
     ]
 
     DEFAULT_CSS = """

@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
 from trainer.domain.errors import TrainerError
+from trainer.tui.keys import Key
 
 if TYPE_CHECKING:
     from trainer.tui.app import TrainerApp
@@ -48,9 +49,16 @@ Result = tuple[str, "str | None"]
 
 
 class CustomStudyDialog(ModalScreen[Result | None]):
+    TITLE_KEYS = "Custom study"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "Cancel"),
-        Binding("ctrl+s", "go", "OK", priority=True),
+        Key("escape", "dismiss(None)", "Cancel", help="Cancel"),
+        Key(
+            "ctrl+s",
+            "go",
+            "OK",
+            priority=True,
+            help="Go (raise a limit, or build the filtered deck and study it)",
+        ),
     ]
     DEFAULT_CSS = """
     CustomStudyDialog { align: center middle; }

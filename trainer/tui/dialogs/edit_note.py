@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, TextArea
@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Static, TextArea
 from trainer.domain import cloze
 from trainer.domain.display import visible
 from trainer.domain.model import Note, NoteKind
+from trainer.tui.keys import Key
 
 
 class EditNoteDialog(ModalScreen[Note | None]):
@@ -23,9 +24,16 @@ class EditNoteDialog(ModalScreen[Note | None]):
     the next field without selecting its text, so a key never replaces it.
     """
 
+    TITLE_KEYS = "Edit note"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "Cancel"),
-        Binding("ctrl+s", "save", "Save", priority=True),
+        Key("escape", "dismiss(None)", "Cancel", help="Cancel"),
+        Key(
+            "ctrl+s",
+            "save",
+            "Save",
+            priority=True,
+            help="Save (the note keeps its GUID, cards and history)",
+        ),
     ]
 
     DEFAULT_CSS = """

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import (
     Button,
@@ -33,24 +33,44 @@ from trainer.domain.naming import made_deck_name
 from trainer.domain.words import plural
 from trainer.tui.dialogs.edit_note import EditNoteDialog
 from trainer.tui.dialogs.prompt import PromptDialog
+from trainer.tui.keys import Key, WidgetKey
 from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.widgets.note_row import NoteRow
 
 
 class ArticleScreen(TrainerScreen):
     CSS_PATH = "article.tcss"
+    TITLE_KEYS = "Article"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_card", "On/off"),
-        Binding("e", "edit", "Edit"),
-        Binding("ctrl+s", "add", "Add to deck", priority=True),
-        Binding("escape", "back", "Back"),
-        Binding("home", "first_card", "First", show=False, priority=True),
-        Binding("end", "last_card", "Last", show=False, priority=True),
+        Key(
+            "space",
+            "toggle_card",
+            "On/off",
+            help="Switch the highlighted card on or off",
+            palette="Toggle card",
+        ),
+        Key(
+            "e",
+            "edit",
+            "Edit",
+            help="Edit the highlighted card before adding it",
+            palette="Edit card",
+        ),
+        Key(
+            "ctrl+s",
+            "add",
+            "Add to deck",
+            priority=True,
+            help="Add the switched-on cards to a deck (申论::<title>, as trainer make -o names it)",
+            palette="Add cards to a deck",
+        ),
+        Key("escape", "back", "Back", help="Back"),
+        Key("home", "first_card", "First", show=False, priority=True, help="First card"),
+        Key("end", "last_card", "Last", show=False, priority=True, help="Last card"),
     ]
-    PALETTE: ClassVar[list[tuple[str, str, str]]] = [
-        ("Add cards to a deck", "Add the switched-on cards to a deck", "add"),
-        ("Toggle card", "Switch the highlighted card on or off", "toggle_card"),
-        ("Edit card", "Edit the highlighted card before adding it", "edit"),
+    WIDGET_KEYS: ClassVar[list[WidgetKey]] = [
+        WidgetKey("enter", "In the path field: read the file"),
+        WidgetKey("tab", "Path → pasted text → preview"),
     ]
 
     def __init__(self, path: str | None = None) -> None:

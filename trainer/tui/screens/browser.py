@@ -17,20 +17,19 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
-from trainer.domain.errors import TrainerError
+from trainer.domain.errors import StoreUnavailable, TrainerError
 from trainer.domain.model import CardState, Note, Queue
-from trainer.tui.app import StoreUnavailable
 from trainer.tui.dialogs.confirm import ConfirmDialog
 from trainer.tui.dialogs.edit_note import EditNoteDialog
-from trainer.tui.dialogs.help import HelpDialog
 from trainer.tui.dialogs.prompt import PromptDialog
+from trainer.tui.keys import Key, WidgetKey
 from trainer.tui.screens.base import TrainerScreen
 
 if TYPE_CHECKING:
@@ -88,54 +87,103 @@ class BrowserScreen(TrainerScreen):
         """A search's first page is on screen (tests wait for it)."""
 
     CSS_PATH = "browser.tcss"
+    TITLE_KEYS = "Browser"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", "Search"),
-        Binding("space", "mark", "Mark", show=False),
-        Binding("ctrl+a", "mark_all", "Mark all", show=False),
-        Binding("o", "cycle_sort", "Sort"),
-        Binding("e", "edit", "Edit"),
-        Binding("exclamation_mark", "toggle_suspend", "Suspend"),
-        Binding("minus", "bury", "Bury", show=False),
-        Binding("f", "forget", "Forget", show=False),
-        Binding("D", "set_due", "Due date", show=False),
-        Binding("m", "move", "Deck"),
-        Binding("t", "add_tags", "Tag"),
-        Binding("T", "remove_tags", "Untag", show=False),
-        Binding("delete,ctrl+d", "delete", "Delete", show=False),
-        Binding("a", "add_note", "Add", show=False),
-        Binding("u,ctrl+z", "undo", "Undo"),
-        Binding("question_mark", "help", "Keys"),
-        Binding("escape,q", "leave", "Back"),
+        Key(
+            "slash",
+            "focus_search",
+            "Search",
+            help="Type a search (Anki's language: deck:申论* tag:金句 is:due prop:ivl>=10 …)",
+        ),
+        Key("space", "mark", "Mark", show=False, help="Mark or unmark the card under the cursor"),
+        Key(
+            "ctrl+a",
+            "mark_all",
+            "Mark all",
+            show=False,
+            help="Mark every card the search finds",
+            palette="Browser: mark all",
+        ),
+        Key(
+            "o",
+            "cycle_sort",
+            "Sort",
+            help="Sort by the next column (again: reverse; a click on a heading too)",
+        ),
+        Key("e", "edit", "Edit", help="Edit the note"),
+        Key(
+            "exclamation_mark",
+            "toggle_suspend",
+            "Suspend",
+            help="Suspend, or unsuspend when all are suspended",
+            palette="Browser: suspend / unsuspend",
+        ),
+        Key(
+            "minus", "bury", "Bury", show=False, help="Bury until tomorrow", palette="Browser: bury"
+        ),
+        Key(
+            "f",
+            "forget",
+            "Forget",
+            show=False,
+            help="Forget: reset to new cards",
+            palette="Browser: forget",
+        ),
+        Key(
+            "D",
+            "set_due",
+            "Due date",
+            show=False,
+            help="Set the due date (days from today, or YYYY-MM-DD)",
+            palette="Browser: set due date",
+        ),
+        Key(
+            "m",
+            "move",
+            "Deck",
+            help="Move the notes to another deck",
+            palette="Browser: change deck",
+        ),
+        Key("t", "add_tags", "Tag", help="Add tags to the notes", palette="Browser: add tags"),
+        Key(
+            "T",
+            "remove_tags",
+            "Untag",
+            show=False,
+            help="Remove tags from the notes",
+            palette="Browser: remove tags",
+        ),
+        Key(
+            "delete,ctrl+d",
+            "delete",
+            "Delete",
+            show=False,
+            help="Delete the notes (history kept)",
+            palette="Browser: delete notes",
+        ),
+        Key(
+            "a", "add_note", "Add", show=False, help="Add a note (deck and tags kept for the next)"
+        ),
+        Key(
+            "u,ctrl+z",
+            "undo",
+            "Undo",
+            help="Undo the last action, wherever it was done",
+            palette="Undo last action",
+        ),
+        Key(
+            "ctrl+y",
+            "redo",
+            "Redo",
+            show=False,
+            help="Redo the last action undone (not an answer)",
+            palette="Redo",
+        ),
+        Key("question_mark", "help", "Keys", help="This list"),
+        Key("escape,q", "leave", "Back", help="Back"),
     ]
-    KEYS: ClassVar[list[tuple[str, str]]] = [
-        ("/", "Type a search (Anki's language: deck:申论* tag:金句 is:due prop:ivl>=10 …)"),
-        ("tab / esc", "From the search box to the table"),
-        ("space", "Mark or unmark the card under the cursor"),
-        ("ctrl+a", "Mark every card that matches"),
-        ("o / click a heading", "Sort by the next column (again: reverse)"),
-        ("e", "Edit the note"),
-        ("!", "Suspend, or unsuspend when all are suspended"),
-        ("-", "Bury until tomorrow"),
-        ("f", "Forget: reset to new cards"),
-        ("D", "Set the due date (days from today, or YYYY-MM-DD)"),
-        ("m", "Move the notes to another deck"),
-        ("t / T", "Add tags / remove tags"),
-        ("delete", "Delete the notes (history kept)"),
-        ("a", "Add a note (deck and tags kept for the next)"),
-        ("u / ctrl+z", "Undo the last action here"),
-        ("esc / q", "Back"),
-    ]
-    PALETTE: ClassVar[list[tuple[str, str, str]]] = [
-        ("Browser: mark all", "Mark every card the search finds", "mark_all"),
-        ("Browser: suspend / unsuspend", "Toggle suspension of the selection", "toggle_suspend"),
-        ("Browser: bury", "Bury the selection until tomorrow", "bury"),
-        ("Browser: forget", "Reset the selection to new cards", "forget"),
-        ("Browser: set due date", "Make the selection due in N days", "set_due"),
-        ("Browser: change deck", "Move the selection's notes to a deck", "move"),
-        ("Browser: add tags", "Add tags to the selection's notes", "add_tags"),
-        ("Browser: remove tags", "Remove tags from the selection's notes", "remove_tags"),
-        ("Browser: delete notes", "Delete the selection's notes", "delete"),
-        ("Browser: undo", "Undo the last browser action", "undo"),
+    WIDGET_KEYS: ClassVar[list[WidgetKey]] = [
+        WidgetKey("tab / esc", "From the search box to the table"),
     ]
 
     def __init__(self, query: str = "", card_id: int | None = None) -> None:
@@ -153,7 +201,6 @@ class BrowserScreen(TrainerScreen):
         """How many searches have been shown (tests wait for this to move)."""
         self._generation = 0
         self._loading_more = False
-        self.history: list[Change] = []
         """Actions done here, newest last (``u`` takes back the last)."""
 
     # -- layout ------------------------------------------------------------------------
@@ -448,10 +495,12 @@ class BrowserScreen(TrainerScreen):
         except (TrainerError, StoreUnavailable) as exc:
             self.trainer.call_from_thread(self.trainer.say, f"{label} failed: {exc}", "error")
             return
-        self.trainer.call_from_thread(self._done, change)
+        self.trainer.call_from_thread(self._done, change, lambda s: do(s, ids))
 
-    def _done(self, change: Change) -> None:
-        self.history.append(change)
+    def _done(self, change: Change, again: Callable[[BrowseService], Change]) -> None:
+        from trainer.services.undo import browse_step
+
+        self.trainer.study.undo_stack.push(browse_step(self.trainer.store, change, again))
         self.trainer.cards_changed()
         if change.decks or change.action.startswith("Moved"):
             self.trainer.decks_changed()
@@ -585,26 +634,7 @@ class BrowserScreen(TrainerScreen):
 
         self.trainer.push_screen(EditNoteDialog(note), edited)
 
-    def action_undo(self) -> None:
-        if not self.history:
-            self.trainer.say("Nothing to undo here.", "warning")
-            return
-        change = self.history.pop()
-        self._undo(change)
-
-    @work(thread=True, exclusive=True, group="browse-action")
-    def _undo(self, change: Change) -> None:
-        try:
-            self.service.restore(change)
-        except (TrainerError, StoreUnavailable) as exc:
-            self.trainer.call_from_thread(self.trainer.say, f"Undo failed: {exc}", "error")
-            return
-        self.trainer.call_from_thread(self._undone, change)
-
-    def _undone(self, change: Change) -> None:
-        self.trainer.cards_changed()
-        self.trainer.decks_changed()
-        self.trainer.say(f"Undone: {change.describe()}")
+    def after_undo(self) -> None:
         self.run_search(self.query_text, keep_cursor=True)
 
     def action_add_note(self) -> None:
@@ -627,6 +657,3 @@ class BrowserScreen(TrainerScreen):
             self.query_one(DataTable).focus()
             return
         self.dismiss(None)
-
-    def action_help(self) -> None:
-        self.trainer.push_screen(HelpDialog("Browser: keys", self.KEYS))

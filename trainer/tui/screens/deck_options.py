@@ -11,13 +11,13 @@ from typing import Any, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Select, Static
 
-from trainer.domain.errors import TrainerError
+from trainer.domain.errors import StoreUnavailable, TrainerError
 from trainer.domain.model import DeckOptions, LeechAction
-from trainer.tui.app import StoreUnavailable
+from trainer.tui.keys import Key, WidgetKey
 from trainer.tui.screens.base import TrainerScreen
 
 NUMBERS = [
@@ -37,9 +37,22 @@ SWITCHES = [
 
 
 class DeckOptionsScreen(TrainerScreen):
+    TITLE_KEYS = "Deck options"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "leave", "Back"),
+        Key(
+            "ctrl+s",
+            "save",
+            "Save",
+            priority=True,
+            help="Save the options (u on the deck list undoes)",
+            palette="Save deck options",
+        ),
+        Key("escape", "leave", "Back", help="Back (unsaved changes are dropped)"),
+    ]
+    WIDGET_KEYS: ClassVar[list[WidgetKey]] = [
+        WidgetKey(
+            "tab", "Next field; the Optimise button fits FSRS parameters to this deck's history"
+        ),
     ]
     DEFAULT_CSS = """
     DeckOptionsScreen VerticalScroll { padding: 0 2; }
@@ -160,9 +173,11 @@ class DeckOptionsScreen(TrainerScreen):
     @work(thread=True, exclusive=True, group="deck-options")
     def _save(self, changes: dict[str, Any], preset: str | None) -> None:
         from trainer.services.deck_admin import DeckAdmin
+        from trainer.services.undo import options_step
 
         admin = DeckAdmin(self.trainer.store)
         try:
+            before, before_preset = admin.options(self.deck), admin.preset(self.deck)
             if preset is not None:
                 admin.set_preset(self.deck, preset)
                 # Joining a preset takes its options; the fields here were the old ones.
@@ -173,6 +188,9 @@ class DeckOptionsScreen(TrainerScreen):
         except (TrainerError, StoreUnavailable) as exc:
             self.trainer.call_from_thread(self._error, str(exc))
             return
+        if admin.options(self.deck) != before or preset is not None:
+            step = options_step(self.trainer.store, self.deck, before, before_preset)
+            self.trainer.study.undo_stack.push(step)
         self.trainer.call_from_thread(self._saved)
 
     def _saved(self) -> None:

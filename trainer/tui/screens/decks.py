@@ -4,25 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
 from trainer.domain.display import visible
-from trainer.domain.errors import TrainerError
+from trainer.domain.errors import StoreUnavailable, TrainerError
 from trainer.domain.model import DeckCounts
 from trainer.domain.words import plural
-from trainer.tui.app import StoreUnavailable
-from trainer.tui.dialogs.help import HelpDialog
 from trainer.tui.dialogs.prompt import PromptDialog
+from trainer.tui.keys import Key, PaletteOnly, WidgetKey, hint
 from trainer.tui.render import DUE_STYLE, LEARN_STYLE, NEW_STYLE
 from trainer.tui.screens.base import TrainerScreen
 
@@ -37,10 +36,12 @@ def _count(value: int, style: str) -> Text:
     return Text(str(value), style=style if value else "dim", justify="right")
 
 
-def total_content(rows: list[DeckCounts]) -> Content:
-    new = sum(r.new for r in rows)
-    learning = sum(r.learning for r in rows)
-    due = sum(r.due for r in rows)
+def total_content(rows: list[TreeRow]) -> Content:
+    """Today's counts over every deck: the top-level decks' (each within its limits)."""
+    tops = [r for r in rows if r.depth == 0]
+    new = sum(r.new for r in tops)
+    learning = sum(r.learning for r in tops)
+    due = sum(r.due for r in tops)
     return Content.assemble(
         ("Today: ", "bold"),
         (str(new), NEW_STYLE),
@@ -52,9 +53,42 @@ def total_content(rows: list[DeckCounts]) -> Content:
     )
 
 
+COLLAPSED, EXPANDED = "▸", "▾"
+
+
 def _label(row: TreeRow) -> str:
-    """A tree line: the last part of the name, indented by its depth."""
-    return "  " * row.depth + row.label
+    """A tree line: indent by depth, ▸/▾ on a parent, then the last part of the name."""
+    marker = (COLLAPSED if row.collapsed else EXPANDED) if row.children else " "
+    return "  " * row.depth + marker + " " + row.label
+
+
+def _label_text(row: TreeRow) -> Text:
+    return Text(visible(_label(row)), style="bold" if row.deck_id is None else "")
+
+
+class DeckTable(DataTable[Text]):
+    """The deck list: a click on a parent's ▸/▾ collapses or expands it."""
+
+    class Toggled(Message):
+        def __init__(self, name: str) -> None:
+            super().__init__()
+            self.name = name
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.markers: dict[int, tuple[str, int]] = {}
+        """Row index → (parent's name, the marker's column in the deck cell)."""
+
+    async def _on_click(self, event: events.Click) -> None:
+        meta = event.style.meta
+        row, column = meta.get("row"), meta.get("column")
+        if column == 0 and isinstance(row, int) and row in self.markers:
+            name, at = self.markers[row]
+            x = event.x + round(self.scroll_x) - self.cell_padding
+            if at <= x <= at + 1:
+                event.stop()
+                event.prevent_default()  # DataTable's own handler would select the row
+                self.post_message(self.Toggled(name))
 
 
 def file_kinds(export: bool = False) -> str:
@@ -76,44 +110,167 @@ class DecksScreen(TrainerScreen):
         """The deck counts are on screen."""
 
     CSS_PATH = "decks.tcss"
+    TITLE_KEYS = "Decks"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "study", "Study"),
-        Binding("i", "import_file", "Import"),
-        Binding("x", "export_file", "Export"),
-        Binding("a", "article", "Article"),
-        Binding("s", "stats", "Stats"),
-        Binding("w", "practice", "Practice", show=False),
-        Binding("b", "browse", "Browse", show=False),
-        Binding("n", "add_note", "Add note", show=False),
-        Binding("c", "custom_study", "Custom study", show=False),
-        Binding("o", "deck_options", "Options", show=False),
-        Binding("R", "rename_deck", "Rename", show=False),
-        Binding("M", "move_deck", "Move", show=False),
-        Binding("delete", "delete_deck", "Delete", show=False),
-        Binding("r", "refresh", "Refresh", show=False),
-        Binding("u,ctrl+z", "undo", "Undo", show=False),
-        Binding("p", "apply_plan", "Apply exam plan", show=False),
-        Binding("question_mark", "help", "Keys"),
-        Binding("q", "app.quit", "Quit"),
-    ]
-    PALETTE: ClassVar[list[tuple[str, str, str]]] = [
-        ("Study selected deck", "Study the deck under the cursor", "study"),
-        ("Study all decks", "Study every deck together", "study_all"),
-        ("Import deck file", "Import a deck file (.toml, .csv, .tsv, .apkg)", "import_file"),
-        ("Export selected deck", "Write the deck under the cursor to a file", "export_file"),
-        ("Make cards from an article", "Open an article, preview and add its cards", "article"),
-        ("Statistics", "Today's counts and the last 30 days", "stats"),
-        ("Practise a written answer", "A timed 申论 question on the selected deck", "practice"),
-        ("Browse cards", "Search the cards of the selected deck", "browse"),
-        ("Add a note", "Write a cloze, Q&A or list note by hand", "add_note"),
-        (
-            "Custom study",
-            "Raise today's limits, review ahead or forgotten, study a search",
-            "custom_study",
+        Key(
+            "enter",
+            "study",
+            "Study",
+            help="Study the deck under the cursor (a parent studies its sub-decks)",
+            palette="Study selected deck",
+            hint="study",
         ),
-        ("Refresh deck counts", "Reload today's counts", "refresh"),
-        ("Undo last action", "Take back the last answer, bury, suspend or edit", "undo"),
-        ("Apply exam plan", "Set the decks' new cards a day to the exam plan", "apply_plan"),
+        Key(
+            "i",
+            "import_file",
+            "Import",
+            help="Import a deck file (.toml, .csv, .tsv, .apkg)",
+            palette="Import deck file",
+            hint="import",
+        ),
+        Key(
+            "x",
+            "export_file",
+            "Export",
+            help="Export the deck under the cursor to a file",
+            palette="Export selected deck",
+            hint="export",
+        ),
+        Key(
+            "a",
+            "article",
+            "Article",
+            help="Make cards from an article",
+            palette="Make cards from an article",
+            hint="article",
+        ),
+        Key(
+            "s",
+            "stats",
+            "Stats",
+            help="Statistics: today's counts and the last 30 days",
+            palette="Statistics",
+            hint="stats",
+        ),
+        Key(
+            "w",
+            "practice",
+            "Practice",
+            show=False,
+            help="Practise a timed written answer on the deck under the cursor",
+            palette="Practise a written answer",
+        ),
+        Key(
+            "b",
+            "browse",
+            "Browse",
+            show=False,
+            help="Browse and search the cards of the deck under the cursor",
+            palette="Browse cards",
+        ),
+        Key(
+            "n",
+            "add_note",
+            "Add note",
+            show=False,
+            help="Add a note by hand (cloze, Q&A or list) to the deck under the cursor",
+            palette="Add a note",
+        ),
+        Key(
+            "c",
+            "custom_study",
+            "Custom study",
+            show=False,
+            help="Custom study: raise today's limits, review ahead or forgotten, study a search",
+            palette="Custom study",
+        ),
+        Key(
+            "o",
+            "deck_options",
+            "Options",
+            show=False,
+            help="Options of the deck under the cursor",
+            palette="Deck options",
+        ),
+        Key(
+            "R",
+            "rename_deck",
+            "Rename",
+            show=False,
+            help="Rename the deck (sub-decks follow)",
+            palette="Rename deck",
+        ),
+        Key(
+            "M",
+            "move_deck",
+            "Move",
+            show=False,
+            help="Move the deck under another deck, / for the top (sub-decks follow)",
+            palette="Move deck",
+        ),
+        Key(
+            "delete",
+            "delete_deck",
+            "Delete",
+            show=False,
+            help="Delete the deck, its sub-decks and cards (asks first)",
+            palette="Delete deck",
+        ),
+        Key(
+            "minus",
+            "collapse",
+            "Collapse",
+            show=False,
+            help="Collapse the deck under the cursor (its sub-decks hide; kept between runs)",
+            palette="Collapse deck",
+        ),
+        Key(
+            "plus,equals_sign",
+            "expand",
+            "Expand",
+            show=False,
+            help="Expand the deck under the cursor (a click on ▸/▾ toggles too)",
+            keys="+",
+            palette="Expand deck",
+        ),
+        Key(
+            "r",
+            "refresh",
+            "Refresh",
+            show=False,
+            help="Refresh the counts",
+            palette="Refresh deck counts",
+        ),
+        Key(
+            "u,ctrl+z",
+            "undo",
+            "Undo",
+            show=False,
+            help="Undo the last action, wherever it was done (answer, bury, suspend, edit, browser, deck and options changes)",
+            palette="Undo last action",
+        ),
+        Key(
+            "ctrl+y",
+            "redo",
+            "Redo",
+            show=False,
+            help="Redo the last action undone (not an answer)",
+            palette="Redo",
+        ),
+        Key(
+            "p",
+            "apply_plan",
+            "Apply exam plan",
+            show=False,
+            help="Apply the exam plan to the decks' new cards a day (trainer exam set)",
+            palette="Apply exam plan",
+        ),
+        Key("question_mark", "help", "Keys", help="This list", hint="keys"),
+        Key("q", "app.quit", "Quit"),
+    ]
+    WIDGET_KEYS: ClassVar[list[WidgetKey]] = [WidgetKey("↑ ↓", "Move between decks")]
+    PALETTE_ONLY: ClassVar[list[PaletteOnly]] = [
+        PaletteOnly("study_all", "Study all decks", "Study every deck together"),
     ]
 
     def __init__(self) -> None:
@@ -122,24 +279,19 @@ class DecksScreen(TrainerScreen):
         """The deck tree as shown: parents (implicit ones too) before their sub-decks."""
         self.counts: list[DeckCounts] = []
         self.loads = 0
+        self.select_after_load: str | None = None
+        """The deck to put the cursor on when the tree shows next (after a collapse)."""
         """How many times counts have been shown (tests wait for this to move)."""
-        self.deck_history: list[tuple[int, Renamed | DeletedDeck]] = []
-        """Deck actions to undo, each with how many study actions the session had then."""
-        """Renames, moves and deletions done here, newest last (``u`` takes back)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
-        table: DataTable[Text] = DataTable(id="decks-table", cursor_type="row", zebra_stripes=True)
+        table = DeckTable(id="decks-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("Loading decks…", markup=False, id="decks-total")
         exam = Static("", markup=False, id="decks-exam")
         exam.display = False
         yield exam
-        yield Static(
-            "Enter study · i import · x export · a article · s stats · ? keys",
-            markup=False,
-            id="decks-hint",
-        )
+        yield Static(hint(type(self)), markup=False, id="decks-hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -163,10 +315,7 @@ class DecksScreen(TrainerScreen):
     @work(thread=True, exclusive=True, group="deck-counts")
     def load_counts(self) -> None:
         try:
-            from trainer.services.decks import deck_tree
-
-            rows = self.trainer.study.deck_counts(self.trainer.now())
-            tree = deck_tree(rows)
+            rows, tree = self.trainer.study.tree(self.trainer.now())
         except StoreUnavailable:
             return  # the app is closing with the reason
         except Exception as exc:
@@ -235,26 +384,29 @@ class DecksScreen(TrainerScreen):
         trainer.call_from_thread(self.load_counts)
 
     def show_counts(self, counts: list[DeckCounts], rows: list[TreeRow]) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(DeckTable)
         selected = self.selected()
         self.rows, self.counts = rows, counts
         table.clear(columns=True)
         self._columns(table, rows)
+        table.markers = {i: (row.name, 2 * row.depth) for i, row in enumerate(rows) if row.children}
         for row in rows:
             table.add_row(
-                Text(visible(_label(row)), style="bold" if row.deck_id is None else ""),
+                _label_text(row),
                 _count(row.new, RICH_COLOURS["new"]),
                 _count(row.learning, RICH_COLOURS["learning"]),
                 _count(row.due, RICH_COLOURS["due"]),
                 key=row.name,
             )
-        if selected is not None:
+        wanted = self.select_after_load or (selected.name if selected else None)
+        self.select_after_load = None
+        if wanted is not None:
             for i, row in enumerate(rows):
-                if row.name == selected.name:
+                if row.name == wanted:
                     table.move_cursor(row=i, animate=False)
         total = self.query_one("#decks-total", Static)
         if counts:
-            total.update(total_content(counts))
+            total.update(total_content(rows))
         else:
             total.update(
                 "No decks yet: press i to import a deck file or a to make one from an article."
@@ -267,6 +419,44 @@ class DecksScreen(TrainerScreen):
         if not self.rows or table.cursor_row < 0 or table.cursor_row >= len(self.rows):
             return None
         return self.rows[table.cursor_row]
+
+    # -- the tree ------------------------------------------------------------------------
+    def action_collapse(self) -> None:
+        """Collapse the parent under the cursor; on a sub-deck, collapse its parent."""
+        row = self.selected()
+        if row is None:
+            return
+        if row.children and not row.collapsed:
+            self.set_collapsed(row.name, True)
+        elif row.parent is not None:
+            self.set_collapsed(row.parent, True, select=row.parent)
+
+    def action_expand(self) -> None:
+        row = self.selected()
+        if row is not None and row.children and row.collapsed:
+            self.set_collapsed(row.name, False)
+
+    def on_deck_table_toggled(self, event: DeckTable.Toggled) -> None:
+        event.stop()
+        row = next((r for r in self.rows if r.name == event.name), None)
+        if row is not None:
+            self.set_collapsed(row.name, not row.collapsed, select=row.name)
+
+    @work(thread=True, exclusive=True, group="deck-tree")
+    def set_collapsed(self, name: str, collapsed: bool, select: str | None = None) -> None:
+        try:
+            self.trainer.study.set_collapsed(name, collapsed)
+        except StoreUnavailable:
+            return
+        except TrainerError as exc:
+            self.trainer.call_from_thread(self.trainer.say, str(exc), "error")
+            return
+        if select is not None:
+            self.trainer.call_from_thread(self._select_name, select)
+        self.trainer.call_from_thread(self.load_counts)
+
+    def _select_name(self, name: str) -> None:
+        self.select_after_load = name
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -285,59 +475,8 @@ class DecksScreen(TrainerScreen):
     def action_refresh(self) -> None:
         self.load_counts()
 
-    def _study_actions(self) -> int:
-        return len(self.trainer.study.history) if self.trainer.can_undo else 0
-
-    def action_undo(self) -> None:
-        """Take back the newest action, a deck's (rename, move, delete) or the session's."""
-        if self.deck_history and self.deck_history[-1][0] >= self._study_actions():
-            self._undo_deck(self.deck_history.pop()[1])
-            return
-        if not self.trainer.can_undo:
-            self.trainer.say("Nothing to undo in this session.")
-            return
-        self.undo_last()
-
-    @work(thread=True, exclusive=True, group="undo")
-    def undo_last(self) -> None:
-        try:
-            undone = self.trainer.study.undo_last()
-        except StoreUnavailable:
-            return
-        except TrainerError as exc:
-            self.trainer.call_from_thread(self.trainer.say, str(exc), "error")
-            return
-        if undone is None:
-            return
-        self.trainer.cards_changed()
-        self.trainer.call_from_thread(self.trainer.say, undone.message)
-        self.trainer.call_from_thread(self.load_counts)
-
-    KEYS: ClassVar[list[tuple[str, str]]] = [
-        ("enter", "Study the deck under the cursor"),
-        ("↑ ↓", "Move between decks"),
-        ("i", "Import a deck file"),
-        ("x", "Export the deck under the cursor"),
-        ("a", "Make cards from an article"),
-        ("s", "Statistics"),
-        ("b", "Browse and search the cards of the deck under the cursor"),
-        ("n", "Add a note by hand to the deck under the cursor"),
-        ("c", "Custom study on the deck under the cursor"),
-        ("o", "Options of the deck under the cursor"),
-        ("R / M", "Rename / move the deck (sub-decks follow)"),
-        ("delete", "Delete the deck (asks first)"),
-        ("r", "Refresh the counts"),
-        ("p", "Apply the exam plan to the decks' new cards a day (trainer exam set)"),
-        ("u / ctrl+z", "Undo the last action (answer, bury, suspend, edit, rename, move, delete)"),
-        ("ctrl+p", "Command palette"),
-        ("ctrl+t", "Light / dark theme"),
-        ("?", "This list"),
-        ("q", "Quit"),
-    ]
-
-    def action_help(self) -> None:
-        rows = self.KEYS
-        self.trainer.push_screen(HelpDialog("Decks: keys", rows))
+    def after_undo(self) -> None:
+        self.load_counts()
 
     def action_article(self) -> None:
         from trainer.tui.screens.article import ArticleScreen
@@ -458,26 +597,11 @@ class DecksScreen(TrainerScreen):
         except (TrainerError, StoreUnavailable) as exc:
             self.trainer.call_from_thread(self.trainer.say, str(exc), "error")
             return
-        self.deck_history.append((self._study_actions(), done))
+        from trainer.services.undo import deck_step
+
+        self.trainer.study.undo_stack.push(deck_step(self.trainer.store, done))
         self.trainer.decks_changed()
         self.trainer.call_from_thread(self.trainer.say, done.describe())
-        self.trainer.call_from_thread(self.load_counts)
-
-    @work(thread=True, exclusive=True, group="deck-admin")
-    def _undo_deck(self, done: Renamed | DeletedDeck) -> None:
-        from trainer.services.deck_admin import DeckAdmin, DeletedDeck
-
-        admin = DeckAdmin(self.trainer.store)
-        try:
-            if isinstance(done, DeletedDeck):
-                admin.restore(done)
-            else:
-                admin.undo_rename(done)
-        except (TrainerError, StoreUnavailable) as exc:
-            self.trainer.call_from_thread(self.trainer.say, f"Undo failed: {exc}", "error")
-            return
-        self.trainer.decks_changed()
-        self.trainer.call_from_thread(self.trainer.say, f"Undone: {done.describe()}")
         self.trainer.call_from_thread(self.load_counts)
 
     def action_import_file(self) -> None:

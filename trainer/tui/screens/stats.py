@@ -14,16 +14,17 @@ from typing import Any, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
 from trainer.domain.display import visible
+from trainer.domain.errors import StoreUnavailable
 from trainer.domain.words import plural
 from trainer.tui import render
-from trainer.tui.app import StoreUnavailable
+from trainer.tui.keys import Key
 from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.widgets.stats_charts import StatsCharts
 
@@ -140,14 +141,24 @@ class StatsScreen(TrainerScreen):
     """The deck chosen on the deck list (with sub-decks), or every deck."""
 
     CSS_PATH = "stats.tcss"
+    TITLE_KEYS = "Statistics"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "next_range", "Range"),
-        Binding("d", "toggle_deck", "Deck/all"),
-        Binding("escape,q", "dismiss(None)", "Back"),
-    ]
-    PALETTE: ClassVar[list[tuple[str, str, str]]] = [
-        ("Statistics range", "1 month, 3 months, 1 year or all time", "next_range"),
-        ("Statistics: deck or all decks", "Switch between this deck and every deck", "toggle_deck"),
+        Key(
+            "r",
+            "next_range",
+            "Range",
+            help="Range: 1 month, 3 months, 1 year or all time",
+            palette="Statistics range",
+        ),
+        Key(
+            "d",
+            "toggle_deck",
+            "Deck/all",
+            help="Switch between this deck and every deck",
+            palette="Statistics: deck or all decks",
+        ),
+        Key("question_mark", "help", "Keys", show=False, help="This list"),
+        Key("escape,q", "dismiss(None)", "Back", help="Back"),
     ]
 
     class Loaded(Message):

@@ -17,7 +17,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import Footer, Header
 
 from trainer.domain.display import visible
@@ -27,7 +27,7 @@ from trainer.services import grading
 from trainer.tui import render
 from trainer.tui.controllers.study import Session, StudyController
 from trainer.tui.dialogs.edit_note import EditNoteDialog
-from trainer.tui.dialogs.help import HelpDialog
+from trainer.tui.keys import Key
 from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.widgets.answer_box import AnswerBox
 from trainer.tui.widgets.card_view import CardView
@@ -37,7 +37,8 @@ from trainer.tui.widgets.rating_bar import RatingBar
 
 if TYPE_CHECKING:
     from trainer.services.progress import DaySummary, Lookahead, Tomorrow
-    from trainer.services.study import StudyItem, Undone
+    from trainer.services.study import StudyItem
+    from trainer.services.undo import Undone
 
 MAX_ANSWER_MS = 60_000
 """Anki caps the time counted for one answer at a minute."""
@@ -54,47 +55,72 @@ class StudyScreen(TrainerScreen):
     """One deck (and its sub-decks), or all decks for ``deck=None``."""
 
     CSS_PATH = "study.tcss"
+    TITLE_KEYS = "Studying"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "reveal", "Show answer"),
-        Binding("space,enter", "space", "Show/confirm", show=False),
-        Binding("1", "rate(1)", "Again", show=False),
-        Binding("2", "rate(2)", "Hard", show=False),
-        Binding("3", "rate(3)", "Good", show=False),
-        Binding("4", "rate(4)", "Easy", show=False),
-        Binding("u,ctrl+z", "undo", "Undo"),
-        Binding("minus", "bury", "Bury"),
-        Binding("exclamation_mark", "suspend", "Suspend"),
-        Binding("e", "edit", "Edit"),
-        Binding("b", "browse", "Browse", show=False),
-        Binding("s", "source", "Source"),
-        Binding("t", "toggle_typing", "Type"),
-        Binding("question_mark", "help", "Keys"),
-        Binding("escape,q", "leave", "Decks"),
-    ]
-    KEYS: ClassVar[list[tuple[str, str]]] = [
-        ("space / enter", "Show the answer; on the answer side, confirm Good or the suggestion"),
-        ("1 2 3 4", "Again · Hard · Good · Easy"),
-        ("u / ctrl+z", "Undo the last action: answer, bury, suspend or edit (not while typing)"),
-        ("-", "Bury the card until tomorrow"),
-        ("!", "Suspend the card"),
-        ("e", "Edit the note (keeps its history)"),
-        ("b", "Browse the deck's cards, this one under the cursor"),
-        ("s", "Show the source paragraph (answer side)"),
-        ("t", "Type the answer and have it graded"),
-        ("esc", "Leave the typing field, or go back to the decks"),
-        ("ctrl+p", "Command palette"),
-        ("ctrl+t", "Light / dark theme"),
-        ("?", "This list"),
-    ]
-    PALETTE: ClassVar[list[tuple[str, str, str]]] = [
-        ("Undo last action", "Take back the last answer, bury, suspend or edit", "undo"),
-        ("Bury card", "Hide this card until tomorrow", "bury"),
-        ("Suspend card", "Take this card out of study", "suspend"),
-        ("Edit note", "Edit this card's note in place", "edit"),
-        ("Browse cards", "Search this deck's cards in the browser", "browse"),
-        ("Show source paragraph", "The article paragraph this card came from", "source"),
-        ("Type answers on/off", "Answer by typing, graded point by point", "toggle_typing"),
-        ("Back to decks", "Leave the study screen", "leave"),
+        Key("space", "reveal", "Show answer", listed=False),
+        Key(
+            "space,enter",
+            "space",
+            "Show/confirm",
+            show=False,
+            help="Show the answer; on the answer side, confirm Good or the suggestion",
+        ),
+        Key("1", "rate(1)", "Again", show=False, keys="1 2 3 4", help="Again · Hard · Good · Easy"),
+        Key("2", "rate(2)", "Hard", show=False, listed=False),
+        Key("3", "rate(3)", "Good", show=False, listed=False),
+        Key("4", "rate(4)", "Easy", show=False, listed=False),
+        Key(
+            "u,ctrl+z",
+            "undo",
+            "Undo",
+            help="Undo the last action, wherever it was done (not while typing)",
+            palette="Undo last action",
+        ),
+        Key("minus", "bury", "Bury", help="Bury the card until tomorrow", palette="Bury card"),
+        Key(
+            "exclamation_mark",
+            "suspend",
+            "Suspend",
+            help="Suspend the card (take it out of study)",
+            palette="Suspend card",
+        ),
+        Key(
+            "e",
+            "edit",
+            "Edit",
+            help="Edit the note in place (keeps its history)",
+            palette="Edit note",
+        ),
+        Key(
+            "b",
+            "browse",
+            "Browse",
+            show=False,
+            help="Browse the deck's cards, this one under the cursor",
+            palette="Browse cards",
+        ),
+        Key(
+            "s",
+            "source",
+            "Source",
+            help="Show the source paragraph (answer side)",
+            palette="Show source paragraph",
+        ),
+        Key(
+            "t",
+            "toggle_typing",
+            "Type",
+            help="Type answers on/off (graded point by point)",
+            palette="Type answers on/off",
+        ),
+        Key("question_mark", "help", "Keys", help="This list"),
+        Key(
+            "escape,q",
+            "leave",
+            "Decks",
+            help="Leave the typing field, or go back to the decks",
+            palette="Back to decks",
+        ),
     ]
 
     def __init__(self, deck: str | None) -> None:
@@ -334,7 +360,7 @@ class StudyScreen(TrainerScreen):
         self.controller.undo()
 
     def undone(self, item: StudyItem | None, undone: Undone) -> None:
-        if undone.action.kind == "answer":
+        if undone.kind == "answer":
             self.session.take_back()
         self.show(item if item is not None else self.item)
         self.trainer.say(undone.message)
@@ -384,9 +410,6 @@ class StudyScreen(TrainerScreen):
         self.trainer.say("Typed answers on" if self.typing else "Typed answers off")
         if self.phase is Phase.FRONT and not self.busy:
             self.show(self.item)
-
-    def action_help(self) -> None:
-        self.trainer.push_screen(HelpDialog("Studying: keys", self.KEYS))
 
     def action_browse(self) -> None:
         from trainer.tui.screens.browser import BrowserScreen, deck_query
