@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from trainer.domain.display import visible
+from trainer.tui.keys import Key
 from trainer.tui.screens.base import TrainerScreen
 
 if TYPE_CHECKING:
@@ -54,13 +55,24 @@ def grade_content(items: list[DrillItem], result: DrillGrade) -> Content:
 
 class DrillScreen(TrainerScreen):
     CSS_PATH = "practice.tcss"
+    TITLE_KEYS = "概括 drill"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "mark", "Fact"),
-        *(Binding(str(n), f"group({n})", f"Group {n}", show=n == 1) for n in range(1, GROUPS + 1)),
-        Binding("0", "group(0)", "No group", show=False),
-        Binding("enter", "name", "Name groups"),
-        Binding("ctrl+s", "grade", "Grade", priority=True),
-        Binding("escape", "dismiss(None)", "Back"),
+        Key("space", "mark", "Fact", help="Mark or unmark a fact (找点)"),
+        Key(
+            "1",
+            "group(1)",
+            "Group 1",
+            help=f"Put the fact in group 1–{GROUPS} (归类); 0 takes it out",
+            keys=f"1 … {GROUPS} / 0",
+        ),
+        *(
+            Key(str(n), f"group({n})", f"Group {n}", show=False, listed=False)
+            for n in range(2, GROUPS + 1)
+        ),
+        Key("0", "group(0)", "No group", show=False, listed=False),
+        Key("enter", "name", "Name groups", help="Name the groups (命名)"),
+        Key("ctrl+s", "grade", "Grade", priority=True, help="Grade the drill"),
+        Key("escape", "dismiss(None)", "Back", help="Back"),
     ]
 
     class Graded(Message):

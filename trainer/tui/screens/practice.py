@@ -16,15 +16,16 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Footer, Header, Static, TextArea
 
 from trainer.domain.display import visible
+from trainer.domain.errors import StoreUnavailable
 from trainer.domain.grid import count as grid_count
-from trainer.tui.app import StoreUnavailable
+from trainer.tui.keys import Key
 from trainer.tui.screens.base import TrainerScreen
 
 if TYPE_CHECKING:
@@ -87,15 +88,23 @@ class PracticeScreen(TrainerScreen):
     """Questions of a deck or an article (every stored article by default)."""
 
     CSS_PATH = "practice.tcss"
+    TITLE_KEYS = "Practice"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "submit", "Hand in", priority=True),
-        Binding("1", "rate(1)", "Again", show=False),
-        Binding("2", "rate(2)", "Hard", show=False),
-        Binding("3", "rate(3)", "Good", show=False),
-        Binding("4", "rate(4)", "Easy", show=False),
-        Binding("n", "next", "Next"),
-        Binding("g", "drill", "概括 drill"),
-        Binding("escape", "dismiss(None)", "Back"),
+        Key(
+            "ctrl+s",
+            "submit",
+            "Hand in",
+            priority=True,
+            help="Hand in the answer (at zero it is handed in by itself)",
+            hint="hand in",
+        ),
+        Key("1", "rate(1)", "Again", show=False, help="Again · Hard · Good · Easy", keys="1 2 3 4"),
+        Key("2", "rate(2)", "Hard", show=False, listed=False),
+        Key("3", "rate(3)", "Good", show=False, listed=False),
+        Key("4", "rate(4)", "Easy", show=False, listed=False),
+        Key("n", "next", "Next", help="Next question", palette="Next practice question"),
+        Key("g", "drill", "概括 drill", help="概括 drill on this question", palette="概括 drill"),
+        Key("escape", "dismiss(None)", "Back", help="Back"),
     ]
 
     class Ready(Message):
