@@ -158,16 +158,9 @@ def due(
 
 def _store_path() -> Path | None:
     """The SQLite file behind ``--db``/``TRAINER_DB``/the default, or None for a server URL."""
-    db = OPTIONS.db or os.environ.get("TRAINER_DB")
-    if db and "://" in db:
-        if not db.startswith("sqlite:///"):
-            return None
-        db = db[len("sqlite:///") :]
-    if db:
-        return Path(db).expanduser()
-    from trainer.storage.paths import default_path
+    from trainer.storage.paths import sqlite_file
 
-    return default_path()
+    return sqlite_file(OPTIONS.db)
 
 
 def _fast_counts(path: Path | None) -> list[DeckCounts] | None:

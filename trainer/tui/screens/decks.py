@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.cells import cell_len
 from rich.text import Text
 from textual import work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -21,16 +22,19 @@ from trainer.domain.errors import TrainerError
 from trainer.domain.model import DeckCounts
 from trainer.domain.words import plural
 from trainer.tui.app import StoreUnavailable
+from trainer.tui.colours import DUE_STYLE, LEARN_STYLE, NEW_STYLE
 from trainer.tui.dialogs.help import HelpDialog
 from trainer.tui.dialogs.prompt import PromptDialog
-from trainer.tui.render import DUE_STYLE, LEARN_STYLE, NEW_STYLE
 from trainer.tui.screens.base import TrainerScreen
 
 if TYPE_CHECKING:
+    from trainer.domain.decktree import TreeRow
     from trainer.services.deck_admin import DeckAdmin, DeletedDeck, Renamed
-    from trainer.services.decks import TreeRow
 
-RICH_COLOURS = {"new": "bold #3b82f6", "learning": "bold #dc2626", "due": "bold #16a34a"}
+WARM_UP_AFTER_S = 0.1
+"""After a quick first paint, the store opens this long after it (in a worker)."""
+
+RICH_COLOURS = {"new": NEW_STYLE, "learning": LEARN_STYLE, "due": DUE_STYLE}
 
 
 def _count(value: int, style: str) -> Text:
@@ -64,12 +68,25 @@ def file_kinds(export: bool = False) -> str:
     return " ".join(sorted(EXPORTERS if export else IMPORTERS))
 
 
-class DecksScreen(TrainerScreen):
-    """Lists decks; the counts load in a thread so the screen shows at once.
+class DeckTable(DataTable[Text]):
+    """The deck table; Enter on it before any row is there goes on to the screen's
+    binding (a plain DataTable swallows it), which keeps it until the decks show."""
 
-    The first paint is a skeleton ("Loading decks…"): the worker that loads the
-    counts is also the one that opens the store, after that paint. Every load
-    ends with a :class:`DecksScreen.Loaded` message (tests wait for it).
+    def action_select_cursor(self) -> None:
+        if not self.row_count:
+            raise SkipAction
+        super().action_select_cursor()
+
+
+class DecksScreen(TrainerScreen):
+    """Lists decks; the store opens in a thread so the screen shows at once.
+
+    When the app has a quick count path (the CLI's read-only SQLite reader) the
+    first paint already shows today's counts and the worker behind it only opens
+    the store. Otherwise the first paint is a skeleton ("Loading decks…") and the
+    worker that opens the store loads the counts; a key pressed meanwhile is kept
+    until they show. Every load ends with a :class:`DecksScreen.Loaded` message
+    (tests wait for it).
     """
 
     class Loaded(Message):
@@ -124,10 +141,12 @@ class DecksScreen(TrainerScreen):
         self.deck_history: list[tuple[int, Renamed | DeletedDeck]] = []
         """Deck actions to undo, each with how many study actions the session had then."""
         """Renames, moves and deletions done here, newest last (``u`` takes back)."""
+        self.pending: Callable[[], None] | None = None
+        """A deck action asked for before the first counts arrived: done once they are."""
 
     def compose(self) -> ComposeResult:
         yield Header()
-        table: DataTable[Text] = DataTable(id="decks-table", cursor_type="row", zebra_stripes=True)
+        table = DeckTable(id="decks-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("Loading decks…", markup=False, id="decks-total")
         exam = Static("", markup=False, id="decks-exam")
@@ -142,6 +161,22 @@ class DecksScreen(TrainerScreen):
 
     def on_mount(self) -> None:
         self._columns(self.query_one(DataTable), [])
+        self._quick_counts()
+
+    def _quick_counts(self) -> None:
+        """The first paint shows real counts when they can be read without the store:
+        one read-only SQLite connection, before the first frame."""
+        quick = self.trainer.quick_counts
+        if quick is None or self.trainer.is_open:
+            return
+        try:
+            counts = quick(self.trainer.now())
+        except Exception:
+            counts = None  # the worker's full path will say what is wrong
+        if counts:
+            from trainer.domain.decktree import deck_tree
+
+            self.show_counts(counts, deck_tree(counts))
 
     @staticmethod
     def _columns(table: DataTable[Text], rows: list[TreeRow]) -> None:
@@ -156,12 +191,22 @@ class DecksScreen(TrainerScreen):
     def on_screen_resume(self) -> None:
         # Posted when the screen is first pushed and whenever it is current again;
         # the load starts after this paint, so the skeleton shows at once.
-        self.call_after_refresh(self.load_counts)
+        self.call_after_refresh(self._reload)
+
+    def _reload(self) -> None:
+        if self.loads == 1 and not self.trainer.is_open:
+            # After a quick first paint the worker only opens the store (migration
+            # check, daily backup) and reads the exam line: the counts are today's.
+            # It starts once the frame is out: its imports would hold the
+            # interpreter while the first frame is still being written.
+            self.set_timer(WARM_UP_AFTER_S, self.load_exam)
+        else:
+            self.load_counts()
 
     @work(thread=True, exclusive=True, group="deck-counts")
     def load_counts(self) -> None:
         try:
-            from trainer.services.decks import deck_tree
+            from trainer.domain.decktree import deck_tree
 
             rows = self.trainer.study.deck_counts(self.trainer.now())
             tree = deck_tree(rows)
@@ -259,6 +304,17 @@ class DecksScreen(TrainerScreen):
             )
         self.loads += 1
         self.post_message(self.Loaded())
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            pending()
+
+    def _after_load(self, action: Callable[[], None]) -> bool:
+        """Keep ``action`` for when the first counts are on screen, if they are not yet:
+        a key pressed during start-up acts on the deck under the cursor, never lost."""
+        if self.loads:
+            return False
+        self.pending = action
+        return True
 
     def selected(self) -> TreeRow | None:
         table = self.query_one(DataTable)
@@ -272,6 +328,8 @@ class DecksScreen(TrainerScreen):
 
     def action_study(self) -> None:
         row = self.selected()
+        if row is None and self._after_load(self.action_study):
+            return
         if row is None:
             self.trainer.say("No deck to study yet.", "warning")
             return
