@@ -42,15 +42,37 @@ def test_first_run_decks_json_has_bundled_deck(db: Path) -> None:
 
 
 def test_due_fast_path_matches_full_path(db: Path) -> None:
+    from datetime import UTC, datetime
+
+    from trainer.services.session import open_store
+    from trainer.services.study import StudyService
+
     assert run(["decks"], db).returncode == 0
     fast = run(["due", "--json"], db)
-    full = run(["decks", "--json"], db)
+    listed = run(["decks", "--json"], db)
     assert fast.returncode == 0
-    full_rows = json.loads(full.stdout)
-    for row in full_rows:
-        del row["with_subdecks"]  # the tree's counts: `trainer decks` only
-    assert json.loads(fast.stdout) == full_rows
+    store = open_store(str(db))
+    try:
+        full = StudyService(store).deck_counts(datetime.now(UTC))
+    finally:
+        store.close()
+    expected = [[r.name, r.new, r.learning, r.due] for r in full]
+    for out in (fast, listed):
+        assert [[d["deck"], d["new"], d["learning"], d["due"]] for d in json.loads(out.stdout)] == (
+            expected
+        )
     assert run(["due"], db).stdout.strip() == "20 new, 0 learning, 0 due"
+
+
+def test_decks_draws_the_tree_with_wide_characters_aligned(db: Path) -> None:
+    out = run(["decks"], db)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0] == "Decks"
+    assert "┃ Deck " in lines[2] and "│ 申论 " in out.stdout and "│   直播带货 " in out.stdout
+    assert any(line.startswith("│ Total ") and line.rstrip().endswith("│") for line in lines)
+    widths = {sum(2 if "\u4e00" <= ch <= "\u9fff" else 1 for ch in line) for line in lines[1:]}
+    assert len(widths) == 1  # every line of the box is as wide as the others
 
 
 def test_due_does_not_import_heavy_modules() -> None:

@@ -183,3 +183,62 @@ async def test_store_that_cannot_open_ends_the_app_with_the_reason(clock: object
         await settle(app)
     assert isinstance(app.open_error, TrainerError)
     assert app.return_code == 1
+
+
+async def test_enter_pressed_while_the_decks_load_is_kept(bundled: Store, clock: object) -> None:
+    """A key pressed before the counts are on screen acts once they are (not dropped)."""
+    import threading
+
+    from trainer.tui.app import build_app
+
+    release = threading.Event()
+
+    def opener() -> Store:
+        release.wait(30)
+        return bundled
+
+    app = build_app(opener, clock, cursor_blink=False)  # type: ignore[arg-type]
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, DecksScreen) and screen.loads == 0
+        await pilot.press("enter")  # while "Loading decks…" shows
+        release.set()
+        await settle(app)
+        assert isinstance(app.screen, StudyScreen), [n.message for n in app._notifications]
+        assert not [n for n in app._notifications if n.severity == "warning"]
+
+
+async def test_first_paint_shows_quick_counts_before_the_store_opens(
+    bundled: Store, clock: object
+) -> None:
+    """With the CLI's read-only count path the first frame has the counts, and the
+    store opens behind it (the counts are the full path's)."""
+    import threading
+
+    from trainer.services.study import StudyService
+    from trainer.tui.app import build_app
+
+    release = threading.Event()
+    expected = StudyService(bundled).tree(clock())  # type: ignore[operator]
+
+    def opener() -> Store:
+        release.wait(30)
+        return bundled
+
+    app = build_app(
+        opener,  # type: ignore[arg-type]
+        clock,  # type: ignore[arg-type]
+        cursor_blink=False,
+        quick_counts=lambda now: expected,
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DecksScreen) and screen.loads == 1
+        assert not app.is_open
+        assert "  直播带货" in screen_text(app) and "Loading" not in screen_text(app)
+        await pilot.press("enter")
+        release.set()
+        await settle(app)
+        assert app.is_open
+        assert isinstance(app.screen, StudyScreen)

@@ -9,7 +9,7 @@ User errors (TrainerError) become one line on stderr and exit code 1.
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -96,20 +96,28 @@ def main() -> None:
 
     try:
         app()
-    except TrainerError as exc:
+    except BaseException as exc:
+        report(exc)
+
+
+def report(exc: BaseException) -> NoReturn:
+    """How the command ends on an exception: a user error is one line and exit 1."""
+    if isinstance(exc, TrainerError):
         echo(f"trainer: {exc}", err=True)
         sys.exit(1)
-    except KeyboardInterrupt:
+    if isinstance(exc, KeyboardInterrupt):
         typer.echo("trainer: interrupted", err=True)
         sys.exit(130)
-    except Exception as exc:  # a bug: say so in one line; TRAINER_DEBUG=1 shows the traceback
-        import os
+    if not isinstance(exc, Exception):
+        raise exc  # SystemExit and the like: as they are
+    # A bug: say so in one line; TRAINER_DEBUG=1 shows the traceback.
+    import os
 
-        if os.environ.get("TRAINER_DEBUG"):
-            raise
-        echo(
-            f"trainer: internal error: {type(exc).__name__}: {exc} "
-            "(run with TRAINER_DEBUG=1 for details, and please report it)",
-            err=True,
-        )
-        sys.exit(70)
+    if os.environ.get("TRAINER_DEBUG"):
+        raise exc
+    echo(
+        f"trainer: internal error: {type(exc).__name__}: {exc} "
+        "(run with TRAINER_DEBUG=1 for details, and please report it)",
+        err=True,
+    )
+    sys.exit(70)

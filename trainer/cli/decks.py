@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -68,31 +70,81 @@ def decks(
     limits as in Anki; ``--json`` is a flat list of the decks, each with its own
     counts, its ``parent`` and ``with_subdecks`` (the capped counts).
     """
-    rows, tree = _tree_full()
+    # The same read-only count path as ``trainer due``; the full one when it declines
+    # (another backend, an old schema, cards to unbury) or there is no deck yet.
+    found = _fast_counts(_store_path())
+    if found is not None and found[0]:
+        from trainer.domain.decktree import deck_tree
+
+        rows, limits = found
+        tree = deck_tree(rows, limits)
+    else:
+        rows, tree = _tree_full()
     if as_json:
         typer.echo(_rows_json(rows, tree))
         return
-    from rich.console import Console
-    from rich.table import Table
-
     from trainer.domain.display import visible
 
-    table = Table(title="Decks", title_justify="left")
-    table.add_column("Deck")
-    table.add_column("New", justify="right", style="blue")
-    table.add_column("Learn", justify="right", style="red")
-    table.add_column("Due", justify="right", style="green")
-    for t in tree:
-        table.add_row("  " * t.depth + visible(t.label), str(t.new), str(t.learning), str(t.due))
-    table.add_section()
+    body = [
+        ["  " * t.depth + visible(t.label), str(t.new), str(t.learning), str(t.due)] for t in tree
+    ]
     tops = [t for t in tree if t.depth == 0]
-    table.add_row(
-        "Total",
-        str(sum(t.new for t in tops)),
-        str(sum(t.learning for t in tops)),
-        str(sum(t.due for t in tops)),
+    total = ["Total", *(str(sum(getattr(t, k) for t in tops)) for k in COUNT_FIELDS)]
+    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    typer.echo(box_table("Decks", HEADER, body, total, colour=colour))
+
+
+HEADER = ("Deck", "New", "Learn", "Due")
+COUNT_FIELDS = ("new", "learning", "due")
+_COLOURS = ("", "\x1b[34m", "\x1b[31m", "\x1b[32m")
+"""Deck name plain; new blue, learning red, due green (as the study app shows them)."""
+
+
+def _width(text: str) -> int:
+    """Terminal cells: wide (CJK) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def box_table(
+    title: str,
+    header: tuple[str, ...],
+    body: list[list[str]],
+    total: list[str],
+    *,
+    colour: bool = False,
+) -> str:
+    """A boxed table, first column left-aligned and the rest right-aligned, with a
+    total row under a rule: drawn here so listing decks needs no table library."""
+    widths = [max(_width(r[i]) for r in [list(header), *body, total]) for i in range(len(header))]
+
+    def line(cells: list[str] | tuple[str, ...], edge: str, style: bool = True) -> str:
+        out = []
+        for i, (cell, w) in enumerate(zip(cells, widths, strict=True)):
+            pad = " " * (w - _width(cell))
+            text = cell + pad if i == 0 else pad + cell
+            if colour and style and _COLOURS[i]:
+                text = f"{_COLOURS[i]}{text}\x1b[0m"
+            out.append(f" {text} ")
+        return edge + edge.join(out) + edge
+
+    def rule(left: str, fill: str, mid: str, right: str) -> str:
+        return left + mid.join(fill * (w + 2) for w in widths) + right
+
+    head = line(header, "┃", style=False)
+    if colour:
+        head = f"\x1b[1m{head}\x1b[0m"
+    return "\n".join(
+        [
+            title,
+            rule("┏", "━", "┳", "┓"),
+            head,
+            rule("┡", "━", "╇", "┩"),
+            *(line(r, "│") for r in body),
+            rule("├", "─", "┼", "┤"),
+            line(total, "│"),
+            rule("└", "─", "┴", "┘"),
+        ]
     )
-    Console(highlight=False, markup=False).print(table)
 
 
 @app.command()
@@ -129,16 +181,9 @@ def due(
 
 def _store_path() -> Path | None:
     """The SQLite file behind ``--db``/``TRAINER_DB``/the default, or None for a server URL."""
-    db = OPTIONS.db or os.environ.get("TRAINER_DB")
-    if db and "://" in db:
-        if not db.startswith("sqlite:///"):
-            return None
-        db = db[len("sqlite:///") :]
-    if db:
-        return Path(db).expanduser()
-    from trainer.storage.paths import default_path
+    from trainer.storage.paths import sqlite_file
 
-    return default_path()
+    return sqlite_file(OPTIONS.db)
 
 
 def _fast_counts(

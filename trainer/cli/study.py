@@ -1,13 +1,11 @@
-"""``trainer study [DECK]`` and bare ``trainer``: open the study app.
+"""``trainer study [DECK]`` (and bare ``trainer`` with other options): open the study app.
 
-Textual is imported only here, inside ``open_app``, so other commands and
-``trainer --help`` never pay for it. The app paints its first screen before
-the store is opened: :func:`store_opener` runs in the app's first worker.
+Textual is imported only inside these functions (:mod:`trainer.tui.launch`), so
+other commands and ``trainer --help`` never pay for it.
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
 
@@ -24,54 +22,23 @@ def store_opener(
     db: str | None, profile: str, deck: str | None, *, bundled: bool = True
 ) -> Callable[[], Store]:
     """Opens the store and checks ``deck`` exists (TrainerError if not)."""
+    from trainer.tui.launch import store_opener
 
-    def opener() -> Store:
-        from trainer.services.session import open_store
-
-        store = open_store(db, profile, bundled=bundled)
-        _daily_backup(store)
-        if deck is not None:
-            from trainer.services.study import StudyService
-
-            try:
-                with store.read() as conn:
-                    StudyService(store).deck_ids(conn, deck)  # raises if unknown
-            except BaseException:
-                store.close()
-                raise
-        return store
-
-    return opener
-
-
-def _daily_backup(store: Store) -> None:
-    """Once a day while studying; a failed backup must not keep the student from studying."""
-    from trainer.domain.errors import TrainerError
-    from trainer.services.backup import daily_backup
-
-    with contextlib.suppress(TrainerError, OSError):
-        daily_backup(store)
+    return store_opener(db, profile, deck, bundled=bundled)
 
 
 def make_app(deck: str | None) -> TrainerApp:
     """The app the command runs, over the store named by the global options."""
-    from trainer.services.settings import config_path
-    from trainer.tui.app import build_app
+    from trainer.tui.launch import make_app
 
-    return build_app(
-        store_opener(OPTIONS.db, OPTIONS.profile, deck), deck=deck, settings=config_path()
-    )
+    return make_app(OPTIONS.db, OPTIONS.profile, deck)
 
 
 def open_app(deck: str | None) -> None:
     """Run the app until the student quits; a store that cannot open is reported."""
-    trainer_app = make_app(deck)
-    try:
-        trainer_app.run()
-    finally:
-        trainer_app.close_store()
-    if trainer_app.open_error is not None:
-        raise trainer_app.open_error
+    from trainer.tui.launch import open_app
+
+    open_app(OPTIONS.db, OPTIONS.profile, deck)
 
 
 @app.command()

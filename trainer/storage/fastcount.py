@@ -126,3 +126,17 @@ def has_exam(path: Path) -> bool | None:
     except sqlite3.Error:
         return None
     return row is not None
+
+
+def collapsed_names(path: Path) -> frozenset[str]:
+    """Names of the decks shown collapsed in the deck list (empty when it cannot say)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error:
+        return frozenset()
+    try:
+        return frozenset(n for (n,) in conn.execute("SELECT name FROM decks WHERE collapsed"))
+    except sqlite3.Error:
+        return frozenset()
+    finally:
+        conn.close()

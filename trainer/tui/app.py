@@ -23,6 +23,8 @@ from trainer.domain.display import visible
 from trainer.domain.errors import StoreUnavailable
 
 if TYPE_CHECKING:
+    from trainer.domain.decktree import TreeRow
+    from trainer.domain.model import DeckCounts
     from trainer.services.decks import DeckService
     from trainer.services.stats import StatsService
     from trainer.services.study import StudyService
@@ -34,6 +36,8 @@ Generator = Callable[[Any, str], Any]
 ``progress`` is passed for long articles only."""
 StoreOpener = Callable[[], "Store"]
 """Opens (and migrates) the store; called once, in a worker thread."""
+QuickCounts = Callable[[datetime], "tuple[list[DeckCounts], list[TreeRow]] | None"]
+"""Today's deck counts read without opening the store (None: it cannot say, open it)."""
 
 
 def system_clock() -> datetime:
@@ -65,8 +69,12 @@ class TrainerApp(App[None]):
         cursor_blink: bool = True,
         generate: Generator | None = None,
         settings: Path | None = None,
+        quick_counts: QuickCounts | None = None,
     ) -> None:
         super().__init__()
+        self.quick_counts = quick_counts
+        """For the first paint of the deck list, before the store is open (the CLI's
+        read-only count path); the store then opens in a worker behind it."""
         self.settings = settings
         """The settings file the theme is kept in (None: nothing is kept, as in tests)."""
         self._opener: StoreOpener | None = store if callable(store) else None
@@ -231,6 +239,7 @@ def build_app(
     cursor_blink: bool = True,
     generate: Generator | None = None,
     settings: Path | None = None,
+    quick_counts: QuickCounts | None = None,
 ) -> TrainerApp:
     """The one way to make the app: the CLI, the tests and the bench all call this.
 
@@ -238,5 +247,11 @@ def build_app(
     its first screen at once and opens the store in a worker thread.
     """
     return TrainerApp(
-        store, clock, deck, cursor_blink=cursor_blink, generate=generate, settings=settings
+        store,
+        clock,
+        deck,
+        cursor_blink=cursor_blink,
+        generate=generate,
+        settings=settings,
+        quick_counts=quick_counts,
     )

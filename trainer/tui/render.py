@@ -17,6 +17,9 @@ from trainer.domain import cloze
 from trainer.domain.display import visible
 from trainer.domain.model import Note, NoteKind, Rating
 from trainer.services.grading import DiffKind, Grade, Mark
+from trainer.tui.colours import DUE_STYLE as DUE_STYLE
+from trainer.tui.colours import LEARN_STYLE as LEARN_STYLE
+from trainer.tui.colours import NEW_STYLE as NEW_STYLE
 
 RATING_NAMES = {
     Rating.AGAIN: "Again",
@@ -24,11 +27,6 @@ RATING_NAMES = {
     Rating.GOOD: "Good",
     Rating.EASY: "Easy",
 }
-
-NEW_STYLE = "bold #3b82f6"
-LEARN_STYLE = "bold #dc2626"
-DUE_STYLE = "bold #16a34a"
-"""Anki's count colours: new blue, learning red, due green."""
 
 HIGHLIGHT = "bold reverse"
 MARK_STYLES = {

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.content import Content
@@ -20,16 +21,19 @@ from trainer.domain.display import visible
 from trainer.domain.errors import StoreUnavailable, TrainerError
 from trainer.domain.model import DeckCounts
 from trainer.domain.words import plural
+from trainer.tui.colours import DUE_STYLE, LEARN_STYLE, NEW_STYLE
 from trainer.tui.dialogs.prompt import PromptDialog
 from trainer.tui.keys import Key, PaletteOnly, WidgetKey, hint
-from trainer.tui.render import DUE_STYLE, LEARN_STYLE, NEW_STYLE
 from trainer.tui.screens.base import TrainerScreen
 
 if TYPE_CHECKING:
+    from trainer.domain.decktree import TreeRow
     from trainer.services.deck_admin import DeckAdmin, DeletedDeck, Renamed
-    from trainer.services.decks import TreeRow
 
-RICH_COLOURS = {"new": "bold #3b82f6", "learning": "bold #dc2626", "due": "bold #16a34a"}
+WARM_UP_AFTER_S = 0.1
+"""After a quick first paint, the store opens this long after it (in a worker)."""
+
+RICH_COLOURS = {"new": NEW_STYLE, "learning": LEARN_STYLE, "due": DUE_STYLE}
 
 
 def _count(value: int, style: str) -> Text:
@@ -67,7 +71,9 @@ def _label_text(row: TreeRow) -> Text:
 
 
 class DeckTable(DataTable[Text]):
-    """The deck list: a click on a parent's ▸/▾ collapses or expands it."""
+    """The deck list: a click on a parent's ▸/▾ collapses or expands it; Enter
+    before any row is there goes on to the screen's binding (a plain DataTable
+    swallows it), which keeps it until the decks show."""
 
     class Toggled(Message):
         def __init__(self, name: str) -> None:
@@ -78,6 +84,11 @@ class DeckTable(DataTable[Text]):
         super().__init__(**kwargs)
         self.markers: dict[int, tuple[str, int]] = {}
         """Row index → (parent's name, the marker's column in the deck cell)."""
+
+    def action_select_cursor(self) -> None:
+        if not self.row_count:
+            raise SkipAction
+        super().action_select_cursor()
 
     async def _on_click(self, event: events.Click) -> None:
         meta = event.style.meta
@@ -99,11 +110,14 @@ def file_kinds(export: bool = False) -> str:
 
 
 class DecksScreen(TrainerScreen):
-    """Lists decks; the counts load in a thread so the screen shows at once.
+    """Lists decks; the store opens in a thread so the screen shows at once.
 
-    The first paint is a skeleton ("Loading decks…"): the worker that loads the
-    counts is also the one that opens the store, after that paint. Every load
-    ends with a :class:`DecksScreen.Loaded` message (tests wait for it).
+    When the app has a quick count path (the CLI's read-only SQLite reader) the
+    first paint already shows today's counts and the worker behind it only opens
+    the store. Otherwise the first paint is a skeleton ("Loading decks…") and the
+    worker that opens the store loads the counts; a key pressed meanwhile is kept
+    until they show. Every load ends with a :class:`DecksScreen.Loaded` message
+    (tests wait for it).
     """
 
     class Loaded(Message):
@@ -281,7 +295,8 @@ class DecksScreen(TrainerScreen):
         self.loads = 0
         self.select_after_load: str | None = None
         """The deck to put the cursor on when the tree shows next (after a collapse)."""
-        """How many times counts have been shown (tests wait for this to move)."""
+        self.pending: Callable[[], None] | None = None
+        """A deck action asked for before the first counts arrived: done once they are."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -296,6 +311,20 @@ class DecksScreen(TrainerScreen):
 
     def on_mount(self) -> None:
         self._columns(self.query_one(DataTable), [])
+        self._quick_counts()
+
+    def _quick_counts(self) -> None:
+        """The first paint shows real counts when they can be read without the store:
+        one read-only SQLite connection, before the first frame."""
+        quick = self.trainer.quick_counts
+        if quick is None or self.trainer.is_open:
+            return
+        try:
+            found = quick(self.trainer.now())
+        except Exception:
+            found = None  # the worker's full path will say what is wrong
+        if found:
+            self.show_counts(*found)
 
     @staticmethod
     def _columns(table: DataTable[Text], rows: list[TreeRow]) -> None:
@@ -310,7 +339,17 @@ class DecksScreen(TrainerScreen):
     def on_screen_resume(self) -> None:
         # Posted when the screen is first pushed and whenever it is current again;
         # the load starts after this paint, so the skeleton shows at once.
-        self.call_after_refresh(self.load_counts)
+        self.call_after_refresh(self._reload)
+
+    def _reload(self) -> None:
+        if self.loads == 1 and not self.trainer.is_open:
+            # After a quick first paint the worker only opens the store (migration
+            # check, daily backup) and reads the exam line: the counts are today's.
+            # It starts once the frame is out: its imports would hold the
+            # interpreter while the first frame is still being written.
+            self.set_timer(WARM_UP_AFTER_S, self.load_exam)
+        else:
+            self.load_counts()
 
     @work(thread=True, exclusive=True, group="deck-counts")
     def load_counts(self) -> None:
@@ -413,6 +452,17 @@ class DecksScreen(TrainerScreen):
             )
         self.loads += 1
         self.post_message(self.Loaded())
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            pending()
+
+    def _after_load(self, action: Callable[[], None]) -> bool:
+        """Keep ``action`` for when the first counts are on screen, if they are not yet:
+        a key pressed during start-up acts on the deck under the cursor, never lost."""
+        if self.loads:
+            return False
+        self.pending = action
+        return True
 
     def selected(self) -> TreeRow | None:
         table = self.query_one(DataTable)
@@ -464,6 +514,8 @@ class DecksScreen(TrainerScreen):
 
     def action_study(self) -> None:
         row = self.selected()
+        if row is None and self._after_load(self.action_study):
+            return
         if row is None:
             self.trainer.say("No deck to study yet.", "warning")
             return

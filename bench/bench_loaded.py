@@ -1,0 +1,85 @@
+"""The study app's figures on a busy machine: a CPU-bound process on the other core.
+
+A student's laptop is doing other things. While a process spins on one core
+(this one is kept on the other where the system allows), this measures on the
+100k-card / 1M-review synthetic store:
+
+* the rating key → next card painted, p95 over 200 answers, one deck and all decks
+  (``TrainerApp.answer_latencies_ms``, as in ``bench_tui``);
+* stats first open (all decks, last month, a new service each time), median.
+
+``python -m bench.bench_loaded`` prints the rows; ``run()`` returns them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from bench.common import Row, copy_store, median, p95, synthetic_store, timed
+
+WORK = Path(__file__).resolve().parent / ".data" / "loaded-work.sqlite3"
+
+
+@contextlib.contextmanager
+def cpu_hog() -> Iterator[None]:
+    """A busy loop in another process, on another core than this one when possible."""
+    cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    hog = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    before = set(cores)
+    try:
+        if len(cores) >= 2:
+            os.sched_setaffinity(hog.pid, {cores[-1]})
+            os.sched_setaffinity(0, {cores[0]})
+        yield
+    finally:
+        hog.kill()
+        hog.wait()
+        if before:
+            os.sched_setaffinity(0, before)
+
+
+def run() -> list[Row]:
+    from bench.bench_tui import _first_deck, answers
+    from bench.synth import NOW
+    from trainer.services.stats import StatsService
+    from trainer.storage.store import Store
+
+    master = synthetic_store(fresh_copy=False)
+    rows: list[Row] = []
+    with cpu_hog():
+        work = copy_store(master, WORK)
+        one = answers(work, _first_deck(work))
+        rows.append(
+            (f"loaded: rating key to next card, one deck (p95 of {len(one)})", p95(one), 16, "ms")
+        )
+        work = copy_store(master, WORK)
+        every = answers(work, None)
+        rows.append(
+            (
+                f"loaded: rating key to next card, all decks (p95 of {len(every)})",
+                p95(every),
+                20,
+                "ms",
+            )
+        )
+        work = copy_store(master, WORK)
+        store = Store.open(str(work))
+        try:
+            StatsService(store).refresh_rollup()
+            first = timed(lambda: StatsService(store).report(None, "1m", NOW), repeat=7)
+        finally:
+            store.close()
+        rows.append(("loaded: stats first open (all decks, 1m)", median(first), 150, "ms"))
+    return rows
+
+
+if __name__ == "__main__":
+    from bench.__main__ import print_table
+
+    print_table(run(), "study app, CPU-bound process on the other core")
+    sys.exit(0)
