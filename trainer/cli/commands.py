@@ -22,6 +22,7 @@ MODULES = (
     "profile",
     "backup",
     "drill",
+    "library",
 )
 
 for _name in MODULES:

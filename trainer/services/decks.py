@@ -258,11 +258,7 @@ class DeckService:
     def import_deck_file(self, path: Path) -> ImportReport:
         parsed = read_deck(path)
         with self.store.write() as conn:
-            for art in parsed.articles:
-                decks_repo.save_article(
-                    conn, art.id, art.title, art.text, art.source, art.attribution
-                )
-            _deck, report = apply_notes(
+            deck, report = apply_notes(
                 conn,
                 parsed.name,
                 parsed.notes,
@@ -270,6 +266,17 @@ class DeckService:
                 description=parsed.description,
                 where=str(path),
             )
+            for art in parsed.articles:
+                decks_repo.save_article(
+                    conn,
+                    art.id,
+                    art.title,
+                    art.text,
+                    art.source,
+                    art.attribution,
+                    deck_id=deck.id,
+                    now_s=int(time.time()),
+                )
         return report
 
     def export_deck_file(self, deck_name: str, path: Path) -> int:
@@ -336,9 +343,10 @@ class DeckService:
                     if n.source.article == article_id
                 ]
                 notes = list(carry_identity(same_article, notes))
-            decks_repo.save_article(conn, article_id, title, text, source)
-            _deck, report = apply_notes(
-                conn, deck_name, notes, retire_missing=False, now_s=int(time.time())
+            now_s = int(time.time())
+            made, report = apply_notes(conn, deck_name, notes, retire_missing=False, now_s=now_s)
+            decks_repo.save_article(
+                conn, article_id, title, text, source, deck_id=made.id, now_s=now_s
             )
         return report
 
