@@ -82,6 +82,8 @@ class DecksScreen(TrainerScreen):
         Binding("x", "export_file", "Export"),
         Binding("a", "article", "Article"),
         Binding("s", "stats", "Stats"),
+        Binding("l", "library", "Library"),
+        Binding("t", "banks", "Terms & quotes", show=False),
         Binding("b", "browse", "Browse", show=False),
         Binding("n", "add_note", "Add note", show=False),
         Binding("c", "custom_study", "Custom study", show=False),
@@ -102,6 +104,8 @@ class DecksScreen(TrainerScreen):
         ("Export selected deck", "Write the deck under the cursor to a file", "export_file"),
         ("Make cards from an article", "Open an article, preview and add its cards", "article"),
         ("Statistics", "Today's counts and the last 30 days", "stats"),
+        ("Article library", "Articles made into cards, their outlines and progress", "library"),
+        ("Terms and quotes", "The banks of 规范表述 and 金句 across all articles", "banks"),
         ("Browse cards", "Search the cards of the selected deck", "browse"),
         ("Add a note", "Write a cloze, Q&A or list note by hand", "add_note"),
         (
@@ -341,6 +345,16 @@ class DecksScreen(TrainerScreen):
         from trainer.tui.screens.article import ArticleScreen
 
         self.trainer.push_screen(ArticleScreen())
+
+    def action_library(self) -> None:
+        from trainer.tui.screens.library import LibraryScreen
+
+        self.trainer.push_screen(LibraryScreen())
+
+    def action_banks(self) -> None:
+        from trainer.tui.screens.banks import BankScreen
+
+        self.trainer.push_screen(BankScreen())
 
     def action_stats(self) -> None:
         from trainer.tui.screens.stats import StatsScreen
