@@ -342,6 +342,10 @@ _NUMBERED = re.compile(
 _NOT_CLAIM = re.compile(
     r"背景|概述|材料|分析|链接|阅读|导读|结语|总结|小结|引言|前言|附录|要求|题目|参考|范文"
 )
+_PART = re.compile(
+    r"(?:问题|原因|成因|根源|症结|对策|建议|措施|举措|路径|办法|意义|作用|价值|影响|危害|后果|现状|表现)$"
+)
+"""A heading naming a part of the material (当前垃圾分类存在的问题), not a claim."""
 _ENDS = "。!?;,:、.…"
 
 
@@ -362,6 +366,7 @@ def _claim_heading(heading: str) -> str:
     if (
         len(text) <= 4
         or _NOT_CLAIM.search(text)
+        or _PART.search(text)
         or structural_heading(text)
         or GOLDEN_SECTION.search(text)
     ):
@@ -429,7 +434,7 @@ def build_outline(text: str, title: str) -> OutlineNode:
                     heading_claims[sec.index],
                     span.start,
                     span.end,
-                    (para.span.start, para.span.end),
+                    (span.start, para.span.end),
                 )
                 current = (node, [])
                 subs.append(current)
@@ -569,7 +574,7 @@ def cloze_text(text: str, start: int, end: int) -> str:
     phrase = text[start:end].strip()
     if not phrase:
         raise TrainerError("select a phrase first")
-    if "\n" in phrase:
+    if any(ch in _SENTENCE_END for ch in phrase[:-1]):
         raise TrainerError("select a phrase within one sentence")
     lead = len(text[start:end]) - len(text[start:end].lstrip())
     start += lead

@@ -15,6 +15,7 @@ and control characters are shown through ``domain.display.visible``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
@@ -80,7 +81,7 @@ def index_of(text: str, location: tuple[int, int]) -> int:
 
 
 def add_columns(
-    table: DataTable[Text], names: tuple[str, ...], rows: list[tuple[Text, ...]]
+    table: DataTable[Text], names: tuple[str, ...], rows: Sequence[tuple[Text, ...]]
 ) -> None:
     """Columns with explicit widths: DataTable measures auto-width columns when idle
     and may keep lines it painted before that, cut to the old width."""
