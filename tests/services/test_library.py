@@ -158,3 +158,20 @@ def test_term_bank_from_generated_cards_dedupes_and_drills(store: Store) -> None
     assert back and back[0].prompt == back[0].entry.text
     loose = banks.grade_drill(back[0], back[0].expected[0][:-1])
     assert loose.coverage > 0
+
+
+def test_cloze_goes_to_the_articles_deck_when_its_first_deck_is_unknown(
+    store: Store, now: datetime
+) -> None:
+    from sqlalchemy import update
+
+    from trainer.storage.models import ARTICLES
+
+    stem = _make(store, "zhonggong-duice.txt", "申论::垃圾分类")
+    with store.write() as conn:
+        conn.execute(update(ARTICLES).values(deck_id=0))
+    lib = LibraryService(store)
+    assert lib.article(stem).deck == ""
+    text = lib.article(stem).text
+    at = text.index("垃圾分类", 40)
+    assert lib.cloze_from_selection(stem, at, at + 4, now).deck == "申论::垃圾分类"

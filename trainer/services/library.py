@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from sqlalchemy import Connection
+
 from trainer.domain import cloze
 from trainer.domain.clock import from_epoch, utc
 from trainer.domain.errors import TrainerError
@@ -230,12 +232,12 @@ class LibraryService:
             from_epoch(last) if last else None,
         )
 
-    def _decays(self, conn: object, deck_ids: set[int]) -> dict[int, float]:
+    def _decays(self, conn: Connection, deck_ids: set[int]) -> dict[int, float]:
         from trainer.scheduling.fsrs_adapter import decay_of
 
         out = {}
         for deck_id in deck_ids:
-            deck = decks_repo.deck_by_id(conn, deck_id)  # type: ignore[arg-type]
+            deck = decks_repo.deck_by_id(conn, deck_id)
             if deck is not None:
                 out[deck_id] = decay_of(deck.options)
         return out
@@ -320,6 +322,9 @@ class LibraryService:
         text = cloze_text(art.text, start, end)
         sentence = sentence_span(art.text, start, end)
         target = deck or art.deck
+        if not target:
+            with self.store.read() as conn:
+                target = library_repo.home_deck(conn, article_id)
         if not target:
             raise TrainerError(f"{art.title}: no deck to add the card to")
         note = Note(

@@ -46,7 +46,9 @@ def _topic_like(topic: str) -> str:
     return f"% {escaped} %"
 
 
-def articles(conn: Connection, topic: str | None = None) -> list[ArticleRecord]:
+def articles(
+    conn: Connection, topic: str | None = None, article_id: str | None = None
+) -> list[ArticleRecord]:
     """Every stored article (``topic``: only those with that theme), newest first."""
     a = ARTICLES.c
     query = (
@@ -67,6 +69,8 @@ def articles(conn: Connection, topic: str | None = None) -> list[ArticleRecord]:
     )
     if topic:
         query = query.where(a.topics.like(_topic_like(topic), escape="\\"))
+    if article_id is not None:
+        query = query.where(a.id == article_id)
     return [
         ArticleRecord(
             r.id,
@@ -86,7 +90,7 @@ def articles(conn: Connection, topic: str | None = None) -> list[ArticleRecord]:
 
 def article(conn: Connection, article_id: str) -> tuple[ArticleRecord, str] | None:
     """One article's record and its full text."""
-    found = [r for r in articles(conn) if r.id == article_id]
+    found = articles(conn, article_id=article_id)
     if not found:
         return None
     text = conn.execute(select(ARTICLES.c.text).where(ARTICLES.c.id == article_id)).scalar_one()
@@ -136,6 +140,18 @@ def cards_of(
         )
         for r in conn.execute(query)
     ]
+
+
+def home_deck(conn: Connection, article_id: str) -> str:
+    """The deck most of the article's live notes are in ("" if none)."""
+    row = conn.execute(
+        select(DECKS.c.name, func.count())
+        .select_from(NOTES.join(DECKS, DECKS.c.id == NOTES.c.deck_id))
+        .where(NOTES.c.source_article == article_id, NOTES.c.retired.is_(False))
+        .group_by(DECKS.c.name)
+        .order_by(func.count().desc(), DECKS.c.name)
+    ).first()
+    return str(row[0]) if row else ""
 
 
 def bank_notes(conn: Connection) -> list[tuple[Note, int, str, str, str]]:
