@@ -195,3 +195,64 @@ def test_collapsed_decks_migration_up_and_down(any_db_url: str) -> None:
         assert "collapsed" not in cols
         assert conn.execute(text("SELECT name FROM decks")).scalar_one() == "申论"
     engine.dispose()
+
+
+def test_0006_gives_stored_articles_themes_date_deck_and_time(any_db_url: str) -> None:
+    engine = make_engine(resolve_url(any_db_url))
+    migrate.upgrade(engine, target="0005")
+    article = "发布日期：2024-03-05\n乡村振兴要靠人才。农村留住农民，乡村才有未来。"
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO decks (id, name, description, options, created_at, modified_at) "
+                "VALUES (7, '申论::乡村', '', '{}', 0, 0)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO articles (id, title, text, source, attribution) "
+                "VALUES ('a1', '乡村振兴之路', :t, 'a1.txt', ''), ('lonely', '', '', '', '')"
+            ),
+            {"t": article},
+        )
+        for guid, at in (("n1", 1_700_000_500), ("n2", 1_700_000_100)):
+            conn.execute(
+                text(
+                    "INSERT INTO notes (guid, deck_id, kind, prompt, answer, text, items, "
+                    "tags, extra, source_article, source_anchor, source_section, source_start, "
+                    "source_end, position, retired, modified_at) VALUES (:g, 7, 'qa', '问', "
+                    "'答', '', '[]', '', '', 'a1', :g, '', 0, 0, 0, false, :m)"
+                ),
+                {"g": guid, "m": at},
+            )
+    engine.dispose()
+    store = Store.open(any_db_url)
+    with store.read() as conn:
+        rows = {
+            r.id: r
+            for r in conn.execute(
+                text("SELECT id, topics, date, deck_id, created_at, title, text FROM articles")
+            )
+        }
+    store.close()
+    assert rows["a1"].topics == " 乡村振兴 "
+    assert rows["a1"].date == "2024-03-05"
+    assert rows["a1"].deck_id == 7
+    assert rows["a1"].created_at == 1_700_000_100
+    assert rows["a1"].text == article and rows["a1"].title == "乡村振兴之路"
+    assert (rows["lonely"].topics, rows["lonely"].date, rows["lonely"].deck_id) == ("", "", 0)
+
+
+def test_0006_downgrades_to_0005(any_db_url: str) -> None:
+    from alembic import command
+
+    engine = make_engine(resolve_url(any_db_url))
+    migrate.upgrade(engine, target="0006")
+    with engine.begin() as conn:
+        command.downgrade(migrate._alembic_config(conn), "0005")  # type: ignore[arg-type]
+    with engine.connect() as conn:
+        cols = set(conn.execute(text("SELECT * FROM articles")).keys())
+        rev = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+    engine.dispose()
+    assert rev == "0005"
+    assert cols == {"id", "title", "text", "source", "attribution"}

@@ -23,6 +23,7 @@ MODULES = (
     "backup",
     "drill",
     "practice",
+    "library",
 )
 
 for _name in MODULES:

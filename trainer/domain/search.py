@@ -7,7 +7,8 @@ each other must all match; ``or`` between terms (binding looser than the implied
 ``and``), ``-`` before a term or a parenthesised group negates it.
 
 Keywords: ``deck:NAME`` (sub-decks included, ``*`` wildcards), ``tag:NAME``
-(child tags ``NAME::…`` included), ``is:new|learn|review|due|suspended|buried|leech``,
+(child tags ``NAME::…`` included), ``topic:NAME`` (cards made from an article on
+that 申论 theme, ``*`` wildcards), ``is:new|learn|review|due|suspended|buried|leech``,
 ``card:N``, ``note:cloze|qa|list``, ``cid:1,2``, ``prop:ivl>=10`` (``ivl``, ``due``,
 ``reps``, ``lapses``, ``pos``, ``s`` stability, ``d`` difficulty 0-1),
 ``rated:N`` / ``rated:N:R``, ``added:N``, ``introduced:N``, and field searches
@@ -35,6 +36,7 @@ FIELDS = ("text", "prompt", "answer", "items", "extra")
 KEYWORDS = (
     "deck",
     "tag",
+    "topic",
     "is",
     "card",
     "note",
@@ -75,6 +77,13 @@ class DeckIs:
 
 @dataclass(frozen=True, slots=True)
 class TagIs:
+    pattern: str
+
+
+@dataclass(frozen=True, slots=True)
+class TopicIs:
+    """Cards from an article whose themes (``domain.topics``) match ``pattern``."""
+
     pattern: str
 
 
@@ -151,6 +160,7 @@ Node = (
     Text
     | DeckIs
     | TagIs
+    | TopicIs
     | StateIs
     | CardNumber
     | NoteKindIs
@@ -356,6 +366,8 @@ def _term_node(tok: _Token) -> Node:
         return DeckIs(value)
     if name == "tag":
         return TagIs(value)
+    if name == "topic":
+        return TopicIs(value)
     if name in FIELDS:
         return FieldIs(name, value)
     plain = _unescaped(value)
@@ -478,6 +490,8 @@ def to_text(node: Node) -> str:
         return "deck:" + _quoted(node.pattern, escape_colon=False)
     if isinstance(node, TagIs):
         return "tag:" + _quoted(node.pattern, escape_colon=False)
+    if isinstance(node, TopicIs):
+        return "topic:" + _quoted(node.pattern, escape_colon=False)
     if isinstance(node, FieldIs):
         return f"{node.field}:" + _quoted(node.pattern, escape_colon=False)
     if isinstance(node, StateIs):

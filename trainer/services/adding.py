@@ -167,7 +167,13 @@ def _with_guid(conn: Connection, note: Note, millis: int) -> Note:
                 text=note.text,
                 items=note.items,
                 tags=note.tags,
-                source=SourceRef(anchor=anchor),
+                source=SourceRef(
+                    note.source.article,
+                    anchor,
+                    note.source.section,
+                    note.source.start,
+                    note.source.end,
+                ),
                 extra=note.extra,
             )
         millis += 1

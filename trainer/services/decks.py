@@ -211,11 +211,7 @@ class DeckService:
     def import_deck_file(self, path: Path) -> ImportReport:
         parsed = read_deck(path)
         with self.store.write() as conn:
-            for art in parsed.articles:
-                decks_repo.save_article(
-                    conn, art.id, art.title, art.text, art.source, art.attribution
-                )
-            _deck, report = apply_notes(
+            deck, report = apply_notes(
                 conn,
                 parsed.name,
                 parsed.notes,
@@ -223,6 +219,17 @@ class DeckService:
                 description=parsed.description,
                 where=str(path),
             )
+            for art in parsed.articles:
+                decks_repo.save_article(
+                    conn,
+                    art.id,
+                    art.title,
+                    art.text,
+                    art.source,
+                    art.attribution,
+                    deck_id=deck.id,
+                    now_s=int(time.time()),
+                )
             if parsed.practice:
                 from trainer.services.practice.exchange import import_practice
 
@@ -298,9 +305,10 @@ class DeckService:
                     if n.source.article == article_id
                 ]
                 notes = list(carry_identity(same_article, notes))
-            decks_repo.save_article(conn, article_id, title, text, source)
-            _deck, report = apply_notes(
-                conn, deck_name, notes, retire_missing=False, now_s=int(time.time())
+            now_s = int(time.time())
+            made, report = apply_notes(conn, deck_name, notes, retire_missing=False, now_s=now_s)
+            decks_repo.save_article(
+                conn, article_id, title, text, source, deck_id=made.id, now_s=now_s
             )
         return report
 

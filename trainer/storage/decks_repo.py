@@ -114,14 +114,44 @@ def share_preset(conn: Connection, deck_id: int, now_s: int) -> int:
 
 
 def save_article(
-    conn: Connection, article_id: str, title: str, text: str, source: str, attribution: str = ""
+    conn: Connection,
+    article_id: str,
+    title: str,
+    text: str,
+    source: str,
+    attribution: str = "",
+    *,
+    deck_id: int = 0,
+    now_s: int = 0,
 ) -> None:
-    exists = conn.execute(select(ARTICLES.c.id).where(ARTICLES.c.id == article_id)).first()
-    values = {"title": title, "text": text, "source": source, "attribution": attribution}
+    """Keep an article made into cards; its themes and date are read from its text.
+
+    ``deck_id`` and ``now_s`` (the deck its cards went to, the time) are kept from
+    the first save: later saves of the same article fill them only where unknown.
+    """
+    from trainer.domain.topics import date_of, pack, topics_of
+
+    exists = conn.execute(
+        select(ARTICLES.c.deck_id, ARTICLES.c.created_at).where(ARTICLES.c.id == article_id)
+    ).first()
+    values: dict[str, object] = {
+        "title": title,
+        "text": text,
+        "source": source,
+        "attribution": attribution,
+        "topics": pack(topics_of(text, title)),
+        "date": date_of(text),
+    }
     if exists:
+        if not exists.deck_id and deck_id:
+            values["deck_id"] = deck_id
+        if not exists.created_at and now_s:
+            values["created_at"] = now_s
         conn.execute(update(ARTICLES).where(ARTICLES.c.id == article_id).values(**values))
     else:
-        conn.execute(insert(ARTICLES).values(id=article_id, **values))
+        conn.execute(
+            insert(ARTICLES).values(id=article_id, deck_id=deck_id, created_at=now_s, **values)
+        )
 
 
 def article_text(conn: Connection, article_id: str) -> tuple[str, str] | None:

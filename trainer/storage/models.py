@@ -80,6 +80,14 @@ class ArticleRow(Base):
     text: Mapped[str] = mapped_column(Text, default="")
     source: Mapped[str] = mapped_column(Text, default="")
     attribution: Mapped[str] = mapped_column(Text, default="")
+    date: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    """The date the article names for itself (``YYYY-MM-DD``), "" if none."""
+    topics: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """Themes from ``domain.topics``, space-padded like note tags (" 乡村振兴 教育 ")."""
+    deck_id: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """The deck its cards were first made into (0: unknown or gone)."""
+    created_at: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    """UTC epoch seconds the article was first made into cards."""
 
 
 class NoteRow(Base):

@@ -33,7 +33,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from trainer.domain import search as s
 from trainer.domain.clock import LEARN_AHEAD, DayClock, to_epoch
 from trainer.domain.model import CardState, Queue
-from trainer.storage.models import CARDS, DECKS, NOTES, REVIEWS
+from trainer.storage.models import ARTICLES, CARDS, DECKS, NOTES, REVIEWS
 
 SORTS = ("added", "due", "ivl", "ease", "lapses", "reps", "deck", "front", "tags", "stability")
 """Columns results can be ordered by (``ease`` is FSRS difficulty)."""
@@ -161,6 +161,21 @@ def _tag(pattern: str, ctx: SearchContext) -> ColumnElement[bool]:
     return and_(_like(NOTES.c.tags, rough, ctx), NOTES.c.tags.regexp_match(rx, flags="i"))
 
 
+def _topic(pattern: str, ctx: SearchContext) -> ColumnElement[bool]:
+    """Notes made from an article with a theme matching ``pattern`` (themes are stored
+    space-padded like tags, and have no spaces of their own)."""
+    parts = s.pattern_parts(pattern)
+    if any(wild for _p, wild in parts):
+        rx = "(^| )" + regex_pattern(pattern, star="[^ ]*", one="[^ ]") + "( |$)"
+        matching = and_(
+            _like(ARTICLES.c.topics, like_pattern(pattern, anchored=False), ctx),
+            ARTICLES.c.topics.regexp_match(rx, flags="i"),
+        )
+    else:
+        matching = _like(ARTICLES.c.topics, f"% {like_pattern(pattern, anchored=True)} %", ctx)
+    return NOTES.c.source_article.in_(select(ARTICLES.c.id).where(matching))
+
+
 def _state(state: str, ctx: SearchContext) -> ColumnElement[bool]:
     if state == "new":
         return CARDS.c.state == int(CardState.NEW)
@@ -273,6 +288,8 @@ def condition(node: s.Node, ctx: SearchContext) -> ColumnElement[bool]:
         )
     if isinstance(node, s.TagIs):
         return _tag(node.pattern, ctx)
+    if isinstance(node, s.TopicIs):
+        return _topic(node.pattern, ctx)
     if isinstance(node, s.StateIs):
         return _state(node.state, ctx)
     if isinstance(node, s.CardNumber):

@@ -175,6 +175,22 @@ class DecksScreen(TrainerScreen):
             palette="Practise a written answer",
         ),
         Key(
+            "l",
+            "library",
+            "Library",
+            show=False,
+            help="Article library: articles made into cards, their outlines and progress",
+            palette="Article library",
+        ),
+        Key(
+            "t",
+            "banks",
+            "Terms & quotes",
+            show=False,
+            help="The banks of 规范表述 and 金句 across all articles",
+            palette="Terms and quotes",
+        ),
+        Key(
             "b",
             "browse",
             "Browse",
@@ -534,6 +550,16 @@ class DecksScreen(TrainerScreen):
         from trainer.tui.screens.article import ArticleScreen
 
         self.trainer.push_screen(ArticleScreen())
+
+    def action_library(self) -> None:
+        from trainer.tui.screens.library import LibraryScreen
+
+        self.trainer.push_screen(LibraryScreen())
+
+    def action_banks(self) -> None:
+        from trainer.tui.screens.banks import BankScreen
+
+        self.trainer.push_screen(BankScreen())
 
     def action_stats(self) -> None:
         from trainer.tui.screens.stats import StatsScreen
