@@ -376,20 +376,20 @@ class StudyService:
             interval = ((after.due or now) - now).total_seconds() / 86400
             review_id = reviews_repo.add_review(
                 conn,
-                {
-                    "card_id": card_id,
-                    "profile_id": pid,
-                    "deck_id": card.deck_id,
-                    "rating": int(rating),
-                    "reviewed_at": int(now.timestamp() * 1000),
-                    "day": clock.day(now),
-                    "duration_ms": max(0, int(duration_ms)),
-                    "state_before": int(card.state),
-                    "interval_days": interval,
-                    "stability": after.stability,
-                    "difficulty": after.difficulty,
-                    "undo": json.dumps(undo),
-                },
+                reviews_repo.ReviewRecord(
+                    card_id=card_id,
+                    profile_id=pid,
+                    deck_id=card.deck_id,
+                    rating=int(rating),
+                    reviewed_at=int(now.timestamp() * 1000),
+                    day=clock.day(now),
+                    duration_ms=max(0, int(duration_ms)),
+                    state_before=int(card.state),
+                    interval_days=interval,
+                    stability=after.stability,
+                    difficulty=after.difficulty,
+                    undo=json.dumps(undo),
+                ),
             )
             cards_repo.save_card(conn, after)
             if away is not None:

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, and_, func, select, text, update
 from trainer.domain import cloze
 from trainer.domain.clock import from_epoch, to_epoch
 from trainer.domain.model import Card, CardState, NoteKind, Queue
+from trainer.storage.engine import driver_sql
 from trainer.storage.models import CARDS, NOTES
 
 
@@ -87,11 +88,6 @@ _MOVE_HOME_SQL = "UPDATE cards SET queue = ?, original_deck_id = ? WHERE id = ?"
 """A card in a filtered deck stays there; its home deck follows the note."""
 
 
-def _driver_sql(conn: Connection, sql: str) -> str:
-    """Plain SQL written with ``?`` in the connection's driver parameter style."""
-    return sql if conn.dialect.paramstyle == "qmark" else sql.replace("?", "%s")
-
-
 def sync_cards(
     conn: Connection,
     profile_id: int,
@@ -123,9 +119,9 @@ def sync_cards(
         card_sql += " AND note_id IN (SELECT id FROM notes WHERE deck_id = ?)"
         params = (profile_id, deck_id)
     have: dict[tuple[int, int], Any] = {
-        (r[1], r[2]): r for r in conn.exec_driver_sql(_driver_sql(conn, card_sql), params)
+        (r[1], r[2]): r for r in conn.exec_driver_sql(driver_sql(conn, card_sql), params)
     }
-    notes = conn.exec_driver_sql(_driver_sql(conn, note_sql), params[1:]).fetchall()
+    notes = conn.exec_driver_sql(driver_sql(conn, note_sql), params[1:]).fetchall()
     new_rows: list[tuple[int, ...]] = []
     changes: list[tuple[int, int, int]] = []
     homes: list[tuple[int, int, int]] = []
@@ -157,11 +153,11 @@ def sync_cards(
             else:
                 changes.append((retired_queue, row[5], row[0]))
     if new_rows:
-        conn.exec_driver_sql(_driver_sql(conn, _NEW_CARD_SQL), new_rows)
+        conn.exec_driver_sql(driver_sql(conn, _NEW_CARD_SQL), new_rows)
     if changes:
-        conn.exec_driver_sql(_driver_sql(conn, _MOVE_CARD_SQL), changes)
+        conn.exec_driver_sql(driver_sql(conn, _MOVE_CARD_SQL), changes)
     if homes:
-        conn.exec_driver_sql(_driver_sql(conn, _MOVE_HOME_SQL), homes)
+        conn.exec_driver_sql(driver_sql(conn, _MOVE_HOME_SQL), homes)
     return len(new_rows)
 
 
@@ -178,7 +174,7 @@ def _add_fresh_cards(
         for ord_ in wanted_ords(kind, text_)
     ]
     if rows:
-        conn.exec_driver_sql(_driver_sql(conn, _NEW_CARD_SQL), rows)
+        conn.exec_driver_sql(driver_sql(conn, _NEW_CARD_SQL), rows)
     return len(rows)
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, select, update
 
 from trainer.domain.model import Note, NoteKind, SourceRef
+from trainer.storage.engine import driver_sql
 from trainer.storage.models import NOTES
 
 
@@ -105,11 +106,6 @@ _UPDATE_SQL = (
     + ", ".join(f"{c.strip()} = ?" for c in _CONTENT.split(","))
     + ", deck_id = ?, position = ?, modified_at = ?, retired = ? WHERE guid = ?"
 )
-
-
-def driver_sql(conn: Connection, sql: str) -> str:
-    """Plain SQL written with ``?`` in the connection's driver parameter style."""
-    return sql if conn.dialect.paramstyle == "qmark" else sql.replace("?", "%s")
 
 
 def _content(note: Note) -> tuple[Any, ...]:

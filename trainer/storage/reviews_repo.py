@@ -1,16 +1,29 @@
-"""The review log: written once per answer, read for undo, limits and replay."""
+"""The review log: written once per answer, read for undo, limits and replay.
+
+The only module that writes review rows: the answer path through
+``add_review`` and bulk loads (Anki history, the bench store, tests) through
+``insert_many``, both taking ``ReviewRecord``; the columns come from the table,
+so a new column is a field of the record, a column of the model and a migration.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import cache
+from itertools import islice
 
 from sqlalchemy import Connection, delete, func, insert, select
 
 from trainer.domain.clock import from_epoch
 from trainer.domain.model import CardState, Rating, Review
-from trainer.storage.models import REVIEWS
+from trainer.storage.engine import driver_sql
+from trainer.storage.models import REVIEWS, ReviewRecord
+
+__all__ = ["ReviewRecord", "add_review", "insert_many"]
+
+BATCH = 10_000
+"""Rows handed to the driver per ``executemany`` (bounds memory for a million-row load)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,10 +35,45 @@ class LoggedAnswer:
     undo: str
 
 
-def add_review(conn: Connection, values: dict[str, Any]) -> int:
-    result = conn.execute(insert(REVIEWS).values(**values))
+def add_review(conn: Connection, record: ReviewRecord) -> int:
+    """Write one answer; returns its review id."""
+    result = conn.execute(insert(REVIEWS).values(record._asdict()))
     pk = result.inserted_primary_key
     return int(pk[0]) if pk else 0
+
+
+def insert_many(conn: Connection, records: Iterable[ReviewRecord]) -> int:
+    """Write many review rows in one ``executemany`` per batch; returns how many.
+
+    The statement is SQLAlchemy's insert of the reviews table, compiled once with
+    positional parameters so the records (tuples in column order) go to the
+    driver as they are: no per-row dict, which a 100,000-answer history import
+    would pay for.
+    """
+    sql = driver_sql(conn, _insert_sql())
+    rows = iter(records)
+    written = 0
+    while batch := list(islice(rows, BATCH)):
+        conn.exec_driver_sql(sql, batch)  # type: ignore[arg-type]
+        written += len(batch)
+    return written
+
+
+@cache
+def _insert_sql() -> str:
+    """``INSERT INTO reviews (<every column but id>) VALUES (?, ...)`` from the table."""
+    columns = [c.name for c in REVIEWS.columns if not c.primary_key]
+    if tuple(columns) != ReviewRecord._fields:
+        raise RuntimeError(
+            f"ReviewRecord fields {ReviewRecord._fields} do not follow the reviews "
+            f"table's columns {tuple(columns)}"
+        )
+    from sqlalchemy.dialects import sqlite
+
+    compiled = insert(REVIEWS).compile(
+        dialect=sqlite.dialect(paramstyle="qmark"), column_keys=columns
+    )
+    return str(compiled)
 
 
 def last_answer(conn: Connection, profile_id: int, since_ms: int = 0) -> LoggedAnswer | None:
