@@ -99,7 +99,7 @@ def _move_days(
 ) -> int:
     """Study days after a change of day boundary; returns the reviews whose day moved."""
     from trainer.scheduling.fsrs_adapter import study_day_of_ms
-    from trainer.stats import rollup
+    from trainer.storage import rollup_repo
 
     day_of = study_day_of_ms(new)
     rows = conn.execute(
@@ -118,5 +118,5 @@ def _move_days(
             .where(CARDS.c.profile_id == profile_id, CARDS.c.buried_until > 0)
             .values(buried_until=CARDS.c.buried_until + shift)
         )
-    rollup.rebuild(conn)
+    rollup_repo.rebuild(conn)
     return len(moved)

@@ -20,8 +20,14 @@ from trainer.domain.errors import TrainerError
 from trainer.domain.model import Card, CardState, Deck, DeckCounts, LeechAction, Note, Queue, Rating
 from trainer.scheduling import exam, fsrs_adapter
 from trainer.services.decks import subtree
-from trainer.stats import rollup
-from trainer.storage import cards_repo, decks_repo, filtered_repo, notes_repo, reviews_repo
+from trainer.storage import (
+    cards_repo,
+    decks_repo,
+    filtered_repo,
+    notes_repo,
+    reviews_repo,
+    rollup_repo,
+)
 from trainer.storage.store import Store
 
 LEECH_TAG = "leech"
@@ -394,7 +400,7 @@ class StudyService:
             cards_repo.save_card(conn, after)
             if away is not None:
                 _after_filtered_answer(conn, after, away[0])
-            rollup.record(conn, clock, pid, review_id, card, rating, now, duration_ms)
+            rollup_repo.record(conn, clock, pid, review_id, card, rating, now, duration_ms)
         self._did(Action("answer", card_id, review_id=review_id, rating=rating))
         return AnswerResult(after, review_id, leech, len(buried))
 
@@ -445,7 +451,7 @@ class StudyService:
         if card is None:
             return None
         # Before the leech tag comes off: the answer was filed under the note's tags then.
-        rollup.unrecord(conn, self.store.clock, last.id)
+        rollup_repo.unrecord(conn, self.store.clock, last.id)
         values = snap["card"]
         restored = replace(
             card,
