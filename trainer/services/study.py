@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from trainer.domain.clock import LEARN_AHEAD, from_epoch, to_epoch, utc
 from trainer.domain.errors import TrainerError
@@ -25,6 +25,7 @@ from trainer.storage import (
     decks_repo,
     filtered_repo,
     notes_repo,
+    profiles_repo,
     reviews_repo,
     rollup_repo,
 )
@@ -528,14 +529,8 @@ class StudyService:
         """
         pid = self.store.profile.id
         with self.store.write() as conn:
-            from trainer.storage.models import CARDS
-
             wanted = list(dict.fromkeys(card_ids))
-            mine = set(
-                conn.execute(
-                    select(CARDS.c.id).where(CARDS.c.id.in_(wanted), CARDS.c.profile_id == pid)
-                ).scalars()
-            )
+            mine = cards_repo.of_profile(conn, wanted, pid)
             unknown = [i for i in wanted if i not in mine]
             if unknown:
                 listed = ", ".join(map(str, unknown[:10])) + (" …" if len(unknown) > 10 else "")
@@ -603,14 +598,12 @@ def cram_log_path(store: Store) -> Path:
 
 def _save_note(conn: Connection, note: Note) -> None:
     """Write ``note``'s content over the stored note with its GUID; its cards follow."""
-    from trainer.storage.models import PROFILES
-
     rows = notes_repo.rows_by_guid(conn, [note.guid])
     row = rows.get(note.guid)
     if row is None:
         raise TrainerError(f"no note {note.guid}")
     notes_repo.update_notes(conn, row.deck_id, [(note, row.position)], int(time.time()))
-    for profile_id in conn.execute(select(PROFILES.c.id)).scalars():
+    for profile_id in profiles_repo.profile_ids(conn):
         cards_repo.sync_cards(conn, profile_id, row.deck_id)
 
 

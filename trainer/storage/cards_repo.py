@@ -12,7 +12,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select, text, update
+from sqlalchemy import Connection, and_, func, or_, select, text, update
 
 from trainer.domain import cloze
 from trainer.domain.clock import from_epoch, to_epoch
@@ -376,3 +376,120 @@ def reset_times(conn: Connection, card_ids: Sequence[int]) -> dict[int, int]:
         )
         out.update((int(r.id), int(r.reset_at)) for r in rows)
     return out
+
+
+def shift_buried(conn: Connection, profile_id: int, shift: int) -> None:
+    """Move the profile's buried cards' return day by ``shift`` study days."""
+    conn.execute(
+        update(CARDS)
+        .where(CARDS.c.profile_id == profile_id, CARDS.c.buried_until > 0)
+        .values(buried_until=CARDS.c.buried_until + shift)
+    )
+
+
+def of_profile(conn: Connection, card_ids: Sequence[int], profile_id: int) -> set[int]:
+    """Those of ``card_ids`` that are cards of the profile."""
+    out: set[int] = set()
+    ids = list(card_ids)
+    for i in range(0, len(ids), 500):
+        out.update(
+            conn.execute(
+                select(CARDS.c.id).where(
+                    CARDS.c.id.in_(ids[i : i + 500]), CARDS.c.profile_id == profile_id
+                )
+            ).scalars()
+        )
+    return out
+
+
+def borrowed(conn: Connection, card_ids: Sequence[int]) -> set[int]:
+    """Those of ``card_ids`` sitting in a filtered deck (away from home)."""
+    out: set[int] = set()
+    ids = list(card_ids)
+    for i in range(0, len(ids), 500):
+        out.update(
+            conn.execute(
+                select(CARDS.c.id).where(
+                    CARDS.c.id.in_(ids[i : i + 500]), CARDS.c.original_deck_id != 0
+                )
+            ).scalars()
+        )
+    return out
+
+
+def tomorrow_counts(
+    conn: Connection,
+    profile_id: int,
+    deck_ids: Sequence[int],
+    tomorrow: int,
+    day_after: int,
+    tonight: int,
+    ahead: int,
+) -> tuple[int, int, dict[int, int]]:
+    """For the "done for today" summary: cards due before ``day_after`` (reviews and
+    learning, buried ones back ``tomorrow`` included), learning cards due between
+    ``ahead`` and ``tonight``, and new cards per deck (buried new ones back tomorrow too).
+    """
+    c = CARDS.c
+    ids = list(deck_ids)
+    back = and_(c.queue == int(Queue.BURIED), c.buried_until <= tomorrow)
+    review = conn.execute(
+        select(func.count()).where(
+            c.profile_id == profile_id,
+            c.deck_id.in_(ids),
+            or_(
+                c.queue.in_([int(Queue.REVIEW), int(Queue.LEARNING)]),
+                and_(back, c.state != int(CardState.NEW)),
+            ),
+            c.due < day_after,
+        )
+    ).scalar_one()
+    learning = conn.execute(
+        select(func.count()).where(
+            c.profile_id == profile_id,
+            c.deck_id.in_(ids),
+            c.queue == int(Queue.LEARNING),
+            c.due >= ahead,
+            c.due < tonight,
+        )
+    ).scalar_one()
+    fresh = {
+        int(deck_id): int(n)
+        for deck_id, n in conn.execute(
+            select(c.deck_id, func.count())
+            .where(
+                c.profile_id == profile_id,
+                c.deck_id.in_(ids),
+                or_(c.queue == int(Queue.NEW), and_(back, c.state == int(CardState.NEW))),
+            )
+            .group_by(c.deck_id)
+        )
+    }
+    return int(review), int(learning), fresh
+
+
+def next_learning_due(
+    conn: Connection, profile_id: int, deck_ids: Sequence[int], after_s: int, except_id: int
+) -> int | None:
+    """The earliest due time after ``after_s`` of a learning card in the decks, but one."""
+    c = CARDS.c
+    value = conn.execute(
+        select(func.min(c.due)).where(
+            c.profile_id == profile_id,
+            c.deck_id.in_(list(deck_ids)),
+            c.queue == int(Queue.LEARNING),
+            c.due > after_s,
+            c.id != except_id,
+        )
+    ).scalar()
+    return None if value is None else int(value)
+
+
+def ids_of_note(conn: Connection, note_id: int, profile_id: int) -> list[int]:
+    """The profile's cards of one note, by ordinal."""
+    rows = conn.execute(
+        select(CARDS.c.id)
+        .where(CARDS.c.note_id == note_id, CARDS.c.profile_id == profile_id)
+        .order_by(CARDS.c.ord)
+    ).scalars()
+    return [int(i) for i in rows]

@@ -2,25 +2,27 @@
 
 The only module that writes review rows: the answer path through
 ``add_review`` and bulk loads (Anki history, the bench store, tests) through
-``insert_many``, both taking ``ReviewRecord``; the columns come from the table,
+``insert_many``, both taking ``ReviewRecord`` (``restore`` puts back rows a deck
+deletion took out, ids and all); the columns come from the table,
 so a new column is a field of the record, a column of the model and a migration.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
+from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, and_, case, delete, func, insert, select
 
 from trainer.domain.clock import from_epoch
 from trainer.domain.model import CardState, Rating, Review
 from trainer.storage.engine import driver_sql
 from trainer.storage.models import REVIEWS, ReviewRecord
 
-__all__ = ["ReviewRecord", "add_review", "insert_many"]
+__all__ = ["ReviewRecord", "add_review", "insert_many", "restore"]
 
 BATCH = 10_000
 """Rows handed to the driver per ``executemany`` (bounds memory for a million-row load)."""
@@ -57,6 +59,64 @@ def insert_many(conn: Connection, records: Iterable[ReviewRecord]) -> int:
         conn.exec_driver_sql(sql, batch)  # type: ignore[arg-type]
         written += len(batch)
     return written
+
+
+def day_tallies(
+    conn: Connection, profile_id: int, day: int, deck_ids: Sequence[int]
+) -> tuple[int, int, int, int, int, int]:
+    """On study day ``day`` in the decks: answers, agains, new cards, milliseconds,
+    answers on review cards and how many of those passed."""
+    r = REVIEWS.c
+    row = conn.execute(
+        select(
+            func.count(),
+            func.sum(case((r.rating == 1, 1), else_=0)),
+            func.sum(case((r.state_before == int(CardState.NEW), 1), else_=0)),
+            func.sum(r.duration_ms),
+            func.sum(case((r.state_before == int(CardState.REVIEW), 1), else_=0)),
+            func.sum(
+                case(
+                    (and_(r.state_before == int(CardState.REVIEW), r.rating > 1), 1),
+                    else_=0,
+                )
+            ),
+        ).where(r.profile_id == profile_id, r.day == day, r.deck_id.in_(list(deck_ids)))
+    ).one()
+    a, b, c, d, e, f = (int(v or 0) for v in row)
+    return a, b, c, d, e, f
+
+
+def counts_by_profile(conn: Connection) -> dict[int, int]:
+    """Answers logged per profile id."""
+    rows = conn.execute(select(REVIEWS.c.profile_id, func.count()).group_by(REVIEWS.c.profile_id))
+    return {int(pid): int(n) for pid, n in rows}
+
+
+def has_reviews(conn: Connection, profile_id: int) -> bool:
+    found = conn.execute(
+        select(REVIEWS.c.id).where(REVIEWS.c.profile_id == profile_id).limit(1)
+    ).first()
+    return found is not None
+
+
+def move_days(conn: Connection, profile_id: int, day_of: Callable[[int], int]) -> int:
+    """Re-file the profile's answers under ``day_of(reviewed_at)``; returns how many moved."""
+    rows = conn.execute(
+        select(REVIEWS.c.id, REVIEWS.c.reviewed_at, REVIEWS.c.day).where(
+            REVIEWS.c.profile_id == profile_id
+        )
+    )
+    moved = [(day, rid) for rid, at, was in rows if (day := day_of(int(at))) != was]
+    sql = driver_sql(conn, "UPDATE reviews SET day = ? WHERE id = ?")
+    for i in range(0, len(moved), 5000):
+        conn.exec_driver_sql(sql, moved[i : i + 5000])
+    return len(moved)
+
+
+def restore(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Put back review rows taken out with their ids (undoing a deck's deletion)."""
+    for i in range(0, len(rows), 500):
+        conn.execute(insert(REVIEWS), [dict(r) for r in rows[i : i + 500]])
 
 
 @cache
