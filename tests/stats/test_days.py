@@ -90,4 +90,4 @@ def test_future_due_counts_the_study_day_after_dst(any_store: Store) -> None:
                 )
             )
     rep = StatsService(store).report(now=now, range_name="1m")
-    assert rep["future_due"]["days"] == [{"day": 9, "due": 1}, {"day": 10, "due": 1}]
+    assert rep.future_due["days"] == [{"day": 9, "due": 1}, {"day": 10, "due": 1}]

@@ -25,6 +25,7 @@ from trainer.domain.clock import to_epoch
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import Deck, DeckOptions
 from trainer.stats import report
+from trainer.stats.types import ReportMeta, StatsReport
 from trainer.storage import decks_repo, report_repo, rollup_repo
 from trainer.storage.store import Store
 
@@ -47,7 +48,7 @@ def select_decks(conn: Connection, deck: str | None) -> tuple[list[Deck], DeckOp
 class StatsService:
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._cache: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self._cache: dict[tuple[Any, ...], StatsReport] = {}
 
     def invalidate(self) -> None:
         self._cache.clear()
@@ -78,7 +79,7 @@ class StatsService:
 
     def report(
         self, deck: str | None = None, range_name: str = "1m", now: datetime | None = None
-    ) -> dict[str, Any]:
+    ) -> StatsReport:
         now = now or datetime.now(UTC)
         slot = int(now.timestamp()) // 600
         with self.store.read() as conn:
@@ -91,6 +92,17 @@ class StatsService:
             decks, options = select_decks(conn, deck)
         ids = None if deck is None else [d.id for d in decks]
         pid = self.store.profile.id
+        clock = self.store.clock
+        meta: ReportMeta = {
+            "deck": deck,
+            "decks": [d.name for d in decks],
+            "range": range_name,
+            "generated_at": now.astimezone(UTC).isoformat(),
+            "today": clock.date_of(clock.day(now)).isoformat(),
+            "timezone": str(clock.zone),
+            "rollover_hour": clock.rollover_hour,
+            "desired_retention": options.desired_retention,
+        }
         side: Future[report_repo.Memory] | None = None
         pool = ThreadPoolExecutor(max_workers=1) if self._parallel() else None
         try:
@@ -100,25 +112,11 @@ class StatsService:
                 side = pool.submit(self._memory, pid, ids, to_epoch(now), options)
             with self.store.read() as conn:
                 out = report.build(
-                    conn, pid, ids, options, self.store.clock, now, range_name, memory_future=side
+                    conn, pid, ids, options, clock, now, range_name, memory_future=side, meta=meta
                 )
                 key = (deck, range_name, slot, self._fingerprint(conn))
         finally:
             if pool is not None:
                 pool.shutdown(wait=True)
-        clock = self.store.clock
-        out = {
-            "meta": {
-                "deck": deck,
-                "decks": [d.name for d in decks],
-                "range": range_name,
-                "generated_at": now.astimezone(UTC).isoformat(),
-                "today": clock.date_of(clock.day(now)).isoformat(),
-                "timezone": str(clock.zone),
-                "rollover_hour": clock.rollover_hour,
-                "desired_retention": options.desired_retention,
-            },
-            **out,
-        }
         self._cache = {key: out}
         return out

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from concurrent.futures import Future
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import Connection
 
@@ -16,6 +15,7 @@ from trainer.domain.clock import DayClock, to_epoch
 from trainer.domain.model import DeckOptions
 from trainer.scheduling import fsrs_adapter
 from trainer.stats import figures
+from trainer.stats.types import FutureDue, ReportMeta, Reviews, StatsReport
 from trainer.storage import report_repo
 from trainer.storage.report_repo import Curve, DeckIds, Memory
 from trainer.storage.studydays import StudyDays
@@ -43,8 +43,10 @@ def build(
     now: datetime,
     range_name: str = "1m",
     memory_future: Future[Memory] | None = None,
-) -> dict[str, Any]:
-    """Every figure for the decks, as one JSON-ready dict (see docs/stats.md).
+    *,
+    meta: ReportMeta,
+) -> StatsReport:
+    """Every figure for the decks (see docs/stats.md), under ``meta``.
 
     ``memory_future``, when given, is ``memory`` already running on another
     connection (see ``StatsService``); otherwise it runs here.
@@ -70,15 +72,11 @@ def build(
         conn, profile_id, deck_ids, StudyDays(clock, today, 0, horizon or 3660), horizon
     )
     counts = report_repo.card_intervals(conn, profile_id, deck_ids)
-    out: dict[str, Any] = {
-        "today": figures.today_figure(today_row),
-        "future_due": figures.future_due(due_rows, horizon)
-        | {"daily_load": figures.daily_load(counts)},
-        "calendar": figures.calendar(by_day, today),
-        "reviews": {"days": per_day, **figures.review_summary(per_day, shown)},
-        "card_counts": figures.card_counts(figures.counts_with_maturity(counts)),
-        "intervals": figures.interval_histogram(counts),
+    future: FutureDue = {
+        **figures.future_due(due_rows, horizon),
+        "daily_load": figures.daily_load(counts),
     }
+    reviews: Reviews = {"days": per_day, **figures.review_summary(per_day, shown)}
     answers = report_repo.group_answers(conn, profile_id, deck_ids, first_day)
     if memory_future is not None:
         buckets, groups = memory_future.result()
@@ -86,10 +84,23 @@ def build(
         buckets, groups = report_repo.memory(
             conn, profile_id, deck_ids, curve(options, to_epoch(now))
         )
-    out.update(figures.memory_histograms(buckets))
-    out["knowledge"] = figures.knowledge(groups)
-    out["hours"] = figures.hours(totals)
-    out["buttons"] = figures.buttons(totals)
-    out["true_retention"] = figures.true_retention(by_day, today)
-    out.update(figures.group_table(groups, answers))
-    return out
+    histograms = figures.memory_histograms(buckets)
+    table = figures.group_table(groups, answers)
+    return StatsReport(
+        meta=meta,
+        today=figures.today_figure(today_row),
+        future_due=future,
+        calendar=figures.calendar(by_day, today),
+        reviews=reviews,
+        card_counts=figures.card_counts(figures.counts_with_maturity(counts)),
+        intervals=figures.interval_histogram(counts),
+        stability=histograms["stability"],
+        difficulty=histograms["difficulty"],
+        retrievability=histograms["retrievability"],
+        knowledge=figures.knowledge(groups),
+        hours=figures.hours(totals),
+        buttons=figures.buttons(totals),
+        true_retention=figures.true_retention(by_day, today),
+        sections=table["sections"],
+        tags=table["tags"],
+    )

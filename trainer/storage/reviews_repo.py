@@ -56,7 +56,7 @@ def insert_many(conn: Connection, records: Iterable[ReviewRecord]) -> int:
     rows = iter(records)
     written = 0
     while batch := list(islice(rows, BATCH)):
-        conn.exec_driver_sql(sql, batch)  # type: ignore[arg-type]
+        conn.exec_driver_sql(sql, batch)
         written += len(batch)
     return written
 
