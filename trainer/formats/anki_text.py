@@ -26,7 +26,8 @@ from trainer.domain.errors import InputError
 from trainer.domain.files import read_bounded
 from trainer.domain.identity import note_guid
 from trainer.domain.model import Note, NoteKind
-from trainer.formats.anki_notes import Notetype, note_from_fields
+from trainer.formats.anki_notes import note_from_fields
+from trainer.formats.apkg_read import Notetype
 from trainer.formats.apkg_write import (
     BASIC_FIELDS,
     BASIC_MODEL_NAME,

@@ -1,7 +1,7 @@
 """An Anki package's review log, carried into ours: answers and rebuilt card states.
 
 Each card that gets answers is rebuilt from its whole history with FSRS
-(``fsrs_adapter.reschedule_many``, in worker processes for big logs); a
+(``replay_pool.SavedReplayBatch``, in worker processes for big logs); a
 reviewed Anki card without any log gets an FSRS memory state from its SM-2
 interval and ease (or from Anki's own FSRS state when it has one).
 """
@@ -22,7 +22,8 @@ from trainer.domain.clock import DayClock, from_epoch, to_epoch
 from trainer.domain.model import Card, CardState, DeckOptions, Queue
 from trainer.formats.anki_notes import MappedNote, note_deck
 from trainer.formats.apkg_read import AnkiCard, Answer, Collection
-from trainer.scheduling.fsrs_adapter import ReplayBatch, SavedState
+from trainer.scheduling.fsrs_adapter import SavedState
+from trainer.scheduling.replay_pool import SavedReplayBatch
 from trainer.services.reporting import tick
 from trainer.storage import cards_repo, decks_repo, reviews_repo
 from trainer.storage.engine import driver_sql
@@ -70,7 +71,7 @@ class ScheduleImport:
         self.new: dict[int, list[Answer]] = {}  # anki card id -> answers not yet in the log
         self.had_history: set[Key] = set()
         self.replayed: list[int] = []  # anki card ids, in the batch's order
-        self.batch: ReplayBatch | None = None
+        self.batch: SavedReplayBatch | None = None
         self.kept: dict[int, AnkiCard] = {}
         self.reset_at: dict[int, int] = {}  # anki card id -> a reset newer than ours (ms)
         self.bury: list[int] = []  # our card ids that Anki has buried
@@ -134,7 +135,7 @@ class ScheduleImport:
                 history = [a for a in history if a[0] >= start]
             items.append((history, options[deck_of[cid]]))
             self.replayed.append(cid)
-        self.batch = ReplayBatch(items, saved=True, clock=store.clock)
+        self.batch = SavedReplayBatch(items, clock=store.clock)
 
     def keep(self, mapped: list[MappedNote]) -> None:
         """Only the cards of these notes (the ones imported) get answers and state."""
