@@ -12,11 +12,12 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, or_, select, text, update
+from sqlalchemy import Connection, and_, func, or_, select, update
 
 from trainer.domain import cloze
 from trainer.domain.clock import from_epoch, to_epoch
 from trainer.domain.model import Card, CardState, NoteKind, Queue
+from trainer.storage import count_sql
 from trainer.storage.engine import driver_sql
 from trainer.storage.models import CARDS, NOTES
 
@@ -257,16 +258,6 @@ def _queue_cards(
     return [card_from_row(rows[i], rows[i].guid) for i in ids if i in rows]
 
 
-_COUNT_SQL = {
-    due: text(
-        "SELECT count(*) FROM (SELECT id FROM cards WHERE profile_id = :p AND deck_id = :d "
-        "AND queue = :q" + (" AND due < :before" if due else "") + " LIMIT :cap) AS bounded"
-    )
-    for due in (False, True)
-}
-"""Plain SQL so the deck list's many small counts skip statement building."""
-
-
 def count_queue(
     conn: Connection,
     profile_id: int,
@@ -278,10 +269,12 @@ def count_queue(
     """Cards in one deck's queue, counting no further than ``cap``."""
     if cap <= 0:
         return 0
-    params = {"p": profile_id, "d": deck_id, "q": int(queue), "cap": cap}
-    if due_before_s is not None:
-        params["before"] = due_before_s
-    return int(conn.execute(_COUNT_SQL[due_before_s is not None], params).scalar_one())
+    # Plain driver SQL, shared with ``fastcount``: the deck list's many small counts
+    # skip statement building.
+    sql = driver_sql(conn, count_sql.bounded_count(due_before_s is not None))
+    args: tuple[int, ...] = (profile_id, deck_id, int(queue))
+    args += (cap,) if due_before_s is None else (due_before_s, cap)
+    return int(conn.exec_driver_sql(sql, args).scalar_one())
 
 
 def count_by_deck(

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, and_, case, delete, func, insert, select
 
 from trainer.domain.clock import from_epoch
 from trainer.domain.model import CardState, Rating, Review
+from trainer.storage import count_sql
 from trainer.storage.engine import driver_sql
 from trainer.storage.models import REVIEWS, ReviewRecord
 
@@ -158,27 +159,17 @@ def done_today(
     conn: Connection, profile_id: int, day: int, deck_ids: Sequence[int]
 ) -> dict[int, tuple[int, int]]:
     """Per deck: (new cards introduced, review cards answered) on study day ``day``."""
-    rows = conn.execute(
-        select(
-            REVIEWS.c.deck_id,
-            REVIEWS.c.state_before,
-            func.count(func.distinct(REVIEWS.c.card_id)),
-        )
-        .where(
-            REVIEWS.c.profile_id == profile_id,
-            REVIEWS.c.day == day,
-            REVIEWS.c.deck_id.in_(list(deck_ids)),
-            REVIEWS.c.state_before.in_([int(CardState.NEW), int(CardState.REVIEW)]),
-        )
-        .group_by(REVIEWS.c.deck_id, REVIEWS.c.state_before)
-    )
+    wanted = set(deck_ids)
     out: dict[int, tuple[int, int]] = {}
+    rows = conn.exec_driver_sql(driver_sql(conn, count_sql.DONE_TODAY), (profile_id, day))
     for deck_id, state_before, n in rows:
+        if deck_id not in wanted:
+            continue
         new, rev = out.get(deck_id, (0, 0))
         if state_before == int(CardState.NEW):
-            new = n
+            new = int(n)
         else:
-            rev = n
+            rev = int(n)
         out[deck_id] = (new, rev)
     return out
 
