@@ -17,7 +17,8 @@ from trainer.storage.store import Store
 
 ROOT = Path(__file__).resolve().parents[2] / "trainer"
 WRITES = re.compile(
-    r"INSERT\s+INTO\s+reviews\b|insert\(\s*REVIEWS\b|REVIEWS\.insert\(|update\(\s*REVIEWS\b",
+    r"INSERT\s+INTO\s+reviews\b|UPDATE\s+reviews\b|insert\(\s*REVIEWS\b|REVIEWS\.insert\("
+    r"|update\(\s*REVIEWS\b",
     re.IGNORECASE,
 )
 
