@@ -12,6 +12,7 @@ import random
 import sqlite3
 import sys
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,6 +29,8 @@ def build(
     now: datetime = NOW,
 ) -> Path:
     """Create (replacing) a store at ``path``; returns the path."""
+    from trainer.storage import reviews_repo
+    from trainer.storage.reviews_repo import ReviewRecord
     from trainer.storage.store import Store
 
     path = Path(path)
@@ -110,32 +113,33 @@ def build(
             f"{now_s - 400 * DAY} + ?1 * 300)",
             card_rows,
         )
-        year_ms = 365 * DAY * 1000
-        end_ms = now_s * 1000
+    con.close()
+    year_ms = 365 * DAY * 1000
+    end_ms = now_s * 1000
 
-        def review_rows():  # type: ignore[no-untyped-def]
-            for n in range(reviews):
-                card_id, deck_id = reviewed[n % len(reviewed)]
-                at = end_ms - rng.randrange(year_ms)
-                rating = rng.choices((1, 2, 3, 4), (10, 10, 70, 10))[0]
-                day = datetime.fromtimestamp(at / 1000 - 4 * 3600, UTC).date().toordinal()
-                yield (
-                    card_id,
-                    deck_id,
-                    rating,
-                    at,
-                    day,
-                    rng.randint(2000, 20000),
-                    2 if n >= len(reviewed) else 0,
-                    rng.uniform(0.01, 100.0),
-                )
+    def review_rows() -> Iterator[ReviewRecord]:
+        for n in range(reviews):
+            card_id, deck_id = reviewed[n % len(reviewed)]
+            at = end_ms - rng.randrange(year_ms)
+            rating = rng.choices((1, 2, 3, 4), (10, 10, 70, 10))[0]
+            day = datetime.fromtimestamp(at / 1000 - 4 * 3600, UTC).date().toordinal()
+            yield ReviewRecord(
+                card_id=card_id,
+                profile_id=1,
+                deck_id=deck_id,
+                rating=rating,
+                reviewed_at=at,
+                day=day,
+                duration_ms=rng.randint(2000, 20000),
+                state_before=2 if n >= len(reviewed) else 0,
+                interval_days=rng.uniform(0.01, 100.0),
+            )
 
-        con.executemany(
-            "INSERT INTO reviews (card_id, profile_id, deck_id, rating, reviewed_at, day, "
-            "duration_ms, state_before, interval_days, stability, difficulty, undo) "
-            "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, '')",
-            review_rows(),
-        )
+    store = Store.open(str(path))
+    with store.write() as conn:
+        reviews_repo.insert_many(conn, review_rows())
+    store.close()
+    con = sqlite3.connect(path)
     con.execute("ANALYZE")
     con.close()
     return path

@@ -9,8 +9,8 @@ from anki_helpers import import_into_anki, import_text_into_anki
 
 from trainer.domain import cloze
 from trainer.domain.model import Note, NoteKind
+from trainer.formats.anki_notes import read_notes
 from trainer.formats.anki_text import text_bytes
-from trainer.formats.apkg_read import read_notes
 from trainer.formats.apkg_write import (
     BASIC_FIELDS,
     BASIC_MODEL_NAME,

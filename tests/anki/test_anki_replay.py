@@ -18,8 +18,9 @@ from sqlalchemy import select
 from trainer.domain.clock import DayClock, to_epoch
 from trainer.domain.model import Card, CardState, DeckOptions, Note, NoteKind, Queue, Rating
 from trainer.formats.apkg_write import package_bytes
-from trainer.scheduling import fsrs_adapter
-from trainer.scheduling.fsrs_adapter import PastReview, ReplayBatch, reschedule, reschedule_many
+from trainer.scheduling import replay_pool
+from trainer.scheduling.fsrs_adapter import PastReview, reschedule
+from trainer.scheduling.replay_pool import ReplayBatch, SavedReplayBatch, reschedule_many
 from trainer.services.anki_exchange import import_apkg
 from trainer.storage.models import CARDS, NOTES, REVIEWS
 from trainer.storage.store import Store
@@ -44,7 +45,7 @@ def _options() -> list[DeckOptions]:
 
 @pytest.mark.parametrize("workers", [0, 1, 2])
 def test_reschedule_many_equals_reschedule(monkeypatch: pytest.MonkeyPatch, workers: int) -> None:
-    monkeypatch.setattr(fsrs_adapter, "PARALLEL_MIN_ANSWERS", 1)
+    monkeypatch.setattr(replay_pool, "PARALLEL_MIN_ANSWERS", 1)
     rng = random.Random(7)
     items = [(_history(rng), rng.choice(_options())) for _ in range(300)]
     items.append(([], DeckOptions()))  # no history: a new card
@@ -59,11 +60,11 @@ def test_reschedule_many_equals_reschedule(monkeypatch: pytest.MonkeyPatch, work
 def test_saved_states_are_the_results_to_the_second(
     monkeypatch: pytest.MonkeyPatch, workers: int
 ) -> None:
-    monkeypatch.setattr(fsrs_adapter, "PARALLEL_MIN_ANSWERS", 1)
+    monkeypatch.setattr(replay_pool, "PARALLEL_MIN_ANSWERS", 1)
     rng = random.Random(10)
     items = [(_history(rng), rng.choice(_options())) for _ in range(200)]
     items.append(([], DeckOptions()))
-    saved = ReplayBatch(items, workers, saved=True, clock=CLOCK).saved_states()
+    saved = SavedReplayBatch(items, workers, clock=CLOCK).saved_states()
     want = [
         (
             int(r.state),
@@ -78,15 +79,13 @@ def test_saved_states_are_the_results_to_the_second(
         for r in reschedule_many(items, workers=0, clock=CLOCK)
     ]
     assert saved == want
-    with pytest.raises(TypeError):
-        ReplayBatch(items[:3], 0, saved=True, clock=CLOCK).results()
 
 
 def test_caller_replays_the_chunks_no_worker_started(monkeypatch: pytest.MonkeyPatch) -> None:
     """Many small chunks, results asked at once: this process takes some from the back."""
-    monkeypatch.setattr(fsrs_adapter, "PARALLEL_MIN_ANSWERS", 1)
-    monkeypatch.setattr(fsrs_adapter, "CHUNK_ANSWERS", 1)
-    monkeypatch.setattr(fsrs_adapter, "MAX_CHUNKS", 200)
+    monkeypatch.setattr(replay_pool, "PARALLEL_MIN_ANSWERS", 1)
+    monkeypatch.setattr(replay_pool, "CHUNK_ANSWERS", 1)
+    monkeypatch.setattr(replay_pool, "MAX_CHUNKS", 200)
     rng = random.Random(9)
     items = [(_history(rng), rng.choice(_options())) for _ in range(400)]
     batch = ReplayBatch(items, workers=1, clock=CLOCK)
@@ -104,26 +103,26 @@ def test_caller_replays_the_chunks_no_worker_started(monkeypatch: pytest.MonkeyP
 
 
 def test_a_worker_that_dies_costs_time_not_results(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(fsrs_adapter, "PARALLEL_MIN_ANSWERS", 1)
-    monkeypatch.setattr(fsrs_adapter, "CHUNK_ANSWERS", 50)
+    monkeypatch.setattr(replay_pool, "PARALLEL_MIN_ANSWERS", 1)
+    monkeypatch.setattr(replay_pool, "CHUNK_ANSWERS", 50)
 
     def dies(*_args: object) -> None:
         os._exit(3)  # in the forked worker
 
-    monkeypatch.setattr(fsrs_adapter, "_replay_chunk", dies)
+    monkeypatch.setattr(replay_pool, "_replay_chunk", dies)
     rng = random.Random(11)
     items = [(_history(rng), DeckOptions()) for _ in range(100)]
-    batch = ReplayBatch(items, workers=1, saved=True, clock=CLOCK)
+    batch = SavedReplayBatch(items, workers=1, clock=CLOCK)
     parts = list(batch.saved_parts())
     assert len(parts) > 1
     flat = [s for _, part in sorted(parts, key=lambda p: p[0]) for s in part]
-    assert flat == ReplayBatch(items, workers=0, saved=True, clock=CLOCK).saved_states()
+    assert flat == SavedReplayBatch(items, workers=0, clock=CLOCK).saved_states()
     assert batch._pool is None  # closed
 
 
 def test_batch_without_fork_replays_here(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(fsrs_adapter, "PARALLEL_MIN_ANSWERS", 1)
-    monkeypatch.setattr(fsrs_adapter, "_can_fork", lambda: False)
+    monkeypatch.setattr(replay_pool, "PARALLEL_MIN_ANSWERS", 1)
+    monkeypatch.setattr(replay_pool, "_can_fork", lambda: False)
     rng = random.Random(8)
     items = [(_history(rng), DeckOptions()) for _ in range(20)]
     batch = ReplayBatch(items, workers=2, clock=CLOCK)
@@ -203,7 +202,7 @@ def test_parallel_import_equals_serial_import(
     pkg.write_bytes(_package(60, 700, suspend=3))
     states = {}
     for name, floor in (("serial", 10**9), ("parallel", 1)):
-        monkeypatch.setattr(fsrs_adapter, "PARALLEL_MIN_ANSWERS", floor)
+        monkeypatch.setattr(replay_pool, "PARALLEL_MIN_ANSWERS", floor)
         store = _open(tmp_path / f"{name}.sqlite3")
         report = import_apkg(store, pkg)
         assert (report.new, report.reviews) == (60, 700)
@@ -223,7 +222,7 @@ def test_more_history_later_replays_the_whole_log(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """A second package with more answers adds only those and replays from the start."""
-    monkeypatch.setattr(fsrs_adapter, "PARALLEL_MIN_ANSWERS", 1)
+    monkeypatch.setattr(replay_pool, "PARALLEL_MIN_ANSWERS", 1)
     small, big = tmp_path / "small.apkg", tmp_path / "big.apkg"
     small.write_bytes(_package(20, 60))
     big.write_bytes(_package(20, 200))
@@ -243,7 +242,7 @@ def test_import_on_every_database_matches_a_replay_of_its_log(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, any_store: Store
 ) -> None:
     """SQLite and PostgreSQL: the answers land, and each card is its log replayed."""
-    monkeypatch.setattr(fsrs_adapter, "PARALLEL_MIN_ANSWERS", 1)
+    monkeypatch.setattr(replay_pool, "PARALLEL_MIN_ANSWERS", 1)
     small, big = tmp_path / "small.apkg", tmp_path / "big.apkg"
     small.write_bytes(_package(20, 60, suspend=2))
     big.write_bytes(_package(20, 200, suspend=2))

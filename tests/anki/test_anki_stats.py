@@ -148,7 +148,7 @@ def _our_buttons(b: dict[str, Any]) -> dict[str, list[int]]:
 
 def test_todays_answers(both: Both) -> None:
     ours, ankis = both
-    t, a = ours["1m"]["today"], ankis[31].today
+    t, a = ours["1m"].today, ankis[31].today
     assert t["reviews"] == a.answer_count
     assert t["time_ms"] == a.answer_millis
     assert t["reviews"] - t["again"] == a.correct_count
@@ -170,7 +170,7 @@ def test_true_retention_counts_every_review_answer(both: Both) -> None:
         ("year", 365),
         ("all", 365),
     ):
-        mine = ours["1m"]["true_retention"][period]
+        mine = ours["1m"].true_retention[period]
         theirs = getattr(ankis[days].true_retention, "all_time" if period == "all" else period)
         assert (mine["young"]["passed"], mine["young"]["failed"]) == (
             theirs.young_passed,
@@ -180,7 +180,7 @@ def test_true_retention_counts_every_review_answer(both: Both) -> None:
             theirs.mature_passed,
             theirs.mature_failed,
         ), period
-    assert ours["1m"]["true_retention"]["month"]["all"]["failed"] > 0
+    assert ours["1m"].true_retention["month"]["all"]["failed"] > 0
 
 
 def test_buttons_and_hours_over_each_range(both: Both) -> None:
@@ -190,11 +190,11 @@ def test_buttons_and_hours_over_each_range(both: Both) -> None:
         ("3m", "three_months", 365),
         ("1y", "one_year", 365),
     ):
-        assert _our_buttons(ours[name]["buttons"]) == _buttons(
-            getattr(ankis[days].buttons, field)
-        ), name
+        assert _our_buttons(ours[name].buttons) == _buttons(getattr(ankis[days].buttons, field)), (
+            name
+        )
         theirs = [(h.total, h.correct) for h in getattr(ankis[days].hours, field)]
-        assert [(h["reviews"], h["correct"]) for h in ours[name]["hours"]] == theirs, name
+        assert [(h["reviews"], h["correct"]) for h in ours[name].hours] == theirs, name
 
 
 def test_answers_per_day_over_a_month(both: Both) -> None:
@@ -207,25 +207,25 @@ def test_answers_per_day_over_a_month(both: Both) -> None:
     }
     mine = {
         d["day"]: (d["learn"], d["young"], d["mature"], d["relearn"])
-        for d in ours["1m"]["reviews"]["days"]
+        for d in ours["1m"].reviews["days"]
     }
     assert mine == theirs
-    assert ours["1m"]["reviews"]["days_in_range"] == 31
+    assert ours["1m"].reviews["days_in_range"] == 31
 
 
 def test_cards_retrievability_and_daily_load(both: Both) -> None:
     ours, ankis = both
     mine, a = ours["1m"], ankis[31]
     counts = a.card_counts.excluding_inactive
-    assert {k: mine["card_counts"][k] for k in ("new", "young", "mature", "buried")} == {
+    assert {k: mine.card_counts[k] for k in ("new", "young", "mature", "buried")} == {
         "new": counts.newCards,
         "young": counts.young,
         "mature": counts.mature,
         "buried": counts.buried,
     }
-    assert mine["card_counts"]["learning"] == counts.learn
-    assert mine["card_counts"]["relearning"] == counts.relearn
-    assert mine["knowledge"]["estimated_total"] == pytest.approx(
+    assert mine.card_counts["learning"] == counts.learn
+    assert mine.card_counts["relearning"] == counts.relearn
+    assert mine.knowledge["estimated_total"] == pytest.approx(
         a.retrievability.sum_by_card, abs=0.01
     )
-    assert mine["future_due"]["daily_load"] == a.future_due.daily_load
+    assert mine.future_due["daily_load"] == a.future_due.daily_load

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import insert
 from typer.testing import CliRunner
 
 import trainer.cli.commands  # noqa: F401  (registers the sub-commands)
@@ -20,7 +19,8 @@ from tests.conftest import make_deck, qa_notes
 from tests.scheduling.test_optimizer import simulate
 from tests.stats.helpers import card_ids
 from trainer.cli import app
-from trainer.storage.models import REVIEWS
+from trainer.storage import reviews_repo
+from trainer.storage.reviews_repo import ReviewRecord
 from trainer.storage.store import Store
 
 DAY_MS = 86_400_000
@@ -128,21 +128,21 @@ def _simulated_history(db: Path, cards: int = 60) -> None:
         for day, rating, state in history:
             d = today - 1 - (last - day)
             rows.append(
-                {
-                    "card_id": cid,
-                    "profile_id": store.profile.id,
-                    "deck_id": deck_id,
-                    "rating": rating,
-                    "reviewed_at": (d - date(1970, 1, 1).toordinal()) * DAY_MS + 12 * 3_600_000,
-                    "day": d,
-                    "duration_ms": 1000,
-                    "state_before": state,
-                    "interval_days": 1.0,
-                    "undo": "",
-                }
+                ReviewRecord(
+                    card_id=cid,
+                    profile_id=store.profile.id,
+                    deck_id=deck_id,
+                    rating=rating,
+                    reviewed_at=(d - date(1970, 1, 1).toordinal()) * DAY_MS + 12 * 3_600_000,
+                    day=d,
+                    duration_ms=1000,
+                    state_before=state,
+                    interval_days=1.0,
+                    undo="",
+                )
             )
     with store.write() as conn:
-        conn.execute(insert(REVIEWS), rows)
+        reviews_repo.insert_many(conn, rows)
     store.close()
 
 

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from tests.conftest import make_deck
 from trainer.domain.errors import StoreError
 from trainer.domain.model import Note, NoteKind
+from trainer.formats.anki_notes import read_notes
 from trainer.formats.anki_text import parse_text, read_text, text_bytes
-from trainer.formats.apkg_read import read_notes
 from trainer.formats.apkg_write import write_apkg
 from trainer.formats.deckfile import parse_deck, read_deck, write_deck
 from trainer.formats.html_text import to_html, to_text

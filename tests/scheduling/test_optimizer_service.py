@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import insert
-
 from tests.conftest import make_deck, qa_notes
 from tests.scheduling.test_optimizer import simulate
 from tests.stats.helpers import card_ids
 from trainer.scheduling import optimizer
 from trainer.services.planning import PlanningService
-from trainer.storage.models import REVIEWS
+from trainer.storage import reviews_repo
+from trainer.storage.reviews_repo import ReviewRecord
 from trainer.storage.store import Store
 
 DAY_MS = 86_400_000
@@ -87,21 +86,21 @@ def test_service_optimize_reads_the_log(any_store: Store) -> None:
         for day, rating, state in history:
             d = today - 200 + day
             rows.append(
-                {
-                    "card_id": cid,
-                    "profile_id": store.profile.id,
-                    "deck_id": deck,
-                    "rating": rating,
-                    "reviewed_at": (d - date(1970, 1, 1).toordinal()) * DAY_MS,
-                    "day": d,
-                    "duration_ms": 0,
-                    "state_before": state,
-                    "interval_days": 1.0,
-                    "undo": "",
-                }
+                ReviewRecord(
+                    card_id=cid,
+                    profile_id=store.profile.id,
+                    deck_id=deck,
+                    rating=rating,
+                    reviewed_at=(d - date(1970, 1, 1).toordinal()) * DAY_MS,
+                    day=d,
+                    duration_ms=0,
+                    state_before=state,
+                    interval_days=1.0,
+                    undo="",
+                )
             )
     with store.write() as conn:
-        conn.execute(insert(REVIEWS), rows)
+        reviews_repo.insert_many(conn, rows)
     svc = PlanningService(store)
     with store.read() as conn:
         got = svc.review_rows(conn, None)

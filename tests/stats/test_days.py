@@ -13,9 +13,9 @@ from tests.conftest import make_deck, qa_notes
 from tests.stats.helpers import card_ids
 from trainer.domain.clock import DayClock, from_epoch, local_zone, to_epoch
 from trainer.services.stats import StatsService
-from trainer.stats.days import StudyDays
 from trainer.storage.models import CARDS, PROFILES
 from trainer.storage.store import Profile, Store
+from trainer.storage.studydays import StudyDays
 
 ZONES = ["UTC", "Asia/Shanghai", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu"]
 NOWS = [datetime(2026, 3, 2, 9, 30, tzinfo=UTC), datetime(2026, 10, 25, 0, 30, tzinfo=UTC)]
@@ -90,4 +90,4 @@ def test_future_due_counts_the_study_day_after_dst(any_store: Store) -> None:
                 )
             )
     rep = StatsService(store).report(now=now, range_name="1m")
-    assert rep["future_due"]["days"] == [{"day": 9, "due": 1}, {"day": 10, "due": 1}]
+    assert rep.future_due["days"] == [{"day": 9, "due": 1}, {"day": 10, "due": 1}]

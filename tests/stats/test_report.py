@@ -27,10 +27,10 @@ def test_today_true_retention_counts_and_knowledge(any_store: Store, now: dateti
     answer(store, c, now, Rating.GOOD)  # learn today
     at = now + timedelta(minutes=1)
     rep = StatsService(store).report(now=at, range_name="1y")
-    assert rep["today"]["learn"] == 1 and rep["today"]["reviews"] == 1
-    tr_all = rep["true_retention"]["all"]["young"]
+    assert rep.today["learn"] == 1 and rep.today["reviews"] == 1
+    tr_all = rep.true_retention["all"]["young"]
     assert (tr_all["passed"], tr_all["failed"]) == (1, 1)
-    cc = rep["card_counts"]
+    cc = rep.card_counts
     assert cc["learning"] == 1 and cc["relearning"] == 1 and cc["total"] == 3
     assert cc["young"] + cc["mature"] == 1
     # Sum of R equals the forgetting curve over each studied card.
@@ -41,8 +41,8 @@ def test_today_true_retention_counts_and_knowledge(any_store: Store, now: dateti
         assert card is not None and card.stability and card.last_review
         elapsed = (at - card.last_review).total_seconds() // 86400
         total += fsrs_adapter.forgetting_curve(elapsed, card.stability, decay)
-    assert abs(rep["knowledge"]["estimated_total"] - round(total, 2)) < 0.011
-    assert rep["buttons"]["young"]["again"] == 1 and rep["buttons"]["learn"]["easy"] == 2
+    assert abs(rep.knowledge["estimated_total"] - round(total, 2)) < 0.011
+    assert rep.buttons["young"]["again"] == 1 and rep.buttons["learn"]["easy"] == 2
 
 
 def test_same_day_second_answer_not_in_true_retention(any_store: Store, now: datetime) -> None:
@@ -53,9 +53,9 @@ def test_same_day_second_answer_not_in_true_retention(any_store: Store, now: dat
     answer(store, a, due, Rating.AGAIN)
     answer(store, a, due + timedelta(minutes=11), Rating.GOOD)  # relearning, same day
     rep = StatsService(store).report(now=now, range_name="all")
-    young = rep["true_retention"]["all"]["young"]
+    young = rep.true_retention["all"]["young"]
     assert (young["passed"], young["failed"]) == (0, 1)
-    kinds = {k: sum(d[k] for d in rep["reviews"]["days"]) for k in ("learn", "young", "relearn")}
+    kinds = {k: sum(d[k] for d in rep.reviews["days"]) for k in ("learn", "young", "relearn")}
     assert kinds == {"learn": 1, "young": 1, "relearn": 1}
 
 
@@ -67,7 +67,7 @@ def test_future_due_and_cache(any_store: Store, now: datetime) -> None:
     svc = StatsService(store)
     rep = svc.report(now=now, range_name="all")
     offset = store.clock.day(due) - store.clock.day(now)
-    assert rep["future_due"]["days"] == [{"day": offset, "due": 1}]
+    assert rep.future_due["days"] == [{"day": offset, "due": 1}]
     assert svc.report(now=now, range_name="all") is rep  # cached
     answer(store, card_ids(store)[1], now + timedelta(seconds=5))
     assert svc.report(now=now + timedelta(seconds=6), range_name="all") is not rep
@@ -91,11 +91,11 @@ def test_day_boundary_in_local_time(any_store: Store) -> None:
     answer(store, a, before)
     answer(store, b, after)
     rep = StatsService(store).report(now=after + timedelta(minutes=1), range_name="1m")
-    assert rep["today"]["reviews"] == 1
-    assert [d["day"] for d in rep["reviews"]["days"]] == [-1, 0]
-    hours = {h["hour"]: h["reviews"] for h in rep["hours"] if h["reviews"]}
+    assert rep.today["reviews"] == 1
+    assert [d["day"] for d in rep.reviews["days"]] == [-1, 0]
+    hours = {h["hour"]: h["reviews"] for h in rep.hours if h["reviews"]}
     assert hours == {3: 1, 4: 1}
-    assert rep["meta"]["today"] == "2026-03-02"
+    assert rep.meta["today"] == "2026-03-02"
 
 
 def test_sections_and_tags(any_store: Store, now: datetime) -> None:
@@ -117,9 +117,9 @@ def test_sections_and_tags(any_store: Store, now: datetime) -> None:
         due = graduate(store, cid, now - days(20))
         answer(store, cid, due, Rating.AGAIN if i == 0 else Rating.GOOD)
     rep = StatsService(store).report(now=now, range_name="all")
-    sec = {r["name"]: r for r in rep["sections"]}
+    sec = {r["name"]: r for r in rep.sections}
     assert sec["一"]["reviews"] == 2 and sec["一"]["retention"] == 0.5
     assert sec["二"]["retention"] == 1.0
-    tags = {r["name"]: r for r in rep["tags"]}
+    tags = {r["name"]: r for r in rep.tags}
     assert tags["评论"]["cards"] == 2 and tags["背景"]["studied"] == 2
-    assert rep["sections"][0]["name"] == "一"  # the lapsed card makes it weakest
+    assert rep.sections[0]["name"] == "一"  # the lapsed card makes it weakest

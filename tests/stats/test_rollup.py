@@ -8,7 +8,7 @@ from tests.conftest import make_deck, qa_notes
 from tests.stats.helpers import answer, card_ids, days, graduate, rollup_rows
 from trainer.domain.model import DeckOptions, Note, NoteKind, Rating, SourceRef
 from trainer.services.study import StudyService
-from trainer.stats import rollup
+from trainer.storage import rollup_repo as rollup
 from trainer.storage.store import Store
 
 

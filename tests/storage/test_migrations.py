@@ -73,6 +73,8 @@ def test_upgrade_from_first_revision_keeps_data(any_db_url: str) -> None:
                 "VALUES (1, 1, 1, 1, 0, 2, 2, 100, 0, 3, 0, 0, 0)"
             )
         )
+        # Raw SQL on purpose: this writes the 0001 schema, which ``reviews_repo`` and
+        # its ``ReviewRecord`` (always the newest columns) cannot describe.
         conn.execute(
             text(
                 "INSERT INTO reviews (card_id, profile_id, deck_id, rating, reviewed_at, day, "
@@ -90,6 +92,97 @@ def test_upgrade_from_first_revision_keeps_data(any_db_url: str) -> None:
     store.close()
     assert rev == HEAD_REVISION
     assert backups == ([] if HEAD_REVISION == "0001" else ["0001"])
+
+
+def test_review_defaults_keep_rows_and_fill_new_ones(any_db_url: str) -> None:
+    """0009 gives the review log server defaults; rows written before it survive intact."""
+    engine = make_engine(resolve_url(any_db_url))
+    migrate.upgrade(engine, target="0005")
+    old = (1, 1, 1, 3, 1000, 739000, 500, 2, 1.5, 2.0, 5.0, '{"card": {}}')
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO profiles (id, name, timezone, rollover_hour, created_at) "
+                "VALUES (1, 'default', 'UTC', 4, 0)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO decks (id, name, description, options, created_at, modified_at) "
+                "VALUES (1, '旧', '', '{}', 0, 0)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO notes (id, guid, deck_id, kind, prompt, answer, text, items, tags, "
+                "extra, source_article, source_anchor, source_section, source_start, source_end, "
+                "position, retired, modified_at) VALUES (1, 'g1', 1, 'qa', '问', '答', '', '[]', "
+                "'', '', '', '', '', 0, 0, 0, false, 0)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO cards (id, profile_id, note_id, deck_id, ord, state, queue, due, "
+                "step, reps, lapses, position, buried_until) "
+                "VALUES (1, 1, 1, 1, 0, 2, 2, 100, 0, 3, 0, 0, 0)"
+            )
+        )
+        # Raw SQL on purpose: the 0005 schema, before this migration.
+        conn.execute(
+            text(
+                "INSERT INTO reviews (card_id, profile_id, deck_id, rating, reviewed_at, "
+                "day, duration_ms, state_before, interval_days, stability, difficulty, undo) "
+                "VALUES (:c, :p, :d, :r, :at, :day, :ms, :sb, :ivl, :s, :df, :u)"
+            ),
+            dict(
+                zip(
+                    ("c", "p", "d", "r", "at", "day", "ms", "sb", "ivl", "s", "df", "u"),
+                    old,
+                    strict=True,
+                )
+            ),
+        )
+    migrate.upgrade(engine)
+    with engine.begin() as conn:
+        rows = conn.execute(text("SELECT * FROM reviews ORDER BY id")).all()
+        assert [tuple(r) for r in rows] == [(1, *old)]
+        # Only the required columns: the database fills the rest.
+        conn.execute(
+            text(
+                "INSERT INTO reviews (card_id, profile_id, deck_id, rating, reviewed_at, day) "
+                "VALUES (1, 1, 1, 4, 2000, 739001)"
+            )
+        )
+        new = conn.execute(
+            text(
+                "SELECT id, duration_ms, state_before, interval_days, stability, difficulty, undo "
+                "FROM reviews WHERE reviewed_at = 2000"
+            )
+        ).one()
+        assert tuple(new) == (2, 0, 0, 0.0, None, None, "")
+        # The cascade from cards survived the table copy.
+        conn.execute(text("DELETE FROM cards WHERE id = 1"))
+        assert conn.execute(text("SELECT count(*) FROM reviews")).scalar_one() == 0
+    engine.dispose()
+
+
+def test_review_defaults_match_the_model(any_db_url: str) -> None:
+    from sqlalchemy import inspect
+
+    from trainer.storage.models import REVIEWS
+
+    store = Store.open(any_db_url)
+    with store.engine.connect() as conn:
+        found = {c["name"]: c["default"] for c in inspect(conn).get_columns("reviews")}
+    store.close()
+    for column in REVIEWS.columns:
+        if column.primary_key:
+            continue  # PostgreSQL's id sequence
+        wanted = column.server_default
+        if wanted is None:
+            assert found[column.name] is None, column.name
+        else:
+            assert found[column.name] is not None, column.name
 
 
 def test_foreign_sqlite_database_is_refused_untouched(tmp_path: Path) -> None:

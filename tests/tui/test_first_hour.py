@@ -278,7 +278,7 @@ async def test_stats_card_bars_include_buried_and_add_up(
         await settle(app)
         screen = app.screen
         assert isinstance(screen, StatsScreen) and screen.data is not None
-        counts = screen.data["card_counts"]
+        counts = screen.data.card_counts
         bars = dict(getattr(screen.query_one(StatsCharts), "count_bars", []))
         assert bars["buried"] == 1 and bars["susp."] == 1
         assert sum(bars.values()) == counts["total"] == 5

@@ -39,7 +39,7 @@ async def test_figures_charts_and_exam_line(
         await settle(app)
         screen = app.screen
         assert isinstance(screen, StatsScreen)
-        assert screen.data is not None and screen.data["today"]["reviews"] == 4
+        assert screen.data is not None and screen.data.today["reviews"] == 4
         text = screen_text(app)
         assert "Today  4 answers" in text
         assert "Exam   " in text and "target 90%" in text
@@ -47,10 +47,10 @@ async def test_figures_charts_and_exam_line(
         assert "D[b]x[/]" in screen.sub_title
         await pilot.press("r")
         await settle(app)
-        assert screen.range == "3m" and screen.data["meta"]["range"] == "3m"
+        assert screen.range == "3m" and screen.data.meta["range"] == "3m"
         await pilot.press("d")
         await settle(app)
-        assert screen.deck is None and screen.data["meta"]["deck"] is None
+        assert screen.deck is None and screen.data.meta["deck"] is None
         await pilot.press("escape")
         await settle(app)
         assert not isinstance(app.screen, StatsScreen)
@@ -112,7 +112,7 @@ async def test_r_cycles_the_range_and_d_switches_deck_and_all(
         for key in ("", "r", "r", "r", "r"):
             data = await press(key) if key else screen.data
             assert data is not None
-            seen.append((data["meta"]["range"], data["reviews"]["total"], str(screen.sub_title)))
+            seen.append((data.meta["range"], data.reviews["total"], str(screen.sub_title)))
         assert seen == [
             ("1m", 0, "Statistics · 申论[要点] · 1 month"),
             ("3m", 3, "Statistics · 申论[要点] · 3 months"),
@@ -123,15 +123,15 @@ async def test_r_cycles_the_range_and_d_switches_deck_and_all(
         assert "Answers 0 in" in screen_text(app) and "6 in all" in screen_text(app)
 
         data = await press("d")  # every deck: the answers of today in 真题 count too
-        assert screen.deck is None and data["meta"]["deck"] is None
+        assert screen.deck is None and data.meta["deck"] is None
         assert screen.sub_title == "Statistics · all decks · 1 month"
-        assert data["reviews"]["total"] == 2 and data["card_counts"]["total"] == 9
+        assert data.reviews["total"] == 2 and data.card_counts["total"] == 9
         assert "Answers 2 in" in screen_text(app) and "9 in all" in screen_text(app)
         data = await press("r")  # the range applies to every deck too
-        assert data["meta"]["range"] == "3m" and data["reviews"]["total"] == 5
+        assert data.meta["range"] == "3m" and data.reviews["total"] == 5
 
         data = await press("d")  # back to the deck chosen on the deck list
-        assert screen.deck == "申论[要点]" and data["meta"]["deck"] == "申论[要点]"
+        assert screen.deck == "申论[要点]" and data.meta["deck"] == "申论[要点]"
         assert screen.sub_title == "Statistics · 申论[要点] · 3 months"
-        assert data["reviews"]["total"] == 3 and data["card_counts"]["total"] == 6
+        assert data.reviews["total"] == 3 and data.card_counts["total"] == 6
         assert "Answers 3 in" in screen_text(app) and "6 in all" in screen_text(app)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from trainer.cli import OPTIONS, app, echo_json, fail
 from trainer.domain.words import plural
+
+if TYPE_CHECKING:
+    from trainer.stats.types import ReviewDay, StatsReport
 
 BARS = " ▁▂▃▄▅▆▇█"
 
@@ -29,30 +32,34 @@ def _minutes(ms: int) -> str:
     return f"{ms / 60000:.1f} min"
 
 
-def render(data: dict[str, Any]) -> None:
+def _answers(day: ReviewDay) -> int:
+    return day["learn"] + day["young"] + day["mature"] + day["relearn"]
+
+
+def render(report: StatsReport, exam: dict[str, Any] | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
 
     from trainer.domain.display import visible
 
     con = Console(highlight=False, markup=False)
-    meta = data["meta"]
+    meta = report.meta
     con.print(
         f"Statistics: {visible(meta['deck'] or 'all decks')} ({meta['range']}, today {meta['today']})"
     )
-    t = data["today"]
+    t = report.today
     con.print(
         f"Today: {plural(t['reviews'], 'answer')} in {_minutes(t['time_ms'])}; again {t['again']}; "
         f"learn {t['learn']}, review {t['review']}, relearn {t['relearn']}; "
         f"correct on mature {_pct(t['mature_correct_rate'])} ({t['mature_correct']}/{t['mature']})"
     )
-    if data.get("exam"):
-        e = data["exam"]
+    if exam:
+        e = exam
         con.print(
             f"Exam {e['exam_date']} (in {plural(e['days_left'], 'day')}): projected R {_pct(e['projected_mean_r'])}, "
             f"target {_pct(e['target'])}, {plural(e['below_target'], 'card')} projected below target"
         )
-    fd = data["future_due"]
+    fd = report.future_due
     days = {d["day"]: d["due"] for d in fd["days"]}
     horizon = max(days, default=0) + 1
     con.print(
@@ -60,23 +67,15 @@ def render(data: dict[str, Any]) -> None:
         f"daily load {fd['daily_load']}"
     )
     con.print("  " + spark([days.get(i, 0) for i in range(min(horizon, 90))]))
-    rv = data["reviews"]
+    rv = report.reviews
     con.print(
         f"Reviews: {rv['total']} in {_minutes(rv['time_ms'])}, studied {rv['days_studied']} of "
         f"{plural(rv['days_in_range'], 'day')}, {rv['average_per_studied_day'] or 0} per studied day"
     )
     per = {d["day"]: d for d in rv["days"]}
     span = min(rv["days_in_range"], 90)
-    con.print(
-        "  "
-        + spark(
-            [
-                sum(per[i][k] for k in ("learn", "young", "mature", "relearn")) if i in per else 0
-                for i in range(-span + 1, 1)
-            ]
-        )
-    )
-    cal = {d["day"]: d["reviews"] for d in data["calendar"]}
+    con.print("  " + spark([_answers(per[i]) if i in per else 0 for i in range(-span + 1, 1)]))
+    cal = {d["day"]: d["reviews"] for d in report.calendar}
     con.print("Calendar (last 52 weeks, a row per weekday):")
     for wd in range(7):
         con.print(
@@ -88,30 +87,34 @@ def render(data: dict[str, Any]) -> None:
         )
 
     counts = Table(title="Card counts", title_justify="left")
-    cc = data["card_counts"]
+    cc = report.card_counts
     for k in cc:
         counts.add_column(k.capitalize(), justify="right")
     counts.add_row(*(str(v) for v in cc.values()))
     con.print(counts)
 
-    for name in ("intervals", "stability", "difficulty", "retrievability"):
-        rows = data[name]
+    for name, rows in (
+        ("intervals", report.intervals),
+        ("stability", report.stability),
+        ("difficulty", report.difficulty),
+        ("retrievability", report.retrievability),
+    ):
         con.print(
             f"{name.capitalize()}: "
             + spark([r["count"] for r in rows])
             + f"  ({rows[0]['bucket']} .. {rows[-1]['bucket']})"
         )
-    k = data["knowledge"]
+    know = report.knowledge
     con.print(
-        f"Estimated total knowledge: {plural(k['estimated_total'], 'card')} (mean R {_pct(k['mean_retrievability'])})"
+        f"Estimated total knowledge: {plural(know['estimated_total'], 'card')} (mean R {_pct(know['mean_retrievability'])})"
     )
-    hrs = data["hours"]
+    hrs = report.hours
     con.print("Hours (answers, 0-23): " + spark([h["reviews"] for h in hrs]))
 
     tr = Table(title="True retention", title_justify="left")
     for col in ("Period", "Young", "Mature", "All", "Count"):
         tr.add_column(col, justify="right")
-    for period, v in data["true_retention"].items():
+    for period, v in report.true_retention.items():
         tr.add_row(
             period,
             _pct(v["young"]["retention"]),
@@ -124,28 +127,27 @@ def render(data: dict[str, Any]) -> None:
     bt = Table(title="Answer buttons", title_justify="left")
     for col in ("", "Again", "Hard", "Good", "Easy", "Correct"):
         bt.add_column(col, justify="right")
-    for g, v in data["buttons"].items():
+    for g, b in report.buttons.items():
         bt.add_row(
             g,
-            str(v["again"]),
-            str(v["hard"]),
-            str(v["good"]),
-            str(v["easy"]),
-            _pct(v["correct_rate"]),
+            str(b["again"]),
+            str(b["hard"]),
+            str(b["good"]),
+            str(b["easy"]),
+            _pct(b["correct_rate"]),
         )
     con.print(bt)
 
-    for key, title in (
-        ("sections", "By section (weakest first)"),
-        ("tags", "By tag (weakest first)"),
+    for groups, title in (
+        (report.sections, "By section (weakest first)"),
+        (report.tags, "By tag (weakest first)"),
     ):
-        rows = data[key]
-        if not rows:
+        if not groups:
             continue
         gt = Table(title=title, title_justify="left")
         for col in ("Name", "Cards", "Studied", "Mean R", "Answers", "Retention"):
             gt.add_column(col, justify="right" if col != "Name" else "left")
-        for r in rows[:15]:
+        for r in groups[:15]:
             gt.add_row(
                 visible(r["name"] or "(none)"),
                 str(r["cards"]),
@@ -180,20 +182,20 @@ def stats(
     store = open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
     try:
         now = datetime.now(UTC)
-        data = dict(StatsService(store).report(deck, range_name, now))
-        data["exam"] = PlanningService(store).readiness_summary(deck, now)
+        report = StatsService(store).report(deck, range_name, now)
+        exam = PlanningService(store).readiness_summary(deck, now)
         from trainer.services.practice import practice_report
 
-        data["practice"] = practice_report(store)
+        practice = practice_report(store)
     except TrainerError as exc:
         fail(str(exc))
         return
     finally:
         store.close()
     if as_json:
-        echo_json(data)
+        echo_json(report.to_json(exam=exam, practice=practice))
         return
-    render(data)
+    render(report, exam)
     from trainer.cli.practice import render_scores
 
-    render_scores(data["practice"])
+    render_scores(practice)

@@ -5,7 +5,7 @@ from __future__ import annotations
 IRREGULAR = {"day": "days", "entry": "entries", "copy": "copies"}
 
 
-def plural(count: int, word: str, many: str | None = None) -> str:
+def plural(count: float, word: str, many: str | None = None) -> str:
     """``count`` and ``word``, the noun in the plural unless ``count`` is 1."""
     if count == 1:
         return f"{count} {word}"

@@ -17,22 +17,15 @@ from typing import TYPE_CHECKING
 
 from trainer.domain import cloze
 from trainer.domain.model import Note, NoteKind, SourceRef
+from trainer.formats.apkg_read import Collection, Notetype, read_package
 from trainer.formats.apkg_write import BASIC_FIELDS, CLOZE_FIELDS, META_FIELD
 from trainer.formats.html_text import tidy, to_text
 
 if TYPE_CHECKING:
-    from trainer.formats.apkg_read import Collection
+    from pathlib import Path
 
 FRONT_NAMES = {"front", "question", "q", "正面", "问题", "题目", "问"}
 BACK_NAMES = {"back", "answer", "a", "背面", "答案", "答"}
-
-
-@dataclass(frozen=True, slots=True)
-class Notetype:
-    id: int
-    name: str
-    is_cloze: bool
-    fields: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +37,13 @@ class MappedNote:
     anki_id: int
     cloze: bool
     """Anki card ord n is our ord n+1 for cloze notes, 0 for the first card otherwise."""
+
+
+def read_notes(path: Path) -> tuple[Collection, list[MappedNote], list[str]]:
+    """An Anki package's collection, its notes as ours, and a message per note skipped."""
+    coll = read_package(path)
+    mapped, errors = map_notes(coll)
+    return coll, mapped, errors
 
 
 def map_notes(coll: Collection) -> tuple[list[MappedNote], list[str]]:

@@ -23,10 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.domain.errors import InputError
-from trainer.domain.files import read_bounded
+from trainer.domain.files import decode_text, read_bounded
 from trainer.domain.identity import note_guid
 from trainer.domain.model import Note, NoteKind
-from trainer.formats.anki_notes import Notetype, note_from_fields
+from trainer.formats.anki_notes import note_from_fields
+from trainer.formats.apkg_read import Notetype
 from trainer.formats.apkg_write import (
     BASIC_FIELDS,
     BASIC_MODEL_NAME,
@@ -119,26 +120,8 @@ class _Header:
 
 
 def decode(raw: bytes, where: str) -> str:
-    """Text of ``raw``: UTF-8 (BOM or not), else GB18030 or whatever is detected."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(raw).best()
-    except Exception:  # pragma: no cover - detector failure is just "unknown"
-        best = None
-    encoding = (best.encoding if best is not None else "").lower().replace("-", "_")
-    if encoding in {"gb2312", "gbk", "gb18030", "hz", "cp936"} or not encoding:
-        encoding = "gb18030"
-    try:
-        return raw.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        raise InputError(where, "not text in a known encoding (UTF-8 or GB18030)") from None
+    """Text of ``raw``: UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030 or Big5."""
+    return decode_text(raw, where, refuse="not text in a known encoding (UTF-8 or GB18030)")
 
 
 def read_text(path: Path) -> TextFile:

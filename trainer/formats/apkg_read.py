@@ -27,7 +27,6 @@ from typing import Any, NamedTuple
 from trainer.domain.errors import InputError
 from trainer.domain.model import DeckOptions
 from trainer.domain.options import OptionError, options_from_dict
-from trainer.formats.anki_notes import MappedNote, Notetype, map_notes
 from trainer.formats.anki_proto import proto_fields
 from trainer.formats.archive import DEFAULT_LIMITS, Limits, SafeZip, check_name
 
@@ -89,7 +88,7 @@ class AnkiCard(NamedTuple):
 Answer = tuple[int, int, int, int, int, int]
 """A revlog answer: (id = epoch ms, ease 1-4, card id, ivl, time ms, type 0-3).
 
-Time and rating come first, as ``fsrs_adapter.reschedule_many`` reads them."""
+Time and rating come first, as ``replay_pool.reschedule_many`` reads them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +97,16 @@ class AnkiNote:
     guid: str
     mid: int
     tags: tuple[str, ...]
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Notetype:
+    """An Anki note type: its id, name, whether it is a cloze type, its field names."""
+
+    id: int
+    name: str
+    is_cloze: bool
     fields: tuple[str, ...]
 
 
@@ -573,9 +582,3 @@ def _legacy_json(
     except (ValueError, AttributeError, TypeError, RecursionError, OverflowError):
         raise InputError(where, f"{member} has damaged note types or decks (col JSON)") from None
     return notetypes, deck_names
-
-
-def read_notes(path: Path) -> tuple[Collection, list[MappedNote], list[str]]:
-    coll = read_package(path)
-    mapped, errors = map_notes(coll)
-    return coll, mapped, errors

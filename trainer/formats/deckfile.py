@@ -17,7 +17,7 @@ from typing import Any
 
 from trainer.domain import cloze
 from trainer.domain.errors import InputError
-from trainer.domain.files import read_bounded
+from trainer.domain.files import decode_text, read_bounded
 from trainer.domain.model import DeckOptions, Note, NoteKind, SourceRef
 from trainer.domain.options import OptionError, options_from_dict, options_to_dict
 
@@ -86,11 +86,9 @@ def _note_lines(text: str) -> list[int]:
 def read_deck(path: Path) -> DeckFile:
     where = str(path)
     raw = read_bounded(path, MAX_BYTES, where)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(where, "not UTF-8 text (deck files are UTF-8)", line) from None
+    text = decode_text(
+        raw, where, legacy=(), refuse="not UTF-8 text (deck files are UTF-8)", line=True
+    )
     return parse_deck(text, where, base_dir=path.parent)
 
 
@@ -273,10 +271,7 @@ def _article_file(where: str, art_id: str, file: str, base_dir: Path) -> str:
     if not target.is_relative_to(folder):
         raise InputError(where, f"{label} is outside the deck file's folder")
     raw = read_bounded(target, MAX_ARTICLE_BYTES, f"{where}: {label}")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(where, f"{label} is not UTF-8 text") from None
+    return decode_text(raw, where, legacy=(), refuse=f"{label} is not UTF-8 text")
 
 
 def _str(raw: dict[str, Any], key: str, where: str, label: str, line: int | None) -> str:

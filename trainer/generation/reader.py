@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from trainer.domain.errors import InputError
-from trainer.domain.files import read_bounded
+from trainer.domain.files import decode_text, read_bounded
 from trainer.domain.model import Article
 from trainer.generation.text import cjk_count
 
@@ -23,7 +23,6 @@ MAX_BYTES = 2 * 1024 * 1024
 refusing at once beats minutes of work on something that is not an article."""
 
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-_CANDIDATES = ("gb18030", "big5")
 _MD_SUFFIXES = {".md", ".markdown"}
 _MD_EMPHASIS = re.compile(r"\*\*|__|(?<![*\w])\*(?=\S)|(?<=\S)\*(?![*\w])")
 _MD_LINE = re.compile(r"^[ \t]*(?:>[ \t]?)+|^[ \t]*[-*+][ \t]+(?=\S)", re.MULTILINE)
@@ -127,42 +126,10 @@ def _read_bytes(path_or_dash: str, where: str) -> bytes:
 
 
 def decode(data: bytes, where: str = "<bytes>") -> str:
-    """Decode article bytes: UTF-8 (BOM or not), else GB18030/Big5 by detection."""
-    if b"\x00" in data[:8192]:
+    """Decode article bytes: UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030/Big5."""
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(where, "looks like a binary file, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    fits = []
-    for codec in _CANDIDATES:
-        try:
-            fits.append((codec, data.decode(codec)))
-        except UnicodeDecodeError:
-            continue
-    if len(fits) == 1:
-        return fits[0][1]
-    if fits:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data, cp_isolation=list(_CANDIDATES)).best()
-        chosen = best.encoding if best is not None else ""
-        for codec, text in fits:
-            if codec == chosen or (chosen in {"gbk", "gb2312"} and codec == "gb18030"):
-                return text
-        return max(fits, key=lambda f: _common_score(f[1]))[1]
-    raise InputError(where, "not text in UTF-8, GB18030/GBK or Big5 (a binary file?)")
-
-
-# Very common characters; their share tells a right decoding from mojibake.
-_COMMON = set(
-    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞"
-)
-
-
-def _common_score(text: str) -> float:
-    chars = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    return sum(c in _COMMON for c in chars) / (len(chars) or 1)
+    return decode_text(data, where)
 
 
 def _looks_html(path_or_dash: str, text: str) -> bool:

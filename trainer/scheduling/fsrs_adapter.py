@@ -7,15 +7,10 @@ one place.
 
 from __future__ import annotations
 
-import collections
-import itertools
-import os
-import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
-from operator import itemgetter
 from typing import Any
 
 import fsrs
@@ -219,12 +214,6 @@ def forgetting_curve(elapsed_days: float, stability: float, decay: float) -> flo
     return float((1.0 + curve_factor(decay) * max(0.0, elapsed_days) / stability) ** -decay)
 
 
-def retrievabilities(cards: Sequence[tuple[float, float]], decay: float) -> list[float]:
-    """R for many ``(elapsed_days, stability)`` pairs at once (one factor computation)."""
-    factor = curve_factor(decay)
-    return [(1.0 + factor * max(0.0, t) / s) ** -decay if s > 0 else 0.0 for t, s in cards]
-
-
 def interval_for(stability: float, desired_retention: float, decay: float) -> float:
     """Days until R falls to ``desired_retention`` (the curve solved for t, unrounded)."""
     return float(stability / curve_factor(decay) * (desired_retention ** (-1.0 / decay) - 1.0))
@@ -236,14 +225,6 @@ Answer = tuple[int, ...]
 """One logged answer: (epoch milliseconds, rating 1-4, anything else), as stored."""
 
 _RATINGS = {int(r): r for r in fsrs.Rating}
-_PENDING: dict[int, tuple[Sequence[tuple[Sequence[Answer], DeckOptions]], DayClock]] = {}
-"""Work handed to forked workers: they inherit it, so only the results travel."""
-PARALLEL_MIN_ANSWERS = 20_000
-"""Below this many answers in all, forking workers costs more than it saves."""
-CHUNK_ANSWERS = 2_500
-"""About this many answers (15 ms or so) per chunk of work, so the caller can share it."""
-MAX_CHUNKS = 64
-"""Past this many chunks, more only adds hand-over cost."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,7 +322,8 @@ SavedState = tuple[int, int | None, float | None, float | None, int, int | None,
 due and last review in epoch seconds (0 and None when never reviewed), reps, lapses."""
 
 
-def _saved(raw: tuple[Any, ...]) -> SavedState:
+def as_saved(raw: tuple[Any, ...]) -> SavedState:
+    """A raw replay result (``replay_range``) as the store keeps it."""
     if not raw:
         return (int(CardState.NEW), 0, None, None, 0, None, 0, 0)
     state, step, stability, difficulty, due, last, reps, lapses = raw
@@ -357,181 +339,21 @@ def _saved(raw: tuple[Any, ...]) -> SavedState:
     )
 
 
-def _replay_range(
+def replay_range(
     items: Sequence[tuple[Sequence[Answer], DeckOptions]],
     clock: DayClock,
     start: int,
     stop: int,
-    saved: bool,
 ) -> list[tuple[Any, ...]]:
+    """Raw replay results (plain tuples, cheap to send between processes) of
+    ``items[start:stop]``; ``as_replayed`` / ``as_saved`` turn each into its final form."""
     day_of = study_day_of_ms(clock)
-    raw = [_replay_one(history, options, day_of) for history, options in items[start:stop]]
-    return [_saved(r) for r in raw] if saved else raw
+    return [_replay_one(history, options, day_of) for history, options in items[start:stop]]
 
 
-def _replay_chunk(token: int, start: int, stop: int, saved: bool) -> list[tuple[Any, ...]]:
-    items, clock = _PENDING[token]
-    return _replay_range(items, clock, start, stop, saved)
-
-
-def _as_replayed(raw: tuple[Any, ...]) -> Replayed:
+def as_replayed(raw: tuple[Any, ...]) -> Replayed:
+    """A raw replay result (``replay_range``) as a :class:`Replayed`."""
     if not raw:
         return _NEVER
     state, step, stability, difficulty, due, last, reps, lapses = raw
     return Replayed(CardState(state), step, stability, difficulty, due, last, reps, lapses)
-
-
-def _chunks(items: Sequence[tuple[Sequence[Answer], DeckOptions]], parts: int) -> list[int]:
-    """Bounds splitting ``items`` into ``parts`` runs of about the same number of answers."""
-    total = sum(len(h) for h, _ in items)
-    bounds, done, goal = [0], 0, total / parts
-    for i, (history, _options) in enumerate(items):
-        done += len(history)
-        if done >= goal * len(bounds) and len(bounds) < parts:
-            bounds.append(i + 1)
-    if bounds[-1] != len(items):
-        bounds.append(len(items))
-    return bounds
-
-
-class ReplayBatch:
-    """Many cards' histories replayed at once, in forked worker processes when it pays.
-
-    Each item is ``(history, options)`` with the history sorted by time; elapsed
-    time is counted in ``clock``'s study days, as in :func:`reschedule`. Started
-    on creation; ``results()`` waits and gives one :class:`Replayed` per item, in
-    order, each equal to what :func:`reschedule` gives for that history; or,
-    made with ``saved=True``, ``saved_states()`` gives them as the store keeps
-    them, converted by the workers (the caller has enough to do).
-
-    The work is cut into many small chunks that the workers take from the front.
-    The caller keeps one core for its own work meanwhile (an import has plenty),
-    and when it asks for the results it replays the chunks no worker has started
-    yet, from the back, so no core idles at the end. Any trouble with the workers
-    (no ``fork`` on this platform, a worker that dies) falls back to replaying in
-    this process, so the result never depends on them.
-    """
-
-    def __init__(
-        self,
-        items: Sequence[tuple[Sequence[Answer], DeckOptions]],
-        workers: int | None = None,
-        *,
-        clock: DayClock,
-        saved: bool = False,
-    ) -> None:
-        self.items = items
-        self.clock = clock
-        self.saved = saved
-        self._jobs: list[tuple[int, int, Any]] = []  # (start, stop, future)
-        self._pool: object = None
-        if workers is None:
-            workers = min(_cores() - 1, 3)
-        answers = sum(len(h) for h, _ in items)
-        if workers >= 1 and answers >= PARALLEL_MIN_ANSWERS and _can_fork():
-            self._start(workers, answers)
-
-    def _start(self, workers: int, answers: int) -> None:
-        import gc
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        token = id(self)
-        _PENDING[token] = (self.items, self.clock)
-        parts = max(workers + 1, min(MAX_CHUNKS, answers // CHUNK_ANSWERS))
-        bounds = _chunks(self.items, parts)
-        # Freezing keeps the children's garbage collector off the parent's objects
-        # (open database connections above all) and their memory shared.
-        gc.freeze()
-        try:
-            pool = ProcessPoolExecutor(
-                max_workers=workers, mp_context=multiprocessing.get_context("fork")
-            )
-            self._pool = pool
-            self._jobs = [
-                (a, b, pool.submit(_replay_chunk, token, a, b, self.saved))
-                for a, b in itertools.pairwise(bounds)
-            ]
-        except OSError:
-            self.close()
-        finally:
-            gc.unfreeze()
-            _PENDING.pop(token, None)  # the children have their copy
-
-    def close(self) -> None:
-        """Stop the workers (an import that failed half way); safe to call twice."""
-        self._jobs = []
-        pool = self._pool
-        self._pool = None
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)  # type: ignore[attr-defined]
-
-    def results(self) -> list[Replayed]:
-        if self.saved:
-            raise TypeError("a batch made with saved=True gives saved states")
-        return [_as_replayed(r) for r in self._all()]
-
-    def saved_states(self) -> list[SavedState]:
-        if not self.saved:
-            raise TypeError("a batch made without saved=True gives results()")
-        return self._all()
-
-    def saved_parts(self) -> Iterator[tuple[int, list[SavedState]]]:
-        """``saved_states()`` a chunk at a time, as each is ready: (first item's index, states).
-
-        So the caller can store one part while the workers finish the rest.
-        """
-        if not self.saved:
-            raise TypeError("a batch made without saved=True gives results()")
-        return self._parts()
-
-    def _all(self) -> list[Any]:
-        return [r for _start, part in sorted(self._parts(), key=itemgetter(0)) for r in part]
-
-    def _parts(self) -> Iterator[tuple[int, list[Any]]]:
-        """Chunks as they are ready; this process replays the ones no worker has started."""
-        if not self._jobs:
-            yield 0, self._replay(0, len(self.items))
-            return
-        jobs = collections.deque(self._jobs)
-        try:
-            while jobs:
-                start, stop, future = jobs[0]
-                if not future.done() and len(jobs) > 1 and jobs[-1][2].cancel():
-                    start, stop, _cancelled = jobs.pop()  # from the back: not started yet
-                    yield start, self._replay(start, stop)
-                    continue
-                jobs.popleft()
-                try:
-                    part = future.result()
-                except Exception:  # a worker died, or could not start: replay it here
-                    part = self._replay(start, stop)
-                yield start, part
-        finally:
-            self.close()
-
-    def _replay(self, start: int, stop: int) -> list[tuple[Any, ...]]:
-        return _replay_range(self.items, self.clock, start, stop, self.saved)
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
-
-
-def _can_fork() -> bool:
-    import multiprocessing
-
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
-
-
-def reschedule_many(
-    items: Sequence[tuple[Sequence[Answer], DeckOptions]],
-    workers: int | None = None,
-    *,
-    clock: DayClock,
-) -> list[Replayed]:
-    """:func:`reschedule` for many histories of (ms, rating) answers; see :class:`ReplayBatch`."""
-    return ReplayBatch(items, workers, clock=clock).results()

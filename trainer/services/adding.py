@@ -12,15 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection
 
 from trainer.domain import cloze
 from trainer.domain.clock import to_epoch, utc
 from trainer.domain.errors import TrainerError
 from trainer.domain.identity import note_guid
 from trainer.domain.model import Note, NoteKind, SourceRef
-from trainer.storage import cards_repo, decks_repo, notes_repo
-from trainer.storage.models import CARDS, DECKS, NOTES, PROFILES
+from trainer.storage import cards_repo, decks_repo, notes_repo, profiles_repo
 from trainer.storage.store import Store
 
 SOURCE = "added"
@@ -131,24 +130,17 @@ class AddService:
             deck = decks_repo.deck_by_name(conn, name)
             if deck is None:
                 deck = decks_repo.create_deck(conn, name, now_s)
-            elif conn.execute(select(DECKS.c.filter).where(DECKS.c.id == deck.id)).scalar_one():
+            elif decks_repo.filter_of(conn, deck.id):
                 raise TrainerError(f"{name} is a filtered deck: add the note to its home deck")
             dupes = _duplicates(conn, note, front_key(note))
             made = _with_guid(conn, note, int(utc(now).timestamp() * 1000))
-            last = conn.execute(
-                select(func.max(NOTES.c.position)).where(NOTES.c.deck_id == deck.id)
-            ).scalar_one()
-            position = 0 if last is None else int(last) + 1
+            last = notes_repo.last_position(conn, deck.id)
+            position = 0 if last is None else last + 1
             notes_repo.insert_notes(conn, deck.id, [(made, position)], now_s)
-            for profile_id in conn.execute(select(PROFILES.c.id)).scalars():
+            for profile_id in profiles_repo.profile_ids(conn):
                 cards_repo.sync_cards(conn, profile_id, deck.id, now_s=now_s)
-            note_id = conn.execute(select(NOTES.c.id).where(NOTES.c.guid == made.guid)).scalar_one()
-            ids = conn.execute(
-                select(CARDS.c.id)
-                .where(CARDS.c.note_id == note_id, CARDS.c.profile_id == self.store.profile.id)
-                .order_by(CARDS.c.ord)
-            ).scalars()
-            card_ids = tuple(int(i) for i in ids)
+            note_id = notes_repo.ids_by_guid(conn, [made.guid])[made.guid]
+            card_ids = tuple(cards_repo.ids_of_note(conn, note_id, self.store.profile.id))
         return Added(made, name, card_ids, tuple(dupes))
 
 
@@ -157,8 +149,7 @@ def _with_guid(conn: Connection, note: Note, millis: int) -> Note:
     while True:
         anchor = f"{SOURCE}/{millis}"
         guid = note_guid(SOURCE, anchor, note.kind.value)
-        taken = conn.execute(select(NOTES.c.id).where(NOTES.c.guid == guid)).first()
-        if taken is None:
+        if not notes_repo.ids_by_guid(conn, [guid]):
             return Note(
                 guid=guid,
                 kind=note.kind,
@@ -182,21 +173,10 @@ def _with_guid(conn: Connection, note: Note, millis: int) -> Note:
 def _duplicates(conn: Connection, note: Note, key: str) -> list[Duplicate]:
     if not key:
         return []
-    query = select(NOTES.c.guid, NOTES.c.kind, NOTES.c.text, NOTES.c.prompt, DECKS.c.name).join(
-        DECKS, DECKS.c.id == NOTES.c.deck_id
-    )
-    query = query.where(NOTES.c.retired.is_(False), NOTES.c.guid != note.guid)
-    if note.kind is NoteKind.CLOZE:
-        query = query.where(NOTES.c.kind == NoteKind.CLOZE.value)
-        probe, column = _probe(note.text, markup=True), NOTES.c.text
-    else:
-        query = query.where(NOTES.c.kind != NoteKind.CLOZE.value)
-        probe, column = _probe(note.prompt, markup=False), NOTES.c.prompt
-    if probe:
-        # Any duplicate holds this run of characters: let the database narrow first.
-        query = query.where(func.lower(column).contains(probe.lower(), autoescape=True))
+    cloze = note.kind is NoteKind.CLOZE
+    probe = _probe(note.text, markup=True) if cloze else _probe(note.prompt, markup=False)
     out = []
-    for row in conn.execute(query):
+    for row in notes_repo.front_candidates(conn, note.guid, cloze=cloze, probe=probe):
         other = Note(row.guid, NoteKind(row.kind), text=row.text, prompt=row.prompt)
         if front_key(other) == key:
             out.append(Duplicate(row.guid, row.name))

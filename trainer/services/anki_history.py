@@ -1,7 +1,7 @@
 """An Anki package's review log, carried into ours: answers and rebuilt card states.
 
 Each card that gets answers is rebuilt from its whole history with FSRS
-(``fsrs_adapter.reschedule_many``, in worker processes for big logs); a
+(``replay_pool.SavedReplayBatch``, in worker processes for big logs); a
 reviewed Anki card without any log gets an FSRS memory state from its SM-2
 interval and ease (or from Anki's own FSRS state when it has one).
 """
@@ -22,9 +22,12 @@ from trainer.domain.clock import DayClock, from_epoch, to_epoch
 from trainer.domain.model import Card, CardState, DeckOptions, Queue
 from trainer.formats.anki_notes import MappedNote, note_deck
 from trainer.formats.apkg_read import AnkiCard, Answer, Collection
-from trainer.scheduling.fsrs_adapter import ReplayBatch, SavedState
+from trainer.scheduling.fsrs_adapter import SavedState
+from trainer.scheduling.replay_pool import SavedReplayBatch
 from trainer.services.reporting import tick
-from trainer.storage import cards_repo, decks_repo
+from trainer.storage import cards_repo, decks_repo, reviews_repo
+from trainer.storage.engine import driver_sql
+from trainer.storage.reviews_repo import ReviewRecord
 from trainer.storage.store import Store
 
 SM2_RETENTION = 0.9
@@ -68,7 +71,7 @@ class ScheduleImport:
         self.new: dict[int, list[Answer]] = {}  # anki card id -> answers not yet in the log
         self.had_history: set[Key] = set()
         self.replayed: list[int] = []  # anki card ids, in the batch's order
-        self.batch: ReplayBatch | None = None
+        self.batch: SavedReplayBatch | None = None
         self.kept: dict[int, AnkiCard] = {}
         self.reset_at: dict[int, int] = {}  # anki card id -> a reset newer than ours (ms)
         self.bury: list[int] = []  # our card ids that Anki has buried
@@ -132,7 +135,7 @@ class ScheduleImport:
                 history = [a for a in history if a[0] >= start]
             items.append((history, options[deck_of[cid]]))
             self.replayed.append(cid)
-        self.batch = ReplayBatch(items, saved=True, clock=store.clock)
+        self.batch = SavedReplayBatch(items, clock=store.clock)
 
     def keep(self, mapped: list[MappedNote]) -> None:
         """Only the cards of these notes (the ones imported) get answers and state."""
@@ -166,13 +169,13 @@ class ScheduleImport:
         ]
         if resets:
             conn.exec_driver_sql(
-                _sql(self.store, "UPDATE cards SET reset_at = ? WHERE id = ?"), resets
+                driver_sql(conn, "UPDATE cards SET reset_at = ? WHERE id = ?"), resets
             )
         rows: list[tuple[Any, ...]] = []
         if self.batch is not None:
             # Each part is saved as soon as it is ready, while the workers do the rest.
             total, done = len(self.replayed), 0
-            save = _sql(self.store, _SAVE_CARD)
+            save = driver_sql(conn, _SAVE_CARD)
             for start, states in self.batch.saved_parts():
                 part = []
                 for cid, state in zip(
@@ -201,7 +204,7 @@ class ScheduleImport:
             if from_sm2 is not None:
                 rows.append(_card_row(from_sm2))
         if rows:
-            conn.exec_driver_sql(_sql(self.store, _SAVE_CARD), rows)
+            conn.exec_driver_sql(driver_sql(conn, _SAVE_CARD), rows)
         buried = [r[-1] for r in rows if r[1] == Queue.BURIED]
         if buried:
             cards_repo.set_queue(conn, buried, Queue.BURIED, self.today + 1)
@@ -256,7 +259,7 @@ class ScheduleImport:
                 rows.append((int(queue), position, row[0]))
         if rows:
             conn.exec_driver_sql(
-                _sql(self.store, "UPDATE cards SET queue = ?, position = ? WHERE id = ?"), rows
+                driver_sql(conn, "UPDATE cards SET queue = ?, position = ? WHERE id = ?"), rows
             )
         buried = [*self.bury, *(r[2] for r in rows if r[0] == Queue.BURIED)]
         if buried:
@@ -282,7 +285,7 @@ class ScheduleImport:
         clock = self.store.clock
         pid = self.store.profile.id
         days: dict[int, int] = {}
-        rows: list[tuple[Any, ...]] = []
+        rows: list[ReviewRecord] = []
         key_of, kept, had_history = self.key_of, self.kept, self.had_history
         state_before = _STATE_BEFORE
         append = rows.append
@@ -308,7 +311,7 @@ class ScheduleImport:
                         day = clock.day(from_epoch(ms / 1000))
                         del days[hour]
                 append(
-                    (
+                    ReviewRecord(
                         card_id,
                         pid,
                         deck_id,
@@ -318,19 +321,9 @@ class ScheduleImport:
                         0 if took <= 0 else (int(took) if took < 3_600_000 else 3_600_000),
                         state_before[rtype][(fresh and i == 0) or i == restart],
                         float(ivl) if ivl >= 0 else -ivl / 86400,
-                        "",
                     )
                 )
-        if rows:
-            conn.exec_driver_sql(
-                _sql(
-                    self.store,
-                    "INSERT INTO reviews (card_id, profile_id, deck_id, rating, reviewed_at, day, "
-                    "duration_ms, state_before, interval_days, undo) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                ),
-                rows,
-            )
+        reviews_repo.insert_many(conn, rows)
         return len(rows)
 
 
@@ -343,18 +336,13 @@ the store's (7 ms instead of 70 for 10,000 notes in a store of just those)."""
 _STATE_BEFORE = {t: {f: int(_state_before(t, f)) for f in (False, True)} for t in range(4)}
 
 
-def _sql(store: Store, sql: str) -> str:
-    """Plain SQL written with ``?`` in the driver's own parameter style."""
-    return sql if store.is_sqlite else sql.replace("?", "%s")
-
-
 def chunked(
     conn: Connection, store: Store, sql: str, values: Sequence[Any], *first: Any
 ) -> Iterator[Any]:
     """Rows of ``sql`` whose ``IN ({})`` takes ``values`` a chunk at a time (plain driver SQL)."""
     for i in range(0, len(values), CHUNK):
         chunk = values[i : i + CHUNK]
-        query = _sql(store, sql.format(", ".join("?" * len(chunk))))
+        query = driver_sql(conn, sql.format(", ".join("?" * len(chunk))))
         yield from conn.exec_driver_sql(query, (*first, *chunk)).fetchall()
 
 

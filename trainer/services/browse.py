@@ -19,49 +19,25 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, select, update
+from sqlalchemy import Connection
 
 from trainer.domain import cloze
 from trainer.domain import search as search_lang
 from trainer.domain.clock import from_epoch, to_epoch, utc
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import CardState, Note, NoteKind, Queue
-from trainer.storage import cards_repo, decks_repo, notes_repo, search_repo
-from trainer.storage.models import CARDS, NOTES, PROFILES
+from trainer.storage import (
+    browse_repo,
+    cards_repo,
+    decks_repo,
+    notes_repo,
+    profiles_repo,
+    search_repo,
+)
 from trainer.storage.store import Store
 
 PAGE = 200
 """Rows the browser loads at a time."""
-
-_CARD_COLUMNS = (
-    "deck_id",
-    "state",
-    "queue",
-    "due",
-    "step",
-    "stability",
-    "difficulty",
-    "last_review",
-    "reps",
-    "lapses",
-    "position",
-    "buried_until",
-    "original_deck_id",
-    "original_due",
-    "reset_at",
-)
-_NOTE_COLUMNS = (
-    "deck_id",
-    "kind",
-    "prompt",
-    "answer",
-    "text",
-    "items",
-    "tags",
-    "extra",
-    "retired",
-    "modified_at",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,41 +190,23 @@ class BrowseService:
     def _cards_before(
         self, conn: Connection, ids: Sequence[int]
     ) -> list[tuple[int, dict[str, Any]]]:
-        return _rows_before(conn, CARDS, _CARD_COLUMNS, ids)
+        return browse_repo.card_snapshots(conn, ids)
 
     def _notes_before(
         self, conn: Connection, note_ids: Sequence[int]
     ) -> list[tuple[int, dict[str, Any]]]:
-        return _rows_before(conn, NOTES, _NOTE_COLUMNS, note_ids)
+        return browse_repo.note_snapshots(conn, note_ids)
 
     def _live_cards(self, conn: Connection, card_ids: Sequence[int]) -> list[int]:
         """The learner's own cards among ``card_ids``, retired ones left out."""
-        out: list[int] = []
-        for i in range(0, len(card_ids), 500):
-            chunk = list(card_ids[i : i + 500])
-            out += conn.execute(
-                select(CARDS.c.id).where(
-                    CARDS.c.id.in_(chunk),
-                    CARDS.c.profile_id == self.store.profile.id,
-                    CARDS.c.queue != int(Queue.RETIRED),
-                )
-            ).scalars()
-        return sorted(out)
+        return browse_repo.live_cards(conn, card_ids, self.store.profile.id)
 
     def _note_ids(self, conn: Connection, card_ids: Sequence[int]) -> list[int]:
-        out: set[int] = set()
-        for i in range(0, len(card_ids), 500):
-            chunk = list(card_ids[i : i + 500])
-            out.update(conn.execute(select(CARDS.c.note_id).where(CARDS.c.id.in_(chunk))).scalars())
-        return sorted(out)
+        return browse_repo.note_ids(conn, card_ids)
 
     def _note_cards(self, conn: Connection, note_ids: Sequence[int]) -> list[int]:
         """Every card (all learners) of the notes."""
-        out: list[int] = []
-        for i in range(0, len(note_ids), 500):
-            chunk = list(note_ids[i : i + 500])
-            out += conn.execute(select(CARDS.c.id).where(CARDS.c.note_id.in_(chunk))).scalars()
-        return out
+        return browse_repo.note_cards(conn, note_ids)
 
     # -- card actions --------------------------------------------------------------------
     def suspend(self, card_ids: Sequence[int]) -> Change:
@@ -285,7 +243,7 @@ class BrowseService:
         with self.store.write() as conn:
             ids = self._live_cards(conn, card_ids)
             before = self._cards_before(conn, ids)
-            _send_home(conn, ids)
+            browse_repo.send_home(conn, ids)
             values: dict[str, Any] = {
                 "state": int(CardState.NEW),
                 "queue": int(Queue.NEW),
@@ -299,8 +257,7 @@ class BrowseService:
                 "reps": 0,
                 "lapses": 0,
             }
-            for i in range(0, len(ids), 500):
-                conn.execute(update(CARDS).where(CARDS.c.id.in_(ids[i : i + 500])).values(**values))
+            browse_repo.update_cards(conn, ids, values)
         return Change("Forgotten", len(ids), tuple(before))
 
     def set_due(self, card_ids: Sequence[int], days: int, now: datetime) -> Change:
@@ -318,7 +275,7 @@ class BrowseService:
         with self.store.write() as conn:
             ids = self._live_cards(conn, card_ids)
             before = self._cards_before(conn, ids)
-            _send_home(conn, ids)
+            browse_repo.send_home(conn, ids)
             for card_id, values in before:
                 state = CardState(values["state"])
                 changes: dict[str, Any] = {"due": due_s}
@@ -332,7 +289,7 @@ class BrowseService:
                     )
                 if values["queue"] >= 0:
                     changes["queue"] = int(Queue.REVIEW)
-                conn.execute(update(CARDS).where(CARDS.c.id == card_id).values(**changes))
+                browse_repo.update_card(conn, card_id, changes)
         return Change(
             f"Due in {days} days" if days != 1 else "Due tomorrow", len(ids), tuple(before)
         )
@@ -354,23 +311,7 @@ class BrowseService:
             note_ids = self._note_ids(conn, self._live_cards(conn, card_ids))
             notes = self._notes_before(conn, note_ids)
             cards = self._cards_before(conn, self._note_cards(conn, note_ids))
-            for i in range(0, len(note_ids), 500):
-                chunk = note_ids[i : i + 500]
-                conn.execute(
-                    update(NOTES)
-                    .where(NOTES.c.id.in_(chunk))
-                    .values(deck_id=deck.id, modified_at=to_epoch(now))
-                )
-                conn.execute(
-                    update(CARDS)
-                    .where(CARDS.c.note_id.in_(chunk), CARDS.c.original_deck_id == 0)
-                    .values(deck_id=deck.id)
-                )
-                conn.execute(
-                    update(CARDS)
-                    .where(CARDS.c.note_id.in_(chunk), CARDS.c.original_deck_id != 0)
-                    .values(original_deck_id=deck.id)
-                )
+            browse_repo.move_notes(conn, note_ids, deck.id, to_epoch(now))
         return Change(f"Moved to {name}", len(note_ids), tuple(cards), tuple(notes), made)
 
     def add_tags(self, card_ids: Sequence[int], tags: Sequence[str], now: datetime) -> Change:
@@ -399,10 +340,10 @@ class BrowseService:
                     new = [t for t in have if t.lower() not in drop]
                 if tuple(new) != have:
                     changed += 1
-                    conn.execute(
-                        update(NOTES)
-                        .where(NOTES.c.id == note_id)
-                        .values(tags=notes_repo.tags_to_column(new), modified_at=to_epoch(now))
+                    browse_repo.update_note(
+                        conn,
+                        note_id,
+                        {"tags": notes_repo.tags_to_column(new), "modified_at": to_epoch(now)},
                     )
         verb = "Tagged" if add else "Untagged"
         return Change(f"{verb} {' '.join(wanted)}", changed, (), tuple(notes))
@@ -413,16 +354,7 @@ class BrowseService:
             note_ids = self._note_ids(conn, self._live_cards(conn, card_ids))
             notes = self._notes_before(conn, note_ids)
             cards = self._cards_before(conn, self._note_cards(conn, note_ids))
-            for i in range(0, len(note_ids), 500):
-                chunk = note_ids[i : i + 500]
-                conn.execute(
-                    update(NOTES)
-                    .where(NOTES.c.id.in_(chunk))
-                    .values(retired=True, modified_at=to_epoch(now))
-                )
-                conn.execute(
-                    update(CARDS).where(CARDS.c.note_id.in_(chunk)).values(queue=int(Queue.RETIRED))
-                )
+            browse_repo.retire_notes(conn, note_ids, to_epoch(now))
         return Change("Deleted", len(note_ids), tuple(cards), tuple(notes))
 
     def edit(self, note: Note, now: datetime) -> Change:
@@ -447,50 +379,25 @@ class BrowseService:
         with self.store.write() as conn:
             decks = set()
             for note_id, values in change.notes:
-                conn.execute(update(NOTES).where(NOTES.c.id == note_id).values(**values))
+                browse_repo.update_note(conn, note_id, values)
                 decks.add(values["deck_id"])
             for card_id, values in change.cards:
-                conn.execute(update(CARDS).where(CARDS.c.id == card_id).values(**values))
+                browse_repo.update_card(conn, card_id, values)
             # An edit may have made cards for new cloze numbers: they are retired again.
             for deck_id in decks:
                 _sync_all(conn, deck_id, int(time.time()))
             for deck_id in change.decks:
-                left = conn.execute(
-                    select(NOTES.c.id).where(NOTES.c.deck_id == deck_id).limit(1)
-                ).first()
-                if left is None:
-                    from trainer.storage.models import DECKS
-
-                    conn.execute(DECKS.delete().where(DECKS.c.id == deck_id))
+                if not decks_repo.has_notes(conn, deck_id):
+                    decks_repo.delete_deck(conn, deck_id)
 
 
 def _sync_all(conn: Connection, deck_id: int, now_s: int) -> None:
-    for profile_id in conn.execute(select(PROFILES.c.id)).scalars():
+    for profile_id in profiles_repo.profile_ids(conn):
         cards_repo.sync_cards(conn, profile_id, deck_id, now_s=now_s)
 
 
 def _is_filtered(conn: Connection, deck_id: int) -> bool:
-    from trainer.storage.models import DECKS
-
-    value = conn.execute(select(DECKS.c.filter).where(DECKS.c.id == deck_id)).scalar_one_or_none()
-    return bool(value)
-
-
-def _send_home(conn: Connection, card_ids: Sequence[int]) -> None:
-    """Cards in a filtered deck back to their home deck with their own due time."""
-    ids = list(card_ids)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        conn.execute(
-            update(CARDS)
-            .where(CARDS.c.id.in_(chunk), CARDS.c.original_deck_id != 0)
-            .values(
-                deck_id=CARDS.c.original_deck_id,
-                due=CARDS.c.original_due,
-                original_deck_id=0,
-                original_due=0,
-            )
-        )
+    return bool(decks_repo.filter_of(conn, deck_id))
 
 
 def _browse_row(row: Any, names: dict[int, str]) -> BrowseRow:
@@ -528,16 +435,3 @@ def _browse_row(row: Any, names: dict[int, str]) -> BrowseRow:
 
 
 __all__ = ["PAGE", "BrowseRow", "BrowseService", "Change", "front_back"]
-
-
-def _rows_before(
-    conn: Connection, table: Table, columns: Sequence[str], ids: Sequence[int]
-) -> list[tuple[int, dict[str, Any]]]:
-    """The rows' ``columns`` as they are now, by id, so an action can be undone."""
-    out = []
-    cols = [table.c.id, *(table.c[c] for c in columns)]
-    for i in range(0, len(ids), 500):
-        chunk = list(ids[i : i + 500])
-        for row in conn.execute(select(*cols).where(table.c.id.in_(chunk))):
-            out.append((int(row.id), {c: getattr(row, c) for c in columns}))
-    return out

@@ -20,15 +20,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete
+from sqlalchemy import Connection
 
 from trainer.domain import search as search_lang
 from trainer.domain.clock import to_epoch, utc
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import DeckOptions
 from trainer.services.adding import check_deck_name
-from trainer.storage import decks_repo, filtered_repo, search_repo
-from trainer.storage.models import DECKS
+from trainer.storage import cards_repo, decks_repo, filtered_repo, search_repo
 from trainer.storage.store import Store
 
 SESSION = "Custom Study Session"
@@ -138,19 +137,7 @@ class CustomStudyService:
         """Those of ``ids`` already in a filtered deck."""
         if not filtered:
             return set()
-        from sqlalchemy import select
-
-        from trainer.storage.models import CARDS
-
-        out: set[int] = set()
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            out.update(
-                conn.execute(
-                    select(CARDS.c.id).where(CARDS.c.id.in_(chunk), CARDS.c.original_deck_id != 0)
-                ).scalars()
-            )
-        return out
+        return cards_repo.borrowed(conn, ids)
 
     def rebuild(self, name: str, now: datetime) -> Built:
         with self.store.read() as conn:
@@ -172,7 +159,7 @@ class CustomStudyService:
             found = decks_repo.deck_by_name(conn, deck)
             assert found is not None
             n = filtered_repo.empty(conn, found.id)
-            conn.execute(delete(DECKS).where(DECKS.c.id == found.id))
+            decks_repo.delete_deck(conn, found.id)
             return n
 
     def is_filtered(self, name: str) -> bool:

@@ -13,14 +13,13 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection
 
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import Deck, DeckOptions
 from trainer.domain.options import OptionError, options_from_dict, options_to_dict
 from trainer.services.adding import check_deck_name
 from trainer.storage import decks_repo
-from trainer.storage.models import DECKS
 from trainer.storage.store import Store
 
 _STEP = re.compile(r"^(\d+(?:\.\d+)?)([smhd]?)$")
@@ -98,21 +97,14 @@ class DeckAdmin:
         """The preset the deck shares its options with ("" for its own options)."""
         with self.store.read() as conn:
             deck = self._deck(conn, name)
-            return str(
-                conn.execute(select(DECKS.c.preset).where(DECKS.c.id == deck.id)).scalar_one()
-            )
+            return decks_repo.preset_of(conn, deck.id)
 
     def presets(self) -> dict[str, list[str]]:
         """Preset name → the decks sharing it."""
         out: dict[str, list[str]] = {}
         with self.store.read() as conn:
-            rows = conn.execute(
-                select(DECKS.c.preset, DECKS.c.name)
-                .where(DECKS.c.preset != "")
-                .order_by(DECKS.c.preset, DECKS.c.name)
-            )
-            for row in rows:
-                out.setdefault(row.preset, []).append(row.name)
+            for preset, deck in decks_repo.presets(conn):
+                out.setdefault(preset, []).append(deck)
         return out
 
     def set_preset(self, name: str, preset: str) -> tuple[str, DeckOptions]:
@@ -128,19 +120,11 @@ class DeckAdmin:
         now_s = int(time.time())
         with self.store.write() as conn:
             deck = self._deck(conn, name)
-            before = str(
-                conn.execute(select(DECKS.c.preset).where(DECKS.c.id == deck.id)).scalar_one()
-            )
-            peer = (
-                conn.execute(
-                    select(DECKS.c.id).where(DECKS.c.preset == preset, DECKS.c.id != deck.id)
-                ).first()
-                if preset
-                else None
-            )
-            conn.execute(update(DECKS).where(DECKS.c.id == deck.id).values(preset=preset))
+            before = decks_repo.preset_of(conn, deck.id)
+            peer = decks_repo.preset_peer(conn, preset, deck.id) if preset else None
+            decks_repo.set_preset(conn, deck.id, preset)
             if peer is not None:
-                decks_repo.share_preset(conn, peer.id, now_s)
+                decks_repo.share_preset(conn, peer, now_s)
         return before, deck.options
 
     def rename(self, old: str, new: str) -> Renamed:
@@ -162,12 +146,12 @@ class DeckAdmin:
     def _rename(self, conn: Connection, old: str, new: str) -> Renamed:
         if new == old:
             raise TrainerError(f"{old} is already called that")
-        rows = conn.execute(select(DECKS.c.id, DECKS.c.name)).all()
-        names = {r.name for r in rows}
+        rows = decks_repo.names(conn)
+        names = {name for _id, name in rows}
         moves = [
-            (r.id, r.name, new + r.name[len(old) :])
-            for r in rows
-            if r.name == old or r.name.startswith(old + "::")
+            (deck_id, name, new + name[len(old) :])
+            for deck_id, name in rows
+            if name == old or name.startswith(old + "::")
         ]
         moving = {m[1] for m in moves}
         for _id, _old, target in moves:
@@ -177,14 +161,10 @@ class DeckAdmin:
                 raise TrainerError("a deck name is at most 200 characters")
         # Through temporary names first: a rename may swap names within the moving set.
         for deck_id, _old, _target in moves:
-            conn.execute(
-                update(DECKS).where(DECKS.c.id == deck_id).values(name=f"\x01renaming {deck_id}")
-            )
+            decks_repo.rename(conn, deck_id, f"\x01renaming {deck_id}")
         now_s = int(time.time())
         for deck_id, _old, target in moves:
-            conn.execute(
-                update(DECKS).where(DECKS.c.id == deck_id).values(name=target, modified_at=now_s)
-            )
+            decks_repo.rename(conn, deck_id, target, now_s)
         moves.sort(key=lambda m: m[1])
         return Renamed(tuple((o, t) for _i, o, t in moves))
 
@@ -222,62 +202,15 @@ class DeletedDeck:
 
 def _delete_deck(conn: Connection, name: str, profile_id: int) -> DeletedDeck:
     from trainer.storage import filtered_repo
-    from trainer.storage.models import CARDS, NOTES, REVIEW_DAYS, REVIEW_GROUPS, REVIEWS
 
-    decks = conn.execute(select(DECKS.c.id, DECKS.c.name)).all()
-    ids = [d.id for d in decks if d.name == name or d.name.startswith(name + "::")]
+    ids = [i for i, n in decks_repo.names(conn) if n == name or n.startswith(name + "::")]
     for deck_id in ids:  # borrowed cards go home first
         if filtered_repo.config(conn, deck_id) is not None:
             filtered_repo.empty(conn, deck_id)
-    note_ids = list(conn.execute(select(NOTES.c.id).where(NOTES.c.deck_id.in_(ids))).scalars())
-    card_ids: list[int] = []
-    for i in range(0, len(note_ids), 500):
-        card_ids += conn.execute(
-            select(CARDS.c.id).where(CARDS.c.note_id.in_(note_ids[i : i + 500]))
-        ).scalars()
-    tables: list[tuple[str, Any, Any, list[int]]] = [
-        ("decks", DECKS, DECKS.c.id, ids),
-        ("notes", NOTES, NOTES.c.id, note_ids),
-        ("cards", CARDS, CARDS.c.id, card_ids),
-        ("reviews", REVIEWS, REVIEWS.c.card_id, card_ids),
-        ("review_days", REVIEW_DAYS, REVIEW_DAYS.c.deck_id, ids),
-        ("review_groups", REVIEW_GROUPS, REVIEW_GROUPS.c.deck_id, ids),
-    ]
-    saved: list[tuple[str, tuple[dict[str, Any], ...]]] = []
-    for label, table, key, keys in tables:
-        rows: list[dict[str, Any]] = []
-        for i in range(0, len(keys), 500):
-            chunk = keys[i : i + 500]
-            rows += [dict(r._mapping) for r in conn.execute(select(table).where(key.in_(chunk)))]
-        saved.append((label, tuple(rows)))
-    for _label, table, key, keys in reversed(tables):
-        for i in range(0, len(keys), 500):
-            conn.execute(table.delete().where(key.in_(keys[i : i + 500])))
+    saved = decks_repo.take_out(conn, ids)
     mine = sum(1 for r in dict(saved)["cards"] if r["profile_id"] == profile_id)
-    return DeletedDeck(name, mine, tuple(saved))
+    return DeletedDeck(name, mine, saved)
 
 
 def _restore_deck(conn: Connection, deleted: DeletedDeck) -> None:
-    from trainer.storage.models import CARDS, NOTES, REVIEW_DAYS, REVIEW_GROUPS, REVIEWS
-
-    tables = {
-        "decks": DECKS,
-        "notes": NOTES,
-        "cards": CARDS,
-        "reviews": REVIEWS,
-        "review_days": REVIEW_DAYS,
-        "review_groups": REVIEW_GROUPS,
-    }
-    for label, rows in deleted.rows:
-        if rows:
-            taken = (
-                conn.execute(
-                    select(DECKS.c.name).where(DECKS.c.name.in_([r["name"] for r in rows]))
-                ).first()
-                if label == "decks"
-                else None
-            )
-            if taken is not None:
-                raise TrainerError(f"cannot undo: a deck named {taken.name!r} exists again")
-            for i in range(0, len(rows), 500):
-                conn.execute(tables[label].insert(), list(rows[i : i + 500]))
+    decks_repo.put_back(conn, deleted.rows)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from trainer.domain.decktree import (
     SEP,
@@ -28,8 +28,7 @@ from trainer.domain.errors import TrainerError
 from trainer.domain.model import Deck, DeckOptions, Note
 from trainer.domain.words import plural
 from trainer.formats.deckfile import ArticleEntry, DeckFile, read_deck, write_deck
-from trainer.storage import cards_repo, decks_repo, notes_repo
-from trainer.storage.models import PROFILES
+from trainer.storage import cards_repo, decks_repo, notes_repo, profiles_repo
 from trainer.storage.store import Store
 
 
@@ -153,7 +152,7 @@ def apply_notes(
     notes_repo.insert_notes(conn, deck.id, inserts, now_s)
     notes_repo.update_notes(conn, deck.id, updates, now_s)
     report.new = len(inserts)
-    profile_ids = list(conn.execute(select(PROFILES.c.id)).scalars())
+    profile_ids = profiles_repo.profile_ids(conn)
     fresh = None
     if created and not updates and profile_ids:
         # A deck made just now holds only the notes inserted above, none of which has
@@ -276,7 +275,7 @@ class DeckService:
             if row is None:
                 raise TrainerError(f"no note {note.guid}")
             notes_repo.update_notes(conn, row.deck_id, [(note, row.position)], int(time.time()))
-            for profile_id in conn.execute(select(PROFILES.c.id)).scalars():
+            for profile_id in profiles_repo.profile_ids(conn):
                 cards_repo.sync_cards(conn, profile_id, row.deck_id)
 
     def add_article_notes(

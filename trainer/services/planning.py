@@ -116,7 +116,7 @@ class PlanningService:
     def memory_cards(
         self, conn: Connection, deck_ids: list[int], now: datetime
     ) -> list[exam.MemoryCard]:
-        from trainer.stats.days import StudyDays
+        from trainer.storage.studydays import StudyDays
 
         clock = self.store.clock
         days = StudyDays(clock, clock.day(now))

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection
 
 from trainer.domain.clock import DayClock
 from trainer.domain.errors import TrainerError
-from trainer.storage.models import CARDS, PROFILES, REVIEWS
+from trainer.storage import cards_repo, profiles_repo, reviews_repo
 from trainer.storage.store import Profile, Store
 
 
@@ -33,12 +33,8 @@ class ProfileInfo:
 
 def profiles(store: Store) -> list[ProfileInfo]:
     with store.read() as conn:
-        counts: dict[int, int] = dict(
-            conn.execute(
-                select(REVIEWS.c.profile_id, func.count()).group_by(REVIEWS.c.profile_id)
-            ).all()
-        )
-        rows = conn.execute(select(PROFILES).order_by(PROFILES.c.name)).all()
+        counts = reviews_repo.counts_by_profile(conn)
+        rows = profiles_repo.all_profiles(conn)
     return [
         ProfileInfo(r.name, r.timezone, r.rollover_hour, int(counts.get(r.id, 0))) for r in rows
     ]
@@ -75,11 +71,7 @@ def configure(
 
         backup_engine(store.engine, "before-day-change")
     with store.write() as conn:
-        conn.execute(
-            update(PROFILES)
-            .where(PROFILES.c.id == current.id)
-            .values(rollover_hour=hour, timezone=zone)
-        )
+        profiles_repo.set_day_boundary(conn, current.id, hour, zone)
         if moved:
             _move_days(conn, current.id, current.clock, new.clock, now or datetime.now(UTC))
     store.profile = new
@@ -88,10 +80,7 @@ def configure(
 
 def _has_reviews(store: Store) -> bool:
     with store.read() as conn:
-        found = conn.execute(
-            select(REVIEWS.c.id).where(REVIEWS.c.profile_id == store.profile.id).limit(1)
-        ).first()
-    return found is not None
+        return reviews_repo.has_reviews(conn, store.profile.id)
 
 
 def _move_days(
@@ -99,24 +88,11 @@ def _move_days(
 ) -> int:
     """Study days after a change of day boundary; returns the reviews whose day moved."""
     from trainer.scheduling.fsrs_adapter import study_day_of_ms
-    from trainer.stats import rollup
+    from trainer.storage import rollup_repo
 
-    day_of = study_day_of_ms(new)
-    rows = conn.execute(
-        select(REVIEWS.c.id, REVIEWS.c.reviewed_at, REVIEWS.c.day).where(
-            REVIEWS.c.profile_id == profile_id
-        )
-    )
-    moved = [(day, rid) for rid, at, was in rows if (day := day_of(int(at))) != was]
-    p = "?" if conn.dialect.name == "sqlite" else "%s"
-    for i in range(0, len(moved), 5000):
-        conn.exec_driver_sql(f"UPDATE reviews SET day = {p} WHERE id = {p}", moved[i : i + 5000])
+    moved = reviews_repo.move_days(conn, profile_id, study_day_of_ms(new))
     shift = new.day(now) - old.day(now)
     if shift:  # "buried until tomorrow" stays tomorrow, in the new days
-        conn.execute(
-            update(CARDS)
-            .where(CARDS.c.profile_id == profile_id, CARDS.c.buried_until > 0)
-            .values(buried_until=CARDS.c.buried_until + shift)
-        )
-    rollup.rebuild(conn)
-    return len(moved)
+        cards_repo.shift_buried(conn, profile_id, shift)
+    rollup_repo.rebuild(conn)
+    return moved

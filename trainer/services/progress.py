@@ -12,14 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, and_, case, func, or_, select
+from sqlalchemy import Connection
 
 from trainer.domain.clock import LEARN_AHEAD, to_epoch
-from trainer.domain.model import Card, CardState, Queue
+from trainer.domain.model import Card, Queue
 from trainer.scheduling import fsrs_adapter
 from trainer.services.study import QueueCounts, StudyItem, StudyService
-from trainer.storage import cards_repo, notes_repo
-from trainer.storage.models import CARDS, REVIEWS
+from trainer.storage import cards_repo, notes_repo, reviews_repo
 from trainer.storage.store import Store
 
 
@@ -60,24 +59,9 @@ def day_summary(store: Store, now: datetime, deck: str | int | None = None) -> D
     """Today's answers in ``deck`` (and its sub-decks), or all decks."""
     study = StudyService(store)
     today = store.clock.day(now)
-    r = REVIEWS.c
     with store.read() as conn:
         ids = _deck_ids(study, conn, deck)
-        row = conn.execute(
-            select(
-                func.count(),
-                func.sum(case((r.rating == 1, 1), else_=0)),
-                func.sum(case((r.state_before == int(CardState.NEW), 1), else_=0)),
-                func.sum(r.duration_ms),
-                func.sum(case((r.state_before == int(CardState.REVIEW), 1), else_=0)),
-                func.sum(
-                    case(
-                        (and_(r.state_before == int(CardState.REVIEW), r.rating > 1), 1),
-                        else_=0,
-                    )
-                ),
-            ).where(r.profile_id == store.profile.id, r.day == today, r.deck_id.in_(ids))
-        ).one()
+        row = reviews_repo.day_tallies(conn, store.profile.id, today, ids)
     values = [int(v or 0) for v in row]
     return DaySummary(*values)
 
@@ -93,43 +77,12 @@ def tomorrow(store: Store, now: datetime, deck: str | int | None = None) -> Tomo
     day_after = to_epoch(clock.day_start(clock.day(now) + 2))
     tonight = to_epoch(clock.next_day_start(now))
     ahead = to_epoch(now + LEARN_AHEAD)
-    c = CARDS.c
     pid = store.profile.id
-    back = and_(c.queue == int(Queue.BURIED), c.buried_until <= clock.day(now) + 1)
     with store.read() as conn:
         ids = _deck_ids(study, conn, deck)
-        review = conn.execute(
-            select(func.count()).where(
-                c.profile_id == pid,
-                c.deck_id.in_(ids),
-                or_(
-                    c.queue.in_([int(Queue.REVIEW), int(Queue.LEARNING)]),
-                    and_(back, c.state != int(CardState.NEW)),
-                ),
-                c.due < day_after,
-            )
-        ).scalar_one()
-        learning = conn.execute(
-            select(func.count()).where(
-                c.profile_id == pid,
-                c.deck_id.in_(ids),
-                c.queue == int(Queue.LEARNING),
-                c.due >= ahead,
-                c.due < tonight,
-            )
-        ).scalar_one()
-        fresh = {
-            int(deck_id): int(n)
-            for deck_id, n in conn.execute(
-                select(c.deck_id, func.count())
-                .where(
-                    c.profile_id == pid,
-                    c.deck_id.in_(ids),
-                    or_(c.queue == int(Queue.NEW), and_(back, c.state == int(CardState.NEW))),
-                )
-                .group_by(c.deck_id)
-            )
-        }
+        review, learning, fresh = cards_repo.tomorrow_counts(
+            conn, pid, ids, clock.day(now) + 1, day_after, tonight, ahead
+        )
         new = 0
         for deck_id in ids:
             per_day = study.deck(conn, deck_id).options.new_per_day
@@ -199,18 +152,11 @@ def upcoming(
 ) -> Lookahead:
     """The card expected after card ``after`` (prefetched while ``after`` is on screen)."""
     cards = [c for c in study.queue(now, deck, limit=2) if c.id != after]
-    c = CARDS.c
     with store.read() as conn:
         ids = study.deck_ids(conn, deck)
-        next_learning = conn.execute(
-            select(func.min(c.due)).where(
-                c.profile_id == store.profile.id,
-                c.deck_id.in_(ids),
-                c.queue == int(Queue.LEARNING),
-                c.due > to_epoch(now),
-                c.id != after,
-            )
-        ).scalar()
+        next_learning = cards_repo.next_learning_due(
+            conn, store.profile.id, ids, to_epoch(now), after
+        )
         if not cards:
             return Lookahead(after, None, now, next_learning)
         card = cards[0]

@@ -28,7 +28,7 @@ from trainer.domain.clock import DayClock, from_epoch, local_zone
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import CardState, DeckOptions, Queue
 from trainer.domain.options import OptionError, options_from_dict
-from trainer.scheduling.fsrs_adapter import ReplayBatch
+from trainer.scheduling.replay_pool import SavedReplayBatch
 from trainer.storage import decks_repo
 from trainer.storage.store import Store
 
@@ -130,7 +130,7 @@ def rebuild(
         history.setdefault(card_id, []).append((int(at), int(rating)))
     default = DeckOptions()
     items = [(history.get(c.id, []), options.get(c.deck_id, default)) for c in cards]
-    states = ReplayBatch(items, saved=True, clock=clock).saved_states()
+    states = SavedReplayBatch(items, clock=clock).saved_states()
     rows: list[tuple[Any, ...]] = []
     changed = earlier = later = stronger = weaker = restarted = 0
     for card, saved in zip(cards, states, strict=True):

@@ -19,15 +19,14 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection
 
 from trainer.domain.clock import to_epoch
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import Deck, DeckOptions
-from trainer.scheduling import fsrs_adapter
-from trainer.stats import report, rollup
-from trainer.storage import decks_repo
-from trainer.storage.models import DECKS, REVIEWS
+from trainer.stats import report
+from trainer.stats.types import ReportMeta, StatsReport
+from trainer.storage import decks_repo, report_repo, rollup_repo
 from trainer.storage.store import Store
 
 
@@ -49,17 +48,13 @@ def select_decks(conn: Connection, deck: str | None) -> tuple[list[Deck], DeckOp
 class StatsService:
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._cache: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self._cache: dict[tuple[Any, ...], StatsReport] = {}
 
     def invalidate(self) -> None:
         self._cache.clear()
 
     def _fingerprint(self, conn: Connection) -> tuple[Any, ...]:
-        last = conn.execute(
-            select(REVIEWS.c.id, REVIEWS.c.reviewed_at).order_by(REVIEWS.c.id.desc()).limit(1)
-        ).first()
-        decks = conn.execute(select(func.count(), func.max(DECKS.c.modified_at))).first()
-        return (tuple(last) if last else None, tuple(decks) if decks else None)
+        return report_repo.fingerprint(conn)
 
     def _parallel(self) -> bool:
         """A second connection sees the same store (not an in-memory SQLite one)."""
@@ -68,23 +63,23 @@ class StatsService:
 
     def _memory(
         self, pid: int, ids: list[int] | None, now_s: int, options: DeckOptions
-    ) -> report.Memory:
+    ) -> report_repo.Memory:
         with self.store.read() as conn:
-            return report.memory(conn, pid, ids, now_s, fsrs_adapter.decay_of(options))
+            return report_repo.memory(conn, pid, ids, report.curve(options, now_s))
 
     def refresh_rollup(self) -> bool:
         """Rebuild the roll-up if the review log is ahead of it; True when it was."""
         with self.store.read() as conn:
-            if not rollup.is_stale(conn):
+            if not rollup_repo.is_stale(conn):
                 return False
         with self.store.write() as conn:
-            if rollup.is_stale(conn):
-                rollup.rebuild(conn)
+            if rollup_repo.is_stale(conn):
+                rollup_repo.rebuild(conn)
         return True
 
     def report(
         self, deck: str | None = None, range_name: str = "1m", now: datetime | None = None
-    ) -> dict[str, Any]:
+    ) -> StatsReport:
         now = now or datetime.now(UTC)
         slot = int(now.timestamp()) // 600
         with self.store.read() as conn:
@@ -97,7 +92,18 @@ class StatsService:
             decks, options = select_decks(conn, deck)
         ids = None if deck is None else [d.id for d in decks]
         pid = self.store.profile.id
-        side: Future[report.Memory] | None = None
+        clock = self.store.clock
+        meta: ReportMeta = {
+            "deck": deck,
+            "decks": [d.name for d in decks],
+            "range": range_name,
+            "generated_at": now.astimezone(UTC).isoformat(),
+            "today": clock.date_of(clock.day(now)).isoformat(),
+            "timezone": str(clock.zone),
+            "rollover_hour": clock.rollover_hour,
+            "desired_retention": options.desired_retention,
+        }
+        side: Future[report_repo.Memory] | None = None
         pool = ThreadPoolExecutor(max_workers=1) if self._parallel() else None
         try:
             if pool is not None:
@@ -106,25 +112,11 @@ class StatsService:
                 side = pool.submit(self._memory, pid, ids, to_epoch(now), options)
             with self.store.read() as conn:
                 out = report.build(
-                    conn, pid, ids, options, self.store.clock, now, range_name, memory_future=side
+                    conn, pid, ids, options, clock, now, range_name, memory_future=side, meta=meta
                 )
                 key = (deck, range_name, slot, self._fingerprint(conn))
         finally:
             if pool is not None:
                 pool.shutdown(wait=True)
-        clock = self.store.clock
-        out = {
-            "meta": {
-                "deck": deck,
-                "decks": [d.name for d in decks],
-                "range": range_name,
-                "generated_at": now.astimezone(UTC).isoformat(),
-                "today": clock.date_of(clock.day(now)).isoformat(),
-                "timezone": str(clock.zone),
-                "rollover_hour": clock.rollover_hour,
-                "desired_retention": options.desired_retention,
-            },
-            **out,
-        }
         self._cache = {key: out}
         return out

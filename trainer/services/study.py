@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from trainer.domain.clock import LEARN_AHEAD, from_epoch, to_epoch, utc
 from trainer.domain.errors import TrainerError
@@ -21,8 +21,15 @@ from trainer.domain.model import Card, CardState, Deck, DeckCounts, LeechAction,
 from trainer.scheduling import exam, fsrs_adapter
 from trainer.services.decks import SEP, TreeRow, deck_tree, subtree, tree_totals
 from trainer.services.undo import Step, Undone, UndoStack
-from trainer.stats import rollup
-from trainer.storage import cards_repo, decks_repo, filtered_repo, notes_repo, reviews_repo
+from trainer.storage import (
+    cards_repo,
+    decks_repo,
+    filtered_repo,
+    notes_repo,
+    profiles_repo,
+    reviews_repo,
+    rollup_repo,
+)
 from trainer.storage.store import Store
 
 LEECH_TAG = "leech"
@@ -411,25 +418,25 @@ class StudyService:
             interval = ((after.due or now) - now).total_seconds() / 86400
             review_id = reviews_repo.add_review(
                 conn,
-                {
-                    "card_id": card_id,
-                    "profile_id": pid,
-                    "deck_id": card.deck_id,
-                    "rating": int(rating),
-                    "reviewed_at": int(now.timestamp() * 1000),
-                    "day": clock.day(now),
-                    "duration_ms": max(0, int(duration_ms)),
-                    "state_before": int(card.state),
-                    "interval_days": interval,
-                    "stability": after.stability,
-                    "difficulty": after.difficulty,
-                    "undo": json.dumps(undo),
-                },
+                reviews_repo.ReviewRecord(
+                    card_id=card_id,
+                    profile_id=pid,
+                    deck_id=card.deck_id,
+                    rating=int(rating),
+                    reviewed_at=int(now.timestamp() * 1000),
+                    day=clock.day(now),
+                    duration_ms=max(0, int(duration_ms)),
+                    state_before=int(card.state),
+                    interval_days=interval,
+                    stability=after.stability,
+                    difficulty=after.difficulty,
+                    undo=json.dumps(undo),
+                ),
             )
             cards_repo.save_card(conn, after)
             if away is not None:
                 _after_filtered_answer(conn, after, away[0])
-            rollup.record(conn, clock, pid, review_id, card, rating, now, duration_ms)
+            rollup_repo.record(conn, clock, pid, review_id, card, rating, now, duration_ms)
         self._did(Action("answer", card_id, review_id=review_id, rating=rating))
         return AnswerResult(after, review_id, leech, len(buried))
 
@@ -482,7 +489,7 @@ class StudyService:
         if card is None:
             return None
         # Before the leech tag comes off: the answer was filed under the note's tags then.
-        rollup.unrecord(conn, self.store.clock, last.id)
+        rollup_repo.unrecord(conn, self.store.clock, last.id)
         values = snap["card"]
         restored = replace(
             card,
@@ -559,14 +566,8 @@ class StudyService:
         """
         pid = self.store.profile.id
         with self.store.write() as conn:
-            from trainer.storage.models import CARDS
-
             wanted = list(dict.fromkeys(card_ids))
-            mine = set(
-                conn.execute(
-                    select(CARDS.c.id).where(CARDS.c.id.in_(wanted), CARDS.c.profile_id == pid)
-                ).scalars()
-            )
+            mine = cards_repo.of_profile(conn, wanted, pid)
             unknown = [i for i in wanted if i not in mine]
             if unknown:
                 listed = ", ".join(map(str, unknown[:10])) + (" …" if len(unknown) > 10 else "")
@@ -634,14 +635,12 @@ def cram_log_path(store: Store) -> Path:
 
 def _save_note(conn: Connection, note: Note) -> None:
     """Write ``note``'s content over the stored note with its GUID; its cards follow."""
-    from trainer.storage.models import PROFILES
-
     rows = notes_repo.rows_by_guid(conn, [note.guid])
     row = rows.get(note.guid)
     if row is None:
         raise TrainerError(f"no note {note.guid}")
     notes_repo.update_notes(conn, row.deck_id, [(note, row.position)], int(time.time()))
-    for profile_id in conn.execute(select(PROFILES.c.id)).scalars():
+    for profile_id in profiles_repo.profile_ids(conn):
         cards_repo.sync_cards(conn, profile_id, row.deck_id)
 
 

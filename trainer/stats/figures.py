@@ -11,6 +11,22 @@ import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from trainer.stats.types import (
+    Bucket,
+    ButtonCounts,
+    CalendarDay,
+    CardCounts,
+    FutureDueCounts,
+    GroupTable,
+    HourFigure,
+    Knowledge,
+    MemoryHistograms,
+    RetentionPeriod,
+    ReviewDay,
+    ReviewSummary,
+    TodayFigure,
+)
+
 KINDS = ("learn", "young", "mature", "relearn")
 """Answer kinds as the roll-up counts them."""
 MATURE_DAYS = 21
@@ -80,11 +96,11 @@ def bucket_of(value: float, edges: Sequence[int]) -> int:
     return len(edges)
 
 
-def histogram(counts: Mapping[int, int], labels: Sequence[str]) -> list[dict[str, Any]]:
+def histogram(counts: Mapping[int, int], labels: Sequence[str]) -> list[Bucket]:
     return [{"bucket": label, "count": int(counts.get(i, 0))} for i, label in enumerate(labels)]
 
 
-def today_figure(row: Mapping[str, int] | None) -> dict[str, Any]:
+def today_figure(row: Mapping[str, int] | None) -> TodayFigure:
     """Anki's "Today": answers, time, again count, kinds, correct rate on mature cards."""
     r = row or {}
     n = {k: int(r.get(f"{k}_n", 0)) for k in ("learn", "young", "mature", "relearn")}
@@ -106,9 +122,11 @@ def today_figure(row: Mapping[str, int] | None) -> dict[str, Any]:
     }
 
 
-def true_retention(by_day: Mapping[int, Mapping[str, int]], today: int) -> dict[str, Any]:
+def true_retention(
+    by_day: Mapping[int, Mapping[str, int]], today: int
+) -> dict[str, RetentionPeriod]:
     """The true-retention table: per period, young/mature/all passed, failed and rate."""
-    out: dict[str, Any] = {}
+    out: dict[str, RetentionPeriod] = {}
     for name, newest, oldest in PERIODS:
         acc = {"young_pass": 0, "young_fail": 0, "mature_pass": 0, "mature_fail": 0}
         for day, row in by_day.items():
@@ -137,9 +155,9 @@ def true_retention(by_day: Mapping[int, Mapping[str, int]], today: int) -> dict[
 
 def reviews_per_day(
     by_day: Mapping[int, Mapping[str, int]], first_day: int, today: int
-) -> list[dict[str, Any]]:
+) -> list[ReviewDay]:
     """Answers and time per day, split learn/young/mature/relearn (days with none omitted)."""
-    out = []
+    out: list[ReviewDay] = []
     for day in sorted(by_day):
         if day < first_day or day > today:
             continue
@@ -148,11 +166,11 @@ def reviews_per_day(
         for k in ("learn", "young", "mature", "relearn"):
             entry[k] = int(row.get(f"{k}_n", 0))
             entry[f"{k}_ms"] = int(row.get(f"{k}_ms", 0))
-        out.append(entry)
+        out.append(entry)  # type: ignore[arg-type]  # the keys are ReviewDay's
     return out
 
 
-def review_summary(days: Sequence[Mapping[str, Any]], span: int) -> dict[str, Any]:
+def review_summary(days: Sequence[Mapping[str, Any]], span: int) -> ReviewSummary:
     total = sum(d["learn"] + d["young"] + d["mature"] + d["relearn"] for d in days)
     studied = sum(1 for d in days if d["learn"] + d["young"] + d["mature"] + d["relearn"])
     ms = sum(d["learn_ms"] + d["young_ms"] + d["mature_ms"] + d["relearn_ms"] for d in days)
@@ -166,9 +184,9 @@ def review_summary(days: Sequence[Mapping[str, Any]], span: int) -> dict[str, An
     }
 
 
-def calendar(by_day: Mapping[int, Mapping[str, int]], today: int) -> list[dict[str, Any]]:
+def calendar(by_day: Mapping[int, Mapping[str, int]], today: int) -> list[CalendarDay]:
     """Answers per study day for the last 365 days (days with none omitted)."""
-    out = []
+    out: list[CalendarDay] = []
     for day in sorted(by_day):
         if today - 364 <= day <= today:
             row = by_day[day]
@@ -178,9 +196,9 @@ def calendar(by_day: Mapping[int, Mapping[str, int]], today: int) -> list[dict[s
     return out
 
 
-def hours(totals: Mapping[str, int]) -> list[dict[str, Any]]:
+def hours(totals: Mapping[str, int]) -> list[HourFigure]:
     """Answers and success rate per local hour."""
-    out = []
+    out: list[HourFigure] = []
     for h in range(24):
         n = int(totals.get(f"h{h:02d}", 0))
         p = int(totals.get(f"hp{h:02d}", 0))
@@ -188,9 +206,9 @@ def hours(totals: Mapping[str, int]) -> list[dict[str, Any]]:
     return out
 
 
-def buttons(totals: Mapping[str, int]) -> dict[str, Any]:
+def buttons(totals: Mapping[str, int]) -> dict[str, ButtonCounts]:
     """Answer-button counts per group (learning, young, mature), with the correct rate."""
-    out: dict[str, Any] = {}
+    out: dict[str, ButtonCounts] = {}
     for g in ("learn", "young", "mature"):
         counts = [int(totals.get(f"{g}_b{b}", 0)) for b in range(1, 5)]
         n = sum(counts)
@@ -204,7 +222,7 @@ def buttons(totals: Mapping[str, int]) -> dict[str, Any]:
     return out
 
 
-def card_counts(rows: Iterable[tuple[int, int, bool, int]]) -> dict[str, int]:
+def card_counts(rows: Iterable[tuple[int, int, bool, int]]) -> CardCounts:
     """Anki's card counts from ``(state, queue, mature, n)`` rows.
 
     Suspended, buried and retired cards are counted in their own groups and not
@@ -230,7 +248,7 @@ def card_counts(rows: Iterable[tuple[int, int, bool, int]]) -> dict[str, int]:
             key = "mature" if mature else "young"
         out[key] += int(n)
     out["total"] = sum(out.values())
-    return out
+    return out  # type: ignore[return-value]  # exactly CardCounts' keys
 
 
 IntervalRow = tuple[int, int, int | None, int]
@@ -245,7 +263,7 @@ def counts_with_maturity(rows: Iterable[IntervalRow]) -> list[tuple[int, int, bo
     ]
 
 
-def interval_histogram(rows: Iterable[IntervalRow]) -> list[dict[str, Any]]:
+def interval_histogram(rows: Iterable[IntervalRow]) -> list[Bucket]:
     """Review cards (not retired) by whole-day interval bucket."""
     counts: dict[int, int] = {}
     for state, queue, ivl, n in rows:
@@ -267,7 +285,7 @@ def daily_load(rows: Iterable[IntervalRow]) -> int:
 
 def memory_histograms(
     rows: Iterable[tuple[int, int | None, int | None, int]],
-) -> dict[str, list[dict[str, Any]]]:
+) -> MemoryHistograms:
     """Stability, difficulty and retrievability histograms from
     (stability bucket, difficulty bucket, R bucket, cards) rows."""
     stab: dict[int, int] = {}
@@ -291,7 +309,7 @@ def memory_histograms(
     }
 
 
-def knowledge(groups: Iterable[tuple[str, str, int, int, float]]) -> dict[str, Any]:
+def knowledge(groups: Iterable[tuple[str, str, int, int, float]]) -> Knowledge:
     """Estimated total knowledge from the per-group rows (each card is in one group row)."""
     total = 0.0
     cards = 0
@@ -305,7 +323,7 @@ def knowledge(groups: Iterable[tuple[str, str, int, int, float]]) -> dict[str, A
     }
 
 
-def future_due(rows: Iterable[tuple[int, int]], horizon: int | None) -> dict[str, Any]:
+def future_due(rows: Iterable[tuple[int, int]], horizon: int | None) -> FutureDueCounts:
     """Cards due per day from today (0 = today; overdue cards count on day 0)."""
     per_day: dict[int, int] = {}
     overdue = 0
@@ -329,7 +347,7 @@ def future_due(rows: Iterable[tuple[int, int]], horizon: int | None) -> dict[str
 def group_table(
     cards: Iterable[tuple[str, str, int, int, float]],
     reviews: Iterable[tuple[str, str, int, int]],
-) -> dict[str, list[dict[str, Any]]]:
+) -> GroupTable:
     """By source section and by tag: cards, studied, mean R, answers, retention.
 
     ``cards`` rows are (section, tags, cards, studied cards, sum of R);
@@ -351,7 +369,7 @@ def group_table(
         for kind, name in [("section", section or "")] + [("tag", t) for t in (tags or "").split()]:
             add(kind, name, 3, n)
             add(kind, name, 4, passed)
-    out: dict[str, list[dict[str, Any]]] = {"sections": [], "tags": []}
+    out: GroupTable = {"sections": [], "tags": []}
     for (kind, name), (n, studied, sum_r, answers, passed) in acc.items():
         out["sections" if kind == "section" else "tags"].append(
             {
@@ -363,6 +381,6 @@ def group_table(
                 "retention": ratio(passed, answers),
             }
         )
-    for rows in out.values():
+    for rows in (out["sections"], out["tags"]):
         rows.sort(key=lambda r: (r["mean_retrievability"] is None, r["mean_retrievability"] or 0))
     return out

@@ -1,283 +1,37 @@
-"""The statistics report: a handful of aggregate queries, then ``figures``.
+"""The statistics report: the queries in ``storage.report_repo``, then ``figures``.
 
-Answers come from the roll-ups (``review_days``: one row per deck and study
-day; ``review_groups``: review-card answers per deck, day, section and tags);
-nothing reads the review log. Cards come from four grouped scans of the cards
-table, each grouping on small integer keys (whole-day intervals, bucket
-numbers) that ``figures`` folds into the figures:
-
-- state, queue, whole-day interval: card counts, the interval histogram, daily load;
-- due day: future due (only cards due within the range's horizon);
-- stability bucket, difficulty bucket, retrievability bucket: three histograms;
-- note section and tags (joined to notes): cards, studied, sum of R per group,
-  which also gives the estimated total knowledge.
-
-Queries use ``+c.profile_id`` so SQLite scans the table instead of walking the
-queue index row by row (several times faster for a whole-profile aggregate),
-and skip the deck filter when every deck is wanted (``deck_ids`` None). Days
-are the stored study days (``reviews.day`` / roll-up days), never 24-hour
-periods computed in SQL, so DST changes cannot shift them.
-
-All SQL here is plain and portable (SQLite with math functions, PostgreSQL).
+See ``trainer.storage.report_repo`` for what each query reads; everything here is
+the figures (docs/stats.md) made from their rows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from concurrent.futures import Future
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection
 
 from trainer.domain.clock import DayClock, to_epoch
 from trainer.domain.model import DeckOptions
 from trainer.scheduling import fsrs_adapter
 from trainer.stats import figures
-from trainer.stats.days import StudyDays
-from trainer.stats.rollup import COUNTERS
-
-DAY = 86400
-
-DeckIds = Sequence[int] | None
-"""The decks to count, or None for every deck of the profile (no deck filter)."""
-
-KIND_COLUMNS = [f"{k}_{m}" for k in figures.KINDS for m in ("n", "ms")]
-"""Per-kind answer counts and milliseconds (``learn_n``, ``learn_ms``, ...)."""
-TR_COLUMNS = [c for c in COUNTERS if c.startswith("tr_")]
-BUTTON_COLUMNS = [c for c in COUNTERS if "_b" in c]
-HOUR_COLUMNS = [c for c in COUNTERS if c.startswith("h")]
+from trainer.stats.types import FutureDue, ReportMeta, Reviews, StatsReport
+from trainer.storage import report_repo
+from trainer.storage.report_repo import Curve, DeckIds, Memory
+from trainer.storage.studydays import StudyDays
 
 
-def _tree_bucket(expr: str, edges: Sequence[float], lo: int = 0, hi: int | None = None) -> str:
-    """Bucket number of ``expr`` in ``edges`` as a balanced CASE (about log2 comparisons)."""
-    hi = len(edges) if hi is None else hi
-    if lo == hi:
-        return str(lo)
-    mid = (lo + hi) // 2
-    return (
-        f"CASE WHEN {expr} < {edges[mid]} THEN {_tree_bucket(expr, edges, lo, mid)} "
-        f"ELSE {_tree_bucket(expr, edges, mid + 1, hi)} END"
+def curve(options: DeckOptions, now_s: int) -> Curve:
+    """The retrievability scans' parameters for the options' FSRS weights at ``now_s``."""
+    decay = fsrs_adapter.decay_of(options)
+    return Curve(
+        now_s=now_s,
+        decay=decay,
+        factor=fsrs_adapter.curve_factor(decay),
+        stability_edges=figures.INTERVAL_EDGES,
+        difficulty_buckets=figures.DIFFICULTY_BUCKETS,
+        retrievability_buckets=figures.RETRIEVABILITY_BUCKETS,
     )
-
-
-def _run(
-    conn: Connection, sql: str, deck_ids: DeckIds, params: dict[str, Any], col: str = "deck_id"
-) -> Any:
-    """Execute ``sql`` with ``{decks}`` replaced by the deck filter (or nothing)."""
-    if deck_ids is None:
-        return conn.execute(text(sql.replace("{decks}", "")), params)
-    stmt = text(sql.replace("{decks}", f"AND {col} IN :decks")).bindparams(
-        bindparam("decks", expanding=True)
-    )
-    return conn.execute(stmt, {**params, "decks": list(deck_ids) or [-1]})
-
-
-def _sums(cols: Sequence[str]) -> str:
-    return ", ".join(f"SUM({c})" for c in cols)
-
-
-def _ints(cols: Sequence[str], values: Sequence[Any]) -> dict[str, int]:
-    return dict(zip(cols, (int(v or 0) for v in values), strict=True))
-
-
-def rollup_by_day(
-    conn: Connection, profile_id: int, deck_ids: DeckIds
-) -> dict[int, dict[str, int]]:
-    """Per study day: the kind counts, times and true-retention tallies over the decks."""
-    cols = KIND_COLUMNS + TR_COLUMNS
-    rows = _run(
-        conn,
-        f"SELECT day, {_sums(cols)} FROM review_days WHERE profile_id = :pid {{decks}} "
-        "GROUP BY day",
-        deck_ids,
-        {"pid": profile_id},
-    )
-    return {int(r[0]): _ints(cols, r[1:]) for r in rows}
-
-
-def rollup_day(conn: Connection, profile_id: int, deck_ids: DeckIds, day: int) -> dict[str, int]:
-    """Every counter of one study day (today's figure needs the buttons too)."""
-    cols = KIND_COLUMNS + TR_COLUMNS + BUTTON_COLUMNS
-    row = _run(
-        conn,
-        f"SELECT {_sums(cols)} FROM review_days WHERE profile_id = :pid AND day = :day {{decks}}",
-        deck_ids,
-        {"pid": profile_id, "day": day},
-    ).one()
-    return _ints(cols, row)
-
-
-def rollup_totals(
-    conn: Connection, profile_id: int, deck_ids: DeckIds, first_day: int | None
-) -> dict[str, int]:
-    """Buttons and hours summed over the range."""
-    cols = HOUR_COLUMNS + BUTTON_COLUMNS
-    since = "" if first_day is None else "AND day >= :first"
-    row = _run(
-        conn,
-        f"SELECT {_sums(cols)} FROM review_days WHERE profile_id = :pid {since} {{decks}}",
-        deck_ids,
-        {"pid": profile_id, "first": first_day or 0},
-    ).one()
-    return _ints(cols, row)
-
-
-_K = 1_000_000
-"""Radix for packing several small integers into one GROUP BY key: SQLite sorts a
-single integer key much faster than a record of several columns."""
-
-
-def card_intervals(
-    conn: Connection, profile_id: int, deck_ids: DeckIds
-) -> list[tuple[int, int, int | None, int]]:
-    """(state, queue, whole-day interval or None, cards) over the decks."""
-    ivl = f"(due - last_review + {DAY // 2}) / {DAY}"
-    rows = _run(
-        conn,
-        f"SELECT (state * 8 + queue + 3) * {_K} + COALESCE({ivl}, -1) + {_K // 2} AS k, "
-        "COUNT(*) FROM cards c WHERE +c.profile_id = :pid {decks} GROUP BY k",
-        deck_ids,
-        {"pid": profile_id},
-    )
-    out = []
-    for k, n in rows:
-        hi, lo = divmod(int(k), _K)
-        days = lo - _K // 2
-        out.append((hi // 8, hi % 8 - 3, None if days == -1 else days, int(n)))
-    return out
-
-
-def future_due(
-    conn: Connection,
-    profile_id: int,
-    deck_ids: DeckIds,
-    days: StudyDays,
-    horizon: int | None,
-) -> list[tuple[int, int]]:
-    """(study-day offset from today, or -1 when overdue; cards) for scheduled cards due
-    within ``horizon`` study days.
-
-    Study days are the clock's, DST changes included (``StudyDays``). Learning and
-    review queues hold only studied cards, so their part is read from the queue
-    index alone (profile, deck, queue, due); buried cards are few and are checked
-    against the table for a memory state.
-    """
-    offset = f"CASE WHEN due < :start THEN -1 ELSE {days.sql_offset('due')} END"
-    until = "" if horizon is None else "AND due < :end"
-    params = {"pid": profile_id, "start": days.start}
-    if horizon is not None:
-        params["end"] = days.start_of(horizon)
-    out: dict[int, int] = {}
-    for sql in (
-        f"SELECT {offset} AS d, COUNT(*) FROM cards c WHERE c.profile_id = :pid {{decks}} "
-        f"AND queue IN (1, 2) {until} GROUP BY d",
-        f"SELECT {offset} AS d, COUNT(*) FROM cards c WHERE c.profile_id = :pid {{decks}} "
-        f"AND queue = -2 AND state != 0 {until} GROUP BY d",
-    ):
-        for d, n in _run(conn, sql, deck_ids, params):
-            out[int(d)] = out.get(int(d), 0) + int(n)
-    return sorted(out.items())
-
-
-def _r_expr(prefix: str = "") -> str:
-    """FSRS-6 retrievability now, with the fractional days since the last answer (as
-    Anki's statistics compute it; the scheduler itself counts study days)."""
-    lr, st = f"{prefix}last_review", f"{prefix}stability"
-    return (
-        f"POWER(1 + :factor * (CASE WHEN {lr} > :now THEN 0 ELSE (:now - {lr}) / {DAY}.0 END) "
-        f"/ {st}, -:decay)"
-    )
-
-
-STUDIED = "c.state != 0 AND c.stability > 0 AND c.last_review IS NOT NULL"
-"""Cards with a memory state (the ones stability, difficulty and R describe)."""
-
-
-def memory_histograms(
-    conn: Connection, profile_id: int, deck_ids: DeckIds, now_s: int, decay: float
-) -> dict[str, Any]:
-    """Stability, difficulty and retrievability buckets of studied, unretired cards."""
-    n_d = figures.DIFFICULTY_BUCKETS
-    n_r = figures.RETRIEVABILITY_BUCKETS
-    stab_b = _tree_bucket("c.stability", figures.INTERVAL_EDGES)
-    diff_b = (
-        f"CASE WHEN c.difficulty >= 10 THEN {n_d - 1} "
-        f"ELSE CAST(FLOOR((c.difficulty - 1) * {n_d} / 9.0) AS INTEGER) END"
-    )
-    r_b = f"CAST(FLOOR({_r_expr('c.')} * {n_r}) AS INTEGER)"
-    rows = _run(
-        conn,
-        f"SELECT ({stab_b}) * 10000 + (COALESCE({diff_b}, 0) + 50) * 100 + {r_b} AS k, "
-        f"COUNT(*) FROM cards c WHERE +c.profile_id = :pid {{decks}} AND {STUDIED} "
-        "AND c.queue != -3 GROUP BY k",
-        deck_ids,
-        {
-            "pid": profile_id,
-            "now": now_s,
-            "factor": fsrs_adapter.curve_factor(decay),
-            "decay": decay,
-        },
-    )
-    unpacked = []
-    for k, n in rows:
-        sb, rest = divmod(int(k), 10000)
-        db, rb = divmod(rest, 100)
-        unpacked.append((sb, db - 50, rb, int(n)))
-    return figures.memory_histograms(unpacked)
-
-
-def group_cards(
-    conn: Connection, profile_id: int, deck_ids: DeckIds, now_s: int, decay: float
-) -> list[tuple[str, str, int, int, float]]:
-    """(section, tags, cards, studied cards, sum of R now) per note group, retired cards left out."""
-    rows = _run(
-        conn,
-        "SELECT n.source_section, n.tags, COUNT(*), "
-        f"SUM(CASE WHEN {STUDIED} THEN 1 ELSE 0 END), "
-        f"SUM(CASE WHEN {STUDIED} THEN {_r_expr('c.')} ELSE 0 END) "
-        "FROM cards c JOIN notes n ON n.id = c.note_id "
-        "WHERE +c.profile_id = :pid {decks} AND c.queue != -3 "
-        "GROUP BY n.source_section, n.tags",
-        deck_ids,
-        {
-            "pid": profile_id,
-            "now": now_s,
-            "factor": fsrs_adapter.curve_factor(decay),
-            "decay": decay,
-        },
-        col="c.deck_id",
-    )
-    return [(s or "", t or "", int(n), int(k or 0), float(r or 0)) for s, t, n, k, r in rows]
-
-
-Memory = tuple[dict[str, Any], list[tuple[str, str, int, int, float]]]
-"""The memory histograms and the per-group card rows."""
-
-
-def memory(
-    conn: Connection, profile_id: int, deck_ids: DeckIds, now_s: int, decay: float
-) -> Memory:
-    """The two scans that compute retrievability (the costliest): histograms and groups."""
-    return (
-        memory_histograms(conn, profile_id, deck_ids, now_s, decay),
-        group_cards(conn, profile_id, deck_ids, now_s, decay),
-    )
-
-
-def group_answers(
-    conn: Connection, profile_id: int, deck_ids: DeckIds, first_day: int | None
-) -> list[tuple[str, str, int, int]]:
-    """(section, tags, review-card answers, passed) in the range, from the group roll-up."""
-    since = "" if first_day is None else "AND day >= :first"
-    rows = _run(
-        conn,
-        "SELECT section, tags, SUM(answers), SUM(passed) FROM review_groups "
-        f"WHERE profile_id = :pid {since} {{decks}} GROUP BY section, tags",
-        deck_ids,
-        {"pid": profile_id, "first": first_day or 0},
-    )
-    return [(s or "", t or "", int(n or 0), int(p or 0)) for s, t, n, p in rows]
 
 
 def build(
@@ -289,8 +43,10 @@ def build(
     now: datetime,
     range_name: str = "1m",
     memory_future: Future[Memory] | None = None,
-) -> dict[str, Any]:
-    """Every figure for the decks, as one JSON-ready dict (see docs/stats.md).
+    *,
+    meta: ReportMeta,
+) -> StatsReport:
+    """Every figure for the decks (see docs/stats.md), under ``meta``.
 
     ``memory_future``, when given, is ``memory`` already running on another
     connection (see ``StatsService``); otherwise it runs here.
@@ -301,39 +57,50 @@ def build(
     horizon = span
     today = clock.day(now)
     first_day = None if span is None else today - span + 1
-    now_s = to_epoch(now)
-    decay = fsrs_adapter.decay_of(options)
-    by_day = rollup_by_day(conn, profile_id, deck_ids)
-    totals = rollup_totals(conn, profile_id, deck_ids, first_day)
+    by_day = report_repo.rollup_by_day(conn, profile_id, deck_ids)
+    totals = report_repo.rollup_totals(conn, profile_id, deck_ids, first_day)
     if span is None:
         span = today - min(by_day) + 1 if by_day else 1
         first_day = today - span + 1
     assert first_day is not None
     shown = figures.REVIEW_GRAPH_DAYS.get(range_name, span)
     per_day = figures.reviews_per_day(by_day, today - shown + 1, today)
-    today_row = rollup_day(conn, profile_id, deck_ids, today) if today in by_day else None
-    due_rows = future_due(
+    today_row = (
+        report_repo.rollup_day(conn, profile_id, deck_ids, today) if today in by_day else None
+    )
+    due_rows = report_repo.future_due(
         conn, profile_id, deck_ids, StudyDays(clock, today, 0, horizon or 3660), horizon
     )
-    counts = card_intervals(conn, profile_id, deck_ids)
-    out: dict[str, Any] = {
-        "today": figures.today_figure(today_row),
-        "future_due": figures.future_due(due_rows, horizon)
-        | {"daily_load": figures.daily_load(counts)},
-        "calendar": figures.calendar(by_day, today),
-        "reviews": {"days": per_day, **figures.review_summary(per_day, shown)},
-        "card_counts": figures.card_counts(figures.counts_with_maturity(counts)),
-        "intervals": figures.interval_histogram(counts),
+    counts = report_repo.card_intervals(conn, profile_id, deck_ids)
+    future: FutureDue = {
+        **figures.future_due(due_rows, horizon),
+        "daily_load": figures.daily_load(counts),
     }
-    answers = group_answers(conn, profile_id, deck_ids, first_day)
+    reviews: Reviews = {"days": per_day, **figures.review_summary(per_day, shown)}
+    answers = report_repo.group_answers(conn, profile_id, deck_ids, first_day)
     if memory_future is not None:
-        histograms, groups = memory_future.result()
+        buckets, groups = memory_future.result()
     else:
-        histograms, groups = memory(conn, profile_id, deck_ids, now_s, decay)
-    out.update(histograms)
-    out["knowledge"] = figures.knowledge(groups)
-    out["hours"] = figures.hours(totals)
-    out["buttons"] = figures.buttons(totals)
-    out["true_retention"] = figures.true_retention(by_day, today)
-    out.update(figures.group_table(groups, answers))
-    return out
+        buckets, groups = report_repo.memory(
+            conn, profile_id, deck_ids, curve(options, to_epoch(now))
+        )
+    histograms = figures.memory_histograms(buckets)
+    table = figures.group_table(groups, answers)
+    return StatsReport(
+        meta=meta,
+        today=figures.today_figure(today_row),
+        future_due=future,
+        calendar=figures.calendar(by_day, today),
+        reviews=reviews,
+        card_counts=figures.card_counts(figures.counts_with_maturity(counts)),
+        intervals=figures.interval_histogram(counts),
+        stability=histograms["stability"],
+        difficulty=histograms["difficulty"],
+        retrievability=histograms["retrievability"],
+        knowledge=figures.knowledge(groups),
+        hours=figures.hours(totals),
+        buttons=figures.buttons(totals),
+        true_retention=figures.true_retention(by_day, today),
+        sections=table["sections"],
+        tags=table["tags"],
+    )

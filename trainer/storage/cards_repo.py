@@ -12,11 +12,13 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select, text, update
+from sqlalchemy import Connection, and_, func, or_, select, update
 
 from trainer.domain import cloze
 from trainer.domain.clock import from_epoch, to_epoch
 from trainer.domain.model import Card, CardState, NoteKind, Queue
+from trainer.storage import count_sql
+from trainer.storage.engine import driver_sql
 from trainer.storage.models import CARDS, NOTES
 
 
@@ -87,11 +89,6 @@ _MOVE_HOME_SQL = "UPDATE cards SET queue = ?, original_deck_id = ? WHERE id = ?"
 """A card in a filtered deck stays there; its home deck follows the note."""
 
 
-def _driver_sql(conn: Connection, sql: str) -> str:
-    """Plain SQL written with ``?`` in the connection's driver parameter style."""
-    return sql if conn.dialect.paramstyle == "qmark" else sql.replace("?", "%s")
-
-
 def sync_cards(
     conn: Connection,
     profile_id: int,
@@ -123,9 +120,9 @@ def sync_cards(
         card_sql += " AND note_id IN (SELECT id FROM notes WHERE deck_id = ?)"
         params = (profile_id, deck_id)
     have: dict[tuple[int, int], Any] = {
-        (r[1], r[2]): r for r in conn.exec_driver_sql(_driver_sql(conn, card_sql), params)
+        (r[1], r[2]): r for r in conn.exec_driver_sql(driver_sql(conn, card_sql), params)
     }
-    notes = conn.exec_driver_sql(_driver_sql(conn, note_sql), params[1:]).fetchall()
+    notes = conn.exec_driver_sql(driver_sql(conn, note_sql), params[1:]).fetchall()
     new_rows: list[tuple[int, ...]] = []
     changes: list[tuple[int, int, int]] = []
     homes: list[tuple[int, int, int]] = []
@@ -157,11 +154,11 @@ def sync_cards(
             else:
                 changes.append((retired_queue, row[5], row[0]))
     if new_rows:
-        conn.exec_driver_sql(_driver_sql(conn, _NEW_CARD_SQL), new_rows)
+        conn.exec_driver_sql(driver_sql(conn, _NEW_CARD_SQL), new_rows)
     if changes:
-        conn.exec_driver_sql(_driver_sql(conn, _MOVE_CARD_SQL), changes)
+        conn.exec_driver_sql(driver_sql(conn, _MOVE_CARD_SQL), changes)
     if homes:
-        conn.exec_driver_sql(_driver_sql(conn, _MOVE_HOME_SQL), homes)
+        conn.exec_driver_sql(driver_sql(conn, _MOVE_HOME_SQL), homes)
     return len(new_rows)
 
 
@@ -178,7 +175,7 @@ def _add_fresh_cards(
         for ord_ in wanted_ords(kind, text_)
     ]
     if rows:
-        conn.exec_driver_sql(_driver_sql(conn, _NEW_CARD_SQL), rows)
+        conn.exec_driver_sql(driver_sql(conn, _NEW_CARD_SQL), rows)
     return len(rows)
 
 
@@ -261,16 +258,6 @@ def _queue_cards(
     return [card_from_row(rows[i], rows[i].guid) for i in ids if i in rows]
 
 
-_COUNT_SQL = {
-    due: text(
-        "SELECT count(*) FROM (SELECT id FROM cards WHERE profile_id = :p AND deck_id = :d "
-        "AND queue = :q" + (" AND due < :before" if due else "") + " LIMIT :cap) AS bounded"
-    )
-    for due in (False, True)
-}
-"""Plain SQL so the deck list's many small counts skip statement building."""
-
-
 def count_queue(
     conn: Connection,
     profile_id: int,
@@ -282,10 +269,12 @@ def count_queue(
     """Cards in one deck's queue, counting no further than ``cap``."""
     if cap <= 0:
         return 0
-    params = {"p": profile_id, "d": deck_id, "q": int(queue), "cap": cap}
-    if due_before_s is not None:
-        params["before"] = due_before_s
-    return int(conn.execute(_COUNT_SQL[due_before_s is not None], params).scalar_one())
+    # Plain driver SQL, shared with ``fastcount``: the deck list's many small counts
+    # skip statement building.
+    sql = driver_sql(conn, count_sql.bounded_count(due_before_s is not None))
+    args: tuple[int, ...] = (profile_id, deck_id, int(queue))
+    args += (cap,) if due_before_s is None else (due_before_s, cap)
+    return int(conn.exec_driver_sql(sql, args).scalar_one())
 
 
 def count_by_deck(
@@ -380,3 +369,120 @@ def reset_times(conn: Connection, card_ids: Sequence[int]) -> dict[int, int]:
         )
         out.update((int(r.id), int(r.reset_at)) for r in rows)
     return out
+
+
+def shift_buried(conn: Connection, profile_id: int, shift: int) -> None:
+    """Move the profile's buried cards' return day by ``shift`` study days."""
+    conn.execute(
+        update(CARDS)
+        .where(CARDS.c.profile_id == profile_id, CARDS.c.buried_until > 0)
+        .values(buried_until=CARDS.c.buried_until + shift)
+    )
+
+
+def of_profile(conn: Connection, card_ids: Sequence[int], profile_id: int) -> set[int]:
+    """Those of ``card_ids`` that are cards of the profile."""
+    out: set[int] = set()
+    ids = list(card_ids)
+    for i in range(0, len(ids), 500):
+        out.update(
+            conn.execute(
+                select(CARDS.c.id).where(
+                    CARDS.c.id.in_(ids[i : i + 500]), CARDS.c.profile_id == profile_id
+                )
+            ).scalars()
+        )
+    return out
+
+
+def borrowed(conn: Connection, card_ids: Sequence[int]) -> set[int]:
+    """Those of ``card_ids`` sitting in a filtered deck (away from home)."""
+    out: set[int] = set()
+    ids = list(card_ids)
+    for i in range(0, len(ids), 500):
+        out.update(
+            conn.execute(
+                select(CARDS.c.id).where(
+                    CARDS.c.id.in_(ids[i : i + 500]), CARDS.c.original_deck_id != 0
+                )
+            ).scalars()
+        )
+    return out
+
+
+def tomorrow_counts(
+    conn: Connection,
+    profile_id: int,
+    deck_ids: Sequence[int],
+    tomorrow: int,
+    day_after: int,
+    tonight: int,
+    ahead: int,
+) -> tuple[int, int, dict[int, int]]:
+    """For the "done for today" summary: cards due before ``day_after`` (reviews and
+    learning, buried ones back ``tomorrow`` included), learning cards due between
+    ``ahead`` and ``tonight``, and new cards per deck (buried new ones back tomorrow too).
+    """
+    c = CARDS.c
+    ids = list(deck_ids)
+    back = and_(c.queue == int(Queue.BURIED), c.buried_until <= tomorrow)
+    review = conn.execute(
+        select(func.count()).where(
+            c.profile_id == profile_id,
+            c.deck_id.in_(ids),
+            or_(
+                c.queue.in_([int(Queue.REVIEW), int(Queue.LEARNING)]),
+                and_(back, c.state != int(CardState.NEW)),
+            ),
+            c.due < day_after,
+        )
+    ).scalar_one()
+    learning = conn.execute(
+        select(func.count()).where(
+            c.profile_id == profile_id,
+            c.deck_id.in_(ids),
+            c.queue == int(Queue.LEARNING),
+            c.due >= ahead,
+            c.due < tonight,
+        )
+    ).scalar_one()
+    fresh = {
+        int(deck_id): int(n)
+        for deck_id, n in conn.execute(
+            select(c.deck_id, func.count())
+            .where(
+                c.profile_id == profile_id,
+                c.deck_id.in_(ids),
+                or_(c.queue == int(Queue.NEW), and_(back, c.state == int(CardState.NEW))),
+            )
+            .group_by(c.deck_id)
+        )
+    }
+    return int(review), int(learning), fresh
+
+
+def next_learning_due(
+    conn: Connection, profile_id: int, deck_ids: Sequence[int], after_s: int, except_id: int
+) -> int | None:
+    """The earliest due time after ``after_s`` of a learning card in the decks, but one."""
+    c = CARDS.c
+    value = conn.execute(
+        select(func.min(c.due)).where(
+            c.profile_id == profile_id,
+            c.deck_id.in_(list(deck_ids)),
+            c.queue == int(Queue.LEARNING),
+            c.due > after_s,
+            c.id != except_id,
+        )
+    ).scalar()
+    return None if value is None else int(value)
+
+
+def ids_of_note(conn: Connection, note_id: int, profile_id: int) -> list[int]:
+    """The profile's cards of one note, by ordinal."""
+    rows = conn.execute(
+        select(CARDS.c.id)
+        .where(CARDS.c.note_id == note_id, CARDS.c.profile_id == profile_id)
+        .order_by(CARDS.c.ord)
+    ).scalars()
+    return [int(i) for i in rows]

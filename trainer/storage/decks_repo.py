@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
+from trainer.domain.errors import TrainerError
 from trainer.domain.model import Deck, DeckOptions
 from trainer.domain.options import options_from_dict, options_to_dict
-from trainer.storage.models import ARTICLES, DECKS
+from trainer.storage.models import (
+    ARTICLES,
+    CARDS,
+    DECKS,
+    NOTES,
+    REVIEW_DAYS,
+    REVIEW_GROUPS,
+    REVIEWS,
+)
 
 
 def _deck(row: object) -> Deck:
@@ -165,3 +176,129 @@ def article_meta(conn: Connection, article_id: str) -> tuple[str, str, str, str]
     """(title, text, source, attribution) of a stored article."""
     row = conn.execute(select(ARTICLES).where(ARTICLES.c.id == article_id)).first()
     return (row.title, row.text, row.source, row.attribution) if row else None
+
+
+def preset_of(conn: Connection, deck_id: int) -> str:
+    """The preset the deck shares its options with ("" for its own)."""
+    return str(conn.execute(select(DECKS.c.preset).where(DECKS.c.id == deck_id)).scalar_one())
+
+
+def presets(conn: Connection) -> list[tuple[str, str]]:
+    """(preset, deck name) of every deck in a preset, by preset then name."""
+    rows = conn.execute(
+        select(DECKS.c.preset, DECKS.c.name)
+        .where(DECKS.c.preset != "")
+        .order_by(DECKS.c.preset, DECKS.c.name)
+    )
+    return [(r.preset, r.name) for r in rows]
+
+
+def preset_peer(conn: Connection, preset: str, other_than: int) -> int | None:
+    """Some other deck already in ``preset``, or None."""
+    row = conn.execute(
+        select(DECKS.c.id).where(DECKS.c.preset == preset, DECKS.c.id != other_than)
+    ).first()
+    return None if row is None else int(row.id)
+
+
+def set_preset(conn: Connection, deck_id: int, preset: str) -> None:
+    conn.execute(update(DECKS).where(DECKS.c.id == deck_id).values(preset=preset))
+
+
+def names(conn: Connection) -> list[tuple[int, str]]:
+    """(id, name) of every deck, without reading options."""
+    return [(r.id, r.name) for r in conn.execute(select(DECKS.c.id, DECKS.c.name))]
+
+
+def rename(conn: Connection, deck_id: int, name: str, now_s: int | None = None) -> None:
+    """Set the deck's name (and its modified time, unless ``now_s`` is None)."""
+    values: dict[str, object] = {"name": name}
+    if now_s is not None:
+        values["modified_at"] = now_s
+    conn.execute(update(DECKS).where(DECKS.c.id == deck_id).values(**values))
+
+
+def delete_deck(conn: Connection, deck_id: int) -> None:
+    """Remove the deck row alone (callers move or remove its cards first)."""
+    conn.execute(delete(DECKS).where(DECKS.c.id == deck_id))
+
+
+def filter_of(conn: Connection, deck_id: int) -> str | None:
+    """The deck's ``filter`` JSON ("" for a normal deck); None when there is no such deck."""
+    value = conn.execute(select(DECKS.c.filter).where(DECKS.c.id == deck_id)).scalar_one_or_none()
+    return None if value is None else str(value)
+
+
+def has_notes(conn: Connection, deck_id: int) -> bool:
+    return (
+        conn.execute(select(NOTES.c.id).where(NOTES.c.deck_id == deck_id).limit(1)).first()
+        is not None
+    )
+
+
+Saved = tuple[tuple[str, tuple[dict[str, Any], ...]], ...]
+"""(table name, rows) in the order they go back in."""
+
+
+def take_out(conn: Connection, deck_ids: Sequence[int]) -> Saved:
+    """Delete the decks with their notes, cards, review history and roll-up rows.
+
+    Returns every row removed, for ``put_back`` (the undo). Cards borrowed by a
+    filtered deck among them should be sent home first (``filtered_repo.empty``).
+    """
+    ids = list(deck_ids)
+    note_ids = list(conn.execute(select(NOTES.c.id).where(NOTES.c.deck_id.in_(ids))).scalars())
+    card_ids: list[int] = []
+    for i in range(0, len(note_ids), 500):
+        card_ids += conn.execute(
+            select(CARDS.c.id).where(CARDS.c.note_id.in_(note_ids[i : i + 500]))
+        ).scalars()
+    tables: list[tuple[str, Any, Any, list[int]]] = [
+        ("decks", DECKS, DECKS.c.id, ids),
+        ("notes", NOTES, NOTES.c.id, note_ids),
+        ("cards", CARDS, CARDS.c.id, card_ids),
+        ("reviews", REVIEWS, REVIEWS.c.card_id, card_ids),
+        ("review_days", REVIEW_DAYS, REVIEW_DAYS.c.deck_id, ids),
+        ("review_groups", REVIEW_GROUPS, REVIEW_GROUPS.c.deck_id, ids),
+    ]
+    saved: list[tuple[str, tuple[dict[str, Any], ...]]] = []
+    for label, table, key, keys in tables:
+        rows: list[dict[str, Any]] = []
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            rows += [dict(r._mapping) for r in conn.execute(select(table).where(key.in_(chunk)))]
+        saved.append((label, tuple(rows)))
+    for _label, table, key, keys in reversed(tables):
+        for i in range(0, len(keys), 500):
+            conn.execute(table.delete().where(key.in_(keys[i : i + 500])))
+    return tuple(saved)
+
+
+def put_back(conn: Connection, saved: Saved) -> None:
+    """Restore what ``take_out`` removed, ids and all (review rows through ``reviews_repo``).
+
+    Raises TrainerError, changing nothing, if a deck of the same name exists again.
+    """
+    from trainer.storage import reviews_repo
+
+    tables = {
+        "decks": DECKS,
+        "notes": NOTES,
+        "cards": CARDS,
+        "review_days": REVIEW_DAYS,
+        "review_groups": REVIEW_GROUPS,
+    }
+    for label, rows in saved:
+        if not rows:
+            continue
+        if label == "decks":
+            taken = conn.execute(
+                select(DECKS.c.name).where(DECKS.c.name.in_([r["name"] for r in rows]))
+            ).first()
+            if taken is not None:
+                raise TrainerError(f"cannot undo: a deck named {taken.name!r} exists again")
+        if label == "reviews":
+            reviews_repo.restore(conn, rows)
+            continue
+        for i in range(0, len(rows), 500):
+            conn.execute(tables[label].insert(), list(rows[i : i + 500]))

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
@@ -84,6 +84,16 @@ DRIVER_HINTS = {
 
 def is_sqlite(url: URL) -> bool:
     return url.get_backend_name() == "sqlite"
+
+
+def driver_sql(conn: Connection, sql: str) -> str:
+    """Plain SQL written with ``?`` in the connection's driver parameter style.
+
+    The one place driver SQL (``exec_driver_sql``, used where a bulk statement
+    must not pay for SQLAlchemy's per-row work) is adapted to the backend:
+    SQLite's driver takes ``?``, psycopg takes ``%s``.
+    """
+    return sql if conn.dialect.paramstyle == "qmark" else sql.replace("?", "%s")
 
 
 def make_engine(url: URL, **kwargs: Any) -> Engine:

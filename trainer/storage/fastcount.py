@@ -2,8 +2,8 @@
 
 ``trainer due`` runs in shell prompts, so it must not pay for importing
 SQLAlchemy (~200 ms here). This reads the same tables with ``sqlite3`` and the
-same bounded count queries as ``StudyService.deck_counts``; a test checks the two
-agree. Anything unusual (missing file, old schema, another backend) returns None
+same bounded count queries as ``StudyService.deck_counts`` (one copy of their
+SQL, in ``count_sql``); a test checks the two agree. Anything unusual (missing file, old schema, another backend) returns None
 and the caller takes the full path.
 """
 
@@ -16,6 +16,7 @@ from pathlib import Path
 
 from trainer.domain.clock import LEARN_AHEAD, DayClock, local_zone, to_epoch
 from trainer.domain.model import DeckCounts
+from trainer.storage import count_sql
 from trainer.storage.revision import HEAD_REVISION
 
 
@@ -71,11 +72,7 @@ def _counts_and_limits(
     ahead = to_epoch(now + LEARN_AHEAD) + 1
     day_end = to_epoch(clock.next_day_start(now))
     done: dict[tuple[int, int], int] = {}
-    for deck_id, state_before, n in conn.execute(
-        "SELECT deck_id, state_before, count(DISTINCT card_id) FROM reviews "
-        "WHERE profile_id=? AND day=? AND state_before IN (0, 2) GROUP BY deck_id, state_before",
-        (pid, today),
-    ):
+    for deck_id, state_before, n in conn.execute(count_sql.DONE_TODAY, (pid, today)):
         done[(deck_id, state_before)] = n
     out = []
     limits = {}
@@ -101,14 +98,8 @@ def _count(
 ) -> int:
     if cap <= 0:
         return 0
-    sql = "SELECT count(*) FROM (SELECT id FROM cards WHERE profile_id=? AND deck_id=? AND queue=?"
-    args: list[int] = [pid, deck_id, queue]
-    if before is not None:
-        sql += " AND due < ?"
-        args.append(before)
-    sql += " LIMIT ?)"
-    args.append(cap)
-    return int(conn.execute(sql, args).fetchone()[0])
+    args = (pid, deck_id, queue, cap) if before is None else (pid, deck_id, queue, before, cap)
+    return int(conn.execute(count_sql.bounded_count(before is not None), args).fetchone()[0])
 
 
 def has_exam(path: Path) -> bool | None:

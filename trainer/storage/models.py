@@ -10,6 +10,8 @@ checks autogenerate finds no difference between these models and them.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -170,14 +172,40 @@ class ReviewRow(Base):
     """UTC epoch milliseconds."""
     day: Mapped[int] = mapped_column(Integer)
     """Local study day (proleptic ordinal after the day boundary)."""
-    duration_ms: Mapped[int] = mapped_column(Integer, default=0)
-    state_before: Mapped[int] = mapped_column(Integer, default=0)
-    interval_days: Mapped[float] = mapped_column(Float, default=0.0)
+    duration_ms: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    state_before: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    interval_days: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
     """Scheduled interval after this answer, in days (fractional for learning)."""
     stability: Mapped[float | None] = mapped_column(Float, nullable=True)
     difficulty: Mapped[float | None] = mapped_column(Float, nullable=True)
-    undo: Mapped[str] = mapped_column(Text, default="")
+    undo: Mapped[str] = mapped_column(Text, default="", server_default="")
     """JSON snapshot of what the answer changed, so undo restores it exactly."""
+
+
+class ReviewRecord(NamedTuple):
+    """One row of the review log as written: every column but ``id``, in table order.
+
+    The one shape every writer hands to ``reviews_repo.insert_many`` /
+    ``add_review``; a new column is a field here (with its default) next to
+    its ``ReviewRow`` column and its migration. A tuple, so a bulk import hands
+    the driver its rows without copying them; ``reviews_repo`` checks at first
+    use that the fields follow the table's columns.
+    """
+
+    card_id: int
+    profile_id: int
+    deck_id: int
+    rating: int
+    reviewed_at: int
+    """UTC epoch milliseconds."""
+    day: int
+    """Local study day (proleptic ordinal after the day boundary)."""
+    duration_ms: int = 0
+    state_before: int = 0
+    interval_days: float = 0.0
+    stability: float | None = None
+    difficulty: float | None = None
+    undo: str = ""
 
 
 def _table(model: type[Base]) -> Table:

@@ -6,10 +6,11 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, func, select, update
 
 from trainer.domain.model import Note, NoteKind, SourceRef
-from trainer.storage.models import NOTES
+from trainer.storage.engine import driver_sql
+from trainer.storage.models import DECKS, NOTES
 
 
 def tags_to_column(tags: Iterable[str]) -> str:
@@ -107,11 +108,6 @@ _UPDATE_SQL = (
 )
 
 
-def driver_sql(conn: Connection, sql: str) -> str:
-    """Plain SQL written with ``?`` in the connection's driver parameter style."""
-    return sql if conn.dialect.paramstyle == "qmark" else sql.replace("?", "%s")
-
-
 def _content(note: Note) -> tuple[Any, ...]:
     """``note_values`` as a tuple in ``_CONTENT``'s column order (no dicts: imports are big)."""
     src = note.source
@@ -172,3 +168,40 @@ def set_retired(conn: Connection, guids: Sequence[str], retired: bool, now_s: in
 
 def set_tags(conn: Connection, note_id: int, tags: Iterable[str]) -> None:
     conn.execute(update(NOTES).where(NOTES.c.id == note_id).values(tags=tags_to_column(tags)))
+
+
+def last_position(conn: Connection, deck_id: int) -> int | None:
+    """The highest note position in the deck; None for an empty deck."""
+    value = conn.execute(
+        select(func.max(NOTES.c.position)).where(NOTES.c.deck_id == deck_id)
+    ).scalar_one()
+    return None if value is None else int(value)
+
+
+def ids_by_guid(conn: Connection, guids: Sequence[str]) -> dict[str, int]:
+    """Note id per GUID, for those of ``guids`` that exist."""
+    rows = conn.execute(select(NOTES.c.guid, NOTES.c.id).where(NOTES.c.guid.in_(list(guids))))
+    return {g: int(i) for g, i in rows}
+
+
+def front_candidates(conn: Connection, other_than: str, *, cloze: bool, probe: str) -> list[Any]:
+    """Live notes that may share a front with a new note: (guid, kind, text, prompt, name).
+
+    Cloze notes are compared with cloze notes (on their text), others with others
+    (on their prompt); ``probe``, a run of characters any duplicate must hold,
+    lets the database narrow first. ``name`` is the note's deck.
+    """
+    query = select(NOTES.c.guid, NOTES.c.kind, NOTES.c.text, NOTES.c.prompt, DECKS.c.name).join(
+        DECKS, DECKS.c.id == NOTES.c.deck_id
+    )
+    query = query.where(NOTES.c.retired.is_(False), NOTES.c.guid != other_than)
+    cloze_kind = NoteKind.CLOZE.value
+    if cloze:
+        query = query.where(NOTES.c.kind == cloze_kind)
+        column = NOTES.c.text
+    else:
+        query = query.where(NOTES.c.kind != cloze_kind)
+        column = NOTES.c.prompt
+    if probe:
+        query = query.where(func.lower(column).contains(probe.lower(), autoescape=True))
+    return list(conn.execute(query))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, and_, func, insert, select, update
 
-from trainer.storage.models import CARDS, NOTES, PRACTICE_ATTEMPTS
+from trainer.storage.models import ARTICLES, CARDS, NOTES, PRACTICE_ATTEMPTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,3 +192,21 @@ def studied_cloze_notes(conn: Connection, profile_id: int) -> list[StudiedNote]:
         StudiedNote(guid, text, tuple(tags.split()), article, tuple(ords))
         for guid, (text, tags, article, ords) in by_guid.items()
     ]
+
+
+def all_articles(conn: Connection) -> list[tuple[str, str, str]]:
+    """(id, title, text) of every stored article, by id."""
+    rows = conn.execute(
+        select(ARTICLES.c.id, ARTICLES.c.title, ARTICLES.c.text).order_by(ARTICLES.c.id)
+    )
+    return [(r.id, r.title, r.text) for r in rows]
+
+
+def articles_of_decks(conn: Connection, deck_ids: list[int]) -> list[str]:
+    """Ids of the articles the notes of these decks were made from, sorted."""
+    found = conn.execute(
+        select(NOTES.c.source_article)
+        .where(NOTES.c.deck_id.in_(deck_ids), NOTES.c.source_article != "")
+        .distinct()
+    ).scalars()
+    return sorted(set(found))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from trainer.domain.clock import to_epoch
 from trainer.domain.errors import TrainerError
@@ -27,7 +27,6 @@ from trainer.services.practice import schedule
 from trainer.services.practice.memory import MemoryLinks, link_memory
 from trainer.services.practice.questions import KINDS, Question, build_questions
 from trainer.storage import decks_repo, practice_repo
-from trainer.storage.models import ARTICLES, DECKS, NOTES
 from trainer.storage.practice_repo import Attempt
 from trainer.storage.store import Store
 
@@ -89,10 +88,7 @@ class PracticeService:
         a stored article's id, or an article file; all stored articles for None."""
         with self.store.read() as conn:
             if target is None:
-                rows = conn.execute(
-                    select(ARTICLES.c.id, ARTICLES.c.title, ARTICLES.c.text).order_by(ARTICLES.c.id)
-                )
-                return [(r.id, r.title, r.text) for r in rows if r.text.strip()]
+                return [a for a in practice_repo.all_articles(conn) if a[2].strip()]
             found = self._deck_articles(conn, target)
             if found is not None:
                 return found
@@ -118,17 +114,7 @@ class PracticeService:
         if not chosen:
             return None
         ids = [d.id for d in chosen]
-        article_ids = sorted(
-            {
-                a
-                for a in conn.execute(
-                    select(NOTES.c.source_article)
-                    .join(DECKS, DECKS.c.id == NOTES.c.deck_id)
-                    .where(NOTES.c.deck_id.in_(ids), NOTES.c.source_article != "")
-                    .distinct()
-                ).scalars()
-            }
-        )
+        article_ids = practice_repo.articles_of_decks(conn, ids)
         out = []
         for art in article_ids:
             stored = decks_repo.article_text(conn, art)

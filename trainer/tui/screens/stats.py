@@ -1,7 +1,7 @@
 """Statistics: the main figures of ``trainer stats`` with charts, and exam readiness.
 
-Everything comes from ``StatsService.report`` (the same dict as ``trainer stats
---json``, see docs/stats.md) and ``PlanningService.readiness_summary``, loaded
+Everything comes from ``StatsService.report`` (the typed report ``trainer stats``
+also renders, see docs/stats.md) and ``PlanningService.readiness_summary``, loaded
 in a thread worker; this module lays the figures out as text and hands the
 charts to :class:`~trainer.tui.widgets.stats_charts.StatsCharts`. Deck and
 section names are user text: they go through Content, never markup, and are
@@ -10,7 +10,8 @@ kept out of plotext (which counts a wide character as one cell).
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -28,6 +29,9 @@ from trainer.tui.keys import Key
 from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.widgets.stats_charts import StatsCharts
 
+if TYPE_CHECKING:
+    from trainer.stats.types import GroupFigure, StatsReport
+
 RANGES = ("1m", "3m", "1y", "all")
 RANGE_NAMES = {"1m": "1 month", "3m": "3 months", "1y": "1 year", "all": "all time"}
 SECTIONS_SHOWN = 8
@@ -38,13 +42,13 @@ def pct(x: float | None) -> str:
     return "—" if x is None else f"{x:.0%}"
 
 
-def summary_content(data: dict[str, Any], exam: dict[str, Any] | None) -> Content:
+def summary_content(report: StatsReport, exam: dict[str, Any] | None) -> Content:
     """Today, the exam line (when a date is set), card counts, reviews and retention."""
-    t = data["today"]
-    cc = data["card_counts"]
-    rv = data["reviews"]
-    fd = data["future_due"]
-    tr = data["true_retention"]
+    t = report.today
+    cc = report.card_counts
+    rv = report.reviews
+    fd = report.future_due
+    tr = report.true_retention
     parts: list[str | tuple[str, str] | Content] = [
         ("Today  ", "bold"),
         f"{plural(t['reviews'], 'answer')} in {render.elapsed_text(t['time_ms'])} · {t['again']} again · "
@@ -85,12 +89,12 @@ def summary_content(data: dict[str, Any], exam: dict[str, Any] | None) -> Conten
                 ("year", "year"),
             )
         )
-        + f" (desired {pct(data['meta']['desired_retention'])})",
+        + f" (desired {pct(report.meta['desired_retention'])})",
     ]
     return Content.assemble(*parts)
 
 
-def sections_content(sections: list[dict[str, Any]], limit: int = SECTIONS_SHOWN) -> Content:
+def sections_content(sections: Sequence[GroupFigure], limit: int = SECTIONS_SHOWN) -> Content:
     """Weakest sections first: recall now as a bar, answer retention in the range."""
     studied = [s for s in sections if s["studied"]]
     if not studied:
@@ -169,7 +173,7 @@ class StatsScreen(TrainerScreen):
         self.deck = deck
         self.chosen_deck = deck
         self.range = "1m"
-        self.data: dict[str, Any] | None = None
+        self.data: StatsReport | None = None
         self.exam: dict[str, Any] | None = None
 
     def compose(self) -> ComposeResult:
@@ -211,13 +215,13 @@ class StatsScreen(TrainerScreen):
             now = self.trainer.now()
             data = self.trainer.stats.report(deck, range_name, now)
             exam = PlanningService(self.trainer.store).readiness_summary(deck, now)
-            data = {**data, "practice": _practice_scores(self.trainer.store)}
+            practice = _practice_scores(self.trainer.store)
         except StoreUnavailable:
             return
         except Exception as exc:
             self.trainer.call_from_thread(self._failed, f"{type(exc).__name__}: {exc}")
             return
-        self.trainer.call_from_thread(self.show, data, exam)
+        self.trainer.call_from_thread(self.show, data, exam, practice)
 
     def _failed(self, message: str) -> None:
         self.query_one("#stats-today", Static).update(
@@ -225,10 +229,12 @@ class StatsScreen(TrainerScreen):
         )
         self.trainer.say(message, "error")
 
-    def show(self, data: dict[str, Any], exam: dict[str, Any] | None) -> None:
-        self.data, self.exam = data, exam
-        self.query_one("#stats-today", Static).update(summary_content(data, exam))
-        self.query_one("#stats-sections", Static).update(sections_content(data["sections"]))
-        self.query_one("#stats-practice", Static).update(practice_content(data.get("practice", [])))
-        self.query_one(StatsCharts).show(data)
+    def show(
+        self, report: StatsReport, exam: dict[str, Any] | None, practice: list[dict[str, Any]]
+    ) -> None:
+        self.data, self.exam = report, exam
+        self.query_one("#stats-today", Static).update(summary_content(report, exam))
+        self.query_one("#stats-sections", Static).update(sections_content(report.sections))
+        self.query_one("#stats-practice", Static).update(practice_content(practice))
+        self.query_one(StatsCharts).show(report)
         self.post_message(self.Loaded())

@@ -12,11 +12,15 @@ that de-duplication keep the first occurrence in order instead.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import Grid
 from textual_plotext import PlotextPlot
+
+if TYPE_CHECKING:
+    from trainer.stats.types import StatsReport
 
 
 def _keep_tick_order() -> None:
@@ -54,7 +58,7 @@ RETENTION_BARS = (
 )
 
 
-def count_title(counts: dict[str, Any]) -> str:
+def count_title(counts: Mapping[str, Any]) -> str:
     """The card-count chart's title: the sum of its bars (retired cards are not a bar)."""
     shown = sum(int(counts[key]) for key, _ in CARD_BARS)
     retired = int(counts.get("retired", 0))
@@ -76,12 +80,12 @@ class StatsCharts(Grid):
         for ident in ("chart-reviews", "chart-due", "chart-counts", "chart-retention"):
             yield PlotextPlot(id=ident)
 
-    def show(self, data: dict[str, Any]) -> None:
-        """Redraw every chart from a ``StatsService.report`` dict."""
-        self._reviews(data["reviews"])
-        self._due(data["future_due"])
-        self._counts(data["card_counts"])
-        self._retention(data["true_retention"])
+    def show(self, report: StatsReport) -> None:
+        """Redraw every chart from a ``StatsService.report``."""
+        self._reviews(report.reviews)
+        self._due(report.future_due)
+        self._counts(report.card_counts)
+        self._retention(report.true_retention)
 
     def _plot(self, ident: str) -> tuple[PlotextPlot, Any]:
         plot = self.query_one(f"#{ident}", PlotextPlot)
@@ -89,7 +93,7 @@ class StatsCharts(Grid):
         plt.clear_figure()
         return plot, plt
 
-    def _reviews(self, reviews: dict[str, Any]) -> None:
+    def _reviews(self, reviews: Mapping[str, Any]) -> None:
         plot, plt = self._plot("chart-reviews")
         span = min(reviews["days_in_range"], MAX_DAYS)
         per = {d["day"]: d for d in reviews["days"]}
@@ -101,7 +105,7 @@ class StatsCharts(Grid):
         plt.title(f"Answers per day, last {span} days")
         plot.refresh()
 
-    def _due(self, future: dict[str, Any]) -> None:
+    def _due(self, future: Mapping[str, Any]) -> None:
         plot, plt = self._plot("chart-due")
         due = {d["day"]: d["due"] for d in future["days"]}
         xs = list(range(FORECAST_DAYS))
@@ -111,14 +115,14 @@ class StatsCharts(Grid):
         plt.title(f"Due, next {FORECAST_DAYS} days (day 0 with overdue)")
         plot.refresh()
 
-    def _counts(self, counts: dict[str, Any]) -> None:
+    def _counts(self, counts: Mapping[str, Any]) -> None:
         plot, plt = self._plot("chart-counts")
         self.count_bars = tuple((label, int(counts[key])) for key, label in CARD_BARS)
         plt.bar([label for label, _ in self.count_bars], [n for _, n in self.count_bars])
         plt.title(count_title(counts))
         plot.refresh()
 
-    def _retention(self, retention: dict[str, Any]) -> None:
+    def _retention(self, retention: Mapping[str, Any]) -> None:
         plot, plt = self._plot("chart-retention")
         ys = [
             round(100 * (retention[key]["all"]["retention"] or 0), 1) for key, _ in RETENTION_BARS

@@ -4,7 +4,7 @@ Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-27 10:00:00
 
-The table starts empty; ``trainer.stats.rollup.is_stale`` notices the review log
+The table starts empty; ``trainer.storage.rollup_repo.is_stale`` notices the review log
 is ahead of it and the stats service rebuilds it once from the log.
 """
 

@@ -1,0 +1,293 @@
+"""The statistics report's queries: a handful of aggregates over the roll-ups and cards.
+
+Answers come from the roll-ups (``review_days``: one row per deck and study
+day; ``review_groups``: review-card answers per deck, day, section and tags);
+nothing reads the review log. Cards come from four grouped scans of the cards
+table, each grouping on small integer keys (whole-day intervals, bucket
+numbers) that ``trainer.stats.figures`` folds into the figures:
+
+- state, queue, whole-day interval: card counts, the interval histogram, daily load;
+- due day: future due (only cards due within the range's horizon);
+- stability bucket, difficulty bucket, retrievability bucket: three histograms;
+- note section and tags (joined to notes): cards, studied, sum of R per group,
+  which also gives the estimated total knowledge.
+
+Queries use ``+c.profile_id`` so SQLite scans the table instead of walking the
+queue index row by row (several times faster for a whole-profile aggregate),
+and skip the deck filter when every deck is wanted (``deck_ids`` None). Days
+are the stored study days (``reviews.day`` / roll-up days), never 24-hour
+periods computed in SQL, so DST changes cannot shift them.
+
+All SQL here is plain and portable (SQLite with math functions, PostgreSQL).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, func, select, text
+
+from trainer.storage.models import DECKS, REVIEWS, ROLLUP_KINDS
+from trainer.storage.rollup_repo import COUNTERS
+from trainer.storage.studydays import StudyDays
+
+DAY = 86400
+
+DeckIds = Sequence[int] | None
+"""The decks to count, or None for every deck of the profile (no deck filter)."""
+
+KIND_COLUMNS = [f"{k}_{m}" for k in ROLLUP_KINDS for m in ("n", "ms")]
+"""Per-kind answer counts and milliseconds (``learn_n``, ``learn_ms``, ...)."""
+TR_COLUMNS = [c for c in COUNTERS if c.startswith("tr_")]
+BUTTON_COLUMNS = [c for c in COUNTERS if "_b" in c]
+HOUR_COLUMNS = [c for c in COUNTERS if c.startswith("h")]
+
+
+def _tree_bucket(expr: str, edges: Sequence[float], lo: int = 0, hi: int | None = None) -> str:
+    """Bucket number of ``expr`` in ``edges`` as a balanced CASE (about log2 comparisons)."""
+    hi = len(edges) if hi is None else hi
+    if lo == hi:
+        return str(lo)
+    mid = (lo + hi) // 2
+    return (
+        f"CASE WHEN {expr} < {edges[mid]} THEN {_tree_bucket(expr, edges, lo, mid)} "
+        f"ELSE {_tree_bucket(expr, edges, mid + 1, hi)} END"
+    )
+
+
+def _run(
+    conn: Connection, sql: str, deck_ids: DeckIds, params: dict[str, Any], col: str = "deck_id"
+) -> Any:
+    """Execute ``sql`` with ``{decks}`` replaced by the deck filter (or nothing)."""
+    if deck_ids is None:
+        return conn.execute(text(sql.replace("{decks}", "")), params)
+    stmt = text(sql.replace("{decks}", f"AND {col} IN :decks")).bindparams(
+        bindparam("decks", expanding=True)
+    )
+    return conn.execute(stmt, {**params, "decks": list(deck_ids) or [-1]})
+
+
+def _sums(cols: Sequence[str]) -> str:
+    return ", ".join(f"SUM({c})" for c in cols)
+
+
+def _ints(cols: Sequence[str], values: Sequence[Any]) -> dict[str, int]:
+    return dict(zip(cols, (int(v or 0) for v in values), strict=True))
+
+
+def rollup_by_day(
+    conn: Connection, profile_id: int, deck_ids: DeckIds
+) -> dict[int, dict[str, int]]:
+    """Per study day: the kind counts, times and true-retention tallies over the decks."""
+    cols = KIND_COLUMNS + TR_COLUMNS
+    rows = _run(
+        conn,
+        f"SELECT day, {_sums(cols)} FROM review_days WHERE profile_id = :pid {{decks}} "
+        "GROUP BY day",
+        deck_ids,
+        {"pid": profile_id},
+    )
+    return {int(r[0]): _ints(cols, r[1:]) for r in rows}
+
+
+def rollup_day(conn: Connection, profile_id: int, deck_ids: DeckIds, day: int) -> dict[str, int]:
+    """Every counter of one study day (today's figure needs the buttons too)."""
+    cols = KIND_COLUMNS + TR_COLUMNS + BUTTON_COLUMNS
+    row = _run(
+        conn,
+        f"SELECT {_sums(cols)} FROM review_days WHERE profile_id = :pid AND day = :day {{decks}}",
+        deck_ids,
+        {"pid": profile_id, "day": day},
+    ).one()
+    return _ints(cols, row)
+
+
+def rollup_totals(
+    conn: Connection, profile_id: int, deck_ids: DeckIds, first_day: int | None
+) -> dict[str, int]:
+    """Buttons and hours summed over the range."""
+    cols = HOUR_COLUMNS + BUTTON_COLUMNS
+    since = "" if first_day is None else "AND day >= :first"
+    row = _run(
+        conn,
+        f"SELECT {_sums(cols)} FROM review_days WHERE profile_id = :pid {since} {{decks}}",
+        deck_ids,
+        {"pid": profile_id, "first": first_day or 0},
+    ).one()
+    return _ints(cols, row)
+
+
+_K = 1_000_000
+"""Radix for packing several small integers into one GROUP BY key: SQLite sorts a
+single integer key much faster than a record of several columns."""
+
+
+def card_intervals(
+    conn: Connection, profile_id: int, deck_ids: DeckIds
+) -> list[tuple[int, int, int | None, int]]:
+    """(state, queue, whole-day interval or None, cards) over the decks."""
+    ivl = f"(due - last_review + {DAY // 2}) / {DAY}"
+    rows = _run(
+        conn,
+        f"SELECT (state * 8 + queue + 3) * {_K} + COALESCE({ivl}, -1) + {_K // 2} AS k, "
+        "COUNT(*) FROM cards c WHERE +c.profile_id = :pid {decks} GROUP BY k",
+        deck_ids,
+        {"pid": profile_id},
+    )
+    out = []
+    for k, n in rows:
+        hi, lo = divmod(int(k), _K)
+        days = lo - _K // 2
+        out.append((hi // 8, hi % 8 - 3, None if days == -1 else days, int(n)))
+    return out
+
+
+def future_due(
+    conn: Connection,
+    profile_id: int,
+    deck_ids: DeckIds,
+    days: StudyDays,
+    horizon: int | None,
+) -> list[tuple[int, int]]:
+    """(study-day offset from today, or -1 when overdue; cards) for scheduled cards due
+    within ``horizon`` study days.
+
+    Study days are the clock's, DST changes included (``StudyDays``). Learning and
+    review queues hold only studied cards, so their part is read from the queue
+    index alone (profile, deck, queue, due); buried cards are few and are checked
+    against the table for a memory state.
+    """
+    offset = f"CASE WHEN due < :start THEN -1 ELSE {days.sql_offset('due')} END"
+    until = "" if horizon is None else "AND due < :end"
+    params = {"pid": profile_id, "start": days.start}
+    if horizon is not None:
+        params["end"] = days.start_of(horizon)
+    out: dict[int, int] = {}
+    for sql in (
+        f"SELECT {offset} AS d, COUNT(*) FROM cards c WHERE c.profile_id = :pid {{decks}} "
+        f"AND queue IN (1, 2) {until} GROUP BY d",
+        f"SELECT {offset} AS d, COUNT(*) FROM cards c WHERE c.profile_id = :pid {{decks}} "
+        f"AND queue = -2 AND state != 0 {until} GROUP BY d",
+    ):
+        for d, n in _run(conn, sql, deck_ids, params):
+            out[int(d)] = out.get(int(d), 0) + int(n)
+    return sorted(out.items())
+
+
+def _r_expr(prefix: str = "") -> str:
+    """FSRS-6 retrievability now, with the fractional days since the last answer (as
+    Anki's statistics compute it; the scheduler itself counts study days)."""
+    lr, st = f"{prefix}last_review", f"{prefix}stability"
+    return (
+        f"POWER(1 + :factor * (CASE WHEN {lr} > :now THEN 0 ELSE (:now - {lr}) / {DAY}.0 END) "
+        f"/ {st}, -:decay)"
+    )
+
+
+STUDIED = "c.state != 0 AND c.stability > 0 AND c.last_review IS NOT NULL"
+"""Cards with a memory state (the ones stability, difficulty and R describe)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Curve:
+    """What the retrievability scans need: the time, FSRS's forgetting curve, the buckets."""
+
+    now_s: int
+    decay: float
+    factor: float
+    """FSRS's curve factor for ``decay``."""
+    stability_edges: Sequence[float]
+    difficulty_buckets: int
+    retrievability_buckets: int
+
+    def params(self) -> dict[str, Any]:
+        return {"now": self.now_s, "factor": self.factor, "decay": self.decay}
+
+
+MemoryBuckets = list[tuple[int, int, int, int]]
+"""(stability bucket, difficulty bucket, retrievability bucket, cards)."""
+GroupCards = list[tuple[str, str, int, int, float]]
+"""(section, tags, cards, studied cards, sum of R now) per note group."""
+
+
+def memory_histograms(
+    conn: Connection, profile_id: int, deck_ids: DeckIds, curve: Curve
+) -> MemoryBuckets:
+    """Stability, difficulty and retrievability buckets of studied, unretired cards."""
+    n_d = curve.difficulty_buckets
+    n_r = curve.retrievability_buckets
+    stab_b = _tree_bucket("c.stability", curve.stability_edges)
+    diff_b = (
+        f"CASE WHEN c.difficulty >= 10 THEN {n_d - 1} "
+        f"ELSE CAST(FLOOR((c.difficulty - 1) * {n_d} / 9.0) AS INTEGER) END"
+    )
+    r_b = f"CAST(FLOOR({_r_expr('c.')} * {n_r}) AS INTEGER)"
+    rows = _run(
+        conn,
+        f"SELECT ({stab_b}) * 10000 + (COALESCE({diff_b}, 0) + 50) * 100 + {r_b} AS k, "
+        f"COUNT(*) FROM cards c WHERE +c.profile_id = :pid {{decks}} AND {STUDIED} "
+        "AND c.queue != -3 GROUP BY k",
+        deck_ids,
+        {"pid": profile_id, **curve.params()},
+    )
+    unpacked = []
+    for k, n in rows:
+        sb, rest = divmod(int(k), 10000)
+        db, rb = divmod(rest, 100)
+        unpacked.append((sb, db - 50, rb, int(n)))
+    return unpacked
+
+
+def group_cards(conn: Connection, profile_id: int, deck_ids: DeckIds, curve: Curve) -> GroupCards:
+    """(section, tags, cards, studied cards, sum of R now) per note group, retired cards left out."""
+    rows = _run(
+        conn,
+        "SELECT n.source_section, n.tags, COUNT(*), "
+        f"SUM(CASE WHEN {STUDIED} THEN 1 ELSE 0 END), "
+        f"SUM(CASE WHEN {STUDIED} THEN {_r_expr('c.')} ELSE 0 END) "
+        "FROM cards c JOIN notes n ON n.id = c.note_id "
+        "WHERE +c.profile_id = :pid {decks} AND c.queue != -3 "
+        "GROUP BY n.source_section, n.tags",
+        deck_ids,
+        {"pid": profile_id, **curve.params()},
+        col="c.deck_id",
+    )
+    return [(s or "", t or "", int(n), int(k or 0), float(r or 0)) for s, t, n, k, r in rows]
+
+
+Memory = tuple[MemoryBuckets, GroupCards]
+"""The memory histogram buckets and the per-group card rows."""
+
+
+def memory(conn: Connection, profile_id: int, deck_ids: DeckIds, curve: Curve) -> Memory:
+    """The two scans that compute retrievability (the costliest): histograms and groups."""
+    return (
+        memory_histograms(conn, profile_id, deck_ids, curve),
+        group_cards(conn, profile_id, deck_ids, curve),
+    )
+
+
+def group_answers(
+    conn: Connection, profile_id: int, deck_ids: DeckIds, first_day: int | None
+) -> list[tuple[str, str, int, int]]:
+    """(section, tags, review-card answers, passed) in the range, from the group roll-up."""
+    since = "" if first_day is None else "AND day >= :first"
+    rows = _run(
+        conn,
+        "SELECT section, tags, SUM(answers), SUM(passed) FROM review_groups "
+        f"WHERE profile_id = :pid {since} {{decks}} GROUP BY section, tags",
+        deck_ids,
+        {"pid": profile_id, "first": first_day or 0},
+    )
+    return [(s or "", t or "", int(n or 0), int(p or 0)) for s, t, n, p in rows]
+
+
+def fingerprint(conn: Connection) -> tuple[Any, ...]:
+    """What a cached report depends on: the newest answer (id and time) and the decks."""
+    last = conn.execute(
+        select(REVIEWS.c.id, REVIEWS.c.reviewed_at).order_by(REVIEWS.c.id.desc()).limit(1)
+    ).first()
+    decks = conn.execute(select(func.count(), func.max(DECKS.c.modified_at))).first()
+    return (tuple(last) if last else None, tuple(decks) if decks else None)
