@@ -112,3 +112,25 @@ async def test_one_undo_stack_across_screens(
         await settle(app)
         assert _said(app)[-1] == "Redone: options of A"
         assert DeckAdmin(store).options("A").new_per_day == 9
+
+
+def test_first_paint_counts_are_the_stores_tree(store: Store, db_path: object) -> None:
+    """The read-only first paint gives the tree the store gives: parents capped by
+    their limits and a collapsed parent's sub-decks left out (it showed them all,
+    uncapped, until the store opened)."""
+    from datetime import UTC, datetime
+
+    from trainer.tui.launch import quick_counts
+
+    make_deck(store, qa_notes(2, "p"), "申论", _opts(6))
+    make_deck(store, qa_notes(5, "a"), "申论::直播带货", _opts(5))
+    make_deck(store, qa_notes(5, "b"), "申论::网络直播", _opts(5))
+    study = StudyService(store)
+    now = datetime(2026, 12, 6, 12, tzinfo=UTC)
+    assert study.set_collapsed("申论", True)
+    counter = quick_counts(str(db_path), store.profile.name)
+    assert counter is not None
+    found = counter(now)
+    assert found is not None
+    assert found[1] == study.tree(now)[1]
+    assert [(r.name, r.new, r.collapsed) for r in found[1]] == [("申论", 6, True)]
