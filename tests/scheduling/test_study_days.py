@@ -154,8 +154,17 @@ def _old_store(url: str, now: datetime) -> tuple[int, float, float]:
         conn.execute(text("DROP INDEX ix_cards_added"))
         for column in ("reset_at", "added_at", "original_deck_id", "original_due"):
             conn.execute(text(f"ALTER TABLE cards DROP COLUMN {column}"))
-        for column in ("filter", "preset", "extend_day", "extend_new", "extend_review"):
+        for column in (
+            "filter",
+            "preset",
+            "extend_day",
+            "extend_new",
+            "extend_review",
+            "collapsed",
+        ):
             conn.execute(text(f'ALTER TABLE decks DROP COLUMN "{column}"'))
+        for column in ("date", "topics", "deck_id", "created_at"):
+            conn.execute(text(f'ALTER TABLE articles DROP COLUMN "{column}"'))
         conn.execute(text("DROP TABLE practice_attempts"))
         conn.execute(text("UPDATE alembic_version SET version_num = '0003'"))
     engine.dispose()
