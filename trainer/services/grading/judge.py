@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from trainer.generation import segment
 from trainer.services.grading import align
-from trainer.services.grading.points import TERM, Plan
+from trainer.services.grading.lexicon import lexicon
+from trainer.services.grading.points import TERM, Key, Plan
 from trainer.services.grading.results import Mark, PointResult
 from trainer.services.grading.text import Clause
 
@@ -43,6 +45,8 @@ def _why(match: align.Match, exact: bool) -> str:
         hows = {h.how for h in match.hits}
         return "negated" if align.Found.OPPOSITE not in hows else "opposite"
     hows = {h.how for h in match.hits}
+    if align.Found.HOMOPHONE in hows:
+        return "homophone"
     if align.Found.SLIP in hows:
         return "slip"
     if align.Found.RELATED in hows:
@@ -61,9 +65,20 @@ def _exact(pl: Plan, span: str, match: align.Match) -> bool:
         return False
     if any(h.how not in (align.Found.EXACT, align.Found.SHORT) for h in match.hits):
         return False  # a word in another's stead (增加 for 提高) is not the wording
+    if align.substituted(pl, span, match.hits, light=True):
+        return False  # 赶走外来客 for 引进“外来客”, 引进 given by the prompt
     how = {h.key: h.how for h in match.hits}
-    left = sum(k.weight for i, k in enumerate(pl.keys) if how.get(i) is not align.Found.EXACT)
-    return left <= LIGHT * pl.total and _in_place(pl, match)
+    left = [k for i, k in enumerate(pl.keys) if how.get(i) is not align.Found.EXACT]
+    if not all(_may_go(k) for k in left):
+        return False
+    return sum(k.weight for k in left) <= LIGHT * pl.total and _in_place(pl, match)
+
+
+def _may_go(key: Key) -> bool:
+    """A key an exact answer may leave out: a light one (a verb leading its
+    object, a word the prompt gives, an attribute, an adverb) or a verb; never
+    a full noun of the point (低端 of 低端同质化, 服务 of 设施与服务)."""
+    return key.weight < 1.0 or segment.verb_like(key.word)
 
 
 def _in_place(pl: Plan, match: align.Match) -> bool:
@@ -89,6 +104,9 @@ def _own_words(pl: Plan, match: align.Match) -> bool:
     if match.flipped or not match.hits:
         return False
     if any(h.how not in (align.Found.EXACT, align.Found.SHORT) for h in match.hits):
+        return False
+    found = {h.key for h in match.hits}
+    if not all(_may_go(k) for i, k in enumerate(pl.keys) if i not in found):
         return False
     typed = {pl.keys[h.key].part for h in match.hits if h.how is align.Found.EXACT}
     for piece in range(len(pl.parts)):
@@ -119,6 +137,18 @@ def _other_word(pl: Plan, span: str, match: align.Match) -> bool:
         if h.how is align.Found.RELATED and pl.keys[h.key].weight >= 1.0:
             return True
     return any(pl.keys[k].weight >= 1.0 for k in align.substituted(pl, span, match.hits))
+
+
+def _generic_only(pl: Plan, match: align.Match) -> bool:
+    """Only words that open any measure or that the prompt gives were found
+    (加强 of 加强商业开发 for 加强认定和评估, 提升 干部 for 增强群众与干部的联系),
+    with at least one of them a generic verb: the answer names no point of its own."""
+    lex = lexicon()
+    found = [pl.keys[h.key] for h in match.hits if h.how is not align.Found.RELATED]
+    if not found or not any(k.word in lex.generic for k in found):
+        return False
+    own = [k for k in pl.keys if not (k.word in lex.generic or k.given)]
+    return bool(own) and all(k.word in lex.generic or k.given for k in found)
 
 
 def _lacks_essential(pl: Plan, match: align.Match) -> bool:
@@ -158,8 +188,17 @@ def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> 
     flipped = sum(pl.keys[k].weight for k in m.flipped)
     if not exact and flipped and _turned(pl, m, flipped):
         score = 0.0
+    elif not exact and _generic_only(pl, m):
+        score, why = 0.0, "vague"
     elif not exact and _wrong_term(pl, span, m):
-        score, why = 0.0, "different term"
+        if align.vague(pl, span, m.hits):
+            score, why = min(max(score, PARTIAL_AT), RECALLED_AT - 0.01), "vague"
+        else:
+            score, why = 0.0, "different term"
+    elif not exact and any(h.how is align.Found.HOMOPHONE for h in m.hits):
+        score = min(score, RECALLED_AT - 0.01)
+    elif not exact and score < PARTIAL_AT and align.vague(pl, span, m.hits):
+        score, why = PARTIAL_AT, "vague"
     elif not exact and _other_word(pl, span, m):
         score, why = min(score, RECALLED_AT - 0.01), why or "different word"
     elif not exact and _lacks_essential(pl, m):

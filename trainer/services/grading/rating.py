@@ -7,9 +7,10 @@ from typing import Protocol
 
 from trainer.domain.model import Rating
 
-SOME = 0.3
-"""Share of the points (a ◐ counting half) from which the suggestion is Hard
-rather than Again: one of two, one of three, three halves of three."""
+MOST = 0.5
+"""Share of the points above which, missed, the suggestion is Again rather than
+Hard: two of three, three of four; one of two or two of four is Hard, and so is
+any answer whose points are all at least partly recalled."""
 QUICK_BASE = 20.0
 """Seconds an Easy answer may take: this much for thinking …"""
 QUICK_PER_CHAR = 0.6
@@ -61,6 +62,6 @@ def suggest(points: Sequence[Graded], seconds: float | None, chars: int) -> tupl
     if missed:
         said.append(f"{missed} missed")
     why = ", ".join(said)
-    if (hit + part / 2) / n >= SOME:
+    if missed <= MOST * n:
         return Rating.HARD, why
     return Rating.AGAIN, why

@@ -156,6 +156,19 @@ def parts(point: str) -> tuple[str, ...]:
     return tuple(p for p, _ in _pieces(point))
 
 
+_QUOTED = re.compile(r"[“\"「『‘']([^“”\"「」『』‘’']{2,8})[”\"」』’']")
+
+
+def quoted(point: str) -> tuple[str, ...]:
+    """The terms a point quotes (培养“知农人”), normalised: coined terms."""
+    out = []
+    for m in _QUOTED.finditer(fold(point)):
+        norm = normalize(m.group(1))
+        if 2 <= len(norm) <= 8 and norm not in out:
+            out.append(norm)
+    return tuple(out)
+
+
 def spans_units(point: str) -> bool:
     """Whether the point itself holds a mark that ends a typed unit (；, 。 …)."""
     return bool(_STRONG.search(fold(point).strip()))
