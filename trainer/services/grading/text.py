@@ -60,6 +60,76 @@ def same_sound(a: str, b: str) -> bool:
     return bool(_readings(a) & _readings(b)) and _CJK.match(a) is not None
 
 
+_LATIN = re.compile(r"[a-zü]+[1-5]?(?:[\s'’]*[a-zü]+[1-5]?)*")
+PINYIN_LEAST = 2
+"""Characters a run of pinyin must match in the points to be read as them."""
+
+
+def _plain(reading: str) -> str:
+    return reading.replace("ü", "v")
+
+
+def from_pinyin(typed: str, vocabulary: str) -> tuple[str, tuple[str, ...]]:
+    """``typed`` with its pinyin (ti sheng ren zhi, tíshēng, ti2sheng1) written as
+    the characters of ``vocabulary`` (the card's points) that it spells, and the
+    runs so written. Pinyin that spells nothing of the points stays as typed."""
+    folded = fold(typed)
+    if not any("a" <= ch <= "z" for ch in folded):
+        return typed, ()
+    # Tone marks off (ī → i), ü kept as v, the way the readings are written.
+    bare = "".join(
+        ch
+        for ch in unicodedata.normalize("NFKD", folded.replace("ü", "v").replace("u:", "v"))
+        if not unicodedata.combining(ch)
+    )
+    chars = [ch for ch in dict.fromkeys(vocabulary) if _CJK.match(ch)]
+    if not chars:
+        return typed, ()
+    readings = {ch: {_plain(r) for r in _readings(ch)} for ch in chars}
+    written: list[str] = []
+
+    def spell(run: str) -> str:
+        letters = "".join(ch for ch in run if "a" <= ch <= "z" or ch == "v")
+        out: list[str] = []
+        i = 0
+        while i < len(letters):
+            best = ("", 0)
+            for j in range(len(vocabulary)):
+                got, used = _spelled(vocabulary, j, letters, i, readings)
+                if len(got) > len(best[0]) or (len(got) == len(best[0]) and used > best[1]):
+                    best = (got, used)
+            if len(best[0]) >= PINYIN_LEAST:
+                out.append(best[0])
+                written.append(best[0])
+                i += best[1]
+            else:
+                out.append(letters[i])
+                i += 1
+        return "".join(out)
+
+    text = _LATIN.sub(lambda m: spell(m.group(0)), bare)
+    return (text, tuple(written)) if written else (typed, ())
+
+
+def _spelled(
+    vocabulary: str, j: int, letters: str, i: int, readings: dict[str, set[str]]
+) -> tuple[str, int]:
+    """The longest run of ``vocabulary`` from ``j`` whose readings spell
+    ``letters`` from ``i`` (characters, letters used)."""
+    got = ""
+    at = i
+    for ch in vocabulary[j:]:
+        options = readings.get(ch)
+        if not options:
+            break
+        step = max((len(r) for r in options if letters.startswith(r, at)), default=0)
+        if not step:
+            break
+        got += ch
+        at += step
+    return got, at - i
+
+
 @lru_cache(maxsize=4096)
 def to_simplified(text: str) -> str:
     """``text`` with traditional characters written in simplified ones."""
