@@ -172,9 +172,7 @@ def _extra(parts: tuple[Clause, ...], used: list[tuple[int, int]]) -> int:
     extra = 0
     for unit in units.values():
         size = sum(len(c.text) for c in unit)
-        touched = any(
-            s < c.start + len(c.text) and c.start < e for c in unit for s, e in used
-        )
+        touched = any(s < c.start + len(c.text) and c.start < e for c in unit for s, e in used)
         if size >= EXTRA_CHARS and not touched:
             extra += 1
     return extra

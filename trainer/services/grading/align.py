@@ -336,9 +336,7 @@ def _aligned(plan: Plan, typed: str, key: Key) -> str:
     return "".join(out)
 
 
-def substituted(
-    plan: Plan, typed: str, hits: tuple[Hit, ...], *, light: bool = False
-) -> list[int]:
+def substituted(plan: Plan, typed: str, hits: tuple[Hit, ...], *, light: bool = False) -> list[int]:
     """Keys of a short term typed as a different word in their place.
 
     ``成本摊派`` or ``成本转移`` for ``成本转嫁``: 成本 is there and 转嫁's place

@@ -255,7 +255,9 @@ def negated_at(text: str, start: int, end: int, lo: int = 0, hi: int | None = No
     return negation(text, start, end, lo, hi)[0]
 
 
-_BETWEEN = frozenset(["的", "也", "很", "太", "较", "还", "都", "比较", "十分", "非常", "较为", "仍", "仍然", "依然"])
+_BETWEEN = frozenset(
+    ["的", "也", "很", "太", "较", "还", "都", "比较", "十分", "非常", "较为", "仍", "仍然", "依然"]
+)
 """Words that may stand between a word and the predicate that negates it (积极性也不高)."""
 
 
@@ -407,7 +409,9 @@ def _negative(words: list[tuple[str, int]]) -> bool:
     return any(_is_negation(w) or _negating(w, False) or w in lex.harms for w, _ in words)
 
 
-def _quote(words: list[tuple[str, int]], quoted: tuple[tuple[int, int], ...]) -> list[tuple[str, int]]:
+def _quote(
+    words: list[tuple[str, int]], quoted: tuple[tuple[int, int], ...]
+) -> list[tuple[str, int]]:
     """The segmenter's words with each quoted term (知农人) as one word."""
     if not quoted:
         return words
