@@ -176,7 +176,7 @@ def find_hits(
             flipped = _flipped(key, neg, False)
             q = 0.0 if flipped else QUALITY[how]
             hits.append(Hit(index, at, at + size, q, how, flipped))
-    if size >= 3:
+    if size >= 3 and not key.quoted:  # a coined term counts whole (农人 is no 知农人)
         for piece in (key.word[:-1], key.word[1:]):
             for at in _positions(text, piece):
                 q = QUALITY[Found.PIECE] * (size - 1) / size

@@ -30,6 +30,10 @@ a negated or opposite key to fail the point: the answer says the point, turned.
 Less is a different remark (老年人自身原因 for 老年人不愿用), graded by what it has."""
 
 
+OTHER_WORDS = 2
+"""Characters of other words beside a generic verb that make it another measure."""
+
+
 def _mark(score: float) -> Mark:
     if score >= RECALLED_AT:
         return Mark.RECALLED
@@ -120,7 +124,7 @@ def _turned(pl: Plan, match: align.Match, flipped: float) -> bool:
     """The answer says the point turned round: most of the point typed (some of
     it turned), or most of one of its pieces turned (不盲目跟风 as 盲目跟风)."""
     found = sum(pl.keys[h.key].weight for h in match.hits)
-    if found + flipped > TURNED * pl.total:
+    if found + flipped >= TURNED * pl.total:
         return True
     for piece in range(len(pl.parts)):
         weight = sum(k.weight for k in pl.keys if k.part == piece)
@@ -139,16 +143,21 @@ def _other_word(pl: Plan, span: str, match: align.Match) -> bool:
     return any(pl.keys[k].weight >= 1.0 for k in align.substituted(pl, span, match.hits))
 
 
-def _generic_only(pl: Plan, match: align.Match) -> bool:
-    """Only words that open any measure or that the prompt gives were found
-    (加强 of 加强商业开发 for 加强认定和评估, 提升 干部 for 增强群众与干部的联系),
-    with at least one of them a generic verb: the answer names no point of its own."""
+def _generic_only(pl: Plan, span: str, match: align.Match) -> bool:
+    """Only words that open any measure or that the prompt gives were found,
+    one of them a generic verb, beside words of something else (加强 of
+    加强商业开发 for 加强认定和评估, 提升 干部 of 提升干部形象 for
+    增强群众与干部的联系): the answer names no point of its own. (拉动消费 for
+    提高消费水平, 消费 given, says the point in other words.)"""
     lex = lexicon()
     found = [pl.keys[h.key] for h in match.hits if h.how is not align.Found.RELATED]
     if not found or not any(k.word in lex.generic for k in found):
         return False
     own = [k for k in pl.keys if not (k.word in lex.generic or k.given)]
-    return bool(own) and all(k.word in lex.generic or k.given for k in found)
+    if not own or not all(k.word in lex.generic or k.given for k in found):
+        return False
+    covered = sum(h.end - h.start for h in match.hits)
+    return len(span) - covered >= OTHER_WORDS
 
 
 def _lacks_essential(pl: Plan, match: align.Match) -> bool:
@@ -188,7 +197,7 @@ def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> 
     flipped = sum(pl.keys[k].weight for k in m.flipped)
     if not exact and flipped and _turned(pl, m, flipped):
         score = 0.0
-    elif not exact and _generic_only(pl, m):
+    elif not exact and _generic_only(pl, span, m):
         score, why = 0.0, "vague"
     elif not exact and _wrong_term(pl, span, m):
         if align.vague(pl, span, m.hits):

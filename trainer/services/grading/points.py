@@ -179,7 +179,7 @@ ATTRIBUTE = 0.5
 VERB = 0.6
 """Weight factor of a verb leading two or more other keys (加强 in 加强科学管理:
 may be left out; not 转嫁 in 成本转嫁, not a piece's last word)."""
-HEAD = 2.0
+HEAD_SHARE = 0.7
 """Weight factor of the first piece of a point in several pieces (提升认知 in
 提升认知,扩大融入面): the measure itself, the rest says what it is for."""
 LABEL = 0.25
@@ -428,7 +428,13 @@ def _quote(
 
 
 def _keys_of(
-    norm: str, part_no: int, offset: int, factor: float, quoted: tuple[tuple[int, int], ...] = ()
+    norm: str,
+    part_no: int,
+    offset: int,
+    factor: float,
+    quoted: tuple[tuple[int, int], ...] = (),
+    *,
+    label: bool = False,
 ) -> list[Key]:
     tk = segment.tokenizer()
     lex = lexicon()
@@ -451,11 +457,15 @@ def _keys_of(
             if piece in STOP:
                 continue
             neg, direct = negation(norm, start + sub, start + sub + len(piece))
-            soft = not direct and (neg or negative)
             weight = MINOR if piece in MODIFIERS or len(piece) == 1 else 1.0
             keys.append(
-                Key(piece, weight * factor_here, direct, offset + start + sub, part_no, soft=soft)
+                Key(piece, weight * factor_here, direct, offset + start + sub, part_no, soft=neg)
             )
+    # A piece saying something negative (a negation or a harm in it, 混淆 in
+    # the idiom 混淆是非) is the same with or without a negation typed on its
+    # other words; so is a piece that only labels the point (对网民:).
+    negative = negative or any(k.word in lex.harms for k in keys) or label
+    keys = [replace(k, soft=not k.negated and (k.soft or negative)) for k in keys]
     if len(keys) > 2:
         # A verb leading its object (加强 科学管理) may be left out; the last
         # word of a piece (帮助, 说话) is what the piece comes to.
@@ -486,6 +496,17 @@ def _attributive(words: list[tuple[str, int]]) -> set[int]:
     return out
 
 
+def _head_share(keys: list[Key], head: int) -> list[Key]:
+    """The first piece weighs :data:`HEAD_SHARE` of the point, however many
+    words the rest has (混装混运 of 混装混运,影响居民分类积极性)."""
+    first = sum(k.weight for k in keys if k.part == head)
+    rest = sum(k.weight for k in keys if k.part != head)
+    if not first or not rest:
+        return keys
+    scale = HEAD_SHARE * rest / ((1 - HEAD_SHARE) * first)
+    return [replace(k, weight=k.weight * scale) if k.part == head else k for k in keys]
+
+
 @lru_cache(maxsize=1024)
 def plan(point: str, prompt: str = "", others: tuple[str, ...] = ()) -> Plan:
     """The keys of ``point``; ``others`` are the card's other points."""
@@ -502,11 +523,13 @@ def plan(point: str, prompt: str = "", others: tuple[str, ...] = ()) -> Plan:
         at = norm.find(piece, offset)
         at = offset if at < 0 else at
         factor = LABEL if n in labels else 1.0
-        if len(heads) > 1 and n == heads[0] and not listed:
-            factor = HEAD
         spans = tuple((i, i + len(q)) for q in quotes for i in _found(piece, q))
-        keys.extend(_keys_of(piece, n, at, factor, spans))
+        keys.extend(_keys_of(piece, n, at, factor, spans, label=n in labels))
         offset = at + len(piece)
+    if len(heads) == 2 and not labels and not listed:
+        # A measure and what it is for (提升认知,扩大融入面); three pieces or a
+        # label (对社会:泄露…,引发…,影响…) are a list of equals.
+        keys = _head_share(keys, heads[0])
     if not keys and norm:
         keys = [Key(norm, 1.0, False, 0, 0)]
     given = normalize(prompt)
