@@ -30,6 +30,8 @@ a negated or opposite key to fail the point: the answer says the point, turned.
 Less is a different remark (老年人自身原因 for 老年人不愿用), graded by what it has."""
 
 
+MINOR_KEY = 0.6
+"""A key at least this heavy says which measure a point is (全程 of 全程追溯体系)."""
 OTHER_WORDS = 2
 """Characters of other words beside a generic verb that make it another measure."""
 
@@ -160,6 +162,27 @@ def _generic_only(pl: Plan, span: str, match: align.Match) -> bool:
     return len(span) - covered >= OTHER_WORDS
 
 
+def _category_only(pl: Plan, match: align.Match) -> bool:
+    """Only a generic verb and a noun any measure ends in were found (完善制度 for
+    完善全程追溯体系, 加强管理 for 加强食品安全管理), while the piece they stand in
+    says which one with words of its own: the answer only names the category."""
+    lex = lexicon()
+
+    def plain(k: Key) -> bool:
+        return k.word in lex.generic or k.word in lex.heads or k.given
+
+    got = {h.key for h in match.hits if h.how is not align.Found.RELATED and not h.flipped}
+    if not any(pl.keys[i].word in lex.generic for i in got):
+        return False
+    if not all(plain(pl.keys[i]) for i in got):
+        return False
+    pieces = {pl.keys[i].part for i in got}
+    return any(
+        i not in got and k.part in pieces and k.weight >= MINOR_KEY and not plain(k)
+        for i, k in enumerate(pl.keys)
+    )
+
+
 def _lacks_essential(pl: Plan, match: align.Match) -> bool:
     found = {h.key for h in match.hits if h.how is not align.Found.RELATED}
     return any(k.essential and i not in found for i, k in enumerate(pl.keys))
@@ -197,13 +220,13 @@ def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> 
     flipped = sum(pl.keys[k].weight for k in m.flipped)
     if not exact and flipped and _turned(pl, m, flipped):
         score = 0.0
-    elif not exact and _generic_only(pl, span, m):
+    elif not exact and _wrong_term(pl, span, m) and not align.vague(pl, span, m.hits):
+        score, why = 0.0, "different term"
+    elif not exact and (_generic_only(pl, span, m) or _category_only(pl, m)):
         score, why = 0.0, "vague"
     elif not exact and _wrong_term(pl, span, m):
-        if align.vague(pl, span, m.hits):
-            score, why = min(max(score, PARTIAL_AT), RECALLED_AT - 0.01), "vague"
-        else:
-            score, why = 0.0, "different term"
+        # The term typed as the noun of its kind (培养人才): partly.
+        score, why = min(max(score, PARTIAL_AT), RECALLED_AT - 0.01), "vague"
     elif not exact and any(h.how is align.Found.HOMOPHONE for h in m.hits):
         score = min(score, RECALLED_AT - 0.01)
     elif not exact and score < PARTIAL_AT and align.vague(pl, span, m.hits):

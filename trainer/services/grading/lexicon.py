@@ -13,6 +13,7 @@
   (影响, 损害 …).
 * ``data/generic.txt``: verbs that open almost any measure (加强, 提升 …).
 * ``data/categories.txt``: nouns that only name a kind of thing (人才, 原因 …).
+* ``data/heads.txt``: nouns that end almost any measure (机制, 体系, 管理 …).
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ class Lexicon:
     """Verbs that open almost any measure."""
     categories: frozenset[str] = frozenset()
     """Nouns that only name a kind of thing."""
+    heads: frozenset[str] = frozenset()
+    """Nouns that end almost any measure."""
 
     def alternatives(self, word: str) -> frozenset[str]:
         return self.synonyms.get(word, frozenset())
@@ -121,4 +124,5 @@ def lexicon() -> Lexicon:
         harms=frozenset(harms),
         generic=frozenset(w for group in _lines("generic.txt") for w in group),
         categories=frozenset(w for group in _lines("categories.txt") for w in group),
+        heads=frozenset(w for group in _lines("heads.txt") for w in group),
     )

@@ -553,5 +553,9 @@ def plan(point: str, prompt: str = "", others: tuple[str, ...] = ()) -> Plan:
     in_head = [k for k in weighed if k.part == head]
     if pieces and len(pieces[head]) <= TERM and len(in_head) == 2:
         # A two-word term (成本转嫁, 提升认知): neither word may go.
-        weighed = [replace(k, essential=k.part == head) for k in weighed]
+        # Beside a quoted term only the term is (打造 of 打造“智慧社区” may go).
+        coined = any(k.quoted for k in in_head)
+        weighed = [
+            replace(k, essential=k.part == head and (k.quoted or not coined)) for k in weighed
+        ]
     return Plan(original, norm, pieces, tuple(weighed), spans_units(point))
