@@ -189,10 +189,10 @@ def short_forms(keys: tuple[Key, ...], text: str, hits: list[Hit]) -> list[Hit]:
     a key's first character (and the third of a four-character key: 人民群众 →
     人, 群) next to another's, outside the places where a key was typed whole."""
     seen = set(text)
-    whole = {h.key for h in hits if h.how in (Found.EXACT, Found.SYNONYM)}
+    typed_whole = {h.key for h in hits if h.how in (Found.EXACT, Found.SYNONYM)}
     heads: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
-        if len(k.word) >= 2 and i not in whole:
+        if len(k.word) >= 2 and i not in typed_whole:
             # A key typed whole is not also typed as a short form (制度 … 法制化
             # is no 法治化 + 制度).
             firsts = {k.word[0], k.word[2]} if len(k.word) == 4 else {k.word[0]}
