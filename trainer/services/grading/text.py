@@ -86,6 +86,11 @@ def from_pinyin(typed: str, vocabulary: str) -> tuple[str, tuple[str, ...]]:
     if not chars:
         return typed, ()
     readings = {ch: {_plain(r) for r in _readings(ch)} for ch in chars}
+    starts: dict[str, list[int]] = {}
+    for j, ch in enumerate(vocabulary):
+        for r in readings.get(ch, ()):
+            starts.setdefault(r, []).append(j)
+    longest = max((len(r) for r in starts), default=0)
     written: list[str] = []
 
     def spell(run: str) -> str:
@@ -94,7 +99,8 @@ def from_pinyin(typed: str, vocabulary: str) -> tuple[str, tuple[str, ...]]:
         i = 0
         while i < len(letters):
             best = ("", 0)
-            for j in range(len(vocabulary)):
+            heads = {j for n in range(1, longest + 1) for j in starts.get(letters[i : i + n], ())}
+            for j in sorted(heads):
                 got, used = _spelled(vocabulary, j, letters, i, readings)
                 if len(got) > len(best[0]) or (len(got) == len(best[0]) and used > best[1]):
                     best = (got, used)
