@@ -161,3 +161,43 @@ def test_pinyin_spelling_the_points_is_recalled_not_exact() -> None:
     assert [p.exact for p in g.points] == [True, False, True]
     # Latin that spells nothing of the points stays as it is.
     assert grade(points, "hello world").recalled == 0
+
+
+# Long reference-answer points: a heading, detail, the gist.
+
+
+def test_the_words_before_a_parenthesis_head_the_point() -> None:
+    point = ["交通便利（地铁直达、公交加密、增设停车位）"]
+    # The heading alone recalls the point: the detail in parentheses is optional.
+    assert marks(point, "交通便利") == [Mark.RECALLED]
+    # So does the detail typed in full without the heading.
+    assert marks(point, "地铁直达，公交加密，增设停车位") == [Mark.RECALLED]
+    # One item of the detail is not the point.
+    assert marks(point, "公交加密") != [Mark.RECALLED]
+
+
+def test_a_heading_before_a_colon_names_the_point() -> None:
+    point = ["社区团购：统一采购、集中配送，降低居民买菜成本"]
+    assert marks(point, "社区团购") == [Mark.RECALLED]
+    assert marks(point, "统一采购，集中配送，降低买菜成本") == [Mark.RECALLED]
+    # A label of whom the point is about is not its heading (对商户: …).
+    assert marks(["对商户：缺乏统一规划，经营秩序混乱"], "对商户") == [Mark.MISSED]
+
+
+def test_the_gist_of_a_long_point_of_several_clauses_recalls_it() -> None:
+    point = ["第一时间排查险情，转移危房住户，确定受损最重的街道为重点"]
+    # One clause of three, said in the point's own words.
+    assert marks(point, "第一时间排查险情") == [Mark.RECALLED]
+    # A word of one clause is not the gist.
+    assert marks(point, "排查") != [Mark.RECALLED]
+
+
+def test_a_short_point_still_needs_half_of_its_words() -> None:
+    assert marks(["排查险情，转移住户"], "排查险情") == [Mark.RECALLED]
+    assert marks(["排查险情转移住户并登记"], "登记") != [Mark.RECALLED]
+
+
+def test_a_slip_in_a_long_point_does_not_hold_its_gist_back() -> None:
+    point = ["组织志愿者上门走访，登记独居老人需求，建立一对一帮扶台账"]
+    # 走仿 for 走访 (same sound), 帮夫 for 帮扶: the gist is there.
+    assert marks(point, "志愿者上门走仿，建立帮夫台账") == [Mark.RECALLED]

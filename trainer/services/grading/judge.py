@@ -36,8 +36,22 @@ OTHER_WORDS = 2
 """Characters of other words beside a generic verb that make it another measure."""
 
 
-def _mark(score: float) -> Mark:
-    if score >= RECALLED_AT:
+LONG = 16
+"""A point this long (characters, punctuation dropped) is a reference answer's
+long point: several clauses, detail a learner sums up."""
+LONG_RECALLED_AT = 0.3
+"""Score that recalls a long point: its gist (the head clause, or most of
+one clause and a word of another) is enough for a tutor."""
+
+
+def recalled_at(pl: Plan) -> float:
+    """The score that recalls ``pl``: :data:`RECALLED_AT`, lower for a long
+    point (a tutor credits the gist of a reference answer's long point)."""
+    return LONG_RECALLED_AT if len(pl.norm) >= LONG and not pl.pair else RECALLED_AT
+
+
+def _mark(score: float, at: float = RECALLED_AT) -> Mark:
+    if score >= at:
         return Mark.RECALLED
     if score >= PARTIAL_AT:
         return Mark.PARTIAL
@@ -212,6 +226,8 @@ def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> 
     """One point's result from the clauses it was aligned with."""
     if m.first < 0:
         return PointResult(pl.text, "", 0.0, Mark.MISSED)
+    at = recalled_at(pl)
+    gist = at < RECALLED_AT
     span = "".join(c.text for c in parts[m.first : m.last + 1])
     shown = " ".join(c.shown for c in parts[m.first : m.last + 1])
     exact = _exact(pl, span, m)
@@ -226,21 +242,21 @@ def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> 
         score, why = 0.0, "vague"
     elif not exact and _wrong_term(pl, span, m):
         # The term typed as the noun of its kind (培养人才): partly.
-        score, why = min(max(score, PARTIAL_AT), RECALLED_AT - 0.01), "vague"
-    elif not exact and any(h.how is align.Found.HOMOPHONE for h in m.hits):
-        score = min(score, RECALLED_AT - 0.01)
+        score, why = min(max(score, PARTIAL_AT), at - 0.01), "vague"
+    elif not exact and not gist and any(h.how is align.Found.HOMOPHONE for h in m.hits):
+        score = min(score, at - 0.01)
     elif not exact and score < PARTIAL_AT and align.vague(pl, span, m.hits):
         score, why = PARTIAL_AT, "vague"
-    elif not exact and _other_word(pl, span, m):
-        score, why = min(score, RECALLED_AT - 0.01), why or "different word"
-    elif not exact and _lacks_essential(pl, m):
-        score = min(score, RECALLED_AT - 0.01)
+    elif not exact and not gist and _other_word(pl, span, m):
+        score, why = min(score, at - 0.01), why or "different word"
+    elif not exact and not gist and _lacks_essential(pl, m):
+        score = min(score, at - 0.01)
     if strict:
         mark = _strict(pl.parts, span)
         if mark is not Mark.RECALLED:
-            score = min(score, RECALLED_AT - 0.01) if mark is Mark.PARTIAL else 0.0
+            score = min(score, at - 0.01) if mark is Mark.PARTIAL else 0.0
     else:
-        mark = _mark(score)
+        mark = _mark(score, at)
         if mark is Mark.RECALLED and not exact:
             exact = _own_words(pl, m)
     return PointResult(pl.text, shown, min(1.0, score), mark, exact, why)

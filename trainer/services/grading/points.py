@@ -20,6 +20,7 @@ from trainer.generation import segment
 from trainer.services.grading.lexicon import lexicon
 from trainer.services.grading.text import (
     enumerated,
+    fold,
     labelled,
     normalize,
     parts,
@@ -184,6 +185,11 @@ HEAD_SHARE = 0.7
 提升认知,扩大融入面): the measure itself, the rest says what it is for."""
 LABEL = 0.25
 """Weight factor of a piece that only labels the point (对社会: …)."""
+HEADING_SHARE = 0.55
+"""Share of a point's weight its heading carries: the words before a colon
+(湾区通办: …) or before a parenthesis (风景优美（房屋错落有致…）). The heading
+alone recalls the point; the detail after it is the other half, so typing
+the detail in full recalls it too."""
 QUOTED = 2.0
 """Weight of a term the point quotes (适老化 in 忽视了“适老化”): the coined term
 is what the card asks for."""
@@ -224,6 +230,9 @@ class Plan:
     keys: tuple[Key, ...]
     across: bool = False
     """The point holds a ；or 。 of its own: it may span typed units."""
+    pair: bool = False
+    """A measure and what it is for (提升认知,扩大融入面): the first piece is
+    the point, not any gist of it."""
 
     @property
     def total(self) -> float:
@@ -496,6 +505,33 @@ def _attributive(words: list[tuple[str, int]]) -> set[int]:
     return out
 
 
+def heading(point: str) -> int:
+    """How many of the point's pieces head it: those before a parenthesis
+    holding detail (规划齐整有序（按方位功能分区）), or before a colon when they
+    name the point rather than whom it is about (湾区通办: …, not 对社会: …).
+    0 when the point has no heading."""
+    folded = fold(unnumbered(point))
+    cut = folded.find("(")
+    if cut > 0 and folded.rstrip().endswith(")"):
+        return len(parts(folded[:cut]))
+    labels = labelled(point)
+    if len(labels) == 1 and 0 in labels:
+        first = _words(parts(point)[0])
+        if first and first[0][0] not in _LEADS:
+            return 1
+    return 0
+
+
+def _heading_share(keys: list[Key], head: int) -> list[Key]:
+    """The first ``head`` pieces weigh :data:`HEADING_SHARE` of the point."""
+    first = sum(k.weight for k in keys if k.part < head)
+    rest = sum(k.weight for k in keys if k.part >= head)
+    if not first or not rest:
+        return keys
+    scale = HEADING_SHARE * rest / ((1 - HEADING_SHARE) * first)
+    return [replace(k, weight=k.weight * scale) if k.part < head else k for k in keys]
+
+
 def _head_share(keys: list[Key], head: int) -> list[Key]:
     """The first piece weighs :data:`HEAD_SHARE` of the point, however many
     words the rest has (混装混运 of 混装混运,影响居民分类积极性)."""
@@ -513,7 +549,8 @@ def plan(point: str, prompt: str = "", others: tuple[str, ...] = ()) -> Plan:
     original, point = point, unnumbered(point)
     norm = normalize(point)
     pieces = parts(point) or ((norm,) if norm else ())
-    labels = labelled(point)
+    headed = heading(original)
+    labels = frozenset() if headed else labelled(point)
     listed = enumerated(point)
     quotes = quoted(original)
     keys: list[Key] = []
@@ -526,7 +563,11 @@ def plan(point: str, prompt: str = "", others: tuple[str, ...] = ()) -> Plan:
         spans = tuple((i, i + len(q)) for q in quotes for i in _found(piece, q))
         keys.extend(_keys_of(piece, n, at, factor, spans, label=n in labels))
         offset = at + len(piece)
-    if len(heads) == 2 and not labels and not listed:
+    pair = False
+    if headed:
+        keys = _heading_share(keys, headed)
+    elif len(heads) == 2 and not labels and not listed:
+        pair = True
         # A measure and what it is for (提升认知,扩大融入面); three pieces or a
         # label (对社会:泄露…,引发…,影响…) are a list of equals.
         keys = _head_share(keys, heads[0])
@@ -558,4 +599,4 @@ def plan(point: str, prompt: str = "", others: tuple[str, ...] = ()) -> Plan:
         weighed = [
             replace(k, essential=k.part == head and (k.quoted or not coined)) for k in weighed
         ]
-    return Plan(original, norm, pieces, tuple(weighed), spans_units(point))
+    return Plan(original, norm, pieces, tuple(weighed), spans_units(point), pair)

@@ -212,7 +212,7 @@ def clauses(typed: str) -> tuple[str, tuple[Clause, ...]]:
     return "".join(pieces), tuple(out)
 
 
-_PIECES = re.compile(r"([,、;:\s\n\r。!?…]+)")
+_PIECES = re.compile(r"([,、;:\s\n\r。!?…()]+)")
 
 
 def _pieces(point: str) -> list[tuple[str, str]]:
