@@ -201,3 +201,15 @@ def test_a_slip_in_a_long_point_does_not_hold_its_gist_back() -> None:
     point = ["组织志愿者上门走访，登记独居老人需求，建立一对一帮扶台账"]
     # 走仿 for 走访 (same sound), 帮夫 for 帮扶: the gist is there.
     assert marks(point, "志愿者上门走仿，建立帮夫台账") == [Mark.RECALLED]
+
+
+def test_another_word_in_the_first_piece_of_a_long_point_is_not_another_term() -> None:
+    point = ["居民代表、物业代表组成议事小组，负责协商、表决"]
+    # 业主 for 居民: a short point's term would fail; here the gist is there.
+    assert marks(point, "业主代表、物业代表组成议事小组") == [Mark.RECALLED]
+
+
+def test_loosening_and_tightening_are_opposites() -> None:
+    point = ["放宽落户限制：取消积分门槛，推行居住证一站式办理"]
+    assert marks(point, "收紧落户限制") == [Mark.MISSED]
+    assert marks(point, "放宽落户限制") == [Mark.RECALLED]

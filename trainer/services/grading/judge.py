@@ -236,11 +236,11 @@ def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> 
     flipped = sum(pl.keys[k].weight for k in m.flipped)
     if not exact and flipped and _turned(pl, m, flipped):
         score = 0.0
-    elif not exact and _wrong_term(pl, span, m) and not align.vague(pl, span, m.hits):
+    elif not exact and not gist and _wrong_term(pl, span, m) and not align.vague(pl, span, m.hits):
         score, why = 0.0, "different term"
     elif not exact and (_generic_only(pl, span, m) or _category_only(pl, m)):
         score, why = 0.0, "vague"
-    elif not exact and _wrong_term(pl, span, m):
+    elif not exact and not gist and _wrong_term(pl, span, m):
         # The term typed as the noun of its kind (培养人才): partly.
         score, why = min(max(score, PARTIAL_AT), at - 0.01), "vague"
     elif not exact and not gist and any(h.how is align.Found.HOMOPHONE for h in m.hits):
