@@ -213,3 +213,32 @@ def test_loosening_and_tightening_are_opposites() -> None:
     point = ["放宽落户限制：取消积分门槛，推行居住证一站式办理"]
     assert marks(point, "收紧落户限制") == [Mark.MISSED]
     assert marks(point, "放宽落户限制") == [Mark.RECALLED]
+
+
+def test_a_long_point_in_its_own_words_with_a_word_left_out_is_the_wording() -> None:
+    points = [
+        "社区牵头联合物业企业成立议事会，制定停车、绿化、保洁公约，打造和谐小区",
+        "设立社区法律服务站，提供一站式法律咨询和调解服务",
+    ]
+    typed = (
+        "社区牵头联合物业成立议事会，制定停车、绿化、保洁公约，打造和谐小区；"
+        "设立社区法律服务站，提供一站式法律咨询和调解服务"
+    )
+    g = grade(points, typed, seconds=40)
+    assert [p.exact for p in g.points] == [True, True]
+    assert g.suggested is Rating.EASY
+    # A word in another's stead is not the wording.
+    g = grade(points, typed.replace("议事会", "协商会"), seconds=40)
+    assert not g.points[0].exact
+
+
+def test_a_long_answer_typed_word_for_word_in_over_a_minute_may_be_easy() -> None:
+    points = [
+        "强化垃圾分类宣传，组织志愿者入户讲解，发放分类指南手册",
+        "完善分类投放设施，增设智能回收箱，定时定点投放",
+        "建立积分奖励制度，分类积分兑换生活用品，激发居民参与热情",
+    ]
+    typed = "；".join(points)
+    # 74 characters: 20 s + 0.6 s each, more than the minute it used to be held to.
+    assert grade(points, typed, seconds=63).suggested is Rating.EASY
+    assert grade(points, typed, seconds=100).suggested is Rating.GOOD

@@ -36,6 +36,8 @@ OTHER_WORDS = 2
 """Characters of other words beside a generic verb that make it another measure."""
 
 
+WORDED_LEFT = 0.25
+"""Share of a long point's weight its wording may leave out."""
 LONG = 16
 """A point this long (characters, punctuation dropped) is a reference answer's
 long point: several clauses, detail a learner sums up."""
@@ -134,6 +136,20 @@ def _own_words(pl: Plan, match: align.Match) -> bool:
         if piece not in typed and weight >= 1.0:
             return False
     return _in_place(pl, match)
+
+
+def _worded(pl: Plan, span: str, match: align.Match) -> bool:
+    """A long point in its own words: nothing put in another's stead, nothing
+    turned, and at most :data:`WORDED_LEFT` of its weight left out (a tutor calls
+    龙头企业联合同行成立联盟,制定…标准 the wording, 行业企业 said as 同行)."""
+    if match.flipped or not match.hits:
+        return False
+    if any(h.how not in (align.Found.EXACT, align.Found.SHORT) for h in match.hits):
+        return False
+    if align.substituted(pl, span, match.hits):
+        return False  # 协商会 for 议事会
+    found = sum(pl.keys[k].weight for k in {h.key for h in match.hits})
+    return found >= (1 - WORDED_LEFT) * pl.total
 
 
 def _turned(pl: Plan, match: align.Match, flipped: float) -> bool:
@@ -258,5 +274,5 @@ def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> 
     else:
         mark = _mark(score, at)
         if mark is Mark.RECALLED and not exact:
-            exact = _own_words(pl, m)
+            exact = _own_words(pl, m) or (gist and _worded(pl, span, m))
     return PointResult(pl.text, shown, min(1.0, score), mark, exact, why)
