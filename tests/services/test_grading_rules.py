@@ -242,3 +242,16 @@ def test_a_long_answer_typed_word_for_word_in_over_a_minute_may_be_easy() -> Non
     # 74 characters: 20 s + 0.6 s each, more than the minute it used to be held to.
     assert grade(points, typed, seconds=63).suggested is Rating.EASY
     assert grade(points, typed, seconds=100).suggested is Rating.GOOD
+
+
+def test_the_first_clause_of_a_long_point_heads_it() -> None:
+    point = ["召开专题协调会议，梳理企业用工需求，搭建校企对接平台"]
+    # The first clause with a word left out is still the gist.
+    assert marks(point, "召开协调会议") == [Mark.RECALLED]
+    # A later clause alone is a part of the point.
+    assert marks(point, "搭建校企对接平台") == [Mark.PARTIAL]
+
+
+def test_a_heading_short_point_is_recalled_by_most_of_its_heading() -> None:
+    point = ["环境整洁有序（垃圾定点投放、道路每日清扫）"]
+    assert marks(point, "环境整洁") == [Mark.RECALLED]

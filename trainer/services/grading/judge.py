@@ -38,9 +38,6 @@ OTHER_WORDS = 2
 
 WORDED_LEFT = 0.25
 """Share of a long point's weight its wording may leave out."""
-LONG = 16
-"""A point this long (characters, punctuation dropped) is a reference answer's
-long point: several clauses, detail a learner sums up."""
 LONG_RECALLED_AT = 0.3
 """Score that recalls a long point: its gist (the head clause, or most of
 one clause and a word of another) is enough for a tutor."""
@@ -49,7 +46,7 @@ one clause and a word of another) is enough for a tutor."""
 def recalled_at(pl: Plan) -> float:
     """The score that recalls ``pl``: :data:`RECALLED_AT`, lower for a long
     point (a tutor credits the gist of a reference answer's long point)."""
-    return LONG_RECALLED_AT if len(pl.norm) >= LONG and not pl.pair else RECALLED_AT
+    return LONG_RECALLED_AT if pl.gist else RECALLED_AT
 
 
 def _mark(score: float, at: float = RECALLED_AT) -> Mark:

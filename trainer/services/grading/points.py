@@ -185,6 +185,12 @@ HEAD_SHARE = 0.7
 提升认知,扩大融入面): the measure itself, the rest says what it is for."""
 LABEL = 0.25
 """Weight factor of a piece that only labels the point (对社会: …)."""
+LONG = 16
+"""A point this long (characters, punctuation dropped) is a reference answer's
+long point: several clauses, detail a learner sums up."""
+FIRST_CLAUSE_SHARE = 0.5
+"""Share of a long point of three clauses or more its first clause carries
+(第一时间了解受灾情况 of 第一时间了解受灾情况,安慰农户,确定…为重点)."""
 HEADING_SHARE = 0.55
 """Share of a point's weight its heading carries: the words before a colon
 (湾区通办: …) or before a parenthesis (风景优美（房屋错落有致…）). The heading
@@ -230,9 +236,10 @@ class Plan:
     keys: tuple[Key, ...]
     across: bool = False
     """The point holds a ；or 。 of its own: it may span typed units."""
-    pair: bool = False
-    """A measure and what it is for (提升认知,扩大融入面): the first piece is
-    the point, not any gist of it."""
+    gist: bool = False
+    """A long point (:data:`LONG` characters or more) or one with a heading,
+    but not a measure and what it is for (提升认知,扩大融入面): its gist
+    recalls it."""
 
     @property
     def total(self) -> float:
@@ -522,13 +529,13 @@ def heading(point: str) -> int:
     return 0
 
 
-def _heading_share(keys: list[Key], head: int) -> list[Key]:
-    """The first ``head`` pieces weigh :data:`HEADING_SHARE` of the point."""
+def _heading_share(keys: list[Key], head: int, share: float = HEADING_SHARE) -> list[Key]:
+    """The first ``head`` pieces weigh ``share`` of the point."""
     first = sum(k.weight for k in keys if k.part < head)
     rest = sum(k.weight for k in keys if k.part >= head)
     if not first or not rest:
         return keys
-    scale = HEADING_SHARE * rest / ((1 - HEADING_SHARE) * first)
+    scale = share * rest / ((1 - share) * first)
     return [replace(k, weight=k.weight * scale) if k.part < head else k for k in keys]
 
 
@@ -571,6 +578,9 @@ def plan(point: str, prompt: str = "", others: tuple[str, ...] = ()) -> Plan:
         # A measure and what it is for (提升认知,扩大融入面); three pieces or a
         # label (对社会:泄露…,引发…,影响…) are a list of equals.
         keys = _head_share(keys, heads[0])
+    elif len(heads) >= 3 and not labels and not listed and len(norm) >= LONG:
+        # A long point of several clauses: the first is its head.
+        keys = _heading_share(keys, 1, FIRST_CLAUSE_SHARE)
     if not keys and norm:
         keys = [Key(norm, 1.0, False, 0, 0)]
     given = normalize(prompt)
@@ -599,4 +609,5 @@ def plan(point: str, prompt: str = "", others: tuple[str, ...] = ()) -> Plan:
         weighed = [
             replace(k, essential=k.part == head and (k.quoted or not coined)) for k in weighed
         ]
-    return Plan(original, norm, pieces, tuple(weighed), spans_units(point), pair)
+    gist = (len(norm) >= LONG or bool(headed)) and not pair
+    return Plan(original, norm, pieces, tuple(weighed), spans_units(point), gist)
