@@ -1,7 +1,7 @@
-"""Typed-answer grading (issue 19): time per answer on the tutor-labelled set.
+"""Typed-answer grading (issue 19): time per answer on the tutor-labelled sets.
 
-Run as ``python -m bench.bench_grading``. Each of the set's typed answers is
-graded once after a warm-up (segmenter and converter loaded, as the study
+Run as ``python -m bench.bench_grading``. Each of the sets' typed answers is
+graded (three rounds) after a warm-up (segmenter and converter loaded, as the study
 screen's worker does before the first answer); the median and the 95th
 percentile are reported. The first answer to a card also builds the card's
 point plans; later answers to it reuse them, as in a study session.
@@ -16,18 +16,23 @@ from pathlib import Path
 
 from bench.common import Row
 
-SET = Path(__file__).resolve().parents[1] / "tests" / "data" / "typed" / "tutor-train.json"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "typed"
+SETS = ("tutor-train.json", "typed-fresh.json", "typed-fresh2.json")
 
 
 def run() -> list[Row]:
     from trainer.services import grading
 
     grading.warm()
-    data = json.loads(SET.read_text("utf-8"))
-    cards = {c["id"]: c for c in data["cards"]}
+    cards = {}
+    answers = []
+    for name in SETS:
+        data = json.loads((DATA / name).read_text("utf-8"))
+        cards.update({c["id"]: c for c in data["cards"]})
+        answers += data["answers"]
     times = []
     for _ in range(3):
-        for answer in data["answers"]:
+        for answer in answers:
             card = cards[answer["card"]]
             started = time.perf_counter()
             grading.grade(

@@ -181,7 +181,13 @@ def test_all_items_any_order_and_layout() -> None:
 
 def test_few_points_is_again_some_is_hard() -> None:
     assert grade(ITEMS, "不知道").suggested is Rating.AGAIN
-    assert grade(ITEMS, "真经念歪").suggested is Rating.HARD
+    # Most of the points missed is Again, as a tutor rates it (one of three).
+    assert grade(ITEMS, "真经念歪").suggested is Rating.AGAIN
+    # Half of them missed is Hard (one of two), and so is every point partly there.
+    assert grade(ITEMS[:2], "真经念歪").suggested is Rating.HARD
+    assert grade(ITEMS, "真经念歪 赶鸭子 成本").suggested is Rating.HARD
+    four = ["提高效率", "提高质量", "降低成本", "扩大销路"]
+    assert grade(four, "提高效率；降低成本").suggested is Rating.HARD
     g = grade(ITEMS, "真经念歪；赶鸭子上架")
     assert g.suggested is Rating.HARD
     assert g.reason == "2/3 recalled, 1 missed"

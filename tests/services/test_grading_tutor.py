@@ -1,10 +1,11 @@
-"""The grader against a tutor: a blind, tutor-labelled set of typed answers.
+"""The grader against a tutor: blind, tutor-labelled sets of typed answers.
 
-``tests/data/typed/tutor-train.json`` holds cards (prompt, expected points) and
-typed answers, each with the tutor's verdict per point (hit / partial / missed),
-the rating the tutor would give and the seconds the answer took. The figures
-(per-point agreement, Cohen's kappa, rating equal, rating within one) may not
-drop below the ratchet in ``baseline.json``.
+``tests/data/typed/tutor-train.json``, ``typed-fresh.json`` and ``typed-fresh2.json`` hold cards
+(prompt, expected points) and typed answers, each with the tutor's verdict per
+point (hit / partial / missed), the rating the tutor would give and the seconds
+the answer took. The figures of each set (per-point agreement, Cohen's kappa,
+rating equal, rating within one) may not drop below its ratchet in
+``baseline.json``.
 """
 
 from __future__ import annotations
@@ -61,9 +62,13 @@ def test_kappa_of_known_tables() -> None:
     assert kappa([("a", "a"), ("a", "b"), ("b", "a"), ("b", "b")]) == pytest.approx(0.0)
 
 
-def test_agreement_with_the_tutor_does_not_drop() -> None:
-    data = json.loads((DATA / "tutor-train.json").read_text("utf-8"))
-    ratchet = json.loads((DATA / "baseline.json").read_text("utf-8"))["ratchet"]
+SETS = ("tutor-train", "typed-fresh", "typed-fresh2")
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_agreement_with_the_tutor_does_not_drop(name: str) -> None:
+    data = json.loads((DATA / f"{name}.json").read_text("utf-8"))
+    ratchet = json.loads((DATA / "baseline.json").read_text("utf-8"))["sets"][name]["ratchet"]
     got = figures(data)
     dropped = {k: (round(got[k], 4), v) for k, v in ratchet.items() if got[k] < v}
     assert not dropped, f"figures below the ratchet (got, ratchet): {dropped}"

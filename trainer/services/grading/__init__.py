@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import replace
 
 from trainer.domain import cloze
 from trainer.domain.model import Note, NoteKind, Rating
@@ -26,7 +27,7 @@ from trainer.services.grading import align, rating
 from trainer.services.grading.judge import PARTIAL_AT, RECALLED_AT, judge
 from trainer.services.grading.points import Plan, plan
 from trainer.services.grading.results import DiffKind, Grade, Mark, PointResult
-from trainer.services.grading.text import clauses, normalize
+from trainer.services.grading.text import Clause, clauses, from_pinyin, normalize
 from trainer.services.grading.text import warm as _warm_text
 
 __all__ = [
@@ -47,6 +48,9 @@ __all__ = [
 
 SHORT_ANSWER = 40
 """Answers up to this many normalised characters also get a character diff."""
+
+EXTRA_CHARS = 2
+"""A typed unit this long with no point in it is an extra point."""
 
 _POINT_SPLIT = re.compile(r"(?<=[。；;！？!?])|\n")
 
@@ -119,6 +123,7 @@ def grade(
     """
     if not points:
         return Grade((), 1.0, Rating.GOOD, reason="nothing to check")
+    typed, pinyin = from_pinyin(typed, "".join(normalize(p) for p in points))
     text, parts = clauses(typed)
     plans = _plans(points, prompt)
     hits = []
@@ -140,14 +145,37 @@ def grade(
         used.extend((h.start, h.end) for h in cache[i].hits)
         left.remove(i)
     results = [judge(pl, settled[i], parts, strict) for i, pl in enumerate(plans)]
+    if pinyin:
+        # Spelled in pinyin: recalled, but not written as the wording is.
+        results = [
+            replace(r, exact=False, why=r.why or "pinyin")
+            if any(w in r.typed for w in pinyin)
+            else r
+            for r in results
+        ]
     credit = [1.0 if r.recalled else (r.score if r.partial else 0.0) for r in results]
     coverage = sum(credit) / len(credit)
     chars = sum(len(pl.norm) for pl in plans)
-    suggested, reason = rating.suggest(results, seconds, chars)
+    suggested, reason = rating.suggest(results, seconds, chars, extra=_extra(parts, used))
     diff: tuple[tuple[DiffKind, str], ...] = ()
     if len(points) == 1 and len(normalize(points[0])) <= SHORT_ANSWER:
         diff = char_diff(points[0], typed)
     return Grade(tuple(results), coverage, suggested, diff, reason)
+
+
+def _extra(parts: tuple[Clause, ...], used: list[tuple[int, int]]) -> int:
+    """Typed units (a line, a numbered item, a sentence) no point was found in:
+    points the learner added that the card does not ask for."""
+    units: dict[int, list[Clause]] = {}
+    for c in parts:
+        units.setdefault(c.unit, []).append(c)
+    extra = 0
+    for unit in units.values():
+        size = sum(len(c.text) for c in unit)
+        touched = any(s < c.start + len(c.text) and c.start < e for c in unit for s, e in used)
+        if size >= EXTRA_CHARS and not touched:
+            extra += 1
+    return extra
 
 
 def grade_note(

@@ -32,6 +32,7 @@ class Found(StrEnum):
     PIECE = "piece"
     SHORT = "short"
     RELATED = "related"
+    HOMOPHONE = "homophone"
 
 
 QUALITY = {
@@ -42,6 +43,7 @@ QUALITY = {
     Found.PIECE: 0.5,
     Found.SHORT: 0.8,
     Found.RELATED: 0.5,
+    Found.HOMOPHONE: 0.5,
 }
 """Credit of one key by how it was found (an opposite under a negation counts)."""
 
@@ -121,6 +123,16 @@ def _near(text: str, word: str) -> list[int]:
     return sorted(at for at in starts if at + len(word) <= len(text))
 
 
+def _flipped(key: Key, negated: bool, opposite: bool) -> bool:
+    """Whether a find of ``key`` says the point turned round: negated where the
+    point is not, or not where it is (an opposite counts the other way round).
+    A key the point is negative about without negating it (老年人 in
+    老年人不愿用) is the same word either way, unless typed as its opposite."""
+    if key.soft:
+        return opposite and not negated
+    return (negated != key.negated) != opposite
+
+
 def find_hits(
     index: int, key: Key, text: str, clauses: tuple[Clause, ...], *, slips: bool = True
 ) -> list[Hit]:
@@ -134,7 +146,7 @@ def find_hits(
     for word, how in forms:
         for at in _positions(text, word):
             neg = negated_at(text, at, at + len(word), *_clause(clauses, at))
-            flipped = (neg != key.negated) != (how is Found.OPPOSITE)
+            flipped = _flipped(key, neg, how is Found.OPPOSITE)
             quality = 0.0 if flipped else QUALITY[how]
             hits.append(Hit(index, at, at + len(word), quality, how, flipped))
     if any(h.how in (Found.EXACT, Found.SYNONYM) for h in hits) or not slips:
@@ -144,18 +156,27 @@ def find_hits(
         for at in _near(text, key.word):
             window = text[at : at + size]
             wrong = [j for j in range(size) if window[j] != key.word[j]]
-            if len(wrong) != 1 or _is_word(window) or _other_word(window, key.word, wrong[0]):
+            if len(wrong) != 1:
                 continue
             j = wrong[0]
-            if size == 2 and not same_sound(window[j], key.word[j]):
-                continue  # half of a two-character word, not a slip of the input method
+            sound = same_sound(window[j], key.word[j])
+            how = Found.SLIP
+            if _is_word(window) or _other_word(window, key.word, j):
+                if not sound:
+                    continue
+                how = Found.HOMOPHONE  # 法制 for 法治: a word of its own that sounds the same
+            elif not sound and (size == 2 or key.quoted):
+                # Half of a two-character word, or a coined term with a
+                # character of another sound (新农人 for 知农人): no slip of
+                # the input method.
+                continue
             if _clause_start(clauses, at) != _clause_start(clauses, at + size - 1):
                 continue
             neg = negated_at(text, at, at + size, *_clause(clauses, at))
-            flipped = neg != key.negated
-            q = 0.0 if flipped else QUALITY[Found.SLIP]
-            hits.append(Hit(index, at, at + size, q, Found.SLIP, flipped))
-    if size >= 3:
+            flipped = _flipped(key, neg, False)
+            q = 0.0 if flipped else QUALITY[how]
+            hits.append(Hit(index, at, at + size, q, how, flipped))
+    if size >= 3 and not key.quoted:  # a coined term counts whole (农人 is no 知农人)
         for piece in (key.word[:-1], key.word[1:]):
             for at in _positions(text, piece):
                 q = QUALITY[Found.PIECE] * (size - 1) / size
@@ -168,9 +189,12 @@ def short_forms(keys: tuple[Key, ...], text: str, hits: list[Hit]) -> list[Hit]:
     a key's first character (and the third of a four-character key: 人民群众 →
     人, 群) next to another's, outside the places where a key was typed whole."""
     seen = set(text)
+    typed_whole = {h.key for h in hits if h.how in (Found.EXACT, Found.SYNONYM)}
     heads: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
-        if len(k.word) >= 2:
+        if len(k.word) >= 2 and i not in typed_whole:
+            # A key typed whole is not also typed as a short form (制度 … 法制化
+            # is no 法治化 + 制度).
             firsts = {k.word[0], k.word[2]} if len(k.word) == 4 else {k.word[0]}
             for ch in firsts & seen:
                 heads.setdefault(ch, []).append(i)
@@ -312,18 +336,32 @@ def _aligned(plan: Plan, typed: str, key: Key) -> str:
     return "".join(out)
 
 
-def substituted(plan: Plan, typed: str, hits: tuple[Hit, ...]) -> list[int]:
+def substituted(plan: Plan, typed: str, hits: tuple[Hit, ...], *, light: bool = False) -> list[int]:
     """Keys of a short term typed as a different word in their place.
 
     ``成本摊派`` or ``成本转移`` for ``成本转嫁``: 成本 is there and 转嫁's place
-    holds a word of its own, where ``成本`` alone just leaves 转嫁 out.
+    holds a word of its own, where ``成本`` alone just leaves 转嫁 out. A quoted
+    term's place holds a different term whatever is typed there (新农人 for
+    知农人). ``light`` keys too (a word the prompt gives).
     """
     have = {h.key for h in hits}
     out = []
     for i, key in enumerate(plan.keys):
-        if i in have or key.weight < 0.5:
+        if i in have or (key.weight < 0.5 and not light):
             continue
         there = _aligned(plan, typed, key)
-        if len(there) >= 2 and there != key.word and _is_word(there):
+        if len(there) >= 2 and there != key.word and (key.quoted or _is_word(there)):
             out.append(i)
     return out
+
+
+def vague(plan: Plan, typed: str, hits: tuple[Hit, ...]) -> bool:
+    """Whether the answer says the point in general terms: one of its own words
+    (not a verb that opens any measure) with a noun that only names a kind of
+    thing the point does not name (培养人才 for 培养“知农人”, 留住人才)."""
+    lex = lexicon()
+    own = [plan.keys[h.key] for h in hits if not h.flipped and h.how is not Found.RELATED]
+    if not any(k.word not in lex.generic for k in own):
+        return False
+    said = {w for k in own for w in lex.alternatives(k.word)}
+    return any(c in typed and c not in plan.norm and c not in said for c in lex.categories)

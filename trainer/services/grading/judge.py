@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from trainer.generation import segment
 from trainer.services.grading import align
-from trainer.services.grading.points import TERM, Plan
+from trainer.services.grading.lexicon import lexicon
+from trainer.services.grading.points import TERM, Key, Plan
 from trainer.services.grading.results import Mark, PointResult
 from trainer.services.grading.text import Clause
 
@@ -28,8 +30,27 @@ a negated or opposite key to fail the point: the answer says the point, turned.
 Less is a different remark (老年人自身原因 for 老年人不愿用), graded by what it has."""
 
 
-def _mark(score: float) -> Mark:
-    if score >= RECALLED_AT:
+MINOR_KEY = 0.6
+"""A key at least this heavy says which measure a point is (全程 of 全程追溯体系)."""
+OTHER_WORDS = 2
+"""Characters of other words beside a generic verb that make it another measure."""
+
+
+WORDED_LEFT = 0.25
+"""Share of a long point's weight its wording may leave out."""
+LONG_RECALLED_AT = 0.3
+"""Score that recalls a long point: its gist (the head clause, or most of
+one clause and a word of another) is enough for a tutor."""
+
+
+def recalled_at(pl: Plan) -> float:
+    """The score that recalls ``pl``: :data:`RECALLED_AT`, lower for a long
+    point (a tutor credits the gist of a reference answer's long point)."""
+    return LONG_RECALLED_AT if pl.gist else RECALLED_AT
+
+
+def _mark(score: float, at: float = RECALLED_AT) -> Mark:
+    if score >= at:
         return Mark.RECALLED
     if score >= PARTIAL_AT:
         return Mark.PARTIAL
@@ -43,6 +64,8 @@ def _why(match: align.Match, exact: bool) -> str:
         hows = {h.how for h in match.hits}
         return "negated" if align.Found.OPPOSITE not in hows else "opposite"
     hows = {h.how for h in match.hits}
+    if align.Found.HOMOPHONE in hows:
+        return "homophone"
     if align.Found.SLIP in hows:
         return "slip"
     if align.Found.RELATED in hows:
@@ -61,9 +84,20 @@ def _exact(pl: Plan, span: str, match: align.Match) -> bool:
         return False
     if any(h.how not in (align.Found.EXACT, align.Found.SHORT) for h in match.hits):
         return False  # a word in another's stead (增加 for 提高) is not the wording
+    if align.substituted(pl, span, match.hits, light=True):
+        return False  # 赶走外来客 for 引进“外来客”, 引进 given by the prompt
     how = {h.key: h.how for h in match.hits}
-    left = sum(k.weight for i, k in enumerate(pl.keys) if how.get(i) is not align.Found.EXACT)
-    return left <= LIGHT * pl.total and _in_place(pl, match)
+    left = [k for i, k in enumerate(pl.keys) if how.get(i) is not align.Found.EXACT]
+    if not all(_may_go(k) for k in left):
+        return False
+    return sum(k.weight for k in left) <= LIGHT * pl.total and _in_place(pl, match)
+
+
+def _may_go(key: Key) -> bool:
+    """A key an exact answer may leave out: a light one (a verb leading its
+    object, a word the prompt gives, an attribute, an adverb) or a verb; never
+    a full noun of the point (低端 of 低端同质化, 服务 of 设施与服务)."""
+    return key.weight < 1.0 or segment.verb_like(key.word)
 
 
 def _in_place(pl: Plan, match: align.Match) -> bool:
@@ -90,6 +124,9 @@ def _own_words(pl: Plan, match: align.Match) -> bool:
         return False
     if any(h.how not in (align.Found.EXACT, align.Found.SHORT) for h in match.hits):
         return False
+    found = {h.key for h in match.hits}
+    if not all(_may_go(k) for i, k in enumerate(pl.keys) if i not in found):
+        return False
     typed = {pl.keys[h.key].part for h in match.hits if h.how is align.Found.EXACT}
     for piece in range(len(pl.parts)):
         weight = sum(k.weight for k in pl.keys if k.part == piece)
@@ -98,11 +135,25 @@ def _own_words(pl: Plan, match: align.Match) -> bool:
     return _in_place(pl, match)
 
 
+def _worded(pl: Plan, span: str, match: align.Match) -> bool:
+    """A long point in its own words: nothing put in another's stead, nothing
+    turned, and at most :data:`WORDED_LEFT` of its weight left out (a tutor calls
+    龙头企业联合同行成立联盟,制定…标准 the wording, 行业企业 said as 同行)."""
+    if match.flipped or not match.hits:
+        return False
+    if any(h.how not in (align.Found.EXACT, align.Found.SHORT) for h in match.hits):
+        return False
+    if align.substituted(pl, span, match.hits):
+        return False  # 协商会 for 议事会
+    found = sum(pl.keys[k].weight for k in {h.key for h in match.hits})
+    return found >= (1 - WORDED_LEFT) * pl.total
+
+
 def _turned(pl: Plan, match: align.Match, flipped: float) -> bool:
     """The answer says the point turned round: most of the point typed (some of
     it turned), or most of one of its pieces turned (不盲目跟风 as 盲目跟风)."""
     found = sum(pl.keys[h.key].weight for h in match.hits)
-    if found + flipped > TURNED * pl.total:
+    if found + flipped >= TURNED * pl.total:
         return True
     for piece in range(len(pl.parts)):
         weight = sum(k.weight for k in pl.keys if k.part == piece)
@@ -119,6 +170,44 @@ def _other_word(pl: Plan, span: str, match: align.Match) -> bool:
         if h.how is align.Found.RELATED and pl.keys[h.key].weight >= 1.0:
             return True
     return any(pl.keys[k].weight >= 1.0 for k in align.substituted(pl, span, match.hits))
+
+
+def _generic_only(pl: Plan, span: str, match: align.Match) -> bool:
+    """Only words that open any measure or that the prompt gives were found,
+    one of them a generic verb, beside words of something else (加强 of
+    加强商业开发 for 加强认定和评估, 提升 干部 of 提升干部形象 for
+    增强群众与干部的联系): the answer names no point of its own. (拉动消费 for
+    提高消费水平, 消费 given, says the point in other words.)"""
+    lex = lexicon()
+    found = [pl.keys[h.key] for h in match.hits if h.how is not align.Found.RELATED]
+    if not found or not any(k.word in lex.generic for k in found):
+        return False
+    own = [k for k in pl.keys if not (k.word in lex.generic or k.given)]
+    if not own or not all(k.word in lex.generic or k.given for k in found):
+        return False
+    covered = sum(h.end - h.start for h in match.hits)
+    return len(span) - covered >= OTHER_WORDS
+
+
+def _category_only(pl: Plan, match: align.Match) -> bool:
+    """Only a generic verb and a noun any measure ends in were found (完善制度 for
+    完善全程追溯体系, 加强管理 for 加强食品安全管理), while the piece they stand in
+    says which one with words of its own: the answer only names the category."""
+    lex = lexicon()
+
+    def plain(k: Key) -> bool:
+        return k.word in lex.generic or k.word in lex.heads or k.given
+
+    got = {h.key for h in match.hits if h.how is not align.Found.RELATED and not h.flipped}
+    if not any(pl.keys[i].word in lex.generic for i in got):
+        return False
+    if not all(plain(pl.keys[i]) for i in got):
+        return False
+    pieces = {pl.keys[i].part for i in got}
+    return any(
+        i not in got and k.part in pieces and k.weight >= MINOR_KEY and not plain(k)
+        for i, k in enumerate(pl.keys)
+    )
 
 
 def _lacks_essential(pl: Plan, match: align.Match) -> bool:
@@ -150,6 +239,8 @@ def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> 
     """One point's result from the clauses it was aligned with."""
     if m.first < 0:
         return PointResult(pl.text, "", 0.0, Mark.MISSED)
+    at = recalled_at(pl)
+    gist = at < RECALLED_AT
     span = "".join(c.text for c in parts[m.first : m.last + 1])
     shown = " ".join(c.shown for c in parts[m.first : m.last + 1])
     exact = _exact(pl, span, m)
@@ -158,18 +249,27 @@ def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> 
     flipped = sum(pl.keys[k].weight for k in m.flipped)
     if not exact and flipped and _turned(pl, m, flipped):
         score = 0.0
-    elif not exact and _wrong_term(pl, span, m):
+    elif not exact and not gist and _wrong_term(pl, span, m) and not align.vague(pl, span, m.hits):
         score, why = 0.0, "different term"
-    elif not exact and _other_word(pl, span, m):
-        score, why = min(score, RECALLED_AT - 0.01), why or "different word"
-    elif not exact and _lacks_essential(pl, m):
-        score = min(score, RECALLED_AT - 0.01)
+    elif not exact and (_generic_only(pl, span, m) or _category_only(pl, m)):
+        score, why = 0.0, "vague"
+    elif not exact and not gist and _wrong_term(pl, span, m):
+        # The term typed as the noun of its kind (培养人才): partly.
+        score, why = min(max(score, PARTIAL_AT), at - 0.01), "vague"
+    elif not exact and not gist and any(h.how is align.Found.HOMOPHONE for h in m.hits):
+        score = min(score, at - 0.01)
+    elif not exact and score < PARTIAL_AT and align.vague(pl, span, m.hits):
+        score, why = PARTIAL_AT, "vague"
+    elif not exact and not gist and _other_word(pl, span, m):
+        score, why = min(score, at - 0.01), why or "different word"
+    elif not exact and not gist and _lacks_essential(pl, m):
+        score = min(score, at - 0.01)
     if strict:
         mark = _strict(pl.parts, span)
         if mark is not Mark.RECALLED:
-            score = min(score, RECALLED_AT - 0.01) if mark is Mark.PARTIAL else 0.0
+            score = min(score, at - 0.01) if mark is Mark.PARTIAL else 0.0
     else:
-        mark = _mark(score)
+        mark = _mark(score, at)
         if mark is Mark.RECALLED and not exact:
-            exact = _own_words(pl, m)
+            exact = _own_words(pl, m) or (gist and _worded(pl, span, m))
     return PointResult(pl.text, shown, min(1.0, score), mark, exact, why)

@@ -7,7 +7,13 @@
 * ``data/antonyms.txt``: a word against its opposites (提升 × 降低 …).
 * ``data/negations.txt``: words that negate what follows (不, 未, 缺乏 …), and
   on a line starting ``!`` words that only look like one (不断, 无论 …), on a
-  line starting ``+`` predicates that negate the word before them (不够 …).
+  line starting ``+`` predicates that negate the word before them (不够 …), on
+  a line starting ``=`` negations that stand before a verb (不愿 …: never the
+  word before them), on a line starting ``~`` words that say a thing is harmed
+  (影响, 损害 …).
+* ``data/generic.txt``: verbs that open almost any measure (加强, 提升 …).
+* ``data/categories.txt``: nouns that only name a kind of thing (人才, 原因 …).
+* ``data/heads.txt``: nouns that end almost any measure (机制, 体系, 管理 …).
 """
 
 from __future__ import annotations
@@ -43,6 +49,18 @@ class Lexicon:
     words: frozenset[str]
     """Every word the lists name but those opening with a negation (they join
     the segmenter's pieces: 人民+群众)."""
+    predicates: frozenset[str] = frozenset()
+    """Only the predicates that negate the word before them (the ``+`` line)."""
+    preverbal: frozenset[str] = frozenset()
+    """Negations standing before a verb (不愿用): they never turn the word before."""
+    harms: frozenset[str] = frozenset()
+    """Words saying a thing is harmed: their point is a complaint already."""
+    generic: frozenset[str] = frozenset()
+    """Verbs that open almost any measure."""
+    categories: frozenset[str] = frozenset()
+    """Nouns that only name a kind of thing."""
+    heads: frozenset[str] = frozenset()
+    """Nouns that end almost any measure."""
 
     def alternatives(self, word: str) -> frozenset[str]:
         return self.synonyms.get(word, frozenset())
@@ -73,11 +91,17 @@ def lexicon() -> Lexicon:
     neg: list[str] = []
     not_neg: list[str] = []
     after: list[str] = []
+    preverbal: list[str] = []
+    harms: list[str] = []
     for group in _lines("negations.txt"):
         if group[0].startswith("!"):
             not_neg.extend(w.lstrip("!") for w in group)
         elif group[0].startswith("+"):
             after.extend(w.lstrip("+") for w in group)
+        elif group[0].startswith("="):
+            preverbal.extend(w.lstrip("=") for w in group)
+        elif group[0].startswith("~"):
+            harms.extend(w.lstrip("~") for w in group)
         else:
             neg.extend(group)
     # A word opening with a negation (不健全) is not joined into one key: the
@@ -95,4 +119,10 @@ def lexicon() -> Lexicon:
             sorted({w for w in neg if len(w) > 1} | {"不"}, key=len, reverse=True)
         ),
         words=frozenset(words),
+        predicates=frozenset(after),
+        preverbal=frozenset(preverbal),
+        harms=frozenset(harms),
+        generic=frozenset(w for group in _lines("generic.txt") for w in group),
+        categories=frozenset(w for group in _lines("categories.txt") for w in group),
+        heads=frozenset(w for group in _lines("heads.txt") for w in group),
     )

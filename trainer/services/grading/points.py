@@ -12,7 +12,7 @@ it is half the credit. A negation before a key (不健全) is part of the key.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -20,9 +20,11 @@ from trainer.generation import segment
 from trainer.services.grading.lexicon import lexicon
 from trainer.services.grading.text import (
     enumerated,
+    fold,
     labelled,
     normalize,
     parts,
+    quoted,
     spans_units,
     unnumbered,
 )
@@ -178,11 +180,25 @@ ATTRIBUTE = 0.5
 VERB = 0.6
 """Weight factor of a verb leading two or more other keys (加强 in 加强科学管理:
 may be left out; not 转嫁 in 成本转嫁, not a piece's last word)."""
-HEAD = 2.0
+HEAD_SHARE = 0.7
 """Weight factor of the first piece of a point in several pieces (提升认知 in
 提升认知,扩大融入面): the measure itself, the rest says what it is for."""
 LABEL = 0.25
 """Weight factor of a piece that only labels the point (对社会: …)."""
+LONG = 16
+"""A point this long (characters, punctuation dropped) is a reference answer's
+long point: several clauses, detail a learner sums up."""
+FIRST_CLAUSE_SHARE = 0.5
+"""Share of a long point of three clauses or more its first clause carries
+(第一时间了解受灾情况 of 第一时间了解受灾情况,安慰农户,确定…为重点)."""
+HEADING_SHARE = 0.55
+"""Share of a point's weight its heading carries: the words before a colon
+(湾区通办: …) or before a parenthesis (风景优美（房屋错落有致…）). The heading
+alone recalls the point; the detail after it is the other half, so typing
+the detail in full recalls it too."""
+QUOTED = 2.0
+"""Weight of a term the point quotes (适老化 in 忽视了“适老化”): the coined term
+is what the card asks for."""
 TERM = 6
 """A first piece this short is a term: made of two words, both are needed; a
 different word sharing characters in a word's place fails the point."""
@@ -202,6 +218,14 @@ class Key:
     essential: bool = False
     """A word of a two-word term leading the point (转嫁 in 成本转嫁): without
     it (or with only a related word for it) the point is at most partly recalled."""
+    soft: bool = False
+    """The point says something negative about it without negating it itself
+    (老年人 in 老年人不愿用, 生活 in 影响正常生活节奏): typed with or without a
+    negation, it is the same word."""
+    quoted: bool = False
+    """A coined term the point quotes (“知农人”): one key, typed as it is."""
+    given: bool = False
+    """The prompt names it, or every point of the card repeats it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +236,10 @@ class Plan:
     keys: tuple[Key, ...]
     across: bool = False
     """The point holds a ；or 。 of its own: it may span typed units."""
+    gist: bool = False
+    """A long point (:data:`LONG` characters or more) or one with a heading,
+    but not a measure and what it is for (提升认知,扩大融入面): its gist
+    recalls it."""
 
     @property
     def total(self) -> float:
@@ -240,32 +268,73 @@ def negated_at(text: str, start: int, end: int, lo: int = 0, hi: int | None = No
     or a negating predicate right after it (帮助不够, 分类不到位, 机制不健全)
     negates it. Negations are whole words of the segmenter (辨别 holds no 别).
     """
+    return negation(text, start, end, lo, hi)[0]
+
+
+_BETWEEN = frozenset(
+    ["的", "也", "很", "太", "较", "还", "都", "比较", "十分", "非常", "较为", "仍", "仍然", "依然"]
+)
+"""Words that may stand between a word and the predicate that negates it (积极性也不高)."""
+
+
+def _predicate(words: tuple[tuple[str, int], ...], i: int) -> bool:
+    """Whether word ``i`` negates the word before it: a negating predicate
+    (不够, 不到位), or a negated word closing the clause (生活不便, 结构不匹配);
+    never a negation standing before a verb (老年人不愿用, 社会缺少…帮助)."""
+    lex = lexicon()
+    word = words[i][0]
+    if word in lex.predicates:
+        return True
+    if word in lex.preverbal or word in lex.not_negations or not _negating(word, True):
+        return False
+    rest = [w for w, _ in words[i + 1 :] if w not in STOP and w not in _BETWEEN]
+    # 生活不便 closes the clause; 分类不到位 is a 不 and the one word it turns.
+    return not rest or (len(rest) == 1 and len(word) == 1)
+
+
+def negation(
+    text: str, start: int, end: int, lo: int = 0, hi: int | None = None
+) -> tuple[bool, bool]:
+    """(negated, directly) for the word at ``text[start:end]`` inside ``text[lo:hi]``.
+
+    *negated* is the broad reading (:func:`negated_at`). *directly* is what a
+    tutor reads as the point's own negation: a negation before the word, inside
+    its segmenter word, or a predicate right after it (a word or two such as 的
+    or 也 between); not the subject of a negated verb (老年人 in 老年人不愿用),
+    not an attribute further off (老年人 in 对老年人需求关照不足).
+    """
     lex = lexicon()
     hi = len(text) if hi is None else hi
     words = _words(text[lo:hi])
     after = 0
-    for word, at in words:
+    negated = direct = False
+    for n, (word, at) in enumerate(words):
         at += lo
         if at <= start and end < at + len(word):
             # The rest of one word of the segmenter after it (资金短缺).
             rest = text[end : at + len(word)]
             if _negating(rest, True):
-                return True
+                return True, True
         if at < start < at + len(word):
             # Inside one word of the segmenter (互不信任): a negation before it counts.
             if any(ch in lex.negations for ch in text[at:start]):
-                return True
+                return True, True
             continue
         if at + len(word) <= start:
             if _negating(word, False):
-                return True
+                return True, True
         elif at >= end:
             if after >= NEGATION_REACH:
                 break
+            if word in _BETWEEN:
+                if _negating(word, True):
+                    negated = True
+                continue
             after += 1
             if _negating(word, True):
-                return True
-    return False
+                negated = True
+                direct = direct or (after == 1 and _predicate(words, n))
+    return negated, direct
 
 
 def _is_negation(word: str) -> bool:
@@ -342,13 +411,60 @@ def _join(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return out
 
 
-def _keys_of(norm: str, part_no: int, offset: int, factor: float) -> list[Key]:
+def _found(text: str, word: str) -> list[int]:
+    out, at = [], text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + len(word))
+    return out
+
+
+def _negative(words: list[tuple[str, int]]) -> bool:
+    """Whether a piece says something negative: a negation or a harm in it."""
+    lex = lexicon()
+    return any(_is_negation(w) or _negating(w, False) or w in lex.harms for w, _ in words)
+
+
+def _quote(
+    words: list[tuple[str, int]], quoted: tuple[tuple[int, int], ...]
+) -> list[tuple[str, int]]:
+    """The segmenter's words with each quoted term (知农人) as one word."""
+    if not quoted:
+        return words
+    out: list[tuple[str, int]] = []
+    for word, start in words:
+        span = next((q for q in quoted if q[0] <= start < q[1]), None)
+        if span is None or start + len(word) > span[1]:
+            out.append((word, start))
+        elif out and out[-1][1] >= span[0] and out[-1][1] < span[1]:
+            out[-1] = (out[-1][0] + word, out[-1][1])
+        else:
+            out.append((word, start))
+    return out
+
+
+def _keys_of(
+    norm: str,
+    part_no: int,
+    offset: int,
+    factor: float,
+    quoted: tuple[tuple[int, int], ...] = (),
+    *,
+    label: bool = False,
+) -> list[Key]:
     tk = segment.tokenizer()
-    known = lexicon().words
-    words = _join(_unglue([(w, s) for w, s, _ in tk.tokenize(norm, HMM=False)]))
+    lex = lexicon()
+    known = lex.words
+    raw = [(w, s) for w, s, _ in tk.tokenize(norm, HMM=False)]
+    words = _quote(_join(_unglue(raw)), quoted)
+    terms = dict(quoted)
+    negative = _negative(raw)
     keys: list[Key] = []
     attributive = _attributive(words)
     for word, start in words:
+        if terms.get(start) == start + len(word):
+            keys.append(Key(word, factor * QUOTED, False, offset + start, part_no, quoted=True))
+            continue
         if word in STOP or _is_negation(word):
             continue
         factor_here = factor * ATTRIBUTE if start in attributive else factor
@@ -356,15 +472,22 @@ def _keys_of(norm: str, part_no: int, offset: int, factor: float) -> list[Key]:
         for piece, sub in pieces:
             if piece in STOP:
                 continue
-            neg = negated_at(norm, start + sub, start + sub + len(piece))
+            neg, direct = negation(norm, start + sub, start + sub + len(piece))
             weight = MINOR if piece in MODIFIERS or len(piece) == 1 else 1.0
-            keys.append(Key(piece, weight * factor_here, neg, offset + start + sub, part_no))
+            keys.append(
+                Key(piece, weight * factor_here, direct, offset + start + sub, part_no, soft=neg)
+            )
+    # A piece saying something negative (a negation or a harm in it, 混淆 in
+    # the idiom 混淆是非) is the same with or without a negation typed on its
+    # other words; so is a piece that only labels the point (对网民:).
+    negative = negative or any(k.word in lex.harms for k in keys) or label
+    keys = [replace(k, soft=not k.negated and (k.soft or negative)) for k in keys]
     if len(keys) > 2:
         # A verb leading its object (加强 科学管理) may be left out; the last
         # word of a piece (帮助, 说话) is what the piece comes to.
         keys = [
-            Key(k.word, k.weight * VERB, k.negated, k.start, k.part)
-            if segment.verb_like(k.word) and n < len(keys) - 1
+            replace(k, weight=k.weight * VERB)
+            if not k.quoted and segment.verb_like(k.word) and n < len(keys) - 1
             else k
             for n, k in enumerate(keys)
         ]
@@ -389,14 +512,54 @@ def _attributive(words: list[tuple[str, int]]) -> set[int]:
     return out
 
 
+def heading(point: str) -> int:
+    """How many of the point's pieces head it: those before a parenthesis
+    holding detail (规划齐整有序（按方位功能分区）), or before a colon when they
+    name the point rather than whom it is about (湾区通办: …, not 对社会: …).
+    0 when the point has no heading."""
+    folded = fold(unnumbered(point))
+    cut = folded.find("(")
+    if cut > 0 and folded.rstrip().endswith(")"):
+        return len(parts(folded[:cut]))
+    labels = labelled(point)
+    if len(labels) == 1 and 0 in labels:
+        first = _words(parts(point)[0])
+        if first and first[0][0] not in _LEADS:
+            return 1
+    return 0
+
+
+def _heading_share(keys: list[Key], head: int, share: float = HEADING_SHARE) -> list[Key]:
+    """The first ``head`` pieces weigh ``share`` of the point."""
+    first = sum(k.weight for k in keys if k.part < head)
+    rest = sum(k.weight for k in keys if k.part >= head)
+    if not first or not rest:
+        return keys
+    scale = share * rest / ((1 - share) * first)
+    return [replace(k, weight=k.weight * scale) if k.part < head else k for k in keys]
+
+
+def _head_share(keys: list[Key], head: int) -> list[Key]:
+    """The first piece weighs :data:`HEAD_SHARE` of the point, however many
+    words the rest has (混装混运 of 混装混运,影响居民分类积极性)."""
+    first = sum(k.weight for k in keys if k.part == head)
+    rest = sum(k.weight for k in keys if k.part != head)
+    if not first or not rest:
+        return keys
+    scale = HEAD_SHARE * rest / ((1 - HEAD_SHARE) * first)
+    return [replace(k, weight=k.weight * scale) if k.part == head else k for k in keys]
+
+
 @lru_cache(maxsize=1024)
 def plan(point: str, prompt: str = "", others: tuple[str, ...] = ()) -> Plan:
     """The keys of ``point``; ``others`` are the card's other points."""
     original, point = point, unnumbered(point)
     norm = normalize(point)
     pieces = parts(point) or ((norm,) if norm else ())
-    labels = labelled(point)
+    headed = heading(original)
+    labels = frozenset() if headed else labelled(point)
     listed = enumerated(point)
+    quotes = quoted(original)
     keys: list[Key] = []
     offset = 0
     heads = [i for i in range(len(pieces)) if i not in labels]
@@ -404,10 +567,20 @@ def plan(point: str, prompt: str = "", others: tuple[str, ...] = ()) -> Plan:
         at = norm.find(piece, offset)
         at = offset if at < 0 else at
         factor = LABEL if n in labels else 1.0
-        if len(heads) > 1 and n == heads[0] and not listed:
-            factor = HEAD
-        keys.extend(_keys_of(piece, n, at, factor))
+        spans = tuple((i, i + len(q)) for q in quotes for i in _found(piece, q))
+        keys.extend(_keys_of(piece, n, at, factor, spans, label=n in labels))
         offset = at + len(piece)
+    pair = False
+    if headed:
+        keys = _heading_share(keys, headed)
+    elif len(heads) == 2 and not labels and not listed:
+        pair = True
+        # A measure and what it is for (提升认知,扩大融入面); three pieces or a
+        # label (对社会:泄露…,引发…,影响…) are a list of equals.
+        keys = _head_share(keys, heads[0])
+    elif len(heads) >= 3 and not labels and not listed and len(norm) >= LONG:
+        # A long point of several clauses: the first is its head.
+        keys = _heading_share(keys, 1, FIRST_CLAUSE_SHARE)
     if not keys and norm:
         keys = [Key(norm, 1.0, False, 0, 0)]
     given = normalize(prompt)
@@ -417,19 +590,24 @@ def plan(point: str, prompt: str = "", others: tuple[str, ...] = ()) -> Plan:
     for key in keys:
         weight = key.weight
         names = {key.word} | lex.alternatives(key.word)
-        if given and any(n in given for n in names):
+        named = bool(given) and any(n in given for n in names)
+        if named:
             weight *= GIVEN
-        if other_norms and all(key.word in o for o in other_norms):
+        shared = bool(other_norms) and all(key.word in o for o in other_norms)
+        if shared:
             weight *= SHARED
-        weighed.append(Key(key.word, weight, key.negated, key.start, key.part))
+        weighed.append(replace(key, weight=weight, given=named or shared))
     if weighed and all(k.weight < 1.0 for k in weighed):
         # Every key is minor or given: they are all there is to ask for.
-        weighed = [Key(k.word, 1.0, k.negated, k.start, k.part) for k in weighed]
+        weighed = [replace(k, weight=1.0) for k in weighed]
     head = heads[0] if heads else 0
     in_head = [k for k in weighed if k.part == head]
     if pieces and len(pieces[head]) <= TERM and len(in_head) == 2:
         # A two-word term (成本转嫁, 提升认知): neither word may go.
+        # Beside a quoted term only the term is (打造 of 打造“智慧社区” may go).
+        coined = any(k.quoted for k in in_head)
         weighed = [
-            Key(k.word, k.weight, k.negated, k.start, k.part, k.part == head) for k in weighed
+            replace(k, essential=k.part == head and (k.quoted or not coined)) for k in weighed
         ]
-    return Plan(original, norm, pieces, tuple(weighed), spans_units(point))
+    gist = (len(norm) >= LONG or bool(headed)) and not pair
+    return Plan(original, norm, pieces, tuple(weighed), spans_units(point), gist)

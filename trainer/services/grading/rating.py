@@ -7,15 +7,17 @@ from typing import Protocol
 
 from trainer.domain.model import Rating
 
-SOME = 0.3
-"""Share of the points (a ◐ counting half) from which the suggestion is Hard
-rather than Again: one of two, one of three, three halves of three."""
+MOST = 0.5
+"""Share of the points above which, missed, the suggestion is Again rather than
+Hard: two of three, three of four; one of two or two of four is Hard, and so is
+any answer whose points are all at least partly recalled."""
 QUICK_BASE = 20.0
 """Seconds an Easy answer may take: this much for thinking …"""
 QUICK_PER_CHAR = 0.6
 """… plus this many seconds per character of the expected points …"""
-QUICK_MOST = 40.0
-"""… and never more than this."""
+QUICK_MOST = 90.0
+"""… and never more than this (a reference answer of five long points typed
+word for word in 78 s is Easy to a tutor)."""
 
 
 class Graded(Protocol):
@@ -37,8 +39,14 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def suggest(points: Sequence[Graded], seconds: float | None, chars: int) -> tuple[Rating, str]:
-    """Easy: every point exact and quick; Good: every point; Hard: some; else Again."""
+def suggest(
+    points: Sequence[Graded], seconds: float | None, chars: int, *, extra: int = 0
+) -> tuple[Rating, str]:
+    """Easy: every point exact and quick, nothing added; Good: every point;
+    Hard: half of them at least partly; else Again.
+
+    ``extra`` is how many typed points the card does not ask for: a tutor does
+    not call an answer with a wrong point added Easy."""
     n = len(points)
     if n == 0:
         return Rating.GOOD, "nothing to check"
@@ -46,11 +54,13 @@ def suggest(points: Sequence[Graded], seconds: float | None, chars: int) -> tupl
     part = sum(p.partial for p in points)
     if hit == n:
         inexact = n - sum(p.exact for p in points)
-        if inexact == 0 and quick(seconds, chars):
+        if inexact == 0 and quick(seconds, chars) and not extra:
             return Rating.EASY, f"all {n} exact, in {seconds:.0f} s"
         if inexact == 0:
             why = "all exact" if n > 1 else "exact"
-            if seconds is not None:
+            if extra:
+                why += f", but {_count(extra, 'point')} added"
+            elif seconds is not None and not quick(seconds, chars):
                 why += f", but {seconds:.0f} s is not quick"
             return Rating.GOOD, why
         return Rating.GOOD, f"all {n} recalled, {inexact} in other words"
@@ -61,6 +71,6 @@ def suggest(points: Sequence[Graded], seconds: float | None, chars: int) -> tupl
     if missed:
         said.append(f"{missed} missed")
     why = ", ".join(said)
-    if (hit + part / 2) / n >= SOME:
+    if missed <= MOST * n:
         return Rating.HARD, why
     return Rating.AGAIN, why

@@ -60,6 +60,82 @@ def same_sound(a: str, b: str) -> bool:
     return bool(_readings(a) & _readings(b)) and _CJK.match(a) is not None
 
 
+_LATIN = re.compile(r"[a-zü]+[1-5]?(?:[\s'’]*[a-zü]+[1-5]?)*")
+PINYIN_LEAST = 2
+"""Characters a run of pinyin must match in the points to be read as them."""
+
+
+def _plain(reading: str) -> str:
+    return reading.replace("ü", "v")
+
+
+def from_pinyin(typed: str, vocabulary: str) -> tuple[str, tuple[str, ...]]:
+    """``typed`` with its pinyin (ti sheng ren zhi, tíshēng, ti2sheng1) written as
+    the characters of ``vocabulary`` (the card's points) that it spells, and the
+    runs so written. Pinyin that spells nothing of the points stays as typed."""
+    folded = fold(typed)
+    if not any("a" <= ch <= "z" for ch in folded):
+        return typed, ()
+    # Tone marks off (ī → i), ü kept as v, the way the readings are written.
+    bare = "".join(
+        ch
+        for ch in unicodedata.normalize("NFKD", folded.replace("ü", "v").replace("u:", "v"))
+        if not unicodedata.combining(ch)
+    )
+    chars = [ch for ch in dict.fromkeys(vocabulary) if _CJK.match(ch)]
+    if not chars:
+        return typed, ()
+    readings = {ch: {_plain(r) for r in _readings(ch)} for ch in chars}
+    starts: dict[str, list[int]] = {}
+    for j, ch in enumerate(vocabulary):
+        for r in readings.get(ch, ()):
+            starts.setdefault(r, []).append(j)
+    longest = max((len(r) for r in starts), default=0)
+    written: list[str] = []
+
+    def spell(run: str) -> str:
+        letters = "".join(ch for ch in run if "a" <= ch <= "z" or ch == "v")
+        out: list[str] = []
+        i = 0
+        while i < len(letters):
+            best = ("", 0)
+            heads = {j for n in range(1, longest + 1) for j in starts.get(letters[i : i + n], ())}
+            for j in sorted(heads):
+                got, used = _spelled(vocabulary, j, letters, i, readings)
+                if len(got) > len(best[0]) or (len(got) == len(best[0]) and used > best[1]):
+                    best = (got, used)
+            if len(best[0]) >= PINYIN_LEAST:
+                out.append(best[0])
+                written.append(best[0])
+                i += best[1]
+            else:
+                out.append(letters[i])
+                i += 1
+        return "".join(out)
+
+    text = _LATIN.sub(lambda m: spell(m.group(0)), bare)
+    return (text, tuple(written)) if written else (typed, ())
+
+
+def _spelled(
+    vocabulary: str, j: int, letters: str, i: int, readings: dict[str, set[str]]
+) -> tuple[str, int]:
+    """The longest run of ``vocabulary`` from ``j`` whose readings spell
+    ``letters`` from ``i`` (characters, letters used)."""
+    got = ""
+    at = i
+    for ch in vocabulary[j:]:
+        options = readings.get(ch)
+        if not options:
+            break
+        step = max((len(r) for r in options if letters.startswith(r, at)), default=0)
+        if not step:
+            break
+        got += ch
+        at += step
+    return got, at - i
+
+
 @lru_cache(maxsize=4096)
 def to_simplified(text: str) -> str:
     """``text`` with traditional characters written in simplified ones."""
@@ -136,7 +212,7 @@ def clauses(typed: str) -> tuple[str, tuple[Clause, ...]]:
     return "".join(pieces), tuple(out)
 
 
-_PIECES = re.compile(r"([,、;:\s\n\r。!?…]+)")
+_PIECES = re.compile(r"([,、;:\s\n\r。!?…()]+)")
 
 
 def _pieces(point: str) -> list[tuple[str, str]]:
@@ -154,6 +230,19 @@ def _pieces(point: str) -> list[tuple[str, str]]:
 def parts(point: str) -> tuple[str, ...]:
     """A point's own pieces (``提升认知,扩大融入面`` → two), normalised."""
     return tuple(p for p, _ in _pieces(point))
+
+
+_QUOTED = re.compile(r"[“\"「『‘']([^“”\"「」『』‘’']{2,8})[”\"」』’']")
+
+
+def quoted(point: str) -> tuple[str, ...]:
+    """The terms a point quotes (培养“知农人”), normalised: coined terms."""
+    out = []
+    for m in _QUOTED.finditer(fold(point)):
+        norm = normalize(m.group(1))
+        if 2 <= len(norm) <= 8 and norm not in out:
+            out.append(norm)
+    return tuple(out)
 
 
 def spans_units(point: str) -> bool:

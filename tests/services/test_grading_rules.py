@@ -1,0 +1,257 @@
+"""Typed-answer grading: one test per rule a tutor grades by, with small examples
+of our own (not taken from the tutor-labelled sets)."""
+
+from __future__ import annotations
+
+from trainer.domain.model import Rating
+from trainer.services.grading import Mark, grade
+
+
+def marks(points: list[str], typed: str, **kw: object) -> list[Mark]:
+    return [p.mark for p in grade(points, typed, **kw).points]  # type: ignore[arg-type]
+
+
+# Negation: what the point's own negation turns, and what it does not.
+
+
+def test_the_subject_of_a_negated_verb_is_not_turned_round() -> None:
+    # 农户 stands before 不会用: typed before a colon it is still the same word.
+    assert marks(["农户不会用电商平台"], "农户自身：不会用电商平台") == [Mark.RECALLED]
+
+
+def test_a_word_further_off_than_the_negated_one_may_be_typed_either_way() -> None:
+    # 不足 turns 培训; 农民 three words off may stand right before it when typed.
+    assert marks(["对农民的技术培训不足"], "对农民培训不足") == [Mark.RECALLED]
+    assert marks(["监管的力度不够"], "监管力度不够") == [Mark.RECALLED]
+    # The negated word typed without its negation still turns the point.
+    assert marks(["对农民的技术培训不足"], "对农民的技术培训充足") == [Mark.MISSED]
+
+
+def test_a_complaint_typed_with_a_negation_is_not_turned_round() -> None:
+    # 影响 already says the thing is harmed: 出行不便 says it too.
+    assert marks(["影响群众正常出行"], "群众出行不便") != [Mark.MISSED]
+    # A positive point typed negated is still turned round.
+    assert marks(["保障群众正常出行"], "群众出行没有保障") == [Mark.MISSED]
+
+
+def test_a_label_is_not_turned_by_a_negation_typed_after_it() -> None:
+    point = ["对商户：缺乏统一规划，经营秩序混乱"]
+    assert marks(point, "商户缺乏统一规划") != [Mark.MISSED]
+
+
+def test_hu_bu_negates_the_word_after_it() -> None:
+    assert marks(["部门之间互不配合"], "部门之间互不配合") == [Mark.RECALLED]
+    assert marks(["部门之间互不配合"], "部门之间互相配合") == [Mark.MISSED]
+
+
+def test_a_predicate_after_the_word_negates_it_and_opposites_turn_it() -> None:
+    assert marks(["城乡发展失衡"], "城乡发展不平衡") == [Mark.RECALLED]
+    assert marks(["城乡发展失衡"], "城乡发展平衡") == [Mark.MISSED]
+    assert marks(["忽视群众诉求"], "注重群众诉求") == [Mark.MISSED]
+
+
+# Coined terms, vague answers, homophones.
+
+
+def test_a_quoted_term_counts_whole() -> None:
+    points = ["打造“智慧社区”"]
+    assert marks(points, "打造智慧社区") == [Mark.RECALLED]
+    assert marks(points, "智慧社区") == [Mark.RECALLED]
+    p = grade(points, "打造智能社区").points[0]
+    assert p.mark is Mark.MISSED and p.why == "different term"
+    # A character of the same sound is still a slip of the input method.
+    assert marks(points, "打造智汇社区") != [Mark.MISSED]
+    # One character of another sound makes another term, not a piece of it.
+    assert marks(["培育“新农人”"], "培育知农人") == [Mark.MISSED]
+
+
+def test_a_noun_that_only_names_the_kind_is_partly_right() -> None:
+    p = grade(["培育“田秀才”"], "培育人才").points[0]
+    assert p.mark is Mark.PARTIAL and p.why == "vague"
+
+
+def test_a_generic_verb_beside_another_measure_names_no_point() -> None:
+    points = ["加强对进口冷链食品的抽检", "完善全程追溯体系"]
+    g = grade(points, "加强宣传力度")
+    assert [p.mark for p in g.points] == [Mark.MISSED, Mark.MISSED]
+    assert g.points[0].why == "vague"
+    # The same verb with the point's own words is the point.
+    assert marks(points, "加强冷链食品抽检") == [Mark.RECALLED, Mark.MISSED]
+
+
+def test_naming_only_the_category_of_a_measure_is_missed() -> None:
+    points = ["加强对进口冷链食品的抽检", "完善全程追溯体系"]
+    g = grade(points, "加强管理，完善制度")
+    assert [(p.mark, p.why) for p in g.points] == [(Mark.MISSED, "vague")] * 2
+    assert marks(["加强食品安全管理"], "加强管理") == [Mark.MISSED]
+    # Where the category is all the piece says, it is the point (完善机制).
+    assert marks(["完善机制，消除顾虑心"], "完善机制") == [Mark.RECALLED]
+
+
+def test_a_word_of_the_same_sound_that_is_another_word_is_half_right() -> None:
+    p = grade(["推进法治建设"], "推进法制建设").points[0]
+    assert p.mark is Mark.PARTIAL and p.why == "homophone"
+    # A character of the same sound making no word is a slip: recalled.
+    assert marks(["推进法治建设"], "推进法治建涉") == [Mark.RECALLED]
+
+
+def test_a_word_typed_whole_is_no_short_form_of_two() -> None:
+    # 制度 typed whole, then 法制: not 法(治化) + 制(度) as an abbreviation.
+    assert marks(["制度法治化"], "制度法制化") == [Mark.PARTIAL]
+
+
+# How much of a point is enough.
+
+
+def test_the_first_of_two_pieces_is_most_of_the_point() -> None:
+    # However many words the second piece has.
+    point = ["整治违规收费，减轻中小企业经营负担和各类隐性成本支出压力"]
+    assert marks(point, "整治违规收费") == [Mark.RECALLED]
+    assert marks(point, "减轻中小企业经营负担和各类隐性成本支出压力") == [Mark.PARTIAL]
+
+
+# The rating a tutor gives.
+
+
+def test_an_added_point_keeps_an_exact_answer_from_easy() -> None:
+    points = ["真经念歪", "赶鸭子上架", "成本转嫁"]
+    g = grade(points, "真经念歪；赶鸭子上架；成本转嫁；作秀成风", seconds=10)
+    assert g.recalled == 3
+    assert g.suggested is Rating.GOOD
+    assert "1 point added" in g.reason
+    assert grade(points, "真经念歪；赶鸭子上架；成本转嫁", seconds=10).suggested is Rating.EASY
+
+
+def test_a_long_exact_answer_typed_in_under_a_minute_is_easy() -> None:
+    points = [
+        "随意停放共享单车，挤占人行道和盲道空间",
+        "擅自改装电动车辆，埋下消防和交通安全隐患",
+        "私拉电线飞线充电，存在漏电短路起火风险",
+    ]
+    typed = "；".join(points)
+    assert grade(points, typed, seconds=50).suggested is Rating.EASY
+    assert grade(points, typed, seconds=75).suggested is Rating.GOOD
+
+
+def test_a_full_word_left_out_is_not_the_wording() -> None:
+    points = ["产品同质化、低端化严重", "物流成本高"]
+    g = grade(points, "产品同质化严重；物流成本高", seconds=10)
+    assert g.points[0].recalled and not g.points[0].exact
+    assert g.suggested is Rating.GOOD
+    # A verb before its object may go (物流成本高 keeps its nouns).
+    assert grade(["降低物流成本"], "物流成本", seconds=5).points[0].exact
+
+
+# Pinyin.
+
+
+def test_pinyin_spelling_the_points_is_recalled_not_exact() -> None:
+    points = ["真经念歪", "赶鸭子上架", "成本转嫁"]
+    for typed in (
+        "zhen jing nian wai, gan yazi shang jia, chengben zhuanjia",
+        "zhēnjīng niànwāi；gǎn yāzi shàngjià；chéngběn zhuǎnjià",
+        "zhen1jing1nian4wai1 gan3ya1zi5shang4jia4 cheng2ben3zhuan3jia4",
+    ):
+        g = grade(points, typed, seconds=10)
+        assert [p.mark for p in g.points] == [Mark.RECALLED] * 3, typed
+        assert all(p.why == "pinyin" and not p.exact for p in g.points), typed
+        assert g.suggested is Rating.GOOD
+    # Characters and pinyin mixed: only the pinyin point is not exact.
+    g = grade(points, "真经念歪、gan yazi shang jia、成本转嫁", seconds=10)
+    assert [p.exact for p in g.points] == [True, False, True]
+    # Latin that spells nothing of the points stays as it is.
+    assert grade(points, "hello world").recalled == 0
+
+
+# Long reference-answer points: a heading, detail, the gist.
+
+
+def test_the_words_before_a_parenthesis_head_the_point() -> None:
+    point = ["交通便利（地铁直达、公交加密、增设停车位）"]
+    # The heading alone recalls the point: the detail in parentheses is optional.
+    assert marks(point, "交通便利") == [Mark.RECALLED]
+    # So does the detail typed in full without the heading.
+    assert marks(point, "地铁直达，公交加密，增设停车位") == [Mark.RECALLED]
+    # One item of the detail is not the point.
+    assert marks(point, "公交加密") != [Mark.RECALLED]
+
+
+def test_a_heading_before_a_colon_names_the_point() -> None:
+    point = ["社区团购：统一采购、集中配送，降低居民买菜成本"]
+    assert marks(point, "社区团购") == [Mark.RECALLED]
+    assert marks(point, "统一采购，集中配送，降低买菜成本") == [Mark.RECALLED]
+    # A label of whom the point is about is not its heading (对商户: …).
+    assert marks(["对商户：缺乏统一规划，经营秩序混乱"], "对商户") == [Mark.MISSED]
+
+
+def test_the_gist_of_a_long_point_of_several_clauses_recalls_it() -> None:
+    point = ["第一时间排查险情，转移危房住户，确定受损最重的街道为重点"]
+    # One clause of three, said in the point's own words.
+    assert marks(point, "第一时间排查险情") == [Mark.RECALLED]
+    # A word of one clause is not the gist.
+    assert marks(point, "排查") != [Mark.RECALLED]
+
+
+def test_a_short_point_still_needs_half_of_its_words() -> None:
+    assert marks(["排查险情，转移住户"], "排查险情") == [Mark.RECALLED]
+    assert marks(["排查险情转移住户并登记"], "登记") != [Mark.RECALLED]
+
+
+def test_a_slip_in_a_long_point_does_not_hold_its_gist_back() -> None:
+    point = ["组织志愿者上门走访，登记独居老人需求，建立一对一帮扶台账"]
+    # 走仿 for 走访 (same sound), 帮夫 for 帮扶: the gist is there.
+    assert marks(point, "志愿者上门走仿，建立帮夫台账") == [Mark.RECALLED]
+
+
+def test_another_word_in_the_first_piece_of_a_long_point_is_not_another_term() -> None:
+    point = ["居民代表、物业代表组成议事小组，负责协商、表决"]
+    # 业主 for 居民: a short point's term would fail; here the gist is there.
+    assert marks(point, "业主代表、物业代表组成议事小组") == [Mark.RECALLED]
+
+
+def test_loosening_and_tightening_are_opposites() -> None:
+    point = ["放宽落户限制：取消积分门槛，推行居住证一站式办理"]
+    assert marks(point, "收紧落户限制") == [Mark.MISSED]
+    assert marks(point, "放宽落户限制") == [Mark.RECALLED]
+
+
+def test_a_long_point_in_its_own_words_with_a_word_left_out_is_the_wording() -> None:
+    points = [
+        "社区牵头联合物业企业成立议事会，制定停车、绿化、保洁公约，打造和谐小区",
+        "设立社区法律服务站，提供一站式法律咨询和调解服务",
+    ]
+    typed = (
+        "社区牵头联合物业成立议事会，制定停车、绿化、保洁公约，打造和谐小区；"
+        "设立社区法律服务站，提供一站式法律咨询和调解服务"
+    )
+    g = grade(points, typed, seconds=40)
+    assert [p.exact for p in g.points] == [True, True]
+    assert g.suggested is Rating.EASY
+    # A word in another's stead is not the wording.
+    g = grade(points, typed.replace("议事会", "协商会"), seconds=40)
+    assert not g.points[0].exact
+
+
+def test_a_long_answer_typed_word_for_word_in_over_a_minute_may_be_easy() -> None:
+    points = [
+        "强化垃圾分类宣传，组织志愿者入户讲解，发放分类指南手册",
+        "完善分类投放设施，增设智能回收箱，定时定点投放",
+        "建立积分奖励制度，分类积分兑换生活用品，激发居民参与热情",
+    ]
+    typed = "；".join(points)
+    # 74 characters: 20 s + 0.6 s each, more than the minute it used to be held to.
+    assert grade(points, typed, seconds=63).suggested is Rating.EASY
+    assert grade(points, typed, seconds=100).suggested is Rating.GOOD
+
+
+def test_the_first_clause_of_a_long_point_heads_it() -> None:
+    point = ["召开专题协调会议，梳理企业用工需求，搭建校企对接平台"]
+    # The first clause with a word left out is still the gist.
+    assert marks(point, "召开协调会议") == [Mark.RECALLED]
+    # A later clause alone is a part of the point.
+    assert marks(point, "搭建校企对接平台") == [Mark.PARTIAL]
+
+
+def test_a_heading_short_point_is_recalled_by_most_of_its_heading() -> None:
+    point = ["环境整洁有序（垃圾定点投放、道路每日清扫）"]
+    assert marks(point, "环境整洁") == [Mark.RECALLED]
