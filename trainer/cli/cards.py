@@ -13,14 +13,6 @@ import typer
 from trainer.cli import OPTIONS, app, echo, echo_json, fail
 
 
-def _front(note_kind: str, text: str, prompt: str, ord_: int) -> str:
-    from trainer.domain import cloze
-
-    if note_kind == "cloze":
-        return cloze.render(text, ord_, reveal=False)
-    return prompt
-
-
 @app.command()
 def suspended(
     deck: Annotated[
@@ -28,6 +20,7 @@ def suspended(
     ] = None,
 ) -> None:
     """List suspended cards: id, deck, lapses and front."""
+    from trainer.domain.notetypes import front_text
     from trainer.services.decks import DeckService
     from trainer.services.session import open_store
     from trainer.services.study import StudyService
@@ -43,7 +36,7 @@ def suspended(
         return
     typer.echo("card\tdeck\tlapses\tfront")
     for card, note in rows:
-        front = _front(note.kind.value, note.text, note.prompt, card.ord).replace("\n", " ")
+        front = front_text(note, card.ord).replace("\n", " ")
         name = names.get(card.deck_id, str(card.deck_id))
         echo(f"{card.id}\t{name}\t{card.lapses}\t{front[:60]}")
 
@@ -201,7 +194,9 @@ def cards(
     finally:
         store.close()
     if as_json:
-        echo_json([r.to_dict() for r in rows])
+        from trainer.formats.cards_json import found
+
+        echo_json(found(rows))
         return
     if not rows:
         typer.echo("no cards match")

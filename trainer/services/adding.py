@@ -14,7 +14,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, func, select
 
-from trainer.domain import cloze
+from trainer.domain import notetypes
 from trainer.domain.clock import to_epoch, utc
 from trainer.domain.errors import TrainerError
 from trainer.domain.identity import note_guid
@@ -74,31 +74,14 @@ def draft(
 
 def check(note: Note) -> None:
     """Raise TrainerError (ClozeError for markup) saying what keeps the note from being added."""
-    if note.kind is NoteKind.CLOZE:
-        if not note.text:
-            raise TrainerError("the cloze text is empty")
-        if not cloze.numbers(note.text):
-            raise cloze.ClozeError("a cloze note needs at least one {{c1::…}} deletion")
-        return
-    if not note.prompt:
-        raise TrainerError("the prompt is empty")
-    if note.kind is NoteKind.QA and not note.answer:
-        raise TrainerError("the answer is empty")
-    if note.kind is NoteKind.LIST and not note.items:
-        raise TrainerError("a list note needs at least one item")
+    notetypes.of(note).check(note)
 
 
 def front_key(note: Note) -> str:
-    """What makes two notes duplicates (Anki compares the first field): the plain
-    sentence of a cloze note, the prompt of the others; case and runs of spaces ignored."""
-    if note.kind is NoteKind.CLOZE:
-        try:
-            text = cloze.plain(note.text)
-        except cloze.ClozeError:
-            text = note.text
-    else:
-        text = note.prompt
-    return " ".join(text.split()).lower()
+    """What makes two notes duplicates (Anki compares the first field): the note type's
+    sort field as plain text (a cloze note's sentence, the others' prompt); case and runs
+    of spaces ignored."""
+    return " ".join(notetypes.of(note).sort_text(note).split()).lower()
 
 
 def check_deck_name(name: str) -> str:
@@ -180,12 +163,9 @@ def _duplicates(conn: Connection, note: Note, key: str) -> list[Duplicate]:
         DECKS, DECKS.c.id == NOTES.c.deck_id
     )
     query = query.where(NOTES.c.retired.is_(False), NOTES.c.guid != note.guid)
-    if note.kind is NoteKind.CLOZE:
-        query = query.where(NOTES.c.kind == NoteKind.CLOZE.value)
-        probe, column = _probe(note.text, markup=True), NOTES.c.text
-    else:
-        query = query.where(NOTES.c.kind != NoteKind.CLOZE.value)
-        probe, column = _probe(note.prompt, markup=False), NOTES.c.prompt
+    nt = notetypes.of(note)
+    query = query.where(NOTES.c.kind.in_(notetypes.kinds_sorted_by(nt.sort_field)))
+    probe, column = _probe(nt.stored_pieces(note)), NOTES.c[nt.sort_field]
     if probe:
         # Any duplicate holds this run of characters: let the database narrow first.
         query = query.where(func.lower(column).contains(probe.lower(), autoescape=True))
@@ -197,17 +177,6 @@ def _duplicates(conn: Connection, note: Note, key: str) -> list[Duplicate]:
     return out
 
 
-def _probe(text: str, *, markup: bool) -> str:
-    """The longest run of ``text`` without spaces or cloze markup."""
-    pieces = [text]
-    if markup:
-        try:
-            spans = [(d.start, d.end) for d in cloze.parse(text)]
-        except cloze.ClozeError:
-            return ""
-        pieces, pos = [], 0
-        for start, end in spans:
-            pieces.append(text[pos:start])
-            pos = end
-        pieces.append(text[pos:])
+def _probe(pieces: tuple[str, ...]) -> str:
+    """The longest run without spaces of the sort field's verbatim pieces."""
     return max((w for p in pieces for w in p.split()), key=len, default="")
