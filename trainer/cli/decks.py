@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from trainer.cli import OPTIONS, app, echo
+from trainer.cli import echo, options, store_for
 from trainer.domain.model import DeckCounts
 
 
@@ -37,19 +37,15 @@ def _rows_json(rows: list[DeckCounts]) -> str:
     )
 
 
-def _counts_full(deck: str | None) -> list[DeckCounts]:
-    from trainer.services.session import open_store
+def _counts_full(ctx: typer.Context, deck: str | None) -> list[DeckCounts]:
     from trainer.services.study import StudyService
 
-    store = open_store(OPTIONS.db, OPTIONS.profile)
-    try:
+    with store_for(ctx, bundled=True) as store:
         return StudyService(store).deck_counts(datetime.now(UTC), deck)
-    finally:
-        store.close()
 
 
-@app.command()
 def decks(
+    ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
     """List decks as a tree with their new, learning and due counts for today.
@@ -57,7 +53,7 @@ def decks(
     A parent's counts include its sub-decks'; ``--json`` is a flat list of the
     decks, each with its own counts and its ``parent``.
     """
-    rows = _counts_full(None)
+    rows = _counts_full(ctx, None)
     if as_json:
         typer.echo(_rows_json(rows))
         return
@@ -84,15 +80,15 @@ def decks(
     Console(highlight=False, markup=False).print(table)
 
 
-@app.command()
 def due(
+    ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
     """Print today's due counts, fast enough for a shell prompt."""
-    path = _store_path()
-    rows = _fast_counts(path)
+    path = _store_path(ctx)
+    rows = _fast_counts(ctx, path)
     if rows is None:
-        rows = _counts_full(None)
+        rows = _counts_full(ctx, None)
     if as_json:
         typer.echo(_rows_json(rows))
         return
@@ -105,14 +101,14 @@ def due(
     if path is None or has_exam(path) is not False:
         from trainer.cli.exam import due_readiness
 
-        line = due_readiness()
+        line = due_readiness(ctx)
         if line:
             typer.echo(line)
 
 
-def _store_path() -> Path | None:
+def _store_path(ctx: typer.Context) -> Path | None:
     """The SQLite file behind ``--db``/``TRAINER_DB``/the default, or None for a server URL."""
-    db = OPTIONS.db or os.environ.get("TRAINER_DB")
+    db = options(ctx).db or os.environ.get("TRAINER_DB")
     if db and "://" in db:
         if not db.startswith("sqlite:///"):
             return None
@@ -124,16 +120,16 @@ def _store_path() -> Path | None:
     return default_path()
 
 
-def _fast_counts(path: Path | None) -> list[DeckCounts] | None:
+def _fast_counts(ctx: typer.Context, path: Path | None) -> list[DeckCounts] | None:
     if path is None:
         return None
     from trainer.storage.fastcount import due_counts
 
-    return due_counts(path, OPTIONS.profile, datetime.now(UTC))
+    return due_counts(path, options(ctx).profile, datetime.now(UTC))
 
 
-@app.command()
 def reschedule(
+    ctx: typer.Context,
     deck: Annotated[str, typer.Argument(help="Deck to reschedule.")],
     retention: Annotated[
         float | None,
@@ -145,10 +141,8 @@ def reschedule(
     from trainer.domain.options import OptionError, options_from_dict
     from trainer.services.decks import DeckService
     from trainer.services.reschedule import reschedule_deck
-    from trainer.services.session import open_store
 
-    store = open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
-    try:
+    with store_for(ctx) as store:
         options = None
         if retention is not None:
             current = next((d for d in DeckService(store).decks() if d.name == deck), None)
@@ -161,7 +155,5 @@ def reschedule(
                     fail(str(exc), 2)
         done = reschedule_deck(store, deck, options)
         clock = store.clock
-    finally:
-        store.close()
     for line in done.explain(deck, clock):
         echo(line)

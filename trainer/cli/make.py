@@ -13,14 +13,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from trainer.cli import app, echo, echo_json
+from trainer.cli import echo, echo_json
 
 if TYPE_CHECKING:
     from trainer.domain.model import Article
     from trainer.generation import Generated, Progress
 
 
-@app.command()
 def make(
     article: Annotated[str, typer.Argument(help="Article file (.txt, .md, .html) or - for stdin.")],
     output: Annotated[

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from trainer.cli import OPTIONS, app, echo_json, fail
+from trainer.cli import echo_json, fail, store_for
 from trainer.domain.words import plural
 
 BARS = " ▁▂▃▄▅▆▇█"
@@ -157,8 +157,8 @@ def render(data: dict[str, Any]) -> None:
         con.print(gt)
 
 
-@app.command()
 def stats(
+    ctx: typer.Context,
     deck: Annotated[
         str | None, typer.Argument(help="Deck (with its sub-decks); all when omitted.")
     ] = None,
@@ -174,19 +174,16 @@ def stats(
         fail("--range must be 1m, 3m, 1y or all")
     from trainer.domain.errors import TrainerError
     from trainer.services.planning import PlanningService
-    from trainer.services.session import open_store
     from trainer.services.stats import StatsService
 
-    store = open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
-    try:
-        now = datetime.now(UTC)
-        data = dict(StatsService(store).report(deck, range_name, now))
-        data["exam"] = PlanningService(store).readiness_summary(deck, now)
-    except TrainerError as exc:
-        fail(str(exc))
-        return
-    finally:
-        store.close()
+    with store_for(ctx) as store:
+        try:
+            now = datetime.now(UTC)
+            data = dict(StatsService(store).report(deck, range_name, now))
+            data["exam"] = PlanningService(store).readiness_summary(deck, now)
+        except TrainerError as exc:
+            fail(str(exc))
+            return
     if as_json:
         echo_json(data)
         return

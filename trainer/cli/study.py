@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from trainer.cli import OPTIONS, app
+from trainer.cli import OPTIONS, GlobalOptions, options
 
 if TYPE_CHECKING:
     from trainer.storage.store import Store
@@ -53,19 +53,18 @@ def _daily_backup(store: Store) -> None:
         daily_backup(store)
 
 
-def make_app(deck: str | None) -> TrainerApp:
+def make_app(deck: str | None, opts: GlobalOptions | None = None) -> TrainerApp:
     """The app the command runs, over the store named by the global options."""
+    opts = opts or OPTIONS
     from trainer.services.settings import config_path
     from trainer.tui.app import build_app
 
-    return build_app(
-        store_opener(OPTIONS.db, OPTIONS.profile, deck), deck=deck, settings=config_path()
-    )
+    return build_app(store_opener(opts.db, opts.profile, deck), deck=deck, settings=config_path())
 
 
-def open_app(deck: str | None) -> None:
+def open_app(deck: str | None, opts: GlobalOptions | None = None) -> None:
     """Run the app until the student quits; a store that cannot open is reported."""
-    trainer_app = make_app(deck)
+    trainer_app = make_app(deck, opts)
     try:
         trainer_app.run()
     finally:
@@ -74,9 +73,9 @@ def open_app(deck: str | None) -> None:
         raise trainer_app.open_error
 
 
-@app.command()
 def study(
+    ctx: typer.Context,
     deck: Annotated[str | None, typer.Argument(help="Deck to study (default: all).")] = None,
 ) -> None:
     """Study a deck (all decks by default) in the full-screen app."""
-    open_app(deck)
+    open_app(deck, options(ctx))
