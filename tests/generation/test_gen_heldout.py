@@ -24,7 +24,7 @@ if __name__ == "__main__":
 
 from gen_scoring import SEED, SEED_GOLD, dice, item_match, matched, norm
 
-from trainer.cli.make import to_json
+from trainer.formats.cards_json import made as to_json
 from trainer.generation import generate
 from trainer.generation.reader import decode, read_article
 

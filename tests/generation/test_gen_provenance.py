@@ -79,3 +79,33 @@ def test_without_label_keeps_learner_text() -> None:
     n = Note("g", NoteKind.CLOZE, text="x", source=SourceRef("a", "s0/p1/cloze1"), extra="说明")
     assert without_label(n) is n
     assert "golden" in LEGACY_LABELS
+
+
+def test_exports_and_the_study_back_carry_no_provenance() -> None:
+    """The rule and function stay beside the note: not in a deck file, an Anki field,
+    the Anki text export or the back the learner studies; the learner's own Extra does."""
+    from trainer.domain import notetypes
+    from trainer.formats.anki_text import text_bytes
+    from trainer.formats.apkg_write import anki_fields
+    from trainer.formats.deckfile import DeckFile, deck_to_toml
+
+    made = generate(read_article(str(SEED)), SEED.stem)
+    labels = {o.rule for o in made.origins if "." in o.rule}  # functions are also tags
+    assert labels
+    toml = deck_to_toml(DeckFile("d", made.notes))
+    anki = [f for n in made.notes for f in anki_fields(n).fields]
+    text = text_bytes("d", made.notes).decode("utf-8")
+    for label in labels:
+        assert label not in toml and label not in text, label
+        assert not any(label in f for f in anki), label
+    assert "extra =" not in toml
+    for n in made.notes:
+        meta = anki_fields(n).fields[-1]
+        assert "rule" not in meta and "function" not in meta
+        for ord_ in notetypes.of(n).card_ords(n.text):
+            back = notetypes.back(n, ord_)
+            assert not any(r.role is notetypes.Role.EXTRA for r in back)
+    own = replace(made.notes[0], extra="出自《人民日报》")
+    fields = anki_fields(own).fields
+    assert "出自《人民日报》" in fields[:-1] and "出自" not in fields[-1]
+    assert notetypes.back(own, 1)[-1] == notetypes.Run("出自《人民日报》", notetypes.Role.EXTRA)

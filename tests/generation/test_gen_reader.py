@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from trainer.cli.make import to_json
 from trainer.domain.errors import InputError
 from trainer.domain.model import Article
+from trainer.formats.cards_json import made as to_json
 from trainer.generation import generate, reader
 from trainer.generation.reader import read_article
 

@@ -1,20 +1,29 @@
 """The ``trainer`` command.
 
-Each sub-command lives in its own module under ``trainer.cli`` and registers
-itself on ``app``; every heavy import (SQLAlchemy, jieba, Textual) happens inside
-the command function so ``trainer --help`` and ``trainer due`` stay fast.
-User errors (TrainerError) become one line on stderr and exit code 1.
+Each sub-command is a plain function in its own module under ``trainer.cli``;
+``trainer.cli.commands`` registers them all on ``app``, in one list. Every heavy
+import (SQLAlchemy, jieba, Textual) happens inside the command function so
+``trainer --help`` and ``trainer due`` stay fast. The global options live in the
+Typer context (``options(ctx)``); ``with store_for(ctx) as store:`` opens the
+store they name and closes it. User errors (TrainerError) become one line on
+stderr and exit code 1.
 """
 
 from __future__ import annotations
 
 import sys
-from typing import Annotated, NoReturn
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from trainer import __version__
 from trainer.domain.errors import TrainerError
+
+if TYPE_CHECKING:
+    from trainer.storage.store import Store
 
 app = typer.Typer(
     name="trainer",
@@ -26,14 +35,47 @@ app = typer.Typer(
 )
 
 
+@dataclass
 class GlobalOptions:
-    """Options given before the sub-command, read by every command."""
+    """Options given before the sub-command (``ctx.obj`` of every command)."""
 
     db: str | None = None
     profile: str = "default"
 
 
 OPTIONS = GlobalOptions()
+"""This run's options, for code without a context; commands use ``options(ctx)``."""
+
+
+def options(ctx: typer.Context) -> GlobalOptions:
+    """The global options of this run, from the Typer context."""
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, GlobalOptions) else OPTIONS
+
+
+@contextmanager
+def store_for(
+    ctx: typer.Context,
+    *,
+    bundled: bool = False,
+    profile: str | None = None,
+    create_profile: bool | None = None,
+) -> Iterator[Store]:
+    """The progress store the global options name, open for the ``with`` block.
+
+    ``bundled`` loads the bundled deck into an empty store (what study does);
+    ``profile`` overrides ``--profile`` (``trainer profile add NAME``).
+    """
+    from trainer.services.session import open_store
+
+    opts = options(ctx)
+    store = open_store(
+        opts.db, profile or opts.profile, bundled=bundled, create_profile=create_profile
+    )
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def _version(value: bool) -> None:
@@ -65,10 +107,11 @@ def root(
     """With no command, open the study app on your decks."""
     OPTIONS.db = db
     OPTIONS.profile = profile
+    ctx.obj = GlobalOptions(db, profile)
     if ctx.invoked_subcommand is None:
         from trainer.cli.study import open_app
 
-        open_app(None)
+        open_app(None, ctx.obj)
 
 
 def echo(message: str = "", err: bool = False) -> None:

@@ -6,11 +6,11 @@ from typing import Annotated
 
 import typer
 
-from trainer.cli import OPTIONS, app, fail
+from trainer.cli import fail, store_for
 
 
-@app.command()
 def add(
+    ctx: typer.Context,
     deck: Annotated[str, typer.Argument(help="Deck to add to (made if missing), e.g. 申论::金句.")],
     items: Annotated[
         list[str] | None, typer.Argument(help="With --list: the points, in order.")
@@ -39,7 +39,6 @@ def add(
 
     from trainer.domain.model import NoteKind
     from trainer.services.adding import AddService, check, check_deck_name, draft
-    from trainer.services.session import open_store
 
     given = [o for o, v in (("--cloze", cloze_text), ("--qa", qa), ("--list", list_prompt)) if v]
     if len(given) != 1:
@@ -56,11 +55,8 @@ def add(
         )
     check_deck_name(deck)
     check(note)  # before opening the store: a bad note leaves it untouched
-    store = open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
-    try:
+    with store_for(ctx) as store:
         added = AddService(store).add(deck, note, datetime.now(UTC))
-    finally:
-        store.close()
     for dup in added.duplicates:
         typer.echo(f"trainer: warning: a note with the same front is in {dup.deck}", err=True)
     if as_json:

@@ -11,23 +11,25 @@ from typing import Annotated
 
 import typer
 
-from trainer.cli import OPTIONS, app, echo
+from trainer.cli import echo, options
 
 
 def _counts(counts: dict[str, int]) -> str:
     return ", ".join(f"{n} {table}" for table, n in counts.items())
 
 
-@app.command()
 def backup(
+    ctx: typer.Context,
     list_: Annotated[bool, typer.Option("--list", help="List the backups kept.")] = False,
 ) -> None:
     """Back up the progress store now (SQLite; use pg_dump for PostgreSQL)."""
+    from contextlib import closing
+
     from trainer.services import backup as backups
     from trainer.storage.store import Store
 
-    store = Store.open(OPTIONS.db, OPTIONS.profile)
-    try:
+    opts = options(ctx)
+    with closing(Store.open(opts.db, opts.profile)) as store:
         if list_:
             path = backups.store_file(store.engine)
             if path is None:
@@ -38,18 +40,16 @@ def backup(
             return
         dest = backups.backup_store(store)
         echo(f"backed up {store.where} to {dest} ({_counts(backups.store_counts(store))})")
-    finally:
-        store.close()
 
 
-@app.command()
 def restore(
+    ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="A backup file made by `trainer backup`.")],
 ) -> None:
     """Replace the progress store with a backup; the replaced store is kept as a backup."""
     from trainer.services import backup as backups
 
-    report = backups.restore(OPTIONS.db, file)
+    report = backups.restore(options(ctx).db, file)
     echo(f"restored {file} ({_counts(report.restored.counts)})")
     if report.replaced is not None and report.damaged:
         typer.echo(f"the replaced store was damaged; it is kept as it was in {report.replaced}")

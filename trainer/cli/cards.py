@@ -10,46 +10,35 @@ from typing import Annotated
 
 import typer
 
-from trainer.cli import OPTIONS, app, echo, echo_json, fail
+from trainer.cli import echo, echo_json, fail, store_for
 
 
-def _front(note_kind: str, text: str, prompt: str, ord_: int) -> str:
-    from trainer.domain import cloze
-
-    if note_kind == "cloze":
-        return cloze.render(text, ord_, reveal=False)
-    return prompt
-
-
-@app.command()
 def suspended(
+    ctx: typer.Context,
     deck: Annotated[
         str | None, typer.Argument(help="Deck (with sub-decks); all when omitted.")
     ] = None,
 ) -> None:
     """List suspended cards: id, deck, lapses and front."""
+    from trainer.domain.notetypes import front_text
     from trainer.services.decks import DeckService
-    from trainer.services.session import open_store
     from trainer.services.study import StudyService
 
-    store = open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
-    try:
+    with store_for(ctx) as store:
         rows = StudyService(store).suspended(deck)
         names = {d.id: d.name for d in DeckService(store).decks()}
-    finally:
-        store.close()
     if not rows:
         typer.echo("no suspended cards" + (f" in {deck}" if deck else ""))
         return
     typer.echo("card\tdeck\tlapses\tfront")
     for card, note in rows:
-        front = _front(note.kind.value, note.text, note.prompt, card.ord).replace("\n", " ")
+        front = front_text(note, card.ord).replace("\n", " ")
         name = names.get(card.deck_id, str(card.deck_id))
         echo(f"{card.id}\t{name}\t{card.lapses}\t{front[:60]}")
 
 
-@app.command()
 def unsuspend(
+    ctx: typer.Context,
     cards: Annotated[
         list[int] | None, typer.Argument(help="Card ids (see `trainer suspended`).")
     ] = None,
@@ -62,18 +51,14 @@ def unsuspend(
     An id that names no card is an error (exit 1) and nothing changes.
     """
     from trainer.domain.words import plural
-    from trainer.services.session import open_store
     from trainer.services.study import StudyService
 
     if not cards and deck is None:
         fail("give card ids or --deck", 2)
-    store = open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
-    try:
+    with store_for(ctx) as store:
         study = StudyService(store)
         ids = list(cards or []) + ([c.id for c, _n in study.suspended(deck)] if deck else [])
         changed = study.unsuspend(ids)
-    finally:
-        store.close()
     if changed:
         echo(f"unsuspended {plural(len(changed), 'card')}: {', '.join(map(str, changed))}")
     untouched = [i for i in dict.fromkeys(ids) if i not in changed]
@@ -97,8 +82,8 @@ def _plain(text: str, width: int | None = None) -> str:
 _ACTIONS = ("suspend", "unsuspend", "bury", "forget", "due_in", "move", "tag", "untag", "delete")
 
 
-@app.command()
 def cards(
+    ctx: typer.Context,
     query: Annotated[
         str, typer.Argument(help="Anki search, e.g. 'deck:申论* tag:金句 is:due' (\"\" for all).")
     ] = "",
@@ -138,7 +123,6 @@ def cards(
 
     from trainer.domain.search import SearchError, parse
     from trainer.services.browse import BrowseService
-    from trainer.services.session import open_store
     from trainer.storage.search_repo import SORTS
 
     chosen = [
@@ -165,8 +149,7 @@ def cards(
         fail(str(exc))
         return
     now = datetime.now(UTC)
-    store = open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
-    try:
+    with store_for(ctx) as store:
         browse = BrowseService(store)
         rows = browse.search(node, now, sort=sort, reverse=reverse, limit=limit)
         if chosen:
@@ -198,10 +181,10 @@ def cards(
                 change = browse.delete(ids, now)
             typer.echo(change.describe())
             return
-    finally:
-        store.close()
     if as_json:
-        echo_json([r.to_dict() for r in rows])
+        from trainer.formats.cards_json import found
+
+        echo_json(found(rows))
         return
     if not rows:
         typer.echo("no cards match")

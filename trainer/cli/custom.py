@@ -2,33 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from trainer.cli import OPTIONS, app, fail
+from trainer.cli import fail, store_for
 
 if TYPE_CHECKING:
     from trainer.services.custom_study import CustomStudyService
-    from trainer.storage.store import Store
 
 filtered_app = typer.Typer(
     help="Filtered decks: cards borrowed by a search, sent home after.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-app.add_typer(filtered_app, name="filtered")
 
 ORDER_HELP = "due, random, ivl, ivl-desc, lapses, added or added-desc."
 
 
-def _service() -> tuple[Store, CustomStudyService]:
+@contextmanager
+def _service(ctx: typer.Context) -> Iterator[CustomStudyService]:
     from trainer.services.custom_study import CustomStudyService
-    from trainer.services.session import open_store
 
-    store = open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
-    return store, CustomStudyService(store)
+    with store_for(ctx) as store:
+        yield CustomStudyService(store)
 
 
 def _now() -> datetime:
@@ -37,8 +37,8 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-@app.command()
 def custom(
+    ctx: typer.Context,
     deck: Annotated[str, typer.Argument(help="The deck (with sub-decks) to study.")],
     new: Annotated[
         int | None, typer.Option("--new", min=1, help="Increase today's new card limit by N.")
@@ -73,8 +73,7 @@ def custom(
     ]
     if len(chosen) != 1:
         fail("give one of --new N, --reviews N, --ahead N, --forgotten N, --search QUERY", 2)
-    store, service = _service()
-    try:
+    with _service(ctx) as service:
         now = _now()
         if new is not None or reviews is not None:
             totals = service.extend_limits(deck, now, new=new or 0, reviews=reviews or 0)
@@ -88,8 +87,6 @@ def custom(
             built = service.forgotten(deck, forgotten, now)
         else:
             built = service.by_search(deck, search or "", now, limit=limit, order=order)
-    finally:
-        store.close()
     typer.echo(built.describe())
     if built.cards:
         typer.echo(f'study it with: trainer study "{built.deck}"')
@@ -97,48 +94,43 @@ def custom(
 
 @filtered_app.command("build")
 def build(
+    ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="Name of the filtered deck (made or rebuilt).")],
     query: Annotated[str, typer.Argument(help="Anki search for its cards.")],
     limit: Annotated[int, typer.Option("--limit", min=1, help="At most N cards.")] = 100,
     order: Annotated[str, typer.Option("--order", help=ORDER_HELP)] = "due",
 ) -> None:
     """Make or rebuild a filtered deck from a search."""
-    store, service = _service()
-    try:
+    with _service(ctx) as service:
         built = service.build(name, query, _now(), limit=limit, order=order)
-    finally:
-        store.close()
     typer.echo(built.describe())
 
 
 @filtered_app.command("rebuild")
-def rebuild(name: Annotated[str, typer.Argument(help="A filtered deck.")]) -> None:
+def rebuild(
+    ctx: typer.Context, name: Annotated[str, typer.Argument(help="A filtered deck.")]
+) -> None:
     """Send the cards home and search again."""
-    store, service = _service()
-    try:
+    with _service(ctx) as service:
         built = service.rebuild(name, _now())
-    finally:
-        store.close()
     typer.echo(built.describe())
 
 
 @filtered_app.command("empty")
-def empty(name: Annotated[str, typer.Argument(help="A filtered deck.")]) -> None:
+def empty(
+    ctx: typer.Context, name: Annotated[str, typer.Argument(help="A filtered deck.")]
+) -> None:
     """Send every card home; the deck stays, to rebuild later."""
-    store, service = _service()
-    try:
+    with _service(ctx) as service:
         n = service.empty(name)
-    finally:
-        store.close()
     typer.echo(f"{name}: {n} cards sent home")
 
 
 @filtered_app.command("delete")
-def delete(name: Annotated[str, typer.Argument(help="A filtered deck.")]) -> None:
+def delete(
+    ctx: typer.Context, name: Annotated[str, typer.Argument(help="A filtered deck.")]
+) -> None:
     """Send every card home and remove the filtered deck."""
-    store, service = _service()
-    try:
+    with _service(ctx) as service:
         n = service.delete(name)
-    finally:
-        store.close()
     typer.echo(f"deleted {name}: {n} cards sent home")

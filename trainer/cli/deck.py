@@ -2,34 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from trainer.cli import OPTIONS, app, fail
+from trainer.cli import fail, store_for
 
 if TYPE_CHECKING:
     from trainer.services.deck_admin import DeckAdmin
-    from trainer.storage.store import Store
 
 deck_app = typer.Typer(
     help="A deck's options and presets; rename, move or delete it (sub-decks follow).",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-app.add_typer(deck_app, name="deck")
 
 
-def _admin() -> tuple[Store, DeckAdmin]:
+@contextmanager
+def _admin(ctx: typer.Context) -> Iterator[DeckAdmin]:
     from trainer.services.deck_admin import DeckAdmin
-    from trainer.services.session import open_store
 
-    store = open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
-    return store, DeckAdmin(store)
+    with store_for(ctx) as store:
+        yield DeckAdmin(store)
 
 
 @deck_app.command("options")
 def options(
+    ctx: typer.Context,
     deck: Annotated[str, typer.Argument(help="The deck.")],
     new_per_day: Annotated[
         int | None, typer.Option("--new-per-day", help="New cards a day.")
@@ -98,8 +99,7 @@ def options(
         changes["learning_steps"] = list(parse_steps(learning_steps))
     if relearning_steps is not None:
         changes["relearning_steps"] = list(parse_steps(relearning_steps))
-    store, admin = _admin()
-    try:
+    with _admin(ctx) as admin:
         if preset is not None:
             admin.set_preset(deck, preset)
         if changes:
@@ -108,8 +108,6 @@ def options(
             opts = admin.options(deck)
         shared = admin.preset(deck)
         peers = [d for d in admin.presets().get(shared, []) if d != deck] if shared else []
-    finally:
-        store.close()
     if as_json:
         typer.echo(json.dumps({**options_to_dict(opts), "preset": shared}, ensure_ascii=False))
         return
@@ -137,6 +135,7 @@ def options(
 
 @deck_app.command("rename")
 def rename(
+    ctx: typer.Context,
     deck: Annotated[str, typer.Argument(help="The deck.")],
     new_name: Annotated[str, typer.Argument(help="Its new full name (A::B).")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")] = False,
@@ -144,16 +143,14 @@ def rename(
     """Rename a deck; its sub-decks follow."""
     if not yes and not typer.confirm(f"Rename {deck} to {new_name}?", default=True):
         fail("nothing renamed", 1)
-    store, admin = _admin()
-    try:
+    with _admin(ctx) as admin:
         done = admin.rename(deck, new_name)
-    finally:
-        store.close()
     typer.echo(done.describe())
 
 
 @deck_app.command("move")
 def move(
+    ctx: typer.Context,
     deck: Annotated[str, typer.Argument(help="The deck.")],
     parent: Annotated[str, typer.Argument(help='The new parent deck ("" for the top level).')],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")] = False,
@@ -162,47 +159,39 @@ def move(
     where = f"under {parent}" if parent.strip() else "to the top level"
     if not yes and not typer.confirm(f"Move {deck} {where}?", default=True):
         fail("nothing moved", 1)
-    store, admin = _admin()
-    try:
+    with _admin(ctx) as admin:
         done = admin.move(deck, parent)
-    finally:
-        store.close()
     typer.echo(done.describe())
 
 
 @deck_app.command("delete")
 def delete(
+    ctx: typer.Context,
     deck: Annotated[str, typer.Argument(help="The deck (its sub-decks go too).")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")] = False,
 ) -> None:
     """Delete a deck with its sub-decks, notes, cards and their review history (asks first)."""
     from trainer.services.browse import BrowseService
 
-    store, admin = _admin()
-    try:
+    with _admin(ctx) as admin:
         from datetime import UTC, datetime
 
         from trainer.services.custom_study import deck_scope
 
-        count = BrowseService(store).count(deck_scope(deck), datetime.now(UTC))
+        count = BrowseService(admin.store).count(deck_scope(deck), datetime.now(UTC))
         admin.options(deck)  # a missing deck is reported before asking
         question = f"Delete {deck} and its {count} cards, with their review history?"
         if not yes and not typer.confirm(question, default=False):
             fail("nothing deleted", 1)
         done = admin.delete(deck)
-    finally:
-        store.close()
     typer.echo(done.describe())
 
 
 @deck_app.command("presets")
-def presets() -> None:
+def presets(ctx: typer.Context) -> None:
     """Options presets and the decks that share each."""
-    store, admin = _admin()
-    try:
+    with _admin(ctx) as admin:
         found = admin.presets()
-    finally:
-        store.close()
     if not found:
         typer.echo("no presets: every deck has its own options (trainer deck options D --preset P)")
     for name, decks in found.items():

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from trainer.cli import OPTIONS, app, echo
+from trainer.cli import echo, options, store_for
 from trainer.domain.model import DeckCounts
 
 if TYPE_CHECKING:
@@ -49,19 +49,15 @@ def _rows_json(rows: list[DeckCounts], tree: list[TreeRow] | None = None) -> str
     return json_text(out)
 
 
-def _tree_full() -> tuple[list[DeckCounts], list[TreeRow]]:
-    from trainer.services.session import open_store
+def _tree_full(ctx: typer.Context) -> tuple[list[DeckCounts], list[TreeRow]]:
     from trainer.services.study import StudyService
 
-    store = open_store(OPTIONS.db, OPTIONS.profile)
-    try:
+    with store_for(ctx, bundled=True) as store:
         return StudyService(store).tree(datetime.now(UTC), collapse=False)
-    finally:
-        store.close()
 
 
-@app.command()
 def decks(
+    ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
     """List decks as a tree with their new, learning and due counts for today.
@@ -72,14 +68,14 @@ def decks(
     """
     # The same read-only count path as ``trainer due``; the full one when it declines
     # (another backend, an old schema, cards to unbury) or there is no deck yet.
-    found = _fast_counts(_store_path())
+    found = _fast_counts(ctx, _store_path(ctx))
     if found is not None and found[0]:
         from trainer.domain.decktree import deck_tree
 
         rows, limits = found
         tree = deck_tree(rows, limits)
     else:
-        rows, tree = _tree_full()
+        rows, tree = _tree_full(ctx)
     if as_json:
         typer.echo(_rows_json(rows, tree))
         return
@@ -147,17 +143,17 @@ def box_table(
     )
 
 
-@app.command()
 def due(
+    ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
     """Print today's due counts, fast enough for a shell prompt."""
-    path = _store_path()
+    path = _store_path(ctx)
     from trainer.domain.decktree import tree_totals
 
-    found = _fast_counts(path)
+    found = _fast_counts(ctx, path)
     if found is None:
-        rows, tree = _tree_full()
+        rows, tree = _tree_full(ctx)
         tops = [t for t in tree if t.depth == 0]
         new = sum(t.new for t in tops)
         learning = sum(t.learning for t in tops)
@@ -174,30 +170,30 @@ def due(
     if path is None or has_exam(path) is not False:
         from trainer.cli.exam import due_readiness
 
-        line = due_readiness()
+        line = due_readiness(ctx)
         if line:
             typer.echo(line)
 
 
-def _store_path() -> Path | None:
+def _store_path(ctx: typer.Context) -> Path | None:
     """The SQLite file behind ``--db``/``TRAINER_DB``/the default, or None for a server URL."""
     from trainer.storage.paths import sqlite_file
 
-    return sqlite_file(OPTIONS.db)
+    return sqlite_file(options(ctx).db)
 
 
 def _fast_counts(
-    path: Path | None,
+    ctx: typer.Context, path: Path | None
 ) -> tuple[list[DeckCounts], dict[int, tuple[int, int]]] | None:
     if path is None:
         return None
     from trainer.storage.fastcount import due_counts_and_limits
 
-    return due_counts_and_limits(path, OPTIONS.profile, datetime.now(UTC))
+    return due_counts_and_limits(path, options(ctx).profile, datetime.now(UTC))
 
 
-@app.command()
 def reschedule(
+    ctx: typer.Context,
     deck: Annotated[str, typer.Argument(help="Deck to reschedule.")],
     retention: Annotated[
         float | None,
@@ -209,10 +205,8 @@ def reschedule(
     from trainer.domain.options import OptionError, options_from_dict
     from trainer.services.decks import DeckService
     from trainer.services.reschedule import reschedule_deck
-    from trainer.services.session import open_store
 
-    store = open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
-    try:
+    with store_for(ctx) as store:
         options = None
         if retention is not None:
             current = next((d for d in DeckService(store).decks() if d.name == deck), None)
@@ -225,7 +219,5 @@ def reschedule(
                     fail(str(exc), 2)
         done = reschedule_deck(store, deck, options)
         clock = store.clock
-    finally:
-        store.close()
     for line in done.explain(deck, clock):
         echo(line)

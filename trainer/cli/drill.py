@@ -21,7 +21,7 @@ from typing import Annotated, TextIO
 
 import typer
 
-from trainer.cli import OPTIONS, app, echo, fail
+from trainer.cli import echo, fail, store_for
 
 BUSY_RETRIES = 5
 """Extra attempts after the store's busy timeout ran out (each waits it again)."""
@@ -49,27 +49,25 @@ class _Clock:
         self.ticks += 1
 
 
-@app.command()
 def drill(
+    ctx: typer.Context,
     deck: Annotated[str | None, typer.Argument(help="Deck to study (default: all).")] = None,
 ) -> None:
     """Answer cards with ratings read from standard input (one of 1-4 per line)."""
-    run_drill(deck, sys.stdin, sys.stdout)
+    run_drill(ctx, deck, sys.stdin, sys.stdout)
 
 
-def run_drill(deck: str | None, lines: TextIO, out: TextIO) -> int:
+def run_drill(ctx: typer.Context, deck: str | None, lines: TextIO, out: TextIO) -> int:
     """The drill loop; returns how many answers were committed."""
     from trainer.domain.errors import StoreError
     from trainer.domain.model import Rating
     from trainer.services.backup import daily_backup
-    from trainer.services.session import open_store
     from trainer.services.study import StudyService
     from trainer.storage.store import StoreBusyError
 
     clock = _Clock()
-    store = open_store(OPTIONS.db, OPTIONS.profile)
     answered = 0
-    try:
+    with store_for(ctx, bundled=True) as store:
         try:
             daily_backup(store, clock.now())
         except StoreError as exc:  # a missed daily backup must not stop studying
@@ -106,6 +104,4 @@ def run_drill(deck: str | None, lines: TextIO, out: TextIO) -> int:
             clock.tick()
             out.write(f"ack {result.card.id} {result.review_id}\n")
             out.flush()
-    finally:
-        store.close()
     return answered

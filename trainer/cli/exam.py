@@ -9,42 +9,34 @@ from typing import Annotated, Any
 
 import typer
 
-from trainer.cli import OPTIONS, app, echo, echo_json, fail
+from trainer.cli import echo, echo_json, fail, store_for
 from trainer.domain.words import plural
 
 exam_app = typer.Typer(
     help="Plan for an exam date: readiness and a daily plan.", no_args_is_help=True
 )
-app.add_typer(exam_app, name="exam")
 
 DeckOpt = Annotated[
     str | None, typer.Option("--deck", help="Deck (with sub-decks); all when omitted.")
 ]
 
 
-def _store() -> Any:
-    from trainer.services.session import open_store
-
-    return open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
-
-
 @contextmanager
-def _service() -> Iterator[Any]:
+def _service(ctx: typer.Context) -> Iterator[Any]:
     """A PlanningService on the store; a TrainerError becomes one line and exit 1."""
     from trainer.domain.errors import TrainerError
     from trainer.services.planning import PlanningService
 
-    store = _store()
-    try:
-        yield PlanningService(store)
-    except TrainerError as exc:
-        fail(str(exc))
-    finally:
-        store.close()
+    with store_for(ctx) as store:
+        try:
+            yield PlanningService(store)
+        except TrainerError as exc:
+            fail(str(exc))
 
 
 @exam_app.command("set")
 def exam_set(
+    ctx: typer.Context,
     when: Annotated[str, typer.Argument(help="Exam date, YYYY-MM-DD.")],
     target: Annotated[float, typer.Option("--target", help="Retention wanted on exam day.")] = 0.9,
     deck: DeckOpt = None,
@@ -61,7 +53,7 @@ def exam_set(
         return
     if not 0.7 <= target <= 0.99:
         fail(f"--target must be between 0.7 and 0.99, not {target}")
-    with _service() as svc:
+    with _service(ctx) as svc:
         if day <= svc.store.clock.date_of(svc.store.clock.day(datetime.now(UTC))):
             fail(f"the exam date must be after today, not {day.isoformat()}")
         decks = svc.set_exam(day, target, deck)
@@ -95,28 +87,29 @@ def _plan_or_apply(svc: Any, deck: str | None, apply: bool) -> None:
 
 
 @exam_app.command("apply")
-def exam_apply(deck: DeckOpt = None) -> None:
+def exam_apply(ctx: typer.Context, deck: DeckOpt = None) -> None:
     """Set the decks' new cards a day to follow the exam plan."""
-    with _service() as svc:
+    with _service(ctx) as svc:
         _plan_or_apply(svc, deck, True)
 
 
 @exam_app.command("clear")
-def exam_clear(deck: DeckOpt = None) -> None:
+def exam_clear(ctx: typer.Context, deck: DeckOpt = None) -> None:
     """Remove the exam date."""
-    with _service() as svc:
+    with _service(ctx) as svc:
         decks = svc.clear_exam(deck)
     typer.echo(f"exam date cleared on {plural(len(decks), 'deck')}")
 
 
 @exam_app.command("show")
 def exam_show(
+    ctx: typer.Context,
     deck: DeckOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
     """Readiness on exam day and the daily plan until then."""
     now = datetime.now(UTC)
-    with _service() as svc:
+    with _service(ctx) as svc:
         summary = svc.readiness_summary(deck, now)
         plan = svc.plan(deck, now) if summary else None
     if summary is None or plan is None:
@@ -159,20 +152,17 @@ def readiness_line(summary: dict[str, Any]) -> str:
     )
 
 
-def due_readiness(deck: str | None = None) -> str | None:
+def due_readiness(ctx: typer.Context, deck: str | None = None) -> str | None:
     """One line for ``trainer due`` when an exam date is set, else None."""
     from trainer.services.planning import PlanningService
 
-    store = _store()
-    try:
+    with store_for(ctx) as store:
         summary = PlanningService(store).readiness_summary(deck, datetime.now(UTC))
-    finally:
-        store.close()
     return readiness_line(summary) if summary else None
 
 
-@app.command()
 def cram(
+    ctx: typer.Context,
     deck: Annotated[
         str | None, typer.Argument(help="Deck (with sub-decks); all when omitted.")
     ] = None,
@@ -195,7 +185,7 @@ def cram(
 
     if limit < 1:
         fail(f"--limit must be at least 1, not {limit}")
-    with _service() as svc:
+    with _service(ctx) as svc:
         items = svc.cram(deck, datetime.now(UTC), limit)
         if not items:
             echo("nothing to cram: no studied cards")

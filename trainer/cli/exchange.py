@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 import typer
 
-from trainer.cli import OPTIONS, app, echo, echo_json, fail
+from trainer.cli import echo, echo_json, fail, store_for
 from trainer.domain.words import plural
 
 FORMATS = ".toml, .apkg, .colpkg (import), .csv, .tsv, .txt"
@@ -47,8 +47,8 @@ class _LazyBar:
             self.bar.stop()
 
 
-@app.command("import")
 def import_(
+    ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help=f"A deck file ({FORMATS}).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
@@ -57,16 +57,14 @@ def import_(
         fail(f"{file}: no such file")
     from trainer.services.exchange import import_file
     from trainer.services.reporting import reporting
-    from trainer.services.session import open_store
 
-    store = open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
     bar = _LazyBar()
-    try:
-        with reporting(bar):
-            report = import_file(store, file)
-    finally:
-        bar.close()
-        store.close()
+    with store_for(ctx) as store:
+        try:
+            with reporting(bar):
+                report = import_file(store, file)
+        finally:
+            bar.close()
     if as_json:
         echo_json(report.to_dict())
     else:
@@ -77,8 +75,8 @@ def import_(
             echo(f"  ... and {len(report.errors) - 20} more", err=True)
 
 
-@app.command()
 def export(
+    ctx: typer.Context,
     deck: Annotated[str, typer.Argument(help="Name of the deck to export.")],
     output: Annotated[
         Path, typer.Option("-o", "--output", help="File to write (.toml, .apkg, .csv, .tsv).")
@@ -87,14 +85,12 @@ def export(
     """Export a deck to a file; the suffix picks the format."""
     from trainer.services.exchange import export_file
     from trainer.services.reporting import reporting
-    from trainer.services.session import open_store
 
-    store = open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
     bar = _LazyBar()
-    try:
-        with reporting(bar):
-            count = export_file(store, deck, output)
-    finally:
-        bar.close()
-        store.close()
+    with store_for(ctx) as store:
+        try:
+            with reporting(bar):
+                count = export_file(store, deck, output)
+        finally:
+            bar.close()
     echo(f"exported {plural(count, 'note')} from {deck} to {output}")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from trainer.cli import OPTIONS, app, echo, echo_json, fail
+from trainer.cli import OPTIONS, echo, echo_json, fail
 
 if TYPE_CHECKING:
     from trainer.services.banks import BankEntry
@@ -34,7 +34,6 @@ def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.0f}%"
 
 
-@app.command()
 def library(
     topic: Annotated[str | None, _TOPIC] = None,
     as_json: Annotated[bool, _JSON] = False,
@@ -67,7 +66,6 @@ def library(
         )
 
 
-@app.command()
 def outline(
     article: Annotated[str, typer.Argument(help="Article id or title (see `trainer library`).")],
     as_json: Annotated[bool, _JSON] = False,
@@ -137,7 +135,6 @@ def _entry_line(e: BankEntry) -> str:
     return f"{e.text}  ({where}){topics}"
 
 
-@app.command()
 def terms(
     topic: Annotated[str | None, _TOPIC] = None,
     as_json: Annotated[bool, _JSON] = False,
@@ -146,7 +143,6 @@ def terms(
     _bank("terms", topic, as_json)
 
 
-@app.command()
 def quotes(
     topic: Annotated[str | None, _TOPIC] = None,
     as_json: Annotated[bool, _JSON] = False,

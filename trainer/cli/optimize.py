@@ -7,12 +7,12 @@ from typing import Annotated
 
 import typer
 
-from trainer.cli import OPTIONS, app, echo, fail
+from trainer.cli import echo, fail, store_for
 from trainer.domain.words import plural
 
 
-@app.command()
 def optimize(
+    ctx: typer.Context,
     deck: Annotated[
         str | None, typer.Argument(help="Deck (with sub-decks); all when omitted.")
     ] = None,
@@ -22,16 +22,13 @@ def optimize(
     """Fit the deck's FSRS parameters; saved (and cards rescheduled) only if they predict better."""
     from trainer.domain.errors import TrainerError
     from trainer.services.planning import PlanningService
-    from trainer.services.session import open_store
 
-    store = open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
-    try:
-        result = PlanningService(store).optimize(deck, save=not dry_run)
-    except TrainerError as exc:
-        fail(str(exc))
-        return
-    finally:
-        store.close()
+    with store_for(ctx) as store:
+        try:
+            result = PlanningService(store).optimize(deck, save=not dry_run)
+        except TrainerError as exc:
+            fail(str(exc))
+            return
     if as_json:
         typer.echo(json.dumps(result.to_dict()))
         return

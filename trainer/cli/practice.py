@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
-from trainer.cli import OPTIONS, app, echo, fail
+from trainer.cli import OPTIONS, echo, fail
 
 if TYPE_CHECKING:
     from trainer.services.practice import PracticeResult, Question
@@ -41,7 +41,6 @@ def _now() -> datetime:
     return at if at.tzinfo else at.replace(tzinfo=UTC)
 
 
-@app.command()
 def practice(
     target: Annotated[
         str | None,

@@ -6,12 +6,12 @@ from typing import Annotated
 
 import typer
 
-from trainer.cli import OPTIONS, app, echo
+from trainer.cli import echo, options, store_for
 from trainer.domain.words import plural
 
 
-@app.command()
 def profile(
+    ctx: typer.Context,
     action: Annotated[
         str | None,
         typer.Argument(help="`add` to add the --profile learner (a typo never makes one)."),
@@ -30,14 +30,12 @@ def profile(
 ) -> None:
     """Show the profiles; `profile add NAME` adds one; options set the day boundary."""
     from trainer.services.profiles import configure, profiles
-    from trainer.services.session import open_store
 
     if action is not None:
-        _add(action, name or OPTIONS.profile)
+        _add(ctx, action, name or options(ctx).profile)
         return
 
-    store = open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
-    try:
+    with store_for(ctx) as store:
         if rollover is not None or timezone is not None:
             p = configure(store, rollover_hour=rollover, timezone=timezone)
             zone = p.timezone or "this machine's zone"
@@ -49,21 +47,15 @@ def profile(
             typer.echo(
                 f"{mark} {info.name}\tday starts {info.rollover_hour}:00 {zone}\t{plural(info.reviews, 'review')}"
             )
-    finally:
-        store.close()
 
 
-def _add(action: str, name: str) -> None:
+def _add(ctx: typer.Context, action: str, name: str) -> None:
     """``trainer profile add NAME``: a new learner, with cards for every deck."""
     from trainer.cli import fail
     from trainer.services.profiles import profiles
-    from trainer.services.session import open_store
 
     if action != "add":
         fail(f"unknown profile action {action!r} (use `trainer profile add NAME`)", 2)
-    store = open_store(OPTIONS.db, name, bundled=False, create_profile=True)
-    try:
+    with store_for(ctx, profile=name, create_profile=True) as store:
         known = len(profiles(store))
-    finally:
-        store.close()
     typer.echo(f"profile {name} is ready ({plural(known, 'profile')} in the store)")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from trainer.cli import OPTIONS, app, echo_json, fail
+from trainer.cli import echo_json, fail, store_for
 from trainer.domain.words import plural
 
 if TYPE_CHECKING:
@@ -159,8 +159,8 @@ def render(report: StatsReport, exam: dict[str, Any] | None = None) -> None:
         con.print(gt)
 
 
-@app.command()
 def stats(
+    ctx: typer.Context,
     deck: Annotated[
         str | None, typer.Argument(help="Deck (with its sub-decks); all when omitted.")
     ] = None,
@@ -176,22 +176,19 @@ def stats(
         fail("--range must be 1m, 3m, 1y or all")
     from trainer.domain.errors import TrainerError
     from trainer.services.planning import PlanningService
-    from trainer.services.session import open_store
     from trainer.services.stats import StatsService
 
-    store = open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
-    try:
-        now = datetime.now(UTC)
-        report = StatsService(store).report(deck, range_name, now)
-        exam = PlanningService(store).readiness_summary(deck, now)
-        from trainer.services.practice import practice_report
+    with store_for(ctx) as store:
+        try:
+            now = datetime.now(UTC)
+            report = StatsService(store).report(deck, range_name, now)
+            exam = PlanningService(store).readiness_summary(deck, now)
+            from trainer.services.practice import practice_report
 
-        practice = practice_report(store)
-    except TrainerError as exc:
-        fail(str(exc))
-        return
-    finally:
-        store.close()
+            practice = practice_report(store)
+        except TrainerError as exc:
+            fail(str(exc))
+            return
     if as_json:
         echo_json(report.to_json(exam=exam, practice=practice))
         return

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from trainer.cli import OPTIONS, app
+from trainer.cli import OPTIONS, GlobalOptions, options
 
 if TYPE_CHECKING:
     from trainer.storage.store import Store
@@ -27,23 +27,25 @@ def store_opener(
     return store_opener(db, profile, deck, bundled=bundled)
 
 
-def make_app(deck: str | None) -> TrainerApp:
+def make_app(deck: str | None, opts: GlobalOptions | None = None) -> TrainerApp:
     """The app the command runs, over the store named by the global options."""
+    opts = opts or OPTIONS
     from trainer.tui.launch import make_app
 
-    return make_app(OPTIONS.db, OPTIONS.profile, deck)
+    return make_app(opts.db, opts.profile, deck)
 
 
-def open_app(deck: str | None) -> None:
+def open_app(deck: str | None, opts: GlobalOptions | None = None) -> None:
     """Run the app until the student quits; a store that cannot open is reported."""
+    opts = opts or OPTIONS
     from trainer.tui.launch import open_app
 
-    open_app(OPTIONS.db, OPTIONS.profile, deck)
+    open_app(opts.db, opts.profile, deck)
 
 
-@app.command()
 def study(
+    ctx: typer.Context,
     deck: Annotated[str | None, typer.Argument(help="Deck to study (default: all).")] = None,
 ) -> None:
     """Study a deck (all decks by default) in the full-screen app."""
-    open_app(deck)
+    open_app(deck, options(ctx))

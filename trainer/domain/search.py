@@ -27,9 +27,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from trainer.domain.errors import TrainerError
+from trainer.domain.model import NoteKind
 
 STATES = ("new", "learn", "review", "due", "suspended", "buried", "leech")
-KINDS = ("cloze", "qa", "list")
+KINDS = tuple(k.value for k in NoteKind)
+"""What ``note:`` takes: every kind of note."""
 PROPS = ("ivl", "due", "reps", "lapses", "pos", "s", "d")
 OPS = ("<=", ">=", "!=", "=", "<", ">")
 FIELDS = ("text", "prompt", "answer", "items", "extra")

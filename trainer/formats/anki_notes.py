@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from trainer.domain import cloze
+from trainer.domain import cloze, notetypes
 from trainer.domain.model import Note, NoteKind, SourceRef
 from trainer.formats.apkg_read import Collection, Notetype, read_package
-from trainer.formats.apkg_write import BASIC_FIELDS, CLOZE_FIELDS, META_FIELD
+from trainer.formats.apkg_write import META_FIELD
 from trainer.formats.html_text import tidy, to_text
 
 if TYPE_CHECKING:
@@ -97,7 +97,8 @@ def note_from_fields(
         extra = tidy(to_text(values.get("Back Extra", "")))
         used.add("Back Extra")
         extra = _join(extra, _rest(nt, values, used))
-        return Note(guid=guid, kind=NoteKind.CLOZE, text=text, extra=extra, tags=tags)
+        kind = notetypes.for_foreign(cloze=True).kind
+        return Note(guid=guid, kind=kind, text=text, extra=extra, tags=tags)
     front_name = next((n for n in nt.fields if n.strip().lower() in FRONT_NAMES), nt.fields[0])
     back_name = next(
         (n for n in nt.fields if n.strip().lower() in BACK_NAMES and n != front_name),
@@ -108,7 +109,8 @@ def note_from_fields(
     if not prompt:
         raise ValueError(f"empty {front_name!r} field")
     extra = _rest(nt, values, {front_name, back_name})
-    return Note(guid=guid, kind=NoteKind.QA, prompt=prompt, answer=answer, extra=extra, tags=tags)
+    kind = notetypes.for_foreign(cloze=False).kind
+    return Note(guid=guid, kind=kind, prompt=prompt, answer=answer, extra=extra, tags=tags)
 
 
 def _rest(nt: Notetype, values: dict[str, str], used: set[str]) -> str:
@@ -126,7 +128,7 @@ def _join(a: str, b: str) -> str:
     return "\n".join(p for p in (a, b) if p)
 
 
-_OURS = (CLOZE_FIELDS, BASIC_FIELDS)
+_OURS = tuple(m.fields for m in notetypes.anki_models())
 _OL = re.compile(r"^<ol>(.*?)</ol>", re.S)
 _LI = re.compile(r"<li>(.*?)</li>", re.S)
 
@@ -165,37 +167,34 @@ def _ours(nt: Notetype, values: dict[str, str], guid: str, tags: tuple[str, ...]
         tags = tuple(t for t in tags if t != added)
     listed = meta.get("items", ())
     items = tuple(str(i) for i in listed) if isinstance(listed, list) else ()
-    if nt.fields == CLOZE_FIELDS:
-        text = to_text(values["Text"])
-        try:
-            cloze.parse(text)
-        except cloze.ClozeError as exc:
-            raise ValueError(str(exc)) from None
-        return Note(
-            guid=guid,
-            kind=kind,
-            prompt=str(meta.get("prompt", "")),
-            answer=str(meta.get("answer", "")),
-            text=text,
-            items=items,
-            tags=tags,
-            source=source,
-            extra=to_text(values["Back Extra"]),
-        )
-    back = values["Back"]
-    if kind is NoteKind.LIST:
-        m = _OL.match(back)
-        if m:
-            items = tuple(to_text(i) for i in _LI.findall(m.group(1)))
-            back = back[m.end() :]
-    return Note(
-        guid=guid,
-        kind=kind,
-        prompt=to_text(values["Front"]),
-        answer=to_text(back),
-        text=to_text(values["Context"]),
-        items=items,
-        tags=tags,
-        source=source,
-        extra=to_text(values["Extra"]),
-    )
+    note_type = notetypes.of(kind)
+    if note_type.anki.fields != nt.fields:
+        return None
+    content: dict[str, object] = {
+        "prompt": str(meta.get("prompt", "")),
+        "answer": str(meta.get("answer", "")),
+    }
+    content.update(note_type.from_anki(_Values(values), items))
+    note = Note(guid=guid, kind=kind, tags=tags, source=source, **content)  # type: ignore[arg-type]
+    try:
+        note_type.check_markup(note)
+    except cloze.ClozeError as exc:
+        raise ValueError(str(exc)) from None
+    return note
+
+
+class _Values:
+    """An Anki note's field HTML, read as text (see ``NoteType.from_anki``)."""
+
+    def __init__(self, values: dict[str, str]) -> None:
+        self.values = values
+
+    def text(self, field: str) -> str:
+        return to_text(self.values.get(field, ""))
+
+    def items(self, field: str) -> tuple[tuple[str, ...], str]:
+        html = self.values.get(field, "")
+        m = _OL.match(html)
+        if not m:
+            return (), to_text(html)
+        return tuple(to_text(i) for i in _LI.findall(m.group(1))), to_text(html[m.end() :])

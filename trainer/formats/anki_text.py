@@ -22,20 +22,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from trainer.domain import notetypes
 from trainer.domain.errors import InputError
 from trainer.domain.files import decode_text, read_bounded
 from trainer.domain.identity import note_guid
-from trainer.domain.model import Note, NoteKind
+from trainer.domain.model import Note
 from trainer.formats.anki_notes import note_from_fields
 from trainer.formats.apkg_read import Notetype
-from trainer.formats.apkg_write import (
-    BASIC_FIELDS,
-    BASIC_MODEL_NAME,
-    CLOZE_FIELDS,
-    CLOZE_MODEL_NAME,
-    anki_fields,
-    write_atomic,
-)
+from trainer.formats.apkg_write import anki_fields, write_atomic
 from trainer.formats.html_text import to_html, to_text
 
 MAX_BYTES = 256 * 1024 * 1024
@@ -48,11 +42,8 @@ SEPARATORS = {
     "colon": ":",
 }
 _NAMES = {v: k for k, v in SEPARATORS.items()}
-OUR_TYPES = {
-    CLOZE_MODEL_NAME: Notetype(0, CLOZE_MODEL_NAME, True, CLOZE_FIELDS),
-    BASIC_MODEL_NAME: Notetype(0, BASIC_MODEL_NAME, False, BASIC_FIELDS),
-}
-WIDTH = max(len(CLOZE_FIELDS), len(BASIC_FIELDS))
+OUR_TYPES = {m.name: Notetype(0, m.name, m.cloze, m.fields) for m in notetypes.anki_models()}
+WIDTH = max(len(m.fields) for m in notetypes.anki_models())
 
 
 # -- writing ---------------------------------------------------------------------
@@ -272,8 +263,8 @@ def parse_text(text: str, where: str = "<text>", default_deck: str = "Imported")
             if not first:
                 result.errors.append(f"{where}:{line}: empty first field")
                 continue
-            kind = NoteKind.CLOZE.value if nt.is_cloze else NoteKind.QA.value
-            guid = note_guid(deck, first, kind)
+            kind = notetypes.for_foreign(cloze=nt.is_cloze).kind
+            guid = note_guid(deck, first, kind.value)
         if guid in seen:
             result.errors.append(f"{where}:{line}: duplicate note {guid} (first one kept)")
             continue

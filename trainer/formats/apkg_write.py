@@ -24,16 +24,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from trainer.domain import notetypes
 from trainer.domain.errors import InputError
-from trainer.domain.model import Note, NoteKind
+from trainer.domain.model import Note
 from trainer.formats.html_text import to_html
 
-CLOZE_MODEL_ID = 1_736_000_000_101
-BASIC_MODEL_ID = 1_736_000_000_102
-CLOZE_MODEL_NAME = "Cloze (trainer)"
-BASIC_MODEL_NAME = "Basic (trainer)"
-CLOZE_FIELDS = ("Text", "Back Extra", "Trainer")
-BASIC_FIELDS = ("Front", "Back", "Context", "Extra", "Trainer")
+CLOZE_MODEL_ID = notetypes.CLOZE_MODEL.id
+BASIC_MODEL_ID = notetypes.BASIC_MODEL.id
+CLOZE_MODEL_NAME = notetypes.CLOZE_MODEL.name
+BASIC_MODEL_NAME = notetypes.BASIC_MODEL.name
+CLOZE_FIELDS = notetypes.CLOZE_MODEL.fields
+BASIC_FIELDS = notetypes.BASIC_MODEL.fields
 META_FIELD = "Trainer"
 FIXED_TIMESTAMP = 1_700_000_000.0
 """2023-11-14: note/card ids and modification times derive from it."""
@@ -46,12 +47,6 @@ CSS = """.card { font-family: "Noto Sans CJK SC", "PingFang SC", sans-serif; fon
 .context, .extra { margin-top: 1em; font-size: 18px; color: #555; }
 ol { padding-left: 1.4em; }
 """
-CLOZE_QFMT = "{{cloze:Text}}"
-CLOZE_AFMT = "{{cloze:Text}}{{#Back Extra}}<div class=extra>{{Back Extra}}</div>{{/Back Extra}}"
-BASIC_QFMT = "{{Front}}{{#Context}}<div class=context>{{Context}}</div>{{/Context}}"
-BASIC_AFMT = (
-    "{{FrontSide}}<hr id=answer>{{Back}}{{#Extra}}<div class=extra>{{Extra}}</div>{{/Extra}}"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,28 +96,15 @@ def anki_fields(note: Note) -> AnkiFields:
     if sec and sec not in tags:
         tags.append(sec)
         meta["section_tag"] = sec
-    if note.kind is NoteKind.CLOZE:
-        if note.prompt:
-            meta["prompt"] = note.prompt
-        if note.answer:
-            meta["answer"] = note.answer
-        if note.items:
-            meta["items"] = list(note.items)
-        fields: tuple[str, ...] = (to_html(note.text), to_html(note.extra), _meta_html(meta))
-        return AnkiFields(CLOZE_MODEL_NAME, fields, tuple(tags))
-    back = to_html(note.answer)
-    if note.kind is NoteKind.LIST:
-        back = items_html(note.items) + back
-    elif note.items:
-        meta["items"] = list(note.items)
-    fields = (
-        to_html(note.prompt),
-        back,
-        to_html(note.text),
-        to_html(note.extra),
-        _meta_html(meta),
-    )
-    return AnkiFields(BASIC_MODEL_NAME, fields, tuple(tags))
+    nt = notetypes.of(note)
+    values, kept = nt.to_anki(note)
+    meta.update(kept)
+    fields = tuple(_field_html(values.get(name, ())) for name in nt.anki.fields[:-1])
+    return AnkiFields(nt.anki.name, (*fields, _meta_html(meta)), tuple(tags))
+
+
+def _field_html(parts: tuple[notetypes.AnkiPart, ...]) -> str:
+    return "".join(items_html(p) if isinstance(p, tuple) else to_html(p) for p in parts)
 
 
 def _meta_html(meta: dict[str, Any]) -> str:
@@ -135,25 +117,21 @@ def deck_id_for(name: str) -> int:
     return (1 << 41) + int.from_bytes(digest, "big")
 
 
-def _models() -> tuple[Any, Any]:
+def _models() -> dict[str, Any]:
+    """A genanki model for each of our Anki note types, by name."""
     import genanki
 
-    cloze = genanki.Model(
-        CLOZE_MODEL_ID,
-        CLOZE_MODEL_NAME,
-        fields=[{"name": f} for f in CLOZE_FIELDS],
-        templates=[{"name": "Cloze", "qfmt": CLOZE_QFMT, "afmt": CLOZE_AFMT}],
-        css=CSS,
-        model_type=genanki.Model.CLOZE,
-    )
-    basic = genanki.Model(
-        BASIC_MODEL_ID,
-        BASIC_MODEL_NAME,
-        fields=[{"name": f} for f in BASIC_FIELDS],
-        templates=[{"name": "Card 1", "qfmt": BASIC_QFMT, "afmt": BASIC_AFMT}],
-        css=CSS,
-    )
-    return cloze, basic
+    return {
+        m.name: genanki.Model(
+            m.id,
+            m.name,
+            fields=[{"name": f} for f in m.fields],
+            templates=[{"name": "Cloze" if m.cloze else "Card 1", "qfmt": m.qfmt, "afmt": m.afmt}],
+            css=CSS,
+            model_type=genanki.Model.CLOZE if m.cloze else genanki.Model.FRONT_BACK,
+        )
+        for m in notetypes.anki_models()
+    }
 
 
 Progress = Callable[[int, int], None]
@@ -170,13 +148,13 @@ def package_bytes(
     """The ``.apkg`` for one deck, as bytes (deterministic for given input)."""
     import genanki
 
-    cloze_model, basic_model = _models()
+    models = _models()
     deck = genanki.Deck(deck_id_for(deck_name), deck_name, description)
-    deck.add_model(cloze_model)
-    deck.add_model(basic_model)
+    for model in models.values():
+        deck.add_model(model)
     for pos, note in enumerate(notes):
         mapped = anki_fields(note)
-        model = cloze_model if mapped.model == CLOZE_MODEL_NAME else basic_model
+        model = models[mapped.model]
         deck.add_note(
             genanki.Note(
                 model=model,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from trainer.domain import cloze
+from trainer.domain import notetypes
 from trainer.domain.errors import InputError
 from trainer.domain.files import decode_text, read_bounded
 from trainer.domain.model import DeckOptions, Note, NoteKind, SourceRef
@@ -301,7 +301,7 @@ def _note(raw: Any, where: str, i: int, line: int | None) -> Note:
         kind = NoteKind(kind_raw)
     except ValueError:
         raise InputError(
-            where, f"{label}: unknown card kind {kind_raw!r} (use cloze, qa or list)", line
+            where, f"{label}: unknown card kind {kind_raw!r} (use {notetypes.names()})", line
         ) from None
     prompt = _str(raw, "prompt", where, label, line)
     answer = _str(raw, "answer", where, label, line)
@@ -315,29 +315,10 @@ def _note(raw: Any, where: str, i: int, line: int | None) -> Note:
         isinstance(t, str) and t and not any(c.isspace() for c in t) for t in tags
     ):
         raise InputError(where, f"{label}: 'tags' must be a list of words without spaces", line)
-    if kind is NoteKind.CLOZE:
-        if not text:
-            raise InputError(
-                where,
-                f"{label}: missing field 'text' (a cloze note needs {{{{c1::...}}}} text)",
-                line,
-            )
-        try:
-            if not cloze.parse(text):
-                raise InputError(
-                    where, f"{label}: 'text' has no cloze deletion like {{{{c1::answer}}}}", line
-                )
-        except cloze.ClozeError as exc:
-            raise InputError(where, f"{label}: bad cloze markup: {exc}", line) from None
-    elif kind is NoteKind.QA:
-        for key, value in (("prompt", prompt), ("answer", answer)):
-            if not value.strip():
-                raise InputError(where, f"{label}: missing field {key!r}", line)
-    elif kind is NoteKind.LIST:
-        if not prompt.strip():
-            raise InputError(where, f"{label}: missing field 'prompt'", line)
-        if not items:
-            raise InputError(where, f"{label}: a list note needs 'items'", line)
+    content = Note(guid, kind, prompt, answer, text, tuple(items))
+    problem = notetypes.of(kind).deck_file_problem(content)
+    if problem is not None:
+        raise InputError(where, f"{label}: {problem}", line)
     source = raw.get("source", {})
     if not isinstance(source, dict) or set(source) - _SOURCE_FIELDS:
         raise InputError(

@@ -14,22 +14,16 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
-from trainer.domain import cloze
+from trainer.domain import notetypes
 from trainer.domain.identity import note_guid
-from trainer.domain.model import Note, NoteKind
+from trainer.domain.model import Note
 
 SIMILAR = 0.6
 """Bigram Dice similarity from which two notes count as the same content."""
 
 
 def _content(note: Note) -> str:
-    if note.kind is NoteKind.CLOZE:
-        try:
-            body = cloze.plain(note.text)
-        except cloze.ClozeError:
-            body = note.text
-    else:
-        body = note.prompt + "".join(note.items) + (note.answer if not note.items else "")
+    body = notetypes.of(note).content(note)
     folded = unicodedata.normalize("NFKC", body)
     return "".join(ch for ch in folded if ch.isalnum())
 

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection
 
-from trainer.domain import cloze
+from trainer.domain import notetypes
 from trainer.domain.clock import to_epoch, utc
 from trainer.domain.errors import TrainerError
 from trainer.domain.identity import note_guid
@@ -73,31 +73,14 @@ def draft(
 
 def check(note: Note) -> None:
     """Raise TrainerError (ClozeError for markup) saying what keeps the note from being added."""
-    if note.kind is NoteKind.CLOZE:
-        if not note.text:
-            raise TrainerError("the cloze text is empty")
-        if not cloze.numbers(note.text):
-            raise cloze.ClozeError("a cloze note needs at least one {{c1::…}} deletion")
-        return
-    if not note.prompt:
-        raise TrainerError("the prompt is empty")
-    if note.kind is NoteKind.QA and not note.answer:
-        raise TrainerError("the answer is empty")
-    if note.kind is NoteKind.LIST and not note.items:
-        raise TrainerError("a list note needs at least one item")
+    notetypes.of(note).check(note)
 
 
 def front_key(note: Note) -> str:
-    """What makes two notes duplicates (Anki compares the first field): the plain
-    sentence of a cloze note, the prompt of the others; case and runs of spaces ignored."""
-    if note.kind is NoteKind.CLOZE:
-        try:
-            text = cloze.plain(note.text)
-        except cloze.ClozeError:
-            text = note.text
-    else:
-        text = note.prompt
-    return " ".join(text.split()).lower()
+    """What makes two notes duplicates (Anki compares the first field): the note type's
+    sort field as plain text (a cloze note's sentence, the others' prompt); case and runs
+    of spaces ignored."""
+    return " ".join(notetypes.of(note).sort_text(note).split()).lower()
 
 
 def check_deck_name(name: str) -> str:
@@ -173,27 +156,23 @@ def _with_guid(conn: Connection, note: Note, millis: int) -> Note:
 def _duplicates(conn: Connection, note: Note, key: str) -> list[Duplicate]:
     if not key:
         return []
-    cloze = note.kind is NoteKind.CLOZE
-    probe = _probe(note.text, markup=True) if cloze else _probe(note.prompt, markup=False)
+    nt = notetypes.of(note)
+    probe = _probe(nt.stored_pieces(note))
     out = []
-    for row in notes_repo.front_candidates(conn, note.guid, cloze=cloze, probe=probe):
+    candidates = notes_repo.front_candidates(
+        conn,
+        note.guid,
+        kinds=notetypes.kinds_sorted_by(nt.sort_field),
+        field=nt.sort_field,
+        probe=probe,
+    )
+    for row in candidates:
         other = Note(row.guid, NoteKind(row.kind), text=row.text, prompt=row.prompt)
         if front_key(other) == key:
             out.append(Duplicate(row.guid, row.name))
     return out
 
 
-def _probe(text: str, *, markup: bool) -> str:
-    """The longest run of ``text`` without spaces or cloze markup."""
-    pieces = [text]
-    if markup:
-        try:
-            spans = [(d.start, d.end) for d in cloze.parse(text)]
-        except cloze.ClozeError:
-            return ""
-        pieces, pos = [], 0
-        for start, end in spans:
-            pieces.append(text[pos:start])
-            pos = end
-        pieces.append(text[pos:])
+def _probe(pieces: tuple[str, ...]) -> str:
+    """The longest run without spaces of the sort field's verbatim pieces."""
     return max((w for p in pieces for w in p.split()), key=len, default="")

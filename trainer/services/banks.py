@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from trainer.domain import cloze
-from trainer.domain.model import Note, NoteKind
+from trainer.domain import notetypes
+from trainer.domain.model import Note
 from trainer.domain.topics import unpack
 from trainer.storage import library_repo
 from trainer.storage.store import Store
@@ -104,23 +104,11 @@ def _key(text: str) -> str:
 
 
 def _sentence(note: Note) -> str:
-    if note.kind is NoteKind.CLOZE:
-        try:
-            text = cloze.plain(note.text)
-        except cloze.ClozeError:
-            text = note.text
-    else:
-        text = note.answer or note.prompt
-    return _REFERENT.sub("", text.strip()).strip()
+    return _REFERENT.sub("", notetypes.of(note).statement(note).strip()).strip()
 
 
 def _blanks(note: Note) -> list[str]:
-    if note.kind is not NoteKind.CLOZE:
-        return []
-    try:
-        return [d.answer.strip() for d in cloze.parse(note.text) if d.answer.strip()]
-    except cloze.ClozeError:
-        return []
+    return list(notetypes.of(note).blanks(note))
 
 
 def _collect(store: Store, kind: Kind) -> list[BankEntry]:
@@ -133,7 +121,7 @@ def _collect(store: Store, kind: Kind) -> list[BankEntry]:
         sentence = _sentence(note)
         source = BankSource(sentence, note.source.article, title, unpack(topics), deck, note.guid)
         if kind == "term":
-            if GOLDEN_TAG in tags or note.kind is not NoteKind.CLOZE:
+            if GOLDEN_TAG in tags or not notetypes.of(note).hides_terms:
                 continue
             found = [(b, [b]) for b in _blanks(note) if len(_key(b)) <= _TERM_MAX and _key(b)]
         else:

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from trainer.domain import cloze
+from trainer.domain import cloze, notetypes
 from trainer.domain import search as search_lang
 from trainer.domain.clock import from_epoch, to_epoch, utc
 from trainer.domain.errors import TrainerError
@@ -68,28 +68,10 @@ class BrowseRow:
     added: datetime
 
     def to_dict(self) -> dict[str, object]:
-        return {
-            "card_id": self.card_id,
-            "note_id": self.note_id,
-            "guid": self.guid,
-            "kind": self.kind.value,
-            "card": self.ord if self.kind is NoteKind.CLOZE else 1,
-            "front": self.front,
-            "back": self.back,
-            "deck": self.deck,
-            "home_deck": self.home_deck or None,
-            "state": self.state.name.lower(),
-            "queue": self.queue.name.lower(),
-            "due": self.due.isoformat() if self.due is not None else None,
-            "interval_days": self.interval_days,
-            "difficulty": round(self.difficulty, 4) if self.difficulty is not None else None,
-            "stability": round(self.stability, 4) if self.stability is not None else None,
-            "reps": self.reps,
-            "lapses": self.lapses,
-            "position": self.position,
-            "tags": list(self.tags),
-            "added": self.added.isoformat(),
-        }
+        """This card in ``trainer cards --json`` (the format lives in ``formats.cards_json``)."""
+        from trainer.formats.cards_json import found_card
+
+        return found_card(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,16 +96,10 @@ class Change:
 def front_back(
     kind: str, text: str, prompt: str, answer: str, items: str, ord_: int
 ) -> tuple[str, str]:
-    """Plain front and back of one card."""
-    if kind == NoteKind.CLOZE.value:
-        try:
-            return cloze.render(text, ord_, reveal=False), cloze.render(text, ord_, reveal=True)
-        except cloze.ClozeError:
-            return text, text
-    if kind == NoteKind.LIST.value:
-        points = json.loads(items or "[]")
-        return prompt, "\n".join(f"{i}. {p}" for i, p in enumerate(points, 1))
-    return prompt, answer
+    """Plain front and back of one card (its note type says what they are)."""
+    points = tuple(json.loads(items or "[]"))
+    note = Note("", NoteKind(kind), prompt=prompt, answer=answer, text=text, items=points)
+    return notetypes.front_text(note, ord_), notetypes.of(kind).answer_text(note, ord_)
 
 
 class BrowseService:
@@ -359,8 +335,10 @@ class BrowseService:
 
     def edit(self, note: Note, now: datetime) -> Change:
         """Change a note's content in place (GUID, cards and history stay)."""
-        if note.kind is NoteKind.CLOZE and not cloze.numbers(note.text):
-            raise TrainerError("a cloze note needs at least one {{c1::…}} deletion")
+        try:
+            notetypes.of(note).check_cards(note)
+        except cloze.ClozeError as exc:
+            raise TrainerError(str(exc)) from None
         with self.store.write() as conn:
             row = notes_repo.rows_by_guid(conn, [note.guid]).get(note.guid)
             if row is None:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
 
-from trainer.domain import cloze
+from trainer.domain import cloze, notetypes
 from trainer.domain.clock import from_epoch, utc
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import CardState, Note, NoteKind, SourceRef
@@ -182,12 +182,7 @@ class ArticleOutline:
 
 
 def _front(note: Note, ord_: int) -> str:
-    if note.kind is NoteKind.CLOZE:
-        try:
-            return cloze.render(note.text, ord_, reveal=False)
-        except cloze.ClozeError:
-            return note.text
-    return note.prompt
+    return notetypes.front_text(note, ord_)
 
 
 class LibraryService:

@@ -14,9 +14,9 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, func, or_, select, update
 
-from trainer.domain import cloze
+from trainer.domain import notetypes
 from trainer.domain.clock import from_epoch, to_epoch
-from trainer.domain.model import Card, CardState, NoteKind, Queue
+from trainer.domain.model import Card, CardState, Queue
 from trainer.storage import count_sql
 from trainer.storage.engine import driver_sql
 from trainer.storage.models import CARDS, NOTES
@@ -75,9 +75,8 @@ def save_card(conn: Connection, card: Card) -> None:
 
 
 def wanted_ords(kind: str, text: str) -> list[int]:
-    if kind == NoteKind.CLOZE.value:
-        return cloze.numbers(text) or [1]
-    return [0]
+    """The ords a note of ``kind`` with this text column has cards for."""
+    return notetypes.of(kind).card_ords(text)
 
 
 _NEW_CARD_SQL = (

@@ -184,24 +184,21 @@ def ids_by_guid(conn: Connection, guids: Sequence[str]) -> dict[str, int]:
     return {g: int(i) for g, i in rows}
 
 
-def front_candidates(conn: Connection, other_than: str, *, cloze: bool, probe: str) -> list[Any]:
+def front_candidates(
+    conn: Connection, other_than: str, *, kinds: Sequence[str], field: str, probe: str
+) -> list[Any]:
     """Live notes that may share a front with a new note: (guid, kind, text, prompt, name).
 
-    Cloze notes are compared with cloze notes (on their text), others with others
-    (on their prompt); ``probe``, a run of characters any duplicate must hold,
-    lets the database narrow first. ``name`` is the note's deck.
+    Only notes of ``kinds`` (those sorted by the same field) are compared, on
+    ``field``; ``probe``, a run of characters any duplicate must hold, lets the
+    database narrow first. ``name`` is the note's deck.
     """
     query = select(NOTES.c.guid, NOTES.c.kind, NOTES.c.text, NOTES.c.prompt, DECKS.c.name).join(
         DECKS, DECKS.c.id == NOTES.c.deck_id
     )
     query = query.where(NOTES.c.retired.is_(False), NOTES.c.guid != other_than)
-    cloze_kind = NoteKind.CLOZE.value
-    if cloze:
-        query = query.where(NOTES.c.kind == cloze_kind)
-        column = NOTES.c.text
-    else:
-        query = query.where(NOTES.c.kind != cloze_kind)
-        column = NOTES.c.prompt
+    query = query.where(NOTES.c.kind.in_(list(kinds)))
     if probe:
+        column = NOTES.c[field]
         query = query.where(func.lower(column).contains(probe.lower(), autoescape=True))
     return list(conn.execute(query))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, and_, func, insert, select, update
 
+from trainer.domain import notetypes
 from trainer.storage.models import ARTICLES, CARDS, NOTES, PRACTICE_ATTEMPTS
 
 
@@ -179,7 +180,7 @@ def studied_cloze_notes(conn: Connection, profile_id: int) -> list[StudiedNote]:
         .where(
             CARDS.c.profile_id == profile_id,
             CARDS.c.reps > 0,
-            NOTES.c.kind == "cloze",
+            NOTES.c.kind.in_(notetypes.kinds_hiding_terms()),
             NOTES.c.retired.is_(False),
         )
         .order_by(NOTES.c.id, CARDS.c.ord)

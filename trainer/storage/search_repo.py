@@ -30,6 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.elements import ColumnElement
 
+from trainer.domain import notetypes
 from trainer.domain import search as s
 from trainer.domain.clock import LEARN_AHEAD, DayClock, to_epoch
 from trainer.domain.model import CardState, Queue
@@ -293,10 +294,10 @@ def condition(node: s.Node, ctx: SearchContext) -> ColumnElement[bool]:
     if isinstance(node, s.StateIs):
         return _state(node.state, ctx)
     if isinstance(node, s.CardNumber):
-        cloze = NOTES.c.kind == "cloze"
+        numbered = NOTES.c.kind.in_(notetypes.numbered_kinds())
         if node.number == 1:
-            return or_(not_(cloze), CARDS.c.ord == 1)
-        return and_(cloze, CARDS.c.ord == node.number)
+            return or_(not_(numbered), CARDS.c.ord == 1)
+        return and_(numbered, CARDS.c.ord == node.number)
     if isinstance(node, s.NoteKindIs):
         return NOTES.c.kind == node.kind
     if isinstance(node, s.CardIds):
@@ -357,7 +358,9 @@ def _order(sort: str, reverse: bool) -> list[Any]:
         name = select(DECKS.c.name).where(DECKS.c.id == CARDS.c.deck_id).scalar_subquery()
         keys = [name, CARDS.c.position]
     elif sort == "front":
-        keys = [case((NOTES.c.kind == "cloze", NOTES.c.text), else_=NOTES.c.prompt)]
+        *firsts, last = notetypes.sort_fields()
+        whens = [(NOTES.c.kind.in_(notetypes.kinds_sorted_by(f)), NOTES.c[f]) for f in firsts]
+        keys = [case(*whens, else_=NOTES.c[last]) if whens else NOTES.c[last]]
     elif sort == "tags":
         keys = [NOTES.c.tags]
     else:

@@ -13,9 +13,10 @@ from datetime import timedelta
 
 from textual.content import Content
 
-from trainer.domain import cloze
+from trainer.domain import notetypes
 from trainer.domain.display import visible
-from trainer.domain.model import Note, NoteKind, Rating
+from trainer.domain.model import Note, Rating
+from trainer.domain.notetypes import Role, Side
 from trainer.services.grading import DiffKind, Grade, Mark
 from trainer.tui.colours import DUE_STYLE as DUE_STYLE
 from trainer.tui.colours import LEARN_STYLE as LEARN_STYLE
@@ -76,56 +77,38 @@ def elapsed_text(ms: int) -> str:
     return f"{secs} s"
 
 
+ROLE_STYLES: dict[Role, str] = {
+    Role.BLANK: "bold $accent",
+    Role.REVEALED: HIGHLIGHT,
+    Role.ITEM: "bold",
+    Role.EXTRA: "dim",
+    Role.NUMBER: "dim",
+    Role.RULE: "dim",
+    Role.HINT: "dim",
+    Role.ASIDE: "dim",
+}
+"""How each role of card text looks; text of other roles is shown plain."""
+
+
+def side(runs: Side) -> Content:
+    """A card side (text runs with roles) styled for the terminal; the TUI's only
+    card renderer: it styles by role and never asks what kind of note it shows."""
+    return Content.assemble(
+        *(
+            styled(run.text, ROLE_STYLES[run.role]) if run.role in ROLE_STYLES else plain(run.text)
+            for run in runs
+        )
+    )
+
+
 def front(note: Note, ord_: int) -> Content:
     """The question side of a card."""
-    if note.kind is NoteKind.CLOZE:
-        return _cloze(note.text, ord_, reveal=False)
-    parts: list[Content] = [plain(note.prompt)]
-    if note.kind is NoteKind.LIST and note.items:
-        parts.append(Content.styled(f"\n({len(note.items)} points)", "dim"))
-    return Content.assemble(*parts)
-
-
-def _cloze(text: str, ord_: int, *, reveal: bool) -> Content:
-    """Cloze text with the active deletion as [...]/[hint] or highlighted answer."""
-    try:
-        deletions = cloze.parse(text)
-    except cloze.ClozeError:
-        return plain(text)
-    parts: list[str | tuple[str, str]] = []
-    pos = 0
-    for d in deletions:
-        parts.append(visible(text[pos : d.start]))
-        if d.number == ord_:
-            if reveal:
-                parts.append((visible(d.answer), HIGHLIGHT))
-            else:
-                parts.append((visible(f"[{d.hint}]") if d.hint else "[...]", "bold $accent"))
-        else:
-            parts.append(visible(d.answer))
-        pos = d.end
-    parts.append(visible(text[pos:]))
-    return Content.assemble(*parts)
+    return side(notetypes.front(note, ord_))
 
 
 def back(note: Note, ord_: int) -> Content:
     """The answer side: the full note."""
-    if note.kind is NoteKind.CLOZE:
-        parts: list[Content] = [_cloze(note.text, ord_, reveal=True)]
-        if note.extra:
-            parts += [plain("\n\n"), styled(note.extra, "dim")]
-        return Content.assemble(*parts)
-    parts = [plain(note.prompt), plain("\n"), Content.styled("─" * 20, "dim"), plain("\n")]
-    if note.kind is NoteKind.LIST and note.items:
-        for n, item in enumerate(note.items, 1):
-            parts += [Content.styled(f"{n}. ", "dim"), styled(item, "bold"), plain("\n")]
-        if note.answer.strip():
-            parts += [plain("\n"), plain(note.answer.strip())]
-    else:
-        parts.append(plain(note.answer))
-    if note.extra:
-        parts += [plain("\n\n"), styled(note.extra, "dim")]
-    return Content.assemble(*parts)
+    return side(notetypes.back(note, ord_))
 
 
 def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -21,8 +21,8 @@ import difflib
 import re
 from dataclasses import replace
 
-from trainer.domain import cloze
-from trainer.domain.model import Note, NoteKind, Rating
+from trainer.domain import notetypes
+from trainer.domain.model import Note, Rating
 from trainer.services.grading import align, rating
 from trainer.services.grading.judge import PARTIAL_AT, RECALLED_AT, judge
 from trainer.services.grading.points import Plan, plan
@@ -75,16 +75,16 @@ def prepare(note: Note, ord_: int = 0) -> None:
 
 
 def _prompt(note: Note) -> str:
-    return note.prompt if note.kind is not NoteKind.CLOZE else ""
+    return notetypes.of(note).grading_prompt(note)
 
 
 def expected_points(note: Note, ord_: int = 0) -> list[str]:
-    """What a typed answer to this card is checked against, point by point."""
-    if note.kind is NoteKind.LIST and note.items:
-        return [i for i in note.items if normalize(i)]
-    if note.kind is NoteKind.CLOZE:
-        return [a for a in cloze.answers(note.text, ord_) if normalize(a)]
-    answer = note.answer.strip()
+    """What a typed answer to this card is checked against, point by point (the note
+    type says what; one written answer is split into its sentences when long)."""
+    expected = notetypes.of(note).expected(note, ord_)
+    if not expected.prose:
+        return [p for p in expected.points if normalize(p)]
+    answer = "".join(expected.points)
     if len(normalize(answer)) <= SHORT_ANSWER:
         return [answer] if normalize(answer) else []
     points = [p.strip() for p in _POINT_SPLIT.split(answer)]

@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static, TextArea
 from textual.worker import get_current_worker
 
+from trainer.domain import notetypes
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import Note, NoteKind
 from trainer.tui.keys import Key
@@ -42,7 +43,13 @@ class Remembered:
 
 REMEMBERED = Remembered()
 
-KIND_LABELS = [("Cloze", NoteKind.CLOZE), ("Q&A", NoteKind.QA), ("List", NoteKind.LIST)]
+KIND_LABELS = [(nt.label, nt.kind) for nt in notetypes.REGISTRY]
+_BY_NAME: dict[str, notetypes.Field] = {}
+for _nt in notetypes.REGISTRY:
+    for _f in _nt.fields:
+        _BY_NAME.setdefault(_f.name, _f)
+FIELDS = tuple(_BY_NAME.values())
+"""Every note type's content fields, each once (the dialog shows the chosen kind's)."""
 
 
 class AddNoteDialog(ModalScreen[int]):
@@ -98,18 +105,14 @@ class AddNoteDialog(ModalScreen[int]):
             yield Input(memory.deck, placeholder="申论::金句", id="add-deck")
             yield Static("Kind", markup=False, classes="label")
             yield Select(KIND_LABELS, value=memory.kind, allow_blank=False, id="add-kind")
-            yield Static(
-                "Text ({{c1::answer}} or {{c1::answer::hint}})",
-                markup=False,
-                classes="label cloze-only",
-            )
-            yield TextArea("", id="add-text", soft_wrap=True, classes="cloze-only")
-            yield Static("Prompt", markup=False, classes="label prompt-only")
-            yield Input("", id="add-prompt", classes="prompt-only")
-            yield Static("Answer", markup=False, classes="label qa-only")
-            yield TextArea("", id="add-answer", soft_wrap=True, classes="qa-only")
-            yield Static("Points, one a line", markup=False, classes="label list-only")
-            yield TextArea("", id="add-items", soft_wrap=True, classes="list-only")
+            for f in FIELDS:
+                yield Static(f.label, markup=False, classes=f"label field-{f.name}")
+                if f.multiline:
+                    yield TextArea(
+                        "", id=f"add-{f.name}", soft_wrap=True, classes=f"field-{f.name}"
+                    )
+                else:
+                    yield Input("", id=f"add-{f.name}", classes=f"field-{f.name}")
             yield Static("Extra", markup=False, classes="label")
             yield Input("", id="add-extra")
             yield Static(
@@ -140,18 +143,14 @@ class AddNoteDialog(ModalScreen[int]):
         return value if isinstance(value, NoteKind) else NoteKind.CLOZE
 
     def _first_field(self) -> str:
-        return "#add-text" if self.kind is NoteKind.CLOZE else "#add-prompt"
+        return f"#add-{notetypes.of(self.kind).fields[0].name}"
 
     def _show_kind(self) -> None:
-        kind = self.kind
-        for widget in self.query(".cloze-only"):
-            widget.display = kind is NoteKind.CLOZE
-        for widget in self.query(".prompt-only"):
-            widget.display = kind is not NoteKind.CLOZE
-        for widget in self.query(".qa-only"):
-            widget.display = kind is NoteKind.QA
-        for widget in self.query(".list-only"):
-            widget.display = kind is NoteKind.LIST
+        """Show the fields a note of the chosen kind needs (edit shows optional ones)."""
+        wanted = {f.name for f in notetypes.of(self.kind).fields if f.required}
+        for f in FIELDS:
+            for widget in self.query(f".field-{f.name}"):
+                widget.display = f.name in wanted
 
     def note(self) -> Note:
         from trainer.services.adding import draft

@@ -11,9 +11,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, TextArea
 
-from trainer.domain import cloze
+from trainer.domain import cloze, notetypes
 from trainer.domain.display import visible
-from trainer.domain.model import Note, NoteKind
+from trainer.domain.model import Note
 from trainer.tui.keys import Key
 
 
@@ -57,17 +57,13 @@ class EditNoteDialog(ModalScreen[Note | None]):
         note = self.note
         with VerticalScroll():
             yield Static(f"Edit {note.kind.value} note · ctrl+s saves", markup=False)
-            if note.kind is NoteKind.CLOZE:
-                yield Static("Text ({{c1::answer::hint}})", markup=False, classes="label")
-                yield TextArea(visible(note.text), id="edit-text", soft_wrap=True)
-            else:
-                yield Static("Prompt", markup=False, classes="label")
-                yield Input(visible(note.prompt), id="edit-prompt", select_on_focus=False)
-                yield Static("Answer", markup=False, classes="label")
-                yield TextArea(visible(note.answer), id="edit-answer", soft_wrap=True)
-            if note.kind is NoteKind.LIST:
-                yield Static("Points, one a line", markup=False, classes="label")
-                yield TextArea(visible("\n".join(note.items)), id="edit-items", soft_wrap=True)
+            for f in notetypes.of(note).fields:
+                yield Static(f.label, markup=False, classes="label")
+                shown = visible(_value(note, f.name))
+                if f.multiline:
+                    yield TextArea(shown, id=f"edit-{f.name}", soft_wrap=True)
+                else:
+                    yield Input(shown, id=f"edit-{f.name}", select_on_focus=False)
             yield Static("Extra", markup=False, classes="label")
             yield Input(visible(note.extra), id="edit-extra", select_on_focus=False)
             yield Static("Tags (space separated)", markup=False, classes="label")
@@ -85,7 +81,7 @@ class EditNoteDialog(ModalScreen[Note | None]):
         for field in self.query(Input):
             field.cursor_blink = blink
         # Typing goes into the first field at once, after its text (nothing selected).
-        first = self.query("#edit-text, #edit-prompt").first()
+        first = self.query_one(f"#edit-{notetypes.of(self.note).fields[0].name}")
         if isinstance(first, Input):
             first.cursor_position = len(first.value)
         first.focus()
@@ -99,31 +95,33 @@ class EditNoteDialog(ModalScreen[Note | None]):
                 _kept(self.query_one("#edit-tags", Input).value, " ".join(note.tags)).split()
             ),
         }
-        if note.kind is NoteKind.CLOZE:
-            changes["text"] = _kept(self.query_one("#edit-text", TextArea).text, note.text)
-        else:
-            changes["prompt"] = _kept(self.query_one("#edit-prompt", Input).value, note.prompt)
-            changes["answer"] = _kept(self.query_one("#edit-answer", TextArea).text, note.answer)
-        if note.kind is NoteKind.LIST:
-            items = _kept(self.query_one("#edit-items", TextArea).text, "\n".join(note.items))
-            if items == "\n".join(note.items):
+        for f in notetypes.of(note).fields:
+            widget = self.query_one(f"#edit-{f.name}")
+            typed = widget.text if isinstance(widget, TextArea) else self._line(f.name)
+            original = _value(note, f.name)
+            value = _kept(typed, original)
+            if f.name != "items":
+                changes[f.name] = value
+            elif value == original:
                 changes["items"] = note.items
             else:
-                lines = items.splitlines()
+                lines = value.splitlines()
                 changes["items"] = tuple(line.strip() for line in lines if line.strip())
         return replace(note, **changes)  # type: ignore[arg-type]
 
+    def _line(self, name: str) -> str:
+        return self.query_one(f"#edit-{name}", Input).value
+
     def action_save(self) -> None:
         note = self.edited()
-        if note.kind is NoteKind.CLOZE:
-            try:
-                if not cloze.numbers(note.text):
-                    raise cloze.ClozeError("a cloze note needs at least one {{c1::…}} deletion")
-            except cloze.ClozeError as exc:
-                self.query_one("#edit-error", Static).update(str(exc))
-                return
-        elif not note.prompt.strip():
-            self.query_one("#edit-error", Static).update("the prompt must not be empty")
+        nt = notetypes.of(note)
+        try:
+            nt.check_cards(note)
+        except cloze.ClozeError as exc:
+            self.query_one("#edit-error", Static).update(str(exc))
+            return
+        if not getattr(note, nt.sort_field).strip():
+            self.query_one("#edit-error", Static).update(f"the {nt.sort_field} must not be empty")
             return
         self.dismiss(note)
 
@@ -133,6 +131,12 @@ class EditNoteDialog(ModalScreen[Note | None]):
             self.action_save()
         else:
             self.dismiss(None)
+
+
+def _value(note: Note, name: str) -> str:
+    """A content field as the editor shows it (points one a line)."""
+    value = getattr(note, name)
+    return "\n".join(value) if isinstance(value, tuple) else str(value)
 
 
 def _kept(value: str, original: str) -> str:

@@ -7,9 +7,7 @@ chosen ones are added to a deck together with the article text.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
-from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import work
@@ -134,25 +132,23 @@ class ArticleScreen(TrainerScreen):
     @work(thread=True, exclusive=True, group="generate")
     def open_article(self, path: str | None, text: str | None) -> None:
         self.trainer.call_from_thread(self.status, "Reading and making cards…")
+        from trainer.services import making
+
         try:
             if path is not None:
-                from trainer.generation.reader import read_article
-
-                article = read_article(str(Path(path).expanduser()))
-                source_id = Path(path).stem
+                article, source_id = making.read_file(path)
             else:
                 assert text is not None
-                article = Article(text=text, title="", source="pasted")
-                source_id = "pasted-" + hashlib.sha1(text.encode()).hexdigest()[:10]
-            if len(article.text) >= self._long_article():
+                article, source_id = making.pasted(text)
+            told = None
+            if making.is_long(article):
                 self.trainer.call_from_thread(self.progress, "reading", 0.0)
-                generated = self._generator()(article, source_id, progress=self._told)
-            else:
-                generated = self._generator()(article, source_id)
+                told = self._told
+            made = making.make(article, source_id, told, generate=self.trainer.generate)
         except Exception as exc:
             self.trainer.call_from_thread(self.failed, f"Could not make cards: {exc}")
             return
-        self.trainer.call_from_thread(self.preview, article, source_id, generated)
+        self.trainer.call_from_thread(self.preview, article, source_id, made.result)
 
     def failed(self, message: str) -> None:
         self.query_one("#article-progress", ProgressBar).remove_class("busy")
@@ -168,19 +164,6 @@ class ArticleScreen(TrainerScreen):
         bar.add_class("busy")
         bar.update(progress=done)
         self.status(f"Making cards: {stage}…")
-
-    @staticmethod
-    def _long_article() -> int:
-        from trainer.generation import LONG_ARTICLE
-
-        return LONG_ARTICLE
-
-    def _generator(self) -> Any:
-        if self.trainer.generate is not None:
-            return self.trainer.generate
-        from trainer.generation import generate
-
-        return generate
 
     def preview(self, article: Article, source_id: str, generated: Any) -> None:
         self.query_one("#article-progress", ProgressBar).remove_class("busy")

@@ -29,6 +29,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static, TextArea, 
 from textual.widgets.text_area import Selection
 from textual.widgets.tree import TreeNode
 
+from trainer.domain import notetypes
 from trainer.domain.display import visible
 from trainer.domain.words import plural
 from trainer.tui.keys import Key
@@ -381,7 +382,7 @@ class OutlineScreen(TrainerScreen):
             return
         cards = node.all_cards() if node.group else list(node.cards)
         lines = [
-            f"{'▣' if c.kind == 'list' else '▢'} {pct(c.retention):>4}  {shown(c.front)}"
+            f"{notetypes.of(c.kind).symbol} {pct(c.retention):>4}  {shown(c.front)}"
             for c in cards[:6]
         ]
         if len(cards) > 6:

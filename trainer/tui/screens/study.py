@@ -20,8 +20,9 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.widgets import Footer, Header
 
+from trainer.domain import notetypes
 from trainer.domain.display import visible
-from trainer.domain.model import Note, NoteKind, Rating
+from trainer.domain.model import Note, Rating
 from trainer.domain.words import plural
 from trainer.services import grading
 from trainer.tui import render
@@ -161,7 +162,7 @@ class StudyScreen(TrainerScreen):
     @property
     def typing(self) -> bool:
         if self.item is None or (
-            self.item.note.kind is NoteKind.CLOZE and not self.typing_override
+            not notetypes.of(self.item.note).typed and not self.typing_override
         ):
             return bool(self.typing_override)
         if self.typing_override is not None:

@@ -6,23 +6,15 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import ListItem, Static
 
-from trainer.domain.model import Note, NoteKind
+from trainer.domain import notetypes
+from trainer.domain.model import Note
 from trainer.tui import render
 
 
 def note_line(note: Note, on: bool) -> Content:
     """One preview row: on/off box, kind, and the card's question as plain text."""
     box = "[x] " if on else "[ ] "
-    if note.kind is NoteKind.CLOZE:
-        body = render.front(note, 1)
-    elif note.kind is NoteKind.LIST:
-        body = Content.assemble(
-            render.plain(note.prompt), render.styled(f"  ({' / '.join(note.items)})", "dim")
-        )
-    else:
-        body = Content.assemble(
-            render.plain(note.prompt), ("  → ", "dim"), render.styled(note.answer, "dim")
-        )
+    body = render.side(notetypes.of(note).preview(note))
     return Content.assemble((box, "bold"), (f"{note.kind.value:<5} ", "$accent"), body)
 
 
