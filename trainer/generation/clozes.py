@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from trainer.generation.golden import GOLDEN_SECTION, Golden, find_golden, strip_numbering
+from trainer.generation.inline import series_members
 from trainer.generation.keyterms import PLAIN, STOP_WORDS, Term, is_topic
 from trainer.generation.lexicon import entries, words
 from trainer.generation.segment import guifan_words, is_content, rarity, straddles, tokens
@@ -40,6 +41,9 @@ class Cloze:
     """``golden`` or ``term``: which card family made it."""
     rule: str = ""
     """The detector that chose the sentence (``golden.couplet``, ``term``…)."""
+    together: frozenset[int] = frozenset()
+    """Starts of the blanks that are asked together as one deletion (the members of a
+    series: recalled as a set, so they share one cloze number)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,8 +250,10 @@ def find_clozes(
     top: int,
     topic: set[str] | None = None,
     functions: dict[int, str] | None = None,
+    listed: list[Span] | None = None,
 ) -> list[Cloze]:
-    """Cloze cards; ``skip`` holds (start, end) of sentences already used as list items.
+    """Cloze cards; ``skip`` holds (start, end) of sentences already used as list items,
+    ``listed`` the items of the list cards (a series they hold gets no cloze).
 
     Key-term cards cover the ``top`` best terms and every 规范表述 of the article
     (up to ``top`` more), each blanked at least once.
@@ -357,8 +363,51 @@ def find_clozes(
         blanks = sorted([own, *extra[: MAX_BLANKS - 1]], key=lambda b: b.start)
         if _add(out, used, best, blanks, "term", "term"):
             covered.update(strip_punct(b.text) for b in blanks)
+    for w in _sentences(doc):
+        if (w.sentence.start, w.sentence.end) in skip or w.sentence.start in instructions:
+            continue
+        if functions and functions.get(w.sentence.start, "") not in CARDABLE:
+            continue
+        for members in series_members(folded, w.sentence):
+            if not any(
+                m.start < it.end and it.start < m.end for m in members for it in listed or ()
+            ):
+                _series_card(out, used, w, members)
     out.sort(key=lambda c: c.sentence.start)
     return out
+
+
+_SERIES_SENTENCE_MAX = 120
+
+
+def _series_card(out: list[Cloze], used: set[int], w: _Where, members: list[Span]) -> None:
+    """A card asking for the members of a series together (one deletion), or the
+    members added to the card already made on the sentence, while at least half the
+    sentence stays visible."""
+    plain = len(strip_punct(w.sentence.text))
+    if plain > _SERIES_SENTENCE_MAX:
+        return
+    if w.sentence.start not in used:
+        if 2 * sum(len(m.text) for m in members) <= plain:
+            _add(out, used, w, members, "term", "series", together=members)
+        return
+    for k, c in enumerate(out):
+        if c.sentence.start != w.sentence.start or c.together:
+            continue
+        # A blank that holds a member (老年助餐 over 助餐) stands for it.
+        members = [
+            next((b for b in c.blanks if b.start <= m.start and m.end <= b.end), m) for m in members
+        ]
+        kept = [
+            b
+            for b in c.blanks
+            if b not in members and not any(b.start < m.end and m.start < b.end for m in members)
+        ]
+        if len(kept) >= MAX_BLANKS or 2 * sum(len(b.text) for b in (*kept, *members)) > plain:
+            return
+        blanks = sorted([*kept, *members], key=lambda b: b.start)
+        out[k] = replace(c, blanks=tuple(blanks), together=frozenset(m.start for m in members))
+        return
 
 
 def _golden_blanks(g: Golden, scores: dict[str, float], topic: set[str]) -> list[Span]:
@@ -499,11 +548,22 @@ class _Cards(list[Cloze]):
 
 
 def _add(
-    out: list[Cloze], used: set[int], w: _Where, blanks: list[Span], role: str, rule: str
+    out: list[Cloze],
+    used: set[int],
+    w: _Where,
+    blanks: list[Span],
+    role: str,
+    rule: str,
+    together: list[Span] | None = None,
 ) -> bool:
     if not blanks or w.sentence.start in used:
         return False
-    blanks = _joined(snap_to_words(w.sentence, blanks))
+    blanks = snap_to_words(w.sentence, blanks)
+    if not together:
+        blanks = _joined(blanks)
+    shared = frozenset(
+        b.start for b in blanks for m in together or () if b.start < m.end and m.start < b.end
+    )
     plain = strip_punct(w.sentence.text)
     if isinstance(out, _Cards):
         if out.seen.near(plain):
@@ -512,7 +572,9 @@ def _add(
     elif any(bigram_dice(plain, strip_punct(c.sentence.text)) >= _NEAR_DUPLICATE for c in out):
         return False
     used.add(w.sentence.start)
-    out.append(Cloze(w.section, w.paragraph, w.index, w.sentence, tuple(blanks), role, rule))
+    out.append(
+        Cloze(w.section, w.paragraph, w.index, w.sentence, tuple(blanks), role, rule, shared)
+    )
     return True
 
 
@@ -520,7 +582,16 @@ def markup(original: str, c: Cloze) -> str:
     """The sentence from the original text with ``{{cN::…}}`` around each blank."""
     parts: list[str] = []
     pos = c.sentence.start
-    for n, b in enumerate(c.blanks, 1):
+    numbers: dict[int, int] = {}
+    shared = 0
+    for b in c.blanks:
+        if b.start in c.together:
+            shared = shared or len(set(numbers.values())) + 1
+            numbers[b.start] = shared
+        else:
+            numbers[b.start] = len(set(numbers.values())) + 1
+    for b in c.blanks:
+        n = numbers[b.start]
         parts.append(original[pos : b.start])
         parts.append(f"{{{{c{n}::{original[b.start : b.end]}}}}}")
         pos = b.end
