@@ -124,12 +124,13 @@ _TWO_MAX = 15
 _NAME_LEN = 5
 """A term this long (a policy or document name) is worth a card even from a background
 or evidence sentence; shorter ones only from sentences with an argument function."""
-_AFTER_MARKER = ("可以", "需要", "是", "要", "有", "能", "在", "应", "会")
+_AFTER_MARKER = ("可以", "需要", "是", "要", "有", "能", "在", "应", "会", "可")
 
 
 def _two_points(folded: str, doc: Outline) -> list[tuple[_Where, list[Span]]]:
     """Sentences of two points (既是A,也是B; 不是A,而是B; 一方面A,另一方面B; pairs
-    from ``data/two_points.txt``): both points are blanked, the markers stay."""
+    from ``data/two_points.txt``): both points are blanked, the markers stay; a third
+    clause carrying on the pair (还能C, 更要C) is a third point."""
     pairs = sorted(
         ((row[0], row[1]) for row in entries("two_points") if len(row) == 2),
         key=lambda p: -len(p[0]),  # 不仅仅是 before 不仅
@@ -141,16 +142,43 @@ def _two_points(folded: str, doc: Outline) -> list[tuple[_Where, list[Span]]]:
             first = next((c for c in parts if a in c.text), None)
             if first is None:
                 continue
+            at = first.text.find(a) + len(a)
             later = [c for c in parts if c.start > first.start and c.text.startswith(b)]
             second = later[0] if later else None
-            if second is None:
+            if second is not None:
+                x, y = _point(first, at), _point(second, len(b))
+            else:
+                x, y = _inner_pair(first, at, b)
+            if x is None or y is None:
                 continue
-            x = _point(first, first.text.find(a) + len(a))
-            y = _point(second, len(b))
-            if x is not None and y is not None:
-                out.append((w, [x, y]))
-                break
+            points = [x, y]
+            after = [c for c in parts if c.start >= y.end]
+            if after and after[0].text.startswith(_THIRD):
+                z = _point(after[0], 1)
+                if z is not None:
+                    points.append(z)
+            out.append((w, points))
+            break
     return out
+
+
+_THIRD = ("还", "更", "也")
+
+
+def _inner_pair(clause: Span, at: int, second: str) -> tuple[Span | None, Span | None]:
+    """Both halves in one clause (既舍得投入也懂得合作): the second marker at least two
+    characters after the first, each half 2 to ``_TWO_MAX`` characters."""
+    text = clause.text
+    cut = text.find(second, at + 2)
+    if cut < 0:
+        return None, None
+    head = Span(text[:cut], clause.start, clause.start + cut)
+    tail = Span(text[cut:], clause.start + cut, clause.end)
+    x = _point(head, at)
+    y = _point(tail, len(second))
+    if x is None or y is None or len(x.text) > 8 or len(y.text) > 8:
+        return None, None
+    return x, y
 
 
 def _point(clause: Span, at: int) -> Span | None:
