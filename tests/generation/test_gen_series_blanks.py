@@ -56,3 +56,12 @@ def test_a_series_already_a_list_card_gets_no_cloze() -> None:
     items = {i for n in lists for i in n.items}
     blanks = {a for n in made if n.text for _n, a in _BLANK.findall(n.text)}
     assert not items & blanks
+
+
+def test_an_idiom_of_the_field_is_blanked_as_a_standard_phrase() -> None:
+    text = (
+        "整治形式主义\n\n"
+        "整治形式主义没有休止符，各级党委必须坚持驰而不息、久久为功，防止问题反弹回潮。\n"
+    )
+    blanks = {a for c in _cards(text) for _n, a in c}
+    assert {"驰而不息", "久久为功"} & blanks, blanks

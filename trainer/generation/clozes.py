@@ -1,7 +1,8 @@
 """Cloze notes: 金句 with their fixed blanks, and key-term sentences.
 
-Density is bounded: at most three blanks per sentence, one card per sentence,
-no blank that is a stop word, a single character or only digits, and no card
+Density is bounded: at most three questions per sentence (a series' members share
+one), one card per sentence (and one more for a series the first card has no room
+for), no blank that is a stop word, a single character or only digits, and no card
 whose sentence nearly repeats another card's (bigram Dice ≥ 0.8).
 """
 
@@ -291,11 +292,14 @@ def find_clozes(
     topic = topic or set()
     scores = {t.word: t.score for t in terms[: top * 3]}
     guifan = guifan_words()
-    standard = [t for t in terms[top:] if t.word in guifan][: 2 * top]
+    # The window holds the article's own terms; 规范表述 come on top of it, so a
+    # longer list of standard phrases never pushes the article's terms out.
+    own = [t for t in terms if t.word not in guifan]
+    standard = [t for t in terms if t.word in guifan][: 2 * top]
     scores.update((t.word, t.score) for t in standard)
-    cover = [*terms[:top], *standard]
+    cover = sorted([*own[:top], *standard], key=lambda t: (-t.score, t.word))
     # Terms ranked just below the window are blanked too, in cards already made.
-    extra_cover = [t for t in terms[top : top + top // 2] if t not in standard]
+    extra_cover = own[top : top + top // 2]
     cover += extra_cover
     out: list[Cloze] = _Cards()
     used: set[int] = set()
@@ -396,11 +400,12 @@ def find_clozes(
             continue
         if functions and functions.get(w.sentence.start, "") not in CARDABLE:
             continue
-        for members in series_members(folded, w.sentence):
-            if not any(
-                m.start < it.end and it.start < m.end for m in members for it in listed or ()
-            ):
-                _series_card(out, used, w, members)
+        # One series per sentence: the one with the most members that makes a card.
+        for members in sorted(series_members(folded, w.sentence), key=len, reverse=True):
+            if any(m.start < it.end and it.start < m.end for m in members for it in listed or ()):
+                continue
+            if _series_card(out, used, w, members):
+                break
     out.sort(key=lambda c: c.sentence.start)
     return out
 
@@ -408,17 +413,15 @@ def find_clozes(
 _SERIES_SENTENCE_MAX = 120
 
 
-def _series_card(out: list[Cloze], used: set[int], w: _Where, members: list[Span]) -> None:
+def _series_card(out: list[Cloze], used: set[int], w: _Where, members: list[Span]) -> bool:
     """A card asking for the members of a series together (one deletion), or the
     members added to the card already made on the sentence, while at least half the
     sentence stays visible."""
     plain = len(strip_punct(w.sentence.text))
-    if plain > _SERIES_SENTENCE_MAX:
-        return
+    if plain > _SERIES_SENTENCE_MAX or 2 * sum(len(m.text) for m in members) > plain:
+        return False
     if w.sentence.start not in used:
-        if 2 * sum(len(m.text) for m in members) <= plain:
-            _add(out, used, w, members, "term", "series", together=members)
-        return
+        return _add(out, used, w, members, "term", "series", together=members)
     for k, c in enumerate(out):
         if c.sentence.start != w.sentence.start or c.together:
             continue
@@ -432,10 +435,25 @@ def _series_card(out: list[Cloze], used: set[int], w: _Where, members: list[Span
             if b not in members and not any(b.start < m.end and m.start < b.end for m in members)
         ]
         if len(kept) >= MAX_BLANKS or 2 * sum(len(b.text) for b in (*kept, *members)) > plain:
-            return
+            # No room beside the card's terms: the series is a point of its own, asked
+            # on a card of its own.
+            out.append(
+                Cloze(
+                    w.section,
+                    w.paragraph,
+                    w.index,
+                    w.sentence,
+                    tuple(members),
+                    "term",
+                    "series",
+                    frozenset(m.start for m in members),
+                )
+            )
+            return True
         blanks = sorted([*kept, *members], key=lambda b: b.start)
         out[k] = replace(c, blanks=tuple(blanks), together=frozenset(m.start for m in members))
-        return
+        return True
+    return False
 
 
 def _golden_blanks(g: Golden, scores: dict[str, float], topic: set[str]) -> list[Span]:
