@@ -294,12 +294,12 @@ def find_clozes(
     guifan = guifan_words()
     # The window holds the article's own terms; 规范表述 come on top of it, so a
     # longer list of standard phrases never pushes the article's terms out.
-    own = [t for t in terms if t.word not in guifan]
+    own_terms = [t for t in terms if t.word not in guifan]
     standard = [t for t in terms if t.word in guifan][: 2 * top]
     scores.update((t.word, t.score) for t in standard)
-    cover = sorted([*own[:top], *standard], key=lambda t: (-t.score, t.word))
+    cover = sorted([*own_terms[:top], *standard], key=lambda t: (-t.score, t.word))
     # Terms ranked just below the window are blanked too, in cards already made.
-    extra_cover = own[top : top + top // 2]
+    extra_cover = own_terms[top : top + top // 2]
     cover += extra_cover
     out: list[Cloze] = _Cards()
     used: set[int] = set()
