@@ -17,6 +17,7 @@ from trainer.domain.errors import InputError
 from trainer.domain.files import read_bounded
 from trainer.domain.model import Article
 from trainer.generation.text import cjk_count
+from trainer.generation.unwrap import unwrap
 
 MAX_BYTES = 2 * 1024 * 1024
 """Refuse files larger than this (2 MB): a 申论 article is a few kilobytes, and
@@ -42,6 +43,8 @@ def read_article(path_or_dash: str) -> Article:
         text, title = strip_front_matter(text)
         if Path(path_or_dash).suffix.lower() in _MD_SUFFIXES or _looks_markdown(text):
             text = strip_markdown(text)
+        # A PDF's text or a fixed-width file: each paragraph back on one line.
+        text = unwrap(text)
         if title and re.search(r"^[ \t]*#{1,6}[ \t]+\S", text, re.MULTILINE):
             title = ""  # the article's own heading names it
         h1 = _H1.findall(text)
