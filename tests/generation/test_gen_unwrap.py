@@ -113,3 +113,13 @@ def test_a_wrapped_file_makes_cards_of_whole_sentences(tmp_path: Path) -> None:
     assert art.text.split("\n") == ["【材料一】", PARAS[0], PARAS[1], "", PARAS[2]]
     cards = json.dumps(to_json(generate(art, "wrapped")), ensure_ascii=False)
     assert "第 2 页" not in cards and "申论》" not in cards
+
+
+def test_items_after_a_clause_end_stay_lines() -> None:
+    items = [
+        "一是建立河湖巡查制度，明确每一段河道的责任人和巡查频次，发现问题及时上报处理；",
+        "二是完善水质监测网络，在重点断面布设自动监测站点；",
+        "三是鼓励群众参与监督，开通举报热线和手机小程序，对有效线索给予适当奖励。",
+    ]
+    lines = [*wrap(PARAS[0], 30), *(ln for item in items for ln in wrap(item, 30))]
+    assert unwrap("\n".join(lines)).split("\n") == [PARAS[0], *items]

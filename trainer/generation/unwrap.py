@@ -35,6 +35,11 @@ _PAGE = re.compile(
     r"共\s*\d{1,3}\s*页\s*第\s*\d{1,3}\s*页)$|"
     r"^[-—–]?\s*\d{1,3}\s*[-—–]?$|^\d{1,3}\s*/\s*\d{1,3}$|^(?i:page)\s*\d{1,3}(?:\s*of\s*\d{1,3})?$"
 )
+_CLAUSE_END = re.compile(r"[；：;:。！？!?][”’」』)）]*$")
+_ITEM = re.compile(
+    r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|第[一二三四五六七八九十]{1,3}[，、,])"
+)
+"""An item of a list when it opens a line after a clause end (一是……；二是……)."""
 _OPEN_CLOSE = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"))
 
 
@@ -62,7 +67,11 @@ def _wrap_width(lines: list[str]) -> int | None:
     breaks = [
         _width(a)
         for a, b in itertools.pairwise(lines)
-        if a and b and not _FINAL.search(a) and _width(a) >= _MIN_WIDTH
+        if a
+        and b
+        and not _FINAL.search(a)
+        and not _CLAUSE_END.search(a)
+        and _width(a) >= _MIN_WIDTH
     ]
     if len(breaks) < 3 or not nonblank:
         return None
@@ -171,8 +180,10 @@ def _continues(para: str, last: str, line: str, width: int, tol: int) -> bool:
         return False
     if _width(last) < width - tol:
         # A paragraph's first line, shorter by its lost indent, still ends mid-sentence.
-        unfinished = not _FINAL.search(last) and not last.endswith(("：", ":"))
+        unfinished = not _FINAL.search(last) and not _CLAUSE_END.search(last)
         return unfinished and _width(last) >= width - 2 * tol and _width(para) == _width(last)
+    if _CLAUSE_END.search(last) and _ITEM.match(line):
+        return False  # 一是……； / 二是……: an item of a list on its own line
     if _CLOSING_START.match(line) or not _FINAL.search(last):
         return True
     if _quote_open(para):
