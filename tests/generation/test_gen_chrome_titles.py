@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from trainer.generation.boilerplate import content_lines
 from trainer.generation.reader import clean_title, without_series_prefix
 
@@ -92,3 +94,29 @@ def test_an_exam_paper_loses_its_prefix_instructions_and_attribution_heading() -
     blob = " ".join(n.text + n.prompt + n.answer for n in made.notes)
     assert "给定资料" not in blob and "字数" not in blob
     assert "张居正" not in " ".join(n.prompt for n in made.notes)
+
+
+def test_a_column_name_after_the_title_goes() -> None:
+    assert without_series_prefix("让基层干部轻装上阵（评论员观察）") == "让基层干部轻装上阵"
+    assert without_series_prefix("城市更新的温度(人民时评)") == "城市更新的温度"
+    # A parenthesis that is part of the title stays.
+    assert without_series_prefix("数字乡村建设(2024—2026年)") == "数字乡村建设(2024—2026年)"
+
+
+def test_markdown_kicker_bold_headings_and_the_one_h1_title(tmp_path: Path) -> None:
+    from trainer.generation import generate
+    from trainer.generation.reader import read_article
+
+    md = tmp_path / "a.md"
+    md.write_text(
+        "### 让数据要素活起来\n\n# 推动数据资源高效流通（政策解读）\n\n"
+        "近日，有关部门印发指导意见，对数据流通作出部署。这是一项基础性工作。\n\n"
+        "**强流通——**\n\n**打通堵点，建设交易平台**\n\n"
+        "要加快建设数据交易平台，完善数据流通规则，让数据在安全前提下高效流动起来。\n",
+        encoding="utf-8",
+    )
+    out = generate(read_article(str(md)), "a")
+    assert out.title == "推动数据资源高效流通"
+    assert "让数据要素活起来" in out.sections
+    assert any(s.startswith("打通堵点") for s in out.sections), out.sections
+    assert not any("推动数据资源高效流通" in s for s in out.sections)

@@ -215,3 +215,15 @@ def test_a_lead_in_naming_the_shows_asks_for_the_subjects_shows() -> None:
         _with_category(_clean("乡村治理仍存在一些问题,主要表现在:"), 3)
         == "乡村治理仍存在哪三个问题?"
     )
+
+
+def test_an_inline_list_counts_its_category_noun_with_its_own_measure_word() -> None:
+    from gen_scoring import make
+
+    text = (
+        "农业服务\n\n"
+        "要引导农业服务组织向农资供应、技术指导、产品营销、金融保险等方面延伸，"
+        "让小农户共享现代农业发展成果。\n"
+    )
+    prompts = [n.prompt for n in make(text, "t").notes if n.kind.value == "list"]
+    assert any("哪四个方面" in p for p in prompts), prompts

@@ -48,3 +48,13 @@ def test_a_topic_in_every_paragraph_is_never_a_blank() -> None:
 def test_a_quoted_coined_term_named_once_is_blanked() -> None:
     blanks = _blanks(seed_text())
     assert "魅力秀场" in blanks or "新基建" in blanks
+
+
+def test_place_names_are_never_key_terms() -> None:
+    from trainer.generation.keyterms import place_name
+
+    assert place_name("青禾镇调节服务")
+    assert place_name("石岭县")
+    assert not place_name("乡村振兴")
+    assert not place_name("县域经济")
+    assert not place_name("城乡融合")

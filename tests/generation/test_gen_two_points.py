@@ -41,3 +41,26 @@ def test_quoted_points_are_blanked_inside_their_quotation_marks() -> None:
     got = _clozes("执法与营商。\n\n优化营商环境,不是“不执法”,而是“规范执法”。")
     blanks = [_BLANK.findall(t) for t in got]
     assert ["不执法", "规范执法"] in blanks, got
+
+
+def test_both_halves_in_one_clause_are_blanked() -> None:
+    got = _clozes("人才与企业。\n\n引进人才的关键在于待遇和平台,这家企业既肯花钱也善于放权。")
+    blanks = [_BLANK.findall(t) for t in got]
+    assert any({"肯花钱", "善于放权"} <= set(b) for b in blanks), got
+
+
+def test_bu_dan_er_qie_and_a_third_point() -> None:
+    got = _clozes(
+        "绿色金融。\n\n在多个试点县市推行一年多以来,以生态资产为抵押物的这类新型贷款,"
+        "不但缓解融资压力,而且带动技术推广,还能增加农户收入。"
+    )
+    blanks = [_BLANK.findall(t) for t in got]
+    assert any({"缓解融资压力", "带动技术推广", "增加农户收入"} <= set(b) for b in blanks), got
+
+
+def test_ji_ke_ye_neng_drops_the_modals() -> None:
+    got = _clozes(
+        "碳汇交易。\n\n湿地碳汇交易在试点地区推开以后,这项交易既可吸引企业投身修复,也能倒逼企业改进工艺。"
+    )
+    blanks = [_BLANK.findall(t) for t in got]
+    assert ["吸引企业投身修复", "倒逼企业改进工艺"] in blanks, got

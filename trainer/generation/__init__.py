@@ -91,7 +91,8 @@ def generate(article: Article, source_id: str, progress: Progress | None = None)
     tell("functions", 0.6)
     functions = classify(doc)
     tell("clozes", 0.7)
-    clozes = find_clozes(folded, doc, terms, skip, top, topic, functions)
+    listed = [it.phrase for e in found for it in e.items]
+    clozes = find_clozes(folded, doc, terms, skip, top, topic, functions, listed)
     tell("cards", 0.95)
     made = [
         *assemble.qa_notes(source_id, original, doc, found, functions),

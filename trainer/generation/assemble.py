@@ -96,7 +96,8 @@ def cloze_notes(
         (
             _note(
                 source_id,
-                f"s{c.section.index}/p{c.paragraph.index}/cloze{c.index}",
+                f"s{c.section.index}/p{c.paragraph.index}/cloze{c.index}"
+                + ("/series" if c.rule == "series" else ""),
                 NoteKind.CLOZE,
                 c.section,
                 c.sentence.start,

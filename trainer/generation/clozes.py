@@ -1,7 +1,8 @@
 """Cloze notes: 金句 with their fixed blanks, and key-term sentences.
 
-Density is bounded: at most three blanks per sentence, one card per sentence,
-no blank that is a stop word, a single character or only digits, and no card
+Density is bounded: at most three questions per sentence (a series' members share
+one), one card per sentence (and one more for a series the first card has no room
+for), no blank that is a stop word, a single character or only digits, and no card
 whose sentence nearly repeats another card's (bigram Dice ≥ 0.8).
 """
 
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from trainer.generation.golden import GOLDEN_SECTION, Golden, find_golden, strip_numbering
+from trainer.generation.inline import series_members
 from trainer.generation.keyterms import PLAIN, STOP_WORDS, Term, is_topic
 from trainer.generation.lexicon import entries, words
 from trainer.generation.segment import guifan_words, is_content, rarity, straddles, tokens
@@ -40,6 +42,9 @@ class Cloze:
     """``golden`` or ``term``: which card family made it."""
     rule: str = ""
     """The detector that chose the sentence (``golden.couplet``, ``term``…)."""
+    together: frozenset[int] = frozenset()
+    """Starts of the blanks that are asked together as one deletion (the members of a
+    series: recalled as a set, so they share one cloze number)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,12 +125,13 @@ _TWO_MAX = 15
 _NAME_LEN = 5
 """A term this long (a policy or document name) is worth a card even from a background
 or evidence sentence; shorter ones only from sentences with an argument function."""
-_AFTER_MARKER = ("可以", "需要", "是", "要", "有", "能", "在", "应", "会")
+_AFTER_MARKER = ("可以", "需要", "是", "要", "有", "能", "在", "应", "会", "可")
 
 
 def _two_points(folded: str, doc: Outline) -> list[tuple[_Where, list[Span]]]:
     """Sentences of two points (既是A,也是B; 不是A,而是B; 一方面A,另一方面B; pairs
-    from ``data/two_points.txt``): both points are blanked, the markers stay."""
+    from ``data/two_points.txt``): both points are blanked, the markers stay; a third
+    clause carrying on the pair (还能C, 更要C) is a third point."""
     pairs = sorted(
         ((row[0], row[1]) for row in entries("two_points") if len(row) == 2),
         key=lambda p: -len(p[0]),  # 不仅仅是 before 不仅
@@ -137,16 +143,43 @@ def _two_points(folded: str, doc: Outline) -> list[tuple[_Where, list[Span]]]:
             first = next((c for c in parts if a in c.text), None)
             if first is None:
                 continue
+            at = first.text.find(a) + len(a)
             later = [c for c in parts if c.start > first.start and c.text.startswith(b)]
             second = later[0] if later else None
-            if second is None:
+            if second is not None:
+                x, y = _point(first, at), _point(second, len(b))
+            else:
+                x, y = _inner_pair(first, at, b)
+            if x is None or y is None:
                 continue
-            x = _point(first, first.text.find(a) + len(a))
-            y = _point(second, len(b))
-            if x is not None and y is not None:
-                out.append((w, [x, y]))
-                break
+            points = [x, y]
+            after = [c for c in parts if c.start >= y.end]
+            if after and after[0].text.startswith(_THIRD):
+                z = _point(after[0], 1)
+                if z is not None:
+                    points.append(z)
+            out.append((w, points))
+            break
     return out
+
+
+_THIRD = ("还", "更", "也")
+
+
+def _inner_pair(clause: Span, at: int, second: str) -> tuple[Span | None, Span | None]:
+    """Both halves in one clause (既舍得投入也懂得合作): the second marker at least two
+    characters after the first, each half 2 to ``_TWO_MAX`` characters."""
+    text = clause.text
+    cut = text.find(second, at + 2)
+    if cut < 0:
+        return None, None
+    head = Span(text[:cut], clause.start, clause.start + cut)
+    tail = Span(text[cut:], clause.start + cut, clause.end)
+    x = _point(head, at)
+    y = _point(tail, len(second))
+    if x is None or y is None or len(x.text) > 8 or len(y.text) > 8:
+        return None, None
+    return x, y
 
 
 def _point(clause: Span, at: int) -> Span | None:
@@ -246,8 +279,10 @@ def find_clozes(
     top: int,
     topic: set[str] | None = None,
     functions: dict[int, str] | None = None,
+    listed: list[Span] | None = None,
 ) -> list[Cloze]:
-    """Cloze cards; ``skip`` holds (start, end) of sentences already used as list items.
+    """Cloze cards; ``skip`` holds (start, end) of sentences already used as list items,
+    ``listed`` the items of the list cards (a series they hold gets no cloze).
 
     Key-term cards cover the ``top`` best terms and every 规范表述 of the article
     (up to ``top`` more), each blanked at least once.
@@ -257,11 +292,14 @@ def find_clozes(
     topic = topic or set()
     scores = {t.word: t.score for t in terms[: top * 3]}
     guifan = guifan_words()
-    standard = [t for t in terms[top:] if t.word in guifan][: 2 * top]
+    # The window holds the article's own terms; 规范表述 come on top of it, so a
+    # longer list of standard phrases never pushes the article's terms out.
+    own_terms = [t for t in terms if t.word not in guifan]
+    standard = [t for t in terms if t.word in guifan][: 2 * top]
     scores.update((t.word, t.score) for t in standard)
-    cover = [*terms[:top], *standard]
+    cover = sorted([*own_terms[:top], *standard], key=lambda t: (-t.score, t.word))
     # Terms ranked just below the window are blanked too, in cards already made.
-    extra_cover = [t for t in terms[top : top + top // 2] if t not in standard]
+    extra_cover = own_terms[top : top + top // 2]
     cover += extra_cover
     out: list[Cloze] = _Cards()
     used: set[int] = set()
@@ -357,8 +395,65 @@ def find_clozes(
         blanks = sorted([own, *extra[: MAX_BLANKS - 1]], key=lambda b: b.start)
         if _add(out, used, best, blanks, "term", "term"):
             covered.update(strip_punct(b.text) for b in blanks)
+    for w in _sentences(doc):
+        if (w.sentence.start, w.sentence.end) in skip or w.sentence.start in instructions:
+            continue
+        if functions and functions.get(w.sentence.start, "") not in CARDABLE:
+            continue
+        # One series per sentence: the one with the most members that makes a card.
+        for members in sorted(series_members(folded, w.sentence), key=len, reverse=True):
+            if any(m.start < it.end and it.start < m.end for m in members for it in listed or ()):
+                continue
+            if _series_card(out, used, w, members):
+                break
     out.sort(key=lambda c: c.sentence.start)
     return out
+
+
+_SERIES_SENTENCE_MAX = 120
+
+
+def _series_card(out: list[Cloze], used: set[int], w: _Where, members: list[Span]) -> bool:
+    """A card asking for the members of a series together (one deletion), or the
+    members added to the card already made on the sentence, while at least half the
+    sentence stays visible."""
+    plain = len(strip_punct(w.sentence.text))
+    if plain > _SERIES_SENTENCE_MAX or 2 * sum(len(m.text) for m in members) > plain:
+        return False
+    if w.sentence.start not in used:
+        return _add(out, used, w, members, "term", "series", together=members)
+    for k, c in enumerate(out):
+        if c.sentence.start != w.sentence.start or c.together:
+            continue
+        # A blank that holds a member (老年助餐 over 助餐) stands for it.
+        members = [
+            next((b for b in c.blanks if b.start <= m.start and m.end <= b.end), m) for m in members
+        ]
+        kept = [
+            b
+            for b in c.blanks
+            if b not in members and not any(b.start < m.end and m.start < b.end for m in members)
+        ]
+        if len(kept) >= MAX_BLANKS or 2 * sum(len(b.text) for b in (*kept, *members)) > plain:
+            # No room beside the card's terms: the series is a point of its own, asked
+            # on a card of its own.
+            out.append(
+                Cloze(
+                    w.section,
+                    w.paragraph,
+                    w.index,
+                    w.sentence,
+                    tuple(members),
+                    "term",
+                    "series",
+                    frozenset(m.start for m in members),
+                )
+            )
+            return True
+        blanks = sorted([*kept, *members], key=lambda b: b.start)
+        out[k] = replace(c, blanks=tuple(blanks), together=frozenset(m.start for m in members))
+        return True
+    return False
 
 
 def _golden_blanks(g: Golden, scores: dict[str, float], topic: set[str]) -> list[Span]:
@@ -499,11 +594,22 @@ class _Cards(list[Cloze]):
 
 
 def _add(
-    out: list[Cloze], used: set[int], w: _Where, blanks: list[Span], role: str, rule: str
+    out: list[Cloze],
+    used: set[int],
+    w: _Where,
+    blanks: list[Span],
+    role: str,
+    rule: str,
+    together: list[Span] | None = None,
 ) -> bool:
     if not blanks or w.sentence.start in used:
         return False
-    blanks = _joined(snap_to_words(w.sentence, blanks))
+    blanks = snap_to_words(w.sentence, blanks)
+    if not together:
+        blanks = _joined(blanks)
+    shared = frozenset(
+        b.start for b in blanks for m in together or () if b.start < m.end and m.start < b.end
+    )
     plain = strip_punct(w.sentence.text)
     if isinstance(out, _Cards):
         if out.seen.near(plain):
@@ -512,7 +618,9 @@ def _add(
     elif any(bigram_dice(plain, strip_punct(c.sentence.text)) >= _NEAR_DUPLICATE for c in out):
         return False
     used.add(w.sentence.start)
-    out.append(Cloze(w.section, w.paragraph, w.index, w.sentence, tuple(blanks), role, rule))
+    out.append(
+        Cloze(w.section, w.paragraph, w.index, w.sentence, tuple(blanks), role, rule, shared)
+    )
     return True
 
 
@@ -520,7 +628,16 @@ def markup(original: str, c: Cloze) -> str:
     """The sentence from the original text with ``{{cN::…}}`` around each blank."""
     parts: list[str] = []
     pos = c.sentence.start
-    for n, b in enumerate(c.blanks, 1):
+    numbers: dict[int, int] = {}
+    shared = 0
+    for b in c.blanks:
+        if b.start in c.together:
+            shared = shared or len(set(numbers.values())) + 1
+            numbers[b.start] = shared
+        else:
+            numbers[b.start] = len(set(numbers.values())) + 1
+    for b in c.blanks:
+        n = numbers[b.start]
         parts.append(original[pos : b.start])
         parts.append(f"{{{{c{n}::{original[b.start : b.end]}}}}}")
         pos = b.end

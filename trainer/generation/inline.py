@@ -348,3 +348,78 @@ def _keep(items: list[Span], framed: bool = False, led: bool = False) -> bool:
         # 来源可查、去向可追、责任可究: four-character phrases built on one pattern
         return lengths[0] >= 4 and any(len({t[k] for t in texts}) == 1 for k in range(1, 4))
     return False
+
+
+_MEMBER_MIN, _MEMBER_MAX = 2, 8
+_MEMBERS_MAX = 6
+_NOT_MEMBER = re.compile(r"[\dA-Za-z%％]|[省市县区乡镇村]$")
+
+
+def series_members(folded: str, sent: Span) -> list[list[Span]]:
+    """The 、-series of ``sent`` short enough to be asked as a set (资源、服务、管理;
+    大范围、高速度、高通量; 竞争有序、繁荣活跃): two to six members of two to eight
+    characters, of like length, with no figures, Latin letters or place names, and
+    not inside a document's title 《……》. Each is one cloze's set of blanks."""
+    out: list[list[Span]] = []
+    for clause in clauses(folded, sent.start, sent.end):
+        if "、" not in clause.text:
+            continue
+        items = _dun_items(clause)
+        if items is None or not 2 <= len(items) <= _MEMBERS_MAX:
+            continue
+        members = [_unquoted(s) for s in items]
+        members = _pair(members) if len(members) == 2 else _trimmed(members)
+        lengths = [len(m.text) for m in members]
+        if min(lengths) < _MEMBER_MIN or max(lengths) > _MEMBER_MAX:
+            continue
+        if max(lengths) > 2 * min(lengths) + 2:
+            continue
+        if any(_NOT_MEMBER.search(m.text) or not CJK.match(m.text) for m in members):
+            continue
+        if any(m.text in STOP_WORDS for m in members):
+            continue
+        before = folded[sent.start : members[0].start]
+        if before.count("《") > before.count("》"):
+            continue
+        if len(members) == 2 and lengths[0] != lengths[1] and not _paired(members):
+            continue
+        out.append(members)
+    return out
+
+
+def _unquoted(s: Span) -> Span:
+    text = s.text
+    if len(text) > 2 and text[0] in '“"' and text[-1] in '”"':
+        return Span(text[1:-1], s.start + 1, s.end - 1)
+    return s
+
+
+def _trimmed(members: list[Span]) -> list[Span]:
+    """The first and last members cut to words of about the middle ones' length
+    (要推动资金、人才、技术向社区流动 -> 资金, 人才, 技术)."""
+    size = _typical(members[1:-1])
+    first, last = members[0], members[-1]
+    if len(first.text) > size + 2:
+        first = _token_tail(first, size)
+    if len(last.text) > size + 2:
+        last = _token_head(last, size)
+    return [first, *members[1:-1], last]
+
+
+def _pair(members: list[Span]) -> list[Span]:
+    """Two members: the second ends before a ``的`` (不知怎么用的困惑 -> 不知怎么用), the
+    first is cut to its last words of about the second's length (企业有数不敢用 -> 有数不敢用)."""
+    first, last = members
+    of = last.text.find("的")
+    if of >= 2:
+        last = Span(last.text[:of], last.start, last.start + of)
+    if len(first.text) > len(last.text) + 1:
+        first = _token_tail(first, len(last.text))
+    return [first, last]
+
+
+def _paired(members: list[Span]) -> bool:
+    """Two members built alike: the same first or last character (有数不敢用、不知怎么用
+    share 用)."""
+    a, b = members[0].text, members[1].text
+    return a[0] == b[0] or a[-1] == b[-1]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from trainer.generation.indexed import LONG, Indexed
 from trainer.generation.lexicon import words
-from trainer.generation.segment import guifan_words, is_content, rarity, tokens
+from trainer.generation.segment import guifan_words, is_content, rarity, tokens, unknown
 from trainer.generation.segment import verb_like as _tagged_verb
 from trainer.generation.text import CJK, quoted, strip_punct
 
@@ -400,6 +400,22 @@ def topic_words(token_lists: list[list[str]], paragraphs: list[str], title: str)
     return out
 
 
+_PLACE_UNITS = frozenset("省市县区乡镇村")
+
+
+def place_name(word: str) -> bool:
+    """A place or the body of one (碧澜乡, 芳草镇调节服务, 云瀑乡党委): an
+    administrative unit standing alone as a token inside the word, which the
+    dictionary knows only as part of a name. 规范表述 are never place names."""
+    if word in guifan_words():
+        return False
+    toks = [w for w, _ in tokens(word)]
+    if len(toks) > 1 and any(t in _PLACE_UNITS for t in toks):
+        return True
+    # A name the dictionary does not know, ending in a unit (景叶县, 碧澜乡).
+    return any(len(t) >= 3 and t[-1] in _PLACE_UNITS and unknown(t) for t in toks)
+
+
 def is_topic(word: str, topic: set[str]) -> bool:
     """``word`` is only the topic and generic words (直播带货, 领导干部直播, 直播间):
     a blank on it is guessed from the title. A topic word with a place suffix
@@ -468,7 +484,7 @@ def rank_terms(
     for w, n in counts.items():
         if w in STOP_WORDS or w in VERBS or verb_like(w) or len(strip_punct(w)) < 2:
             continue
-        if w in PLAIN or is_topic(w, topic):
+        if w in PLAIN or is_topic(w, topic) or (place_name(w) and f"“{w}”" not in text):
             continue
         if _clause_like(w) and w not in guifan:
             continue

@@ -87,6 +87,31 @@ _UNITS = {
     "要求": "项",
     "环节": "个",
 }
+_NOUN_UNITS = {
+    "方面": "个",
+    "领域": "个",
+    "环节": "个",
+    "问题": "个",
+    "主体": "类",
+    "企业": "类",
+    "产业": "类",
+    "技术": "项",
+    "服务": "项",
+    "政策": "项",
+    "制度": "项",
+    "机制": "项",
+    "措施": "项",
+    "举措": "项",
+    "工作": "项",
+    "作用": "种",
+    "能力": "种",
+    "方式": "种",
+    "模式": "种",
+    "人才": "类",
+    "人员": "类",
+    "群体": "类",
+}
+"""Category nouns right after a 、 series and the measure word that counts them."""
 _SUMMARY = re.compile(r"^(?:这些|上述|以上|这几|这(?:两|三|四|五)(?:个|种|项|大)?)")
 _LEAD_MAX = 36
 _CUE = re.compile(
@@ -287,6 +312,9 @@ def prompt(e: Enumeration) -> str:
         if len(topic) > 12 and "," in topic:
             parts = topic.split(",")
             topic = parts[-1] if len(parts[-1]) >= 6 else ",".join(parts[-2:])
+        if not unit:
+            # 向市场信息、科技服务、加工营销等方面拓展 -> 向哪三个方面拓展
+            unit = next((u for noun, u in _NOUN_UNITS.items() if after.startswith(noun)), "")
         return f"{prefix}{topic}哪{_count(n, unit or _UNITS.get(after, '项'))}{after}?"
     if e.style == "colon":
         built = _with_category(lead, n)

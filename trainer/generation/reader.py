@@ -17,6 +17,7 @@ from trainer.domain.errors import InputError
 from trainer.domain.files import decode_text, read_bounded
 from trainer.domain.model import Article
 from trainer.generation.text import cjk_count
+from trainer.generation.unwrap import unwrap
 
 MAX_BYTES = 2 * 1024 * 1024
 """Refuse files larger than this (2 MB): a 申论 article is a few kilobytes, and
@@ -41,8 +42,14 @@ def read_article(path_or_dash: str) -> Article:
         text, title = strip_front_matter(text)
         if Path(path_or_dash).suffix.lower() in _MD_SUFFIXES or _looks_markdown(text):
             text = strip_markdown(text)
+        # A PDF's text or a fixed-width file: each paragraph back on one line.
+        text = unwrap(text)
         if title and re.search(r"^[ \t]*#{1,6}[ \t]+\S", text, re.MULTILINE):
             title = ""  # the article's own heading names it
+        h1 = _H1.findall(text)
+        if len(h1) == 1 and not text.lstrip().startswith("# "):
+            # The one level-1 heading is the title, though a kicker (引题) stands above it.
+            title = h1[0].strip()
     check_text(text, where)
     source = "stdin" if path_or_dash == "-" else Path(path_or_dash).stem
     return Article(text=text, title=title, source=source)
@@ -90,10 +97,15 @@ def strip_markdown(text: str) -> str:
     becomes a numbered list (``1. ``), which is what it is: a list of points."""
     text = _MD_LINK.sub(lambda m: m.group(1), text)
     text = strip_metadata_lines(text)
+    text = _BOLD_LINE.sub(lambda m: f"#### {m.group(1).strip()}", text)
     text = _number_bullets(text)
     text = _MD_LINE.sub("", text)
     return _MD_EMPHASIS.sub("", text)
 
+
+_BOLD_LINE = re.compile(r"^[ \t]*\*\*([^*\n。!?！？]{2,30})\*\*[ \t]*$", re.MULTILINE)
+"""A line that is all bold and short, with no sentence end: a heading (``**促流通——**``)."""
+_H1 = re.compile(r"^#[ \t]+(\S[^\n]*)$", re.MULTILINE)
 
 _MD_BULLET = re.compile(r"^[ \t]*[-*+•][ \t]+(?=\S)")
 
@@ -189,6 +201,9 @@ def clean_title(title: str) -> str:
 _PREFIX_MAX = 24
 
 
+_COLUMN = re.compile(r"[(（]([^()（）]{2,8})[)）]\s*$")
+
+
 def without_series_prefix(title: str) -> str:
     """``2012年421公务员考试申论范文:让法治成为社会共识`` -> ``让法治成为社会共识``: the
     part before the first colon goes when it names a site, column or series (words in
@@ -196,6 +211,10 @@ def without_series_prefix(title: str) -> str:
     from trainer.generation.lexicon import words
 
     text = title.strip()
+    column = _COLUMN.search(text)
+    if column and any(w in column.group(1) for w in words("title_prefixes")):
+        # 实实在在真减负、减真负（评论员观察）: the column's name after the title.
+        text = text[: column.start()].rstrip()
     for colon in (":", "：", "|", "｜"):
         head, sep, rest = text.partition(colon)
         named = any(w in head for w in words("title_prefixes"))

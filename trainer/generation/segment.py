@@ -152,6 +152,11 @@ def rarity(word: str) -> float:
     return math.log(tk.total / (freq + 1))
 
 
+def unknown(word: str) -> bool:
+    """Not a word of the dictionary (nor a 规范表述): a name the segmenter guessed."""
+    return tokenizer().FREQ.get(word, 0) == 0 and word not in guifan_words()
+
+
 def is_content(word: str) -> bool:
     return len(word) >= 2 and all(CJK.match(ch) for ch in word)
 

@@ -105,8 +105,13 @@ def outline(folded: str, title: str = "") -> Outline:
         if len(first) <= 60 and not first.endswith(("。", ";", ",")):
             title = bare(_MARKDOWN.sub("", first))
             lines = lines[1:]
-    elif lines and bare(lines[0].text) == bare(title):
-        lines = lines[1:]
+    elif lines:
+        # The title's own line, first or under a kicker (引题) of one or two lines.
+        own = [
+            i for i, ln in enumerate(lines[:3]) if bare(_MARKDOWN.sub("", ln.text)) == bare(title)
+        ]
+        if own:
+            lines = lines[: own[0]] + lines[own[0] + 1 :]
     sections: list[Section] = []
     heading = ""
     heading_span: Span | None = None
