@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from trainer.cli.make import to_json
+from trainer.formats.cards_json import made as to_json
 from trainer.generation import generate
 from trainer.generation.reader import read_article
 from trainer.generation.unwrap import unwrap

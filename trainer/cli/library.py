@@ -13,21 +13,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from trainer.cli import OPTIONS, echo, echo_json, fail
+from trainer.cli import echo, echo_json, fail, store_for
 
 if TYPE_CHECKING:
     from trainer.services.banks import BankEntry
     from trainer.services.library import OutlineNode
-    from trainer.storage.store import Store
 
 _TOPIC = typer.Option("--topic", help="Only this theme (乡村振兴, 基层治理, 教育, …).")
 _JSON = typer.Option("--json", help="Print JSON.")
-
-
-def _store() -> Store:
-    from trainer.services.session import open_store
-
-    return open_store(OPTIONS.db, OPTIONS.profile, bundled=False)
 
 
 def _pct(value: float | None) -> str:
@@ -35,6 +28,7 @@ def _pct(value: float | None) -> str:
 
 
 def library(
+    ctx: typer.Context,
     topic: Annotated[str | None, _TOPIC] = None,
     as_json: Annotated[bool, _JSON] = False,
 ) -> None:
@@ -43,11 +37,8 @@ def library(
     from trainer.services.library import LibraryService
 
     try:
-        store = _store()
-        try:
+        with store_for(ctx) as store:
             rows = LibraryService(store).articles(datetime.now(UTC), topic)
-        finally:
-            store.close()
     except TrainerError as exc:
         fail(str(exc))
         return
@@ -67,6 +58,7 @@ def library(
 
 
 def outline(
+    ctx: typer.Context,
     article: Annotated[str, typer.Argument(help="Article id or title (see `trainer library`).")],
     as_json: Annotated[bool, _JSON] = False,
 ) -> None:
@@ -75,13 +67,10 @@ def outline(
     from trainer.services.library import LibraryService
 
     try:
-        store = _store()
-        try:
+        with store_for(ctx) as store:
             service = LibraryService(store)
             found = service.find(article)
             tree = service.outline(found.id, datetime.now(UTC))
-        finally:
-            store.close()
     except TrainerError as exc:
         fail(str(exc))
         return
@@ -103,16 +92,13 @@ def outline_lines(node: OutlineNode, depth: int = 0) -> list[str]:
     return out
 
 
-def _bank(kind: str, topic: str | None, as_json: bool) -> None:
+def _bank(ctx: typer.Context, kind: str, topic: str | None, as_json: bool) -> None:
     from trainer.domain.errors import TrainerError
     from trainer.services import banks
 
     try:
-        store = _store()
-        try:
+        with store_for(ctx) as store:
             entries = banks.terms(store, topic) if kind == "terms" else banks.quotes(store, topic)
-        finally:
-            store.close()
     except TrainerError as exc:
         fail(str(exc))
         return
@@ -136,16 +122,18 @@ def _entry_line(e: BankEntry) -> str:
 
 
 def terms(
+    ctx: typer.Context,
     topic: Annotated[str | None, _TOPIC] = None,
     as_json: Annotated[bool, _JSON] = False,
 ) -> None:
     """The bank of 规范表述: every key term across the articles, with its sentences."""
-    _bank("terms", topic, as_json)
+    _bank(ctx, "terms", topic, as_json)
 
 
 def quotes(
+    ctx: typer.Context,
     topic: Annotated[str | None, _TOPIC] = None,
     as_json: Annotated[bool, _JSON] = False,
 ) -> None:
     """The bank of 金句: every golden sentence across the articles, with its sources."""
-    _bank("quotes", topic, as_json)
+    _bank(ctx, "quotes", topic, as_json)

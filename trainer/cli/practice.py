@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
-from trainer.cli import OPTIONS, echo, fail
+from trainer.cli import echo, fail, store_for
 
 if TYPE_CHECKING:
     from trainer.services.practice import PracticeResult, Question
@@ -42,6 +42,7 @@ def _now() -> datetime:
 
 
 def practice(
+    ctx: typer.Context,
     target: Annotated[
         str | None,
         typer.Argument(
@@ -79,13 +80,11 @@ def practice(
     """Answer a 申论 question against the clock; graded point by point and saved."""
     from trainer.domain.model import Rating
     from trainer.services.practice import PracticeService
-    from trainer.services.session import open_store
 
     typed: str | None = None
     if answer_file is not None:
         typed = _read_answer(answer_file)
-    store = open_store(OPTIONS.db, OPTIONS.profile)
-    try:
+    with store_for(ctx, bundled=True) as store:
         service = PracticeService(store)
         now = _now()
         questions = service.questions(target, kind, now)
@@ -127,8 +126,6 @@ def practice(
 
         due = store.clock.local(from_epoch(result.due_at)).strftime("%Y-%m-%d")
         echo(f"Saved. This question comes back on {due}.")
-    finally:
-        store.close()
 
 
 def _read_answer(path: Path) -> str:
