@@ -183,7 +183,7 @@ def stats(
             now = datetime.now(UTC)
             report = StatsService(store).report(deck, range_name, now)
             exam = PlanningService(store).readiness_summary(deck, now)
-            from trainer.services.practice import practice_report
+            from trainer.services.practice_stats import practice_report
 
             practice = practice_report(store)
         except TrainerError as exc:

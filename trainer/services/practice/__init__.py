@@ -25,7 +25,8 @@ from trainer.domain.model import Rating
 from trainer.services.grading import Grade, Mark, grade
 from trainer.services.practice import schedule
 from trainer.services.practice.memory import MemoryLinks, link_memory
-from trainer.services.practice.questions import KINDS, Question, build_questions
+from trainer.services.practice.questions import Question, build_questions
+from trainer.services.practice_stats import KINDS, KindScore, practice_report, practice_scores
 from trainer.storage import decks_repo, practice_repo
 from trainer.storage.practice_repo import Attempt
 from trainer.storage.store import Store
@@ -63,19 +64,6 @@ class PracticeResult:
     @property
     def missed(self) -> tuple[str, ...]:
         return tuple(p.expected for p in self.grade.points if p.mark is Mark.MISSED)
-
-
-@dataclass(frozen=True, slots=True)
-class KindScore:
-    """Practice scores of one question type, for the statistics."""
-
-    kind: str
-    attempts: int
-    mean_coverage: float
-    last_coverage: float
-    over_limit: int
-    by_day: tuple[tuple[str, float], ...]
-    """(local date, mean coverage that day), oldest first."""
 
 
 class PracticeService:
@@ -230,47 +218,3 @@ class PracticeService:
     def scores(self) -> list[KindScore]:
         """Practice scores over time per question type (for ``trainer stats``)."""
         return practice_scores(self.history(), self.store.clock)
-
-
-def practice_scores(attempts: list[Attempt], clock: object) -> list[KindScore]:
-    from trainer.domain.clock import DayClock, from_epoch
-
-    assert isinstance(clock, DayClock)
-    out = []
-    for kind in KINDS:
-        mine = [a for a in attempts if a.question_type == kind]
-        if not mine:
-            continue
-        days: dict[int, list[float]] = {}
-        for a in mine:
-            days.setdefault(clock.day(from_epoch(a.answered_at)), []).append(a.coverage)
-        out.append(
-            KindScore(
-                kind,
-                len(mine),
-                sum(a.coverage for a in mine) / len(mine),
-                mine[-1].coverage,
-                sum(1 for a in mine if a.char_limit and a.char_count > a.char_limit),
-                tuple(
-                    (clock.date_of(d).isoformat(), sum(v) / len(v)) for d, v in sorted(days.items())
-                ),
-            )
-        )
-    return out
-
-
-def practice_report(store: Store) -> list[dict[str, object]]:
-    """Practice scores per question type for the statistics (``trainer stats --json``'s
-    ``practice``): attempts, mean and last coverage, answers over the limit, and the
-    mean coverage per study day, oldest first."""
-    return [
-        {
-            "type": s.kind,
-            "attempts": s.attempts,
-            "mean_coverage": round(s.mean_coverage, 4),
-            "last_coverage": round(s.last_coverage, 4),
-            "over_limit": s.over_limit,
-            "days": [{"date": d, "coverage": round(c, 4)} for d, c in s.by_day],
-        }
-        for s in PracticeService(store).scores()
-    ]

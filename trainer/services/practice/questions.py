@@ -26,12 +26,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from trainer.domain.grid import count as grid_count
+from trainer.services.practice_stats import KINDS
 
 if TYPE_CHECKING:
     from trainer.generation.structure import Paragraph, Section
 
-KINDS = ("问题", "原因", "对策", "意义", "理解")
-"""Question types, in the order an exam asks them."""
+
 KIND_NAMES = {
     "问题": "概括问题",
     "原因": "分析原因",

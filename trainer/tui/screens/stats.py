@@ -115,7 +115,7 @@ def sections_content(sections: Sequence[GroupFigure], limit: int = SECTIONS_SHOW
 
 
 def _practice_scores(store: Any) -> list[dict[str, Any]]:
-    from trainer.services.practice import practice_report
+    from trainer.services.practice_stats import practice_report
 
     return practice_report(store)
 
