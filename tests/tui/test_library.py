@@ -183,6 +183,18 @@ async def test_banks_list_switch_and_drill_both_ways(
         assert bank.bank == "quote"
         await _until(app, lambda: first.text[:10] in screen_text(app))
         assert bank.query_one(DataTable).row_count == len(quotes(bundled))
+        # `/` filters the bank; an empty filter shows every entry again.
+        await pilot.press("slash")
+        bank.query_one(Input).value = "没有这样的句子"
+        await pilot.press("enter")
+        await settle(app)
+        assert bank.shown_entries == []
+        await pilot.press("slash")
+        bank.query_one(Input).value = ""
+        await pilot.press("enter")
+        await settle(app)
+        assert len(bank.shown_entries) == len(quotes(bundled))
+        bank.query_one(DataTable).focus()
         # Context → key words, answered right.
         await pilot.press("d")
         await settle(app)

@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from trainer.domain.display import visible
 from trainer.domain.words import plural
 from trainer.tui.keys import Key
-from trainer.tui.screens.base import TrainerScreen
+from trainer.tui.screens.base import FilteredScreen, TrainerScreen
 from trainer.tui.screens.library import add_columns, shown
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 Bank = Literal["term", "quote"]
 
 
-class BankScreen(TrainerScreen):
+class BankScreen(FilteredScreen):
     """Every key term or golden sentence, deduplicated, with its sources."""
 
     class Loaded(Message):
@@ -182,17 +182,6 @@ class BankScreen(TrainerScreen):
             self.trainer.say("Nothing to drill in this bank.", "warning")
             return
         self.trainer.push_screen(BankDrillScreen(made, strict=self.strict))
-
-    def action_filter(self) -> None:
-        field = self.query_one(Input)
-        field.add_class("shown")
-        field.focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.apply_filter(event.value)
-        if not event.value.strip():
-            self.query_one(Input).remove_class("shown")
 
     def action_back(self) -> None:
         if isinstance(self.focused, Input):

@@ -8,6 +8,8 @@ from textual import work
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from textual.widgets import Input
+
     from trainer.tui.app import TrainerApp
 
 
@@ -87,3 +89,28 @@ class TrainerScreen(Screen[None]):
         from trainer.tui.keys import help_rows
 
         self.app.push_screen(HelpDialog(f"{self.TITLE_KEYS}: keys", help_rows(type(self))))
+
+
+class FilteredScreen(TrainerScreen):
+    """A screen whose table a filter box narrows: ``/`` shows and focuses the box
+    (an ``Input`` styled hidden until it has the class ``shown``), Enter applies it,
+    and an empty filter hides the box again."""
+
+    def apply_filter(self, query: str) -> None:
+        """Show only the rows that match ``query`` (empty: every row)."""
+        raise NotImplementedError
+
+    def action_filter(self) -> None:
+        from textual.widgets import Input
+
+        field = self.query_one(Input)
+        field.add_class("shown")
+        field.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        from textual.widgets import Input
+
+        event.stop()
+        self.apply_filter(event.value)
+        if not event.value.strip():
+            self.query_one(Input).remove_class("shown")

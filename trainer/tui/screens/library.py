@@ -33,7 +33,7 @@ from trainer.domain import notetypes
 from trainer.domain.display import visible
 from trainer.domain.words import plural
 from trainer.tui.keys import Key
-from trainer.tui.screens.base import TrainerScreen
+from trainer.tui.screens.base import FilteredScreen, TrainerScreen
 
 if TYPE_CHECKING:
     from trainer.services.grading.results import Grade
@@ -95,7 +95,7 @@ def add_columns(
 COLUMNS = ("Article", "Date", "Topics", "Cards", "Studied", "Retention", "Last studied")
 
 
-class LibraryScreen(TrainerScreen):
+class LibraryScreen(FilteredScreen):
     """Every article made into cards, with its progress."""
 
     class Loaded(Message):
@@ -221,17 +221,6 @@ class LibraryScreen(TrainerScreen):
         row = self.current()
         if row is not None:
             self.trainer.push_screen(OutlineScreen(row.id))
-
-    def action_filter(self) -> None:
-        field = self.query_one(Input)
-        field.add_class("shown")
-        field.focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.apply_filter(event.value)
-        if not event.value.strip():
-            self.query_one(Input).remove_class("shown")
 
     def action_banks(self) -> None:
         from trainer.tui.screens.banks import BankScreen
