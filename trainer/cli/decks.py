@@ -12,15 +12,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from trainer.cli import echo, options, store_for
+from trainer.domain.decktree import parent_of
 from trainer.domain.model import DeckCounts
 
 if TYPE_CHECKING:
     from trainer.services.decks import TreeRow
-
-
-def _parent(name: str) -> str | None:
-    head, sep, _tail = name.rpartition("::")
-    return head if sep else None
 
 
 def _rows_json(rows: list[DeckCounts], tree: list[TreeRow] | None = None) -> str:
@@ -37,7 +33,7 @@ def _rows_json(rows: list[DeckCounts], tree: list[TreeRow] | None = None) -> str
         entry: dict[str, object] = {
             "deck": r.name,
             "id": r.deck_id,
-            "parent": _parent(r.name),
+            "parent": parent_of(r.name),
             "new": r.new,
             "learning": r.learning,
             "due": r.due,

@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from trainer.domain.clock import LEARN_AHEAD, DayClock, local_zone, to_epoch
 from trainer.domain.model import DeckCounts
 from trainer.storage import count_sql
 from trainer.storage.revision import HEAD_REVISION
+
+T = TypeVar("T")
 
 
 def due_counts(path: Path, profile: str, now: datetime) -> list[DeckCounts] | None:
@@ -29,6 +33,29 @@ def due_counts_and_limits(
     path: Path, profile: str, now: datetime
 ) -> tuple[list[DeckCounts], dict[int, tuple[int, int]]] | None:
     """Each deck's own counts and what its limits still allow today (parents cap with them)."""
+    return _read_only(path, lambda conn: _counts_and_limits(conn, profile, now))
+
+
+def tree_counts(
+    path: Path, profile: str, now: datetime
+) -> tuple[list[DeckCounts], dict[int, tuple[int, int]], frozenset[str]] | None:
+    """What the deck list's first paint needs, on one connection: each deck's own
+    counts, what its limits still allow today, and the names of collapsed decks."""
+
+    def read(
+        conn: sqlite3.Connection,
+    ) -> tuple[list[DeckCounts], dict[int, tuple[int, int]], frozenset[str]] | None:
+        found = _counts_and_limits(conn, profile, now)
+        if found is None:
+            return None
+        collapsed = frozenset(n for (n,) in conn.execute("SELECT name FROM decks WHERE collapsed"))
+        return found[0], found[1], collapsed
+
+    return _read_only(path, read)
+
+
+def _read_only(path: Path, read: Callable[[sqlite3.Connection], T | None]) -> T | None:
+    """``read`` over a read-only connection to the file; None when anything goes wrong."""
     if not path.is_file():
         return None
     try:
@@ -36,7 +63,7 @@ def due_counts_and_limits(
     except sqlite3.Error:
         return None
     try:
-        return _counts_and_limits(conn, profile, now)
+        return read(conn)
     except sqlite3.Error:
         return None
     finally:
@@ -117,17 +144,3 @@ def has_exam(path: Path) -> bool | None:
     except sqlite3.Error:
         return None
     return row is not None
-
-
-def collapsed_names(path: Path) -> frozenset[str]:
-    """Names of the decks shown collapsed in the deck list (empty when it cannot say)."""
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
-    except sqlite3.Error:
-        return frozenset()
-    try:
-        return frozenset(n for (n,) in conn.execute("SELECT name FROM decks WHERE collapsed"))
-    except sqlite3.Error:
-        return frozenset()
-    finally:
-        conn.close()

@@ -69,13 +69,13 @@ def quick_counts(
 
     def counts(now: datetime) -> tuple[list[DeckCounts], list[TreeRow]] | None:
         from trainer.domain.decktree import deck_tree
-        from trainer.storage.fastcount import collapsed_names, due_counts_and_limits
+        from trainer.storage.fastcount import tree_counts
 
-        found = due_counts_and_limits(path, profile, now)
+        found = tree_counts(path, profile, now)
         if not found or not found[0]:
             return None
-        rows, limits = found
-        return rows, deck_tree(rows, limits, collapsed_names(path))
+        rows, limits, collapsed = found
+        return rows, deck_tree(rows, limits, collapsed)
 
     return counts
 
