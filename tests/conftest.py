@@ -1,6 +1,6 @@
 """Shared fixtures: a pinned clock and real stores (SQLite file, and PostgreSQL).
 
-``store`` is a real SQLite file built by the migrations. ``any_store`` runs the
+``store`` is a real SQLite file created at the schema head. ``any_store`` runs the
 same test on SQLite and, when a PostgreSQL server is available (``.ci/run``
 starts one and exports TRAINER_TEST_PG_URL), on a fresh PostgreSQL database.
 """

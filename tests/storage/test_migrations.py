@@ -1,16 +1,17 @@
-"""Migrations are the only schema source; old stores upgrade, foreign ones are refused."""
+"""Old stores upgrade through the migrations, new ones are created at the head in one
+step with the same schema, foreign ones are refused."""
 
 import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy import inspect as sa_inspect
 
 from trainer.domain.errors import StoreError
 from trainer.storage import migrate
 from trainer.storage.engine import make_engine, resolve_url
-from trainer.storage.models import Base
+from trainer.storage.models import METADATA
 from trainer.storage.revision import HEAD_REVISION
 from trainer.storage.store import Store
 
@@ -34,12 +35,79 @@ def test_models_and_migrations_agree(any_db_url: str) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    store = Store.open(any_db_url)
-    with store.engine.connect() as conn:
+    engine = make_engine(resolve_url(any_db_url))
+    migrate.upgrade(engine, target=HEAD_REVISION)  # every migration in turn
+    with engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True})
-        diff = compare_metadata(ctx, Base.metadata)
-    store.close()
+        diff = compare_metadata(ctx, METADATA)
+    engine.dispose()
     assert diff == []
+
+
+def _schema(engine: Engine) -> dict[str, object]:
+    """Everything a database says about its tables: columns in order with type,
+    nullability and default, keys, foreign keys, indexes, unique and check constraints
+    (on SQLite also the indexes' own SQL), and the stamped revision."""
+    insp = sa_inspect(engine)
+    out: dict[str, object] = {}
+    for table in sorted(insp.get_table_names()):
+        out[table] = {
+            "columns": [
+                (c["name"], str(c["type"]), c["nullable"], c["default"], c.get("autoincrement"))
+                for c in insp.get_columns(table)
+            ],
+            "pk": insp.get_pk_constraint(table),
+            "fks": sorted(insp.get_foreign_keys(table), key=repr),
+            "indexes": sorted(insp.get_indexes(table), key=repr),
+            "uniques": sorted(insp.get_unique_constraints(table), key=repr),
+            "checks": sorted(insp.get_check_constraints(table), key=repr),
+        }
+    with engine.connect() as conn:
+        out["revision"] = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+        if engine.dialect.name == "sqlite":
+            out["sqlite_indexes"] = sorted(
+                conn.execute(
+                    text("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index'")
+                ).all()
+            )
+        else:
+            out["sequences"] = sorted(insp.get_sequence_names())
+    return out
+
+
+def test_a_new_store_is_created_as_the_migrations_would_make_it(any_db_url: str) -> None:
+    """A new store gets its schema in one step (no migration replayed) and is then
+    identical in schema to a store taken through every migration in turn."""
+    Store.open(any_db_url).close()
+    one_step = make_engine(resolve_url(any_db_url))
+    created = _schema(one_step)
+    with one_step.begin() as conn:
+        for table in reversed(METADATA.sorted_tables):
+            conn.execute(text(f"DROP TABLE {table.name}"))
+        conn.execute(text("DROP TABLE alembic_version"))
+        assert sa_inspect(conn).get_table_names() == []
+    one_step.dispose()
+    stepwise = make_engine(resolve_url(any_db_url))
+    migrate.upgrade(stepwise, target=HEAD_REVISION)
+    migrated = _schema(stepwise)
+    stepwise.dispose()
+    assert created["revision"] == [(HEAD_REVISION,)]
+    assert created == migrated
+
+
+def test_a_new_store_does_not_import_alembic(tmp_path: Path) -> None:
+    """Creating a store is the models' tables and a stamp: Alembic stays unimported."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from trainer.storage.store import Store\n"
+        f"Store.open({str(tmp_path / 'new.sqlite3')!r}).close()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'mako')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def test_upgrade_from_first_revision_keeps_data(any_db_url: str) -> None:
