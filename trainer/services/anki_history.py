@@ -167,15 +167,11 @@ class ScheduleImport:
             for cid, at in self.reset_at.items()
             if cid in self.kept and (row := ours.get(self.key_of[cid])) is not None
         ]
-        if resets:
-            conn.exec_driver_sql(
-                driver_sql(conn, "UPDATE cards SET reset_at = ? WHERE id = ?"), resets
-            )
+        cards_repo.set_reset_times(conn, resets)
         rows: list[tuple[Any, ...]] = []
         if self.batch is not None:
             # Each part is saved as soon as it is ready, while the workers do the rest.
             total, done = len(self.replayed), 0
-            save = driver_sql(conn, _SAVE_CARD)
             for start, states in self.batch.saved_parts():
                 part = []
                 for cid, state in zip(
@@ -185,8 +181,7 @@ class ScheduleImport:
                     row = ours.get(self.key_of[cid])
                     if twin is not None and row is not None:  # else not imported, or not ours
                         part.append(self._replayed_row(row, state, twin, cid))
-                if part:
-                    conn.exec_driver_sql(save, part)
+                cards_repo.save_states(conn, part)
                 done += len(states)
                 tick("rebuilding schedules", done, total)
         answered = {self.key_of[cid] for cid in self.new}
@@ -202,9 +197,8 @@ class ScheduleImport:
         for card in self._full_cards(conn, sorted(sm2)):
             from_sm2 = _sm2_card(card, sm2[card.id], self.coll.crt, self.store.clock)
             if from_sm2 is not None:
-                rows.append(_card_row(from_sm2))
-        if rows:
-            conn.exec_driver_sql(driver_sql(conn, _SAVE_CARD), rows)
+                rows.append(cards_repo.state_row(from_sm2))
+        cards_repo.save_states(conn, rows)
         buried = [r[-1] for r in rows if r[1] == Queue.BURIED]
         if buried:
             cards_repo.set_queue(conn, buried, Queue.BURIED, self.today + 1)
@@ -257,10 +251,7 @@ class ScheduleImport:
             position = twin.home_due if twin.type == 0 else row[4]
             if (int(queue), position) != (row[3], row[4]):
                 rows.append((int(queue), position, row[0]))
-        if rows:
-            conn.exec_driver_sql(
-                driver_sql(conn, "UPDATE cards SET queue = ?, position = ? WHERE id = ?"), rows
-            )
+        cards_repo.place_new(conn, rows)
         buried = [*self.bury, *(r[2] for r in rows if r[0] == Queue.BURIED)]
         if buried:
             cards_repo.set_queue(conn, buried, Queue.BURIED, self.today + 1)
@@ -457,31 +448,8 @@ def _sm2_card(card: Card, ac: AnkiCard, crt: int, clock: DayClock) -> Card | Non
     )
 
 
-_SAVE_CARD = (
-    "UPDATE cards SET state = ?, queue = ?, due = ?, step = ?, stability = ?, difficulty = ?, "
-    "last_review = ?, reps = ?, lapses = ? WHERE id = ?"
-)
-
-
-def _card_row(card: Card) -> tuple[Any, ...]:
-    """``_SAVE_CARD``'s parameters for a card."""
-    v = cards_repo.card_values(card)
-    return (
-        v["state"],
-        v["queue"],
-        v["due"],
-        v["step"],
-        v["stability"],
-        v["difficulty"],
-        v["last_review"],
-        v["reps"],
-        v["lapses"],
-        card.id,
-    )
-
-
 def _replayed_row(row: OurCard, saved: SavedState, twin: AnkiCard) -> tuple[Any, ...]:
-    """The card in ``row`` with its replayed state, as ``_SAVE_CARD``'s parameters.
+    """The card in ``row`` with its replayed state, as a ``cards_repo.save_states`` row.
 
     Suspended stays suspended (ours or Anki's), buried stays buried; otherwise
     the queue follows the state. No Card objects: there can be many.

@@ -356,6 +356,52 @@ def suspended(conn: Connection, profile_id: int, deck_ids: Sequence[int]) -> lis
     ]
 
 
+STATE_COLUMNS = (
+    "state",
+    "queue",
+    "due",
+    "step",
+    "stability",
+    "difficulty",
+    "last_review",
+    "reps",
+    "lapses",
+)
+"""The scheduling columns ``save_states`` writes, in its rows' order (then the card id)."""
+_SAVE_STATES_SQL = f"UPDATE cards SET {', '.join(f'{c} = ?' for c in STATE_COLUMNS)} WHERE id = ?"
+
+
+def state_row(card: Card) -> tuple[Any, ...]:
+    """A card as a ``save_states`` row: its ``STATE_COLUMNS`` values, then its id."""
+    values = card_values(card)
+    return (*(values[c] for c in STATE_COLUMNS), card.id)
+
+
+def save_states(conn: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Write many cards' scheduling columns at once (one executemany, plain driver SQL).
+
+    Each row is the ``STATE_COLUMNS`` values (times in epoch seconds, as
+    ``card_values`` gives them) followed by the card id: bulk writers (an import
+    rebuilding thousands of schedules) hand over tuples, no Card objects.
+    """
+    if rows:
+        conn.exec_driver_sql(driver_sql(conn, _SAVE_STATES_SQL), rows)
+
+
+def set_reset_times(conn: Connection, rows: Sequence[tuple[int, int]]) -> None:
+    """Record when cards were last reset to new: ``(epoch ms, card id)`` rows."""
+    if rows:
+        conn.exec_driver_sql(driver_sql(conn, "UPDATE cards SET reset_at = ? WHERE id = ?"), rows)
+
+
+def place_new(conn: Connection, rows: Sequence[tuple[int, int, int]]) -> None:
+    """Put new cards in a queue at a new-queue position: ``(queue, position, card id)`` rows."""
+    if rows:
+        conn.exec_driver_sql(
+            driver_sql(conn, "UPDATE cards SET queue = ?, position = ? WHERE id = ?"), rows
+        )
+
+
 def reset_times(conn: Connection, card_ids: Sequence[int]) -> dict[int, int]:
     """When each of the cards was last forgotten (epoch ms), for those ever forgotten."""
     out: dict[int, int] = {}
