@@ -151,3 +151,37 @@ def test_deck_preset_becomes_the_decks_options(
     assert o.bury_siblings is True
     assert o.fsrs_parameters == pytest.approx(PARAMS, rel=1e-6)
     assert o.enable_fuzz is DeckOptions().enable_fuzz
+
+
+def test_new_positions_are_the_importing_learners(
+    anki_col: Any, store: Store, tmp_path: Path
+) -> None:
+    """Anki's new-queue order is the importing learner's: another learner in the store
+    gets the new cards in the package's note order, as for any new deck."""
+    col = anki_col
+    did = col.decks.id("Order")
+    cards = {f"新{i}": _add(col, did, f"新{i}") for i in range(4)}
+    news = [cards[f"新{i}"][1] for i in range(4)]
+    col.sched.reposition_new_cards(news[::-1], 10, 1, False, False)
+    pkg = tmp_path / "order.apkg"
+    from anki.collection import ExportAnkiPackageOptions
+
+    col.export_anki_package(
+        out_path=str(pkg),
+        options=ExportAnkiPackageOptions(with_scheduling=True, with_media=False),
+        limit=None,
+    )
+    other = Store.open(str(store.engine.url.database), profile="other")
+    other.close()
+    import_apkg(store, pkg)
+    with store.read() as conn:
+        rows = conn.execute(
+            select(NOTES.c.guid, CARDS.c.profile_id, CARDS.c.position, CARDS.c.queue).join(
+                NOTES, NOTES.c.id == CARDS.c.note_id
+            )
+        ).all()
+    names = list(cards)
+    for profile_id, wanted in ((store.profile.id, names[::-1]), (other.profile.id, names)):
+        place = {r.guid: r.position for r in rows if r.profile_id == profile_id}
+        assert sorted(names, key=lambda n: place[cards[n][0]]) == wanted, profile_id
+    assert {r.queue for r in rows} == {int(Queue.NEW)}

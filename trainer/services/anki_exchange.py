@@ -88,9 +88,11 @@ def _apply_grouped(
     report: ImportReport,
     where: str = "",
     presets: dict[str, DeckOptions] | None = None,
+    places: dict[tuple[str, int], int] | None = None,
 ) -> dict[str, int]:
     """apply_notes per deck; returns deck name -> id. A deck the import creates gets
-    its Anki preset's options from ``presets`` (an existing deck keeps its own)."""
+    its Anki preset's options from ``presets`` (an existing deck keeps its own), and
+    its new cards, this profile's, their places in Anki's new queue from ``places``."""
     deck_ids = {}
     for deck_name, notes in groups.items():
         preset = (presets or {}).get(deck_name)
@@ -103,6 +105,7 @@ def _apply_grouped(
             options=preset,
             retire_missing=False,
             where=where,
+            places={store.profile.id: places} if places else None,
         )
         _merge(report, part)
         deck_ids[deck_name] = deck.id
@@ -131,7 +134,9 @@ def import_apkg(store: Store, path: Path) -> ImportReport:
                 kept.append(m)
             plan.keep(kept)
             report = ImportReport(deck=", ".join(groups) or Path(path).stem)
-            _apply_grouped(conn, store, groups, report, str(path), coll.deck_options)
+            _apply_grouped(
+                conn, store, groups, report, str(path), coll.deck_options, plan.new_places()
+            )
             tick("importing notes", 2, 3)
             report.reviews = plan.finish(conn)
         finally:

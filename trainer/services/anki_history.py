@@ -142,6 +142,20 @@ class ScheduleImport:
         nids = {m.anki_id for m in mapped}
         self.kept = {ac.id: ac for ac in self.coll.cards if ac.nid in nids and ac.id in self.key_of}
 
+    def new_places(self) -> dict[Key, int]:
+        """Anki's new-queue positions of the kept cards that stay plain new cards here:
+        what ``finish`` would give them, handed to the cards as they are made."""
+        new, resets, history, key_of = self.new, self.reset_at, self.had_history, self.key_of
+        return {
+            key: twin.home_due
+            for cid, twin in self.kept.items()
+            if twin.type == 0
+            and twin.queue == 0
+            and cid not in new
+            and cid not in resets
+            and (key := key_of[cid]) not in history
+        }
+
     def close(self) -> None:
         if self.batch is not None:
             self.batch.close()

@@ -8,7 +8,7 @@ are retired (hidden, history kept), and the report says what happened.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -103,11 +103,15 @@ def apply_notes(
     retire_missing: bool = True,
     now_s: int | None = None,
     where: str = "",
+    places: Mapping[int, Mapping[tuple[str, int], int]] | None = None,
 ) -> tuple[Deck, ImportReport]:
     """Bring deck ``name`` in line with ``notes`` inside the caller's transaction.
 
     A note whose GUID belongs to a note of another deck is never moved or
     overwritten: GuidConflictError (naming both decks) aborts the transaction.
+    ``places`` gives new cards their new-queue position as they are made, per
+    profile id and card (note GUID, ord), where a deck created now takes its order
+    from elsewhere (an Anki package's new queue); others are placed in note order.
     """
     from trainer.generation.provenance import without_label
 
@@ -165,7 +169,11 @@ def apply_notes(
         notes_repo.set_retired(conn, gone, True, now_s)
         report.retired = len(gone)
     for profile_id in profile_ids:
-        cards_repo.sync_cards(conn, profile_id, deck.id, fresh=fresh, now_s=now_s)
+        placed = (places or {}).get(profile_id)
+        by_id = None
+        if fresh is not None and placed:
+            by_id = {(ids[g], o): p for (g, o), p in placed.items() if g in ids}
+        cards_repo.sync_cards(conn, profile_id, deck.id, fresh=fresh, now_s=now_s, places=by_id)
     return deck, report
 
 

@@ -9,7 +9,7 @@ however big a deck grows.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, and_, func, or_, select, update
@@ -95,6 +95,7 @@ def sync_cards(
     *,
     fresh: Sequence[tuple[int, str, str, int]] | None = None,
     now_s: int | None = None,
+    places: Mapping[tuple[int, int], int] | None = None,
 ) -> int:
     """Give every live note the cards it needs for this profile; retire the rest.
 
@@ -102,12 +103,13 @@ def sync_cards(
     RETIRED queue with its history, and it comes back if the number does.
     ``fresh``, when given, says the deck's notes are exactly these ``(note id,
     kind, text, position)``, all inserted just now (so without cards): their
-    cards are made without reading anything back.
+    cards are made without reading anything back, each at its new-queue position
+    in ``places`` (by note id and ord) when it is there, else in note order.
     Returns the number of cards created; ``now_s`` is their creation time.
     """
     now_s = int(time.time()) if now_s is None else now_s
     if fresh is not None and deck_id is not None:
-        return _add_fresh_cards(conn, profile_id, deck_id, fresh, now_s)
+        return _add_fresh_cards(conn, profile_id, deck_id, fresh, now_s, places or {})
     note_sql = "SELECT id, kind, text, deck_id, position, retired FROM notes"
     card_sql = (
         "SELECT id, note_id, ord, queue, state, deck_id, original_deck_id FROM cards "
@@ -167,9 +169,11 @@ def _add_fresh_cards(
     deck_id: int,
     notes: Sequence[tuple[int, str, str, int]],
     now_s: int,
+    places: Mapping[tuple[int, int], int],
 ) -> int:
+    get = places.get
     rows = [
-        (profile_id, note_id, deck_id, ord_, position * 100 + ord_, now_s)
+        (profile_id, note_id, deck_id, ord_, get((note_id, ord_), position * 100 + ord_), now_s)
         for note_id, kind, text_, position in notes
         for ord_ in wanted_ords(kind, text_)
     ]
