@@ -10,13 +10,14 @@ files (``anki_text``) alike.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from trainer.domain import cloze, notetypes
-from trainer.domain.model import Note, NoteKind, SourceRef
+from trainer.domain.model import Note, SourceRef
 from trainer.formats.apkg_read import Collection, Notetype, read_package
 from trainer.formats.apkg_write import META_FIELD
 from trainer.formats.html_text import tidy, to_text
@@ -78,46 +79,64 @@ def note_from_fields(
     """One of our notes from an Anki note's fields; ValueError says why it cannot be."""
     if not guid:
         raise ValueError("note has no GUID")
-    if len(fields) < len(nt.fields):
-        fields = list(fields) + [""] * (len(nt.fields) - len(fields))
-    values = dict(zip(nt.fields, fields, strict=False))
-    if nt.fields in _OURS:
+    names = nt.fields
+    if len(fields) < len(names):
+        fields = list(fields) + [""] * (len(names) - len(fields))
+    values = dict(zip(names, fields, strict=False))
+    layout = _layout(names, nt.is_cloze)
+    if layout.ours:
         ours = _ours(nt, values, guid, tags)
         if ours is not None:
             return ours
     if nt.is_cloze:
-        text_name = "Text" if "Text" in values else nt.fields[0]
-        text = tidy(to_text(values.get(text_name, "")))
+        text = tidy(to_text(values.get(layout.first, "")))
         try:
             if not cloze.parse(text):
                 raise ValueError("no cloze deletions")
         except cloze.ClozeError as exc:
             raise ValueError(str(exc)) from None
-        used = {text_name}
         extra = tidy(to_text(values.get("Back Extra", "")))
-        used.add("Back Extra")
-        extra = _join(extra, _rest(nt, values, used))
-        kind = notetypes.for_foreign(cloze=True).kind
-        return Note(guid=guid, kind=kind, text=text, extra=extra, tags=tags)
-    front_name = next((n for n in nt.fields if n.strip().lower() in FRONT_NAMES), nt.fields[0])
-    back_name = next(
-        (n for n in nt.fields if n.strip().lower() in BACK_NAMES and n != front_name),
-        next((n for n in nt.fields if n != front_name), ""),
-    )
+        extra = _join(extra, _rest(layout.rest, values))
+        return Note(guid=guid, kind=_CLOZE_KIND, text=text, extra=extra, tags=tags)
+    front_name, back_name = layout.first, layout.second
     prompt = tidy(to_text(values.get(front_name, "")))
     answer = tidy(to_text(values.get(back_name, ""))) if back_name else ""
     if not prompt:
         raise ValueError(f"empty {front_name!r} field")
-    extra = _rest(nt, values, {front_name, back_name})
-    kind = notetypes.for_foreign(cloze=False).kind
-    return Note(guid=guid, kind=kind, prompt=prompt, answer=answer, extra=extra, tags=tags)
+    extra = _rest(layout.rest, values)
+    return Note(guid=guid, kind=_QA_KIND, prompt=prompt, answer=answer, extra=extra, tags=tags)
 
 
-def _rest(nt: Notetype, values: dict[str, str], used: set[str]) -> str:
+class _Layout(NamedTuple):
+    """What a note type's field names say, worked out once per note type."""
+
+    ours: bool
+    """The fields are one of our own note types' (a ``Trainer`` field holding JSON)."""
+    first: str
+    """The cloze text's field, or the front's."""
+    second: str
+    """The back's field ("" for a cloze type, or a one-field type)."""
+    rest: tuple[str, ...]
+    """The other fields, kept in Extra as ``name: text``."""
+
+
+@functools.lru_cache(maxsize=256)
+def _layout(names: tuple[str, ...], is_cloze: bool) -> _Layout:
+    if is_cloze:
+        text_name = "Text" if "Text" in names else names[0]
+        used = {text_name, "Back Extra"}
+        return _Layout(names in _OURS, text_name, "", tuple(n for n in names if n not in used))
+    front = next((n for n in names if n.strip().lower() in FRONT_NAMES), names[0])
+    back = next(
+        (n for n in names if n.strip().lower() in BACK_NAMES and n != front),
+        next((n for n in names if n != front), ""),
+    )
+    return _Layout(names in _OURS, front, back, tuple(n for n in names if n not in (front, back)))
+
+
+def _rest(names: tuple[str, ...], values: dict[str, str]) -> str:
     parts = []
-    for name in nt.fields:
-        if name in used:
-            continue
+    for name in names:
         text = tidy(to_text(values.get(name, "")))
         if text:
             parts.append(f"{name}: {text}")
@@ -129,6 +148,11 @@ def _join(a: str, b: str) -> str:
 
 
 _OURS = tuple(m.fields for m in notetypes.anki_models())
+_TYPES = {nt.kind.value: nt for nt in notetypes.REGISTRY}
+"""Our note types by the kind the ``Trainer`` field names."""
+_NO_SOURCE = SourceRef()
+_CLOZE_KIND = notetypes.for_foreign(cloze=True).kind
+_QA_KIND = notetypes.for_foreign(cloze=False).kind
 _OL = re.compile(r"^<ol>(.*?)</ol>", re.S)
 _LI = re.compile(r"<li>(.*?)</li>", re.S)
 
@@ -147,35 +171,36 @@ def _ours(nt: Notetype, values: dict[str, str], guid: str, tags: tuple[str, ...]
         return None
     try:
         meta = json.loads(raw)
-        kind = NoteKind(meta["kind"])
-    except (ValueError, KeyError, TypeError, RecursionError):
+    except (ValueError, RecursionError):
         return None
     if not isinstance(meta, dict):
         return None
-    src = meta.get("source") or {}
-    if not isinstance(src, dict):
-        src = {}
-    source = SourceRef(
-        article=str(src.get("article", "")),
-        anchor=str(src.get("anchor", "")),
-        section=str(src.get("section", "")),
-        start=_offset(src.get("start", 0)),
-        end=_offset(src.get("end", 0)),
-    )
+    kind = meta.get("kind")
+    note_type = _TYPES.get(kind) if isinstance(kind, str) else None
+    if note_type is None or note_type.anki.fields != nt.fields:
+        return None
+    src = meta.get("source")
+    if src and isinstance(src, dict):
+        source = SourceRef(
+            article=str(src.get("article", "")),
+            anchor=str(src.get("anchor", "")),
+            section=str(src.get("section", "")),
+            start=_offset(src.get("start", 0)),
+            end=_offset(src.get("end", 0)),
+        )
+    else:
+        source = _NO_SOURCE
     added = meta.get("section_tag")
     if added:
         tags = tuple(t for t in tags if t != added)
     listed = meta.get("items", ())
     items = tuple(str(i) for i in listed) if isinstance(listed, list) else ()
-    note_type = notetypes.of(kind)
-    if note_type.anki.fields != nt.fields:
-        return None
     content: dict[str, object] = {
         "prompt": str(meta.get("prompt", "")),
         "answer": str(meta.get("answer", "")),
     }
     content.update(note_type.from_anki(_Values(values), items))
-    note = Note(guid=guid, kind=kind, tags=tags, source=source, **content)  # type: ignore[arg-type]
+    note = Note(guid=guid, kind=note_type.kind, tags=tags, source=source, **content)  # type: ignore[arg-type]
     try:
         note_type.check_markup(note)
     except cloze.ClozeError as exc:

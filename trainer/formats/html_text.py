@@ -41,8 +41,12 @@ def to_text(field: str) -> str:
     return html.unescape(s)
 
 
+_TRAILING = re.compile(r"[ \t]+\n")
+_BLANK_RUN = re.compile(r"\n{3,}")
+
+
 def tidy(text: str) -> str:
     """Foreign field text made neat: no blank-line runs, no edge whitespace."""
-    text = re.sub(r"[ \t]+\n", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
+    if "\n" in text:
+        text = _BLANK_RUN.sub("\n\n", _TRAILING.sub("\n", text))
     return text.strip()

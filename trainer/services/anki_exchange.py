@@ -89,27 +89,27 @@ def _apply_grouped(
     where: str = "",
     presets: dict[str, DeckOptions] | None = None,
     places: dict[tuple[str, int], int] | None = None,
-) -> dict[str, int]:
-    """apply_notes per deck; returns deck name -> id. A deck the import creates gets
-    its Anki preset's options from ``presets`` (an existing deck keeps its own), and
-    its new cards, this profile's, their places in Anki's new queue from ``places``."""
-    deck_ids = {}
+) -> set[str]:
+    """apply_notes per deck; returns the names of the decks it created. A deck the
+    import creates gets its Anki preset's options from ``presets`` (an existing deck
+    keeps its own), and its new cards, this profile's, their places in Anki's new
+    queue from ``places``."""
+    created: set[str] = set()
     for deck_name, notes in groups.items():
-        preset = (presets or {}).get(deck_name)
-        if preset is not None and decks_repo.deck_by_name(conn, deck_name) is not None:
-            preset = None
+        new_deck = decks_repo.deck_by_name(conn, deck_name) is None
         deck, part = apply_notes(
             conn,
             deck_name,
-            _keep_tag_order(conn, store, notes),
-            options=preset,
+            notes if new_deck else _keep_tag_order(conn, store, notes),
+            options=(presets or {}).get(deck_name) if new_deck else None,
             retire_missing=False,
             where=where,
-            places={store.profile.id: places} if places else None,
+            places={store.profile.id: places} if places and new_deck else None,
         )
         _merge(report, part)
-        deck_ids[deck_name] = deck.id
-    return deck_ids
+        if new_deck:
+            created.add(deck_name)
+    return created
 
 
 @bulk
@@ -134,9 +134,13 @@ def import_apkg(store: Store, path: Path) -> ImportReport:
                 kept.append(m)
             plan.keep(kept)
             report = ImportReport(deck=", ".join(groups) or Path(path).stem)
-            _apply_grouped(
-                conn, store, groups, report, str(path), coll.deck_options, plan.new_places()
+            places = plan.new_places()
+            created = _apply_grouped(
+                conn, store, groups, report, str(path), coll.deck_options, places
             )
+            # The new decks' cards were made at their places: nothing to read back.
+            made = {n.guid for name in created for n in groups[name]}
+            plan.placed = {key for key in places if key[0] in made}
             tick("importing notes", 2, 3)
             report.reviews = plan.finish(conn)
         finally:

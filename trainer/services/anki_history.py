@@ -75,6 +75,7 @@ class ScheduleImport:
         self.kept: dict[int, AnkiCard] = {}
         self.reset_at: dict[int, int] = {}  # anki card id -> a reset newer than ours (ms)
         self.bury: list[int] = []  # our card ids that Anki has buried
+        self.placed: set[Key] = set()  # cards made just now at their ``new_places`` place
         notes = {an.id: an for an in coll.notes}
         deck_of: dict[int, str] = {}
         for ac in coll.cards:
@@ -172,6 +173,7 @@ class ScheduleImport:
             or (twin.type == 2 and self.key_of[cid] not in self.had_history)
             or (self.key_of[cid] not in self.had_history and (twin.queue < 0 or twin.type == 0))
         }
+        wanted -= self.placed  # new cards made at Anki's place already: nothing to change
         if not wanted:
             return 0  # e.g. the same package again: nothing new
         ours = self._our_cards(conn, sorted({g for g, _ in wanted}))
