@@ -197,3 +197,17 @@ def test_backups_taken_at_the_same_moment_both_land(tmp_path: Path) -> None:
     for path in made:
         assert backup.check_backup(path).counts["cards"] == 200
     assert not list((tmp_path / "backups").glob(".*.part"))
+
+
+def test_an_import_into_an_empty_store_takes_no_backup(tmp_path: Path) -> None:
+    """A backup of a store with nothing in it restores nothing: the first import into
+    a new store goes without; the next one, with the first's notes there, takes one."""
+    db = tmp_path / "new.sqlite3"
+    deck = tmp_path / "d.toml"
+    write_deck(deck, "First", notes(5, "f"))
+    assert _run(db, "import", str(deck)).returncode == 0
+    assert backup.list_backups(db) == []
+    write_deck(deck, "Second", notes(5, "s"))
+    assert _run(db, "import", str(deck)).returncode == 0
+    assert [b.reason for b in backup.list_backups(db)] == ["before-import"]
+    assert backup.check_backup(backup.list_backups(db)[0].path).counts["cards"] == 5

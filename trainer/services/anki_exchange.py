@@ -97,7 +97,7 @@ def _apply_grouped(
     created: set[str] = set()
     for deck_name, notes in groups.items():
         new_deck = decks_repo.deck_by_name(conn, deck_name) is None
-        deck, part = apply_notes(
+        _deck, part = apply_notes(
             conn,
             deck_name,
             notes if new_deck else _keep_tag_order(conn, store, notes),

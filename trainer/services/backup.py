@@ -175,6 +175,10 @@ def before_upgrade(engine: Engine, revision: str | None) -> None:
 
 
 def before_import(store: Store) -> Path | None:
+    """A backup before an import changes the store; none for a store that holds
+    nothing yet (a first import into a new store): there would be nothing to restore."""
+    if store.is_empty():
+        return None
     return backup_engine(store.engine, "before-import")
 
 

@@ -180,6 +180,15 @@ class Store:
                 raise
             raise err from exc
 
+    def is_empty(self) -> bool:
+        """No decks, notes, answers, articles or practice answers: nothing to lose."""
+        tables = ("decks", "notes", "reviews", "articles", "practice_attempts")
+        probe = " UNION ALL ".join(
+            f"SELECT 1 FROM (SELECT 1 FROM {t} LIMIT 1) AS {t}_row" for t in tables
+        )
+        with self.read() as conn:
+            return conn.exec_driver_sql(f"SELECT count(*) FROM ({probe}) AS found").scalar() == 0
+
     def close(self) -> None:
         self.engine.dispose()
 
