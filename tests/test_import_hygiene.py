@@ -26,3 +26,32 @@ def _loaded(statement: str) -> set[str]:
 )
 def test_core_imports_no_textual_or_heavy_libraries(statement: str) -> None:
     assert _loaded(statement) == set()
+
+
+def test_an_anki_import_into_a_new_store_loads_only_what_it_uses(tmp_path: object) -> None:
+    """``trainer import x.apkg`` into a new store: the schema is made without Alembic (and
+    its Mako templates), and neither the deck-file reader (TOML), the text-file reader,
+    the generator (no note has an Extra that could be a generator label) nor the ORM
+    is imported."""
+    from pathlib import Path
+
+    from trainer.domain.model import Note, NoteKind
+    from trainer.formats.apkg_write import package_bytes
+
+    folder = Path(str(tmp_path))
+    pkg = folder / "p.apkg"
+    pkg.write_bytes(
+        package_bytes("P", [Note("g1", NoteKind.QA, prompt="问", answer="答")])
+    )
+    code = (
+        "import sys\n"
+        "from trainer.entry import main\n"
+        f"sys.argv = ['trainer', '--db', {str(folder / 's.sqlite3')!r}, 'import', {str(pkg)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = ('alembic', 'mako', 'tomllib', 'trainer.generation', 'sqlalchemy.orm',"
+        " 'trainer.formats.deckfile', 'trainer.formats.anki_text')\n"
+        "print('LOADED', ' '.join(m for m in heavy if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "imported" in out.stdout
+    assert out.stdout.strip().splitlines()[-1] == "LOADED"

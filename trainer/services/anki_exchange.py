@@ -18,7 +18,6 @@ from sqlalchemy import Connection
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import DeckOptions, Note
 from trainer.formats.anki_notes import MappedNote, map_notes
-from trainer.formats.anki_text import read_text, write_text
 from trainer.formats.apkg_read import read_package
 from trainer.formats.apkg_write import write_apkg
 from trainer.services.anki_history import ScheduleImport, chunked
@@ -53,6 +52,8 @@ def export_apkg(store: Store, deck_name: str, path: Path) -> int:
 
 def export_text(store: Store, deck_name: str, path: Path) -> int:
     _description, notes = _deck_notes(store, deck_name)
+    from trainer.formats.anki_text import write_text
+
     return write_text(path, deck_name, notes)
 
 
@@ -154,6 +155,8 @@ def import_apkg(store: Store, path: Path) -> ImportReport:
 @bulk
 def import_text(store: Store, path: Path) -> ImportReport:
     """Import an Anki CSV/TSV file in one transaction."""
+    from trainer.formats.anki_text import read_text
+
     parsed = read_text(path)
     groups: dict[str, list[Note]] = defaultdict(list)
     for tn in parsed.notes:

@@ -27,7 +27,6 @@ from trainer.domain.decktree import (
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import Deck, DeckOptions, Note
 from trainer.domain.words import plural
-from trainer.formats.deckfile import ArticleEntry, DeckFile, read_deck, write_deck
 from trainer.storage import cards_repo, decks_repo, notes_repo, profiles_repo
 from trainer.storage.store import Store
 
@@ -113,9 +112,10 @@ def apply_notes(
     profile id and card (note GUID, ord), where a deck created now takes its order
     from elsewhere (an Anki package's new queue); others are placed in note order.
     """
-    from trainer.generation.provenance import without_label
+    if any(n.extra for n in notes):  # only an Extra can hold a generator label
+        from trainer.generation.provenance import without_label
 
-    notes = [without_label(n) for n in notes]  # decks made before Extra was the learner's
+        notes = [without_label(n) for n in notes]  # decks made before Extra was the learner's
     now_s = int(time.time()) if now_s is None else now_s
     deck = decks_repo.deck_by_name(conn, name)
     created = deck is None
@@ -216,6 +216,8 @@ class DeckService:
             return notes_repo.notes_in_deck(conn, deck.id)
 
     def import_deck_file(self, path: Path) -> ImportReport:
+        from trainer.formats.deckfile import read_deck  # TOML: only for deck files
+
         parsed = read_deck(path)
         with self.store.write() as conn:
             deck, report = apply_notes(
@@ -244,6 +246,8 @@ class DeckService:
         return report
 
     def export_deck_file(self, deck_name: str, path: Path) -> int:
+        from trainer.formats.deckfile import ArticleEntry, write_deck
+
         with self.store.read() as conn:
             deck = decks_repo.deck_by_name(conn, deck_name)
             if deck is None:
@@ -346,7 +350,6 @@ def ensure_bundled_deck(store: Store) -> ImportReport | None:
 
 __all__ = [
     "SEP",
-    "DeckFile",
     "DeckService",
     "GuidConflictError",
     "ImportReport",
