@@ -31,8 +31,8 @@ def test_core_imports_no_textual_or_heavy_libraries(statement: str) -> None:
 def test_an_anki_import_into_a_new_store_loads_only_what_it_uses(tmp_path: object) -> None:
     """``trainer import x.apkg`` into a new store: the schema is made without Alembic (and
     its Mako templates), and neither the deck-file reader (TOML), the text-file reader,
-    the generator (no note has an Extra that could be a generator label) nor the ORM
-    is imported."""
+    the generator (no note has an Extra that could be a generator label), FSRS (no
+    answers to replay) nor the ORM is imported."""
     from pathlib import Path
 
     from trainer.domain.model import Note, NoteKind
@@ -40,15 +40,13 @@ def test_an_anki_import_into_a_new_store_loads_only_what_it_uses(tmp_path: objec
 
     folder = Path(str(tmp_path))
     pkg = folder / "p.apkg"
-    pkg.write_bytes(
-        package_bytes("P", [Note("g1", NoteKind.QA, prompt="问", answer="答")])
-    )
+    pkg.write_bytes(package_bytes("P", [Note("g1", NoteKind.QA, prompt="问", answer="答")]))
     code = (
         "import sys\n"
         "from trainer.entry import main\n"
         f"sys.argv = ['trainer', '--db', {str(folder / 's.sqlite3')!r}, 'import', {str(pkg)!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = ('alembic', 'mako', 'tomllib', 'trainer.generation', 'sqlalchemy.orm',"
+        "heavy = ('alembic', 'mako', 'tomllib', 'fsrs', 'trainer.generation', 'sqlalchemy.orm',"
         " 'trainer.formats.deckfile', 'trainer.formats.anki_text')\n"
         "print('LOADED', ' '.join(m for m in heavy if m in sys.modules))\n"
     )

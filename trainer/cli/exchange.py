@@ -55,16 +55,21 @@ def import_(
     """Import a deck file; re-importing updates notes in place and keeps history."""
     if not file.exists():
         fail(f"{file}: no such file")
-    from trainer.services.exchange import import_file
-    from trainer.services.reporting import reporting
+    from trainer.services.bulk import no_gc_pauses
 
-    bar = _LazyBar()
-    with store_for(ctx) as store:
-        try:
-            with reporting(bar):
-                report = import_file(store, file)
-        finally:
-            bar.close()
+    # The libraries it loads and the rows it reads only make objects that live on (or
+    # are freed by reference counting): the cycle collector would walk them for nothing.
+    with no_gc_pauses():
+        from trainer.services.exchange import import_file
+        from trainer.services.reporting import reporting
+
+        bar = _LazyBar()
+        with store_for(ctx) as store:
+            try:
+                with reporting(bar):
+                    report = import_file(store, file)
+            finally:
+                bar.close()
     if as_json:
         echo_json(report.to_dict())
     else:

@@ -91,8 +91,9 @@ Answer = tuple[int, int, int, int, int, int]
 Time and rating come first, as ``replay_pool.reschedule_many`` reads them."""
 
 
-@dataclass(frozen=True, slots=True)
-class AnkiNote:
+class AnkiNote(NamedTuple):
+    """One note of the collection; a tuple, made straight from its row (there are many)."""
+
     id: int
     guid: str
     mid: int
@@ -323,8 +324,9 @@ def _read_db(where: str, member: str, db: sqlite3.Connection) -> Collection:
             f"{where}: note {guid[:64]}: {nbytes >> 20} MiB of fields "
             f"(limit {MAX_NOTE_BYTES >> 20} MiB), left out"
         )
+    make = tuple.__new__
     notes = [
-        AnkiNote(i, g, m, tuple(t.split()), tuple(f.split("\x1f")))
+        make(AnkiNote, (i, g, m, tuple(t.split()), tuple(f.split("\x1f"))))
         for i, g, m, t, f in db.execute(
             "SELECT CAST(id AS INTEGER), coalesce(CAST(guid AS TEXT), ''), CAST(mid AS INTEGER), "
             "coalesce(CAST(tags AS TEXT), ''), coalesce(CAST(flds AS TEXT), '') FROM notes "

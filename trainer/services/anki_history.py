@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
 
@@ -22,13 +22,15 @@ from trainer.domain.clock import DayClock, from_epoch, to_epoch
 from trainer.domain.model import Card, CardState, DeckOptions, Queue
 from trainer.formats.anki_notes import MappedNote, note_deck
 from trainer.formats.apkg_read import AnkiCard, Answer, Collection
-from trainer.scheduling.fsrs_adapter import SavedState
-from trainer.scheduling.replay_pool import SavedReplayBatch
 from trainer.services.reporting import tick
 from trainer.storage import cards_repo, decks_repo, reviews_repo
 from trainer.storage.engine import driver_sql
 from trainer.storage.reviews_repo import ReviewRecord
 from trainer.storage.store import Store
+
+if TYPE_CHECKING:  # FSRS loads only for a package with answers to replay
+    from trainer.scheduling.fsrs_adapter import SavedState
+    from trainer.scheduling.replay_pool import SavedReplayBatch
 
 SM2_RETENTION = 0.9
 """Retention assumed when turning an Anki SM-2 interval into FSRS memory."""
@@ -136,6 +138,8 @@ class ScheduleImport:
                 history = [a for a in history if a[0] >= start]
             items.append((history, options[deck_of[cid]]))
             self.replayed.append(cid)
+        from trainer.scheduling.replay_pool import SavedReplayBatch
+
         self.batch = SavedReplayBatch(items, clock=store.clock)
 
     def keep(self, mapped: list[MappedNote]) -> None:
