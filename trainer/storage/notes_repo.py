@@ -72,12 +72,20 @@ def note_by_guid(conn: Connection, guid: str) -> Note | None:
     return note_from_row(row) if row else None
 
 
+_ALL_COLUMNS = ", ".join(c.name for c in NOTES.columns)
+
+
 def rows_by_guid(conn: Connection, guids: Sequence[str]) -> dict[str, Any]:
-    """Existing rows for ``guids`` (chunked to stay under parameter limits)."""
+    """Existing rows for ``guids`` (chunked to stay under parameter limits).
+
+    Plain driver SQL: an import asks for every note it carries, and building a
+    statement with tens of thousands of bound values costs more than the lookup.
+    """
     found: dict[str, Any] = {}
     for i in range(0, len(guids), 500):
-        chunk = list(guids[i : i + 500])
-        for row in conn.execute(select(NOTES).where(NOTES.c.guid.in_(chunk))):
+        chunk = tuple(guids[i : i + 500])
+        sql = f"SELECT {_ALL_COLUMNS} FROM notes WHERE guid IN ({', '.join('?' * len(chunk))})"
+        for row in conn.exec_driver_sql(driver_sql(conn, sql), chunk):
             found[row.guid] = row
     return found
 
