@@ -417,3 +417,36 @@ def test_0006_downgrades_to_0005(any_db_url: str) -> None:
     engine.dispose()
     assert rev == "0005"
     assert cols == {"id", "title", "text", "source", "attribution"}
+
+
+def test_trainers_creating_one_new_store_at_once_all_open_it(any_db_url: str) -> None:
+    """Four processes open the same new store together: the schema is created once,
+    under the write lock, and every one of them opens it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from trainer.storage.store import Store\n"
+        "Store.open(sys.argv[1]).close()\n"
+        "print('opened')\n"
+    )
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, any_db_url],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    results = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], [err for _out, err in results]
+    assert all(out.strip() == "opened" for out, _err in results)
+    engine = make_engine(resolve_url(any_db_url))
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+        profiles = conn.execute(text("SELECT name FROM profiles")).scalars().all()
+    engine.dispose()
+    assert rows == [(HEAD_REVISION,)]
+    assert profiles == ["default"]
