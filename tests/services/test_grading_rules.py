@@ -107,7 +107,9 @@ def test_the_first_of_two_pieces_is_most_of_the_point() -> None:
     # However many words the second piece has.
     point = ["整治违规收费，减轻中小企业经营负担和各类隐性成本支出压力"]
     assert marks(point, "整治违规收费") == [Mark.RECALLED]
-    assert marks(point, "减轻中小企业经营负担和各类隐性成本支出压力") == [Mark.PARTIAL]
+    # A word of the purpose alone is a part of it (the purpose typed whole
+    # names a long point, as a keyword answer does).
+    assert marks(point, "负担") == [Mark.PARTIAL]
 
 
 # The rating a tutor gives.
@@ -172,8 +174,10 @@ def test_the_words_before_a_parenthesis_head_the_point() -> None:
     assert marks(point, "交通便利") == [Mark.RECALLED]
     # So does the detail typed in full without the heading.
     assert marks(point, "地铁直达，公交加密，增设停车位") == [Mark.RECALLED]
-    # One item of the detail is not the point.
-    assert marks(point, "公交加密") != [Mark.RECALLED]
+    # One item of the detail names it as a keyword answer does; one word of
+    # an item is a part of it.
+    assert marks(point, "公交加密") == [Mark.RECALLED]
+    assert marks(point, "公交") == [Mark.PARTIAL]
 
 
 def test_a_heading_before_a_colon_names_the_point() -> None:
@@ -248,10 +252,36 @@ def test_the_first_clause_of_a_long_point_heads_it() -> None:
     point = ["召开专题协调会议，梳理企业用工需求，搭建校企对接平台"]
     # The first clause with a word left out is still the gist.
     assert marks(point, "召开协调会议") == [Mark.RECALLED]
-    # A later clause alone is a part of the point.
-    assert marks(point, "搭建校企对接平台") == [Mark.PARTIAL]
+    # A later clause typed whole names the point too; a word of it is a part.
+    assert marks(point, "搭建校企对接平台") == [Mark.RECALLED]
+    assert marks(point, "平台") == [Mark.PARTIAL]
 
 
 def test_a_heading_short_point_is_recalled_by_most_of_its_heading() -> None:
     point = ["环境整洁有序（垃圾定点投放、道路每日清扫）"]
     assert marks(point, "环境整洁") == [Mark.RECALLED]
+
+
+# Keyword answers to long points: the point's own words name it.
+
+LONG_CARD = [
+    "组织技术人员上门指导，帮助农户修复受损温室，恢复正常生产",
+    "联系保险公司到现场勘查定损，加快理赔进度",
+    "发放应急补贴，减轻农户损失",
+]
+
+
+def test_a_keyword_answer_of_a_long_points_own_words_recalls_it() -> None:
+    # Two words only this point holds, typed in one clause: the learner names it.
+    got = marks(LONG_CARD, "温室修复、勘查定损、应急补贴")
+    assert got == [Mark.RECALLED] * 3
+
+
+def test_one_own_word_of_a_long_point_is_part_of_it() -> None:
+    # 温室 alone names the point in part; 农户 is in two points and names neither.
+    assert marks(LONG_CARD, "温室")[0] is Mark.PARTIAL
+    assert marks(LONG_CARD, "农户")[0] is Mark.MISSED
+
+
+def test_a_keyword_answer_turned_round_is_still_missed() -> None:
+    assert marks(LONG_CARD, "不修复温室")[0] is Mark.MISSED

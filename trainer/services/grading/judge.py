@@ -14,7 +14,7 @@ from itertools import pairwise
 from trainer.generation import segment
 from trainer.services.grading import align
 from trainer.services.grading.lexicon import lexicon
-from trainer.services.grading.points import TERM, Key, Plan
+from trainer.services.grading.points import LONG, TERM, Key, Plan
 from trainer.services.grading.results import Mark, PointResult
 from trainer.services.grading.text import Clause
 
@@ -41,6 +41,31 @@ WORDED_LEFT = 0.25
 LONG_RECALLED_AT = 0.3
 """Score that recalls a long point: its gist (the head clause, or most of
 one clause and a word of another) is enough for a tutor."""
+
+
+NAMED_RECALLS = 4
+"""Characters of a long point's own words typed in one clause that name it:
+a keyword answer (专家救治 for 把照片发给市农科所专家看能否救治,指导农户处理)."""
+NAMED_PARTLY = 2
+"""Characters of its own words that name a long point in part (监督 of 监督小组)."""
+
+
+def _named(pl: Plan, m: align.Match, parts: tuple[Clause, ...]) -> int:
+    """The most characters of the point's own words (:attr:`Key.own`) found in
+    one typed clause of the match, each word counted once."""
+    best = 0
+    for c in parts[m.first : m.last + 1]:
+        end = c.start + len(c.text)
+        keys = {
+            h.key: h.end - h.start
+            for h in m.hits
+            if not h.flipped
+            and c.start <= h.start < end
+            and pl.keys[h.key].own
+            and h.how is not align.Found.RELATED
+        }
+        best = max(best, sum(keys.values()))
+    return best
 
 
 def recalled_at(pl: Plan) -> float:
@@ -245,6 +270,13 @@ def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> 
     shown = " ".join(c.shown for c in parts[m.first : m.last + 1])
     exact = _exact(pl, span, m)
     score = 1.0 if exact else m.raw
+    if (gist or len(pl.norm) >= LONG) and not exact:
+        # A long point named by its own words, as a keyword answer does.
+        named = _named(pl, m, parts)
+        if named >= NAMED_RECALLS:
+            score = max(score, at)
+        elif named >= NAMED_PARTLY:
+            score = max(score, PARTIAL_AT)
     why = _why(m, exact)
     flipped = sum(pl.keys[k].weight for k in m.flipped)
     if not exact and flipped and _turned(pl, m, flipped):
