@@ -285,3 +285,12 @@ def test_one_own_word_of_a_long_point_is_part_of_it() -> None:
 
 def test_a_keyword_answer_turned_round_is_still_missed() -> None:
     assert marks(LONG_CARD, "不修复温室")[0] is Mark.MISSED
+
+
+def test_a_point_does_not_take_an_item_that_names_another_point() -> None:
+    # 医保 异地 of the first item are the second point's words too, but the
+    # first item is all the first point's heading: it stays the first point's.
+    points = ["医保异地结算（门诊直接报销、住院跨省联网结算）", "建设医保和社保异地一站式服务大厅"]
+    got = grade(points, "医保异地结算、一站式服务大厅").points
+    assert [p.mark for p in got] == [Mark.RECALLED, Mark.RECALLED]
+    assert got[0].typed == "医保异地结算"
