@@ -294,3 +294,18 @@ def test_a_point_does_not_take_an_item_that_names_another_point() -> None:
     got = grade(points, "医保异地结算、一站式服务大厅").points
     assert [p.mark for p in got] == [Mark.RECALLED, Mark.RECALLED]
     assert got[0].typed == "医保异地结算"
+
+
+def test_the_key_terms_without_the_verb_that_opens_any_measure_recall_a_point() -> None:
+    card = ["健全矛盾调解机制", "加强隐患排查", "加强宣传教育", "加强网格员培养"]
+    prompt = "基层治理应做好哪些工作？"
+    assert marks(card, "宣传教育", prompt=prompt)[2] is Mark.RECALLED
+    # Half of the term is still half of it.
+    assert marks(card, "宣传", prompt=prompt)[2] is Mark.PARTIAL
+
+
+def test_an_own_word_in_a_clause_about_something_else_is_no_part_of_a_long_point() -> None:
+    # 温室 is a third of 加强温室管理: the area named, a part of the point.
+    assert marks(LONG_CARD, "加强温室管理")[0] is Mark.PARTIAL
+    # 生产 in a clause about other things is a remark of its own.
+    assert marks(LONG_CARD, "乡里今年主要抓招商引资和生产")[0] is Mark.MISSED

@@ -47,25 +47,40 @@ NAMED_RECALLS = 4
 """Characters of a long point's own words typed in one clause that name it:
 a keyword answer (专家救治 for 把照片发给市农科所专家看能否救治,指导农户处理)."""
 NAMED_PARTLY = 2
-"""Characters of its own words that name a long point in part (监督 of 监督小组)."""
+"""Characters of its own words that name a long point in part (监督 of 监督小组) …"""
+NAMED_SHARE = 0.3
+"""… when they are this much of the clause at least (宣传 of 加强宣传推广; not
+竞争 of 让企业自主竞争, a remark of its own)."""
 
 
-def _named(pl: Plan, m: align.Match, parts: tuple[Clause, ...]) -> int:
-    """The most characters of the point's own words (:attr:`Key.own`) found in
-    one typed clause of the match, each word counted once."""
-    best = 0
+def _named(pl: Plan, m: align.Match, parts: tuple[Clause, ...]) -> tuple[int, int, float]:
+    """How the point's own words (:attr:`Key.own`) name it in one typed clause
+    of the match: the most characters of them found in a clause (each word
+    once), the most in a clause made of nothing else (a keyword answer:
+    宣传教育 for 加强宣传教育), and the largest share of a clause they cover.
+    In a measure and what it is for, a clause of only the purpose's words is
+    no keyword answer (扩大融入面 for 提升认知,扩大融入面)."""
+    most = whole = 0
+    share = 0.0
+    head = min((k.part for k in pl.keys), default=0)
     for c in parts[m.first : m.last + 1]:
         end = c.start + len(c.text)
-        keys = {
-            h.key: h.end - h.start
+        found = [
+            h
             for h in m.hits
             if not h.flipped
             and c.start <= h.start < end
             and pl.keys[h.key].own
             and h.how is not align.Found.RELATED
-        }
-        best = max(best, sum(keys.values()))
-    return best
+        ]
+        chars = sum({h.key: h.end - h.start for h in found}.values())
+        covered = len({at for h in found for at in range(h.start, h.end)})
+        most = max(most, chars)
+        share = max(share, covered / max(1, len(c.text)))
+        in_head = not pl.pair or all(pl.keys[h.key].part == head for h in found)
+        if covered == len(c.text) and in_head:
+            whole = max(whole, chars)
+    return most, whole, share
 
 
 def recalled_at(pl: Plan) -> float:
@@ -236,8 +251,14 @@ def _category_only(pl: Plan, match: align.Match) -> bool:
 
 
 def _lacks_essential(pl: Plan, match: align.Match) -> bool:
+    """A word of a two-word term is left out; not a verb that opens any measure
+    when the rest is typed as it is (宣传教育 for 加强宣传教育, a keyword answer)."""
     found = {h.key for h in match.hits if h.how is not align.Found.RELATED}
-    return any(k.essential and i not in found for i, k in enumerate(pl.keys))
+    lacking = [k for i, k in enumerate(pl.keys) if k.essential and i not in found]
+    if not lacking:
+        return False
+    exact = all(h.how is align.Found.EXACT for h in match.hits)
+    return not exact or any(k.word not in lexicon().generic for k in lacking)
 
 
 def _wrong_term(pl: Plan, span: str, match: align.Match) -> bool:
@@ -270,12 +291,14 @@ def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> 
     shown = " ".join(c.shown for c in parts[m.first : m.last + 1])
     exact = _exact(pl, span, m)
     score = 1.0 if exact else m.raw
-    if (gist or len(pl.norm) >= LONG) and not exact:
-        # A long point named by its own words, as a keyword answer does.
-        named = _named(pl, m, parts)
-        if named >= NAMED_RECALLS:
+    if not exact:
+        # A point named by its own words, as a keyword answer does: a long
+        # point by some of them in a clause, any point by a clause of them only.
+        named, whole, share = _named(pl, m, parts)
+        long = gist or len(pl.norm) >= LONG
+        if (long and named >= NAMED_RECALLS) or whole >= NAMED_RECALLS:
             score = max(score, at)
-        elif named >= NAMED_PARTLY:
+        elif long and named >= NAMED_PARTLY and share >= NAMED_SHARE:
             score = max(score, PARTIAL_AT)
     why = _why(m, exact)
     flipped = sum(pl.keys[k].weight for k in m.flipped)

@@ -244,6 +244,9 @@ class Plan:
     """A long point (:data:`LONG` characters or more) or one with a heading,
     but not a measure and what it is for (提升认知,扩大融入面): its gist
     recalls it."""
+    pair: bool = False
+    """A measure and what it is for (提升认知,扩大融入面): its first piece is
+    the point, the second alone is a part of it."""
 
     @property
     def total(self) -> float:
@@ -650,4 +653,4 @@ def plan(point: str, prompt: str = "", others: tuple[str, ...] = ()) -> Plan:
             replace(k, essential=k.part == head and (k.quoted or not coined)) for k in weighed
         ]
     gist = (len(norm) >= LONG or bool(headed)) and not pair
-    return Plan(original, norm, pieces, tuple(weighed), spans_units(point), gist)
+    return Plan(original, norm, pieces, tuple(weighed), spans_units(point), gist, pair)
