@@ -309,3 +309,10 @@ def test_an_own_word_in_a_clause_about_something_else_is_no_part_of_a_long_point
     assert marks(LONG_CARD, "加强温室管理")[0] is Mark.PARTIAL
     # 生产 in a clause about other things is a remark of its own.
     assert marks(LONG_CARD, "乡里今年主要抓招商引资和生产")[0] is Mark.MISSED
+
+
+def test_a_one_character_word_does_not_hide_an_opposite_it_sits_in() -> None:
+    # 制 of 确认制 stands inside 限制, the opposite of 放宽.
+    point = ["放宽经营准入：推动出台县域特别措施，试点个体登记确认制"]
+    assert marks(point, "限制经营准入") == [Mark.MISSED]
+    assert marks(point, "放宽经营准入") == [Mark.RECALLED]

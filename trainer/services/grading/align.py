@@ -288,12 +288,16 @@ def best_span(
             lo, hi = clauses[a].start, ends[b]
             inside = [h for h in free if lo <= h.start and h.end <= hi]
             chosen = _in_order(plan, _pick(inside), clauses)
-            taken = [(h.start, h.end) for h in chosen.values()]
-            flips = {
-                h.key
-                for h in inside
-                if h.flipped and h.key not in chosen and not overlaps(h, taken)
+            against = [h for h in inside if h.flipped and h.key not in chosen]
+            # A one-character key inside a word found turned round is part of
+            # that word (制 of 确认制 in 限制 for 放宽).
+            chosen = {
+                k: h
+                for k, h in chosen.items()
+                if h.end - h.start > 1 or not any(overlaps(h, [(t.start, t.end)]) for t in against)
             }
+            taken = [(h.start, h.end) for h in chosen.values()]
+            flips = {h.key for h in against if h.key not in chosen and not overlaps(h, taken)}
             if not chosen and not flips:
                 continue
             raw = sum(plan.keys[k].weight * h.quality for k, h in chosen.items()) / total
