@@ -316,3 +316,14 @@ def test_a_one_character_word_does_not_hide_an_opposite_it_sits_in() -> None:
     point = ["放宽经营准入：推动出台县域特别措施，试点个体登记确认制"]
     assert marks(point, "限制经营准入") == [Mark.MISSED]
     assert marks(point, "放宽经营准入") == [Mark.RECALLED]
+
+
+def test_cancelling_or_a_broken_link_turns_a_point_round() -> None:
+    assert marks(["推行村级事务积分管理"], "取消村级事务积分管理") == [Mark.MISSED]
+    assert marks(["两岸经贸往来密切，产业链条紧密相连"], "经贸往来已经中断") == [Mark.MISSED]
+    # A complaint typed as its good side is turned round too.
+    assert marks(["败坏社会风气"], "社会风气良好") == [Mark.MISSED]
+
+
+def test_common_wording_of_village_affairs_is_the_same_point() -> None:
+    assert marks(["村两委负责审核、公示"], "村干部负责核查、张榜") == [Mark.RECALLED]
