@@ -327,3 +327,16 @@ def test_cancelling_or_a_broken_link_turns_a_point_round() -> None:
 
 def test_common_wording_of_village_affairs_is_the_same_point() -> None:
     assert marks(["村两委负责审核、公示"], "村干部负责核查、张榜") == [Mark.RECALLED]
+
+
+def test_the_headings_typed_as_they_are_quickly_are_easy() -> None:
+    points = [
+        "交通便利（地铁直达、公交加密、增设停车位）",
+        "环境整洁（垃圾定点投放、道路每日清扫）",
+    ]
+    g = grade(points, "交通便利、环境整洁", seconds=6)
+    assert all(p.exact for p in g.points)
+    assert g.suggested is Rating.EASY
+    # In other words they are recalled, not the wording.
+    g = grade(points, "交通方便、环境干净整洁", seconds=6)
+    assert g.suggested is Rating.GOOD

@@ -189,6 +189,27 @@ def _worded(pl: Plan, span: str, match: align.Match) -> bool:
     return found >= (1 - WORDED_LEFT) * pl.total
 
 
+KEYWORDS_COVER = 0.8
+"""Share of the typed clauses a keyword answer's words of the point cover …"""
+KEYWORDS_SHORT = 0.5
+"""… a keyword answer being at most this share of the point's length (a longer
+answer with words left out is the wording only by :func:`_worded`)."""
+
+
+def _keywords(pl: Plan, span: str, match: align.Match) -> bool:
+    """Recalled by some of the point's own words typed as they are, with
+    little else (职业资格互认 for 职业资格互认（律所…）, 宣传教育 for
+    加强宣传教育): a keyword answer in the point's wording."""
+    if match.flipped or not match.hits or len(span) > KEYWORDS_SHORT * len(pl.norm):
+        return False
+    if any(h.how is not align.Found.EXACT for h in match.hits):
+        return False
+    if align.substituted(pl, span, match.hits):
+        return False
+    covered = len({at for h in match.hits for at in range(h.start, h.end)})
+    return covered >= KEYWORDS_COVER * len(span)
+
+
 def _turned(pl: Plan, match: align.Match, flipped: float) -> bool:
     """The answer says the point turned round: most of the point typed (some of
     it turned), or most of one of its pieces turned (不盲目跟风 as 盲目跟风)."""
@@ -326,5 +347,5 @@ def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> 
     else:
         mark = _mark(score, at)
         if mark is Mark.RECALLED and not exact:
-            exact = _own_words(pl, m) or (gist and _worded(pl, span, m))
+            exact = _own_words(pl, m) or (gist and (_worded(pl, span, m) or _keywords(pl, span, m)))
     return PointResult(pl.text, shown, min(1.0, score), mark, exact, why)
