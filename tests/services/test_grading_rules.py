@@ -340,3 +340,14 @@ def test_the_headings_typed_as_they_are_quickly_are_easy() -> None:
     # In other words they are recalled, not the wording.
     g = grade(points, "交通方便、环境干净整洁", seconds=6)
     assert g.suggested is Rating.GOOD
+
+
+def test_a_clause_of_one_own_word_of_a_point_is_part_of_it() -> None:
+    card = ["帮助困难家庭申请临时救助", "组织志愿者上门走访"]
+    assert marks(card, "救助")[0] is Mark.PARTIAL
+
+
+def test_a_pronoun_in_a_words_place_is_no_other_term() -> None:
+    # 自己 stands where 下田 stands: a word left out, not a different term.
+    point = ["游客下田摸螺、烤螺，体验农家乐趣"]
+    assert marks(point, "游客自己摸螺、烤螺，体验农家乐趣") == [Mark.RECALLED]

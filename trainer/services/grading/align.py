@@ -20,7 +20,7 @@ from enum import StrEnum
 
 from trainer.generation import segment
 from trainer.services.grading.lexicon import lexicon
-from trainer.services.grading.points import Key, Plan, negated_at
+from trainer.services.grading.points import STOP, Key, Plan, negated_at
 from trainer.services.grading.text import Clause, same_sound
 
 
@@ -354,6 +354,8 @@ def substituted(plan: Plan, typed: str, hits: tuple[Hit, ...], *, light: bool = 
         if i in have or (key.weight < 0.5 and not light):
             continue
         there = _aligned(plan, typed, key)
+        if there in STOP:
+            continue  # a pronoun or a function word (自己 for 下田) is no other term
         if len(there) >= 2 and there != key.word and (key.quoted or _is_word(there)):
             out.append(i)
     return out

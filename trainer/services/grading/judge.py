@@ -319,7 +319,7 @@ def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> 
         long = gist or len(pl.norm) >= LONG
         if (long and named >= NAMED_RECALLS) or whole >= NAMED_RECALLS:
             score = max(score, at)
-        elif long and named >= NAMED_PARTLY and share >= NAMED_SHARE:
+        elif (long and named >= NAMED_PARTLY and share >= NAMED_SHARE) or whole >= NAMED_PARTLY:
             score = max(score, PARTIAL_AT)
     why = _why(m, exact)
     flipped = sum(pl.keys[k].weight for k in m.flipped)
