@@ -351,3 +351,11 @@ def test_a_pronoun_in_a_words_place_is_no_other_term() -> None:
     # 自己 stands where 下田 stands: a word left out, not a different term.
     point = ["游客下田摸螺、烤螺，体验农家乐趣"]
     assert marks(point, "游客自己摸螺、烤螺，体验农家乐趣") == [Mark.RECALLED]
+
+
+def test_any_predicate_that_says_not_enough_says_not_in_place() -> None:
+    point = ["商户垃圾分拣不到位，影响后端处理效率"]
+    assert marks(point, "商户垃圾分拣做得不好") == [Mark.RECALLED]
+    assert marks(point, "商户垃圾分拣不够") == [Mark.RECALLED]
+    # Typed without the turn it is the other way round.
+    assert marks(point, "商户垃圾分拣很到位") == [Mark.MISSED]

@@ -253,6 +253,15 @@ def _in_order(plan: Plan, chosen: dict[int, Hit], clauses: tuple[Clause, ...]) -
     return {k: h for k, h in chosen.items() if k not in drop}
 
 
+def _outweighs(plan: Plan, turned: Hit, hit: Hit) -> bool:
+    """The same typed word found for two keys of one word, turned round for the
+    heavier (分类 of 居民分类不到位 typed as 居民分类到位, beside the plain 分类
+    of 影响分类收运): the point is said turned round."""
+    same = (turned.start, turned.end) == (hit.start, hit.end)
+    soft = plan.keys[hit.key].soft  # found either way: it says nothing of the turn
+    return same and soft and plan.keys[turned.key].weight > plan.keys[hit.key].weight
+
+
 def _clause_index(clauses: tuple[Clause, ...], at: int) -> int:
     index = 0
     for i, c in enumerate(clauses):
@@ -294,7 +303,10 @@ def best_span(
             chosen = {
                 k: h
                 for k, h in chosen.items()
-                if h.end - h.start > 1 or not any(overlaps(h, [(t.start, t.end)]) for t in against)
+                if (
+                    h.end - h.start > 1 or not any(overlaps(h, [(t.start, t.end)]) for t in against)
+                )
+                and not any(_outweighs(plan, t, h) for t in against)
             }
             taken = [(h.start, h.end) for h in chosen.values()]
             flips = {h.key for h in against if h.key not in chosen and not overlaps(h, taken)}

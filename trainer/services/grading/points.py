@@ -280,6 +280,7 @@ def negated_at(text: str, start: int, end: int, lo: int = 0, hi: int | None = No
 
 _BETWEEN = frozenset(
     ["的", "也", "很", "太", "较", "还", "都", "比较", "十分", "非常", "较为", "仍", "仍然", "依然"]
+    + ["做", "得", "搞", "做得", "搞得"]
 )
 """Words that may stand between a word and the predicate that negates it (积极性也不高)."""
 
@@ -499,7 +500,11 @@ def _keys_of(
     negative = _negative(raw)
     keys: list[Key] = []
     attributive = _attributive(words)
-    for word, start in words:
+    for n, (word, start) in enumerate(words):
+        if n and words[n - 1][0] + word in lex.predicates and words[n - 1][0] in lex.negations:
+            # 不+到位 is one predicate negating the words before it (分类不到位):
+            # any such predicate typed says the same.
+            continue
         if terms.get(start) == start + len(word):
             keys.append(Key(word, factor * QUOTED, False, offset + start, part_no, quoted=True))
             continue
