@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from functools import lru_cache
 from enum import StrEnum
 
 from trainer.generation import segment
@@ -332,12 +333,18 @@ def best_span(
     return Match(point, best_a, best_b, best_raw, best_hits, best_flipped, best[0])
 
 
+@lru_cache(maxsize=2048)
+def _opcodes(point: str, typed: str) -> tuple[tuple[str, int, int, int, int], ...]:
+    """The character diff of a point and a typed span (one per pair, for all its keys)."""
+    matcher = difflib.SequenceMatcher(a=point, b=typed, autojunk=False)
+    return tuple(matcher.get_opcodes())
+
+
 def _aligned(plan: Plan, typed: str, key: Key) -> str:
     """The typed characters standing where ``key`` stands in the point."""
     lo, hi = key.start, key.start + len(key.word)
     out = []
-    matcher = difflib.SequenceMatcher(a=plan.norm, b=typed, autojunk=False)
-    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+    for op, a0, a1, b0, b1 in _opcodes(plan.norm, typed):
         if a1 <= lo or a0 >= hi or op == "delete":
             continue
         if op == "equal":
