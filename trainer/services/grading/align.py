@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from functools import lru_cache
 from enum import StrEnum
+from functools import lru_cache
 
 from trainer.generation import segment
 from trainer.services.grading.lexicon import lexicon

@@ -280,8 +280,7 @@ def negated_at(text: str, start: int, end: int, lo: int = 0, hi: int | None = No
 
 _BETWEEN = frozenset(
     ["的", "也", "很", "太", "较", "还", "都", "比较", "十分", "非常", "较为", "仍", "仍然", "依然"]
-    + ["做", "得", "搞", "做得", "搞得"]
-)
+).union(["做", "得", "搞", "做得", "搞得"])
 """Words that may stand between a word and the predicate that negates it (积极性也不高)."""
 
 
