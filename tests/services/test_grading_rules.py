@@ -359,3 +359,11 @@ def test_any_predicate_that_says_not_enough_says_not_in_place() -> None:
     assert marks(point, "商户垃圾分拣不够") == [Mark.RECALLED]
     # Typed without the turn it is the other way round.
     assert marks(point, "商户垃圾分拣很到位") == [Mark.MISSED]
+
+
+def test_a_headings_word_with_the_prompts_own_word_names_the_aspect() -> None:
+    prompt = "老街的“新”体现在哪些方面？"
+    card = ["业态丰富多元（文创小店、非遗工坊、夜间集市）", "出行便捷顺畅（地铁直达、公交加密）"]
+    assert marks(card, "业态新、出行新", prompt=prompt) == [Mark.RECALLED, Mark.RECALLED]
+    # Without the prompt's word the heading's word alone is a part of it.
+    assert marks(card, "业态", prompt=prompt)[0] is Mark.PARTIAL

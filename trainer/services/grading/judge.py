@@ -80,6 +80,12 @@ def _named(pl: Plan, m: align.Match, parts: tuple[Clause, ...]) -> tuple[int, in
         in_head = not pl.pair or all(pl.keys[h.key].part == head for h in found)
         if covered == len(c.text) and in_head:
             whole = max(whole, chars)
+        heading = [h for h in found if pl.keys[h.key].part < pl.headed]
+        rest = set(range(c.start, end)) - {at for h in heading for at in range(h.start, h.end)}
+        if heading and rest and all(c.text[at - c.start] in pl.asked for at in rest):
+            # The heading's word with the prompt's own (规划美 for 规划齐整有序 when
+            # the prompt asks where the 美 is): the aspect asked for, named.
+            whole = max(whole, NAMED_RECALLS)
     return most, whole, share
 
 

@@ -247,6 +247,11 @@ class Plan:
     pair: bool = False
     """A measure and what it is for (提升认知,扩大融入面): its first piece is
     the point, the second alone is a part of it."""
+    headed: int = 0
+    """How many of its pieces head it (:func:`heading`)."""
+    asked: str = ""
+    """Characters of the prompt the point does not hold (美 of 小林村的“美”体现在
+    哪些方面): typed beside a heading's word, they name the aspect asked for."""
 
     @property
     def total(self) -> float:
@@ -657,4 +662,7 @@ def plan(point: str, prompt: str = "", others: tuple[str, ...] = ()) -> Plan:
             replace(k, essential=k.part == head and (k.quoted or not coined)) for k in weighed
         ]
     gist = (len(norm) >= LONG or bool(headed)) and not pair
-    return Plan(original, norm, pieces, tuple(weighed), spans_units(point), gist, pair)
+    asked = "".join(dict.fromkeys(ch for ch in given if ch not in norm))
+    return Plan(
+        original, norm, pieces, tuple(weighed), spans_units(point), gist, pair, headed, asked
+    )
