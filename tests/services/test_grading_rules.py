@@ -367,3 +367,8 @@ def test_a_headings_word_with_the_prompts_own_word_names_the_aspect() -> None:
     assert marks(card, "业态新、出行新", prompt=prompt) == [Mark.RECALLED, Mark.RECALLED]
     # Without the prompt's word the heading's word alone is a part of it.
     assert marks(card, "业态", prompt=prompt)[0] is Mark.PARTIAL
+
+
+def test_another_noun_for_a_kind_of_thing_is_no_other_term() -> None:
+    # 主体 only names a kind of thing: 双方 in its place says the same.
+    assert marks(["生产主体与销售主体互不信任"], "生产和销售双方互不信任") == [Mark.RECALLED]

@@ -373,8 +373,10 @@ def substituted(plan: Plan, typed: str, hits: tuple[Hit, ...], *, light: bool = 
         if i in have or (key.weight < 0.5 and not light):
             continue
         there = _aligned(plan, typed, key)
-        if there in STOP:
-            continue  # a pronoun or a function word (自己 for 下田) is no other term
+        if there in STOP or key.word in lexicon().categories:
+            # A pronoun or a function word (自己 for 下田) is no other term, nor
+            # another noun for a kind of thing (两方 for 主体).
+            continue
         if len(there) >= 2 and there != key.word and (key.quoted or _is_word(there)):
             out.append(i)
     return out
