@@ -372,3 +372,9 @@ def test_a_headings_word_with_the_prompts_own_word_names_the_aspect() -> None:
 def test_another_noun_for_a_kind_of_thing_is_no_other_term() -> None:
     # 主体 only names a kind of thing: 双方 in its place says the same.
     assert marks(["生产主体与销售主体互不信任"], "生产和销售双方互不信任") == [Mark.RECALLED]
+
+
+def test_a_problem_said_of_the_noun_without_its_attribute_is_recalled() -> None:
+    # 审批效率低下 says 效率 is low: no two-word term whose words may not go.
+    card = ["审批效率低下", "窗口服务态度生硬"]
+    assert marks(card, "效率低下、服务态度生硬")[0] is Mark.RECALLED

@@ -654,8 +654,14 @@ def plan(point: str, prompt: str = "", others: tuple[str, ...] = ()) -> Plan:
         weighed = [replace(k, weight=1.0) for k in weighed]
     head = heads[0] if heads else 0
     in_head = [k for k in weighed if k.part == head]
-    if pieces and len(pieces[head]) <= TERM and len(in_head) == 2:
-        # A two-word term (成本转嫁, 提升认知): neither word may go.
+    if (
+        pieces
+        and len(pieces[head]) <= TERM
+        and len(in_head) == 2
+        and not any(k.negated for k in in_head)
+    ):
+        # A two-word term (成本转嫁, 提升认知): neither word may go. Not a problem
+        # said of a word (审批效率低下: 效率 is low, 审批 may go).
         # Beside a quoted term only the term is (打造 of 打造“智慧社区” may go).
         coined = any(k.quoted for k in in_head)
         weighed = [
