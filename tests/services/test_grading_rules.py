@@ -320,6 +320,8 @@ def test_a_one_character_word_does_not_hide_an_opposite_it_sits_in() -> None:
 
 def test_cancelling_or_a_broken_link_turns_a_point_round() -> None:
     assert marks(["推行村级事务积分管理"], "取消村级事务积分管理") == [Mark.MISSED]
+    assert marks(LONG_CARD, "拒绝勘查定损")[1] is Mark.MISSED
+    assert marks(LONG_CARD, "无需发放应急补贴")[2] is Mark.MISSED
     assert marks(["两岸经贸往来密切，产业链条紧密相连"], "经贸往来已经中断") == [Mark.MISSED]
     # A complaint typed as its good side is turned round too.
     assert marks(["败坏社会风气"], "社会风气良好") == [Mark.MISSED]
