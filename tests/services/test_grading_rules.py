@@ -380,3 +380,18 @@ def test_a_problem_said_of_the_noun_without_its_attribute_is_recalled() -> None:
     # 审批效率低下 says 效率 is low: no two-word term whose words may not go.
     card = ["审批效率低下", "窗口服务态度生硬"]
     assert marks(card, "效率低下、服务态度生硬")[0] is Mark.RECALLED
+
+
+def test_a_word_of_a_heading_typed_as_another_sharing_a_character_is_half_right() -> None:
+    # (A card of the labelled sets: a heading of three words, the first two
+    # shared with the next point; the answers are our own.)
+    card = [
+        "职业资格互认（律所合伙联营、立法认可港澳专业人士执业资格、聘用港澳居民）",
+        "建设职称和职业资格一站式服务平台",
+        "湾区通办：珠澳社保跨境合作试点、“零通关”跨境通办",
+        "法治合作：建国际仲裁交流合作平台，推动三地制度规则互认衔接",
+        "放宽市场准入：推动出台深圳放宽市场准入特别措施，试点商事登记确认制",
+    ]
+    prompt = "广东在促进粤港澳大湾区“软联通”方面有哪些主要做法？"
+    assert marks(card, "职业资格互认", prompt=prompt)[0] is Mark.RECALLED
+    assert marks(card, "职业资格认定", prompt=prompt)[0] is Mark.PARTIAL

@@ -97,7 +97,7 @@ def _clause(clauses: tuple[Clause, ...], at: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _is_word(word: str) -> bool:
+def is_word(word: str) -> bool:
     if word in lexicon().words:
         return True
     tk = segment.tokenizer()
@@ -111,7 +111,7 @@ def _other_word(typed: str, expected: str, j: int) -> bool:
         a >= 0
         and a + 2 <= len(typed)
         and typed[a : a + 2] != expected[a : a + 2]
-        and _is_word(typed[a : a + 2])
+        and is_word(typed[a : a + 2])
         for a in (j - 1, j)
     )
 
@@ -162,7 +162,7 @@ def find_hits(
             j = wrong[0]
             sound = same_sound(window[j], key.word[j])
             how = Found.SLIP
-            if _is_word(window) or _other_word(window, key.word, j):
+            if is_word(window) or _other_word(window, key.word, j):
                 if not sound:
                     continue
                 how = Found.HOMOPHONE  # 法制 for 法治: a word of its own that sounds the same
@@ -377,7 +377,7 @@ def substituted(plan: Plan, typed: str, hits: tuple[Hit, ...], *, light: bool = 
             # A pronoun or a function word (自己 for 下田) is no other term, nor
             # another noun for a kind of thing (两方 for 主体).
             continue
-        if len(there) >= 2 and there != key.word and (key.quoted or _is_word(there)):
+        if len(there) >= 2 and there != key.word and (key.quoted or is_word(there)):
             out.append(i)
     return out
 

@@ -239,6 +239,30 @@ def _other_word(pl: Plan, span: str, match: align.Match) -> bool:
     return any(pl.keys[k].weight >= 1.0 for k in align.substituted(pl, span, match.hits))
 
 
+def _heading_changed(pl: Plan, span: str, match: align.Match) -> bool:
+    """A word of a short heading typed as another word sharing a character
+    with it (职业资格认定 for 职业资格互认（…）) while the rest of the heading is
+    there: another measure, half right at most. The word's own characters in
+    another order (整齐 for 齐整) are the word."""
+    if not pl.headed or sum(len(p) for p in pl.parts[: pl.headed]) > TERM:
+        return False
+    found = {h.key for h in match.hits if h.how is not align.Found.RELATED}
+    if not any(pl.keys[k].part < pl.headed for k in found):
+        return False
+    taken = {at for h in match.hits for at in range(h.start, h.end)}
+    lo = min(h.start for h in match.hits)
+    for i, key in enumerate(pl.keys):
+        if i in found or key.part >= pl.headed or len(key.word) != 2:
+            continue
+        for at in range(len(span) - 1):
+            window = span[at : at + 2]
+            if taken & {lo + at, lo + at + 1} or sorted(window) == sorted(key.word):
+                continue
+            if set(window) & set(key.word) and align.is_word(window):
+                return True
+    return False
+
+
 def _generic_only(pl: Plan, span: str, match: align.Match) -> bool:
     """Only words that open any measure or that the prompt gives were found,
     one of them a generic verb, beside words of something else (加强 of
@@ -342,7 +366,9 @@ def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> 
         score = min(score, at - 0.01)
     elif not exact and score < PARTIAL_AT and align.vague(pl, span, m.hits):
         score, why = PARTIAL_AT, "vague"
-    elif not exact and not gist and _other_word(pl, span, m):
+    elif (not exact and not gist and _other_word(pl, span, m)) or (
+        not exact and gist and _heading_changed(pl, span, m)
+    ):
         score, why = min(score, at - 0.01), why or "different word"
     elif not exact and not gist and _lacks_essential(pl, m):
         score = min(score, at - 0.01)
