@@ -329,6 +329,7 @@ def test_cancelling_or_a_broken_link_turns_a_point_round() -> None:
 
 def test_common_wording_of_village_affairs_is_the_same_point() -> None:
     assert marks(["村两委负责审核、公示"], "村干部负责核查、张榜") == [Mark.RECALLED]
+    assert marks(["推广优良品种，建设示范基地"], "良种推广") == [Mark.RECALLED]
 
 
 def test_the_headings_typed_as_they_are_quickly_are_easy() -> None:
