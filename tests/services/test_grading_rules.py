@@ -396,3 +396,13 @@ def test_a_word_of_a_heading_typed_as_another_sharing_a_character_is_half_right(
     prompt = "广东在促进粤港澳大湾区“软联通”方面有哪些主要做法？"
     assert marks(card, "职业资格互认", prompt=prompt)[0] is Mark.RECALLED
     assert marks(card, "职业资格认定", prompt=prompt)[0] is Mark.PARTIAL
+
+
+def test_a_long_points_own_word_with_a_word_it_shares_fills_a_keyword() -> None:
+    card = [
+        "组织农技人员上门指导，帮助农户修复受损温室，恢复正常生产",
+        "提醒参保农户及时报案，请保险机构现场定损，跟进理赔进度",
+        "发放应急补贴，推广农业保险",
+    ]
+    # 保险 is the third point's word too; with 理赔 it names the second.
+    assert marks(card, "温室修复、保险理赔、应急补贴") == [Mark.RECALLED] * 3

@@ -80,6 +80,22 @@ def _named(pl: Plan, m: align.Match, parts: tuple[Clause, ...]) -> tuple[int, in
         in_head = not pl.pair or all(pl.keys[h.key].part == head for h in found)
         if covered == len(c.text) and in_head:
             whole = max(whole, chars)
+        if chars >= NAMED_PARTLY and pl.gist and len(c.text) >= 3:
+            # In a long point, its own words with other words of it (保险理赔:
+            # 保险 is another point's too) fill a keyword; a noun any measure
+            # ends in does not (经理人管理, 服务平台).
+            lex = lexicon()
+            filled = {
+                at
+                for h in m.hits
+                if not h.flipped
+                and c.start <= h.start < end
+                and h.how is not align.Found.RELATED
+                and (pl.keys[h.key].own or pl.keys[h.key].word not in lex.heads)
+                for at in range(h.start, h.end)
+            }
+            if len(filled) == len(c.text):
+                whole = max(whole, len(filled))
         heading = [h for h in found if pl.keys[h.key].part < pl.headed]
         rest = set(range(c.start, end)) - {at for h in heading for at in range(h.start, h.end)}
         if heading and rest and all(c.text[at - c.start] in pl.asked for at in rest):
