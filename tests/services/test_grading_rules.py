@@ -330,6 +330,9 @@ def test_cancelling_or_a_broken_link_turns_a_point_round() -> None:
 def test_common_wording_of_village_affairs_is_the_same_point() -> None:
     assert marks(["村两委负责审核、公示"], "村干部负责核查、张榜") == [Mark.RECALLED]
     assert marks(["推广优良品种，建设示范基地"], "良种推广") == [Mark.RECALLED]
+    assert marks(["乡村旅游产品单一"], "乡村旅游产品同质化") == [Mark.RECALLED]
+    assert marks(["审批服务落后"], "审批服务跟不上") == [Mark.RECALLED]
+    assert marks(["放宽外资准入"], "收紧外资准入") == [Mark.MISSED]
 
 
 def test_the_headings_typed_as_they_are_quickly_are_easy() -> None:
