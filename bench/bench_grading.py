@@ -17,7 +17,13 @@ from pathlib import Path
 from bench.common import Row
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "typed"
-SETS = ("tutor-train.json", "typed-fresh.json", "typed-fresh2.json")
+SETS = (
+    "tutor-train.json",
+    "typed-fresh.json",
+    "typed-fresh2.json",
+    "typed-own.json",
+    "typed-own2.json",
+)
 
 
 def run() -> list[Row]:

@@ -107,7 +107,9 @@ def test_the_first_of_two_pieces_is_most_of_the_point() -> None:
     # However many words the second piece has.
     point = ["整治违规收费，减轻中小企业经营负担和各类隐性成本支出压力"]
     assert marks(point, "整治违规收费") == [Mark.RECALLED]
-    assert marks(point, "减轻中小企业经营负担和各类隐性成本支出压力") == [Mark.PARTIAL]
+    # A word of the purpose alone is a part of it (the purpose typed whole
+    # names a long point, as a keyword answer does).
+    assert marks(point, "负担") == [Mark.PARTIAL]
 
 
 # The rating a tutor gives.
@@ -172,8 +174,10 @@ def test_the_words_before_a_parenthesis_head_the_point() -> None:
     assert marks(point, "交通便利") == [Mark.RECALLED]
     # So does the detail typed in full without the heading.
     assert marks(point, "地铁直达，公交加密，增设停车位") == [Mark.RECALLED]
-    # One item of the detail is not the point.
-    assert marks(point, "公交加密") != [Mark.RECALLED]
+    # One item of the detail names it as a keyword answer does; one word of
+    # an item is a part of it.
+    assert marks(point, "公交加密") == [Mark.RECALLED]
+    assert marks(point, "公交") == [Mark.PARTIAL]
 
 
 def test_a_heading_before_a_colon_names_the_point() -> None:
@@ -248,10 +252,160 @@ def test_the_first_clause_of_a_long_point_heads_it() -> None:
     point = ["召开专题协调会议，梳理企业用工需求，搭建校企对接平台"]
     # The first clause with a word left out is still the gist.
     assert marks(point, "召开协调会议") == [Mark.RECALLED]
-    # A later clause alone is a part of the point.
-    assert marks(point, "搭建校企对接平台") == [Mark.PARTIAL]
+    # A later clause typed whole names the point too; a word of it is a part.
+    assert marks(point, "搭建校企对接平台") == [Mark.RECALLED]
+    assert marks(point, "平台") == [Mark.PARTIAL]
 
 
 def test_a_heading_short_point_is_recalled_by_most_of_its_heading() -> None:
     point = ["环境整洁有序（垃圾定点投放、道路每日清扫）"]
     assert marks(point, "环境整洁") == [Mark.RECALLED]
+
+
+# Keyword answers to long points: the point's own words name it.
+
+LONG_CARD = [
+    "组织技术人员上门指导，帮助农户修复受损温室，恢复正常生产",
+    "联系保险公司到现场勘查定损，加快理赔进度",
+    "发放应急补贴，减轻农户损失",
+]
+
+
+def test_a_keyword_answer_of_a_long_points_own_words_recalls_it() -> None:
+    # Two words only this point holds, typed in one clause: the learner names it.
+    got = marks(LONG_CARD, "温室修复、勘查定损、应急补贴")
+    assert got == [Mark.RECALLED] * 3
+
+
+def test_one_own_word_of_a_long_point_is_part_of_it() -> None:
+    # 温室 alone names the point in part; 农户 is in two points and names neither.
+    assert marks(LONG_CARD, "温室")[0] is Mark.PARTIAL
+    assert marks(LONG_CARD, "农户")[0] is Mark.MISSED
+
+
+def test_a_keyword_answer_turned_round_is_still_missed() -> None:
+    assert marks(LONG_CARD, "不修复温室")[0] is Mark.MISSED
+
+
+def test_a_point_does_not_take_an_item_that_names_another_point() -> None:
+    # 医保 异地 of the first item are the second point's words too, but the
+    # first item is all the first point's heading: it stays the first point's.
+    points = ["医保异地结算（门诊直接报销、住院跨省联网结算）", "建设医保和社保异地一站式服务大厅"]
+    got = grade(points, "医保异地结算、一站式服务大厅").points
+    assert [p.mark for p in got] == [Mark.RECALLED, Mark.RECALLED]
+    assert got[0].typed == "医保异地结算"
+
+
+def test_the_key_terms_without_the_verb_that_opens_any_measure_recall_a_point() -> None:
+    card = ["健全矛盾调解机制", "加强隐患排查", "加强宣传教育", "加强网格员培养"]
+    prompt = "基层治理应做好哪些工作？"
+    assert marks(card, "宣传教育", prompt=prompt)[2] is Mark.RECALLED
+    # Half of the term is still half of it.
+    assert marks(card, "宣传", prompt=prompt)[2] is Mark.PARTIAL
+
+
+def test_an_own_word_in_a_clause_about_something_else_is_no_part_of_a_long_point() -> None:
+    # 温室 is a third of 加强温室管理: the area named, a part of the point.
+    assert marks(LONG_CARD, "加强温室管理")[0] is Mark.PARTIAL
+    # 生产 in a clause about other things is a remark of its own.
+    assert marks(LONG_CARD, "乡里今年主要抓招商引资和生产")[0] is Mark.MISSED
+
+
+def test_a_one_character_word_does_not_hide_an_opposite_it_sits_in() -> None:
+    # 制 of 确认制 stands inside 限制, the opposite of 放宽.
+    point = ["放宽经营准入：推动出台县域特别措施，试点个体登记确认制"]
+    assert marks(point, "限制经营准入") == [Mark.MISSED]
+    assert marks(point, "放宽经营准入") == [Mark.RECALLED]
+
+
+def test_cancelling_or_a_broken_link_turns_a_point_round() -> None:
+    assert marks(["推行村级事务积分管理"], "取消村级事务积分管理") == [Mark.MISSED]
+    assert marks(LONG_CARD, "拒绝勘查定损")[1] is Mark.MISSED
+    assert marks(LONG_CARD, "无需发放应急补贴")[2] is Mark.MISSED
+    assert marks(["两岸经贸往来密切，产业链条紧密相连"], "经贸往来已经中断") == [Mark.MISSED]
+    # A complaint typed as its good side is turned round too.
+    assert marks(["败坏社会风气"], "社会风气良好") == [Mark.MISSED]
+
+
+def test_common_wording_of_village_affairs_is_the_same_point() -> None:
+    assert marks(["村两委负责审核、公示"], "村干部负责核查、张榜") == [Mark.RECALLED]
+    assert marks(["推广优良品种，建设示范基地"], "良种推广") == [Mark.RECALLED]
+    assert marks(["乡村旅游产品单一"], "乡村旅游产品同质化") == [Mark.RECALLED]
+    assert marks(["审批服务落后"], "审批服务跟不上") == [Mark.RECALLED]
+    assert marks(["放宽外资准入"], "收紧外资准入") == [Mark.MISSED]
+
+
+def test_the_headings_typed_as_they_are_quickly_are_easy() -> None:
+    points = [
+        "交通便利（地铁直达、公交加密、增设停车位）",
+        "环境整洁（垃圾定点投放、道路每日清扫）",
+    ]
+    g = grade(points, "交通便利、环境整洁", seconds=6)
+    assert all(p.exact for p in g.points)
+    assert g.suggested is Rating.EASY
+    # In other words they are recalled, not the wording.
+    g = grade(points, "交通方便、环境干净整洁", seconds=6)
+    assert g.suggested is Rating.GOOD
+
+
+def test_a_clause_of_one_own_word_of_a_point_is_part_of_it() -> None:
+    card = ["帮助困难家庭申请临时救助", "组织志愿者上门走访"]
+    assert marks(card, "救助")[0] is Mark.PARTIAL
+
+
+def test_a_pronoun_in_a_words_place_is_no_other_term() -> None:
+    # 自己 stands where 下田 stands: a word left out, not a different term.
+    point = ["游客下田摸螺、烤螺，体验农家乐趣"]
+    assert marks(point, "游客自己摸螺、烤螺，体验农家乐趣") == [Mark.RECALLED]
+
+
+def test_any_predicate_that_says_not_enough_says_not_in_place() -> None:
+    point = ["商户垃圾分拣不到位，影响后端处理效率"]
+    assert marks(point, "商户垃圾分拣做得不好") == [Mark.RECALLED]
+    assert marks(point, "商户垃圾分拣不够") == [Mark.RECALLED]
+    # Typed without the turn it is the other way round.
+    assert marks(point, "商户垃圾分拣很到位") == [Mark.MISSED]
+
+
+def test_a_headings_word_with_the_prompts_own_word_names_the_aspect() -> None:
+    prompt = "老街的“新”体现在哪些方面？"
+    card = ["业态丰富多元（文创小店、非遗工坊、夜间集市）", "出行便捷顺畅（地铁直达、公交加密）"]
+    assert marks(card, "业态新、出行新", prompt=prompt) == [Mark.RECALLED, Mark.RECALLED]
+    # Without the prompt's word the heading's word alone is a part of it.
+    assert marks(card, "业态", prompt=prompt)[0] is Mark.PARTIAL
+
+
+def test_another_noun_for_a_kind_of_thing_is_no_other_term() -> None:
+    # 主体 only names a kind of thing: 双方 in its place says the same.
+    assert marks(["生产主体与销售主体互不信任"], "生产和销售双方互不信任") == [Mark.RECALLED]
+
+
+def test_a_problem_said_of_the_noun_without_its_attribute_is_recalled() -> None:
+    # 审批效率低下 says 效率 is low: no two-word term whose words may not go.
+    card = ["审批效率低下", "窗口服务态度生硬"]
+    assert marks(card, "效率低下、服务态度生硬")[0] is Mark.RECALLED
+
+
+def test_a_word_of_a_heading_typed_as_another_sharing_a_character_is_half_right() -> None:
+    # (A card of the labelled sets: a heading of three words, the first two
+    # shared with the next point; the answers are our own.)
+    card = [
+        "职业资格互认（律所合伙联营、立法认可港澳专业人士执业资格、聘用港澳居民）",
+        "建设职称和职业资格一站式服务平台",
+        "湾区通办：珠澳社保跨境合作试点、“零通关”跨境通办",
+        "法治合作：建国际仲裁交流合作平台，推动三地制度规则互认衔接",
+        "放宽市场准入：推动出台深圳放宽市场准入特别措施，试点商事登记确认制",
+    ]
+    prompt = "广东在促进粤港澳大湾区“软联通”方面有哪些主要做法？"
+    assert marks(card, "职业资格互认", prompt=prompt)[0] is Mark.RECALLED
+    assert marks(card, "职业资格认定", prompt=prompt)[0] is Mark.PARTIAL
+
+
+def test_a_long_points_own_word_with_a_word_it_shares_fills_a_keyword() -> None:
+    card = [
+        "组织农技人员上门指导，帮助农户修复受损温室，恢复正常生产",
+        "提醒参保农户及时报案，请保险机构现场定损，跟进理赔进度",
+        "发放应急补贴，推广农业保险",
+    ]
+    # 保险 is the third point's word too; with 理赔 it names the second.
+    assert marks(card, "温室修复、保险理赔、应急补贴") == [Mark.RECALLED] * 3

@@ -1,11 +1,11 @@
 """The grader against a tutor: blind, tutor-labelled sets of typed answers.
 
-``tests/data/typed/tutor-train.json``, ``typed-fresh.json`` and ``typed-fresh2.json`` hold cards
-(prompt, expected points) and typed answers, each with the tutor's verdict per
-point (hit / partial / missed), the rating the tutor would give and the seconds
-the answer took. The figures of each set (per-point agreement, Cohen's kappa,
-rating equal, rating within one) may not drop below its ratchet in
-``baseline.json``.
+``tests/data/typed/tutor-train.json``, ``typed-fresh.json``, ``typed-fresh2.json``,
+``typed-own.json`` and ``typed-own2.json`` hold cards (prompt, expected points)
+and typed answers, each with the tutor's verdict per point (hit / partial /
+missed), the rating the tutor would give and the seconds the answer took. The
+figures of each set (per-point agreement, Cohen's kappa, rating equal, rating
+within one) may not drop below its ratchet in ``baseline.json``.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def test_kappa_of_known_tables() -> None:
     assert kappa([("a", "a"), ("a", "b"), ("b", "a"), ("b", "b")]) == pytest.approx(0.0)
 
 
-SETS = ("tutor-train", "typed-fresh", "typed-fresh2")
+SETS = ("tutor-train", "typed-fresh", "typed-fresh2", "typed-own", "typed-own2")
 
 
 @pytest.mark.parametrize("name", SETS)

@@ -144,6 +144,8 @@ def grade(
         settled[i] = cache[i]
         used.extend((h.start, h.end) for h in cache[i].hits)
         left.remove(i)
+    _give_back(plans, hits, parts, settled, longest, strict)
+    used = [(h.start, h.end) for m in settled.values() for h in m.hits]
     results = [judge(pl, settled[i], parts, strict) for i, pl in enumerate(plans)]
     if pinyin:
         # Spelled in pinyin: recalled, but not written as the wording is.
@@ -161,6 +163,58 @@ def grade(
     if len(points) == 1 and len(normalize(points[0])) <= SHORT_ANSWER:
         diff = char_diff(points[0], typed)
     return Grade(tuple(results), coverage, suggested, diff, reason)
+
+
+_WORTH = {Mark.RECALLED: 2, Mark.PARTIAL: 1, Mark.MISSED: 0}
+
+
+def _covered(hits: list[align.Hit]) -> int:
+    """Characters the hits cover, overlaps counted once."""
+    return len({at for h in hits for at in range(h.start, h.end)})
+
+
+def _give_back(
+    plans: list[Plan],
+    hits: list[list[align.Hit]],
+    parts: tuple[Clause, ...],
+    settled: dict[int, align.Match],
+    longest: list[int],
+    strict: bool,
+) -> None:
+    """A point settled over several clauses gives a clause at its edge back
+    when another point found there grades better for it and the two together
+    grade better (职业资格互认、一站式服务平台: 职业资格 of the first item is not
+    the second point's, whose own item names it already)."""
+
+    def worth(i: int, m: align.Match) -> int:
+        return _WORTH[judge(plans[i], m, parts, strict).mark]
+
+    for i in range(len(plans)):
+        m = settled[i]
+        if m.first < 0 or m.last == m.first:
+            continue
+        for c in (m.first, m.last):
+            clause = parts[c]
+            lo, hi = clause.start, clause.start + len(clause.text)
+            if not any(lo <= h.start < hi for h in m.hits):
+                continue
+            mine = _covered([h for h in m.hits if lo <= h.start < hi])
+            for j in range(len(plans)):
+                theirs = [h for h in hits[j] if lo <= h.start and h.end <= hi and not h.flipped]
+                if j == i or _covered(theirs) < mine:
+                    continue  # the clause is more this point's than the other's
+                others = [
+                    (h.start, h.end) for k, o in settled.items() if k not in (i, j) for h in o.hits
+                ]
+                mi = align.best_span(i, plans[i], hits[i], parts, [*others, (lo, hi)], longest[i])
+                kept = [(h.start, h.end) for h in mi.hits]
+                mj = align.best_span(j, plans[j], hits[j], parts, others + kept, longest[j])
+                before = worth(i, m) + worth(j, settled[j])
+                if worth(i, mi) + worth(j, mj) > before:
+                    settled[i], settled[j] = mi, mj
+                    break
+            if settled[i] is not m:
+                break
 
 
 def _extra(parts: tuple[Clause, ...], used: list[tuple[int, int]]) -> int:

@@ -17,10 +17,11 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from trainer.generation import segment
 from trainer.services.grading.lexicon import lexicon
-from trainer.services.grading.points import Key, Plan, negated_at
+from trainer.services.grading.points import STOP, Key, Plan, negated_at
 from trainer.services.grading.text import Clause, same_sound
 
 
@@ -96,7 +97,7 @@ def _clause(clauses: tuple[Clause, ...], at: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _is_word(word: str) -> bool:
+def is_word(word: str) -> bool:
     if word in lexicon().words:
         return True
     tk = segment.tokenizer()
@@ -110,7 +111,7 @@ def _other_word(typed: str, expected: str, j: int) -> bool:
         a >= 0
         and a + 2 <= len(typed)
         and typed[a : a + 2] != expected[a : a + 2]
-        and _is_word(typed[a : a + 2])
+        and is_word(typed[a : a + 2])
         for a in (j - 1, j)
     )
 
@@ -161,7 +162,7 @@ def find_hits(
             j = wrong[0]
             sound = same_sound(window[j], key.word[j])
             how = Found.SLIP
-            if _is_word(window) or _other_word(window, key.word, j):
+            if is_word(window) or _other_word(window, key.word, j):
                 if not sound:
                     continue
                 how = Found.HOMOPHONE  # 法制 for 法治: a word of its own that sounds the same
@@ -253,6 +254,15 @@ def _in_order(plan: Plan, chosen: dict[int, Hit], clauses: tuple[Clause, ...]) -
     return {k: h for k, h in chosen.items() if k not in drop}
 
 
+def _outweighs(plan: Plan, turned: Hit, hit: Hit) -> bool:
+    """The same typed word found for two keys of one word, turned round for the
+    heavier (分类 of 居民分类不到位 typed as 居民分类到位, beside the plain 分类
+    of 影响分类收运): the point is said turned round."""
+    same = (turned.start, turned.end) == (hit.start, hit.end)
+    soft = plan.keys[hit.key].soft  # found either way: it says nothing of the turn
+    return same and soft and plan.keys[turned.key].weight > plan.keys[hit.key].weight
+
+
 def _clause_index(clauses: tuple[Clause, ...], at: int) -> int:
     index = 0
     for i, c in enumerate(clauses):
@@ -288,12 +298,19 @@ def best_span(
             lo, hi = clauses[a].start, ends[b]
             inside = [h for h in free if lo <= h.start and h.end <= hi]
             chosen = _in_order(plan, _pick(inside), clauses)
-            taken = [(h.start, h.end) for h in chosen.values()]
-            flips = {
-                h.key
-                for h in inside
-                if h.flipped and h.key not in chosen and not overlaps(h, taken)
+            against = [h for h in inside if h.flipped and h.key not in chosen]
+            # A one-character key inside a word found turned round is part of
+            # that word (制 of 确认制 in 限制 for 放宽).
+            chosen = {
+                k: h
+                for k, h in chosen.items()
+                if (
+                    h.end - h.start > 1 or not any(overlaps(h, [(t.start, t.end)]) for t in against)
+                )
+                and not any(_outweighs(plan, t, h) for t in against)
             }
+            taken = [(h.start, h.end) for h in chosen.values()]
+            flips = {h.key for h in against if h.key not in chosen and not overlaps(h, taken)}
             if not chosen and not flips:
                 continue
             raw = sum(plan.keys[k].weight * h.quality for k, h in chosen.items()) / total
@@ -316,12 +333,18 @@ def best_span(
     return Match(point, best_a, best_b, best_raw, best_hits, best_flipped, best[0])
 
 
+@lru_cache(maxsize=2048)
+def _opcodes(point: str, typed: str) -> tuple[tuple[str, int, int, int, int], ...]:
+    """The character diff of a point and a typed span (one per pair, for all its keys)."""
+    matcher = difflib.SequenceMatcher(a=point, b=typed, autojunk=False)
+    return tuple(matcher.get_opcodes())
+
+
 def _aligned(plan: Plan, typed: str, key: Key) -> str:
     """The typed characters standing where ``key`` stands in the point."""
     lo, hi = key.start, key.start + len(key.word)
     out = []
-    matcher = difflib.SequenceMatcher(a=plan.norm, b=typed, autojunk=False)
-    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+    for op, a0, a1, b0, b1 in _opcodes(plan.norm, typed):
         if a1 <= lo or a0 >= hi or op == "delete":
             continue
         if op == "equal":
@@ -350,7 +373,11 @@ def substituted(plan: Plan, typed: str, hits: tuple[Hit, ...], *, light: bool = 
         if i in have or (key.weight < 0.5 and not light):
             continue
         there = _aligned(plan, typed, key)
-        if len(there) >= 2 and there != key.word and (key.quoted or _is_word(there)):
+        if there in STOP or key.word in lexicon().categories:
+            # A pronoun or a function word (自己 for 下田) is no other term, nor
+            # another noun for a kind of thing (两方 for 主体).
+            continue
+        if len(there) >= 2 and there != key.word and (key.quoted or is_word(there)):
             out.append(i)
     return out
 

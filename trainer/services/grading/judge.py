@@ -14,7 +14,7 @@ from itertools import pairwise
 from trainer.generation import segment
 from trainer.services.grading import align
 from trainer.services.grading.lexicon import lexicon
-from trainer.services.grading.points import TERM, Key, Plan
+from trainer.services.grading.points import LONG, TERM, Key, Plan
 from trainer.services.grading.results import Mark, PointResult
 from trainer.services.grading.text import Clause
 
@@ -41,6 +41,68 @@ WORDED_LEFT = 0.25
 LONG_RECALLED_AT = 0.3
 """Score that recalls a long point: its gist (the head clause, or most of
 one clause and a word of another) is enough for a tutor."""
+
+
+NAMED_RECALLS = 4
+"""Characters of a long point's own words typed in one clause that name it:
+a keyword answer (专家救治 for 把照片发给市农科所专家看能否救治,指导农户处理)."""
+NAMED_PARTLY = 2
+"""Characters of its own words that name a long point in part (监督 of 监督小组) …"""
+NAMED_SHARE = 0.3
+"""… when they are this much of the clause at least (宣传 of 加强宣传推广; not
+竞争 of 让企业自主竞争, a remark of its own)."""
+
+
+def _named(pl: Plan, m: align.Match, parts: tuple[Clause, ...]) -> tuple[int, int, float]:
+    """How the point's own words (:attr:`Key.own`) name it in one typed clause
+    of the match: the most characters of them found in a clause (each word
+    once), the most in a clause made of nothing else (a keyword answer:
+    宣传教育 for 加强宣传教育), and the largest share of a clause they cover.
+    In a measure and what it is for, a clause of only the purpose's words is
+    no keyword answer (扩大融入面 for 提升认知,扩大融入面)."""
+    most = whole = 0
+    share = 0.0
+    head = min((k.part for k in pl.keys), default=0)
+    for c in parts[m.first : m.last + 1]:
+        end = c.start + len(c.text)
+        found = [
+            h
+            for h in m.hits
+            if not h.flipped
+            and c.start <= h.start < end
+            and pl.keys[h.key].own
+            and h.how is not align.Found.RELATED
+        ]
+        chars = sum({h.key: h.end - h.start for h in found}.values())
+        covered = len({at for h in found for at in range(h.start, h.end)})
+        most = max(most, chars)
+        share = max(share, covered / max(1, len(c.text)))
+        in_head = not pl.pair or all(pl.keys[h.key].part == head for h in found)
+        if covered == len(c.text) and in_head:
+            whole = max(whole, chars)
+        if chars >= NAMED_PARTLY and pl.gist and len(c.text) >= 3:
+            # In a long point, its own words with other words of it (保险理赔:
+            # 保险 is another point's too) fill a keyword; a noun any measure
+            # ends in does not (经理人管理, 服务平台).
+            lex = lexicon()
+            filled = {
+                at
+                for h in m.hits
+                if not h.flipped
+                and c.start <= h.start < end
+                and h.how is not align.Found.RELATED
+                and (pl.keys[h.key].own or pl.keys[h.key].word not in lex.heads)
+                for at in range(h.start, h.end)
+            }
+            if len(filled) == len(c.text):
+                whole = max(whole, len(filled))
+        heading = [h for h in found if pl.keys[h.key].part < pl.headed]
+        rest = set(range(c.start, end)) - {at for h in heading for at in range(h.start, h.end)}
+        if heading and rest and all(c.text[at - c.start] in pl.asked for at in rest):
+            # The heading's word with the prompt's own (规划美 for 规划齐整有序 when
+            # the prompt asks where the 美 is): the aspect asked for, named.
+            whole = max(whole, NAMED_RECALLS)
+    return most, whole, share
 
 
 def recalled_at(pl: Plan) -> float:
@@ -149,6 +211,27 @@ def _worded(pl: Plan, span: str, match: align.Match) -> bool:
     return found >= (1 - WORDED_LEFT) * pl.total
 
 
+KEYWORDS_COVER = 0.8
+"""Share of the typed clauses a keyword answer's words of the point cover …"""
+KEYWORDS_SHORT = 0.5
+"""… a keyword answer being at most this share of the point's length (a longer
+answer with words left out is the wording only by :func:`_worded`)."""
+
+
+def _keywords(pl: Plan, span: str, match: align.Match) -> bool:
+    """Recalled by some of the point's own words typed as they are, with
+    little else (职业资格互认 for 职业资格互认（律所…）, 宣传教育 for
+    加强宣传教育): a keyword answer in the point's wording."""
+    if match.flipped or not match.hits or len(span) > KEYWORDS_SHORT * len(pl.norm):
+        return False
+    if any(h.how is not align.Found.EXACT for h in match.hits):
+        return False
+    if align.substituted(pl, span, match.hits):
+        return False
+    covered = len({at for h in match.hits for at in range(h.start, h.end)})
+    return covered >= KEYWORDS_COVER * len(span)
+
+
 def _turned(pl: Plan, match: align.Match, flipped: float) -> bool:
     """The answer says the point turned round: most of the point typed (some of
     it turned), or most of one of its pieces turned (不盲目跟风 as 盲目跟风)."""
@@ -170,6 +253,30 @@ def _other_word(pl: Plan, span: str, match: align.Match) -> bool:
         if h.how is align.Found.RELATED and pl.keys[h.key].weight >= 1.0:
             return True
     return any(pl.keys[k].weight >= 1.0 for k in align.substituted(pl, span, match.hits))
+
+
+def _heading_changed(pl: Plan, span: str, match: align.Match) -> bool:
+    """A word of a short heading typed as another word sharing a character
+    with it (职业资格认定 for 职业资格互认（…）) while the rest of the heading is
+    there: another measure, half right at most. The word's own characters in
+    another order (整齐 for 齐整) are the word."""
+    if not pl.headed or sum(len(p) for p in pl.parts[: pl.headed]) > TERM:
+        return False
+    found = {h.key for h in match.hits if h.how is not align.Found.RELATED}
+    if not any(pl.keys[k].part < pl.headed for k in found):
+        return False
+    taken = {at for h in match.hits for at in range(h.start, h.end)}
+    lo = min(h.start for h in match.hits)
+    for i, key in enumerate(pl.keys):
+        if i in found or key.part >= pl.headed or len(key.word) != 2:
+            continue
+        for at in range(len(span) - 1):
+            window = span[at : at + 2]
+            if taken & {lo + at, lo + at + 1} or sorted(window) == sorted(key.word):
+                continue
+            if set(window) & set(key.word) and align.is_word(window):
+                return True
+    return False
 
 
 def _generic_only(pl: Plan, span: str, match: align.Match) -> bool:
@@ -211,8 +318,14 @@ def _category_only(pl: Plan, match: align.Match) -> bool:
 
 
 def _lacks_essential(pl: Plan, match: align.Match) -> bool:
+    """A word of a two-word term is left out; not a verb that opens any measure
+    when the rest is typed as it is (宣传教育 for 加强宣传教育, a keyword answer)."""
     found = {h.key for h in match.hits if h.how is not align.Found.RELATED}
-    return any(k.essential and i not in found for i, k in enumerate(pl.keys))
+    lacking = [k for i, k in enumerate(pl.keys) if k.essential and i not in found]
+    if not lacking:
+        return False
+    exact = all(h.how is align.Found.EXACT for h in match.hits)
+    return not exact or any(k.word not in lexicon().generic for k in lacking)
 
 
 def _wrong_term(pl: Plan, span: str, match: align.Match) -> bool:
@@ -245,6 +358,15 @@ def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> 
     shown = " ".join(c.shown for c in parts[m.first : m.last + 1])
     exact = _exact(pl, span, m)
     score = 1.0 if exact else m.raw
+    if not exact:
+        # A point named by its own words, as a keyword answer does: a long
+        # point by some of them in a clause, any point by a clause of them only.
+        named, whole, share = _named(pl, m, parts)
+        long = gist or len(pl.norm) >= LONG
+        if (long and named >= NAMED_RECALLS) or whole >= NAMED_RECALLS:
+            score = max(score, at)
+        elif (long and named >= NAMED_PARTLY and share >= NAMED_SHARE) or whole >= NAMED_PARTLY:
+            score = max(score, PARTIAL_AT)
     why = _why(m, exact)
     flipped = sum(pl.keys[k].weight for k in m.flipped)
     if not exact and flipped and _turned(pl, m, flipped):
@@ -260,7 +382,9 @@ def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> 
         score = min(score, at - 0.01)
     elif not exact and score < PARTIAL_AT and align.vague(pl, span, m.hits):
         score, why = PARTIAL_AT, "vague"
-    elif not exact and not gist and _other_word(pl, span, m):
+    elif (not exact and not gist and _other_word(pl, span, m)) or (
+        not exact and gist and _heading_changed(pl, span, m)
+    ):
         score, why = min(score, at - 0.01), why or "different word"
     elif not exact and not gist and _lacks_essential(pl, m):
         score = min(score, at - 0.01)
@@ -271,5 +395,5 @@ def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> 
     else:
         mark = _mark(score, at)
         if mark is Mark.RECALLED and not exact:
-            exact = _own_words(pl, m) or (gist and _worded(pl, span, m))
+            exact = _own_words(pl, m) or (gist and (_worded(pl, span, m) or _keywords(pl, span, m)))
     return PointResult(pl.text, shown, min(1.0, score), mark, exact, why)

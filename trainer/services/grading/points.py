@@ -226,6 +226,10 @@ class Key:
     """A coined term the point quotes (“知农人”): one key, typed as it is."""
     given: bool = False
     """The prompt names it, or every point of the card repeats it."""
+    own: bool = False
+    """A word of this point only: no other point of the card holds it, the
+    prompt does not give it, and it is no verb that opens any measure nor a
+    noun that only names a kind of thing (专家, 救治 of 把照片发给…专家看能否救治)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +244,14 @@ class Plan:
     """A long point (:data:`LONG` characters or more) or one with a heading,
     but not a measure and what it is for (提升认知,扩大融入面): its gist
     recalls it."""
+    pair: bool = False
+    """A measure and what it is for (提升认知,扩大融入面): its first piece is
+    the point, the second alone is a part of it."""
+    headed: int = 0
+    """How many of its pieces head it (:func:`heading`)."""
+    asked: str = ""
+    """Characters of the prompt the point does not hold (美 of 小林村的“美”体现在
+    哪些方面): typed beside a heading's word, they name the aspect asked for."""
 
     @property
     def total(self) -> float:
@@ -273,7 +285,7 @@ def negated_at(text: str, start: int, end: int, lo: int = 0, hi: int | None = No
 
 _BETWEEN = frozenset(
     ["的", "也", "很", "太", "较", "还", "都", "比较", "十分", "非常", "较为", "仍", "仍然", "依然"]
-)
+).union(["做", "得", "搞", "做得", "搞得"])
 """Words that may stand between a word and the predicate that negates it (积极性也不高)."""
 
 
@@ -411,6 +423,35 @@ def _join(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return out
 
 
+def _singles(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Runs of one-character words the segmenter left apart, none a function
+    word or a negation, as one word (冷+链, 互+认, 通+办): a word its dictionary
+    does not know, which the learner types whole."""
+    out: list[tuple[str, int]] = []
+    for word, start in words:
+        single = len(word) == 1 and word not in STOP and not _is_negation(word)
+        if (
+            single
+            and out
+            and len(out[-1][0]) >= 1
+            and out[-1][1] + len(out[-1][0]) == start
+            and _glued(out[-1][0])
+        ):
+            out[-1] = (out[-1][0] + word, out[-1][1])
+        else:
+            out.append((word, start))
+    return out
+
+
+def _glued(word: str) -> bool:
+    """A run of one-character words so far (冷, 冷链 built from 冷+链)."""
+    return (
+        all(ch not in STOP and not _is_negation(ch) for ch in word)
+        and len(word) <= 3
+        and (len(word) == 1 or word not in segment.tokenizer().FREQ)
+    )
+
+
 def _found(text: str, word: str) -> list[int]:
     out, at = [], text.find(word)
     while at >= 0:
@@ -451,17 +492,23 @@ def _keys_of(
     quoted: tuple[tuple[int, int], ...] = (),
     *,
     label: bool = False,
+    glue: bool = False,
 ) -> list[Key]:
     tk = segment.tokenizer()
     lex = lexicon()
     known = lex.words
     raw = [(w, s) for w, s, _ in tk.tokenize(norm, HMM=False)]
-    words = _quote(_join(_unglue(raw)), quoted)
+    words = _join(_unglue(raw))
+    words = _quote(_singles(words) if glue else words, quoted)
     terms = dict(quoted)
     negative = _negative(raw)
     keys: list[Key] = []
     attributive = _attributive(words)
-    for word, start in words:
+    for n, (word, start) in enumerate(words):
+        if n and words[n - 1][0] + word in lex.predicates and words[n - 1][0] in lex.negations:
+            # 不+到位 is one predicate negating the words before it (分类不到位):
+            # any such predicate typed says the same.
+            continue
         if terms.get(start) == start + len(word):
             keys.append(Key(word, factor * QUOTED, False, offset + start, part_no, quoted=True))
             continue
@@ -568,7 +615,9 @@ def plan(point: str, prompt: str = "", others: tuple[str, ...] = ()) -> Plan:
         at = offset if at < 0 else at
         factor = LABEL if n in labels else 1.0
         spans = tuple((i, i + len(q)) for q in quotes for i in _found(piece, q))
-        keys.extend(_keys_of(piece, n, at, factor, spans, label=n in labels))
+        keys.extend(
+            _keys_of(piece, n, at, factor, spans, label=n in labels, glue=len(norm) >= LONG)
+        )
         offset = at + len(piece)
     pair = False
     if headed:
@@ -596,18 +645,30 @@ def plan(point: str, prompt: str = "", others: tuple[str, ...] = ()) -> Plan:
         shared = bool(other_norms) and all(key.word in o for o in other_norms)
         if shared:
             weight *= SHARED
-        weighed.append(replace(key, weight=weight, given=named or shared))
+        own = not named and not any(key.word in o for o in other_norms)
+        own = own and (len(key.word) >= 2 or key.quoted) and key.word not in lex.generic
+        own = own and key.word not in lex.categories
+        weighed.append(replace(key, weight=weight, given=named or shared, own=own))
     if weighed and all(k.weight < 1.0 for k in weighed):
         # Every key is minor or given: they are all there is to ask for.
         weighed = [replace(k, weight=1.0) for k in weighed]
     head = heads[0] if heads else 0
     in_head = [k for k in weighed if k.part == head]
-    if pieces and len(pieces[head]) <= TERM and len(in_head) == 2:
-        # A two-word term (成本转嫁, 提升认知): neither word may go.
+    if (
+        pieces
+        and len(pieces[head]) <= TERM
+        and len(in_head) == 2
+        and not any(k.negated for k in in_head)
+    ):
+        # A two-word term (成本转嫁, 提升认知): neither word may go. Not a problem
+        # said of a word (审批效率低下: 效率 is low, 审批 may go).
         # Beside a quoted term only the term is (打造 of 打造“智慧社区” may go).
         coined = any(k.quoted for k in in_head)
         weighed = [
             replace(k, essential=k.part == head and (k.quoted or not coined)) for k in weighed
         ]
     gist = (len(norm) >= LONG or bool(headed)) and not pair
-    return Plan(original, norm, pieces, tuple(weighed), spans_units(point), gist)
+    asked = "".join(dict.fromkeys(ch for ch in given if ch not in norm))
+    return Plan(
+        original, norm, pieces, tuple(weighed), spans_units(point), gist, pair, headed, asked
+    )
