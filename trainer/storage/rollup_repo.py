@@ -4,7 +4,8 @@
 inside ``undo``'s, so the roll-up can never disagree with the review log it
 summarises. Stores whose reviews were written some other way (bulk imports,
 benchmarks, a store upgraded from an older schema) are caught by ``is_stale``
-(the highest review id is newer than anything folded in) and rebuilt from the log.
+(the log holds more or fewer answers than the roll-up has counted, or a newer one)
+and rebuilt from the log.
 
 A second, narrower roll-up, ``review_groups``, counts answers on review cards
 and how many passed per (profile, deck, study day, note section, note tags), for
@@ -232,13 +233,26 @@ def unrecord(conn: Connection, clock: DayClock, review_id: int) -> None:
 
 
 # -- rebuilding from the review log ----------------------------------------------------
+_FOLDED = text(
+    "SELECT COALESCE(SUM(learn_n + relearn_n + young_n + mature_n), 0), "
+    "COALESCE(MAX(last_review_id), 0) FROM review_days"
+)
+_LOGGED = text("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM reviews")
+
+
 def is_stale(conn: Connection) -> bool:
-    """True when the review log holds answers the roll-up has not seen."""
-    newest = conn.execute(select(func.max(REVIEWS.c.id))).scalar()
-    if newest is None:
-        return False
-    folded = conn.execute(select(func.max(REVIEW_DAYS.c.last_review_id))).scalar()
-    return folded is None or int(folded) < int(newest)
+    """True when the review log and the roll-up do not hold the same answers.
+
+    Every answer adds one to exactly one of the four kind counters, so the
+    roll-up's total is the number of answers folded in. A log with more rows
+    (answers written in bulk: a history import, a benchmark) or fewer (answers
+    removed with their cards) than that is out of step whatever its newest id:
+    an answer given after a bulk import carries the newest id, and the imported
+    rows below it have never been counted.
+    """
+    logged, newest = conn.execute(_LOGGED).one()
+    folded, seen = conn.execute(_FOLDED).one()
+    return int(logged) != int(folded) or int(seen) < int(newest)
 
 
 _HISTORY = text(
