@@ -10,7 +10,7 @@ from sqlalchemy import inspect as sa_inspect
 from trainer.domain.errors import StoreError
 from trainer.storage import migrate
 from trainer.storage.engine import make_engine, resolve_url
-from trainer.storage.models import Base
+from trainer.storage.models import METADATA
 from trainer.storage.revision import HEAD_REVISION
 from trainer.storage.store import Store
 
@@ -37,7 +37,7 @@ def test_models_and_migrations_agree(any_db_url: str) -> None:
     store = Store.open(any_db_url)
     with store.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True})
-        diff = compare_metadata(ctx, Base.metadata)
+        diff = compare_metadata(ctx, METADATA)
     store.close()
     assert diff == []
 

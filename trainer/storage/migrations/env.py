@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from trainer.storage.models import Base
+from trainer.storage.models import METADATA
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - only the store runs migrations
@@ -12,7 +12,7 @@ if connection is None:  # pragma: no cover - only the store runs migrations
 
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=METADATA,
     render_as_batch=True,
     compare_type=True,
 )
