@@ -241,7 +241,10 @@ _FOLDED = text(
     "SELECT COALESCE(SUM(learn_n + relearn_n + young_n + mature_n), 0), "
     "COALESCE(MAX(last_review_id), 0) FROM review_days"
 )
-_LOGGED = text("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM reviews")
+# Two statements on purpose: SQLite answers a lone count(*) from the smallest index and
+# a lone max(id) from the primary key; asked together it aggregates every row.
+_LOGGED = text("SELECT COUNT(*) FROM reviews")
+_NEWEST = text("SELECT MAX(id) FROM reviews")
 
 
 def is_stale(conn: Connection) -> bool:
@@ -254,9 +257,11 @@ def is_stale(conn: Connection) -> bool:
     an answer given after a bulk import carries the newest id, and the imported
     rows below it have never been counted.
     """
-    logged, newest = conn.execute(_LOGGED).one()
+    newest = conn.execute(_NEWEST).scalar()
     folded, seen = conn.execute(_FOLDED).one()
-    return int(logged) != int(folded) or int(seen) < int(newest)
+    if int(seen) < int(newest or 0):
+        return True
+    return int(conn.execute(_LOGGED).scalar_one()) != int(folded)
 
 
 _HISTORY = text(
