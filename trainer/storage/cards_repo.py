@@ -391,11 +391,8 @@ def set_queue(
     conn: Connection, card_ids: Sequence[int], queue: Queue, buried_until: int = 0
 ) -> None:
     if card_ids:
-        conn.execute(
-            update(CARDS)
-            .where(CARDS.c.id.in_(list(card_ids)))
-            .values(queue=int(queue), buried_until=buried_until)
-        )
+        sql = f"UPDATE cards SET queue = ?, buried_until = ? WHERE id IN ({_marks(len(card_ids))})"
+        conn.exec_driver_sql(driver_sql(conn, sql), (int(queue), buried_until, *card_ids))
 
 
 def buried_until(conn: Connection, card_id: int) -> int:
