@@ -2,7 +2,9 @@
 
 Bare ``trainer`` (with at most ``--db`` and ``--profile``) opens the study app
 without loading the command-line parser and its sub-commands: the first screen
-pays only for what it shows. Anything else goes to :func:`trainer.cli.main`.
+pays only for what it shows. So does a plain ``trainer drill [DECK]`` (scripted
+study, where start-up is most of the run). Anything else goes to
+:func:`trainer.cli.main`.
 """
 
 from __future__ import annotations
@@ -30,20 +32,53 @@ def app_only(args: list[str]) -> dict[str, str] | None:
     return found
 
 
+def drill_only(args: list[str]) -> tuple[dict[str, str], str | None] | None:
+    """The options and deck of a plain ``trainer [OPTIONS] drill [DECK]``, or None when
+    the parser is needed (any other option, ``--help``, more arguments)."""
+    if "drill" not in args:
+        return None
+    at = args.index("drill")
+    options = app_only(args[:at])
+    rest = args[at + 1 :]
+    if options is None or len(rest) > 1 or any(a.startswith("-") for a in rest):
+        return None
+    return options, (rest[0] if rest else None)
+
+
 def main() -> None:
-    options = app_only(sys.argv[1:])
-    if options is None:
+    args = sys.argv[1:]
+    options = app_only(args)
+    drill = drill_only(args) if options is None else None
+    if options is None and drill is None:
         from trainer.cli import main as cli_main
 
         cli_main()
         return
-    db = options.get("--db") or os.environ.get("TRAINER_DB") or None
-    profile = options.get("--profile") or os.environ.get("TRAINER_PROFILE") or "default"
+    if drill is not None:
+        options, deck = drill
+        try:
+            from trainer.drill import run
+
+            run(_db(options), _profile(options), deck, sys.stdin, sys.stdout)
+        except BaseException as exc:
+            from trainer.cli import report
+
+            report(exc)
+        return
+    assert options is not None
     try:
         from trainer.tui.launch import open_app
 
-        open_app(db, profile, None)
+        open_app(_db(options), _profile(options), None)
     except BaseException as exc:
         from trainer.cli import report
 
         report(exc)
+
+
+def _db(options: dict[str, str]) -> str | None:
+    return options.get("--db") or os.environ.get("TRAINER_DB") or None
+
+
+def _profile(options: dict[str, str]) -> str:
+    return options.get("--profile") or os.environ.get("TRAINER_PROFILE") or "default"

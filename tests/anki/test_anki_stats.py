@@ -15,6 +15,7 @@ import random
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -229,3 +230,44 @@ def test_cards_retrievability_and_daily_load(both: Both) -> None:
         a.retrievability.sum_by_card, abs=0.01
     )
     assert mine.future_due["daily_load"] == a.future_due.daily_load
+
+
+def test_imported_history_counts_after_an_answer_before_stats_open(tmp_path: Path) -> None:
+    """Anki's history imported, one card answered, then statistics opened for the first
+    time: every imported answer is in the figures, not only the new one."""
+    pytest.importorskip("anki")
+    from anki.collection import Collection
+    from sqlalchemy import func, select
+
+    from trainer.domain.model import Rating
+    from trainer.services.study import StudyService
+    from trainer.storage.models import REVIEW_DAYS, REVIEWS
+
+    anki_col = Collection(str(tmp_path / "collection.anki2"))
+    store = Store.open(str(tmp_path / "store.sqlite3"))
+    try:
+        anki_col.set_config("fsrs", True)
+        _fill(anki_col, 6)
+        configure(store, timezone="UTC", rollover_hour=4)
+        pkg = tmp_path / "history.apkg"
+        export_from_anki(anki_col, pkg)
+        import_apkg(store, pkg)
+        now = datetime.now(UTC)
+        study = StudyService(store)
+        card = study.queue(now, None, limit=1)[0]
+        study.answer(card.id, Rating.GOOD, now, 3000)
+        with store.read() as conn:
+            logged = conn.execute(select(func.count()).select_from(REVIEWS)).scalar_one()
+        assert logged > 6
+        report = StatsService(store).report(None, "all", now)
+        with store.read() as conn:
+            r = REVIEW_DAYS.c
+            folded = conn.execute(
+                select(func.sum(r.learn_n + r.relearn_n + r.young_n + r.mature_n))
+            ).scalar_one()
+        assert folded == logged
+        buttons = report.buttons.values()
+        assert sum(b[k] for b in buttons for k in ("again", "hard", "good", "easy")) == logged
+    finally:
+        anki_col.close()
+        store.close()

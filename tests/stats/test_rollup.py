@@ -166,3 +166,60 @@ def test_upgraded_store_rebuilds_both_rollups(any_store: Store, now: datetime) -
 
     assert StatsService(store).refresh_rollup()
     assert _strip(rollup_rows(store)) == days_rows and _group_rows(store) == group_rows
+
+
+def _answers_in_rollup(store: Store) -> int:
+    return sum(
+        r["learn_n"] + r["relearn_n"] + r["young_n"] + r["mature_n"] for r in rollup_rows(store)
+    )
+
+
+def _answers_in_log(store: Store) -> int:
+    from sqlalchemy import func, select
+
+    from trainer.storage.models import REVIEWS
+
+    with store.read() as conn:
+        return int(conn.execute(select(func.count()).select_from(REVIEWS)).scalar_one())
+
+
+def test_bulk_written_answers_are_counted_after_a_later_answer(
+    any_store: Store, now: datetime
+) -> None:
+    """A history written in bulk (as the Anki history import does), then one answer
+    given before statistics are first opened: the roll-up still folds in the history,
+    although the newest review id is one it has seen."""
+    store = any_store
+    deck = make_deck(store, qa_notes(3))
+    a, b, c = card_ids(store)
+    from trainer.storage import reviews_repo
+
+    pid, clock = store.profile.id, store.clock
+    past = [now - days(20 - i) for i in range(6)]
+    with store.write() as conn:
+        reviews_repo.insert_many(
+            conn,
+            [
+                reviews_repo.ReviewRecord(
+                    card_id=cid,
+                    profile_id=pid,
+                    deck_id=deck,
+                    rating=3,
+                    reviewed_at=int(at.timestamp() * 1000),
+                    day=clock.day(at),
+                    duration_ms=4000,
+                )
+                for cid in (a, b)
+                for at in past
+            ],
+        )
+    answer(store, c, now)  # folded in as it commits; the history is not
+    from trainer.services.stats import StatsService
+
+    assert StatsService(store).refresh_rollup()
+    assert _answers_in_rollup(store) == _answers_in_log(store) == 13
+    incremental = _strip(rollup_rows(store))
+    with store.write() as conn:
+        assert not rollup.is_stale(conn)
+        rollup.rebuild(conn)
+    assert _strip(rollup_rows(store)) == incremental

@@ -311,6 +311,39 @@ async def test_footer_fits_80_columns_and_drops_show_answer_on_the_back(
         assert isinstance(app.screen, StudyScreen) and app.screen.session.answered == 1
 
 
+async def test_footer_keys_change_in_place_between_front_and_back(
+    bundled: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    """Front, back, next front: the footer's key widgets are the ones it started with
+    (relabelled, not rebuilt), and they say and do what the phase allows."""
+    from textual.widgets._footer import FooterKey
+
+    app = make_app("申论::直播带货")
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(app)
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        keys = list(screen.query(FooterKey))
+        front = [(k.key, k.description) for k in keys]
+        assert ("space", "Show answer") in front and all(k.key != "s" for k in keys)
+        await pilot.press("space")
+        await settle(app)
+        assert list(screen.query(FooterKey)) == keys
+        back = [(k.key, k.description) for k in keys]
+        assert ("s", "Source") in back and all(k.description != "Show answer" for k in keys)
+        assert "s Source" in _footer(app) and "Show answer" not in _footer(app)
+        await pilot.press("3")
+        await settle(app)
+        assert screen.session.answered == 1 and screen.phase is Phase.FRONT
+        assert list(screen.query(FooterKey)) == keys
+        assert [(k.key, k.description) for k in keys] == front
+        assert "space Show answer" in _footer(app)
+        reveal = next(k for k in keys if k.description == "Show answer")
+        await pilot.click(reveal)  # a relabelled key still does what it says
+        await settle(app)
+        assert screen.phase is Phase.BACK
+
+
 async def test_help_dialog_scrolls_at_60x20(
     bundled: Store, make_app: Callable[..., TrainerApp]
 ) -> None:

@@ -1,52 +1,17 @@
 """``trainer drill [DECK]``: study from standard input, for scripts and crash tests.
 
-Each line of standard input is a rating (1 again, 2 hard, 3 good, 4 easy); the
-next card in the queue is answered with it, and only once that answer has been
-committed does ``ack <card_id> <review_id>`` go to standard output (flushed). A
-line ``u`` undoes the last answer (``undone <card_id>``). When the queue is empty
-the command prints ``empty`` and stops.
-
-``TRAINER_NOW`` (ISO 8601, UTC if no offset) pins the clock for tests; with it,
-``TRAINER_NOW_STEP`` seconds (default 1) pass between answers so the review log
-stays in answer order.
+The loop and its protocol are :mod:`trainer.drill` (the entry point also runs it
+without this parser for a plain ``trainer drill``).
 """
 
 from __future__ import annotations
 
-import os
 import sys
-import time
-from datetime import UTC, datetime, timedelta
-from typing import Annotated, TextIO
+from typing import Annotated
 
 import typer
 
-from trainer.cli import echo, fail, store_for
-
-BUSY_RETRIES = 5
-"""Extra attempts after the store's busy timeout ran out (each waits it again)."""
-
-
-class _Clock:
-    def __init__(self) -> None:
-        pinned = os.environ.get("TRAINER_NOW", "").strip()
-        self.start: datetime | None = None
-        self.step = timedelta(seconds=float(os.environ.get("TRAINER_NOW_STEP", "1") or 1))
-        self.ticks = 0
-        if pinned:
-            try:
-                start = datetime.fromisoformat(pinned.replace("Z", "+00:00"))
-            except ValueError:
-                fail(f"TRAINER_NOW: not an ISO 8601 time: {pinned!r}")
-            self.start = start if start.tzinfo else start.replace(tzinfo=UTC)
-
-    def now(self) -> datetime:
-        if self.start is None:
-            return datetime.now(UTC)
-        return self.start + self.ticks * self.step
-
-    def tick(self) -> None:
-        self.ticks += 1
+from trainer.cli import options
 
 
 def drill(
@@ -54,54 +19,7 @@ def drill(
     deck: Annotated[str | None, typer.Argument(help="Deck to study (default: all).")] = None,
 ) -> None:
     """Answer cards with ratings read from standard input (one of 1-4 per line)."""
-    run_drill(ctx, deck, sys.stdin, sys.stdout)
+    from trainer.drill import run
 
-
-def run_drill(ctx: typer.Context, deck: str | None, lines: TextIO, out: TextIO) -> int:
-    """The drill loop; returns how many answers were committed."""
-    from trainer.domain.errors import StoreError
-    from trainer.domain.model import Rating
-    from trainer.services.backup import daily_backup
-    from trainer.services.study import StudyService
-    from trainer.storage.store import StoreBusyError
-
-    clock = _Clock()
-    answered = 0
-    with store_for(ctx, bundled=True) as store:
-        try:
-            daily_backup(store, clock.now())
-        except StoreError as exc:  # a missed daily backup must not stop studying
-            echo(f"trainer: warning: {exc}", err=True)
-        study = StudyService(store)
-        for number, raw in enumerate(lines, start=1):
-            line = raw.strip()
-            if not line or line.startswith("#"):
-                continue
-            if line in ("q", "quit"):
-                break
-            if line == "u":
-                card = study.undo()
-                out.write(f"undone {card.id if card else '-'}\n")
-                out.flush()
-                continue
-            if line not in ("1", "2", "3", "4"):
-                fail(f"stdin line {number}: expected a rating 1-4, 'u' or 'q', got {line[:20]!r}")
-            now = clock.now()
-            for attempt in range(BUSY_RETRIES + 1):
-                try:
-                    cards = study.queue(now, deck, limit=1)
-                    if not cards:
-                        out.write("empty\n")
-                        out.flush()
-                        return answered
-                    result = study.answer(cards[0].id, Rating(int(line)), now)
-                    break
-                except StoreBusyError:
-                    if attempt == BUSY_RETRIES:
-                        raise
-                    time.sleep(0.05 * (attempt + 1))
-            answered += 1
-            clock.tick()
-            out.write(f"ack {result.card.id} {result.review_id}\n")
-            out.flush()
-    return answered
+    opts = options(ctx)
+    run(opts.db, opts.profile, deck, sys.stdin, sys.stdout)

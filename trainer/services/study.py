@@ -364,13 +364,14 @@ class StudyService:
         pid = self.store.profile.id
         clock = self.store.clock
         with self.store.write() as conn:
-            card = cards_repo.get_card(conn, card_id)
-            if card is None:
+            found = cards_repo.card_for_answer(conn, card_id)
+            if found is None:
                 raise TrainerError(f"no card with id {card_id}")
+            card = found.card
             if card.queue in (Queue.SUSPENDED, Queue.RETIRED):
                 raise TrainerError(f"card {card_id} is not in the study queue")
             # In a filtered deck: scheduled by the home deck, from its own due time.
-            away = filtered_repo.home_of(conn, card_id)
+            away = found.home
             filtered_deck, filtered_due = card.deck_id, card.due
             if away is not None:
                 card = replace(
@@ -398,17 +399,16 @@ class StudyService:
             leech = False
             if after.lapses > card.lapses and _is_leech(after.lapses, opts.leech_threshold):
                 leech = True
-                note_id = cards_repo.note_id_of(conn, card_id)
                 note = notes_repo.note_by_guid(conn, card.note_guid)
                 if note is not None and LEECH_TAG not in note.tags:
-                    notes_repo.set_tags(conn, note_id, [*note.tags, LEECH_TAG])
+                    notes_repo.set_tags(conn, found.note_id, [*note.tags, LEECH_TAG])
                     undo["tagged"] = True
                 if opts.leech_action is LeechAction.SUSPEND:
                     after = replace(after, queue=Queue.SUSPENDED)
             buried: list[int] = []
             if opts.bury_siblings:
                 tomorrow = clock.next_day_start(now)
-                for sib in cards_repo.siblings(conn, card, pid):
+                for sib in cards_repo.siblings(conn, card, pid, found.note_id):
                     if sib.queue == Queue.NEW or (
                         sib.queue == Queue.REVIEW and sib.due < to_epoch(tomorrow)
                     ):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, and_, func, or_, select, update
@@ -59,10 +60,66 @@ def card_values(card: Card) -> dict[str, Any]:
 
 _CARD_WITH_GUID = select(CARDS, NOTES.c.guid).join(NOTES, NOTES.c.id == CARDS.c.note_id)
 
+# The study loop's statements as plain SQL (``?`` parameters, adapted per backend by
+# ``driver_sql``): a card is read, saved and queued several times per answer, and
+# building a SQLAlchemy statement each time cost more than running it.
+_CARD_SQL = (
+    "SELECT c.id, c.ord, c.deck_id, c.state, c.queue, c.due, c.step, c.stability, "
+    "c.difficulty, c.last_review, c.reps, c.lapses, c.position, n.guid, c.note_id, "
+    "c.original_deck_id, c.original_due FROM cards c JOIN notes n ON n.id = c.note_id"
+)
+_SAVE_SQL = (
+    "UPDATE cards SET state = ?, queue = ?, due = ?, step = ?, stability = ?, "
+    "difficulty = ?, last_review = ?, reps = ?, lapses = ? WHERE id = ?"
+)
+
+
+def _card_of(row: Sequence[Any]) -> Card:
+    """A card from a ``_CARD_SQL`` row."""
+    state = CardState(row[3])
+    last = row[9]
+    return Card(
+        id=row[0],
+        note_guid=row[13],
+        ord=row[1],
+        deck_id=row[2],
+        state=state,
+        queue=Queue(row[4]),
+        due=from_epoch(row[5]) if state is not CardState.NEW else None,
+        step=row[6],
+        stability=row[7],
+        difficulty=row[8],
+        last_review=from_epoch(last) if last is not None else None,
+        reps=row[10],
+        lapses=row[11],
+        position=row[12],
+    )
+
 
 def get_card(conn: Connection, card_id: int) -> Card | None:
-    row = conn.execute(_CARD_WITH_GUID.where(CARDS.c.id == card_id)).first()
-    return card_from_row(row, row.guid) if row else None
+    sql = driver_sql(conn, _CARD_SQL + " WHERE c.id = ?")
+    row = conn.exec_driver_sql(sql, (card_id,)).first()
+    return _card_of(row) if row else None
+
+
+@dataclass(frozen=True, slots=True)
+class Answering:
+    """A card about to be answered, with what the answer needs besides it."""
+
+    card: Card
+    note_id: int
+    home: tuple[int, int] | None
+    """(home deck id, own due time) while the card sits in a filtered deck; else None."""
+
+
+def card_for_answer(conn: Connection, card_id: int) -> Answering | None:
+    """The card, its note id and its filtered-deck home, in one read."""
+    sql = driver_sql(conn, _CARD_SQL + " WHERE c.id = ?")
+    row = conn.exec_driver_sql(sql, (card_id,)).first()
+    if row is None:
+        return None
+    home = (int(row[15]), int(row[16])) if row[15] else None
+    return Answering(_card_of(row), int(row[14]), home)
 
 
 def cards_in_deck(conn: Connection, profile_id: int, deck_id: int) -> list[Card]:
@@ -71,7 +128,22 @@ def cards_in_deck(conn: Connection, profile_id: int, deck_id: int) -> list[Card]
 
 
 def save_card(conn: Connection, card: Card) -> None:
-    conn.execute(update(CARDS).where(CARDS.c.id == card.id).values(**card_values(card)))
+    v = card_values(card)
+    conn.exec_driver_sql(
+        driver_sql(conn, _SAVE_SQL),
+        (
+            v["state"],
+            v["queue"],
+            v["due"],
+            v["step"],
+            v["stability"],
+            v["difficulty"],
+            v["last_review"],
+            v["reps"],
+            v["lapses"],
+            card.id,
+        ),
+    )
 
 
 def wanted_ords(kind: str, text: str) -> list[int]:
@@ -216,21 +288,21 @@ def has_buried(conn: Connection, profile_id: int, today: int, deck_ids: Sequence
 def learning_due(
     conn: Connection, profile_id: int, deck_ids: Sequence[int], until_s: int, limit: int
 ) -> list[Card]:
-    return _queue_cards(
-        conn, profile_id, deck_ids, Queue.LEARNING, CARDS.c.due <= until_s, CARDS.c.due, limit
-    )
+    return _queue_cards(conn, profile_id, deck_ids, Queue.LEARNING, " AND due <= ?", until_s, limit)
 
 
 def reviews_due(
     conn: Connection, profile_id: int, deck_ids: Sequence[int], before_s: int, limit: int
 ) -> list[Card]:
-    return _queue_cards(
-        conn, profile_id, deck_ids, Queue.REVIEW, CARDS.c.due < before_s, CARDS.c.due, limit
-    )
+    return _queue_cards(conn, profile_id, deck_ids, Queue.REVIEW, " AND due < ?", before_s, limit)
 
 
 def new_cards(conn: Connection, profile_id: int, deck_ids: Sequence[int], limit: int) -> list[Card]:
-    return _queue_cards(conn, profile_id, deck_ids, Queue.NEW, None, CARDS.c.position, limit)
+    return _queue_cards(conn, profile_id, deck_ids, Queue.NEW, "", None, limit)
+
+
+def _marks(n: int) -> str:
+    return ", ".join("?" * n)
 
 
 def _queue_cards(
@@ -238,27 +310,29 @@ def _queue_cards(
     profile_id: int,
     deck_ids: Sequence[int],
     queue: Queue,
-    cond: Any,
-    order: Any,
+    cond: str,
+    bound: int | None,
     limit: int,
 ) -> list[Card]:
+    """Cards of one queue in study order: by due time (``cond`` bounds it with ``bound``),
+    new cards by position."""
     if limit <= 0 or not deck_ids:
         return []
-    where = [
-        CARDS.c.profile_id == profile_id,
-        CARDS.c.deck_id.in_(list(deck_ids)),
-        CARDS.c.queue == int(queue),
-    ]
-    if cond is not None:
-        where.append(cond)
-    ids_query = select(CARDS.c.id).where(and_(*where)).order_by(order, CARDS.c.id).limit(limit)
-    ids = [r[0] for r in conn.execute(ids_query)]
+    order = "due" if cond else "position"
+    sql = (
+        f"SELECT id FROM cards WHERE profile_id = ? AND deck_id IN ({_marks(len(deck_ids))}) "
+        f"AND queue = ?{cond} ORDER BY {order}, id LIMIT ?"
+    )
+    args: tuple[Any, ...] = (profile_id, *deck_ids, int(queue))
+    args += (limit,) if bound is None else (bound, limit)
+    ids = [r[0] for r in conn.exec_driver_sql(driver_sql(conn, sql), args)]
     if not ids:
         return []
     # Two steps on purpose: the id query is answered from the covering queue index
     # alone, while joining notes into it makes SQLite sort far more rows.
-    rows = {r.id: r for r in conn.execute(_CARD_WITH_GUID.where(CARDS.c.id.in_(ids)))}
-    return [card_from_row(rows[i], rows[i].guid) for i in ids if i in rows]
+    sql = _CARD_SQL + f" WHERE c.id IN ({_marks(len(ids))})"
+    rows = {r[0]: r for r in conn.exec_driver_sql(driver_sql(conn, sql), tuple(ids))}
+    return [_card_of(rows[i]) for i in ids if i in rows]
 
 
 def count_queue(
@@ -288,37 +362,41 @@ def count_by_deck(
     due_before_s: int | None,
 ) -> dict[int, int]:
     """Cards per deck in one queue (optionally due before a time), in one grouped query."""
-    where = [
-        CARDS.c.profile_id == profile_id,
-        CARDS.c.deck_id.in_(list(deck_ids)),
-        CARDS.c.queue == int(queue),
-    ]
-    if due_before_s is not None:
-        where.append(CARDS.c.due < due_before_s)
-    query = select(CARDS.c.deck_id, func.count()).where(*where).group_by(CARDS.c.deck_id)
-    return {deck_id: int(n) for deck_id, n in conn.execute(query)}
-
-
-def siblings(conn: Connection, card: Card, profile_id: int) -> list[Any]:
-    note_id = select(CARDS.c.note_id).where(CARDS.c.id == card.id).scalar_subquery()
-    return list(
-        conn.execute(
-            select(CARDS.c.id, CARDS.c.queue, CARDS.c.due).where(
-                CARDS.c.profile_id == profile_id, CARDS.c.note_id == note_id, CARDS.c.id != card.id
-            )
-        )
+    if not deck_ids:
+        return {}
+    due = "" if due_before_s is None else " AND due < ?"
+    sql = (
+        f"SELECT deck_id, count(*) FROM cards WHERE profile_id = ? AND deck_id IN "
+        f"({_marks(len(deck_ids))}) AND queue = ?{due} GROUP BY deck_id"
     )
+    args: tuple[int, ...] = (profile_id, *deck_ids, int(queue))
+    if due_before_s is not None:
+        args += (due_before_s,)
+    return {int(d): int(n) for d, n in conn.exec_driver_sql(driver_sql(conn, sql), args)}
+
+
+def siblings(
+    conn: Connection, card: Card, profile_id: int, note_id: int | None = None
+) -> list[Any]:
+    """The other cards of ``card``'s note for this profile: (id, queue, due) rows."""
+    if note_id is None:
+        sql = (
+            "SELECT id, queue, due FROM cards WHERE profile_id = ? AND id <> ? "
+            "AND note_id = (SELECT note_id FROM cards WHERE id = ?)"
+        )
+        args: tuple[int, ...] = (profile_id, card.id, card.id)
+    else:
+        sql = "SELECT id, queue, due FROM cards WHERE profile_id = ? AND id <> ? AND note_id = ?"
+        args = (profile_id, card.id, note_id)
+    return list(conn.exec_driver_sql(driver_sql(conn, sql), args))
 
 
 def set_queue(
     conn: Connection, card_ids: Sequence[int], queue: Queue, buried_until: int = 0
 ) -> None:
     if card_ids:
-        conn.execute(
-            update(CARDS)
-            .where(CARDS.c.id.in_(list(card_ids)))
-            .values(queue=int(queue), buried_until=buried_until)
-        )
+        sql = f"UPDATE cards SET queue = ?, buried_until = ? WHERE id IN ({_marks(len(card_ids))})"
+        conn.exec_driver_sql(driver_sql(conn, sql), (int(queue), buried_until, *card_ids))
 
 
 def buried_until(conn: Connection, card_id: int) -> int:
@@ -514,16 +592,14 @@ def next_learning_due(
     conn: Connection, profile_id: int, deck_ids: Sequence[int], after_s: int, except_id: int
 ) -> int | None:
     """The earliest due time after ``after_s`` of a learning card in the decks, but one."""
-    c = CARDS.c
-    value = conn.execute(
-        select(func.min(c.due)).where(
-            c.profile_id == profile_id,
-            c.deck_id.in_(list(deck_ids)),
-            c.queue == int(Queue.LEARNING),
-            c.due > after_s,
-            c.id != except_id,
-        )
-    ).scalar()
+    if not deck_ids:
+        return None
+    sql = (
+        f"SELECT min(due) FROM cards WHERE profile_id = ? AND deck_id IN ({_marks(len(deck_ids))}) "
+        "AND queue = ? AND due > ? AND id <> ?"
+    )
+    args = (profile_id, *deck_ids, int(Queue.LEARNING), after_s, except_id)
+    value = conn.exec_driver_sql(driver_sql(conn, sql), args).scalar()
     return None if value is None else int(value)
 
 

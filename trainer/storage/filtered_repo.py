@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, select, update
 
 from trainer.domain.model import Queue
+from trainer.storage.engine import driver_sql
 from trainer.storage.models import CARDS, DECKS
 
 ORDERS = ("due", "random", "ivl", "ivl-desc", "lapses", "added", "added-desc")
@@ -92,12 +93,9 @@ def place(conn: Connection, card_id: int, values: dict[str, int]) -> None:
 
 def extensions(conn: Connection, day: int) -> dict[int, tuple[int, int]]:
     """Per deck: extra (new, reviews) allowed on study day ``day``."""
-    rows = conn.execute(
-        select(DECKS.c.id, DECKS.c.extend_new, DECKS.c.extend_review).where(
-            DECKS.c.extend_day == day
-        )
-    )
-    return {int(r.id): (int(r.extend_new), int(r.extend_review)) for r in rows}
+    sql = "SELECT id, extend_new, extend_review FROM decks WHERE extend_day = ?"
+    rows = conn.exec_driver_sql(driver_sql(conn, sql), (day,))
+    return {int(r[0]): (int(r[1]), int(r[2])) for r in rows}
 
 
 def extend(conn: Connection, deck_id: int, day: int, new: int, reviews: int) -> tuple[int, int]:

@@ -68,7 +68,8 @@ def notes_in_deck(conn: Connection, deck_id: int, *, include_retired: bool = Fal
 
 
 def note_by_guid(conn: Connection, guid: str) -> Note | None:
-    row = conn.execute(select(NOTES).where(NOTES.c.guid == guid)).first()
+    sql = driver_sql(conn, "SELECT * FROM notes WHERE guid = ?")
+    row = conn.exec_driver_sql(sql, (guid,)).first()
     return note_from_row(row) if row else None
 
 

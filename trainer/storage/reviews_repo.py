@@ -39,10 +39,9 @@ class LoggedAnswer:
 
 
 def add_review(conn: Connection, record: ReviewRecord) -> int:
-    """Write one answer; returns its review id."""
-    result = conn.execute(insert(REVIEWS).values(record._asdict()))
-    pk = result.inserted_primary_key
-    return int(pk[0]) if pk else 0
+    """Write one answer; returns its review id (the answer path: one prepared insert)."""
+    sql = driver_sql(conn, _insert_sql() + " RETURNING id")
+    return int(conn.exec_driver_sql(sql, tuple(record)).scalar_one())
 
 
 def insert_many(conn: Connection, records: Iterable[ReviewRecord]) -> int:

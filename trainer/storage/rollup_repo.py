@@ -4,7 +4,8 @@
 inside ``undo``'s, so the roll-up can never disagree with the review log it
 summarises. Stores whose reviews were written some other way (bulk imports,
 benchmarks, a store upgraded from an older schema) are caught by ``is_stale``
-(the highest review id is newer than anything folded in) and rebuilt from the log.
+(the log holds more or fewer answers than the roll-up has counted, or a newer one)
+and rebuilt from the log.
 
 A second, narrower roll-up, ``review_groups``, counts answers on review cards
 and how many passed per (profile, deck, study day, note section, note tags), for
@@ -26,14 +27,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import Connection, delete, func, insert, select, text, update
+from sqlalchemy import Connection, delete, insert, select, text
 
 from trainer.domain.clock import DayClock, from_epoch, local_zone, utc
 from trainer.domain.model import Card, CardState, Rating
+from trainer.storage.engine import driver_sql
 from trainer.storage.models import (
-    CARDS,
-    NOTES,
     PROFILES,
     REVIEW_DAYS,
     REVIEW_GROUPS,
@@ -123,25 +124,38 @@ def answer_of(
     )
 
 
+@cache
+def _update_sql(names: tuple[str, ...], newest: bool, greatest: str) -> str:
+    """``UPDATE review_days SET name = name + ?, …`` for one answer's counters."""
+    sets = [f"{n} = {n} + ?" for n in names]
+    if newest:
+        sets.append(f"last_review_id = {greatest}(last_review_id, ?)")
+    return (
+        f"UPDATE review_days SET {', '.join(sets)} WHERE profile_id = ? AND deck_id = ? AND day = ?"
+    )
+
+
+_INSERT_DAY = (
+    f"INSERT INTO review_days ({', '.join((*KEY, 'last_review_id', *COUNTERS))}) "
+    f"VALUES ({', '.join('?' * (len(KEY) + 1 + len(COUNTERS)))})"
+)
+
+
 def _apply(conn: Connection, a: Answer, sign: int, review_id: int | None) -> None:
     delta = contribution(a)
-    where = (
-        REVIEW_DAYS.c.profile_id == a.profile_id,
-        REVIEW_DAYS.c.deck_id == a.deck_id,
-        REVIEW_DAYS.c.day == a.day,
-    )
-    values: dict[str, object] = {name: REVIEW_DAYS.c[name] + sign * n for name, n in delta.items()}
+    greatest = "max" if conn.dialect.name == "sqlite" else "greatest"
+    sql = _update_sql(tuple(delta), review_id is not None, greatest)
+    args: list[object] = [sign * n for n in delta.values()]
     if review_id is not None:
-        bigger = func.max if conn.dialect.name == "sqlite" else func.greatest
-        values["last_review_id"] = bigger(REVIEW_DAYS.c.last_review_id, review_id)
-    done = conn.execute(update(REVIEW_DAYS).where(*where).values(**values)).rowcount
+        args.append(review_id)
+    args += (a.profile_id, a.deck_id, a.day)
+    done = conn.exec_driver_sql(driver_sql(conn, sql), tuple(args)).rowcount
     if done == 0 and sign > 0:
-        row: dict[str, object] = dict.fromkeys(COUNTERS, 0)
-        row.update(delta)
-        row.update(
-            profile_id=a.profile_id, deck_id=a.deck_id, day=a.day, last_review_id=review_id or 0
-        )
-        conn.execute(insert(REVIEW_DAYS).values(**row))
+        row = [0] * len(COUNTERS)
+        for name, n in delta.items():
+            row[_INDEX[name]] = n
+        values = (a.profile_id, a.deck_id, a.day, review_id or 0, *row)
+        conn.exec_driver_sql(driver_sql(conn, _INSERT_DAY), values)
 
 
 def record(
@@ -161,12 +175,22 @@ def record(
         _apply_group(conn, a, before.id, +1)
 
 
+_GROUP_OF = (
+    "SELECT n.source_section, n.tags FROM cards c JOIN notes n ON n.id = c.note_id WHERE c.id = ?"
+)
+_GROUP_KEY = "profile_id = ? AND deck_id = ? AND day = ? AND section = ? AND tags = ?"
+_GROUP_UPDATE = (
+    f"UPDATE review_groups SET answers = answers + ?, passed = passed + ? WHERE {_GROUP_KEY}"
+)
+_GROUP_DROP = f"DELETE FROM review_groups WHERE {_GROUP_KEY} AND answers <= 0"
+_GROUP_INSERT = (
+    "INSERT INTO review_groups (profile_id, deck_id, day, section, tags, answers, passed) "
+    "VALUES (?, ?, ?, ?, ?, 1, ?)"
+)
+
+
 def _group_of(conn: Connection, card_id: int) -> tuple[str, str] | None:
-    row = conn.execute(
-        select(NOTES.c.source_section, NOTES.c.tags)
-        .select_from(CARDS.join(NOTES, NOTES.c.id == CARDS.c.note_id))
-        .where(CARDS.c.id == card_id)
-    ).first()
+    row = conn.exec_driver_sql(driver_sql(conn, _GROUP_OF), (card_id,)).first()
     return None if row is None else (row[0] or "", row[1] or "")
 
 
@@ -175,33 +199,14 @@ def _apply_group(conn: Connection, a: Answer, card_id: int, sign: int) -> None:
     if group is None:
         return
     passed = 1 if a.rating > int(Rating.AGAIN) else 0
-    t = REVIEW_GROUPS.c
-    key = (
-        t.profile_id == a.profile_id,
-        t.deck_id == a.deck_id,
-        t.day == a.day,
-        t.section == group[0],
-        t.tags == group[1],
-    )
-    done = conn.execute(
-        update(REVIEW_GROUPS)
-        .where(*key)
-        .values(answers=t.answers + sign, passed=t.passed + sign * passed)
+    key = (a.profile_id, a.deck_id, a.day, group[0], group[1])
+    done = conn.exec_driver_sql(
+        driver_sql(conn, _GROUP_UPDATE), (sign, sign * passed, *key)
     ).rowcount
     if sign < 0:  # an emptied row goes, as if the answer had never been
-        conn.execute(delete(REVIEW_GROUPS).where(*key, t.answers <= 0))
+        conn.exec_driver_sql(driver_sql(conn, _GROUP_DROP), key)
     if done == 0 and sign > 0:
-        conn.execute(
-            insert(REVIEW_GROUPS).values(
-                profile_id=a.profile_id,
-                deck_id=a.deck_id,
-                day=a.day,
-                section=group[0],
-                tags=group[1],
-                answers=1,
-                passed=passed,
-            )
-        )
+        conn.exec_driver_sql(driver_sql(conn, _GROUP_INSERT), (*key, passed))
 
 
 def unrecord(conn: Connection, clock: DayClock, review_id: int) -> None:
@@ -232,13 +237,31 @@ def unrecord(conn: Connection, clock: DayClock, review_id: int) -> None:
 
 
 # -- rebuilding from the review log ----------------------------------------------------
+_FOLDED = text(
+    "SELECT COALESCE(SUM(learn_n + relearn_n + young_n + mature_n), 0), "
+    "COALESCE(MAX(last_review_id), 0) FROM review_days"
+)
+# Two statements on purpose: SQLite answers a lone count(*) from the smallest index and
+# a lone max(id) from the primary key; asked together it aggregates every row.
+_LOGGED = text("SELECT COUNT(*) FROM reviews")
+_NEWEST = text("SELECT MAX(id) FROM reviews")
+
+
 def is_stale(conn: Connection) -> bool:
-    """True when the review log holds answers the roll-up has not seen."""
-    newest = conn.execute(select(func.max(REVIEWS.c.id))).scalar()
-    if newest is None:
-        return False
-    folded = conn.execute(select(func.max(REVIEW_DAYS.c.last_review_id))).scalar()
-    return folded is None or int(folded) < int(newest)
+    """True when the review log and the roll-up do not hold the same answers.
+
+    Every answer adds one to exactly one of the four kind counters, so the
+    roll-up's total is the number of answers folded in. A log with more rows
+    (answers written in bulk: a history import, a benchmark) or fewer (answers
+    removed with their cards) than that is out of step whatever its newest id:
+    an answer given after a bulk import carries the newest id, and the imported
+    rows below it have never been counted.
+    """
+    newest = conn.execute(_NEWEST).scalar()
+    folded, seen = conn.execute(_FOLDED).one()
+    if int(seen) < int(newest or 0):
+        return True
+    return int(conn.execute(_LOGGED).scalar_one()) != int(folded)
 
 
 _HISTORY = text(

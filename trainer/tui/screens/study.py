@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from trainer.domain import notetypes
 from trainer.domain.display import visible
@@ -34,6 +34,7 @@ from trainer.tui.widgets.answer_box import AnswerBox
 from trainer.tui.widgets.card_view import CardView
 from trainer.tui.widgets.counts import CountsBar
 from trainer.tui.widgets.done_panel import DonePanel
+from trainer.tui.widgets.key_footer import KeyFooter
 from trainer.tui.widgets.rating_bar import RatingBar
 
 if TYPE_CHECKING:
@@ -151,7 +152,7 @@ class StudyScreen(TrainerScreen):
         done = DonePanel(id="done")
         done.display = False
         yield done
-        yield Footer(show_command_palette=False)
+        yield KeyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = visible(self.deck or "All decks")

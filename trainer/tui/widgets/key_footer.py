@@ -1,0 +1,63 @@
+"""Textual's footer, brought up to date in place.
+
+Textual's ``Footer`` rebuilds all its key widgets whenever the screen's bindings
+change: unmount, mount, style each new widget. The study screen changes its
+bindings twice per card (the front shows "Show answer", the back "Source"), and
+that rebuild was most of the time from a rating key to the next card painted.
+Here, when the footer would show as many keys as it does (no key groups, no
+command-palette key), the existing key widgets take the new key, label and
+enabled state and only the footer's layout is refreshed; anything else is the
+ordinary rebuild.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+
+class KeyFooter(Footer):
+    """A ``Footer`` that updates its keys in place when their number stays the same."""
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        self._bindings_ready = True
+        if not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen:
+            self.call_after_refresh(self._follow)
+
+    def _shown(self) -> list[tuple[Binding, bool, str]] | None:
+        """The keys ``compose`` would show, one per action; None when it would show
+        more than plain keys (groups, the command palette)."""
+        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
+            return None
+        first: dict[str, tuple[Binding, bool, str]] = {}
+        for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
+            if binding.show:
+                if binding.group is not None:
+                    return None
+                first.setdefault(binding.action, (binding, enabled, tooltip))
+        return list(first.values())
+
+    async def _follow(self) -> None:
+        shown = self._shown()
+        keys = list(self.query_children(FooterKey))
+        if shown is None or not keys or len(keys) != len(shown):
+            await self.recompose()
+            return
+        moved = False
+        for widget, (binding, enabled, tooltip) in zip(keys, shown, strict=True):
+            label = (binding.key, self.app.get_key_display(binding), binding.description)
+            if (widget.key, widget.key_display, widget.description) != label:
+                widget.key, widget.key_display, widget.description = label
+                moved = True
+            widget.action = binding.action
+            if widget._disabled == enabled:  # FooterKey keeps its state there
+                widget._disabled = not enabled
+                widget.set_class(not enabled, "-disabled")
+            widget.tooltip = tooltip or None
+            widget.refresh(layout=moved)
+        if moved:
+            self.refresh(layout=True)
