@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, insert, select, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from trainer.domain.clock import DayClock, local_zone
 from trainer.domain.errors import StoreError
@@ -117,8 +117,7 @@ class Store:
                     f"add it with `trainer profile add {profile}`"
                 )
             if row is None:
-                with engine.connect().execution_options(immediate=True) as conn, conn.begin():
-                    row = _find_profile(conn, profile) or _create_profile(conn, profile)
+                row = _find_or_create_profile(engine, profile)
         except StoreError:
             engine.dispose()
             raise
@@ -241,6 +240,24 @@ def _describe(url: object) -> str:
             else url.render_as_string(hide_password=True)
         )
     return str(url)
+
+
+def _find_or_create_profile(engine: Engine, name: str) -> Profile:
+    """The profile named ``name``, created if no process has made it yet.
+
+    SQLite's immediate transaction serialises the look and the insert; PostgreSQL's
+    does not, so a second process starting on a new store may lose the race on the
+    unique name: it then finds the row the winner wrote.
+    """
+    try:
+        with engine.connect().execution_options(immediate=True) as conn, conn.begin():
+            return _find_profile(conn, name) or _create_profile(conn, name)
+    except IntegrityError:
+        with engine.connect() as conn:
+            found = _find_profile(conn, name)
+        if found is None:
+            raise
+        return found
 
 
 def _find_profile(conn: Connection, name: str) -> Profile | None:
