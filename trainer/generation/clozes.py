@@ -227,7 +227,38 @@ def _good_blank(text: str) -> bool:
         and core not in STOP_WORDS
         and core not in PLAIN
         and core not in words("connectives")
+        and _balanced(text)
+        and not _torn(core)
     )
+
+
+def _edges() -> dict[str, frozenset[str]]:
+    return {row[0]: frozenset(row[1].split()) for row in entries("blank_edges") if len(row) == 2}
+
+
+def _balanced(text: str) -> bool:
+    """No quotation mark of the blank lacks its partner inside it (川渝“{一体化”发展机制})."""
+    return all(text.count(a) == text.count(b) for a, b in ("“”", "‘’", "《》", "()"))
+
+
+def _torn(core: str) -> bool:
+    """A blank that is not a term of its own (rubric: CUT, GEN): it opens or closes with a
+    one-character word that belongs to its neighbour (直观{地感受}, 形成{新}的), names a
+    speaker (习近平总书记, 视察时) or ends in a time or place word (视察时, 调研中)."""
+    edges = _edges()
+    toks = [w for w, _ in tokens(core)]
+    if not toks:
+        return True
+    if any(t in edges["speaker"] for t in toks):
+        return True
+    if all(len(t) == 1 for t in toks):
+        return False  # a line the dictionary does not know (我必行之): nothing to go by
+    first, last = toks[0], toks[-1]
+    if len(toks) > 1 and len(first) == 1 and first in edges["start"]:
+        return True
+    if len(toks) > 1 and len(last) == 1 and (last in edges["end"] or last in edges["suffix"]):
+        return True
+    return False
 
 
 def _bounds(s: Span) -> set[int]:

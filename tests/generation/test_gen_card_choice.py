@@ -1,0 +1,35 @@
+"""Which cards are made and how their blanks sit (rubric: CUT, GEN, LOW, DUP, budget)."""
+
+from __future__ import annotations
+
+from trainer.generation.clozes import term_blanks
+from trainer.generation.text import Span
+
+
+def _blanks(sentence: str, *terms: str) -> list[str]:
+    return [
+        b.text for b in term_blanks(Span(sentence, 0, len(sentence)), dict.fromkeys(terms, 1.0))
+    ]
+
+
+def test_a_blank_never_opens_with_the_last_word_of_its_neighbour() -> None:
+    assert _blanks("让党员更加直观地感受红色历史。", "地感受") == []
+    assert _blanks("党的二十届三中全会再次强调建设国家战略腹地。", "届三中全会") == []
+
+
+def test_a_blank_never_closes_with_a_word_leading_into_the_next() -> None:
+    assert _blanks("为经济发展注入新动能、形成新的增长点。", "形成新") == []
+
+
+def test_a_blank_is_never_the_speaker_or_when_he_spoke() -> None:
+    sentence = "习近平总书记在四川视察时强调,要打造新时代更高水平的“天府粮仓”。"
+    assert _blanks(sentence, "习近平总书记", "视察时", "天府粮仓") == ["天府粮仓"]
+
+
+def test_a_blank_keeps_its_quotation_marks_paired() -> None:
+    sentence = "完善川渝“一体化”发展机制、跨行政区协同机制。"
+    assert _blanks(sentence, "一体化”发展机制") == []
+
+
+def test_a_classical_line_the_dictionary_does_not_know_keeps_its_blank() -> None:
+    assert _blanks("民之所忧,我必念之;民之所盼,我必行之。", "我必行之") == ["我必行之"]
