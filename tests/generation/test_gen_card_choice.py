@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from trainer.domain.model import Note, NoteKind, SourceRef
+from trainer.generation.choose import budget, choose
 from trainer.generation.clozes import term_blanks
+from trainer.generation.provenance import Origin
 from trainer.generation.text import Span
 
 
@@ -33,3 +36,45 @@ def test_a_blank_keeps_its_quotation_marks_paired() -> None:
 
 def test_a_classical_line_the_dictionary_does_not_know_keeps_its_blank() -> None:
     assert _blanks("民之所忧,我必念之;民之所盼,我必行之。", "我必行之") == ["我必行之"]
+
+
+def _cloze(text: str, start: int) -> Note:
+    return Note(
+        guid=f"g{start}",
+        kind=NoteKind.CLOZE,
+        text=text,
+        source=SourceRef("t", f"s0/p{start}/cloze1", "", start, start + len(text)),
+    )
+
+
+def test_the_budget_grows_with_the_article() -> None:
+    assert budget(300) == 12
+    assert budget(1500) == 17
+    assert budget(1800) == 20
+    assert 20 < budget(5000) < 60
+
+
+def test_over_budget_a_background_cloze_goes_before_an_argument_one() -> None:
+    folded = "x" * 900  # budget 12
+    keep = [
+        (_cloze(f"要{{{{c1::健全机制{k}}}}}。", k), Origin("cloze.term", "对策")) for k in range(12)
+    ]
+    background = (
+        _cloze("在{{c1::数字化}}时代,{{c2::党员}}学习。", 99),
+        Origin("cloze.term", "背景"),
+    )
+    symptoms = (_cloze("配套设施{{c1::不足}}、{{c1::不清}}。", 98), Origin("cloze.series", "问题"))
+    chosen = choose([*keep, background, symptoms], 900, frozenset(), folded)
+    assert [n.guid for n, _ in chosen] == [n.guid for n, _ in keep]
+
+
+def test_a_standing_term_keeps_its_card_whatever_the_budget() -> None:
+    folded = "x" * 900
+    keep = [
+        (_cloze(f"要{{{{c1::健全机制{k}}}}}。", k), Origin("cloze.term", "对策")) for k in range(12)
+    ]
+    named = (_cloze("2019年{{c1::光盘行动}}开始。", 99), Origin("cloze.term", "背景"))
+    chosen = choose([*keep, named], 900, frozenset(), folded + "“光盘行动”")
+    assert len(chosen) == 13
+    chosen = choose([*keep, named], 900, frozenset({"光盘行动"}), folded)
+    assert len(chosen) == 13
