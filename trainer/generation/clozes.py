@@ -256,9 +256,7 @@ def _torn(core: str) -> bool:
     first, last = toks[0], toks[-1]
     if len(toks) > 1 and len(first) == 1 and first in edges["start"]:
         return True
-    if len(toks) > 1 and len(last) == 1 and (last in edges["end"] or last in edges["suffix"]):
-        return True
-    return False
+    return len(toks) > 1 and len(last) == 1 and (last in edges["end"] or last in edges["suffix"])
 
 
 def _bounds(s: Span) -> set[int]:
