@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from trainer.domain.model import Note, NoteKind, SourceRef
+from trainer.domain.model import Article, Note, NoteKind, SourceRef
+from trainer.generation import generate
 from trainer.generation.choose import budget, choose
 from trainer.generation.clozes import term_blanks
 from trainer.generation.provenance import Origin
@@ -78,3 +79,15 @@ def test_a_standing_term_keeps_its_card_whatever_the_budget() -> None:
     assert len(chosen) == 13
     chosen = choose([*keep, named], 900, frozenset({"光盘行动"}), folded)
     assert len(chosen) == 13
+
+
+def test_examples_after_ru_are_no_list_card() -> None:
+    text = (
+        "各级党组织要创新党员教育的方式方法。\n"
+        "要注重运用现代科技手段,如虚拟现实、增强现实、人工智能等,打造沉浸式的教育场景。"
+        "要把党的理论、革命历史、先进事迹等内容融入展览展示环节。\n"
+    )
+    out = generate(Article(text=text, title="创新党员教育"), "t")
+    lists = [n.items for n in out.notes if n.kind is NoteKind.LIST]
+    assert ("虚拟现实", "增强现实", "人工智能") not in lists
+    assert ("党的理论", "革命历史", "先进事迹") in lists

@@ -62,7 +62,7 @@ def generate(article: Article, source_id: str, progress: Progress | None = None)
     word them (``assemble``). ``progress`` hears each stage as it starts."""
     tell = progress or _quiet
     from trainer.generation import assemble
-    from trainer.generation.choose import choose
+    from trainer.generation.choose import choose, examples
     from trainer.generation.clozes import find_clozes
     from trainer.generation.enumerations import find_enumerations
     from trainer.generation.functions import classify
@@ -98,7 +98,9 @@ def generate(article: Article, source_id: str, progress: Progress | None = None)
     tell("cards", 0.95)
     made = [
         *assemble.qa_notes(source_id, original, doc, found, functions),
-        *assemble.list_notes(source_id, original, found, functions),
+        *assemble.list_notes(
+            source_id, original, [e for e in found if not examples(e, folded)], functions
+        ),
         *assemble.cloze_notes(source_id, original, clozes, functions, found),
     ]
     made.sort(key=lambda m: (m[0].source.start, m[0].kind.value, m[0].source.anchor))

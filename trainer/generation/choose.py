@@ -21,9 +21,10 @@ from __future__ import annotations
 import re
 
 from trainer.domain.model import Note, NoteKind
+from trainer.generation.enumtypes import Enumeration
 from trainer.generation.provenance import Origin
 
-__all__ = ["budget", "choose", "value"]
+__all__ = ["budget", "choose", "examples", "value"]
 
 Made = tuple[Note, Origin]
 
@@ -111,3 +112,18 @@ def choose(made: list[Made], chars: int, standing: frozenset[str], folded: str) 
             break
         drop.add(k)
     return [m for k, m in enumerate(made) if k not in drop]
+
+
+_EXAMPLE_MARKERS = ("例如", "比如", "譬如", "诸如", "如")
+"""Words that open a list of examples (如虚拟现实、增强现实、人工智能等): instances of a
+point, not points (rubric: LOW, STAT; the guide does not label them)."""
+
+
+def examples(e: Enumeration, folded: str) -> bool:
+    """An inline list whose first item follows an example marker (如, 例如…), a comma
+    or nothing between them."""
+    if e.style not in {"inline", "series"} or not e.items:
+        return False
+    before = folded[max(0, e.items[0].phrase.start - 3) : e.items[0].phrase.start]
+    before = before.rstrip(",:、 ")
+    return before.endswith(_EXAMPLE_MARKERS)
