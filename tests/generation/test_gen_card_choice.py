@@ -91,3 +91,23 @@ def test_examples_after_ru_are_no_list_card() -> None:
     lists = [n.items for n in out.notes if n.kind is NoteKind.LIST]
     assert ("虚拟现实", "增强现实", "人工智能") not in lists
     assert ("党的理论", "革命历史", "先进事迹") in lists
+
+
+def test_a_list_prompt_opening_with_a_verb_gets_its_sentence_subject() -> None:
+    text = (
+        "深挖“文化富矿”,以历史文物氤氲党员教育“韵味”。"
+        "各级党组织要善于挖掘博物馆里的“文化富矿”,"
+        "通过举办文化讲座、文物鉴赏会、历史文化主题党日等活动,让党员坚定文化自信。\n"
+    )
+    out = generate(Article(text=text, title="党员教育"), "t")
+    prompts = {n.items: n.prompt for n in out.notes if n.kind is NoteKind.LIST}
+    prompt = prompts[("文化讲座", "文物鉴赏会", "历史文化主题党日")]
+    assert prompt.startswith("各级党组织")
+
+
+def test_a_list_prompt_never_borrows_a_speaker_or_a_time_as_subject() -> None:
+    from trainer.generation.lists import _leading_subject
+
+    assert _leading_subject("记者分三期投放,覆盖餐饮、零售、文旅等多个领域。") == ""
+    assert _leading_subject("长期以来,一些青少年不珍惜劳动成果。") == ""
+    assert _leading_subject("新质生产力具有高科技、高效能、高质量特征。") == "新质生产力"

@@ -315,6 +315,7 @@ def prompt(e: Enumeration) -> str:
         if not unit:
             # 向市场信息、科技服务、加工营销等方面拓展 -> 向哪三个方面拓展
             unit = next((u for noun, u in _NOUN_UNITS.items() if after.startswith(noun)), "")
+        topic = _with_subject(e, topic)
         return f"{prefix}{topic}哪{_count(n, unit or _UNITS.get(after, '项'))}{after}?"
     if e.style == "colon":
         built = _with_category(lead, n)
@@ -366,6 +367,60 @@ _PROCESS = {"发展", "建设", "服务", "工作", "格局", "局面", "体系"
 _MUST = re.compile(r"(?:必须|要|应当|应该|应|需要|需)$")
 
 
+_SUBJECT_MAX = 12
+_VERB_TAGS = frozenset({"v", "vd", "vg", "p"})
+
+
+def _with_subject(e: Enumeration, frame: str) -> str:
+    """A frame that opens with a verb or a preposition (``协同构建``, ``通过举办``,
+    ``具有``, ``把``) gets the noun phrase its sentence opens with in front
+    (``各级党组织通过举办哪三项活动?``): a prompt answerable without the article
+    (rubric: PRM). Frames with a subject of their own, and sentences that open with
+    no noun phrase, stay as they are."""
+    from trainer.generation.segment import tag, tokens
+
+    head = tokens(frame[:6])
+    if not head or tag(head[0][0]) not in _VERB_TAGS:
+        return frame
+    text = _CONNECTIVE.sub("", _NUMBERING.sub("", e.items[0].context.text))
+    subject = _leading_subject(text)
+    at = text.find(frame)
+    if not subject or subject in frame or at < 0:
+        return frame
+    if 0 <= at < len(subject):  # 政府陪跑人 + 陪跑人为……: the frame holds its end
+        return subject[:at] + frame
+    return subject + frame
+
+
+def _leading_subject(text: str) -> str:
+    """The noun phrase a sentence opens with, up to its first verb (``各级党组织要……``
+    -> ``各级党组织``; ``新质生产力具有……`` -> ``新质生产力``); empty if it opens with
+    anything else (a time, a pronoun, a speaker: ``长期以来``, ``它``, ``记者``) or
+    runs past ``_SUBJECT_MAX`` characters."""
+    from trainer.generation.lexicon import words
+    from trainer.generation.segment import tag, tokens
+
+    out: list[str] = []
+    for word, _at in tokens(re.split(r"[,;:。!?]", text, maxsplit=1)[0]):
+        kind = tag(word)
+        if kind in _VERB_TAGS:
+            break
+        if (kind and not (not out and word in _SUBJECT_MODIFIERS)) or not _HAN.match(word):
+            return ""
+        out.append(word)
+        if sum(map(len, out)) > _SUBJECT_MAX:
+            return ""
+    subject = "".join(out)
+    never = words("connectives") | words("blank_edges") | words("subject_not")
+    if len(subject) < 2 or subject == text or any(w in never for w in out):
+        return ""
+    return subject
+
+
+_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+_SUBJECT_MODIFIERS = frozenset({"各级", "各地", "各类", "广大", "各有关"})
+
+
 def _series(e: Enumeration, lead: str, n: int) -> str:
     """A 、 series framed by a verb and a category word: ``A与B是哪三种关系?``,
     ``推动助农直播实现怎样的发展?(三点)``, ``基层干部必须做到哪三点?``."""
@@ -376,6 +431,7 @@ def _series(e: Enumeration, lead: str, n: int) -> str:
     topic = parts[-1] if parts else ""
     if len(topic) < 5 and len(parts) >= 2:
         topic = parts[-2] + topic
+    topic = _with_subject(e, topic)
     after = e.after.text if e.after else ""
     head = next(
         (w for w in sorted(words("series_heads"), key=len, reverse=True) if after.startswith(w)),
@@ -420,6 +476,7 @@ def _quoted(e: Enumeration, n: int) -> str:
         return f"{before}的{noun}包括哪{_count(n, '点')}?"
     if not before:
         return f"文中用哪{_count(n, '个')}词概括?"
+    before = _with_subject(e, before)
     if before[0] in "让使":
         return f"{before}做到哪{_count(n, '点')}?"
     return f"{before}哪{_count(n, '点')}?"
