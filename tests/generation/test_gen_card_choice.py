@@ -111,3 +111,12 @@ def test_a_list_prompt_never_borrows_a_speaker_or_a_time_as_subject() -> None:
     assert _leading_subject("记者分三期投放,覆盖餐饮、零售、文旅等多个领域。") == ""
     assert _leading_subject("长期以来,一些青少年不珍惜劳动成果。") == ""
     assert _leading_subject("新质生产力具有高科技、高效能、高质量特征。") == "新质生产力"
+
+
+def test_editor_credits_make_no_card() -> None:
+    text = (
+        "生态安全是国家安全的绿色基石。我们要健全山水林田湖草沙一体化保护机制。\n"
+        "文字编辑：司晋丽\n新媒体编辑：杨明珠（实习）\n"
+    )
+    out = generate(Article(text=text, title="筑牢生态屏障"), "t")
+    assert not any("司晋丽" in (n.text + n.answer) or "杨明珠" in n.text for n in out.notes)
