@@ -125,6 +125,10 @@ _TWO_MAX = 15
 _NAME_LEN = 5
 """A term this long (a policy or document name) is worth a card even from a background
 or evidence sentence; shorter ones only from sentences with an argument function."""
+_SIDE_TERM = 4
+"""A blank beside a card's own term is this long, a 规范表述 or quoted term, or part
+of a compound with a blank it touches (县域经济 + 活力): a short side word alone
+(党员, 数字化, 主题) is guessed or generic (rubric: GEN)."""
 _AFTER_MARKER = ("可以", "需要", "是", "要", "有", "能", "在", "应", "会", "可")
 
 
@@ -416,10 +420,28 @@ def find_clozes(
         )
         others = {k: v for k, v in scores.items() if k != term.word and term.word not in k}
         own = term_blanks(best.sentence, {term.word: 1.0}, 1)[0]
+        # A ranked compound holding the term there is asked whole (县域经济活力 over 县域经济).
+        wider = term_blanks(
+            best.sentence,
+            {k: float(len(k)) for k in scores if term.word in k and len(k) <= len(term.word) + _NEST},
+            MAX_BLANKS,
+        )
+        own = max(
+            (b for b in wider if b.start <= own.start and own.end <= b.end),
+            key=lambda b: len(b.text),
+            default=own,
+        )
         extra = [
             b
             for b in term_blanks(best.sentence, others, MAX_BLANKS)
             if not (b.start < own.end and own.start < b.end)
+        ]
+        extra = [
+            b
+            for b in extra
+            if len(b.text) >= _SIDE_TERM
+            or named(b.text)
+            or any(o.end == b.start or b.end == o.start for o in (own, *extra))
         ]
         blanks = sorted([own, *extra[: MAX_BLANKS - 1]], key=lambda b: b.start)
         if _add(out, used, best, blanks, "term", "term"):

@@ -112,6 +112,27 @@ def _whole_quote(folded: str, s: Span) -> Golden | None:
     return Golden(s, "saying", (parts[-1],) if len(parts[-1].text) >= 2 else ())
 
 
+_ATTRIBUTED = re.compile(
+    r"^[^“”,。]{2,16}?(?:说|指出|强调|认为|所说|曾说)[:,]?“([^“”]{4,30}[。!?])”$"
+)
+"""A short quotation with its speaker (邓小平同志说:“改革是中国的第二次革命。”)."""
+
+
+def _attributed(s: Span) -> Golden | None:
+    """A sentence that is a speaker and one short quoted sentence: the quotation is a
+    金句; its blank is what follows its 是, else its last clause."""
+    m = _ATTRIBUTED.match(s.text)
+    if m is None:
+        return None
+    quote = m.group(1).rstrip("。!?")
+    at = s.start + m.start(1)
+    cut = quote.find("是")
+    if 0 < cut <= len(quote) - 3:
+        return Golden(s, "saying", (Span(quote[cut + 1 :], at + cut + 1, at + len(quote)),))
+    tail = quote.rsplit(",", 1)[-1]
+    return Golden(s, "saying", (Span(tail, at + len(quote) - len(tail), at + len(quote)),))
+
+
 def _saying(s: Span) -> Golden | None:
     found = quoted(s.text)
     for phrase, at in found:
@@ -248,6 +269,7 @@ def find_golden(
         return None
     found = (
         _whole_quote(folded, s)
+        or _attributed(s)
         or _saying(s)
         or _parallel(folded, s)
         or _not_equal(folded, s)
