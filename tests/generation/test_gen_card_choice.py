@@ -120,3 +120,37 @@ def test_editor_credits_make_no_card() -> None:
     )
     out = generate(Article(text=text, title="筑牢生态屏障"), "t")
     assert not any("司晋丽" in (n.text + n.answer) or "杨明珠" in n.text for n in out.notes)
+
+
+def test_an_untitled_article_has_the_topic_its_paragraphs_come_back_to() -> None:
+    from trainer.generation.keyterms import topic_words
+
+    paragraphs = [
+        "深挖红色富矿,以革命文物淬炼党员教育党味。党员教育要用好博物馆。",
+        "深挖文化富矿,以历史文物氤氲党员教育韵味。",
+        "深挖创新富矿,以数字文物激活党员教育趣味。",
+        "数字文物为党员教育带来新机遇,党员教育更有趣。",
+    ]
+    tokens_of = [["党员", "教育", "文物", "富矿", "韵味"] for _ in range(6)]
+    assert "教育" in topic_words(tokens_of, paragraphs, "")
+    assert "韵味" not in topic_words(tokens_of, paragraphs, "")
+
+
+def test_a_speakers_short_quotation_is_a_golden_line() -> None:
+    from trainer.generation.golden import find_golden
+
+    text = "邓小平同志说:“改革是中国的第二次革命。”"
+    found = find_golden(text, Span(text, 0, len(text)), True)
+    assert found is not None
+    assert [b.text for b in found.blanks] == ["中国的第二次革命"]
+
+
+def test_a_short_side_word_is_no_blank_beside_a_cards_term() -> None:
+    text = (
+        "各级党组织要创新党员教育的方式方法。\n"
+        "要加强数字文物资源的整合与共享,建立数字文物资源库,为党员提供丰富多样的学习资源。"
+        "数字文物资源要用好。数字文物资源库要建好。\n"
+    )
+    out = generate(Article(text=text, title="创新党员教育"), "t")
+    for note in out.notes:
+        assert "{{c2::党员}}" not in note.text and "{{c1::党员}}" not in note.text

@@ -423,7 +423,11 @@ def find_clozes(
         # A ranked compound holding the term there is asked whole (县域经济活力 over 县域经济).
         wider = term_blanks(
             best.sentence,
-            {k: float(len(k)) for k in scores if term.word in k and len(k) <= len(term.word) + _NEST},
+            {
+                k: float(len(k))
+                for k in scores
+                if term.word in k and len(k) <= len(term.word) + _NEST
+            },
             MAX_BLANKS,
         )
         own = max(
