@@ -154,3 +154,15 @@ def test_a_short_side_word_is_no_blank_beside_a_cards_term() -> None:
     out = generate(Article(text=text, title="创新党员教育"), "t")
     for note in out.notes:
         assert "{{c2::党员}}" not in note.text and "{{c1::党员}}" not in note.text
+
+
+def test_over_budget_a_cloze_whose_blanks_another_card_asks_goes() -> None:
+    folded = "x" * 900
+    keep = [
+        (_cloze(f"要{{{{c1::健全机制{k}}}}}。", k), Origin("cloze.term", "对策")) for k in range(12)
+    ]
+    again = (_cloze("还要{{c1::健全机制3}}和{{c2::健全机制5}}。", 50), Origin("cloze.term", "对策"))
+    chosen = choose([*keep, again], 900, frozenset(), folded)
+    assert [n.guid for n, _ in chosen] == [n.guid for n, _ in keep]
+    under = choose([*keep[:5], again], 900, frozenset(), folded)
+    assert len(under) == 6  # within budget nothing goes

@@ -95,7 +95,8 @@ def _stands(blank: str, standing: frozenset[str], folded: str) -> bool:
 
 def choose(made: list[Made], chars: int, standing: frozenset[str], folded: str) -> list[Made]:
     """``made`` without its least valuable clozes, down to :func:`budget` cards where
-    it can; order kept."""
+    it can; order kept. First the low clozes (:func:`value`), then key-term and
+    series clozes whose every blank another card asks already (rubric: DUP)."""
     limit = budget(chars)
     if len(made) <= limit:
         return made
@@ -111,7 +112,29 @@ def choose(made: list[Made], chars: int, standing: frozenset[str], folded: str) 
         if value(made[k][0], made[k][1], standing, folded) >= _KEEP:
             break
         drop.add(k)
+    for k in reversed(range(len(made))):
+        if len(drop) >= excess:
+            break
+        if k not in drop and _asked_elsewhere(made, k, drop):
+            drop.add(k)
     return [m for k, m in enumerate(made) if k not in drop]
+
+
+_PLAIN_CLOZES = frozenset({"cloze.term", "cloze.series"})
+
+
+def _asked_elsewhere(made: list[Made], k: int, drop: set[int]) -> bool:
+    """A key-term or series cloze whose every blank is a blank of another card still in
+    the deck: the same point carded twice."""
+    note, origin = made[k]
+    if origin.rule not in _PLAIN_CLOZES or origin.function == "金句":
+        return False
+    mine = set(_BLANK.findall(note.text))
+    others: set[str] = set()
+    for j, (n, _o) in enumerate(made):
+        if j != k and j not in drop and n.kind is NoteKind.CLOZE:
+            others.update(_BLANK.findall(n.text))
+    return bool(mine) and mine <= others
 
 
 _EXAMPLE_MARKERS = ("例如", "比如", "譬如", "诸如", "如")
