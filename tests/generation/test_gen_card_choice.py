@@ -166,3 +166,15 @@ def test_over_budget_a_cloze_whose_blanks_another_card_asks_goes() -> None:
     assert [n.guid for n, _ in chosen] == [n.guid for n, _ in keep]
     under = choose([*keep[:5], again], 900, frozenset(), folded)
     assert len(under) == 6  # within budget nothing goes
+
+
+def test_a_list_of_measures_without_a_question_is_named_by_subject_and_category() -> None:
+    text = (
+        "耕地是粮食生产的命根子。\n"
+        "保护耕地,首先要严格落实耕地保护责任,把保护目标任务逐级分解下达;"
+        "其次要坚决遏制耕地“非农化”,严禁违规占用耕地;最后要提升耕地质量,"
+        "大力推进高标准农田建设。\n"
+    )
+    out = generate(Article(text=text, title="守住耕地红线"), "t")
+    prompts = [n.prompt for n in out.notes if n.kind is NoteKind.LIST]
+    assert "保护耕地的对策有哪三条?" in prompts

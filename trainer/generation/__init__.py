@@ -99,7 +99,11 @@ def generate(article: Article, source_id: str, progress: Progress | None = None)
     made = [
         *assemble.qa_notes(source_id, original, doc, found, functions),
         *assemble.list_notes(
-            source_id, original, [e for e in found if not examples(e, folded)], functions
+            source_id,
+            original,
+            [e for e in found if not examples(e, folded)],
+            functions,
+            without_series_prefix(article.title) or doc.title,
         ),
         *assemble.cloze_notes(source_id, original, clozes, functions, found),
     ]

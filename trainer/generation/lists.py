@@ -281,7 +281,24 @@ def _label(e: Enumeration) -> str:
     return _clean(_topic(section_label(e.section.heading)))
 
 
-def prompt(e: Enumeration) -> str:
+_KIND_CATEGORY = {"问题": "问题", "原因": "原因", "危害": "危害", "意义": "意义", "对策": "对策"}
+"""What the items do in the argument (their sentences' function) -> the category noun
+a prompt names when the lead-in names none."""
+
+
+def _named(kind: str, subject: str, n: int, prefix: str) -> str:
+    """``subject的对策有哪三条?``: subject + category noun, for items whose lead-in is
+    no question (rubric: PRM); empty when the items have no such function."""
+    category = _KIND_CATEGORY.get(kind, "")
+    subject = subject.strip().rstrip("?:")
+    if not category or not subject or len(subject) > _TOPIC_MAX or "," in subject:
+        return ""
+    return f"{prefix}{subject}的{category}有哪{_count(n, _UNITS.get(category, '点'))}?"
+
+
+def prompt(e: Enumeration, kind: str = "", title: str = "") -> str:
+    """The list's question; ``kind`` is what its items do (对策, 问题…), ``title`` the
+    article's, the subject of last resort."""
     n = len(e.items)
     question = e.section.heading.endswith("?")
     label = _label(e)
@@ -344,7 +361,10 @@ def prompt(e: Enumeration) -> str:
             return f"{prefix}{_GOAL.sub('', lead)},有哪{_count(n, '条')}路径?"
         if n == 2:
             return f"{prefix}{lead},可以从哪两个方面来看?"
-        return f"{prefix}{lead},具体有哪{_count(n, '点')}?"
+        named = (
+            "" if _category(lead) else _named(kind, lead if len(lead) <= 14 else title, n, prefix)
+        )
+        return named or (f"{prefix}{lead},具体有哪{_count(n, '点')}?")
     if heading_category:
         built = _with_category(label, n)
         if built:
@@ -354,6 +374,9 @@ def prompt(e: Enumeration) -> str:
         return f"{prefix}关于{e.shared.rstrip(',:')},文中提出了哪{_count(n, '点')}?"
     if question:
         return f"{e.section.heading}文中提出了哪{_count(n, '点')}?"
+    named = _named(kind, label or title, n, "")
+    if named:
+        return named
     if label:
         return f"{label}有哪{_count(n, '点')}?"
     fallback = _clean(_tail(e.lead))
