@@ -178,3 +178,13 @@ def test_a_list_of_measures_without_a_question_is_named_by_subject_and_category(
     out = generate(Article(text=text, title="守住耕地红线"), "t")
     prompts = [n.prompt for n in out.notes if n.kind is NoteKind.LIST]
     assert "保护耕地的对策有哪三条?" in prompts
+
+
+def test_what_a_speaker_said_is_not_read_as_what_to_do() -> None:
+    text = (
+        "习近平总书记指出,中华民族历史悠久,中华文明源远流长,中华文化博大精深,"
+        "一个博物馆就是一所大学校。各级党组织要依托博物馆资源优势。\n"
+    )
+    out = generate(Article(text=text, title=""), "t")
+    prompts = [n.prompt for n in out.notes if n.kind is NoteKind.LIST]
+    assert prompts and not any("要做到" in p for p in prompts)
