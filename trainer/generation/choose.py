@@ -19,6 +19,7 @@ standing term are ever dropped.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from trainer.domain.model import Note, NoteKind
 from trainer.generation.enumtypes import Enumeration
@@ -112,29 +113,31 @@ def choose(made: list[Made], chars: int, standing: frozenset[str], folded: str) 
         if value(made[k][0], made[k][1], standing, folded) >= _KEEP:
             break
         drop.add(k)
+    asked: Counter[str] = Counter()
+    for j, (n, _o) in enumerate(made):
+        if j not in drop and n.kind is NoteKind.CLOZE:
+            asked.update(set(_BLANK.findall(n.text)))
     for k in reversed(range(len(made))):
         if len(drop) >= excess:
             break
-        if k not in drop and _asked_elsewhere(made, k, drop):
+        if k not in drop and _asked_elsewhere(made[k], asked):
             drop.add(k)
+            asked.subtract(set(_BLANK.findall(made[k][0].text)))
     return [m for k, m in enumerate(made) if k not in drop]
 
 
 _PLAIN_CLOZES = frozenset({"cloze.term", "cloze.series"})
 
 
-def _asked_elsewhere(made: list[Made], k: int, drop: set[int]) -> bool:
+def _asked_elsewhere(card: Made, asked: Counter[str]) -> bool:
     """A key-term or series cloze whose every blank is a blank of another card still in
-    the deck: the same point carded twice."""
-    note, origin = made[k]
+    the deck (``asked`` counts the cards asking each blank): the same point carded
+    twice."""
+    note, origin = card
     if origin.rule not in _PLAIN_CLOZES or origin.function == "金句":
         return False
     mine = set(_BLANK.findall(note.text))
-    others: set[str] = set()
-    for j, (n, _o) in enumerate(made):
-        if j != k and j not in drop and n.kind is NoteKind.CLOZE:
-            others.update(_BLANK.findall(n.text))
-    return bool(mine) and mine <= others
+    return bool(mine) and all(asked[b] >= 2 for b in mine)
 
 
 _EXAMPLE_MARKERS = ("例如", "比如", "譬如", "诸如", "如")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import cache, lru_cache
 
 from trainer.generation.golden import GOLDEN_SECTION, Golden, find_golden, strip_numbering
 from trainer.generation.inline import series_members
@@ -236,6 +237,7 @@ def _good_blank(text: str) -> bool:
     )
 
 
+@cache
 def _edges() -> dict[str, frozenset[str]]:
     return {row[0]: frozenset(row[1].split()) for row in entries("blank_edges") if len(row) == 2}
 
@@ -245,6 +247,7 @@ def _balanced(text: str) -> bool:
     return all(text.count(a) == text.count(b) for a, b in ("“”", "‘’", "《》", "()"))
 
 
+@lru_cache(maxsize=8192)
 def _torn(core: str) -> bool:
     """A blank that is not a term of its own (rubric: CUT, GEN): it opens or closes with a
     one-character word that belongs to its neighbour (直观{地感受}, 形成{新}的), names a
