@@ -188,3 +188,14 @@ def test_what_a_speaker_said_is_not_read_as_what_to_do() -> None:
     out = generate(Article(text=text, title=""), "t")
     prompts = [n.prompt for n in out.notes if n.kind is NoteKind.LIST]
     assert prompts and not any("要做到" in p for p in prompts)
+
+
+def test_one_side_and_the_other_is_a_golden_line_without_common_blanks() -> None:
+    from trainer.generation.golden import find_golden
+
+    text = "一边是新一轮科技革命和产业变革的历史机遇,另一边是关键领域自主可控不足的现实掣肘。"
+    assert find_golden(text, Span(text, 0, len(text)), False) is not None
+    out = generate(Article(text=f"数字中国建设正当其时。\n{text}\n", title="数字中国"), "t")
+    card = next(n.text for n in out.notes if "另一边" in n.text)
+    for common in ("产业", "历史", "关键", "新一轮", "另一边"):
+        assert f"::{common}}}}}" not in card

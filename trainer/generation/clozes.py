@@ -22,6 +22,11 @@ from trainer.generation.structure import Outline, Paragraph, Section
 from trainer.generation.text import Span, bigram_dice, clauses, strip_punct
 
 MAX_BLANKS = 3
+_COUNTED = 3
+_RARE_PAIR = 10.0
+"""A two-character term gets a card of its own if it is this rare in the dictionary
+(-log frequency: 非遗, 算力, 核销) or a 规范表述 or quoted: common pairs (产业, 历史,
+关键, 文化) are generic (rubric: GEN)."""
 _NEAR_DUPLICATE = 0.8
 _TERM_SENTENCE = (10, 90)
 _NEST = 4
@@ -393,6 +398,8 @@ def find_clozes(
     for term in cover:
         if any(term.word in c and len(c) <= len(term.word) + _NEST for c in covered):
             continue
+        if len(term.word) == 2 and rarity(term.word) < _RARE_PAIR and not named(term.word):
+            continue  # 产业, 历史, 关键: a common pair is no term of its own (rubric: GEN)
         candidates = [
             w
             for w in pool
@@ -521,14 +528,21 @@ def _golden_blanks(g: Golden, scores: dict[str, float], topic: set[str]) -> list
         own = [b for b in g.blanks if _good_blank(b.text) and not is_topic(b.text, topic)]
         if own:
             return own[:MAX_BLANKS]
-    found = term_blanks(g.sentence, scores)
+    found = [
+        b
+        for b in term_blanks(g.sentence, scores)
+        if len(b.text) > 2 or rarity(b.text) >= _RARE_PAIR or b.text in guifan_words()
+    ]
     if found:
         return found
     # No key term in it: blank its rarest content words instead.
     words = [
         (rarity(w) * len(w), at, w)
         for w, at in tokens(g.sentence.text)
-        if is_content(w) and _good_blank(w) and not is_topic(w, topic)
+        if is_content(w)
+        and _good_blank(w)
+        and not is_topic(w, topic)
+        and not (len(w) <= _COUNTED and "一" in w)  # 新一轮, 另一边: a count, no term
     ]
     words.sort(key=lambda x: (-x[0], x[1]))
     start = g.sentence.start
