@@ -199,3 +199,17 @@ def test_one_side_and_the_other_is_a_golden_line_without_common_blanks() -> None
     card = next(n.text for n in out.notes if "另一边" in n.text)
     for common in ("产业", "历史", "关键", "新一轮", "另一边"):
         assert f"::{common}}}}}" not in card
+
+
+def test_series_members_are_cut_at_their_quotation_marks_never_inside_a_word() -> None:
+    from trainer.generation.clozes import _unquoted
+
+    assert _unquoted(Span("就应以“责权一致", 0, 8)).text == "责权一致"
+    assert _unquoted(Span("责能一致”为准绳", 9, 17)).text == "责能一致"
+    assert _unquoted(Span("自我隔绝”", 0, 5)).text == "自我隔绝"
+    text = (
+        "加强国家战略腹地建设,能够促进经济活动空间再配置,"
+        "为经济高质量发展注入新动能、形成新的增长点。\n"
+    )
+    out = generate(Article(text=text, title="国家战略腹地"), "t")
+    assert not any("形成新}}" in n.text for n in out.notes)

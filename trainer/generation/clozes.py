@@ -478,6 +478,19 @@ def find_clozes(
 _SERIES_SENTENCE_MAX = 120
 
 
+def _unquoted(m: Span) -> Span:
+    """A member cut at its quotation mark where the mark's partner is outside it
+    (就应以“责权一致 -> 责权一致, 责能一致”为准绳 -> 责能一致, 自我隔绝” -> 自我隔绝)."""
+    text = m.text
+    if text.count("“") == 1 and "”" not in text:
+        at = text.index("“") + 1
+        return Span(text[at:], m.start + at, m.end)
+    if text.count("”") == 1 and "“" not in text:
+        at = text.index("”")
+        return Span(text[:at], m.start, m.start + at)
+    return m
+
+
 def _series_card(out: list[Cloze], used: set[int], w: _Where, members: list[Span]) -> bool:
     """A card asking for the members of a series together (one deletion), or the
     members added to the card already made on the sentence, while at least half the
@@ -485,6 +498,9 @@ def _series_card(out: list[Cloze], used: set[int], w: _Where, members: list[Span
     plain = len(strip_punct(w.sentence.text))
     if plain > _SERIES_SENTENCE_MAX or 2 * sum(len(m.text) for m in members) > plain:
         return False
+    members = [_unquoted(m) for m in members]
+    if any(not _balanced(m.text) or _torn(strip_punct(m.text)) for m in members):
+        return False  # a member cut off its word (形成{新}的, “{一体化”发展机制}): rubric CUT
     if w.sentence.start not in used:
         return _add(out, used, w, members, "term", "series", together=members)
     for k, c in enumerate(out):
