@@ -28,6 +28,7 @@ def test_a_blank_never_closes_with_a_word_leading_into_the_next() -> None:
 def test_a_blank_is_never_the_speaker_or_when_he_spoke() -> None:
     sentence = "习近平总书记在四川视察时强调,要打造新时代更高水平的“天府粮仓”。"
     assert _blanks(sentence, "习近平总书记", "视察时", "天府粮仓") == ["天府粮仓"]
+    assert _blanks("吕主任介绍道,荔枝都还是新鲜的。", "吕主任介绍") == []
 
 
 def test_a_blank_keeps_its_quotation_marks_paired() -> None:
