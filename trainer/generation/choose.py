@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from trainer.domain.model import Note, NoteKind
+from trainer.domain.model import Note
 from trainer.generation.enumtypes import Enumeration
 from trainer.generation.provenance import Origin
 
@@ -70,9 +70,9 @@ def value(note: Note, origin: Origin, standing: frozenset[str], folded: str) -> 
     which a list card asks for or which carry little). Neither goes if it blanks a
     term that stands on its own: ``standing`` (the 规范表述 of the shipped list), a
     quoted (“…”) or named (《…》) term of ``folded``."""
-    if note.kind is not NoteKind.CLOZE or origin.function == "金句":
-        return _KEEP
     blanks = _BLANK.findall(note.text)
+    if not blanks or origin.function == "金句":
+        return _KEEP  # not a cloze (lists, Q&A, the structure card), or a 金句
     low = (
         origin.rule == "cloze.term"
         and origin.function in _LOW
@@ -115,8 +115,8 @@ def choose(made: list[Made], chars: int, standing: frozenset[str], folded: str) 
         drop.add(k)
     asked: Counter[str] = Counter()
     for j, (n, _o) in enumerate(made):
-        if j not in drop and n.kind is NoteKind.CLOZE:
-            asked.update(set(_BLANK.findall(n.text)))
+        if j not in drop:
+            asked.update(set(_BLANK.findall(n.text)))  # clozes only: others hold none
     for k in reversed(range(len(made))):
         if len(drop) >= excess:
             break
