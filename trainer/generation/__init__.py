@@ -9,7 +9,8 @@
 4. detect structures: ``enumerations`` with ``markers``, ``inline``, ``series`` and
    ``phrase_series`` (lists, one ``Enumeration`` contract and ``PRIORITY``),
    ``golden`` (金句), ``keyterms`` (terms, topic);
-5. choose cards: ``clozes`` (which sentences, which blanks);
+5. choose cards: ``clozes`` (which sentences, which blanks), ``choose`` (the deck's
+   budget: the clozes that teach least go when the rules found too many);
 6. word them: ``lists`` (list prompts and answers), ``assemble`` (notes, Q&A, the
    argument-structure card, GUIDs, ``provenance``).
 
@@ -61,12 +62,13 @@ def generate(article: Article, source_id: str, progress: Progress | None = None)
     word them (``assemble``). ``progress`` hears each stage as it starts."""
     tell = progress or _quiet
     from trainer.generation import assemble
+    from trainer.generation.choose import choose, examples
     from trainer.generation.clozes import find_clozes
     from trainer.generation.enumerations import find_enumerations
     from trainer.generation.functions import classify
     from trainer.generation.keyterms import rank_terms, topic_words
     from trainer.generation.reader import without_series_prefix
-    from trainer.generation.segment import tokens
+    from trainer.generation.segment import guifan_words, tokens
     from trainer.generation.structure import outline
 
     original = article.text
@@ -96,10 +98,17 @@ def generate(article: Article, source_id: str, progress: Progress | None = None)
     tell("cards", 0.95)
     made = [
         *assemble.qa_notes(source_id, original, doc, found, functions),
-        *assemble.list_notes(source_id, original, found, functions),
+        *assemble.list_notes(
+            source_id,
+            original,
+            [e for e in found if not examples(e, folded)],
+            functions,
+            without_series_prefix(article.title) or doc.title,
+        ),
         *assemble.cloze_notes(source_id, original, clozes, functions, found),
     ]
     made.sort(key=lambda m: (m[0].source.start, m[0].kind.value, m[0].source.anchor))
+    made = choose(made, cjk_count(folded), guifan_words(), folded)
     structure = assemble.structure_note(source_id, original, doc, found, functions)
     if structure is not None:
         made.insert(0, structure)

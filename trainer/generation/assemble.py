@@ -52,9 +52,14 @@ Made = tuple[Note, Origin]
 
 
 def list_notes(
-    source_id: str, original: str, found: list[Enumeration], functions: dict[int, str]
+    source_id: str,
+    original: str,
+    found: list[Enumeration],
+    functions: dict[int, str],
+    title: str = "",
 ) -> list[Made]:
-    """``functions`` maps a sentence's start offset to its function."""
+    """``functions`` maps a sentence's start offset to its function; ``title`` names
+    the subject of a list whose lead-in names none."""
     notes: list[Made] = []
     ordinals: dict[tuple[int, int], int] = {}
     for e in found:
@@ -69,12 +74,19 @@ def list_notes(
             e.start,
             e.end,
             "列举",
-            prompt=lists.prompt(e),
+            prompt=lists.prompt(e, _kind(e, functions), title),
             answer=lists.answer(e, original),
             items=tuple(original[it.phrase.start : it.phrase.end] for it in e.items),
         )
         notes.append((note, Origin("list." + e.style, _function_at(functions, e.start))))
     return notes
+
+
+def _kind(e: Enumeration, functions: dict[int, str]) -> str:
+    """What most of the list's items do (对策, 问题…), if most do the same."""
+    fs = [_function_at(functions, it.context.start) for it in e.items]
+    best = max(set(fs), key=fs.count) if fs else ""
+    return best if fs.count(best) * 2 > len(fs) else ""
 
 
 def _function_at(functions: dict[int, str], offset: int) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import cache, lru_cache
 
 from trainer.generation.golden import GOLDEN_SECTION, Golden, find_golden, strip_numbering
 from trainer.generation.inline import series_members
@@ -21,6 +22,11 @@ from trainer.generation.structure import Outline, Paragraph, Section
 from trainer.generation.text import Span, bigram_dice, clauses, strip_punct
 
 MAX_BLANKS = 3
+_COUNTED = 3
+_RARE_PAIR = 10.0
+"""A two-character term gets a card of its own if it is this rare in the dictionary
+(-log frequency: 非遗, 算力, 核销) or a 规范表述 or quoted: common pairs (产业, 历史,
+关键, 文化) are generic (rubric: GEN)."""
 _NEAR_DUPLICATE = 0.8
 _TERM_SENTENCE = (10, 90)
 _NEST = 4
@@ -125,6 +131,10 @@ _TWO_MAX = 15
 _NAME_LEN = 5
 """A term this long (a policy or document name) is worth a card even from a background
 or evidence sentence; shorter ones only from sentences with an argument function."""
+_SIDE_TERM = 4
+"""A blank beside a card's own term is this long, a 规范表述 or quoted term, or part
+of a compound with a blank it touches (县域经济 + 活力): a short side word alone
+(党员, 数字化, 主题) is guessed or generic (rubric: GEN)."""
 _AFTER_MARKER = ("可以", "需要", "是", "要", "有", "能", "在", "应", "会", "可")
 
 
@@ -227,7 +237,38 @@ def _good_blank(text: str) -> bool:
         and core not in STOP_WORDS
         and core not in PLAIN
         and core not in words("connectives")
+        and _balanced(text)
+        and not _torn(core)
     )
+
+
+@cache
+def _edges() -> dict[str, frozenset[str]]:
+    return {row[0]: frozenset(row[1].split()) for row in entries("blank_edges") if len(row) == 2}
+
+
+def _balanced(text: str) -> bool:
+    """No quotation mark of the blank lacks its partner inside it (川渝“{一体化”发展机制})."""
+    return all(text.count(a) == text.count(b) for a, b in ("“”", "‘’", "《》", "()"))
+
+
+@lru_cache(maxsize=8192)
+def _torn(core: str) -> bool:
+    """A blank that is not a term of its own (rubric: CUT, GEN): it opens or closes with a
+    one-character word that belongs to its neighbour (直观{地感受}, 形成{新}的), names a
+    speaker (习近平总书记, 视察时) or ends in a time or place word (视察时, 调研中)."""
+    edges = _edges()
+    toks = [w for w, _ in tokens(core)]
+    if not toks:
+        return True
+    if any(t in edges["speaker"] for t in toks):
+        return True
+    if all(len(t) == 1 for t in toks):
+        return False  # a line the dictionary does not know (我必行之): nothing to go by
+    first, last = toks[0], toks[-1]
+    if len(toks) > 1 and len(first) == 1 and first in edges["start"]:
+        return True
+    return len(toks) > 1 and len(last) == 1 and (last in edges["end"] or last in edges["suffix"])
 
 
 def _bounds(s: Span) -> set[int]:
@@ -357,6 +398,8 @@ def find_clozes(
     for term in cover:
         if any(term.word in c and len(c) <= len(term.word) + _NEST for c in covered):
             continue
+        if len(term.word) == 2 and rarity(term.word) < _RARE_PAIR and not named(term.word):
+            continue  # 产业, 历史, 关键: a common pair is no term of its own (rubric: GEN)
         candidates = [
             w
             for w in pool
@@ -387,10 +430,32 @@ def find_clozes(
         )
         others = {k: v for k, v in scores.items() if k != term.word and term.word not in k}
         own = term_blanks(best.sentence, {term.word: 1.0}, 1)[0]
+        # A ranked compound holding the term there is asked whole (县域经济活力 over 县域经济).
+        wider = term_blanks(
+            best.sentence,
+            {
+                k: float(len(k))
+                for k in scores
+                if term.word in k and len(k) <= len(term.word) + _NEST
+            },
+            MAX_BLANKS,
+        )
+        own = max(
+            (b for b in wider if b.start <= own.start and own.end <= b.end),
+            key=lambda b: len(b.text),
+            default=own,
+        )
         extra = [
             b
             for b in term_blanks(best.sentence, others, MAX_BLANKS)
             if not (b.start < own.end and own.start < b.end)
+        ]
+        extra = [
+            b
+            for b in extra
+            if len(b.text) >= _SIDE_TERM
+            or named(b.text)
+            or any(o.end == b.start or b.end == o.start for o in (own, *extra))
         ]
         blanks = sorted([own, *extra[: MAX_BLANKS - 1]], key=lambda b: b.start)
         if _add(out, used, best, blanks, "term", "term"):
@@ -413,6 +478,19 @@ def find_clozes(
 _SERIES_SENTENCE_MAX = 120
 
 
+def _unquoted(m: Span) -> Span:
+    """A member cut at its quotation mark where the mark's partner is outside it
+    (就应以“责权一致 -> 责权一致, 责能一致”为准绳 -> 责能一致, 自我隔绝” -> 自我隔绝)."""
+    text = m.text
+    if text.count("“") == 1 and "”" not in text:
+        at = text.index("“") + 1
+        return Span(text[at:], m.start + at, m.end)
+    if text.count("”") == 1 and "“" not in text:
+        at = text.index("”")
+        return Span(text[:at], m.start, m.start + at)
+    return m
+
+
 def _series_card(out: list[Cloze], used: set[int], w: _Where, members: list[Span]) -> bool:
     """A card asking for the members of a series together (one deletion), or the
     members added to the card already made on the sentence, while at least half the
@@ -420,6 +498,9 @@ def _series_card(out: list[Cloze], used: set[int], w: _Where, members: list[Span
     plain = len(strip_punct(w.sentence.text))
     if plain > _SERIES_SENTENCE_MAX or 2 * sum(len(m.text) for m in members) > plain:
         return False
+    members = [_unquoted(m) for m in members]
+    if any(not _balanced(m.text) or _torn(strip_punct(m.text)) for m in members):
+        return False  # a member cut off its word (形成{新}的, “{一体化”发展机制}): rubric CUT
     if w.sentence.start not in used:
         return _add(out, used, w, members, "term", "series", together=members)
     for k, c in enumerate(out):
@@ -463,14 +544,21 @@ def _golden_blanks(g: Golden, scores: dict[str, float], topic: set[str]) -> list
         own = [b for b in g.blanks if _good_blank(b.text) and not is_topic(b.text, topic)]
         if own:
             return own[:MAX_BLANKS]
-    found = term_blanks(g.sentence, scores)
+    found = [
+        b
+        for b in term_blanks(g.sentence, scores)
+        if len(b.text) > 2 or rarity(b.text) >= _RARE_PAIR or b.text in guifan_words()
+    ]
     if found:
         return found
     # No key term in it: blank its rarest content words instead.
     words = [
         (rarity(w) * len(w), at, w)
         for w, at in tokens(g.sentence.text)
-        if is_content(w) and _good_blank(w) and not is_topic(w, topic)
+        if is_content(w)
+        and _good_blank(w)
+        and not is_topic(w, topic)
+        and not (len(w) <= _COUNTED and "一" in w)  # 新一轮, 另一边: a count, no term
     ]
     words.sort(key=lambda x: (-x[0], x[1]))
     start = g.sentence.start

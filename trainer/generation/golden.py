@@ -35,7 +35,7 @@ _CORRELATIVE = re.compile(
     r"不仅.{1,30}[更还也]|越.{1,10}越|与其.{1,20}不如|宁可.{1,20}也不|是.{1,20},[也更还]是|"
     r"不在于.{1,20}而在于|不能(?:只|仅|光|单)[^,]{1,16},(?:更|还|而)要|的是[^,]{1,10},[^,]{1,6}的是|"
     r"没有[^,。]{1,20},[^,。]{0,8}就|是[^,。]{1,20},而(?:不是|非)|并非.{1,20}而是|"
-    r"不在[^,。]{1,12},而在|"
+    r"不在[^,。]{1,12},而在|一边是[^。]{1,30},另一边是|"
     r"(?:贵|重|难|妙)在[^,。]{1,10},(?:更|也|还)?(?:重|贵|难|妙)在|之于[^,。]{1,10},(?:犹如|好比|正如)|"
     r"是[^,。]{2,24}的(?:内在要求|必然要求|必然选择|必由之路|应有之义|题中应有之义|关键所在|"
     r"根本保证|重要保障|重要抓手|重要引擎|重要着力点|基础条件|生命线|真谛|精髓|要义)"
@@ -110,6 +110,27 @@ def _whole_quote(folded: str, s: Span) -> Golden | None:
     if not parts or not all(CJK.search(p.text) for p in parts):
         return None
     return Golden(s, "saying", (parts[-1],) if len(parts[-1].text) >= 2 else ())
+
+
+_ATTRIBUTED = re.compile(
+    r"^[^“”,。]{2,16}?(?:说|指出|强调|认为|所说|曾说)[:,]?“([^“”]{4,30}[。!?])”$"
+)
+"""A short quotation with its speaker (邓小平同志说:“改革是中国的第二次革命。”)."""
+
+
+def _attributed(s: Span) -> Golden | None:
+    """A sentence that is a speaker and one short quoted sentence: the quotation is a
+    金句; its blank is what follows its 是, else its last clause."""
+    m = _ATTRIBUTED.match(s.text)
+    if m is None:
+        return None
+    quote = m.group(1).rstrip("。!?")
+    at = s.start + m.start(1)
+    cut = quote.find("是")
+    if 0 < cut <= len(quote) - 3:
+        return Golden(s, "saying", (Span(quote[cut + 1 :], at + cut + 1, at + len(quote)),))
+    tail = quote.rsplit(",", 1)[-1]
+    return Golden(s, "saying", (Span(tail, at + len(quote) - len(tail), at + len(quote)),))
 
 
 def _saying(s: Span) -> Golden | None:
@@ -248,6 +269,7 @@ def find_golden(
         return None
     found = (
         _whole_quote(folded, s)
+        or _attributed(s)
         or _saying(s)
         or _parallel(folded, s)
         or _not_equal(folded, s)

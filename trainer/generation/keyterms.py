@@ -382,20 +382,30 @@ def _centrality(word: str, single: Counter[str]) -> float:
 _COINED = 1.3
 _TOPIC_SPREAD_TITLE = 0.25
 _TOPIC_COUNT = 3
+_UNTITLED_COUNT = 6
+_UNTITLED_SPREAD = 0.6
 
 
 def topic_words(token_lists: list[list[str]], paragraphs: list[str], title: str) -> set[str]:
     """The article's topic: content words of its title that recur (three times or more,
-    or in a quarter of its paragraphs): 直播, 带货 in an article on 直播带货."""
-    if not paragraphs or not title:
+    or in a quarter of its paragraphs): 直播, 带货 in an article on 直播带货. An
+    article without a title: the words that recur in most of its paragraphs."""
+    if not paragraphs:
         return set()
     counts: Counter[str] = Counter(
-        w for toks in token_lists for w in toks if len(w) >= 2 and w in title and is_content(w)
+        w
+        for toks in token_lists
+        for w in toks
+        if len(w) >= 2 and (not title or w in title) and is_content(w)
     )
     out = set()
     for w, n in counts.items():
         spread = sum(1 for p in paragraphs if w in p) / len(paragraphs)
-        if n >= _TOPIC_COUNT or spread >= _TOPIC_SPREAD_TITLE:
+        if not title:
+            # No title to name it: the words nearly every paragraph comes back to.
+            if n >= _UNTITLED_COUNT and spread >= _UNTITLED_SPREAD:
+                out.add(w)
+        elif n >= _TOPIC_COUNT or spread >= _TOPIC_SPREAD_TITLE:
             out.add(w)
     return out
 

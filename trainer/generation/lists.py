@@ -281,7 +281,24 @@ def _label(e: Enumeration) -> str:
     return _clean(_topic(section_label(e.section.heading)))
 
 
-def prompt(e: Enumeration) -> str:
+_KIND_CATEGORY = {"问题": "问题", "原因": "原因", "危害": "危害", "意义": "意义", "对策": "对策"}
+"""What the items do in the argument (their sentences' function) -> the category noun
+a prompt names when the lead-in names none."""
+
+
+def _named(kind: str, subject: str, n: int, prefix: str) -> str:
+    """``subject的对策有哪三条?``: subject + category noun, for items whose lead-in is
+    no question (rubric: PRM); empty when the items have no such function."""
+    category = _KIND_CATEGORY.get(kind, "")
+    subject = subject.strip().rstrip("?:")
+    if not category or not subject or len(subject) > _TOPIC_MAX or "," in subject:
+        return ""
+    return f"{prefix}{subject}的{category}有哪{_count(n, _UNITS.get(category, '点'))}?"
+
+
+def prompt(e: Enumeration, kind: str = "", title: str = "") -> str:
+    """The list's question; ``kind`` is what its items do (对策, 问题…), ``title`` the
+    article's, the subject of last resort."""
     n = len(e.items)
     question = e.section.heading.endswith("?")
     label = _label(e)
@@ -315,6 +332,7 @@ def prompt(e: Enumeration) -> str:
         if not unit:
             # 向市场信息、科技服务、加工营销等方面拓展 -> 向哪三个方面拓展
             unit = next((u for noun, u in _NOUN_UNITS.items() if after.startswith(noun)), "")
+        topic = _with_subject(e, topic)
         return f"{prefix}{topic}哪{_count(n, unit or _UNITS.get(after, '项'))}{after}?"
     if e.style == "colon":
         built = _with_category(lead, n)
@@ -343,7 +361,10 @@ def prompt(e: Enumeration) -> str:
             return f"{prefix}{_GOAL.sub('', lead)},有哪{_count(n, '条')}路径?"
         if n == 2:
             return f"{prefix}{lead},可以从哪两个方面来看?"
-        return f"{prefix}{lead},具体有哪{_count(n, '点')}?"
+        named = (
+            "" if _category(lead) else _named(kind, lead if len(lead) <= 14 else title, n, prefix)
+        )
+        return named or (f"{prefix}{lead},具体有哪{_count(n, '点')}?")
     if heading_category:
         built = _with_category(label, n)
         if built:
@@ -353,6 +374,9 @@ def prompt(e: Enumeration) -> str:
         return f"{prefix}关于{e.shared.rstrip(',:')},文中提出了哪{_count(n, '点')}?"
     if question:
         return f"{e.section.heading}文中提出了哪{_count(n, '点')}?"
+    named = _named(kind, label or title, n, "")
+    if named:
+        return named
     if label:
         return f"{label}有哪{_count(n, '点')}?"
     fallback = _clean(_tail(e.lead))
@@ -366,6 +390,60 @@ _PROCESS = {"发展", "建设", "服务", "工作", "格局", "局面", "体系"
 _MUST = re.compile(r"(?:必须|要|应当|应该|应|需要|需)$")
 
 
+_SUBJECT_MAX = 12
+_VERB_TAGS = frozenset({"v", "vd", "vg", "p"})
+
+
+def _with_subject(e: Enumeration, frame: str) -> str:
+    """A frame that opens with a verb or a preposition (``协同构建``, ``通过举办``,
+    ``具有``, ``把``) gets the noun phrase its sentence opens with in front
+    (``各级党组织通过举办哪三项活动?``): a prompt answerable without the article
+    (rubric: PRM). Frames with a subject of their own, and sentences that open with
+    no noun phrase, stay as they are."""
+    from trainer.generation.segment import tag, tokens
+
+    head = tokens(frame[:6])
+    if not head or tag(head[0][0]) not in _VERB_TAGS:
+        return frame
+    text = _CONNECTIVE.sub("", _NUMBERING.sub("", e.items[0].context.text))
+    subject = _leading_subject(text)
+    at = text.find(frame)
+    if not subject or subject in frame or at < 0:
+        return frame
+    if 0 <= at < len(subject):  # 政府陪跑人 + 陪跑人为……: the frame holds its end
+        return subject[:at] + frame
+    return subject + frame
+
+
+def _leading_subject(text: str) -> str:
+    """The noun phrase a sentence opens with, up to its first verb (``各级党组织要……``
+    -> ``各级党组织``; ``新质生产力具有……`` -> ``新质生产力``); empty if it opens with
+    anything else (a time, a pronoun, a speaker: ``长期以来``, ``它``, ``记者``) or
+    runs past ``_SUBJECT_MAX`` characters."""
+    from trainer.generation.lexicon import words
+    from trainer.generation.segment import tag, tokens
+
+    out: list[str] = []
+    for word, _at in tokens(re.split(r"[,;:。!?]", text, maxsplit=1)[0]):
+        kind = tag(word)
+        if kind in _VERB_TAGS:
+            break
+        if (kind and not (not out and word in _SUBJECT_MODIFIERS)) or not _HAN.match(word):
+            return ""
+        out.append(word)
+        if sum(map(len, out)) > _SUBJECT_MAX:
+            return ""
+    subject = "".join(out)
+    never = words("connectives") | words("blank_edges") | words("subject_not")
+    if len(subject) < 2 or subject == text or any(w in never for w in out):
+        return ""
+    return subject
+
+
+_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+_SUBJECT_MODIFIERS = frozenset({"各级", "各地", "各类", "广大", "各有关"})
+
+
 def _series(e: Enumeration, lead: str, n: int) -> str:
     """A 、 series framed by a verb and a category word: ``A与B是哪三种关系?``,
     ``推动助农直播实现怎样的发展?(三点)``, ``基层干部必须做到哪三点?``."""
@@ -376,6 +454,7 @@ def _series(e: Enumeration, lead: str, n: int) -> str:
     topic = parts[-1] if parts else ""
     if len(topic) < 5 and len(parts) >= 2:
         topic = parts[-2] + topic
+    topic = _with_subject(e, topic)
     after = e.after.text if e.after else ""
     head = next(
         (w for w in sorted(words("series_heads"), key=len, reverse=True) if after.startswith(w)),
@@ -403,6 +482,12 @@ def _parallel(e: Enumeration, lead: str, n: int) -> str:
         return f"{lead.removesuffix('是').rstrip(',')}的意义有哪{_count(n, '点')}?"
     if e.shared and e.shared in "让使把将为":
         return f"{lead},有哪{_count(n, '个')}例子?" if lead else f"文中举了哪{_count(n, '个')}例子?"
+    from trainer.generation.lexicon import entries
+
+    speech = next((row[1].split() for row in entries("blank_edges") if row[0] == "speaker"), [])
+    if lead and lead.endswith(tuple(w for w in speech if len(w) == 2)):
+        # 习近平总书记指出: what was said, not what is to be done (rubric: PRM).
+        return f"{lead}了哪{_count(n, '点')}?"
     lead = lead.removesuffix("要").removeprefix("要")
     return f"{lead}要做到哪{_count(n, '点')}?" if lead else f"要做到哪{_count(n, '点')}?"
 
@@ -420,6 +505,7 @@ def _quoted(e: Enumeration, n: int) -> str:
         return f"{before}的{noun}包括哪{_count(n, '点')}?"
     if not before:
         return f"文中用哪{_count(n, '个')}词概括?"
+    before = _with_subject(e, before)
     if before[0] in "让使":
         return f"{before}做到哪{_count(n, '点')}?"
     return f"{before}哪{_count(n, '点')}?"

@@ -106,6 +106,12 @@ def verb_like(word: str) -> bool:
     return word in _tags() and word not in guifan_words()
 
 
+def tag(word: str) -> str:
+    """The dictionary's part-of-speech tag of a verb, adverb or function word; empty
+    for nouns, names and words the dictionary does not know."""
+    return _tags().get(word, "")
+
+
 def _tags() -> dict[str, str]:
     got = _STATE.get("tags")
     if got is not None:
