@@ -317,8 +317,9 @@ class DeckService:
 
 
 def bundled_decks_dir() -> Path | None:
-    """The repository's ``decks/`` folder (the package is installed editable)."""
-    here = Path(__file__).resolve().parents[2] / "decks"
+    """The bundled deck's folder: ``trainer/bundled``, a link to the repository's
+    ``decks/`` that a wheel carries as package data (so ``pip install .`` has it too)."""
+    here = Path(__file__).resolve().parents[1] / "bundled"
     return here if here.is_dir() else None
 
 
