@@ -112,7 +112,9 @@ class _Header:
 
 def decode(raw: bytes, where: str) -> str:
     """Text of ``raw``: UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030 or Big5."""
-    return decode_text(raw, where, refuse="not text in a known encoding (UTF-8 or GB18030)")
+    return decode_text(
+        raw, where, refuse="not text in a known encoding (UTF-8 or GB18030)", line=True
+    )
 
 
 def read_text(path: Path) -> TextFile:
