@@ -133,7 +133,8 @@ def read_text(path: Path) -> TextFile:
         name = _NAMES.get(parsed.separator, repr(parsed.separator))
         raise InputError(
             where,
-            f"no {name}-separated fields; to make cards from an article use `trainer make` or `a`",
+            f"no {name}-separated fields; to make cards from an article use `trainer make FILE`"
+            " (key `a` in the app)",
         )
     return parsed
 
