@@ -19,6 +19,7 @@ from trainer.domain.errors import TrainerError
 from trainer.domain.model import Deck, DeckOptions
 from trainer.domain.options import OptionError, options_from_dict, options_to_dict
 from trainer.services.adding import check_deck_name
+from trainer.services.decks import no_deck
 from trainer.storage import decks_repo
 from trainer.storage.store import Store
 
@@ -68,7 +69,7 @@ class DeckAdmin:
     def _deck(self, conn: Connection, name: str) -> Deck:
         deck = decks_repo.deck_by_name(conn, name)
         if deck is None:
-            raise TrainerError(f"no deck named {name!r}")
+            raise no_deck(conn, name)
         return deck
 
     def options(self, name: str) -> DeckOptions:
