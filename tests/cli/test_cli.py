@@ -112,6 +112,28 @@ def test_import_export_round_trip(db: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "申论", "-o", "x.apkg"],
+        ["export", "申论", "-o", "x.toml"],
+        ["deck", "options", "申论", "--new-per-day", "5"],
+        ["custom", "申论", "--new", "5"],
+    ],
+)
+def test_a_parent_with_no_deck_of_its_own_is_called_so(
+    db: Path, tmp_path: Path, args: list[str]
+) -> None:
+    """`trainer decks` shows 申论 over 申论::直播带货; a command that needs a deck of its own
+    says 申论 is only a parent and names its sub-decks, not "no deck named"."""
+    assert run(["import", str(BUNDLED_DECK)], db).returncode == 0
+    out = run([a.replace("x.", str(tmp_path / "x.")) for a in args], db)
+    assert out.returncode == 1
+    assert out.stderr.count("\n") == 1, out.stderr
+    assert "only a parent" in out.stderr and "申论::直播带货" in out.stderr, out.stderr
+    assert not list(tmp_path.glob("x.*"))
+
+
+@pytest.mark.parametrize(
     ("args", "message"),
     [
         (["import", "/no/such.toml"], "no such file"),

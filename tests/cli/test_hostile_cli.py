@@ -247,3 +247,21 @@ def test_an_empty_file_with_a_journal_is_a_store_being_created(tmp_path: Path) -
     store.touch()
     Path(f"{store}-journal").touch()
     assert run(["decks"], store).returncode == 0
+
+
+def test_text_in_no_known_encoding_names_the_line_of_the_first_bad_byte(
+    db: Path, tmp_path: Path
+) -> None:
+    """An article, a CSV and a practice answer with stray bytes: the file and its line."""
+    good = "直播带货是一种新业态，要规范发展。\n".encode()
+    bad = good * 3 + b"\xff\xfe\x80\xff bad \xff\n" + good * 2
+    article = tmp_path / "article.txt"
+    article.write_bytes(bad)
+    one_line(run(["make", str(article)], db), f"{article}:4:")
+    table = tmp_path / "cards.csv"
+    table.write_bytes(b"front,back\n" * 2 + b"\xff\xfe\x80\xff,x\xff\n")
+    one_line(run(["import", str(table)], db), f"{table}:3:")
+    answer = tmp_path / "answer.txt"
+    answer.write_bytes(bad)
+    out = run(["practice", "--answer-file", str(answer), "--rating", "3"], db)
+    one_line(out, f"{answer}:4:")

@@ -131,3 +131,23 @@ def test_empty_store_says_so(tmp_path: Path) -> None:
     assert json.loads(run(["quotes", "--json"], path).stdout) == {"quotes": []}
     assert json.loads(run(["library", "--json"], path).stdout) == {"articles": []}
     assert "no articles" in run(["library"], path).stdout
+
+
+def test_an_article_made_with_make_o_and_imported_is_in_the_library(tmp_path: Path) -> None:
+    """The command-line way in (make -o, then import) keeps the article as the app does."""
+    article = (
+        Path(__file__).resolve().parents[1] / "data" / "articles" / "fenbi-xiangcun-wenhua.txt"
+    )
+    path = tmp_path / "made.sqlite3"
+    Store.open(str(path)).close()
+    deck_file = tmp_path / "made.toml"
+    assert run(["make", str(article), "-o", str(deck_file)], path).returncode == 0
+    assert run(["import", str(deck_file)], path).returncode == 0
+    listed = json.loads(run(["library", "--json"], path).stdout)["articles"]
+    assert [a["id"] for a in listed] == ["fenbi-xiangcun-wenhua"]
+    assert listed[0]["cards"] > 0
+    outline = run(["outline", "fenbi-xiangcun-wenhua"], path)
+    assert outline.returncode == 0, outline.stderr
+    # Making it again into the same file keeps one entry for the article.
+    assert run(["make", str(article), "-o", str(deck_file)], path).returncode == 0
+    assert deck_file.read_text(encoding="utf-8").count("[[articles]]") == 1

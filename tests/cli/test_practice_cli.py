@@ -85,3 +85,17 @@ def test_stats_show_practice_scores(db: Path, tmp_path: Path) -> None:
     text = run(["stats"], db).stdout
     assert "Practice (coverage of the expected points" in text
     assert "问题  1 answer · mean 67%" in text
+
+
+def test_an_article_that_is_not_a_regular_file_is_named_as_such(db: Path, tmp_path: Path) -> None:
+    """A FIFO, a device or a folder given as the article: what it is, not "no such name"."""
+    import os
+
+    fifo = tmp_path / "article"
+    os.mkfifo(fifo)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for target, why in ((fifo, "FIFO"), ("/dev/zero", "device"), (folder, "directory")):
+        out = run(["practice", str(target)], db)
+        assert out.returncode == 1, out.stderr
+        assert out.stderr.count("\n") == 1 and why in out.stderr, out.stderr

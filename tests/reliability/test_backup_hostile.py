@@ -92,3 +92,21 @@ def test_restore_over_a_damaged_store_sets_it_aside_then_restores(tmp_path: Path
     kept = [p for p in (tmp_path / "backups").iterdir() if p.read_bytes() == damaged]
     assert len(kept) == 1, "the damaged store is kept, byte for byte"
     assert "damaged" in result.stdout and str(kept[0]) in result.stdout
+
+
+def test_restore_names_what_a_non_file_is(tmp_path: Path) -> None:
+    """A FIFO or a folder given to restore is named for what it is; the store is untouched."""
+    import os
+
+    db = tmp_path / "s.sqlite3"
+    Store.open(str(db)).close()
+    before = dump(db)
+    fifo = tmp_path / "backup.sqlite3"
+    os.mkfifo(fifo)
+    for target, why in ((fifo, "FIFO"), (tmp_path, "directory"), ("/dev/zero", "device")):
+        out = _run(db, "restore", str(target))
+        assert out.returncode == 1, out.stderr
+        assert out.stderr.count("\n") == 1 and why in out.stderr, out.stderr
+    assert dump(db) == before
+    out = _run(db, "restore", str(tmp_path / "missing.sqlite3"))
+    assert out.returncode == 1 and "no such backup file" in out.stderr

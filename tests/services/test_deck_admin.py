@@ -68,6 +68,27 @@ def test_rename_and_move_take_sub_decks_along(store: Store, now: datetime) -> No
     assert len(study.queue(now, "申论")) == 2
 
 
+def test_a_parent_with_no_deck_of_its_own_renames_moves_and_deletes(
+    store: Store, now: datetime
+) -> None:
+    """``申论`` over ``申论::直播带货`` (as `trainer make` names decks) is a deck to the user."""
+    for name in ("申论::直播带货", "申论::直播带货::金句", "申论::教育", "申论外"):
+        make_deck(store, qa_notes(1, name), name, OPTS)
+    admin = DeckAdmin(store)
+    done = admin.rename("申论", "考试")
+    assert done.describe() == "Renamed 申论 to 考试 (and 3 sub-decks)"
+    assert _names(store) == ["申论外", "考试::教育", "考试::直播带货", "考试::直播带货::金句"]
+    admin.undo_rename(done)
+    assert _names(store) == ["申论::教育", "申论::直播带货", "申论::直播带货::金句", "申论外"]
+    assert admin.move("申论", "备考").names[0] == ("申论", "备考::申论")
+    deleted = admin.delete("备考")
+    assert deleted.cards == 3 and _names(store) == ["申论外"]
+    admin.restore(deleted)
+    assert len(_names(store)) == 4
+    with pytest.raises(TrainerError, match="no deck named"):
+        admin.rename("申", "x")
+
+
 def test_delete_and_undo_put_everything_back(store: Store, now: datetime) -> None:
     make_deck(store, qa_notes(3), "A", OPTS)
     make_deck(store, qa_notes(2, "s"), "A::B", OPTS)

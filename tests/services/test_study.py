@@ -210,6 +210,24 @@ def test_reviews_after_the_exam_are_pulled_before_it(store: Store, now: datetime
     assert store.clock.day(res.card.due) < exam_day.toordinal()
 
 
+def test_suspended_cards_of_a_deck_include_those_a_filtered_deck_borrowed(
+    store: Store, now: datetime
+) -> None:
+    """As Anki's ``deck:`` search: a card sitting in a filtered deck still belongs to its home
+    deck, so `trainer suspended D` and `unsuspend --deck D` find it there."""
+    from trainer.services.custom_study import CustomStudyService
+
+    make_deck(store, qa_notes(3), options=OPTS)
+    study = StudyService(store)
+    a, b, _c = study.queue(now)
+    assert CustomStudyService(store).build("Borrowed", "is:new", now).cards == 3
+    study.suspend(a.id)
+    study.suspend(b.id)
+    assert {c.id for c, _n in study.suspended("Test")} == {a.id, b.id}
+    assert {c.id for c, _n in study.suspended("Borrowed")} == {a.id, b.id}
+    assert {c.id for c, _n in study.suspended()} == {a.id, b.id}
+
+
 def test_suspended_list_and_unsuspend(store: Store, now: datetime) -> None:
     make_deck(store, qa_notes(3), options=OPTS)
     study = StudyService(store)

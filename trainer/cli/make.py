@@ -63,7 +63,7 @@ def make(
         from trainer.domain.words import plural
 
         default = made_deck_name(result.title or Path(art.source).stem)
-        notes = making.write_deck_file(output, result.notes, deck, default, result.title)
+        notes = making.write_deck_file(output, result.notes, deck, default, result.title, made=made)
         echo(f"wrote {plural(len(notes), 'note')} to {output}", err=True)
     elif not as_json and not explain:
         echo(summary(result))

@@ -129,14 +129,10 @@ def practice(
 
 
 def _read_answer(path: Path) -> str:
-    from trainer.domain.files import read_bounded
+    from trainer.domain.files import decode_text, read_bounded
 
     raw = read_bounded(path, MAX_ANSWER_BYTES, str(path))
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        fail(f"{path}: not UTF-8 text")
-    raise AssertionError
+    return decode_text(raw, str(path), legacy=(), refuse="not UTF-8 text", line=True)
 
 
 def _clock(seconds: float) -> str:

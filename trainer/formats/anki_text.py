@@ -112,7 +112,9 @@ class _Header:
 
 def decode(raw: bytes, where: str) -> str:
     """Text of ``raw``: UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030 or Big5."""
-    return decode_text(raw, where, refuse="not text in a known encoding (UTF-8 or GB18030)")
+    return decode_text(
+        raw, where, refuse="not text in a known encoding (UTF-8 or GB18030)", line=True
+    )
 
 
 def read_text(path: Path) -> TextFile:
@@ -131,7 +133,8 @@ def read_text(path: Path) -> TextFile:
         name = _NAMES.get(parsed.separator, repr(parsed.separator))
         raise InputError(
             where,
-            f"no {name}-separated fields; to make cards from an article use `trainer make` or `a`",
+            f"no {name}-separated fields; to make cards from an article use `trainer make FILE`"
+            " (key `a` in the app)",
         )
     return parsed
 

@@ -141,7 +141,7 @@ def decode(data: bytes, where: str = "<bytes>") -> str:
     """Decode article bytes: UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030/Big5."""
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(where, "looks like a binary file, not text")
-    return decode_text(data, where)
+    return decode_text(data, where, line=True)
 
 
 def _looks_html(path_or_dash: str, text: str) -> bool:

@@ -15,14 +15,13 @@ from pathlib import Path
 
 from sqlalchemy import Connection
 
-from trainer.domain.errors import TrainerError
 from trainer.domain.model import DeckOptions, Note
 from trainer.formats.anki_notes import MappedNote, map_notes
 from trainer.formats.apkg_read import read_package
 from trainer.formats.apkg_write import write_apkg
 from trainer.services.anki_history import ScheduleImport, chunked
 from trainer.services.bulk import bulk
-from trainer.services.decks import ImportReport, apply_notes
+from trainer.services.decks import ImportReport, apply_notes, no_deck
 from trainer.services.reporting import tick
 from trainer.storage import decks_repo, notes_repo
 from trainer.storage.store import Store
@@ -34,7 +33,7 @@ def _deck_notes(store: Store, deck_name: str) -> tuple[str, list[Note]]:
     with store.read() as conn:
         deck = decks_repo.deck_by_name(conn, deck_name)
         if deck is None:
-            raise TrainerError(f"no deck named {deck_name!r}")
+            raise no_deck(conn, deck_name)
         return deck.description, notes_repo.notes_in_deck(conn, deck.id)
 
 

@@ -251,7 +251,11 @@ def check_backup(path: Path) -> CheckedBackup:
     from trainer.storage.migrate import known_revisions
 
     if not path.is_file():
-        raise StoreError(f"{path}: no such backup file")
+        if not path.exists():
+            raise StoreError(f"{path}: no such backup file")
+        from trainer.domain.files import require_regular_file
+
+        require_regular_file(path)  # says what it is instead: a FIFO, a device, a folder
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:

@@ -27,6 +27,7 @@ from trainer.domain.clock import to_epoch, utc
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import DeckOptions
 from trainer.services.adding import check_deck_name
+from trainer.services.decks import no_deck
 from trainer.storage import cards_repo, decks_repo, filtered_repo, search_repo
 from trainer.storage.store import Store
 
@@ -187,7 +188,7 @@ class CustomStudyService:
         with self.store.write() as conn:
             deck = decks_repo.deck_by_name(conn, deck_name)
             if deck is None:
-                raise TrainerError(f"no deck named {deck_name!r}")
+                raise no_deck(conn, deck_name)
             if filtered_repo.config(conn, deck.id) is not None:
                 raise TrainerError(
                     f"{deck_name} is a filtered deck: rebuild it with a larger limit"

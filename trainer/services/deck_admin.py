@@ -19,6 +19,7 @@ from trainer.domain.errors import TrainerError
 from trainer.domain.model import Deck, DeckOptions
 from trainer.domain.options import OptionError, options_from_dict, options_to_dict
 from trainer.services.adding import check_deck_name
+from trainer.services.decks import no_deck
 from trainer.storage import decks_repo
 from trainer.storage.store import Store
 
@@ -68,7 +69,7 @@ class DeckAdmin:
     def _deck(self, conn: Connection, name: str) -> Deck:
         deck = decks_repo.deck_by_name(conn, name)
         if deck is None:
-            raise TrainerError(f"no deck named {name!r}")
+            raise no_deck(conn, name)
         return deck
 
     def options(self, name: str) -> DeckOptions:
@@ -127,21 +128,31 @@ class DeckAdmin:
                 decks_repo.share_preset(conn, peer, now_s)
         return before, deck.options
 
+    def _tree(self, conn: Connection, name: str) -> str:
+        """The name of deck ``name`` or of the parent it is to its sub-decks: a parent
+        exists implicitly, as in Anki (``申论`` over ``申论::直播带货``)."""
+        deck = decks_repo.deck_by_name(conn, name)
+        if deck is not None:
+            return deck.name
+        prefix = name.strip().removesuffix("::")
+        if prefix and any(n.startswith(prefix + "::") for _i, n in decks_repo.names(conn)):
+            return prefix
+        raise TrainerError(f"no deck named {name!r}")
+
     def rename(self, old: str, new: str) -> Renamed:
         new = check_deck_name(new)
         with self.store.write() as conn:
-            deck = self._deck(conn, old)
-            return self._rename(conn, deck.name, new)
+            return self._rename(conn, self._tree(conn, old), new)
 
     def move(self, name: str, parent: str) -> Renamed:
         """Put deck ``name`` (with its sub-decks) under ``parent`` ("" for the top level)."""
         leaf = name.split("::")[-1]
         target = f"{check_deck_name(parent)}::{leaf}" if parent.strip() else leaf
         with self.store.write() as conn:
-            deck = self._deck(conn, name)
+            tree = self._tree(conn, name)
             if parent.strip() and (parent == name or parent.startswith(name + "::")):
                 raise TrainerError(f"cannot move {name} into itself")
-            return self._rename(conn, deck.name, target)
+            return self._rename(conn, tree, target)
 
     def _rename(self, conn: Connection, old: str, new: str) -> Renamed:
         if new == old:
@@ -166,7 +177,10 @@ class DeckAdmin:
         for deck_id, _old, target in moves:
             decks_repo.rename(conn, deck_id, target, now_s)
         moves.sort(key=lambda m: m[1])
-        return Renamed(tuple((o, t) for _i, o, t in moves))
+        pairs = tuple((o, t) for _i, o, t in moves)
+        if old not in names:  # a parent with no deck of its own: named first all the same
+            pairs = ((old, new), *pairs)
+        return Renamed(pairs)
 
     def delete(self, name: str) -> DeletedDeck:
         """Delete a deck, its sub-decks, their notes, cards and review history.
@@ -174,8 +188,7 @@ class DeckAdmin:
         Everything removed comes back with :meth:`restore` (the undo).
         """
         with self.store.write() as conn:
-            deck = self._deck(conn, name)
-            return _delete_deck(conn, deck.name, self.store.profile.id)
+            return _delete_deck(conn, self._tree(conn, name), self.store.profile.id)
 
     def restore(self, deleted: DeletedDeck) -> None:
         with self.store.write() as conn:

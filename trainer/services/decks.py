@@ -76,6 +76,17 @@ class ImportReport:
         }
 
 
+def no_deck(conn: Connection, name: str) -> TrainerError:
+    """The error for a deck name with no deck: a parent with no deck of its own (as
+    ``申论`` over ``申论::直播带货``) is told apart and its sub-decks named."""
+    prefix = name.strip().removesuffix(SEP)
+    below = [n for _i, n in decks_repo.names(conn) if prefix and n.startswith(prefix + SEP)]
+    if not below:
+        return TrainerError(f"no deck named {name!r}")
+    shown = ", ".join(below[:3]) + (", …" if len(below) > 3 else "")
+    return TrainerError(f"{name!r} is only a parent, with no deck of its own: name one of {shown}")
+
+
 def subtree(decks: list[Deck], deck: str | int) -> list[Deck]:
     """``deck`` and its sub-decks (``A::B``); empty when there is no such deck.
 
@@ -212,7 +223,7 @@ class DeckService:
         with self.store.read() as conn:
             deck = decks_repo.deck_by_name(conn, deck_name)
             if deck is None:
-                raise TrainerError(f"no deck named {deck_name!r}")
+                raise no_deck(conn, deck_name)
             return notes_repo.notes_in_deck(conn, deck.id)
 
     def import_deck_file(self, path: Path) -> ImportReport:
@@ -251,7 +262,7 @@ class DeckService:
         with self.store.read() as conn:
             deck = decks_repo.deck_by_name(conn, deck_name)
             if deck is None:
-                raise TrainerError(f"no deck named {deck_name!r}")
+                raise no_deck(conn, deck_name)
             notes = notes_repo.notes_in_deck(conn, deck.id)
             article_ids = sorted({n.source.article for n in notes if n.source.article})
             articles = []
@@ -274,7 +285,7 @@ class DeckService:
         with self.store.write() as conn:
             deck = decks_repo.deck_by_name(conn, deck_name)
             if deck is None:
-                raise TrainerError(f"no deck named {deck_name!r}")
+                raise no_deck(conn, deck_name)
             changed = Deck(deck.id, deck.name, deck.description, options)
             decks_repo.update_deck(conn, changed, int(time.time()))
         return changed
@@ -329,8 +340,9 @@ class DeckService:
 
 
 def bundled_decks_dir() -> Path | None:
-    """The repository's ``decks/`` folder (the package is installed editable)."""
-    here = Path(__file__).resolve().parents[2] / "decks"
+    """The bundled deck's folder: ``trainer/bundled``, a link to the repository's
+    ``decks/`` that a wheel carries as package data (so ``pip install .`` has it too)."""
+    here = Path(__file__).resolve().parents[1] / "bundled"
     return here if here.is_dir() else None
 
 

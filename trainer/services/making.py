@@ -85,23 +85,41 @@ def write_deck_file(
     name: str | None,
     default_name: str,
     description: str = "",
+    made: Made | None = None,
 ) -> tuple[Note, ...]:
     """Write the notes as a deck file named ``name`` (else the file's, else
     ``default_name``); over an existing file keep its options, description and GUIDs
     (notes whose place moved take over their old GUIDs). Returns the notes written.
 
     Regenerating an edited article into the same file so keeps its review history.
+    With ``made``, the article goes in the file too (``[[articles]]``, its text
+    inline), so importing the file keeps it in the library as the app's way in does;
+    the file's other articles stay.
     """
-    from trainer.formats.deckfile import read_deck, write_deck
+    from trainer.formats.deckfile import ArticleEntry, read_deck, write_deck
     from trainer.generation.carry import carry_identity
 
     target = Path(path)
     options = None
+    articles: tuple[ArticleEntry, ...] = ()
     if target.exists():
         old = read_deck(target)
         notes = carry_identity(old.notes, notes)
         name = name or old.name
         options = old.options
         description = old.description or description
-    write_deck(target, name or default_name, list(notes), options, description=description)
+        articles = old.articles
+    if made is not None:
+        entry = ArticleEntry(
+            made.source_id, made.title, made.article.text, source=made.article.source
+        )
+        articles = (*(a for a in articles if a.id != entry.id), entry)
+    write_deck(
+        target,
+        name or default_name,
+        list(notes),
+        options,
+        description=description,
+        articles=articles,
+    )
     return notes

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, Connection, and_, func, or_, select, update
 
 from trainer.domain import notetypes
 from trainer.domain.clock import from_epoch, to_epoch
@@ -425,17 +425,31 @@ def note_id_of(conn: Connection, card_id: int) -> int:
 
 
 def suspended(conn: Connection, profile_id: int, deck_ids: Sequence[int]) -> list[Card]:
-    """Suspended cards of the decks, in deck order (uses the queue index)."""
-    return [
-        card_from_row(r, r.guid)
+    """Suspended cards of the decks, in deck order (uses the queue index).
+
+    A card a filtered deck borrowed from one of the decks counts too, as in Anki's
+    ``deck:`` search (it is looked for in the filtered decks only, by the same index).
+    """
+    from trainer.storage.models import DECKS
+
+    ids = list(deck_ids)
+    filtered = select(DECKS.c.id).where(DECKS.c.filter != "", DECKS.c.id.not_in(ids))
+    borrowed = list(conn.execute(filtered).scalars())
+    wheres: list[ColumnElement[bool]] = [CARDS.c.deck_id.in_(ids)]
+    if borrowed:  # a query of its own: one OR would keep SQLite off the deck column
+        wheres.append(and_(CARDS.c.deck_id.in_(borrowed), CARDS.c.original_deck_id.in_(ids)))
+    rows = [
+        r
+        for where in wheres
         for r in conn.execute(
             _CARD_WITH_GUID.where(
-                CARDS.c.profile_id == profile_id,
-                CARDS.c.deck_id.in_(list(deck_ids)),
-                CARDS.c.queue == int(Queue.SUSPENDED),
+                CARDS.c.profile_id == profile_id, where, CARDS.c.queue == int(Queue.SUSPENDED)
             ).order_by(CARDS.c.deck_id, CARDS.c.position)
         )
     ]
+    if borrowed:
+        rows.sort(key=lambda r: (r.deck_id, r.position))
+    return [card_from_row(r, r.guid) for r in rows]
 
 
 STATE_COLUMNS = (

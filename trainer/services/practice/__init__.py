@@ -84,7 +84,7 @@ class PracticeService:
             if stored is not None:
                 return [(target, stored[0], stored[1])]
         path = Path(target)
-        if path.suffix and path.exists():
+        if path.exists() or path.is_symlink():  # a FIFO, device or folder says what it is
             from trainer.generation.reader import read_article
 
             article = read_article(target)
