@@ -193,7 +193,7 @@ async def test_widgets_show_text_verbatim(s: str) -> None:
         await settle(app)  # type: ignore[arg-type]  # every paint done, however slow
         text = screen_text(app)
         assert text.count(s.strip()) >= PLACES
-        app.notify(s, markup=False)
+        app.notify(s, markup=False, timeout=3600)  # a toast outlives a slow machine
         await settle(app)  # type: ignore[arg-type]
         assert s.strip() in screen_text(app)
         app.push_screen(PromptDialog(f"Export {s} to which file?", s))
