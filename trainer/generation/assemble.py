@@ -186,7 +186,7 @@ _SIDES = (
     ("对策", frozenset({"对策"})),
 )
 _LIST_STYLES = frozenset(
-    {"ordinal", "openers", "parallel", "semicolon", "headings", "framed", "colon"}
+    {"ordinal", "openers", "paragraphs", "parallel", "semicolon", "headings", "framed", "colon"}
 )
 _CLAIM_MAX = 40
 

@@ -30,6 +30,7 @@ from trainer.generation.enumtypes import (
     lead,
     strip_end,
 )
+from trainer.generation.frames import opening_frames
 from trainer.generation.golden import GOLDEN_SECTION
 from trainer.generation.inline import inline_lists, parallel_clauses, semicolon_lists
 from trainer.generation.lexicon import words
@@ -70,6 +71,7 @@ def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
                     found += inline_lists(folded, section, para, sent)
             continue
         found += _openers(folded, section)
+        found += opening_frames(folded, section, _CONNECTIVE_HEAD)
         for para in section.paragraphs:
             found += semicolon_lists(folded, section, para)
             found += framed_openers(folded, section, para)

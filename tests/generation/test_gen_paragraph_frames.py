@@ -1,0 +1,75 @@
+"""Paragraphs opening on one frame: the 分论点 of a 范文 without headings."""
+
+from __future__ import annotations
+
+from gen_scoring import make
+
+from trainer.domain.model import NoteKind
+from trainer.generation.enumerations import find_enumerations
+from trainer.generation.structure import outline
+from trainer.generation.text import fold
+
+
+def _found(text: str) -> list[tuple[str, list[str]]]:
+    folded = fold(text)
+    return [
+        (e.style.value, [it.phrase.text for it in e.items])
+        for e in find_enumerations(folded, outline(folded))
+    ]
+
+
+ESSAY = (
+    "善用优势,赋能发展\n\n"
+    "“势”是推动发展的关键力量,善用其势,是实现发展的关键所在。\n\n"
+    "巧用优势推动产业发展,需立足自身优势,充分发挥资源作用,厚植发展根基。某地凭借自然景观大力发展旅游业。\n\n"
+    "顺势而为助力产业发展,要紧跟时代发展新趋势,调整策略,与时俱进。共享经济兴起,重塑城市出行生态。\n\n"
+    "借势而进促进产业发展,应借助外部力量,整合各方资源,为自身发展注入强大动力。不少企业借势腾飞。\n\n"
+    "三者融会贯通,便可在复杂的格局中披荆斩棘。\n"
+)
+
+
+def test_opening_clauses_sharing_their_end_are_the_points() -> None:
+    assert (
+        "paragraphs",
+        ["巧用优势推动产业发展", "顺势而为助力产业发展", "借势而进促进产业发展"],
+    ) in (_found(ESSAY))
+
+
+def test_opening_clauses_sharing_their_start_are_the_points() -> None:
+    text = (
+        "数据权益\n\n"
+        "在企业数据权益形成方面,明确了企业依法享有的数据权益,企业可以放心开发使用。\n\n"
+        "在企业数据权益保护方面,企业开发利用数据的权益应当予以保护,有权依法维护。\n\n"
+        "在企业数据收益分配方面,坚持由市场评价贡献,推动构建公平高效的分配机制。\n"
+    )
+    assert (
+        "paragraphs",
+        ["在企业数据权益形成方面", "在企业数据权益保护方面", "在企业数据收益分配方面"],
+    ) in _found(text)
+
+
+def test_the_list_card_keeps_the_rest_of_each_first_sentence_for_other_cards() -> None:
+    made = make(ESSAY, "t")
+    lists = [n for n in made.notes if n.kind is NoteKind.LIST]
+    assert any(
+        n.items == ("巧用优势推动产业发展", "顺势而为助力产业发展", "借势而进促进产业发展")
+        for n in lists
+    )
+
+
+def test_contrasts_links_and_two_paragraphs_are_not_such_lists() -> None:
+    contrast = (
+        "执法\n\n"
+        "不是不罚,而是对轻微违法依法宽缓处理,讲清依据。\n\n"
+        "不是放任,而是在处理之外加上指导,督促整改。\n\n"
+        "不是一罚了之,而是把后续合规跟上,防止再犯。\n"
+    )
+    links = (
+        "发展\n\n"
+        "近年来各地,纷纷出台政策支持新业态发展。\n\n"
+        "近年来各方,积极投入资源推动新业态成长。\n\n"
+        "近年来多地,探索建立新业态的监管机制。\n"
+    )
+    two = "发展\n\n巧用优势推动产业发展,需立足自身优势。\n\n顺势而为助力产业发展,要紧跟时代趋势。\n"
+    for text in (contrast, links, two):
+        assert not [f for f in _found(text) if f[0] == "paragraphs"], text
