@@ -73,3 +73,15 @@ def test_contrasts_links_and_two_paragraphs_are_not_such_lists() -> None:
     two = "发展\n\n巧用优势推动产业发展,需立足自身优势。\n\n顺势而为助力产业发展,要紧跟时代趋势。\n"
     for text in (contrast, links, two):
         assert not [f for f in _found(text) if f[0] == "paragraphs"], text
+
+
+def test_a_lead_clause_before_the_first_of_like_parts_is_not_an_item() -> None:
+    text = (
+        "文旅\n\n"
+        "接住“泼天的流量”,要在提升服务品质上下功夫,每一个细节都关乎游客体验;"
+        "要在挖掘文化内涵上做文章,把民俗风情融入旅游产品;"
+        "要在培育产业生态上求突破,推动文旅与农业深度融合。\n"
+    )
+    semicolon = [items for style, items in _found(text) if style == "semicolon"]
+    assert semicolon and semicolon[0][0].startswith("要在提升服务品质上下功夫")
+    assert not any("泼天" in it for it in semicolon[0])

@@ -40,7 +40,7 @@ def semicolon_lists(folded: str, section: Section, para: Paragraph) -> list[Enum
             if s.text.endswith(";"):
                 continue
         if len(run) >= 3:
-            run[0] = _after_colon(run[0])
+            run[0] = _after_lead(folded, run, _after_colon(run[0]))
             items = [_semicolon_item(folded, part) for part in run]
             if all(items):
                 out.append(
@@ -63,6 +63,22 @@ def _after_colon(part: Span) -> Span:
     if 0 < at < len(part.text) - 4:
         return Span(part.text[at + 1 :], part.start + at + 1, part.end)
     return part
+
+
+def _after_lead(folded: str, run: list[Span], first: Span) -> Span:
+    """``接住流量,要在提升服务品质上下功夫……;要在挖掘文化内涵上做文章……;`` ->
+    the first item starts where the later parts' shared opening (要在) starts."""
+    rest = [p.text for p in run[1:]]
+    n = min(len(t) for t in rest)
+    while n and any(t[:n] != rest[0][:n] for t in rest):
+        n -= 1
+    opening = rest[0][:n]
+    if not opening or not CJK.match(opening[0]) or first.text.startswith(opening):
+        return first
+    for c in clauses(folded, first.start, first.end)[1:]:
+        if c.text.startswith(opening):
+            return Span(folded[c.start : first.end], c.start, first.end)
+    return first
 
 
 def _semicolon_item(folded: str, part: Span) -> Span | None:
