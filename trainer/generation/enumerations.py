@@ -32,6 +32,7 @@ from trainer.generation.enumtypes import (
 )
 from trainer.generation.frames import opening_frames
 from trainer.generation.golden import GOLDEN_SECTION
+from trainer.generation.headruns import heading_runs, naming_a_part, title_span
 from trainer.generation.inline import inline_lists, parallel_clauses, semicolon_lists
 from trainer.generation.lexicon import words
 from trainer.generation.markers import Marker, find_markers, sequences
@@ -62,6 +63,7 @@ _STRUCTURAL = re.compile(
 
 def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
     found = [e for e in _ordinal_lists(folded, doc) if not _structural(e)]
+    found += heading_runs(folded, doc)
     for section in doc.sections:
         if GOLDEN_SECTION.search(section.heading):
             # A list of sayings: each one is a 金句 card; only a 、 series inside
@@ -135,7 +137,9 @@ def _structural(e: Enumeration) -> bool:
     numbered run inside a section of sayings."""
     if GOLDEN_SECTION.search(e.section.heading):
         return True
-    return e.style == "headings" and any(_STRUCTURAL.match(bare(it.phrase.text)) for it in e.items)
+    return e.style == "headings" and any(
+        _STRUCTURAL.match(bare(it.phrase.text)) or naming_a_part(it.phrase.text) for it in e.items
+    )
 
 
 _BUCKET = 2000
@@ -223,7 +227,7 @@ def _ordinal_lists(folded: str, doc: Outline) -> list[Enumeration]:
             section, para, run[0].start
         )
         if para is None:
-            lead_span = _parent_heading(doc, section)
+            lead_span = _parent_heading(doc, section) or title_span(folded, doc)
         if len(strong) >= 2:
             out.append(
                 Enumeration(
@@ -241,6 +245,8 @@ def _ordinal_lists(folded: str, doc: Outline) -> list[Enumeration]:
 def _parent_heading(doc: Outline, first: Section) -> Span | None:
     """The heading just above a run of headings (``二、推进……的路径`` over (一)(二)…)."""
     before = [s for s in doc.sections if s.index == first.index - 1]
+    if before and naming_a_part(before[0].heading):
+        return None  # 【导语】, 材料: a part of the page, not what the headings answer
     if before and before[0].span is not None and len(before[0].paragraphs) <= 1:
         return Span(before[0].heading, before[0].span.start, before[0].span.end)
     return None
