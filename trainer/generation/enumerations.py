@@ -418,6 +418,13 @@ def _openers(folded: str, section: Section) -> list[Enumeration]:
             i += 1
             continue
         group = units[i:j]
+        while (
+            how not in {"head", "stem"}
+            and len(group) > least
+            and _judgement(group[-1][0])
+            and not any(_judgement(o) for o, _p, _c in group[:-1])
+        ):
+            group = group[:-1]  # 教育是国之大计: the conclusion after the measures
         shared = _head_clause(folded, first) if how == "head" else ""
         stem = _stem([o.text for o, _p, _c in group if o is not None]) if how == "stem" else 0
         items = []
@@ -442,6 +449,14 @@ def _openers(folded: str, section: Section) -> list[Enumeration]:
         )
         i = j
     return out
+
+
+_COPULA = re.compile(r"(?<![但可于还或就只总凡要若而不])是")
+
+
+def _judgement(opener: Span | None) -> bool:
+    """An opener that judges (``X是Y``) rather than naming a measure or a point."""
+    return opener is not None and _COPULA.search(opener.text) is not None
 
 
 def _stem(texts: list[str]) -> int:
