@@ -29,6 +29,8 @@ _LEAD = re.compile(
 )
 _QUESTION = re.compile(r"^(?:问题|题目|试题|设问|作答要求)[一二三四五六七八九十\d]{0,2}\s*:")
 _BRACKET = re.compile(r"^【([^】]{1,30})】")
+_MATERIAL = re.compile(r"^[【\[]?(?:给定)?(?:材料|资料)\s*[一二三四五六七八九十\d]{1,3}[】\]]?\s*$")
+"""A material's label on a line of its own (材料3, 【材料三】): a heading."""
 _SENTENCE_MARKS = "。!?;,"
 _MARKDOWN = re.compile(r"^#{1,6}\s+")
 _SAYINGS = re.compile(r"金句|名言|佳句|语录|妙语|警句|素材积累")
@@ -64,6 +66,8 @@ def heading_of(line: str, next_line: str | None) -> tuple[str, int] | None:
     n = len(text)
     if text.startswith(("—", "-", "──")):
         return None  # ——某某: the attribution closing a quotation, never a heading
+    if _MATERIAL.match(text):
+        return bare(text.strip("【】[]")), n
     md = _MARKDOWN.match(text)
     if md:
         return bare(text[md.end() :]), n
@@ -102,7 +106,9 @@ def outline(folded: str, title: str = "") -> Outline:
     lines = content_lines(folded)
     if not title and lines:
         first = lines[0].text
-        if len(first) <= 60 and not first.endswith(("。", ";", ",")):
+        if _MATERIAL.match(first):
+            title = bare(first.strip("【】[]"))  # an untitled material: named and a section
+        elif len(first) <= 60 and not first.endswith(("。", ";", ",")):
             title = bare(_MARKDOWN.sub("", first))
             lines = lines[1:]
     elif lines:
