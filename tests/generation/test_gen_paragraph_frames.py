@@ -85,3 +85,23 @@ def test_a_lead_clause_before_the_first_of_like_parts_is_not_an_item() -> None:
     semicolon = [items for style, items in _found(text) if style == "semicolon"]
     assert semicolon and semicolon[0][0].startswith("要在提升服务品质上下功夫")
     assert not any("泼天" in it for it in semicolon[0])
+
+
+def test_a_short_sentence_after_a_number_is_the_point_alone() -> None:
+    text = (
+        "规范执法\n\n"
+        "展开时,可以用三个动作:"
+        "1.减干扰。推进“综合查一次”、分级分类检查、扫码入企。"
+        "2.明标准。完善行政裁量权基准、执法事项清单和免罚清单。"
+        "3.重说理。推行说理式执法和服务型执法。\n"
+    )
+    assert ("ordinal", ["减干扰", "明标准", "重说理"]) in _found(text)
+
+
+def test_figures_and_names_in_a_series_are_no_list() -> None:
+    text = (
+        "历史周期\n\n"
+        "短的有秦朝15年、三国61年、北宋167年、南宋153年、元朝90年。\n\n"
+        "邓小平同志、江泽民同志、胡锦涛同志都多次讲过这个话。\n"
+    )
+    assert [f for f in _found(text) if f[0] == "inline"] == []

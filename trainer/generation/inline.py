@@ -335,6 +335,9 @@ def _typical(spans: list[Span]) -> int:
     return lengths[len(lengths) // 2] if lengths else 0
 
 
+_FIGURE_OR_PERSON = re.compile(r"\d|同志$|先生$|女士$|教授$|院士$")
+
+
 def _keep(items: list[Span], framed: bool = False, led: bool = False) -> bool:
     """Four or more short items, three built alike, or three or more that the
     sentence frames as a set with 等 and that are phrases, not single words, long
@@ -342,6 +345,8 @@ def _keep(items: list[Span], framed: bool = False, led: bool = False) -> bool:
     texts = [s.text.strip("“”") for s in items]
     if any(not CJK.search(t) for t in texts):
         return False
+    if any(_FIGURE_OR_PERSON.search(t) for t in texts):
+        return False  # 秦朝15年、三国61年; 邓小平同志、江泽民同志: figures and names
     if (
         framed
         and len(texts) >= 3
