@@ -73,7 +73,7 @@ def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
                     found += inline_lists(folded, section, para, sent)
             continue
         found += _openers(folded, section)
-        found += opening_frames(folded, section, _CONNECTIVE_HEAD)
+        found += opening_frames(folded, section, _CONNECTIVE_HEAD, title_span(folded, doc))
         for para in section.paragraphs:
             found += semicolon_lists(folded, section, para)
             found += framed_openers(folded, section, para)

@@ -21,6 +21,8 @@ _LENGTH_GAP = 3
 _SHARED_MIN = 2
 _MIDDLE_MIN = 2
 _RUN_MIN = 3
+_AROUND = 2
+"""Paragraphs an essay has around its 分论点 (the opening and the close)."""
 _CONTRASTED = ("不是", "并非", "并不是")
 
 
@@ -73,9 +75,13 @@ def _framed(heads: list[str]) -> tuple[str, str] | None:
     return first[:pre], first[len(first) - suf :] if suf else ""
 
 
-def opening_frames(folded: str, section: Section, connective: re.Pattern[str]) -> list[Enumeration]:
+def opening_frames(
+    folded: str, section: Section, connective: re.Pattern[str], title: Span | None = None
+) -> list[Enumeration]:
     """Runs of ``_RUN_MIN`` or more paragraphs opening on one frame. ``connective`` is a
-    compiled pattern of opening clauses that only link (近年来, 与此同时)."""
+    compiled pattern of opening clauses that only link (近年来, 与此同时); ``title`` is
+    the article's title where the text states it: a run that makes up the body of an
+    essay without headings is its 分论点, asked by the title."""
     paras = section.paragraphs
     heads = [_head(folded, p) for p in paras]
     heads = [h if h is not None and not connective.match(h.text) else None for h in heads]
@@ -97,13 +103,14 @@ def opening_frames(folded: str, section: Section, connective: re.Pattern[str]) -
         group = [(paras[k], heads[k]) for k in range(i, j)]
         items = tuple(Item(h, context(p)) for p, h in group if h is not None)
         first = paras[i]
+        whole = not section.heading and j - i >= len(paras) - _AROUND
         out.append(
             Enumeration(
                 Style.PARAGRAPHS,
                 section,
                 first.index,
                 items,
-                lead=lead(section, first, first.span.start),
+                lead=title if whole and title else lead(section, first, first.span.start),
                 after=after(section, items[-1].context.end),
             )
         )
