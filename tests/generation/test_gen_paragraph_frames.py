@@ -104,3 +104,17 @@ def test_figures_and_names_in_a_series_are_no_list() -> None:
         "邓小平同志、江泽民同志、胡锦涛同志都多次讲过这个话。\n"
     )
     assert [f for f in _found(text) if f[0] == "inline"] == []
+
+
+def test_short_lead_sentences_opening_paragraphs_are_the_points() -> None:
+    text = (
+        "数字乡村\n\n三、问题\n\n"
+        "成绩来之不易,问题也不容忽视。\n\n"
+        "城乡“数字鸿沟”依然存在。部分偏远地区网络信号不稳定,一些老年人不会用智能手机。\n\n"
+        "重建设、轻运营的现象较为普遍。有的地方热衷于建平台,却忽视后续运营。\n\n"
+        "数字人才短板突出。乡村青壮年劳动力大量外流,复合型人才十分缺乏。\n"
+    )
+    assert (
+        "openers",
+        ["城乡“数字鸿沟”依然存在", "重建设、轻运营的现象较为普遍", "数字人才短板突出"],
+    ) in (_found(text))

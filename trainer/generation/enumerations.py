@@ -45,7 +45,7 @@ from trainer.generation.text import Span, bare, clauses
 _OPENER_MAX = 20
 _STEM_OPENER_MAX = 28
 _STEM_MIN = 4
-_LONE_MIN, _LONE_MAX = 4, 12
+_LONE_MIN, _LONE_MAX = 4, 16
 _HEADING_ITEM = 24
 _CONNECTIVE_HEAD = re.compile(
     r"^(?:近年来|近些年|近期|当前|目前|如今|同时|与此同时|此外|另外|因此|然而|但是|对此|其实|"
@@ -371,7 +371,16 @@ def _lone(folded: str, s: Span) -> bool:
     )
 
 
-def _opener_units(section: Section) -> list[tuple[Span | None, Paragraph, Span]]:
+def _starts_run(folded: str, paras: tuple[Paragraph, ...], k: int) -> bool:
+    """Paragraph ``k`` opens like the one after it: it starts a run of its own, so the
+    one-sentence paragraph before it is a lead-in, not a heading over it."""
+    if k + 1 >= len(paras):
+        return False
+    a, b = _opener(paras[k]), _opener(paras[k + 1])
+    return a is not None and b is not None and bool(_alike(folded, a, b))
+
+
+def _opener_units(folded: str, section: Section) -> list[tuple[Span | None, Paragraph, Span]]:
     """(opener sentence, its paragraph, context) per paragraph; an opener standing
     alone on its line takes the paragraph after it as its context."""
     units: list[tuple[Span | None, Paragraph, Span]] = []
@@ -385,6 +394,7 @@ def _opener_units(section: Section) -> list[tuple[Span | None, Paragraph, Span]]
             and len(p.sentences) == 1
             and i + 1 < len(paras)
             and (_opener(paras[i + 1]) is None or len(paras[i + 1].sentences) > 1)
+            and not _starts_run(folded, paras, i + 1)
         ):
             body = paras[i + 1]
             units.append((first, p, Span(p.span.text, p.span.start, context(body).end)))
@@ -397,7 +407,7 @@ def _opener_units(section: Section) -> list[tuple[Span | None, Paragraph, Span]]
 
 def _openers(folded: str, section: Section) -> list[Enumeration]:
     out: list[Enumeration] = []
-    units = _opener_units(section)
+    units = _opener_units(folded, section)
     i = 0
     while i < len(units):
         first = units[i][0]
