@@ -118,3 +118,28 @@ def test_short_lead_sentences_opening_paragraphs_are_the_points() -> None:
         "openers",
         ["城乡“数字鸿沟”依然存在", "重建设、轻运营的现象较为普遍", "数字人才短板突出"],
     ) in (_found(text))
+
+
+def test_clauses_ending_on_one_word_are_a_list() -> None:
+    text = (
+        "科学家精神\n\n"
+        "《意见》将其概括为胸怀祖国、服务人民的爱国精神,勇攀高峰、敢为人先的创新精神,"
+        "追求真理、严谨治学的求实精神,淡泊名利、潜心研究的奉献精神。\n"
+    )
+    parallel = [items for style, items in _found(text) if style == "parallel"]
+    assert parallel == [
+        [
+            "胸怀祖国、服务人民的爱国精神",
+            "勇攀高峰、敢为人先的创新精神",
+            "追求真理、严谨治学的求实精神",
+            "淡泊名利、潜心研究的奉献精神",
+        ]
+    ]
+
+
+def test_complements_and_judgements_ending_alike_are_no_such_list() -> None:
+    for text in (
+        "文化\n\n可以把传统节庆与乡村旅游结合起来,把非遗技艺与文创产品结合起来,让沉睡的资源活起来。\n",
+        "答卷\n\n时代是出卷人,我们是答卷人,人民是阅卷人。\n",
+    ):
+        assert [f for f in _found(text) if f[0] == "parallel"] == [], text

@@ -17,7 +17,7 @@ from trainer.generation.keyterms import STOP_WORDS, VERBS, verb_like
 from trainer.generation.phrases import key_phrase
 from trainer.generation.segment import tokens
 from trainer.generation.series import patterned as _patterned
-from trainer.generation.series import pivot_clauses
+from trainer.generation.series import pivot_clauses, suffix_clauses
 from trainer.generation.structure import Paragraph, Section
 from trainer.generation.text import CJK, Span, clauses
 
@@ -138,6 +138,8 @@ def parallel_clauses(
             i += 1
     if not out:
         out = pivot_clauses(folded, section, para, sent, parts, texts)
+    if not out:
+        out = suffix_clauses(folded, section, para, sent, parts, texts)
     return out
 
 
