@@ -32,6 +32,11 @@ _BRACKET = re.compile(r"^【([^】]{1,30})】")
 _MATERIAL = re.compile(r"^[【\[]?(?:给定)?(?:材料|资料)\s*[一二三四五六七八九十\d]{1,3}[】\]]?\s*$")
 """A material's label on a line of its own (材料3, 【材料三】): a heading."""
 _SENTENCE_MARKS = "。!?;,"
+_TITLED_LABEL = 30
+"""A 【label】 followed on its line by at most this many characters and no sentence
+end is a heading with its title (【分论点一】坚持党建引领,凝聚合力)."""
+_OUTLINE_MAX = 40
+"""The longest numbered line (一、……) read as a heading (a 范文's 分论点 can be long)."""
 _MARKDOWN = re.compile(r"^#{1,6}\s+")
 _SAYINGS = re.compile(r"金句|名言|佳句|语录|妙语|警句|素材积累")
 """A section of sayings: its numbered lines are sayings, never headings."""
@@ -76,6 +81,10 @@ def heading_of(line: str, next_line: str | None) -> tuple[str, int] | None:
         return lead.group(1), lead.end()
     bracket = _BRACKET.match(text)
     if bracket:
+        rest = text[bracket.end() :].strip()
+        if rest and len(rest) <= _TITLED_LABEL and not any(m in rest for m in "。!?;"):
+            # 【分论点一】坚持党建引领,凝聚合力 -> 分论点一:坚持党建引领,凝聚合力
+            return f"{bracket.group(1).strip()}:{bare(rest)}", n
         return bracket.group(1).strip(), bracket.end()
     if (_COMMENT.match(text) or _QUESTION.match(text)) and n <= 80:
         return text.rstrip(":"), n
@@ -85,7 +94,7 @@ def heading_of(line: str, next_line: str | None) -> tuple[str, int] | None:
         return text, n
     if (
         _OUTLINE.match(text)
-        and n <= 30
+        and n <= _OUTLINE_MAX
         and not any(m in text[:-1] for m in "。!?;")
         and not (text.endswith("。") and (next_line is None or _OUTLINE.match(next_line)))
     ):
