@@ -84,3 +84,13 @@ def test_numbered_points_under_no_parent_heading_are_asked_by_the_title() -> Non
     lists = [n for n in make(text).notes if n.kind is NoteKind.LIST]
     heading_list = next(n for n in lists if n.items and n.items[0].startswith("以产业振兴"))
     assert heading_list.prompt.startswith("推进乡村全面振兴")
+
+
+def test_labelled_points_are_the_list_of_the_articles_points() -> None:
+    text = (
+        "以文化振兴赋能乡村振兴\n\n"
+        f"{BODY}\n\n"
+        f"【分论点一】坚持党建引领,凝聚合力\n\n{BODY}\n\n"
+        f"【分论点二】深挖乡土资源,激活文化基因\n\n{BODY}\n"
+    )
+    assert _headings(text) == [["坚持党建引领,凝聚合力", "深挖乡土资源,激活文化基因"]]

@@ -26,6 +26,8 @@ _PART = re.compile(
     r"解析|题目|要求|附录|文章|路径|困境|挑战)$"
 )
 _LABEL = re.compile(r"^(?:评论|观点|材料|案例|话题|专题|角度|分论点|论点|点评|视角)")
+_POINT_LABEL = re.compile(r"^(?:分论点|论点)[一二三四五六七八九十\d]{1,2}\s*:\s*(\S.{1,30})$")
+"""A heading that labels one of the article's 分论点 and states it."""
 
 
 def _form(section: Section, kicker: bool) -> str | None:
@@ -34,6 +36,8 @@ def _form(section: Section, kicker: bool) -> str | None:
     if section.span is None:
         return None
     line = section.span.text.strip()
+    if _POINT_LABEL.match(section.heading):
+        return "points"  # 【分论点一】……/分论点二:……: the article names its 分论点
     md = _MARKDOWN.match(line)
     if md:
         form = f"md{len(md.group(1))}"
@@ -71,15 +75,18 @@ def heading_runs(folded: str, doc: Outline) -> list[Enumeration]:
     out: list[Enumeration] = []
     for group in groups.values():
         members = [s for s in group if id(s) not in introduced]
-        if len(members) < _RUN_MIN or len(members) < len(group):
+        least = 2 if members and _POINT_LABEL.match(members[0].heading) else _RUN_MIN
+        if len(members) < least or len(members) < len(group):
             continue
         items = []
         for sec in members:
             assert sec.span is not None
-            at = folded.find(sec.heading, sec.span.start, sec.span.end)
+            labelled = _POINT_LABEL.match(sec.heading)
+            text = labelled.group(1) if labelled else sec.heading
+            at = folded.find(text, sec.span.start, sec.span.end)
             if at < 0:
                 break
-            items.append(Item(Span(sec.heading, at, at + len(sec.heading)), sec.span))
+            items.append(Item(Span(text, at, at + len(text)), sec.span))
         else:
             out.append(
                 Enumeration(
