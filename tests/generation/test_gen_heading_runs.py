@@ -94,3 +94,28 @@ def test_labelled_points_are_the_list_of_the_articles_points() -> None:
         f"【分论点二】深挖乡土资源,激活文化基因\n\n{BODY}\n"
     )
     assert _headings(text) == [["坚持党建引领,凝聚合力", "深挖乡土资源,激活文化基因"]]
+
+
+def test_numbered_markdown_headings_are_a_list_unless_labels_mark_parts() -> None:
+    points = (
+        "推进基层治理现代化\n\n"
+        f"{BODY}\n\n"
+        f"## 一、强化党建引领,把牢基层治理方向\n\n{BODY}\n\n"
+        f"## 二、加强能力建设,提升基层治理水平\n\n{BODY}\n\n"
+        f"## 三、推进科技赋能,创新基层治理方式\n\n{BODY}\n\n"
+        f"## 结语\n\n{BODY}\n"
+    )
+    assert _headings(points) == [
+        [
+            "强化党建引领,把牢基层治理方向",
+            "加强能力建设,提升基层治理水平",
+            "推进科技赋能,创新基层治理方式",
+        ]
+    ]
+    labelled = (
+        "讲营商环境\n\n"
+        f"## 一、企业怕的不是检查,而是乱检查\n\n{BODY}\n\n"
+        f"## 二、还要会写边界:正常维权要保护\n\n{BODY}\n\n"
+        f"## 三、最后说一句:考的是边界感\n\n{BODY}\n"
+    )
+    assert _headings(labelled) == []

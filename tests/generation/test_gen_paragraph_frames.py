@@ -143,3 +143,13 @@ def test_complements_and_judgements_ending_alike_are_no_such_list() -> None:
         "答卷\n\n时代是出卷人,我们是答卷人,人民是阅卷人。\n",
     ):
         assert [f for f in _found(text) if f[0] == "parallel"] == [], text
+
+
+def test_opening_clauses_with_quoted_words_can_share_a_frame() -> None:
+    text = (
+        "借智博物馆\n\n"
+        "深挖“红色富矿”,以革命文物淬炼党员教育“党味”。革命博物馆是传承革命精神的教科书。\n\n"
+        "深挖“文化富矿”,以历史文物氤氲党员教育“韵味”。历史博物馆承载着中华文明。\n\n"
+        "深挖“创新富矿”,以数字文物激活党员教育“趣味”。数字技术让文物活起来。\n"
+    )
+    assert ("paragraphs", ["深挖“红色富矿”", "深挖“文化富矿”", "深挖“创新富矿”"]) in _found(text)

@@ -138,11 +138,15 @@ def _structural(e: Enumeration) -> bool:
     if GOLDEN_SECTION.search(e.section.heading):
         return True
     return e.style == "headings" and any(
-        _STRUCTURAL.match(bare(it.phrase.text)) or naming_a_part(it.phrase.text) for it in e.items
+        _STRUCTURAL.match(bare(it.phrase.text))
+        or naming_a_part(it.phrase.text)
+        or ":" in it.phrase.text  # 七、最后说一句:……: a label before a colon marks a part
+        for it in e.items
     )
 
 
 _BUCKET = 2000
+_MD_PREFIX = re.compile(r"^#{1,6}\s+")
 
 
 def _extent(e: Enumeration) -> tuple[int, int]:
@@ -207,8 +211,11 @@ def _ordinal_lists(folded: str, doc: Outline) -> list[Enumeration]:
     where: dict[int, tuple[Section, Paragraph | None]] = {}
     for section in doc.sections:
         if section.span is not None:
-            for m in find_markers(section.span.text, section.span.start)[:1]:
-                if m.start == section.span.start:
+            md = _MD_PREFIX.match(section.span.text)
+            skip = md.end() if md else 0  # ## 一、……
+            text = section.span.text[skip:]
+            for m in find_markers(text, section.span.start + skip)[:1]:
+                if m.start == section.span.start + skip:
                     tagged.append((m, "heading"))
                     where[m.start] = (section, None)
         for paragraph in section.paragraphs:

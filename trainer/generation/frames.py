@@ -37,7 +37,7 @@ def _head(folded: str, para: Paragraph) -> Span | None:
     text = parts[0].text.rstrip(",:;")
     if not _HEAD_MIN <= len(text) <= _HEAD_MAX or not CJK.match(text[0]):
         return None
-    if find_markers(text, 0) or any(ch in text for ch in "“”()"):
+    if find_markers(text, 0) or any(ch in text for ch in "()"):
         return None
     if text.startswith(_CONTRASTED):
         return None  # 不是不罚,而是……: the point is the half after 而是
