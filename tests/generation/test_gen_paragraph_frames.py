@@ -153,3 +153,18 @@ def test_opening_clauses_with_quoted_words_can_share_a_frame() -> None:
         "深挖“创新富矿”,以数字文物激活党员教育“趣味”。数字技术让文物活起来。\n"
     )
     assert ("paragraphs", ["深挖“红色富矿”", "深挖“文化富矿”", "深挖“创新富矿”"]) in _found(text)
+
+
+def test_openings_each_followed_by_a_judgement_are_the_points() -> None:
+    text = (
+        "建设数字中国\n\n"
+        "数字技术正重塑生产方式。因此,加快建设数字中国,要系统谋划。\n\n"
+        "加快新型基础设施建设,是夯实数字中国底座的根本前提。要统筹推进5G网络建设。\n\n"
+        "推动数字经济与实体经济深度融合,是激活高质量发展动能的关键路径。要推动全链条数字化转型。\n\n"
+        "推进数字政府与数字社会建设,是提升治理效能的重要抓手。要深化一网通办。\n\n"
+        "让我们乘数字化浪潮而上。\n"
+    )
+    assert (
+        "paragraphs",
+        ["加快新型基础设施建设", "推动数字经济与实体经济深度融合", "推进数字政府与数字社会建设"],
+    ) in _found(text)

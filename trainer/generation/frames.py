@@ -24,6 +24,11 @@ _RUN_MIN = 3
 _AROUND = 2
 """Paragraphs an essay has around its 分论点 (the opening and the close)."""
 _CONTRASTED = ("不是", "并非", "并不是")
+_REFERRING = ("这", "它", "其", "此", "那")
+_JUDGED = ("是", "要", "必须", "需要", "关键在于", "重在")
+"""What the clause after each opening may start with for a run of 分论点 whose opening
+clauses share no words (加快新型基础设施建设,是……/推动数字经济与实体经济深度融合,是……)."""
+_JUDGED_RATIO = 1.6
 
 
 def _head(folded: str, para: Paragraph) -> Span | None:
@@ -36,6 +41,8 @@ def _head(folded: str, para: Paragraph) -> Span | None:
         return None
     text = parts[0].text.rstrip(",:;")
     if not _HEAD_MIN <= len(text) <= _HEAD_MAX or not CJK.match(text[0]):
+        return None
+    if text.startswith(_REFERRING):
         return None
     if find_markers(text, 0) or any(ch in text for ch in "()"):
         return None
@@ -75,6 +82,19 @@ def _framed(heads: list[str]) -> tuple[str, str] | None:
     return first[:pre], first[len(first) - suf :] if suf else ""
 
 
+def _judged(folded: str, paras: list[Paragraph], heads: list[Span]) -> bool:
+    """Each opening clause is followed by a clause starting on one judging word."""
+    lengths = [len(h.text) for h in heads]
+    if max(lengths) > _JUDGED_RATIO * min(lengths) or len({h.text for h in heads}) < len(heads):
+        return False
+    seconds = []
+    for p in paras:
+        first = p.sentences[0]
+        parts = clauses(folded, first.start, first.end)
+        seconds.append(parts[1].text if len(parts) > 1 else "")
+    return any(all(t.startswith(w) for t in seconds) for w in _JUDGED)
+
+
 def opening_frames(
     folded: str, section: Section, connective: re.Pattern[str], title: Span | None = None
 ) -> list[Enumeration]:
@@ -97,6 +117,13 @@ def opening_frames(
             if any(h is None for h in run) or _framed([h.text for h in run if h]) is None:
                 break
             j += 1
+        if j - i < _RUN_MIN:
+            j = i + 1
+            while j < len(paras) and heads[j] is not None:
+                opening = [h for h in heads[i : j + 1] if h is not None]
+                if not _judged(folded, list(paras[i : j + 1]), opening):
+                    break
+                j += 1
         if j - i < _RUN_MIN:
             i += 1
             continue
