@@ -92,3 +92,22 @@ def test_quoted_names_of_what_to_avoid_are_not_measures() -> None:
     made = make(text, "t")
     card = next((n for n in made.notes if "结构" in n.tags), None)
     assert card is None or "撒胡椒面" not in card.answer.split("对策:")[-1]
+
+
+def test_a_claim_title_after_an_authors_name_and_paired_topics() -> None:
+    assert title_claim("四川省政协主席田向利:以改革举措加强国家战略腹地建设") == (
+        "以改革举措加强国家战略腹地建设"
+    )
+    assert not claim_title("全民健身与体育强国建设")
+
+
+def test_a_long_opening_judgement_ends_at_a_clause() -> None:
+    text = (
+        "关于推进县域医共体建设的调研报告\n\n"
+        "推进县域医共体建设，是提升基层医疗服务能力的关键一招，也是深化医改的重要抓手，"
+        "更是让群众在家门口看好病的现实需要。\n\n"
+        "对此,一是加强基层人才队伍建设;二是完善医保支付机制;三是加强宣传引导。\n\n"
+        "建设医共体,功在当下,利在长远。\n"
+    )
+    thesis = _card(text)["中心论点"]
+    assert thesis == "推进县域医共体建设，是提升基层医疗服务能力的关键一招，也是深化医改的重要抓手"

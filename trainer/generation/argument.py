@@ -61,15 +61,15 @@ class Argument:
 def complete(text: str, limit: int = _CLAIM_MAX) -> str:
     """A sentence as a point: whole when short, else its leading clauses up to
     ``limit`` characters, ending where a clause ends (never cut inside one)."""
-    text = text.strip().rstrip("。!;,")
+    text = text.strip().rstrip("。!;,！；，")
     if len(text) <= limit:
         return text
     out = ""
-    for part in re.split(r"(?<=[,;:])", text):
+    for part in re.split(r"(?<=[,;:，；：])", text):
         if out and len(out) + len(part) > limit:
             break
         out += part
-    return out.rstrip(",;:")
+    return out.rstrip(",;:，；：")
 
 
 def _words(kind: str) -> tuple[str, ...]:
@@ -89,7 +89,12 @@ def claim_title(title: str) -> bool:
         return False
     if any(w in text for w in _words("ask")):
         return False
+    if _PAIRED_TOPIC.match(text):
+        return False  # 全民健身与体育强国建设: two topics side by side
     return not any(text.endswith(w) for w in _words("kind"))
+
+
+_PAIRED_TOPIC = re.compile(r"^[^,，:：\s]{2,6}[与和及][^,，:：\s]{2,8}$")
 
 
 _TRAILING_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]$")
