@@ -60,7 +60,13 @@ def generate(article: Article, source_id: str, progress: Progress | None = None)
     Stages: read (the article as given) → segment (``structure.outline``) →
     classify functions → detect structures (lists, 金句, key terms) → choose cards →
     word them (``assemble``). ``progress`` hears each stage as it starts."""
-    tell = progress or _quiet
+    from trainer.generation.memo import one_article
+
+    with one_article():
+        return _generate(article, source_id, progress or _quiet)
+
+
+def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
     from trainer.generation import assemble
     from trainer.generation.choose import choose, examples
     from trainer.generation.clozes import find_clozes

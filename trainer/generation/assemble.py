@@ -12,6 +12,7 @@ import re
 from trainer.domain.identity import note_guid
 from trainer.domain.model import Note, NoteKind, SourceRef
 from trainer.generation import lists
+from trainer.generation.argument import argument, complete
 from trainer.generation.clozes import Cloze, fragment, markup
 from trainer.generation.enumtypes import Enumeration
 from trainer.generation.provenance import Origin
@@ -198,27 +199,12 @@ _SIDES = (
     ("对策", frozenset({"对策"})),
 )
 _LIST_STYLES = frozenset(
-    {"ordinal", "openers", "parallel", "semicolon", "headings", "framed", "colon"}
+    {"ordinal", "openers", "paragraphs", "parallel", "semicolon", "headings", "framed", "colon"}
 )
-_CLAIM_MAX = 40
 
 
 def _numbered(points: list[str]) -> str:
     return "\n".join(f"{k}. {p}" for k, p in enumerate(points, 1))
-
-
-def complete(text: str, limit: int = _CLAIM_MAX) -> str:
-    """A sentence as a point: whole when short, else its leading clauses up to
-    ``limit`` characters, ending where a clause ends (never cut inside one)."""
-    text = text.strip().rstrip("。!;,")
-    if len(text) <= limit:
-        return text
-    out = ""
-    for part in re.split(r"(?<=[,;:])", text):
-        if out and len(out) + len(part) > limit:
-            break
-        out += part
-    return out.rstrip(",;:")
 
 
 def _judged(
@@ -267,45 +253,23 @@ def _points(
 _POINT_FUNCTIONS = frozenset({"论点", "分论点", "问题", "原因", "危害", "意义", "对策"})
 
 
-_CLAIM_ROLES = frozenset({"分论点"})
-_NUMBERED = re.compile(
-    r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．]|第[一二三四五六七八九十]{1,3}[,、:]?)\s*"
-)
-_POINTS_MAX = 5
-_HEADING_NOT_CLAIM = re.compile(
-    r"(?:背景|概述|材料|分析|链接|阅读|导读|结语|总结|小结|引言|前言|附录|要求|题目|问题\d|参考|范文)"
-)
-
-
 def structure_note(
     source_id: str, original: str, doc: Outline, found: list[Enumeration], functions: dict[int, str]
 ) -> Made | None:
-    """The argument-structure card: 中心论点 → 分论点 → 对策, one per article."""
+    """The argument-structure card: 中心论点 → 分论点 → 对策, one per article
+    (what it says is :func:`trainer.generation.argument.argument`'s)."""
     sections = [s for s in doc.sections if s.paragraphs]
     if not sections:
         return None
-    sentences = [
-        (s, functions.get(s.start, ""))
-        for sec in sections
-        for p in sec.paragraphs
-        for s in p.sentences
-    ]
-    early = [s for s, f in sentences[:6] if f == "论点"]
-    claim_span = (
-        early[0] if early else next((s for s, f in reversed(sentences) if f == "论点"), None)
-    )
-    title = doc.title.strip()
-    claim = complete(original[claim_span.start : claim_span.end]) if claim_span else ""
-    centre = title if title and (not claim or len(title) >= 8) else claim
-    points = _sub_claims(original, sections, functions)
-    measures = _measures(original, found, functions)
-    if len(points) < 2 and not measures:
+    said = argument(original, doc, found, functions)
+    if len(said.points) < 2 and not said.measures:
         return None
-    lines = [f"中心论点:{centre}"]
-    if points:
-        lines.append("分论点:" + ";".join(points))
-    if measures:
-        lines.append("对策:" + ";".join(measures))
+    lines = [f"中心论点:{said.thesis}"]
+    if said.points:
+        lines.append("分论点:" + ";".join(said.points))
+    if said.measures:
+        lines.append("对策:" + ";".join(said.measures))
+    title = doc.title.strip()
     first, last = sections[0], sections[-1]
     start = first.span.start if first.span else first.paragraphs[0].span.start
     note = Note(
@@ -319,54 +283,3 @@ def structure_note(
         source=SourceRef(source_id, "s0/structure", "", start, last.paragraphs[-1].span.end),
     )
     return note, Origin("struct.argument", "论点")
-
-
-def _sub_claims(original: str, sections: list[Section], functions: dict[int, str]) -> list[str]:
-    """Headings that state a claim (评论一:干部直播助销,好处实实在在 -> its claim), else
-    the paragraphs' 分论点 sentences."""
-    heads = []
-    for sec in sections:
-        label, sep, claim = sec.heading.partition(":")
-        text = claim if sep and _COMMENT_LABEL.match(label) else sec.heading
-        text = _NUMBERED.sub("", text.strip()).rstrip(":。")
-        if _is_claim(text):
-            heads.append(complete(text))
-    if len(heads) >= 2:
-        return heads[:_POINTS_MAX]
-    out = []
-    for sec in sections:
-        for p in sec.paragraphs:
-            for s in p.sentences[:1]:
-                if functions.get(s.start) in _CLAIM_ROLES:
-                    out.append(_NUMBERED.sub("", complete(original[s.start : s.end])))
-    return out[:_POINTS_MAX]
-
-
-def _is_claim(heading: str) -> bool:
-    """A heading that states a point, not one naming a part (问题, 金句积累, 热点背景)
-    or asking a question."""
-    from trainer.generation.enumerations import structural_heading
-    from trainer.generation.golden import GOLDEN_SECTION
-
-    return (
-        len(heading) > 4
-        and not heading.endswith("?")
-        and not _HEADING_NOT_CLAIM.search(heading)
-        and not structural_heading(heading)
-        and not GOLDEN_SECTION.search(heading)
-    )
-
-
-def _measures(original: str, found: list[Enumeration], functions: dict[int, str]) -> list[str]:
-    """The biggest list of 对策, else none."""
-    best: Enumeration | None = None
-    for e in found:
-        if e.style not in _LIST_STYLES:
-            continue
-        fs = [_function_at(functions, it.context.start) for it in e.items]
-        mostly = sum(f in {"对策", "分论点"} for f in fs) * 2 > len(fs) and "对策" in fs
-        if mostly and (best is None or len(e.items) > len(best.items)):
-            best = e
-    if best is None:
-        return []
-    return [original[it.phrase.start : it.phrase.end] for it in best.items]

@@ -30,7 +30,9 @@ from trainer.generation.enumtypes import (
     lead,
     strip_end,
 )
+from trainer.generation.frames import opening_frames
 from trainer.generation.golden import GOLDEN_SECTION
+from trainer.generation.headruns import heading_runs, naming_a_part, title_span
 from trainer.generation.inline import inline_lists, parallel_clauses, semicolon_lists
 from trainer.generation.lexicon import words
 from trainer.generation.markers import Marker, find_markers, sequences
@@ -43,7 +45,7 @@ from trainer.generation.text import Span, bare, clauses
 _OPENER_MAX = 20
 _STEM_OPENER_MAX = 28
 _STEM_MIN = 4
-_LONE_MIN, _LONE_MAX = 4, 12
+_LONE_MIN, _LONE_MAX = 4, 16
 _HEADING_ITEM = 24
 _CONNECTIVE_HEAD = re.compile(
     r"^(?:近年来|近些年|近期|当前|目前|如今|同时|与此同时|此外|另外|因此|然而|但是|对此|其实|"
@@ -61,6 +63,7 @@ _STRUCTURAL = re.compile(
 
 def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
     found = [e for e in _ordinal_lists(folded, doc) if not _structural(e)]
+    found += heading_runs(folded, doc)
     for section in doc.sections:
         if GOLDEN_SECTION.search(section.heading):
             # A list of sayings: each one is a 金句 card; only a 、 series inside
@@ -70,6 +73,7 @@ def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
                     found += inline_lists(folded, section, para, sent)
             continue
         found += _openers(folded, section)
+        found += opening_frames(folded, section, _CONNECTIVE_HEAD, title_span(folded, doc))
         for para in section.paragraphs:
             found += semicolon_lists(folded, section, para)
             found += framed_openers(folded, section, para)
@@ -133,10 +137,16 @@ def _structural(e: Enumeration) -> bool:
     numbered run inside a section of sayings."""
     if GOLDEN_SECTION.search(e.section.heading):
         return True
-    return e.style == "headings" and any(_STRUCTURAL.match(bare(it.phrase.text)) for it in e.items)
+    return e.style == "headings" and any(
+        _STRUCTURAL.match(bare(it.phrase.text))
+        or naming_a_part(it.phrase.text)
+        or ":" in it.phrase.text  # 七、最后说一句:……: a label before a colon marks a part
+        for it in e.items
+    )
 
 
 _BUCKET = 2000
+_MD_PREFIX = re.compile(r"^#{1,6}\s+")
 
 
 def _extent(e: Enumeration) -> tuple[int, int]:
@@ -201,8 +211,11 @@ def _ordinal_lists(folded: str, doc: Outline) -> list[Enumeration]:
     where: dict[int, tuple[Section, Paragraph | None]] = {}
     for section in doc.sections:
         if section.span is not None:
-            for m in find_markers(section.span.text, section.span.start)[:1]:
-                if m.start == section.span.start:
+            md = _MD_PREFIX.match(section.span.text)
+            skip = md.end() if md else 0  # ## 一、……
+            text = section.span.text[skip:]
+            for m in find_markers(text, section.span.start + skip)[:1]:
+                if m.start == section.span.start + skip:
                     tagged.append((m, "heading"))
                     where[m.start] = (section, None)
         for paragraph in section.paragraphs:
@@ -221,7 +234,7 @@ def _ordinal_lists(folded: str, doc: Outline) -> list[Enumeration]:
             section, para, run[0].start
         )
         if para is None:
-            lead_span = _parent_heading(doc, section)
+            lead_span = _parent_heading(doc, section) or title_span(folded, doc)
         if len(strong) >= 2:
             out.append(
                 Enumeration(
@@ -239,6 +252,8 @@ def _ordinal_lists(folded: str, doc: Outline) -> list[Enumeration]:
 def _parent_heading(doc: Outline, first: Section) -> Span | None:
     """The heading just above a run of headings (``二、推进……的路径`` over (一)(二)…)."""
     before = [s for s in doc.sections if s.index == first.index - 1]
+    if before and naming_a_part(before[0].heading):
+        return None  # 【导语】, 材料: a part of the page, not what the headings answer
     if before and before[0].span is not None and len(before[0].paragraphs) <= 1:
         return Span(before[0].heading, before[0].span.start, before[0].span.end)
     return None
@@ -363,7 +378,16 @@ def _lone(folded: str, s: Span) -> bool:
     )
 
 
-def _opener_units(section: Section) -> list[tuple[Span | None, Paragraph, Span]]:
+def _starts_run(folded: str, paras: tuple[Paragraph, ...], k: int) -> bool:
+    """Paragraph ``k`` opens like the one after it: it starts a run of its own, so the
+    one-sentence paragraph before it is a lead-in, not a heading over it."""
+    if k + 1 >= len(paras):
+        return False
+    a, b = _opener(paras[k]), _opener(paras[k + 1])
+    return a is not None and b is not None and bool(_alike(folded, a, b))
+
+
+def _opener_units(folded: str, section: Section) -> list[tuple[Span | None, Paragraph, Span]]:
     """(opener sentence, its paragraph, context) per paragraph; an opener standing
     alone on its line takes the paragraph after it as its context."""
     units: list[tuple[Span | None, Paragraph, Span]] = []
@@ -377,6 +401,7 @@ def _opener_units(section: Section) -> list[tuple[Span | None, Paragraph, Span]]
             and len(p.sentences) == 1
             and i + 1 < len(paras)
             and (_opener(paras[i + 1]) is None or len(paras[i + 1].sentences) > 1)
+            and not _starts_run(folded, paras, i + 1)
         ):
             body = paras[i + 1]
             units.append((first, p, Span(p.span.text, p.span.start, context(body).end)))
@@ -389,7 +414,7 @@ def _opener_units(section: Section) -> list[tuple[Span | None, Paragraph, Span]]
 
 def _openers(folded: str, section: Section) -> list[Enumeration]:
     out: list[Enumeration] = []
-    units = _opener_units(section)
+    units = _opener_units(folded, section)
     i = 0
     while i < len(units):
         first = units[i][0]
@@ -410,6 +435,13 @@ def _openers(folded: str, section: Section) -> list[Enumeration]:
             i += 1
             continue
         group = units[i:j]
+        while (
+            how not in {"head", "stem"}
+            and len(group) > least
+            and _judgement(group[-1][0])
+            and not any(_judgement(o) for o, _p, _c in group[:-1])
+        ):
+            group = group[:-1]  # 教育是国之大计: the conclusion after the measures
         shared = _head_clause(folded, first) if how == "head" else ""
         stem = _stem([o.text for o, _p, _c in group if o is not None]) if how == "stem" else 0
         items = []
@@ -434,6 +466,14 @@ def _openers(folded: str, section: Section) -> list[Enumeration]:
         )
         i = j
     return out
+
+
+_COPULA = re.compile(r"(?<![但可于还或就只总凡要若而不])是")
+
+
+def _judgement(opener: Span | None) -> bool:
+    """An opener that judges (``X是Y``) rather than naming a measure or a point."""
+    return opener is not None and _COPULA.search(opener.text) is not None
 
 
 def _stem(texts: list[str]) -> int:

@@ -18,6 +18,9 @@ class Style(StrEnum):
     """A run of numbered headings."""
     OPENERS = "openers"
     """Paragraphs opening alike (``提升认知,扩大融入面。``)."""
+    PARAGRAPHS = "paragraphs"
+    """Paragraphs whose opening clauses share a frame (巧用优势推动产业发展,…… /
+    顺势而为助力产业发展,……)."""
     SEMICOLON = "semicolon"
     """Three or more ;-joined parts of one sentence."""
     FRAMED = "framed"

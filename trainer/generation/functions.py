@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from trainer.generation.lexicon import entries
 from trainer.generation.structure import Outline
@@ -61,10 +62,18 @@ def cues() -> dict[str, tuple[str, ...]]:
 
 
 def _decisive(text: str, table: dict[str, tuple[str, ...]]) -> str:
-    for name, words in table.items():
-        if any(w.startswith("!") and w[1:] in text for w in words):
+    for name, words in _deciding(tuple(table.items())):
+        if any(w in text for w in words):
             return name
     return ""
+
+
+@cache
+def _deciding(
+    table: tuple[tuple[str, tuple[str, ...]], ...],
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Per function, its cues marked ``!`` (without the mark), worked out once."""
+    return tuple((name, tuple(w[1:] for w in words if w.startswith("!"))) for name, words in table)
 
 
 def _heading_default(heading: str) -> str:

@@ -17,7 +17,7 @@ from trainer.generation.keyterms import STOP_WORDS, VERBS, verb_like
 from trainer.generation.phrases import key_phrase
 from trainer.generation.segment import tokens
 from trainer.generation.series import patterned as _patterned
-from trainer.generation.series import pivot_clauses
+from trainer.generation.series import pivot_clauses, suffix_clauses
 from trainer.generation.structure import Paragraph, Section
 from trainer.generation.text import CJK, Span, clauses
 
@@ -40,7 +40,7 @@ def semicolon_lists(folded: str, section: Section, para: Paragraph) -> list[Enum
             if s.text.endswith(";"):
                 continue
         if len(run) >= 3:
-            run[0] = _after_colon(run[0])
+            run[0] = _after_lead(folded, run, _after_colon(run[0]))
             items = [_semicolon_item(folded, part) for part in run]
             if all(items):
                 out.append(
@@ -63,6 +63,22 @@ def _after_colon(part: Span) -> Span:
     if 0 < at < len(part.text) - 4:
         return Span(part.text[at + 1 :], part.start + at + 1, part.end)
     return part
+
+
+def _after_lead(folded: str, run: list[Span], first: Span) -> Span:
+    """``接住流量,要在提升服务品质上下功夫……;要在挖掘文化内涵上做文章……;`` ->
+    the first item starts where the later parts' shared opening (要在) starts."""
+    rest = [p.text for p in run[1:]]
+    n = min(len(t) for t in rest)
+    while n and any(t[:n] != rest[0][:n] for t in rest):
+        n -= 1
+    opening = rest[0][:n]
+    if not opening or not CJK.match(opening[0]) or first.text.startswith(opening):
+        return first
+    for c in clauses(folded, first.start, first.end)[1:]:
+        if c.text.startswith(opening):
+            return Span(folded[c.start : first.end], c.start, first.end)
+    return first
 
 
 def _semicolon_item(folded: str, part: Span) -> Span | None:
@@ -122,6 +138,8 @@ def parallel_clauses(
             i += 1
     if not out:
         out = pivot_clauses(folded, section, para, sent, parts, texts)
+    if not out:
+        out = suffix_clauses(folded, section, para, sent, parts, texts)
     return out
 
 
@@ -319,6 +337,9 @@ def _typical(spans: list[Span]) -> int:
     return lengths[len(lengths) // 2] if lengths else 0
 
 
+_FIGURE_OR_PERSON = re.compile(r"\d|同志$|先生$|女士$|教授$|院士$")
+
+
 def _keep(items: list[Span], framed: bool = False, led: bool = False) -> bool:
     """Four or more short items, three built alike, or three or more that the
     sentence frames as a set with 等 and that are phrases, not single words, long
@@ -326,6 +347,8 @@ def _keep(items: list[Span], framed: bool = False, led: bool = False) -> bool:
     texts = [s.text.strip("“”") for s in items]
     if any(not CJK.search(t) for t in texts):
         return False
+    if any(_FIGURE_OR_PERSON.search(t) for t in texts):
+        return False  # 秦朝15年、三国61年; 邓小平同志、江泽民同志: figures and names
     if (
         framed
         and len(texts) >= 3

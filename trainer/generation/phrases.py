@@ -22,6 +22,7 @@ _FRAMING = re.compile(
 )
 _MAX = 28
 _MIN = 5
+_SENTENCE_END = ("。", "!", "?")
 
 
 def _lstrip_filler(s: Span) -> Span:
@@ -47,14 +48,18 @@ def _quote_core(s: Span) -> Span:
 
 def key_phrase(folded: str, body: Span) -> Span | None:
     """The key phrase of ``body`` (the text after a list marker), or None if empty."""
-    parts = [_rstrip(_lstrip_filler(c)) for c in clauses(folded, body.start, body.end)]
+    raw = clauses(folded, body.start, body.end)
+    ends = {c.start for c in raw if c.text.rstrip().endswith(_SENTENCE_END)}
+    parts = [_rstrip(_lstrip_filler(c)) for c in raw]
+    ended = {p.start for p, c in zip(parts, raw, strict=True) if c.start in ends}
     parts = [p for p in parts if p.text]
     while len(parts) > 1 and (_CONNECTIVE.match(parts[0].text) or _FRAMING.match(parts[0].text)):
         parts = parts[1:]
     if not parts:
         return None
     phrase = _quote_core(parts[0])
-    if len(phrase.text) < _MIN and len(parts) > 1 and phrase is parts[0]:
+    alone = parts[0].start in ended  # 减干扰。推进……: a short sentence is the point
+    if len(phrase.text) < _MIN and len(parts) > 1 and phrase is parts[0] and not alone:
         end = parts[1].end
         phrase = Span(folded[phrase.start : end], phrase.start, end)
     if len(phrase.text) > _MAX:

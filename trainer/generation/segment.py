@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from trainer.generation.memo import current
 from trainer.generation.text import CJK
 
 _LOCK = threading.RLock()
@@ -69,7 +70,19 @@ def tokenizer() -> Any:
 
 
 def tokens(text: str) -> list[tuple[str, int]]:
-    """(token, offset) pairs of ``text``; short quoted phrases stay single tokens."""
+    """(token, offset) pairs of ``text``; short quoted phrases stay single tokens.
+    Within :func:`~trainer.generation.memo.one_article` a text is cut once."""
+    memo = current()
+    if memo is None:
+        return _tokens(text)
+    key = ("tokens", text)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = tuple(_tokens(text))
+    return list(got)
+
+
+def _tokens(text: str) -> list[tuple[str, int]]:
     tk = tokenizer()
     out: list[tuple[str, int]] = []
     pos = 0

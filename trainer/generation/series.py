@@ -141,6 +141,78 @@ def pivot_clauses(
     return out
 
 
+_SUFFIX_MIN = 2
+_SUFFIX_RATIO = 1.3
+_COMPLEMENTS = ("起来", "下去", "出来", "进来", "上来", "过来")
+"""Verb complements a run of clauses may end on without naming a shared category."""
+_SUFFIX_CLAUSE = (4, 20)
+
+
+def suffix_clauses(
+    folded: str,
+    section: Section,
+    para: Paragraph,
+    sent: Span,
+    parts: list[Span],
+    texts: list[str],
+) -> list[Enumeration]:
+    """``胸怀祖国、服务人民的爱国精神,勇攀高峰、敢为人先的创新精神,追求真理、严谨治学的
+    求实精神``: three or more clauses in a row ending on one word of two or more
+    characters, of like length, each different before it."""
+    out: list[Enumeration] = []
+    i = 0
+    while i < len(parts):
+        j = i + 1
+        while j < len(parts) and _shared_end(texts[i], texts[j]) >= _SUFFIX_MIN:
+            j += 1
+        run = texts[i:j]
+        first = parts[i].start
+        if j - i >= 3 and len(run[0]) > max(len(t) for t in run[1:]) + 2:
+            # 将其概括为胸怀祖国、服务人民的爱国精神: the lead-in before the first item
+            keep = max(len(t) for t in run[1:])
+            first += len(run[0]) - keep
+            run = [run[0][-keep:], *run[1:]]
+        lengths = [len(t) for t in run]
+        ends = min((_shared_end(run[0], t) for t in run[1:]), default=0)
+        if (
+            j - i >= 3
+            and min(lengths) >= _SUFFIX_CLAUSE[0]
+            and max(lengths) <= _SUFFIX_CLAUSE[1]
+            and max(lengths) <= _SUFFIX_RATIO * min(lengths)
+            and all(len(t) - ends >= 2 for t in run)
+            and len(set(run)) == len(run)
+            and not run[0].endswith(_COMPLEMENTS)
+            and not all("是" in t for t in run)  # 时代是出卷人,我们是答卷人: a 金句
+        ):
+            spans = [Span(run[0], first, first + len(run[0]))]
+            spans += [
+                Span(texts[k], parts[k].start, parts[k].start + len(texts[k]))
+                for k in range(i + 1, j)
+            ]
+            out.append(
+                Enumeration(
+                    Style.PARALLEL,
+                    section,
+                    para.index,
+                    tuple(Item(sp, sp) for sp in spans),
+                    lead=lead(section, para, sent.start)
+                    if i == 0
+                    else Span(folded[sent.start : parts[i].start], sent.start, parts[i].start),
+                )
+            )
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _shared_end(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n] and CJK.match(a[-1 - n]):
+        n += 1
+    return n
+
+
 def _pivot(text: str) -> str:
     """The pivot word of a clause: the first of 让/使/把… at characters 2 to 5."""
     for k in range(2, min(6, len(text) - 2)):

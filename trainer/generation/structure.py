@@ -29,7 +29,14 @@ _LEAD = re.compile(
 )
 _QUESTION = re.compile(r"^(?:问题|题目|试题|设问|作答要求)[一二三四五六七八九十\d]{0,2}\s*:")
 _BRACKET = re.compile(r"^【([^】]{1,30})】")
+_MATERIAL = re.compile(r"^[【\[]?(?:给定)?(?:材料|资料)\s*[一二三四五六七八九十\d]{1,3}[】\]]?\s*$")
+"""A material's label on a line of its own (材料3, 【材料三】): a heading."""
 _SENTENCE_MARKS = "。!?;,"
+_TITLED_LABEL = 30
+"""A 【label】 followed on its line by at most this many characters and no sentence
+end is a heading with its title (【分论点一】坚持党建引领,凝聚合力)."""
+_OUTLINE_MAX = 40
+"""The longest numbered line (一、……) read as a heading (a 范文's 分论点 can be long)."""
 _MARKDOWN = re.compile(r"^#{1,6}\s+")
 _SAYINGS = re.compile(r"金句|名言|佳句|语录|妙语|警句|素材积累")
 """A section of sayings: its numbered lines are sayings, never headings."""
@@ -64,6 +71,8 @@ def heading_of(line: str, next_line: str | None) -> tuple[str, int] | None:
     n = len(text)
     if text.startswith(("—", "-", "──")):
         return None  # ——某某: the attribution closing a quotation, never a heading
+    if _MATERIAL.match(text):
+        return bare(text.strip("【】[]")), n
     md = _MARKDOWN.match(text)
     if md:
         return bare(text[md.end() :]), n
@@ -72,6 +81,10 @@ def heading_of(line: str, next_line: str | None) -> tuple[str, int] | None:
         return lead.group(1), lead.end()
     bracket = _BRACKET.match(text)
     if bracket:
+        rest = text[bracket.end() :].strip()
+        if rest and len(rest) <= _TITLED_LABEL and not any(m in rest for m in "。!?;"):
+            # 【分论点一】坚持党建引领,凝聚合力 -> 分论点一:坚持党建引领,凝聚合力
+            return f"{bracket.group(1).strip()}:{bare(rest)}", n
         return bracket.group(1).strip(), bracket.end()
     if (_COMMENT.match(text) or _QUESTION.match(text)) and n <= 80:
         return text.rstrip(":"), n
@@ -81,7 +94,7 @@ def heading_of(line: str, next_line: str | None) -> tuple[str, int] | None:
         return text, n
     if (
         _OUTLINE.match(text)
-        and n <= 30
+        and n <= _OUTLINE_MAX
         and not any(m in text[:-1] for m in "。!?;")
         and not (text.endswith("。") and (next_line is None or _OUTLINE.match(next_line)))
     ):
@@ -102,7 +115,9 @@ def outline(folded: str, title: str = "") -> Outline:
     lines = content_lines(folded)
     if not title and lines:
         first = lines[0].text
-        if len(first) <= 60 and not first.endswith(("。", ";", ",")):
+        if _MATERIAL.match(first):
+            title = bare(first.strip("【】[]"))  # an untitled material: named and a section
+        elif len(first) <= 60 and not first.endswith(("。", ";", ",")):
             title = bare(_MARKDOWN.sub("", first))
             lines = lines[1:]
     elif lines:

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from trainer.generation.memo import current
+
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 SENTENCE_END = "。!?…;"
 CLAUSE_END = SENTENCE_END + ",:"
@@ -109,8 +111,16 @@ def sentences(folded: str, start: int, end: int) -> list[Span]:
 
 
 def clauses(folded: str, start: int, end: int) -> list[Span]:
-    """Comma-level clauses of a sentence, quotes kept whole."""
-    return _split(folded, start, end, CLAUSE_END, quotes=True)
+    """Comma-level clauses of a sentence, quotes kept whole (split once per article
+    within :func:`~trainer.generation.memo.one_article`)."""
+    memo = current()
+    if memo is None:
+        return _split(folded, start, end, CLAUSE_END, quotes=True)
+    key = ("clauses", folded, start, end)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = tuple(_split(folded, start, end, CLAUSE_END, quotes=True))
+    return list(got)
 
 
 def bare(text: str) -> str:

@@ -1,0 +1,263 @@
+"""What the argument-structure card says: 中心论点 → 分论点 → 对策.
+
+* 中心论点: the title when it states a claim (让……, 以……, 守住……); when the title
+  only names a topic, a kind of document or asks a question (``data/topic_titles.txt``),
+  the judgement that closes the opening paragraph (a 范文's thesis), never a quotation,
+  a speaker's line, a ``——某某`` attribution, a question or a figure;
+* 分论点: headings that state claims, else the list of 分论点 the detectors found
+  (parallel paragraph openings, a run of headings), else the paragraphs' opening
+  claims;
+* 对策: the biggest list of 对策 outside sections on problems, results or background,
+  and not the 分论点 again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from trainer.generation.enumtypes import Enumeration
+from trainer.generation.headruns import naming_a_part
+from trainer.generation.lexicon import entries
+from trainer.generation.markers import find_markers
+from trainer.generation.structure import Outline, Section
+from trainer.generation.text import Span, fold
+
+_CLAIM_MAX = 40
+_POINTS_MAX = 5
+_TITLE_MIN = 4
+_OPENING = 3
+"""Paragraphs searched for the opening judgement."""
+_COMMENT_LABEL = re.compile(
+    r"^(?:评论|观点|分论点|论点|点评|视角|声音|观察)[一二三四五六七八九十\d]{1,3}$"
+)
+_NUMBERED = re.compile(
+    r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．]|"
+    r"第[一二三四五六七八九十]{1,3}[,、:]?)\s*"
+)
+_SPEAKER = re.compile(r"^[^,。“]{1,20}?(?:说|表示|指出|认为|强调|坦言|介绍|提到)[:,“]")
+_REFERRING = ("它", "这", "其", "此", "他们", "她们")
+"""A sentence opening on a referent (它……, 这……) states no thesis by itself."""
+_THESIS_FUNCTIONS = ("论点", "意义", "对策")
+_POINT_STYLES = ("headings", "paragraphs", "openers")
+_MEASURE_STYLES = frozenset(
+    {"ordinal", "openers", "paragraphs", "parallel", "semicolon", "headings", "framed", "colon"}
+)
+_NOT_MEASURES = ("问题", "原因", "危害", "成效", "现状", "背景", "表现", "挑战", "困境")
+
+
+_MEASURE_HEADINGS = ("对策", "建议", "措施", "举措", "路径", "怎么办", "如何", "怎样")
+"""A section whose heading asks for or names the measures: its 分论点 are 对策."""
+_OPEN_QUOTE = ("“", '"', "‘")
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    thesis: str
+    points: tuple[str, ...]
+    measures: tuple[str, ...]
+
+
+def complete(text: str, limit: int = _CLAIM_MAX) -> str:
+    """A sentence as a point: whole when short, else its leading clauses up to
+    ``limit`` characters, ending where a clause ends (never cut inside one)."""
+    text = text.strip().rstrip("。!;,！；，")
+    if len(text) <= limit:
+        return text
+    out = ""
+    for part in re.split(r"(?<=[,;:，；：])", text):
+        if out and len(out) + len(part) > limit:
+            break
+        out += part
+    return out.rstrip(",;:，；：")
+
+
+def _words(kind: str) -> tuple[str, ...]:
+    return tuple(
+        w
+        for row in entries("topic_titles")
+        if row[0] == kind
+        for col in row[1:]
+        for w in col.split()
+    )
+
+
+def claim_title(title: str) -> bool:
+    """A title that states a claim, not a topic, a document kind or a question."""
+    text = _TRAILING_NOTE.sub("", title.strip())
+    if len(text) < _TITLE_MIN or text.endswith("?"):
+        return False
+    if any(w in text for w in _words("ask")):
+        return False
+    if _PAIRED_TOPIC.match(text):
+        return False  # 全民健身与体育强国建设: two topics side by side
+    return not any(text.endswith(w) for w in _words("kind"))
+
+
+_PAIRED_TOPIC = re.compile(r"^[^,，:：\s]{2,6}[与和及][^,，:：\s]{2,8}$")
+
+
+_TRAILING_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]$")
+"""``每周一学(2022年9月19日-25日)``: a date or note after the title."""
+
+
+def title_claim(title: str) -> str:
+    """The claim a title states: all of it, or what follows its topic and a colon
+    (``耕地保护与粮食安全:牢牢守住18亿亩耕地红线``); empty when it states none."""
+    text = title.strip()
+    _topic, sep, claim = text.partition(":")
+    if sep and claim_title(claim):
+        return claim.strip()
+    return text if claim_title(text) else ""
+
+
+def _quotable(s: Span) -> bool:
+    """A sentence that can state the thesis: not a quotation, a speaker's line, an
+    attribution, a question or a figure."""
+    text = s.text.strip()
+    if text.startswith(("“", "——", "-", "—")) or text.endswith(("?", "”", "”。")):
+        return False
+    if _SPEAKER.match(text) or _numbered(text) or text.startswith(_REFERRING):
+        return False
+    return not re.search(r"\d", text)
+
+
+def _opening_thesis(doc: Outline, functions: dict[int, str]) -> Span | None:
+    """The judgement that closes the article's opening paragraph (or one of the next two):
+    the last sentence there with an argument function, else the last that judges
+    (``……是一种大胆的尝试``, ``……要……``)."""
+    paragraphs = [
+        p for sec in doc.sections if not naming_a_part(sec.heading) for p in sec.paragraphs
+    ]
+    for para in paragraphs[:_OPENING]:
+        fit = [s for s in para.sentences if _quotable(s)]
+        claims = [s for s in fit if functions.get(s.start) in _THESIS_FUNCTIONS]
+        if claims:
+            return claims[-1]
+        judged = [s for s in fit if _JUDGES.search(s.text)]
+        if judged:
+            return judged[0]
+    return None
+
+
+_JUDGES = re.compile(r"(?<![但可于还或就只总凡要若而不])是|(?<![需只主重])要(?!求)|必须|应当|在于")
+
+
+_HEADING_NOT_CLAIM = re.compile(
+    r"(?:背景|概述|材料|分析|链接|阅读|导读|结语|总结|小结|引言|前言|附录|要求|题目|问题\d|参考|范文)"
+)
+
+
+def _claim_heading(text: str) -> bool:
+    """A heading that states a point, not one naming a part (问题, 金句积累, 热点背景)
+    or asking a question."""
+    from trainer.generation.enumerations import structural_heading
+    from trainer.generation.golden import GOLDEN_SECTION
+
+    return (
+        len(text) > _TITLE_MIN
+        and not text.endswith("?")
+        and not naming_a_part(text)
+        and not _HEADING_NOT_CLAIM.search(text)
+        and not structural_heading(text)
+        and not GOLDEN_SECTION.search(text)
+    )
+
+
+def _heading_claims(sections: list[Section]) -> list[str]:
+    """Headings that state a claim (评论一:干部直播助销,好处实实在在 -> its claim)."""
+    heads = []
+    for sec in sections:
+        if sec.span is not None and sec.span.text.rstrip().endswith(":"):
+            continue  # 很多同学写营商环境,最容易写成一句话: a lead-in, not a claim
+        label, sep, claim = sec.heading.partition(":")
+        text = claim if sep and _COMMENT_LABEL.match(label) else sec.heading
+        text = _NUMBERED.sub("", text.strip()).rstrip(":。")
+        if _claim_heading(text):
+            heads.append(complete(text))
+    return heads
+
+
+def _listed_points(original: str, found: list[Enumeration]) -> list[str]:
+    for style in _POINT_STYLES:
+        for e in found:
+            if e.style == style and len(e.items) >= 2 and not naming_a_part(e.section.heading):
+                return [original[it.phrase.start : it.phrase.end] for it in e.items]
+    return []
+
+
+def _opening_claims(original: str, sections: list[Section], functions: dict[int, str]) -> list[str]:
+    """Paragraphs' opening 分论点 sentences, outside sections that name a part
+    (问题, 面临的挑战), without list ordinals (二是……) or linking words (然而……)."""
+    out = []
+    for sec in sections:
+        if naming_a_part(sec.heading) or _HEADING_NOT_CLAIM.search(sec.heading):
+            continue
+        for p in sec.paragraphs:
+            s = p.sentences[0] if p.sentences else None
+            if s is None or functions.get(s.start) != "分论点" or not _quotable(s):
+                continue
+            text = _NUMBERED.sub("", complete(original[s.start : s.end]))
+            if not _numbered(text) and not _LINKING.match(text):
+                out.append(text)
+    return out
+
+
+_LINKING = re.compile(r"^(?:然而|但是|但|事实上|实际上|总之|因此|同时|此外|其实|可见|对此|[,，])")
+
+
+def _numbered(text: str) -> bool:
+    """Opens on a list ordinal (首先, 二是, (三))."""
+    return any(m.start == 0 for m in find_markers(text, 0))
+
+
+def _plain(text: str) -> str:
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
+def _measures(
+    original: str, found: list[Enumeration], functions: dict[int, str], points: list[str]
+) -> list[str]:
+    """The biggest list of 对策 outside sections on problems, results or background."""
+    best: Enumeration | None = None
+    for e in found:
+        if e.style not in _MEASURE_STYLES or any(w in e.section.heading for w in _NOT_MEASURES):
+            continue
+        texts = [original[it.phrase.start : it.phrase.end] for it in e.items]
+        quoted = sum(
+            it.phrase.start > 0 and original[it.phrase.start - 1] in _OPEN_QUOTE for it in e.items
+        )
+        if [_plain(t) for t in texts] == [_plain(p) for p in points] or quoted * 2 > len(texts):
+            continue  # the 分论点 again, or quoted names of what to avoid (防止“撒胡椒面”)
+        fs = [functions.get(_sentence_start(functions, it.context.start), "") for it in e.items]
+        asked = any(w in e.section.heading for w in _MEASURE_HEADINGS)
+        mostly = sum(f in {"对策", "分论点"} for f in fs) * 2 > len(fs) and ("对策" in fs or asked)
+        if mostly and (best is None or len(e.items) > len(best.items)):
+            best = e
+    if best is None:
+        return []
+    return [original[it.phrase.start : it.phrase.end] for it in best.items]
+
+
+def _sentence_start(functions: dict[int, str], offset: int) -> int:
+    """The start of the sentence holding ``offset`` (functions are keyed by it)."""
+    starts = [k for k in functions if k <= offset]
+    return max(starts) if starts else offset
+
+
+def argument(
+    original: str, doc: Outline, found: list[Enumeration], functions: dict[int, str]
+) -> Argument:
+    sections = [s for s in doc.sections if s.paragraphs]
+    title = doc.title.strip()
+    thesis = title_claim(title)
+    if not thesis:
+        span = _opening_thesis(doc, functions)
+        thesis = complete(original[span.start : span.end]) if span else title
+    heads = _heading_claims(sections)
+    points = heads if len(heads) >= 2 else _listed_points(original, found)
+    if len(points) < 2:
+        points = _opening_claims(original, sections, functions)
+    points = points[:_POINTS_MAX]
+    measures = _measures(original, found, functions, points)
+    return Argument(thesis, tuple(points), tuple(measures))
