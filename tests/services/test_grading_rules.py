@@ -252,8 +252,8 @@ def test_the_first_clause_of_a_long_point_heads_it() -> None:
     point = ["召开专题协调会议，梳理企业用工需求，搭建校企对接平台"]
     # The first clause with a word left out is still the gist.
     assert marks(point, "召开协调会议") == [Mark.RECALLED]
-    # A later clause typed whole names the point too; a word of it is a part.
-    assert marks(point, "搭建校企对接平台") == [Mark.RECALLED]
+    # A later clause typed whole, or a word of it, is a part.
+    assert marks(point, "搭建校企对接平台") == [Mark.PARTIAL]
     assert marks(point, "平台") == [Mark.PARTIAL]
 
 
@@ -273,8 +273,10 @@ LONG_CARD = [
 
 def test_a_keyword_answer_of_a_long_points_own_words_recalls_it() -> None:
     # Two words only this point holds, typed in one clause: the learner names it.
-    got = marks(LONG_CARD, "温室修复、勘查定损、应急补贴")
+    got = marks(LONG_CARD, "技术指导、勘查定损、应急补贴")
     assert got == [Mark.RECALLED] * 3
+    # Words of a later clause only (温室 of its second clause) are a part.
+    assert marks(LONG_CARD, "温室修复")[0] is Mark.PARTIAL
 
 
 def test_one_own_word_of_a_long_point_is_part_of_it() -> None:
@@ -408,4 +410,17 @@ def test_a_long_points_own_word_with_a_word_it_shares_fills_a_keyword() -> None:
         "发放应急补贴，推广农业保险",
     ]
     # 保险 is the third point's word too; with 理赔 it names the second.
-    assert marks(card, "温室修复、保险理赔、应急补贴") == [Mark.RECALLED] * 3
+    assert marks(card, "上门指导、保险理赔、应急补贴") == [Mark.RECALLED] * 3
+
+
+def test_one_later_clause_of_a_point_of_three_clauses_is_half_of_it() -> None:
+    card = [
+        "摸清闲置农房底数，引入社会资本改造民宿，建立村企利益联结机制",
+        "开设夜间集市，培育本地特色小吃品牌",
+    ]
+    # The head clause alone is the gist; a later clause alone only a part.
+    assert marks(card, "摸清闲置农房底数；开设夜间集市")[0] is Mark.RECALLED
+    assert marks(card, "建立村企利益联结机制；开设夜间集市")[0] is Mark.PARTIAL
+    # Two of its clauses say it.
+    typed = "引入社会资本改造民宿，建立村企利益联结机制；开设夜间集市"
+    assert marks(card, typed)[0] is Mark.RECALLED

@@ -348,6 +348,40 @@ def _strict(plan_parts: tuple[str, ...], span: str) -> Mark:
     return Mark.PARTIAL if any(exact) else Mark.MISSED
 
 
+SPREAD_CLAUSES = 3
+"""Clauses (between commas) of a point whose gist is its head clause: a later
+clause alone is a part of it."""
+
+
+def _clause_of_parts(pl: Plan) -> tuple[int, ...]:
+    """Which comma clause of the point holds each of its pieces (a clause of
+    items split at 、 holds several)."""
+    text = pl.text.replace(",", "，").replace(";", "；")
+    out, at = [], 0
+    for part in pl.parts:
+        found = text.find(part, at)
+        if found < 0:
+            return ()
+        out.append(text.count("，", 0, found) + text.count("；", 0, found))
+        at = found + len(part)
+    return tuple(out)
+
+
+def _one_later_clause(pl: Plan, match: align.Match) -> bool:
+    """Only one clause of a point of :data:`SPREAD_CLAUSES` clauses or more was
+    found, and not its head clause (the first with words of its own): a part of
+    it (纳入一般性贷款 for 简化林票贷款程序,纳入一般性贷款,协调更多银行推出林票贷款).
+    A heading or a label says what heads the point instead."""
+    if pl.headed or "：" in pl.text or ":" in pl.text:
+        return False
+    clause = _clause_of_parts(pl)
+    if not clause or clause[-1] + 1 < SPREAD_CLAUSES:
+        return False
+    head = min((clause[k.part] for k in pl.keys if k.own), default=0)
+    found = {clause[pl.keys[h.key].part] for h in match.hits if not h.flipped}
+    return len(found) == 1 and head not in found
+
+
 def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> PointResult:
     """One point's result from the clauses it was aligned with."""
     if m.first < 0:
@@ -387,6 +421,8 @@ def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> 
     ):
         score, why = min(score, at - 0.01), why or "different word"
     elif not exact and not gist and _lacks_essential(pl, m):
+        score = min(score, at - 0.01)
+    if not exact and gist and _one_later_clause(pl, m):
         score = min(score, at - 0.01)
     if strict:
         mark = _strict(pl.parts, span)
