@@ -424,3 +424,13 @@ def test_one_later_clause_of_a_point_of_three_clauses_is_half_of_it() -> None:
     # Two of its clauses say it.
     typed = "引入社会资本改造民宿，建立村企利益联结机制；开设夜间集市"
     assert marks(card, typed)[0] is Mark.RECALLED
+
+
+def test_a_harm_said_not_to_happen_is_the_point_turned_round() -> None:
+    # The point's own words typed word for word after a negation.
+    assert marks(["泄露用户隐私"], "不会泄露用户隐私") == [Mark.MISSED]
+    # Only a part of a long point typed, and that part turned: nothing of it said.
+    card = ["泄露用户隐私和交易记录，扰乱市场秩序"]
+    assert marks(card, "没有泄露用户隐私") == [Mark.MISSED]
+    # Said as a harm, it is the point.
+    assert marks(card, "泄露用户隐私") != [Mark.MISSED]

@@ -140,9 +140,11 @@ def _why(match: align.Match, exact: bool) -> str:
 def _exact(pl: Plan, span: str, match: align.Match) -> bool:
     """Word for word, or every key but a few light ones word for word (加强 in
     加强科学管理, or a prefix the prompt gives may go)."""
+    if match.flipped and pl.keys:
+        return False  # word for word, but negated (不会伤害当事人)
     if pl.parts and all(piece in span for piece in pl.parts):
         return True
-    if match.flipped or not pl.keys:
+    if not pl.keys:
         return False
     if any(h.how not in (align.Found.EXACT, align.Found.SHORT) for h in match.hits):
         return False  # a word in another's stead (增加 for 提高) is not the wording
@@ -238,6 +240,9 @@ def _turned(pl: Plan, match: align.Match, flipped: float) -> bool:
     found = sum(pl.keys[h.key].weight for h in match.hits)
     if found + flipped >= TURNED * pl.total:
         return True
+    said = {h.key for h in match.hits} - set(match.flipped)
+    if all(pl.keys[k].soft for k in said):
+        return True  # all it says of the point is turned (不会伤害当事人)
     for piece in range(len(pl.parts)):
         weight = sum(k.weight for k in pl.keys if k.part == piece)
         turned = sum(pl.keys[k].weight for k in match.flipped if pl.keys[k].part == piece)
