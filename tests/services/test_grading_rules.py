@@ -434,3 +434,18 @@ def test_a_harm_said_not_to_happen_is_the_point_turned_round() -> None:
     assert marks(card, "没有泄露用户隐私") == [Mark.MISSED]
     # Said as a harm, it is the point.
     assert marks(card, "泄露用户隐私") != [Mark.MISSED]
+
+
+def test_a_long_answer_typed_word_for_word_at_typing_speed_is_easy() -> None:
+    card = [
+        "摸清闲置农房底数，引入社会资本改造民宿，建立村企利益联结机制",
+        "开设夜间集市，培育本地特色小吃品牌，延长游客停留时间",
+        "组建乡村讲解员队伍，挖掘红色文化资源，设计研学旅行线路",
+        "完善停车场和公厕等配套设施，开通景区直通车，方便游客出行",
+    ]
+    typed = "\n".join(card)  # 102 characters but punctuation
+    assert grade(card, typed, seconds=100).suggested is Rating.EASY
+    # Slower than a character a second is no longer quick.
+    assert grade(card, typed, seconds=125).suggested is Rating.GOOD
+    # A short answer has a few seconds more to think.
+    assert grade(["开设夜间集市"], "开设夜间集市", seconds=14).suggested is Rating.EASY
