@@ -449,3 +449,11 @@ def test_a_long_answer_typed_word_for_word_at_typing_speed_is_easy() -> None:
     assert grade(card, typed, seconds=125).suggested is Rating.GOOD
     # A short answer has a few seconds more to think.
     assert grade(["开设夜间集市"], "开设夜间集市", seconds=14).suggested is Rating.EASY
+
+
+def test_a_slip_in_a_long_word_a_negating_predicate_follows_is_a_slip() -> None:
+    # 基础设施 typed 基础设丝 before the point's own 薄弱: the same point.
+    assert marks(["基础设施薄弱"], "基础设丝薄弱") == [Mark.RECALLED]
+    # Without the predicate, or with its opposite, it is turned round.
+    assert marks(["基础设施薄弱"], "基础设丝完善") == [Mark.MISSED]
+    assert marks(["基础设施薄弱"], "基础设施完善") == [Mark.MISSED]
