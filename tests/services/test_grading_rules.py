@@ -3,6 +3,8 @@ of our own (not taken from the tutor-labelled sets)."""
 
 from __future__ import annotations
 
+import pytest
+
 from trainer.domain.model import Rating
 from trainer.services.grading import Mark, grade
 
@@ -457,3 +459,26 @@ def test_a_slip_in_a_long_word_a_negating_predicate_follows_is_a_slip() -> None:
     # Without the predicate, or with its opposite, it is turned round.
     assert marks(["基础设施薄弱"], "基础设丝完善") == [Mark.MISSED]
     assert marks(["基础设施薄弱"], "基础设施完善") == [Mark.MISSED]
+
+
+@pytest.mark.parametrize(
+    ("point", "typed", "mark"),
+    [
+        ("简化审批程序", "精简审批流程", Mark.RECALLED),
+        ("威胁群众安全", "危及群众安全", Mark.RECALLED),
+        ("对违约行为惩戒追偿", "对违约行为惩罚、追偿", Mark.RECALLED),
+        ("加强对承租方的监管", "加强对租客的监管", Mark.RECALLED),
+        ("加强食品安全检查", "放松食品安全检查", Mark.MISSED),
+        ("利润低廉，议价能力低", "利润低", Mark.RECALLED),
+        ("利润低廉", "利润丰厚", Mark.MISSED),
+        ("坚持做强主业", "坚持做强副业", Mark.MISSED),
+        ("推广电子化票据", "推广纸质票据", Mark.MISSED),
+    ],
+)
+def test_common_wording_of_business_and_regulation(point: str, typed: str, mark: Mark) -> None:
+    assert marks([point], typed) == [mark]
+
+
+def test_a_later_clause_beside_one_said_turned_round_is_still_a_part() -> None:
+    card = ["召开专题协调会议，搭建校企对接平台，推行电子化用工台账"]
+    assert marks(card, "搭建校企对接平台，推行纸质台账") == [Mark.PARTIAL]

@@ -376,7 +376,8 @@ def _one_later_clause(pl: Plan, match: align.Match) -> bool:
     """Only one clause of a point of :data:`SPREAD_CLAUSES` clauses or more was
     found, and not its head clause (the first with words of its own): a part of
     it (纳入一般性贷款 for 简化林票贷款程序,纳入一般性贷款,协调更多银行推出林票贷款).
-    A heading or a label says what heads the point instead."""
+    A clause with a word turned round is not said. A heading or a label says
+    what heads the point instead."""
     if pl.headed or "：" in pl.text or ":" in pl.text:
         return False
     clause = _clause_of_parts(pl)
@@ -384,6 +385,7 @@ def _one_later_clause(pl: Plan, match: align.Match) -> bool:
         return False
     head = min((clause[k.part] for k in pl.keys if k.own), default=0)
     found = {clause[pl.keys[h.key].part] for h in match.hits if not h.flipped}
+    found -= {clause[pl.keys[k].part] for k in match.flipped}  # said turned round
     return len(found) == 1 and head not in found
 
 
