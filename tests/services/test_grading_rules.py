@@ -482,3 +482,9 @@ def test_common_wording_of_business_and_regulation(point: str, typed: str, mark:
 def test_a_later_clause_beside_one_said_turned_round_is_still_a_part() -> None:
     card = ["召开专题协调会议，搭建校企对接平台，推行电子化用工台账"]
     assert marks(card, "搭建校企对接平台，推行纸质台账") == [Mark.PARTIAL]
+
+
+def test_under_half_the_clauses_of_a_point_of_four_is_a_part_of_it() -> None:
+    card = ["组建乡村讲解员队伍，挖掘红色文化资源，设计研学旅行线路，开发文创产品"]
+    assert marks(card, "组建乡村讲解员队伍") == [Mark.PARTIAL]
+    assert marks(card, "组建讲解员队伍，设计研学线路") == [Mark.RECALLED]

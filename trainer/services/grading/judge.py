@@ -356,6 +356,9 @@ def _strict(plan_parts: tuple[str, ...], span: str) -> Mark:
 SPREAD_CLAUSES = 3
 """Clauses (between commas) of a point whose gist is its head clause: a later
 clause alone is a part of it."""
+MANY_CLAUSES = 4
+"""Clauses of a point that no one of them says: under half of them found is a
+part of it (品牌建设 for 重视品牌建设,升级自主品牌,引进国外品牌,提升时代感)."""
 
 
 def _clause_of_parts(pl: Plan) -> tuple[int, ...]:
@@ -372,12 +375,14 @@ def _clause_of_parts(pl: Plan) -> tuple[int, ...]:
     return tuple(out)
 
 
-def _one_later_clause(pl: Plan, match: align.Match) -> bool:
-    """Only one clause of a point of :data:`SPREAD_CLAUSES` clauses or more was
-    found, and not its head clause (the first with words of its own): a part of
-    it (纳入一般性贷款 for 简化林票贷款程序,纳入一般性贷款,协调更多银行推出林票贷款).
-    A clause with a word turned round is not said. A heading or a label says
-    what heads the point instead."""
+def _few_clauses(pl: Plan, match: align.Match) -> bool:
+    """Too few clauses of a point of several were found for all of it: of a
+    point of :data:`SPREAD_CLAUSES` clauses, one that is not its head clause
+    (the first with words of its own: 纳入一般性贷款 for
+    简化林票贷款程序,纳入一般性贷款,协调更多银行推出林票贷款); of a point of
+    :data:`MANY_CLAUSES` or more, under half of them. A clause with a word
+    turned round is not said. A heading or a label says what heads the point
+    instead."""
     if pl.headed or "：" in pl.text or ":" in pl.text:
         return False
     clause = _clause_of_parts(pl)
@@ -386,6 +391,8 @@ def _one_later_clause(pl: Plan, match: align.Match) -> bool:
     head = min((clause[k.part] for k in pl.keys if k.own), default=0)
     found = {clause[pl.keys[h.key].part] for h in match.hits if not h.flipped}
     found -= {clause[pl.keys[k].part] for k in match.flipped}  # said turned round
+    if clause[-1] + 1 >= MANY_CLAUSES:
+        return 2 * len(found) < clause[-1] + 1
     return len(found) == 1 and head not in found
 
 
@@ -429,7 +436,7 @@ def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> 
         score, why = min(score, at - 0.01), why or "different word"
     elif not exact and not gist and _lacks_essential(pl, m):
         score = min(score, at - 0.01)
-    if not exact and gist and _one_later_clause(pl, m):
+    if not exact and gist and _few_clauses(pl, m):
         score = min(score, at - 0.01)
     if strict:
         mark = _strict(pl.parts, span)
