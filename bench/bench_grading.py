@@ -23,6 +23,7 @@ SETS = (
     "typed-fresh2.json",
     "typed-own.json",
     "typed-own2.json",
+    "typed-fresh3.json",
 )
 
 

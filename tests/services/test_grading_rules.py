@@ -3,6 +3,8 @@ of our own (not taken from the tutor-labelled sets)."""
 
 from __future__ import annotations
 
+import pytest
+
 from trainer.domain.model import Rating
 from trainer.services.grading import Mark, grade
 
@@ -252,8 +254,8 @@ def test_the_first_clause_of_a_long_point_heads_it() -> None:
     point = ["召开专题协调会议，梳理企业用工需求，搭建校企对接平台"]
     # The first clause with a word left out is still the gist.
     assert marks(point, "召开协调会议") == [Mark.RECALLED]
-    # A later clause typed whole names the point too; a word of it is a part.
-    assert marks(point, "搭建校企对接平台") == [Mark.RECALLED]
+    # A later clause typed whole, or a word of it, is a part.
+    assert marks(point, "搭建校企对接平台") == [Mark.PARTIAL]
     assert marks(point, "平台") == [Mark.PARTIAL]
 
 
@@ -273,8 +275,10 @@ LONG_CARD = [
 
 def test_a_keyword_answer_of_a_long_points_own_words_recalls_it() -> None:
     # Two words only this point holds, typed in one clause: the learner names it.
-    got = marks(LONG_CARD, "温室修复、勘查定损、应急补贴")
+    got = marks(LONG_CARD, "技术指导、勘查定损、应急补贴")
     assert got == [Mark.RECALLED] * 3
+    # Words of a later clause only (温室 of its second clause) are a part.
+    assert marks(LONG_CARD, "温室修复")[0] is Mark.PARTIAL
 
 
 def test_one_own_word_of_a_long_point_is_part_of_it() -> None:
@@ -408,4 +412,79 @@ def test_a_long_points_own_word_with_a_word_it_shares_fills_a_keyword() -> None:
         "发放应急补贴，推广农业保险",
     ]
     # 保险 is the third point's word too; with 理赔 it names the second.
-    assert marks(card, "温室修复、保险理赔、应急补贴") == [Mark.RECALLED] * 3
+    assert marks(card, "上门指导、保险理赔、应急补贴") == [Mark.RECALLED] * 3
+
+
+def test_one_later_clause_of_a_point_of_three_clauses_is_half_of_it() -> None:
+    card = [
+        "摸清闲置农房底数，引入社会资本改造民宿，建立村企利益联结机制",
+        "开设夜间集市，培育本地特色小吃品牌",
+    ]
+    # The head clause alone is the gist; a later clause alone only a part.
+    assert marks(card, "摸清闲置农房底数；开设夜间集市")[0] is Mark.RECALLED
+    assert marks(card, "建立村企利益联结机制；开设夜间集市")[0] is Mark.PARTIAL
+    # Two of its clauses say it.
+    typed = "引入社会资本改造民宿，建立村企利益联结机制；开设夜间集市"
+    assert marks(card, typed)[0] is Mark.RECALLED
+
+
+def test_a_harm_said_not_to_happen_is_the_point_turned_round() -> None:
+    # The point's own words typed word for word after a negation.
+    assert marks(["泄露用户隐私"], "不会泄露用户隐私") == [Mark.MISSED]
+    # Only a part of a long point typed, and that part turned: nothing of it said.
+    card = ["泄露用户隐私和交易记录，扰乱市场秩序"]
+    assert marks(card, "没有泄露用户隐私") == [Mark.MISSED]
+    # Said as a harm, it is the point.
+    assert marks(card, "泄露用户隐私") != [Mark.MISSED]
+
+
+def test_a_long_answer_typed_word_for_word_at_typing_speed_is_easy() -> None:
+    card = [
+        "摸清闲置农房底数，引入社会资本改造民宿，建立村企利益联结机制",
+        "开设夜间集市，培育本地特色小吃品牌，延长游客停留时间",
+        "组建乡村讲解员队伍，挖掘红色文化资源，设计研学旅行线路",
+        "完善停车场和公厕等配套设施，开通景区直通车，方便游客出行",
+    ]
+    typed = "\n".join(card)  # 102 characters but punctuation
+    assert grade(card, typed, seconds=100).suggested is Rating.EASY
+    # Slower than a character a second is no longer quick.
+    assert grade(card, typed, seconds=125).suggested is Rating.GOOD
+    # A short answer has a few seconds more to think.
+    assert grade(["开设夜间集市"], "开设夜间集市", seconds=14).suggested is Rating.EASY
+
+
+def test_a_slip_in_a_long_word_a_negating_predicate_follows_is_a_slip() -> None:
+    # 基础设施 typed 基础设丝 before the point's own 薄弱: the same point.
+    assert marks(["基础设施薄弱"], "基础设丝薄弱") == [Mark.RECALLED]
+    # Without the predicate, or with its opposite, it is turned round.
+    assert marks(["基础设施薄弱"], "基础设丝完善") == [Mark.MISSED]
+    assert marks(["基础设施薄弱"], "基础设施完善") == [Mark.MISSED]
+
+
+@pytest.mark.parametrize(
+    ("point", "typed", "mark"),
+    [
+        ("简化审批程序", "精简审批流程", Mark.RECALLED),
+        ("威胁群众安全", "危及群众安全", Mark.RECALLED),
+        ("对违约行为惩戒追偿", "对违约行为惩罚、追偿", Mark.RECALLED),
+        ("加强对承租方的监管", "加强对租客的监管", Mark.RECALLED),
+        ("加强食品安全检查", "放松食品安全检查", Mark.MISSED),
+        ("利润低廉，议价能力低", "利润低", Mark.RECALLED),
+        ("利润低廉", "利润丰厚", Mark.MISSED),
+        ("坚持做强主业", "坚持做强副业", Mark.MISSED),
+        ("推广电子化票据", "推广纸质票据", Mark.MISSED),
+    ],
+)
+def test_common_wording_of_business_and_regulation(point: str, typed: str, mark: Mark) -> None:
+    assert marks([point], typed) == [mark]
+
+
+def test_a_later_clause_beside_one_said_turned_round_is_still_a_part() -> None:
+    card = ["召开专题协调会议，搭建校企对接平台，推行电子化用工台账"]
+    assert marks(card, "搭建校企对接平台，推行纸质台账") == [Mark.PARTIAL]
+
+
+def test_under_half_the_clauses_of_a_point_of_four_is_a_part_of_it() -> None:
+    card = ["组建乡村讲解员队伍，挖掘红色文化资源，设计研学旅行线路，开发文创产品"]
+    assert marks(card, "组建乡村讲解员队伍") == [Mark.PARTIAL]
+    assert marks(card, "组建讲解员队伍，设计研学线路") == [Mark.RECALLED]

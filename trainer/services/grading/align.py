@@ -150,7 +150,10 @@ def find_hits(
             flipped = _flipped(key, neg, how is Found.OPPOSITE)
             quality = 0.0 if flipped else QUALITY[how]
             hits.append(Hit(index, at, at + len(word), quality, how, flipped))
-    if any(h.how in (Found.EXACT, Found.SYNONYM) for h in hits) or not slips:
+    whole = [h for h in hits if h.how in (Found.EXACT, Found.SYNONYM)]
+    if not slips or any(not h.flipped or h.end - h.start >= len(key.word) for h in whole):
+        # A shorter stand-in found turned round may be part of a slip typed
+        # before the negation (生态 of 生态环竟差 for 生态环境差): look on.
         return hits
     size = len(key.word)
     if size >= 2 and not key.word.isascii():
@@ -180,8 +183,10 @@ def find_hits(
     if size >= 3 and not key.quoted:  # a coined term counts whole (农人 is no 知农人)
         for piece in (key.word[:-1], key.word[1:]):
             for at in _positions(text, piece):
-                q = QUALITY[Found.PIECE] * (size - 1) / size
-                hits.append(Hit(index, at, at + len(piece), q, Found.PIECE, False))
+                neg = negated_at(text, at, at + len(piece), *_clause(clauses, at))
+                flipped = _flipped(key, neg, False)
+                q = 0.0 if flipped else QUALITY[Found.PIECE] * (size - 1) / size
+                hits.append(Hit(index, at, at + len(piece), q, Found.PIECE, flipped))
     return hits
 
 

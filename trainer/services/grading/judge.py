@@ -140,9 +140,11 @@ def _why(match: align.Match, exact: bool) -> str:
 def _exact(pl: Plan, span: str, match: align.Match) -> bool:
     """Word for word, or every key but a few light ones word for word (加强 in
     加强科学管理, or a prefix the prompt gives may go)."""
+    if match.flipped and pl.keys:
+        return False  # word for word, but negated (不会伤害当事人)
     if pl.parts and all(piece in span for piece in pl.parts):
         return True
-    if match.flipped or not pl.keys:
+    if not pl.keys:
         return False
     if any(h.how not in (align.Found.EXACT, align.Found.SHORT) for h in match.hits):
         return False  # a word in another's stead (增加 for 提高) is not the wording
@@ -238,6 +240,9 @@ def _turned(pl: Plan, match: align.Match, flipped: float) -> bool:
     found = sum(pl.keys[h.key].weight for h in match.hits)
     if found + flipped >= TURNED * pl.total:
         return True
+    said = {h.key for h in match.hits} - set(match.flipped)
+    if all(pl.keys[k].soft for k in said):
+        return True  # all it says of the point is turned (不会伤害当事人)
     for piece in range(len(pl.parts)):
         weight = sum(k.weight for k in pl.keys if k.part == piece)
         turned = sum(pl.keys[k].weight for k in match.flipped if pl.keys[k].part == piece)
@@ -348,6 +353,49 @@ def _strict(plan_parts: tuple[str, ...], span: str) -> Mark:
     return Mark.PARTIAL if any(exact) else Mark.MISSED
 
 
+SPREAD_CLAUSES = 3
+"""Clauses (between commas) of a point whose gist is its head clause: a later
+clause alone is a part of it."""
+MANY_CLAUSES = 4
+"""Clauses of a point that no one of them says: under half of them found is a
+part of it (品牌建设 for 重视品牌建设,升级自主品牌,引进国外品牌,提升时代感)."""
+
+
+def _clause_of_parts(pl: Plan) -> tuple[int, ...]:
+    """Which comma clause of the point holds each of its pieces (a clause of
+    items split at 、 holds several)."""
+    text = pl.text.replace(",", "，").replace(";", "；")
+    out, at = [], 0
+    for part in pl.parts:
+        found = text.find(part, at)
+        if found < 0:
+            return ()
+        out.append(text.count("，", 0, found) + text.count("；", 0, found))
+        at = found + len(part)
+    return tuple(out)
+
+
+def _few_clauses(pl: Plan, match: align.Match) -> bool:
+    """Too few clauses of a point of several were found for all of it: of a
+    point of :data:`SPREAD_CLAUSES` clauses, one that is not its head clause
+    (the first with words of its own: 纳入一般性贷款 for
+    简化林票贷款程序,纳入一般性贷款,协调更多银行推出林票贷款); of a point of
+    :data:`MANY_CLAUSES` or more, under half of them. A clause with a word
+    turned round is not said. A heading or a label says what heads the point
+    instead."""
+    if pl.headed or "：" in pl.text or ":" in pl.text:
+        return False
+    clause = _clause_of_parts(pl)
+    if not clause or clause[-1] + 1 < SPREAD_CLAUSES:
+        return False
+    head = min((clause[k.part] for k in pl.keys if k.own), default=0)
+    found = {clause[pl.keys[h.key].part] for h in match.hits if not h.flipped}
+    found -= {clause[pl.keys[k].part] for k in match.flipped}  # said turned round
+    if clause[-1] + 1 >= MANY_CLAUSES:
+        return 2 * len(found) < clause[-1] + 1
+    return len(found) == 1 and head not in found
+
+
 def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> PointResult:
     """One point's result from the clauses it was aligned with."""
     if m.first < 0:
@@ -387,6 +435,8 @@ def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> 
     ):
         score, why = min(score, at - 0.01), why or "different word"
     elif not exact and not gist and _lacks_essential(pl, m):
+        score = min(score, at - 0.01)
+    if not exact and gist and _few_clauses(pl, m):
         score = min(score, at - 0.01)
     if strict:
         mark = _strict(pl.parts, span)

@@ -528,7 +528,10 @@ def _keys_of(
     # the idiom 混淆是非) is the same with or without a negation typed on its
     # other words; so is a piece that only labels the point (对网民:).
     negative = negative or any(k.word in lex.harms for k in keys) or label
-    keys = [replace(k, soft=not k.negated and (k.soft or negative)) for k in keys]
+    keys = [
+        replace(k, soft=not k.negated and k.word not in lex.harms and (k.soft or negative))
+        for k in keys
+    ]
     if len(keys) > 2:
         # A verb leading its object (加强 科学管理) may be left out; the last
         # word of a piece (帮助, 说话) is what the piece comes to.

@@ -11,13 +11,13 @@ MOST = 0.5
 """Share of the points above which, missed, the suggestion is Again rather than
 Hard: two of three, three of four; one of two or two of four is Hard, and so is
 any answer whose points are all at least partly recalled."""
-QUICK_BASE = 20.0
+QUICK_BASE = 10.0
 """Seconds an Easy answer may take: this much for thinking …"""
-QUICK_PER_CHAR = 0.6
-"""… plus this many seconds per character of the expected points …"""
-QUICK_MOST = 90.0
-"""… and never more than this (a reference answer of five long points typed
-word for word in 78 s is Easy to a tutor)."""
+QUICK_PER_CHAR = 1.0
+"""… plus this many seconds per character of the expected points, however
+long they are: a reference answer of five long points typed word for word at
+about a character a second (140 characters in 135 s) is Easy to a tutor, 30
+characters in 40 s is not."""
 
 
 class Graded(Protocol):
@@ -31,7 +31,7 @@ class Graded(Protocol):
 
 def quick(seconds: float | None, chars: int) -> bool:
     """Answered quickly for an answer this long."""
-    limit = min(QUICK_MOST, QUICK_BASE + QUICK_PER_CHAR * chars)
+    limit = QUICK_BASE + QUICK_PER_CHAR * chars
     return seconds is not None and seconds < limit
 
 
