@@ -1,7 +1,7 @@
 """The grader against a tutor: blind, tutor-labelled sets of typed answers.
 
 ``tests/data/typed/tutor-train.json``, ``typed-fresh.json``, ``typed-fresh2.json``,
-``typed-own.json``, ``typed-own2.json`` and ``typed-fresh3.json`` hold cards (prompt, expected points)
+``typed-own.json``, ``typed-own2.json``, ``typed-fresh3.json`` and ``typed-fresh4.json`` hold cards (prompt, expected points)
 and typed answers, each with the tutor's verdict per point (hit / partial /
 missed), the rating the tutor would give and the seconds the answer took. The
 figures of each set (per-point agreement, Cohen's kappa, rating equal, rating
@@ -62,7 +62,15 @@ def test_kappa_of_known_tables() -> None:
     assert kappa([("a", "a"), ("a", "b"), ("b", "a"), ("b", "b")]) == pytest.approx(0.0)
 
 
-SETS = ("tutor-train", "typed-fresh", "typed-fresh2", "typed-own", "typed-own2", "typed-fresh3")
+SETS = (
+    "tutor-train",
+    "typed-fresh",
+    "typed-fresh2",
+    "typed-own",
+    "typed-own2",
+    "typed-fresh3",
+    "typed-fresh4",
+)
 
 
 @pytest.mark.parametrize("name", SETS)
