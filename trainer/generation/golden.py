@@ -26,6 +26,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from trainer.generation.address import addresses, fragment, leads_on
 from trainer.generation.markers import find_markers
 from trainer.generation.segment import tokens, verb_like
 from trainer.generation.text import CJK, Span, clauses, quoted
@@ -228,8 +229,8 @@ def _aphorism(folded: str, s: Span, opens: bool, closes: bool) -> Golden | None:
     if not (opens or closes or four_four):
         return None
     last = parts[-1]
-    if len(last.text) < 2:
-        return None
+    if len(last.text) < 2 or leads_on(parts[0].text):
+        return None  # 这一年,……: a narrating or handing-on line, not a saying
     return Golden(s, "aphorism", (last,))
 
 
@@ -267,6 +268,8 @@ def find_golden(
     paragraph; ``sayings``: it stands in a section of sayings (``【金句积累】``)."""
     if "{" in s.text or "}" in s.text:
         return None
+    if addresses(s.text) or fragment(folded, s.start, s.end):
+        return None  # a greeting or blessing; a piece of wrapped or gapped text
     found = (
         _whole_quote(folded, s)
         or _attributed(s)
