@@ -1,4 +1,4 @@
-"""A bracket that glosses a listed item is not cut into items of its own."""
+"""Inline series: a bracket that glosses an item, an ellipsis that ends a series, a line label."""
 
 from __future__ import annotations
 
@@ -18,3 +18,22 @@ def test_a_glossed_item_stays_one_item_without_its_gloss() -> None:
     lists = _lists(text)
     assert ("问题", "影响", "对策") in lists, lists
     assert not any("(" in i or "（" in i or ")" in i or "）" in i for it in lists for i in it)
+
+
+def _list_cards(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    out = generate(Article(text=text, title="答题方法"), "t")
+    return [(n.prompt, tuple(n.items)) for n in out.notes if n.kind is NoteKind.LIST]
+
+
+def test_a_series_after_a_semicolon_is_asked_under_its_lines_label() -> None:
+    text = (
+        f"{_FILLER}\n\n（1）正面影响：激发、促进、实现、提升...；有利于、有助于、感动着、推动了、巩固了...\n"
+        f"（2）负面影响：引发、导致、造成、危及、损害...；消解着、割裂着、破坏了、阻碍了、致使...\n\n"
+        f"{_FILLER}\n"
+    )
+    cards = _list_cards(text)
+    asked = {items[0]: prompt for prompt, items in cards}
+    assert "正面影响" in asked["有利于"] and "负面影响" in asked["消解着"], cards
+    for prompt, items in cards:
+        assert "..." not in prompt and "…" not in prompt, prompt
+        assert not any(i.endswith((".", "…")) for i in items), items

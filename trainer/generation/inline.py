@@ -26,8 +26,9 @@ _CLAUSE_MIN, _CLAUSE_MAX = 3, 16
 _ITEM_MAX = 8
 _LONG_ITEM = 14
 _JOINERS = re.compile(r"以及|和|及|与|或")
-_STOP_AFTER = re.compile(r"等等|等|(?<=.{3})都(?=.{1,5}$)")
-"""Where a series ends: 等, or 都 before a short predicate (``……的文字都活起来``)."""
+_STOP_AFTER = re.compile(r"等等|等|\.{2,}|…+|(?<=.{3})都(?=.{1,5}$)")
+"""Where a series ends: 等, an ellipsis (``推动了、巩固了...``), or 都 before a short
+predicate (``……的文字都活起来``)."""
 _FUNCTION = set("的一不在有和是了与及或也都就把被让对将从以为而")
 
 
