@@ -78,3 +78,14 @@ def test_a_judgement_beside_them_is_still_golden() -> None:
         f"{_FILLER}当然,热闹起来不等于好起来。{_FILLER}\n"
     )
     assert any("{{c1::热闹起来}}不等于{{c2::好起来}}" in c for c in _golden(text))
+
+
+def test_a_measure_heading_its_paragraph_is_a_point_not_a_golden_line() -> None:
+    text = (
+        f"{_FILLER}\n\n强化企业主体地位,让科技强变成产业强。企业是创新的主体,{_FILLER}\n\n"
+        f"守正创新,才能行稳致远。{_FILLER}\n"
+    )
+    out = generate(Article(text=text, title="测试"), "t")
+    heading = [n for n in out.notes if "强化企业主体地位" in n.text]
+    assert heading and all("金句" not in n.tags for n in heading), [n.tags for n in heading]
+    assert any("守正创新" in c for c in _golden(text))  # a consequence: still a saying
