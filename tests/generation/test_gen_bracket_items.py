@@ -37,3 +37,20 @@ def test_a_series_after_a_semicolon_is_asked_under_its_lines_label() -> None:
     for prompt, items in cards:
         assert "..." not in prompt and "…" not in prompt, prompt
         assert not any(i.endswith((".", "…")) for i in items), items
+
+
+def test_a_series_of_examples_is_no_list() -> None:
+    text = (
+        f"{_FILLER}\n\n镇里的一些经营单位,如花卉产业园、粮食储备仓库、水稻生产基地等,"
+        f"规模偏小,抗风险能力不强。{_FILLER}\n"
+    )
+    assert not any("花卉产业园" in i for _p, items in _list_cards(text) for i in items)
+
+
+def test_an_aabb_word_closing_a_series_is_no_item() -> None:
+    text = (
+        f"{_FILLER}\n\n这个时候,快递小哥、环卫工人、出租车司机、千千万万的劳动者还在坚守岗位。"
+        f"{_FILLER}\n"
+    )
+    cards = _list_cards(text)
+    assert any(items == ("快递小哥", "环卫工人", "出租车司机") for _p, items in cards), cards
