@@ -54,3 +54,13 @@ def test_an_aabb_word_closing_a_series_is_no_item() -> None:
     )
     cards = _list_cards(text)
     assert any(items == ("快递小哥", "环卫工人", "出租车司机") for _p, items in cards), cards
+
+
+def test_paragraphs_opening_on_the_same_year_are_no_list_of_points() -> None:
+    text = (
+        f"{_FILLER}\n\n2019年,我们将隆重庆祝中华人民共和国70周年华诞。{_FILLER}\n\n"
+        f"2019年,有机遇也有挑战,大家还要一起拼搏、一起奋斗。{_FILLER}\n\n{_FILLER}\n"
+    )
+    assert not any(any(i.startswith("2019年") for i in items) for _p, items in _list_cards(text)), (
+        _list_cards(text)
+    )

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from trainer.generation.address import leads_on
 from trainer.generation.enumtypes import (
     PRIORITY,
     Enumeration,
@@ -88,8 +89,20 @@ def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
     return [
         _without_fillers(_without_tally(e))
         for e in _dedupe(found)
-        if not _exam_instruction(folded, e) and not _no_points(folded, e)
+        if not _exam_instruction(folded, e) and not _no_points(folded, e) and not _dated(e)
     ]
+
+
+_DATE_OPENER = re.compile(r"^(?:\d{2,4}|[一二三四五六七八九十〇零]{2,4})年[,，]?$")
+
+
+def _dated(e: Enumeration) -> bool:
+    """Paragraphs that open alike on a date or a handing-on phrase (2019年,……;
+    这一年,……): a narrative going on, not 分论点 side by side."""
+    if e.style != "openers":
+        return False
+    shared = e.shared.strip().rstrip(",，:")
+    return bool(_DATE_OPENER.match(shared)) or leads_on(shared)
 
 
 _SERIES_STYLES = frozenset({"inline", "series"})
