@@ -3,7 +3,8 @@
 * 中心论点: the title when it states a claim (让……, 以……, 守住……); when the title
   only names a topic, a kind of document or asks a question (``data/topic_titles.txt``),
   the judgement that closes the opening paragraph (a 范文's thesis), never a quotation,
-  a speaker's line, a ``——某某`` attribution, a question or a figure;
+  a speaker's line, a ``——某某`` attribution, a question, a figure or a greeting
+  (``data/address_lines.txt``); empty when neither states a claim (then no card);
 * 分论点: headings that state claims, else the list of 分论点 the detectors found
   (parallel paragraph openings, a run of headings), else the paragraphs' opening
   claims;
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from trainer.generation.address import addresses
 from trainer.generation.enumtypes import Enumeration
 from trainer.generation.headruns import naming_a_part
 from trainer.generation.lexicon import entries
@@ -85,8 +87,8 @@ def _words(kind: str) -> tuple[str, ...]:
 def claim_title(title: str) -> bool:
     """A title that states a claim, not a topic, a document kind or a question."""
     text = _TRAILING_NOTE.sub("", title.strip())
-    if len(text) < _TITLE_MIN or text.endswith("?"):
-        return False
+    if len(text) < _TITLE_MIN or text.endswith("?") or addresses(text):
+        return False  # 同志们、朋友们,大家好: a greeting is never a claim
     if any(w in text for w in _words("ask")):
         return False
     if _PAIRED_TOPIC.match(text):
@@ -119,6 +121,8 @@ def _quotable(s: Span) -> bool:
         return False
     if _SPEAKER.match(text) or _numbered(text) or text.startswith(_REFERRING):
         return False
+    if addresses(text) or "是否" in text:
+        return False  # 大家好, 向……致以问候: an address; ……是否……: a question
     return not re.search(r"\d", text)
 
 
@@ -251,9 +255,11 @@ def argument(
     sections = [s for s in doc.sections if s.paragraphs]
     title = doc.title.strip()
     thesis = title_claim(title)
-    if not thesis:
+    if not thesis and not addresses(title):
+        # A text opening on a greeting (贺词, 讲话) reports and thanks at its start:
+        # its opening paragraphs hold no thesis.
         span = _opening_thesis(doc, functions)
-        thesis = complete(original[span.start : span.end]) if span else title
+        thesis = complete(original[span.start : span.end]) if span else ""
     heads = _heading_claims(sections)
     points = heads if len(heads) >= 2 else _listed_points(original, found)
     if len(points) < 2:

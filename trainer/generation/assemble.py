@@ -262,8 +262,8 @@ def structure_note(
     if not sections:
         return None
     said = argument(original, doc, found, functions)
-    if len(said.points) < 2 and not said.measures:
-        return None
+    if not said.thesis or (len(said.points) < 2 and not said.measures):
+        return None  # no claim found: no card rather than a title or a greeting as one
     lines = [f"中心论点:{said.thesis}"]
     if said.points:
         lines.append("分论点:" + ";".join(said.points))

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from trainer.generation.golden import GOLDEN_SECTION, Golden, find_golden, strip_numbering
+from trainer.generation.golden import GOLDEN_SECTION, POINT, Golden, find_golden, strip_numbering
 from trainer.generation.inline import series_members
 from trainer.generation.keyterms import PLAIN, STOP_WORDS, Term, is_topic
 from trainer.generation.lexicon import entries, words
@@ -376,7 +376,8 @@ def find_clozes(
             continue
         blanks = _golden_blanks(g, scores, topic)
         if blanks:
-            _add(out, used, replace(w, sentence=sentence), blanks, "golden", "golden." + g.rule)
+            role = "term" if g.rule == POINT else "golden"
+            _add(out, used, replace(w, sentence=sentence), blanks, role, "golden." + g.rule)
     covered = {strip_punct(b.text) for c in out for b in c.blanks}
     pool = [
         w

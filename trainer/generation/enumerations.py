@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from trainer.generation.address import leads_on
 from trainer.generation.enumtypes import (
     PRIORITY,
     Enumeration,
@@ -34,7 +35,7 @@ from trainer.generation.frames import opening_frames
 from trainer.generation.golden import GOLDEN_SECTION
 from trainer.generation.headruns import heading_runs, naming_a_part, title_span
 from trainer.generation.inline import inline_lists, parallel_clauses, semicolon_lists
-from trainer.generation.lexicon import words
+from trainer.generation.lexicon import entries, words
 from trainer.generation.markers import Marker, find_markers, sequences
 from trainer.generation.phrase_series import phrase_series
 from trainer.generation.phrases import key_phrase
@@ -85,7 +86,68 @@ def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
                 found += inline_lists(folded, section, para, sent)
                 found += phrase_series(folded, section, para, sent)
     found.sort(key=lambda e: (PRIORITY[e.style], e.start))
-    return [_without_fillers(e) for e in _dedupe(found) if not _exam_instruction(folded, e)]
+    return [
+        _without_fillers(_without_tally(e))
+        for e in _dedupe(found)
+        if not _exam_instruction(folded, e) and not _no_points(folded, e) and not _dated(e)
+    ]
+
+
+_DATE_OPENER = re.compile(r"^(?:\d{2,4}|[一二三四五六七八九十〇零]{2,4})年[,，]?$")
+
+
+def _dated(e: Enumeration) -> bool:
+    """Paragraphs that open alike on a date or a handing-on phrase (2019年,……;
+    这一年,……): a narrative going on, not 分论点 side by side."""
+    if e.style != "openers":
+        return False
+    shared = e.shared.strip().rstrip(",，:")
+    return bool(_DATE_OPENER.match(shared)) or leads_on(shared)
+
+
+_SERIES_STYLES = frozenset({"inline", "series"})
+
+
+def _not_points(kind: str) -> tuple[str, ...]:
+    return tuple(
+        w
+        for row in entries("series_not_points")
+        if row[0] == kind
+        for c in row[1:]
+        for w in c.split()
+    )
+
+
+def _no_points(folded: str, e: Enumeration) -> bool:
+    """A 、 series of examples (……单位,如A、B、C等): it names no points side by side
+    (``data/series_not_points.txt``)."""
+    if e.style not in _SERIES_STYLES or not e.items:
+        return False
+    first = e.items[0].phrase
+    clause_at = max(folded.rfind(ch, 0, first.start) for ch in ",;:。!?\n") + 1
+    before = folded[clause_at : first.start]
+    examples = _not_points("examples")
+    return first.text.startswith(examples) or before.strip() in examples
+
+
+def _tally(text: str) -> bool:
+    """``千千万万``, ``方方面面``: an AABB word closing a series stands for all the
+    others, it is no item."""
+    return len(text) == _TALLY and text[0] == text[1] and text[2] == text[3] and text[0] != text[2]
+
+
+_TALLY = 4
+
+
+def _without_tally(e: Enumeration) -> Enumeration:
+    if e.style not in _SERIES_STYLES or len(e.items) < _MIN_AFTER_TALLY + 1:
+        return e
+    if not _tally(e.items[-1].phrase.text):
+        return e
+    return replace(e, items=e.items[:-1])
+
+
+_MIN_AFTER_TALLY = 3
 
 
 _ITEM_MIN = 2

@@ -18,6 +18,10 @@ Rules, in order, each general to 申论 prose:
    a section of sayings (``【金句积累】``).
 
 Rules 4 and 5 leave the choice of blanks to the key-term ranking.
+
+Never a 金句: a greeting, blessing or handing-on line (这一年,……) and a piece of
+hard-wrapped or gapped text (``data/address_lines.txt``, :mod:`address`). A measure
+heading its paragraph (``夯实基础研究,筑牢……的根基``) is carded as its 分论点.
 """
 
 from __future__ import annotations
@@ -26,8 +30,9 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from trainer.generation.address import addresses, fragment, leads_on
 from trainer.generation.markers import find_markers
-from trainer.generation.segment import tokens, verb_like
+from trainer.generation.segment import tag, tokens, verb_like
 from trainer.generation.text import CJK, Span, clauses, quoted
 
 _CORRELATIVE = re.compile(
@@ -228,9 +233,34 @@ def _aphorism(folded: str, s: Span, opens: bool, closes: bool) -> Golden | None:
     if not (opens or closes or four_four):
         return None
     last = parts[-1]
-    if len(last.text) < 2:
-        return None
+    if len(last.text) < 2 or leads_on(parts[0].text):
+        return None  # 这一年,……: a narrating or handing-on line, not a saying
+    if (
+        opens
+        and len(parts) == 2
+        and _acts(parts[0].text)
+        and _acts(last.text)
+        and not _CONSEQUENCE.search(last.text)
+    ):
+        # 夯实基础研究,筑牢科技自立自强的根基: a measure that heads its paragraph, a
+        # 分论点 to learn but no saying.
+        return Golden(s, POINT, (last,))
     return Golden(s, "aphorism", (last,))
+
+
+POINT = "point"
+"""The rule of a paragraph's heading measure: carded as its 分论点, not as a 金句."""
+_ACTING = frozenset({"v", "vd", "vg", "p", ""})
+
+
+def _acts(clause: str) -> bool:
+    """A clause that opens on a verb or a preposition (夯实……, 把……, 弘扬……), not on a
+    subject (我们……, 地基……)."""
+    toks = tokens(_plain(clause))
+    return bool(toks) and tag(toks[0][0]) in _ACTING and not _DIGIT.search(clause)
+
+
+_CONSEQUENCE = re.compile(r"是|才|就|在于|方能|必将|必然")
 
 
 def _not_equal(folded: str, s: Span) -> Golden | None:
@@ -267,6 +297,8 @@ def find_golden(
     paragraph; ``sayings``: it stands in a section of sayings (``【金句积累】``)."""
     if "{" in s.text or "}" in s.text:
         return None
+    if addresses(s.text) or fragment(folded, s.start, s.end):
+        return None  # a greeting or blessing; a piece of wrapped or gapped text
     found = (
         _whole_quote(folded, s)
         or _attributed(s)

@@ -26,8 +26,9 @@ _CLAUSE_MIN, _CLAUSE_MAX = 3, 16
 _ITEM_MAX = 8
 _LONG_ITEM = 14
 _JOINERS = re.compile(r"以及|和|及|与|或")
-_STOP_AFTER = re.compile(r"等等|等|(?<=.{3})都(?=.{1,5}$)")
-"""Where a series ends: 等, or 都 before a short predicate (``……的文字都活起来``)."""
+_STOP_AFTER = re.compile(r"等等|等|\.{2,}|…+|(?<=.{3})都(?=.{1,5}$)")
+"""Where a series ends: 等, an ellipsis (``推动了、巩固了...``), or 都 before a short
+predicate (``……的文字都活起来``)."""
 _FUNCTION = set("的一不在有和是了与及或也都就把被让对将从以为而")
 
 
@@ -194,7 +195,8 @@ def inline_lists(folded: str, section: Section, para: Paragraph, sent: Span) -> 
             head = _drop_verb(whole, max(2, min(4, *(len(i.text) for i in items[1:]))))
             if head is not whole:
                 items = [head, *items[1:]]
-        if _keep(items, framed=framed, led=items[0].start > clause.start):
+        labelled = folded[items[0].start - 1 : items[0].start] == ":" and tail.text.startswith("等")
+        if _keep(items, framed=framed, led=items[0].start > clause.start, labelled=labelled):
             out.append(
                 Enumeration(
                     Style.INLINE,
@@ -242,11 +244,10 @@ def _dun_items(clause: Span) -> list[Span] | None:
     cut = text.find("等")
     if cut > 0 and text[:cut].count("、") >= 2:
         text = text[: cut + 1]  # a second series after 等 (……等五类人才提供A、B和C)
-    pieces: list[Span] = []
-    pos = 0
-    for part in text.split("、"):
-        pieces.append(Span(part, clause.start + pos, clause.start + pos + len(part)))
-        pos += len(part) + 1
+    pieces = [
+        Span(part, clause.start + pos, clause.start + pos + len(part))
+        for part, pos in _dun_split(text)
+    ]
     if len(pieces) < 2:
         return None
     last = pieces[-1]
@@ -297,6 +298,30 @@ def _dun_items(clause: Span) -> list[Span] | None:
     return items
 
 
+def _dun_split(text: str) -> list[tuple[str, int]]:
+    """``text`` cut at each 、 outside brackets: ``问题、影响(危害、意义)、对策`` ->
+    ``问题``, ``影响``, ``对策`` (a bracket glosses its item: it is no item and is
+    not asked)."""
+    out: list[tuple[str, int]] = []
+    depth = 0
+    piece = 0
+    for i, ch in enumerate(text + "、"):
+        if ch in "(（[【":
+            depth += 1
+        elif ch in ")）]】" and depth:
+            depth -= 1
+        elif ch == "、" and not depth:
+            part = text[piece:i]
+            gloss = _GLOSS.search(part)
+            out.append((part[: gloss.start()] if gloss and gloss.start() else part, piece))
+            piece = i + 1
+    return out
+
+
+_GLOSS = re.compile(r"[(（][^()（）]*、[^()（）]*[)）]$")
+"""A bracket closing an item that itself lists (``影响(危害、意义)``)."""
+
+
 def _align_first(first: Span, texts: list[str]) -> Span | None:
     """``让收藏在……的文物`` before ``陈列在……的遗产``: the first item starts where the
     pattern the others share lines up."""
@@ -340,15 +365,20 @@ def _typical(spans: list[Span]) -> int:
 _FIGURE_OR_PERSON = re.compile(r"\d|同志$|先生$|女士$|教授$|院士$")
 
 
-def _keep(items: list[Span], framed: bool = False, led: bool = False) -> bool:
-    """Four or more short items, three built alike, or three or more that the
+def _keep(
+    items: list[Span], framed: bool = False, led: bool = False, labelled: bool = False
+) -> bool:
+    """Four or more short items, three built alike, three or more that the
     sentence frames as a set with 等 and that are phrases, not single words, long
-    enough together and not opening with a verb (``产业层次偏低、人才外流严重……等问题``)."""
+    enough together and not opening with a verb (``产业层次偏低、人才外流严重……等问题``),
+    or three or more short ones a label introduces (``要素:问题、影响、对策等``)."""
     texts = [s.text.strip("“”") for s in items]
     if any(not CJK.search(t) for t in texts):
         return False
     if any(_FIGURE_OR_PERSON.search(t) for t in texts):
         return False  # 秦朝15年、三国61年; 邓小平同志、江泽民同志: figures and names
+    if labelled and len(texts) >= 3 and max(len(t) for t in texts) <= _ITEM_MAX:
+        return True
     if (
         framed
         and len(texts) >= 3

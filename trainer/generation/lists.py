@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from trainer.generation.enumtypes import Enumeration
-from trainer.generation.text import Span, cn_number
+from trainer.generation.text import CJK, Span, cn_number
 
 CATEGORIES = [
     "乱象",
@@ -320,7 +320,7 @@ def prompt(e: Enumeration, kind: str = "", title: str = "") -> str:
     if e.style == "quoted":
         return prefix + _quoted(e, n)
     if e.style == "inline":
-        after = (e.after.text if e.after else "").lstrip("等")
+        after = (e.after.text if e.after else "").lstrip("等.…")
         after = re.sub(r"^(?:一系列|各种|各类|诸多)", "", re.split(r"[,;。!?:]", after)[0])
         counted = re.match(r"^[数几两二三四五六七八九十百千\d]+(个|项|类|种|大)", after)
         unit = counted.group(1) if counted and counted.group(1) != "大" else ""
@@ -333,6 +333,12 @@ def prompt(e: Enumeration, kind: str = "", title: str = "") -> str:
             # 向市场信息、科技服务、加工营销等方面拓展 -> 向哪三个方面拓展
             unit = next((u for noun, u in _NOUN_UNITS.items() if after.startswith(noun)), "")
         topic = _with_subject(e, topic)
+        if not topic.strip(",;:") and not after:
+            labelled = _sentence_label(e)
+            if labelled:
+                # 正面影响:激发、促进……;有利于、有助于……: the label before the colon
+                # is what the second series lists too.
+                return f"{prefix}{labelled}有哪{_count(n, unit or '项')}?"
         return f"{prefix}{topic}哪{_count(n, unit or _UNITS.get(after, '项'))}{after}?"
     if e.style == "colon":
         built = _with_category(lead, n)
@@ -509,6 +515,24 @@ def _quoted(e: Enumeration, n: int) -> str:
     if before[0] in "让使":
         return f"{before}做到哪{_count(n, '点')}?"
     return f"{before}哪{_count(n, '点')}?"
+
+
+_LABEL_MAX = 12
+
+
+def _sentence_label(e: Enumeration) -> str:
+    """The label the list's line opens with before its colon (``(1)正面影响:……``)."""
+    start = e.items[0].phrase.start
+    para = next((p for p in e.section.paragraphs if p.span.start <= start < p.span.end), None)
+    if para is None:
+        return ""
+    before = para.span.text[: start - para.span.start]
+    text = _NUMBERING.sub("", before[before.rfind("\n") + 1 :].strip())
+    label, sep, _ = text.partition(":")
+    label = label.strip()
+    if not sep or not 2 <= len(label) <= _LABEL_MAX or not CJK.match(label) or "," in label:
+        return ""
+    return label
 
 
 def _lead_text(e: Enumeration) -> str:
