@@ -96,6 +96,30 @@ def quoted_runs(folded: str, section: Section, para: Paragraph, sent: Span) -> l
     return out
 
 
+def _clause_run(
+    folded: str,
+    section: Section,
+    para: Paragraph,
+    sent: Span,
+    first: Span,
+    index: int,
+    spans: list[Span],
+    shared: str = "",
+) -> Enumeration:
+    """A run of like clauses as one parallel list: the sentence's lead-in when the run
+    opens the sentence, else the words of the sentence before its first clause."""
+    return Enumeration(
+        Style.PARALLEL,
+        section,
+        para.index,
+        tuple(Item(sp, sp) for sp in spans),
+        lead=lead(section, para, sent.start)
+        if index == 0
+        else Span(folded[sent.start : first.start], sent.start, first.start),
+        shared=shared,
+    )
+
+
 def pivot_clauses(
     folded: str,
     section: Section,
@@ -123,18 +147,7 @@ def pivot_clauses(
             spans = [
                 Span(texts[k], parts[k].start, parts[k].start + len(texts[k])) for k in range(i, j)
             ]
-            out.append(
-                Enumeration(
-                    Style.PARALLEL,
-                    section,
-                    para.index,
-                    tuple(Item(sp, sp) for sp in spans),
-                    lead=lead(section, para, sent.start)
-                    if i == 0
-                    else Span(folded[sent.start : parts[i].start], sent.start, parts[i].start),
-                    shared=pivot,
-                )
-            )
+            out.append(_clause_run(folded, section, para, sent, parts[i], i, spans, pivot))
             i = j
         else:
             i += 1
@@ -189,17 +202,7 @@ def suffix_clauses(
                 Span(texts[k], parts[k].start, parts[k].start + len(texts[k]))
                 for k in range(i + 1, j)
             ]
-            out.append(
-                Enumeration(
-                    Style.PARALLEL,
-                    section,
-                    para.index,
-                    tuple(Item(sp, sp) for sp in spans),
-                    lead=lead(section, para, sent.start)
-                    if i == 0
-                    else Span(folded[sent.start : parts[i].start], sent.start, parts[i].start),
-                )
-            )
+            out.append(_clause_run(folded, section, para, sent, parts[i], i, spans))
             i = j
         else:
             i += 1
