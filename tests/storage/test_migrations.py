@@ -5,7 +5,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy import inspect as sa_inspect
 
 from trainer.domain.errors import StoreError
@@ -110,37 +110,43 @@ def test_a_new_store_does_not_import_alembic(tmp_path: Path) -> None:
     assert out.stdout.strip() == "[]"
 
 
+def _write_first_schema_rows(conn: Connection) -> None:
+    """A learner, a deck, a note and its card as the 0001 schema holds them (raw SQL on
+    purpose: the repositories always write the newest columns)."""
+    conn.execute(
+        text(
+            "INSERT INTO profiles (id, name, timezone, rollover_hour, created_at) "
+            "VALUES (1, 'default', 'UTC', 4, 0)"
+        )
+    )
+    conn.execute(
+        text(
+            "INSERT INTO decks (id, name, description, options, created_at, modified_at) "
+            "VALUES (1, '旧', '', '{}', 0, 0)"
+        )
+    )
+    conn.execute(
+        text(
+            "INSERT INTO notes (id, guid, deck_id, kind, prompt, answer, text, items, tags, "
+            "extra, source_article, source_anchor, source_section, source_start, source_end, "
+            "position, retired, modified_at) VALUES (1, 'g1', 1, 'qa', '问', '答', '', '[]', "
+            "'', '', '', '', '', 0, 0, 0, false, 0)"
+        )
+    )
+    conn.execute(
+        text(
+            "INSERT INTO cards (id, profile_id, note_id, deck_id, ord, state, queue, due, "
+            "step, reps, lapses, position, buried_until) "
+            "VALUES (1, 1, 1, 1, 0, 2, 2, 100, 0, 3, 0, 0, 0)"
+        )
+    )
+
+
 def test_upgrade_from_first_revision_keeps_data(any_db_url: str) -> None:
     engine = make_engine(resolve_url(any_db_url))
     migrate.upgrade(engine, target="0001")
     with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO profiles (id, name, timezone, rollover_hour, created_at) "
-                "VALUES (1, 'default', 'UTC', 4, 0)"
-            )
-        )
-        conn.execute(
-            text(
-                "INSERT INTO decks (id, name, description, options, created_at, modified_at) "
-                "VALUES (1, '旧', '', '{}', 0, 0)"
-            )
-        )
-        conn.execute(
-            text(
-                "INSERT INTO notes (id, guid, deck_id, kind, prompt, answer, text, items, tags, "
-                "extra, source_article, source_anchor, source_section, source_start, source_end, "
-                "position, retired, modified_at) VALUES (1, 'g1', 1, 'qa', '问', '答', '', '[]', "
-                "'', '', '', '', '', 0, 0, 0, false, 0)"
-            )
-        )
-        conn.execute(
-            text(
-                "INSERT INTO cards (id, profile_id, note_id, deck_id, ord, state, queue, due, "
-                "step, reps, lapses, position, buried_until) "
-                "VALUES (1, 1, 1, 1, 0, 2, 2, 100, 0, 3, 0, 0, 0)"
-            )
-        )
+        _write_first_schema_rows(conn)
         # Raw SQL on purpose: this writes the 0001 schema, which ``reviews_repo`` and
         # its ``ReviewRecord`` (always the newest columns) cannot describe.
         conn.execute(
@@ -168,33 +174,7 @@ def test_review_defaults_keep_rows_and_fill_new_ones(any_db_url: str) -> None:
     migrate.upgrade(engine, target="0005")
     old = (1, 1, 1, 3, 1000, 739000, 500, 2, 1.5, 2.0, 5.0, '{"card": {}}')
     with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO profiles (id, name, timezone, rollover_hour, created_at) "
-                "VALUES (1, 'default', 'UTC', 4, 0)"
-            )
-        )
-        conn.execute(
-            text(
-                "INSERT INTO decks (id, name, description, options, created_at, modified_at) "
-                "VALUES (1, '旧', '', '{}', 0, 0)"
-            )
-        )
-        conn.execute(
-            text(
-                "INSERT INTO notes (id, guid, deck_id, kind, prompt, answer, text, items, tags, "
-                "extra, source_article, source_anchor, source_section, source_start, source_end, "
-                "position, retired, modified_at) VALUES (1, 'g1', 1, 'qa', '问', '答', '', '[]', "
-                "'', '', '', '', '', 0, 0, 0, false, 0)"
-            )
-        )
-        conn.execute(
-            text(
-                "INSERT INTO cards (id, profile_id, note_id, deck_id, ord, state, queue, due, "
-                "step, reps, lapses, position, buried_until) "
-                "VALUES (1, 1, 1, 1, 0, 2, 2, 100, 0, 3, 0, 0, 0)"
-            )
-        )
+        _write_first_schema_rows(conn)
         # Raw SQL on purpose: the 0005 schema, before this migration.
         conn.execute(
             text(
