@@ -10,19 +10,13 @@ from __future__ import annotations
 
 import re
 
-from trainer.generation.lexicon import entries
+from trainer.generation.lexicon import kind_words
 
 __all__ = ["addresses", "fragment", "leads_on"]
 
 
 def _words(kind: str) -> tuple[str, ...]:
-    return tuple(
-        w
-        for row in entries("address_lines")
-        if row[0] == kind
-        for col in row[1:]
-        for w in col.split()
-    )
+    return kind_words("address_lines", kind)
 
 
 def addresses(text: str) -> bool:

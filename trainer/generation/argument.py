@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from trainer.generation.address import addresses
 from trainer.generation.enumtypes import Enumeration
 from trainer.generation.headruns import naming_a_part
-from trainer.generation.lexicon import entries
+from trainer.generation.lexicon import kind_words
 from trainer.generation.markers import find_markers
 from trainer.generation.structure import Outline, Section
 from trainer.generation.text import Span, fold
@@ -75,13 +75,7 @@ def complete(text: str, limit: int = _CLAIM_MAX) -> str:
 
 
 def _words(kind: str) -> tuple[str, ...]:
-    return tuple(
-        w
-        for row in entries("topic_titles")
-        if row[0] == kind
-        for col in row[1:]
-        for w in col.split()
-    )
+    return kind_words("topic_titles", kind)
 
 
 def claim_title(title: str) -> bool:

@@ -35,7 +35,7 @@ from trainer.generation.frames import opening_frames
 from trainer.generation.golden import GOLDEN_SECTION
 from trainer.generation.headruns import heading_runs, naming_a_part, title_span
 from trainer.generation.inline import inline_lists, parallel_clauses, semicolon_lists
-from trainer.generation.lexicon import entries, words
+from trainer.generation.lexicon import kind_words, words
 from trainer.generation.markers import Marker, find_markers, sequences
 from trainer.generation.phrase_series import phrase_series
 from trainer.generation.phrases import key_phrase
@@ -109,13 +109,7 @@ _SERIES_STYLES = frozenset({"inline", "series"})
 
 
 def _not_points(kind: str) -> tuple[str, ...]:
-    return tuple(
-        w
-        for row in entries("series_not_points")
-        if row[0] == kind
-        for c in row[1:]
-        for w in c.split()
-    )
+    return kind_words("series_not_points", kind)
 
 
 def _no_points(folded: str, e: Enumeration) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-__all__ = ["entries", "words"]
+__all__ = ["entries", "kind_words", "words"]
 
 
 @cache
@@ -28,3 +28,12 @@ def entries(name: str) -> tuple[tuple[str, ...], ...]:
 def words(name: str) -> frozenset[str]:
     """Every word of ``data/{name}.txt`` (all columns)."""
     return frozenset(w for row in entries(name) for w in row)
+
+
+@cache
+def kind_words(name: str, kind: str) -> tuple[str, ...]:
+    """The words of the lines of ``data/{name}.txt`` that open on ``kind``: a list keyed
+    by kind (``greet  大家好 同志们``), each kind one set of cue words."""
+    return tuple(
+        w for row in entries(name) if row[0] == kind for col in row[1:] for w in col.split()
+    )

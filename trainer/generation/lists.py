@@ -488,9 +488,9 @@ def _parallel(e: Enumeration, lead: str, n: int) -> str:
         return f"{lead.removesuffix('是').rstrip(',')}的意义有哪{_count(n, '点')}?"
     if e.shared and e.shared in "让使把将为":
         return f"{lead},有哪{_count(n, '个')}例子?" if lead else f"文中举了哪{_count(n, '个')}例子?"
-    from trainer.generation.lexicon import entries
+    from trainer.generation.lexicon import kind_words
 
-    speech = next((row[1].split() for row in entries("blank_edges") if row[0] == "speaker"), [])
+    speech = kind_words("blank_edges", "speaker")
     if lead and lead.endswith(tuple(w for w in speech if len(w) == 2)):
         # 习近平总书记指出: what was said, not what is to be done (rubric: PRM).
         return f"{lead}了哪{_count(n, '点')}?"
