@@ -237,3 +237,19 @@ def test_cards_shows_control_characters_as_symbols(db: Path) -> None:
     assert "␛]0;pwned␇" in out.stdout  # shown, not dropped and not obeyed
     data = run(["cards", "deck:申论::手写", "--json"], db).stdout
     assert "\x9b" not in data and "\x1b" not in data
+
+
+def test_deck_rename_and_move_report_a_missing_deck_or_taken_name_before_asking(db: Path) -> None:
+    """A question the answer cannot matter to is not asked: the error comes first."""
+    for args in (
+        ["deck", "rename", "没有", "x"],
+        ["deck", "rename", "申论::直播带货", "申论::直播带货"],
+        ["deck", "move", "没有", "申论"],
+        ["deck", "move", "申论", "申论::直播带货"],
+    ):
+        out = run(args, db, stdin="")  # no answer: a question would abort the command
+        assert out.returncode == 1, (args, out.stdout, out.stderr)
+        assert "?" not in out.stdout, (args, out.stdout)
+        assert len(out.stderr.strip().splitlines()) == 1, (args, out.stderr)
+    assert run(["deck", "rename", "申论::直播带货", "申论::x", "-y"], db).returncode == 0
+    assert run(["deck", "rename", "申论::x", "申论::直播带货", "-y"], db).returncode == 0

@@ -53,7 +53,7 @@ def test_rename_and_move_take_sub_decks_along(store: Store, now: datetime) -> No
     )
     assert _names(store) == ["其他", "申论", "申论::电商", "申论::电商::金句"]
     moved = admin.move("申论::电商", "其他")
-    assert moved.describe() == "Renamed 申论::电商 to 其他::电商 (and 1 sub-decks)"
+    assert moved.describe() == "Renamed 申论::电商 to 其他::电商 (and 1 sub-deck)"
     assert admin.move("其他::电商::金句", "").names == (("其他::电商::金句", "金句"),)
     with pytest.raises(TrainerError, match="already exists"):
         admin.rename("金句", "申论")

@@ -141,9 +141,10 @@ def rename(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")] = False,
 ) -> None:
     """Rename a deck; its sub-decks follow."""
-    if not yes and not typer.confirm(f"Rename {deck} to {new_name}?", default=True):
-        fail("nothing renamed", 1)
     with _admin(ctx) as admin:
+        admin.check_rename(deck, new_name)  # a missing deck or taken name before asking
+        if not yes and not typer.confirm(f"Rename {deck} to {new_name}?", default=True):
+            fail("nothing renamed", 1)
         done = admin.rename(deck, new_name)
     typer.echo(done.describe())
 
@@ -157,9 +158,10 @@ def move(
 ) -> None:
     """Move a deck (with its sub-decks) under another deck."""
     where = f"under {parent}" if parent.strip() else "to the top level"
-    if not yes and not typer.confirm(f"Move {deck} {where}?", default=True):
-        fail("nothing moved", 1)
     with _admin(ctx) as admin:
+        admin.check_move(deck, parent)  # a missing deck or taken name before asking
+        if not yes and not typer.confirm(f"Move {deck} {where}?", default=True):
+            fail("nothing moved", 1)
         done = admin.move(deck, parent)
     typer.echo(done.describe())
 

@@ -59,7 +59,12 @@ class Renamed:
     def describe(self) -> str:
         old, new = self.names[0]
         more = len(self.names) - 1
-        return f"Renamed {old} to {new}" + (f" (and {more} sub-decks)" if more else "")
+        tail = f" (and {more} sub-deck{'s' if more > 1 else ''})" if more else ""
+        return f"Renamed {old} to {new}{tail}"
+
+
+_Plan = tuple[Renamed, tuple[tuple[int, str, str], ...]]
+"""What a rename will say it did, and the (deck id, old name, new name) it makes."""
 
 
 class DeckAdmin:
@@ -142,19 +147,35 @@ class DeckAdmin:
     def rename(self, old: str, new: str) -> Renamed:
         new = check_deck_name(new)
         with self.store.write() as conn:
-            return self._rename(conn, self._tree(conn, old), new)
+            return self._apply(conn, self._plan(conn, self._tree(conn, old), new))
 
     def move(self, name: str, parent: str) -> Renamed:
         """Put deck ``name`` (with its sub-decks) under ``parent`` ("" for the top level)."""
+        with self.store.write() as conn:
+            return self._apply(conn, self._plan_move(conn, name, parent))
+
+    def check_rename(self, old: str, new: str) -> Renamed:
+        """What :meth:`rename` would do, changing nothing: raises what it would raise,
+        so a command can report a missing deck or a taken name before it asks."""
+        new = check_deck_name(new)
+        with self.store.read() as conn:
+            return self._plan(conn, self._tree(conn, old), new)[0]
+
+    def check_move(self, name: str, parent: str) -> Renamed:
+        """What :meth:`move` would do, changing nothing (see :meth:`check_rename`)."""
+        with self.store.read() as conn:
+            return self._plan_move(conn, name, parent)[0]
+
+    def _plan_move(self, conn: Connection, name: str, parent: str) -> _Plan:
         leaf = name.split("::")[-1]
         target = f"{check_deck_name(parent)}::{leaf}" if parent.strip() else leaf
-        with self.store.write() as conn:
-            tree = self._tree(conn, name)
-            if parent.strip() and (parent == name or parent.startswith(name + "::")):
-                raise TrainerError(f"cannot move {name} into itself")
-            return self._rename(conn, tree, target)
+        tree = self._tree(conn, name)
+        if parent.strip() and (parent == name or parent.startswith(name + "::")):
+            raise TrainerError(f"cannot move {name} into itself")
+        return self._plan(conn, tree, target)
 
-    def _rename(self, conn: Connection, old: str, new: str) -> Renamed:
+    def _plan(self, conn: Connection, old: str, new: str) -> _Plan:
+        """The renames that take deck tree ``old`` to ``new``, checked, not yet made."""
         if new == old:
             raise TrainerError(f"{old} is already called that")
         rows = decks_repo.names(conn)
@@ -170,17 +191,21 @@ class DeckAdmin:
                 raise TrainerError(f"a deck named {target!r} already exists")
             if len(target) > 200:
                 raise TrainerError("a deck name is at most 200 characters")
+        moves.sort(key=lambda m: m[1])
+        pairs = tuple((o, t) for _i, o, t in moves)
+        if old not in names:  # a parent with no deck of its own: named first all the same
+            pairs = ((old, new), *pairs)
+        return Renamed(pairs), tuple(moves)
+
+    def _apply(self, conn: Connection, plan: _Plan) -> Renamed:
+        renamed, moves = plan
         # Through temporary names first: a rename may swap names within the moving set.
         for deck_id, _old, _target in moves:
             decks_repo.rename(conn, deck_id, f"\x01renaming {deck_id}")
         now_s = int(time.time())
         for deck_id, _old, target in moves:
             decks_repo.rename(conn, deck_id, target, now_s)
-        moves.sort(key=lambda m: m[1])
-        pairs = tuple((o, t) for _i, o, t in moves)
-        if old not in names:  # a parent with no deck of its own: named first all the same
-            pairs = ((old, new), *pairs)
-        return Renamed(pairs)
+        return renamed
 
     def delete(self, name: str) -> DeletedDeck:
         """Delete a deck, its sub-decks, their notes, cards and review history.
@@ -197,7 +222,7 @@ class DeckAdmin:
     def undo_rename(self, renamed: Renamed) -> None:
         old, new = renamed.names[0]
         with self.store.write() as conn:
-            self._rename(conn, new, old)
+            self._apply(conn, self._plan(conn, new, old))
 
 
 @dataclass(frozen=True, slots=True)
