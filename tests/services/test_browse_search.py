@@ -208,3 +208,25 @@ def test_a_forgotten_card_stays_new_when_states_are_rebuilt(
     assert fresh is not None and fresh.reps == 1 and fresh.lapses == 0
     browse.restore(change)
     assert study.card(cards["c1.1"]).state.name == "REVIEW"  # type: ignore[union-attr]
+
+
+def test_a_card_buried_on_an_earlier_day_is_not_shown_or_found_as_buried(
+    store: Store, now: datetime
+) -> None:
+    """Burying lasts until the next study day, as in Anki: browsing on a later day
+    sees the card back in its queue even before any study session has run."""
+    from tests.conftest import make_deck, qa_notes
+    from trainer.domain.model import Queue
+
+    make_deck(store, qa_notes(2), options=OPTS)
+    study = StudyService(store)
+    card = study.queue(now)[0]
+    study.bury(card.id, now)
+    browse = BrowseService(store)
+    assert [r.card_id for r in browse.search("is:buried", now)] == [card.id]
+    later = now + timedelta(days=1)
+    browse = BrowseService(store)  # a new command on the next day
+    assert browse.search("is:buried", later) == []
+    assert browse.count("is:buried", later) == 0
+    row = next(r for r in browse.search("", later) if r.card_id == card.id)
+    assert row.queue is Queue.NEW

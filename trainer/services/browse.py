@@ -26,6 +26,7 @@ from trainer.domain import search as search_lang
 from trainer.domain.clock import from_epoch, to_epoch, utc
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import CardState, Note, NoteKind, Queue
+from trainer.services.dayroll import bring_back_buried
 from trainer.storage import (
     browse_repo,
     cards_repo,
@@ -134,6 +135,7 @@ class BrowseService:
             raise TrainerError(
                 f"cannot sort by {sort!r}; use one of {', '.join(search_repo.SORTS)}"
             )
+        bring_back_buried(self.store, now)
         with self.store.read() as conn:
             ctx = self._context(conn, now)
             ids = search_repo.card_ids(
@@ -145,12 +147,14 @@ class BrowseService:
 
     def count(self, query: str | search_lang.Node, now: datetime) -> int:
         node = search_lang.parse(query) if isinstance(query, str) else query
+        bring_back_buried(self.store, now)
         with self.store.read() as conn:
             return search_repo.count(conn, node, self._context(conn, now))
 
     def card_ids(self, query: str | search_lang.Node, now: datetime) -> list[int]:
         """Every matching card id (for "select all")."""
         node = search_lang.parse(query) if isinstance(query, str) else query
+        bring_back_buried(self.store, now)
         with self.store.read() as conn:
             return search_repo.card_ids(conn, node, self._context(conn, now))
 

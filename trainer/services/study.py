@@ -19,6 +19,7 @@ from trainer.domain.clock import LEARN_AHEAD, from_epoch, to_epoch, utc
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import Card, CardState, Deck, DeckCounts, LeechAction, Note, Queue, Rating
 from trainer.scheduling import exam, fsrs_adapter
+from trainer.services.dayroll import bring_back_buried
 from trainer.services.decks import SEP, TreeRow, deck_tree, subtree, tree_totals
 from trainer.services.undo import Step, Undone, UndoStack
 from trainer.storage import (
@@ -175,20 +176,11 @@ class StudyService:
 
     # -- queue -------------------------------------------------------------------
     def _prepare_day(self, now: datetime) -> None:
-        """Bring back cards buried on an earlier day, once per study day.
-
-        Runs before the caller's read transaction starts, so that read sees the
-        unburied cards (a SQLite snapshot begins at its first read).
-        """
-        pid, today = self.store.profile.id, self.store.clock.day(now)
+        """Bring back cards buried on an earlier day, once per study day."""
+        today = self.store.clock.day(now)
         if self._unburied_day == today:
             return
-        with self.store.read() as conn:
-            ids = [d.id for d in self._all_decks(conn)]
-            buried = bool(ids) and cards_repo.has_buried(conn, pid, today, ids)
-        if buried:
-            with self.store.write() as conn:
-                cards_repo.unbury(conn, pid, today, ids)
+        bring_back_buried(self.store, now)
         self._unburied_day = today
 
     def _remaining(
