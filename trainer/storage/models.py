@@ -186,7 +186,8 @@ REVIEWS = Table(
     # JSON snapshot of what the answer changed, so undo restores it exactly.
     _col("undo", Text, default="", server_default=""),
     Index("ix_reviews_card", "card_id", "reviewed_at"),
-    Index("ix_reviews_profile_day", "profile_id", "day", "deck_id"),
+    # Covers the day's new and review counts per deck (schema 0010).
+    Index("ix_reviews_profile_day", "profile_id", "day", "deck_id", "state_before", "card_id"),
 )
 """Core tables for the repositories' statements (no ORM: nothing maps rows to objects)."""
 
