@@ -59,19 +59,35 @@ def _warn(message: str) -> None:
     sys.stderr.flush()
 
 
-def run(db: str | None, profile: str, deck: str | None, lines: TextIO, out: TextIO) -> int:
+def run(
+    db: str | None,
+    profile: str,
+    deck: str | None,
+    lines: TextIO,
+    out: TextIO,
+    *,
+    lite: bool = False,
+) -> int:
     """The drill loop on the store ``db`` names for ``profile``; returns how many answers
-    were committed. Bad input raises TrainerError (nothing after it is read)."""
+    were committed. Bad input raises TrainerError (nothing after it is read).
+
+    With ``lite``, a SQLite file store already at the current schema is studied over
+    the standard library's ``sqlite3`` (``Store.open_lite``): the same statements,
+    transactions and fsyncs, without importing SQLAlchemy; any other store is opened
+    as every command opens it."""
     from trainer.domain.errors import StoreError
     from trainer.domain.model import Rating
     from trainer.services.backup import daily_backup
-    from trainer.services.session import open_store
     from trainer.services.study import StudyService
-    from trainer.storage.store import StoreBusyError
+    from trainer.storage.store import Store, StoreBusyError
 
     clock = _Clock()
     answered = 0
-    store = open_store(db, profile, bundled=True)
+    store = Store.open_lite(db, profile) if lite else None
+    if store is None:
+        from trainer.services.session import open_store
+
+        store = open_store(db, profile, bundled=True)
     try:
         try:
             daily_backup(store, clock.now())

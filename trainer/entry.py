@@ -59,7 +59,7 @@ def main() -> None:
         try:
             from trainer.drill import run
 
-            run(_db(options), _profile(options), deck, sys.stdin, sys.stdout)
+            run(_db(options), _profile(options), deck, sys.stdin, sys.stdout, lite=True)
         except BaseException as exc:
             from trainer.cli import report
 

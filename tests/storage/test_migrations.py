@@ -430,3 +430,55 @@ def test_trainers_creating_one_new_store_at_once_all_open_it(any_db_url: str) ->
     engine.dispose()
     assert rows == [(HEAD_REVISION,)]
     assert profiles == ["default"]
+
+
+def _day_index_columns(engine: Engine) -> list[str | None]:
+    with engine.connect() as conn:
+        found = {i["name"]: i["column_names"] for i in sa_inspect(conn).get_indexes("reviews")}
+    return list(found["ix_reviews_profile_day"])
+
+
+def test_done_today_index_migration_up_and_down(any_db_url: str) -> None:
+    """0010 widens the review log's day index to cover the day's counts per deck, and
+    narrows it back on the way down; the answers stay, and count the same either way."""
+    from trainer.storage import count_sql
+    from trainer.storage.driver import driver_sql
+
+    engine = make_engine(resolve_url(any_db_url))
+    migrate.upgrade(engine, target="0009")
+    with engine.begin() as conn:
+        _write_first_schema_rows(conn)
+        conn.execute(
+            text(
+                "INSERT INTO reviews (card_id, profile_id, deck_id, rating, reviewed_at, day, "
+                "state_before) VALUES (1, 1, 1, 3, 1000, 739000, 0), "
+                "(1, 1, 1, 3, 2000, 739000, 2), (1, 1, 1, 1, 3000, 739001, 2)"
+            )
+        )
+
+    def counts() -> list[tuple[int, int, int]]:
+        with engine.connect() as conn:
+            sql = driver_sql(conn, count_sql.DONE_TODAY)
+            return sorted(tuple(r) for r in conn.exec_driver_sql(sql, (1, 739000)))
+
+    assert _day_index_columns(engine) == ["profile_id", "day", "deck_id"]
+    before = counts()
+    assert before == [(1, 0, 1), (1, 2, 1)]
+    migrate.upgrade(engine, target="0010")
+    assert _day_index_columns(engine) == ["profile_id", "day", "deck_id", "state_before", "card_id"]
+    assert counts() == before
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            plan = conn.exec_driver_sql(
+                "EXPLAIN QUERY PLAN " + count_sql.DONE_TODAY, (1, 739000)
+            ).all()
+        assert "COVERING INDEX ix_reviews_profile_day" in " ".join(str(r[-1]) for r in plan)
+    from alembic import command
+
+    with engine.begin() as conn:
+        command.downgrade(migrate._alembic_config(conn), "0009")  # type: ignore[arg-type]
+    assert _day_index_columns(engine) == ["profile_id", "day", "deck_id"]
+    assert counts() == before
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM reviews")).scalar_one() == 3
+    engine.dispose()

@@ -24,7 +24,7 @@ from trainer.formats.anki_notes import MappedNote, note_deck
 from trainer.formats.apkg_read import AnkiCard, Answer, Collection
 from trainer.services.reporting import tick
 from trainer.storage import cards_repo, decks_repo, reviews_repo
-from trainer.storage.engine import driver_sql
+from trainer.storage.driver import driver_sql
 from trainer.storage.reviews_repo import ReviewRecord
 from trainer.storage.store import Store
 

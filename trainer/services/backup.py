@@ -29,12 +29,15 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from trainer.domain.errors import StoreError
-from trainer.storage.engine import is_sqlite
 from trainer.storage.store import Store
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sqlalchemy import Engine
 
 DAILY, WEEKLY, MONTHLY = 12, 10, 9
 """Anki's default rolling retention."""
@@ -77,6 +80,8 @@ class RestoreReport:
 # -- where -------------------------------------------------------------------------
 def store_file(engine: Engine) -> Path | None:
     """The SQLite file behind ``engine``, or None for PostgreSQL / in-memory stores."""
+    from trainer.storage.engine import is_sqlite
+
     if not is_sqlite(engine.url):
         return None
     database = engine.url.database or ""
@@ -135,7 +140,25 @@ def list_backups(path: Path) -> list[BackupFile]:
 def backup_engine(engine: Engine, reason: str, now: datetime | None = None) -> Path | None:
     """Copy the store behind ``engine`` into its backups folder; None if not SQLite."""
     path = store_file(engine)
-    if path is None or not path.exists():
+    if path is None:
+        return None
+
+    def vacuum_into(target: Path) -> None:
+        raw = engine.raw_connection()
+        try:
+            raw.driver_connection.execute("VACUUM INTO ?", (str(target),))  # type: ignore[union-attr]
+        finally:
+            raw.close()
+
+    return _backup_file(path, vacuum_into, reason, now)
+
+
+def _backup_file(
+    path: Path, vacuum_into: Callable[[Path], None], reason: str, now: datetime | None
+) -> Path | None:
+    """Copy the store file ``path`` (through ``vacuum_into``, on one of its connections)
+    into its backups folder; None if there is no such file."""
+    if not path.exists():
         return None
     now = (now or datetime.now(UTC)).astimezone(UTC)
     folder = backup_dir(path)
@@ -143,11 +166,7 @@ def backup_engine(engine: Engine, reason: str, now: datetime | None = None) -> P
     tmp = folder / f".{backup_prefix(path)}-{os.getpid()}-{time.monotonic_ns()}.part"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        raw = engine.raw_connection()
-        try:
-            raw.driver_connection.execute("VACUUM INTO ?", (str(tmp),))  # type: ignore[union-attr]
-        finally:
-            raw.close()
+        vacuum_into(tmp)
         _fsync(tmp)
         dest = _publish(tmp, folder, backup_prefix(path), now, reason)
         _fsync_dir(folder)
@@ -184,14 +203,14 @@ def before_import(store: Store) -> Path | None:
 
 def daily_backup(store: Store, now: datetime | None = None) -> Path | None:
     """While studying: a backup when the newest is a day old or there is none."""
-    path = store_file(store.engine)
+    path = store.file
     if path is None:
         return None
     now = (now or datetime.now(UTC)).astimezone(UTC)
     newest = next(iter(list_backups(path)), None)
     if newest is not None and now - newest.taken < DAILY_EVERY:
         return None
-    return backup_engine(store.engine, "daily", now)
+    return _backup_file(path, store.vacuum_into, "daily", now)
 
 
 # -- retention ---------------------------------------------------------------------
@@ -302,7 +321,7 @@ def _orphan_reviews(path: Path) -> int:
 def restore(store_url: str | None, backup: Path, now: datetime | None = None) -> RestoreReport:
     """Replace the store at ``store_url`` with ``backup``, keeping the replaced store."""
     from trainer.storage import migrate
-    from trainer.storage.engine import make_engine, resolve_url
+    from trainer.storage.engine import is_sqlite, make_engine, resolve_url
 
     checked = check_backup(backup)
     url = resolve_url(store_url)

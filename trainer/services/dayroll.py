@@ -20,9 +20,9 @@ def bring_back_buried(store: Store, now: datetime) -> None:
     (a SQLite snapshot begins at its first read); writes only when one is waiting.
     """
     pid, today = store.profile.id, store.clock.day(now)
-    with store.read() as conn:
+    with store.sql_read() as conn:
         ids = [d.id for d in decks_repo.all_decks(conn)]
         buried = bool(ids) and cards_repo.has_buried(conn, pid, today, ids)
     if buried:
-        with store.write() as conn:
+        with store.sql_write() as conn:
             cards_repo.unbury(conn, pid, today, ids)

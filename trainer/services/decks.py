@@ -11,9 +11,7 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Connection
+from typing import TYPE_CHECKING, Any
 
 from trainer.domain.decktree import (
     SEP,
@@ -29,6 +27,9 @@ from trainer.domain.model import Deck, DeckOptions, Note
 from trainer.domain.words import plural
 from trainer.storage import cards_repo, decks_repo, notes_repo, profiles_repo
 from trainer.storage.store import Store
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 
 @dataclass

@@ -12,8 +12,7 @@ import time
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
-
-from sqlalchemy import Connection
+from typing import TYPE_CHECKING
 
 from trainer.domain.clock import LEARN_AHEAD, from_epoch, to_epoch, utc
 from trainer.domain.errors import TrainerError
@@ -31,7 +30,11 @@ from trainer.storage import (
     reviews_repo,
     rollup_repo,
 )
+from trainer.storage.driver import DriverConn
 from trainer.storage.store import Store
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 LEECH_TAG = "leech"
 
@@ -138,7 +141,7 @@ class StudyService:
         )
 
     # -- decks -------------------------------------------------------------------
-    def deck(self, conn: Connection, deck_id: int) -> Deck:
+    def deck(self, conn: DriverConn, deck_id: int) -> Deck:
         deck = self._decks.get(deck_id)
         if deck is None:
             deck = decks_repo.deck_by_id(conn, deck_id)
@@ -152,13 +155,13 @@ class StudyService:
         self._decks.clear()
         self._all = None
 
-    def _all_decks(self, conn: Connection) -> list[Deck]:
+    def _all_decks(self, conn: DriverConn) -> list[Deck]:
         if self._all is None:
             self._all = decks_repo.all_decks(conn)
             self._decks.update((d.id, d) for d in self._all)
         return self._all
 
-    def deck_ids(self, conn: Connection, deck: str | int | None) -> list[int]:
+    def deck_ids(self, conn: DriverConn, deck: str | int | None) -> list[int]:
         """The deck and its sub-decks (``A::B``), or every deck for None.
 
         A parent needs no deck of its own: ``申论`` names every ``申论::…`` deck.
@@ -184,7 +187,7 @@ class StudyService:
         self._unburied_day = today
 
     def _remaining(
-        self, conn: Connection, deck_ids: list[int], now: datetime
+        self, conn: DriverConn, deck_ids: list[int], now: datetime
     ) -> dict[int, tuple[int, int]]:
         """Per deck: new cards and reviews still allowed today."""
         day = self.store.clock.day(now)
@@ -201,7 +204,7 @@ class StudyService:
             )
         return out
 
-    def _open(self, conn: Connection, deck: str | int | None, now: datetime) -> _Today:
+    def _open(self, conn: DriverConn, deck: str | int | None, now: datetime) -> _Today:
         ids = self.deck_ids(conn, deck)
         by_name = {self.deck(conn, d).name: d for d in ids}
         chains = {}
@@ -238,11 +241,11 @@ class StudyService:
 
     def deck_counts(self, now: datetime, deck: str | int | None = None) -> list[DeckCounts]:
         self._prepare_day(now)
-        with self.store.read() as conn:
+        with self.store.sql_read() as conn:
             today = self._open(conn, deck, now)
             return self._counts(conn, today, now)
 
-    def _counts(self, conn: Connection, today: _Today, now: datetime) -> list[DeckCounts]:
+    def _counts(self, conn: DriverConn, today: _Today, now: datetime) -> list[DeckCounts]:
         pid = self.store.profile.id
         ahead = to_epoch(now + LEARN_AHEAD) + 1
         day_end = to_epoch(self.store.clock.next_day_start(now))
@@ -276,10 +279,10 @@ class StudyService:
     def queue(self, now: datetime, deck: str | int | None = None, limit: int = 50) -> list[Card]:
         """Today's queue in study order: learning due now, reviews, new, then learn-ahead."""
         self._prepare_day(now)
-        with self.store.read() as conn:
+        with self.store.sql_read() as conn:
             return self._queue(conn, self._open(conn, deck, now), now, limit)
 
-    def _queue(self, conn: Connection, today: _Today, now: datetime, limit: int) -> list[Card]:
+    def _queue(self, conn: DriverConn, today: _Today, now: datetime, limit: int) -> list[Card]:
         pid = self.store.profile.id
         ids = today.ids
         now_s = to_epoch(now)
@@ -300,7 +303,7 @@ class StudyService:
             cards += [c for c in ahead if c.id not in seen]
         return cards[:limit]
 
-    def _reviews(self, conn: Connection, today: _Today, day_end: int, limit: int) -> list[Card]:
+    def _reviews(self, conn: DriverConn, today: _Today, day_end: int, limit: int) -> list[Card]:
         """Due reviews across decks in due order, each deck (and each deck above it in
         play) within its daily limit."""
         pid = self.store.profile.id
@@ -321,7 +324,7 @@ class StudyService:
     def next_item(self, now: datetime, deck: str | int | None = None) -> StudyItem | None:
         """The card to show next, with counts and interval previews, from one read."""
         self._prepare_day(now)
-        with self.store.read() as conn:
+        with self.store.sql_read() as conn:
             today = self._open(conn, deck, now)
             cards = self._queue(conn, today, now, 1)
             if not cards:
@@ -343,7 +346,7 @@ class StudyService:
     def counts(self, now: datetime, deck: str | int | None = None) -> QueueCounts:
         """Today's counts for ``deck`` and its sub-decks, each level within its limits."""
         self._prepare_day(now)
-        with self.store.read() as conn:
+        with self.store.sql_read() as conn:
             today = self._open(conn, deck, now)
             rows = self._counts(conn, today, now)
         return QueueCounts.total_of(rows, today.remaining)
@@ -355,7 +358,7 @@ class StudyService:
         now = utc(now)
         pid = self.store.profile.id
         clock = self.store.clock
-        with self.store.write() as conn:
+        with self.store.sql_write() as conn:
             found = cards_repo.card_for_answer(conn, card_id)
             if found is None:
                 raise TrainerError(f"no card with id {card_id}")
@@ -434,7 +437,7 @@ class StudyService:
 
     def undo(self) -> Card | None:
         """Take back the most recent answer: its review row goes, the card's state returns."""
-        with self.store.write() as conn:
+        with self.store.sql_write() as conn:
             last = reviews_repo.last_answer(conn, self.store.profile.id)
             if last is None:
                 return None
@@ -475,7 +478,7 @@ class StudyService:
                 _save_note(conn, action.note)
         return card
 
-    def _undo_answer(self, conn: Connection, last: reviews_repo.LoggedAnswer) -> Card | None:
+    def _undo_answer(self, conn: DriverConn, last: reviews_repo.LoggedAnswer) -> Card | None:
         snap = json.loads(last.undo)
         card = cards_repo.get_card(conn, last.card_id)
         if card is None:
@@ -512,19 +515,19 @@ class StudyService:
 
     # -- card actions ------------------------------------------------------------
     def bury(self, card_id: int, now: datetime) -> None:
-        with self.store.write() as conn:
+        with self.store.sql_write() as conn:
             before = self._queue_of(conn, card_id)
             cards_repo.set_queue(conn, [card_id], Queue.BURIED, self.store.clock.day(now) + 1)
         self._did(Action("bury", card_id, queue=before[0], buried_until=before[1]))
 
     def suspend(self, card_id: int) -> None:
-        with self.store.write() as conn:
+        with self.store.sql_write() as conn:
             before = self._queue_of(conn, card_id)
             cards_repo.set_queue(conn, [card_id], Queue.SUSPENDED)
         self._did(Action("suspend", card_id, queue=before[0], buried_until=before[1]))
 
     @staticmethod
-    def _queue_of(conn: Connection, card_id: int) -> tuple[Queue, int]:
+    def _queue_of(conn: DriverConn, card_id: int) -> tuple[Queue, int]:
         card = cards_repo.get_card(conn, card_id)
         if card is None:
             raise TrainerError(f"no card with id {card_id}")
@@ -598,11 +601,11 @@ class StudyService:
             fh.write(json.dumps(entry) + "\n")
 
     def card(self, card_id: int) -> Card | None:
-        with self.store.read() as conn:
+        with self.store.sql_read() as conn:
             return cards_repo.get_card(conn, card_id)
 
 
-def _after_filtered_answer(conn: Connection, after: Card, home: int) -> None:
+def _after_filtered_answer(conn: DriverConn, after: Card, home: int) -> None:
     """A card answered in a filtered deck goes home once out of learning (Anki,
     rescheduling on); until then it stays, its own due time kept current."""
     if after.queue in (Queue.LEARNING, Queue.NEW):

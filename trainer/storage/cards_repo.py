@@ -11,16 +11,16 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy import ColumnElement, Connection, and_, func, or_, select, update
+from typing import TYPE_CHECKING, Any
 
 from trainer.domain import notetypes
 from trainer.domain.clock import from_epoch, to_epoch
 from trainer.domain.model import Card, CardState, Queue
 from trainer.storage import count_sql
-from trainer.storage.engine import driver_sql
-from trainer.storage.models import CARDS, NOTES
+from trainer.storage.driver import DriverConn, driver_sql
+
+if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement, Connection, Select
 
 
 def card_from_row(row: Any, guid: str = "") -> Card:
@@ -58,7 +58,13 @@ def card_values(card: Card) -> dict[str, Any]:
     }
 
 
-_CARD_WITH_GUID = select(CARDS, NOTES.c.guid).join(NOTES, NOTES.c.id == CARDS.c.note_id)
+def _card_with_guid() -> Select[Any]:
+    from sqlalchemy import select
+
+    from trainer.storage.models import CARDS, NOTES
+
+    return select(CARDS, NOTES.c.guid).join(NOTES, NOTES.c.id == CARDS.c.note_id)
+
 
 # The study loop's statements as plain SQL (``?`` parameters, adapted per backend by
 # ``driver_sql``): a card is read, saved and queued several times per answer, and
@@ -96,7 +102,7 @@ def _card_of(row: Sequence[Any]) -> Card:
     )
 
 
-def get_card(conn: Connection, card_id: int) -> Card | None:
+def get_card(conn: DriverConn, card_id: int) -> Card | None:
     sql = driver_sql(conn, _CARD_SQL + " WHERE c.id = ?")
     row = conn.exec_driver_sql(sql, (card_id,)).first()
     return _card_of(row) if row else None
@@ -112,7 +118,7 @@ class Answering:
     """(home deck id, own due time) while the card sits in a filtered deck; else None."""
 
 
-def card_for_answer(conn: Connection, card_id: int) -> Answering | None:
+def card_for_answer(conn: DriverConn, card_id: int) -> Answering | None:
     """The card, its note id and its filtered-deck home, in one read."""
     sql = driver_sql(conn, _CARD_SQL + " WHERE c.id = ?")
     row = conn.exec_driver_sql(sql, (card_id,)).first()
@@ -123,11 +129,13 @@ def card_for_answer(conn: Connection, card_id: int) -> Answering | None:
 
 
 def cards_in_deck(conn: Connection, profile_id: int, deck_id: int) -> list[Card]:
-    query = _CARD_WITH_GUID.where(CARDS.c.profile_id == profile_id, CARDS.c.deck_id == deck_id)
+    from trainer.storage.models import CARDS
+
+    query = _card_with_guid().where(CARDS.c.profile_id == profile_id, CARDS.c.deck_id == deck_id)
     return [card_from_row(r, r.guid) for r in conn.execute(query.order_by(CARDS.c.id))]
 
 
-def save_card(conn: Connection, card: Card) -> None:
+def save_card(conn: DriverConn, card: Card) -> None:
     v = card_values(card)
     conn.exec_driver_sql(
         driver_sql(conn, _SAVE_SQL),
@@ -161,7 +169,7 @@ _MOVE_HOME_SQL = "UPDATE cards SET queue = ?, original_deck_id = ? WHERE id = ?"
 
 
 def sync_cards(
-    conn: Connection,
+    conn: DriverConn,
     profile_id: int,
     deck_id: int | None = None,
     *,
@@ -236,7 +244,7 @@ def sync_cards(
 
 
 def _add_fresh_cards(
-    conn: Connection,
+    conn: DriverConn,
     profile_id: int,
     deck_id: int,
     notes: Sequence[tuple[int, str, str, int]],
@@ -254,50 +262,44 @@ def _add_fresh_cards(
     return len(rows)
 
 
-def unbury(conn: Connection, profile_id: int, today: int, deck_ids: Sequence[int]) -> None:
+def unbury(conn: DriverConn, profile_id: int, today: int, deck_ids: Sequence[int]) -> None:
     """Bring back cards buried before ``today``."""
+    if not deck_ids:
+        return
+    sql = (
+        f"UPDATE cards SET queue = ?, buried_until = 0 WHERE profile_id = ? AND deck_id IN "
+        f"({_marks(len(deck_ids))}) AND queue = ? AND buried_until <= ? AND state = ?"
+    )
     for state, queue in ((0, 0), (1, 1), (2, 2), (3, 1)):
-        conn.execute(
-            update(CARDS)
-            .where(
-                CARDS.c.profile_id == profile_id,
-                CARDS.c.deck_id.in_(list(deck_ids)),
-                CARDS.c.queue == int(Queue.BURIED),
-                CARDS.c.buried_until <= today,
-                CARDS.c.state == state,
-            )
-            .values(queue=queue, buried_until=0)
-        )
+        args = (queue, profile_id, *deck_ids, int(Queue.BURIED), today, state)
+        conn.exec_driver_sql(driver_sql(conn, sql), args)
 
 
-def has_buried(conn: Connection, profile_id: int, today: int, deck_ids: Sequence[int]) -> bool:
+def has_buried(conn: DriverConn, profile_id: int, today: int, deck_ids: Sequence[int]) -> bool:
     """Whether any card buried before ``today`` waits to come back (uses the queue index)."""
-    row = conn.execute(
-        select(CARDS.c.id)
-        .where(
-            CARDS.c.profile_id == profile_id,
-            CARDS.c.deck_id.in_(list(deck_ids)),
-            CARDS.c.queue == int(Queue.BURIED),
-            CARDS.c.buried_until <= today,
-        )
-        .limit(1)
-    ).first()
-    return row is not None
+    if not deck_ids:
+        return False
+    sql = (
+        f"SELECT id FROM cards WHERE profile_id = ? AND deck_id IN ({_marks(len(deck_ids))}) "
+        "AND queue = ? AND buried_until <= ? LIMIT 1"
+    )
+    args = (profile_id, *deck_ids, int(Queue.BURIED), today)
+    return conn.exec_driver_sql(driver_sql(conn, sql), args).first() is not None
 
 
 def learning_due(
-    conn: Connection, profile_id: int, deck_ids: Sequence[int], until_s: int, limit: int
+    conn: DriverConn, profile_id: int, deck_ids: Sequence[int], until_s: int, limit: int
 ) -> list[Card]:
     return _queue_cards(conn, profile_id, deck_ids, Queue.LEARNING, " AND due <= ?", until_s, limit)
 
 
 def reviews_due(
-    conn: Connection, profile_id: int, deck_ids: Sequence[int], before_s: int, limit: int
+    conn: DriverConn, profile_id: int, deck_ids: Sequence[int], before_s: int, limit: int
 ) -> list[Card]:
     return _queue_cards(conn, profile_id, deck_ids, Queue.REVIEW, " AND due < ?", before_s, limit)
 
 
-def new_cards(conn: Connection, profile_id: int, deck_ids: Sequence[int], limit: int) -> list[Card]:
+def new_cards(conn: DriverConn, profile_id: int, deck_ids: Sequence[int], limit: int) -> list[Card]:
     return _queue_cards(conn, profile_id, deck_ids, Queue.NEW, "", None, limit)
 
 
@@ -306,7 +308,7 @@ def _marks(n: int) -> str:
 
 
 def _queue_cards(
-    conn: Connection,
+    conn: DriverConn,
     profile_id: int,
     deck_ids: Sequence[int],
     queue: Queue,
@@ -336,7 +338,7 @@ def _queue_cards(
 
 
 def count_queue(
-    conn: Connection,
+    conn: DriverConn,
     profile_id: int,
     deck_id: int,
     queue: Queue,
@@ -355,7 +357,7 @@ def count_queue(
 
 
 def count_by_deck(
-    conn: Connection,
+    conn: DriverConn,
     profile_id: int,
     deck_ids: Sequence[int],
     queue: Queue,
@@ -376,7 +378,7 @@ def count_by_deck(
 
 
 def siblings(
-    conn: Connection, card: Card, profile_id: int, note_id: int | None = None
+    conn: DriverConn, card: Card, profile_id: int, note_id: int | None = None
 ) -> list[Any]:
     """The other cards of ``card``'s note for this profile: (id, queue, due) rows."""
     if note_id is None:
@@ -392,36 +394,37 @@ def siblings(
 
 
 def set_queue(
-    conn: Connection, card_ids: Sequence[int], queue: Queue, buried_until: int = 0
+    conn: DriverConn, card_ids: Sequence[int], queue: Queue, buried_until: int = 0
 ) -> None:
     if card_ids:
         sql = f"UPDATE cards SET queue = ?, buried_until = ? WHERE id IN ({_marks(len(card_ids))})"
         conn.exec_driver_sql(driver_sql(conn, sql), (int(queue), buried_until, *card_ids))
 
 
-def buried_until(conn: Connection, card_id: int) -> int:
+def buried_until(conn: DriverConn, card_id: int) -> int:
     """The study day a buried card comes back on (0: not buried)."""
-    value = conn.execute(select(CARDS.c.buried_until).where(CARDS.c.id == card_id)).scalar()
+    sql = driver_sql(conn, "SELECT buried_until FROM cards WHERE id = ?")
+    value = conn.exec_driver_sql(sql, (card_id,)).scalar()
     return int(value or 0)
 
 
-def restore_queue(conn: Connection, card_ids: Sequence[int]) -> None:
+def restore_queue(conn: DriverConn, card_ids: Sequence[int]) -> None:
     """Put cards back in the queue their state implies (unsuspend, unbury)."""
-    for state, queue in ((0, 0), (1, 1), (2, 2), (3, 1)):
-        conn.execute(
-            update(CARDS)
-            .where(
-                CARDS.c.id.in_(list(card_ids)),
-                CARDS.c.state == state,
-                CARDS.c.queue < 0,
-                CARDS.c.queue != int(Queue.RETIRED),
-            )
-            .values(queue=queue, buried_until=0)
+    ids = list(card_ids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        sql = (
+            f"UPDATE cards SET queue = ?, buried_until = 0 WHERE id IN ({_marks(len(chunk))}) "
+            "AND state = ? AND queue < 0 AND queue <> ?"
         )
+        for state, queue in ((0, 0), (1, 1), (2, 2), (3, 1)):
+            args = (queue, *chunk, state, int(Queue.RETIRED))
+            conn.exec_driver_sql(driver_sql(conn, sql), args)
 
 
-def note_id_of(conn: Connection, card_id: int) -> int:
-    return int(conn.execute(select(CARDS.c.note_id).where(CARDS.c.id == card_id)).scalar_one())
+def note_id_of(conn: DriverConn, card_id: int) -> int:
+    sql = driver_sql(conn, "SELECT note_id FROM cards WHERE id = ?")
+    return int(conn.exec_driver_sql(sql, (card_id,)).scalar_one())
 
 
 def suspended(conn: Connection, profile_id: int, deck_ids: Sequence[int]) -> list[Card]:
@@ -430,7 +433,9 @@ def suspended(conn: Connection, profile_id: int, deck_ids: Sequence[int]) -> lis
     A card a filtered deck borrowed from one of the decks counts too, as in Anki's
     ``deck:`` search (it is looked for in the filtered decks only, by the same index).
     """
-    from trainer.storage.models import DECKS
+    from sqlalchemy import and_, select
+
+    from trainer.storage.models import CARDS, DECKS
 
     ids = list(deck_ids)
     filtered = select(DECKS.c.id).where(DECKS.c.filter != "", DECKS.c.id.not_in(ids))
@@ -442,9 +447,9 @@ def suspended(conn: Connection, profile_id: int, deck_ids: Sequence[int]) -> lis
         r
         for where in wheres
         for r in conn.execute(
-            _CARD_WITH_GUID.where(
-                CARDS.c.profile_id == profile_id, where, CARDS.c.queue == int(Queue.SUSPENDED)
-            ).order_by(CARDS.c.deck_id, CARDS.c.position)
+            _card_with_guid()
+            .where(CARDS.c.profile_id == profile_id, where, CARDS.c.queue == int(Queue.SUSPENDED))
+            .order_by(CARDS.c.deck_id, CARDS.c.position)
         )
     ]
     if borrowed:
@@ -473,7 +478,7 @@ def state_row(card: Card) -> tuple[Any, ...]:
     return (*(values[c] for c in STATE_COLUMNS), card.id)
 
 
-def save_states(conn: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+def save_states(conn: DriverConn, rows: Sequence[tuple[Any, ...]]) -> None:
     """Write many cards' scheduling columns at once (one executemany, plain driver SQL).
 
     Each row is the ``STATE_COLUMNS`` values (times in epoch seconds, as
@@ -484,13 +489,13 @@ def save_states(conn: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
         conn.exec_driver_sql(driver_sql(conn, _SAVE_STATES_SQL), rows)
 
 
-def set_reset_times(conn: Connection, rows: Sequence[tuple[int, int]]) -> None:
+def set_reset_times(conn: DriverConn, rows: Sequence[tuple[int, int]]) -> None:
     """Record when cards were last reset to new: ``(epoch ms, card id)`` rows."""
     if rows:
         conn.exec_driver_sql(driver_sql(conn, "UPDATE cards SET reset_at = ? WHERE id = ?"), rows)
 
 
-def place_new(conn: Connection, rows: Sequence[tuple[int, int, int]]) -> None:
+def place_new(conn: DriverConn, rows: Sequence[tuple[int, int, int]]) -> None:
     """Put new cards in a queue at a new-queue position: ``(queue, position, card id)`` rows."""
     if rows:
         conn.exec_driver_sql(
@@ -500,6 +505,10 @@ def place_new(conn: Connection, rows: Sequence[tuple[int, int, int]]) -> None:
 
 def reset_times(conn: Connection, card_ids: Sequence[int]) -> dict[int, int]:
     """When each of the cards was last forgotten (epoch ms), for those ever forgotten."""
+    from sqlalchemy import select
+
+    from trainer.storage.models import CARDS
+
     out: dict[int, int] = {}
     ids = list(card_ids)
     for i in range(0, len(ids), 500):
@@ -514,6 +523,10 @@ def reset_times(conn: Connection, card_ids: Sequence[int]) -> dict[int, int]:
 
 def shift_buried(conn: Connection, profile_id: int, shift: int) -> None:
     """Move the profile's buried cards' return day by ``shift`` study days."""
+    from sqlalchemy import update
+
+    from trainer.storage.models import CARDS
+
     conn.execute(
         update(CARDS)
         .where(CARDS.c.profile_id == profile_id, CARDS.c.buried_until > 0)
@@ -523,6 +536,10 @@ def shift_buried(conn: Connection, profile_id: int, shift: int) -> None:
 
 def of_profile(conn: Connection, card_ids: Sequence[int], profile_id: int) -> set[int]:
     """Those of ``card_ids`` that are cards of the profile."""
+    from sqlalchemy import select
+
+    from trainer.storage.models import CARDS
+
     out: set[int] = set()
     ids = list(card_ids)
     for i in range(0, len(ids), 500):
@@ -538,6 +555,10 @@ def of_profile(conn: Connection, card_ids: Sequence[int], profile_id: int) -> se
 
 def borrowed(conn: Connection, card_ids: Sequence[int]) -> set[int]:
     """Those of ``card_ids`` sitting in a filtered deck (away from home)."""
+    from sqlalchemy import select
+
+    from trainer.storage.models import CARDS
+
     out: set[int] = set()
     ids = list(card_ids)
     for i in range(0, len(ids), 500):
@@ -564,6 +585,10 @@ def tomorrow_counts(
     learning, buried ones back ``tomorrow`` included), learning cards due between
     ``ahead`` and ``tonight``, and new cards per deck (buried new ones back tomorrow too).
     """
+    from sqlalchemy import and_, func, or_, select
+
+    from trainer.storage.models import CARDS
+
     c = CARDS.c
     ids = list(deck_ids)
     back = and_(c.queue == int(Queue.BURIED), c.buried_until <= tomorrow)
@@ -603,7 +628,7 @@ def tomorrow_counts(
 
 
 def next_learning_due(
-    conn: Connection, profile_id: int, deck_ids: Sequence[int], after_s: int, except_id: int
+    conn: DriverConn, profile_id: int, deck_ids: Sequence[int], after_s: int, except_id: int
 ) -> int | None:
     """The earliest due time after ``after_s`` of a learning card in the decks, but one."""
     if not deck_ids:
@@ -619,6 +644,10 @@ def next_learning_due(
 
 def ids_of_note(conn: Connection, note_id: int, profile_id: int) -> list[int]:
     """The profile's cards of one note, by ordinal."""
+    from sqlalchemy import select
+
+    from trainer.storage.models import CARDS
+
     rows = conn.execute(
         select(CARDS.c.id)
         .where(CARDS.c.note_id == note_id, CARDS.c.profile_id == profile_id)

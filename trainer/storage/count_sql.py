@@ -4,7 +4,7 @@
 SQLAlchemy (``exec_driver_sql``, any backend) and ``fastcount`` through the
 standard library's ``sqlite3`` (``trainer due`` must not import SQLAlchemy), so
 the fast path cannot drift from the repository's counts. Parameters are ``?``
-(``storage.engine.driver_sql`` adapts them for PostgreSQL). No imports: this
+(``storage.driver.driver_sql`` adapts them for PostgreSQL). No imports: this
 module is loaded on the fast path.
 """
 

@@ -5,22 +5,15 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
-
-from sqlalchemy import Connection, delete, insert, select, update
+from typing import TYPE_CHECKING, Any
 
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import Deck, DeckOptions
 from trainer.domain.options import options_from_dict, options_to_dict
-from trainer.storage.models import (
-    ARTICLES,
-    CARDS,
-    DECKS,
-    NOTES,
-    REVIEW_DAYS,
-    REVIEW_GROUPS,
-    REVIEWS,
-)
+from trainer.storage.driver import DriverConn, driver_sql
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 
 def _deck(row: object) -> Deck:
@@ -28,17 +21,25 @@ def _deck(row: object) -> Deck:
     return Deck(row.id, row.name, row.description, opts)  # type: ignore[attr-defined]
 
 
-def all_decks(conn: Connection) -> list[Deck]:
-    return [_deck(r) for r in conn.execute(select(DECKS).order_by(DECKS.c.name))]
+_DECK_SQL = "SELECT id, name, description, options FROM decks"
+
+
+def all_decks(conn: DriverConn) -> list[Deck]:
+    sql = driver_sql(conn, _DECK_SQL + " ORDER BY name")
+    return [_deck(r) for r in conn.exec_driver_sql(sql)]
 
 
 def deck_by_name(conn: Connection, name: str) -> Deck | None:
+    from sqlalchemy import select
+
+    from trainer.storage.models import DECKS
+
     row = conn.execute(select(DECKS).where(DECKS.c.name == name)).first()
     return _deck(row) if row else None
 
 
-def deck_by_id(conn: Connection, deck_id: int) -> Deck | None:
-    row = conn.execute(select(DECKS).where(DECKS.c.id == deck_id)).first()
+def deck_by_id(conn: DriverConn, deck_id: int) -> Deck | None:
+    row = conn.exec_driver_sql(driver_sql(conn, _DECK_SQL + " WHERE id = ?"), (deck_id,)).first()
     return _deck(row) if row else None
 
 
@@ -49,6 +50,10 @@ def create_deck(
     description: str = "",
     options: DeckOptions | None = None,
 ) -> Deck:
+    from sqlalchemy import insert
+
+    from trainer.storage.models import DECKS
+
     conn.execute(
         insert(DECKS).values(
             name=name,
@@ -64,6 +69,10 @@ def create_deck(
 
 
 def update_deck(conn: Connection, deck: Deck, now_s: int) -> None:
+    from sqlalchemy import update
+
+    from trainer.storage.models import DECKS
+
     conn.execute(
         update(DECKS)
         .where(DECKS.c.id == deck.id)
@@ -79,11 +88,19 @@ def update_deck(conn: Connection, deck: Deck, now_s: int) -> None:
 
 def collapsed_names(conn: Connection) -> set[str]:
     """Names of the decks whose sub-decks the deck list hides."""
+    from sqlalchemy import select
+
+    from trainer.storage.models import DECKS
+
     rows = conn.execute(select(DECKS.c.name).where(DECKS.c.collapsed.is_(True)))
     return set(rows.scalars())
 
 
 def set_collapsed(conn: Connection, deck_id: int, collapsed: bool) -> None:
+    from sqlalchemy import update
+
+    from trainer.storage.models import DECKS
+
     conn.execute(update(DECKS).where(DECKS.c.id == deck_id).values(collapsed=collapsed))
 
 
@@ -97,6 +114,10 @@ def share_preset(conn: Connection, deck_id: int, now_s: int) -> int:
     Presets are kept as copies: each deck row holds its effective options, so
     everything that reads options reads one row. Returns the decks changed.
     """
+    from sqlalchemy import select, update
+
+    from trainer.storage.models import DECKS
+
     preset = conn.execute(select(DECKS.c.preset).where(DECKS.c.id == deck_id)).scalar_one()
     if not preset:
         return 0
@@ -140,7 +161,10 @@ def save_article(
     ``deck_id`` and ``now_s`` (the deck its cards went to, the time) are kept from
     the first save: later saves of the same article fill them only where unknown.
     """
+    from sqlalchemy import insert, select, update
+
     from trainer.domain.topics import date_of, pack, topics_of
+    from trainer.storage.models import ARTICLES
 
     exists = conn.execute(
         select(ARTICLES.c.deck_id, ARTICLES.c.created_at).where(ARTICLES.c.id == article_id)
@@ -166,6 +190,10 @@ def save_article(
 
 
 def article_text(conn: Connection, article_id: str) -> tuple[str, str] | None:
+    from sqlalchemy import select
+
+    from trainer.storage.models import ARTICLES
+
     row = conn.execute(
         select(ARTICLES.c.title, ARTICLES.c.text).where(ARTICLES.c.id == article_id)
     ).first()
@@ -174,17 +202,29 @@ def article_text(conn: Connection, article_id: str) -> tuple[str, str] | None:
 
 def article_meta(conn: Connection, article_id: str) -> tuple[str, str, str, str] | None:
     """(title, text, source, attribution) of a stored article."""
+    from sqlalchemy import select
+
+    from trainer.storage.models import ARTICLES
+
     row = conn.execute(select(ARTICLES).where(ARTICLES.c.id == article_id)).first()
     return (row.title, row.text, row.source, row.attribution) if row else None
 
 
 def preset_of(conn: Connection, deck_id: int) -> str:
     """The preset the deck shares its options with ("" for its own)."""
+    from sqlalchemy import select
+
+    from trainer.storage.models import DECKS
+
     return str(conn.execute(select(DECKS.c.preset).where(DECKS.c.id == deck_id)).scalar_one())
 
 
 def presets(conn: Connection) -> list[tuple[str, str]]:
     """(preset, deck name) of every deck in a preset, by preset then name."""
+    from sqlalchemy import select
+
+    from trainer.storage.models import DECKS
+
     rows = conn.execute(
         select(DECKS.c.preset, DECKS.c.name)
         .where(DECKS.c.preset != "")
@@ -195,6 +235,10 @@ def presets(conn: Connection) -> list[tuple[str, str]]:
 
 def preset_peer(conn: Connection, preset: str, other_than: int) -> int | None:
     """Some other deck already in ``preset``, or None."""
+    from sqlalchemy import select
+
+    from trainer.storage.models import DECKS
+
     row = conn.execute(
         select(DECKS.c.id).where(DECKS.c.preset == preset, DECKS.c.id != other_than)
     ).first()
@@ -202,16 +246,28 @@ def preset_peer(conn: Connection, preset: str, other_than: int) -> int | None:
 
 
 def set_preset(conn: Connection, deck_id: int, preset: str) -> None:
+    from sqlalchemy import update
+
+    from trainer.storage.models import DECKS
+
     conn.execute(update(DECKS).where(DECKS.c.id == deck_id).values(preset=preset))
 
 
 def names(conn: Connection) -> list[tuple[int, str]]:
     """(id, name) of every deck, without reading options."""
+    from sqlalchemy import select
+
+    from trainer.storage.models import DECKS
+
     return [(r.id, r.name) for r in conn.execute(select(DECKS.c.id, DECKS.c.name))]
 
 
 def rename(conn: Connection, deck_id: int, name: str, now_s: int | None = None) -> None:
     """Set the deck's name (and its modified time, unless ``now_s`` is None)."""
+    from sqlalchemy import update
+
+    from trainer.storage.models import DECKS
+
     values: dict[str, object] = {"name": name}
     if now_s is not None:
         values["modified_at"] = now_s
@@ -220,16 +276,28 @@ def rename(conn: Connection, deck_id: int, name: str, now_s: int | None = None) 
 
 def delete_deck(conn: Connection, deck_id: int) -> None:
     """Remove the deck row alone (callers move or remove its cards first)."""
+    from sqlalchemy import delete
+
+    from trainer.storage.models import DECKS
+
     conn.execute(delete(DECKS).where(DECKS.c.id == deck_id))
 
 
 def filter_of(conn: Connection, deck_id: int) -> str | None:
     """The deck's ``filter`` JSON ("" for a normal deck); None when there is no such deck."""
+    from sqlalchemy import select
+
+    from trainer.storage.models import DECKS
+
     value = conn.execute(select(DECKS.c.filter).where(DECKS.c.id == deck_id)).scalar_one_or_none()
     return None if value is None else str(value)
 
 
 def has_notes(conn: Connection, deck_id: int) -> bool:
+    from sqlalchemy import select
+
+    from trainer.storage.models import NOTES
+
     return (
         conn.execute(select(NOTES.c.id).where(NOTES.c.deck_id == deck_id).limit(1)).first()
         is not None
@@ -246,6 +314,10 @@ def take_out(conn: Connection, deck_ids: Sequence[int]) -> Saved:
     Returns every row removed, for ``put_back`` (the undo). Cards borrowed by a
     filtered deck among them should be sent home first (``filtered_repo.empty``).
     """
+    from sqlalchemy import select
+
+    from trainer.storage.models import CARDS, DECKS, NOTES, REVIEW_DAYS, REVIEW_GROUPS, REVIEWS
+
     ids = list(deck_ids)
     note_ids = list(conn.execute(select(NOTES.c.id).where(NOTES.c.deck_id.in_(ids))).scalars())
     card_ids: list[int] = []
@@ -279,7 +351,10 @@ def put_back(conn: Connection, saved: Saved) -> None:
 
     Raises TrainerError, changing nothing, if a deck of the same name exists again.
     """
+    from sqlalchemy import select
+
     from trainer.storage import reviews_repo
+    from trainer.storage.models import CARDS, DECKS, NOTES, REVIEW_DAYS, REVIEW_GROUPS
 
     tables = {
         "decks": DECKS,

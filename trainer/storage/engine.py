@@ -12,16 +12,13 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from trainer.domain.errors import StoreError
+from trainer.storage.driver import BUSY_TIMEOUT_MS, SQLITE_PRAGMAS
 from trainer.storage.paths import default_path
-
-BUSY_TIMEOUT_MS = 15_000
-SYNCHRONOUS = "FULL"
-"""An answer acknowledged to the student survives power loss, not only a crash."""
 
 PG_CONNECT_TIMEOUT_S = 10
 """A PostgreSQL server that accepts the connection and never answers: give up after this."""
@@ -84,16 +81,6 @@ DRIVER_HINTS = {
 
 def is_sqlite(url: URL) -> bool:
     return url.get_backend_name() == "sqlite"
-
-
-def driver_sql(conn: Connection, sql: str) -> str:
-    """Plain SQL written with ``?`` in the connection's driver parameter style.
-
-    The one place driver SQL (``exec_driver_sql``, used where a bulk statement
-    must not pay for SQLAlchemy's per-row work) is adapted to the backend:
-    SQLite's driver takes ``?``, psycopg takes ``%s``.
-    """
-    return sql if conn.dialect.paramstyle == "qmark" else sql.replace("?", "%s")
 
 
 def make_engine(url: URL, **kwargs: Any) -> Engine:
@@ -187,9 +174,8 @@ def _sqlite_events(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
+        for pragma in SQLITE_PRAGMAS:
+            cur.execute(pragma)
         cur.close()
 
     @event.listens_for(engine, "begin")

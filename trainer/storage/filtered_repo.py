@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
-
-from sqlalchemy import Connection, select, update
+from typing import TYPE_CHECKING, Any
 
 from trainer.domain.model import Queue
-from trainer.storage.engine import driver_sql
-from trainer.storage.models import CARDS, DECKS
+from trainer.storage.driver import DriverConn, driver_sql
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 ORDERS = ("due", "random", "ivl", "ivl-desc", "lapses", "added", "added-desc")
 """Anki's filtered-deck orders: order due, random, increasing / decreasing
@@ -25,11 +25,19 @@ intervals, most lapses, order added, latest added first."""
 
 def config(conn: Connection, deck_id: int) -> dict[str, Any] | None:
     """A filtered deck's {query, limit, order}; None for a normal deck."""
+    from sqlalchemy import select
+
+    from trainer.storage.models import DECKS
+
     raw = conn.execute(select(DECKS.c.filter).where(DECKS.c.id == deck_id)).scalar_one_or_none()
     return json.loads(raw) if raw else None
 
 
 def set_config(conn: Connection, deck_id: int, cfg: dict[str, Any]) -> None:
+    from sqlalchemy import update
+
+    from trainer.storage.models import DECKS
+
     conn.execute(
         update(DECKS)
         .where(DECKS.c.id == deck_id)
@@ -39,6 +47,10 @@ def set_config(conn: Connection, deck_id: int, cfg: dict[str, Any]) -> None:
 
 def move_in(conn: Connection, deck_id: int, card_ids: Sequence[int], now_s: int) -> None:
     """Borrow ``card_ids`` (in the filter's order) into the filtered deck."""
+    from sqlalchemy import update
+
+    from trainer.storage.models import CARDS
+
     ids = list(card_ids)
     for i in range(0, len(ids), 500):
         chunk = ids[i : i + 500]
@@ -63,6 +75,10 @@ def move_in(conn: Connection, deck_id: int, card_ids: Sequence[int], now_s: int)
 
 def empty(conn: Connection, deck_id: int) -> int:
     """Send every card of the filtered deck home with its own due time; returns how many."""
+    from sqlalchemy import update
+
+    from trainer.storage.models import CARDS
+
     result = conn.execute(
         update(CARDS)
         .where(CARDS.c.deck_id == deck_id, CARDS.c.original_deck_id != 0)
@@ -78,6 +94,10 @@ def empty(conn: Connection, deck_id: int) -> int:
 
 def home_of(conn: Connection, card_id: int) -> tuple[int, int] | None:
     """(home deck id, own due time) of a card in a filtered deck; None when at home."""
+    from sqlalchemy import select
+
+    from trainer.storage.models import CARDS
+
     row = conn.execute(
         select(CARDS.c.original_deck_id, CARDS.c.original_due).where(CARDS.c.id == card_id)
     ).first()
@@ -86,12 +106,22 @@ def home_of(conn: Connection, card_id: int) -> tuple[int, int] | None:
     return int(row.original_deck_id), int(row.original_due)
 
 
-def place(conn: Connection, card_id: int, values: dict[str, int]) -> None:
+PLACES = ("deck_id", "original_deck_id", "original_due", "due")
+"""The columns ``place`` may set."""
+
+
+def place(conn: DriverConn, card_id: int, values: dict[str, int]) -> None:
     """Set a card's deck_id / original_deck_id / original_due (answer and undo)."""
-    conn.execute(update(CARDS).where(CARDS.c.id == card_id).values(**values))
+    unknown = set(values) - set(PLACES)
+    if unknown:
+        raise ValueError(f"place: not a card placement column: {sorted(unknown)}")
+    if values:
+        sets = ", ".join(f"{name} = ?" for name in values)
+        sql = driver_sql(conn, f"UPDATE cards SET {sets} WHERE id = ?")
+        conn.exec_driver_sql(sql, (*values.values(), card_id))
 
 
-def extensions(conn: Connection, day: int) -> dict[int, tuple[int, int]]:
+def extensions(conn: DriverConn, day: int) -> dict[int, tuple[int, int]]:
     """Per deck: extra (new, reviews) allowed on study day ``day``."""
     sql = "SELECT id, extend_new, extend_review FROM decks WHERE extend_day = ?"
     rows = conn.exec_driver_sql(driver_sql(conn, sql), (day,))
@@ -100,6 +130,10 @@ def extensions(conn: Connection, day: int) -> dict[int, tuple[int, int]]:
 
 def extend(conn: Connection, deck_id: int, day: int, new: int, reviews: int) -> tuple[int, int]:
     """Add to today's extension of a deck's limits; returns the day's totals."""
+    from sqlalchemy import select, update
+
+    from trainer.storage.models import DECKS
+
     row = conn.execute(
         select(DECKS.c.extend_day, DECKS.c.extend_new, DECKS.c.extend_review).where(
             DECKS.c.id == deck_id

@@ -13,7 +13,7 @@ No ORM: the repositories read and write rows with Core and driver SQL.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -29,6 +29,11 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+
+from trainer.storage.records import ROLLUP_BUTTON_GROUPS as ROLLUP_BUTTON_GROUPS
+from trainer.storage.records import ROLLUP_COUNTERS
+from trainer.storage.records import ROLLUP_KINDS as ROLLUP_KINDS
+from trainer.storage.records import ReviewRecord as ReviewRecord
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -181,55 +186,23 @@ REVIEWS = Table(
     # JSON snapshot of what the answer changed, so undo restores it exactly.
     _col("undo", Text, default="", server_default=""),
     Index("ix_reviews_card", "card_id", "reviewed_at"),
-    Index("ix_reviews_profile_day", "profile_id", "day", "deck_id"),
+    # Covers the day's new and review counts per deck (schema 0010).
+    Index("ix_reviews_profile_day", "profile_id", "day", "deck_id", "state_before", "card_id"),
 )
 """Core tables for the repositories' statements (no ORM: nothing maps rows to objects)."""
 
 
-class ReviewRecord(NamedTuple):
-    """One row of the review log as written: every column but ``id``, in table order.
-
-    The one shape every writer hands to ``reviews_repo.insert_many`` /
-    ``add_review``; a new column is a field here (with its default) next to
-    its ``ReviewRow`` column and its migration. A tuple, so a bulk import hands
-    the driver its rows without copying them; ``reviews_repo`` checks at first
-    use that the fields follow the table's columns.
-    """
-
-    card_id: int
-    profile_id: int
-    deck_id: int
-    rating: int
-    reviewed_at: int
-    """UTC epoch milliseconds."""
-    day: int
-    """Local study day (proleptic ordinal after the day boundary)."""
-    duration_ms: int = 0
-    state_before: int = 0
-    interval_days: float = 0.0
-    stability: float | None = None
-    difficulty: float | None = None
-    undo: str = ""
-
-
 # -- statistics roll-up (schema 0002) ------------------------------------------------
-ROLLUP_KINDS = ("learn", "young", "mature", "relearn")
-"""Review kinds as Anki's stats count them (young/mature split on the last interval)."""
-ROLLUP_BUTTON_GROUPS = ("learn", "young", "mature")
-"""Anki's answer-button graph groups: learning (learn and relearn), young, mature."""
-
-
 def _rollup_columns() -> list[Column[int]]:
     cols: list[Column[int]] = [
         Column("profile_id", Integer, primary_key=True),
         Column("deck_id", Integer, primary_key=True),
         Column("day", Integer, primary_key=True),
     ]
-    names = [f"{k}_{m}" for k in ROLLUP_KINDS for m in ("n", "ms")]
-    names += [f"{g}_b{b}" for g in ROLLUP_BUTTON_GROUPS for b in range(1, 5)]
-    names += ["tr_young_pass", "tr_young_fail", "tr_mature_pass", "tr_mature_fail"]
-    names += [f"h{h:02d}" for h in range(24)] + [f"hp{h:02d}" for h in range(24)]
-    cols += [Column(n, BigInteger if n.endswith("_ms") else Integer, nullable=False) for n in names]
+    cols += [
+        Column(n, BigInteger if n.endswith("_ms") else Integer, nullable=False)
+        for n in ROLLUP_COUNTERS
+    ]
     cols.append(Column("last_review_id", BigInteger, nullable=False))
     return cols
 

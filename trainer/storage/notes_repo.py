@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any
-
-from sqlalchemy import Connection, func, select, update
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from trainer.domain.model import Note, NoteKind, SourceRef
-from trainer.storage.engine import driver_sql
-from trainer.storage.models import DECKS, NOTES
+from trainer.storage.driver import DriverConn, driver_sql
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 
 def tags_to_column(tags: Iterable[str]) -> str:
@@ -61,22 +62,30 @@ def note_values(note: Note) -> dict[str, Any]:
 
 
 def notes_in_deck(conn: Connection, deck_id: int, *, include_retired: bool = False) -> list[Note]:
+    from sqlalchemy import select
+
+    from trainer.storage.models import NOTES
+
     query = select(NOTES).where(NOTES.c.deck_id == deck_id).order_by(NOTES.c.position, NOTES.c.id)
     if not include_retired:
         query = query.where(NOTES.c.retired.is_(False))
     return [note_from_row(r) for r in conn.execute(query)]
 
 
-def note_by_guid(conn: Connection, guid: str) -> Note | None:
+def note_by_guid(conn: DriverConn, guid: str) -> Note | None:
     sql = driver_sql(conn, "SELECT * FROM notes WHERE guid = ?")
     row = conn.exec_driver_sql(sql, (guid,)).first()
     return note_from_row(row) if row else None
 
 
-_ALL_COLUMNS = ", ".join(c.name for c in NOTES.columns)
+@cache
+def _all_columns() -> str:
+    from trainer.storage.models import NOTES
+
+    return ", ".join(c.name for c in NOTES.columns)
 
 
-def rows_by_guid(conn: Connection, guids: Sequence[str]) -> dict[str, Any]:
+def rows_by_guid(conn: DriverConn, guids: Sequence[str]) -> dict[str, Any]:
     """Existing rows for ``guids`` (chunked to stay under parameter limits).
 
     Plain driver SQL: an import asks for every note it carries, and building a
@@ -85,13 +94,17 @@ def rows_by_guid(conn: Connection, guids: Sequence[str]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for i in range(0, len(guids), 500):
         chunk = tuple(guids[i : i + 500])
-        sql = f"SELECT {_ALL_COLUMNS} FROM notes WHERE guid IN ({', '.join('?' * len(chunk))})"
+        sql = f"SELECT {_all_columns()} FROM notes WHERE guid IN ({', '.join('?' * len(chunk))})"
         for row in conn.exec_driver_sql(driver_sql(conn, sql), chunk):
             found[row.guid] = row
     return found
 
 
 def guids_in_deck(conn: Connection, deck_id: int) -> dict[str, int]:
+    from sqlalchemy import select
+
+    from trainer.storage.models import NOTES
+
     rows = conn.execute(
         select(NOTES.c.guid, NOTES.c.id).where(
             NOTES.c.deck_id == deck_id, NOTES.c.retired.is_(False)
@@ -137,7 +150,7 @@ def _content(note: Note) -> tuple[Any, ...]:
 
 
 def insert_notes(
-    conn: Connection, deck_id: int, notes: Sequence[tuple[Note, int]], now_s: int
+    conn: DriverConn, deck_id: int, notes: Sequence[tuple[Note, int]], now_s: int
 ) -> None:
     """Insert ``(note, position)`` pairs with one executemany (plain driver SQL)."""
     if not notes:
@@ -149,7 +162,7 @@ def insert_notes(
 
 
 def update_notes(
-    conn: Connection, deck_id: int, notes: Sequence[tuple[Note, int]], now_s: int
+    conn: DriverConn, deck_id: int, notes: Sequence[tuple[Note, int]], now_s: int
 ) -> None:
     """Update content of existing notes in place (matched by GUID), un-retiring them."""
     if not notes:
@@ -160,13 +173,17 @@ def update_notes(
     )
 
 
-def ids_in_deck(conn: Connection, deck_id: int) -> dict[str, int]:
+def ids_in_deck(conn: DriverConn, deck_id: int) -> dict[str, int]:
     """GUID -> id of every note in the deck, retired or not (one query)."""
     sql = driver_sql(conn, "SELECT guid, id FROM notes WHERE deck_id = ?")
     return dict(conn.exec_driver_sql(sql, (deck_id,)).fetchall())
 
 
 def set_retired(conn: Connection, guids: Sequence[str], retired: bool, now_s: int) -> None:
+    from sqlalchemy import update
+
+    from trainer.storage.models import NOTES
+
     for i in range(0, len(guids), 500):
         conn.execute(
             update(NOTES)
@@ -175,12 +192,17 @@ def set_retired(conn: Connection, guids: Sequence[str], retired: bool, now_s: in
         )
 
 
-def set_tags(conn: Connection, note_id: int, tags: Iterable[str]) -> None:
-    conn.execute(update(NOTES).where(NOTES.c.id == note_id).values(tags=tags_to_column(tags)))
+def set_tags(conn: DriverConn, note_id: int, tags: Iterable[str]) -> None:
+    sql = driver_sql(conn, "UPDATE notes SET tags = ? WHERE id = ?")
+    conn.exec_driver_sql(sql, (tags_to_column(tags), note_id))
 
 
 def last_position(conn: Connection, deck_id: int) -> int | None:
     """The highest note position in the deck; None for an empty deck."""
+    from sqlalchemy import func, select
+
+    from trainer.storage.models import NOTES
+
     value = conn.execute(
         select(func.max(NOTES.c.position)).where(NOTES.c.deck_id == deck_id)
     ).scalar_one()
@@ -189,6 +211,10 @@ def last_position(conn: Connection, deck_id: int) -> int | None:
 
 def ids_by_guid(conn: Connection, guids: Sequence[str]) -> dict[str, int]:
     """Note id per GUID, for those of ``guids`` that exist."""
+    from sqlalchemy import select
+
+    from trainer.storage.models import NOTES
+
     rows = conn.execute(select(NOTES.c.guid, NOTES.c.id).where(NOTES.c.guid.in_(list(guids))))
     return {g: int(i) for g, i in rows}
 
@@ -202,6 +228,10 @@ def front_candidates(
     ``field``; ``probe``, a run of characters any duplicate must hold, lets the
     database narrow first. ``name`` is the note's deck.
     """
+    from sqlalchemy import func, select
+
+    from trainer.storage.models import DECKS, NOTES
+
     query = select(NOTES.c.guid, NOTES.c.kind, NOTES.c.text, NOTES.c.prompt, DECKS.c.name).join(
         DECKS, DECKS.c.id == NOTES.c.deck_id
     )

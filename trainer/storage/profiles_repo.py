@@ -2,23 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, select, update
-
-from trainer.storage.models import PROFILES
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 
 def profile_ids(conn: Connection) -> list[int]:
+    from sqlalchemy import select
+
+    from trainer.storage.models import PROFILES
+
     return list(conn.execute(select(PROFILES.c.id)).scalars())
 
 
 def all_profiles(conn: Connection) -> list[Any]:
     """Every profile row (id, name, timezone, rollover_hour, created_at), by name."""
+    from sqlalchemy import select
+
+    from trainer.storage.models import PROFILES
+
     return list(conn.execute(select(PROFILES).order_by(PROFILES.c.name)).all())
 
 
 def set_day_boundary(conn: Connection, profile_id: int, rollover_hour: int, timezone: str) -> None:
+    from sqlalchemy import update
+
+    from trainer.storage.models import PROFILES
+
     conn.execute(
         update(PROFILES)
         .where(PROFILES.c.id == profile_id)

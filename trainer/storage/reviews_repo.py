@@ -13,15 +13,16 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
-from typing import Any
-
-from sqlalchemy import Connection, and_, case, delete, func, insert, select
+from typing import TYPE_CHECKING, Any
 
 from trainer.domain.clock import from_epoch
 from trainer.domain.model import CardState, Rating, Review
 from trainer.storage import count_sql
-from trainer.storage.engine import driver_sql
-from trainer.storage.models import REVIEWS, ReviewRecord
+from trainer.storage.driver import DriverConn, driver_sql
+from trainer.storage.records import ReviewRecord
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 __all__ = ["ReviewRecord", "add_review", "insert_many", "restore"]
 
@@ -38,13 +39,13 @@ class LoggedAnswer:
     undo: str
 
 
-def add_review(conn: Connection, record: ReviewRecord) -> int:
+def add_review(conn: DriverConn, record: ReviewRecord) -> int:
     """Write one answer; returns its review id (the answer path: one prepared insert)."""
     sql = driver_sql(conn, _insert_sql() + " RETURNING id")
     return int(conn.exec_driver_sql(sql, tuple(record)).scalar_one())
 
 
-def insert_many(conn: Connection, records: Iterable[ReviewRecord]) -> int:
+def insert_many(conn: DriverConn, records: Iterable[ReviewRecord]) -> int:
     """Write many review rows in one ``executemany`` per batch; returns how many.
 
     The statement is SQLAlchemy's insert of the reviews table, compiled once with
@@ -66,6 +67,10 @@ def day_tallies(
 ) -> tuple[int, int, int, int, int, int]:
     """On study day ``day`` in the decks: answers, agains, new cards, milliseconds,
     answers on review cards and how many of those passed."""
+    from sqlalchemy import and_, case, func, select
+
+    from trainer.storage.models import REVIEWS
+
     r = REVIEWS.c
     row = conn.execute(
         select(
@@ -88,11 +93,19 @@ def day_tallies(
 
 def counts_by_profile(conn: Connection) -> dict[int, int]:
     """Answers logged per profile id."""
+    from sqlalchemy import func, select
+
+    from trainer.storage.models import REVIEWS
+
     rows = conn.execute(select(REVIEWS.c.profile_id, func.count()).group_by(REVIEWS.c.profile_id))
     return {int(pid): int(n) for pid, n in rows}
 
 
 def has_reviews(conn: Connection, profile_id: int) -> bool:
+    from sqlalchemy import select
+
+    from trainer.storage.models import REVIEWS
+
     found = conn.execute(
         select(REVIEWS.c.id).where(REVIEWS.c.profile_id == profile_id).limit(1)
     ).first()
@@ -101,6 +114,10 @@ def has_reviews(conn: Connection, profile_id: int) -> bool:
 
 def move_days(conn: Connection, profile_id: int, day_of: Callable[[int], int]) -> int:
     """Re-file the profile's answers under ``day_of(reviewed_at)``; returns how many moved."""
+    from sqlalchemy import select
+
+    from trainer.storage.models import REVIEWS
+
     rows = conn.execute(
         select(REVIEWS.c.id, REVIEWS.c.reviewed_at, REVIEWS.c.day).where(
             REVIEWS.c.profile_id == profile_id
@@ -115,47 +132,37 @@ def move_days(conn: Connection, profile_id: int, day_of: Callable[[int], int]) -
 
 def restore(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
     """Put back review rows taken out with their ids (undoing a deck's deletion)."""
+    from sqlalchemy import insert
+
+    from trainer.storage.models import REVIEWS
+
     for i in range(0, len(rows), 500):
         conn.execute(insert(REVIEWS), [dict(r) for r in rows[i : i + 500]])
 
 
 @cache
 def _insert_sql() -> str:
-    """``INSERT INTO reviews (<every column but id>) VALUES (?, ...)`` from the table."""
-    columns = [c.name for c in REVIEWS.columns if not c.primary_key]
-    if tuple(columns) != ReviewRecord._fields:
-        raise RuntimeError(
-            f"ReviewRecord fields {ReviewRecord._fields} do not follow the reviews "
-            f"table's columns {tuple(columns)}"
-        )
-    from sqlalchemy.dialects import sqlite
+    """``INSERT INTO reviews (<every column but id>) VALUES (?, ...)``: the record's fields,
+    which a test holds to the table's columns."""
+    columns = ReviewRecord._fields
+    return f"INSERT INTO reviews ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
-    compiled = insert(REVIEWS).compile(
-        dialect=sqlite.dialect(paramstyle="qmark"), column_keys=columns
+
+def last_answer(conn: DriverConn, profile_id: int, since_ms: int = 0) -> LoggedAnswer | None:
+    sql = (
+        "SELECT id, card_id, undo FROM reviews WHERE profile_id = ? AND reviewed_at >= ? "
+        "AND undo <> '' ORDER BY id DESC LIMIT 1"
     )
-    return str(compiled)
+    row = conn.exec_driver_sql(driver_sql(conn, sql), (profile_id, since_ms)).first()
+    return LoggedAnswer(row[0], row[1], row[2]) if row else None
 
 
-def last_answer(conn: Connection, profile_id: int, since_ms: int = 0) -> LoggedAnswer | None:
-    row = conn.execute(
-        select(REVIEWS.c.id, REVIEWS.c.card_id, REVIEWS.c.undo)
-        .where(
-            REVIEWS.c.profile_id == profile_id,
-            REVIEWS.c.reviewed_at >= since_ms,
-            REVIEWS.c.undo != "",
-        )
-        .order_by(REVIEWS.c.id.desc())
-        .limit(1)
-    ).first()
-    return LoggedAnswer(row.id, row.card_id, row.undo) if row else None
-
-
-def delete_review(conn: Connection, review_id: int) -> None:
-    conn.execute(delete(REVIEWS).where(REVIEWS.c.id == review_id))
+def delete_review(conn: DriverConn, review_id: int) -> None:
+    conn.exec_driver_sql(driver_sql(conn, "DELETE FROM reviews WHERE id = ?"), (review_id,))
 
 
 def done_today(
-    conn: Connection, profile_id: int, day: int, deck_ids: Sequence[int]
+    conn: DriverConn, profile_id: int, day: int, deck_ids: Sequence[int]
 ) -> dict[int, tuple[int, int]]:
     """Per deck: (new cards introduced, review cards answered) on study day ``day``."""
     wanted = set(deck_ids)
@@ -174,6 +181,10 @@ def done_today(
 
 
 def history(conn: Connection, card_id: int) -> list[Review]:
+    from sqlalchemy import select
+
+    from trainer.storage.models import REVIEWS
+
     rows = conn.execute(
         select(REVIEWS)
         .where(REVIEWS.c.card_id == card_id)

@@ -28,28 +28,21 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-
-from sqlalchemy import Connection, delete, insert, select, text
+from typing import TYPE_CHECKING
 
 from trainer.domain.clock import DayClock, from_epoch, local_zone, utc
 from trainer.domain.model import Card, CardState, Rating
-from trainer.storage.engine import driver_sql
-from trainer.storage.models import (
-    PROFILES,
-    REVIEW_DAYS,
-    REVIEW_GROUPS,
-    REVIEWS,
-    ROLLUP_BUTTON_GROUPS,
-    ROLLUP_KINDS,
-)
+from trainer.storage.driver import DriverConn, driver_sql
+from trainer.storage.records import ROLLUP_BUTTON_GROUPS, ROLLUP_COUNTERS, ROLLUP_KINDS
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 MATURE_DAYS = 21
 """Anki's line between young and mature cards (interval in days)."""
 
 KEY = ("profile_id", "deck_id", "day")
-COUNTERS: tuple[str, ...] = tuple(
-    c.name for c in REVIEW_DAYS.columns if c.name not in (*KEY, "last_review_id")
-)
+COUNTERS: tuple[str, ...] = ROLLUP_COUNTERS
 _INDEX = {name: i for i, name in enumerate(COUNTERS)}
 
 
@@ -141,7 +134,7 @@ _INSERT_DAY = (
 )
 
 
-def _apply(conn: Connection, a: Answer, sign: int, review_id: int | None) -> None:
+def _apply(conn: DriverConn, a: Answer, sign: int, review_id: int | None) -> None:
     delta = contribution(a)
     greatest = "max" if conn.dialect.name == "sqlite" else "greatest"
     sql = _update_sql(tuple(delta), review_id is not None, greatest)
@@ -159,7 +152,7 @@ def _apply(conn: Connection, a: Answer, sign: int, review_id: int | None) -> Non
 
 
 def record(
-    conn: Connection,
+    conn: DriverConn,
     clock: DayClock,
     profile_id: int,
     review_id: int,
@@ -189,12 +182,12 @@ _GROUP_INSERT = (
 )
 
 
-def _group_of(conn: Connection, card_id: int) -> tuple[str, str] | None:
+def _group_of(conn: DriverConn, card_id: int) -> tuple[str, str] | None:
     row = conn.exec_driver_sql(driver_sql(conn, _GROUP_OF), (card_id,)).first()
     return None if row is None else (row[0] or "", row[1] or "")
 
 
-def _apply_group(conn: Connection, a: Answer, card_id: int, sign: int) -> None:
+def _apply_group(conn: DriverConn, a: Answer, card_id: int, sign: int) -> None:
     group = _group_of(conn, card_id)
     if group is None:
         return
@@ -209,9 +202,13 @@ def _apply_group(conn: Connection, a: Answer, card_id: int, sign: int) -> None:
         conn.exec_driver_sql(driver_sql(conn, _GROUP_INSERT), (*key, passed))
 
 
-def unrecord(conn: Connection, clock: DayClock, review_id: int) -> None:
+def unrecord(conn: DriverConn, clock: DayClock, review_id: int) -> None:
     """Take an answer back out (call inside undo's transaction, before the row goes)."""
-    row = conn.execute(select(REVIEWS).where(REVIEWS.c.id == review_id)).first()
+    sql = (
+        "SELECT profile_id, deck_id, day, rating, reviewed_at, duration_ms, state_before, "
+        "undo, card_id FROM reviews WHERE id = ?"
+    )
+    row = conn.exec_driver_sql(driver_sql(conn, sql), (review_id,)).first()
     if row is None:
         return
     snap = json.loads(row.undo or "{}").get("card", {})
@@ -237,17 +234,17 @@ def unrecord(conn: Connection, clock: DayClock, review_id: int) -> None:
 
 
 # -- rebuilding from the review log ----------------------------------------------------
-_FOLDED = text(
+_FOLDED = (
     "SELECT COALESCE(SUM(learn_n + relearn_n + young_n + mature_n), 0), "
     "COALESCE(MAX(last_review_id), 0) FROM review_days"
 )
 # Two statements on purpose: SQLite answers a lone count(*) from the smallest index and
 # a lone max(id) from the primary key; asked together it aggregates every row.
-_LOGGED = text("SELECT COUNT(*) FROM reviews")
-_NEWEST = text("SELECT MAX(id) FROM reviews")
+_LOGGED = "SELECT COUNT(*) FROM reviews"
+_NEWEST = "SELECT MAX(id) FROM reviews"
 
 
-def is_stale(conn: Connection) -> bool:
+def is_stale(conn: DriverConn) -> bool:
     """True when the review log and the roll-up do not hold the same answers.
 
     Every answer adds one to exactly one of the four kind counters, so the
@@ -257,14 +254,14 @@ def is_stale(conn: Connection) -> bool:
     an answer given after a bulk import carries the newest id, and the imported
     rows below it have never been counted.
     """
-    newest = conn.execute(_NEWEST).scalar()
-    folded, seen = conn.execute(_FOLDED).one()
+    newest = conn.exec_driver_sql(_NEWEST).scalar()
+    folded, seen = conn.exec_driver_sql(_FOLDED).one()
     if int(seen) < int(newest or 0):
         return True
-    return int(conn.execute(_LOGGED).scalar_one()) != int(folded)
+    return int(conn.exec_driver_sql(_LOGGED).scalar_one()) != int(folded)
 
 
-_HISTORY = text(
+_HISTORY = (
     "SELECT profile_id, deck_id, day, rating, reviewed_at, duration_ms, state_before, id, "
     "LAG(interval_days) OVER w AS prev_interval, LAG(day) OVER w AS prev_day, card_id "
     "FROM reviews WINDOW w AS (PARTITION BY card_id ORDER BY reviewed_at, id)"
@@ -273,6 +270,10 @@ _HISTORY = text(
 
 def rebuild(conn: Connection) -> int:
     """Recompute the whole roll-up from the review log; returns the rows written."""
+    from sqlalchemy import delete, insert, select
+
+    from trainer.storage.models import PROFILES, REVIEW_DAYS, REVIEW_GROUPS
+
     clocks = {
         r.id: DayClock(local_zone(r.timezone), r.rollover_hour)
         for r in conn.execute(select(PROFILES.c.id, PROFILES.c.timezone, PROFILES.c.rollover_hour))
@@ -283,11 +284,11 @@ def rebuild(conn: Connection) -> int:
     hours_cache: dict[int, int] = {}
     group_of: dict[int, tuple[str, str]] = {}
     interned: dict[tuple[str, str], tuple[str, str]] = {}
-    for cid, section, tags in conn.execute(_CARD_GROUPS):
+    for cid, section, tags in conn.exec_driver_sql(_CARD_GROUPS):
         g = (section or "", tags or "")
         group_of[cid] = interned.setdefault(g, g)
     groups: dict[tuple[int, int, int, str, str], list[int]] = {}
-    result = conn.execute(_HISTORY)
+    result = conn.exec_driver_sql(_HISTORY)
     for (
         pid,
         deck_id,
@@ -365,9 +366,7 @@ def rebuild(conn: Connection) -> int:
     return len(batch)
 
 
-_CARD_GROUPS = text(
-    "SELECT c.id, n.source_section, n.tags FROM cards c JOIN notes n ON n.id = c.note_id"
-)
+_CARD_GROUPS = "SELECT c.id, n.source_section, n.tags FROM cards c JOIN notes n ON n.id = c.note_id"
 
 
 __all__ = [

@@ -7,21 +7,23 @@ writers queue on the busy timeout instead of losing updates.
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import stat
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy import Connection, Engine, insert, select, text
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from typing import TYPE_CHECKING
 
 from trainer.domain.clock import DayClock, local_zone
 from trainer.domain.errors import StoreError
-from trainer.storage import migrate
-from trainer.storage.engine import enable_wal, is_sqlite, make_engine, open_error, resolve_url
-from trainer.storage.models import PROFILES
+from trainer.storage.driver import DriverConn, LiteConnection
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
+    from sqlalchemy.exc import DBAPIError
 
 PG_LOCK_NAMESPACE = 0x7472
 """First key of the PostgreSQL advisory lock a write transaction takes for its profile."""
@@ -37,7 +39,11 @@ def translate_error(exc: DBAPIError, where: str) -> StoreError | None:
     Returns None for anything else, which is a bug and should surface as one.
     The transaction that hit the fault has been rolled back, so nothing is half-written.
     """
-    orig = exc.orig
+    return translate_driver_error(exc.orig, where)
+
+
+def translate_driver_error(orig: BaseException | None, where: str) -> StoreError | None:
+    """``translate_error`` for the driver's own exception (``sqlite3``, psycopg)."""
     name = str(getattr(orig, "sqlite_errorname", "") or "")
     state = str(getattr(orig, "sqlstate", "") or "")
     text = str(orig).lower()
@@ -77,10 +83,28 @@ class Profile:
 
 
 class Store:
-    """The progress store opened for one profile."""
+    """The progress store opened for one profile.
 
-    def __init__(self, engine: Engine, profile: Profile) -> None:
-        self.engine = engine
+    Opened with ``open``, it runs on a SQLAlchemy engine. Opened with ``open_lite``
+    (a SQLite file already at the current schema: the scripted study session), the
+    plain-SQL transactions ``sql_read`` / ``sql_write`` run on one ``sqlite3``
+    connection with the engine's settings, and the engine is only made, with
+    SQLAlchemy imported, if something asks for ``engine``, ``read`` or ``write``.
+    """
+
+    def __init__(
+        self,
+        engine: Engine | None,
+        profile: Profile,
+        *,
+        lite: LiteConnection | None = None,
+        path: Path | None = None,
+    ) -> None:
+        if engine is None and (lite is None or path is None):
+            raise ValueError("a store needs an engine, or a sqlite3 connection and its file")
+        self._engine = engine
+        self._lite = lite
+        self._path = path
         self.profile = profile
 
     @classmethod
@@ -97,6 +121,19 @@ class Store:
         A profile not in the store is created, or with ``create_profile=False``
         refused (StoreError naming the profiles there are).
         """
+        from sqlalchemy import select
+        from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+        from trainer.storage import migrate
+        from trainer.storage.engine import (
+            enable_wal,
+            is_sqlite,
+            make_engine,
+            open_error,
+            resolve_url,
+        )
+        from trainer.storage.models import PROFILES
+
         resolved = resolve_url(url)
         if is_sqlite(resolved):
             _refuse_foreign_file(resolved.database or "")
@@ -123,8 +160,6 @@ class Store:
             raise
         except Exception as exc:
             engine.dispose()
-            from sqlalchemy.exc import SQLAlchemyError
-
             if isinstance(exc, DBAPIError) and (found := translate_error(exc, _describe(resolved))):
                 raise found from None
             if isinstance(exc, SQLAlchemyError):
@@ -132,8 +167,78 @@ class Store:
             raise
         return cls(engine, row)
 
+    @classmethod
+    def open_lite(cls, url: str | None = None, profile: str = "default") -> Store | None:
+        """The SQLite file store at ``url`` for ``profile`` on a plain ``sqlite3``
+        connection, or None when ``open`` must do it: a URL, no file yet, another
+        schema revision (a migration, with its backup, is due), not in WAL mode, no
+        such profile, no decks yet (the bundled deck is loaded), or any error (``open``
+        says what is wrong in its own words)."""
+        from trainer.storage.driver import BUSY_TIMEOUT_MS, SQLITE_PRAGMAS
+        from trainer.storage.paths import default_path
+        from trainer.storage.revision import HEAD_REVISION
+
+        where = url or os.environ.get("TRAINER_DB") or str(default_path())
+        if "://" in where:
+            return None
+        path = Path(where).expanduser()
+        if not path.is_file():
+            return None
+        _refuse_foreign_file(str(path))
+        try:
+            raw = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        except sqlite3.Error:
+            return None
+        try:
+            for pragma in SQLITE_PRAGMAS:
+                raw.execute(pragma)
+            mode = raw.execute("PRAGMA journal_mode").fetchone()
+            versions = raw.execute("SELECT version_num FROM alembic_version").fetchall()
+            row = raw.execute(
+                "SELECT id, name, timezone, rollover_hour FROM profiles WHERE name = ?", (profile,)
+            ).fetchone()
+            decks = raw.execute("SELECT 1 FROM decks LIMIT 1").fetchone()
+        except sqlite3.Error:
+            raw.close()
+            return None
+        if (
+            str(mode[0] if mode else "").lower() != "wal"
+            or versions != [(HEAD_REVISION,)]
+            or row is None
+            or decks is None
+        ):
+            raw.close()
+            return None
+        return cls(None, Profile(*row), lite=LiteConnection(raw), path=path)
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine (made on first use for a store opened with ``open_lite``)."""
+        if self._engine is None:
+            from sqlalchemy.engine import URL
+
+            from trainer.storage.engine import make_engine
+
+            self._engine = make_engine(URL.create("sqlite+pysqlite", database=str(self._path)))
+        return self._engine
+
+    @property
+    def file(self) -> Path | None:
+        """The SQLite file behind the store; None for PostgreSQL and in-memory stores."""
+        if self._lite is not None:
+            return self._path
+        url = self.engine.url
+        database = url.database or ""
+        if url.get_backend_name() != "sqlite" or database in ("", ":memory:"):
+            return None
+        return None if database.startswith("file:") else Path(database)
+
     @property
     def is_sqlite(self) -> bool:
+        if self._lite is not None:
+            return True
+        from trainer.storage.engine import is_sqlite
+
         return is_sqlite(self.engine.url)
 
     @property
@@ -143,10 +248,14 @@ class Store:
     @property
     def where(self) -> str:
         """The store's name for messages (file path, or URL without password)."""
+        if self._lite is not None:
+            return str(self._path)
         return _describe(self.engine.url)
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
+        from sqlalchemy.exc import DBAPIError
+
         try:
             with self.engine.connect() as conn, conn.begin():
                 yield conn
@@ -163,6 +272,9 @@ class Store:
         A full disk, a read-only store or a writer that outlasts the busy timeout
         becomes a StoreError (StoreBusyError for the last, which is safe to retry).
         """
+        from sqlalchemy import text
+        from sqlalchemy.exc import DBAPIError
+
         try:
             with self.engine.connect().execution_options(immediate=True) as conn, conn.begin():
                 if not self.is_sqlite:
@@ -179,17 +291,73 @@ class Store:
                 raise
             raise err from exc
 
+    @contextmanager
+    def sql_read(self) -> Iterator[DriverConn]:
+        """``read`` for plain SQL: on the ``sqlite3`` connection when there is one."""
+        if self._lite is None:
+            with self.read() as conn:
+                yield conn
+        else:
+            with self._lite_transaction("BEGIN") as conn:
+                yield conn
+
+    @contextmanager
+    def sql_write(self) -> Iterator[DriverConn]:
+        """``write`` for plain SQL: the same guarantees (``BEGIN IMMEDIATE``, committed
+        on success, rolled back on any error, faults as one-line StoreErrors)."""
+        if self._lite is None:
+            with self.write() as conn:
+                yield conn
+        else:
+            with self._lite_transaction("BEGIN IMMEDIATE") as conn:
+                yield conn
+
+    @contextmanager
+    def _lite_transaction(self, begin: str) -> Iterator[DriverConn]:
+        lite = self._lite
+        assert lite is not None
+        raw = lite.raw
+        try:
+            raw.execute(begin)
+            try:
+                yield lite
+                raw.execute("COMMIT")
+            except BaseException:
+                if raw.in_transaction:
+                    raw.rollback()
+                raise
+        except sqlite3.Error as exc:
+            err = translate_driver_error(exc, self.where)
+            if err is None:
+                raise
+            raise err from exc
+
+    def vacuum_into(self, target: Path) -> None:
+        """A compact, consistent copy of a SQLite store at ``target`` (a read transaction)."""
+        if self._lite is not None:
+            self._lite.raw.execute("VACUUM INTO ?", (str(target),))
+            return
+        raw = self.engine.raw_connection()
+        try:
+            raw.driver_connection.execute("VACUUM INTO ?", (str(target),))  # type: ignore[union-attr]
+        finally:
+            raw.close()
+
     def is_empty(self) -> bool:
         """No decks, notes, answers, articles or practice answers: nothing to lose."""
         tables = ("decks", "notes", "reviews", "articles", "practice_attempts")
         probe = " UNION ALL ".join(
             f"SELECT 1 FROM (SELECT 1 FROM {t} LIMIT 1) AS {t}_row" for t in tables
         )
-        with self.read() as conn:
-            return conn.exec_driver_sql(f"SELECT count(*) FROM ({probe}) AS found").scalar() == 0
+        with self.sql_read() as conn:
+            found = conn.exec_driver_sql(f"SELECT count(*) FROM ({probe}) AS found").scalar()
+        return int(found) == 0
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._lite is not None:
+            self._lite.raw.close()
+        if self._engine is not None:
+            self._engine.dispose()
 
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -249,6 +417,8 @@ def _find_or_create_profile(engine: Engine, name: str) -> Profile:
     does not, so a second process starting on a new store may lose the race on the
     unique name: it then finds the row the winner wrote.
     """
+    from sqlalchemy.exc import IntegrityError
+
     try:
         with engine.connect().execution_options(immediate=True) as conn, conn.begin():
             return _find_profile(conn, name) or _create_profile(conn, name)
@@ -261,6 +431,10 @@ def _find_or_create_profile(engine: Engine, name: str) -> Profile:
 
 
 def _find_profile(conn: Connection, name: str) -> Profile | None:
+    from sqlalchemy import select
+
+    from trainer.storage.models import PROFILES
+
     row = conn.execute(select(PROFILES).where(PROFILES.c.name == name)).first()
     if row is None:
         return None
@@ -268,6 +442,10 @@ def _find_profile(conn: Connection, name: str) -> Profile | None:
 
 
 def _create_profile(conn: Connection, name: str) -> Profile:
+    from sqlalchemy import insert
+
+    from trainer.storage.models import PROFILES
+
     if not name or len(name) > 100:
         raise StoreError(f"bad profile name {name!r}")
     conn.execute(
