@@ -33,11 +33,12 @@ def _flat(names: tuple[str, ...], weight: float = 0.0, bias: float = 0.0) -> Mod
 def test_shipped_weights_match_the_features_the_code_computes() -> None:
     text = resources.files("trainer.generation").joinpath("data/model.json").read_text("utf-8")
     data = json.loads(text)
-    assert tuple(data["terms"]["names"]) == TERM_FEATURES
     assert tuple(data["golden"]["names"]) == GOLDEN_FEATURES
+    if "terms" in data:
+        assert tuple(data["terms"]["names"]) == TERM_FEATURES
     models = learned.active()
     assert models is not None
-    assert set(models) == {"terms", "golden"}
+    assert "golden" in models
     for m in models.values():
         assert len(m.weights) == len(m.mean) == len(m.scale) == len(m.names)
         assert 0.0 < m.threshold < 1.0
@@ -131,12 +132,19 @@ def test_model_golden_skips_fragments_chrome_and_long_lines() -> None:
 
 
 def test_model_cards_name_their_rule() -> None:
-    """An article where the shipped model adds a term card and 金句 the rules miss
-    (retraining may move them to another article)."""
+    """A 金句 the rules miss on an article where the shipped model finds one (retraining
+    may move it to another article); a term card of a model that adds terms."""
     path = ARTICLES.parent / "heldout7" / "wenbo-pinglun.md"
     made = generate(read_article(str(path)), path.stem)
-    rules = {o.rule for o in made.origins}
-    assert {"cloze.keyterm.model", "cloze.golden.model"} <= rules
+    assert "cloze.golden.model" in {o.rule for o in made.origins}
     for n, o in zip(made.notes, made.origins, strict=True):
         if o.rule == "cloze.golden.model":
             assert o.function == "金句" and "金句" in n.tags
+    eager = {"terms": _flat(TERM_FEATURES, bias=9.0), "golden": _flat(GOLDEN_FEATURES, bias=-9.0)}
+    learned.set_model(eager)
+    try:
+        made = make(seed_text(), SEED.stem)
+    finally:
+        learned.set_model(None, reset=True)
+    rules = {o.rule for o in made.origins}
+    assert "cloze.keyterm.model" in rules and "cloze.golden.model" not in rules

@@ -98,9 +98,9 @@ def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
     skip = _opener_sentences(found, sentences)
     tell("functions", 0.6)
     functions = classify(doc)
-    models = learned.active()
-    verdicts: Learned | None = None
-    if models is not None:
+    models = learned.active() or {}
+    added: frozenset[str] = frozenset()
+    if "terms" in models:
         openings = "\n".join(
             p.sentences[0].text for sec in doc.sections for p in sec.paragraphs if p.sentences
         )
@@ -114,12 +114,16 @@ def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
             topic,
             terms,
             models["terms"],
+            top,
         )
         terms, top, added = learned.merged(terms, scored, top, models["terms"].threshold)
-        golden = models["golden"]
+    verdicts: Learned | None = None
+    if models:
+        golden = models.get("golden")
+        rows = learned.golden_rows(folded, doc, functions) if golden is not None else []
         verdicts = Learned(
-            learned.golden_scores(folded, learned.golden_rows(folded, doc, functions), golden),
-            golden.threshold,
+            learned.golden_scores(folded, rows, golden) if golden is not None else {},
+            golden.threshold if golden is not None else 1.0,
             added,
         )
     tell("clozes", 0.7)

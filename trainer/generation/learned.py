@@ -285,20 +285,30 @@ def term_candidates(token_lists: list[list[str]], ranked: list[Term]) -> list[Ca
     """The rules' terms and every run of one to four tokens (2 to 12 characters) that
     holds no function word or bare number and opens and closes on a word that can
     end a name."""
+    kinds: dict[str, int] = {}
+    """Per token: 0 breaks a run, 1 may stand inside one, 2 may also open or close it."""
+
+    def kind(tok: str) -> int:
+        got = kinds.get(tok)
+        if got is None:
+            got = kinds[tok] = 2 if _edge_ok(tok) else 1 if _inner_ok(tok) else 0
+        return got
+
     seen: dict[str, Candidate] = {}
     for toks in token_lists:
         for i, first in enumerate(toks):
-            if not _edge_ok(first):
+            if kind(first) < 2:
                 continue
             word = ""
             for j in range(i, min(len(toks), i + _MAX_TOKENS)):
                 tok = toks[j]
-                if not _inner_ok(tok):
+                k = kind(tok)
+                if not k:
                     break
                 word += tok
                 if len(word) > _LEN[1]:
                     break
-                if len(word) >= _LEN[0] and word not in seen and _edge_ok(tok):
+                if k == 2 and len(word) >= _LEN[0] and word not in seen:
                     seen[word] = Candidate(word, tuple(toks[i : j + 1]))
     for t in ranked:
         if t.word not in seen:
@@ -330,6 +340,8 @@ class TermContext:
         self.rank = {t.word: k for k, t in enumerate(ranked)}
         self.top_score = ranked[0].score if ranked and ranked[0].score > 0 else 1.0
         self.lines = [k for k, ch in enumerate(text) if ch == "\n"]
+        self.tokens: dict[str, tuple[float, bool, bool]] = {}
+        """Per token: rarity, unknown to the dictionary, verb-like."""
         self.inside = {
             t.word[i:j]
             for t in ranked[:_CONTAINED]
@@ -340,6 +352,13 @@ class TermContext:
 
 
 _CONTAINED = 30
+
+
+def _token(ctx: TermContext, tok: str) -> tuple[float, bool, bool]:
+    got = ctx.tokens.get(tok)
+    if got is None:
+        got = ctx.tokens[tok] = (rarity(tok), unknown(tok), verb_like(tok))
+    return got
 
 
 def allowed(c: Candidate, ctx: TermContext) -> bool:
@@ -385,6 +404,11 @@ def _topic_only(parts: tuple[str, ...], topic: set[str]) -> bool:
 
 
 def term_features(c: Candidate, ctx: TermContext) -> list[float]:
+    """The features of ``c`` in the order of :data:`TERM_FEATURES`."""
+    return _vector(c, ctx, _occurrences(c, ctx))
+
+
+def _occurrences(c: Candidate, ctx: TermContext) -> dict[str, float]:
     w = c.word
     n = len(w)
     text = ctx.text
@@ -397,14 +421,32 @@ def term_features(c: Candidate, ctx: TermContext) -> list[float]:
     before = {text[k - 1] for k in where if k > 0}
     after = {text[k + n] for k in where if k + n < len(text)}
     guifan = guifan_words()
-    rars = [rarity(t) for t in c.tokens]
-    r = ctx.rank.get(w)
-    score = ctx.ranked[r].score / ctx.top_score if r is not None else 0.0
-    first, last = c.tokens[0], c.tokens[-1]
-    spread = len({bisect(ctx.lines, k) for k in where}) / max(1, ctx.paragraphs)
     holds = n > _SHORT and any(
         w[i:j] in guifan for i in range(n) for j in range(i + 3, min(n, i + 12) + 1) if j - i < n
     )
+    return {
+        "log_count": math.log(count),
+        "once": float(count == 1),
+        "spread": len({bisect(ctx.lines, k) for k in where}) / max(1, ctx.paragraphs),
+        "quoted": float(bool(before & _OPEN_QUOTES and after & _CLOSE_QUOTES)),
+        "named_doc": float("《" in before and "》" in after),
+        "holds_guifan": float(holds),
+        "first_pos": where[0] / max(1, len(text)) if where else 1.0,
+        "para_opening": float(w in ctx.openings),
+        "series_member": float("、" in before or "、" in after),
+        "in_parens_or_colon": float("(" in before or bool(after & {")", ":"})),
+    }
+
+
+def _vector(c: Candidate, ctx: TermContext, occ: dict[str, float]) -> list[float]:
+    w = c.word
+    n = len(w)
+    guifan = guifan_words()
+    infos = [_token(ctx, t) for t in c.tokens]
+    rars = [i[0] for i in infos]
+    r = ctx.rank.get(w)
+    score = ctx.ranked[r].score / ctx.top_score if r is not None else 0.0
+    first, last = c.tokens[0], c.tokens[-1]
     return [
         float(n),
         float(n == 2),
@@ -414,44 +456,45 @@ def term_features(c: Candidate, ctx: TermContext) -> list[float]:
         float(n >= 7),
         float(len(c.tokens)),
         float(len(c.tokens) == 1),
-        math.log(count),
-        float(count == 1),
-        spread,
-        float(bool(before & _OPEN_QUOTES and after & _CLOSE_QUOTES)),
-        float("《" in before and "》" in after),
+        occ["log_count"],
+        occ["once"],
+        occ["spread"],
+        occ["quoted"],
+        occ["named_doc"],
         float(w in guifan),
-        float(holds),
+        occ["holds_guifan"],
         sum(rars) / len(rars),
         min(rars),
-        float(unknown(w)),
+        float(infos[0][1] if len(infos) == 1 else unknown(w)),
         float(w in ctx.title),
         float(w in ctx.headings),
-        where[0] / max(1, len(text)) if where else 1.0,
-        float(w in ctx.openings),
+        occ["first_pos"],
+        occ["para_opening"],
         1.0 / (1.0 + r) if r is not None else 0.0,
         float(r is not None),
         score,
-        float(w.endswith(tuple(HEADS)) and n > 2),
+        float(w.endswith(_HEADS) and n > 2),
         float(w.endswith(_SUFFIXES) and n > 2),
         float(n == 4 and len(c.tokens) == 1),
         float(any(ch.isascii() for ch in w)),
-        float(verb_like(first)),
-        float(verb_like(last)),
+        float(infos[0][2]),
+        float(infos[-1][2]),
         float(len(first) == 1),
         float(len(last) == 1),
         float(any(t in ctx.topic for t in c.tokens)),
         float(any(t in GENERIC or t in PLAIN for t in c.tokens)),
-        float("、" in before or "、" in after),
-        float("(" in before or bool(after & {")", ":"})),
+        occ["series_member"],
+        occ["in_parens_or_colon"],
         float(w in ctx.inside),
-        float(sum(1 for t in c.tokens[1:-1] if verb_like(t))),
-        float(all(not unknown(t) for t in c.tokens)),
+        float(sum(1 for i in infos[1:-1] if i[2])),
+        float(not any(i[1] for i in infos)),
         float(r is not None and r < 10),
         float(r is not None and r < 25),
         float(w in guifan and n >= 4),
     ]
 
 
+_HEADS = tuple(sorted(HEADS))
 _OPEN_QUOTES = frozenset('“「"')
 _CLOSE_QUOTES = frozenset('”」"')
 
@@ -497,17 +540,35 @@ def model_terms(
     topic: set[str],
     ranked: list[Term],
     model: Model,
+    window: int | None = None,
 ) -> list[Term]:
     """The article's candidate terms the hard rules allow, scored by ``model`` (the
-    probability that a tutor blanks it), best first."""
+    probability that a tutor blanks it), best first. With ``window`` (the size of
+    the rules' window, see :func:`merged`), only the candidates that could join it:
+    four characters or more (shorter words stay the rules' to judge: generic pairs
+    are their worst blanks), no 规范表述, none inside a window term."""
     ctx = TermContext(text, title, headings, paragraphs, openings, topic, ranked)
-    out = [
-        Term(c.word, model.prob(term_features(c, ctx)), text.count(c.word))
-        for c in term_candidates(token_lists, ranked)
-        if allowed(c, ctx)
-    ]
+    skip: set[str] = set()
+    if window is not None:
+        guifan = guifan_words()
+        own = [t.word for t in ranked if t.word not in guifan][:window]
+        skip = {w[i:j] for w in own for i in range(len(w)) for j in range(i + 2, len(w) + 1)}
+    out: list[Term] = []
+    for c in term_candidates(token_lists, ranked):
+        if window is not None and (
+            len(c.word) < _ADDED_LEN or c.word in skip or c.word in guifan_words()
+        ):
+            continue
+        if not allowed(c, ctx):
+            continue
+        x = term_features(c, ctx)
+        out.append(Term(c.word, model.prob(x), round(math.exp(x[_LOG_COUNT]))))
     out.sort(key=lambda t: (-t.score, t.word))
     return out
+
+
+_LOG_COUNT = TERM_FEATURES.index("log_count")
+_ADDED_LEN = 4
 
 
 # --- 金句 ------------------------------------------------------------------------------
