@@ -169,23 +169,7 @@ def fit(rows: list[Row], names: tuple[str, ...], rules_col: int | None = None) -
     return replace(model, threshold=threshold)
 
 
-_PRECISION = 0.5
-"""A card the model adds should be right at least this often on the training rows."""
-
-
 def _best_threshold(pool: list[tuple[float, int]]) -> float:
-    """The threshold of best F1 among those of precision ``_PRECISION`` or more on
-    ``pool`` (the best F1 overall if none reaches it)."""
-    for k in range(5, 96, 5):
-        t = k / 100
-        tp = sum(1 for p, y in pool if p >= t and y)
-        fp = sum(1 for p, y in pool if p >= t and not y)
-        if tp and tp >= _PRECISION * (tp + fp):
-            return max(t, _best_f1(pool))
-    return _best_f1(pool)
-
-
-def _best_f1(pool: list[tuple[float, int]]) -> float:
     best, best_f = 0.5, -1.0
     positives = sum(y for _, y in pool)
     for k in range(5, 96, 5):
