@@ -67,9 +67,9 @@ def generate(article: Article, source_id: str, progress: Progress | None = None)
 
 
 def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
-    from trainer.generation import assemble
+    from trainer.generation import assemble, learned
     from trainer.generation.choose import choose, examples
-    from trainer.generation.clozes import find_clozes
+    from trainer.generation.clozes import Learned, find_clozes
     from trainer.generation.enumerations import find_enumerations
     from trainer.generation.functions import classify
     from trainer.generation.keyterms import rank_terms, topic_words
@@ -98,9 +98,37 @@ def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
     skip = _opener_sentences(found, sentences)
     tell("functions", 0.6)
     functions = classify(doc)
+    models = learned.active() or {}
+    added: frozenset[str] = frozenset()
+    if "terms" in models:
+        openings = "\n".join(
+            p.sentences[0].text for sec in doc.sections for p in sec.paragraphs if p.sentences
+        )
+        scored = learned.model_terms(
+            token_lists,
+            content,
+            doc.title,
+            headings,
+            paragraphs,
+            openings,
+            topic,
+            terms,
+            models["terms"],
+            top,
+        )
+        terms, top, added = learned.merged(terms, scored, top, models["terms"].threshold)
+    verdicts: Learned | None = None
+    if models:
+        golden = models.get("golden")
+        rows = learned.golden_rows(folded, doc, functions) if golden is not None else []
+        verdicts = Learned(
+            learned.golden_scores(folded, rows, golden) if golden is not None else {},
+            golden.threshold if golden is not None else 1.0,
+            added,
+        )
     tell("clozes", 0.7)
     listed = [it.phrase for e in found for it in e.items]
-    clozes = find_clozes(folded, doc, terms, skip, top, topic, functions, listed)
+    clozes = find_clozes(folded, doc, terms, skip, top, topic, functions, listed, verdicts)
     tell("cards", 0.95)
     made = [
         *assemble.qa_notes(source_id, original, doc, found, functions),

@@ -74,7 +74,7 @@ def value(note: Note, origin: Origin, standing: frozenset[str], folded: str) -> 
     if not blanks or origin.function == "金句":
         return _KEEP  # not a cloze (lists, Q&A, the structure card), or a 金句
     low = (
-        origin.rule == "cloze.term"
+        origin.rule in _TERM_RULES
         and origin.function in _LOW
         and all(len(b) < _NAME for b in blanks)
     ) or (origin.rule == "cloze.series" and origin.function in _SERIES_LOW)
@@ -126,7 +126,8 @@ def choose(made: list[Made], chars: int, standing: frozenset[str], folded: str) 
     return [m for k, m in enumerate(made) if k not in drop]
 
 
-_PLAIN_CLOZES = frozenset({"cloze.term", "cloze.series"})
+_TERM_RULES = frozenset({"cloze.term", "cloze.keyterm.model"})
+_PLAIN_CLOZES = _TERM_RULES | {"cloze.series"}
 
 
 def _asked_elsewhere(card: Made, asked: Counter[str]) -> bool:

@@ -13,6 +13,9 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
+from trainer.generation.address import addresses
+from trainer.generation.address import fragment as is_fragment
+from trainer.generation.boilerplate import FOOTER, PROMO
 from trainer.generation.golden import GOLDEN_SECTION, POINT, Golden, find_golden, strip_numbering
 from trainer.generation.inline import series_members
 from trainer.generation.keyterms import PLAIN, STOP_WORDS, Term, is_topic
@@ -51,6 +54,32 @@ class Cloze:
     together: frozenset[int] = frozenset()
     """Starts of the blanks that are asked together as one deletion (the members of a
     series: recalled as a set, so they share one cloze number)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Learned:
+    """What the learned model (:mod:`trainer.generation.learned`) says of an article."""
+
+    golden_p: dict[int, float]
+    """Start offset of a sentence -> probability that it is a 金句."""
+    threshold: float
+    terms: frozenset[str] = frozenset()
+    """Terms the model added to the rules' window: their cards' rule is ``keyterm.model``."""
+
+    def golden(self, folded: str, s: Span) -> Golden | None:
+        """A sentence no rule finds golden that the model does, with its blanks left to
+        the key terms; never a greeting, a wrapped fragment or a line leaning on the
+        one before (一是……, 它……), never a line of site chrome (如有侵权……, 仅供学习交流)."""
+        if self.golden_p.get(s.start, 0.0) < self.threshold or len(s.text) > _MODEL_GOLDEN_MAX:
+            return None
+        if "{" in s.text or "}" in s.text or addresses(s.text) or fragment(s.text):
+            return None
+        if is_fragment(folded, s.start, s.end) or FOOTER.search(s.text) or PROMO.search(s.text):
+            return None
+        return Golden(s, "model", ())
+
+
+_MODEL_GOLDEN_MAX = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,12 +350,15 @@ def find_clozes(
     topic: set[str] | None = None,
     functions: dict[int, str] | None = None,
     listed: list[Span] | None = None,
+    learned: Learned | None = None,
 ) -> list[Cloze]:
     """Cloze cards; ``skip`` holds (start, end) of sentences already used as list items,
     ``listed`` the items of the list cards (a series they hold gets no cloze).
 
     Key-term cards cover the ``top`` best terms and every 规范表述 of the article
-    (up to ``top`` more), each blanked at least once.
+    (up to ``top`` more), each blanked at least once. ``learned``: the learned
+    model's verdicts (the terms came ranked by it; sentences it finds 金句 that no
+    rule does are carded as 金句 too).
     """
     from trainer.generation.functions import CARDABLE
 
@@ -372,6 +404,8 @@ def find_clozes(
         sentence = strip_numbering(w.sentence) if sayings else w.sentence
         last = w.index == len(w.paragraph.sentences)
         g = find_golden(folded, sentence, w.index == 1, last, sayings)
+        if g is None and learned is not None:
+            g = learned.golden(folded, sentence)
         if g is None:
             continue
         blanks = _golden_blanks(g, scores, topic)
@@ -459,7 +493,8 @@ def find_clozes(
             or any(o.end == b.start or b.end == o.start for o in (own, *extra))
         ]
         blanks = sorted([own, *extra[: MAX_BLANKS - 1]], key=lambda b: b.start)
-        if _add(out, used, best, blanks, "term", "term"):
+        rule = "keyterm.model" if learned is not None and term.word in learned.terms else "term"
+        if _add(out, used, best, blanks, "term", rule):
             covered.update(strip_punct(b.text) for b in blanks)
     for w in _sentences(doc):
         if (w.sentence.start, w.sentence.end) in skip or w.sentence.start in instructions:

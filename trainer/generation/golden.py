@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from trainer.generation.address import addresses, fragment, leads_on
 from trainer.generation.markers import find_markers
+from trainer.generation.memo import current
 from trainer.generation.segment import tag, tokens, verb_like
 from trainer.generation.text import CJK, Span, clauses, quoted
 
@@ -294,7 +295,20 @@ def find_golden(
     folded: str, s: Span, opens: bool, closes: bool = False, sayings: bool = False
 ) -> Golden | None:
     """The 金句 rule ``s`` meets, if any. ``opens``/``closes``: it opens/closes its
-    paragraph; ``sayings``: it stands in a section of sayings (``【金句积累】``)."""
+    paragraph; ``sayings``: it stands in a section of sayings (``【金句积累】``).
+    Within :func:`~trainer.generation.memo.one_article` each sentence is judged once
+    (the learned model and the cloze stage both ask)."""
+    memo = current()
+    if memo is None:
+        return _find_golden(folded, s, opens, closes, sayings)
+    key = ("golden", s, opens, closes, sayings)
+    if key not in memo:
+        memo[key] = _find_golden(folded, s, opens, closes, sayings)
+    found: Golden | None = memo[key]
+    return found
+
+
+def _find_golden(folded: str, s: Span, opens: bool, closes: bool, sayings: bool) -> Golden | None:
     if "{" in s.text or "}" in s.text:
         return None
     if addresses(s.text) or fragment(folded, s.start, s.end):
