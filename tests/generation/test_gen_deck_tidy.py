@@ -70,3 +70,18 @@ def test_a_cloze_asking_a_lists_items_on_its_sentence_goes() -> None:
     assert ("依法办事", "服务群众", "化解矛盾", "应急处置") in lists
     clozes = [n.text for n in out.notes if n.kind is NoteKind.CLOZE and "化解矛盾" in n.text]
     assert not [c for c in clozes if set(_BLANK.findall(c)) <= set(lists[0])]
+
+
+def test_a_list_question_with_no_subject_takes_the_articles() -> None:
+    text = "推进“破界”合作,保障重大项目、重大平台、重大改革顺畅落地。我们要主动融入国家战略。\n"
+    out = generate(Article(text=text, title="田向利:以改革举措加强国家战略腹地建设"), "t")
+    prompts = [n.prompt for n in out.notes if n.kind is NoteKind.LIST]
+    assert prompts
+    assert all(p.startswith("以改革举措加强国家战略腹地建设:") for p in prompts), prompts
+
+
+def test_a_slogan_title_is_no_subject() -> None:
+    text = "推进“破界”合作,保障重大项目、重大平台、重大改革顺畅落地。\n"
+    out = generate(Article(text=text, title="守正创新,让文化焕发时代光彩"), "t")
+    prompts = [n.prompt for n in out.notes if n.kind is NoteKind.LIST]
+    assert prompts and not any("守正创新" in p for p in prompts)

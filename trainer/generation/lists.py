@@ -316,7 +316,7 @@ def prompt(e: Enumeration, kind: str = "", title: str = "") -> str:
     if e.style == "parallel":
         return prefix + _parallel(e, lead, n)
     if e.style == "series":
-        return prefix + _series(e, lead, n)
+        return _subjectless(prefix + _series(e, lead, n), prefix, title)
     if e.style == "quoted":
         return prefix + _quoted(e, n)
     if e.style == "inline":
@@ -339,7 +339,8 @@ def prompt(e: Enumeration, kind: str = "", title: str = "") -> str:
                 # 正面影响:激发、促进……;有利于、有助于……: the label before the colon
                 # is what the second series lists too.
                 return f"{prefix}{labelled}有哪{_count(n, unit or '项')}?"
-        return f"{prefix}{topic}哪{_count(n, unit or _UNITS.get(after, '项'))}{after}?"
+        asked = f"{prefix}{topic}哪{_count(n, unit or _UNITS.get(after, '项'))}{after}?"
+        return _subjectless(asked, prefix, title)
     if e.style == "colon":
         built = _with_category(lead, n)
         if built:
@@ -389,6 +390,46 @@ def prompt(e: Enumeration, kind: str = "", title: str = "") -> str:
     if fallback:
         return f"{fallback},文中提出了哪{_count(n, '点')}?"
     return f"文中提出了哪{_count(n, '点')}?"
+
+
+def _subjectless(asked: str, prefix: str, title: str) -> str:
+    """``asked`` under the article's subject when it has none of its own: a question
+    that opens with a verb, a preposition or 哪 (``协同构建哪四项?``) and no section
+    label reads ``加强国家战略腹地建设:协同构建哪四项?`` (rubric: PRM: answerable
+    without the article)."""
+    if prefix:
+        return asked
+    subject = _title_subject(title)
+    if not subject or not _opens_bare(asked):
+        return asked
+    return f"{subject}:{asked}"
+
+
+def _title_subject(title: str) -> str:
+    """The article's subject for a question: its title without a speaker or a series
+    before a colon, quotation marks or numbering; empty if longer than ``_TITLE_MAX``
+    or made of two phrases (``守正创新,让……``: a slogan, not a subject)."""
+    subject = re.split(r"[:：—]+", title.strip())[-1]
+    subject = _topic(subject.strip('《》“”" '))
+    plain = (
+        2 <= len(subject) <= _TITLE_MAX
+        and not re.search(r"[,，\s]", subject)
+        and subject.count("“") == subject.count("”")
+    )
+    return subject if plain else ""
+
+
+_TITLE_MAX = 20
+
+
+def _opens_bare(asked: str) -> bool:
+    """The question opens with 哪, a verb or a preposition: it names no subject."""
+    from trainer.generation.segment import tag, tokens
+
+    if asked.startswith("哪"):
+        return True
+    head = tokens(asked[:6])
+    return bool(head) and tag(head[0][0]) in _VERB_TAGS
 
 
 _PROCESS = {"发展", "建设", "服务", "工作", "格局", "局面", "体系", "状态"}
