@@ -85,3 +85,18 @@ def test_a_slogan_title_is_no_subject() -> None:
     out = generate(Article(text=text, title="守正创新,让文化焕发时代光彩"), "t")
     prompts = [n.prompt for n in out.notes if n.kind is NoteKind.LIST]
     assert prompts and not any("守正创新" in p for p in prompts)
+
+
+def test_a_list_answer_gives_its_items_then_the_source_once() -> None:
+    text = (
+        "数字中国建设的四点启示。\n"
+        "以数强基，数字底座方能坚如磐石；以数兴业，实体经济方能焕发新机；"
+        "以数善治，社会治理方能精准高效；以数铸盾，数字中国方能行稳致远。\n"
+    )
+    out = generate(Article(text=text, title="数字中国"), "t")
+    notes = [n for n in out.notes if n.kind is NoteKind.LIST and len(n.items) == 4]
+    assert notes
+    for n in notes:
+        # no item followed by its own sentence again (rubric: REP)
+        assert n.answer.count("以数强基") == 1 or n.answer.count("——") == 1, n.answer
+        assert n.answer.count("——") <= 1, n.answer

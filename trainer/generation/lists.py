@@ -597,19 +597,32 @@ def _paragraph_start(e: Enumeration) -> int:
 
 
 def answer(e: Enumeration, original: str) -> str:
-    """The items numbered; each with its own sentence as context, or, where the items
-    share one sentence, that sentence once after them."""
-    contexts = {(it.context.start, it.context.end) for it in e.items}
-    shared = len(contexts) == 1
-    lines = []
-    for k, it in enumerate(e.items, 1):
-        phrase = original[it.phrase.start : it.phrase.end]
-        ctx = original[it.context.start : it.context.end].strip()
-        own = not shared and ctx and ctx != phrase
-        lines.append(f"{k}. {phrase}" + (f" —— {ctx}" if own else ""))
-    if shared:
-        it = e.items[0]
-        ctx = original[it.context.start : it.context.end].strip()
-        if ctx and ctx != original[it.phrase.start : it.phrase.end]:
-            lines.append(f"—— {ctx}")
+    """The items numbered, then their source once (rubric: REP): the sentence they
+    share, or their own sentences in order where each adds to its item; a source
+    longer than ``_SOURCE_MAX`` characters gives way to the list's lead-in."""
+    lines = [f"{k}. {original[it.phrase.start : it.phrase.end]}" for k, it in enumerate(e.items, 1)]
+    seen: set[tuple[int, int]] = set()
+    sources: list[str] = []
+    for it in e.items:
+        span = (it.context.start, it.context.end)
+        ctx = original[span[0] : span[1]].strip()
+        if span in seen or not ctx or _same(ctx, original[it.phrase.start : it.phrase.end]):
+            continue
+        seen.add(span)
+        sources.append(ctx)
+    source = "".join(sources)
+    if len(source) > _SOURCE_MAX:
+        source = original[e.lead.start : e.lead.end].strip() if e.lead is not None else ""
+    if source:
+        lines.append(f"—— {source}")
     return "\n".join(lines)
+
+
+_SOURCE_MAX = 200
+_NOISE = re.compile(r"[\W\d_一二三四五六七八九十是其]+")
+
+
+def _same(context: str, phrase: str) -> bool:
+    """The item's sentence says no more than the item (``以数强基,……;`` for the item
+    ``以数强基,……``; ``1.答题技巧`` for ``答题技巧``)."""
+    return _NOISE.sub("", context) == _NOISE.sub("", phrase)
