@@ -111,3 +111,15 @@ def test_a_long_opening_judgement_ends_at_a_clause() -> None:
     )
     thesis = _card(text)["中心论点"]
     assert thesis == "推进县域医共体建设，是提升基层医疗服务能力的关键一招，也是深化医改的重要抓手"
+
+
+def test_a_title_naming_proposals_gives_way_to_the_opening_judgement() -> None:
+    assert not claim_title("推动基层治理现代化的对策建议")
+    text = (
+        "推动基层治理现代化的对策建议\n\n"
+        "基层是国家治理的神经末梢。推进基层治理现代化,是推进国家治理体系和治理能力现代化的必然要求。\n\n"
+        "一、强化党建引领,把牢基层治理方向\n\n党的领导是基层治理的根本保证。要健全议事协商机制。\n\n"
+        "二、加强能力建设,提升基层治理水平\n\n要深化基层管理体制改革。要充实基层工作力量。\n\n"
+        "三、推进科技赋能,创新基层治理方式\n\n要推广“一网通办”。要建设智慧社区。\n"
+    )
+    assert _card(text)["中心论点"].endswith("必然要求")
