@@ -123,3 +123,15 @@ def test_a_title_naming_proposals_gives_way_to_the_opening_judgement() -> None:
         "三、推进科技赋能,创新基层治理方式\n\n要推广“一网通办”。要建设智慧社区。\n"
     )
     assert _card(text)["中心论点"].endswith("必然要求")
+
+
+def test_a_quotation_in_straight_quotes_is_no_point() -> None:
+    text = (
+        "以科技自立自强夯实现代化根基\n\n"
+        '"实现高水平科技自立自强,是中国式现代化建设的关键。"这一论断指明了着力点。\n\n'
+        "攻克关键核心技术,把科技的命脉握在自己手中。要发挥新型举国体制优势。\n\n"
+        "强化企业主体地位,让科技强变成产业强。要推动创新资源向企业集聚。\n\n"
+        "汇聚高水平人才,弘扬科学家精神。要完善人才评价机制。\n"
+    )
+    points = _card(text)["分论点"].split(";")
+    assert not any("中国式现代化建设的关键" in p for p in points), points
