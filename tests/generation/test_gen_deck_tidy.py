@@ -100,3 +100,9 @@ def test_a_list_answer_gives_its_items_then_the_source_once() -> None:
         # no item followed by its own sentence again (rubric: REP)
         assert n.answer.count("以数强基") == 1 or n.answer.count("——") == 1, n.answer
         assert n.answer.count("——") <= 1, n.answer
+
+
+def test_serial_numbers_make_no_list_card() -> None:
+    text = "这一年,我们的航天事业捷报频传,神舟十三号、十四号、十五号接力腾飞,太空探索步履不停。\n"
+    out = generate(Article(text=text, title="新年贺词"), "t")
+    assert not [n for n in out.notes if n.kind is NoteKind.LIST and "十四号" in n.items]

@@ -163,7 +163,7 @@ def tidy(made: list[Made], standing: frozenset[str], folded: str) -> list[Made]:
     * a statistic (rubric: STAT): a cloze outside a 金句 whose blanks hold no standing
       term and whose sentence reports figures (1600 万辆, 5.4%, 749 件): two or more,
       or one in a background line or a numbered data line; and a list whose items
-      are figures;
+      are figures or serial numbers (十三号、十四号);
     * the same point carded twice (rubric: DUP): clozes on one sentence become one
       cloze holding every blank (:func:`_merged`), and a cloze whose every blank is
       an item of a list on the same sentence goes (the list asks them already)."""
@@ -176,7 +176,10 @@ def tidy(made: list[Made], standing: frozenset[str], folded: str) -> list[Made]:
 def _statistic(card: Made, standing: frozenset[str], folded: str) -> bool:
     note, origin = card
     if note.kind is NoteKind.LIST:
-        return sum(has_figure(i) or i[:1].isdigit() for i in note.items) * 2 > len(note.items)
+        counted = sum(
+            has_figure(i) or i[:1].isdigit() or _SERIAL.match(i) is not None for i in note.items
+        )
+        return counted * 2 > len(note.items)
     blanks = _BLANK.findall(note.text)
     if not blanks or origin.function == "金句":
         return False
@@ -187,6 +190,8 @@ def _statistic(card: Made, standing: frozenset[str], folded: str) -> bool:
     return count >= 2 or origin.function in _SCENE or _NUMBERED.match(plain) is not None
 
 
+_SERIAL = re.compile(r"^第?[零〇一二三四五六七八九十百千两]+[号届期批次]$")
+"""A serial number as an item (神舟十三号、十四号、十五号): a name's figure, not a point."""
 _SCENE = frozenset({"背景", "过渡"})
 _NUMBERED = re.compile(r"^\s*[0-9]+[.、．]")
 """A line of a numbered data sheet (2. 赤字率拟按 4% 左右安排)."""
