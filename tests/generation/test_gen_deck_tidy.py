@@ -106,3 +106,12 @@ def test_serial_numbers_make_no_list_card() -> None:
     text = "这一年,我们的航天事业捷报频传,神舟十三号、十四号、十五号接力腾飞,太空探索步履不停。\n"
     out = generate(Article(text=text, title="新年贺词"), "t")
     assert not [n for n in out.notes if n.kind is NoteKind.LIST and "十四号" in n.items]
+
+
+def test_a_list_question_with_only_a_verb_before_which_takes_the_articles_subject() -> None:
+    text = "我们要建立川渝产业协同发展机制。协同构建创新链、产业链、资金链、人才链。\n"
+    out = generate(Article(text=text, title="以改革举措加强国家战略腹地建设"), "t")
+    prompts = [n.prompt for n in out.notes if n.kind is NoteKind.LIST]
+    assert prompts and all(p.startswith("以改革举措加强国家战略腹地建设:") for p in prompts), (
+        prompts
+    )

@@ -420,14 +420,17 @@ def _title_subject(title: str) -> str:
 
 
 _TITLE_MAX = 20
+_BARE_VERB = 4
+"""Characters before 哪 that hold a verb but no subject (协同构建哪四项)."""
 
 
 def _opens_bare(asked: str) -> bool:
-    """The question opens with 哪, a verb or a preposition: it names no subject."""
+    """The question opens with 哪, a verb or a preposition, or holds no more than a
+    verb before 哪: it names no subject."""
     from trainer.generation.segment import tag, tokens
 
-    if asked.startswith("哪"):
-        return True
+    if 0 <= asked.find("哪") <= _BARE_VERB:
+        return True  # 哪……, 建设哪三点, 协同构建哪四项: a verb at most before 哪
     head = tokens(asked[:6])
     return bool(head) and tag(head[0][0]) in _VERB_TAGS
 
