@@ -165,8 +165,9 @@ def tidy(made: list[Made], standing: frozenset[str], folded: str) -> list[Made]:
       or one in a background line or a numbered data line; and a list whose items
       are figures or serial numbers (十三号、十四号);
     * the same point carded twice (rubric: DUP): clozes on one sentence become one
-      cloze holding every blank (:func:`_merged`), and a cloze whose every blank is
-      an item of a list on the same sentence goes (the list asks them already)."""
+      cloze holding every blank (:func:`_merged`), and a cloze asking two or more
+      items of a list on the same sentence, and nothing else, goes (the list asks
+      them already)."""
     kept = [m for m in made if not _statistic(m, standing, folded)]
     kept = _merged(kept)
     lists = [(n.source.start, n.source.end, n.items) for n, _o in kept if n.kind is NoteKind.LIST]
@@ -174,6 +175,7 @@ def tidy(made: list[Made], standing: frozenset[str], folded: str) -> list[Made]:
 
 
 def _statistic(card: Made, standing: frozenset[str], folded: str) -> bool:
+    """A card on figures nobody needs (:func:`tidy`)."""
     note, origin = card
     if note.kind is NoteKind.LIST:
         counted = sum(
@@ -199,9 +201,10 @@ _NUMBERED = re.compile(r"^\s*[0-9]+[.、．]")
 
 def _merged(made: list[Made]) -> list[Made]:
     """Key-term and series clozes on the same sentence as one cloze: the first one's
-    text with every other one's blanks added, unless blanks would cut each other or
-    hide more than half of it or ask more than three questions; each card's blanks keep a number of their own (c1,
-    c2… renumbered in order). A 金句 keeps its own card."""
+    text with every other one's blanks added, unless blanks would cut each other,
+    hide more than half of it or ask more than three questions; each card's blanks
+    keep a number of their own (c1, c2… renumbered in order). A 金句 keeps its own
+    card."""
     first: dict[tuple[int, int], int] = {}
     out: list[Made] = []
     for note, origin in made:
