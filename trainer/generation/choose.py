@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from trainer.domain.model import Note, NoteKind
+from trainer.domain.model import Note
 from trainer.generation.enumtypes import Enumeration
 from trainer.generation.figures import figures, has_figure
 from trainer.generation.provenance import Origin
@@ -170,14 +170,18 @@ def tidy(made: list[Made], standing: frozenset[str], folded: str) -> list[Made]:
       them already)."""
     kept = [m for m in made if not _statistic(m, standing, folded)]
     kept = _merged(kept)
-    lists = [(n.source.start, n.source.end, n.items) for n, _o in kept if n.kind is NoteKind.LIST]
+    lists = [(n.source.start, n.source.end, n.items) for n, o in kept if _is_list(o)]
     return [m for m in kept if not _listed(m, lists, standing, folded)]
+
+
+def _is_list(origin: Origin) -> bool:
+    return origin.rule.startswith("list.")
 
 
 def _statistic(card: Made, standing: frozenset[str], folded: str) -> bool:
     """A card on figures nobody needs (:func:`tidy`)."""
     note, origin = card
-    if note.kind is NoteKind.LIST:
+    if _is_list(origin):
         counted = sum(
             has_figure(i) or i[:1].isdigit() or _SERIAL.match(i) is not None for i in note.items
         )
