@@ -111,3 +111,27 @@ def test_a_long_opening_judgement_ends_at_a_clause() -> None:
     )
     thesis = _card(text)["中心论点"]
     assert thesis == "推进县域医共体建设，是提升基层医疗服务能力的关键一招，也是深化医改的重要抓手"
+
+
+def test_a_title_naming_proposals_gives_way_to_the_opening_judgement() -> None:
+    assert not claim_title("推动基层治理现代化的对策建议")
+    text = (
+        "推动基层治理现代化的对策建议\n\n"
+        "基层是国家治理的神经末梢。推进基层治理现代化,是推进国家治理体系和治理能力现代化的必然要求。\n\n"
+        "一、强化党建引领,把牢基层治理方向\n\n党的领导是基层治理的根本保证。要健全议事协商机制。\n\n"
+        "二、加强能力建设,提升基层治理水平\n\n要深化基层管理体制改革。要充实基层工作力量。\n\n"
+        "三、推进科技赋能,创新基层治理方式\n\n要推广“一网通办”。要建设智慧社区。\n"
+    )
+    assert _card(text)["中心论点"].endswith("必然要求")
+
+
+def test_a_quotation_in_straight_quotes_is_no_point() -> None:
+    text = (
+        "以科技自立自强夯实现代化根基\n\n"
+        '"实现高水平科技自立自强,是中国式现代化建设的关键。"这一论断指明了着力点。\n\n'
+        "攻克关键核心技术,把科技的命脉握在自己手中。要发挥新型举国体制优势。\n\n"
+        "强化企业主体地位,让科技强变成产业强。要推动创新资源向企业集聚。\n\n"
+        "汇聚高水平人才,弘扬科学家精神。要完善人才评价机制。\n"
+    )
+    points = _card(text)["分论点"].split(";")
+    assert not any("中国式现代化建设的关键" in p for p in points), points

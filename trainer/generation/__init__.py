@@ -68,7 +68,7 @@ def generate(article: Article, source_id: str, progress: Progress | None = None)
 
 def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
     from trainer.generation import assemble, learned
-    from trainer.generation.choose import choose, examples
+    from trainer.generation.choose import choose, examples, tidy
     from trainer.generation.clozes import Learned, find_clozes
     from trainer.generation.enumerations import find_enumerations
     from trainer.generation.functions import classify
@@ -142,6 +142,7 @@ def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
         *assemble.cloze_notes(source_id, original, clozes, functions, found),
     ]
     made.sort(key=lambda m: (m[0].source.start, m[0].kind.value, m[0].source.anchor))
+    made = tidy(made, guifan_words(), folded)
     made = choose(made, cjk_count(folded), guifan_words(), folded)
     structure = assemble.structure_note(source_id, original, doc, found, functions)
     if structure is not None:

@@ -111,7 +111,7 @@ def _quotable(s: Span) -> bool:
     """A sentence that can state the thesis: not a quotation, a speaker's line, an
     attribution, a question or a figure."""
     text = s.text.strip()
-    if text.startswith(("“", "——", "-", "—")) or text.endswith(("?", "”", "”。")):
+    if text.startswith(("“", '"', "——", "-", "—")) or text.endswith(("?", "”", "”。")):
         return False
     if _SPEAKER.match(text) or _numbered(text) or text.startswith(_REFERRING):
         return False

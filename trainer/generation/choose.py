@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from trainer.domain.model import Note
 from trainer.generation.enumtypes import Enumeration
+from trainer.generation.figures import figures, has_figure
 from trainer.generation.provenance import Origin
 
-__all__ = ["budget", "choose", "examples", "value"]
+__all__ = ["budget", "choose", "examples", "tidy", "value"]
 
 Made = tuple[Note, Origin]
 
@@ -154,3 +156,152 @@ def examples(e: Enumeration, folded: str) -> bool:
     before = folded[max(0, e.items[0].phrase.start - 3) : e.items[0].phrase.start]
     before = before.rstrip(",:、 ")
     return before.endswith(_EXAMPLE_MARKERS)
+
+
+def tidy(made: list[Made], standing: frozenset[str], folded: str) -> list[Made]:
+    """``made`` without the cards a tutor throws away whatever the budget, order kept:
+
+    * a statistic (rubric: STAT): a cloze outside a 金句 whose blanks hold no standing
+      term and whose sentence reports figures (1600 万辆, 5.4%, 749 件): two or more,
+      or one in a background line or a numbered data line; and a list whose items
+      are figures or serial numbers (十三号、十四号);
+    * the same point carded twice (rubric: DUP): clozes on one sentence become one
+      cloze holding every blank (:func:`_merged`), and a cloze asking two or more
+      items of a list on the same sentence, and nothing else, goes (the list asks
+      them already)."""
+    kept = [m for m in made if not _statistic(m, standing, folded)]
+    kept = _merged(kept)
+    lists = [(n.source.start, n.source.end, n.items) for n, o in kept if _is_list(o)]
+    return [m for m in kept if not _listed(m, lists, standing, folded)]
+
+
+def _is_list(origin: Origin) -> bool:
+    return origin.rule.startswith("list.")
+
+
+def _statistic(card: Made, standing: frozenset[str], folded: str) -> bool:
+    """A card on figures nobody needs (:func:`tidy`)."""
+    note, origin = card
+    if _is_list(origin):
+        counted = sum(
+            has_figure(i) or i[:1].isdigit() or _SERIAL.match(i) is not None for i in note.items
+        )
+        return counted * 2 > len(note.items)
+    blanks = _BLANK.findall(note.text)
+    if not blanks or origin.function == "金句":
+        return False
+    plain = _BLANK.sub(lambda m: m.group(1), note.text)
+    count = figures(plain)
+    if not count or any(_stands(b, standing, folded) for b in blanks):
+        return False
+    return count >= 2 or origin.function in _SCENE or _NUMBERED.match(plain) is not None
+
+
+_SERIAL = re.compile(r"^第?[零〇一二三四五六七八九十百千两]+[号届期批次]$")
+"""A serial number as an item (神舟十三号、十四号、十五号): a name's figure, not a point."""
+_SCENE = frozenset({"背景", "过渡"})
+_NUMBERED = re.compile(r"^\s*[0-9]+[.、．]")
+"""A line of a numbered data sheet (2. 赤字率拟按 4% 左右安排)."""
+
+
+def _merged(made: list[Made]) -> list[Made]:
+    """Key-term and series clozes on the same sentence as one cloze: the first one's
+    text with every other one's blanks added, unless blanks would cut each other,
+    hide more than half of it or ask more than three questions; each card's blanks
+    keep a number of their own (c1, c2… renumbered in order). A 金句 keeps its own
+    card."""
+    first: dict[tuple[int, int], int] = {}
+    out: list[Made] = []
+    for note, origin in made:
+        blanks = _BLANK.findall(note.text)
+        span = (note.source.start, note.source.end)
+        if origin.rule not in _PLAIN_CLOZES or origin.function == "金句" or not blanks:
+            out.append((note, origin))
+            continue
+        at = first.get(span)
+        if at is None:
+            first[span] = len(out)
+            out.append((note, origin))
+            continue
+        joined = _join(out[at][0].text, note.text)
+        if joined is not None:
+            kept_note, kept_origin = out[at]
+            out[at] = (replace(kept_note, text=joined), kept_origin)
+        else:
+            out.append((note, origin))
+    return out
+
+
+_QUESTIONS = 3
+"""At most this many questions (c1…c3) on one cloze card (a series shares a number)."""
+_MARK = re.compile(r"\{\{c(\d+)::(.*?)\}\}")
+
+
+def _marks(text: str) -> tuple[str, list[tuple[int, int, int]]]:
+    """The plain sentence and its blanks as (start, end, number) in it."""
+    plain: list[str] = []
+    spans: list[tuple[int, int, int]] = []
+    at = size = 0
+    for m in _MARK.finditer(text):
+        plain.append(text[at : m.start()])
+        size += m.start() - at
+        spans.append((size, size + len(m.group(2)), int(m.group(1))))
+        plain.append(m.group(2))
+        size += len(m.group(2))
+        at = m.end()
+    plain.append(text[at:])
+    return "".join(plain), spans
+
+
+def _join(a: str, b: str) -> str | None:
+    """One cloze with the blanks of ``a`` and of ``b`` (the same sentence), or None
+    when they are not the same sentence or the blanks would hide more than half."""
+    plain, mine = _marks(a)
+    other_plain, theirs = _marks(b)
+    if plain != other_plain:
+        return None
+    top = max((n for *_s, n in mine), default=0)
+    spans = list(mine)
+    for s, e, n in theirs:
+        if any((s, e) == (s2, e2) for s2, e2, _n in mine):
+            continue
+        if any(s < e2 and s2 < e for s2, e2, _n in mine):
+            return None  # blanks that cut each other: two readings, two cards
+        spans.append((s, e, top + n))
+    if len(spans) == len(mine):
+        return a
+    if sum(e - s for s, e, _n in spans) * 2 > len(plain):
+        return None
+    spans.sort()
+    order: dict[int, int] = {}
+    for _s, _e, n in spans:
+        order.setdefault(n, len(order) + 1)
+    if len(order) > _QUESTIONS:
+        return None
+    parts: list[str] = []
+    at = 0
+    for s, e, n in spans:
+        parts.append(plain[at:s])
+        parts.append(f"{{{{c{order[n]}::{plain[s:e]}}}}}")
+        at = e
+    parts.append(plain[at:])
+    return "".join(parts)
+
+
+def _listed(
+    card: Made,
+    lists: list[tuple[int, int, tuple[str, ...]]],
+    standing: frozenset[str],
+    folded: str,
+) -> bool:
+    """A key-term or series cloze that asks the members of a list on its sentence: two
+    blanks or more, each an item of a list whose source holds the sentence (rubric:
+    one card per span and point). A single blank is a term, not the list's point."""
+    note, origin = card
+    if origin.rule not in _PLAIN_CLOZES:
+        return False
+    blanks = _BLANK.findall(note.text)
+    if len(set(blanks)) < 2 or any(_stands(b, standing, folded) for b in blanks):
+        return False
+    start, end = note.source.start, note.source.end
+    return any(s <= start and end <= e and all(b in items for b in blanks) for s, e, items in lists)

@@ -316,7 +316,7 @@ def prompt(e: Enumeration, kind: str = "", title: str = "") -> str:
     if e.style == "parallel":
         return prefix + _parallel(e, lead, n)
     if e.style == "series":
-        return prefix + _series(e, lead, n)
+        return _subjectless(prefix + _series(e, lead, n), prefix, title)
     if e.style == "quoted":
         return prefix + _quoted(e, n)
     if e.style == "inline":
@@ -339,7 +339,8 @@ def prompt(e: Enumeration, kind: str = "", title: str = "") -> str:
                 # 正面影响:激发、促进……;有利于、有助于……: the label before the colon
                 # is what the second series lists too.
                 return f"{prefix}{labelled}有哪{_count(n, unit or '项')}?"
-        return f"{prefix}{topic}哪{_count(n, unit or _UNITS.get(after, '项'))}{after}?"
+        asked = f"{prefix}{topic}哪{_count(n, unit or _UNITS.get(after, '项'))}{after}?"
+        return _subjectless(asked, prefix, title)
     if e.style == "colon":
         built = _with_category(lead, n)
         if built:
@@ -389,6 +390,49 @@ def prompt(e: Enumeration, kind: str = "", title: str = "") -> str:
     if fallback:
         return f"{fallback},文中提出了哪{_count(n, '点')}?"
     return f"文中提出了哪{_count(n, '点')}?"
+
+
+def _subjectless(asked: str, prefix: str, title: str) -> str:
+    """``asked`` under the article's subject when it has none of its own: a question
+    that opens with a verb, a preposition or 哪 (``协同构建哪四项?``) and no section
+    label reads ``加强国家战略腹地建设:协同构建哪四项?`` (rubric: PRM: answerable
+    without the article)."""
+    if prefix:
+        return asked
+    subject = _title_subject(title)
+    if not subject or not _opens_bare(asked):
+        return asked
+    return f"{subject}:{asked}"
+
+
+def _title_subject(title: str) -> str:
+    """The article's subject for a question: its title without a speaker or a series
+    before a colon, quotation marks or numbering; empty if longer than ``_TITLE_MAX``
+    or made of two phrases (``守正创新,让……``: a slogan, not a subject)."""
+    subject = re.split(r"[:：—]+", title.strip())[-1]
+    subject = _topic(subject.strip('《》“”" '))
+    plain = (
+        2 <= len(subject) <= _TITLE_MAX
+        and not re.search(r"[,，\s]", subject)
+        and subject.count("“") == subject.count("”")
+    )
+    return subject if plain else ""
+
+
+_TITLE_MAX = 20
+_BARE_VERB = 4
+"""Characters before 哪 that hold a verb but no subject (协同构建哪四项)."""
+
+
+def _opens_bare(asked: str) -> bool:
+    """The question opens with 哪, a verb or a preposition, or holds no more than a
+    verb before 哪: it names no subject."""
+    from trainer.generation.segment import tag, tokens
+
+    if 0 <= asked.find("哪") <= _BARE_VERB:
+        return True  # 哪……, 建设哪三点, 协同构建哪四项: a verb at most before 哪
+    head = tokens(asked[:6])
+    return bool(head) and tag(head[0][0]) in _VERB_TAGS
 
 
 _PROCESS = {"发展", "建设", "服务", "工作", "格局", "局面", "体系", "状态"}
@@ -556,19 +600,32 @@ def _paragraph_start(e: Enumeration) -> int:
 
 
 def answer(e: Enumeration, original: str) -> str:
-    """The items numbered; each with its own sentence as context, or, where the items
-    share one sentence, that sentence once after them."""
-    contexts = {(it.context.start, it.context.end) for it in e.items}
-    shared = len(contexts) == 1
-    lines = []
-    for k, it in enumerate(e.items, 1):
-        phrase = original[it.phrase.start : it.phrase.end]
-        ctx = original[it.context.start : it.context.end].strip()
-        own = not shared and ctx and ctx != phrase
-        lines.append(f"{k}. {phrase}" + (f" —— {ctx}" if own else ""))
-    if shared:
-        it = e.items[0]
-        ctx = original[it.context.start : it.context.end].strip()
-        if ctx and ctx != original[it.phrase.start : it.phrase.end]:
-            lines.append(f"—— {ctx}")
+    """The items numbered, then their source once (rubric: REP): the sentence they
+    share, or their own sentences in order where each adds to its item; a source
+    longer than ``_SOURCE_MAX`` characters gives way to the list's lead-in."""
+    lines = [f"{k}. {original[it.phrase.start : it.phrase.end]}" for k, it in enumerate(e.items, 1)]
+    seen: set[tuple[int, int]] = set()
+    sources: list[str] = []
+    for it in e.items:
+        span = (it.context.start, it.context.end)
+        ctx = original[span[0] : span[1]].strip()
+        if span in seen or not ctx or _same(ctx, original[it.phrase.start : it.phrase.end]):
+            continue
+        seen.add(span)
+        sources.append(ctx)
+    source = "".join(sources)
+    if len(source) > _SOURCE_MAX:
+        source = original[e.lead.start : e.lead.end].strip() if e.lead is not None else ""
+    if source:
+        lines.append(f"—— {source}")
     return "\n".join(lines)
+
+
+_SOURCE_MAX = 200
+_NOISE = re.compile(r"[\W\d_一二三四五六七八九十是其]+")
+
+
+def _same(context: str, phrase: str) -> bool:
+    """The item's sentence says no more than the item (``以数强基,……;`` for the item
+    ``以数强基,……``; ``1.答题技巧`` for ``答题技巧``)."""
+    return _NOISE.sub("", context) == _NOISE.sub("", phrase)
