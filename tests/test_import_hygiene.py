@@ -47,7 +47,7 @@ def test_an_anki_import_into_a_new_store_loads_only_what_it_uses(tmp_path: objec
         f"sys.argv = ['trainer', '--db', {str(folder / 's.sqlite3')!r}, 'import', {str(pkg)!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "heavy = ('alembic', 'mako', 'tomllib', 'fsrs', 'trainer.generation', 'sqlalchemy.orm',"
-        " 'trainer.formats.deckfile', 'trainer.formats.anki_text')\n"
+        " 'trainer.formats.deckfile', 'trainer.formats.anki_text', 'typer', 'trainer.cli')\n"
         "print('LOADED', ' '.join(m for m in heavy if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -3,7 +3,8 @@
 Bare ``trainer`` (with at most ``--db`` and ``--profile``) opens the study app
 without loading the command-line parser and its sub-commands: the first screen
 pays only for what it shows. So does a plain ``trainer drill [DECK]`` (scripted
-study, where start-up is most of the run). Anything else goes to
+study, where start-up is most of the run) and a plain ``trainer import FILE``
+(the parser was about a tenth of a 10k-note package's import). Anything else goes to
 :func:`trainer.cli.main`.
 """
 
@@ -45,10 +46,38 @@ def drill_only(args: list[str]) -> tuple[dict[str, str], str | None] | None:
     return options, (rest[0] if rest else None)
 
 
+def import_only(args: list[str]) -> tuple[dict[str, str], str] | None:
+    """The options and file of a plain ``trainer [OPTIONS] import FILE``, or None when
+    the parser is needed (any other option, ``--json``, ``--help``, more arguments)."""
+    if "import" not in args:
+        return None
+    at = args.index("import")
+    options = app_only(args[:at])
+    rest = args[at + 1 :]
+    if options is None or len(rest) != 1 or rest[0].startswith("-") or not rest[0]:
+        return None
+    return options, rest[0]
+
+
 def main() -> None:
     args = sys.argv[1:]
     options = app_only(args)
     drill = drill_only(args) if options is None else None
+    imported = import_only(args) if options is None and drill is None else None
+    if imported is not None:
+        try:
+            from pathlib import Path
+
+            from trainer.importing import run as run_import
+
+            run_import(
+                _db(imported[0]), _profile(imported[0]), Path(imported[1]), sys.stdout, sys.stderr
+            )
+        except BaseException as exc:
+            from trainer.cli import report
+
+            report(exc)
+        return
     if options is None and drill is None:
         from trainer.cli import main as cli_main
 

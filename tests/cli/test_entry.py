@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -103,3 +104,82 @@ def test_the_fast_drill_reports_bad_input_in_one_line(tmp_path: Path) -> None:
     missing = _drill(["--db", str(db), "drill", "no such deck"], "3\n")
     assert missing.returncode == 1
     assert missing.stderr.splitlines()[0] == "trainer: no deck named 'no such deck'"
+
+
+def test_a_plain_import_skips_the_parser() -> None:
+    from trainer.entry import import_only
+
+    assert import_only(["import", "a.apkg"]) == ({}, "a.apkg")
+    assert import_only(["--db", "x", "import", "申论.apkg"]) == ({"--db": "x"}, "申论.apkg")
+    assert import_only(["--profile=p", "import", "a.toml"]) == ({"--profile": "p"}, "a.toml")
+    for args in (
+        ["import"],
+        ["import", "--help"],
+        ["import", "--json", "a.apkg"],
+        ["import", "a.apkg", "--json"],
+        ["import", "a.apkg", "b.apkg"],
+        ["import", "--", "a.apkg"],
+        ["import", ""],
+        ["--version", "import", "a.apkg"],
+        ["--db", "import", "a.apkg"],
+        ["export", "import", "a.apkg"],
+        ["import", "-x"],
+    ):
+        assert import_only(args) is None, args
+
+
+def _import(args: list[str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", _DRILL, *args], capture_output=True, text=True, check=False
+    )
+
+
+def _rows(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every table's rows, the columns holding the time of the run left out."""
+    conn = sqlite3.connect(db)
+    try:
+        tables = [t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        out = {}
+        for table in tables:
+            cur = conn.execute(f"SELECT * FROM {table} ORDER BY 1")
+            keep = [i for i, d in enumerate(cur.description) if not d[0].endswith("_at")]
+            out[table] = [tuple(row[i] for i in keep) for row in cur.fetchall()]
+        return out
+    finally:
+        conn.close()
+
+
+def test_the_fast_import_stores_what_the_parsed_one_stores(tmp_path: Path) -> None:
+    from trainer.domain.model import Note, NoteKind
+    from trainer.formats.apkg_write import package_bytes
+
+    pkg = tmp_path / "p.apkg"
+    notes = [Note(f"g{i}", NoteKind.QA, prompt=f"问{i}", answer=f"答{i}") for i in range(30)]
+    notes.append(Note("c1", NoteKind.CLOZE, text="{{c1::甲}}与{{c2::乙}}", tags=("t",)))
+    pkg.write_bytes(package_bytes("P", notes))
+    fast_db, parsed_db = tmp_path / "fast.sqlite3", tmp_path / "parsed.sqlite3"
+    fast = _import(["--db", str(fast_db), "import", str(pkg)])
+    assert fast.returncode == 0, fast.stderr
+    assert fast.stderr.strip().endswith("no parser")
+    parsed = _import(["--db", str(parsed_db), "import", "--", str(pkg)])
+    assert parsed.returncode == 0, parsed.stderr
+    assert "typer loaded" in parsed.stderr
+    assert fast.stdout == parsed.stdout
+    assert fast.stdout.startswith(f"imported {pkg}: P: 31 new")
+    assert _rows(fast_db) == _rows(parsed_db)
+
+
+def test_the_fast_import_refuses_bad_input_in_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "store.sqlite3"
+    missing = _import(["--db", str(db), "import", str(tmp_path / "none.apkg")])
+    assert missing.returncode == 1
+    assert missing.stderr.splitlines()[0] == f"trainer: {tmp_path / 'none.apkg'}: no such file"
+    assert not db.exists()
+    bad = tmp_path / "bad.apkg"
+    bad.write_bytes(b"not a zip")
+    first = _import(["--db", str(db), "import", str(bad)])
+    again = _import(["--db", str(db), "import", "--", str(bad)])
+    assert first.returncode == again.returncode == 1
+    assert first.stderr.splitlines()[0] == again.stderr.splitlines()[0]
+    assert first.stderr.splitlines()[0].startswith(f"trainer: {bad}: not a zip package")
+    assert first.stdout == ""

@@ -8,43 +8,15 @@ longer than a second shows a progress bar on stderr when it is a terminal.
 
 from __future__ import annotations
 
-import sys
-import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from trainer.cli import echo, echo_json, fail, store_for
+from trainer.cli import echo, echo_json, options, store_for
 from trainer.domain.words import plural
 
 FORMATS = ".toml, .apkg, .colpkg (import), .csv, .tsv, .txt"
-
-
-class _LazyBar:
-    """A rich progress bar that appears only once the work has taken a second."""
-
-    def __init__(self, delay: float = 1.0) -> None:
-        self.started = time.monotonic()
-        self.delay = delay
-        self.bar: Any = None
-        self.task: Any = None
-
-    def __call__(self, what: str, done: int, total: int) -> None:
-        if self.bar is None:
-            if time.monotonic() - self.started < self.delay or not sys.stderr.isatty():
-                return
-            from rich.console import Console
-            from rich.progress import Progress
-
-            self.bar = Progress(console=Console(stderr=True), transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task(what, total=total)
-        self.bar.update(self.task, description=what, completed=done, total=total)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
 
 
 def import_(
@@ -53,31 +25,18 @@ def import_(
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Import a deck file; re-importing updates notes in place and keeps history."""
-    if not file.exists():
-        fail(f"{file}: no such file")
-    from trainer.services.bulk import no_gc_pauses
+    from trainer.importing import import_into, report_lines
 
-    # The libraries it loads and the rows it reads only make objects that live on (or
-    # are freed by reference counting): the cycle collector would walk them for nothing.
-    with no_gc_pauses():
-        from trainer.services.exchange import import_file
-        from trainer.services.reporting import reporting
-
-        bar = _LazyBar()
-        with store_for(ctx) as store:
-            try:
-                with reporting(bar):
-                    report = import_file(store, file)
-            finally:
-                bar.close()
+    opts = options(ctx)
+    report = import_into(opts.db, opts.profile, file)
     if as_json:
         echo_json(report.to_dict())
-    else:
-        echo(f"imported {file}: {report.summary()}")
-        for line in report.errors[:20]:
-            echo(f"  {line}", err=True)
-        if len(report.errors) > 20:
-            echo(f"  ... and {len(report.errors) - 20} more", err=True)
+        return
+    lines, problems = report_lines(file, report)
+    for line in lines:
+        echo(line)
+    for line in problems:
+        echo(line, err=True)
 
 
 def export(
@@ -88,10 +47,11 @@ def export(
     ],
 ) -> None:
     """Export a deck to a file; the suffix picks the format."""
+    from trainer.importing import LazyBar
     from trainer.services.exchange import export_file
     from trainer.services.reporting import reporting
 
-    bar = _LazyBar()
+    bar = LazyBar()
     with store_for(ctx) as store:
         try:
             with reporting(bar):

@@ -1,0 +1,96 @@
+"""``trainer import FILE``'s work and its report, without the command-line parser.
+
+The entry point runs a plain ``trainer [--db …] [--profile …] import FILE``
+through here without loading the parser and every sub-command (about a tenth of
+a 10k-note package's import was spent importing them); ``trainer.cli.exchange``
+runs the same code behind the parser (``--json``, ``--help``, anything else).
+Both print the same lines and end the same way on an error.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from trainer.domain.errors import TrainerError
+
+if TYPE_CHECKING:
+    from trainer.services.decks import ImportReport
+
+MAX_ERROR_LINES = 20
+
+
+class LazyBar:
+    """A rich progress bar that appears only once the work has taken a second."""
+
+    def __init__(self, delay: float = 1.0) -> None:
+        self.started = time.monotonic()
+        self.delay = delay
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __call__(self, what: str, done: int, total: int) -> None:
+        if self.bar is None:
+            if time.monotonic() - self.started < self.delay or not sys.stderr.isatty():
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(what, total=total)
+        self.bar.update(self.task, description=what, completed=done, total=total)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def import_into(db: str | None, profile: str, file: Path) -> ImportReport:
+    """Import ``file`` into the store ``db`` names, for ``profile``, in one transaction."""
+    if not file.exists():
+        raise TrainerError(f"{file}: no such file")
+    from trainer.services.bulk import no_gc_pauses
+
+    # The libraries it loads and the rows it reads only make objects that live on (or
+    # are freed by reference counting): the cycle collector would walk them for nothing.
+    with no_gc_pauses():
+        from trainer.services.exchange import import_file
+        from trainer.services.reporting import reporting
+        from trainer.services.session import open_store
+
+        bar = LazyBar()
+        store = open_store(db, profile, bundled=False)
+        try:
+            try:
+                with reporting(bar):
+                    return import_file(store, file)
+            finally:
+                bar.close()
+        finally:
+            store.close()
+
+
+def report_lines(file: Path, report: ImportReport) -> tuple[list[str], list[str]]:
+    """The report's lines for the output and for the error stream."""
+    err = [f"  {line}" for line in report.errors[:MAX_ERROR_LINES]]
+    if len(report.errors) > MAX_ERROR_LINES:
+        err.append(f"  ... and {len(report.errors) - MAX_ERROR_LINES} more")
+    return [f"imported {file}: {report.summary()}"], err
+
+
+def run(db: str | None, profile: str, file: Path, out: TextIO, err: TextIO) -> None:
+    """``trainer import FILE``: import it and print the report (control characters
+    from the file made visible)."""
+    from trainer.domain.display import visible
+
+    report = import_into(db, profile, file)
+    lines, problems = report_lines(file, report)
+    for line in lines:
+        out.write(visible(line) + "\n")
+    out.flush()
+    for line in problems:
+        err.write(visible(line) + "\n")
+    err.flush()
