@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
@@ -103,6 +104,8 @@ async def settle(app: TrainerApp) -> None:
     from textual.pilot import Pilot
     from textual.worker import WorkerState
 
+    from trainer.tui.screens.study import StudyScreen
+
     pilot: Pilot[None] = Pilot(app)
     quiet = 0
     for _ in range(500):
@@ -111,6 +114,16 @@ async def settle(app: TrainerApp) -> None:
         if running:
             quiet = 0
             await app.workers.wait_for_complete(running)
+            continue
+        answering = [
+            s.controller.answers
+            for s in app.screen_stack
+            if isinstance(s, StudyScreen) and not s.controller.answers.idle
+        ]
+        if answering:  # answers commit on the study screen's own thread, not a worker
+            quiet = 0
+            for thread in answering:
+                await asyncio.to_thread(thread.wait_idle, 60)
             continue
         await app.animator.wait_until_complete()
         quiet += 1
