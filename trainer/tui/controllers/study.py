@@ -10,9 +10,10 @@ card expected next (:func:`progress.upcoming`). When the answer has committed
 and that guess provably is the queue head (:meth:`progress.Lookahead.holds`),
 it is handed over at once (:meth:`StudyView.provisional`) with predicted
 counts; once it is painted the same thread reads the real head with its counts
-(``next_item``) and hands that over too (:meth:`StudyView.confirmed`), so the
-screen can correct itself before taking another key, and then reads the card
-expected after it (:meth:`StudyView.looked_ahead`). Otherwise the next card
+(``next_item``) and the card expected after it, and hands both over
+(:meth:`StudyView.confirmed`), so the screen can correct itself before taking
+another key (a key pressed meanwhile waits, see the screen) and the next
+answer's commit never queues behind a look-ahead. Otherwise the next card
 comes from ``next_item`` directly.
 
 Answers run on one long-lived thread (:class:`AnswerThread`), not a Textual
@@ -98,8 +99,9 @@ class StudyView(Protocol):
     def provisional(self, item: StudyItem, painted: threading.Event) -> None:
         """Show the expected successor now; set ``painted`` once it is painted."""
 
-    def confirmed(self, shown: StudyItem, real: StudyItem | None) -> None:
-        """The real queue head after ``shown`` was put on screen provisionally."""
+    def confirmed(self, shown: StudyItem, real: StudyItem | None, ahead: Lookahead | None) -> None:
+        """The real queue head after ``shown`` was put on screen provisionally, and
+        (when it is ``shown``) the card expected after it."""
 
     def looked_ahead(self, guess: Lookahead) -> None:
         """The card expected after ``guess.after``."""
@@ -246,9 +248,10 @@ class StudyController:
                 # Read the real head once the guess is painted, not while it is painting.
                 painted.wait(0.25)
                 real = study.next_item(trainer.now(), self.deck)
-                trainer.call_from_thread(view.confirmed, provisional, real)
+                ahead = None
                 if real is not None and real.card.id == provisional.card.id:
-                    self._look_ahead(real.card.id)
+                    ahead = self._upcoming(real.card.id)
+                trainer.call_from_thread(view.confirmed, provisional, real, ahead)
                 return
         except StoreUnavailable:
             return
@@ -262,14 +265,19 @@ class StudyController:
         self._start(lambda: self._look_ahead(card_id), "look_ahead", "look-ahead", False)
 
     def _look_ahead(self, card_id: int) -> None:
+        guess = self._upcoming(card_id)
+        if guess is not None:
+            self.view.trainer.call_from_thread(self.view.looked_ahead, guess)
+
+    def _upcoming(self, card_id: int) -> Lookahead | None:
+        """In a worker: the card expected after ``card_id`` (None: could not say)."""
         from trainer.services.progress import upcoming
 
         trainer = self.view.trainer
         try:
-            guess = upcoming(trainer.store, trainer.study, trainer.now(), self.deck, card_id)
+            return upcoming(trainer.store, trainer.study, trainer.now(), self.deck, card_id)
         except Exception:
-            return  # only a guess: the answer path reads the queue itself
-        trainer.call_from_thread(self.view.looked_ahead, guess)
+            return None  # only a guess: the answer path reads the queue itself
 
     def undo(self) -> None:
         """Take back this session's last action (answer, bury, suspend, edit); show its card."""

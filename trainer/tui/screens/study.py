@@ -289,7 +289,7 @@ class StudyScreen(TrainerScreen):
         """The committed answer's expected successor: shown now (busy until confirmed)."""
         self.show(item, painted=painted)
 
-    def confirmed(self, shown: StudyItem, real: StudyItem | None) -> None:
+    def confirmed(self, shown: StudyItem, real: StudyItem | None, ahead: Lookahead | None) -> None:
         if self.item is not shown:
             return  # the screen moved on (left, undone): nothing to confirm
         if real is None or real.card.id != shown.card.id:
@@ -300,6 +300,8 @@ class StudyScreen(TrainerScreen):
         self.item = replace(shown, card=real.card, counts=real.counts, intervals=real.intervals)
         if real.counts != shown.counts:
             self.query_one(CountsBar).show(real.counts, real.card.queue)
+        if ahead is not None:
+            self.looked_ahead(ahead)
         self._run_pending()
 
     def _run_pending(self) -> None:
