@@ -94,7 +94,7 @@ def tricky(store: Store) -> Store:
 
 
 async def settle(app: TrainerApp) -> None:
-    """Wait until no worker runs and the screen has repainted, twice in a row.
+    """Wait until no worker (nor study answer) runs and the screen has repainted, twice in a row.
 
     Screens start their workers after a paint (``call_after_refresh``) and
     workers hand results back with ``call_from_thread``, which may start more
@@ -126,6 +126,9 @@ async def settle(app: TrainerApp) -> None:
                 await asyncio.to_thread(thread.wait_idle, 60)
             continue
         await app.animator.wait_until_complete()
+        # A frame still to draw may start work once it is drawn (the study screen
+        # reads ahead after its card is on screen).
+        await app.screen.wait_for_refresh()
         quiet += 1
         if quiet >= 2:
             return

@@ -220,7 +220,7 @@ class StudyScreen(TrainerScreen):
         counts = self.query_one(CountsBar)
         if item is None:
             self.phase = Phase.DONE
-            self.refresh_bindings()
+            self._keys_changed()
             for w in (card_view, ratings, counts):
                 w.display = False
             answer.hide()
@@ -240,7 +240,7 @@ class StudyScreen(TrainerScreen):
             self._show_back(drawn)
             return
         self.phase = Phase.FRONT
-        self.refresh_bindings()
+        self._keys_changed()
         card_view.show_card(render.front(item.note, item.card.ord), drawn)
         ratings.display = False
         typing = self.typing
@@ -248,6 +248,11 @@ class StudyScreen(TrainerScreen):
         answer.ask(item.note, item.card.ord, typing=typing, strict=strict)
         if not typing and self.focused is not None:
             self.set_focus(None)
+
+    def _keys_changed(self) -> None:
+        """The phase changed the keys that work: the footer follows in this frame."""
+        self.refresh_bindings()
+        self.query_one(KeyFooter).follow()
 
     def _drawn(self, card_id: int | None, painted: threading.Event | None) -> None:
         """The card just shown is on the terminal."""
@@ -262,7 +267,7 @@ class StudyScreen(TrainerScreen):
     def _show_back(self, drawn: Callable[[], None] | None = None) -> None:
         assert self.item is not None
         self.phase = Phase.BACK
-        self.refresh_bindings()
+        self._keys_changed()
         item = self.item
         self.query_one(CardView).show_card(render.back(item.note, item.card.ord), drawn)
         self.query_one(AnswerBox).hide()

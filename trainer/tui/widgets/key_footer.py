@@ -25,9 +25,17 @@ class KeyFooter(Footer):
         self._bindings_ready = True
         if not screen.app.app_focus:
             return
-        # In the frame that shows the change (a new card), not one after it.
-        if self.is_attached and screen is self.screen and not self._relabel():
-            self.call_after_refresh(self.recompose)
+        if self.is_attached and screen is self.screen:
+            self.follow()
+
+    def follow(self) -> None:
+        """Show the screen's keys as they are now. A screen that calls this right after
+        ``refresh_bindings`` gets the keys in the same frame as the change that moved
+        them (the bindings signal arrives a message later, maybe after a frame); keys
+        already shown are not touched again."""
+        if not self._relabel():
+            # Rebuilt from the footer's own message loop (its keys bind to it).
+            self.call_later(self.call_after_refresh, self.recompose)
 
     def _shown(self) -> list[tuple[Binding, bool, str]] | None:
         """The keys ``compose`` would show, one per action; None when it would show
