@@ -430,3 +430,21 @@ async def test_the_answer_thread_ends_with_the_screen(
             thread.join(10)
     assert not any(t.name == "answers" for t in threading.enumerate())
     assert review_count(store) == 1
+
+
+async def test_quitting_on_the_study_screen_ends_the_answer_thread(
+    store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    make_deck(store, qa_notes(3), "D", OPTS)
+    app = make_app("D")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_study(app, pilot)
+        await pilot.press("space", "3")
+        await settle(app)
+        await pilot.press("ctrl+q")
+    assert screen.controller.answers.wait_idle(10)
+    for thread in threading.enumerate():
+        if thread.name == "answers":
+            thread.join(10)
+    assert not any(t.name == "answers" for t in threading.enumerate())
+    assert review_count(store) == 1
