@@ -1,9 +1,11 @@
 """The study screen's work with the services: fetch, answer, look ahead, undo, bury…
 
-Every call here starts a thread worker on the screen and hands the result back
-on the UI thread (``call_from_thread``) through the :class:`StudyView` methods;
-nothing here touches a widget. Answers commit before they return, and the next
-card is handed over only after that, so quitting at any moment loses nothing.
+Every call here runs off the UI thread (a thread worker on the screen, or for
+answers the screen's answer thread, below) and hands the result back on the UI
+thread (``call_from_thread``) through the :class:`StudyView` methods; nothing
+here touches a widget. Answers commit before they return, and the next card is
+handed over only after that; the answer thread is not a daemon, so quitting
+right after a rating still commits it.
 
 Speed: while a card is shown, :meth:`StudyController.look_ahead` reads the
 card expected next (:func:`progress.upcoming`). When the answer has committed
