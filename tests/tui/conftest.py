@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
@@ -127,8 +128,12 @@ async def settle(app: TrainerApp) -> None:
             continue
         await app.animator.wait_until_complete()
         # A frame still to draw may start work once it is drawn (the study screen
-        # reads ahead after its card is on screen).
-        await app.screen.wait_for_refresh()
+        # reads ahead after its card is on screen). Bounded: a screen being
+        # dismissed, or an app that has exited, never calls back.
+        drawn = asyncio.Event()
+        if app.is_running and app.screen.call_after_refresh(drawn.set):
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(drawn.wait(), 2)
         quiet += 1
         if quiet >= 2:
             return
