@@ -5,7 +5,7 @@
   memory;
 * answer: from a rating key to the next card painted, p95 over 200 answers,
   measured inside the app (``TrainerApp.answer_latencies_ms``: the key's action
-  to the first refresh that shows the next card), not with Pilot's timing.
+  to the frame that draws the next card's text), not with Pilot's timing.
 
 ``python -m bench.bench_tui`` prints the rows; ``run()`` returns them.
 """

@@ -123,3 +123,44 @@ def test_sections_and_tags(any_store: Store, now: datetime) -> None:
     tags = {r["name"]: r for r in rep.tags}
     assert tags["评论"]["cards"] == 2 and tags["背景"]["studied"] == 2
     assert rep.sections[0]["name"] == "一"  # the lapsed card makes it weakest
+
+
+def test_first_view_agrees_with_the_whole_report(any_store: Store, now: datetime) -> None:
+    """The statistics screen's first paint (roll-up and queue index) says what the
+    whole report says, for every deck and for one deck, in every range."""
+    store = any_store
+    make_deck(store, qa_notes(6), "A")
+    make_deck(store, qa_notes(3, prefix="b"), "B")
+    a, b, c, d, *_ = card_ids(store)
+    due = graduate(store, a, now - days(40))
+    answer(store, a, due, Rating.GOOD)
+    due = graduate(store, b, now - days(20))
+    answer(store, b, due, Rating.AGAIN)  # relearning
+    answer(store, c, now, Rating.HARD)
+    study = StudyService(store)
+    study.suspend(d)
+    study.bury(card_ids(store)[4], now)
+    at = now + timedelta(minutes=5)
+    for deck in (None, "A", "B"):
+        for range_name in ("1m", "3m", "1y", "all"):
+            service = StatsService(store)
+            first = service.first_view(deck, range_name, at)
+            whole = service.report(deck, range_name, at)
+            assert first.meta == {**whole.meta, "generated_at": first.meta["generated_at"]}
+            assert first.today == whole.today and first.reviews == whole.reviews
+            assert first.true_retention == whole.true_retention
+            assert {**first.future_due, "daily_load": whole.future_due["daily_load"]} == (
+                whole.future_due
+            )
+            cc, q = whole.card_counts, first.queues
+            assert (q["new"], q["learning"], q["review"]) == (
+                cc["new"],
+                cc["learning"] + cc["relearning"],
+                cc["young"] + cc["mature"],
+            )
+            assert (q["suspended"], q["buried"], q["retired"], q["total"]) == (
+                cc["suspended"],
+                cc["buried"],
+                cc["retired"],
+                cc["total"],
+            )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
@@ -93,7 +95,7 @@ def tricky(store: Store) -> Store:
 
 
 async def settle(app: TrainerApp) -> None:
-    """Wait until no worker runs and the screen has repainted, twice in a row.
+    """Wait until no worker (nor study answer) runs and the screen has repainted, twice in a row.
 
     Screens start their workers after a paint (``call_after_refresh``) and
     workers hand results back with ``call_from_thread``, which may start more
@@ -102,6 +104,8 @@ async def settle(app: TrainerApp) -> None:
     """
     from textual.pilot import Pilot
     from textual.worker import WorkerState
+
+    from trainer.tui.screens.study import StudyScreen
 
     pilot: Pilot[None] = Pilot(app)
     quiet = 0
@@ -112,7 +116,24 @@ async def settle(app: TrainerApp) -> None:
             quiet = 0
             await app.workers.wait_for_complete(running)
             continue
+        answering = [
+            s.controller.answers
+            for s in app.screen_stack
+            if isinstance(s, StudyScreen) and not s.controller.answers.idle
+        ]
+        if answering:  # answers commit on the study screen's own thread, not a worker
+            quiet = 0
+            for thread in answering:
+                await asyncio.to_thread(thread.wait_idle, 60)
+            continue
         await app.animator.wait_until_complete()
+        # A frame still to draw may start work once it is drawn (the study screen
+        # reads ahead after its card is on screen). Bounded: a screen being
+        # dismissed, or an app that has exited, never calls back.
+        drawn = asyncio.Event()
+        if app.is_running and app.screen.call_after_refresh(drawn.set):
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(drawn.wait(), 2)
         quiet += 1
         if quiet >= 2:
             return

@@ -135,3 +135,16 @@ async def test_r_cycles_the_range_and_d_switches_deck_and_all(
         assert screen.sub_title == "Statistics · 申论[要点] · 3 months"
         assert data.reviews["total"] == 3 and data.card_counts["total"] == 6
         assert "Answers 3 in" in screen_text(app) and "6 in all" in screen_text(app)
+
+
+def test_first_view_lines_come_from_the_queue_counts(store: Store, clock: Clock) -> None:
+    from trainer.services.stats import StatsService
+    from trainer.tui.screens.stats import first_view_content
+
+    make_deck(store, qa_notes(3), "D", OPTS)
+    answer_some(store, clock, 2)
+    view = StatsService(store).first_view(None, "1m", clock.now)
+    plain = first_view_content(view).plain
+    assert "Today  2 answers" in plain
+    assert "1 new · 2 learning · 0 review · 0 suspended · 0 buried · 3 in all" in plain
+    assert "Exam" not in plain and "daily load" not in plain

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from collections.abc import Callable
+from pathlib import Path
 
 from sqlalchemy import func, select
 
@@ -355,3 +358,93 @@ async def test_prefetched_card_changed_elsewhere_is_replaced_by_the_real_head(
         assert screen.item is not None and screen.item.card.id != guessed
         assert queue_of(store, screen.item.card.id) is Queue.NEW
         assert "问题2" in screen_text(app) and not screen.busy
+
+
+async def test_keys_pressed_while_the_answer_commits_are_kept(
+    store: Store, make_app: Callable[..., TrainerApp], db_path: Path
+) -> None:
+    """Another process holds the store's write lock, so the answer waits to commit:
+    space pressed meanwhile shows the next card's answer once it is there, and a
+    second rating pressed meanwhile rates nothing (the next card is not revealed)."""
+    make_deck(store, qa_notes(4), "D", OPTS)
+    app = make_app("D")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_study(app, pilot)
+        await pilot.press("space")
+        await pilot.pause()
+        other = sqlite3.connect(db_path, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            await pilot.press("3")
+            assert screen.busy
+            await pilot.press("3", "space")  # the second 3 comes first: it is the one kept
+            assert screen.busy and review_count(store) == 0
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        await settle(app)
+        assert review_count(store) == 1
+        assert screen.phase is Phase.FRONT  # the kept key was the rating, not space
+        assert "问题1" in screen_text(app)
+
+
+async def test_space_pressed_while_the_next_card_loads_reveals_it(
+    store: Store, make_app: Callable[..., TrainerApp], db_path: Path
+) -> None:
+    make_deck(store, qa_notes(4), "D", OPTS)
+    app = make_app("D")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_study(app, pilot)
+        await pilot.press("space")
+        await pilot.pause()
+        other = sqlite3.connect(db_path, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            await pilot.press("3", "space")
+            assert screen.busy and screen.phase is Phase.BACK
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        await settle(app)
+        assert review_count(store) == 1 and screen.session.answered == 1
+        assert screen.phase is Phase.BACK and not screen.busy
+        assert screen.item is not None and "答案1" in screen_text(app)
+
+
+async def test_the_answer_thread_ends_with_the_screen(
+    store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    make_deck(store, qa_notes(3), "D", OPTS)
+    app = make_app("D")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_study(app, pilot)
+        await pilot.press("space", "3")
+        await settle(app)
+        assert any(t.name == "answers" for t in threading.enumerate())
+        await pilot.press("escape")
+        await settle(app)
+        assert not isinstance(app.screen, StudyScreen)
+        assert screen.controller.answers.wait_idle(10)
+    for thread in threading.enumerate():
+        if thread.name == "answers":
+            thread.join(10)
+    assert not any(t.name == "answers" for t in threading.enumerate())
+    assert review_count(store) == 1
+
+
+async def test_quitting_on_the_study_screen_ends_the_answer_thread(
+    store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    make_deck(store, qa_notes(3), "D", OPTS)
+    app = make_app("D")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_study(app, pilot)
+        await pilot.press("space", "3")
+        await settle(app)
+        await pilot.press("ctrl+q")
+    assert screen.controller.answers.wait_idle(10)
+    for thread in threading.enumerate():
+        if thread.name == "answers":
+            thread.join(10)
+    assert not any(t.name == "answers" for t in threading.enumerate())
+    assert review_count(store) == 1

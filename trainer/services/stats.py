@@ -25,7 +25,7 @@ from trainer.domain.clock import to_epoch
 from trainer.domain.errors import TrainerError
 from trainer.domain.model import Deck, DeckOptions
 from trainer.stats import report
-from trainer.stats.types import ReportMeta, StatsReport
+from trainer.stats.types import FirstView, ReportMeta, StatsReport
 from trainer.storage import decks_repo, report_repo, rollup_repo
 from trainer.storage.store import Store
 
@@ -77,23 +77,16 @@ class StatsService:
                 rollup_repo.rebuild(conn)
         return True
 
-    def report(
-        self, deck: str | None = None, range_name: str = "1m", now: datetime | None = None
-    ) -> StatsReport:
-        now = now or datetime.now(UTC)
-        slot = int(now.timestamp()) // 600
-        with self.store.read() as conn:
-            key = (deck, range_name, slot, self._fingerprint(conn))
-            hit = self._cache.get(key)
-            if hit is not None:
-                return hit
-        self.refresh_rollup()
-        with self.store.read() as conn:
-            decks, options = select_decks(conn, deck)
-        ids = None if deck is None else [d.id for d in decks]
-        pid = self.store.profile.id
+    def _meta(
+        self,
+        deck: str | None,
+        decks: list[Deck],
+        options: DeckOptions,
+        range_name: str,
+        now: datetime,
+    ) -> ReportMeta:
         clock = self.store.clock
-        meta: ReportMeta = {
+        return {
             "deck": deck,
             "decks": [d.name for d in decks],
             "range": range_name,
@@ -103,6 +96,44 @@ class StatsService:
             "rollover_hour": clock.rollover_hour,
             "desired_retention": options.desired_retention,
         }
+
+    def first_view(
+        self, deck: str | None = None, range_name: str = "1m", now: datetime | None = None
+    ) -> FirstView:
+        """The figures a statistics screen shows first (``report.first_view``): from the
+        roll-up and the queue index, in one read; ``report`` has them all."""
+        now = now or datetime.now(UTC)
+        self.refresh_rollup()
+        with self.store.read() as conn:
+            decks, options = select_decks(conn, deck)
+            ids = None if deck is None else [d.id for d in decks]
+            meta = self._meta(deck, decks, options, range_name, now)
+            return report.first_view(
+                conn, self.store.profile.id, ids, self.store.clock, now, range_name, meta=meta
+            )
+
+    def cached(self, deck: str | None, range_name: str, now: datetime) -> StatsReport | None:
+        """The report ``report`` would return from its cache, or None (a couple of
+        indexed lookups)."""
+        slot = int(now.timestamp()) // 600
+        with self.store.read() as conn:
+            return self._cache.get((deck, range_name, slot, self._fingerprint(conn)))
+
+    def report(
+        self, deck: str | None = None, range_name: str = "1m", now: datetime | None = None
+    ) -> StatsReport:
+        now = now or datetime.now(UTC)
+        slot = int(now.timestamp()) // 600
+        hit = self.cached(deck, range_name, now)
+        if hit is not None:
+            return hit
+        self.refresh_rollup()
+        with self.store.read() as conn:
+            decks, options = select_decks(conn, deck)
+        ids = None if deck is None else [d.id for d in decks]
+        pid = self.store.profile.id
+        clock = self.store.clock
+        meta = self._meta(deck, decks, options, range_name, now)
         side: Future[report_repo.Memory] | None = None
         pool = ThreadPoolExecutor(max_workers=1) if self._parallel() else None
         try:

@@ -15,7 +15,14 @@ from trainer.domain.clock import DayClock, to_epoch
 from trainer.domain.model import DeckOptions
 from trainer.scheduling import fsrs_adapter
 from trainer.stats import figures
-from trainer.stats.types import FutureDue, ReportMeta, Reviews, StatsReport
+from trainer.stats.types import (
+    FirstView,
+    FutureDue,
+    QueueCounts,
+    ReportMeta,
+    Reviews,
+    StatsReport,
+)
 from trainer.storage import report_repo
 from trainer.storage.report_repo import Curve, DeckIds, Memory
 from trainer.storage.studydays import StudyDays
@@ -103,4 +110,53 @@ def build(
         true_retention=figures.true_retention(by_day, today),
         sections=table["sections"],
         tags=table["tags"],
+    )
+
+
+def first_view(
+    conn: Connection,
+    profile_id: int,
+    deck_ids: DeckIds,
+    clock: DayClock,
+    now: datetime,
+    range_name: str = "1m",
+    *,
+    meta: ReportMeta,
+) -> FirstView:
+    """The figures :func:`build` makes from the roll-up (today, answers, true
+    retention) and the due forecast, with cards counted per queue on the queue
+    index: four indexed reads, no scan of the cards table."""
+    if range_name not in figures.RANGES:
+        raise ValueError(f"range must be one of {', '.join(figures.RANGES)}")
+    span = figures.RANGES[range_name]
+    horizon = span
+    today = clock.day(now)
+    by_day = report_repo.rollup_by_day(conn, profile_id, deck_ids)
+    if span is None:
+        span = today - min(by_day) + 1 if by_day else 1
+    shown = figures.REVIEW_GRAPH_DAYS.get(range_name, span)
+    per_day = figures.reviews_per_day(by_day, today - shown + 1, today)
+    today_row = (
+        report_repo.rollup_day(conn, profile_id, deck_ids, today) if today in by_day else None
+    )
+    due_rows = report_repo.future_due(
+        conn, profile_id, deck_ids, StudyDays(clock, today, 0, horizon or 3660), horizon
+    )
+    by_queue = report_repo.queue_counts(conn, profile_id, deck_ids)
+    queues: QueueCounts = {
+        "new": by_queue.get(0, 0),
+        "learning": by_queue.get(1, 0),
+        "review": by_queue.get(2, 0),
+        "suspended": by_queue.get(-1, 0),
+        "buried": by_queue.get(-2, 0),
+        "retired": by_queue.get(-3, 0),
+        "total": sum(by_queue.values()),
+    }
+    return FirstView(
+        meta=meta,
+        today=figures.today_figure(today_row),
+        future_due=figures.future_due(due_rows, horizon),
+        reviews={"days": per_day, **figures.review_summary(per_day, shown)},
+        true_retention=figures.true_retention(by_day, today),
+        queues=queues,
     )

@@ -182,3 +182,28 @@ class StatsReport:
         out: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self)}
         out.update(extra)
         return out
+
+
+class QueueCounts(TypedDict):
+    """Cards per study queue (learning includes relearning; review is young and mature)."""
+
+    new: int
+    learning: int
+    review: int
+    suspended: int
+    buried: int
+    retired: int
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class FirstView:
+    """What the statistics screen shows first: the figures read from the roll-up and
+    the queue index, without scanning the cards (``StatsService.first_view``)."""
+
+    meta: ReportMeta
+    today: TodayFigure
+    future_due: FutureDueCounts
+    reviews: Reviews
+    true_retention: dict[str, RetentionPeriod]
+    queues: QueueCounts

@@ -144,6 +144,17 @@ def card_intervals(
     return out
 
 
+def queue_counts(conn: Connection, profile_id: int, deck_ids: DeckIds) -> dict[int, int]:
+    """Cards per queue, counted on the queue index alone (no card row is read)."""
+    rows = _run(
+        conn,
+        "SELECT queue, COUNT(*) FROM cards c WHERE c.profile_id = :pid {decks} GROUP BY queue",
+        deck_ids,
+        {"pid": profile_id},
+    )
+    return {int(q): int(n) for q, n in rows}
+
+
 def future_due(
     conn: Connection,
     profile_id: int,

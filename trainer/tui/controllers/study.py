@@ -1,22 +1,33 @@
 """The study screen's work with the services: fetch, answer, look ahead, undo, bury…
 
-Every call here starts a thread worker on the screen and hands the result back
-on the UI thread (``call_from_thread``) through the :class:`StudyView` methods;
-nothing here touches a widget. Answers commit before they return, and the next
-card is handed over only after that, so quitting at any moment loses nothing.
+Every call here runs off the UI thread (a thread worker on the screen, or for
+answers the screen's answer thread, below) and hands the result back on the UI
+thread (``call_from_thread``) through the :class:`StudyView` methods; nothing
+here touches a widget. Answers commit before they return, and the next card is
+handed over only after that; the answer thread is not a daemon, so quitting
+right after a rating still commits it.
 
 Speed: while a card is shown, :meth:`StudyController.look_ahead` reads the
 card expected next (:func:`progress.upcoming`). When the answer has committed
 and that guess provably is the queue head (:meth:`progress.Lookahead.holds`),
 it is handed over at once (:meth:`StudyView.provisional`) with predicted
-counts; the same worker then reads the real head with its counts
-(``next_item``) and hands that over too (:meth:`StudyView.confirmed`), so the
-screen can correct itself before taking another key. Otherwise the next card
+counts; once it is painted the same thread reads the real head with its counts
+(``next_item``) and the card expected after it, and hands both over
+(:meth:`StudyView.confirmed`), so the screen can correct itself before taking
+another key (a key pressed meanwhile waits, see the screen) and the next
+answer's commit never queues behind a look-ahead. Otherwise the next card
 comes from ``next_item`` directly.
+
+Answers run on one long-lived thread (:class:`AnswerThread`), not a Textual
+worker each: a worker starts on the event loop's next turn and then waits for
+a pool thread, two waits for the scheduler on a busy machine before the
+commit can even begin. The thread takes one answer at a time, in order.
 """
 
 from __future__ import annotations
 
+import contextlib
+import queue
 import threading
 import time
 from collections.abc import Callable
@@ -90,8 +101,9 @@ class StudyView(Protocol):
     def provisional(self, item: StudyItem, painted: threading.Event) -> None:
         """Show the expected successor now; set ``painted`` once it is painted."""
 
-    def confirmed(self, shown: StudyItem, real: StudyItem | None) -> None:
-        """The real queue head after ``shown`` was put on screen provisionally."""
+    def confirmed(self, shown: StudyItem, real: StudyItem | None, ahead: Lookahead | None) -> None:
+        """The real queue head after ``shown`` was put on screen provisionally, and
+        (when it is ``shown``) the card expected after it."""
 
     def looked_ahead(self, guess: Lookahead) -> None:
         """The card expected after ``guess.after``."""
@@ -106,6 +118,59 @@ class StudyView(Protocol):
         """``undone`` was taken back; ``item`` is its card, to show again."""
 
 
+class AnswerThread:
+    """One thread that runs answers in the order given; started on first use.
+
+    ``close`` lets it finish what it was given (an answer in flight still
+    commits) and end; it is not a daemon, so the process waits for that commit.
+    """
+
+    def __init__(self, on_error: Callable[[Exception], None]) -> None:
+        self._on_error = on_error
+        self._jobs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self._done = threading.Condition(self._lock)
+        self._unfinished = 0
+
+    @property
+    def idle(self) -> bool:
+        """Nothing given is still to run or running."""
+        with self._lock:
+            return self._unfinished == 0
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Block until ``idle`` (not on the UI thread: jobs call back into it)."""
+        with self._done:
+            return self._done.wait_for(lambda: self._unfinished == 0, timeout)
+
+    def submit(self, job: Callable[[], None]) -> None:
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="answers", daemon=False)
+                self._thread.start()
+            self._unfinished += 1
+        self._jobs.put(job)
+
+    def _run(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            try:
+                job()
+            except Exception as exc:  # a job reports its own errors; this one escaped
+                with contextlib.suppress(RuntimeError):  # the app stopped: nobody to tell
+                    self._on_error(exc)
+            finally:
+                with self._done:
+                    self._unfinished -= 1
+                    self._done.notify_all()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._thread is not None:
+                self._jobs.put(None)
+                self._thread = None
+
+
 class StudyController:
     """Runs one study screen's service calls for ``deck`` (None: every deck)."""
 
@@ -113,6 +178,16 @@ class StudyController:
         self.view = view
         self.deck = deck
         self._sources: dict[str, tuple[str, str] | None] = {}
+        self._answers = AnswerThread(self._fail)
+
+    def close(self) -> None:
+        """The screen is going away: end the answer thread once its work is done."""
+        self._answers.close()
+
+    @property
+    def answers(self) -> AnswerThread:
+        """The thread answers are committed on (tests wait for it to be idle)."""
+        return self._answers
 
     # -- plumbing ------------------------------------------------------------------------
     def _start(self, work: Callable[[], None], name: str, group: str, exclusive: bool) -> None:
@@ -149,12 +224,7 @@ class StudyController:
         self, shown: StudyItem, rating: Rating, duration_ms: int, guess: Lookahead | None
     ) -> None:
         """Commit ``rating`` for ``shown``; then hand over the next card (see the module)."""
-        self._start(
-            lambda: self._answer(shown, rating, duration_ms, guess),
-            "answer_and_next",
-            "study",
-            True,
-        )
+        self._answers.submit(lambda: self._answer(shown, rating, duration_ms, guess))
 
     def _answer(
         self, shown: StudyItem, rating: Rating, duration_ms: int, guess: Lookahead | None
@@ -180,7 +250,10 @@ class StudyController:
                 # Read the real head once the guess is painted, not while it is painting.
                 painted.wait(0.25)
                 real = study.next_item(trainer.now(), self.deck)
-                trainer.call_from_thread(view.confirmed, provisional, real)
+                ahead = None
+                if real is not None and real.card.id == provisional.card.id:
+                    ahead = self._upcoming(real.card.id)
+                trainer.call_from_thread(view.confirmed, provisional, real, ahead)
                 return
         except StoreUnavailable:
             return
@@ -194,14 +267,19 @@ class StudyController:
         self._start(lambda: self._look_ahead(card_id), "look_ahead", "look-ahead", False)
 
     def _look_ahead(self, card_id: int) -> None:
+        guess = self._upcoming(card_id)
+        if guess is not None:
+            self.view.trainer.call_from_thread(self.view.looked_ahead, guess)
+
+    def _upcoming(self, card_id: int) -> Lookahead | None:
+        """In a worker: the card expected after ``card_id`` (None: could not say)."""
         from trainer.services.progress import upcoming
 
         trainer = self.view.trainer
         try:
-            guess = upcoming(trainer.store, trainer.study, trainer.now(), self.deck, card_id)
+            return upcoming(trainer.store, trainer.study, trainer.now(), self.deck, card_id)
         except Exception:
-            return  # only a guess: the answer path reads the queue itself
-        trainer.call_from_thread(self.view.looked_ahead, guess)
+            return None  # only a guess: the answer path reads the queue itself
 
     def undo(self) -> None:
         """Take back this session's last action (answer, bury, suspend, edit); show its card."""

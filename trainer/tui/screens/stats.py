@@ -3,7 +3,11 @@
 Everything comes from ``StatsService.report`` (the typed report ``trainer stats``
 also renders, see docs/stats.md) and ``PlanningService.readiness_summary``, loaded
 in a thread worker; this module lays the figures out as text and hands the
-charts to :class:`~trainer.tui.widgets.stats_charts.StatsCharts`. Deck and
+charts to :class:`~trainer.tui.widgets.stats_charts.StatsCharts`. A first open
+shows ``StatsService.first_view`` at once (today, cards per queue, due, answers,
+retention: the roll-up and the queue index, no scan of the cards) while the
+same worker builds the whole report; the charts (and their plotting library)
+come with it. Deck and
 section names are user text: they go through Content, never markup, and are
 kept out of plotext (which counts a wide character as one cell).
 """
@@ -20,6 +24,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Footer, Header, Static
+from textual.worker import get_current_worker
 
 from trainer.domain.display import visible
 from trainer.domain.errors import StoreUnavailable
@@ -27,10 +32,9 @@ from trainer.domain.words import plural
 from trainer.tui import render
 from trainer.tui.keys import Key
 from trainer.tui.screens.base import TrainerScreen
-from trainer.tui.widgets.stats_charts import StatsCharts
 
 if TYPE_CHECKING:
-    from trainer.stats.types import GroupFigure, StatsReport
+    from trainer.stats.types import FirstView, GroupFigure, StatsReport
 
 RANGES = ("1m", "3m", "1y", "all")
 RANGE_NAMES = {"1m": "1 month", "3m": "3 months", "1y": "1 year", "all": "all time"}
@@ -90,6 +94,46 @@ def summary_content(report: StatsReport, exam: dict[str, Any] | None) -> Content
             )
         )
         + f" (desired {pct(report.meta['desired_retention'])})",
+    ]
+    return Content.assemble(*parts)
+
+
+def first_view_content(view: FirstView) -> Content:
+    """``summary_content``'s lines as far as the first view knows them: cards per
+    queue (young and mature come with the whole report), no daily load, no exam."""
+    t = view.today
+    q = view.queues
+    fd = view.future_due
+    rv = view.reviews
+    tr = view.true_retention
+    parts: list[str | tuple[str, str] | Content] = [
+        ("Today  ", "bold"),
+        f"{plural(t['reviews'], 'answer')} in {render.elapsed_text(t['time_ms'])} · {t['again']} again · "
+        f"correct {pct(t['correct_rate'])} · mature correct {pct(t['mature_correct_rate'])}\n",
+        ("Cards  ", "bold"),
+        (str(q["new"]), render.NEW_STYLE),
+        " new · ",
+        (str(q["learning"]), render.LEARN_STYLE),
+        " learning · ",
+        (str(q["review"]), render.DUE_STYLE),
+        f" review · {q['suspended']} suspended · {q['buried']} buried · {q['total']} in all\n",
+        ("Due    ", "bold"),
+        f"{fd['overdue']} overdue · {fd['due_tomorrow']} tomorrow · "
+        f"{fd['average_per_day'] or 0:.1f} a day on average\n",
+        ("Answers ", "bold"),
+        f"{rv['total']} in {render.elapsed_text(rv['time_ms'])} · studied {rv['days_studied']} of "
+        f"{plural(rv['days_in_range'], 'day')}\n",
+        ("Retention ", "bold"),
+        " · ".join(
+            f"{label} {pct(tr[key]['all']['retention'])}"
+            for key, label in (
+                ("today", "today"),
+                ("week", "week"),
+                ("month", "month"),
+                ("year", "year"),
+            )
+        )
+        + f" (desired {pct(view.meta['desired_retention'])})",
     ]
     return Content.assemble(*parts)
 
@@ -180,7 +224,6 @@ class StatsScreen(TrainerScreen):
         yield Header()
         with VerticalScroll(id="stats-body"):
             yield Static("Loading…", markup=False, id="stats-today")
-            yield StatsCharts(id="stats-charts")
             yield Static("", markup=False, id="stats-sections")
             practice = Static("", markup=False, id="stats-practice")
             practice.display = False
@@ -210,10 +253,17 @@ class StatsScreen(TrainerScreen):
     def load(self) -> None:
         from trainer.services.planning import PlanningService
 
+        worker = get_current_worker()
         deck, range_name = self.deck, self.range
         try:
             now = self.trainer.now()
-            data = self.trainer.stats.report(deck, range_name, now)
+            stats = self.trainer.stats
+            if stats.cached(deck, range_name, now) is None:
+                first = stats.first_view(deck, range_name, now)
+                if worker.is_cancelled:
+                    return  # another range or deck was asked for meanwhile
+                self.trainer.call_from_thread(self.show_first, first)
+            data = stats.report(deck, range_name, now)
             exam = PlanningService(self.trainer.store).readiness_summary(deck, now)
             practice = _practice_scores(self.trainer.store)
         except StoreUnavailable:
@@ -221,7 +271,13 @@ class StatsScreen(TrainerScreen):
         except Exception as exc:
             self.trainer.call_from_thread(self._failed, f"{type(exc).__name__}: {exc}")
             return
-        self.trainer.call_from_thread(self.show, data, exam, practice)
+        if not worker.is_cancelled:
+            self.trainer.call_from_thread(self.show, data, exam, practice)  # type: ignore[arg-type]
+
+    def show_first(self, view: FirstView) -> None:
+        """The first view's figures, until the whole report replaces them."""
+        if self.data is None:
+            self.query_one("#stats-today", Static).update(first_view_content(view))
 
     def _failed(self, message: str) -> None:
         self.query_one("#stats-today", Static).update(
@@ -229,12 +285,20 @@ class StatsScreen(TrainerScreen):
         )
         self.trainer.say(message, "error")
 
-    def show(
+    async def show(
         self, report: StatsReport, exam: dict[str, Any] | None, practice: list[dict[str, Any]]
     ) -> None:
+        from trainer.tui.widgets.stats_charts import StatsCharts
+
         self.data, self.exam = report, exam
         self.query_one("#stats-today", Static).update(summary_content(report, exam))
         self.query_one("#stats-sections", Static).update(sections_content(report.sections))
         self.query_one("#stats-practice", Static).update(practice_content(practice))
-        self.query_one(StatsCharts).show(report)
+        charts = self.query(StatsCharts)
+        if not charts:
+            chart = StatsCharts(id="stats-charts")
+            await self.query_one("#stats-body").mount(chart, after="#stats-today")
+        else:
+            chart = charts.first()
+        chart.show(report)
         self.post_message(self.Loaded())

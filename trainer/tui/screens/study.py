@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from enum import Enum
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -38,12 +40,19 @@ from trainer.tui.widgets.key_footer import KeyFooter
 from trainer.tui.widgets.rating_bar import RatingBar
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from trainer.services.progress import DaySummary, Lookahead, Tomorrow
     from trainer.services.study import StudyItem
     from trainer.services.undo import Undone
 
 MAX_ANSWER_MS = 60_000
 """Anki caps the time counted for one answer at a minute."""
+
+FRAME_S = 1 / 250
+"""Shortest time between two frames of this screen. Textual's default (1/60 s)
+made a card ready just after a frame (the answer side, say) wait up to 17 ms
+to be drawn; frames are only drawn when something changed."""
 
 
 class Phase(Enum):
@@ -139,6 +148,18 @@ class StudyScreen(TrainerScreen):
         self._key_at: float | None = None
         self._next: Lookahead | None = None
         """The card expected after the one shown, read while it is shown."""
+        self._pending: tuple[str, int] | None = None
+        """A show/confirm or rating key pressed while busy: run once the card is ready."""
+        self._frame_timer: Timer | None = None
+
+    @property
+    def _update_timer(self) -> Timer:
+        """Textual's frame timer for this screen, at ``FRAME_S`` instead of 1/60 s."""
+        if self._frame_timer is None:
+            self._frame_timer = self.set_interval(
+                FRAME_S, self._on_timer_update, name="screen_update", pause=True
+            )
+        return self._frame_timer
 
     # -- layout ------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -159,6 +180,9 @@ class StudyScreen(TrainerScreen):
         self.query_one(AnswerBox).say("Loading…")
         self.controller.first()
 
+    def on_unmount(self) -> None:
+        self.controller.close()
+
     # -- state -------------------------------------------------------------------
     @property
     def typing(self) -> bool:
@@ -170,13 +194,22 @@ class StudyScreen(TrainerScreen):
             return self.typing_override
         return bool(self.item.deck.options.type_answers)
 
-    def show(self, item: StudyItem | None, *, revealed: bool = False) -> None:
+    def show(
+        self,
+        item: StudyItem | None,
+        *,
+        revealed: bool = False,
+        painted: threading.Event | None = None,
+    ) -> None:
         """Show ``item``'s front (or back), or the done panel for None.
 
         Visibility changes go through ``display`` (an inline style), not CSS
-        classes, so a new card restyles nothing: it is one layout and one paint.
+        classes, so a new card restyles nothing; the footer's keys change in the
+        same frame. Once the card is drawn, the rating key's latency is recorded
+        and the card after it is read ahead, or, with ``painted`` (a provisional
+        card), ``painted`` is set and the answer thread reads both.
         """
-        self.busy = False
+        self.busy = painted is not None
         self.item = item
         self.suggested = None
         self._next = None
@@ -185,27 +218,30 @@ class StudyScreen(TrainerScreen):
         ratings = self.query_one(RatingBar)
         done = self.query_one(DonePanel)
         counts = self.query_one(CountsBar)
-        self.call_after_refresh(self.refresh_bindings)
         if item is None:
             self.phase = Phase.DONE
+            self._keys_changed()
             for w in (card_view, ratings, counts):
                 w.display = False
             answer.hide()
             done.display = True
             done.counting()
             self.controller.count_tomorrow()
+            if self._key_at is not None:
+                self.call_after_refresh(self._drawn, None, None)
             return
         done.display = False
         card_view.display = True
         counts.display = True
         counts.show(item.counts, item.card.queue)
         self.shown_at = time.monotonic()
-        self.call_after_refresh(self.controller.look_ahead, item.card.id)
+        drawn = partial(self._drawn, item.card.id, painted)
         if revealed:
-            self._show_back()
+            self._show_back(drawn)
             return
         self.phase = Phase.FRONT
-        card_view.show_card(render.front(item.note, item.card.ord))
+        self._keys_changed()
+        card_view.show_card(render.front(item.note, item.card.ord), drawn)
         ratings.display = False
         typing = self.typing
         strict = item.deck.options.type_answers == "strict"
@@ -213,12 +249,27 @@ class StudyScreen(TrainerScreen):
         if not typing and self.focused is not None:
             self.set_focus(None)
 
-    def _show_back(self) -> None:
+    def _keys_changed(self) -> None:
+        """The phase changed the keys that work: the footer follows in this frame."""
+        self.refresh_bindings()
+        self.query_one(KeyFooter).follow()
+
+    def _drawn(self, card_id: int | None, painted: threading.Event | None) -> None:
+        """The card just shown is on the terminal."""
+        if self._key_at is not None:
+            started, self._key_at = self._key_at, None
+            self.trainer.answer_latencies_ms.append((time.perf_counter() - started) * 1000)
+        if painted is not None:
+            painted.set()  # the answer thread confirms the card and reads ahead
+        elif card_id is not None and self.item is not None and self.item.card.id == card_id:
+            self.controller.look_ahead(card_id)
+
+    def _show_back(self, drawn: Callable[[], None] | None = None) -> None:
         assert self.item is not None
         self.phase = Phase.BACK
-        self.refresh_bindings()
+        self._keys_changed()
         item = self.item
-        self.query_one(CardView).show_card(render.back(item.note, item.card.ord))
+        self.query_one(CardView).show_card(render.back(item.note, item.card.ord), drawn)
         self.query_one(AnswerBox).hide()
         ratings = self.query_one(RatingBar)
         ratings.display = True
@@ -231,39 +282,43 @@ class StudyScreen(TrainerScreen):
         self.show(item, revealed=revealed)
         if done:
             self.trainer.say(done)
-        self._measure()
-
-    def _measure(self) -> None:
-        """Record rating key → this paint, if a rating is waiting for its card."""
-        if self._key_at is not None:
-            started, self._key_at = self._key_at, None
-            self.call_after_refresh(self._painted, started)
-
-    def _painted(self, started: float) -> None:
-        self.trainer.answer_latencies_ms.append((time.perf_counter() - started) * 1000)
+        self._run_pending()
 
     def failed(self, message: str) -> None:
         self.busy = False
         self._key_at = None
+        self._pending = None
         self.trainer.say(message, "error")
 
     def provisional(self, item: StudyItem, painted: threading.Event) -> None:
-        """The committed answer's expected successor: shown now, confirmed next."""
-        self.show(item)
-        self.busy = True  # until the real queue head is confirmed
-        self._measure()
-        self.call_after_refresh(painted.set)
+        """The committed answer's expected successor: shown now (busy until confirmed)."""
+        self.show(item, painted=painted)
 
-    def confirmed(self, shown: StudyItem, real: StudyItem | None) -> None:
+    def confirmed(self, shown: StudyItem, real: StudyItem | None, ahead: Lookahead | None) -> None:
         if self.item is not shown:
             return  # the screen moved on (left, undone): nothing to confirm
         if real is None or real.card.id != shown.card.id:
             self.show(real)  # someone else changed the queue: show the real head
+            self._run_pending()
             return
         self.busy = False
         self.item = replace(shown, card=real.card, counts=real.counts, intervals=real.intervals)
         if real.counts != shown.counts:
             self.query_one(CountsBar).show(real.counts, real.card.queue)
+        if ahead is not None:
+            self.looked_ahead(ahead)
+        self._run_pending()
+
+    def _run_pending(self) -> None:
+        """Run the key pressed while the card was on its way, if it still applies."""
+        pending, self._pending = self._pending, None
+        if pending is None or self.busy:
+            return
+        action, value = pending
+        if action == "space":
+            self.action_space()
+        else:
+            self.action_rate(value)
 
     def looked_ahead(self, guess: Lookahead) -> None:
         if self.item is not None and self.item.card.id == guess.after:
@@ -320,6 +375,7 @@ class StudyScreen(TrainerScreen):
 
     def action_space(self) -> None:
         if self.busy:
+            self._pending = self._pending or ("space", 0)
             return
         if self.phase is Phase.FRONT:
             self._show_back()
@@ -328,7 +384,10 @@ class StudyScreen(TrainerScreen):
 
     def action_rate(self, value: int) -> None:
         item = self.item
-        if self.busy or item is None or self.phase is not Phase.BACK:
+        if self.busy:
+            self._pending = self._pending or ("rate", value)
+            return
+        if item is None or self.phase is not Phase.BACK:
             return
         rating = Rating(value)
         self.busy = True
@@ -366,6 +425,7 @@ class StudyScreen(TrainerScreen):
             self.session.take_back()
         self.show(item if item is not None else self.item)
         self.trainer.say(undone.message)
+        self._run_pending()
 
     def action_bury(self) -> None:
         self._put_away("bury")

@@ -2,12 +2,33 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import Static
 
 from trainer.tui.widgets.kinsoku import Kinsoku
+
+
+class CardText(Static):
+    """The card's text; tells once it has been drawn for a frame (see ``CardView.show_card``)."""
+
+    def __init__(self) -> None:
+        super().__init__("", markup=False, id="card-text")
+        self.on_drawn: Callable[[], None] | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        lines = super().render_lines(crop)
+        if self.on_drawn is not None:
+            # The frame being drawn goes to the terminal before the loop's next turn.
+            asyncio.get_running_loop().call_soon(self.on_drawn)
+            self.on_drawn = None
+        return lines
 
 
 class CardView(VerticalScroll):
@@ -25,7 +46,7 @@ class CardView(VerticalScroll):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static("", markup=False, id="card-text")
+        yield CardText()
         for ident in ("grading", "source"):
             part = Static("", markup=False, id=ident)
             part.display = False  # an inline style: showing a card restyles nothing
@@ -41,8 +62,11 @@ class CardView(VerticalScroll):
         part.update(Kinsoku(content))
         part.display = True
 
-    def show_card(self, content: Content) -> None:
-        self.query_one("#card-text", Static).update(Kinsoku(content))
+    def show_card(self, content: Content, drawn: Callable[[], None] | None = None) -> None:
+        """Show ``content``; ``drawn`` is called once the frame showing it is on the terminal."""
+        text = self.query_one(CardText)
+        text.update(Kinsoku(content))
+        text.on_drawn = drawn
         self._part("grading", None)
         self._part("source", None)
         if self.scroll_y:

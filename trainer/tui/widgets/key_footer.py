@@ -6,8 +6,8 @@ bindings twice per card (the front shows "Show answer", the back "Source"), and
 that rebuild was most of the time from a rating key to the next card painted.
 Here, when the footer would show as many keys as it does (no key groups, no
 command-palette key), the existing key widgets take the new key, label and
-enabled state and only the footer's layout is refreshed; anything else is the
-ordinary rebuild.
+enabled state and only the footer's layout is refreshed, in the same frame as
+the change that moved the bindings; anything else is the ordinary rebuild.
 """
 
 from __future__ import annotations
@@ -26,7 +26,16 @@ class KeyFooter(Footer):
         if not screen.app.app_focus:
             return
         if self.is_attached and screen is self.screen:
-            self.call_after_refresh(self._follow)
+            self.follow()
+
+    def follow(self) -> None:
+        """Show the screen's keys as they are now. A screen that calls this right after
+        ``refresh_bindings`` gets the keys in the same frame as the change that moved
+        them (the bindings signal arrives a message later, maybe after a frame); keys
+        already shown are not touched again."""
+        if not self._relabel():
+            # Rebuilt from the footer's own message loop (its keys bind to it).
+            self.call_later(self.call_after_refresh, self.recompose)
 
     def _shown(self) -> list[tuple[Binding, bool, str]] | None:
         """The keys ``compose`` would show, one per action; None when it would show
@@ -41,23 +50,27 @@ class KeyFooter(Footer):
                 first.setdefault(binding.action, (binding, enabled, tooltip))
         return list(first.values())
 
-    async def _follow(self) -> None:
+    def _relabel(self) -> bool:
+        """Give the key widgets their new keys in place; False when a rebuild is needed."""
         shown = self._shown()
         keys = list(self.query_children(FooterKey))
         if shown is None or not keys or len(keys) != len(shown):
-            await self.recompose()
-            return
+            return False
         moved = False
         for widget, (binding, enabled, tooltip) in zip(keys, shown, strict=True):
             label = (binding.key, self.app.get_key_display(binding), binding.description)
-            if (widget.key, widget.key_display, widget.description) != label:
+            relabelled = (widget.key, widget.key_display, widget.description) != label
+            if relabelled:
                 widget.key, widget.key_display, widget.description = label
                 moved = True
             widget.action = binding.action
             if widget._disabled == enabled:  # FooterKey keeps its state there
                 widget._disabled = not enabled
                 widget.set_class(not enabled, "-disabled")
+                relabelled = True
             widget.tooltip = tooltip or None
-            widget.refresh(layout=moved)
+            if relabelled:
+                widget.refresh(layout=moved)
         if moved:
             self.refresh(layout=True)
+        return True

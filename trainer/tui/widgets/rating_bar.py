@@ -71,7 +71,9 @@ class RatingBar(Horizontal):
             button.set_class(rating == suggested, "suggested")
 
     def on_resize(self) -> None:
-        self.show(*self._shown)
+        # Showing the bar resizes it; its labels only change when it crosses NARROW.
+        if self.has_class("-narrow") != bool(self.size.width and self.size.width < self.NARROW):
+            self.show(*self._shown)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
