@@ -24,6 +24,7 @@ SETS = (
     "typed-own.json",
     "typed-own2.json",
     "typed-fresh3.json",
+    "typed-fresh4.json",
 )
 
 

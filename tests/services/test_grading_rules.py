@@ -91,15 +91,19 @@ def test_naming_only_the_category_of_a_measure_is_missed() -> None:
 
 
 def test_a_word_of_the_same_sound_that_is_another_word_is_half_right() -> None:
-    p = grade(["推进法治建设"], "推进法制建设").points[0]
+    p = grade(["推进法治建设"], "推进法制建设", use_model=False).points[0]
     assert p.mark is Mark.PARTIAL and p.why == "homophone"
+    # The learned model decides the mark (the held-out sets' tutors mostly
+    # accept such a word); it is never the wording.
+    p = grade(["推进法治建设"], "推进法制建设").points[0]
+    assert not p.exact and p.why == "homophone"
     # A character of the same sound making no word is a slip: recalled.
     assert marks(["推进法治建设"], "推进法治建涉") == [Mark.RECALLED]
 
 
 def test_a_word_typed_whole_is_no_short_form_of_two() -> None:
     # 制度 typed whole, then 法制: not 法(治化) + 制(度) as an abbreviation.
-    assert marks(["制度法治化"], "制度法制化") == [Mark.PARTIAL]
+    assert marks(["制度法治化"], "制度法制化", use_model=False) == [Mark.PARTIAL]
 
 
 # How much of a point is enough.
@@ -304,8 +308,9 @@ def test_the_key_terms_without_the_verb_that_opens_any_measure_recall_a_point() 
     card = ["健全矛盾调解机制", "加强隐患排查", "加强宣传教育", "加强网格员培养"]
     prompt = "基层治理应做好哪些工作？"
     assert marks(card, "宣传教育", prompt=prompt)[2] is Mark.RECALLED
-    # Half of the term is still half of it.
-    assert marks(card, "宣传", prompt=prompt)[2] is Mark.PARTIAL
+    # Half of the term is still half of it (to the rules; the learned model
+    # gives the mark).
+    assert marks(card, "宣传", prompt=prompt, use_model=False)[2] is Mark.PARTIAL
 
 
 def test_an_own_word_in_a_clause_about_something_else_is_no_part_of_a_long_point() -> None:
@@ -402,7 +407,8 @@ def test_a_word_of_a_heading_typed_as_another_sharing_a_character_is_half_right(
     ]
     prompt = "广东在促进粤港澳大湾区“软联通”方面有哪些主要做法？"
     assert marks(card, "职业资格互认", prompt=prompt)[0] is Mark.RECALLED
-    assert marks(card, "职业资格认定", prompt=prompt)[0] is Mark.PARTIAL
+    assert marks(card, "职业资格认定", prompt=prompt, use_model=False)[0] is Mark.PARTIAL
+    assert marks(card, "职业资格认定", prompt=prompt)[0] is not Mark.RECALLED
 
 
 def test_a_long_points_own_word_with_a_word_it_shares_fills_a_keyword() -> None:

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from trainer.domain import notetypes
 from trainer.domain.model import Note, Rating
-from trainer.services.grading import align, rating
+from trainer.services.grading import align, learned, rating
 from trainer.services.grading.judge import PARTIAL_AT, RECALLED_AT, judge
 from trainer.services.grading.points import Plan, plan
 from trainer.services.grading.results import DiffKind, Grade, Mark, PointResult
@@ -114,15 +114,59 @@ def grade(
     prompt: str = "",
     seconds: float | None = None,
     strict: bool = False,
+    use_model: bool = True,
 ) -> Grade:
     """Grade ``typed`` against the expected ``points``.
 
     ``prompt`` is the card's question (a key it names may be left out);
     ``seconds`` the time taken to answer (Easy needs a quick answer);
-    ``strict`` asks for every point word for word.
+    ``strict`` asks for every point word for word (marked by the rules
+    alone); otherwise the learned point model (:mod:`.learned`) gives each
+    point its mark from what the rules found. ``use_model=False`` keeps the
+    rules' marks (the model is trained on them).
     """
     if not points:
         return Grade((), 1.0, Rating.GOOD, reason="nothing to check")
+    ruled = _rules(points, typed, prompt, strict)
+    typed, pinyin, parts, results = ruled.typed, ruled.pinyin, ruled.parts, ruled.results
+    used = [(h.start, h.end) for m in ruled.matches for h in m.hits]
+    plans = ruled.plans
+    if not strict and use_model:
+        results = learned.revise(
+            learned.features(ruled.plans, ruled.matches, results, parts), results
+        )
+    if pinyin:
+        # Spelled in pinyin: recalled, but not written as the wording is.
+        results = [
+            replace(r, exact=False, why=r.why or "pinyin")
+            if any(w in r.typed for w in pinyin)
+            else r
+            for r in results
+        ]
+    credit = [1.0 if r.recalled else (r.score if r.partial else 0.0) for r in results]
+    coverage = sum(credit) / len(credit)
+    chars = sum(len(pl.norm) for pl in plans)
+    suggested, reason = rating.suggest(results, seconds, chars, extra=_extra(parts, used))
+    diff: tuple[tuple[DiffKind, str], ...] = ()
+    if len(points) == 1 and len(normalize(points[0])) <= SHORT_ANSWER:
+        diff = char_diff(points[0], typed)
+    return Grade(tuple(results), coverage, suggested, diff, reason)
+
+
+@dataclass(frozen=True, slots=True)
+class _Ruled:
+    """What the rules make of a typed answer: each point's plan, the clauses
+    it was aligned with and its mark."""
+
+    typed: str
+    pinyin: tuple[str, ...]
+    parts: tuple[Clause, ...]
+    plans: list[Plan]
+    matches: list[align.Match]
+    results: list[PointResult]
+
+
+def _rules(points: list[str], typed: str, prompt: str, strict: bool) -> _Ruled:
     typed, pinyin = from_pinyin(typed, "".join(normalize(p) for p in points))
     text, parts = clauses(typed)
     plans = _plans(points, prompt)
@@ -145,24 +189,17 @@ def grade(
         used.extend((h.start, h.end) for h in cache[i].hits)
         left.remove(i)
     _give_back(plans, hits, parts, settled, longest, strict)
-    used = [(h.start, h.end) for m in settled.values() for h in m.hits]
-    results = [judge(pl, settled[i], parts, strict) for i, pl in enumerate(plans)]
-    if pinyin:
-        # Spelled in pinyin: recalled, but not written as the wording is.
-        results = [
-            replace(r, exact=False, why=r.why or "pinyin")
-            if any(w in r.typed for w in pinyin)
-            else r
-            for r in results
-        ]
-    credit = [1.0 if r.recalled else (r.score if r.partial else 0.0) for r in results]
-    coverage = sum(credit) / len(credit)
-    chars = sum(len(pl.norm) for pl in plans)
-    suggested, reason = rating.suggest(results, seconds, chars, extra=_extra(parts, used))
-    diff: tuple[tuple[DiffKind, str], ...] = ()
-    if len(points) == 1 and len(normalize(points[0])) <= SHORT_ANSWER:
-        diff = char_diff(points[0], typed)
-    return Grade(tuple(results), coverage, suggested, diff, reason)
+    matches = [settled[i] for i in range(len(plans))]
+    results = [judge(pl, matches[i], parts, strict) for i, pl in enumerate(plans)]
+    return _Ruled(typed, pinyin, parts, plans, matches, results)
+
+
+def point_features(points: list[str], typed: str, prompt: str = "") -> list[list[float]]:
+    """What the learned point model reads of each point (for training it)."""
+    if not points:
+        return []
+    ruled = _rules(points, typed, prompt, False)
+    return learned.features(ruled.plans, ruled.matches, ruled.results, ruled.parts)
 
 
 _WORTH = {Mark.RECALLED: 2, Mark.PARTIAL: 1, Mark.MISSED: 0}

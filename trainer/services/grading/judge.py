@@ -435,7 +435,7 @@ def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> 
     ):
         score, why = min(score, at - 0.01), why or "different word"
     elif not exact and not gist and _lacks_essential(pl, m):
-        score = min(score, at - 0.01)
+        score, why = min(score, at - 0.01), why or "part of the term"
     if not exact and gist and _few_clauses(pl, m):
         score = min(score, at - 0.01)
     if strict:

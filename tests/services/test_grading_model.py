@@ -1,0 +1,84 @@
+"""The learned point model of the grader (issue 19): its file, what it may
+change and what stays the rules'."""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.domain.model import Rating
+from trainer.services.grading import Mark, grade, learned, point_features
+
+
+def marks(points: list[str], typed: str, **kw: object) -> list[Mark]:
+    return [p.mark for p in grade(points, typed, **kw).points]  # type: ignore[arg-type]
+
+
+def test_the_shipped_model_names_every_feature_in_order() -> None:
+    model = learned.shipped()
+    assert model is not None
+    assert len(model.weights) == len(learned.FEATURES)
+    text = learned.dump(model, "header")
+    again = learned.parse(text).weights
+    for row, other in zip(again, model.weights, strict=True):
+        assert row == pytest.approx(other, abs=1e-6)
+
+
+def test_a_bad_model_file_names_the_line() -> None:
+    good = learned.dump(learned.Model(tuple((0.0, 0.0, 0.0) for _ in learned.FEATURES)))
+    with pytest.raises(ValueError, match=r"m\.txt:2: expected a feature and 3 weights"):
+        learned.parse(good.replace("bias 0.000000 0.000000 0.000000", "bias 1 2"), "m.txt")
+    with pytest.raises(ValueError, match="not a number"):
+        learned.parse(good.replace("bias 0.000000", "bias x"), "m.txt")
+    with pytest.raises(ValueError, match="features"):
+        learned.parse(good.replace("bias", "bios"), "m.txt")
+
+
+def test_one_row_of_features_per_point() -> None:
+    rows = point_features(["提升认知", "强化培训"], "1. 提升认知 2. 加强培训")
+    assert [len(r) for r in rows] == [len(learned.FEATURES)] * 2
+    assert point_features([], "anything") == []
+
+
+def test_without_a_model_the_rules_mark() -> None:
+    points = ["靠产品质量说话", "成本转嫁", "真经念歪"]
+    typed = "产品质量，成本转移，经念歪了"
+    with learned.using(None):
+        ruled = grade(points, typed)
+    assert ruled == grade(points, typed, use_model=False)
+
+
+def test_a_point_typed_word_for_word_stays_recalled_and_exact() -> None:
+    g = grade(["成本转嫁", "提升认知，扩大融入面"], "成本转嫁；提升认知，扩大融入面", seconds=5)
+    assert [p.mark for p in g.points] == [Mark.RECALLED] * 2
+    assert all(p.exact for p in g.points)
+    assert g.suggested is Rating.EASY
+
+
+def test_negation_and_opposites_still_turn_a_point_round() -> None:
+    assert marks(["激励保障机制不健全"], "激励保障机制健全") == [Mark.MISSED]
+    assert marks(["产品注重适老化"], "产品忽视了适老化") == [Mark.MISSED]
+
+
+def test_a_different_term_sharing_characters_stays_missed() -> None:
+    p = grade(["成本转嫁"], "成本摊派").points[0]
+    assert p.mark is Mark.MISSED and p.why == "different term"
+
+
+def test_only_the_kind_of_thing_named_stays_as_the_rules_mark_it() -> None:
+    assert marks(["加强食品安全管理"], "加强管理") == [Mark.MISSED]
+    assert marks(["培育“田秀才”"], "培育人才") == [Mark.PARTIAL]
+
+
+def test_strict_mode_is_the_rules_alone() -> None:
+    points = ["提升认知", "强化培训"]
+    for typed in ["提升认识，加强培训", "提升认知，强化培训", "提高认知"]:
+        assert grade(points, typed, strict=True) == grade(
+            points, typed, strict=True, use_model=False
+        )
+    assert marks(points, "提升认识，加强培训", strict=True) != [Mark.RECALLED] * 2
+
+
+def test_traditional_characters_any_order_and_numbering_are_still_read() -> None:
+    points = ["提升認知", "強化培訓", "成本转嫁"]
+    for typed in ["①成本轉嫁 ②提升認知 ③強化培訓", "一是强化培训；二是成本转嫁；三是提升认知"]:
+        assert marks(points, typed) == [Mark.RECALLED] * 3
