@@ -34,7 +34,14 @@ from trainer.tui.keys import Key
 from trainer.tui.screens.base import TrainerScreen
 
 if TYPE_CHECKING:
-    from trainer.stats.types import FirstView, GroupFigure, StatsReport
+    from trainer.stats.types import (
+        FirstView,
+        GroupFigure,
+        RetentionPeriod,
+        Reviews,
+        StatsReport,
+        TodayFigure,
+    )
 
 RANGES = ("1m", "3m", "1y", "all")
 RANGE_NAMES = {"1m": "1 month", "3m": "3 months", "1y": "1 year", "all": "all time"}
@@ -46,6 +53,34 @@ def pct(x: float | None) -> str:
     return "—" if x is None else f"{x:.0%}"
 
 
+_Part = str | tuple[str, str] | Content
+"""A piece of the summary: plain text, (text, style) or styled content."""
+
+
+def _today(t: TodayFigure) -> list[_Part]:
+    """The summary's first line: today's answers, again and correct rates."""
+    return [
+        ("Today  ", "bold"),
+        f"{plural(t['reviews'], 'answer')} in {render.elapsed_text(t['time_ms'])} · {t['again']} again · "
+        f"correct {pct(t['correct_rate'])} · mature correct {pct(t['mature_correct_rate'])}\n",
+    ]
+
+
+def _answers_and_retention(
+    rv: Reviews, tr: dict[str, RetentionPeriod], desired: float
+) -> list[_Part]:
+    """The summary's last lines, the same in the first view and the whole report."""
+    periods = (("today", "today"), ("week", "week"), ("month", "month"), ("year", "year"))
+    return [
+        ("Answers ", "bold"),
+        f"{rv['total']} in {render.elapsed_text(rv['time_ms'])} · studied {rv['days_studied']} of "
+        f"{plural(rv['days_in_range'], 'day')}\n",
+        ("Retention ", "bold"),
+        " · ".join(f"{label} {pct(tr[key]['all']['retention'])}" for key, label in periods)
+        + f" (desired {pct(desired)})",
+    ]
+
+
 def summary_content(report: StatsReport, exam: dict[str, Any] | None) -> Content:
     """Today, the exam line (when a date is set), card counts, reviews and retention."""
     t = report.today
@@ -53,10 +88,8 @@ def summary_content(report: StatsReport, exam: dict[str, Any] | None) -> Content
     rv = report.reviews
     fd = report.future_due
     tr = report.true_retention
-    parts: list[str | tuple[str, str] | Content] = [
-        ("Today  ", "bold"),
-        f"{plural(t['reviews'], 'answer')} in {render.elapsed_text(t['time_ms'])} · {t['again']} again · "
-        f"correct {pct(t['correct_rate'])} · mature correct {pct(t['mature_correct_rate'])}\n",
+    parts: list[_Part] = [
+        *_today(t),
     ]
     if exam:
         below = exam["below_target"]
@@ -80,20 +113,7 @@ def summary_content(report: StatsReport, exam: dict[str, Any] | None) -> Content
         ("Due    ", "bold"),
         f"{fd['overdue']} overdue · {fd['due_tomorrow']} tomorrow · "
         f"{fd['average_per_day']:.1f} a day on average · daily load {fd['daily_load']:.1f}\n",
-        ("Answers ", "bold"),
-        f"{rv['total']} in {render.elapsed_text(rv['time_ms'])} · studied {rv['days_studied']} of "
-        f"{plural(rv['days_in_range'], 'day')}\n",
-        ("Retention ", "bold"),
-        " · ".join(
-            f"{label} {pct(tr[key]['all']['retention'])}"
-            for key, label in (
-                ("today", "today"),
-                ("week", "week"),
-                ("month", "month"),
-                ("year", "year"),
-            )
-        )
-        + f" (desired {pct(report.meta['desired_retention'])})",
+        *_answers_and_retention(rv, tr, report.meta["desired_retention"]),
     ]
     return Content.assemble(*parts)
 
@@ -106,10 +126,8 @@ def first_view_content(view: FirstView) -> Content:
     fd = view.future_due
     rv = view.reviews
     tr = view.true_retention
-    parts: list[str | tuple[str, str] | Content] = [
-        ("Today  ", "bold"),
-        f"{plural(t['reviews'], 'answer')} in {render.elapsed_text(t['time_ms'])} · {t['again']} again · "
-        f"correct {pct(t['correct_rate'])} · mature correct {pct(t['mature_correct_rate'])}\n",
+    parts: list[_Part] = [
+        *_today(t),
         ("Cards  ", "bold"),
         (str(q["new"]), render.NEW_STYLE),
         " new · ",
@@ -120,20 +138,7 @@ def first_view_content(view: FirstView) -> Content:
         ("Due    ", "bold"),
         f"{fd['overdue']} overdue · {fd['due_tomorrow']} tomorrow · "
         f"{fd['average_per_day'] or 0:.1f} a day on average\n",
-        ("Answers ", "bold"),
-        f"{rv['total']} in {render.elapsed_text(rv['time_ms'])} · studied {rv['days_studied']} of "
-        f"{plural(rv['days_in_range'], 'day')}\n",
-        ("Retention ", "bold"),
-        " · ".join(
-            f"{label} {pct(tr[key]['all']['retention'])}"
-            for key, label in (
-                ("today", "today"),
-                ("week", "week"),
-                ("month", "month"),
-                ("year", "year"),
-            )
-        )
-        + f" (desired {pct(view.meta['desired_retention'])})",
+        *_answers_and_retention(rv, tr, view.meta["desired_retention"]),
     ]
     return Content.assemble(*parts)
 
