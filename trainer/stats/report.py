@@ -7,6 +7,7 @@ the figures (docs/stats.md) made from their rows.
 from __future__ import annotations
 
 from concurrent.futures import Future
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Connection
@@ -20,6 +21,7 @@ from trainer.stats.types import (
     FutureDue,
     QueueCounts,
     ReportMeta,
+    ReviewDay,
     Reviews,
     StatsReport,
 )
@@ -58,29 +60,15 @@ def build(
     ``memory_future``, when given, is ``memory`` already running on another
     connection (see ``StatsService``); otherwise it runs here.
     """
-    if range_name not in figures.RANGES:
-        raise ValueError(f"range must be one of {', '.join(figures.RANGES)}")
-    span = figures.RANGES[range_name]
-    horizon = span
-    today = clock.day(now)
-    first_day = None if span is None else today - span + 1
-    by_day = report_repo.rollup_by_day(conn, profile_id, deck_ids)
-    totals = report_repo.rollup_totals(conn, profile_id, deck_ids, first_day)
-    if span is None:
-        span = today - min(by_day) + 1 if by_day else 1
-        first_day = today - span + 1
-    assert first_day is not None
-    shown = figures.REVIEW_GRAPH_DAYS.get(range_name, span)
-    per_day = figures.reviews_per_day(by_day, today - shown + 1, today)
-    today_row = (
-        report_repo.rollup_day(conn, profile_id, deck_ids, today) if today in by_day else None
-    )
-    due_rows = report_repo.future_due(
-        conn, profile_id, deck_ids, StudyDays(clock, today, 0, horizon or 3660), horizon
-    )
+    common = _rollup_reads(conn, profile_id, deck_ids, clock, now, range_name)
+    today, by_day, per_day, shown = common.today, common.by_day, common.per_day, common.shown
+    first_day = today - common.span + 1
+    every_day = figures.RANGES[range_name] is None
+    totals = report_repo.rollup_totals(conn, profile_id, deck_ids, None if every_day else first_day)
+    horizon = common.horizon
     counts = report_repo.card_intervals(conn, profile_id, deck_ids)
     future: FutureDue = {
-        **figures.future_due(due_rows, horizon),
+        **figures.future_due(common.due_rows, horizon),
         "daily_load": figures.daily_load(counts),
     }
     reviews: Reviews = {"days": per_day, **figures.review_summary(per_day, shown)}
@@ -95,7 +83,7 @@ def build(
     table = figures.group_table(groups, answers)
     return StatsReport(
         meta=meta,
-        today=figures.today_figure(today_row),
+        today=figures.today_figure(common.today_row),
         future_due=future,
         calendar=figures.calendar(by_day, today),
         reviews=reviews,
@@ -126,22 +114,7 @@ def first_view(
     """The figures :func:`build` makes from the roll-up (today, answers, true
     retention) and the due forecast, with cards counted per queue on the queue
     index: four indexed reads, no scan of the cards table."""
-    if range_name not in figures.RANGES:
-        raise ValueError(f"range must be one of {', '.join(figures.RANGES)}")
-    span = figures.RANGES[range_name]
-    horizon = span
-    today = clock.day(now)
-    by_day = report_repo.rollup_by_day(conn, profile_id, deck_ids)
-    if span is None:
-        span = today - min(by_day) + 1 if by_day else 1
-    shown = figures.REVIEW_GRAPH_DAYS.get(range_name, span)
-    per_day = figures.reviews_per_day(by_day, today - shown + 1, today)
-    today_row = (
-        report_repo.rollup_day(conn, profile_id, deck_ids, today) if today in by_day else None
-    )
-    due_rows = report_repo.future_due(
-        conn, profile_id, deck_ids, StudyDays(clock, today, 0, horizon or 3660), horizon
-    )
+    common = _rollup_reads(conn, profile_id, deck_ids, clock, now, range_name)
     by_queue = report_repo.queue_counts(conn, profile_id, deck_ids)
     queues: QueueCounts = {
         "new": by_queue.get(0, 0),
@@ -154,9 +127,60 @@ def first_view(
     }
     return FirstView(
         meta=meta,
-        today=figures.today_figure(today_row),
-        future_due=figures.future_due(due_rows, horizon),
-        reviews={"days": per_day, **figures.review_summary(per_day, shown)},
-        true_retention=figures.true_retention(by_day, today),
+        today=figures.today_figure(common.today_row),
+        future_due=figures.future_due(common.due_rows, common.horizon),
+        reviews={"days": common.per_day, **figures.review_summary(common.per_day, common.shown)},
+        true_retention=figures.true_retention(common.by_day, common.today),
         queues=queues,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _RollupReads:
+    """What the whole report and the first view both read from the roll-up and the
+    due forecast, for one range."""
+
+    today: int
+    span: int
+    """Days in the range (for all time: since the first day with answers)."""
+    horizon: int | None
+    by_day: dict[int, dict[str, int]]
+    shown: int
+    per_day: list[ReviewDay]
+    today_row: dict[str, int] | None
+    due_rows: list[tuple[int, int]]
+
+
+def _rollup_reads(
+    conn: Connection,
+    profile_id: int,
+    deck_ids: DeckIds,
+    clock: DayClock,
+    now: datetime,
+    range_name: str,
+) -> _RollupReads:
+    if range_name not in figures.RANGES:
+        raise ValueError(f"range must be one of {', '.join(figures.RANGES)}")
+    span = figures.RANGES[range_name]
+    horizon = span
+    today = clock.day(now)
+    by_day = report_repo.rollup_by_day(conn, profile_id, deck_ids)
+    if span is None:
+        span = today - min(by_day) + 1 if by_day else 1
+    shown = figures.REVIEW_GRAPH_DAYS.get(range_name, span)
+    today_row = (
+        report_repo.rollup_day(conn, profile_id, deck_ids, today) if today in by_day else None
+    )
+    due_rows = report_repo.future_due(
+        conn, profile_id, deck_ids, StudyDays(clock, today, 0, horizon or 3660), horizon
+    )
+    return _RollupReads(
+        today=today,
+        span=span,
+        horizon=horizon,
+        by_day=by_day,
+        shown=shown,
+        per_day=figures.reviews_per_day(by_day, today - shown + 1, today),
+        today_row=today_row,
+        due_rows=due_rows,
     )
