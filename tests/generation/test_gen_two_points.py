@@ -64,3 +64,34 @@ def test_ji_ke_ye_neng_drops_the_modals() -> None:
     )
     blanks = [_BLANK.findall(t) for t in got]
     assert ["吸引企业投身修复", "倒逼企业改进工艺"] in blanks, got
+
+
+_TWICE = re.compile(r"\{\{c\d+::([^}]*)\}\}\{\{c\d+::\1\}\}")
+
+
+def test_a_series_inside_a_pair_point_is_never_written_twice() -> None:
+    # The series 稳妥、细致 lies inside the second point of 不仅……更: asked on a card
+    # of its own, each member stood for by the point's blank, it wrote that blank twice.
+    text = (
+        "数字乡村。\n\n它不仅作为看不见的推手，带动乡村产业的发展，"
+        "更以其稳妥、细致的信息服务能力，改变着乡村治理的面貌。"
+    )
+    got = _clozes(text)
+    assert got
+    for t in got:
+        assert not _TWICE.search(t), t
+        blanks = _BLANK.findall(t)
+        assert len(blanks) == len(set(blanks)), t
+
+
+def test_markup_writes_one_blank_once() -> None:
+    from trainer.generation.clozes import Cloze, markup
+    from trainer.generation.structure import Span
+
+    sentence = "甲乙丙丁戊己庚辛。"
+    blank = Span("丙丁", 2, 4)
+    for together in (frozenset({2}), frozenset()):
+        c = Cloze(
+            None, None, 0, Span(sentence, 0, len(sentence)), (blank, blank), "term", "t", together
+        )  # type: ignore[arg-type]
+        assert markup(sentence, c) == "甲乙{{c1::丙丁}}戊己庚辛。"

@@ -10,6 +10,11 @@
   claims;
 * 对策: the biggest list of 对策 outside sections on problems, results or background,
   and not the 分论点 again.
+
+No card for a text that argues nothing as a whole: given material (给定资料 in
+材料1/材料2 parts: facts and voices, no thesis of its own) or several separate essays
+in one file (model essays each under its own title: their titles are not 分论点 of one
+argument).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from trainer.generation.enumtypes import Enumeration
 from trainer.generation.headruns import naming_a_part
 from trainer.generation.lexicon import kind_words
 from trainer.generation.markers import find_markers
-from trainer.generation.structure import Outline, Section
+from trainer.generation.structure import MATERIAL_LABEL, Outline, Section
 from trainer.generation.text import Span, fold
 
 _CLAIM_MAX = 40
@@ -243,9 +248,40 @@ def _sentence_start(functions: dict[int, str], offset: int) -> int:
     return max(starts) if starts else offset
 
 
+def given_material(doc: Outline) -> bool:
+    """Given material: most paragraphs stand in parts labelled 材料1, 材料2…"""
+    total = sum(len(s.paragraphs) for s in doc.sections)
+    held = sum(len(s.paragraphs) for s in doc.sections if MATERIAL_LABEL.match(s.heading))
+    return total > 0 and (held * 2 >= total or bool(MATERIAL_LABEL.match(doc.title.strip())))
+
+
+_ESSAY_LABEL = re.compile(r"^(?:参考)?(?:范文|例文|佳作|习作)\s*[一二三四五六七八九十\d]{1,2}")
+_TOP_HEADING = re.compile(r"^#(?!#)\s*")
+_ESSAY_PARAGRAPHS = 3
+"""An essay runs to an opening, a body and an ending: three paragraphs at least."""
+
+
+def several_essays(original: str, doc: Outline) -> bool:
+    """Several essays in one file: two or more parts, each under a top-level title
+    (``# 标题`` in Markdown, 范文一, 参考范文2) that is no list ordinal, each running to
+    ``_ESSAY_PARAGRAPHS`` paragraphs or more (subheadings inside it included)."""
+    sizes: list[int] = []
+    for sec in doc.sections:
+        line = original[sec.span.start : sec.span.end].strip() if sec.span else ""
+        heading = sec.heading.strip()
+        titled = bool(_TOP_HEADING.match(line)) or bool(_ESSAY_LABEL.match(heading))
+        if titled and heading and not _numbered(heading) and not _NUMBERED.match(heading):
+            sizes.append(0)
+        if sizes:
+            sizes[-1] += len(sec.paragraphs)
+    return sum(n >= _ESSAY_PARAGRAPHS for n in sizes) >= 2
+
+
 def argument(
     original: str, doc: Outline, found: list[Enumeration], functions: dict[int, str]
 ) -> Argument:
+    if given_material(doc) or several_essays(original, doc):
+        return Argument("", (), ())
     sections = [s for s in doc.sections if s.paragraphs]
     title = doc.title.strip()
     thesis = title_claim(title)

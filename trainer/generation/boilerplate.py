@@ -10,7 +10,10 @@ a byline/source/editor note; drop runs of short lines that are not sentences.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import cache
 
+from trainer.generation.lexicon import entries
 from trainer.generation.text import Span, cjk_count
 
 FOOTER = re.compile(
@@ -66,10 +69,60 @@ _SHORT = 16
 
 def content_lines(folded: str) -> list[Span]:
     """The lines of ``folded`` that are article content, with offsets."""
-    lines = _lines(folded)
+    lines = _without_furniture(_lines(folded))
     lines = _cut_footer(lines, folded)
     kept = [_cut_dateline(ln) for ln in lines if not is_noise(ln.text)]
     return _drop_menu_runs([part for ln in kept for part in _cut_promo(ln)])
+
+
+_RUNNING = 3
+"""A line written this many times or more, verbatim, in one document is a running
+header or footer of its pages (``2021年国家公考《申论》题(地市级)`` on every page of a
+PDF): page furniture, never content."""
+_COMMENT_OPEN = "<!--"
+_COMMENT_CLOSE = "-->"
+
+
+def _without_furniture(lines: list[Span]) -> list[Span]:
+    """``lines`` without page furniture: HTML/Markdown comments (``<!-- page 3 of 18
+    -->``, one line or several) and lines repeated ``_RUNNING`` times or more."""
+    counts = Counter(ln.text for ln in lines)
+    out: list[Span] = []
+    inside = False
+    for ln in lines:
+        text = ln.text
+        if inside:
+            inside = _COMMENT_CLOSE not in text
+            continue
+        if text.startswith(_COMMENT_OPEN):
+            inside = _COMMENT_CLOSE not in text[len(_COMMENT_OPEN) :]
+            if inside or text.endswith(_COMMENT_CLOSE):
+                continue
+        if counts[text] >= _RUNNING and _furniture_shaped(text):
+            continue
+        out.append(ln)
+    return out
+
+
+_FURNITURE_MAX = 60
+
+
+def _furniture_shaped(text: str) -> bool:
+    """A line that could be a running header or footer: short and not a sentence (a
+    paragraph of prose quoted again is content, however often it stands)."""
+    return len(text) <= _FURNITURE_MAX and not text.endswith(("。", "!", "?", ";", "…"))
+
+
+@cache
+def _platform_lines() -> re.Pattern[str]:
+    """The patterns of ``data/boilerplate_lines.txt`` as one expression."""
+    rows = [" ".join(row) for row in entries("boilerplate_lines")]
+    return re.compile("|".join(f"(?:{r})" for r in rows), re.IGNORECASE)
+
+
+def is_platform_line(line: str) -> bool:
+    """A line a publishing platform or converter adds (a sync footer, 本文首发于…)."""
+    return _platform_lines().match(line.strip()) is not None
 
 
 def _cut_promo(line: Span) -> list[Span]:
@@ -164,7 +217,7 @@ def is_noise(line: str) -> bool:
         return True
     if DATE_LINE.search(line) and len(line) < 60:
         return True
-    if _footer_line(line):
+    if _footer_line(line) or is_platform_line(line):
         return True
     return cjk_count(line) == 0 or is_metadata(line)
 

@@ -543,9 +543,14 @@ def _series_card(out: list[Cloze], used: set[int], w: _Where, members: list[Span
         if c.sentence.start != w.sentence.start or c.together:
             continue
         # A blank that holds a member (老年助餐 over 助餐) stands for it.
-        members = [
+        held = [
             next((b for b in c.blanks if b.start <= m.start and m.end <= b.end), m) for m in members
         ]
+        members = list(dict.fromkeys(held))
+        if len(members) < 2:
+            # The whole series lies inside one blank of the card: already asked there,
+            # and a card of one blank written per member would write it twice.
+            return False
         kept = [
             b
             for b in c.blanks
@@ -749,18 +754,24 @@ def _add(
 
 
 def markup(original: str, c: Cloze) -> str:
-    """The sentence from the original text with ``{{cN::…}}`` around each blank."""
+    """The sentence from the original text with ``{{cN::…}}`` around each blank; a
+    blank repeated or inside one written already is written once (never
+    ``{{c2::X}}{{c2::X}}``)."""
+    blanks: list[Span] = []
+    for b in sorted(c.blanks, key=lambda b: (b.start, -b.end)):
+        if not blanks or b.start >= blanks[-1].end:
+            blanks.append(b)
     parts: list[str] = []
     pos = c.sentence.start
     numbers: dict[int, int] = {}
     shared = 0
-    for b in c.blanks:
+    for b in blanks:
         if b.start in c.together:
             shared = shared or len(set(numbers.values())) + 1
             numbers[b.start] = shared
         else:
             numbers[b.start] = len(set(numbers.values())) + 1
-    for b in c.blanks:
+    for b in blanks:
         n = numbers[b.start]
         parts.append(original[pos : b.start])
         parts.append(f"{{{{c{n}::{original[b.start : b.end]}}}}}")

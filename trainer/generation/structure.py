@@ -29,8 +29,11 @@ _LEAD = re.compile(
 )
 _QUESTION = re.compile(r"^(?:问题|题目|试题|设问|作答要求)[一二三四五六七八九十\d]{0,2}\s*:")
 _BRACKET = re.compile(r"^【([^】]{1,30})】")
-_MATERIAL = re.compile(r"^[【\[]?(?:给定)?(?:材料|资料)\s*[一二三四五六七八九十\d]{1,3}[】\]]?\s*$")
+MATERIAL_LABEL = re.compile(
+    r"^[【\[]?(?:给定)?(?:材料|资料)\s*[一二三四五六七八九十\d]{1,3}[】\]]?\s*$"
+)
 """A material's label on a line of its own (材料3, 【材料三】): a heading."""
+_MATERIAL = MATERIAL_LABEL
 _SENTENCE_MARKS = "。!?;,"
 _TITLED_LABEL = 30
 """A 【label】 followed on its line by at most this many characters and no sentence

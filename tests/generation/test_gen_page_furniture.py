@@ -1,0 +1,71 @@
+"""Page furniture of converted documents: a running header repeated on every page,
+HTML/Markdown comments and a blog platform's sync footer are never cards, items,
+分论点, sections or parts of a prompt."""
+
+from __future__ import annotations
+
+import json
+
+from gen_scoring import make
+
+from trainer.generation.boilerplate import content_lines
+
+_HEADER = "2019年某省联考《综合写作》真题（乡镇卷）"
+
+
+def _pdf_text() -> str:
+    pages = [
+        "材料1\n\n近年来，某县大力发展林下经济，村民收入稳步增长。"
+        "一是发展林下种植，二是发展林下养殖，三是发展森林旅游。",
+        "材料2\n\n某市推进老旧小区改造，居民的获得感明显增强。"
+        "改造中坚持问需于民，做到改什么、怎么改由居民说了算。",
+        "材料3\n\n某镇建设数字乡村，搭建了便民服务平台，群众办事更加方便。"
+        "平台集成了社保、医保、户籍等多项服务。",
+    ]
+    parts = ["某县林下经济调查"]
+    for i, page in enumerate(pages, 1):
+        parts += [_HEADER, f"<!-- page {i} of 3 -->", page]
+    return "\n\n".join(parts) + "\n"
+
+
+def _everything(text: str) -> str:
+    out = make(text, "t")
+    return json.dumps(
+        [[n.text, n.prompt, n.answer, list(n.items or ()), n.source.section] for n in out.notes],
+        ensure_ascii=False,
+    )
+
+
+def test_a_line_repeated_on_every_page_is_furniture() -> None:
+    text = _pdf_text()
+    kept = [ln.text for ln in content_lines(text)]
+    assert _HEADER not in kept
+    assert not any("<!--" in k for k in kept)
+    assert "平台集成了社保、医保、户籍等多项服务。" in " ".join(kept)
+    got = _everything(text)
+    assert "公考" not in got and "真题" not in got, got
+    assert "page" not in got and "<!--" not in got, got
+
+
+def test_a_comment_spanning_lines_is_furniture() -> None:
+    text = (
+        "乡村振兴\n\n<!--\n转换自第 3 页\n-->\n\n"
+        "乡村振兴，关键在人。要培养一批懂农业、爱农村、爱农民的人才队伍。\n"
+    )
+    kept = " ".join(ln.text for ln in content_lines(text))
+    assert "转换自" not in kept and "-->" not in kept
+    assert "关键在人" in kept
+
+
+def test_a_platform_sync_footer_is_boilerplate() -> None:
+    for footer in (
+        "This page is synchronized from the post: 创城随想 Random Thoughts",
+        "This article was cross-posted from the blog: 乡村随笔",
+        "本文同步发布于个人博客：乡村随笔",
+    ):
+        text = (
+            "乡村振兴\n\n乡村振兴，关键在人。要培养一批懂农业、爱农村、爱农民的人才队伍。"
+            "要完善人才引进机制，让各类人才在乡村大施所能。\n\n" + footer + "\n"
+        )
+        kept = " ".join(ln.text for ln in content_lines(text))
+        assert "synchron" not in kept and "cross-posted" not in kept and "同步" not in kept, footer
