@@ -15,12 +15,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from trainer.domain.model import Rating
-from trainer.services.grading import Mark, grade
+from bench.tutor_agreement import RATING, VERDICT
+from trainer.services.grading import grade
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "typed"
-VERDICT = {Mark.RECALLED: "hit", Mark.PARTIAL: "partial", Mark.MISSED: "missed"}
-RATING = {Rating.AGAIN: "again", Rating.HARD: "hard", Rating.GOOD: "good", Rating.EASY: "easy"}
 
 
 def report(name: str) -> list[str]:

@@ -26,8 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from trainer.domain.model import Rating
-from trainer.services.grading import Mark, grade, learned, point_features
+from bench.tutor_agreement import KEYS
+from bench.tutor_agreement import figures as agreement
+from trainer.services.grading import learned, point_features
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "typed"
@@ -42,9 +43,6 @@ SETS = (
     "typed-own2",
 )
 VERDICT = {"missed": 0, "partial": 1, "hit": 2}
-MARK = {Mark.MISSED: "missed", Mark.PARTIAL: "partial", Mark.RECALLED: "hit"}
-ORDER = {"again": 0, "hard": 1, "good": 2, "easy": 3}
-RATING = {Rating.AGAIN: "again", Rating.HARD: "hard", Rating.GOOD: "good", Rating.EASY: "easy"}
 L2 = 0.01
 """Weight decay of the regression (on standardised features)."""
 STEPS = 400
@@ -116,40 +114,10 @@ def train(data: list[Sample], *, balance: bool = True) -> learned.Model:
     return learned.Model(tuple(tuple(row) for row in folded))
 
 
-def kappa(pairs: list[tuple[str, str]]) -> float:
-    n = len(pairs)
-    seen = Counter(a for a, _ in pairs), Counter(b for _, b in pairs)
-    observed = sum(a == b for a, b in pairs) / n
-    chance = sum(seen[0][c] * seen[1][c] for c in set(seen[0]) | set(seen[1])) / n / n
-    return 1.0 if chance == 1 else (observed - chance) / (1 - chance)
-
-
 def figures(name: str, model: learned.Model | None) -> dict[str, float]:
     """The grader's figures on a set, with ``model`` (None: the rules alone)."""
-    data = load(name)
-    cards = {c["id"]: c for c in data["cards"]}
-    pairs: list[tuple[str, str]] = []
-    equal = within = 0
     with learned.using(model):
-        for answer in data["answers"]:
-            card = cards[answer["card"]]
-            g = grade(
-                card["points"], answer["typed"], prompt=card["prompt"], seconds=answer["seconds"]
-            )
-            pairs += [(v, MARK[p.mark]) for v, p in zip(answer["verdicts"], g.points, strict=True)]
-            ours, theirs = ORDER[RATING[g.suggested]], ORDER[answer["rating"]]
-            equal += ours == theirs
-            within += abs(ours - theirs) <= 1
-    n = len(data["answers"])
-    return {
-        "agreement": sum(a == b for a, b in pairs) / len(pairs),
-        "kappa": kappa(pairs),
-        "rating_equal": equal / n,
-        "within_one": within / n,
-    }
-
-
-KEYS = ("agreement", "kappa", "rating_equal", "within_one")
+        return agreement(load(name))
 
 
 def _row(figs: dict[str, float] | None) -> str:
