@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -62,6 +63,7 @@ def import_into(db: str | None, profile: str, file: Path) -> ImportReport:
         from trainer.services.session import open_store
 
         bar = LazyBar()
+        new_file = _new_sqlite_file(db)
         store = open_store(db, profile, bundled=False)
         try:
             try:
@@ -69,8 +71,41 @@ def import_into(db: str | None, profile: str, file: Path) -> ImportReport:
                     return import_file(store, file)
             finally:
                 bar.close()
+        except BaseException:
+            if new_file is not None and not _holds_anything(store):
+                store.close()
+                _remove(new_file)
+            raise
         finally:
             store.close()
+
+
+def _new_sqlite_file(db: str | None) -> Path | None:
+    """The SQLite file ``db`` names when it does not exist yet (None for an existing
+    store or another backend): a refused import must not leave an empty store there."""
+    from trainer.storage.engine import is_sqlite, resolve_url
+
+    url = resolve_url(db)
+    if not is_sqlite(url) or not url.database or url.database == ":memory:":
+        return None
+    path = Path(url.database)
+    return None if path.exists() else path
+
+
+def _holds_anything(store: Any) -> bool:
+    """Whether any note is in the store (another process may have used it since)."""
+    from trainer.services.browse import BrowseService
+
+    try:
+        return BrowseService(store).count("", datetime.now(UTC)) > 0
+    except TrainerError:
+        return True  # cannot tell: keep it
+
+
+def _remove(path: Path) -> None:
+    """The store file and its write-ahead log and shared-memory files."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
 def report_lines(file: Path, report: ImportReport) -> tuple[list[str], list[str]]:

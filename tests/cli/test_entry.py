@@ -183,3 +183,22 @@ def test_the_fast_import_refuses_bad_input_in_one_line(tmp_path: Path) -> None:
     assert first.stderr.splitlines()[0] == again.stderr.splitlines()[0]
     assert first.stderr.splitlines()[0].startswith(f"trainer: {bad}: not a zip package")
     assert first.stdout == ""
+
+
+def test_a_refused_import_into_a_new_store_leaves_no_store_behind(tmp_path: Path) -> None:
+    """Bad input loses nothing and makes nothing: no empty store where there was none,
+    on the parser-free path and the parsed one alike."""
+    bad = tmp_path / "bad.apkg"
+    bad.write_bytes(b"not a zip")
+    for args in (["import", str(bad)], ["import", "--", str(bad)], ["import", str(bad), "--json"]):
+        db = tmp_path / "new" / "store.sqlite3"
+        out = _import(["--db", str(db), *args])
+        assert out.returncode == 1, (args, out.stderr)
+        assert not db.exists(), args
+        assert not any(p.name.startswith("store.sqlite3") for p in db.parent.glob("*")), args
+    kept = tmp_path / "kept.sqlite3"
+    assert _import(["--db", str(kept), "import", str(bad)]).returncode == 1
+    assert _import(["--db", str(kept), "decks"]).returncode == 0  # made by `decks`
+    size = kept.stat().st_size
+    assert _import(["--db", str(kept), "import", str(bad)]).returncode == 1
+    assert kept.exists() and kept.stat().st_size == size  # an existing store stays
