@@ -67,11 +67,8 @@ def _wrap(owner: type, name: str, before: Callable[[], None], after: Callable[[]
 
 
 async def _run(deck: str | None, n: int, stamps: Stamps, paced: bool) -> None:
-    from bench.bench_tui import WORK, _first_deck
-    from bench.synth import NOW
-    from trainer.services.session import open_store
+    from bench.bench_tui import WORK, _first_deck, study_session
     from trainer.services.study import StudyService
-    from trainer.tui.app import build_app
     from trainer.tui.screens.study import Phase, StudyScreen
 
     work = copy_store(synthetic_store(fresh_copy=False), WORK)
@@ -93,34 +90,22 @@ async def _run(deck: str | None, n: int, stamps: Stamps, paced: bool) -> None:
     drawn = "_drawn" if hasattr(StudyScreen, "_drawn") else "_painted"  # older screens
     _wrap(StudyScreen, drawn, lambda: stamps.mark("painted"), lambda: None)
 
-    store = open_store(str(work), "default", bundled=False)
-    app = build_app(store, lambda: NOW, deck, cursor_blink=False)
-    try:
-        async with app.run_test(size=(100, 32)) as pilot:
-            if deck is None:
-                app.open_study(None)
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            screen = app.screen
-            assert isinstance(screen, StudyScreen), screen
-            for _ in range(n):
-                if screen.phase is Phase.DONE:
-                    break
-                stamps.next()
-                screen.action_space()
-                if paced:
-                    await pilot.pause()
-                    await asyncio.sleep(0.05)
-                stamps.mark("guess" if getattr(screen, "_next", None) is not None else "noguess")
-                stamps.mark("key")
-                await pilot.press("3")
-                while screen.busy:
-                    await asyncio.sleep(0.001)
-                await pilot.pause()
+    async with study_session(work, deck) as (_app, pilot, screen):
+        for _ in range(n):
+            if screen.phase is Phase.DONE:
+                break
             stamps.next()
-    finally:
-        store.close()
+            screen.action_space()
+            if paced:
+                await pilot.pause()
+                await asyncio.sleep(0.05)
+            stamps.mark("guess" if getattr(screen, "_next", None) is not None else "noguess")
+            stamps.mark("key")
+            await pilot.press("3")
+            while screen.busy:
+                await asyncio.sleep(0.001)
+            await pilot.pause()
+        stamps.next()
 
 
 def report(stamps: Stamps) -> list[tuple[str, float, float]]:

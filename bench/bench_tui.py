@@ -18,7 +18,10 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from bench.common import Row, copy_store, median, p95, synthetic_store
 
@@ -110,11 +113,14 @@ def startup(db: Path) -> tuple[list[float], list[float], list[float]]:
     return ready, counts, memory
 
 
-async def _answers(db: Path, deck: str | None, n: int) -> list[float]:
+@asynccontextmanager
+async def study_session(db: Path, deck: str | None) -> AsyncIterator[tuple[Any, Any, Any]]:
+    """A headless app on ``db`` with the study screen open on ``deck`` (all decks for
+    None) and its first card shown: (app, pilot, screen)."""
     from bench.synth import NOW
     from trainer.services.session import open_store
     from trainer.tui.app import build_app
-    from trainer.tui.screens.study import Phase, StudyScreen
+    from trainer.tui.screens.study import StudyScreen
 
     store = open_store(str(db), "default", bundled=False)
     app = build_app(store, lambda: NOW, deck, cursor_blink=False)
@@ -130,17 +136,24 @@ async def _answers(db: Path, deck: str | None, n: int) -> list[float]:
                 screen,
                 [n.message for n in app._notifications],
             )
-            for _ in range(n):
-                if screen.phase is Phase.DONE:
-                    break
-                screen.action_space()
-                await pilot.press("3")
-                while screen.busy:
-                    await asyncio.sleep(0.001)
-                await pilot.pause()
-            return list(app.answer_latencies_ms)
+            yield app, pilot, screen
     finally:
         store.close()
+
+
+async def _answers(db: Path, deck: str | None, n: int) -> list[float]:
+    from trainer.tui.screens.study import Phase
+
+    async with study_session(db, deck) as (app, pilot, screen):
+        for _ in range(n):
+            if screen.phase is Phase.DONE:
+                break
+            screen.action_space()
+            await pilot.press("3")
+            while screen.busy:
+                await asyncio.sleep(0.001)
+            await pilot.pause()
+        return list(app.answer_latencies_ms)
 
 
 def answers(db: Path, deck: str | None, n: int = ANSWERS) -> list[float]:
