@@ -6,14 +6,16 @@ from pathlib import Path
 from typing import Any
 
 
-def import_into_anki(col: Any, path: Path) -> Any:
+def import_into_anki(col: Any, path: Path, *, with_deck_configs: bool = False) -> Any:
     """Import a package into a real collection; returns Anki's import log."""
     from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
     return col.import_anki_package(
         ImportAnkiPackageRequest(
             package_path=str(path),
-            options=ImportAnkiPackageOptions(with_scheduling=True, with_deck_configs=False),
+            options=ImportAnkiPackageOptions(
+                with_scheduling=True, with_deck_configs=with_deck_configs
+            ),
         )
     )
 

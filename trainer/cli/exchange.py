@@ -45,17 +45,35 @@ def export(
     output: Annotated[
         Path, typer.Option("-o", "--output", help="File to write (.toml, .apkg, .csv, .tsv).")
     ],
+    scheduling: Annotated[
+        bool | None,
+        typer.Option(
+            "--scheduling/--no-scheduling",
+            help="An .apkg carries your progress (card states, review log, deck preset); "
+            "by default when the deck has any studied card. --no-scheduling: all cards new.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Export a deck to a file; the suffix picks the format."""
     from trainer.importing import LazyBar
-    from trainer.services.exchange import export_file
+    from trainer.services.exchange import export_deck
     from trainer.services.reporting import reporting
 
     bar = LazyBar()
     with store_for(ctx) as store:
         try:
             with reporting(bar):
-                count = export_file(store, deck, output)
+                report = export_deck(store, deck, output, scheduling=scheduling)
         finally:
             bar.close()
-    echo(f"exported {plural(count, 'note')} from {deck} to {output}")
+        profile = store.profile.name
+    line = f"exported {plural(report.notes, 'note')} from {deck} to {output}"
+    if report.scheduling:
+        line += (
+            f" with scheduling (profile {profile}): {plural(report.scheduled, 'card')} "
+            f"not new, {plural(report.answers, 'answer')}"
+        )
+    elif output.suffix.lower() == ".apkg":
+        line += " without scheduling (all cards new)"
+    echo(line)

@@ -22,12 +22,16 @@ import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from trainer.domain import notetypes
 from trainer.domain.errors import InputError
 from trainer.domain.model import Note
 from trainer.formats.html_text import to_html
+
+if TYPE_CHECKING:
+    from trainer.domain.model import DeckOptions
+    from trainer.formats.apkg_schedule import Scheduling
 
 CLOZE_MODEL_ID = notetypes.CLOZE_MODEL.id
 BASIC_MODEL_ID = notetypes.BASIC_MODEL.id
@@ -144,12 +148,18 @@ def package_bytes(
     *,
     timestamp: float = FIXED_TIMESTAMP,
     progress: Progress | None = None,
+    scheduling: Scheduling | None = None,
 ) -> bytes:
-    """The ``.apkg`` for one deck, as bytes (deterministic for given input)."""
+    """The ``.apkg`` for one deck, as bytes (deterministic for given input).
+
+    With ``scheduling``, the cards carry the learner's states, the review log its
+    answers and the deck its options as a preset; without, every card is new.
+    """
     import genanki
 
     models = _models()
-    deck = genanki.Deck(deck_id_for(deck_name), deck_name, description)
+    deck_id = deck_id_for(deck_name)
+    deck = genanki.Deck(deck_id, deck_name, description)
     for model in models.values():
         deck.add_model(model)
     for pos, note in enumerate(notes):
@@ -171,6 +181,8 @@ def package_bytes(
     try:
         cursor = conn.cursor()
         package.write_to_db(cursor, timestamp, _ids(timestamp))
+        if scheduling is not None:
+            _write_scheduling(cursor, deck_id, deck_name, scheduling)
         conn.commit()
         db = conn.serialize()
     finally:
@@ -182,6 +194,63 @@ def package_bytes(
         _put(zf, "collection.anki2", db)
         _put(zf, "media", b"{}")
     return out.getvalue()
+
+
+def _preset(default: dict[str, Any], conf_id: int, name: str, o: DeckOptions) -> dict[str, Any]:
+    """The deck's options as an Anki preset (legacy ``dconf`` JSON), read back by
+    ``apkg_read._presets_legacy`` and by Anki's "Import deck presets"."""
+    preset: dict[str, Any] = json.loads(json.dumps(default))
+    preset.update({"id": conf_id, "name": name, "desiredRetention": o.desired_retention})
+    preset["new"].update(
+        delays=[s / 60 for s in o.learning_steps], perDay=o.new_per_day, bury=o.bury_siblings
+    )
+    preset["rev"].update(perDay=o.reviews_per_day, maxIvl=o.maximum_interval, bury=o.bury_siblings)
+    preset["lapse"].update(
+        delays=[s / 60 for s in o.relearning_steps],
+        leechFails=o.leech_threshold,
+        leechAction=0 if o.leech_action.value == "suspend" else 1,
+    )
+    if len(o.fsrs_parameters) == 21:
+        preset["fsrsParams6"] = list(o.fsrs_parameters)
+    return preset
+
+
+def _write_scheduling(cursor: Any, deck_id: int, deck_name: str, sched: Scheduling) -> None:
+    """Put a learner's scheduling into the collection genanki wrote."""
+    conf_json, decks_json, dconf_json = cursor.execute(
+        "SELECT conf, decks, dconf FROM col"
+    ).fetchone()
+    conf = json.loads(conf_json)
+    conf.update(sched.conf)
+    decks = json.loads(decks_json)
+    dconf = json.loads(dconf_json)
+    conf_id = deck_id  # a preset of the deck's own, with a stable id
+    dconf[str(conf_id)] = _preset(dconf["1"], conf_id, deck_name, sched.options)
+    decks[str(deck_id)]["conf"] = conf_id
+    cursor.execute(
+        "UPDATE col SET crt = ?, conf = ?, decks = ?, dconf = ?",
+        (sched.crt, json.dumps(conf), json.dumps(decks), json.dumps(dconf)),
+    )
+    ids = {
+        (guid, ord_): cid
+        for cid, guid, ord_ in cursor.execute(
+            "SELECT c.id, n.guid, c.ord FROM cards c JOIN notes n ON n.id = c.nid"
+        )
+    }
+    cursor.executemany(
+        "UPDATE cards SET type = ?, queue = ?, due = ?, ivl = ?, factor = ?, reps = ?, "
+        "lapses = ?, left = ?, data = ? WHERE id = ?",
+        [(*c[2:], cid) for c in sched.cards if (cid := ids.get((c.guid, c.ord))) is not None],
+    )
+    cursor.executemany(
+        "INSERT INTO revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type) "
+        "VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)",
+        [
+            (r.id, cid, *r[3:])
+            for r in sched.revlog
+            if (cid := ids.get((r.guid, r.ord))) is not None
+        ],
+    )
 
 
 def _ids(timestamp: float) -> Any:
@@ -235,7 +304,9 @@ def write_apkg(
     description: str = "",
     *,
     progress: Progress | None = None,
+    scheduling: Scheduling | None = None,
 ) -> int:
     """Write one deck as an Anki package; returns the number of notes."""
-    write_atomic(path, package_bytes(deck_name, notes, description, progress=progress))
+    data = package_bytes(deck_name, notes, description, progress=progress, scheduling=scheduling)
+    write_atomic(path, data)
     return len(notes)

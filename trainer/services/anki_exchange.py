@@ -10,12 +10,14 @@ whatever ``services.reporting`` was given.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
 
-from trainer.domain.model import DeckOptions, Note
+from trainer.domain.model import Deck, DeckOptions, Note
 from trainer.formats.anki_notes import MappedNote, map_notes
 from trainer.formats.apkg_read import read_package
 from trainer.formats.apkg_write import write_apkg
@@ -23,30 +25,102 @@ from trainer.services.anki_history import ScheduleImport, chunked
 from trainer.services.bulk import bulk
 from trainer.services.decks import ImportReport, apply_notes, no_deck
 from trainer.services.reporting import tick
-from trainer.storage import decks_repo, notes_repo
+from trainer.storage import decks_repo, notes_repo, schedule_repo
 from trainer.storage.store import Store
+
+if TYPE_CHECKING:
+    from trainer.formats.apkg_schedule import Scheduling
 
 # -- export ----------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class ExportReport:
+    """What an export wrote: notes, and for a package with scheduling, the cards
+    that carry a state other than plain new and the answers of the review log."""
+
+    notes: int
+    scheduling: bool = False
+    scheduled: int = 0
+    answers: int = 0
+
+
+def _deck(conn: Connection, deck_name: str) -> Deck:
+    deck = decks_repo.deck_by_name(conn, deck_name)
+    if deck is None:
+        raise no_deck(conn, deck_name)
+    return deck
+
+
 def _deck_notes(store: Store, deck_name: str) -> tuple[str, list[Note]]:
     with store.read() as conn:
-        deck = decks_repo.deck_by_name(conn, deck_name)
-        if deck is None:
-            raise no_deck(conn, deck_name)
+        deck = _deck(conn, deck_name)
         return deck.description, notes_repo.notes_in_deck(conn, deck.id)
 
 
+def _scheduling(
+    conn: Connection, store: Store, deck: Deck, wanted: bool | None, now: datetime
+) -> Scheduling | None:
+    """This learner's scheduling of the deck: always when ``wanted``, never when False,
+    and by default when any card is not plain new (answered, suspended, buried)."""
+    if wanted is False:
+        return None
+    from trainer.formats.apkg_schedule import scheduling_of
+
+    pid = store.profile.id
+    clock = store.clock
+    today = clock.day(now)
+    cards = schedule_repo.deck_cards(conn, pid, deck.id)
+    answers = schedule_repo.deck_answers(conn, pid, deck.id)
+    studied = answers or any(
+        c.state or c.reset_at or c.queue == -1 or (c.queue == -2 and c.buried_until > today)
+        for c in cards
+    )
+    if wanted is None and not studied:
+        return None
+    from trainer.scheduling.fsrs_adapter import decay_of
+
+    return scheduling_of(
+        cards,
+        answers,
+        clock=clock,
+        today=today,
+        options=deck.options,
+        decay=decay_of(deck.options),
+    )
+
+
 @bulk
-def export_apkg(store: Store, deck_name: str, path: Path) -> int:
-    description, notes = _deck_notes(store, deck_name)
-    return write_apkg(
+def export_apkg_report(
+    store: Store,
+    deck_name: str,
+    path: Path,
+    *,
+    scheduling: bool | None = None,
+    now: datetime | None = None,
+) -> ExportReport:
+    """Write the deck as an Anki package, with this learner's scheduling when the
+    deck has any studied card (``scheduling=None``), always (True) or never (False)."""
+    now = now or datetime.now(UTC)
+    with store.read() as conn:
+        deck = _deck(conn, deck_name)
+        notes = notes_repo.notes_in_deck(conn, deck.id)
+        sched = _scheduling(conn, store, deck, scheduling, now)
+    count = write_apkg(
         path,
         deck_name,
         notes,
-        description,
+        deck.description,
         progress=lambda done, total: tick("writing package", done, total),
+        scheduling=sched,
     )
+    if sched is None:
+        return ExportReport(count)
+    return ExportReport(count, True, sched.scheduled, sched.answers)
+
+
+def export_apkg(store: Store, deck_name: str, path: Path) -> int:
+    return export_apkg_report(store, deck_name, path).notes
 
 
 def export_text(store: Store, deck_name: str, path: Path) -> int:
@@ -168,4 +242,11 @@ def import_text(store: Store, path: Path) -> ImportReport:
     return report
 
 
-__all__ = ["export_apkg", "export_text", "import_apkg", "import_text"]
+__all__ = [
+    "ExportReport",
+    "export_apkg",
+    "export_apkg_report",
+    "export_text",
+    "import_apkg",
+    "import_text",
+]

@@ -7,10 +7,12 @@ the TUI never choose between formats themselves.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from trainer.domain.errors import InputError
 from trainer.domain.files import require_regular_file
+from trainer.services.anki_exchange import ExportReport, export_apkg_report
 from trainer.services.decks import DeckService, ImportReport
 from trainer.storage.store import Store
 
@@ -85,11 +87,29 @@ def import_file(store: Store, path: Path) -> ImportReport:
 
 
 def export_file(store: Store, deck: str, path: Path) -> int:
+    """Export a deck; the suffix picks the format. Returns the number of notes."""
+    return export_deck(store, deck, path).notes
+
+
+def export_deck(
+    store: Store,
+    deck: str,
+    path: Path,
+    *,
+    scheduling: bool | None = None,
+    now: datetime | None = None,
+) -> ExportReport:
+    """Export a deck and say what was written. A package carries this learner's
+    scheduling by default when the deck has any studied card; ``scheduling``
+    True or False forces it in or out (text and deck files never carry it)."""
     check_export_target(path)
-    exporter = EXPORTERS.get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    exporter = EXPORTERS.get(suffix)
     if exporter is None:
         kinds = ", ".join(sorted(EXPORTERS))
         raise InputError(
             str(path), f"unknown file type {path.suffix or '(none)'!r} (can export {kinds})"
         )
-    return exporter(store, deck, path)
+    if suffix == ".apkg":
+        return export_apkg_report(store, deck, path, scheduling=scheduling, now=now)
+    return ExportReport(exporter(store, deck, path))

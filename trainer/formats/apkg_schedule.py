@@ -1,0 +1,242 @@
+"""A learner's scheduling as Anki stores it: card columns, ``cards.data`` and the review log.
+
+The inverse of the import (``services/anki_history``, ``apkg_read``), so that a
+package exported with scheduling and imported back gives the same cards:
+
+* review cards are due on a day counted from the collection's creation
+  (``crt``, which is put at the start of a fixed study day, so Anki's calendar
+  day of ``crt`` and our study day agree); learning cards due within the study
+  day of their last answer are due at an epoch second (queue 1), later ones on
+  a day (queue 3, Anki's "day learning"); new cards' due is their new-queue
+  position;
+* suspended cards are queue -1, buried ones (until a day after today) -2;
+* FSRS memory goes to ``cards.data`` as Anki writes it
+  (``{"pos", "s", "d", "dr", "decay", "lrt"}``);
+* each answer is one ``revlog`` row: id = answer time in ms (kept unique: a
+  clash moves the later row on by a millisecond), ease = rating, ivl in days
+  (negative seconds for a step under a day), lastIvl, factor (FSRS difficulty
+  as Anki writes it, ``((d - 1) / 9 + 0.1) * 1000``), time, and type 0 learn /
+  1 review / 2 relearn; a reset to new (``reset_at``) is a manual row (type 4,
+  no ease, no factor), as Anki's "Forget".
+
+Pure: rows in, rows out; ``apkg_write`` puts them into the package.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from trainer.domain.clock import DayClock, from_epoch, to_epoch
+from trainer.domain.model import CardState, DeckOptions, Queue
+
+if TYPE_CHECKING:
+    from trainer.storage.schedule_repo import AnswerRow, CardRow
+
+CRT_DAY = date(2014, 9, 19).toordinal()
+"""The study day the exported collection was 'created' (genanki's own ``crt`` day)."""
+DEFAULT_EASE = 2500
+"""Anki's SM-2 ease for a card that has left the new queue (we schedule with FSRS)."""
+REVLOG_TYPE = {
+    CardState.NEW: 0,
+    CardState.LEARNING: 0,
+    CardState.REVIEW: 1,
+    CardState.RELEARNING: 2,
+}
+MANUAL = 4
+MAX_INT32 = 2_147_483_647
+
+
+class AnkiCardState(NamedTuple):
+    """One card's scheduling columns in Anki's ``cards`` table; ``ord`` is Anki's."""
+
+    guid: str
+    ord: int
+    type: int
+    queue: int
+    due: int
+    ivl: int
+    factor: int
+    reps: int
+    lapses: int
+    left: int
+    data: str
+
+
+class RevlogRow(NamedTuple):
+    """One ``revlog`` row, its card named by note GUID and Anki ord."""
+
+    guid: str
+    ord: int
+    id: int
+    ease: int
+    ivl: int
+    last_ivl: int
+    factor: int
+    time: int
+    type: int
+
+
+@dataclass(frozen=True, slots=True)
+class Scheduling:
+    """What a package carries of one learner's scheduling of a deck."""
+
+    crt: int
+    conf: dict[str, Any]
+    """Collection config keys that make Anki count days as the learner does."""
+    cards: tuple[AnkiCardState, ...]
+    revlog: tuple[RevlogRow, ...]
+    options: DeckOptions = field(default_factory=DeckOptions)
+    """The deck's options, written as the deck's preset."""
+
+    @property
+    def scheduled(self) -> int:
+        """Cards that are not plain new cards (studied, suspended or buried)."""
+        return sum(1 for c in self.cards if c.type != 0 or c.queue != 0)
+
+    @property
+    def answers(self) -> int:
+        return sum(1 for r in self.revlog if r.ease)
+
+
+def anki_ord(ord_: int) -> int:
+    """Our card ord as Anki's: cloze n is Anki's n - 1; a Q&A or list card is 0."""
+    return max(ord_ - 1, 0)
+
+
+def collection_start(clock: DayClock) -> tuple[int, dict[str, Any]]:
+    """``crt`` and the config that make Anki's day count equal ours.
+
+    Anki (v2 timing with ``creationOffset``) counts days from ``crt``'s calendar
+    date in the creation offset, rolling over at ``rollover``; ``crt`` is the
+    start of study day ``CRT_DAY`` here, so its calendar date is that day.
+    """
+    start = clock.day_start(CRT_DAY)
+    offset = clock.local(start).utcoffset()
+    minutes_west = -int(offset.total_seconds() // 60) if offset is not None else 0
+    conf = {"schedVer": 2, "rollover": clock.rollover_hour, "creationOffset": minutes_west}
+    return to_epoch(start), conf
+
+
+def _memory(row: CardRow, options: DeckOptions, decay: float) -> str:
+    if row.stability is None or row.difficulty is None or row.state == CardState.NEW:
+        return ""
+    data: dict[str, Any] = {
+        "pos": row.position,
+        "s": round(row.stability, 4),
+        "d": round(row.difficulty, 3),
+        "dr": round(options.desired_retention, 4),
+        "decay": round(decay, 4),
+    }
+    if row.last_review is not None:
+        data["lrt"] = row.last_review
+    return json.dumps(data, separators=(",", ":"))
+
+
+def _card(
+    row: CardRow, clock: DayClock, today: int, options: DeckOptions, decay: float
+) -> AnkiCardState | None:
+    queue = Queue(row.queue)
+    if queue is Queue.RETIRED:
+        return None
+    state = CardState(row.state)
+    buried = queue is Queue.BURIED and row.buried_until > today
+    due_s = row.original_due if row.original_deck_id and row.original_due else row.due
+    extra: int | None = None
+    if queue is Queue.SUSPENDED:
+        extra = -1
+    elif buried:
+        extra = -2
+    memory = _memory(row, options, decay)
+    if state is CardState.NEW:
+        return AnkiCardState(
+            row.guid, anki_ord(row.ord), 0, extra or 0, row.position, 0, 0, row.reps,
+            row.lapses, 0, "",
+        )  # fmt: skip
+    if state is CardState.REVIEW:
+        due_day = clock.day(from_epoch(due_s))
+        last = row.last_review if row.last_review is not None else due_s
+        ivl = max(1, due_day - clock.day(from_epoch(last)))
+        return AnkiCardState(
+            row.guid, anki_ord(row.ord), 2, 2 if extra is None else extra, due_day - CRT_DAY, ivl,
+            DEFAULT_EASE, row.reps, row.lapses, 0, memory,
+        )  # fmt: skip
+    steps = options.learning_steps if state is CardState.LEARNING else options.relearning_steps
+    left = max(1, len(steps) - (row.step or 0))
+    intraday = row.last_review is None or from_epoch(due_s) < clock.next_day_start(
+        from_epoch(row.last_review)
+    )
+    queue_n, due = (1, due_s) if intraday else (3, clock.day(from_epoch(due_s)) - CRT_DAY)
+    if state is CardState.LEARNING:
+        type_, ivl, factor = 1, 0, 0
+    else:
+        type_, factor = 3, DEFAULT_EASE
+        ivl = max(1, round(row.stability or 1.0))
+    return AnkiCardState(
+        row.guid, anki_ord(row.ord), type_, queue_n if extra is None else extra, due, ivl,
+        factor, row.reps, row.lapses, left, memory,
+    )  # fmt: skip
+
+
+def _revlog_ivl(days: float) -> int:
+    """Anki's revlog interval: days, or negative seconds for a step under a day."""
+    if days >= 1:
+        return min(round(days), MAX_INT32)
+    return -min(round(max(days, 0.0) * 86400), MAX_INT32)
+
+
+def _revlog(answers: Sequence[AnswerRow], resets: dict[tuple[str, int], int]) -> list[RevlogRow]:
+    rows: list[RevlogRow] = []
+    last: dict[tuple[str, int], int] = {}
+    for a in answers:
+        key = (a.guid, a.ord)
+        kind = REVLOG_TYPE[CardState(a.state_before)]
+        ivl = _revlog_ivl(a.interval_days)
+        if a.difficulty is not None:
+            factor = round(((a.difficulty - 1) / 9 + 0.1) * 1000)
+        else:
+            factor = DEFAULT_EASE if kind in (1, 2) else 0
+        took = min(max(int(a.duration_ms), 0), MAX_INT32)
+        rows.append(
+            RevlogRow(
+                a.guid, anki_ord(a.ord), a.reviewed_at, a.rating, ivl, last.get(key, 0), factor,
+                took, kind,
+            )
+        )  # fmt: skip
+        last[key] = ivl
+    for (guid, ord_), at in resets.items():
+        rows.append(RevlogRow(guid, anki_ord(ord_), at, 0, 0, 0, 0, 0, MANUAL))
+    rows.sort(key=lambda r: (r.id, r.guid, r.ord, r.ease))
+    out: list[RevlogRow] = []
+    taken = -1
+    for r in rows:  # revlog ids are unique: a clash moves the later row on by a millisecond
+        if r.id <= taken:
+            r = r._replace(id=taken + 1)
+        taken = r.id
+        out.append(r)
+    return out
+
+
+def scheduling_of(
+    cards: Sequence[CardRow],
+    answers: Sequence[AnswerRow],
+    *,
+    clock: DayClock,
+    today: int,
+    options: DeckOptions,
+    decay: float,
+) -> Scheduling:
+    """One learner's cards and answers of a deck as Anki stores them."""
+    crt, conf = collection_start(clock)
+    mapped = [_card(row, clock, today, options, decay) for row in cards]
+    resets = {(r.guid, r.ord): r.reset_at for r in cards if r.reset_at}
+    return Scheduling(
+        crt,
+        conf,
+        tuple(c for c in mapped if c is not None),
+        tuple(_revlog(answers, resets)),
+        options,
+    )
