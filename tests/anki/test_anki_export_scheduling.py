@@ -426,3 +426,45 @@ def test_export_command_reports_scheduling_and_leaves_it_out_on_request(
     assert theirs.read_bytes() == plain.read_bytes()
     out = _trainer(db, "--profile", "nobody", "export", DECK, "-o", str(tmp_path / "x.apkg"))
     assert out.returncode == 1 and not (tmp_path / "x.apkg").exists()
+
+
+def test_cards_in_a_filtered_deck_go_out_with_their_home_due_dates(
+    studied: tuple[Store, int], tmp_path: Path
+) -> None:
+    from trainer.services.custom_study import CustomStudyService
+
+    store, answers = studied
+    home = _cards(store)
+    built = CustomStudyService(store).review_ahead(DECK, 30, NOW)
+    assert built.cards > 3
+    with store.read() as conn:
+        away = conn.execute(
+            select(CARDS.c.id, CARDS.c.due, CARDS.c.original_due).where(
+                CARDS.c.original_deck_id != 0
+            )
+        ).all()
+    assert len(away) == built.cards and any(r.due != r.original_due for r in away)
+    pkg = tmp_path / "filtered.apkg"
+    assert export_deck(store, DECK, pkg, now=NOW).answers == answers
+    fresh = _fresh(tmp_path, "fresh.sqlite3")
+    try:
+        import_file(fresh, pkg)
+        after = _cards(fresh)
+        assert {k: r.due for k, r in after.items()} == {k: r.due for k, r in home.items()}
+    finally:
+        fresh.close()
+
+
+def test_postgres_store_exports_the_same_scheduling(
+    any_store: Store, bundled: tuple[str, tuple[Note, ...]], tmp_path: Path
+) -> None:
+    _deck_store(any_store, bundled[1])
+    answers = _study(any_store, _sessions(NOW - timedelta(days=6), 6))
+    pkg = tmp_path / "any.apkg"
+    report = export_deck(any_store, DECK, pkg, now=NOW)
+    assert report.scheduling and report.answers == answers > 10
+    db = _package_db(pkg)
+    assert db.execute("SELECT count(*) FROM revlog").fetchone() == (answers,)
+    assert db.execute("SELECT count(*) FROM cards WHERE type = 2").fetchone()[0] == sum(
+        1 for r in _cards(any_store).values() if r.state == CardState.REVIEW
+    )
