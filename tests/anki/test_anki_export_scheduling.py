@@ -468,3 +468,20 @@ def test_postgres_store_exports_the_same_scheduling(
     assert db.execute("SELECT count(*) FROM cards WHERE type = 2").fetchone()[0] == sum(
         1 for r in _cards(any_store).values() if r.state == CardState.REVIEW
     )
+
+
+def test_scheduling_is_refused_for_text_and_deck_files(
+    studied: tuple[Store, int], tmp_path: Path
+) -> None:
+    from trainer.domain.errors import InputError
+
+    store, _ = studied
+    for suffix in (".tsv", ".toml"):
+        target = tmp_path / f"deck{suffix}"
+        with pytest.raises(InputError, match="only .apkg packages carry scheduling"):
+            export_deck(store, DECK, target, scheduling=True, now=NOW)
+        assert not target.exists()
+        assert export_deck(store, DECK, target, scheduling=False, now=NOW).notes == 25
+        assert export_deck(store, DECK, target, now=NOW) == export_deck(
+            store, DECK, target, scheduling=False, now=NOW
+        )

@@ -28,6 +28,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from trainer.domain.clock import DayClock, from_epoch, to_epoch
@@ -190,34 +191,32 @@ def _revlog_ivl(days: float) -> int:
 
 def _revlog(answers: Sequence[AnswerRow], resets: dict[tuple[str, int], int]) -> list[RevlogRow]:
     rows: list[RevlogRow] = []
-    last: dict[tuple[str, int], int] = {}
-    for a in answers:
-        key = (a.guid, a.ord)
-        kind = REVLOG_TYPE[CardState(a.state_before)]
-        ivl = _revlog_ivl(a.interval_days)
-        if a.difficulty is not None:
-            factor = round(((a.difficulty - 1) / 9 + 0.1) * 1000)
+    append = rows.append
+    make = RevlogRow._make
+    kinds = {int(k): v for k, v in REVLOG_TYPE.items()}
+    last_key: tuple[str, int] | None = None
+    last_ivl = 0
+    for guid, ord_, at, rating, took, before, days, difficulty in answers:
+        if (guid, ord_) != last_key:
+            last_key, last_ivl = (guid, ord_), 0
+        kind = kinds[before]
+        ivl = _revlog_ivl(days)
+        if difficulty is not None:
+            factor = round(((difficulty - 1) / 9 + 0.1) * 1000)
         else:
-            factor = DEFAULT_EASE if kind in (1, 2) else 0
-        took = min(max(int(a.duration_ms), 0), MAX_INT32)
-        rows.append(
-            RevlogRow(
-                a.guid, anki_ord(a.ord), a.reviewed_at, a.rating, ivl, last.get(key, 0), factor,
-                took, kind,
-            )
-        )  # fmt: skip
-        last[key] = ivl
+            factor = DEFAULT_EASE if kind else 0
+        took = min(max(int(took), 0), MAX_INT32)
+        append(make((guid, anki_ord(ord_), at, rating, ivl, last_ivl, factor, took, kind)))
+        last_ivl = ivl
     for (guid, ord_), at in resets.items():
-        rows.append(RevlogRow(guid, anki_ord(ord_), at, 0, 0, 0, 0, 0, MANUAL))
-    rows.sort(key=lambda r: (r.id, r.guid, r.ord, r.ease))
-    out: list[RevlogRow] = []
+        append(RevlogRow(guid, anki_ord(ord_), at, 0, 0, 0, 0, 0, MANUAL))
+    rows.sort(key=itemgetter(2, 0, 1, 3))
     taken = -1
-    for r in rows:  # revlog ids are unique: a clash moves the later row on by a millisecond
+    for i, r in enumerate(rows):  # revlog ids are unique: a clash moves the later row on
         if r.id <= taken:
-            r = r._replace(id=taken + 1)
+            rows[i] = r = r._replace(id=taken + 1)
         taken = r.id
-        out.append(r)
-    return out
+    return rows
 
 
 def scheduling_of(

@@ -112,4 +112,6 @@ def export_deck(
         )
     if suffix == ".apkg":
         return export_apkg_report(store, deck, path, scheduling=scheduling, now=now)
+    if scheduling:
+        raise InputError(str(path), "only .apkg packages carry scheduling (not text or deck files)")
     return ExportReport(exporter(store, deck, path))
