@@ -478,10 +478,41 @@ def test_scheduling_is_refused_for_text_and_deck_files(
     store, _ = studied
     for suffix in (".tsv", ".toml"):
         target = tmp_path / f"deck{suffix}"
-        with pytest.raises(InputError, match="only .apkg packages carry scheduling"):
+        with pytest.raises(InputError, match=r"only \.apkg packages carry scheduling"):
             export_deck(store, DECK, target, scheduling=True, now=NOW)
         assert not target.exists()
         assert export_deck(store, DECK, target, scheduling=False, now=NOW).notes == 25
         assert export_deck(store, DECK, target, now=NOW) == export_deck(
             store, DECK, target, scheduling=False, now=NOW
         )
+
+
+def test_a_cloze_card_the_note_no_longer_has_is_left_out(
+    studied: tuple[Store, int], tmp_path: Path
+) -> None:
+    """A deletion edited away takes its card out of the package, and its answers too."""
+    import re
+
+    from trainer.domain.model import NoteKind
+    from trainer.services.decks import DeckService
+
+    store, answers = studied
+    logged = _answers(store)
+    notes = {n.guid: n for n in DeckService(store).notes(DECK)}
+    guid = next(
+        g
+        for (g, o) in _cards(store)
+        if o == 2 and notes[g].kind is NoteKind.CLOZE and any(a[:2] == (g, 2) for a in logged)
+    )
+    note = notes[guid]
+    text = re.sub(r"\{\{c2::([^}:]*)(::[^}]*)?\}\}", r"\1", note.text)
+    assert text != note.text
+    from dataclasses import replace
+
+    StudyService(store).edit_note(replace(note, text=text), _card_ids(store)[(guid, 1)])
+    gone = sum(1 for a in logged if a[:2] == (guid, 2))
+    pkg = tmp_path / "edited.apkg"
+    report = export_deck(store, DECK, pkg, now=NOW)
+    assert report.answers == answers - gone
+    db = _package_db(pkg)
+    assert db.execute("SELECT count(*) FROM revlog WHERE ease > 0").fetchone() == (report.answers,)

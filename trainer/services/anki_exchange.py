@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
 
-from trainer.domain.model import Deck, DeckOptions, Note
+from trainer.domain.model import Deck, DeckOptions, Note, Queue
 from trainer.formats.anki_notes import MappedNote, map_notes
 from trainer.formats.apkg_read import read_package
 from trainer.formats.apkg_write import write_apkg
@@ -59,21 +59,32 @@ def _deck_notes(store: Store, deck_name: str) -> tuple[str, list[Note]]:
 
 
 def _scheduling(
-    conn: Connection, store: Store, deck: Deck, wanted: bool | None, now: datetime
+    conn: Connection,
+    store: Store,
+    deck: Deck,
+    notes: list[Note],
+    wanted: bool | None,
+    now: datetime,
 ) -> Scheduling | None:
-    """This learner's scheduling of the deck: always when ``wanted``, never when False,
-    and by default when any card is not plain new (answered, suspended, buried)."""
+    """This learner's scheduling of the deck's cards (those the notes have now): always
+    when ``wanted``, never when False, and by default when any card is not plain new
+    (answered, reset, suspended, buried until after today)."""
     if wanted is False:
         return None
+    from trainer.domain import notetypes
     from trainer.formats.apkg_schedule import scheduling_of
 
     pid = store.profile.id
     clock = store.clock
     today = clock.day(now)
-    cards = schedule_repo.deck_cards(conn, pid, deck.id)
-    answers = schedule_repo.deck_answers(conn, pid, deck.id)
+    have = {(n.guid, o) for n in notes for o in notetypes.of(n).card_ords(n.text)}
+    cards = [c for c in schedule_repo.deck_cards(conn, pid, deck.id) if (c.guid, c.ord) in have]
+    answers = [a for a in schedule_repo.deck_answers(conn, pid, deck.id) if (a.guid, a.ord) in have]
     studied = answers or any(
-        c.state or c.reset_at or c.queue == -1 or (c.queue == -2 and c.buried_until > today)
+        c.state
+        or c.reset_at
+        or c.queue == Queue.SUSPENDED
+        or (c.queue == Queue.BURIED and c.buried_until > today)
         for c in cards
     )
     if wanted is None and not studied:
@@ -105,7 +116,7 @@ def export_apkg_report(
     with store.read() as conn:
         deck = _deck(conn, deck_name)
         notes = notes_repo.notes_in_deck(conn, deck.id)
-        sched = _scheduling(conn, store, deck, scheduling, now)
+        sched = _scheduling(conn, store, deck, notes, scheduling, now)
     count = write_apkg(
         path,
         deck_name,
