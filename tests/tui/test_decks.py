@@ -85,6 +85,8 @@ async def test_import_and_export(
         await pilot.press("enter")
         await settle(app)
         assert out.exists() and "直播带货" in out.read_text(encoding="utf-8")
+        said = [n.message for n in app._notifications if n.message.startswith("Exported")]
+        assert said and " notes from 申论::直播带货 to " in said[-1], said  # as the CLI says it
 
 
 async def test_import_error_is_a_notification(

@@ -14,7 +14,6 @@ from typing import Annotated
 import typer
 
 from trainer.cli import echo, echo_json, options, store_for
-from trainer.domain.words import plural
 
 FORMATS = ".toml, .apkg, .colpkg (import), .csv, .tsv, .txt"
 
@@ -68,12 +67,5 @@ def export(
         finally:
             bar.close()
         profile = store.profile.name
-    line = f"exported {plural(report.notes, 'note')} from {deck} to {output}"
-    if report.scheduling:
-        line += (
-            f" with scheduling (profile {profile}): {plural(report.scheduled, 'card')} "
-            f"not new, {plural(report.answers, 'answer')}"
-        )
-    elif output.suffix.lower() == ".apkg":
-        line += " without scheduling (all cards new)"
+    line = report.describe(deck, output, profile)
     echo(line)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection
 
 from trainer.domain.model import Deck, DeckOptions, Note, Queue
+from trainer.domain.words import plural
 from trainer.formats.anki_notes import MappedNote, map_notes
 from trainer.formats.apkg_read import read_package
 from trainer.formats.apkg_write import write_apkg
@@ -43,6 +44,18 @@ class ExportReport:
     scheduling: bool = False
     scheduled: int = 0
     answers: int = 0
+
+    def describe(self, deck: str, target: Path, profile: str) -> str:
+        """The one line that tells the learner what went out (CLI and TUI say the same)."""
+        line = f"exported {plural(self.notes, 'note')} from {deck} to {target}"
+        if self.scheduling:
+            line += (
+                f" with scheduling (profile {profile}): {plural(self.scheduled, 'card')} "
+                f"not new, {plural(self.answers, 'answer')}"
+            )
+        elif target.suffix.lower() == ".apkg":
+            line += " without scheduling (all cards new)"
+        return line
 
 
 def _deck(conn: Connection, deck_name: str) -> Deck:

@@ -732,11 +732,13 @@ class DecksScreen(TrainerScreen):
 
     @work(thread=True, exclusive=True, group="exchange")
     def export_file(self, name: str, path: Path) -> None:
-        from trainer.services.exchange import export_file
+        from trainer.services.exchange import export_deck
 
+        store = self.trainer.store
         try:
-            export_file(self.trainer.store, name, path)
+            report = export_deck(store, name, path)
         except (TrainerError, OSError) as exc:
             self.trainer.call_from_thread(self.trainer.say, f"Export failed: {exc}", "error")
             return
-        self.trainer.call_from_thread(self.trainer.say, f"Exported {name} to {path}")
+        line = report.describe(name, path, store.profile.name)
+        self.trainer.call_from_thread(self.trainer.say, line[:1].upper() + line[1:])
