@@ -13,8 +13,6 @@ from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
-from sqlalchemy import Connection
-
 from trainer.domain.model import DeckOptions, Note
 from trainer.formats.anki_notes import MappedNote, map_notes
 from trainer.formats.apkg_read import read_package
@@ -24,6 +22,7 @@ from trainer.services.bulk import bulk
 from trainer.services.decks import ImportReport, apply_notes, no_deck
 from trainer.services.reporting import tick
 from trainer.storage import decks_repo, notes_repo
+from trainer.storage.driver import DriverConn
 from trainer.storage.store import Store
 
 # -- export ----------------------------------------------------------------------
@@ -66,7 +65,7 @@ def _merge(total: ImportReport, part: ImportReport) -> None:
     total.retired += part.retired
 
 
-def _keep_tag_order(conn: Connection, store: Store, notes: list[Note]) -> list[Note]:
+def _keep_tag_order(conn: DriverConn, store: Store, notes: list[Note]) -> list[Note]:
     """Anki sorts tags; where only the order differs, keep ours so nothing 'changes'."""
     sql = "SELECT guid, tags FROM notes WHERE guid IN ({})"
     have_tags = dict(chunked(conn, store, sql, [n.guid for n in notes]))
@@ -82,7 +81,7 @@ def _keep_tag_order(conn: Connection, store: Store, notes: list[Note]) -> list[N
 
 
 def _apply_grouped(
-    conn: Connection,
+    conn: DriverConn,
     store: Store,
     groups: dict[str, list[Note]],
     report: ImportReport,
@@ -118,7 +117,7 @@ def import_apkg(store: Store, path: Path) -> ImportReport:
     tick("reading package", 0, 3)
     coll = read_package(path)
     tick("reading package", 1, 3)
-    with store.write() as conn:
+    with store.sql_write() as conn:
         plan = ScheduleImport(conn, store, coll)  # replays start now and run alongside
         try:
             mapped, errors = map_notes(coll)
