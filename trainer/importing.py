@@ -4,7 +4,9 @@ The entry point runs a plain ``trainer [--db …] [--profile …] import FILE``
 through here without loading the parser and every sub-command (about a tenth of
 a 10k-note package's import was spent importing them); ``trainer.cli.exchange``
 runs the same code behind the parser (``--json``, ``--help``, anything else).
-Both print the same lines and end the same way on an error.
+Both print the same lines and end the same way on an error. The plain form also
+imports an Anki package into a SQLite file store over ``sqlite3`` without
+SQLAlchemy (``import_into(lite=True)``), as the plain ``trainer drill`` studies.
 """
 
 from __future__ import annotations
