@@ -4,14 +4,15 @@ The entry point runs a plain ``trainer [--db …] [--profile …] import FILE``
 through here without loading the parser and every sub-command (about a tenth of
 a 10k-note package's import was spent importing them); ``trainer.cli.exchange``
 runs the same code behind the parser (``--json``, ``--help``, anything else).
-Both print the same lines and end the same way on an error.
+Both print the same lines and end the same way on an error. The plain form also
+imports an Anki package into a SQLite file store over ``sqlite3`` without
+SQLAlchemy (``import_into(lite=True)``), as the plain ``trainer drill`` studies.
 """
 
 from __future__ import annotations
 
 import sys
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -49,8 +50,14 @@ class LazyBar:
             self.bar.stop()
 
 
-def import_into(db: str | None, profile: str, file: Path) -> ImportReport:
-    """Import ``file`` into the store ``db`` names, for ``profile``, in one transaction."""
+def import_into(db: str | None, profile: str, file: Path, *, lite: bool = False) -> ImportReport:
+    """Import ``file`` into the store ``db`` names, for ``profile``, in one transaction.
+
+    With ``lite``, an Anki package going into a SQLite file store (a new one, or one
+    already at the current schema) is imported over the standard library's
+    ``sqlite3`` (``Store.create_lite`` / ``Store.open_lite``): the same statements in
+    the same one transaction, without importing SQLAlchemy; anything else is opened
+    as every command opens it."""
     if not file.exists():
         raise TrainerError(f"{file}: no such file")
     from trainer.services.bulk import no_gc_pauses
@@ -60,11 +67,14 @@ def import_into(db: str | None, profile: str, file: Path) -> ImportReport:
     with no_gc_pauses():
         from trainer.services.exchange import import_file
         from trainer.services.reporting import reporting
-        from trainer.services.session import open_store
 
         bar = LazyBar()
-        new_file = _new_sqlite_file(db)
-        store = open_store(db, profile, bundled=False)
+        store, new_file = _open_lite(db, profile, file) if lite else (None, None)
+        if store is None:
+            from trainer.services.session import open_store
+
+            new_file = _new_sqlite_file(db)
+            store = open_store(db, profile, bundled=False)
         try:
             try:
                 with reporting(bar):
@@ -80,6 +90,28 @@ def import_into(db: str | None, profile: str, file: Path) -> ImportReport:
             store.close()
 
 
+LITE_SUFFIXES = (".apkg", ".colpkg")
+"""What the ``sqlite3`` path imports: Anki packages (the importer that runs on plain SQL)."""
+
+
+def _open_lite(db: str | None, profile: str, file: Path) -> tuple[Any, Path | None]:
+    """The store on a ``sqlite3`` connection and, when it was made just now, its file;
+    (None, None) when the store must be opened as every command opens it."""
+    from trainer.services.session import DEFAULT_PROFILE
+    from trainer.storage.store import Store, lite_path
+
+    if file.suffix.lower() not in LITE_SUFFIXES:
+        return None, None
+    store = Store.open_lite(db, profile, need_decks=False)
+    if store is not None:
+        return store, None
+    path = lite_path(db)
+    if profile != DEFAULT_PROFILE or path is None or path.exists():
+        return None, None  # only the default profile comes into being by itself
+    store = Store.create_lite(db, profile)
+    return (store, path) if store is not None else (None, None)
+
+
 def _new_sqlite_file(db: str | None) -> Path | None:
     """The SQLite file ``db`` names when it does not exist yet (None for an existing
     store or another backend): a refused import must not leave an empty store there."""
@@ -93,11 +125,9 @@ def _new_sqlite_file(db: str | None) -> Path | None:
 
 
 def _holds_anything(store: Any) -> bool:
-    """Whether any note is in the store (another process may have used it since)."""
-    from trainer.services.browse import BrowseService
-
+    """Whether anything is in the store (another process may have used it since)."""
     try:
-        return BrowseService(store).count("", datetime.now(UTC)) > 0
+        return not store.is_empty()
     except TrainerError:
         return True  # cannot tell: keep it
 
@@ -121,7 +151,7 @@ def run(db: str | None, profile: str, file: Path, out: TextIO, err: TextIO) -> N
     from the file made visible)."""
     from trainer.domain.display import visible
 
-    report = import_into(db, profile, file)
+    report = import_into(db, profile, file, lite=True)
     lines, problems = report_lines(file, report)
     for line in lines:
         out.write(visible(line) + "\n")

@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from trainer.entry import app_only
 
@@ -63,6 +64,7 @@ sys.argv = ["trainer", *sys.argv[1:]]
 try:
     main()
 finally:
+    print("sqlalchemy loaded" if "sqlalchemy" in sys.modules else "no sqlalchemy", file=sys.stderr)
     print("typer loaded" if "typer" in sys.modules else "no parser", file=sys.stderr)
 """
 
@@ -149,6 +151,37 @@ def _rows(db: Path) -> dict[str, list[tuple[object, ...]]]:
         conn.close()
 
 
+def _schema(db: Path) -> tuple[object, ...]:
+    conn = sqlite3.connect(db)
+    try:
+        master = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+        return sorted(master), conn.execute("PRAGMA journal_mode").fetchone()
+    finally:
+        conn.close()
+
+
+def _both(pkg: Path, fast_db: Path, parsed_db: Path, *, fresh: bool) -> str:
+    """``pkg`` imported by the plain entry (over ``sqlite3``, no SQLAlchemy) into
+    ``fast_db`` and through the parser (on the SQLAlchemy engine) into ``parsed_db``:
+    the same output, the same schema and every table's rows the same."""
+    fast = _import(["--db", str(fast_db), "import", str(pkg)])
+    assert fast.returncode == 0, fast.stderr
+    assert fast.stderr.strip().splitlines()[-2:] == ["no sqlalchemy", "no parser"], fast.stderr
+    parsed = _import(["--db", str(parsed_db), "import", "--", str(pkg)])
+    assert parsed.returncode == 0, parsed.stderr
+    assert parsed.stderr.strip().splitlines()[-2:] == ["sqlalchemy loaded", "typer loaded"]
+    assert fast.stdout == parsed.stdout
+    assert _schema(fast_db) == _schema(parsed_db)
+    assert _rows(fast_db) == _rows(parsed_db)
+    if not fresh:  # a store with something in it is backed up first, on both paths
+        backups = [
+            ["before-import" in p.name for p in (db.parent / "backups").iterdir()]
+            for db in (fast_db, parsed_db)
+        ]
+        assert backups[0] == backups[1] != [] and all(backups[0])
+    return fast.stdout
+
+
 def test_the_fast_import_stores_what_the_parsed_one_stores(tmp_path: Path) -> None:
     from trainer.domain.model import Note, NoteKind
     from trainer.formats.apkg_write import package_bytes
@@ -157,16 +190,75 @@ def test_the_fast_import_stores_what_the_parsed_one_stores(tmp_path: Path) -> No
     notes = [Note(f"g{i}", NoteKind.QA, prompt=f"问{i}", answer=f"答{i}") for i in range(30)]
     notes.append(Note("c1", NoteKind.CLOZE, text="{{c1::甲}}与{{c2::乙}}", tags=("t",)))
     pkg.write_bytes(package_bytes("P", notes))
-    fast_db, parsed_db = tmp_path / "fast.sqlite3", tmp_path / "parsed.sqlite3"
-    fast = _import(["--db", str(fast_db), "import", str(pkg)])
-    assert fast.returncode == 0, fast.stderr
-    assert fast.stderr.strip().endswith("no parser")
-    parsed = _import(["--db", str(parsed_db), "import", "--", str(pkg)])
-    assert parsed.returncode == 0, parsed.stderr
-    assert "typer loaded" in parsed.stderr
-    assert fast.stdout == parsed.stdout
-    assert fast.stdout.startswith(f"imported {pkg}: P: 31 new")
-    assert _rows(fast_db) == _rows(parsed_db)
+    fast_db, parsed_db = tmp_path / "fast" / "s.sqlite3", tmp_path / "parsed" / "s.sqlite3"
+    out = _both(pkg, fast_db, parsed_db, fresh=True)
+    assert out.startswith(f"imported {pkg}: P: 31 new")
+    # Again into the stores now there: notes changed, added, tags reordered, one deck more.
+    notes[0] = Note("g0", NoteKind.QA, prompt="问0", answer="新答")
+    notes[30] = Note("c1", NoteKind.CLOZE, text="{{c1::甲}}与{{c3::丙}}", tags=("t",))
+    notes.append(Note("g99", NoteKind.QA, prompt="问99", answer="答99", tags=("b", "a")))
+    pkg.write_bytes(package_bytes("P", notes))
+    out = _both(pkg, fast_db, parsed_db, fresh=False)
+    assert out.startswith(f"imported {pkg}: P: 1 new, 2 updated, 29 unchanged")
+    other = tmp_path / "q.apkg"
+    other.write_bytes(package_bytes("Q", [Note("q1", NoteKind.QA, prompt="问", answer="答")]))
+    _both(other, fast_db, parsed_db, fresh=False)
+
+
+def test_the_fast_import_of_an_anki_history_stores_what_the_parsed_one_stores(
+    tmp_path: Path,
+) -> None:
+    """A package from Anki itself with a review log, suspended, buried and repositioned
+    cards and a preset: the review-log plan and the rebuilt schedules run on the
+    ``sqlite3`` connection as they run on the engine."""
+    import pytest
+
+    pytest.importorskip("anki")
+    from anki.collection import Collection, ExportAnkiPackageOptions
+
+    (tmp_path / "anki").mkdir()
+    col: Any = Collection(str(tmp_path / "anki" / "collection.anki2"))
+    try:
+        did = col.decks.id("Lang::Sub")
+        conf = col.decks.add_config_returning_id("考试")
+        c = col.decks.get_config(conf)
+        c["new"]["perDay"] = 7
+        c["rev"]["maxIvl"] = 400
+        col.decks.update_config(c)
+        deck = col.decks.get(did)
+        deck["conf"] = conf
+        col.decks.save(deck)
+        ids = []
+        for i in range(12):
+            note = col.new_note(col.models.by_name("Basic"))
+            note["Front"], note["Back"] = f"问{i}", "答"
+            col.add_note(note, did)
+            ids.append(note.cards()[0].id)
+        cloze = col.new_note(col.models.by_name("Cloze"))
+        cloze["Text"] = "{{c1::甲}}和{{c2::乙}}"
+        col.add_note(cloze, did)
+        for cid, eases in zip(ids[:5], ([3, 3], [1, 3], [4], [2, 3, 3], [1, 1]), strict=True):
+            for ease in eases:
+                card = col.get_card(cid)
+                card.start_timer()
+                col.sched.answerCard(card, ease)
+        col.sched.suspend_cards([ids[5], ids[0]])
+        col.sched.bury_cards([ids[6], ids[1]])
+        col.sched.reposition_new_cards(ids[7:][::-1], 100, 1, False, False)
+        pkg = tmp_path / "history.apkg"
+        col.export_anki_package(
+            out_path=str(pkg),
+            options=ExportAnkiPackageOptions(
+                with_scheduling=True, with_deck_configs=True, with_media=False, legacy=False
+            ),
+            limit=None,
+        )
+    finally:
+        col.close()
+    fast_db, parsed_db = tmp_path / "fast" / "s.sqlite3", tmp_path / "parsed" / "s.sqlite3"
+    out = _both(pkg, fast_db, parsed_db, fresh=True)
+    assert "13 new" in out and "reviews" in out
+    _both(pkg, fast_db, parsed_db, fresh=False)  # the same package again: nothing new
 
 
 def test_the_fast_import_refuses_bad_input_in_one_line(tmp_path: Path) -> None:

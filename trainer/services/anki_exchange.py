@@ -15,8 +15,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection
-
 from trainer.domain.model import Deck, DeckOptions, Note, Queue
 from trainer.domain.words import plural
 from trainer.formats.anki_notes import MappedNote, map_notes
@@ -26,10 +24,13 @@ from trainer.services.anki_history import ScheduleImport, chunked
 from trainer.services.bulk import bulk
 from trainer.services.decks import ImportReport, apply_notes, no_deck
 from trainer.services.reporting import tick
-from trainer.storage import decks_repo, notes_repo, schedule_repo
+from trainer.storage import decks_repo, notes_repo
+from trainer.storage.driver import DriverConn
 from trainer.storage.store import Store
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
     from trainer.formats.apkg_schedule import Scheduling
 
 # -- export ----------------------------------------------------------------------
@@ -86,6 +87,7 @@ def _scheduling(
         return None
     from trainer.domain import notetypes
     from trainer.formats.apkg_schedule import scheduling_of
+    from trainer.storage import schedule_repo  # SQLAlchemy: an import never loads it
 
     pid = store.profile.id
     clock = store.clock
@@ -164,7 +166,7 @@ def _merge(total: ImportReport, part: ImportReport) -> None:
     total.retired += part.retired
 
 
-def _keep_tag_order(conn: Connection, store: Store, notes: list[Note]) -> list[Note]:
+def _keep_tag_order(conn: DriverConn, store: Store, notes: list[Note]) -> list[Note]:
     """Anki sorts tags; where only the order differs, keep ours so nothing 'changes'."""
     sql = "SELECT guid, tags FROM notes WHERE guid IN ({})"
     have_tags = dict(chunked(conn, store, sql, [n.guid for n in notes]))
@@ -180,7 +182,7 @@ def _keep_tag_order(conn: Connection, store: Store, notes: list[Note]) -> list[N
 
 
 def _apply_grouped(
-    conn: Connection,
+    conn: DriverConn,
     store: Store,
     groups: dict[str, list[Note]],
     report: ImportReport,
@@ -216,7 +218,7 @@ def import_apkg(store: Store, path: Path) -> ImportReport:
     tick("reading package", 0, 3)
     coll = read_package(path)
     tick("reading package", 1, 3)
-    with store.write() as conn:
+    with store.sql_write() as conn:
         plan = ScheduleImport(conn, store, coll)  # replays start now and run alongside
         try:
             mapped, errors = map_notes(coll)

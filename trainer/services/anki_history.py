@@ -16,15 +16,13 @@ from datetime import UTC, datetime, timedelta
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection
-
 from trainer.domain.clock import DayClock, from_epoch, to_epoch
 from trainer.domain.model import Card, CardState, DeckOptions, Queue
 from trainer.formats.anki_notes import MappedNote, note_deck
 from trainer.formats.apkg_read import AnkiCard, Answer, Collection
 from trainer.services.reporting import tick
 from trainer.storage import cards_repo, decks_repo, reviews_repo
-from trainer.storage.driver import driver_sql
+from trainer.storage.driver import DriverConn, driver_sql
 from trainer.storage.reviews_repo import ReviewRecord
 from trainer.storage.store import Store
 
@@ -63,7 +61,7 @@ class ScheduleImport:
     """
 
     def __init__(
-        self, conn: Connection, store: Store, coll: Collection, now: datetime | None = None
+        self, conn: DriverConn, store: Store, coll: Collection, now: datetime | None = None
     ) -> None:
         self.store = store
         self.coll = coll
@@ -165,7 +163,7 @@ class ScheduleImport:
         if self.batch is not None:
             self.batch.close()
 
-    def finish(self, conn: Connection) -> int:
+    def finish(self, conn: DriverConn) -> int:
         """Insert the new answers, save the rebuilt cards; returns the answers added."""
         if not self.kept:
             return 0
@@ -251,7 +249,7 @@ class ScheduleImport:
 
     def _new_cards(
         self,
-        conn: Connection,
+        conn: DriverConn,
         ours: dict[Key, OurCard],
         answered: set[Key],
         sm2: dict[int, AnkiCard],
@@ -276,14 +274,14 @@ class ScheduleImport:
         if buried:
             cards_repo.set_queue(conn, buried, Queue.BURIED, self.today + 1)
 
-    def _our_cards(self, conn: Connection, guids: list[str]) -> dict[Key, OurCard]:
+    def _our_cards(self, conn: DriverConn, guids: list[str]) -> dict[Key, OurCard]:
         sql = f"SELECT n.guid, c.ord, c.id, c.deck_id, c.state, c.queue, c.position FROM {_BY_GUID}"
         return {
             (guid, ord_): rest
             for guid, ord_, *rest in chunked(conn, self.store, sql, guids, self.store.profile.id)
         }
 
-    def _full_cards(self, conn: Connection, ids: list[int]) -> Iterator[Card]:
+    def _full_cards(self, conn: DriverConn, ids: list[int]) -> Iterator[Card]:
         sql = (
             "SELECT c.id, c.ord, c.deck_id, c.state, c.queue, c.due, c.step, c.stability, "
             "c.difficulty, c.last_review, c.reps, c.lapses, c.position, n.guid "
@@ -292,7 +290,7 @@ class ScheduleImport:
         for row in chunked(conn, self.store, sql, ids):
             yield cards_repo.card_from_row(row, row.guid)
 
-    def _insert_reviews(self, conn: Connection, ours: dict[Key, OurCard]) -> int:
+    def _insert_reviews(self, conn: DriverConn, ours: dict[Key, OurCard]) -> int:
         clock = self.store.clock
         pid = self.store.profile.id
         days: dict[int, int] = {}
@@ -348,7 +346,7 @@ _STATE_BEFORE = {t: {f: int(_state_before(t, f)) for f in (False, True)} for t i
 
 
 def chunked(
-    conn: Connection, store: Store, sql: str, values: Sequence[Any], *first: Any
+    conn: DriverConn, store: Store, sql: str, values: Sequence[Any], *first: Any
 ) -> Iterator[Any]:
     """Rows of ``sql`` whose ``IN ({})`` takes ``values`` a chunk at a time (plain driver SQL)."""
     for i in range(0, len(values), CHUNK):
@@ -368,12 +366,12 @@ def _first_at_each_time(answers: list[Answer]) -> list[Answer]:
     return out
 
 
-def _card_ids(conn: Connection, store: Store, guids: list[str]) -> dict[Key, int]:
+def _card_ids(conn: DriverConn, store: Store, guids: list[str]) -> dict[Key, int]:
     sql = f"SELECT n.guid, c.ord, c.id FROM {_BY_GUID}"
     return {(g, o): i for g, o, i in chunked(conn, store, sql, guids, store.profile.id)}
 
 
-def _logged_times(conn: Connection, store: Store, card_ids: list[int]) -> dict[int, set[int]]:
+def _logged_times(conn: DriverConn, store: Store, card_ids: list[int]) -> dict[int, set[int]]:
     """Times of the answers these cards have (from the index alone: there can be many)."""
     out: dict[int, set[int]] = {}
     sql = "SELECT card_id, reviewed_at FROM reviews WHERE card_id IN ({})"
@@ -383,7 +381,7 @@ def _logged_times(conn: Connection, store: Store, card_ids: list[int]) -> dict[i
 
 
 def _ratings(
-    conn: Connection, store: Store, card_ids: list[int]
+    conn: DriverConn, store: Store, card_ids: list[int]
 ) -> dict[int, list[tuple[int, int]]]:
     """(ms, rating) of the answers these cards have."""
     out: dict[int, list[tuple[int, int]]] = {}
@@ -394,7 +392,7 @@ def _ratings(
 
 
 def _options_by_name(
-    conn: Connection, name: str, presets: dict[str, DeckOptions] | None = None
+    conn: DriverConn, name: str, presets: dict[str, DeckOptions] | None = None
 ) -> DeckOptions:
     """A deck's options; a deck the import is about to create gets its Anki preset's
     (from ``presets``), or the defaults."""

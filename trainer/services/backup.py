@@ -198,7 +198,10 @@ def before_import(store: Store) -> Path | None:
     nothing yet (a first import into a new store): there would be nothing to restore."""
     if store.is_empty():
         return None
-    return backup_engine(store.engine, "before-import")
+    path = store.file
+    if path is None:
+        return None
+    return _backup_file(path, store.vacuum_into, "before-import", None)
 
 
 def daily_backup(store: Store, now: datetime | None = None) -> Path | None:

@@ -26,6 +26,7 @@ from trainer.domain.errors import TrainerError
 from trainer.domain.model import Deck, DeckOptions, Note
 from trainer.domain.words import plural
 from trainer.storage import cards_repo, decks_repo, notes_repo, profiles_repo
+from trainer.storage.driver import DriverConn
 from trainer.storage.store import Store
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ def subtree(decks: list[Deck], deck: str | int) -> list[Deck]:
 
 
 def apply_notes(
-    conn: Connection,
+    conn: DriverConn,
     name: str,
     notes: tuple[Note, ...] | list[Note],
     *,
@@ -194,7 +195,7 @@ class GuidConflictError(TrainerError):
 
 
 def _refuse_other_decks_notes(
-    conn: Connection, deck: Deck, notes: Sequence[Note], existing: dict[str, Any], where: str
+    conn: DriverConn, deck: Deck, notes: Sequence[Note], existing: dict[str, Any], where: str
 ) -> None:
     clashes = [(n.guid, existing[n.guid].deck_id) for n in notes if n.guid in existing]
     clashes = [(guid, deck_id) for guid, deck_id in clashes if deck_id != deck.id]

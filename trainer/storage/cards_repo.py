@@ -503,21 +503,15 @@ def place_new(conn: DriverConn, rows: Sequence[tuple[int, int, int]]) -> None:
         )
 
 
-def reset_times(conn: Connection, card_ids: Sequence[int]) -> dict[int, int]:
+def reset_times(conn: DriverConn, card_ids: Sequence[int]) -> dict[int, int]:
     """When each of the cards was last forgotten (epoch ms), for those ever forgotten."""
-    from sqlalchemy import select
-
-    from trainer.storage.models import CARDS
-
     out: dict[int, int] = {}
     ids = list(card_ids)
     for i in range(0, len(ids), 500):
-        rows = conn.execute(
-            select(CARDS.c.id, CARDS.c.reset_at).where(
-                CARDS.c.id.in_(ids[i : i + 500]), CARDS.c.reset_at > 0
-            )
-        )
-        out.update((int(r.id), int(r.reset_at)) for r in rows)
+        chunk = ids[i : i + 500]
+        sql = f"SELECT id, reset_at FROM cards WHERE id IN ({_marks(len(chunk))}) AND reset_at > 0"
+        rows = conn.exec_driver_sql(driver_sql(conn, sql), tuple(chunk))
+        out.update((int(r[0]), int(r[1])) for r in rows)
     return out
 
 

@@ -29,12 +29,8 @@ def all_decks(conn: DriverConn) -> list[Deck]:
     return [_deck(r) for r in conn.exec_driver_sql(sql)]
 
 
-def deck_by_name(conn: Connection, name: str) -> Deck | None:
-    from sqlalchemy import select
-
-    from trainer.storage.models import DECKS
-
-    row = conn.execute(select(DECKS).where(DECKS.c.name == name)).first()
+def deck_by_name(conn: DriverConn, name: str) -> Deck | None:
+    row = conn.exec_driver_sql(driver_sql(conn, _DECK_SQL + " WHERE name = ?"), (name,)).first()
     return _deck(row) if row else None
 
 
@@ -43,45 +39,41 @@ def deck_by_id(conn: DriverConn, deck_id: int) -> Deck | None:
     return _deck(row) if row else None
 
 
+_CREATE_DECK_SQL = (
+    "INSERT INTO decks (name, description, options, created_at, modified_at, filter, preset, "
+    "extend_day, extend_new, extend_review, collapsed) VALUES (?, ?, ?, ?, ?, '', '', 0, 0, 0, ?)"
+)
+"""A deck row with every column's default written out (as the table's insert gives them)."""
+
+
 def create_deck(
-    conn: Connection,
+    conn: DriverConn,
     name: str,
     now_s: int,
     description: str = "",
     options: DeckOptions | None = None,
 ) -> Deck:
-    from sqlalchemy import insert
-
-    from trainer.storage.models import DECKS
-
-    conn.execute(
-        insert(DECKS).values(
-            name=name,
-            description=description,
-            options=json.dumps(options_to_dict(options or DeckOptions()), ensure_ascii=False),
-            created_at=now_s,
-            modified_at=now_s,
-        )
+    options_json = json.dumps(options_to_dict(options or DeckOptions()), ensure_ascii=False)
+    conn.exec_driver_sql(
+        driver_sql(conn, _CREATE_DECK_SQL),
+        (name, description, options_json, now_s, now_s, False),
     )
     deck = deck_by_name(conn, name)
     assert deck is not None
     return deck
 
 
-def update_deck(conn: Connection, deck: Deck, now_s: int) -> None:
-    from sqlalchemy import update
-
-    from trainer.storage.models import DECKS
-
-    conn.execute(
-        update(DECKS)
-        .where(DECKS.c.id == deck.id)
-        .values(
-            name=deck.name,
-            description=deck.description,
-            options=json.dumps(options_to_dict(deck.options), ensure_ascii=False),
-            modified_at=now_s,
-        )
+def update_deck(conn: DriverConn, deck: Deck, now_s: int) -> None:
+    sql = "UPDATE decks SET name = ?, description = ?, options = ?, modified_at = ? WHERE id = ?"
+    conn.exec_driver_sql(
+        driver_sql(conn, sql),
+        (
+            deck.name,
+            deck.description,
+            json.dumps(options_to_dict(deck.options), ensure_ascii=False),
+            now_s,
+            deck.id,
+        ),
     )
     share_preset(conn, deck.id, now_s)
 
@@ -108,38 +100,32 @@ PER_DECK = ("exam_date", "exam_target")
 """Options that stay each deck's own inside a shared preset (not Anki options)."""
 
 
-def share_preset(conn: Connection, deck_id: int, now_s: int) -> int:
+def share_preset(conn: DriverConn, deck_id: int, now_s: int) -> int:
     """Give every deck in ``deck_id``'s preset its options (exam settings excepted).
 
     Presets are kept as copies: each deck row holds its effective options, so
     everything that reads options reads one row. Returns the decks changed.
     """
-    from sqlalchemy import select, update
-
-    from trainer.storage.models import DECKS
-
-    preset = conn.execute(select(DECKS.c.preset).where(DECKS.c.id == deck_id)).scalar_one()
+    preset = conn.exec_driver_sql(
+        driver_sql(conn, "SELECT preset FROM decks WHERE id = ?"), (deck_id,)
+    ).scalar_one()
     if not preset:
         return 0
     source = deck_by_id(conn, deck_id)
     assert source is not None
     changed = 0
-    peers = conn.execute(
-        select(DECKS.c.id).where(DECKS.c.preset == preset, DECKS.c.id != deck_id)
-    ).scalars()
-    for peer_id in list(peers):
+    peers = conn.exec_driver_sql(
+        driver_sql(conn, "SELECT id FROM decks WHERE preset = ? AND id != ?"), (preset, deck_id)
+    ).fetchall()
+    for (peer_id,) in peers:
         peer = deck_by_id(conn, peer_id)
         assert peer is not None
         keep = {k: getattr(peer.options, k) for k in PER_DECK}
         options = replace(source.options, **keep)
         if options != peer.options:
-            conn.execute(
-                update(DECKS)
-                .where(DECKS.c.id == peer_id)
-                .values(
-                    options=json.dumps(options_to_dict(options), ensure_ascii=False),
-                    modified_at=now_s,
-                )
+            conn.exec_driver_sql(
+                driver_sql(conn, "UPDATE decks SET options = ?, modified_at = ? WHERE id = ?"),
+                (json.dumps(options_to_dict(options), ensure_ascii=False), now_s, peer_id),
             )
             changed += 1
     return changed

@@ -82,14 +82,21 @@ class _SqliteDialect:
 
 
 _ROW_TYPES: dict[tuple[str, ...], Any] = {}
+_LAST: list[Any] = [None, None]
+"""The last statement's column description and its row maker: a statement's rows share
+one description object (held here, so its identity cannot be taken by another)."""
 
 
 def _named_row(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> Any:
     """A row as a tuple whose columns are also attributes, as SQLAlchemy's rows are."""
-    names = tuple(d[0] for d in cursor.description)
+    description = cursor.description
+    if description is _LAST[0]:
+        return _LAST[1](row)
+    names = tuple(d[0] for d in description)
     kind: Any = _ROW_TYPES.get(names)
     if kind is None:
         kind = _ROW_TYPES[names] = namedtuple("Row", names, rename=True)  # type: ignore[misc]
+    _LAST[0], _LAST[1] = description, kind._make
     return kind._make(row)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from trainer.domain.model import Note, NoteKind, SourceRef
@@ -78,11 +77,11 @@ def note_by_guid(conn: DriverConn, guid: str) -> Note | None:
     return note_from_row(row) if row else None
 
 
-@cache
-def _all_columns() -> str:
-    from trainer.storage.models import NOTES
-
-    return ", ".join(c.name for c in NOTES.columns)
+NOTE_COLUMNS = (
+    "id, guid, deck_id, kind, prompt, answer, text, items, tags, extra, source_article, "
+    "source_anchor, source_section, source_start, source_end, position, retired, modified_at"
+)
+"""Every column of the notes table, in table order (a test holds it to the table)."""
 
 
 def rows_by_guid(conn: DriverConn, guids: Sequence[str]) -> dict[str, Any]:
@@ -94,23 +93,16 @@ def rows_by_guid(conn: DriverConn, guids: Sequence[str]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for i in range(0, len(guids), 500):
         chunk = tuple(guids[i : i + 500])
-        sql = f"SELECT {_all_columns()} FROM notes WHERE guid IN ({', '.join('?' * len(chunk))})"
+        sql = f"SELECT {NOTE_COLUMNS} FROM notes WHERE guid IN ({', '.join('?' * len(chunk))})"
         for row in conn.exec_driver_sql(driver_sql(conn, sql), chunk):
             found[row.guid] = row
     return found
 
 
-def guids_in_deck(conn: Connection, deck_id: int) -> dict[str, int]:
-    from sqlalchemy import select
-
-    from trainer.storage.models import NOTES
-
-    rows = conn.execute(
-        select(NOTES.c.guid, NOTES.c.id).where(
-            NOTES.c.deck_id == deck_id, NOTES.c.retired.is_(False)
-        )
-    )
-    return {r.guid: r.id for r in rows}
+def guids_in_deck(conn: DriverConn, deck_id: int) -> dict[str, int]:
+    """GUID -> id of the deck's live notes."""
+    sql = driver_sql(conn, "SELECT guid, id FROM notes WHERE deck_id = ? AND NOT retired")
+    return dict(conn.exec_driver_sql(sql, (deck_id,)).fetchall())
 
 
 _CONTENT = (
@@ -179,17 +171,12 @@ def ids_in_deck(conn: DriverConn, deck_id: int) -> dict[str, int]:
     return dict(conn.exec_driver_sql(sql, (deck_id,)).fetchall())
 
 
-def set_retired(conn: Connection, guids: Sequence[str], retired: bool, now_s: int) -> None:
-    from sqlalchemy import update
-
-    from trainer.storage.models import NOTES
-
+def set_retired(conn: DriverConn, guids: Sequence[str], retired: bool, now_s: int) -> None:
     for i in range(0, len(guids), 500):
-        conn.execute(
-            update(NOTES)
-            .where(NOTES.c.guid.in_(list(guids[i : i + 500])))
-            .values(retired=retired, modified_at=now_s)
-        )
+        chunk = tuple(guids[i : i + 500])
+        marks = ", ".join("?" * len(chunk))
+        sql = f"UPDATE notes SET retired = ?, modified_at = ? WHERE guid IN ({marks})"
+        conn.exec_driver_sql(driver_sql(conn, sql), (retired, now_s, *chunk))
 
 
 def set_tags(conn: DriverConn, note_id: int, tags: Iterable[str]) -> None:

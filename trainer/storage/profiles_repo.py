@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from trainer.storage.driver import DriverConn
+
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
 
-def profile_ids(conn: Connection) -> list[int]:
-    from sqlalchemy import select
-
-    from trainer.storage.models import PROFILES
-
-    return list(conn.execute(select(PROFILES.c.id)).scalars())
+def profile_ids(conn: DriverConn) -> list[int]:
+    return [int(i) for (i,) in conn.exec_driver_sql("SELECT id FROM profiles").fetchall()]
 
 
 def all_profiles(conn: Connection) -> list[Any]:

@@ -168,21 +168,19 @@ class Store:
         return cls(engine, row)
 
     @classmethod
-    def open_lite(cls, url: str | None = None, profile: str = "default") -> Store | None:
+    def open_lite(
+        cls, url: str | None = None, profile: str = "default", *, need_decks: bool = True
+    ) -> Store | None:
         """The SQLite file store at ``url`` for ``profile`` on a plain ``sqlite3``
         connection, or None when ``open`` must do it: a URL, no file yet, another
         schema revision (a migration, with its backup, is due), not in WAL mode, no
-        such profile, no decks yet (the bundled deck is loaded), or any error (``open``
-        says what is wrong in its own words)."""
+        such profile, no decks yet when ``need_decks`` (the bundled deck is loaded),
+        or any error (``open`` says what is wrong in its own words)."""
         from trainer.storage.driver import BUSY_TIMEOUT_MS, SQLITE_PRAGMAS
-        from trainer.storage.paths import default_path
         from trainer.storage.revision import HEAD_REVISION
 
-        where = url or os.environ.get("TRAINER_DB") or str(default_path())
-        if "://" in where:
-            return None
-        path = Path(where).expanduser()
-        if not path.is_file():
+        path = lite_path(url)
+        if path is None or not path.is_file():
             return None
         _refuse_foreign_file(str(path))
         try:
@@ -205,9 +203,69 @@ class Store:
             str(mode[0] if mode else "").lower() != "wal"
             or versions != [(HEAD_REVISION,)]
             or row is None
-            or decks is None
+            or (decks is None and need_decks)
         ):
             raw.close()
+            return None
+        return cls(None, Profile(*row), lite=LiteConnection(raw), path=path)
+
+    @classmethod
+    def create_lite(cls, url: str | None = None, profile: str = "default") -> Store | None:
+        """A new SQLite file store at ``url``, made at the head schema without SQLAlchemy
+        (``schema_sql``) with the profile ``profile`` in it, open on a plain ``sqlite3``
+        connection; None when ``open`` must do it: a URL, a file (or its journal) there
+        already, or any error (nothing is left behind; ``open`` then says what is wrong
+        in its own words).
+
+        As ``open`` makes a new store: the schema, the version stamp and the profile in
+        one ``BEGIN IMMEDIATE`` transaction that first checks, under the write lock, that
+        no other trainer has made the store meanwhile; then WAL mode."""
+        from trainer.storage.driver import BUSY_TIMEOUT_MS, SQLITE_PRAGMAS
+        from trainer.storage.revision import HEAD_REVISION
+        from trainer.storage.schema_sql import SQLITE_SCHEMA
+
+        path = lite_path(url)
+        if path is None or not profile or len(profile) > 100:
+            return None
+        if any(Path(f"{path}{s}").exists() for s in ("", "-journal", "-wal")):
+            return None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            raw = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        except (OSError, sqlite3.Error):
+            return None
+        made = False
+        try:
+            for pragma in SQLITE_PRAGMAS:
+                raw.execute(pragma)
+            raw.execute("BEGIN IMMEDIATE")
+            fresh = raw.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is None
+            if fresh:
+                for statement in SQLITE_SCHEMA:
+                    raw.execute(statement)
+                raw.execute(
+                    "INSERT INTO alembic_version (version_num) VALUES (?)", (HEAD_REVISION,)
+                )
+                raw.execute(
+                    "INSERT INTO profiles (name, timezone, rollover_hour, created_at) "
+                    "VALUES (?, '', 4, ?)",
+                    (profile, int(time.time())),
+                )
+            raw.execute("COMMIT")
+            made = fresh
+            if not made:  # another trainer made it first: ``open`` takes it as it is
+                raw.close()
+                return None
+            raw.execute("PRAGMA journal_mode=WAL")
+            row = raw.execute(
+                "SELECT id, name, timezone, rollover_hour FROM profiles WHERE name = ?", (profile,)
+            ).fetchone()
+        except sqlite3.Error:
+            if raw.in_transaction:
+                raw.rollback()
+            raw.close()
+            if not made:
+                _remove_if_empty(path)
             return None
         return cls(None, Profile(*row), lite=LiteConnection(raw), path=path)
 
@@ -358,6 +416,25 @@ class Store:
             self._lite.raw.close()
         if self._engine is not None:
             self._engine.dispose()
+
+
+def lite_path(url: str | None) -> Path | None:
+    """The SQLite file ``--db`` / ``TRAINER_DB`` names (the default store without
+    either), or None for a URL, which only ``Store.open`` takes."""
+    from trainer.storage.paths import default_path
+
+    where = url or os.environ.get("TRAINER_DB") or str(default_path())
+    return None if "://" in where else Path(where).expanduser()
+
+
+def _remove_if_empty(path: Path) -> None:
+    """A store file that SQLite created but nothing was committed to (size 0)."""
+    try:
+        if path.stat().st_size == 0:
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
