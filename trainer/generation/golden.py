@@ -19,9 +19,12 @@ Rules, in order, each general to 申论 prose:
 
 Rules 4 and 5 leave the choice of blanks to the key-term ranking.
 
-Never a 金句: a greeting, blessing or handing-on line (这一年,……) and a piece of
-hard-wrapped or gapped text (``data/address_lines.txt``, :mod:`address`). A measure
-heading its paragraph (``夯实基础研究,筑牢……的根基``) is carded as its 分论点.
+Never a 金句: a greeting, blessing or handing-on line (这一年,……), a piece of
+hard-wrapped or gapped text (``data/address_lines.txt``, :mod:`address`), a remark
+of an ordinary person quoted in the material (``“……我们哪里懂哦!”``) and a line of a
+news report (``12月17日,……回应称``) unless it holds a quoted couplet
+(:func:`remark`, :func:`reported`, ``data/remarks.txt``). A measure heading its
+paragraph (``夯实基础研究,筑牢……的根基``) is carded as its 分论点.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ import re
 from dataclasses import dataclass
 
 from trainer.generation.address import addresses, fragment, leads_on
+from trainer.generation.lexicon import kind_words
 from trainer.generation.markers import find_markers
 from trainer.generation.memo import current
 from trainer.generation.segment import tag, tokens, verb_like
@@ -308,11 +312,59 @@ def find_golden(
     return found
 
 
+_QUOTED = re.compile(r"“([^“”]*)”|「([^「」]*)」")
+_CLAUSE_BREAK = re.compile(r"[,;:。!?…、]+")
+_DATE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")
+_SPOKEN_FIGURES = 8
+"""A quoted clause this long with a figure in it is a report of what someone did
+(10户获得了首批贷款), not a saying."""
+
+
+def _speech(quote: str) -> bool:
+    """A quotation worded as speech: a clause closing on a spoken particle (懂哦) or
+    opening on an interjection (唉,……), a dialect first person (俺, 咱), a time word
+    that tells a story (小时候, 今天下午) or, in a long one, a figure."""
+    parts = [p for p in _CLAUSE_BREAK.split(quote) if p]
+    if any(p[-1] in kind_words("remarks", "particle") for p in parts):
+        return True
+    if any(p.startswith(kind_words("remarks", "interjection")) for p in parts):
+        return True
+    told = (*kind_words("remarks", "dialect"), *kind_words("remarks", "story"))
+    if any(w in quote for w in told):
+        return True
+    return len(quote) >= _SPOKEN_FIGURES and _DIGIT.search(quote) is not None
+
+
+def remark(text: str) -> bool:
+    """A line quoting what an ordinary person said in the material (a villager, a
+    resident, a clerk): its quotation, or the whole line when it is one (an opening
+    quotation mark whose partner is in a later sentence too), is worded as speech
+    (rubric: TAG; the guide's 金句 are 古语, 诗句 and 警句)."""
+    body = text.strip()
+    quotes = [a or b for a, b in _QUOTED.findall(body)]
+    if body[:1] in "“「":
+        close = body.find("”" if body[0] == "“" else "」")
+        if close < 0:
+            quotes.append(body[1:])  # a quotation running on past this sentence
+    return any(_speech(q) for q in quotes)
+
+
+def reported(text: str) -> bool:
+    """A line of a news report: dated (12月17日) or naming its source (记者, 回应称)."""
+    return _DATE.search(text) is not None or any(w in text for w in kind_words("remarks", "news"))
+
+
 def _find_golden(folded: str, s: Span, opens: bool, closes: bool, sayings: bool) -> Golden | None:
     if "{" in s.text or "}" in s.text:
         return None
     if addresses(s.text) or fragment(folded, s.start, s.end):
         return None  # a greeting or blessing; a piece of wrapped or gapped text
+    if remark(s.text):
+        return None  # a villager's words, quoted as material
+    if reported(s.text):
+        # A news line is no saying, but a quoted couplet in it is (可谓“真话不全说,假话全敢说”).
+        found = _saying(s)
+        return found if found is not None and len(found.blanks) == 2 else None
     found = (
         _whole_quote(folded, s)
         or _attributed(s)
