@@ -11,7 +11,9 @@ Rules, in order, each general to 申论 prose:
 4. correlative patterns (只有……才……, 要……才能……, 既……又……, 不是……而是……,
    不仅……更……, 越……越……, 没有……就没有……, 是……而不是……, 贵在……更重在……,
    X之于Y,犹如……) and judgements that name a thing's place (``X是Y的内在要求``,
-   ``……的必由之路``) in a sentence of moderate length;
+   ``……的必由之路``) in a sentence of moderate length, not a question and not a
+   description opening on a time cue (如今, 近年来); look-alikes (越来越, 既然,
+   不仅如此, 无论是……还是: ``data/correlative_lookalikes.txt``) are no correlative;
 5. a conclusion opened by 说到底/归根结底/总之/一言以蔽之;
 6. a sentence that is one short quotation; a short judgement (``X是Y的关键``)
    opening a paragraph or a short 是/成为 conclusion closing one; any sentence in
@@ -34,7 +36,7 @@ import re
 from dataclasses import dataclass
 
 from trainer.generation.address import addresses, fragment, leads_on
-from trainer.generation.lexicon import kind_words
+from trainer.generation.lexicon import kind_words, words
 from trainer.generation.markers import find_markers
 from trainer.generation.memo import current
 from trainer.generation.segment import tag, tokens, verb_like
@@ -354,6 +356,15 @@ def reported(text: str) -> bool:
     return _DATE.search(text) is not None or any(w in text for w in kind_words("remarks", "news"))
 
 
+def _unmasked(text: str) -> str:
+    """``text`` with its correlative look-alikes (越来越, 既然, 不仅如此, 无论是……还是;
+    ``data/correlative_lookalikes.txt``) masked, same length, so a pattern matches only
+    a true correlative."""
+    for word in sorted(words("correlative_lookalikes"), key=len, reverse=True):
+        text = text.replace(word, "\u3000" * len(word))
+    return text
+
+
 def _find_golden(folded: str, s: Span, opens: bool, closes: bool, sayings: bool) -> Golden | None:
     if "{" in s.text or "}" in s.text:
         return None
@@ -377,7 +388,8 @@ def _find_golden(folded: str, s: Span, opens: bool, closes: bool, sayings: bool)
         return found
     if sayings and len(s.text) <= _MAX_SECTION and CJK.search(s.text):
         return Golden(s, "section", ())
-    m = _CORRELATIVE.search(s.text)
+    told = s.text.startswith(kind_words("functions", "背景"))
+    m = None if s.text.endswith("?") or told else _CORRELATIVE.search(_unmasked(s.text))
     if m and len(s.text) <= _MAX_PATTERN:
         return Golden(s, "pattern", ())
     if m and len(s.text) <= _MAX_PATTERN_SENTENCE:
