@@ -88,10 +88,10 @@ def judged(blind: Path) -> Iterator[Judged]:
 def exact_key(card: dict[str, Any]) -> str:
     """What the learner sees: the same key means the same card."""
     if card["kind"] == "cloze":
-        return "cloze|" + card["text"]
+        return f"cloze|{card['text']}"
     if card["kind"] == "list":
-        return "list|" + card["prompt"] + "|" + "/".join(card["items"])
-    return "qa|" + card["prompt"] + "|" + card["answer"]
+        return f"list|{card['prompt']}|" + "/".join(card["items"])
+    return f"qa|{card['prompt']}|{card['answer']}"
 
 
 def span_key(card: dict[str, Any]) -> str:
@@ -100,7 +100,7 @@ def span_key(card: dict[str, Any]) -> str:
         return "cloze|" + _CLOZE.sub(lambda m: m.group(1), card["text"])
     if card["kind"] == "list":
         return "list|" + "/".join(card["items"])
-    return "qa|" + card["prompt"]
+    return f"qa|{card['prompt']}"
 
 
 def article_path(blind: Path, set_name: str, article: str) -> Path:
