@@ -334,6 +334,7 @@ def fitted(question: str, items: list[str]) -> str:
     asked as problems (``就业问题有哪四个?`` for 出台……/加强……) are asked as that
     problem's 对策 (``就业问题的对策有哪四条?``); problems asked as measures as 问题."""
     kind = item_kind(items)
+    wrong: tuple[str, ...]
     if kind == "对策":
         wrong, right = _ASKED_PROBLEMS, "对策"
     elif kind == "问题":
