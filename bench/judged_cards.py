@@ -7,7 +7,7 @@ text, so a verdict can be counted against the rule and function that make the ca
 now, and a change's effect estimated: of the judged cards it drops or rewords, how
 many were GOOD or FIXABLE and how many TRIVIAL or BROKEN.
 
-    python -m bench.judged_cards BLIND_DIR [--by rule|function|both] [--changed]
+    python -m bench.judged_cards BLIND_DIR [--sets set8,set9] [--by rule|function|both]
 
 ``BLIND_DIR`` holds ``setN/`` (articles), ``setN-decks*/`` (the judged decks) and
 ``setN-judge-*.json`` (verdicts per card). Verdicts of two judges of one deck count
@@ -63,10 +63,16 @@ def deck_folder(judge: Path) -> str:
     return f"{m.group(1)}-decks-{m.group(2)}"
 
 
-def judged(blind: Path) -> Iterator[Judged]:
+def judged(blind: Path, sets: frozenset[str]) -> Iterator[Judged]:
+    """The verdicts on the decks of ``sets`` (``set8``…): only those named, so a set
+    still being measured blind is never read."""
     for judge in sorted(blind.glob("*judge-*.json")):
+        if not (judge.stem.startswith(tuple(f"{s}-" for s in sets)) or judge.stem in _DECKS):
+            continue
         folder = deck_folder(judge)
         set_name = folder.split("-")[0]
+        if set_name not in sets:
+            continue
         verdicts = json.loads(judge.read_text(encoding="utf-8"))
         for article, rows in verdicts.items():
             if article.startswith("_"):
@@ -116,12 +122,12 @@ def made_now(blind: Path, set_name: str, article: str) -> list[dict[str, Any]]:
     return cards
 
 
-def join(blind: Path) -> list[tuple[Judged, str, dict[str, Any] | None]]:
+def join(blind: Path, sets: frozenset[str]) -> list[tuple[Judged, str, dict[str, Any] | None]]:
     """Each judged card with its fate today (``same``, ``reworded``, ``gone``) and
     today's card (None when gone)."""
     cache: dict[tuple[str, str], list[dict[str, Any]]] = {}
     out: list[tuple[Judged, str, dict[str, Any] | None]] = []
-    for j in judged(blind):
+    for j in judged(blind, sets):
         key = (j.set_name, j.article)
         if key not in cache:
             cache[key] = made_now(blind, *key)
@@ -178,12 +184,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("blind", type=Path)
     parser.add_argument("--by", choices=("rule", "function", "both"), default="rule")
-    parser.add_argument("--sets", default="", help="comma-separated deck folders to keep")
+    parser.add_argument(
+        "--sets", default="set7,set8,set9,set10", help="the judged sets to read (comma-separated)"
+    )
+    parser.add_argument("--decks", default="", help="comma-separated deck folders to keep")
     parser.add_argument("--changed", action="store_true", help="list judged cards not made today")
     args = parser.parse_args()
-    rows = join(args.blind)
-    if args.sets:
-        keep = set(args.sets.split(","))
+    rows = join(args.blind, frozenset(args.sets.split(",")))
+    if args.decks:
+        keep = set(args.decks.split(","))
         rows = [r for r in rows if r[0].deck in keep]
     print(f"{len(rows)} verdicts")
     print(fates(rows))
