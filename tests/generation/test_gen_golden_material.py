@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from trainer.domain.model import Article, NoteKind
 from trainer.generation import generate
 from trainer.generation.golden import remark, reported
@@ -89,3 +91,26 @@ def test_a_description_opening_on_a_time_cue_is_no_golden_line() -> None:
         "逛乡村集市也日益成为周末出游的重要选择。"
     )
     assert not any("逛乡村集市" in g for g in _golden(_around(line)))
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("困境:民众自觉性差,责任意识差。", "责任意识差"),
+        ("发布人才激励计划,让基层留住人才;", "让基层留住人才"),
+        ("回家,并不会觉得辛苦。”", "并不会觉得辛苦"),
+        ("对策:加大投入力度等等。", "加大投入力度"),
+        ("针对问题提出对策是较为常规的方式,。", "较为常规的方式"),
+    ],
+)
+def test_a_note_a_list_item_a_piece_of_a_quotation_or_a_cut_line_is_no_saying(
+    line: str, body: str
+) -> None:
+    text = f"{_FILLER}\n{line}\n{_FILLER}\n"  # a line of its own: opens its paragraph
+    assert not any(body in g for g in _golden(text))
+
+
+def test_a_short_saying_ending_on_de_stays_golden() -> None:
+    for line in ("分类是前提,利用是目的。", "发券是手段,不是目的。"):
+        body = line.rstrip("。")
+        assert any(body in g for g in _golden(f"{_FILLER}\n{line}\n{_FILLER}\n")), line

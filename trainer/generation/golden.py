@@ -7,7 +7,9 @@ Rules, in order, each general to 申论 prose:
 2. balanced parallel clauses sharing a character in the same place
    (``重在新意,胜在诚意``); each clause is blanked;
 3. a short aphorism of two or three clauses, opening its paragraph or built of
-   four-character halves (``无以规矩,不成方圆``); its last clause is blanked;
+   four-character halves (``无以规矩,不成方圆``); its last clause is blanked; an item
+   of a ;-list or a labelled note (``困境:……``) is carded as a point, not a saying,
+   and a piece of a quotation running over sentences (``回家,……辛苦。”``) not at all;
 4. correlative patterns (只有……才……, 要……才能……, 既……又……, 不是……而是……,
    不仅……更……, 越……越……, 没有……就没有……, 是……而不是……, 贵在……更重在……,
    X之于Y,犹如……) and judgements that name a thing's place (``X是Y的内在要求``,
@@ -21,7 +23,8 @@ Rules, in order, each general to 申论 prose:
 
 Rules 4 and 5 leave the choice of blanks to the key-term ranking.
 
-Never a 金句: a greeting, blessing or handing-on line (这一年,……), a piece of
+Never a 金句: a line cut short (``……的方式,。``, ``……等等``), a greeting, blessing
+or handing-on line (这一年,……), a piece of
 hard-wrapped or gapped text (``data/address_lines.txt``, :mod:`address`), a remark
 of an ordinary person quoted in the material (``“……我们哪里懂哦!”``) and a line of a
 news report (``12月17日,……回应称``) unless it holds a quoted couplet
@@ -224,6 +227,8 @@ def _parallel(folded: str, s: Span) -> Golden | None:
 
 
 def _aphorism(folded: str, s: Span, opens: bool, closes: bool) -> Golden | None:
+    if s.text.count("“") != s.text.count("”"):
+        return None  # a piece of a quotation running over several sentences
     parts = _clause_spans(folded, s)
     plain = "".join(p.text for p in parts)
     if _DIGIT.search(plain) or s.text.endswith("?") or find_markers(s.text, 0):
@@ -252,8 +257,17 @@ def _aphorism(folded: str, s: Span, opens: bool, closes: bool) -> Golden | None:
         # 夯实基础研究,筑牢科技自立自强的根基: a measure that heads its paragraph, a
         # 分论点 to learn but no saying.
         return Golden(s, POINT, (last,))
+    if s.text.endswith(";") or _LABELLED.match(s.text):
+        # An item of a ;-list or a labelled note (困境:……): a point to learn, no saying.
+        return Golden(s, POINT, (last,))
     return Golden(s, "aphorism", (last,))
 
+
+_LABELLED = re.compile(r"^[\u4e00-\u9fff]{2,4}:")
+"""A line opening on a short label and a colon (对策:……, 困境:……): a note or an answer
+key's line, not a saying."""
+_TRUNCATED = re.compile(r",。|\.{3}|…|等等")
+"""A line cut short or trailing off (……的方式,。 / 服务... / 等等)."""
 
 POINT = "point"
 """The rule of a paragraph's heading measure: carded as its 分论点, not as a 金句."""
@@ -372,6 +386,8 @@ def _find_golden(folded: str, s: Span, opens: bool, closes: bool, sayings: bool)
         return None  # a greeting or blessing; a piece of wrapped or gapped text
     if remark(s.text):
         return None  # a villager's words, quoted as material
+    if _TRUNCATED.search(s.text):
+        return None  # a line cut short: nothing to quote
     if reported(s.text):
         # A news line is no saying, but a quoted couplet in it is (可谓“真话不全说,假话全敢说”).
         found = _saying(s)

@@ -342,7 +342,7 @@ def fitted(question: str, items: list[str]) -> str:
     else:
         return question
     alternatives = "|".join(wrong)
-    n = f"(?P<n>[两一二三四五六七八九十百]+)"
+    n = "(?P<n>[两一二三四五六七八九十百]+)"
     unit = _UNITS[right]
     # X乱象有哪三种? -> X乱象的对策有哪三条?
     m = re.search(rf"(?P<cat>{alternatives})(?P<have>有)?哪{n}[个种项条点类大]?\?$", question)
