@@ -46,6 +46,7 @@ def test_a_classical_quotation_and_a_spokesmans_judgement_stay_golden() -> None:
         "“民之所忧,我必念之;民之所盼,我必行之。”",
         "“绿水青山就是金山银山。”",
         "“‘小切口’不是‘小打小闹’,而是于法有据的创新。”",
+        "“今天,我们比历史上任何时期都更接近中华民族伟大复兴的目标。”",
     ]
     for line in lines:
         assert not remark(line), line
