@@ -174,6 +174,9 @@ def qa_notes(
                 origin = Origin("qa.judge", "论点")
             else:
                 body = _numbered(_points(original, sec, found, functions))
+            body = _answers(body)
+            if not _answerable(question, body):
+                continue
         else:
             continue
         note = _note(
@@ -189,6 +192,36 @@ def qa_notes(
         )
         notes.append((note, origin))
     return notes
+
+
+_ASKED_POINT = re.compile(r"^\d+\.\s*(.*)$")
+_SPOKEN_QUESTION = re.compile(r"[吗么呢吧][?？]$")
+_ANSWER_MIN = 8
+"""CJK characters an answer needs to say anything (``1. 这三种展示中`` says nothing)."""
+
+
+def _answers(body: str) -> str:
+    """``body`` without points that are themselves questions (the article's other
+    headings taken for its answer), renumbered."""
+    points = []
+    for line in body.splitlines():
+        m = _ASKED_POINT.match(line)
+        if m is None:
+            points.append(line)
+        elif not m.group(1).rstrip().endswith(("?", "？")):
+            points.append(m.group(1))
+    if all(_ASKED_POINT.match(line) for line in body.splitlines()):
+        return _numbered(points)
+    return "\n".join(points)
+
+
+def _answerable(question: str, body: str) -> bool:
+    """A question heading worth a card (rubric: QAA, PRM): not a line of dialogue
+    (``……够么?``, ``……明知故犯?`` with nothing after it) and with an answer that says
+    something."""
+    if _SPOKEN_QUESTION.search(question):
+        return False
+    return sum(1 for ch in body if "\u4e00" <= ch <= "\u9fff") >= _ANSWER_MIN
 
 
 _JUDGE = re.compile(r"(?:怎样|如何|怎么)(?:看待|认识|评价|理解)")

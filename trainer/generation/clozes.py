@@ -16,7 +16,15 @@ from functools import cache, lru_cache
 from trainer.generation.address import addresses
 from trainer.generation.address import fragment as is_fragment
 from trainer.generation.boilerplate import FOOTER, PROMO
-from trainer.generation.golden import GOLDEN_SECTION, POINT, Golden, find_golden, strip_numbering
+from trainer.generation.golden import (
+    GOLDEN_SECTION,
+    POINT,
+    Golden,
+    find_golden,
+    remark,
+    reported,
+    strip_numbering,
+)
 from trainer.generation.inline import series_members
 from trainer.generation.keyterms import PLAIN, STOP_WORDS, Term, is_topic
 from trainer.generation.lexicon import entries, words
@@ -69,10 +77,13 @@ class Learned:
     def golden(self, folded: str, s: Span) -> Golden | None:
         """A sentence no rule finds golden that the model does, with its blanks left to
         the key terms; never a greeting, a wrapped fragment or a line leaning on the
-        one before (一是……, 它……), never a line of site chrome (如有侵权……, 仅供学习交流)."""
+        one before (一是……, 它……), never a line of site chrome (如有侵权……, 仅供学习交流),
+        a remark quoted from the material or a line of a news report (rubric: TAG)."""
         if self.golden_p.get(s.start, 0.0) < self.threshold or len(s.text) > _MODEL_GOLDEN_MAX:
             return None
         if "{" in s.text or "}" in s.text or addresses(s.text) or fragment(s.text):
+            return None
+        if remark(s.text) or reported(s.text):
             return None
         if is_fragment(folded, s.start, s.end) or FOOTER.search(s.text) or PROMO.search(s.text):
             return None

@@ -7,11 +7,15 @@ Rules, in order, each general to 申论 prose:
 2. balanced parallel clauses sharing a character in the same place
    (``重在新意,胜在诚意``); each clause is blanked;
 3. a short aphorism of two or three clauses, opening its paragraph or built of
-   four-character halves (``无以规矩,不成方圆``); its last clause is blanked;
+   four-character halves (``无以规矩,不成方圆``); its last clause is blanked; an item
+   of a ;-list or a labelled note (``困境:……``) is carded as a point, not a saying,
+   and a piece of a quotation running over sentences (``回家,……辛苦。”``) not at all;
 4. correlative patterns (只有……才……, 要……才能……, 既……又……, 不是……而是……,
    不仅……更……, 越……越……, 没有……就没有……, 是……而不是……, 贵在……更重在……,
    X之于Y,犹如……) and judgements that name a thing's place (``X是Y的内在要求``,
-   ``……的必由之路``) in a sentence of moderate length;
+   ``……的必由之路``) in a sentence of moderate length, not a question and not a
+   description opening on a time cue (如今, 近年来); look-alikes (越来越, 既然,
+   不仅如此, 无论是……还是: ``data/correlative_lookalikes.txt``) are no correlative;
 5. a conclusion opened by 说到底/归根结底/总之/一言以蔽之;
 6. a sentence that is one short quotation; a short judgement (``X是Y的关键``)
    opening a paragraph or a short 是/成为 conclusion closing one; any sentence in
@@ -19,9 +23,13 @@ Rules, in order, each general to 申论 prose:
 
 Rules 4 and 5 leave the choice of blanks to the key-term ranking.
 
-Never a 金句: a greeting, blessing or handing-on line (这一年,……) and a piece of
-hard-wrapped or gapped text (``data/address_lines.txt``, :mod:`address`). A measure
-heading its paragraph (``夯实基础研究,筑牢……的根基``) is carded as its 分论点.
+Never a 金句: a line cut short (``……的方式,。``, ``……等等``), a greeting, blessing
+or handing-on line (这一年,……), a piece of
+hard-wrapped or gapped text (``data/address_lines.txt``, :mod:`address`), a remark
+of an ordinary person quoted in the material (``“……我们哪里懂哦!”``) and a line of a
+news report (``12月17日,……回应称``) unless it holds a quoted couplet
+(:func:`remark`, :func:`reported`, ``data/remarks.txt``). A measure heading its
+paragraph (``夯实基础研究,筑牢……的根基``) is carded as its 分论点.
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ import re
 from dataclasses import dataclass
 
 from trainer.generation.address import addresses, fragment, leads_on
+from trainer.generation.lexicon import kind_words, words
 from trainer.generation.markers import find_markers
 from trainer.generation.memo import current
 from trainer.generation.segment import tag, tokens, verb_like
@@ -218,6 +227,8 @@ def _parallel(folded: str, s: Span) -> Golden | None:
 
 
 def _aphorism(folded: str, s: Span, opens: bool, closes: bool) -> Golden | None:
+    if s.text.count("“") != s.text.count("”"):
+        return None  # a piece of a quotation running over several sentences
     parts = _clause_spans(folded, s)
     plain = "".join(p.text for p in parts)
     if _DIGIT.search(plain) or s.text.endswith("?") or find_markers(s.text, 0):
@@ -246,8 +257,17 @@ def _aphorism(folded: str, s: Span, opens: bool, closes: bool) -> Golden | None:
         # 夯实基础研究,筑牢科技自立自强的根基: a measure that heads its paragraph, a
         # 分论点 to learn but no saying.
         return Golden(s, POINT, (last,))
+    if s.text.endswith(";") or _LABELLED.match(s.text):
+        # An item of a ;-list or a labelled note (困境:……): a point to learn, no saying.
+        return Golden(s, POINT, (last,))
     return Golden(s, "aphorism", (last,))
 
+
+_LABELLED = re.compile(r"^[\u4e00-\u9fff]{2,4}:")
+"""A line opening on a short label and a colon (对策:……, 困境:……): a note or an answer
+key's line, not a saying."""
+_TRUNCATED = re.compile(r",。|\.{3}|…|等等")
+"""A line cut short or trailing off (……的方式,。 / 服务... / 等等)."""
 
 POINT = "point"
 """The rule of a paragraph's heading measure: carded as its 分论点, not as a 金句."""
@@ -308,11 +328,70 @@ def find_golden(
     return found
 
 
+_QUOTED = re.compile(r"“([^“”]*)”|「([^「」]*)」")
+_CLAUSE_BREAK = re.compile(r"[,;:。!?…、]+")
+_DATE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")
+_SPOKEN_FIGURES = 8
+"""A quoted clause this long with a figure in it is a report of what someone did
+(10户获得了首批贷款), not a saying."""
+
+
+def _speech(quote: str) -> bool:
+    """A quotation worded as speech: a clause closing on a spoken particle (懂哦) or
+    opening on an interjection (唉,……), a dialect first person (俺, 咱), a time word
+    that tells a story (小时候, 今天下午) or, in a long one, a figure."""
+    parts = [p for p in _CLAUSE_BREAK.split(quote) if p]
+    if any(p[-1] in kind_words("remarks", "particle") for p in parts):
+        return True
+    if any(p.startswith(kind_words("remarks", "interjection")) for p in parts):
+        return True
+    told = (*kind_words("remarks", "dialect"), *kind_words("remarks", "story"))
+    if any(w in quote for w in told):
+        return True
+    return len(quote) >= _SPOKEN_FIGURES and _DIGIT.search(quote) is not None
+
+
+def remark(text: str) -> bool:
+    """A line quoting what an ordinary person said in the material (a villager, a
+    resident, a clerk): its quotation, or the whole line when it is one (an opening
+    quotation mark whose partner is in a later sentence too), is worded as speech
+    (rubric: TAG; the guide's 金句 are 古语, 诗句 and 警句)."""
+    body = text.strip()
+    quotes = [a or b for a, b in _QUOTED.findall(body)]
+    if body[:1] in "“「":
+        close = body.find("”" if body[0] == "“" else "」")
+        if close < 0:
+            quotes.append(body[1:])  # a quotation running on past this sentence
+    return any(_speech(q) for q in quotes)
+
+
+def reported(text: str) -> bool:
+    """A line of a news report: dated (12月17日) or naming its source (记者, 回应称)."""
+    return _DATE.search(text) is not None or any(w in text for w in kind_words("remarks", "news"))
+
+
+def _unmasked(text: str) -> str:
+    """``text`` with its correlative look-alikes (越来越, 既然, 不仅如此, 无论是……还是;
+    ``data/correlative_lookalikes.txt``) masked, same length, so a pattern matches only
+    a true correlative."""
+    for word in sorted(words("correlative_lookalikes"), key=len, reverse=True):
+        text = text.replace(word, "\u3000" * len(word))
+    return text
+
+
 def _find_golden(folded: str, s: Span, opens: bool, closes: bool, sayings: bool) -> Golden | None:
     if "{" in s.text or "}" in s.text:
         return None
     if addresses(s.text) or fragment(folded, s.start, s.end):
         return None  # a greeting or blessing; a piece of wrapped or gapped text
+    if remark(s.text):
+        return None  # a villager's words, quoted as material
+    if _TRUNCATED.search(s.text):
+        return None  # a line cut short: nothing to quote
+    if reported(s.text):
+        # A news line is no saying, but a quoted couplet in it is (可谓“真话不全说,假话全敢说”).
+        found = _saying(s)
+        return found if found is not None and len(found.blanks) == 2 else None
     found = (
         _whole_quote(folded, s)
         or _attributed(s)
@@ -325,7 +404,8 @@ def _find_golden(folded: str, s: Span, opens: bool, closes: bool, sayings: bool)
         return found
     if sayings and len(s.text) <= _MAX_SECTION and CJK.search(s.text):
         return Golden(s, "section", ())
-    m = _CORRELATIVE.search(s.text)
+    told = s.text.startswith(kind_words("functions", "背景"))
+    m = None if s.text.endswith("?") or told else _CORRELATIVE.search(_unmasked(s.text))
     if m and len(s.text) <= _MAX_PATTERN:
         return Golden(s, "pattern", ())
     if m and len(s.text) <= _MAX_PATTERN_SENTENCE:

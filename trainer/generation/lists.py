@@ -298,7 +298,66 @@ def _named(kind: str, subject: str, n: int, prefix: str) -> str:
 
 def prompt(e: Enumeration, kind: str = "", title: str = "") -> str:
     """The list's question; ``kind`` is what its items do (对策, 问题…), ``title`` the
-    article's, the subject of last resort."""
+    article's, the subject of last resort. Its category noun fits the items
+    (:func:`fitted`)."""
+    return fitted(_asked(e, kind, title), [it.phrase.text for it in e.items])
+
+
+_ASKED_PROBLEMS = ("乱象", "问题", "现象", "困境", "短板", "难点", "挑战", "表现", "弊端", "隐患")
+_ASKED_MEASURES = ("对策", "措施", "举措", "建议", "办法", "路径", "途径")
+_ITEM_NUMBER = re.compile(
+    r"^\s*(?:[(][一二三四五六七八九十\d]{1,3}[)]|[一二三四五六七八九十\d]{1,3}[、.:])\s*"
+)
+
+
+def item_kind(items: list[str]) -> str:
+    """``对策`` when most items open with a measure verb (加强……, (1)组织……), ``问题``
+    when most hold a problem word (缺乏……, ……不足), else empty
+    (``data/item_heads.txt``)."""
+    from trainer.generation.lexicon import kind_words
+
+    if len(items) < 2:
+        return ""
+    heads = [_ITEM_NUMBER.sub("", i) for i in items]
+    verbs = kind_words("item_heads", "measure")
+    flaws = kind_words("item_heads", "problem")
+    if sum(h.startswith(verbs) for h in heads) * 3 >= 2 * len(heads):
+        return "对策"
+    flawed = sum(any(w in h for w in flaws) and not h.startswith(verbs) for h in heads)
+    if flawed * 3 >= 2 * len(heads):
+        return "问题"
+    return ""
+
+
+def fitted(question: str, items: list[str]) -> str:
+    """``question`` with its category noun fitting ``items`` (rubric: PRM): measures
+    asked as problems (``就业问题有哪四个?`` for 出台……/加强……) are asked as that
+    problem's 对策 (``就业问题的对策有哪四条?``); problems asked as measures as 问题."""
+    kind = item_kind(items)
+    wrong: tuple[str, ...]
+    if kind == "对策":
+        wrong, right = _ASKED_PROBLEMS, "对策"
+    elif kind == "问题":
+        wrong, right = _ASKED_MEASURES, "问题"
+    else:
+        return question
+    alternatives = "|".join(wrong)
+    n = "(?P<n>[两一二三四五六七八九十百]+)"
+    unit = _UNITS[right]
+    # X乱象有哪三种? -> X乱象的对策有哪三条?
+    m = re.search(rf"(?P<cat>{alternatives})(?P<have>有)?哪{n}[个种项条点类大]?\?$", question)
+    if m is not None:
+        if kind == "对策":
+            return question[: m.end("cat")] + f"的对策有哪{m.group('n')}{unit}?"
+        return question[: m.start("cat")] + f"问题有哪{m.group('n')}个?"
+    # X有哪四种乱象? / X哪三个问题? -> X有哪四条对策?
+    m = re.search(rf"哪{n}[个种项条点类大]?(?P<cat>{alternatives})\?$", question)
+    if m is not None:
+        return question[: m.start()] + f"哪{m.group('n')}{unit}{right}?"
+    return question
+
+
+def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
     n = len(e.items)
     question = e.section.heading.endswith("?")
     label = _label(e)

@@ -1,0 +1,45 @@
+"""A list's question names a category its items are (rubric: PRM): measures are asked
+as 对策, problems as 问题, whatever noun the lead-in happened to hold."""
+
+from __future__ import annotations
+
+from trainer.domain.model import Article, NoteKind
+from trainer.generation import generate
+from trainer.generation.lists import fitted, item_kind
+
+_MEASURES = ["(1)完善社区养老服务设施", "(2)加大养老护理人员培训力度", "(3)推动医养结合服务下沉"]
+_PROBLEMS = ["专业人才缺乏", "运营资金不足", "服务设施落后"]
+
+
+def test_items_tell_measures_from_problems() -> None:
+    assert item_kind(_MEASURES) == "对策"
+    assert item_kind(_PROBLEMS) == "问题"
+    assert item_kind(["解决资金不足", "弥补人才短缺", "化解债务风险"]) == "对策"
+    assert item_kind(["城市", "乡村"]) == ""
+
+
+def test_measures_asked_as_problems_are_asked_as_their_remedies() -> None:
+    assert fitted("社会乱象有哪三种?", _MEASURES) == "社会乱象的对策有哪三条?"
+    assert fitted("就业问题有哪三个?", _MEASURES) == "就业问题的对策有哪三条?"
+    assert fitted("监督机制有哪三种乱象?", _MEASURES) == "监督机制有哪三条对策?"
+
+
+def test_problems_asked_as_measures_are_asked_as_problems() -> None:
+    assert fitted("乡村养老的对策有哪三条?", _PROBLEMS) == "乡村养老的问题有哪三个?"
+
+
+def test_a_fitting_question_stays() -> None:
+    assert fitted("乡村养老的对策有哪三条?", _MEASURES) == "乡村养老的对策有哪三条?"
+    assert fitted("乡村养老存在哪三个问题?", _PROBLEMS) == "乡村养老存在哪三个问题?"
+
+
+def test_a_list_of_measures_under_a_problem_lead_in_asks_for_the_remedies() -> None:
+    text = (
+        "社区治理的几点思考\n\n社区治理事关群众切身利益。近年来,各地在社区治理方面做了"
+        "大量工作,但仍有不少短板需要补齐。\n\n针对社区养老问题,可以从以下三个方面着手:\n"
+        "(1)完善社区养老服务设施;\n(2)加大养老护理人员培训力度;\n(3)推动医养结合服务下沉。\n\n"
+        "总之,社区治理需要久久为功。\n"
+    )
+    out = generate(Article(text=text, title=""), "t")
+    prompts = [n.prompt for n in out.notes if n.kind is NoteKind.LIST]
+    assert prompts and all("对策" in p for p in prompts), prompts
