@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from trainer.generation.indexed import LONG, Indexed
 from trainer.generation.lexicon import words
-from trainer.generation.segment import guifan_words, is_content, rarity, tokens, unknown
+from trainer.generation.segment import guifan_words, is_content, rarity, tag, tokens, unknown
 from trainer.generation.segment import verb_like as _tagged_verb
 from trainer.generation.text import CJK, quoted, strip_punct
 
@@ -72,7 +72,9 @@ def verb_like(word: str) -> bool:
 
 
 def _starts(word: str) -> bool:
-    if word in VERBS or word in STOP_WORDS or word[0] in _EDGE:
+    """A token a compound may open with: no verb, stop word or particle. A word whose
+    first character would be a particle alone (要素, 对外) is a word of its own."""
+    if word in VERBS or word in STOP_WORDS or (len(word) == 1 and word in _EDGE):
         return False
     return len(word) == 1 or not verb_like(word)
 
@@ -271,24 +273,47 @@ def _maximal(counts: Counter[str], text: str) -> Counter[str]:
     )
 
 
+_STRAIGHT = re.compile(r'"([^"\n]{2,10})"')
+"""A phrase in straight quotes ("十九连丰"), as plain-text articles quote."""
+
+
 def _quoted_terms(text: str) -> Counter[str]:
-    """Short quoted names (“光盘行动”, “权随责走、费随事转”, “15分钟社区生活圈”):
-    three to ten characters, no clause punctuation, not a verb phrase."""
+    """Short quoted names (“光盘行动”, “权随责走、费随事转”, “15分钟社区生活圈”,
+    "十九连丰"): three to ten characters, no clause punctuation, not a verb phrase."""
     out: Counter[str] = Counter()
-    for phrase, _at in quoted(text):
+    straight = [(m.group(1), m.start(1)) for m in _STRAIGHT.finditer(text)]
+    for phrase, _at in [*quoted(text), *straight]:
         core = phrase.replace("、", "")
-        latin = any(ch.isascii() and ch.isalpha() for ch in core)  # “AI换脸”, “互联网+”
+        # “AI换脸”, “互联网+”, "从0到1": Latin letters or digits stand for characters
+        latin = any(ch.isascii() and ch.isalnum() for ch in core)
         if not 3 <= len(phrase) <= 10 or len(CJK.findall(core)) < (2 if latin else 3):
             continue
         if not all(_name_char(ch) for ch in core) or core[0] in "不没":
             continue
-        if verb_like(phrase[:2]) and not phrase.endswith(tuple(HEADS)):
+        if _verb_first(phrase) and not phrase.endswith(tuple(HEADS)):
             continue
         if _clause_like(phrase):
             continue
         phrase = _drop_lead_verbs(phrase)
         out[phrase] = text.count(phrase)
     return out
+
+
+_COUNTS = frozenset({"m", "q", "mq"})
+"""Dictionary tags of numerals and measure words: a quoted name may open with a count
+(“十九连丰”, “四风”)."""
+
+
+def _verb_first(phrase: str) -> bool:
+    """The quoted phrase opens with a verb or function word (“放得活”, “多跑腿”): by
+    its first word, not its first two characters (“撒手锏” is a noun that opens with
+    撒手), and a count is no verb (“十九连丰”)."""
+    toks = [w for w, _ in tokens(phrase)]
+    first = toks[0] if toks else phrase
+    if first == phrase:
+        return False  # one word: judged whole where the terms are (verb_like)
+    word = phrase[:2] if len(first) == 1 else first
+    return verb_like(word) and tag(word) not in _COUNTS
 
 
 def _name_char(ch: str) -> bool:
@@ -319,7 +344,7 @@ def _drop_lead_verbs(phrase: str) -> str:
     while k < len(toks) - 1 and (toks[k] in VERBS or verb_like(toks[k])):
         k += 1
     rest = "".join(toks[k:])
-    return rest if k and len(rest) >= 3 else phrase
+    return rest if k and len(rest) >= 3 and CJK.match(rest[0]) else phrase
 
 
 _CLAUSE_CHARS = set("了也着过吗呢吧就都才没却又再")
@@ -335,10 +360,12 @@ def _clause_like(word: str) -> bool:
 def _whole(word: str, text: str, singles: set[str], words: set[str]) -> str:
     """``word`` grown to the compound it is always part of: where its edge character is
     a one-character token, a one-character token that always stands next to it joins
-    it (守 + 正创新, 乡土能 + 人); ``word`` if none. A character that ends a word of
+    it (守 + 正创新, 乡土能 + 人) where ``word`` occurs twice or more; ``word`` if
+    none. A character that ends a word of
     the article (the 全 of 健全 before 全国……) is that word's, never this one's."""
     n = text.count(word)
-    if n == 0:
+    if n < _MIN_COUNT:
+        # Met once, a neighbour is no evidence (更多 + 智慧城市建设, 一写 + 柔性执法).
         return word
     for _ in range(2):
         at = text.find(word)
@@ -346,7 +373,12 @@ def _whole(word: str, text: str, singles: set[str], words: set[str]) -> str:
         after = text[at + len(word)] if at + len(word) < len(text) else ""
         if at >= 2 and text[at - 2 : at] in words:
             before = ""
-        if {before, word[0]} <= singles and before not in _EDGE and text.count(before + word) == n:
+        if (
+            {before, word[0]} <= singles
+            and before not in _EDGE
+            and before not in VERBS  # 靠 + 新型举国体制: the verb before a name is no part of it
+            and text.count(before + word) == n
+        ):
             word = before + word
         elif {after, word[-1]} <= singles and after not in _EDGE and text.count(word + after) == n:
             word = word + after

@@ -1,0 +1,63 @@
+"""What a cloze may hide: the candidate key terms the rules find in 申论 wording.
+
+Each test is a made-up text holding one kind of term a tutor blanks and the rules
+used to miss (issue 11: the candidate set, not the choice among candidates, held
+key-term recall down)."""
+
+from __future__ import annotations
+
+from trainer.generation.keyterms import rank_terms
+from trainer.generation.memo import one_article
+from trainer.generation.segment import tokens
+
+
+def _terms(sentences: list[str], title: str = "") -> list[str]:
+    with one_article():
+        token_lists = [[w for w, _ in tokens(s)] for s in sentences]
+        text = "\n".join([title, *sentences])
+        return [t.word for t in rank_terms(token_lists, text, title)]
+
+
+def test_a_term_does_not_take_in_the_verb_before_it() -> None:
+    """靠 + 新型举国体制: 靠 stands next to the term each time, yet is a verb, not part
+    of the name."""
+    sentences = [
+        "关键核心技术靠市场换不来,只能靠新型举国体制。",
+        "科技强国建设离不开持续投入,这是新的起点。",
+    ]
+    terms = _terms(sentences)
+    assert "新型举国体制" in terms, terms
+    assert not any(w.startswith("靠") for w in terms), terms
+
+
+def test_a_compound_may_open_with_a_word_whose_first_character_is_a_particle() -> None:
+    """要素 opens with 要, 对外 with 对: whole words, not the particles they start with."""
+    sentences = [
+        "推动乡村振兴,资金的要素保障是大家关心的问题。",
+        "坚持对外开放格局不动摇。",
+    ]
+    terms = _terms(sentences)
+    assert "要素保障" in terms, terms
+    assert "对外开放格局" in terms, terms
+
+
+def test_a_term_met_once_does_not_grow_into_the_character_before_it() -> None:
+    """更多 + 智慧城市建设 cut as 更/多智慧城市建设 once: 多 is no part of the term."""
+    from trainer.generation.keyterms import _whole
+
+    text = "相信我们一定能创造更多智慧城市建设的经验,多想办法。"
+    singles = {"多", "智", "更"}
+    assert _whole("智慧城市建设", text, singles, set()) == "智慧城市建设"
+    twice = text + "更多智慧城市建设。"
+    assert _whole("智慧城市建设", twice, singles, set()) == "多智慧城市建设"
+
+
+def test_names_in_straight_quotes_are_quoted_terms() -> None:
+    """A plain-text article may quote with "…": "十九连丰" is as coined as “十九连丰”."""
+    sentences = [
+        '粮食生产实现"十九连丰",中国人的饭碗端得更牢。',
+        '科研攻关要实现"从0到1"的突破,多几件"撒手锏"。',
+    ]
+    terms = _terms(sentences)
+    assert {"十九连丰", "从0到1", "撒手锏"} <= set(terms), terms
+
