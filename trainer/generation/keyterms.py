@@ -38,13 +38,9 @@ STOP_WORDS = STOP_WORDS | GENERIC
 _MIN_COUNT = 2
 _COMPOUND_LEN = (3, 10)
 _EDGE = set("的了是在和与及或等也都就要对把被让将从以为而并且之其这那个们着过")
-HEADS = frozenset(
-    """机制 制度 体系 清单 责任 主体责任 改造 服务 产品 经济 行动 法 化率 改革 工程 模式 产业 素养
-    立法 队伍 工作者 护理员 人员 设计 生活圈 战略 政策 格局 振兴 城镇化 治理 体检 文脉 资本 环境
-    消费 竞争 保障 监管 平台 理念 能力 体制 规划 农人 护理 素质 立法 赋能 建设 市场 交易市场 管理
-    满意度""".split()  # noqa: SIM905
-)
-"""Head nouns that close a policy compound (``职责清单``, ``老旧小区改造``, ``城镇化率``)."""
+HEADS = words("term_heads")
+"""Head nouns that close a policy compound (``职责清单``, ``老旧小区改造``, ``城镇化率``;
+``data/term_heads.txt``)."""
 VERBS = frozenset(
     """推进 加快 加强 完善 提升 提高 推动 促进 帮助 跨越 实现 建立 健全 坚持 强化 深化 优化 发挥
     引导 支持 开展 落实 压实 畅通 推行 打造 构建 形成 保障 维护 守护 治理 依法 营造 做好 抓好
@@ -71,10 +67,15 @@ def verb_like(word: str) -> bool:
     return len(word) >= 4 and word[:2] in VERBS and _tagged_verb(word[2:])
 
 
+_SUFFIXES = set("型式性化类率级")
+"""One-character suffixes (任务 + 型, 数字 + 化): they close the word before them and
+never open a term (型创新联合体 is 任务型创新联合体 cut)."""
+
+
 def _starts(word: str) -> bool:
     """A token a compound may open with: no verb, stop word or particle. A word whose
     first character would be a particle alone (要素, 对外) is a word of its own."""
-    if word in VERBS or word in STOP_WORDS or (len(word) == 1 and word in _EDGE):
+    if word in VERBS or word in STOP_WORDS or (len(word) == 1 and word in _EDGE | _SUFFIXES):
         return False
     return len(word) == 1 or not verb_like(word)
 
