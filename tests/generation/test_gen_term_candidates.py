@@ -6,6 +6,10 @@ key-term recall down)."""
 
 from __future__ import annotations
 
+import re
+
+from trainer.domain.model import Article
+from trainer.generation import generate
 from trainer.generation.keyterms import rank_terms
 from trainer.generation.memo import one_article
 from trainer.generation.segment import tokens
@@ -61,3 +65,50 @@ def test_names_in_straight_quotes_are_quoted_terms() -> None:
     terms = _terms(sentences)
     assert {"十九连丰", "从0到1", "撒手锏"} <= set(terms), terms
 
+
+_BLANK = re.compile(r"\{\{c\d+::(.*?)\}\}")
+
+
+def _blanks(text: str, title: str = "") -> list[str]:
+    made = generate(Article(text=text, title=title), "t")
+    return [b for n in made.notes if n.kind.value == "cloze" for b in _BLANK.findall(n.text)]
+
+
+def test_national_strategies_named_once_are_blanked() -> None:
+    """规范表述 of national policy (``data/guifan.txt``), each named once in an article
+    about something else: a student writes them from memory."""
+    text = (
+        "开放合作的新路径\n\n"
+        "我们坚定推动构建人类命运共同体,为世界贡献中国智慧。\n"
+        "粤港澳大湾区建设蹄疾步稳,新旧动能转换持续推进,区域合作更加紧密。\n"
+        "各地要抓住机遇,以更大力度推进开放合作,让开放合作结出更多硕果。\n"
+    )
+    blanks = _blanks(text)
+    assert any("人类命运共同体" in b for b in blanks), blanks
+    assert any("新旧动能转换" in b for b in blanks), blanks
+
+
+def test_local_is_a_generic_word_not_part_of_a_term() -> None:
+    """当地 + 产品 is no term (rubric GEN: a blank on 当地产品 is guessed)."""
+    text = (
+        "干部直播的得与失\n\n"
+        "各地干部走进直播间为当地产品争当推介员,解决当地产品滞销问题。\n"
+        "这有利于当地产品更好地销售,开拓市场。\n"
+        "干部直播不能一播了之,要建立长效机制。\n"
+    )
+    blanks = _blanks(text)
+    assert blanks
+    assert not any(b.startswith("当地") for b in blanks), blanks
+
+
+def test_a_compound_named_once_that_ends_in_a_fund_a_body_or_a_zone_is_a_term() -> None:
+    """Head nouns of ``data/term_heads.txt``: 资金, 联合体, 试验区 close a policy name."""
+    sentences = [
+        "没有规划专项资金,村里不知道怎么推进。",
+        "支持领军企业牵头组建任务型创新联合体。",
+        "海南自由贸易试验区建设取得新进展。",
+    ]
+    terms = _terms(sentences)
+    assert "规划专项资金" in terms, terms
+    assert "海南自由贸易试验区" in terms or "自由贸易试验区" in terms, terms
+    assert not any(w.startswith("型") for w in terms), terms
