@@ -112,3 +112,28 @@ def test_a_compound_named_once_that_ends_in_a_fund_a_body_or_a_zone_is_a_term() 
     assert "规划专项资金" in terms, terms
     assert "海南自由贸易试验区" in terms or "自由贸易试验区" in terms, terms
     assert not any(w.startswith("型") for w in terms), terms
+
+
+def test_a_numbered_slogan_is_a_term_and_a_numbered_idiom_is_not() -> None:
+    from trainer.generation.keyterms import _slogans
+
+    sentences = [
+        "深入开展三严三实专题教育和两学一做学习教育,推行一企一策。",
+        "不能三心二意,要一点一滴抓落实。",
+    ]
+    terms = _terms(sentences)
+    assert {"三严三实", "两学一做", "一企一策"} <= set(terms), terms
+    with one_article():
+        assert set(_slogans("\n".join(sentences))) == {"三严三实", "两学一做", "一企一策"}
+
+
+def test_a_short_quoted_name_with_the_head_noun_after_it_is_one_term() -> None:
+    """「两重」建设: the quoted part alone (两重) is too short to be a term, and the head
+    noun says what it is. A longer quoted name stays a term of its own (“千集万店”)."""
+    sentences = [
+        "安排超长期特别国债用于「两重」建设。",
+        "以“千集万店”改造提升为抓手,改造乡镇集贸市场。",
+    ]
+    terms = _terms(sentences)
+    assert "「两重」建设" in terms, terms
+    assert "千集万店" in terms and "“千集万店”改造" not in terms, terms

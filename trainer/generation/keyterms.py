@@ -283,7 +283,10 @@ def _quoted_terms(text: str) -> Counter[str]:
     "十九连丰"): three to ten characters, no clause punctuation, not a verb phrase."""
     out: Counter[str] = Counter()
     straight = [(m.group(1), m.start(1)) for m in _STRAIGHT.finditer(text)]
-    for phrase, _at in [*quoted(text), *straight]:
+    for phrase, at in [*quoted(text), *straight]:
+        named = _named_by_quote(text, phrase, at)
+        if named:
+            out[named] = text.count(named)
         core = phrase.replace("、", "")
         # “AI换脸”, “互联网+”, "从0到1": Latin letters or digits stand for characters
         latin = any(ch.isascii() and ch.isalnum() for ch in core)
@@ -317,8 +320,44 @@ def _verb_first(phrase: str) -> bool:
     return verb_like(word) and tag(word) not in _COUNTS
 
 
+def _named_by_quote(text: str, phrase: str, at: int) -> str:
+    """A quoted name too short to be a term alone and the head noun right after its
+    closing mark (「两重」建设): the quoted part says which
+    one, the head what it is, and a blank takes both, marks included. Empty when no
+    head noun follows. A longer quoted name is a term of its own (“千集万店”)."""
+    if len(phrase) != 2 or at < 1:
+        return ""
+    if not all(CJK.match(ch) for ch in phrase):
+        return ""
+    end = at + len(phrase) + 1
+    after = [w for w, _ in tokens(text[end : end + 6])]
+    if not after or after[0] not in HEADS or len(after[0]) < 2:
+        return ""
+    return text[at - 1 : end + len(after[0])]
+
+
 def _name_char(ch: str) -> bool:
     return bool(CJK.match(ch)) or ch.isdigit() or (ch.isascii() and ch.isalpha()) or ch == "+"
+
+
+_SLOGAN = re.compile(
+    r"(?<![一二三四五六七八九十两])[一二三四五六七八九十两][\u4e00-\u9fff]"
+    r"[一二三四五六七八九十两][\u4e00-\u9fff](?![一二三四五六七八九十两])"
+)
+_NUMERALS = frozenset("一二三四五六七八九十两")
+
+
+def _slogans(text: str) -> Counter[str]:
+    """Numbered slogans (三严三实, 两学一做, 一县一策): two numerals each before one
+    character, a unit the dictionary does not know. Idioms of the same shape
+    (三心二意, 一点一滴) are dictionary words and stay out."""
+    out: Counter[str] = Counter()
+    for m in _SLOGAN.finditer(text):
+        word = m.group(0)
+        if word[1] in _NUMERALS or word[3] in _NUMERALS or not unknown(word):
+            continue
+        out[word] = text.count(word)
+    return out
 
 
 _DOCUMENT = re.compile(r"《([^《》]{4,24}?)(?:[(（][^()（）]{0,16}[)）])?》")
@@ -503,7 +542,7 @@ def rank_terms(
             continue
         grown[whole] = max(grown[whole], n if whole == w else text.count(whole))
     counts = _maximal(grown, text)
-    quotes = _quoted_terms(text) + _document_names(text)
+    quotes = _quoted_terms(text) + _document_names(text) + _slogans(text)
     holders = _substrings(counts)
     for w, n in quotes.items():
         if w not in holders:
