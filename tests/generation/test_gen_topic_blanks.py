@@ -58,3 +58,14 @@ def test_place_names_are_never_key_terms() -> None:
     assert not place_name("乡村振兴")
     assert not place_name("县域经济")
     assert not place_name("城乡融合")
+
+
+def test_a_standard_phrase_made_of_the_topic_words_is_the_topic() -> None:
+    """数字技术 is one word to the segmenter (a 规范表述), but in an article on 数字技术
+    it is the topic: 数字 + 技术."""
+    from trainer.generation.keyterms import is_topic
+
+    assert is_topic("数字技术", {"数字", "技术", "城市"})
+    assert not is_topic("数字技术", {"直播", "带货"})
+    assert not is_topic("数字赋能城市治理", {"数字", "城市"})
+    assert not is_topic("平台经济", {"骑手", "外卖"})  # two generic halves, neither the topic

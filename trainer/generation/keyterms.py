@@ -506,15 +506,24 @@ def is_topic(word: str, topic: set[str]) -> bool:
         return False
     parts = [w for w, _ in tokens(word)] or [word]
     places = words("place_suffixes")
-    rest = [
-        w
-        for w in parts
-        if w not in topic
-        and w not in GENERIC
-        and w not in PLAIN
-        and not any(w == t + ch for t in topic for ch in places)
-    ]
-    return not rest
+
+    def plain(w: str) -> bool:
+        return (
+            w in topic
+            or w in GENERIC
+            or w in PLAIN
+            or any(w == t + ch for t in topic for ch in places)
+        )
+
+    def halves(w: str) -> bool:
+        """A word the segmenter keeps whole (数字技术, a 规范表述) whose halves are a
+        topic word and a topic or generic word (数字 + 技术 in an article on 数字)."""
+        return any(
+            plain(w[:k]) and plain(w[k:]) and (w[:k] in topic or w[k:] in topic)
+            for k in range(2, len(w) - 1)
+        )
+
+    return all(plain(w) or halves(w) for w in parts)
 
 
 def rank_terms(
