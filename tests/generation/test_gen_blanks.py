@@ -30,7 +30,7 @@ def test_no_card_cuts_a_phrase_into_neighbouring_blanks() -> None:
 
 def test_a_term_never_takes_the_last_character_of_the_word_before_it() -> None:
     """健全 + 全国碳排放权交易市场: the 全 belongs to 健全, though 全 stands alone elsewhere."""
-    text = "健全全国碳排放权交易市场,完善绿色金融政策。全靠大家。"
+    text = "健全全国碳排放权交易市场,完善绿色金融政策。全靠大家。健全全国碳排放权交易市场。"
     term = "全国碳排放权交易市场"
     assert _whole(term, text, {"全", "靠"}, {"健全", "完善"}) == term
     assert _whole(term, text, {"全", "靠"}, set()) == "全" + term  # what it did before

@@ -58,3 +58,26 @@ def test_place_names_are_never_key_terms() -> None:
     assert not place_name("乡村振兴")
     assert not place_name("县域经济")
     assert not place_name("城乡融合")
+
+
+def test_a_standard_phrase_made_of_the_topic_words_is_the_topic() -> None:
+    """数字技术 is one word to the segmenter (a 规范表述), but in an article on 数字技术
+    it is the topic: 数字 + 技术."""
+    from trainer.generation.keyterms import is_topic
+
+    assert is_topic("数字技术", {"数字", "技术", "城市"})
+    assert not is_topic("数字技术", {"直播", "带货"})
+    assert not is_topic("数字赋能城市治理", {"数字", "城市"})
+    assert not is_topic("平台经济", {"骑手", "外卖"})  # two generic halves, neither the topic
+
+
+def test_words_of_degree_and_scope_are_never_blanks() -> None:
+    """方方面面, 越来越 (``data/connectives.txt``): a student cannot recall them as content."""
+    text = (
+        "文明城市的创建之道\n\n"
+        "城市的文明体现在方方面面,只有方方面面都达到了要求,才会步入文明之列。\n"
+        "市民的文明素养越来越高,城市的治理能力越来越强。\n"
+        "创建文明城市不能搞运动式突击,要建立长效机制。\n"
+    )
+    blanks = _blanks(text)
+    assert not {"方方面面", "越来越"} & set(blanks), blanks

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from trainer.generation.indexed import LONG, Indexed
 from trainer.generation.lexicon import words
-from trainer.generation.segment import guifan_words, is_content, rarity, tokens, unknown
+from trainer.generation.segment import guifan_words, is_content, rarity, tag, tokens, unknown
 from trainer.generation.segment import verb_like as _tagged_verb
 from trainer.generation.text import CJK, quoted, strip_punct
 
@@ -38,13 +38,9 @@ STOP_WORDS = STOP_WORDS | GENERIC
 _MIN_COUNT = 2
 _COMPOUND_LEN = (3, 10)
 _EDGE = set("的了是在和与及或等也都就要对把被让将从以为而并且之其这那个们着过")
-HEADS = frozenset(
-    """机制 制度 体系 清单 责任 主体责任 改造 服务 产品 经济 行动 法 化率 改革 工程 模式 产业 素养
-    立法 队伍 工作者 护理员 人员 设计 生活圈 战略 政策 格局 振兴 城镇化 治理 体检 文脉 资本 环境
-    消费 竞争 保障 监管 平台 理念 能力 体制 规划 农人 护理 素质 立法 赋能 建设 市场 交易市场 管理
-    满意度""".split()  # noqa: SIM905
-)
-"""Head nouns that close a policy compound (``职责清单``, ``老旧小区改造``, ``城镇化率``)."""
+HEADS = words("term_heads")
+"""Head nouns that close a policy compound (``职责清单``, ``老旧小区改造``, ``城镇化率``;
+``data/term_heads.txt``)."""
 VERBS = frozenset(
     """推进 加快 加强 完善 提升 提高 推动 促进 帮助 跨越 实现 建立 健全 坚持 强化 深化 优化 发挥
     引导 支持 开展 落实 压实 畅通 推行 打造 构建 形成 保障 维护 守护 治理 依法 营造 做好 抓好
@@ -71,8 +67,15 @@ def verb_like(word: str) -> bool:
     return len(word) >= 4 and word[:2] in VERBS and _tagged_verb(word[2:])
 
 
+_SUFFIXES = set("型式性化类率级")
+"""One-character suffixes (任务 + 型, 数字 + 化): they close the word before them and
+never open a term (型创新联合体 is 任务型创新联合体 cut)."""
+
+
 def _starts(word: str) -> bool:
-    if word in VERBS or word in STOP_WORDS or word[0] in _EDGE:
+    """A token a compound may open with: no verb, stop word or particle. A word whose
+    first character would be a particle alone (要素, 对外) is a word of its own."""
+    if word in VERBS or word in STOP_WORDS or (len(word) == 1 and word in _EDGE | _SUFFIXES):
         return False
     return len(word) == 1 or not verb_like(word)
 
@@ -271,18 +274,27 @@ def _maximal(counts: Counter[str], text: str) -> Counter[str]:
     )
 
 
+_STRAIGHT = re.compile(r'"([^"\n]{2,10})"')
+"""A phrase in straight quotes ("十九连丰"), as plain-text articles quote."""
+
+
 def _quoted_terms(text: str) -> Counter[str]:
-    """Short quoted names (“光盘行动”, “权随责走、费随事转”, “15分钟社区生活圈”):
-    three to ten characters, no clause punctuation, not a verb phrase."""
+    """Short quoted names (“光盘行动”, “权随责走、费随事转”, “15分钟社区生活圈”,
+    "十九连丰"): three to ten characters, no clause punctuation, not a verb phrase."""
     out: Counter[str] = Counter()
-    for phrase, _at in quoted(text):
+    straight = [(m.group(1), m.start(1)) for m in _STRAIGHT.finditer(text)]
+    for phrase, at in [*quoted(text), *straight]:
+        named = _named_by_quote(text, phrase, at)
+        if named:
+            out[named] = text.count(named)
         core = phrase.replace("、", "")
-        latin = any(ch.isascii() and ch.isalpha() for ch in core)  # “AI换脸”, “互联网+”
+        # “AI换脸”, “互联网+”, "从0到1": Latin letters or digits stand for characters
+        latin = any(ch.isascii() and ch.isalnum() for ch in core)
         if not 3 <= len(phrase) <= 10 or len(CJK.findall(core)) < (2 if latin else 3):
             continue
         if not all(_name_char(ch) for ch in core) or core[0] in "不没":
             continue
-        if verb_like(phrase[:2]) and not phrase.endswith(tuple(HEADS)):
+        if _verb_first(phrase) and not phrase.endswith(tuple(HEADS)):
             continue
         if _clause_like(phrase):
             continue
@@ -291,8 +303,61 @@ def _quoted_terms(text: str) -> Counter[str]:
     return out
 
 
+_COUNTS = frozenset({"m", "q", "mq"})
+"""Dictionary tags of numerals and measure words: a quoted name may open with a count
+(“十九连丰”, “四风”)."""
+
+
+def _verb_first(phrase: str) -> bool:
+    """The quoted phrase opens with a verb or function word (“放得活”, “多跑腿”): by
+    its first word, not its first two characters (“撒手锏” is a noun that opens with
+    撒手), and a count is no verb (“十九连丰”)."""
+    toks = [w for w, _ in tokens(phrase)]
+    first = toks[0] if toks else phrase
+    if first == phrase:
+        return False  # one word: judged whole where the terms are (verb_like)
+    word = phrase[:2] if len(first) == 1 else first
+    return verb_like(word) and tag(word) not in _COUNTS
+
+
+def _named_by_quote(text: str, phrase: str, at: int) -> str:
+    """A quoted name too short to be a term alone and the head noun right after its
+    closing mark (「两重」建设): the quoted part says which
+    one, the head what it is, and a blank takes both, marks included. Empty when no
+    head noun follows. A longer quoted name is a term of its own (“千集万店”)."""
+    if len(phrase) != 2 or at < 1:
+        return ""
+    if not all(CJK.match(ch) for ch in phrase):
+        return ""
+    end = at + len(phrase) + 1
+    after = [w for w, _ in tokens(text[end : end + 6])]
+    if not after or after[0] not in HEADS or len(after[0]) < 2:
+        return ""
+    return text[at - 1 : end + len(after[0])]
+
+
 def _name_char(ch: str) -> bool:
     return bool(CJK.match(ch)) or ch.isdigit() or (ch.isascii() and ch.isalpha()) or ch == "+"
+
+
+_SLOGAN = re.compile(
+    r"(?<![一二三四五六七八九十两])[一二三四五六七八九十两][\u4e00-\u9fff]"
+    r"[一二三四五六七八九十两][\u4e00-\u9fff](?![一二三四五六七八九十两])"
+)
+_NUMERALS = frozenset("一二三四五六七八九十两")
+
+
+def _slogans(text: str) -> Counter[str]:
+    """Numbered slogans (三严三实, 两学一做, 一县一策): two numerals each before one
+    character, a unit the dictionary does not know. Idioms of the same shape
+    (三心二意, 一点一滴) are dictionary words and stay out."""
+    out: Counter[str] = Counter()
+    for m in _SLOGAN.finditer(text):
+        word = m.group(0)
+        if word[1] in _NUMERALS or word[3] in _NUMERALS or not unknown(word):
+            continue
+        out[word] = text.count(word)
+    return out
 
 
 _DOCUMENT = re.compile(r"《([^《》]{4,24}?)(?:[(（][^()（）]{0,16}[)）])?》")
@@ -319,7 +384,7 @@ def _drop_lead_verbs(phrase: str) -> str:
     while k < len(toks) - 1 and (toks[k] in VERBS or verb_like(toks[k])):
         k += 1
     rest = "".join(toks[k:])
-    return rest if k and len(rest) >= 3 else phrase
+    return rest if k and len(rest) >= 3 and CJK.match(rest[0]) else phrase
 
 
 _CLAUSE_CHARS = set("了也着过吗呢吧就都才没却又再")
@@ -335,10 +400,12 @@ def _clause_like(word: str) -> bool:
 def _whole(word: str, text: str, singles: set[str], words: set[str]) -> str:
     """``word`` grown to the compound it is always part of: where its edge character is
     a one-character token, a one-character token that always stands next to it joins
-    it (守 + 正创新, 乡土能 + 人); ``word`` if none. A character that ends a word of
+    it (守 + 正创新, 乡土能 + 人) where ``word`` occurs twice or more; ``word`` if
+    none. A character that ends a word of
     the article (the 全 of 健全 before 全国……) is that word's, never this one's."""
     n = text.count(word)
-    if n == 0:
+    if n < _MIN_COUNT:
+        # Met once, a neighbour is no evidence (更多 + 智慧城市建设, 一写 + 柔性执法).
         return word
     for _ in range(2):
         at = text.find(word)
@@ -346,7 +413,12 @@ def _whole(word: str, text: str, singles: set[str], words: set[str]) -> str:
         after = text[at + len(word)] if at + len(word) < len(text) else ""
         if at >= 2 and text[at - 2 : at] in words:
             before = ""
-        if {before, word[0]} <= singles and before not in _EDGE and text.count(before + word) == n:
+        if (
+            {before, word[0]} <= singles
+            and before not in _EDGE
+            and before not in VERBS  # 靠 + 新型举国体制: the verb before a name is no part of it
+            and text.count(before + word) == n
+        ):
             word = before + word
         elif {after, word[-1]} <= singles and after not in _EDGE and text.count(word + after) == n:
             word = word + after
@@ -434,15 +506,24 @@ def is_topic(word: str, topic: set[str]) -> bool:
         return False
     parts = [w for w, _ in tokens(word)] or [word]
     places = words("place_suffixes")
-    rest = [
-        w
-        for w in parts
-        if w not in topic
-        and w not in GENERIC
-        and w not in PLAIN
-        and not any(w == t + ch for t in topic for ch in places)
-    ]
-    return not rest
+
+    def plain(w: str) -> bool:
+        return (
+            w in topic
+            or w in GENERIC
+            or w in PLAIN
+            or any(w == t + ch for t in topic for ch in places)
+        )
+
+    def halves(w: str) -> bool:
+        """A word the segmenter keeps whole (数字技术, a 规范表述) whose halves are a
+        topic word and a topic or generic word (数字 + 技术 in an article on 数字)."""
+        return any(
+            plain(w[:k]) and plain(w[k:]) and (w[:k] in topic or w[k:] in topic)
+            for k in range(2, len(w) - 1)
+        )
+
+    return all(plain(w) or halves(w) for w in parts)
 
 
 def rank_terms(
@@ -470,7 +551,7 @@ def rank_terms(
             continue
         grown[whole] = max(grown[whole], n if whole == w else text.count(whole))
     counts = _maximal(grown, text)
-    quotes = _quoted_terms(text) + _document_names(text)
+    quotes = _quoted_terms(text) + _document_names(text) + _slogans(text)
     holders = _substrings(counts)
     for w, n in quotes.items():
         if w not in holders:
