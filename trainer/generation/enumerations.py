@@ -21,6 +21,7 @@ import re
 from dataclasses import replace
 
 from trainer.generation.address import leads_on
+from trainer.generation.clause_runs import clause_runs
 from trainer.generation.enumtypes import (
     PRIORITY,
     Enumeration,
@@ -85,12 +86,42 @@ def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
                 found += quoted_runs(folded, section, para, sent)
                 found += inline_lists(folded, section, para, sent)
                 found += phrase_series(folded, section, para, sent)
+                found += clause_runs(folded, section, para, sent)
     found.sort(key=lambda e: (PRIORITY[e.style], e.start))
     return [
         _without_fillers(_without_tally(e))
-        for e in _dedupe(found)
+        for e in _outside_points(_dedupe(found), doc)
         if not _exam_instruction(folded, e) and not _no_points(folded, e) and not _dated(e)
     ]
+
+
+_POINT_STYLES = frozenset({"ordinal", "headings", "openers", "paragraphs", "framed"})
+
+
+def _outside_points(found: list[Enumeration], doc: Outline) -> list[Enumeration]:
+    """Without the clause runs that spell out one point of another list: the steps
+    inside a paragraph that a numbered, heading or parallel-opening list already
+    names (``加强人才队伍建设。实施……,落实……,提高……``) are its detail, not points of
+    their own."""
+    runs = [e for e in found if e.style == "clauses"]
+    if not runs:
+        return found
+    spans: list[tuple[int, int]] = []
+    for e in found:
+        if e.style not in _POINT_STYLES:
+            continue
+        for it in e.items:
+            at = it.context.start
+            for section in doc.sections:
+                whole = [p.span for p in section.paragraphs]
+                if not whole:
+                    continue
+                if e.style == "headings" and section.span is not None:
+                    if section.span.start <= at < section.span.end:
+                        spans.append((whole[0].start, whole[-1].end))
+                    continue
+                spans += [(p.start, p.end) for p in whole if p.start <= at < p.end]
+    return [e for e in found if e.style != "clauses" or not any(a <= e.start < b for a, b in spans)]
 
 
 _DATE_OPENER = re.compile(r"^(?:\d{2,4}|[一二三四五六七八九十〇零]{2,4})年[,，]?$")

@@ -1,0 +1,84 @@
+"""Points written as comma clauses in running prose (``clause_runs``): a run of
+predicates, short clauses closed by 等 and a category noun, causes after 因."""
+
+from __future__ import annotations
+
+from gen_scoring import make
+
+
+def _lists(text: str) -> list[tuple[str, list[str]]]:
+    return [(n.prompt, list(n.items)) for n in make(text, "t").notes if n.kind.value == "list"]
+
+
+def test_a_run_of_predicate_clauses_is_a_list_of_measures() -> None:
+    got = _lists(
+        "社区服务。\n\n今年以来,街道办完善社区服务网络,优化居民办事流程,拓宽居民议事渠道。"
+        "居民对此评价很高。"
+    )
+    assert next(items for _p, items in got if "优化居民办事流程" in items) == [
+        "完善社区服务网络",
+        "优化居民办事流程",
+        "拓宽居民议事渠道",
+    ], got
+    prompt = next(p for p, items in got if "优化居民办事流程" in items)
+    assert "举措" in prompt and "哪三" in prompt, prompt
+
+
+def test_results_reported_with_le_are_asked_as_results() -> None:
+    got = _lists("交流。\n\n两地代表进行了深入座谈,加深了了解,凝聚了共识,拓展了合作空间。")
+    prompt, items = next((p, i) for p, i in got if "凝聚了共识" in i)
+    assert items == ["加深了了解", "凝聚了共识", "拓展了合作空间"]
+    assert "成果" in prompt, prompt
+
+
+def test_short_clauses_closed_by_deng_and_a_category_noun() -> None:
+    got = _lists(
+        "小区治理。\n\n走访中发现,一些老旧小区存在私搭乱建,楼道堆物,飞线充电等现象,居民意见较大。"
+    )
+    prompt, items = next((p, i) for p, i in got if "楼道堆物" in i)
+    assert items == ["私搭乱建", "楼道堆物", "飞线充电"]
+    assert prompt.endswith("哪三种现象?"), prompt
+
+
+def test_short_clauses_after_a_cause_word_are_the_causes() -> None:
+    got = _lists(
+        "山村。\n\n这个村虽然风景优美,但因交通不便,产业基础薄弱,青壮年外流,村集体收入一直偏低。"
+    )
+    prompt, items = next((p, i) for p, i in got if "产业基础薄弱" in i)
+    assert items == ["交通不便", "产业基础薄弱", "青壮年外流"]
+    assert "村集体收入一直偏低" in prompt and "原因" in prompt, prompt
+
+
+def test_a_setting_after_the_cause_word_is_no_cause_list() -> None:
+    got = _lists("山村。\n\n由于地处深山,这里坡地多、水源少,气候寒冷,农民收入较低。")
+    assert not any("气候寒冷" in items for _p, items in got), got
+
+
+def test_a_run_that_leads_to_one_effect_is_no_list() -> None:
+    got = _lists(
+        "社区服务。\n\n完善社区服务网络,优化居民办事流程,拓宽居民议事渠道,才能让居民真正满意。"
+    )
+    assert not any("优化居民办事流程" in items for _p, items in got), got
+
+
+def test_the_steps_inside_a_numbered_point_are_its_detail() -> None:
+    got = _lists(
+        "社区治理的对策。\n\n一、健全服务网络。整合社区资源,完善服务清单,提升办事效率。\n\n"
+        "二、畅通议事渠道。设立居民议事会,推行线上议事,公开议事结果。\n\n"
+        "三、强化队伍建设。充实社工力量,开展业务培训,落实激励措施。"
+    )
+    assert any("健全服务网络" in items for _p, items in got), got
+    assert not any("完善服务清单" in items for _p, items in got), got
+
+
+def test_clauses_with_a_subject_of_their_own_are_no_run() -> None:
+    got = _lists("见闻。\n\n记者来到村里,村民说收成不错,孩子们在院子里玩耍,老人晒着太阳。")
+    assert not got, got
+
+
+def test_clauses_asking_a_question_are_no_points() -> None:
+    got = _lists(
+        "网格。\n\n社工走遍每条街巷,熟悉每一户人家,独居老人有没有按时服药,"
+        "留守儿童有没有按时上学,心里都有一本账。"
+    )
+    assert not any("熟悉每一户人家" in items for _p, items in got), got
