@@ -11,6 +11,7 @@ Cue words live in ``data/clause_runs.txt``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from functools import cache
 
@@ -34,26 +35,50 @@ def _cue(kind: str) -> frozenset[str]:
     return frozenset(kind_words("clause_runs", kind))
 
 
+@cache
+def _starts(kind: str) -> tuple[str, ...]:
+    return tuple(_cue(kind))
+
+
 def clause_runs(folded: str, section: Section, para: Paragraph, sent: Span) -> list[Enumeration]:
     """The runs of predicate clauses in ``sent`` (see the module's doc)."""
-    if find_markers(sent.text, 0):
+    if sum(sent.text.count(ch) for ch in ",:;") < _RUN[0] - 1:
+        return []  # fewer than three clauses
+    found = _runs(folded, section, para, sent)
+    if found and find_markers(sent.text, 0):
         return []  # 一是……二是……: the ordinal detector's
-    parts = clauses(folded, sent.start, sent.end)
-    spans = [_bare(c) for c in parts]
+    return found
+
+
+def _runs(folded: str, section: Section, para: Paragraph, sent: Span) -> list[Enumeration]:
+    spans = [_bare(c) for c in clauses(folded, sent.start, sent.end)]
     closed = _closed_run(folded, section, para, sent, spans) or _cause_run(
         folded, section, para, sent, spans
     )
     if closed is not None:
         return [closed]
+    cheap = [_may_predicate(sp.text) for sp in spans]
+    if sum(cheap) < _RUN[0] - 1:
+        return []  # no run possible: the sentence is not cut into words here
+    from trainer.generation.segment import tokens
+
+    cut = tokens(sent.text)  # the sentence's words, shared with the later stages
+    starts = [at for _w, at in cut]
+
+    def words(k: int) -> list[tuple[str, int]]:
+        lo = spans[k].start - sent.start
+        a, b = bisect_left(starts, lo), bisect_left(starts, lo + len(spans[k].text))
+        return [(w, at - lo) for w, at in cut[a:b]]
+
     out: list[Enumeration] = []
     i = 0
     while i < len(spans):
         j = i
-        while j < len(spans) and j - i < _RUN[1] and _predicate(spans[j].text):
+        while j < len(spans) and j - i < _RUN[1] and cheap[j] and _predicate(words(j)):
             j += 1
         run = spans[i:j]
         if i > 0 and j - i >= _RUN[0] - 1:
-            head = _after_subject(spans[i - 1])
+            head = _after_subject(spans[i - 1], words(i - 1))
             if head is not None:
                 run = [head, *run]  # 我们巩固……,全面推进……: the subject opens the first
         if len(run) >= _RUN[0] and _alike([s.text for s in run]) and not _means(spans[j:]):
@@ -66,8 +91,7 @@ def clause_runs(folded: str, section: Section, para: Paragraph, sent: Span) -> l
 
 def _means(rest: list[Span]) -> bool:
     """The sentence goes on to what the run brings about (``A,B,C,能够W``)."""
-    effects = tuple(_cue("effect"))
-    return any(s.text.startswith(effects) for s in rest)
+    return any(s.text.startswith(_starts("effect")) for s in rest)
 
 
 def _bare(c: Span) -> Span:
@@ -96,18 +120,24 @@ def _run(
     )
 
 
-def _predicate(text: str) -> bool:
+def _may_predicate(text: str) -> bool:
+    """What :func:`_predicate` asks before the words: size, script, no effect or
+    question cue."""
+    return (
+        _ITEM[0] <= _size(text) <= _ITEM[1]
+        and CJK.match(text) is not None
+        and not text.startswith(_starts("effect"))
+        and not any(q in text for q in _cue("question"))
+    )
+
+
+def _predicate(words: list[tuple[str, int]]) -> bool:
     """A clause that is one predicate: an adverb at most, then a verb that opens a
     measure or an outcome (not 是, 有, 要, 让…), and no subject of its own."""
-    from trainer.generation.segment import tag, tokens
+    from trainer.generation.segment import tag
 
-    if not _ITEM[0] <= _size(text) <= _ITEM[1] or not CJK.match(text):
-        return False
-    if text.startswith(tuple(_cue("effect"))) or any(q in text for q in _cue("question")):
-        return False
-    words = [w for w, _at in tokens(text)]
     adverbs, verbs, never = _cue("adverb"), _cue("verb"), _cue("not_head")
-    for word in words[:-1]:
+    for word, _at in words[:-1]:
         if word in never:
             return False
         if len(word) >= 2 and (tag(word) in _VERB_TAGS or word in verbs):
@@ -120,16 +150,22 @@ def _predicate(text: str) -> bool:
 _SUBJECT_MAX = 6
 
 
-def _after_subject(s: Span) -> Span | None:
+def _after_subject(s: Span, words: list[tuple[str, int]]) -> Span | None:
     """``街道办完善社区服务网络`` -> ``完善社区服务网络``: the predicate after a short
     subject (nouns only, at most ``_SUBJECT_MAX`` characters)."""
-    from trainer.generation.segment import tag, tokens
+    from trainer.generation.segment import tag
 
-    for word, at in tokens(s.text):
+    for k, (word, at) in enumerate(words):
         if at > _SUBJECT_MAX:
             break
-        if at and word not in _cue("not_head") and _predicate(s.text[at:]):
-            return Span(s.text[at:], s.start + at, s.end)
+        rest = s.text[at:]
+        if (
+            at
+            and word not in _cue("not_head")
+            and _may_predicate(rest)
+            and _predicate([(w, a - at) for w, a in words[k:]])
+        ):
+            return Span(rest, s.start + at, s.end)
         if tag(word) not in _SUBJECT_TAGS:
             break
     return None
