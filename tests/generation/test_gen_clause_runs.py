@@ -82,3 +82,20 @@ def test_clauses_asking_a_question_are_no_points() -> None:
         "留守儿童有没有按时上学,心里都有一本账。"
     )
     assert not any("熟悉每一户人家" in items for _p, items in got), got
+
+
+def test_a_series_on_a_numbered_line_read_as_a_heading_is_a_list() -> None:
+    got = _lists(
+        "备考要点\n\n1. 题型:归纳题、分析题、对策题、写作题\n\n"
+        "每类题型都有固定的答题思路,平时要多加练习,考试时才能从容应对。\n\n"
+        "2. 心态:沉着冷静,合理分配时间。\n\n考场上不允许携带电子设备,要提前准备好。\n"
+    )
+    assert ("题型有哪四项?", ["归纳题", "分析题", "对策题", "写作题"]) in got, got
+
+
+def test_a_series_item_never_opens_with_a_particle() -> None:
+    got = _lists(
+        "试点。\n\n实施方案明确了国家级示范区的范围、准入条件、奖惩措施、监督办法,各地要抓好落实。"
+    )
+    items = next(i for _p, i in got if "准入条件" in i)
+    assert items[0] == "范围", got

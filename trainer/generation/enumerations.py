@@ -67,6 +67,7 @@ def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
     found = [e for e in _ordinal_lists(folded, doc) if not _structural(e)]
     found += heading_runs(folded, doc)
     for section in doc.sections:
+        found += _heading_series(folded, section)
         if GOLDEN_SECTION.search(section.heading):
             # A list of sayings: each one is a 金句 card; only a 、 series inside
             # one (老有所养、老有所依……) is a list too.
@@ -122,6 +123,16 @@ def _outside_points(found: list[Enumeration], doc: Outline) -> list[Enumeration]
                     continue
                 spans += [(p.start, p.end) for p in whole if p.start <= at < p.end]
     return [e for e in found if e.style != "clauses" or not any(a <= e.start < b for a, b in spans)]
+
+
+def _heading_series(folded: str, section: Section) -> list[Enumeration]:
+    """A 、 series inside a line read as a heading: a handout's numbered line
+    (``3. 新质生产力:打造A、B、C等新兴支柱产业``, ``2.题型:A、B、C``) names its
+    points on the line itself."""
+    if section.span is None or "、" not in section.heading:
+        return []
+    line = Paragraph(0, section.span, (section.span,))
+    return inline_lists(folded, section, line, section.span)
 
 
 _DATE_OPENER = re.compile(r"^(?:\d{2,4}|[一二三四五六七八九十〇零]{2,4})年[,，]?$")

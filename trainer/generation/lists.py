@@ -335,6 +335,10 @@ def prompt(e: Enumeration, kind: str = "", title: str = "") -> str:
             # 向市场信息、科技服务、加工营销等方面拓展 -> 向哪三个方面拓展
             unit = next((u for noun, u in _NOUN_UNITS.items() if after.startswith(noun)), "")
         topic = _with_subject(e, topic)
+        if label and topic.startswith(label):
+            topic = topic[len(label) :].lstrip(":")  # 题型:单一题、……: the label is the prefix
+            if not topic and not after:
+                return f"{label}有哪{_count(n, unit or '项')}?"
         if not topic.strip(",;:") and not after:
             labelled = _sentence_label(e)
             if labelled:
