@@ -99,3 +99,26 @@ def test_a_series_item_never_opens_with_a_particle() -> None:
     )
     items = next(i for _p, i in got if "准入条件" in i)
     assert items[0] == "范围", got
+
+
+def test_ordinal_items_skip_concessions_and_emphasis_and_keep_whole_words() -> None:
+    got = _lists(
+        "乡村教师为何留不住?\n\n原因有三。首先,待遇偏低的问题长期没有解决。其次,即便在交通便利的今天,"
+        "乡村学校的生活条件依然艰苦。最后,也是最重要的是,职称晋升通道过窄。"
+    )
+    items = next(i for _p, i in got if any("待遇" in x for x in i))
+    assert items[1].startswith("乡村学校的生活条件"), items
+    assert items[2].startswith("职称晋升通道过窄"), items
+
+
+def test_a_filler_is_never_cut_off_the_word_it_opens() -> None:
+    from trainer.generation.phrases import key_phrase
+    from trainer.generation.text import Span
+
+    for body, want in [
+        ("这些短板亟待补齐。", "这些短板亟待补齐"),
+        ("其他地区的经验值得借鉴。", "其他地区的经验值得借鉴"),
+        ("即是补齐短板。", "补齐短板"),
+    ]:
+        got = key_phrase(body, Span(body, 0, len(body)))
+        assert got is not None and got.text == want, (body, got)
