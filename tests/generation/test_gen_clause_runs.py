@@ -122,3 +122,26 @@ def test_a_filler_is_never_cut_off_the_word_it_opens() -> None:
     ]:
         got = key_phrase(body, Span(body, 0, len(body)))
         assert got is not None and got.text == want, (body, got)
+
+
+_VERB_LED = (
+    "乡村振兴要抓住关键\n\n"
+    "乡村振兴是一篇大文章,需要久久为功。\n\n"
+    "壮大特色产业,让农民的钱袋子鼓起来。各地依托资源禀赋发展特色种养,带动农户增收。\n\n"
+    "补齐基础设施短板,把公共服务延伸到村里。道路、供水、网络等设施逐步完善,村民生活更加便利。\n\n"
+    "培育新型职业农民,为乡村发展注入人才活力。{last}\n"
+)
+
+
+def test_paragraphs_opening_on_a_predicate_are_parallel_points() -> None:
+    got = _lists(_VERB_LED.format(last="一批懂技术、善经营的农民成长起来,成为致富带头人。"))
+    items = next(i for _p, i in got if any("补齐基础设施短板" in x for x in i))
+    assert len(items) == 3 and items[0].startswith("壮大特色产业"), got
+
+
+def test_an_opener_whose_second_clause_comments_breaks_the_run() -> None:
+    text = _VERB_LED.replace(
+        "补齐基础设施短板,把公共服务延伸到村里。", "补齐基础设施短板,地方政府责无旁贷。"
+    )
+    got = _lists(text.format(last="一批懂技术、善经营的农民成长起来,成为致富带头人。"))
+    assert not any(any("补齐基础设施短板" in x for x in i) for _p, i in got), got

@@ -120,6 +120,14 @@ def _run(
     )
 
 
+def predicate_clause(text: str) -> bool:
+    """``text`` (one clause) is a point's predicate: a verb after at most an adverb
+    (``夯实基础研究``), as :func:`clause_runs` reads its clauses."""
+    from trainer.generation.segment import tokens
+
+    return _may_predicate(text) and _predicate(tokens(text))
+
+
 def _may_predicate(text: str) -> bool:
     """What :func:`_predicate` asks before the words: size, script, no effect or
     question cue."""

@@ -21,7 +21,7 @@ import re
 from dataclasses import replace
 
 from trainer.generation.address import leads_on
-from trainer.generation.clause_runs import clause_runs
+from trainer.generation.clause_runs import clause_runs, predicate_clause
 from trainer.generation.enumtypes import (
     PRIORITY,
     Enumeration,
@@ -467,6 +467,47 @@ def _alike(folded: str, a: Span, b: Span) -> str:
     return ""
 
 
+def _verb_led(folded: str, a: Span, b: Span) -> bool:
+    """Two openers of one or two clauses, each opening on a predicate
+    (``夯实基础研究,筑牢……的根基。`` / ``攻克关键核心技术,把……握在自己手中。``):
+    分论点 stated as what to do."""
+    for s in (a, b):
+        parts = clauses(folded, s.start, s.end)
+        if len(s.text) > _STEM_OPENER_MAX or len(parts) > 2 or not s.text.endswith("。"):
+            return False
+        if not predicate_clause(parts[0].text.rstrip(",。")):
+            return False
+        if len(parts) == 2 and not _goes_on(parts[1].text):
+            return False
+    return True
+
+
+def _all_verb_led(
+    folded: str, units: list[tuple[Span | None, Paragraph, Span]], i: int, j: int, how: str
+) -> bool:
+    """Units ``i`` to ``j`` (the one being added) all open on a predicate, where the run
+    so far held by a looser likeness (shape, prefix, lone)."""
+    if how not in {"shape", "lone", "prefix"}:
+        return False
+    first = units[i][0]
+    others = [units[m][0] for m in range(i + 1, j + 1)]
+    return first is not None and all(o is not None and _verb_led(folded, first, o) for o in others)
+
+
+_COMMENT_OPENERS = frozenset("与和也还但而却")
+
+
+def _goes_on(text: str) -> bool:
+    """A second clause that carries the action on (筑牢……, 把……, 让……, 以……), not a
+    comment with its own subject (政府部门责无旁贷) or a turn (与……并不矛盾, 也要……)."""
+    from trainer.generation.segment import tag, tokens
+
+    words = tokens(text)
+    if not words or text[0] in _COMMENT_OPENERS:
+        return False
+    return bool(tag(words[0][0])) or predicate_clause(text.rstrip(",。"))
+
+
 def _lone(folded: str, s: Span) -> bool:
     """A one-clause sentence of a few characters that ends with 。."""
     return (
@@ -520,13 +561,17 @@ def _openers(folded: str, section: Section) -> list[Enumeration]:
         how = ""
         while first is not None and j < len(units):
             nxt = units[j][0]
-            kind = _alike(folded, first, nxt) if nxt is not None else ""
+            kind = _alike(folded, first, nxt) if nxt is not None and how != "verbs" else ""
+            if not kind and nxt is not None and how in {"", "verbs"}:
+                kind = "verbs" if _verb_led(folded, first, nxt) else ""
+            if (not kind or (how and kind != how)) and _all_verb_led(folded, units, i, j, how):
+                kind = how = "verbs"  # 壮大……/补齐……/培育……: alike in shape only in part
             if not kind or (how and kind != how):
                 break
             how = how or kind
             j += 1
         alone = all(ctx.end > p.span.end for _o, p, ctx in units[i:j])
-        least = 3 if how in {"shape", "lone"} or (how == "prefix" and not alone) else 2
+        least = 3 if how in {"shape", "lone", "verbs"} or (how == "prefix" and not alone) else 2
         if how == "lone" and any(len(p.sentences) < 2 for _o, p, _c in units[i:j]):
             least = j - i + 1  # a lead sentence has a paragraph after it
         if first is None or j - i < least:
@@ -549,11 +594,13 @@ def _openers(folded: str, section: Section) -> list[Enumeration]:
             if shared:
                 cut = clauses(folded, opener.start, opener.end)[1].start
                 phrase = Span(folded[cut : opener.end], cut, opener.end)
+            elif how == "verbs":  # the point is the opening predicate, its head phrase
+                phrase = clauses(folded, opener.start, opener.end)[0]
             items.append(Item(strip_end(phrase), ctx))
         head = group[0][1]
         out.append(
             Enumeration(
-                Style.OPENERS,
+                Style.PARAGRAPHS if how == "verbs" else Style.OPENERS,
                 section,
                 head.index,
                 tuple(items),
