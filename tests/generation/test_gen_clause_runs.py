@@ -145,3 +145,10 @@ def test_an_opener_whose_second_clause_comments_breaks_the_run() -> None:
     )
     got = _lists(text.format(last="一批懂技术、善经营的农民成长起来,成为致富带头人。"))
     assert not any(any("补齐基础设施短板" in x for x in i) for _p, i in got), got
+
+
+def test_measures_closed_by_deng_cuoshi_are_asked_as_measures() -> None:
+    got = _lists("停车难。\n\n为缓解停车难,该区采取了限时停车,错峰收费,违停曝光等措施,效果明显。")
+    prompt, items = next((p, i) for p, i in got if "错峰收费" in i)
+    assert items == ["限时停车", "错峰收费", "违停曝光"]
+    assert prompt.endswith("采取了哪三条措施?"), prompt

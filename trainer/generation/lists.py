@@ -562,15 +562,20 @@ def _clauses(e: Enumeration, n: int, kind: str) -> str:
     if e.shared.startswith("等"):
         noun = e.shared[1:]
         topic = re.sub(r"(?:存在|出现|发现|面临|存在着|出现了|采取|通过)$", "", topic)
-        return f"{topic}存在哪{_count(n, _UNITS.get(noun, '种'))}{noun}?"
+        verb = "存在" if noun in _PROBLEMS or noun in {"行为", "情况", "困难", "难题"} else "采取了"
+        return f"{topic}{verb}哪{_count(n, _UNITS.get(noun, '种'))}{noun}?"
     if e.shared:
         effect = re.sub(r"^(?:在|但是?|而|却)", "", e.after.text if e.after else "")
-        effect = effect.replace("上仍", "上").replace("仍", "")
-        return f"{effect},原因有哪{_count(n, '个')}?" if effect else ""
+        effect = re.sub(r"仍然?(?=存在|有|面临)", "", effect)[-_TOPIC_MAX:]
+        return f"{effect},原因有哪{_count(n, '个')}?" if effect else f"原因有哪{_count(n, '个')}?"
     subject = re.sub(r"^(?:但是?|而|也|却)?(?:要|应|需要|必须)?", "", topic)
     subject = subject or _leading_subject(e.items[0].context.text)
     if all(_DONE.match(it.phrase.text) for it in e.items):
-        return f"{subject},取得了哪{_count(n, '项')}成果?" if subject else ""
+        return (
+            f"{subject},取得了哪{_count(n, '项')}成果?"
+            if subject
+            else f"取得了哪{_count(n, '项')}成果?"
+        )
     category = {"问题": "问题", "原因": "原因"}.get(kind, "举措")
     unit = _UNITS.get(category, "点")
     return (
