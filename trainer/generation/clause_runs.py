@@ -11,6 +11,7 @@ Cue words live in ``data/clause_runs.txt``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 from functools import cache
@@ -36,6 +37,12 @@ def _cue(kind: str) -> frozenset[str]:
 
 
 @cache
+def _cue_pattern(kind: str) -> re.Pattern[str]:
+    """Any word of ``kind``, as one compiled alternation (longest first)."""
+    return re.compile("|".join(map(re.escape, sorted(_cue(kind), key=len, reverse=True))))
+
+
+@cache
 def _starts(kind: str) -> tuple[str, ...]:
     return tuple(_cue(kind))
 
@@ -52,9 +59,11 @@ def clause_runs(folded: str, section: Section, para: Paragraph, sent: Span) -> l
 
 def _runs(folded: str, section: Section, para: Paragraph, sent: Span) -> list[Enumeration]:
     spans = [_bare(c) for c in clauses(folded, sent.start, sent.end)]
-    closed = _closed_run(folded, section, para, sent, spans) or _cause_run(
-        folded, section, para, sent, spans
-    )
+    closed = None
+    if "等" in sent.text:
+        closed = _closed_run(folded, section, para, sent, spans)
+    if closed is None and _cue_pattern("cause").search(sent.text):
+        closed = _cause_run(folded, section, para, sent, spans)
     if closed is not None:
         return [closed]
     cheap = [_may_predicate(sp.text) for sp in spans]
@@ -135,7 +144,7 @@ def _may_predicate(text: str) -> bool:
         _ITEM[0] <= _size(text) <= _ITEM[1]
         and CJK.match(text) is not None
         and not text.startswith(_starts("effect"))
-        and not any(q in text for q in _cue("question"))
+        and not _cue_pattern("question").search(text)
     )
 
 
