@@ -9,7 +9,10 @@ first in :data:`~enumtypes.PRIORITY` wins:
 * parallel paragraph openers (``提升认知,扩大融入面。`` / ``完善机制,消除顾虑心。``);
 * parallel clauses in one sentence (``靠……,靠……,靠……``), similar in length;
 * three or more semicolon-joined parts of one sentence;
-* inline lists joined by 、 (four or more short items, or three built alike).
+* inline lists joined by 、 (four or more short items, or three built alike), also
+  on a numbered line read as a heading;
+* points written as comma clauses in running prose (:mod:`clause_runs`), unless
+  they spell out one point of a numbered or parallel list.
 
 Each finding keeps spans into the article; wording the card is left to
 :mod:`trainer.generation.lists`.
@@ -18,6 +21,7 @@ Each finding keeps spans into the article; wording the card is left to
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from trainer.generation.address import leads_on
@@ -104,24 +108,27 @@ def _outside_points(found: list[Enumeration], doc: Outline) -> list[Enumeration]
     inside a paragraph that a numbered, heading or parallel-opening list already
     names (``加强人才队伍建设。实施……,落实……,提高……``) are its detail, not points of
     their own."""
-    runs = [e for e in found if e.style == "clauses"]
-    if not runs:
+    if not any(e.style == "clauses" for e in found):
         return found
+    paras = sorted((p.span.start, p.span.end) for sec in doc.sections for p in sec.paragraphs)
+    starts = [a for a, _b in paras]
+    bodies = [  # a heading's reach: from its first paragraph to its last
+        (sec.span.start, sec.span.end, sec.paragraphs[0].span.start, sec.paragraphs[-1].span.end)
+        for sec in doc.sections
+        if sec.span is not None and sec.paragraphs
+    ]
     spans: list[tuple[int, int]] = []
     for e in found:
         if e.style not in _POINT_STYLES:
             continue
         for it in e.items:
             at = it.context.start
-            for section in doc.sections:
-                whole = [p.span for p in section.paragraphs]
-                if not whole:
-                    continue
-                if e.style == "headings" and section.span is not None:
-                    if section.span.start <= at < section.span.end:
-                        spans.append((whole[0].start, whole[-1].end))
-                    continue
-                spans += [(p.start, p.end) for p in whole if p.start <= at < p.end]
+            if e.style == "headings":
+                spans += [(lo, hi) for a, b, lo, hi in bodies if a <= at < b]
+                continue
+            k = bisect_right(starts, at) - 1
+            if k >= 0 and at < paras[k][1]:
+                spans.append(paras[k])
     return [e for e in found if e.style != "clauses" or not any(a <= e.start < b for a, b in spans)]
 
 
