@@ -9,7 +9,10 @@ first in :data:`~enumtypes.PRIORITY` wins:
 * parallel paragraph openers (``提升认知,扩大融入面。`` / ``完善机制,消除顾虑心。``);
 * parallel clauses in one sentence (``靠……,靠……,靠……``), similar in length;
 * three or more semicolon-joined parts of one sentence;
-* inline lists joined by 、 (four or more short items, or three built alike).
+* inline lists joined by 、 (four or more short items, or three built alike), also
+  on a numbered line read as a heading;
+* points written as comma clauses in running prose (:mod:`clause_runs`), unless
+  they spell out one point of a numbered or parallel list.
 
 Each finding keeps spans into the article; wording the card is left to
 :mod:`trainer.generation.lists`.
@@ -18,9 +21,11 @@ Each finding keeps spans into the article; wording the card is left to
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from trainer.generation.address import leads_on
+from trainer.generation.clause_runs import clause_runs, predicate_clause
 from trainer.generation.enumtypes import (
     PRIORITY,
     Enumeration,
@@ -66,6 +71,7 @@ def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
     found = [e for e in _ordinal_lists(folded, doc) if not _structural(e)]
     found += heading_runs(folded, doc)
     for section in doc.sections:
+        found += _heading_series(folded, section)
         if GOLDEN_SECTION.search(section.heading):
             # A list of sayings: each one is a 金句 card; only a 、 series inside
             # one (老有所养、老有所依……) is a list too.
@@ -85,12 +91,55 @@ def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
                 found += quoted_runs(folded, section, para, sent)
                 found += inline_lists(folded, section, para, sent)
                 found += phrase_series(folded, section, para, sent)
+                found += clause_runs(folded, section, para, sent)
     found.sort(key=lambda e: (PRIORITY[e.style], e.start))
     return [
         _without_fillers(_without_tally(e))
-        for e in _dedupe(found)
+        for e in _outside_points(_dedupe(found), doc)
         if not _exam_instruction(folded, e) and not _no_points(folded, e) and not _dated(e)
     ]
+
+
+_POINT_STYLES = frozenset({"ordinal", "headings", "openers", "paragraphs", "framed"})
+
+
+def _outside_points(found: list[Enumeration], doc: Outline) -> list[Enumeration]:
+    """Without the clause runs that spell out one point of another list: the steps
+    inside a paragraph that a numbered, heading or parallel-opening list already
+    names (``加强人才队伍建设。实施……,落实……,提高……``) are its detail, not points of
+    their own."""
+    if not any(e.style == "clauses" for e in found):
+        return found
+    paras = sorted((p.span.start, p.span.end) for sec in doc.sections for p in sec.paragraphs)
+    starts = [a for a, _b in paras]
+    bodies = [  # a heading's reach: from its first paragraph to its last
+        (sec.span.start, sec.span.end, sec.paragraphs[0].span.start, sec.paragraphs[-1].span.end)
+        for sec in doc.sections
+        if sec.span is not None and sec.paragraphs
+    ]
+    spans: list[tuple[int, int]] = []
+    for e in found:
+        if e.style not in _POINT_STYLES:
+            continue
+        for it in e.items:
+            at = it.context.start
+            if e.style == "headings":
+                spans += [(lo, hi) for a, b, lo, hi in bodies if a <= at < b]
+                continue
+            k = bisect_right(starts, at) - 1
+            if k >= 0 and at < paras[k][1]:
+                spans.append(paras[k])
+    return [e for e in found if e.style != "clauses" or not any(a <= e.start < b for a, b in spans)]
+
+
+def _heading_series(folded: str, section: Section) -> list[Enumeration]:
+    """A 、 series inside a line read as a heading: a handout's numbered line
+    (``3. 新质生产力:打造A、B、C等新兴支柱产业``, ``2.题型:A、B、C``) names its
+    points on the line itself."""
+    if section.span is None or "、" not in section.heading:
+        return []
+    line = Paragraph(0, section.span, (section.span,))
+    return inline_lists(folded, section, line, section.span)
 
 
 _DATE_OPENER = re.compile(r"^(?:\d{2,4}|[一二三四五六七八九十〇零]{2,4})年[,，]?$")
@@ -425,6 +474,47 @@ def _alike(folded: str, a: Span, b: Span) -> str:
     return ""
 
 
+def _verb_led(folded: str, a: Span, b: Span) -> bool:
+    """Two openers of one or two clauses, each opening on a predicate
+    (``夯实基础研究,筑牢……的根基。`` / ``攻克关键核心技术,把……握在自己手中。``):
+    分论点 stated as what to do."""
+    for s in (a, b):
+        parts = clauses(folded, s.start, s.end)
+        if len(s.text) > _STEM_OPENER_MAX or len(parts) > 2 or not s.text.endswith("。"):
+            return False
+        if not predicate_clause(parts[0].text.rstrip(",。")):
+            return False
+        if len(parts) == 2 and not _goes_on(parts[1].text):
+            return False
+    return True
+
+
+def _all_verb_led(
+    folded: str, units: list[tuple[Span | None, Paragraph, Span]], i: int, j: int, how: str
+) -> bool:
+    """Units ``i`` to ``j`` (the one being added) all open on a predicate, where the run
+    so far held by a looser likeness (shape, prefix, lone)."""
+    if how not in {"shape", "lone", "prefix"}:
+        return False
+    first = units[i][0]
+    others = [units[m][0] for m in range(i + 1, j + 1)]
+    return first is not None and all(o is not None and _verb_led(folded, first, o) for o in others)
+
+
+_COMMENT_OPENERS = frozenset("与和也还但而却")
+
+
+def _goes_on(text: str) -> bool:
+    """A second clause that carries the action on (筑牢……, 把……, 让……, 以……), not a
+    comment with its own subject (政府部门责无旁贷) or a turn (与……并不矛盾, 也要……)."""
+    from trainer.generation.segment import tag, tokens
+
+    words = tokens(text)
+    if not words or text[0] in _COMMENT_OPENERS:
+        return False
+    return bool(tag(words[0][0])) or predicate_clause(text.rstrip(",。"))
+
+
 def _lone(folded: str, s: Span) -> bool:
     """A one-clause sentence of a few characters that ends with 。."""
     return (
@@ -478,13 +568,17 @@ def _openers(folded: str, section: Section) -> list[Enumeration]:
         how = ""
         while first is not None and j < len(units):
             nxt = units[j][0]
-            kind = _alike(folded, first, nxt) if nxt is not None else ""
+            kind = _alike(folded, first, nxt) if nxt is not None and how != "verbs" else ""
+            if not kind and nxt is not None and how in {"", "verbs"}:
+                kind = "verbs" if _verb_led(folded, first, nxt) else ""
+            if (not kind or (how and kind != how)) and _all_verb_led(folded, units, i, j, how):
+                kind = how = "verbs"  # 壮大……/补齐……/培育……: alike in shape only in part
             if not kind or (how and kind != how):
                 break
             how = how or kind
             j += 1
         alone = all(ctx.end > p.span.end for _o, p, ctx in units[i:j])
-        least = 3 if how in {"shape", "lone"} or (how == "prefix" and not alone) else 2
+        least = 3 if how in {"shape", "lone", "verbs"} or (how == "prefix" and not alone) else 2
         if how == "lone" and any(len(p.sentences) < 2 for _o, p, _c in units[i:j]):
             least = j - i + 1  # a lead sentence has a paragraph after it
         if first is None or j - i < least:
@@ -507,11 +601,13 @@ def _openers(folded: str, section: Section) -> list[Enumeration]:
             if shared:
                 cut = clauses(folded, opener.start, opener.end)[1].start
                 phrase = Span(folded[cut : opener.end], cut, opener.end)
+            elif how == "verbs":  # the point is the opening predicate, its head phrase
+                phrase = clauses(folded, opener.start, opener.end)[0]
             items.append(Item(strip_end(phrase), ctx))
         head = group[0][1]
         out.append(
             Enumeration(
-                Style.OPENERS,
+                Style.PARAGRAPHS if how == "verbs" else Style.OPENERS,
                 section,
                 head.index,
                 tuple(items),

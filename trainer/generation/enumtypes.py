@@ -35,6 +35,8 @@ class Style(StrEnum):
     """A 、 series of short or like items."""
     SERIES = "series"
     """A 、 series framed by the sentence's verb and a category word."""
+    CLAUSES = "clauses"
+    """Predicate clauses in running prose (推动……,加快……,保持……; A,B,C等现象)."""
 
 
 PRIORITY: dict[Style, int] = {style: rank for rank, style in enumerate(Style)}

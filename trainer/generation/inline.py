@@ -351,10 +351,16 @@ def _token_head(s: Span, size: int) -> Span:
 
 
 def _token_tail(s: Span, size: int) -> Span:
-    """The last words of ``s``, about ``size`` characters, cut between words."""
+    """The last words of ``s``, about ``size`` characters, cut between words and
+    never before a particle (``自然保护地的范围`` -> ``范围``, not ``的范围``)."""
     n = len(s.text)
-    cut = min((b for b in _boundaries(s) if b < n), key=lambda b: (abs(n - b - size), -b))
+    cuts = [b for b in _boundaries(s) if b < n and s.text[b] not in _PARTICLES] or [0]
+    cut = min(cuts, key=lambda b: (abs(n - b - size), -b))
     return Span(s.text[cut:], s.start + cut, s.end)
+
+
+_PARTICLES = frozenset("的地得之了着过")
+"""Characters an item never opens with: they bind to the words before them."""
 
 
 def _typical(spans: list[Span]) -> int:

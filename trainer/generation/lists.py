@@ -374,6 +374,8 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
     lead = _clean(_lead_text(e), announce=e.style not in {"inline", "series"})
     if e.style == "parallel":
         return prefix + _parallel(e, lead, n)
+    if e.style == "clauses":
+        return _subjectless(prefix + _clauses(e, n, kind), prefix, title)
     if e.style == "series":
         return _subjectless(prefix + _series(e, lead, n), prefix, title)
     if e.style == "quoted":
@@ -392,6 +394,10 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
             # 向市场信息、科技服务、加工营销等方面拓展 -> 向哪三个方面拓展
             unit = next((u for noun, u in _NOUN_UNITS.items() if after.startswith(noun)), "")
         topic = _with_subject(e, topic)
+        if label and topic.startswith(label):
+            topic = topic[len(label) :].lstrip(":")  # 题型:单一题、……: the label is the prefix
+            if not topic and not after:
+                return f"{label}有哪{_count(n, unit or '项')}?"
         if not topic.strip(",;:") and not after:
             labelled = _sentence_label(e)
             if labelled:
@@ -599,6 +605,43 @@ def _parallel(e: Enumeration, lead: str, n: int) -> str:
         return f"{lead}了哪{_count(n, '点')}?"
     lead = lead.removesuffix("要").removeprefix("要")
     return f"{lead}要做到哪{_count(n, '点')}?" if lead else f"要做到哪{_count(n, '点')}?"
+
+
+_DONE = re.compile(r"^[^,]{1,4}了")
+"""An item that reports what was done (巩固了友谊): the list is of results."""
+
+
+def _clauses(e: Enumeration, n: int, kind: str) -> str:
+    """Points written as clauses (:mod:`clause_runs`): ``A,B,C等现象`` asks the
+    category noun, ``因A,B,C`` the causes, a run of predicates the measures or the
+    results, each under the subject the sentence gives them."""
+    before = _clean(e.lead.text if e.lead is not None else "", announce=False)
+    topic = re.sub(r"^(?:现在|如今|目前|当前)", "", _last_clause(before).strip('“”‘’" '))
+    topic = _with_subject(e, topic) if topic else ""
+    if e.shared.startswith("等"):
+        noun = e.shared[1:]
+        topic = re.sub(r"(?:存在|出现|发现|面临|存在着|出现了|采取|通过)$", "", topic)
+        verb = "存在" if noun in _PROBLEMS or noun in {"行为", "情况", "困难", "难题"} else "采取了"
+        return f"{topic}{verb}哪{_count(n, _UNITS.get(noun, '种'))}{noun}?"
+    if e.shared:
+        effect = re.sub(r"^(?:在|但是?|而|却)", "", e.after.text if e.after else "")
+        effect = re.sub(r"仍然?(?=存在|有|面临)", "", effect)[-_TOPIC_MAX:]
+        return f"{effect},原因有哪{_count(n, '个')}?" if effect else f"原因有哪{_count(n, '个')}?"
+    subject = re.sub(r"^(?:但是?|而|也|却)?(?:要|应|需要|必须)?", "", topic)
+    subject = subject or _leading_subject(e.items[0].context.text)
+    if all(_DONE.match(it.phrase.text) for it in e.items):
+        return (
+            f"{subject},取得了哪{_count(n, '项')}成果?"
+            if subject
+            else f"取得了哪{_count(n, '项')}成果?"
+        )
+    category = {"问题": "问题", "原因": "原因"}.get(kind, "举措")
+    unit = _UNITS.get(category, "点")
+    return (
+        f"{subject}的{category}有哪{_count(n, unit)}?"
+        if subject
+        else f"有哪{_count(n, unit)}{category}?"
+    )
 
 
 def _quoted(e: Enumeration, n: int) -> str:
