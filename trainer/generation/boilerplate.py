@@ -42,6 +42,12 @@ BYLINE = re.compile(
 DATE_LINE = re.compile(
     r"^[(\[【]?\s*\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})"
 )
+DATE_LABEL = re.compile(
+    r"^(?:#{1,6}\s*)?[\u4e00-\u9fff]{0,4}\s*[:：]?\s*\d{4}\s*"
+    r"(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})\s*$"
+)
+"""A line that is a date under a short label and nothing else (``# 作文2024.11.10``,
+``日期：2025-03-01``): a diary or practice book's entry label, never the title."""
 DATELINE = re.compile(
     r"^(?:本报讯|(?:本报|新华社|中新社|人民网|新华网|央视网|光明网|中新网|[\u4e00-\u9fff]{2,4}网)?"
     r"[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日(?:电|讯|消息))\s*(?:[(][^)]{0,30}[)])?\s*"
@@ -146,8 +152,12 @@ def _cut_promo(line: Span) -> list[Span]:
     return out
 
 
+PAGE_PREFIX = re.compile(r"^第\s*\d{1,4}\s*页\s+(?=\S)")
+"""A page number glued before a line's text by a PDF's extraction (``第77页 标题``)."""
+
+
 def _cut_dateline(line: Span) -> Span:
-    m = DATELINE.match(line.text)
+    m = DATELINE.match(line.text) or PAGE_PREFIX.match(line.text)
     if m is None or m.end() >= len(line.text):
         return line
     return Span(line.text[m.end() :], line.start + m.end(), line.end)
@@ -216,6 +226,8 @@ def is_noise(line: str) -> bool:
     if BYLINE.search(line) or PAPER_LINE.search(line) or PAGE_MARK.match(line.strip()):
         return True
     if DATE_LINE.search(line) and len(line) < 60:
+        return True
+    if DATE_LABEL.match(line.strip()):
         return True
     if _footer_line(line) or is_platform_line(line):
         return True

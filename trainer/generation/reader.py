@@ -1,7 +1,8 @@
 """Reading an article file: bytes to text, whatever the encoding or format.
 
 ``.txt`` and ``.md`` are read as text; ``.html``/``.htm`` go through trafilatura
-for the main text (imported only then). ``-`` reads standard input. Encodings:
+for the main text (imported only then); a file holding a JSON article record
+(scraped collections keep articles so) gives its title and text fields. ``-`` reads standard input. Encodings:
 UTF-8 with or without BOM first, then GB18030/GBK and Big5 as detected by
 charset-normalizer. The text is kept as read (the generator folds full-width
 forms for matching only); bad input raises InputError with a one-line reason.
@@ -16,6 +17,7 @@ from pathlib import Path
 from trainer.domain.errors import InputError
 from trainer.domain.files import decode_text, read_bounded
 from trainer.domain.model import Article
+from trainer.generation.boilerplate import is_noise
 from trainer.generation.text import cjk_count
 from trainer.generation.unwrap import unwrap
 
@@ -36,17 +38,22 @@ def read_article(path_or_dash: str) -> Article:
     data = _read_bytes(path_or_dash, where)
     text = decode(data, where)
     title = ""
+    record = None if _looks_html(path_or_dash, text) else _json_record(text, where)
     if _looks_html(path_or_dash, text):
         text, title = _html_main_text(text, where)
     else:
-        text, title = strip_front_matter(text)
+        if record is not None:
+            text, title = record
+        else:
+            text, title = strip_front_matter(text)
         if Path(path_or_dash).suffix.lower() in _MD_SUFFIXES or _looks_markdown(text):
             text = strip_markdown(text)
+        text = strip_drawing(text)
         # A PDF's text or a fixed-width file: each paragraph back on one line.
         text = unwrap(text)
         if title and re.search(r"^[ \t]*#{1,6}[ \t]+\S", text, re.MULTILINE):
             title = ""  # the article's own heading names it
-        h1 = _H1.findall(text)
+        h1 = [h for h in _H1.findall(text) if not is_noise(h)]
         if len(h1) == 1 and not text.lstrip().startswith("# "):
             # The one level-1 heading is the title, though a kicker (引题) stands above it.
             title = h1[0].strip()
@@ -68,6 +75,12 @@ _META_LINE = re.compile(
 """A metadata line (``- 年份：2026``, ``作者：某某``), bulleted or not: never content."""
 
 
+def _json_record(text: str, where: str) -> tuple[str, str] | None:
+    from trainer.generation.json_article import article_from_json, looks_json
+
+    return article_from_json(text, where) if looks_json(text) else None
+
+
 def strip_front_matter(text: str) -> tuple[str, str]:
     """A leading YAML front matter block (``---`` … ``---`` of ``key: value`` lines)
     out of ``text``, and its ``title:`` value ("" without one). The block's lines
@@ -86,6 +99,18 @@ def strip_metadata_lines(text: str) -> str:
     return _META_LINE.sub("\n", text)
 
 
+_TREE = re.compile(r"^([ \t]*)[├└│┌┬┼┃┣┗┠┖][─━┈┄\- \t]*", re.MULTILINE)
+_ARROW_LINE = re.compile(r"^[ \t]*[↓↑⇓⇑⬇⬆→⇒↘↙]+[ \t]*$", re.MULTILINE)
+
+
+def strip_drawing(text: str) -> str:
+    """Outline drawing out of notes: tree branches (``├── 举例：…``) lose their
+    box-drawing marks and keep their text; a line that is only an arrow (``↓``
+    between the steps of an outline) becomes blank. Neither belongs on a card."""
+    text = _TREE.sub(lambda m: m.group(1), text)
+    return _ARROW_LINE.sub("", text)
+
+
 def _looks_markdown(text: str) -> bool:
     head = text[:4000]
     return bool(re.search(r"^#{1,6}\s+\S", head, re.MULTILINE)) and "**" in head
@@ -98,6 +123,7 @@ def strip_markdown(text: str) -> str:
     text = _MD_LINK.sub(lambda m: m.group(1), text)
     text = strip_metadata_lines(text)
     text = _BOLD_LINE.sub(lambda m: f"#### {m.group(1).strip()}", text)
+    text = _tables_as_lists(text)
     text = _number_bullets(text)
     text = _MD_LINE.sub("", text)
     return _MD_EMPHASIS.sub("", text)
@@ -108,6 +134,35 @@ _BOLD_LINE = re.compile(r"^[ \t]*\*\*([^*\n。!?！？]{2,30})\*\*[ \t]*$", re.M
 _H1 = re.compile(r"^#[ \t]+(\S[^\n]*)$", re.MULTILINE)
 
 _MD_BULLET = re.compile(r"^[ \t]*[-*+•][ \t]+(?=\S)")
+
+
+_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+_TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$")
+
+
+def _tables_as_lists(text: str) -> str:
+    """A Markdown table becomes what it holds: its header row (column labels such as
+    ``规范词 | 释义``) goes, and its rows become a numbered list, a row's cells joined
+    by ``：`` (``1. 路径依赖：一直这么做就懒得改``), so the first column is the item
+    and no ``|`` reaches a card."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if _TABLE_ROW.match(lines[i]) and i + 1 < len(lines) and _TABLE_RULE.match(lines[i + 1]):
+            i += 2
+            n = 0
+            while i < len(lines) and (row := _TABLE_ROW.match(lines[i])):
+                cells = [c.strip() for c in row.group(1).split("|")]
+                joined = "：".join(c for c in cells if c)
+                if joined:
+                    n += 1
+                    out.append(f"{n}. {joined}")
+                i += 1
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
 
 
 def _number_bullets(text: str) -> str:
@@ -221,6 +276,25 @@ def without_series_prefix(title: str) -> str:
         if sep and len(head) <= _PREFIX_MAX and cjk_count(rest) >= 4 and named:
             return rest.strip()
     return text
+
+
+_SERIES_LABEL_MAX = 8
+
+
+def is_series_label(line: str) -> bool:
+    """A line that names a series or column, not an article (``探究性专题（某报·某专辑）``,
+    ``申论范文``, ``每日一练``): with a trailing column's name dropped, at most eight
+    characters holding a series word of ``data/title_prefixes.txt``."""
+    from trainer.generation.lexicon import words
+
+    text = line.strip().strip("【】[]#*　 ")
+    column = _COLUMN_ANY.search(text)
+    if column:
+        text = text[: column.start()].rstrip()
+    return 0 < len(text) <= _SERIES_LABEL_MAX and any(w in text for w in words("title_prefixes"))
+
+
+_COLUMN_ANY = re.compile(r"[(（][^()（）]{2,30}[)）]\s*$")
 
 
 def check_text(text: str, where: str) -> None:

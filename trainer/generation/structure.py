@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from trainer.generation.boilerplate import content_lines
+from trainer.generation.reader import is_series_label
 from trainer.generation.text import Span, bare, sentences
 
 _COMMENT = re.compile(
@@ -113,6 +114,10 @@ def heading_of(line: str, next_line: str | None) -> tuple[str, int] | None:
     return None
 
 
+def _title_shaped(text: str) -> bool:
+    return 4 <= len(text) <= 60 and not any(m in text for m in "。;!?")
+
+
 def outline(folded: str, title: str = "") -> Outline:
     """Split the folded article text into title, sections and paragraphs."""
     lines = content_lines(folded)
@@ -121,6 +126,9 @@ def outline(folded: str, title: str = "") -> Outline:
         if _MATERIAL.match(first):
             title = bare(first.strip("【】[]"))  # an untitled material: named and a section
         elif len(first) <= 60 and not first.endswith(("。", ";", ",")):
+            if len(lines) > 1 and is_series_label(first) and _title_shaped(lines[1].text):
+                # A series' name above the article's own title (探究性专题(某报专辑)).
+                first, lines = lines[1].text, lines[1:]
             title = bare(_MARKDOWN.sub("", first))
             lines = lines[1:]
     elif lines:

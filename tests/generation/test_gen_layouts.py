@@ -1,0 +1,133 @@
+"""Layouts a learner's file comes in: JSON records, dated practice notes, Markdown
+tables and outline trees, series labels and page numbers above a title.
+
+The texts are made up; each test failed before its rule existed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from trainer.domain.errors import InputError
+from trainer.generation import generate
+from trainer.generation.reader import read_article
+
+_PARAGRAPHS = [
+    "社区食堂是民生实事，关系千家万户的一日三餐。",
+    "办好社区食堂，一是要坚持公益属性，二是要引入市场机制，三是要加强食品安全监管。",
+    "只有把小饭桌办成暖心工程，群众的获得感才能成色更足。",
+]
+
+
+def _everything(path: Path) -> tuple[str, str]:
+    article = read_article(str(path))
+    made = generate(article, "t")
+    notes = [[n.text, n.prompt, n.answer, list(n.items or ())] for n in made.notes]
+    return made.title, json.dumps(notes, ensure_ascii=False)
+
+
+def test_a_json_record_gives_its_title_and_paragraphs_not_its_keys(tmp_path: Path) -> None:
+    record = {
+        "id": "a0042",
+        "title": "办好社区食堂",
+        "source": "某某日报",
+        "column": "民生观察",
+        "date": "2025-11-02",
+        "readTime": 3,
+        "content": _PARAGRAPHS,
+    }
+    path = tmp_path / "a.txt"
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
+    title, cards = _everything(path)
+    assert title == "办好社区食堂"
+    for key in ('"id"', "readTime", "a0042", "column", "某某日报", '"content"', "2025-11-02"):
+        assert key not in cards, key
+    assert "坚持公益属性" in cards
+
+
+def test_a_json_list_of_records_is_several_essays(tmp_path: Path) -> None:
+    records = [
+        {"title": "办好社区食堂", "text": "\n".join(_PARAGRAPHS)},
+        {"title": "守护舌尖安全", "text": "食品安全是底线。要压实企业主体责任，健全追溯体系。"},
+    ]
+    path = tmp_path / "b.json"
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    article = read_article(str(path))
+    assert "# 办好社区食堂" in article.text and "# 守护舌尖安全" in article.text
+    assert "压实企业主体责任" in article.text
+
+
+def test_json_without_article_text_is_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps({"id": 3, "tags": ["民生"], "count": 12}), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_article(str(path))
+    assert str(path) in str(err.value) and "\n" not in str(err.value)
+
+
+def test_text_that_only_opens_like_json_is_read_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "d.txt"
+    path.write_text("[1] 社区食堂是民生实事。\n\n" + "\n\n".join(_PARAGRAPHS), encoding="utf-8")
+    assert "[1] 社区食堂是民生实事。" in read_article(str(path)).text
+
+
+def test_deeply_nested_json_is_bad_input_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "e.json"
+    path.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    with pytest.raises(InputError):
+        read_article(str(path))
+
+
+def test_a_dated_entry_label_is_not_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "f.md"
+    path.write_text(
+        "# 作文2025.03.08\n办好社区食堂\n" + "\n\n".join(_PARAGRAPHS) + "\n", encoding="utf-8"
+    )
+    title, cards = _everything(path)
+    assert title == "办好社区食堂"
+    assert "2025.03.08" not in cards and "作文2025" not in title
+
+
+def test_a_markdown_table_is_a_list_without_pipes(tmp_path: Path) -> None:
+    path = tmp_path / "g.md"
+    path.write_text(
+        "# 社区食堂笔记\n\n"
+        + "\n\n".join(_PARAGRAPHS)
+        + "\n\n## 规范表述积累\n\n| 规范词 | 释义 |\n|---|---|\n"
+        "| **公益属性** | 不以营利为目的 |\n| 市场机制 | 让经营可持续 |\n| 暖心工程 | 群众满意的实事 |\n",
+        encoding="utf-8",
+    )
+    article = read_article(str(path))
+    assert "|" not in article.text and "---" not in article.text
+    assert "规范词" not in article.text  # the header row names columns, not points
+    assert "1. 公益属性：不以营利为目的" in article.text
+    assert "3. 暖心工程：群众满意的实事" in article.text
+
+
+def test_outline_tree_marks_and_arrows_are_not_text(tmp_path: Path) -> None:
+    path = tmp_path / "h.md"
+    path.write_text(
+        "# 社区食堂的论证骨架\n\n提出论点：办好社区食堂是民生实事\n↓\n"
+        "分论点一：坚持公益属性\n├── 举例：某街道老年助餐点\n└── 举例：某社区长者食堂\n\n"
+        + "\n\n".join(_PARAGRAPHS)
+        + "\n",
+        encoding="utf-8",
+    )
+    text = read_article(str(path)).text
+    assert not any(mark in text for mark in "├└│↓")
+    assert "举例：某街道老年助餐点" in text
+
+
+def test_a_series_label_and_a_page_number_above_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "i.txt"
+    path.write_text(
+        "时政专题（某某学生报·专辑）\n\n第12页 社区食堂如何办出温度\n\n"
+        + "\n\n".join(_PARAGRAPHS)
+        + "\n\n第13页\n",
+        encoding="utf-8",
+    )
+    title, cards = _everything(path)
+    assert title == "社区食堂如何办出温度"
+    assert "第12页" not in cards and "某某学生报" not in cards

@@ -1,0 +1,122 @@
+"""An article kept as a JSON record: its text fields, never its keys or metadata.
+
+Collections of 申论 material are often scraped into JSON, one record per article
+(``{"title": …, "source": …, "date": …, "content": [paragraph, …]}``) or a list of
+such records. Read as plain text, the keys, ids and dates would become cards. A
+file whose text is a JSON object or array is read here instead: the record's
+title, and its body from the first text field it has (a string, or a list of
+paragraphs). Several records are several essays, each under its title as a
+heading. What the record also holds (source, column, date, reading time, ids)
+is metadata and is left out.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from trainer.domain.errors import InputError
+from trainer.generation.text import cjk_count
+
+TEXT_KEYS = (
+    "content",
+    "contents",
+    "text",
+    "body",
+    "article",
+    "paragraphs",
+    "full_text",
+    "fulltext",
+    "main_text",
+    "正文",
+    "内容",
+    "原文",
+    "文章",
+)
+"""Fields that hold an article's body, in order of preference (compared without case)."""
+TITLE_KEYS = ("title", "headline", "标题", "题目")
+LIST_KEYS = ("articles", "items", "data", "records", "results", "list")
+"""Fields that hold a list of records when the top level is an object wrapping them."""
+
+_MAX_RECORDS = 200
+
+
+def looks_json(text: str) -> bool:
+    """Does the text open as a JSON object or array (after a BOM and blank space)?"""
+    head = text.lstrip("\ufeff \t\r\n")[:1]
+    return head in ("{", "[")
+
+
+def article_from_json(text: str, where: str) -> tuple[str, str] | None:
+    """``(body, title)`` of a JSON article record, or None when ``text`` is no JSON
+    (read it as text then). A JSON document with no article text in it is an
+    InputError: its keys and numbers are not an article."""
+    try:
+        data = json.loads(text.lstrip("\ufeff"))
+    except (ValueError, RecursionError):
+        return None
+    records = _records(data)
+    parts: list[tuple[str, str]] = []
+    for record in records[:_MAX_RECORDS]:
+        body = _body(record)
+        if body and cjk_count(body) >= 2:
+            parts.append((_title(record), body))
+    if not parts:
+        raise InputError(
+            where, "a JSON file with no article text (expected a content, text or body field)"
+        )
+    if len(parts) == 1:
+        title, body = parts[0]
+        return body, title
+    essays = [f"# {title}\n\n{body}" if title else body for title, body in parts]
+    return "\n\n".join(essays), ""
+
+
+def _records(data: Any) -> list[Any]:
+    if isinstance(data, list):
+        if data and all(isinstance(x, str) for x in data):
+            return [{"content": data}]  # a bare list of paragraphs
+        return [x for x in data if isinstance(x, dict)]
+    if isinstance(data, dict):
+        if _field(data, TEXT_KEYS) is not None:
+            return [data]
+        inner = _field(data, LIST_KEYS)
+        if isinstance(inner, list):
+            return [x for x in inner if isinstance(x, dict)]
+        if isinstance(inner, dict):
+            return [inner]
+    return []
+
+
+def _field(record: dict[Any, Any], keys: tuple[str, ...]) -> Any:
+    lowered = {str(k).lower(): v for k, v in record.items()}
+    for key in keys:
+        if key in lowered and lowered[key] not in (None, "", []):
+            return lowered[key]
+    return None
+
+
+def _body(record: Any) -> str:
+    if not isinstance(record, dict):
+        return ""
+    value = _field(record, TEXT_KEYS)
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list):
+        paragraphs = [_paragraph(x) for x in value]
+        return "\n\n".join(p for p in paragraphs if p)
+    return ""
+
+
+def _paragraph(value: Any) -> str:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, dict):
+        inner = _field(value, TEXT_KEYS)
+        return inner.strip() if isinstance(inner, str) else ""
+    return ""
+
+
+def _title(record: dict[Any, Any]) -> str:
+    value = _field(record, TITLE_KEYS)
+    return " ".join(value.split()) if isinstance(value, str) else ""
