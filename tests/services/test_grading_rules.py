@@ -494,3 +494,25 @@ def test_under_half_the_clauses_of_a_point_of_four_is_a_part_of_it() -> None:
     card = ["组建乡村讲解员队伍，挖掘红色文化资源，设计研学旅行线路，开发文创产品"]
     assert marks(card, "组建乡村讲解员队伍") == [Mark.PARTIAL]
     assert marks(card, "组建讲解员队伍，设计研学线路") == [Mark.RECALLED]
+
+
+def test_a_noun_that_opens_with_a_negating_character_negates_nothing() -> None:
+    # 非物质文化遗产 is a kind of heritage: 物质 typed before it is not turned.
+    point = ["保护古镇的物质文化遗产和非物质文化遗产"]
+    assert marks(point, "保护物质和非物质文化遗产", use_model=False) == [Mark.RECALLED]
+    assert marks(point, "保护物质和非物质文化遗产") == [Mark.RECALLED]
+
+
+def test_a_bare_item_listed_before_a_negated_one_is_negated_with_it() -> None:
+    # 不明确 is said of 资质 too: typed without the 、 it says the point.
+    point = ["企业进入门槛低，资质、标准不明确"]
+    assert marks(point, "门槛低，资质标准不明确", use_model=False) == [Mark.RECALLED]
+    assert marks(point, "门槛低，资质标准不明确") == [Mark.RECALLED]
+    assert marks(point, "门槛高，资质标准都很明确", use_model=False) == [Mark.MISSED]
+
+
+def test_a_word_holding_its_own_negation_is_not_turned_by_an_earlier_one() -> None:
+    # 不服 is the word of the point: 不熟悉 earlier in the clause does not turn it.
+    point = ["外地企业不熟悉情况、水土不服"]
+    assert marks(point, "外地企业不熟悉情况水土不服", use_model=False) == [Mark.RECALLED]
+    assert marks(point, "外地企业不熟悉情况水土不服") == [Mark.RECALLED]
