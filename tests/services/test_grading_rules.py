@@ -7,6 +7,7 @@ import pytest
 
 from trainer.domain.model import Rating
 from trainer.services.grading import Mark, grade
+from trainer.services.grading.rating import suggest
 
 
 def marks(points: list[str], typed: str, **kw: object) -> list[Mark]:
@@ -516,3 +517,27 @@ def test_a_word_holding_its_own_negation_is_not_turned_by_an_earlier_one() -> No
     point = ["外地企业不熟悉情况、水土不服"]
     assert marks(point, "外地企业不熟悉情况水土不服", use_model=False) == [Mark.RECALLED]
     assert marks(point, "外地企业不熟悉情况水土不服") == [Mark.RECALLED]
+
+
+def test_one_point_in_five_said_in_other_words_may_still_be_easy() -> None:
+    points = ["提升认知", "强化培训", "成本转嫁", "真经念歪", "赶鸭子上架"]
+    g = grade(points, "提升认识，强化培训，成本转嫁，真经念歪，赶鸭子上架", seconds=15)
+    assert g.suggested is Rating.EASY
+    assert g.reason == "all 5 recalled, 1 in other words, in 15 s"
+    # Two of five, or one of four, in other words: Good.
+    two = "提升认识，加强培训，成本转嫁，真经念歪，赶鸭子上架"
+    assert grade(points, two, seconds=15).suggested is Rating.GOOD
+    four = "提升认识，强化培训，成本转嫁，真经念歪"
+    assert grade(points[:4], four, seconds=15).suggested is Rating.GOOD
+
+
+def test_headings_alone_of_long_points_are_not_easy_with_one_in_other_words() -> None:
+    # Much shorter than the points: the allowance for one paraphrase is not given.
+    g = [_Point(True, True)] * 4 + [_Point(True, False)]
+    assert suggest(g, 10, 100, typed=30)[0] is Rating.GOOD
+    assert suggest(g, 60, 100, typed=80)[0] is Rating.EASY
+
+
+class _Point:
+    def __init__(self, recalled: bool, exact: bool) -> None:
+        self.recalled, self.partial, self.exact = recalled, False, exact
