@@ -541,3 +541,16 @@ def test_headings_alone_of_long_points_are_not_easy_with_one_in_other_words() ->
 class _Point:
     def __init__(self, recalled: bool, exact: bool) -> None:
         self.recalled, self.partial, self.exact = recalled, False, exact
+
+
+@pytest.mark.parametrize(
+    ("point", "typed", "mark"),
+    [
+        ("推动科技成果转化", "推动科技成果转换", Mark.RECALLED),
+        ("权责边界模糊", "权责边界不清", Mark.RECALLED),
+        ("权责边界模糊", "权责边界明确", Mark.MISSED),
+        ("城乡收入差距缩小", "城乡收入差距拉大", Mark.MISSED),
+    ],
+)
+def test_wording_of_unclear_duties_and_gaps(point: str, typed: str, mark: Mark) -> None:
+    assert marks([point], typed) == [mark]
