@@ -25,6 +25,7 @@ SETS = (
     "typed-own2.json",
     "typed-fresh3.json",
     "typed-fresh4.json",
+    "typed-fresh5.json",
 )
 
 
