@@ -7,6 +7,7 @@ import pytest
 
 from trainer.domain.model import Rating
 from trainer.services.grading import Mark, grade
+from trainer.services.grading.rating import suggest
 
 
 def marks(points: list[str], typed: str, **kw: object) -> list[Mark]:
@@ -494,3 +495,62 @@ def test_under_half_the_clauses_of_a_point_of_four_is_a_part_of_it() -> None:
     card = ["组建乡村讲解员队伍，挖掘红色文化资源，设计研学旅行线路，开发文创产品"]
     assert marks(card, "组建乡村讲解员队伍") == [Mark.PARTIAL]
     assert marks(card, "组建讲解员队伍，设计研学线路") == [Mark.RECALLED]
+
+
+def test_a_noun_that_opens_with_a_negating_character_negates_nothing() -> None:
+    # 非物质文化遗产 is a kind of heritage: 物质 typed before it is not turned.
+    point = ["保护古镇的物质文化遗产和非物质文化遗产"]
+    assert marks(point, "保护物质和非物质文化遗产", use_model=False) == [Mark.RECALLED]
+    assert marks(point, "保护物质和非物质文化遗产") == [Mark.RECALLED]
+
+
+def test_a_bare_item_listed_before_a_negated_one_is_negated_with_it() -> None:
+    # 不明确 is said of 资质 too: typed without the 、 it says the point.
+    point = ["企业进入门槛低，资质、标准不明确"]
+    assert marks(point, "门槛低，资质标准不明确", use_model=False) == [Mark.RECALLED]
+    assert marks(point, "门槛低，资质标准不明确") == [Mark.RECALLED]
+    assert marks(point, "门槛高，资质标准都很明确", use_model=False) == [Mark.MISSED]
+
+
+def test_a_word_holding_its_own_negation_is_not_turned_by_an_earlier_one() -> None:
+    # 不服 is the word of the point: 不熟悉 earlier in the clause does not turn it.
+    point = ["外地企业不熟悉情况、水土不服"]
+    assert marks(point, "外地企业不熟悉情况水土不服", use_model=False) == [Mark.RECALLED]
+    assert marks(point, "外地企业不熟悉情况水土不服") == [Mark.RECALLED]
+
+
+def test_one_point_in_five_said_in_other_words_may_still_be_easy() -> None:
+    points = ["提升认知", "强化培训", "成本转嫁", "真经念歪", "赶鸭子上架"]
+    g = grade(points, "提升认识，强化培训，成本转嫁，真经念歪，赶鸭子上架", seconds=15)
+    assert g.suggested is Rating.EASY
+    assert g.reason == "all 5 recalled, 1 in other words, in 15 s"
+    # Two of five, or one of four, in other words: Good.
+    two = "提升认识，加强培训，成本转嫁，真经念歪，赶鸭子上架"
+    assert grade(points, two, seconds=15).suggested is Rating.GOOD
+    four = "提升认识，强化培训，成本转嫁，真经念歪"
+    assert grade(points[:4], four, seconds=15).suggested is Rating.GOOD
+
+
+def test_headings_alone_of_long_points_are_not_easy_with_one_in_other_words() -> None:
+    # Much shorter than the points: the allowance for one paraphrase is not given.
+    g = [_Point(True, True)] * 4 + [_Point(True, False)]
+    assert suggest(g, 10, 100, typed=30)[0] is Rating.GOOD
+    assert suggest(g, 60, 100, typed=80)[0] is Rating.EASY
+
+
+class _Point:
+    def __init__(self, recalled: bool, exact: bool) -> None:
+        self.recalled, self.partial, self.exact = recalled, False, exact
+
+
+@pytest.mark.parametrize(
+    ("point", "typed", "mark"),
+    [
+        ("推动科技成果转化", "推动科技成果转换", Mark.RECALLED),
+        ("权责边界模糊", "权责边界不清", Mark.RECALLED),
+        ("权责边界模糊", "权责边界明确", Mark.MISSED),
+        ("城乡收入差距缩小", "城乡收入差距拉大", Mark.MISSED),
+    ],
+)
+def test_wording_of_unclear_duties_and_gaps(point: str, typed: str, mark: Mark) -> None:
+    assert marks([point], typed) == [mark]

@@ -45,3 +45,15 @@ def test_agreement_with_the_tutor_does_not_drop(name: str) -> None:
     got = figures(data)
     dropped = {k: (round(got[k], 4), v) for k, v in ratchet.items() if got[k] < v}
     assert not dropped, f"figures below the ratchet (got, ratchet): {dropped}"
+
+
+def test_the_grading_bench_grades_each_answer_against_its_own_sets_card() -> None:
+    from bench.bench_grading import work
+
+    pairs = work()
+    assert len(pairs) == sum(
+        len(json.loads((DATA / f"{name}.json").read_text("utf-8"))["answers"]) for name in SETS
+    )
+    # A card of another set with the same id has other points (typed-fresh4's p01
+    # is not typed-fresh5's): each answer's verdicts are one per point of its card.
+    assert all(len(card["points"]) == len(a["verdicts"]) for card, a in pairs)

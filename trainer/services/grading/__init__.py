@@ -146,7 +146,9 @@ def grade(
     credit = [1.0 if r.recalled else (r.score if r.partial else 0.0) for r in results]
     coverage = sum(credit) / len(credit)
     chars = sum(len(pl.norm) for pl in plans)
-    suggested, reason = rating.suggest(results, seconds, chars, extra=_extra(parts, used))
+    suggested, reason = rating.suggest(
+        results, seconds, chars, extra=_extra(parts, used), typed=sum(len(c.text) for c in parts)
+    )
     diff: tuple[tuple[DiffKind, str], ...] = ()
     if len(points) == 1 and len(normalize(points[0])) <= SHORT_ANSWER:
         diff = char_diff(points[0], typed)

@@ -22,6 +22,7 @@ from trainer.services.grading.text import (
     enumerated,
     fold,
     labelled,
+    listed_items,
     normalize,
     parts,
     quoted,
@@ -329,7 +330,7 @@ def negation(
                 return True, True
         if at < start < at + len(word):
             # Inside one word of the segmenter (互不信任): a negation before it counts.
-            if any(ch in lex.negations for ch in text[at:start]):
+            if word not in lex.not_negations and any(ch in lex.negations for ch in text[at:start]):
                 return True, True
             continue
         if at + len(word) <= start:
@@ -529,7 +530,12 @@ def _keys_of(
     # other words; so is a piece that only labels the point (对网民:).
     negative = negative or any(k.word in lex.harms for k in keys) or label
     keys = [
-        replace(k, soft=not k.negated and k.word not in lex.harms and (k.soft or negative))
+        replace(
+            k,
+            soft=not k.negated
+            and k.word not in lex.harms
+            and (k.soft or negative or _negated_word(k.word)),
+        )
         for k in keys
     ]
     if len(keys) > 2:
@@ -542,6 +548,18 @@ def _keys_of(
             for n, k in enumerate(keys)
         ]
     return keys
+
+
+def _negated_word(word: str) -> bool:
+    """A word that holds its own negation (不服 of 水土不服, 不便): a negation
+    typed before it in the clause (国企不了解详情水土不服) does not turn it."""
+    lex = lexicon()
+    return (
+        len(word) >= 2
+        and word[0] in lex.negations
+        and word not in lex.not_negations
+        and not any(word.startswith(w) for w in lex.not_negations)
+    )
 
 
 _LEADS = frozenset(["对", "为", "给", "向", "与", "和", "让", "在", "关于", "对于"])
@@ -577,6 +595,31 @@ def heading(point: str) -> int:
         if first and first[0][0] not in _LEADS:
             return 1
     return 0
+
+
+def _listed_under(keys: list[Key], joined: tuple[bool, ...]) -> list[Key]:
+    """Items joined by 、 to a last item that is negated whole (备案、流程不明确):
+    its negating predicate is said of an item that is a bare word, so 备案 is
+    negated too (备案流程不明确 says it; 备案流程明确 turns it). Not when the
+    last item only holds a negation of its own (增人增地、减人不减地), nor an
+    item with a predicate or a negation of its own (土地零散、收益低; 不愿用、
+    不敢用、不会用)."""
+    out = list(keys)
+    piece = len(joined) - 1
+    while piece > 0:
+        first = piece
+        while first > 0 and joined[first - 1]:
+            first -= 1
+        last = [k for k in keys if k.part == piece]
+        if first < piece and last and all(k.negated for k in last):
+            bare = {
+                n
+                for n in range(first, piece)
+                if [(k.negated, k.soft) for k in keys if k.part == n] == [(False, False)]
+            }
+            out = [replace(k, negated=True) if k.part in bare else k for k in out]
+        piece = first - 1
+    return out
 
 
 def _heading_share(keys: list[Key], head: int, share: float = HEADING_SHARE) -> list[Key]:
@@ -622,6 +665,7 @@ def plan(point: str, prompt: str = "", others: tuple[str, ...] = ()) -> Plan:
             _keys_of(piece, n, at, factor, spans, label=n in labels, glue=len(norm) >= LONG)
         )
         offset = at + len(piece)
+    keys = _listed_under(keys, listed_items(point))
     pair = False
     if headed:
         keys = _heading_share(keys, headed)

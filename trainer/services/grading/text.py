@@ -250,6 +250,12 @@ def spans_units(point: str) -> bool:
     return bool(_STRONG.search(fold(point).strip()))
 
 
+def listed_items(point: str) -> tuple[bool, ...]:
+    """For each piece of the point, whether a 、 joins it to the next (备案、流程不明确:
+    the predicate of the last item is said of every item)."""
+    return tuple("、" in after for _, after in _pieces(point))
+
+
 def enumerated(point: str) -> bool:
     """Whether the point's first piece ends at a 、: its pieces are a list of
     equals (不愿用、不敢用、不会用), not a measure and what it is for."""
