@@ -131,3 +131,12 @@ def test_a_series_label_and_a_page_number_above_the_title(tmp_path: Path) -> Non
     title, cards = _everything(path)
     assert title == "社区食堂如何办出温度"
     assert "第12页" not in cards and "某某学生报" not in cards
+
+
+def test_a_short_title_holding_a_series_word_is_still_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "j.txt"
+    path.write_text(
+        "备考要点\n\n社区食堂怎么办\n\n" + "\n\n".join(_PARAGRAPHS) + "\n", encoding="utf-8"
+    )
+    title, _cards = _everything(path)
+    assert title == "备考要点"

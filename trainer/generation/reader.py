@@ -282,16 +282,22 @@ _SERIES_LABEL_MAX = 8
 
 
 def is_series_label(line: str) -> bool:
-    """A line that names a series or column, not an article (``探究性专题（某报·某专辑）``,
-    ``申论范文``, ``每日一练``): with a trailing column's name dropped, at most eight
-    characters holding a series word of ``data/title_prefixes.txt``."""
+    """A line that names a series or column, not an article: a short name holding a
+    series word of ``data/title_prefixes.txt`` under a publication's name in brackets
+    (``探究性专题（某报·某专辑）``), or a line of series words alone (``申论范文``,
+    ``每日一练``). ``备考要点`` is a title: 要点 is no series word."""
     from trainer.generation.lexicon import words
 
+    series = words("title_prefixes")
     text = line.strip().strip("【】[]#*　 ")
     column = _COLUMN_ANY.search(text)
     if column:
         text = text[: column.start()].rstrip()
-    return 0 < len(text) <= _SERIES_LABEL_MAX and any(w in text for w in words("title_prefixes"))
+        return 0 < len(text) <= _SERIES_LABEL_MAX and any(w in text for w in series)
+    rest = text
+    for w in sorted(series, key=len, reverse=True):
+        rest = rest.replace(w, "")
+    return len(text) <= _SERIES_LABEL_MAX and rest != text and len(rest) <= 1
 
 
 _COLUMN_ANY = re.compile(r"[(（][^()（）]{2,30}[)）]\s*$")
