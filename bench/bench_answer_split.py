@@ -3,7 +3,8 @@
 Runs the study screen as ``bench_tui`` does (Pilot, headless, the 100k-card
 store) and stamps each answer at fixed points:
 
-* key: the rating key handed to the app (``pilot.press``);
+* key: the rating key handed to the app as a terminal driver does
+  (``bench_tui.send_key``), once the answer side is drawn;
 * action: the screen's rating action starts;
 * commit start / end: ``StudyService.answer`` (one write transaction, fsync);
 * show start / end: the screen puts the next card in its widgets;
@@ -11,7 +12,9 @@ store) and stamps each answer at fixed points:
 
 ``python -m bench.bench_answer_split [--loaded] [--deck all] [N]`` prints the
 median and p95 of each step. With ``--loaded`` a CPU-bound process runs on the
-other core (as in ``bench_loaded``). Figures are reported, never asserted.
+other core (as in ``bench_loaded``); ``--paced`` waits 50 ms more on the answer
+side before the key (the look-ahead has finished). Figures are reported, never
+asserted.
 """
 
 from __future__ import annotations
@@ -67,7 +70,7 @@ def _wrap(owner: type, name: str, before: Callable[[], None], after: Callable[[]
 
 
 async def _run(deck: str | None, n: int, stamps: Stamps, paced: bool) -> None:
-    from bench.bench_tui import WORK, _first_deck, study_session
+    from bench.bench_tui import WORK, _first_deck, next_card, send_key, study_session
     from trainer.services.study import StudyService
     from trainer.tui.screens.study import Phase, StudyScreen
 
@@ -90,20 +93,19 @@ async def _run(deck: str | None, n: int, stamps: Stamps, paced: bool) -> None:
     drawn = "_drawn" if hasattr(StudyScreen, "_drawn") else "_painted"  # older screens
     _wrap(StudyScreen, drawn, lambda: stamps.mark("painted"), lambda: None)
 
-    async with study_session(work, deck) as (_app, pilot, screen):
+    async with study_session(work, deck) as (app, pilot, screen):
         for _ in range(n):
             if screen.phase is Phase.DONE:
                 break
             stamps.next()
             screen.action_space()
+            await pilot.pause()
             if paced:
-                await pilot.pause()
                 await asyncio.sleep(0.05)
             stamps.mark("guess" if getattr(screen, "_next", None) is not None else "noguess")
             stamps.mark("key")
-            await pilot.press("3")
-            while screen.busy:
-                await asyncio.sleep(0.001)
+            send_key(app, "3")
+            await next_card(app, screen, len(app.answer_latencies_ms))
             await pilot.pause()
         stamps.next()
 

@@ -5,7 +5,10 @@
   memory;
 * answer: from a rating key to the next card painted, p95 over 200 answers,
   measured inside the app (``TrainerApp.answer_latencies_ms``: the key's action
-  to the frame that draws the next card's text), not with Pilot's timing.
+  to the frame that draws the next card's text), not with Pilot's timing. The
+  answer side is drawn and settled before the key, and the key is handed over
+  as a terminal driver does (:func:`send_key`), so nothing of the test harness
+  runs on the UI thread while the answer is measured.
 
 ``python -m bench.bench_tui`` prints the rows; ``run()`` returns them.
 """
@@ -141,6 +144,31 @@ async def study_session(db: Path, deck: str | None) -> AsyncIterator[tuple[Any, 
         store.close()
 
 
+def send_key(app: Any, key: str) -> None:
+    """Hand ``key`` to the app the way a terminal driver does (its input thread
+    schedules the event on the app's loop), and nothing else.
+
+    Not ``Pilot.press``: after the key it waits for the app to look idle and
+    posts a callback to every widget of the screen and waits for them all,
+    work on the UI thread that a terminal does not do and that ran beside the
+    answer being measured."""
+    from textual import events
+
+    event = events.Key(key, key if len(key) == 1 else None)
+    event.set_sender(app)
+    app._driver.send_message(event)
+
+
+async def next_card(app: Any, screen: Any, before: int, timeout: float = 30.0) -> None:
+    """Wait until the answer given after ``before`` recorded latencies is drawn, then
+    until the screen takes keys again (the card is confirmed)."""
+    deadline = time.monotonic() + timeout
+    while len(app.answer_latencies_ms) == before or screen.busy:
+        if time.monotonic() > deadline:
+            raise TimeoutError("the next card was not drawn")
+        await asyncio.sleep(0.001)
+
+
 async def _answers(db: Path, deck: str | None, n: int) -> list[float]:
     from trainer.tui.screens.study import Phase
 
@@ -149,9 +177,9 @@ async def _answers(db: Path, deck: str | None, n: int) -> list[float]:
             if screen.phase is Phase.DONE:
                 break
             screen.action_space()
-            await pilot.press("3")
-            while screen.busy:
-                await asyncio.sleep(0.001)
+            await pilot.pause()  # the answer side is drawn: the student reads it, then rates
+            send_key(app, "3")
+            await next_card(app, screen, len(app.answer_latencies_ms))
             await pilot.pause()
         return list(app.answer_latencies_ms)
 

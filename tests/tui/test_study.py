@@ -448,3 +448,79 @@ async def test_quitting_on_the_study_screen_ends_the_answer_thread(
             thread.join(10)
     assert not any(t.name == "answers" for t in threading.enumerate())
     assert review_count(store) == 1
+
+
+async def test_turning_the_card_is_one_layout_pass(
+    store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    """Showing the answer and showing the next card each lay the screen out once: the
+    card's text and its view take their new height in that pass (no second pass for a
+    size that changed), the counts line repaints in place, and the footer key that
+    changes ("space Show answer" / "s Source") keeps its width, so no other key moves.
+    (The first answer side is left out: the rating bar is laid out for the first time.)"""
+    from textual.widgets._footer import FooterKey
+
+    make_deck(store, qa_notes(6), "D", OPTS)
+    app = make_app("D")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_study(app, pilot)
+        for key in ("space", "3"):
+            await pilot.press(key)
+            await settle(app)
+        passes: list[bool] = []
+        layout = type(screen)._refresh_layout
+
+        def counted(self: StudyScreen, *args: object, **kwargs: object) -> None:
+            passes.append(True)
+            layout(self, *args, **kwargs)  # type: ignore[arg-type]
+
+        screen._refresh_layout = counted.__get__(screen)  # type: ignore[method-assign]
+        for turn in range(3):
+            keys = list(screen.query(FooterKey))
+            places = [k.region for k in keys[1:]]
+            for key in ("space", "3"):
+                passes.clear()
+                await pilot.press(key)
+                await settle(app)
+                assert len(passes) == 1, (turn, key, len(passes))
+                assert [k.region for k in keys[1:]] == places  # only the first key changed
+            assert screen.session.answered == turn + 2 and screen.phase is Phase.FRONT
+
+
+async def test_a_card_taller_than_the_view_scrolls_and_wraps_beside_the_scrollbar(
+    store: Store, make_app: Callable[..., TrainerApp]
+) -> None:
+    """The card's text takes its height without a second layout pass; a scrollbar that
+    comes with a long answer (or goes with the next short card) still re-lays the text
+    out at the width left beside it, and the answer's end can be scrolled to."""
+    from trainer.domain.model import Note, NoteKind
+    from trainer.tui.widgets.card_view import CardText, CardView
+
+    long = "疫情期间，不少地方官员走进直播间为本地农产品代言，拉近了政府与群众的距离。" * 30
+    notes = [Note("long", NoteKind.QA, prompt="问题一", answer=long + "最后一句。"), *qa_notes(2)]
+    make_deck(store, notes, "D", OPTS)
+    app = make_app("D")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_study(app, pilot)
+        view = screen.query_one(CardView)
+        text = screen.query_one(CardText)
+        full = view.scrollable_content_region.width
+        seen = 0
+        for _ in range(3):
+            long_card = screen.item is not None and screen.item.note.guid == "long"
+            await pilot.press("space")
+            await settle(app)
+            if long_card:
+                seen += 1
+                assert view.show_vertical_scrollbar
+                assert view.scrollable_content_region.width < full
+                assert text.region.right <= view.scrollable_content_region.right
+                view.scroll_end(animate=False)
+                await settle(app)
+                assert "最后一句。" in screen_text(app)
+            else:
+                assert not view.show_vertical_scrollbar
+                assert view.scrollable_content_region.width == full
+            await pilot.press("3")
+            await settle(app)
+        assert seen == 1

@@ -80,6 +80,15 @@ class StudyScreen(TrainerScreen):
         Key("2", "rate(2)", "Hard", show=False, listed=False),
         Key("3", "rate(3)", "Good", show=False, listed=False),
         Key("4", "rate(4)", "Easy", show=False, listed=False),
+        # Source next: on the answer side it takes "Show answer"'s place in the
+        # footer, so turning the card relabels one footer key and moves none.
+        Key(
+            "s",
+            "source",
+            "Source",
+            help="Show the source paragraph (answer side)",
+            palette="Show source paragraph",
+        ),
         Key(
             "u,ctrl+z",
             "undo",
@@ -109,13 +118,6 @@ class StudyScreen(TrainerScreen):
             show=False,
             help="Browse the deck's cards, this one under the cursor",
             palette="Browse cards",
-        ),
-        Key(
-            "s",
-            "source",
-            "Source",
-            help="Show the source paragraph (answer side)",
-            palette="Show source paragraph",
         ),
         Key(
             "t",

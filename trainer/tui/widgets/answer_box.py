@@ -76,7 +76,7 @@ class AnswerBox(Vertical):
             # learner types, not on Enter.
             self.run_worker(lambda: grading.prepare(note, ord_), thread=True, group="warm-grading")
         typed = self.field
-        self.query_one("#reveal-hint", Static).display = True
+        self.display = True
         if typing:
             typed.value = ""
             typed.display = True
@@ -87,9 +87,12 @@ class AnswerBox(Vertical):
             self.say(REVEAL_HINT)
 
     def hide(self) -> None:
-        """The answer side or the end of the queue: neither field nor hint."""
-        self.field.display = False
-        self.query_one("#reveal-hint", Static).display = False
+        """The answer side or the end of the queue: neither field nor hint.
+
+        The box is hidden whole and its parts stay as they are, so showing it
+        again for the next card brings it back at the same size (no second
+        layout pass for a box that changed height)."""
+        self.display = False
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

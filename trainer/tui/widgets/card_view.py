@@ -8,7 +8,7 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widgets import Static
 
@@ -16,11 +16,25 @@ from trainer.tui.widgets.kinsoku import Kinsoku
 
 
 class CardText(Static):
-    """The card's text; tells once it has been drawn for a frame (see ``CardView.show_card``)."""
+    """The card's text; tells once it has been drawn for a frame (see ``CardView.show_card``).
+
+    This and :class:`CardView` take their new size without asking for a second
+    layout pass: Textual asks for another layout whenever a widget's virtual size
+    changed in the pass that just ran, but for the card's text (a leaf) and its
+    scrolling view that pass has already placed everything, and nearly every new
+    card changes their height, so each card cost two full layout passes.
+    Scrollbars that come or go still ask for a layout of their own
+    (``show_vertical_scrollbar`` does).
+    """
 
     def __init__(self) -> None:
         super().__init__("", markup=False, id="card-text")
         self.on_drawn: Callable[[], None] | None = None
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         lines = super().render_lines(crop)
@@ -44,6 +58,11 @@ class CardView(VerticalScroll):
     CardView > #grading { width: 1fr; padding: 1 0 0 0; border-top: dashed $foreground 30%; }
     CardView > #source { width: 1fr; padding: 1 0 0 0; border-top: dashed $foreground 30%; }
     """
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
     def compose(self) -> ComposeResult:
         yield CardText()

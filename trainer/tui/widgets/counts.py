@@ -39,4 +39,5 @@ class CountsBar(Static):
         super().__init__("", markup=False, id=id)
 
     def show(self, counts: QueueCounts, active: Queue | None = None) -> None:
-        self.update(counts_content(counts, active))
+        # One line the width of the screen whatever it says: a repaint, never a layout.
+        self.update(counts_content(counts, active), layout=False)

@@ -6,8 +6,9 @@ bindings twice per card (the front shows "Show answer", the back "Source"), and
 that rebuild was most of the time from a rating key to the next card painted.
 Here, when the footer would show as many keys as it does (no key groups, no
 command-palette key), the existing key widgets take the new key, label and
-enabled state and only the footer's layout is refreshed, in the same frame as
-the change that moved the bindings; anything else is the ordinary rebuild.
+enabled state in the same frame as the change that moved the bindings; a key
+whose new label fits in its width keeps that width, so nothing moves and only
+that key is repainted (no layout). Anything else is the ordinary rebuild.
 """
 
 from __future__ import annotations
@@ -62,15 +63,32 @@ class KeyFooter(Footer):
             relabelled = (widget.key, widget.key_display, widget.description) != label
             if relabelled:
                 widget.key, widget.key_display, widget.description = label
-                moved = True
+                grew = not self._keep_width(widget)
+                moved = moved or grew
             widget.action = binding.action
             if widget._disabled == enabled:  # FooterKey keeps its state there
                 widget._disabled = not enabled
                 widget.set_class(not enabled, "-disabled")
                 relabelled = True
-            widget.tooltip = tooltip or None
+            if widget.tooltip != (tooltip or None):  # setting it re-checks the screen's tooltip
+                widget.tooltip = tooltip or None
             if relabelled:
                 widget.refresh(layout=moved)
         if moved:
             self.refresh(layout=True)
         return True
+
+    @staticmethod
+    def _keep_width(widget: FooterKey) -> bool:
+        """Keep a relabelled key as wide as it is when its new label fits (the rest of
+        the footer does not move: a repaint, no layout); False when it must grow.
+
+        A key that takes turns between two labels ("space Show answer" on the front,
+        "s Source" on the back) ends up as wide as the longer one."""
+        width = widget.size.width
+        natural = widget.render().cell_len
+        if width and natural <= width:
+            widget.styles.width = width  # a no-op once it is held at this width
+            return True
+        widget.styles.width = natural
+        return False
