@@ -27,6 +27,7 @@ SETS = (
     "typed-fresh3.json",
     "typed-fresh4.json",
     "typed-fresh5.json",
+    "typed-fresh6.json",
 )
 
 

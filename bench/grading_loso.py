@@ -42,6 +42,7 @@ SETS = (
     "typed-own",
     "typed-own2",
     "typed-fresh5",
+    "typed-fresh6",
 )
 VERDICT = {"missed": 0, "partial": 1, "hit": 2}
 L2 = 0.01

@@ -1,7 +1,7 @@
 """The grader against a tutor: blind, tutor-labelled sets of typed answers.
 
 ``tests/data/typed/tutor-train.json``, ``typed-fresh.json``, ``typed-fresh2.json``,
-``typed-own.json``, ``typed-own2.json``, ``typed-fresh3.json``, ``typed-fresh4.json`` and ``typed-fresh5.json`` hold cards (prompt, expected points)
+``typed-own.json``, ``typed-own2.json``, ``typed-fresh3.json``, ``typed-fresh4.json``, ``typed-fresh5.json`` and ``typed-fresh6.json`` hold cards (prompt, expected points)
 and typed answers, each with the tutor's verdict per point (hit / partial /
 missed), the rating the tutor would give and the seconds the answer took. The
 figures of each set (per-point agreement, Cohen's kappa, rating equal, rating
@@ -35,6 +35,7 @@ SETS = (
     "typed-fresh3",
     "typed-fresh4",
     "typed-fresh5",
+    "typed-fresh6",
 )
 
 
