@@ -119,3 +119,33 @@ def test_trainers_creating_one_new_store_at_once_all_open_it(tmp_path: Path) -> 
     assert [p.returncode for p in procs] == [0, 0, 0, 0], [err for _out, err in results]
     assert all(out.strip() == "opened" for out, _err in results)
     assert _facts(db) == (("wal",), [(HEAD_REVISION,)], [(1, "default", "", 4)])
+
+
+def test_a_store_being_made_is_never_an_empty_file_at_its_path(tmp_path: Path) -> None:
+    """Another trainer starting meanwhile must never find an empty file at the path (it
+    would take it for a stranger's file and refuse it): the store appears whole."""
+    import threading
+
+    seen: list[int] = []
+    for n in range(5):
+        db = tmp_path / f"s{n}.sqlite3"
+        done = threading.Event()
+
+        def watch(db: Path = db, done: threading.Event = done) -> None:
+            while not done.is_set():
+                try:
+                    seen.append(db.stat().st_size)
+                except FileNotFoundError:
+                    pass
+
+        watcher = threading.Thread(target=watch)
+        watcher.start()
+        try:
+            store = Store.create_lite(str(db))
+        finally:
+            done.set()
+            watcher.join()
+        assert store is not None
+        store.close()
+    assert 0 not in seen
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".new")]

@@ -218,8 +218,8 @@ class Store:
         in its own words).
 
         As ``open`` makes a new store: the schema, the version stamp and the profile in
-        one ``BEGIN IMMEDIATE`` transaction that first checks, under the write lock, that
-        no other trainer has made the store meanwhile; then WAL mode."""
+        one transaction, in a file of its own linked into place only when whole (never
+        over another trainer's store); then WAL mode."""
         from trainer.storage.driver import BUSY_TIMEOUT_MS, SQLITE_PRAGMAS
         from trainer.storage.revision import HEAD_REVISION
         from trainer.storage.schema_sql import SQLITE_SCHEMA
@@ -229,43 +229,47 @@ class Store:
             return None
         if any(Path(f"{path}{s}").exists() for s in ("", "-journal", "-wal")):
             return None
+        # Made whole under a private name, then linked into place: the store's path
+        # never holds a half-made (empty) file that another trainer starting at the
+        # same moment would take for a stranger's file and refuse. The link fails if
+        # another trainer's store got there first; ``open`` then takes that one.
+        new = path.with_name(f".{path.name}.{os.getpid()}.{time.monotonic_ns()}.new")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            raw = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            raw = sqlite3.connect(str(new), isolation_level=None)
         except (OSError, sqlite3.Error):
             return None
-        made = False
         try:
             for pragma in SQLITE_PRAGMAS:
                 raw.execute(pragma)
             raw.execute("BEGIN IMMEDIATE")
-            fresh = raw.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is None
-            if fresh:
-                for statement in SQLITE_SCHEMA:
-                    raw.execute(statement)
-                raw.execute(
-                    "INSERT INTO alembic_version (version_num) VALUES (?)", (HEAD_REVISION,)
-                )
-                raw.execute(
-                    "INSERT INTO profiles (name, timezone, rollover_hour, created_at) "
-                    "VALUES (?, '', 4, ?)",
-                    (profile, int(time.time())),
-                )
+            for statement in SQLITE_SCHEMA:
+                raw.execute(statement)
+            raw.execute("INSERT INTO alembic_version (version_num) VALUES (?)", (HEAD_REVISION,))
+            raw.execute(
+                "INSERT INTO profiles (name, timezone, rollover_hour, created_at) "
+                "VALUES (?, '', 4, ?)",
+                (profile, int(time.time())),
+            )
             raw.execute("COMMIT")
-            made = fresh
-            if not made:  # another trainer made it first: ``open`` takes it as it is
-                raw.close()
-                return None
+            raw.close()
+            os.link(new, path)
+        except (OSError, sqlite3.Error):
+            raw.close()
+            return None
+        finally:
+            for suffix in ("", "-journal"):
+                Path(f"{new}{suffix}").unlink(missing_ok=True)
+        try:
+            raw = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            for pragma in SQLITE_PRAGMAS:
+                raw.execute(pragma)
             raw.execute("PRAGMA journal_mode=WAL")
             row = raw.execute(
                 "SELECT id, name, timezone, rollover_hour FROM profiles WHERE name = ?", (profile,)
             ).fetchone()
         except sqlite3.Error:
-            if raw.in_transaction:
-                raw.rollback()
             raw.close()
-            if not made:
-                _remove_if_empty(path)
             return None
         return cls(None, Profile(*row), lite=LiteConnection(raw), path=path)
 
@@ -425,16 +429,6 @@ def lite_path(url: str | None) -> Path | None:
 
     where = url or os.environ.get("TRAINER_DB") or str(default_path())
     return None if "://" in where else Path(where).expanduser()
-
-
-def _remove_if_empty(path: Path) -> None:
-    """A store file that SQLite created but nothing was committed to (size 0)."""
-    try:
-        if path.stat().st_size == 0:
-            for suffix in ("", "-journal", "-wal", "-shm"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
-    except OSError:
-        pass
 
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
