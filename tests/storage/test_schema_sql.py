@@ -124,6 +124,7 @@ def test_trainers_creating_one_new_store_at_once_all_open_it(tmp_path: Path) -> 
 def test_a_store_being_made_is_never_an_empty_file_at_its_path(tmp_path: Path) -> None:
     """Another trainer starting meanwhile must never find an empty file at the path (it
     would take it for a stranger's file and refuse it): the store appears whole."""
+    import contextlib
     import threading
 
     seen: list[int] = []
@@ -133,10 +134,8 @@ def test_a_store_being_made_is_never_an_empty_file_at_its_path(tmp_path: Path) -
 
         def watch(db: Path = db, done: threading.Event = done) -> None:
             while not done.is_set():
-                try:
+                with contextlib.suppress(FileNotFoundError):
                     seen.append(db.stat().st_size)
-                except FileNotFoundError:
-                    pass
 
         watcher = threading.Thread(target=watch)
         watcher.start()
