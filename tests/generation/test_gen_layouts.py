@@ -140,3 +140,50 @@ def test_a_short_title_holding_a_series_word_is_still_the_title(tmp_path: Path) 
     )
     title, _cards = _everything(path)
     assert title == "备考要点"
+
+
+def test_a_blog_post_with_front_matter_and_html_paragraphs(tmp_path: Path) -> None:
+    body = "\n".join(f'<p class="x">　　<font style="f">{p}</font></p>' for p in _PARAGRAPHS)
+    path = tmp_path / "k.md"
+    path.write_text(
+        "\n---\ntitle: '某某网评：办好社区食堂'\ncategories:\n - 民生\n - 某某财经\n"
+        "date: Wed, 24 Mar 2021 03:33:56 GMT\n---\n\n<div>\n"
+        + body
+        + '\n<img src="https://example.org/a.png" />\n</div>\n',
+        encoding="utf-8",
+    )
+    title, cards = _everything(path)
+    assert title == "办好社区食堂"
+    for junk in ("<p", "</p>", "font", "class=", "categories", "某某财经", "GMT"):
+        assert junk not in cards, junk
+    assert "坚持公益属性" in cards
+
+
+def test_html_paragraphs_kept_in_a_data_file_are_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "l.txt"
+    path.write_text(
+        "办好社区食堂\n\n" + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS) + "&nbsp;\n",
+        encoding="utf-8",
+    )
+    text = read_article(str(path)).text
+    assert "<p>" not in text and "&nbsp;" not in text
+    assert "社区食堂是民生实事，关系千家万户的一日三餐。\n" in text
+
+
+def test_a_lone_angle_bracket_in_prose_stays(tmp_path: Path) -> None:
+    path = tmp_path / "m.txt"
+    path.write_text("增速<5%的地区要加大投入。\n\n" + "\n\n".join(_PARAGRAPHS), encoding="utf-8")
+    assert "增速<5%的地区" in read_article(str(path)).text
+
+
+def test_a_bilingual_title_keeps_its_chinese_half(tmp_path: Path) -> None:
+    path = tmp_path / "n.md"
+    path.write_text(
+        "---\ntitle: '我看社区食堂 My Thoughts on Community Canteens'\n---\n\n"
+        + "\n\n".join(_PARAGRAPHS)
+        + "\n",
+        encoding="utf-8",
+    )
+    title, cards = _everything(path)
+    assert title == "我看社区食堂"
+    assert "Community" not in cards

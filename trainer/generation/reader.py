@@ -46,6 +46,7 @@ def read_article(path_or_dash: str) -> Article:
             text, title = record
         else:
             text, title = strip_front_matter(text)
+        text = strip_inline_html(text)
         if Path(path_or_dash).suffix.lower() in _MD_SUFFIXES or _looks_markdown(text):
             text = strip_markdown(text)
         text = strip_drawing(text)
@@ -63,7 +64,7 @@ def read_article(path_or_dash: str) -> Article:
 
 
 _FRONT_MATTER = re.compile(
-    r"\A\ufeff?[ \t]*---[ \t]*\r?\n(.*?)\r?\n[ \t]*(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
+    r"\A\ufeff?\s*---[ \t]*\r?\n(.*?)\r?\n[ \t]*(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
 )
 _FM_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:", re.MULTILINE)
 _FM_TITLE = re.compile(r"^title[ \t]*:[ \t]*(.*?)[ \t]*$", re.MULTILINE | re.IGNORECASE)
@@ -109,6 +110,28 @@ def strip_drawing(text: str) -> str:
     between the steps of an outline) becomes blank. Neither belongs on a card."""
     text = _TREE.sub(lambda m: m.group(1), text)
     return _ARROW_LINE.sub("", text)
+
+
+_HTML_BLOCK = re.compile(
+    r"</?(?:p|div|br|li|ul|ol|h[1-6]|section|article|blockquote|tr|table)\b[^<>]{0,400}>", re.I
+)
+_HTML_TAG = re.compile(r"</?[A-Za-z][\w-]{0,20}(?:\s[^<>]{0,400})?/?>")
+_HTML_BLOCK_MIN = 3
+
+
+def strip_inline_html(text: str) -> str:
+    """HTML inside a text or Markdown file (a blog post's body, a page's paragraphs kept
+    in a data file) read as what it shows: block tags (``<p>``, ``<br>``, ``<div>``…)
+    end a paragraph, other tags (``<font>``, ``<span>``, ``<img>``) go, and entities
+    are decoded. Only when the text holds several block tags: a lone ``<`` in prose
+    stays as it is."""
+    import html
+
+    if len(_HTML_BLOCK.findall(text, 0, 200_000)) < _HTML_BLOCK_MIN:
+        return text
+    text = _HTML_BLOCK.sub("\n\n", text)
+    text = _HTML_TAG.sub("", text)
+    return html.unescape(text)
 
 
 def _looks_markdown(text: str) -> bool:
@@ -256,16 +279,22 @@ def clean_title(title: str) -> str:
 _PREFIX_MAX = 24
 
 
+_TRANSLATION = re.compile(r"^(.*[\u4e00-\u9fff”」》）)])\s+[A-Za-z][A-Za-z0-9 ,.'’:;!?&()-]{3,}$")
 _COLUMN = re.compile(r"[(（]([^()（）]{2,8})[)）]\s*$")
 
 
 def without_series_prefix(title: str) -> str:
     """``2012年421公务员考试申论范文:让法治成为社会共识`` -> ``让法治成为社会共识``: the
     part before the first colon goes when it names a site, column or series (words in
-    ``data/title_prefixes.txt``) and what is left is a title of four or more characters."""
+    ``data/title_prefixes.txt``) and what is left is a title of four or more characters;
+    an English translation after a Chinese title goes too."""
     from trainer.generation.lexicon import words
 
     text = title.strip()
+    english = _TRANSLATION.match(text)
+    if english and cjk_count(english.group(1)) >= 4:
+        # 我对挑山工的认识 My Understanding of …: a blog's bilingual title, the Chinese half.
+        text = english.group(1).rstrip()
     column = _COLUMN.search(text)
     if column and any(w in column.group(1) for w in words("title_prefixes")):
         # 实实在在真减负、减真负（评论员观察）: the column's name after the title.
