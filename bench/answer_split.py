@@ -10,7 +10,7 @@ store) and stamps each answer at fixed points:
 * show start / end: the screen puts the next card in its widgets;
 * painted: the first refresh after that (``TrainerApp.answer_latencies_ms``'s end).
 
-``python -m bench.bench_answer_split [--loaded] [--deck all] [N]`` prints the
+``python -m bench.answer_split [--loaded] [--deck all] [N]`` prints the
 median and p95 of each step. With ``--loaded`` a CPU-bound process runs on the
 other core (as in ``bench_loaded``); ``--paced`` waits 50 ms more on the answer
 side before the key (the look-ahead has finished). Figures are reported, never
