@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.storage.test_migrations import _schema
 from trainer.storage.engine import make_engine, resolve_url
 from trainer.storage.models import NOTES
@@ -121,12 +123,15 @@ def test_trainers_creating_one_new_store_at_once_all_open_it(tmp_path: Path) -> 
     assert _facts(db) == (("wal",), [(HEAD_REVISION,)], [(1, "default", "", 4)])
 
 
-def test_a_store_being_made_is_never_an_empty_file_at_its_path(tmp_path: Path) -> None:
+@pytest.mark.parametrize("how", ["create_lite", "open"])
+def test_a_store_being_made_is_never_an_empty_file_at_its_path(tmp_path: Path, how: str) -> None:
     """Another trainer starting meanwhile must never find an empty file at the path (it
-    would take it for a stranger's file and refuse it): the store appears whole."""
+    would take it for a stranger's file and refuse it): the store appears whole, made
+    the quick way or through the engine."""
     import contextlib
     import threading
 
+    make = Store.create_lite if how == "create_lite" else Store.open
     seen: list[int] = []
     for n in range(5):
         db = tmp_path / f"s{n}.sqlite3"
@@ -140,7 +145,7 @@ def test_a_store_being_made_is_never_an_empty_file_at_its_path(tmp_path: Path) -
         watcher = threading.Thread(target=watch)
         watcher.start()
         try:
-            store = Store.create_lite(str(db))
+            store = make(str(db))
         finally:
             done.set()
             watcher.join()

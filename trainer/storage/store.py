@@ -137,6 +137,7 @@ class Store:
         resolved = resolve_url(url)
         if is_sqlite(resolved):
             _refuse_foreign_file(resolved.database or "")
+            _made_whole(resolved.database or "")
         engine = make_engine(resolved)
         try:
             hook = (lambda rev: before_upgrade(engine, rev)) if before_upgrade else None
@@ -221,45 +222,14 @@ class Store:
         one transaction, in a file of its own linked into place only when whole (never
         over another trainer's store); then WAL mode."""
         from trainer.storage.driver import BUSY_TIMEOUT_MS, SQLITE_PRAGMAS
-        from trainer.storage.revision import HEAD_REVISION
-        from trainer.storage.schema_sql import SQLITE_SCHEMA
 
         path = lite_path(url)
         if path is None or not profile or len(profile) > 100:
             return None
         if any(Path(f"{path}{s}").exists() for s in ("", "-journal", "-wal")):
             return None
-        # Made whole under a private name, then linked into place: the store's path
-        # never holds a half-made (empty) file that another trainer starting at the
-        # same moment would take for a stranger's file and refuse. The link fails if
-        # another trainer's store got there first; ``open`` then takes that one.
-        new = path.with_name(f".{path.name}.{os.getpid()}.{time.monotonic_ns()}.new")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            raw = sqlite3.connect(str(new), isolation_level=None)
-        except (OSError, sqlite3.Error):
+        if not link_new_sqlite_store(path, profile):
             return None
-        try:
-            for pragma in SQLITE_PRAGMAS:
-                raw.execute(pragma)
-            raw.execute("BEGIN IMMEDIATE")
-            for statement in SQLITE_SCHEMA:
-                raw.execute(statement)
-            raw.execute("INSERT INTO alembic_version (version_num) VALUES (?)", (HEAD_REVISION,))
-            raw.execute(
-                "INSERT INTO profiles (name, timezone, rollover_hour, created_at) "
-                "VALUES (?, '', 4, ?)",
-                (profile, int(time.time())),
-            )
-            raw.execute("COMMIT")
-            raw.close()
-            os.link(new, path)
-        except (OSError, sqlite3.Error):
-            raw.close()
-            return None
-        finally:
-            for suffix in ("", "-journal"):
-                Path(f"{new}{suffix}").unlink(missing_ok=True)
         try:
             raw = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             for pragma in SQLITE_PRAGMAS:
@@ -422,6 +392,51 @@ class Store:
             self._engine.dispose()
 
 
+def link_new_sqlite_store(path: Path, profile: str | None) -> bool:
+    """Make a new SQLite store at ``path`` (the head schema, the version stamp, and the
+    profile ``profile`` unless None); True when this process made it.
+
+    It is made whole under a private name, then linked into place: the path never holds
+    a half-made (empty) file that another trainer starting at the same moment would take
+    for a stranger's file and refuse. The link fails when another trainer's store got
+    there first (False: open that one); so does any error, leaving nothing behind."""
+    from trainer.storage.driver import SQLITE_PRAGMAS
+    from trainer.storage.revision import HEAD_REVISION
+    from trainer.storage.schema_sql import SQLITE_SCHEMA
+
+    if any(Path(f"{path}{s}").exists() for s in ("", "-journal", "-wal")):
+        return False
+    new = path.with_name(f".{path.name}.{os.getpid()}.{time.monotonic_ns()}.new")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        raw = sqlite3.connect(str(new), isolation_level=None)
+    except (OSError, sqlite3.Error):
+        return False
+    try:
+        for pragma in SQLITE_PRAGMAS:
+            raw.execute(pragma)
+        raw.execute("BEGIN IMMEDIATE")
+        for statement in SQLITE_SCHEMA:
+            raw.execute(statement)
+        raw.execute("INSERT INTO alembic_version (version_num) VALUES (?)", (HEAD_REVISION,))
+        if profile is not None:
+            raw.execute(
+                "INSERT INTO profiles (name, timezone, rollover_hour, created_at) "
+                "VALUES (?, '', 4, ?)",
+                (profile, int(time.time())),
+            )
+        raw.execute("COMMIT")
+        raw.close()
+        os.link(new, path)
+    except (OSError, sqlite3.Error):
+        raw.close()
+        return False
+    finally:
+        for suffix in ("", "-journal"):
+            Path(f"{new}{suffix}").unlink(missing_ok=True)
+    return True
+
+
 def lite_path(url: str | None) -> Path | None:
     """The SQLite file ``--db`` / ``TRAINER_DB`` names (the default store without
     either), or None for a URL, which only ``Store.open`` takes."""
@@ -429,6 +444,15 @@ def lite_path(url: str | None) -> Path | None:
 
     where = url or os.environ.get("TRAINER_DB") or str(default_path())
     return None if "://" in where else Path(where).expanduser()
+
+
+def _made_whole(database: str) -> None:
+    """A new SQLite file store is made at the head in one step, linked into place
+    (``link_new_sqlite_store``), so no trainer opening it meanwhile finds an empty file;
+    ``open`` then opens it as any store."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    link_new_sqlite_store(Path(database), None)
 
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
