@@ -38,14 +38,11 @@ def read_article(path_or_dash: str) -> Article:
     data = _read_bytes(path_or_dash, where)
     text = decode(data, where)
     title = ""
-    record = None if _looks_html(path_or_dash, text) else _json_record(text, where)
     if _looks_html(path_or_dash, text):
         text, title = _html_main_text(text, where)
     else:
-        if record is not None:
-            text, title = record
-        else:
-            text, title = strip_front_matter(text)
+        record = _json_record(text, where)
+        text, title = record if record is not None else strip_front_matter(text)
         text = strip_inline_html(text)
         if Path(path_or_dash).suffix.lower() in _MD_SUFFIXES or _looks_markdown(text):
             text = strip_markdown(text)
