@@ -86,7 +86,7 @@ def _words(kind: str) -> tuple[str, ...]:
 def claim_title(title: str) -> bool:
     """A title that states a claim, not a topic, a document kind or a question."""
     text = _TRAILING_NOTE.sub("", title.strip())
-    if len(text) < _TITLE_MIN or text.endswith("?") or addresses(text):
+    if len(text) < _TITLE_MIN or text.endswith("?") or addresses(text) or _MARKUP.search(text):
         return False  # 同志们、朋友们,大家好: a greeting is never a claim
     if any(w in text for w in _words("ask")):
         return False
@@ -95,6 +95,9 @@ def claim_title(title: str) -> bool:
     return not any(text.endswith(w) for w in _words("kind"))
 
 
+_MARKUP = re.compile(r"[{}<>=`\\|]|\"[^\"]*\"\s*[,:]")
+"""A title holding code or a record's syntax (``{"title": "…", "html``, ``INSERT INTO``
+quoting) was misread: it states no claim."""
 _PAIRED_TOPIC = re.compile(r"^[^,，:：\s]{2,6}[与和及][^,，:：\s]{2,8}$")
 
 
@@ -130,10 +133,13 @@ def _opening_thesis(doc: Outline, functions: dict[int, str]) -> Span | None:
     the last sentence there with an argument function, else the last that judges
     (``……是一种大胆的尝试``, ``……要……``)."""
     paragraphs = [
-        p for sec in doc.sections if not naming_a_part(sec.heading) for p in sec.paragraphs
+        p
+        for sec in doc.sections
+        if not naming_a_part(sec.heading) and not _sub_question(sec.heading)
+        for p in sec.paragraphs
     ]
     for para in paragraphs[:_OPENING]:
-        fit = [s for s in para.sentences if _quotable(s)]
+        fit = [s for s in para.sentences if _quotable(s) and _states_whole(s.text)]
         claims = [s for s in fit if functions.get(s.start) in _THESIS_FUNCTIONS]
         if claims:
             return claims[-1]
@@ -141,6 +147,37 @@ def _opening_thesis(doc: Outline, functions: dict[int, str]) -> Span | None:
         if judged:
             return judged[0]
     return None
+
+
+def _states_whole(text: str) -> bool:
+    """A sentence that can stand as the thesis: it opens on no background cue
+    (如今, 近年来, ……以来: it narrates) and, cut to its leading clauses, keeps its
+    predicate (``全球治理倡议的核心理念,即……`` cut to its subject states nothing) and
+    both halves of a 不仅……更 (rubric: QAA, truncated)."""
+    head = fold(text).strip()
+    if head.startswith(kind_words("functions", "背景")) or _SINCE.match(head):
+        return False
+    cut = complete(head)
+    rest = head.rstrip("。!;,")[len(cut) :].lstrip(",;:")
+    if rest.startswith(_PREDICATE_AFTER):
+        return False  # the subject alone: its predicate was cut off
+    return not (rest and _FIRST_HALF.search(cut))
+
+
+_PREDICATE_AFTER = ("即", "是", "就是", "在于", "乃是", "便是")
+_FIRST_HALF = re.compile(r"不仅|不但|不只|既")
+
+
+_SINCE = re.compile(r"^[^,]{1,16}以来,")
+_VIEW_QUESTION = re.compile(r"(?:怎样|如何|怎么)(?:看待|认识|评价|理解)")
+
+
+def _sub_question(heading: str) -> bool:
+    """A question heading other than 怎样看待……: its paragraphs answer a sub-question
+    (为什么能火? 怎样让……?), so their judgement is no thesis of the whole article; the
+    answer to 怎样看待 is the article's own stance."""
+    head = fold(heading).rstrip()
+    return head.endswith("?") and _VIEW_QUESTION.search(head) is None
 
 
 _JUDGES = re.compile(r"(?<![但可于还或就只总凡要若而不])是|(?<![需只主重])要(?!求)|必须|应当|在于")
@@ -167,8 +204,45 @@ def _claim_heading(text: str) -> bool:
     )
 
 
+def note_label(text: str) -> bool:
+    """A heading or point that labels a part of a study note (``Step 1:提出分论点``,
+    ``第1段概括``, ``问题的提出``, a table row) or names a quoted article by its
+    publisher (``人民日报:用好……``): no point of the argument (``data/note_labels.txt``)."""
+    head = _NUMBERED.sub("", fold(text).strip())
+    if "|" in head or _PARAGRAPH_LABEL.match(head):
+        return True
+    label, sep, _rest = head.partition(":")
+    if sep and label.strip() in kind_words("note_labels", "source"):
+        return True
+    return head.startswith(kind_words("note_labels", "opens")) or label.rstrip().endswith(
+        kind_words("note_labels", "ends")
+    )
+
+
+_PARAGRAPH_LABEL = re.compile(r"^第\s*[\d一二三四五六七八九十]{1,3}\s*段")
+_NOTES_HEADINGS = 6
+"""An outline of this many headings, most with nothing under them, is a note's or a
+lesson's outline (要点, 例, Step 1), not an essay's."""
+
+
+def study_notes(doc: Outline) -> bool:
+    """Study notes or a lesson: many headings, most either empty or labels of a
+    note's parts (``data/note_labels.txt``); their headings are no 分论点 and the
+    text argues nothing as a whole."""
+    heads = [s for s in doc.sections if s.heading]
+    if len(heads) < _NOTES_HEADINGS:
+        return False
+    hollow = sum(1 for s in heads if not s.paragraphs or note_label(s.heading))
+    return hollow * 2 > len(heads)
+
+
 def _heading_claims(sections: list[Section]) -> list[str]:
     """Headings that state a claim (评论一:干部直播助销,好处实实在在 -> its claim)."""
+    return [claim for _index, claim in _claim_sections(sections)]
+
+
+def _claim_sections(sections: list[Section]) -> list[tuple[int, str]]:
+    """(section index, claim) of the headings that state a claim."""
     heads = []
     for sec in sections:
         if sec.span is not None and sec.span.text.rstrip().endswith(":"):
@@ -176,17 +250,23 @@ def _heading_claims(sections: list[Section]) -> list[str]:
         label, sep, claim = sec.heading.partition(":")
         text = claim if sep and _COMMENT_LABEL.match(label) else sec.heading
         text = _NUMBERED.sub("", text.strip()).rstrip(":。")
-        if _claim_heading(text):
-            heads.append(complete(text))
+        if _claim_heading(text) and not note_label(sec.heading):
+            heads.append((sec.index, complete(text)))
     return heads
 
 
-def _listed_points(original: str, found: list[Enumeration]) -> list[str]:
+def _points_list(found: list[Enumeration]) -> Enumeration | None:
+    """The list of 分论点 the detectors found: parallel headings, paragraphs or openers."""
     for style in _POINT_STYLES:
         for e in found:
             if e.style == style and len(e.items) >= 2 and not naming_a_part(e.section.heading):
-                return [original[it.phrase.start : it.phrase.end] for it in e.items]
-    return []
+                return e
+    return None
+
+
+def _listed_points(original: str, found: list[Enumeration]) -> list[str]:
+    e = _points_list(found)
+    return [] if e is None else [original[it.phrase.start : it.phrase.end] for it in e.items]
 
 
 def _opening_claims(original: str, sections: list[Section], functions: dict[int, str]) -> list[str]:
@@ -206,6 +286,74 @@ def _opening_claims(original: str, sections: list[Section], functions: dict[int,
     return out
 
 
+_FRAME_SPAN = 4
+"""Characters at a sentence's start searched for the frame it shares (先当/再当/还要当)."""
+
+
+def _frame_keys(text: str, title: str, common: frozenset[str]) -> set[str]:
+    """Two-character pieces of a sentence's opening and the word that follows its
+    first comma (接诉即办,让…… / 网格化,让……), leaving out topic words: pieces of the
+    title and pieces most paragraphs use (城市 in an article on cities) are no frame."""
+    keys = {text[i : i + 2] for i in range(min(_FRAME_SPAN, len(text)) - 1)}
+    keys = {
+        k
+        for k in keys
+        if k not in title and k not in common and all(ch.isalnum() or ch == "“" for ch in k)
+    }
+    head, sep, rest = text.partition(",")
+    if sep and len(head) <= _FRAME_SPAN * 2 and rest[:1].isalnum():
+        keys.add("," + rest[:1])
+    return keys
+
+
+def _common_pieces(paragraphs: list[str]) -> frozenset[str]:
+    """Two-character pieces found in at least half the paragraphs (the topic's words)."""
+    seen: dict[str, int] = {}
+    for p in paragraphs:
+        text = fold(p)
+        for k in {text[i : i + 2] for i in range(len(text) - 1)}:
+            seen[k] = seen.get(k, 0) + 1
+    return frozenset(k for k, n in seen.items() if n * 2 >= len(paragraphs) and n >= 2)
+
+
+def _framed(texts: list[str], title: str, paragraphs: list[str]) -> tuple[str, list[bool]]:
+    """The frame most of ``texts`` share and which of them share it: a two-character
+    piece (先当/再当 share 当“) for two or more, or the opening character (以规划引领 /
+    以产业支撑 / 以改革破题 share 以) for three or more."""
+    common = _common_pieces(paragraphs)
+    keys = [_frame_keys(fold(t), fold(title), common) for t in texts]
+    for t, ks in zip(texts, keys, strict=True):
+        if t[:1].isalnum():
+            ks.add("^" + t[:1])
+    counts: dict[str, int] = {}
+    for ks in keys:
+        for k in ks:
+            counts[k] = counts.get(k, 0) + 1
+    fit = {k: n for k, n in counts.items() if n >= (3 if k.startswith("^") else 2)}
+    if not fit:
+        return "", [False] * len(texts)
+    best = max(fit, key=lambda k: (fit[k], not k.startswith("^")))
+    return best, [best in ks for ks in keys]
+
+
+def parallel_run(openers: list[str], title: str, paragraphs: list[str]) -> list[str]:
+    """The openers that share one frame (以规划引领/以产业支撑, 先当/再当/还要当,
+    ……,让…… ), in order; empty when fewer than two share one. Paragraph openings
+    that only happen to state claims (a remark, a background line, a 金句) are no
+    分论点 of one argument (rubric: MIX)."""
+    _frame, shares = _framed(openers, title, paragraphs)
+    return [t for t, ok in zip(openers, shares, strict=True) if ok]
+
+
+def _without_outliers(points: list[str], title: str, paragraphs: list[str]) -> list[str]:
+    """A detected list of 分论点 without the odd one out: when three or more share a
+    frame and one or two do not (以规划引领 / 以产业支撑 / 产业兴则县域兴 / 以改革破题),
+    the others are a remark among the points (rubric: MIX)."""
+    _frame, shares = _framed(points, title, paragraphs)
+    kept = [p for p, ok in zip(points, shares, strict=True) if ok]
+    return kept if len(kept) >= 3 and len(kept) < len(points) else points
+
+
 _LINKING = re.compile(r"^(?:然而|但是|但|事实上|实际上|总之|因此|同时|此外|其实|可见|对此|[,，])")
 
 
@@ -218,15 +366,47 @@ def _plain(text: str) -> str:
     return "".join(ch for ch in fold(text) if ch.isalnum())
 
 
+def _to_do(texts: list[str]) -> bool:
+    """Items that say what to do: not mostly things named (``……的爱国精神``: a list of
+    qualities) nor things done (``已经出台……``: achievements)."""
+    named = sum(1 for t in texts if _NAMED.search(fold(t)))
+    done = sum(1 for t in texts if _DONE.search(t))
+    return named * 2 <= len(texts) and done * 2 <= len(texts)
+
+
+_NAMED = re.compile(r"的[^的,;:、]{1,4}$")
+_DONE = re.compile(r"已经|^已")
+
+
 def _measures(
-    original: str, found: list[Enumeration], functions: dict[int, str], points: list[str]
+    original: str,
+    found: list[Enumeration],
+    functions: dict[int, str],
+    points: list[str],
+    doc: Outline | None = None,
+    under_points: frozenset[int] = frozenset(),
+    within: Enumeration | None = None,
 ) -> list[str]:
-    """The biggest list of 对策 outside sections on problems, results or background."""
+    """The biggest list of 对策 outside sections on problems, results or background,
+    outside the opening paragraph when the article has 分论点 (its premise, often a
+    quoted document's list) and outside a single 分论点's section (a sub-list of
+    one point, unless its heading asks for the measures)."""
+    opening = _first_paragraph(doc) if doc is not None and points else None
     best: Enumeration | None = None
     for e in found:
         if e.style not in _MEASURE_STYLES or any(w in e.section.heading for w in _NOT_MEASURES):
             continue
+        if opening is not None and opening.start <= e.start < opening.end:
+            continue
+        if within is not None and e is not within and within.start <= e.start <= within.end:
+            continue  # a sub-list inside the 分论点 (弘扬……,要把好评价: 要加强……;要减少……)
+        if e.section.index in under_points and not any(
+            w in e.section.heading for w in _MEASURE_HEADINGS
+        ):
+            continue
         texts = [original[it.phrase.start : it.phrase.end] for it in e.items]
+        if not _to_do(texts):
+            continue
         quoted = sum(
             it.phrase.start > 0 and original[it.phrase.start - 1] in _OPEN_QUOTE for it in e.items
         )
@@ -240,6 +420,13 @@ def _measures(
     if best is None:
         return []
     return [original[it.phrase.start : it.phrase.end] for it in best.items]
+
+
+def _first_paragraph(doc: Outline) -> Span | None:
+    for sec in doc.sections:
+        for p in sec.paragraphs:
+            return p.span
+    return None
 
 
 def _sentence_start(functions: dict[int, str], offset: int) -> int:
@@ -280,20 +467,33 @@ def several_essays(original: str, doc: Outline) -> bool:
 def argument(
     original: str, doc: Outline, found: list[Enumeration], functions: dict[int, str]
 ) -> Argument:
-    if given_material(doc) or several_essays(original, doc):
+    title = doc.title.strip()
+    if _MARKUP.search(title):
+        return Argument("", (), ())  # the text was misread (a script's record): no card
+    if given_material(doc) or several_essays(original, doc) or study_notes(doc):
         return Argument("", (), ())
     sections = [s for s in doc.sections if s.paragraphs]
-    title = doc.title.strip()
     thesis = title_claim(title)
     if not thesis and not addresses(title):
         # A text opening on a greeting (贺词, 讲话) reports and thanks at its start:
         # its opening paragraphs hold no thesis.
         span = _opening_thesis(doc, functions)
         thesis = complete(original[span.start : span.end]) if span else ""
-    heads = _heading_claims(sections)
+    claimed = _claim_sections(sections)
+    heads = [claim for _index, claim in claimed]
+    listed = None if len(heads) >= 2 else _points_list(found)
     points = heads if len(heads) >= 2 else _listed_points(original, found)
+    under = frozenset(index for index, _claim in claimed) if len(heads) >= 2 else frozenset()
+    texts = [original[p.span.start : p.span.end] for sec in sections for p in sec.paragraphs]
     if len(points) < 2:
-        points = _opening_claims(original, sections, functions)
+        listed = None
+        points = parallel_run(_opening_claims(original, sections, functions), title, texts)
+    elif listed is not None:
+        points = _without_outliers(points, title, texts)
+    if any(note_label(p) for p in points):
+        points = []  # a note's labels among them: the list is no argument's (rubric: MIX)
     points = points[:_POINTS_MAX]
-    measures = _measures(original, found, functions, points)
+    if not points:
+        listed = None
+    measures = _measures(original, found, functions, points, doc, under, listed)
     return Argument(thesis, tuple(points), tuple(measures))

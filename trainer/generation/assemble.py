@@ -15,8 +15,10 @@ from trainer.generation import lists
 from trainer.generation.argument import argument, complete
 from trainer.generation.clozes import Cloze, fragment, markup
 from trainer.generation.enumtypes import Enumeration
+from trainer.generation.lexicon import kind_words
 from trainer.generation.provenance import Origin
 from trainer.generation.structure import Outline, Section
+from trainer.generation.text import fold
 
 _COMMENT_LABEL = re.compile(
     r"^(?:评论|观点|分论点|论点|点评|视角|声音|观察)[一二三四五六七八九十\d]{1,3}$"
@@ -159,12 +161,17 @@ def qa_notes(
             continue
         label, sep, claim = sec.heading.partition(":")
         if sep and _COMMENT_LABEL.match(label) and claim:
-            question = f"{label}的核心观点是什么?"
+            title = doc.title.strip()
+            question = (
+                f"《{title}》{label}的核心观点是什么?" if title else f"{label}的核心观点是什么?"
+            )
             head = claim
             origin = Origin("qa.viewpoint", "分论点")
             body = _numbered(_points(original, sec, found, functions))
         elif sec.heading.endswith("?"):
-            question = sec.heading
+            question = _ORDINAL.sub("", sec.heading).strip()
+            if not _asks_alone(question):
+                continue
             head = ""
             origin = Origin("qa.question", "问题")
             if _JUDGE.search(sec.heading):
@@ -215,6 +222,21 @@ def _answers(body: str) -> str:
     return "\n".join(points)
 
 
+_ORDINAL = re.compile(
+    r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d))\s*"
+)
+"""The outline number before a question heading (二、为什么……?): not part of the question."""
+
+
+def _asks_alone(question: str) -> bool:
+    """A question a student can answer without the article: it names what it asks
+    about (not ``这句话对不对?``, ``这四种展示中……``) and is no yes-or-no question on a
+    line of the text (``data/answer_openers.txt``)."""
+    if question.startswith(kind_words("answer_openers", "refers")):
+        return False
+    return not any(w in question for w in kind_words("answer_openers", "yesno"))
+
+
 def _answerable(question: str, body: str) -> bool:
     """A question heading worth a card (rubric: QAA, PRM): not a line of dialogue
     (``……够么?``, ``……明知故犯?`` with nothing after it) and with an answer that says
@@ -255,10 +277,11 @@ def _judged(
                     break
         if not points:
             points = [
-                complete(original[s.start : s.end])
+                complete(_unlinked(original[s.start : s.end]), _ANSWER_MAX)
                 for p in sec.paragraphs
                 for s in p.sentences
                 if functions.get(s.start) in wanted
+                and len(_unlinked(original[s.start : s.end])) <= _ANSWER_MAX
             ][:3]
         if points:
             blocks.append(f"{name}:" + ";".join(points))
@@ -278,9 +301,37 @@ def _points(
             break
         for s in para.sentences:
             if functions.get(s.start, "") in _POINT_FUNCTIONS:
-                points.append(complete(original[s.start : s.end]))
+                text = original[s.start : s.end]
+                if _stands_alone(text):  # else the paragraph states no point by itself
+                    points.append(complete(text, _ANSWER_MAX))
                 break
     return points
+
+
+_ANSWER_MAX = 60
+"""The longest sentence an answer point quotes whole; a longer one is left out rather
+than cut off mid-thought (``……咱不冲在前``: rubric QAA, truncated)."""
+
+
+def _unlinked(text: str) -> str:
+    """A sentence without the linking word it opens on (``但是,`` ``并且,``)."""
+    text = text.strip()
+    head, sep, rest = text.partition("，" if "，" in text[:6] else ",")
+    if sep and head in kind_words("answer_openers", "links"):
+        return rest.strip()
+    return text
+
+
+def _stands_alone(text: str) -> bool:
+    """A sentence that makes a point by itself: short enough to quote whole, opening
+    neither on a word that leans on the sentence before (才能……, 但……) nor on a
+    background cue (今年……, 近年来……)."""
+    head = fold(text).strip()
+    if len(head.rstrip("。!;,")) > _ANSWER_MAX:
+        return False
+    if head.startswith(kind_words("answer_openers", "leans")):
+        return False
+    return not head.startswith(kind_words("functions", "背景"))
 
 
 _POINT_FUNCTIONS = frozenset({"论点", "分论点", "问题", "原因", "危害", "意义", "对策"})
