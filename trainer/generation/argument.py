@@ -219,6 +219,21 @@ def note_label(text: str) -> bool:
     )
 
 
+def asks_alone(question: str) -> bool:
+    """A question a student can answer without the article: it names what it asks
+    about (not ``这句话对不对?``, ``这四种展示中……``) and is no yes-or-no question on a
+    line of the text (``data/answer_openers.txt``)."""
+    text = _NUMBERED.sub("", fold(question).strip())
+    if text.startswith(kind_words("answer_openers", "refers")):
+        return False
+    return not any(w in text for w in kind_words("answer_openers", "yesno"))
+
+
+def _not_a_point(text: str) -> bool:
+    """A note's label, or a question that points at the text instead of naming its subject."""
+    return note_label(text) or (fold(text).rstrip().endswith("?") and not asks_alone(text))
+
+
 _PARAGRAPH_LABEL = re.compile(r"^第\s*[\d一二三四五六七八九十]{1,3}\s*段")
 _NOTES_HEADINGS = 6
 """An outline of this many headings, most with nothing under them, is a note's or a
@@ -307,10 +322,11 @@ def _frame_keys(text: str, title: str, common: frozenset[str]) -> set[str]:
 
 
 def _common_pieces(paragraphs: list[str]) -> frozenset[str]:
-    """Two-character pieces found in at least half the paragraphs (the topic's words)."""
+    """Two-character pieces found in at least half the paragraphs past their openings
+    (the topic's words; a frame is only found where the paragraphs open)."""
     seen: dict[str, int] = {}
     for p in paragraphs:
-        text = fold(p)
+        text = fold(p)[_FRAME_SPAN * 2 :]
         for k in {text[i : i + 2] for i in range(len(text) - 1)}:
             seen[k] = seen.get(k, 0) + 1
     return frozenset(k for k, n in seen.items() if n * 2 >= len(paragraphs) and n >= 2)
@@ -346,12 +362,23 @@ def parallel_run(openers: list[str], title: str, paragraphs: list[str]) -> list[
 
 
 def _without_outliers(points: list[str], title: str, paragraphs: list[str]) -> list[str]:
-    """A detected list of 分论点 without the odd one out: when three or more share a
-    frame and one or two do not (以规划引领 / 以产业支撑 / 产业兴则县域兴 / 以改革破题),
-    the others are a remark among the points (rubric: MIX)."""
+    """A detected list of 分论点 without the odd one out: when most share a frame and
+    one or two do not (以规划引领 / 以产业支撑 / 产业兴则县域兴 / 以改革破题), the others
+    are a remark among the points (rubric: MIX)."""
+    if _all_share_a_piece(points):
+        return points  # 巧用优势推动产业发展 / 顺势而为助力产业发展: one frame, other words
     _frame, shares = _framed(points, title, paragraphs)
     kept = [p for p, ok in zip(points, shares, strict=True) if ok]
-    return kept if len(kept) >= 3 and len(kept) < len(points) else points
+    return kept if len(kept) * 2 > len(points) and len(kept) < len(points) else points
+
+
+def _all_share_a_piece(points: list[str]) -> bool:
+    """Every point's first clause holds one same two-character piece (……产业发展)."""
+    pieces = [
+        {head[i : i + 2] for i in range(len(head) - 1)}
+        for head in (fold(p).split(",")[0] for p in points)
+    ]
+    return bool(pieces) and bool(set.intersection(*pieces))
 
 
 _LINKING = re.compile(r"^(?:然而|但是|但|事实上|实际上|总之|因此|同时|此外|其实|可见|对此|[,，])")
@@ -489,8 +516,13 @@ def argument(
         listed = None
         points = parallel_run(_opening_claims(original, sections, functions), title, texts)
     elif listed is not None:
-        points = _without_outliers(points, title, texts)
-    if any(note_label(p) for p in points):
+        kept = _without_outliers(points, title, texts)
+        if kept != points:
+            # The list mixed a remark in: the openers sharing its frame may hold the
+            # point it missed (先当……/再当……/还要当……).
+            run = parallel_run(_opening_claims(original, sections, functions), title, texts)
+            points = run if len(run) >= len(kept) else kept
+    if any(_not_a_point(p) for p in points):
         points = []  # a note's labels among them: the list is no argument's (rubric: MIX)
     points = points[:_POINTS_MAX]
     if not points:

@@ -12,7 +12,7 @@ import re
 from trainer.domain.identity import note_guid
 from trainer.domain.model import Note, NoteKind, SourceRef
 from trainer.generation import lists
-from trainer.generation.argument import argument, complete
+from trainer.generation.argument import argument, asks_alone, complete
 from trainer.generation.clozes import Cloze, fragment, markup
 from trainer.generation.enumtypes import Enumeration
 from trainer.generation.lexicon import kind_words
@@ -165,12 +165,12 @@ def qa_notes(
             question = (
                 f"《{title}》{label}的核心观点是什么?" if title else f"{label}的核心观点是什么?"
             )
-            head = claim
+            head = _first_sentence(claim)
             origin = Origin("qa.viewpoint", "分论点")
-            body = _numbered(_points(original, sec, found, functions))
+            body = _numbered(_own_points(_points(original, sec, found, functions), head))
         elif sec.heading.endswith("?"):
             question = _ORDINAL.sub("", sec.heading).strip()
-            if not _asks_alone(question):
+            if not asks_alone(question):
                 continue
             head = ""
             origin = Origin("qa.question", "问题")
@@ -180,7 +180,9 @@ def qa_notes(
                 )
                 origin = Origin("qa.judge", "论点")
             else:
-                body = _numbered(_points(original, sec, found, functions))
+                body = _defined(original, sec, question) or _numbered(
+                    _points(original, sec, found, functions)
+                )
             body = _answers(body)
             if not _answerable(question, body):
                 continue
@@ -199,6 +201,61 @@ def qa_notes(
         )
         notes.append((note, origin))
     return notes
+
+
+_WHAT_IS = re.compile(r"^(?:什么是|何为|何谓)(.{2,20}?)[?]$|^(.{2,20}?)是什么[?]$")
+"""A question asking what something is (什么是挑山工精神?): the section's definition answers it."""
+
+
+def _defined(original: str, sec: Section, question: str) -> str:
+    """The sentence of ``sec`` that defines what ``question`` asks about:
+    ``……,这就是X`` or ``X是……`` (whole, never cut), else empty."""
+    m = _WHAT_IS.match(fold(question).strip())
+    if m is None:
+        return ""
+    subject = m.group(1) or m.group(2)
+    for para in sec.paragraphs:
+        for s in para.sentences:
+            text = fold(original[s.start : s.end]).strip()
+            said = text.rstrip("。!;")
+            if len(said) > _ANSWER_MAX or said.endswith("?"):
+                continue
+            if said.endswith(("这就是" + subject, "就是" + subject)) or said.startswith(
+                subject + "是"
+            ):
+                return original[s.start : s.end].strip().rstrip("。")
+    return ""
+
+
+def _first_sentence(claim: str) -> str:
+    """A heading's claim up to its first full stop (a note's heading runs on into its
+    commentary: ``深入实际、深入群众。论述论点,强调……``)."""
+    head, sep, _rest = fold(claim).partition("。")
+    return claim[: len(head) + len(sep)].strip() if sep and len(head) >= 2 else claim.strip()
+
+
+def _own_points(points: list[str], head: str) -> list[str]:
+    """The points of one commentary: not another's heading (``论点2:坚持……``), not its
+    own claim again, each once."""
+    out: list[str] = []
+    seen = {_bare_point(head)}
+    labelled = {_bare_point(fold(p).partition(":")[2]) for p in points if _labelled(p)}
+    for p in points:
+        key = _bare_point(p)
+        if _labelled(p) or key in labelled or key in seen:
+            continue
+        seen.add(key)
+        out.append(p)
+    return out
+
+
+def _labelled(text: str) -> bool:
+    label, sep, _rest = fold(text).partition(":")
+    return bool(sep) and _COMMENT_LABEL.match(label.strip()) is not None
+
+
+def _bare_point(text: str) -> str:
+    return "".join(ch for ch in fold(text) if ch.isalnum())
 
 
 _ASKED_POINT = re.compile(r"^\d+\.\s*(.*)$")
@@ -226,15 +283,6 @@ _ORDINAL = re.compile(
     r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d))\s*"
 )
 """The outline number before a question heading (二、为什么……?): not part of the question."""
-
-
-def _asks_alone(question: str) -> bool:
-    """A question a student can answer without the article: it names what it asks
-    about (not ``这句话对不对?``, ``这四种展示中……``) and is no yes-or-no question on a
-    line of the text (``data/answer_openers.txt``)."""
-    if question.startswith(kind_words("answer_openers", "refers")):
-        return False
-    return not any(w in question for w in kind_words("answer_openers", "yesno"))
 
 
 def _answerable(question: str, body: str) -> bool:
@@ -291,7 +339,9 @@ def _judged(
 def _points(
     original: str, sec: Section, found: list[Enumeration], functions: dict[int, str]
 ) -> list[str]:
-    own = [e for e in found if e.section is sec and e.style in _LIST_STYLES]
+    own = [
+        e for e in found if e.section is sec and e.style in _LIST_STYLES and e.style != "headings"
+    ]  # the headings from this one on are the article's outline, not this section's answer
     if own:
         best = max(own, key=lambda e: len(e.items))
         return [original[it.phrase.start : it.phrase.end] for it in best.items]
