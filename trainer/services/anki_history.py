@@ -213,7 +213,7 @@ class ScheduleImport:
             and row[2] == 0
         }
         for card in self._full_cards(conn, sorted(sm2)):
-            from_sm2 = _sm2_card(card, sm2[card.id], self.coll.crt, self.store.clock)
+            from_sm2 = _sm2_card(card, sm2[card.id], self.coll, self.store.clock)
             if from_sm2 is not None:
                 rows.append(cards_repo.state_row(from_sm2))
         cards_repo.save_states(conn, rows)
@@ -235,7 +235,7 @@ class ScheduleImport:
         same = (twin.type == 2 and state is CardState.REVIEW) or (
             twin.type in (1, 3) and state in (CardState.LEARNING, CardState.RELEARNING)
         )
-        due = _anki_due(twin, self.coll.crt, self.store.clock, saved[4]) if same else None
+        due = _anki_due(twin, self.coll, self.store.clock, saved[4]) if same else None
         queue = _anki_queue(twin)
         if due is None and queue is None:
             return out
@@ -411,7 +411,14 @@ def _anki_queue(twin: AnkiCard) -> Queue | None:
     return None
 
 
-def _anki_due(twin: AnkiCard, crt: int, clock: DayClock, replayed: int) -> int | None:
+def _anki_day(coll: Collection, clock: DayClock, due: int) -> int:
+    """Our study day for Anki's day ``due``: counted from the date Anki's day 0 is (see
+    ``Collection.day_zero``), or for an old collection from the study day of ``crt``."""
+    zero = coll.day_zero
+    return (clock.day(from_epoch(coll.crt)) if zero is None else zero) + due
+
+
+def _anki_due(twin: AnkiCard, coll: Collection, clock: DayClock, replayed: int) -> int | None:
     """Anki's due date (its fuzz, a "set due date") in epoch seconds, or None for a new card.
 
     Review and interday learning cards are due on a day counted from the
@@ -423,14 +430,14 @@ def _anki_due(twin: AnkiCard, crt: int, clock: DayClock, replayed: int) -> int |
         return None
     if due > 1_000_000_000:
         return due
-    day = clock.day(from_epoch(crt)) + due
+    day = _anki_day(coll, clock, due)
     offset = 0
     if replayed:
         offset = replayed - to_epoch(clock.day_start(clock.day(from_epoch(replayed))))
     return to_epoch(clock.day_start(day)) + max(0, offset)
 
 
-def _sm2_card(card: Card, ac: AnkiCard, crt: int, clock: DayClock) -> Card | None:
+def _sm2_card(card: Card, ac: AnkiCard, coll: Collection, clock: DayClock) -> Card | None:
     """A review card from Anki's interval and ease when it has no review log."""
     if ac.type != 2 or ac.ivl <= 0:
         return None
@@ -450,7 +457,7 @@ def _sm2_card(card: Card, ac: AnkiCard, crt: int, clock: DayClock) -> Card | Non
             )
         except (ValueError, RuntimeError):
             return None
-    due = from_epoch(_anki_due(ac, crt, clock, 0) or crt)
+    due = from_epoch(_anki_due(ac, coll, clock, 0) or coll.crt)
     queue = _anki_queue(ac) or Queue.REVIEW
     return replace(
         card,
