@@ -55,8 +55,10 @@ REVLOG_RANGES = (
     "AND typeof(ease) = 'integer' AND typeof(type) = 'integer'"
 )
 """Review-log ids are epoch milliseconds; ivl is days, or seconds when negative."""
-ANSWERS = "ease BETWEEN 1 AND 4 AND type BETWEEN 0 AND 3"
-"""Revlog rows that are answers: not manual reschedules (type 4) or resets (5)."""
+ANSWERS = "ease BETWEEN 1 AND 4 AND type BETWEEN 0 AND 3 AND NOT (type = 3 AND factor = 0)"
+"""Revlog rows that are answers: not manual reschedules (type 4) or resets (5), nor
+cramming (type 3 with no ease factor: a filtered deck that does not reschedule), which
+Anki's FSRS leaves out of a card's memory and its repetitions, as our cram ratings are."""
 RESETS = "type IN (4, 5) AND ease = 0 AND factor = 0"
 """Revlog rows of a "Forget" (reset to new): a manual row with no ease, unlike "set
 due date", which keeps the card's ease factor (2500 on a new card)."""

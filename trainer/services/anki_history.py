@@ -226,8 +226,9 @@ class ScheduleImport:
     def _replayed_row(
         self, row: OurCard, saved: SavedState, twin: AnkiCard, cid: int
     ) -> tuple[Any, ...]:
-        """``_replayed_row`` with Anki's due date and queue when the package has the card's
-        latest answer and Anki's card is in the state the replay reached."""
+        """``_replayed_row`` with Anki's due date, repetitions, lapses and queue when the
+        package has the card's latest answer and Anki's card is in the state the replay
+        reached."""
         out = _replayed_row(row, saved, twin)
         if cid in self.ours_newer:
             return out
@@ -242,6 +243,8 @@ class ScheduleImport:
         values = list(out)
         if due is not None:
             values[2] = due
+            # Anki's counts: a "Forget" that kept them keeps them here too
+            values[7], values[8] = max(twin.reps, 0), max(twin.lapses, 0)
         if queue is Queue.BURIED:
             values[1] = int(Queue.BURIED)
             self.bury.append(row[0])
