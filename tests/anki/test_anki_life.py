@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from anki_helpers import import_into_anki
 from anki_life import DAY_S, Life
 from sqlalchemy import func, select
 
@@ -137,9 +138,9 @@ def _build(folder: Path, fsrs: bool) -> Built:
     today_new = _add(col, did, "Cloze", Text="{{c1::新甲}}和{{c2::新乙}}")
     for c in today_new.cards():
         cards[f"sib{c.ord}"] = c.id
+    life.study_due(did, lambda _cid: 3)  # today's reviews; sib0 answered, sib1 buried
     cards["new"] = _add(col, did, "Basic", Front="新卡", Back="答").cards()[0].id
     cards["learning"] = _add(col, did, "Basic", Front="学习中", Back="答").cards()[0].id
-    life.study_due(did, lambda _cid: 3)  # today's reviews; sib0 answered, sib1 buried
     life.answer(cards["learning"], 1)  # left in a learning step
     for name in ("relearn", "rev0"):
         if life.col.get_card(cards[name]).type == 2:
@@ -365,3 +366,90 @@ def test_memory_is_ankis(compared: dict[str, Any]) -> None:
     """FSRS stability and difficulty as Anki computes them (within 1 %): cram answers
     leave the memory alone."""
     assert _only(compared, "s", "d") == {}
+
+
+# -- and back: our export imported into the learner's own (fresh) Anki ---------------------
+
+
+def _anki_view(col: Any, cid: int) -> dict[str, Any]:
+    card = col.get_card(cid)
+    memory = card.memory_state
+    view = {
+        "type": card.type,
+        "queue": card.queue,
+        "reps": card.reps,
+        "lapses": card.lapses,
+        "factor": card.factor if card.type in (2, 3) else 0,
+        "answers": col.db.scalar(f"SELECT count() FROM revlog WHERE cid = ? AND {ANSWERS}", cid),
+    }
+    due = card.odue if card.odid else card.due
+    if card.type == 2 or (card.type in (1, 3) and due < 1_000_000_000):
+        view["due_in"] = due - col.sched.today
+    if card.type == 2:
+        view["ivl"] = card.ivl
+    if memory is not None:
+        view["s"], view["d"] = round(memory.stability, 2), round(memory.difficulty, 2)
+    return view
+
+
+@pytest.fixture
+def back_in_anki(built: Built, store: Store, tmp_path: Path) -> tuple[dict[str, Any], Any]:
+    """The learner's Anki collection, exported, imported here, exported with scheduling
+    and imported into a fresh Anki collection with the learner's day boundary: Anki's
+    view of each followed card before and after."""
+    from anki.collection import Collection
+
+    from trainer.services.exchange import export_deck
+
+    configure(store, timezone="UTC", rollover_hour=built.rollover)
+    _today, seen = _seen(built)
+    before = {
+        name: _anki_view(built.life.col, cid)
+        for name, cid in built.cards.items()
+        if name in seen and seen[name].key is not None and seen[name].deck == "Lang"
+    }
+    pkg = tmp_path / "life.apkg"
+    _export(built, pkg, "apkg")
+    import_apkg(store, pkg)
+    out = tmp_path / "back.apkg"
+    export_deck(store, "Lang", out, scheduling=True)
+    folder = tmp_path / "fresh"
+    folder.mkdir()
+    col = Collection(str(folder / "collection.anki2"))
+    col.set_config("rollover", built.rollover)
+    col.set_config("fsrs", built.fsrs)
+    col.close()
+    col = Collection(str(folder / "collection.anki2"))
+    import_into_anki(col, out)
+    by_key = {
+        (col.get_note(c.nid).guid, c.ord): c.id for c in map(col.get_card, col.find_cards(""))
+    }
+    after = {}
+    for name in before:
+        key = seen[name].key
+        assert key is not None
+        cid = by_key[(key[0], max(key[1] - 1, 0))]
+        after[name] = _anki_view(col, cid)
+    col.close()
+    return before, after
+
+
+def test_back_in_anki_the_cards_are_as_they_were(
+    back_in_anki: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    """Anki's type, queue, due day, interval, counts, SM-2 ease, FSRS memory and log of
+    each card are what they were before the trip (cards left in a filtered deck come
+    back home, so their queue is their home one; cram ratings stay behind)."""
+    before, after = back_in_anki
+    diffs = {}
+    for name, was in before.items():
+        now = after[name]
+        if was["queue"] in (-2, -3):  # Anki's export unburied them (see above)
+            del was["queue"], now["queue"]
+        diff = {k: (was[k], now.get(k)) for k in was if was[k] != now.get(k)}
+        for k in ("s", "d"):
+            if k in diff and now.get(k) == pytest.approx(was[k], rel=0.01):
+                del diff[k]
+        if diff:
+            diffs[name] = diff
+    assert diffs == {}
