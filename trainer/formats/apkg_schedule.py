@@ -9,7 +9,9 @@ package exported with scheduling and imported back gives the same cards:
   day of their last answer are due at an epoch second (queue 1), later ones on
   a day (queue 3, Anki's "day learning"); new cards' due is their new-queue
   position;
-* suspended cards are queue -1, buried ones (until a day after today) -2;
+* suspended cards are queue -1, buried ones (until a day after today) -2 when
+  another card of the note was answered on the day of the burying (a buried
+  sibling), else -3 (buried by hand), as Anki tells them apart;
 * review and relearning cards carry the SM-2 ease Anki would have kept for
   their answers (``_eases``), so a learner who goes back to SM-2 keeps it;
 * FSRS memory goes to ``cards.data`` as Anki writes it
@@ -54,6 +56,8 @@ REVLOG_TYPE = {
     CardState.RELEARNING: 2,
 }
 MANUAL = 4
+SIBLING_BURIED, USER_BURIED = -2, -3
+"""Anki's queues for a card buried because its sibling was answered, and by hand."""
 MAX_INT32 = 2_147_483_647
 
 
@@ -167,6 +171,7 @@ def _card(
     options: DeckOptions,
     decay: float,
     ease: int = DEFAULT_EASE,
+    sibling_buried: bool = False,
 ) -> AnkiCardState | None:
     queue = Queue(row.queue)
     if queue is Queue.RETIRED:
@@ -178,7 +183,7 @@ def _card(
     if queue is Queue.SUSPENDED:
         extra = -1
     elif buried:
-        extra = -2
+        extra = SIBLING_BURIED if sibling_buried else USER_BURIED
     memory = _memory(row, options, decay)
     if state is CardState.NEW:
         return AnkiCardState(
@@ -260,8 +265,21 @@ def scheduling_of(
     crt, conf = collection_start(clock)
     resets = {(r.guid, r.ord): r.reset_at for r in cards if r.reset_at}
     eases = _eases(answers, resets)
+    buried = {(r.guid, r.buried_until - 1) for r in cards if r.queue == Queue.BURIED}
+    answered_on: dict[tuple[str, int], set[int]] = {}  # (note, day) -> ords answered
+    for a in answers:
+        if buried and (a.guid, day := clock.day(from_epoch(a.reviewed_at / 1000))) in buried:
+            answered_on.setdefault((a.guid, day), set()).add(a.ord)
     mapped = [
-        _card(row, clock, today, options, decay, eases.get((row.guid, row.ord), DEFAULT_EASE))
+        _card(
+            row,
+            clock,
+            today,
+            options,
+            decay,
+            eases.get((row.guid, row.ord), DEFAULT_EASE),
+            bool(answered_on.get((row.guid, row.buried_until - 1), set()) - {row.ord}),
+        )
         for row in cards
     ]
     return Scheduling(
