@@ -76,6 +76,7 @@ class ScheduleImport:
         self.reset_at: dict[int, int] = {}  # anki card id -> a reset newer than ours (ms)
         self.bury: list[int] = []  # our card ids that Anki has buried
         self.placed: set[Key] = set()  # cards made just now at their ``new_places`` place
+        self.shared: set[str] = set()  # GUIDs of notes whose answers our log has already
         notes = {an.id: an for an in coll.notes}
         deck_of: dict[int, str] = {}
         for ac in coll.cards:
@@ -107,6 +108,8 @@ class ScheduleImport:
             answers = list(group)
             have = logged.get(card_ids.get(key, 0))
             if have is not None:
+                if any(a[0] in have for a in answers):
+                    self.shared.add(key[0])
                 if max(have) > answers[-1][0]:
                     self.ours_newer.add(cid)
                 answers = [a for a in answers if a[0] not in have]
