@@ -59,7 +59,7 @@ def _rollover(now: datetime) -> int:
 def _preset(col: Any, did: int) -> None:
     conf = col.decks.add_config_returning_id("Months")
     c = col.decks.get_config(conf)
-    c["new"]["delays"] = [1.0, 10.0]
+    c["new"]["delays"] = [1.0, 10.0, 1440.0]  # the last step a day: queue 3
     c["new"]["perDay"] = 50
     c["new"]["bury"] = True
     c["rev"]["bury"] = True
@@ -141,7 +141,11 @@ def _build(folder: Path, fsrs: bool) -> Built:
     life.study_due(did, lambda _cid: 3)  # today's reviews; sib0 answered, sib1 buried
     cards["new"] = _add(col, did, "Basic", Front="新卡", Back="答").cards()[0].id
     cards["learning"] = _add(col, did, "Basic", Front="学习中", Back="答").cards()[0].id
+    cards["daylearn"] = _add(col, did, "Basic", Front="隔天", Back="答").cards()[0].id
     life.answer(cards["learning"], 1)  # left in a learning step
+    for _ in range(2):
+        life.answer(cards["daylearn"], 3)  # on to the day-long step: day learning
+    assert (life.col.get_card(cards["daylearn"]).queue) == 3
     for name in ("relearn", "rev0"):
         if life.col.get_card(cards[name]).type == 2:
             life.answer(cards[name], 1)  # a lapse: relearning
@@ -176,8 +180,8 @@ def _export(b: Built, path: Path, kind: str) -> None:
     b.life.reopen()
     col = Collection(str(copy))
     try:
-        if kind == "colpkg":
-            col.export_collection_package(str(path), include_media=False, legacy=False)
+        if kind.startswith("colpkg"):
+            col.export_collection_package(str(path), include_media=False, legacy=kind != "colpkg")
             return
         col.export_anki_package(
             out_path=str(path),
@@ -309,14 +313,14 @@ def _mismatches(
     return out
 
 
-@pytest.fixture(params=["apkg", "legacy", "colpkg"])
+@pytest.fixture(params=["apkg", "legacy", "colpkg", "colpkg-legacy"])
 def compared(
     built: Built, store: Store, tmp_path: Path, request: pytest.FixtureRequest
 ) -> dict[str, dict[str, tuple[Any, Any]]]:
     """Card name -> field -> (Anki's, ours), for the fields that differ."""
     kind = request.param
     configure(store, timezone="UTC", rollover_hour=built.rollover)
-    pkg = tmp_path / f"life.{'colpkg' if kind == 'colpkg' else 'apkg'}"
+    pkg = tmp_path / f"life.{'colpkg' if kind.startswith('colpkg') else 'apkg'}"
     anki_today, seen = _seen(built)
     _export(built, pkg, kind)
     import_apkg(store, pkg)
