@@ -70,7 +70,7 @@ def test_each_state_goes_to_its_queue() -> None:
     assert [(got[g].type, got[g].queue, got[g].due) for g in ("new", "susp", "buried")] == [
         (0, 0, 7),
         (0, -1, 7),
-        (0, -2, 7),
+        (0, -3, 7),  # buried by hand: no other card of its note answered that day
     ]
     assert (got["stale"].type, got["stale"].queue) == (0, 0)
     rev = got["rev"]
@@ -107,3 +107,23 @@ def test_review_log_rows_are_unique_and_a_reset_is_a_manual_row() -> None:
         ("a", t + 86_400_000, 1, -600, -600, 600, 6000, 1),
     ]
     assert sched.answers == 3
+
+
+def test_a_sibling_buried_by_an_answer_is_anki_s_buried_sibling() -> None:
+    """Queue -2 when another card of the note was answered on the burying day, else -3."""
+    cards = [
+        _card("sib", 2, queue=Queue.BURIED, buried_until=TODAY + 1),
+        _card("own", 1, queue=Queue.BURIED, buried_until=TODAY + 1),
+        _card("old", 2, queue=Queue.BURIED, buried_until=TODAY + 1),
+    ]
+    at = to_epoch(NOW) * 1000
+    answers = [
+        _answer("sib", at, ord_=1, state_before=0),
+        _answer("own", at, ord_=1, state_before=0),  # the buried card itself
+        _answer("old", at - 86_400_000, ord_=1, state_before=0),  # the day before
+    ]
+    sched = scheduling_of(
+        cards, answers, clock=CLOCK, today=TODAY, options=DeckOptions(), decay=0.1542
+    )
+    got = {c.guid: c.queue for c in sched.cards}
+    assert got == {"sib": -2, "own": -3, "old": -3}

@@ -21,6 +21,7 @@ import sqlite3
 import struct
 import tempfile
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -54,8 +55,10 @@ REVLOG_RANGES = (
     "AND typeof(ease) = 'integer' AND typeof(type) = 'integer'"
 )
 """Review-log ids are epoch milliseconds; ivl is days, or seconds when negative."""
-ANSWERS = "ease BETWEEN 1 AND 4 AND type BETWEEN 0 AND 3"
-"""Revlog rows that are answers: not manual reschedules (type 4) or resets (5)."""
+ANSWERS = "ease BETWEEN 1 AND 4 AND type BETWEEN 0 AND 3 AND NOT (type = 3 AND factor = 0)"
+"""Revlog rows that are answers: not manual reschedules (type 4) or resets (5), nor
+cramming (type 3 with no ease factor: a filtered deck that does not reschedule), which
+Anki's FSRS leaves out of a card's memory and its repetitions, as our cram ratings are."""
 RESETS = "type IN (4, 5) AND ease = 0 AND factor = 0"
 """Revlog rows of a "Forget" (reset to new): a manual row with no ease, unlike "set
 due date", which keeps the card's ease factor (2500 on a new card)."""
@@ -123,7 +126,7 @@ class Collection:
     notes: list[AnkiNote]
     """Every note, by id."""
     first_deck: dict[int, int]
-    """Note id -> deck id of its first card (lowest ord)."""
+    """Note id -> home deck id of its first card (lowest ord), filtered decks aside."""
     cards: list[AnkiCard]
     """Cards with scheduling to carry over: answered ones, review and learning cards,
     suspended or buried ones, and new cards (for their position in the new queue)."""
@@ -136,6 +139,26 @@ class Collection:
     """Card id -> time (epoch ms) of its last reset to new ("Forget"), for reset cards."""
     deck_options: dict[str, DeckOptions] = field(default_factory=dict)
     """Deck name -> the deck's Anki preset as our options (when the package has presets)."""
+    creation_west: int | None = None
+    """Minutes west of UTC where the collection was made (Anki's ``creationOffset``),
+    None for a collection that counts days the old way (from ``crt`` on, in 24 hours)."""
+
+    @property
+    def day_zero(self) -> int | None:
+        """The date (ordinal) of Anki's day 0, when the collection says where it was made.
+
+        Anki counts study days from the calendar date of ``crt`` in the zone it was
+        made in, whatever the hour: day ``n`` is the study day starting on that date
+        plus ``n`` days, wherever the learner is now and whenever their day starts.
+        """
+        if self.creation_west is None:
+            return None
+        return (_EPOCH + timedelta(seconds=self.crt - self.creation_west * 60)).toordinal()
+
+
+_EPOCH = date(1970, 1, 1)
+MAX_WEST = 16 * 60
+"""Minutes either side of UTC a zone can be (Anki's ``creationOffset``)."""
 
 
 # -- the package ---------------------------------------------------------------
@@ -334,10 +357,14 @@ def _read_db(where: str, member: str, db: sqlite3.Connection) -> Collection:
             (MAX_NOTE_BYTES,),
         )
     ]
-    # SQLite gives a bare column the values of the row min() picked: the first card.
+    # SQLite gives a bare column the values of the row min() picked: the first card. A
+    # card in a filtered deck is in its home deck (``odid``) as far as its note goes.
     first_deck = {
         nid: did
-        for nid, did, _ord in db.execute("SELECT nid, did, min(ord) FROM cards GROUP BY nid")
+        for nid, did, _ord in db.execute(
+            "SELECT nid, CASE WHEN coalesce(odid, 0) != 0 THEN odid ELSE did END, min(ord) "
+            "FROM cards GROUP BY nid"
+        )
     }
     has_revlog = "revlog" in tables
     cards = list(
@@ -378,6 +405,7 @@ def _read_db(where: str, member: str, db: sqlite3.Connection) -> Collection:
     coll = Collection(where, member, crt, notetypes, decks, notes, first_deck, cards, revlog)
     coll.resets = resets
     coll.problems = problems
+    coll.creation_west = _creation_west(db, tables)
     try:
         if "deck_config" in tables:
             coll.deck_options = _presets_new(db, decks)
@@ -386,6 +414,25 @@ def _read_db(where: str, member: str, db: sqlite3.Connection) -> Collection:
     except (ValueError, TypeError, AttributeError, KeyError, struct.error):
         coll.deck_options = {}  # presets are a courtesy: a damaged one is not fatal
     return coll
+
+
+def _creation_west(db: sqlite3.Connection, tables: set[str]) -> int | None:
+    """The collection's ``creationOffset``: in the ``config`` table (current Anki) or
+    the ``col.conf`` JSON (older ones); None when absent or not a zone's offset."""
+    value: Any = None
+    try:
+        if "config" in tables:
+            row = db.execute("SELECT val FROM config WHERE key = 'creationOffset'").fetchone()
+            value = json.loads(bytes(row[0])) if row is not None and row[0] is not None else None
+        else:
+            row = db.execute("SELECT conf FROM col").fetchone()
+            conf = json.loads(str(row[0] or "{}")) if row is not None else {}
+            value = conf.get("creationOffset") if isinstance(conf, dict) else None
+    except (sqlite3.DatabaseError, ValueError, TypeError, RecursionError):
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) <= MAX_WEST:
+        return value
+    return None
 
 
 # -- deck presets ------------------------------------------------------------------

@@ -9,7 +9,11 @@ package exported with scheduling and imported back gives the same cards:
   day of their last answer are due at an epoch second (queue 1), later ones on
   a day (queue 3, Anki's "day learning"); new cards' due is their new-queue
   position;
-* suspended cards are queue -1, buried ones (until a day after today) -2;
+* suspended cards are queue -1, buried ones (until a day after today) -2 when
+  another card of the note was answered on the day of the burying (a buried
+  sibling), else -3 (buried by hand), as Anki tells them apart;
+* review and relearning cards carry the SM-2 ease Anki would have kept for
+  their answers (``_eases``), so a learner who goes back to SM-2 keeps it;
 * FSRS memory goes to ``cards.data`` as Anki writes it
   (``{"pos", "s", "d", "dr", "decay", "lrt"}``);
 * each answer is one ``revlog`` row: id = answer time in ms (kept unique: a
@@ -40,7 +44,11 @@ if TYPE_CHECKING:
 CRT_DAY = date(2014, 9, 19).toordinal()
 """The study day the exported collection was 'created' (genanki's own ``crt`` day)."""
 DEFAULT_EASE = 2500
-"""Anki's SM-2 ease for a card that has left the new queue (we schedule with FSRS)."""
+"""Anki's SM-2 ease for a card that has left the new queue (its default starting ease)."""
+MIN_EASE = 1300
+EASE_STEP = {1: -200, 2: -150, 3: 0, 4: 150}
+"""How Anki's SM-2 ease moves with the answer to a review card (FSRS or not, Anki keeps
+it up to date): Again -0.2 (down to 1.3), Hard -0.15, Easy +0.15."""
 REVLOG_TYPE = {
     CardState.NEW: 0,
     CardState.LEARNING: 0,
@@ -48,6 +56,8 @@ REVLOG_TYPE = {
     CardState.RELEARNING: 2,
 }
 MANUAL = 4
+SIBLING_BURIED, USER_BURIED = -2, -3
+"""Anki's queues for a card buried because its sibling was answered, and by hand."""
 MAX_INT32 = 2_147_483_647
 
 
@@ -137,8 +147,31 @@ def _memory(row: CardRow, options: DeckOptions, decay: float) -> str:
     return json.dumps(data, separators=(",", ":"))
 
 
+def _eases(answers: Sequence[AnswerRow], resets: dict[tuple[str, int], int]) -> dict[Any, int]:
+    """Each answered card's SM-2 ease as Anki keeps it: the starting ease when it leaves
+    learning (or after a reset to new), moved by each answer given to it as a review card.
+    A learner who schedules with SM-2 in Anki gets the ease they had back."""
+    out: dict[Any, int] = {}
+    review = int(CardState.REVIEW)
+    for guid, ord_, at, rating, _took, before, _days, _d in answers:
+        key = (guid, ord_)
+        if at < resets.get(key, 0):
+            continue
+        ease = out.get(key, DEFAULT_EASE)
+        if before == review:
+            ease = max(MIN_EASE, ease + EASE_STEP.get(rating, 0))
+        out[key] = ease
+    return out
+
+
 def _card(
-    row: CardRow, clock: DayClock, today: int, options: DeckOptions, decay: float
+    row: CardRow,
+    clock: DayClock,
+    today: int,
+    options: DeckOptions,
+    decay: float,
+    ease: int = DEFAULT_EASE,
+    sibling_buried: bool = False,
 ) -> AnkiCardState | None:
     queue = Queue(row.queue)
     if queue is Queue.RETIRED:
@@ -150,7 +183,7 @@ def _card(
     if queue is Queue.SUSPENDED:
         extra = -1
     elif buried:
-        extra = -2
+        extra = SIBLING_BURIED if sibling_buried else USER_BURIED
     memory = _memory(row, options, decay)
     if state is CardState.NEW:
         return AnkiCardState(
@@ -163,7 +196,7 @@ def _card(
         ivl = max(1, due_day - clock.day(from_epoch(last)))
         return AnkiCardState(
             row.guid, anki_ord(row.ord), 2, 2 if extra is None else extra, due_day - CRT_DAY, ivl,
-            DEFAULT_EASE, row.reps, row.lapses, 0, memory,
+            ease, row.reps, row.lapses, 0, memory,
         )  # fmt: skip
     steps = options.learning_steps if state is CardState.LEARNING else options.relearning_steps
     left = max(1, len(steps) - (row.step or 0))
@@ -174,7 +207,7 @@ def _card(
     if state is CardState.LEARNING:
         type_, ivl, factor = 1, 0, 0
     else:
-        type_, factor = 3, DEFAULT_EASE
+        type_, factor = 3, ease
         ivl = max(1, round(row.stability or 1.0))
     return AnkiCardState(
         row.guid, anki_ord(row.ord), type_, queue_n if extra is None else extra, due, ivl,
@@ -230,8 +263,25 @@ def scheduling_of(
 ) -> Scheduling:
     """One learner's cards and answers of a deck as Anki stores them."""
     crt, conf = collection_start(clock)
-    mapped = [_card(row, clock, today, options, decay) for row in cards]
     resets = {(r.guid, r.ord): r.reset_at for r in cards if r.reset_at}
+    eases = _eases(answers, resets)
+    buried = {(r.guid, r.buried_until - 1) for r in cards if r.queue == Queue.BURIED}
+    answered_on: dict[tuple[str, int], set[int]] = {}  # (note, day) -> ords answered
+    for a in answers:
+        if buried and (a.guid, day := clock.day(from_epoch(a.reviewed_at / 1000))) in buried:
+            answered_on.setdefault((a.guid, day), set()).add(a.ord)
+    mapped = [
+        _card(
+            row,
+            clock,
+            today,
+            options,
+            decay,
+            eases.get((row.guid, row.ord), DEFAULT_EASE),
+            bool(answered_on.get((row.guid, row.buried_until - 1), set()) - {row.ord}),
+        )
+        for row in cards
+    ]
     return Scheduling(
         crt,
         conf,

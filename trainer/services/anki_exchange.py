@@ -212,6 +212,36 @@ def _apply_grouped(
     return created
 
 
+def _same_notes_elsewhere(
+    conn: DriverConn, mapped: list[MappedNote], shared: set[str]
+) -> dict[str, str]:
+    """GUID -> our deck, for the package's notes that we have in another deck than the
+    package's and that are the same notes: unchanged, or sharing answers with our log
+    (the learner moved the card to another deck in Anki). They stay in their deck here,
+    as an Anki import leaves the cards of the notes it updates where they are; their
+    content, answers and state still arrive. Another note with a GUID of ours is still
+    refused (``apply_notes``)."""
+    rows = notes_repo.rows_by_guid(conn, [m.note.guid for m in mapped])
+    names: dict[int, str] = {}
+    out: dict[str, str] = {}
+    for m in mapped:
+        row = rows.get(m.note.guid)
+        if row is None:
+            continue
+        if row.deck_id not in names:
+            deck = decks_repo.deck_by_id(conn, row.deck_id)
+            names[row.deck_id] = deck.name if deck is not None else ""
+        name = names[row.deck_id]
+        if not name or name == m.deck:
+            continue
+        have = notes_repo.note_from_row(row)
+        if m.note.guid in shared or replace(have, tags=tuple(sorted(have.tags))) == replace(
+            m.note, tags=tuple(sorted(m.note.tags))
+        ):
+            out[m.note.guid] = name
+    return out
+
+
 @bulk
 def import_apkg(store: Store, path: Path) -> ImportReport:
     """Import an Anki package (notes, tags, decks and review log) in one transaction."""
@@ -225,12 +255,13 @@ def import_apkg(store: Store, path: Path) -> ImportReport:
             groups: dict[str, list[Note]] = defaultdict(list)
             seen: set[str] = set()
             kept: list[MappedNote] = []
+            home = _same_notes_elsewhere(conn, mapped, plan.shared)
             for m in mapped:
                 if m.note.guid in seen:
                     errors.append(f"{path}: note {m.note.guid}: duplicate GUID (first one kept)")
                     continue
                 seen.add(m.note.guid)
-                groups[m.deck].append(m.note)
+                groups[home.get(m.note.guid, m.deck)].append(m.note)
                 kept.append(m)
             plan.keep(kept)
             report = ImportReport(deck=", ".join(groups) or Path(path).stem)

@@ -76,6 +76,7 @@ class ScheduleImport:
         self.reset_at: dict[int, int] = {}  # anki card id -> a reset newer than ours (ms)
         self.bury: list[int] = []  # our card ids that Anki has buried
         self.placed: set[Key] = set()  # cards made just now at their ``new_places`` place
+        self.shared: set[str] = set()  # GUIDs of notes whose answers our log has already
         notes = {an.id: an for an in coll.notes}
         deck_of: dict[int, str] = {}
         for ac in coll.cards:
@@ -107,6 +108,8 @@ class ScheduleImport:
             answers = list(group)
             have = logged.get(card_ids.get(key, 0))
             if have is not None:
+                if any(a[0] in have for a in answers):
+                    self.shared.add(key[0])
                 if max(have) > answers[-1][0]:
                     self.ours_newer.add(cid)
                 answers = [a for a in answers if a[0] not in have]
@@ -213,7 +216,7 @@ class ScheduleImport:
             and row[2] == 0
         }
         for card in self._full_cards(conn, sorted(sm2)):
-            from_sm2 = _sm2_card(card, sm2[card.id], self.coll.crt, self.store.clock)
+            from_sm2 = _sm2_card(card, sm2[card.id], self.coll, self.store.clock)
             if from_sm2 is not None:
                 rows.append(cards_repo.state_row(from_sm2))
         cards_repo.save_states(conn, rows)
@@ -226,8 +229,9 @@ class ScheduleImport:
     def _replayed_row(
         self, row: OurCard, saved: SavedState, twin: AnkiCard, cid: int
     ) -> tuple[Any, ...]:
-        """``_replayed_row`` with Anki's due date and queue when the package has the card's
-        latest answer and Anki's card is in the state the replay reached."""
+        """``_replayed_row`` with Anki's due date, repetitions, lapses and queue when the
+        package has the card's latest answer and Anki's card is in the state the replay
+        reached."""
         out = _replayed_row(row, saved, twin)
         if cid in self.ours_newer:
             return out
@@ -235,13 +239,15 @@ class ScheduleImport:
         same = (twin.type == 2 and state is CardState.REVIEW) or (
             twin.type in (1, 3) and state in (CardState.LEARNING, CardState.RELEARNING)
         )
-        due = _anki_due(twin, self.coll.crt, self.store.clock, saved[4]) if same else None
+        due = _anki_due(twin, self.coll, self.store.clock, saved[4]) if same else None
         queue = _anki_queue(twin)
         if due is None and queue is None:
             return out
         values = list(out)
         if due is not None:
             values[2] = due
+            # Anki's counts: a "Forget" that kept them keeps them here too
+            values[7], values[8] = max(twin.reps, 0), max(twin.lapses, 0)
         if queue is Queue.BURIED:
             values[1] = int(Queue.BURIED)
             self.bury.append(row[0])
@@ -411,7 +417,14 @@ def _anki_queue(twin: AnkiCard) -> Queue | None:
     return None
 
 
-def _anki_due(twin: AnkiCard, crt: int, clock: DayClock, replayed: int) -> int | None:
+def _anki_day(coll: Collection, clock: DayClock, due: int) -> int:
+    """Our study day for Anki's day ``due``: counted from the date Anki's day 0 is (see
+    ``Collection.day_zero``), or for an old collection from the study day of ``crt``."""
+    zero = coll.day_zero
+    return (clock.day(from_epoch(coll.crt)) if zero is None else zero) + due
+
+
+def _anki_due(twin: AnkiCard, coll: Collection, clock: DayClock, replayed: int) -> int | None:
     """Anki's due date (its fuzz, a "set due date") in epoch seconds, or None for a new card.
 
     Review and interday learning cards are due on a day counted from the
@@ -423,14 +436,14 @@ def _anki_due(twin: AnkiCard, crt: int, clock: DayClock, replayed: int) -> int |
         return None
     if due > 1_000_000_000:
         return due
-    day = clock.day(from_epoch(crt)) + due
+    day = _anki_day(coll, clock, due)
     offset = 0
     if replayed:
         offset = replayed - to_epoch(clock.day_start(clock.day(from_epoch(replayed))))
     return to_epoch(clock.day_start(day)) + max(0, offset)
 
 
-def _sm2_card(card: Card, ac: AnkiCard, crt: int, clock: DayClock) -> Card | None:
+def _sm2_card(card: Card, ac: AnkiCard, coll: Collection, clock: DayClock) -> Card | None:
     """A review card from Anki's interval and ease when it has no review log."""
     if ac.type != 2 or ac.ivl <= 0:
         return None
@@ -450,7 +463,7 @@ def _sm2_card(card: Card, ac: AnkiCard, crt: int, clock: DayClock) -> Card | Non
             )
         except (ValueError, RuntimeError):
             return None
-    due = from_epoch(_anki_due(ac, crt, clock, 0) or crt)
+    due = from_epoch(_anki_due(ac, coll, clock, 0) or coll.crt)
     queue = _anki_queue(ac) or Queue.REVIEW
     return replace(
         card,
