@@ -554,3 +554,45 @@ class _Point:
 )
 def test_wording_of_unclear_duties_and_gaps(point: str, typed: str, mark: Mark) -> None:
     assert marks([point], typed) == [mark]
+
+
+# A thing still to be improved (有待完善, 仍需优化) is a thing lacking: the
+# verb after 有待 is no measure of its own, the pair says "not enough" of the
+# word before it.
+
+
+@pytest.mark.parametrize(
+    ("point", "typed", "mark"),
+    [
+        ("人才评价激励机制有待完善", "人才评价激励机制不完善", Mark.RECALLED),
+        ("人才评价激励机制有待完善", "人才评价激励机制不健全", Mark.RECALLED),
+        ("人才评价激励机制不完善", "人才评价激励机制有待完善", Mark.RECALLED),
+        ("干部数字素养有待提升", "干部数字素养不足", Mark.RECALLED),
+        ("线上服务体验仍需优化", "线上服务体验不好", Mark.RECALLED),
+        ("干部数字素养有待提升", "干部数字素养很高", Mark.MISSED),
+        ("人才评价激励机制有待完善", "人才评价激励机制已经完善", Mark.MISSED),
+    ],
+)
+def test_a_thing_still_to_be_improved_is_a_thing_lacking(
+    point: str, typed: str, mark: Mark
+) -> None:
+    assert marks([point], typed, use_model=False) == [mark]
+    assert marks([point], typed) == [mark]
+
+
+def test_a_measure_opening_with_still_needed_stays_a_measure() -> None:
+    # 仍需 before the verb with nothing said before it: the measure itself.
+    assert marks(["仍需加强对直播平台的监管"], "加强对直播平台的监管") == [Mark.RECALLED]
+
+
+@pytest.mark.parametrize(
+    ("point", "typed", "mark"),
+    [
+        ("基础研究投入占比偏低", "基础研究投入低", Mark.RECALLED),
+        ("基础研究投入占比偏低", "基础研究投入占比不高", Mark.RECALLED),
+        ("基础研究投入占比偏低", "基础研究投入占比偏高", Mark.MISSED),
+    ],
+)
+def test_a_share_on_the_low_side_is_low(point: str, typed: str, mark: Mark) -> None:
+    assert marks([point], typed, use_model=False) == [mark]
+    assert marks([point], typed) == [mark]
