@@ -596,3 +596,23 @@ def test_a_measure_opening_with_still_needed_stays_a_measure() -> None:
 def test_a_share_on_the_low_side_is_low(point: str, typed: str, mark: Mark) -> None:
     assert marks([point], typed, use_model=False) == [mark]
     assert marks([point], typed) == [mark]
+
+
+def test_a_predicate_after_two_nouns_joined_by_and_negates_both() -> None:
+    # 不均衡 is said of 人口 and 土地 alike: typed in the other order it is the
+    # same remark, not 人口 turned round.
+    point = ["承包地与家庭人口不均衡"]
+    assert marks(point, "人口与承包地不均衡", use_model=False) == [Mark.RECALLED]
+    assert marks(point, "家庭人口和承包地不均衡", use_model=False) == [Mark.RECALLED]
+    assert marks(point, "人口与承包地很均衡", use_model=False) == [Mark.MISSED]
+
+
+def test_headings_typed_word_for_word_quickly_are_easy() -> None:
+    points = [
+        "师资力量薄弱（教师数量不足、年龄老化、学历偏低）",
+        "教学条件落后（校舍陈旧、设备短缺）",
+        "教育投入不足（经费紧张、基础设施建设滞后）",
+    ]
+    g = grade(points, "1.师资力量薄弱 2.教学条件落后 3.教育投入不足", seconds=20)
+    assert [p.exact for p in g.points] == [True, True, True]
+    assert g.suggested is Rating.EASY

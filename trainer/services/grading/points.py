@@ -325,6 +325,11 @@ _BETWEEN = frozenset(
 """Words that may stand between a word and the predicate that negates it (积极性也不高)."""
 
 
+_AND = frozenset(["与", "和", "及", "以及", "同", "跟"])
+"""Words joining the word to another noun the predicate after both says of
+both (人口与土地不均衡)."""
+
+
 def _predicate(words: tuple[tuple[str, int], ...], i: int) -> bool:
     """Whether word ``i`` negates the word before it: a negating predicate
     (不够, 不到位), or a negated word closing the clause (生活不便, 结构不匹配);
@@ -356,6 +361,7 @@ def negation(
     words = _words(text[lo:hi])
     after = 0
     negated = direct = False
+    joined = False
     for n, (word, at) in enumerate(words):
         at += lo
         if at <= start and end < at + len(word):
@@ -377,6 +383,12 @@ def negation(
             if word in _BETWEEN:
                 if _negating(word, True):
                     negated = True
+                continue
+            if word in _AND and after == 0 and not joined:
+                joined = True  # 人口与土地不均衡: said of both nouns
+                continue
+            if joined and after == 0 and not _negating(word, True):
+                joined = False
                 continue
             after += 1
             if _negating(word, True):
