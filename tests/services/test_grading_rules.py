@@ -616,3 +616,16 @@ def test_headings_typed_word_for_word_quickly_are_easy() -> None:
     g = grade(points, "1.师资力量薄弱 2.教学条件落后 3.教育投入不足", seconds=20)
     assert [p.exact for p in g.points] == [True, True, True]
     assert g.suggested is Rating.EASY
+
+
+@pytest.mark.parametrize(
+    ("point", "typed"),
+    [
+        ("推动治理重心下沉", "推动治理重心下移"),
+        ("设立领导小组", "成立领导小组"),
+        ("关键核心技术卡脖子", "关键核心技术受制于人"),
+        ("牵头制定行业标准", "主导制定行业标准"),
+    ],
+)
+def test_common_wording_of_bodies_leading_and_moving_down(point: str, typed: str) -> None:
+    assert marks([point], typed, use_model=False) == [Mark.RECALLED]
