@@ -629,3 +629,11 @@ def test_headings_typed_word_for_word_quickly_are_easy() -> None:
 )
 def test_common_wording_of_bodies_leading_and_moving_down(point: str, typed: str) -> None:
     assert marks([point], typed, use_model=False) == [Mark.RECALLED]
+
+
+def test_a_thing_complained_of_said_to_be_fine_turns_the_point() -> None:
+    point = ["科技成果转化链条不畅"]
+    assert marks(point, "科技成果转化顺畅", use_model=False) == [Mark.MISSED]
+    assert marks(point, "科技成果转化不畅", use_model=False) == [Mark.RECALLED]
+    # The point itself says the thing is fine: typed so, it is the point.
+    assert marks(["影响河床稳定"], "影响河床稳定", use_model=False) == [Mark.RECALLED]

@@ -11,7 +11,8 @@
   a line starting ``=`` negations that stand before a verb (不愿 …: never the
   word before them), on a line starting ``~`` words that say a thing is harmed
   (影响, 损害 …), on a line starting ``^`` words saying a thing is still to be
-  done (有待, 仍需 …: 机制有待完善 says 机制不完善).
+  done (有待, 仍需 …: 机制有待完善 says 机制不完善), on a line starting ``*``
+  predicates saying a thing is fine (顺畅, 雄厚 …).
 * ``data/generic.txt``: verbs that open almost any measure (加强, 提升 …).
 * ``data/categories.txt``: nouns that only name a kind of thing (人才, 原因 …).
 * ``data/heads.txt``: nouns that end almost any measure (机制, 体系, 管理 …).
@@ -62,6 +63,8 @@ class Lexicon:
     """Nouns that only name a kind of thing."""
     heads: frozenset[str] = frozenset()
     """Nouns that end almost any measure."""
+    affirms: frozenset[str] = frozenset()
+    """Predicates saying a thing is fine (转化顺畅): the opposite of a complaint."""
     pending: frozenset[str] = frozenset()
     """Words saying a thing is still to be done (有待, 仍需): with the verb
     after them a predicate negating the word before them (机制有待完善)."""
@@ -98,6 +101,7 @@ def lexicon() -> Lexicon:
     preverbal: list[str] = []
     harms: list[str] = []
     pending: list[str] = []
+    affirms: list[str] = []
     for group in _lines("negations.txt"):
         if group[0].startswith("!"):
             not_neg.extend(w.lstrip("!") for w in group)
@@ -107,6 +111,8 @@ def lexicon() -> Lexicon:
             preverbal.extend(w.lstrip("=") for w in group)
         elif group[0].startswith("~"):
             harms.extend(w.lstrip("~") for w in group)
+        elif group[0].startswith("*"):
+            affirms.extend(w.lstrip("*") for w in group)
         elif group[0].startswith("^"):
             pending.extend(w.lstrip("^") for w in group)
         else:
@@ -134,4 +140,5 @@ def lexicon() -> Lexicon:
         categories=frozenset(w for group in _lines("categories.txt") for w in group),
         heads=frozenset(w for group in _lines("heads.txt") for w in group),
         pending=frozenset(pending),
+        affirms=frozenset(affirms),
     )

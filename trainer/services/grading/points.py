@@ -225,6 +225,9 @@ class Key:
     negation, it is the same word."""
     quoted: bool = False
     """A coined term the point quotes (“知农人”): one key, typed as it is."""
+    fine: bool = False
+    """The point says it is fine (河床 in 影响河床稳定): typed so, it is not
+    turned round."""
     given: bool = False
     """The prompt names it, or every point of the card repeats it."""
     own: bool = False
@@ -395,6 +398,26 @@ def negation(
                 negated = True
                 direct = direct or (after == 1 and _predicate(words, n))
     return negated, direct
+
+
+_AFFIRM_BETWEEN = _BETWEEN | frozenset(["更", "更加", "反而", "已", "已经", "越来越", "挺", "相当"])
+
+
+def affirmed_at(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> bool:
+    """Whether a predicate saying the thing is fine (顺畅, 雄厚) follows the word
+    at ``text[start:end]`` inside ``text[lo:hi]`` (成果转化顺畅, 基础更雄厚)."""
+    affirms = lexicon().affirms
+    hi = len(text) if hi is None else hi
+    for word, at in _words(text[lo:hi]):
+        at += lo
+        if at + len(word) <= end:
+            continue
+        if at < end:
+            return text[end : at + len(word)] in affirms  # inside one word (转化顺畅)
+        if word in _AFFIRM_BETWEEN:
+            continue
+        return word in affirms
+    return False
 
 
 def _is_negation(word: str) -> bool:
@@ -572,8 +595,17 @@ def _keys_of(
                 continue
             neg, direct = negation(norm, start + sub, start + sub + len(piece))
             weight = MINOR if piece in MODIFIERS or len(piece) == 1 else 1.0
+            fine = affirmed_at(norm, start + sub, start + sub + len(piece))
             keys.append(
-                Key(piece, weight * factor_here, direct, offset + start + sub, part_no, soft=neg)
+                Key(
+                    piece,
+                    weight * factor_here,
+                    direct,
+                    offset + start + sub,
+                    part_no,
+                    soft=neg,
+                    fine=fine,
+                )
             )
     # A piece saying something negative (a negation or a harm in it, 混淆 in
     # the idiom 混淆是非) is the same with or without a negation typed on its
