@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from trainer.generation import segment
 from trainer.services.grading.lexicon import lexicon
-from trainer.services.grading.points import STOP, Key, Plan, negated_at
+from trainer.services.grading.points import STOP, Key, Plan, affirmed_at, negated_at
 from trainer.services.grading.text import Clause, same_sound
 
 
@@ -148,6 +148,10 @@ def find_hits(
         for at in _positions(text, word):
             neg = negated_at(text, at, at + len(word), *_clause(clauses, at))
             flipped = _flipped(key, neg, how is Found.OPPOSITE)
+            if key.soft and not key.fine and not neg and not flipped:
+                # A word the point complains of, said to be fine (转化顺畅 for
+                # 转化链条不畅): the point turned round.
+                flipped = affirmed_at(text, at, at + len(word), *_clause(clauses, at))
             quality = 0.0 if flipped else QUALITY[how]
             hits.append(Hit(index, at, at + len(word), quality, how, flipped))
     whole = [h for h in hits if h.how in (Found.EXACT, Found.SYNONYM)]

@@ -234,6 +234,18 @@ def _keywords(pl: Plan, span: str, match: align.Match) -> bool:
     return covered >= KEYWORDS_COVER * len(span)
 
 
+def _head_typed(pl: Plan, span: str, match: align.Match) -> bool:
+    """The point's heading typed word for word, nothing turned (师资力量薄弱 of
+    师资力量薄弱（教师数量不足…）): a tutor calls that the point's own words.
+    Only a heading that says something (薄弱, 推进), not one that only names
+    whom the point is about (青年企业家: …)."""
+    if match.flipped or not pl.headed or len(pl.parts) <= pl.headed:
+        return False
+    head = [k for k in pl.keys if k.part < pl.headed]
+    says = any(k.negated or segment.verb_like(k.word) for k in head)
+    return says and all(piece in span for piece in pl.parts[: pl.headed])
+
+
 def _turned(pl: Plan, match: align.Match, flipped: float) -> bool:
     """The answer says the point turned round: most of the point typed (some of
     it turned), or most of one of its pieces turned (不盲目跟风 as 盲目跟风)."""
@@ -446,4 +458,5 @@ def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> 
         mark = _mark(score, at)
         if mark is Mark.RECALLED and not exact:
             exact = _own_words(pl, m) or (gist and (_worded(pl, span, m) or _keywords(pl, span, m)))
+            exact = exact or _head_typed(pl, span, m)
     return PointResult(pl.text, shown, min(1.0, score), mark, exact, why)

@@ -10,7 +10,9 @@
   line starting ``+`` predicates that negate the word before them (不够 …), on
   a line starting ``=`` negations that stand before a verb (不愿 …: never the
   word before them), on a line starting ``~`` words that say a thing is harmed
-  (影响, 损害 …).
+  (影响, 损害 …), on a line starting ``^`` words saying a thing is still to be
+  done (有待, 仍需 …: 机制有待完善 says 机制不完善), on a line starting ``*``
+  predicates saying a thing is fine (顺畅, 雄厚 …).
 * ``data/generic.txt``: verbs that open almost any measure (加强, 提升 …).
 * ``data/categories.txt``: nouns that only name a kind of thing (人才, 原因 …).
 * ``data/heads.txt``: nouns that end almost any measure (机制, 体系, 管理 …).
@@ -61,6 +63,11 @@ class Lexicon:
     """Nouns that only name a kind of thing."""
     heads: frozenset[str] = frozenset()
     """Nouns that end almost any measure."""
+    affirms: frozenset[str] = frozenset()
+    """Predicates saying a thing is fine (转化顺畅): the opposite of a complaint."""
+    pending: frozenset[str] = frozenset()
+    """Words saying a thing is still to be done (有待, 仍需): with the verb
+    after them a predicate negating the word before them (机制有待完善)."""
 
     def alternatives(self, word: str) -> frozenset[str]:
         return self.synonyms.get(word, frozenset())
@@ -93,6 +100,8 @@ def lexicon() -> Lexicon:
     after: list[str] = []
     preverbal: list[str] = []
     harms: list[str] = []
+    pending: list[str] = []
+    affirms: list[str] = []
     for group in _lines("negations.txt"):
         if group[0].startswith("!"):
             not_neg.extend(w.lstrip("!") for w in group)
@@ -102,27 +111,34 @@ def lexicon() -> Lexicon:
             preverbal.extend(w.lstrip("=") for w in group)
         elif group[0].startswith("~"):
             harms.extend(w.lstrip("~") for w in group)
+        elif group[0].startswith("*"):
+            affirms.extend(w.lstrip("*") for w in group)
+        elif group[0].startswith("^"):
+            pending.extend(w.lstrip("^") for w in group)
         else:
             neg.extend(group)
     # A word opening with a negation (不健全) is not joined into one key: the
     # negation stays a word of its own and turns the key after it.
     opening = tuple(w for w in neg if len(w) == 1)
     words = {w for w in set(syn) | set(ant) | set(rel) if not w.startswith(opening)}
+    words.update(pending)  # 仍+需 is one word
     return Lexicon(
         synonyms={k: frozenset(v) for k, v in syn.items()},
         antonyms={k: frozenset(v) for k, v in ant.items()},
         related={k: frozenset(v - syn.get(k, set())) for k, v in rel.items()},
         negations=tuple(sorted(set(neg), key=len, reverse=True)),
         not_negations=tuple(sorted(set(not_neg), key=len, reverse=True)),
-        after=tuple(sorted(set(after) | set(neg), key=len, reverse=True)),
+        after=tuple(sorted(set(after) | set(neg) | set(pending), key=len, reverse=True)),
         long_negations=tuple(
             sorted({w for w in neg if len(w) > 1} | {"不"}, key=len, reverse=True)
         ),
         words=frozenset(words),
-        predicates=frozenset(after),
+        predicates=frozenset(after) | frozenset(pending),
         preverbal=frozenset(preverbal),
         harms=frozenset(harms),
         generic=frozenset(w for group in _lines("generic.txt") for w in group),
         categories=frozenset(w for group in _lines("categories.txt") for w in group),
         heads=frozenset(w for group in _lines("heads.txt") for w in group),
+        pending=frozenset(pending),
+        affirms=frozenset(affirms),
     )

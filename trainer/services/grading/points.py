@@ -225,6 +225,9 @@ class Key:
     negation, it is the same word."""
     quoted: bool = False
     """A coined term the point quotes (“知农人”): one key, typed as it is."""
+    fine: bool = False
+    """The point says it is fine (河床 in 影响河床稳定): typed so, it is not
+    turned round."""
     given: bool = False
     """The prompt names it, or every point of the card repeats it."""
     own: bool = False
@@ -261,7 +264,42 @@ class Plan:
 
 @lru_cache(maxsize=4096)
 def _words(clause: str) -> tuple[tuple[str, int], ...]:
-    return tuple((w, s) for w, s, _ in segment.tokenizer().tokenize(clause, HMM=False))
+    return tuple(
+        _pending_joined([(w, s) for w, s, _ in segment.tokenizer().tokenize(clause, HMM=False)])
+    )
+
+
+def _pending_joined(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Two pieces making a word saying a thing is still to be done (仍+需) as one."""
+    pending = lexicon().pending
+    out: list[tuple[str, int]] = []
+    for word, start in words:
+        if out and out[-1][0] + word in pending and out[-1][1] + len(out[-1][0]) == start:
+            out[-1] = (out[-1][0] + word, out[-1][1])
+        else:
+            out.append((word, start))
+    return out
+
+
+def _still_to_do(words: list[tuple[str, int]]) -> set[int]:
+    """Starts of the verbs a word saying a thing is still to be done governs
+    (完善 of 机制有待完善, 提升 of 素养有待进一步提升): with it they are one
+    predicate saying the word before is lacking, no measure of their own.
+    Not when nothing is said before it (仍需加强监管 is the measure)."""
+    lex = lexicon()
+    out: set[int] = set()
+    for n, (word, _) in enumerate(words):
+        if word not in lex.pending:
+            continue
+        if not any(w not in STOP and not _is_negation(w) for w, _ in words[:n]):
+            continue
+        for w, at in words[n + 1 :]:
+            if w in MODIFIERS or w in STOP:
+                continue
+            if w in lex.generic or segment.verb_like(w):
+                out.add(at)
+            break
+    return out
 
 
 @lru_cache(maxsize=8192)
@@ -288,6 +326,11 @@ _BETWEEN = frozenset(
     ["的", "也", "很", "太", "较", "还", "都", "比较", "十分", "非常", "较为", "仍", "仍然", "依然"]
 ).union(["做", "得", "搞", "做得", "搞得"])
 """Words that may stand between a word and the predicate that negates it (积极性也不高)."""
+
+
+_AND = frozenset(["与", "和", "及", "以及", "同", "跟"])
+"""Words joining the word to another noun the predicate after both says of
+both (人口与土地不均衡)."""
 
 
 def _predicate(words: tuple[tuple[str, int], ...], i: int) -> bool:
@@ -321,6 +364,7 @@ def negation(
     words = _words(text[lo:hi])
     after = 0
     negated = direct = False
+    joined = False
     for n, (word, at) in enumerate(words):
         at += lo
         if at <= start and end < at + len(word):
@@ -343,11 +387,37 @@ def negation(
                 if _negating(word, True):
                     negated = True
                 continue
+            if word in _AND and after == 0 and not joined:
+                joined = True  # 人口与土地不均衡: said of both nouns
+                continue
+            if joined and after == 0 and not _negating(word, True):
+                joined = False
+                continue
             after += 1
             if _negating(word, True):
                 negated = True
                 direct = direct or (after == 1 and _predicate(words, n))
     return negated, direct
+
+
+_AFFIRM_BETWEEN = _BETWEEN | frozenset(["更", "更加", "反而", "已", "已经", "越来越", "挺", "相当"])
+
+
+def affirmed_at(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> bool:
+    """Whether a predicate saying the thing is fine (顺畅, 雄厚) follows the word
+    at ``text[start:end]`` inside ``text[lo:hi]`` (成果转化顺畅, 基础更雄厚)."""
+    affirms = lexicon().affirms
+    hi = len(text) if hi is None else hi
+    for word, at in _words(text[lo:hi]):
+        at += lo
+        if at + len(word) <= end:
+            continue
+        if at < end:
+            return text[end : at + len(word)] in affirms  # inside one word (转化顺畅)
+        if word in _AFFIRM_BETWEEN:
+            continue
+        return word in affirms
+    return False
 
 
 def _is_negation(word: str) -> bool:
@@ -501,6 +571,7 @@ def _keys_of(
     raw = [(w, s) for w, s, _ in tk.tokenize(norm, HMM=False)]
     words = _join(_unglue(raw))
     words = _quote(_singles(words) if glue else words, quoted)
+    to_do = _still_to_do(words)
     terms = dict(quoted)
     negative = _negative(raw)
     keys: list[Key] = []
@@ -510,6 +581,8 @@ def _keys_of(
             # 不+到位 is one predicate negating the words before it (分类不到位):
             # any such predicate typed says the same.
             continue
+        if start in to_do:
+            continue  # 完善 of 有待完善: part of the predicate
         if terms.get(start) == start + len(word):
             keys.append(Key(word, factor * QUOTED, False, offset + start, part_no, quoted=True))
             continue
@@ -522,8 +595,17 @@ def _keys_of(
                 continue
             neg, direct = negation(norm, start + sub, start + sub + len(piece))
             weight = MINOR if piece in MODIFIERS or len(piece) == 1 else 1.0
+            fine = affirmed_at(norm, start + sub, start + sub + len(piece))
             keys.append(
-                Key(piece, weight * factor_here, direct, offset + start + sub, part_no, soft=neg)
+                Key(
+                    piece,
+                    weight * factor_here,
+                    direct,
+                    offset + start + sub,
+                    part_no,
+                    soft=neg,
+                    fine=fine,
+                )
             )
     # A piece saying something negative (a negation or a harm in it, 混淆 in
     # the idiom 混淆是非) is the same with or without a negation typed on its
