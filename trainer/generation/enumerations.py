@@ -592,6 +592,15 @@ def _openers(folded: str, section: Section) -> list[Enumeration]:
             and not any(_judgement(o) for o, _p, _c in group[:-1])
         ):
             group = group[:-1]  # 教育是国之大计: the conclusion after the measures
+        while (
+            how not in {"head", "stem"}
+            and len(group) > least
+            and _judgement(group[0][0])
+            and not any(_judgement(o) for o, _p, _c in group[1:])
+        ):
+            group = group[1:]  # 城乡社区是社会治理的基本单元: the thesis before the measures
+        first = group[0][0]
+        assert first is not None
         shared = _head_clause(folded, first) if how == "head" else ""
         stem = _stem([o.text for o, _p, _c in group if o is not None]) if how == "stem" else 0
         items = []
