@@ -702,28 +702,57 @@ def _paragraph_start(e: Enumeration) -> int:
 
 
 def answer(e: Enumeration, original: str) -> str:
-    """The items numbered, then their source once (rubric: REP): the sentence they
-    share, or their own sentences in order where each adds to its item; a source
-    longer than ``_SOURCE_MAX`` characters gives way to the list's lead-in."""
+    """The items numbered, then their source once (rubric: REP): the one sentence they
+    share, cut to the clauses that hold them when long; the items' own sentences only
+    while together they stay short, for a list whose points each have a sentence or
+    paragraph of their own would otherwise be written out twice."""
     lines = [f"{k}. {original[it.phrase.start : it.phrase.end]}" for k, it in enumerate(e.items, 1)]
     seen: set[tuple[int, int]] = set()
-    sources: list[str] = []
+    spans: list[tuple[int, int]] = []
     for it in e.items:
         span = (it.context.start, it.context.end)
         ctx = original[span[0] : span[1]].strip()
         if span in seen or not ctx or _same(ctx, original[it.phrase.start : it.phrase.end]):
             continue
         seen.add(span)
-        sources.append(ctx)
-    source = "".join(sources)
-    if len(source) > _SOURCE_MAX:
-        source = original[e.lead.start : e.lead.end].strip() if e.lead is not None else ""
+        spans.append(span)
+    source = ""
+    if len(spans) == 1:
+        source = _held(e, original, *spans[0])
+    elif spans:
+        source = "".join(original[a:b].strip() for a, b in spans)
+        if len(source) > _SOURCES_MAX:
+            source = ""  # each point's paragraph again: the items are the answer
     if source:
         lines.append(f"—— {source}")
     return "\n".join(lines)
 
 
-_SOURCE_MAX = 200
+_SOURCE_MAX = 120
+"""A shared sentence longer than this is cut to the clauses that hold the items."""
+_SOURCES_MAX = 80
+"""The items' own sentences together at most this long, or they are left out."""
+_CLAUSE_MARK = re.compile(r"[,;:。!?，；：。！？]")
+
+
+def _held(e: Enumeration, original: str, start: int, end: int) -> str:
+    """The sentence ``start:end`` the items share; when longer than ``_SOURCE_MAX``,
+    from the clause holding the first item to the clause holding the last."""
+    text = original[start:end].strip()
+    if len(text) <= _SOURCE_MAX:
+        return text
+    first, last = e.items[0].phrase.start, e.items[-1].phrase.end
+    if not start <= first < last <= end:
+        return text[:_SOURCE_MAX].rstrip(",;:，；：") + "……"
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(original, start, end)]
+    lo = max((m for m in marks if m <= first), default=start)
+    hi = min((m for m in marks if m >= last), default=end)
+    cut = original[lo:hi].strip()
+    if hi < end:
+        cut = cut.rstrip(",;:，；：")
+    return ("……" if lo > start else "") + cut + ("……" if hi < end else "")
+
+
 _NOISE = re.compile(r"[\W\d_一二三四五六七八九十是其]+")
 
 
