@@ -43,3 +43,31 @@ def test_a_list_of_measures_under_a_problem_lead_in_asks_for_the_remedies() -> N
     out = generate(Article(text=text, title=""), "t")
     prompts = [n.prompt for n in out.notes if n.kind is NoteKind.LIST]
     assert prompts and all("对策" in p for p in prompts), prompts
+
+
+_POINTS = (
+    "社区是社会治理的基本单元。推进治理现代化,需要抓好基层这项基础性工作,着力提升社区治理水平。\n"
+    "集聚多元共治合力。社区治理是一项系统工程,必须坚持党的领导,多元主体协同发力。\n"
+    "优化社区服务格局。社区治理要把服务居民作为出发点,最大程度实现便民化。\n"
+    "提升智慧治理能力。社区治理要顺应信息技术发展趋势,以数字化推动治理精细化。\n"
+)
+
+
+def _list_prompts(text: str, title: str) -> list[str]:
+    out = generate(Article(text=text, title=title), "t")
+    return [
+        n.prompt for n in out.notes if n.kind is NoteKind.LIST and "优化社区服务格局" in n.items
+    ]
+
+
+def test_points_opening_paragraphs_are_asked_under_the_articles_subject() -> None:
+    """Not the sentence before them (``着力提升社区治理水平,具体有哪三点?``) but the
+    subject and what the items are (rubric: PRM)."""
+    assert _list_prompts(_POINTS, "提升社区治理现代化水平") == [
+        "提升社区治理现代化水平有哪三个分论点?"
+    ]
+
+
+def test_points_under_a_heading_that_asks_are_asked_as_that_question() -> None:
+    text = "社区治理\n\n一、社区治理的着力点是什么\n\n" + _POINTS
+    assert _list_prompts(text, "社区治理") == ["社区治理的着力点是什么?有哪三点?"]

@@ -357,6 +357,9 @@ def fitted(question: str, items: list[str]) -> str:
     return question
 
 
+_POINT_OPENERS = frozenset({"openers", "paragraphs"})
+
+
 def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
     n = len(e.items)
     question = e.section.heading.endswith("?")
@@ -372,6 +375,11 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
             return f"{topic}:有哪{_count(n, '点')}?"
         return f"全文分为哪{_count(n, '个')}部分?"
     lead = _clean(_lead_text(e), announce=e.style not in {"inline", "series"})
+    announced = e.lead is not None and _ANNOUNCES.search(e.lead.text) is not None
+    if e.style in _POINT_OPENERS and not (question or e.shared or announced or _category(label)):
+        asked = _points_of(kind, label, title, n)
+        if asked:
+            return asked
     if e.style == "parallel":
         return prefix + _parallel(e, lead, n)
     if e.style == "clauses":
@@ -455,6 +463,33 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
     if fallback:
         return f"{fallback},文中提出了哪{_count(n, '点')}?"
     return f"文中提出了哪{_count(n, '点')}?"
+
+
+_ANNOUNCES = re.compile(
+    r"以下|如下|几(?:个|点|种|项|方面)|[两二三四五六七八九十](?:个|点|种|大|项|条|方面)|包括|表现在|体现在|[:：]$"
+)
+"""A lead-in that announces the list after it (可以从以下三个方面着手:)."""
+_ASKS = re.compile(r"什么|为什么|为何|为啥|如何|怎样|怎么|哪些|何以|何在")
+
+
+def _points_of(kind: str, label: str, title: str, n: int) -> str:
+    """Paragraphs opening on their points (集聚多元共治合力。/ 优化社区服务格局。/ ……),
+    asked under the subject of their section or, under a heading that only names a
+    part (评论一, 材料2) or none, of the article (rubric: PRM: a subject and a category
+    noun, never the sentence before the list): ``X有哪三个分论点?``, ``X的对策有哪三条?``;
+    under a heading that asks (``……的核心内容是什么``), that question. Lists announced
+    by their lead-in (以下三个方面), sharing a stem or under a category heading are
+    asked as those say."""
+    from trainer.generation.headruns import naming_a_part
+
+    subject = label if label and not naming_a_part(label) else _title_subject(title)
+    if not subject or _category(subject):
+        return ""
+    if _ASKS.search(subject):
+        return f"{subject.rstrip('?')}?有哪{_count(n, '点')}?"
+    if kind == "分论点":
+        return f"{subject}有哪{_count(n, '个')}分论点?"
+    return _named(kind, subject, n, "")
 
 
 def _subjectless(asked: str, prefix: str, title: str) -> str:
