@@ -71,3 +71,15 @@ def test_points_opening_paragraphs_are_asked_under_the_articles_subject() -> Non
 def test_points_under_a_heading_that_asks_are_asked_as_that_question() -> None:
     text = "社区治理\n\n一、社区治理的着力点是什么\n\n" + _POINTS
     assert _list_prompts(text, "社区治理") == ["社区治理的着力点是什么?有哪三点?"]
+
+
+def test_items_lose_a_second_numbering_and_a_bracketed_note() -> None:
+    """``1. (1)加强宣传引导(群众层面)。……``: the item is 加强宣传引导 (rubric: FIL)."""
+    text = (
+        "思想问题\n\n"
+        "1. (1)加强宣传引导(群众层面)。通过线上线下相结合,提高居民的环保意识。\n"
+        "2. (2)加强宣传教育(干部层面)。通过开展主题教育培训活动,引导干部树立正确的政绩观。\n"
+    )
+    out = generate(Article(text=text, title="思想问题"), "t")
+    lists = [list(n.items) for n in out.notes if n.kind is NoteKind.LIST]
+    assert ["加强宣传引导", "加强宣传教育"] in lists, lists

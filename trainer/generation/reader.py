@@ -152,7 +152,7 @@ def strip_markdown(text: str) -> str:
     text = _BOLD_LINE.sub(lambda m: f"#### {m.group(1).strip()}", text)
     text = _tables_as_lists(text)
     text = _number_bullets(text)
-    text = _MD_LINE.sub("", text)
+    text = _MD_LINE.sub("", text).replace("`", "")  # `比如`: a code mark, never text
     return _MD_EMPHASIS.sub("", text)
 
 
