@@ -83,3 +83,15 @@ def test_items_lose_a_second_numbering_and_a_bracketed_note() -> None:
     out = generate(Article(text=text, title="思想问题"), "t")
     lists = [list(n.items) for n in out.notes if n.kind is NoteKind.LIST]
     assert ["加强宣传引导", "加强宣传教育"] in lists, lists
+
+
+def test_a_series_after_er_shi_is_asked_under_the_sentences_subject() -> None:
+    """``发展的目的不是……,而是让每个人……获得A、B和C``: not ``而是让每个人……获得哪三项?``
+    but under the subject the sentence opens with (rubric: PRM)."""
+    text = (
+        "发展的目的不是制造一串抽象的数字,而是让每个人都能在社会进步中获得"
+        "更稳定的预期、更可靠的保障和更有品质的生活。\n"
+    )
+    out = generate(Article(text=text, title="群众路线"), "t")
+    prompts = [n.prompt for n in out.notes if n.kind is NoteKind.LIST]
+    assert prompts and prompts[0].startswith("发展的目的是让每个人"), prompts

@@ -401,7 +401,7 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
         if not unit:
             # 向市场信息、科技服务、加工营销等方面拓展 -> 向哪三个方面拓展
             unit = next((u for noun, u in _NOUN_UNITS.items() if after.startswith(noun)), "")
-        topic = _with_subject(e, topic)
+        topic = _with_subject(e, _LINK.sub("", topic))
         if label and topic.startswith(label):
             topic = topic[len(label) :].lstrip(":")  # 题型:单一题、……: the label is the prefix
             if not topic and not after:
@@ -540,6 +540,9 @@ _PROCESS = {"发展", "建设", "服务", "工作", "格局", "局面", "体系"
 _MUST = re.compile(r"(?:必须|要|应当|应该|应|需要|需)$")
 
 
+_LINK = re.compile(r"^(?:而(?=是)|但是|但|而且|并且|且|并|而)(?=..)")
+"""A conjunction opening the clause a frame is taken from (``而是让每个人……获得``):
+it joins the clause to the one before, the question needs the subject instead."""
 _SUBJECT_MAX = 12
 _VERB_TAGS = frozenset({"v", "vd", "vg", "p"})
 
@@ -576,8 +579,11 @@ def _leading_subject(text: str) -> str:
     out: list[str] = []
     for word, _at in tokens(re.split(r"[,;:。!?]", text, maxsplit=1)[0]):
         kind = tag(word)
-        if kind in _VERB_TAGS:
+        if kind in _VERB_TAGS or word in _COPULAS:
             break
+        if word == "的" and out:
+            out.append(word)  # 发展的目的: a noun phrase goes on
+            continue
         if (kind and not (not out and word in _SUBJECT_MODIFIERS)) or not _HAN.match(word):
             return ""
         out.append(word)
@@ -591,6 +597,7 @@ def _leading_subject(text: str) -> str:
 
 
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+_COPULAS = frozenset({"不是", "并非", "就是", "正是"})
 _SUBJECT_MODIFIERS = frozenset({"各级", "各地", "各类", "广大", "各有关"})
 
 
@@ -604,7 +611,7 @@ def _series(e: Enumeration, lead: str, n: int) -> str:
     topic = parts[-1] if parts else ""
     if len(topic) < 5 and len(parts) >= 2:
         topic = parts[-2] + topic
-    topic = _with_subject(e, topic)
+    topic = _with_subject(e, _LINK.sub("", topic))
     after = e.after.text if e.after else ""
     head = next(
         (w for w in sorted(words("series_heads"), key=len, reverse=True) if after.startswith(w)),
