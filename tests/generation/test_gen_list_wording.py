@@ -95,3 +95,11 @@ def test_a_series_after_er_shi_is_asked_under_the_sentences_subject() -> None:
     out = generate(Article(text=text, title="群众路线"), "t")
     prompts = [n.prompt for n in out.notes if n.kind is NoteKind.LIST]
     assert prompts and prompts[0].startswith("发展的目的是让每个人"), prompts
+
+
+def test_a_series_ending_before_de_keeps_its_last_item_whole() -> None:
+    """``稳定、公平、透明、可预期的法治环境``: the last item is 可预期, never 可 (rubric: CUT)."""
+    text = "优化营商环境,就是把企业放进稳定、公平、透明、可预期的法治环境里。\n"
+    out = generate(Article(text=text, title="营商环境"), "t")
+    lists = [list(n.items) for n in out.notes if n.kind is NoteKind.LIST]
+    assert ["稳定", "公平", "透明", "可预期"] in lists, lists
