@@ -80,3 +80,19 @@ def test_help_does_not_load_jieba() -> None:
         "assert 'trafilatura' not in sys.modules, 'trafilatura loaded'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_no_cards_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    """An article the generator finds nothing in says so, naming the file, and
+    leaves with 1 in every output form; no deck file is written."""
+    path = tmp_path / "date.txt"
+    path.write_text("2024年3月5日\n", encoding="utf-8")
+    out = tmp_path / "deck.toml"
+    for extra in ([], ["--json"], ["--explain"], ["-o", str(out)]):
+        result = runner.invoke(app, ["make", str(path), *extra])
+        assert result.exit_code == 1, (extra, result.output)
+        assert result.stdout == ""
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"trainer: {path}: "), lines
+        assert "no cards" in lines[0]
+    assert not out.exists()

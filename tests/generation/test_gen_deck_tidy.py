@@ -115,3 +115,30 @@ def test_a_list_question_with_only_a_verb_before_which_takes_the_articles_subjec
     assert prompts and all(p.startswith("以改革举措加强国家战略腹地建设:") for p in prompts), (
         prompts
     )
+
+
+def test_points_with_paragraphs_of_their_own_are_not_written_out_again() -> None:
+    """Items each opening a long paragraph: the answer is the items; their paragraphs
+    pasted after them would be the source once per item (rubric: REP)."""
+    text = (
+        "破解基层治理难题,要从三个方面着手。\n"
+        "一是完善考核机制。坚持过程考核和结果考核相结合,倒逼干部积极作为。\n"
+        "二是建立奖惩机制。对表现优秀的个人给予物质和精神奖励。\n"
+        "三是加强教育培训。开展专题讲座、案例学习等活动,提高专业素养。\n"
+    )
+    out = generate(Article(text=text, title="基层治理"), "t")
+    (note,) = [n for n in out.notes if n.kind is NoteKind.LIST and "完善考核机制" in n.items]
+    assert "坚持过程考核" not in note.answer and "物质和精神奖励" not in note.answer, note.answer
+
+
+def test_a_long_shared_sentence_is_cut_to_the_clauses_of_its_items() -> None:
+    text = (
+        "为进一步加强基层队伍的管理和培养,全面落实“青蓝结对·导师帮带”能力素质提升工作,"
+        "市综合执法局严把导师资格入口关,把“信念坚定”作为“硬杠杠”,"
+        "选出综合素质优秀的帮带导师,统一实行动态管理,为青年干部结对配备政治导师、业务导师、作风导师,"
+        "打造履职尽责、担当作为的基层执法干部队伍。\n"
+    )
+    out = generate(Article(text=text, title="基层队伍"), "t")
+    (note,) = [n for n in out.notes if n.kind is NoteKind.LIST and "业务导师" in n.items]
+    source = note.answer.split("—— ", 1)[1]
+    assert "政治导师、业务导师、作风导师" in source and "严把导师资格入口关" not in source

@@ -80,6 +80,51 @@ def test_deeply_nested_json_is_bad_input_not_a_crash(tmp_path: Path) -> None:
         read_article(str(path))
 
 
+_WRAPPED = "\\n".join(f'<p class=\\"essay-p\\">{p}</p>' for p in _PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        f'export default {{"title": "办好社区食堂", "html": "{_WRAPPED}"}};\n',
+        f'window.ESSAYS = [\n  {{"title": "办好社区食堂", "html": "{_WRAPPED}", "phrases": ["x"]}},\n',
+        f'var essay = "{_WRAPPED}";\n',
+        "module.exports = {title: '办好社区食堂', content: '" + "\\n".join(_PARAGRAPHS) + "'};\n",
+    ],
+    ids=["export-default", "window-array-cut", "var-string", "module-exports-js-object"],
+)
+def test_a_javascript_data_file_gives_its_text_not_its_wrapper(tmp_path: Path, source: str) -> None:
+    """A 范文 kept in a script's data (``export default {…}``, ``var x = "…";``, an
+    array cut after its first record) is read as the record's text: no ``export``,
+    no variable name, no keys, no escaped quotes or ``\\n`` left in the article."""
+    path = tmp_path / "essays-data.js.txt"
+    path.write_text(source, encoding="utf-8")
+    article = read_article(str(path))
+    for wrapper in (
+        "export",
+        "default",
+        "window",
+        "ESSAYS",
+        "var ",
+        "essay =",
+        "module",
+        '"html"',
+        "title:",
+        "phrases",
+        "\\n",
+        '\\"',
+        "<p",
+        "essay-p",
+        "};",
+        "'",
+    ):
+        assert wrapper not in article.text, (wrapper, article.text)
+    assert "二是要引入市场机制" in article.text
+    assert article.text.index("社区食堂是民生实事") < article.text.index("只有把小饭桌")
+    if "title" in source:
+        assert article.title == "办好社区食堂"
+
+
 def test_a_dated_entry_label_is_not_the_title(tmp_path: Path) -> None:
     path = tmp_path / "f.md"
     path.write_text(
@@ -187,3 +232,20 @@ def test_a_bilingual_title_keeps_its_chinese_half(tmp_path: Path) -> None:
     title, cards = _everything(path)
     assert title == "我看社区食堂"
     assert "Community" not in cards
+
+
+def test_pdf_lines_each_in_a_block_are_joined_into_paragraphs(tmp_path: Path) -> None:
+    """A data file whose HTML holds each PDF line in a ``<p>`` of its own: the lines
+    are a wrapped text and come back as whole paragraphs, never cut mid-word."""
+    body = (
+        "城乡社区是社会治理的基本单元，社区治理事关党和国家大政方针贯彻落实，事关居民切身利益，"
+        "事关城乡基层和谐稳定，必须坚持党的集中统一领导，政府、社会、个体等多元主体协同发力，"
+        "实现共同行动、资源共享，把基层党组织的政治优势、组织优势转化为治理效能。"
+    )
+    width = 30
+    lines = [body[k : k + width] for k in range(0, len(body), width)]
+    html = "\\n".join(f'<p class=\\"essay-p\\">{line}</p>' for line in lines)
+    path = tmp_path / "data.js"
+    path.write_text(f'export default {{"title": "社区治理", "html": "{html}"}};', "utf-8")
+    article = read_article(str(path))
+    assert body in article.text

@@ -168,3 +168,18 @@ def test_openings_each_followed_by_a_judgement_are_the_points() -> None:
         "paragraphs",
         ["加快新型基础设施建设", "推动数字经济与实体经济深度融合", "推进数字政府与数字社会建设"],
     ) in _found(text)
+
+
+def test_the_thesis_before_parallel_points_is_no_point() -> None:
+    """A judgement opening the essay (``X是Y``) before points stated as what to do is
+    the thesis they argue for: the list holds the three points only (rubric: MIX)."""
+    text = (
+        "社区治理\n\n"
+        "社区是社会治理的基本单元。推进治理现代化,需要抓好基层这项基础性工作。\n"
+        "集聚多元共治合力。社区治理是一项系统工程,必须坚持党的领导,多元主体协同发力。\n"
+        "优化社区服务格局。社区治理要把服务居民作为出发点,最大程度实现便民化。\n"
+        "提升智慧治理能力。社区治理要顺应信息技术发展趋势,以数字化推动治理精细化。\n"
+    )
+    lists = [items for _style, items in _found(text)]
+    assert ["集聚多元共治合力", "优化社区服务格局", "提升智慧治理能力"] in lists
+    assert not any("社区是社会治理的基本单元" in i for items in lists for i in items)

@@ -172,3 +172,11 @@ def test_page_numbers_are_never_cards_or_sections(tmp_path: Path, mark: str) -> 
     path.write_text("规范执法护航营商环境\n\n" + BODY + mark + "\n" + BODY, encoding="utf-8")
     shown = json.dumps(_made(read_article(str(path))), ensure_ascii=False)
     assert mark not in shown
+
+
+def test_markdown_code_marks_are_not_text(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(
+        "# 对策\n\n1. `比如`:加强宣传引导`(群众层面)`。通过讲座等形式提高意识。\n", "utf-8"
+    )
+    assert "`" not in read_article(str(path)).text

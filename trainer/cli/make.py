@@ -50,6 +50,11 @@ def make(
         fail(str(exc))
         return
     result = made.result
+    if not result.notes:
+        # Like other bad input: one line naming the file, exit 1, nothing written.
+        where = "<stdin>" if article == "-" else article
+        fail(f"{where}: no cards could be made from this article")
+        return
     if as_json:
         from trainer.formats.cards_json import made as made_json
 

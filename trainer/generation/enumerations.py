@@ -198,22 +198,32 @@ _ITEM_MIN = 2
 
 def _without_fillers(e: Enumeration) -> Enumeration:
     """Items without a hedge or example marker before their point (有的地方……,
-    例如……; ``data/item_fillers.txt``), when at least two characters are left."""
+    例如……; ``data/item_fillers.txt``), a second numbering (``(1)加强……`` under
+    ``1.``) or a bracketed note after it (``加强宣传引导(群众层面)``), when at least
+    two characters are left (rubric: FIL)."""
     fillers = sorted(words("item_fillers"), key=len, reverse=True)
     items = []
     changed = False
     for it in e.items:
         text = it.phrase.text
-        cut = next((len(f) for f in fillers if text.startswith(f)), 0)
-        while cut < len(text) and text[cut] in ",、:":
+        number = _ITEM_NUMBER.match(text)  # 1. (1)加强……: a second numbering
+        cut = number.end() if number else 0
+        cut += next((len(f) for f in fillers if text.startswith(f, cut)), 0)
+        while cut < len(text) and text[cut] in ",、: ":
             cut += 1
-        if cut and len(text) - cut >= _ITEM_MIN:
-            phrase = Span(text[cut:], it.phrase.start + cut, it.phrase.end)
+        gloss = _GLOSS.search(text, cut)  # 加强宣传引导`(群众层面)`: a note on the point
+        end = gloss.start() if gloss else len(text)
+        if (cut or end < len(text)) and end - cut >= _ITEM_MIN:
+            phrase = Span(text[cut:end], it.phrase.start + cut, it.phrase.start + end)
             items.append(replace(it, phrase=phrase))
             changed = True
         else:
             items.append(it)
     return replace(e, items=tuple(items)) if changed else e
+
+
+_ITEM_NUMBER = re.compile(r"^\s*(?:[(][一二三四五六七八九十\d]{1,3}[)]|[①-⑳])\s*[:、.]?\s*")
+_GLOSS = re.compile(r"`?[(][^()]{1,6}[)]`?$|`+$")
 
 
 _INSTRUCTION = re.compile(
@@ -592,6 +602,15 @@ def _openers(folded: str, section: Section) -> list[Enumeration]:
             and not any(_judgement(o) for o, _p, _c in group[:-1])
         ):
             group = group[:-1]  # 教育是国之大计: the conclusion after the measures
+        while (
+            how not in {"head", "stem"}
+            and len(group) > least
+            and _judgement(group[0][0])
+            and not any(_judgement(o) for o, _p, _c in group[1:])
+        ):
+            group = group[1:]  # 城乡社区是社会治理的基本单元: the thesis before the measures
+        first = group[0][0]
+        assert first is not None
         shared = _head_clause(folded, first) if how == "head" else ""
         stem = _stem([o.text for o, _p, _c in group if o is not None]) if how == "stem" else 0
         items = []

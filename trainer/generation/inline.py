@@ -280,7 +280,12 @@ def _dun_items(clause: Span) -> list[Span] | None:
     size = _typical(rest)
     longest = 2 * size if opener else size + 2
     if not stop and len(last_items) == 1 and len(last_items[0].text) > longest:
-        last_items = [_token_head(last_items[0], size)]
+        tail = last_items[0]
+        of = tail.text.find("的")
+        if 2 <= of <= size + 1:  # 稳定、公平、透明、可预期的法治环境: the series ends at 的
+            last_items = [Span(tail.text[:of], tail.start, tail.start + of)]
+        else:
+            last_items = [_token_head(tail, size)]
         rest = [*middle, *last_items]
     first = pieces[0]
     at = first.text.rfind(opener) if opener else -1

@@ -8,11 +8,17 @@ title, and its body from the first text field it has (a string, or a list of
 paragraphs). Several records are several essays, each under its title as a
 heading. What the record also holds (source, column, date, reading time, ids)
 is metadata and is left out.
+
+A script's data file holds the same records behind a wrapper (``export default {…}``,
+``window.ESSAYS = […]``, ``var essay = "…";``), in JavaScript's looser syntax (bare
+keys, single quotes, trailing commas) and sometimes cut after its first record:
+:func:`js_data` turns the wrapped value into JSON, so the wrapper is never text.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from trainer.domain.errors import InputError
@@ -32,6 +38,8 @@ TEXT_KEYS = (
     "内容",
     "原文",
     "文章",
+    "html",
+    "content_html",
 )
 """Fields that hold an article's body, in order of preference (compared without case)."""
 TITLE_KEYS = ("title", "headline", "标题", "题目")
@@ -73,6 +81,8 @@ def article_from_json(text: str, where: str) -> tuple[str, str] | None:
 
 
 def _records(data: Any) -> list[Any]:
+    if isinstance(data, str):
+        return [{"content": data}]  # a script's one string: the text itself
     if isinstance(data, list):
         if data and all(isinstance(x, str) for x in data):
             return [{"content": data}]  # a bare list of paragraphs
@@ -120,3 +130,71 @@ def _paragraph(value: Any) -> str:
 def _title(record: dict[Any, Any]) -> str:
     value = _field(record, TITLE_KEYS)
     return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+_JS_WRAPPER = re.compile(
+    r"\A\ufeff?\s*(?:export\s+default|module\.exports\s*=|exports\.[A-Za-z_$][\w$]*\s*=|"
+    r"(?:(?:var|let|const)\s+)?[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\s*=)\s*(?=[\[{\"'`])"
+)
+_JS_TOKEN = re.compile(
+    r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`|//[^\n]*|/\*.*?\*/|"
+    r"[A-Za-z_$][\w$]*|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|\s+|.",
+    re.S,
+)
+_JS_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r?\n|.)", re.S)
+_JS_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+_JS_CONSTANTS = {"true": "true", "false": "false", "null": "null"}
+
+
+def _js_unescape(body: str) -> str:
+    def one(m: re.Match[str]) -> str:
+        code = m.group(1)
+        if code[0] in "ux" and len(code) > 1:
+            return chr(int(code[1:], 16))
+        if code.endswith("\n"):
+            return ""  # a line continuation
+        return _JS_SIMPLE.get(code, code)
+
+    return _JS_ESCAPE.sub(one, body)
+
+
+def js_data(text: str) -> str | None:
+    """The JSON text of the value a JavaScript data file assigns or exports
+    (``export default {…}``, ``window.X = […]``, ``var x = "…";``), or None when
+    ``text`` opens with no such wrapper or its value is not plain data. Bare keys
+    are quoted, strings re-quoted, comments and trailing commas dropped, and an
+    array or object cut short is closed after its last whole member."""
+    m = _JS_WRAPPER.match(text)
+    if m is None:
+        return None
+    out: list[str] = []
+    stack: list[str] = []
+    for tok in _JS_TOKEN.finditer(text, m.end()):
+        t = tok.group(0)
+        if t[0] in "\"'`":
+            if len(t) < 2 or t[-1] != t[0]:
+                return None
+            out.append(json.dumps(_js_unescape(t[1:-1]), ensure_ascii=False))
+        elif t.startswith(("//", "/*")) or t.isspace():
+            continue
+        elif t in "{[":
+            stack.append("}" if t == "{" else "]")
+            out.append(t)
+        elif t in "}]":
+            if not stack or stack.pop() != t:
+                return None
+            if out and out[-1] == ",":
+                out.pop()  # a trailing comma
+            out.append(t)
+        elif t[0].isalpha() or t[0] in "_$":
+            key = stack and stack[-1] == "}" and out and out[-1] in "{,"
+            out.append(json.dumps(t) if key else _JS_CONSTANTS.get(t, "null"))
+        else:
+            out.append(t)
+        if not stack and out:
+            break  # the value is whole: what follows (;, another statement) is code
+    while stack:  # cut short: close it after its last whole member
+        while out and out[-1] in {",", ":"}:
+            out.pop()
+        out.append(stack.pop())
+    return "".join(out) or None

@@ -357,6 +357,9 @@ def fitted(question: str, items: list[str]) -> str:
     return question
 
 
+_POINT_OPENERS = frozenset({"openers", "paragraphs"})
+
+
 def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
     n = len(e.items)
     question = e.section.heading.endswith("?")
@@ -372,6 +375,11 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
             return f"{topic}:有哪{_count(n, '点')}?"
         return f"全文分为哪{_count(n, '个')}部分?"
     lead = _clean(_lead_text(e), announce=e.style not in {"inline", "series"})
+    announced = e.lead is not None and _ANNOUNCES.search(e.lead.text) is not None
+    if e.style in _POINT_OPENERS and not (question or e.shared or announced or _category(label)):
+        asked = _points_of(kind, label, title, n)
+        if asked:
+            return asked
     if e.style == "parallel":
         return prefix + _parallel(e, lead, n)
     if e.style == "clauses":
@@ -393,7 +401,7 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
         if not unit:
             # 向市场信息、科技服务、加工营销等方面拓展 -> 向哪三个方面拓展
             unit = next((u for noun, u in _NOUN_UNITS.items() if after.startswith(noun)), "")
-        topic = _with_subject(e, topic)
+        topic = _with_subject(e, _LINK.sub("", topic))
         if label and topic.startswith(label):
             topic = topic[len(label) :].lstrip(":")  # 题型:单一题、……: the label is the prefix
             if not topic and not after:
@@ -457,6 +465,33 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
     return f"文中提出了哪{_count(n, '点')}?"
 
 
+_ANNOUNCES = re.compile(
+    r"以下|如下|几(?:个|点|种|项|方面)|[两二三四五六七八九十](?:个|点|种|大|项|条|方面)|包括|表现在|体现在|[:：]$"
+)
+"""A lead-in that announces the list after it (可以从以下三个方面着手:)."""
+_ASKS = re.compile(r"什么|为什么|为何|为啥|如何|怎样|怎么|哪些|何以|何在")
+
+
+def _points_of(kind: str, label: str, title: str, n: int) -> str:
+    """Paragraphs opening on their points (集聚多元共治合力。/ 优化社区服务格局。/ ……),
+    asked under the subject of their section or, under a heading that only names a
+    part (评论一, 材料2) or none, of the article (rubric: PRM: a subject and a category
+    noun, never the sentence before the list): ``X有哪三个分论点?``, ``X的对策有哪三条?``;
+    under a heading that asks (``……的核心内容是什么``), that question. Lists announced
+    by their lead-in (以下三个方面), sharing a stem or under a category heading are
+    asked as those say."""
+    from trainer.generation.headruns import naming_a_part
+
+    subject = label if label and not naming_a_part(label) else _title_subject(title)
+    if not subject or _category(subject):
+        return ""
+    if _ASKS.search(subject):
+        return f"{subject.rstrip('?')}?有哪{_count(n, '点')}?"
+    if kind == "分论点":
+        return f"{subject}有哪{_count(n, '个')}分论点?"
+    return _named(kind, subject, n, "")
+
+
 def _subjectless(asked: str, prefix: str, title: str) -> str:
     """``asked`` under the article's subject when it has none of its own: a question
     that opens with a verb, a preposition or 哪 (``协同构建哪四项?``) and no section
@@ -505,6 +540,9 @@ _PROCESS = {"发展", "建设", "服务", "工作", "格局", "局面", "体系"
 _MUST = re.compile(r"(?:必须|要|应当|应该|应|需要|需)$")
 
 
+_LINK = re.compile(r"^(?:而(?=是)|但是|但|而且|并且|且|并|而)(?=..)")
+"""A conjunction opening the clause a frame is taken from (``而是让每个人……获得``):
+it joins the clause to the one before, the question needs the subject instead."""
 _SUBJECT_MAX = 12
 _VERB_TAGS = frozenset({"v", "vd", "vg", "p"})
 
@@ -541,8 +579,11 @@ def _leading_subject(text: str) -> str:
     out: list[str] = []
     for word, _at in tokens(re.split(r"[,;:。!?]", text, maxsplit=1)[0]):
         kind = tag(word)
-        if kind in _VERB_TAGS:
+        if kind in _VERB_TAGS or word in _COPULAS:
             break
+        if word == "的" and out:
+            out.append(word)  # 发展的目的: a noun phrase goes on
+            continue
         if (kind and not (not out and word in _SUBJECT_MODIFIERS)) or not _HAN.match(word):
             return ""
         out.append(word)
@@ -556,6 +597,7 @@ def _leading_subject(text: str) -> str:
 
 
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+_COPULAS = frozenset({"不是", "并非", "就是", "正是"})
 _SUBJECT_MODIFIERS = frozenset({"各级", "各地", "各类", "广大", "各有关"})
 
 
@@ -569,7 +611,7 @@ def _series(e: Enumeration, lead: str, n: int) -> str:
     topic = parts[-1] if parts else ""
     if len(topic) < 5 and len(parts) >= 2:
         topic = parts[-2] + topic
-    topic = _with_subject(e, topic)
+    topic = _with_subject(e, _LINK.sub("", topic))
     after = e.after.text if e.after else ""
     head = next(
         (w for w in sorted(words("series_heads"), key=len, reverse=True) if after.startswith(w)),
@@ -702,28 +744,57 @@ def _paragraph_start(e: Enumeration) -> int:
 
 
 def answer(e: Enumeration, original: str) -> str:
-    """The items numbered, then their source once (rubric: REP): the sentence they
-    share, or their own sentences in order where each adds to its item; a source
-    longer than ``_SOURCE_MAX`` characters gives way to the list's lead-in."""
+    """The items numbered, then their source once (rubric: REP): the one sentence they
+    share, cut to the clauses that hold them when long; the items' own sentences only
+    while together they stay short, for a list whose points each have a sentence or
+    paragraph of their own would otherwise be written out twice."""
     lines = [f"{k}. {original[it.phrase.start : it.phrase.end]}" for k, it in enumerate(e.items, 1)]
     seen: set[tuple[int, int]] = set()
-    sources: list[str] = []
+    spans: list[tuple[int, int]] = []
     for it in e.items:
         span = (it.context.start, it.context.end)
         ctx = original[span[0] : span[1]].strip()
         if span in seen or not ctx or _same(ctx, original[it.phrase.start : it.phrase.end]):
             continue
         seen.add(span)
-        sources.append(ctx)
-    source = "".join(sources)
-    if len(source) > _SOURCE_MAX:
-        source = original[e.lead.start : e.lead.end].strip() if e.lead is not None else ""
+        spans.append(span)
+    source = ""
+    if len(spans) == 1:
+        source = _held(e, original, *spans[0])
+    elif spans:
+        source = "".join(original[a:b].strip() for a, b in spans)
+        if len(source) > _SOURCES_MAX:
+            source = ""  # each point's paragraph again: the items are the answer
     if source:
         lines.append(f"—— {source}")
     return "\n".join(lines)
 
 
-_SOURCE_MAX = 200
+_SOURCE_MAX = 120
+"""A shared sentence longer than this is cut to the clauses that hold the items."""
+_SOURCES_MAX = 80
+"""The items' own sentences together at most this long, or they are left out."""
+_CLAUSE_MARK = re.compile(r"[,;:。!?，；：。！？]")
+
+
+def _held(e: Enumeration, original: str, start: int, end: int) -> str:
+    """The sentence ``start:end`` the items share; when longer than ``_SOURCE_MAX``,
+    from the clause holding the first item to the clause holding the last."""
+    text = original[start:end].strip()
+    if len(text) <= _SOURCE_MAX:
+        return text
+    first, last = e.items[0].phrase.start, e.items[-1].phrase.end
+    if not start <= first < last <= end:
+        return text[:_SOURCE_MAX].rstrip(",;:，；：") + "……"
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(original, start, end)]
+    lo = max((m for m in marks if m <= first), default=start)
+    hi = min((m for m in marks if m >= last), default=end)
+    cut = original[lo:hi].strip()
+    if hi < end:
+        cut = cut.rstrip(",;:，；：")
+    return ("……" if lo > start else "") + cut + ("……" if hi < end else "")
+
+
 _NOISE = re.compile(r"[\W\d_一二三四五六七八九十是其]+")
 
 

@@ -74,9 +74,12 @@ _META_LINE = re.compile(
 
 
 def _json_record(text: str, where: str) -> tuple[str, str] | None:
-    from trainer.generation.json_article import article_from_json, looks_json
+    from trainer.generation.json_article import article_from_json, js_data, looks_json
 
-    return article_from_json(text, where) if looks_json(text) else None
+    if looks_json(text):
+        return article_from_json(text, where)
+    data = js_data(text)  # export default {…}, var x = "…";: the value, not the wrapper
+    return article_from_json(data, where) if data is not None else None
 
 
 def strip_front_matter(text: str) -> tuple[str, str]:
@@ -127,8 +130,12 @@ def strip_inline_html(text: str) -> str:
     if len(_HTML_BLOCK.findall(text, 0, 200_000)) < _HTML_BLOCK_MIN:
         return text
     text = _HTML_BLOCK.sub("\n\n", text)
-    text = _HTML_TAG.sub("", text)
-    return html.unescape(text)
+    text = html.unescape(_HTML_TAG.sub("", text))
+    # A PDF's lines each in a block of their own (<p>城乡社区是……基层治理体系和</p><p>治理
+    # 能力……</p>): wrapped text, joined back into its paragraphs as a wrapped file is.
+    lines = "\n".join(line for line in text.split("\n") if line.strip())
+    joined = unwrap(lines)
+    return joined if joined != lines else text
 
 
 def _looks_markdown(text: str) -> bool:
@@ -145,7 +152,7 @@ def strip_markdown(text: str) -> str:
     text = _BOLD_LINE.sub(lambda m: f"#### {m.group(1).strip()}", text)
     text = _tables_as_lists(text)
     text = _number_bullets(text)
-    text = _MD_LINE.sub("", text)
+    text = _MD_LINE.sub("", text).replace("`", "")  # `比如`: a code mark, never text
     return _MD_EMPHASIS.sub("", text)
 
 
