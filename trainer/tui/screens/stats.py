@@ -6,8 +6,8 @@ in a thread worker; this module lays the figures out as text and hands the
 charts to :class:`~trainer.tui.widgets.stats_charts.StatsCharts`. A first open
 shows ``StatsService.first_view`` at once (today, cards per queue, due, answers,
 retention: the roll-up and the queue index, no scan of the cards) while the
-same worker builds the whole report; the charts (and their plotting library)
-come with it. Deck and
+same worker builds the report without its sections table (the charts, and
+their plotting library, come with it), then the sections table below them. Deck and
 section names are user text: they go through Content, never markup, and are
 kept out of plotext (which counts a wide character as one cell).
 """
@@ -268,6 +268,12 @@ class StatsScreen(TrainerScreen):
                 if worker.is_cancelled:
                     return  # another range or deck was asked for meanwhile
                 self.trainer.call_from_thread(self.show_first, first)
+                # Then the report without its sections table (the costliest scan),
+                # which follows below it.
+                shown = stats.report(deck, range_name, now, sections=False)
+                if worker.is_cancelled:
+                    return
+                self.trainer.call_from_thread(self.show_report, shown)  # type: ignore[arg-type]
             data = stats.report(deck, range_name, now)
             exam = PlanningService(self.trainer.store).readiness_summary(deck, now)
             practice = _practice_scores(self.trainer.store)
@@ -290,15 +296,26 @@ class StatsScreen(TrainerScreen):
         )
         self.trainer.say(message, "error")
 
+    async def show_report(self, report: StatsReport) -> None:
+        """The report without its sections table (which follows), in place of the
+        first view: the summary and the charts."""
+        if self.data is None:
+            self.query_one("#stats-sections", Static).update("Sections: loading…")
+            await self._paint(report, None)
+
     async def show(
         self, report: StatsReport, exam: dict[str, Any] | None, practice: list[dict[str, Any]]
     ) -> None:
-        from trainer.tui.widgets.stats_charts import StatsCharts
-
+        await self._paint(report, exam)
         self.data, self.exam = report, exam
-        self.query_one("#stats-today", Static).update(summary_content(report, exam))
         self.query_one("#stats-sections", Static).update(sections_content(report.sections))
         self.query_one("#stats-practice", Static).update(practice_content(practice))
+        self.post_message(self.Loaded())
+
+    async def _paint(self, report: StatsReport, exam: dict[str, Any] | None) -> None:
+        from trainer.tui.widgets.stats_charts import StatsCharts
+
+        self.query_one("#stats-today", Static).update(summary_content(report, exam))
         charts = self.query(StatsCharts)
         if not charts:
             chart = StatsCharts(id="stats-charts")
@@ -306,4 +323,3 @@ class StatsScreen(TrainerScreen):
         else:
             chart = charts.first()
         chart.show(report)
-        self.post_message(self.Loaded())
