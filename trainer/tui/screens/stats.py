@@ -15,6 +15,7 @@ kept out of plotext (which counts a wide character as one cell).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
@@ -223,6 +224,8 @@ class StatsScreen(TrainerScreen):
         self.chosen_deck = deck
         self.range = "1m"
         self.data: StatsReport | None = None
+        self._painted: StatsReport | None = None
+        """The report the summary and charts were last drawn from."""
         self.exam: dict[str, Any] | None = None
 
     def compose(self) -> ComposeResult:
@@ -306,7 +309,13 @@ class StatsScreen(TrainerScreen):
     async def show(
         self, report: StatsReport, exam: dict[str, Any] | None, practice: list[dict[str, Any]]
     ) -> None:
-        await self._paint(report, exam)
+        painted = self._painted
+        if painted is not None and replace(painted, sections=report.sections, tags=report.tags) == (
+            report
+        ):  # the report shown first, now with its sections: the charts stay as drawn
+            self.query_one("#stats-today", Static).update(summary_content(report, exam))
+        else:
+            await self._paint(report, exam)
         self.data, self.exam = report, exam
         self.query_one("#stats-sections", Static).update(sections_content(report.sections))
         self.query_one("#stats-practice", Static).update(practice_content(practice))
@@ -315,6 +324,7 @@ class StatsScreen(TrainerScreen):
     async def _paint(self, report: StatsReport, exam: dict[str, Any] | None) -> None:
         from trainer.tui.widgets.stats_charts import StatsCharts
 
+        self._painted = report
         self.query_one("#stats-today", Static).update(summary_content(report, exam))
         charts = self.query(StatsCharts)
         if not charts:
