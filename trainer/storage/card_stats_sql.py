@@ -53,14 +53,17 @@ STABILITY_BUCKET_SQL = (
 )
 """Stability bucket of a card with a memory state, -1 without one."""
 DIFFICULTY_BUCKET_SQL = (
-    f"(CASE WHEN difficulty >= 10 THEN {DIFFICULTY_BUCKET_COUNT - 1} "
-    f"ELSE CAST(TRUNC((difficulty - 1) * {DIFFICULTY_BUCKET_COUNT} / 9.0) AS INTEGER) END)"
+    "(CASE WHEN difficulty IS NULL THEN NULL "
+    f"WHEN difficulty >= 10 THEN {DIFFICULTY_BUCKET_COUNT - 1} ELSE "
+    f"{tree_bucket(f'(difficulty - 1) * {DIFFICULTY_BUCKET_COUNT} / 9.0', range(1, DIFFICULTY_BUCKET_COUNT))}"
+    " END)"
 )
-"""Difficulty bucket (NULL without a difficulty). ``TRUNC``, not ``FLOOR``: SQLAlchemy
-replaces SQLite's ``floor`` with Python's on its connections (called once per row,
-and an error on NULL), and an index must evaluate the same on every connection. The
-two differ only below difficulty 1, which the histogram counts in its first bucket
-either way (FSRS keeps difficulty in 1..10)."""
+"""Difficulty bucket (NULL without a difficulty): FLOOR((D - 1) * 10 / 9) up to 9, as
+comparisons of that very quotient with 1..9 (below 1 it is 0, which is where the
+histogram counts anything below its first bucket). No function: an index on it must
+evaluate the same on every connection (SQLAlchemy replaces SQLite's ``floor`` with
+Python's on its own, called once per row and an error on NULL), and a card write must
+not depend on SQLite's optional math functions."""
 STATS_INDEX_SQL = (
     "profile_id",
     "state",

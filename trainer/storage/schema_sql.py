@@ -244,7 +244,13 @@ SQLITE_SCHEMA: tuple[str, ...] = (
         "ELSE 11 END ELSE 12 END ELSE CASE WHEN stability < 180 THEN 13 ELSE 14 END END ELSE "
         "CASE WHEN stability < 1825 THEN CASE WHEN stability < 730 THEN 15 ELSE 16 END ELSE "
         "CASE WHEN stability < 3650 THEN 17 ELSE 18 END END END END ELSE -1 END), (CASE WHEN "
-        "difficulty >= 10 THEN 9 ELSE CAST(TRUNC((difficulty - 1) * 10 / 9.0) AS INTEGER) "
+        "difficulty IS NULL THEN NULL WHEN difficulty >= 10 THEN 9 ELSE CASE WHEN (difficulty"
+        " - 1) * 10 / 9.0 < 5 THEN CASE WHEN (difficulty - 1) * 10 / 9.0 < 3 THEN CASE WHEN "
+        "(difficulty - 1) * 10 / 9.0 < 2 THEN CASE WHEN (difficulty - 1) * 10 / 9.0 < 1 THEN "
+        "0 ELSE 1 END ELSE 2 END ELSE CASE WHEN (difficulty - 1) * 10 / 9.0 < 4 THEN 3 ELSE 4"
+        " END END ELSE CASE WHEN (difficulty - 1) * 10 / 9.0 < 8 THEN CASE WHEN (difficulty -"
+        " 1) * 10 / 9.0 < 7 THEN CASE WHEN (difficulty - 1) * 10 / 9.0 < 6 THEN 5 ELSE 6 END "
+        "ELSE 7 END ELSE CASE WHEN (difficulty - 1) * 10 / 9.0 < 9 THEN 8 ELSE 9 END END END "
         "END), deck_id, due, last_review, stability, difficulty)"
     ),
     (
