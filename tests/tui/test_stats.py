@@ -148,3 +148,39 @@ def test_first_view_lines_come_from_the_queue_counts(store: Store, clock: Clock)
     assert "Today  2 answers" in plain
     assert "1 new · 2 learning · 0 review · 0 suspended · 0 buried · 3 in all" in plain
     assert "Exam" not in plain and "daily load" not in plain
+
+
+async def test_a_first_open_paints_the_report_then_its_sections(
+    store: Store, make_app: Callable[..., TrainerApp], clock: Clock
+) -> None:
+    """A first open shows the report without its sections table, then adds the table
+    (and the exam line) without drawing the charts again."""
+    make_deck(store, qa_notes(6), "D", OPTS)
+    answer_some(store, clock, 4)
+    PlanningService(store).set_exam(date(clock.now.year + 1, 1, 15), 0.9)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        painted: list[tuple[str, int]] = []
+        original = StatsScreen._paint
+
+        async def paint(self: StatsScreen, report: Any, exam: Any) -> None:
+            painted.append(("paint", len(report.sections)))
+            await original(self, report, exam)
+
+        StatsScreen._paint = paint  # type: ignore[method-assign]
+        try:
+            await pilot.press("s")
+            await settle(app)
+        finally:
+            StatsScreen._paint = original  # type: ignore[method-assign]
+        screen = app.screen
+        assert isinstance(screen, StatsScreen)
+        assert painted == [("paint", 0)]  # once, from the report without sections
+        assert screen.data is not None and screen.data.sections
+        assert screen.data == app.stats.report("D", "1m", clock.now)
+        from textual.widgets import Static
+
+        sections = str(screen.query_one("#stats-sections", Static).render())
+        assert "Weakest sections" in sections, sections
+        assert "Exam   " in screen_text(app)

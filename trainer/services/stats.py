@@ -2,10 +2,10 @@
 
 ``StatsService.report`` brings the daily roll-up up to date if the review log
 got ahead of it (a bulk import, an upgraded store), then builds every figure in
-one read transaction, with the two retrievability scans (histograms, per-group
-cards) on a second connection at the same time (a file or server store; they
-may see a write that lands in between, which only shifts figures by that
-answer). The result is cached in the service keyed on the newest
+one read transaction, with one scan that computes recall now (the per-group
+cards, or the recall buckets when the sections table is left for later) on a
+second connection at the same time (a file or server store; it may see a write
+that lands in between, which only shifts figures by that answer). The result is cached in the service keyed on the newest
 review (id and time, so an undo followed by a new answer is a new key), the card
 and deck fingerprint and the ten-minute slot of ``now`` (retrievability moves
 with time); a reopen with nothing changed is a couple of indexed lookups.
@@ -49,9 +49,12 @@ class StatsService:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._cache: dict[tuple[Any, ...], StatsReport] = {}
+        self._partial: tuple[tuple[Any, ...], StatsReport, list[int] | None] | None = None
+        """The last report built without sections, its cache key and its decks."""
 
     def invalidate(self) -> None:
         self._cache.clear()
+        self._partial = None
 
     def _fingerprint(self, conn: Connection) -> tuple[Any, ...]:
         return report_repo.fingerprint(conn)
@@ -61,11 +64,17 @@ class StatsService:
         url = self.store.engine.url
         return url.get_backend_name() != "sqlite" or url.database not in (None, "", ":memory:")
 
-    def _memory(
+    def _group_cards(
         self, pid: int, ids: list[int] | None, now_s: int, options: DeckOptions
-    ) -> report_repo.Memory:
+    ) -> report_repo.GroupCards:
         with self.store.read() as conn:
-            return report_repo.memory(conn, pid, ids, report.curve(options, now_s))
+            return report_repo.group_cards(conn, pid, ids, report.curve(options, now_s))
+
+    def _recall(
+        self, pid: int, ids: list[int] | None, now_s: int, options: DeckOptions
+    ) -> report_repo.RecallRows:
+        with self.store.read() as conn:
+            return report_repo.recall(conn, pid, ids, report.curve(options, now_s))
 
     def refresh_rollup(self) -> bool:
         """Rebuild the roll-up if the review log is ahead of it; True when it was."""
@@ -113,41 +122,91 @@ class StatsService:
             )
 
     def cached(self, deck: str | None, range_name: str, now: datetime) -> StatsReport | None:
-        """The report ``report`` would return from its cache, or None (a couple of
+        """The whole report ``report`` would return from its cache, or None (a couple of
         indexed lookups)."""
-        slot = int(now.timestamp()) // 600
         with self.store.read() as conn:
-            return self._cache.get((deck, range_name, slot, self._fingerprint(conn)))
+            return self._cache.get(self._key(conn, deck, range_name, now))
+
+    def _key(
+        self, conn: Connection, deck: str | None, range_name: str, now: datetime
+    ) -> tuple[Any, ...]:
+        return (deck, range_name, int(now.timestamp()) // 600, self._fingerprint(conn))
 
     def report(
-        self, deck: str | None = None, range_name: str = "1m", now: datetime | None = None
+        self,
+        deck: str | None = None,
+        range_name: str = "1m",
+        now: datetime | None = None,
+        *,
+        sections: bool = True,
     ) -> StatsReport:
+        """Every figure (``report.build``), cached until something changes.
+
+        ``sections=False`` leaves the per-section and per-tag table empty (the scan that
+        joins every card to its note, about a third of the work): what a statistics
+        screen shows before that table, which it then asks for with ``report()``; that
+        call adds only the table to the report it kept, if nothing changed meanwhile.
+        """
         now = now or datetime.now(UTC)
-        slot = int(now.timestamp()) // 600
         hit = self.cached(deck, range_name, now)
         if hit is not None:
             return hit
         self.refresh_rollup()
         with self.store.read() as conn:
             decks, options = select_decks(conn, deck)
+            key = self._key(conn, deck, range_name, now)
+            if sections and self._partial is not None and self._partial[0] == key:
+                table = report.group_table(
+                    conn,
+                    self.store.profile.id,
+                    self._partial[2],
+                    options,
+                    now,
+                    report.first_day_of(self._partial[1], self.store.clock, now),
+                )
+                out = report.with_sections(self._partial[1], table)
+                if self._key(conn, deck, range_name, now) == key:
+                    self._cache = {key: out}
+                self._partial = None
+                return out
         ids = None if deck is None else [d.id for d in decks]
         pid = self.store.profile.id
         clock = self.store.clock
         meta = self._meta(deck, decks, options, range_name, now)
-        side: Future[report_repo.Memory] | None = None
+        groups: Future[report_repo.GroupCards] | None = None
+        recall: Future[report_repo.RecallRows] | None = None
         pool = ThreadPoolExecutor(max_workers=1) if self._parallel() else None
         try:
             if pool is not None:
-                # The two scans computing retrievability (about half the work) run on
-                # a second connection while this one does the rest.
-                side = pool.submit(self._memory, pid, ids, to_epoch(now), options)
+                # A scan of the cards that computes recall now runs on a second
+                # connection while this one does the rest: the one joining every card
+                # to its note (the costliest) when there are sections, else the one
+                # per recall bucket.
+                if sections:
+                    groups = pool.submit(self._group_cards, pid, ids, to_epoch(now), options)
+                else:
+                    recall = pool.submit(self._recall, pid, ids, to_epoch(now), options)
             with self.store.read() as conn:
                 out = report.build(
-                    conn, pid, ids, options, clock, now, range_name, memory_future=side, meta=meta
+                    conn,
+                    pid,
+                    ids,
+                    options,
+                    clock,
+                    now,
+                    range_name,
+                    groups,
+                    meta=meta,
+                    sections=sections,
+                    recall_future=recall,
                 )
-                key = (deck, range_name, slot, self._fingerprint(conn))
+                key = self._key(conn, deck, range_name, now)
         finally:
             if pool is not None:
                 pool.shutdown(wait=True)
-        self._cache = {key: out}
+        if sections:
+            self._cache = {key: out}
+            self._partial = None
+        else:
+            self._partial = (key, out, ids)
         return out

@@ -291,15 +291,30 @@ def memory_histograms(
     stab: dict[int, int] = {}
     diff: dict[int, int] = {}
     ret: dict[int, int] = {}
-    n_d, n_r = DIFFICULTY_BUCKETS, RETRIEVABILITY_BUCKETS
     for sb, db, rb, n in rows:
         stab[sb] = stab.get(sb, 0) + n
-        d = min(n_d - 1, max(0, db or 0))
+        diff[db or 0] = diff.get(db or 0, 0) + n
+        ret[rb or 0] = ret.get(rb or 0, 0) + n
+    return memory_histograms_of(stab, diff, ret)
+
+
+def memory_histograms_of(
+    stability: Mapping[int, int], difficulty: Mapping[int, int], retrievability: Mapping[int, int]
+) -> MemoryHistograms:
+    """The three histograms from cards per stability, difficulty and R bucket (each a
+    count of the same studied cards); difficulty and R buckets outside the range are
+    counted in the first or last."""
+    n_d, n_r = DIFFICULTY_BUCKETS, RETRIEVABILITY_BUCKETS
+    diff: dict[int, int] = {}
+    for db, n in difficulty.items():
+        d = min(n_d - 1, max(0, db))
         diff[d] = diff.get(d, 0) + n
-        r = min(n_r - 1, max(0, rb or 0))
+    ret: dict[int, int] = {}
+    for rb, n in retrievability.items():
+        r = min(n_r - 1, max(0, rb))
         ret[r] = ret.get(r, 0) + n
     return {
-        "stability": histogram(stab, bucket_labels(INTERVAL_EDGES)),
+        "stability": histogram(stability, bucket_labels(INTERVAL_EDGES)),
         "difficulty": histogram(
             diff, [f"{i * 100 // n_d}-{(i + 1) * 100 // n_d}%" for i in range(n_d)]
         ),
@@ -311,11 +326,16 @@ def memory_histograms(
 
 def knowledge(groups: Iterable[tuple[str, str, int, int, float]]) -> Knowledge:
     """Estimated total knowledge from the per-group rows (each card is in one group row)."""
+    rows = list(groups)
+    return knowledge_of([sum_r for *_g, sum_r in rows], sum(studied for *_g, studied, _r in rows))
+
+
+def knowledge_of(sums_of_r: Iterable[float], cards: int) -> Knowledge:
+    """Estimated total knowledge: the sum of R now over ``cards`` studied cards, given
+    as partial sums (per group, per R bucket)."""
     total = 0.0
-    cards = 0
-    for _section, _tags, _n, studied, sum_r in groups:
+    for sum_r in sums_of_r:
         total += sum_r
-        cards += studied
     return {
         "estimated_total": round(total, 2),
         "cards": cards,

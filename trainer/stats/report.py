@@ -7,7 +7,7 @@ the figures (docs/stats.md) made from their rows.
 from __future__ import annotations
 
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import Connection
@@ -19,6 +19,7 @@ from trainer.stats import figures
 from trainer.stats.types import (
     FirstView,
     FutureDue,
+    GroupTable,
     QueueCounts,
     ReportMeta,
     ReviewDay,
@@ -26,7 +27,7 @@ from trainer.stats.types import (
     StatsReport,
 )
 from trainer.storage import report_repo
-from trainer.storage.report_repo import Curve, DeckIds, Memory
+from trainer.storage.report_repo import Curve, DeckIds, GroupCards, RecallRows
 from trainer.storage.studydays import StudyDays
 
 
@@ -37,8 +38,6 @@ def curve(options: DeckOptions, now_s: int) -> Curve:
         now_s=now_s,
         decay=decay,
         factor=fsrs_adapter.curve_factor(decay),
-        stability_edges=figures.INTERVAL_EDGES,
-        difficulty_buckets=figures.DIFFICULTY_BUCKETS,
         retrievability_buckets=figures.RETRIEVABILITY_BUCKETS,
     )
 
@@ -51,14 +50,19 @@ def build(
     clock: DayClock,
     now: datetime,
     range_name: str = "1m",
-    memory_future: Future[Memory] | None = None,
+    groups_future: Future[GroupCards] | None = None,
     *,
     meta: ReportMeta,
+    sections: bool = True,
+    recall_future: Future[RecallRows] | None = None,
 ) -> StatsReport:
     """Every figure for the decks (see docs/stats.md), under ``meta``.
 
-    ``memory_future``, when given, is ``memory`` already running on another
-    connection (see ``StatsService``); otherwise it runs here.
+    With ``sections`` False the per-section and per-tag table (``group_table``, the
+    one scan that joins every card to its note) is left empty, to be filled in by
+    ``with_sections``. ``groups_future`` and ``recall_future``, when given, are
+    ``report_repo.group_cards`` and ``report_repo.recall`` already running on another
+    connection (see ``StatsService``); otherwise they run here.
     """
     common = _rollup_reads(conn, profile_id, deck_ids, clock, now, range_name)
     today, by_day, per_day, shown = common.today, common.by_day, common.per_day, common.shown
@@ -66,21 +70,31 @@ def build(
     every_day = figures.RANGES[range_name] is None
     totals = report_repo.rollup_totals(conn, profile_id, deck_ids, None if every_day else first_day)
     horizon = common.horizon
-    counts = report_repo.card_intervals(conn, profile_id, deck_ids)
+    buckets = report_repo.card_buckets(conn, profile_id, deck_ids)
+    counts = report_repo.card_intervals(buckets)
     future: FutureDue = {
         **figures.future_due(common.due_rows, horizon),
         "daily_load": figures.daily_load(counts),
     }
     reviews: Reviews = {"days": per_day, **figures.review_summary(per_day, shown)}
-    answers = report_repo.group_answers(conn, profile_id, deck_ids, first_day)
-    if memory_future is not None:
-        buckets, groups = memory_future.result()
-    else:
-        buckets, groups = report_repo.memory(
-            conn, profile_id, deck_ids, curve(options, to_epoch(now))
+    recall = (
+        recall_future.result()
+        if recall_future is not None
+        else report_repo.recall(conn, profile_id, deck_ids, curve(options, to_epoch(now)))
+    )
+    stability, difficulty = report_repo.memory_buckets(buckets)
+    histograms = figures.memory_histograms_of(stability, difficulty, {b: n for b, n, _r in recall})
+    table: GroupTable = {"sections": [], "tags": []}
+    if sections:
+        table = group_table(
+            conn,
+            profile_id,
+            deck_ids,
+            options,
+            now,
+            first_day,
+            None if groups_future is None else groups_future.result(),
         )
-    histograms = figures.memory_histograms(buckets)
-    table = figures.group_table(groups, answers)
     return StatsReport(
         meta=meta,
         today=figures.today_figure(common.today_row),
@@ -92,13 +106,41 @@ def build(
         stability=histograms["stability"],
         difficulty=histograms["difficulty"],
         retrievability=histograms["retrievability"],
-        knowledge=figures.knowledge(groups),
+        knowledge=figures.knowledge_of([r for _b, _n, r in recall], sum(n for _b, n, _r in recall)),
         hours=figures.hours(totals),
         buttons=figures.buttons(totals),
         true_retention=figures.true_retention(by_day, today),
         sections=table["sections"],
         tags=table["tags"],
     )
+
+
+def first_day_of(report: StatsReport, clock: DayClock, now: datetime) -> int:
+    """The first study day of ``report``'s range (what ``build`` counted answers from)."""
+    span = figures.RANGES[report.meta["range"]] or report.reviews["days_in_range"]
+    return clock.day(now) - span + 1
+
+
+def group_table(
+    conn: Connection,
+    profile_id: int,
+    deck_ids: DeckIds,
+    options: DeckOptions,
+    now: datetime,
+    first_day: int,
+    cards: GroupCards | None = None,
+) -> GroupTable:
+    """The per-section and per-tag table: cards, studied, mean recall now (``cards``,
+    when already read, else ``report_repo.group_cards``) and the range's answers."""
+    if cards is None:
+        cards = report_repo.group_cards(conn, profile_id, deck_ids, curve(options, to_epoch(now)))
+    answers = report_repo.group_answers(conn, profile_id, deck_ids, first_day)
+    return figures.group_table(cards, answers)
+
+
+def with_sections(report: StatsReport, table: GroupTable) -> StatsReport:
+    """``report`` (built without sections) with its per-section and per-tag table."""
+    return replace(report, sections=table["sections"], tags=table["tags"])
 
 
 def first_view(

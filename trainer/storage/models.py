@@ -28,8 +28,10 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
+from trainer.storage.card_stats_sql import STATS_INDEX_SQL
 from trainer.storage.records import ROLLUP_BUTTON_GROUPS as ROLLUP_BUTTON_GROUPS
 from trainer.storage.records import ROLLUP_COUNTERS
 from trainer.storage.records import ROLLUP_KINDS as ROLLUP_KINDS
@@ -163,6 +165,8 @@ CARDS = Table(
     Index("ix_cards_queue_position", "profile_id", "deck_id", "queue", "position"),
     Index("ix_cards_note", "note_id"),
     Index("ix_cards_added", "profile_id", "added_at"),
+    # The statistics' card groups in index order (schema 0011, report_repo.card_buckets).
+    Index("ix_cards_stats", *(c if c.isidentifier() else text(c) for c in STATS_INDEX_SQL)),
 )
 
 REVIEWS = Table(

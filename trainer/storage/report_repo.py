@@ -2,18 +2,21 @@
 
 Answers come from the roll-ups (``review_days``: one row per deck and study
 day; ``review_groups``: review-card answers per deck, day, section and tags);
-nothing reads the review log. Cards come from four grouped scans of the cards
+nothing reads the review log. Cards come from four grouped reads of the cards
 table, each grouping on small integer keys (whole-day intervals, bucket
 numbers) that ``trainer.stats.figures`` folds into the figures:
 
-- state, queue, whole-day interval: card counts, the interval histogram, daily load;
+- state, queue, whole-day interval, stability and difficulty buckets, read in
+  order off ``ix_cards_stats`` (schema 0011, no sort, no card row): card counts,
+  the interval histogram, daily load, the stability and difficulty histograms;
 - due day: future due (only cards due within the range's horizon);
-- stability bucket, difficulty bucket, retrievability bucket: three histograms;
-- note section and tags (joined to notes): cards, studied, sum of R per group,
-  which also gives the estimated total knowledge.
+- retrievability bucket, with the sum of R: the R histogram and the estimated
+  total knowledge;
+- note section and tags (joined to notes): cards, studied, sum of R per group.
 
-Queries use ``+c.profile_id`` so SQLite scans the table instead of walking the
-queue index row by row (several times faster for a whole-profile aggregate),
+The scans that compute R use ``+c.profile_id`` so SQLite scans the table instead
+of walking the queue index row by row (several times faster for a whole-profile
+aggregate),
 and skip the deck filter when every deck is wanted (``deck_ids`` None). Days
 are the stored study days (``reviews.day`` / roll-up days), never 24-hour
 periods computed in SQL, so DST changes cannot shift them.
@@ -29,11 +32,10 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, select, text
 
+from trainer.storage.card_stats_sql import DAY, STATS_INDEX_SQL
 from trainer.storage.models import DECKS, REVIEWS, ROLLUP_KINDS
 from trainer.storage.rollup_repo import COUNTERS
 from trainer.storage.studydays import StudyDays
-
-DAY = 86400
 
 DeckIds = Sequence[int] | None
 """The decks to count, or None for every deck of the profile (no deck filter)."""
@@ -43,18 +45,6 @@ KIND_COLUMNS = [f"{k}_{m}" for k in ROLLUP_KINDS for m in ("n", "ms")]
 TR_COLUMNS = [c for c in COUNTERS if c.startswith("tr_")]
 BUTTON_COLUMNS = [c for c in COUNTERS if "_b" in c]
 HOUR_COLUMNS = [c for c in COUNTERS if c.startswith("h")]
-
-
-def _tree_bucket(expr: str, edges: Sequence[float], lo: int = 0, hi: int | None = None) -> str:
-    """Bucket number of ``expr`` in ``edges`` as a balanced CASE (about log2 comparisons)."""
-    hi = len(edges) if hi is None else hi
-    if lo == hi:
-        return str(lo)
-    mid = (lo + hi) // 2
-    return (
-        f"CASE WHEN {expr} < {edges[mid]} THEN {_tree_bucket(expr, edges, lo, mid)} "
-        f"ELSE {_tree_bucket(expr, edges, mid + 1, hi)} END"
-    )
 
 
 def _run(
@@ -124,24 +114,64 @@ _K = 1_000_000
 single integer key much faster than a record of several columns."""
 
 
-def card_intervals(
-    conn: Connection, profile_id: int, deck_ids: DeckIds
-) -> list[tuple[int, int, int | None, int]]:
-    """(state, queue, whole-day interval or None, cards) over the decks."""
-    ivl = f"(due - last_review + {DAY // 2}) / {DAY}"
+CardBuckets = list[tuple[int, int, int | None, int, int | None, int]]
+"""(state, queue, whole-day interval or None, stability bucket or -1, difficulty
+bucket or None, cards)."""
+
+
+def card_buckets(conn: Connection, profile_id: int, deck_ids: DeckIds) -> CardBuckets:
+    """Cards grouped by everything about them that does not move with time: state,
+    queue, whole-day interval, stability and difficulty buckets (``ix_cards_stats``)."""
+    keys = ", ".join(STATS_INDEX_SQL[1:6])
     rows = _run(
         conn,
-        f"SELECT (state * 8 + queue + 3) * {_K} + COALESCE({ivl}, -1) + {_K // 2} AS k, "
-        "COUNT(*) FROM cards c WHERE +c.profile_id = :pid {decks} GROUP BY k",
+        f"SELECT {keys}, COUNT(*) FROM cards WHERE profile_id = :pid {{decks}} GROUP BY {keys}",
         deck_ids,
         {"pid": profile_id},
     )
-    out = []
-    for k, n in rows:
-        hi, lo = divmod(int(k), _K)
-        days = lo - _K // 2
-        out.append((hi // 8, hi % 8 - 3, None if days == -1 else days, int(n)))
-    return out
+    return [
+        (
+            int(state),
+            int(queue),
+            None if ivl is None else int(ivl),
+            int(sb),
+            None if db is None else int(db),
+            int(n),
+        )
+        for state, queue, ivl, sb, db, n in rows
+    ]
+
+
+def card_intervals(buckets: CardBuckets) -> list[tuple[int, int, int | None, int]]:
+    """(state, queue, whole-day interval or None, cards) from ``card_buckets`` rows.
+
+    An interval of -1 day counts as none, as the packed key these rows replaced
+    read it (a card due more than a day before its last answer: none in practice).
+    """
+    out: dict[tuple[int, int, int | None], int] = {}
+    for state, queue, ivl, _sb, _db, n in buckets:
+        key = (state, queue, None if ivl == -1 else ivl)
+        out[key] = out.get(key, 0) + n
+    return [(*k, n) for k, n in sorted(out.items(), key=lambda kv: _interval_order(kv[0]))]
+
+
+def _interval_order(key: tuple[int, int, int | None]) -> tuple[int, int]:
+    state, queue, ivl = key
+    return ((state * 8 + queue + 3), -1 if ivl is None else ivl)
+
+
+def memory_buckets(buckets: CardBuckets) -> tuple[dict[int, int], dict[int, int]]:
+    """Studied, unretired cards per stability bucket and per difficulty bucket (None
+    counted as bucket 0), from ``card_buckets`` rows."""
+    stability: dict[int, int] = {}
+    difficulty: dict[int, int] = {}
+    for state, queue, ivl, sb, db, n in buckets:
+        if state == 0 or sb < 0 or ivl is None or queue == -3:
+            continue
+        stability[sb] = stability.get(sb, 0) + n
+        d = db or 0
+        difficulty[d] = difficulty.get(d, 0) + n
+    return stability, difficulty
 
 
 def queue_counts(conn: Connection, profile_id: int, deck_ids: DeckIds) -> dict[int, int]:
@@ -209,46 +239,34 @@ class Curve:
     decay: float
     factor: float
     """FSRS's curve factor for ``decay``."""
-    stability_edges: Sequence[float]
-    difficulty_buckets: int
     retrievability_buckets: int
 
     def params(self) -> dict[str, Any]:
         return {"now": self.now_s, "factor": self.factor, "decay": self.decay}
 
 
-MemoryBuckets = list[tuple[int, int, int, int]]
-"""(stability bucket, difficulty bucket, retrievability bucket, cards)."""
+RecallRows = list[tuple[int, int, float]]
+"""(retrievability bucket, cards, sum of R now)."""
 GroupCards = list[tuple[str, str, int, int, float]]
 """(section, tags, cards, studied cards, sum of R now) per note group."""
 
 
-def memory_histograms(
-    conn: Connection, profile_id: int, deck_ids: DeckIds, curve: Curve
-) -> MemoryBuckets:
-    """Stability, difficulty and retrievability buckets of studied, unretired cards."""
-    n_d = curve.difficulty_buckets
+def recall(conn: Connection, profile_id: int, deck_ids: DeckIds, curve: Curve) -> RecallRows:
+    """Studied, unretired cards per retrievability bucket now, with their sum of R: the
+    part of the memory figures that moves with time (the retrievability histogram and
+    the estimated total knowledge; stability and difficulty come from ``card_buckets``)."""
     n_r = curve.retrievability_buckets
-    stab_b = _tree_bucket("c.stability", curve.stability_edges)
-    diff_b = (
-        f"CASE WHEN c.difficulty >= 10 THEN {n_d - 1} "
-        f"ELSE CAST(FLOOR((c.difficulty - 1) * {n_d} / 9.0) AS INTEGER) END"
-    )
-    r_b = f"CAST(FLOOR({_r_expr('c.')} * {n_r}) AS INTEGER)"
+    # R is in (0, 1], so TRUNC is FLOOR here; SQLAlchemy's SQLite connections replace
+    # FLOOR with a Python function called once per card.
+    r_b = f"CAST(TRUNC({_r_expr('c.')} * {n_r}) AS INTEGER)"
     rows = _run(
         conn,
-        f"SELECT ({stab_b}) * 10000 + (COALESCE({diff_b}, 0) + 50) * 100 + {r_b} AS k, "
-        f"COUNT(*) FROM cards c WHERE +c.profile_id = :pid {{decks}} AND {STUDIED} "
-        "AND c.queue != -3 GROUP BY k",
+        f"SELECT {r_b} AS k, COUNT(*), SUM({_r_expr('c.')}) FROM cards c "
+        f"WHERE +c.profile_id = :pid {{decks}} AND {STUDIED} AND c.queue != -3 GROUP BY k",
         deck_ids,
         {"pid": profile_id, **curve.params()},
     )
-    unpacked = []
-    for k, n in rows:
-        sb, rest = divmod(int(k), 10000)
-        db, rb = divmod(rest, 100)
-        unpacked.append((sb, db - 50, rb, int(n)))
-    return unpacked
+    return [(int(k), int(n), float(r or 0)) for k, n, r in rows]
 
 
 def group_cards(conn: Connection, profile_id: int, deck_ids: DeckIds, curve: Curve) -> GroupCards:
@@ -266,18 +284,6 @@ def group_cards(conn: Connection, profile_id: int, deck_ids: DeckIds, curve: Cur
         col="c.deck_id",
     )
     return [(s or "", t or "", int(n), int(k or 0), float(r or 0)) for s, t, n, k, r in rows]
-
-
-Memory = tuple[MemoryBuckets, GroupCards]
-"""The memory histogram buckets and the per-group card rows."""
-
-
-def memory(conn: Connection, profile_id: int, deck_ids: DeckIds, curve: Curve) -> Memory:
-    """The two scans that compute retrievability (the costliest): histograms and groups."""
-    return (
-        memory_histograms(conn, profile_id, deck_ids, curve),
-        group_cards(conn, profile_id, deck_ids, curve),
-    )
 
 
 def group_answers(

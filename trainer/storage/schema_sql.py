@@ -233,6 +233,27 @@ SQLITE_SCHEMA: tuple[str, ...] = (
     ("CREATE INDEX ix_cards_queue_due ON cards (profile_id, deck_id, queue, due)"),
     ("CREATE INDEX ix_cards_queue_position ON cards (profile_id, deck_id, queue, position)"),
     (
+        "CREATE INDEX ix_cards_stats ON cards (profile_id, state, queue, ((due - last_review "
+        "+ 43200) / 86400), (CASE WHEN stability > 0 THEN CASE WHEN stability < 21 THEN CASE "
+        "WHEN stability < 5 THEN CASE WHEN stability < 3 THEN CASE WHEN stability < 2 THEN "
+        "CASE WHEN stability < 1 THEN 0 ELSE 1 END ELSE 2 END ELSE CASE WHEN stability < 4 "
+        "THEN 3 ELSE 4 END END ELSE CASE WHEN stability < 10 THEN CASE WHEN stability < 7 "
+        "THEN CASE WHEN stability < 6 THEN 5 ELSE 6 END ELSE 7 END ELSE CASE WHEN stability <"
+        " 14 THEN 8 ELSE 9 END END END ELSE CASE WHEN stability < 365 THEN CASE WHEN "
+        "stability < 90 THEN CASE WHEN stability < 60 THEN CASE WHEN stability < 30 THEN 10 "
+        "ELSE 11 END ELSE 12 END ELSE CASE WHEN stability < 180 THEN 13 ELSE 14 END END ELSE "
+        "CASE WHEN stability < 1825 THEN CASE WHEN stability < 730 THEN 15 ELSE 16 END ELSE "
+        "CASE WHEN stability < 3650 THEN 17 ELSE 18 END END END END ELSE -1 END), (CASE WHEN "
+        "difficulty IS NULL THEN NULL WHEN difficulty >= 10 THEN 9 ELSE CASE WHEN (difficulty"
+        " - 1) * 10 / 9.0 < 5 THEN CASE WHEN (difficulty - 1) * 10 / 9.0 < 3 THEN CASE WHEN "
+        "(difficulty - 1) * 10 / 9.0 < 2 THEN CASE WHEN (difficulty - 1) * 10 / 9.0 < 1 THEN "
+        "0 ELSE 1 END ELSE 2 END ELSE CASE WHEN (difficulty - 1) * 10 / 9.0 < 4 THEN 3 ELSE 4"
+        " END END ELSE CASE WHEN (difficulty - 1) * 10 / 9.0 < 8 THEN CASE WHEN (difficulty -"
+        " 1) * 10 / 9.0 < 7 THEN CASE WHEN (difficulty - 1) * 10 / 9.0 < 6 THEN 5 ELSE 6 END "
+        "ELSE 7 END ELSE CASE WHEN (difficulty - 1) * 10 / 9.0 < 9 THEN 8 ELSE 9 END END END "
+        "END), deck_id, due, last_review, stability, difficulty)"
+    ),
+    (
         "CREATE TABLE reviews (\n"
         "\tid INTEGER NOT NULL, \n"
         "\tcard_id INTEGER NOT NULL, \n"

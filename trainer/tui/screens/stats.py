@@ -6,8 +6,8 @@ in a thread worker; this module lays the figures out as text and hands the
 charts to :class:`~trainer.tui.widgets.stats_charts.StatsCharts`. A first open
 shows ``StatsService.first_view`` at once (today, cards per queue, due, answers,
 retention: the roll-up and the queue index, no scan of the cards) while the
-same worker builds the whole report; the charts (and their plotting library)
-come with it. Deck and
+same worker builds the report without its sections table (the charts, and
+their plotting library, come with it), then the sections table below them. Deck and
 section names are user text: they go through Content, never markup, and are
 kept out of plotext (which counts a wide character as one cell).
 """
@@ -15,6 +15,7 @@ kept out of plotext (which counts a wide character as one cell).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
@@ -223,6 +224,8 @@ class StatsScreen(TrainerScreen):
         self.chosen_deck = deck
         self.range = "1m"
         self.data: StatsReport | None = None
+        self._painted: StatsReport | None = None
+        """The report the summary and charts were last drawn from."""
         self.exam: dict[str, Any] | None = None
 
     def compose(self) -> ComposeResult:
@@ -268,6 +271,12 @@ class StatsScreen(TrainerScreen):
                 if worker.is_cancelled:
                     return  # another range or deck was asked for meanwhile
                 self.trainer.call_from_thread(self.show_first, first)
+                # Then the report without its sections table (the costliest scan),
+                # which follows below it.
+                shown = stats.report(deck, range_name, now, sections=False)
+                if worker.is_cancelled:
+                    return
+                self.trainer.call_from_thread(self.show_report, shown)  # type: ignore[arg-type]
             data = stats.report(deck, range_name, now)
             exam = PlanningService(self.trainer.store).readiness_summary(deck, now)
             practice = _practice_scores(self.trainer.store)
@@ -290,15 +299,33 @@ class StatsScreen(TrainerScreen):
         )
         self.trainer.say(message, "error")
 
+    async def show_report(self, report: StatsReport) -> None:
+        """The report without its sections table (which follows), in place of the
+        first view: the summary and the charts."""
+        if self.data is None:
+            self.query_one("#stats-sections", Static).update("Sections: loading…")
+            await self._paint(report, None)
+
     async def show(
         self, report: StatsReport, exam: dict[str, Any] | None, practice: list[dict[str, Any]]
     ) -> None:
-        from trainer.tui.widgets.stats_charts import StatsCharts
-
+        painted = self._painted
+        if painted is not None and replace(painted, sections=report.sections, tags=report.tags) == (
+            report
+        ):  # the report shown first, now with its sections: the charts stay as drawn
+            self.query_one("#stats-today", Static).update(summary_content(report, exam))
+        else:
+            await self._paint(report, exam)
         self.data, self.exam = report, exam
-        self.query_one("#stats-today", Static).update(summary_content(report, exam))
         self.query_one("#stats-sections", Static).update(sections_content(report.sections))
         self.query_one("#stats-practice", Static).update(practice_content(practice))
+        self.post_message(self.Loaded())
+
+    async def _paint(self, report: StatsReport, exam: dict[str, Any] | None) -> None:
+        from trainer.tui.widgets.stats_charts import StatsCharts
+
+        self._painted = report
+        self.query_one("#stats-today", Static).update(summary_content(report, exam))
         charts = self.query(StatsCharts)
         if not charts:
             chart = StatsCharts(id="stats-charts")
@@ -306,4 +333,3 @@ class StatsScreen(TrainerScreen):
         else:
             chart = charts.first()
         chart.show(report)
-        self.post_message(self.Loaded())
