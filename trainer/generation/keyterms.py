@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from trainer.generation.indexed import LONG, Indexed
-from trainer.generation.lexicon import words
+from trainer.generation.lexicon import entries, words
 from trainer.generation.segment import guifan_words, is_content, rarity, tag, tokens, unknown
 from trainer.generation.segment import verb_like as _tagged_verb
 from trainer.generation.text import CJK, quoted, strip_punct
@@ -72,10 +72,21 @@ _SUFFIXES = set("型式性化类率级")
 never open a term (型创新联合体 is 任务型创新联合体 cut)."""
 
 
+_LEADS = frozenset(
+    next(
+        (row[1].split() for row in entries("blank_edges") if row[0] == "lead" and len(row) == 2), ()
+    )
+)
+"""Prepositions (到, 来, 对): a term never opens with one (应用{到碳汇市场})."""
+
+
 def _starts(word: str) -> bool:
-    """A token a compound may open with: no verb, stop word or particle. A word whose
-    first character would be a particle alone (要素, 对外) is a word of its own."""
+    """A token a compound may open with: no verb, stop word, particle or preposition.
+    A word whose first character would be a particle alone (要素, 对外) is a word of
+    its own."""
     if word in VERBS or word in STOP_WORDS or (len(word) == 1 and word in _EDGE | _SUFFIXES):
+        return False
+    if word in _LEADS:
         return False
     return len(word) == 1 or not verb_like(word)
 
@@ -387,6 +398,9 @@ def _drop_lead_verbs(phrase: str) -> str:
     return rest if k and len(rest) >= 3 and CJK.match(rest[0]) else phrase
 
 
+_ORDINAL = re.compile(r"^[一二三四五六七八九十两][是则]")
+"""A numeral and 是 (一是, 二是一): how a series counts its points, never a term's start."""
+
 _CLAUSE_CHARS = set("了也着过吗呢吧就都才没却又再")
 
 
@@ -579,6 +593,8 @@ def rank_terms(
             continue
         if _clause_like(w) and w not in guifan:
             continue
+        if _ORDINAL.match(w):
+            continue  # 一是一 out of 有一是一、有二是二: an ordinal's 是, no term
         compound = w not in single or len(w) >= 4
         if n < _MIN_COUNT and w not in guifan and not (compound or w in quotes):
             continue
