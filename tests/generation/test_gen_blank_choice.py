@@ -78,3 +78,45 @@ def test_the_predicate_of_guanjian_zaiyu_is_blanked_not_the_marker() -> None:
     blanks = [b for n in cards for b in _BLANK.findall(n.text)]
     assert "关键在于" not in blanks
     assert any("急难愁盼" in b for b in blanks), blanks
+
+
+def _topic(paragraphs: list[str], title: str) -> set[str]:
+    from trainer.generation.keyterms import topic_words
+
+    token_lists = [[w for w, _ in tokens(p)] for p in paragraphs]
+    return topic_words(token_lists, paragraphs, title)
+
+
+def test_a_phrase_of_the_title_most_paragraphs_name_is_the_topic() -> None:
+    """新大众文艺 in an article titled 新大众文艺“出新”更要“出彩”: guessed from the title."""
+    paragraphs = [
+        "新大众文艺正在兴起，普通人拿起笔记录生活。",
+        "新大众文艺的创作者来自各行各业。",
+        "平台应当为新大众文艺提供更多展示机会。",
+        "创作者要守住价值底线，讲好身边故事。",
+    ]
+    topic = _topic(paragraphs, "新大众文艺“出新”更要“出彩”")
+    assert "新大众文艺" in topic
+    assert "出彩" not in topic
+
+
+def test_a_term_the_title_quotes_is_its_claim_not_its_topic() -> None:
+    paragraphs = [
+        "用好“小切口”，基层治理才能见实效。",
+        "“小切口”不是小打小闹。",
+        "从接诉即办到议事协商，“小切口”撬动大变化。",
+    ]
+    assert "小切口" not in _topic(paragraphs, "用好基层治理的“小切口”")
+
+
+def test_a_material_numbered_as_such_is_untitled_and_its_recurring_subject_the_topic() -> None:
+    """材料三 names a kind of text; 戏曲 comes back in every case of the material."""
+    cases = [
+        "新民县花鼓戏团常年下乡，戏曲演出深受欢迎。戏曲进村，戏曲育人，戏曲惠民。",
+        "老艺人说，戏曲要扎根群众。年轻人也爱上了戏曲，戏曲社团越办越多。",
+        "村里建起了文化礼堂，乡亲们在家门口看戏曲，戏曲成了日常。戏曲还上了网。",
+        "有关部门出台扶持政策，鼓励剧团创排新的戏曲。",
+        "志愿者走进学校开展非遗课堂。",
+        "县里举办农民运动会，村民踊跃参加。",
+    ]
+    assert "戏曲" in _topic(cases, "材料三")

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from trainer.generation.indexed import LONG, Indexed
-from trainer.generation.lexicon import entries, words
+from trainer.generation.lexicon import entries, kind_words, words
 from trainer.generation.segment import guifan_words, is_content, rarity, tag, tokens, unknown
 from trainer.generation.segment import verb_like as _tagged_verb
 from trainer.generation.text import CJK, quoted, strip_punct
@@ -478,6 +478,8 @@ def topic_words(token_lists: list[list[str]], paragraphs: list[str], title: str)
     article without a title: the words that recur in most of its paragraphs."""
     if not paragraphs:
         return set()
+    if _names_nothing(title):
+        title = ""  # 材料3, 给定材料, 方法精讲: the title names a kind of text, no topic
     counts: Counter[str] = Counter(
         w
         for toks in token_lists
@@ -486,6 +488,8 @@ def topic_words(token_lists: list[list[str]], paragraphs: list[str], title: str)
     )
     out = set()
     for w, n in counts.items():
+        if _quoted_in(w, title):
+            continue  # a coined term the title quotes (用好基层治理的“小切口”) is its claim
         spread = sum(1 for p in paragraphs if w in p) / len(paragraphs)
         if not title:
             # No title to name it: the words nearly every paragraph comes back to.
@@ -493,6 +497,46 @@ def topic_words(token_lists: list[list[str]], paragraphs: list[str], title: str)
                 out.add(w)
         elif n >= _TOPIC_COUNT or spread >= _TOPIC_SPREAD_TITLE:
             out.add(w)
+        if not title and n >= _UNTITLED_MANY and spread >= _UNTITLED_MANY_SPREAD:
+            out.add(w)  # a material's cases all come back to it (戏曲 in 21 places)
+    if title:
+        out |= _title_phrases(token_lists, paragraphs, title)
+    return out
+
+
+_UNTITLED_MANY = 12
+_UNTITLED_MANY_SPREAD = 0.3
+_TITLE_PHRASE_SPREAD = 0.5
+_DOCUMENT_TITLE = re.compile(r"^(?:给定)?(?:材料|资料)[\d一二三四五六七八九十()（）\s]*$")
+
+
+def _quoted_in(word: str, title: str) -> bool:
+    return f"“{word}”" in title or f'"{word}"' in title
+
+
+def _names_nothing(title: str) -> bool:
+    """A title that only names a kind of text (材料五, 给定资料3, 方法精讲)."""
+    bare = title.strip()
+    if _DOCUMENT_TITLE.match(bare):
+        return True
+    return len(bare) <= 4 and bare.endswith(tuple(kind_words("topic_titles", "kind")))
+
+
+def _title_phrases(token_lists: list[list[str]], paragraphs: list[str], title: str) -> set[str]:
+    """Runs of title words that half the paragraphs name (新大众文艺 in an article
+    titled 新大众文艺“出新”更要“出彩”): the topic as one phrase, guessed from the title."""
+    toks = [w for w, _ in tokens(title)]
+    out: set[str] = set()
+    for i in range(len(toks)):
+        for j in range(i + 2, min(len(toks), i + 4) + 1):
+            phrase = "".join(toks[i:j])
+            if len(phrase) < 3 or not all(CJK.match(ch) for ch in phrase):
+                continue
+            if _quoted_in(phrase, title):
+                continue
+            spread = sum(1 for p in paragraphs if phrase in p) / len(paragraphs)
+            if spread >= _TITLE_PHRASE_SPREAD:
+                out.add(phrase)
     return out
 
 
@@ -518,6 +562,8 @@ def is_topic(word: str, topic: set[str]) -> bool:
     (直播 + 间, ``data/place_suffixes.txt``) is the topic too."""
     if not topic:
         return False
+    if word in topic:
+        return True
     parts = [w for w, _ in tokens(word)] or [word]
     places = words("place_suffixes")
 
