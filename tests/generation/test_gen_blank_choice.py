@@ -120,3 +120,11 @@ def test_a_material_numbered_as_such_is_untitled_and_its_recurring_subject_the_t
         "县里举办农民运动会，村民踊跃参加。",
     ]
     assert "戏曲" in _topic(cases, "材料三")
+
+
+def test_a_part_of_a_topic_phrase_is_the_topic() -> None:
+    """预制菜 of 预制菜进校园: a blank there is guessed from the title too."""
+    from trainer.generation.keyterms import is_topic
+
+    assert is_topic("预制菜", {"预制菜进校园"})
+    assert not is_topic("校园供餐体系", {"预制菜进校园"})

@@ -562,8 +562,8 @@ def is_topic(word: str, topic: set[str]) -> bool:
     (直播 + 间, ``data/place_suffixes.txt``) is the topic too."""
     if not topic:
         return False
-    if word in topic:
-        return True
+    if word in topic or (len(word) >= 3 and any(word in t for t in topic)):
+        return True  # the topic, or a part of a topic phrase (预制菜 of 预制菜进校园)
     parts = [w for w, _ in tokens(word)] or [word]
     places = words("place_suffixes")
 
