@@ -249,6 +249,33 @@ def _point(clause: Span, at: int) -> Span | None:
     return Span(rest, clause.start + at, clause.start + at + len(rest))
 
 
+def _predicates(folded: str, doc: Outline) -> list[tuple[_Where, list[Span]]]:
+    """Sentences judging their subject by a marker (X的关键在于Y, 前提是Y, 贵在Y,重在Z;
+    ``data/predicate_markers.txt``): Y, the rest of the marker's clause, is the point
+    (rubric: KEY), blanked on word boundaries, the marker left to cue it; each clause
+    with a marker gives one."""
+    markers = sorted(words("predicate_markers"), key=len, reverse=True)
+    out: list[tuple[_Where, list[Span]]] = []
+    for w in _sentences(doc):
+        points: list[Span] = []
+        for c in clauses(folded, w.sentence.start, w.sentence.end):
+            found = [(c.text.find(m), -len(m), m) for m in markers if m in c.text]
+            if not found:
+                continue
+            at, _, marker = min(found)
+            y = _point(c, at + len(marker))
+            if y is not None and y.start in _bounds_at(w.sentence) and _good_blank(y.text):
+                points.append(y)
+        if points:
+            out.append((w, points))
+    return out
+
+
+def _bounds_at(sentence: Span) -> set[int]:
+    """Word bounds of ``sentence`` as offsets of the folded text."""
+    return {sentence.start + b for b in _bounds(sentence)}
+
+
 def fragment(sentence: str) -> bool:
     """A sentence whose subject is elsewhere: it opens with an ordinal or a pronoun
     (一是……, 它……, 这些……; ``data/fragment_openers.txt``), after any numbering."""
@@ -308,6 +335,10 @@ def _torn(core: str) -> bool:
     first, last = toks[0], toks[-1]
     if len(toks) > 1 and len(first) == 1 and first in edges["start"]:
         return True
+    if len(toks) > 1 and (
+        last in edges["adverbs"] or (last in edges["says"] and len(toks[-2]) > 1)
+    ):
+        return True  # 中国始终|坚持, 曹文君说: the blank runs into the predicate or the speaker
     return len(toks) > 1 and len(last) == 1 and (last in edges["end"] or last in edges["suffix"])
 
 
@@ -423,6 +454,17 @@ def find_clozes(
         if blanks:
             role = "term" if g.rule == POINT else "golden"
             _add(out, used, replace(w, sentence=sentence), blanks, role, "golden." + g.rule)
+    # A judged predicate (关键在于Y) on a sentence no 金句 took: Y is the point.
+    for w, points in _predicates(folded, doc):
+        if (w.sentence.start, w.sentence.end) in skip or w.sentence.start in halves:
+            continue
+        if w.sentence.start in instructions:
+            continue
+        if functions and functions.get(w.sentence.start, "") not in CARDABLE:
+            continue
+        hidden = sum(len(strip_punct(p.text)) for p in points)
+        if 2 * hidden <= len(strip_punct(w.sentence.text)):
+            _add(out, used, w, points[:MAX_BLANKS], "term", "predicate")
     covered = {strip_punct(b.text) for c in out for b in c.blanks}
     pool = [
         w
@@ -659,14 +701,19 @@ def snap_to_words(sentence: Span, blanks: list[Span] | tuple[Span, ...]) -> list
         # The stray part must not pair with its other neighbour (集市场|地|基础设施:
         # 场地 is as good a word as 地基, so 地 is left alone).
         text = sentence.text
+        # A preposition is never taken on from outside ({对生态产品价值}: 对生 is a
+        # word, but here 对 leads into the phrase), nor a particle on the right.
+        leads, closers = _edges()["lead"], _edges()["end"]
         if (
             left
+            and text[left[0] : lo] not in leads
             and all(i in stray for i in range(left[0], lo))
             and not (left[0] > 0 and straddles(text[left[0] - 1 : left[0] + 1], 1))
         ):
             lo = left[0]
         if (
             right
+            and text[hi : right[1]] not in closers
             and all(i in stray for i in range(hi, right[1]))
             and not straddles(text[right[1] - 1 : right[1] + 1], 1)
         ):

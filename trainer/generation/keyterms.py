@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from trainer.generation.indexed import LONG, Indexed
-from trainer.generation.lexicon import words
+from trainer.generation.lexicon import entries, kind_words, words
 from trainer.generation.segment import guifan_words, is_content, rarity, tag, tokens, unknown
 from trainer.generation.segment import verb_like as _tagged_verb
 from trainer.generation.text import CJK, quoted, strip_punct
@@ -72,10 +72,21 @@ _SUFFIXES = set("型式性化类率级")
 never open a term (型创新联合体 is 任务型创新联合体 cut)."""
 
 
+_LEADS = frozenset(
+    next(
+        (row[1].split() for row in entries("blank_edges") if row[0] == "lead" and len(row) == 2), ()
+    )
+)
+"""Prepositions (到, 来, 对): a term never opens with one (应用{到碳汇市场})."""
+
+
 def _starts(word: str) -> bool:
-    """A token a compound may open with: no verb, stop word or particle. A word whose
-    first character would be a particle alone (要素, 对外) is a word of its own."""
+    """A token a compound may open with: no verb, stop word, particle or preposition.
+    A word whose first character would be a particle alone (要素, 对外) is a word of
+    its own."""
     if word in VERBS or word in STOP_WORDS or (len(word) == 1 and word in _EDGE | _SUFFIXES):
+        return False
+    if word in _LEADS:
         return False
     return len(word) == 1 or not verb_like(word)
 
@@ -387,6 +398,9 @@ def _drop_lead_verbs(phrase: str) -> str:
     return rest if k and len(rest) >= 3 and CJK.match(rest[0]) else phrase
 
 
+_ORDINAL = re.compile(r"^[一二三四五六七八九十两][是则]")
+"""A numeral and 是 (一是, 二是一): how a series counts its points, never a term's start."""
+
 _CLAUSE_CHARS = set("了也着过吗呢吧就都才没却又再")
 
 
@@ -464,6 +478,8 @@ def topic_words(token_lists: list[list[str]], paragraphs: list[str], title: str)
     article without a title: the words that recur in most of its paragraphs."""
     if not paragraphs:
         return set()
+    if _names_nothing(title):
+        title = ""  # 材料3, 给定材料, 方法精讲: the title names a kind of text, no topic
     counts: Counter[str] = Counter(
         w
         for toks in token_lists
@@ -472,6 +488,8 @@ def topic_words(token_lists: list[list[str]], paragraphs: list[str], title: str)
     )
     out = set()
     for w, n in counts.items():
+        if _quoted_in(w, title):
+            continue  # a coined term the title quotes (用好基层治理的“小切口”) is its claim
         spread = sum(1 for p in paragraphs if w in p) / len(paragraphs)
         if not title:
             # No title to name it: the words nearly every paragraph comes back to.
@@ -479,6 +497,46 @@ def topic_words(token_lists: list[list[str]], paragraphs: list[str], title: str)
                 out.add(w)
         elif n >= _TOPIC_COUNT or spread >= _TOPIC_SPREAD_TITLE:
             out.add(w)
+        if not title and n >= _UNTITLED_MANY and spread >= _UNTITLED_MANY_SPREAD:
+            out.add(w)  # a material's cases all come back to it (戏曲 in 21 places)
+    if title:
+        out |= _title_phrases(token_lists, paragraphs, title)
+    return out
+
+
+_UNTITLED_MANY = 12
+_UNTITLED_MANY_SPREAD = 0.3
+_TITLE_PHRASE_SPREAD = 0.5
+_DOCUMENT_TITLE = re.compile(r"^(?:给定)?(?:材料|资料)[\d一二三四五六七八九十()（）\s]*$")
+
+
+def _quoted_in(word: str, title: str) -> bool:
+    return f"“{word}”" in title or f'"{word}"' in title
+
+
+def _names_nothing(title: str) -> bool:
+    """A title that only names a kind of text (材料五, 给定资料3, 方法精讲)."""
+    bare = title.strip()
+    if _DOCUMENT_TITLE.match(bare):
+        return True
+    return len(bare) <= 4 and bare.endswith(tuple(kind_words("topic_titles", "kind")))
+
+
+def _title_phrases(token_lists: list[list[str]], paragraphs: list[str], title: str) -> set[str]:
+    """Runs of title words that half the paragraphs name (新大众文艺 in an article
+    titled 新大众文艺“出新”更要“出彩”): the topic as one phrase, guessed from the title."""
+    toks = [w for w, _ in tokens(title)]
+    out: set[str] = set()
+    for i in range(len(toks)):
+        for j in range(i + 2, min(len(toks), i + 4) + 1):
+            phrase = "".join(toks[i:j])
+            if len(phrase) < 3 or not all(CJK.match(ch) for ch in phrase):
+                continue
+            if _quoted_in(phrase, title):
+                continue
+            spread = sum(1 for p in paragraphs if phrase in p) / len(paragraphs)
+            if spread >= _TITLE_PHRASE_SPREAD:
+                out.add(phrase)
     return out
 
 
@@ -504,6 +562,8 @@ def is_topic(word: str, topic: set[str]) -> bool:
     (直播 + 间, ``data/place_suffixes.txt``) is the topic too."""
     if not topic:
         return False
+    if word in topic or (len(word) >= 3 and any(word in t for t in topic)):
+        return True  # the topic, or a part of a topic phrase (预制菜 of 预制菜进校园)
     parts = [w for w, _ in tokens(word)] or [word]
     places = words("place_suffixes")
 
@@ -579,6 +639,8 @@ def rank_terms(
             continue
         if _clause_like(w) and w not in guifan:
             continue
+        if _ORDINAL.match(w):
+            continue  # 一是一 out of 有一是一、有二是二: an ordinal's 是, no term
         compound = w not in single or len(w) >= 4
         if n < _MIN_COUNT and w not in guifan and not (compound or w in quotes):
             continue
