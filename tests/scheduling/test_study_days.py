@@ -152,6 +152,7 @@ def _old_store(url: str, now: datetime) -> tuple[int, float, float]:
         # Schema 0003 had none of the later columns (dropped in place: a batch copy of
         # ``cards`` would cascade to the review log).
         conn.execute(text("DROP INDEX ix_cards_added"))
+        conn.execute(text("DROP INDEX ix_cards_stats"))  # schema 0011
         for column in ("reset_at", "added_at", "original_deck_id", "original_due"):
             conn.execute(text(f"ALTER TABLE cards DROP COLUMN {column}"))
         for column in (
