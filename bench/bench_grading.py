@@ -28,6 +28,7 @@ SETS = (
     "typed-fresh4.json",
     "typed-fresh5.json",
     "typed-fresh6.json",
+    "typed-fresh7.json",
 )
 
 

@@ -1,7 +1,7 @@
 """The grader measured honestly: leave one labelled set out, train on the rest.
 
 Run as ``python -m bench.grading_loso`` (``--write`` also trains the point
-model on all eight sets and writes ``trainer/services/grading/data/
+model on all the sets and writes ``trainer/services/grading/data/
 points-model.txt``). For each set in ``tests/data/typed`` the learned point
 model (:mod:`trainer.services.grading.learned`) is trained on the other sets
 only and scored on the one left out: per-point agreement with the tutor,
@@ -43,6 +43,7 @@ SETS = (
     "typed-own2",
     "typed-fresh5",
     "typed-fresh6",
+    "typed-fresh7",
 )
 VERDICT = {"missed": 0, "partial": 1, "hit": 2}
 L2 = 0.01

@@ -637,3 +637,42 @@ def test_a_thing_complained_of_said_to_be_fine_turns_the_point() -> None:
     assert marks(point, "科技成果转化不畅", use_model=False) == [Mark.RECALLED]
     # The point itself says the thing is fine: typed so, it is the point.
     assert marks(["影响河床稳定"], "影响河床稳定", use_model=False) == [Mark.RECALLED]
+
+
+def test_a_noun_after_a_negated_attribute_is_not_negated() -> None:
+    # 不公平的质疑: 不 negates 公平, not 质疑 after the 的; typed without the
+    # attribute it is the same 质疑, not turned round.
+    point = ["化解分房不公平的质疑：事先公示规划，坚持新房与老屋面积对应"]
+    typed = "化解分房质疑：公示规划，按老屋面积分房"
+    assert marks(point, typed, use_model=False) != [Mark.MISSED]
+    assert marks(point, typed) == [Mark.RECALLED]
+    # The attribute itself typed turned round still turns it.
+    assert marks(["不合理的收费"], "合理收费", use_model=False) == [Mark.MISSED]
+
+
+def test_a_negation_opening_a_list_is_said_of_each_bare_item() -> None:
+    # 不看重职务、级别: 级别 is not looked to either; typed under one negation
+    # (不在乎职务级别) it is the point, not 级别 turned round.
+    point = ["不计个人名利：不看重职务、级别"]
+    assert marks(point, "不在乎职务级别", use_model=False) != [Mark.MISSED]
+    assert marks(point, "不在乎职务级别") == [Mark.RECALLED]
+    assert marks(point, "看重职务级别", use_model=False) == [Mark.MISSED]
+
+
+@pytest.mark.parametrize(
+    ("point", "typed"),
+    [
+        ("轻松感缺失：压力大、紧张焦虑，心理宣泄渠道少", "轻松感却失"),
+        ("产品利润低廉", "产品利润底廉"),
+    ],
+)
+def test_a_negation_slipped_to_a_character_of_the_same_sound_still_negates(
+    point: str, typed: str
+) -> None:
+    # 却失 for 缺失: a slip of the input method, not the point turned round.
+    assert marks([point], typed, use_model=False) != [Mark.MISSED]
+
+
+def test_a_negation_is_no_slip_of_another() -> None:
+    # 还能 sounds like no negation it could stand for: 就业 stays un-negated.
+    assert marks(["增加社会就业"], "还能创造不少就业机会", use_model=False) != [Mark.MISSED]

@@ -1,11 +1,13 @@
 """The grader against a tutor: blind, tutor-labelled sets of typed answers.
 
 ``tests/data/typed/tutor-train.json``, ``typed-fresh.json``, ``typed-fresh2.json``,
-``typed-own.json``, ``typed-own2.json``, ``typed-fresh3.json``, ``typed-fresh4.json``, ``typed-fresh5.json`` and ``typed-fresh6.json`` hold cards (prompt, expected points)
-and typed answers, each with the tutor's verdict per point (hit / partial /
-missed), the rating the tutor would give and the seconds the answer took. The
-figures of each set (per-point agreement, Cohen's kappa, rating equal, rating
-within one) may not drop below its ratchet in ``baseline.json``.
+``typed-own.json``, ``typed-own2.json``, ``typed-fresh3.json``, ``typed-fresh4.json``,
+``typed-fresh5.json``, ``typed-fresh6.json`` and ``typed-fresh7.json`` hold cards
+(prompt, expected points) and typed answers, each with the tutor's verdict per
+point (hit / partial / missed), the rating the tutor would give and the seconds
+the answer took. The figures of each set (per-point agreement, Cohen's kappa,
+rating equal, rating within one) may not drop below its ratchet in
+``baseline.json``.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ SETS = (
     "typed-fresh4",
     "typed-fresh5",
     "typed-fresh6",
+    "typed-fresh7",
 )
 
 

@@ -26,6 +26,7 @@ from trainer.services.grading.text import (
     normalize,
     parts,
     quoted,
+    same_sound,
     spans_units,
     unnumbered,
 )
@@ -265,8 +266,45 @@ class Plan:
 @lru_cache(maxsize=4096)
 def _words(clause: str) -> tuple[tuple[str, int], ...]:
     return tuple(
-        _pending_joined([(w, s) for w, s, _ in segment.tokenizer().tokenize(clause, HMM=False)])
+        _pending_joined(
+            _slipped_negations(
+                [(w, s) for w, s, _ in segment.tokenizer().tokenize(clause, HMM=False)]
+            )
+        )
     )
+
+
+def _slipped_negations(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Two single characters that are a two-character negation but for one
+    character of the same sound (却失 for 缺失, 却乏 for 缺乏): a slip of the
+    input method, read as the negation it stands for."""
+    lex = lexicon()
+    out: list[tuple[str, int]] = []
+    i = 0
+    while i < len(words):
+        pair = words[i][0] + words[i + 1][0] if i + 1 < len(words) else ""
+        # Only characters that are no negation themselves (不少 is no slip).
+        slip = len(pair) == 2 and len(words[i][0]) == 1 and pair not in lex.not_negations
+        meant = _meant_negation(pair) if slip and not set(pair) & set(lex.negations) else ""
+        if meant:
+            out.append((meant, words[i][1]))
+            i += 2
+            continue
+        out.append(words[i])
+        i += 1
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _meant_negation(pair: str) -> str:
+    lex = lexicon()
+    for word in sorted(lex.predicates - lex.preverbal):
+        # Not a negation opening with 不, 没, 未 … (还能 is no slip of 不能).
+        if len(word) == 2 and word != pair and word[0] not in lex.negations:
+            wrong = [j for j in range(2) if word[j] != pair[j]]
+            if len(wrong) == 1 and same_sound(pair[wrong[0]], word[wrong[0]]):
+                return word
+    return ""
 
 
 def _pending_joined(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -348,6 +386,17 @@ def _predicate(words: tuple[tuple[str, int], ...], i: int) -> bool:
     return not rest or (len(rest) == 1 and len(word) == 1)
 
 
+def _attribute(words: tuple[tuple[str, int], ...], i: int, start: int) -> bool:
+    """Whether the negation at word ``i`` is an attribute closed by 的 (不公平的
+    of 不公平的质疑, 不合理的 of 不合理的收费): what follows the 的 is not what
+    it negates, but a complaint about it. ``start``: where the word asked
+    about starts in the clause."""
+    lex = lexicon()
+    word = words[i][0]
+    k = i + 1 if word in lex.negations and len(word) == 1 else i
+    return k + 1 < len(words) and words[k + 1][0] == "的" and words[k + 1][1] < start
+
+
 def negation(
     text: str, start: int, end: int, lo: int = 0, hi: int | None = None
 ) -> tuple[bool, bool]:
@@ -379,7 +428,7 @@ def negation(
             continue
         if at + len(word) <= start:
             if _negating(word, False):
-                return True, True
+                return True, not _attribute(words, n, start - lo)
         elif at >= end:
             if after >= NEGATION_REACH:
                 break
@@ -704,6 +753,28 @@ def _listed_under(keys: list[Key], joined: tuple[bool, ...]) -> list[Key]:
     return out
 
 
+def _listed_after(keys: list[Key], joined: tuple[bool, ...], pieces: tuple[str, ...]) -> list[Key]:
+    """Items joined by 、 to a first item opened by a negation (不看重职务、级别,
+    缺乏资金、人才): the negation is said of an item after it that is a bare
+    word, so 级别 is negated too (不在乎职务级别 says it)."""
+    out = list(keys)
+    for n in range(1, min(len(joined), len(pieces))):
+        if not joined[n - 1]:
+            continue
+        first = n - 1
+        while first > 0 and joined[first - 1]:
+            first -= 1
+        head = [k for k in keys if k.part == first]
+        words = _words(pieces[first])
+        if not head or not all(k.negated for k in head) or not words:
+            continue
+        if not _is_negation(words[0][0]) or words[0][0] in lexicon().preverbal:
+            continue
+        if [(k.negated, k.soft) for k in keys if k.part == n] == [(False, False)]:
+            out = [replace(k, negated=True) if k.part == n else k for k in out]
+    return out
+
+
 def _heading_share(keys: list[Key], head: int, share: float = HEADING_SHARE) -> list[Key]:
     """The first ``head`` pieces weigh ``share`` of the point."""
     first = sum(k.weight for k in keys if k.part < head)
@@ -748,6 +819,7 @@ def plan(point: str, prompt: str = "", others: tuple[str, ...] = ()) -> Plan:
         )
         offset = at + len(piece)
     keys = _listed_under(keys, listed_items(point))
+    keys = _listed_after(keys, listed_items(point), pieces)
     pair = False
     if headed:
         keys = _heading_share(keys, headed)
