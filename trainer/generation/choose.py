@@ -171,6 +171,21 @@ def examples(e: Enumeration, folded: str) -> bool:
     return before.endswith(_EXAMPLE_MARKERS)
 
 
+_SPANS = re.compile(r"^从[\u4e00-\u9fff]{4,8}到[\u4e00-\u9fff]{4,8}$")
+"""An item naming a stretch between two names (从大兴安岭到秦巴山区, 从黄土高坡到云贵
+高原): the scene of a point, not a point (the guide does not label places or times).
+Stages of two or three characters (从空想到科学, 从站起来到富起来) stay points."""
+
+
+def not_points(e: Enumeration, folded: str) -> bool:
+    """A list a tutor would not ask: examples (:func:`examples`) or items that are all
+    stretches of places or times."""
+    if examples(e, folded):
+        return True
+    items = [folded[it.phrase.start : it.phrase.end] for it in e.items]
+    return bool(items) and all(_SPANS.match(i) for i in items)
+
+
 def tidy(made: list[Made], standing: frozenset[str], folded: str) -> list[Made]:
     """``made`` without the cards a tutor throws away whatever the budget, order kept:
 
