@@ -29,3 +29,16 @@ def test_stages_from_one_state_to_another_stay_a_list() -> None:
         "世界社会主义经历了从空想到科学、从理论到实践、从一国到多国的发展过程。\n"
     )
     assert ("从空想到科学", "从理论到实践", "从一国到多国") in _lists(text, "社会主义五百年")
+
+
+def test_a_series_of_named_fields_or_an_identity_is_no_list() -> None:
+    text = (
+        "县域经济是国民经济的基本单元。\n"
+        "我县作为农业大县、生态大县、文旅大县,拥有得天独厚的条件。"
+        "电子商务、冷链物流、乡村旅游等领域的一批本地企业发展壮大。"
+        "要做到三个坚持:坚持规划先行、坚持产业为本、坚持生态优先。\n"
+    )
+    lists = _lists(text, "县域经济")
+    assert ("农业大县", "生态大县", "文旅大县") not in lists
+    assert ("电子商务", "冷链物流", "乡村旅游") not in lists
+    assert any("坚持规划先行" in " ".join(items) for items in lists)
