@@ -31,3 +31,20 @@ def test_a_markdown_chapter_heading_as_title_loses_its_ordinal(tmp_path: Path) -
 def test_a_bracketed_or_counted_chapter_ordinal_goes_too(tmp_path: Path) -> None:
     assert _made(tmp_path, "### (三)人才振兴,让乡村留住青年")[0] == "人才振兴,让乡村留住青年"
     assert _made(tmp_path, "## 第二章 人才振兴")[0] == "人才振兴"
+
+
+def test_a_numeral_set_off_by_a_space_is_no_part_of_a_point() -> None:
+    from trainer.domain.model import Article
+
+    text = (
+        "一 必须坚持人才强县\n"
+        "人才是第一资源。要加快培养、引进、用好人才。\n"
+        "二 必须坚持产业兴县\n"
+        "产业是发展之本。要做强特色农业、壮大县域工业。\n"
+    )
+    out = generate(Article(text=text, title="县域发展的两个必须"), "t")
+    said = [n.answer for n in out.notes if n.kind is NoteKind.QA and "分论点" in n.answer]
+    prompts = [n.prompt for n in out.notes if n.kind is NoteKind.LIST]
+    assert said and "必须坚持人才强县" in said[0]
+    assert not any("一 必须" in a or "二 必须" in a for a in said)
+    assert not any(p.startswith(("一 ", "二 ")) for p in prompts)
