@@ -48,3 +48,19 @@ def test_a_numeral_set_off_by_a_space_is_no_part_of_a_point() -> None:
     assert said and "必须坚持人才强县" in said[0]
     assert not any("一 必须" in a or "二 必须" in a for a in said)
     assert not any(p.startswith(("一 ", "二 ")) for p in prompts)
+
+
+def test_a_heading_of_obligation_is_a_point_whatever_word_it_ends_on() -> None:
+    from trainer.domain.model import Article
+
+    text = (
+        "一、必须坚持人才强县\n"
+        "人才是第一资源。要加快培养人才。\n"
+        "二、必须坚持产业兴县\n"
+        "产业是发展之本。要做强特色农业。\n"
+        "三、必须主动应对人口流出的挑战\n"
+        "人口是发展的基础。要让年轻人留得下。\n"
+    )
+    out = generate(Article(text=text, title="县域发展的三个必须"), "t")
+    said = [n.answer for n in out.notes if n.kind is NoteKind.QA and "分论点" in n.answer]
+    assert said and "必须主动应对人口流出的挑战" in said[0]
