@@ -68,7 +68,7 @@ def generate(article: Article, source_id: str, progress: Progress | None = None)
 
 def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
     from trainer.generation import assemble, learned
-    from trainer.generation.choose import choose, examples, tidy
+    from trainer.generation.choose import choose, not_points, tidy
     from trainer.generation.clozes import Learned, find_clozes
     from trainer.generation.enumerations import find_enumerations
     from trainer.generation.functions import classify
@@ -135,7 +135,7 @@ def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
         *assemble.list_notes(
             source_id,
             original,
-            [e for e in found if not examples(e, folded)],
+            [e for e in found if not not_points(e, folded)],
             functions,
             without_series_prefix(article.title) or doc.title,
         ),

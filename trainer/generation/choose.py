@@ -162,13 +162,40 @@ point, not points (rubric: LOW, STAT; the guide does not label them)."""
 
 
 def examples(e: Enumeration, folded: str) -> bool:
-    """An inline list whose first item follows an example marker (如, 例如…), a comma
-    or nothing between them."""
+    """An inline list whose first item follows an example marker (如, 例如…) or 作为,
+    a comma or nothing between them, or whose last item is followed by 等 and the
+    class of names its members belong to (等领域, 等多领域, 等品牌)."""
     if e.style not in {"inline", "series"} or not e.items:
         return False
     before = folded[max(0, e.items[0].phrase.start - 3) : e.items[0].phrase.start]
     before = before.rstrip(",:、 ")
-    return before.endswith(_EXAMPLE_MARKERS)
+    if before.endswith(_EXAMPLE_MARKERS + _IDENTITY_MARKERS):
+        return True
+    after = folded[e.items[-1].phrase.end : e.items[-1].phrase.end + 6]
+    return _NAMED_CLASS.match(after) is not None
+
+
+_IDENTITY_MARKERS = ("作为",)
+"""A series after 作为 (中国作为经济大国、科技大国、工业大国) says what the subject is,
+the background of a claim, not points of it."""
+_NAMED_CLASS = re.compile(r"^等(?:多个?|诸多|众多)?(?:领域|行业|品牌|企业|平台)")
+"""A series closed by 等 and the class its members belong to (新能源汽车、智能手机等领域,
+财税、金融等多领域): instances named as evidence, not points."""
+
+
+_SPANS = re.compile(r"^从[\u4e00-\u9fff]{4,8}到[\u4e00-\u9fff]{4,8}$")
+"""An item naming a stretch between two names (从大兴安岭到秦巴山区, 从黄土高坡到云贵
+高原): the scene of a point, not a point (the guide does not label places or times).
+Stages of two or three characters (从空想到科学, 从站起来到富起来) stay points."""
+
+
+def not_points(e: Enumeration, folded: str) -> bool:
+    """A list a tutor would not ask: examples (:func:`examples`) or items that are all
+    stretches of places or times."""
+    if examples(e, folded):
+        return True
+    items = [folded[it.phrase.start : it.phrase.end] for it in e.items]
+    return bool(items) and all(_SPANS.match(i) for i in items)
 
 
 def tidy(made: list[Made], standing: frozenset[str], folded: str) -> list[Made]:

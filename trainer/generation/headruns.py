@@ -99,7 +99,17 @@ def heading_runs(folded: str, doc: Outline) -> list[Enumeration]:
 def naming_a_part(heading: str) -> bool:
     """A heading that names a part of a page (导语, 问题表现, 金句积累), not a point."""
     head = bare(heading)
+    if _OBLIGES.match(_ORDINAL.sub("", head)):
+        return False  # 必须以苦练内功来应对外部挑战: a claim, though it ends on 挑战
     return bool(head) and (_PART.search(head) is not None or _LABEL.match(head) is not None)
+
+
+_OBLIGES = re.compile(r"^(?:必须|务必|应当|一定要)")
+"""A heading opening with an obligation states a point (a 分论点), never names a part."""
+_ORDINAL = re.compile(
+    r"^(?:[(][一二三四五六七八九十\d]{1,3}[)]|[一二三四五六七八九十\d]{1,3}[、.]|"
+    r"[一二三四五六七八九十]{1,3}\s+)\s*"
+)
 
 
 def title_span(folded: str, doc: Outline) -> Span | None:

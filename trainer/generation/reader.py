@@ -200,10 +200,45 @@ def _number_bullets(text: str) -> str:
         while j < len(lines) and _MD_BULLET.match(lines[j]):
             j += 1
         if j - i >= 2:
-            for k in range(i, j):
-                lines[k] = _MD_BULLET.sub(f"{k - i + 1}. ", lines[k], count=1)
+            _number_run(lines, i, j)
         i = max(j, i + 1)
     return "\n".join(lines)
+
+
+_ANNOUNCES = re.compile(r"[:：](?:\*\*|__)?[ \t]*$")
+"""A bullet ending with a colon (``**仿写示例：**``) announces its nested bullets as a list."""
+_SENTENCE_END = ("。", "！", "？", "；", ";", "!", "?", "”", '"')
+
+
+def _number_run(lines: list[str], start: int, end: int) -> None:
+    """Number a run of bullet lines the way Markdown nests them: siblings (the same
+    indent under the same parent) count from 1 again under each parent, as ``(1)``
+    below a numbered line or another bullet (a point under a heading). Bullets
+    nested under a bullet that are all sentences are the parent point's prose, not
+    points of their own (unless the parent ends with a colon that announces them):
+    they lose the marker and get no number."""
+    indents = [len(lines[k]) - len(lines[k].lstrip(" \t")) for k in range(start, end)]
+    parents: dict[int, int] = {}
+    stack: list[int] = []
+    for k in range(start, end):
+        while stack and indents[stack[-1] - start] >= indents[k - start]:
+            stack.pop()
+        parents[k] = stack[-1] if stack else -1
+        stack.append(k)
+    groups: dict[int, list[int]] = {}
+    for k in range(start, end):
+        groups.setdefault(parents[k], []).append(k)
+    for parent, members in groups.items():
+        announced = parent >= 0 and _ANNOUNCES.search(lines[parent]) is not None
+        prose = (
+            parent >= 0
+            and not announced
+            and all(_MD_BULLET.sub("", lines[k]).rstrip().endswith(_SENTENCE_END) for k in members)
+        )
+        nested = parent >= 0 or indents[members[0] - start] > 0
+        for n, k in enumerate(members, 1):
+            mark = "" if prose else f"({n})" if nested else f"{n}. "
+            lines[k] = _MD_BULLET.sub(mark, lines[k], count=1)
 
 
 def _read_bytes(path_or_dash: str, where: str) -> bytes:

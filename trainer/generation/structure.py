@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from trainer.generation.boilerplate import content_lines
 from trainer.generation.reader import is_series_label
-from trainer.generation.text import Span, bare, sentences
+from trainer.generation.text import Span, bare, cjk_count, sentences
 
 _COMMENT = re.compile(
     r"^(?:评论|观点|材料|案例|话题|专题|角度|评析|分论点|论点|点评|视角|声音|观察)"
@@ -118,6 +118,20 @@ def _title_shaped(text: str) -> bool:
     return 4 <= len(text) <= 60 and not any(m in text for m in "。;!?")
 
 
+_CHAPTER = re.compile(
+    r"^(?:[(][一二三四五六七八九十]{1,3}[)]|[一二三四五六七八九十]{1,3}、|"
+    r"第[一二三四五六七八九十]{1,3}[章节部分篇][、:\s]?)\s*"
+)
+"""A chapter's ordinal before a heading (四、, (二), 第三章)."""
+
+
+def _unnumbered(title: str) -> str:
+    """A chapter heading that stands as the title without its ordinal (``四、脱贫攻坚``
+    -> ``脱贫攻坚``): the ordinal places it in a book or report, it does not name it."""
+    rest = _CHAPTER.sub("", title, count=1)
+    return rest if cjk_count(rest) >= 2 else title
+
+
 def outline(folded: str, title: str = "") -> Outline:
     """Split the folded article text into title, sections and paragraphs."""
     lines = content_lines(folded)
@@ -129,7 +143,7 @@ def outline(folded: str, title: str = "") -> Outline:
             if len(lines) > 1 and is_series_label(first) and _title_shaped(lines[1].text):
                 # A series' name above the article's own title (探究性专题(某报专辑)).
                 first, lines = lines[1].text, lines[1:]
-            title = bare(_MARKDOWN.sub("", first))
+            title = _unnumbered(bare(_MARKDOWN.sub("", first)))
             lines = lines[1:]
     elif lines:
         # The title's own line, first or under a kicker (引题) of one or two lines.
