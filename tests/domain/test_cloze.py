@@ -54,3 +54,35 @@ def test_guid_is_stable_and_depends_on_place_not_text() -> None:
     assert a != note_guid("zhibo-daihuo", "s3/list2", "list")
     assert a != note_guid("zhibo-daihuo", "s3/list1", "cloze")
     assert len(a) == 12 and a.isalnum()
+
+
+_UNCLOSED_CHILD = """
+import sys
+from trainer.domain import cloze
+
+for text in ("{{c1::" * 50_000, "{{c1::a::" * 50_000, "{{c1::" * 50_000 + "}}"):
+    try:
+        cloze.parse(text)
+    except cloze.ClozeError as exc:
+        assert len(str(exc)) < 200, len(str(exc))
+    else:
+        raise SystemExit("parsed")
+print("done")
+"""
+
+
+def test_many_unclosed_deletions_cost_time_linear_in_the_text() -> None:
+    """50,000 unclosed ``{{c1::`` (300 KB, well under a note's size cap) once took
+    hours: each opener scanned to the end of the text, once per ``::`` after it.
+    The timeout is a hang guard, hundreds of times what it takes now."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _UNCLOSED_CHILD],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stdout.strip() == "done", done.stderr[-500:]

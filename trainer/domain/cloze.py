@@ -44,7 +44,11 @@ def parse(text: str) -> list[Deletion]:
     pos = 0
     find = text.find
     make = tuple.__new__
-    for match in _DELETION.finditer(text):
+    # A deletion ends at the first ``}}`` after its opener: none can end past the
+    # last one, so an opener after it is never scanned to the end of the text (with
+    # many unclosed openers that was quadratic, and worse once per ``::``).
+    last_close = text.rfind("}}")
+    for match in _DELETION.finditer(text, 0, last_close + 2 if last_close >= 0 else 0):
         start, end = match.span()
         if find(_OPEN, pos, start) >= 0:
             _check_plain(text, pos, start)
@@ -65,8 +69,8 @@ def _refuse(markup: str, number: int, answer: str) -> NoReturn:
     if number < 1:
         raise ClozeError(f"cloze number must be 1 or more: {markup!r}")
     if not answer.strip():
-        raise ClozeError(f"empty cloze answer: {markup!r}")
-    raise ClozeError(f"nested cloze deletions are not supported: {markup!r}")
+        raise ClozeError(f"empty cloze answer: {markup[:60]!r}")
+    raise ClozeError(f"nested cloze deletions are not supported: {markup[:60]!r}")
 
 
 def _check_plain(text: str, start: int, end: int) -> None:

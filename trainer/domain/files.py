@@ -8,10 +8,13 @@ without blocking, so even the check cannot hang.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import stat
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from trainer.domain.errors import InputError
 
@@ -153,3 +156,46 @@ _COMMON = set(
 def _common_score(text: str) -> float:
     chars = [c for c in text if "\u4e00" <= c <= "\u9fff"]
     return sum(c in _COMMON for c in chars) / (len(chars) or 1)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def loads_json(text: str) -> Any:
+    """JSON from a stranger's file, parsed; the one place such JSON is read.
+
+    JSON may spell a lone surrogate (``"\\ud800"``), which no UTF-8 file, store
+    or terminal can hold: every string in the result (keys too) has them as
+    U+FFFD instead, so they fail nowhere later. A surrogate pair stays the one
+    character it spells. Raises ValueError or RecursionError as ``json.loads``.
+    """
+    data = json.loads(text)
+    if not isinstance(data, dict | list):
+        return _scalar(data)
+    root: list[Any] = [data]
+    stack: list[Any] = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            items = list(node.items())
+            if any(isinstance(k, str) and _LONE_SURROGATE.search(k) for k, _ in items):
+                node.clear()
+                node.update((_scalar(k), v) for k, v in items)
+            for key, value in node.items():
+                if isinstance(value, dict | list):
+                    stack.append(value)
+                elif isinstance(value, str):
+                    node[key] = _scalar(value)
+        else:
+            for i, value in enumerate(node):
+                if isinstance(value, dict | list):
+                    stack.append(value)
+                elif isinstance(value, str):
+                    node[i] = _scalar(value)
+    return root[0]
+
+
+def _scalar(value: Any) -> Any:
+    if isinstance(value, str) and _LONE_SURROGATE.search(value):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    return value

@@ -11,12 +11,12 @@ files (``anki_text``) alike.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from trainer.domain import cloze, notetypes
+from trainer.domain.files import loads_json
 from trainer.domain.model import Note, SourceRef
 from trainer.formats.apkg_read import Collection, Notetype, read_package
 from trainer.formats.apkg_write import META_FIELD
@@ -170,7 +170,7 @@ def _ours(nt: Notetype, values: dict[str, str], guid: str, tags: tuple[str, ...]
     if not raw.lstrip().startswith("{"):  # ours is a JSON object: no parse for anything else
         return None
     try:
-        meta = json.loads(raw)
+        meta = loads_json(raw)
     except (ValueError, RecursionError):
         return None
     if not isinstance(meta, dict):

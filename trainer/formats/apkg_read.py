@@ -16,7 +16,6 @@ review log (``anki_notes`` turns the notes into ours).
 from __future__ import annotations
 
 import contextlib
-import json
 import sqlite3
 import struct
 import tempfile
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from trainer.domain.errors import InputError
+from trainer.domain.files import loads_json
 from trainer.domain.model import DeckOptions
 from trainer.domain.options import OptionError, options_from_dict
 from trainer.formats.anki_proto import proto_fields
@@ -216,7 +216,7 @@ def _media_names(zf: SafeZip, version: int) -> list[str]:
             raise InputError(zf.where, "the package's media list is damaged") from None
     else:
         try:
-            mapping = json.loads(raw.decode("utf-8") or "{}")
+            mapping = loads_json(raw.decode("utf-8") or "{}")
         except (ValueError, UnicodeDecodeError, RecursionError):
             raise InputError(zf.where, "the package's media list is not valid JSON") from None
         if not isinstance(mapping, dict):
@@ -567,8 +567,8 @@ def _dconf(db: sqlite3.Connection) -> str:
 
 
 def _presets_legacy(decks_json: str, dconf_json: str) -> dict[str, DeckOptions]:
-    decks = json.loads(decks_json)
-    confs = json.loads(dconf_json)
+    decks = loads_json(decks_json)
+    confs = loads_json(dconf_json)
     out: dict[str, DeckOptions] = {}
     for d in decks.values():
         if d.get("dyn"):
@@ -616,8 +616,8 @@ def _legacy_json(
     where: str, member: str, models_json: str, decks_json: str
 ) -> tuple[dict[int, Notetype], dict[int, str]]:
     try:
-        models = json.loads(models_json)
-        decks = json.loads(decks_json)
+        models = loads_json(models_json)
+        decks = loads_json(decks_json)
         notetypes = {}
         for key, m in models.items():
             flds = sorted(m.get("flds") or [], key=lambda f: f.get("ord", 0))

@@ -237,7 +237,7 @@ def is_noise(line: str) -> bool:
 def is_metadata(line: str) -> bool:
     """A line of ``|``-separated metadata fields (``整理:… | 更新时间:… | 标签:#…``)
     or of hashtags: front matter, never content."""
-    fields = [f for f in re.split(r"\s*[|｜]\s*", line) if f]
+    fields = [f for f in re.split(r"(?<!\s)\s*[|｜]\s*", line) if f]
     if len(fields) >= 2 and sum(1 for f in fields if META_FIELD.search(f)) >= 1:
         return True
     if len(HASHTAG.findall(line)) >= 2:

@@ -22,6 +22,7 @@ import re
 from typing import Any
 
 from trainer.domain.errors import InputError
+from trainer.domain.files import loads_json
 from trainer.generation.text import cjk_count
 
 TEXT_KEYS = (
@@ -60,7 +61,7 @@ def article_from_json(text: str, where: str) -> tuple[str, str] | None:
     (read it as text then). A JSON document with no article text in it is an
     InputError: its keys and numbers are not an article."""
     try:
-        data = json.loads(text.lstrip("\ufeff"))
+        data = loads_json(text.lstrip("\ufeff"))
     except (ValueError, RecursionError):
         return None
     records = _records(data)

@@ -29,7 +29,7 @@ _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _MD_SUFFIXES = {".md", ".markdown"}
 _MD_EMPHASIS = re.compile(r"\*\*|__|(?<![*\w])\*(?=\S)|(?<=\S)\*(?![*\w])")
 _MD_LINE = re.compile(r"^[ \t]*(?:>[ \t]?)+|^[ \t]*[-*+][ \t]+(?=\S)", re.MULTILINE)
-_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^)\[\n]*\)")
 
 
 def read_article(path_or_dash: str) -> Article:
