@@ -43,3 +43,21 @@ def test_a_lone_surrogate_in_a_notes_meta_field_is_imported_as_a_replacement(
     )
     report = import_file(bundled_store, path)
     assert report.new + report.updated + report.unchanged == len(bundled[1])
+
+
+def test_deeply_nested_or_non_finite_memory_in_cards_data_is_no_memory(
+    bundled_store: Store, bundled: tuple[str, tuple[Note, ...]], tmp_path: Path
+) -> None:
+    # A review card with no review log takes its memory from ``cards.data`` when it
+    # is there; a stranger's data nested 100,000 deep or holding NaN is none.
+    deep = "[" * 100_000
+    for name, data in (("deep", deep), ("nan", '{"s": NaN, "d": 5}')):
+        path = tmp_path / f"{name}.apkg"
+        path.write_bytes(
+            _edit_collection(
+                package_bytes(*bundled),
+                f"update cards set type = 2, queue = 2, ivl = 10, due = 5, data = '{data}'",
+            )
+        )
+        report = import_file(bundled_store, path)
+        assert report.new + report.updated + report.unchanged == len(bundled[1])

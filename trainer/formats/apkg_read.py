@@ -423,10 +423,14 @@ def _creation_west(db: sqlite3.Connection, tables: set[str]) -> int | None:
     try:
         if "config" in tables:
             row = db.execute("SELECT val FROM config WHERE key = 'creationOffset'").fetchone()
-            value = json.loads(bytes(row[0])) if row is not None and row[0] is not None else None
+            value = (
+                loads_json(bytes(row[0]).decode("utf-8"))
+                if row is not None and row[0] is not None
+                else None
+            )
         else:
             row = db.execute("SELECT conf FROM col").fetchone()
-            conf = json.loads(str(row[0] or "{}")) if row is not None else {}
+            conf = loads_json(str(row[0] or "{}")) if row is not None else {}
             value = conf.get("creationOffset") if isinstance(conf, dict) else None
     except (sqlite3.DatabaseError, ValueError, TypeError, RecursionError):
         return None

@@ -9,7 +9,7 @@ interval and ease (or from Anki's own FSRS state when it has one).
 from __future__ import annotations
 
 import itertools
-import json
+import math
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -17,6 +17,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from trainer.domain.clock import DayClock, from_epoch, to_epoch
+from trainer.domain.files import loads_json
 from trainer.domain.model import Card, CardState, DeckOptions, Queue
 from trainer.formats.anki_notes import MappedNote, note_deck
 from trainer.formats.apkg_read import AnkiCard, Answer, Collection
@@ -450,9 +451,17 @@ def _sm2_card(card: Card, ac: AnkiCard, coll: Collection, clock: DayClock) -> Ca
     stability = difficulty = None
     if ac.data:
         try:
-            data = json.loads(ac.data)
+            data = loads_json(ac.data)
             stability, difficulty = float(data["s"]), float(data["d"])
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, RecursionError):
+            stability = difficulty = None
+        if not (
+            stability is not None
+            and difficulty is not None
+            and math.isfinite(stability)
+            and math.isfinite(difficulty)
+            and stability > 0
+        ):
             stability = difficulty = None
     if stability is None or difficulty is None:
         from trainer.scheduling.optimizer import memory_from_sm2
