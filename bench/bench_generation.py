@@ -86,6 +86,24 @@ def _one_article_s(punctuated: bool) -> float:
     return time.perf_counter() - t
 
 
+def _short_lines_s() -> float:
+    """One file of 1 MB in short lines, each its own paragraph: the shape whose
+    cards once cost the square of its sentences."""
+    from trainer.domain.model import Article
+    from trainer.generation import generate
+
+    lines: list[str] = []
+    size = 0
+    while size < 1_000_000:
+        line = f"这是第{len(lines)}行的一个短句。"
+        lines.append(line)
+        size += len(line.encode("utf-8")) + 1
+    generate(Article(text="热身。"), "warm")
+    t = time.perf_counter()
+    generate(Article(text="短行\n\n" + "\n".join(lines)), "lines")
+    return time.perf_counter() - t
+
+
 def run() -> list[tuple[str, float, float, str]]:
     return [
         ("make: seed article, warm in-process", round(_warm_ms(), 1), 100.0, "ms"),
@@ -93,6 +111,8 @@ def run() -> list[tuple[str, float, float, str]]:
         ("make: 1 MB of articles, in-process", round(_megabyte_s(), 2), 15.0, "s"),
         ("make: one 1 MB article, in-process", round(_one_article_s(True), 2), 15.0, "s"),
         ("make: 1 MB without punctuation", round(_one_article_s(False), 2), 15.0, "s"),
+        # a hostile shape, not an article: the target says its time grows with its size
+        ("make: 1 MB of one-sentence lines", round(_short_lines_s(), 2), 60.0, "s"),
     ]
 
 

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from gen_scoring import make
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from trainer.generation.functions import classify, cues
+from trainer.generation.functions import (
+    SentenceFunctions,
+    classify,
+    cues,
+    function_at,
+    sentence_start,
+)
 from trainer.generation.structure import outline
 from trainer.generation.text import fold
 
@@ -66,3 +74,20 @@ STATS = """让老年人乐享数字生活
 def test_a_statistic_is_not_a_key_term_card() -> None:
     made = make(STATS, "t")
     assert not any("据统计" in n.text for n in made.notes)
+
+
+@settings(deadline=None)
+@given(
+    starts=st.sets(st.integers(min_value=0, max_value=500), max_size=40),
+    offset=st.integers(min_value=-5, max_value=520),
+)
+def test_the_sentence_holding_an_offset_is_the_last_starting_at_or_before_it(
+    starts: set[int], offset: int
+) -> None:
+    plain = {s: f"f{s}" for s in starts}
+    indexed = SentenceFunctions(plain)
+    before = [s for s in starts if s <= offset]
+    expected = max(before) if before else None
+    for functions in (plain, indexed):
+        assert sentence_start(functions, offset) == expected
+        assert function_at(functions, offset) == (plain[expected] if before else "")

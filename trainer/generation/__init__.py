@@ -163,12 +163,19 @@ def _quiet(stage: str, done: float) -> None:
 
 
 def _opener_sentences(found: list[Enumeration], sentences: list[Span]) -> set[tuple[int, int]]:
-    """Sentences that open a paragraph as a parallel list item: no 金句 card for them."""
-    return {
-        (s.start, s.end)
-        for e in found
-        if e.style == "openers"
-        for it in e.items
-        for s in sentences
-        if s.start <= it.phrase.start < s.end
-    }
+    """Sentences that open a paragraph as a parallel list item: no 金句 card for them.
+
+    Sentences are in text order and do not overlap, so each item's sentence is
+    found by bisection, not by a scan of every sentence per item."""
+    from bisect import bisect_right
+
+    starts = [s.start for s in sentences]
+    out: set[tuple[int, int]] = set()
+    for e in found:
+        if e.style != "openers":
+            continue
+        for it in e.items:
+            i = bisect_right(starts, it.phrase.start) - 1
+            if i >= 0 and it.phrase.start < sentences[i].end:
+                out.add((sentences[i].start, sentences[i].end))
+    return out

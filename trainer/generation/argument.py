@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from trainer.generation.address import addresses
 from trainer.generation.enumtypes import Enumeration
+from trainer.generation.functions import sentence_start
 from trainer.generation.headruns import naming_a_part
 from trainer.generation.lexicon import kind_words
 from trainer.generation.markers import find_markers
@@ -458,8 +459,8 @@ def _first_paragraph(doc: Outline) -> Span | None:
 
 def _sentence_start(functions: dict[int, str], offset: int) -> int:
     """The start of the sentence holding ``offset`` (functions are keyed by it)."""
-    starts = [k for k in functions if k <= offset]
-    return max(starts) if starts else offset
+    start = sentence_start(functions, offset)
+    return offset if start is None else start
 
 
 def given_material(doc: Outline) -> bool:

@@ -15,6 +15,7 @@ from trainer.generation import lists
 from trainer.generation.argument import argument, asks_alone, complete
 from trainer.generation.clozes import Cloze, fragment, markup
 from trainer.generation.enumtypes import Enumeration
+from trainer.generation.functions import function_at
 from trainer.generation.lexicon import kind_words
 from trainer.generation.provenance import Origin
 from trainer.generation.structure import Outline, Section
@@ -94,8 +95,7 @@ def _kind(e: Enumeration, functions: dict[int, str]) -> str:
 
 def _function_at(functions: dict[int, str], offset: int) -> str:
     """The function of the sentence holding ``offset`` (the last one starting at or before it)."""
-    starts = [s for s in functions if s <= offset]
-    return functions[max(starts)] if starts else ""
+    return function_at(functions, offset)
 
 
 def cloze_notes(

@@ -20,6 +20,8 @@ Only 论点, 分论点, 问题, 原因, 危害, 意义, 对策 and 金句 senten
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -98,10 +100,37 @@ def _score(text: str, table: dict[str, tuple[str, ...]]) -> dict[str, float]:
     return out
 
 
-def classify(doc: Outline) -> dict[int, str]:
+class SentenceFunctions(dict[int, str]):
+    """Every sentence's function keyed by its start offset, with the starts kept in
+    order: cards ask for the function of the sentence holding an offset once per
+    item and per cloze, and a scan of every start each time made a long text's
+    cards cost the square of its sentences."""
+
+    _order: list[int] | None = None
+
+    def starts(self) -> list[int]:
+        if self._order is None or len(self._order) != len(self):
+            self._order = sorted(self)
+        return self._order
+
+
+def sentence_start(functions: Mapping[int, str], offset: int) -> int | None:
+    """The start of the sentence holding ``offset``: the last start at or before it."""
+    starts = functions.starts() if isinstance(functions, SentenceFunctions) else sorted(functions)
+    i = bisect_right(starts, offset)
+    return starts[i - 1] if i else None
+
+
+def function_at(functions: Mapping[int, str], offset: int) -> str:
+    """The function of the sentence holding ``offset`` ("" before the first)."""
+    start = sentence_start(functions, offset)
+    return functions[start] if start is not None else ""
+
+
+def classify(doc: Outline) -> SentenceFunctions:
     """Every sentence's function, keyed by its start offset."""
     table = cues()
-    out: dict[int, str] = {}
+    out = SentenceFunctions()
     sections = [s for s in doc.sections if s.paragraphs]
     last_sentence = (
         sections[-1].paragraphs[-1].sentences[-1]
