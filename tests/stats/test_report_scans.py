@@ -247,13 +247,13 @@ def test_card_buckets_read_the_stats_index_without_sorting(store: Store, now: da
 
 def test_the_index_and_the_figures_share_their_buckets() -> None:
     """The index's text is the query's (else SQLite sorts again), and its buckets are the
-    figures' (else the histograms would be labelled wrong)."""
+    figures' (one home: the figures take them from the index's module)."""
     import importlib
 
     migration = importlib.import_module("trainer.storage.migrations.versions.0011_card_stats_index")
     assert migration.COLUMNS == report_repo.STATS_INDEX_SQL
-    assert STABILITY_EDGES == figures.INTERVAL_EDGES
-    assert DIFFICULTY_BUCKET_COUNT == figures.DIFFICULTY_BUCKETS
+    assert figures.INTERVAL_EDGES is STABILITY_EDGES
+    assert figures.DIFFICULTY_BUCKETS == DIFFICULTY_BUCKET_COUNT
 
 
 def test_a_studied_card_without_a_difficulty_does_not_break_the_report(

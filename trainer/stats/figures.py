@@ -26,6 +26,7 @@ from trainer.stats.types import (
     ReviewSummary,
     TodayFigure,
 )
+from trainer.storage.card_stats_sql import DIFFICULTY_BUCKET_COUNT, STABILITY_EDGES
 
 KINDS = ("learn", "young", "mature", "relearn")
 """Answer kinds as the roll-up counts them."""
@@ -38,28 +39,10 @@ REVIEW_GRAPH_DAYS: dict[str, int] = {"1m": 31}
 """Anki's reviews graph shows 31 days for "1 month" (its front end's choice)."""
 """``--range`` names and how many study days (today included) they cover."""
 
-INTERVAL_EDGES: tuple[int, ...] = (
-    1,
-    2,
-    3,
-    4,
-    5,
-    6,
-    7,
-    10,
-    14,
-    21,
-    30,
-    60,
-    90,
-    180,
-    365,
-    730,
-    1825,
-    3650,
-)
-"""Bucket edges (days) for the interval and stability histograms; bucket i is [e_i, e_i+1)."""
-DIFFICULTY_BUCKETS = 10
+INTERVAL_EDGES = STABILITY_EDGES
+"""Bucket edges (days) for the interval and stability histograms; bucket i is [e_i, e_i+1).
+Their home is the index that groups cards by them (``storage.card_stats_sql``)."""
+DIFFICULTY_BUCKETS = DIFFICULTY_BUCKET_COUNT
 """Difficulty shown as Anki does, (D - 1) / 9 as a percentage, in 10% buckets."""
 RETRIEVABILITY_BUCKETS = 20
 """Retrievability in 5% buckets."""

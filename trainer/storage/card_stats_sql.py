@@ -42,7 +42,8 @@ STABILITY_EDGES: tuple[int, ...] = (
     1825,
     3650,
 )
-"""Stability bucket edges in days (``figures.INTERVAL_EDGES``; a test holds them equal)."""
+"""Stability and interval bucket edges in days: the index groups by them and the
+statistics label their histograms with them (``figures.INTERVAL_EDGES``)."""
 DIFFICULTY_BUCKET_COUNT = 10
 """Difficulty buckets (``figures.DIFFICULTY_BUCKETS``)."""
 
