@@ -128,3 +128,19 @@ def test_a_part_of_a_topic_phrase_is_the_topic() -> None:
 
     assert is_topic("预制菜", {"预制菜进校园"})
     assert not is_topic("校园供餐体系", {"预制菜进校园"})
+
+
+def test_a_paragraphs_own_number_does_not_open_its_cloze() -> None:
+    """Numbered paragraphs (``1. ``) give clozes of their sentences, not of ``1.``
+    (rubric: FIL); a decimal at the start of a sentence is text, kept."""
+    text = (
+        "脱贫攻坚的伟大历程\n"
+        "1. 时光为尺，标注闯关夺隘的奋斗豪情；岁月为证，彰显人民至上的赤子之心。\n"
+        "2. 坚持精准扶贫精准脱贫基本方略，是打赢脱贫攻坚战的制胜法宝。\n"
+        "3. 脱贫摘帽不是终点，而是新生活、新奋斗的起点。\n"
+        "1.5亿农村人口受益于产业扶贫，“扶贫先扶志”成为广大干部群众的共识。\n"
+    )
+    clozes = [n.text for n in make(text).notes if n.kind is NoteKind.CLOZE]
+    assert clozes
+    assert not [t for t in clozes if re.match(r"\s*\d\s*[.．、](?!\d)", t)], clozes
+    assert all(not t.startswith(".5") for t in clozes), clozes

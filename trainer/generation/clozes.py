@@ -811,6 +811,13 @@ def _add(
     return True
 
 
+_SENTENCE_NUMBER = re.compile(
+    r"\s*(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}\s*[.．、](?!\d)|[一二三四五六七八九十]{1,2}、)\s*"
+)
+"""A list or paragraph number opening a cloze's sentence (``1.``, ``（2）``, ``三、``); a
+decimal (``1.5亿``) is none."""
+
+
 def markup(original: str, c: Cloze) -> str:
     """The sentence from the original text with ``{{cN::…}}`` around each blank; a
     blank repeated or inside one written already is written once (never
@@ -821,6 +828,9 @@ def markup(original: str, c: Cloze) -> str:
             blanks.append(b)
     parts: list[str] = []
     pos = c.sentence.start
+    number = _SENTENCE_NUMBER.match(original, pos, c.sentence.end)
+    if number and number.end() < c.sentence.end and all(b.start >= number.end() for b in blanks):
+        pos = number.end()  # a paragraph's own number is no part of what is studied
     numbers: dict[int, int] = {}
     shared = 0
     for b in blanks:
