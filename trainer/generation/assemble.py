@@ -82,20 +82,15 @@ def list_notes(
             answer=lists.answer(e, original),
             items=tuple(original[it.phrase.start : it.phrase.end] for it in e.items),
         )
-        notes.append((note, Origin("list." + e.style, _function_at(functions, e.start))))
+        notes.append((note, Origin("list." + e.style, function_at(functions, e.start))))
     return notes
 
 
 def _kind(e: Enumeration, functions: dict[int, str]) -> str:
     """What most of the list's items do (对策, 问题…), if most do the same."""
-    fs = [_function_at(functions, it.context.start) for it in e.items]
+    fs = [function_at(functions, it.context.start) for it in e.items]
     best = max(set(fs), key=fs.count) if fs else ""
     return best if fs.count(best) * 2 > len(fs) else ""
-
-
-def _function_at(functions: dict[int, str], offset: int) -> str:
-    """The function of the sentence holding ``offset`` (the last one starting at or before it)."""
-    return function_at(functions, offset)
 
 
 def cloze_notes(
@@ -122,7 +117,7 @@ def cloze_notes(
             ),
             Origin(
                 "cloze." + c.rule,
-                "金句" if c.role == "golden" else _function_at(functions, c.sentence.start),
+                "金句" if c.role == "golden" else function_at(functions, c.sentence.start),
             ),
         )
         for c in found
@@ -319,7 +314,7 @@ def _judged(
         points: list[str] = []
         for e in found:
             if e.section is sec and e.style in _LIST_STYLES:
-                fs = {_function_at(functions, it.context.start) for it in e.items}
+                fs = {function_at(functions, it.context.start) for it in e.items}
                 if fs & wanted:
                     points = [original[it.phrase.start : it.phrase.end] for it in e.items]
                     break

@@ -288,12 +288,15 @@ def fragment(sentence: str) -> bool:
 
 
 def strip_numbering_text(text: str) -> str:
-    return _NUMBERING.sub("", text.lstrip())
+    number = _SENTENCE_NUMBER.match(text)
+    return text[number.end() :] if number else text.lstrip()
 
 
-_NUMBERING = re.compile(
-    r"^(?:[(][一二三四五六七八九十\d]{1,3}[)]|[一二三四五六七八九十\d]{1,3}[、.])\s*"
+_SENTENCE_NUMBER = re.compile(
+    r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}\s*[.．、](?!\d))\s*"
 )
+"""A list or paragraph number opening a sentence (``1.``, ``（2）``, ``三、``); a decimal
+(``1.5亿``) is none."""
 
 
 def _good_blank(text: str) -> bool:
@@ -809,13 +812,6 @@ def _add(
         Cloze(w.section, w.paragraph, w.index, w.sentence, tuple(blanks), role, rule, shared)
     )
     return True
-
-
-_SENTENCE_NUMBER = re.compile(
-    r"\s*(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}\s*[.．、](?!\d)|[一二三四五六七八九十]{1,2}、)\s*"
-)
-"""A list or paragraph number opening a cloze's sentence (``1.``, ``（2）``, ``三、``); a
-decimal (``1.5亿``) is none."""
 
 
 def markup(original: str, c: Cloze) -> str:

@@ -453,15 +453,9 @@ def _sm2_card(card: Card, ac: AnkiCard, coll: Collection, clock: DayClock) -> Ca
         try:
             data = loads_json(ac.data)
             stability, difficulty = float(data["s"]), float(data["d"])
+            if not (math.isfinite(stability) and math.isfinite(difficulty) and stability > 0):
+                raise ValueError("no memory: not finite or not positive")
         except (ValueError, KeyError, TypeError, RecursionError):
-            stability = difficulty = None
-        if not (
-            stability is not None
-            and difficulty is not None
-            and math.isfinite(stability)
-            and math.isfinite(difficulty)
-            and stability > 0
-        ):
             stability = difficulty = None
     if stability is None or difficulty is None:
         from trainer.scheduling.optimizer import memory_from_sm2
