@@ -150,6 +150,21 @@ def test_front_matter_title_yields_to_the_heading(tmp_path: Path) -> None:
     assert _made(art)["title"] == "不是不执法而是规范执法"
 
 
+def test_front_matter_that_never_closes_still_names_the_title(tmp_path: Path) -> None:
+    """A block of ``key: value`` lines after an opening ``---`` that a blank line ends
+    instead of a closing ``---`` is still front matter: its title names the article and
+    none of its lines becomes a title or a card."""
+    unclosed = FRONT_MATTER.replace("---\n\n", "\n")
+    path = tmp_path / "a.md"
+    path.write_text(unclosed + BODY, encoding="utf-8")
+    art = read_article(str(path))
+    assert art.title == "规范执法护航营商环境"
+    out = _made(art)
+    assert out["title"] == "规范执法护航营商环境"
+    shown = json.dumps(out, ensure_ascii=False)
+    assert "title:" not in shown and "wechat" not in shown and "2026-05-29" not in shown
+
+
 META = "- 年份：2026\n- 期数：第8期\n- 期刊：《求是》2026年第8期\n- 发布日期：2026-04-15\n- 作者：某某\n\n"
 
 

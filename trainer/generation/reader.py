@@ -63,6 +63,13 @@ def read_article(path_or_dash: str) -> Article:
 _FRONT_MATTER = re.compile(
     r"\A\ufeff?\s*---[ \t]*\r?\n(.*?)\r?\n[ \t]*(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
 )
+_FRONT_MATTER_UNCLOSED = re.compile(
+    r"\A\ufeff?\s*---[ \t]*\r?\n"
+    r"((?:[A-Za-z_][\w-]*[ \t]*:[^\n]*\r?\n)(?:(?:[A-Za-z_][\w-]*[ \t]*:|[ \t]+\S|-[ \t])[^\n]*\r?\n)*)"
+    r"(?=[ \t]*(?:\r?\n|\Z))"
+)
+"""Front matter whose closing ``---`` is missing: ``key: value`` lines (and their indented
+or ``- `` continuation lines) from the opening ``---`` up to the first blank line."""
 _FM_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:", re.MULTILINE)
 _FM_TITLE = re.compile(r"^title[ \t]*:[ \t]*(.*?)[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _META_LINE = re.compile(
@@ -83,10 +90,10 @@ def _json_record(text: str, where: str) -> tuple[str, str] | None:
 
 
 def strip_front_matter(text: str) -> tuple[str, str]:
-    """A leading YAML front matter block (``---`` … ``---`` of ``key: value`` lines)
-    out of ``text``, and its ``title:`` value ("" without one). The block's lines
+    """A leading YAML front matter block (``---`` … ``---`` of ``key: value`` lines, or
+    such lines up to a blank line when the closing ``---`` is missing) out of ``text``, and its ``title:`` value ("" without one). The block's lines
     are emptied, not removed, so the article's line numbers stay those of the file."""
-    m = _FRONT_MATTER.match(text)
+    m = _FRONT_MATTER.match(text) or _FRONT_MATTER_UNCLOSED.match(text)
     if m is None or not _FM_KEY.search(m.group(1)):
         return text, ""
     t = _FM_TITLE.search(m.group(1))
