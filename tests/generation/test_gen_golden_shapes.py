@@ -61,3 +61,16 @@ def test_a_third_parallel_clause_is_blanked_with_the_pair() -> None:
     )
     blanks = [re.findall(r"\{\{c\d+::(.*?)\}\}", n.text) for n in make(text, "t").notes if n.text]
     assert ["做到适销对路", "符合社会需求", "满足消费需要"] in blanks
+
+
+def test_an_ordinal_enumeration_is_a_list_not_a_parallel_golden_line() -> None:
+    """一是……二是……三是 clauses share 是 in the same place, but they are the items of
+    a list: carded as one, never also clozed as a 金句 with the ordinals blanked."""
+    text = (
+        f"{_FILLER}\n做好基层治理,一是加强党的领导,二是完善议事制度,三是强化监督问责。\n{_FILLER}\n"
+    )
+    out = generate(Article(text=text, title="测试"), "t")
+    lists = [n for n in out.notes if n.kind is NoteKind.LIST]
+    assert any("加强党的领导" in n.items for n in lists)
+    assert not any("一是加强党的领导}}" in c for c in _clozes(text))
+    assert all(o.rule != "cloze.golden.parallel" for o in out.origins)

@@ -199,6 +199,8 @@ def _parallel(folded: str, s: Span) -> Golden | None:
     """Balanced clauses sharing a character in the same place (重在新意,胜在诚意), or
     two equal clauses of five to eight characters opening alike (一张蓝图绘到底,
     一任接着一任干)."""
+    if len(find_markers(s.text, 0)) >= 2:
+        return None  # 一是……二是……: the items of a list, whose ordinals share 是
     parts = _clause_spans(folded, s)
     for j, (a, b) in enumerate(itertools.pairwise(parts)):
         x, y = _plain(a.text), _plain(b.text)
