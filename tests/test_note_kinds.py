@@ -20,7 +20,7 @@ from trainer.domain.model import Note, NoteKind, SourceRef
 ROOT = Path(__file__).resolve().parents[1] / "trainer"
 HOME = ROOT / "domain" / "notetypes"
 
-_KIND = r"(?:NoteKind\.[A-Z_]+(?:\.value)?|[\"'](?:cloze|qa|list)[\"'])"
+_KIND = r"(?:NoteKind\.[A-Z_]+(?:\.value)?|[\"'](?:cloze|qa|list|reversed)[\"'])"
 _OP = r"(?:==|!=|\bis\s+not\b|\bis\b|\bnot\s+in\b|\bin\b)"
 BRANCHES = (
     re.compile(rf"\w*kind(?:\.value)?\s*{_OP}\s*[\(\[\{{]?\s*{_KIND}"),

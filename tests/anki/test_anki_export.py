@@ -128,3 +128,19 @@ def test_real_anki_imports_our_tsv(
     log = import_text_into_anki(anki_col, path)
     assert len(log.log.new) == len(notes), log
     _check_in_anki(anki_col, notes)
+
+
+def test_a_reversed_note_is_two_cards_in_anki_and_comes_back_reversed(
+    tmp_path: Path, anki_col: Any
+) -> None:
+    both = Note(guid="rev00001", kind=NoteKind.REVERSED, prompt="枫桥经验", answer="矛盾不上交")
+    path = tmp_path / "both.apkg"
+    path.write_bytes(package_bytes("双向", (both,)))
+    import_into_anki(anki_col, path)
+    (nid,) = anki_col.find_notes("")
+    cards = sorted(anki_col.get_note(nid).cards(), key=lambda c: c.ord)
+    assert [c.ord for c in cards] == [0, 1]
+    assert "枫桥经验" in cards[0].question() and "矛盾不上交" not in cards[0].question()
+    assert "矛盾不上交" in cards[1].question() and "枫桥经验" not in cards[1].question()
+    _coll, mapped, errors = read_notes(path)
+    assert errors == [] and [m.note for m in mapped] == [both]

@@ -112,7 +112,7 @@ def test_import_current_package(
     path, nids = anki_package
     report = import_file(store, path)
     assert (report.new, report.updated, report.skipped, report.errors) == (5, 0, 0, [])
-    assert report.reviews == 4 + 2 + 1  # the reverse card's review has no counterpart
+    assert report.reviews == 4 + 2 + 1 + 1  # the reverse card's review is kept too
     notes = _notes_by_guid(store)
     by_front = {n.prompt or n.text: n for n in notes.values()}
     basic = by_front["共同富裕的内涵?"]
@@ -122,7 +122,9 @@ def test_import_current_package(
     assert basic.guid == anki_col.get_note(nids["<b>共同富裕</b>的内涵?"]).guid
     cz = by_front["{{c1::绿水青山::两山}}就是{{c2::金山银山}}"]
     assert cz.kind is NoteKind.CLOZE and cz.extra == "习近平" and cz.tags == ("生态",)
-    assert by_front["乡村振兴"].answer == "二十字方针"
+    both = by_front["乡村振兴"]
+    assert both.answer == "二十字方针"
+    assert both.kind is NoteKind.REVERSED  # "Basic (and reversed card)": asked both ways
     assert by_front["中国式现代化"].answer == "人口规模巨大"
     custom = by_front["守正创新"]
     assert custom.answer == "坚持守正, 勇于创新"
@@ -142,6 +144,8 @@ def test_import_current_package(
     assert basic_card.stability is not None and basic_card.reps == 4
     assert cards[(cz.guid, 2)].reps == 2  # Anki's cloze ord 1 is our c2
     assert cards[(cz.guid, 1)].state is CardState.NEW
+    assert cards[(both.guid, 0)].state is CardState.NEW
+    assert cards[(both.guid, 2)].reps == 1  # Anki's card 2 (ord 1) is our ord 2
 
 
 def test_reimport_is_unchanged_and_adds_no_reviews(

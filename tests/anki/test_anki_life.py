@@ -214,7 +214,7 @@ def _ours(store: Store) -> dict[tuple[str, int], Any]:
 def _our_ord(col: Any, card: Any) -> int | None:
     if card.note_type()["type"] == 1:
         return int(card.ord) + 1
-    return 0 if card.ord == 0 else None
+    return {0: 0, 1: 2}.get(card.ord)  # a second template's card is our ord 2
 
 
 @dataclass(frozen=True)
@@ -269,7 +269,7 @@ def _mismatches(
     out: dict[str, dict[str, tuple[Any, Any]]] = {}
     for name, card in seen.items():
         if card.key is None:
-            continue  # a reverse card: our Q&A notes have one card
+            continue  # a third template's card: none of ours
         if card.key not in ours:
             out[name] = {"missing": (card.key, None)}
             continue

@@ -104,6 +104,20 @@ def test_add_cloze_qa_and_list(db: Path) -> None:
     assert cards[3]["back"] == "1. 监管\n2. 诚信\n3. 创新"
 
 
+def test_add_a_qa_note_asked_both_ways(db: Path) -> None:
+    out = run(["add", "手写", "--qa", "枫桥经验", "矛盾不上交", "--reverse", "--json"], db)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["kind"] == "reversed" and len(data["card_ids"]) == 2
+    cards = json.loads(run(["cards", "deck:手写", "--json"], db).stdout)
+    assert [(c["front"], c["back"]) for c in cards] == [
+        ("枫桥经验", "矛盾不上交"),
+        ("矛盾不上交", "枫桥经验"),
+    ]
+    wrong = run(["add", "手写", "--cloze", "{{c1::甲}}", "--reverse"], db)
+    assert wrong.returncode == 2 and "--reverse goes with --qa" in wrong.stderr
+
+
 def test_add_warns_on_a_duplicate_but_adds(db: Path) -> None:
     assert run(["add", "手写", "--qa", "问题一", "答案"], db).returncode == 0
     out = run(["add", "手写", "--qa", "问题一", "另一个答案"], db)

@@ -1,4 +1,4 @@
-"""``trainer add``: add one note by hand (cloze, Q&A or list) to a deck."""
+"""``trainer add``: add one note by hand (cloze, Q&A, Q&A asked both ways, or list) to a deck."""
 
 from __future__ import annotations
 
@@ -23,6 +23,12 @@ def add(
         tuple[str, str] | None,
         typer.Option("--qa", metavar="PROMPT ANSWER", help="A question and its answer."),
     ] = None,
+    both_ways: Annotated[
+        bool,
+        typer.Option(
+            "--reverse", help="With --qa: also a card that shows the answer and asks the prompt."
+        ),
+    ] = False,
     list_prompt: Annotated[
         str | None,
         typer.Option("--list", metavar="PROMPT", help="A list prompt; the points follow DECK."),
@@ -43,12 +49,15 @@ def add(
     given = [o for o, v in (("--cloze", cloze_text), ("--qa", qa), ("--list", list_prompt)) if v]
     if len(given) != 1:
         fail("give exactly one of --cloze TEXT, --qa PROMPT ANSWER, --list PROMPT ITEM…", 2)
+    if both_ways and qa is None:
+        fail("--reverse goes with --qa PROMPT ANSWER", 2)
     if items and list_prompt is None:
         fail(f"unexpected arguments after the deck: {' '.join(items)}", 2)
     if cloze_text is not None:
         note = draft(NoteKind.CLOZE, text=cloze_text, tags=[tags], extra=extra)
     elif qa is not None:
-        note = draft(NoteKind.QA, prompt=qa[0], answer=qa[1], tags=[tags], extra=extra)
+        kind = NoteKind.REVERSED if both_ways else NoteKind.QA
+        note = draft(kind, prompt=qa[0], answer=qa[1], tags=[tags], extra=extra)
     else:
         note = draft(
             NoteKind.LIST, prompt=list_prompt or "", items=items or [], tags=[tags], extra=extra

@@ -20,6 +20,7 @@ class NoteKind(StrEnum):
     CLOZE = "cloze"
     QA = "qa"
     LIST = "list"
+    REVERSED = "reversed"
 
 
 class Rating(IntEnum):

@@ -1,8 +1,8 @@
 """Anki notes as ours, by their note type.
 
 Our own note types (a last ``Trainer`` field holding JSON) come back exactly;
-Cloze-kind note types become cloze notes; any other note type (Basic, reversed,
-type-in, custom) becomes a Q&A note, its front and back found by field name
+Cloze-kind note types become cloze notes; any other note type (Basic, type-in,
+custom) becomes a Q&A note (a reversed Q&A note when the note has a second card), its front and back found by field name
 (Front/Back, Question/Answer, 正面/背面...) or else position, and any other
 non-empty fields kept in ``extra``. Used for packages (``apkg_read``) and text
 files (``anki_text``) alike.
@@ -37,7 +37,7 @@ class MappedNote:
     note: Note
     anki_id: int
     cloze: bool
-    """Anki card ord n is our ord n+1 for cloze notes, 0 for the first card otherwise."""
+    """Anki card ord n is our ord n+1 for cloze notes (see :func:`anki_card_ord`)."""
 
 
 def read_notes(path: Path) -> tuple[Collection, list[MappedNote], list[str]]:
@@ -53,13 +53,14 @@ def map_notes(coll: Collection) -> tuple[list[MappedNote], list[str]]:
     decks = coll.decks
     mapped: list[MappedNote] = []
     errors: list[str] = list(coll.problems)
+    two_cards = two_card_notes(coll)
     for an in coll.notes:
         nt = coll.notetypes.get(an.mid)
         if nt is None:
             errors.append(f"{coll.where}: note {an.guid}: unknown note type {an.mid}")
             continue
         try:
-            note = note_from_fields(an.guid, nt, an.fields, an.tags)
+            note = note_from_fields(an.guid, nt, an.fields, an.tags, two_cards=an.id in two_cards)
         except ValueError as exc:
             errors.append(f"{coll.where}: note {an.guid} ({nt.name}): {exc}")
             continue
@@ -68,15 +69,42 @@ def map_notes(coll: Collection) -> tuple[list[MappedNote], list[str]]:
     return mapped, errors
 
 
+def two_card_notes(coll: Collection) -> set[int]:
+    """Ids of the notes of non-cloze note types that have a second card (Anki's card
+    ord 1: *Basic (and reversed card)*, or *optional reversed* with its field filled):
+    they become reversed Q&A notes, so that card and its history are kept."""
+    cloze_types = {i for i, nt in coll.notetypes.items() if nt.is_cloze}
+    notes_type = {an.id: an.mid for an in coll.notes}
+    return {
+        c.nid for c in coll.cards if c.ord == 1 and notes_type.get(c.nid, 0) not in cloze_types
+    } & set(notes_type)
+
+
+def anki_card_ord(anki_ord: int, *, cloze: bool, two_cards: bool) -> int:
+    """Our ord of a note's card of Anki ord ``anki_ord`` (:meth:`NoteType.card_ords`),
+    or -1 when the note has no such card of ours (a third template's card)."""
+    if cloze:
+        return anki_ord + 1
+    if anki_ord == 0:
+        return 0
+    return anki_ord + 1 if anki_ord == 1 and two_cards else -1
+
+
 def note_deck(coll: Collection, nid: int) -> str:
     """The deck an Anki note goes to: its first card's (``map_notes`` does the same)."""
     return coll.decks.get(coll.first_deck.get(nid, 1), "") or "Default"
 
 
 def note_from_fields(
-    guid: str, nt: Notetype, fields: tuple[str, ...] | list[str], tags: tuple[str, ...]
+    guid: str,
+    nt: Notetype,
+    fields: tuple[str, ...] | list[str],
+    tags: tuple[str, ...],
+    *,
+    two_cards: bool = False,
 ) -> Note:
-    """One of our notes from an Anki note's fields; ValueError says why it cannot be."""
+    """One of our notes from an Anki note's fields; ValueError says why it cannot be.
+    ``two_cards``: the note has a second card in Anki (it becomes a reversed Q&A note)."""
     if not guid:
         raise ValueError("note has no GUID")
     names = nt.fields
@@ -104,7 +132,8 @@ def note_from_fields(
     if not prompt:
         raise ValueError(f"empty {front_name!r} field")
     extra = _rest(layout.rest, values)
-    return Note(guid=guid, kind=_QA_KIND, prompt=prompt, answer=answer, extra=extra, tags=tags)
+    kind = _REVERSED_KIND if two_cards and answer else _QA_KIND
+    return Note(guid=guid, kind=kind, prompt=prompt, answer=answer, extra=extra, tags=tags)
 
 
 class _Layout(NamedTuple):
@@ -153,6 +182,7 @@ _TYPES = {nt.kind.value: nt for nt in notetypes.REGISTRY}
 _NO_SOURCE = SourceRef()
 _CLOZE_KIND = notetypes.for_foreign(cloze=True).kind
 _QA_KIND = notetypes.for_foreign(cloze=False).kind
+_REVERSED_KIND = notetypes.for_foreign(cloze=False, two_cards=True).kind
 _OL = re.compile(r"^<ol>(.*?)</ol>", re.S)
 _LI = re.compile(r"<li>(.*?)</li>", re.S)
 

@@ -261,24 +261,38 @@ def parse_text(text: str, where: str = "<text>", default_deck: str = "Imported")
         tags = tuple(cell(head.tags_col - 1).split()) if head.tags_col else ()
         tags = tuple(dict.fromkeys(head.tags + tags))
         guid = cell(head.guid_col - 1).strip() if head.guid_col else ""
+        two_cards = _asks_both_ways(nt, fields)
         if not guid:
             first = to_text(fields[0]).strip() if fields else ""
             if not first:
                 result.errors.append(f"{where}:{line}: empty first field")
                 continue
-            kind = notetypes.for_foreign(cloze=nt.is_cloze).kind
+            kind = notetypes.for_foreign(cloze=nt.is_cloze, two_cards=two_cards).kind
             guid = note_guid(deck, first, kind.value)
         if guid in seen:
             result.errors.append(f"{where}:{line}: duplicate note {guid} (first one kept)")
             continue
         try:
-            note = note_from_fields(guid, nt, fields, tags)
+            note = note_from_fields(guid, nt, fields, tags, two_cards=two_cards)
         except ValueError as exc:
             result.errors.append(f"{where}:{line}: {exc}")
             continue
         seen.add(guid)
         result.notes.append(TextNote(deck, note, line))
     return result
+
+
+def _asks_both_ways(nt: Notetype, fields: list[str]) -> bool:
+    """A row of Anki's *Basic (and reversed card)*, or of *Basic (optional reversed
+    card)* with its ``Add Reverse`` field filled: in Anki it has a second card."""
+    name = nt.name.lower()
+    if nt.is_cloze or "reversed" not in name or nt.name in OUR_TYPES:
+        return False
+    if "optional" not in name:
+        return True
+    # Anki's own note type has it third; a file's #columns may name it elsewhere
+    at = next((i for i, n in enumerate(nt.fields) if n.strip().lower() == "add reverse"), 2)
+    return 0 <= at < len(fields) and bool(to_text(fields[at]).strip())
 
 
 def _notetype(name: str, count: int, names: tuple[str, ...]) -> Notetype:

@@ -130,7 +130,10 @@ def _models() -> dict[str, Any]:
             m.id,
             m.name,
             fields=[{"name": f} for f in m.fields],
-            templates=[{"name": "Cloze" if m.cloze else "Card 1", "qfmt": m.qfmt, "afmt": m.afmt}],
+            templates=[
+                {"name": "Cloze" if m.cloze else "Card 1", "qfmt": m.qfmt, "afmt": m.afmt},
+                *({"name": n, "qfmt": q, "afmt": a} for n, q, a in m.more_templates),
+            ],
             css=CSS,
             model_type=genanki.Model.CLOZE if m.cloze else genanki.Model.FRONT_BACK,
         )

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from trainer.domain.clock import DayClock, from_epoch, to_epoch
 from trainer.domain.files import loads_json
 from trainer.domain.model import Card, CardState, DeckOptions, Queue
-from trainer.formats.anki_notes import MappedNote, note_deck
+from trainer.formats.anki_notes import MappedNote, anki_card_ord, note_deck, two_card_notes
 from trainer.formats.apkg_read import AnkiCard, Answer, Collection
 from trainer.services.reporting import tick
 from trainer.storage import cards_repo, decks_repo, reviews_repo
@@ -80,14 +80,15 @@ class ScheduleImport:
         self.shared: set[str] = set()  # GUIDs of notes whose answers our log has already
         notes = {an.id: an for an in coll.notes}
         deck_of: dict[int, str] = {}
+        two_cards = two_card_notes(coll)
         for ac in coll.cards:
             an = notes.get(ac.nid)
             nt = coll.notetypes.get(an.mid) if an is not None else None
             if an is None or nt is None:
                 continue
-            ord_ = ac.ord + 1 if nt.is_cloze else (0 if ac.ord == 0 else -1)
+            ord_ = anki_card_ord(ac.ord, cloze=nt.is_cloze, two_cards=an.id in two_cards)
             if ord_ < 0:
-                continue  # e.g. the reverse card of a "Basic (and reversed)" note
+                continue  # e.g. the third card of a custom note type: none of ours
             self.key_of[ac.id] = (an.guid, ord_)
             deck_of[ac.id] = note_deck(coll, ac.nid)
         if not self.key_of:

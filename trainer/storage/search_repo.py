@@ -294,10 +294,10 @@ def condition(node: s.Node, ctx: SearchContext) -> ColumnElement[bool]:
     if isinstance(node, s.StateIs):
         return _state(node.state, ctx)
     if isinstance(node, s.CardNumber):
-        numbered = NOTES.c.kind.in_(notetypes.numbered_kinds())
+        # Ord 0 is a note's first card, ord n >= 1 its card n (NoteType.card_ords).
         if node.number == 1:
-            return or_(not_(numbered), CARDS.c.ord == 1)
-        return and_(numbered, CARDS.c.ord == node.number)
+            return CARDS.c.ord <= 1
+        return CARDS.c.ord == node.number
     if isinstance(node, s.NoteKindIs):
         return NOTES.c.kind == node.kind
     if isinstance(node, s.CardIds):

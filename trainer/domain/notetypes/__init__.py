@@ -27,8 +27,9 @@ from trainer.domain.notetypes.base import (
 from trainer.domain.notetypes.cloze import CLOZE_MODEL, ClozeType
 from trainer.domain.notetypes.lists import ListType
 from trainer.domain.notetypes.qa import QAType
+from trainer.domain.notetypes.reversed import REVERSED_MODEL, ReversedType
 
-REGISTRY: tuple[NoteType, ...] = (ClozeType(), QAType(), ListType())
+REGISTRY: tuple[NoteType, ...] = (ClozeType(), QAType(), ListType(), ReversedType())
 """Every note type, in the order menus offer them."""
 
 _BY_KIND: dict[str, NoteType] = {nt.kind.value: nt for nt in REGISTRY}
@@ -50,11 +51,6 @@ def names() -> str:
     """The kinds for a message: ``cloze, qa or list``."""
     values = [nt.kind.value for nt in REGISTRY]
     return ", ".join(values[:-1]) + " or " + values[-1] if len(values) > 1 else values[0]
-
-
-def numbered_kinds() -> tuple[str, ...]:
-    """Kinds whose cards are numbered by the note's content (``card:N`` above 1)."""
-    return tuple(nt.kind.value for nt in REGISTRY if nt.numbered)
 
 
 def kinds_hiding_terms() -> tuple[str, ...]:
@@ -85,10 +81,13 @@ def anki_models() -> tuple[AnkiModel, ...]:
     return tuple(dict.fromkeys(nt.anki for nt in REGISTRY))
 
 
-def for_foreign(*, cloze: bool) -> NoteType:
+def for_foreign(*, cloze: bool, two_cards: bool = False) -> NoteType:
     """The note type a note of someone else's Anki note type becomes: a cloze-kind
-    model's notes are cloze notes, any other model's are Q&A."""
-    return of(NoteKind.CLOZE if cloze else NoteKind.QA)
+    model's notes are cloze notes; any other model's are Q&A, or reversed Q&A when
+    the note has a second card (*Basic (and reversed card)*)."""
+    if cloze:
+        return of(NoteKind.CLOZE)
+    return of(NoteKind.REVERSED if two_cards else NoteKind.QA)
 
 
 def front(note: Note, ord_: int) -> Side:
@@ -108,6 +107,7 @@ __all__ = [
     "BASIC_MODEL",
     "CLOZE_MODEL",
     "REGISTRY",
+    "REVERSED_MODEL",
     "AnkiModel",
     "AnkiPart",
     "AnkiValues",
@@ -127,7 +127,6 @@ __all__ = [
     "kinds",
     "kinds_sorted_by",
     "names",
-    "numbered_kinds",
     "of",
     "plain",
     "sort_fields",

@@ -80,6 +80,9 @@ class AnkiModel:
     qfmt: str
     afmt: str
     cloze: bool = False
+    more_templates: tuple[tuple[str, str, str], ...] = ()
+    """Further card templates (name, front, back) after the first, as Anki's
+    *Basic (and reversed card)* has: each makes one more card of every note."""
 
 
 AnkiPart = str | tuple[str, ...]
@@ -121,8 +124,6 @@ class NoteType:
     """Content fields besides Extra and tags, in editing order."""
     sort_field: ClassVar[str] = "prompt"
     """The field Anki sorts and finds duplicates by (its first field)."""
-    numbered: ClassVar[bool] = False
-    """Its cards are numbered by the note's content (cloze: card n is deletion n)."""
     typed: ClassVar[bool] = True
     symbol: ClassVar[str] = "▢"
     """Its mark in compact card lists (the outline's)."""
@@ -133,7 +134,11 @@ class NoteType:
 
     # -- cards ------------------------------------------------------------------------
     def card_ords(self, text: str) -> list[int]:
-        """The ords of a note's cards, from its ``text`` column (what storage has)."""
+        """The ords of a note's cards, from its ``text`` column (what storage has).
+
+        One convention for every kind, so that a card's place in Anki never needs its
+        kind: ord 0 is a note's first (or only) card; ord ``n`` ≥ 1 is Anki's card
+        ``n - 1`` (cloze deletion ``n``; card 2 of a reversed note is ord 2)."""
         return [0]
 
     def card_number(self, ord_: int) -> int:
@@ -219,7 +224,7 @@ class NoteType:
     def expected(self, note: Note, ord_: int) -> Expected:
         return Expected((note.answer.strip(),), prose=True)
 
-    def grading_prompt(self, note: Note) -> str:
+    def grading_prompt(self, note: Note, ord_: int = 0) -> str:
         """The question a typed answer replies to (a key it names may be left out)."""
         return note.prompt
 

@@ -37,7 +37,6 @@ class ClozeType(NoteType):
         ),
     )
     sort_field = "text"
-    numbered = True
     hides_terms = True
     typed = False
     anki = CLOZE_MODEL
@@ -119,7 +118,7 @@ class ClozeType(NoteType):
     def expected(self, note: Note, ord_: int) -> Expected:
         return Expected(tuple(cloze.answers(note.text, ord_)))
 
-    def grading_prompt(self, note: Note) -> str:
+    def grading_prompt(self, note: Note, ord_: int = 0) -> str:
         return ""
 
     def to_anki(self, note: Note) -> tuple[dict[str, tuple[AnkiPart, ...]], dict[str, object]]:

@@ -71,11 +71,11 @@ def _plans(points: list[str], prompt: str) -> list[Plan]:
 def prepare(note: Note, ord_: int = 0) -> None:
     """Build what grading this card needs (a worker calls this while the learner types)."""
     warm()
-    _plans(expected_points(note, ord_), _prompt(note))
+    _plans(expected_points(note, ord_), _prompt(note, ord_))
 
 
-def _prompt(note: Note) -> str:
-    return notetypes.of(note).grading_prompt(note)
+def _prompt(note: Note, ord_: int = 0) -> str:
+    return notetypes.of(note).grading_prompt(note, ord_)
 
 
 def expected_points(note: Note, ord_: int = 0) -> list[str]:
@@ -275,5 +275,9 @@ def grade_note(
     note: Note, ord_: int, typed: str, *, seconds: float | None = None, strict: bool = False
 ) -> Grade:
     return grade(
-        expected_points(note, ord_), typed, prompt=_prompt(note), seconds=seconds, strict=strict
+        expected_points(note, ord_),
+        typed,
+        prompt=_prompt(note, ord_),
+        seconds=seconds,
+        strict=strict,
     )
