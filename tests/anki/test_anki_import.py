@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -9,10 +10,11 @@ import pytest
 from anki_helpers import export_from_anki, import_into_anki
 from sqlalchemy import select
 
-from trainer.domain.model import CardState, Note, NoteKind
+from trainer.domain.model import CardState, Note, NoteKind, Rating
 from trainer.formats.apkg_write import package_bytes
 from trainer.services.decks import DeckService
 from trainer.services.exchange import export_file, import_file
+from trainer.services.study import StudyService
 from trainer.storage import cards_repo, reviews_repo
 from trainer.storage.models import CARDS, NOTES, REVIEWS
 from trainer.storage.store import Store
@@ -258,3 +260,32 @@ def test_sm2_state_without_history(store: Store, anki_col: Any, tmp_path: Path) 
     assert card.stability is not None and card.stability > 5
     assert card.due is not None and card.last_review is not None
     assert (card.due - card.last_review).days == 30
+
+
+def test_a_qa_note_imported_before_gains_its_reverse_card_and_keeps_its_history(
+    store: Store, anki_package: tuple[Path, dict[str, int]], anki_col: Any, tmp_path: Path
+) -> None:
+    """A store that took a *Basic (and reversed card)* note as a one-card Q&A note (as
+    the importer once did) gets card 2 on the next import; card 1 keeps its answers."""
+    path, nids = anki_package
+    note = anki_col.get_note(nids["乡村振兴"])
+    deck = anki_col.decks.name(note.cards()[0].did)
+    once = Note(guid=note.guid, kind=NoteKind.QA, prompt="乡村振兴", answer="二十字方针")
+    older = tmp_path / "older.apkg"
+    older.write_bytes(package_bytes(deck, (once,)))
+    import_file(store, older)
+    with store.read() as conn:
+        (card_id,) = conn.execute(select(CARDS.c.id)).scalars().all()
+    StudyService(store).answer(card_id, Rating.GOOD, datetime(2026, 1, 1, tzinfo=UTC))
+    import_file(store, path)
+    both = _notes_by_guid(store)[note.guid]
+    assert both.kind is NoteKind.REVERSED
+    with store.read() as conn:
+        rows = conn.execute(
+            select(CARDS.c.id, CARDS.c.ord).join(NOTES, NOTES.c.id == CARDS.c.note_id)
+            .where(NOTES.c.guid == note.guid)
+        ).all()  # fmt: skip
+        ords = {r.ord: r.id for r in rows}
+        assert sorted(ords) == [0, 2] and ords[0] == card_id
+        assert len(reviews_repo.history(conn, ords[0])) == 1
+        assert len(reviews_repo.history(conn, ords[2])) == 1  # Anki's answer to card 2
