@@ -110,9 +110,11 @@ def span_key(card: dict[str, Any]) -> str:
 
 
 def article_path(blind: Path, set_name: str, article: str) -> Path:
-    for p in sorted((blind / set_name).glob(article + ".*")):
-        if p.suffix in {".txt", ".md", ".html"}:
-            return p
+    """The article in ``setN/`` or, where a set was labelled in parts, ``setN/all/``."""
+    for folder in (blind / set_name, blind / set_name / "all"):
+        for p in sorted(folder.glob(article + ".*")):
+            if p.suffix in {".txt", ".md", ".html"}:
+                return p
     raise FileNotFoundError(f"{blind / set_name}/{article}.*")
 
 

@@ -21,13 +21,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import cache
 
 from trainer.domain.model import Note
 from trainer.generation.enumtypes import Enumeration
 from trainer.generation.figures import figures, has_figure
+from trainer.generation.lexicon import kind_words
 from trainer.generation.provenance import Origin
 
-__all__ = ["budget", "choose", "examples", "tidy", "value"]
+__all__ = ["budget", "choose", "examples", "narrates_case", "tidy", "value"]
 
 Made = tuple[Note, Origin]
 
@@ -209,10 +211,88 @@ def tidy(made: list[Made], standing: frozenset[str], folded: str) -> list[Made]:
       cloze holding every blank (:func:`_merged`), and a cloze asking two or more
       items of a list on the same sentence, and nothing else, goes (the list asks
       them already)."""
-    kept = [m for m in made if not _statistic(m, standing, folded)]
+    kept = [
+        m
+        for m in made
+        if not _statistic(m, standing, folded) and not _case_cloze(m, standing, folded)
+    ]
     kept = _merged(kept)
     lists = [(n.source.start, n.source.end, n.items) for n, o in kept if _is_list(o)]
     return [m for m in kept if not _listed(m, lists, standing, folded)]
+
+
+def _case_cloze(card: Made, standing: frozenset[str], folded: str) -> bool:
+    """A card on a sentence that narrates one case (:func:`narrates_case`) and asks
+    no term that stands on its own: the names of a case (a nickname, a village's
+    choir, a prize) are not what a student recalls (rubric: LOW, STAT).
+
+    Key-term, series and learned 金句 clozes go, and lists read off such a sentence.
+    Where the sentence is about a person of some age or opens as an example (比如,
+    以……为例), a quoted name is the case's own name: only a 规范表述 or a 《named》
+    document saves the card; elsewhere (a place, an edition) a quoted coined term does
+    too."""
+    note, origin = card
+    if origin.rule in _SENTENCE_LISTS:
+        told, asked = _sentence_of(folded, note.source.start, note.source.end), list(note.items)
+    elif origin.rule in _TIDIED and not _firm_golden(origin):
+        told = _sentence_of(folded, note.source.start, note.source.end)
+        asked = _BLANK.findall(note.text)
+    else:
+        return False
+    if not asked or not narrates_case(told):
+        return False
+    if _case_marks(strict=True).search(told):
+        return not any(b.strip('“”‘’"') in standing or b.startswith("《") for b in asked)
+    return not any(_stands(b, standing, folded) for b in asked)
+
+
+def _sentence_of(folded: str, start: int, end: int) -> str:
+    """The sentences of ``folded`` holding ``start`` to ``end`` (a list's source may
+    begin at its first item, after the words that say what the sentence does)."""
+    head = max(folded.rfind(mark, 0, start) for mark in _ENDS) + 1
+    return folded[head:end]
+
+
+_ENDS = ("。", "!", "?", "！", "？", "\n")
+_SENTENCE_LISTS = frozenset(
+    {"list.inline", "list.semicolon", "list.series", "list.clauses", "list.quoted"}
+)
+"""Lists read off the sentences of one passage (not headings or numbered points)."""
+_NAME_CHAR = "[^\\W\\d_a-zA-Z的之和与及、各全本该]"
+"""A character of a place's name: not a particle, a conjunction or a determiner (全市的
+小区 names no place)."""
+
+
+@cache
+def _case_marks(strict: bool) -> re.Pattern[str]:
+    """The marks of a case: a person's age and an example's opener (``strict``: the
+    story of one person or one example), or those and a real place two tiers deep
+    (临沂市沂水县) or an edition (第二届…大赛)."""
+
+    def alt(kind: str) -> str:
+        return "|".join(map(re.escape, sorted(kind_words("case_marks", kind), key=len)[::-1]))
+
+    person = (
+        r"[0-9０-９]+\s*岁"  # 43岁的车间工人
+        rf"|^\s*(?:{alt('opener')})"  # 比如山东临沂……
+        r"|^\s*以[^,:;，。：；]{1,12}为例"
+    )
+    if strict:
+        return re.compile(person)
+    upper, lower = alt("upper"), alt("lower")
+    return re.compile(
+        person
+        + rf"|{_NAME_CHAR}{{2,3}}(?:{upper}){_NAME_CHAR}{{2,4}}(?:{lower})"
+        + r"|第[0-9０-９一二三四五六七八九十]+届"
+    )
+
+
+def narrates_case(sentence: str) -> bool:
+    """``sentence`` tells one case, not a point: a person's age, a real place two
+    tiers deep (临沂市沂水县), an edition (第二届…大赛), or it opens with an example
+    marker (比如, 以……为例). Words of the marks: ``data/case_marks.txt``. (A place
+    coded by a letter, A市, is the material itself in an exam paper, not a case.)"""
+    return _case_marks(strict=False).search(sentence) is not None
 
 
 def _is_list(origin: Origin) -> bool:
