@@ -329,7 +329,7 @@ def _merged(made: list[Made]) -> list[Made]:
     text with every other one's blanks added, unless blanks would cut each other,
     hide more than half of it or ask more than three questions; each card's blanks
     keep a number of their own (c1, c2… renumbered in order). A 金句 keeps its own
-    card."""
+    card, and takes in the clozes of its sentence that fit (:func:`_into_golden`)."""
     first: dict[tuple[int, int], int] = {}
     out: list[Made] = []
     for note, origin in made:
@@ -349,7 +349,31 @@ def _merged(made: list[Made]) -> list[Made]:
             out[at] = (replace(kept_note, text=joined), kept_origin)
         else:
             out.append((note, origin))
-    return out
+    return _into_golden(out)
+
+
+def _into_golden(made: list[Made]) -> list[Made]:
+    """A key-term or series cloze on the sentence of a 金句 card joins that card when
+    their blanks fit together (:func:`_join`): one sentence, one card (rubric: DUP).
+    The 金句 keeps its rule; the cloze that joined it is gone."""
+    golden = {
+        (n.source.start, n.source.end): k
+        for k, (n, o) in enumerate(made)
+        if _firm_golden(o) and _BLANK.search(n.text)
+    }
+    if not golden:
+        return made
+    out = list(made)
+    gone: set[int] = set()
+    for k, (note, origin) in enumerate(made):
+        at = golden.get((note.source.start, note.source.end))
+        if at is None or origin.rule not in _TIDIED or _firm_golden(origin):
+            continue
+        joined = _join(out[at][0].text, note.text)
+        if joined is not None:
+            out[at] = (replace(out[at][0], text=joined), out[at][1])
+            gone.add(k)
+    return [m for k, m in enumerate(out) if k not in gone]
 
 
 _QUESTIONS = 3
@@ -373,21 +397,43 @@ def _marks(text: str) -> tuple[str, list[tuple[int, int, int]]]:
     return "".join(plain), spans
 
 
+_NEST = 4
+"""A blank holding another with at most this many characters more asks the same
+point (增强文化自信 and 文化自信)."""
+
+
+def _nests(s: int, e: int, s2: int, e2: int) -> bool:
+    """One span holds the other, the wider longer by at most :data:`_NEST`."""
+    inside = (s <= s2 and e2 <= e) or (s2 <= s and e <= e2)
+    return inside and abs((e - s) - (e2 - s2)) <= _NEST
+
+
 def _join(a: str, b: str) -> str | None:
     """One cloze with the blanks of ``a`` and of ``b`` (the same sentence), or None
-    when they are not the same sentence or the blanks would hide more than half."""
+    when they are not the same sentence or the blanks would hide more than half.
+
+    A blank of ``b`` equal to one of ``a``, or holding it with a few characters more
+    (a series member 增强文化自信 around the term 文化自信), asks with it: the wider
+    one stays, under the number of ``a``'s blank, and its series with it. Blanks that
+    cross each other otherwise are two readings: no join."""
     plain, mine = _marks(a)
     other_plain, theirs = _marks(b)
     if plain != other_plain:
         return None
     top = max((n for *_s, n in mine), default=0)
     spans = list(mine)
+    number: dict[int, int] = {}
+    for s, e, n in theirs:  # a series sharing a member with a blank asks with it
+        for k, (s2, e2, n2) in enumerate(spans):
+            if _nests(s, e, s2, e2):
+                number.setdefault(n, n2)
+                spans[k] = (min(s, s2), max(e, e2), n2)
     for s, e, n in theirs:
-        if any((s, e) == (s2, e2) for s2, e2, _n in mine):
+        if any(_nests(s, e, s2, e2) for s2, e2, _n in spans):
             continue
-        if any(s < e2 and s2 < e for s2, e2, _n in mine):
+        if any(s < e2 and s2 < e for s2, e2, _n in spans):
             return None  # blanks that cut each other: two readings, two cards
-        spans.append((s, e, top + n))
+        spans.append((s, e, number.get(n, top + n)))
     if len(spans) == len(mine):
         return a
     if sum(e - s for s, e, _n in spans) * 2 > len(plain):
