@@ -74,3 +74,24 @@ def test_a_series_on_the_sentence_of_a_golden_line_joins_its_card() -> None:
         "推动乡村文化振兴，既要{{c1::守住根脉}}，又要{{c2::激活动力}}，"
         "让农民群众{{c3::增强文化自信}}、{{c3::提升文明素养}}。"
     ]
+
+
+def test_places_in_a_ranking_are_no_blanks_of_a_golden_lines_card() -> None:
+    sentence = "中国货物贸易全球第一、服务贸易全球第二，既是超级“买家”，也是超级“卖家”。"
+    golden = _cloze(
+        "中国货物贸易全球第一、服务贸易全球第二，既是{{c1::超级“买家”}}，也是{{c2::超级“卖家”}}。",
+        "cloze.two_points",
+        "金句",
+    )
+    series = _cloze(
+        "中国{{c1::货物贸易全球第一}}、{{c1::服务贸易全球第二}}，既是超级“买家”，也是超级“卖家”。",
+        "cloze.series",
+    )
+    made = tidy([golden, series], frozenset(), sentence)
+    assert [n.text for n, _o in made] == [golden[0].text]
+
+
+def test_a_title_opening_with_a_rank_is_still_a_blank() -> None:
+    sentence = "我们要选派优秀干部到村任第一书记。"
+    term = _cloze("我们要选派优秀干部到村任{{c1::第一书记}}。", "cloze.term")
+    assert [n.text for n, _o in tidy([term], frozenset(), sentence)] == [term[0].text]

@@ -205,7 +205,8 @@ def tidy(made: list[Made], standing: frozenset[str], folded: str) -> list[Made]:
 
     * a statistic (rubric: STAT): a cloze outside a 金句 whose blanks hold no standing
       term and whose sentence reports figures (1600 万辆, 5.4%, 749 件): two or more,
-      or one in a background line or a numbered data line; and a list whose items
+      or one in a background line or a numbered data line; a cloze outside a 金句
+      whose every blank is a place in a ranking (全球第一); and a list whose items
       are figures or serial numbers (十三号、十四号);
     * the same point carded twice (rubric: DUP): clozes on one sentence become one
       cloze holding every blank (:func:`_merged`), and a cloze asking two or more
@@ -310,6 +311,8 @@ def _statistic(card: Made, standing: frozenset[str], folded: str) -> bool:
     blanks = _BLANK.findall(note.text)
     if not blanks or _firm_golden(origin):
         return False
+    if all(_RANK.search(b) for b in blanks):
+        return True  # {{货物贸易全球第一}}、{{服务贸易全球第二}}: places in a table
     plain = _BLANK.sub(lambda m: m.group(1), note.text)
     count = figures(plain)
     if not count or any(_stands(b, standing, folded) for b in blanks):
@@ -317,6 +320,9 @@ def _statistic(card: Made, standing: frozenset[str], folded: str) -> bool:
     return count >= 2 or origin.function in _SCENE or _NUMBERED.match(plain) is not None
 
 
+_RANK = re.compile(r"第[0-9０-９零〇一二三四五六七八九十百两]+[”\"]?$")
+"""A place in a ranking closing a blank (全球第一, 全国第二; not 第一书记): a figure,
+not a term (rubric: STAT)."""
 _SERIAL = re.compile(r"^第?[零〇一二三四五六七八九十百千两]+[号届期批次]$")
 """A serial number as an item (神舟十三号、十四号、十五号): a name's figure, not a point."""
 _SCENE = frozenset({"背景", "过渡"})
