@@ -8,11 +8,18 @@ now, and a change's effect estimated: of the judged cards it drops or rewords, h
 many were GOOD or FIXABLE and how many TRIVIAL or BROKEN.
 
     python -m bench.judged_cards BLIND_DIR [--sets set8,set9] [--by rule|function|both]
+    python -m bench.judged_cards BLIND_DIR --save before.json    # on the old code
+    python -m bench.judged_cards BLIND_DIR --against before.json # on the new code
 
 ``BLIND_DIR`` holds ``setN/`` (articles), ``setN-decks*/`` (the judged decks) and
 ``setN-judge-*.json`` (verdicts per card). Verdicts of two judges of one deck count
 separately. A judged card no longer made is ``gone``; one made with the same
 sentence but other blanks or items is ``reworded``.
+
+``--save`` records each verdict's card as made today and the cards per judged
+article; ``--against`` a saved record counts, by verdict, the judged cards a change
+drops or rewords (GOOD/FIXABLE lost against TRIVIAL/BROKEN gone) and the mean cards
+per article before and after.
 """
 
 from __future__ import annotations
@@ -110,9 +117,11 @@ def span_key(card: dict[str, Any]) -> str:
 
 
 def article_path(blind: Path, set_name: str, article: str) -> Path:
-    for p in sorted((blind / set_name).glob(article + ".*")):
-        if p.suffix in {".txt", ".md", ".html"}:
-            return p
+    """The article in ``setN/`` or, where a set was labelled in parts, ``setN/all/``."""
+    for folder in (blind / set_name, blind / set_name / "all"):
+        for p in sorted(folder.glob(article + ".*")):
+            if p.suffix in {".txt", ".md", ".html"}:
+                return p
     raise FileNotFoundError(f"{blind / set_name}/{article}.*")
 
 
@@ -180,6 +189,41 @@ def fates(rows: list[tuple[Judged, str, dict[str, Any] | None]]) -> str:
     )
 
 
+def record(blind: Path, rows: list[tuple[Judged, str, dict[str, Any] | None]]) -> dict[str, Any]:
+    """Each verdict's card as made today (its exact key, or None when gone) and the
+    number of cards of each judged article today."""
+    articles = sorted({(j.set_name, j.article) for j, _f, _n in rows})
+    return {
+        "made": [
+            [j.deck, j.article, j.index, j.verdict, exact_key(now) if now else None]
+            for j, _fate, now in rows
+        ],
+        "cards": {f"{s}/{a}": len(made_now(blind, s, a)) for s, a in articles},
+    }
+
+
+def against(before: dict[str, Any], after: dict[str, Any]) -> str:
+    """What changed between two records: verdicts whose card is gone or reworded, and
+    the mean cards per judged article."""
+    was = {tuple(r[:3]): r for r in before["made"]}
+    change: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in after["made"]:
+        old = was.get(tuple(row[:3]))
+        if old is None or old[4] == row[4]:
+            continue
+        fate = "made again" if old[4] is None else ("dropped" if row[4] is None else "reworded")
+        change[fate][row[3]] += 1
+    lines = [
+        f"{fate:10} " + " ".join(f"{v} {c[v]}" for v in VERDICTS)
+        for fate, c in sorted(change.items())
+    ] or ["no judged card changed"]
+    for name, rec in (("before", before), ("after", after)):
+        counts = rec["cards"]
+        mean = sum(counts.values()) / len(counts) if counts else 0.0
+        lines.append(f"cards per judged article {name}: {mean:.2f} ({len(counts)} articles)")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("blind", type=Path)
@@ -189,11 +233,20 @@ def main() -> None:
     )
     parser.add_argument("--decks", default="", help="comma-separated deck folders to keep")
     parser.add_argument("--changed", action="store_true", help="list judged cards not made today")
+    parser.add_argument("--save", type=Path, help="record today's cards to compare later")
+    parser.add_argument("--against", type=Path, help="a record --save wrote: what changed")
     args = parser.parse_args()
     rows = join(args.blind, frozenset(args.sets.split(",")))
     if args.decks:
         keep = set(args.decks.split(","))
         rows = [r for r in rows if r[0].deck in keep]
+    if args.save or args.against:
+        today = record(args.blind, rows)
+        if args.save:
+            args.save.write_text(json.dumps(today, ensure_ascii=False), encoding="utf-8")
+        if args.against:
+            print(against(json.loads(args.against.read_text(encoding="utf-8")), today))
+        return
     print(f"{len(rows)} verdicts")
     print(fates(rows))
     print(table(rows, args.by))

@@ -60,7 +60,8 @@ def test_a_third_parallel_clause_is_blanked_with_the_pair() -> None:
         "营销策略不说,做到适销对路,符合社会需求,满足消费需要,才能为社会所接纳,成为畅销产品。\n"
     )
     blanks = [re.findall(r"\{\{c\d+::(.*?)\}\}", n.text) for n in make(text, "t").notes if n.text]
-    assert ["做到适销对路", "符合社会需求", "满足消费需要"] in blanks
+    three = {"做到适销对路", "符合社会需求", "满足消费需要"}
+    assert any(three <= set(b) for b in blanks)  # on the sentence's one card
 
 
 def test_an_ordinal_enumeration_is_a_list_not_a_parallel_golden_line() -> None:

@@ -21,13 +21,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import cache
 
 from trainer.domain.model import Note
 from trainer.generation.enumtypes import Enumeration
 from trainer.generation.figures import figures, has_figure
+from trainer.generation.lexicon import kind_words
 from trainer.generation.provenance import Origin
 
-__all__ = ["budget", "choose", "examples", "tidy", "value"]
+__all__ = ["budget", "choose", "examples", "narrates_case", "tidy", "value"]
 
 Made = tuple[Note, Origin]
 
@@ -203,16 +205,95 @@ def tidy(made: list[Made], standing: frozenset[str], folded: str) -> list[Made]:
 
     * a statistic (rubric: STAT): a cloze outside a 金句 whose blanks hold no standing
       term and whose sentence reports figures (1600 万辆, 5.4%, 749 件): two or more,
-      or one in a background line or a numbered data line; and a list whose items
+      or one in a background line or a numbered data line; a cloze outside a 金句
+      whose every blank is a place in a ranking (全球第一); and a list whose items
       are figures or serial numbers (十三号、十四号);
     * the same point carded twice (rubric: DUP): clozes on one sentence become one
       cloze holding every blank (:func:`_merged`), and a cloze asking two or more
       items of a list on the same sentence, and nothing else, goes (the list asks
       them already)."""
-    kept = [m for m in made if not _statistic(m, standing, folded)]
+    kept = [
+        m
+        for m in made
+        if not _statistic(m, standing, folded) and not _case_cloze(m, standing, folded)
+    ]
     kept = _merged(kept)
     lists = [(n.source.start, n.source.end, n.items) for n, o in kept if _is_list(o)]
     return [m for m in kept if not _listed(m, lists, standing, folded)]
+
+
+def _case_cloze(card: Made, standing: frozenset[str], folded: str) -> bool:
+    """A card on a sentence that narrates one case (:func:`narrates_case`) and asks
+    no term that stands on its own: the names of a case (a nickname, a village's
+    choir, a prize) are not what a student recalls (rubric: LOW, STAT).
+
+    Key-term, series and learned 金句 clozes go, and lists read off such a sentence.
+    Where the sentence is about a person of some age or opens as an example (比如,
+    以……为例), a quoted name is the case's own name: only a 规范表述 or a 《named》
+    document saves the card; elsewhere (a place, an edition) a quoted coined term does
+    too."""
+    note, origin = card
+    if origin.rule in _SENTENCE_LISTS:
+        told, asked = _sentence_of(folded, note.source.start, note.source.end), list(note.items)
+    elif origin.rule in _TIDIED and not _firm_golden(origin):
+        told = _sentence_of(folded, note.source.start, note.source.end)
+        asked = _BLANK.findall(note.text)
+    else:
+        return False
+    if not asked or not narrates_case(told):
+        return False
+    if _case_marks(strict=True).search(told):
+        return not any(b.strip('“”‘’"') in standing or b.startswith("《") for b in asked)
+    return not any(_stands(b, standing, folded) for b in asked)
+
+
+def _sentence_of(folded: str, start: int, end: int) -> str:
+    """The sentences of ``folded`` holding ``start`` to ``end`` (a list's source may
+    begin at its first item, after the words that say what the sentence does)."""
+    head = max(folded.rfind(mark, 0, start) for mark in _ENDS) + 1
+    return folded[head:end]
+
+
+_ENDS = ("。", "!", "?", "！", "？", "\n")
+_SENTENCE_LISTS = frozenset(
+    {"list.inline", "list.semicolon", "list.series", "list.clauses", "list.quoted"}
+)
+"""Lists read off the sentences of one passage (not headings or numbered points)."""
+_NAME_CHAR = "[^\\W\\d_a-zA-Z的之和与及、各全本该]"
+"""A character of a place's name: not a particle, a conjunction or a determiner (全市的
+小区 names no place)."""
+
+
+@cache
+def _case_marks(strict: bool) -> re.Pattern[str]:
+    """The marks of a case: a person's age and an example's opener (``strict``: the
+    story of one person or one example), or those and a real place two tiers deep
+    (临沂市沂水县) or an edition (第二届…大赛)."""
+
+    def alt(kind: str) -> str:
+        return "|".join(map(re.escape, sorted(kind_words("case_marks", kind), key=len)[::-1]))
+
+    person = (
+        r"[0-9０-９]+\s*岁"  # 43岁的车间工人
+        rf"|^\s*(?:{alt('opener')})"  # 比如山东临沂……
+        r"|^\s*以[^,:;，。：；]{1,12}为例"
+    )
+    if strict:
+        return re.compile(person)
+    upper, lower = alt("upper"), alt("lower")
+    return re.compile(
+        person
+        + rf"|{_NAME_CHAR}{{2,3}}(?:{upper}){_NAME_CHAR}{{2,4}}(?:{lower})"
+        + r"|第[0-9０-９一二三四五六七八九十]+届"
+    )
+
+
+def narrates_case(sentence: str) -> bool:
+    """``sentence`` tells one case, not a point: a person's age, a real place two
+    tiers deep (临沂市沂水县), an edition (第二届…大赛), or it opens with an example
+    marker (比如, 以……为例). Words of the marks: ``data/case_marks.txt``. (A place
+    coded by a letter, A市, is the material itself in an exam paper, not a case.)"""
+    return _case_marks(strict=False).search(sentence) is not None
 
 
 def _is_list(origin: Origin) -> bool:
@@ -230,6 +311,8 @@ def _statistic(card: Made, standing: frozenset[str], folded: str) -> bool:
     blanks = _BLANK.findall(note.text)
     if not blanks or _firm_golden(origin):
         return False
+    if all(_RANK.search(b) for b in blanks):
+        return True  # {{货物贸易全球第一}}、{{服务贸易全球第二}}: places in a table
     plain = _BLANK.sub(lambda m: m.group(1), note.text)
     count = figures(plain)
     if not count or any(_stands(b, standing, folded) for b in blanks):
@@ -237,6 +320,9 @@ def _statistic(card: Made, standing: frozenset[str], folded: str) -> bool:
     return count >= 2 or origin.function in _SCENE or _NUMBERED.match(plain) is not None
 
 
+_RANK = re.compile(r"第[0-9０-９零〇一二三四五六七八九十百两]+[”\"]?$")
+"""A place in a ranking closing a blank (全球第一, 全国第二; not 第一书记): a figure,
+not a term (rubric: STAT)."""
 _SERIAL = re.compile(r"^第?[零〇一二三四五六七八九十百千两]+[号届期批次]$")
 """A serial number as an item (神舟十三号、十四号、十五号): a name's figure, not a point."""
 _SCENE = frozenset({"背景", "过渡"})
@@ -249,7 +335,7 @@ def _merged(made: list[Made]) -> list[Made]:
     text with every other one's blanks added, unless blanks would cut each other,
     hide more than half of it or ask more than three questions; each card's blanks
     keep a number of their own (c1, c2… renumbered in order). A 金句 keeps its own
-    card."""
+    card, and takes in the clozes of its sentence that fit (:func:`_into_golden`)."""
     first: dict[tuple[int, int], int] = {}
     out: list[Made] = []
     for note, origin in made:
@@ -269,7 +355,31 @@ def _merged(made: list[Made]) -> list[Made]:
             out[at] = (replace(kept_note, text=joined), kept_origin)
         else:
             out.append((note, origin))
-    return out
+    return _into_golden(out)
+
+
+def _into_golden(made: list[Made]) -> list[Made]:
+    """A key-term or series cloze on the sentence of a 金句 card joins that card when
+    their blanks fit together (:func:`_join`): one sentence, one card (rubric: DUP).
+    The 金句 keeps its rule; the cloze that joined it is gone."""
+    golden = {
+        (n.source.start, n.source.end): k
+        for k, (n, o) in enumerate(made)
+        if _firm_golden(o) and _BLANK.search(n.text)
+    }
+    if not golden:
+        return made
+    out = list(made)
+    gone: set[int] = set()
+    for k, (note, origin) in enumerate(made):
+        at = golden.get((note.source.start, note.source.end))
+        if at is None or origin.rule not in _TIDIED or _firm_golden(origin):
+            continue
+        joined = _join(out[at][0].text, note.text)
+        if joined is not None:
+            out[at] = (replace(out[at][0], text=joined), out[at][1])
+            gone.add(k)
+    return [m for k, m in enumerate(out) if k not in gone]
 
 
 _QUESTIONS = 3
@@ -293,21 +403,43 @@ def _marks(text: str) -> tuple[str, list[tuple[int, int, int]]]:
     return "".join(plain), spans
 
 
+_NEST = 4
+"""A blank holding another with at most this many characters more asks the same
+point (增强文化自信 and 文化自信)."""
+
+
+def _nests(s: int, e: int, s2: int, e2: int) -> bool:
+    """One span holds the other, the wider longer by at most :data:`_NEST`."""
+    inside = (s <= s2 and e2 <= e) or (s2 <= s and e <= e2)
+    return inside and abs((e - s) - (e2 - s2)) <= _NEST
+
+
 def _join(a: str, b: str) -> str | None:
     """One cloze with the blanks of ``a`` and of ``b`` (the same sentence), or None
-    when they are not the same sentence or the blanks would hide more than half."""
+    when they are not the same sentence or the blanks would hide more than half.
+
+    A blank of ``b`` equal to one of ``a``, or holding it with a few characters more
+    (a series member 增强文化自信 around the term 文化自信), asks with it: the wider
+    one stays, under the number of ``a``'s blank, and its series with it. Blanks that
+    cross each other otherwise are two readings: no join."""
     plain, mine = _marks(a)
     other_plain, theirs = _marks(b)
     if plain != other_plain:
         return None
     top = max((n for *_s, n in mine), default=0)
     spans = list(mine)
+    number: dict[int, int] = {}
+    for s, e, n in theirs:  # a series sharing a member with a blank asks with it
+        for k, (s2, e2, n2) in enumerate(spans):
+            if _nests(s, e, s2, e2):
+                number.setdefault(n, n2)
+                spans[k] = (min(s, s2), max(e, e2), n2)
     for s, e, n in theirs:
-        if any((s, e) == (s2, e2) for s2, e2, _n in mine):
+        if any(_nests(s, e, s2, e2) for s2, e2, _n in spans):
             continue
-        if any(s < e2 and s2 < e for s2, e2, _n in mine):
+        if any(s < e2 and s2 < e for s2, e2, _n in spans):
             return None  # blanks that cut each other: two readings, two cards
-        spans.append((s, e, top + n))
+        spans.append((s, e, number.get(n, top + n)))
     if len(spans) == len(mine):
         return a
     if sum(e - s for s, e, _n in spans) * 2 > len(plain):
