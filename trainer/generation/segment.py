@@ -124,17 +124,20 @@ class Words:
     @overload
     def get(self, word: str, default: int) -> int: ...
     def get(self, word: str, default: int | None = None) -> int | None:
-        self.ensure(word[:1])
+        if self._parts is not None and word[:1] not in self._loaded:
+            self.ensure(word[:1])
         return self.words.get(word, default)
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
             return False
-        self.ensure(word[:1])
+        if self._parts is not None and word[:1] not in self._loaded:
+            self.ensure(word[:1])
         return word in self.words
 
     def __getitem__(self, word: str) -> int:
-        self.ensure(word[:1])
+        if self._parts is not None and word[:1] not in self._loaded:
+            self.ensure(word[:1])
         return self.words[word]
 
 
