@@ -165,10 +165,13 @@ def _words_key(jieba: Any) -> tuple[Any, ...]:
     import zlib
 
     guifan = "\n".join(sorted(guifan_words())).encode("utf-8")
-    with contextlib.suppress(OSError):
+    try:
         size = os.path.getsize(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"))
-        return (_WORDS_FORMAT, jieba.__version__, size, len(guifan), zlib.crc32(guifan))
-    return (_WORDS_FORMAT, jieba.__version__, -1, len(guifan), zlib.crc32(guifan))
+    except OSError:
+        size = -1
+    # marshal's format is the interpreter's: one cache folder may serve several Pythons
+    python = tuple(sys.version_info[:2])
+    return (_WORDS_FORMAT, python, jieba.__version__, size, len(guifan), zlib.crc32(guifan))
 
 
 def _read_words(path: Path, key: tuple[Any, ...]) -> tuple[int, Words] | None:
