@@ -505,7 +505,9 @@ def find_clozes(
             covered.add(term.word)
             continue
         if not candidates or (term in extra_cover and len(out) >= budget):
-            if term not in extra_cover and _extend(out, term.word):
+            if term not in extra_cover and (
+                _extend(out, term.word) or (named(term.word) and _swap(out, term.word, scores))
+            ):
                 covered.add(term.word)
             continue
         # A sentence that does something in the argument first; background and
@@ -681,6 +683,52 @@ def _extend(out: list[Cloze], word: str) -> bool:
             out[k] = replace(c, blanks=tuple(_joined([*c.blanks, found[0]])))
             return True
     return False
+
+
+_SWAPPABLE = frozenset(
+    {"term", "keyterm.model", "golden.pattern", "golden.model", "golden.maxim", "golden.section"}
+)
+"""Rules whose blanks are the key terms the card's sentence holds, not a part the rule
+itself chose (a couplet's halves, a series' members, a predicate)."""
+
+
+def _swap(out: list[Cloze], word: str, scores: dict[str, float]) -> bool:
+    """Blank ``word`` (a 规范表述 or coined term, see ``named`` in :func:`find_clozes`)
+    in a full card made on a sentence that holds it, in place of that card's weakest
+    blank that is no such name and ranks below it: a side word (成千上万, 文化) never hides while the
+    study point stays visible (rubric: KEY). A blank the card's rule chose itself (a
+    couplet's halves, a series' members, a predicate) is never given up."""
+    for c in sorted(out, key=lambda c: (c.role != "term", c.sentence.start)):
+        if c.rule not in _SWAPPABLE or word not in c.sentence.text or c.together:
+            continue
+        if len(c.blanks) < MAX_BLANKS:
+            continue  # room left, but too much hidden already: the card's choice stands
+        found = term_blanks(c.sentence, {word: 1.0}, 1)
+        if not found:
+            continue
+        new = found[0]
+        if any(new.start < b.end and b.start < new.end for b in c.blanks):
+            continue
+        weak = [
+            b
+            for b in c.blanks
+            if not _named_blank(b.text, c.sentence.text)
+            and scores.get(b.text, 0.0) < scores.get(word, 0.0)
+        ]
+        if not weak:
+            continue
+        drop = min(weak, key=lambda b: (scores.get(b.text, 0.0), -b.start))
+        kept = [b for b in c.blanks if b is not drop]
+        hidden = sum(len(b.text) for b in (*kept, new))
+        if 2 * hidden <= len(strip_punct(c.sentence.text)):
+            out[out.index(c)] = replace(c, blanks=tuple(_joined([*kept, new])))
+            return True
+    return False
+
+
+def _named_blank(text: str, sentence: str) -> bool:
+    """A blank that is itself a 规范表述, a long name or a quoted term."""
+    return text in guifan_words() or len(text) >= _NAME_LEN or f"“{text}”" in sentence
 
 
 def snap_to_words(sentence: Span, blanks: list[Span] | tuple[Span, ...]) -> list[Span]:
