@@ -104,3 +104,9 @@ def test_descriptions_and_pronoun_judgements_inside_a_paragraph_are_not() -> Non
 def test_a_numbered_couplet_is_golden_without_its_number() -> None:
     text = f"{_FILLER}\n{_FILLER}\n3. 风雨砥砺初心,岁月见证担当。{_FILLER}{_FILLER}\n{_FILLER}\n"
     assert _golden(text, "风雨砥砺初心,岁月见证担当")
+
+
+def test_a_judging_metaphor_is_golden() -> None:
+    line = "乡村医生是农村医疗卫生服务体系的“压舱石”。"
+    text = f"{_FILLER}\n{_FILLER}{line}{_FILLER}\n{_FILLER}\n"
+    assert _golden(text, "压舱石")

@@ -41,6 +41,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from trainer.generation.address import addresses, fragment, leads_on
 from trainer.generation.keyterms import VERBS as POLICY_VERBS
@@ -61,6 +62,16 @@ _CORRELATIVE = re.compile(
     r"根本保证|重要保障|重要抓手|重要引擎|重要着力点|基础条件|生命线|真谛|精髓|要义)"
 )
 _MAX_PATTERN_SENTENCE = 70
+
+
+@cache
+def _metaphor() -> re.Pattern[str]:
+    """X是Y的压舱石: a judging metaphor (``data/judging_metaphors.txt``) closing a
+    是……的 phrase, perhaps in quotes."""
+    nouns = "|".join(sorted(map(re.escape, words("judging_metaphors")), key=len, reverse=True))
+    return re.compile(rf"是[^,。;:]{{2,24}}的[“\"]?(?:{nouns})[”\"]?(?:[,。;!]|$)")
+
+
 _CONCLUSION = re.compile(r"^(?:说到底|归根结底|归根到底|总之|总而言之|一言以蔽之|由此可见)")
 _MAX_PATTERN = 50
 _MAX_APHORISM = 16
@@ -474,6 +485,8 @@ def _find_golden(folded: str, s: Span, opens: bool, closes: bool, sayings: bool)
     m = None if s.text.endswith("?") or told else _CORRELATIVE.search(_unmasked(s.text))
     if m and len(s.text) <= _MAX_PATTERN:
         return Golden(s, "pattern", ())
+    if not told and len(s.text) <= _MAX_PATTERN and _metaphor().search(_unmasked(s.text)):
+        return Golden(s, "pattern", ())  # 粮食安全、能源安全是国家长治久安的压舱石
     if m and len(s.text) <= _MAX_PATTERN_SENTENCE:
         # A long sentence whose correlative runs to its end (……,既不能……,也不能……).
         clause_at = s.text.rfind(",", 0, m.start()) + 1
