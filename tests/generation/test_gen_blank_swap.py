@@ -49,3 +49,13 @@ def test_a_side_word_ranked_above_the_name_stays() -> None:
     out = [_card(SENTENCE, ["个人信息保护", "成千上万", "突出位置"])]
     scores = {"个人信息保护": 3.0, "成千上万": 2.0, "突出位置": 2.0, "包容审慎": 1.0}
     assert not _swap(out, "包容审慎", scores)
+
+
+def test_a_saying_with_a_longer_term_leaves_a_side_pair_visible() -> None:
+    from trainer.generation.clozes import _golden_blanks
+    from trainer.generation.golden import Golden
+
+    sentence = "只有把网红流量转化为乡村振兴的持久动力,数字乡村建设才能行稳致远。"
+    g = Golden(Span(sentence, 0, len(sentence)), "pattern", ())
+    blanks = _golden_blanks(g, {"网红": 6.0, "数字乡村建设": 5.0}, set())
+    assert [b.text for b in blanks] == ["数字乡村建设"]

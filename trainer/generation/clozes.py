@@ -724,6 +724,11 @@ def _golden_blanks(g: Golden, scores: dict[str, float], topic: set[str]) -> list
         for b in term_blanks(g.sentence, scores)
         if len(b.text) > 2 or rarity(b.text) >= _RARE_PAIR or b.text in guifan_words()
     ]
+    # A pair of characters beside a longer term is a side word (网红, 监管, 顾客):
+    # guessed or generic (rubric: GEN); the longer terms carry the card.
+    longer = [b for b in found if len(b.text) > 2 or b.text in guifan_words()]
+    if longer:
+        return longer
     if found:
         return found
     # No key term in it: blank its rarest content words instead.
