@@ -110,3 +110,18 @@ def test_a_judging_metaphor_is_golden() -> None:
     line = "乡村医生是农村医疗卫生服务体系的“压舱石”。"
     text = f"{_FILLER}\n{_FILLER}{line}{_FILLER}\n{_FILLER}\n"
     assert _golden(text, "压舱石")
+
+
+def test_an_authority_s_judgement_reported_whole_is_golden() -> None:
+    line = "古人曾言道,天下难事必作于易,天下大事必作于细。"
+    text = f"{_FILLER}\n{_FILLER}{line}{_FILLER}\n{_FILLER}\n"
+    assert _golden(text, "天下难事必作于易")
+    line = "习近平总书记曾指出,幸福生活都源于辛勤劳动和不懈创造。"
+    text = f"{_FILLER}\n{_FILLER}{line}{_FILLER}\n{_FILLER}\n"
+    assert _golden(text, "幸福生活都源于辛勤劳动")
+
+
+def test_a_directive_reported_from_a_leader_is_no_saying() -> None:
+    line = "总书记强调,要加强基层医疗卫生服务体系建设。"
+    text = f"{_FILLER}\n{_FILLER}{line}{_FILLER}\n{_FILLER}\n"
+    assert not _golden(text, "基层医疗卫生服务体系")

@@ -22,7 +22,9 @@ Rules, in order, each general to 申论 prose:
 6. a sentence that is one short quotation; a short judgement (``X是Y的关键``)
    opening a paragraph, or standing as a sentence of its own anywhere
    (``基层是一切工作的落脚点``), or a short 是/成为 conclusion closing one; a
-   numbered line is judged without its number; any sentence in
+   numbered line is judged without its number; a leader's, a classic's or a
+   proverb's judgement reported whole (``习近平总书记曾指出,……``), not a directive
+   (``……强调,要加强……``); any sentence in
    a section of sayings (``【金句积累】``).
 
 Rules 4 and 5 leave the choice of blanks to the key-term ranking.
@@ -162,6 +164,28 @@ def _attributed(s: Span) -> Golden | None:
         return Golden(s, "saying", (Span(quote[cut + 1 :], at + cut + 1, at + len(quote)),))
     tail = quote.rsplit(",", 1)[-1]
     return Golden(s, "saying", (Span(tail, at + len(quote) - len(tail), at + len(quote)),))
+
+
+_AUTHORITY = re.compile(
+    r"^(?P<who>[^“”,。:]{0,12}(?:总书记|习近平|主席|古人|先贤|前人|孔子|孟子|荀子|老子|庄子|"
+    r"古语|俗话|俗语|谚语|常言))(?:曾经|曾|也|常|早就|早已)?"
+    r"(?:说过|说|指出|强调|言道|有言|有云|云|讲)[:,]?(?P<body>“?[^“”]{6,40}?”?)[。!]?$"
+)
+"""An authority's words reported whole (习近平总书记曾指出,人世间的一切成就……都源于劳动
+和创造。孟子有言:……): a leader, a classic or a proverb, then what was said."""
+
+
+def _authority(s: Span) -> Golden | None:
+    """A sentence that is an authority's judgement, quoted or not, of six to forty
+    characters: a 金句 (GUIDE: quotations). A directive (要……, 坚持……) is policy,
+    not a saying. Its key terms are its blanks."""
+    m = _AUTHORITY.match(s.text)
+    if m is None:
+        return None
+    body = m.group("body").strip("“”")
+    if not body or _opens_on_verb(body.split(",")[0]) or _DIGIT.search(body):
+        return None
+    return Golden(s, "saying", ())
 
 
 def _saying(s: Span) -> Golden | None:
@@ -494,4 +518,4 @@ def _find_golden(folded: str, s: Span, opens: bool, closes: bool, sayings: bool)
             return Golden(s, "pattern", ())
     if len(s.text) <= _MAX_PATTERN and _CONCLUSION.match(s.text):
         return Golden(s, "conclusion", ())
-    return None
+    return _authority(s)
