@@ -75,3 +75,67 @@ def test_an_ordinal_enumeration_is_a_list_not_a_parallel_golden_line() -> None:
     assert any("加强党的领导" in n.items for n in lists)
     assert not any("一是加强党的领导}}" in c for c in _clozes(text))
     assert all(o.rule != "cloze.golden.parallel" for o in out.origins)
+
+
+def _golden(text: str, line: str) -> bool:
+    """A 金句 card holds ``line``."""
+    out = generate(Article(text=text, title="测试"), "t")
+    return any(
+        o.rule.startswith("cloze.golden") and line in re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", n.text)
+        for n, o in zip(out.notes, out.origins, strict=True)
+    )
+
+
+def _carded(line: str) -> bool:
+    text = f"{_FILLER}\n{_FILLER}{line}{_FILLER}\n{_FILLER}\n"
+    return _golden(text, line.rstrip("。"))
+
+
+def test_a_short_couplet_inside_a_paragraph_is_golden() -> None:
+    # Two short clauses standing as a sentence mid-paragraph: a saying wherever it stands.
+    assert _carded("风雨砥砺初心,岁月见证担当。")
+    assert _carded("市井烟火时代,好物也怕无人知。")
+    # Mirrored word for word, the second half may open on a verb.
+    assert _carded("清贫方显气节,奋斗始得甘甜。")
+
+
+def test_two_measures_inside_a_paragraph_are_no_couplet() -> None:
+    assert not _carded("加强组织协调,完善考核办法。")
+    assert not _carded("上下联动配合,畅通反馈渠道。")
+
+
+def test_a_short_judgement_inside_a_paragraph_is_golden() -> None:
+    assert _carded("社区是服务群众的最后一米。")
+    assert _carded("考核导向决定干部作为。")
+
+
+def test_descriptions_and_pronoun_judgements_inside_a_paragraph_are_not() -> None:
+    assert not _carded("本市是一个人口大国。")
+    assert not _carded("这是推动改革的必要条件。")
+    assert not _carded("单靠一张嘴肯定是不行的。")
+
+
+def test_a_numbered_couplet_is_golden_without_its_number() -> None:
+    text = f"{_FILLER}\n{_FILLER}\n3. 风雨砥砺初心,岁月见证担当。{_FILLER}{_FILLER}\n{_FILLER}\n"
+    assert _golden(text, "风雨砥砺初心,岁月见证担当")
+
+
+def test_a_judging_metaphor_is_golden() -> None:
+    line = "乡村医生是农村医疗卫生服务体系的“压舱石”。"
+    text = f"{_FILLER}\n{_FILLER}{line}{_FILLER}\n{_FILLER}\n"
+    assert _golden(text, "压舱石")
+
+
+def test_an_authority_s_judgement_reported_whole_is_golden() -> None:
+    line = "古人曾言道,天下难事必作于易,天下大事必作于细。"
+    text = f"{_FILLER}\n{_FILLER}{line}{_FILLER}\n{_FILLER}\n"
+    assert _golden(text, "天下难事必作于易")
+    line = "习近平总书记曾指出,幸福生活都源于辛勤劳动和不懈创造。"
+    text = f"{_FILLER}\n{_FILLER}{line}{_FILLER}\n{_FILLER}\n"
+    assert _golden(text, "幸福生活都源于辛勤劳动")
+
+
+def test_a_directive_reported_from_a_leader_is_no_saying() -> None:
+    line = "总书记强调,要加强基层医疗卫生服务体系建设。"
+    text = f"{_FILLER}\n{_FILLER}{line}{_FILLER}\n{_FILLER}\n"
+    assert not _golden(text, "基层医疗卫生服务体系")

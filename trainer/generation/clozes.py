@@ -476,11 +476,22 @@ def find_clozes(
         and w.sentence.start not in instructions
     ]
     functions = functions or {}
+    long = [
+        w
+        for w in _sentences(doc)
+        if len(w.sentence.text) > _TERM_SENTENCE[1] and w.sentence.start not in instructions
+    ]
 
     def named(word: str) -> bool:
         """A 规范表述, a long (policy) name or a quoted coined term: worth a card from
         any sentence."""
         return word in guifan or len(word) >= _NAME_LEN or f"“{word}”" in folded
+
+    windows = 0
+
+    def coined(word: str) -> bool:
+        """A 规范表述 or a term the article quotes: worth cutting a long sentence for."""
+        return word in guifan or f"“{word}”" in folded
 
     def cardable(w: _Where) -> bool:
         return not functions or functions.get(w.sentence.start, "") in CARDABLE
@@ -505,7 +516,17 @@ def find_clozes(
             covered.add(term.word)
             continue
         if not candidates or (term in extra_cover and len(out) >= budget):
-            if term not in extra_cover and _extend(out, term.word):
+            if term in extra_cover:
+                continue
+            # Room in a card already made; else the clauses around it in a sentence
+            # too long to card; else the place of a weaker blank in a full card.
+            done = _extend(out, term.word)
+            if not done and coined(term.word) and windows < _WINDOWS_MAX:
+                done = _long_sentence_card(out, used, term.word, folded, long)
+                windows += done
+            if not done and named(term.word):
+                done = _swap(out, term.word, scores)
+            if done:
                 covered.add(term.word)
             continue
         # A sentence that does something in the argument first; background and
@@ -565,6 +586,63 @@ def find_clozes(
                 break
     out.sort(key=lambda c: c.sentence.start)
     return out
+
+
+_LEANS = frozenset("也又是就而但并还即更却才且则乃故因")
+"""Characters a clause opens with when it carries on from the one before it."""
+_WINDOW = (24, 60)
+_WINDOWS_MAX = 2
+"""Cards cut from long sentences per article: the deck's budget is for whole sentences."""
+"""A window of clauses cut from a long sentence: grown to at least the first figure,
+never beyond the second."""
+
+
+def _long_sentence_card(
+    out: list[Cloze], used: set[int], word: str, folded: str, long: list[_Where]
+) -> bool:
+    """A card for a 规范表述 or coined term that only stands in sentences too long to
+    card (中国始终高举……,践行真正的多边主义,坚持……,反对……): the clauses around it,
+    from the one that holds it on to the next (or back to the one before) until the
+    window reads as a statement, the term blanked. The sentence gets no other card."""
+    for w in long:
+        s = w.sentence
+        if word not in s.text or s.start in used or "{" in s.text or "}" in s.text:
+            continue
+        if series_members(folded, s):
+            continue  # its series gets the sentence's card
+        parts = clauses(folded, s.start, s.end)
+        at = next(
+            (k for k, c in enumerate(parts) if word in c.text and term_blanks(c, {word: 1.0}, 1)),
+            None,
+        )
+        if at is None:
+            continue
+        lo = hi = at
+        lo_min, hi_max = _WINDOW
+        while parts[hi].end - parts[lo].start < lo_min:
+            if hi + 1 < len(parts) and parts[hi + 1].end - parts[lo].start <= hi_max:
+                hi += 1
+            elif lo > 0 and parts[hi].end - parts[lo - 1].start <= hi_max:
+                lo -= 1
+            else:
+                break
+        start, end = parts[lo].start, parts[hi].end
+        if end - start > hi_max:
+            continue
+        window = Span(folded[start:end], start, end)
+        if fragment(window.text) or "等" in window.text:
+            continue  # a fragment's opener; a list (……等)
+        if start > s.start and window.text[0] in _LEANS:
+            continue  # 也使得……, 是对……的: leans on the clause the window leaves out
+        at = window.text.find(word)
+        if "、" in window.text[max(0, at - 1) : at + len(word) + 1]:
+            continue  # a member of a series (城乡统筹、因地制宜): the series is the point
+        blank = term_blanks(window, {word: 1.0}, 1)
+        fits = blank and 2 * len(blank[0].text) <= len(strip_punct(window.text))
+        if fits and _add(out, used, replace(w, sentence=window), blank, "term", "term"):
+            used.add(s.start)
+            return True
+    return False
 
 
 _SERIES_SENTENCE_MAX = 120
@@ -646,6 +724,11 @@ def _golden_blanks(g: Golden, scores: dict[str, float], topic: set[str]) -> list
         for b in term_blanks(g.sentence, scores)
         if len(b.text) > 2 or rarity(b.text) >= _RARE_PAIR or b.text in guifan_words()
     ]
+    # A pair of characters beside a longer term is a side word (网红, 监管, 顾客):
+    # guessed or generic (rubric: GEN); the longer terms carry the card.
+    longer = [b for b in found if len(b.text) > 2 or b.text in guifan_words()]
+    if longer:
+        return longer
     if found:
         return found
     # No key term in it: blank its rarest content words instead.
@@ -681,6 +764,52 @@ def _extend(out: list[Cloze], word: str) -> bool:
             out[k] = replace(c, blanks=tuple(_joined([*c.blanks, found[0]])))
             return True
     return False
+
+
+_SWAPPABLE = frozenset(
+    {"term", "keyterm.model", "golden.pattern", "golden.model", "golden.maxim", "golden.section"}
+)
+"""Rules whose blanks are the key terms the card's sentence holds, not a part the rule
+itself chose (a couplet's halves, a series' members, a predicate)."""
+
+
+def _swap(out: list[Cloze], word: str, scores: dict[str, float]) -> bool:
+    """Blank ``word`` (a 规范表述 or coined term, see ``named`` in :func:`find_clozes`)
+    in a full card made on a sentence that holds it, in place of that card's weakest
+    blank that is no such name and ranks below it: a side word (成千上万, 文化) never hides while the
+    study point stays visible (rubric: KEY). A blank the card's rule chose itself (a
+    couplet's halves, a series' members, a predicate) is never given up."""
+    for c in sorted(out, key=lambda c: (c.role != "term", c.sentence.start)):
+        if c.rule not in _SWAPPABLE or word not in c.sentence.text or c.together:
+            continue
+        if len(c.blanks) < MAX_BLANKS:
+            continue  # room left, but too much hidden already: the card's choice stands
+        found = term_blanks(c.sentence, {word: 1.0}, 1)
+        if not found:
+            continue
+        new = found[0]
+        if any(new.start < b.end and b.start < new.end for b in c.blanks):
+            continue
+        weak = [
+            b
+            for b in c.blanks
+            if not _named_blank(b.text, c.sentence.text)
+            and scores.get(b.text, 0.0) < scores.get(word, 0.0)
+        ]
+        if not weak:
+            continue
+        drop = min(weak, key=lambda b: (scores.get(b.text, 0.0), -b.start))
+        kept = [b for b in c.blanks if b is not drop]
+        hidden = sum(len(b.text) for b in (*kept, new))
+        if 2 * hidden <= len(strip_punct(c.sentence.text)):
+            out[out.index(c)] = replace(c, blanks=tuple(_joined([*kept, new])))
+            return True
+    return False
+
+
+def _named_blank(text: str, sentence: str) -> bool:
+    """A blank that is itself a 规范表述, a long name or a quoted term."""
+    return text in guifan_words() or len(text) >= _NAME_LEN or f"“{text}”" in sentence
 
 
 def snap_to_words(sentence: Span, blanks: list[Span] | tuple[Span, ...]) -> list[Span]:

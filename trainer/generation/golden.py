@@ -6,8 +6,10 @@ Rules, in order, each general to 申论 prose:
    line of verse (“一枝一叶总关情”); its halves (or the line) are blanked;
 2. balanced parallel clauses sharing a character in the same place
    (``重在新意,胜在诚意``); each clause is blanked;
-3. a short aphorism of two or three clauses, opening its paragraph or built of
-   four-character halves (``无以规矩,不成方圆``); its last clause is blanked; an item
+3. a short aphorism of two or three clauses, opening its paragraph, built of
+   four-character halves (``无以规矩,不成方圆``) or standing as a sentence of two
+   short clauses anywhere (``变局蕴含机遇,挑战激发斗志``, not a measure such as
+   ``压实企业责任,守住质量源头``); its last clause is blanked; an item
    of a ;-list or a labelled note (``困境:……``) is carded as a point, not a saying,
    and a piece of a quotation running over sentences (``回家,……辛苦。”``) not at all;
 4. correlative patterns (只有……才……, 要……才能……, 既……又……, 不是……而是……,
@@ -18,7 +20,11 @@ Rules, in order, each general to 申论 prose:
    不仅如此, 无论是……还是: ``data/correlative_lookalikes.txt``) are no correlative;
 5. a conclusion opened by 说到底/归根结底/总之/一言以蔽之;
 6. a sentence that is one short quotation; a short judgement (``X是Y的关键``)
-   opening a paragraph or a short 是/成为 conclusion closing one; any sentence in
+   opening a paragraph, or standing as a sentence of its own anywhere
+   (``基层是一切工作的落脚点``), or a short 是/成为 conclusion closing one; a
+   numbered line is judged without its number; a leader's, a classic's or a
+   proverb's judgement reported whole (``习近平总书记曾指出,……``), not a directive
+   (``……强调,要加强……``); any sentence in
    a section of sayings (``【金句积累】``).
 
 Rules 4 and 5 leave the choice of blanks to the key-term ranking.
@@ -37,8 +43,10 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from trainer.generation.address import addresses, fragment, leads_on
+from trainer.generation.keyterms import VERBS as POLICY_VERBS
 from trainer.generation.lexicon import kind_words, words
 from trainer.generation.markers import find_markers
 from trainer.generation.memo import current
@@ -56,6 +64,16 @@ _CORRELATIVE = re.compile(
     r"根本保证|重要保障|重要抓手|重要引擎|重要着力点|基础条件|生命线|真谛|精髓|要义)"
 )
 _MAX_PATTERN_SENTENCE = 70
+
+
+@cache
+def _metaphor() -> re.Pattern[str]:
+    """X是Y的压舱石: a judging metaphor (``data/judging_metaphors.txt``) closing a
+    是……的 phrase, perhaps in quotes."""
+    nouns = "|".join(sorted(map(re.escape, words("judging_metaphors")), key=len, reverse=True))
+    return re.compile(rf"是[^,。;:]{{2,24}}的[“\"]?(?:{nouns})[”\"]?(?:[,。;!]|$)")
+
+
 _CONCLUSION = re.compile(r"^(?:说到底|归根结底|归根到底|总之|总而言之|一言以蔽之|由此可见)")
 _MAX_PATTERN = 50
 _MAX_APHORISM = 16
@@ -148,6 +166,28 @@ def _attributed(s: Span) -> Golden | None:
     return Golden(s, "saying", (Span(tail, at + len(quote) - len(tail), at + len(quote)),))
 
 
+_AUTHORITY = re.compile(
+    r"^(?P<who>[^“”,。:]{0,12}(?:总书记|习近平|主席|古人|先贤|前人|孔子|孟子|荀子|老子|庄子|"
+    r"古语|俗话|俗语|谚语|常言))(?:曾经|曾|也|常|早就|早已)?"
+    r"(?:说过|说|指出|强调|言道|有言|有云|云|讲)[:,]?(?P<body>“?[^“”]{6,40}?”?)[。!]?$"
+)
+"""An authority's words reported whole (习近平总书记曾指出,人世间的一切成就……都源于劳动
+和创造。孟子有言:……): a leader, a classic or a proverb, then what was said."""
+
+
+def _authority(s: Span) -> Golden | None:
+    """A sentence that is an authority's judgement, quoted or not, of six to forty
+    characters: a 金句 (GUIDE: quotations). A directive (要……, 坚持……) is policy,
+    not a saying. Its key terms are its blanks."""
+    m = _AUTHORITY.match(s.text)
+    if m is None:
+        return None
+    body = m.group("body").strip("“”")
+    if not body or _opens_on_verb(body.split(",")[0]) or _DIGIT.search(body):
+        return None
+    return Golden(s, "saying", ())
+
+
 def _saying(s: Span) -> Golden | None:
     found = quoted(s.text)
     for phrase, at in found:
@@ -231,20 +271,27 @@ def _parallel(folded: str, s: Span) -> Golden | None:
 def _aphorism(folded: str, s: Span, opens: bool, closes: bool) -> Golden | None:
     if s.text.count("“") != s.text.count("”"):
         return None  # a piece of a quotation running over several sentences
-    parts = _clause_spans(folded, s)
+    bare = strip_numbering(s)  # 3. 艰难方显勇毅,……: the line's number is no part of it
+    if bare.start != s.start:
+        # A numbered line is an item: where it stands in its paragraph says nothing,
+        # and a measure (1. 强化宣传教育,……) is no saying.
+        opens = closes = False
+    parts = _clause_spans(folded, bare)
     plain = "".join(p.text for p in parts)
-    if _DIGIT.search(plain) or s.text.endswith("?") or find_markers(s.text, 0):
+    if _DIGIT.search(plain) or s.text.endswith("?") or find_markers(bare.text, 0):
         return None
     if len(parts) == 1:
         if opens and 5 <= len(plain) <= _MAX_MAXIM and _JUDGEMENT.search(plain):
             return Golden(s, "maxim", ())
         if closes and 8 <= len(plain) <= _MAX_CLOSING and _CLOSING.search(plain):
             return Golden(s, "maxim", ())
+        if _standalone_judgement(s, plain):
+            return Golden(s, "maxim", ())
         return None
     if not 2 <= len(parts) <= 3 or len(plain) > _MAX_APHORISM + (4 if opens else 0):
         return None
     four_four = all(len(p.text) == 4 for p in parts)
-    if not (opens or closes or four_four):
+    if not (opens or closes or four_four or _short_pair(s, parts)):
         return None
     last = parts[-1]
     if len(last.text) < 2 or leads_on(parts[0].text):
@@ -261,8 +308,62 @@ def _aphorism(folded: str, s: Span, opens: bool, closes: bool) -> Golden | None:
         return Golden(s, POINT, (last,))
     if s.text.endswith(";") or _LABELLED.match(s.text):
         # An item of a ;-list or a labelled note (困境:……): a point to learn, no saying.
-        return Golden(s, POINT, (last,))
+        return Golden(s, POINT, (last,)) if bare.start == s.start else None
     return Golden(s, "aphorism", (last,))
+
+
+_SHORT_HALF = (4, 8)
+_MID_JUDGEMENT = re.compile(r"是|决定|在于|离不开|源于|都在")
+_DESCRIBES = re.compile(r"是一[个种项位]|是不是|是否|的$")
+"""是一个…… names a kind; 是不是 asks; ……是不行的 comments: descriptions, no judgement."""
+
+
+def _opens_on_verb(clause: str) -> bool:
+    """The clause's first word is a verb, adverb or function word (加强……, 牺牲……,
+    压实……): a measure or a narration, not a subject judged."""
+    toks = tokens(_plain(clause))
+    return not toks or verb_like(toks[0][0]) or toks[0][0] in POLICY_VERBS
+
+
+def _mirrored(a: str, b: str) -> bool:
+    """Two clauses built word for word alike: the same lengths of words in the same
+    order, three words or more (艰难/方/显/勇毅, 磨砺/始/得/玉成)."""
+    x = [len(w) for w, _ in tokens(a)]
+    return len(x) >= 3 and x == [len(w) for w, _ in tokens(b)]
+
+
+def _short_pair(s: Span, parts: list[Span]) -> bool:
+    """Two short clauses of four to eight characters, a whole sentence of its own
+    inside a paragraph (变局蕴含机遇,挑战激发斗志; 互联网时代,酒香也怕巷子深):
+    the first opens on no verb (压实企业责任,守住质量源头 is a measure), the second
+    only when the two mirror each other (艰难方显勇毅,磨砺始得玉成), the first is no
+    ……的 phrase, and the sentence is no item of a ;-list."""
+    if len(parts) != 2 or not s.text.rstrip('”"').endswith(("。", "!")):
+        return False
+    lo, hi = _SHORT_HALF
+    texts = [_plain(p.text) for p in parts]
+    if not all(lo <= len(t) <= hi and all(CJK.match(ch) for ch in t) for t in texts):
+        return False
+    if _CORRELATIVE.search(_unmasked(s.text)):
+        return False  # 不是……而是……: the correlative's rule chooses its blanks
+    if texts[0].endswith("的") or leads_on(texts[0]) or _opens_on_verb(texts[0]):
+        return False
+    return not _opens_on_verb(texts[1]) or _mirrored(texts[0], texts[1])
+
+
+def _standalone_judgement(s: Span, plain: str) -> bool:
+    """A one-clause judgement of eight to sixteen characters standing as a sentence
+    inside a paragraph (基层是一切工作的落脚点。评价导向决定科研方向。): a subject
+    judged, not a pronoun (这是……), a measure (针对问题……) or a description
+    (中国是一个……, ……是不行的)."""
+    if not 8 <= len(plain) <= _MAX_MAXIM or not s.text.rstrip('”"').endswith(("。", "!")):
+        return False
+    if not all(CJK.match(ch) for ch in plain) or plain.endswith("了"):
+        return False
+    m = _MID_JUDGEMENT.search(plain)
+    if m is None or m.start() < 2 or _DESCRIBES.search(plain):
+        return False
+    return plain[0] not in _PRONOUN_START and not _opens_on_verb(plain)
 
 
 _LABELLED = re.compile(r"^[\u4e00-\u9fff]{2,4}:")
@@ -410,6 +511,8 @@ def _find_golden(folded: str, s: Span, opens: bool, closes: bool, sayings: bool)
     m = None if s.text.endswith("?") or told else _CORRELATIVE.search(_unmasked(s.text))
     if m and len(s.text) <= _MAX_PATTERN:
         return Golden(s, "pattern", ())
+    if not told and len(s.text) <= _MAX_PATTERN and _metaphor().search(_unmasked(s.text)):
+        return Golden(s, "pattern", ())  # 粮食安全、能源安全是国家长治久安的压舱石
     if m and len(s.text) <= _MAX_PATTERN_SENTENCE:
         # A long sentence whose correlative runs to its end (……,既不能……,也不能……).
         clause_at = s.text.rfind(",", 0, m.start()) + 1
@@ -417,4 +520,4 @@ def _find_golden(folded: str, s: Span, opens: bool, closes: bool, sayings: bool)
             return Golden(s, "pattern", ())
     if len(s.text) <= _MAX_PATTERN and _CONCLUSION.match(s.text):
         return Golden(s, "conclusion", ())
-    return None
+    return _authority(s)
