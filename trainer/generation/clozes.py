@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -25,9 +26,9 @@ from trainer.generation.golden import (
     reported,
     strip_numbering,
 )
-from trainer.generation.inline import series_members
 from trainer.generation.keyterms import PLAIN, STOP_WORDS, Term, is_topic
 from trainer.generation.lexicon import entries, words
+from trainer.generation.members import members as structure_members
 from trainer.generation.segment import guifan_words, is_content, rarity, straddles, tokens
 from trainer.generation.structure import Outline, Paragraph, Section
 from trainer.generation.text import Span, bigram_dice, clauses, strip_punct
@@ -552,22 +553,88 @@ def find_clozes(
         rule = "keyterm.model" if learned is not None and term.word in learned.terms else "term"
         if _add(out, used, best, blanks, "term", rule):
             covered.update(strip_punct(b.text) for b in blanks)
-    for w in _sentences(doc):
-        if (w.sentence.start, w.sentence.end) in skip or w.sentence.start in instructions:
-            continue
-        if functions and functions.get(w.sentence.start, "") not in CARDABLE:
-            continue
-        # One series per sentence: the one with the most members that makes a card.
-        for members in sorted(series_members(folded, w.sentence), key=len, reverse=True):
-            if any(m.start < it.end and it.start < m.end for m in members for it in listed or ()):
-                continue
-            if _series_card(out, used, w, members):
-                break
+    _series_cards(folded, doc, out, used, skip, instructions, functions, listed)
     out.sort(key=lambda c: c.sentence.start)
     return out
 
 
 _SERIES_SENTENCE_MAX = 120
+
+
+def _series_cards(
+    folded: str,
+    doc: Outline,
+    out: list[Cloze],
+    used: set[int],
+    skip: set[tuple[int, int]],
+    instructions: set[int],
+    functions: dict[int, str] | None,
+    listed: list[Span] | None,
+) -> None:
+    from trainer.generation.functions import CARDABLE
+
+    functions = functions or {}
+    asked: dict[tuple[str, ...], int] = {}
+    """Members (as written) -> the start of the sentence that asks them."""
+    found: list[tuple[_Where, list[list[Span]]]] = []
+    for w in _sentences(doc):
+        if (w.sentence.start, w.sentence.end) in skip or w.sentence.start in instructions:
+            continue
+        cardable = not functions or functions.get(w.sentence.start, "") in CARDABLE
+        groups = [
+            g
+            for g in structure_members(folded, w.sentence)
+            if (cardable or _built_alike(g))
+            and not any(m.start < it.end and it.start < m.end for m in g for it in listed or ())
+        ]
+        if groups:
+            found.append((w, groups))
+        for g in groups:
+            key = tuple(m.text for m in g)
+            other = asked.get(key)
+            if other is None or _rank(w, functions) < _rank(_where_at(found, other), functions):
+                asked[key] = w.sentence.start
+    for w, groups in found:
+        # One series per sentence: the one with the most members that makes a card;
+        # members two sentences name alike are asked once, where the sentence does most.
+        for members in groups:
+            if asked[tuple(m.text for m in members)] != w.sentence.start:
+                continue
+            if _series_card(out, used, w, members, lambda t: _standing(folded, t)):
+                break
+
+
+_RANKS = ("论点", "分论点", "对策", "意义", "问题", "原因", "危害")
+
+
+def _rank(w: _Where, functions: dict[int, str]) -> tuple[bool, int]:
+    """Where a series two sentences share is asked: not a sentence leaning on the one
+    before (这说明……), then the sentence of the strongest function."""
+    name = functions.get(w.sentence.start, "")
+    return fragment(w.sentence.text), _RANKS.index(name) if name in _RANKS else len(_RANKS)
+
+
+def _where_at(found: list[tuple[_Where, list[list[Span]]]], start: int) -> _Where:
+    return next(w for w, _g in found if w.sentence.start == start)
+
+
+def _standing(folded: str, text: str) -> bool:
+    """A blank a card keeps when a series takes it over: a 规范表述, a quoted term or a
+    term of ``_SIDE_TERM`` characters or more (学术不端); short side words (党员, 主题)
+    give way to the members."""
+    core = strip_punct(text)
+    return core in guifan_words() or f"“{core}”" in folded or len(core) >= _SIDE_TERM
+
+
+def _built_alike(members: list[Span]) -> bool:
+    """Members built on one pattern (有送必检、随送随检; 同呼吸、共命运、心连心): of like
+    length, or sharing their first or last character. Such a series names points even
+    in a sentence whose cues say 背景 or 论据."""
+    texts = [m.text for m in members]
+    lengths = sorted(len(t) for t in texts)
+    if lengths[-1] - lengths[0] <= 1:
+        return True
+    return len({t[0] for t in texts}) == 1 or len({t[-1] for t in texts}) == 1
 
 
 def _unquoted(m: Span) -> Span:
@@ -583,7 +650,13 @@ def _unquoted(m: Span) -> Span:
     return m
 
 
-def _series_card(out: list[Cloze], used: set[int], w: _Where, members: list[Span]) -> bool:
+def _series_card(
+    out: list[Cloze],
+    used: set[int],
+    w: _Where,
+    members: list[Span],
+    standing: Callable[[str], bool] = lambda _t: False,
+) -> bool:
     """A card asking for the members of a series together (one deletion), or the
     members added to the card already made on the sentence, while at least half the
     sentence stays visible."""
@@ -612,26 +685,48 @@ def _series_card(out: list[Cloze], used: set[int], w: _Where, members: list[Span
             for b in c.blanks
             if b not in members and not any(b.start < m.end and m.start < b.end for m in members)
         ]
-        if len(kept) >= MAX_BLANKS or 2 * sum(len(b.text) for b in (*kept, *members)) > plain:
-            # No room beside the card's terms: the series is a point of its own, asked
-            # on a card of its own.
-            out.append(
-                Cloze(
-                    w.section,
-                    w.paragraph,
-                    w.index,
-                    w.sentence,
-                    tuple(members),
-                    "term",
-                    "series",
-                    frozenset(m.start for m in members),
-                )
+        full = len(kept) >= MAX_BLANKS or 2 * sum(len(b.text) for b in (*kept, *members)) > plain
+        if full and c.role == "term":
+            # No room beside the card's side words: the members are the point of the
+            # sentence, so they take the card, with the side words that still fit.
+            room = plain // 2 - sum(len(m.text) for m in members)
+            fits: list[Span] = []
+            for b in sorted(kept, key=lambda b: -len(b.text)):
+                if len(fits) < MAX_BLANKS - 1 and len(b.text) <= room:
+                    fits.append(b)
+                    room -= len(b.text)
+            displaced = [b for b in kept if b not in fits]
+            if any(standing(b.text) for b in displaced):
+                return _own_series_card(out, w, members)
+            blanks = sorted([*fits, *members], key=lambda b: b.start)
+            out[k] = replace(
+                c, blanks=tuple(blanks), rule="series", together=frozenset(m.start for m in members)
             )
             return True
+        if full:
+            # No room beside a 金句's own blanks: the series is a point of its own,
+            # asked on a card of its own.
+            return _own_series_card(out, w, members)
         blanks = sorted([*kept, *members], key=lambda b: b.start)
         out[k] = replace(c, blanks=tuple(blanks), together=frozenset(m.start for m in members))
         return True
     return False
+
+
+def _own_series_card(out: list[Cloze], w: _Where, members: list[Span]) -> bool:
+    out.append(
+        Cloze(
+            w.section,
+            w.paragraph,
+            w.index,
+            w.sentence,
+            tuple(members),
+            "term",
+            "series",
+            frozenset(m.start for m in members),
+        )
+    )
+    return True
 
 
 def _golden_blanks(g: Golden, scores: dict[str, float], topic: set[str]) -> list[Span]:
