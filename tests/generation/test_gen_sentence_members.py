@@ -88,3 +88,75 @@ def test_members_built_alike_are_asked_from_a_background_line() -> None:
         "便民服务要常态长效,让居民少跑腿。\n"
     )
     assert any({"有求必应", "随到随办"} <= b for b in _blank_sets(text))
+
+
+_NUMBERED = re.compile(r"\{\{c(\d+)::(.*?)\}\}")
+
+
+def _numbered(text: str) -> list[dict[str, str]]:
+    return [
+        {a: n for n, a in _NUMBERED.findall(note.text)}
+        for note in make(text, "t").notes
+        if note.text
+    ]
+
+
+def test_parallel_clauses_on_one_lead_word_are_asked_one_at_a_time() -> None:
+    text = (
+        "志愿服务\n\n"
+        "志愿服务是城市文明的一张名片,是社会温度的一把刻度。\n\n"
+        "各地要让志愿服务常态长效。\n"
+    )
+    cards = [c for c in _numbered(text) if {"城市文明的一张名片", "社会温度的一把刻度"} <= set(c)]
+    assert cards, _numbered(text)
+    assert cards[0]["城市文明的一张名片"] != cards[0]["社会温度的一把刻度"]
+
+
+def test_parallel_verb_clauses_keep_their_verbs_as_cues() -> None:
+    text = (
+        "政务服务\n\n"
+        "要简化审批环节,推动部门之间信息互通,提高窗口办事效率,让群众少跑腿。\n\n"
+        "服务无止境。\n"
+    )
+    cards = [
+        c for c in _numbered(text) if {"审批环节", "部门之间信息互通", "窗口办事效率"} <= set(c)
+    ]
+    assert cards, _numbered(text)
+    assert len(set(cards[0].values())) == 3
+
+
+def test_two_points_too_long_to_hide_together_are_asked_apart() -> None:
+    text = (
+        "社区改造\n\n"
+        "推进社区改造提升,不仅能为居民日常生活提供便利,还能带动周边小店的生意。\n\n"
+        "社区改造要问计于民。\n"
+    )
+    cards = [
+        c
+        for c in _numbered(text)
+        if "为居民日常生活提供便利" in c and any("带动周边小店的生意" in b for b in c)
+    ]
+    assert cards, _numbered(text)
+    assert len(set(cards[0].values())) == 2
+
+
+def test_a_long_second_point_is_still_a_point() -> None:
+    text = (
+        "基层治理\n\n"
+        "在新征程上,基层治理不仅是一项日常工作,而且是关系群众切身利益和社会长治久安的大事。\n\n"
+        "基层强则国家强。\n"
+    )
+    blanks = _blank_sets(text)
+    assert any({"一项日常工作", "关系群众切身利益和社会长治久安的大事"} <= b for b in blanks), (
+        blanks
+    )
+
+
+def test_wu_lun_shi_hai_shi_is_a_two_point_structure() -> None:
+    text = (
+        "作风建设\n\n"
+        "从通报的案例来看,无论是“面子工程”,还是敷衍应对,都暴露出作风不实的问题。\n\n"
+        "作风建设永远在路上。\n"
+    )
+    blanks = _blank_sets(text)
+    assert any({"面子工程", "敷衍应对"} <= b for b in blanks), blanks

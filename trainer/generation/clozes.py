@@ -28,6 +28,7 @@ from trainer.generation.golden import (
 )
 from trainer.generation.keyterms import PLAIN, STOP_WORDS, Term, is_topic
 from trainer.generation.lexicon import entries, words
+from trainer.generation.members import clause_members
 from trainer.generation.members import members as structure_members
 from trainer.generation.segment import guifan_words, is_content, rarity, straddles, tokens
 from trainer.generation.structure import Outline, Paragraph, Section
@@ -169,6 +170,9 @@ def _couplets(folded: str, doc: Outline) -> list[tuple[_Where, Golden]]:
 
 
 _TWO_MAX = 15
+_POINT_MAX = 20
+"""A point of a two-point sentence in a clause of its own may be this long
+(关系党和人民事业得失成败的大问题)."""
 _NAME_LEN = 5
 """A term this long (a policy or document name) is worth a card even from a background
 or evidence sentence; shorter ones only from sentences with an argument function."""
@@ -179,7 +183,9 @@ of a compound with a blank it touches (县域经济 + 活力): a short side word
 _AFTER_MARKER = ("可以", "需要", "是", "要", "有", "能", "在", "应", "会", "可")
 
 
-def _two_points(folded: str, doc: Outline) -> list[tuple[_Where, list[Span]]]:
+def _two_points(
+    folded: str, doc: Outline, longest: int = _TWO_MAX
+) -> list[tuple[_Where, list[Span]]]:
     """Sentences of two points (既是A,也是B; 不是A,而是B; 一方面A,另一方面B; pairs
     from ``data/two_points.txt``): both points are blanked, the markers stay; a third
     clause carrying on the pair (还能C, 更要C) is a third point."""
@@ -198,7 +204,7 @@ def _two_points(folded: str, doc: Outline) -> list[tuple[_Where, list[Span]]]:
             later = [c for c in parts if c.start > first.start and c.text.startswith(b)]
             second = later[0] if later else None
             if second is not None:
-                x, y = _point(first, at), _point(second, len(b))
+                x, y = _point(first, at, longest), _point(second, len(b), longest)
             else:
                 x, y = _inner_pair(first, at, b)
             if x is None or y is None:
@@ -233,7 +239,7 @@ def _inner_pair(clause: Span, at: int, second: str) -> tuple[Span | None, Span |
     return x, y
 
 
-def _point(clause: Span, at: int) -> Span | None:
+def _point(clause: Span, at: int, longest: int = _TWO_MAX) -> Span | None:
     """The point after a marker: the rest of the clause without a leading copula or
     modal, on word boundaries, 2 to ``_TWO_MAX`` characters."""
     text = clause.text.rstrip(",;:。!?")
@@ -245,7 +251,7 @@ def _point(clause: Span, at: int) -> Span | None:
     if len(rest) > 2 and rest[0] in "“\"'‘" and rest[-1] in "”\"'’":
         at += 1  # the quoted point, without its quotation marks
         rest = rest[1:-1]
-    if not 2 <= len(strip_punct(rest)) <= _TWO_MAX:
+    if not 2 <= len(strip_punct(rest)) <= longest:
         return None
     return Span(rest, clause.start + at, clause.start + at + len(rest))
 
@@ -433,6 +439,8 @@ def find_clozes(
     for w, points in _two_points(folded, doc):
         if w.sentence.start in halves or (w.sentence.start, w.sentence.end) in skip:
             continue
+        if w.sentence.start in instructions:
+            continue
         if functions and functions.get(w.sentence.start, "") not in CARDABLE:
             continue
         plain = strip_punct(w.sentence.text)
@@ -594,6 +602,7 @@ def _series_cards(
             other = asked.get(key)
             if other is None or _rank(w, functions) < _rank(_where_at(found, other), functions):
                 asked[key] = w.sentence.start
+    carded: set[int] = set()
     for w, groups in found:
         # One series per sentence: the one with the most members that makes a card;
         # members two sentences name alike are asked once, where the sentence does most.
@@ -601,7 +610,31 @@ def _series_cards(
             if asked[tuple(m.text for m in members)] != w.sentence.start:
                 continue
             if _series_card(out, used, w, members, lambda t: _standing(folded, t)):
+                carded.add(w.sentence.start)
                 break
+    # A two-point sentence the first pass left (its points long, or its cues saying
+    # 背景 or 论据: the structure says it makes a point): each point on a deletion of
+    # its own, each card showing at least half the sentence.
+    for w, points in _two_points(folded, doc, _POINT_MAX):
+        if w.sentence.start in carded or (w.sentence.start, w.sentence.end) in skip:
+            continue
+        if w.sentence.start in instructions or fragment(w.sentence.text):
+            continue  # 这些乱象不但……: what it judges is in the sentence before
+        if any(c.sentence.start == w.sentence.start and c.rule == "two_points" for c in out):
+            continue
+        if _clause_card(out, used, w, points, lambda t: _standing(folded, t), "two_points"):
+            carded.add(w.sentence.start)
+    # A sentence of parallel clauses (把A,把B; 优化A,推动B,提高C) with no series asked:
+    # its clauses are its points, asked one at a time.
+    for w in _sentences(doc):
+        if w.sentence.start in carded or (w.sentence.start, w.sentence.end) in skip:
+            continue
+        if w.sentence.start in instructions or functions.get(w.sentence.start, "") not in CARDABLE:
+            continue
+        for members in clause_members(folded, w.sentence):
+            if any(m.start < it.end and it.start < m.end for m in members for it in listed or ()):
+                continue
+            _clause_card(out, used, w, members, lambda t: _standing(folded, t))
 
 
 _RANKS = ("论点", "分论点", "对策", "意义", "问题", "原因", "危害")
@@ -709,6 +742,44 @@ def _series_card(
             return _own_series_card(out, w, members)
         blanks = sorted([*kept, *members], key=lambda b: b.start)
         out[k] = replace(c, blanks=tuple(blanks), together=frozenset(m.start for m in members))
+        return True
+    return False
+
+
+def _clause_card(
+    out: list[Cloze],
+    used: set[int],
+    w: _Where,
+    members: list[Span],
+    standing: Callable[[str], bool],
+    rule: str = "clauses",
+) -> bool:
+    """A card asking each clause of a parallel run (or each point of a two-point
+    sentence) on a deletion of its own, each card hiding one and showing the others and
+    at least half the sentence: made on the sentence, or taking over the blanks of the
+    card made there (a 金句 stays a 金句) when those are short side words or lie inside
+    the members."""
+    plain = len(strip_punct(w.sentence.text))
+    members = snap_to_words(w.sentence, members)
+    if len(members) < 2 or any(2 * len(strip_punct(m.text)) > plain for m in members):
+        return False
+    if any(not _balanced(m.text) for m in members):
+        return False
+    if w.sentence.start not in used:
+        return _add(out, used, w, members, "term", rule)
+    for k, c in enumerate(out):
+        if c.sentence.start != w.sentence.start:
+            continue
+        if c.together:
+            return False
+        # The card's blanks must stay asked: each inside a member that holds it with
+        # little around it, or a short side word.
+        for b in c.blanks:
+            holder = next((m for m in members if m.start <= b.start and b.end <= m.end), None)
+            kept = holder is not None and len(holder.text) <= len(b.text) + _NEST
+            if standing(b.text) and not kept:
+                return False
+        out[k] = replace(c, blanks=tuple(members), rule=rule)
         return True
     return False
 

@@ -28,7 +28,7 @@ from trainer.generation.figures import has_figure
 from trainer.generation.inline import series_members
 from trainer.generation.keyterms import STOP_WORDS, VERBS, verb_like
 from trainer.generation.lexicon import kind_words
-from trainer.generation.segment import tokens
+from trainer.generation.segment import tag, tokens
 from trainer.generation.text import CJK, Span, clauses
 
 __all__ = ["members"]
@@ -350,3 +350,113 @@ def _pair(clause: Span) -> list[Span] | None:
             continue
         return [head, second]
     return None
+
+
+_CLAUSE_MIN, _CLAUSE_MAX = 3, 20
+_CLAUSES_MAX = 5
+_OPENER_MAX = 2
+_PARTICLES = "的了着过地得"
+
+
+def clause_members(folded: str, sent: Span) -> list[list[Span]]:
+    """Runs of parallel clauses inside ``sent``, each clause a point: two or more
+    clauses opening on the same lead word (``关键在于把人民放在心中最高位置,把群众的
+    急难愁盼作为工作的切入点``; ``是我们党的传家宝,是做好各项工作的基本功``), the first
+    of them perhaps after a subject; or three or more opening on a verb (``优化资源配置
+    方式,推动资源下沉,提高财政资金的使用效能``). A member is its clause after the lead
+    word or the first verb, which stay to cue it (a cloze asks the members one at a
+    time). Clauses of 3 to 16 characters, like in length, at most five; the longest run
+    of the sentence."""
+    parts = [c for c in clauses(folded, sent.start, sent.end)]
+    spans = [
+        Span(c.text.rstrip(",;:。!?…"), c.start, c.start + len(c.text.rstrip(",;:。!?…")))
+        for c in parts
+    ]
+    best: list[Span] = []
+    for k in range(len(spans) - 1):
+        run = _opened_run(spans, k) or _verb_run(spans, k)
+        if len(run) > len(best) and _clauses_alike(run):
+            best = run[:_CLAUSES_MAX]
+    return [best] if best else []
+
+
+def _opened_run(spans: list[Span], k: int) -> list[Span]:
+    """Clauses ``k+1…`` opening on one lead word, with clause ``k`` when it opens on it
+    or holds it after its subject."""
+    opener = _lead_word(spans[k + 1].text)
+    if not opener:
+        return []
+    run: list[Span] = []
+    first = spans[k].text
+    at = 0 if first.startswith(opener) else first.find(opener)
+    if at < 0 or (at > 0 and at not in _bounds(first)):
+        return []
+    cut = at + len(opener)
+    if (
+        first[cut : cut + 1] in _PARTICLES
+        or spans[k + 1].text[len(opener) : len(opener) + 1] in _PARTICLES
+    ):
+        return []  # 有|的用于……: the lead word is part of a longer word (有的)
+    run.append(Span(first[cut:], spans[k].start + cut, spans[k].end))
+    j = k + 1
+    while j < len(spans) and spans[j].text.startswith(opener):
+        n = len(opener)
+        run.append(Span(spans[j].text[n:], spans[j].start + n, spans[j].end))
+        j += 1
+    return run
+
+
+def _lead_word(text: str) -> str:
+    """The word a parallel clause opens on: a lead word (把, 是, 以, 从) or a verb of
+    one or two characters that the segmenter keeps apart (多到 is 多 + 到: none)."""
+    toks = tokens(text)
+    if not toks:
+        return ""
+    word = toks[0][0]
+    if len(word) <= _OPENER_MAX and word in _edges("leads") and len(text) - len(word) >= 3:
+        return word
+    return ""
+
+
+def _verb_run(spans: list[Span], k: int) -> list[Span]:
+    """Three or more clauses from ``k`` on opening on a verb (after a modal such as
+    必须, 要: 必须优化……,推动……,提高……)."""
+    run: list[Span] = []
+    j = k
+    while j < len(spans):
+        member = _after_verb(spans[j], modal=True)
+        if member is None:
+            break
+        run.append(member)
+        j += 1
+    return run if len(run) >= 3 else []
+
+
+def _after_verb(s: Span, modal: bool) -> Span | None:
+    """The clause after its first verb (and after a modal or adverb before it: 必须,
+    要, 着力), or None when it does not open on a verb."""
+    toks = tokens(s.text)
+    while modal and len(toks) > 1 and toks[0][0] in _edges("modals"):
+        toks = toks[1:]
+    if not toks:
+        return None
+    word, at = toks[0]
+    if not (word in VERBS or tag(word).startswith("v")) or len(word) < 2:
+        return None
+    if word in STOP_WORDS - VERBS:
+        return None
+    cut = at + len(word)
+    while cut < len(s.text) and s.text[cut] in _PARTICLES + "好":
+        cut += 1  # 挖掘了|道路的通行潜力: the aspect particle goes with the verb
+    if len(s.text) - cut < max(3, len(s.text) * 3 // 5):
+        cut = at  # the verb is most of the clause: asked with it
+    return Span(s.text[cut:], s.start + cut, s.end)
+
+
+def _clauses_alike(run: list[Span]) -> bool:
+    lengths = [len(s.text) for s in run]
+    if min(lengths) < _CLAUSE_MIN or max(lengths) > _CLAUSE_MAX:
+        return False
+    if any(has_figure(s.text) or not CJK.search(s.text) for s in run):
+        return False
+    return max(lengths) <= 3 * min(lengths) + 4
