@@ -160,3 +160,16 @@ def test_wu_lun_shi_hai_shi_is_a_two_point_structure() -> None:
     )
     blanks = _blank_sets(text)
     assert any({"面子工程", "敷衍应对"} <= b for b in blanks), blanks
+
+
+def test_a_second_series_is_a_deletion_of_its_own_on_the_same_card() -> None:
+    text = (
+        "社区服务\n\n"
+        "要统筹推进社区服务设施、服务项目和服务队伍建设,把社区的资源优势、人才优势转化为发展动能。\n\n"
+        "服务无止境。\n"
+    )
+    cards = [c for c in _numbered(text) if {"服务设施", "资源优势"} <= set(c)]
+    assert len(cards) == 1, _numbered(text)
+    card = cards[0]
+    assert card["服务设施"] == card["服务项目"] == card["服务队伍"]
+    assert card["资源优势"] == card["人才优势"] != card["服务设施"]

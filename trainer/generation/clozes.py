@@ -64,6 +64,8 @@ class Cloze:
     together: frozenset[int] = frozenset()
     """Starts of the blanks that are asked together as one deletion (the members of a
     series: recalled as a set, so they share one cloze number)."""
+    more: tuple[frozenset[int], ...] = ()
+    """Further series of the sentence, each asked together as a deletion of its own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -604,14 +606,18 @@ def _series_cards(
                 asked[key] = w.sentence.start
     carded: set[int] = set()
     for w, groups in found:
-        # One series per sentence: the one with the most members that makes a card;
-        # members two sentences name alike are asked once, where the sentence does most.
+        # The series with the most members that makes a card, then a second one as a
+        # deletion of its own on that card; members two sentences name alike are asked
+        # once, where the sentence does most.
         for members in groups:
             if asked[tuple(m.text for m in members)] != w.sentence.start:
                 continue
+            if w.sentence.start in carded:
+                if _second_series(out, w, members):
+                    break
+                continue
             if _series_card(out, used, w, members, lambda t: _standing(folded, t)):
                 carded.add(w.sentence.start)
-                break
     # A two-point sentence the first pass left (its points long, or its cues saying
     # 背景 or 论据: the structure says it makes a point): each point on a deletion of
     # its own, each card showing at least half the sentence.
@@ -635,6 +641,42 @@ def _series_cards(
             if any(m.start < it.end and it.start < m.end for m in members for it in listed or ()):
                 continue
             _clause_card(out, used, w, members, lambda t: _standing(folded, t))
+
+
+def _second_series(out: list[Cloze], w: _Where, members: list[Span]) -> bool:
+    """A second series of a sentence whose card asks its first: added to that card as a
+    deletion of its own (its card hides only these members, at most half the sentence),
+    while the card asks at most ``MAX_BLANKS`` questions and is the sentence's only one."""
+    plain = len(strip_punct(w.sentence.text))
+    if 2 * sum(len(m.text) for m in members) > plain:
+        return False
+    members = [_unquoted(m) for m in members]
+    if any(not _balanced(m.text) or _torn(strip_punct(m.text)) for m in members):
+        return False
+    on = [k for k, c in enumerate(out) if c.sentence.start == w.sentence.start]
+    if len(on) != 1:
+        return False  # the sentence has a card besides: the two are tidied into one
+    for k in on:
+        c = out[k]
+        if not c.together:
+            continue
+        if any(b.start < m.end and m.start < b.end for b in c.blanks for m in members):
+            return False
+        if _questions(c) >= MAX_BLANKS:
+            return False
+        blanks = sorted([*c.blanks, *members], key=lambda b: b.start)
+        out[k] = replace(
+            c, blanks=tuple(blanks), more=(*c.more, frozenset(m.start for m in members))
+        )
+        return True
+    return False
+
+
+def _questions(c: Cloze) -> int:
+    """How many deletions (cloze numbers) ``c`` asks."""
+    grouped = c.together.union(*c.more)
+    alone = sum(b.start not in grouped for b in c.blanks)
+    return alone + (1 if c.together else 0) + len(c.more)
 
 
 _RANKS = ("论点", "分论点", "对策", "意义", "问题", "原因", "危害")
@@ -994,11 +1036,13 @@ def markup(original: str, c: Cloze) -> str:
     if number and number.end() < c.sentence.end and all(b.start >= number.end() for b in blanks):
         pos = number.end()  # a paragraph's own number is no part of what is studied
     numbers: dict[int, int] = {}
-    shared = 0
+    groups = [g for g in (c.together, *c.more) if g]
+    shared: dict[int, int] = {}
     for b in blanks:
-        if b.start in c.together:
-            shared = shared or len(set(numbers.values())) + 1
-            numbers[b.start] = shared
+        group = next((k for k, g in enumerate(groups) if b.start in g), None)
+        if group is not None:
+            shared[group] = shared.get(group) or len(set(numbers.values())) + 1
+            numbers[b.start] = shared[group]
         else:
             numbers[b.start] = len(set(numbers.values())) + 1
     for b in blanks:
