@@ -328,19 +328,20 @@ def _pair(clause: Span) -> list[Span] | None:
     ``战斗堡垒作用和党员先锋模范作用``): the shared ending of two characters or more
     closes each; the first starts after the word leading into the pair."""
     text = clause.text.rstrip(",;:。!?")
-    bounds = _bounds(text)
     for joiner in _JOINERS:
         at = text.find(joiner)
-        if at < 2 or at not in bounds:
+        if at < 2:
+            continue
+        right_at = at + len(joiner)
+        end = text[at - _SHARED_END : at]
+        cut = text.find(end, right_at) - right_at
+        if cut < 0 or not CJK.match(end[0]):
+            continue  # no shared ending: no pair (checked before segmenting anything)
+        if at not in _bounds(text):
             continue
         left = Span(text[:at], clause.start, clause.start + at)
-        right_at = at + len(joiner)
         right = Span(text[right_at:], clause.start + right_at, clause.start + len(text))
-        end = left.text[-_SHARED_END:]
-        if len(end) < _SHARED_END or not CJK.match(end[0]):
-            continue
-        cut = right.text.find(end)
-        if cut < 0 or cut + _SHARED_END not in _bounds(right.text):
+        if cut + _SHARED_END not in _bounds(right.text):
             continue
         if right.text[:cut].count(end):
             continue
@@ -409,6 +410,8 @@ def _opened_run(spans: list[Span], k: int) -> list[Span]:
 def _lead_word(text: str) -> str:
     """The word a parallel clause opens on: a lead word (把, 是, 以, 从) or a verb of
     one or two characters that the segmenter keeps apart (多到 is 多 + 到: none)."""
+    if text[:1] not in _edges("leads") and text[:2] not in _edges("leads"):
+        return ""  # no lead word there: nothing to segment
     toks = tokens(text)
     if not toks:
         return ""
