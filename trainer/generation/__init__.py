@@ -8,7 +8,8 @@
 3. classify functions: ``functions`` (论点, 分论点, 问题, 原因, 对策…);
 4. detect structures: ``enumerations`` with ``markers``, ``inline``, ``series`` and
    ``phrase_series`` (lists, one ``Enumeration`` contract and ``PRIORITY``),
-   ``golden`` (金句), ``keyterms`` (terms, topic);
+   ``golden`` (金句), ``keyterms`` (terms, topic), ``members`` (the series, pairs
+   and parallel clauses inside a sentence that its cloze asks);
 5. choose cards: ``clozes`` (which sentences, which blanks), ``choose`` (the deck's
    budget: the clozes that teach least go when the rules found too many);
 6. word them: ``lists`` (list prompts and answers), ``assemble`` (notes, Q&A, the

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -25,9 +26,10 @@ from trainer.generation.golden import (
     reported,
     strip_numbering,
 )
-from trainer.generation.inline import series_members
 from trainer.generation.keyterms import PLAIN, STOP_WORDS, Term, is_topic
 from trainer.generation.lexicon import entries, words
+from trainer.generation.members import clause_members
+from trainer.generation.members import members as structure_members
 from trainer.generation.segment import guifan_words, is_content, rarity, straddles, tokens
 from trainer.generation.structure import Outline, Paragraph, Section
 from trainer.generation.text import Span, bigram_dice, clauses, strip_punct
@@ -62,6 +64,8 @@ class Cloze:
     together: frozenset[int] = frozenset()
     """Starts of the blanks that are asked together as one deletion (the members of a
     series: recalled as a set, so they share one cloze number)."""
+    more: tuple[frozenset[int], ...] = ()
+    """Further series of the sentence, each asked together as a deletion of its own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +172,9 @@ def _couplets(folded: str, doc: Outline) -> list[tuple[_Where, Golden]]:
 
 
 _TWO_MAX = 15
+_POINT_MAX = 20
+"""A point of a two-point sentence in a clause of its own may be this long
+(关系党和人民事业得失成败的大问题)."""
 _NAME_LEN = 5
 """A term this long (a policy or document name) is worth a card even from a background
 or evidence sentence; shorter ones only from sentences with an argument function."""
@@ -178,7 +185,9 @@ of a compound with a blank it touches (县域经济 + 活力): a short side word
 _AFTER_MARKER = ("可以", "需要", "是", "要", "有", "能", "在", "应", "会", "可")
 
 
-def _two_points(folded: str, doc: Outline) -> list[tuple[_Where, list[Span]]]:
+def _two_points(
+    folded: str, doc: Outline, longest: int = _TWO_MAX
+) -> list[tuple[_Where, list[Span]]]:
     """Sentences of two points (既是A,也是B; 不是A,而是B; 一方面A,另一方面B; pairs
     from ``data/two_points.txt``): both points are blanked, the markers stay; a third
     clause carrying on the pair (还能C, 更要C) is a third point."""
@@ -197,7 +206,7 @@ def _two_points(folded: str, doc: Outline) -> list[tuple[_Where, list[Span]]]:
             later = [c for c in parts if c.start > first.start and c.text.startswith(b)]
             second = later[0] if later else None
             if second is not None:
-                x, y = _point(first, at), _point(second, len(b))
+                x, y = _point(first, at, longest), _point(second, len(b), longest)
             else:
                 x, y = _inner_pair(first, at, b)
             if x is None or y is None:
@@ -232,7 +241,7 @@ def _inner_pair(clause: Span, at: int, second: str) -> tuple[Span | None, Span |
     return x, y
 
 
-def _point(clause: Span, at: int) -> Span | None:
+def _point(clause: Span, at: int, longest: int = _TWO_MAX) -> Span | None:
     """The point after a marker: the rest of the clause without a leading copula or
     modal, on word boundaries, 2 to ``_TWO_MAX`` characters."""
     text = clause.text.rstrip(",;:。!?")
@@ -244,7 +253,7 @@ def _point(clause: Span, at: int) -> Span | None:
     if len(rest) > 2 and rest[0] in "“\"'‘" and rest[-1] in "”\"'’":
         at += 1  # the quoted point, without its quotation marks
         rest = rest[1:-1]
-    if not 2 <= len(strip_punct(rest)) <= _TWO_MAX:
+    if not 2 <= len(strip_punct(rest)) <= longest:
         return None
     return Span(rest, clause.start + at, clause.start + at + len(rest))
 
@@ -432,6 +441,8 @@ def find_clozes(
     for w, points in _two_points(folded, doc):
         if w.sentence.start in halves or (w.sentence.start, w.sentence.end) in skip:
             continue
+        if w.sentence.start in instructions:
+            continue
         if functions and functions.get(w.sentence.start, "") not in CARDABLE:
             continue
         plain = strip_punct(w.sentence.text)
@@ -573,17 +584,7 @@ def find_clozes(
         rule = "keyterm.model" if learned is not None and term.word in learned.terms else "term"
         if _add(out, used, best, blanks, "term", rule):
             covered.update(strip_punct(b.text) for b in blanks)
-    for w in _sentences(doc):
-        if (w.sentence.start, w.sentence.end) in skip or w.sentence.start in instructions:
-            continue
-        if functions and functions.get(w.sentence.start, "") not in CARDABLE:
-            continue
-        # One series per sentence: the one with the most members that makes a card.
-        for members in sorted(series_members(folded, w.sentence), key=len, reverse=True):
-            if any(m.start < it.end and it.start < m.end for m in members for it in listed or ()):
-                continue
-            if _series_card(out, used, w, members):
-                break
+    _series_cards(folded, doc, out, used, skip, instructions, functions, listed)
     out.sort(key=lambda c: c.sentence.start)
     return out
 
@@ -608,7 +609,7 @@ def _long_sentence_card(
         s = w.sentence
         if word not in s.text or s.start in used or "{" in s.text or "}" in s.text:
             continue
-        if series_members(folded, s):
+        if structure_members(folded, s):
             continue  # its series gets the sentence's card
         parts = clauses(folded, s.start, s.end)
         at = next(
@@ -648,6 +649,147 @@ def _long_sentence_card(
 _SERIES_SENTENCE_MAX = 120
 
 
+def _series_cards(
+    folded: str,
+    doc: Outline,
+    out: list[Cloze],
+    used: set[int],
+    skip: set[tuple[int, int]],
+    instructions: set[int],
+    functions: dict[int, str] | None,
+    listed: list[Span] | None,
+) -> None:
+    from trainer.generation.functions import CARDABLE
+
+    functions = functions or {}
+    asked: dict[tuple[str, ...], int] = {}
+    """Members (as written) -> the start of the sentence that asks them."""
+    found: list[tuple[_Where, list[list[Span]]]] = []
+    for w in _sentences(doc):
+        if (w.sentence.start, w.sentence.end) in skip or w.sentence.start in instructions:
+            continue
+        cardable = not functions or functions.get(w.sentence.start, "") in CARDABLE
+        groups = [
+            g
+            for g in structure_members(folded, w.sentence)
+            if (cardable or _built_alike(g))
+            and not any(m.start < it.end and it.start < m.end for m in g for it in listed or ())
+        ]
+        if groups:
+            found.append((w, groups))
+        for g in groups:
+            key = tuple(m.text for m in g)
+            other = asked.get(key)
+            if other is None or _rank(w, functions) < _rank(_where_at(found, other), functions):
+                asked[key] = w.sentence.start
+    carded: set[int] = set()
+    for w, groups in found:
+        # The series with the most members that makes a card, then a second one as a
+        # deletion of its own on that card; members two sentences name alike are asked
+        # once, where the sentence does most.
+        for members in groups:
+            if asked[tuple(m.text for m in members)] != w.sentence.start:
+                continue
+            if w.sentence.start in carded:
+                if _second_series(out, w, members):
+                    break
+                continue
+            if _series_card(out, used, w, members, lambda t: _standing(folded, t)):
+                carded.add(w.sentence.start)
+    # A two-point sentence the first pass left (its points long, or its cues saying
+    # 背景 or 论据: the structure says it makes a point): each point on a deletion of
+    # its own, each card showing at least half the sentence.
+    for w, points in _two_points(folded, doc, _POINT_MAX):
+        if w.sentence.start in carded or (w.sentence.start, w.sentence.end) in skip:
+            continue
+        if w.sentence.start in instructions or fragment(w.sentence.text):
+            continue  # 这些乱象不但……: what it judges is in the sentence before
+        if any(c.sentence.start == w.sentence.start and c.rule == "two_points" for c in out):
+            continue
+        if _clause_card(out, used, w, points, lambda t: _standing(folded, t), "two_points"):
+            carded.add(w.sentence.start)
+    # A sentence of parallel clauses (把A,把B; 优化A,推动B,提高C) with no series asked:
+    # its clauses are its points, asked one at a time.
+    for w in _sentences(doc):
+        if w.sentence.start in carded or (w.sentence.start, w.sentence.end) in skip:
+            continue
+        if w.sentence.start in instructions or functions.get(w.sentence.start, "") not in CARDABLE:
+            continue
+        for members in clause_members(folded, w.sentence):
+            if any(m.start < it.end and it.start < m.end for m in members for it in listed or ()):
+                continue
+            _clause_card(out, used, w, members, lambda t: _standing(folded, t))
+
+
+def _second_series(out: list[Cloze], w: _Where, members: list[Span]) -> bool:
+    """A second series of a sentence whose card asks its first: added to that card as a
+    deletion of its own (its card hides only these members, at most half the sentence),
+    while the card asks at most ``MAX_BLANKS`` questions and is the sentence's only one."""
+    plain = len(strip_punct(w.sentence.text))
+    if 2 * sum(len(m.text) for m in members) > plain:
+        return False
+    members = [_unquoted(m) for m in members]
+    if any(not _balanced(m.text) or _torn(strip_punct(m.text)) for m in members):
+        return False
+    on = [k for k, c in enumerate(out) if c.sentence.start == w.sentence.start]
+    if len(on) != 1:
+        return False  # the sentence has a card besides: the two are tidied into one
+    for k in on:
+        c = out[k]
+        if not c.together:
+            continue
+        if any(b.start < m.end and m.start < b.end for b in c.blanks for m in members):
+            return False
+        if _questions(c) >= MAX_BLANKS:
+            return False
+        blanks = sorted([*c.blanks, *members], key=lambda b: b.start)
+        out[k] = replace(
+            c, blanks=tuple(blanks), more=(*c.more, frozenset(m.start for m in members))
+        )
+        return True
+    return False
+
+
+def _questions(c: Cloze) -> int:
+    """How many deletions (cloze numbers) ``c`` asks."""
+    grouped = c.together.union(*c.more)
+    alone = sum(b.start not in grouped for b in c.blanks)
+    return alone + (1 if c.together else 0) + len(c.more)
+
+
+_RANKS = ("论点", "分论点", "对策", "意义", "问题", "原因", "危害")
+
+
+def _rank(w: _Where, functions: dict[int, str]) -> tuple[bool, int]:
+    """Where a series two sentences share is asked: not a sentence leaning on the one
+    before (这说明……), then the sentence of the strongest function."""
+    name = functions.get(w.sentence.start, "")
+    return fragment(w.sentence.text), _RANKS.index(name) if name in _RANKS else len(_RANKS)
+
+
+def _where_at(found: list[tuple[_Where, list[list[Span]]]], start: int) -> _Where:
+    return next(w for w, _g in found if w.sentence.start == start)
+
+
+def _standing(folded: str, text: str) -> bool:
+    """A blank a card keeps when a series takes it over: a 规范表述, a quoted term or a
+    term of ``_SIDE_TERM`` characters or more (学术不端); short side words (党员, 主题)
+    give way to the members."""
+    core = strip_punct(text)
+    return core in guifan_words() or f"“{core}”" in folded or len(core) >= _SIDE_TERM
+
+
+def _built_alike(members: list[Span]) -> bool:
+    """Members built on one pattern (有送必检、随送随检; 同呼吸、共命运、心连心): of like
+    length, or sharing their first or last character. Such a series names points even
+    in a sentence whose cues say 背景 or 论据."""
+    texts = [m.text for m in members]
+    lengths = sorted(len(t) for t in texts)
+    if lengths[-1] - lengths[0] <= 1:
+        return True
+    return len({t[0] for t in texts}) == 1 or len({t[-1] for t in texts}) == 1
+
+
 def _unquoted(m: Span) -> Span:
     """A member cut at its quotation mark where the mark's partner is outside it
     (就应以“责权一致 -> 责权一致, 责能一致”为准绳 -> 责能一致, 自我隔绝” -> 自我隔绝)."""
@@ -661,7 +803,13 @@ def _unquoted(m: Span) -> Span:
     return m
 
 
-def _series_card(out: list[Cloze], used: set[int], w: _Where, members: list[Span]) -> bool:
+def _series_card(
+    out: list[Cloze],
+    used: set[int],
+    w: _Where,
+    members: list[Span],
+    standing: Callable[[str], bool] = lambda _t: False,
+) -> bool:
     """A card asking for the members of a series together (one deletion), or the
     members added to the card already made on the sentence, while at least half the
     sentence stays visible."""
@@ -690,26 +838,86 @@ def _series_card(out: list[Cloze], used: set[int], w: _Where, members: list[Span
             for b in c.blanks
             if b not in members and not any(b.start < m.end and m.start < b.end for m in members)
         ]
-        if len(kept) >= MAX_BLANKS or 2 * sum(len(b.text) for b in (*kept, *members)) > plain:
-            # No room beside the card's terms: the series is a point of its own, asked
-            # on a card of its own.
-            out.append(
-                Cloze(
-                    w.section,
-                    w.paragraph,
-                    w.index,
-                    w.sentence,
-                    tuple(members),
-                    "term",
-                    "series",
-                    frozenset(m.start for m in members),
-                )
+        full = len(kept) >= MAX_BLANKS or 2 * sum(len(b.text) for b in (*kept, *members)) > plain
+        if full and c.role == "term":
+            # No room beside the card's side words: the members are the point of the
+            # sentence, so they take the card, with the side words that still fit.
+            room = plain // 2 - sum(len(m.text) for m in members)
+            fits: list[Span] = []
+            for b in sorted(kept, key=lambda b: -len(b.text)):
+                if len(fits) < MAX_BLANKS - 1 and len(b.text) <= room:
+                    fits.append(b)
+                    room -= len(b.text)
+            displaced = [b for b in kept if b not in fits]
+            if any(standing(b.text) for b in displaced):
+                return _own_series_card(out, w, members)
+            blanks = sorted([*fits, *members], key=lambda b: b.start)
+            out[k] = replace(
+                c, blanks=tuple(blanks), rule="series", together=frozenset(m.start for m in members)
             )
             return True
+        if full:
+            # No room beside a 金句's own blanks: the series is a point of its own,
+            # asked on a card of its own.
+            return _own_series_card(out, w, members)
         blanks = sorted([*kept, *members], key=lambda b: b.start)
         out[k] = replace(c, blanks=tuple(blanks), together=frozenset(m.start for m in members))
         return True
     return False
+
+
+def _clause_card(
+    out: list[Cloze],
+    used: set[int],
+    w: _Where,
+    members: list[Span],
+    standing: Callable[[str], bool],
+    rule: str = "clauses",
+) -> bool:
+    """A card asking each clause of a parallel run (or each point of a two-point
+    sentence) on a deletion of its own, each card hiding one and showing the others and
+    at least half the sentence: made on the sentence, or taking over the blanks of the
+    card made there (a 金句 stays a 金句) when those are short side words or lie inside
+    the members."""
+    plain = len(strip_punct(w.sentence.text))
+    members = snap_to_words(w.sentence, members)
+    if len(members) < 2 or any(2 * len(strip_punct(m.text)) > plain for m in members):
+        return False
+    if any(not _balanced(m.text) for m in members):
+        return False
+    if w.sentence.start not in used:
+        return _add(out, used, w, members, "term", rule)
+    for k, c in enumerate(out):
+        if c.sentence.start != w.sentence.start:
+            continue
+        if c.together:
+            return False
+        # The card's blanks must stay asked: each inside a member that holds it with
+        # little around it, or a short side word.
+        for b in c.blanks:
+            holder = next((m for m in members if m.start <= b.start and b.end <= m.end), None)
+            kept = holder is not None and len(holder.text) <= len(b.text) + _NEST
+            if standing(b.text) and not kept:
+                return False
+        out[k] = replace(c, blanks=tuple(members), rule=rule)
+        return True
+    return False
+
+
+def _own_series_card(out: list[Cloze], w: _Where, members: list[Span]) -> bool:
+    out.append(
+        Cloze(
+            w.section,
+            w.paragraph,
+            w.index,
+            w.sentence,
+            tuple(members),
+            "term",
+            "series",
+            frozenset(m.start for m in members),
+        )
+    )
+    return True
 
 
 def _golden_blanks(g: Golden, scores: dict[str, float], topic: set[str]) -> list[Span]:
@@ -957,11 +1165,13 @@ def markup(original: str, c: Cloze) -> str:
     if number and number.end() < c.sentence.end and all(b.start >= number.end() for b in blanks):
         pos = number.end()  # a paragraph's own number is no part of what is studied
     numbers: dict[int, int] = {}
-    shared = 0
+    groups = [g for g in (c.together, *c.more) if g]
+    shared: dict[int, int] = {}
     for b in blanks:
-        if b.start in c.together:
-            shared = shared or len(set(numbers.values())) + 1
-            numbers[b.start] = shared
+        group = next((k for k, g in enumerate(groups) if b.start in g), None)
+        if group is not None:
+            shared[group] = shared.get(group) or len(set(numbers.values())) + 1
+            numbers[b.start] = shared[group]
         else:
             numbers[b.start] = len(set(numbers.values())) + 1
     for b in blanks:
