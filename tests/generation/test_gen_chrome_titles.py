@@ -14,6 +14,21 @@ def test_clean_title_keeps_the_headline_part() -> None:
     assert clean_title("城市更新要留住烟火气 - 某某新闻网") == "城市更新要留住烟火气"
 
 
+def test_a_site_name_glued_to_the_title_by_a_hyphen_goes() -> None:
+    """Page titles are often ``标题-单位名`` with no spaces; the short tail is the site."""
+    assert clean_title("推动城乡融合发展迈出新步伐-宣传部") == "推动城乡融合发展迈出新步伐"
+    assert clean_title("让数字红利惠及更多群众_某某市政府网") == "让数字红利惠及更多群众"
+    assert (
+        clean_title("中国-东盟合作迈上新台阶") == "中国-东盟合作迈上新台阶"
+    )  # no site: kept whole
+
+
+def test_a_column_before_a_middle_dot_goes() -> None:
+    assert without_series_prefix("常识判断 · 五年规划专题") == "五年规划专题"
+    assert without_series_prefix("申论热点·推进乡村全面振兴") == "推进乡村全面振兴"
+    assert without_series_prefix("红船精神 · 永放光芒") == "红船精神 · 永放光芒"
+
+
 def test_a_series_prefix_before_the_colon_goes() -> None:
     assert without_series_prefix("2012年421公务员考试申论范文：让法治成为社会共识") == (
         "让法治成为社会共识"

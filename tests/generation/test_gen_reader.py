@@ -195,3 +195,18 @@ def test_markdown_code_marks_are_not_text(tmp_path: Path) -> None:
         "# 对策\n\n1. `比如`:加强宣传引导`(群众层面)`。通过讲座等形式提高意识。\n", "utf-8"
     )
     assert "`" not in read_article(str(path)).text
+
+
+def test_letter_spaced_chinese_is_closed_up(tmp_path: Path) -> None:
+    """A PDF's letter spacing pasted as text (``（分 论 点 一 ） 放 下 架 子``) is closed
+    up; spaces between words stay (an ordinal heading ``一 必须……``)."""
+    path = tmp_path / "a.md"
+    path.write_text(
+        "中 心 论 点 ：干部要“下马走”。\n\n（分 论 点 一 ） 放 下 架 子 、 扑 下 身 子。\n\n"
+        "一 必须坚持人民至上\n\n" + BODY,
+        encoding="utf-8",
+    )
+    text = read_article(str(path)).text
+    assert "中心论点：干部要“下马走”。" in text
+    assert "（分论点一）放下架子、扑下身子。" in text
+    assert "一 必须坚持人民至上" in text

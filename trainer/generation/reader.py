@@ -40,13 +40,14 @@ def read_article(path_or_dash: str) -> Article:
     title = ""
     if _looks_html(path_or_dash, text):
         text, title = _html_main_text(text, where)
+        text = join_letter_spacing(text)
     else:
         record = _json_record(text, where)
         text, title = record if record is not None else strip_front_matter(text)
         text = strip_inline_html(text)
         if Path(path_or_dash).suffix.lower() in _MD_SUFFIXES or _looks_markdown(text):
             text = strip_markdown(text)
-        text = strip_drawing(text)
+        text = join_letter_spacing(strip_drawing(text))
         # A PDF's text or a fixed-width file: each paragraph back on one line.
         text = unwrap(text)
         if title and re.search(r"^[ \t]*#{1,6}[ \t]+\S", text, re.MULTILINE):
@@ -105,6 +106,20 @@ def strip_front_matter(text: str) -> tuple[str, str]:
 def strip_metadata_lines(text: str) -> str:
     """Metadata lines (``年份：``, ``期数：``, ``作者：``, ``来源：``…) out of ``text``."""
     return _META_LINE.sub("\n", text)
+
+
+_SPACED_CHAR = r"[\u3400-\u9fff\uff08\uff09\uff0c\uff1a\uff1b\u3001\u3002\u201c\u201d]"
+_LETTER_SPACED = re.compile(rf"{_SPACED_CHAR}(?:[ \u3000]{_SPACED_CHAR}){{3,}}")
+
+
+def join_letter_spacing(text: str) -> str:
+    """Runs of single Chinese characters each set off by one space (``（分 论 点 一 ）
+    放 下 架 子``, a PDF's letter spacing pasted as text) closed up; Chinese uses no
+    spaces, and a word split letter by letter is neither a heading nor a term.
+    Spaces between words (``一 必须坚持``, ``春眠 不觉晓``) stay."""
+    if " " not in text and "\u3000" not in text:
+        return text
+    return _LETTER_SPACED.sub(lambda m: re.sub(r"[ \u3000]", "", m.group(0)), text)
 
 
 _TREE = re.compile(r"^([ \t]*)[├└│┌┬┼┃┣┗┠┖][─━┈┄\- \t]*", re.MULTILINE)
@@ -312,11 +327,18 @@ def _headline(html: str) -> str:
 _TITLE_PARTS = re.compile(r"\s*[|｜_]\s*|\s+[-—–]\s+")
 
 
+_GLUED_SITE = re.compile(r"^(.+?)[-—–]([\u4e00-\u9fffA-Za-z0-9]{2,8})$")
+"""``标题-单位名``: a site's short name glued to the title by a hyphen."""
+
+
 def clean_title(title: str) -> str:
     """A page title without its channel prefix (``申论热点｜``) or site suffix
-    (``_某某网``, `` - 某某网``): the longest of its separated parts."""
+    (``_某某网``, `` - 某某网``, ``-宣传部``): the longest of its separated parts."""
     parts = [p for p in _TITLE_PARTS.split(title.strip()) if p]
     if len(parts) < 2:
+        glued = _GLUED_SITE.match(title.strip())
+        if glued and cjk_count(glued.group(1)) >= max(8, 2 * len(glued.group(2))):
+            return glued.group(1).strip()
         return title.strip()
     best = max(parts, key=cjk_count)
     return best if cjk_count(best) >= 4 else title.strip()
@@ -331,7 +353,7 @@ _COLUMN = re.compile(r"[(（]([^()（）]{2,8})[)）]\s*$")
 
 def without_series_prefix(title: str) -> str:
     """``2012年421公务员考试申论范文:让法治成为社会共识`` -> ``让法治成为社会共识``: the
-    part before the first colon goes when it names a site, column or series (words in
+    part before the first colon (or ``|``, ``·``) goes when it names a site, column or series (words in
     ``data/title_prefixes.txt``) and what is left is a title of four or more characters;
     an English translation after a Chinese title goes too."""
     from trainer.generation.lexicon import words
@@ -345,8 +367,11 @@ def without_series_prefix(title: str) -> str:
     if column and any(w in column.group(1) for w in words("title_prefixes")):
         # 实实在在真减负、减真负（评论员观察）: the column's name after the title.
         text = text[: column.start()].rstrip()
-    for colon in (":", "：", "|", "｜"):
+    for colon in (":", "：", "|", "｜", "·", "•"):
         head, sep, rest = text.partition(colon)
+        head, rest = head.rstrip(), rest.lstrip()
+        if colon in "·•" and (len(head) > 6 or re.search(r"\d", head)):
+            continue  # 常识判断 · 标题: a column; 2023国考地市级 · 第1题: the paper's own name
         named = any(w in head for w in words("title_prefixes"))
         if sep and len(head) <= _PREFIX_MAX and cjk_count(rest) >= 4 and named:
             return rest.strip()
