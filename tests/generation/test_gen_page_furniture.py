@@ -69,3 +69,19 @@ def test_a_platform_sync_footer_is_boilerplate() -> None:
         )
         kept = " ".join(ln.text for ln in content_lines(text))
         assert "synchron" not in kept and "cross-posted" not in kept and "同步" not in kept, footer
+
+
+def test_a_compilers_source_note_is_boilerplate() -> None:
+    """``【注】本文选自《某报》……，按照申论考试要求进行了修改`` says where the text
+    came from: never a card, whatever its wording after the opening."""
+    for note in (
+        "【注】本文选自《某某日报》2024年3月1日，按照申论考试要求进行了修改和分析，",
+        "注：本文摘自某某网评论，有删改。",
+        "本文节选自《某某》杂志2023年第5期。",
+    ):
+        text = (
+            "乡村振兴\n\n" + note + "\n\n乡村振兴，关键在人。要培养一批懂农业、爱农村、"
+            "爱农民的人才队伍。要完善人才引进机制，让各类人才在乡村大施所能。\n"
+        )
+        kept = " ".join(ln.text for ln in content_lines(text))
+        assert "本文" not in kept and "关键在人" in kept, note
