@@ -67,6 +67,15 @@ def test_titles_that_state_claims_and_titles_that_do_not() -> None:
     assert title_claim("耕地保护与粮食安全:牢牢守住18亿亩耕地红线") == "牢牢守住18亿亩耕地红线"
 
 
+def test_a_title_naming_lessons_or_a_meaning_is_no_claim() -> None:
+    """``X给我们带来的启示``, ``浅析X``: the title names what the article is about, so
+    the 中心论点 comes from the text."""
+    assert not claim_title("抗击洪灾给我们带来的启示")
+    assert not claim_title("新时代发扬斗争精神的重要意义")
+    assert not claim_title("浅析基层治理现代化")
+    assert claim_title("奋斗精神永不过时")
+
+
 def test_measures_are_neither_the_points_again_nor_a_closing_judgement() -> None:
     text = (
         "推动双减落地见效\n\n"

@@ -93,6 +93,8 @@ def claim_title(title: str) -> bool:
         return False
     if _PAIRED_TOPIC.match(text):
         return False  # 全民健身与体育强国建设: two topics side by side
+    if any(text.startswith(w) for w in _words("lead")):
+        return False  # 浅析基层治理现代化: a study of a topic
     return not any(text.endswith(w) for w in _words("kind"))
 
 
