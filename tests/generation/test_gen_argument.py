@@ -90,6 +90,19 @@ def test_measures_are_neither_the_points_again_nor_a_closing_judgement() -> None
     assert measures == ["强化学校教育主阵地作用", "从严规范校外培训行为", "深化教育评价改革"]
 
 
+def test_occasions_are_not_measures() -> None:
+    text = (
+        "疫情防控的启示\n\n"
+        "疫情防控关键是早防早控,容不得半点犹豫和侥幸。\n\n"
+        "群众要积极配合防控工作:需要居家时,坚决居家;需要隔离时,服从安排;"
+        "需要参与排查时,如实报告。\n\n"
+        "要加强公共卫生体系建设。要完善应急物资储备制度。\n"
+    )
+    made = make(text, "t")
+    card = next((n for n in made.notes if "结构" in n.tags), None)
+    assert card is None or "需要居家时" not in card.answer
+
+
 def test_quoted_names_of_what_to_avoid_are_not_measures() -> None:
     text = (
         "精准发放消费券\n\n"

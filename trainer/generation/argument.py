@@ -398,13 +398,16 @@ def _plain(text: str) -> str:
 
 def _to_do(texts: list[str]) -> bool:
     """Items that say what to do: not mostly things named (``……的爱国精神``: a list of
-    qualities) nor things done (``已经出台……``: achievements)."""
+    qualities), things done (``已经出台……``: achievements) or occasions (``需要隔离时``)."""
     named = sum(1 for t in texts if _NAMED.search(fold(t)))
     done = sum(1 for t in texts if _DONE.search(t))
-    return named * 2 <= len(texts) and done * 2 <= len(texts)
+    when = sum(1 for t in texts if _WHEN.search(t.strip()))
+    return named * 2 <= len(texts) and done * 2 <= len(texts) and when * 2 <= len(texts)
 
 
 _NAMED = re.compile(r"的[^的,;:、]{1,4}$")
+_WHEN = re.compile(r"(?:时|的时候|之时|之际|期间)$")
+"""``需要隔离时``: the occasions the measures are for, not measures."""
 _DONE = re.compile(r"已经|^已")
 
 
