@@ -373,18 +373,38 @@ def clause_members(folded: str, sent: Span) -> list[list[Span]]:
         Span(c.text.rstrip(",;:。!?…"), c.start, c.start + len(c.text.rstrip(",;:。!?…")))
         for c in parts
     ]
+    cut = _ClauseTokens(sent, tokens(sent.text))
+    after = [_after_verb(s, modal=True, toks=cut.of(s)) for s in spans]
     best: list[Span] = []
     for k in range(len(spans) - 1):
-        run = _opened_run(spans, k) or _verb_run(spans, k)
+        run = _opened_run(spans, k, cut) or _verb_run(after, k)
         if len(run) > len(best) and _clauses_alike(run):
             best = run[:_CLAUSES_MAX]
     return [best] if best else []
 
 
-def _opened_run(spans: list[Span], k: int) -> list[Span]:
+class _ClauseTokens:
+    """A clause's tokens read off its sentence's: jieba cuts each run of Chinese
+    characters apart, so a clause ending at punctuation is cut as in its sentence and
+    the sentence, cut once, serves all its clauses (a quoted phrase that runs over the
+    clause's start is cut on its own)."""
+
+    def __init__(self, sent: Span, toks: list[tuple[str, int]]) -> None:
+        self.sent = sent
+        self.toks = toks
+
+    def of(self, s: Span) -> list[tuple[str, int]]:
+        lo, hi = s.start - self.sent.start, s.end - self.sent.start
+        inside = [(w, at - lo) for w, at in self.toks if lo <= at < hi and at + len(w) <= hi]
+        if not inside or inside[0][1] != 0:
+            return tokens(s.text)
+        return inside
+
+
+def _opened_run(spans: list[Span], k: int, cut: _ClauseTokens) -> list[Span]:
     """Clauses ``k+1…`` opening on one lead word, with clause ``k`` when it opens on it
     or holds it after its subject."""
-    opener = _lead_word(spans[k + 1].text)
+    opener = _lead_word(spans[k + 1].text, cut.of(spans[k + 1]))
     if not opener:
         return []
     run: list[Span] = []
@@ -407,12 +427,11 @@ def _opened_run(spans: list[Span], k: int) -> list[Span]:
     return run
 
 
-def _lead_word(text: str) -> str:
+def _lead_word(text: str, toks: list[tuple[str, int]]) -> str:
     """The word a parallel clause opens on: a lead word (把, 是, 以, 从) or a verb of
     one or two characters that the segmenter keeps apart (多到 is 多 + 到: none)."""
     if text[:1] not in _edges("leads") and text[:2] not in _edges("leads"):
-        return ""  # no lead word there: nothing to segment
-    toks = tokens(text)
+        return ""  # no lead word there
     if not toks:
         return ""
     word = toks[0][0]
@@ -421,24 +440,22 @@ def _lead_word(text: str) -> str:
     return ""
 
 
-def _verb_run(spans: list[Span], k: int) -> list[Span]:
+def _verb_run(after: list[Span | None], k: int) -> list[Span]:
     """Three or more clauses from ``k`` on opening on a verb (after a modal such as
-    必须, 要: 必须优化……,推动……,提高……)."""
+    必须, 要: 必须优化……,推动……,提高……); ``after``: each clause after its verb."""
     run: list[Span] = []
-    j = k
-    while j < len(spans):
-        member = _after_verb(spans[j], modal=True)
+    for member in after[k:]:
         if member is None:
             break
         run.append(member)
-        j += 1
     return run if len(run) >= 3 else []
 
 
-def _after_verb(s: Span, modal: bool) -> Span | None:
+def _after_verb(s: Span, modal: bool, toks: list[tuple[str, int]] | None = None) -> Span | None:
     """The clause after its first verb (and after a modal or adverb before it: 必须,
     要, 着力), or None when it does not open on a verb."""
-    toks = tokens(s.text)
+    if toks is None:
+        toks = tokens(s.text)
     while modal and len(toks) > 1 and toks[0][0] in _edges("modals"):
         toks = toks[1:]
     if not toks:
