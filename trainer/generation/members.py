@@ -401,10 +401,10 @@ class _ClauseTokens:
         return inside
 
 
-def _opened_run(spans: list[Span], k: int, cut: _ClauseTokens) -> list[Span]:
+def _opened_run(spans: list[Span], k: int, cut_of: _ClauseTokens) -> list[Span]:
     """Clauses ``k+1…`` opening on one lead word, with clause ``k`` when it opens on it
     or holds it after its subject."""
-    opener = _lead_word(spans[k + 1].text, cut.of(spans[k + 1]))
+    opener = _lead_word(spans[k + 1].text, cut_of.of(spans[k + 1]))
     if not opener:
         return []
     run: list[Span] = []
