@@ -676,3 +676,85 @@ def test_a_negation_slipped_to_a_character_of_the_same_sound_still_negates(
 def test_a_negation_is_no_slip_of_another() -> None:
     # 还能 sounds like no negation it could stand for: 就业 stays un-negated.
     assert marks(["增加社会就业"], "还能创造不少就业机会", use_model=False) != [Mark.MISSED]
+
+
+# A complaint said in other words: a fault named instead of a negation.
+
+
+@pytest.mark.parametrize(
+    ("point", "typed"),
+    [
+        ("生态环境差", "环境污染严重"),
+        ("消防设施不全", "消防设施存在隐患"),
+        ("教学条件落后", "教学条件简陋"),
+    ],
+)
+def test_a_word_the_point_says_is_lacking_typed_beside_a_fault_is_the_same_complaint(
+    point: str, typed: str
+) -> None:
+    assert marks([point], typed, use_model=False) != [Mark.MISSED]
+
+
+def test_a_word_the_point_says_is_lacking_typed_as_fine_is_still_turned_round() -> None:
+    assert marks(["生态环境差"], "生态环境良好", use_model=False) == [Mark.MISSED]
+    assert marks(["消防设施不全"], "消防设施齐全完备", use_model=False) == [Mark.MISSED]
+
+
+def test_a_fault_typed_with_a_negating_predicate_after_it_is_still_the_fault() -> None:
+    # 脏乱差: 差 says the same of 脏乱, not its opposite; 不脏乱 is.
+    assert marks(["市场环境脏乱"], "市场环境脏乱差", use_model=False) == [Mark.RECALLED]
+    assert marks(["市场环境脏乱"], "市场环境不脏乱", use_model=False) == [Mark.MISSED]
+
+
+def test_the_other_words_of_a_point_saying_a_thing_is_bad_are_a_complaint() -> None:
+    # 陈旧 says the 校舍 are bad: typed with a negating predicate, the same.
+    assert marks(["乡村学校校舍陈旧"], "乡村学校校舍条件差", use_model=False) != [Mark.MISSED]
+
+
+@pytest.mark.parametrize(
+    ("point", "typed"),
+    [
+        ("规范非机动车停放", "规范停放非机动车"),
+        ("非机动车占用人行道", "人行道被非机动车占用"),
+        ("推进无障碍改造", "推进改造无障碍设施"),
+    ],
+)
+def test_a_term_opening_like_a_negation_is_no_negation(point: str, typed: str) -> None:
+    # 非 of 非机动车 and 无 of 无障碍 negate nothing: the words typed before them
+    # are not turned round.
+    assert marks([point], typed, use_model=False) == [Mark.RECALLED]
+
+
+def test_motor_vehicles_are_not_non_motor_vehicles() -> None:
+    assert marks(["非机动车占用人行道"], "机动车占用人行道", use_model=False) != [Mark.RECALLED]
+
+
+@pytest.mark.parametrize(
+    ("point", "typed"),
+    [
+        ("消除监管盲区", "消除监管空白"),
+        ("打破数据壁垒", "打通数据孤岛"),
+        ("系统不联通", "系统不互通"),
+        ("设备老旧", "设备老化"),
+        ("传统文化得到延续", "传统文化得到传承"),
+        ("转变就业观念", "改变就业观念"),
+    ],
+)
+def test_common_wording_of_problems_and_measures(point: str, typed: str) -> None:
+    assert marks([point], typed, use_model=False) == [Mark.RECALLED]
+
+
+def test_a_word_another_point_takes_does_not_turn_this_point_round() -> None:
+    # 非机动车 of 非机动车、摊点占道 is the fourth point's; once that point has
+    # it, the fifth is not 缺少非机动车道 turned round but what is left: 人车混行.
+    points = [
+        "盲道等无障碍设施不足",
+        "井盖、电箱随意设置",
+        "长时间占道施工",
+        "非机动车和维修摊点占用人行道",
+        "缺少非机动车道，人车混行",
+    ]
+    got = grade(points, "非机动车、摊点占道；人车混行", use_model=False).points
+    assert got[3].mark is not Mark.MISSED
+    assert got[4].mark is not Mark.MISSED
+    assert got[4].why != "negated"
