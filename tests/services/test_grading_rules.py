@@ -738,6 +738,8 @@ def test_motor_vehicles_are_not_non_motor_vehicles() -> None:
         ("设备老旧", "设备老化"),
         ("传统文化得到延续", "传统文化得到传承"),
         ("转变就业观念", "改变就业观念"),
+        ("公开腐败行为", "曝光腐败行为"),
+        ("安排专人对接企业", "安排负责人对接企业"),
     ],
 )
 def test_common_wording_of_problems_and_measures(point: str, typed: str) -> None:
@@ -758,3 +760,10 @@ def test_a_word_another_point_takes_does_not_turn_this_point_round() -> None:
     assert got[3].mark is not Mark.MISSED
     assert got[4].mark is not Mark.MISSED
     assert got[4].why != "negated"
+
+
+def test_everyone_in_a_nouns_place_is_no_other_term() -> None:
+    # 大家 is a pronoun: it leaves 居民 out, it names no one else.
+    assert marks(["引导居民参与垃圾分类"], "引导大家参与垃圾分类", use_model=False) != [Mark.MISSED]
+    got = grade(["引导居民参与垃圾分类"], "引导大家参与垃圾分类", use_model=False).points[0]
+    assert got.why != "different word"
