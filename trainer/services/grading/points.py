@@ -605,7 +605,7 @@ def _negative(words: list[tuple[str, int]]) -> bool:
     predicate saying a thing is bad (市场脏乱) in it."""
     lex = lexicon()
     return any(
-        _is_negation(w) or _negating(w, False) or w in lex.harms or w in lex.bad for w, _ in words
+        _is_negation(w) or _negating(w, False) or lex.faulty(w) for w, _ in words
     )
 
 
@@ -682,13 +682,12 @@ def _keys_of(
     # A piece saying something negative (a negation or a harm in it, 混淆 in
     # the idiom 混淆是非) is the same with or without a negation typed on its
     # other words; so is a piece that only labels the point (对网民:).
-    negative = negative or any(k.word in lex.harms or k.word in lex.bad for k in keys) or label
+    negative = negative or any(lex.faulty(k.word) for k in keys) or label
     keys = [
         replace(
             k,
             soft=not k.negated
-            and k.word not in lex.harms
-            and k.word not in lex.bad
+            and not lex.faulty(k.word)
             and (k.soft or negative or _negated_word(k.word)),
         )
         for k in keys
