@@ -791,3 +791,17 @@ def test_the_words_of_a_point_naming_a_fault_may_be_typed_negated(point: str, ty
 
 def test_a_measure_against_a_fault_is_still_turned_by_a_negation() -> None:
     assert marks(["化解邻里矛盾"], "不化解邻里矛盾", use_model=False) == [Mark.MISSED]
+
+
+@pytest.mark.parametrize(
+    ("point", "typed"),
+    [
+        ("乡村教学设备少", "乡村没有教学设备"),
+        ("陪伴老人时间少", "没时间陪伴老人"),
+        ("乡村医生数量少", "乡村医生数量不足"),
+        ("基层办公经费紧张", "基层缺乏办公经费"),
+    ],
+)
+def test_few_is_said_by_a_negation_too(point: str, typed: str) -> None:
+    # 少 and 紧张 say a thing is lacking without a negation: 没有, 不足 say it too.
+    assert marks([point], typed, use_model=False) == [Mark.RECALLED]
