@@ -805,3 +805,20 @@ def test_a_measure_against_a_fault_is_still_turned_by_a_negation() -> None:
 def test_few_is_said_by_a_negation_too(point: str, typed: str) -> None:
     # 少 and 紧张 say a thing is lacking without a negation: 没有, 不足 say it too.
     assert marks([point], typed, use_model=False) == [Mark.RECALLED]
+
+
+@pytest.mark.parametrize(
+    ("point", "typed"),
+    [
+        (
+            "推进5G基站建设，扩大农村网络覆盖，降低资费",
+            "推进4G基站建设，扩大农村网络覆盖，降低资费",
+        ),
+        ("建立GEP核算制度，把生态价值纳入考核", "建立GDP核算制度，把生态价值纳入考核"),
+    ],
+)
+def test_another_code_in_a_codes_place_is_another_term(point: str, typed: str) -> None:
+    # GDP is not GEP, 4G not 5G: however much of the rest is typed.
+    assert marks([point], typed, use_model=False) == [Mark.MISSED]
+    assert marks([point], typed) == [Mark.MISSED]
+    assert marks([point], typed.replace("GDP", "gep").replace("4G", "5g")) == [Mark.RECALLED]

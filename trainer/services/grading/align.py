@@ -421,6 +421,24 @@ def substituted(plan: Plan, typed: str, hits: tuple[Hit, ...], *, light: bool = 
     return out
 
 
+def _code(word: str) -> bool:
+    return len(word) >= 2 and word.isascii() and word.isalnum()
+
+
+def other_code(plan: Plan, typed: str, hits: tuple[Hit, ...]) -> bool:
+    """Whether a code of the point (GEP, 5G: letters or digits) was typed as
+    another code in its place (GDP for GEP): another thing, however long the
+    point and however much of the rest is there."""
+    have = {h.key for h in hits}
+    for i, key in enumerate(plan.keys):
+        if i in have or not _code(key.word):
+            continue
+        there = _aligned(plan, typed, key)
+        if _code(there) and there != key.word:
+            return True
+    return False
+
+
 def vague(plan: Plan, typed: str, hits: tuple[Hit, ...]) -> bool:
     """Whether the answer says the point in general terms: one of its own words
     (not a verb that opens any measure) with a noun that only names a kind of

@@ -604,9 +604,7 @@ def _negative(words: list[tuple[str, int]]) -> bool:
     """Whether a piece says something negative: a negation, a harm or a
     predicate saying a thing is bad (市场脏乱) in it."""
     lex = lexicon()
-    return any(
-        _is_negation(w) or _negating(w, False) or lex.faulty(w) for w, _ in words
-    )
+    return any(_is_negation(w) or _negating(w, False) or lex.faulty(w) for w, _ in words)
 
 
 def _quote(
