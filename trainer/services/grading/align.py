@@ -142,7 +142,13 @@ def _flipped(key: Key, negated: bool, opposite: bool) -> bool:
 
 
 def _turned(
-    key: Key, text: str, at: int, end: int, clauses: tuple[Clause, ...], opposite: bool = False
+    key: Key,
+    text: str,
+    at: int,
+    end: int,
+    clauses: tuple[Clause, ...],
+    opposite: bool = False,
+    neg: bool | None = None,
 ) -> bool:
     """Whether the find of ``key`` at ``text[at:end]`` says the point turned
     round (:func:`_flipped`), a complaint said in other words aside: a word
@@ -150,7 +156,8 @@ def _turned(
     生态环境差, 消防安全隐患 for 消防设施不全), and a word that is a fault
     itself, typed with a negating predicate after it (脏乱差 for 市场脏乱)."""
     lo, hi = _clause(clauses, at)
-    neg = negated_at(text, at, end, lo, hi)
+    if neg is None:
+        neg = negated_at(text, at, end, lo, hi)
     flipped = _flipped(key, neg, opposite)
     if not flipped or opposite:
         return flipped
@@ -174,7 +181,8 @@ def find_hits(
     for word, how in forms:
         for at in _positions(text, word):
             neg = negated_at(text, at, at + len(word), *_clause(clauses, at))
-            flipped = _turned(key, text, at, at + len(word), clauses, how is Found.OPPOSITE)
+            opposite = how is Found.OPPOSITE
+            flipped = _turned(key, text, at, at + len(word), clauses, opposite, neg)
             found = how
             if key.negated and not neg and not flipped and how is Found.EXACT:
                 found = Found.SYNONYM  # a fault named for the negation: other words
