@@ -82,3 +82,12 @@ def test_traditional_characters_any_order_and_numbering_are_still_read() -> None
     points = ["提升認知", "強化培訓", "成本转嫁"]
     for typed in ["①成本轉嫁 ②提升認知 ③強化培訓", "一是强化培训；二是成本转嫁；三是提升认知"]:
         assert marks(points, typed) == [Mark.RECALLED] * 3
+
+
+def test_a_word_of_a_two_word_term_stays_half_right() -> None:
+    # 赶鸭子 of 赶鸭子上架, typed run on after another point: the rules' ◐ is
+    # the least the model may give (the tutors give it ◐ or ✓).
+    points = ["真经念歪", "赶鸭子上架", "成本转嫁"]
+    got = grade(points, "真经念歪赶鸭子", prompt="哪三种乱象？")
+    assert [p.mark for p in got.points] == [Mark.RECALLED, Mark.PARTIAL, Mark.MISSED]
+    assert got.suggested is Rating.HARD

@@ -177,6 +177,10 @@ def _rules(points: list[str], typed: str, prompt: str, strict: bool) -> _Ruled:
         found = [h for i, k in enumerate(pl.keys) for h in align.find_hits(i, k, text, parts)]
         hits.append(found + align.short_forms(pl.keys, text, found))
     longest = [len(pl.parts) + 2 for pl in plans]
+    # A point's match is found again when a place it took or a place it found
+    # turned round is settled by another point (非机动车 of 非机动车、摊点占道
+    # is the point it names, no longer 缺少非机动车道 turned round).
+    turned = [[h for h in found if h.flipped] for found in hits]
     used: list[tuple[int, int]] = []
     cache: dict[int, align.Match] = {}
     left = set(range(len(points)))
@@ -184,7 +188,7 @@ def _rules(points: list[str], typed: str, prompt: str, strict: bool) -> _Ruled:
     while left:
         for i in left:
             m = cache.get(i)
-            if m is None or any(align.overlaps(h, used) for h in m.hits):
+            if m is None or any(align.overlaps(h, used) for h in (*m.hits, *turned[i])):
                 cache[i] = align.best_span(i, plans[i], hits[i], parts, used, longest[i])
         i = max(left, key=lambda j: (cache[j].fit, cache[j].raw, -j))
         settled[i] = cache[i]

@@ -21,7 +21,14 @@ from functools import lru_cache
 
 from trainer.generation import segment
 from trainer.services.grading.lexicon import lexicon
-from trainer.services.grading.points import STOP, Key, Plan, affirmed_at, negated_at
+from trainer.services.grading.points import (
+    STOP,
+    Key,
+    Plan,
+    affirmed_at,
+    faulted_at,
+    negated_at,
+)
 from trainer.services.grading.text import Clause, same_sound
 
 
@@ -134,6 +141,33 @@ def _flipped(key: Key, negated: bool, opposite: bool) -> bool:
     return (negated != key.negated) != opposite
 
 
+def _turned(
+    key: Key,
+    text: str,
+    at: int,
+    end: int,
+    clauses: tuple[Clause, ...],
+    opposite: bool = False,
+    neg: bool | None = None,
+) -> bool:
+    """Whether the find of ``key`` at ``text[at:end]`` says the point turned
+    round (:func:`_flipped`), a complaint said in other words aside: a word
+    the point says is lacking, typed with a fault named beside it (环境污染 for
+    生态环境差, 消防安全隐患 for 消防设施不全), and a word that is a fault
+    itself, typed with a negating predicate after it (脏乱差 for 市场脏乱)."""
+    lo, hi = _clause(clauses, at)
+    if neg is None:
+        neg = negated_at(text, at, end, lo, hi)
+    flipped = _flipped(key, neg, opposite)
+    if not flipped or opposite:
+        return flipped
+    if key.negated and not neg:
+        return not faulted_at(text, at, end, lo, hi)
+    if not key.negated and lexicon().faulty(key.word):
+        return negated_at(text, at, end, lo, end)
+    return flipped
+
+
 def find_hits(
     index: int, key: Key, text: str, clauses: tuple[Clause, ...], *, slips: bool = True
 ) -> list[Hit]:
@@ -147,13 +181,17 @@ def find_hits(
     for word, how in forms:
         for at in _positions(text, word):
             neg = negated_at(text, at, at + len(word), *_clause(clauses, at))
-            flipped = _flipped(key, neg, how is Found.OPPOSITE)
+            opposite = how is Found.OPPOSITE
+            flipped = _turned(key, text, at, at + len(word), clauses, opposite, neg)
+            found = how
+            if key.negated and not neg and not flipped and how is Found.EXACT:
+                found = Found.SYNONYM  # a fault named for the negation: other words
             if key.soft and not key.fine and not neg and not flipped:
                 # A word the point complains of, said to be fine (转化顺畅 for
                 # 转化链条不畅): the point turned round.
                 flipped = affirmed_at(text, at, at + len(word), *_clause(clauses, at))
-            quality = 0.0 if flipped else QUALITY[how]
-            hits.append(Hit(index, at, at + len(word), quality, how, flipped))
+            quality = 0.0 if flipped else QUALITY[found]
+            hits.append(Hit(index, at, at + len(word), quality, found, flipped))
     whole = [h for h in hits if h.how in (Found.EXACT, Found.SYNONYM)]
     if not slips or any(not h.flipped or h.end - h.start >= len(key.word) for h in whole):
         # A shorter stand-in found turned round may be part of a slip typed
@@ -180,15 +218,15 @@ def find_hits(
                 continue
             if _clause_start(clauses, at) != _clause_start(clauses, at + size - 1):
                 continue
-            neg = negated_at(text, at, at + size, *_clause(clauses, at))
-            flipped = _flipped(key, neg, False)
+            flipped = _turned(key, text, at, at + size, clauses)
             q = 0.0 if flipped else QUALITY[how]
             hits.append(Hit(index, at, at + size, q, how, flipped))
     if size >= 3 and not key.quoted:  # a coined term counts whole (农人 is no 知农人)
         for piece in (key.word[:-1], key.word[1:]):
+            if piece in lex.near(key.word) or piece in lex.opposites(key.word):
+                continue  # 机动车 is no piece of 非机动车 but another term
             for at in _positions(text, piece):
-                neg = negated_at(text, at, at + len(piece), *_clause(clauses, at))
-                flipped = _flipped(key, neg, False)
+                flipped = _turned(key, text, at, at + len(piece), clauses)
                 q = 0.0 if flipped else QUALITY[Found.PIECE] * (size - 1) / size
                 hits.append(Hit(index, at, at + len(piece), q, Found.PIECE, flipped))
     return hits
@@ -389,6 +427,24 @@ def substituted(plan: Plan, typed: str, hits: tuple[Hit, ...], *, light: bool = 
         if len(there) >= 2 and there != key.word and (key.quoted or is_word(there)):
             out.append(i)
     return out
+
+
+def _code(word: str) -> bool:
+    return len(word) >= 2 and word.isascii() and word.isalnum()
+
+
+def other_code(plan: Plan, typed: str, hits: tuple[Hit, ...]) -> bool:
+    """Whether a code of the point (GEP, 5G: letters or digits) was typed as
+    another code in its place (GDP for GEP): another thing, however long the
+    point and however much of the rest is there."""
+    have = {h.key for h in hits}
+    for i, key in enumerate(plan.keys):
+        if i in have or not _code(key.word):
+            continue
+        there = _aligned(plan, typed, key)
+        if _code(there) and there != key.word:
+            return True
+    return False
 
 
 def vague(plan: Plan, typed: str, hits: tuple[Hit, ...]) -> bool:

@@ -431,7 +431,11 @@ def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> 
     flipped = sum(pl.keys[k].weight for k in m.flipped)
     if not exact and flipped and _turned(pl, m, flipped):
         score = 0.0
-    elif not exact and not gist and _wrong_term(pl, span, m) and not align.vague(pl, span, m.hits):
+    elif not exact and (
+        # Another code in a code's place (GDP for GEP), however long the point.
+        align.other_code(pl, span, m.hits)
+        or (not gist and _wrong_term(pl, span, m) and not align.vague(pl, span, m.hits))
+    ):
         score, why = 0.0, "different term"
     elif not exact and (_generic_only(pl, span, m) or _category_only(pl, m)):
         score, why = 0.0, "vague"

@@ -49,6 +49,11 @@ two-word term left out (成本 for 成本转嫁). (A word of the same sound that
 another word, 法制 for 法治, is left to the model: the held-out sets' tutors
 mostly accept it.)"""
 
+AT_LEAST_HALF = frozenset(["part of the term"])
+"""Why the rules leave a point half right that the model may not lower: a
+word of the point's two-word term typed (赶鸭子 of 赶鸭子上架). The tutors of
+every set give it ◐ or ✓ (15 of 16 such points), never less but once."""
+
 FEATURES = (
     "bias",
     "rule_hit",
@@ -217,6 +222,8 @@ def mark_of(m: Model, row: Sequence[float], result: PointResult) -> tuple[Mark, 
     best = max(range(len(MARKS)), key=lambda c: p[c])
     if result.why in HALF_AT_MOST and MARKS[best] is Mark.RECALLED:
         best = 1 if p[1] >= p[0] else 0
+    if result.why in AT_LEAST_HALF and result.partial and MARKS[best] is Mark.MISSED:
+        best = 1
     return MARKS[best], p
 
 

@@ -12,7 +12,9 @@
   word before them), on a line starting ``~`` words that say a thing is harmed
   (影响, 损害 …), on a line starting ``^`` words saying a thing is still to be
   done (有待, 仍需 …: 机制有待完善 says 机制不完善), on a line starting ``*``
-  predicates saying a thing is fine (顺畅, 雄厚 …).
+  predicates saying a thing is fine (顺畅, 雄厚 …), on a line starting ``%``
+  nouns naming a fault (隐患, 矛盾, 漏洞 …) and on a line starting ``&``
+  predicates saying a thing is bad without negating it (脏乱, 陈旧, 拥堵 …).
 * ``data/generic.txt``: verbs that open almost any measure (加强, 提升 …).
 * ``data/categories.txt``: nouns that only name a kind of thing (人才, 原因 …).
 * ``data/heads.txt``: nouns that end almost any measure (机制, 体系, 管理 …).
@@ -68,6 +70,16 @@ class Lexicon:
     pending: frozenset[str] = frozenset()
     """Words saying a thing is still to be done (有待, 仍需): with the verb
     after them a predicate negating the word before them (机制有待完善)."""
+    fault_nouns: frozenset[str] = frozenset()
+    """Nouns naming a fault (隐患, 矛盾): typed beside a word a point says is
+    lacking, the same complaint (消防安全隐患 for 消防设施不全)."""
+    bad: frozenset[str] = frozenset()
+    """Predicates saying a thing is bad without a negation (脏乱, 陈旧, 拥堵):
+    a point holding one is a complaint, as one holding a negation is."""
+
+    def faulty(self, word: str) -> bool:
+        """Whether ``word`` names a fault or says a thing is bad."""
+        return word in self.fault_nouns or word in self.bad or word in self.harms
 
     def alternatives(self, word: str) -> frozenset[str]:
         return self.synonyms.get(word, frozenset())
@@ -102,6 +114,8 @@ def lexicon() -> Lexicon:
     harms: list[str] = []
     pending: list[str] = []
     affirms: list[str] = []
+    faults: list[str] = []
+    bad: list[str] = []
     for group in _lines("negations.txt"):
         if group[0].startswith("!"):
             not_neg.extend(w.lstrip("!") for w in group)
@@ -115,12 +129,17 @@ def lexicon() -> Lexicon:
             affirms.extend(w.lstrip("*") for w in group)
         elif group[0].startswith("^"):
             pending.extend(w.lstrip("^") for w in group)
+        elif group[0].startswith("%"):
+            faults.extend(w.lstrip("%") for w in group)
+        elif group[0].startswith("&"):
+            bad.extend(w.lstrip("&") for w in group)
         else:
             neg.extend(group)
     # A word opening with a negation (不健全) is not joined into one key: the
     # negation stays a word of its own and turns the key after it.
     opening = tuple(w for w in neg if len(w) == 1)
-    words = {w for w in set(syn) | set(ant) | set(rel) if not w.startswith(opening)}
+    # A word listed as no negation (非机动车) is one key all the same.
+    words = {w for w in set(syn) | set(ant) | set(rel) if not w.startswith(opening) or w in not_neg}
     words.update(pending)  # 仍+需 is one word
     return Lexicon(
         synonyms={k: frozenset(v) for k, v in syn.items()},
@@ -141,4 +160,6 @@ def lexicon() -> Lexicon:
         heads=frozenset(w for group in _lines("heads.txt") for w in group),
         pending=frozenset(pending),
         affirms=frozenset(affirms),
+        fault_nouns=frozenset(faults),
+        bad=frozenset(bad),
     )

@@ -106,6 +106,7 @@ STOP = frozenset(
         "予以",
         "我们",
         "他们",
+        "大家",
         "自己",
         "一些",
         "这些",
@@ -469,6 +470,25 @@ def affirmed_at(text: str, start: int, end: int, lo: int = 0, hi: int | None = N
     return False
 
 
+def faulted_at(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> bool:
+    """Whether a fault is named beside the word at ``text[start:end]`` inside
+    ``text[lo:hi]`` (污染 of 环境污染, 隐患 of 消防安全隐患, 陈旧 of 设施陈旧): a
+    noun naming a fault, a predicate saying a thing is bad or a harm."""
+    lex = lexicon()
+    hi = len(text) if hi is None else hi
+    for word, at in _words(text[lo:hi]):
+        at += lo
+        if at < end and start < at + len(word):
+            # The rest of one word of the segmenter with it (环境污染).
+            rest = (text[at:start], text[end : at + len(word)])
+            if any(lex.faulty(r) for r in rest):
+                return True
+            continue
+        if lex.faulty(word):
+            return True
+    return False
+
+
 def _is_negation(word: str) -> bool:
     lex = lexicon()
     return word in lex.negations or word in lex.after
@@ -581,9 +601,10 @@ def _found(text: str, word: str) -> list[int]:
 
 
 def _negative(words: list[tuple[str, int]]) -> bool:
-    """Whether a piece says something negative: a negation or a harm in it."""
+    """Whether a piece says something negative: a negation, a harm or a
+    predicate saying a thing is bad (市场脏乱) in it."""
     lex = lexicon()
-    return any(_is_negation(w) or _negating(w, False) or w in lex.harms for w, _ in words)
+    return any(_is_negation(w) or _negating(w, False) or lex.faulty(w) for w, _ in words)
 
 
 def _quote(
@@ -659,12 +680,12 @@ def _keys_of(
     # A piece saying something negative (a negation or a harm in it, 混淆 in
     # the idiom 混淆是非) is the same with or without a negation typed on its
     # other words; so is a piece that only labels the point (对网民:).
-    negative = negative or any(k.word in lex.harms for k in keys) or label
+    negative = negative or any(lex.faulty(k.word) for k in keys) or label
     keys = [
         replace(
             k,
             soft=not k.negated
-            and k.word not in lex.harms
+            and not lex.faulty(k.word)
             and (k.soft or negative or _negated_word(k.word)),
         )
         for k in keys
