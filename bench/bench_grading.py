@@ -29,6 +29,7 @@ SETS = (
     "typed-fresh5.json",
     "typed-fresh6.json",
     "typed-fresh7.json",
+    "typed-fresh8.json",
 )
 
 

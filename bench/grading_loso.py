@@ -44,6 +44,7 @@ SETS = (
     "typed-fresh5",
     "typed-fresh6",
     "typed-fresh7",
+    "typed-fresh8",
 )
 VERDICT = {"missed": 0, "partial": 1, "hit": 2}
 L2 = 0.01
