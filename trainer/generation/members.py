@@ -28,7 +28,7 @@ from trainer.generation.figures import has_figure
 from trainer.generation.inline import series_members
 from trainer.generation.keyterms import STOP_WORDS, VERBS, verb_like
 from trainer.generation.lexicon import kind_words
-from trainer.generation.segment import tag, tokens
+from trainer.generation.segment import share_cuts, tag, tokens
 from trainer.generation.text import CJK, Span, clauses
 
 __all__ = ["members"]
@@ -55,7 +55,16 @@ def members(folded: str, sent: Span) -> list[list[Span]]:
     one, else this module's wider reading."""
     listed = series_members(folded, sent)
     found: list[list[Span]] = []
-    for clause in clauses(folded, sent.start, sent.end):
+    parts = clauses(folded, sent.start, sent.end)
+    share_cuts(  # the clauses and their pieces are cut as in the sentence, once
+        sent.text,
+        [
+            (p.start - sent.start, p.end - sent.start)
+            for c in parts
+            for p in (c, *(_pieces(c) if "、" in c.text else ()))
+        ],
+    )
+    for clause in parts:
         theirs = [
             g
             for g in listed
@@ -373,38 +382,20 @@ def clause_members(folded: str, sent: Span) -> list[list[Span]]:
         Span(c.text.rstrip(",;:。!?…"), c.start, c.start + len(c.text.rstrip(",;:。!?…")))
         for c in parts
     ]
-    cut = _ClauseTokens(sent, tokens(sent.text))
-    after = [_after_verb(s, modal=True, toks=cut.of(s)) for s in spans]
+    share_cuts(sent.text, [(s.start - sent.start, s.end - sent.start) for s in spans])
+    after = [_after_verb(s, modal=True) for s in spans]
     best: list[Span] = []
     for k in range(len(spans) - 1):
-        run = _opened_run(spans, k, cut) or _verb_run(after, k)
+        run = _opened_run(spans, k) or _verb_run(after, k)
         if len(run) > len(best) and _clauses_alike(run):
             best = run[:_CLAUSES_MAX]
     return [best] if best else []
 
 
-class _ClauseTokens:
-    """A clause's tokens read off its sentence's: jieba cuts each run of Chinese
-    characters apart, so a clause ending at punctuation is cut as in its sentence and
-    the sentence, cut once, serves all its clauses (a quoted phrase that runs over the
-    clause's start is cut on its own)."""
-
-    def __init__(self, sent: Span, toks: list[tuple[str, int]]) -> None:
-        self.sent = sent
-        self.toks = toks
-
-    def of(self, s: Span) -> list[tuple[str, int]]:
-        lo, hi = s.start - self.sent.start, s.end - self.sent.start
-        inside = [(w, at - lo) for w, at in self.toks if lo <= at < hi and at + len(w) <= hi]
-        if not inside or inside[0][1] != 0:
-            return tokens(s.text)
-        return inside
-
-
-def _opened_run(spans: list[Span], k: int, cut_of: _ClauseTokens) -> list[Span]:
+def _opened_run(spans: list[Span], k: int) -> list[Span]:
     """Clauses ``k+1…`` opening on one lead word, with clause ``k`` when it opens on it
     or holds it after its subject."""
-    opener = _lead_word(spans[k + 1].text, cut_of.of(spans[k + 1]))
+    opener = _lead_word(spans[k + 1].text)
     if not opener:
         return []
     run: list[Span] = []
@@ -427,11 +418,12 @@ def _opened_run(spans: list[Span], k: int, cut_of: _ClauseTokens) -> list[Span]:
     return run
 
 
-def _lead_word(text: str, toks: list[tuple[str, int]]) -> str:
+def _lead_word(text: str) -> str:
     """The word a parallel clause opens on: a lead word (把, 是, 以, 从) or a verb of
     one or two characters that the segmenter keeps apart (多到 is 多 + 到: none)."""
     if text[:1] not in _edges("leads") and text[:2] not in _edges("leads"):
-        return ""  # no lead word there
+        return ""  # no lead word there: nothing to segment
+    toks = tokens(text)
     if not toks:
         return ""
     word = toks[0][0]
@@ -451,11 +443,10 @@ def _verb_run(after: list[Span | None], k: int) -> list[Span]:
     return run if len(run) >= 3 else []
 
 
-def _after_verb(s: Span, modal: bool, toks: list[tuple[str, int]] | None = None) -> Span | None:
+def _after_verb(s: Span, modal: bool) -> Span | None:
     """The clause after its first verb (and after a modal or adverb before it: 必须,
     要, 着力), or None when it does not open on a verb."""
-    if toks is None:
-        toks = tokens(s.text)
+    toks = tokens(s.text)
     while modal and len(toks) > 1 and toks[0][0] in _edges("modals"):
         toks = toks[1:]
     if not toks:

@@ -14,9 +14,10 @@ import contextlib
 import logging
 import math
 import os
+import re
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -266,6 +267,34 @@ def tokens(text: str) -> list[tuple[str, int]]:
     if got is None:
         got = memo[key] = tuple(_tokens(text))
     return list(got)
+
+
+_CUT_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]")
+"""A character jieba cuts together with its neighbours (its ``re_han_default``)."""
+
+
+def share_cuts(text: str, parts: Iterable[tuple[int, int]]) -> None:
+    """Within one article, the cuts of ``text[start:end]`` for each part read off the
+    cut of ``text``: jieba cuts each run of Chinese characters and digits on its own,
+    so a part bounded by punctuation (a clause, a piece between 、) is cut as in its
+    sentence. A part whose edge is inside such a run, or that a token (a quoted
+    phrase) runs over, is left to be cut on its own."""
+    memo = current()
+    if memo is None:
+        return
+    whole = tokens(text)
+    for start, end in parts:
+        part = text[start:end]
+        key = ("tokens", part)
+        if not part or key in memo:
+            continue
+        if start > 0 and _CUT_BLOCK.match(text[start - 1]):
+            continue
+        if end < len(text) and _CUT_BLOCK.match(text[end]):
+            continue
+        if any(at < start < at + len(w) or at < end < at + len(w) for w, at in whole):
+            continue
+        memo[key] = tuple((w, at - start) for w, at in whole if start <= at < end)
 
 
 def _tokens(text: str) -> list[tuple[str, int]]:
