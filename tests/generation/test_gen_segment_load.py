@@ -7,12 +7,16 @@ characters its texts hold. Real jieba, a real cache directory.
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from trainer.generation import segment
 
@@ -81,3 +85,21 @@ def test_jieba_loads_without_pkg_resources_and_from_a_removed_folder(tmp_path: P
         [sys.executable, "-c", code], check=True, capture_output=True, text=True, env=env
     ).stdout.splitlines()
     assert out == ["['直播带货', '成为', '新业态']", "False"]
+
+
+_CHARS = "发展乡村振兴基层治理人民群众数字经济生态保护，、。“”ab12"
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.text(alphabet=_CHARS, min_size=1, max_size=60), st.data())
+def test_parts_read_off_a_sentences_cut_are_cut_as_on_their_own(text: str, data: Any) -> None:
+    """share_cuts gives a part of a sentence the tokens cutting it alone gives."""
+    from trainer.generation.memo import one_article
+    from trainer.generation.segment import _tokens, share_cuts, tokens
+
+    bounds = sorted(data.draw(st.sets(st.integers(0, len(text)), min_size=2, max_size=6)))
+    parts = [(s, e) for s, e in itertools.pairwise(bounds) if s < e]
+    with one_article():
+        share_cuts(text, parts)
+        for s, e in parts:
+            assert tokens(text[s:e]) == _tokens(text[s:e])
