@@ -294,7 +294,10 @@ def share_cuts(text: str, parts: Iterable[tuple[int, int]]) -> None:
             continue
         if any(at < start < at + len(w) or at < end < at + len(w) for w, at in whole):
             continue
-        memo[key] = tuple((w, at - start) for w, at in whole if start <= at < end)
+        inside = tuple((w, at - start) for w, at in whole if start <= at < end)
+        if sum(len(w) for w, _ in inside) != len(part):
+            continue  # the marks of a quoted phrase are no token: its part is cut alone
+        memo[key] = inside
 
 
 def _tokens(text: str) -> list[tuple[str, int]]:
