@@ -17,7 +17,7 @@ import os
 import re
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -222,15 +222,20 @@ def tokenizer() -> Segmenter:
     规范表述 and writes ``WORDS_FILE``; later runs read only the parts of that file
     their texts need (``Words``).
     """
-    got = _STATE.get("tk")
+    return _once("tk", _load_tokenizer)  # type: ignore[no-any-return]
+
+
+def _once(key: str, load: Callable[[], Any]) -> Any:
+    """``_STATE[key]``, loaded by ``load`` the first time (once per process, even when
+    threads ask together)."""
+    got = _STATE.get(key)
     if got is not None:
-        return got  # type: ignore[no-any-return]
+        return got
     with _LOCK:
-        got = _STATE.get("tk")
+        got = _STATE.get(key)
         if got is None:
-            got = _load_tokenizer()
-            _STATE["tk"] = got
-    return got  # type: ignore[no-any-return]
+            got = _STATE[key] = load()
+    return got
 
 
 def _load_tokenizer() -> Segmenter:
@@ -344,15 +349,7 @@ def tag(word: str) -> str:
 
 
 def _tags() -> dict[str, str]:
-    got = _STATE.get("tags")
-    if got is not None:
-        return got  # type: ignore[no-any-return]
-    with _LOCK:
-        got = _STATE.get("tags")
-        if got is None:
-            got = _load_tags()
-            _STATE["tags"] = got
-    return got  # type: ignore[no-any-return]
+    return _once("tags", _load_tags)  # type: ignore[no-any-return]
 
 
 def _load_tags() -> dict[str, str]:
