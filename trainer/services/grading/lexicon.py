@@ -91,6 +91,12 @@ class Lexicon:
         return self.antonyms.get(word, frozenset())
 
 
+_NEGATION_MARKS = "!+=~*^%&"
+"""The marks of ``negations.txt``'s lines, in the order the lexicon's lists unpack
+them: not a negation, after its word, before a verb, a harm, an affirmation, pending,
+a fault, a bad predicate (the file's header says what each means)."""
+
+
 @cache
 def lexicon() -> Lexicon:
     syn: dict[str, set[str]] = {}
@@ -108,33 +114,16 @@ def lexicon() -> Lexicon:
             ant.setdefault(head, set()).add(word)
             ant.setdefault(word, set()).add(head)
     neg: list[str] = []
-    not_neg: list[str] = []
-    after: list[str] = []
-    preverbal: list[str] = []
-    harms: list[str] = []
-    pending: list[str] = []
-    affirms: list[str] = []
-    faults: list[str] = []
-    bad: list[str] = []
+    marked: dict[str, list[str]] = {mark: [] for mark in _NEGATION_MARKS}
     for group in _lines("negations.txt"):
-        if group[0].startswith("!"):
-            not_neg.extend(w.lstrip("!") for w in group)
-        elif group[0].startswith("+"):
-            after.extend(w.lstrip("+") for w in group)
-        elif group[0].startswith("="):
-            preverbal.extend(w.lstrip("=") for w in group)
-        elif group[0].startswith("~"):
-            harms.extend(w.lstrip("~") for w in group)
-        elif group[0].startswith("*"):
-            affirms.extend(w.lstrip("*") for w in group)
-        elif group[0].startswith("^"):
-            pending.extend(w.lstrip("^") for w in group)
-        elif group[0].startswith("%"):
-            faults.extend(w.lstrip("%") for w in group)
-        elif group[0].startswith("&"):
-            bad.extend(w.lstrip("&") for w in group)
+        mark = group[0][:1]
+        if mark in marked:
+            marked[mark].extend(w.lstrip(mark) for w in group)
         else:
             neg.extend(group)
+    not_neg, after, preverbal, harms, affirms, pending, faults, bad = (
+        marked[mark] for mark in _NEGATION_MARKS
+    )
     # A word opening with a negation (不健全) is not joined into one key: the
     # negation stays a word of its own and turns the key after it.
     opening = tuple(w for w in neg if len(w) == 1)
