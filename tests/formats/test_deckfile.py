@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import BUNDLED_DECK
+from trainer.domain import notetypes
 from trainer.domain.errors import InputError
 from trainer.domain.model import DeckOptions, LeechAction, Note, NoteKind, SourceRef
 from trainer.formats.deckfile import DeckFile, deck_to_toml, parse_deck, read_deck
@@ -72,7 +73,7 @@ def test_bundled_deck_parses() -> None:
     assert deck.name == "申论::直播带货"
     assert len(deck.notes) >= 20
     # every kind the generator makes (reversed Q&A notes come from Anki or by hand)
-    assert {n.kind for n in deck.notes} == set(NoteKind) - {NoteKind.REVERSED}
+    assert {n.kind for n in deck.notes} == {nt.kind for nt in notetypes.REGISTRY if nt.generated}
     assert deck.articles[0].text.startswith("疫情背景下的直播带货景象")
 
 

@@ -36,6 +36,8 @@ def test_summary_output() -> None:
     assert result.exit_code == 0, result.output
     assert "给定资料分析" in result.stdout
     assert "cards: list" in result.stdout
+    summary = next(line for line in result.stdout.splitlines() if line.startswith("cards: "))
+    assert "reversed" not in summary  # a kind the generator never makes is not counted
 
 
 def test_bad_inputs_exit_1(tmp_path: Path) -> None:

@@ -68,8 +68,8 @@ def sort_fields() -> tuple[str, ...]:
 
 
 def by_summary() -> tuple[NoteType, ...]:
-    """The note types in ``trainer make``'s summary order."""
-    return tuple(sorted(REGISTRY, key=lambda nt: nt.rank))
+    """The note types ``trainer make`` makes, in its summary's order."""
+    return tuple(sorted((nt for nt in REGISTRY if nt.generated), key=lambda nt: nt.rank))
 
 
 def for_anki_model(model: AnkiModel) -> tuple[NoteType, ...]:

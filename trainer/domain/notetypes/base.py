@@ -120,6 +120,8 @@ class NoteType:
     """Its name in menus ("Q&A")."""
     rank: ClassVar[int]
     """Where its count comes in ``trainer make``'s summary (the broadest first)."""
+    generated: ClassVar[bool] = True
+    """``trainer make`` makes notes of this kind (its summary counts them)."""
     fields: ClassVar[tuple[Field, ...]]
     """Content fields besides Extra and tags, in editing order."""
     sort_field: ClassVar[str] = "prompt"

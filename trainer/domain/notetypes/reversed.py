@@ -37,6 +37,7 @@ class ReversedType(QAType):
     kind = NoteKind.REVERSED
     label = "Q&A + reverse"
     rank = 3
+    generated = False  # from Anki or by hand
     anki = REVERSED_MODEL
 
     def card_ords(self, text: str) -> list[int]:
