@@ -9,19 +9,19 @@ Q&A note's one card is, and keeps its history when a Q&A note gains its reverse.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from trainer.domain.model import Note, NoteKind
-from trainer.domain.notetypes.base import AnkiModel, Expected, Role, Run, Side, _extra
+from trainer.domain.notetypes.base import BASIC_MODEL, Expected, Role, Run, Side, _extra
 from trainer.domain.notetypes.qa import QAType
 
 REVERSE_ORD = 2
 """The ord of the card that asks for the prompt (Anki's card 2)."""
 
-REVERSED_MODEL = AnkiModel(
-    1_736_000_000_103,
-    "Basic and reversed (trainer)",
-    ("Front", "Back", "Context", "Extra", "Trainer"),
-    "{{Front}}{{#Context}}<div class=context>{{Context}}</div>{{/Context}}",
-    "{{FrontSide}}<hr id=answer>{{Back}}{{#Extra}}<div class=extra>{{Extra}}</div>{{/Extra}}",
+REVERSED_MODEL = replace(
+    BASIC_MODEL,
+    id=1_736_000_000_103,
+    name="Basic and reversed (trainer)",
     more_templates=(
         (
             "Card 2",
@@ -30,7 +30,7 @@ REVERSED_MODEL = AnkiModel(
         ),
     ),
 )
-"""Reversed notes in Anki: the fields of *Basic (trainer)* and a second template."""
+"""Reversed notes in Anki: *Basic (trainer)* (its fields and first template) with a second template."""
 
 
 class ReversedType(QAType):
