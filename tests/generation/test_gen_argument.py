@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gen_scoring import make
 
-from trainer.generation.argument import claim_title, title_claim
+from trainer.generation.word.argument import claim_title, title_claim
 
 
 def _card(text: str) -> dict[str, str]:

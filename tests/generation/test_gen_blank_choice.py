@@ -9,9 +9,9 @@ import re
 from gen_scoring import make
 
 from trainer.domain.model import NoteKind
-from trainer.generation.clozes import _torn, snap_to_words
-from trainer.generation.keyterms import rank_terms
-from trainer.generation.segment import tokens
+from trainer.generation.detect.keyterms import rank_terms
+from trainer.generation.pick.clozes import _torn, snap_to_words
+from trainer.generation.split.words import tokens
 from trainer.generation.text import Span
 
 _BLANK = re.compile(r"\{\{c\d+::(.*?)\}\}")
@@ -81,7 +81,7 @@ def test_the_predicate_of_guanjian_zaiyu_is_blanked_not_the_marker() -> None:
 
 
 def _topic(paragraphs: list[str], title: str) -> set[str]:
-    from trainer.generation.keyterms import topic_words
+    from trainer.generation.detect.keyterms import topic_words
 
     token_lists = [[w for w, _ in tokens(p)] for p in paragraphs]
     return topic_words(token_lists, paragraphs, title)
@@ -124,7 +124,7 @@ def test_a_material_numbered_as_such_is_untitled_and_its_recurring_subject_the_t
 
 def test_a_part_of_a_topic_phrase_is_the_topic() -> None:
     """预制菜 of 预制菜进校园: a blank there is guessed from the title too."""
-    from trainer.generation.keyterms import is_topic
+    from trainer.generation.detect.keyterms import is_topic
 
     assert is_topic("预制菜", {"预制菜进校园"})
     assert not is_topic("校园供餐体系", {"预制菜进校园"})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trainer.generation.clozes import Cloze, _swap
+from trainer.generation.pick.clozes import Cloze, _swap
 from trainer.generation.text import Span
 
 SENTENCE = "各地坚持包容审慎原则,把个人信息保护放在突出位置,守住成千上万用户的数字安全。"
@@ -52,8 +52,8 @@ def test_a_side_word_ranked_above_the_name_stays() -> None:
 
 
 def test_a_saying_with_a_longer_term_leaves_a_side_pair_visible() -> None:
-    from trainer.generation.clozes import _golden_blanks
-    from trainer.generation.golden import Golden
+    from trainer.generation.detect.golden import Golden
+    from trainer.generation.pick.clozes import _golden_blanks
 
     sentence = "只有把网红流量转化为乡村振兴的持久动力,数字乡村建设才能行稳致远。"
     g = Golden(Span(sentence, 0, len(sentence)), "pattern", ())

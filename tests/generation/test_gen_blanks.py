@@ -6,8 +6,8 @@ from gen_scoring import make
 
 from trainer.domain.model import Article, NoteKind
 from trainer.generation import generate
-from trainer.generation.clozes import _joined
-from trainer.generation.keyterms import _whole
+from trainer.generation.detect.keyterms import _whole
+from trainer.generation.pick.clozes import _joined
 from trainer.generation.text import Span
 
 
@@ -37,8 +37,8 @@ def test_a_term_never_takes_the_last_character_of_the_word_before_it() -> None:
 
 
 def _terms(sentences: list[str], title: str = "") -> set[str]:
-    from trainer.generation.keyterms import rank_terms
-    from trainer.generation.segment import tokens
+    from trainer.generation.detect.keyterms import rank_terms
+    from trainer.generation.split.words import tokens
 
     token_lists = [[w for w, _ in tokens(s)] for s in sentences]
     text = "\n".join([title, *sentences])

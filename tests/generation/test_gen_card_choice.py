@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from trainer.domain.model import Article, Note, NoteKind, SourceRef
 from trainer.generation import generate
-from trainer.generation.choose import budget, choose
-from trainer.generation.clozes import term_blanks
+from trainer.generation.pick.clozes import term_blanks
+from trainer.generation.pick.deck import budget, choose
 from trainer.generation.provenance import Origin
 from trainer.generation.text import Span
 
@@ -107,7 +107,7 @@ def test_a_list_prompt_opening_with_a_verb_gets_its_sentence_subject() -> None:
 
 
 def test_a_list_prompt_never_borrows_a_speaker_or_a_time_as_subject() -> None:
-    from trainer.generation.lists import _leading_subject
+    from trainer.generation.word.lists import _leading_subject
 
     assert _leading_subject("记者分三期投放,覆盖餐饮、零售、文旅等多个领域。") == ""
     assert _leading_subject("长期以来,一些青少年不珍惜劳动成果。") == ""
@@ -124,7 +124,7 @@ def test_editor_credits_make_no_card() -> None:
 
 
 def test_an_untitled_article_has_the_topic_its_paragraphs_come_back_to() -> None:
-    from trainer.generation.keyterms import topic_words
+    from trainer.generation.detect.keyterms import topic_words
 
     paragraphs = [
         "深挖红色富矿,以革命文物淬炼党员教育党味。党员教育要用好博物馆。",
@@ -138,7 +138,7 @@ def test_an_untitled_article_has_the_topic_its_paragraphs_come_back_to() -> None
 
 
 def test_a_speakers_short_quotation_is_a_golden_line() -> None:
-    from trainer.generation.golden import find_golden
+    from trainer.generation.detect.golden import find_golden
 
     text = "邓小平同志说:“改革是中国的第二次革命。”"
     found = find_golden(text, Span(text, 0, len(text)), True)
@@ -192,7 +192,7 @@ def test_what_a_speaker_said_is_not_read_as_what_to_do() -> None:
 
 
 def test_one_side_and_the_other_is_a_golden_line_without_common_blanks() -> None:
-    from trainer.generation.golden import find_golden
+    from trainer.generation.detect.golden import find_golden
 
     text = "一边是新一轮科技革命和产业变革的历史机遇,另一边是关键领域自主可控不足的现实掣肘。"
     assert find_golden(text, Span(text, 0, len(text)), False) is not None
@@ -203,7 +203,7 @@ def test_one_side_and_the_other_is_a_golden_line_without_common_blanks() -> None
 
 
 def test_series_members_are_cut_at_their_quotation_marks_never_inside_a_word() -> None:
-    from trainer.generation.clozes import _unquoted
+    from trainer.generation.pick.clozes import _unquoted
 
     assert _unquoted(Span("就应以“责权一致", 0, 8)).text == "责权一致"
     assert _unquoted(Span("责能一致”为准绳", 9, 17)).text == "责能一致"

@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from trainer.domain.model import Note, NoteKind, SourceRef
 from trainer.formats.deckfile import read_deck
-from trainer.generation.carry import carry_identity
+from trainer.generation.word.carry import carry_identity
 
 
 def _cloze(guid: str, text: str, article: str = "a") -> Note:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from trainer.domain.model import Article
 from trainer.generation import generate
-from trainer.generation.choose import narrates_case
+from trainer.generation.pick.deck import narrates_case
 
 ARTICLE = """让基层文艺创作活起来
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from trainer.domain.model import NoteKind
 from trainer.generation import generate
-from trainer.generation.reader import read_article
+from trainer.generation.read.reader import read_article
 
 BODY = (
     "乡村振兴,人才是关键。各地要把人才引进来、留得住、用得好。\n\n"

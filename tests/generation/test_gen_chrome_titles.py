@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from trainer.generation.boilerplate import content_lines
-from trainer.generation.reader import clean_title, without_series_prefix
+from trainer.generation.read.boilerplate import content_lines
+from trainer.generation.read.reader import clean_title, without_series_prefix
 
 
 def test_clean_title_keeps_the_headline_part() -> None:
@@ -62,7 +62,7 @@ def test_exam_instructions_are_not_a_list() -> None:
 def test_site_menus_and_breadcrumbs_are_chrome_not_the_title() -> None:
     from trainer.domain.model import Article
     from trainer.generation import generate
-    from trainer.generation.boilerplate import is_menu
+    from trainer.generation.read.boilerplate import is_menu
 
     assert is_menu("明途教育网 公务员|事业单位|教师招聘|申论热点|登录 注册")
     assert is_menu("首页 > 申论热点 > 正文")
@@ -120,7 +120,7 @@ def test_a_column_name_after_the_title_goes() -> None:
 
 def test_markdown_kicker_bold_headings_and_the_one_h1_title(tmp_path: Path) -> None:
     from trainer.generation import generate
-    from trainer.generation.reader import read_article
+    from trainer.generation.read.reader import read_article
 
     md = tmp_path / "a.md"
     md.write_text(

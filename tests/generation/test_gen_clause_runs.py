@@ -112,7 +112,7 @@ def test_ordinal_items_skip_concessions_and_emphasis_and_keep_whole_words() -> N
 
 
 def test_a_filler_is_never_cut_off_the_word_it_opens() -> None:
-    from trainer.generation.phrases import key_phrase
+    from trainer.generation.detect.phrases import key_phrase
     from trainer.generation.text import Span
 
     for body, want in [

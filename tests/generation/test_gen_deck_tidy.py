@@ -6,7 +6,7 @@ import re
 
 from trainer.domain.model import Article, NoteKind
 from trainer.generation import generate
-from trainer.generation.figures import figures
+from trainer.generation.detect.figures import figures
 
 _BLANK = re.compile(r"\{\{c\d+::(.*?)\}\}")
 

@@ -135,8 +135,8 @@ def test_a_list_answering_a_problem_asks_for_countermeasures() -> None:
 
 
 def test_a_head_noun_run_may_hold_verbs_but_not_open_with_one() -> None:
-    from trainer.generation.keyterms import rank_terms
-    from trainer.generation.segment import tokens
+    from trainer.generation.detect.keyterms import rank_terms
+    from trainer.generation.split.words import tokens
 
     text = "要建立干部试错免责制度,为担当者担当。要全面推行村级事务清单制度,减轻负担。"
     toks = [[w for w, _ in tokens(s)] for s in text.split("。") if s]
@@ -189,7 +189,7 @@ def test_quoted_names_in_a_row_and_progressions_are_lists(line: str, items: list
 
 
 def test_detectors_rank_by_an_explicit_priority() -> None:
-    from trainer.generation.enumtypes import PRIORITY, Style
+    from trainer.generation.detect.enumtypes import PRIORITY, Style
 
     assert list(PRIORITY) == list(Style)
     assert PRIORITY[Style.ORDINAL] < PRIORITY[Style.SEMICOLON] < PRIORITY[Style.INLINE]
@@ -208,7 +208,7 @@ def test_items_lose_hedges_and_example_markers() -> None:
 
 
 def test_a_lead_in_naming_the_shows_asks_for_the_subjects_shows() -> None:
-    from trainer.generation.lists import _clean, _with_category
+    from trainer.generation.word.lists import _clean, _with_category
 
     assert _with_category(_clean("当前基层负担依然较重,主要表现在:"), 3) == "基层负担有哪三种表现?"
     assert (

@@ -6,14 +6,14 @@ from gen_scoring import make
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trainer.generation.functions import (
+from trainer.generation.classify.functions import (
     SentenceFunctions,
     classify,
     cues,
     function_at,
     sentence_start,
 )
-from trainer.generation.structure import outline
+from trainer.generation.split.structure import outline
 from trainer.generation.text import fold
 
 ARTICLE = """治理网络谣言

@@ -9,7 +9,7 @@ import pytest
 
 from trainer.domain.model import Article, NoteKind
 from trainer.generation import generate
-from trainer.generation.golden import remark, reported
+from trainer.generation.detect.golden import remark, reported
 
 _FILLER = "各地结合实际推进相关工作,取得了一定成效,但仍有不少地方需要继续努力。"
 _BLANK = re.compile(r"\{\{c\d+::(.*?)\}\}")

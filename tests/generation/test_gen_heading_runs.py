@@ -5,8 +5,8 @@ from __future__ import annotations
 from gen_scoring import make
 
 from trainer.domain.model import NoteKind
-from trainer.generation.enumerations import find_enumerations
-from trainer.generation.structure import outline
+from trainer.generation.detect.enumerations import find_enumerations
+from trainer.generation.split.structure import outline
 from trainer.generation.text import fold
 
 BODY = "企业在生产经营中形成的数据越来越多,如何用好这些数据,成为许多企业共同关心的问题。"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from trainer.domain.files import loads_json
-from trainer.generation.reader import read_article
+from trainer.generation.read.reader import read_article
 
 BODY = "我们要坚持以人民为中心的发展思想，推动高质量发展。"
 
@@ -42,7 +42,7 @@ def test_loads_json_cleans_keys_and_nested_strings_and_keeps_pairs() -> None:
 _CHILD = """
 import sys
 from trainer.generation import generate
-from trainer.generation.reader import read_article
+from trainer.generation.read.reader import read_article
 
 art = read_article(sys.argv[1])
 generate(art, art.source)

@@ -12,7 +12,7 @@ import pytest
 
 from trainer.domain.errors import InputError
 from trainer.generation import generate
-from trainer.generation.reader import read_article
+from trainer.generation.read.reader import read_article
 
 _PARAGRAPHS = [
     "社区食堂是民生实事，关系千家万户的一日三餐。",

@@ -10,11 +10,12 @@ from importlib import resources
 import pytest
 from gen_scoring import ARTICLES, SEED, make, seed_text
 
-from trainer.generation import generate, learned
-from trainer.generation.clozes import Learned
-from trainer.generation.keyterms import Term
-from trainer.generation.learned import GOLDEN_FEATURES, TERM_FEATURES, Model
-from trainer.generation.reader import read_article
+from trainer.generation import generate
+from trainer.generation.detect import learned
+from trainer.generation.detect.keyterms import Term
+from trainer.generation.detect.learned import GOLDEN_FEATURES, TERM_FEATURES, Model
+from trainer.generation.pick.clozes import Learned
+from trainer.generation.read.reader import read_article
 from trainer.generation.text import Span, fold
 
 

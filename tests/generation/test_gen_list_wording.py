@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from trainer.domain.model import Article, NoteKind
 from trainer.generation import generate
-from trainer.generation.lists import fitted, item_kind
+from trainer.generation.word.lists import fitted, item_kind
 
 _MEASURES = ["(1)完善社区养老服务设施", "(2)加大养老护理人员培训力度", "(3)推动医养结合服务下沉"]
 _PROBLEMS = ["专业人才缺乏", "运营资金不足", "服务设施落后"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from trainer.domain.model import Article, NoteKind
 from trainer.generation import generate
-from trainer.generation.reader import strip_markdown
+from trainer.generation.read.reader import strip_markdown
 
 NESTED = (
     "1. 做好乡村教育,夯实振兴之基\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from trainer.domain.model import Article, Note, NoteKind, SourceRef
 from trainer.generation import generate
-from trainer.generation.choose import tidy
+from trainer.generation.pick.deck import tidy
 from trainer.generation.provenance import Origin
 
 SENTENCE = "我们要贯彻落实好“五个必须”的要求，坚定信心、攻坚克难，实现全年经济社会发展目标任务，确保“十五五”开好局。"

@@ -8,7 +8,7 @@ import json
 
 from gen_scoring import make
 
-from trainer.generation.boilerplate import content_lines
+from trainer.generation.read.boilerplate import content_lines
 
 _HEADER = "2019年某省联考《综合写作》真题（乡镇卷）"
 

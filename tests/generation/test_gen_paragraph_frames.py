@@ -5,8 +5,8 @@ from __future__ import annotations
 from gen_scoring import make
 
 from trainer.domain.model import NoteKind
-from trainer.generation.enumerations import find_enumerations
-from trainer.generation.structure import outline
+from trainer.generation.detect.enumerations import find_enumerations
+from trainer.generation.split.structure import outline
 from trainer.generation.text import fold
 
 

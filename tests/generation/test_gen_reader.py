@@ -14,8 +14,9 @@ import pytest
 from trainer.domain.errors import InputError
 from trainer.domain.model import Article
 from trainer.formats.cards_json import made as to_json
-from trainer.generation import generate, reader
-from trainer.generation.reader import read_article
+from trainer.generation import generate
+from trainer.generation.read import reader
+from trainer.generation.read.reader import read_article
 
 TEXT = "标题:基层治理\n\n基层治理是国家治理的基石。要坚持以人民为中心,把群众满意作为标准。\n"
 
@@ -105,7 +106,7 @@ def test_random_bytes_never_traceback(tmp_path: Path) -> None:
 
 
 def test_markdown_bullet_runs_become_numbered_lists() -> None:
-    from trainer.generation.reader import strip_markdown
+    from trainer.generation.read.reader import strip_markdown
 
     text = (
         "## 成效\n\n- **农村电商蓬勃发展**,新业态不断涌现。\n- 智慧农业加速推广。\n\n- 孤立的一条\n"

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trainer.generation import segment
+from trainer.generation.split import words as segment
 
 TEXTS = [
     "直播带货成为新业态，推动乡村振兴和共同富裕。",
@@ -76,7 +76,7 @@ def test_jieba_loads_without_pkg_resources_and_from_a_removed_folder(tmp_path: P
     code = (
         "import os, sys\n"
         f"os.chdir({str(gone)!r}); os.rmdir({str(gone)!r})\n"
-        "from trainer.generation import segment\n"
+        "from trainer.generation.split import words as segment\n"
         "print([w for w, _s, _e in segment.tokenizer().tokenize('直播带货成为新业态', HMM=False)])\n"
         "print('pkg_resources' in sys.modules)\n"
     )
@@ -95,7 +95,7 @@ _CHARS = "发展乡村振兴基层治理人民群众数字经济生态保护，�
 def test_parts_read_off_a_sentences_cut_are_cut_as_on_their_own(text: str, data: Any) -> None:
     """share_cuts gives a part of a sentence the tokens cutting it alone gives."""
     from trainer.generation.memo import one_article
-    from trainer.generation.segment import _tokens, share_cuts, tokens
+    from trainer.generation.split.words import _tokens, share_cuts, tokens
 
     bounds = sorted(data.draw(st.sets(st.integers(0, len(text)), min_size=2, max_size=6)))
     parts = [(s, e) for s, e in itertools.pairwise(bounds) if s < e]

@@ -7,7 +7,7 @@ import re
 
 from gen_scoring import make
 
-from trainer.generation.members import members
+from trainer.generation.detect.members import members
 from trainer.generation.text import Span, fold
 
 _BLANK = re.compile(r"\{\{c\d+::(.*?)\}\}")

@@ -10,9 +10,9 @@ import re
 
 from trainer.domain.model import Article
 from trainer.generation import generate
-from trainer.generation.keyterms import rank_terms
+from trainer.generation.detect.keyterms import rank_terms
 from trainer.generation.memo import one_article
-from trainer.generation.segment import tokens
+from trainer.generation.split.words import tokens
 
 
 def _terms(sentences: list[str], title: str = "") -> list[str]:
@@ -47,7 +47,7 @@ def test_a_compound_may_open_with_a_word_whose_first_character_is_a_particle() -
 
 def test_a_term_met_once_does_not_grow_into_the_character_before_it() -> None:
     """更多 + 智慧城市建设 cut as 更/多智慧城市建设 once: 多 is no part of the term."""
-    from trainer.generation.keyterms import _whole
+    from trainer.generation.detect.keyterms import _whole
 
     text = "相信我们一定能创造更多智慧城市建设的经验,多想办法。"
     singles = {"多", "智", "更"}
@@ -115,7 +115,7 @@ def test_a_compound_named_once_that_ends_in_a_fund_a_body_or_a_zone_is_a_term() 
 
 
 def test_a_numbered_slogan_is_a_term_and_a_numbered_idiom_is_not() -> None:
-    from trainer.generation.keyterms import _slogans
+    from trainer.generation.detect.keyterms import _slogans
 
     sentences = [
         "深入开展三严三实专题教育和两学一做学习教育,推行一企一策。",

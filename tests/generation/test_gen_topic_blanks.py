@@ -51,7 +51,7 @@ def test_a_quoted_coined_term_named_once_is_blanked() -> None:
 
 
 def test_place_names_are_never_key_terms() -> None:
-    from trainer.generation.keyterms import place_name
+    from trainer.generation.detect.keyterms import place_name
 
     assert place_name("青禾镇调节服务")
     assert place_name("石岭县")
@@ -63,7 +63,7 @@ def test_place_names_are_never_key_terms() -> None:
 def test_a_standard_phrase_made_of_the_topic_words_is_the_topic() -> None:
     """数字技术 is one word to the segmenter (a 规范表述), but in an article on 数字技术
     it is the topic: 数字 + 技术."""
-    from trainer.generation.keyterms import is_topic
+    from trainer.generation.detect.keyterms import is_topic
 
     assert is_topic("数字技术", {"数字", "技术", "城市"})
     assert not is_topic("数字技术", {"直播", "带货"})

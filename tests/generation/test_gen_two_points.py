@@ -85,8 +85,8 @@ def test_a_series_inside_a_pair_point_is_never_written_twice() -> None:
 
 
 def test_markup_writes_one_blank_once() -> None:
-    from trainer.generation.clozes import Cloze, markup
-    from trainer.generation.structure import Span
+    from trainer.generation.pick.clozes import Cloze, markup
+    from trainer.generation.split.structure import Span
 
     sentence = "甲乙丙丁戊己庚辛。"
     blank = Span("丙丁", 2, 4)

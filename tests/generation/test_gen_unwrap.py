@@ -7,8 +7,8 @@ from pathlib import Path
 
 from trainer.formats.cards_json import made as to_json
 from trainer.generation import generate
-from trainer.generation.reader import read_article
-from trainer.generation.unwrap import unwrap
+from trainer.generation.read.reader import read_article
+from trainer.generation.read.unwrap import unwrap
 
 PARAS = [
     "近年来，某县把河道治理同村庄建设结合起来，先后疏浚沟渠四十多公里，修复堤岸二十余处，"

@@ -17,9 +17,9 @@ from pathlib import Path
 from trainer.domain.errors import InputError
 from trainer.domain.files import decode_text, read_bounded
 from trainer.domain.model import Article
-from trainer.generation.boilerplate import is_noise
+from trainer.generation.read.boilerplate import is_noise
+from trainer.generation.read.unwrap import unwrap
 from trainer.generation.text import cjk_count
-from trainer.generation.unwrap import unwrap
 
 MAX_BYTES = 2 * 1024 * 1024
 """Refuse files larger than this (2 MB): a 申论 article is a few kilobytes, and
@@ -82,7 +82,7 @@ _META_LINE = re.compile(
 
 
 def _json_record(text: str, where: str) -> tuple[str, str] | None:
-    from trainer.generation.json_article import article_from_json, js_data, looks_json
+    from trainer.generation.read.json_article import article_from_json, js_data, looks_json
 
     if looks_json(text):
         return article_from_json(text, where)

@@ -1,4 +1,4 @@
-"""Stage 5, choose: the deck a tutor would hand over, not every card the rules found.
+"""Stage 5, pick: the deck a tutor would hand over, not every card the rules found.
 
 A tutor makes about 12 to 20 cards for an article of ordinary length (rubric), so
 the deck has a budget that grows with the article (:func:`budget`). When the rules
@@ -24,8 +24,8 @@ from dataclasses import replace
 from functools import cache
 
 from trainer.domain.model import Note
-from trainer.generation.enumtypes import Enumeration
-from trainer.generation.figures import figures, has_figure
+from trainer.generation.detect.enumtypes import Enumeration
+from trainer.generation.detect.figures import figures, has_figure
 from trainer.generation.lexicon import kind_words
 from trainer.generation.provenance import Origin
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from trainer.generation.enumtypes import Enumeration, Item, Style, after, lead
-from trainer.generation.structure import Paragraph, Section
+from trainer.generation.detect.enumtypes import Enumeration, Item, Style, after, lead
+from trainer.generation.split.structure import Paragraph, Section
 from trainer.generation.text import CJK, Span, clauses
 
 _RATIO = 1.5

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from trainer.generation.structure import Paragraph, Section
+from trainer.generation.split.structure import Paragraph, Section
 from trainer.generation.text import Span
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from trainer.generation.enumtypes import Enumeration, Item, Style, after, context, lead
-from trainer.generation.markers import find_markers
-from trainer.generation.structure import Paragraph, Section
+from trainer.generation.detect.enumtypes import Enumeration, Item, Style, after, context, lead
+from trainer.generation.detect.markers import find_markers
+from trainer.generation.split.structure import Paragraph, Section
 from trainer.generation.text import CJK, Span, clauses
 
 _HEAD_MIN, _HEAD_MAX = 4, 18

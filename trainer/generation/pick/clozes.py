@@ -14,10 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from trainer.generation.address import addresses
-from trainer.generation.address import fragment as is_fragment
-from trainer.generation.boilerplate import FOOTER, PROMO
-from trainer.generation.golden import (
+from trainer.generation.classify.address import addresses
+from trainer.generation.classify.address import fragment as is_fragment
+from trainer.generation.detect.golden import (
     GOLDEN_SECTION,
     POINT,
     Golden,
@@ -26,12 +25,13 @@ from trainer.generation.golden import (
     reported,
     strip_numbering,
 )
-from trainer.generation.keyterms import PLAIN, STOP_WORDS, Term, is_topic
+from trainer.generation.detect.keyterms import PLAIN, STOP_WORDS, Term, is_topic
+from trainer.generation.detect.members import clause_members
+from trainer.generation.detect.members import members as structure_members
 from trainer.generation.lexicon import entries, words
-from trainer.generation.members import clause_members
-from trainer.generation.members import members as structure_members
-from trainer.generation.segment import guifan_words, is_content, rarity, straddles, tokens
-from trainer.generation.structure import Outline, Paragraph, Section
+from trainer.generation.read.boilerplate import FOOTER, PROMO
+from trainer.generation.split.structure import Outline, Paragraph, Section
+from trainer.generation.split.words import guifan_words, is_content, rarity, straddles, tokens
 from trainer.generation.text import Span, bigram_dice, clauses, strip_punct
 
 MAX_BLANKS = 3
@@ -70,7 +70,7 @@ class Cloze:
 
 @dataclass(frozen=True, slots=True)
 class Learned:
-    """What the learned model (:mod:`trainer.generation.learned`) says of an article."""
+    """What the learned model (:mod:`trainer.generation.detect.learned`) says of an article."""
 
     golden_p: dict[int, float]
     """Start offset of a sentence -> probability that it is a 金句."""
@@ -414,7 +414,7 @@ def find_clozes(
     model's verdicts (the terms came ranked by it; sentences it finds 金句 that no
     rule does are carded as 金句 too).
     """
-    from trainer.generation.functions import CARDABLE
+    from trainer.generation.classify.functions import CARDABLE
 
     topic = topic or set()
     scores = {t.word: t.score for t in terms[: top * 3]}
@@ -659,7 +659,7 @@ def _series_cards(
     functions: dict[int, str] | None,
     listed: list[Span] | None,
 ) -> None:
-    from trainer.generation.functions import CARDABLE
+    from trainer.generation.classify.functions import CARDABLE
 
     functions = functions or {}
     asked: dict[tuple[str, ...], int] = {}

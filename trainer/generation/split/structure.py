@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from trainer.generation.boilerplate import content_lines
-from trainer.generation.reader import is_series_label
+from trainer.generation.read.boilerplate import content_lines
+from trainer.generation.read.reader import is_series_label
 from trainer.generation.text import Span, bare, cjk_count, sentences
 
 _COMMENT = re.compile(

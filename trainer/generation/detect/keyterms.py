@@ -14,10 +14,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from trainer.generation.indexed import LONG, Indexed
+from trainer.generation.detect.indexed import LONG, Indexed
 from trainer.generation.lexicon import entries, kind_words, words
-from trainer.generation.segment import guifan_words, is_content, rarity, tag, tokens, unknown
-from trainer.generation.segment import verb_like as _tagged_verb
+from trainer.generation.split.words import guifan_words, is_content, rarity, tag, tokens, unknown
+from trainer.generation.split.words import verb_like as _tagged_verb
 from trainer.generation.text import CJK, quoted, strip_punct
 
 STOP_WORDS = frozenset(

@@ -22,13 +22,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from trainer.generation.address import addresses
-from trainer.generation.enumtypes import Enumeration
-from trainer.generation.functions import sentence_start
-from trainer.generation.headruns import naming_a_part
+from trainer.generation.classify.address import addresses
+from trainer.generation.classify.functions import sentence_start
+from trainer.generation.detect.enumtypes import Enumeration
+from trainer.generation.detect.headruns import naming_a_part
+from trainer.generation.detect.markers import find_markers
 from trainer.generation.lexicon import kind_words
-from trainer.generation.markers import find_markers
-from trainer.generation.structure import MATERIAL_LABEL, Outline, Section
+from trainer.generation.split.structure import MATERIAL_LABEL, Outline, Section
 from trainer.generation.text import Span, fold
 
 _CLAIM_MAX = 40
@@ -194,8 +194,8 @@ _HEADING_NOT_CLAIM = re.compile(
 def _claim_heading(text: str) -> bool:
     """A heading that states a point, not one naming a part (问题, 金句积累, 热点背景)
     or asking a question."""
-    from trainer.generation.enumerations import structural_heading
-    from trainer.generation.golden import GOLDEN_SECTION
+    from trainer.generation.detect.enumerations import structural_heading
+    from trainer.generation.detect.golden import GOLDEN_SECTION
 
     return (
         len(text) > _TITLE_MIN

@@ -45,12 +45,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from trainer.generation.address import addresses, fragment, leads_on
-from trainer.generation.keyterms import VERBS as POLICY_VERBS
+from trainer.generation.classify.address import addresses, fragment, leads_on
+from trainer.generation.detect.keyterms import VERBS as POLICY_VERBS
+from trainer.generation.detect.markers import find_markers
 from trainer.generation.lexicon import kind_words, words
-from trainer.generation.markers import find_markers
 from trainer.generation.memo import current
-from trainer.generation.segment import tag, tokens, verb_like
+from trainer.generation.split.words import tag, tokens, verb_like
 from trainer.generation.text import CJK, Span, clauses, quoted
 
 _CORRELATIVE = re.compile(

@@ -27,8 +27,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from trainer.generation.golden import GOLDEN_SECTION, find_golden, strip_numbering
-from trainer.generation.keyterms import (
+from trainer.generation.detect.golden import GOLDEN_SECTION, find_golden, strip_numbering
+from trainer.generation.detect.keyterms import (
     GENERIC,
     HEADS,
     PLAIN,
@@ -40,8 +40,8 @@ from trainer.generation.keyterms import (
     verb_like,
 )
 from trainer.generation.lexicon import words
-from trainer.generation.segment import guifan_words, rarity, tag, unknown
-from trainer.generation.structure import Outline
+from trainer.generation.split.structure import Outline
+from trainer.generation.split.words import guifan_words, rarity, tag, unknown
 from trainer.generation.text import CJK, Span, clauses, quoted
 
 __all__ = [

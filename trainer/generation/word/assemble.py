@@ -11,15 +11,15 @@ import re
 
 from trainer.domain.identity import note_guid
 from trainer.domain.model import Note, NoteKind, SourceRef
-from trainer.generation import lists
-from trainer.generation.argument import argument, asks_alone, complete
-from trainer.generation.clozes import Cloze, fragment, markup
-from trainer.generation.enumtypes import Enumeration
-from trainer.generation.functions import function_at
+from trainer.generation.classify.functions import function_at
+from trainer.generation.detect.enumtypes import Enumeration
 from trainer.generation.lexicon import kind_words
+from trainer.generation.pick.clozes import Cloze, fragment, markup
 from trainer.generation.provenance import Origin
-from trainer.generation.structure import Outline, Section
+from trainer.generation.split.structure import Outline, Section
 from trainer.generation.text import fold
+from trainer.generation.word import lists
+from trainer.generation.word.argument import argument, asks_alone, complete
 
 _COMMENT_LABEL = re.compile(
     r"^(?:评论|观点|分论点|论点|点评|视角|声音|观察)[一二三四五六七八九十\d]{1,3}$"
@@ -386,7 +386,7 @@ def structure_note(
     source_id: str, original: str, doc: Outline, found: list[Enumeration], functions: dict[int, str]
 ) -> Made | None:
     """The argument-structure card: 中心论点 → 分论点 → 对策, one per article
-    (what it says is :func:`trainer.generation.argument.argument`'s)."""
+    (what it says is :func:`trainer.generation.word.argument.argument`'s)."""
     sections = [s for s in doc.sections if s.paragraphs]
     if not sections:
         return None

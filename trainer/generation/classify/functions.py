@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from trainer.generation.lexicon import entries
-from trainer.generation.structure import Outline
+from trainer.generation.split.structure import Outline
 from trainer.generation.text import Span
 
 __all__ = ["CARDABLE", "Function", "classify", "cues"]

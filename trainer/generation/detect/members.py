@@ -3,7 +3,7 @@
 A sentence that names its points inside itself (``吸引高校毕业生、退役军人、返乡农民工到
 农村创新创业``; ``把党的政治优势、组织优势转化为治理效能``; ``发挥战斗堡垒作用和先锋模范
 作用``) is tested by blanking those points, not the words beside them. This module
-finds them where :func:`trainer.generation.inline.series_members` (tuned for list
+finds them where :func:`trainer.generation.detect.inline.series_members` (tuned for list
 cards, which must be exact) gives up:
 
 * a 、 series whose first and last pieces carry the words around the series: the
@@ -24,11 +24,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from trainer.generation.figures import has_figure
-from trainer.generation.inline import series_members
-from trainer.generation.keyterms import STOP_WORDS, VERBS, verb_like
+from trainer.generation.detect.figures import has_figure
+from trainer.generation.detect.inline import series_members
+from trainer.generation.detect.keyterms import STOP_WORDS, VERBS, verb_like
 from trainer.generation.lexicon import kind_words
-from trainer.generation.segment import share_cuts, tag, tokens
+from trainer.generation.split.words import share_cuts, tag, tokens
 from trainer.generation.text import CJK, Span, clauses
 
 __all__ = ["members"]

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from trainer.generation.enumtypes import Enumeration, Item, Style
-from trainer.generation.markers import find_markers
-from trainer.generation.structure import Outline, Section
+from trainer.generation.detect.enumtypes import Enumeration, Item, Style
+from trainer.generation.detect.markers import find_markers
+from trainer.generation.split.structure import Outline, Section
 from trainer.generation.text import Span, bare
 
 _RUN_MIN = 3

@@ -15,7 +15,7 @@ first in :data:`~enumtypes.PRIORITY` wins:
   they spell out one point of a numbered or parallel list.
 
 Each finding keeps spans into the article; wording the card is left to
-:mod:`trainer.generation.lists`.
+:mod:`trainer.generation.word.lists`.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from trainer.generation.address import leads_on
-from trainer.generation.clause_runs import clause_runs, predicate_clause
-from trainer.generation.enumtypes import (
+from trainer.generation.classify.address import leads_on
+from trainer.generation.detect.clause_runs import clause_runs, predicate_clause
+from trainer.generation.detect.enumtypes import (
     PRIORITY,
     Enumeration,
     Item,
@@ -36,16 +36,16 @@ from trainer.generation.enumtypes import (
     lead,
     strip_end,
 )
-from trainer.generation.frames import opening_frames
-from trainer.generation.golden import GOLDEN_SECTION
-from trainer.generation.headruns import heading_runs, naming_a_part, title_span
-from trainer.generation.inline import inline_lists, parallel_clauses, semicolon_lists
+from trainer.generation.detect.frames import opening_frames
+from trainer.generation.detect.golden import GOLDEN_SECTION
+from trainer.generation.detect.headruns import heading_runs, naming_a_part, title_span
+from trainer.generation.detect.inline import inline_lists, parallel_clauses, semicolon_lists
+from trainer.generation.detect.markers import Marker, find_markers, sequences
+from trainer.generation.detect.phrase_series import phrase_series
+from trainer.generation.detect.phrases import key_phrase
+from trainer.generation.detect.series import colon_lists, framed_openers, quoted_lists, quoted_runs
 from trainer.generation.lexicon import kind_words, words
-from trainer.generation.markers import Marker, find_markers, sequences
-from trainer.generation.phrase_series import phrase_series
-from trainer.generation.phrases import key_phrase
-from trainer.generation.series import colon_lists, framed_openers, quoted_lists, quoted_runs
-from trainer.generation.structure import Outline, Paragraph, Section
+from trainer.generation.split.structure import Outline, Paragraph, Section
 from trainer.generation.text import Span, bare, clauses
 
 _OPENER_MAX = 20
@@ -517,7 +517,7 @@ _COMMENT_OPENERS = frozenset("与和也还但而却")
 def _goes_on(text: str) -> bool:
     """A second clause that carries the action on (筑牢……, 把……, 让……, 以……), not a
     comment with its own subject (政府部门责无旁贷) or a turn (与……并不矛盾, 也要……)."""
-    from trainer.generation.segment import tag, tokens
+    from trainer.generation.split.words import tag, tokens
 
     words = tokens(text)
     if not words or text[0] in _COMMENT_OPENERS:

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 
-from trainer.generation.enumtypes import Enumeration, Item, Style
-from trainer.generation.keyterms import STOP_WORDS, VERBS, verb_like
+from trainer.generation.detect.enumtypes import Enumeration, Item, Style
+from trainer.generation.detect.keyterms import STOP_WORDS, VERBS, verb_like
 from trainer.generation.lexicon import words
-from trainer.generation.segment import tokens
-from trainer.generation.structure import Paragraph, Section
+from trainer.generation.split.structure import Paragraph, Section
+from trainer.generation.split.words import tokens
 from trainer.generation.text import CJK, Span, clauses
 
 __all__ = ["phrase_series"]

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 
-from trainer.generation.enumtypes import Enumeration, Item, Style, after, lead
-from trainer.generation.keyterms import STOP_WORDS, VERBS, verb_like
-from trainer.generation.phrases import key_phrase
-from trainer.generation.segment import tokens
-from trainer.generation.series import patterned as _patterned
-from trainer.generation.series import pivot_clauses, suffix_clauses
-from trainer.generation.structure import Paragraph, Section
+from trainer.generation.detect.enumtypes import Enumeration, Item, Style, after, lead
+from trainer.generation.detect.keyterms import STOP_WORDS, VERBS, verb_like
+from trainer.generation.detect.phrases import key_phrase
+from trainer.generation.detect.series import patterned as _patterned
+from trainer.generation.detect.series import pivot_clauses, suffix_clauses
+from trainer.generation.split.structure import Paragraph, Section
+from trainer.generation.split.words import tokens
 from trainer.generation.text import CJK, Span, clauses
 
 _RATIO = 1.5

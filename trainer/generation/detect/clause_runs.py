@@ -16,10 +16,10 @@ from bisect import bisect_left
 from dataclasses import replace
 from functools import cache
 
-from trainer.generation.enumtypes import Enumeration, Item, Style, after, lead
+from trainer.generation.detect.enumtypes import Enumeration, Item, Style, after, lead
+from trainer.generation.detect.markers import find_markers
 from trainer.generation.lexicon import kind_words, words
-from trainer.generation.markers import find_markers
-from trainer.generation.structure import Paragraph, Section
+from trainer.generation.split.structure import Paragraph, Section
 from trainer.generation.text import CJK, Span, clauses
 
 _ITEM = (3, 16)
@@ -69,7 +69,7 @@ def _runs(folded: str, section: Section, para: Paragraph, sent: Span) -> list[En
     cheap = [_may_predicate(sp.text) for sp in spans]
     if sum(cheap) < _RUN[0] - 1:
         return []  # no run possible: the sentence is not cut into words here
-    from trainer.generation.segment import tokens
+    from trainer.generation.split.words import tokens
 
     cut = tokens(sent.text)  # the sentence's words, shared with the later stages
     starts = [at for _w, at in cut]
@@ -132,7 +132,7 @@ def _run(
 def predicate_clause(text: str) -> bool:
     """``text`` (one clause) is a point's predicate: a verb after at most an adverb
     (``夯实基础研究``), as :func:`clause_runs` reads its clauses."""
-    from trainer.generation.segment import tokens
+    from trainer.generation.split.words import tokens
 
     return _may_predicate(text) and _predicate(tokens(text))
 
@@ -151,7 +151,7 @@ def _may_predicate(text: str) -> bool:
 def _predicate(words: list[tuple[str, int]]) -> bool:
     """A clause that is one predicate: an adverb at most, then a verb that opens a
     measure or an outcome (not 是, 有, 要, 让…), and no subject of its own."""
-    from trainer.generation.segment import tag
+    from trainer.generation.split.words import tag
 
     adverbs, verbs, never = _cue("adverb"), _cue("verb"), _cue("not_head")
     for word, _at in words[:-1]:
@@ -170,7 +170,7 @@ _SUBJECT_MAX = 6
 def _after_subject(s: Span, words: list[tuple[str, int]]) -> Span | None:
     """``街道办完善社区服务网络`` -> ``完善社区服务网络``: the predicate after a short
     subject (nouns only, at most ``_SUBJECT_MAX`` characters)."""
-    from trainer.generation.segment import tag
+    from trainer.generation.split.words import tag
 
     for k, (word, at) in enumerate(words):
         if at > _SUBJECT_MAX:

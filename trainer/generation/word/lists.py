@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from trainer.generation.enumtypes import Enumeration
+from trainer.generation.detect.enumtypes import Enumeration
 from trainer.generation.text import CJK, Span, cn_number
 
 CATEGORIES = [
@@ -482,7 +482,7 @@ def _points_of(kind: str, label: str, title: str, n: int) -> str:
     under a heading that asks (``……的核心内容是什么``), that question. Lists announced
     by their lead-in (以下三个方面), sharing a stem or under a category heading are
     asked as those say."""
-    from trainer.generation.headruns import naming_a_part
+    from trainer.generation.detect.headruns import naming_a_part
 
     subject = label if label and not naming_a_part(label) else _title_subject(title)
     if not subject or _category(subject):
@@ -529,7 +529,7 @@ _BARE_VERB = 4
 def _opens_bare(asked: str) -> bool:
     """The question opens with 哪, a verb or a preposition, or holds no more than a
     verb before 哪: it names no subject."""
-    from trainer.generation.segment import tag, tokens
+    from trainer.generation.split.words import tag, tokens
 
     if 0 <= asked.find("哪") <= _BARE_VERB:
         return True  # 哪……, 建设哪三点, 协同构建哪四项: a verb at most before 哪
@@ -555,7 +555,7 @@ def _with_subject(e: Enumeration, frame: str) -> str:
     (``各级党组织通过举办哪三项活动?``): a prompt answerable without the article
     (rubric: PRM). Frames with a subject of their own, and sentences that open with
     no noun phrase, stay as they are."""
-    from trainer.generation.segment import tag, tokens
+    from trainer.generation.split.words import tag, tokens
 
     head = tokens(frame[:6])
     if not head or tag(head[0][0]) not in _VERB_TAGS:
@@ -576,7 +576,7 @@ def _leading_subject(text: str) -> str:
     anything else (a time, a pronoun, a speaker: ``长期以来``, ``它``, ``记者``) or
     runs past ``_SUBJECT_MAX`` characters."""
     from trainer.generation.lexicon import words
-    from trainer.generation.segment import tag, tokens
+    from trainer.generation.split.words import tag, tokens
 
     out: list[str] = []
     for word, _at in tokens(re.split(r"[,;:。!?]", text, maxsplit=1)[0]):
