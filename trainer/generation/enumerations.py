@@ -129,7 +129,21 @@ def _outside_points(found: list[Enumeration], doc: Outline) -> list[Enumeration]
             k = bisect_right(starts, at) - 1
             if k >= 0 and at < paras[k][1]:
                 spans.append(paras[k])
-    return [e for e in found if e.style != "clauses" or not any(a <= e.start < b for a, b in spans)]
+    return [
+        e
+        for e in found
+        if e.style != "clauses"
+        or _labelled(e)
+        or not any(a <= e.items[0].phrase.start < b for a, b in spans)
+    ]
+
+
+def _labelled(e: Enumeration) -> bool:
+    """A clause run after a label and a colon in its own sentence (``K县启动……活动:
+    传达……,宣传……,搭建……``): the label announces these points, they are no detail
+    of another list's point."""
+    first = e.items[0].phrase.start
+    return e.lead is not None and e.lead.end == first and e.lead.text.rstrip().endswith(":")
 
 
 def _heading_series(folded: str, section: Section) -> list[Enumeration]:
