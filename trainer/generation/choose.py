@@ -70,8 +70,9 @@ def value(note: Note, origin: Origin, standing: frozenset[str], folded: str) -> 
 
     Only two kinds of card may go: a key-term cloze on a sentence with no argument
     function (背景, 论据, 过渡: rubric LOW, STAT) and a series cloze outside a 对策,
-    论点 or 意义 sentence (the members of a problem's symptoms or of an example list,
-    which a list card asks for or which carry little). Neither goes if it blanks a
+    论点 or 意义 sentence (the members of an example list, or one-word members of a
+    problem's symptoms, which carry little; members of three characters or more in a
+    问题, 原因 or 危害 sentence are its points and stay). Neither goes if it blanks a
     term that stands on its own: ``standing`` (the 规范表述 of the shipped list), a
     quoted (“…”) or named (《…》) term of ``folded``."""
     blanks = _BLANK.findall(note.text)
@@ -81,7 +82,11 @@ def value(note: Note, origin: Origin, standing: frozenset[str], folded: str) -> 
         origin.rule in _TERM_RULES
         and origin.function in _LOW
         and all(len(b) < _NAME for b in blanks)
-    ) or (origin.rule == "cloze.series" and origin.function in _SERIES_LOW)
+    ) or (
+        origin.rule == "cloze.series"
+        and origin.function in _SERIES_LOW
+        and not (origin.function in _POINTS and min(len(b) for b in blanks) >= _PHRASE)
+    )
     if not low or any(_stands(b, standing, folded) for b in blanks):
         return _KEEP
     return float(sum(min(len(b), 8) for b in blanks)) - (20 if origin.function in _LOW else 0)
@@ -90,6 +95,11 @@ def value(note: Note, origin: Origin, standing: frozenset[str], folded: str) -> 
 _LOW = frozenset({"背景", "论据", "过渡"})
 _SERIES_LOW = frozenset({"问题", "原因", "危害", "背景", "论据", "过渡"})
 _NAME = 4
+_POINTS = frozenset({"问题", "原因", "危害"})
+_PHRASE = 3
+"""Series members this long in a sentence naming problems, causes or harms are its
+points (审批环节多、办事周期长), which a tutor asks; shorter ones (不足、不清) are the
+ends of one phrase."""
 """A blank this long is a name or a compound term, worth a card from any sentence."""
 
 
