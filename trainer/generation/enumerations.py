@@ -41,7 +41,7 @@ from trainer.generation.golden import GOLDEN_SECTION
 from trainer.generation.headruns import heading_runs, naming_a_part, title_span
 from trainer.generation.inline import inline_lists, parallel_clauses, semicolon_lists
 from trainer.generation.lexicon import kind_words, words
-from trainer.generation.markers import Marker, find_markers, sequences
+from trainer.generation.markers import LINE_NUMBER, Marker, find_markers, sequences
 from trainer.generation.phrase_series import phrase_series
 from trainer.generation.phrases import key_phrase
 from trainer.generation.series import colon_lists, framed_openers, quoted_lists, quoted_runs
@@ -236,7 +236,7 @@ def _without_fillers(e: Enumeration) -> Enumeration:
     return replace(e, items=tuple(items)) if changed else e
 
 
-_ITEM_NUMBER = re.compile(r"^\s*(?:[(][一二三四五六七八九十\d]{1,3}[)]|[①-⑳])\s*[:、.]?\s*")
+_ITEM_NUMBER = LINE_NUMBER
 _GLOSS = re.compile(r"`?[(][^()]{1,6}[)]`?$|`+$")
 
 
