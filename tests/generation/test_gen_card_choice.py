@@ -232,3 +232,21 @@ def test_over_budget_a_problem_sentences_series_of_phrases_stays() -> None:
     chosen = choose([*keep, symptoms, background], 900, frozenset(), folded)
     assert symptoms[0].guid in [n.guid for n, _ in chosen]
     assert background[0].guid not in [n.guid for n, _ in chosen]
+
+
+def test_over_budget_a_series_built_on_one_pattern_stays_even_in_background() -> None:
+    folded = "x" * 900  # budget 12
+    keep = [
+        (_cloze(f"要{{{{c1::健全机制{k}}}}}。", k), Origin("cloze.term", "对策")) for k in range(12)
+    ]
+    alike = (
+        _cloze("现场做到{{c1::有送必检}}、{{c1::随送随检}}。", 97),
+        Origin("cloze.series", "背景"),
+    )
+    unlike = (
+        _cloze("现场摆放{{c1::检测仪器}}、{{c1::宣传展板}}。", 98),
+        Origin("cloze.series", "背景"),
+    )
+    chosen = [n.guid for n, _ in choose([*keep, alike, unlike], 900, frozenset(), folded)]
+    assert alike[0].guid in chosen
+    assert unlike[0].guid not in chosen

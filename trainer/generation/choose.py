@@ -72,7 +72,8 @@ def value(note: Note, origin: Origin, standing: frozenset[str], folded: str) -> 
     function (背景, 论据, 过渡: rubric LOW, STAT) and a series cloze outside a 对策,
     论点 or 意义 sentence (the members of an example list, or one-word members of a
     problem's symptoms, which carry little; members of three characters or more in a
-    问题, 原因 or 危害 sentence are its points and stay). Neither goes if it blanks a
+    问题, 原因 or 危害 sentence, or built on one pattern in any sentence, are points
+    and stay). Neither goes if it blanks a
     term that stands on its own: ``standing`` (the 规范表述 of the shipped list), a
     quoted (“…”) or named (《…》) term of ``folded``."""
     blanks = _BLANK.findall(note.text)
@@ -86,6 +87,7 @@ def value(note: Note, origin: Origin, standing: frozenset[str], folded: str) -> 
         origin.rule == "cloze.series"
         and origin.function in _SERIES_LOW
         and not (origin.function in _POINTS and min(len(b) for b in blanks) >= _PHRASE)
+        and not _built_alike(note.text)
     )
     if not low or any(_stands(b, standing, folded) for b in blanks):
         return _KEEP
@@ -101,6 +103,26 @@ _PHRASE = 3
 points (审批环节多、办事周期长), which a tutor asks; shorter ones (不足、不清) are the
 ends of one phrase."""
 """A blank this long is a name or a compound term, worth a card from any sentence."""
+
+
+_NUMBERED_BLANK = re.compile(r"\{\{c(\d+)::(.*?)\}\}")
+
+
+def _built_alike(text: str) -> bool:
+    """A deletion of two or more phrases of three characters or more built on one
+    pattern, sharing their first or their last character (不自省、不警惕、不努力;
+    有送必检、随送随检; 流动快检、执法抽检、市场自检; not 不足、不清, the ends of one
+    phrase). Such a series names points even in a 背景 or 论据 sentence (the rule that
+    made the card admits it for that reason), so the budget keeps it."""
+    groups: dict[str, list[str]] = {}
+    for number, blank in _NUMBERED_BLANK.findall(text):
+        groups.setdefault(number, []).append(blank.strip("“”"))
+    return any(
+        len(g) >= 2
+        and min(len(b) for b in g) >= _PHRASE
+        and (len({b[0] for b in g}) == 1 or len({b[-1] for b in g}) == 1)
+        for g in groups.values()
+    )
 
 
 def _stands(blank: str, standing: frozenset[str], folded: str) -> bool:
