@@ -153,3 +153,26 @@ def cn_number(n: int) -> str:
     if n < 100:
         return CN_NUMBERS[n // 10] + "十" + (CN_NUMBERS[n % 10] if n % 10 else "")
     return str(n)
+
+
+_DUN_OPEN, _DUN_CLOSE = "(（[【《", ")）]】》"
+
+
+def dun_pieces(text: str, quotes: bool = False) -> list[tuple[str, int]]:
+    """``text`` cut at each 、 outside brackets and 《》 (and, with ``quotes``, outside
+    quotation marks), with each piece's offset: ``问题、影响(危害、意义)、《规划(一、二)》``
+    -> ``问题``, ``影响(危害、意义)``, ``《规划(一、二)》``. A quoted series
+    (``“引不来、留不住”``) is cut unless ``quotes``: a cloze asks a quoted phrase whole."""
+    opening, closing = (_DUN_OPEN + "“", _DUN_CLOSE + "”") if quotes else (_DUN_OPEN, _DUN_CLOSE)
+    out: list[tuple[str, int]] = []
+    depth = 0
+    piece = 0
+    for i, ch in enumerate(text + "、"):
+        if ch in opening:
+            depth += 1
+        elif ch in closing and depth:
+            depth -= 1
+        elif ch == "、" and not depth:
+            out.append((text[piece:i], piece))
+            piece = i + 1
+    return out

@@ -152,3 +152,18 @@ def test_measures_closed_by_deng_cuoshi_are_asked_as_measures() -> None:
     prompt, items = next((p, i) for p, i in got if "错峰收费" in i)
     assert items == ["限时停车", "错峰收费", "违停曝光"]
     assert prompt.endswith("采取了哪三条措施?"), prompt
+
+
+def test_a_numbered_lines_label_announces_the_clauses_after_its_colon() -> None:
+    got = _lists(
+        "人才回流。\n\n各县探索了不同做法。\n\n"
+        "1.甲县实施“归雁”计划:建设返乡创业园,制定扶持政策,推动工匠返乡创业,扩大产业规模。\n\n"
+        "2.乙县开展“暖心”行动:设立联络站点,落实回引政策,搭建创业平台,开展技能培训。"
+    )
+    assert [
+        "建设返乡创业园",
+        "制定扶持政策",
+        "推动工匠返乡创业",
+        "扩大产业规模",
+    ] in [items for _p, items in got], got
+    assert any("落实回引政策" in items and "搭建创业平台" in items for _p, items in got), got

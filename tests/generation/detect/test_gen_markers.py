@@ -115,3 +115,24 @@ def test_connective_openers_are_not_a_list() -> None:
         "同时,基层要主动作为。要结合实际,创造性开展工作。\n"
     )
     assert lists(text) == []
+
+
+def test_a_number_opening_a_line_has_one_pattern() -> None:
+    from trainer.generation.detect.markers import LINE_NUMBER, SENTENCE_NUMBER
+    from trainer.generation.word.lists import item_kind
+
+    for line in (
+        "(一)加强",
+        "(1):加强",
+        "一、加强",
+        "1.加强",
+        "1、加强",
+        "①加强",
+        "一 加强",
+        " 2. 加强",
+    ):
+        assert LINE_NUMBER.sub("", line) == "加强", line
+    assert LINE_NUMBER.sub("", "1.5亿元资金") == "1.5亿元资金"  # a figure, not a number
+    assert SENTENCE_NUMBER.sub("", "1.网络空间是家园") == "网络空间是家园"
+    assert SENTENCE_NUMBER.sub("", "一、权责不对等") == "一、权责不对等"  # a heading's
+    assert item_kind(["①加强宣传引导", "②完善监督机制", "③加大执法力度"]) == "对策"

@@ -214,3 +214,39 @@ def test_series_members_are_cut_at_their_quotation_marks_never_inside_a_word() -
     )
     out = generate(Article(text=text, title="国家战略腹地"), "t")
     assert not any("形成新}}" in n.text for n in out.notes)
+
+
+def test_over_budget_a_problem_sentences_series_of_phrases_stays() -> None:
+    folded = "x" * 900  # budget 12
+    keep = [
+        (_cloze(f"要{{{{c1::健全机制{k}}}}}。", k), Origin("cloze.term", "对策")) for k in range(12)
+    ]
+    symptoms = (
+        _cloze("企业反映{{c1::审批环节多}}、{{c1::办事周期长}}。", 98),
+        Origin("cloze.series", "问题"),
+    )
+    background = (
+        _cloze("在{{c1::数字化}}时代,{{c2::党员}}学习。", 99),
+        Origin("cloze.term", "背景"),
+    )
+    chosen = choose([*keep, symptoms, background], 900, frozenset(), folded)
+    assert symptoms[0].guid in [n.guid for n, _ in chosen]
+    assert background[0].guid not in [n.guid for n, _ in chosen]
+
+
+def test_over_budget_a_series_built_on_one_pattern_stays_even_in_background() -> None:
+    folded = "x" * 900  # budget 12
+    keep = [
+        (_cloze(f"要{{{{c1::健全机制{k}}}}}。", k), Origin("cloze.term", "对策")) for k in range(12)
+    ]
+    alike = (
+        _cloze("现场做到{{c1::有送必检}}、{{c1::随送随检}}。", 97),
+        Origin("cloze.series", "背景"),
+    )
+    unlike = (
+        _cloze("现场摆放{{c1::检测仪器}}、{{c1::宣传展板}}。", 98),
+        Origin("cloze.series", "背景"),
+    )
+    chosen = [n.guid for n, _ in choose([*keep, alike, unlike], 900, frozenset(), folded)]
+    assert alike[0].guid in chosen
+    assert unlike[0].guid not in chosen

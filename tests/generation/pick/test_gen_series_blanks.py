@@ -65,3 +65,20 @@ def test_an_idiom_of_the_field_is_blanked_as_a_standard_phrase() -> None:
     )
     blanks = {a for c in _cards(text) for _n, a in c}
     assert {"驰而不息", "久久为功"} & blanks, blanks
+
+
+def test_a_series_is_cut_at_each_dun_outside_brackets_and_titles() -> None:
+    from trainer.generation.text import dun_pieces
+
+    assert [p for p, _at in dun_pieces("问题、影响(危害、意义)、《规划(一、二)》")] == [
+        "问题",
+        "影响(危害、意义)",
+        "《规划(一、二)》",
+    ]
+    # a quoted series is cut for a list card, kept whole for a cloze's members
+    assert len(dun_pieces("“引不来、留不住”、对策")) == 3
+    assert [p for p, _at in dun_pieces("“引不来、留不住”、对策", quotes=True)] == [
+        "“引不来、留不住”",
+        "对策",
+    ]
+    assert [at for _p, at in dun_pieces("资金、技术、人才")] == [0, 3, 6]

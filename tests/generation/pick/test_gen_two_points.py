@@ -95,3 +95,17 @@ def test_markup_writes_one_blank_once() -> None:
             None, None, 0, Span(sentence, 0, len(sentence)), (blank, blank), "term", "t", together
         )  # type: ignore[arg-type]
         assert markup(sentence, c) == "甲乙{{c1::丙丁}}戊己庚辛。"
+
+
+def test_both_kinds_of_a_you_de_pair_are_blanked_without_the_marker() -> None:
+    got = _clozes(
+        "网络学习。\n\n读书要有选择。同时,充斥网络的大量信息鱼龙混杂、良莠不齐,"
+        "有的虚假失真,有的缺乏知识含量,因此要特别注意取舍。"
+    )
+    blanks = [b for t in got for b in _BLANK.findall(t)]
+    assert "虚假失真" in blanks and "缺乏知识含量" in blanks, got
+    got = _clozes(
+        "乡村集市。\n\n各地的集市情况不同。有的集市设施陈旧,有的集市管理混乱,群众意见较大。"
+    )
+    blanks = [b for t in got for b in _BLANK.findall(t)]
+    assert blanks and not any(b.startswith("有的") for b in blanks), got

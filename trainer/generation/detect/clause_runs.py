@@ -52,9 +52,16 @@ def clause_runs(folded: str, section: Section, para: Paragraph, sent: Span) -> l
     if sum(sent.text.count(ch) for ch in ",:;") < _RUN[0] - 1:
         return []  # fewer than three clauses
     found = _runs(folded, section, para, sent)
-    if found and find_markers(sent.text, 0):
-        return []  # 一是……二是……: the ordinal detector's
-    return found
+    if not found:
+        return found
+    marks = [m.start + sent.start for m in find_markers(sent.text, 0)]
+    # 一是……二是……: the ordinal detector's; a number opening the sentence before
+    # the run (``1.N县实施……计划:建设……,制定……,推动……``) is not the run's
+    return [
+        e
+        for e in found
+        if not any(e.items[0].phrase.start <= at < e.items[-1].phrase.end for at in marks)
+    ]
 
 
 def _runs(folded: str, section: Section, para: Paragraph, sent: Span) -> list[Enumeration]:
@@ -90,12 +97,20 @@ def _runs(folded: str, section: Section, para: Paragraph, sent: Span) -> list[En
             head = _after_subject(spans[i - 1], words(i - 1))
             if head is not None:
                 run = [head, *run]  # 我们巩固……,全面推进……: the subject opens the first
+            elif _after_label(folded, spans[i - 1]):
+                run = [spans[i - 1], *run]  # 计划:建设……,制定……: a label's first point
         if len(run) >= _RUN[0] and _alike([s.text for s in run]) and not _means(spans[j:]):
             out.append(_run(folded, section, para, sent, run, ""))
             i = j
         else:
             i = max(j, i + 1)
     return out
+
+
+def _after_label(folded: str, s: Span) -> bool:
+    """``s`` opens right after a label's colon (``……计划:建设吉他文化产业园``) and reads
+    as a point: the label announces the clauses from it on."""
+    return folded[s.start - 1 : s.start] == ":" and _may_predicate(s.text)
 
 
 def _means(rest: list[Span]) -> bool:

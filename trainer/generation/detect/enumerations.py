@@ -40,7 +40,7 @@ from trainer.generation.detect.frames import opening_frames
 from trainer.generation.detect.golden import GOLDEN_SECTION
 from trainer.generation.detect.headruns import heading_runs, naming_a_part, title_span
 from trainer.generation.detect.inline import inline_lists, parallel_clauses, semicolon_lists
-from trainer.generation.detect.markers import Marker, find_markers, sequences
+from trainer.generation.detect.markers import LINE_NUMBER, Marker, find_markers, sequences
 from trainer.generation.detect.phrase_series import phrase_series
 from trainer.generation.detect.phrases import key_phrase
 from trainer.generation.detect.series import colon_lists, framed_openers, quoted_lists, quoted_runs
@@ -129,7 +129,21 @@ def _outside_points(found: list[Enumeration], doc: Outline) -> list[Enumeration]
             k = bisect_right(starts, at) - 1
             if k >= 0 and at < paras[k][1]:
                 spans.append(paras[k])
-    return [e for e in found if e.style != "clauses" or not any(a <= e.start < b for a, b in spans)]
+    return [
+        e
+        for e in found
+        if e.style != "clauses"
+        or _labelled(e)
+        or not any(a <= e.items[0].phrase.start < b for a, b in spans)
+    ]
+
+
+def _labelled(e: Enumeration) -> bool:
+    """A clause run after a label and a colon in its own sentence (``K县启动……活动:
+    传达……,宣传……,搭建……``): the label announces these points, they are no detail
+    of another list's point."""
+    first = e.items[0].phrase.start
+    return e.lead is not None and e.lead.end == first and e.lead.text.rstrip().endswith(":")
 
 
 def _heading_series(folded: str, section: Section) -> list[Enumeration]:
@@ -222,7 +236,7 @@ def _without_fillers(e: Enumeration) -> Enumeration:
     return replace(e, items=tuple(items)) if changed else e
 
 
-_ITEM_NUMBER = re.compile(r"^\s*(?:[(][一二三四五六七八九十\d]{1,3}[)]|[①-⑳])\s*[:、.]?\s*")
+_ITEM_NUMBER = LINE_NUMBER
 _GLOSS = re.compile(r"`?[(][^()]{1,6}[)]`?$|`+$")
 
 

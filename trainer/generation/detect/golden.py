@@ -47,7 +47,7 @@ from functools import cache
 
 from trainer.generation.classify.address import addresses, fragment, leads_on
 from trainer.generation.detect.keyterms import VERBS as POLICY_VERBS
-from trainer.generation.detect.markers import find_markers
+from trainer.generation.detect.markers import SENTENCE_NUMBER, find_markers
 from trainer.generation.lexicon import kind_words, words
 from trainer.generation.memo import current
 from trainer.generation.split.words import tag, tokens, verb_like
@@ -88,7 +88,6 @@ _NOT_EQUAL = re.compile(r"^([^,;:]{2,8}?)(?:并?不等于|不意味着|不是|�
 """A short judgement ``X不等于Y`` / ``X不是Y`` (“火”起来不等于“炒”起来)."""
 _LEAD_IN = 5
 _PRONOUN_START = set("这那此其它他她我你")
-_NUMBERING = re.compile(r"^(?:\d{1,2}[.、]|[(]\d{1,2}[)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
 GOLDEN_SECTION = re.compile(r"金句|名言|佳句|语录|妙语|警句|素材积累")
 """A section of sayings to learn (``【金句积累】``): each sentence in it is a 金句."""
 
@@ -408,7 +407,7 @@ def _not_equal(folded: str, s: Span) -> Golden | None:
 
 def strip_numbering(s: Span) -> Span:
     """``1.网络空间是……`` -> ``网络空间是……``: a numbered line's sentence without its number."""
-    m = _NUMBERING.match(s.text)
+    m = SENTENCE_NUMBER.match(s.text)
     if m is None or m.end() >= len(s.text):
         return s
     return Span(s.text[m.end() :], s.start + m.end(), s.end)

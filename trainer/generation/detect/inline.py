@@ -19,7 +19,7 @@ from trainer.generation.detect.series import patterned as _patterned
 from trainer.generation.detect.series import pivot_clauses, suffix_clauses
 from trainer.generation.split.structure import Paragraph, Section
 from trainer.generation.split.words import tokens
-from trainer.generation.text import CJK, Span, clauses
+from trainer.generation.text import CJK, Span, clauses, dun_pieces
 
 _RATIO = 1.5
 _CLAUSE_MIN, _CLAUSE_MAX = 3, 16
@@ -304,22 +304,14 @@ def _dun_items(clause: Span) -> list[Span] | None:
 
 
 def _dun_split(text: str) -> list[tuple[str, int]]:
-    """``text`` cut at each 、 outside brackets: ``问题、影响(危害、意义)、对策`` ->
-    ``问题``, ``影响``, ``对策`` (a bracket glosses its item: it is no item and is
-    not asked)."""
+    """``text`` cut at each 、 outside brackets (:func:`~text.dun_pieces`), each piece
+    without a closing bracket that itself lists: ``问题、影响(危害、意义)、对策`` ->
+    ``问题``, ``影响``, ``对策`` (a bracket glosses its item: it is no item and is not
+    asked)."""
     out: list[tuple[str, int]] = []
-    depth = 0
-    piece = 0
-    for i, ch in enumerate(text + "、"):
-        if ch in "(（[【":
-            depth += 1
-        elif ch in ")）]】" and depth:
-            depth -= 1
-        elif ch == "、" and not depth:
-            part = text[piece:i]
-            gloss = _GLOSS.search(part)
-            out.append((part[: gloss.start()] if gloss and gloss.start() else part, piece))
-            piece = i + 1
+    for part, at in dun_pieces(text):
+        gloss = _GLOSS.search(part)
+        out.append((part[: gloss.start()] if gloss and gloss.start() else part, at))
     return out
 
 

@@ -44,6 +44,20 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
 )
 
 
+LINE_NUMBER = re.compile(
+    r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）][:、.]?|[一二三四五六七八九十\d]{1,3}[、.．:](?!\d)|"
+    r"[①-⑳]|[一二三四五六七八九十]{1,3}[ \t\u3000]+(?=[\u4e00-\u9fff]))\s*"
+)
+"""A number opening a line, a heading or an item: (一) (1) 一、 1. 1、 ① and 一 set off by a
+space (``一 必须……``); never the figure of ``1.5亿``. What the list wording strips
+from headings, items and lead-ins."""
+
+SENTENCE_NUMBER = re.compile(r"^(?:\d{1,2}[.、]|[(]\d{1,2}[)]|[①-⑩])\s*")
+"""A figure numbering a sentence of running text (``1.网络空间是……``, ``①……``): the
+金句 rules read the sentence without it. A Chinese numeral (``一、……``) opens a heading,
+which is no such sentence."""
+
+
 @dataclass(frozen=True, slots=True)
 class Marker:
     family: str

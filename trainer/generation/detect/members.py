@@ -29,7 +29,7 @@ from trainer.generation.detect.inline import series_members
 from trainer.generation.detect.keyterms import STOP_WORDS, VERBS, verb_like
 from trainer.generation.lexicon import kind_words
 from trainer.generation.split.words import share_cuts, tag, tokens
-from trainer.generation.text import CJK, Span, clauses
+from trainer.generation.text import CJK, Span, clauses, dun_pieces
 
 __all__ = ["members"]
 
@@ -124,18 +124,11 @@ def _place(text: str) -> bool:
 def _pieces(clause: Span) -> list[Span]:
     """``clause`` cut at each 、 outside brackets and quotation marks."""
     text = clause.text.rstrip(",;:。!?")
-    out: list[Span] = []
-    depth = 0
-    piece = 0
-    for i, ch in enumerate(text + "、"):
-        if ch in "(（[【《“":
-            depth += 1
-        elif ch in ")）]】》”" and depth:
-            depth -= 1
-        elif ch == "、" and not depth:
-            out.append(Span(text[piece:i], clause.start + piece, clause.start + i))
-            piece = i + 1
-    return [p for p in out if p.text]
+    return [
+        Span(part, clause.start + at, clause.start + at + len(part))
+        for part, at in dun_pieces(text, quotes=True)
+        if part
+    ]
 
 
 def _series(clause: Span) -> list[Span] | None:

@@ -70,8 +70,10 @@ def value(note: Note, origin: Origin, standing: frozenset[str], folded: str) -> 
 
     Only two kinds of card may go: a key-term cloze on a sentence with no argument
     function (背景, 论据, 过渡: rubric LOW, STAT) and a series cloze outside a 对策,
-    论点 or 意义 sentence (the members of a problem's symptoms or of an example list,
-    which a list card asks for or which carry little). Neither goes if it blanks a
+    论点 or 意义 sentence (the members of an example list, or one-word members of a
+    problem's symptoms, which carry little; members of three characters or more in a
+    问题, 原因 or 危害 sentence, or built on one pattern in any sentence, are points
+    and stay). Neither goes if it blanks a
     term that stands on its own: ``standing`` (the 规范表述 of the shipped list), a
     quoted (“…”) or named (《…》) term of ``folded``."""
     blanks = _BLANK.findall(note.text)
@@ -81,7 +83,12 @@ def value(note: Note, origin: Origin, standing: frozenset[str], folded: str) -> 
         origin.rule in _TERM_RULES
         and origin.function in _LOW
         and all(len(b) < _NAME for b in blanks)
-    ) or (origin.rule == "cloze.series" and origin.function in _SERIES_LOW)
+    ) or (
+        origin.rule == "cloze.series"
+        and origin.function in _SERIES_LOW
+        and not (origin.function in _POINTS and min(len(b) for b in blanks) >= _PHRASE)
+        and not _built_alike(note.text)
+    )
     if not low or any(_stands(b, standing, folded) for b in blanks):
         return _KEEP
     return float(sum(min(len(b), 8) for b in blanks)) - (20 if origin.function in _LOW else 0)
@@ -90,7 +97,32 @@ def value(note: Note, origin: Origin, standing: frozenset[str], folded: str) -> 
 _LOW = frozenset({"背景", "论据", "过渡"})
 _SERIES_LOW = frozenset({"问题", "原因", "危害", "背景", "论据", "过渡"})
 _NAME = 4
+_POINTS = frozenset({"问题", "原因", "危害"})
+_PHRASE = 3
+"""Series members this long in a sentence naming problems, causes or harms are its
+points (审批环节多、办事周期长), which a tutor asks; shorter ones (不足、不清) are the
+ends of one phrase."""
 """A blank this long is a name or a compound term, worth a card from any sentence."""
+
+
+_NUMBERED_BLANK = re.compile(r"\{\{c(\d+)::(.*?)\}\}")
+
+
+def _built_alike(text: str) -> bool:
+    """A deletion of two or more phrases of three characters or more built on one
+    pattern, sharing their first or their last character (不自省、不警惕、不努力;
+    有送必检、随送随检; 流动快检、执法抽检、市场自检; not 不足、不清, the ends of one
+    phrase). Such a series names points even in a 背景 or 论据 sentence (the rule that
+    made the card admits it for that reason), so the budget keeps it."""
+    groups: dict[str, list[str]] = {}
+    for number, blank in _NUMBERED_BLANK.findall(text):
+        groups.setdefault(number, []).append(blank.strip("“”"))
+    return any(
+        len(g) >= 2
+        and min(len(b) for b in g) >= _PHRASE
+        and (len({b[0] for b in g}) == 1 or len({b[-1] for b in g}) == 1)
+        for g in groups.values()
+    )
 
 
 def _stands(blank: str, standing: frozenset[str], folded: str) -> bool:

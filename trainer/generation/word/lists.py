@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from trainer.generation.detect.enumtypes import Enumeration
+from trainer.generation.detect.markers import LINE_NUMBER
 from trainer.generation.text import CJK, Span, cn_number
 
 CATEGORIES = [
@@ -124,11 +125,7 @@ _CONNECTIVE = re.compile(
 _QUANTIFIER = re.compile(
     r"(?:一些|一批|一定的?|不少|诸多|许多|很多|多种|多个|新的|一系列的?|种种|多重)$"
 )
-_NUMBERING = re.compile(
-    r"^(?:[(][一二三四五六七八九十\d]{1,3}[)]|[一二三四五六七八九十\d]{1,3}[、.]|"
-    r"[一二三四五六七八九十]{1,3}[ \t\u3000]+(?=[\u4e00-\u9fff]))\s*"
-)
-"""An ordinal before a heading or item: 一、 (一) 1. and 一 set off by a space (``一 必须……``)."""
+_NUMBERING = LINE_NUMBER
 _ADVERB = re.compile(r"(?:仅仅|只是|就|都|也|还|正|仍)$")
 
 
@@ -307,9 +304,7 @@ def prompt(e: Enumeration, kind: str = "", title: str = "") -> str:
 
 _ASKED_PROBLEMS = ("乱象", "问题", "现象", "困境", "短板", "难点", "挑战", "表现", "弊端", "隐患")
 _ASKED_MEASURES = ("对策", "措施", "举措", "建议", "办法", "路径", "途径")
-_ITEM_NUMBER = re.compile(
-    r"^\s*(?:[(][一二三四五六七八九十\d]{1,3}[)]|[一二三四五六七八九十\d]{1,3}[、.:])\s*"
-)
+_ITEM_NUMBER = LINE_NUMBER
 
 
 def item_kind(items: list[str]) -> str:
