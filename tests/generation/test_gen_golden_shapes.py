@@ -139,3 +139,34 @@ def test_a_directive_reported_from_a_leader_is_no_saying() -> None:
     line = "总书记强调,要加强基层医疗卫生服务体系建设。"
     text = f"{_FILLER}\n{_FILLER}{line}{_FILLER}\n{_FILLER}\n"
     assert not _golden(text, "基层医疗卫生服务体系")
+
+
+def test_turns_chiasmus_and_comma_free_no_x_no_y_are_golden() -> None:
+    """Three 申论 shapes of a quotable line: a change between two quoted catchwords
+    (从“要我分”向“我要分”转变), a chiasmus (A就是B,B就是A) and 没有A就没有B written
+    without a comma."""
+    lines = [
+        "居民从“要我分”向“我要分”转变。",
+        "基层服务的提升,往往就是从“差一点”变为“精一点”。",
+        "江山就是人民,人民就是江山。",
+        "没有信息化就没有现代化。",
+    ]
+    for line in lines:
+        text = f"{_FILLER}\n{_FILLER}{line}{_FILLER}\n{_FILLER}\n"
+        plain = [re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", c) for c in _clozes(text)]
+        assert any(line.rstrip("。") in p for p in plain), line
+
+
+def test_a_plain_change_or_a_repeated_subject_is_no_golden_line() -> None:
+    """Unquoted change of state (从城市到乡村) and a subject named twice without the
+    halves swapping are descriptions, not sayings."""
+    lines = [
+        "各地从城市到乡村开展了宣传活动。",
+        "在这次活动中,企业就是组织者,政府就是监督者和服务者。",
+    ]
+    for line in lines:
+        text = f"{_FILLER}\n{_FILLER}{line}{_FILLER}\n{_FILLER}\n"
+        out = generate(Article(text=text, title="测试"), "t")
+        assert not any(
+            o.function == "金句" and line[:6] in n.text for n, o in zip(out.notes, out.origins)
+        ), line
