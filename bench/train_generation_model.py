@@ -29,7 +29,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
-SETS = ["articles", "heldout", *(f"heldout{n}" for n in range(2, 10))]
+SETS = ["articles", "heldout", *(f"heldout{n}" for n in range(2, 12))]
 SEED = ROOT / "decks" / "zhibo-daihuo.txt"
 SEED_GOLD = DATA / "gold" / "zhibo-daihuo.json"
 OUT = ROOT / "trainer" / "generation" / "data" / "model.json"

@@ -168,5 +168,6 @@ def test_a_plain_change_or_a_repeated_subject_is_no_golden_line() -> None:
         text = f"{_FILLER}\n{_FILLER}{line}{_FILLER}\n{_FILLER}\n"
         out = generate(Article(text=text, title="测试"), "t")
         assert not any(
-            o.function == "金句" and line[:6] in n.text for n, o in zip(out.notes, out.origins)
+            o.function == "金句" and line[:6] in n.text
+            for n, o in zip(out.notes, out.origins, strict=True)
         ), line
