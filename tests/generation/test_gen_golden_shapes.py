@@ -142,14 +142,16 @@ def test_a_directive_reported_from_a_leader_is_no_saying() -> None:
 
 
 def test_turns_chiasmus_and_comma_free_no_x_no_y_are_golden() -> None:
-    """Three 申论 shapes of a quotable line: a change between two quoted catchwords
-    (从“要我分”向“我要分”转变), a chiasmus (A就是B,B就是A) and 没有A就没有B written
-    without a comma."""
+    """申论 shapes of a quotable line: a change between two quoted catchwords
+    (从“要我分”向“我要分”转变), a chiasmus (A就是B,B就是A), 没有A就没有B written
+    without a comma, a condition met by degree (A打得牢,B才能建得高) and 有A才有B."""
     lines = [
         "居民从“要我分”向“我要分”转变。",
         "基层服务的提升,往往就是从“差一点”变为“精一点”。",
         "江山就是人民,人民就是江山。",
         "没有信息化就没有现代化。",
+        "基础研究处于起始端,地基打得牢,科技大厦才能建得高。",
+        "不挑拣,不攀比,有失才有得。",
     ]
     for line in lines:
         text = f"{_FILLER}\n{_FILLER}{line}{_FILLER}\n{_FILLER}\n"

@@ -64,11 +64,13 @@ _CORRELATIVE = re.compile(
     r"根本保证|重要保障|重要抓手|重要引擎|重要着力点|基础条件|生命线|真谛|精髓|要义)|"
     r"没有[^,。]{1,12}就没有|"
     r"从[“'‘][^”'’,。]{1,8}[”'’](?:变为|变成|转向|到|向)[“'‘][^”'’,。]{1,8}[”'’]|"
-    r"([\u4e00-\u9fff]{2,4})就是([\u4e00-\u9fff]{2,4}),\2就是\1"
+    r"([\u4e00-\u9fff]{2,4})就是([\u4e00-\u9fff]{2,4}),\2就是\1|"
+    r"[\u4e00-\u9fff]{2,6}得[\u4e00-\u9fff]{1,2},[\u4e00-\u9fff]{2,8}才能|有[\u4e00-\u9fff]{1,3}才有"
 )
 """Correlatives and judgements of a quotable line; also 没有A就没有B without a comma, a
-change between two quoted catchwords (从“要我分”向“我要分”) and a chiasmus
-(江山就是人民,人民就是江山)."""
+change between two quoted catchwords (从“要我分”向“我要分”), a chiasmus
+(江山就是人民,人民就是江山), a condition met by degree (地基打得牢,大厦才能建得高) and
+有A才有B."""
 _MAX_PATTERN_SENTENCE = 70
 
 
