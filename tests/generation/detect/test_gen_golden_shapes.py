@@ -139,3 +139,55 @@ def test_a_directive_reported_from_a_leader_is_no_saying() -> None:
     line = "总书记强调,要加强基层医疗卫生服务体系建设。"
     text = f"{_FILLER}\n{_FILLER}{line}{_FILLER}\n{_FILLER}\n"
     assert not _golden(text, "基层医疗卫生服务体系")
+
+
+def test_turns_chiasmus_and_comma_free_no_x_no_y_are_golden() -> None:
+    """申论 shapes of a quotable line: a change between two quoted catchwords
+    (从“要我分”向“我要分”转变), a chiasmus (A就是B,B就是A), 没有A就没有B written
+    without a comma, a condition met by degree (A打得牢,B才能建得高), 有A才有B,
+    不应该是A,而应该是B."""
+    lines = [
+        "居民从“要我分”向“我要分”转变。",
+        "基层服务的提升,往往就是从“差一点”变为“精一点”。",
+        "江山就是人民,人民就是江山。",
+        "没有信息化就没有现代化。",
+        "基础研究处于起始端,地基打得牢,科技大厦才能建得高。",
+        "不挑拣,不攀比,有失才有得。",
+        "在经济全球化时代,不应该是一部分人反对另一部分人,而应该是所有人造福所有人。",
+    ]
+    for line in lines:
+        text = f"{_FILLER}\n{_FILLER}{line}{_FILLER}\n{_FILLER}\n"
+        plain = [re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", c) for c in _clozes(text)]
+        assert any(line.rstrip("。") in p for p in plain), line
+
+
+def test_a_short_turn_between_catchwords_blanks_both() -> None:
+    text = f"{_FILLER}\n{_FILLER}居民从“要我分”向“我要分”转变。{_FILLER}\n{_FILLER}\n"
+    out = generate(Article(text=text, title="测试"), "t")
+    assert any(
+        "从“{{c1::要我分}}”向“{{c2::我要分}}”转变" in n.text and o.function == "金句"
+        for n, o in zip(out.notes, out.origins, strict=True)
+    )
+
+
+def test_a_catchword_set_against_another_blanks_both() -> None:
+    line = "国与国之间需要相互尊重地“平视”彼此,而不是“仰视”或“俯视”。"
+    text = f"{_FILLER}\n{_FILLER}{line}{_FILLER}\n{_FILLER}\n"
+    blanks = [set(re.findall(r"\{\{c\d+::(.*?)\}\}", c)) for c in _clozes(text)]
+    assert any({"平视", "仰视"} <= b for b in blanks)
+
+
+def test_a_plain_change_or_a_repeated_subject_is_no_golden_line() -> None:
+    """Unquoted change of state (从城市到乡村), a subject named twice without the
+    halves swapping and a measure that turns between catchwords are no sayings."""
+    lines = [
+        "各地从城市到乡村开展了宣传活动。",
+        "在这次活动中,企业就是组织者,政府就是监督者和服务者。",
+    ]
+    for line in lines:
+        text = f"{_FILLER}\n{_FILLER}{line}{_FILLER}\n{_FILLER}\n"
+        out = generate(Article(text=text, title="测试"), "t")
+        assert not any(
+            o.function == "金句" and line[:6] in n.text
+            for n, o in zip(out.notes, out.origins, strict=True)
+        ), line

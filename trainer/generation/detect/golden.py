@@ -61,8 +61,16 @@ _CORRELATIVE = re.compile(
     r"不在[^,。]{1,12},而在|一边是[^。]{1,30},另一边是|"
     r"(?:贵|重|难|妙)在[^,。]{1,10},(?:更|也|还)?(?:重|贵|难|妙)在|之于[^,。]{1,10},(?:犹如|好比|正如)|"
     r"是[^,。]{2,24}的(?:内在要求|必然要求|必然选择|必由之路|应有之义|题中应有之义|关键所在|"
-    r"根本保证|重要保障|重要抓手|重要引擎|重要着力点|基础条件|生命线|真谛|精髓|要义)"
+    r"根本保证|重要保障|重要抓手|重要引擎|重要着力点|基础条件|生命线|真谛|精髓|要义)|"
+    r"没有[^,。]{1,12}就没有|"
+    r"([\u4e00-\u9fff]{2,4})就是([\u4e00-\u9fff]{2,4}),\2就是\1|"
+    r"[\u4e00-\u9fff]{2,6}得[\u4e00-\u9fff]{1,2},[\u4e00-\u9fff]{2,8}才能|有[\u4e00-\u9fff]{1,3}才有|"
+    r"不应该?是[^,。;]{1,20},而应该?是"
 )
+"""Correlatives and judgements of a quotable line; also 没有A就没有B without a comma, a
+chiasmus
+(江山就是人民,人民就是江山), a condition met by degree (地基打得牢,大厦才能建得高),
+有A才有B and 不应该是A,而应该是B."""
 _MAX_PATTERN_SENTENCE = 70
 
 
@@ -481,6 +489,39 @@ def _unmasked(text: str) -> str:
     return text
 
 
+_TURN = re.compile(
+    r"从([“'‘])([\u4e00-\u9fff]{2,6})[”'’](?:变为|变成|转向|转为|到|向)([“'‘])([\u4e00-\u9fff]{2,6})[”'’]"
+)
+_MAX_TURN = 36
+_SET_AGAINST = re.compile(
+    r"[“'‘]([\u4e00-\u9fff]{1,6})[”'’][^,。;]{0,4},而不是[“'‘]([\u4e00-\u9fff]{1,6})[”'’]"
+)
+_MAX_SET_AGAINST = 50
+
+
+def _turn(s: Span) -> Golden | None:
+    """A short line turning between two quoted catchwords of one length (居民从“要我分”
+    向“我要分”转变, 从“新时尚”变为“好习惯”): both catchwords blanked. A long sentence
+    with such a turn is a measure (推动……从“被动应对”向“主动防控”转变), no saying."""
+    m = _TURN.search(s.text)
+    if m is None or len(s.text) > _MAX_TURN or len(m.group(2)) != len(m.group(4)):
+        return None
+    a = Span(m.group(2), s.start + m.start(2), s.start + m.end(2))
+    b = Span(m.group(4), s.start + m.start(4), s.start + m.end(4))
+    return Golden(s, "pattern", (a, b))
+
+
+def _set_against(s: Span) -> Golden | None:
+    """A quoted catchword set against another (相互尊重地“平视”彼此,而不是“仰视”或
+    “俯视”): both catchwords blanked."""
+    m = _SET_AGAINST.search(s.text)
+    if m is None or len(s.text) > _MAX_SET_AGAINST:
+        return None
+    a = Span(m.group(1), s.start + m.start(1), s.start + m.end(1))
+    b = Span(m.group(2), s.start + m.start(2), s.start + m.end(2))
+    return Golden(s, "pattern", (a, b))
+
+
 def _find_golden(folded: str, s: Span, opens: bool, closes: bool, sayings: bool) -> Golden | None:
     if "{" in s.text or "}" in s.text:
         return None
@@ -501,6 +542,8 @@ def _find_golden(folded: str, s: Span, opens: bool, closes: bool, sayings: bool)
         or _parallel(folded, s)
         or _not_equal(folded, s)
         or _aphorism(folded, s, opens, closes)
+        or _turn(s)
+        or _set_against(s)
     )
     if found is not None:
         return found
