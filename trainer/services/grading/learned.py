@@ -37,9 +37,9 @@ MODEL_FILE = "points-model.txt"
 MARKS = (Mark.MISSED, Mark.PARTIAL, Mark.RECALLED)
 """The classes, in the order of the weights' columns."""
 
-KEPT = frozenset(["negated", "opposite", "different term", "vague", "related term"])
+KEPT = frozenset(["negated", "opposite", "swapped", "different term", "vague", "related term"])
 """Why the rules mark a point down, kept whatever the model says: the point
-turned round, a different term sharing characters (成本摊派 for 成本转嫁), a
+turned round (two roles swapped too: 重管轻建 for 重建轻管), a different term sharing characters (成本摊派 for 成本转嫁), a
 related term (转移 for 转嫁), or only the kind of thing named (培养人才 for
 培养“知农人”)."""
 HALF_AT_MOST = frozenset(["different word", "part of the term"])
