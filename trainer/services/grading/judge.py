@@ -10,6 +10,7 @@ term, leaves it half right at most. Strict mode marks by exact pieces instead.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import pairwise
 
 from trainer.generation import segment
@@ -419,14 +420,20 @@ _FRAMES = (
 words in each other's places say the opposite."""
 
 
-def _roles(text: str) -> list[tuple[str, str]]:
+_FRAMED = frozenset("从由重先")
+
+
+@lru_cache(maxsize=4096)
+def _roles(text: str) -> tuple[tuple[str, str], ...]:
     """The two words of each frame in ``text``, in their roles."""
+    if not _FRAMED & set(text):
+        return ()
     out = []
     for frame in _FRAMES:
         m = frame.search(text)
         if m:
             out.append((m.group(1), m.group(2)))
-    return out
+    return tuple(out)
 
 
 def _swapped(pl: Plan, parts: tuple[Clause, ...]) -> bool:
