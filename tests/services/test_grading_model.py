@@ -91,3 +91,14 @@ def test_a_word_of_a_two_word_term_stays_half_right() -> None:
     got = grade(points, "真经念歪赶鸭子", prompt="哪三种乱象？")
     assert [p.mark for p in got.points] == [Mark.RECALLED, Mark.PARTIAL, Mark.MISSED]
     assert got.suggested is Rating.HARD
+
+
+def test_a_word_changed_in_a_near_copy_of_a_clause_is_half_right_at_most() -> None:
+    # The model may take a clause said in other words as the point, but one
+    # word put in another's place in a copy of a clause is another measure.
+    point = ["组建乡村旅游公司，借力社会资本解决资金问题"]
+    p = grade(point, "组建乡村物流公司").points[0]
+    assert p.mark is not Mark.RECALLED and p.why == "different word"
+    assert marks(point, "组建乡村旅游公司") == [Mark.RECALLED]
+    # Nor does a word the rules fail turn into the point.
+    assert marks(["靠产品质量说话"], "靠主播的说学逗唱") == [Mark.MISSED]

@@ -822,3 +822,34 @@ def test_another_code_in_a_codes_place_is_another_term(point: str, typed: str) -
     assert marks([point], typed, use_model=False) == [Mark.MISSED]
     assert marks([point], typed) == [Mark.MISSED]
     assert marks([point], typed.replace("GDP", "gep").replace("4G", "5g")) == [Mark.RECALLED]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["河道水质清澈没有任何污染", "河道水质没有污染", "河道水质良好没有一点污染"],
+)
+def test_a_negation_turning_a_fault_typed_after_the_word_does_not_negate_the_word(
+    typed: str,
+) -> None:
+    # 没有 turns 污染, not 水质: the answer says the water is fine.
+    assert marks(["河道水质差"], typed, use_model=False) == [Mark.MISSED]
+    assert marks(["河道水质差"], typed) == [Mark.MISSED]
+    # The fault itself, not turned, still says the same complaint.
+    assert marks(["河道水质差"], "河道水质污染严重") != [Mark.MISSED]
+
+
+@pytest.mark.parametrize(
+    ("point", "typed"),
+    [
+        ("从被动管理到主动服务", "从主动服务到被动管理"),
+        ("重审批轻监管", "重监管轻审批"),
+        ("先规划后建设", "先建设后规划"),
+        ("由政府包办转向多方参与", "由多方参与转向政府包办"),
+    ],
+)
+def test_two_roles_typed_in_each_others_places_turn_the_point(point: str, typed: str) -> None:
+    assert marks([point], typed, use_model=False) == [Mark.MISSED]
+    assert marks([point], typed) == [Mark.MISSED]
+    assert grade([point], typed).points[0].why == "swapped"
+    # In their places they are the point.
+    assert marks([point], point) == [Mark.RECALLED]

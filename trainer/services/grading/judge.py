@@ -9,6 +9,8 @@ term, leaves it half right at most. Strict mode marks by exact pieces instead.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from itertools import pairwise
 
 from trainer.generation.split import words as segment
@@ -408,6 +410,48 @@ def _few_clauses(pl: Plan, match: align.Match) -> bool:
     return len(found) == 1 and head not in found
 
 
+_FRAMES = (
+    re.compile(r"从(.+?)(?:到|转向|转为|变为)(.+)"),
+    re.compile(r"由(.+?)(?:到|转向|转为|变为|向)(.+)"),
+    re.compile(r"重(.{1,3}?)轻(.{1,3})"),
+    re.compile(r"先(.{1,4}?)后(.{1,4})"),
+)
+"""Frames that give two words their roles (从管理到服务, 重建轻管): the same
+words in each other's places say the opposite."""
+
+
+_FRAMED = frozenset("从由重先")
+
+
+@lru_cache(maxsize=4096)
+def _roles(text: str) -> tuple[tuple[str, str], ...]:
+    """The two words of each frame in ``text``, in their roles."""
+    if not _FRAMED & set(text):
+        return ()
+    out = []
+    for frame in _FRAMES:
+        m = frame.search(text)
+        if m:
+            out.append((m.group(1), m.group(2)))
+    return tuple(out)
+
+
+def _swapped(pl: Plan, parts: tuple[Clause, ...]) -> bool:
+    """The point's two roles typed in each other's places (从服务到管理 for
+    从注重管理到提供服务, 重管轻建 for 重建轻管): the point turned round."""
+    expected = [r for piece in pl.parts for r in _roles(piece)]
+    if not expected:
+        return False
+    for c in parts:
+        for first, second in _roles(c.text):
+            for a, b in expected:
+                ours = len(set(first) & set(a)) + len(set(second) & set(b))
+                theirs = len(set(first) & set(b)) + len(set(second) & set(a))
+                if theirs > ours and set(first) & set(b) and set(second) & set(a):
+                    return True
+    return False
+
+
 def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> PointResult:
     """One point's result from the clauses it was aligned with."""
     if m.first < 0:
@@ -429,7 +473,9 @@ def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> 
             score = max(score, PARTIAL_AT)
     why = _why(m, exact)
     flipped = sum(pl.keys[k].weight for k in m.flipped)
-    if not exact and flipped and _turned(pl, m, flipped):
+    if _swapped(pl, parts[m.first : m.last + 1]):
+        score, exact, why = 0.0, False, "swapped"
+    elif not exact and flipped and _turned(pl, m, flipped):
         score = 0.0
     elif not exact and (
         # Another code in a code's place (GDP for GEP), however long the point.

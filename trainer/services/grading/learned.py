@@ -6,7 +6,8 @@ written by other people. The model reads, for each (answer, point), what the
 rules found (their score and mark, how the keys were found, a turn) together
 with plain measures of the text (how much of the point's characters and
 character pairs the aligned clauses and the whole answer hold, lengths, the
-answer's layout, how the answer's other points went), and maps them to ✓ / ◐
+answer's layout, how much of the point's heading and of its own words was
+typed), and maps them to ✓ / ◐
 / ✗ with a multinomial logistic regression trained on the tutor-labelled sets
 (``bench/grading_loso.py`` trains it, leaving each set out in turn to measure
 it, and writes ``data/points-model.txt``). Inference is a few dot products.
@@ -14,16 +15,20 @@ it, and writes ``data/points-model.txt``). Inference is a few dot products.
 Some marks stay the rules': a point typed word for word is ✓, and a point
 the rules mark down for a reason the lexicon gives keeps their mark (turned
 round, a different term sharing characters, only its kind named:
-:data:`KEPT`) or stays half right at most (another word in a word's place, a
-homophone, a related term: :data:`HALF_AT_MOST`).
+:data:`KEPT`) or stays half right at most (a word of a two-word term left
+out: :data:`HALF_AT_MOST`; a word in a word's place in a near copy of the
+point: :data:`COPY`).
 """
 
 from __future__ import annotations
 
+import difflib
 import math
+import operator
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
@@ -31,23 +36,29 @@ from trainer.services.grading import align
 from trainer.services.grading.judge import PARTIAL_AT
 from trainer.services.grading.points import Plan
 from trainer.services.grading.results import Mark, PointResult
-from trainer.services.grading.text import Clause
+from trainer.services.grading.text import Clause, normalize
 
 MODEL_FILE = "points-model.txt"
 MARKS = (Mark.MISSED, Mark.PARTIAL, Mark.RECALLED)
 """The classes, in the order of the weights' columns."""
 
-KEPT = frozenset(["negated", "opposite", "different term", "vague", "related term"])
+KEPT = frozenset(["negated", "opposite", "swapped", "different term", "vague", "related term"])
 """Why the rules mark a point down, kept whatever the model says: the point
-turned round, a different term sharing characters (成本摊派 for 成本转嫁), a
-related term (转移 for 转嫁), or only the kind of thing named (培养人才 for
-培养“知农人”)."""
-HALF_AT_MOST = frozenset(["different word", "part of the term"])
+turned round (two roles swapped too: 重管轻建 for 重建轻管), a different term
+sharing characters (成本摊派 for 成本转嫁), a related term (转移 for 转嫁), or
+only the kind of thing named (培养人才 for 培养“知农人”)."""
+HALF_AT_MOST = frozenset(["part of the term"])
 """Why the rules leave a short point half right at most, a cap the model
-keeps: a word of the point typed as another word (价格 for 质量), a word of a
-two-word term left out (成本 for 成本转嫁). (A word of the same sound that is
-another word, 法制 for 法治, is left to the model: the held-out sets' tutors
-mostly accept it.)"""
+keeps: a word of a two-word term left out (成本 for 成本转嫁). (A word of the
+same sound that is another word, 法制 for 法治, is left to the model: the
+held-out sets' tutors mostly accept it.)"""
+COPY = 0.7
+"""A word of the point typed as another word (the rules' "different word") is
+left to the model, as the tutors of the sets accept half of such answers
+(26 of 52: mostly a clause said in other words), unless the answer is this
+near a copy of the point (:func:`_near_copy`), the word its only difference
+(靠产品价格说话 for 靠产品质量说话: another measure), or the rules fail it: then
+it is half right at most."""
 
 AT_LEAST_HALF = frozenset(["part of the term"])
 """Why the rules leave a point half right that the model may not lower: a
@@ -75,6 +86,12 @@ FEATURES = (
     "pairs_in_own_unit",
     "chars_in_own_unit",
     "found",
+    "own_unit_length",
+    "head_found",
+    "headed",
+    "own_found",
+    "pieces_found",
+    "first_piece_found",
 )
 """The names of the features, in order (the model file names them too)."""
 
@@ -130,20 +147,66 @@ def features(
                 _share(point_pairs, _pairs(own)),
                 _share(point_chars, set(own)),
                 float(m.first >= 0),
+                min(1.0, len(own) / max(1, len(pl.norm))),
+                *_head(pl, m),
             ]
         )
     return rows
+
+
+_CLAUSE_MARKS = re.compile(r"[，,；;：:（）()。]")
+
+
+def _near_copy(result: PointResult) -> float:
+    """How near the typed clauses are to a copy of the point or of one of its
+    clauses (a heading: 吸引产业转出 for 吸引产业转入：…): difflib's ratio."""
+    span = normalize(result.typed)
+    if not span:
+        return 0.0
+    pieces = [result.expected, *_CLAUSE_MARKS.split(result.expected)]
+    return max(
+        difflib.SequenceMatcher(a=normalize(p), b=span, autojunk=False).ratio()
+        for p in pieces
+        if len(normalize(p)) >= 4
+    )
+
+
+def _head(pl: Plan, m: align.Match) -> list[float]:
+    """What of a point's head was typed, not turned: the share of its
+    heading's weight (机会 of a point headed 发展机会多：…; 0 for a point with no
+    heading), whether it has a heading, the share of the weight of its own
+    words (:attr:`Key.own`), the share of its pieces with a word typed, and
+    (for a point with no heading) whether its first piece has one. A tutor
+    grades a headed point by its heading and a long one by its head clause."""
+    heads = [k for k in range(len(pl.keys)) if pl.keys[k].part < max(1, pl.headed)]
+    said = {h.key for h in m.hits if not h.flipped} - set(m.flipped)
+    weight = sum(pl.keys[k].weight for k in heads) or 1.0
+    own = [k for k in range(len(pl.keys)) if pl.keys[k].own]
+    own_w = sum(pl.keys[k].weight for k in own) or 1.0
+    head_found = sum(pl.keys[k].weight for k in heads if k in said) / weight
+    return [
+        head_found if pl.headed else 0.0,
+        float(pl.headed > 0),
+        sum(pl.keys[k].weight for k in own if k in said) / own_w if own else 0.0,
+        len({pl.keys[k].part for k in said}) / max(1, len(pl.parts)),
+        float(any(pl.keys[k].part == 0 for k in said)) if not pl.headed else 0.0,
+    ]
 
 
 @dataclass(frozen=True, slots=True)
 class Model:
     weights: tuple[tuple[float, ...], ...]
     """One row per feature, one column per mark of :data:`MARKS`."""
+    columns: tuple[tuple[float, ...], ...] = field(init=False, repr=False, compare=False)
+    """The weights by mark (one dot product each)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "columns", tuple(zip(*self.weights, strict=True)))
 
     def scores(self, row: Sequence[float]) -> list[float]:
-        return [
-            sum(x * w[c] for x, w in zip(row, self.weights, strict=True)) for c in range(len(MARKS))
-        ]
+        if len(row) != len(self.weights):
+            raise ValueError(f"{len(row)} features for a model of {len(self.weights)}")
+        return [sum(map(operator.mul, row, column)) for column in self.columns]
 
     def probabilities(self, row: Sequence[float]) -> list[float]:
         s = self.scores(row)
@@ -220,7 +283,10 @@ def mark_of(m: Model, row: Sequence[float], result: PointResult) -> tuple[Mark, 
     if result.why in KEPT:
         return result.mark, p
     best = max(range(len(MARKS)), key=lambda c: p[c])
-    if result.why in HALF_AT_MOST and MARKS[best] is Mark.RECALLED:
+    copied = result.why == "different word" and (
+        result.mark is Mark.MISSED or _near_copy(result) >= COPY
+    )
+    if (result.why in HALF_AT_MOST or copied) and MARKS[best] is Mark.RECALLED:
         best = 1 if p[1] >= p[0] else 0
     if result.why in AT_LEAST_HALF and result.partial and MARKS[best] is Mark.MISSED:
         best = 1

@@ -433,6 +433,10 @@ def negation(
         elif at >= end:
             if after >= NEGATION_REACH:
                 break
+            if word in lex.affirms:
+                break  # 环境良好没有污染: its own predicate says it is fine
+            if _negating(word, True) and _fault_follows(words, n):
+                break  # 环境没有任何污染: the negation turns the fault, not the word
             if word in _BETWEEN:
                 if _negating(word, True):
                     negated = True
@@ -470,13 +474,39 @@ def affirmed_at(text: str, start: int, end: int, lo: int = 0, hi: int | None = N
     return False
 
 
+_ANY = frozenset(["任何", "什么", "一点", "一点儿", "半点", "丝毫", "太多", "多少", "明显"])
+"""Words that may stand between a negation and the fault it turns (没有任何污染)."""
+
+
+def _fault_follows(words: tuple[tuple[str, int], ...], i: int) -> bool:
+    """Whether the word after the negation at ``i`` (任何 or the like between)
+    names a fault: 没有污染 says the thing is fine, the fault turned."""
+    lex = lexicon()
+    for word, _ in words[i + 1 :]:
+        if word in _ANY or word in _BETWEEN:
+            continue
+        return lex.faulty(word)
+    return False
+
+
+def _fault_negated(words: tuple[tuple[str, int], ...], i: int) -> bool:
+    """Whether the fault at word ``i`` is turned by a negation right before it
+    (任何 or the like between): 没有任何污染 names no fault."""
+    for word, _ in reversed(words[:i]):
+        if word in _ANY or word in _BETWEEN:
+            continue
+        return _negating(word, False) or _negating(word, True)
+    return False
+
+
 def faulted_at(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> bool:
     """Whether a fault is named beside the word at ``text[start:end]`` inside
     ``text[lo:hi]`` (污染 of 环境污染, 隐患 of 消防安全隐患, 陈旧 of 设施陈旧): a
     noun naming a fault, a predicate saying a thing is bad or a harm."""
     lex = lexicon()
     hi = len(text) if hi is None else hi
-    for word, at in _words(text[lo:hi]):
+    words = _words(text[lo:hi])
+    for n, (word, at) in enumerate(words):
         at += lo
         if at < end and start < at + len(word):
             # The rest of one word of the segmenter with it (环境污染).
@@ -484,7 +514,7 @@ def faulted_at(text: str, start: int, end: int, lo: int = 0, hi: int | None = No
             if any(lex.faulty(r) for r in rest):
                 return True
             continue
-        if lex.faulty(word):
+        if lex.faulty(word) and not _fault_negated(words, n):
             return True
     return False
 
