@@ -30,6 +30,7 @@ SETS = (
     "typed-fresh6.json",
     "typed-fresh7.json",
     "typed-fresh8.json",
+    "typed-fresh9.json",
 )
 
 

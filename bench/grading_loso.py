@@ -45,6 +45,7 @@ SETS = (
     "typed-fresh6",
     "typed-fresh7",
     "typed-fresh8",
+    "typed-fresh9",
 )
 VERDICT = {"missed": 0, "partial": 1, "hit": 2}
 L2 = 0.01

@@ -2,7 +2,7 @@
 
 ``tests/data/typed/tutor-train.json``, ``typed-fresh.json``, ``typed-fresh2.json``,
 ``typed-own.json``, ``typed-own2.json``, ``typed-fresh3.json``, ``typed-fresh4.json``,
-``typed-fresh5.json``, ``typed-fresh6.json``, ``typed-fresh7.json`` and ``typed-fresh8.json`` hold cards
+``typed-fresh5.json``, ``typed-fresh6.json``, ``typed-fresh7.json``, ``typed-fresh8.json`` and ``typed-fresh9.json`` hold cards
 (prompt, expected points) and typed answers, each with the tutor's verdict per
 point (hit / partial / missed), the rating the tutor would give and the seconds
 the answer took. The figures of each set (per-point agreement, Cohen's kappa,
@@ -40,6 +40,7 @@ SETS = (
     "typed-fresh6",
     "typed-fresh7",
     "typed-fresh8",
+    "typed-fresh9",
 )
 
 
