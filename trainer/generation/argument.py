@@ -44,7 +44,9 @@ _NUMBERED = re.compile(
     r"第[一二三四五六七八九十]{1,3}[,、:]?|[一二三四五六七八九十]{1,3}[ \t\u3000]+(?=[\u4e00-\u9fff]))\s*"
 )
 _SPEAKER = re.compile(r"^[^,。“]{1,20}?(?:说|表示|指出|认为|强调|坦言|介绍|提到)[:,“]")
-_OWN_STANCE = re.compile(r"^(?:我们|我|笔者|本文)(?:始终|一直|坚定地|深刻)?(?:认为|主张|相信|以为)[:,]")
+_OWN_STANCE = re.compile(
+    r"^(?:我们|我|笔者|本文)(?:始终|一直|坚定地|深刻)?(?:认为|主张|相信|以为)[:,]"
+)
 """The author's own stance (我们认为,……): the thesis follows its lead-in; another
 speaker's line (某某表示,……) states no thesis of the article."""
 _REFERRING = ("它", "这", "其", "此", "他们", "她们")
@@ -335,9 +337,7 @@ def _opens_paragraphs(e: Enumeration) -> bool:
     return len(set(starts)) == len(starts)
 
 
-def _listed_points(
-    original: str, found: list[Enumeration], functions: dict[int, str]
-) -> list[str]:
+def _listed_points(original: str, found: list[Enumeration], functions: dict[int, str]) -> list[str]:
     e = _points_list(found, original, functions)
     return [] if e is None else [original[it.phrase.start : it.phrase.end] for it in e.items]
 
