@@ -103,3 +103,20 @@ def test_a_series_ending_before_de_keeps_its_last_item_whole() -> None:
     out = generate(Article(text=text, title="营商环境"), "t")
     lists = [list(n.items) for n in out.notes if n.kind is NoteKind.LIST]
     assert ["稳定", "公平", "透明", "可预期"] in lists, lists
+
+
+WORD_EDGES = """规范涉企执法
+
+对企业的轻微违规,执法人员要先查清事实。违规行为是否首次发生,是否主观恶意,是否造成严重后果,企业是否主动整改,都要核实清楚。
+
+基层治理要久久为功。要构建党组织领导、政府负责、社会协同、公众参与、法治保障的基层治理体制,建设人人有责、人人尽责、人人享有的基层治理共同体。
+"""
+
+
+def test_list_items_never_start_or_end_inside_a_word() -> None:
+    """An item cut inside a word (否首次发生 of 是否, 设人人有责 of 建设) loses the torn
+    part: items snap to the words of their sentence (rubric: CUT)."""
+    made = generate(Article(text=WORD_EDGES), "t")
+    items = [it for n in made.notes if n.kind is NoteKind.LIST for it in n.items]
+    assert items
+    assert not any(it.startswith(("否", "设人人")) for it in items), items

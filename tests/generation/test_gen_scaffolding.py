@@ -89,3 +89,20 @@ def test_a_notice_word_inside_prose_is_content() -> None:
     kept = " ".join(ln.text for ln in content_lines(fold(text)))
     assert "要注意答题时" in kept
     assert "本部分表述可直接用于" not in kept
+
+
+def test_the_right_option_stays_as_material_without_its_letter() -> None:
+    kept = [ln.text for ln in content_lines(fold(NOTE))]
+    assert "基层减负要整治“指尖上的形式主义”" in kept
+    assert not any(t.startswith(("A.", "B.", "C.", "D.", "1. 下列")) for t in kept)
+
+
+def test_lettered_points_after_no_quiz_question_stay() -> None:
+    text = (
+        "推进基层减负\n\n要从三方面入手:\n"
+        "A. 精简会议文件,减少层层转发、照抄照搬的文件和可开可不开的会议。\n"
+        "B. 规范督查检查,统筹安排考核事项,坚决防止多头重复检查。\n"
+        "C. 整治形式主义,把基层干部从各类台账报表中解脱出来。\n"
+    )
+    kept = " ".join(ln.text for ln in content_lines(fold(text)))
+    assert "A. 精简会议文件" in kept and "C. 整治形式主义" in kept

@@ -68,7 +68,7 @@ def generate(article: Article, source_id: str, progress: Progress | None = None)
 
 
 def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
-    from trainer.generation import assemble, learned
+    from trainer.generation import assemble, learned, lists
     from trainer.generation.choose import choose, not_points, tidy
     from trainer.generation.clozes import Learned, find_clozes
     from trainer.generation.enumerations import find_enumerations
@@ -86,7 +86,7 @@ def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
     doc = outline(folded, fold(article.title.strip()))
     doc = replace(doc, title=without_series_prefix(doc.title))
     tell("lists", 0.1)
-    found = find_enumerations(folded, doc)
+    found = [lists.on_word_edges(e, folded) for e in find_enumerations(folded, doc)]
     tell("terms", 0.25)
     sentences = [s for sec in doc.sections for p in sec.paragraphs for s in p.sentences]
     token_lists = [[w for w, _ in tokens(s.text)] for s in sentences]
