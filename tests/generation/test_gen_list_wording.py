@@ -120,3 +120,20 @@ def test_list_items_never_start_or_end_inside_a_word() -> None:
     items = [it for n in made.notes if n.kind is NoteKind.LIST for it in n.items]
     assert items
     assert not any(it.startswith(("否", "设人人")) for it in items), items
+
+
+MANY = """食品安全监管要形成合力
+
+一家小作坊违法添加的案件,调查中发现涉及到了工商、食药监、农委、公安多个部门。
+
+国家战略腹地首先要在交通区位、经济发展、人口、资源等多维度具有重要中心地位。
+"""
+
+
+def test_a_series_closed_by_duo_counts_its_items_in_the_nouns_unit() -> None:
+    """工商、食药监、农委、公安多个部门 asks 哪四个部门, never 哪四项多个部门 (rubric: PRM)."""
+    made = generate(Article(text=MANY), "t")
+    prompts = [n.prompt for n in made.notes if n.kind is NoteKind.LIST]
+    assert any("哪四个部门" in p for p in prompts), prompts
+    assert any("哪四个维度" in p for p in prompts), prompts
+    assert not any("哪四项多" in p for p in prompts), prompts

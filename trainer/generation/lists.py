@@ -90,6 +90,10 @@ _UNITS = {
 }
 _NOUN_UNITS = {
     "方面": "个",
+    "维度": "个",
+    "部门": "个",
+    "层面": "个",
+    "渠道": "个",
     "领域": "个",
     "环节": "个",
     "问题": "个",
@@ -394,9 +398,11 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
     if e.style == "inline":
         after = (e.after.text if e.after else "").lstrip("等.…")
         after = re.sub(r"^(?:一系列|各种|各类|诸多)", "", re.split(r"[,;。!?:]", after)[0])
-        counted = re.match(r"^[数几两二三四五六七八九十百千\d]+(个|项|类|种|大)", after)
+        counted = re.match(r"^(?:[数几两二三四五六七八九十百千\d]+|多)(个|项|类|种|大)", after)
         unit = counted.group(1) if counted and counted.group(1) != "大" else ""
         after = after[counted.end() :] if counted else after
+        if not counted and after.startswith("多") and after[1:3] in _NOUN_UNITS:
+            after = after[1:]  # 等多维度具有……: 哪四个维度具有……
         topic = _resolve_qi(lead)
         if len(topic) > 12 and "," in topic:
             parts = topic.split(",")
