@@ -69,6 +69,9 @@ class Argument:
     thesis: str
     points: tuple[str, ...]
     measures: tuple[str, ...]
+    problems: tuple[str, ...] = ()
+    """For an article without 分论点 that lists problems under a heading naming them
+    (一、……面临的困境) before its measures: those problems."""
 
 
 def complete(text: str, limit: int = _CLAIM_MAX) -> str:
@@ -589,4 +592,34 @@ def argument(
     if not points:
         listed = None
     measures = _measures(original, found, functions, points, doc, under, listed)
-    return Argument(thesis, tuple(points), tuple(measures))
+    problems = _problems(original, found, measures) if measures and not points else []
+    return Argument(thesis, tuple(points), tuple(measures), tuple(problems))
+
+
+_PROBLEM_HEADINGS = ("问题", "困境", "乱象", "短板", "表现", "挑战", "难题", "症结", "痛点", "不足")
+_PROBLEM_HEAD_MAX = 12
+"""Characters at most of a problem item shown on the card (不会用, 权责不对等)."""
+
+
+def _problems(original: str, found: list[Enumeration], measures: list[str]) -> list[str]:
+    """The list of problems under a heading naming them (一、……面临的困境), standing
+    before the measures: items short enough to be heads (不会用, 事务过多过杂), at most
+    ``_POINTS_MAX``."""
+    first_measure = min(
+        (
+            e.start
+            for e in found
+            if [original[i.phrase.start : i.phrase.end] for i in e.items] == measures
+        ),
+        default=len(original),
+    )
+    for e in found:
+        heading = fold(e.section.heading)
+        if e.start >= first_measure or not any(w in heading for w in _PROBLEM_HEADINGS):
+            continue
+        if any(w in heading for w in _MEASURE_HEADINGS) or len(e.items) < 2:
+            continue
+        texts = [original[it.phrase.start : it.phrase.end].rstrip("。;,") for it in e.items]
+        if all(0 < len(t) <= _PROBLEM_HEAD_MAX for t in texts):
+            return texts[:_POINTS_MAX]
+    return []
