@@ -203,3 +203,48 @@ def test_an_article_on_problems_and_measures_shows_both() -> None:
     assert "问题:不会用;不敢用;没人教" in lines
     assert "对策:推进适老化改造;保留传统服务方式;加强数字技能培训" in lines
     assert lines.index("问题:不会用;不敢用;没人教") < len(lines) - 1
+
+
+SUB_HEADINGS = """让“银发族”跨越数字鸿沟
+
+数字技术深刻改变了人们的生活,但不少老年人却被挡在了“数字门槛”之外。
+
+一、老年人面临的数字困境
+
+(一)不会用
+
+许多老年人对智能手机操作不熟悉,扫码、支付、挂号处处受阻。
+
+(二)不敢用
+
+网络诈骗频发,一些老年人担心上当受骗,对线上服务心存顾虑。
+
+(三)没人教
+
+子女不在身边,社区培训覆盖面有限,老年人学习渠道不畅。
+
+二、帮助老年人跨越数字鸿沟的对策
+
+(一)推进适老化改造
+
+互联网企业要推出大字版、语音版等适老化产品。
+
+(二)保留传统服务方式
+
+医院、银行等公共服务场所要保留人工窗口和现金支付。
+
+(三)加强数字技能培训
+
+社区要常态化开展智能手机培训,帮助老年人学会用。
+"""
+
+
+def test_sub_headings_under_a_measures_heading_are_measures() -> None:
+    """(一)(二)(三) headings under 二、……的对策 are the 对策, not 分论点; those under
+    一、……面临的困境 are the 问题."""
+    made = make(SUB_HEADINGS, "t")
+    card = next(n for n in made.notes if "结构" in n.tags)
+    lines = card.answer.splitlines()
+    assert "对策:推进适老化改造;保留传统服务方式;加强数字技能培训" in lines
+    assert "问题:不会用;不敢用;没人教" in lines
+    assert not any(line.startswith("分论点:") for line in lines)

@@ -571,6 +571,20 @@ def argument(
         span = _opening_thesis(doc, functions)
         thesis = complete(_without_stance(original[span.start : span.end])) if span else ""
     claimed = _claim_sections(sections)
+    parents = _parents(doc)
+    asked = [c for i, c in claimed if any(w in parents.get(i, "") for w in _MEASURE_HEADINGS)]
+    problem_heads = _problem_heads(doc, parents)
+    if len(asked) >= 2:
+        # (一)(二)(三) under 二、……的对策: the measures; those under 一、……的问题 are
+        # no claims either (rubric: MIX, QAA).
+        measures = asked[:_POINTS_MAX]
+        claimed = [
+            (i, c) for i, c in claimed if c not in asked and not _names_problems(parents.get(i, ""))
+        ]
+        heads = [c for _i, c in claimed]
+        points = heads[:_POINTS_MAX] if len(heads) >= 2 else []
+        problems = problem_heads or ([] if points else _problems(original, found, measures))
+        return Argument(thesis, tuple(points), tuple(measures), tuple(problems))
     heads = [claim for _index, claim in claimed]
     listed = None if len(heads) >= 2 else _points_list(found, original, functions)
     points = heads if len(heads) >= 2 else _listed_points(original, found, functions)
@@ -594,6 +608,42 @@ def argument(
     measures = _measures(original, found, functions, points, doc, under, listed)
     problems = _problems(original, found, measures) if measures and not points else []
     return Argument(thesis, tuple(points), tuple(measures), tuple(problems))
+
+
+_TOP_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)")
+_SUB_NUMBER = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])")
+
+
+def _parents(doc: Outline) -> dict[int, str]:
+    """Section index -> the top-level heading (一、……) a sub-numbered heading ((一)……,
+    1.……) stands under."""
+    out: dict[int, str] = {}
+    parent = ""
+    for sec in doc.sections:
+        head = fold(sec.heading).strip()
+        if _TOP_NUMBER.match(head):
+            parent = head
+        elif parent and _SUB_NUMBER.match(head):
+            out[sec.index] = parent
+    return out
+
+
+def _names_problems(heading: str) -> bool:
+    return any(w in heading for w in _PROBLEM_HEADINGS) and not any(
+        w in heading for w in _MEASURE_HEADINGS
+    )
+
+
+def _problem_heads(doc: Outline, parents: dict[int, str]) -> list[str]:
+    """The sub-headings under a heading naming problems (一、……面临的困境 / (一)不会用),
+    short enough to be heads; empty when fewer than two."""
+    heads = [
+        _NUMBERED.sub("", fold(sec.heading).strip()).rstrip("。:")
+        for sec in doc.sections
+        if _names_problems(parents.get(sec.index, ""))
+    ]
+    heads = [h for h in heads if 0 < len(h) <= _PROBLEM_HEAD_MAX]
+    return heads[:_POINTS_MAX] if len(heads) >= 2 else []
 
 
 _PROBLEM_HEADINGS = ("问题", "困境", "乱象", "短板", "表现", "挑战", "难题", "症结", "痛点", "不足")
