@@ -80,7 +80,7 @@ def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
     from trainer.generation.read.reader import without_series_prefix
     from trainer.generation.split.structure import outline
     from trainer.generation.split.words import guifan_words, tokens
-    from trainer.generation.word import assemble
+    from trainer.generation.word import assemble, lists
 
     original = article.text
     if cjk_count(original) < 2:
@@ -90,7 +90,7 @@ def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
     doc = outline(folded, fold(article.title.strip()))
     doc = replace(doc, title=without_series_prefix(doc.title))
     tell("lists", 0.1)
-    found = find_enumerations(folded, doc)
+    found = [lists.on_word_edges(e, folded) for e in find_enumerations(folded, doc)]
     tell("terms", 0.25)
     sentences = [s for sec in doc.sections for p in sec.paragraphs for s in p.sentences]
     token_lists = [[w for w, _ in tokens(s.text)] for s in sentences]

@@ -103,3 +103,37 @@ def test_a_series_ending_before_de_keeps_its_last_item_whole() -> None:
     out = generate(Article(text=text, title="营商环境"), "t")
     lists = [list(n.items) for n in out.notes if n.kind is NoteKind.LIST]
     assert ["稳定", "公平", "透明", "可预期"] in lists, lists
+
+
+WORD_EDGES = """规范涉企执法
+
+对企业的轻微违规,执法人员要先查清事实。违规行为是否首次发生,是否主观恶意,是否造成严重后果,企业是否主动整改,都要核实清楚。
+
+基层治理要久久为功。要构建党组织领导、政府负责、社会协同、公众参与、法治保障的基层治理体制,建设人人有责、人人尽责、人人享有的基层治理共同体。
+"""
+
+
+def test_list_items_never_start_or_end_inside_a_word() -> None:
+    """An item cut inside a word (否首次发生 of 是否, 设人人有责 of 建设) loses the torn
+    part: items snap to the words of their sentence (rubric: CUT)."""
+    made = generate(Article(text=WORD_EDGES), "t")
+    items = [it for n in made.notes if n.kind is NoteKind.LIST for it in n.items]
+    assert items
+    assert not any(it.startswith(("否", "设人人")) for it in items), items
+
+
+MANY = """食品安全监管要形成合力
+
+一家小作坊违法添加的案件,调查中发现涉及到了工商、食药监、农委、公安多个部门。
+
+国家战略腹地首先要在交通区位、经济发展、人口、资源等多维度具有重要中心地位。
+"""
+
+
+def test_a_series_closed_by_duo_counts_its_items_in_the_nouns_unit() -> None:
+    """工商、食药监、农委、公安多个部门 asks 哪四个部门, never 哪四项多个部门 (rubric: PRM)."""
+    made = generate(Article(text=MANY), "t")
+    prompts = [n.prompt for n in made.notes if n.kind is NoteKind.LIST]
+    assert any("哪四个部门" in p for p in prompts), prompts
+    assert any("哪四个维度" in p for p in prompts), prompts
+    assert not any("哪四项多" in p for p in prompts), prompts

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from gen_scoring import make, seed_text
 
 from trainer.domain.model import NoteKind
+from trainer.generation import generate
+from trainer.generation.read.reader import read_article
 
 
 def test_one_structure_card_per_article_tagged_structure() -> None:
@@ -106,3 +110,141 @@ def test_several_essays_in_one_file_get_no_card_listing_their_titles() -> None:
     )
     for answer in _structure_cards(text):
         assert "以数字之力畅通城市脉络" not in answer or "让数据多跑路" not in answer, answer
+
+
+PARAGRAPH_ORDINALS = """# 浅谈乡村文化振兴
+
+乡村振兴,既要塑形,也要铸魂。我们认为,推动乡村文化繁荣,必须坚持以文化人、以文育人。
+
+一是**坚持党建引领**。各级党组织要把乡村文化建设摆上重要议程,压实责任,形成合力。
+
+二是**深挖乡土资源**。要保护好传统村落和非物质文化遗产,让乡土文化焕发新的生机。
+
+三是**培育文化人才**。要鼓励乡贤返乡,培养一批扎根乡村的文化带头人。
+
+总之,只有久久为功,才能让乡村文化真正活起来、火起来。
+"""
+
+
+def test_paragraphs_opening_on_ordinals_are_the_sub_points(tmp_path: Path) -> None:
+    """一是/二是/三是 each opening a paragraph (the points bolded) are the 分论点; the
+    author's own 我们认为 line states the thesis, without its lead-in."""
+    path = tmp_path / "wenhua.md"
+    path.write_text(PARAGRAPH_ORDINALS, encoding="utf-8")
+    made = generate(read_article(str(path)), "t")
+    card = next(n for n in made.notes if "结构" in n.tags)
+    assert "分论点:坚持党建引领;深挖乡土资源;培育文化人才" in card.answer
+    assert "中心论点:推动乡村文化繁荣,必须坚持以文化人、以文育人" in card.answer
+
+
+INLINE_ORDINALS = """# 浅谈乡村文化振兴
+
+乡村振兴,既要塑形,也要铸魂。推动乡村文化繁荣,必须坚持以文化人、以文育人。
+
+做好这项工作,一是坚持党建引领,二是深挖乡土资源,三是培育文化人才。各级党组织要把乡村文化建设摆上重要议程。
+
+要保护好传统村落和非物质文化遗产,让乡土文化焕发新的生机。
+"""
+
+
+def test_ordinals_inside_one_paragraph_are_no_sub_points() -> None:
+    made = make(INLINE_ORDINALS, "t")
+    card = next((n for n in made.notes if "结构" in n.tags), None)
+    assert card is None or "分论点:坚持党建引领" not in card.answer
+
+
+WORRIES = """守护孩子舌尖上的安全
+
+家长的担忧主要集中在以下几点。
+
+一是营养是否均衡。部分营养成分可能流失,难以满足青少年生长发育的需要。
+
+二是添加剂是否超标。少数产品存在添加剂使用不规范的问题。
+
+三是来源能否追溯。一些企业的原料采购不够透明,难以溯源追责。
+"""
+
+
+def test_paragraphs_opening_on_listed_worries_are_no_sub_points() -> None:
+    """Ordinal paragraphs that ask (是否, 能否) list worries, not points argued."""
+    made = make(WORRIES, "t")
+    card = next((n for n in made.notes if "结构" in n.tags), None)
+    assert card is None or "是否" not in card.answer
+
+
+PROBLEMS_THEN_MEASURES = """让“银发族”跨越数字鸿沟
+
+数字技术深刻改变了人们的生活,但不少老年人却被挡在了“数字门槛”之外。
+
+一、老年人面临的数字困境
+
+(一)不会用。许多老年人对智能手机操作不熟悉,扫码、支付、挂号处处受阻。
+
+(二)不敢用。网络诈骗频发,一些老年人担心上当受骗,对线上服务心存顾虑。
+
+(三)没人教。子女不在身边,社区培训覆盖面有限,老年人学习渠道不畅。
+
+二、帮助老年人跨越数字鸿沟的对策
+
+(一)推进适老化改造。互联网企业要推出大字版、语音版等适老化产品。
+
+(二)保留传统服务方式。医院、银行等公共服务场所要保留人工窗口和现金支付。
+
+(三)加强数字技能培训。社区要常态化开展智能手机培训,帮助老年人学会用。
+"""
+
+
+def test_an_article_on_problems_and_measures_shows_both() -> None:
+    """Under numbered headings naming the problems and the measures, the card reads
+    中心论点 → 问题 → 对策 (a tutor's structure of such an article)."""
+    made = make(PROBLEMS_THEN_MEASURES, "t")
+    card = next(n for n in made.notes if "结构" in n.tags)
+    lines = card.answer.splitlines()
+    assert "问题:不会用;不敢用;没人教" in lines
+    assert "对策:推进适老化改造;保留传统服务方式;加强数字技能培训" in lines
+    assert lines.index("问题:不会用;不敢用;没人教") < len(lines) - 1
+
+
+SUB_HEADINGS = """让“银发族”跨越数字鸿沟
+
+数字技术深刻改变了人们的生活,但不少老年人却被挡在了“数字门槛”之外。
+
+一、老年人面临的数字困境
+
+(一)不会用
+
+许多老年人对智能手机操作不熟悉,扫码、支付、挂号处处受阻。
+
+(二)不敢用
+
+网络诈骗频发,一些老年人担心上当受骗,对线上服务心存顾虑。
+
+(三)没人教
+
+子女不在身边,社区培训覆盖面有限,老年人学习渠道不畅。
+
+二、帮助老年人跨越数字鸿沟的对策
+
+(一)推进适老化改造
+
+互联网企业要推出大字版、语音版等适老化产品。
+
+(二)保留传统服务方式
+
+医院、银行等公共服务场所要保留人工窗口和现金支付。
+
+(三)加强数字技能培训
+
+社区要常态化开展智能手机培训,帮助老年人学会用。
+"""
+
+
+def test_sub_headings_under_a_measures_heading_are_measures() -> None:
+    """(一)(二)(三) headings under 二、……的对策 are the 对策, not 分论点; those under
+    一、……面临的困境 are the 问题."""
+    made = make(SUB_HEADINGS, "t")
+    card = next(n for n in made.notes if "结构" in n.tags)
+    lines = card.answer.splitlines()
+    assert "对策:推进适老化改造;保留传统服务方式;加强数字技能培训" in lines
+    assert "问题:不会用;不敢用;没人教" in lines
+    assert not any(line.startswith("分论点:") for line in lines)

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from trainer.generation.lexicon import entries
+from trainer.generation.lexicon import entries, kind_words
 from trainer.generation.text import Span, cjk_count
 
 FOOTER = re.compile(
@@ -75,7 +75,7 @@ _SHORT = 16
 
 def content_lines(folded: str) -> list[Span]:
     """The lines of ``folded`` that are article content, with offsets."""
-    lines = _without_furniture(_lines(folded))
+    lines = _without_scaffolding(_without_furniture(_lines(folded)))
     lines = _cut_footer(lines, folded)
     kept = [_cut_dateline(ln) for ln in lines if not is_noise(ln.text)]
     return _drop_menu_runs([part for ln in kept for part in _cut_promo(ln)])
@@ -214,6 +214,128 @@ def _footer_line(line: str) -> bool:
 
 
 _FOOTER_LINE = 60
+
+_MARKUP_HEAD = re.compile(r"^(?:#{1,6}\s*)?[【\[(]?\s*")
+_OPTION = re.compile(r"^([A-H])\s*[.、:)]\s*\S")
+_QUIZ_STEM = re.compile(
+    r"[(（]\s*[)）]\s*[。.?]?$|(?:正确|错误|不正确|恰当|不恰当|准确|不准确)的(?:一项)?是\s*[:：]?$"
+)
+"""A quiz question: it ends on the answer's empty brackets or on ……正确的是."""
+_HEADING_LIKE = 24
+"""At most this many characters: a heading line (a part's title, a contents entry)."""
+
+
+def _label(line: str) -> str:
+    """A short line's words without Markdown heading marks, brackets, spaces and a
+    closing colon (``## 目 录`` -> 目录); empty for a longer line (no label)."""
+    text = line.strip()
+    if len(text) > _LABEL_MAX:
+        return ""
+    text = _MARKUP_HEAD.sub("", text).rstrip(" \t:：】])")
+    return "".join(text.split())
+
+
+_LABEL_MAX = 40
+
+
+def _is_heading_line(line: str) -> bool:
+    text = line.strip()
+    if text.startswith("#"):
+        return True
+    return len(text) <= _HEADING_LIKE and not text.endswith(("。", "!", "?", ";", ","))
+
+
+def _without_scaffolding(lines: list[Span]) -> list[Span]:
+    """``lines`` without a study note's own scaffolding (``data/scaffolding.txt``):
+    lines addressed to the student (注意:……, 提示:……), a part telling how to read the
+    note (阅读提示, 学习目标) up to the next heading, a table of contents (目录 and the
+    entries the note repeats later), and a quiz's stem, wrong options and answer line:
+    none of it is material to learn."""
+    notices = "|".join(re.escape(w) for w in kind_words("scaffolding", "notice"))
+    notice = re.compile(rf"^(?:{notices})\s*[::]")
+    guides = frozenset(kind_words("scaffolding", "guide"))
+    contents = frozenset(kind_words("scaffolding", "contents"))
+    answers = "|".join(re.escape(w) for w in kind_words("scaffolding", "answer"))
+    answer_line = re.compile(rf"^(?:{answers})\s*[::]\s*([A-H]{{1,4}})\s*[。.]?$")
+    drop: set[int] = set()
+    labels = [_label(ln.text) for ln in lines]
+    for i, ln in enumerate(lines):
+        text = ln.text.strip()
+        label = labels[i]
+        if notice.match(text):
+            drop.add(i)
+        elif label in guides and _is_heading_line(text):
+            drop.add(i)
+            j = i + 1
+            while j < len(lines) and not _is_heading_line(lines[j].text):
+                drop.add(j)
+                j += 1
+        elif label in contents and _is_heading_line(text):
+            drop.add(i)
+            j = i + 1
+            while j < len(lines) and labels[j] and labels[j] in labels[j + 1 :]:
+                drop.add(j)
+                j += 1
+        elif answer_line.match(text):
+            drop.add(i)
+    quiz, cut = _quiz(lines, answer_line)
+    drop |= quiz
+    return [cut.get(i, ln) for i, ln in enumerate(lines) if i not in drop]
+
+
+_ANSWER_NEAR = 3
+"""Lines after a quiz's options searched for its answer line (答案:B)."""
+
+
+def _quiz(lines: list[Span], answer_line: re.Pattern[str]) -> tuple[set[int], dict[int, Span]]:
+    """A quiz: its stem (``下列……正确的是( )``) and the options after it (two or more
+    lines A., B., … in order). The stem and, where an answer line names the right
+    option, the wrong options go; the right option stays as material, without its
+    letter. Lettered lines after no such stem are the text's own points and stay.
+    Returns the lines to drop and the lines to keep cut."""
+    drop: set[int] = set()
+    cut: dict[int, Span] = {}
+    i = 0
+    while i < len(lines):
+        m = _OPTION.match(lines[i].text.strip())
+        if m is None or m.group(1) != "A":
+            i += 1
+            continue
+        j = i + 1
+        want = "B"
+        while j < len(lines):
+            n = _OPTION.match(lines[j].text.strip())
+            if n is None or n.group(1) != want:
+                break
+            want = chr(ord(want) + 1)
+            j += 1
+        if j - i >= 2 and i > 0 and _QUIZ_STEM.search(lines[i - 1].text.strip()):
+            drop.add(i - 1)
+            key = next(
+                (
+                    a.group(1)
+                    for a in (
+                        answer_line.match(x.text.strip()) for x in lines[j : j + _ANSWER_NEAR]
+                    )
+                    if a is not None
+                ),
+                "",
+            )
+            for k in range(i, j) if key else ():
+                ln = lines[k]
+                if ln.text.strip()[0] not in key:
+                    drop.add(k)
+                    continue
+                lead = _OPTION_LABEL.match(ln.text)
+                at = lead.end() if lead else 0
+                cut[k] = Span(ln.text[at:], ln.start + at, ln.end)
+        i = max(j, i + 1)
+    return drop, cut
+
+
+_OPTION_LABEL = re.compile(r"^\s*[A-H]\s*[.、:)]\s*")
+
+
 _PROSE = 30
 
 

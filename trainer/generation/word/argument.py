@@ -44,6 +44,11 @@ _NUMBERED = re.compile(
     r"第[一二三四五六七八九十]{1,3}[,、:]?|[一二三四五六七八九十]{1,3}[ \t\u3000]+(?=[\u4e00-\u9fff]))\s*"
 )
 _SPEAKER = re.compile(r"^[^,。“]{1,20}?(?:说|表示|指出|认为|强调|坦言|介绍|提到)[:,“]")
+_OWN_STANCE = re.compile(
+    r"^(?:我们|我|笔者|本文)(?:始终|一直|坚定地|深刻)?(?:认为|主张|相信|以为)[:,]"
+)
+"""The author's own stance (我们认为,……): the thesis follows its lead-in; another
+speaker's line (某某表示,……) states no thesis of the article."""
 _REFERRING = ("它", "这", "其", "此", "他们", "她们")
 """A sentence opening on a referent (它……, 这……) states no thesis by itself."""
 _THESIS_FUNCTIONS = ("论点", "意义", "对策")
@@ -64,6 +69,9 @@ class Argument:
     thesis: str
     points: tuple[str, ...]
     measures: tuple[str, ...]
+    problems: tuple[str, ...] = ()
+    """For an article without 分论点 that lists problems under a heading naming them
+    (一、……面临的困境) before its measures: those problems."""
 
 
 def complete(text: str, limit: int = _CLAIM_MAX) -> str:
@@ -124,11 +132,19 @@ def _quotable(s: Span) -> bool:
     text = s.text.strip()
     if text.startswith(("“", '"', "——", "-", "—")) or text.endswith(("?", "”", "”。")):
         return False
-    if _SPEAKER.match(text) or _numbered(text) or text.startswith(_REFERRING):
+    if _SPEAKER.match(text) and not _OWN_STANCE.match(fold(text)):
+        return False
+    if _numbered(text) or text.startswith(_REFERRING):
         return False
     if addresses(text) or "是否" in text:
         return False  # 大家好, 向……致以问候: an address; ……是否……: a question
     return not re.search(r"\d", text)
+
+
+def _without_stance(text: str) -> str:
+    """A sentence without the author's lead-in (我们认为,)."""
+    m = _OWN_STANCE.match(fold(text))
+    return text[m.end() :] if m else text
 
 
 def _opening_thesis(doc: Outline, functions: dict[int, str]) -> Span | None:
@@ -273,17 +289,59 @@ def _claim_sections(sections: list[Section]) -> list[tuple[int, str]]:
     return heads
 
 
-def _points_list(found: list[Enumeration]) -> Enumeration | None:
-    """The list of 分论点 the detectors found: parallel headings, paragraphs or openers."""
+def _points_list(
+    found: list[Enumeration], original: str, functions: dict[int, str]
+) -> Enumeration | None:
+    """The list of 分论点 the detectors found: parallel headings, paragraphs or openers,
+    else ordinals that each open a paragraph of their own (一是**坚持党建引领**。……/
+    二是……: the paragraphs' points, not a list inside one sentence)."""
     for style in _POINT_STYLES:
         for e in found:
             if e.style == style and len(e.items) >= 2 and not naming_a_part(e.section.heading):
                 return e
+    for e in found:
+        if e.style != "ordinal" or len(e.items) < 2 or naming_a_part(e.section.heading):
+            continue
+        if _HEADING_NOT_CLAIM.search(e.section.heading) or not _opens_paragraphs(e):
+            continue
+        texts = [original[it.phrase.start : it.phrase.end] for it in e.items]
+        fs = [functions.get(_sentence_start(functions, it.context.start), "") for it in e.items]
+        if all(_ordinal_point(t) for t in texts) and not set(fs) & _NOT_POINT_FUNCTIONS:
+            return e
     return None
 
 
-def _listed_points(original: str, found: list[Enumeration]) -> list[str]:
-    e = _points_list(found)
+_ORDINAL_POINT_MAX = 16
+_NOT_POINT_FUNCTIONS = frozenset({"背景", "论据", "过渡"})
+_ASKS = re.compile(r"是否|能否|可否|如何|怎样|怎么|为什么|\?")
+
+
+def _ordinal_point(text: str) -> bool:
+    """An ordinal paragraph's head that can be a 分论点: short, and no question
+    (营养是否均衡: a worry listed, not a point argued)."""
+    return 0 < len(text) <= _ORDINAL_POINT_MAX and not _ASKS.search(fold(text))
+
+
+_ORDINAL_LEAD = 4
+"""Characters an ordinal (一是, 其三, (二), 第四,) takes before the point it opens."""
+
+
+def _opens_paragraphs(e: Enumeration) -> bool:
+    """Each item stands at the start of its own paragraph of the section."""
+    starts = []
+    for it in e.items:
+        para = next(
+            (p for p in e.section.paragraphs if p.span.start <= it.phrase.start < p.span.end),
+            None,
+        )
+        if para is None or it.phrase.start - para.span.start > _ORDINAL_LEAD:
+            return False
+        starts.append(para.span.start)
+    return len(set(starts)) == len(starts)
+
+
+def _listed_points(original: str, found: list[Enumeration], functions: dict[int, str]) -> list[str]:
+    e = _points_list(found, original, functions)
     return [] if e is None else [original[it.phrase.start : it.phrase.end] for it in e.items]
 
 
@@ -511,11 +569,25 @@ def argument(
         # A text opening on a greeting (贺词, 讲话) reports and thanks at its start:
         # its opening paragraphs hold no thesis.
         span = _opening_thesis(doc, functions)
-        thesis = complete(original[span.start : span.end]) if span else ""
+        thesis = complete(_without_stance(original[span.start : span.end])) if span else ""
     claimed = _claim_sections(sections)
+    parents = _parents(doc)
+    asked = [c for i, c in claimed if any(w in parents.get(i, "") for w in _MEASURE_HEADINGS)]
+    problem_heads = _problem_heads(doc, parents)
+    if len(asked) >= 2:
+        # (一)(二)(三) under 二、……的对策: the measures; those under 一、……的问题 are
+        # no claims either (rubric: MIX, QAA).
+        measures = asked[:_POINTS_MAX]
+        claimed = [
+            (i, c) for i, c in claimed if c not in asked and not _names_problems(parents.get(i, ""))
+        ]
+        heads = [c for _i, c in claimed]
+        points = heads[:_POINTS_MAX] if len(heads) >= 2 else []
+        problems = problem_heads or ([] if points else _problems(original, found, measures))
+        return Argument(thesis, tuple(points), tuple(measures), tuple(problems))
     heads = [claim for _index, claim in claimed]
-    listed = None if len(heads) >= 2 else _points_list(found)
-    points = heads if len(heads) >= 2 else _listed_points(original, found)
+    listed = None if len(heads) >= 2 else _points_list(found, original, functions)
+    points = heads if len(heads) >= 2 else _listed_points(original, found, functions)
     under = frozenset(index for index, _claim in claimed) if len(heads) >= 2 else frozenset()
     texts = [original[p.span.start : p.span.end] for sec in sections for p in sec.paragraphs]
     if len(points) < 2:
@@ -534,4 +606,70 @@ def argument(
     if not points:
         listed = None
     measures = _measures(original, found, functions, points, doc, under, listed)
-    return Argument(thesis, tuple(points), tuple(measures))
+    problems = _problems(original, found, measures) if measures and not points else []
+    return Argument(thesis, tuple(points), tuple(measures), tuple(problems))
+
+
+_TOP_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)")
+_SUB_NUMBER = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])")
+
+
+def _parents(doc: Outline) -> dict[int, str]:
+    """Section index -> the top-level heading (一、……) a sub-numbered heading ((一)……,
+    1.……) stands under."""
+    out: dict[int, str] = {}
+    parent = ""
+    for sec in doc.sections:
+        head = fold(sec.heading).strip()
+        if _TOP_NUMBER.match(head):
+            parent = head
+        elif parent and _SUB_NUMBER.match(head):
+            out[sec.index] = parent
+    return out
+
+
+def _names_problems(heading: str) -> bool:
+    return any(w in heading for w in _PROBLEM_HEADINGS) and not any(
+        w in heading for w in _MEASURE_HEADINGS
+    )
+
+
+def _problem_heads(doc: Outline, parents: dict[int, str]) -> list[str]:
+    """The sub-headings under a heading naming problems (一、……面临的困境 / (一)不会用),
+    short enough to be heads; empty when fewer than two."""
+    heads = [
+        _NUMBERED.sub("", fold(sec.heading).strip()).rstrip("。:")
+        for sec in doc.sections
+        if _names_problems(parents.get(sec.index, ""))
+    ]
+    heads = [h for h in heads if 0 < len(h) <= _PROBLEM_HEAD_MAX]
+    return heads[:_POINTS_MAX] if len(heads) >= 2 else []
+
+
+_PROBLEM_HEADINGS = ("问题", "困境", "乱象", "短板", "表现", "挑战", "难题", "症结", "痛点", "不足")
+_PROBLEM_HEAD_MAX = 12
+"""Characters at most of a problem item shown on the card (不会用, 权责不对等)."""
+
+
+def _problems(original: str, found: list[Enumeration], measures: list[str]) -> list[str]:
+    """The list of problems under a heading naming them (一、……面临的困境), standing
+    before the measures: items short enough to be heads (不会用, 事务过多过杂), at most
+    ``_POINTS_MAX``."""
+    first_measure = min(
+        (
+            e.start
+            for e in found
+            if [original[i.phrase.start : i.phrase.end] for i in e.items] == measures
+        ),
+        default=len(original),
+    )
+    for e in found:
+        heading = fold(e.section.heading)
+        if e.start >= first_measure or not any(w in heading for w in _PROBLEM_HEADINGS):
+            continue
+        if any(w in heading for w in _MEASURE_HEADINGS) or len(e.items) < 2:
+            continue
+        texts = [original[it.phrase.start : it.phrase.end].rstrip("。;,") for it in e.items]
+        if all(0 < len(t) <= _PROBLEM_HEAD_MAX for t in texts):
+            return texts[:_POINTS_MAX]
+    return []

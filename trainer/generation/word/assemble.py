@@ -396,6 +396,8 @@ def structure_note(
     lines = [f"中心论点:{said.thesis}"]
     if said.points:
         lines.append("分论点:" + ";".join(said.points))
+    if said.problems:
+        lines.append("问题:" + ";".join(said.problems))
     if said.measures:
         lines.append("对策:" + ";".join(said.measures))
     title = doc.title.strip()

@@ -9,8 +9,9 @@ phrases, each with its full sentence as context.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from trainer.generation.detect.enumtypes import Enumeration
+from trainer.generation.detect.enumtypes import Enumeration, Item
 from trainer.generation.detect.markers import LINE_NUMBER
 from trainer.generation.text import CJK, Span, cn_number
 
@@ -90,6 +91,10 @@ _UNITS = {
 }
 _NOUN_UNITS = {
     "方面": "个",
+    "维度": "个",
+    "部门": "个",
+    "层面": "个",
+    "渠道": "个",
     "领域": "个",
     "环节": "个",
     "问题": "个",
@@ -388,9 +393,11 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
     if e.style == "inline":
         after = (e.after.text if e.after else "").lstrip("等.…")
         after = re.sub(r"^(?:一系列|各种|各类|诸多)", "", re.split(r"[,;。!?:]", after)[0])
-        counted = re.match(r"^[数几两二三四五六七八九十百千\d]+(个|项|类|种|大)", after)
+        counted = re.match(r"^(?:[数几两二三四五六七八九十百千\d]+|多)(个|项|类|种|大)", after)
         unit = counted.group(1) if counted and counted.group(1) != "大" else ""
         after = after[counted.end() :] if counted else after
+        if not counted and after.startswith("多") and after[1:3] in _NOUN_UNITS:
+            after = after[1:]  # 等多维度具有……: 哪四个维度具有……
         topic = _resolve_qi(lead)
         if len(topic) > 12 and "," in topic:
             parts = topic.split(",")
@@ -799,3 +806,70 @@ def _same(context: str, phrase: str) -> bool:
     """The item's sentence says no more than the item (``以数强基,……;`` for the item
     ``以数强基,……``; ``1.答题技巧`` for ``答题技巧``)."""
     return _NOISE.sub("", context) == _NOISE.sub("", phrase)
+
+
+_EXTEND_MAX = 6
+"""Characters an item's end may grow by to finish the word it cut (……根本出发 ->
+……根本出发点)."""
+_ITEM_MIN = 2
+
+
+def on_word_edges(e: Enumeration, folded: str) -> Enumeration:
+    """``e`` with each item's phrase snapped to the words of its sentence (rubric:
+    CUT): a start inside a word drops the torn part (是否首次发生 cut as 否首次发生
+    becomes 首次发生, and 是否 joins what every item shares; 建设人人有责 cut as
+    设人人有责 becomes 人人有责, 建设 joins the lead-in); an end inside a word takes
+    the rest of it when the items are whole clauses (创新空 -> 创新空间). A word holding punctuation (a quoted
+    “变薄、变瘦、变硬” the segmenter keeps whole) is no word to snap to."""
+    from trainer.generation.split.words import tokens
+
+    items: list[Item] = []
+    torn: set[str] = set()
+    for it in e.items:
+        lo, hi = it.phrase.start, it.phrase.end
+        floor = max(0, lo - _WINDOW)
+        left = max(folded.rfind(ch, floor, lo) for ch in _SENTENCE_ENDS) + 1
+        left = max(left, floor)
+        ends = [i for i in (folded.find(ch, hi, hi + _WINDOW) for ch in _SENTENCE_ENDS) if i >= 0]
+        right = min(ends) if ends else min(len(folded), hi + _WINDOW)
+        for word, at in tokens(folded[left:right]):
+            if not all(ch.isalnum() for ch in word):
+                continue
+            w0, w1 = left + at, left + at + len(word)
+            if w0 < lo < w1 and hi - w1 >= _ITEM_MIN:
+                lo = w1
+            if w0 < hi < w1 and w1 - hi <= _EXTEND_MAX and e.style in _WHOLE_CLAUSE_STYLES:
+                hi = w1
+        torn.add(folded[it.phrase.start : lo])
+        if (lo, hi) == (it.phrase.start, it.phrase.end):
+            items.append(it)
+            continue
+        context = it.context
+        phrase = Span(folded[lo:hi], lo, hi)
+        if (context.start, context.end) == (it.phrase.start, it.phrase.end):
+            context = phrase  # a context that was the phrase itself stays so
+        elif context.start > lo or context.end < hi:
+            start, end = min(context.start, lo), max(context.end, hi)
+            context = Span(folded[start:end], start, end)
+        items.append(Item(phrase, context))
+    if all(a is b for a, b in zip(items, e.items, strict=True)):
+        return e
+    shared = e.shared
+    if shared and len(torn) == 1 and "" not in torn:
+        shared += torn.pop()  # 是 + 否: the word every item was cut from
+    lead = e.lead
+    first = items[0].phrase.start
+    if lead is not None and lead.end == e.items[0].phrase.start and first > lead.end:
+        lead = Span(folded[lead.start : first], lead.start, first)
+    return replace(e, items=tuple(items), shared=shared, lead=lead)
+
+
+_SENTENCE_ENDS = "。!?;\n"
+_WINDOW = 80
+"""Characters either side of an item read for the words it may cut."""
+_WHOLE_CLAUSE_STYLES = frozenset(
+    {"ordinal", "semicolon", "openers", "paragraphs", "headings", "framed", "colon"}
+)
+"""Lists whose items are whole clauses, cut short only by a length limit: an item
+ending inside a word was truncated. The items of a 、 series end where the words
+they share begin (可持续、常态化、高质量|发展) and keep their ends."""
