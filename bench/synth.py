@@ -29,7 +29,7 @@ def build(
     now: datetime = NOW,
 ) -> Path:
     """Create (replacing) a store at ``path``; returns the path."""
-    from trainer.storage import reviews_repo
+    from trainer.storage import card_groups, reviews_repo
     from trainer.storage.reviews_repo import ReviewRecord
     from trainer.storage.store import Store
 
@@ -113,6 +113,9 @@ def build(
             f"{now_s - 400 * DAY} + ?1 * 300)",
             card_rows,
         )
+        # Cards written with plain SQL get their note group as the storage gives it.
+        con.execute(card_groups.FILL_GROUPS)
+        con.execute(card_groups.FILL_CARDS)
     con.close()
     year_ms = 365 * DAY * 1000
     end_ms = now_s * 1000

@@ -153,7 +153,8 @@ def _old_store(url: str, now: datetime) -> tuple[int, float, float]:
         # ``cards`` would cascade to the review log).
         conn.execute(text("DROP INDEX ix_cards_added"))
         conn.execute(text("DROP INDEX ix_cards_stats"))  # schema 0011
-        for column in ("reset_at", "added_at", "original_deck_id", "original_due"):
+        conn.execute(text("DROP INDEX ix_cards_group"))  # schema 0012
+        for column in ("reset_at", "added_at", "original_deck_id", "original_due", "group_id"):
             conn.execute(text(f"ALTER TABLE cards DROP COLUMN {column}"))
         for column in (
             "filter",
@@ -167,6 +168,7 @@ def _old_store(url: str, now: datetime) -> tuple[int, float, float]:
         for column in ("date", "topics", "deck_id", "created_at"):
             conn.execute(text(f'ALTER TABLE articles DROP COLUMN "{column}"'))
         conn.execute(text("DROP TABLE practice_attempts"))
+        conn.execute(text("DROP TABLE note_groups"))
         conn.execute(text("UPDATE alembic_version SET version_num = '0003'"))
     engine.dispose()
     FUZZED[url] = (other.id, to_epoch(other.due or _at(1, 0, 0)) + 86400, other.stability or 0)

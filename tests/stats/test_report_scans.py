@@ -26,7 +26,7 @@ from trainer.domain.model import Rating
 from trainer.services.stats import StatsService
 from trainer.stats import figures, report
 from trainer.stats.types import StatsReport
-from trainer.storage import report_repo
+from trainer.storage import card_groups, report_repo
 from trainer.storage.card_stats_sql import DIFFICULTY_BUCKET_COUNT, STABILITY_EDGES
 from trainer.storage.store import Store
 
@@ -170,6 +170,9 @@ def _varied_store(store: Store, now: datetime) -> None:
         conn.execute(text("UPDATE cards SET queue = -1 WHERE id = :id"), {"id": ids[85]})
         conn.execute(text("UPDATE cards SET queue = -3 WHERE id = :id"), {"id": ids[86]})
         conn.execute(text("UPDATE notes SET tags = ' t1 t2 ', source_section = 'S' WHERE id <= 20"))
+        # Written here with plain SQL, so their cards are put in the new group as every
+        # note-writing function of the storage does (``card_groups``).
+        card_groups.regroup(conn, list(range(1, 21)))
 
 
 def test_card_figures_are_the_former_scans(any_store: Store, now: datetime) -> None:
@@ -273,3 +276,143 @@ def test_a_studied_card_without_a_difficulty_does_not_break_the_report(
     assert sum(b["count"] for b in rep.difficulty) == 2
     assert rep.difficulty[0]["count"] >= 1
     assert sum(b["count"] for b in rep.retrievability) == 2
+
+
+# -- the note group of every card (schema 0012, ``card_groups``) ------------------------
+def _misgrouped(store: Store) -> list[tuple[object, ...]]:
+    """Cards whose group is not their note's (section, tags) as it is now."""
+    with store.read() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT c.id, n.source_section, n.tags, g.section, g.tags FROM cards c "
+                "JOIN notes n ON n.id = c.note_id LEFT JOIN note_groups g ON g.id = c.group_id "
+                "WHERE g.id IS NULL OR g.section != n.source_section OR g.tags != n.tags"
+            )
+        ).all()
+    return [tuple(r) for r in rows]
+
+
+def _sections(store: Store, now: datetime) -> dict[str, tuple[int, int]]:
+    rep = StatsService(store).report(None, "1m", now)
+    return {g["name"]: (g["cards"], g["studied"]) for g in rep.sections + rep.tags}
+
+
+def test_every_write_of_a_note_keeps_its_cards_group(any_store: Store, now: datetime) -> None:
+    """Made, imported again with other sections and tags, tagged and untagged, edited,
+    undone, leech-tagged, and given to a second learner: every card is in its note's
+    group, and the sections table says so."""
+    from trainer.domain.model import SourceRef
+    from trainer.services.browse import BrowseService
+    from trainer.storage import notes_repo
+
+    store = any_store
+    notes = [
+        replace(n, tags=("甲",), source=replace(n.source, section="一、") if i < 4 else n.source)
+        for i, n in enumerate(qa_notes(10))
+    ]
+    make_deck(store, notes, "A")
+    assert _misgrouped(store) == []
+    assert _sections(store, now)["一、"] == (4, 0)
+
+    # Imported again: two notes change section, one its tags.
+    again = list(notes)
+    again[0] = replace(again[0], source=SourceRef(section="二、"))
+    again[5] = replace(again[5], source=SourceRef(section="二、"))
+    again[6] = replace(again[6], tags=("乙",))
+    make_deck(store, again, "A")
+    assert _misgrouped(store) == []
+    got = _sections(store, now)
+    assert got["一、"] == (3, 0) and got["二、"] == (2, 0) and got["乙"] == (1, 0)
+
+    browse = BrowseService(store)
+    ids = card_ids(store)
+    tagged = browse.add_tags(ids[:3], ["丙"], now)
+    assert _misgrouped(store) == []
+    assert _sections(store, now)["丙"] == (3, 0)
+    browse.remove_tags(ids[:1], ["丙"], now)
+    assert _misgrouped(store) == []
+    assert _sections(store, now)["丙"] == (2, 0)
+    browse.restore(tagged)
+    assert _misgrouped(store) == []
+    assert "丙" not in _sections(store, now)
+
+    edited = browse.edit(replace(again[9], tags=("丁",)), now)
+    assert _misgrouped(store) == []
+    assert _sections(store, now)["丁"] == (1, 0)
+    browse.restore(edited)
+    assert _misgrouped(store) == []
+    assert "丁" not in _sections(store, now)
+
+    with store.write() as conn:  # as the study screen tags a leech
+        note_id = conn.execute(text("SELECT note_id FROM cards WHERE id = :c"), {"c": ids[2]})
+        notes_repo.set_tags(conn, note_id.scalar_one(), ["甲", "leech"])
+    assert _misgrouped(store) == []
+    assert _sections(store, now)["leech"] == (1, 0)
+
+    url = str(store.engine.url.render_as_string(hide_password=False))
+    other = Store.open(url, profile="second")  # a second learner gets cards for every note
+    try:
+        assert _misgrouped(other) == []
+        assert _sections(other, now) == _sections(store, now)
+    finally:
+        other.close()
+
+
+def test_cards_written_by_other_means_are_grouped(any_store: Store, now: datetime) -> None:
+    """Cards inserted with plain SQL have no group: the report counts them under their
+    note's section and tags all the same, and gives them their group for next time."""
+    store = any_store
+    make_deck(store, [replace(n, tags=("甲",)) for n in qa_notes(6)], "A")
+    want = _sections(store, now)
+    with store.write() as conn:
+        conn.execute(text("UPDATE cards SET group_id = NULL WHERE id % 2 = 0"))
+    with store.read() as conn:  # the scan alone, before any refresh
+        rows = report_repo.group_cards(conn, store.profile.id, None, _curve(store, now))
+    assert [(s, t, n) for s, t, n, _k, _r in rows] == [("", " 甲 ", 6)]
+    assert _sections(store, now) == want
+    assert _misgrouped(store) == []
+
+
+def _curve(store: Store, now: datetime) -> report_repo.Curve:
+    from trainer.services.stats import select_decks
+
+    with store.read() as conn:
+        _decks, options = select_decks(conn, None)
+    return report.curve(options, to_epoch(now))
+
+
+def test_the_sections_table_reads_the_group_index_without_sorting(
+    store: Store, now: datetime
+) -> None:
+    """Cards per group come off ``ix_cards_group`` in order, from the index alone, for
+    every deck and for some; the card buckets still come off ``ix_cards_stats``."""
+    import importlib
+
+    from sqlalchemy import event
+
+    from trainer.storage.card_stats_sql import GROUP_INDEX_COLUMNS
+
+    _varied_store(store, now)
+    cv = _curve(store, now)
+    captured: list[tuple[str, Any]] = []
+
+    def capture(_c: Any, _cur: Any, sql: str, params: Any, _ctx: Any, _many: bool) -> None:
+        if sql.startswith("SELECT c.group_id"):
+            captured.append((sql, params))
+
+    event.listen(store.engine, "before_cursor_execute", capture)
+    try:
+        for ids in (None, [1, 2]):
+            with store.read() as conn:
+                report_repo.group_cards(conn, store.profile.id, ids, cv)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", capture)
+    assert len(captured) == 2
+    with store.read() as conn:
+        for sql, params in captured:
+            rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params).all()
+            plan = " | ".join(str(r[-1]) for r in rows)
+            assert "COVERING INDEX ix_cards_group" in plan, plan
+            assert "TEMP B-TREE" not in plan, plan
+    migration = importlib.import_module("trainer.storage.migrations.versions.0012_card_groups")
+    assert migration.INDEX_COLUMNS == GROUP_INDEX_COLUMNS

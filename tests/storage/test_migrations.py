@@ -543,3 +543,55 @@ def test_card_stats_index_migration_up_and_down(any_db_url: str) -> None:
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM cards")).scalar_one() == 1
     engine.dispose()
+
+
+def test_card_groups_migration_up_and_down(any_db_url: str) -> None:
+    """0012 gives every card of an existing store its note's (section, tags) group and
+    the index that orders cards by it; downgrading takes both away, cards and notes
+    untouched."""
+    from alembic import command
+
+    engine = make_engine(resolve_url(any_db_url))
+    migrate.upgrade(engine, target="0011")
+    with engine.begin() as conn:
+        _write_first_schema_rows(conn)
+        conn.execute(
+            text(
+                "INSERT INTO notes (id, guid, deck_id, kind, prompt, answer, text, items, tags, "
+                "extra, source_article, source_anchor, source_section, source_start, "
+                "source_end, position, retired, modified_at) VALUES "
+                "(2, 'g2', 1, 'qa', '问', '答', '', '[]', ' a b ', '', '', '', '一、', 0, 0, 1, "
+                "false, 0), (3, 'g3', 1, 'qa', '问', '答', '', '[]', ' a b ', '', '', '', '一、', "
+                "0, 0, 2, false, 0)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO cards (id, profile_id, note_id, deck_id, ord, state, queue, due, "
+                "step, reps, lapses, position, buried_until) VALUES "
+                "(2, 1, 2, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0), (3, 1, 3, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0)"
+            )
+        )
+    assert "ix_cards_group" not in _card_index_names(engine)
+    migrate.upgrade(engine, target="0012")
+    assert "ix_cards_group" in _card_index_names(engine)
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT c.id, g.section, g.tags FROM cards c "
+                "JOIN note_groups g ON g.id = c.group_id ORDER BY c.id"
+            )
+        ).all()
+        assert [tuple(r) for r in rows] == [(1, "", ""), (2, "一、", " a b "), (3, "一、", " a b ")]
+        assert conn.execute(text("SELECT count(*) FROM note_groups")).scalar_one() == 2
+    with engine.begin() as conn:
+        command.downgrade(migrate._alembic_config(conn), "0011")  # type: ignore[arg-type]
+    assert "ix_cards_group" not in _card_index_names(engine)
+    assert "ix_cards_stats" in _card_index_names(engine)
+    with engine.connect() as conn:
+        cols = [c["name"] for c in sa_inspect(conn).get_columns("cards")]
+        assert "group_id" not in cols
+        assert "note_groups" not in sa_inspect(conn).get_table_names()
+        assert conn.execute(text("SELECT count(*) FROM cards")).scalar_one() == 3
+        assert conn.execute(text("SELECT count(*) FROM notes")).scalar_one() == 3
+    engine.dispose()

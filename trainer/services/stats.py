@@ -1,11 +1,11 @@
 """Statistics for a deck or the whole profile, cached until something changes.
 
 ``StatsService.report`` brings the daily roll-up up to date if the review log
-got ahead of it (a bulk import, an upgraded store), then builds every figure in
-one read transaction, with one scan that computes recall now (the per-group
-cards, or the recall buckets when the sections table is left for later) on a
-second connection at the same time (a file or server store; it may see a write
-that lands in between, which only shifts figures by that answer). The result is cached in the service keyed on the newest
+got ahead of it (a bulk import, an upgraded store) and gives cards written by
+other means their note group (``card_groups``), then builds every figure in
+one read transaction, with the scan per recall bucket on a second connection at
+the same time (a file or server store; it may see a write that lands in between,
+which only shifts figures by that answer). The result is cached in the service keyed on the newest
 review (id and time, so an undo followed by a new answer is a new key), the card
 and deck fingerprint and the ten-minute slot of ``now`` (retrievability moves
 with time); a reopen with nothing changed is a couple of indexed lookups.
@@ -26,7 +26,7 @@ from trainer.domain.errors import TrainerError
 from trainer.domain.model import Deck, DeckOptions
 from trainer.stats import report
 from trainer.stats.types import FirstView, ReportMeta, StatsReport
-from trainer.storage import decks_repo, report_repo, rollup_repo
+from trainer.storage import card_groups, decks_repo, report_repo, rollup_repo
 from trainer.storage.store import Store
 
 
@@ -49,8 +49,11 @@ class StatsService:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._cache: dict[tuple[Any, ...], StatsReport] = {}
-        self._partial: tuple[tuple[Any, ...], StatsReport, list[int] | None] | None = None
-        """The last report built without sections, its cache key and its decks."""
+        self._partial: (
+            tuple[tuple[Any, ...], StatsReport, list[int] | None, report_repo.GroupCards] | None
+        ) = None
+        """The last report built without sections, its cache key, its decks and its
+        cards per note group (what the sections table adds the answers to)."""
 
     def invalidate(self) -> None:
         self._cache.clear()
@@ -64,12 +67,6 @@ class StatsService:
         url = self.store.engine.url
         return url.get_backend_name() != "sqlite" or url.database not in (None, "", ":memory:")
 
-    def _group_cards(
-        self, pid: int, ids: list[int] | None, now_s: int, options: DeckOptions
-    ) -> report_repo.GroupCards:
-        with self.store.read() as conn:
-            return report_repo.group_cards(conn, pid, ids, report.curve(options, now_s))
-
     def _recall(
         self, pid: int, ids: list[int] | None, now_s: int, options: DeckOptions
     ) -> report_repo.RecallRows:
@@ -77,13 +74,18 @@ class StatsService:
             return report_repo.recall(conn, pid, ids, report.curve(options, now_s))
 
     def refresh_rollup(self) -> bool:
-        """Rebuild the roll-up if the review log is ahead of it; True when it was."""
+        """Rebuild the roll-up if the review log is ahead of it, and give cards written
+        by other means their note group (``card_groups``); True when either was due."""
         with self.store.read() as conn:
-            if not rollup_repo.is_stale(conn):
-                return False
+            stale = rollup_repo.is_stale(conn)
+            ungrouped = card_groups.ungrouped(conn)
+        if not stale and not ungrouped:
+            return False
         with self.store.write() as conn:
-            if rollup_repo.is_stale(conn):
+            if stale and rollup_repo.is_stale(conn):
                 rollup_repo.rebuild(conn)
+            if ungrouped:
+                card_groups.fill(conn)
         return True
 
     def _meta(
@@ -152,41 +154,40 @@ class StatsService:
         if hit is not None:
             return hit
         self.refresh_rollup()
+        pid = self.store.profile.id
         with self.store.read() as conn:
             decks, options = select_decks(conn, deck)
             key = self._key(conn, deck, range_name, now)
             if sections and self._partial is not None and self._partial[0] == key:
+                kept, ids, groups = self._partial[1:]
                 table = report.group_table(
                     conn,
-                    self.store.profile.id,
-                    self._partial[2],
+                    pid,
+                    ids,
                     options,
                     now,
-                    report.first_day_of(self._partial[1], self.store.clock, now),
+                    report.first_day_of(kept, self.store.clock, now),
+                    groups,
                 )
-                out = report.with_sections(self._partial[1], table)
+                out = report.with_sections(kept, table)
                 if self._key(conn, deck, range_name, now) == key:
                     self._cache = {key: out}
                 self._partial = None
                 return out
         ids = None if deck is None else [d.id for d in decks]
-        pid = self.store.profile.id
         clock = self.store.clock
         meta = self._meta(deck, decks, options, range_name, now)
-        groups: Future[report_repo.GroupCards] | None = None
         recall: Future[report_repo.RecallRows] | None = None
         pool = ThreadPoolExecutor(max_workers=1) if self._parallel() else None
         try:
             if pool is not None:
-                # A scan of the cards that computes recall now runs on a second
-                # connection while this one does the rest: the one joining every card
-                # to its note (the costliest) when there are sections, else the one
-                # per recall bucket.
-                if sections:
-                    groups = pool.submit(self._group_cards, pid, ids, to_epoch(now), options)
-                else:
-                    recall = pool.submit(self._recall, pid, ids, to_epoch(now), options)
+                # The scan per recall bucket (R for every studied card, sorted into its
+                # buckets) runs on a second connection while this one does the rest.
+                recall = pool.submit(self._recall, pid, ids, to_epoch(now), options)
             with self.store.read() as conn:
+                groups = report_repo.group_cards(
+                    conn, pid, ids, report.curve(options, to_epoch(now))
+                )
                 out = report.build(
                     conn,
                     pid,
@@ -195,9 +196,9 @@ class StatsService:
                     clock,
                     now,
                     range_name,
-                    groups,
                     meta=meta,
                     sections=sections,
+                    groups=groups,
                     recall_future=recall,
                 )
                 key = self._key(conn, deck, range_name, now)
@@ -208,5 +209,5 @@ class StatsService:
             self._cache = {key: out}
             self._partial = None
         else:
-            self._partial = (key, out, ids)
+            self._partial = (key, out, ids, groups)
         return out

@@ -50,19 +50,20 @@ def build(
     clock: DayClock,
     now: datetime,
     range_name: str = "1m",
-    groups_future: Future[GroupCards] | None = None,
     *,
     meta: ReportMeta,
     sections: bool = True,
+    groups: GroupCards | None = None,
     recall_future: Future[RecallRows] | None = None,
 ) -> StatsReport:
     """Every figure for the decks (see docs/stats.md), under ``meta``.
 
-    With ``sections`` False the per-section and per-tag table (``group_table``, the
-    one scan that joins every card to its note) is left empty, to be filled in by
-    ``with_sections``. ``groups_future`` and ``recall_future``, when given, are
-    ``report_repo.group_cards`` and ``report_repo.recall`` already running on another
-    connection (see ``StatsService``); otherwise they run here.
+    With ``sections`` False the per-section and per-tag table (``group_table``) is left
+    empty, to be filled in by ``with_sections``. ``groups`` are
+    ``report_repo.group_cards``'s rows when already read (they give the estimated
+    total knowledge as well as the table); ``recall_future``, when given, is
+    ``report_repo.recall`` already running on another connection (see
+    ``StatsService``); otherwise both run here.
     """
     common = _rollup_reads(conn, profile_id, deck_ids, clock, now, range_name)
     today, by_day, per_day, shown = common.today, common.by_day, common.per_day, common.shown
@@ -77,24 +78,18 @@ def build(
         "daily_load": figures.daily_load(counts),
     }
     reviews: Reviews = {"days": per_day, **figures.review_summary(per_day, shown)}
+    if groups is None:
+        groups = report_repo.group_cards(conn, profile_id, deck_ids, curve(options, to_epoch(now)))
     recall = (
         recall_future.result()
         if recall_future is not None
         else report_repo.recall(conn, profile_id, deck_ids, curve(options, to_epoch(now)))
     )
     stability, difficulty = report_repo.memory_buckets(buckets)
-    histograms = figures.memory_histograms_of(stability, difficulty, {b: n for b, n, _r in recall})
+    histograms = figures.memory_histograms_of(stability, difficulty, dict(recall))
     table: GroupTable = {"sections": [], "tags": []}
     if sections:
-        table = group_table(
-            conn,
-            profile_id,
-            deck_ids,
-            options,
-            now,
-            first_day,
-            None if groups_future is None else groups_future.result(),
-        )
+        table = group_table(conn, profile_id, deck_ids, options, now, first_day, groups)
     return StatsReport(
         meta=meta,
         today=figures.today_figure(common.today_row),
@@ -106,7 +101,7 @@ def build(
         stability=histograms["stability"],
         difficulty=histograms["difficulty"],
         retrievability=histograms["retrievability"],
-        knowledge=figures.knowledge_of([r for _b, _n, r in recall], sum(n for _b, n, _r in recall)),
+        knowledge=figures.knowledge(groups),
         hours=figures.hours(totals),
         buttons=figures.buttons(totals),
         true_retention=figures.true_retention(by_day, today),

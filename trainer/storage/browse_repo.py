@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, select, update
 
 from trainer.domain.model import Queue
+from trainer.storage import card_groups
 from trainer.storage.models import CARDS, NOTES
 
 CHUNK = 500
@@ -118,6 +119,8 @@ def update_card(conn: Connection, card_id: int, values: Mapping[str, Any]) -> No
 
 def update_note(conn: Connection, note_id: int, values: Mapping[str, Any]) -> None:
     conn.execute(update(NOTES).where(NOTES.c.id == note_id).values(**values))
+    if "tags" in values or "source_section" in values:
+        card_groups.regroup(conn, [note_id])
 
 
 def move_notes(conn: Connection, note_ids: Sequence[int], deck_id: int, now_s: int) -> None:

@@ -83,3 +83,19 @@ in that order, so SQLite reads the groups off the index instead of sorting every
 card; then the deck (the filter) and the columns the expressions read, so no card
 row is visited (SQLite 3.40 recomputes an indexed expression from its columns).
 The expressions must stay word for word those of the index."""
+
+GROUP_INDEX_COLUMNS = (
+    "group_id",
+    "profile_id",
+    "deck_id",
+    "queue",
+    "state",
+    "stability",
+    "last_review",
+)
+"""The columns of ``ix_cards_group`` (schema 0012): the card's note group first, so
+``report_repo.group_cards`` reads the groups in order (and a card without a group,
+NULL, is found in one probe), then what it filters and computes recall from, so no
+card row is read. It does not start with ``profile_id``: SQLite would then weigh it
+against ``ix_cards_stats`` for ``card_buckets``, whose groups only that one gives in
+order."""

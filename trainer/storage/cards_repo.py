@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from trainer.domain import notetypes
 from trainer.domain.clock import from_epoch, to_epoch
 from trainer.domain.model import Card, CardState, Queue
-from trainer.storage import count_sql
+from trainer.storage import card_groups, count_sql
 from trainer.storage.driver import DriverConn, driver_sql
 
 if TYPE_CHECKING:
@@ -161,8 +161,10 @@ def wanted_ords(kind: str, text: str) -> list[int]:
 
 _NEW_CARD_SQL = (
     "INSERT INTO cards (profile_id, note_id, deck_id, ord, state, queue, due, step, reps, "
-    "lapses, position, buried_until, added_at) VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0, 0, ?, 0, ?)"
+    "lapses, position, buried_until, added_at, group_id) "
+    f"VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0, 0, ?, 0, ?, {card_groups.GROUP_OF_NOTE})"
 )
+"""A new card, in its note's group (the last parameter is the note id again)."""
 _MOVE_CARD_SQL = "UPDATE cards SET queue = ?, deck_id = ? WHERE id = ?"
 _MOVE_HOME_SQL = "UPDATE cards SET queue = ?, original_deck_id = ? WHERE id = ?"
 """A card in a filtered deck stays there; its home deck follows the note."""
@@ -217,7 +219,7 @@ def sync_cards(
             row = have.get(key)
             if row is None:
                 new_rows.append(
-                    (profile_id, note_id, note_deck, ord_, position * 100 + ord_, now_s)
+                    (profile_id, note_id, note_deck, ord_, position * 100 + ord_, now_s, note_id)
                 )
             else:
                 card_id, _nid, _ord, queue, state, card_deck, home = row
@@ -253,7 +255,15 @@ def _add_fresh_cards(
 ) -> int:
     get = places.get
     rows = [
-        (profile_id, note_id, deck_id, ord_, get((note_id, ord_), position * 100 + ord_), now_s)
+        (
+            profile_id,
+            note_id,
+            deck_id,
+            ord_,
+            get((note_id, ord_), position * 100 + ord_),
+            now_s,
+            note_id,
+        )
         for note_id, kind, text_, position in notes
         for ord_ in wanted_ords(kind, text_)
     ]

@@ -31,7 +31,7 @@ from sqlalchemy import (
     text,
 )
 
-from trainer.storage.card_stats_sql import STATS_INDEX_SQL
+from trainer.storage.card_stats_sql import GROUP_INDEX_COLUMNS, STATS_INDEX_SQL
 from trainer.storage.records import ROLLUP_BUTTON_GROUPS as ROLLUP_BUTTON_GROUPS
 from trainer.storage.records import ROLLUP_COUNTERS
 from trainer.storage.records import ROLLUP_KINDS as ROLLUP_KINDS
@@ -160,6 +160,9 @@ CARDS = Table(
     _col("original_deck_id", Integer, default=0, server_default="0"),
     # The card's own due time while a filtered deck orders it.
     _col("original_due", BigInteger, default=0, server_default="0"),
+    # The note's (section, tags) pair in ``note_groups`` (schema 0012, ``card_groups``);
+    # NULL only for a card written by other means, until ``card_groups.fill``.
+    _col("group_id", Integer, nullable=True),
     UniqueConstraint("profile_id", "note_id", "ord", name="uq_cards_profile_note_ord"),
     Index("ix_cards_queue_due", "profile_id", "deck_id", "queue", "due"),
     Index("ix_cards_queue_position", "profile_id", "deck_id", "queue", "position"),
@@ -167,7 +170,21 @@ CARDS = Table(
     Index("ix_cards_added", "profile_id", "added_at"),
     # The statistics' card groups in index order (schema 0011, report_repo.card_buckets).
     Index("ix_cards_stats", *(c if c.isidentifier() else text(c) for c in STATS_INDEX_SQL)),
+    # The statistics' cards per note group in index order (schema 0012,
+    # report_repo.group_cards).
+    Index("ix_cards_group", *GROUP_INDEX_COLUMNS),
 )
+
+NOTE_GROUPS = Table(
+    "note_groups",
+    METADATA,
+    _col("id", Integer, primary_key=True),
+    _col("section", Text),
+    _col("tags", Text),
+    UniqueConstraint("section", "tags"),
+)
+"""Each distinct (note source section, note tags) pair once: ``cards.group_id``'s
+values (schema 0012), written only by ``trainer.storage.card_groups``."""
 
 REVIEWS = Table(
     "reviews",

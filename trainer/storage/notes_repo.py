@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from trainer.domain.model import Note, NoteKind, SourceRef
+from trainer.storage import card_groups
 from trainer.storage.driver import DriverConn, driver_sql
 
 if TYPE_CHECKING:
@@ -110,6 +111,8 @@ _CONTENT = (
     "source_article, source_anchor, source_section, source_start, source_end"
 )
 """``note_values``'s columns, in ``_content``'s order."""
+_TAGS, _SECTION = 5, 9
+"""Where the tags and the source section are in ``_content``'s tuple."""
 
 _INSERT_SQL = (
     f"INSERT INTO notes ({_CONTENT}, guid, deck_id, position, retired, modified_at) "
@@ -144,25 +147,27 @@ def _content(note: Note) -> tuple[Any, ...]:
 def insert_notes(
     conn: DriverConn, deck_id: int, notes: Sequence[tuple[Note, int]], now_s: int
 ) -> None:
-    """Insert ``(note, position)`` pairs with one executemany (plain driver SQL)."""
+    """Insert ``(note, position)`` pairs with one executemany (plain driver SQL); their
+    (section, tags) groups are there for the cards made next (``card_groups``)."""
     if not notes:
         return
-    conn.exec_driver_sql(
-        driver_sql(conn, _INSERT_SQL),
-        [(*_content(n), n.guid, deck_id, pos, False, now_s) for n, pos in notes],
-    )
+    rows = [(*_content(n), n.guid, deck_id, pos, False, now_s) for n, pos in notes]
+    conn.exec_driver_sql(driver_sql(conn, _INSERT_SQL), rows)
+    card_groups.ensure(conn, {(r[_SECTION], r[_TAGS]) for r in rows})
 
 
 def update_notes(
     conn: DriverConn, deck_id: int, notes: Sequence[tuple[Note, int]], now_s: int
 ) -> None:
-    """Update content of existing notes in place (matched by GUID), un-retiring them."""
+    """Update content of existing notes in place (matched by GUID), un-retiring them;
+    their cards follow a change of section or tags (``card_groups``)."""
     if not notes:
         return
     conn.exec_driver_sql(
         driver_sql(conn, _UPDATE_SQL),
         [(*_content(n), deck_id, pos, now_s, False, n.guid) for n, pos in notes],
     )
+    card_groups.regroup_guids(conn, [n.guid for n, _pos in notes])
 
 
 def ids_in_deck(conn: DriverConn, deck_id: int) -> dict[str, int]:
@@ -182,6 +187,7 @@ def set_retired(conn: DriverConn, guids: Sequence[str], retired: bool, now_s: in
 def set_tags(conn: DriverConn, note_id: int, tags: Iterable[str]) -> None:
     sql = driver_sql(conn, "UPDATE notes SET tags = ? WHERE id = ?")
     conn.exec_driver_sql(sql, (tags_to_column(tags), note_id))
+    card_groups.regroup(conn, [note_id])
 
 
 def last_position(conn: Connection, deck_id: int) -> int | None:

@@ -10,9 +10,10 @@ numbers) that ``trainer.stats.figures`` folds into the figures:
   order off ``ix_cards_stats`` (schema 0011, no sort, no card row): card counts,
   the interval histogram, daily load, the stability and difficulty histograms;
 - due day: future due (only cards due within the range's horizon);
-- retrievability bucket, with the sum of R: the R histogram and the estimated
-  total knowledge;
-- note section and tags (joined to notes): cards, studied, sum of R per group.
+- retrievability bucket: the R histogram;
+- note group (``cards.group_id``, schema 0012, read in order off ``ix_cards_group``:
+  no note, no sort): cards, studied, sum of R per (section, tags), which give the
+  sections and tags table and the estimated total knowledge.
 
 The scans that compute R use ``+c.profile_id`` so SQLite scans the table instead
 of walking the queue index row by row (several times faster for a whole-profile
@@ -250,45 +251,80 @@ class Curve:
         return {"now": self.now_s, "factor": self.factor, "decay": self.decay}
 
 
-RecallRows = list[tuple[int, int, float]]
-"""(retrievability bucket, cards, sum of R now)."""
+RecallRows = list[tuple[int, int]]
+"""(retrievability bucket, cards)."""
 GroupCards = list[tuple[str, str, int, int, float]]
 """(section, tags, cards, studied cards, sum of R now) per note group."""
 
 
 def recall(conn: Connection, profile_id: int, deck_ids: DeckIds, curve: Curve) -> RecallRows:
-    """Studied, unretired cards per retrievability bucket now, with their sum of R: the
-    part of the memory figures that moves with time (the retrievability histogram and
-    the estimated total knowledge; stability and difficulty come from ``card_buckets``)."""
+    """Studied, unretired cards per retrievability bucket now: the histogram of the
+    memory figure that moves with time (stability and difficulty come from
+    ``card_buckets``; the sum of R, the estimated total knowledge, from ``group_cards``)."""
     n_r = curve.retrievability_buckets
     # R is in (0, 1], so TRUNC is FLOOR here; SQLAlchemy's SQLite connections replace
     # FLOOR with a Python function called once per card.
     r_b = f"CAST(TRUNC({_r_expr('c.')} * {n_r}) AS INTEGER)"
     rows = _run(
         conn,
-        f"SELECT {r_b} AS k, COUNT(*), SUM({_r_expr('c.')}) FROM cards c "
+        f"SELECT {r_b} AS k, COUNT(*) FROM cards c "
         f"WHERE +c.profile_id = :pid {{decks}} AND {STUDIED} AND c.queue != -3 GROUP BY k",
         deck_ids,
         {"pid": profile_id, **curve.params()},
     )
-    return [(int(k), int(n), float(r or 0)) for k, n, r in rows]
+    return [(int(k), int(n)) for k, n in rows]
+
+
+def _group_sums(select: str) -> str:
+    return (
+        f"SELECT {select}, COUNT(*), SUM(CASE WHEN {STUDIED} THEN 1 ELSE 0 END), "
+        f"SUM(CASE WHEN {STUDIED} THEN {_r_expr('c.')} ELSE 0 END) "
+    )
 
 
 def group_cards(conn: Connection, profile_id: int, deck_ids: DeckIds, curve: Curve) -> GroupCards:
-    """(section, tags, cards, studied cards, sum of R now) per note group, retired cards left out."""
+    """(section, tags, cards, studied cards, sum of R now) per note group, retired cards
+    left out, in (section, tags) order.
+
+    The cards are read per ``cards.group_id`` off ``ix_cards_group`` (no note, no sort;
+    ``card_groups``); a card without a group (written by other means since the last
+    ``card_groups.fill``) is counted under its note's section and tags all the same.
+    """
+    params = {"pid": profile_id, **curve.params()}
     rows = _run(
         conn,
-        "SELECT n.source_section, n.tags, COUNT(*), "
-        f"SUM(CASE WHEN {STUDIED} THEN 1 ELSE 0 END), "
-        f"SUM(CASE WHEN {STUDIED} THEN {_r_expr('c.')} ELSE 0 END) "
-        "FROM cards c JOIN notes n ON n.id = c.note_id "
-        "WHERE +c.profile_id = :pid {decks} AND c.queue != -3 "
-        "GROUP BY n.source_section, n.tags",
+        _group_sums("c.group_id")
+        + "FROM cards c WHERE +c.profile_id = :pid {decks} AND c.queue != -3 GROUP BY c.group_id",
         deck_ids,
-        {"pid": profile_id, **curve.params()},
-        col="c.deck_id",
-    )
-    return [(s or "", t or "", int(n), int(k or 0), float(r or 0)) for s, t, n, k, r in rows]
+        params,
+    ).all()
+    names = {
+        int(g): (s, t)
+        for g, s, t in conn.execute(text("SELECT id, section, tags FROM note_groups"))
+    }
+    out: dict[tuple[str, str], tuple[int, int, float]] = {}
+    loose = False
+    for gid, n, k, r in rows:
+        if gid is None or int(gid) not in names:
+            loose = True
+            continue
+        out[names[int(gid)]] = (int(n), int(k or 0), float(r or 0))
+    if loose:
+        for s, t, n, k, r in _run(
+            conn,
+            _group_sums("n.source_section, n.tags")
+            + "FROM cards c JOIN notes n ON n.id = c.note_id "
+            "WHERE +c.profile_id = :pid {decks} AND c.queue != -3 AND (c.group_id IS NULL "
+            "OR NOT EXISTS (SELECT 1 FROM note_groups g WHERE g.id = c.group_id)) "
+            "GROUP BY n.source_section, n.tags",
+            deck_ids,
+            params,
+            col="c.deck_id",
+        ):
+            key = (s or "", t or "")
+            n0, k0, r0 = out.get(key, (0, 0, 0.0))
+            out[key] = (n0 + int(n), k0 + int(k or 0), r0 + float(r or 0))
+    return [(s, t, *v) for (s, t), v in sorted(out.items())]
 
 
 def group_answers(

@@ -55,6 +55,15 @@ SQLITE_SCHEMA: tuple[str, ...] = (
         ")"
     ),
     (
+        "CREATE TABLE note_groups (\n"
+        "\tid INTEGER NOT NULL, \n"
+        "\tsection TEXT NOT NULL, \n"
+        "\ttags TEXT NOT NULL, \n"
+        "\tCONSTRAINT pk_note_groups PRIMARY KEY (id), \n"
+        "\tCONSTRAINT uq_note_groups_section UNIQUE (section, tags)\n"
+        ")"
+    ),
+    (
         "CREATE TABLE review_days (\n"
         "\tprofile_id INTEGER NOT NULL, \n"
         "\tdeck_id INTEGER NOT NULL, \n"
@@ -222,6 +231,7 @@ SQLITE_SCHEMA: tuple[str, ...] = (
         "\tadded_at BIGINT DEFAULT '0' NOT NULL, \n"
         "\toriginal_deck_id INTEGER DEFAULT '0' NOT NULL, \n"
         "\toriginal_due BIGINT DEFAULT '0' NOT NULL, \n"
+        "\tgroup_id INTEGER, \n"
         "\tCONSTRAINT pk_cards PRIMARY KEY (id), \n"
         "\tCONSTRAINT uq_cards_profile_note_ord UNIQUE (profile_id, note_id, ord), \n"
         "\tCONSTRAINT fk_cards_profile_id_profiles FOREIGN KEY(profile_id) REFERENCES profiles (id) ON DELETE CASCADE, \n"
@@ -229,6 +239,10 @@ SQLITE_SCHEMA: tuple[str, ...] = (
         ")"
     ),
     ("CREATE INDEX ix_cards_added ON cards (profile_id, added_at)"),
+    (
+        "CREATE INDEX ix_cards_group ON cards (group_id, profile_id, deck_id, queue, state, "
+        "stability, last_review)"
+    ),
     ("CREATE INDEX ix_cards_note ON cards (note_id)"),
     ("CREATE INDEX ix_cards_queue_due ON cards (profile_id, deck_id, queue, due)"),
     ("CREATE INDEX ix_cards_queue_position ON cards (profile_id, deck_id, queue, position)"),
