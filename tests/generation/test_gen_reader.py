@@ -210,3 +210,17 @@ def test_letter_spaced_chinese_is_closed_up(tmp_path: Path) -> None:
     assert "中心论点：干部要“下马走”。" in text
     assert "（分论点一）放下架子、扑下身子。" in text
     assert "一 必须坚持人民至上" in text
+
+
+def test_a_lone_inline_tag_in_markdown_is_markup(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    path.write_text(
+        "# 数字赋能乡村振兴\n\n"
+        '<font color="#ff0000">乡村是中华文明的根脉。</font>要全面推进乡村振兴，'
+        "<span style='color:red'>发展数字乡村</span>。若 a<b 且 b>c，则不等式成立。\n",
+        encoding="utf-8",
+    )
+    text = read_article(str(path)).text
+    assert "<font" not in text and "</font>" not in text and "span" not in text
+    assert "乡村是中华文明的根脉。要全面推进乡村振兴，发展数字乡村。" in text
+    assert "a<b 且 b>c" in text

@@ -143,6 +143,12 @@ _HTML_BLOCK = re.compile(
 )
 _HTML_TAG = re.compile(r"</?[A-Za-z][\w-]{0,20}(?:\s[^<>]{0,400})?/?>")
 _HTML_BLOCK_MIN = 3
+_INLINE_TAG = re.compile(
+    r"</?(?:font|span|mark|u|b|i|s|strong|em|sup|sub|small|big|center|ins|del)"
+    r"(?:\s+[A-Za-z_:][A-Za-z0-9_:.-]{0,30}"
+    r"(?:\s*=\s*(?:\"[^\"<>\n]{0,200}\"|'[^'<>\n]{0,200}'|[^\s<>\"']{1,100}))?){0,12}\s*/?>",
+    re.IGNORECASE,
+)
 
 
 def strip_inline_html(text: str) -> str:
@@ -153,6 +159,9 @@ def strip_inline_html(text: str) -> str:
     stays as it is."""
     import html
 
+    # Inline formatting tags (<font color=…>, <span style=…>, <u>) are markup wherever
+    # they stand: a Markdown editor colours a sentence with them, one tag at a time.
+    text = _INLINE_TAG.sub("", text)
     if len(_HTML_BLOCK.findall(text, 0, 200_000)) < _HTML_BLOCK_MIN:
         return text
     text = _HTML_BLOCK.sub("\n\n", text)
