@@ -379,29 +379,34 @@ def _html_fragment_text(fragment: str) -> str:
     extractor finds none (a few short paragraphs), its paragraphs with the tags gone."""
     import html
 
-    import trafilatura
-
-    text = trafilatura.extract(
-        fragment, include_comments=False, include_tables=False, include_formatting=True
-    )
-    if text and cjk_count(text) >= 2:
+    text = _extracted(fragment)
+    if cjk_count(text) >= 2:
         return strip_markdown(_BULLET.sub("", text))
     text = _HTML_BLOCK.sub("\n\n", re.sub(r"<!--.*?(?:-->|\Z)", "", fragment, flags=re.S))
     return html.unescape(_HTML_TAG.sub("", text))
 
 
 _BULLET = re.compile(r"^[ \t]*[-*•·][ \t]+", re.M)
+_MD_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+
+
+def _extracted(html: str) -> str:
+    """A page's main text as Markdown: with formatting, <h2> comes back as a "## " line, a
+    heading the outline cannot miss, however long or comma-laden (乱象:AI换脸……,侵权诈骗
+    屡见不鲜). The extractor escapes the page's own Markdown characters (``\\*\\*例：\\*\\*``
+    for a blog's unrendered ``**例：**``, ``\\[1\\]``): unescaped, they read as they show."""
+    import trafilatura
+
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=False, include_formatting=True
+    )
+    return _MD_ESCAPED.sub(r"\1", text or "")
 
 
 def _html_main_text(html: str, where: str) -> tuple[str, str]:
     import trafilatura
 
-    # With formatting, <h2> comes back as a "## " line: a heading the outline cannot
-    # miss, however long or comma-laden (乱象:AI换脸……,侵权诈骗屡见不鲜).
-    text = trafilatura.extract(
-        html, include_comments=False, include_tables=False, include_formatting=True
-    )
-    text = strip_markdown(_BULLET.sub("", text or ""))  # <li> items come back as "- item"
+    text = strip_markdown(_BULLET.sub("", _extracted(html)))  # <li> items come back as "- item"
     title = ""
     meta = trafilatura.extract_metadata(html)
     if meta is not None and meta.title:
