@@ -104,3 +104,17 @@ def test_a_related_stories_block_at_the_end_is_chrome() -> None:
 def test_related_reports_opening_a_sentence_are_content() -> None:
     text = "相关报道显示，基层减负取得明显成效，群众获得感不断增强。" * 3
     assert content_lines(fold(text))
+
+
+def test_a_line_of_tags_under_a_label_is_the_notes_index() -> None:
+    body = "学习是干部成长进步的阶梯，是做好工作的基础。各级干部要把学习作为一种责任。"
+    text = (
+        "主题:政治、社会治理、人工智能、队伍建设\n"
+        "关键词：学习型干部，人工智能，队伍建设，政治\n"
+        "领域：政治、人工智能应用\n"
+        f"{body}\n关键词：改革、发展、稳定三者相互依存，缺一不可。\n"
+    )
+    kept = [s.text for s in content_lines(fold(text))]
+    assert kept[0].startswith("学习是干部成长进步的阶梯")
+    assert any(k.startswith("关键词:改革") for k in kept)
+    assert not any("队伍建设" in k or "人工智能应用" in k for k in kept)
