@@ -38,7 +38,7 @@ from trainer.generation.enumtypes import (
 )
 from trainer.generation.frames import opening_frames
 from trainer.generation.golden import GOLDEN_SECTION
-from trainer.generation.headruns import heading_runs, naming_a_part, title_span
+from trainer.generation.headruns import answer_runs, heading_runs, naming_a_part, title_span
 from trainer.generation.inline import inline_lists, parallel_clauses, semicolon_lists
 from trainer.generation.lexicon import kind_words, words
 from trainer.generation.markers import Marker, find_markers, sequences
@@ -70,6 +70,7 @@ _STRUCTURAL = re.compile(
 def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
     found = [e for e in _ordinal_lists(folded, doc) if not _structural(e)]
     found += heading_runs(folded, doc)
+    found += answer_runs(folded, doc)
     for section in doc.sections:
         found += _heading_series(folded, section)
         if GOLDEN_SECTION.search(section.heading):
