@@ -148,3 +148,12 @@ def test_the_labelled_points_of_a_worked_answer_are_its_list() -> None:
     answer = [n for n in lists if n.items == ("人员短缺", "设施不足", "供需错配")]
     assert answer, [n.items for n in lists]
     assert answer[0].prompt.startswith("资料2所反映的某市养老服务发展面临的主要问题有哪三")
+
+
+def test_a_notes_many_topic_headings_are_its_contents_not_a_list() -> None:
+    topics = [f"第{i}个知识点的内涵" for i in range(1, 21)]
+    text = "# 理论要点汇编\n\n" + "".join(
+        f"### {t}\n\n这一知识点要求全面理解、准确把握、深入贯彻。\n\n" for t in topics
+    )
+    found = find_enumerations(fold(text), outline(fold(text)))
+    assert not [e for e in found if e.style == "headings"]

@@ -18,6 +18,9 @@ from trainer.generation.structure import Outline, Section
 from trainer.generation.text import Span, bare
 
 _RUN_MIN = 3
+_RUN_MAX = 15
+"""More sibling headings than a student could list (a study note's 61 topics) are
+the note's contents, not the points of one argument."""
 _ITEM_MIN, _ITEM_MAX = 3, 24
 _MARKDOWN = re.compile(r"^(#{1,6})\s")
 _PART = re.compile(
@@ -76,7 +79,7 @@ def heading_runs(folded: str, doc: Outline) -> list[Enumeration]:
     for group in groups.values():
         members = [s for s in group if id(s) not in introduced]
         least = 2 if members and _POINT_LABEL.match(members[0].heading) else _RUN_MIN
-        if len(members) < least or len(members) < len(group):
+        if not least <= len(members) <= _RUN_MAX or len(members) < len(group):
             continue
         items = []
         for sec in members:
