@@ -61,7 +61,7 @@ def _cold_s() -> float:
 def _megabyte_s() -> float:
     from trainer.domain.model import Article
     from trainer.generation import generate
-    from trainer.generation.reader import decode
+    from trainer.generation.read.reader import decode
 
     texts = [_seed().read_text(encoding="utf-8")]
     texts += [decode(p.read_bytes()) for p in sorted(ARTICLES.glob("*.txt"))]

@@ -39,7 +39,7 @@ _CHILD = textwrap.dedent(
     try:
         if what == "article":
             from trainer.generation import generate
-            from trainer.generation.reader import read_article
+            from trainer.generation.read.reader import read_article
 
             art = read_article(path)
             generate(art, art.source)
@@ -77,7 +77,7 @@ def _peak_mb(what: str, path: Path, folder: Path) -> tuple[float, str]:
 
 def _largest_article(folder: Path) -> Path:
     """Real articles repeated up to just under the 2 MB limit of ``trainer make``."""
-    from trainer.generation.reader import MAX_BYTES, decode
+    from trainer.generation.read.reader import MAX_BYTES, decode
 
     texts = [decode(p.read_bytes()) for p in sorted(ARTICLES.glob("*.txt"))]
     texts = [t for t in texts if t.strip()]

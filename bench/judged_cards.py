@@ -35,7 +35,7 @@ from typing import Any
 
 from trainer.formats.cards_json import made as to_json
 from trainer.generation import generate
-from trainer.generation.reader import read_article
+from trainer.generation.read.reader import read_article
 
 VERDICTS = ("GOOD", "FIXABLE", "TRIVIAL", "BROKEN")
 _CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::.*?)?\}\}")

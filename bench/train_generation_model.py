@@ -9,7 +9,7 @@ to ``heldout9`` and the seed: each folder is one set. A candidate term is positi
 when a cloze blanking it would count for a gold key term (equal to it, or holding
 it with at most four more characters); a sentence is positive when it carries a
 gold 金句. Both models are logistic regressions over standardised features
-(:mod:`trainer.generation.learned`), fitted by Adam on the log loss with a small L2
+(:mod:`trainer.generation.detect.learned`), fitted by Adam on the log loss with a small L2
 penalty, in pure Python, deterministic. ``--cv`` trains without each set in turn
 and scores the whole generator on that set with that model, against the rules
 alone on the same articles. The weights written are the 金句 model's only, unless
@@ -87,13 +87,13 @@ def _carries(gold: str, sentence: str) -> bool:
 
 def extract(path: Path, gold: dict[str, Any]) -> tuple[list[Row], list[Row]]:
     """Term and sentence rows of one article, computed as ``generate`` computes them."""
-    from trainer.generation import learned
-    from trainer.generation.functions import classify
-    from trainer.generation.keyterms import rank_terms, topic_words
+    from trainer.generation.classify.functions import classify
+    from trainer.generation.detect import learned
+    from trainer.generation.detect.keyterms import rank_terms, topic_words
     from trainer.generation.memo import one_article
-    from trainer.generation.reader import read_article, without_series_prefix
-    from trainer.generation.segment import tokens
-    from trainer.generation.structure import outline
+    from trainer.generation.read.reader import read_article, without_series_prefix
+    from trainer.generation.split.structure import outline
+    from trainer.generation.split.words import tokens
     from trainer.generation.text import fold
 
     article = read_article(str(path))
@@ -131,7 +131,7 @@ def extract(path: Path, gold: dict[str, Any]) -> tuple[list[Row], list[Row]]:
 def fit(rows: list[Row], names: tuple[str, ...], rules_col: int | None = None) -> Any:
     """A logistic regression on ``rows``; its threshold maximises F1 on them (among
     rows where column ``rules_col`` is 0, if given: the cases the rules leave open)."""
-    from trainer.generation.learned import Model
+    from trainer.generation.detect.learned import Model
 
     d = len(names)
     n = len(rows)
@@ -183,7 +183,7 @@ def _best_threshold(pool: list[tuple[float, int]]) -> float:
 
 
 def train(features: dict[str, tuple[str, list[Row], list[Row]]], leave: str | None) -> Any:
-    from trainer.generation import learned
+    from trainer.generation.detect import learned
 
     terms = [r for s, t, _g in features.values() if s != leave for r in t]
     golden = [r for s, _t, g in features.values() if s != leave for r in g]
@@ -218,7 +218,7 @@ _CONFIGS = ("rules", "shipped", "both")
 def cross_validate() -> str:
     """The Markdown table: per held-out set, the mean figures of the whole generator
     with the rules alone and with the models trained without that set."""
-    from trainer.generation import learned
+    from trainer.generation.detect import learned
 
     items, features = all_features()
     rows: list[tuple[str, int, dict[str, list[float]]]] = []

@@ -7,7 +7,7 @@ import pytest
 from trainer.domain.errors import InputError
 from trainer.domain.files import decode_text
 from trainer.formats import anki_text
-from trainer.generation import reader
+from trainer.generation.read import reader
 
 TEXT = "问题\t答案：坚持以人民为中心的发展思想\n第二行\t内容\n"
 TRADITIONAL = "問題\t答案：堅持以人民為中心的發展思想\n第二行\t內容\n"

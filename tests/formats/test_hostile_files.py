@@ -12,7 +12,7 @@ from trainer.domain.files import read_bounded, require_regular_file
 from trainer.formats.anki_text import read_text
 from trainer.formats.apkg_read import read_package
 from trainer.formats.deckfile import parse_deck, read_deck
-from trainer.generation.reader import read_article
+from trainer.generation.read.reader import read_article
 
 DECK = """format = "trainer-deck"
 version = 1

@@ -11,7 +11,7 @@ from trainer.domain import cloze
 from trainer.domain.errors import TrainerError
 from trainer.formats import anki_text
 from trainer.formats.deckfile import parse_deck
-from trainer.generation import reader
+from trainer.generation.read import reader
 from trainer.services import grading
 
 

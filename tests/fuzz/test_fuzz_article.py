@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from tests.fuzz.fuzzkit import EXAMPLES, FUZZ, assert_clear
 from trainer.domain.errors import InputError
-from trainer.generation import reader
+from trainer.generation.read import reader
 
 _zh = st.text(
     alphabet=st.one_of(

@@ -77,7 +77,7 @@ def test_help_does_not_load_jieba() -> None:
         "import trainer.cli.commands\n"
         "from trainer.cli import app\n"
         "CliRunner().invoke(app, ['--help'])\n"
-        "import trainer.generation, trainer.generation.reader\n"
+        "import trainer.generation, trainer.generation.read.reader\n"
         "assert 'jieba' not in sys.modules, 'jieba loaded'\n"
         "assert 'trafilatura' not in sys.modules, 'trafilatura loaded'\n"
     )

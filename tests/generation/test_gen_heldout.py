@@ -27,7 +27,7 @@ from gen_scoring import SEED, SEED_GOLD, dice, item_match, matched, norm
 
 from trainer.formats.cards_json import made as to_json
 from trainer.generation import generate
-from trainer.generation.reader import decode, read_article
+from trainer.generation.read.reader import decode, read_article
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 BASELINE = DATA / "baseline.json"

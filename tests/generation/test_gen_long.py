@@ -15,9 +15,9 @@ import trainer.cli.commands  # noqa: F401  (registers the commands)
 from trainer.cli import app
 from trainer.domain.model import Article
 from trainer.generation import LONG_ARTICLE, generate
-from trainer.generation.boilerplate import EMAIL, URL
-from trainer.generation.clozes import _Seen
-from trainer.generation.indexed import LONG, Indexed
+from trainer.generation.detect.indexed import LONG, Indexed
+from trainer.generation.pick.clozes import _Seen
+from trainer.generation.read.boilerplate import EMAIL, URL
 from trainer.generation.text import bigram_dice
 
 

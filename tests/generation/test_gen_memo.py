@@ -7,7 +7,7 @@ from gen_scoring import SEED
 from trainer.domain.model import Article
 from trainer.formats.cards_json import made as to_json
 from trainer.generation import generate, memo
-from trainer.generation.segment import tokens
+from trainer.generation.split.words import tokens
 from trainer.generation.text import clauses
 
 

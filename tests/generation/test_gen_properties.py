@@ -12,7 +12,7 @@ from trainer.domain import cloze
 from trainer.domain.errors import InputError
 from trainer.domain.model import Article, NoteKind
 from trainer.generation import generate
-from trainer.generation.reader import decode
+from trainer.generation.read.reader import decode
 
 PIECES = st.sampled_from(
     list("的是在了不和有这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能")
@@ -72,7 +72,7 @@ def test_decode_never_crashes(data: bytes) -> None:
 )
 @given(TEXT)
 def test_read_article_never_crashes(tmp_path: Path, text: str) -> None:
-    from trainer.generation.reader import read_article
+    from trainer.generation.read.reader import read_article
 
     path = tmp_path / "x.txt"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")

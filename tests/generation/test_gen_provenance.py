@@ -15,7 +15,7 @@ from trainer.domain.model import Note, NoteKind, SourceRef
 from trainer.formats.deckfile import write_deck
 from trainer.generation import generate
 from trainer.generation.provenance import LEGACY_LABELS, without_label
-from trainer.generation.reader import read_article
+from trainer.generation.read.reader import read_article
 from trainer.services.decks import DeckService
 from trainer.storage.store import Store
 

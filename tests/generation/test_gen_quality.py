@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from gen_scoring import ARTICLES, SEED_GOLD, make, score, seed_text
 
-from trainer.generation.reader import read_article
+from trainer.generation.read.reader import read_article
 
 
 def test_seed_meets_the_quality_bar() -> None:

@@ -11,7 +11,7 @@ from trainer.domain.errors import TrainerError
 from trainer.domain.model import Rating
 from trainer.domain.topics import date_of, pack, topics_of, unpack
 from trainer.generation import generate
-from trainer.generation.reader import read_article
+from trainer.generation.read.reader import read_article
 from trainer.services import banks
 from trainer.services.decks import DeckService
 from trainer.services.library import (

@@ -1,22 +1,25 @@
 """Cards from 申论 articles: article in, notes out (pure; imports only the domain).
 
-``generate(article, source_id)`` runs the stages, each in its own modules:
+``generate(article, source_id)`` runs the stages in order, one subpackage each; a
+stage imports only the stages before it and the shared modules here:
 
-1. read: ``reader`` (files, encodings, HTML), ``boilerplate`` (site chrome);
-2. segment: ``structure`` (title, sections, paragraphs), ``text`` (sentences,
-   clauses), ``segment`` (jieba with the 规范表述 dictionary);
-3. classify functions: ``functions`` (论点, 分论点, 问题, 原因, 对策…);
-4. detect structures: ``enumerations`` with ``markers``, ``inline``, ``series`` and
-   ``phrase_series`` (lists, one ``Enumeration`` contract and ``PRIORITY``),
-   ``golden`` (金句), ``keyterms`` (terms, topic), ``members`` (the series, pairs
-   and parallel clauses inside a sentence that its cloze asks);
-5. choose cards: ``clozes`` (which sentences, which blanks), ``choose`` (the deck's
-   budget: the clozes that teach least go when the rules found too many);
-6. word them: ``lists`` (list prompts and answers), ``assemble`` (notes, Q&A, the
-   argument-structure card, GUIDs, ``provenance``).
+1. ``read``: an article file becomes plain text and a title (encodings, HTML,
+   JSON records, hard wraps, site chrome);
+2. ``split``: title, sections, paragraphs, sentences (``split.structure``) and
+   words (``split.words``, jieba with the 规范表述 dictionary), with offsets;
+3. ``classify``: what each sentence does (论点, 分论点, 问题, 原因, 对策…);
+4. ``detect``: the structures a card can test: lists (one ``Enumeration`` contract
+   and ``PRIORITY``, ``detect.enumerations`` runs the detectors), 金句, key terms
+   and topic, the series and pairs inside a sentence;
+5. ``pick``: which sentences become clozes and what they blank (``pick.clozes``),
+   and the deck a tutor would hand over (``pick.deck``);
+6. ``word``: list prompts and answers (``word.lists``), the argument-structure card
+   (``word.argument``), notes with GUIDs and provenance (``word.assemble``).
 
-Word lists live in ``data/*.txt`` (``lexicon``). jieba loads on the first call to
-``generate``, never on import.
+Shared by the stages: ``text`` (folding, sentence and clause splitting with
+offsets), ``lexicon`` (the word lists in ``data/*.txt``), ``memo`` (work done once
+per article) and ``provenance`` (the rule and function behind each card). jieba
+loads on the first call to ``generate``, never on import.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from trainer.domain.model import Article, Note
 from trainer.generation.text import cjk_count, fold
 
 if TYPE_CHECKING:
-    from trainer.generation.enumtypes import Enumeration
+    from trainer.generation.detect.enumtypes import Enumeration
     from trainer.generation.provenance import Origin
     from trainer.generation.text import Span
 
@@ -58,9 +61,9 @@ LONG_ARTICLE = 50_000
 def generate(article: Article, source_id: str, progress: Progress | None = None) -> Generated:
     """Notes for ``article``; ``source_id`` (e.g. the file stem) seeds the GUIDs.
 
-    Stages: read (the article as given) → segment (``structure.outline``) →
-    classify functions → detect structures (lists, 金句, key terms) → choose cards →
-    word them (``assemble``). ``progress`` hears each stage as it starts."""
+    Stages: read (the article as given) → split (``split.structure.outline``) →
+    classify functions → detect structures (lists, 金句, key terms) → pick cards →
+    word them (``word.assemble``). ``progress`` hears each stage as it starts."""
     from trainer.generation.memo import one_article
 
     with one_article():
@@ -68,15 +71,16 @@ def generate(article: Article, source_id: str, progress: Progress | None = None)
 
 
 def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
-    from trainer.generation import assemble, learned
-    from trainer.generation.choose import choose, not_points, tidy
-    from trainer.generation.clozes import Learned, find_clozes
-    from trainer.generation.enumerations import find_enumerations
-    from trainer.generation.functions import classify
-    from trainer.generation.keyterms import rank_terms, topic_words
-    from trainer.generation.reader import without_series_prefix
-    from trainer.generation.segment import guifan_words, tokens
-    from trainer.generation.structure import outline
+    from trainer.generation.classify.functions import classify
+    from trainer.generation.detect import learned
+    from trainer.generation.detect.enumerations import find_enumerations
+    from trainer.generation.detect.keyterms import rank_terms, topic_words
+    from trainer.generation.pick.clozes import Learned, find_clozes
+    from trainer.generation.pick.deck import choose, not_points, tidy
+    from trainer.generation.read.reader import without_series_prefix
+    from trainer.generation.split.structure import outline
+    from trainer.generation.split.words import guifan_words, tokens
+    from trainer.generation.word import assemble
 
     original = article.text
     if cjk_count(original) < 2:

@@ -318,7 +318,7 @@ class DeckService:
         Adding an edited version of an article already in the deck keeps the
         history of notes whose place in the article moved (``carry_identity``).
         """
-        from trainer.generation.carry import carry_identity
+        from trainer.generation.word.carry import carry_identity
 
         with self.store.write() as conn:
             deck = decks_repo.deck_by_name(conn, deck_name)

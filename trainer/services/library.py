@@ -355,8 +355,8 @@ def _trimmed(text: str) -> str:
 
 def _claim_heading(heading: str) -> str:
     """The claim a section heading states ("" when it names a part or asks)."""
-    from trainer.generation.enumerations import structural_heading
-    from trainer.generation.golden import GOLDEN_SECTION
+    from trainer.generation.detect.enumerations import structural_heading
+    from trainer.generation.detect.golden import GOLDEN_SECTION
 
     label, sep, rest = heading.partition(":")
     text = rest if sep and _LABEL.match(label.strip()) else heading
@@ -376,9 +376,9 @@ def _claim_heading(heading: str) -> str:
 
 def build_outline(text: str, title: str) -> OutlineNode:
     """The tree (without cards) of an article, from the generator's structure and functions."""
-    from trainer.generation.enumerations import find_enumerations
-    from trainer.generation.functions import classify
-    from trainer.generation.structure import outline
+    from trainer.generation.classify.functions import classify
+    from trainer.generation.detect.enumerations import find_enumerations
+    from trainer.generation.split.structure import outline
     from trainer.generation.text import fold
 
     folded = fold(text)

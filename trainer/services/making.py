@@ -39,7 +39,7 @@ class Made:
 
 def read_file(path: str) -> tuple[Article, str]:
     """The article in ``path`` (``-`` for stdin) and its source id; InputError if unreadable."""
-    from trainer.generation.reader import read_article
+    from trainer.generation.read.reader import read_article
 
     article = read_article(path if path == "-" else str(Path(path).expanduser()))
     return article, article.source
@@ -97,7 +97,7 @@ def write_deck_file(
     the file's other articles stay.
     """
     from trainer.formats.deckfile import ArticleEntry, read_deck, write_deck
-    from trainer.generation.carry import carry_identity
+    from trainer.generation.word.carry import carry_identity
 
     target = Path(path)
     options = None

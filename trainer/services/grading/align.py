@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from trainer.generation import segment
+from trainer.generation.split import words as segment
 from trainer.services.grading.lexicon import lexicon
 from trainer.services.grading.points import (
     STOP,

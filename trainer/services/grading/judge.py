@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from trainer.generation import segment
+from trainer.generation.split import words as segment
 from trainer.services.grading import align
 from trainer.services.grading.lexicon import lexicon
 from trainer.services.grading.points import LONG, TERM, Key, Plan

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from trainer.generation import segment
+from trainer.generation.split import words as segment
 from trainer.services.grading.lexicon import lexicon
 from trainer.services.grading.text import (
     enumerated,

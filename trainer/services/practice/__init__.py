@@ -85,7 +85,7 @@ class PracticeService:
                 return [(target, stored[0], stored[1])]
         path = Path(target)
         if path.exists() or path.is_symlink():  # a FIFO, device or folder says what it is
-            from trainer.generation.reader import read_article
+            from trainer.generation.read.reader import read_article
 
             article = read_article(target)
             return [(path.stem, article.title, article.text)]

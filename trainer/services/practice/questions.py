@@ -29,7 +29,7 @@ from trainer.domain.grid import count as grid_count
 from trainer.services.practice_stats import KINDS
 
 if TYPE_CHECKING:
-    from trainer.generation.structure import Paragraph, Section
+    from trainer.generation.split.structure import Paragraph, Section
 
 
 KIND_NAMES = {
@@ -163,7 +163,7 @@ def question_text(kind: str, subject: str, limit: int, quote: str = "") -> str:
 
 
 def _subject(title: str, token_lists: list[list[str]], paragraphs: list[str]) -> str:
-    from trainer.generation.keyterms import topic_words
+    from trainer.generation.detect.keyterms import topic_words
 
     clean = re.sub(r"[《》“”\"「」]", "", title).strip()
     if 0 < len(clean) <= SUBJECT_MAX:
@@ -176,10 +176,10 @@ def _subject(title: str, token_lists: list[list[str]], paragraphs: list[str]) ->
 
 def build_questions(article_id: str, title: str, text: str) -> list[Question]:
     """Every question the article supports (none for a text without such points)."""
-    from trainer.generation.enumerations import find_enumerations
-    from trainer.generation.functions import classify
-    from trainer.generation.segment import tokens
-    from trainer.generation.structure import outline
+    from trainer.generation.classify.functions import classify
+    from trainer.generation.detect.enumerations import find_enumerations
+    from trainer.generation.split.structure import outline
+    from trainer.generation.split.words import tokens
     from trainer.generation.text import cjk_count, fold
 
     if cjk_count(text) < 2:
@@ -289,7 +289,7 @@ def _understanding(
     paras: list[tuple[Section, Paragraph]],
     subject: str,
 ) -> list[Question]:
-    from trainer.generation.golden import find_golden
+    from trainer.generation.detect.golden import find_golden
 
     out: list[Question] = []
     for _sec, p in paras:

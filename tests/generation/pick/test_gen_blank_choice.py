@@ -1,0 +1,146 @@
+"""Which words a cloze hides: never a preposition, adverb or speaker taken on at its
+edge, never an ordinal's 一是一, and the predicate a 关键在于 line judges (rubric: CUT,
+GEN, KEY). Made-up texts."""
+
+from __future__ import annotations
+
+import re
+
+from gen_scoring import make
+
+from trainer.domain.model import NoteKind
+from trainer.generation.detect.keyterms import rank_terms
+from trainer.generation.pick.clozes import _torn, snap_to_words
+from trainer.generation.split.words import tokens
+from trainer.generation.text import Span
+
+_BLANK = re.compile(r"\{\{c\d+::(.*?)\}\}")
+
+
+def _terms(sentences: list[str], title: str = "") -> set[str]:
+    token_lists = [[w for w, _ in tokens(s)] for s in sentences]
+    return {t.word for t in rank_terms(token_lists, "\n".join([title, *sentences]), title)}
+
+
+def test_a_blank_never_takes_on_the_preposition_before_it() -> None:
+    """对生 is a dictionary word, but here 对 leads into 生态产品价值."""
+    text = "我们要对生态产品价值进行评估。"
+    at = text.index("生态产品价值")
+    blank = Span("生态产品价值", at, at + 6)
+    assert snap_to_words(Span(text, 0, len(text)), [blank]) == [blank]
+
+
+def test_a_torn_word_is_still_made_whole() -> None:
+    """What the snapping is for: 创/新动能 becomes 创新动能."""
+    text = "加快培育创新动能。"
+    at = text.index("新动能")
+    got = snap_to_words(Span(text, 0, len(text)), [Span("新动能", at, at + 3)])
+    assert [b.text for b in got] == ["创新动能"]
+
+
+def test_a_term_never_opens_with_a_preposition() -> None:
+    sentences = [
+        "我市将核算结果应用到碳汇市场。",
+        "各地也要把核算结果应用到碳汇市场。",
+        "碳汇市场交易逐步活跃。",
+    ]
+    terms = _terms(sentences)
+    assert not any(t.startswith(("到", "来", "对")) for t in terms), terms
+
+
+def test_a_blank_never_closes_with_an_adverb_or_a_speaker_verb() -> None:
+    assert _torn("中国始终")  # 中国始终|坚持……
+    assert _torn("王建华说")
+    assert _torn("调研组发现")
+    assert not _torn("共商共建")
+    assert not _torn("不唯书")
+
+
+def test_an_ordinal_is_never_a_term() -> None:
+    sentences = [
+        "坚持有一是一、有二是二，既报喜又报忧。",
+        "汇报情况要有一是一、有二是二。",
+        "实事求是是调查研究的根本要求。",
+    ]
+    assert not any(t[0] in "一二" and t[1] == "是" for t in _terms(sentences))
+
+
+def test_the_predicate_of_guanjian_zaiyu_is_blanked_not_the_marker() -> None:
+    filler = "各地结合实际推进相关工作，取得了一定成效，但仍有不少地方需要继续努力。"
+    text = (
+        f"社区治理的现状\n{filler}\n"
+        "做好社区治理工作，关键在于把居民的急难愁盼放在心上。\n"
+        f"{filler}\n{filler}\n"
+    )
+    out = make(text)
+    cards = [n for n in out.notes if n.kind is NoteKind.CLOZE and "关键在于" in n.text]
+    assert cards, [n.text for n in out.notes]
+    blanks = [b for n in cards for b in _BLANK.findall(n.text)]
+    assert "关键在于" not in blanks
+    assert any("急难愁盼" in b for b in blanks), blanks
+
+
+def _topic(paragraphs: list[str], title: str) -> set[str]:
+    from trainer.generation.detect.keyterms import topic_words
+
+    token_lists = [[w for w, _ in tokens(p)] for p in paragraphs]
+    return topic_words(token_lists, paragraphs, title)
+
+
+def test_a_phrase_of_the_title_most_paragraphs_name_is_the_topic() -> None:
+    """新大众文艺 in an article titled 新大众文艺“出新”更要“出彩”: guessed from the title."""
+    paragraphs = [
+        "新大众文艺正在兴起，普通人拿起笔记录生活。",
+        "新大众文艺的创作者来自各行各业。",
+        "平台应当为新大众文艺提供更多展示机会。",
+        "创作者要守住价值底线，讲好身边故事。",
+    ]
+    topic = _topic(paragraphs, "新大众文艺“出新”更要“出彩”")
+    assert "新大众文艺" in topic
+    assert "出彩" not in topic
+
+
+def test_a_term_the_title_quotes_is_its_claim_not_its_topic() -> None:
+    paragraphs = [
+        "用好“小切口”，基层治理才能见实效。",
+        "“小切口”不是小打小闹。",
+        "从接诉即办到议事协商，“小切口”撬动大变化。",
+    ]
+    assert "小切口" not in _topic(paragraphs, "用好基层治理的“小切口”")
+
+
+def test_a_material_numbered_as_such_is_untitled_and_its_recurring_subject_the_topic() -> None:
+    """材料三 names a kind of text; 戏曲 comes back in every case of the material."""
+    cases = [
+        "新民县花鼓戏团常年下乡，戏曲演出深受欢迎。戏曲进村，戏曲育人，戏曲惠民。",
+        "老艺人说，戏曲要扎根群众。年轻人也爱上了戏曲，戏曲社团越办越多。",
+        "村里建起了文化礼堂，乡亲们在家门口看戏曲，戏曲成了日常。戏曲还上了网。",
+        "有关部门出台扶持政策，鼓励剧团创排新的戏曲。",
+        "志愿者走进学校开展非遗课堂。",
+        "县里举办农民运动会，村民踊跃参加。",
+    ]
+    assert "戏曲" in _topic(cases, "材料三")
+
+
+def test_a_part_of_a_topic_phrase_is_the_topic() -> None:
+    """预制菜 of 预制菜进校园: a blank there is guessed from the title too."""
+    from trainer.generation.detect.keyterms import is_topic
+
+    assert is_topic("预制菜", {"预制菜进校园"})
+    assert not is_topic("校园供餐体系", {"预制菜进校园"})
+
+
+def test_a_paragraphs_own_number_does_not_open_its_cloze() -> None:
+    """Numbered paragraphs (``1. ``) give clozes of their sentences, not of ``1.``
+    (rubric: FIL); a decimal at the start of a sentence is text, kept."""
+    text = (
+        "脱贫攻坚的伟大历程\n"
+        "1. 时光为尺，标注闯关夺隘的奋斗豪情；岁月为证，彰显人民至上的赤子之心。\n"
+        "2. 坚持精准扶贫精准脱贫基本方略，是打赢脱贫攻坚战的制胜法宝。\n"
+        "3. 脱贫摘帽不是终点，而是新生活、新奋斗的起点。\n"
+        "1.5亿农村人口受益于产业扶贫，“扶贫先扶志”成为广大干部群众的共识。\n"
+    )
+    clozes = [n.text for n in make(text).notes if n.kind is NoteKind.CLOZE]
+    assert clozes
+    assert not [t for t in clozes if re.match(r"\s*\d\s*[.．、](?!\d)", t)], clozes
+    assert all(not t.startswith(".5") for t in clozes), clozes

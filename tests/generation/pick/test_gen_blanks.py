@@ -1,0 +1,92 @@
+"""Blanks as a reader would set them: touching blanks are one, and key terms are whole."""
+
+from __future__ import annotations
+
+from gen_scoring import make
+
+from trainer.domain.model import Article, NoteKind
+from trainer.generation import generate
+from trainer.generation.detect.keyterms import _whole
+from trainer.generation.pick.clozes import _joined
+from trainer.generation.text import Span
+
+
+def test_touching_blanks_become_one() -> None:
+    parts = [Span("相济", 12, 14), Span("宽严", 10, 12), Span("精准", 15, 17)]
+    assert _joined(parts) == [Span("宽严相济", 10, 14), Span("精准", 15, 17)]
+
+
+def test_no_card_cuts_a_phrase_into_neighbouring_blanks() -> None:
+    filler = "各地结合实际推进相关工作,取得了一定成效,但仍有不少地方需要继续努力。"
+    text = (
+        f"{filler}\n唯有宽严相济、精准施策,才能在保护个人权益与维护公共讨论之间找到平衡。"
+        f"{filler}\n{filler}\n"
+    )
+    out = generate(Article(text=text, title="测试"), "t")
+    for note in out.notes:
+        if note.kind is NoteKind.CLOZE:
+            assert "}}{{" not in note.text
+
+
+def test_a_term_never_takes_the_last_character_of_the_word_before_it() -> None:
+    """健全 + 全国碳排放权交易市场: the 全 belongs to 健全, though 全 stands alone elsewhere."""
+    text = "健全全国碳排放权交易市场,完善绿色金融政策。全靠大家。健全全国碳排放权交易市场。"
+    term = "全国碳排放权交易市场"
+    assert _whole(term, text, {"全", "靠"}, {"健全", "完善"}) == term
+    assert _whole(term, text, {"全", "靠"}, set()) == "全" + term  # what it did before
+
+
+def _terms(sentences: list[str], title: str = "") -> set[str]:
+    from trainer.generation.detect.keyterms import rank_terms
+    from trainer.generation.split.words import tokens
+
+    token_lists = [[w for w, _ in tokens(s)] for s in sentences]
+    text = "\n".join([title, *sentences])
+    return {t.word for t in rank_terms(token_lists, text, title)}
+
+
+def test_the_repeated_topic_is_a_term_though_its_first_word_is_a_verb() -> None:
+    """预制 is a verb to the dictionary, 预制菜 the topic of the article."""
+    sentences = [
+        "预制菜进校园引发热议。",
+        "不少家长担心预制菜的营养。",
+        "预制菜行业仍存在标准不统一的问题。",
+        "学校使用预制菜应当主动公示。",
+        "推动预制菜产业规范发展。",
+    ]
+    assert "预制菜" in _terms(sentences, "预制菜进校园")
+
+
+def test_a_one_character_suffix_does_not_cut_a_compound() -> None:
+    sentences = [
+        "线上学科类培训机构大幅压减。",
+        "坚持学科类培训从严审批。",
+        "非学科类培训在培养兴趣方面发挥作用。",
+    ]
+    assert any("学科类培训" in w for w in _terms(sentences))
+
+
+def test_document_names_and_quoted_names_with_latin_letters_are_terms() -> None:
+    sentences = [
+        "2019年,有关部门印发《数字乡村发展战略纲要(2019—2025年)》,作出顶层设计。",
+        "一些不法分子利用“AI换脸”实施诈骗。",
+        "推进“互联网+政务服务”向村一级延伸。",
+    ]
+    terms = _terms(sentences)
+    assert {"数字乡村发展战略纲要", "AI换脸", "互联网+政务服务"} <= terms
+
+
+def test_a_count_or_preposition_inside_a_run_makes_a_phrase_not_a_term() -> None:
+    sentences = [
+        "从一次协商到一项制度,治理在细节中完善。",
+        "议事协商让群众的事由群众商量着办。",
+    ]
+    assert not any("到一项" in w or "协商到" in w for w in _terms(sentences))
+
+
+def test_a_blank_never_tears_a_word_the_segmenter_split() -> None:
+    text = "创新驱动。\n\n要加快培育创新动能,推动大中小企业融通发展,顺势而为抓住机遇。有的集市场地基础设施跟不上。"
+    got = [n.text for n in make(text, "t").notes if n.kind.value == "cloze"]
+    joined = "\n".join(got)
+    assert "{{c1::创新动能}}" in joined and "{{c2::大中小企业" in joined, got
+    assert "地基础设施}}" not in joined, got

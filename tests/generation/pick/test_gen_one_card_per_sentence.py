@@ -1,0 +1,97 @@
+"""One sentence, one card (rubric: DUP): clozes on the same sentence become one note
+when their blanks fit together, a 金句 card among them too."""
+
+from __future__ import annotations
+
+from trainer.domain.model import Article, Note, NoteKind, SourceRef
+from trainer.generation import generate
+from trainer.generation.pick.deck import tidy
+from trainer.generation.provenance import Origin
+
+SENTENCE = "我们要贯彻落实好“五个必须”的要求，坚定信心、攻坚克难，实现全年经济社会发展目标任务，确保“十五五”开好局。"
+
+
+def _cloze(text: str, rule: str, function: str = "对策") -> tuple[Note, Origin]:
+    note = Note(
+        guid=rule,
+        kind=NoteKind.CLOZE,
+        text=text,
+        source=SourceRef("t", "s0/p1/cloze1", "", 0, len(SENTENCE)),
+    )
+    return note, Origin(rule, function)
+
+
+def test_a_term_cloze_and_a_series_cloze_of_one_sentence_are_one_card() -> None:
+    term = _cloze(
+        "我们要贯彻落实好“{{c1::五个必须}}”的要求，坚定信心、攻坚克难，实现全年"
+        "经济社会发展目标任务，确保“{{c2::十五五}}”开好局。",
+        "cloze.term",
+    )
+    series = _cloze(
+        "我们要贯彻落实好“五个必须”的要求，{{c1::坚定信心}}、{{c1::攻坚克难}}，"
+        "实现全年经济社会发展目标任务，确保“十五五”开好局。",
+        "cloze.series",
+    )
+    made = tidy([term, series], frozenset(), SENTENCE)
+    assert [n.text for n, _o in made] == [
+        "我们要贯彻落实好“{{c1::五个必须}}”的要求，{{c2::坚定信心}}、{{c2::攻坚克难}}，"
+        "实现全年经济社会发展目标任务，确保“{{c3::十五五}}”开好局。"
+    ]
+
+
+def test_a_series_sharing_a_member_with_a_blank_asks_with_it() -> None:
+    term = _cloze(
+        "我们要贯彻落实好“五个必须”的要求，{{c1::坚定信心}}、攻坚克难，实现全年"
+        "{{c2::经济社会发展}}目标任务，确保“十五五”开好局。",
+        "cloze.term",
+    )
+    series = _cloze(
+        "我们要贯彻落实好“五个必须”的要求，{{c1::坚定信心}}、{{c1::攻坚克难}}，"
+        "实现全年经济社会发展目标任务，确保“十五五”开好局。",
+        "cloze.series",
+    )
+    made = tidy([term, series], frozenset(), SENTENCE)
+    assert [n.text for n, _o in made] == [
+        "我们要贯彻落实好“五个必须”的要求，{{c1::坚定信心}}、{{c1::攻坚克难}}，"
+        "实现全年{{c2::经济社会发展}}目标任务，确保“十五五”开好局。"
+    ]
+
+
+ARTICLE = """推动乡村文化振兴
+
+乡村文化振兴是乡村振兴的铸魂工程。
+
+推动乡村文化振兴，既要守住根脉，又要激活动力，让农民群众增强文化自信、提升文明素养。
+
+要加强乡村文化人才队伍建设，引导文艺工作者深入基层、扎根群众。
+"""
+
+
+def test_a_series_on_the_sentence_of_a_golden_line_joins_its_card() -> None:
+    made = generate(Article(title="", text=ARTICLE), "dup")
+    on_it = [n.text for n in made.notes if "激活动力" in n.text]
+    assert on_it == [
+        "推动乡村文化振兴，既要{{c1::守住根脉}}，又要{{c2::激活动力}}，"
+        "让农民群众{{c3::增强文化自信}}、{{c3::提升文明素养}}。"
+    ]
+
+
+def test_places_in_a_ranking_are_no_blanks_of_a_golden_lines_card() -> None:
+    sentence = "中国货物贸易全球第一、服务贸易全球第二，既是超级“买家”，也是超级“卖家”。"
+    golden = _cloze(
+        "中国货物贸易全球第一、服务贸易全球第二，既是{{c1::超级“买家”}}，也是{{c2::超级“卖家”}}。",
+        "cloze.two_points",
+        "金句",
+    )
+    series = _cloze(
+        "中国{{c1::货物贸易全球第一}}、{{c1::服务贸易全球第二}}，既是超级“买家”，也是超级“卖家”。",
+        "cloze.series",
+    )
+    made = tidy([golden, series], frozenset(), sentence)
+    assert [n.text for n, _o in made] == [golden[0].text]
+
+
+def test_a_title_opening_with_a_rank_is_still_a_blank() -> None:
+    sentence = "我们要选派优秀干部到村任第一书记。"
+    term = _cloze("我们要选派优秀干部到村任{{c1::第一书记}}。", "cloze.term")
+    assert [n.text for n, _o in tidy([term], frozenset(), sentence)] == [term[0].text]

@@ -1,0 +1,120 @@
+"""Page furniture of converted documents: a running header repeated on every page,
+HTML/Markdown comments and a blog platform's sync footer are never cards, items,
+分论点, sections or parts of a prompt."""
+
+from __future__ import annotations
+
+import json
+
+from gen_scoring import make
+
+from trainer.generation.read.boilerplate import content_lines
+from trainer.generation.text import fold
+
+_HEADER = "2019年某省联考《综合写作》真题（乡镇卷）"
+
+
+def _pdf_text() -> str:
+    pages = [
+        "材料1\n\n近年来，某县大力发展林下经济，村民收入稳步增长。"
+        "一是发展林下种植，二是发展林下养殖，三是发展森林旅游。",
+        "材料2\n\n某市推进老旧小区改造，居民的获得感明显增强。"
+        "改造中坚持问需于民，做到改什么、怎么改由居民说了算。",
+        "材料3\n\n某镇建设数字乡村，搭建了便民服务平台，群众办事更加方便。"
+        "平台集成了社保、医保、户籍等多项服务。",
+    ]
+    parts = ["某县林下经济调查"]
+    for i, page in enumerate(pages, 1):
+        parts += [_HEADER, f"<!-- page {i} of 3 -->", page]
+    return "\n\n".join(parts) + "\n"
+
+
+def _everything(text: str) -> str:
+    out = make(text, "t")
+    return json.dumps(
+        [[n.text, n.prompt, n.answer, list(n.items or ()), n.source.section] for n in out.notes],
+        ensure_ascii=False,
+    )
+
+
+def test_a_line_repeated_on_every_page_is_furniture() -> None:
+    text = _pdf_text()
+    kept = [ln.text for ln in content_lines(text)]
+    assert _HEADER not in kept
+    assert not any("<!--" in k for k in kept)
+    assert "平台集成了社保、医保、户籍等多项服务。" in " ".join(kept)
+    got = _everything(text)
+    assert "公考" not in got and "真题" not in got, got
+    assert "page" not in got and "<!--" not in got, got
+
+
+def test_a_comment_spanning_lines_is_furniture() -> None:
+    text = (
+        "乡村振兴\n\n<!--\n转换自第 3 页\n-->\n\n"
+        "乡村振兴，关键在人。要培养一批懂农业、爱农村、爱农民的人才队伍。\n"
+    )
+    kept = " ".join(ln.text for ln in content_lines(text))
+    assert "转换自" not in kept and "-->" not in kept
+    assert "关键在人" in kept
+
+
+def test_a_platform_sync_footer_is_boilerplate() -> None:
+    for footer in (
+        "This page is synchronized from the post: 创城随想 Random Thoughts",
+        "This article was cross-posted from the blog: 乡村随笔",
+        "本文同步发布于个人博客：乡村随笔",
+    ):
+        text = (
+            "乡村振兴\n\n乡村振兴，关键在人。要培养一批懂农业、爱农村、爱农民的人才队伍。"
+            "要完善人才引进机制，让各类人才在乡村大施所能。\n\n" + footer + "\n"
+        )
+        kept = " ".join(ln.text for ln in content_lines(text))
+        assert "synchron" not in kept and "cross-posted" not in kept and "同步" not in kept, footer
+
+
+def test_a_compilers_source_note_is_boilerplate() -> None:
+    """``【注】本文选自《某报》……，按照申论考试要求进行了修改`` says where the text
+    came from: never a card, whatever its wording after the opening."""
+    for note in (
+        "【注】本文选自《某某日报》2024年3月1日，按照申论考试要求进行了修改和分析，",
+        "注：本文摘自某某网评论，有删改。",
+        "本文节选自《某某》杂志2023年第5期。",
+        "（摘转《某某报》2020年4月8日）",
+    ):
+        text = (
+            "乡村振兴\n\n" + note + "\n\n乡村振兴，关键在人。要培养一批懂农业、爱农村、"
+            "爱农民的人才队伍。要完善人才引进机制，让各类人才在乡村大施所能。\n"
+        )
+        kept = " ".join(ln.text for ln in content_lines(text))
+        assert "某某" not in kept and "关键在人" in kept, note
+
+
+def test_a_related_stories_block_at_the_end_is_chrome() -> None:
+    body = "全面从严治党永远在路上，党的自我革命永远在路上。" * 12
+    text = (
+        f"{body}\n\n必须持之以恒推进全面从严治党，以党的自我革命引领社会革命。\n\n"
+        "相关稿件\n某某指出，新时代十年的伟大变革具有里程碑意义\n"
+        "某某强调，坚持全面依法治国，推进法治中国建设\n"
+    )
+    kept = " ".join(s.text for s in content_lines(fold(text)))
+    assert "以党的自我革命引领社会革命" in kept
+    assert "相关稿件" not in kept and "里程碑意义" not in kept and "法治中国" not in kept
+
+
+def test_related_reports_opening_a_sentence_are_content() -> None:
+    text = "相关报道显示，基层减负取得明显成效，群众获得感不断增强。" * 3
+    assert content_lines(fold(text))
+
+
+def test_a_line_of_tags_under_a_label_is_the_notes_index() -> None:
+    body = "学习是干部成长进步的阶梯，是做好工作的基础。各级干部要把学习作为一种责任。"
+    text = (
+        "主题:政治、社会治理、人工智能、队伍建设\n"
+        "关键词：学习型干部，人工智能，队伍建设，政治\n"
+        "领域：政治、人工智能应用\n"
+        f"{body}\n关键词：改革、发展、稳定三者相互依存，缺一不可。\n"
+    )
+    kept = [s.text for s in content_lines(fold(text))]
+    assert kept[0].startswith("学习是干部成长进步的阶梯")
+    assert any(k.startswith("关键词:改革") for k in kept)
+    assert not any("队伍建设" in k or "人工智能应用" in k for k in kept)

@@ -1,0 +1,105 @@
+"""A list's question names a category its items are (rubric: PRM): measures are asked
+as 对策, problems as 问题, whatever noun the lead-in happened to hold."""
+
+from __future__ import annotations
+
+from trainer.domain.model import Article, NoteKind
+from trainer.generation import generate
+from trainer.generation.word.lists import fitted, item_kind
+
+_MEASURES = ["(1)完善社区养老服务设施", "(2)加大养老护理人员培训力度", "(3)推动医养结合服务下沉"]
+_PROBLEMS = ["专业人才缺乏", "运营资金不足", "服务设施落后"]
+
+
+def test_items_tell_measures_from_problems() -> None:
+    assert item_kind(_MEASURES) == "对策"
+    assert item_kind(_PROBLEMS) == "问题"
+    assert item_kind(["解决资金不足", "弥补人才短缺", "化解债务风险"]) == "对策"
+    assert item_kind(["城市", "乡村"]) == ""
+
+
+def test_measures_asked_as_problems_are_asked_as_their_remedies() -> None:
+    assert fitted("社会乱象有哪三种?", _MEASURES) == "社会乱象的对策有哪三条?"
+    assert fitted("就业问题有哪三个?", _MEASURES) == "就业问题的对策有哪三条?"
+    assert fitted("监督机制有哪三种乱象?", _MEASURES) == "监督机制有哪三条对策?"
+
+
+def test_problems_asked_as_measures_are_asked_as_problems() -> None:
+    assert fitted("乡村养老的对策有哪三条?", _PROBLEMS) == "乡村养老的问题有哪三个?"
+
+
+def test_a_fitting_question_stays() -> None:
+    assert fitted("乡村养老的对策有哪三条?", _MEASURES) == "乡村养老的对策有哪三条?"
+    assert fitted("乡村养老存在哪三个问题?", _PROBLEMS) == "乡村养老存在哪三个问题?"
+
+
+def test_a_list_of_measures_under_a_problem_lead_in_asks_for_the_remedies() -> None:
+    text = (
+        "社区治理的几点思考\n\n社区治理事关群众切身利益。近年来,各地在社区治理方面做了"
+        "大量工作,但仍有不少短板需要补齐。\n\n针对社区养老问题,可以从以下三个方面着手:\n"
+        "(1)完善社区养老服务设施;\n(2)加大养老护理人员培训力度;\n(3)推动医养结合服务下沉。\n\n"
+        "总之,社区治理需要久久为功。\n"
+    )
+    out = generate(Article(text=text, title=""), "t")
+    prompts = [n.prompt for n in out.notes if n.kind is NoteKind.LIST]
+    assert prompts and all("对策" in p for p in prompts), prompts
+
+
+_POINTS = (
+    "社区是社会治理的基本单元。推进治理现代化,需要抓好基层这项基础性工作,着力提升社区治理水平。\n"
+    "集聚多元共治合力。社区治理是一项系统工程,必须坚持党的领导,多元主体协同发力。\n"
+    "优化社区服务格局。社区治理要把服务居民作为出发点,最大程度实现便民化。\n"
+    "提升智慧治理能力。社区治理要顺应信息技术发展趋势,以数字化推动治理精细化。\n"
+)
+
+
+def _list_prompts(text: str, title: str) -> list[str]:
+    out = generate(Article(text=text, title=title), "t")
+    return [
+        n.prompt for n in out.notes if n.kind is NoteKind.LIST and "优化社区服务格局" in n.items
+    ]
+
+
+def test_points_opening_paragraphs_are_asked_under_the_articles_subject() -> None:
+    """Not the sentence before them (``着力提升社区治理水平,具体有哪三点?``) but the
+    subject and what the items are (rubric: PRM)."""
+    assert _list_prompts(_POINTS, "提升社区治理现代化水平") == [
+        "提升社区治理现代化水平有哪三个分论点?"
+    ]
+
+
+def test_points_under_a_heading_that_asks_are_asked_as_that_question() -> None:
+    text = "社区治理\n\n一、社区治理的着力点是什么\n\n" + _POINTS
+    assert _list_prompts(text, "社区治理") == ["社区治理的着力点是什么?有哪三点?"]
+
+
+def test_items_lose_a_second_numbering_and_a_bracketed_note() -> None:
+    """``1. (1)加强宣传引导(群众层面)。……``: the item is 加强宣传引导 (rubric: FIL)."""
+    text = (
+        "思想问题\n\n"
+        "1. (1)加强宣传引导(群众层面)。通过线上线下相结合,提高居民的环保意识。\n"
+        "2. (2)加强宣传教育(干部层面)。通过开展主题教育培训活动,引导干部树立正确的政绩观。\n"
+    )
+    out = generate(Article(text=text, title="思想问题"), "t")
+    lists = [list(n.items) for n in out.notes if n.kind is NoteKind.LIST]
+    assert ["加强宣传引导", "加强宣传教育"] in lists, lists
+
+
+def test_a_series_after_er_shi_is_asked_under_the_sentences_subject() -> None:
+    """``发展的目的不是……,而是让每个人……获得A、B和C``: not ``而是让每个人……获得哪三项?``
+    but under the subject the sentence opens with (rubric: PRM)."""
+    text = (
+        "发展的目的不是制造一串抽象的数字,而是让每个人都能在社会进步中获得"
+        "更稳定的预期、更可靠的保障和更有品质的生活。\n"
+    )
+    out = generate(Article(text=text, title="群众路线"), "t")
+    prompts = [n.prompt for n in out.notes if n.kind is NoteKind.LIST]
+    assert prompts and prompts[0].startswith("发展的目的是让每个人"), prompts
+
+
+def test_a_series_ending_before_de_keeps_its_last_item_whole() -> None:
+    """``稳定、公平、透明、可预期的法治环境``: the last item is 可预期, never 可 (rubric: CUT)."""
+    text = "优化营商环境,就是把企业放进稳定、公平、透明、可预期的法治环境里。\n"
+    out = generate(Article(text=text, title="营商环境"), "t")
+    lists = [list(n.items) for n in out.notes if n.kind is NoteKind.LIST]
+    assert ["稳定", "公平", "透明", "可预期"] in lists, lists

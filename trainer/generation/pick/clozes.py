@@ -1,0 +1,1183 @@
+"""Cloze notes: 金句 with their fixed blanks, and key-term sentences.
+
+Density is bounded: at most three questions per sentence (a series' members share
+one), one card per sentence (and one more for a series the first card has no room
+for), no blank that is a stop word, a single character or only digits, and no card
+whose sentence nearly repeats another card's (bigram Dice ≥ 0.8).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+
+from trainer.generation.classify.address import addresses
+from trainer.generation.classify.address import fragment as is_fragment
+from trainer.generation.detect.golden import (
+    GOLDEN_SECTION,
+    POINT,
+    Golden,
+    find_golden,
+    remark,
+    reported,
+    strip_numbering,
+)
+from trainer.generation.detect.keyterms import PLAIN, STOP_WORDS, Term, is_topic
+from trainer.generation.detect.members import clause_members
+from trainer.generation.detect.members import members as structure_members
+from trainer.generation.lexicon import entries, words
+from trainer.generation.read.boilerplate import FOOTER, PROMO
+from trainer.generation.split.structure import Outline, Paragraph, Section
+from trainer.generation.split.words import guifan_words, is_content, rarity, straddles, tokens
+from trainer.generation.text import Span, bigram_dice, clauses, strip_punct
+
+MAX_BLANKS = 3
+_COUNTED = 3
+_RARE_PAIR = 10.0
+"""A two-character term gets a card of its own if it is this rare in the dictionary
+(-log frequency: 非遗, 算力, 核销) or a 规范表述 or quoted: common pairs (产业, 历史,
+关键, 文化) are generic (rubric: GEN)."""
+_NEAR_DUPLICATE = 0.8
+_TERM_SENTENCE = (10, 90)
+_NEST = 4
+"""A blank holding a term with at most this many more characters blanks the term."""
+CHARS_PER_CARD = 50
+"""Card budget: terms ranked just below the top window get a card of their own only
+while the article has fewer cloze cards than one per this many characters."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cloze:
+    section: Section
+    paragraph: Paragraph
+    index: int
+    """1-based sentence number in the paragraph."""
+    sentence: Span
+    blanks: tuple[Span, ...]
+    role: str
+    """``golden`` or ``term``: which card family made it."""
+    rule: str = ""
+    """The detector that chose the sentence (``golden.couplet``, ``term``…)."""
+    together: frozenset[int] = frozenset()
+    """Starts of the blanks that are asked together as one deletion (the members of a
+    series: recalled as a set, so they share one cloze number)."""
+    more: tuple[frozenset[int], ...] = ()
+    """Further series of the sentence, each asked together as a deletion of its own."""
+
+
+@dataclass(frozen=True, slots=True)
+class Learned:
+    """What the learned model (:mod:`trainer.generation.detect.learned`) says of an article."""
+
+    golden_p: dict[int, float]
+    """Start offset of a sentence -> probability that it is a 金句."""
+    threshold: float
+    terms: frozenset[str] = frozenset()
+    """Terms the model added to the rules' window: their cards' rule is ``keyterm.model``."""
+
+    def golden(self, folded: str, s: Span) -> Golden | None:
+        """A sentence no rule finds golden that the model does, with its blanks left to
+        the key terms; never a greeting, a wrapped fragment or a line leaning on the
+        one before (一是……, 它……), never a line of site chrome (如有侵权……, 仅供学习交流),
+        a remark quoted from the material or a line of a news report (rubric: TAG)."""
+        if self.golden_p.get(s.start, 0.0) < self.threshold or len(s.text) > _MODEL_GOLDEN_MAX:
+            return None
+        if "{" in s.text or "}" in s.text or addresses(s.text) or fragment(s.text):
+            return None
+        if remark(s.text) or reported(s.text):
+            return None
+        if is_fragment(folded, s.start, s.end) or FOOTER.search(s.text) or PROMO.search(s.text):
+            return None
+        return Golden(s, "model", ())
+
+
+_MODEL_GOLDEN_MAX = 80
+
+
+@dataclass(frozen=True, slots=True)
+class _Where:
+    section: Section
+    paragraph: Paragraph
+    index: int
+    sentence: Span
+
+
+def _sentences(doc: Outline) -> list[_Where]:
+    return [
+        _Where(sec, para, k, s)
+        for sec in doc.sections
+        for para in sec.paragraphs
+        for k, s in enumerate(para.sentences, 1)
+    ]
+
+
+_COUPLET_MAX = 60
+_CONDITIONAL_MAX = 100
+_CONDITIONAL = ("如果", "假如", "倘若", "若是", "要是", "一旦", "只要", "如若", "若")
+
+
+def _conditionals_alike(a: str, b: str) -> bool:
+    """Two ;-joined conditionals opening alike (如果只A,就……;如果只B,就……): the halves
+    share an opening of two or more characters that starts with a conditional."""
+    return a[:2] == b[:2] and a.startswith(_CONDITIONAL) and b.startswith(_CONDITIONAL)
+
+
+def _halves_alike(folded: str, a: Span, b: Span) -> bool:
+    """Two ;-joined halves built alike: their clauses pair up (a leading topic clause
+    of the first aside), each pair close in length or sharing its first character or
+    its last two (既要……也要……;既要……更要……, 慢一点……;细一点……)."""
+    x = [strip_punct(c.text) for c in clauses(folded, a.start, a.end)]
+    y = [strip_punct(c.text) for c in clauses(folded, b.start, b.end)]
+    if len(x) == len(y) + 1:
+        x = x[1:]
+    if len(x) != len(y) or not x:
+        return False
+    return all(
+        p and q and (abs(len(p) - len(q)) <= 2 or p[0] == q[0] or p[-2:] == q[-2:])
+        for p, q in zip(x, y, strict=True)
+    ) and (len(x) >= 2 or x[0][:2] == y[0][:2])
+
+
+def _couplets(folded: str, doc: Outline) -> list[tuple[_Where, Golden]]:
+    """Antithetical sentences running over a ``;``: the whole 。-sentence is one 金句,
+    with the last clause of each half blanked."""
+    out: list[tuple[_Where, Golden]] = []
+    for sec in doc.sections:
+        for para in sec.paragraphs:
+            sents = para.sentences
+            for k in range(len(sents) - 1):
+                a, b = sents[k], sents[k + 1]
+                if not a.text.endswith(";") or b.text.endswith(";"):
+                    continue
+                if k > 0 and sents[k - 1].text.endswith(";"):
+                    continue
+                if _conditionals_alike(a.text, b.text):
+                    if b.end - a.start > _CONDITIONAL_MAX:
+                        continue
+                elif b.end - a.start > _COUPLET_MAX or not _halves_alike(folded, a, b):
+                    continue
+                whole = Span(folded[a.start : b.end], a.start, b.end)
+                tails = [clauses(folded, h.start, h.end)[-1] for h in (a, b)]
+                blanks = tuple(
+                    Span(t.text.rstrip(",;:。!?"), t.start, t.start + len(t.text.rstrip(",;:。!?")))
+                    for t in tails
+                )
+                if GOLDEN_SECTION.search(sec.heading):
+                    whole = strip_numbering(whole)
+                out.append((_Where(sec, para, k + 1, whole), Golden(whole, "couplet", blanks)))
+    return out
+
+
+_TWO_MAX = 15
+_POINT_MAX = 20
+"""A point of a two-point sentence in a clause of its own may be this long
+(关系党和人民事业得失成败的大问题)."""
+_NAME_LEN = 5
+"""A term this long (a policy or document name) is worth a card even from a background
+or evidence sentence; shorter ones only from sentences with an argument function."""
+_SIDE_TERM = 4
+"""A blank beside a card's own term is this long, a 规范表述 or quoted term, or part
+of a compound with a blank it touches (县域经济 + 活力): a short side word alone
+(党员, 数字化, 主题) is guessed or generic (rubric: GEN)."""
+_AFTER_MARKER = ("可以", "需要", "是", "要", "有", "能", "在", "应", "会", "可")
+
+
+def _two_points(
+    folded: str, doc: Outline, longest: int = _TWO_MAX
+) -> list[tuple[_Where, list[Span]]]:
+    """Sentences of two points (既是A,也是B; 不是A,而是B; 一方面A,另一方面B; pairs
+    from ``data/two_points.txt``): both points are blanked, the markers stay; a third
+    clause carrying on the pair (还能C, 更要C) is a third point."""
+    pairs = sorted(
+        ((row[0], row[1]) for row in entries("two_points") if len(row) == 2),
+        key=lambda p: -len(p[0]),  # 不仅仅是 before 不仅
+    )
+    out: list[tuple[_Where, list[Span]]] = []
+    for w in _sentences(doc):
+        parts = clauses(folded, w.sentence.start, w.sentence.end)
+        for a, b in pairs:
+            first = next((c for c in parts if a in c.text), None)
+            if first is None:
+                continue
+            at = first.text.find(a) + len(a)
+            later = [c for c in parts if c.start > first.start and c.text.startswith(b)]
+            second = later[0] if later else None
+            if second is not None:
+                x, y = _point(first, at, longest), _point(second, len(b), longest)
+            else:
+                x, y = _inner_pair(first, at, b)
+            if x is None or y is None:
+                continue
+            points = [x, y]
+            after = [c for c in parts if c.start >= y.end]
+            if after and after[0].text.startswith(_THIRD):
+                z = _point(after[0], 1)
+                if z is not None:
+                    points.append(z)
+            out.append((w, points))
+            break
+    return out
+
+
+_THIRD = ("还", "更", "也")
+
+
+def _inner_pair(clause: Span, at: int, second: str) -> tuple[Span | None, Span | None]:
+    """Both halves in one clause (既舍得投入也懂得合作): the second marker at least two
+    characters after the first, each half 2 to ``_TWO_MAX`` characters."""
+    text = clause.text
+    cut = text.find(second, at + 2)
+    if cut < 0:
+        return None, None
+    head = Span(text[:cut], clause.start, clause.start + cut)
+    tail = Span(text[cut:], clause.start + cut, clause.end)
+    x = _point(head, at)
+    y = _point(tail, len(second))
+    if x is None or y is None or len(x.text) > 8 or len(y.text) > 8:
+        return None, None
+    return x, y
+
+
+def _point(clause: Span, at: int, longest: int = _TWO_MAX) -> Span | None:
+    """The point after a marker: the rest of the clause without a leading copula or
+    modal, on word boundaries, 2 to ``_TWO_MAX`` characters."""
+    text = clause.text.rstrip(",;:。!?")
+    for verb in _AFTER_MARKER:
+        if text.startswith(verb, at) and len(text) - at - len(verb) >= 2:
+            at += len(verb)
+            break
+    rest = text[at:]
+    if len(rest) > 2 and rest[0] in "“\"'‘" and rest[-1] in "”\"'’":
+        at += 1  # the quoted point, without its quotation marks
+        rest = rest[1:-1]
+    if not 2 <= len(strip_punct(rest)) <= longest:
+        return None
+    return Span(rest, clause.start + at, clause.start + at + len(rest))
+
+
+def _predicates(folded: str, doc: Outline) -> list[tuple[_Where, list[Span]]]:
+    """Sentences judging their subject by a marker (X的关键在于Y, 前提是Y, 贵在Y,重在Z;
+    ``data/predicate_markers.txt``): Y, the rest of the marker's clause, is the point
+    (rubric: KEY), blanked on word boundaries, the marker left to cue it; each clause
+    with a marker gives one."""
+    markers = sorted(words("predicate_markers"), key=len, reverse=True)
+    out: list[tuple[_Where, list[Span]]] = []
+    for w in _sentences(doc):
+        points: list[Span] = []
+        for c in clauses(folded, w.sentence.start, w.sentence.end):
+            found = [(c.text.find(m), -len(m), m) for m in markers if m in c.text]
+            if not found:
+                continue
+            at, _, marker = min(found)
+            y = _point(c, at + len(marker))
+            if y is not None and y.start in _bounds_at(w.sentence) and _good_blank(y.text):
+                points.append(y)
+        if points:
+            out.append((w, points))
+    return out
+
+
+def _bounds_at(sentence: Span) -> set[int]:
+    """Word bounds of ``sentence`` as offsets of the folded text."""
+    return {sentence.start + b for b in _bounds(sentence)}
+
+
+def fragment(sentence: str) -> bool:
+    """A sentence whose subject is elsewhere: it opens with an ordinal or a pronoun
+    (一是……, 它……, 这些……; ``data/fragment_openers.txt``), after any numbering."""
+    text = strip_numbering_text(sentence)
+    kinds = {row[0]: row[1].split() for row in entries("fragment_openers") if len(row) == 2}
+    if any(text.startswith(w) for w in kinds.get("ordinal", ())):
+        return True
+    first = tokens(text[:8])
+    return bool(first) and first[0][0] in kinds.get("pronoun", ())
+
+
+def strip_numbering_text(text: str) -> str:
+    number = _SENTENCE_NUMBER.match(text)
+    return text[number.end() :] if number else text.lstrip()
+
+
+_SENTENCE_NUMBER = re.compile(
+    r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}\s*[.．、](?!\d))\s*"
+)
+"""A list or paragraph number opening a sentence (``1.``, ``（2）``, ``三、``); a decimal
+(``1.5亿``) is none."""
+
+
+def _good_blank(text: str) -> bool:
+    core = strip_punct(text)
+    return (
+        len(core) >= 2
+        and not core.isdigit()
+        and core not in STOP_WORDS
+        and core not in PLAIN
+        and core not in words("connectives")
+        and _balanced(text)
+        and not _torn(core)
+    )
+
+
+@cache
+def _edges() -> dict[str, frozenset[str]]:
+    return {row[0]: frozenset(row[1].split()) for row in entries("blank_edges") if len(row) == 2}
+
+
+def _balanced(text: str) -> bool:
+    """No quotation mark of the blank lacks its partner inside it (川渝“{一体化”发展机制})."""
+    return all(text.count(a) == text.count(b) for a, b in ("“”", "‘’", "《》", "()"))
+
+
+@lru_cache(maxsize=8192)
+def _torn(core: str) -> bool:
+    """A blank that is not a term of its own (rubric: CUT, GEN): it opens or closes with a
+    one-character word that belongs to its neighbour (直观{地感受}, 形成{新}的), names a
+    speaker (习近平总书记, 视察时) or ends in a time or place word (视察时, 调研中)."""
+    edges = _edges()
+    toks = [w for w, _ in tokens(core)]
+    if not toks:
+        return True
+    if any(t in edges["speaker"] for t in toks):
+        return True
+    if all(len(t) == 1 for t in toks):
+        return False  # a line the dictionary does not know (我必行之): nothing to go by
+    first, last = toks[0], toks[-1]
+    if len(toks) > 1 and len(first) == 1 and first in edges["start"]:
+        return True
+    if len(toks) > 1 and (
+        last in edges["adverbs"] or (last in edges["says"] and len(toks[-2]) > 1)
+    ):
+        return True  # 中国始终|坚持, 曹文君说: the blank runs into the predicate or the speaker
+    return len(toks) > 1 and len(last) == 1 and (last in edges["end"] or last in edges["suffix"])
+
+
+def _bounds(s: Span) -> set[int]:
+    """Offsets in ``s.text`` where a jieba token starts or ends."""
+    out = {0, len(s.text)}
+    for word, at in tokens(s.text):
+        out.add(at)
+        out.add(at + len(word))
+    return out
+
+
+def term_blanks(s: Span, scores: dict[str, float], limit: int = MAX_BLANKS) -> list[Span]:
+    """The best-scoring key terms in ``s`` on word boundaries, non-overlapping."""
+    hits: list[tuple[float, int, str]] = []
+    bounds: set[int] | None = None
+    for word, score in scores.items():
+        at = s.text.find(word)
+        if at >= 0:
+            bounds = bounds if bounds is not None else _bounds(s)
+            while at >= 0 and not (at in bounds and at + len(word) in bounds):
+                at = s.text.find(word, at + 1)
+            if at >= 0:
+                hits.append((score, at, word))
+    # The longest compound wins where terms nest (社区嵌入式养老服务 over 养老服务).
+    hits = [
+        h
+        for h in hits
+        if not any(o[2] != h[2] and h[2] in o[2] and o[1] <= h[1] < o[1] + len(o[2]) for o in hits)
+    ]
+    hits.sort(key=lambda h: (-h[0], h[1]))
+    chosen: list[Span] = []
+    for _score, at, word in hits:
+        start = s.start + at
+        span = Span(word, start, start + len(word))
+        if any(span.start < c.end and c.start < span.end for c in chosen):
+            continue
+        if _good_blank(word):
+            chosen.append(span)
+        if len(chosen) == limit:
+            break
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def find_clozes(
+    folded: str,
+    doc: Outline,
+    terms: list[Term],
+    skip: set[tuple[int, int]],
+    top: int,
+    topic: set[str] | None = None,
+    functions: dict[int, str] | None = None,
+    listed: list[Span] | None = None,
+    learned: Learned | None = None,
+) -> list[Cloze]:
+    """Cloze cards; ``skip`` holds (start, end) of sentences already used as list items,
+    ``listed`` the items of the list cards (a series they hold gets no cloze).
+
+    Key-term cards cover the ``top`` best terms and every 规范表述 of the article
+    (up to ``top`` more), each blanked at least once. ``learned``: the learned
+    model's verdicts (the terms came ranked by it; sentences it finds 金句 that no
+    rule does are carded as 金句 too).
+    """
+    from trainer.generation.classify.functions import CARDABLE
+
+    topic = topic or set()
+    scores = {t.word: t.score for t in terms[: top * 3]}
+    guifan = guifan_words()
+    # The window holds the article's own terms; 规范表述 come on top of it, so a
+    # longer list of standard phrases never pushes the article's terms out.
+    own_terms = [t for t in terms if t.word not in guifan]
+    standard = [t for t in terms if t.word in guifan][: 2 * top]
+    scores.update((t.word, t.score) for t in standard)
+    cover = sorted([*own_terms[:top], *standard], key=lambda t: (-t.score, t.word))
+    # Terms ranked just below the window are blanked too, in cards already made.
+    extra_cover = own_terms[top : top + top // 2]
+    cover += extra_cover
+    out: list[Cloze] = _Cards()
+    used: set[int] = set()
+    couplets = _couplets(folded, doc)
+    halves = {
+        s.start
+        for w, _g in couplets
+        for s in w.paragraph.sentences
+        if w.sentence.start <= s.start < w.sentence.end
+    }
+    instructions = {at for at, f in (functions or {}).items() if f == "要求"}
+    for w, points in _two_points(folded, doc):
+        if w.sentence.start in halves or (w.sentence.start, w.sentence.end) in skip:
+            continue
+        if w.sentence.start in instructions:
+            continue
+        if functions and functions.get(w.sentence.start, "") not in CARDABLE:
+            continue
+        plain = strip_punct(w.sentence.text)
+        if 2 * sum(len(p.text) for p in points) <= len(plain) + 4:
+            role = "golden" if len(plain) <= _COUPLET_MAX else "term"
+            _add(out, used, w, points, role, "two_points")
+    for w, pair in couplets:
+        _add(out, used, w, _golden_blanks(pair, scores, topic), "golden", "golden." + pair.rule)
+    for w in _sentences(doc):
+        if (w.sentence.start, w.sentence.end) in skip or w.sentence.start in halves:
+            continue
+        if w.sentence.start in instructions:
+            continue
+        sayings = GOLDEN_SECTION.search(w.section.heading) is not None
+        sentence = strip_numbering(w.sentence) if sayings else w.sentence
+        last = w.index == len(w.paragraph.sentences)
+        g = find_golden(folded, sentence, w.index == 1, last, sayings)
+        if g is None and learned is not None:
+            g = learned.golden(folded, sentence)
+        if g is None:
+            continue
+        blanks = _golden_blanks(g, scores, topic)
+        if blanks:
+            role = "term" if g.rule == POINT else "golden"
+            _add(out, used, replace(w, sentence=sentence), blanks, role, "golden." + g.rule)
+    # A judged predicate (关键在于Y) on a sentence no 金句 took: Y is the point.
+    for w, points in _predicates(folded, doc):
+        if (w.sentence.start, w.sentence.end) in skip or w.sentence.start in halves:
+            continue
+        if w.sentence.start in instructions:
+            continue
+        if functions and functions.get(w.sentence.start, "") not in CARDABLE:
+            continue
+        hidden = sum(len(strip_punct(p.text)) for p in points)
+        if 2 * hidden <= len(strip_punct(w.sentence.text)):
+            _add(out, used, w, points[:MAX_BLANKS], "term", "predicate")
+    covered = {strip_punct(b.text) for c in out for b in c.blanks}
+    pool = [
+        w
+        for w in _sentences(doc)
+        if _TERM_SENTENCE[0] <= len(w.sentence.text) <= _TERM_SENTENCE[1]
+        and w.sentence.start not in instructions
+    ]
+    functions = functions or {}
+    long = [
+        w
+        for w in _sentences(doc)
+        if len(w.sentence.text) > _TERM_SENTENCE[1] and w.sentence.start not in instructions
+    ]
+
+    def named(word: str) -> bool:
+        """A 规范表述, a long (policy) name or a quoted coined term: worth a card from
+        any sentence."""
+        return word in guifan or len(word) >= _NAME_LEN or f"“{word}”" in folded
+
+    windows = 0
+
+    def coined(word: str) -> bool:
+        """A 规范表述 or a term the article quotes: worth cutting a long sentence for."""
+        return word in guifan or f"“{word}”" in folded
+
+    def cardable(w: _Where) -> bool:
+        return not functions or functions.get(w.sentence.start, "") in CARDABLE
+
+    budget = len(folded) // CHARS_PER_CARD
+    for term in cover:
+        if any(term.word in c and len(c) <= len(term.word) + _NEST for c in covered):
+            continue
+        if len(term.word) == 2 and rarity(term.word) < _RARE_PAIR and not named(term.word):
+            continue  # 产业, 历史, 关键: a common pair is no term of its own (rubric: GEN)
+        candidates = [
+            w
+            for w in pool
+            if term.word in w.sentence.text
+            and any(b.text == term.word for b in term_blanks(w.sentence, {term.word: 1.0}, 1))
+            and w.sentence.start not in used
+            and "{" not in w.sentence.text
+            and "}" not in w.sentence.text
+            and (cardable(w) or named(term.word))
+        ]
+        if term in extra_cover and _extend(out, term.word):
+            covered.add(term.word)
+            continue
+        if not candidates or (term in extra_cover and len(out) >= budget):
+            if term in extra_cover:
+                continue
+            # Room in a card already made; else the clauses around it in a sentence
+            # too long to card; else the place of a weaker blank in a full card.
+            done = _extend(out, term.word)
+            if not done and coined(term.word) and windows < _WINDOWS_MAX:
+                done = _long_sentence_card(out, used, term.word, folded, long)
+                windows += done
+            if not done and named(term.word):
+                done = _swap(out, term.word, scores)
+            if done:
+                covered.add(term.word)
+            continue
+        # A sentence that does something in the argument first; background and
+        # evidence only when the term appears nowhere else.
+        best = max(
+            candidates,
+            key=lambda w: (
+                cardable(w),
+                len(term_blanks(w.sentence, scores)),
+                -abs(len(w.sentence.text) - 40),
+                -w.sentence.start,
+            ),
+        )
+        others = {k: v for k, v in scores.items() if k != term.word and term.word not in k}
+        own = term_blanks(best.sentence, {term.word: 1.0}, 1)[0]
+        # A ranked compound holding the term there is asked whole (县域经济活力 over 县域经济).
+        wider = term_blanks(
+            best.sentence,
+            {
+                k: float(len(k))
+                for k in scores
+                if term.word in k and len(k) <= len(term.word) + _NEST
+            },
+            MAX_BLANKS,
+        )
+        own = max(
+            (b for b in wider if b.start <= own.start and own.end <= b.end),
+            key=lambda b: len(b.text),
+            default=own,
+        )
+        extra = [
+            b
+            for b in term_blanks(best.sentence, others, MAX_BLANKS)
+            if not (b.start < own.end and own.start < b.end)
+        ]
+        extra = [
+            b
+            for b in extra
+            if len(b.text) >= _SIDE_TERM
+            or named(b.text)
+            or any(o.end == b.start or b.end == o.start for o in (own, *extra))
+        ]
+        blanks = sorted([own, *extra[: MAX_BLANKS - 1]], key=lambda b: b.start)
+        rule = "keyterm.model" if learned is not None and term.word in learned.terms else "term"
+        if _add(out, used, best, blanks, "term", rule):
+            covered.update(strip_punct(b.text) for b in blanks)
+    _series_cards(folded, doc, out, used, skip, instructions, functions, listed)
+    out.sort(key=lambda c: c.sentence.start)
+    return out
+
+
+_LEANS = frozenset("也又是就而但并还即更却才且则乃故因")
+"""Characters a clause opens with when it carries on from the one before it."""
+_WINDOW = (24, 60)
+_WINDOWS_MAX = 2
+"""Cards cut from long sentences per article: the deck's budget is for whole sentences."""
+"""A window of clauses cut from a long sentence: grown to at least the first figure,
+never beyond the second."""
+
+
+def _long_sentence_card(
+    out: list[Cloze], used: set[int], word: str, folded: str, long: list[_Where]
+) -> bool:
+    """A card for a 规范表述 or coined term that only stands in sentences too long to
+    card (中国始终高举……,践行真正的多边主义,坚持……,反对……): the clauses around it,
+    from the one that holds it on to the next (or back to the one before) until the
+    window reads as a statement, the term blanked. The sentence gets no other card."""
+    for w in long:
+        s = w.sentence
+        if word not in s.text or s.start in used or "{" in s.text or "}" in s.text:
+            continue
+        if structure_members(folded, s):
+            continue  # its series gets the sentence's card
+        parts = clauses(folded, s.start, s.end)
+        at = next(
+            (k for k, c in enumerate(parts) if word in c.text and term_blanks(c, {word: 1.0}, 1)),
+            None,
+        )
+        if at is None:
+            continue
+        lo = hi = at
+        lo_min, hi_max = _WINDOW
+        while parts[hi].end - parts[lo].start < lo_min:
+            if hi + 1 < len(parts) and parts[hi + 1].end - parts[lo].start <= hi_max:
+                hi += 1
+            elif lo > 0 and parts[hi].end - parts[lo - 1].start <= hi_max:
+                lo -= 1
+            else:
+                break
+        start, end = parts[lo].start, parts[hi].end
+        if end - start > hi_max:
+            continue
+        window = Span(folded[start:end], start, end)
+        if fragment(window.text) or "等" in window.text:
+            continue  # a fragment's opener; a list (……等)
+        if start > s.start and window.text[0] in _LEANS:
+            continue  # 也使得……, 是对……的: leans on the clause the window leaves out
+        at = window.text.find(word)
+        if "、" in window.text[max(0, at - 1) : at + len(word) + 1]:
+            continue  # a member of a series (城乡统筹、因地制宜): the series is the point
+        blank = term_blanks(window, {word: 1.0}, 1)
+        fits = blank and 2 * len(blank[0].text) <= len(strip_punct(window.text))
+        if fits and _add(out, used, replace(w, sentence=window), blank, "term", "term"):
+            used.add(s.start)
+            return True
+    return False
+
+
+_SERIES_SENTENCE_MAX = 120
+
+
+def _series_cards(
+    folded: str,
+    doc: Outline,
+    out: list[Cloze],
+    used: set[int],
+    skip: set[tuple[int, int]],
+    instructions: set[int],
+    functions: dict[int, str] | None,
+    listed: list[Span] | None,
+) -> None:
+    from trainer.generation.classify.functions import CARDABLE
+
+    functions = functions or {}
+    asked: dict[tuple[str, ...], int] = {}
+    """Members (as written) -> the start of the sentence that asks them."""
+    found: list[tuple[_Where, list[list[Span]]]] = []
+    for w in _sentences(doc):
+        if (w.sentence.start, w.sentence.end) in skip or w.sentence.start in instructions:
+            continue
+        cardable = not functions or functions.get(w.sentence.start, "") in CARDABLE
+        groups = [
+            g
+            for g in structure_members(folded, w.sentence)
+            if (cardable or _built_alike(g))
+            and not any(m.start < it.end and it.start < m.end for m in g for it in listed or ())
+        ]
+        if groups:
+            found.append((w, groups))
+        for g in groups:
+            key = tuple(m.text for m in g)
+            other = asked.get(key)
+            if other is None or _rank(w, functions) < _rank(_where_at(found, other), functions):
+                asked[key] = w.sentence.start
+    carded: set[int] = set()
+    for w, groups in found:
+        # The series with the most members that makes a card, then a second one as a
+        # deletion of its own on that card; members two sentences name alike are asked
+        # once, where the sentence does most.
+        for members in groups:
+            if asked[tuple(m.text for m in members)] != w.sentence.start:
+                continue
+            if w.sentence.start in carded:
+                if _second_series(out, w, members):
+                    break
+                continue
+            if _series_card(out, used, w, members, lambda t: _standing(folded, t)):
+                carded.add(w.sentence.start)
+    # A two-point sentence the first pass left (its points long, or its cues saying
+    # 背景 or 论据: the structure says it makes a point): each point on a deletion of
+    # its own, each card showing at least half the sentence.
+    for w, points in _two_points(folded, doc, _POINT_MAX):
+        if w.sentence.start in carded or (w.sentence.start, w.sentence.end) in skip:
+            continue
+        if w.sentence.start in instructions or fragment(w.sentence.text):
+            continue  # 这些乱象不但……: what it judges is in the sentence before
+        if any(c.sentence.start == w.sentence.start and c.rule == "two_points" for c in out):
+            continue
+        if _clause_card(out, used, w, points, lambda t: _standing(folded, t), "two_points"):
+            carded.add(w.sentence.start)
+    # A sentence of parallel clauses (把A,把B; 优化A,推动B,提高C) with no series asked:
+    # its clauses are its points, asked one at a time.
+    for w in _sentences(doc):
+        if w.sentence.start in carded or (w.sentence.start, w.sentence.end) in skip:
+            continue
+        if w.sentence.start in instructions or functions.get(w.sentence.start, "") not in CARDABLE:
+            continue
+        for members in clause_members(folded, w.sentence):
+            if any(m.start < it.end and it.start < m.end for m in members for it in listed or ()):
+                continue
+            _clause_card(out, used, w, members, lambda t: _standing(folded, t))
+
+
+def _second_series(out: list[Cloze], w: _Where, members: list[Span]) -> bool:
+    """A second series of a sentence whose card asks its first: added to that card as a
+    deletion of its own (its card hides only these members, at most half the sentence),
+    while the card asks at most ``MAX_BLANKS`` questions and is the sentence's only one."""
+    plain = len(strip_punct(w.sentence.text))
+    if 2 * sum(len(m.text) for m in members) > plain:
+        return False
+    members = [_unquoted(m) for m in members]
+    if any(not _balanced(m.text) or _torn(strip_punct(m.text)) for m in members):
+        return False
+    on = [k for k, c in enumerate(out) if c.sentence.start == w.sentence.start]
+    if len(on) != 1:
+        return False  # the sentence has a card besides: the two are tidied into one
+    for k in on:
+        c = out[k]
+        if not c.together:
+            continue
+        if any(b.start < m.end and m.start < b.end for b in c.blanks for m in members):
+            return False
+        if _questions(c) >= MAX_BLANKS:
+            return False
+        blanks = sorted([*c.blanks, *members], key=lambda b: b.start)
+        out[k] = replace(
+            c, blanks=tuple(blanks), more=(*c.more, frozenset(m.start for m in members))
+        )
+        return True
+    return False
+
+
+def _questions(c: Cloze) -> int:
+    """How many deletions (cloze numbers) ``c`` asks."""
+    grouped = c.together.union(*c.more)
+    alone = sum(b.start not in grouped for b in c.blanks)
+    return alone + (1 if c.together else 0) + len(c.more)
+
+
+_RANKS = ("论点", "分论点", "对策", "意义", "问题", "原因", "危害")
+
+
+def _rank(w: _Where, functions: dict[int, str]) -> tuple[bool, int]:
+    """Where a series two sentences share is asked: not a sentence leaning on the one
+    before (这说明……), then the sentence of the strongest function."""
+    name = functions.get(w.sentence.start, "")
+    return fragment(w.sentence.text), _RANKS.index(name) if name in _RANKS else len(_RANKS)
+
+
+def _where_at(found: list[tuple[_Where, list[list[Span]]]], start: int) -> _Where:
+    return next(w for w, _g in found if w.sentence.start == start)
+
+
+def _standing(folded: str, text: str) -> bool:
+    """A blank a card keeps when a series takes it over: a 规范表述, a quoted term or a
+    term of ``_SIDE_TERM`` characters or more (学术不端); short side words (党员, 主题)
+    give way to the members."""
+    core = strip_punct(text)
+    return core in guifan_words() or f"“{core}”" in folded or len(core) >= _SIDE_TERM
+
+
+def _built_alike(members: list[Span]) -> bool:
+    """Members built on one pattern (有送必检、随送随检; 同呼吸、共命运、心连心): of like
+    length, or sharing their first or last character. Such a series names points even
+    in a sentence whose cues say 背景 or 论据."""
+    texts = [m.text for m in members]
+    lengths = sorted(len(t) for t in texts)
+    if lengths[-1] - lengths[0] <= 1:
+        return True
+    return len({t[0] for t in texts}) == 1 or len({t[-1] for t in texts}) == 1
+
+
+def _unquoted(m: Span) -> Span:
+    """A member cut at its quotation mark where the mark's partner is outside it
+    (就应以“责权一致 -> 责权一致, 责能一致”为准绳 -> 责能一致, 自我隔绝” -> 自我隔绝)."""
+    text = m.text
+    if text.count("“") == 1 and "”" not in text:
+        at = text.index("“") + 1
+        return Span(text[at:], m.start + at, m.end)
+    if text.count("”") == 1 and "“" not in text:
+        at = text.index("”")
+        return Span(text[:at], m.start, m.start + at)
+    return m
+
+
+def _series_card(
+    out: list[Cloze],
+    used: set[int],
+    w: _Where,
+    members: list[Span],
+    standing: Callable[[str], bool] = lambda _t: False,
+) -> bool:
+    """A card asking for the members of a series together (one deletion), or the
+    members added to the card already made on the sentence, while at least half the
+    sentence stays visible."""
+    plain = len(strip_punct(w.sentence.text))
+    if plain > _SERIES_SENTENCE_MAX or 2 * sum(len(m.text) for m in members) > plain:
+        return False
+    members = [_unquoted(m) for m in members]
+    if any(not _balanced(m.text) or _torn(strip_punct(m.text)) for m in members):
+        return False  # a member cut off its word (形成{新}的, “{一体化”发展机制}): rubric CUT
+    if w.sentence.start not in used:
+        return _add(out, used, w, members, "term", "series", together=members)
+    for k, c in enumerate(out):
+        if c.sentence.start != w.sentence.start or c.together:
+            continue
+        # A blank that holds a member (老年助餐 over 助餐) stands for it.
+        held = [
+            next((b for b in c.blanks if b.start <= m.start and m.end <= b.end), m) for m in members
+        ]
+        members = list(dict.fromkeys(held))
+        if len(members) < 2:
+            # The whole series lies inside one blank of the card: already asked there,
+            # and a card of one blank written per member would write it twice.
+            return False
+        kept = [
+            b
+            for b in c.blanks
+            if b not in members and not any(b.start < m.end and m.start < b.end for m in members)
+        ]
+        full = len(kept) >= MAX_BLANKS or 2 * sum(len(b.text) for b in (*kept, *members)) > plain
+        if full and c.role == "term":
+            # No room beside the card's side words: the members are the point of the
+            # sentence, so they take the card, with the side words that still fit.
+            room = plain // 2 - sum(len(m.text) for m in members)
+            fits: list[Span] = []
+            for b in sorted(kept, key=lambda b: -len(b.text)):
+                if len(fits) < MAX_BLANKS - 1 and len(b.text) <= room:
+                    fits.append(b)
+                    room -= len(b.text)
+            displaced = [b for b in kept if b not in fits]
+            if any(standing(b.text) for b in displaced):
+                return _own_series_card(out, w, members)
+            blanks = sorted([*fits, *members], key=lambda b: b.start)
+            out[k] = replace(
+                c, blanks=tuple(blanks), rule="series", together=frozenset(m.start for m in members)
+            )
+            return True
+        if full:
+            # No room beside a 金句's own blanks: the series is a point of its own,
+            # asked on a card of its own.
+            return _own_series_card(out, w, members)
+        blanks = sorted([*kept, *members], key=lambda b: b.start)
+        out[k] = replace(c, blanks=tuple(blanks), together=frozenset(m.start for m in members))
+        return True
+    return False
+
+
+def _clause_card(
+    out: list[Cloze],
+    used: set[int],
+    w: _Where,
+    members: list[Span],
+    standing: Callable[[str], bool],
+    rule: str = "clauses",
+) -> bool:
+    """A card asking each clause of a parallel run (or each point of a two-point
+    sentence) on a deletion of its own, each card hiding one and showing the others and
+    at least half the sentence: made on the sentence, or taking over the blanks of the
+    card made there (a 金句 stays a 金句) when those are short side words or lie inside
+    the members."""
+    plain = len(strip_punct(w.sentence.text))
+    members = snap_to_words(w.sentence, members)
+    if len(members) < 2 or any(2 * len(strip_punct(m.text)) > plain for m in members):
+        return False
+    if any(not _balanced(m.text) for m in members):
+        return False
+    if w.sentence.start not in used:
+        return _add(out, used, w, members, "term", rule)
+    for k, c in enumerate(out):
+        if c.sentence.start != w.sentence.start:
+            continue
+        if c.together:
+            return False
+        # The card's blanks must stay asked: each inside a member that holds it with
+        # little around it, or a short side word.
+        for b in c.blanks:
+            holder = next((m for m in members if m.start <= b.start and b.end <= m.end), None)
+            kept = holder is not None and len(holder.text) <= len(b.text) + _NEST
+            if standing(b.text) and not kept:
+                return False
+        out[k] = replace(c, blanks=tuple(members), rule=rule)
+        return True
+    return False
+
+
+def _own_series_card(out: list[Cloze], w: _Where, members: list[Span]) -> bool:
+    out.append(
+        Cloze(
+            w.section,
+            w.paragraph,
+            w.index,
+            w.sentence,
+            tuple(members),
+            "term",
+            "series",
+            frozenset(m.start for m in members),
+        )
+    )
+    return True
+
+
+def _golden_blanks(g: Golden, scores: dict[str, float], topic: set[str]) -> list[Span]:
+    """A 金句's own blanks (the halves of a couplet…), else its key terms, else its
+    rarest content words; never the topic, a connective or a generic word."""
+    if g.blanks:
+        own = [b for b in g.blanks if _good_blank(b.text) and not is_topic(b.text, topic)]
+        if own:
+            return own[:MAX_BLANKS]
+    found = [
+        b
+        for b in term_blanks(g.sentence, scores)
+        if len(b.text) > 2 or rarity(b.text) >= _RARE_PAIR or b.text in guifan_words()
+    ]
+    # A pair of characters beside a longer term is a side word (网红, 监管, 顾客):
+    # guessed or generic (rubric: GEN); the longer terms carry the card.
+    longer = [b for b in found if len(b.text) > 2 or b.text in guifan_words()]
+    if longer:
+        return longer
+    if found:
+        return found
+    # No key term in it: blank its rarest content words instead.
+    words = [
+        (rarity(w) * len(w), at, w)
+        for w, at in tokens(g.sentence.text)
+        if is_content(w)
+        and _good_blank(w)
+        and not is_topic(w, topic)
+        and not (len(w) <= _COUNTED and "一" in w)  # 新一轮, 另一边: a count, no term
+    ]
+    words.sort(key=lambda x: (-x[0], x[1]))
+    start = g.sentence.start
+    return sorted(
+        (Span(w, start + at, start + at + len(w)) for _, at, w in words[:2]),
+        key=lambda b: b.start,
+    )
+
+
+def _extend(out: list[Cloze], word: str) -> bool:
+    """Blank ``word`` in a card already made on a sentence that holds it (a key-term
+    card first, then a 金句), if it has room, no blank overlaps it and at least half
+    the sentence stays visible."""
+    for c in sorted(out, key=lambda c: (c.role != "term", len(c.blanks), c.sentence.start)):
+        if len(c.blanks) >= MAX_BLANKS or word not in c.sentence.text:
+            continue
+        found = term_blanks(c.sentence, {word: 1.0}, 1)
+        if not found or any(found[0].start < b.end and b.start < found[0].end for b in c.blanks):
+            continue
+        hidden = sum(len(b.text) for b in (*c.blanks, found[0]))
+        if 2 * hidden <= len(strip_punct(c.sentence.text)):  # enough left to recall from
+            k = out.index(c)
+            out[k] = replace(c, blanks=tuple(_joined([*c.blanks, found[0]])))
+            return True
+    return False
+
+
+_SWAPPABLE = frozenset(
+    {"term", "keyterm.model", "golden.pattern", "golden.model", "golden.maxim", "golden.section"}
+)
+"""Rules whose blanks are the key terms the card's sentence holds, not a part the rule
+itself chose (a couplet's halves, a series' members, a predicate)."""
+
+
+def _swap(out: list[Cloze], word: str, scores: dict[str, float]) -> bool:
+    """Blank ``word`` (a 规范表述 or coined term, see ``named`` in :func:`find_clozes`)
+    in a full card made on a sentence that holds it, in place of that card's weakest
+    blank that is no such name and ranks below it: a side word (成千上万, 文化) never hides while the
+    study point stays visible (rubric: KEY). A blank the card's rule chose itself (a
+    couplet's halves, a series' members, a predicate) is never given up."""
+    for c in sorted(out, key=lambda c: (c.role != "term", c.sentence.start)):
+        if c.rule not in _SWAPPABLE or word not in c.sentence.text or c.together:
+            continue
+        if len(c.blanks) < MAX_BLANKS:
+            continue  # room left, but too much hidden already: the card's choice stands
+        found = term_blanks(c.sentence, {word: 1.0}, 1)
+        if not found:
+            continue
+        new = found[0]
+        if any(new.start < b.end and b.start < new.end for b in c.blanks):
+            continue
+        weak = [
+            b
+            for b in c.blanks
+            if not _named_blank(b.text, c.sentence.text)
+            and scores.get(b.text, 0.0) < scores.get(word, 0.0)
+        ]
+        if not weak:
+            continue
+        drop = min(weak, key=lambda b: (scores.get(b.text, 0.0), -b.start))
+        kept = [b for b in c.blanks if b is not drop]
+        hidden = sum(len(b.text) for b in (*kept, new))
+        if 2 * hidden <= len(strip_punct(c.sentence.text)):
+            out[out.index(c)] = replace(c, blanks=tuple(_joined([*kept, new])))
+            return True
+    return False
+
+
+def _named_blank(text: str, sentence: str) -> bool:
+    """A blank that is itself a 规范表述, a long name or a quoted term."""
+    return text in guifan_words() or len(text) >= _NAME_LEN or f"“{text}”" in sentence
+
+
+def snap_to_words(sentence: Span, blanks: list[Span] | tuple[Span, ...]) -> list[Span]:
+    """``blanks`` widened to the jieba words of ``sentence`` they cut into, so no blank
+    splits a word or a fixed phrase (创{新动能} becomes {创新动能}, {顺势}而为 becomes
+    {顺势而为}); blanks that come to overlap become one."""
+    cuts = [(w, at) for w, at in tokens(sentence.text) if strip_punct(w) == w]
+    stray = {at for w, at in cuts if len(w) == 1}
+    out: list[Span] = []
+    for b in sorted(blanks, key=lambda b: b.start):
+        lo, hi = b.start - sentence.start, b.end - sentence.start
+        for word, at in cuts:
+            end = at + len(word)
+            if at < lo < end:
+                lo = at
+            if at < hi < end:
+                hi = end
+        # A word torn at the edge, whose outer part the segmenter left as stray
+        # characters (创/新动能: 创 belongs to no word but 创新).
+        left, right = straddles(sentence.text, lo), straddles(sentence.text, hi)
+        # The stray part must not pair with its other neighbour (集市场|地|基础设施:
+        # 场地 is as good a word as 地基, so 地 is left alone).
+        text = sentence.text
+        # A preposition is never taken on from outside ({对生态产品价值}: 对生 is a
+        # word, but here 对 leads into the phrase), nor a particle on the right.
+        leads, closers = _edges()["lead"], _edges()["end"]
+        if (
+            left
+            and text[left[0] : lo] not in leads
+            and all(i in stray for i in range(left[0], lo))
+            and not (left[0] > 0 and straddles(text[left[0] - 1 : left[0] + 1], 1))
+        ):
+            lo = left[0]
+        if (
+            right
+            and text[hi : right[1]] not in closers
+            and all(i in stray for i in range(hi, right[1]))
+            and not straddles(text[right[1] - 1 : right[1] + 1], 1)
+        ):
+            hi = right[1]
+        if out and lo < out[-1].end - sentence.start:
+            lo = out[-1].start - sentence.start
+            hi = max(hi, out[-1].end - sentence.start)
+            out.pop()
+        out.append(Span(sentence.text[lo:hi], sentence.start + lo, sentence.start + hi))
+    return out
+
+
+def _joined(blanks: list[Span] | tuple[Span, ...]) -> list[Span]:
+    """Blanks that touch become one: ``{{c1::宽严}}{{c2::相济}}`` is the phrase 宽严相济,
+    cut in two by the segmenter, and asks for it better as one blank."""
+    out: list[Span] = []
+    for b in sorted(blanks, key=lambda b: b.start):
+        if out and out[-1].end == b.start:
+            out[-1] = Span(out[-1].text + b.text, out[-1].start, b.end)
+        else:
+            out.append(b)
+    return out
+
+
+class _Seen:
+    """Sentences already carded, indexed for the near-duplicate test (bigram Dice ≥
+    0.8) by prefix filtering: two bigram sets that similar share a bigram among the
+    first few of each in a fixed order, so each test reads a few postings, not every
+    card (linear in the article, not quadratic)."""
+
+    _JACCARD = _NEAR_DUPLICATE / (2 - _NEAR_DUPLICATE)
+
+    def __init__(self) -> None:
+        self.postings: dict[str, list[str]] = {}
+
+    @staticmethod
+    def _grams(text: str) -> list[str]:
+        return sorted({text[i : i + 2] for i in range(len(text) - 1)} or {text})
+
+    def _prefix(self, grams: list[str]) -> list[str]:
+        keep = len(grams) - math.ceil(self._JACCARD * len(grams)) + 1
+        return grams[: max(1, keep)]
+
+    def near(self, plain: str) -> bool:
+        done: set[str] = set()
+        for g in self._prefix(self._grams(plain)):
+            for other in self.postings.get(g, ()):
+                if other not in done:
+                    done.add(other)
+                    if bigram_dice(plain, other) >= _NEAR_DUPLICATE:
+                        return True
+        return False
+
+    def add(self, plain: str) -> None:
+        for g in self._prefix(self._grams(plain)):
+            self.postings.setdefault(g, []).append(plain)
+
+
+class _Cards(list[Cloze]):
+    """The cards made so far, with the index of their sentences."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen = _Seen()
+
+
+def _add(
+    out: list[Cloze],
+    used: set[int],
+    w: _Where,
+    blanks: list[Span],
+    role: str,
+    rule: str,
+    together: list[Span] | None = None,
+) -> bool:
+    if not blanks or w.sentence.start in used:
+        return False
+    blanks = snap_to_words(w.sentence, blanks)
+    if not together:
+        blanks = _joined(blanks)
+    shared = frozenset(
+        b.start for b in blanks for m in together or () if b.start < m.end and m.start < b.end
+    )
+    plain = strip_punct(w.sentence.text)
+    if isinstance(out, _Cards):
+        if out.seen.near(plain):
+            return False
+        out.seen.add(plain)
+    elif any(bigram_dice(plain, strip_punct(c.sentence.text)) >= _NEAR_DUPLICATE for c in out):
+        return False
+    used.add(w.sentence.start)
+    out.append(
+        Cloze(w.section, w.paragraph, w.index, w.sentence, tuple(blanks), role, rule, shared)
+    )
+    return True
+
+
+def markup(original: str, c: Cloze) -> str:
+    """The sentence from the original text with ``{{cN::…}}`` around each blank; a
+    blank repeated or inside one written already is written once (never
+    ``{{c2::X}}{{c2::X}}``)."""
+    blanks: list[Span] = []
+    for b in sorted(c.blanks, key=lambda b: (b.start, -b.end)):
+        if not blanks or b.start >= blanks[-1].end:
+            blanks.append(b)
+    parts: list[str] = []
+    pos = c.sentence.start
+    number = _SENTENCE_NUMBER.match(original, pos, c.sentence.end)
+    if number and number.end() < c.sentence.end and all(b.start >= number.end() for b in blanks):
+        pos = number.end()  # a paragraph's own number is no part of what is studied
+    numbers: dict[int, int] = {}
+    groups = [g for g in (c.together, *c.more) if g]
+    shared: dict[int, int] = {}
+    for b in blanks:
+        group = next((k for k, g in enumerate(groups) if b.start in g), None)
+        if group is not None:
+            shared[group] = shared.get(group) or len(set(numbers.values())) + 1
+            numbers[b.start] = shared[group]
+        else:
+            numbers[b.start] = len(set(numbers.values())) + 1
+    for b in blanks:
+        n = numbers[b.start]
+        parts.append(original[pos : b.start])
+        parts.append(f"{{{{c{n}::{original[b.start : b.end]}}}}}")
+        pos = b.end
+    parts.append(original[pos : c.sentence.end])
+    return "".join(parts)

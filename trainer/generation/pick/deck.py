@@ -1,0 +1,479 @@
+"""Stage 5, pick: the deck a tutor would hand over, not every card the rules found.
+
+A tutor makes about 12 to 20 cards for an article of ordinary length (rubric), so
+the deck has a budget that grows with the article (:func:`budget`). When the rules
+found more, the cards that teach least go first (:func:`value`):
+
+* the argument-structure card, Q&A cards and lists always stay (they carry the
+  article's points and enumerations);
+* a 金句 or key-term cloze that blanks a 规范表述, a quoted coined term or a
+  document name always stays (the terms a student must write from memory);
+* the rest are ranked by what their sentence does (论点, 分论点, 对策, 问题, 原因,
+  危害, 意义 before 论据, 背景, 过渡) and by how much their blanks hold, and the
+  lowest are dropped until the deck fits.
+
+A deck never loses a card it would need to keep a point: only clozes without a
+standing term are ever dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from functools import cache
+
+from trainer.domain.model import Note
+from trainer.generation.detect.enumtypes import Enumeration
+from trainer.generation.detect.figures import figures, has_figure
+from trainer.generation.lexicon import kind_words
+from trainer.generation.provenance import Origin
+
+__all__ = ["budget", "choose", "examples", "narrates_case", "tidy", "value"]
+
+Made = tuple[Note, Origin]
+
+_MIN, _MAX = 12, 20
+_CHARS_PER_CARD = 90
+"""An ordinary article (about 1,100 to 1,800 characters) gets 12 to 20 cards."""
+_LONG_CHARS_PER_CARD = 110
+"""Past the ordinary length, one more card per this many characters."""
+_BLANK = re.compile(r"\{\{c\d+::(.*?)\}\}")
+_ARGUMENT = frozenset({"论点", "分论点", "对策", "问题", "原因", "危害", "意义"})
+_STRONG_GOLDEN = frozenset(
+    {
+        "cloze.golden.parallel",
+        "cloze.golden.saying",
+        "cloze.golden.section",
+        "cloze.golden.judgement",
+        "cloze.golden.couplet",
+        "cloze.golden.conclusion",
+        "cloze.golden.maxim",
+        "cloze.two_points",
+    }
+)
+"""金句 rules a tutor keeps as they come: quotations, couplets, 排比, dialectical lines."""
+_KEEP = 1000.0
+
+
+def budget(chars: int) -> int:
+    """Cards for an article of ``chars`` characters: 12 to 20 for an ordinary one,
+    growing slowly past that (a long report is several articles' worth)."""
+    ordinary = _MAX * _CHARS_PER_CARD
+    if chars <= ordinary:
+        return max(_MIN, min(_MAX, round(chars / _CHARS_PER_CARD)))
+    return _MAX + round((chars - ordinary) / _LONG_CHARS_PER_CARD)
+
+
+def value(note: Note, origin: Origin, standing: frozenset[str], folded: str) -> float:
+    """How much a card teaches; ``_KEEP`` or more means it always stays.
+
+    Only two kinds of card may go: a key-term cloze on a sentence with no argument
+    function (背景, 论据, 过渡: rubric LOW, STAT) and a series cloze outside a 对策,
+    论点 or 意义 sentence (the members of a problem's symptoms or of an example list,
+    which a list card asks for or which carry little). Neither goes if it blanks a
+    term that stands on its own: ``standing`` (the 规范表述 of the shipped list), a
+    quoted (“…”) or named (《…》) term of ``folded``."""
+    blanks = _BLANK.findall(note.text)
+    if not blanks or origin.function == "金句":
+        return _KEEP  # not a cloze (lists, Q&A, the structure card), or a 金句
+    low = (
+        origin.rule in _TERM_RULES
+        and origin.function in _LOW
+        and all(len(b) < _NAME for b in blanks)
+    ) or (origin.rule == "cloze.series" and origin.function in _SERIES_LOW)
+    if not low or any(_stands(b, standing, folded) for b in blanks):
+        return _KEEP
+    return float(sum(min(len(b), 8) for b in blanks)) - (20 if origin.function in _LOW else 0)
+
+
+_LOW = frozenset({"背景", "论据", "过渡"})
+_SERIES_LOW = frozenset({"问题", "原因", "危害", "背景", "论据", "过渡"})
+_NAME = 4
+"""A blank this long is a name or a compound term, worth a card from any sentence."""
+
+
+def _stands(blank: str, standing: frozenset[str], folded: str) -> bool:
+    core = blank.strip('“”‘’"《》')
+    return core in standing or f"“{core}”" in folded or f"《{core}》" in folded
+
+
+def choose(made: list[Made], chars: int, standing: frozenset[str], folded: str) -> list[Made]:
+    """``made`` without its least valuable clozes, down to :func:`budget` cards where
+    it can; order kept. First the low clozes (:func:`value`), then key-term and
+    series clozes whose every blank another card asks already (rubric: DUP)."""
+    limit = budget(chars)
+    if len(made) <= limit:
+        return made
+    ranked = sorted(
+        range(len(made)),
+        key=lambda k: (value(made[k][0], made[k][1], standing, folded), -k),
+    )
+    drop: set[int] = set()
+    excess = len(made) - limit
+    for k in ranked:
+        if len(drop) == excess:
+            break
+        if value(made[k][0], made[k][1], standing, folded) >= _KEEP:
+            break
+        drop.add(k)
+    asked: Counter[str] = Counter()
+    for j, (n, _o) in enumerate(made):
+        if j not in drop:
+            asked.update(set(_BLANK.findall(n.text)))  # clozes only: others hold none
+    for k in reversed(range(len(made))):
+        if len(drop) >= excess:
+            break
+        if k not in drop and _asked_elsewhere(made[k], asked):
+            drop.add(k)
+            asked.subtract(set(_BLANK.findall(made[k][0].text)))
+    return [m for k, m in enumerate(made) if k not in drop]
+
+
+_TERM_RULES = frozenset({"cloze.term", "cloze.keyterm.model"})
+_PLAIN_CLOZES = _TERM_RULES | {"cloze.series"}
+
+
+LEARNED_GOLDEN = "cloze.golden.model"
+"""The rule of a 金句 the learned model finds and no rule does: right about a quarter
+of the time against the labelled articles, so tidying treats it as a plain cloze (no
+exemption for figures, merged with the clozes on its sentence, dropped when a list on
+its sentence asks its blanks)."""
+_TIDIED = _PLAIN_CLOZES | {LEARNED_GOLDEN}
+
+
+def _firm_golden(origin: Origin) -> bool:
+    """A 金句 one of the rules found (not a learned guess)."""
+    return origin.function == "金句" and origin.rule != LEARNED_GOLDEN
+
+
+def _asked_elsewhere(card: Made, asked: Counter[str]) -> bool:
+    """A key-term or series cloze whose every blank is a blank of another card still in
+    the deck (``asked`` counts the cards asking each blank): the same point carded
+    twice."""
+    note, origin = card
+    if origin.rule not in _PLAIN_CLOZES or origin.function == "金句":
+        return False
+    mine = set(_BLANK.findall(note.text))
+    return bool(mine) and all(asked[b] >= 2 for b in mine)
+
+
+_EXAMPLE_MARKERS = ("例如", "比如", "譬如", "诸如", "如")
+"""Words that open a list of examples (如虚拟现实、增强现实、人工智能等): instances of a
+point, not points (rubric: LOW, STAT; the guide does not label them)."""
+
+
+def examples(e: Enumeration, folded: str) -> bool:
+    """An inline list whose first item follows an example marker (如, 例如…) or 作为,
+    a comma or nothing between them, or whose last item is followed by 等 and the
+    class of names its members belong to (等领域, 等多领域, 等品牌)."""
+    if e.style not in {"inline", "series"} or not e.items:
+        return False
+    before = folded[max(0, e.items[0].phrase.start - 3) : e.items[0].phrase.start]
+    before = before.rstrip(",:、 ")
+    if before.endswith(_EXAMPLE_MARKERS + _IDENTITY_MARKERS):
+        return True
+    after = folded[e.items[-1].phrase.end : e.items[-1].phrase.end + 6]
+    return _NAMED_CLASS.match(after) is not None
+
+
+_IDENTITY_MARKERS = ("作为",)
+"""A series after 作为 (中国作为经济大国、科技大国、工业大国) says what the subject is,
+the background of a claim, not points of it."""
+_NAMED_CLASS = re.compile(r"^等(?:多个?|诸多|众多)?(?:领域|行业|品牌|企业|平台)")
+"""A series closed by 等 and the class its members belong to (新能源汽车、智能手机等领域,
+财税、金融等多领域): instances named as evidence, not points."""
+
+
+_SPANS = re.compile(r"^从[\u4e00-\u9fff]{4,8}到[\u4e00-\u9fff]{4,8}$")
+"""An item naming a stretch between two names (从大兴安岭到秦巴山区, 从黄土高坡到云贵
+高原): the scene of a point, not a point (the guide does not label places or times).
+Stages of two or three characters (从空想到科学, 从站起来到富起来) stay points."""
+
+
+def not_points(e: Enumeration, folded: str) -> bool:
+    """A list a tutor would not ask: examples (:func:`examples`) or items that are all
+    stretches of places or times."""
+    if examples(e, folded):
+        return True
+    items = [folded[it.phrase.start : it.phrase.end] for it in e.items]
+    return bool(items) and all(_SPANS.match(i) for i in items)
+
+
+def tidy(made: list[Made], standing: frozenset[str], folded: str) -> list[Made]:
+    """``made`` without the cards a tutor throws away whatever the budget, order kept:
+
+    * a statistic (rubric: STAT): a cloze outside a 金句 whose blanks hold no standing
+      term and whose sentence reports figures (1600 万辆, 5.4%, 749 件): two or more,
+      or one in a background line or a numbered data line; a cloze outside a 金句
+      whose every blank is a place in a ranking (全球第一); and a list whose items
+      are figures or serial numbers (十三号、十四号);
+    * the same point carded twice (rubric: DUP): clozes on one sentence become one
+      cloze holding every blank (:func:`_merged`), and a cloze asking two or more
+      items of a list on the same sentence, and nothing else, goes (the list asks
+      them already)."""
+    kept = [
+        m
+        for m in made
+        if not _statistic(m, standing, folded) and not _case_cloze(m, standing, folded)
+    ]
+    kept = _merged(kept)
+    lists = [(n.source.start, n.source.end, n.items) for n, o in kept if _is_list(o)]
+    return [m for m in kept if not _listed(m, lists, standing, folded)]
+
+
+def _case_cloze(card: Made, standing: frozenset[str], folded: str) -> bool:
+    """A card on a sentence that narrates one case (:func:`narrates_case`) and asks
+    no term that stands on its own: the names of a case (a nickname, a village's
+    choir, a prize) are not what a student recalls (rubric: LOW, STAT).
+
+    Key-term, series and learned 金句 clozes go, and lists read off such a sentence.
+    Where the sentence is about a person of some age or opens as an example (比如,
+    以……为例), a quoted name is the case's own name: only a 规范表述 or a 《named》
+    document saves the card; elsewhere (a place, an edition) a quoted coined term does
+    too."""
+    note, origin = card
+    if origin.rule in _SENTENCE_LISTS:
+        told, asked = _sentence_of(folded, note.source.start, note.source.end), list(note.items)
+    elif origin.rule in _TIDIED and not _firm_golden(origin):
+        told = _sentence_of(folded, note.source.start, note.source.end)
+        asked = _BLANK.findall(note.text)
+    else:
+        return False
+    if not asked or not narrates_case(told):
+        return False
+    if _case_marks(strict=True).search(told):
+        return not any(b.strip('“”‘’"') in standing or b.startswith("《") for b in asked)
+    return not any(_stands(b, standing, folded) for b in asked)
+
+
+def _sentence_of(folded: str, start: int, end: int) -> str:
+    """The sentences of ``folded`` holding ``start`` to ``end`` (a list's source may
+    begin at its first item, after the words that say what the sentence does)."""
+    head = max(folded.rfind(mark, 0, start) for mark in _ENDS) + 1
+    return folded[head:end]
+
+
+_ENDS = ("。", "!", "?", "！", "？", "\n")
+_SENTENCE_LISTS = frozenset(
+    {"list.inline", "list.semicolon", "list.series", "list.clauses", "list.quoted"}
+)
+"""Lists read off the sentences of one passage (not headings or numbered points)."""
+_NAME_CHAR = "[^\\W\\d_a-zA-Z的之和与及、各全本该]"
+"""A character of a place's name: not a particle, a conjunction or a determiner (全市的
+小区 names no place)."""
+
+
+@cache
+def _case_marks(strict: bool) -> re.Pattern[str]:
+    """The marks of a case: a person's age and an example's opener (``strict``: the
+    story of one person or one example), or those and a real place two tiers deep
+    (临沂市沂水县) or an edition (第二届…大赛)."""
+
+    def alt(kind: str) -> str:
+        return "|".join(map(re.escape, sorted(kind_words("case_marks", kind), key=len)[::-1]))
+
+    person = (
+        r"[0-9０-９]+\s*岁"  # 43岁的车间工人
+        rf"|^\s*(?:{alt('opener')})"  # 比如山东临沂……
+        r"|^\s*以[^,:;，。：；]{1,12}为例"
+    )
+    if strict:
+        return re.compile(person)
+    upper, lower = alt("upper"), alt("lower")
+    return re.compile(
+        person
+        + rf"|{_NAME_CHAR}{{2,3}}(?:{upper}){_NAME_CHAR}{{2,4}}(?:{lower})"
+        + r"|第[0-9０-９一二三四五六七八九十]+届"
+    )
+
+
+def narrates_case(sentence: str) -> bool:
+    """``sentence`` tells one case, not a point: a person's age, a real place two
+    tiers deep (临沂市沂水县), an edition (第二届…大赛), or it opens with an example
+    marker (比如, 以……为例). Words of the marks: ``data/case_marks.txt``. (A place
+    coded by a letter, A市, is the material itself in an exam paper, not a case.)"""
+    return _case_marks(strict=False).search(sentence) is not None
+
+
+def _is_list(origin: Origin) -> bool:
+    return origin.rule.startswith("list.")
+
+
+def _statistic(card: Made, standing: frozenset[str], folded: str) -> bool:
+    """A card on figures nobody needs (:func:`tidy`)."""
+    note, origin = card
+    if _is_list(origin):
+        counted = sum(
+            has_figure(i) or i[:1].isdigit() or _SERIAL.match(i) is not None for i in note.items
+        )
+        return counted * 2 > len(note.items)
+    blanks = _BLANK.findall(note.text)
+    if not blanks or _firm_golden(origin):
+        return False
+    if all(_RANK.search(b) for b in blanks):
+        return True  # {{货物贸易全球第一}}、{{服务贸易全球第二}}: places in a table
+    plain = _BLANK.sub(lambda m: m.group(1), note.text)
+    count = figures(plain)
+    if not count or any(_stands(b, standing, folded) for b in blanks):
+        return False
+    return count >= 2 or origin.function in _SCENE or _NUMBERED.match(plain) is not None
+
+
+_RANK = re.compile(r"第[0-9０-９零〇一二三四五六七八九十百两]+[”\"]?$")
+"""A place in a ranking closing a blank (全球第一, 全国第二; not 第一书记): a figure,
+not a term (rubric: STAT)."""
+_SERIAL = re.compile(r"^第?[零〇一二三四五六七八九十百千两]+[号届期批次]$")
+"""A serial number as an item (神舟十三号、十四号、十五号): a name's figure, not a point."""
+_SCENE = frozenset({"背景", "过渡"})
+_NUMBERED = re.compile(r"^\s*[0-9]+[.、．]")
+"""A line of a numbered data sheet (2. 赤字率拟按 4% 左右安排)."""
+
+
+def _merged(made: list[Made]) -> list[Made]:
+    """Key-term and series clozes on the same sentence as one cloze: the first one's
+    text with every other one's blanks added, unless blanks would cut each other,
+    hide more than half of it or ask more than three questions; each card's blanks
+    keep a number of their own (c1, c2… renumbered in order). A 金句 keeps its own
+    card, and takes in the clozes of its sentence that fit (:func:`_into_golden`)."""
+    first: dict[tuple[int, int], int] = {}
+    out: list[Made] = []
+    for note, origin in made:
+        blanks = _BLANK.findall(note.text)
+        span = (note.source.start, note.source.end)
+        if origin.rule not in _TIDIED or _firm_golden(origin) or not blanks:
+            out.append((note, origin))
+            continue
+        at = first.get(span)
+        if at is None:
+            first[span] = len(out)
+            out.append((note, origin))
+            continue
+        joined = _join(out[at][0].text, note.text)
+        if joined is not None:
+            kept_note, kept_origin = out[at]
+            out[at] = (replace(kept_note, text=joined), kept_origin)
+        else:
+            out.append((note, origin))
+    return _into_golden(out)
+
+
+def _into_golden(made: list[Made]) -> list[Made]:
+    """A key-term or series cloze on the sentence of a 金句 card joins that card when
+    their blanks fit together (:func:`_join`): one sentence, one card (rubric: DUP).
+    The 金句 keeps its rule; the cloze that joined it is gone."""
+    golden = {
+        (n.source.start, n.source.end): k
+        for k, (n, o) in enumerate(made)
+        if _firm_golden(o) and _BLANK.search(n.text)
+    }
+    if not golden:
+        return made
+    out = list(made)
+    gone: set[int] = set()
+    for k, (note, origin) in enumerate(made):
+        at = golden.get((note.source.start, note.source.end))
+        if at is None or origin.rule not in _TIDIED or _firm_golden(origin):
+            continue
+        joined = _join(out[at][0].text, note.text)
+        if joined is not None:
+            out[at] = (replace(out[at][0], text=joined), out[at][1])
+            gone.add(k)
+    return [m for k, m in enumerate(out) if k not in gone]
+
+
+_QUESTIONS = 3
+"""At most this many questions (c1…c3) on one cloze card (a series shares a number)."""
+_MARK = re.compile(r"\{\{c(\d+)::(.*?)\}\}")
+
+
+def _marks(text: str) -> tuple[str, list[tuple[int, int, int]]]:
+    """The plain sentence and its blanks as (start, end, number) in it."""
+    plain: list[str] = []
+    spans: list[tuple[int, int, int]] = []
+    at = size = 0
+    for m in _MARK.finditer(text):
+        plain.append(text[at : m.start()])
+        size += m.start() - at
+        spans.append((size, size + len(m.group(2)), int(m.group(1))))
+        plain.append(m.group(2))
+        size += len(m.group(2))
+        at = m.end()
+    plain.append(text[at:])
+    return "".join(plain), spans
+
+
+_NEST = 4
+"""A blank holding another with at most this many characters more asks the same
+point (增强文化自信 and 文化自信)."""
+
+
+def _nests(s: int, e: int, s2: int, e2: int) -> bool:
+    """One span holds the other, the wider longer by at most :data:`_NEST`."""
+    inside = (s <= s2 and e2 <= e) or (s2 <= s and e <= e2)
+    return inside and abs((e - s) - (e2 - s2)) <= _NEST
+
+
+def _join(a: str, b: str) -> str | None:
+    """One cloze with the blanks of ``a`` and of ``b`` (the same sentence), or None
+    when they are not the same sentence or the blanks would hide more than half.
+
+    A blank of ``b`` equal to one of ``a``, or holding it with a few characters more
+    (a series member 增强文化自信 around the term 文化自信), asks with it: the wider
+    one stays, under the number of ``a``'s blank, and its series with it. Blanks that
+    cross each other otherwise are two readings: no join."""
+    plain, mine = _marks(a)
+    other_plain, theirs = _marks(b)
+    if plain != other_plain:
+        return None
+    top = max((n for *_s, n in mine), default=0)
+    spans = list(mine)
+    number: dict[int, int] = {}
+    for s, e, n in theirs:  # a series sharing a member with a blank asks with it
+        for k, (s2, e2, n2) in enumerate(spans):
+            if _nests(s, e, s2, e2):
+                number.setdefault(n, n2)
+                spans[k] = (min(s, s2), max(e, e2), n2)
+    for s, e, n in theirs:
+        if any(_nests(s, e, s2, e2) for s2, e2, _n in spans):
+            continue
+        if any(s < e2 and s2 < e for s2, e2, _n in spans):
+            return None  # blanks that cut each other: two readings, two cards
+        spans.append((s, e, number.get(n, top + n)))
+    if len(spans) == len(mine):
+        return a
+    if sum(e - s for s, e, _n in spans) * 2 > len(plain):
+        return None
+    spans.sort()
+    order: dict[int, int] = {}
+    for _s, _e, n in spans:
+        order.setdefault(n, len(order) + 1)
+    if len(order) > _QUESTIONS:
+        return None
+    parts: list[str] = []
+    at = 0
+    for s, e, n in spans:
+        parts.append(plain[at:s])
+        parts.append(f"{{{{c{order[n]}::{plain[s:e]}}}}}")
+        at = e
+    parts.append(plain[at:])
+    return "".join(parts)
+
+
+def _listed(
+    card: Made,
+    lists: list[tuple[int, int, tuple[str, ...]]],
+    standing: frozenset[str],
+    folded: str,
+) -> bool:
+    """A key-term or series cloze that asks the members of a list on its sentence: two
+    blanks or more, each an item of a list whose source holds the sentence (rubric:
+    one card per span and point). A single blank is a term, not the list's point."""
+    note, origin = card
+    if origin.rule not in _TIDIED:
+        return False
+    blanks = _BLANK.findall(note.text)
+    if len(set(blanks)) < 2 or any(_stands(b, standing, folded) for b in blanks):
+        return False
+    start, end = note.source.start, note.source.end
+    return any(s <= start and end <= e and all(b in items for b in blanks) for s, e, items in lists)

@@ -1,0 +1,224 @@
+"""Title, sections and paragraphs of an article, with offsets.
+
+Headings are recognised by the forms 申论 material uses: ``热点背景:`` (a short
+line ending in a colon), ``评论一:……``, a question line (``怎样看待……?``),
+``【……】``, ``(一)……``/``一、……``/``1.……`` outline lines, lead labels such as
+``编者按:`` and other short lines without sentence punctuation. Text before the
+first heading is section 0 with no heading (the lead, or the whole body of a
+人民时评 piece that has no headings at all).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from trainer.generation.read.boilerplate import content_lines
+from trainer.generation.read.reader import is_series_label
+from trainer.generation.text import Span, bare, cjk_count, sentences
+
+_COMMENT = re.compile(
+    r"^(?:评论|观点|材料|案例|话题|专题|角度|评析|分论点|论点|点评|视角|声音|观察)"
+    r"[一二三四五六七八九十\d]{1,3}\s*[:、.]"
+)
+_OUTLINE = re.compile(
+    r"^(?:[(][一二三四五六七八九十]{1,3}[)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、](?!\d)|"
+    r"第[一二三四五六七八九十]{1,3}[章节部分篇])"
+)
+_LEAD = re.compile(
+    r"^[【\[]?(编者按|编者的话|导语|导读|核心阅读|核心提示|内容提要|摘要)[】\]]?\s*[:]?"
+)
+_QUESTION = re.compile(r"^(?:问题|题目|试题|设问|作答要求)[一二三四五六七八九十\d]{0,2}\s*:")
+_BRACKET = re.compile(r"^【([^】]{1,30})】")
+MATERIAL_LABEL = re.compile(
+    r"^[【\[]?(?:给定)?(?:材料|资料)\s*[一二三四五六七八九十\d]{1,3}[】\]]?\s*$"
+)
+"""A material's label on a line of its own (材料3, 【材料三】): a heading."""
+_MATERIAL = MATERIAL_LABEL
+_SENTENCE_MARKS = "。!?;,"
+_TITLED_LABEL = 30
+"""A 【label】 followed on its line by at most this many characters and no sentence
+end is a heading with its title (【分论点一】坚持党建引领,凝聚合力)."""
+_OUTLINE_MAX = 40
+"""The longest numbered line (一、……) read as a heading (a 范文's 分论点 can be long)."""
+_MARKDOWN = re.compile(r"^#{1,6}\s+")
+_SAYINGS = re.compile(r"金句|名言|佳句|语录|妙语|警句|素材积累")
+"""A section of sayings: its numbered lines are sayings, never headings."""
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    index: int
+    """1-based within its section."""
+    span: Span
+    sentences: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    index: int
+    """0 for the text before the first heading."""
+    heading: str
+    span: Span | None
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    title: str
+    sections: tuple[Section, ...]
+
+
+def heading_of(line: str, next_line: str | None) -> tuple[str, int] | None:
+    """(heading text, length of the line it covers) if ``line`` opens a section."""
+    text = line.strip()
+    n = len(text)
+    if text.startswith(("—", "-", "──")):
+        return None  # ——某某: the attribution closing a quotation, never a heading
+    if _MATERIAL.match(text):
+        return bare(text.strip("【】[]")), n
+    md = _MARKDOWN.match(text)
+    if md:
+        return bare(text[md.end() :]), n
+    lead = _LEAD.match(text)
+    if lead:
+        return lead.group(1), lead.end()
+    bracket = _BRACKET.match(text)
+    if bracket:
+        rest = text[bracket.end() :].strip()
+        if rest and len(rest) <= _TITLED_LABEL and not any(m in rest for m in "。!?;"):
+            # 【分论点一】坚持党建引领,凝聚合力 -> 分论点一:坚持党建引领,凝聚合力
+            return f"{bracket.group(1).strip()}:{bare(rest)}", n
+        return bracket.group(1).strip(), bracket.end()
+    if (_COMMENT.match(text) or _QUESTION.match(text)) and n <= 80:
+        return text.rstrip(":"), n
+    if text.endswith(":") and n <= 24 and "。" not in text:
+        return text.rstrip(":"), n
+    if text.endswith("?") and n <= 40 and not any(m in text[:-1] for m in "。!?;"):
+        return text, n
+    if (
+        _OUTLINE.match(text)
+        and n <= _OUTLINE_MAX
+        and not any(m in text[:-1] for m in "。!?;")
+        and not (text.endswith("。") and (next_line is None or _OUTLINE.match(next_line)))
+    ):
+        # ``1.……。`` lines one after another are a numbered list, not headings.
+        return bare(text), n
+    if (
+        n <= 20
+        and not any(m in text for m in _SENTENCE_MARKS)
+        and next_line is not None
+        and len(next_line) > 2 * n
+    ):
+        return text, n
+    return None
+
+
+def _title_shaped(text: str) -> bool:
+    return 4 <= len(text) <= 60 and not any(m in text for m in "。;!?")
+
+
+_CHAPTER = re.compile(
+    r"^(?:[(][一二三四五六七八九十]{1,3}[)]|[一二三四五六七八九十]{1,3}、|"
+    r"第[一二三四五六七八九十]{1,3}[章节部分篇][、:\s]?)\s*"
+)
+"""A chapter's ordinal before a heading (四、, (二), 第三章)."""
+
+
+def _unnumbered(title: str) -> str:
+    """A chapter heading that stands as the title without its ordinal (``四、脱贫攻坚``
+    -> ``脱贫攻坚``): the ordinal places it in a book or report, it does not name it."""
+    rest = _CHAPTER.sub("", title, count=1)
+    return rest if cjk_count(rest) >= 2 else title
+
+
+def outline(folded: str, title: str = "") -> Outline:
+    """Split the folded article text into title, sections and paragraphs."""
+    lines = content_lines(folded)
+    if not title and lines:
+        first = lines[0].text
+        if _MATERIAL.match(first):
+            title = bare(first.strip("【】[]"))  # an untitled material: named and a section
+        elif len(first) <= 60 and not first.endswith(("。", ";", ",")):
+            if len(lines) > 1 and is_series_label(first) and _title_shaped(lines[1].text):
+                # A series' name above the article's own title (探究性专题(某报专辑)).
+                first, lines = lines[1].text, lines[1:]
+            title = _unnumbered(bare(_MARKDOWN.sub("", first)))
+            lines = lines[1:]
+    elif lines:
+        # The title's own line, first or under a kicker (引题) of one or two lines.
+        from trainer.generation.read.reader import without_series_prefix
+
+        def named(text: str) -> str:
+            # The headline as a page prints it may carry its column (……（评论员观察）).
+            return bare(without_series_prefix(_MARKDOWN.sub("", text).strip()))
+
+        own = [i for i, ln in enumerate(lines[:3]) if named(ln.text) == named(title)]
+        if own:
+            lines = lines[: own[0]] + lines[own[0] + 1 :]
+    sections: list[Section] = []
+    heading = ""
+    heading_span: Span | None = None
+    paragraphs: list[Paragraph] = []
+
+    def close() -> None:
+        if heading or paragraphs:
+            sections.append(Section(len(sections), heading, heading_span, tuple(paragraphs)))
+
+    if lines and heading_of(lines[0].text, _next(lines, 0)) is not None:
+        sections.append(Section(0, "", None, ()))
+    lead_open = False
+    for i, line in enumerate(lines):
+        found = heading_of(line.text, _next(lines, i))
+        if (
+            found is not None
+            and _SAYINGS.search(heading)
+            and _OUTLINE.match(line.text)
+            and not _same_ordinal(heading, line.text)
+        ):
+            found = None
+        body: Span | None = line
+        if found is not None:
+            close()
+            heading, covered = found
+            heading_span = Span(line.text[:covered], line.start, line.start + covered)
+            paragraphs = []
+            rest = line.text[covered:]
+            offset = len(rest) - len(rest.lstrip())
+            body = (
+                Span(rest.strip(), line.start + covered + offset, line.end)
+                if rest.strip()
+                else None
+            )
+            lead_open = _LEAD.match(line.text.strip()) is not None
+        elif lead_open and paragraphs:
+            # An editor's lead is one paragraph; the body after it has no heading.
+            close()
+            heading, heading_span, paragraphs = "", None, []
+            lead_open = False
+        if body is not None:
+            sents = tuple(sentences(folded, body.start, body.end))
+            paragraphs.append(Paragraph(len(paragraphs) + 1, body, sents))
+    close()
+    if not sections:
+        sections.append(Section(0, "", None, ()))
+    return Outline(title, tuple(sections))
+
+
+def _ordinal_style(line: str) -> str:
+    m = _OUTLINE.match(line)
+    if m is None:
+        return ""
+    mark = m.group()
+    return mark[0] if mark[0] in "(第" else ("digit" if mark[0].isdigit() else mark[-1])
+
+
+def _same_ordinal(heading: str, line: str) -> bool:
+    """``line`` is numbered like the sayings section's own heading (``五、典型素材``
+    after ``四、金句积累``): the next section, not a saying."""
+    style = _ordinal_style(heading)
+    return bool(style) and style == _ordinal_style(line) and len(line) <= 20
+
+
+def _next(lines: list[Span], i: int) -> str | None:
+    return lines[i + 1].text if i + 1 < len(lines) else None

@@ -1,0 +1,537 @@
+"""What the argument-structure card says: 中心论点 → 分论点 → 对策.
+
+* 中心论点: the title when it states a claim (让……, 以……, 守住……); when the title
+  only names a topic, a kind of document or asks a question (``data/topic_titles.txt``),
+  the judgement that closes the opening paragraph (a 范文's thesis), never a quotation,
+  a speaker's line, a ``——某某`` attribution, a question, a figure or a greeting
+  (``data/address_lines.txt``); empty when neither states a claim (then no card);
+* 分论点: headings that state claims, else the list of 分论点 the detectors found
+  (parallel paragraph openings, a run of headings), else the paragraphs' opening
+  claims;
+* 对策: the biggest list of 对策 outside sections on problems, results or background,
+  and not the 分论点 again.
+
+No card for a text that argues nothing as a whole: given material (给定资料 in
+材料1/材料2 parts: facts and voices, no thesis of its own) or several separate essays
+in one file (model essays each under its own title: their titles are not 分论点 of one
+argument).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from trainer.generation.classify.address import addresses
+from trainer.generation.classify.functions import sentence_start
+from trainer.generation.detect.enumtypes import Enumeration
+from trainer.generation.detect.headruns import naming_a_part
+from trainer.generation.detect.markers import find_markers
+from trainer.generation.lexicon import kind_words
+from trainer.generation.split.structure import MATERIAL_LABEL, Outline, Section
+from trainer.generation.text import Span, fold
+
+_CLAIM_MAX = 40
+_POINTS_MAX = 5
+_TITLE_MIN = 4
+_OPENING = 3
+"""Paragraphs searched for the opening judgement."""
+_COMMENT_LABEL = re.compile(
+    r"^(?:评论|观点|分论点|论点|点评|视角|声音|观察)[一二三四五六七八九十\d]{1,3}$"
+)
+_NUMBERED = re.compile(
+    r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．]|"
+    r"第[一二三四五六七八九十]{1,3}[,、:]?|[一二三四五六七八九十]{1,3}[ \t\u3000]+(?=[\u4e00-\u9fff]))\s*"
+)
+_SPEAKER = re.compile(r"^[^,。“]{1,20}?(?:说|表示|指出|认为|强调|坦言|介绍|提到)[:,“]")
+_REFERRING = ("它", "这", "其", "此", "他们", "她们")
+"""A sentence opening on a referent (它……, 这……) states no thesis by itself."""
+_THESIS_FUNCTIONS = ("论点", "意义", "对策")
+_POINT_STYLES = ("headings", "paragraphs", "openers")
+_MEASURE_STYLES = frozenset(
+    {"ordinal", "openers", "paragraphs", "parallel", "semicolon", "headings", "framed", "colon"}
+)
+_NOT_MEASURES = ("问题", "原因", "危害", "成效", "现状", "背景", "表现", "挑战", "困境")
+
+
+_MEASURE_HEADINGS = ("对策", "建议", "措施", "举措", "路径", "怎么办", "如何", "怎样")
+"""A section whose heading asks for or names the measures: its 分论点 are 对策."""
+_OPEN_QUOTE = ("“", '"', "‘")
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    thesis: str
+    points: tuple[str, ...]
+    measures: tuple[str, ...]
+
+
+def complete(text: str, limit: int = _CLAIM_MAX) -> str:
+    """A sentence as a point: whole when short, else its leading clauses up to
+    ``limit`` characters, ending where a clause ends (never cut inside one)."""
+    text = text.strip().rstrip("。!;,！；，")
+    if len(text) <= limit:
+        return text
+    out = ""
+    for part in re.split(r"(?<=[,;:，；：])", text):
+        if out and len(out) + len(part) > limit:
+            break
+        out += part
+    return out.rstrip(",;:，；：")
+
+
+def _words(kind: str) -> tuple[str, ...]:
+    return kind_words("topic_titles", kind)
+
+
+def claim_title(title: str) -> bool:
+    """A title that states a claim, not a topic, a document kind or a question."""
+    text = _TRAILING_NOTE.sub("", title.strip())
+    if len(text) < _TITLE_MIN or text.endswith("?") or addresses(text) or _MARKUP.search(text):
+        return False  # 同志们、朋友们,大家好: a greeting is never a claim
+    if any(w in text for w in _words("ask")):
+        return False
+    if _PAIRED_TOPIC.match(text):
+        return False  # 全民健身与体育强国建设: two topics side by side
+    if any(text.startswith(w) for w in _words("lead")):
+        return False  # 浅析基层治理现代化: a study of a topic
+    return not any(text.endswith(w) for w in _words("kind"))
+
+
+_MARKUP = re.compile(r"[{}<>=`\\|]|\"[^\"]*\"\s*[,:]")
+"""A title holding code or a record's syntax (``{"title": "…", "html``, ``INSERT INTO``
+quoting) was misread: it states no claim."""
+_PAIRED_TOPIC = re.compile(r"^[^,，:：\s]{2,6}[与和及][^,，:：\s]{2,8}$")
+
+
+_TRAILING_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]$")
+"""``每周一学(2022年9月19日-25日)``: a date or note after the title."""
+
+
+def title_claim(title: str) -> str:
+    """The claim a title states: all of it, or what follows its topic and a colon
+    (``耕地保护与粮食安全:牢牢守住18亿亩耕地红线``); empty when it states none."""
+    text = title.strip()
+    _topic, sep, claim = text.partition(":")
+    if sep and claim_title(claim):
+        return claim.strip()
+    return text if claim_title(text) else ""
+
+
+def _quotable(s: Span) -> bool:
+    """A sentence that can state the thesis: not a quotation, a speaker's line, an
+    attribution, a question or a figure."""
+    text = s.text.strip()
+    if text.startswith(("“", '"', "——", "-", "—")) or text.endswith(("?", "”", "”。")):
+        return False
+    if _SPEAKER.match(text) or _numbered(text) or text.startswith(_REFERRING):
+        return False
+    if addresses(text) or "是否" in text:
+        return False  # 大家好, 向……致以问候: an address; ……是否……: a question
+    return not re.search(r"\d", text)
+
+
+def _opening_thesis(doc: Outline, functions: dict[int, str]) -> Span | None:
+    """The judgement that closes the article's opening paragraph (or one of the next two):
+    the last sentence there with an argument function, else the last that judges
+    (``……是一种大胆的尝试``, ``……要……``)."""
+    paragraphs = [
+        p
+        for sec in doc.sections
+        if not naming_a_part(sec.heading) and not _sub_question(sec.heading)
+        for p in sec.paragraphs
+    ]
+    for para in paragraphs[:_OPENING]:
+        fit = [s for s in para.sentences if _quotable(s) and _states_whole(s.text)]
+        claims = [s for s in fit if functions.get(s.start) in _THESIS_FUNCTIONS]
+        if claims:
+            return claims[-1]
+        judged = [s for s in fit if _JUDGES.search(s.text)]
+        if judged:
+            return judged[0]
+    return None
+
+
+def _states_whole(text: str) -> bool:
+    """A sentence that can stand as the thesis: it opens on no background cue
+    (如今, 近年来, ……以来: it narrates) and, cut to its leading clauses, keeps its
+    predicate (``全球治理倡议的核心理念,即……`` cut to its subject states nothing) and
+    both halves of a 不仅……更 (rubric: QAA, truncated)."""
+    head = fold(text).strip()
+    if head.startswith(kind_words("functions", "背景")) or _SINCE.match(head):
+        return False
+    cut = complete(head)
+    rest = head.rstrip("。!;,")[len(cut) :].lstrip(",;:")
+    if rest.startswith(_PREDICATE_AFTER):
+        return False  # the subject alone: its predicate was cut off
+    return not (rest and _FIRST_HALF.search(cut))
+
+
+_PREDICATE_AFTER = ("即", "是", "就是", "在于", "乃是", "便是")
+_FIRST_HALF = re.compile(r"不仅|不但|不只|既")
+
+
+_SINCE = re.compile(r"^[^,]{1,16}以来,")
+_VIEW_QUESTION = re.compile(r"(?:怎样|如何|怎么)(?:看待|认识|评价|理解)")
+
+
+def _sub_question(heading: str) -> bool:
+    """A question heading other than 怎样看待……: its paragraphs answer a sub-question
+    (为什么能火? 怎样让……?), so their judgement is no thesis of the whole article; the
+    answer to 怎样看待 is the article's own stance."""
+    head = fold(heading).rstrip()
+    return head.endswith("?") and _VIEW_QUESTION.search(head) is None
+
+
+_JUDGES = re.compile(r"(?<![但可于还或就只总凡要若而不])是|(?<![需只主重])要(?!求)|必须|应当|在于")
+
+
+_HEADING_NOT_CLAIM = re.compile(
+    r"(?:背景|概述|材料|分析|链接|阅读|导读|结语|总结|小结|引言|前言|附录|要求|题目|问题\d|参考|范文)"
+)
+
+
+def _claim_heading(text: str) -> bool:
+    """A heading that states a point, not one naming a part (问题, 金句积累, 热点背景)
+    or asking a question."""
+    from trainer.generation.detect.enumerations import structural_heading
+    from trainer.generation.detect.golden import GOLDEN_SECTION
+
+    return (
+        len(text) > _TITLE_MIN
+        and not text.endswith("?")
+        and not naming_a_part(text)
+        and not _HEADING_NOT_CLAIM.search(text)
+        and not structural_heading(text)
+        and not GOLDEN_SECTION.search(text)
+    )
+
+
+def note_label(text: str) -> bool:
+    """A heading or point that labels a part of a study note (``Step 1:提出分论点``,
+    ``第1段概括``, ``问题的提出``, a table row) or names a quoted article by its
+    publisher (``人民日报:用好……``): no point of the argument (``data/note_labels.txt``)."""
+    head = _NUMBERED.sub("", fold(text).strip())
+    if "|" in head or _PARAGRAPH_LABEL.match(head):
+        return True
+    label, sep, _rest = head.partition(":")
+    if sep and label.strip() in kind_words("note_labels", "source"):
+        return True
+    return head.startswith(kind_words("note_labels", "opens")) or label.rstrip().endswith(
+        kind_words("note_labels", "ends")
+    )
+
+
+def asks_alone(question: str) -> bool:
+    """A question a student can answer without the article: it names what it asks
+    about (not ``这句话对不对?``, ``这四种展示中……``) and is no yes-or-no question on a
+    line of the text (``data/answer_openers.txt``)."""
+    text = _NUMBERED.sub("", fold(question).strip())
+    if text.startswith(kind_words("answer_openers", "refers")):
+        return False
+    return not any(w in text for w in kind_words("answer_openers", "yesno"))
+
+
+def _not_a_point(text: str) -> bool:
+    """A note's label, or a question that points at the text instead of naming its subject."""
+    return note_label(text) or (fold(text).rstrip().endswith("?") and not asks_alone(text))
+
+
+_PARAGRAPH_LABEL = re.compile(r"^第\s*[\d一二三四五六七八九十]{1,3}\s*段")
+_NOTES_HEADINGS = 6
+"""An outline of this many headings, most with nothing under them, is a note's or a
+lesson's outline (要点, 例, Step 1), not an essay's."""
+
+
+def study_notes(doc: Outline) -> bool:
+    """Study notes or a lesson: many headings, most either empty or labels of a
+    note's parts (``data/note_labels.txt``); their headings are no 分论点 and the
+    text argues nothing as a whole."""
+    heads = [s for s in doc.sections if s.heading]
+    if len(heads) < _NOTES_HEADINGS:
+        return False
+    hollow = sum(1 for s in heads if not s.paragraphs or note_label(s.heading))
+    return hollow * 2 > len(heads)
+
+
+def _heading_claims(sections: list[Section]) -> list[str]:
+    """Headings that state a claim (评论一:干部直播助销,好处实实在在 -> its claim)."""
+    return [claim for _index, claim in _claim_sections(sections)]
+
+
+def _claim_sections(sections: list[Section]) -> list[tuple[int, str]]:
+    """(section index, claim) of the headings that state a claim."""
+    heads = []
+    for sec in sections:
+        if sec.span is not None and sec.span.text.rstrip().endswith(":"):
+            continue  # 很多同学写营商环境,最容易写成一句话: a lead-in, not a claim
+        label, sep, claim = sec.heading.partition(":")
+        text = claim if sep and _COMMENT_LABEL.match(label) else sec.heading
+        text = _NUMBERED.sub("", text.strip()).rstrip(":。")
+        if _claim_heading(text) and not note_label(sec.heading):
+            heads.append((sec.index, complete(text)))
+    return heads
+
+
+def _points_list(found: list[Enumeration]) -> Enumeration | None:
+    """The list of 分论点 the detectors found: parallel headings, paragraphs or openers."""
+    for style in _POINT_STYLES:
+        for e in found:
+            if e.style == style and len(e.items) >= 2 and not naming_a_part(e.section.heading):
+                return e
+    return None
+
+
+def _listed_points(original: str, found: list[Enumeration]) -> list[str]:
+    e = _points_list(found)
+    return [] if e is None else [original[it.phrase.start : it.phrase.end] for it in e.items]
+
+
+def _opening_claims(original: str, sections: list[Section], functions: dict[int, str]) -> list[str]:
+    """Paragraphs' opening 分论点 sentences, outside sections that name a part
+    (问题, 面临的挑战), without list ordinals (二是……) or linking words (然而……)."""
+    out = []
+    for sec in sections:
+        if naming_a_part(sec.heading) or _HEADING_NOT_CLAIM.search(sec.heading):
+            continue
+        for p in sec.paragraphs:
+            s = p.sentences[0] if p.sentences else None
+            if s is None or functions.get(s.start) != "分论点" or not _quotable(s):
+                continue
+            text = _NUMBERED.sub("", complete(original[s.start : s.end]))
+            if not _numbered(text) and not _LINKING.match(text):
+                out.append(text)
+    return out
+
+
+_FRAME_SPAN = 4
+"""Characters at a sentence's start searched for the frame it shares (先当/再当/还要当)."""
+
+
+def _frame_keys(text: str, title: str, common: frozenset[str]) -> set[str]:
+    """Two-character pieces of a sentence's opening and the word that follows its
+    first comma (接诉即办,让…… / 网格化,让……), leaving out topic words: pieces of the
+    title and pieces most paragraphs use (城市 in an article on cities) are no frame."""
+    keys = {text[i : i + 2] for i in range(min(_FRAME_SPAN, len(text)) - 1)}
+    keys = {
+        k
+        for k in keys
+        if k not in title and k not in common and all(ch.isalnum() or ch == "“" for ch in k)
+    }
+    head, sep, rest = text.partition(",")
+    if sep and len(head) <= _FRAME_SPAN * 2 and rest[:1].isalnum():
+        keys.add("," + rest[:1])
+    return keys
+
+
+def _common_pieces(paragraphs: list[str]) -> frozenset[str]:
+    """Two-character pieces found in at least half the paragraphs past their openings
+    (the topic's words; a frame is only found where the paragraphs open)."""
+    seen: dict[str, int] = {}
+    for p in paragraphs:
+        text = fold(p)[_FRAME_SPAN * 2 :]
+        for k in {text[i : i + 2] for i in range(len(text) - 1)}:
+            seen[k] = seen.get(k, 0) + 1
+    return frozenset(k for k, n in seen.items() if n * 2 >= len(paragraphs) and n >= 2)
+
+
+def _framed(texts: list[str], title: str, paragraphs: list[str]) -> tuple[str, list[bool]]:
+    """The frame most of ``texts`` share and which of them share it: a two-character
+    piece (先当/再当 share 当“) for two or more, or the opening character (以规划引领 /
+    以产业支撑 / 以改革破题 share 以) for three or more."""
+    common = _common_pieces(paragraphs)
+    keys = [_frame_keys(fold(t), fold(title), common) for t in texts]
+    for t, ks in zip(texts, keys, strict=True):
+        if t[:1].isalnum():
+            ks.add("^" + t[:1])
+    counts: dict[str, int] = {}
+    for ks in keys:
+        for k in ks:
+            counts[k] = counts.get(k, 0) + 1
+    fit = {k: n for k, n in counts.items() if n >= (3 if k.startswith("^") else 2)}
+    if not fit:
+        return "", [False] * len(texts)
+    best = max(fit, key=lambda k: (fit[k], not k.startswith("^")))
+    return best, [best in ks for ks in keys]
+
+
+def parallel_run(openers: list[str], title: str, paragraphs: list[str]) -> list[str]:
+    """The openers that share one frame (以规划引领/以产业支撑, 先当/再当/还要当,
+    ……,让…… ), in order; empty when fewer than two share one. Paragraph openings
+    that only happen to state claims (a remark, a background line, a 金句) are no
+    分论点 of one argument (rubric: MIX)."""
+    _frame, shares = _framed(openers, title, paragraphs)
+    return [t for t, ok in zip(openers, shares, strict=True) if ok]
+
+
+def _without_outliers(points: list[str], title: str, paragraphs: list[str]) -> list[str]:
+    """A detected list of 分论点 without the odd one out: when most share a frame and
+    one or two do not (以规划引领 / 以产业支撑 / 产业兴则县域兴 / 以改革破题), the others
+    are a remark among the points (rubric: MIX)."""
+    if _all_share_a_piece(points):
+        return points  # 巧用优势推动产业发展 / 顺势而为助力产业发展: one frame, other words
+    _frame, shares = _framed(points, title, paragraphs)
+    kept = [p for p, ok in zip(points, shares, strict=True) if ok]
+    return kept if len(kept) * 2 > len(points) and len(kept) < len(points) else points
+
+
+def _all_share_a_piece(points: list[str]) -> bool:
+    """Every point's first clause holds one same two-character piece (……产业发展)."""
+    pieces = [
+        {head[i : i + 2] for i in range(len(head) - 1)}
+        for head in (fold(p).split(",")[0] for p in points)
+    ]
+    return bool(pieces) and bool(set.intersection(*pieces))
+
+
+_LINKING = re.compile(r"^(?:然而|但是|但|事实上|实际上|总之|因此|同时|此外|其实|可见|对此|[,，])")
+
+
+def _numbered(text: str) -> bool:
+    """Opens on a list ordinal (首先, 二是, (三))."""
+    return any(m.start == 0 for m in find_markers(text, 0))
+
+
+def _plain(text: str) -> str:
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
+def _to_do(texts: list[str]) -> bool:
+    """Items that say what to do: not mostly things named (``……的爱国精神``: a list of
+    qualities), things done (``已经出台……``: achievements) or occasions (``需要隔离时``)."""
+    named = sum(1 for t in texts if _NAMED.search(fold(t)))
+    done = sum(1 for t in texts if _DONE.search(t))
+    when = sum(1 for t in texts if _WHEN.search(t.strip()))
+    return named * 2 <= len(texts) and done * 2 <= len(texts) and when * 2 <= len(texts)
+
+
+_NAMED = re.compile(r"的[^的,;:、]{1,4}$")
+_WHEN = re.compile(r"(?:时|的时候|之时|之际|期间)$")
+"""``需要隔离时``: the occasions the measures are for, not measures."""
+_DONE = re.compile(r"已经|^已")
+
+
+def _measures(
+    original: str,
+    found: list[Enumeration],
+    functions: dict[int, str],
+    points: list[str],
+    doc: Outline | None = None,
+    under_points: frozenset[int] = frozenset(),
+    within: Enumeration | None = None,
+) -> list[str]:
+    """The biggest list of 对策 outside sections on problems, results or background,
+    outside the opening paragraph when the article has 分论点 (its premise, often a
+    quoted document's list) and outside a single 分论点's section (a sub-list of
+    one point, unless its heading asks for the measures)."""
+    opening = _first_paragraph(doc) if doc is not None and points else None
+    best: Enumeration | None = None
+    for e in found:
+        if e.style not in _MEASURE_STYLES or any(w in e.section.heading for w in _NOT_MEASURES):
+            continue
+        if opening is not None and opening.start <= e.start < opening.end:
+            continue
+        if within is not None and e is not within and within.start <= e.start <= within.end:
+            continue  # a sub-list inside the 分论点 (弘扬……,要把好评价: 要加强……;要减少……)
+        if e.section.index in under_points and not any(
+            w in e.section.heading for w in _MEASURE_HEADINGS
+        ):
+            continue
+        texts = [original[it.phrase.start : it.phrase.end] for it in e.items]
+        if not _to_do(texts):
+            continue
+        quoted = sum(
+            it.phrase.start > 0 and original[it.phrase.start - 1] in _OPEN_QUOTE for it in e.items
+        )
+        if [_plain(t) for t in texts] == [_plain(p) for p in points] or quoted * 2 > len(texts):
+            continue  # the 分论点 again, or quoted names of what to avoid (防止“撒胡椒面”)
+        fs = [functions.get(_sentence_start(functions, it.context.start), "") for it in e.items]
+        asked = any(w in e.section.heading for w in _MEASURE_HEADINGS)
+        mostly = sum(f in {"对策", "分论点"} for f in fs) * 2 > len(fs) and ("对策" in fs or asked)
+        if mostly and (best is None or len(e.items) > len(best.items)):
+            best = e
+    if best is None:
+        return []
+    return [original[it.phrase.start : it.phrase.end] for it in best.items]
+
+
+def _first_paragraph(doc: Outline) -> Span | None:
+    for sec in doc.sections:
+        for p in sec.paragraphs:
+            return p.span
+    return None
+
+
+def _sentence_start(functions: dict[int, str], offset: int) -> int:
+    """The start of the sentence holding ``offset`` (functions are keyed by it)."""
+    start = sentence_start(functions, offset)
+    return offset if start is None else start
+
+
+def given_material(doc: Outline) -> bool:
+    """Given material: most paragraphs stand in parts labelled 材料1, 材料2…"""
+    total = sum(len(s.paragraphs) for s in doc.sections)
+    held = sum(len(s.paragraphs) for s in doc.sections if MATERIAL_LABEL.match(s.heading))
+    return total > 0 and (held * 2 >= total or bool(MATERIAL_LABEL.match(doc.title.strip())))
+
+
+_ESSAY_LABEL = re.compile(r"^(?:参考)?(?:范文|例文|佳作|习作)\s*[一二三四五六七八九十\d]{1,2}")
+_TOP_HEADING = re.compile(r"^#(?!#)\s*")
+_ESSAY_PARAGRAPHS = 3
+"""An essay runs to an opening, a body and an ending: three paragraphs at least."""
+
+
+def several_essays(original: str, doc: Outline) -> bool:
+    """Several essays in one file: two or more parts, each under a top-level title
+    (``# 标题`` in Markdown, 范文一, 参考范文2) that is no list ordinal, each running to
+    ``_ESSAY_PARAGRAPHS`` paragraphs or more (subheadings inside it included)."""
+    sizes: list[int] = []
+    for sec in doc.sections:
+        line = original[sec.span.start : sec.span.end].strip() if sec.span else ""
+        heading = sec.heading.strip()
+        titled = bool(_TOP_HEADING.match(line)) or bool(_ESSAY_LABEL.match(heading))
+        if titled and heading and not _numbered(heading) and not _NUMBERED.match(heading):
+            sizes.append(0)
+        if sizes:
+            sizes[-1] += len(sec.paragraphs)
+    return sum(n >= _ESSAY_PARAGRAPHS for n in sizes) >= 2
+
+
+def argument(
+    original: str, doc: Outline, found: list[Enumeration], functions: dict[int, str]
+) -> Argument:
+    title = doc.title.strip()
+    if _MARKUP.search(title):
+        return Argument("", (), ())  # the text was misread (a script's record): no card
+    if given_material(doc) or several_essays(original, doc) or study_notes(doc):
+        return Argument("", (), ())
+    sections = [s for s in doc.sections if s.paragraphs]
+    thesis = title_claim(title)
+    if not thesis and not addresses(title):
+        # A text opening on a greeting (贺词, 讲话) reports and thanks at its start:
+        # its opening paragraphs hold no thesis.
+        span = _opening_thesis(doc, functions)
+        thesis = complete(original[span.start : span.end]) if span else ""
+    claimed = _claim_sections(sections)
+    heads = [claim for _index, claim in claimed]
+    listed = None if len(heads) >= 2 else _points_list(found)
+    points = heads if len(heads) >= 2 else _listed_points(original, found)
+    under = frozenset(index for index, _claim in claimed) if len(heads) >= 2 else frozenset()
+    texts = [original[p.span.start : p.span.end] for sec in sections for p in sec.paragraphs]
+    if len(points) < 2:
+        listed = None
+        points = parallel_run(_opening_claims(original, sections, functions), title, texts)
+    elif listed is not None:
+        kept = _without_outliers(points, title, texts)
+        if kept != points:
+            # The list mixed a remark in: the openers sharing its frame may hold the
+            # point it missed (先当……/再当……/还要当……).
+            run = parallel_run(_opening_claims(original, sections, functions), title, texts)
+            points = run if len(run) >= len(kept) else kept
+    if any(_not_a_point(p) for p in points):
+        points = []  # a note's labels among them: the list is no argument's (rubric: MIX)
+    points = points[:_POINTS_MAX]
+    if not points:
+        listed = None
+    measures = _measures(original, found, functions, points, doc, under, listed)
+    return Argument(thesis, tuple(points), tuple(measures))

@@ -1,0 +1,806 @@
+"""Wording a list card: its prompt (what the list is about, how many items) and answer.
+
+The subject comes from what the article says around the list: a summary after
+it (``这些乱象``), the words after a 、 list (``等一系列工作``), a category word in
+the lead-in sentence, or the lead-in itself. The answer numbers the item
+phrases, each with its full sentence as context.
+"""
+
+from __future__ import annotations
+
+import re
+
+from trainer.generation.detect.enumtypes import Enumeration
+from trainer.generation.text import CJK, Span, cn_number
+
+CATEGORIES = [
+    "乱象",
+    "问题",
+    "原因",
+    "对策",
+    "措施",
+    "举措",
+    "建议",
+    "影响",
+    "意义",
+    "作用",
+    "好处",
+    "益处",
+    "风险",
+    "危害",
+    "路径",
+    "途径",
+    "办法",
+    "方法",
+    "表现",
+    "特点",
+    "现象",
+    "困境",
+    "挑战",
+    "成效",
+    "经验",
+    "做法",
+    "要求",
+    "原则",
+    "目标",
+    "任务",
+    "环节",
+    "难点",
+    "短板",
+    "优势",
+    "机遇",
+    "因素",
+    "弊端",
+    "隐患",
+    "思路",
+    "方面",
+]
+_UNITS = {
+    "乱象": "种",
+    "现象": "种",
+    "表现": "种",
+    "风险": "种",
+    "危害": "种",
+    "困境": "种",
+    "问题": "个",
+    "方面": "点",
+    "原因": "个",
+    "因素": "个",
+    "挑战": "个",
+    "短板": "个",
+    "难点": "个",
+    "影响": "个",
+    "特点": "个",
+    "优势": "个",
+    "路径": "条",
+    "途径": "条",
+    "建议": "条",
+    "对策": "条",
+    "经验": "条",
+    "原则": "条",
+    "措施": "条",
+    "举措": "条",
+    "办法": "条",
+    "方法": "条",
+    "做法": "项",
+    "任务": "项",
+    "要求": "项",
+    "环节": "个",
+}
+_NOUN_UNITS = {
+    "方面": "个",
+    "领域": "个",
+    "环节": "个",
+    "问题": "个",
+    "主体": "类",
+    "企业": "类",
+    "产业": "类",
+    "技术": "项",
+    "服务": "项",
+    "政策": "项",
+    "制度": "项",
+    "机制": "项",
+    "措施": "项",
+    "举措": "项",
+    "工作": "项",
+    "作用": "种",
+    "能力": "种",
+    "方式": "种",
+    "模式": "种",
+    "人才": "类",
+    "人员": "类",
+    "群体": "类",
+}
+"""Category nouns right after a 、 series and the measure word that counts them."""
+_SUMMARY = re.compile(r"^(?:这些|上述|以上|这几|这(?:两|三|四|五)(?:个|种|项|大)?)")
+_LEAD_MAX = 36
+_CUE = re.compile(
+    r"以下|如下|几(?:个|点|种|项|方面)|[两二三四五六七八九十](?:个|点|种|大|项|条)|包括|表现在|体现在|:$|"
+    r"^(?:因此|因而|为此|对此|所以).*(?:要|应|必须|需)|需要|必须|应当|关键在于|如何|怎样"
+)
+_CONNECTIVE = re.compile(
+    r"^(?:因此|因而|为此|对此|所以|然而|但是|但|同时|此外|另外|当前|目前|如今|近年来|总之|其中|而|并且)\s*,?"
+)
+_QUANTIFIER = re.compile(
+    r"(?:一些|一批|一定的?|不少|诸多|许多|很多|多种|多个|新的|一系列的?|种种|多重)$"
+)
+_NUMBERING = re.compile(
+    r"^(?:[(][一二三四五六七八九十\d]{1,3}[)]|[一二三四五六七八九十\d]{1,3}[、.]|"
+    r"[一二三四五六七八九十]{1,3}[ \t\u3000]+(?=[\u4e00-\u9fff]))\s*"
+)
+"""An ordinal before a heading or item: 一、 (一) 1. and 一 set off by a space (``一 必须……``)."""
+_ADVERB = re.compile(r"(?:仅仅|只是|就|都|也|还|正|仍)$")
+
+
+def _category(text: str) -> str:
+    for word in CATEGORIES:
+        if word in text:
+            return word
+    return ""
+
+
+def _count(n: int, unit: str) -> str:
+    return ("两" if n == 2 else cn_number(n)) + unit
+
+
+def _tail(s: Span | None) -> str:
+    """The last clauses of a lead-in sentence, at most ``_LEAD_MAX`` characters,
+    without the connective that opens it (因此, 当前……)."""
+    if s is None:
+        return ""
+    text = s.text.rstrip("。!?;,:—")
+    if len(text) > _LEAD_MAX:
+        cut = text[-_LEAD_MAX:]
+        comma = cut.find(",")
+        text = cut[comma + 1 :] if 0 <= comma < len(cut) - 4 else cut
+    return _CONNECTIVE.sub("", text).strip(",")
+
+
+_FILLER = re.compile(
+    r"(?:[,:]?(?:可以|应当|应该|要|需|需要|应)?(?:从|在)?(?:以下|如下)?[几两二三四五六七八九十\d]*个?"
+    r"(?:方面|维度|角度)(?:着手|入手|着力|发力|推进|来看|努力|下功夫|做起)?)$|"
+    r"(?:[,:]?(?:具体而言|具体来说|具体来看|主要有|主要包括|如下|以下|要做到|做到))$"
+)
+_TOPIC_MAX = 20
+_PRONOUN = re.compile(r"^(?:我们|我国|各地|大家)(?=要|应|必须|需)")
+
+
+def _clean(text: str, announce: bool = True) -> str:
+    """A lead-in without what only announces a list (可以从以下五个方面着手, 具体而言,
+    要做到), its numbering and its connective, at most ``_TOPIC_MAX`` characters cut
+    at a comma."""
+    text = _NUMBERING.sub("", text.strip().rstrip("。!?;,:—"))
+    while announce:
+        shorter = _FILLER.sub("", text).rstrip(",:")
+        if shorter == text:
+            break
+        text = shorter
+    text = _CONNECTIVE.sub("", text).strip(",")
+    if len(text) > _TOPIC_MAX and "," in text:
+        first, rest = text.split(",", 1)
+        keep = (
+            announce
+            and 4 <= len(first) <= 14
+            and _PREDICATE.match(rest) is not None
+            and not _FRAMING.match(first)
+        )
+        text = first if keep else rest
+        while len(text) > _TOPIC_MAX and "," in text:
+            text = text.split(",", 1)[1]
+    return _PRONOUN.sub("", text)
+
+
+_RESPONSE = re.compile(r"^(?:针对|为解决|为破解|解决|破解|面对|应对)")
+_PROBLEMS = {"问题", "困境", "短板", "难点", "挑战", "乱象", "现象"}
+_PREDICATE = re.compile(r"^(?:既)?(?:需要|要|应当|应该|应|必须|关键在于|离不开)")
+_FRAMING = re.compile(r"^(?:站在|在|面对|随着|当前|如今|近年来|长期以来).*(?:上|中|下|时|来|后)?$")
+
+
+def _last_clause(text: str) -> str:
+    return re.split(r"[,;:]", text)[-1]
+
+
+def _resolve_qi(text: str) -> str:
+    """``直播销售仅仅是……的一环,其背后是`` -> ``直播销售背后是``: 其 names the subject
+    of the clause before."""
+    parts = text.split(",")
+    if len(parts) >= 2 and parts[-1].startswith("其"):
+        subject = re.split(r"是|在于|有", parts[-2])[0]
+        subject = _ADVERB.sub("", subject)
+        if 2 <= len(subject) <= 12:
+            return subject + parts[-1][1:]
+    return parts[-1] if parts[-1].startswith("其") else text
+
+
+def section_label(heading: str) -> str:
+    """``评论三:干部直播……`` -> ``评论三``; other headings as they are."""
+    head, sep, _ = heading.partition(":")
+    return head if sep and len(head) <= 8 else heading
+
+
+def _topic(heading: str) -> str:
+    """A heading as the subject of a question: no numbering, no trailing ?/:."""
+    return _NUMBERING.sub("", heading).rstrip("?:。 ")
+
+
+_SHOWS = re.compile(r"^(.*?),(?:主要|具体|集中)?表现(?:在|为|出)?$")
+_STATE = re.compile(
+    r"依然|仍然|仍|较为|较|十分|非常|日益|越来越|存在|面临|出现|比较|相当|更加|愈发"
+)
+
+
+def _with_category(lead: str, n: int) -> str:
+    """A question built on the category word the lead-in names: ``乡村文化建设仍存在
+    一些短板`` -> ``乡村文化建设仍存在哪三个短板?``."""
+    category = _category(lead)
+    if not category:
+        return ""
+    shown = _SHOWS.match(lead)
+    if shown and not _category(shown.group(1)):
+        # 基层负担依然较重,主要表现在: -> 基层负担有哪三种表现?
+        before = _last_clause(shown.group(1).rstrip(","))
+        subject = _STATE.split(before)[0]
+        if len(subject) >= 2:
+            return f"{subject}有哪{_count(n, '种')}表现?"
+    at = lead.find(category)
+    clause = _last_clause(lead[:at])
+    if clause and clause[0] in "既也又":
+        return ""  # 既有客观原因,也有主观因素: a description, not the list's subject
+    unit = _UNITS.get(category, "点")
+    quantity = _QUANTIFIER.search(lead[:at])
+    if quantity:
+        head = _last_clause(lead[: quantity.start()])
+        if len(head) < 6:
+            head = _last_two(lead[: quantity.start()])
+        return f"{head}哪{_count(n, unit)}{category}?"
+    if len(clause) >= 2:
+        return f"{clause.replace('之所以', '')}{category}有哪{_count(n, unit)}?"
+    head = _last_clause(lead[:at].rstrip(",")).replace("之所以", "")
+    if len(head) < 2:
+        return ""
+    return f"{head}的{category}有哪{_count(n, unit)}?"
+
+
+def _last_two(text: str) -> str:
+    parts = [p for p in re.split(r"[,;:]", text) if p]
+    return ",".join(parts[-2:])
+
+
+_GOAL = re.compile(r"^(?:要|应当|应该|应|必须|需要)(?!求)")
+_SUBJECT = re.compile(r"^([^,]{2,12}?)(?:是|需要|要|应)")
+
+
+def _subject(lead: str) -> str:
+    """``治理网络暴力是一项系统工程`` -> ``治理网络暴力``."""
+    m = _SUBJECT.match(lead)
+    return m.group(1) if m else ""
+
+
+def _label(e: Enumeration) -> str:
+    """The section's name without its ordinal (``四、对策建议`` -> ``对策建议``)."""
+    if not e.section.heading or e.section.heading.endswith("?"):
+        return ""
+    return _clean(_topic(section_label(e.section.heading)))
+
+
+_KIND_CATEGORY = {"问题": "问题", "原因": "原因", "危害": "危害", "意义": "意义", "对策": "对策"}
+"""What the items do in the argument (their sentences' function) -> the category noun
+a prompt names when the lead-in names none."""
+
+
+def _named(kind: str, subject: str, n: int, prefix: str) -> str:
+    """``subject的对策有哪三条?``: subject + category noun, for items whose lead-in is
+    no question (rubric: PRM); empty when the items have no such function."""
+    category = _KIND_CATEGORY.get(kind, "")
+    subject = subject.strip().rstrip("?:")
+    if not category or not subject or len(subject) > _TOPIC_MAX or "," in subject:
+        return ""
+    return f"{prefix}{subject}的{category}有哪{_count(n, _UNITS.get(category, '点'))}?"
+
+
+def prompt(e: Enumeration, kind: str = "", title: str = "") -> str:
+    """The list's question; ``kind`` is what its items do (对策, 问题…), ``title`` the
+    article's, the subject of last resort. Its category noun fits the items
+    (:func:`fitted`)."""
+    return fitted(_asked(e, kind, title), [it.phrase.text for it in e.items])
+
+
+_ASKED_PROBLEMS = ("乱象", "问题", "现象", "困境", "短板", "难点", "挑战", "表现", "弊端", "隐患")
+_ASKED_MEASURES = ("对策", "措施", "举措", "建议", "办法", "路径", "途径")
+_ITEM_NUMBER = re.compile(
+    r"^\s*(?:[(][一二三四五六七八九十\d]{1,3}[)]|[一二三四五六七八九十\d]{1,3}[、.:])\s*"
+)
+
+
+def item_kind(items: list[str]) -> str:
+    """``对策`` when most items open with a measure verb (加强……, (1)组织……), ``问题``
+    when most hold a problem word (缺乏……, ……不足), else empty
+    (``data/item_heads.txt``)."""
+    from trainer.generation.lexicon import kind_words
+
+    if len(items) < 2:
+        return ""
+    heads = [_ITEM_NUMBER.sub("", i) for i in items]
+    verbs = kind_words("item_heads", "measure")
+    flaws = kind_words("item_heads", "problem")
+    if sum(h.startswith(verbs) for h in heads) * 3 >= 2 * len(heads):
+        return "对策"
+    flawed = sum(any(w in h for w in flaws) and not h.startswith(verbs) for h in heads)
+    if flawed * 3 >= 2 * len(heads):
+        return "问题"
+    return ""
+
+
+def fitted(question: str, items: list[str]) -> str:
+    """``question`` with its category noun fitting ``items`` (rubric: PRM): measures
+    asked as problems (``就业问题有哪四个?`` for 出台……/加强……) are asked as that
+    problem's 对策 (``就业问题的对策有哪四条?``); problems asked as measures as 问题."""
+    kind = item_kind(items)
+    wrong: tuple[str, ...]
+    if kind == "对策":
+        wrong, right = _ASKED_PROBLEMS, "对策"
+    elif kind == "问题":
+        wrong, right = _ASKED_MEASURES, "问题"
+    else:
+        return question
+    alternatives = "|".join(wrong)
+    n = "(?P<n>[两一二三四五六七八九十百]+)"
+    unit = _UNITS[right]
+    # X乱象有哪三种? -> X乱象的对策有哪三条?
+    m = re.search(rf"(?P<cat>{alternatives})(?P<have>有)?哪{n}[个种项条点类大]?\?$", question)
+    if m is not None:
+        if kind == "对策":
+            return question[: m.end("cat")] + f"的对策有哪{m.group('n')}{unit}?"
+        return question[: m.start("cat")] + f"问题有哪{m.group('n')}个?"
+    # X有哪四种乱象? / X哪三个问题? -> X有哪四条对策?
+    m = re.search(rf"哪{n}[个种项条点类大]?(?P<cat>{alternatives})\?$", question)
+    if m is not None:
+        return question[: m.start()] + f"哪{m.group('n')}{unit}{right}?"
+    return question
+
+
+_POINT_OPENERS = frozenset({"openers", "paragraphs"})
+
+
+def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
+    n = len(e.items)
+    question = e.section.heading.endswith("?")
+    label = _label(e)
+    prefix = f"{label}:" if label else ""
+    if e.style == "headings":
+        topic = _clean(_topic(e.lead.text)) if e.lead is not None else ""
+        topic = topic or label
+        built = _with_category(topic, n) if topic else ""
+        if built:
+            return built
+        if topic:
+            return f"{topic}:有哪{_count(n, '点')}?"
+        return f"全文分为哪{_count(n, '个')}部分?"
+    lead = _clean(_lead_text(e), announce=e.style not in {"inline", "series"})
+    announced = e.lead is not None and _ANNOUNCES.search(e.lead.text) is not None
+    if e.style in _POINT_OPENERS and not (question or e.shared or announced or _category(label)):
+        asked = _points_of(kind, label, title, n)
+        if asked:
+            return asked
+    if e.style == "parallel":
+        return prefix + _parallel(e, lead, n)
+    if e.style == "clauses":
+        return _subjectless(prefix + _clauses(e, n, kind), prefix, title)
+    if e.style == "series":
+        return _subjectless(prefix + _series(e, lead, n), prefix, title)
+    if e.style == "quoted":
+        return prefix + _quoted(e, n)
+    if e.style == "inline":
+        after = (e.after.text if e.after else "").lstrip("等.…")
+        after = re.sub(r"^(?:一系列|各种|各类|诸多)", "", re.split(r"[,;。!?:]", after)[0])
+        counted = re.match(r"^[数几两二三四五六七八九十百千\d]+(个|项|类|种|大)", after)
+        unit = counted.group(1) if counted and counted.group(1) != "大" else ""
+        after = after[counted.end() :] if counted else after
+        topic = _resolve_qi(lead)
+        if len(topic) > 12 and "," in topic:
+            parts = topic.split(",")
+            topic = parts[-1] if len(parts[-1]) >= 6 else ",".join(parts[-2:])
+        if not unit:
+            # 向市场信息、科技服务、加工营销等方面拓展 -> 向哪三个方面拓展
+            unit = next((u for noun, u in _NOUN_UNITS.items() if after.startswith(noun)), "")
+        topic = _with_subject(e, _LINK.sub("", topic))
+        if label and topic.startswith(label):
+            topic = topic[len(label) :].lstrip(":")  # 题型:单一题、……: the label is the prefix
+            if not topic and not after:
+                return f"{label}有哪{_count(n, unit or '项')}?"
+        if not topic.strip(",;:") and not after:
+            labelled = _sentence_label(e)
+            if labelled:
+                # 正面影响:激发、促进……;有利于、有助于……: the label before the colon
+                # is what the second series lists too.
+                return f"{prefix}{labelled}有哪{_count(n, unit or '项')}?"
+        asked = f"{prefix}{topic}哪{_count(n, unit or _UNITS.get(after, '项'))}{after}?"
+        return _subjectless(asked, prefix, title)
+    if e.style == "colon":
+        built = _with_category(lead, n)
+        if built:
+            return prefix + built
+    summary = e.after.text[:8] if e.after and _SUMMARY.match(e.after.text) else ""
+    category = _category(summary)
+    if category:
+        return f"{prefix}文中列举了哪{_count(n, _UNITS.get(category, '点'))}{category}?"
+    heading_category = _category(label) if not question else ""
+    if _RESPONSE.match(lead) and _category(lead[-4:]) in _PROBLEMS:
+        return f"{prefix}{lead},有哪{_count(n, '条')}对策?"
+    if e.style == "openers" and e.shared.endswith("是"):
+        return f"{prefix}{_clean(e.shared[:-1])}的意义有哪{_count(n, '点')}?"
+    if lead:
+        built = _with_category(lead, n)
+        if built:
+            return prefix + built
+        subject = _subject(lead) or (lead if len(lead) <= 14 and "," not in lead else "")
+        if heading_category and subject:
+            unit = _UNITS.get(heading_category, "点")
+            return f"{prefix}{subject}有哪{_count(n, unit)}{heading_category}?"
+        if e.shared:
+            return f"{prefix}{lead},{e.shared}哪{_count(n, '点')}?"
+        if _GOAL.match(lead):
+            return f"{prefix}{_GOAL.sub('', lead)},有哪{_count(n, '条')}路径?"
+        if n == 2:
+            return f"{prefix}{lead},可以从哪两个方面来看?"
+        named = (
+            "" if _category(lead) else _named(kind, lead if len(lead) <= 14 else title, n, prefix)
+        )
+        return named or (f"{prefix}{lead},具体有哪{_count(n, '点')}?")
+    if heading_category:
+        built = _with_category(label, n)
+        if built:
+            return built
+        return f"{label}:有哪{_count(n, _UNITS.get(heading_category, '点'))}{heading_category}?"
+    if e.shared and e.style == "openers":
+        return f"{prefix}关于{e.shared.rstrip(',:')},文中提出了哪{_count(n, '点')}?"
+    if question:
+        return f"{e.section.heading}文中提出了哪{_count(n, '点')}?"
+    named = _named(kind, label or title, n, "")
+    if named:
+        return named
+    if label:
+        return f"{label}有哪{_count(n, '点')}?"
+    fallback = _clean(_tail(e.lead))
+    if fallback:
+        return f"{fallback},文中提出了哪{_count(n, '点')}?"
+    return f"文中提出了哪{_count(n, '点')}?"
+
+
+_ANNOUNCES = re.compile(
+    r"以下|如下|几(?:个|点|种|项|方面)|[两二三四五六七八九十](?:个|点|种|大|项|条|方面)|包括|表现在|体现在|[:：]$"
+)
+"""A lead-in that announces the list after it (可以从以下三个方面着手:)."""
+_ASKS = re.compile(r"什么|为什么|为何|为啥|如何|怎样|怎么|哪些|何以|何在")
+
+
+def _points_of(kind: str, label: str, title: str, n: int) -> str:
+    """Paragraphs opening on their points (集聚多元共治合力。/ 优化社区服务格局。/ ……),
+    asked under the subject of their section or, under a heading that only names a
+    part (评论一, 材料2) or none, of the article (rubric: PRM: a subject and a category
+    noun, never the sentence before the list): ``X有哪三个分论点?``, ``X的对策有哪三条?``;
+    under a heading that asks (``……的核心内容是什么``), that question. Lists announced
+    by their lead-in (以下三个方面), sharing a stem or under a category heading are
+    asked as those say."""
+    from trainer.generation.detect.headruns import naming_a_part
+
+    subject = label if label and not naming_a_part(label) else _title_subject(title)
+    if not subject or _category(subject):
+        return ""
+    if _ASKS.search(subject):
+        return f"{subject.rstrip('?')}?有哪{_count(n, '点')}?"
+    if kind == "分论点":
+        return f"{subject}有哪{_count(n, '个')}分论点?"
+    return _named(kind, subject, n, "")
+
+
+def _subjectless(asked: str, prefix: str, title: str) -> str:
+    """``asked`` under the article's subject when it has none of its own: a question
+    that opens with a verb, a preposition or 哪 (``协同构建哪四项?``) and no section
+    label reads ``加强国家战略腹地建设:协同构建哪四项?`` (rubric: PRM: answerable
+    without the article)."""
+    if prefix:
+        return asked
+    subject = _title_subject(title)
+    if not subject or not _opens_bare(asked):
+        return asked
+    return f"{subject}:{asked}"
+
+
+def _title_subject(title: str) -> str:
+    """The article's subject for a question: its title without a speaker or a series
+    before a colon, quotation marks or numbering; empty if longer than ``_TITLE_MAX``
+    or made of two phrases (``守正创新,让……``: a slogan, not a subject)."""
+    subject = re.split(r"[:：—]+", title.strip())[-1]
+    subject = _topic(subject.strip('《》“”" '))
+    plain = (
+        2 <= len(subject) <= _TITLE_MAX
+        and not re.search(r"[,，\s]", subject)
+        and subject.count("“") == subject.count("”")
+    )
+    return subject if plain else ""
+
+
+_TITLE_MAX = 20
+_BARE_VERB = 4
+"""Characters before 哪 that hold a verb but no subject (协同构建哪四项)."""
+
+
+def _opens_bare(asked: str) -> bool:
+    """The question opens with 哪, a verb or a preposition, or holds no more than a
+    verb before 哪: it names no subject."""
+    from trainer.generation.split.words import tag, tokens
+
+    if 0 <= asked.find("哪") <= _BARE_VERB:
+        return True  # 哪……, 建设哪三点, 协同构建哪四项: a verb at most before 哪
+    head = tokens(asked[:6])
+    return bool(head) and tag(head[0][0]) in _VERB_TAGS
+
+
+_PROCESS = {"发展", "建设", "服务", "工作", "格局", "局面", "体系", "状态"}
+"""Category words a series qualifies rather than counts (可持续、常态化、高质量发展)."""
+_MUST = re.compile(r"(?:必须|要|应当|应该|应|需要|需)$")
+
+
+_LINK = re.compile(r"^(?:而(?=是)|但是|但|而且|并且|且|并|而)(?=..)")
+"""A conjunction opening the clause a frame is taken from (``而是让每个人……获得``):
+it joins the clause to the one before, the question needs the subject instead."""
+_SUBJECT_MAX = 12
+_VERB_TAGS = frozenset({"v", "vd", "vg", "p"})
+
+
+def _with_subject(e: Enumeration, frame: str) -> str:
+    """A frame that opens with a verb or a preposition (``协同构建``, ``通过举办``,
+    ``具有``, ``把``) gets the noun phrase its sentence opens with in front
+    (``各级党组织通过举办哪三项活动?``): a prompt answerable without the article
+    (rubric: PRM). Frames with a subject of their own, and sentences that open with
+    no noun phrase, stay as they are."""
+    from trainer.generation.split.words import tag, tokens
+
+    head = tokens(frame[:6])
+    if not head or tag(head[0][0]) not in _VERB_TAGS:
+        return frame
+    text = _CONNECTIVE.sub("", _NUMBERING.sub("", e.items[0].context.text))
+    subject = _leading_subject(text)
+    at = text.find(frame)
+    if not subject or subject in frame or at < 0:
+        return frame
+    if 0 <= at < len(subject):  # 政府陪跑人 + 陪跑人为……: the frame holds its end
+        return subject[:at] + frame
+    return subject + frame
+
+
+def _leading_subject(text: str) -> str:
+    """The noun phrase a sentence opens with, up to its first verb (``各级党组织要……``
+    -> ``各级党组织``; ``新质生产力具有……`` -> ``新质生产力``); empty if it opens with
+    anything else (a time, a pronoun, a speaker: ``长期以来``, ``它``, ``记者``) or
+    runs past ``_SUBJECT_MAX`` characters."""
+    from trainer.generation.lexicon import words
+    from trainer.generation.split.words import tag, tokens
+
+    out: list[str] = []
+    for word, _at in tokens(re.split(r"[,;:。!?]", text, maxsplit=1)[0]):
+        kind = tag(word)
+        if kind in _VERB_TAGS or word in _COPULAS:
+            break
+        if word == "的" and out:
+            out.append(word)  # 发展的目的: a noun phrase goes on
+            continue
+        if (kind and not (not out and word in _SUBJECT_MODIFIERS)) or not _HAN.match(word):
+            return ""
+        out.append(word)
+        if sum(map(len, out)) > _SUBJECT_MAX:
+            return ""
+    subject = "".join(out)
+    never = words("connectives") | words("blank_edges") | words("subject_not")
+    if len(subject) < 2 or subject == text or any(w in never for w in out):
+        return ""
+    return subject
+
+
+_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+_COPULAS = frozenset({"不是", "并非", "就是", "正是"})
+_SUBJECT_MODIFIERS = frozenset({"各级", "各地", "各类", "广大", "各有关"})
+
+
+def _series(e: Enumeration, lead: str, n: int) -> str:
+    """A 、 series framed by a verb and a category word: ``A与B是哪三种关系?``,
+    ``推动助农直播实现怎样的发展?(三点)``, ``基层干部必须做到哪三点?``."""
+    from trainer.generation.lexicon import words
+
+    topic = lead.rstrip(",")
+    parts = [p for p in re.split(r"[,;:]", topic) if p]
+    topic = parts[-1] if parts else ""
+    if len(topic) < 5 and len(parts) >= 2:
+        topic = parts[-2] + topic
+    topic = _with_subject(e, _LINK.sub("", topic))
+    after = e.after.text if e.after else ""
+    head = next(
+        (w for w in sorted(words("series_heads"), key=len, reverse=True) if after.startswith(w)),
+        "",
+    )
+    if head in _PROCESS:
+        return f"{topic}怎样的{head}?有哪{_count(n, '点')}?"
+    if head:
+        return f"{topic}哪{_count(n, _UNITS.get(head, '种'))}{head}?"
+    noun = re.split(r"[,;。!?:]", after)[0][1:] if after.startswith("的") else ""
+    if 2 <= len(noun) <= 6:
+        return f"{topic}哪{_count(n, '方面')}的{noun}?"
+    if _MUST.search(topic):
+        return f"{topic}做到哪{_count(n, '点')}?"
+    return f"{topic}哪{_count(n, '点')}?"
+
+
+def _parallel(e: Enumeration, lead: str, n: int) -> str:
+    """Parallel clauses: ``靠……`` (what it relies on), ``是……`` (what it means),
+    ``A让……`` (examples), ``要……`` (what to do)."""
+    lead = lead.rstrip(",")
+    if e.shared == "靠":
+        return f"{lead}靠哪{_count(n, '点')}?" if lead else f"要靠哪{_count(n, '点')}?"
+    if e.shared == "是":
+        return f"{lead.removesuffix('是').rstrip(',')}的意义有哪{_count(n, '点')}?"
+    if e.shared and e.shared in "让使把将为":
+        return f"{lead},有哪{_count(n, '个')}例子?" if lead else f"文中举了哪{_count(n, '个')}例子?"
+    from trainer.generation.lexicon import kind_words
+
+    speech = kind_words("blank_edges", "speaker")
+    if lead and lead.endswith(tuple(w for w in speech if len(w) == 2)):
+        # 习近平总书记指出: what was said, not what is to be done (rubric: PRM).
+        return f"{lead}了哪{_count(n, '点')}?"
+    lead = lead.removesuffix("要").removeprefix("要")
+    return f"{lead}要做到哪{_count(n, '点')}?" if lead else f"要做到哪{_count(n, '点')}?"
+
+
+_DONE = re.compile(r"^[^,]{1,4}了")
+"""An item that reports what was done (巩固了友谊): the list is of results."""
+
+
+def _clauses(e: Enumeration, n: int, kind: str) -> str:
+    """Points written as clauses (:mod:`clause_runs`): ``A,B,C等现象`` asks the
+    category noun, ``因A,B,C`` the causes, a run of predicates the measures or the
+    results, each under the subject the sentence gives them."""
+    before = _clean(e.lead.text if e.lead is not None else "", announce=False)
+    topic = re.sub(r"^(?:现在|如今|目前|当前)", "", _last_clause(before).strip('“”‘’" '))
+    topic = _with_subject(e, topic) if topic else ""
+    if e.shared.startswith("等"):
+        noun = e.shared[1:]
+        topic = re.sub(r"(?:存在|出现|发现|面临|存在着|出现了|采取|通过)$", "", topic)
+        verb = "存在" if noun in _PROBLEMS or noun in {"行为", "情况", "困难", "难题"} else "采取了"
+        return f"{topic}{verb}哪{_count(n, _UNITS.get(noun, '种'))}{noun}?"
+    if e.shared:
+        effect = re.sub(r"^(?:在|但是?|而|却)", "", e.after.text if e.after else "")
+        effect = re.sub(r"仍然?(?=存在|有|面临)", "", effect)[-_TOPIC_MAX:]
+        return f"{effect},原因有哪{_count(n, '个')}?" if effect else f"原因有哪{_count(n, '个')}?"
+    subject = re.sub(r"^(?:但是?|而|也|却)?(?:要|应|需要|必须)?", "", topic)
+    subject = subject or _leading_subject(e.items[0].context.text)
+    if all(_DONE.match(it.phrase.text) for it in e.items):
+        return (
+            f"{subject},取得了哪{_count(n, '项')}成果?"
+            if subject
+            else f"取得了哪{_count(n, '项')}成果?"
+        )
+    category = {"问题": "问题", "原因": "原因"}.get(kind, "举措")
+    unit = _UNITS.get(category, "点")
+    return (
+        f"{subject}的{category}有哪{_count(n, unit)}?"
+        if subject
+        else f"有哪{_count(n, unit)}{category}?"
+    )
+
+
+def _quoted(e: Enumeration, n: int) -> str:
+    """``针对乡村人才“引不来、留不住、用不好”的问题`` -> ``乡村人才有哪三个问题?``."""
+    before = _last_clause(_clean(e.lead.text if e.lead else "", announce=False))
+    before = re.sub(r"^(?:针对|面对|破解|解决|克服|存在|面临)", "", before)
+    after = e.after.text if e.after else ""
+    category = _category(after[:6])
+    if category and after.startswith("的"):
+        return f"{before}有哪{_count(n, _UNITS.get(category, '个'))}{category}?"
+    noun = re.split(r"[,;。!?:]", after)[0][1:] if after.startswith("的") else ""
+    if before and 2 <= len(noun) <= 8:
+        return f"{before}的{noun}包括哪{_count(n, '点')}?"
+    if not before:
+        return f"文中用哪{_count(n, '个')}词概括?"
+    before = _with_subject(e, before)
+    if before[0] in "让使":
+        return f"{before}做到哪{_count(n, '点')}?"
+    return f"{before}哪{_count(n, '点')}?"
+
+
+_LABEL_MAX = 12
+
+
+def _sentence_label(e: Enumeration) -> str:
+    """The label the list's line opens with before its colon (``(1)正面影响:……``)."""
+    start = e.items[0].phrase.start
+    para = next((p for p in e.section.paragraphs if p.span.start <= start < p.span.end), None)
+    if para is None:
+        return ""
+    before = para.span.text[: start - para.span.start]
+    text = _NUMBERING.sub("", before[before.rfind("\n") + 1 :].strip())
+    label, sep, _ = text.partition(":")
+    label = label.strip()
+    if not sep or not 2 <= len(label) <= _LABEL_MAX or not CJK.match(label) or "," in label:
+        return ""
+    return label
+
+
+def _lead_text(e: Enumeration) -> str:
+    """The lead-in worth quoting in the prompt: in the list's own paragraph, or a
+    sentence that announces it (a cue such as 以下, 需要, 关键在于)."""
+    if e.lead is None:
+        return ""
+    same_paragraph = e.lead.start >= _paragraph_start(e)
+    if not (
+        same_paragraph or _CUE.search(e.lead.text) or e.style in {"parallel", "inline", "series"}
+    ):
+        return ""
+    return _tail(e.lead)
+
+
+def _paragraph_start(e: Enumeration) -> int:
+    for p in e.section.paragraphs:
+        if p.index == e.paragraph:
+            return p.span.start
+    return e.start
+
+
+def answer(e: Enumeration, original: str) -> str:
+    """The items numbered, then their source once (rubric: REP): the one sentence they
+    share, cut to the clauses that hold them when long; the items' own sentences only
+    while together they stay short, for a list whose points each have a sentence or
+    paragraph of their own would otherwise be written out twice."""
+    lines = [f"{k}. {original[it.phrase.start : it.phrase.end]}" for k, it in enumerate(e.items, 1)]
+    seen: set[tuple[int, int]] = set()
+    spans: list[tuple[int, int]] = []
+    for it in e.items:
+        span = (it.context.start, it.context.end)
+        ctx = original[span[0] : span[1]].strip()
+        if span in seen or not ctx or _same(ctx, original[it.phrase.start : it.phrase.end]):
+            continue
+        seen.add(span)
+        spans.append(span)
+    source = ""
+    if len(spans) == 1:
+        source = _held(e, original, *spans[0])
+    elif spans:
+        source = "".join(original[a:b].strip() for a, b in spans)
+        if len(source) > _SOURCES_MAX:
+            source = ""  # each point's paragraph again: the items are the answer
+    if source:
+        lines.append(f"—— {source}")
+    return "\n".join(lines)
+
+
+_SOURCE_MAX = 120
+"""A shared sentence longer than this is cut to the clauses that hold the items."""
+_SOURCES_MAX = 80
+"""The items' own sentences together at most this long, or they are left out."""
+_CLAUSE_MARK = re.compile(r"[,;:。!?，；：。！？]")
+
+
+def _held(e: Enumeration, original: str, start: int, end: int) -> str:
+    """The sentence ``start:end`` the items share; when longer than ``_SOURCE_MAX``,
+    from the clause holding the first item to the clause holding the last."""
+    text = original[start:end].strip()
+    if len(text) <= _SOURCE_MAX:
+        return text
+    first, last = e.items[0].phrase.start, e.items[-1].phrase.end
+    if not start <= first < last <= end:
+        return text[:_SOURCE_MAX].rstrip(",;:，；：") + "……"
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(original, start, end)]
+    lo = max((m for m in marks if m <= first), default=start)
+    hi = min((m for m in marks if m >= last), default=end)
+    cut = original[lo:hi].strip()
+    if hi < end:
+        cut = cut.rstrip(",;:，；：")
+    return ("……" if lo > start else "") + cut + ("……" if hi < end else "")
+
+
+_NOISE = re.compile(r"[\W\d_一二三四五六七八九十是其]+")
+
+
+def _same(context: str, phrase: str) -> bool:
+    """The item's sentence says no more than the item (``以数强基,……;`` for the item
+    ``以数强基,……``; ``1.答题技巧`` for ``答题技巧``)."""
+    return _NOISE.sub("", context) == _NOISE.sub("", phrase)
