@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from gen_scoring import make
 
-from trainer.domain.model import NoteKind
+from trainer.domain.model import Article, NoteKind
+from trainer.generation import generate
 from trainer.generation.detect.enumerations import find_enumerations
 from trainer.generation.split.structure import outline
 from trainer.generation.text import fold
@@ -119,3 +120,40 @@ def test_numbered_markdown_headings_are_a_list_unless_labels_mark_parts() -> Non
         f"## 三、最后说一句:考的是边界感\n\n{BODY}\n"
     )
     assert _headings(labelled) == []
+
+
+WORKED = """请概括资料2所反映的某市养老服务发展面临的主要问题。(15分)
+
+【解析】先看范围是资料2,围绕主题找问题要素,注意抄-概-推三种方法。
+
+① 某市老年人口已超过百万,但养老护理员仅两千余人,且大多未经系统培训。
+
+【要点】人员短缺。护理员数量少;专业素质不高。
+
+② 社区养老设施分布不均,部分老旧小区没有日间照料中心,老人就近养老难。
+
+【解析】这里的问题是设施布局,总括词是分布不均。
+
+【要点】设施不足。设施分布不均;老旧小区缺少照料中心。
+
+③ 养老机构收费偏高,普通家庭难以承受,一些机构床位却长期空置。
+
+【要点】供需错配。收费偏高;床位空置。
+"""
+
+
+def test_the_labelled_points_of_a_worked_answer_are_its_list() -> None:
+    made = generate(Article(text=WORKED, title="养老服务问题概括", source="t"), "t")
+    lists = [n for n in made.notes if n.kind.value == "list"]
+    answer = [n for n in lists if n.items == ("人员短缺", "设施不足", "供需错配")]
+    assert answer, [n.items for n in lists]
+    assert answer[0].prompt.startswith("资料2所反映的某市养老服务发展面临的主要问题有哪三")
+
+
+def test_a_notes_many_topic_headings_are_its_contents_not_a_list() -> None:
+    topics = [f"第{i}个知识点的内涵" for i in range(1, 21)]
+    text = "# 理论要点汇编\n\n" + "".join(
+        f"### {t}\n\n这一知识点要求全面理解、准确把握、深入贯彻。\n\n" for t in topics
+    )
+    found = find_enumerations(fold(text), outline(fold(text)))
+    assert not [e for e in found if e.style == "headings"]

@@ -9,6 +9,7 @@ import json
 from gen_scoring import make
 
 from trainer.generation.read.boilerplate import content_lines
+from trainer.generation.text import fold
 
 _HEADER = "2019年某省联考《综合写作》真题（乡镇卷）"
 
@@ -86,3 +87,34 @@ def test_a_compilers_source_note_is_boilerplate() -> None:
         )
         kept = " ".join(ln.text for ln in content_lines(text))
         assert "某某" not in kept and "关键在人" in kept, note
+
+
+def test_a_related_stories_block_at_the_end_is_chrome() -> None:
+    body = "全面从严治党永远在路上，党的自我革命永远在路上。" * 12
+    text = (
+        f"{body}\n\n必须持之以恒推进全面从严治党，以党的自我革命引领社会革命。\n\n"
+        "相关稿件\n某某指出，新时代十年的伟大变革具有里程碑意义\n"
+        "某某强调，坚持全面依法治国，推进法治中国建设\n"
+    )
+    kept = " ".join(s.text for s in content_lines(fold(text)))
+    assert "以党的自我革命引领社会革命" in kept
+    assert "相关稿件" not in kept and "里程碑意义" not in kept and "法治中国" not in kept
+
+
+def test_related_reports_opening_a_sentence_are_content() -> None:
+    text = "相关报道显示，基层减负取得明显成效，群众获得感不断增强。" * 3
+    assert content_lines(fold(text))
+
+
+def test_a_line_of_tags_under_a_label_is_the_notes_index() -> None:
+    body = "学习是干部成长进步的阶梯，是做好工作的基础。各级干部要把学习作为一种责任。"
+    text = (
+        "主题:政治、社会治理、人工智能、队伍建设\n"
+        "关键词：学习型干部，人工智能，队伍建设，政治\n"
+        "领域：政治、人工智能应用\n"
+        f"{body}\n关键词：改革、发展、稳定三者相互依存，缺一不可。\n"
+    )
+    kept = [s.text for s in content_lines(fold(text))]
+    assert kept[0].startswith("学习是干部成长进步的阶梯")
+    assert any(k.startswith("关键词:改革") for k in kept)
+    assert not any("队伍建设" in k or "人工智能应用" in k for k in kept)

@@ -211,3 +211,31 @@ def test_letter_spaced_chinese_is_closed_up(tmp_path: Path) -> None:
     assert "中心论点：干部要“下马走”。" in text
     assert "（分论点一）放下架子、扑下身子。" in text
     assert "一 必须坚持人民至上" in text
+
+
+def test_a_lone_inline_tag_in_markdown_is_markup(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    path.write_text(
+        "# 数字赋能乡村振兴\n\n"
+        '<font color="#ff0000">乡村是中华文明的根脉。</font>要全面推进乡村振兴，'
+        "<span style='color:red'>发展数字乡村</span>。若 a<b 且 b>c，则不等式成立。\n",
+        encoding="utf-8",
+    )
+    text = read_article(str(path)).text
+    assert "<font" not in text and "</font>" not in text and "span" not in text
+    assert "乡村是中华文明的根脉。要全面推进乡村振兴，发展数字乡村。" in text
+    assert "a<b 且 b>c" in text
+
+
+def test_a_pages_unrendered_markdown_leaves_no_backslashes(tmp_path: Path) -> None:
+    para = "<p>基层治理是国家治理的基石，要坚持以人民为中心，把群众满意作为检验工作的标准。</p>"
+    page = (
+        "<html><head><title>学习型干部</title></head><body><article><h1>学习型干部</h1>"
+        f"{para * 4}<p>**例：**习近平总书记说：“努力在危机中育新机、于变局中开新局。”</p>"
+        f"<p>参见文献[1]的论述，学习是干部成长的阶梯。</p>{para * 2}</article></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    text = read_article(str(path)).text
+    assert "\\" not in text and "**" not in text
+    assert "例：习近平总书记说" in text and "文献[1]的论述" in text

@@ -38,7 +38,7 @@ from trainer.generation.detect.enumtypes import (
 )
 from trainer.generation.detect.frames import opening_frames
 from trainer.generation.detect.golden import GOLDEN_SECTION
-from trainer.generation.detect.headruns import heading_runs, naming_a_part, title_span
+from trainer.generation.detect.headruns import answer_runs, heading_runs, naming_a_part, title_span
 from trainer.generation.detect.inline import inline_lists, parallel_clauses, semicolon_lists
 from trainer.generation.detect.markers import LINE_NUMBER, Marker, find_markers, sequences
 from trainer.generation.detect.phrase_series import phrase_series
@@ -70,6 +70,7 @@ _STRUCTURAL = re.compile(
 def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
     found = [e for e in _ordinal_lists(folded, doc) if not _structural(e)]
     found += heading_runs(folded, doc)
+    found += answer_runs(folded, doc)
     for section in doc.sections:
         found += _heading_series(folded, section)
         if GOLDEN_SECTION.search(section.heading):

@@ -18,6 +18,9 @@ from trainer.generation.split.structure import Outline, Section
 from trainer.generation.text import Span, bare
 
 _RUN_MIN = 3
+_RUN_MAX = 15
+"""More sibling headings than a student could list (a study note's 61 topics) are
+the note's contents, not the points of one argument."""
 _ITEM_MIN, _ITEM_MAX = 3, 24
 _MARKDOWN = re.compile(r"^(#{1,6})\s")
 _PART = re.compile(
@@ -76,7 +79,7 @@ def heading_runs(folded: str, doc: Outline) -> list[Enumeration]:
     for group in groups.values():
         members = [s for s in group if id(s) not in introduced]
         least = 2 if members and _POINT_LABEL.match(members[0].heading) else _RUN_MIN
-        if len(members) < least or len(members) < len(group):
+        if not least <= len(members) <= _RUN_MAX or len(members) < len(group):
             continue
         items = []
         for sec in members:
@@ -94,6 +97,48 @@ def heading_runs(folded: str, doc: Outline) -> list[Enumeration]:
                 )
             )
     return out
+
+
+_HEAD_POINT = re.compile(r"^\s*([^,;:。!?]{2,12})。")
+"""An answer point's head: its first sentence, short and whole (人才匮乏。……)."""
+
+
+def answer_runs(folded: str, doc: Outline) -> list[Enumeration]:
+    """A worked exam question's answer: two or more sections under an answer label
+    (【要点】, 【参考答案】) each opening with a short head sentence (``【要点】人才
+    匮乏。人才数量缺口大;……``) are one list of those heads, asked as the question the
+    text sets (``请概括……面临的主要问题``). Material and commentary (【解析】) stand
+    between them; the heads are what a marking scheme gives marks for."""
+    from trainer.generation.lexicon import kind_words
+
+    labels = set(kind_words("note_labels", "answer"))
+    members: list[tuple[Section, Span]] = []
+    for sec in doc.sections:
+        if bare(sec.heading) not in labels or not sec.paragraphs:
+            continue
+        first = sec.paragraphs[0].span
+        head = _HEAD_POINT.match(first.text)
+        if head is not None and not find_markers(head.group(1), 0):
+            at = first.start + head.start(1)
+            members.append((sec, Span(head.group(1), at, at + len(head.group(1)))))
+    if len(members) < 2:
+        return []
+    items = tuple(Item(phrase, sec.paragraphs[0].span) for sec, phrase in members)
+    question = _question(folded, kind_words("note_labels", "asks"), items[0].phrase.start)
+    return [Enumeration(Style.HEADINGS, members[0][0], 0, items, lead=question)]
+
+
+def _question(folded: str, asks: tuple[str, ...], before: int) -> Span | None:
+    """The last question set before ``before`` (``请概括……主要问题。``), as a sentence
+    without the instruction that opens it (``……主要问题``: the list's subject)."""
+    found: Span | None = None
+    for m in re.finditer(r"[^。?!\n]+[。?!]?", folded[:before]):
+        text = m.group().lstrip()
+        ask = next((a for a in sorted(asks, key=len, reverse=True) if text.startswith(a)), "")
+        if ask:
+            start = m.end() - len(text) + len(ask)
+            found = Span(folded[start : m.end()], start, m.end())
+    return found
 
 
 def naming_a_part(heading: str) -> bool:

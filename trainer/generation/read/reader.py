@@ -38,7 +38,11 @@ def read_article(path_or_dash: str) -> Article:
     data = _read_bytes(path_or_dash, where)
     text = decode(data, where)
     title = ""
-    if _looks_html(path_or_dash, text):
+    feed = _feed_items(text)
+    if feed:
+        text, title = _feed_text(feed, text, where)
+        text = join_letter_spacing(text)
+    elif _looks_html(path_or_dash, text):
         text, title = _html_main_text(text, where)
         text = join_letter_spacing(text)
     else:
@@ -139,6 +143,12 @@ _HTML_BLOCK = re.compile(
 )
 _HTML_TAG = re.compile(r"</?[A-Za-z][\w-]{0,20}(?:\s[^<>]{0,400})?/?>")
 _HTML_BLOCK_MIN = 3
+_INLINE_TAG = re.compile(
+    r"</?(?:font|span|mark|u|b|i|s|strong|em|sup|sub|small|big|center|ins|del)"
+    r"(?:\s+[A-Za-z_:][A-Za-z0-9_:.-]{0,30}"
+    r"(?:\s*=\s*(?:\"[^\"<>\n]{0,200}\"|'[^'<>\n]{0,200}'|[^\s<>\"']{1,100}))?){0,12}\s*/?>",
+    re.IGNORECASE,
+)
 
 
 def strip_inline_html(text: str) -> str:
@@ -149,6 +159,9 @@ def strip_inline_html(text: str) -> str:
     stays as it is."""
     import html
 
+    # Inline formatting tags (<font color=…>, <span style=…>, <u>) are markup wherever
+    # they stand: a Markdown editor colours a sentence with them, one tag at a time.
+    text = _INLINE_TAG.sub("", text)
     if len(_HTML_BLOCK.findall(text, 0, 200_000)) < _HTML_BLOCK_MIN:
         return text
     text = _HTML_BLOCK.sub("\n\n", text)
@@ -290,18 +303,110 @@ def _looks_html(path_or_dash: str, text: str) -> bool:
     return head.startswith(("<!doctype html", "<html"))
 
 
+_FEED_HEAD = re.compile(r"\A\ufeff?\s*<(?:\?xml\b|rss\b|feed\b|channel\b|item\b|entry\b)", re.I)
+_FEED_ITEM = re.compile(r"<(item|entry)\b[^<>]{0,400}>(.*?)(?:</\1\s*>|\Z)", re.S | re.I)
+_FEED_FIELD = r"<({})\b[^<>]{{0,400}}>(.*?)(?:</\1\s*>|\Z)"
+_FEED_TITLE = re.compile(_FEED_FIELD.format("title"), re.S | re.I)
+_FEED_BODY = re.compile(
+    _FEED_FIELD.format("content:encoded|description|content|summary"), re.S | re.I
+)
+_CDATA = re.compile(r"<!\[CDATA\[(.*?)(?:\]\]>|\Z)", re.S)
+
+
+def _feed_items(text: str) -> list[tuple[str, str]]:
+    """The items of an RSS or Atom feed (a whole feed, or one ``<item>`` cut from a
+    day's edition), each as (title, body HTML); empty when ``text`` is no feed.
+
+    A feed carries its articles as HTML escaped into the XML (``&lt;p&gt;``) or in
+    CDATA: read as text, every card would be made of tags and entities."""
+    if not _FEED_HEAD.match(text[:2000]):
+        return []
+    items = []
+    for match in _FEED_ITEM.finditer(text):
+        body = _FEED_BODY.search(match.group(2))
+        if body is None:
+            continue
+        title = _FEED_TITLE.search(match.group(2))
+        items.append((_feed_value(title.group(2)) if title else "", _feed_value(body.group(2))))
+    return items
+
+
+def _feed_value(raw: str) -> str:
+    """A feed field's content: CDATA as it stands, else the XML's entities decoded once
+    (which turns escaped HTML back into HTML)."""
+    import html
+
+    cdata = _CDATA.findall(raw)
+    return "".join(cdata) if cdata else html.unescape(raw)
+
+
+def _feed_text(items: list[tuple[str, str]], feed: str, where: str) -> tuple[str, str]:
+    """One item is the article (its title the item's); several are the sections of one
+    text, each under its item's title, the whole named by the feed's own title."""
+    import html
+
+    parts: list[tuple[str, str]] = []
+    for title, body in items:
+        title = " ".join(_HTML_TAG.sub("", html.unescape(title)).split())
+        text = _html_fragment_text(body)
+        if cjk_count(text) >= 2:
+            parts.append((title, text))
+    if not parts:
+        raise InputError(where, "no article text found in the feed")
+    if len(parts) == 1:
+        return parts[0][1], clean_title(parts[0][0])
+    first = _FEED_ITEM.search(feed)
+    channel = _FEED_TITLE.search(feed[: first.start()] if first else "")
+    text = "\n\n".join(
+        f"## {title}\n\n{_without_headline(body, title)}" if title else body
+        for title, body in parts
+    )
+    name = " ".join(_feed_value(channel.group(2)).split()) if channel else ""
+    return strip_markdown(text), clean_title(name)
+
+
+def _without_headline(body: str, title: str) -> str:
+    """An item's text without the headline it repeats at its top (with or without
+    the column's name): under a section heading of that title it would be a second
+    heading."""
+    head, _, rest = body.lstrip().partition("\n")
+    same = without_series_prefix(head.strip()) == without_series_prefix(title.strip())
+    return rest.lstrip() if same and rest.strip() else body
+
+
+def _html_fragment_text(fragment: str) -> str:
+    """What an HTML fragment (a feed item's body) shows: its main text, or, where the
+    extractor finds none (a few short paragraphs), its paragraphs with the tags gone."""
+    import html
+
+    text = _extracted(fragment)
+    if cjk_count(text) >= 2:
+        return strip_markdown(_BULLET.sub("", text))
+    text = _HTML_BLOCK.sub("\n\n", re.sub(r"<!--.*?(?:-->|\Z)", "", fragment, flags=re.S))
+    return html.unescape(_HTML_TAG.sub("", text))
+
+
 _BULLET = re.compile(r"^[ \t]*[-*•·][ \t]+", re.M)
+_MD_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+
+
+def _extracted(html: str) -> str:
+    """A page's main text as Markdown: with formatting, <h2> comes back as a "## " line, a
+    heading the outline cannot miss, however long or comma-laden (乱象:AI换脸……,侵权诈骗
+    屡见不鲜). The extractor escapes the page's own Markdown characters (``\\*\\*例：\\*\\*``
+    for a blog's unrendered ``**例：**``, ``\\[1\\]``): unescaped, they read as they show."""
+    import trafilatura
+
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=False, include_formatting=True
+    )
+    return _MD_ESCAPED.sub(r"\1", text or "")
 
 
 def _html_main_text(html: str, where: str) -> tuple[str, str]:
     import trafilatura
 
-    # With formatting, <h2> comes back as a "## " line: a heading the outline cannot
-    # miss, however long or comma-laden (乱象:AI换脸……,侵权诈骗屡见不鲜).
-    text = trafilatura.extract(
-        html, include_comments=False, include_tables=False, include_formatting=True
-    )
-    text = strip_markdown(_BULLET.sub("", text or ""))  # <li> items come back as "- item"
+    text = strip_markdown(_BULLET.sub("", _extracted(html)))  # <li> items come back as "- item"
     title = ""
     meta = trafilatura.extract_metadata(html)
     if meta is not None and meta.title:
@@ -348,6 +453,7 @@ _PREFIX_MAX = 24
 
 
 _TRANSLATION = re.compile(r"^(.*[\u4e00-\u9fff”」》）)])\s+[A-Za-z][A-Za-z0-9 ,.'’:;!?&()-]{3,}$")
+_PAGE_LABEL = re.compile(r"^[\[【]\s*(?:第\s*)?\d{1,3}\s*版[^\]】]{0,10}[\]】]\s*")
 _COLUMN = re.compile(r"[(（]([^()（）]{2,8})[)）]\s*$")
 
 
@@ -363,6 +469,10 @@ def without_series_prefix(title: str) -> str:
     if english and cjk_count(english.group(1)) >= 4:
         # 我对挑山工的认识 My Understanding of …: a blog's bilingual title, the Chinese half.
         text = english.group(1).rstrip()
+    page = _PAGE_LABEL.match(text)
+    if page and cjk_count(text[page.end() :]) >= 4:
+        # [05版：评论] 标题: the newspaper page an edition's feed files the article under.
+        text = text[page.end() :]
     column = _COLUMN.search(text)
     if column and any(w in column.group(1) for w in words("title_prefixes")):
         # 实实在在真减负、减真负（评论员观察）: the column's name after the title.

@@ -147,9 +147,13 @@ def outline(folded: str, title: str = "") -> Outline:
             lines = lines[1:]
     elif lines:
         # The title's own line, first or under a kicker (引题) of one or two lines.
-        own = [
-            i for i, ln in enumerate(lines[:3]) if bare(_MARKDOWN.sub("", ln.text)) == bare(title)
-        ]
+        from trainer.generation.read.reader import without_series_prefix
+
+        def named(text: str) -> str:
+            # The headline as a page prints it may carry its column (……（评论员观察）).
+            return bare(without_series_prefix(_MARKDOWN.sub("", text).strip()))
+
+        own = [i for i, ln in enumerate(lines[:3]) if named(ln.text) == named(title)]
         if own:
             lines = lines[: own[0]] + lines[own[0] + 1 :]
     sections: list[Section] = []
