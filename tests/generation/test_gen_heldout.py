@@ -31,7 +31,7 @@ from trainer.generation.read.reader import decode, read_article
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 BASELINE = DATA / "baseline.json"
-HELDOUT_DIRS = [DATA / f"heldout{n}" if n > 1 else DATA / "heldout" for n in range(1, 14)]
+HELDOUT_DIRS = [DATA / f"heldout{n}" if n > 1 else DATA / "heldout" for n in range(1, 15)]
 HELDOUT_DIRS = [d for d in HELDOUT_DIRS if d.is_dir()]
 ARTICLE_FILES = sorted(
     p for d in HELDOUT_DIRS for p in d.iterdir() if p.suffix in {".txt", ".md", ".html"}
