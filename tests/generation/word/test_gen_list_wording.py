@@ -3,6 +3,8 @@ as 对策, problems as 问题, whatever noun the lead-in happened to hold."""
 
 from __future__ import annotations
 
+import re
+
 from trainer.domain.model import Article, NoteKind
 from trainer.generation import generate
 from trainer.generation.word.lists import fitted, item_kind
@@ -137,3 +139,22 @@ def test_a_series_closed_by_duo_counts_its_items_in_the_nouns_unit() -> None:
     assert any("哪四个部门" in p for p in prompts), prompts
     assert any("哪四个维度" in p for p in prompts), prompts
     assert not any("哪四项多" in p for p in prompts), prompts
+
+
+COMPLEMENT = """改革的系统观念
+
+全面深化改革要坚持系统观念,处理好发展和安全、效率和公平、活力和秩序等重大关系。
+
+做好新时代青年工作,要用好团组织、少先队、青联组织等阵地,做到思想引领、服务青年、维护权益三者统一。
+"""
+
+
+def test_a_verbs_complement_leads_into_a_series_and_opens_no_item() -> None:
+    """处理好发展和安全、……: 好 completes 处理, so the first item is 发展和安全, never
+    好发展和安全, and the prompt keeps 处理好 (rubric: CUT)."""
+    made = generate(Article(text=COMPLEMENT), "t")
+    items = [it for n in made.notes if n.kind is NoteKind.LIST for it in n.items]
+    assert "发展和安全" in items, items
+    assert not any(it.startswith(("好", "到")) for it in items), items
+    blanks = [b for n in made.notes for b in re.findall(r"\{\{c\d+::(.*?)\}\}", n.text)]
+    assert not any(b.startswith(("好", "用好", "处理好", "做到")) for b in blanks), blanks

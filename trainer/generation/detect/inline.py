@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 
 from trainer.generation.detect.enumtypes import Enumeration, Item, Style, after, lead
-from trainer.generation.detect.keyterms import STOP_WORDS, VERBS, verb_like
+from trainer.generation.detect.keyterms import STOP_WORDS, VERBS, complement, verb_like
 from trainer.generation.detect.phrases import key_phrase
 from trainer.generation.detect.series import patterned as _patterned
 from trainer.generation.detect.series import pivot_clauses, suffix_clauses
+from trainer.generation.lexicon import kind_words
 from trainer.generation.split.structure import Paragraph, Section
 from trainer.generation.split.words import tokens
 from trainer.generation.text import CJK, Span, clauses, dun_pieces
@@ -351,7 +352,12 @@ def _token_tail(s: Span, size: int) -> Span:
     """The last words of ``s``, about ``size`` characters, cut between words and
     never before a particle (``自然保护地的范围`` -> ``范围``, not ``的范围``)."""
     n = len(s.text)
-    cuts = [b for b in _boundaries(s) if b < n and s.text[b] not in _PARTICLES] or [0]
+    toks = tokens(s.text)
+    # 用|好|团组织: a verb and its complement lead in; no item starts on either.
+    held = {at for k, (_, at) in enumerate(toks) if complement(toks, k) or complement(toks, k + 1)}
+    cuts = [
+        b for b in _boundaries(s) if b < n and s.text[b] not in _PARTICLES and b not in held
+    ] or [0]
     cut = min(cuts, key=lambda b: (abs(n - b - size), -b))
     return Span(s.text[cut:], s.start + cut, s.end)
 
@@ -457,9 +463,24 @@ def _trimmed(members: list[Span]) -> list[Span]:
     first, last = members[0], members[-1]
     if len(first.text) > size + 2:
         first = _token_tail(first, size)
+    else:
+        first = _past_lead(first)
     if len(last.text) > size + 2:
         last = _token_head(last, size)
     return [first, *members[1:-1], last]
+
+
+def _past_lead(first: Span) -> Span:
+    """A first member of about the others' length that still opens on the words
+    leading in (用好|团组织、……; 做到|思想引领、……), without them."""
+    toks = tokens(first.text)
+    lead = 2 if len(toks) > 2 and complement(toks, 1) else 0
+    if not lead and len(toks) > 1 and toks[0][0] in kind_words("series_edges", "leads"):
+        lead = 1
+    if not lead or len(first.text) - toks[lead][1] < _MEMBER_MIN:
+        return first
+    cut = toks[lead][1]
+    return Span(first.text[cut:], first.start + cut, first.end)
 
 
 def _pair(members: list[Span]) -> list[Span]:

@@ -59,6 +59,18 @@ class Term:
     count: int
 
 
+def complement(toks: list[tuple[str, int]], k: int) -> bool:
+    """Token ``k`` is a one-character complement of the verb before it (处理|好,
+    做|到; ``data/series_edges.txt``): with its verb it leads into a series, and no
+    member or list item starts on it or on that verb."""
+    from trainer.generation.lexicon import kind_words
+
+    if k < 1 or k >= len(toks) or toks[k][0] not in kind_words("series_edges", "complements"):
+        return False
+    verb = toks[k - 1][0]
+    return verb in VERBS or verb_like(verb)
+
+
 def verb_like(word: str) -> bool:
     """A verb or function word by the dictionary's tag, or an adverb + verb word
     (全面推行, 深入开展, 大力发展)."""

@@ -26,7 +26,7 @@ from functools import cache
 
 from trainer.generation.detect.figures import has_figure
 from trainer.generation.detect.inline import series_members
-from trainer.generation.detect.keyterms import STOP_WORDS, VERBS, verb_like
+from trainer.generation.detect.keyterms import STOP_WORDS, VERBS, complement, verb_like
 from trainer.generation.lexicon import kind_words
 from trainer.generation.split.words import share_cuts, tag, tokens
 from trainer.generation.text import CJK, Span, clauses, dun_pieces
@@ -284,9 +284,11 @@ def _first(first: Span, size: int, others: list[Span]) -> Span | None:
             continue
         score = -abs(n - size)
         before = toks[k - 1][0] if k else ""
+        if complement(toks, k) or complement(toks, k + 1):
+            continue  # 用|好|批评: the verb and its complement lead in, they open no member
         if not before:
             score += 1
-        elif _leads(before) or before in "的之":
+        elif _leads(before) or before in "的之" or complement(toks, k - 1):
             score += 3
         if text[at] in heads and len(heads) == 1:
             score += 2

@@ -821,6 +821,7 @@ def on_word_edges(e: Enumeration, folded: str) -> Enumeration:
     设人人有责 becomes 人人有责, 建设 joins the lead-in); an end inside a word takes
     the rest of it when the items are whole clauses (创新空 -> 创新空间). A word holding punctuation (a quoted
     “变薄、变瘦、变硬” the segmenter keeps whole) is no word to snap to."""
+    from trainer.generation.detect.keyterms import complement
     from trainer.generation.split.words import tokens
 
     items: list[Item] = []
@@ -832,12 +833,15 @@ def on_word_edges(e: Enumeration, folded: str) -> Enumeration:
         left = max(left, floor)
         ends = [i for i in (folded.find(ch, hi, hi + _WINDOW) for ch in _SENTENCE_ENDS) if i >= 0]
         right = min(ends) if ends else min(len(folded), hi + _WINDOW)
-        for word, at in tokens(folded[left:right]):
+        toks = tokens(folded[left:right])
+        for k, (word, at) in enumerate(toks):
             if not all(ch.isalnum() for ch in word):
                 continue
             w0, w1 = left + at, left + at + len(word)
             if w0 < lo < w1 and hi - w1 >= _ITEM_MIN:
                 lo = w1
+            if w0 == lo and complement(toks, k) and hi - w1 >= _ITEM_MIN:
+                lo = w1  # 处理|好|经济和社会: the verb's complement stays with the lead
             if w0 < hi < w1 and w1 - hi <= _EXTEND_MAX and e.style in _WHOLE_CLAUSE_STYLES:
                 hi = w1
         torn.add(folded[it.phrase.start : lo])
