@@ -158,3 +158,21 @@ def test_a_verbs_complement_leads_into_a_series_and_opens_no_item() -> None:
     assert not any(it.startswith(("好", "到")) for it in items), items
     blanks = [b for n in made.notes for b in re.findall(r"\{\{c\d+::(.*?)\}\}", n.text)]
     assert not any(b.startswith(("好", "用好", "处理好", "做到")) for b in blanks), blanks
+
+
+CATEGORY = """创新发展
+
+要坚持科学执政,提高党把方向、谋大局、定政策、促改革能力,调动各方面积极性。
+
+新质生产力具有高科技、高效能、高质量特征,是符合新发展理念的先进生产力质态。
+"""
+
+
+def test_the_category_written_once_after_a_series_is_no_part_of_its_last_item() -> None:
+    """把方向、谋大局、定政策、促改革能力: 能力 names what all four are, so the last item
+    is 促改革 and the prompt asks for 能力 (rubric: CUT)."""
+    made = generate(Article(text=CATEGORY), "t")
+    lists = {n.items: n.prompt for n in made.notes if n.kind is NoteKind.LIST}
+    assert ("把方向", "谋大局", "定政策", "促改革") in lists, lists
+    assert "能力" in lists[("把方向", "谋大局", "定政策", "促改革")]
+    assert ("高科技", "高效能", "高质量") in lists, lists

@@ -277,6 +277,8 @@ def _dun_items(clause: Span) -> list[Span] | None:
         n = len(middle[0].text)
         if len(last.text) > n + 2 and last.text[n - 1 : n] in ends:
             last_items = [Span(last.text[:n], last.start, last.start + n)]
+    if len(last_items) == 1 and not stop and middle:
+        last_items = [_before_category(last_items[0], middle)]
     rest = [*middle, *last_items]
     size = _typical(rest)
     longest = 2 * size if opener else size + 2
@@ -468,6 +470,22 @@ def _trimmed(members: list[Span]) -> list[Span]:
     if len(last.text) > size + 2:
         last = _token_head(last, size)
     return [first, *members[1:-1], last]
+
+
+def _before_category(last: Span, middle: list[Span]) -> Span:
+    """The last item without the category noun written once after it for every item
+    (把方向、谋大局、定政策、促改革能力 -> 促改革; ``data/series_edges.txt``)."""
+    size = _typical(middle)
+    for noun in kind_words("series_edges", "categories"):
+        n = len(last.text) - len(noun)
+        if (
+            last.text.endswith(noun)
+            and not any(m.text.endswith(noun) for m in middle)
+            and n >= _MEMBER_MIN
+            and abs(n - size) <= 1
+        ):
+            return Span(last.text[:n], last.start, last.start + n)
+    return last
 
 
 def _past_lead(first: Span) -> Span:
