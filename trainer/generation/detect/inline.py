@@ -463,10 +463,7 @@ def _trimmed(members: list[Span]) -> list[Span]:
     (要推动资金、人才、技术向社区流动 -> 资金, 人才, 技术)."""
     size = _typical(members[1:-1])
     first, last = members[0], members[-1]
-    if len(first.text) > size + 2:
-        first = _token_tail(first, size)
-    else:
-        first = _past_lead(first)
+    first = _token_tail(first, size) if len(first.text) > size + 2 else _past_lead(first)
     if len(last.text) > size + 2:
         last = _token_head(last, size)
     return [first, *members[1:-1], last]
