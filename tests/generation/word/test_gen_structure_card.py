@@ -248,3 +248,17 @@ def test_sub_headings_under_a_measures_heading_are_measures() -> None:
     assert "对策:推进适老化改造;保留传统服务方式;加强数字技能培训" in lines
     assert "问题:不会用;不敢用;没人教" in lines
     assert not any(line.startswith("分论点:") for line in lines)
+
+
+def test_a_page_whose_lead_lines_repeat_its_body_lists_no_point_twice() -> None:
+    """A 人民日报 page's lead lines (导语) repeat sentences of the body: the structure
+    card never gives one claim twice (人是时代的产物……;人是时代的产物……)."""
+    data = Path(__file__).resolve().parents[2] / "data" / "heldout14"
+    for path in sorted(data.glob("*.txt")) + sorted(data.glob("*.md")):
+        made = generate(read_article(str(path)), "t")
+        for note in made.notes:
+            if "结构" not in note.tags:
+                continue
+            for line in note.answer.splitlines():
+                parts = line.split(":", 1)[-1].split(";")
+                assert len(parts) == len(set(parts)), (path.name, line)

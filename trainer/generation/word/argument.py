@@ -588,11 +588,14 @@ def argument(
     heads = [claim for _index, claim in claimed]
     listed = None if len(heads) >= 2 else _points_list(found, original, functions)
     points = heads if len(heads) >= 2 else _listed_points(original, found, functions)
+    # A page's lead lines (导语) repeat sentences of its body: one claim is one point.
+    points = list(dict.fromkeys(points))
     under = frozenset(index for index, _claim in claimed) if len(heads) >= 2 else frozenset()
     texts = [original[p.span.start : p.span.end] for sec in sections for p in sec.paragraphs]
     if len(points) < 2:
         listed = None
         points = parallel_run(_opening_claims(original, sections, functions), title, texts)
+        points = list(dict.fromkeys(points))
     elif listed is not None:
         kept = _without_outliers(points, title, texts)
         if kept != points:
