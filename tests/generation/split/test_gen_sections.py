@@ -36,3 +36,18 @@ def test_a_bracketed_label_with_its_title_and_long_numbered_headings() -> None:
         "一、以产业振兴为基础,增强乡村发展动能,推动一二三产业融合发展",
         "编者按",
     )
+
+
+def test_numbered_lines_ending_on_a_semicolon_are_items_not_headings() -> None:
+    """``5. 坚持……；`` lines are the items of one list, however short: a heading never
+    ends on a semicolon, and a long item among them does not split the list."""
+    text = (
+        "宣传思想工作的规律性认识\n\n这些认识是:\n\n"
+        "1. 坚持党对意识形态工作的领导权;\n2. 坚持培育和践行社会主义核心价值观;\n"
+        "3. 坚持文化自信是更基础、更广泛、更深厚的自信,是更基本、更深沉、更持久的力量;\n"
+        "4. 坚持以人民为中心的创作导向;\n5. 坚持营造风清气正的网络空间;\n"
+    )
+    made = make(text, "t")
+    assert not [s for s in made.sections if s.startswith(("1.", "2.", "4.", "5.", "坚持"))]
+    lists = [n.items for n in made.notes if n.items]
+    assert any(len(items) == 5 for items in lists), lists

@@ -100,9 +100,11 @@ def heading_of(line: str, next_line: str | None) -> tuple[str, int] | None:
         _OUTLINE.match(text)
         and n <= _OUTLINE_MAX
         and not any(m in text[:-1] for m in "。!?;")
+        and not text.endswith(";")
         and not (text.endswith("。") and (next_line is None or _OUTLINE.match(next_line)))
     ):
-        # ``1.……。`` lines one after another are a numbered list, not headings.
+        # ``1.……。`` lines one after another are a numbered list, not headings; a line
+        # ending on ``;`` is an item of one, never a heading.
         return bare(text), n
     if (
         n <= 20
