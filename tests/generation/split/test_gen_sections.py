@@ -51,3 +51,43 @@ def test_numbered_lines_ending_on_a_semicolon_are_items_not_headings() -> None:
     assert not [s for s in made.sections if s.startswith(("1.", "2.", "4.", "5.", "坚持"))]
     lists = [n.items for n in made.notes if n.items]
     assert any(len(items) == 5 for items in lists), lists
+
+
+RUN_IN = "".join(
+    f"（{n}）{head}。{body}\n\n"
+    for n, head, body in (
+        (
+            "一",
+            "坚持和加强集中统一领导",
+            "党的领导是全面的、系统的、整体的,必须全面、系统、整体加以落实。",
+        ),
+        (
+            "二",
+            "坚持不懈用创新理论凝心铸魂",
+            "加强理想信念教育,引导全党牢记党的宗旨,解决好总开关问题。",
+        ),
+        (
+            "三",
+            "完善自我革命制度规范体系",
+            "坚持制度治党、依规治党,以党章为根本,以民主集中制为核心。",
+        ),
+    )
+)
+
+
+def test_numbered_run_in_heads_are_the_sections() -> None:
+    """``（一）坚持……。正文……`` three times in turn: each head is its section's heading
+    (a report's layout: print sets the head in bold before its paragraph)."""
+    made = make("全面从严治党\n\n全面从严治党永远在路上。\n\n" + RUN_IN, "t")
+    assert made.sections == (
+        "(一)坚持和加强集中统一领导",
+        "(二)坚持不懈用创新理论凝心铸魂",
+        "(三)完善自我革命制度规范体系",
+    )
+
+
+def test_a_lone_numbered_sentence_stays_a_paragraph() -> None:
+    made = make(
+        "基层治理\n\n（一）坚持党建引领。党建是基层治理的根本保证,要把党的领导贯穿始终。\n", "t"
+    )
+    assert not made.sections or made.sections == ("",) or "(一)" not in made.sections[0]

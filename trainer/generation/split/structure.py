@@ -170,8 +170,9 @@ def outline(folded: str, title: str = "") -> Outline:
     if lines and heading_of(lines[0].text, _next(lines, 0)) is not None:
         sections.append(Section(0, "", None, ()))
     lead_open = False
+    run_in = _run_in_heads(lines)
     for i, line in enumerate(lines):
-        found = heading_of(line.text, _next(lines, i))
+        found = run_in.get(i) or heading_of(line.text, _next(lines, i))
         if (
             found is not None
             and _SAYINGS.search(heading)
@@ -205,6 +206,43 @@ def outline(folded: str, title: str = "") -> Outline:
     if not sections:
         sections.append(Section(0, "", None, ()))
     return Outline(title, tuple(sections))
+
+
+_RUN_IN = re.compile(r"^([(][一二三四五六七八九十]{1,3}[)])\s*([^,;:。!?]{2,24})。")
+_RUN_IN_MIN = 3
+_RUN_IN_NUMBERS = "一二三四五六七八九十"
+
+
+def _run_in_heads(lines: list[Span]) -> dict[int, tuple[str, int]]:
+    """Run-in headings: paragraphs opening ``(一)坚持和加强党中央集中统一领导。`` then
+    their body, three or more numbered in turn (a report's or a document's layout,
+    where print sets the head in bold). Each head is its section's heading, verbatim
+    with its number; a lone ``(一)……。`` or an out-of-turn one stays a paragraph."""
+    found = [(i, m) for i, ln in enumerate(lines) if (m := _RUN_IN.match(ln.text.strip()))]
+    heads: dict[int, tuple[str, int]] = {}
+    run: list[tuple[int, re.Match[str]]] = []
+
+    def flush() -> None:
+        if len(run) >= _RUN_IN_MIN:
+            for i, m in run:
+                line = lines[i].text
+                lead = len(line) - len(line.lstrip())
+                heads[i] = (m.group(1) + m.group(2), lead + m.end())
+        run.clear()
+
+    for i, m in found:
+        number = m.group(1)[1:-1]
+        expected = _RUN_IN_NUMBERS[len(run)] if len(run) < len(_RUN_IN_NUMBERS) else ""
+        if number != expected:
+            flush()
+            if number != "一":
+                continue
+        if len(lines[i].text.strip()) <= m.end() + 10:
+            flush()
+            continue  # a head with no body of its own: a list's item, not a run-in head
+        run.append((i, m))
+    flush()
+    return heads
 
 
 def _ordinal_style(line: str) -> str:
