@@ -176,3 +176,19 @@ def test_the_category_written_once_after_a_series_is_no_part_of_its_last_item() 
     assert ("把方向", "谋大局", "定政策", "促改革") in lists, lists
     assert "能力" in lists[("把方向", "谋大局", "定政策", "促改革")]
     assert ("高科技", "高效能", "高质量") in lists, lists
+
+
+def test_a_headings_markdown_marks_are_in_no_prompt_or_source_line() -> None:
+    """A series in a Markdown heading (``## 提升传播力、引导力、……``): its prompt and
+    the source line under its answer show the words, never the ``##`` (markup)."""
+    text = (
+        "# 宣传工作要点\n\n## 提升传播力、引导力、影响力、公信力\n\n"
+        "要全面提升新闻舆论传播力、引导力、影响力、公信力,巩固壮大主流思想舆论。\n\n"
+        "## 弘扬主旋律\n\n要坚持正确导向,弘扬主旋律,传播正能量。\n"
+    )
+    made = generate(Article(text=text, title=""), "t")
+    lists = [n for n in made.notes if n.kind is NoteKind.LIST]
+    assert lists
+    for note in lists:
+        assert "#" not in note.prompt and "#" not in note.answer, (note.prompt, note.answer)
+        assert "传播力" not in note.prompt, note.prompt

@@ -167,11 +167,16 @@ _TOPIC_MAX = 20
 _PRONOUN = re.compile(r"^(?:我们|我国|各地|大家)(?=要|应|必须|需)")
 
 
+_HEADING_MARK = re.compile(r"^(?:#{1,6}\s*|[*_]{2})+")
+"""A Markdown heading's or bold line's marks before a lead-in (``## 提升……``): markup,
+never words of a prompt."""
+
+
 def _clean(text: str, announce: bool = True) -> str:
     """A lead-in without what only announces a list (可以从以下五个方面着手, 具体而言,
     要做到), its numbering and its connective, at most ``_TOPIC_MAX`` characters cut
     at a comma."""
-    text = _NUMBERING.sub("", text.strip().rstrip("。!?;,:—"))
+    text = _NUMBERING.sub("", _HEADING_MARK.sub("", text.strip()).rstrip("。!?;,:—"))
     while announce:
         shorter = _FILLER.sub("", text).rstrip(",:")
         if shorter == text:
@@ -366,6 +371,8 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
     n = len(e.items)
     question = e.section.heading.endswith("?")
     label = _label(e)
+    if label and sum(it.phrase.text in label for it in e.items) >= min(2, len(e.items)):
+        label = ""  # a heading naming the items themselves would give the answer away
     prefix = f"{label}:" if label else ""
     if e.style == "headings":
         topic = _clean(_topic(e.lead.text)) if e.lead is not None else ""
@@ -769,6 +776,7 @@ def answer(e: Enumeration, original: str) -> str:
         source = "".join(original[a:b].strip() for a, b in spans)
         if len(source) > _SOURCES_MAX:
             source = ""  # each point's paragraph again: the items are the answer
+    source = _HEADING_MARK.sub("", source.strip())
     if source:
         lines.append(f"—— {source}")
     return "\n".join(lines)
