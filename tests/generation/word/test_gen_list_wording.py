@@ -192,3 +192,16 @@ def test_a_headings_markdown_marks_are_in_no_prompt_or_source_line() -> None:
     for note in lists:
         assert "#" not in note.prompt and "#" not in note.answer, (note.prompt, note.answer)
         assert "传播力" not in note.prompt, note.prompt
+
+
+def test_a_list_of_headings_shows_no_markdown_in_its_source_line() -> None:
+    """A study note's numbered ``##`` headings as one list: the source line under the
+    answer joins the headings' own lines without their ``##`` (markup)."""
+    from pathlib import Path
+
+    from trainer.generation.read.reader import read_article
+
+    path = Path(__file__).resolve().parents[2] / "data" / "heldout13" / "wunian-guihua.md"
+    made = generate(read_article(str(path)), "t")
+    answers = [n.answer for n in made.notes if n.kind is NoteKind.LIST]
+    assert answers and not any("#" in a for a in answers), [a for a in answers if "#" in a]

@@ -773,7 +773,7 @@ def answer(e: Enumeration, original: str) -> str:
     if len(spans) == 1:
         source = _held(e, original, *spans[0])
     elif spans:
-        source = "".join(original[a:b].strip() for a, b in spans)
+        source = "".join(_HEADING_MARK.sub("", original[a:b].strip()) for a, b in spans)
         if len(source) > _SOURCES_MAX:
             source = ""  # each point's paragraph again: the items are the answer
     source = _HEADING_MARK.sub("", source.strip())
