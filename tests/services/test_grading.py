@@ -101,6 +101,13 @@ def test_accepted_synonyms_are_recalled_in_other_words() -> None:
     assert "other words" in g.reason
 
 
+def test_showing_a_feature_in_common_other_words_is_recalled() -> None:
+    # 凸显/彰显/突出/体现 a 特色/特点: common wording a tutor accepts for one another.
+    point = ["彰显乡村特色"]
+    for typed in ("突出乡村特点", "体现乡村特色", "凸显乡村特点"):
+        assert marks(point, typed, use_model=False) == [Mark.RECALLED], typed
+
+
 def test_an_abbreviation_of_two_keys_counts() -> None:
     g = grade(GAINS, "有利于农产品销售；有利于干部了解民情；密切干群关系")
     assert [p.mark for p in g.points] == [Mark.RECALLED] * 3

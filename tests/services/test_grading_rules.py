@@ -853,3 +853,15 @@ def test_two_roles_typed_in_each_others_places_turn_the_point(point: str, typed:
     assert grade([point], typed).points[0].why == "swapped"
     # In their places they are the point.
     assert marks([point], point) == [Mark.RECALLED]
+
+
+def test_a_parenthesis_naming_a_negated_word_otherwise_is_negated_too() -> None:
+    # 缺少长远谋划（规划）: 规划 is another word for 长远谋划 and is lacking too;
+    # typed under a negation it says the point, not 规划 turned round.
+    point = ["缺少长远谋划（规划），项目重复建设"]
+    assert grade(point, "缺乏规划，项目重复建设", use_model=False).points[0].why != "negated"
+    assert marks(point, "缺乏规划，项目重复建设", use_model=False) == [Mark.RECALLED]
+    # Said to be there, it still turns the point.
+    assert grade(point, "有规划", use_model=False).points[0].mark is Mark.MISSED
+    # A parenthesis of detail with a predicate of its own is not another word.
+    assert marks(["系统操作不便（卡顿）"], "系统卡顿", use_model=False) != [Mark.MISSED]

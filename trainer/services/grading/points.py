@@ -21,6 +21,7 @@ from trainer.services.grading.lexicon import lexicon
 from trainer.services.grading.text import (
     enumerated,
     fold,
+    glosses,
     labelled,
     listed_items,
     normalize,
@@ -826,6 +827,26 @@ def _listed_after(keys: list[Key], joined: tuple[bool, ...], pieces: tuple[str, 
     return out
 
 
+def _glossed(keys: list[Key], glossed: tuple[bool, ...], pieces: tuple[str, ...]) -> list[Key]:
+    """A parenthesis giving another word for the piece before it, that piece
+    opened by a negation (缺乏统一规划（统筹）): the negation is said of the
+    other word too, so 缺乏统筹 says the point and 统筹到位 turns it. Not when
+    the parenthesis holds a negation or a predicate of its own."""
+    out = list(keys)
+    for n in range(1, min(len(glossed), len(pieces))):
+        if not glossed[n]:
+            continue
+        before = [k for k in keys if k.part == n - 1]
+        words = _words(pieces[n - 1])
+        if not before or not all(k.negated for k in before) or not words:
+            continue
+        if not _is_negation(words[0][0]) or words[0][0] in lexicon().preverbal:
+            continue
+        if [(k.negated, k.soft) for k in keys if k.part == n] == [(False, False)]:
+            out = [replace(k, negated=True) if k.part == n else k for k in out]
+    return out
+
+
 def _heading_share(keys: list[Key], head: int, share: float = HEADING_SHARE) -> list[Key]:
     """The first ``head`` pieces weigh ``share`` of the point."""
     first = sum(k.weight for k in keys if k.part < head)
@@ -871,6 +892,7 @@ def plan(point: str, prompt: str = "", others: tuple[str, ...] = ()) -> Plan:
         offset = at + len(piece)
     keys = _listed_under(keys, listed_items(point))
     keys = _listed_after(keys, listed_items(point), pieces)
+    keys = _glossed(keys, glosses(point), pieces)
     pair = False
     if headed:
         keys = _heading_share(keys, headed)

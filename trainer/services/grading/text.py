@@ -256,6 +256,17 @@ def listed_items(point: str) -> tuple[bool, ...]:
     return tuple("、" in after for _, after in _pieces(point))
 
 
+def glosses(point: str) -> tuple[bool, ...]:
+    """For each piece of the point, whether it is a parenthesis of its own
+    right after the piece before it (缺乏统一规划（统筹）: 统筹 is another
+    word for 统一规划)."""
+    found = _pieces(point)
+    return tuple(
+        i > 0 and "(" in found[i - 1][1] and ")" in after and "(" not in after
+        for i, (_, after) in enumerate(found)
+    )
+
+
 def enumerated(point: str) -> bool:
     """Whether the point's first piece ends at a 、: its pieces are a list of
     equals (不愿用、不敢用、不会用), not a measure and what it is for."""
