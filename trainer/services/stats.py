@@ -50,10 +50,11 @@ class StatsService:
         self.store = store
         self._cache: dict[tuple[Any, ...], StatsReport] = {}
         self._partial: (
-            tuple[tuple[Any, ...], StatsReport, list[int] | None, report_repo.GroupCards] | None
+            tuple[tuple[Any, ...], StatsReport, list[int] | None, report_repo.GroupCards | None]
+            | None
         ) = None
         """The last report built without sections, its cache key, its decks and its
-        cards per note group (what the sections table adds the answers to)."""
+        cards per note group if it read them (else the sections table reads them)."""
 
     def invalidate(self) -> None:
         self._cache.clear()
@@ -68,10 +69,10 @@ class StatsService:
         return url.get_backend_name() != "sqlite" or url.database not in (None, "", ":memory:")
 
     def _recall(
-        self, pid: int, ids: list[int] | None, now_s: int, options: DeckOptions
+        self, pid: int, ids: list[int] | None, now_s: int, options: DeckOptions, sums: bool
     ) -> report_repo.RecallRows:
         with self.store.read() as conn:
-            return report_repo.recall(conn, pid, ids, report.curve(options, now_s))
+            return report_repo.recall(conn, pid, ids, report.curve(options, now_s), sums=sums)
 
     def refresh_rollup(self) -> bool:
         """Rebuild the roll-up if the review log is ahead of it, and give cards written
@@ -182,11 +183,16 @@ class StatsService:
         try:
             if pool is not None:
                 # The scan per recall bucket (R for every studied card, sorted into its
-                # buckets) runs on a second connection while this one does the rest.
-                recall = pool.submit(self._recall, pid, ids, to_epoch(now), options)
+                # buckets; with its sums of R when no group is read) runs on a second
+                # connection while this one does the rest.
+                recall = pool.submit(self._recall, pid, ids, to_epoch(now), options, not sections)
             with self.store.read() as conn:
-                groups = report_repo.group_cards(
-                    conn, pid, ids, report.curve(options, to_epoch(now))
+                # The cards per note group only for the sections table: the screen's
+                # first step (``sections`` False) leaves them to its second.
+                groups = (
+                    report_repo.group_cards(conn, pid, ids, report.curve(options, to_epoch(now)))
+                    if sections
+                    else None
                 )
                 out = report.build(
                     conn,

@@ -59,11 +59,14 @@ def build(
     """Every figure for the decks (see docs/stats.md), under ``meta``.
 
     With ``sections`` False the per-section and per-tag table (``group_table``) is left
-    empty, to be filled in by ``with_sections``. ``groups`` are
-    ``report_repo.group_cards``'s rows when already read (they give the estimated
-    total knowledge as well as the table); ``recall_future``, when given, is
-    ``report_repo.recall`` already running on another connection (see
-    ``StatsService``); otherwise both run here.
+    empty, to be filled in by ``with_sections``, and no group is read: the estimated
+    total knowledge comes from the recall scan's sums of R (the screen's first step
+    stays one card scan shorter). With ``sections``, ``groups`` are
+    ``report_repo.group_cards``'s rows when already read (read here otherwise): they
+    give the table and the knowledge, and the recall scan only counts.
+    ``recall_future``, when given, is ``report_repo.recall`` already running on
+    another connection (see ``StatsService``), asked for sums exactly when
+    ``sections`` is False.
     """
     common = _rollup_reads(conn, profile_id, deck_ids, clock, now, range_name)
     today, by_day, per_day, shown = common.today, common.by_day, common.per_day, common.shown
@@ -78,15 +81,17 @@ def build(
         "daily_load": figures.daily_load(counts),
     }
     reviews: Reviews = {"days": per_day, **figures.review_summary(per_day, shown)}
-    if groups is None:
+    if sections and groups is None:
         groups = report_repo.group_cards(conn, profile_id, deck_ids, curve(options, to_epoch(now)))
     recall = (
         recall_future.result()
         if recall_future is not None
-        else report_repo.recall(conn, profile_id, deck_ids, curve(options, to_epoch(now)))
+        else report_repo.recall(
+            conn, profile_id, deck_ids, curve(options, to_epoch(now)), sums=groups is None
+        )
     )
     stability, difficulty = report_repo.memory_buckets(buckets)
-    histograms = figures.memory_histograms_of(stability, difficulty, dict(recall))
+    histograms = figures.memory_histograms_of(stability, difficulty, {b: n for b, n, _r in recall})
     table: GroupTable = {"sections": [], "tags": []}
     if sections:
         table = group_table(conn, profile_id, deck_ids, options, now, first_day, groups)
@@ -101,7 +106,9 @@ def build(
         stability=histograms["stability"],
         difficulty=histograms["difficulty"],
         retrievability=histograms["retrievability"],
-        knowledge=figures.knowledge(groups),
+        knowledge=figures.knowledge(groups)
+        if groups is not None
+        else figures.knowledge_of([r for _b, _n, r in recall], sum(n for _b, n, _r in recall)),
         hours=figures.hours(totals),
         buttons=figures.buttons(totals),
         true_retention=figures.true_retention(by_day, today),

@@ -251,28 +251,33 @@ class Curve:
         return {"now": self.now_s, "factor": self.factor, "decay": self.decay}
 
 
-RecallRows = list[tuple[int, int]]
-"""(retrievability bucket, cards)."""
+RecallRows = list[tuple[int, int, float]]
+"""(retrievability bucket, cards, sum of R now: 0.0 when not asked for)."""
 GroupCards = list[tuple[str, str, int, int, float]]
 """(section, tags, cards, studied cards, sum of R now) per note group."""
 
 
-def recall(conn: Connection, profile_id: int, deck_ids: DeckIds, curve: Curve) -> RecallRows:
+def recall(
+    conn: Connection, profile_id: int, deck_ids: DeckIds, curve: Curve, sums: bool = False
+) -> RecallRows:
     """Studied, unretired cards per retrievability bucket now: the histogram of the
     memory figure that moves with time (stability and difficulty come from
-    ``card_buckets``; the sum of R, the estimated total knowledge, from ``group_cards``)."""
+    ``card_buckets``). With ``sums``, each bucket's sum of R too: the estimated total
+    knowledge when the report is built without ``group_cards`` (the screen's first
+    step); otherwise the knowledge comes from ``group_cards``."""
     n_r = curve.retrievability_buckets
     # R is in (0, 1], so TRUNC is FLOOR here; SQLAlchemy's SQLite connections replace
     # FLOOR with a Python function called once per card.
     r_b = f"CAST(TRUNC({_r_expr('c.')} * {n_r}) AS INTEGER)"
+    summed = f", SUM({_r_expr('c.')})" if sums else ", 0.0"
     rows = _run(
         conn,
-        f"SELECT {r_b} AS k, COUNT(*) FROM cards c "
+        f"SELECT {r_b} AS k, COUNT(*){summed} FROM cards c "
         f"WHERE +c.profile_id = :pid {{decks}} AND {STUDIED} AND c.queue != -3 GROUP BY k",
         deck_ids,
         {"pid": profile_id, **curve.params()},
     )
-    return [(int(k), int(n)) for k, n in rows]
+    return [(int(k), int(n), float(r or 0)) for k, n, r in rows]
 
 
 def _group_sums(select: str) -> str:
