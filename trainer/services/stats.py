@@ -49,12 +49,9 @@ class StatsService:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._cache: dict[tuple[Any, ...], StatsReport] = {}
-        self._partial: (
-            tuple[tuple[Any, ...], StatsReport, list[int] | None, report_repo.GroupCards | None]
-            | None
-        ) = None
-        """The last report built without sections, its cache key, its decks and its
-        cards per note group if it read them (else the sections table reads them)."""
+        self._partial: tuple[tuple[Any, ...], StatsReport, list[int] | None] | None = None
+        """The last report built without sections, its cache key and its decks (it read
+        no note group: the sections table reads them)."""
 
     def invalidate(self) -> None:
         self._cache.clear()
@@ -160,7 +157,7 @@ class StatsService:
             decks, options = select_decks(conn, deck)
             key = self._key(conn, deck, range_name, now)
             if sections and self._partial is not None and self._partial[0] == key:
-                kept, ids, groups = self._partial[1:]
+                kept, ids = self._partial[1:]
                 table = report.group_table(
                     conn,
                     pid,
@@ -168,7 +165,6 @@ class StatsService:
                     options,
                     now,
                     report.first_day_of(kept, self.store.clock, now),
-                    groups,
                 )
                 out = report.with_sections(kept, table)
                 if self._key(conn, deck, range_name, now) == key:
@@ -215,5 +211,5 @@ class StatsService:
             self._cache = {key: out}
             self._partial = None
         else:
-            self._partial = (key, out, ids, groups)
+            self._partial = (key, out, ids)
         return out

@@ -132,9 +132,10 @@ def _question(folded: str, asks: tuple[str, ...], before: int) -> Span | None:
     """The last question set before ``before`` (``请概括……主要问题。``), as a sentence
     without the instruction that opens it (``……主要问题``: the list's subject)."""
     found: Span | None = None
+    longest_first = sorted(asks, key=len, reverse=True)
     for m in re.finditer(r"[^。?!\n]+[。?!]?", folded[:before]):
         text = m.group().lstrip()
-        ask = next((a for a in sorted(asks, key=len, reverse=True) if text.startswith(a)), "")
+        ask = next((a for a in longest_first if text.startswith(a)), "")
         if ask:
             start = m.end() - len(text) + len(ask)
             found = Span(folded[start : m.end()], start, m.end())

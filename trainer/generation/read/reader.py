@@ -151,21 +151,30 @@ _INLINE_TAG = re.compile(
 )
 
 
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+
+
+def _markup_text(markup: str) -> str:
+    """HTML as the text it shows, without a parser: comments go, block tags end a
+    paragraph, other tags go, entities are decoded."""
+    import html
+
+    text = _HTML_BLOCK.sub("\n\n", _HTML_COMMENT.sub("", markup))
+    return html.unescape(_HTML_TAG.sub("", text))
+
+
 def strip_inline_html(text: str) -> str:
     """HTML inside a text or Markdown file (a blog post's body, a page's paragraphs kept
     in a data file) read as what it shows: block tags (``<p>``, ``<br>``, ``<div>``…)
     end a paragraph, other tags (``<font>``, ``<span>``, ``<img>``) go, and entities
     are decoded. Only when the text holds several block tags: a lone ``<`` in prose
     stays as it is."""
-    import html
-
     # Inline formatting tags (<font color=…>, <span style=…>, <u>) are markup wherever
     # they stand: a Markdown editor colours a sentence with them, one tag at a time.
     text = _INLINE_TAG.sub("", text)
     if len(_HTML_BLOCK.findall(text, 0, 200_000)) < _HTML_BLOCK_MIN:
         return text
-    text = _HTML_BLOCK.sub("\n\n", text)
-    text = html.unescape(_HTML_TAG.sub("", text))
+    text = _markup_text(text)
     # A PDF's lines each in a block of their own (<p>城乡社区是……基层治理体系和</p><p>治理
     # 能力……</p>): wrapped text, joined back into its paragraphs as a wrapped file is.
     lines = "\n".join(line for line in text.split("\n") if line.strip())
@@ -343,11 +352,9 @@ def _feed_value(raw: str) -> str:
 def _feed_text(items: list[tuple[str, str]], feed: str, where: str) -> tuple[str, str]:
     """One item is the article (its title the item's); several are the sections of one
     text, each under its item's title, the whole named by the feed's own title."""
-    import html
-
     parts: list[tuple[str, str]] = []
     for title, body in items:
-        title = " ".join(_HTML_TAG.sub("", html.unescape(title)).split())
+        title = _one_line(title)
         text = _html_fragment_text(body)
         if cjk_count(text) >= 2:
             parts.append((title, text))
@@ -361,8 +368,13 @@ def _feed_text(items: list[tuple[str, str]], feed: str, where: str) -> tuple[str
         f"## {title}\n\n{_without_headline(body, title)}" if title else body
         for title, body in parts
     )
-    name = " ".join(_feed_value(channel.group(2)).split()) if channel else ""
+    name = _one_line(_feed_value(channel.group(2))) if channel else ""
     return strip_markdown(text), clean_title(name)
+
+
+def _one_line(title: str) -> str:
+    """A feed's title field (already decoded) as one line of plain text."""
+    return " ".join(_HTML_TAG.sub("", title).split())
 
 
 def _without_headline(body: str, title: str) -> str:
@@ -377,13 +389,10 @@ def _without_headline(body: str, title: str) -> str:
 def _html_fragment_text(fragment: str) -> str:
     """What an HTML fragment (a feed item's body) shows: its main text, or, where the
     extractor finds none (a few short paragraphs), its paragraphs with the tags gone."""
-    import html
-
     text = _extracted(fragment)
     if cjk_count(text) >= 2:
         return strip_markdown(_BULLET.sub("", text))
-    text = _HTML_BLOCK.sub("\n\n", re.sub(r"<!--.*?(?:-->|\Z)", "", fragment, flags=re.S))
-    return html.unescape(_HTML_TAG.sub("", text))
+    return _markup_text(fragment)
 
 
 _BULLET = re.compile(r"^[ \t]*[-*•·][ \t]+", re.M)
