@@ -26,3 +26,18 @@ def test_screens_import_nothing_heavy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_the_deck_list_and_its_first_counts_build_no_model_classes() -> None:
+    """The first screen (the app, the deck list, the read-only count path) needs one
+    class of the model (a deck's counts): the rest are not built before it paints."""
+    code = (
+        "import sys\n"
+        "import trainer.tui.app, trainer.tui.launch, trainer.tui.screens.decks\n"
+        "import trainer.storage.fastcount, trainer.domain.decktree\n"
+        "print('trainer.domain.model' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "False"

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from trainer.cli import echo, options, store_for
+from trainer.domain.counts import DeckCounts
 from trainer.domain.decktree import parent_of
-from trainer.domain.model import DeckCounts
 
 if TYPE_CHECKING:
     from trainer.services.decks import TreeRow

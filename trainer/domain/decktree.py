@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from trainer.domain.model import DeckCounts
+from trainer.domain.counts import DeckCounts
 
 SEP = "::"
 

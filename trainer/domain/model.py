@@ -13,6 +13,8 @@ from datetime import date, datetime
 from enum import IntEnum, StrEnum
 from typing import Literal
 
+from trainer.domain.counts import DeckCounts as DeckCounts
+
 
 class NoteKind(StrEnum):
     """What a note asks of the student; stored as its string value."""
@@ -178,18 +180,3 @@ class Article:
     text: str
     title: str = ""
     source: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class DeckCounts:
-    """What the deck list and ``trainer due`` show for one deck today."""
-
-    deck_id: int
-    name: str
-    new: int
-    learning: int
-    due: int
-
-    @property
-    def total(self) -> int:
-        return self.new + self.learning + self.due

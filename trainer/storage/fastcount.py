@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from trainer.domain.clock import LEARN_AHEAD, DayClock, local_zone, to_epoch
-from trainer.domain.model import DeckCounts
+from trainer.domain.counts import DeckCounts
 from trainer.storage import count_sql
 from trainer.storage.revision import HEAD_REVISION
 

@@ -14,8 +14,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from trainer.domain.counts import DeckCounts
     from trainer.domain.decktree import TreeRow
-    from trainer.domain.model import DeckCounts
     from trainer.storage.store import Store
     from trainer.tui.app import TrainerApp
 
