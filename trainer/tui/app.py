@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from textual.app import App, SystemCommand
@@ -23,8 +23,8 @@ from trainer.domain.display import visible
 from trainer.domain.errors import StoreUnavailable
 
 if TYPE_CHECKING:
+    from trainer.domain.counts import DeckCounts
     from trainer.domain.decktree import TreeRow
-    from trainer.domain.model import DeckCounts
     from trainer.services.decks import DeckService
     from trainer.services.stats import StatsService
     from trainer.services.study import StudyService
@@ -52,7 +52,8 @@ class TrainerApp(App[None]):
     generator.
     """
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "screens/decks.tcss"]
+    """The deck list's styles come with the app's: it is the default screen (below)."""
     TITLE = "trainer"
     SUB_TITLE = "申论"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -93,6 +94,8 @@ class TrainerApp(App[None]):
         self.generate = generate
         self.answer_latencies_ms: list[float] = []
         """Rating key to next card painted, per answer (read by the bench)."""
+        if settings is not None:
+            self._restore_theme(settings)  # before the first screen is styled
 
     # -- the store, opened on first use in a worker thread ----------------------------
     def ensure_open(self) -> Store:
@@ -179,13 +182,18 @@ class TrainerApp(App[None]):
                 self._store = None
 
     # -- screens ------------------------------------------------------------------------
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The deck list is the first screen, composed with the app: no empty default
+        screen composed, laid out and then covered by it (one layout less before the
+        counts are on screen). Its styles are in the app's ``CSS_PATH``: a default
+        screen's own are not read."""
         from trainer.tui.screens.decks import DecksScreen
 
-        if self.settings is not None:
-            self._restore_theme(self.settings)
+        return DecksScreen()
 
-        self.push_screen(DecksScreen())
+    def on_mount(self) -> None:
+        if self.settings is not None:
+            self.theme_changed_signal.subscribe(self, self._keep_theme)
         if self.start_deck is not None:
             self.open_study(self.start_deck)
 
@@ -202,13 +210,12 @@ class TrainerApp(App[None]):
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
     def _restore_theme(self, path: Path) -> None:
-        """Use the theme saved last time; keep every later change (ctrl+t or the palette)."""
+        """Use the theme saved last time (every later change is kept: :meth:`_keep_theme`)."""
         from trainer.services import settings
 
         saved = settings.load(path).get("theme")
         if isinstance(saved, str) and saved in self.available_themes:
             self.theme = saved
-        self.theme_changed_signal.subscribe(self, self._keep_theme)
 
     def _keep_theme(self, theme: Any) -> None:
         from trainer.services import settings

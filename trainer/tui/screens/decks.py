@@ -14,17 +14,18 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
+from trainer.domain.counts import DeckCounts
 from trainer.domain.display import visible
 from trainer.domain.errors import StoreUnavailable, TrainerError
-from trainer.domain.model import DeckCounts
 from trainer.domain.words import plural
 from trainer.tui.colours import DUE_STYLE, LEARN_STYLE, NEW_STYLE
 from trainer.tui.dialogs.prompt import PromptDialog
 from trainer.tui.keys import Key, PaletteOnly, WidgetKey, hint
 from trainer.tui.screens.base import TrainerScreen
+from trainer.tui.widgets.key_footer import StyledFooter
 
 if TYPE_CHECKING:
     from trainer.domain.decktree import TreeRow
@@ -323,7 +324,7 @@ class DecksScreen(TrainerScreen):
         exam.display = False
         yield exam
         yield Static(hint(type(self)), markup=False, id="decks-hint")
-        yield Footer()
+        yield StyledFooter()
 
     def on_mount(self) -> None:
         self._columns(self.query_one(DataTable), [])

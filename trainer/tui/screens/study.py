@@ -178,6 +178,8 @@ class StudyScreen(TrainerScreen):
         yield KeyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
+        if not self.is_attached:
+            return  # the app is already ending (the store could not open): nothing to show
         self.sub_title = visible(self.deck or "All decks")
         self.query_one(AnswerBox).say("Loading…")
         self.controller.first()

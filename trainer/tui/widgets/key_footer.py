@@ -13,13 +13,32 @@ that key is repainted (no layout). Anything else is the ordinary rebuild.
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 
-class KeyFooter(Footer):
+class StyledFooter(Footer):
+    """A ``Footer`` whose keys are made in the footer's style (compact or not).
+
+    Textual's key widget starts compact and the footer then binds it to its own
+    (not compact) style: each key was styled twice more (the compact class added
+    on mount, then taken off), the first screen's footer ~16 restyles before its
+    first paint. Here each key is made with the footer's value, so the binding
+    finds nothing to change (the command palette's key, which Textual leaves compact,
+    is left as it is)."""
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+                # Textual binds every key but the palette's to the footer's style
+                widget.set_reactive(FooterKey.compact, self.compact)
+            yield widget
+
+
+class KeyFooter(StyledFooter):
     """A ``Footer`` that updates its keys in place when their number stays the same."""
 
     def bindings_changed(self, screen: Screen[object]) -> None:
