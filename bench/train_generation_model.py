@@ -3,6 +3,7 @@
     python -m bench.train_generation_model           # train on every set, write the weights
     python -m bench.train_generation_model --cv      # leave-one-set-out table (Markdown)
     python -m bench.train_generation_model --with-terms  # ship the key-term model too
+    python -m bench.train_generation_model --output /tmp/model.json  # write elsewhere
 
 The labelled articles are ``tests/data/articles`` (our own), ``tests/data/heldout``
 to ``heldout11`` and the seed: each folder is one set. ``heldout12`` and ``heldout13``
@@ -257,21 +258,42 @@ def cross_validate() -> str:
 
 
 def main(argv: list[str]) -> int:
-    if "--cv" in argv:
+    """Train, or with ``--cv`` cross-validate; options are parsed before any work, so
+    ``--help`` or a mistyped option never starts a training run or writes the model."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.train_generation_model",
+        description="Train the generator's learned model (key terms, 金句) and cross-validate it.",
+    )
+    parser.add_argument(
+        "--cv", action="store_true", help="print the leave-one-set-out table instead of training"
+    )
+    parser.add_argument(
+        "--with-terms", action="store_true", help="ship the key-term model too (not only 金句)"
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=OUT,
+        help=f"where to write the weights (default: {OUT.relative_to(ROOT)})",
+    )
+    args = parser.parse_args(argv)
+    if args.cv:
         print(cross_validate())
         return 0
     _items, features = all_features()
     models = train(features, None)
-    if "--with-terms" not in argv:
+    if not args.with_terms:
         # Under cross-validation the key-term model only matches the rules (see
         # docs/make.md): the generator keeps the rules' blanks and saves its time.
         del models["terms"]
-    OUT.write_text(
+    args.output.write_text(
         json.dumps({k: m.to_json() for k, m in models.items()}, ensure_ascii=False, indent=1)
         + "\n",
         encoding="utf-8",
     )
-    print(f"wrote {OUT}")
+    print(f"wrote {args.output}")
     return 0
 
 

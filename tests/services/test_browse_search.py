@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from trainer.domain.clock import to_epoch
-from trainer.domain.model import DeckOptions, Note, NoteKind, Rating
+from trainer.domain.model import DeckOptions, Note, NoteKind, Rating, SourceRef
 from trainer.domain.search import SearchError
 from trainer.services.browse import BrowseService
 from trainer.services.decks import apply_notes
 from trainer.services.study import StudyService
-from trainer.storage.models import CARDS
+from trainer.storage.models import CARDS, NOTES
 from trainer.storage.store import Store
 
 OPTS = DeckOptions(enable_fuzz=False, bury_siblings=False)
@@ -230,3 +230,41 @@ def test_a_card_buried_on_an_earlier_day_is_not_shown_or_found_as_buried(
     assert browse.count("is:buried", later) == 0
     row = next(r for r in browse.search("", later) if r.card_id == card.id)
     assert row.queue is Queue.NEW
+
+
+def test_undoing_an_edit_puts_back_the_notes_source_and_its_cards_group(
+    store: Store, now: datetime, cards: dict[str, int]
+) -> None:
+    """An edit may move a note to another section of its article (a re-made note with a
+    new source); undo restores the source as it was, and the cards' section group with it."""
+    browse = BrowseService(store)
+    with store.read() as conn:
+        before = conn.execute(
+            select(NOTES.c.source_article, NOTES.c.source_section, NOTES.c.source_anchor).where(
+                NOTES.c.guid == "q2"
+            )
+        ).one()
+        group_before = conn.execute(
+            select(CARDS.c.group_id).where(CARDS.c.id == cards["q2"])
+        ).scalar_one()
+    edited = Note(
+        "q2",
+        NoteKind.QA,
+        prompt="乡村振兴的关键",
+        answer="产业 人才",
+        tags=("金句",),
+        source=SourceRef(article="xiangcun", anchor="s2/p1/qa", section="二、人才", start=5, end=9),
+    )
+    change = browse.edit(edited, now)
+    browse.restore(change)
+    with store.read() as conn:
+        after = conn.execute(
+            select(NOTES.c.source_article, NOTES.c.source_section, NOTES.c.source_anchor).where(
+                NOTES.c.guid == "q2"
+            )
+        ).one()
+        group_after = conn.execute(
+            select(CARDS.c.group_id).where(CARDS.c.id == cards["q2"])
+        ).scalar_one()
+    assert tuple(after) == tuple(before)
+    assert group_after == group_before

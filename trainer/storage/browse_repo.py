@@ -44,10 +44,16 @@ NOTE_COLUMNS = (
     "items",
     "tags",
     "extra",
+    "source_article",
+    "source_anchor",
+    "source_section",
+    "source_start",
+    "source_end",
     "retired",
     "modified_at",
 )
-"""A note's columns a browser action may change (its undo snapshot)."""
+"""A note's columns a browser action may change (its undo snapshot): an edit writes
+the note's whole content, its source included."""
 
 Snapshot = list[tuple[int, dict[str, Any]]]
 
