@@ -173,3 +173,24 @@ def test_a_second_series_is_a_deletion_of_its_own_on_the_same_card() -> None:
     card = cards[0]
     assert card["服务设施"] == card["服务项目"] == card["服务队伍"]
     assert card["资源优势"] == card["人才优势"] != card["服务设施"]
+
+
+def _clause_groups(sentence: str) -> list[list[str]]:
+    from trainer.generation.detect.members import clause_members
+
+    text = fold(sentence)
+    return [[m.text for m in g] for g in clause_members(text, Span(text, 0, len(text)))]
+
+
+def test_clauses_opening_on_the_same_verb_are_points() -> None:
+    assert _clause_groups("社区治理事关群众切身利益,事关基层和谐稳定。") == [
+        ["群众切身利益", "基层和谐稳定"]
+    ]
+    assert _clause_groups("人们看到了乡村振兴的新面貌,看到了农民增收的新希望。") == [
+        ["乡村振兴的新面貌", "农民增收的新希望"]
+    ]
+
+
+def test_clauses_sharing_a_subject_or_a_number_are_no_points() -> None:
+    assert _clause_groups("社区场地建在家门口,社区活动办在群众心里。") == []
+    assert _clause_groups("资料共有五段,段1引出话题,段2分析原因。") == []

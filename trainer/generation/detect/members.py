@@ -368,9 +368,10 @@ def clause_members(folded: str, sent: Span) -> list[list[Span]]:
     clauses opening on the same lead word (``关键在于把人民放在心中最高位置,把群众的
     急难愁盼作为工作的切入点``; ``是我们党的传家宝,是做好各项工作的基本功``), the first
     of them perhaps after a subject; or three or more opening on a verb (``优化资源配置
-    方式,推动资源下沉,提高财政资金的使用效能``). A member is its clause after the lead
-    word or the first verb, which stay to cue it (a cloze asks the members one at a
-    time). Clauses of 3 to 16 characters, like in length, at most five; the longest run
+    方式,推动资源下沉,提高财政资金的使用效能``); or two or more opening on the same
+    words (``看到了改革开放的中国加速度,看到了……``; ``待到……,待到……``). A member is its
+    clause after the lead word, the first verb or the shared words, which stay to cue it
+    (a cloze asks the members one at a time). Clauses of 3 to 16 characters, like in length, at most five; the longest run
     of the sentence."""
     parts = [c for c in clauses(folded, sent.start, sent.end)]
     spans = [
@@ -381,7 +382,7 @@ def clause_members(folded: str, sent: Span) -> list[list[Span]]:
     after = [_after_verb(s, modal=True) for s in spans]
     best: list[Span] = []
     for k in range(len(spans) - 1):
-        run = _opened_run(spans, k) or _verb_run(after, k)
+        run = _opened_run(spans, k) or _verb_run(after, k) or _echoed_run(spans, k)
         if len(run) > len(best) and _clauses_alike(run):
             best = run[:_CLAUSES_MAX]
     return [best] if best else []
@@ -425,6 +426,61 @@ def _lead_word(text: str) -> str:
     if len(word) <= _OPENER_MAX and word in _edges("leads") and len(text) - len(word) >= 3:
         return word
     return ""
+
+
+_DIGIT = re.compile(r"\d")
+_ECHO = (2, 4)
+"""Characters of the words two parallel clauses both open with."""
+_ECHO_SUBJECT = 4
+"""Characters of a subject before the shared words in the first clause (世界|看到了)."""
+
+
+def _echoed_run(spans: list[Span], k: int) -> list[Span]:
+    """Clauses ``k``, ``k+1``… opening on the same words (two to four characters, ending
+    where a word ends in each: 看到了……,看到了……; 人民是……,人民是……), the first perhaps
+    after a short subject (世界|看到了……): each member is its clause after them."""
+    first, second = spans[k].text, spans[k + 1].text
+    at, opening = next(
+        (
+            (at, _echo(first[at:], second))
+            for at in sorted(_bounds(first))
+            if at <= _ECHO_SUBJECT and _echo(first[at:], second)
+        ),
+        (0, ""),
+    )
+    if not opening:
+        return []
+    n = len(opening)
+    if any(_DIGIT.search(s.text) for s in spans[k : k + 2]):
+        return []  # 段1……,段2……: numbered parts, not points
+    run = [Span(first[at + n :], spans[k].start + at + n, spans[k].end)]
+    j = k + 1
+    while j < len(spans) and spans[j].text.startswith(opening) and n in _bounds(spans[j].text):
+        run.append(Span(spans[j].text[n:], spans[j].start + n, spans[j].end))
+        j += 1
+    return run
+
+
+def _echo(a: str, b: str) -> str:
+    """The words ``a`` and ``b`` both open with (``_ECHO`` characters, ending where a
+    word ends in both), when they are a frame of points, not a sentence opener (我们,
+    这些, 同时: ``data/series_edges.txt``, kind ``not_frames``)."""
+    n = 0
+    while n < min(len(a), len(b), _ECHO[1] + 1) and a[n] == b[n]:
+        n += 1
+    if n < _ECHO[0]:
+        return ""
+    cuts = _bounds(a) & _bounds(b)
+    n = max((c for c in cuts if _ECHO[0] <= c <= min(n, _ECHO[1])), default=0)
+    opening = a[:n]
+    if not n or not CJK.fullmatch(opening[0]) or opening in _edges("not_frames"):
+        return ""
+    if a[n : n + 1] in _PARTICLES or b[n : n + 1] in _PARTICLES:
+        return ""  # the shared words go on into a longer word
+    toks = [w for w, _at in tokens(opening) if w not in _PARTICLES]
+    if not toks or not (toks[-1] in _edges("leads") or tag(toks[-1])[:1] in {"v", "p"}):
+        return ""  # 健身|场地……, 健身|热情……: a shared subject, not a frame of points
+    return opening
 
 
 def _verb_run(after: list[Span | None], k: int) -> list[Span]:
