@@ -194,3 +194,14 @@ def test_clauses_opening_on_the_same_verb_are_points() -> None:
 def test_clauses_sharing_a_subject_or_a_number_are_no_points() -> None:
     assert _clause_groups("社区场地建在家门口,社区活动办在群众心里。") == []
     assert _clause_groups("资料共有五段,段1引出话题,段2分析原因。") == []
+
+
+def test_a_series_written_without_separators_gives_its_members() -> None:
+    assert _groups("要让群众的获得感幸福感安全感更加充实。") == [["获得感", "幸福感", "安全感"]]
+    assert _groups("要有力有序有效推进这项工作。") == [["有力", "有序", "有效"]]
+    assert _groups("实施新技术新产品新场景应用示范行动。") == [["新技术", "新产品", "新场景"]]
+
+
+def test_repeated_or_unlike_characters_are_no_unseparated_series() -> None:
+    assert _groups("大大小小的问题越来越多。") == []
+    assert _groups("他们一次又一次地来到这里。") == []

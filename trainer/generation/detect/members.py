@@ -70,7 +70,7 @@ def members(folded: str, sent: Span) -> list[list[Span]]:
             for g in listed
             if clause.start <= g[0].start < clause.end and _fit(folded, sent, g, examples=True)
         ]
-        group = _series(clause) if "、" in clause.text else _pair(clause)
+        group = _series(clause) if "、" in clause.text else _pair(clause) or _unseparated(clause)
         if group is not None and not _fit(folded, sent, group):
             group = None
         if group is None or (theirs and _likeness(theirs[0]) >= _likeness(group)):
@@ -78,6 +78,49 @@ def members(folded: str, sent: Span) -> list[list[Span]]:
         else:
             found.append(group)
     return sorted(found, key=len, reverse=True)
+
+
+_RUN_MIN = 3
+_RUN_PIECE = (3, 2, 4)
+"""Sizes of the words of a series written without separators, the likeliest first."""
+
+
+def _unseparated(clause: Span) -> list[Span] | None:
+    """Three or more words of one size written without a separator that open or end
+    alike (``获得感幸福感安全感``, ``抓紧抓实抓好``, ``新技术新产品新场景``): each a
+    member; the run starts and ends where a word does. Of two readings the one with
+    more members wins, then the one cut where the words are, then shared openings
+    (新技术|新产品|新场景, not 拓展新|技术新|产品新)."""
+    text = clause.text
+    bounds = _bounds(text)
+    best: tuple[tuple[int, int, int], list[Span]] | None = None
+    for n in _RUN_PIECE:
+        for i in sorted(bounds):
+            chunks: list[str] = []
+            j = i
+            while j + n <= len(text) and all(CJK.match(ch) for ch in text[j : j + n]):
+                chunk = text[j : j + n]
+                if chunks and not (chunk[0] == chunks[0][0] or chunk[-1] == chunks[0][-1]):
+                    break
+                chunks.append(chunk)
+                j += n
+            while len(chunks) >= _RUN_MIN and i + n * len(chunks) not in bounds:
+                chunks.pop()  # the run ends where a word does
+            heads = {c[0] for c in chunks}
+            ends = {c[-1] for c in chunks}
+            if len(chunks) < _RUN_MIN or len(set(chunks)) < len(chunks):
+                continue
+            if not (len(heads) == 1 or len(ends) == 1) or (heads | ends) & set(_PARTICLES):
+                continue
+            aligned = sum(i + k * n in bounds for k in range(1, len(chunks)))
+            rank = (len(chunks), aligned, len(heads) == 1)
+            if best is None or rank > best[0]:
+                spans = [
+                    Span(c, clause.start + i + k * n, clause.start + i + (k + 1) * n)
+                    for k, c in enumerate(chunks)
+                ]
+                best = (rank, spans)
+    return best[1] if best else None
 
 
 def _likeness(group: list[Span]) -> int:
