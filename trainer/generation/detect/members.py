@@ -92,6 +92,12 @@ def _unseparated(clause: Span) -> list[Span] | None:
     more members wins, then the one cut where the words are, then shared openings
     (新技术|新产品|新场景, not 拓展新|技术新|产品新)."""
     text = clause.text
+    if not any(
+        text[i] == text[i + n] == text[i + 2 * n]
+        for n in _RUN_PIECE
+        for i in range(len(text) - 2 * n)
+    ):
+        return None  # no character recurs at one stride: no run (before segmenting)
     bounds = _bounds(text)
     best: tuple[tuple[int, int, int], list[Span]] | None = None
     for n in _RUN_PIECE:
@@ -483,6 +489,8 @@ def _echoed_run(spans: list[Span], k: int) -> list[Span]:
     where a word ends in each: 看到了……,看到了……; 人民是……,人民是……), the first perhaps
     after a short subject (世界|看到了……): each member is its clause after them."""
     first, second = spans[k].text, spans[k + 1].text
+    if len(second) < _ECHO[0] or second[: _ECHO[0]] not in first[: _ECHO_SUBJECT + _ECHO[0]]:
+        return []  # no shared opening: nothing to segment
     at, opening = next(
         (
             (at, _echo(first[at:], second))
