@@ -173,3 +173,35 @@ def test_a_second_series_is_a_deletion_of_its_own_on_the_same_card() -> None:
     card = cards[0]
     assert card["服务设施"] == card["服务项目"] == card["服务队伍"]
     assert card["资源优势"] == card["人才优势"] != card["服务设施"]
+
+
+def _clause_groups(sentence: str) -> list[list[str]]:
+    from trainer.generation.detect.members import clause_members
+
+    text = fold(sentence)
+    return [[m.text for m in g] for g in clause_members(text, Span(text, 0, len(text)))]
+
+
+def test_clauses_opening_on_the_same_verb_are_points() -> None:
+    assert _clause_groups("社区治理事关群众切身利益,事关基层和谐稳定。") == [
+        ["群众切身利益", "基层和谐稳定"]
+    ]
+    assert _clause_groups("人们看到了乡村振兴的新面貌,看到了农民增收的新希望。") == [
+        ["乡村振兴的新面貌", "农民增收的新希望"]
+    ]
+
+
+def test_clauses_sharing_a_subject_or_a_number_are_no_points() -> None:
+    assert _clause_groups("社区场地建在家门口,社区活动办在群众心里。") == []
+    assert _clause_groups("资料共有五段,段1引出话题,段2分析原因。") == []
+
+
+def test_a_series_written_without_separators_gives_its_members() -> None:
+    assert _groups("要让群众的获得感幸福感安全感更加充实。") == [["获得感", "幸福感", "安全感"]]
+    assert _groups("要有力有序有效推进这项工作。") == [["有力", "有序", "有效"]]
+    assert _groups("实施新技术新产品新场景应用示范行动。") == [["新技术", "新产品", "新场景"]]
+
+
+def test_repeated_or_unlike_characters_are_no_unseparated_series() -> None:
+    assert _groups("大大小小的问题越来越多。") == []
+    assert _groups("他们一次又一次地来到这里。") == []

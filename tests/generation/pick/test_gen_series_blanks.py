@@ -82,3 +82,32 @@ def test_a_series_is_cut_at_each_dun_outside_brackets_and_titles() -> None:
         "对策",
     ]
     assert [at for _p, at in dun_pieces("资金、技术、人才")] == [0, 3, 6]
+
+
+def _asked_together(cards: list[list[tuple[str, str]]], members: set[str]) -> bool:
+    """Some card asks every one of ``members`` on one cloze number."""
+    for c in cards:
+        numbers = {n for n, a in c if a in members}
+        if {a for _n, a in c} >= members and len(numbers) == 1:
+            return True
+    return False
+
+
+def test_a_second_series_of_a_full_card_is_still_asked() -> None:
+    text = (
+        "社区服务的新格局\n\n"
+        "社区治理要把服务居民、造福居民作为出发点和落脚点，最大程度实现便民化、惠民化，"
+        "不断满足人民日益增长的美好生活需要。\n"
+    )
+    cards = _cards(text)
+    assert _asked_together(cards, {"便民化", "惠民化"}), cards
+
+
+def test_a_series_whose_member_a_term_card_blanks_alone_is_asked_whole() -> None:
+    text = (
+        "多元共治的合力\n\n"
+        "社区治理是一项系统性工程，必须坚持党的集中统一领导，政府、社会、个体等多元主体"
+        "协同发力，实现共同行动、资源共享。\n"
+    )
+    cards = _cards(text)
+    assert _asked_together(cards, {"共同行动", "资源共享"}), cards

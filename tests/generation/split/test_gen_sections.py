@@ -91,3 +91,19 @@ def test_a_lone_numbered_sentence_stays_a_paragraph() -> None:
         "基层治理\n\n（一）坚持党建引领。党建是基层治理的根本保证,要把党的领导贯穿始终。\n", "t"
     )
     assert not made.sections or made.sections == ("",) or "(一)" not in made.sections[0]
+
+
+def test_the_last_numbered_item_before_a_heading_is_an_item_and_a_lead_in_is_no_heading() -> None:
+    """A numbered list whose items end on 。: its last item, followed by the next part's
+    heading, is still an item; the sentence leading into it (……,主要有以下几点:) is
+    no heading either."""
+    text = (
+        "# 新时代的经验\n\n## 一、必须坚持的原则\n\n党的建设积累了宝贵经验,主要有以下几点:\n\n"
+        "1. 坚持党的全面领导,确保正确方向。\n2. 坚持以人民为中心的发展思想。\n"
+        "3. 坚持全面深化改革,破除体制机制障碍。\n4. 坚持新发展理念,推动高质量发展。\n\n"
+        f"## 二、下一步的任务\n\n{BODY}\n"
+    )
+    made = make(text, "t")
+    assert made.sections == ("一、必须坚持的原则", "二、下一步的任务")
+    lists = [n.items for n in made.notes if n.items]
+    assert any(len(items) == 4 and items[-1].startswith("坚持新发展理念") for items in lists), lists

@@ -70,7 +70,7 @@ def members(folded: str, sent: Span) -> list[list[Span]]:
             for g in listed
             if clause.start <= g[0].start < clause.end and _fit(folded, sent, g, examples=True)
         ]
-        group = _series(clause) if "、" in clause.text else _pair(clause)
+        group = _series(clause) if "、" in clause.text else _pair(clause) or _unseparated(clause)
         if group is not None and not _fit(folded, sent, group):
             group = None
         if group is None or (theirs and _likeness(theirs[0]) >= _likeness(group)):
@@ -78,6 +78,55 @@ def members(folded: str, sent: Span) -> list[list[Span]]:
         else:
             found.append(group)
     return sorted(found, key=len, reverse=True)
+
+
+_RUN_MIN = 3
+_RUN_PIECE = (3, 2, 4)
+"""Sizes of the words of a series written without separators, the likeliest first."""
+
+
+def _unseparated(clause: Span) -> list[Span] | None:
+    """Three or more words of one size written without a separator that open or end
+    alike (``获得感幸福感安全感``, ``抓紧抓实抓好``, ``新技术新产品新场景``): each a
+    member; the run starts and ends where a word does. Of two readings the one with
+    more members wins, then the one cut where the words are, then shared openings
+    (新技术|新产品|新场景, not 拓展新|技术新|产品新)."""
+    text = clause.text
+    if not any(
+        text[i] == text[i + n] == text[i + 2 * n]
+        for n in _RUN_PIECE
+        for i in range(len(text) - 2 * n)
+    ):
+        return None  # no character recurs at one stride: no run (before segmenting)
+    bounds = _bounds(text)
+    best: tuple[tuple[int, int, int], list[Span]] | None = None
+    for n in _RUN_PIECE:
+        for i in sorted(bounds):
+            chunks: list[str] = []
+            j = i
+            while j + n <= len(text) and all(CJK.match(ch) for ch in text[j : j + n]):
+                chunk = text[j : j + n]
+                if chunks and not (chunk[0] == chunks[0][0] or chunk[-1] == chunks[0][-1]):
+                    break
+                chunks.append(chunk)
+                j += n
+            while len(chunks) >= _RUN_MIN and i + n * len(chunks) not in bounds:
+                chunks.pop()  # the run ends where a word does
+            heads = {c[0] for c in chunks}
+            ends = {c[-1] for c in chunks}
+            if len(chunks) < _RUN_MIN or len(set(chunks)) < len(chunks):
+                continue
+            if not (len(heads) == 1 or len(ends) == 1) or (heads | ends) & set(_PARTICLES):
+                continue
+            aligned = sum(i + k * n in bounds for k in range(1, len(chunks)))
+            rank = (len(chunks), aligned, len(heads) == 1)
+            if best is None or rank > best[0]:
+                spans = [
+                    Span(c, clause.start + i + k * n, clause.start + i + (k + 1) * n)
+                    for k, c in enumerate(chunks)
+                ]
+                best = (rank, spans)
+    return best[1] if best else None
 
 
 def _likeness(group: list[Span]) -> int:
@@ -368,9 +417,10 @@ def clause_members(folded: str, sent: Span) -> list[list[Span]]:
     clauses opening on the same lead word (``关键在于把人民放在心中最高位置,把群众的
     急难愁盼作为工作的切入点``; ``是我们党的传家宝,是做好各项工作的基本功``), the first
     of them perhaps after a subject; or three or more opening on a verb (``优化资源配置
-    方式,推动资源下沉,提高财政资金的使用效能``). A member is its clause after the lead
-    word or the first verb, which stay to cue it (a cloze asks the members one at a
-    time). Clauses of 3 to 16 characters, like in length, at most five; the longest run
+    方式,推动资源下沉,提高财政资金的使用效能``); or two or more opening on the same
+    words (``看到了改革开放的中国加速度,看到了……``; ``待到……,待到……``). A member is its
+    clause after the lead word, the first verb or the shared words, which stay to cue it
+    (a cloze asks the members one at a time). Clauses of 3 to 16 characters, like in length, at most five; the longest run
     of the sentence."""
     parts = [c for c in clauses(folded, sent.start, sent.end)]
     spans = [
@@ -381,7 +431,7 @@ def clause_members(folded: str, sent: Span) -> list[list[Span]]:
     after = [_after_verb(s, modal=True) for s in spans]
     best: list[Span] = []
     for k in range(len(spans) - 1):
-        run = _opened_run(spans, k) or _verb_run(after, k)
+        run = _opened_run(spans, k) or _verb_run(after, k) or _echoed_run(spans, k)
         if len(run) > len(best) and _clauses_alike(run):
             best = run[:_CLAUSES_MAX]
     return [best] if best else []
@@ -425,6 +475,63 @@ def _lead_word(text: str) -> str:
     if len(word) <= _OPENER_MAX and word in _edges("leads") and len(text) - len(word) >= 3:
         return word
     return ""
+
+
+_DIGIT = re.compile(r"\d")
+_ECHO = (2, 4)
+"""Characters of the words two parallel clauses both open with."""
+_ECHO_SUBJECT = 4
+"""Characters of a subject before the shared words in the first clause (世界|看到了)."""
+
+
+def _echoed_run(spans: list[Span], k: int) -> list[Span]:
+    """Clauses ``k``, ``k+1``… opening on the same words (two to four characters, ending
+    where a word ends in each: 看到了……,看到了……; 人民是……,人民是……), the first perhaps
+    after a short subject (世界|看到了……): each member is its clause after them."""
+    first, second = spans[k].text, spans[k + 1].text
+    if len(second) < _ECHO[0] or second[: _ECHO[0]] not in first[: _ECHO_SUBJECT + _ECHO[0]]:
+        return []  # no shared opening: nothing to segment
+    at, opening = next(
+        (
+            (at, _echo(first[at:], second))
+            for at in sorted(_bounds(first))
+            if at <= _ECHO_SUBJECT and _echo(first[at:], second)
+        ),
+        (0, ""),
+    )
+    if not opening:
+        return []
+    n = len(opening)
+    if any(_DIGIT.search(s.text) for s in spans[k : k + 2]):
+        return []  # 段1……,段2……: numbered parts, not points
+    run = [Span(first[at + n :], spans[k].start + at + n, spans[k].end)]
+    j = k + 1
+    while j < len(spans) and spans[j].text.startswith(opening) and n in _bounds(spans[j].text):
+        run.append(Span(spans[j].text[n:], spans[j].start + n, spans[j].end))
+        j += 1
+    return run
+
+
+def _echo(a: str, b: str) -> str:
+    """The words ``a`` and ``b`` both open with (``_ECHO`` characters, ending where a
+    word ends in both), when they are a frame of points, not a sentence opener (我们,
+    这些, 同时: ``data/series_edges.txt``, kind ``not_frames``)."""
+    n = 0
+    while n < min(len(a), len(b), _ECHO[1] + 1) and a[n] == b[n]:
+        n += 1
+    if n < _ECHO[0]:
+        return ""
+    cuts = _bounds(a) & _bounds(b)
+    n = max((c for c in cuts if _ECHO[0] <= c <= min(n, _ECHO[1])), default=0)
+    opening = a[:n]
+    if not n or not CJK.fullmatch(opening[0]) or opening in _edges("not_frames"):
+        return ""
+    if a[n : n + 1] in _PARTICLES or b[n : n + 1] in _PARTICLES:
+        return ""  # the shared words go on into a longer word
+    toks = [w for w, _at in tokens(opening) if w not in _PARTICLES]
+    if not toks or not (toks[-1] in _edges("leads") or tag(toks[-1])[:1] in {"v", "p"}):
+        return ""  # 健身|场地……, 健身|热情……: a shared subject, not a frame of points
+    return opening
 
 
 def _verb_run(after: list[Span | None], k: int) -> list[Span]:

@@ -724,7 +724,8 @@ def _series_cards(
 def _second_series(out: list[Cloze], w: _Where, members: list[Span]) -> bool:
     """A second series of a sentence whose card asks its first: added to that card as a
     deletion of its own (its card hides only these members, at most half the sentence),
-    while the card asks at most ``MAX_BLANKS`` questions and is the sentence's only one."""
+    while the card asks at most ``MAX_BLANKS`` questions and is the sentence's only one;
+    else asked on a card of its own."""
     plain = len(strip_punct(w.sentence.text))
     if 2 * sum(len(m.text) for m in members) > plain:
         return False
@@ -732,22 +733,42 @@ def _second_series(out: list[Cloze], w: _Where, members: list[Span]) -> bool:
     if any(not _balanced(m.text) or _torn(strip_punct(m.text)) for m in members):
         return False
     on = [k for k, c in enumerate(out) if c.sentence.start == w.sentence.start]
-    if len(on) != 1:
-        return False  # the sentence has a card besides: the two are tidied into one
+    if any(b.start < m.end and m.start < b.end for k in on for b in out[k].blanks for m in members):
+        return any(_members_over(out, k, members, plain) for k in on)
     for k in on:
         c = out[k]
-        if not c.together:
+        if len(on) != 1 or not c.together or _questions(c) >= MAX_BLANKS:
             continue
-        if any(b.start < m.end and m.start < b.end for b in c.blanks for m in members):
-            return False
-        if _questions(c) >= MAX_BLANKS:
-            return False
         blanks = sorted([*c.blanks, *members], key=lambda b: b.start)
         out[k] = replace(
             c, blanks=tuple(blanks), more=(*c.more, frozenset(m.start for m in members))
         )
         return True
-    return False
+    # No room on the sentence's card (or it has cards besides, which are tidied into
+    # one where they fit): the series is a point of its own, asked on a card of its own.
+    return _own_series_card(out, w, members)
+
+
+def _members_over(out: list[Cloze], k: int, members: list[Span], plain: int) -> bool:
+    """Card ``k`` blanks some members of a series one at a time (实现{共同行动}、资源共享)
+    and nothing across them: the series takes those blanks over and is asked together,
+    a deletion of its own, while the card hides at most half the sentence."""
+    c = out[k]
+    inside = [b for b in c.blanks if any(m.start <= b.start and b.end <= m.end for m in members)]
+    if not inside or c.together.union(*c.more) & {b.start for b in inside}:
+        return False
+    kept = [b for b in c.blanks if b not in inside]
+    if any(b.start < m.end and m.start < b.end for b in kept for m in members):
+        return False  # a blank across a member's edge: not this series' card
+    blanks = sorted([*kept, *members], key=lambda b: b.start)
+    if 2 * sum(len(b.text) for b in blanks) > plain:
+        return False
+    group = frozenset(m.start for m in members)
+    if c.together:
+        out[k] = replace(c, blanks=tuple(blanks), more=(*c.more, group))
+    else:
+        out[k] = replace(c, blanks=tuple(blanks), together=group)
+    return True
 
 
 def _questions(c: Cloze) -> int:

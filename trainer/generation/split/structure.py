@@ -92,7 +92,8 @@ def heading_of(line: str, next_line: str | None) -> tuple[str, int] | None:
         return bracket.group(1).strip(), bracket.end()
     if (_COMMENT.match(text) or _QUESTION.match(text)) and n <= 80:
         return text.rstrip(":"), n
-    if text.endswith(":") and n <= 24 and "。" not in text:
+    if text.endswith(":") and n <= 24 and not any(m in text for m in "。,"):
+        # 问题表现: is a label; 主要有以下几点: after a clause is the sentence leading in
         return text.rstrip(":"), n
     if text.endswith("?") and n <= 40 and not any(m in text[:-1] for m in "。!?;"):
         return text, n
@@ -101,10 +102,11 @@ def heading_of(line: str, next_line: str | None) -> tuple[str, int] | None:
         and n <= _OUTLINE_MAX
         and not any(m in text[:-1] for m in "。!?;")
         and not text.endswith(";")
-        and not (text.endswith("。") and (next_line is None or _OUTLINE.match(next_line)))
+        and not (text.endswith("。") and (next_line is None or _opens_part(next_line)))
     ):
-        # ``1.……。`` lines one after another are a numbered list, not headings; a line
-        # ending on ``;`` is an item of one, never a heading.
+        # ``1.……。`` lines one after another are a numbered list, not headings (the
+        # last one too, when a heading follows it); a line ending on ``;`` is an item
+        # of one, never a heading.
         return bare(text), n
     if (
         n <= 20
@@ -114,6 +116,13 @@ def heading_of(line: str, next_line: str | None) -> tuple[str, int] | None:
     ):
         return text, n
     return None
+
+
+def _opens_part(line: str) -> bool:
+    """``line`` is numbered or marked as a heading (## 二、……, 【……】, 材料2): the line
+    before it closes what it follows, it does not open a part of its own."""
+    text = line.strip()
+    return any(p.match(text) for p in (_OUTLINE, _MARKDOWN, _BRACKET, _MATERIAL))
 
 
 def _title_shaped(text: str) -> bool:
