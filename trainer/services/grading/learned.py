@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from trainer.services.grading import align
@@ -100,7 +100,18 @@ def _pairs(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
-def _share(part: set[str], whole: set[str]) -> float:
+@lru_cache(maxsize=4096)
+def _point_pairs(norm: str) -> frozenset[str]:
+    """A point's character pairs (asked of every answer to it)."""
+    return frozenset(_pairs(norm))
+
+
+@lru_cache(maxsize=4096)
+def _point_chars(norm: str) -> frozenset[str]:
+    return frozenset(norm)
+
+
+def _share(part: frozenset[str], whole: set[str]) -> float:
     return len(part & whole) / len(part) if part else 0.0
 
 
@@ -121,7 +132,7 @@ def features(
     rows = []
     for i, (pl, m, r) in enumerate(zip(plans, matches, results, strict=True)):
         span = "".join(c.text for c in parts[m.first : m.last + 1]) if m.first >= 0 else ""
-        point_pairs, point_chars = _pairs(pl.norm), set(pl.norm)
+        point_pairs, point_chars = _point_pairs(pl.norm), _point_chars(pl.norm)
         own = unit_texts[i] if one_each else ""
         total = pl.total or 1.0
         turned = sum(pl.keys[k].weight for k in m.flipped) / total
