@@ -153,13 +153,14 @@ def _turned(
     clauses: tuple[Clause, ...],
     opposite: bool = False,
     neg: bool | None = None,
+    span: tuple[int, int] | None = None,
 ) -> bool:
     """Whether the find of ``key`` at ``text[at:end]`` says the point turned
     round (:func:`_flipped`), a complaint said in other words aside: a word
     the point says is lacking, typed with a fault named beside it (环境污染 for
     生态环境差, 消防安全隐患 for 消防设施不全), and a word that is a fault
     itself, typed with a negating predicate after it (脏乱差 for 市场脏乱)."""
-    lo, hi = _clause(clauses, at)
+    lo, hi = span or _clause(clauses, at)
     if neg is None:
         neg = negated_at(text, at, end, lo, hi)
     flipped = _flipped(key, neg, opposite)
@@ -192,16 +193,17 @@ def find_hits(
     for word, how in _forms(key.word):
         at = text.find(word)
         while at >= 0:
-            neg = negated_at(text, at, at + len(word), *_clause(clauses, at))
+            lo, hi = _clause(clauses, at)
+            neg = negated_at(text, at, at + len(word), lo, hi)
             opposite = how is Found.OPPOSITE
-            flipped = _turned(key, text, at, at + len(word), clauses, opposite, neg)
+            flipped = _turned(key, text, at, at + len(word), clauses, opposite, neg, (lo, hi))
             found = how
             if key.negated and not neg and not flipped and how is Found.EXACT:
                 found = Found.SYNONYM  # a fault named for the negation: other words
             if key.soft and not key.fine and not neg and not flipped:
                 # A word the point complains of, said to be fine (转化顺畅 for
                 # 转化链条不畅): the point turned round.
-                flipped = affirmed_at(text, at, at + len(word), *_clause(clauses, at))
+                flipped = affirmed_at(text, at, at + len(word), lo, hi)
             quality = 0.0 if flipped else QUALITY[found]
             hits.append(Hit(index, at, at + len(word), quality, found, flipped))
             at = text.find(word, at + 1)
@@ -211,7 +213,9 @@ def find_hits(
         # before the negation (生态 of 生态环竟差 for 生态环境差): look on.
         return hits
     size = len(key.word)
-    if size >= 2 and not key.word.isascii():
+    # A slip keeps every character but one in place: two of them typed
+    # nowhere leave no window to look at.
+    if size >= 2 and not key.word.isascii() and sum(ch not in text for ch in key.word) <= 1:
         for at in _near(text, key.word):
             window = text[at : at + size]
             wrong = [j for j in range(size) if window[j] != key.word[j]]
