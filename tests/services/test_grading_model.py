@@ -102,3 +102,25 @@ def test_a_word_changed_in_a_near_copy_of_a_clause_is_half_right_at_most() -> No
     assert marks(point, "组建乡村旅游公司") == [Mark.RECALLED]
     # Nor does a word the rules fail turn into the point.
     assert marks(["靠产品质量说话"], "靠主播的说学逗唱") == [Mark.MISSED]
+
+
+def test_the_model_reads_how_much_of_a_span_is_the_points_words() -> None:
+    at = learned.FEATURES.index("span_explained")
+    own = point_features(["完善养老服务体系"], "完善养老服务体系")[0][at]
+    retold = point_features(["完善养老服务体系"], "社区多办几家养老食堂和日间照料站")[0][at]
+    assert own == pytest.approx(1.0)
+    assert 0.0 < retold < 0.5
+    # A label's word (whom the point is about) typed alone explains nothing.
+    label = point_features(["对商户：缺乏统一规划，经营秩序混乱"], "对商户")[0][at]
+    assert label == 0.0
+
+
+def test_the_model_reads_how_terse_the_whole_answer_is() -> None:
+    at = learned.FEATURES.index("answer_brevity")
+    points = ["加强组织领导：成立工作专班", "加大资金投入：设立专项基金"]
+    terse = point_features(points, "组织领导 资金投入")[0][at]
+    full = point_features(points, "加强组织领导，成立工作专班；加大资金投入，设立专项基金")[0][at]
+    long = point_features(points, "加强组织领导，成立工作专班；" * 4)[0][at]
+    assert terse < full < long
+    assert full == pytest.approx(0.5)
+    assert long == pytest.approx(1.0)

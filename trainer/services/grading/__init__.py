@@ -20,6 +20,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from trainer.domain import notetypes
 from trainer.domain.model import Note, Rating
@@ -168,8 +169,14 @@ class _Ruled:
     results: list[PointResult]
 
 
+@lru_cache(maxsize=1024)
+def _vocabulary(points: tuple[str, ...]) -> str:
+    """The card's points normalised, run together (what pinyin may spell)."""
+    return "".join(normalize(p) for p in points)
+
+
 def _rules(points: list[str], typed: str, prompt: str, strict: bool) -> _Ruled:
-    typed, pinyin = from_pinyin(typed, "".join(normalize(p) for p in points))
+    typed, pinyin = from_pinyin(typed, _vocabulary(tuple(points)))
     text, parts = clauses(typed)
     plans = _plans(points, prompt)
     hits = []

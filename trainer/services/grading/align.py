@@ -15,6 +15,7 @@ count. A key found only negated or as its opposite turns the point round.
 from __future__ import annotations
 
 import difflib
+from bisect import bisect_right
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -94,14 +95,17 @@ def _clause_start(clauses: tuple[Clause, ...], at: int) -> int:
     return _clause(clauses, at)[0]
 
 
+def _clause_start_of(c: Clause) -> int:
+    return c.start
+
+
 def _clause(clauses: tuple[Clause, ...], at: int) -> tuple[int, int]:
     """Start and end (in the normalised answer) of the clause holding ``at``."""
-    lo, hi = 0, 0
-    for c in clauses:
-        if c.start > at:
-            break
-        lo, hi = c.start, c.start + len(c.text)
-    return lo, hi
+    i = bisect_right(clauses, at, key=_clause_start_of) - 1
+    if i < 0:
+        return 0, 0
+    c = clauses[i]
+    return c.start, c.start + len(c.text)
 
 
 def is_word(word: str) -> bool:
@@ -149,13 +153,14 @@ def _turned(
     clauses: tuple[Clause, ...],
     opposite: bool = False,
     neg: bool | None = None,
+    span: tuple[int, int] | None = None,
 ) -> bool:
     """Whether the find of ``key`` at ``text[at:end]`` says the point turned
     round (:func:`_flipped`), a complaint said in other words aside: a word
     the point says is lacking, typed with a fault named beside it (环境污染 for
     生态环境差, 消防安全隐患 for 消防设施不全), and a word that is a fault
     itself, typed with a negating predicate after it (脏乱差 for 市场脏乱)."""
-    lo, hi = _clause(clauses, at)
+    lo, hi = span or _clause(clauses, at)
     if neg is None:
         neg = negated_at(text, at, end, lo, hi)
     flipped = _flipped(key, neg, opposite)
@@ -168,37 +173,49 @@ def _turned(
     return flipped
 
 
+@lru_cache(maxsize=8192)
+def _forms(word: str) -> tuple[tuple[str, Found], ...]:
+    """What a key may be typed as: itself, a synonym, an opposite, a related term."""
+    lex = lexicon()
+    forms = [(word, Found.EXACT)]
+    forms += [(w, Found.SYNONYM) for w in sorted(lex.alternatives(word))]
+    forms += [(w, Found.OPPOSITE) for w in sorted(lex.opposites(word))]
+    forms += [(w, Found.RELATED) for w in sorted(lex.near(word))]
+    return tuple(forms)
+
+
 def find_hits(
     index: int, key: Key, text: str, clauses: tuple[Clause, ...], *, slips: bool = True
 ) -> list[Hit]:
     """Every place in ``text`` where key ``index`` (or a stand-in) was typed."""
     lex = lexicon()
     hits: list[Hit] = []
-    forms = [(key.word, Found.EXACT)]
-    forms += [(w, Found.SYNONYM) for w in sorted(lex.alternatives(key.word))]
-    forms += [(w, Found.OPPOSITE) for w in sorted(lex.opposites(key.word))]
-    forms += [(w, Found.RELATED) for w in sorted(lex.near(key.word))]
-    for word, how in forms:
-        for at in _positions(text, word):
-            neg = negated_at(text, at, at + len(word), *_clause(clauses, at))
+    for word, how in _forms(key.word):
+        at = text.find(word)
+        while at >= 0:
+            lo, hi = _clause(clauses, at)
+            neg = negated_at(text, at, at + len(word), lo, hi)
             opposite = how is Found.OPPOSITE
-            flipped = _turned(key, text, at, at + len(word), clauses, opposite, neg)
+            flipped = _turned(key, text, at, at + len(word), clauses, opposite, neg, (lo, hi))
             found = how
             if key.negated and not neg and not flipped and how is Found.EXACT:
                 found = Found.SYNONYM  # a fault named for the negation: other words
             if key.soft and not key.fine and not neg and not flipped:
                 # A word the point complains of, said to be fine (转化顺畅 for
                 # 转化链条不畅): the point turned round.
-                flipped = affirmed_at(text, at, at + len(word), *_clause(clauses, at))
+                flipped = affirmed_at(text, at, at + len(word), lo, hi)
             quality = 0.0 if flipped else QUALITY[found]
             hits.append(Hit(index, at, at + len(word), quality, found, flipped))
+            at = text.find(word, at + 1)
     whole = [h for h in hits if h.how in (Found.EXACT, Found.SYNONYM)]
     if not slips or any(not h.flipped or h.end - h.start >= len(key.word) for h in whole):
         # A shorter stand-in found turned round may be part of a slip typed
         # before the negation (生态 of 生态环竟差 for 生态环境差): look on.
         return hits
     size = len(key.word)
-    if size >= 2 and not key.word.isascii():
+    # A slip keeps every character but one in place: two of them typed
+    # nowhere leave no window to look at.
+    if size >= 2 and not key.word.isascii() and sum(ch not in text for ch in key.word) <= 1:
         for at in _near(text, key.word):
             window = text[at : at + size]
             wrong = [j for j in range(size) if window[j] != key.word[j]]
@@ -265,11 +282,16 @@ def overlaps(hit: Hit, used: list[tuple[int, int]]) -> bool:
     return any(hit.start < e and s < hit.end for s, e in used)
 
 
-def _pick(hits: list[Hit]) -> dict[int, Hit]:
-    """The best find of each key, no two keys on the same typed characters."""
+def _pick_order(h: Hit) -> tuple[float, bool, int]:
+    return (-h.quality, h.how is not Found.EXACT, h.start)
+
+
+def _pick(hits: list[Hit], *, ordered: bool = False) -> dict[int, Hit]:
+    """The best find of each key, no two keys on the same typed characters
+    (``ordered``: ``hits`` are in :func:`_pick_order` already)."""
     chosen: dict[int, Hit] = {}
     taken: list[tuple[int, int]] = []
-    for h in sorted(hits, key=lambda h: (-h.quality, h.how is not Found.EXACT, h.start)):
+    for h in hits if ordered else sorted(hits, key=_pick_order):
         if h.flipped or h.key in chosen or overlaps(h, taken):
             continue
         chosen[h.key] = h
@@ -277,26 +299,27 @@ def _pick(hits: list[Hit]) -> dict[int, Hit]:
     return chosen
 
 
-def _in_order(plan: Plan, chosen: dict[int, Hit], clauses: tuple[Clause, ...]) -> dict[int, Hit]:
+def _in_order(plan: Plan, chosen: dict[int, Hit], starts: list[int]) -> dict[int, Hit]:
     """Drop finds out of the point's order across clauses: a learner writes a
     point's pieces and words in order, so 提升 before 强化培训 belongs to another
     point (提升认知), and 养成 in the clause after 长效机制 is not 形成长效机制's 形成.
-    Inside one clause words may come in any order (幸福感下降)."""
+    Inside one clause words may come in any order (幸福感下降). ``starts``:
+    where each clause starts."""
     if len(chosen) < 2:
         return chosen
-    where = {k: _clause_index(clauses, h.start) for k, h in chosen.items()}
+    keys = plan.keys
+    where = {k: bisect_right(starts, h.start) for k, h in chosen.items()}
     drop = set()
-    for k in chosen:
-        for j in chosen:
+    for k, ck in where.items():
+        pk = keys[k]
+        for j, cj in where.items():
             if j == k:
                 continue
-            same_piece = plan.keys[k].part == plan.keys[j].part
-            later_key = plan.keys[k].part > plan.keys[j].part or (
-                plan.keys[k].part == plan.keys[j].part and plan.keys[k].start > plan.keys[j].start
-            )
-            if later_key and where[k] < where[j] and plan.keys[k].part > plan.keys[j].part:
-                drop.add(k)  # a later piece typed in an earlier clause
-            elif same_piece and not later_key and where[k] > where[j]:
+            pj = keys[j]
+            if pk.part > pj.part:
+                if ck < cj:
+                    drop.add(k)  # a later piece typed in an earlier clause
+            elif pk.part == pj.part and pk.start <= pj.start and ck > cj:
                 drop.add(k)  # an earlier word of the piece typed in a later clause
     return {k: h for k, h in chosen.items() if k not in drop}
 
@@ -327,35 +350,53 @@ def best_span(
     used: list[tuple[int, int]],
     longest: int,
 ) -> Match:
-    """The run of clauses where ``plan``'s keys score best (ties: the shortest)."""
+    """The run of clauses where ``plan``'s keys score best (ties: the shortest).
+
+    Only runs that start at a clause holding a find and end at one are
+    weighed: a run with an empty clause at an edge holds the same finds as
+    the run without it, explains less of its span and is longer, so it never
+    ranks first."""
     total = plan.total or 1.0
-    free = [h for h in hits if not overlaps(h, used)]
+    free = sorted((h for h in hits if not overlaps(h, used)), key=_pick_order)
     if not free:
         return Match(point, -1, -1, 0.0, (), ())
     ends = [c.start + len(c.text) for c in clauses]
+    starts = [c.start for c in clauses]
+    # The clauses each find starts and ends in.
+    placed = [
+        (h, bisect_right(starts, h.start) - 1, bisect_right(starts, h.end - 1) - 1) for h in free
+    ]
+    opening = {f for _, f, _ in placed}
+    closing = {e for _, _, e in placed}
     best: tuple[float, int, int, int] | None = None
     best_hits: tuple[Hit, ...] = ()
     best_raw, best_a, best_b = 0.0, -1, -1
     best_flipped: tuple[int, ...] = ()
     n = len(clauses)
-    for a in range(n):
+    for a in sorted(opening):
         for b in range(a, min(n, a + longest)):
             if clauses[b].unit != clauses[a].unit and not plan.across:
                 break
+            if b not in closing:
+                continue
             lo, hi = clauses[a].start, ends[b]
-            inside = [h for h in free if lo <= h.start and h.end <= hi]
-            chosen = _in_order(plan, _pick(inside), clauses)
+            inside = [h for h, f, e in placed if f >= a and e <= b]
+            if not inside:
+                continue
+            chosen = _in_order(plan, _pick(inside, ordered=True), starts)
             against = [h for h in inside if h.flipped and h.key not in chosen]
             # A one-character key inside a word found turned round is part of
             # that word (制 of 确认制 in 限制 for 放宽).
-            chosen = {
-                k: h
-                for k, h in chosen.items()
-                if (
-                    h.end - h.start > 1 or not any(overlaps(h, [(t.start, t.end)]) for t in against)
-                )
-                and not any(_outweighs(plan, t, h) for t in against)
-            }
+            if against:
+                chosen = {
+                    k: h
+                    for k, h in chosen.items()
+                    if (
+                        h.end - h.start > 1
+                        or not any(overlaps(h, [(t.start, t.end)]) for t in against)
+                    )
+                    and not any(_outweighs(plan, t, h) for t in against)
+                }
             taken = [(h.start, h.end) for h in chosen.values()]
             flips = {h.key for h in against if h.key not in chosen and not overlaps(h, taken)}
             if not chosen and not flips:

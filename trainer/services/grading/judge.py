@@ -139,6 +139,22 @@ def _why(match: align.Match, exact: bool) -> str:
     return ""
 
 
+_LAST: dict[bool, tuple[Plan, str, tuple[align.Hit, ...], list[int]]] = {}
+
+
+def _substituted(
+    pl: Plan, span: str, hits: tuple[align.Hit, ...], *, light: bool = False
+) -> list[int]:
+    """:func:`align.substituted`, asked once per point judged (the rules below
+    ask it several times of the same point, span and finds)."""
+    last = _LAST.get(light)
+    if last is not None and last[0] is pl and last[2] is hits and last[1] == span:
+        return last[3]
+    out = align.substituted(pl, span, hits, light=light)
+    _LAST[light] = (pl, span, hits, out)
+    return out
+
+
 def _exact(pl: Plan, span: str, match: align.Match) -> bool:
     """Word for word, or every key but a few light ones word for word (加强 in
     加强科学管理, or a prefix the prompt gives may go)."""
@@ -150,7 +166,7 @@ def _exact(pl: Plan, span: str, match: align.Match) -> bool:
         return False
     if any(h.how not in (align.Found.EXACT, align.Found.SHORT) for h in match.hits):
         return False  # a word in another's stead (增加 for 提高) is not the wording
-    if align.substituted(pl, span, match.hits, light=True):
+    if _substituted(pl, span, match.hits, light=True):
         return False  # 赶走外来客 for 引进“外来客”, 引进 given by the prompt
     how = {h.key: h.how for h in match.hits}
     left = [k for i, k in enumerate(pl.keys) if how.get(i) is not align.Found.EXACT]
@@ -209,7 +225,7 @@ def _worded(pl: Plan, span: str, match: align.Match) -> bool:
         return False
     if any(h.how not in (align.Found.EXACT, align.Found.SHORT) for h in match.hits):
         return False
-    if align.substituted(pl, span, match.hits):
+    if _substituted(pl, span, match.hits):
         return False  # 协商会 for 议事会
     found = sum(pl.keys[k].weight for k in {h.key for h in match.hits})
     return found >= (1 - WORDED_LEFT) * pl.total
@@ -230,7 +246,7 @@ def _keywords(pl: Plan, span: str, match: align.Match) -> bool:
         return False
     if any(h.how is not align.Found.EXACT for h in match.hits):
         return False
-    if align.substituted(pl, span, match.hits):
+    if _substituted(pl, span, match.hits):
         return False
     covered = len({at for h in match.hits for at in range(h.start, h.end)})
     return covered >= KEYWORDS_COVER * len(span)
@@ -271,7 +287,7 @@ def _other_word(pl: Plan, span: str, match: align.Match) -> bool:
     for h in match.hits:
         if h.how is align.Found.RELATED and pl.keys[h.key].weight >= 1.0:
             return True
-    return any(pl.keys[k].weight >= 1.0 for k in align.substituted(pl, span, match.hits))
+    return any(pl.keys[k].weight >= 1.0 for k in _substituted(pl, span, match.hits))
 
 
 def _heading_changed(pl: Plan, span: str, match: align.Match) -> bool:
@@ -349,7 +365,7 @@ def _lacks_essential(pl: Plan, match: align.Match) -> bool:
 
 def _wrong_term(pl: Plan, span: str, match: align.Match) -> bool:
     """The point's term (or its first piece) typed as a different word."""
-    for k in align.substituted(pl, span, match.hits):
+    for k in _substituted(pl, span, match.hits):
         piece = pl.keys[k].part
         if len(pl.parts[piece]) <= TERM and (piece == 0 or len(pl.parts) == 1):
             return True

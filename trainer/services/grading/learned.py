@@ -7,7 +7,8 @@ rules found (their score and mark, how the keys were found, a turn) together
 with plain measures of the text (how much of the point's characters and
 character pairs the aligned clauses and the whole answer hold, lengths, the
 answer's layout, how much of the point's heading and of its own words was
-typed), and maps them to ✓ / ◐
+typed, how much of the aligned clauses the point's words make up, how terse
+the whole answer is against the card), and maps them to ✓ / ◐
 / ✗ with a multinomial logistic regression trained on the tutor-labelled sets
 (``bench/grading_loso.py`` trains it, leaving each set out in turn to measure
 it, and writes ``data/points-model.txt``). Inference is a few dot products.
@@ -29,14 +30,14 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from trainer.services.grading import align
 from trainer.services.grading.judge import PARTIAL_AT
 from trainer.services.grading.points import Plan
 from trainer.services.grading.results import Mark, PointResult
-from trainer.services.grading.text import Clause, normalize
+from trainer.services.grading.text import Clause, labelled, normalize, unnumbered
 
 MODEL_FILE = "points-model.txt"
 MARKS = (Mark.MISSED, Mark.PARTIAL, Mark.RECALLED)
@@ -92,6 +93,8 @@ FEATURES = (
     "own_found",
     "pieces_found",
     "first_piece_found",
+    "span_explained",
+    "answer_brevity",
 )
 """The names of the features, in order (the model file names them too)."""
 
@@ -100,7 +103,18 @@ def _pairs(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
-def _share(part: set[str], whole: set[str]) -> float:
+@lru_cache(maxsize=4096)
+def _point_pairs(norm: str) -> frozenset[str]:
+    """A point's character pairs (asked of every answer to it)."""
+    return frozenset(_pairs(norm))
+
+
+@lru_cache(maxsize=4096)
+def _point_chars(norm: str) -> frozenset[str]:
+    return frozenset(norm)
+
+
+def _share(part: frozenset[str], whole: set[str]) -> float:
     return len(part & whole) / len(part) if part else 0.0
 
 
@@ -118,10 +132,11 @@ def features(
     unit_texts = list(units.values())
     one_each = len(unit_texts) == len(plans)
     answer_pairs, answer_chars = _pairs(text), set(text)
+    expected = sum(len(pl.norm) for pl in plans) or 1
     rows = []
     for i, (pl, m, r) in enumerate(zip(plans, matches, results, strict=True)):
         span = "".join(c.text for c in parts[m.first : m.last + 1]) if m.first >= 0 else ""
-        point_pairs, point_chars = _pairs(pl.norm), set(pl.norm)
+        point_pairs, point_chars = _point_pairs(pl.norm), _point_chars(pl.norm)
         own = unit_texts[i] if one_each else ""
         total = pl.total or 1.0
         turned = sum(pl.keys[k].weight for k in m.flipped) / total
@@ -149,9 +164,37 @@ def features(
                 float(m.first >= 0),
                 min(1.0, len(own) / max(1, len(pl.norm))),
                 *_head(pl, m),
+                _explained(pl, span, m),
+                min(BRIEF, len(text) / expected) / BRIEF,
             ]
         )
     return rows
+
+
+BRIEF = 2.0
+"""The answer's length over the card's points' (``answer_brevity``) counts up
+to this: a terse answer of keywords (a heading each) is read otherwise by a
+tutor than an answer that says as much as the card or more."""
+
+
+def _explained(pl: Plan, span: str, m: align.Match) -> float:
+    """The share of the typed clauses aligned with a point that its words
+    (or their synonyms) make up: near 1 for the point's wording or its
+    keywords, low for a clause said in other words around one of them. A
+    label's words (商户 of 对商户：…, whom the point is about) are not counted:
+    typed alone they say nothing of the point."""
+    if not span:
+        return 0.0
+    label = _labels(pl.text) if not pl.headed else frozenset()
+    said = sum(
+        h.end - h.start for h in m.hits if not h.flipped and pl.keys[h.key].part not in label
+    )
+    return min(1.0, said / len(span))
+
+
+@lru_cache(maxsize=4096)
+def _labels(point: str) -> frozenset[int]:
+    return labelled(unnumbered(point))
 
 
 _CLAUSE_MARKS = re.compile(r"[，,；;：:（）()。]")

@@ -402,6 +402,21 @@ def _attribute(words: tuple[tuple[str, int], ...], i: int, start: int) -> bool:
 def negation(
     text: str, start: int, end: int, lo: int = 0, hi: int | None = None
 ) -> tuple[bool, bool]:
+    """(negated, directly) for the word at ``text[start:end]`` inside ``text[lo:hi]``
+    (:func:`_negation`; only the clause ``text[lo:hi]`` is read, so it is asked
+    once per clause and place)."""
+    hi = len(text) if hi is None else hi
+    return _in_clause(text[lo:hi], start - lo, end - lo)
+
+
+@lru_cache(maxsize=16384)
+def _in_clause(clause: str, start: int, end: int) -> tuple[bool, bool]:
+    return _negation(clause, start, end)
+
+
+def _negation(
+    text: str, start: int, end: int, lo: int = 0, hi: int | None = None
+) -> tuple[bool, bool]:
     """(negated, directly) for the word at ``text[start:end]`` inside ``text[lo:hi]``.
 
     *negated* is the broad reading (:func:`negated_at`). *directly* is what a
