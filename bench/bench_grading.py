@@ -31,6 +31,7 @@ SETS = (
     "typed-fresh7.json",
     "typed-fresh8.json",
     "typed-fresh9.json",
+    "typed-fresh10.json",
 )
 
 

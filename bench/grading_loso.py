@@ -46,6 +46,7 @@ SETS = (
     "typed-fresh7",
     "typed-fresh8",
     "typed-fresh9",
+    "typed-fresh10",
 )
 VERDICT = {"missed": 0, "partial": 1, "hit": 2}
 L2 = 0.01

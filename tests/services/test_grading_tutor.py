@@ -2,12 +2,12 @@
 
 ``tests/data/typed/tutor-train.json``, ``typed-fresh.json``, ``typed-fresh2.json``,
 ``typed-own.json``, ``typed-own2.json``, ``typed-fresh3.json``, ``typed-fresh4.json``,
-``typed-fresh5.json``, ``typed-fresh6.json``, ``typed-fresh7.json``, ``typed-fresh8.json`` and ``typed-fresh9.json`` hold cards
-(prompt, expected points) and typed answers, each with the tutor's verdict per
-point (hit / partial / missed), the rating the tutor would give and the seconds
-the answer took. The figures of each set (per-point agreement, Cohen's kappa,
-rating equal, rating within one) may not drop below its ratchet in
-``baseline.json``.
+``typed-fresh5.json``, ``typed-fresh6.json``, ``typed-fresh7.json``, ``typed-fresh8.json``,
+``typed-fresh9.json`` and ``typed-fresh10.json`` hold cards (prompt, expected points) and
+typed answers, each with the tutor's verdict per point (hit / partial / missed), the
+rating the tutor would give and the seconds the answer took. The figures of each set
+(per-point agreement, Cohen's kappa, rating equal, rating within one) may not drop below
+its ratchet in ``baseline.json``.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ SETS = (
     "typed-fresh7",
     "typed-fresh8",
     "typed-fresh9",
+    "typed-fresh10",
 )
 
 
