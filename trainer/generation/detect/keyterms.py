@@ -576,6 +576,13 @@ def is_topic(word: str, topic: set[str]) -> bool:
         return False
     if word in topic or (len(word) >= 3 and any(word in t for t in topic)):
         return True  # the topic, or a part of a topic phrase (预制菜 of 预制菜进校园)
+    if word[:1].isalnum() and not any(
+        word[:k] in topic or word[:k] in GENERIC or word[:k] in PLAIN
+        for k in range(1, len(word) + 1)
+    ):
+        # Its first word (it opens the word: no quotation mark before it), or that
+        # word's first half, would have to be one of these: no cut needed to say no.
+        return False
     parts = [w for w, _ in tokens(word)] or [word]
     places = words("place_suffixes")
 

@@ -304,11 +304,19 @@ def fragment(sentence: str) -> bool:
     """A sentence whose subject is elsewhere: it opens with an ordinal or a pronoun
     (一是……, 它……, 这些……; ``data/fragment_openers.txt``), after any numbering."""
     text = strip_numbering_text(sentence)
-    kinds = {row[0]: row[1].split() for row in entries("fragment_openers") if len(row) == 2}
-    if any(text.startswith(w) for w in kinds.get("ordinal", ())):
+    kinds = _openers()
+    if text.startswith(kinds.get("ordinal", ())):
         return True
+    pronouns = kinds.get("pronoun", ())
+    if not text.startswith(pronouns):
+        return False  # its first word can be no pronoun: no cut needed to say no
     first = tokens(text[:8])
-    return bool(first) and first[0][0] in kinds.get("pronoun", ())
+    return bool(first) and first[0][0] in pronouns
+
+
+@cache
+def _openers() -> dict[str, tuple[str, ...]]:
+    return {row[0]: tuple(row[1].split()) for row in entries("fragment_openers") if len(row) == 2}
 
 
 def strip_numbering_text(text: str) -> str:
@@ -707,12 +715,23 @@ def _name_pass(out: list[Cloze], names: list[str], scores: dict[str, float]) -> 
     card whose sentence holds it, as a question of its own while the card asks fewer
     than ``MAX_BLANKS`` and at least half the sentence stays visible, else in place of
     the card's weakest side word."""
+    asked = {strip_punct(b.text) for c in out for b in c.blanks}
+    top = max(scores.values(), default=1.0)
     for word in names:
-        asked = {strip_punct(b.text) for c in out for b in c.blanks}
         if any(word in a and len(a) <= len(word) + _NEST for a in asked):
             continue
-        if not _join_run(out, word) and not _add_question(out, word):
-            _swap(out, word, {**scores, word: max(scores.values(), default=1.0)})
+        holding = [k for k, c in enumerate(out) if word in c.sentence.text]
+        if not holding:
+            continue
+        cards = [out[k] for k in holding]
+        if (
+            _join_run(cards, word)
+            or _add_question(cards, word)
+            or _swap(cards, word, {**scores, word: top})
+        ):
+            for k, c in zip(holding, cards, strict=True):
+                out[k] = c
+                asked.update(strip_punct(b.text) for b in c.blanks)
 
 
 _RUN_GAPS = ("”“", "”、“", '""', '"、"')
