@@ -353,10 +353,15 @@ def _named_by_quote(text: str, phrase: str, at: int) -> str:
     if not all(CJK.match(ch) for ch in phrase):
         return ""
     end = at + len(phrase) + 1
+    if text[end : end + 1].isalnum() and not any(text.startswith(h, end) for h in _LONG_HEADS):
+        return ""  # no head noun opens what follows: no cut needed to say so
     after = [w for w, _ in tokens(text[end : end + 6])]
     if not after or after[0] not in HEADS or len(after[0]) < 2:
         return ""
     return text[at - 1 : end + len(after[0])]
+
+
+_LONG_HEADS = tuple(h for h in HEADS if len(h) >= 2)
 
 
 def _name_char(ch: str) -> bool:
@@ -472,6 +477,11 @@ def _centrality(word: str, single: Counter[str]) -> float:
     (新型 + 能源 + 体系 in an article on energy): up to 1.6 times the weight."""
     if len(word) < 4:
         return 1.0
+    n = len(word)
+    if not any(
+        single.get(word[i:j], 0) > 1 for i in range(n) for j in range(i + 2, n + 1) if j - i < n
+    ):
+        return 1.0  # no part of it recurs alone: no cut needed to say so
     parts = [w for w, _ in tokens(word) if w not in STOP_WORDS and w != word]
     best = max((single.get(w, 0) for w in parts), default=0)
     return 1.0 + min(0.15 * math.log(best), 0.6) if best > 1 else 1.0
@@ -559,8 +569,8 @@ def place_name(word: str) -> bool:
     """A place or the body of one (碧澜乡, 芳草镇调节服务, 云瀑乡党委): an
     administrative unit standing alone as a token inside the word, which the
     dictionary knows only as part of a name. 规范表述 are never place names."""
-    if word in guifan_words():
-        return False
+    if word in guifan_words() or _PLACE_UNITS.isdisjoint(word):
+        return False  # a word with no unit in it needs no cut to say no
     toks = [w for w, _ in tokens(word)]
     if len(toks) > 1 and any(t in _PLACE_UNITS for t in toks):
         return True
