@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from trainer.generation.detect.indexed import LONG, Indexed
 from trainer.generation.lexicon import entries, kind_words, words
@@ -71,6 +72,7 @@ def complement(toks: list[tuple[str, int]], k: int) -> bool:
     return verb in VERBS or verb_like(verb)
 
 
+@lru_cache(maxsize=16384)
 def verb_like(word: str) -> bool:
     """A verb or function word by the dictionary's tag, or an adverb + verb word
     (全面推行, 深入开展, 大力发展)."""
