@@ -94,6 +94,7 @@ _LEADS = frozenset(
 """Prepositions (到, 来, 对): a term never opens with one (应用{到碳汇市场})."""
 
 
+@lru_cache(maxsize=16384)
 def _starts(word: str) -> bool:
     """A token a compound may open with: no verb, stop word, particle or preposition.
     A word whose first character would be a particle alone (要素, 对外) is a word of
@@ -105,6 +106,7 @@ def _starts(word: str) -> bool:
     return len(word) == 1 or not verb_like(word)
 
 
+@lru_cache(maxsize=16384)
 def _ends(word: str) -> bool:
     if word in HEADS or word[-2:] in HEADS:
         return True
