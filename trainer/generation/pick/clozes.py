@@ -1146,7 +1146,7 @@ def _golden_blanks(g: Golden, scores: dict[str, float], topic: set[str]) -> list
     if judged is not None:
         return [judged]
     # Else its rarest content words, nouns first (a verb, adverb, pronoun or count
-    # only where it has no noun: 知道, 当然, 哪里 are guessed, not recalled).
+    # only where it has fewer than two nouns: 知道, 当然, 哪里 are guessed, not recalled).
     words = [
         (rarity(w) * len(w), at, w)
         for w, at in tokens(g.sentence.text)
@@ -1156,7 +1156,8 @@ def _golden_blanks(g: Golden, scores: dict[str, float], topic: set[str]) -> list
         and not (len(w) <= _COUNTED and "一" in w)  # 新一轮, 另一边: a count, no term
     ]
     nouns = [x for x in words if not tag(x[2])]
-    words = nouns or words
+    if len(nouns) >= 2:  # a lone noun (中国人民不惹事也不怕事: 中国) is no better a guess
+        words = nouns
     words.sort(key=lambda x: (-x[0], x[1]))
     start = g.sentence.start
     return sorted(
