@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from trainer.generation.detect.indexed import LONG, Indexed
 from trainer.generation.lexicon import entries, kind_words, words
@@ -71,6 +72,7 @@ def complement(toks: list[tuple[str, int]], k: int) -> bool:
     return verb in VERBS or verb_like(verb)
 
 
+@lru_cache(maxsize=16384)
 def verb_like(word: str) -> bool:
     """A verb or function word by the dictionary's tag, or an adverb + verb word
     (全面推行, 深入开展, 大力发展)."""
@@ -92,6 +94,7 @@ _LEADS = frozenset(
 """Prepositions (到, 来, 对): a term never opens with one (应用{到碳汇市场})."""
 
 
+@lru_cache(maxsize=16384)
 def _starts(word: str) -> bool:
     """A token a compound may open with: no verb, stop word, particle or preposition.
     A word whose first character would be a particle alone (要素, 对外) is a word of
@@ -103,6 +106,7 @@ def _starts(word: str) -> bool:
     return len(word) == 1 or not verb_like(word)
 
 
+@lru_cache(maxsize=16384)
 def _ends(word: str) -> bool:
     if word in HEADS or word[-2:] in HEADS:
         return True
@@ -353,10 +357,15 @@ def _named_by_quote(text: str, phrase: str, at: int) -> str:
     if not all(CJK.match(ch) for ch in phrase):
         return ""
     end = at + len(phrase) + 1
+    if text[end : end + 1].isalnum() and not any(text.startswith(h, end) for h in _LONG_HEADS):
+        return ""  # no head noun opens what follows: no cut needed to say so
     after = [w for w, _ in tokens(text[end : end + 6])]
     if not after or after[0] not in HEADS or len(after[0]) < 2:
         return ""
     return text[at - 1 : end + len(after[0])]
+
+
+_LONG_HEADS = tuple(h for h in HEADS if len(h) >= 2)
 
 
 def _name_char(ch: str) -> bool:
@@ -472,6 +481,11 @@ def _centrality(word: str, single: Counter[str]) -> float:
     (新型 + 能源 + 体系 in an article on energy): up to 1.6 times the weight."""
     if len(word) < 4:
         return 1.0
+    n = len(word)
+    if not any(
+        single.get(word[i:j], 0) > 1 for i in range(n) for j in range(i + 2, n + 1) if j - i < n
+    ):
+        return 1.0  # no part of it recurs alone: no cut needed to say so
     parts = [w for w, _ in tokens(word) if w not in STOP_WORDS and w != word]
     best = max((single.get(w, 0) for w in parts), default=0)
     return 1.0 + min(0.15 * math.log(best), 0.6) if best > 1 else 1.0
@@ -559,8 +573,8 @@ def place_name(word: str) -> bool:
     """A place or the body of one (碧澜乡, 芳草镇调节服务, 云瀑乡党委): an
     administrative unit standing alone as a token inside the word, which the
     dictionary knows only as part of a name. 规范表述 are never place names."""
-    if word in guifan_words():
-        return False
+    if word in guifan_words() or _PLACE_UNITS.isdisjoint(word):
+        return False  # a word with no unit in it needs no cut to say no
     toks = [w for w, _ in tokens(word)]
     if len(toks) > 1 and any(t in _PLACE_UNITS for t in toks):
         return True
@@ -576,6 +590,13 @@ def is_topic(word: str, topic: set[str]) -> bool:
         return False
     if word in topic or (len(word) >= 3 and any(word in t for t in topic)):
         return True  # the topic, or a part of a topic phrase (预制菜 of 预制菜进校园)
+    if word[:1].isalnum() and not any(
+        word[:k] in topic or word[:k] in GENERIC or word[:k] in PLAIN
+        for k in range(1, len(word) + 1)
+    ):
+        # Its first word (it opens the word: no quotation mark before it), or that
+        # word's first half, would have to be one of these: no cut needed to say no.
+        return False
     parts = [w for w, _ in tokens(word)] or [word]
     places = words("place_suffixes")
 

@@ -25,13 +25,28 @@ from trainer.generation.detect.golden import (
     reported,
     strip_numbering,
 )
-from trainer.generation.detect.keyterms import PLAIN, STOP_WORDS, Term, is_topic
+from trainer.generation.detect.keyterms import (
+    HEADS,
+    PLAIN,
+    STOP_WORDS,
+    VERBS,
+    Term,
+    is_topic,
+    verb_like,
+)
 from trainer.generation.detect.members import clause_members
 from trainer.generation.detect.members import members as structure_members
 from trainer.generation.lexicon import entries, words
 from trainer.generation.read.boilerplate import FOOTER, PROMO
 from trainer.generation.split.structure import Outline, Paragraph, Section
-from trainer.generation.split.words import guifan_words, is_content, rarity, straddles, tokens
+from trainer.generation.split.words import (
+    guifan_words,
+    is_content,
+    rarity,
+    straddles,
+    tag,
+    tokens,
+)
 from trainer.generation.text import Span, bigram_dice, clauses, strip_punct
 
 MAX_BLANKS = 3
@@ -289,11 +304,19 @@ def fragment(sentence: str) -> bool:
     """A sentence whose subject is elsewhere: it opens with an ordinal or a pronoun
     (一是……, 它……, 这些……; ``data/fragment_openers.txt``), after any numbering."""
     text = strip_numbering_text(sentence)
-    kinds = {row[0]: row[1].split() for row in entries("fragment_openers") if len(row) == 2}
-    if any(text.startswith(w) for w in kinds.get("ordinal", ())):
+    kinds = _openers()
+    if text.startswith(kinds.get("ordinal", ())):
         return True
+    pronouns = kinds.get("pronoun", ())
+    if not text.startswith(pronouns):
+        return False  # its first word can be no pronoun: no cut needed to say no
     first = tokens(text[:8])
-    return bool(first) and first[0][0] in kinds.get("pronoun", ())
+    return bool(first) and first[0][0] in pronouns
+
+
+@cache
+def _openers() -> dict[str, tuple[str, ...]]:
+    return {row[0]: tuple(row[1].split()) for row in entries("fragment_openers") if len(row) == 2}
 
 
 def strip_numbering_text(text: str) -> str:
@@ -585,8 +608,187 @@ def find_clozes(
         if _add(out, used, best, blanks, "term", rule):
             covered.update(strip_punct(b.text) for b in blanks)
     _series_cards(folded, doc, out, used, skip, instructions, functions, listed)
+    names = [
+        t.word
+        for t in [*terms, *standard]
+        if (t.word in guifan and t in standard) or _quoted_name(t.word, folded)
+    ]
+    _name_pass(out, list(dict.fromkeys(names)), scores)
+    for k, c in enumerate(out):
+        if c.rule in _SWAPPABLE and not c.together:
+            out[k] = replace(c, blanks=_whole_compounds(c.sentence, c.blanks))
     out.sort(key=lambda c: c.sentence.start)
     return out
+
+
+def _opens_object(word: str) -> bool:
+    return word in ("的", "之") or word in _edges()["lead"] or _verbal(word)
+
+
+def _verbal(word: str) -> bool:
+    return word in VERBS or verb_like(word)
+
+
+def _modifier(word: str) -> bool:
+    """A noun that may open a compound a blank ends in (内容 + 孵化器, 绿色循环 +
+    产业链): no verb or function word, no generic, time or connective word."""
+    return (
+        is_content(word)
+        and not tag(word)
+        and not _verbal(word)
+        and word not in STOP_WORDS
+        and word not in words("connectives")
+        and word not in _edges()["speaker"]
+        and not _TIME.search(word)
+    )
+
+
+_TIME = re.compile(r"[年月日时]|^(?:当前|目前|现在|如今|当下|今后|未来|过去|以往|同时)$")
+
+
+_HEAD_MAX = 3
+"""A blank this short may be the head of a compound (孵化器, 产业链, 短板) and take the
+nouns before it; a longer one is a term already, and a word before it is as often a
+verb (评估, 扎根) as a noun."""
+
+
+def _whole_compounds(sentence: Span, blanks: tuple[Span, ...]) -> tuple[Span, ...]:
+    """Blanks widened to the noun compound they end or open (内容{孵化器} becomes
+    {内容孵化器}, {算力}枢纽 becomes {算力枢纽}): the nouns before a blank that close on
+    a noun, and a head noun after it (``data/term_heads.txt``), at most ``_NEST``
+    characters more, while at least half the sentence stays visible (rubric: KEY, CUT:
+    a blank on part of a compound leaves the rest of the study point showing)."""
+    toks = tokens(sentence.text)
+    starts = {at: k for k, (_w, at) in enumerate(toks)}
+    ends = {at + len(w): k for k, (w, at) in enumerate(toks)}
+    plain = len(strip_punct(sentence.text))
+    out = list(blanks)
+    for n, b in enumerate(out):
+        lo, hi = b.start - sentence.start, b.end - sentence.start
+        i, j = starts.get(lo), ends.get(hi)
+        if i is None or j is None or tag(toks[j][0]):
+            continue
+        # The nouns before a noun phrase (a blank opening on a verb is a predicate,
+        # and the word before it its subject: 党员干部{干事创业}).
+        if len(b.text) <= _HEAD_MAX and not _verbal(toks[i][0]):
+            k = i
+            while (
+                k > 0 and _modifier(toks[k - 1][0]) and hi - toks[k - 1][1] <= len(b.text) + _NEST
+            ):
+                k -= 1
+            # The whole is an object or attribute: a verb, a preposition or 的 before
+            # it, not the opening of a clause (its subject: 党员干部{干事创业}).
+            if k < i and k > 0 and _opens_object(toks[k - 1][0]):
+                i = k
+        while (
+            j + 1 < len(toks)
+            and toks[j + 1][0] in HEADS
+            and toks[j + 1][1] + len(toks[j + 1][0]) - toks[i][1] <= len(b.text) + _NEST
+        ):
+            j += 1
+        lo2, hi2 = toks[i][1], toks[j][1] + len(toks[j][0])
+        if (lo2, hi2) == (lo, hi):
+            continue
+        others = [o for m, o in enumerate(out) if m != n]
+        if any(sentence.start + lo2 < o.end and o.start < sentence.start + hi2 for o in others):
+            continue
+        wide = Span(sentence.text[lo2:hi2], sentence.start + lo2, sentence.start + hi2)
+        hidden = sum(len(o.text) for o in others) + len(wide.text)
+        if 2 * hidden <= plain and _good_blank(wide.text):
+            out[n] = wide
+    return tuple(out)
+
+
+def _quoted_name(word: str, folded: str) -> bool:
+    """A term the article quotes or names as a document (“伪多边主义”, 《……纲要》);
+    a common pair in quotes (“世界”, “人类”) is no coined term."""
+    if f"“{word}”" not in folded and f"《{word}》" not in folded:
+        return False
+    if strip_punct(word) != word or not _balanced(word):
+        return False  # 币圈”“金融圈: two quotations, not one name
+    return len(word) > 2 or rarity(word) >= _RARE_PAIR
+
+
+def _name_pass(out: list[Cloze], names: list[str], scores: dict[str, float]) -> None:
+    """Each coined or quoted term and 规范表述 that a card shows but no card blanks
+    (rubric: KEY: the study point visible while side words are blanked): blanked on a
+    card whose sentence holds it, as a question of its own while the card asks fewer
+    than ``MAX_BLANKS`` and at least half the sentence stays visible, else in place of
+    the card's weakest side word."""
+    asked = {strip_punct(b.text) for c in out for b in c.blanks}
+    top = max(scores.values(), default=1.0)
+    for word in names:
+        if any(word in a and len(a) <= len(word) + _NEST for a in asked):
+            continue
+        holding = [k for k, c in enumerate(out) if word in c.sentence.text]
+        if not holding:
+            continue
+        cards = [out[k] for k in holding]
+        if (
+            _join_run(cards, word)
+            or _add_question(cards, word)
+            or _swap(cards, word, {**scores, word: top})
+        ):
+            for k, c in zip(holding, cards, strict=True):
+                out[k] = c
+                asked.update(strip_punct(b.text) for b in c.blanks)
+
+
+_RUN_GAPS = ("”“", "”、“", '""', '"、"')
+"""What stands between two quoted names of one run (“土专家”“田秀才”)."""
+
+
+def _join_run(out: list[Cloze], word: str) -> bool:
+    """``word`` quoted right beside a quoted name a card blanks (“{土专家}”“田秀才”): the
+    two are members of one run, asked together as one deletion (rubric: KEY)."""
+    for k, c in enumerate(out):
+        text = c.sentence.text
+        for b in c.blanks:
+            lo, hi = b.start - c.sentence.start, b.end - c.sentence.start
+            after = next((g for g in _RUN_GAPS if text.startswith(g + word, hi)), None)
+            before = next((g for g in _RUN_GAPS if text.endswith(word + g, 0, lo)), None)
+            if after is not None:
+                at = c.sentence.start + hi + len(after)
+            elif before is not None:
+                at = c.sentence.start + lo - len(before) - len(word)
+            else:
+                continue
+            new = Span(word, at, at + len(word))
+            if any(new.start < o.end and o.start < new.end for o in c.blanks):
+                continue
+            hidden = sum(len(o.text) for o in c.blanks) + len(word)
+            if 2 * hidden > len(strip_punct(text)) or not _good_blank(word):
+                continue
+            blanks = tuple(sorted([*c.blanks, new], key=lambda o: o.start))
+            if b.start in c.together or not c.together:
+                run = c.together | {b.start, new.start}
+                out[k] = replace(c, blanks=blanks, together=run)
+            else:  # a further run, or one more member of one
+                more = [g for g in c.more if b.start not in g]
+                run = frozenset({new.start}).union(*(g for g in c.more if b.start in g), {b.start})
+                out[k] = replace(c, blanks=blanks, more=(*more, run))
+            return True
+    return False
+
+
+def _add_question(out: list[Cloze], word: str) -> bool:
+    """``word`` blanked as one more question of a card on a sentence that holds it."""
+    for c in sorted(out, key=lambda c: (c.role != "term", _questions(c), c.sentence.start)):
+        if word not in c.sentence.text or _questions(c) >= MAX_BLANKS:
+            continue
+        found = term_blanks(c.sentence, {word: 1.0}, 1)
+        if not found or any(found[0].start < b.end and b.start < found[0].end for b in c.blanks):
+            continue
+        hidden = sum(len(b.text) for b in (*c.blanks, found[0]))
+        if 2 * hidden > len(strip_punct(c.sentence.text)):
+            continue
+        blanks = sorted([*c.blanks, found[0]], key=lambda b: b.start)
+        grouped = c.together.union(*c.more)
+        if not grouped:
+            blanks = _joined(blanks)
+        out[out.index(c)] = replace(c, blanks=tuple(blanks))
+        return True
+    return False
 
 
 _LEANS = frozenset("也又是就而但并还即更却才且则乃故因")
@@ -960,7 +1162,12 @@ def _golden_blanks(g: Golden, scores: dict[str, float], topic: set[str]) -> list
         return longer
     if found:
         return found
-    # No key term in it: blank its rarest content words instead.
+    # No key term in it: the judgement its 是 makes (……是国家长治久安的{压舱石}).
+    judged = _judgement(g.sentence, topic)
+    if judged is not None:
+        return [judged]
+    # Else its rarest content words, nouns first (a verb, adverb, pronoun or count
+    # only where it has fewer than two nouns: 知道, 当然, 哪里 are guessed, not recalled).
     words = [
         (rarity(w) * len(w), at, w)
         for w, at in tokens(g.sentence.text)
@@ -969,12 +1176,47 @@ def _golden_blanks(g: Golden, scores: dict[str, float], topic: set[str]) -> list
         and not is_topic(w, topic)
         and not (len(w) <= _COUNTED and "一" in w)  # 新一轮, 另一边: a count, no term
     ]
+    nouns = [x for x in words if not tag(x[2])]
+    if len(nouns) >= 2:  # a lone noun (中国人民不惹事也不怕事: 中国) is no better a guess
+        words = nouns
     words.sort(key=lambda x: (-x[0], x[1]))
     start = g.sentence.start
     return sorted(
         (Span(w, start + at, start + at + len(w)) for _, at, w in words[:2]),
         key=lambda b: b.start,
     )
+
+
+_COPULA = "是"
+_JUDGED_MAX = 6
+
+
+def _judgement(sentence: Span, topic: set[str]) -> Span | None:
+    """The noun a 是 judges its subject by, in the clause of the first 是 standing
+    alone as a word (不是/而是/就是 are other words): the words after the last 的 of
+    that clause (是乡村振兴的{重点}, 是国家长治久安的{压舱石}), without a count or
+    measure word before them (是一道{必答题}), 2 to ``_JUDGED_MAX`` characters, a noun."""
+    toks = tokens(sentence.text)
+    at = next((k for k, (w, _a) in enumerate(toks) if w == _COPULA), None)
+    if at is None:
+        return None
+    end = next(
+        (k for k in range(at + 1, len(toks)) if strip_punct(toks[k][0]) != toks[k][0]), len(toks)
+    )
+    tail = toks[at + 1 : end]
+    cut = max((k for k, (w, _a) in enumerate(tail) if w == "的"), default=-1)
+    tail = tail[cut + 1 :]
+    while tail and tag(tail[0][0]):
+        tail = tail[1:]
+    if not tail or any(tag(w) for w, _a in tail):
+        return None
+    lo, hi = tail[0][1], tail[-1][1] + len(tail[-1][0])
+    text = sentence.text[lo:hi]
+    if not 2 <= len(text) <= _JUDGED_MAX or not _good_blank(text) or is_topic(text, topic):
+        return None
+    if 2 * len(text) > len(strip_punct(sentence.text)):
+        return None
+    return Span(text, sentence.start + lo, sentence.start + hi)
 
 
 def _extend(out: list[Cloze], word: str) -> bool:

@@ -392,7 +392,11 @@ def unknown(word: str) -> bool:
 
 
 def is_content(word: str) -> bool:
-    return len(word) >= 2 and all(CJK.match(ch) for ch in word)
+    return len(word) >= 2 and _CJK_RUN.fullmatch(word) is not None
+
+
+_CJK_RUN = re.compile(CJK.pattern + "+")
+"""A run of the characters :data:`~trainer.generation.text.CJK` matches one at a time."""
 
 
 _STRADDLE_FREQ = (0, 0, 100, 20, 20, 2)
