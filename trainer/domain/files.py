@@ -159,6 +159,9 @@ def _common_score(text: str) -> float:
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_MAY_SURROGATE = re.compile("[\ud800-\udfff]|\\\\u[dD][89a-fA-F]")
+"""A surrogate in the text, or a JSON escape that could spell one (``\\ud800``).
+Without either no string ``json.loads`` returns can hold one."""
 
 
 def loads_json(text: str) -> Any:
@@ -170,6 +173,8 @@ def loads_json(text: str) -> Any:
     character it spells. Raises ValueError or RecursionError as ``json.loads``.
     """
     data = json.loads(text)
+    if _MAY_SURROGATE.search(text) is None:
+        return data
     if not isinstance(data, dict | list):
         return _scalar(data)
     root: list[Any] = [data]
