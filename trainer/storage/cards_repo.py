@@ -274,9 +274,34 @@ def _add_fresh_cards(
         for note_id, kind, text_, position, group in notes
         for ord_ in wanted_ords(kind, text_)
     ]
-    if rows:
-        conn.exec_driver_sql(driver_sql(conn, _FRESH_CARD_SQL), rows)
+    if not rows:
+        return 0
+    indexes: list[tuple[str, str]] = []
+    if (
+        conn.dialect.name == "sqlite"
+        and len(rows) >= _BUILD_INDEXES_AFTER
+        and conn.exec_driver_sql("SELECT 1 FROM cards LIMIT 1").first() is None
+    ):
+        indexes = [tuple(r) for r in conn.exec_driver_sql(_CARD_INDEXES_SQL).fetchall()]
+    # An empty table's indexes are built once from the rows (a sort) rather than kept
+    # up to date row by row; drop and create are part of the caller's transaction, so
+    # a failed import leaves them as they were.
+    for name, _sql in indexes:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    conn.exec_driver_sql(driver_sql(conn, _FRESH_CARD_SQL), rows)
+    for _name, sql in indexes:
+        conn.exec_driver_sql(sql)
     return len(rows)
+
+
+_BUILD_INDEXES_AFTER = 1000
+"""New cards at least this many into an empty cards table (a new store's first import)."""
+_CARD_INDEXES_SQL = (
+    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cards' "
+    "AND sql IS NOT NULL ORDER BY name"
+)
+"""The cards table's own indexes with the statements that made them (a constraint's
+automatic index has no statement and is kept)."""
 
 
 def unbury(conn: DriverConn, profile_id: int, today: int, deck_ids: Sequence[int]) -> None:
