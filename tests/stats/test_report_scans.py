@@ -292,6 +292,26 @@ def _misgrouped(store: Store) -> list[tuple[object, ...]]:
     return [tuple(r) for r in rows]
 
 
+def test_a_new_decks_cards_are_each_in_their_own_notes_group(
+    any_store: Store, now: datetime
+) -> None:
+    """A deck made now takes its cards' groups from the notes' insert, not a lookup per
+    card: pairs interleaved, repeated and in no sorted order all land right."""
+    from trainer.domain.model import SourceRef
+
+    sections = ["三、", "一、", "", "二、"]
+    tags = [("乙",), (), ("甲", "乙"), ("甲",), ("丙",)]
+    notes = [
+        replace(n, tags=tags[(i * 3) % 5], source=SourceRef(section=sections[(i * 7) % 4]))
+        for i, n in enumerate(qa_notes(40))
+    ]
+    make_deck(any_store, notes, "A")
+    assert _misgrouped(any_store) == []
+    with any_store.read() as conn:
+        groups = conn.execute(text("SELECT count(DISTINCT group_id) FROM cards")).scalar_one()
+    assert groups == len({(n.source.section, n.tags) for n in notes})
+
+
 def _sections(store: Store, now: datetime) -> dict[str, tuple[int, int]]:
     rep = StatsService(store).report(None, "1m", now)
     return {g["name"]: (g["cards"], g["studied"]) for g in rep.sections + rep.tags}

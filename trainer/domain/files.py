@@ -159,6 +159,21 @@ def _common_score(text: str) -> float:
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+"""A JSON escape that could spell a surrogate (``\\ud800``)."""
+
+
+def _may_hold_surrogate(text: str) -> bool:
+    """Whether ``json.loads(text)`` could return a string holding a surrogate: the text
+    holds one, or an escape that could spell one. Cheap checks first (an import reads
+    thousands of these): a substring test and an encode, both in C."""
+    if "\\u" in text and _SURROGATE_ESCAPE.search(text) is not None:
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def loads_json(text: str) -> Any:
@@ -170,6 +185,8 @@ def loads_json(text: str) -> Any:
     character it spells. Raises ValueError or RecursionError as ``json.loads``.
     """
     data = json.loads(text)
+    if not _may_hold_surrogate(text):
+        return data
     if not isinstance(data, dict | list):
         return _scalar(data)
     root: list[Any] = [data]

@@ -166,7 +166,7 @@ def apply_notes(
                 report.updated += 1
         else:
             report.unchanged += 1
-    notes_repo.insert_notes(conn, deck.id, inserts, now_s)
+    groups = notes_repo.insert_notes(conn, deck.id, inserts, now_s)
     notes_repo.update_notes(conn, deck.id, updates, now_s)
     report.new = len(inserts)
     profile_ids = profiles_repo.profile_ids(conn)
@@ -175,7 +175,10 @@ def apply_notes(
         # A deck made just now holds only the notes inserted above, none of which has
         # cards yet: their cards need nothing read back but the notes' ids.
         ids = notes_repo.ids_in_deck(conn, deck.id)
-        fresh = [(ids[n.guid], n.kind.value, n.text, pos) for n, pos in inserts]
+        fresh = [
+            (ids[n.guid], n.kind.value, n.text, pos, group)
+            for (n, pos), group in zip(inserts, groups, strict=True)
+        ]
     elif retire_missing:
         wanted = {n.guid for n in notes}
         gone = [g for g in notes_repo.guids_in_deck(conn, deck.id) if g not in wanted]

@@ -11,7 +11,8 @@ This module is the one place that writes them:
 
 - a card is made with its note's group (``GROUP_OF_NOTE``, in the card insert of
   ``cards_repo``), so a note's pair gets its row when the note is written
-  (``ensure``, called by ``notes_repo.insert_notes``);
+  (``ensure``, called by ``notes_repo.insert_notes``, which returns the notes' group
+  ids: the cards of a deck made just now take them from there, not by a lookup per card);
 - whatever changes a note's section or tags calls ``regroup`` with the note ids
   (``notes_repo.update_notes`` and ``set_tags``, ``browse_repo.update_note``);
 - cards written by other means (a tool's own SQL, an older build) have none (NULL):

@@ -165,6 +165,13 @@ _NEW_CARD_SQL = (
     f"VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0, 0, ?, 0, ?, {card_groups.GROUP_OF_NOTE})"
 )
 """A new card, in its note's group (the last parameter is the note id again)."""
+_FRESH_CARD_SQL = (
+    "INSERT INTO cards (profile_id, note_id, deck_id, ord, state, queue, due, step, reps, "
+    "lapses, position, buried_until, added_at, group_id) "
+    "VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0, 0, ?, 0, ?, ?)"
+)
+"""A new card of a note just inserted, its group id given (``notes_repo.insert_notes``
+returns them): no lookup of the note and its group per card."""
 _MOVE_CARD_SQL = "UPDATE cards SET queue = ?, deck_id = ? WHERE id = ?"
 _MOVE_HOME_SQL = "UPDATE cards SET queue = ?, original_deck_id = ? WHERE id = ?"
 """A card in a filtered deck stays there; its home deck follows the note."""
@@ -175,7 +182,7 @@ def sync_cards(
     profile_id: int,
     deck_id: int | None = None,
     *,
-    fresh: Sequence[tuple[int, str, str, int]] | None = None,
+    fresh: Sequence[tuple[int, str, str, int, int]] | None = None,
     now_s: int | None = None,
     places: Mapping[tuple[int, int], int] | None = None,
 ) -> int:
@@ -184,7 +191,7 @@ def sync_cards(
     Cards are never deleted: a cloze number that disappears parks its card in the
     RETIRED queue with its history, and it comes back if the number does.
     ``fresh``, when given, says the deck's notes are exactly these ``(note id,
-    kind, text, position)``, all inserted just now (so without cards): their
+    kind, text, position, group id)``, all inserted just now (so without cards): their
     cards are made without reading anything back, each at its new-queue position
     in ``places`` (by note id and ord) when it is there, else in note order.
     Returns the number of cards created; ``now_s`` is their creation time.
@@ -249,7 +256,7 @@ def _add_fresh_cards(
     conn: DriverConn,
     profile_id: int,
     deck_id: int,
-    notes: Sequence[tuple[int, str, str, int]],
+    notes: Sequence[tuple[int, str, str, int, int]],
     now_s: int,
     places: Mapping[tuple[int, int], int],
 ) -> int:
@@ -262,14 +269,39 @@ def _add_fresh_cards(
             ord_,
             get((note_id, ord_), position * 100 + ord_),
             now_s,
-            note_id,
+            group,
         )
-        for note_id, kind, text_, position in notes
+        for note_id, kind, text_, position, group in notes
         for ord_ in wanted_ords(kind, text_)
     ]
-    if rows:
-        conn.exec_driver_sql(driver_sql(conn, _NEW_CARD_SQL), rows)
+    if not rows:
+        return 0
+    indexes: list[tuple[str, str]] = []
+    if (
+        conn.dialect.name == "sqlite"
+        and len(rows) >= _BUILD_INDEXES_AFTER
+        and conn.exec_driver_sql("SELECT 1 FROM cards LIMIT 1").first() is None
+    ):
+        indexes = [tuple(r) for r in conn.exec_driver_sql(_CARD_INDEXES_SQL).fetchall()]
+    # An empty table's indexes are built once from the rows (a sort) rather than kept
+    # up to date row by row; drop and create are part of the caller's transaction, so
+    # a failed import leaves them as they were.
+    for name, _sql in indexes:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    conn.exec_driver_sql(driver_sql(conn, _FRESH_CARD_SQL), rows)
+    for _name, sql in indexes:
+        conn.exec_driver_sql(sql)
     return len(rows)
+
+
+_BUILD_INDEXES_AFTER = 1000
+"""New cards at least this many into an empty cards table (a new store's first import)."""
+_CARD_INDEXES_SQL = (
+    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cards' "
+    "AND sql IS NOT NULL ORDER BY name"
+)
+"""The cards table's own indexes with the statements that made them (a constraint's
+automatic index has no statement and is kept)."""
 
 
 def unbury(conn: DriverConn, profile_id: int, today: int, deck_ids: Sequence[int]) -> None:

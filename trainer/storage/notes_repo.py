@@ -146,14 +146,16 @@ def _content(note: Note) -> tuple[Any, ...]:
 
 def insert_notes(
     conn: DriverConn, deck_id: int, notes: Sequence[tuple[Note, int]], now_s: int
-) -> None:
+) -> list[int]:
     """Insert ``(note, position)`` pairs with one executemany (plain driver SQL); their
-    (section, tags) groups are there for the cards made next (``card_groups``)."""
+    (section, tags) groups are there for the cards made next (``card_groups``).
+    Returns each note's group id, in the order given."""
     if not notes:
-        return
+        return []
     rows = [(*_content(n), n.guid, deck_id, pos, False, now_s) for n, pos in notes]
     conn.exec_driver_sql(driver_sql(conn, _INSERT_SQL), rows)
-    card_groups.ensure(conn, {(r[_SECTION], r[_TAGS]) for r in rows})
+    groups = card_groups.ensure(conn, {(r[_SECTION], r[_TAGS]) for r in rows})
+    return [groups[(r[_SECTION], r[_TAGS])] for r in rows]
 
 
 def update_notes(

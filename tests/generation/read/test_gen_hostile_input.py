@@ -39,6 +39,16 @@ def test_loads_json_cleans_keys_and_nested_strings_and_keeps_pairs() -> None:
     assert loads_json(json.dumps([1, None, 2.5])) == [1, None, 2.5]
 
 
+def test_loads_json_cleans_every_spelling_of_a_surrogate_and_leaves_the_rest() -> None:
+    assert loads_json('["\\uD800", "\\uDbFf", "\\udc00"]') == ["\ufffd"] * 3
+    assert loads_json('{"a": "x\ud800"}') == {"a": "x\ufffd"}  # raw, not escaped
+    # an escaped backslash before "ud800" is text, not a surrogate
+    assert loads_json('["\\\\ud800", "\\u00e9"]') == ["\\ud800", "é"]
+    assert loads_json('{"k": ["申论", {"n": [1, 2.5, null]}]}') == {
+        "k": ["申论", {"n": [1, 2.5, None]}]
+    }
+
+
 _CHILD = """
 import sys
 from trainer.generation import generate
