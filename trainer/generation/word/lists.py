@@ -474,7 +474,7 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
         return f"{prefix}关于{e.shared.rstrip(',:')},文中提出了哪{_count(n, '点')}?"
     if question:
         return f"{e.section.heading}文中提出了哪{_count(n, '点')}?"
-    named = _named(kind, (label if not part else "") or _title_topic(title), n, "")
+    named = _named(kind, _title_topic(title) if part else label or title, n, "")
     if named:
         return named
     if label and not part:
