@@ -115,7 +115,7 @@ def test_prompt_drops_the_announcement_and_keeps_the_section() -> None:
         "营造氛围。评选书香家庭,带动更多人读书。\n"
     )
     got = prompts(text)
-    assert got == ["对策建议:推进全民阅读有哪三条对策?"], got
+    assert got == ["推进全民阅读有哪三条对策?"], got  # 对策建议 names a part: no prefix
 
 
 def test_a_requirement_is_not_read_as_a_goal() -> None:
@@ -152,7 +152,7 @@ def test_openers_sharing_a_head_clause_keep_it_out_of_the_items() -> None:
     )
     got = [n for n in make(text).notes if n.kind is NoteKind.LIST]
     assert [list(n.items) for n in got] == [["影响群众阅读", "影响文化振兴"]], got
-    assert got[0].prompt == "评论一:关于书屋“冷清”,文中提出了哪两点?", got[0].prompt
+    assert got[0].prompt == "关于书屋“冷清”,文中提出了哪两点?", got[0].prompt  # 评论一: a part
 
 
 _FILLER = "各地结合实际推进相关工作,取得了一定成效,但仍有不少地方需要继续努力。"

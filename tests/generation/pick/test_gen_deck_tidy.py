@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-from trainer.domain.model import Article, NoteKind
+from trainer.domain.model import Article, Note, NoteKind, SourceRef
 from trainer.generation import generate
 from trainer.generation.detect.figures import figures
+from trainer.generation.pick.deck import tidy
+from trainer.generation.provenance import Origin
 
 _BLANK = re.compile(r"\{\{c\d+::(.*?)\}\}")
 
@@ -148,3 +150,30 @@ def test_a_long_shared_sentence_is_cut_to_the_clauses_of_its_items() -> None:
     (note,) = [n for n in out.notes if n.kind is NoteKind.LIST and "业务导师" in n.items]
     source = note.answer.split("—— ", 1)[1]
     assert "政治导师、业务导师、作风导师" in source and "严把导师资格入口关" not in source
+
+
+def _note(text: str, start: int, end: int, k: int) -> Note:
+    return Note(
+        guid=f"g{k}",
+        kind=NoteKind.CLOZE,
+        text=text,
+        source=SourceRef("t", f"s0/p{k}/cloze1", "", start, end),
+    )
+
+
+def test_a_study_notes_advice_to_the_student_is_no_golden_line() -> None:
+
+    folded = "很多同学写营商环境,这话不能说错,但说浅了。企业需要的不是不受约束,而是规则稳定。"
+    advice = folded.index("这话")
+    end = folded.index("。") + 1
+    said = (
+        _note("这话不能说错,{{c1::但说浅了}}。", advice, end, 1),
+        Origin("cloze.golden.aphorism", "金句"),
+    )
+    start = end
+    claim = (
+        _note("企业需要的不是{{c1::不受约束}},而是{{c2::规则稳定}}。", start, len(folded), 2),
+        Origin("cloze.two_points", "金句"),
+    )
+    kept = tidy([said, claim], frozenset(), folded)
+    assert [o.rule for _n, o in kept] == ["cloze.two_points"]

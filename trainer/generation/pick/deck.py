@@ -240,6 +240,7 @@ def tidy(made: list[Made], standing: frozenset[str], folded: str) -> list[Made]:
       or one in a background line or a numbered data line; a cloze outside a 金句
       whose every blank is a place in a ranking (全球第一); and a list whose items
       are figures or serial numbers (十三号、十四号);
+    * a 金句 on a line of a study note's advice to the student (:func:`_advice`);
     * the same point carded twice (rubric: DUP): clozes on one sentence become one
       cloze holding every blank (:func:`_merged`), and a cloze asking two or more
       items of a list on the same sentence, and nothing else, goes (the list asks
@@ -247,11 +248,28 @@ def tidy(made: list[Made], standing: frozenset[str], folded: str) -> list[Made]:
     kept = [
         m
         for m in made
-        if not _statistic(m, standing, folded) and not _case_cloze(m, standing, folded)
+        if not _statistic(m, standing, folded)
+        and not _case_cloze(m, standing, folded)
+        and not _advice(m, folded)
     ]
     kept = _merged(kept)
     lists = [(n.source.start, n.source.end, n.items) for n, o in kept if _is_list(o)]
     return [m for m in kept if not _listed(m, lists, standing, folded)]
+
+
+_QUOTING = frozenset({"cloze.golden.saying", "cloze.golden.maxim"})
+"""金句 rules that card a quotation: the words quoted are the point, whoever is told."""
+
+
+def _advice(card: Made, folded: str) -> bool:
+    """A 金句 card on a line where a study note talks to the student about writing
+    (这话不能说错，但说浅了; 很多同学一写……; 这句话，申论能用: ``data/part_labels.txt``,
+    commentary): the note's advice, not a line to quote (rubric: TAG)."""
+    note, origin = card
+    if origin.function != "金句" or origin.rule in _QUOTING:
+        return False
+    told = _sentence_of(folded, note.source.start, note.source.end)
+    return any(w in told for w in kind_words("part_labels", "commentary"))
 
 
 def _case_cloze(card: Made, standing: frozenset[str], folded: str) -> bool:

@@ -373,7 +373,8 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
     label = _label(e)
     if label and sum(it.phrase.text in label for it in e.items) >= min(2, len(e.items)):
         label = ""  # a heading naming the items themselves would give the answer away
-    prefix = f"{label}:" if label else ""
+    part = part_label(label)
+    prefix = f"{label}:" if label and not part else ""
     if e.style == "headings":
         topic = _clean(_topic(e.lead.text)) if e.lead is not None else ""
         topic = topic or label
@@ -457,18 +458,26 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
         )
         return named or (f"{prefix}{lead},具体有哪{_count(n, '点')}?")
     if heading_category:
+        unit = _UNITS.get(heading_category, "点")
+        if part:
+            # 问题表现 / 对策建议 over numbered points: the article's subject and the
+            # category the label names (餐饮浪费的问题有哪四个?), never the label itself
+            subject = _title_topic(title)
+            if subject:
+                return f"{subject}的{heading_category}有哪{_count(n, unit)}?"
+            return f"文中列举了哪{_count(n, unit)}{heading_category}?"
         built = _with_category(label, n)
         if built:
             return built
-        return f"{label}:有哪{_count(n, _UNITS.get(heading_category, '点'))}{heading_category}?"
+        return f"{label}:有哪{_count(n, unit)}{heading_category}?"
     if e.shared and e.style == "openers":
         return f"{prefix}关于{e.shared.rstrip(',:')},文中提出了哪{_count(n, '点')}?"
     if question:
         return f"{e.section.heading}文中提出了哪{_count(n, '点')}?"
-    named = _named(kind, label or title, n, "")
+    named = _named(kind, _title_topic(title) if part else label or title, n, "")
     if named:
         return named
-    if label:
+    if label and not part:
         return f"{label}有哪{_count(n, '点')}?"
     fallback = _clean(_tail(e.lead))
     if fallback:
@@ -510,10 +519,59 @@ def _subjectless(asked: str, prefix: str, title: str) -> str:
     without the article)."""
     if prefix:
         return asked
-    subject = _title_subject(title)
+    subject = _title_topic(title, first_clause=False)  # 守正创新,让……: a slogan
     if not subject or not _opens_bare(asked):
         return asked
     return f"{subject}:{asked}"
+
+
+_PART_MARKS = re.compile(r"[\s\d０-９一二三四五六七八九十()（）、.:：,，·]+")
+
+
+def part_label(label: str) -> bool:
+    """A section label that names a part of a page or a study note (对策建议, 材料三,
+    问题表现, 申论里可以这样写), not a subject a question may open with
+    (``data/part_labels.txt``): made only of part words once digits and ordinals are
+    gone, or holding a word of advice on how to write (rubric: PRM)."""
+    from trainer.generation.lexicon import kind_words
+
+    if not label:
+        return False
+    if any(w in label for w in kind_words("part_labels", "advice")):
+        return True
+    rest = _PART_MARKS.sub("", label)
+    for word in sorted(kind_words("part_labels", "part"), key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return not rest
+
+
+_FIRST_CLAUSE = re.compile(r"^[\u4e00-\u9fff]{4,12}(?=[,，\s])")
+
+
+def _title_topic(title: str, first_clause: bool = True) -> str:
+    """The article's subject for a question (:func:`_title_subject`), or, for a title
+    of two phrases, its first when that is a plain phrase of 4 to 12 characters
+    (``制止餐饮浪费,让节约成为新“食”尚`` -> ``制止餐饮浪费``) where ``first_clause``
+    (a question that names its category, not one that needs a subject to make sense:
+    a slogan's first phrase is none, 守正创新,让……); without what a study
+    note's title adds after it (专题提纲, 要点归纳), and never a part's name."""
+    from trainer.generation.lexicon import kind_words
+
+    subject = _title_subject(title)
+    if not subject and first_clause:
+        head = re.split(r"[:：—]+", title.strip())[-1].strip()
+        m = _FIRST_CLAUSE.match(head)
+        if m is None or m.group().startswith(("不是", "既", "从", "让", "使", "以")):
+            return ""
+        subject = m.group()
+    for tail in sorted(kind_words("part_labels", "tail"), key=len, reverse=True):
+        if subject.endswith(tail):
+            subject = subject.removesuffix(tail)
+            break
+    return subject if len(subject) >= _TOPIC_MIN and not part_label(subject) else ""
+
+
+_TOPIC_MIN = 4
 
 
 def _title_subject(title: str) -> str:
@@ -649,6 +707,9 @@ def _parallel(e: Enumeration, lead: str, n: int) -> str:
     if e.shared == "是":
         return f"{lead.removesuffix('是').rstrip(',')}的意义有哪{_count(n, '点')}?"
     if e.shared and e.shared in "让使把将为":
+        if lead.endswith("是") and len(lead) > 1:
+            # 好的治理,是把问题发现得更早,把风险压得更低……: what it is, not examples
+            return f"{lead.removesuffix('是').rstrip(',')}是怎样的?有哪{_count(n, '点')}?"
         return f"{lead},有哪{_count(n, '个')}例子?" if lead else f"文中举了哪{_count(n, '个')}例子?"
     from trainer.generation.lexicon import kind_words
 
