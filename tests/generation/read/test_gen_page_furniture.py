@@ -118,3 +118,17 @@ def test_a_line_of_tags_under_a_label_is_the_notes_index() -> None:
     assert kept[0].startswith("学习是干部成长进步的阶梯")
     assert any(k.startswith("关键词:改革") for k in kept)
     assert not any("队伍建设" in k or "人工智能应用" in k for k in kept)
+
+
+def test_a_picture_credit_is_boilerplate() -> None:
+    """制图/插图/配图 credit lines name who drew a page's graphics: never a 分论点 or a card."""
+    for credit in ("制图：王小明", "插图:李四", "配图 / 张三", "漫画：赵六", "图：新华社"):
+        text = (
+            "乡村振兴的人才之道\n\n" + credit + "\n\n"
+            "乡村振兴，关键在人。要培养一批懂农业、爱农村、爱农民的人才队伍。\n\n"
+            "要完善人才引进机制，让各类人才在乡村大施所能。\n"
+        )
+        kept = " ".join(ln.text for ln in content_lines(fold(text)))
+        name = credit.replace("/", "：").replace(":", "：").split("：")[-1].strip()
+        assert name not in kept, credit
+        assert name not in _everything(text), credit

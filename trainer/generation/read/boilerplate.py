@@ -38,8 +38,11 @@ PHONE = re.compile(
 BYLINE = re.compile(
     r"^(?:[-*+•]\s+|\d{1,2}[.、]\s*)?[(\[【]?\s*(?:来源|作者|编辑|责编|记者|通讯员|审核|校对|摄影|"
     r"图片来源|原标题|发布时间|发布日期|时间|字号|阅读量|浏览|点击|年份|期数|期刊|期刊链接|文章链接|"
-    r"原文链接|出处|栏目|[\u4e00-\u9fff]{1,4}(?:编辑|校对|审核|审校|监制|制作))\s*[::]"
+    r"原文链接|出处|栏目|制图|绘图|插图|配图|漫画|图片|图文|图|"
+    r"[\u4e00-\u9fff]{1,4}(?:编辑|校对|审核|审校|监制|制作))\s*[::]"
 )
+CREDIT = re.compile(r"^(?:制图|绘图|插图|配图|漫画|图片|图文|摄影|图)\s*[/／|｜]\s*\S{1,12}$")
+"""A picture credit written with a slash (``配图 / 张三``); with a colon it is a BYLINE."""
 DATE_LINE = re.compile(
     r"^[(\[【]?\s*\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})"
 )
@@ -346,7 +349,9 @@ def is_noise(line: str) -> bool:
         return True
     if is_menu(line):
         return True
-    if BYLINE.search(line) or PAPER_LINE.search(line) or PAGE_MARK.match(line.strip()):
+    if BYLINE.search(line) or CREDIT.match(line.strip()) or PAPER_LINE.search(line):
+        return True
+    if PAGE_MARK.match(line.strip()):
         return True
     if DATE_LINE.search(line) and len(line) < 60:
         return True
