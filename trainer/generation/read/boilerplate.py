@@ -46,6 +46,12 @@ CREDIT = re.compile(r"^(?:制图|绘图|插图|配图|漫画|图片|图文|摄�
 DATE_LINE = re.compile(
     r"^[(\[【]?\s*\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})"
 )
+CLOCK_LINE = re.compile(
+    r"^(?:\d{4}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:\s*(?:星期|周)[一二三四五六日天])?$"
+)
+"""A time stamp alone on its line, as a page's list of other stories prints beside
+each (``02-10 16:55 星期二``)."""
 DATE_LABEL = re.compile(
     r"^(?:#{1,6}\s*)?[\u4e00-\u9fff]{0,4}\s*[:：]?\s*\d{4}\s*"
     r"(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})\s*$"
@@ -253,12 +259,14 @@ def _without_scaffolding(lines: list[Span]) -> list[Span]:
     """``lines`` without a study note's own scaffolding (``data/scaffolding.txt``):
     lines addressed to the student (注意:……, 提示:……), a part telling how to read the
     note (阅读提示, 学习目标) up to the next heading, a table of contents (目录 and the
-    entries the note repeats later), and a quiz's stem, wrong options and answer line:
-    none of it is material to learn."""
+    entries the note repeats later), a heading that only says the text follows
+    (原文内容), and a quiz's stem, wrong options and answer line: none of it is
+    material to learn."""
     notices = "|".join(re.escape(w) for w in kind_words("scaffolding", "notice"))
     notice = re.compile(rf"^(?:{notices})\s*[::]")
     guides = frozenset(kind_words("scaffolding", "guide"))
     contents = frozenset(kind_words("scaffolding", "contents"))
+    containers = frozenset(kind_words("scaffolding", "container"))
     answers = "|".join(re.escape(w) for w in kind_words("scaffolding", "answer"))
     answer_line = re.compile(rf"^(?:{answers})\s*[::]\s*([A-H]{{1,4}})\s*[。.]?$")
     drop: set[int] = set()
@@ -266,7 +274,7 @@ def _without_scaffolding(lines: list[Span]) -> list[Span]:
     for i, ln in enumerate(lines):
         text = ln.text.strip()
         label = labels[i]
-        if notice.match(text):
+        if notice.match(text) or (label in containers and _is_heading_line(text)):
             drop.add(i)
         elif label in guides and _is_heading_line(text):
             drop.add(i)
@@ -355,7 +363,7 @@ def is_noise(line: str) -> bool:
         return True
     if DATE_LINE.search(line) and len(line) < 60:
         return True
-    if DATE_LABEL.match(line.strip()):
+    if DATE_LABEL.match(line.strip()) or CLOCK_LINE.match(line.strip()):
         return True
     if _footer_line(line) or is_platform_line(line):
         return True
