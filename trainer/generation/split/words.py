@@ -330,6 +330,25 @@ def _cut(tk: Any, text: str, offset: int) -> list[tuple[str, int]]:
     return [(w, offset + s) for w, s, _ in tk.tokenize(text, HMM=False)]
 
 
+def unknown_word_inside(text: str) -> frozenset[int]:
+    """Offsets inside a word the dictionary does not hold: where the dictionary's cut
+    leaves single characters (微|信) that jieba's HMM reads as one word (微信). A
+    member or item never starts or ends there."""
+    memo = current()
+    key = ("unknown_inside", text)
+    if memo is not None and key in memo:
+        return memo[key]  # type: ignore[no-any-return]
+    singles = {at for w, at in tokens(text) if len(w) == 1}
+    inside: set[int] = set()
+    for word, start, end in tokenizer().tokenize(text, HMM=True):
+        if len(word) > 1 and all(i in singles for i in range(start, end)) and CJK.match(word):
+            inside.update(range(start + 1, end))
+    out = frozenset(inside)
+    if memo is not None:
+        memo[key] = out
+    return out
+
+
 _NOT_NOUN = frozenset(
     {"v", "vg", "vd", "d", "ad", "p", "c", "u", "uj", "ul", "r", "m", "q", "f", "zg"}
 )
