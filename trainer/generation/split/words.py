@@ -302,7 +302,19 @@ def share_cuts(text: str, parts: Iterable[tuple[int, int]]) -> None:
         inside = tuple((w, at - start) for w, at in whole if start <= at < end)
         if sum(len(w) for w, _ in inside) != len(part):
             continue  # the marks of a quoted phrase are no token: its part is cut alone
+        if any(
+            _quoted_at(text, w, start + at)
+            and not (start < start + at and start + at + len(w) < end)
+            for w, at in inside
+        ):
+            continue  # a quoted phrase whose marks lie outside the part: cut alone, it is no phrase
         memo[key] = inside
+
+
+def _quoted_at(text: str, word: str, at: int) -> bool:
+    """Is ``word`` at ``at`` a quoted phrase :func:`_tokens` kept whole (“……”)?"""
+    close = _QUOTES.get(text[at - 1]) if at > 0 else None
+    return close is not None and text[at + len(word) : at + len(word) + 1] == close
 
 
 def _tokens(text: str) -> list[tuple[str, int]]:
