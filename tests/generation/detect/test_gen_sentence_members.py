@@ -205,3 +205,21 @@ def test_a_series_written_without_separators_gives_its_members() -> None:
 def test_repeated_or_unlike_characters_are_no_unseparated_series() -> None:
     assert _groups("大大小小的问题越来越多。") == []
     assert _groups("他们一次又一次地来到这里。") == []
+
+
+def test_a_first_member_is_never_cut_inside_a_word_the_dictionary_spells_out() -> None:
+    """The first member of a pair is cut to about the second's length between words;
+    a word the dictionary does not hold (微信, cut 微|信) is one word all the same, and
+    a verb's aspect particle (连起了) leads into the member, it is not in it."""
+    got = _groups("村里创建“临诗渔村”微信公众号、开办网店,在网上销售水产品。")
+    assert not any(m.startswith(("信", "公众", "号")) for g in got for m in g), got
+    got = _groups("走进村子,每家每户都连起了污水池、垃圾分类池,村民的生活环境更加宜居。")
+    assert got and got[0] == ["污水池", "垃圾分类池"], got
+
+
+def test_a_list_series_first_item_starts_after_the_aspect_particle() -> None:
+    from trainer.generation.detect.inline import series_members
+
+    text = fold("每家每户都连起了污水池、垃圾分类池、雨水收集池,村容村貌焕然一新。")
+    got = [[m.text for m in g] for g in series_members(text, Span(text, 0, len(text)))]
+    assert got and got[0][0] == "污水池", got

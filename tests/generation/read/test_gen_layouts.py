@@ -59,6 +59,42 @@ def test_a_json_list_of_records_is_several_essays(tmp_path: Path) -> None:
     assert "压实企业主体责任" in article.text
 
 
+def test_an_exam_papers_json_gives_its_materials_not_its_questions(tmp_path: Path) -> None:
+    """A 申论 paper kept as JSON holds its 给定资料 under ``materials`` beside the questions:
+    the materials are the article, each under its own label; a question and its 作答要求
+    are instructions to the candidate, never cards."""
+    paper = {
+        "id": "paper_2024_b",
+        "name": "2024年某省公务员考试《申论》题（B卷）",
+        "year": 2024,
+        "materials": [
+            {"id": "m1", "title": "材料1", "content": "\n".join(_PARAGRAPHS)},
+            {
+                "id": "m2",
+                "title": "材料2",
+                "content": "某县推进医养结合，一是整合医疗资源，二是培育护理人才，三是完善长护险制度。",
+            },
+        ],
+        "questions": [
+            {
+                "id": "q1",
+                "title": "请根据给定资料1，概括办好社区食堂的主要做法。(15分)",
+                "requirements": "要求：(1)全面准确；(2)分条列出；(3)不超过200字。",
+                "materialIds": ["m1"],
+            }
+        ],
+    }
+    path = tmp_path / "paper.json"
+    path.write_text(json.dumps(paper, ensure_ascii=False), encoding="utf-8")
+    article = read_article(str(path))
+    assert "# 材料1" in article.text and "# 材料2" in article.text
+    assert article.title == "2024年某省公务员考试《申论》题（B卷）"
+    assert "培育护理人才" in article.text and "坚持公益属性" in article.text
+    _title, cards = _everything(path)
+    for asked in ("概括", "分条列出", "不超过200字", "paper_2024_b", "materialIds"):
+        assert asked not in cards, asked
+
+
 def test_json_without_article_text_is_refused_in_one_line(tmp_path: Path) -> None:
     path = tmp_path / "c.json"
     path.write_text(json.dumps({"id": 3, "tags": ["民生"], "count": 12}), encoding="utf-8")

@@ -118,3 +118,36 @@ def test_a_line_of_tags_under_a_label_is_the_notes_index() -> None:
     assert kept[0].startswith("学习是干部成长进步的阶梯")
     assert any(k.startswith("关键词:改革") for k in kept)
     assert not any("队伍建设" in k or "人工智能应用" in k for k in kept)
+
+
+def test_a_picture_credit_is_boilerplate() -> None:
+    """制图/插图/配图 credit lines name who drew a page's graphics: never a 分论点 or a card."""
+    for credit in ("制图：王小明", "插图:李四", "配图 / 张三", "漫画：赵六", "图：新华社"):
+        text = (
+            "乡村振兴的人才之道\n\n" + credit + "\n\n"
+            "乡村振兴，关键在人。要培养一批懂农业、爱农村、爱农民的人才队伍。\n\n"
+            "要完善人才引进机制，让各类人才在乡村大施所能。\n"
+        )
+        kept = " ".join(ln.text for ln in content_lines(fold(text)))
+        name = credit.replace("/", "：").replace(":", "：").split("：")[-1].strip()
+        assert name not in kept, credit
+        assert name not in _everything(text), credit
+
+
+def test_a_saved_pages_container_heading_time_stamps_and_collector_stamp_are_chrome() -> None:
+    """A page saved by a collector: ``## 原文内容`` over the text, time stamps beside the
+    other stories' headlines, and the collector's stamp at the end are not the article."""
+    text = (
+        "# 推动未来产业发展\n\n## 原文内容\n\n推动未来产业发展\n\n02-10 14:04 星期二\n\n"
+        "培育未来产业，要坚持创新驱动。一是加强科技攻关，二是培育领军企业，三是完善制度保障。\n\n"
+        "发展未来产业，是实现高质量发展的必然选择。\n\n"
+        "02-10 16:55 星期二\n\n2026-02-10 13:30 星期二\n\n"
+        "*自动采集于 2026-02-11 06:43:48 (北京时间)*\n"
+    )
+    kept = " ".join(ln.text for ln in content_lines(fold(text)))
+    for chrome in ("原文内容", "星期二", "采集"):
+        assert chrome not in kept, chrome
+    everything = _everything(text)
+    for chrome in ("原文内容", "星期二", "采集", "16:55"):
+        assert chrome not in everything, chrome
+    assert "加强科技攻关" in everything

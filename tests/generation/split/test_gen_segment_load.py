@@ -103,3 +103,16 @@ def test_parts_read_off_a_sentences_cut_are_cut_as_on_their_own(text: str, data:
         share_cuts(text, parts)
         for s, e in parts:
             assert tokens(text[s:e]) == _tokens(text[s:e])
+
+
+def test_a_quoted_phrase_read_off_without_its_marks_is_cut_as_on_its_own() -> None:
+    """A part holding a quoted phrase but not its marks (``11“`` of ``“11“”``) is no
+    quoted phrase when cut alone: it is not read off the sentence's cut (found by the
+    property test above)."""
+    from trainer.generation.memo import one_article
+    from trainer.generation.split.words import _tokens, share_cuts, tokens
+
+    text = "1111111111“11“”"
+    with one_article():
+        share_cuts(text, [(11, 14)])
+        assert tokens(text[11:14]) == _tokens(text[11:14])

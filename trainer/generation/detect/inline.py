@@ -19,7 +19,7 @@ from trainer.generation.detect.series import patterned as _patterned
 from trainer.generation.detect.series import pivot_clauses, suffix_clauses
 from trainer.generation.lexicon import kind_words
 from trainer.generation.split.structure import Paragraph, Section
-from trainer.generation.split.words import tokens
+from trainer.generation.split.words import tokens, unknown_word_inside
 from trainer.generation.text import CJK, Span, clauses, dun_pieces
 
 _RATIO = 1.5
@@ -357,14 +357,22 @@ def _token_tail(s: Span, size: int) -> Span:
     toks = tokens(s.text)
     # 用|好|团组织: a verb and its complement lead in; no item starts on either.
     held = {at for k, (_, at) in enumerate(toks) if complement(toks, k) or complement(toks, k + 1)}
+    # 微|信: a word the dictionary does not hold falls apart into single characters;
+    # a run of them is one word, never cut inside.
+    held |= unknown_word_inside(s.text)
+    # 连起了|污水池: an aspect particle closes the verb that leads in; the item starts after it.
+    aspect = max((at + 1 for w, at in toks if w in _ASPECT and at > 0), default=0)
     cuts = [
-        b for b in _boundaries(s) if b < n and s.text[b] not in _PARTICLES and b not in held
+        b
+        for b in _boundaries(s)
+        if b < n and s.text[b] not in _PARTICLES and b not in held and b >= aspect
     ] or [0]
     cut = min(cuts, key=lambda b: (abs(n - b - size), -b))
     return Span(s.text[cut:], s.start + cut, s.end)
 
 
 _PARTICLES = frozenset("的地得之了着过")
+_ASPECT = frozenset("了着过")
 """Characters an item never opens with: they bind to the words before them."""
 
 

@@ -28,7 +28,7 @@ from trainer.generation.detect.figures import has_figure
 from trainer.generation.detect.inline import series_members
 from trainer.generation.detect.keyterms import STOP_WORDS, VERBS, complement, verb_like
 from trainer.generation.lexicon import kind_words
-from trainer.generation.split.words import share_cuts, tag, tokens
+from trainer.generation.split.words import share_cuts, tag, tokens, unknown_word_inside
 from trainer.generation.text import CJK, Span, clauses, dun_pieces
 
 __all__ = ["members"]
@@ -36,6 +36,7 @@ __all__ = ["members"]
 _MEMBER_MIN, _MEMBER_MAX = 2, 12
 _MEMBERS_MAX = 8
 _JOINERS = ("以及", "和", "及", "与")
+_ASPECT = frozenset("了着过")
 _PLACE = re.compile(r"[省市县区乡镇村]$")
 _SHORT = 4
 """With no member between the first and the last piece, a last piece cut at 和 gives
@@ -326,18 +327,23 @@ def _first(first: Span, size: int, others: list[Span]) -> Span | None:
     toks = tokens(text)
     heads = {o.text[:1] for o in others}
     ends = {o.text[-1:] for o in others}
+    unknown = unknown_word_inside(text)
+    # 连起了|污水池: an aspect particle closes the verb leading in; no member holds it.
+    aspect = max((at + 1 for w, at in toks if w in _ASPECT and at > 0), default=0)
     best: tuple[tuple[float, int], int] | None = None
     for k, (word, at) in enumerate(toks):
         n = len(text) - at
-        if n < _MEMBER_MIN or n > max(size + 4, _MEMBER_MIN):
+        if n < _MEMBER_MIN or n > max(size + 4, _MEMBER_MIN) or at < aspect:
             continue
         score = -abs(n - size)
         before = toks[k - 1][0] if k else ""
         if complement(toks, k) or complement(toks, k + 1):
             continue  # 用|好|批评: the verb and its complement lead in, they open no member
+        if at in unknown:
+            continue  # 微|信: a word the dictionary lacks, cut into characters: one word
         if not before:
             score += 1
-        elif _leads(before) or before in "的之" or complement(toks, k - 1):
+        elif _leads(before) or before in "的之" or before in _ASPECT or complement(toks, k - 1):
             score += 3
         if text[at] in heads and len(heads) == 1:
             score += 2

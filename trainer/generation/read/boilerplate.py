@@ -38,11 +38,20 @@ PHONE = re.compile(
 BYLINE = re.compile(
     r"^(?:[-*+•]\s+|\d{1,2}[.、]\s*)?[(\[【]?\s*(?:来源|作者|编辑|责编|记者|通讯员|审核|校对|摄影|"
     r"图片来源|原标题|发布时间|发布日期|时间|字号|阅读量|浏览|点击|年份|期数|期刊|期刊链接|文章链接|"
-    r"原文链接|出处|栏目|[\u4e00-\u9fff]{1,4}(?:编辑|校对|审核|审校|监制|制作))\s*[::]"
+    r"原文链接|出处|栏目|制图|绘图|插图|配图|漫画|图片|图文|图|"
+    r"[\u4e00-\u9fff]{1,4}(?:编辑|校对|审核|审校|监制|制作))\s*[::]"
 )
+CREDIT = re.compile(r"^(?:制图|绘图|插图|配图|漫画|图片|图文|摄影|图)\s*[/／|｜]\s*\S{1,12}$")
+"""A picture credit written with a slash (``配图 / 张三``); with a colon it is a BYLINE."""
 DATE_LINE = re.compile(
     r"^[(\[【]?\s*\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})"
 )
+CLOCK_LINE = re.compile(
+    r"^(?:\d{4}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:\s*(?:星期|周)[一二三四五六日天])?$"
+)
+"""A time stamp alone on its line, as a page's list of other stories prints beside
+each (``02-10 16:55 星期二``)."""
 DATE_LABEL = re.compile(
     r"^(?:#{1,6}\s*)?[\u4e00-\u9fff]{0,4}\s*[:：]?\s*\d{4}\s*"
     r"(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})\s*$"
@@ -250,12 +259,14 @@ def _without_scaffolding(lines: list[Span]) -> list[Span]:
     """``lines`` without a study note's own scaffolding (``data/scaffolding.txt``):
     lines addressed to the student (注意:……, 提示:……), a part telling how to read the
     note (阅读提示, 学习目标) up to the next heading, a table of contents (目录 and the
-    entries the note repeats later), and a quiz's stem, wrong options and answer line:
-    none of it is material to learn."""
+    entries the note repeats later), a heading that only says the text follows
+    (原文内容), and a quiz's stem, wrong options and answer line: none of it is
+    material to learn."""
     notices = "|".join(re.escape(w) for w in kind_words("scaffolding", "notice"))
     notice = re.compile(rf"^(?:{notices})\s*[::]")
     guides = frozenset(kind_words("scaffolding", "guide"))
     contents = frozenset(kind_words("scaffolding", "contents"))
+    containers = frozenset(kind_words("scaffolding", "container"))
     answers = "|".join(re.escape(w) for w in kind_words("scaffolding", "answer"))
     answer_line = re.compile(rf"^(?:{answers})\s*[::]\s*([A-H]{{1,4}})\s*[。.]?$")
     drop: set[int] = set()
@@ -263,7 +274,7 @@ def _without_scaffolding(lines: list[Span]) -> list[Span]:
     for i, ln in enumerate(lines):
         text = ln.text.strip()
         label = labels[i]
-        if notice.match(text):
+        if notice.match(text) or (label in containers and _is_heading_line(text)):
             drop.add(i)
         elif label in guides and _is_heading_line(text):
             drop.add(i)
@@ -346,11 +357,13 @@ def is_noise(line: str) -> bool:
         return True
     if is_menu(line):
         return True
-    if BYLINE.search(line) or PAPER_LINE.search(line) or PAGE_MARK.match(line.strip()):
+    if BYLINE.search(line) or CREDIT.match(line.strip()) or PAPER_LINE.search(line):
+        return True
+    if PAGE_MARK.match(line.strip()):
         return True
     if DATE_LINE.search(line) and len(line) < 60:
         return True
-    if DATE_LABEL.match(line.strip()):
+    if DATE_LABEL.match(line.strip()) or CLOCK_LINE.match(line.strip()):
         return True
     if _footer_line(line) or is_platform_line(line):
         return True

@@ -44,8 +44,21 @@ TEXT_KEYS = (
 )
 """Fields that hold an article's body, in order of preference (compared without case)."""
 TITLE_KEYS = ("title", "headline", "标题", "题目")
-LIST_KEYS = ("articles", "items", "data", "records", "results", "list")
-"""Fields that hold a list of records when the top level is an object wrapping them."""
+LIST_KEYS = (
+    "articles",
+    "items",
+    "data",
+    "records",
+    "results",
+    "list",
+    "materials",
+    "material",
+    "给定资料",
+    "材料",
+)
+"""Fields that hold a list of records when the top level is an object wrapping them.
+An exam paper's ``materials`` (its 给定资料) are its article; its ``questions`` and
+their 作答要求 are instructions to the candidate and are never read."""
 
 _MAX_RECORDS = 200
 
@@ -56,10 +69,11 @@ def looks_json(text: str) -> bool:
     return head in ("{", "[")
 
 
-def article_from_json(text: str, where: str) -> tuple[str, str] | None:
-    """``(body, title)`` of a JSON article record, or None when ``text`` is no JSON
+def article_from_json(text: str, where: str) -> tuple[str, str, bool] | None:
+    """``(body, title, sectioned)`` of a JSON article record, or None when ``text`` is no JSON
     (read it as text then). A JSON document with no article text in it is an
-    InputError: its keys and numbers are not an article."""
+    InputError: its keys and numbers are not an article. ``sectioned``: several records,
+    each under its title as a heading (a section of the wrapper's title, when it has one)."""
     try:
         data = loads_json(text.lstrip("\ufeff"))
     except (ValueError, RecursionError):
@@ -76,9 +90,18 @@ def article_from_json(text: str, where: str) -> tuple[str, str] | None:
         )
     if len(parts) == 1:
         title, body = parts[0]
-        return body, title
+        return body, title, False
     essays = [f"# {title}\n\n{body}" if title else body for title, body in parts]
-    return "\n\n".join(essays), ""
+    return "\n\n".join(essays), _wrapper_title(data), True
+
+
+def _wrapper_title(data: Any) -> str:
+    """The title of an object wrapping several records (an exam paper's ``name`` over its
+    materials), or "" when there is none: each record is a section under it."""
+    if not isinstance(data, dict) or _field(data, TEXT_KEYS) is not None:
+        return ""
+    value = _field(data, (*TITLE_KEYS, "name", "名称"))
+    return " ".join(value.split()) if isinstance(value, str) and cjk_count(value) >= 2 else ""
 
 
 def _records(data: Any) -> list[Any]:

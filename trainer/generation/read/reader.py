@@ -47,14 +47,16 @@ def read_article(path_or_dash: str) -> Article:
         text = join_letter_spacing(text)
     else:
         record = _json_record(text, where)
-        text, title = record if record is not None else strip_front_matter(text)
+        # Records under a wrapper's title (an exam paper's materials): their headings
+        # are its sections, so the wrapper's title stands.
+        text, title, sectioned = record or (*strip_front_matter(text), False)
         text = strip_inline_html(text)
         if Path(path_or_dash).suffix.lower() in _MD_SUFFIXES or _looks_markdown(text):
             text = strip_markdown(text)
         text = join_letter_spacing(strip_drawing(text))
         # A PDF's text or a fixed-width file: each paragraph back on one line.
         text = unwrap(text)
-        if title and re.search(r"^[ \t]*#{1,6}[ \t]+\S", text, re.MULTILINE):
+        if title and not sectioned and re.search(r"^[ \t]*#{1,6}[ \t]+\S", text, re.MULTILINE):
             title = ""  # the article's own heading names it
         h1 = [h for h in _H1.findall(text) if not is_noise(h)]
         if len(h1) == 1 and not text.lstrip().startswith("# "):
@@ -85,7 +87,7 @@ _META_LINE = re.compile(
 """A metadata line (``- 年份：2026``, ``作者：某某``), bulleted or not: never content."""
 
 
-def _json_record(text: str, where: str) -> tuple[str, str] | None:
+def _json_record(text: str, where: str) -> tuple[str, str, bool] | None:
     from trainer.generation.read.json_article import article_from_json, js_data, looks_json
 
     if looks_json(text):
@@ -464,6 +466,22 @@ _PREFIX_MAX = 24
 _TRANSLATION = re.compile(r"^(.*[\u4e00-\u9fff”」》）)])\s+[A-Za-z][A-Za-z0-9 ,.'’:;!?&()-]{3,}$")
 _PAGE_LABEL = re.compile(r"^[\[【]\s*(?:第\s*)?\d{1,3}\s*版[^\]】]{0,10}[\]】]\s*")
 _COLUMN = re.compile(r"[(（]([^()（）]{2,8})[)）]\s*$")
+_COLUMN_NUMBERED = re.compile(r"[(（]([^()（）]{2,24})(?:[(（]\d{1,3}[)）])?[)）]\s*$")
+"""A column's name after the title, with its running number in brackets of its own
+(``（现场评论·走向我们的小康生活（14））``)."""
+_SPEAKER_MAX = 16
+_SITE_MAX = 8
+
+
+def _label_before_colon(head: str) -> bool:
+    """Is ``head`` (the part before a title's colon) a site's or a speaker's label?"""
+    from trainer.generation.lexicon import kind_words
+
+    if len(head) <= _SITE_MAX and head.endswith(kind_words("title_labels", "site")):
+        return not head.endswith(kind_words("title_labels", "not_site"))
+    return len(head) <= _SPEAKER_MAX and any(
+        w in head for w in kind_words("title_labels", "speaker")
+    )
 
 
 def without_series_prefix(title: str) -> str:
@@ -471,7 +489,7 @@ def without_series_prefix(title: str) -> str:
     part before the first colon (or ``|``, ``·``) goes when it names a site, column or series (words in
     ``data/title_prefixes.txt``) and what is left is a title of four or more characters;
     an English translation after a Chinese title goes too."""
-    from trainer.generation.lexicon import words
+    from trainer.generation.lexicon import kind_words, words
 
     text = title.strip()
     english = _TRANSLATION.match(text)
@@ -482,8 +500,11 @@ def without_series_prefix(title: str) -> str:
     if page and cjk_count(text[page.end() :]) >= 4:
         # [05版：评论] 标题: the newspaper page an edition's feed files the article under.
         text = text[page.end() :]
-    column = _COLUMN.search(text)
-    if column and any(w in column.group(1) for w in words("title_prefixes")):
+    column = _COLUMN.search(text) or _COLUMN_NUMBERED.search(text)
+    if column and any(
+        w in column.group(1)
+        for w in (*words("title_prefixes"), *kind_words("title_labels", "column"))
+    ):
         # 实实在在真减负、减真负（评论员观察）: the column's name after the title.
         text = text[: column.start()].rstrip()
     for colon in (":", "：", "|", "｜", "·", "•"):
@@ -491,7 +512,9 @@ def without_series_prefix(title: str) -> str:
         head, rest = head.rstrip(), rest.lstrip()
         if colon in "·•" and (len(head) > 6 or re.search(r"\d", head)):
             continue  # 常识判断 · 标题: a column; 2023国考地市级 · 第1题: the paper's own name
-        named = any(w in head for w in words("title_prefixes"))
+        named = any(w in head for w in words("title_prefixes")) or (
+            colon in ":：" and _label_before_colon(head)
+        )
         if sep and len(head) <= _PREFIX_MAX and cjk_count(rest) >= 4 and named:
             return rest.strip()
     return text

@@ -302,7 +302,19 @@ def share_cuts(text: str, parts: Iterable[tuple[int, int]]) -> None:
         inside = tuple((w, at - start) for w, at in whole if start <= at < end)
         if sum(len(w) for w, _ in inside) != len(part):
             continue  # the marks of a quoted phrase are no token: its part is cut alone
+        if any(
+            _quoted_at(text, w, start + at)
+            and not (start < start + at and start + at + len(w) < end)
+            for w, at in inside
+        ):
+            continue  # a quoted phrase whose marks lie outside the part: cut alone, it is no phrase
         memo[key] = inside
+
+
+def _quoted_at(text: str, word: str, at: int) -> bool:
+    """Is ``word`` at ``at`` a quoted phrase :func:`_tokens` kept whole (“……”)?"""
+    close = _QUOTES.get(text[at - 1]) if at > 0 else None
+    return close is not None and text[at + len(word) : at + len(word) + 1] == close
 
 
 def _tokens(text: str) -> list[tuple[str, int]]:
@@ -328,6 +340,25 @@ def _cut(tk: Any, text: str, offset: int) -> list[tuple[str, int]]:
     if not text:
         return []
     return [(w, offset + s) for w, s, _ in tk.tokenize(text, HMM=False)]
+
+
+def unknown_word_inside(text: str) -> frozenset[int]:
+    """Offsets inside a word the dictionary does not hold: where the dictionary's cut
+    leaves single characters (微|信) that jieba's HMM reads as one word (微信). A
+    member or item never starts or ends there."""
+    memo = current()
+    key = ("unknown_inside", text)
+    if memo is not None and key in memo:
+        return memo[key]  # type: ignore[no-any-return]
+    singles = {at for w, at in tokens(text) if len(w) == 1}
+    inside: set[int] = set()
+    for word, start, end in tokenizer().tokenize(text, HMM=True):
+        if len(word) > 1 and all(i in singles for i in range(start, end)) and CJK.match(word):
+            inside.update(range(start + 1, end))
+    out = frozenset(inside)
+    if memo is not None:
+        memo[key] = out
+    return out
 
 
 _NOT_NOUN = frozenset(
