@@ -151,3 +151,21 @@ def test_a_saved_pages_container_heading_time_stamps_and_collector_stamp_are_chr
     for chrome in ("原文内容", "星期二", "采集", "16:55"):
         assert chrome not in everything, chrome
     assert "加强科技攻关" in everything
+
+
+def test_lines_that_are_only_links_are_a_pages_navigation() -> None:
+    """A page saved as Markdown: a menu of links, and other stories' headlines as links
+    after the article, are never cards."""
+    from trainer.generation.read.reader import strip_markdown
+
+    text = (
+        "# 推动未来产业发展\n\n[关于我们](http://example.cn/our)[网站声明](http://example.cn/c)\n\n"
+        "培育未来产业，要坚持创新驱动。一是加强科技攻关，二是培育领军企业，三是完善制度保障。\n\n"
+        "发展未来产业，是实现高质量发展的必然选择，见[政策原文](http://example.cn/p)。\n\n"
+        "要闻\n\n[某基金耗资十亿增持汽车股 产品大年或成破局关键](http://example.cn/d/1)\n\n"
+        "- [卫星捕捉到罕见天文事件](http://example.cn/d/2)\n\n![Image 4](http://example.cn/a.png)\n"
+    )
+    kept = strip_markdown(text)
+    for chrome in ("关于我们", "网站声明", "耗资十亿", "罕见天文事件", "Image 4"):
+        assert chrome not in kept, chrome
+    assert "见政策原文" in kept  # a link inside a sentence is the sentence's text

@@ -193,6 +193,7 @@ def strip_markdown(text: str) -> str:
     """Markdown markup out, ``#`` headings kept: bold/italic marks, quote marks and
     link targets go, so cards never show ``**`` or ``>``. A run of bullet lines
     becomes a numbered list (``1. ``), which is what it is: a list of points."""
+    text = _LINK_LINE.sub("", text)
     text = _MD_LINK.sub(lambda m: m.group(1), text)
     text = strip_metadata_lines(text)
     text = _BOLD_LINE.sub(lambda m: f"#### {m.group(1).strip()}", text)
@@ -202,6 +203,12 @@ def strip_markdown(text: str) -> str:
     return _MD_EMPHASIS.sub("", text)
 
 
+_LINK_LINE = re.compile(
+    r"^[ \t]*(?:[-*+•][ \t]+)?(?:!?\[[^\]\n]*\]\([^)\s]*(?:[ \t]+\"[^\"\n]*\")?\)[ \t]*)+$",
+    re.MULTILINE,
+)
+"""A line that is nothing but links (``[另一条新闻](http://…)``, a menu of them, an
+image): a page's navigation or its list of other stories, never the article's text."""
 _BOLD_LINE = re.compile(r"^[ \t]*\*\*([^*\n。!?！？]{2,30})\*\*[ \t]*$", re.MULTILINE)
 """A line that is all bold and short, with no sentence end: a heading (``**促流通——**``)."""
 _H1 = re.compile(r"^#[ \t]+(\S[^\n]*)$", re.MULTILINE)
