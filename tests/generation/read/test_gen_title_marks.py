@@ -38,3 +38,8 @@ def test_what_is_put_around_the_title_goes(given: str, title: str) -> None:
 )
 def test_a_titles_own_parts_stay(given: str) -> None:
     assert without_series_prefix(given) == given
+
+
+def test_a_quoted_office_in_a_claim_is_no_speakers_label() -> None:
+    title = "“莫大外籍教授”现原形：“外来的和尚会念经”刺激跨国造假"
+    assert without_series_prefix(title) == title

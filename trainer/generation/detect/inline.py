@@ -359,7 +359,11 @@ def _token_tail(s: Span, size: int) -> Span:
     held = {at for k, (_, at) in enumerate(toks) if complement(toks, k) or complement(toks, k + 1)}
     # 微|信: a word the dictionary does not hold falls apart into single characters;
     # a run of them is one word, never cut inside.
-    held |= unknown_word_inside(s.text)
+    held |= {
+        at
+        for at in unknown_word_inside(s.text)
+        if not (verb_like(s.text[at]) or s.text[at] in STOP_WORDS or s.text[at] in VERBS)
+    }
     # 连起了|污水池: an aspect particle closes the verb that leads in; the item starts after it.
     aspect = max((at + 1 for w, at in toks if w in _ASPECT and at > 0), default=0)
     cuts = [

@@ -339,7 +339,7 @@ def _first(first: Span, size: int, others: list[Span]) -> Span | None:
         before = toks[k - 1][0] if k else ""
         if complement(toks, k) or complement(toks, k + 1):
             continue  # 用|好|批评: the verb and its complement lead in, they open no member
-        if at in unknown:
+        if at in unknown and not (_leads(word) or _leads(before) or word in STOP_WORDS):
             continue  # 微|信: a word the dictionary lacks, cut into characters: one word
         if not before:
             score += 1

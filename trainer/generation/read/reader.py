@@ -477,6 +477,7 @@ _COLUMN_NUMBERED = re.compile(r"[(（]([^()（）]{2,24})(?:[(（]\d{1,3}[)）])
 """A column's name after the title, with its running number in brackets of its own
 (``（现场评论·走向我们的小康生活（14））``)."""
 _SPEAKER_MAX = 16
+_PLAIN_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _SITE_MAX = 8
 
 
@@ -486,8 +487,16 @@ def _label_before_colon(head: str) -> bool:
 
     if len(head) <= _SITE_MAX and head.endswith(kind_words("title_labels", "site")):
         return not head.endswith(kind_words("title_labels", "not_site"))
-    return len(head) <= _SPEAKER_MAX and any(
-        w in head for w in kind_words("title_labels", "speaker")
+    # 某省政协主席张三: an office, then the name (two to four characters) ending the part.
+    return (
+        len(head) <= _SPEAKER_MAX
+        and _PLAIN_HAN.fullmatch(head) is not None
+        and any(
+            head[:-n].endswith(w)
+            for w in kind_words("title_labels", "speaker")
+            for n in (2, 3, 4)
+            if len(head) > n
+        )
     )
 
 
