@@ -232,21 +232,25 @@ def test_a_card_buried_on_an_earlier_day_is_not_shown_or_found_as_buried(
     assert row.queue is Queue.NEW
 
 
+def _source_and_group(store: Store, card_id: int) -> tuple[object, ...]:
+    """A note's source columns and its card's group, as the store holds them."""
+    with store.read() as conn:
+        source = conn.execute(
+            select(NOTES.c.source_article, NOTES.c.source_section, NOTES.c.source_anchor).where(
+                NOTES.c.id == select(CARDS.c.note_id).where(CARDS.c.id == card_id).scalar_subquery()
+            )
+        ).one()
+        group = conn.execute(select(CARDS.c.group_id).where(CARDS.c.id == card_id)).scalar_one()
+    return (*source, group)
+
+
 def test_undoing_an_edit_puts_back_the_notes_source_and_its_cards_group(
     store: Store, now: datetime, cards: dict[str, int]
 ) -> None:
     """An edit may move a note to another section of its article (a re-made note with a
     new source); undo restores the source as it was, and the cards' section group with it."""
     browse = BrowseService(store)
-    with store.read() as conn:
-        before = conn.execute(
-            select(NOTES.c.source_article, NOTES.c.source_section, NOTES.c.source_anchor).where(
-                NOTES.c.guid == "q2"
-            )
-        ).one()
-        group_before = conn.execute(
-            select(CARDS.c.group_id).where(CARDS.c.id == cards["q2"])
-        ).scalar_one()
+    before = _source_and_group(store, cards["q2"])
     edited = Note(
         "q2",
         NoteKind.QA,
@@ -256,15 +260,6 @@ def test_undoing_an_edit_puts_back_the_notes_source_and_its_cards_group(
         source=SourceRef(article="xiangcun", anchor="s2/p1/qa", section="二、人才", start=5, end=9),
     )
     change = browse.edit(edited, now)
+    assert _source_and_group(store, cards["q2"]) != before
     browse.restore(change)
-    with store.read() as conn:
-        after = conn.execute(
-            select(NOTES.c.source_article, NOTES.c.source_section, NOTES.c.source_anchor).where(
-                NOTES.c.guid == "q2"
-            )
-        ).one()
-        group_after = conn.execute(
-            select(CARDS.c.group_id).where(CARDS.c.id == cards["q2"])
-        ).scalar_one()
-    assert tuple(after) == tuple(before)
-    assert group_after == group_before
+    assert _source_and_group(store, cards["q2"]) == before
