@@ -182,7 +182,10 @@ def test_every_heldout_article_has_a_gold_file() -> None:
         gold = json.loads(_gold_path(path).read_text(encoding="utf-8"))
         assert gold["article"] == path.name
         text = decode(path.read_bytes())  # one of them is GB18030
-        if path.suffix in {".html", ".xml"}:  # labels are of the page's text: one page spells it all as &#x…;
+        if path.suffix in {
+            ".html",
+            ".xml",
+        }:  # labels are of the page's text: one page spells it all as &#x…;
             text = html.unescape(text)
         for term in gold["key_terms"]:
             assert norm(term) in norm(text), term
