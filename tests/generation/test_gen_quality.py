@@ -88,7 +88,7 @@ def test_list_prompts_read_naturally(path: Path) -> None:
     for note in generate(article, path.stem).notes:
         if note.kind.value != "list":
             continue
-        assert note.prompt.endswith("?"), note.prompt
+        assert note.prompt.endswith("？"), note.prompt
         assert "哪" in note.prompt, note.prompt
         assert "——" not in note.prompt and "分哪" not in note.prompt, note.prompt
         assert "一系列" not in note.prompt, note.prompt

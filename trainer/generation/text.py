@@ -176,3 +176,39 @@ def dun_pieces(text: str, quotes: bool = False) -> list[tuple[str, int]]:
             out.append((text[piece:i], piece))
             piece = i + 1
     return out
+
+
+_WIDE = {",": "，", "?": "？", "!": "！", ":": "：", ";": "；", "(": "（", ")": "）"}
+_HALF_PUNCT = re.compile(r"[,?!:;()]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff“”‘’《》、。]")
+
+
+def widen_punct(text: str) -> str:
+    """Half-width punctuation beside Chinese text in full width (``哪三项?`` -> ``哪三项？``).
+
+    The generator reads folded (half-width) text, so what it writes itself (prompts,
+    items, labels) comes out half-width; a learner's card is Chinese and takes
+    full-width marks. Marks between Latin letters or digits (``1:2``, ``(a)``, ``f(x)``)
+    stay as they are."""
+    if not _HALF_PUNCT.search(text):
+        return text
+    out = list(text)
+    for m in _HALF_PUNCT.finditer(text):
+        i, ch = m.start(), m.group()
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if ch == "(":
+            close = text.find(")", i)
+            inner = text[i + 1 : close] if close > i else after
+            wide = bool(_HAN.search(inner))
+        elif ch == ")":
+            open_ = text.rfind("(", 0, i)
+            inner = text[open_ + 1 : i] if open_ >= 0 else before
+            wide = bool(_HAN.search(inner))
+        elif ch == ":" and ":" in (before, after):
+            wide = False  # cloze markup (``{{c1::…}}``) is not punctuation
+        else:
+            wide = bool(_HAN.match(before)) or bool(_HAN.match(after))
+        if wide:
+            out[i] = _WIDE[ch]
+    return "".join(out)

@@ -5,9 +5,15 @@ from __future__ import annotations
 
 from gen_scoring import make
 
+from trainer.generation.text import fold
+
 
 def _lists(text: str) -> list[tuple[str, list[str]]]:
-    return [(n.prompt, list(n.items)) for n in make(text, "t").notes if n.kind.value == "list"]
+    return [
+        (fold(n.prompt), [fold(i) for i in n.items])
+        for n in make(text, "t").notes
+        if n.kind.value == "list"
+    ]
 
 
 def test_a_run_of_predicate_clauses_is_a_list_of_measures() -> None:

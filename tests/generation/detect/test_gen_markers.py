@@ -6,10 +6,11 @@ import pytest
 from gen_scoring import make, matched
 
 from trainer.domain.model import NoteKind
+from trainer.generation.text import fold
 
 
 def lists(text: str) -> list[list[str]]:
-    return [list(n.items) for n in make(text).notes if n.kind is NoteKind.LIST]
+    return [[fold(i) for i in n.items] for n in make(text).notes if n.kind is NoteKind.LIST]
 
 
 def has_list(text: str, expected: list[str]) -> bool:
@@ -89,10 +90,10 @@ def test_marker_style(name: str) -> None:
 def test_list_prompt_says_how_many_and_items_are_short() -> None:
     text, _ = CASES["qi"]
     note = next(n for n in make(text).notes if n.kind is NoteKind.LIST)
-    assert "三" in note.prompt and note.prompt.endswith("?")
+    assert "三" in note.prompt and note.prompt.endswith("？")
     assert note.items == ("数据造假", "层层加码", "一刀切")
     assert "有的地方虚报数字" not in "".join(note.items)
-    assert "其一,是“数据造假”现象。" in note.answer
+    assert "其一，是“数据造假”现象。" in note.answer
 
 
 @pytest.mark.parametrize(

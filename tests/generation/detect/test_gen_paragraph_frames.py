@@ -53,7 +53,7 @@ def test_the_list_card_keeps_the_rest_of_each_first_sentence_for_other_cards() -
     lists = [n for n in made.notes if n.kind is NoteKind.LIST]
     points = ("巧用优势推动产业发展", "顺势而为助力产业发展", "借势而进促进产业发展")
     card = next(n for n in lists if n.items == points)
-    assert card.prompt.startswith("善用优势,赋能发展")  # an essay's 分论点: asked by its title
+    assert card.prompt.startswith("善用优势，赋能发展")  # an essay's 分论点: asked by its title
 
 
 def test_contrasts_links_and_two_paragraphs_are_not_such_lists() -> None:

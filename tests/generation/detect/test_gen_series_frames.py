@@ -5,11 +5,16 @@ from __future__ import annotations
 from gen_scoring import make
 
 from trainer.domain.model import NoteKind
+from trainer.generation.text import fold
 
 
 def _lists(text: str) -> list[tuple[str, tuple[str, ...], str]]:
     made = make(text, "t")
-    return [(n.prompt, n.items, n.answer) for n in made.notes if n.kind is NoteKind.LIST]
+    return [
+        (fold(n.prompt), tuple(fold(i) for i in n.items), fold(n.answer))
+        for n in made.notes
+        if n.kind is NoteKind.LIST
+    ]
 
 
 def test_a_copula_and_a_category_word_frame_the_series() -> None:

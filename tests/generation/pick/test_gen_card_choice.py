@@ -178,7 +178,7 @@ def test_a_list_of_measures_without_a_question_is_named_by_subject_and_category(
     )
     out = generate(Article(text=text, title="守住耕地红线"), "t")
     prompts = [n.prompt for n in out.notes if n.kind is NoteKind.LIST]
-    assert "保护耕地的对策有哪三条?" in prompts
+    assert "保护耕地的对策有哪三条？" in prompts
 
 
 def test_what_a_speaker_said_is_not_read_as_what_to_do() -> None:

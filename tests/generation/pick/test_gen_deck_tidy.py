@@ -85,7 +85,7 @@ def test_a_list_question_with_no_subject_takes_the_articles() -> None:
     out = generate(Article(text=text, title="田向利:以改革举措加强国家战略腹地建设"), "t")
     prompts = [n.prompt for n in out.notes if n.kind is NoteKind.LIST]
     assert prompts
-    assert all(p.startswith("以改革举措加强国家战略腹地建设:") for p in prompts), prompts
+    assert all(p.startswith("以改革举措加强国家战略腹地建设：") for p in prompts), prompts
 
 
 def test_a_slogan_title_is_no_subject() -> None:
@@ -120,7 +120,7 @@ def test_a_list_question_with_only_a_verb_before_which_takes_the_articles_subjec
     text = "我们要建立川渝产业协同发展机制。协同构建创新链、产业链、资金链、人才链。\n"
     out = generate(Article(text=text, title="以改革举措加强国家战略腹地建设"), "t")
     prompts = [n.prompt for n in out.notes if n.kind is NoteKind.LIST]
-    assert prompts and all(p.startswith("以改革举措加强国家战略腹地建设:") for p in prompts), (
+    assert prompts and all(p.startswith("以改革举措加强国家战略腹地建设：") for p in prompts), (
         prompts
     )
 

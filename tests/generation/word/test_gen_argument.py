@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from gen_scoring import make
 
+from trainer.generation.text import fold
 from trainer.generation.word.argument import claim_title, title_claim
 
 
 def _card(text: str) -> dict[str, str]:
     made = make(text, "t")
     card = next(n for n in made.notes if "结构" in n.tags)
-    return dict(line.split(":", 1) for line in card.answer.splitlines())
+    return dict(line.split(":", 1) for line in fold(card.answer).splitlines())
 
 
 FRAMES = (
@@ -133,7 +134,7 @@ def test_a_long_opening_judgement_ends_at_a_clause() -> None:
         "建设医共体,功在当下,利在长远。\n"
     )
     thesis = _card(text)["中心论点"]
-    assert thesis == "推进县域医共体建设，是提升基层医疗服务能力的关键一招，也是深化医改的重要抓手"
+    assert thesis == "推进县域医共体建设,是提升基层医疗服务能力的关键一招,也是深化医改的重要抓手"
 
 
 def test_a_title_naming_proposals_gives_way_to_the_opening_judgement() -> None:

@@ -7,13 +7,14 @@ from __future__ import annotations
 from gen_scoring import make
 
 from trainer.domain.model import NoteKind
+from trainer.generation.text import fold
 
 
 def _structure(text: str) -> dict[str, str] | None:
     cards = [n for n in make(text, "t").notes if "结构" in n.tags]
     if not cards:
         return None
-    return dict(line.split(":", 1) for line in cards[0].answer.splitlines())
+    return dict(line.split(":", 1) for line in fold(cards[0].answer).splitlines())
 
 
 COMMENTARY = (
@@ -230,7 +231,7 @@ def test_a_sub_list_inside_one_points_section_is_not_the_measures() -> None:
 
 def _qa(text: str) -> list[tuple[str, str]]:
     return [
-        (n.prompt, n.answer)
+        (fold(n.prompt), fold(n.answer))
         for n in make(text, "t").notes
         if n.kind is NoteKind.QA and "结构" not in n.tags
     ]

@@ -7,6 +7,7 @@ import re
 
 from trainer.domain.model import Article, NoteKind
 from trainer.generation import generate
+from trainer.generation.text import fold
 from trainer.generation.word.lists import fitted, item_kind
 
 _MEASURES = ["(1)完善社区养老服务设施", "(2)加大养老护理人员培训力度", "(3)推动医养结合服务下沉"]
@@ -58,7 +59,9 @@ _POINTS = (
 def _list_prompts(text: str, title: str) -> list[str]:
     out = generate(Article(text=text, title=title), "t")
     return [
-        n.prompt for n in out.notes if n.kind is NoteKind.LIST and "优化社区服务格局" in n.items
+        fold(n.prompt)
+        for n in out.notes
+        if n.kind is NoteKind.LIST and "优化社区服务格局" in n.items
     ]
 
 

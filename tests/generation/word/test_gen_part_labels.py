@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from trainer.domain.model import Article, NoteKind
 from trainer.generation import generate
+from trainer.generation.text import fold
 from trainer.generation.word.lists import part_label
 
 
@@ -26,7 +27,7 @@ _NOTE = (
 
 def _prompts(text: str, title: str) -> list[str]:
     out = generate(Article(text=text, title=title), "t")
-    return [n.prompt for n in out.notes if n.kind is NoteKind.LIST]
+    return [fold(n.prompt) for n in out.notes if n.kind is NoteKind.LIST]
 
 
 def test_numbered_points_under_a_part_label_are_asked_of_the_articles_subject() -> None:

@@ -18,8 +18,8 @@ def test_one_structure_card_per_article_tagged_structure() -> None:
     card = cards[0]
     assert card.kind is NoteKind.QA and "论证结构" in card.prompt
     lines = card.answer.splitlines()
-    assert lines[0].startswith("中心论点:")
-    assert any(line.startswith("分论点:") for line in lines)
+    assert lines[0].startswith("中心论点：")
+    assert any(line.startswith("分论点：") for line in lines)
     assert "怎样看待" not in card.answer  # a question heading is not a 分论点
     origin = made.origins[made.notes.index(card)]
     assert origin.rule == "struct.argument"
@@ -28,7 +28,7 @@ def test_one_structure_card_per_article_tagged_structure() -> None:
 def test_a_how_to_view_question_covers_good_problems_and_measures() -> None:
     made = make(seed_text(), "zhibo-daihuo")
     qa = next(n for n in made.notes if n.prompt.startswith("怎样看待"))
-    assert "积极作用:" in qa.answer and "问题:" in qa.answer and "对策:" in qa.answer
+    assert "积极作用：" in qa.answer and "问题：" in qa.answer and "对策：" in qa.answer
 
 
 def test_viewpoint_answers_are_never_cut_off() -> None:
@@ -59,7 +59,7 @@ ARTICLE = """以法治护航平台经济
 def test_section_claims_become_the_sub_points_without_numbering() -> None:
     made = make(ARTICLE, "t")
     card = next(n for n in made.notes if "结构" in n.tags)
-    assert "分论点:压实平台主体责任;完善监管制度;营造良好生态" in card.answer
+    assert "分论点：压实平台主体责任；完善监管制度；营造良好生态" in card.answer
 
 
 _PARA = (
@@ -133,8 +133,8 @@ def test_paragraphs_opening_on_ordinals_are_the_sub_points(tmp_path: Path) -> No
     path.write_text(PARAGRAPH_ORDINALS, encoding="utf-8")
     made = generate(read_article(str(path)), "t")
     card = next(n for n in made.notes if "结构" in n.tags)
-    assert "分论点:坚持党建引领;深挖乡土资源;培育文化人才" in card.answer
-    assert "中心论点:推动乡村文化繁荣,必须坚持以文化人、以文育人" in card.answer
+    assert "分论点：坚持党建引领；深挖乡土资源；培育文化人才" in card.answer
+    assert "中心论点：推动乡村文化繁荣，必须坚持以文化人、以文育人" in card.answer
 
 
 INLINE_ORDINALS = """# 浅谈乡村文化振兴
@@ -150,7 +150,7 @@ INLINE_ORDINALS = """# 浅谈乡村文化振兴
 def test_ordinals_inside_one_paragraph_are_no_sub_points() -> None:
     made = make(INLINE_ORDINALS, "t")
     card = next((n for n in made.notes if "结构" in n.tags), None)
-    assert card is None or "分论点:坚持党建引领" not in card.answer
+    assert card is None or "分论点：坚持党建引领" not in card.answer
 
 
 WORRIES = """守护孩子舌尖上的安全
@@ -200,9 +200,9 @@ def test_an_article_on_problems_and_measures_shows_both() -> None:
     made = make(PROBLEMS_THEN_MEASURES, "t")
     card = next(n for n in made.notes if "结构" in n.tags)
     lines = card.answer.splitlines()
-    assert "问题:不会用;不敢用;没人教" in lines
-    assert "对策:推进适老化改造;保留传统服务方式;加强数字技能培训" in lines
-    assert lines.index("问题:不会用;不敢用;没人教") < len(lines) - 1
+    assert "问题：不会用；不敢用；没人教" in lines
+    assert "对策：推进适老化改造；保留传统服务方式；加强数字技能培训" in lines
+    assert lines.index("问题：不会用；不敢用；没人教") < len(lines) - 1
 
 
 SUB_HEADINGS = """让“银发族”跨越数字鸿沟
@@ -245,9 +245,9 @@ def test_sub_headings_under_a_measures_heading_are_measures() -> None:
     made = make(SUB_HEADINGS, "t")
     card = next(n for n in made.notes if "结构" in n.tags)
     lines = card.answer.splitlines()
-    assert "对策:推进适老化改造;保留传统服务方式;加强数字技能培训" in lines
-    assert "问题:不会用;不敢用;没人教" in lines
-    assert not any(line.startswith("分论点:") for line in lines)
+    assert "对策：推进适老化改造；保留传统服务方式；加强数字技能培训" in lines
+    assert "问题：不会用；不敢用；没人教" in lines
+    assert not any(line.startswith("分论点：") for line in lines)
 
 
 def test_a_page_whose_lead_lines_repeat_its_body_lists_no_point_twice() -> None:

@@ -17,7 +17,7 @@ from trainer.generation.lexicon import kind_words
 from trainer.generation.pick.clozes import Cloze, fragment, markup
 from trainer.generation.provenance import Origin
 from trainer.generation.split.structure import Outline, Section
-from trainer.generation.text import fold
+from trainer.generation.text import fold, widen_punct
 from trainer.generation.word import lists
 from trainer.generation.word.argument import argument, asks_alone, complete
 
@@ -42,6 +42,15 @@ def _note(
     role: str,
     **fields: object,
 ) -> Note:
+    """A note of the article. Its one home for punctuation: what the generator words
+    from folded text (prompt, answer, items) is given full-width marks here. A cloze
+    keeps its sentence as the article has it: its text is the source at its offsets."""
+    for name in ("prompt", "answer"):
+        if isinstance(fields.get(name), str):
+            fields[name] = widen_punct(str(fields[name]))
+    items = fields.get("items")
+    if isinstance(items, tuple):
+        fields["items"] = tuple(widen_punct(str(item)) for item in items)
     return Note(
         guid=note_guid(source_id, anchor, kind.value),
         kind=kind,
@@ -406,10 +415,12 @@ def structure_note(
     note = Note(
         guid=note_guid(source_id, "s0/structure", NoteKind.QA.value),
         kind=NoteKind.QA,
-        prompt=f"《{title}》的论证结构是怎样的?(中心论点、分论点、对策)"
-        if title
-        else "本文的论证结构是怎样的?(中心论点、分论点、对策)",
-        answer="\n".join(lines),
+        prompt=widen_punct(
+            f"《{title}》的论证结构是怎样的?(中心论点、分论点、对策)"
+            if title
+            else "本文的论证结构是怎样的?(中心论点、分论点、对策)"
+        ),
+        answer=widen_punct("\n".join(lines)),
         tags=(source_id, "section::全文", "结构") if source_id else ("section::全文", "结构"),
         source=SourceRef(source_id, "s0/structure", "", start, last.paragraphs[-1].span.end),
     )
