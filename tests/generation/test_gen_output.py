@@ -119,3 +119,11 @@ def test_no_structure_still_gives_clozes() -> None:
     )
     out = make(text)
     assert any(n.kind is NoteKind.CLOZE for n in out.notes)
+
+
+def test_radicals_standing_for_characters_are_read_as_the_characters() -> None:
+    """A PDF-extracted paper writes 居⺠ for 居民: the generator reads the word,
+    and the card keeps the article's own characters at their offsets."""
+    from trainer.generation.text import fold
+
+    assert fold("居⺠⻅⾯") == "居民见面"

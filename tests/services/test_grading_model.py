@@ -124,3 +124,9 @@ def test_the_model_reads_how_terse_the_whole_answer_is() -> None:
     assert terse < full < long
     assert full == pytest.approx(0.5)
     assert long == pytest.approx(1.0)
+
+
+def test_a_point_from_a_pdf_with_radicals_is_matched_by_plain_characters() -> None:
+    # 居⺠ (U+2EA0) on a card made from an extracted exam paper; the learner types 居民.
+    points = ["保障居⺠权益", "⻓效机制"]
+    assert marks(points, "保障居民权益，建立长效机制") == [Mark.RECALLED] * 2

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from trainer.domain.chars import radical_table
 from trainer.generation.memo import current
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -25,12 +26,16 @@ PUNCT = set(CLAUSE_END + "、" + OPEN_QUOTES + CLOSE_QUOTES + "\"'—-·.[]【�
 
 
 def _fold_char(ch: str) -> str:
+    unified = radical_table().get(ord(ch))
+    if unified is not None:
+        return unified
     folded = unicodedata.normalize("NFKC", ch)
     return folded if len(folded) == 1 else ch
 
 
 def fold(text: str) -> str:
-    """NFKC per character (full-width to half-width), same length as ``text``."""
+    """NFKC per character (full-width to half-width, ⼝ to 口) and radicals that stand
+    for characters (居⺠ to 居民, :mod:`trainer.domain.chars`), same length as ``text``."""
     if text.isascii():
         return text
     return "".join(_fold_char(ch) for ch in text)
