@@ -37,7 +37,7 @@ from trainer.generation.detect.enumtypes import (
     strip_end,
 )
 from trainer.generation.detect.frames import opening_frames
-from trainer.generation.detect.golden import GOLDEN_SECTION
+from trainer.generation.detect.golden import GOLDEN_SECTION, find_golden, strip_numbering
 from trainer.generation.detect.headruns import answer_runs, heading_runs, naming_a_part, title_span
 from trainer.generation.detect.inline import inline_lists, parallel_clauses, semicolon_lists
 from trainer.generation.detect.markers import LINE_NUMBER, Marker, find_markers, sequences
@@ -68,7 +68,11 @@ _STRUCTURAL = re.compile(
 
 
 def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
-    found = [e for e in _ordinal_lists(folded, doc) if not _structural(e)]
+    found = [
+        e
+        for e in _ordinal_lists(folded, doc)
+        if not _structural(e) and not _quotations(folded, e, doc)
+    ]
     found += heading_runs(folded, doc)
     found += answer_runs(folded, doc)
     for section in doc.sections:
@@ -93,6 +97,10 @@ def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
                 found += inline_lists(folded, section, para, sent)
                 found += phrase_series(folded, section, para, sent)
                 found += clause_runs(folded, section, para, sent)
+    if GOLDEN_SECTION.search(doc.title):
+        # A collection of sayings (金句积累): its headings sort the sayings into kinds
+        # (为民服务类, 作风建设类), they are no points of an answer.
+        found = [e for e in found if e.style != "headings"]
     found.sort(key=lambda e: (PRIORITY[e.style], e.start))
     return [
         _without_fillers(_without_tally(e))
@@ -273,6 +281,48 @@ def _structural(e: Enumeration) -> bool:
         or ":" in it.phrase.text  # 七、最后说一句:……: a label before a colon marks a part
         for it in e.items
     )
+
+
+_QUOTE_MIN, _QUOTE_MAX = 18, 40
+"""Characters of a numbered line that is a quotation: longer than a point's head and
+its aim (宣传引导,增强居民分类意识), short enough to quote whole (a point and its
+explanation run longer)."""
+
+
+def _quotations(folded: str, e: Enumeration, doc: Outline) -> bool:
+    """A numbered run of quotations (a study note's 金句 under 为民服务类, 作风建设类):
+    each item a line of its own that is one whole sentence of two or more clauses,
+    closing on 。 or !, and half of them or more 金句 (every one in a text whose title
+    names sayings). The items are no points: cut to a first clause they break the
+    quotation (``群众利益无小事``), and a line that is one sentence has no head to
+    ask; each line is a 金句 card of its own where it qualifies."""
+    if e.style != "ordinal" or len(e.items) < 2:
+        return False
+    sentences = []
+    for it in e.items:
+        para = next(
+            (p for p in e.section.paragraphs if p.span.start <= it.context.start < p.span.end), None
+        )
+        if para is None or it.context.start - para.span.start > _ORDINAL_AT:
+            return False
+        line = folded[it.phrase.start : para.span.end].strip()
+        if any(mark in line[:-1] for mark in "。!?"):
+            return False  # a head and its explanation: 加强顶层设计。要……
+        if (
+            not _QUOTE_MIN <= len(line) <= _QUOTE_MAX
+            or not line.endswith(("。", "!"))
+            or len(clauses(folded, it.phrase.start, para.span.end)) < 2
+        ):
+            return False
+        sentences.append(strip_numbering(para.span))
+    if GOLDEN_SECTION.search(doc.title) or GOLDEN_SECTION.search(e.section.heading):
+        return True
+    quoted = sum(find_golden(folded, s, True, True) is not None for s in sentences)
+    return quoted * 2 >= len(sentences)
+
+
+_ORDINAL_AT = 4
+"""Characters a line's number (1. / (一)) takes before the item it opens."""
 
 
 _BUCKET = 2000

@@ -14,7 +14,8 @@
 No card for a text that argues nothing as a whole: given material (给定资料 in
 材料1/材料2 parts: facts and voices, no thesis of its own) or several separate essays
 in one file (model essays each under its own title: their titles are not 分论点 of one
-argument).
+argument) or a collection of sayings (a title naming 金句, 名言: quotations sorted into
+kinds).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from trainer.generation.classify.address import addresses
 from trainer.generation.classify.functions import sentence_start
 from trainer.generation.detect.enumtypes import Enumeration
+from trainer.generation.detect.golden import GOLDEN_SECTION
 from trainer.generation.detect.headruns import naming_a_part
 from trainer.generation.detect.markers import find_markers
 from trainer.generation.lexicon import kind_words
@@ -211,7 +213,6 @@ def _claim_heading(text: str) -> bool:
     """A heading that states a point, not one naming a part (问题, 金句积累, 热点背景)
     or asking a question."""
     from trainer.generation.detect.enumerations import structural_heading
-    from trainer.generation.detect.golden import GOLDEN_SECTION
 
     return (
         len(text) > _TITLE_MIN
@@ -700,6 +701,8 @@ def argument(
         return Argument("", (), ())  # the text was misread (a script's record): no card
     if given_material(doc) or several_essays(original, doc) or study_notes(doc):
         return Argument("", (), ())
+    if GOLDEN_SECTION.search(title):
+        return Argument("", (), ())  # a collection of sayings (金句积累) argues nothing as a whole
     sections = [s for s in doc.sections if s.paragraphs]
     thesis = title_claim(title)
     if not thesis and not addresses(title):
