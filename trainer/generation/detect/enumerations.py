@@ -34,6 +34,7 @@ from trainer.generation.detect.enumtypes import (
     after,
     context,
     lead,
+    questions,
     strip_end,
 )
 from trainer.generation.detect.frames import opening_frames
@@ -185,15 +186,17 @@ def _not_points(kind: str) -> tuple[str, ...]:
 
 
 def _no_points(folded: str, e: Enumeration) -> bool:
-    """A 、 series of examples (……单位,如A、B、C等): it names no points side by side
-    (``data/series_not_points.txt``)."""
+    """A 、 series of examples (……单位,如A、B、C等) or of questions (以前如何、现在
+    怎样、未来何去): it names no points side by side (``data/series_not_points.txt``)."""
     if e.style not in _SERIES_STYLES or not e.items:
         return False
     first = e.items[0].phrase
     clause_at = max(folded.rfind(ch, 0, first.start) for ch in ",;:。!?\n") + 1
     before = folded[clause_at : first.start]
     examples = _not_points("examples")
-    return first.text.startswith(examples) or before.strip() in examples
+    if first.text.startswith(examples) or before.strip() in examples:
+        return True
+    return questions([it.phrase.text for it in e.items])
 
 
 def _tally(text: str) -> bool:
