@@ -68,3 +68,10 @@ POINTS = """# 推动乡村产业发展的对策
 def test_numbered_points_with_their_explanation_stay_a_list() -> None:
     lists = _lists(POINTS)
     assert any(items[:1] == ("加大科技投入",) for _prompt, items in lists), lists
+
+
+def test_sayings_under_headings_naming_kinds_are_no_list_of_points() -> None:
+    """A note's headings sort its lines into kinds (为民服务类): numbered whole
+    sentences under them are sayings collected, whatever the title."""
+    lists = _lists(SAYINGS.format(title="基层治理学习笔记"))
+    assert lists == []  # nor the kinds themselves as the note's points

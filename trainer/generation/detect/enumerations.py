@@ -98,10 +98,15 @@ def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
                 found += inline_lists(folded, section, para, sent)
                 found += phrase_series(folded, section, para, sent)
                 found += clause_runs(folded, section, para, sent)
-    if GOLDEN_SECTION.search(doc.title):
-        # A collection of sayings (金句积累): its headings sort the sayings into kinds
-        # (为民服务类, 作风建设类), they are no points of an answer.
-        found = [e for e in found if e.style != "headings"]
+    # A collection of sayings (金句积累), or headings naming kinds (为民服务类, 作风建设类):
+    # the headings sort what the note collected, they are no points of an answer.
+    sayings = GOLDEN_SECTION.search(doc.title) is not None
+    found = [
+        e
+        for e in found
+        if e.style != "headings"
+        or not (sayings or all(_KIND_HEADING.match(bare(it.phrase.text)) for it in e.items))
+    ]
     found.sort(key=lambda e: (PRIORITY[e.style], e.start))
     return [
         _without_fillers(_without_tally(e))
@@ -296,7 +301,7 @@ def _quotations(folded: str, e: Enumeration, doc: Outline) -> bool:
     """A numbered run of quotations (a study note's 金句 under 为民服务类, 作风建设类):
     each item a line of its own that is one whole sentence of two or more clauses,
     closing on 。 or !, and half of them or more 金句 (every one in a text whose title
-    names sayings). The items are no points: cut to a first clause they break the
+    names sayings or under a heading naming a kind: 为民服务类). The items are no points: cut to a first clause they break the
     quotation (``群众利益无小事``), and a line that is one sentence has no head to
     ask; each line is a 金句 card of its own where it qualifies."""
     if e.style != "ordinal" or len(e.items) < 2:
@@ -320,10 +325,17 @@ def _quotations(folded: str, e: Enumeration, doc: Outline) -> bool:
         sentences.append(strip_numbering(para.span))
     if GOLDEN_SECTION.search(doc.title) or GOLDEN_SECTION.search(e.section.heading):
         return True
+    if _KIND_HEADING.match(bare(e.section.heading)):
+        return True  # 为民服务类: lines sorted by kind, not the points of one answer
     quoted = sum(find_golden(folded, s, True, True) is not None for s in sentences)
     return quoted * 2 >= len(sentences)
 
 
+_KIND_HEADING = re.compile(
+    r"^(?:#+\s*)?(?:[一二三四五六七八九十\d]{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）])?"
+    r"\s*[^,，:：。]{2,10}类$"
+)
+"""A heading naming a kind (一、为民服务类): a note sorting lines it collected."""
 _ORDINAL_AT = 4
 """Characters a line's number (1. / (一)) takes before the item it opens."""
 
