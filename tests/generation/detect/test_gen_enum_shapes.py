@@ -228,3 +228,21 @@ def test_an_inline_list_counts_its_category_noun_with_its_own_measure_word() -> 
     )
     prompts = [n.prompt for n in make(text, "t").notes if n.kind.value == "list"]
     assert any("哪四个方面" in p for p in prompts), prompts
+
+
+def test_a_series_of_questions_is_no_list_of_points() -> None:
+    """以前如何、现在怎样、未来何去: questions raised, no points to list."""
+    text = (
+        "村庄的明天\n\n村里召开议事会，村民们围绕村子的以前如何、现在怎样、未来何去等问题展开讨论。"
+        "大家一致认为，发展特色产业、改善人居环境、传承乡土文化是三件大事。\n"
+    )
+    lists = [n.items for n in make(text, "t").notes if n.kind is NoteKind.LIST]
+    assert all("现在怎样" not in items for items in lists), lists
+
+
+def test_items_that_mostly_ask_are_questions() -> None:
+    from trainer.generation.detect.enumtypes import questions
+
+    assert questions(["以前如何", "现在怎样", "未来何去"])
+    assert not questions(["发展特色产业", "改善人居环境", "传承乡土文化"])
+    assert not questions(["干什么学什么", "缺什么补什么"])  # 什么 here asks nothing

@@ -95,3 +95,41 @@ def test_a_title_opening_with_a_rank_is_still_a_blank() -> None:
     sentence = "我们要选派优秀干部到村任第一书记。"
     term = _cloze("我们要选派优秀干部到村任{{c1::第一书记}}。", "cloze.term")
     assert [n.text for n, _o in tidy([term], frozenset(), sentence)] == [term[0].text]
+
+
+def test_a_series_inside_the_halves_of_a_two_point_card_is_no_second_card() -> None:
+    """既要A、A',又要B、B': a series cloze reading across the first half asks the same
+    words again; the two-point card keeps the sentence."""
+    sentence = "为乡村减负是一项长期工程，既要刀刃向内、敢于较真碰硬，又要着眼长远、注重建章立制。"
+    two = _cloze(
+        "为乡村减负是一项长期工程，既要{{c1::刀刃向内、敢于较真碰硬}}，"
+        "又要{{c2::着眼长远、注重建章立制}}。",
+        "cloze.two_points",
+        "金句",
+    )
+    series = _cloze(
+        "为乡村减负是一项长期工程，{{c1::既要刀刃向内}}、敢于较真碰硬，又要着眼长远、注重建章立制。",
+        "cloze.series",
+    )
+    made = tidy([two, series], frozenset(), sentence)
+    assert [n.text for n, _o in made] == [two[0].text]
+
+
+def test_a_series_of_other_words_than_the_two_halves_keeps_its_card() -> None:
+    """无论是A还是B,……增加X、Y和Z: the series is a point of its own."""
+    sentence = (
+        "无论是建设卫生城市还是文明城市，根本都是为了改善环境，增加居民的幸福感、自豪感和自信心。"
+    )
+    two = _cloze(
+        "无论是{{c1::建设卫生城市}}还是{{c2::文明城市}}，根本都是为了{{c3::改善环境}}，"
+        "增加居民的幸福感、自豪感和自信心。",
+        "cloze.two_points",
+        "金句",
+    )
+    series = _cloze(
+        "无论是建设卫生城市还是文明城市，根本都是为了改善环境，"
+        "增加居民的{{c1::幸福感}}、{{c1::自豪感}}和{{c1::自信心}}。",
+        "cloze.series",
+    )
+    made = tidy([two, series], frozenset(), sentence)
+    assert len(made) == 2

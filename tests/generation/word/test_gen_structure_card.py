@@ -9,6 +9,7 @@ from gen_scoring import make, seed_text
 from trainer.domain.model import NoteKind
 from trainer.generation import generate
 from trainer.generation.read.reader import read_article
+from trainer.generation.text import fold
 
 
 def test_one_structure_card_per_article_tagged_structure() -> None:
@@ -262,3 +263,59 @@ def test_a_page_whose_lead_lines_repeat_its_body_lists_no_point_twice() -> None:
             for line in note.answer.splitlines():
                 parts = line.split(":", 1)[-1].split(";")
                 assert len(parts) == len(set(parts)), (path.name, line)
+
+
+COMMENTARY = """社区食堂为何越办越红火?
+
+清晨六点,城东一家社区食堂已飘出饭菜香。不少老人结伴而来,边吃边聊,其乐融融。
+
+便宜实惠,是最直接的吸引力。一份两荤一素的套餐,价格比街边小店低不少,老人们算得清这笔账。
+
+社区食堂卖的不只是饭菜,更是陪伴。独居老人在这里有了说话的去处,子女也少了一份牵挂。
+
+办好社区食堂,离不开精打细算。有的食堂引入第三方运营,有的利用闲置房屋,降低了成本。
+
+守住食品安全底线,一刻也不能放松。食材采购、后厨操作都要公开透明,接受居民监督。
+
+众口难调,更要倾听居民的声音。定期征求意见、调整菜单,才能让食堂留住人气。
+
+一碗热饭,温暖的是人心。把社区食堂这件小事办好,基层治理就能更有温度。
+"""
+
+
+def test_a_commentary_without_headings_gets_its_structure_from_paragraph_openings() -> None:
+    """A commentary under no heading (a title, a lead, body paragraphs each opening on
+    its point, a close): the 分论点 are the body paragraphs' opening claims, whole, and
+    the thesis is the close's judgement when the title only asks."""
+    cards = _structure_cards(COMMENTARY)
+    assert len(cards) == 1
+    lines = fold(cards[0]).splitlines()
+    assert lines[0] == "中心论点:把社区食堂这件小事办好,基层治理就能更有温度"
+    points = lines[1].removeprefix("分论点:").split(";")
+    assert points == [
+        "便宜实惠,是最直接的吸引力",
+        "社区食堂卖的不只是饭菜,更是陪伴",
+        "办好社区食堂,离不开精打细算",
+        "守住食品安全底线,一刻也不能放松",
+        "众口难调,更要倾听居民的声音",
+    ]
+
+
+NEWS = """城东社区食堂开张
+
+清晨六点,城东一家社区食堂已飘出饭菜香。不少老人结伴而来,边吃边聊。
+
+食堂由一座闲置的仓库改建而成,面积约三百平方米,可同时容纳八十人就餐。
+
+开业当天,街道工作人员和志愿者早早来到现场,帮助老人取餐、结账。
+
+一位老人告诉记者,以前一个人在家做饭不方便,现在下楼就能吃上热饭。
+
+据了解,食堂今后还将推出送餐上门服务,方便行动不便的老人。
+"""
+
+
+def test_a_report_without_claims_gets_no_structure_card() -> None:
+    """Paragraphs that narrate open on no claim: no card rather than background
+    sentences as 分论点."""
+    assert _structure_cards(NEWS) == []

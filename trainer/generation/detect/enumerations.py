@@ -34,10 +34,11 @@ from trainer.generation.detect.enumtypes import (
     after,
     context,
     lead,
+    questions,
     strip_end,
 )
 from trainer.generation.detect.frames import opening_frames
-from trainer.generation.detect.golden import GOLDEN_SECTION
+from trainer.generation.detect.golden import GOLDEN_SECTION, find_golden, strip_numbering
 from trainer.generation.detect.headruns import answer_runs, heading_runs, naming_a_part, title_span
 from trainer.generation.detect.inline import inline_lists, parallel_clauses, semicolon_lists
 from trainer.generation.detect.markers import LINE_NUMBER, Marker, find_markers, sequences
@@ -68,7 +69,11 @@ _STRUCTURAL = re.compile(
 
 
 def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
-    found = [e for e in _ordinal_lists(folded, doc) if not _structural(e)]
+    found = [
+        e
+        for e in _ordinal_lists(folded, doc)
+        if not _structural(e) and not _quotations(folded, e, doc)
+    ]
     found += heading_runs(folded, doc)
     found += answer_runs(folded, doc)
     for section in doc.sections:
@@ -93,6 +98,15 @@ def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
                 found += inline_lists(folded, section, para, sent)
                 found += phrase_series(folded, section, para, sent)
                 found += clause_runs(folded, section, para, sent)
+    # A collection of sayings (金句积累), or headings naming kinds (为民服务类, 作风建设类):
+    # the headings sort what the note collected, they are no points of an answer.
+    sayings = GOLDEN_SECTION.search(doc.title) is not None
+    found = [
+        e
+        for e in found
+        if e.style != "headings"
+        or not (sayings or all(_KIND_HEADING.match(bare(it.phrase.text)) for it in e.items))
+    ]
     found.sort(key=lambda e: (PRIORITY[e.style], e.start))
     return [
         _without_fillers(_without_tally(e))
@@ -177,15 +191,17 @@ def _not_points(kind: str) -> tuple[str, ...]:
 
 
 def _no_points(folded: str, e: Enumeration) -> bool:
-    """A 、 series of examples (……单位,如A、B、C等): it names no points side by side
-    (``data/series_not_points.txt``)."""
+    """A 、 series of examples (……单位,如A、B、C等) or of questions (以前如何、现在
+    怎样、未来何去): it names no points side by side (``data/series_not_points.txt``)."""
     if e.style not in _SERIES_STYLES or not e.items:
         return False
     first = e.items[0].phrase
     clause_at = max(folded.rfind(ch, 0, first.start) for ch in ",;:。!?\n") + 1
     before = folded[clause_at : first.start]
     examples = _not_points("examples")
-    return first.text.startswith(examples) or before.strip() in examples
+    if first.text.startswith(examples) or before.strip() in examples:
+        return True
+    return questions([it.phrase.text for it in e.items])
 
 
 def _tally(text: str) -> bool:
@@ -273,6 +289,55 @@ def _structural(e: Enumeration) -> bool:
         or ":" in it.phrase.text  # 七、最后说一句:……: a label before a colon marks a part
         for it in e.items
     )
+
+
+_QUOTE_MIN, _QUOTE_MAX = 18, 40
+"""Characters of a numbered line that is a quotation: longer than a point's head and
+its aim (宣传引导,增强居民分类意识), short enough to quote whole (a point and its
+explanation run longer)."""
+
+
+def _quotations(folded: str, e: Enumeration, doc: Outline) -> bool:
+    """A numbered run of quotations (a study note's 金句 under 为民服务类, 作风建设类):
+    each item a line of its own that is one whole sentence of two or more clauses,
+    closing on 。 or !, and half of them or more 金句 (every one in a text whose title
+    names sayings or under a heading naming a kind: 为民服务类). The items are no points: cut to a first clause they break the
+    quotation (``群众利益无小事``), and a line that is one sentence has no head to
+    ask; each line is a 金句 card of its own where it qualifies."""
+    if e.style != "ordinal" or len(e.items) < 2:
+        return False
+    sentences = []
+    for it in e.items:
+        para = next(
+            (p for p in e.section.paragraphs if p.span.start <= it.context.start < p.span.end), None
+        )
+        if para is None or it.context.start - para.span.start > _ORDINAL_AT:
+            return False
+        line = folded[it.phrase.start : para.span.end].strip()
+        if any(mark in line[:-1] for mark in "。!?"):
+            return False  # a head and its explanation: 加强顶层设计。要……
+        if (
+            not _QUOTE_MIN <= len(line) <= _QUOTE_MAX
+            or not line.endswith(("。", "!"))
+            or len(clauses(folded, it.phrase.start, para.span.end)) < 2
+        ):
+            return False
+        sentences.append(strip_numbering(para.span))
+    if GOLDEN_SECTION.search(doc.title) or GOLDEN_SECTION.search(e.section.heading):
+        return True
+    if _KIND_HEADING.match(bare(e.section.heading)):
+        return True  # 为民服务类: lines sorted by kind, not the points of one answer
+    quoted = sum(find_golden(folded, s, True, True) is not None for s in sentences)
+    return quoted * 2 >= len(sentences)
+
+
+_KIND_HEADING = re.compile(
+    r"^(?:#+\s*)?(?:[一二三四五六七八九十\d]{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）])?"
+    r"\s*[^,，:：。]{2,10}类$"
+)
+"""A heading naming a kind (一、为民服务类): a note sorting lines it collected."""
+_ORDINAL_AT = 4
+"""Characters a line's number (1. / (一)) takes before the item it opens."""
 
 
 _BUCKET = 2000

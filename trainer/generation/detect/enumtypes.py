@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from trainer.generation.lexicon import kind_words
 from trainer.generation.split.structure import Paragraph, Section
 from trainer.generation.text import Span
 
@@ -104,3 +105,11 @@ def context(p: Paragraph) -> Span:
     """A paragraph's first two sentences: the item's context on the card."""
     end = p.sentences[1].end if len(p.sentences) > 1 else p.span.end
     return Span(p.span.text[: end - p.span.start], p.span.start, end)
+
+
+def questions(texts: list[str]) -> bool:
+    """Items most of which ask (以前如何、现在怎样、未来何去: question words in
+    ``data/series_not_points.txt``): questions raised, not points that answer one."""
+    asks = kind_words("series_not_points", "asks")
+    asking = sum(any(w in t for w in asks) for t in texts)
+    return asking * 2 > len(texts)

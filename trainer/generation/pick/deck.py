@@ -411,7 +411,10 @@ def _merged(made: list[Made]) -> list[Made]:
 def _into_golden(made: list[Made]) -> list[Made]:
     """A key-term or series cloze on the sentence of a 金句 card joins that card when
     their blanks fit together (:func:`_join`): one sentence, one card (rubric: DUP).
-    The 金句 keeps its rule; the cloze that joined it is gone."""
+    The 金句 keeps its rule; the cloze that joined it is gone, and so is a series
+    cloze that cannot join a two-point card (既……又, 不是……而是) on its sentence and
+    blanks the same words (the same point carded twice); a series of other words
+    in it is a point of its own."""
     golden = {
         (n.source.start, n.source.end): k
         for k, (n, o) in enumerate(made)
@@ -429,7 +432,32 @@ def _into_golden(made: list[Made]) -> list[Made]:
         if joined is not None:
             out[at] = (replace(out[at][0], text=joined), out[at][1])
             gone.add(k)
+        elif (
+            out[at][1].rule == _TWO_POINTS
+            and origin.rule == _SERIES
+            and _overlaps(made[at][0].text, note.text)
+        ):
+            gone.add(k)  # a series inside the two halves asks the same point again
     return [m for k, m in enumerate(out) if k not in gone]
+
+
+_TWO_POINTS = "cloze.two_points"
+_SERIES = "cloze.series"
+
+
+def _overlaps(two: str, series: str) -> bool:
+    """A series cloze whose members (the blanks sharing one number, else all its
+    blanks) overlap a blank of a two-point cloze on the same sentence, other than a
+    word inside one member (深度 in 深度交流): the same words asked twice."""
+    plain, halves = _marks(two)
+    other, blanks = _marks(series)
+    numbers = [n for _s, _e, n in blanks]
+    members = [(s, e) for s, e, n in blanks if numbers.count(n) >= 2] or [
+        (s, e) for s, e, _n in blanks
+    ]
+    return plain == other and any(
+        s < e2 and s2 < e and not (s <= s2 and e2 <= e) for s, e in members for s2, e2, _n in halves
+    )
 
 
 _QUESTIONS = 3

@@ -14,7 +14,8 @@
 No card for a text that argues nothing as a whole: given material (给定资料 in
 材料1/材料2 parts: facts and voices, no thesis of its own) or several separate essays
 in one file (model essays each under its own title: their titles are not 分论点 of one
-argument).
+argument) or a collection of sayings (a title naming 金句, 名言: quotations sorted into
+kinds).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from trainer.generation.classify.address import addresses
 from trainer.generation.classify.functions import sentence_start
 from trainer.generation.detect.enumtypes import Enumeration
+from trainer.generation.detect.golden import GOLDEN_SECTION
 from trainer.generation.detect.headruns import naming_a_part
 from trainer.generation.detect.markers import find_markers
 from trainer.generation.lexicon import kind_words
@@ -211,7 +213,6 @@ def _claim_heading(text: str) -> bool:
     """A heading that states a point, not one naming a part (问题, 金句积累, 热点背景)
     or asking a question."""
     from trainer.generation.detect.enumerations import structural_heading
-    from trainer.generation.detect.golden import GOLDEN_SECTION
 
     return (
         len(text) > _TITLE_MIN
@@ -360,6 +361,143 @@ def _opening_claims(original: str, sections: list[Section], functions: dict[int,
             if not _numbered(text) and not _LINKING.match(text):
                 out.append(text)
     return out
+
+
+_COMMENTARY_PARAGRAPHS = 5
+"""A commentary without headings (人民日报评论, 人民时评) runs to a lead, three or more
+body paragraphs and a close."""
+_COMMENTARY_MAX = 14
+"""Paragraphs at most of one commentary (6 to 12 as a rule); a longer run under no
+heading is a collection (quotations, excerpts of speeches), not one argument."""
+
+
+def _commentary(doc: Outline) -> bool:
+    """A commentary without headings: one run of paragraphs under no heading, long
+    enough to hold a lead, a body and a close."""
+    sections = [s for s in doc.sections if s.paragraphs]
+    if any(s.heading.strip() for s in sections):
+        return False
+    return _COMMENTARY_PARAGRAPHS <= sum(len(s.paragraphs) for s in sections) <= _COMMENTARY_MAX
+
+
+def _body_openers(
+    original: str, sections: list[Section], functions: dict[int, str]
+) -> list[tuple[bool, str]]:
+    """The claim sentences that open a commentary's body paragraphs (the lead narrates
+    and the close concludes), each whole and with whether the classifier marked it
+    分论点; see :func:`_body_claim`."""
+    paragraphs = [p for sec in sections for p in sec.paragraphs]
+    found: list[tuple[bool, str]] = []
+    for p in paragraphs[1:-1]:
+        s = p.sentences[0] if p.sentences else None
+        marked = functions.get(s.start, "") if s is not None else ""
+        if s is None or marked not in _BODY_CLAIMS or not _body_claim(s.text, marked):
+            continue
+        text = original[s.start : s.end].strip()
+        number = _PARAGRAPH_NUMBER.match(fold(text))
+        text = text[number.end() :] if number else text
+        found.append((marked == "分论点", text.rstrip("。!;,！；，")))
+    return found
+
+
+def _commentary_claims(found: list[tuple[bool, str]]) -> list[str]:
+    """A commentary's 分论点: its body paragraphs' opening claims (each middle paragraph
+    opens on its point), whole sentences short enough to be points (never cut);
+    openers the classifier marks 分论点 come first when there are more than
+    ``_POINTS_MAX``. Empty when fewer than two are found: then no points, never
+    background sentences in their place."""
+    texts = list(dict.fromkeys(t for _point, t in found))
+    if len(texts) > _POINTS_MAX:
+        marked = {t for point, t in found if point}
+        ranked = sorted(texts, key=lambda t: t not in marked)[:_POINTS_MAX]
+        texts = [t for t in texts if t in ranked]
+    return texts if len(texts) >= 2 else []
+
+
+def _one_frame(points: list[str], title: str, paragraphs: list[str]) -> bool:
+    """Every point shares one frame (集市里有……/集市里有……): a parallel run, kept as
+    the 分论点 over the body's other opening claims."""
+    return _all_share_a_piece(points) or all(_framed(points, title, paragraphs)[1])
+
+
+def _covers(claims: list[str], points: list[str]) -> bool:
+    """``claims`` hold every one of ``points`` and more (a detector's list of some of
+    the body paragraphs' openers)."""
+    plain = [_plain(c) for c in claims]
+    return len(claims) > len(points) and all(any(_plain(p) in c for c in plain) for p in points)
+
+
+_BODY_CLAIMS = frozenset({"分论点", "论点", "对策"})
+_BODY_JUDGES = re.compile(r"应|不能|不可|须")
+_QUOTED_TERM_MAX = 10
+"""Characters at most of a quoted term closing a point, its quotation marks included."""
+_PARAGRAPH_NUMBER = re.compile(r"^\d{1,2}[.．、]\s*")
+"""A paragraph's number (``3. 艰难方显勇毅……``), put before each paragraph of a page."""
+
+
+def _body_claim(sentence: str, function: str) -> bool:
+    """A body paragraph's opening sentence that states its point whole: short enough
+    to quote, not a question, quotation, speaker's line, figure or background cue;
+    one the classifier did not mark 分论点 judges (……要……, 不是……而是, 关键……):
+    ``进入新时代,人民群众的需要更加多样`` narrates."""
+    text = _PARAGRAPH_NUMBER.sub("", fold(sentence).strip())
+    head = text.rstrip("。!;,")
+    if not head or len(head) > _CLAIM_MAX or head.endswith("?") or re.search(r"\d", head):
+        return False
+    if head.startswith(("“", '"', "‘", "——", "-", "—", *_REFERRING)):
+        return False
+    if head.endswith("”") and len(head) - head.rfind("“") > _QUOTED_TERM_MAX:
+        return False  # a quotation closing the sentence; a quoted term (“增能”) is fine
+    if _SPEAKER.match(head) or _numbered(head) or _LINKING.match(head) or addresses(head):
+        return False
+    if any(w in head for w in kind_words("answer_openers", "announces")):
+        return False  # 细究……,不难发现其中的共性: it announces the point, states none
+    if function != "分论点" and not (
+        _JUDGES.search(head)
+        or _BODY_JUDGES.search(head)
+        or any(w in head for w in kind_words("functions", "论点"))
+    ):
+        return False
+    return not head.startswith(
+        (
+            *kind_words("answer_openers", "leans"),
+            *kind_words("answer_openers", "turns"),
+            *kind_words("functions", "背景"),
+        )
+    )
+
+
+def _commentary_thesis(
+    original: str, doc: Outline, functions: dict[int, str], thesis: str, points: list[str]
+) -> str:
+    """A commentary's 中心论点: the title's or the opening's claim, unless that is one
+    of its 分论点 (the opening judgement searched was a body paragraph's first
+    sentence): then the judgement of its closing paragraph when that is no 分论点
+    either, else that claim all the same (a second paragraph stating the thesis), no
+    longer counted as a 分论点."""
+    if thesis and not any(_plain(p) == _plain(thesis) for p in points):
+        return thesis
+    span = _closing_thesis(doc, functions) if points else None
+    closing = complete(_without_stance(original[span.start : span.end])) if span else ""
+    if closing and not any(_plain(p) == _plain(closing) for p in points):
+        return closing
+    return thesis
+
+
+def _closing_thesis(doc: Outline, functions: dict[int, str]) -> Span | None:
+    """The judgement of a commentary's closing paragraph: its first sentence that
+    states an argument as a whole (论点, 意义, 对策) and can be quoted whole."""
+    paragraphs = [p for sec in doc.sections for p in sec.paragraphs]
+    if not paragraphs:
+        return None
+    for s in paragraphs[-1].sentences:
+        if functions.get(s.start) not in _THESIS_FUNCTIONS or not _quotable(s):
+            continue
+        if _states_whole(s.text) and len(complete(s.text)) == len(
+            s.text.strip().rstrip("。!;,！；，")
+        ):
+            return s
+    return None
 
 
 _FRAME_SPAN = 4
@@ -563,6 +701,8 @@ def argument(
         return Argument("", (), ())  # the text was misread (a script's record): no card
     if given_material(doc) or several_essays(original, doc) or study_notes(doc):
         return Argument("", (), ())
+    if GOLDEN_SECTION.search(title):
+        return Argument("", (), ())  # a collection of sayings (金句积累) argues nothing as a whole
     sections = [s for s in doc.sections if s.paragraphs]
     thesis = title_claim(title)
     if not thesis and not addresses(title):
@@ -603,12 +743,29 @@ def argument(
             # point it missed (先当……/再当……/还要当……).
             run = parallel_run(_opening_claims(original, sections, functions), title, texts)
             points = run if len(run) >= len(kept) else kept
+    commentary = _commentary(doc) and not addresses(title)
+    body = _body_openers(original, sections, functions) if commentary else []
+    claims = _commentary_claims(body)
+    openers = bool(claims) and (
+        len(points) < 2 or (_covers(claims, points) and not _one_frame(points, title, texts))
+    )
+    if openers:
+        listed = None
+        points = claims
+    if points and commentary:
+        thesis = _commentary_thesis(original, doc, functions, thesis, points)
+        points = [p for p in points if _plain(p) != _plain(thesis)]
+        points = points if len(points) >= 2 else []
     if any(_not_a_point(p) for p in points):
         points = []  # a note's labels among them: the list is no argument's (rubric: MIX)
     points = points[:_POINTS_MAX]
     if not points:
         listed = None
     measures = _measures(original, found, functions, points, doc, under, listed)
+    if openers and measures:
+        # A body paragraph opening on a measure of the list is no 分论点 besides it.
+        points = [p for p in points if not any(_plain(m) in _plain(p) for m in measures)]
+        points = points if len(points) >= 2 else []
     problems = _problems(original, found, measures) if measures and not points else []
     return Argument(thesis, tuple(points), tuple(measures), tuple(problems))
 
