@@ -865,3 +865,15 @@ def test_a_parenthesis_naming_a_negated_word_otherwise_is_negated_too() -> None:
     assert grade(point, "有规划", use_model=False).points[0].mark is Mark.MISSED
     # A parenthesis of detail with a predicate of its own is not another word.
     assert marks(["系统操作不便（卡顿）"], "系统卡顿", use_model=False) != [Mark.MISSED]
+
+
+def test_a_negation_does_not_reach_across_a_contrast() -> None:
+    # 而不是 negates what follows it, not the measure before it; 不是…而是 does
+    # not negate what follows the 而是.
+    point = ["依靠说服教育引导群众"]
+    assert marks(point, "靠说服教育引导群众而不是强制命令", use_model=False) == [Mark.RECALLED]
+    assert marks(point, "不是靠罚款而是靠说服教育引导群众", use_model=False) == [Mark.RECALLED]
+    # A negation on the same side still turns the point.
+    assert marks(point, "不靠说服教育引导群众", use_model=False) == [Mark.MISSED]
+    # A point saying what it is not: typed so, it is the point.
+    assert marks(["约束公职人员而非普通百姓"], "约束公职人员，不是普通百姓") == [Mark.RECALLED]
