@@ -472,12 +472,13 @@ def substituted(plan: Plan, typed: str, hits: tuple[Hit, ...], *, light: bool = 
     知农人). ``light`` keys too (a word the prompt gives).
     """
     have = {h.key for h in hits}
+    categories = lexicon().categories
     out = []
     for i, key in enumerate(plan.keys):
-        if i in have or (key.weight < 0.5 and not light):
+        if i in have or (key.weight < 0.5 and not light) or key.word in categories:
             continue
         there = _aligned(plan, typed, key)
-        if there in STOP or key.word in lexicon().categories:
+        if there in STOP:
             # A pronoun or a function word (自己 for 下田) is no other term, nor
             # another noun for a kind of thing (两方 for 主体).
             continue

@@ -12,7 +12,7 @@ it is half the credit. A negation before a key (不健全) is part of the key.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -260,9 +260,11 @@ class Plan:
     """Characters of the prompt the point does not hold (美 of 小林村的“美”体现在
     哪些方面): typed beside a heading's word, they name the aspect asked for."""
 
-    @property
-    def total(self) -> float:
-        return sum(k.weight for k in self.keys)
+    total: float = field(init=False, repr=False, compare=False)
+    """The keys' weight (asked of every span weighed)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "total", sum(k.weight for k in self.keys))
 
 
 @lru_cache(maxsize=4096)
