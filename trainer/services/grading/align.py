@@ -19,6 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from typing import NamedTuple
 
 from trainer.generation.split import words as segment
 from trainer.services.grading.lexicon import lexicon
@@ -57,8 +58,9 @@ QUALITY = {
 """Credit of one key by how it was found (an opposite under a negation counts)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
+    """One find of a key (a tuple: built by the dozen for every answer)."""
+
     key: int
     start: int
     end: int
