@@ -19,6 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from typing import NamedTuple
 
 from trainer.generation.split import words as segment
 from trainer.services.grading.lexicon import lexicon
@@ -57,8 +58,9 @@ QUALITY = {
 """Credit of one key by how it was found (an opposite under a negation counts)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
+    """One find of a key (a tuple: built by the dozen for every answer)."""
+
     key: int
     start: int
     end: int
@@ -188,7 +190,6 @@ def find_hits(
     index: int, key: Key, text: str, clauses: tuple[Clause, ...], *, slips: bool = True
 ) -> list[Hit]:
     """Every place in ``text`` where key ``index`` (or a stand-in) was typed."""
-    lex = lexicon()
     hits: list[Hit] = []
     for word, how in _forms(key.word):
         at = text.find(word)
@@ -239,14 +240,24 @@ def find_hits(
             q = 0.0 if flipped else QUALITY[how]
             hits.append(Hit(index, at, at + size, q, how, flipped))
     if size >= 3 and not key.quoted:  # a coined term counts whole (农人 is no 知农人)
-        for piece in (key.word[:-1], key.word[1:]):
-            if piece in lex.near(key.word) or piece in lex.opposites(key.word):
-                continue  # 机动车 is no piece of 非机动车 but another term
+        for piece in _pieces(key.word):
             for at in _positions(text, piece):
                 flipped = _turned(key, text, at, at + len(piece), clauses)
                 q = 0.0 if flipped else QUALITY[Found.PIECE] * (size - 1) / size
                 hits.append(Hit(index, at, at + len(piece), q, Found.PIECE, flipped))
     return hits
+
+
+@lru_cache(maxsize=8192)
+def _pieces(word: str) -> tuple[str, ...]:
+    """A long key without its last or its first character, unless that is
+    another term (机动车 is no piece of 非机动车)."""
+    lex = lexicon()
+    return tuple(
+        piece
+        for piece in (word[:-1], word[1:])
+        if piece not in lex.near(word) and piece not in lex.opposites(word)
+    )
 
 
 def short_forms(keys: tuple[Key, ...], text: str, hits: list[Hit]) -> list[Hit]:
@@ -268,8 +279,10 @@ def short_forms(keys: tuple[Key, ...], text: str, hits: list[Hit]) -> list[Hit]:
         return out
     whole = [(h.start, h.end) for h in hits if h.how is not Found.PIECE]
     q = QUALITY[Found.SHORT]
-    for at in range(len(text) - 1):
-        for x in heads.get(text[at], ()):
+    # Only where a head character stands (the same order as a walk over the text).
+    places = sorted(at for ch in heads for at in _positions(text, ch) if at < len(text) - 1)
+    for at in places:
+        for x in heads[text[at]]:
             for y in heads.get(text[at + 1], ()):
                 if x == y or any(at < e and s < at + 2 for s, e in whole):
                     continue
@@ -279,7 +292,11 @@ def short_forms(keys: tuple[Key, ...], text: str, hits: list[Hit]) -> list[Hit]:
 
 
 def overlaps(hit: Hit, used: list[tuple[int, int]]) -> bool:
-    return any(hit.start < e and s < hit.end for s, e in used)
+    start, end = hit.start, hit.end
+    for s, e in used:  # noqa: SIM110 (a loop, not any(): asked hundreds of times an answer)
+        if start < e and s < end:
+            return True
+    return False
 
 
 def _pick_order(h: Hit) -> tuple[float, bool, int]:
@@ -374,13 +391,14 @@ def best_span(
     best_flipped: tuple[int, ...] = ()
     n = len(clauses)
     for a in sorted(opening):
+        after = [(h, e) for h, f, e in placed if f >= a]
         for b in range(a, min(n, a + longest)):
             if clauses[b].unit != clauses[a].unit and not plan.across:
                 break
             if b not in closing:
                 continue
             lo, hi = clauses[a].start, ends[b]
-            inside = [h for h, f, e in placed if f >= a and e <= b]
+            inside = [h for h, e in after if e <= b]
             if not inside:
                 continue
             chosen = _in_order(plan, _pick(inside, ordered=True), starts)
@@ -456,12 +474,13 @@ def substituted(plan: Plan, typed: str, hits: tuple[Hit, ...], *, light: bool = 
     知农人). ``light`` keys too (a word the prompt gives).
     """
     have = {h.key for h in hits}
+    categories = lexicon().categories
     out = []
     for i, key in enumerate(plan.keys):
-        if i in have or (key.weight < 0.5 and not light):
+        if i in have or (key.weight < 0.5 and not light) or key.word in categories:
             continue
         there = _aligned(plan, typed, key)
-        if there in STOP or key.word in lexicon().categories:
+        if there in STOP:
             # A pronoun or a function word (自己 for 下田) is no other term, nor
             # another noun for a kind of thing (两方 for 主体).
             continue

@@ -166,13 +166,14 @@ def _exact(pl: Plan, span: str, match: align.Match) -> bool:
         return False
     if any(h.how not in (align.Found.EXACT, align.Found.SHORT) for h in match.hits):
         return False  # a word in another's stead (增加 for 提高) is not the wording
-    if _substituted(pl, span, match.hits, light=True):
-        return False  # 赶走外来客 for 引进“外来客”, 引进 given by the prompt
     how = {h.key: h.how for h in match.hits}
     left = [k for i, k in enumerate(pl.keys) if how.get(i) is not align.Found.EXACT]
     if not all(_may_go(k) for k in left):
         return False
-    return sum(k.weight for k in left) <= LIGHT * pl.total and _in_place(pl, match)
+    if sum(k.weight for k in left) > LIGHT * pl.total or not _in_place(pl, match):
+        return False
+    # Asked last, as it aligns the span with the point character by character.
+    return not _substituted(pl, span, match.hits, light=True)  # 赶走外来客 for 引进“外来客”
 
 
 def _may_go(key: Key) -> bool:

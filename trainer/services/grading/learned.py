@@ -100,7 +100,8 @@ FEATURES = (
 
 
 def _pairs(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+    """The text's pairs of neighbouring characters."""
+    return set(map(operator.add, text, text[1:]))
 
 
 @lru_cache(maxsize=4096)

@@ -14,7 +14,9 @@
   done (有待, 仍需 …: 机制有待完善 says 机制不完善), on a line starting ``*``
   predicates saying a thing is fine (顺畅, 雄厚 …), on a line starting ``%``
   nouns naming a fault (隐患, 矛盾, 漏洞 …) and on a line starting ``&``
-  predicates saying a thing is bad without negating it (脏乱, 陈旧, 拥堵 …).
+  predicates saying a thing is bad without negating it (脏乱, 陈旧, 拥堵 …),
+  and on a line starting ``|`` words that turn to a contrast (而, 而是: a
+  negation on one side of them never reaches a word on the other).
 * ``data/generic.txt``: verbs that open almost any measure (加强, 提升 …).
 * ``data/categories.txt``: nouns that only name a kind of thing (人才, 原因 …).
 * ``data/heads.txt``: nouns that end almost any measure (机制, 体系, 管理 …).
@@ -76,6 +78,9 @@ class Lexicon:
     bad: frozenset[str] = frozenset()
     """Predicates saying a thing is bad without a negation (脏乱, 陈旧, 拥堵):
     a point holding one is a complaint, as one holding a negation is."""
+    contrasts: frozenset[str] = frozenset()
+    """Words turning to a contrast (思想工作而不是强迫命令, 不是罚款而是教育): a
+    negation on one side of them is not said of a word on the other."""
 
     def faulty(self, word: str) -> bool:
         """Whether ``word`` names a fault or says a thing is bad."""
@@ -91,10 +96,10 @@ class Lexicon:
         return self.antonyms.get(word, frozenset())
 
 
-_NEGATION_MARKS = "!+=~*^%&"
+_NEGATION_MARKS = "!+=~*^%&|"
 """The marks of ``negations.txt``'s lines, in the order the lexicon's lists unpack
 them: not a negation, after its word, before a verb, a harm, an affirmation, pending,
-a fault, a bad predicate (the file's header says what each means)."""
+a fault, a bad predicate, a contrast (the file's header says what each means)."""
 
 
 @cache
@@ -121,7 +126,7 @@ def lexicon() -> Lexicon:
             marked[mark].extend(w.lstrip(mark) for w in group)
         else:
             neg.extend(group)
-    not_neg, after, preverbal, harms, affirms, pending, faults, bad = (
+    not_neg, after, preverbal, harms, affirms, pending, faults, bad, contrasts = (
         marked[mark] for mark in _NEGATION_MARKS
     )
     # A word opening with a negation (不健全) is not joined into one key: the
@@ -151,4 +156,5 @@ def lexicon() -> Lexicon:
         affirms=frozenset(affirms),
         fault_nouns=frozenset(faults),
         bad=frozenset(bad),
+        contrasts=frozenset(contrasts),
     )

@@ -12,7 +12,7 @@ it is half the credit. A negation before a key (不健全) is part of the key.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -260,9 +260,11 @@ class Plan:
     """Characters of the prompt the point does not hold (美 of 小林村的“美”体现在
     哪些方面): typed beside a heading's word, they name the aspect asked for."""
 
-    @property
-    def total(self) -> float:
-        return sum(k.weight for k in self.keys)
+    total: float = field(init=False, repr=False, compare=False)
+    """The keys' weight (asked of every span weighed)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "total", sum(k.weight for k in self.keys))
 
 
 @lru_cache(maxsize=4096)
@@ -399,6 +401,13 @@ def _attribute(words: tuple[tuple[str, int], ...], i: int, start: int) -> bool:
     return k + 1 < len(words) and words[k + 1][0] == "的" and words[k + 1][1] < start
 
 
+def _contrast_between(words: tuple[tuple[str, int], ...], i: int, start: int) -> bool:
+    """Whether a word turning to a contrast stands between the negation at word
+    ``i`` and ``start`` (教育 of 不是靠罚款而是靠教育 is not negated)."""
+    contrasts = lexicon().contrasts
+    return any(w in contrasts and at < start for w, at in words[i + 1 :])
+
+
 def negation(
     text: str, start: int, end: int, lo: int = 0, hi: int | None = None
 ) -> tuple[bool, bool]:
@@ -444,11 +453,11 @@ def _negation(
                 return True, True
             continue
         if at + len(word) <= start:
-            if _negating(word, False):
+            if _negating(word, False) and not _contrast_between(words, n, start - lo):
                 return True, not _attribute(words, n, start - lo)
         elif at >= end:
-            if after >= NEGATION_REACH:
-                break
+            if after >= NEGATION_REACH or word in lex.contrasts:
+                break  # 思想工作而不是强迫命令: the negation is the contrast's
             if word in lex.affirms:
                 break  # 环境良好没有污染: its own predicate says it is fine
             if _negating(word, True) and _fault_follows(words, n):
