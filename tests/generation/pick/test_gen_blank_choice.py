@@ -144,3 +144,37 @@ def test_a_paragraphs_own_number_does_not_open_its_cloze() -> None:
     assert clozes
     assert not [t for t in clozes if re.match(r"\s*\d\s*[.．、](?!\d)", t)], clozes
     assert all(not t.startswith(".5") for t in clozes), clozes
+
+
+def test_a_time_phrase_is_never_a_blank() -> None:
+    """今年以来 opens the sentence and ranks as a term, yet a student recalls no content
+    in it (rubric: GEN); the term beside it is what the card asks."""
+    from trainer.generation.pick.clozes import term_blanks
+
+    text = "今年以来,各地推行林长责任制,守护青山绿水。"
+    s = Span(text, 0, len(text))
+    got = [b.text for b in term_blanks(s, {"今年以来": 9.0, "这些年来": 8.0, "林长责任制": 1.0})]
+    assert got == ["林长责任制"], got
+    text = "当今世界,数字鸿沟成为老年人必须直面的课题。"
+    s = Span(text, 0, len(text))
+    got = [b.text for b in term_blanks(s, {"当今世界": 9.0, "数字鸿沟": 1.0})]
+    assert got == ["数字鸿沟"], got
+
+
+def test_a_series_of_time_words_is_no_series_to_ask() -> None:
+    """连接过去、现在与未来: the series names times, not points (rubric: GEN)."""
+    text = "\n".join(
+        [
+            "红色场馆的育人功能",
+            "红色场馆是传承精神的重要载体,更是连接过去、现在与未来的精神桥梁。",
+            "各地要用好红色资源,讲好党史故事,让红色基因代代相传。",
+            "场馆要创新展陈方式,推动沉浸式体验,吸引更多年轻观众走进展厅。",
+        ]
+    )
+    blanks = [
+        b
+        for n in make(text).notes
+        if n.kind is NoteKind.CLOZE
+        for b in _BLANK.findall(n.text or "")
+    ]
+    assert not {"过去", "现在", "未来"} & set(blanks), blanks

@@ -36,7 +36,7 @@ from trainer.generation.detect.keyterms import (
 )
 from trainer.generation.detect.members import clause_members
 from trainer.generation.detect.members import members as structure_members
-from trainer.generation.lexicon import entries, words
+from trainer.generation.lexicon import entries, kind_words, words
 from trainer.generation.read.boilerplate import FOOTER, PROMO
 from trainer.generation.split.structure import Outline, Paragraph, Section
 from trainer.generation.split.words import (
@@ -339,8 +339,19 @@ def _good_blank(text: str) -> bool:
         and core not in STOP_WORDS
         and core not in PLAIN
         and core not in words("connectives")
+        and not time_phrase(core)
         and _balanced(text)
         and not _torn(core)
+    )
+
+
+def time_phrase(word: str) -> bool:
+    """A time word or phrase (今年以来, 这些年来, 当今世界, 过去; ``data/time_words.txt``):
+    no blank and no series member, whatever else it holds."""
+    return (
+        word in kind_words("time_words", "words")
+        or word.endswith(kind_words("time_words", "ends"))
+        or (len(word) <= 4 and word.startswith(kind_words("time_words", "opens")))
     )
 
 
@@ -876,6 +887,7 @@ def _series_cards(
             for g in structure_members(folded, w.sentence)
             if (cardable or _built_alike(g))
             and not any(m.start < it.end and it.start < m.end for m in g for it in listed or ())
+            and not any(time_phrase(strip_punct(m.text)) for m in g)
         ]
         if groups:
             found.append((w, groups))
