@@ -178,3 +178,35 @@ def test_a_series_of_time_words_is_no_series_to_ask() -> None:
         for b in _BLANK.findall(n.text or "")
     ]
     assert not {"过去", "现在", "未来"} & set(blanks), blanks
+
+
+def test_a_quoted_coinage_below_the_term_window_still_gets_a_card() -> None:
+    """“四遇四必” is named once and ranks below the article's own terms, yet it is a
+    coined term a tutor cards (GUIDE: quoted coined phrases); it takes a card on top of
+    the window, as a 规范表述 does."""
+    from trainer.generation.detect.keyterms import Term
+    from trainer.generation.memo import one_article
+    from trainer.generation.pick.clozes import find_clozes
+    from trainer.generation.split.structure import outline
+
+    text = "\n".join(
+        [
+            "社区防控的几点做法",
+            "各地要压实属地责任,健全联防联控机制,织密社区防护网络。",
+            "基层医疗机构要落实首诊负责制,做好预检分诊工作。",
+            "一些街道推行“四遇四必”体系,由网格员逐户上门登记。",
+            "社区网格员要做好重点人群的排查登记,守好第一道防线。",
+        ]
+    )
+    terms = [
+        Term("属地责任", 9.0, 1),
+        Term("联防联控机制", 8.0, 1),
+        Term("首诊负责制", 7.0, 1),
+        Term("预检分诊", 6.0, 1),
+        Term("四遇四必", 1.0, 1),
+    ]
+    with one_article():
+        doc = outline(text, "社区防控的几点做法")
+        clozes = find_clozes(text, doc, terms, set(), 3)
+    blanks = {b.text for c in clozes for b in c.blanks}
+    assert "四遇四必" in blanks, blanks

@@ -444,7 +444,8 @@ def find_clozes(
     ``listed`` the items of the list cards (a series they hold gets no cloze).
 
     Key-term cards cover the ``top`` best terms and every 规范表述 of the article
-    (up to ``top`` more), each blanked at least once. ``learned``: the learned
+    (up to ``top`` more) and the best names it quotes below them (up to a third of
+    ``top``), each blanked at least once. ``learned``: the learned
     model's verdicts (the terms came ranked by it; sentences it finds 金句 that no
     rule does are carded as 金句 too).
     """
@@ -457,6 +458,11 @@ def find_clozes(
     # longer list of standard phrases never pushes the article's terms out.
     own_terms = [t for t in terms if t.word not in guifan]
     standard = [t for t in terms if t.word in guifan][: 2 * top]
+    # Names the article quotes (“卡脖子”, “四向八廊”) count with them: coined terms a
+    # tutor cards wherever the ranking puts them.
+    coinages = [t for t in own_terms[top:] if _quoted_name(t.word, folded)]
+    own_terms = [t for t in own_terms if t not in coinages]
+    standard += coinages[: top // 3]
     scores.update((t.word, t.score) for t in standard)
     cover = sorted([*own_terms[:top], *standard], key=lambda t: (-t.score, t.word))
     # Terms ranked just below the window are blanked too, in cards already made.
