@@ -210,3 +210,31 @@ def test_a_quoted_coinage_below_the_term_window_still_gets_a_card() -> None:
         clozes = find_clozes(text, doc, terms, set(), 3)
     blanks = {b.text for c in clozes for b in c.blanks}
     assert "四遇四必" in blanks, blanks
+
+
+def _blank(sentence: str, word: str) -> tuple[Span, Span]:
+    at = sentence.index(word)
+    return Span(sentence, 0, len(sentence)), Span(word, at, at + len(word))
+
+
+def test_a_measure_is_blanked_with_its_policy_verb() -> None:
+    """In a 对策, 健全 + 监管体系 is the measure: a blank on 监管体系 alone leaves the
+    study point showing (rubric: KEY)."""
+    from trainer.generation.pick.clozes import _verb_objects
+
+    s, b = _blank("另一方面,要健全监管体系,加快形成良性循环。", "监管体系")
+    assert [x.text for x in _verb_objects(s, (b,))] == ["健全监管体系"]
+
+
+def test_a_verb_takes_no_blank_whose_object_goes_on_or_is_a_series() -> None:
+    """提高{课堂教学}效率: the object is 课堂教学效率; 完善{网格化管理}、精细化服务: the
+    verb governs the whole series; “{定时定点}”: a quoted name stands alone."""
+    from trainer.generation.pick.clozes import _verb_objects
+
+    for sentence, word in [
+        ("教师要提高课堂教学效率,做到应教尽教。", "课堂教学"),
+        ("各地要完善网格化管理、精细化服务的治理平台。", "网格化管理"),
+        ("各小区要推行“定时定点”投放,方便居民。", "定时定点"),
+    ]:
+        s, b = _blank(sentence, word)
+        assert [x.text for x in _verb_objects(s, (b,))] == [word], sentence

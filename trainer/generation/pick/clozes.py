@@ -633,7 +633,10 @@ def find_clozes(
     _name_pass(out, list(dict.fromkeys(names)), scores)
     for k, c in enumerate(out):
         if c.rule in _SWAPPABLE and not c.together:
-            out[k] = replace(c, blanks=_whole_compounds(c.sentence, c.blanks))
+            whole = _whole_compounds(c.sentence, c.blanks)
+            if functions.get(c.sentence.start) == "对策":
+                whole = _verb_objects(c.sentence, whole)
+            out[k] = replace(c, blanks=whole)
     out.sort(key=lambda c: c.sentence.start)
     return out
 
@@ -714,6 +717,49 @@ def _whole_compounds(sentence: Span, blanks: tuple[Span, ...]) -> tuple[Span, ..
         if 2 * hidden <= plain and _good_blank(wide.text):
             out[n] = wide
     return tuple(out)
+
+
+def _verb_objects(sentence: Span, blanks: tuple[Span, ...]) -> tuple[Span, ...]:
+    """In a 对策 sentence, a blank on the object of a policy verb that opens its
+    clause (要{健全}监管体系, ，{优化}营商环境) takes the verb too: the measure is the
+    verb-object, and a blank on its noun alone leaves the measure showing (rubric:
+    KEY). Only while at least half the sentence stays visible."""
+    toks = tokens(sentence.text)
+    starts = {at: k for k, (_w, at) in enumerate(toks)}
+    ends = {at + len(w): k for k, (w, at) in enumerate(toks)}
+    plain = len(strip_punct(sentence.text))
+    out = list(blanks)
+    for n, b in enumerate(out):
+        i, j = starts.get(b.start - sentence.start), ends.get(b.end - sentence.start)
+        if i is None or j is None or i == 0 or _verbal(toks[i][0]) or _verbal(b.text[:2]):
+            continue  # a blank that opens on a verb has its own (规划建设……体系)
+        after = toks[j + 1][0] if j + 1 < len(toks) else "。"
+        if strip_punct(after) == after and after not in _OBJECT_ENDS:
+            continue  # the object goes on past the blank (提高{课堂教学}效率)
+        if after.startswith("、"):
+            continue  # the verb governs a series (完善{网格化管理}、精细化服务……)
+        verb, at = toks[i - 1]
+        if len(verb) < 2 or verb not in _POLICY_VERBS or at + len(verb) != toks[i][1]:
+            continue
+        if len(verb) + len(b.text) > _VERB_OBJECT_MAX:
+            continue  # 加强社区工作者队伍建设: too long to recall as one phrase
+        before = toks[i - 2][0] if i >= 2 else "，"
+        if not (strip_punct(before) != before or before in _CLAUSE_LEADS):
+            continue  # 部门{协同}: the verb is no measure's, it ends a noun phrase
+        wide = Span(verb + b.text, sentence.start + at, b.end)
+        if any(o is not b and o.start < wide.end and wide.start < o.end for o in out):
+            continue
+        hidden = sum(len(o.text) for o in out) + len(verb)
+        if 2 * hidden <= plain:
+            out[n] = wide
+    return tuple(out)
+
+
+_VERB_OBJECT_MAX = 10
+"""A verb-object blank this long at most (健全监管体系, 完善新型举国体制)."""
+_POLICY_VERBS = frozenset(kind_words("policy_verbs", "verbs"))
+_OBJECT_ENDS = frozenset(kind_words("policy_verbs", "ends"))
+_CLAUSE_LEADS = frozenset(kind_words("policy_verbs", "leads"))
 
 
 def _quoted_name(word: str, folded: str) -> bool:
