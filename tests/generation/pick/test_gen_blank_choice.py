@@ -238,3 +238,18 @@ def test_a_verb_takes_no_blank_whose_object_goes_on_or_is_a_series() -> None:
     ]:
         s, b = _blank(sentence, word)
         assert [x.text for x in _verb_objects(s, (b,))] == [word], sentence
+
+
+def test_no_term_card_is_made_on_a_line_of_site_chrome() -> None:
+    """本笔记由“某某学习群”整理,仅供学习交流: a quoted name in a footer left in the text
+    is no coined term to card (the line is the site's, not the article's)."""
+    text = "\n".join(
+        [
+            "社区养老的几点思考",
+            "各地要健全居家社区机构相协调的养老服务体系,发展普惠养老服务。",
+            "要推进适老化改造,帮助老年人跨越“数字鸿沟”。",
+            "本笔记由“申论每周一练”学习群整理,仅供学习交流,请勿商用转载。",
+        ]
+    )
+    for n in make(text).notes:
+        assert "每周一练" not in (n.text or "") + (n.prompt or "") + (n.answer or ""), n

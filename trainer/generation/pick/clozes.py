@@ -525,6 +525,7 @@ def find_clozes(
         for w in _sentences(doc)
         if _TERM_SENTENCE[0] <= len(w.sentence.text) <= _TERM_SENTENCE[1]
         and w.sentence.start not in instructions
+        and not _chrome(w.sentence.text)
     ]
     functions = functions or {}
     long = [
@@ -639,6 +640,13 @@ def find_clozes(
             out[k] = replace(c, blanks=whole)
     out.sort(key=lambda c: c.sentence.start)
     return out
+
+
+def _chrome(text: str) -> bool:
+    """A line of site chrome left inside the article (本笔记由……整理,仅供学习交流,请勿
+    转载): two marks of a footer, or a promotion. No term card is made on it, whatever
+    name it quotes; one mark alone is no evidence (推进扫码入企 is a 对策)."""
+    return len(FOOTER.findall(text)) >= 2 or PROMO.search(text) is not None
 
 
 def _opens_object(word: str) -> bool:
