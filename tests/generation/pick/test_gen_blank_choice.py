@@ -253,3 +253,14 @@ def test_no_term_card_is_made_on_a_line_of_site_chrome() -> None:
     )
     for n in make(text).notes:
         assert "每周一练" not in (n.text or "") + (n.prompt or "") + (n.answer or ""), n
+
+
+def test_an_issuing_body_is_never_a_blank() -> None:
+    """国务院办公厅印发《……》: who issued it is no study point; the document is (rubric:
+    GEN)."""
+    from trainer.generation.pick.clozes import term_blanks
+
+    text = "近日,国务院办公厅印发《关于推进社区嵌入式服务的意见》,部署社区服务设施建设。"
+    s = Span(text, 0, len(text))
+    scores = {"国务院办公厅": 9.0, "人民日报": 8.0, "社区服务设施": 1.0}
+    assert [b.text for b in term_blanks(s, scores)] == ["社区服务设施"]

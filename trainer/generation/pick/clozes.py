@@ -340,6 +340,7 @@ def _good_blank(text: str) -> bool:
         and core not in PLAIN
         and core not in words("connectives")
         and not time_phrase(core)
+        and not institution(core)
         and _balanced(text)
         and not _torn(core)
     )
@@ -352,6 +353,14 @@ def time_phrase(word: str) -> bool:
         word in kind_words("time_words", "words")
         or word.endswith(kind_words("time_words", "ends"))
         or (len(word) <= 4 and word.startswith(kind_words("time_words", "opens")))
+    )
+
+
+def institution(word: str) -> bool:
+    """An institution or body (国务院办公厅, 人民日报, 联合国; ``data/institutions.txt``):
+    who issued or said it, never what a student recalls."""
+    return word in kind_words("institutions", "words") or word.endswith(
+        kind_words("institutions", "ends")
     )
 
 
