@@ -468,7 +468,9 @@ def find_clozes(
     own_terms = [t for t in terms if t.word not in guifan]
     standard = [t for t in terms if t.word in guifan][: 2 * top]
     # Names the article quotes (“卡脖子”, “四向八廊”) count with them: coined terms a
-    # tutor cards wherever the ranking puts them.
+    # tutor cards wherever the ranking puts them. Those below the window leave the
+    # article's own terms, so the window of terms blanked in cards already made
+    # (``extra_cover``) reaches the terms ranked after them.
     coinages = [t for t in own_terms[top:] if _quoted_name(t.word, folded)]
     own_terms = [t for t in own_terms if t not in coinages]
     standard += coinages[: top // 3]
