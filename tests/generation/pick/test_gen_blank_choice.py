@@ -277,3 +277,33 @@ def test_an_adverb_and_verb_held_as_one_word_is_no_term() -> None:
     terms = _terms(sentences)
     assert not {"明确提出", "普遍存在"} & terms, terms
     assert "终身学习" in terms, terms
+
+
+def test_a_quoted_coinage_takes_no_card_on_a_fragment() -> None:
+    """其三,是“成本转嫁”现象: the sentence leans on the list before it (rubric: FRAG); a
+    name below the term window gets no card of its own there."""
+    from trainer.generation.detect.keyterms import Term
+    from trainer.generation.memo import one_article
+    from trainer.generation.pick.clozes import find_clozes
+    from trainer.generation.split.structure import outline
+
+    text = "\n".join(
+        [
+            "直播带货的几种乱象",
+            "各地要压实平台主体责任,健全商品质量追溯机制,保护消费者合法权益。",
+            "基层监管部门要落实网格化巡查制度,做好投诉举报处理工作。",
+            "其三,是“成本转嫁”现象。",
+            "行业协会要推动诚信经营,守好市场秩序的第一道防线。",
+        ]
+    )
+    terms = [
+        Term("平台主体责任", 9.0, 1),
+        Term("质量追溯机制", 8.0, 1),
+        Term("网格化巡查制度", 7.0, 1),
+        Term("诚信经营", 6.0, 1),
+        Term("成本转嫁", 1.0, 1),
+    ]
+    with one_article():
+        doc = outline(text, "直播带货的几种乱象")
+        clozes = find_clozes(text, doc, terms, set(), 3)
+    assert not any("其三" in c.sentence.text for c in clozes), [c.sentence.text for c in clozes]

@@ -574,6 +574,7 @@ def find_clozes(
             and "{" not in w.sentence.text
             and "}" not in w.sentence.text
             and (cardable(w) or named(term.word))
+            and not (term in coinages and fragment(w.sentence.text))
         ]
         if term in extra_cover and _extend(out, term.word):
             covered.add(term.word)
