@@ -144,3 +144,166 @@ def test_a_paragraphs_own_number_does_not_open_its_cloze() -> None:
     assert clozes
     assert not [t for t in clozes if re.match(r"\s*\d\s*[.．、](?!\d)", t)], clozes
     assert all(not t.startswith(".5") for t in clozes), clozes
+
+
+def test_a_time_phrase_is_never_a_blank() -> None:
+    """今年以来 opens the sentence and ranks as a term, yet a student recalls no content
+    in it (rubric: GEN); the term beside it is what the card asks."""
+    from trainer.generation.pick.clozes import term_blanks
+
+    text = "今年以来,各地推行林长责任制,守护青山绿水。"
+    s = Span(text, 0, len(text))
+    got = [b.text for b in term_blanks(s, {"今年以来": 9.0, "这些年来": 8.0, "林长责任制": 1.0})]
+    assert got == ["林长责任制"], got
+    text = "当今世界,数字鸿沟成为老年人必须直面的课题。"
+    s = Span(text, 0, len(text))
+    got = [b.text for b in term_blanks(s, {"当今世界": 9.0, "数字鸿沟": 1.0})]
+    assert got == ["数字鸿沟"], got
+
+
+def test_a_series_of_time_words_is_no_series_to_ask() -> None:
+    """连接过去、现在与未来: the series names times, not points (rubric: GEN)."""
+    text = "\n".join(
+        [
+            "红色场馆的育人功能",
+            "红色场馆是传承精神的重要载体,更是连接过去、现在与未来的精神桥梁。",
+            "各地要用好红色资源,讲好党史故事,让红色基因代代相传。",
+            "场馆要创新展陈方式,推动沉浸式体验,吸引更多年轻观众走进展厅。",
+        ]
+    )
+    blanks = [
+        b
+        for n in make(text).notes
+        if n.kind is NoteKind.CLOZE
+        for b in _BLANK.findall(n.text or "")
+    ]
+    assert not {"过去", "现在", "未来"} & set(blanks), blanks
+
+
+def test_a_quoted_coinage_below_the_term_window_still_gets_a_card() -> None:
+    """“四遇四必” is named once and ranks below the article's own terms, yet it is a
+    coined term a tutor cards (GUIDE: quoted coined phrases); it takes a card on top of
+    the window, as a 规范表述 does."""
+    from trainer.generation.detect.keyterms import Term
+    from trainer.generation.memo import one_article
+    from trainer.generation.pick.clozes import find_clozes
+    from trainer.generation.split.structure import outline
+
+    text = "\n".join(
+        [
+            "社区防控的几点做法",
+            "各地要压实属地责任,健全联防联控机制,织密社区防护网络。",
+            "基层医疗机构要落实首诊负责制,做好预检分诊工作。",
+            "一些街道推行“四遇四必”体系,由网格员逐户上门登记。",
+            "社区网格员要做好重点人群的排查登记,守好第一道防线。",
+        ]
+    )
+    terms = [
+        Term("属地责任", 9.0, 1),
+        Term("联防联控机制", 8.0, 1),
+        Term("首诊负责制", 7.0, 1),
+        Term("预检分诊", 6.0, 1),
+        Term("四遇四必", 1.0, 1),
+    ]
+    with one_article():
+        doc = outline(text, "社区防控的几点做法")
+        clozes = find_clozes(text, doc, terms, set(), 3)
+    blanks = {b.text for c in clozes for b in c.blanks}
+    assert "四遇四必" in blanks, blanks
+
+
+def _blank(sentence: str, word: str) -> tuple[Span, Span]:
+    at = sentence.index(word)
+    return Span(sentence, 0, len(sentence)), Span(word, at, at + len(word))
+
+
+def test_a_measure_is_blanked_with_its_policy_verb() -> None:
+    """In a 对策, 健全 + 监管体系 is the measure: a blank on 监管体系 alone leaves the
+    study point showing (rubric: KEY)."""
+    from trainer.generation.pick.clozes import _verb_objects
+
+    s, b = _blank("另一方面,要健全监管体系,加快形成良性循环。", "监管体系")
+    assert [x.text for x in _verb_objects(s, (b,))] == ["健全监管体系"]
+
+
+def test_a_verb_takes_no_blank_whose_object_goes_on_or_is_a_series() -> None:
+    """提高{课堂教学}效率: the object is 课堂教学效率; 完善{网格化管理}、精细化服务: the
+    verb governs the whole series; “{定时定点}”: a quoted name stands alone."""
+    from trainer.generation.pick.clozes import _verb_objects
+
+    for sentence, word in [
+        ("教师要提高课堂教学效率,做到应教尽教。", "课堂教学"),
+        ("各地要完善网格化管理、精细化服务的治理平台。", "网格化管理"),
+        ("各小区要推行“定时定点”投放,方便居民。", "定时定点"),
+    ]:
+        s, b = _blank(sentence, word)
+        assert [x.text for x in _verb_objects(s, (b,))] == [word], sentence
+
+
+def test_no_term_card_is_made_on_a_line_of_site_chrome() -> None:
+    """本笔记由“某某学习群”整理,仅供学习交流: a quoted name in a footer left in the text
+    is no coined term to card (the line is the site's, not the article's)."""
+    text = "\n".join(
+        [
+            "社区养老的几点思考",
+            "各地要健全居家社区机构相协调的养老服务体系,发展普惠养老服务。",
+            "要推进适老化改造,帮助老年人跨越“数字鸿沟”。",
+            "本笔记由“申论每周一练”学习群整理,仅供学习交流,请勿商用转载。",
+        ]
+    )
+    for n in make(text).notes:
+        assert "每周一练" not in (n.text or "") + (n.prompt or "") + (n.answer or ""), n
+
+
+def test_an_issuing_body_is_never_a_blank() -> None:
+    """国务院办公厅印发《……》: who issued it is no study point; the document is (rubric:
+    GEN)."""
+    from trainer.generation.pick.clozes import term_blanks
+
+    text = "近日,国务院办公厅印发《关于推进社区嵌入式服务的意见》,部署社区服务设施建设。"
+    s = Span(text, 0, len(text))
+    scores = {"国务院办公厅": 9.0, "人民日报": 8.0, "社区服务设施": 1.0}
+    assert [b.text for b in term_blanks(s, scores)] == ["社区服务设施"]
+
+
+def test_an_adverb_and_verb_held_as_one_word_is_no_term() -> None:
+    """明确提出, 普遍存在: the dictionary holds them whole, yet they are an adverb and a
+    verb, guessed from the sentence (rubric: GEN); a 规范表述 of that shape (终身学习)
+    stays a term."""
+    sentences = [
+        "文件明确提出要建设学习型社会,基层普遍存在人手不足的困境。",
+        "文件明确提出要推进终身学习,基层普遍存在经费紧张的困境。",
+    ]
+    terms = _terms(sentences)
+    assert not {"明确提出", "普遍存在"} & terms, terms
+    assert "终身学习" in terms, terms
+
+
+def test_a_quoted_coinage_takes_no_card_on_a_fragment() -> None:
+    """其三,是“成本转嫁”现象: the sentence leans on the list before it (rubric: FRAG); a
+    name below the term window gets no card of its own there."""
+    from trainer.generation.detect.keyterms import Term
+    from trainer.generation.memo import one_article
+    from trainer.generation.pick.clozes import find_clozes
+    from trainer.generation.split.structure import outline
+
+    text = "\n".join(
+        [
+            "直播带货的几种乱象",
+            "各地要压实平台主体责任,健全商品质量追溯机制,保护消费者合法权益。",
+            "基层监管部门要落实网格化巡查制度,做好投诉举报处理工作。",
+            "其三,是“成本转嫁”现象。",
+            "行业协会要推动诚信经营,守好市场秩序的第一道防线。",
+        ]
+    )
+    terms = [
+        Term("平台主体责任", 9.0, 1),
+        Term("质量追溯机制", 8.0, 1),
+        Term("网格化巡查制度", 7.0, 1),
+        Term("诚信经营", 6.0, 1),
+        Term("成本转嫁", 1.0, 1),
+    ]
+    with one_article():
+        doc = outline(text, "直播带货的几种乱象")
+        clozes = find_clozes(text, doc, terms, set(), 3)
+    assert not any("其三" in c.sentence.text for c in clozes), [c.sentence.text for c in clozes]

@@ -72,12 +72,22 @@ def complement(toks: list[tuple[str, int]], k: int) -> bool:
     return verb in VERBS or verb_like(verb)
 
 
+_ADVERBS = frozenset({"ad", "d"})
+
+
 @lru_cache(maxsize=16384)
 def verb_like(word: str) -> bool:
     """A verb or function word by the dictionary's tag, or an adverb + verb word
     (全面推行, 深入开展, 大力发展)."""
     if _tagged_verb(word):
         return True
+    if (
+        len(word) == 4
+        and tag(word[:2]) in _ADVERBS
+        and _tagged_verb(word[2:])
+        and word not in guifan_words()  # 终身 + 学习 is a 规范表述
+    ):
+        return True  # 明确 + 提出: an adverb and a verb the dictionary holds as one word
     return len(word) >= 4 and word[:2] in VERBS and _tagged_verb(word[2:])
 
 

@@ -36,7 +36,7 @@ from trainer.generation.detect.keyterms import (
 )
 from trainer.generation.detect.members import clause_members
 from trainer.generation.detect.members import members as structure_members
-from trainer.generation.lexicon import entries, words
+from trainer.generation.lexicon import entries, kind_words, words
 from trainer.generation.read.boilerplate import FOOTER, PROMO
 from trainer.generation.split.structure import Outline, Paragraph, Section
 from trainer.generation.split.words import (
@@ -339,8 +339,28 @@ def _good_blank(text: str) -> bool:
         and core not in STOP_WORDS
         and core not in PLAIN
         and core not in words("connectives")
+        and not time_phrase(core)
+        and not institution(core)
         and _balanced(text)
         and not _torn(core)
+    )
+
+
+def time_phrase(word: str) -> bool:
+    """A time word or phrase (今年以来, 这些年来, 当今世界, 过去; ``data/time_words.txt``):
+    no blank and no series member, whatever else it holds."""
+    return (
+        word in kind_words("time_words", "words")
+        or word.endswith(kind_words("time_words", "ends"))
+        or (len(word) <= 4 and word.startswith(kind_words("time_words", "opens")))
+    )
+
+
+def institution(word: str) -> bool:
+    """An institution or body (国务院办公厅, 人民日报, 联合国; ``data/institutions.txt``):
+    who issued or said it, never what a student recalls."""
+    return word in kind_words("institutions", "words") or word.endswith(
+        kind_words("institutions", "ends")
     )
 
 
@@ -433,7 +453,8 @@ def find_clozes(
     ``listed`` the items of the list cards (a series they hold gets no cloze).
 
     Key-term cards cover the ``top`` best terms and every 规范表述 of the article
-    (up to ``top`` more), each blanked at least once. ``learned``: the learned
+    (up to ``top`` more) and the best names it quotes below them (up to a third of
+    ``top``), each blanked at least once. ``learned``: the learned
     model's verdicts (the terms came ranked by it; sentences it finds 金句 that no
     rule does are carded as 金句 too).
     """
@@ -446,6 +467,13 @@ def find_clozes(
     # longer list of standard phrases never pushes the article's terms out.
     own_terms = [t for t in terms if t.word not in guifan]
     standard = [t for t in terms if t.word in guifan][: 2 * top]
+    # Names the article quotes (“卡脖子”, “四向八廊”) count with them: coined terms a
+    # tutor cards wherever the ranking puts them. Those below the window leave the
+    # article's own terms, so the window of terms blanked in cards already made
+    # (``extra_cover``) reaches the terms ranked after them.
+    coinages = [t for t in own_terms[top:] if _quoted_name(t.word, folded)]
+    own_terms = [t for t in own_terms if t not in coinages]
+    standard += coinages[: top // 3]
     scores.update((t.word, t.score) for t in standard)
     cover = sorted([*own_terms[:top], *standard], key=lambda t: (-t.score, t.word))
     # Terms ranked just below the window are blanked too, in cards already made.
@@ -508,6 +536,7 @@ def find_clozes(
         for w in _sentences(doc)
         if _TERM_SENTENCE[0] <= len(w.sentence.text) <= _TERM_SENTENCE[1]
         and w.sentence.start not in instructions
+        and not _chrome(w.sentence.text)
     ]
     functions = functions or {}
     long = [
@@ -545,6 +574,7 @@ def find_clozes(
             and "{" not in w.sentence.text
             and "}" not in w.sentence.text
             and (cardable(w) or named(term.word))
+            and not (term in coinages and fragment(w.sentence.text))
         ]
         if term in extra_cover and _extend(out, term.word):
             covered.add(term.word)
@@ -616,9 +646,19 @@ def find_clozes(
     _name_pass(out, list(dict.fromkeys(names)), scores)
     for k, c in enumerate(out):
         if c.rule in _SWAPPABLE and not c.together:
-            out[k] = replace(c, blanks=_whole_compounds(c.sentence, c.blanks))
+            whole = _whole_compounds(c.sentence, c.blanks)
+            if functions.get(c.sentence.start) == "对策":
+                whole = _verb_objects(c.sentence, whole)
+            out[k] = replace(c, blanks=whole)
     out.sort(key=lambda c: c.sentence.start)
     return out
+
+
+def _chrome(text: str) -> bool:
+    """A line of site chrome left inside the article (本笔记由……整理,仅供学习交流,请勿
+    转载): two marks of a footer, or a promotion. No term card is made on it, whatever
+    name it quotes; one mark alone is no evidence (推进扫码入企 is a 对策)."""
+    return len(FOOTER.findall(text)) >= 2 or PROMO.search(text) is not None
 
 
 def _opens_object(word: str) -> bool:
@@ -697,6 +737,49 @@ def _whole_compounds(sentence: Span, blanks: tuple[Span, ...]) -> tuple[Span, ..
         if 2 * hidden <= plain and _good_blank(wide.text):
             out[n] = wide
     return tuple(out)
+
+
+def _verb_objects(sentence: Span, blanks: tuple[Span, ...]) -> tuple[Span, ...]:
+    """In a 对策 sentence, a blank on the object of a policy verb that opens its
+    clause (要{健全}监管体系, ，{优化}营商环境) takes the verb too: the measure is the
+    verb-object, and a blank on its noun alone leaves the measure showing (rubric:
+    KEY). Only while at least half the sentence stays visible."""
+    toks = tokens(sentence.text)
+    starts = {at: k for k, (_w, at) in enumerate(toks)}
+    ends = {at + len(w): k for k, (w, at) in enumerate(toks)}
+    plain = len(strip_punct(sentence.text))
+    out = list(blanks)
+    for n, b in enumerate(out):
+        i, j = starts.get(b.start - sentence.start), ends.get(b.end - sentence.start)
+        if i is None or j is None or i == 0 or _verbal(toks[i][0]) or _verbal(b.text[:2]):
+            continue  # a blank that opens on a verb has its own (规划建设……体系)
+        after = toks[j + 1][0] if j + 1 < len(toks) else "。"
+        if strip_punct(after) == after and after not in _OBJECT_ENDS:
+            continue  # the object goes on past the blank (提高{课堂教学}效率)
+        if after.startswith("、"):
+            continue  # the verb governs a series (完善{网格化管理}、精细化服务……)
+        verb, at = toks[i - 1]
+        if len(verb) < 2 or verb not in _POLICY_VERBS or at + len(verb) != toks[i][1]:
+            continue
+        if len(verb) + len(b.text) > _VERB_OBJECT_MAX:
+            continue  # 加强社区工作者队伍建设: too long to recall as one phrase
+        before = toks[i - 2][0] if i >= 2 else "，"
+        if not (strip_punct(before) != before or before in _CLAUSE_LEADS):
+            continue  # 部门{协同}: the verb is no measure's, it ends a noun phrase
+        wide = Span(verb + b.text, sentence.start + at, b.end)
+        if any(o is not b and o.start < wide.end and wide.start < o.end for o in out):
+            continue
+        hidden = sum(len(o.text) for o in out) + len(verb)
+        if 2 * hidden <= plain:
+            out[n] = wide
+    return tuple(out)
+
+
+_VERB_OBJECT_MAX = 10
+"""A verb-object blank this long at most (健全监管体系, 完善新型举国体制)."""
+_POLICY_VERBS = frozenset(kind_words("policy_verbs", "verbs"))
+_OBJECT_ENDS = frozenset(kind_words("policy_verbs", "ends"))
+_CLAUSE_LEADS = frozenset(kind_words("policy_verbs", "leads"))
 
 
 def _quoted_name(word: str, folded: str) -> bool:
@@ -876,6 +959,7 @@ def _series_cards(
             for g in structure_members(folded, w.sentence)
             if (cardable or _built_alike(g))
             and not any(m.start < it.end and it.start < m.end for m in g for it in listed or ())
+            and not any(time_phrase(strip_punct(m.text)) for m in g)
         ]
         if groups:
             found.append((w, groups))
