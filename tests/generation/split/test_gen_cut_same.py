@@ -72,3 +72,29 @@ def test_texts_cut_within_one_article_are_cut_as_alone(texts: list[str]) -> None
     with one_article():
         assert [segment._tokens(t) for t in texts] == alone
         assert [segment._tokens(t) for t in reversed(texts)] == alone[::-1]
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.text(alphabet=_CHARS + "ＡＢ１２，。！？（）㎡ﬁ½…—", max_size=40))
+def test_fold_is_nfkc_one_character_at_a_time(text: str) -> None:
+    """``fold`` reads its table; each character folds as NFKC folds it alone, kept as
+    it is where NFKC gives more than one character (㎡, ½)."""
+    import unicodedata
+
+    from trainer.generation.text import fold
+
+    def one(ch: str) -> str:
+        got = unicodedata.normalize("NFKC", ch)
+        return got if len(got) == 1 else ch
+
+    assert fold(text) == "".join(one(ch) for ch in text)
+    assert len(fold(text)) == len(text)
+
+
+def test_an_indexed_text_counts_as_str_does_when_asked_again() -> None:
+    from trainer.generation.detect.indexed import Indexed
+
+    text = Indexed("数字乡村建设要补齐短板,数字乡村要有人才。")
+    for sub in ["数字乡村", "数字乡村", "人才", "城市", "", "数字乡村"]:
+        assert text.count(sub) == str.count(str(text), sub)
+    assert text.count("数字", 0, 6) == 1

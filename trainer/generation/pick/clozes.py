@@ -530,6 +530,15 @@ def find_clozes(
     def cardable(w: _Where) -> bool:
         return not functions or functions.get(w.sentence.start, "") in CARDABLE
 
+    counted: dict[Span, int] = {}
+
+    def blank_count(s: Span) -> int:
+        """How many of the ranked terms ``s`` can blank (asked again for each term)."""
+        got = counted.get(s)
+        if got is None:
+            got = counted[s] = len(term_blanks(s, scores))
+        return got
+
     budget = len(folded) // CHARS_PER_CARD
     for term in cover:
         if any(term.word in c and len(c) <= len(term.word) + _NEST for c in covered):
@@ -569,7 +578,7 @@ def find_clozes(
             candidates,
             key=lambda w: (
                 cardable(w),
-                len(term_blanks(w.sentence, scores)),
+                blank_count(w.sentence),
                 -abs(len(w.sentence.text) - 40),
                 -w.sentence.start,
             ),

@@ -17,6 +17,7 @@ import os
 import re
 import sys
 import threading
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from importlib import resources
@@ -383,7 +384,7 @@ def share_cuts(text: str, parts: Iterable[tuple[int, int]]) -> None:
     memo = current()
     if memo is None:
         return
-    whole = tokens(text)
+    whole, starts, interior = _cut_index(memo, text)
     for start, end in parts:
         part = text[start:end]
         key = ("tokens", part)
@@ -393,9 +394,10 @@ def share_cuts(text: str, parts: Iterable[tuple[int, int]]) -> None:
             continue
         if end < len(text) and _CUT_BLOCK.match(text[end]):
             continue
-        if any(at < start < at + len(w) or at < end < at + len(w) for w, at in whole):
-            continue
-        inside = tuple((w, at - start) for w, at in whole if start <= at < end)
+        if start in interior or end in interior:
+            continue  # a token runs over the part's edge
+        a, b = bisect_left(starts, start), bisect_left(starts, end)
+        inside = tuple((w, at - start) for w, at in whole[a:b])
         if sum(len(w) for w, _ in inside) != len(part):
             continue  # the marks of a quoted phrase are no token: its part is cut alone
         if any(
@@ -405,6 +407,22 @@ def share_cuts(text: str, parts: Iterable[tuple[int, int]]) -> None:
         ):
             continue  # a quoted phrase whose marks lie outside the part: cut alone, it is no phrase
         memo[key] = inside
+
+
+def _cut_index(
+    memo: dict[Any, Any], text: str
+) -> tuple[tuple[tuple[str, int], ...], list[int], frozenset[int]]:
+    """The article's cut of ``text``, its tokens' offsets (in order) and the offsets
+    strictly inside a token, kept for the next parts read off the same text."""
+    key = ("cut_index", text)
+    got = memo.get(key)
+    if got is None:
+        tokens(text)
+        whole: tuple[tuple[str, int], ...] = memo[("tokens", text)]
+        starts = [at for _w, at in whole]
+        interior = frozenset(i for w, at in whole for i in range(at + 1, at + len(w)))
+        got = memo[key] = (whole, starts, interior)
+    return got  # type: ignore[no-any-return]
 
 
 def _quoted_at(text: str, word: str, at: int) -> bool:
@@ -456,13 +474,11 @@ def unknown_word_inside(text: str) -> frozenset[int]:
     # jieba cuts each block of characters on its own, and its HMM joins only runs of
     # one-character words of Chinese characters: a block without two such side by
     # side needs no HMM cut to say it holds no unknown word.
-    for m in tk._han.finditer(text):
+    pairs = sorted(p for p in singles if p + 1 in singles and _HMM_CHAR.match(text, p, p + 2))
+    for m in tk._han.finditer(text) if pairs else ():
         at = m.start()
-        if not any(
-            p + 1 in singles and _HMM_CHAR.match(text, p, p + 2)
-            for p in range(at, m.end() - 1)
-            if p in singles
-        ):
+        k = bisect_left(pairs, at)
+        if k == len(pairs) or pairs[k] + 1 >= m.end():
             continue
         for word, start, end in tk.tokenize(m.group(), HMM=True):
             start, end = start + at, end + at
@@ -554,7 +570,9 @@ def straddles(text: str, at: int) -> tuple[int, int] | None:
     创/新动能, yet a blank on 新动能 still reads as a word torn apart."""
     if not 0 < at < len(text):
         return None
-    freq = tokenizer().FREQ
+    words = tokenizer().FREQ
+    words.ensure(text)  # every word asked about opens with a character of ``text``
+    freq = words.words
     for size in range(5, 1, -1):  # the widest word first
         for lo in range(max(0, at - size + 1), at):
             hi = lo + size
