@@ -212,8 +212,11 @@ def _two_points(
     )
     out: list[tuple[_Where, list[Span]]] = []
     for w in _sentences(doc):
+        text = w.sentence.text
         parts = clauses(folded, w.sentence.start, w.sentence.end)
         for a, b in pairs:
+            if a not in text:
+                continue  # nor in any of its clauses
             first = next((c for c in parts if a in c.text), None)
             if first is None:
                 continue
@@ -282,8 +285,11 @@ def _predicates(folded: str, doc: Outline) -> list[tuple[_Where, list[Span]]]:
     out: list[tuple[_Where, list[Span]]] = []
     for w in _sentences(doc):
         points: list[Span] = []
+        held = [m for m in markers if m in w.sentence.text]
+        if not held:
+            continue  # no clause of it holds a marker
         for c in clauses(folded, w.sentence.start, w.sentence.end):
-            found = [(c.text.find(m), -len(m), m) for m in markers if m in c.text]
+            found = [(c.text.find(m), -len(m), m) for m in held if m in c.text]
             if not found:
                 continue
             at, _, marker = min(found)

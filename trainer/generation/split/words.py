@@ -384,7 +384,7 @@ def share_cuts(text: str, parts: Iterable[tuple[int, int]]) -> None:
     memo = current()
     if memo is None:
         return
-    whole, starts, interior = _cut_index(memo, text)
+    whole, starts, interior, sizes, quoted = _cut_index(memo, text)
     for start, end in parts:
         part = text[start:end]
         key = ("tokens", part)
@@ -397,23 +397,23 @@ def share_cuts(text: str, parts: Iterable[tuple[int, int]]) -> None:
         if start in interior or end in interior:
             continue  # a token runs over the part's edge
         a, b = bisect_left(starts, start), bisect_left(starts, end)
-        inside = tuple((w, at - start) for w, at in whole[a:b])
-        if sum(len(w) for w, _ in inside) != len(part):
+        if sizes[b] - sizes[a] != len(part):
             continue  # the marks of a quoted phrase are no token: its part is cut alone
-        if any(
-            _quoted_at(text, w, start + at)
-            and not (start < start + at and start + at + len(w) < end)
-            for w, at in inside
-        ):
+        if any(start <= at < end and not (start < at and at + n < end) for at, n in quoted):
             continue  # a quoted phrase whose marks lie outside the part: cut alone, it is no phrase
-        memo[key] = inside
+        memo[key] = tuple((w, at - start) for w, at in whole[a:b])
 
 
-def _cut_index(
-    memo: dict[Any, Any], text: str
-) -> tuple[tuple[tuple[str, int], ...], list[int], frozenset[int]]:
-    """The article's cut of ``text``, its tokens' offsets (in order) and the offsets
-    strictly inside a token, kept for the next parts read off the same text."""
+_CutIndex = tuple[
+    tuple[tuple[str, int], ...], list[int], frozenset[int], list[int], list[tuple[int, int]]
+]
+
+
+def _cut_index(memo: dict[Any, Any], text: str) -> _CutIndex:
+    """The article's cut of ``text`` with what :func:`share_cuts` asks of it, kept for
+    the next parts read off the same text: the tokens' offsets (in order), the offsets
+    strictly inside a token, the characters the tokens before each one cover, and
+    (offset, length) of each quoted phrase kept whole."""
     key = ("cut_index", text)
     got = memo.get(key)
     if got is None:
@@ -421,7 +421,11 @@ def _cut_index(
         whole: tuple[tuple[str, int], ...] = memo[("tokens", text)]
         starts = [at for _w, at in whole]
         interior = frozenset(i for w, at in whole for i in range(at + 1, at + len(w)))
-        got = memo[key] = (whole, starts, interior)
+        sizes = [0]
+        for w, _at in whole:
+            sizes.append(sizes[-1] + len(w))
+        quoted = [(at, len(w)) for w, at in whole if _quoted_at(text, w, at)]
+        got = memo[key] = (whole, starts, interior, sizes, quoted)
     return got  # type: ignore[no-any-return]
 
 
