@@ -30,3 +30,20 @@ def test_markers_found_once_per_article_are_those_found_afresh() -> None:
         assert find_markers(text, 5) == alone
         assert find_markers(text, 0) == find_markers(text, 0)
         assert [m.start for m in find_markers(text, 0)] == [m.start - 5 for m in alone]
+
+
+def test_a_series_read_once_per_article_is_read_as_afresh() -> None:
+    from trainer.generation.detect.inline import _dun_items
+    from trainer.generation.text import Span
+
+    text = "推动资源、服务、管理向基层下沉"
+    clause = Span(text, 3, 3 + len(text))
+    alone = _dun_items(clause)
+    assert alone is not None
+    with one_article():
+        first = _dun_items(clause)
+        assert first == alone
+        assert first is not None
+        first.clear()
+        assert _dun_items(clause) == alone
+        assert _dun_items(Span("没有顿号", 0, 4)) is None

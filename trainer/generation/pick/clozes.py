@@ -37,6 +37,7 @@ from trainer.generation.detect.keyterms import (
 from trainer.generation.detect.members import clause_members
 from trainer.generation.detect.members import members as structure_members
 from trainer.generation.lexicon import entries, words
+from trainer.generation.memo import current
 from trainer.generation.read.boilerplate import FOOTER, PROMO
 from trainer.generation.split.structure import Outline, Paragraph, Section
 from trainer.generation.split.words import (
@@ -1298,12 +1299,25 @@ def _named_blank(text: str, sentence: str) -> bool:
     return text in guifan_words() or len(text) >= _NAME_LEN or f"“{text}”" in sentence
 
 
+def _word_cuts(text: str) -> tuple[list[tuple[str, int]], set[int]]:
+    """The tokens of ``text`` that are words (no punctuation in them) and the offsets
+    of the one-character ones (worked out once per sentence within an article)."""
+    memo = current()
+    key = ("word_cuts", text)
+    got: tuple[list[tuple[str, int]], set[int]] | None = memo.get(key) if memo is not None else None
+    if got is None:
+        cuts = [(w, at) for w, at in tokens(text) if strip_punct(w) == w]
+        got = (cuts, {at for w, at in cuts if len(w) == 1})
+        if memo is not None:
+            memo[key] = got
+    return got
+
+
 def snap_to_words(sentence: Span, blanks: list[Span] | tuple[Span, ...]) -> list[Span]:
     """``blanks`` widened to the jieba words of ``sentence`` they cut into, so no blank
     splits a word or a fixed phrase (创{新动能} becomes {创新动能}, {顺势}而为 becomes
     {顺势而为}); blanks that come to overlap become one."""
-    cuts = [(w, at) for w, at in tokens(sentence.text) if strip_punct(w) == w]
-    stray = {at for w, at in cuts if len(w) == 1}
+    cuts, stray = _word_cuts(sentence.text)
     out: list[Span] = []
     for b in sorted(blanks, key=lambda b: b.start):
         lo, hi = b.start - sentence.start, b.end - sentence.start
@@ -1366,14 +1380,31 @@ class _Seen:
 
     def __init__(self) -> None:
         self.postings: dict[str, list[str]] = {}
+        self._sets: dict[str, frozenset[str]] = {}
+        """Each text's bigrams (the text itself when it has none), as ``bigram_dice``
+        reads them, made once per text."""
 
-    @staticmethod
-    def _grams(text: str) -> list[str]:
-        return sorted({text[i : i + 2] for i in range(len(text) - 1)} or {text})
+    def _set(self, text: str) -> frozenset[str]:
+        got = self._sets.get(text)
+        if got is None:
+            got = self._sets[text] = frozenset(
+                {text[i : i + 2] for i in range(len(text) - 1)} or {text}
+            )
+        return got
+
+    def _grams(self, text: str) -> list[str]:
+        return sorted(self._set(text))
 
     def _prefix(self, grams: list[str]) -> list[str]:
         keep = len(grams) - math.ceil(self._JACCARD * len(grams)) + 1
         return grams[: max(1, keep)]
+
+    def _dice(self, a: str, b: str) -> float:
+        """``bigram_dice(a, b)`` on the bigrams made once per text."""
+        if not (a and b):
+            return 0.0
+        x, y = self._set(a), self._set(b)
+        return 2 * len(x & y) / (len(x) + len(y))
 
     def near(self, plain: str) -> bool:
         done: set[str] = set()
@@ -1381,7 +1412,7 @@ class _Seen:
             for other in self.postings.get(g, ()):
                 if other not in done:
                     done.add(other)
-                    if bigram_dice(plain, other) >= _NEAR_DUPLICATE:
+                    if self._dice(plain, other) >= _NEAR_DUPLICATE:
                         return True
         return False
 

@@ -575,7 +575,7 @@ def straddles(text: str, at: int) -> tuple[int, int] | None:
     if not 0 < at < len(text):
         return None
     words = tokenizer().FREQ
-    words.ensure(text)  # every word asked about opens with a character of ``text``
+    words.ensure(text[max(0, at - 4) : at])  # the first characters of the words asked about
     freq = words.words
     for size in range(5, 1, -1):  # the widest word first
         for lo in range(max(0, at - size + 1), at):
