@@ -169,7 +169,7 @@ def _one(
     last: Span | None,
 ) -> str:
     text = s.text
-    if len(_FIGURE.findall(text)) >= 2 or ("%" in text and any(ch.isdigit() for ch in text)):
+    if len(_FIGURE.findall(text)) >= 2 or ("%" in text and any(map(str.isdigit, text))):
         return "论据"
     scores = _score(text, table)
     decisive = _decisive(text, table)

@@ -11,6 +11,7 @@ the next one is cut and output stays deterministic within a process.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import math
 import os
@@ -172,37 +173,43 @@ class Segmenter:
     def plain_cut(
         self, text: str, routes: dict[str, list[str]] | None = None
     ) -> list[tuple[str, int, int]]:
-        """``tokenize(text, HMM=False)``, word for word: jieba's dictionary cut (its
-        ``cut`` with ``__cut_DAG_NO_HMM``), the same arithmetic in one pass per block
+        """``tokenize(text, HMM=False)``, word for word (see :meth:`plain_words`)."""
+        return [(w, at, at + len(w)) for w, at in self.plain_words(text, 0, routes)]
+
+    def plain_words(
+        self, text: str, offset: int = 0, routes: dict[str, list[str]] | None = None
+    ) -> list[tuple[str, int]]:
+        """(word, ``offset`` + its offset) of jieba's dictionary cut of ``text`` (its
+        ``cut`` with ``__cut_DAG_NO_HMM``): the same arithmetic in one pass per block
         instead of a DAG, a route dict and a generator per word (a fifth of a warm
         ``trainer make`` went to jieba's bookkeeping). ``routes`` keeps each block's
         words for the next text that holds the same block (a clause cut after its
         sentence): jieba cuts every block on its own."""
-        han, skip = self._han, self._skip
         self.FREQ.ensure(text)
-        out: list[tuple[str, int, int]] = []
-        at = 0
-        for blk in han.split(text):
-            if not blk:
-                continue
-            if han.match(blk):
+        out: list[tuple[str, int]] = []
+        append = out.append
+        at = offset
+        # split on a group: the blocks jieba cuts by the dictionary are the odd pieces
+        for k, blk in enumerate(self._han.split(text)):
+            if k % 2:
                 words = routes.get(blk) if routes is not None else None
                 if words is None:
                     words = self._route(blk)
                     if routes is not None:
                         routes[blk] = words
                 for word in words:
-                    out.append((word, at, at + len(word)))
+                    append((word, at))
                     at += len(word)
-                continue
-            for x in skip.split(blk):
-                if skip.match(x):
-                    out.append((x, at, at + len(x)))
-                    at += len(x)
-                    continue
-                for ch in x:
-                    out.append((ch, at, at + 1))
-                    at += 1
+            elif blk:
+                # between them: a space or line break whole, anything else one by one
+                for j, x in enumerate(self._skip.split(blk)):
+                    if j % 2:
+                        append((x, at))
+                        at += len(x)
+                        continue
+                    for ch in x:
+                        append((ch, at))
+                        at += 1
         return out
 
     def _route(self, blk: str) -> list[str]:
@@ -384,7 +391,7 @@ def share_cuts(text: str, parts: Iterable[tuple[int, int]]) -> None:
     memo = current()
     if memo is None:
         return
-    whole, starts, interior, sizes, quoted = _cut_index(memo, text)
+    whole, starts, ends, sizes, quoted = _cut_index(memo, text)
     for start, end in parts:
         part = text[start:end]
         key = ("tokens", part)
@@ -394,7 +401,7 @@ def share_cuts(text: str, parts: Iterable[tuple[int, int]]) -> None:
             continue
         if end < len(text) and _CUT_BLOCK.match(text[end]):
             continue
-        if start in interior or end in interior:
+        if _inside_token(starts, ends, start) or _inside_token(starts, ends, end):
             continue  # a token runs over the part's edge
         a, b = bisect_left(starts, start), bisect_left(starts, end)
         if sizes[b] - sizes[a] != len(part):
@@ -405,28 +412,32 @@ def share_cuts(text: str, parts: Iterable[tuple[int, int]]) -> None:
 
 
 _CutIndex = tuple[
-    tuple[tuple[str, int], ...], list[int], frozenset[int], list[int], list[tuple[int, int]]
+    tuple[tuple[str, int], ...], list[int], list[int], list[int], list[tuple[int, int]]
 ]
 
 
 def _cut_index(memo: dict[Any, Any], text: str) -> _CutIndex:
     """The article's cut of ``text`` with what :func:`share_cuts` asks of it, kept for
-    the next parts read off the same text: the tokens' offsets (in order), the offsets
-    strictly inside a token, the characters the tokens before each one cover, and
-    (offset, length) of each quoted phrase kept whole."""
+    the next parts read off the same text: the tokens' offsets and ends (in order),
+    the characters the tokens before each one cover, and (offset, length) of each
+    quoted phrase kept whole."""
     key = ("cut_index", text)
     got = memo.get(key)
     if got is None:
         tokens(text)
         whole: tuple[tuple[str, int], ...] = memo[("tokens", text)]
         starts = [at for _w, at in whole]
-        interior = frozenset(i for w, at in whole for i in range(at + 1, at + len(w)))
-        sizes = [0]
-        for w, _at in whole:
-            sizes.append(sizes[-1] + len(w))
+        ends = [at + len(w) for w, at in whole]
+        sizes = [0, *itertools.accumulate(len(w) for w, _at in whole)]
         quoted = [(at, len(w)) for w, at in whole if _quoted_at(text, w, at)]
-        got = memo[key] = (whole, starts, interior, sizes, quoted)
+        got = memo[key] = (whole, starts, ends, sizes, quoted)
     return got  # type: ignore[no-any-return]
+
+
+def _inside_token(starts: list[int], ends: list[int], at: int) -> bool:
+    """``at`` lies strictly inside a token (tokens in order, none overlapping)."""
+    k = bisect_left(starts, at) - 1  # the last token starting before ``at``
+    return k >= 0 and at < ends[k]
 
 
 def _quoted_at(text: str, word: str, at: int) -> bool:
@@ -461,7 +472,7 @@ def _cut(
 ) -> list[tuple[str, int]]:
     if not text:
         return []
-    return [(w, offset + s) for w, s, _ in tk.plain_cut(text, routes)]
+    return tk.plain_words(text, offset, routes)
 
 
 def unknown_word_inside(text: str) -> frozenset[int]:
