@@ -28,7 +28,13 @@ from trainer.generation.detect.figures import has_figure
 from trainer.generation.detect.inline import series_members
 from trainer.generation.detect.keyterms import STOP_WORDS, VERBS, complement, verb_like
 from trainer.generation.lexicon import kind_words
-from trainer.generation.split.words import share_cuts, tag, tokens, unknown_word_inside
+from trainer.generation.split.words import (
+    share_cuts,
+    tag,
+    tokens,
+    unknown_word_inside,
+    word_bounds,
+)
 from trainer.generation.text import CJK, Span, clauses, dun_pieces
 
 __all__ = ["members"]
@@ -299,12 +305,8 @@ def _joined(last: Span) -> tuple[Span, Span] | None:
     return None
 
 
-def _bounds(text: str) -> set[int]:
-    out = {0, len(text)}
-    for word, at in tokens(text):
-        out.add(at)
-        out.add(at + len(word))
-    return out
+def _bounds(text: str) -> frozenset[int]:
+    return word_bounds(text)
 
 
 def _typical(spans: list[Span]) -> int:

@@ -47,6 +47,7 @@ from trainer.generation.split.words import (
     straddles,
     tag,
     tokens,
+    word_bounds,
 )
 from trainer.generation.text import Span, bigram_dice, clauses, strip_punct
 
@@ -384,19 +385,15 @@ def _torn(core: str) -> bool:
     return len(toks) > 1 and len(last) == 1 and (last in edges["end"] or last in edges["suffix"])
 
 
-def _bounds(s: Span) -> set[int]:
+def _bounds(s: Span) -> frozenset[int]:
     """Offsets in ``s.text`` where a jieba token starts or ends."""
-    out = {0, len(s.text)}
-    for word, at in tokens(s.text):
-        out.add(at)
-        out.add(at + len(word))
-    return out
+    return word_bounds(s.text)
 
 
 def term_blanks(s: Span, scores: dict[str, float], limit: int = MAX_BLANKS) -> list[Span]:
     """The best-scoring key terms in ``s`` on word boundaries, non-overlapping."""
     hits: list[tuple[float, int, str]] = []
-    bounds: set[int] | None = None
+    bounds: frozenset[int] | None = None
     for word, score in scores.items():
         at = s.text.find(word)
         if at >= 0:

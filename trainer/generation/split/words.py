@@ -378,6 +378,21 @@ def tokens(text: str) -> list[tuple[str, int]]:
     return list(got)
 
 
+def word_bounds(text: str) -> frozenset[int]:
+    """Offsets in ``text`` where a token of :func:`tokens` starts or ends (and both
+    ends of ``text``); within :func:`~trainer.generation.memo.one_article` worked out
+    once per text."""
+    memo = current()
+    key = ("bounds", text)
+    got: frozenset[int] | None = memo.get(key) if memo is not None else None
+    if got is None:
+        cut = tokens(text)
+        got = frozenset([0, len(text), *(at for _w, at in cut), *(at + len(w) for w, at in cut)])
+        if memo is not None:
+            memo[key] = got
+    return got
+
+
 _CUT_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]")
 """A character jieba cuts together with its neighbours (its ``re_han_default``)."""
 
