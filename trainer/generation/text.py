@@ -52,7 +52,11 @@ def cjk_count(text: str) -> int:
 
 
 def strip_punct(text: str) -> str:
-    return "".join(ch for ch in text if ch not in PUNCT)
+    return _PUNCT.sub("", text)
+
+
+_PUNCT = re.compile("[" + re.escape("".join(sorted(PUNCT))) + "]")
+"""Any character of :data:`PUNCT`."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,3 +98,11 @@ def test_an_indexed_text_counts_as_str_does_when_asked_again() -> None:
     for sub in ["数字乡村", "数字乡村", "人才", "城市", "", "数字乡村"]:
         assert text.count(sub) == str.count(str(text), sub)
     assert text.count("数字", 0, 6) == 1
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.text(alphabet=_CHARS + "《》()【】[]—·'\"\t\u3000!?…;:\\^", max_size=40))
+def test_strip_punct_drops_exactly_the_punctuation(text: str) -> None:
+    from trainer.generation.text import PUNCT, strip_punct
+
+    assert strip_punct(text) == "".join(ch for ch in text if ch not in PUNCT)
