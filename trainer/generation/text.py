@@ -33,12 +33,23 @@ def _fold_char(ch: str) -> str:
     return folded if len(folded) == 1 else ch
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table of :func:`_fold_char`, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        got = self[code] = _fold_char(chr(code))
+        return got
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """NFKC per character (full-width to half-width, ⼝ to 口) and radicals that stand
     for characters (居⺠ to 居民, :mod:`trainer.domain.chars`), same length as ``text``."""
     if text.isascii():
         return text
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_FOLD)
 
 
 def cjk_count(text: str) -> int:
@@ -46,7 +57,11 @@ def cjk_count(text: str) -> int:
 
 
 def strip_punct(text: str) -> str:
-    return "".join(ch for ch in text if ch not in PUNCT)
+    return _PUNCT.sub("", text)
+
+
+_PUNCT = re.compile("[" + re.escape("".join(sorted(PUNCT))) + "]")
+"""Any character of :data:`PUNCT`."""
 
 
 @dataclass(frozen=True, slots=True)

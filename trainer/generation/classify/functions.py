@@ -86,13 +86,20 @@ def _heading_default(heading: str) -> str:
     return ""
 
 
+@cache
+def _unmarked(
+    table: tuple[tuple[str, tuple[str, ...]], ...],
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Per function, all its cues without the ``!`` mark, worked out once."""
+    return tuple((name, tuple(w.lstrip("!") for w in words)) for name, words in table)
+
+
 def _score(text: str, table: dict[str, tuple[str, ...]]) -> dict[str, float]:
     first = re.split(r"[,;:]", text, maxsplit=1)[0]
     out: dict[str, float] = {}
-    for name, words in table.items():
+    for name, words in _unmarked(tuple(table.items())):
         score = 0.0
-        for cue in words:
-            w = cue.lstrip("!")
+        for w in words:
             if w in text:
                 score += 1.0 + (1.0 if w in first else 0.0) + 0.25 * (len(w) - 1)
         if score:
@@ -162,7 +169,7 @@ def _one(
     last: Span | None,
 ) -> str:
     text = s.text
-    if len(_FIGURE.findall(text)) >= 2 or ("%" in text and any(ch.isdigit() for ch in text)):
+    if len(_FIGURE.findall(text)) >= 2 or ("%" in text and any(map(str.isdigit, text))):
         return "论据"
     scores = _score(text, table)
     decisive = _decisive(text, table)

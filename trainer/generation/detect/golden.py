@@ -113,15 +113,27 @@ def _clean(text: str) -> str:
 
 
 def _clause_spans(folded: str, s: Span) -> list[Span]:
-    out = []
-    for c in clauses(folded, s.start, s.end):
-        t = _clean(c.text)
-        out.append(Span(t, c.start, c.start + len(t)))
-    return out
+    """The clauses of ``s`` without their closing marks (worked out once per sentence
+    within :func:`~trainer.generation.memo.one_article`: several rules ask)."""
+    memo = current()
+    key = ("clause_spans", folded, s)
+    got: tuple[Span, ...] | None = memo.get(key) if memo is not None else None
+    if got is None:
+        out = []
+        for c in clauses(folded, s.start, s.end):
+            t = _clean(c.text)
+            out.append(Span(t, c.start, c.start + len(t)))
+        got = tuple(out)
+        if memo is not None:
+            memo[key] = got
+    return list(got)
 
 
 def _plain(text: str) -> str:
-    return "".join(ch for ch in text if ch not in '“”「」『』"')
+    return text.translate(_UNQUOTED)
+
+
+_UNQUOTED = str.maketrans("", "", '“”「」『』"')
 
 
 def _balanced(a: str, b: str) -> bool:

@@ -25,10 +25,12 @@ class Indexed(str):
     """``str`` with ``count(sub)``, ``find(sub)`` and :meth:`spread` from tables."""
 
     _tables: dict[int, tuple[Counter[str], Counter[str]]]
+    _counts: dict[str, int]
 
     def __new__(cls, text: str) -> Indexed:
         obj = super().__new__(cls, text)
         obj._tables = {}
+        obj._counts = {}
         return obj
 
     def _table(self, sub: str) -> tuple[Counter[str], Counter[str]] | None:
@@ -48,8 +50,13 @@ class Indexed(str):
         return table
 
     def count(self, sub: str, *args: Any) -> int:  # type: ignore[override]
-        table = None if args else self._table(sub)
-        return str.count(self, sub, *args) if table is None else table[0][sub]
+        if args:
+            return str.count(self, sub, *args)
+        got = self._counts.get(sub)
+        if got is None:
+            table = self._table(sub)
+            got = self._counts[sub] = str.count(self, sub) if table is None else table[0][sub]
+        return got
 
     def find(self, sub: str, *args: SupportsIndex | None) -> int:  # type: ignore[override]
         table = None if args else self._table(sub)

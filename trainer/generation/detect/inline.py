@@ -18,6 +18,7 @@ from trainer.generation.detect.phrases import key_phrase
 from trainer.generation.detect.series import patterned as _patterned
 from trainer.generation.detect.series import pivot_clauses, suffix_clauses
 from trainer.generation.lexicon import kind_words
+from trainer.generation.memo import current
 from trainer.generation.split.structure import Paragraph, Section
 from trainer.generation.split.words import tokens, unknown_word_inside
 from trainer.generation.text import CJK, Span, clauses, dun_pieces
@@ -241,6 +242,21 @@ def _shared_suffix_head(before: Span, items: list[Span]) -> list[Span]:
 
 
 def _dun_items(clause: Span) -> list[Span] | None:
+    """The items of the 、 series in ``clause`` (read once per article within
+    :func:`~trainer.generation.memo.one_article`: the list and the cloze stages both
+    ask)."""
+    memo = current()
+    if memo is None:
+        return _read_dun_items(clause)
+    key = ("dun_items", clause)
+    if key not in memo:
+        got = _read_dun_items(clause)
+        memo[key] = tuple(got) if got is not None else None
+    found: tuple[Span, ...] | None = memo[key]
+    return list(found) if found is not None else None
+
+
+def _read_dun_items(clause: Span) -> list[Span] | None:
     text = clause.text.rstrip(",;:。!?")
     cut = text.find("等")
     if cut > 0 and text[:cut].count("、") >= 2:

@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from trainer.generation.detect.indexed import LONG, Indexed
 from trainer.generation.lexicon import entries, kind_words, words
@@ -64,15 +64,18 @@ def complement(toks: list[tuple[str, int]], k: int) -> bool:
     """Token ``k`` is a one-character complement of the verb before it (处理|好,
     做|到; ``data/series_edges.txt``): with its verb it leads into a series, and no
     member or list item starts on it or on that verb."""
-    from trainer.generation.lexicon import kind_words
-
-    if k < 1 or k >= len(toks) or toks[k][0] not in kind_words("series_edges", "complements"):
+    if k < 1 or k >= len(toks) or toks[k][0] not in _complements():
         return False
     verb = toks[k - 1][0]
     return verb in VERBS or verb_like(verb)
 
 
 _ADVERBS = frozenset({"ad", "d"})
+
+
+@cache
+def _complements() -> frozenset[str]:
+    return frozenset(kind_words("series_edges", "complements"))
 
 
 @lru_cache(maxsize=16384)
@@ -130,25 +133,37 @@ def _compounds(token_lists: list[list[str]], text: str, headings: str) -> Counte
     runs: set[str] = set()
     weak: set[str] = set()
     """Runs that end in a verb or a single character: terms only when they recur."""
+    # What each word is, worked out once per word rather than at each of its places.
+    opens: dict[str, tuple[bool, bool]] = {}
+    links: dict[str, tuple[bool, bool, bool, bool, bool]] = {}
     for toks in token_lists:
         for i, first in enumerate(toks):
-            if (not is_content(first) and len(first) > 1) or not _starts(first):
+            got = opens.get(first)
+            if got is None:
+                got = opens[first] = (
+                    not ((not is_content(first) and len(first) > 1) or not _starts(first)),
+                    _CJK_RUN.fullmatch(first) is not None,
+                )
+            if not got[0]:
                 continue
             word = first
+            content = got[1]
+            """Every character so far Chinese (``is_content`` of the run)."""
             for nxt in toks[i + 1 : i + 4]:
-                if not CJK.match(nxt[0]) or (len(nxt) == 1 and nxt in _EDGE) or _counter(nxt):
-                    break
-                if nxt in STOP_WORDS and nxt not in GENERIC:
+                link = links.get(nxt)
+                if link is None:
+                    link = links[nxt] = _compound_link(nxt)
+                stop, verb, ends, edge, chinese = link
+                if stop:
                     break
                 word += nxt
                 if len(word) > _COMPOUND_LEN[1]:
                     break
-                # A one-character token (学科 + 类) glues a compound unless it is a policy verb.
-                verb = nxt not in HEADS and (nxt in VERBS or (len(nxt) > 1 and verb_like(nxt)))
-                if len(word) >= _COMPOUND_LEN[0] and is_content(word):
-                    if _ends(nxt) and not verb:
+                content = content and chinese
+                if len(word) >= _COMPOUND_LEN[0] and content:
+                    if ends and not verb:
                         runs.add(word)
-                    elif nxt[-1] not in _EDGE:
+                    elif not edge:
                         weak.add(word)
                 if verb:
                     break
@@ -171,6 +186,24 @@ def _compounds(token_lists: list[list[str]], text: str, headings: str) -> Counte
     return out
 
 
+def _compound_link(nxt: str) -> tuple[bool, bool, bool, bool, bool]:
+    """What :func:`_compounds` asks of a word after a run's first: whether it stops
+    the run, is a verb (a one-character token, 学科 + 类, glues a compound unless it is
+    a policy verb), closes a term, ends in a particle, is all Chinese characters."""
+    stop = (
+        not CJK.match(nxt[0])
+        or (len(nxt) == 1 and nxt in _EDGE)
+        or _counter(nxt)
+        or (nxt in STOP_WORDS and nxt not in GENERIC)
+    )
+    verb = nxt not in HEADS and (nxt in VERBS or (len(nxt) > 1 and verb_like(nxt)))
+    return stop, verb, _ends(nxt), nxt[-1] in _EDGE, _CJK_RUN.fullmatch(nxt) is not None
+
+
+_CJK_RUN = re.compile(CJK.pattern + "+")
+"""A run of Chinese characters (what ``is_content`` asks past its length)."""
+
+
 _TOPIC_MIN = 4
 """A run that recurs this often names the topic, whatever its first word is."""
 
@@ -181,17 +214,35 @@ def _topic_runs(token_lists: list[list[str]], text: str, headings: str) -> set[s
     repeating, or repeats and names in its title or a heading: its topic (预制菜).
     Policy verbs (推进, 加强) and function words still never start one."""
     out: set[str] = set()
+    opens: dict[str, bool] = {}
+    stops: dict[str, bool] = {}
     for toks in token_lists:
         for i, first in enumerate(toks):
-            if len(first) < 2 or not CJK.match(first[0]) or first in VERBS:
+            ok = opens.get(first)
+            if ok is None:
+                ok = opens[first] = not (
+                    len(first) < 2
+                    or not CJK.match(first[0])
+                    or first in VERBS
+                    # the plain compounds start here already
+                    or first in STOP_WORDS
+                    or first[0] in _EDGE
+                    or _starts(first)
+                )
+            if not ok:
                 continue
-            if first in STOP_WORDS or first[0] in _EDGE or _starts(first):
-                continue  # the plain compounds start here already
             word = first
             for nxt in toks[i + 1 : i + 3]:
-                if not CJK.match(nxt[0]) or nxt in VERBS or nxt in STOP_WORDS:
-                    break
-                if nxt[-1] in _EDGE or (len(nxt) > 1 and verb_like(nxt)):
+                stop = stops.get(nxt)
+                if stop is None:
+                    stop = stops[nxt] = (
+                        not CJK.match(nxt[0])
+                        or nxt in VERBS
+                        or nxt in STOP_WORDS
+                        or nxt[-1] in _EDGE
+                        or (len(nxt) > 1 and verb_like(nxt))
+                    )
+                if stop:
                     break
                 word += nxt
                 if not 3 <= len(word) <= _COMPOUND_LEN[1] or word in out:
@@ -224,31 +275,48 @@ def _head_runs(token_lists: list[list[str]]) -> set[str]:
     one. Only runs the plain compounds cannot make (a verb inside, a generic first
     word) count."""
     out: set[str] = set()
+    opens: dict[str, tuple[bool, bool]] = {}
+    links: dict[str, tuple[bool, bool, bool]] = {}
     for toks in token_lists:
         for i, first in enumerate(toks):
-            if not CJK.match(first[0]) or first in VERBS or first in HEADS or first[0] in _EDGE:
-                continue
-            if first in STOP_WORDS and first not in GENERIC:
-                continue
-            if verb_like(first):
+            got = opens.get(first)
+            if got is None:
+                ok = not (
+                    not CJK.match(first[0])
+                    or first in VERBS
+                    or first in HEADS
+                    or first[0] in _EDGE
+                    or (first in STOP_WORDS and first not in GENERIC)
+                    or verb_like(first)
+                )
+                # the plain compounds never start here
+                got = opens[first] = (ok, ok and not _starts(first))
+            if not got[0]:
                 continue
             word = first
-            broken = not _starts(first)  # the plain compounds never start here
+            broken = got[1]
             for nxt in toks[i + 1 : i + 4]:
-                if (
-                    not CJK.match(nxt[0])
-                    or nxt in VERBS
-                    or (nxt in STOP_WORDS and nxt not in GENERIC)
-                ):
-                    break
-                if (len(nxt) == 1 and nxt in _EDGE) or _counter(nxt):
+                link = links.get(nxt)
+                if link is None:
+                    head = nxt in HEADS
+                    link = links[nxt] = (
+                        not CJK.match(nxt[0])
+                        or nxt in VERBS
+                        or (nxt in STOP_WORDS and nxt not in GENERIC)
+                        or (len(nxt) == 1 and nxt in _EDGE)
+                        or _counter(nxt),
+                        head,
+                        not head and verb_like(nxt),
+                    )
+                stop, head, verb = link
+                if stop:
                     break
                 word += nxt
                 if len(word) > _COMPOUND_LEN[1]:
                     break
-                if nxt in HEADS and len(word) >= 4 and broken:
+                if head and len(word) >= 4 and broken:
                     out.add(word)
-                broken = broken or (nxt not in HEADS and verb_like(nxt))
+                broken = broken or verb
     return out
 
 

@@ -631,7 +631,7 @@ def golden_features(
         float(index == sentences),
         float(paragraph == 1),
         float(paragraph == paragraphs),
-        float(any(ch.isdigit() for ch in text)),
+        float(any(map(str.isdigit, text))),
         float(text[:1] in "这那此其它"),
         float(bool(_ORDINAL.match(text))),
         float(text.rstrip().endswith("?")),

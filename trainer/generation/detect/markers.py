@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from trainer.generation.memo import current
+
 LAST = 99
 WEAK = -1
 _CN = "一二三四五六七八九十"
@@ -81,7 +83,20 @@ def _ordinal(family: str, m: re.Match[str]) -> int:
 
 
 def find_markers(text: str, offset: int) -> list[Marker]:
-    """Markers at clause starts in ``text`` (a paragraph), offsets shifted by ``offset``."""
+    """Markers at clause starts in ``text`` (a paragraph), offsets shifted by ``offset``
+    (found once per article within :func:`~trainer.generation.memo.one_article`: the
+    list detectors and the 金句 rules ask of the same sentences)."""
+    memo = current()
+    if memo is None:
+        return _find_markers(text, offset)
+    key = ("markers", text, offset)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = tuple(_find_markers(text, offset))
+    return list(got)
+
+
+def _find_markers(text: str, offset: int) -> list[Marker]:
     found: dict[int, Marker] = {}
     for family, pattern, before in _PATTERNS:
         for m in pattern.finditer(text):

@@ -28,7 +28,13 @@ from trainer.generation.detect.figures import has_figure
 from trainer.generation.detect.inline import series_members
 from trainer.generation.detect.keyterms import STOP_WORDS, VERBS, complement, verb_like
 from trainer.generation.lexicon import kind_words
-from trainer.generation.split.words import share_cuts, tag, tokens, unknown_word_inside
+from trainer.generation.split.words import (
+    share_cuts,
+    tag,
+    tokens,
+    unknown_word_inside,
+    word_bounds,
+)
 from trainer.generation.text import CJK, Span, clauses, dun_pieces
 
 __all__ = ["members"]
@@ -84,6 +90,11 @@ def members(folded: str, sent: Span) -> list[list[Span]]:
 _RUN_MIN = 3
 _RUN_PIECE = (3, 2, 4)
 """Sizes of the words of a series written without separators, the likeliest first."""
+_STRIDE = re.compile(
+    "|".join(f"(.){'.' * (n - 1)}\\{k}{'.' * (n - 1)}\\{k}" for k, n in enumerate(_RUN_PIECE, 1)),
+    re.DOTALL,
+)
+"""A character that comes back twice at the stride of a word size (抓紧抓实抓好)."""
 
 
 def _unseparated(clause: Span) -> list[Span] | None:
@@ -93,11 +104,7 @@ def _unseparated(clause: Span) -> list[Span] | None:
     more members wins, then the one cut where the words are, then shared openings
     (新技术|新产品|新场景, not 拓展新|技术新|产品新)."""
     text = clause.text
-    if not any(
-        text[i] == text[i + n] == text[i + 2 * n]
-        for n in _RUN_PIECE
-        for i in range(len(text) - 2 * n)
-    ):
+    if _STRIDE.search(text) is None:
         return None  # no character recurs at one stride: no run (before segmenting)
     bounds = _bounds(text)
     best: tuple[tuple[int, int, int], list[Span]] | None = None
@@ -298,12 +305,8 @@ def _joined(last: Span) -> tuple[Span, Span] | None:
     return None
 
 
-def _bounds(text: str) -> set[int]:
-    out = {0, len(text)}
-    for word, at in tokens(text):
-        out.add(at)
-        out.add(at + len(word))
-    return out
+def _bounds(text: str) -> frozenset[int]:
+    return word_bounds(text)
 
 
 def _typical(spans: list[Span]) -> int:

@@ -37,6 +37,7 @@ from trainer.generation.detect.keyterms import (
 from trainer.generation.detect.members import clause_members
 from trainer.generation.detect.members import members as structure_members
 from trainer.generation.lexicon import entries, kind_words, words
+from trainer.generation.memo import current
 from trainer.generation.read.boilerplate import FOOTER, PROMO
 from trainer.generation.split.structure import Outline, Paragraph, Section
 from trainer.generation.split.words import (
@@ -46,6 +47,7 @@ from trainer.generation.split.words import (
     straddles,
     tag,
     tokens,
+    word_bounds,
 )
 from trainer.generation.text import Span, bigram_dice, clauses, strip_punct
 
@@ -212,8 +214,11 @@ def _two_points(
     )
     out: list[tuple[_Where, list[Span]]] = []
     for w in _sentences(doc):
+        text = w.sentence.text
         parts = clauses(folded, w.sentence.start, w.sentence.end)
         for a, b in pairs:
+            if a not in text:
+                continue  # nor in any of its clauses
             first = next((c for c in parts if a in c.text), None)
             if first is None:
                 continue
@@ -282,8 +287,11 @@ def _predicates(folded: str, doc: Outline) -> list[tuple[_Where, list[Span]]]:
     out: list[tuple[_Where, list[Span]]] = []
     for w in _sentences(doc):
         points: list[Span] = []
+        held = [m for m in markers if m in w.sentence.text]
+        if not held:
+            continue  # no clause of it holds a marker
         for c in clauses(folded, w.sentence.start, w.sentence.end):
-            found = [(c.text.find(m), -len(m), m) for m in markers if m in c.text]
+            found = [(c.text.find(m), -len(m), m) for m in held if m in c.text]
             if not found:
                 continue
             at, _, marker = min(found)
@@ -397,19 +405,15 @@ def _torn(core: str) -> bool:
     return len(toks) > 1 and len(last) == 1 and (last in edges["end"] or last in edges["suffix"])
 
 
-def _bounds(s: Span) -> set[int]:
+def _bounds(s: Span) -> frozenset[int]:
     """Offsets in ``s.text`` where a jieba token starts or ends."""
-    out = {0, len(s.text)}
-    for word, at in tokens(s.text):
-        out.add(at)
-        out.add(at + len(word))
-    return out
+    return word_bounds(s.text)
 
 
 def term_blanks(s: Span, scores: dict[str, float], limit: int = MAX_BLANKS) -> list[Span]:
     """The best-scoring key terms in ``s`` on word boundaries, non-overlapping."""
     hits: list[tuple[float, int, str]] = []
-    bounds: set[int] | None = None
+    bounds: frozenset[int] | None = None
     for word, score in scores.items():
         at = s.text.find(word)
         if at >= 0:
@@ -559,6 +563,15 @@ def find_clozes(
     def cardable(w: _Where) -> bool:
         return not functions or functions.get(w.sentence.start, "") in CARDABLE
 
+    counted: dict[Span, int] = {}
+
+    def blank_count(s: Span) -> int:
+        """How many of the ranked terms ``s`` can blank (asked again for each term)."""
+        got = counted.get(s)
+        if got is None:
+            got = counted[s] = len(term_blanks(s, scores))
+        return got
+
     budget = len(folded) // CHARS_PER_CARD
     for term in cover:
         if any(term.word in c and len(c) <= len(term.word) + _NEST for c in covered):
@@ -599,7 +612,7 @@ def find_clozes(
             candidates,
             key=lambda w: (
                 cardable(w),
-                len(term_blanks(w.sentence, scores)),
+                blank_count(w.sentence),
                 -abs(len(w.sentence.text) - 40),
                 -w.sentence.start,
             ),
@@ -1367,12 +1380,25 @@ def _named_blank(text: str, sentence: str) -> bool:
     return text in guifan_words() or len(text) >= _NAME_LEN or f"“{text}”" in sentence
 
 
+def _word_cuts(text: str) -> tuple[list[tuple[str, int]], set[int]]:
+    """The tokens of ``text`` that are words (no punctuation in them) and the offsets
+    of the one-character ones (worked out once per sentence within an article)."""
+    memo = current()
+    key = ("word_cuts", text)
+    got: tuple[list[tuple[str, int]], set[int]] | None = memo.get(key) if memo is not None else None
+    if got is None:
+        cuts = [(w, at) for w, at in tokens(text) if strip_punct(w) == w]
+        got = (cuts, {at for w, at in cuts if len(w) == 1})
+        if memo is not None:
+            memo[key] = got
+    return got
+
+
 def snap_to_words(sentence: Span, blanks: list[Span] | tuple[Span, ...]) -> list[Span]:
     """``blanks`` widened to the jieba words of ``sentence`` they cut into, so no blank
     splits a word or a fixed phrase (创{新动能} becomes {创新动能}, {顺势}而为 becomes
     {顺势而为}); blanks that come to overlap become one."""
-    cuts = [(w, at) for w, at in tokens(sentence.text) if strip_punct(w) == w]
-    stray = {at for w, at in cuts if len(w) == 1}
+    cuts, stray = _word_cuts(sentence.text)
     out: list[Span] = []
     for b in sorted(blanks, key=lambda b: b.start):
         lo, hi = b.start - sentence.start, b.end - sentence.start
@@ -1435,14 +1461,31 @@ class _Seen:
 
     def __init__(self) -> None:
         self.postings: dict[str, list[str]] = {}
+        self._sets: dict[str, frozenset[str]] = {}
+        """Each text's bigrams (the text itself when it has none), as ``bigram_dice``
+        reads them, made once per text."""
 
-    @staticmethod
-    def _grams(text: str) -> list[str]:
-        return sorted({text[i : i + 2] for i in range(len(text) - 1)} or {text})
+    def _set(self, text: str) -> frozenset[str]:
+        got = self._sets.get(text)
+        if got is None:
+            got = self._sets[text] = frozenset(
+                {text[i : i + 2] for i in range(len(text) - 1)} or {text}
+            )
+        return got
+
+    def _grams(self, text: str) -> list[str]:
+        return sorted(self._set(text))
 
     def _prefix(self, grams: list[str]) -> list[str]:
         keep = len(grams) - math.ceil(self._JACCARD * len(grams)) + 1
         return grams[: max(1, keep)]
+
+    def _dice(self, a: str, b: str) -> float:
+        """``bigram_dice(a, b)`` on the bigrams made once per text."""
+        if not (a and b):
+            return 0.0
+        x, y = self._set(a), self._set(b)
+        return 2 * len(x & y) / (len(x) + len(y))
 
     def near(self, plain: str) -> bool:
         done: set[str] = set()
@@ -1450,7 +1493,7 @@ class _Seen:
             for other in self.postings.get(g, ()):
                 if other not in done:
                     done.add(other)
-                    if bigram_dice(plain, other) >= _NEAR_DUPLICATE:
+                    if self._dice(plain, other) >= _NEAR_DUPLICATE:
                         return True
         return False
 

@@ -190,7 +190,7 @@ def _cut_footer(lines: list[Span], folded: str) -> list[Span]:
     total = cjk_count(folded)
     seen = 0
     for i, line in enumerate(lines):
-        if _footer_line(line.text) and seen >= max(100, total // 3):
+        if seen >= max(100, total // 3) and _footer_line(line.text):
             return lines[:i]
         seen += cjk_count(line.text)
     return lines

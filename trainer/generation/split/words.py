@@ -11,12 +11,14 @@ the next one is cut and output stays deterministic within a process.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import math
 import os
 import re
 import sys
 import threading
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from importlib import resources
@@ -27,9 +29,14 @@ from trainer.generation.memo import current
 from trainer.generation.text import CJK
 
 _LOCK = threading.RLock()
+_ENG = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+"""What jieba's ``re_eng`` matches: a letter or digit its dictionary cut runs together."""
 _STATE: dict[str, Any] = {}
 _QUOTE_MAX = 10
 _QUOTES = {"“": "”", "「": "」", "『": "』"}
+_OPENS = re.compile("[" + "".join(_QUOTES) + "]")
+_HMM_CHAR = re.compile("[\u4e00-\u9fd5]{2}")
+"""Two characters jieba's HMM may join into a word it does not know (its ``re_han``)."""
 
 
 @cache
@@ -149,13 +156,110 @@ class Segmenter:
         self._tk = tk
         self.FREQ = words
         self.total: int = tk.total
+        jieba = sys.modules["jieba"]
+        self._han: re.Pattern[str] = jieba.re_han_default
+        """jieba's blocks it cuts by the dictionary (Chinese characters, letters, digits)."""
+        self._skip: re.Pattern[str] = jieba.re_skip_default
 
     def tokenize(
         self, text: str, mode: str = "default", HMM: bool = True
     ) -> Iterator[tuple[str, int, int]]:
         """jieba's ``Tokenizer.tokenize``: (word, start, end) of ``text``."""
+        if mode == "default" and not HMM:
+            return iter(self.plain_cut(text))
         self.FREQ.ensure(text)
         return self._tk.tokenize(text, mode=mode, HMM=HMM)  # type: ignore[no-any-return]
+
+    def plain_cut(
+        self, text: str, routes: dict[str, list[str]] | None = None
+    ) -> list[tuple[str, int, int]]:
+        """``tokenize(text, HMM=False)``, word for word (see :meth:`plain_words`)."""
+        return [(w, at, at + len(w)) for w, at in self.plain_words(text, 0, routes)]
+
+    def plain_words(
+        self, text: str, offset: int = 0, routes: dict[str, list[str]] | None = None
+    ) -> list[tuple[str, int]]:
+        """(word, ``offset`` + its offset) of jieba's dictionary cut of ``text`` (its
+        ``cut`` with ``__cut_DAG_NO_HMM``): the same arithmetic in one pass per block
+        instead of a DAG, a route dict and a generator per word (a fifth of a warm
+        ``trainer make`` went to jieba's bookkeeping). ``routes`` keeps each block's
+        words for the next text that holds the same block (a clause cut after its
+        sentence): jieba cuts every block on its own."""
+        self.FREQ.ensure(text)
+        out: list[tuple[str, int]] = []
+        append = out.append
+        at = offset
+        # split on a group: the blocks jieba cuts by the dictionary are the odd pieces
+        for k, blk in enumerate(self._han.split(text)):
+            if k % 2:
+                words = routes.get(blk) if routes is not None else None
+                if words is None:
+                    words = self._route(blk)
+                    if routes is not None:
+                        routes[blk] = words
+                for word in words:
+                    append((word, at))
+                    at += len(word)
+            elif blk:
+                # between them: a space or line break whole, anything else one by one
+                for j, x in enumerate(self._skip.split(blk)):
+                    if j % 2:
+                        append((x, at))
+                        at += len(x)
+                        continue
+                    for ch in x:
+                        append((ch, at))
+                        at += 1
+        return out
+
+    def _route(self, blk: str) -> list[str]:
+        """jieba's ``__cut_DAG_NO_HMM`` of one block: the most probable path through
+        the dictionary's words (ties to the longer word), single Latin letters and
+        digits run together."""
+        freq: dict[str, int] = self._tk.FREQ
+        logtotal = math.log(self._tk.total)
+        log = math.log
+        n = len(blk)
+        score = [0.0] * (n + 1)
+        nxt = [0] * (n + 1)
+        for idx in range(n - 1, -1, -1):
+            best = 0.0
+            best_x = -1
+            i = idx
+            frag = blk[idx]
+            f = freq.get(frag)
+            while f is not None:
+                if f:
+                    v = log(f) - logtotal + score[i + 1]
+                    if best_x < 0 or v >= best:
+                        best, best_x = v, i
+                i += 1
+                if i >= n:
+                    break
+                frag = blk[idx : i + 1]
+                f = freq.get(frag)
+            if best_x < 0:
+                best = log(freq.get(blk[idx]) or 1) - logtotal + score[idx + 1]
+                best_x = idx
+            score[idx] = best
+            nxt[idx] = best_x
+        words: list[str] = []
+        x = 0
+        buf = ""
+        while x < n:
+            y = nxt[x] + 1
+            word = blk[x:y]
+            if y - x == 1 and word in _ENG:
+                buf += word
+            else:
+                if buf:
+                    words.append(buf)
+                    buf = ""
+                words.append(word)
+            x = y
+        if buf:
+            words.append(buf)
+        return words
 
     def get_dict_file(self) -> Any:
         return self._tk.get_dict_file()
@@ -274,6 +378,21 @@ def tokens(text: str) -> list[tuple[str, int]]:
     return list(got)
 
 
+def word_bounds(text: str) -> frozenset[int]:
+    """Offsets in ``text`` where a token of :func:`tokens` starts or ends (and both
+    ends of ``text``); within :func:`~trainer.generation.memo.one_article` worked out
+    once per text."""
+    memo = current()
+    key = ("bounds", text)
+    got: frozenset[int] | None = memo.get(key) if memo is not None else None
+    if got is None:
+        cut = tokens(text)
+        got = frozenset([0, len(text), *(at for _w, at in cut), *(at + len(w) for w, at in cut)])
+        if memo is not None:
+            memo[key] = got
+    return got
+
+
 _CUT_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]")
 """A character jieba cuts together with its neighbours (its ``re_han_default``)."""
 
@@ -287,7 +406,7 @@ def share_cuts(text: str, parts: Iterable[tuple[int, int]]) -> None:
     memo = current()
     if memo is None:
         return
-    whole = tokens(text)
+    whole, starts, ends, sizes, quoted = _cut_index(memo, text)
     for start, end in parts:
         part = text[start:end]
         key = ("tokens", part)
@@ -297,18 +416,43 @@ def share_cuts(text: str, parts: Iterable[tuple[int, int]]) -> None:
             continue
         if end < len(text) and _CUT_BLOCK.match(text[end]):
             continue
-        if any(at < start < at + len(w) or at < end < at + len(w) for w, at in whole):
-            continue
-        inside = tuple((w, at - start) for w, at in whole if start <= at < end)
-        if sum(len(w) for w, _ in inside) != len(part):
+        if _inside_token(starts, ends, start) or _inside_token(starts, ends, end):
+            continue  # a token runs over the part's edge
+        a, b = bisect_left(starts, start), bisect_left(starts, end)
+        if sizes[b] - sizes[a] != len(part):
             continue  # the marks of a quoted phrase are no token: its part is cut alone
-        if any(
-            _quoted_at(text, w, start + at)
-            and not (start < start + at and start + at + len(w) < end)
-            for w, at in inside
-        ):
+        if any(start <= at < end and not (start < at and at + n < end) for at, n in quoted):
             continue  # a quoted phrase whose marks lie outside the part: cut alone, it is no phrase
-        memo[key] = inside
+        memo[key] = tuple((w, at - start) for w, at in whole[a:b])
+
+
+_CutIndex = tuple[
+    tuple[tuple[str, int], ...], list[int], list[int], list[int], list[tuple[int, int]]
+]
+
+
+def _cut_index(memo: dict[Any, Any], text: str) -> _CutIndex:
+    """The article's cut of ``text`` with what :func:`share_cuts` asks of it, kept for
+    the next parts read off the same text: the tokens' offsets and ends (in order),
+    the characters the tokens before each one cover, and (offset, length) of each
+    quoted phrase kept whole."""
+    key = ("cut_index", text)
+    got = memo.get(key)
+    if got is None:
+        tokens(text)
+        whole: tuple[tuple[str, int], ...] = memo[("tokens", text)]
+        starts = [at for _w, at in whole]
+        ends = [at + len(w) for w, at in whole]
+        sizes = [0, *itertools.accumulate(len(w) for w, _at in whole)]
+        quoted = [(at, len(w)) for w, at in whole if _quoted_at(text, w, at)]
+        got = memo[key] = (whole, starts, ends, sizes, quoted)
+    return got  # type: ignore[no-any-return]
+
+
+def _inside_token(starts: list[int], ends: list[int], at: int) -> bool:
+    """``at`` lies strictly inside a token (tokens in order, none overlapping)."""
+    k = bisect_left(starts, at) - 1  # the last token starting before ``at``
+    return k >= 0 and at < ends[k]
 
 
 def _quoted_at(text: str, word: str, at: int) -> bool:
@@ -319,27 +463,31 @@ def _quoted_at(text: str, word: str, at: int) -> bool:
 
 def _tokens(text: str) -> list[tuple[str, int]]:
     tk = tokenizer()
+    memo = current()
+    routes = memo.setdefault("routes", {}) if memo is not None else None
     out: list[tuple[str, int]] = []
     pos = 0
-    i = 0
-    while i < len(text):
-        close = _QUOTES.get(text[i])
-        if close is not None:
-            j = text.find(close, i + 1)
-            if 1 < j - i - 1 <= _QUOTE_MAX:
-                out.extend(_cut(tk, text[pos:i], pos))
-                out.append((text[i + 1 : j], i + 1))
-                pos = i = j + 1
-                continue
-        i += 1
-    out.extend(_cut(tk, text[pos:], pos))
+    m = _OPENS.search(text)
+    while m is not None:
+        i = m.start()
+        j = text.find(_QUOTES[text[i]], i + 1)
+        if 1 < j - i - 1 <= _QUOTE_MAX:
+            out.extend(_cut(tk, text[pos:i], pos, routes))
+            out.append((text[i + 1 : j], i + 1))
+            pos = j + 1
+            m = _OPENS.search(text, pos)
+        else:
+            m = _OPENS.search(text, i + 1)
+    out.extend(_cut(tk, text[pos:], pos, routes))
     return out
 
 
-def _cut(tk: Any, text: str, offset: int) -> list[tuple[str, int]]:
+def _cut(
+    tk: Segmenter, text: str, offset: int, routes: dict[str, list[str]] | None = None
+) -> list[tuple[str, int]]:
     if not text:
         return []
-    return [(w, offset + s) for w, s, _ in tk.tokenize(text, HMM=False)]
+    return tk.plain_words(text, offset, routes)
 
 
 def unknown_word_inside(text: str) -> frozenset[int]:
@@ -352,9 +500,20 @@ def unknown_word_inside(text: str) -> frozenset[int]:
         return memo[key]  # type: ignore[no-any-return]
     singles = {at for w, at in tokens(text) if len(w) == 1}
     inside: set[int] = set()
-    for word, start, end in tokenizer().tokenize(text, HMM=True):
-        if len(word) > 1 and all(i in singles for i in range(start, end)) and CJK.match(word):
-            inside.update(range(start + 1, end))
+    tk = tokenizer()
+    # jieba cuts each block of characters on its own, and its HMM joins only runs of
+    # one-character words of Chinese characters: a block without two such side by
+    # side needs no HMM cut to say it holds no unknown word.
+    pairs = sorted(p for p in singles if p + 1 in singles and _HMM_CHAR.match(text, p, p + 2))
+    for m in tk._han.finditer(text) if pairs else ():
+        at = m.start()
+        k = bisect_left(pairs, at)
+        if k == len(pairs) or pairs[k] + 1 >= m.end():
+            continue
+        for word, start, end in tk.tokenize(m.group(), HMM=True):
+            start, end = start + at, end + at
+            if len(word) > 1 and all(i in singles for i in range(start, end)) and CJK.match(word):
+                inside.update(range(start + 1, end))
     out = frozenset(inside)
     if memo is not None:
         memo[key] = out
@@ -441,7 +600,9 @@ def straddles(text: str, at: int) -> tuple[int, int] | None:
     创/新动能, yet a blank on 新动能 still reads as a word torn apart."""
     if not 0 < at < len(text):
         return None
-    freq = tokenizer().FREQ
+    words = tokenizer().FREQ
+    words.ensure(text[max(0, at - 4) : at])  # the first characters of the words asked about
+    freq = words.words
     for size in range(5, 1, -1):  # the widest word first
         for lo in range(max(0, at - size + 1), at):
             hi = lo + size
