@@ -309,7 +309,28 @@ def prompt(e: Enumeration, kind: str = "", title: str = "") -> str:
     """The list's question; ``kind`` is what its items do (对策, 问题…), ``title`` the
     article's, the subject of last resort. Its category noun fits the items
     (:func:`fitted`)."""
-    return fitted(_asked(e, kind, title), [it.phrase.text for it in e.items])
+    return paired_quotes(fitted(_asked(e, kind, title), [it.phrase.text for it in e.items]))
+
+
+def paired_quotes(question: str) -> str:
+    """``question`` without a quotation mark left unpaired where a quoted series was
+    cut out of it (``建设“宜居、创新、韧性城市”`` asks ``建设哪三项?``, not
+    ``建设哪三项”?``; rubric: PRM)."""
+    if question.count("“") == question.count("”"):
+        return question
+    out: list[str] = []
+    opened: list[int] = []
+    for ch in question:
+        if ch == "“":
+            opened.append(len(out))
+        elif ch == "”":
+            if not opened:
+                continue  # a closing mark with no opening one
+            opened.pop()
+        out.append(ch)
+    for at in reversed(opened):  # opening marks never closed
+        del out[at]
+    return "".join(out)
 
 
 _ASKED_PROBLEMS = ("乱象", "问题", "现象", "困境", "短板", "难点", "挑战", "表现", "弊端", "隐患")
