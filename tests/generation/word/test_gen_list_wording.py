@@ -221,3 +221,17 @@ def test_a_quotation_mark_left_unpaired_by_the_cut_series_goes() -> None:
     for n in out.notes:
         if n.kind is NoteKind.LIST:
             assert n.prompt.count("“") == n.prompt.count("”"), n.prompt
+
+
+def test_a_bare_question_takes_the_rest_of_its_clause() -> None:
+    """``通过哪三点?`` cannot be answered without the article; the rest of the
+    clause after the items can (rubric: PRM)."""
+    text = (
+        "通过“人防”“技防”“物防”相结合,筑牢社区安全防线。"
+        "社区还组建了志愿者队伍,定期开展巡查,消除各类隐患。\n"
+    )
+    out = generate(Article(text=text, title="2022年某市公务员录用考试《申论》试卷材料"), "t")
+    prompts = [fold(n.prompt) for n in out.notes if n.kind is NoteKind.LIST]
+    assert prompts, prompts
+    for p in prompts:
+        assert not p.endswith(("通过哪三点?", "通过哪三项?")), p

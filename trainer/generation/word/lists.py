@@ -309,7 +309,29 @@ def prompt(e: Enumeration, kind: str = "", title: str = "") -> str:
     """The list's question; ``kind`` is what its items do (对策, 问题…), ``title`` the
     article's, the subject of last resort. Its category noun fits the items
     (:func:`fitted`)."""
-    return paired_quotes(fitted(_asked(e, kind, title), [it.phrase.text for it in e.items]))
+    asked = fitted(_asked(e, kind, title), [it.phrase.text for it in e.items])
+    return paired_quotes(_with_rest(asked, e))
+
+
+_REST_MIN, _REST_MAX = 2, 12
+_CLAUSE_END = re.compile(r"[,;。!?:，；！？：]")
+
+
+def _with_rest(asked: str, e: Enumeration) -> str:
+    """A question with no more than a verb or a preposition before 哪 and nothing
+    after its count (``通过哪三点?``, ``以哪三项?``) takes the rest of the items'
+    clause (``通过哪三点相结合?``, ``以哪三项的养老服务体系?``): without it the
+    question cannot be answered without the article (rubric: PRM)."""
+    at = asked.find("哪")
+    if not 0 <= at <= _BARE_VERB or not asked.endswith("?"):
+        return asked
+    if not re.fullmatch(r"哪[^?]{1,3}\?", asked[at:]):
+        return asked
+    after = (e.after.text if e.after else "").lstrip("”」』\"'等")
+    rest = _CLAUSE_END.split(after, maxsplit=1)[0].strip()
+    if not _REST_MIN <= len(rest) <= _REST_MAX or rest in asked:
+        return asked
+    return f"{asked[:-1]}{rest}?"
 
 
 def paired_quotes(question: str) -> str:
