@@ -106,3 +106,18 @@ def test_lettered_points_after_no_quiz_question_stay() -> None:
     )
     kept = " ".join(ln.text for ln in content_lines(fold(text)))
     assert "A. 精简会议文件" in kept and "C. 整治形式主义" in kept
+
+
+def test_a_pages_lead_label_is_no_section_and_its_lead_stays(tmp_path: Path) -> None:
+    path = tmp_path / "page.md"
+    path.write_text(
+        "# 守护乡村的烟火气\n\n📌 导语\n\n守护乡村的烟火气，关键在于留住人、留住文化。\n\n"
+        "乡村振兴，既要塑形，也要铸魂。各地要因地制宜，久久为功，把美好蓝图变为生动现实。\n\n"
+        "一是完善公共服务；二是发展特色产业；三是传承乡土文化。\n",
+        encoding="utf-8",
+    )
+    made = generate(read_article(str(path)), "page")
+    assert made.sections == ()
+    tags = [t for n in made.notes for t in n.tags if t.startswith("section::")]
+    assert tags and not [t for t in tags if "导语" in t], tags
+    assert any("留住人" in n.text + n.answer for n in made.notes)

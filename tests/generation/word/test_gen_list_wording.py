@@ -208,3 +208,30 @@ def test_a_list_of_headings_shows_no_markdown_in_its_source_line() -> None:
     made = generate(read_article(str(path)), "t")
     answers = [n.answer for n in made.notes if n.kind is NoteKind.LIST]
     assert answers and not any("#" in a for a in answers), [a for a in answers if "#" in a]
+
+
+def test_a_quotation_mark_left_unpaired_by_the_cut_series_goes() -> None:
+    from trainer.generation.word.lists import paired_quotes
+
+    assert paired_quotes("建设哪六项”?") == "建设哪六项?"
+    assert paired_quotes("坚持“哪三项?") == "坚持哪三项?"
+    assert paired_quotes("把“三农”工作落到哪三处?") == "把“三农”工作落到哪三处?"
+    text = "城市更新\n\n各地纷纷提出建设“宜居、创新、智慧、绿色、人文、韧性城市”,让城市更美好。\n"
+    out = generate(Article(text=text, title="城市更新"), "t")
+    for n in out.notes:
+        if n.kind is NoteKind.LIST:
+            assert n.prompt.count("“") == n.prompt.count("”"), n.prompt
+
+
+def test_a_bare_question_takes_the_rest_of_its_clause() -> None:
+    """``通过哪三点?`` cannot be answered without the article; the rest of the
+    clause after the items can (rubric: PRM)."""
+    text = (
+        "通过“人防”“技防”“物防”相结合,筑牢社区安全防线。"
+        "社区还组建了志愿者队伍,定期开展巡查,消除各类隐患。\n"
+    )
+    out = generate(Article(text=text, title="2022年某市公务员录用考试《申论》试卷材料"), "t")
+    prompts = [fold(n.prompt) for n in out.notes if n.kind is NoteKind.LIST]
+    assert prompts, prompts
+    for p in prompts:
+        assert not p.endswith(("通过哪三点?", "通过哪三项?")), p

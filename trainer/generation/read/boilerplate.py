@@ -41,8 +41,12 @@ BYLINE = re.compile(
     r"原文链接|出处|栏目|制图|绘图|插图|配图|漫画|图片|图文|图|"
     r"[\u4e00-\u9fff]{1,4}(?:编辑|校对|审核|审校|监制|制作))\s*[::]"
 )
-CREDIT = re.compile(r"^(?:制图|绘图|插图|配图|漫画|图片|图文|摄影|图)\s*[/／|｜]\s*\S{1,12}$")
-"""A picture credit written with a slash (``配图 / 张三``); with a colon it is a BYLINE."""
+CREDIT = re.compile(
+    r"^[(（\[【]?\s*(?:制图|绘图|插图|配图|漫画|图片|图文|摄影|图|文|撰文|作者|记者|通讯员|"
+    r"责编|编辑|责任编辑|校对|审核)\s*[/／|｜]\s*[^\s/／|｜]{1,12}\s*[)）\]】]?$"
+)
+"""A credit written with a slash (``配图 / 张三``, ``文/张三``, ``（责编/李四）``); with a
+colon it is a BYLINE."""
 DATE_LINE = re.compile(
     r"^[(\[【]?\s*\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})"
 )
@@ -236,16 +240,25 @@ _HEADING_LIKE = 24
 
 
 def _label(line: str) -> str:
-    """A short line's words without Markdown heading marks, brackets, spaces and a
-    closing colon (``## 目 录`` -> 目录); empty for a longer line (no label)."""
+    """A short line's words without Markdown heading marks, a page's pictograph
+    (``📌 导语``), brackets, spaces and a closing colon (``## 目 录`` -> 目录); empty for
+    a longer line (no label)."""
     text = line.strip()
     if len(text) > _LABEL_MAX:
         return ""
     text = _MARKUP_HEAD.sub("", text).rstrip(" \t:：】])")
+    text = text.lstrip("".join(ch for ch in text[:3] if _pictograph(ch)))
     return "".join(text.split())
 
 
 _LABEL_MAX = 40
+
+
+def _pictograph(ch: str) -> bool:
+    """An emoji or symbol a page sets before a label (📌, ★, ▶), or its variation selector."""
+    import unicodedata
+
+    return unicodedata.category(ch) == "So" or "\ufe00" <= ch <= "\ufe0f"
 
 
 def _is_heading_line(line: str) -> bool:

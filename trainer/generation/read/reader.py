@@ -18,6 +18,7 @@ from trainer.domain.errors import InputError
 from trainer.domain.files import decode_text, read_bounded
 from trainer.domain.model import Article
 from trainer.generation.read.boilerplate import is_noise
+from trainer.generation.read.sql_dump import looks_sql_dump
 from trainer.generation.read.unwrap import unwrap
 from trainer.generation.text import cjk_count
 
@@ -45,6 +46,9 @@ def read_article(path_or_dash: str) -> Article:
     elif _looks_html(path_or_dash, text):
         text, title = _html_main_text(text, where)
         text = join_letter_spacing(text)
+    elif looks_sql_dump(text):
+        text, title = _sql_record(text, where)
+        text = join_letter_spacing(unwrap(strip_inline_html(text)))
     else:
         record = _json_record(text, where)
         # Records under a wrapper's title (an exam paper's materials): their headings
@@ -85,6 +89,15 @@ _META_LINE = re.compile(
     re.MULTILINE,
 )
 """A metadata line (``- 年份：2026``, ``作者：某某``), bulleted or not: never content."""
+
+
+def _sql_record(text: str, where: str) -> tuple[str, str]:
+    from trainer.generation.read.sql_dump import article_from_sql
+
+    found = article_from_sql(text)
+    if found is None:
+        raise InputError(where, "a database dump with no article text in its values")
+    return found
 
 
 def _json_record(text: str, where: str) -> tuple[str, str, bool] | None:

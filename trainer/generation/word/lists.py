@@ -309,7 +309,50 @@ def prompt(e: Enumeration, kind: str = "", title: str = "") -> str:
     """The list's question; ``kind`` is what its items do (对策, 问题…), ``title`` the
     article's, the subject of last resort. Its category noun fits the items
     (:func:`fitted`)."""
-    return fitted(_asked(e, kind, title), [it.phrase.text for it in e.items])
+    asked = fitted(_asked(e, kind, title), [it.phrase.text for it in e.items])
+    return paired_quotes(_with_rest(asked, e))
+
+
+_REST_MIN, _REST_MAX = 2, 12
+_CLAUSE_END = re.compile(r"[,;。!?:，；！？：]")
+
+
+def _with_rest(asked: str, e: Enumeration) -> str:
+    """A question with no more than a verb or a preposition before 哪 and nothing
+    after its count (``通过哪三点?``, ``以哪三项?``) takes the rest of the items'
+    clause (``通过哪三点相结合?``, ``以哪三项的养老服务体系?``): without it the
+    question cannot be answered without the article (rubric: PRM)."""
+    at = asked.find("哪")
+    if not 0 <= at <= _BARE_VERB or not asked.endswith("?"):
+        return asked
+    if not re.fullmatch(r"哪[^?]{1,3}\?", asked[at:]):
+        return asked
+    after = (e.after.text if e.after else "").lstrip("”」』\"'等")
+    rest = _CLAUSE_END.split(after, maxsplit=1)[0].strip()
+    if not _REST_MIN <= len(rest) <= _REST_MAX or rest in asked:
+        return asked
+    return f"{asked[:-1]}{rest}?"
+
+
+def paired_quotes(question: str) -> str:
+    """``question`` without a quotation mark left unpaired where a quoted series was
+    cut out of it (``建设“宜居、创新、韧性城市”`` asks ``建设哪三项?``, not
+    ``建设哪三项”?``; rubric: PRM)."""
+    if question.count("“") == question.count("”"):
+        return question
+    out: list[str] = []
+    opened: list[int] = []
+    for ch in question:
+        if ch == "“":
+            opened.append(len(out))
+        elif ch == "”":
+            if not opened:
+                continue  # a closing mark with no opening one
+            opened.pop()
+        out.append(ch)
+    for at in reversed(opened):  # opening marks never closed
+        del out[at]
+    return "".join(out)
 
 
 _ASKED_PROBLEMS = ("乱象", "问题", "现象", "困境", "短板", "难点", "挑战", "表现", "弊端", "隐患")

@@ -1,0 +1,56 @@
+"""Articles kept as rows of a database dump: the SQL is not text, the value holding
+the article is, with its entity-escaped markup read as what it shows."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pytest
+
+from trainer.domain.errors import InputError
+from trainer.generation import generate
+from trainer.generation.read.boilerplate import is_noise
+from trainer.generation.read.reader import read_article
+
+BODY = (
+    '<div><span style="font-family: 宋体;"><b>文/王明</b></span></div><div><br></div>'
+    '<div><font size="3" face="宋体">乡村振兴，既要塑形，也要铸魂。守护乡村的烟火气，'
+    "关键在于留住人、留住文化。</font></div>"
+    '<div><font size="3" face="宋体">一是完善公共服务；二是发展特色产业；三是传承乡土文化。'
+    "</font></div><div>（责编/李四）</div>"
+)
+DUMP = (
+    "-- MySQL dump\n\n"
+    "INSERT INTO `article` VALUES ('7', '守护乡村的烟火气', '某某杂志社', '1594051200', null);\n"
+    f"INSERT INTO `article_content` VALUES ('7', '{html.escape(BODY)}', '0');\n"
+)
+
+
+def _write(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "dump.txt"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_the_article_in_a_dump_is_its_longest_text_value_and_its_title_the_first(
+    tmp_path: Path,
+) -> None:
+    article = read_article(_write(tmp_path, DUMP))
+    assert article.title == "守护乡村的烟火气"
+    assert "乡村振兴，既要塑形，也要铸魂。" in article.text
+    for code in ("INSERT", "VALUES", "font", "&lt;", "&quot;", "宋体", "1594051200"):
+        assert code not in article.text, code
+    texts = [n.prompt + n.answer + n.text for n in generate(article, "dump").notes]
+    assert not [t for t in texts if "王明" in t or "李四" in t or "INSERT" in t]
+
+
+def test_a_dump_without_chinese_text_is_refused_in_one_line(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="database dump"):
+        read_article(_write(tmp_path, "INSERT INTO `t` VALUES ('1', 'abc');\n"))
+
+
+def test_credits_written_with_a_slash_are_chrome() -> None:
+    for line in ("文/王明", "（责编/李四）", "配图 / 张三", "撰文｜赵六"):
+        assert is_noise(line), line
+    assert not is_noise("文/武之道，一张一弛，这是治理的辩证法。")

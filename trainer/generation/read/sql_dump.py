@@ -1,0 +1,59 @@
+"""An article kept as rows of a database dump (``INSERT INTO `article` VALUES (…);``).
+
+A site's CMS keeps its articles in a table, and a dump of that table is how a
+collection of them travels. The SQL around them is not text: the article is the
+string value holding the most Chinese, its markup (often entity-escaped,
+``&lt;div&gt;``) read as the text it shows; its title is the first short value
+of Chinese text in the dump (a CMS puts the title before the other text columns)."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from trainer.generation.text import cjk_count
+
+_INSERT = re.compile(r"^\s*INSERT\s+INTO\s+\S+(?:\s*\([^)]*\))?\s+VALUES\s*\(", re.I | re.M)
+_STRING = re.compile(r"'((?:[^'\\]|\\.|'')*)'", re.S)
+_ESCAPE = re.compile(r"\\(.)", re.S)
+_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "0": "", "Z": ""}
+_TAG = re.compile(r"<[a-zA-Z/!][^<>]*>")
+_TITLE_MAX = 60
+
+
+def looks_sql_dump(text: str) -> bool:
+    """Does the text open (after comments and blank lines) on an INSERT statement?"""
+    head = text[:20_000]
+    first = _INSERT.search(head)
+    if first is None:
+        return False
+    before = head[: first.start()]
+    return all(
+        not line.strip() or line.lstrip().startswith(("--", "/*", "*", "SET ", "LOCK ", "#"))
+        for line in before.splitlines()
+    )
+
+
+def _unquote(value: str) -> str:
+    value = value.replace("''", "'")
+    return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(1)), value)
+
+
+def article_from_sql(text: str) -> tuple[str, str] | None:
+    """``(body, title)`` of the dump's article, or None when no value holds Chinese text."""
+    values = [_unquote(m.group(1)) for m in _STRING.finditer(text)]
+    values = [v for v in values if cjk_count(v) >= 2]
+    if not values:
+        return None
+    body = max(values, key=cjk_count)
+    title = next(
+        (
+            v.strip()
+            for v in values
+            if v is not body and len(v.strip()) <= _TITLE_MAX and "\n" not in v.strip()
+        ),
+        "",
+    )
+    if "&lt;" in body or "&gt;" in body:
+        body = html.unescape(body)  # markup kept entity-escaped in the column
+    return body, html.unescape(title) if title else ""
