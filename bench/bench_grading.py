@@ -32,6 +32,7 @@ SETS = (
     "typed-fresh8.json",
     "typed-fresh9.json",
     "typed-fresh10.json",
+    "typed-fresh11.json",
 )
 
 

@@ -47,6 +47,7 @@ SETS = (
     "typed-fresh8",
     "typed-fresh9",
     "typed-fresh10",
+    "typed-fresh11",
 )
 VERDICT = {"missed": 0, "partial": 1, "hit": 2}
 L2 = 0.01

@@ -887,3 +887,20 @@ def test_a_negation_does_not_reach_across_a_contrast() -> None:
     assert marks(point, "不靠说服教育引导群众", use_model=False) == [Mark.MISSED]
     # A point saying what it is not: typed so, it is the point.
     assert marks(["约束公职人员而非普通百姓"], "约束公职人员，不是普通百姓") == [Mark.RECALLED]
+
+
+class _Marked:
+    def __init__(self, recalled: bool, partial: bool = False) -> None:
+        self.recalled, self.partial, self.exact = recalled, partial, recalled
+
+
+def test_every_point_but_one_of_four_or_more_is_good() -> None:
+    # The tutors of the last eight rounds give Good to an answer missing one
+    # point of four or more, or giving it only in part; of three, it is Hard.
+    four_of_five = [_Marked(True)] * 4 + [_Marked(False)]
+    assert suggest(four_of_five, 60, 60) == (Rating.GOOD, "4/5 recalled, one missed")
+    half_said = [_Marked(True)] * 3 + [_Marked(False, partial=True)]
+    assert suggest(half_said, 60, 60) == (Rating.GOOD, "3/4 recalled, one partly recalled")
+    assert suggest([_Marked(True)] * 2 + [_Marked(False)], 60, 60)[0] is Rating.HARD
+    two_out = [_Marked(True)] * 3 + [_Marked(False)] * 2
+    assert suggest(two_out, 60, 60)[0] is Rating.HARD

@@ -42,6 +42,7 @@ SETS = (
     "typed-fresh8",
     "typed-fresh9",
     "typed-fresh10",
+    "typed-fresh11",
 )
 
 

@@ -26,6 +26,10 @@ not all of them. Over every tutor-labelled set, with each point's mark from
 the point model trained on the other sets, these three raise rating-equal
 from 0.703 to 0.724 (the sets of the last six rounds, whose tutors give Easy
 to full answers in their own words, most)."""
+ALL_BUT_ONE = 4
+"""An answer of this many points or more with every point but one recalled is
+Good, the one left out or half said: the tutors of the last eight rounds give it
+Good (the first seven rounds' gave Hard)."""
 QUICK_BASE = 10.0
 """Seconds an Easy answer may take: this much for thinking …"""
 QUICK_PER_CHAR = 1.0
@@ -63,8 +67,9 @@ def suggest(
     typed: int | None = None,
 ) -> tuple[Rating, str]:
     """Easy: every point exact (in an answer of :data:`EASY_POINTS` or more,
-    typed in full, most may be in other words) and quick, nothing added; Good: every point;
-    Hard: half of them at least partly; else Again.
+    typed in full, most may be in other words) and quick, nothing added; Good: every point,
+    or every point but one of :data:`ALL_BUT_ONE` or more; Hard: half of them at least
+    partly; else Again.
 
     ``extra`` is how many typed points the card does not ask for: a tutor does
     not call an answer with a wrong point added Easy. ``typed`` is how many
@@ -96,6 +101,9 @@ def suggest(
             return Rating.GOOD, why
         return Rating.GOOD, f"all {n} recalled, {inexact} in other words"
     missed = n - hit - part
+    if n >= ALL_BUT_ONE and hit == n - 1:
+        lone = "partly recalled" if part else "missed"
+        return Rating.GOOD, f"{hit}/{n} recalled, one {lone}"
     said = [f"{hit}/{n} recalled"]
     if part:
         said.append(f"{part} partly")
