@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from gen_scoring import ARTICLES, make, seed_text
+from gen_scoring import ARTICLES, SEED, make, seed_text
 
 from trainer.domain import cloze
 from trainer.domain.model import NoteKind
@@ -127,3 +127,11 @@ def test_radicals_standing_for_characters_are_read_as_the_characters() -> None:
     from trainer.generation.text import fold
 
     assert fold("居⺠⻅⾯") == "居民见面"
+
+
+def test_the_generation_bench_measures_the_seed_in_any_checkout() -> None:
+    """The bench's seed is the bundled copy: a checkout without ``shared`` beside it
+    (a worktree, a CI clone elsewhere) once measured another article silently."""
+    from bench import bench_generation
+
+    assert bench_generation._seed().read_bytes() == SEED.read_bytes()
