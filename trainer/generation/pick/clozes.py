@@ -705,16 +705,25 @@ nouns before it; a longer one is a term already, and a word before it is as ofte
 verb (评估, 扎根) as a noun."""
 
 
+def _word_edges(
+    sentence: Span,
+) -> tuple[list[tuple[str, int]], dict[int, int], dict[int, int], int]:
+    """The sentence's words, the word opening and the word closing at each offset,
+    and how many characters it has without punctuation: what widening a blank to
+    its words reads."""
+    toks = tokens(sentence.text)
+    starts = {at: k for k, (_w, at) in enumerate(toks)}
+    ends = {at + len(w): k for k, (w, at) in enumerate(toks)}
+    return toks, starts, ends, len(strip_punct(sentence.text))
+
+
 def _whole_compounds(sentence: Span, blanks: tuple[Span, ...]) -> tuple[Span, ...]:
     """Blanks widened to the noun compound they end or open (内容{孵化器} becomes
     {内容孵化器}, {算力}枢纽 becomes {算力枢纽}): the nouns before a blank that close on
     a noun, and a head noun after it (``data/term_heads.txt``), at most ``_NEST``
     characters more, while at least half the sentence stays visible (rubric: KEY, CUT:
     a blank on part of a compound leaves the rest of the study point showing)."""
-    toks = tokens(sentence.text)
-    starts = {at: k for k, (_w, at) in enumerate(toks)}
-    ends = {at + len(w): k for k, (w, at) in enumerate(toks)}
-    plain = len(strip_punct(sentence.text))
+    toks, starts, ends, plain = _word_edges(sentence)
     out = list(blanks)
     for n, b in enumerate(out):
         lo, hi = b.start - sentence.start, b.end - sentence.start
@@ -757,10 +766,7 @@ def _verb_objects(sentence: Span, blanks: tuple[Span, ...]) -> tuple[Span, ...]:
     clause (要{健全}监管体系, ，{优化}营商环境) takes the verb too: the measure is the
     verb-object, and a blank on its noun alone leaves the measure showing (rubric:
     KEY). Only while at least half the sentence stays visible."""
-    toks = tokens(sentence.text)
-    starts = {at: k for k, (_w, at) in enumerate(toks)}
-    ends = {at + len(w): k for k, (w, at) in enumerate(toks)}
-    plain = len(strip_punct(sentence.text))
+    toks, starts, ends, plain = _word_edges(sentence)
     out = list(blanks)
     for n, b in enumerate(out):
         i, j = starts.get(b.start - sentence.start), ends.get(b.end - sentence.start)
