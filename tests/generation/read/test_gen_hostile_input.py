@@ -66,6 +66,8 @@ HOSTILE_SHAPES = {
     "digits.txt": BODY + "9" * 200_000 + "。\n",
     # a run of 200,000 spaces in a sentence (a PDF's layout)
     "spaces.txt": BODY + "发" + " " * 200_000 + "展。\n",
+    # a database dump whose last value is never closed, made of escaped quotes
+    "dump.txt": "INSERT INTO `t` VALUES ('" + BODY + "', '" + "\\'" * 300_000 + "\n",
 }
 
 

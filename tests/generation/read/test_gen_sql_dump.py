@@ -7,6 +7,8 @@ import html
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from trainer.domain.errors import InputError
 from trainer.generation import generate
@@ -54,3 +56,14 @@ def test_credits_written_with_a_slash_are_chrome() -> None:
     for line in ("文/王明", "（责编/李四）", "配图 / 张三", "撰文｜赵六"):
         assert is_noise(line), line
     assert not is_noise("文/武之道，一张一弛，这是治理的辩证法。")
+
+
+@given(st.lists(st.text(alphabet="ab'\\\n中文,()", max_size=12), min_size=1, max_size=5))
+def test_every_quoted_value_of_a_row_is_read_back(values: list[str]) -> None:
+    from trainer.generation.read.sql_dump import _string_values, _unquote
+
+    def quoted(v: str) -> str:
+        return "'" + v.replace("\\", "\\\\").replace("'", "''") + "'"
+
+    row = "INSERT INTO `t` VALUES (" + ", ".join(quoted(v) for v in values) + ");\n"
+    assert [_unquote(v) for v in _string_values(row)] == values

@@ -14,7 +14,7 @@ import re
 from trainer.generation.text import cjk_count
 
 _INSERT = re.compile(r"^\s*INSERT\s+INTO\s+\S+(?:\s*\([^)]*\))?\s+VALUES\s*\(", re.I | re.M)
-_STRING = re.compile(r"'((?:[^'\\]|\\.|'')*)'", re.S)
+_STRING_MARK = re.compile(r"[\\']")
 _ESCAPE = re.compile(r"\\(.)", re.S)
 _ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "0": "", "Z": ""}
 _TAG = re.compile(r"<[a-zA-Z/!][^<>]*>")
@@ -39,9 +39,30 @@ def _unquote(value: str) -> str:
     return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(1)), value)
 
 
+def _string_values(text: str) -> list[str]:
+    """The dump's quoted string values, raw, in order: one pass over the text from
+    one quote or backslash to the next (a regular expression retried at every
+    quote of a hostile file never closed takes quadratic time). A value left open
+    at the end is no value."""
+    out: list[str] = []
+    at = text.find("'")
+    while at >= 0:
+        start = scan = at + 1
+        while True:
+            mark = _STRING_MARK.search(text, scan)
+            if mark is None:
+                return out
+            scan = mark.start() + 2  # past an escape (\' ) or a doubled quote ('')
+            if text[mark.start()] == "'" and not text.startswith("''", mark.start()):
+                out.append(text[start : mark.start()])
+                break
+        at = text.find("'", mark.start() + 1)
+    return out
+
+
 def article_from_sql(text: str) -> tuple[str, str] | None:
     """``(body, title)`` of the dump's article, or None when no value holds Chinese text."""
-    values = [_unquote(m.group(1)) for m in _STRING.finditer(text)]
+    values = [_unquote(v) for v in _string_values(text)]
     values = [v for v in values if cjk_count(v) >= 2]
     if not values:
         return None
