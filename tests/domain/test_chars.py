@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from trainer.domain.chars import radical_table, unify_radicals
+from trainer.domain.chars import radical_table
 
 
 def test_radicals_that_stand_for_characters_become_them() -> None:
-    assert unify_radicals("居⺠⻅⾯,⻔⼝⻓期") == "居民见⾯,门⼝长期"
-    assert unify_radicals("居民") == "居民"
+    assert "居⺠⻅⾯,⻔⼝⻓期".translate(radical_table()) == "居民见⾯,门⼝长期"
+    assert "居民".translate(radical_table()) == "居民"
 
 
 def test_every_entry_maps_a_radical_to_a_unified_ideograph() -> None:

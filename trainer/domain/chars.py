@@ -20,8 +20,3 @@ def radical_table() -> dict[int, str]:
         if len(parts) == 2 and not line.startswith("#"):
             table[ord(parts[0])] = parts[1]
     return table
-
-
-def unify_radicals(text: str) -> str:
-    """``text`` with each radical that stands for a character replaced by it (same length)."""
-    return text.translate(radical_table())

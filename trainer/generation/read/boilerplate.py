@@ -10,6 +10,7 @@ a byline/source/editor note; drop runs of short lines that are not sentences.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from functools import cache
 
@@ -256,8 +257,6 @@ _LABEL_MAX = 40
 
 def _pictograph(ch: str) -> bool:
     """An emoji or symbol a page sets before a label (📌, ★, ▶), or its variation selector."""
-    import unicodedata
-
     return unicodedata.category(ch) == "So" or "\ufe00" <= ch <= "\ufe0f"
 
 

@@ -17,7 +17,6 @@ _INSERT = re.compile(r"^\s*INSERT\s+INTO\s+\S+(?:\s*\([^)]*\))?\s+VALUES\s*\(", 
 _STRING_MARK = re.compile(r"[\\']")
 _ESCAPE = re.compile(r"\\(.)", re.S)
 _ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "0": "", "Z": ""}
-_TAG = re.compile(r"<[a-zA-Z/!][^<>]*>")
 _TITLE_MAX = 60
 
 
