@@ -12,7 +12,9 @@
   and not the 分论点 again.
 
 No card for a text that argues nothing as a whole: given material (给定资料 in
-材料1/材料2 parts: facts and voices, no thesis of its own) or several separate essays
+材料1/材料2 parts: facts and voices, no thesis of its own), a report whose paragraphs
+are mostly people's quoted words (a news report, a 给定资料 without its label: the
+same facts and voices, ``data/voices.txt``) or several separate essays
 in one file (model essays each under its own title: their titles are not 分论点 of one
 argument) or a collection of sayings (a title naming 金句, 名言: quotations sorted into
 kinds).
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from trainer.generation.classify.address import addresses
 from trainer.generation.classify.functions import sentence_start
@@ -168,6 +171,40 @@ def _opening_thesis(doc: Outline, functions: dict[int, str]) -> Span | None:
         if judged:
             return judged[0]
     return None
+
+
+def _voiced(paragraph: str) -> bool:
+    """A paragraph holding a person's quoted words: a quotation next to a verb of
+    reporting (……"村民说, 毛所长回忆道:"……), not one cited as authority."""
+    for m in _voice_pattern().finditer(paragraph):
+        lead = paragraph[max(0, m.start() - _VOICE_REACH) : m.end()]
+        if not any(w in lead for w in kind_words("voices", "authority")):
+            return True
+    return False
+
+
+@cache
+def _voice_pattern() -> re.Pattern[str]:
+    verbs = "|".join(sorted(map(re.escape, kind_words("voices", "verbs")), key=len, reverse=True))
+    return re.compile(
+        rf"[”\"][^。!?！？“”\"]{{0,{_VOICE_REACH}}}?(?:{verbs})|(?:{verbs})[:：,，]?\s*[“\"]"
+    )
+
+
+_VOICE_REACH = 12
+"""Characters between a quotation and its verb of reporting (……"民警小邓介绍说)."""
+
+
+def reportage(original: str, doc: Outline) -> bool:
+    """A report: most of its paragraphs (and four at least) carry people's quoted words.
+    Its facts and voices argue no thesis of the author's."""
+    texts = [original[p.span.start : p.span.end] for sec in doc.sections for p in sec.paragraphs]
+    if len(texts) < _REPORT_PARAGRAPHS:
+        return False
+    return sum(_voiced(t) for t in texts) * 2 > len(texts)
+
+
+_REPORT_PARAGRAPHS = 4
 
 
 def _states_whole(text: str) -> bool:
@@ -700,6 +737,8 @@ def argument(
     if _MARKUP.search(title):
         return Argument("", (), ())  # the text was misread (a script's record): no card
     if given_material(doc) or several_essays(original, doc) or study_notes(doc):
+        return Argument("", (), ())
+    if reportage(original, doc):
         return Argument("", (), ())
     if GOLDEN_SECTION.search(title):
         return Argument("", (), ())  # a collection of sayings (金句积累) argues nothing as a whole
