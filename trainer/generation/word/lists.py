@@ -926,6 +926,30 @@ _EXTEND_MAX = 6
 _ITEM_MIN = 2
 
 
+_STRAY_END = "。!?;,:…"
+_PAIRED = {"“": "”", "‘": "’", "《": "》", "「": "」"}
+
+
+def _without_stray_quotes(folded: str, lo: int, hi: int) -> tuple[int, int]:
+    """``[lo, hi)`` without a quotation mark whose partner is outside it: the last point
+    of a speaker's line ends on the line's close (``推行积分奖励。”``), the first opens
+    on its open (``“建立保洁队伍``); neither mark, nor the stop before a close, is the
+    point's."""
+    closers = {v: k for k, v in _PAIRED.items()}
+    while hi - lo > 1:
+        text = folded[lo:hi]
+        if text[-1] in closers and text.count(closers[text[-1]]) < text.count(text[-1]):
+            hi -= 1
+            while hi - lo > 1 and folded[hi - 1] in _STRAY_END:
+                hi -= 1
+            continue
+        if text[0] in _PAIRED and text.count(_PAIRED[text[0]]) < text.count(text[0]):
+            lo += 1
+            continue
+        return lo, hi
+    return lo, hi
+
+
 def on_word_edges(e: Enumeration, folded: str) -> Enumeration:
     """``e`` with each item's phrase snapped to the words of its sentence (rubric:
     CUT): a start inside a word drops the torn part (是否首次发生 cut as 否首次发生
@@ -939,7 +963,7 @@ def on_word_edges(e: Enumeration, folded: str) -> Enumeration:
     items: list[Item] = []
     torn: set[str] = set()
     for it in e.items:
-        lo, hi = it.phrase.start, it.phrase.end
+        lo, hi = _without_stray_quotes(folded, it.phrase.start, it.phrase.end)
         floor = max(0, lo - _WINDOW)
         left = max(folded.rfind(ch, floor, lo) for ch in _SENTENCE_ENDS) + 1
         left = max(left, floor)
