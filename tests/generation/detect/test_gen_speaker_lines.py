@@ -45,3 +45,12 @@ def test_the_points_of_a_speakers_line_carry_no_quotation_marks() -> None:
     )
     items = next(i for _p, i in got if "完善收运设施" in i)
     assert items == ["组建保洁队伍", "完善收运设施", "推行积分奖励"], got
+
+
+def test_an_item_keeps_marks_it_holds_more_than_one_of() -> None:
+    from trainer.generation.word.lists import _without_stray_quotes
+
+    for text in ("何为”乡土文化”", "「十五五」目标里带「远景"):
+        assert _without_stray_quotes(text, 0, len(text)) == (0, len(text)), text
+    text = "推行积分奖励。”"
+    assert _without_stray_quotes(text, 0, len(text)) == (0, len("推行积分奖励"))

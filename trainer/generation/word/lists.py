@@ -310,7 +310,114 @@ def prompt(e: Enumeration, kind: str = "", title: str = "") -> str:
     article's, the subject of last resort. Its category noun fits the items
     (:func:`fitted`)."""
     asked = fitted(_asked(e, kind, title), [it.phrase.text for it in e.items])
-    return paired_quotes(_with_rest(asked, e))
+    return paired_quotes(_with_subject_of_last_resort(_with_rest(asked, e), e, title))
+
+
+_BARE = re.compile(r"^(?P<head>[^?]*?)哪(?P<count>[^?,]{1,2}?)(?P<unit>[项点条个])\?$")
+"""A question that ends on its count with no category noun (减少哪三项?)."""
+_BARE_HEAD = 4
+_NOUN_HEAD = 12
+_PRIOR_MIN, _PRIOR_MAX = 4, 24
+_TAIL_NOUN = 2
+
+
+def _with_subject_of_last_resort(asked: str, e: Enumeration, title: str) -> str:
+    """A question whose items end their clause names no category and often no subject
+    (``减少哪三项?``, ``社会主义核心价值观哪四项?``; rubric: PRM). The items' shared
+    last word is its category noun (多头检查、重复检查、随意检查: 哪三种检查); a noun
+    phrase before 哪 is what has the items (``……有哪四项?``); a verb at most before
+    哪 takes a subject: the section label's, the article's, else the clause before
+    the items in their sentence (``推进……,减少哪三种检查?``)."""
+    from trainer.generation.lexicon import kind_words
+
+    label, colon, question = asked.rpartition(":")
+    m = _BARE.match(question)
+    if m is None:
+        return asked
+    head, count = m.group("head"), m.group("count")
+    noun = _tail_noun([it.phrase.text for it in e.items])
+    if m.group("unit") in "项点" and noun and noun not in asked and not head.endswith("有"):
+        question = f"{head}哪{count}种{noun}?"
+    if "," in head:
+        return f"{label}{colon}{question}"
+    if not head:
+        return f"{label}有{question}" if label else asked
+    if _noun_phrase(head) and len(head) <= _NOUN_HEAD:
+        return f"{label}{colon}{head}有{question[len(head) :]}"
+    if label or len(head) > _BARE_HEAD or not _verb_head(head):
+        return f"{label}{colon}{question}"
+    subject = _title_topic(title, first_clause=False)
+    if subject:
+        return f"{subject}:{question}"
+    sentence, start = e.items[0].context, e.items[0].phrase.start
+    before = sentence.text[: max(0, start - sentence.start)]
+    if not before and e.lead is not None and 0 <= start - e.lead.end <= 1:
+        before = e.lead.text  # an item that is its own context: the lead-in before it
+    parts = [p for p in re.split(r"[,;:。!?]", before) if p.strip()]
+    prior = parts[-2].strip() if len(parts) >= 2 and parts[-1].strip("“”‘’ ") == head else ""
+    prior = _CONNECTIVE.sub("", prior)
+    if prior.endswith(("看到", "看出", *kind_words("blank_edges", "speaker"))):
+        prior = ""  # 也要看到, 总书记指出: a hand-over, not what the items are about
+    if _PRIOR_MIN <= len(prior) <= _PRIOR_MAX and not re.match(r"^[\d一二三四五六七八九十]", prior):
+        return f"{prior},{question}"
+    return question
+
+
+_TAIL_ITEM_MAX = 6
+_MODIFIER_TAGS = frozenset({"", "m", "d", "a", "b"})
+"""Tags of the words before a category noun that make its items kinds of it (nouns,
+numbers, adverbs and adjectives: 多头检查, 重复检查; not 了解戏曲)."""
+
+
+def _tail_noun(texts: list[str]) -> str:
+    """The noun every item closes on, after nouns or adjectives only (家庭教育、学校教育、
+    社会教育: 教育; 多头检查、重复检查: 检查): the category the items are kinds of. Empty
+    when an item is long, holds a verb or a function word before it (了解戏曲, 生长在民间)
+    or the last word is no noun (看得出来)."""
+    from trainer.generation.lexicon import kind_words
+    from trainer.generation.split.words import tag, tokens
+
+    verbs = set(kind_words("policy_verbs", "verbs")) | set(kind_words("clause_runs", "verb"))
+    noun = texts[0][-_TAIL_NOUN:]
+    if not _HAN.match(noun) or noun in verbs or tag(noun):
+        return ""
+    for t in texts:
+        if not (len(noun) + 2 <= len(t) <= _TAIL_ITEM_MAX and t.endswith(noun)):
+            return ""
+        words = [w for w, _at in tokens(t[: -len(noun)])]
+        if any(tag(w) not in _MODIFIER_TAGS or w in verbs for w in words):
+            return ""
+    return noun
+
+
+def _verb_head(head: str) -> bool:
+    """``head`` opens with a verb or a preposition (减少, 建设, 在)."""
+    from trainer.generation.lexicon import kind_words
+    from trainer.generation.split.words import tag, tokens
+
+    first = tokens(head)[0][0]
+    return tag(first) in _VERB_TAGS or first in kind_words("policy_verbs", "verbs")
+
+
+_NOT_NOUN_ENDS = ("的", "于", "是", "为", "在", "有", "要", "让", "使", "把")
+"""What a head before 哪 ending so leaves unsaid (关键在于哪三项: a predicate, not a
+noun that has the items)."""
+
+
+def _noun_phrase(head: str) -> bool:
+    """``head`` is nouns only (社会主义核心价值观, 广大奋斗者): no verb, adverb or
+    function word, and not closing on 的."""
+    from trainer.generation.lexicon import kind_words
+    from trainer.generation.split.words import tag, tokens
+
+    verbs = set(kind_words("policy_verbs", "verbs")) | set(kind_words("clause_runs", "verb"))
+    words = [w for w, _at in tokens(head)]
+    return (
+        len(head) >= 2
+        and _HAN.match(head) is not None
+        and not head.endswith(_NOT_NOUN_ENDS)
+        and all(not tag(w) and w not in verbs for w in words)
+    )
 
 
 _REST_MIN, _REST_MAX = 2, 12
@@ -938,12 +1045,12 @@ def _without_stray_quotes(folded: str, lo: int, hi: int) -> tuple[int, int]:
     closers = {v: k for k, v in _PAIRED.items()}
     while hi - lo > 1:
         text = folded[lo:hi]
-        if text[-1] in closers and text.count(closers[text[-1]]) < text.count(text[-1]):
+        if text[-1] in closers and text.count(text[-1]) == 1 and closers[text[-1]] not in text:
             hi -= 1
             while hi - lo > 1 and folded[hi - 1] in _STRAY_END:
                 hi -= 1
             continue
-        if text[0] in _PAIRED and text.count(_PAIRED[text[0]]) < text.count(text[0]):
+        if text[0] in _PAIRED and text.count(text[0]) == 1 and _PAIRED[text[0]] not in text:
             lo += 1
             continue
         return lo, hi
