@@ -54,3 +54,13 @@ def test_an_item_keeps_marks_it_holds_more_than_one_of() -> None:
         assert _without_stray_quotes(text, 0, len(text)) == (0, len(text)), text
     text = "推行积分奖励。”"
     assert _without_stray_quotes(text, 0, len(text)) == (0, len("推行积分奖励"))
+
+
+def test_we_in_a_speakers_line_is_asked_as_the_body_the_speaker_speaks_for() -> None:
+    got = _lists(
+        "垃圾治理。\n\n近年来,某县推进农村垃圾治理。县住建局白局长介绍:“我们的做法主要有三条:"
+        "一是组建保洁队伍,二是完善收运设施,三是推行积分奖励。”"
+    )
+    prompt = next(p for p, i in got if "完善收运设施" in i)
+    assert prompt.startswith("县住建局的做法"), prompt
+    assert "白局长" not in prompt and "我们" not in prompt, prompt

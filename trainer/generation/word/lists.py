@@ -310,7 +310,75 @@ def prompt(e: Enumeration, kind: str = "", title: str = "") -> str:
     article's, the subject of last resort. Its category noun fits the items
     (:func:`fitted`)."""
     asked = fitted(_asked(e, kind, title), [it.phrase.text for it in e.items])
-    return paired_quotes(_with_subject_of_last_resort(_with_rest(asked, e), e, title))
+    asked = _with_subject_of_last_resort(_with_rest(asked, e), e, title)
+    return paired_quotes(_speaker_for_we(asked, e))
+
+
+_SPEAKER_MAX = 16
+_NAME_MAX = 6
+"""Characters after a body's name that are a person's (白局长, 老王, 党支部书记李明)."""
+
+
+def _speaker_for_we(asked: str, e: Enumeration) -> str:
+    """``我们的做法有哪三项?`` asked of a speaker's line (县住建局白局长介绍:“我们……”)
+    names who ``我们`` is: the body the speaker speaks for (``县住建局的做法有哪三项?``),
+    else the speaker; the question stays as it is where no speaker is found."""
+    from trainer.generation.lexicon import kind_words
+
+    label, colon, question = asked.rpartition(":")
+    question = question.lstrip("“「")  # the line's opening mark, left by its lead-in
+    we = next(
+        (
+            w
+            for w in sorted(kind_words("remarks", "we"), key=len, reverse=True)
+            if question.startswith(w)
+        ),
+        "",
+    )
+    if not we:
+        return asked
+    speaker = _speaker(e)
+    if not speaker:
+        return asked
+    return f"{label}{colon}{speaker}{question[len(we) :]}"
+
+
+def _speaker(e: Enumeration) -> str:
+    """Who speaks the line the list's first item is in: the words before the line's
+    opening quotation mark in its sentence or the one before (县住建局白局长介绍:“……),
+    or after its close (……”村支书老王说), cut to the body they speak for."""
+    from trainer.generation.lexicon import kind_words
+
+    start = e.items[0].phrase.start
+    para = next((p for p in e.section.paragraphs if p.span.start <= start < p.span.end), None)
+    if para is None:
+        return ""
+    text, at = para.span.text, start - para.span.start
+    opened = text.rfind("“", 0, at)
+    if opened < 0 or text.find("”", opened, at) >= 0:
+        return ""
+    says = tuple(sorted(kind_words("remarks", "says"), key=len, reverse=True))
+    before = re.split(r"[。!?;]", text[:opened])[-1].rstrip(",: ")
+    closed = text.find("”", at)
+    after = re.split(r"[。!?;,“]", text[closed + 1 :])[0] if closed >= 0 else ""
+    who = ""
+    if before.endswith(says):
+        who = before
+    elif after.endswith(says):
+        who = after
+    who = re.split(r"[,:]", who)[-1]
+    who = next((who[: -len(w)] for w in says if who.endswith(w)), who)
+    if not 2 <= len(who) <= _SPEAKER_MAX:
+        return ""
+    ends = sorted(
+        at + len(b)
+        for b in kind_words("remarks", "body")
+        for at in range(len(who))
+        if who.startswith(b, at)
+    )
+    # the shortest body that leaves no more than a person's name and office after it
+    best = next((end for end in ends if end >= 2 and len(who) - end <= _NAME_MAX), 0)
+    return who[:best] if best else who
 
 
 _BARE = re.compile(r"^(?P<head>[^?]*?)哪(?P<count>[^?,]{1,2}?)(?P<unit>[项点条个])\?$")
