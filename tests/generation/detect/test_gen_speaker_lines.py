@@ -64,3 +64,13 @@ def test_we_in_a_speakers_line_is_asked_as_the_body_the_speaker_speaks_for() -> 
     prompt = next(p for p, i in got if "完善收运设施" in i)
     assert prompt.startswith("县住建局的做法"), prompt
     assert "白局长" not in prompt and "我们" not in prompt, prompt
+
+
+def test_a_material_line_opening_on_its_speaker_is_asked_as_what_the_body_did() -> None:
+    got = _lists(
+        "材料二\n\n为破解群众看病难,某县推进县域医共体建设。\n\n"
+        "县卫健局白局长:这几年我们主要抓了三件事。一是推动优质资源下沉,二是完善分级诊疗制度,"
+        "三是提升基层医生待遇。现在群众在家门口就能看上病。"
+    )
+    prompt = next(p for p, i in got if "完善分级诊疗制度" in i)
+    assert prompt.startswith("县卫健局的做法有哪三"), prompt

@@ -327,6 +327,11 @@ def _speaker_for_we(asked: str, e: Enumeration) -> str:
 
     label, colon, question = asked.rpartition(":")
     question = question.lstrip("“「")  # the line's opening mark, left by its lead-in
+    part = _PART_MEASURES.match(question)
+    if part is not None and part_label(part.group("subject")):
+        # 材料二的对策有哪三条? of 县卫健局白局长:…… -> 县卫健局的做法有哪三条?
+        speaker = _speaker(e)
+        return f"{label}{colon}{speaker}的做法{part.group('rest')}" if speaker else asked
     we = next(
         (
             w
@@ -343,6 +348,27 @@ def _speaker_for_we(asked: str, e: Enumeration) -> str:
     return f"{label}{colon}{speaker}{question[len(we) :]}"
 
 
+_PART_MEASURES = re.compile(
+    r"^(?P<subject>[^的?:]{1,12})的(?:对策|举措|做法|措施)(?P<rest>有哪.+)$"
+)
+"""A question of a part's measures (材料二的对策有哪三条?): of a speaker's line, they
+are what the speaker's body did."""
+
+
+def _line_label(text: str, at: int, says: tuple[str, ...]) -> str:
+    """The speaker a material's line opens on with a colon and no quotation mark
+    (``县卫健局白局长:这几年我们……``): words before the paragraph's first colon, before
+    ``at``, that end on an office (``data/title_labels.txt``) or a speaker's verb."""
+    from trainer.generation.lexicon import kind_words
+
+    colon = text.find(":", 0, at)
+    head = text[:colon] if colon > 0 else ""
+    if not 2 <= len(head) <= _SPEAKER_MAX or re.search(r"[,。!?;“”]", head):
+        return ""
+    offices = tuple(kind_words("title_labels", "speaker"))
+    return head if head.endswith(offices + says) else ""
+
+
 def _speaker(e: Enumeration) -> str:
     """Who speaks the line the list's first item is in: the words before the line's
     opening quotation mark in its sentence or the one before (县住建局白局长介绍:“……),
@@ -354,18 +380,19 @@ def _speaker(e: Enumeration) -> str:
     if para is None:
         return ""
     text, at = para.span.text, start - para.span.start
-    opened = text.rfind("“", 0, at)
-    if opened < 0 or text.find("”", opened, at) >= 0:
-        return ""
     says = tuple(sorted(kind_words("remarks", "says"), key=len, reverse=True))
-    before = re.split(r"[。!?;]", text[:opened])[-1].rstrip(",: ")
-    closed = text.find("”", at)
-    after = re.split(r"[。!?;,“]", text[closed + 1 :])[0] if closed >= 0 else ""
-    who = ""
-    if before.endswith(says):
-        who = before
-    elif after.endswith(says):
-        who = after
+    who = _line_label(text, at, says)
+    opened = text.rfind("“", 0, at)
+    if not who and (opened < 0 or text.find("”", opened, at) >= 0):
+        return ""
+    if not who:
+        before = re.split(r"[。!?;]", text[:opened])[-1].rstrip(",: ")
+        closed = text.find("”", at)
+        after = re.split(r"[。!?;,“]", text[closed + 1 :])[0] if closed >= 0 else ""
+        if before.endswith(says):
+            who = before
+        elif after.endswith(says):
+            who = after
     who = re.split(r"[,:]", who)[-1]
     who = next((who[: -len(w)] for w in says if who.endswith(w)), who)
     if not 2 <= len(who) <= _SPEAKER_MAX:
