@@ -41,3 +41,10 @@ def test_a_verb_alone_before_the_count_takes_the_clause_before_it() -> None:
 def test_three_character_items_sharing_their_middle_are_a_series() -> None:
     got = _prompts(_SLOGAN + "干部要深入基层调查研究，扑下身子干实事、谋实招、求实效。")
     assert "干实事" in got, got
+
+
+def test_a_numbered_line_with_a_slogan_title_is_asked_under_its_first_clause() -> None:
+    got = _prompts(
+        "发展银发经济，增进老年人福祉\n\n2.让老年人老有所养、老有所依、老有所乐、老有所安。"
+    )
+    assert got["老有所养"].startswith("发展银发经济:"), got

@@ -455,7 +455,8 @@ def _with_subject_of_last_resort(asked: str, e: Enumeration, title: str) -> str:
         prior = ""  # 也要看到, 总书记指出: a hand-over, not what the items are about
     if _PRIOR_MIN <= len(prior) <= _PRIOR_MAX and not re.match(r"^[\d一二三四五六七八九十]", prior):
         return f"{prior},{question}"
-    return question
+    subject = _title_topic(title)  # 发展银发经济,增进老年人福祉: its first clause
+    return f"{subject}:{question}" if subject else question
 
 
 _TAIL_ITEM_MAX = 6
@@ -490,8 +491,13 @@ def _verb_head(head: str) -> bool:
     from trainer.generation.lexicon import kind_words
     from trainer.generation.split.words import tag, tokens
 
-    first = tokens(head)[0][0]
-    return tag(first) in _VERB_TAGS or first in kind_words("policy_verbs", "verbs")
+    words = [w for w, _at in tokens(head)]
+    while len(words) > 1 and (tag(words[0]) in {"d", "ad"} or words[0] in _MODALS):
+        words = words[1:]  # 必须坚持, 要保护: the modal or adverb before the verb
+    return tag(words[0]) in _VERB_TAGS or words[0] in kind_words("policy_verbs", "verbs")
+
+
+_MODALS = frozenset({"要", "需要", "应", "应当", "应该", "必须", "只有", "既要", "还要", "更要"})
 
 
 _NOT_NOUN_ENDS = ("的", "于", "是", "为", "在", "有", "要", "让", "使", "把")
