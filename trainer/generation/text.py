@@ -88,7 +88,12 @@ def _split(folded: str, start: int, end: int, stops: str, quotes: bool) -> list[
     i = start
     while i < end:
         ch = folded[i]
-        if quotes and ch in _PAIRS and ch != "(":
+        if (
+            quotes
+            and ch in _PAIRS
+            and ch != "("
+            and not (not depth and _speech(folded, i, end, stops))
+        ):
             depth.append(_PAIRS[ch])
         elif depth and ch == depth[-1]:
             depth.pop()
@@ -113,6 +118,50 @@ def _split(folded: str, start: int, end: int, stops: str, quotes: bool) -> list[
     if span:
         out.append(span)
     return out
+
+
+_SPEECH_MARKS = "“「"
+_SPEECH_CLAUSES = 16
+"""Characters from which a quotation holding clause punctuation is a speaker's line."""
+
+
+def _speech(folded: str, at: int, end: int, stops: str) -> bool:
+    """The quotation opening at ``at`` is a speaker's line, not a phrase or a saying to
+    keep whole: split at ``stops`` inside it like the prose around it. A line is
+    speech when it holds a stop before its last character: two sentences or more
+    (“以前……。现在……。”), or, split into clauses, a long line with commas
+    (“一是……,二是……”); a quotation left open before ``end`` is read as prose too."""
+    if folded[at] not in _SPEECH_MARKS:
+        return False
+    close = folded.find(_PAIRS[folded[at]], at + 1, end)
+    if close < 0:
+        return True
+    if not _spoken(folded, at, close):
+        return False
+    inner = folded[at + 1 : close].rstrip(SENTENCE_END)
+    if any(c in SENTENCE_END for c in inner):
+        return True
+    return stops == CLAUSE_END and len(inner) >= _SPEECH_CLAUSES and any(c in stops for c in inner)
+
+
+_SPEAKER_REACH = 12
+"""Characters before a quotation's colon, or after its close, that name its speaker."""
+
+
+def _spoken(folded: str, at: int, close: int) -> bool:
+    """The quotation ``folded[at:close + 1]`` is given to a speaker: a colon opens it
+    (某局长:“……”) or a speaker's verb follows it (……”村支书老王说), and nothing marks
+    it as a saying handed down (古人云, 俗话说: ``data/remarks.txt``)."""
+    from trainer.generation.lexicon import kind_words
+
+    before = folded[max(0, at - _SPEAKER_REACH) : at]
+    tail = re.split(r"[。!?;,:“]", folded[close + 1 : close + 1 + _SPEAKER_REACH])[0]
+    if any(w in before for w in kind_words("remarks", "saying")):
+        return False
+    says = kind_words("remarks", "says")
+    if before.endswith(":") or before.endswith(tuple(w + "," for w in says)):
+        return True
+    return tail.endswith(says)
 
 
 def sentences(folded: str, start: int, end: int) -> list[Span]:

@@ -437,8 +437,11 @@ def _keep(
     if len(set(lengths)) == 1:
         if len({t[-1] for t in texts}) == 1 or (lengths[0] == 4 and led):
             return True  # 建立以人为本、量力而行、持续推进……: four-character objects
-        # 来源可查、去向可追、责任可究: four-character phrases built on one pattern
-        return lengths[0] >= 4 and any(len({t[k] for t in texts}) == 1 for k in range(1, 4))
+        # 来源可查、去向可追、责任可究: four-character phrases built on one pattern;
+        # 干实事、谋实招、求实效: three-character ones sharing their middle
+        return lengths[0] >= 3 and any(
+            len({t[k] for t in texts}) == 1 for k in range(1, min(4, lengths[0]))
+        )
     return False
 
 

@@ -206,7 +206,18 @@ def examples(e: Enumeration, folded: str) -> bool:
     if before.endswith(_EXAMPLE_MARKERS + _IDENTITY_MARKERS):
         return True
     after = folded[e.items[-1].phrase.end : e.items[-1].phrase.end + 6]
-    return _NAMED_CLASS.match(after) is not None
+    if _NAMED_CLASS.match(after) is None:
+        return False
+    return not _measure_scope(folded, e.items[0].phrase.start)
+
+
+def _measure_scope(folded: str, start: int) -> bool:
+    """A series right after a measure's verb (强化养老托育、家政便民……等领域供给):
+    the fields the measure covers, its points, not instances named as evidence."""
+    from trainer.generation.lexicon import kind_words
+
+    before = folded[max(0, start - 2) : start]
+    return before in kind_words("policy_verbs", "verbs")
 
 
 _IDENTITY_MARKERS = ("作为",)

@@ -310,7 +310,215 @@ def prompt(e: Enumeration, kind: str = "", title: str = "") -> str:
     article's, the subject of last resort. Its category noun fits the items
     (:func:`fitted`)."""
     asked = fitted(_asked(e, kind, title), [it.phrase.text for it in e.items])
-    return paired_quotes(_with_rest(asked, e))
+    asked = _with_subject_of_last_resort(_with_rest(asked, e), e, title)
+    return paired_quotes(_speaker_for_we(asked, e))
+
+
+_SPEAKER_MAX = 16
+_NAME_MAX = 6
+"""Characters after a body's name that are a person's (白局长, 老王, 党支部书记李明)."""
+
+
+def _speaker_for_we(asked: str, e: Enumeration) -> str:
+    """``我们的做法有哪三项?`` asked of a speaker's line (县住建局白局长介绍:“我们……”)
+    names who ``我们`` is: the body the speaker speaks for (``县住建局的做法有哪三项?``),
+    else the speaker; the question stays as it is where no speaker is found."""
+    from trainer.generation.lexicon import kind_words
+
+    label, colon, question = asked.rpartition(":")
+    question = question.lstrip("“「")  # the line's opening mark, left by its lead-in
+    part = _PART_MEASURES.match(question)
+    if part is not None and part_label(part.group("subject")):
+        # 材料二的对策有哪三条? of 县卫健局白局长:…… -> 县卫健局的做法有哪三条?
+        speaker = _speaker(e)
+        return f"{label}{colon}{speaker}的做法{part.group('rest')}" if speaker else asked
+    we = next(
+        (
+            w
+            for w in sorted(kind_words("remarks", "we"), key=len, reverse=True)
+            if question.startswith(w)
+        ),
+        "",
+    )
+    if not we:
+        return asked
+    speaker = _speaker(e)
+    if not speaker:
+        return asked
+    return f"{label}{colon}{speaker}{question[len(we) :]}"
+
+
+_PART_MEASURES = re.compile(
+    r"^(?P<subject>[^的?:]{1,12})的(?:对策|举措|做法|措施)(?P<rest>有哪.+)$"
+)
+"""A question of a part's measures (材料二的对策有哪三条?): of a speaker's line, they
+are what the speaker's body did."""
+
+
+def _line_label(text: str, at: int, says: tuple[str, ...]) -> str:
+    """The speaker a material's line opens on with a colon and no quotation mark
+    (``县卫健局白局长:这几年我们……``): words before the paragraph's first colon, before
+    ``at``, that end on an office (``data/title_labels.txt``) or a speaker's verb."""
+    from trainer.generation.lexicon import kind_words
+
+    colon = text.find(":", 0, at)
+    head = text[:colon] if colon > 0 else ""
+    if not 2 <= len(head) <= _SPEAKER_MAX or re.search(r"[,。!?;“”]", head):
+        return ""
+    offices = tuple(kind_words("title_labels", "speaker"))
+    return head if head.endswith(offices + says) else ""
+
+
+def _speaker(e: Enumeration) -> str:
+    """Who speaks the line the list's first item is in: the words before the line's
+    opening quotation mark in its sentence or the one before (县住建局白局长介绍:“……),
+    or after its close (……”村支书老王说), cut to the body they speak for."""
+    from trainer.generation.lexicon import kind_words
+
+    start = e.items[0].phrase.start
+    para = next((p for p in e.section.paragraphs if p.span.start <= start < p.span.end), None)
+    if para is None:
+        return ""
+    text, at = para.span.text, start - para.span.start
+    says = tuple(sorted(kind_words("remarks", "says"), key=len, reverse=True))
+    who = _line_label(text, at, says)
+    opened = text.rfind("“", 0, at)
+    if not who and (opened < 0 or text.find("”", opened, at) >= 0):
+        return ""
+    if not who:
+        before = re.split(r"[。!?;]", text[:opened])[-1].rstrip(",: ")
+        closed = text.find("”", at)
+        after = re.split(r"[。!?;,“]", text[closed + 1 :])[0] if closed >= 0 else ""
+        if before.endswith(says):
+            who = before
+        elif after.endswith(says):
+            who = after
+    who = re.split(r"[,:]", who)[-1]
+    who = next((who[: -len(w)] for w in says if who.endswith(w)), who)
+    if not 2 <= len(who) <= _SPEAKER_MAX:
+        return ""
+    ends = sorted(
+        at + len(b)
+        for b in kind_words("remarks", "body")
+        for at in range(len(who))
+        if who.startswith(b, at)
+    )
+    # the shortest body that leaves no more than a person's name and office after it
+    best = next((end for end in ends if end >= 2 and len(who) - end <= _NAME_MAX), 0)
+    return who[:best] if best else who
+
+
+_BARE = re.compile(r"^(?P<head>[^?]*?)哪(?P<count>[^?,]{1,2}?)(?P<unit>[项点条个])\?$")
+"""A question that ends on its count with no category noun (减少哪三项?)."""
+_BARE_HEAD = 4
+_NOUN_HEAD = 12
+_PRIOR_MIN, _PRIOR_MAX = 4, 24
+_TAIL_NOUN = 2
+
+
+def _with_subject_of_last_resort(asked: str, e: Enumeration, title: str) -> str:
+    """A question whose items end their clause names no category and often no subject
+    (``减少哪三项?``, ``社会主义核心价值观哪四项?``; rubric: PRM). The items' shared
+    last word is its category noun (多头检查、重复检查、随意检查: 哪三种检查); a noun
+    phrase before 哪 is what has the items (``……有哪四项?``); a verb at most before
+    哪 takes a subject: the section label's, the article's, else the clause before
+    the items in their sentence (``推进……,减少哪三种检查?``)."""
+    from trainer.generation.lexicon import kind_words
+
+    label, colon, question = asked.rpartition(":")
+    m = _BARE.match(question)
+    if m is None:
+        return asked
+    head, count = m.group("head"), m.group("count")
+    noun = _tail_noun([it.phrase.text for it in e.items])
+    if m.group("unit") in "项点" and noun and noun not in asked and not head.endswith("有"):
+        question = f"{head}哪{count}种{noun}?"
+    if "," in head:
+        return f"{label}{colon}{question}"
+    if not head:
+        return f"{label}有{question}" if label else asked
+    if _noun_phrase(head) and len(head) <= _NOUN_HEAD:
+        return f"{label}{colon}{head}有{question[len(head) :]}"
+    if label or len(head) > _BARE_HEAD or not _verb_head(head):
+        return f"{label}{colon}{question}"
+    subject = _title_topic(title, first_clause=False)
+    if subject:
+        return f"{subject}:{question}"
+    sentence, start = e.items[0].context, e.items[0].phrase.start
+    before = sentence.text[: max(0, start - sentence.start)]
+    if not before and e.lead is not None and 0 <= start - e.lead.end <= 1:
+        before = e.lead.text  # an item that is its own context: the lead-in before it
+    parts = [p for p in re.split(r"[,;:。!?]", before) if p.strip()]
+    prior = parts[-2].strip() if len(parts) >= 2 and parts[-1].strip("“”‘’ ") == head else ""
+    prior = _CONNECTIVE.sub("", prior)
+    if prior.endswith(("看到", "看出", *kind_words("blank_edges", "speaker"))):
+        prior = ""  # 也要看到, 总书记指出: a hand-over, not what the items are about
+    if _PRIOR_MIN <= len(prior) <= _PRIOR_MAX and not re.match(r"^[\d一二三四五六七八九十]", prior):
+        return f"{prior},{question}"
+    subject = _title_topic(title)  # 发展银发经济,增进老年人福祉: its first clause
+    return f"{subject}:{question}" if subject else question
+
+
+_TAIL_ITEM_MAX = 6
+_MODIFIER_TAGS = frozenset({"", "m", "d", "a", "b"})
+"""Tags of the words before a category noun that make its items kinds of it (nouns,
+numbers, adverbs and adjectives: 多头检查, 重复检查; not 了解戏曲)."""
+
+
+def _tail_noun(texts: list[str]) -> str:
+    """The noun every item closes on, after nouns or adjectives only (家庭教育、学校教育、
+    社会教育: 教育; 多头检查、重复检查: 检查): the category the items are kinds of. Empty
+    when an item is long, holds a verb or a function word before it (了解戏曲, 生长在民间)
+    or the last word is no noun (看得出来)."""
+    from trainer.generation.lexicon import kind_words
+    from trainer.generation.split.words import tag, tokens
+
+    verbs = set(kind_words("policy_verbs", "verbs")) | set(kind_words("clause_runs", "verb"))
+    noun = texts[0][-_TAIL_NOUN:]
+    if not _HAN.match(noun) or noun in verbs or tag(noun):
+        return ""
+    for t in texts:
+        if not (len(noun) + 2 <= len(t) <= _TAIL_ITEM_MAX and t.endswith(noun)):
+            return ""
+        words = [w for w, _at in tokens(t[: -len(noun)])]
+        if any(tag(w) not in _MODIFIER_TAGS or w in verbs for w in words):
+            return ""
+    return noun
+
+
+def _verb_head(head: str) -> bool:
+    """``head`` opens with a verb or a preposition (减少, 建设, 在)."""
+    from trainer.generation.lexicon import kind_words
+    from trainer.generation.split.words import tag, tokens
+
+    words = [w for w, _at in tokens(head)]
+    while len(words) > 1 and (tag(words[0]) in {"d", "ad"} or words[0] in _MODALS):
+        words = words[1:]  # 必须坚持, 要保护: the modal or adverb before the verb
+    return tag(words[0]) in _VERB_TAGS or words[0] in kind_words("policy_verbs", "verbs")
+
+
+_MODALS = frozenset({"要", "需要", "应", "应当", "应该", "必须", "只有", "既要", "还要", "更要"})
+
+
+_NOT_NOUN_ENDS = ("的", "于", "是", "为", "在", "有", "要", "让", "使", "把")
+"""What a head before 哪 ending so leaves unsaid (关键在于哪三项: a predicate, not a
+noun that has the items)."""
+
+
+def _noun_phrase(head: str) -> bool:
+    """``head`` is nouns only (社会主义核心价值观, 广大奋斗者): no verb, adverb or
+    function word, and not closing on 的."""
+    from trainer.generation.lexicon import kind_words
+    from trainer.generation.split.words import tag, tokens
+
+    verbs = set(kind_words("policy_verbs", "verbs")) | set(kind_words("clause_runs", "verb"))
+    words = [w for w, _at in tokens(head)]
+    return (
+        len(head) >= 2
+        and _HAN.match(head) is not None
+        and not head.endswith(_NOT_NOUN_ENDS)
+        and all(not tag(w) and w not in verbs for w in words)
+    )
 
 
 _REST_MIN, _REST_MAX = 2, 12
@@ -926,6 +1134,30 @@ _EXTEND_MAX = 6
 _ITEM_MIN = 2
 
 
+_STRAY_END = "。!?;,:…"
+_PAIRED = {"“": "”", "‘": "’", "《": "》", "「": "」"}
+
+
+def _without_stray_quotes(folded: str, lo: int, hi: int) -> tuple[int, int]:
+    """``[lo, hi)`` without a quotation mark whose partner is outside it: the last point
+    of a speaker's line ends on the line's close (``推行积分奖励。”``), the first opens
+    on its open (``“建立保洁队伍``); neither mark, nor the stop before a close, is the
+    point's."""
+    closers = {v: k for k, v in _PAIRED.items()}
+    while hi - lo > 1:
+        text = folded[lo:hi]
+        if text[-1] in closers and text.count(text[-1]) == 1 and closers[text[-1]] not in text:
+            hi -= 1
+            while hi - lo > 1 and folded[hi - 1] in _STRAY_END:
+                hi -= 1
+            continue
+        if text[0] in _PAIRED and text.count(text[0]) == 1 and _PAIRED[text[0]] not in text:
+            lo += 1
+            continue
+        return lo, hi
+    return lo, hi
+
+
 def on_word_edges(e: Enumeration, folded: str) -> Enumeration:
     """``e`` with each item's phrase snapped to the words of its sentence (rubric:
     CUT): a start inside a word drops the torn part (是否首次发生 cut as 否首次发生
@@ -939,7 +1171,7 @@ def on_word_edges(e: Enumeration, folded: str) -> Enumeration:
     items: list[Item] = []
     torn: set[str] = set()
     for it in e.items:
-        lo, hi = it.phrase.start, it.phrase.end
+        lo, hi = _without_stray_quotes(folded, it.phrase.start, it.phrase.end)
         floor = max(0, lo - _WINDOW)
         left = max(folded.rfind(ch, floor, lo) for ch in _SENTENCE_ENDS) + 1
         left = max(left, floor)

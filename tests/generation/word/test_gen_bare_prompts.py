@@ -1,0 +1,50 @@
+"""A list whose items end their clause (减少A、B、C) is asked with a subject and,
+where the items share one, their category noun: answerable without the article."""
+
+from __future__ import annotations
+
+from gen_scoring import make
+
+from trainer.generation.text import fold
+
+_SLOGAN = "守正创新，让执法更有温度\n\n"
+"""A title that is a slogan, not a subject the prompt could borrow."""
+
+
+def _prompts(text: str) -> dict[str, str]:
+    return {
+        fold(n.items[0]): fold(n.prompt)
+        for n in make(text, "t").notes
+        if n.kind.value == "list" and n.items
+    }
+
+
+def test_items_sharing_a_noun_are_asked_as_kinds_of_it() -> None:
+    got = _prompts(
+        _SLOGAN + "涉企执法关系营商环境。某市推行联合执法，减少多头检查、重复检查、随意检查。"
+    )
+    assert got["多头检查"].endswith("减少哪三种检查?"), got
+
+
+def test_a_noun_before_the_count_has_the_items() -> None:
+    got = _prompts(_SLOGAN + "价值引领很重要。社会主义核心价值观:富强、民主、文明、和谐。")
+    assert got["富强"] == "社会主义核心价值观有哪四项?", got
+
+
+def test_a_verb_alone_before_the_count_takes_the_clause_before_it() -> None:
+    got = _prompts(
+        _SLOGAN + "某县主动对接沿海产业布局，建设“两中心、两基地、一屏障”，努力成为增长极。"
+    )
+    assert got["两中心"] == "某县主动对接沿海产业布局,建设哪三点?", got
+
+
+def test_three_character_items_sharing_their_middle_are_a_series() -> None:
+    got = _prompts(_SLOGAN + "干部要深入基层调查研究，扑下身子干实事、谋实招、求实效。")
+    assert "干实事" in got, got
+
+
+def test_a_numbered_line_with_a_slogan_title_is_asked_under_its_first_clause() -> None:
+    got = _prompts(
+        "发展银发经济，增进老年人福祉\n\n2.让老年人老有所养、老有所依、老有所乐、老有所安。"
+    )
+    assert got["老有所养"].startswith("发展银发经济:"), got
