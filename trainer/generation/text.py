@@ -53,7 +53,13 @@ def fold(text: str) -> str:
 
 
 def cjk_count(text: str) -> int:
-    return len(CJK.findall(text))
+    """How many characters of ``text`` :data:`CJK` matches (what is left when every
+    other character is deleted: one string, not a list of one-character strings)."""
+    return len(_NOT_CJK.sub("", text))
+
+
+_NOT_CJK = re.compile("[^" + CJK.pattern[1:] + "+")
+"""A run of characters :data:`CJK` does not match."""
 
 
 def strip_punct(text: str) -> str:

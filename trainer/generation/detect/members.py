@@ -35,7 +35,7 @@ from trainer.generation.split.words import (
     unknown_word_inside,
     word_bounds,
 )
-from trainer.generation.text import CJK, Span, clauses, dun_pieces
+from trainer.generation.text import CJK, Span, cjk_count, clauses, dun_pieces
 
 __all__ = ["members"]
 
@@ -154,7 +154,7 @@ def _fit(folded: str, sent: Span, group: list[Span], examples: bool = False) -> 
         return False
     if any(not _MEMBER_MIN <= len(t) <= _MEMBER_MAX for t in texts):
         return False
-    if any(len(CJK.findall(t)) < 2 or has_figure(t) or _place(t) for t in texts):
+    if any(cjk_count(t) < 2 or has_figure(t) or _place(t) for t in texts):
         return False
     if all(t in STOP_WORDS for t in texts) or any(not CJK.match(t[0]) for t in texts):
         return False
