@@ -112,7 +112,7 @@ class Words:
 
     def ensure(self, text: str) -> None:
         """Add the parts of every character of ``text`` not added yet."""
-        if self._parts is None:
+        if self._parts is None or self._loaded.issuperset(text):
             return
         missing = set(text) - self._loaded
         if not missing:
