@@ -602,12 +602,12 @@ def straddles(text: str, at: int) -> tuple[int, int] | None:
         return None
     words = tokenizer().FREQ
     words.ensure(text[max(0, at - 4) : at])  # the first characters of the words asked about
-    freq = words.words
+    get = words.words.get
+    n = len(text)
     for size in range(5, 1, -1):  # the widest word first
-        for lo in range(max(0, at - size + 1), at):
-            hi = lo + size
-            word = text[lo:hi]
-            common = freq.get(word, 0) >= _STRADDLE_FREQ[size]
-            if hi <= len(text) and common and "\u4e00" <= word[0] <= "\u9fff":
-                return lo, hi
+        least = _STRADDLE_FREQ[size]
+        # words that end inside the text, opening on a Chinese character
+        for lo in range(max(0, at - size + 1), min(at, n - size + 1)):
+            if "\u4e00" <= text[lo] <= "\u9fff" and get(text[lo : lo + size], 0) >= least:
+                return lo, lo + size
     return None
