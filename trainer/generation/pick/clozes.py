@@ -123,12 +123,24 @@ class _Where:
 
 
 def _sentences(doc: Outline) -> list[_Where]:
-    return [
-        _Where(sec, para, k, s)
-        for sec in doc.sections
-        for para in sec.paragraphs
-        for k, s in enumerate(para.sentences, 1)
-    ]
+    """Every sentence of ``doc`` with its place (made once per outline within
+    :func:`~trainer.generation.memo.one_article`: the cloze passes each walk them)."""
+    memo = current()
+    key = ("where", id(doc))
+    got: tuple[Outline, tuple[_Where, ...]] | None = memo.get(key) if memo is not None else None
+    if got is None or got[0] is not doc:
+        got = (
+            doc,
+            tuple(
+                _Where(sec, para, k, s)
+                for sec in doc.sections
+                for para in sec.paragraphs
+                for k, s in enumerate(para.sentences, 1)
+            ),
+        )
+        if memo is not None:
+            memo[key] = got  # holds ``doc``: its id names no other outline meanwhile
+    return list(got[1])
 
 
 _COUPLET_MAX = 60
