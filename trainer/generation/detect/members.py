@@ -29,7 +29,6 @@ from trainer.generation.detect.inline import series_members
 from trainer.generation.detect.keyterms import STOP_WORDS, VERBS, complement, verb_like
 from trainer.generation.lexicon import kind_words
 from trainer.generation.split.words import (
-    share_cuts,
     tag,
     tokens,
     unknown_word_inside,
@@ -63,14 +62,6 @@ def members(folded: str, sent: Span) -> list[list[Span]]:
     listed = series_members(folded, sent)
     found: list[list[Span]] = []
     parts = clauses(folded, sent.start, sent.end)
-    share_cuts(  # the clauses and their pieces are cut as in the sentence, once
-        sent.text,
-        [
-            (p.start - sent.start, p.end - sent.start)
-            for c in parts
-            for p in (c, *(_pieces(c) if "、" in c.text else ()))
-        ],
-    )
     for clause in parts:
         theirs = [
             g
@@ -436,7 +427,6 @@ def clause_members(folded: str, sent: Span) -> list[list[Span]]:
         Span(c.text.rstrip(",;:。!?…"), c.start, c.start + len(c.text.rstrip(",;:。!?…")))
         for c in parts
     ]
-    share_cuts(sent.text, [(s.start - sent.start, s.end - sent.start) for s in spans])
     after = [_after_verb(s, modal=True) for s in spans]
     best: list[Span] = []
     for k in range(len(spans) - 1):
