@@ -816,11 +816,32 @@ _CLAUSE_LEADS = frozenset(kind_words("policy_verbs", "leads"))
 def _quoted_name(word: str, folded: str) -> bool:
     """A term the article quotes or names as a document (“伪多边主义”, 《……纲要》);
     a common pair in quotes (“世界”, “人类”) is no coined term."""
-    if f"“{word}”" not in folded and f"《{word}》" not in folded:
+    if not _enclosed(folded, word, "“", "”") and not _enclosed(folded, word, "《", "》"):
         return False
     if strip_punct(word) != word or not _balanced(word):
         return False  # 币圈”“金融圈: two quotations, not one name
     return len(word) > 2 or rarity(word) >= _RARE_PAIR
+
+
+def _enclosed(folded: str, word: str, opening: str, closing: str) -> bool:
+    """``opening + word + closing`` occurs in ``folded``. Within an article, read off
+    what each ``opening`` mark encloses at the word's length (listed once per length),
+    not by a search of the whole text per word: every ranked term is asked about."""
+    memo = current()
+    if memo is None or not word:
+        return f"{opening}{word}{closing}" in folded
+    n = len(word)
+    key = ("enclosed", folded, opening, closing, n)
+    got: frozenset[str] | None = memo.get(key)
+    if got is None:
+        at = ("opening_at", folded, opening)
+        marks: list[int] | None = memo.get(at)
+        if marks is None:
+            marks = memo[at] = [m.start() for m in re.finditer(re.escape(opening), folded)]
+        got = memo[key] = frozenset(
+            folded[p + 1 : p + 1 + n] for p in marks if folded[p + 1 + n : p + 2 + n] == closing
+        )
+    return word in got
 
 
 def _name_pass(out: list[Cloze], names: list[str], scores: dict[str, float]) -> None:
