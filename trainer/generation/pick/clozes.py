@@ -488,7 +488,8 @@ def find_clozes(
     # article's own terms, so the window of terms blanked in cards already made
     # (``extra_cover``) reaches the terms ranked after them.
     coinages = [t for t in own_terms[top:] if _quoted_name(t.word, folded)]
-    own_terms = [t for t in own_terms if t not in coinages]
+    coinage_set = frozenset(coinages)  # asked of every term, and of each term per sentence
+    own_terms = [t for t in own_terms if t not in coinage_set]
     standard += coinages[: top // 3]
     scores.update((t.word, t.score) for t in standard)
     cover = sorted([*own_terms[:top], *standard], key=lambda t: (-t.score, t.word))
@@ -599,7 +600,7 @@ def find_clozes(
             and "{" not in w.sentence.text
             and "}" not in w.sentence.text
             and (cardable(w) or named(term.word))
-            and not (term in coinages and fragment(w.sentence.text))
+            and not (term in coinage_set and fragment(w.sentence.text))
         ]
         if term in extra_cover and _extend(out, term.word):
             covered.add(term.word)
