@@ -709,12 +709,17 @@ def rank_terms(
     text = Indexed(text)
     guifan = guifan_words()
     single: Counter[str] = Counter()
+    content: dict[str, bool] = {}
+    """Each distinct token: a content word? (asked once, not at each of its places)"""
     for toks in token_lists:
         for w in toks:
-            if is_content(w):
+            got = content.get(w)
+            if got is None:
+                got = content[w] = is_content(w)
+            if got:
                 single[w] += 1
-    singles = {t for toks in token_lists for t in toks if len(t) == 1 and CJK.match(t)}
-    pairs = {t for toks in token_lists for t in toks if len(t) == 2 and CJK.match(t)}
+    singles = {t for t in content if len(t) == 1 and CJK.match(t)}
+    pairs = {t for t in content if len(t) == 2 and CJK.match(t)}
     grown: Counter[str] = Counter()
     for w, n in _compounds(token_lists, text, headings).items():
         whole = _whole(w, text, singles, pairs)
