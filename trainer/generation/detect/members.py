@@ -305,11 +305,15 @@ def _typical(spans: list[Span]) -> int:
     return lengths[len(lengths) // 2] if lengths else 0
 
 
+_NOT_VERBS = STOP_WORDS - VERBS
+"""Stop words that are no verbs (worked out once, not at each word asked about)."""
+
+
 def _leads(word: str) -> bool:
     """A word that leads into a series without being part of it: a verb, a
     preposition or a lead word of ``data/series_edges.txt`` (never a pronoun, which
     the dictionary tags like one: 我们|党有责任)."""
-    if word in kind_words("fragment_openers", "pronoun") or word in STOP_WORDS - VERBS:
+    if word in kind_words("fragment_openers", "pronoun") or word in _NOT_VERBS:
         return word in _edges("leads")
     return word in VERBS or word in _edges("leads") or verb_like(word)
 
@@ -555,7 +559,7 @@ def _after_verb(s: Span, modal: bool) -> Span | None:
     word, at = toks[0]
     if not (word in VERBS or tag(word).startswith("v")) or len(word) < 2:
         return None
-    if word in STOP_WORDS - VERBS:
+    if word in _NOT_VERBS:
         return None
     cut = at + len(word)
     while cut < len(s.text) and s.text[cut] in _PARTICLES + "好":
