@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from gen_scoring import SEED
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from trainer.domain.model import Article
 from trainer.formats.cards_json import made as to_json
@@ -35,3 +37,23 @@ def test_an_article_reads_the_same_after_another() -> None:
     alone = to_json(generate(Article(text=seed), "seed"))
     generate(Article(text=other), "other")
     assert to_json(generate(Article(text=seed), "seed")) == alone
+
+
+_ENCLOSING = "文字“”《》中"
+
+
+@settings(deadline=None, max_examples=300)
+@given(
+    st.text(alphabet=_ENCLOSING, max_size=30),
+    st.lists(st.text(alphabet=_ENCLOSING, max_size=5), max_size=12),
+)
+def test_what_a_mark_encloses_is_read_as_a_search_reads_it(text: str, asked: list[str]) -> None:
+    """Within an article, whether a word stands in quotation marks or 《》 is read off
+    a table of what each opening mark encloses: the answers of a search of the text."""
+    from trainer.generation.pick.clozes import _enclosed
+
+    with memo.one_article():
+        for word in asked:
+            for opening, closing in (("“", "”"), ("《", "》")):
+                want = f"{opening}{word}{closing}" in text
+                assert _enclosed(text, word, opening, closing) == want

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from trainer.domain.chars import radical_table
 from trainer.generation.memo import current
@@ -53,7 +54,13 @@ def fold(text: str) -> str:
 
 
 def cjk_count(text: str) -> int:
-    return len(CJK.findall(text))
+    """How many characters of ``text`` :data:`CJK` matches (what is left when every
+    other character is deleted: one string, not a list of one-character strings)."""
+    return len(_NOT_CJK.sub("", text))
+
+
+_NOT_CJK = re.compile("[^" + CJK.pattern[1:] + "+")
+"""A run of characters :data:`CJK` does not match."""
 
 
 def strip_punct(text: str) -> str:
@@ -81,12 +88,26 @@ def _trim(folded: str, start: int, end: int) -> Span | None:
     return Span(folded[start:end], start, end) if start < end else None
 
 
+@cache
+def _marks(stops: str, quotes: bool) -> re.Pattern[str]:
+    """The characters :func:`_split` acts on: its stops and, with ``quotes``, the
+    quotation marks that open or close a quote (``(`` opens none). The rest of the
+    text is passed over by one search."""
+    marks = stops + ("".join(q for q in _PAIRS if q != "(") + CLOSE_QUOTES if quotes else "")
+    return re.compile("[" + re.escape("".join(sorted(set(marks)))) + "]")
+
+
 def _split(folded: str, start: int, end: int, stops: str, quotes: bool) -> list[Span]:
     out: list[Span] = []
     depth: list[str] = []
     piece = start
     i = start
+    search = _marks(stops, quotes).search
     while i < end:
+        m = search(folded, i, end)
+        if m is None:
+            break
+        i = m.start()
         ch = folded[i]
         if (
             quotes

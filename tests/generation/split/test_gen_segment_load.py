@@ -92,27 +92,28 @@ _CHARS = "发展乡村振兴基层治理人民群众数字经济生态保护，�
 
 @settings(deadline=None, max_examples=200)
 @given(st.text(alphabet=_CHARS, min_size=1, max_size=60), st.data())
-def test_parts_read_off_a_sentences_cut_are_cut_as_on_their_own(text: str, data: Any) -> None:
-    """share_cuts gives a part of a sentence the tokens cutting it alone gives."""
+def test_parts_cut_after_their_sentence_are_cut_as_on_their_own(text: str, data: Any) -> None:
+    """Within an article, a part of a sentence cut after the sentence (its blocks'
+    words kept from the sentence's cut) gets the tokens cutting it alone gives."""
     from trainer.generation.memo import one_article
-    from trainer.generation.split.words import _tokens, share_cuts, tokens
+    from trainer.generation.split.words import tokens
 
     bounds = sorted(data.draw(st.sets(st.integers(0, len(text)), min_size=2, max_size=6)))
-    parts = [(s, e) for s, e in itertools.pairwise(bounds) if s < e]
+    parts = [text[s:e] for s, e in itertools.pairwise(bounds) if s < e]
     with one_article():
-        share_cuts(text, parts)
-        for s, e in parts:
-            assert tokens(text[s:e]) == _tokens(text[s:e])
+        tokens(text)
+        within = [tokens(part) for part in parts]
+    assert within == [tokens(part) for part in parts]  # outside an article: nothing kept
 
 
-def test_a_quoted_phrase_read_off_without_its_marks_is_cut_as_on_its_own() -> None:
+def test_a_quoted_phrase_without_its_marks_is_cut_as_on_its_own() -> None:
     """A part holding a quoted phrase but not its marks (``11“`` of ``“11“”``) is no
-    quoted phrase when cut alone: it is not read off the sentence's cut (found by the
-    property test above)."""
+    quoted phrase when cut alone, whatever the sentence's cut made of it."""
     from trainer.generation.memo import one_article
-    from trainer.generation.split.words import _tokens, share_cuts, tokens
+    from trainer.generation.split.words import tokens
 
     text = "1111111111“11“”"
     with one_article():
-        share_cuts(text, [(11, 14)])
-        assert tokens(text[11:14]) == _tokens(text[11:14])
+        tokens(text)
+        within = tokens(text[11:14])
+    assert within == tokens(text[11:14])

@@ -94,17 +94,32 @@ def _unmarked(
     return tuple((name, tuple(w.lstrip("!") for w in words)) for name, words in table)
 
 
-def _score(text: str, table: dict[str, tuple[str, ...]]) -> dict[str, float]:
-    first = re.split(r"[,;:]", text, maxsplit=1)[0]
-    out: dict[str, float] = {}
-    for name, words in _unmarked(tuple(table.items())):
-        score = 0.0
+@cache
+def _by_first(
+    table: tuple[tuple[str, tuple[str, ...]], ...],
+) -> tuple[tuple[str, ...], dict[str, tuple[tuple[int, str], ...]]]:
+    """The functions' names in order, and their cues (without ``!``) by first
+    character, each with its function's number: a sentence asks only about the cues
+    that open on one of its characters."""
+    names = tuple(name for name, _ in table)
+    index: dict[str, list[tuple[int, str]]] = {}
+    for k, (_name, words) in enumerate(_unmarked(table)):
         for w in words:
+            index.setdefault(w[:1], []).append((k, w))
+    return names, {ch: tuple(cues) for ch, cues in index.items()}
+
+
+def _score(text: str, table: dict[str, tuple[str, ...]]) -> dict[str, float]:
+    """Each function's cue score (functions in the table's order, none scoring 0).
+    Every term is a multiple of 0.25, so the sums are exact in any order."""
+    first = re.split(r"[,;:]", text, maxsplit=1)[0]
+    names, index = _by_first(tuple(table.items()))
+    scores = [0.0] * len(names)
+    for ch in {*text, ""}:
+        for k, w in index.get(ch, ()):
             if w in text:
-                score += 1.0 + (1.0 if w in first else 0.0) + 0.25 * (len(w) - 1)
-        if score:
-            out[name] = score
-    return out
+                scores[k] += 1.0 + (1.0 if w in first else 0.0) + 0.25 * (len(w) - 1)
+    return {name: score for name, score in zip(names, scores, strict=True) if score}
 
 
 class SentenceFunctions(dict[int, str]):

@@ -130,10 +130,12 @@ def _clause_spans(folded: str, s: Span) -> list[Span]:
 
 
 def _plain(text: str) -> str:
-    return text.translate(_UNQUOTED)
+    """``text`` without its quotation marks (itself when it has none: most clauses)."""
+    return text.translate(_UNQUOTED) if _QUOTE_MARK.search(text) else text
 
 
 _UNQUOTED = str.maketrans("", "", '“”「」『』"')
+_QUOTE_MARK = re.compile('[“”「」『』"]')
 
 
 def _balanced(a: str, b: str) -> bool:

@@ -19,7 +19,7 @@ from trainer.generation.detect.indexed import LONG, Indexed
 from trainer.generation.lexicon import entries, kind_words, words
 from trainer.generation.split.words import guifan_words, is_content, rarity, tag, tokens, unknown
 from trainer.generation.split.words import verb_like as _tagged_verb
-from trainer.generation.text import CJK, quoted, strip_punct
+from trainer.generation.text import CJK, cjk_count, quoted, strip_punct
 
 STOP_WORDS = frozenset(
     """我们 你们 他们 她们 它们 这些 那些 这个 那个 这样 那样 这种 那种 一些 一个 一种 一定 一次
@@ -395,7 +395,7 @@ def _quoted_terms(text: str) -> Counter[str]:
         core = phrase.replace("、", "")
         # “AI换脸”, “互联网+”, "从0到1": Latin letters or digits stand for characters
         latin = any(ch.isascii() and ch.isalnum() for ch in core)
-        if not 3 <= len(phrase) <= 10 or len(CJK.findall(core)) < (2 if latin else 3):
+        if not 3 <= len(phrase) <= 10 or cjk_count(core) < (2 if latin else 3):
             continue
         if not all(_name_char(ch) for ch in core) or core[0] in "不没":
             continue
@@ -479,7 +479,7 @@ def _document_names(text: str) -> Counter[str]:
     out: Counter[str] = Counter()
     for m in _DOCUMENT.finditer(text):
         name = m.group(1)
-        if len(CJK.findall(name)) >= 4 and all(_name_char(ch) for ch in name):
+        if cjk_count(name) >= 4 and all(_name_char(ch) for ch in name):
             out[name] = text.count(name)
     return out
 
@@ -709,12 +709,17 @@ def rank_terms(
     text = Indexed(text)
     guifan = guifan_words()
     single: Counter[str] = Counter()
+    content: dict[str, bool] = {}
+    """Each distinct token: a content word? (asked once, not at each of its places)"""
     for toks in token_lists:
         for w in toks:
-            if is_content(w):
+            got = content.get(w)
+            if got is None:
+                got = content[w] = is_content(w)
+            if got:
                 single[w] += 1
-    singles = {t for toks in token_lists for t in toks if len(t) == 1 and CJK.match(t)}
-    pairs = {t for toks in token_lists for t in toks if len(t) == 2 and CJK.match(t)}
+    singles = {t for t in content if len(t) == 1 and CJK.match(t)}
+    pairs = {t for t in content if len(t) == 2 and CJK.match(t)}
     grown: Counter[str] = Counter()
     for w, n in _compounds(token_lists, text, headings).items():
         whole = _whole(w, text, singles, pairs)

@@ -42,7 +42,7 @@ from trainer.generation.detect.keyterms import (
 from trainer.generation.lexicon import words
 from trainer.generation.split.structure import Outline
 from trainer.generation.split.words import guifan_words, rarity, tag, unknown
-from trainer.generation.text import CJK, Span, clauses, quoted
+from trainer.generation.text import Span, cjk_count, clauses, quoted
 
 __all__ = [
     "GOLDEN_FEATURES",
@@ -612,7 +612,7 @@ def golden_features(
     sizes = [len(p) for p in parts]
     equal = sum(1 for a, b in itertools.pairwise(sizes) if abs(a - b) <= 1)
     opening = sum(1 for a, b in itertools.pairwise(parts) if a[:1] == b[:1])
-    n = len(CJK.findall(text))
+    n = cjk_count(text)
     q = quoted(text)
     return [
         float(n),

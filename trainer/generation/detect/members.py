@@ -29,13 +29,12 @@ from trainer.generation.detect.inline import series_members
 from trainer.generation.detect.keyterms import STOP_WORDS, VERBS, complement, verb_like
 from trainer.generation.lexicon import kind_words
 from trainer.generation.split.words import (
-    share_cuts,
     tag,
     tokens,
     unknown_word_inside,
     word_bounds,
 )
-from trainer.generation.text import CJK, Span, clauses, dun_pieces
+from trainer.generation.text import CJK, Span, cjk_count, clauses, dun_pieces
 
 __all__ = ["members"]
 
@@ -63,14 +62,6 @@ def members(folded: str, sent: Span) -> list[list[Span]]:
     listed = series_members(folded, sent)
     found: list[list[Span]] = []
     parts = clauses(folded, sent.start, sent.end)
-    share_cuts(  # the clauses and their pieces are cut as in the sentence, once
-        sent.text,
-        [
-            (p.start - sent.start, p.end - sent.start)
-            for c in parts
-            for p in (c, *(_pieces(c) if "、" in c.text else ()))
-        ],
-    )
     for clause in parts:
         theirs = [
             g
@@ -154,7 +145,7 @@ def _fit(folded: str, sent: Span, group: list[Span], examples: bool = False) -> 
         return False
     if any(not _MEMBER_MIN <= len(t) <= _MEMBER_MAX for t in texts):
         return False
-    if any(len(CJK.findall(t)) < 2 or has_figure(t) or _place(t) for t in texts):
+    if any(cjk_count(t) < 2 or has_figure(t) or _place(t) for t in texts):
         return False
     if all(t in STOP_WORDS for t in texts) or any(not CJK.match(t[0]) for t in texts):
         return False
@@ -314,11 +305,15 @@ def _typical(spans: list[Span]) -> int:
     return lengths[len(lengths) // 2] if lengths else 0
 
 
+_NOT_VERBS = STOP_WORDS - VERBS
+"""Stop words that are no verbs (worked out once, not at each word asked about)."""
+
+
 def _leads(word: str) -> bool:
     """A word that leads into a series without being part of it: a verb, a
     preposition or a lead word of ``data/series_edges.txt`` (never a pronoun, which
     the dictionary tags like one: 我们|党有责任)."""
-    if word in kind_words("fragment_openers", "pronoun") or word in STOP_WORDS - VERBS:
+    if word in kind_words("fragment_openers", "pronoun") or word in _NOT_VERBS:
         return word in _edges("leads")
     return word in VERBS or word in _edges("leads") or verb_like(word)
 
@@ -436,7 +431,6 @@ def clause_members(folded: str, sent: Span) -> list[list[Span]]:
         Span(c.text.rstrip(",;:。!?…"), c.start, c.start + len(c.text.rstrip(",;:。!?…")))
         for c in parts
     ]
-    share_cuts(sent.text, [(s.start - sent.start, s.end - sent.start) for s in spans])
     after = [_after_verb(s, modal=True) for s in spans]
     best: list[Span] = []
     for k in range(len(spans) - 1):
@@ -565,7 +559,7 @@ def _after_verb(s: Span, modal: bool) -> Span | None:
     word, at = toks[0]
     if not (word in VERBS or tag(word).startswith("v")) or len(word) < 2:
         return None
-    if word in STOP_WORDS - VERBS:
+    if word in _NOT_VERBS:
         return None
     cut = at + len(word)
     while cut < len(s.text) and s.text[cut] in _PARTICLES + "好":

@@ -123,12 +123,24 @@ class _Where:
 
 
 def _sentences(doc: Outline) -> list[_Where]:
-    return [
-        _Where(sec, para, k, s)
-        for sec in doc.sections
-        for para in sec.paragraphs
-        for k, s in enumerate(para.sentences, 1)
-    ]
+    """Every sentence of ``doc`` with its place (made once per outline within
+    :func:`~trainer.generation.memo.one_article`: the cloze passes each walk them)."""
+    memo = current()
+    key = ("where", id(doc))
+    got: tuple[Outline, tuple[_Where, ...]] | None = memo.get(key) if memo is not None else None
+    if got is None or got[0] is not doc:
+        got = (
+            doc,
+            tuple(
+                _Where(sec, para, k, s)
+                for sec in doc.sections
+                for para in sec.paragraphs
+                for k, s in enumerate(para.sentences, 1)
+            ),
+        )
+        if memo is not None:
+            memo[key] = got  # holds ``doc``: its id names no other outline meanwhile
+    return list(got[1])
 
 
 _COUPLET_MAX = 60
@@ -476,7 +488,8 @@ def find_clozes(
     # article's own terms, so the window of terms blanked in cards already made
     # (``extra_cover``) reaches the terms ranked after them.
     coinages = [t for t in own_terms[top:] if _quoted_name(t.word, folded)]
-    own_terms = [t for t in own_terms if t not in coinages]
+    coinage_set = frozenset(coinages)  # asked of every term, and of each term per sentence
+    own_terms = [t for t in own_terms if t not in coinage_set]
     standard += coinages[: top // 3]
     scores.update((t.word, t.score) for t in standard)
     cover = sorted([*own_terms[:top], *standard], key=lambda t: (-t.score, t.word))
@@ -587,7 +600,7 @@ def find_clozes(
             and "{" not in w.sentence.text
             and "}" not in w.sentence.text
             and (cardable(w) or named(term.word))
-            and not (term in coinages and fragment(w.sentence.text))
+            and not (term in coinage_set and fragment(w.sentence.text))
         ]
         if term in extra_cover and _extend(out, term.word):
             covered.add(term.word)
@@ -804,11 +817,32 @@ _CLAUSE_LEADS = frozenset(kind_words("policy_verbs", "leads"))
 def _quoted_name(word: str, folded: str) -> bool:
     """A term the article quotes or names as a document (“伪多边主义”, 《……纲要》);
     a common pair in quotes (“世界”, “人类”) is no coined term."""
-    if f"“{word}”" not in folded and f"《{word}》" not in folded:
+    if not _enclosed(folded, word, "“", "”") and not _enclosed(folded, word, "《", "》"):
         return False
     if strip_punct(word) != word or not _balanced(word):
         return False  # 币圈”“金融圈: two quotations, not one name
     return len(word) > 2 or rarity(word) >= _RARE_PAIR
+
+
+def _enclosed(folded: str, word: str, opening: str, closing: str) -> bool:
+    """``opening + word + closing`` occurs in ``folded``. Within an article, read off
+    what each ``opening`` mark encloses at the word's length (listed once per length),
+    not by a search of the whole text per word: every ranked term is asked about."""
+    memo = current()
+    if memo is None or not word:
+        return f"{opening}{word}{closing}" in folded
+    n = len(word)
+    key = ("enclosed", folded, opening, closing, n)
+    got: frozenset[str] | None = memo.get(key)
+    if got is None:
+        at = ("opening_at", folded, opening)
+        marks: list[int] | None = memo.get(at)
+        if marks is None:
+            marks = memo[at] = [m.start() for m in re.finditer(re.escape(opening), folded)]
+        got = memo[key] = frozenset(
+            folded[p + 1 : p + 1 + n] for p in marks if folded[p + 1 + n : p + 2 + n] == closing
+        )
+    return word in got
 
 
 def _name_pass(out: list[Cloze], names: list[str], scores: dict[str, float]) -> None:

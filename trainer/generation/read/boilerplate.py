@@ -192,12 +192,15 @@ def _lines(folded: str) -> list[Span]:
 
 
 def _cut_footer(lines: list[Span], folded: str) -> list[Span]:
-    total = cjk_count(folded)
+    """``lines`` up to a footer line past the first third of the text (and its first
+    100 Chinese characters); past that point the characters seen are not counted."""
+    least = max(100, cjk_count(folded) // 3)
     seen = 0
     for i, line in enumerate(lines):
-        if seen >= max(100, total // 3) and _footer_line(line.text):
+        if seen < least:
+            seen += cjk_count(line.text)
+        elif _footer_line(line.text):
             return lines[:i]
-        seen += cjk_count(line.text)
     return lines
 
 

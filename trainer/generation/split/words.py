@@ -11,7 +11,6 @@ the next one is cut and output stays deterministic within a process.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import logging
 import math
 import os
@@ -19,7 +18,7 @@ import re
 import sys
 import threading
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -112,7 +111,7 @@ class Words:
 
     def ensure(self, text: str) -> None:
         """Add the parts of every character of ``text`` not added yet."""
-        if self._parts is None:
+        if self._parts is None or self._loaded.issuperset(text):
             return
         missing = set(text) - self._loaded
         if not missing:
@@ -393,74 +392,6 @@ def word_bounds(text: str) -> frozenset[int]:
     return got
 
 
-_CUT_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]")
-"""A character jieba cuts together with its neighbours (its ``re_han_default``)."""
-
-
-def share_cuts(text: str, parts: Iterable[tuple[int, int]]) -> None:
-    """Within one article, the cuts of ``text[start:end]`` for each part read off the
-    cut of ``text``: jieba cuts each run of Chinese characters and digits on its own,
-    so a part bounded by punctuation (a clause, a piece between 、) is cut as in its
-    sentence. A part whose edge is inside such a run, or that a token (a quoted
-    phrase) runs over, is left to be cut on its own."""
-    memo = current()
-    if memo is None:
-        return
-    whole, starts, ends, sizes, quoted = _cut_index(memo, text)
-    for start, end in parts:
-        part = text[start:end]
-        key = ("tokens", part)
-        if not part or key in memo:
-            continue
-        if start > 0 and _CUT_BLOCK.match(text[start - 1]):
-            continue
-        if end < len(text) and _CUT_BLOCK.match(text[end]):
-            continue
-        if _inside_token(starts, ends, start) or _inside_token(starts, ends, end):
-            continue  # a token runs over the part's edge
-        a, b = bisect_left(starts, start), bisect_left(starts, end)
-        if sizes[b] - sizes[a] != len(part):
-            continue  # the marks of a quoted phrase are no token: its part is cut alone
-        if any(start <= at < end and not (start < at and at + n < end) for at, n in quoted):
-            continue  # a quoted phrase whose marks lie outside the part: cut alone, it is no phrase
-        memo[key] = tuple((w, at - start) for w, at in whole[a:b])
-
-
-_CutIndex = tuple[
-    tuple[tuple[str, int], ...], list[int], list[int], list[int], list[tuple[int, int]]
-]
-
-
-def _cut_index(memo: dict[Any, Any], text: str) -> _CutIndex:
-    """The article's cut of ``text`` with what :func:`share_cuts` asks of it, kept for
-    the next parts read off the same text: the tokens' offsets and ends (in order),
-    the characters the tokens before each one cover, and (offset, length) of each
-    quoted phrase kept whole."""
-    key = ("cut_index", text)
-    got = memo.get(key)
-    if got is None:
-        tokens(text)
-        whole: tuple[tuple[str, int], ...] = memo[("tokens", text)]
-        starts = [at for _w, at in whole]
-        ends = [at + len(w) for w, at in whole]
-        sizes = [0, *itertools.accumulate(len(w) for w, _at in whole)]
-        quoted = [(at, len(w)) for w, at in whole if _quoted_at(text, w, at)]
-        got = memo[key] = (whole, starts, ends, sizes, quoted)
-    return got  # type: ignore[no-any-return]
-
-
-def _inside_token(starts: list[int], ends: list[int], at: int) -> bool:
-    """``at`` lies strictly inside a token (tokens in order, none overlapping)."""
-    k = bisect_left(starts, at) - 1  # the last token starting before ``at``
-    return k >= 0 and at < ends[k]
-
-
-def _quoted_at(text: str, word: str, at: int) -> bool:
-    """Is ``word`` at ``at`` a quoted phrase :func:`_tokens` kept whole (“……”)?"""
-    close = _QUOTES.get(text[at - 1]) if at > 0 else None
-    return close is not None and text[at + len(word) : at + len(word) + 1] == close
-
-
 def _tokens(text: str) -> list[tuple[str, int]]:
     tk = tokenizer()
     memo = current()
@@ -602,12 +533,12 @@ def straddles(text: str, at: int) -> tuple[int, int] | None:
         return None
     words = tokenizer().FREQ
     words.ensure(text[max(0, at - 4) : at])  # the first characters of the words asked about
-    freq = words.words
+    get = words.words.get
+    n = len(text)
     for size in range(5, 1, -1):  # the widest word first
-        for lo in range(max(0, at - size + 1), at):
-            hi = lo + size
-            word = text[lo:hi]
-            common = freq.get(word, 0) >= _STRADDLE_FREQ[size]
-            if hi <= len(text) and common and "\u4e00" <= word[0] <= "\u9fff":
-                return lo, hi
+        least = _STRADDLE_FREQ[size]
+        # words that end inside the text, opening on a Chinese character
+        for lo in range(max(0, at - size + 1), min(at, n - size + 1)):
+            if "\u4e00" <= text[lo] <= "\u9fff" and get(text[lo : lo + size], 0) >= least:
+                return lo, lo + size
     return None
