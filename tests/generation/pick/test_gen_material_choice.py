@@ -93,3 +93,10 @@ def test_the_model_never_makes_a_golden_line_of_an_attribution_or_a_remark() -> 
     assert not verdict("区长表示,下一步要建立健全长效监管机制。", True)
     assert verdict("“‘你送我检’虽是小举措,却具有借鉴意义。”", True)
     assert verdict("民生无小事,枝叶总关情。", True)
+
+
+def test_a_point_at_the_end_of_a_quotation_leaves_its_closing_marks_outside() -> None:
+    """不是一时之功,而是久久为功。”: the point is 久久为功, not 久久为功。” (rubric: CUT)."""
+    blanks = [b for c in _cloze_texts(QUOTED) for b in _BLANK.findall(c)]
+    assert "久久为功" in blanks, blanks
+    assert not any(b.endswith(("。", "”", "。”")) for b in blanks), blanks

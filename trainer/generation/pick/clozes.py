@@ -329,8 +329,11 @@ def _inner_pair(clause: Span, at: int, second: str) -> tuple[Span | None, Span |
 
 def _point(clause: Span, at: int, longest: int = _TWO_MAX) -> Span | None:
     """The point after a marker: the rest of the clause without a leading copula or
-    modal, on word boundaries, 2 to ``_TWO_MAX`` characters."""
+    modal, on word boundaries, 2 to ``_TWO_MAX`` characters; a quotation the clause
+    closes but did not open (……而是久久为功。”) leaves its marks outside the point."""
     text = clause.text.rstrip(",;:。!?")
+    while text[-1:] in ("”", "’") and _opens(text) < _closes(text):
+        text = text[:-1].rstrip(",;:。!?")
     for verb in _AFTER_MARKER:
         if text.startswith(verb, at) and len(text) - at - len(verb) >= 2:
             at += len(verb)
@@ -342,6 +345,14 @@ def _point(clause: Span, at: int, longest: int = _TWO_MAX) -> Span | None:
     if not 2 <= len(strip_punct(rest)) <= longest:
         return None
     return Span(rest, clause.start + at, clause.start + at + len(rest))
+
+
+def _opens(text: str) -> int:
+    return text.count("“") + text.count("‘")
+
+
+def _closes(text: str) -> int:
+    return text.count("”") + text.count("’")
 
 
 def _predicates(folded: str, doc: Outline) -> list[tuple[_Where, list[Span]]]:
