@@ -74,7 +74,7 @@ def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
     from trainer.generation.classify.functions import classify
     from trainer.generation.detect import learned
     from trainer.generation.detect.enumerations import find_enumerations
-    from trainer.generation.detect.keyterms import rank_terms, topic_words
+    from trainer.generation.detect.keyterms import rank_terms, topic_words, untitled
     from trainer.generation.pick.clozes import Learned, find_clozes
     from trainer.generation.pick.deck import choose, not_points, tidy
     from trainer.generation.read.reader import without_series_prefix
@@ -133,7 +133,18 @@ def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
         )
     tell("clozes", 0.7)
     listed = [it.phrase for e in found for it in e.items]
-    clozes = find_clozes(folded, doc, terms, skip, top, topic, functions, listed, verdicts)
+    clozes = find_clozes(
+        folded,
+        doc,
+        terms,
+        skip,
+        top,
+        topic,
+        functions,
+        listed,
+        verdicts,
+        material=untitled(doc.title),
+    )
     tell("cards", 0.95)
     made = [
         *assemble.qa_notes(source_id, original, doc, found, functions),

@@ -137,3 +137,19 @@ def test_a_short_quoted_name_with_the_head_noun_after_it_is_one_term() -> None:
     terms = _terms(sentences)
     assert "「两重」建设" in terms, terms
     assert "千集万店" in terms and "“千集万店”改造" not in terms, terms
+
+
+def test_a_long_name_on_a_head_noun_named_once_is_a_term() -> None:
+    """健全 + 重大疫情应急响应机制, 完善 + 国家公共卫生应急管理体系: a 规范表述 of more
+    than ten characters or four words, the whole object of its verb and closing on a
+    head noun, is a term though the article names it once; a run that only ends on a
+    head noun inside a longer phrase (将……纳入政绩考核体系) is none."""
+    sentences = [
+        "疫情防控是一场大考,要健全重大疫情应急响应机制,完善国家公共卫生应急管理体系。",
+        "各地要把生态环境保护纳入政绩考核体系,推动绿色发展。",
+        "群众的健康是最大的民生,这一点必须牢记。",
+    ]
+    terms = _terms(sentences)
+    assert "重大疫情应急响应机制" in terms, terms
+    assert "国家公共卫生应急管理体系" in terms, terms
+    assert not any(w.endswith("纳入政绩考核体系") for w in terms), terms

@@ -69,6 +69,8 @@ def test_a_standard_phrase_made_of_the_topic_words_is_the_topic() -> None:
     assert not is_topic("数字技术", {"直播", "带货"})
     assert not is_topic("数字赋能城市治理", {"数字", "城市"})
     assert not is_topic("平台经济", {"骑手", "外卖"})  # two generic halves, neither the topic
+    # a banner naming two topic phrases, one of them cut into characters by the segmenter
+    assert is_topic("食品安全你送我检", {"食品安全", "你送我检"})
 
 
 def test_words_of_degree_and_scope_are_never_blanks() -> None:

@@ -38,6 +38,10 @@ is a term)."""
 STOP_WORDS = STOP_WORDS | GENERIC
 _MIN_COUNT = 2
 _COMPOUND_LEN = (3, 10)
+_COMPOUND_TOKENS = 4
+_LONG_TOKENS = 6
+_LONG_NAME = 14
+"""A name closing on a head noun may run to this many characters, over this many words."""
 _EDGE = set("的了是在和与及或等也都就要对把被让将从以为而并且之其这那个们着过")
 HEADS = words("term_heads")
 """Head nouns that close a policy compound (``职责清单``, ``老旧小区改造``, ``城镇化率``;
@@ -149,7 +153,7 @@ def _compounds(token_lists: list[list[str]], text: str, headings: str) -> Counte
             word = first
             content = got[1]
             """Every character so far Chinese (``is_content`` of the run)."""
-            for nxt in toks[i + 1 : i + 4]:
+            for k, nxt in enumerate(toks[i + 1 : i + 1 + _LONG_TOKENS], 2):
                 link = links.get(nxt)
                 if link is None:
                     link = links[nxt] = _compound_link(nxt)
@@ -157,9 +161,15 @@ def _compounds(token_lists: list[list[str]], text: str, headings: str) -> Counte
                 if stop:
                     break
                 word += nxt
-                if len(word) > _COMPOUND_LEN[1]:
-                    break
                 content = content and chinese
+                if len(word) > _COMPOUND_LEN[1] or k > _COMPOUND_TOKENS:
+                    # A long name closes on a head noun (重大疫情应急响应机制,
+                    # 紧密型县域医疗卫生共同体): a term named once, what a student writes.
+                    if len(word) > _LONG_NAME or not content:
+                        break
+                    if len(nxt) >= 2 and nxt in HEADS and _object_name(toks, i, i + k):
+                        runs.add(word)
+                    continue
                 if len(word) >= _COMPOUND_LEN[0] and content:
                     if ends and not verb:
                         runs.add(word)
@@ -180,10 +190,36 @@ def _compounds(token_lists: list[list[str]], text: str, headings: str) -> Counte
         n = text.count(word)
         if n == 0:
             continue
+        if len(word) > _COMPOUND_LEN[1] and _named_shorter(word, text, n):
+            continue
         head = word.endswith(tuple(HEADS)) and len(word) >= 4
         if n >= _MIN_COUNT or (len(word) >= 4 and word in headings) or head:
             out[word] = n
     return out
+
+
+def _named_shorter(word: str, text: str, n: int) -> bool:
+    """The long name without its head noun is named twice as often as the name
+    (新就业形态劳动者权益 four times, with 保障 twice): the shorter one is the term."""
+    for head in sorted((h for h in HEADS if len(h) >= 2 and word.endswith(h)), key=len):
+        if text.count(word[: -len(head)]) >= 2 * n:
+            return True
+    return False
+
+
+def _object_name(toks: list[str], i: int, j: int) -> bool:
+    """Words ``toks[i:j]`` are a long name (more than ten characters or four words,
+    closing on a head noun) in the form of a 规范表述: a whole phrase, opening its
+    clause or right after a verb (two characters: 将, 把 are prepositions), and
+    closing it or followed by a particle (健全 + 重大疫情应急响应机制 + ,; 出台 +
+    城企联动普惠养老专项行动 + 等). A run that only ends on a head noun inside a
+    longer phrase (将……纳入政绩考核体系, 增加社区居家养老服务供给) is no name."""
+    before = toks[i - 1] if i >= 1 else ""
+    verb = len(before) >= 2 and (before in VERBS or verb_like(before))
+    if before and CJK.match(before[0]) and not verb:
+        return False  # no verb, or a preposition (将……纳入, 把……)
+    after = toks[j] if j < len(toks) else ""
+    return not after or not CJK.match(after[0]) or after in _EDGE
 
 
 def _compound_link(nxt: str) -> tuple[bool, bool, bool, bool, bool]:
@@ -295,7 +331,7 @@ def _head_runs(token_lists: list[list[str]]) -> set[str]:
                 continue
             word = first
             broken = got[1]
-            for nxt in toks[i + 1 : i + 4]:
+            for k, nxt in enumerate(toks[i + 1 : i + 1 + _LONG_TOKENS], 2):
                 link = links.get(nxt)
                 if link is None:
                     head = nxt in HEADS
@@ -312,10 +348,12 @@ def _head_runs(token_lists: list[list[str]]) -> set[str]:
                 if stop:
                     break
                 word += nxt
-                if len(word) > _COMPOUND_LEN[1]:
+                if len(word) > _LONG_NAME:
                     break
-                if head and len(word) >= 4 and broken:
-                    out.add(word)
+                long = len(word) > _COMPOUND_LEN[1] or k > _COMPOUND_TOKENS
+                named = not long or (len(nxt) >= 2 and _object_name(toks, i, i + k))
+                if head and len(word) >= 4 and broken and named:
+                    out.add(word)  # 国家 + 公共卫生 + 应急管理 + 体系 after 完善
                 broken = broken or verb
     return out
 
@@ -605,7 +643,55 @@ def topic_words(token_lists: list[list[str]], paragraphs: list[str], title: str)
             out.add(w)  # a material's cases all come back to it (戏曲 in 21 places)
     if title:
         out |= _title_phrases(token_lists, paragraphs, title)
+    else:
+        out |= _untitled_phrases(token_lists, paragraphs)
     return out
+
+
+_UNTITLED_PHRASE_COUNT = 4
+_UNTITLED_PHRASE_SPREAD = 0.5
+
+
+def _untitled_phrases(token_lists: list[list[str]], paragraphs: list[str]) -> set[str]:
+    """Runs of one to four words that an untitled text (a 给定资料) names four times or
+    more, in half its paragraphs or more (“智慧菜场” in a material on 智慧菜场, 高标准农田):
+    the subject its paragraphs come back to, which no title names for it. Runs open
+    and close on no function word, verb or particle."""
+    runs: Counter[str] = Counter()
+    for toks in token_lists:
+        for i, first in enumerate(toks):
+            if not _phrase_edge(first):
+                continue
+            if len(first) >= 3:
+                runs[first] += 1  # a quoted name is one word (智慧菜场)
+            word = first
+            for nxt in toks[i + 1 : i + 4]:
+                if not _CJK_RUN.fullmatch(nxt) or nxt in STOP_WORDS or nxt in VERBS:
+                    break
+                word += nxt
+                if len(word) > _COMPOUND_LEN[1]:
+                    break
+                if len(word) >= 3 and _phrase_edge(nxt):
+                    runs[word] += 1
+    out: set[str] = set()
+    for word, n in runs.items():
+        if n < _UNTITLED_PHRASE_COUNT:
+            continue
+        spread = sum(1 for p in paragraphs if word in p) / len(paragraphs)
+        if spread >= _UNTITLED_PHRASE_SPREAD:
+            out.add(word)
+    return out
+
+
+def _phrase_edge(word: str) -> bool:
+    """A word a topic phrase may open or close with: Chinese, no stop word, policy verb
+    or particle."""
+    return (
+        _CJK_RUN.fullmatch(word) is not None
+        and word not in STOP_WORDS
+        and word not in VERBS
+        and not (len(word) == 1 and word in _EDGE)
+    )
 
 
 _UNTITLED_MANY = 12
@@ -616,6 +702,12 @@ _DOCUMENT_TITLE = re.compile(r"^(?:给定)?(?:材料|资料)[\d一二三四五�
 
 def _quoted_in(word: str, title: str) -> bool:
     return f"“{word}”" in title or f'"{word}"' in title
+
+
+def untitled(title: str) -> bool:
+    """The text has no title of its own (an exam paper's 给定资料: 材料三, 给定材料, or
+    none at all): it reports, it does not argue."""
+    return not title.strip() or _names_nothing(title)
 
 
 def _names_nothing(title: str) -> bool:
@@ -694,7 +786,9 @@ def is_topic(word: str, topic: set[str]) -> bool:
             for k in range(2, len(w) - 1)
         )
 
-    return all(plain(w) or halves(w) for w in parts)
+    # 食品安全 + 你送我检 (the segmenter cuts the quoted half into characters): two
+    # halves of the topic are the topic, however the words fall.
+    return halves(word) or all(plain(w) or halves(w) for w in parts)
 
 
 def rank_terms(

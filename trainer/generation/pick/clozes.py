@@ -95,16 +95,21 @@ class Learned:
     terms: frozenset[str] = frozenset()
     """Terms the model added to the rules' window: their cards' rule is ``keyterm.model``."""
 
-    def golden(self, folded: str, s: Span) -> Golden | None:
+    def golden(self, folded: str, s: Span, material: bool = False) -> Golden | None:
         """A sentence no rule finds golden that the model does, with its blanks left to
         the key terms; never a greeting, a wrapped fragment or a line leaning on the
         one before (一是……, 它……), never a line of site chrome (如有侵权……, 仅供学习交流),
-        a remark quoted from the material or a line of a news report (rubric: TAG)."""
+        a remark quoted from the material or a line of a news report (rubric: TAG). In a
+        material (an untitled 给定资料), never what a person said of himself (“我……”) nor
+        a line reporting what someone said (区长表示,下一步要……): its people are
+        interviewees, not authorities."""
         if self.golden_p.get(s.start, 0.0) < self.threshold or len(s.text) > _MODEL_GOLDEN_MAX:
             return None
         if "{" in s.text or "}" in s.text or addresses(s.text) or fragment(s.text):
             return None
-        if remark(s.text) or reported(s.text):
+        if remark(s.text) or reported(s.text) or attribution(s.text):
+            return None
+        if material and (first_person_remark(s.text) or indirect_report(s.text)):
             return None
         if is_fragment(folded, s.start, s.end) or FOOTER.search(s.text) or PROMO.search(s.text):
             return None
@@ -112,6 +117,67 @@ class Learned:
 
 
 _MODEL_GOLDEN_MAX = 80
+_QUOTATION = re.compile(r"“([^“”]*)(?:”|$)")
+_REPORTED_MIN = 6
+"""Characters a reported line says after its verb of speech (表示,下一步要……)."""
+
+
+_ATTRIBUTION_MAX = 12
+
+
+def attribution(text: str) -> bool:
+    """A line that only names who spoke (宋纯鹏强调。, 该负责人表示。): it closes the
+    quotation before it and says nothing of its own."""
+    core = strip_punct(text)
+    if not core or len(core) > _ATTRIBUTION_MAX:
+        return False
+    toks = [w for w, _ in tokens(core)]
+    return bool(toks) and (toks[-1] in _edges()["says"] or toks[-1] in _edges()["speaker"])
+
+
+def first_person_remark(text: str) -> bool:
+    """A quotation in which the speaker talks of himself: 我 as a word of it (a quoted
+    name such as 你送我检 is one word and no 我): the remark of someone the material
+    interviews, not a saying."""
+    return any(
+        any(w == "我" for w, _ in tokens(_INNER.sub("", m.group(1))))
+        for m in _QUOTATION.finditer(text)
+    )
+
+
+_INNER = re.compile(r"‘[^‘’]*’|《[^《》]*》")
+"""A name quoted inside a quotation (‘你送我检’) or a title: no words of the speaker's."""
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_PLACE_CODE = re.compile(r"[A-Z]\s*[省市县区镇乡村街]")
+"""A place an exam material names by a letter (G 市L 区, A 县): the material's story."""
+
+
+def narration(text: str) -> bool:
+    """A line telling a material's story, not its point: dated or sourced like news, a
+    person's remark or report of what someone said, a time or scene word of a story
+    (当天上午, 走访; ``data/remarks.txt``, narration) or a place named by a letter
+    (G 市L 区)."""
+    if reported(text) or _PLACE_CODE.search(text) is not None:
+        return True
+    if any(w in text for w in kind_words("remarks", "narration")):
+        return True
+    return first_person_remark(text) or indirect_report(text)
+
+
+def indirect_report(text: str) -> bool:
+    """A line reporting in its own words what someone said (区长表示,下一步要……): a
+    verb of speech (``data/blank_edges.txt``, says) outside any quotation, followed by
+    what was said. Verbatim words in quotation marks are not reported ones."""
+    bare = _QUOTATION.sub("", text)
+    says = _edges()["says"]
+    pos = 0
+    for w, _ in tokens(bare):
+        pos += len(w)
+        if w in says and len(strip_punct(bare[pos:])) >= _REPORTED_MIN:
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,8 +341,11 @@ def _inner_pair(clause: Span, at: int, second: str) -> tuple[Span | None, Span |
 
 def _point(clause: Span, at: int, longest: int = _TWO_MAX) -> Span | None:
     """The point after a marker: the rest of the clause without a leading copula or
-    modal, on word boundaries, 2 to ``_TWO_MAX`` characters."""
+    modal, on word boundaries, 2 to ``_TWO_MAX`` characters; a quotation the clause
+    closes but did not open (……而是久久为功。”) leaves its marks outside the point."""
     text = clause.text.rstrip(",;:。!?")
+    while text[-1:] in ("”", "’") and _opens(text) < _closes(text):
+        text = text[:-1].rstrip(",;:。!?")
     for verb in _AFTER_MARKER:
         if text.startswith(verb, at) and len(text) - at - len(verb) >= 2:
             at += len(verb)
@@ -288,6 +357,14 @@ def _point(clause: Span, at: int, longest: int = _TWO_MAX) -> Span | None:
     if not 2 <= len(strip_punct(rest)) <= longest:
         return None
     return Span(rest, clause.start + at, clause.start + at + len(rest))
+
+
+def _opens(text: str) -> int:
+    return text.count("“") + text.count("‘")
+
+
+def _closes(text: str) -> int:
+    return text.count("”") + text.count("’")
 
 
 def _predicates(folded: str, doc: Outline) -> list[tuple[_Where, list[Span]]]:
@@ -464,6 +541,7 @@ def find_clozes(
     functions: dict[int, str] | None = None,
     listed: list[Span] | None = None,
     learned: Learned | None = None,
+    material: bool = False,
 ) -> list[Cloze]:
     """Cloze cards; ``skip`` holds (start, end) of sentences already used as list items,
     ``listed`` the items of the list cards (a series they hold gets no cloze).
@@ -472,7 +550,9 @@ def find_clozes(
     (up to ``top`` more) and the best names it quotes below them (up to a third of
     ``top``), each blanked at least once. ``learned``: the learned
     model's verdicts (the terms came ranked by it; sentences it finds 金句 that no
-    rule does are carded as 金句 too).
+    rule does are carded as 金句 too). ``material``: the text is an exam paper's
+    给定资料 (no title of its own): its background, narration and the remarks of the
+    people it quotes carry a key-term card only for a coined or standard term.
     """
     from trainer.generation.classify.functions import CARDABLE
 
@@ -529,7 +609,7 @@ def find_clozes(
         last = w.index == len(w.paragraph.sentences)
         g = find_golden(folded, sentence, w.index == 1, last, sayings)
         if g is None and learned is not None:
-            g = learned.golden(folded, sentence)
+            g = learned.golden(folded, sentence, material)
         if g is None:
             continue
         blanks = _golden_blanks(g, scores, topic)
@@ -573,6 +653,20 @@ def find_clozes(
         """A 规范表述 or a term the article quotes: worth cutting a long sentence for."""
         return word in guifan or f"“{word}”" in folded
 
+    def marked(word: str) -> bool:
+        """A 规范表述, or a name the text quotes or titles (“三重门”, 《消费者权益保护法》):
+        worth a card from a material's narration."""
+        return coined(word) or f"《{word}》" in folded
+
+    def plain_line(w: _Where) -> bool:
+        """Outside a material any line; in one, a line that neither tells its story
+        (:func:`narration`) nor gives its figures (two numbers, a percentage)."""
+        if not material:
+            return True
+        text = w.sentence.text
+        figures = len(_NUMBER.findall(text)) >= 2 or "%" in text
+        return not figures and not narration(text)
+
     def cardable(w: _Where) -> bool:
         return not functions or functions.get(w.sentence.start, "") in CARDABLE
 
@@ -599,8 +693,9 @@ def find_clozes(
             and w.sentence.start not in used
             and "{" not in w.sentence.text
             and "}" not in w.sentence.text
-            and (cardable(w) or named(term.word))
+            and (cardable(w) or marked(term.word) or (named(term.word) and plain_line(w)))
             and not (term in coinage_set and fragment(w.sentence.text))
+            and not (material and first_person_remark(w.sentence.text) and not marked(term.word))
         ]
         if term in extra_cover and _extend(out, term.word):
             covered.add(term.word)

@@ -14,9 +14,9 @@
 No card for a text that argues nothing as a whole: given material (给定资料 in
 材料1/材料2 parts: facts and voices, no thesis of its own), a report whose paragraphs
 are mostly people's quoted words (a news report, a 给定资料 without its label: the
-same facts and voices, ``data/voices.txt``) or several separate essays
-in one file (model essays each under its own title: their titles are not 分论点 of one
-argument) or a collection of sayings (a title naming 金句, 名言: quotations sorted into
+same facts and voices; ``data/remarks.txt`` names the verbs of saying and the
+authorities an essay cites) or several separate essays in one file (model essays
+each under its own title: their titles are not 分论点 of one argument) or a collection of sayings (a title naming 金句, 名言: quotations sorted into
 kinds).
 """
 
@@ -178,14 +178,14 @@ def _voiced(paragraph: str) -> bool:
     reporting (……"村民说, 毛所长回忆道:"……), not one cited as authority."""
     for m in _voice_pattern().finditer(paragraph):
         lead = paragraph[max(0, m.start() - _VOICE_REACH) : m.end()]
-        if not any(w in lead for w in kind_words("voices", "authority")):
+        if not any(w in lead for w in kind_words("remarks", "authority")):
             return True
     return False
 
 
 @cache
 def _voice_pattern() -> re.Pattern[str]:
-    verbs = "|".join(sorted(map(re.escape, kind_words("voices", "verbs")), key=len, reverse=True))
+    verbs = "|".join(sorted(map(re.escape, kind_words("remarks", "says")), key=len, reverse=True))
     return re.compile(
         rf"[”\"][^。!?！？“”\"]{{0,{_VOICE_REACH}}}?(?:{verbs})|(?:{verbs})[:：,，]?\s*[“\"]"
     )

@@ -133,7 +133,29 @@ def cloze_notes(
     ]
 
 
+_SPEAKER_MAX = 20
+_BEFORE_SPEAKER = re.compile(r"[。！？；!?;”]")
+
+
+def _quotation_opening(original: str, c: Cloze) -> str:
+    """The opening of the quotation a card's sentence stands inside (its paragraph
+    opened it in an earlier sentence: 曹文君说,“……。只有……才能……”): who speaks and
+    the opening mark, so the card does not open in the middle of someone's words."""
+    start = c.paragraph.span.start
+    before = original[start : c.sentence.start]
+    if before.count("“") <= before.count("”"):
+        return ""
+    lead = before[: before.rfind("“")]
+    speaker = _BEFORE_SPEAKER.split(lead)[-1].strip().rstrip(",:，：")
+    if not speaker or len(speaker) > _SPEAKER_MAX:
+        return "〔“……〕"
+    return f"〔{speaker}：“……〕"
+
+
 def _referent(original: str, c: Cloze, lists_found: list[Enumeration]) -> str:
+    opening = _quotation_opening(original, c)
+    if opening:
+        return opening
     if not fragment(c.sentence.text):
         return ""
     for e in lists_found:
