@@ -19,6 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from trainer.generation.split import words as segment
@@ -28,6 +29,7 @@ from trainer.services.grading.points import (
     Key,
     Plan,
     affirmed_at,
+    code,
     faulted_at,
     negated_at,
 )
@@ -97,8 +99,7 @@ def _clause_start(clauses: tuple[Clause, ...], at: int) -> int:
     return _clause(clauses, at)[0]
 
 
-def _clause_start_of(c: Clause) -> int:
-    return c.start
+_clause_start_of = attrgetter("start")
 
 
 def _clause(clauses: tuple[Clause, ...], at: int) -> tuple[int, int]:
@@ -110,6 +111,7 @@ def _clause(clauses: tuple[Clause, ...], at: int) -> tuple[int, int]:
     return c.start, c.start + len(c.text)
 
 
+@lru_cache(maxsize=8192)
 def is_word(word: str) -> bool:
     if word in lexicon().words:
         return True
@@ -191,6 +193,10 @@ def find_hits(
 ) -> list[Hit]:
     """Every place in ``text`` where key ``index`` (or a stand-in) was typed."""
     hits: list[Hit] = []
+    size = len(key.word)
+    # A find of the key whole (itself or a synonym), not turned round or as
+    # long as the key: no slip nor piece is looked for.
+    whole = False
     for word, how in _forms(key.word):
         at = text.find(word)
         while at >= 0:
@@ -207,16 +213,16 @@ def find_hits(
                 flipped = affirmed_at(text, at, at + len(word), lo, hi)
             quality = 0.0 if flipped else QUALITY[found]
             hits.append(Hit(index, at, at + len(word), quality, found, flipped))
+            if (how is Found.EXACT or how is Found.SYNONYM) and (not flipped or len(word) >= size):
+                whole = True
             at = text.find(word, at + 1)
-    whole = [h for h in hits if h.how in (Found.EXACT, Found.SYNONYM)]
-    if not slips or any(not h.flipped or h.end - h.start >= len(key.word) for h in whole):
+    if not slips or whole:
         # A shorter stand-in found turned round may be part of a slip typed
         # before the negation (生态 of 生态环竟差 for 生态环境差): look on.
         return hits
-    size = len(key.word)
     # A slip keeps every character but one in place: two of them typed
     # nowhere leave no window to look at.
-    if size >= 2 and not key.word.isascii() and sum(ch not in text for ch in key.word) <= 1:
+    if size >= 2 and not key.word.isascii() and sum(map(text.__contains__, key.word)) >= size - 1:
         for at in _near(text, key.word):
             window = text[at : at + size]
             wrong = [j for j in range(size) if window[j] != key.word[j]]
@@ -326,6 +332,8 @@ def _in_order(plan: Plan, chosen: dict[int, Hit], starts: list[int]) -> dict[int
         return chosen
     keys = plan.keys
     where = {k: bisect_right(starts, h.start) for k, h in chosen.items()}
+    if len(set(where.values())) == 1:
+        return chosen  # all in one clause: any order
     drop = set()
     for k, ck in where.items():
         pk = keys[k]
@@ -374,7 +382,7 @@ def best_span(
     the run without it, explains less of its span and is longer, so it never
     ranks first."""
     total = plan.total or 1.0
-    free = sorted((h for h in hits if not overlaps(h, used)), key=_pick_order)
+    free = sorted((h for h in hits if not overlaps(h, used)) if used else hits, key=_pick_order)
     if not free:
         return Match(point, -1, -1, 0.0, (), ())
     ends = [c.start + len(c.text) for c in clauses]
@@ -401,7 +409,9 @@ def best_span(
             inside = [h for h, e in after if e <= b]
             if not inside:
                 continue
-            chosen = _in_order(plan, _pick(inside, ordered=True), starts)
+            chosen = _pick(inside, ordered=True)
+            if b > a:  # in one clause, words may come in any order
+                chosen = _in_order(plan, chosen, starts)
             against = [h for h in inside if h.flipped and h.key not in chosen]
             # A one-character key inside a word found turned round is part of
             # that word (制 of 确认制 in 限制 for 放宽).
@@ -489,20 +499,19 @@ def substituted(plan: Plan, typed: str, hits: tuple[Hit, ...], *, light: bool = 
     return out
 
 
-def _code(word: str) -> bool:
-    return len(word) >= 2 and word.isascii() and word.isalnum()
-
-
 def other_code(plan: Plan, typed: str, hits: tuple[Hit, ...]) -> bool:
     """Whether a code of the point (GEP, 5G: letters or digits) was typed as
     another code in its place (GDP for GEP): another thing, however long the
     point and however much of the rest is there."""
+    if not plan.codes:
+        return False
     have = {h.key for h in hits}
-    for i, key in enumerate(plan.keys):
-        if i in have or not _code(key.word):
+    for i in plan.codes:
+        key = plan.keys[i]
+        if i in have:
             continue
         there = _aligned(plan, typed, key)
-        if _code(there) and there != key.word:
+        if code(there) and there != key.word:
             return True
     return False
 
