@@ -765,9 +765,10 @@ def _keys_of(
                 )
             )
     # A piece saying something negative (a negation or a harm in it, 混淆 in
-    # the idiom 混淆是非) is the same with or without a negation typed on its
-    # other words; so is a piece that only labels the point (对网民:).
-    negative = negative or any(lex.faulty(k.word) for k in keys) or label
+    # the idiom 混淆是非, a word a predicate turns: 力量 of 巡逻力量薄弱) is the
+    # same with or without a negation typed on its other words; so is a piece
+    # that only labels the point (对网民:).
+    negative = negative or any(lex.faulty(k.word) or k.negated for k in keys) or label
     keys = [
         replace(
             k,
