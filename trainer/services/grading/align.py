@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 from bisect import bisect_right
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -188,11 +189,28 @@ def _forms(word: str) -> tuple[tuple[str, Found], ...]:
     return tuple(forms)
 
 
+@lru_cache(maxsize=8192)
+def _needles(word: str) -> frozenset[str]:
+    """Characters one of which a find of ``word`` needs: the first of each of
+    its forms, and its first two (a slip keeps one of them in place, a piece
+    starts with one of them)."""
+    return frozenset(word[:2]).union(form[0] for form, _ in _forms(word) if form)
+
+
 def find_hits(
-    index: int, key: Key, text: str, clauses: tuple[Clause, ...], *, slips: bool = True
+    index: int,
+    key: Key,
+    text: str,
+    clauses: tuple[Clause, ...],
+    *,
+    slips: bool = True,
+    chars: AbstractSet[str] | None = None,
 ) -> list[Hit]:
-    """Every place in ``text`` where key ``index`` (or a stand-in) was typed."""
+    """Every place in ``text`` where key ``index`` (or a stand-in) was typed
+    (``chars``: the characters of ``text``, when the caller has them)."""
     hits: list[Hit] = []
+    if chars is not None and _needles(key.word).isdisjoint(chars):
+        return hits
     size = len(key.word)
     # A find of the key whole (itself or a synonym), not turned round or as
     # long as the key: no slip nor piece is looked for.
@@ -266,19 +284,28 @@ def _pieces(word: str) -> tuple[str, ...]:
     )
 
 
-def short_forms(keys: tuple[Key, ...], text: str, hits: list[Hit]) -> list[Hit]:
+@lru_cache(maxsize=8192)
+def _firsts(word: str) -> frozenset[str]:
+    """The characters ``word`` is shortened to: its first (and the third of a
+    four-character word: 人民群众 → 人, 群)."""
+    return frozenset((word[0], word[2]) if len(word) == 4 else word[0])
+
+
+def short_forms(
+    keys: tuple[Key, ...], text: str, hits: list[Hit], chars: AbstractSet[str] | None = None
+) -> list[Hit]:
     """Two keys typed as their abbreviation (干群 for 干部 … 群众, 产销 for 生产 … 销售):
     a key's first character (and the third of a four-character key: 人民群众 →
-    人, 群) next to another's, outside the places where a key was typed whole."""
-    seen = set(text)
+    人, 群) next to another's, outside the places where a key was typed whole
+    (``chars``: the characters of ``text``, when the caller has them)."""
+    seen = set(text) if chars is None else chars
     typed_whole = {h.key for h in hits if h.how in (Found.EXACT, Found.SYNONYM)}
     heads: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         if len(k.word) >= 2 and i not in typed_whole:
             # A key typed whole is not also typed as a short form (制度 … 法制化
             # is no 法治化 + 制度).
-            firsts = {k.word[0], k.word[2]} if len(k.word) == 4 else {k.word[0]}
-            for ch in firsts & seen:
+            for ch in _firsts(k.word) & seen:
                 heads.setdefault(ch, []).append(i)
     out: list[Hit] = []
     if len(heads) < 2:
