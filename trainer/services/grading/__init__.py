@@ -182,11 +182,15 @@ def _rules(points: list[str], typed: str, prompt: str, strict: bool) -> _Ruled:
     plans = _plans(points, prompt)
     hits = []
     chars = frozenset(text)
+    needles = align.needles
     for pl in plans:
+        # A key none of whose needles was typed has no find (asked here, not
+        # in a call per key: most of a card's keys are absent from an answer).
         found = [
             h
             for i, k in enumerate(pl.keys)
-            for h in align.find_hits(i, k, text, parts, chars=chars)
+            if not needles(k.word).isdisjoint(chars)
+            for h in align.find_hits(i, k, text, parts)
         ]
         hits.append(found + align.short_forms(pl.keys, text, found, chars))
     longest = [len(pl.parts) + 2 for pl in plans]

@@ -190,7 +190,7 @@ def _forms(word: str) -> tuple[tuple[str, Found], ...]:
 
 
 @lru_cache(maxsize=8192)
-def _needles(word: str) -> frozenset[str]:
+def needles(word: str) -> frozenset[str]:
     """Characters one of which a find of ``word`` needs: the first of each of
     its forms, and its first two (a slip keeps one of them in place, a piece
     starts with one of them)."""
@@ -209,7 +209,7 @@ def find_hits(
     """Every place in ``text`` where key ``index`` (or a stand-in) was typed
     (``chars``: the characters of ``text``, when the caller has them)."""
     hits: list[Hit] = []
-    if chars is not None and _needles(key.word).isdisjoint(chars):
+    if chars is not None and needles(key.word).isdisjoint(chars):
         return hits
     size = len(key.word)
     # A find of the key whole (itself or a synonym), not turned round or as
