@@ -382,3 +382,30 @@ def test_a_slip_in_a_two_character_word_is_a_character_that_sounds_the_same() ->
     # Half of a two-character word with another beside it is no slip.
     p = grade(["靠产品质量说话"], "靠主播的说学逗唱").points[0]
     assert p.why != "slip" and p.mark is Mark.MISSED
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.one_of(
+        st.sampled_from(["赚嫁成本", "本转嫁", "字化转型", "数字画"]),
+        st.text(
+            alphabet="成本转嫁赚移价提升高认知强化培训不缺乏干群众部数字化转型，、 ", max_size=30
+        ),
+    )
+)
+def test_a_key_looked_for_with_the_answers_characters_is_found_the_same(typed: str) -> None:
+    # The characters of the answer only skip keys nothing of which was typed:
+    # every find (a synonym, a slip, a piece, a short form) is the same.
+    from trainer.services.grading import align
+    from trainer.services.grading.points import plan
+
+    text, parts = clauses(typed)
+    chars = frozenset(text)
+    for point in ("成本转嫁", "提升认知", "强化干部培训", "密切干群关系", "推进数字化转型"):
+        keys = plan(point).keys
+        for i, k in enumerate(keys):
+            assert align.find_hits(i, k, text, parts, chars=chars) == align.find_hits(
+                i, k, text, parts
+            )
+        found = [h for i, k in enumerate(keys) for h in align.find_hits(i, k, text, parts)]
+        assert align.short_forms(keys, text, found, chars) == align.short_forms(keys, text, found)

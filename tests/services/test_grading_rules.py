@@ -904,3 +904,12 @@ def test_every_point_but_one_of_four_or_more_is_good() -> None:
     assert suggest([_Marked(True)] * 2 + [_Marked(False)], 60, 60)[0] is Rating.HARD
     two_out = [_Marked(True)] * 3 + [_Marked(False)] * 2
     assert suggest(two_out, 60, 60)[0] is Rating.HARD
+
+
+def test_a_complaint_by_a_predicate_holding_no_negation_is_not_turned_by_its_own_words() -> None:
+    # 薄弱 turns 力量 as 不足 does: 巡逻 beside it is part of the same complaint,
+    # and 巡逻薄弱 says the point in fewer words, not its opposite.
+    assert marks(["巡逻力量薄弱", "设备陈旧"], "巡逻薄弱，设备陈旧") == [Mark.RECALLED] * 2
+    assert marks(["保洁力量滞后"], "保洁滞后") == [Mark.RECALLED]
+    # Said to be fine, the complaint is still turned round.
+    assert marks(["宣传力度薄弱"], "宣传到位") == [Mark.MISSED]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -180,9 +181,18 @@ def _rules(points: list[str], typed: str, prompt: str, strict: bool) -> _Ruled:
     text, parts = clauses(typed)
     plans = _plans(points, prompt)
     hits = []
+    chars = frozenset(text)
+    needles = align.needles
     for pl in plans:
-        found = [h for i, k in enumerate(pl.keys) for h in align.find_hits(i, k, text, parts)]
-        hits.append(found + align.short_forms(pl.keys, text, found))
+        # A key none of whose needles was typed has no find (asked here, not
+        # in a call per key: most of a card's keys are absent from an answer).
+        found = [
+            h
+            for i, k in enumerate(pl.keys)
+            if not needles(k.word).isdisjoint(chars)
+            for h in align.find_hits(i, k, text, parts)
+        ]
+        hits.append(found + align.short_forms(pl.keys, text, found, chars))
     longest = [len(pl.parts) + 2 for pl in plans]
     # A point's match is found again when a place it took or a place it found
     # turned round is settled by another point (非机动车 of 非机动车、摊点占道
@@ -201,9 +211,21 @@ def _rules(points: list[str], typed: str, prompt: str, strict: bool) -> _Ruled:
         settled[i] = cache[i]
         used.extend((h.start, h.end) for h in cache[i].hits)
         left.remove(i)
-    _give_back(plans, hits, parts, settled, longest, strict)
+    judged: dict[tuple[int, int], tuple[align.Match, PointResult]] = {}
+
+    def judge_once(i: int, m: align.Match) -> PointResult:
+        """Point ``i`` judged on ``m``, once for the same match (kept beside
+        its result, so its id is not another's)."""
+        last = judged.get((i, id(m)))
+        if last is not None and last[0] is m:
+            return last[1]
+        result = judge(plans[i], m, parts, strict)
+        judged[(i, id(m))] = (m, result)
+        return result
+
+    _give_back(plans, hits, parts, settled, longest, judge_once)
     matches = [settled[i] for i in range(len(plans))]
-    results = [judge(pl, matches[i], parts, strict) for i, pl in enumerate(plans)]
+    results = [judge_once(i, matches[i]) for i in range(len(plans))]
     return _Ruled(typed, pinyin, parts, plans, matches, results)
 
 
@@ -229,7 +251,7 @@ def _give_back(
     parts: tuple[Clause, ...],
     settled: dict[int, align.Match],
     longest: list[int],
-    strict: bool,
+    judged: Callable[[int, align.Match], PointResult],
 ) -> None:
     """A point settled over several clauses gives a clause at its edge back
     when another point found there grades better for it and the two together
@@ -237,7 +259,7 @@ def _give_back(
     the second point's, whose own item names it already)."""
 
     def worth(i: int, m: align.Match) -> int:
-        return _WORTH[judge(plans[i], m, parts, strict).mark]
+        return _WORTH[judged(i, m).mark]
 
     for i in range(len(plans)):
         m = settled[i]

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import difflib
 from bisect import bisect_right
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from trainer.generation.split import words as segment
@@ -28,6 +30,7 @@ from trainer.services.grading.points import (
     Key,
     Plan,
     affirmed_at,
+    code,
     faulted_at,
     negated_at,
 )
@@ -97,8 +100,7 @@ def _clause_start(clauses: tuple[Clause, ...], at: int) -> int:
     return _clause(clauses, at)[0]
 
 
-def _clause_start_of(c: Clause) -> int:
-    return c.start
+_clause_start_of = attrgetter("start")
 
 
 def _clause(clauses: tuple[Clause, ...], at: int) -> tuple[int, int]:
@@ -110,6 +112,7 @@ def _clause(clauses: tuple[Clause, ...], at: int) -> tuple[int, int]:
     return c.start, c.start + len(c.text)
 
 
+@lru_cache(maxsize=8192)
 def is_word(word: str) -> bool:
     if word in lexicon().words:
         return True
@@ -186,11 +189,32 @@ def _forms(word: str) -> tuple[tuple[str, Found], ...]:
     return tuple(forms)
 
 
+@lru_cache(maxsize=8192)
+def needles(word: str) -> frozenset[str]:
+    """Characters one of which a find of ``word`` needs: the first of each of
+    its forms, and its first two (a slip keeps one of them in place, a piece
+    starts with one of them)."""
+    return frozenset(word[:2]).union(form[0] for form, _ in _forms(word) if form)
+
+
 def find_hits(
-    index: int, key: Key, text: str, clauses: tuple[Clause, ...], *, slips: bool = True
+    index: int,
+    key: Key,
+    text: str,
+    clauses: tuple[Clause, ...],
+    *,
+    slips: bool = True,
+    chars: AbstractSet[str] | None = None,
 ) -> list[Hit]:
-    """Every place in ``text`` where key ``index`` (or a stand-in) was typed."""
+    """Every place in ``text`` where key ``index`` (or a stand-in) was typed
+    (``chars``: the characters of ``text``, when the caller has them)."""
     hits: list[Hit] = []
+    if chars is not None and needles(key.word).isdisjoint(chars):
+        return hits
+    size = len(key.word)
+    # A find of the key whole (itself or a synonym), not turned round or as
+    # long as the key: no slip nor piece is looked for.
+    whole = False
     for word, how in _forms(key.word):
         at = text.find(word)
         while at >= 0:
@@ -207,16 +231,16 @@ def find_hits(
                 flipped = affirmed_at(text, at, at + len(word), lo, hi)
             quality = 0.0 if flipped else QUALITY[found]
             hits.append(Hit(index, at, at + len(word), quality, found, flipped))
+            if (how is Found.EXACT or how is Found.SYNONYM) and (not flipped or len(word) >= size):
+                whole = True
             at = text.find(word, at + 1)
-    whole = [h for h in hits if h.how in (Found.EXACT, Found.SYNONYM)]
-    if not slips or any(not h.flipped or h.end - h.start >= len(key.word) for h in whole):
+    if not slips or whole:
         # A shorter stand-in found turned round may be part of a slip typed
         # before the negation (生态 of 生态环竟差 for 生态环境差): look on.
         return hits
-    size = len(key.word)
     # A slip keeps every character but one in place: two of them typed
     # nowhere leave no window to look at.
-    if size >= 2 and not key.word.isascii() and sum(ch not in text for ch in key.word) <= 1:
+    if size >= 2 and not key.word.isascii() and sum(map(text.__contains__, key.word)) >= size - 1:
         for at in _near(text, key.word):
             window = text[at : at + size]
             wrong = [j for j in range(size) if window[j] != key.word[j]]
@@ -260,19 +284,28 @@ def _pieces(word: str) -> tuple[str, ...]:
     )
 
 
-def short_forms(keys: tuple[Key, ...], text: str, hits: list[Hit]) -> list[Hit]:
+@lru_cache(maxsize=8192)
+def _firsts(word: str) -> frozenset[str]:
+    """The characters ``word`` is shortened to: its first (and the third of a
+    four-character word: 人民群众 → 人, 群)."""
+    return frozenset((word[0], word[2]) if len(word) == 4 else word[0])
+
+
+def short_forms(
+    keys: tuple[Key, ...], text: str, hits: list[Hit], chars: AbstractSet[str] | None = None
+) -> list[Hit]:
     """Two keys typed as their abbreviation (干群 for 干部 … 群众, 产销 for 生产 … 销售):
     a key's first character (and the third of a four-character key: 人民群众 →
-    人, 群) next to another's, outside the places where a key was typed whole."""
-    seen = set(text)
+    人, 群) next to another's, outside the places where a key was typed whole
+    (``chars``: the characters of ``text``, when the caller has them)."""
+    seen = set(text) if chars is None else chars
     typed_whole = {h.key for h in hits if h.how in (Found.EXACT, Found.SYNONYM)}
     heads: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         if len(k.word) >= 2 and i not in typed_whole:
             # A key typed whole is not also typed as a short form (制度 … 法制化
             # is no 法治化 + 制度).
-            firsts = {k.word[0], k.word[2]} if len(k.word) == 4 else {k.word[0]}
-            for ch in firsts & seen:
+            for ch in _firsts(k.word) & seen:
                 heads.setdefault(ch, []).append(i)
     out: list[Hit] = []
     if len(heads) < 2:
@@ -326,6 +359,8 @@ def _in_order(plan: Plan, chosen: dict[int, Hit], starts: list[int]) -> dict[int
         return chosen
     keys = plan.keys
     where = {k: bisect_right(starts, h.start) for k, h in chosen.items()}
+    if len(set(where.values())) == 1:
+        return chosen  # all in one clause: any order
     drop = set()
     for k, ck in where.items():
         pk = keys[k]
@@ -374,7 +409,7 @@ def best_span(
     the run without it, explains less of its span and is longer, so it never
     ranks first."""
     total = plan.total or 1.0
-    free = sorted((h for h in hits if not overlaps(h, used)), key=_pick_order)
+    free = sorted((h for h in hits if not overlaps(h, used)) if used else hits, key=_pick_order)
     if not free:
         return Match(point, -1, -1, 0.0, (), ())
     ends = [c.start + len(c.text) for c in clauses]
@@ -401,7 +436,9 @@ def best_span(
             inside = [h for h, e in after if e <= b]
             if not inside:
                 continue
-            chosen = _in_order(plan, _pick(inside, ordered=True), starts)
+            chosen = _pick(inside, ordered=True)
+            if b > a:  # in one clause, words may come in any order
+                chosen = _in_order(plan, chosen, starts)
             against = [h for h in inside if h.flipped and h.key not in chosen]
             # A one-character key inside a word found turned round is part of
             # that word (制 of 确认制 in 限制 for 放宽).
@@ -489,20 +526,19 @@ def substituted(plan: Plan, typed: str, hits: tuple[Hit, ...], *, light: bool = 
     return out
 
 
-def _code(word: str) -> bool:
-    return len(word) >= 2 and word.isascii() and word.isalnum()
-
-
 def other_code(plan: Plan, typed: str, hits: tuple[Hit, ...]) -> bool:
     """Whether a code of the point (GEP, 5G: letters or digits) was typed as
     another code in its place (GDP for GEP): another thing, however long the
     point and however much of the rest is there."""
+    if not plan.codes:
+        return False
     have = {h.key for h in hits}
-    for i, key in enumerate(plan.keys):
-        if i in have or not _code(key.word):
+    for i in plan.codes:
+        key = plan.keys[i]
+        if i in have:
             continue
         there = _aligned(plan, typed, key)
-        if _code(there) and there != key.word:
+        if code(there) and there != key.word:
             return True
     return False
 

@@ -64,7 +64,7 @@ def _named(pl: Plan, m: align.Match, parts: tuple[Clause, ...]) -> tuple[int, in
     no keyword answer (扩大融入面 for 提升认知,扩大融入面)."""
     most = whole = 0
     share = 0.0
-    head = min((k.part for k in pl.keys), default=0)
+    head = min((k.part for k in pl.keys), default=0) if pl.pair else 0
     for c in parts[m.first : m.last + 1]:
         end = c.start + len(c.text)
         found = [
@@ -99,8 +99,10 @@ def _named(pl: Plan, m: align.Match, parts: tuple[Clause, ...]) -> tuple[int, in
             if len(filled) == len(c.text):
                 whole = max(whole, len(filled))
         heading = [h for h in found if pl.keys[h.key].part < pl.headed]
+        if not heading:
+            continue
         rest = set(range(c.start, end)) - {at for h in heading for at in range(h.start, h.end)}
-        if heading and rest and all(c.text[at - c.start] in pl.asked for at in rest):
+        if rest and all(c.text[at - c.start] in pl.asked for at in rest):
             # The heading's word with the prompt's own (规划美 for 规划齐整有序 when
             # the prompt asks where the 美 is): the aspect asked for, named.
             whole = max(whole, NAMED_RECALLS)
@@ -180,7 +182,10 @@ def _may_go(key: Key) -> bool:
     """A key an exact answer may leave out: a light one (a verb leading its
     object, a word the prompt gives, an attribute, an adverb) or a verb; never
     a full noun of the point (低端 of 低端同质化, 服务 of 设施与服务)."""
-    return key.weight < 1.0 or segment.verb_like(key.word)
+    return key.weight < 1.0 or _verb_like(key.word)
+
+
+_verb_like = lru_cache(maxsize=8192)(segment.verb_like)
 
 
 def _in_place(pl: Plan, match: align.Match) -> bool:
@@ -211,8 +216,7 @@ def _own_words(pl: Plan, match: align.Match) -> bool:
     if not all(_may_go(k) for i, k in enumerate(pl.keys) if i not in found):
         return False
     typed = {pl.keys[h.key].part for h in match.hits if h.how is align.Found.EXACT}
-    for piece in range(len(pl.parts)):
-        weight = sum(k.weight for k in pl.keys if k.part == piece)
+    for piece, weight in enumerate(pl.piece_weights):
         if piece not in typed and weight >= 1.0:
             return False
     return _in_place(pl, match)
@@ -274,8 +278,7 @@ def _turned(pl: Plan, match: align.Match, flipped: float) -> bool:
     said = {h.key for h in match.hits} - set(match.flipped)
     if all(pl.keys[k].soft for k in said):
         return True  # all it says of the point is turned (不会伤害当事人)
-    for piece in range(len(pl.parts)):
-        weight = sum(k.weight for k in pl.keys if k.part == piece)
+    for piece, weight in enumerate(pl.piece_weights):
         turned = sum(pl.keys[k].weight for k in match.flipped if pl.keys[k].part == piece)
         if weight and turned > TURNED * weight:
             return True

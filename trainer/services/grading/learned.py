@@ -222,18 +222,16 @@ def _head(pl: Plan, m: align.Match) -> list[float]:
     words (:attr:`Key.own`), the share of its pieces with a word typed, and
     (for a point with no heading) whether its first piece has one. A tutor
     grades a headed point by its heading and a long one by its head clause."""
-    heads = [k for k in range(len(pl.keys)) if pl.keys[k].part < max(1, pl.headed)]
-    said = {h.key for h in m.hits if not h.flipped} - set(m.flipped)
-    weight = sum(pl.keys[k].weight for k in heads) or 1.0
-    own = [k for k in range(len(pl.keys)) if pl.keys[k].own]
-    own_w = sum(pl.keys[k].weight for k in own) or 1.0
-    head_found = sum(pl.keys[k].weight for k in heads if k in said) / weight
+    keys = pl.keys
+    said = {h.key for h in m.hits if not h.flipped}.difference(m.flipped)
+    head_found = sum(keys[k].weight for k in pl.heads if k in said) / pl.head_weight
+    parts = {keys[k].part for k in said}
     return [
         head_found if pl.headed else 0.0,
         float(pl.headed > 0),
-        sum(pl.keys[k].weight for k in own if k in said) / own_w if own else 0.0,
-        len({pl.keys[k].part for k in said}) / max(1, len(pl.parts)),
-        float(any(pl.keys[k].part == 0 for k in said)) if not pl.headed else 0.0,
+        sum(keys[k].weight for k in pl.own if k in said) / pl.own_weight if pl.own else 0.0,
+        len(parts) / max(1, len(pl.parts)),
+        float(0 in parts) if not pl.headed else 0.0,
     ]
 
 

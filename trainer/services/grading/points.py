@@ -262,9 +262,41 @@ class Plan:
 
     total: float = field(init=False, repr=False, compare=False)
     """The keys' weight (asked of every span weighed)."""
+    piece_weights: tuple[float, ...] = field(init=False, repr=False, compare=False)
+    """The weight of each piece's keys (asked of every point judged)."""
+    heads: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    """The keys of its heading (of its first piece when it has none)."""
+    head_weight: float = field(init=False, repr=False, compare=False)
+    """Their weight (1 when they have none)."""
+    own: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    """The keys that are its own words (:attr:`Key.own`)."""
+    own_weight: float = field(init=False, repr=False, compare=False)
+    """Their weight (1 when they have none)."""
+    codes: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    """The keys that are codes (:func:`code`)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "total", sum(k.weight for k in self.keys))
+        object.__setattr__(
+            self,
+            "piece_weights",
+            tuple(
+                sum(k.weight for k in self.keys if k.part == piece)
+                for piece in range(len(self.parts))
+            ),
+        )
+        heads = tuple(k for k in range(len(self.keys)) if self.keys[k].part < max(1, self.headed))
+        own = tuple(k for k in range(len(self.keys)) if self.keys[k].own)
+        object.__setattr__(self, "heads", heads)
+        object.__setattr__(self, "head_weight", sum(self.keys[k].weight for k in heads) or 1.0)
+        object.__setattr__(self, "own", own)
+        object.__setattr__(self, "own_weight", sum(self.keys[k].weight for k in own) or 1.0)
+        object.__setattr__(self, "codes", tuple(i for i, k in enumerate(self.keys) if code(k.word)))
+
+
+def code(word: str) -> bool:
+    """A code of letters or digits (GEP, 5G)."""
+    return len(word) >= 2 and word.isascii() and word.isalnum()
 
 
 @lru_cache(maxsize=4096)
@@ -733,9 +765,10 @@ def _keys_of(
                 )
             )
     # A piece saying something negative (a negation or a harm in it, 混淆 in
-    # the idiom 混淆是非) is the same with or without a negation typed on its
-    # other words; so is a piece that only labels the point (对网民:).
-    negative = negative or any(lex.faulty(k.word) for k in keys) or label
+    # the idiom 混淆是非, a word a predicate turns: 力量 of 巡逻力量薄弱) is the
+    # same with or without a negation typed on its other words; so is a piece
+    # that only labels the point (对网民:).
+    negative = negative or any(lex.faulty(k.word) or k.negated for k in keys) or label
     keys = [
         replace(
             k,
