@@ -16,8 +16,8 @@ No card for a text that argues nothing as a whole: given material (给定资料 
 are mostly people's quoted words (a news report, a 给定资料 without its label: the
 same facts and voices; ``data/remarks.txt`` names the verbs of saying and the
 authorities an essay cites) or several separate essays in one file (model essays
-each under its own title: their titles are not 分论点 of one argument) or a collection of sayings (a title naming 金句, 名言: quotations sorted into
-kinds).
+each under its own title: their titles are not 分论点 of one argument) or a
+collection of sayings (a title naming 金句, 名言: quotations sorted into kinds).
 """
 
 from __future__ import annotations
