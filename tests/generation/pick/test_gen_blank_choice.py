@@ -52,6 +52,10 @@ def test_a_blank_never_closes_with_an_adverb_or_a_speaker_verb() -> None:
     assert _torn("中国始终")  # 中国始终|坚持……
     assert _torn("王建华说")
     assert _torn("调研组发现")
+    # A two-character name the dictionary cuts into characters, then its verb: the
+    # speaker of a 给定资料's line, never the point (rubric: KEY).
+    assert _torn("杨华说") and _torn("林德说")
+    assert not _torn("众说") and not _torn("学说")
     assert not _torn("共商共建")
     assert not _torn("不唯书")
 

@@ -169,3 +169,38 @@ def test_lines_that_are_only_links_are_a_pages_navigation() -> None:
     for chrome in ("关于我们", "网站声明", "耗资十亿", "罕见天文事件", "Image 4"):
         assert chrome not in kept, chrome
     assert "见政策原文" in kept  # a link inside a sentence is the sentence's text
+
+
+def test_a_pages_list_of_its_other_stories_and_its_ads_are_chrome() -> None:
+    # A page's tail: a training company's ads, then its other stories under a label,
+    # each with a date and a category under it (rubric: BROKEN cards from them).
+    body = (
+        "乡村振兴要靠人才\n"
+        "人才是乡村振兴的第一资源。要完善人才引进机制,让人才愿意来、留得住、干得好。\n"
+        "要健全人才培养体系,培育懂农业、爱农村、爱农民的工作队伍。\n"
+    )
+    tail = (
+        "备考人别错过某某领航计划,一站式备考!\n"
+        "某某教育【全程领航计划】\n"
+        "热点解读:以改革激发市场活力\n"
+        "25-04-01[ 经济 ]\n"
+        "热点解读:守护好一江碧水\n"
+        "25-03-25[ 生态 ]\n"
+        "热点解读:让数字政务更便民\n"
+        "25-03-18[ 社会 ]\n"
+        "范文精选:走好高质量发展之路\n"
+        "范文精选:以文化人 以文育人\n"
+    )
+    kept = [ln.text for ln in content_lines(fold(body + tail))]
+    assert kept == [ln.text for ln in content_lines(fold(body))]
+
+
+def test_two_labelled_lines_in_the_body_are_content() -> None:
+    text = (
+        "基层治理要精准\n"
+        "问题导向:先找准群众的急难愁盼。\n"
+        "目标导向:再拿出管用的办法。\n"
+        "治理精准,群众才会满意。\n"
+    )
+    kept = [ln.text for ln in content_lines(fold(text))]
+    assert len(kept) == 4

@@ -482,6 +482,9 @@ def _torn(core: str) -> bool:
         return True
     if any(t in edges["speaker"] for t in toks):
         return True
+    name = toks[:-1]
+    if toks[-1] in edges["says"] and 2 <= len(name) <= 3 and all(len(t) == 1 for t in name):
+        return True  # 杨华说, 王建说: a name the dictionary cuts to characters, then its verb
     if all(len(t) == 1 for t in toks):
         return False  # a line the dictionary does not know (我必行之): nothing to go by
     first, last = toks[0], toks[-1]

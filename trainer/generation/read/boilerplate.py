@@ -57,6 +57,16 @@ CLOCK_LINE = re.compile(
 )
 """A time stamp alone on its line, as a page's list of other stories prints beside
 each (``02-10 16:55 星期二``)."""
+STAMP_LINE = re.compile(
+    r"^\d{2,4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*[\[【(]\s*[\u4e00-\u9fff]{1,6}\s*[\]】)]$"
+)
+"""A date and a category alone on a line, as a page's list of other stories prints
+under each (``25-04-01[ 政治 ]``)."""
+HEADLINE_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[:：]")
+_HEADLINE = 40
+_HEADLINE_RUN = 3
+"""Three or more headlines under one label in a run of headlines (``申论热点:……`` line
+after line): a page's list of its other stories, never the article."""
 DATE_LABEL = re.compile(
     r"^(?:#{1,6}\s*)?[\u4e00-\u9fff]{0,4}\s*[:：]?\s*\d{4}\s*"
     r"(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})\s*$"
@@ -75,7 +85,8 @@ META_FIELD = re.compile(
 )
 PROMO = re.compile(
     r"(?:下面|以下|本期|今天).{0,16}为(?:考生|大家|各位|广大)|供(?:大家|考生|各位).{0,6}(?:参考|学习|借鉴)|"
-    r"(?:关注|添加|联系).{0,10}(?:公众号|客服|老师|微信)|(?:报名|课程|试听|备考).{0,6}(?:咨询|优惠|福利)"
+    r"(?:关注|添加|联系).{0,10}(?:公众号|客服|老师|微信)|(?:报名|课程|试听|备考).{0,6}(?:咨询|优惠|福利)|"
+    r"(?:不要|别)错过.{0,16}(?:计划|课程|活动|训练营|班)|【[^】]{0,12}(?:计划|课程|训练营|班)】\s*$"
 )
 """A promotional sentence inside a content line (``下面某机构为考生带来本期范文,供大家参考``)."""
 PAGE_MARK = re.compile(
@@ -93,7 +104,36 @@ def content_lines(folded: str) -> list[Span]:
     lines = _without_scaffolding(_without_furniture(_lines(folded)))
     lines = _cut_footer(lines, folded)
     kept = [_cut_dateline(ln) for ln in lines if not is_noise(ln.text)]
-    return _drop_menu_runs([part for ln in kept for part in _cut_promo(ln)])
+    return _drop_headline_runs(_drop_menu_runs([part for ln in kept for part in _cut_promo(ln)]))
+
+
+def _headline_label(line: str) -> str:
+    """The label a headline opens on (申论热点 of ``申论热点:……``), if ``line`` is a
+    short line with no sentence in it; else empty."""
+    text = line.strip()
+    if len(text) > _HEADLINE or any(m in text for m in "。!?;"):
+        return ""
+    m = HEADLINE_LABEL.match(text)
+    return m.group(1) if m else ""
+
+
+def _drop_headline_runs(lines: list[Span]) -> list[Span]:
+    """``lines`` without runs of headlines (short labelled lines, one after another) in
+    which ``_HEADLINE_RUN`` or more share a label: a page's lists of its other stories
+    (申论热点:…… then 申论范文:……)."""
+    out: list[Span] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _headline_label(lines[j].text):
+            j += 1
+        labels = Counter(_headline_label(ln.text) for ln in lines[i:j])
+        if labels and max(labels.values()) >= _HEADLINE_RUN:
+            i = j
+            continue
+        out.extend(lines[i : max(j, i + 1)])
+        i = max(j, i + 1)
+    return out
 
 
 _RUNNING = 3
@@ -379,6 +419,8 @@ def is_noise(line: str) -> bool:
     if DATE_LINE.search(line) and len(line) < 60:
         return True
     if DATE_LABEL.match(line.strip()) or CLOCK_LINE.match(line.strip()):
+        return True
+    if STAMP_LINE.match(line.strip()):
         return True
     if _footer_line(line) or is_platform_line(line):
         return True
