@@ -204,3 +204,17 @@ def test_two_labelled_lines_in_the_body_are_content() -> None:
     )
     kept = [ln.text for ln in content_lines(fold(text))]
     assert len(kept) == 4
+
+
+def test_a_bibliographic_reference_is_no_content_inline_or_alone() -> None:
+    text = (
+        "电视问政的价值\n"
+        "电视问政把群众关切搬上荧屏,推动了一批难题的解决。"
+        "张三,李四.电视问政节目的发展路径研究[J].传媒观察,2021(7):98-100.\n"
+        "王五.舆论监督的新建构[J].青年记者,2020,3(8):30-32.\n"
+        "问政的关键在于问题整改落到实处。\n"
+    )
+    kept = [ln.text for ln in content_lines(fold(text))]
+    assert not any("[J]" in k or "传媒观察" in k or "青年记者" in k for k in kept)
+    assert any("推动了一批难题的解决" in k for k in kept)
+    assert any("问题整改" in k for k in kept)

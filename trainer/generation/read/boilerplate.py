@@ -104,7 +104,8 @@ def content_lines(folded: str) -> list[Span]:
     lines = _without_scaffolding(_without_furniture(_lines(folded)))
     lines = _cut_footer(lines, folded)
     kept = [_cut_dateline(ln) for ln in lines if not is_noise(ln.text)]
-    return _drop_headline_runs(_drop_menu_runs([part for ln in kept for part in _cut_promo(ln)]))
+    cut = [piece for ln in kept for part in _cut_promo(ln) for piece in _cut_citations(part)]
+    return _drop_headline_runs(_drop_menu_runs(cut))
 
 
 def _headline_label(line: str) -> str:
@@ -184,6 +185,35 @@ def _platform_lines() -> re.Pattern[str]:
 def is_platform_line(line: str) -> bool:
     """A line a publishing platform or converter adds (a sync footer, 本文首发于…)."""
     return _platform_lines().match(line.strip()) is not None
+
+
+CITATION = re.compile(
+    r"[\u4e00-\u9fffA-Za-z·, ]{2,30}\.[^.\[\]。!?]{2,100}"
+    r"\[(?:J|M|N|D|C|R|S|P|Z|EB/OL)\]\.[^.。!?\d]{1,30},\s*\d{4}[^.。!?:]{0,12}:"
+    r"\s*\d+(?:\s*[-–]\s*\d+)?\.?"
+)
+"""A reference in the form of a bibliography (``作者.题名[J].刊名,2021(7):98-100.``),
+set inline after the sentence it supports or on a line of its own: never content."""
+
+
+def _cut_citations(line: Span) -> list[Span]:
+    """``line`` without its bibliographic references: the pieces around them."""
+    text = line.text
+    pieces: list[Span] = []
+    at = 0
+    for m in CITATION.finditer(text):
+        pieces.append(Span(text[at : m.start()], line.start + at, line.start + m.start()))
+        at = m.end()
+    if not at:
+        return [line]
+    pieces.append(Span(text[at:], line.start + at, line.end))
+    out: list[Span] = []
+    for piece in pieces:
+        lead = len(piece.text) - len(piece.text.lstrip())
+        body = piece.text.strip()
+        if cjk_count(body):
+            out.append(Span(body, piece.start + lead, piece.start + lead + len(body)))
+    return out
 
 
 def _cut_promo(line: Span) -> list[Span]:
