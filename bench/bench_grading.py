@@ -33,6 +33,7 @@ SETS = (
     "typed-fresh9.json",
     "typed-fresh10.json",
     "typed-fresh11.json",
+    "typed-fresh12.json",
 )
 
 

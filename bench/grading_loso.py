@@ -48,6 +48,7 @@ SETS = (
     "typed-fresh9",
     "typed-fresh10",
     "typed-fresh11",
+    "typed-fresh12",
 )
 VERDICT = {"missed": 0, "partial": 1, "hit": 2}
 L2 = 0.01

@@ -43,6 +43,7 @@ SETS = (
     "typed-fresh9",
     "typed-fresh10",
     "typed-fresh11",
+    "typed-fresh12",
 )
 
 
