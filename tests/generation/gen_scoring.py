@@ -106,6 +106,17 @@ def make(text: str, source: str = "t") -> Generated:
     return generate(Article(text=text), source)
 
 
+def list_prompts(text: str) -> dict[str, str]:
+    """Each list card of ``text``'s deck as its first item -> its prompt, both folded."""
+    from trainer.generation.text import fold
+
+    return {
+        fold(n.items[0]): fold(n.prompt)
+        for n in make(text, "t").notes
+        if n.kind.value == "list" and n.items
+    }
+
+
 def seed_text() -> str:
     if not SEED.exists():
         pytest.skip("shared seed article not present")

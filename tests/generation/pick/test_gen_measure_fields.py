@@ -3,19 +3,9 @@ points, the fields a measure's verb covers (强化A、B、C等领域供给) are.
 
 from __future__ import annotations
 
-from gen_scoring import make
-
-from trainer.generation.text import fold
+from gen_scoring import list_prompts as _prompts
 
 _SLOGAN = "守正创新，让服务更有温度\n\n"
-
-
-def _prompts(text: str) -> dict[str, str]:
-    return {
-        fold(n.items[0]): fold(n.prompt)
-        for n in make(text, "t").notes
-        if n.kind.value == "list" and n.items
-    }
 
 
 def test_fields_a_measure_covers_are_its_points() -> None:

@@ -3,20 +3,10 @@ where the items share one, their category noun: answerable without the article."
 
 from __future__ import annotations
 
-from gen_scoring import make
-
-from trainer.generation.text import fold
+from gen_scoring import list_prompts as _prompts
 
 _SLOGAN = "守正创新，让执法更有温度\n\n"
 """A title that is a slogan, not a subject the prompt could borrow."""
-
-
-def _prompts(text: str) -> dict[str, str]:
-    return {
-        fold(n.items[0]): fold(n.prompt)
-        for n in make(text, "t").notes
-        if n.kind.value == "list" and n.items
-    }
 
 
 def test_items_sharing_a_noun_are_asked_as_kinds_of_it() -> None:
