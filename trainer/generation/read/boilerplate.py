@@ -122,14 +122,15 @@ def _drop_headline_runs(lines: list[Span]) -> list[Span]:
     """``lines`` without runs of headlines (short labelled lines, one after another) in
     which ``_HEADLINE_RUN`` or more share a label: a page's lists of its other stories
     (申论热点:…… then 申论范文:……)."""
+    labels = [_headline_label(ln.text) for ln in lines]
     out: list[Span] = []
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and _headline_label(lines[j].text):
+        while j < len(lines) and labels[j]:
             j += 1
-        labels = Counter(_headline_label(ln.text) for ln in lines[i:j])
-        if labels and max(labels.values()) >= _HEADLINE_RUN:
+        run = Counter(labels[i:j])
+        if run and max(run.values()) >= _HEADLINE_RUN:
             i = j
             continue
         out.extend(lines[i : max(j, i + 1)])

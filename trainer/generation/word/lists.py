@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from trainer.generation.detect.enumtypes import Enumeration, Item
 from trainer.generation.detect.markers import LINE_NUMBER
@@ -470,11 +471,10 @@ def _tail_noun(texts: list[str]) -> str:
     社会教育: 教育; 多头检查、重复检查: 检查): the category the items are kinds of. Empty
     when an item is long, holds a verb or a function word before it (了解戏曲, 生长在民间)
     or the last word is no noun (看得出来)."""
-    from trainer.generation.lexicon import kind_words
     from trainer.generation.split.words import tag, tokens
 
-    verbs = set(kind_words("policy_verbs", "verbs")) | set(kind_words("clause_runs", "verb"))
     noun = texts[0][-_TAIL_NOUN:]
+    verbs = _verbs()
     if not _HAN.match(noun) or noun in verbs or tag(noun):
         return ""
     for t in texts:
@@ -484,6 +484,17 @@ def _tail_noun(texts: list[str]) -> str:
         if any(tag(w) not in _MODIFIER_TAGS or w in verbs for w in words):
             return ""
     return noun
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    """Verbs by the lexicons (a 对策's verbs and those that open a clause run): a word
+    of theirs makes a phrase no noun and an item no kind of its category noun."""
+    from trainer.generation.lexicon import kind_words
+
+    return frozenset(kind_words("policy_verbs", "verbs")) | frozenset(
+        kind_words("clause_runs", "verb")
+    )
 
 
 def _verb_head(head: str) -> bool:
@@ -508,10 +519,9 @@ noun that has the items)."""
 def _noun_phrase(head: str) -> bool:
     """``head`` is nouns only (社会主义核心价值观, 广大奋斗者): no verb, adverb or
     function word, and not closing on 的."""
-    from trainer.generation.lexicon import kind_words
     from trainer.generation.split.words import tag, tokens
 
-    verbs = set(kind_words("policy_verbs", "verbs")) | set(kind_words("clause_runs", "verb"))
+    verbs = _verbs()
     words = [w for w, _at in tokens(head)]
     return (
         len(head) >= 2
