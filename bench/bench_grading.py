@@ -34,6 +34,7 @@ SETS = (
     "typed-fresh10.json",
     "typed-fresh11.json",
     "typed-fresh12.json",
+    "typed-fresh13.json",
 )
 
 

@@ -49,6 +49,7 @@ SETS = (
     "typed-fresh10",
     "typed-fresh11",
     "typed-fresh12",
+    "typed-fresh13",
 )
 VERDICT = {"missed": 0, "partial": 1, "hit": 2}
 L2 = 0.01

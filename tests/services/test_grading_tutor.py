@@ -44,6 +44,7 @@ SETS = (
     "typed-fresh10",
     "typed-fresh11",
     "typed-fresh12",
+    "typed-fresh13",
 )
 
 
