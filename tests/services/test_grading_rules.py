@@ -889,6 +889,15 @@ def test_a_negation_does_not_reach_across_a_contrast() -> None:
     assert marks(["约束公职人员而非普通百姓"], "约束公职人员，不是普通百姓") == [Mark.RECALLED]
 
 
+def test_a_negated_condition_does_not_reach_what_follows_from_it() -> None:
+    # 不跑腿 is the condition; 就/即可 open what follows from it, not negated.
+    point = ["就近办理社保业务"]
+    assert marks(point, "不跑腿就能就近办理社保业务", use_model=False) == [Mark.RECALLED]
+    assert marks(point, "不跑腿即可就近办理社保业务", use_model=False) == [Mark.RECALLED]
+    # A negation after the 就 still turns the point.
+    assert marks(point, "跑腿了就不能就近办理社保业务", use_model=False) == [Mark.MISSED]
+
+
 class _Marked:
     def __init__(self, recalled: bool, partial: bool = False) -> None:
         self.recalled, self.partial, self.exact = recalled, partial, recalled
