@@ -42,6 +42,15 @@ def test_a_label_is_not_turned_by_a_negation_typed_after_it() -> None:
     assert marks(point, "商户缺乏统一规划") != [Mark.MISSED]
 
 
+def test_a_thing_made_light_of_is_a_complaint() -> None:
+    # 重A轻B says B is neglected: B typed as lacking says the same, B typed as
+    # valued says the opposite.
+    point = ["重硬件轻服务"]
+    assert marks(point, "服务跟不上", use_model=False) != [Mark.MISSED]
+    assert marks(point, "服务没人管", use_model=False) != [Mark.MISSED]
+    assert marks(point, "重视服务", use_model=False) == [Mark.MISSED]
+
+
 def test_hu_bu_negates_the_word_after_it() -> None:
     assert marks(["部门之间互不配合"], "部门之间互不配合") == [Mark.RECALLED]
     assert marks(["部门之间互不配合"], "部门之间互相配合") == [Mark.MISSED]
