@@ -42,6 +42,15 @@ def test_a_label_is_not_turned_by_a_negation_typed_after_it() -> None:
     assert marks(point, "商户缺乏统一规划") != [Mark.MISSED]
 
 
+def test_a_thing_made_light_of_is_a_complaint() -> None:
+    # 重A轻B says B is neglected: B typed as lacking says the same, B typed as
+    # valued says the opposite.
+    point = ["重硬件轻服务"]
+    assert marks(point, "服务跟不上", use_model=False) != [Mark.MISSED]
+    assert marks(point, "服务没人管", use_model=False) != [Mark.MISSED]
+    assert marks(point, "重视服务", use_model=False) == [Mark.MISSED]
+
+
 def test_hu_bu_negates_the_word_after_it() -> None:
     assert marks(["部门之间互不配合"], "部门之间互不配合") == [Mark.RECALLED]
     assert marks(["部门之间互不配合"], "部门之间互相配合") == [Mark.MISSED]
@@ -887,6 +896,15 @@ def test_a_negation_does_not_reach_across_a_contrast() -> None:
     assert marks(point, "不靠说服教育引导群众", use_model=False) == [Mark.MISSED]
     # A point saying what it is not: typed so, it is the point.
     assert marks(["约束公职人员而非普通百姓"], "约束公职人员，不是普通百姓") == [Mark.RECALLED]
+
+
+def test_a_negated_condition_does_not_reach_what_follows_from_it() -> None:
+    # 不跑腿 is the condition; 就/即可 open what follows from it, not negated.
+    point = ["就近办理社保业务"]
+    assert marks(point, "不跑腿就能就近办理社保业务", use_model=False) == [Mark.RECALLED]
+    assert marks(point, "不跑腿即可就近办理社保业务", use_model=False) == [Mark.RECALLED]
+    # A negation after the 就 still turns the point.
+    assert marks(point, "跑腿了就不能就近办理社保业务", use_model=False) == [Mark.MISSED]
 
 
 class _Marked:

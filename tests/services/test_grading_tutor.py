@@ -67,3 +67,22 @@ def test_the_grading_bench_grades_each_answer_against_its_own_sets_card() -> Non
     # A card of another set with the same id has other points (typed-fresh4's p01
     # is not typed-fresh5's): each answer's verdicts are one per point of its card.
     assert all(len(card["points"]) == len(a["verdicts"]) for card, a in pairs)
+
+
+def test_the_array_trainer_fits_the_weights_of_the_pure_python_one() -> None:
+    # Made-up samples of two sets, three marks, a bias and two features, one of
+    # them constant (its spread is 0: left unscaled).
+    from bench.grading_loso import Sample, train, train_pure
+
+    rows = [
+        ("a", [1.0, 0.1, 2.0], 0),
+        ("a", [1.0, 0.5, 2.0], 1),
+        ("a", [1.0, 0.9, 2.0], 2),
+        ("a", [1.0, 0.8, 2.0], 2),
+        ("b", [1.0, 0.2, 2.0], 0),
+        ("b", [1.0, 0.6, 2.0], 2),
+    ]
+    data = [Sample(name, features, label) for name, features, label in rows]
+    fast, pure = train(data), train_pure(data)
+    for got, want in zip(fast.weights, pure.weights, strict=True):
+        assert got == pytest.approx(want, abs=1e-9)
