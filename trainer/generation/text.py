@@ -80,6 +80,21 @@ class Span:
     end: int
 
 
+def _span_init(self: Span, text: str, start: int, end: int) -> None:
+    """``Span(text, start, end)``: its three slots set through their descriptors, as
+    the frozen dataclass's own ``__init__`` does through ``object.__setattr__`` at
+    twice the cost (an article makes thousands of spans)."""
+    _SET_TEXT(self, text)
+    _SET_START(self, start)
+    _SET_END(self, end)
+
+
+_SET_TEXT = vars(Span)["text"].__set__
+_SET_START = vars(Span)["start"].__set__
+_SET_END = vars(Span)["end"].__set__
+Span.__init__ = _span_init  # type: ignore[method-assign]
+
+
 def _trim(folded: str, start: int, end: int) -> Span | None:
     while start < end and folded[start].isspace():
         start += 1

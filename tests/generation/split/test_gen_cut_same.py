@@ -127,3 +127,22 @@ def test_an_indexed_text_answers_as_str_from_its_pairs_of_characters(
         assert indexed.count(sub) == text.count(sub), sub
         assert indexed.find(sub) == text.find(sub), sub
         assert indexed.spread(sub) == sum(1 for p in text.split("\n") if sub in p), sub
+
+
+def test_a_span_is_made_as_a_frozen_dataclass_is() -> None:
+    import dataclasses
+
+    import pytest
+
+    from trainer.generation.text import Span
+
+    span = Span("数字乡村", 3, 7)
+    assert (span.text, span.start, span.end) == ("数字乡村", 3, 7)
+    assert span == Span(text="数字乡村", start=3, end=7)
+    assert hash(span) == hash(Span("数字乡村", 3, 7))
+    assert dataclasses.replace(span, start=4) == Span("数字乡村", 4, 7)
+    assert repr(span) == "Span(text='数字乡村', start=3, end=7)"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        span.start = 0  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Span("数字乡村", 3)  # type: ignore[call-arg]
