@@ -8,7 +8,7 @@ any text. Real jieba, made-up text.
 
 from __future__ import annotations
 
-from hypothesis import example, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from trainer.generation.memo import one_article
@@ -106,27 +106,6 @@ def test_strip_punct_drops_exactly_the_punctuation(text: str) -> None:
     from trainer.generation.text import PUNCT, strip_punct
 
     assert strip_punct(text) == "".join(ch for ch in text if ch not in PUNCT)
-
-
-@settings(deadline=None, max_examples=300)
-@given(
-    st.text(alphabet="哈哈哈数字乡村\n ,", max_size=60),
-    st.lists(st.text(alphabet="哈数字乡村\n ,", max_size=5), max_size=8),
-)
-@example("哈哈哈哈哈\n数字乡村,数字\n\n哈哈 数字乡村", ["数字", "村,", "哈 数"])
-def test_an_indexed_text_answers_as_str_from_its_pairs_of_characters(
-    text: str, subs: list[str]
-) -> None:
-    """An ordinary text answers from where each pair of characters stands: the counts
-    are ``str.count``'s (non-overlapping: 哈哈 twice in 哈哈哈哈哈), and the first offsets
-    and the lines holding a string are ``str``'s."""
-    from trainer.generation.detect.indexed import Indexed
-
-    indexed = Indexed(text)
-    for sub in [*subs, "哈哈", "哈哈哈", *subs]:
-        assert indexed.count(sub) == text.count(sub), sub
-        assert indexed.find(sub) == text.find(sub), sub
-        assert indexed.spread(sub) == sum(1 for p in text.split("\n") if sub in p), sub
 
 
 def test_a_span_is_made_as_a_frozen_dataclass_is() -> None:

@@ -7,17 +7,10 @@ questions cost the text's length each, and their number grows with it: quadratic
 :class:`Indexed` builds, for each string length asked about, one table of every
 substring of that length (count, first offset, paragraphs) in a single pass, so
 the total cost stays linear in the text.
-
-On an ordinary article the same questions go to an index of where each pair of
-characters stands (built once, on the first question): a string's occurrences are
-among those of its first two characters, so ``count`` (non-overlapping, as
-``str.count``), ``find`` and ``spread`` read a few offsets instead of the whole text
-each time; the answers are ``str``'s.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from typing import Any, SupportsIndex
 
@@ -33,36 +26,12 @@ class Indexed(str):
 
     _tables: dict[int, tuple[Counter[str], Counter[str]]]
     _counts: dict[str, int]
-    _pairs: dict[str, list[int]] | None
-    _lines: list[int] | None
 
     def __new__(cls, text: str) -> Indexed:
         obj = super().__new__(cls, text)
         obj._tables = {}
         obj._counts = {}
-        obj._pairs = None
-        obj._lines = None
         return obj
-
-    def _starts(self, sub: str) -> list[int] | None:
-        """Offsets of the text's pairs of characters equal to ``sub[:2]`` (where every
-        occurrence of ``sub`` starts, and maybe more), in order; None when ``sub`` is
-        shorter than two characters or the text long enough for tables."""
-        if len(sub) < 2 or len(self) >= LONG:
-            return None
-        pairs = self._pairs
-        if pairs is None:
-            text = str(self)
-            pairs = self._pairs = {}
-            get = pairs.get
-            for i in range(len(text) - 1):
-                pair = text[i : i + 2]
-                at = get(pair)
-                if at is None:
-                    pairs[pair] = [i]
-                else:
-                    at.append(i)
-        return pairs.get(sub[:2], [])
 
     def _table(self, sub: str) -> tuple[Counter[str], Counter[str]] | None:
         """(counts, paragraph spreads) of every substring as long as ``sub``; None
@@ -86,52 +55,18 @@ class Indexed(str):
         got = self._counts.get(sub)
         if got is None:
             table = self._table(sub)
-            if table is not None:
-                got = table[0][sub]
-            else:
-                starts = self._starts(sub)
-                got = str.count(self, sub) if starts is None else self._count(sub, starts)
-            self._counts[sub] = got
+            got = self._counts[sub] = str.count(self, sub) if table is None else table[0][sub]
         return got
-
-    def _count(self, sub: str, starts: list[int]) -> int:
-        """``str.count``: occurrences from left to right, each after the last's end."""
-        n = 0
-        free = 0
-        size = len(sub)
-        startswith = self.startswith
-        for p in starts:
-            if p >= free and startswith(sub, p):
-                n += 1
-                free = p + size
-        return n
 
     def find(self, sub: str, *args: SupportsIndex | None) -> int:  # type: ignore[override]
         table = None if args else self._table(sub)
         if table is not None and not table[0][sub]:
             return -1  # absent: no need to read the whole text to say so
-        starts = None if args else self._starts(sub)
-        if starts is not None:
-            startswith = self.startswith
-            return next((p for p in starts if startswith(sub, p)), -1)
         return str.find(self, sub, *args)
 
     def spread(self, sub: str) -> int:
         """How many lines (paragraphs) hold ``sub``."""
         table = self._table(sub)
-        if table is not None:
-            return table[1][sub]
-        starts = None if "\n" in sub else self._starts(sub)
-        if starts is None:
+        if table is None:
             return sum(1 for p in str.split(self, "\n") if sub in p)
-        lines = self._lines
-        if lines is None:
-            text = str(self)
-            lines = self._lines = []
-            at = text.find("\n")
-            while at >= 0:
-                lines.append(at)
-                at = text.find("\n", at + 1)
-        startswith = self.startswith
-        held = {bisect_right(lines, p) for p in starts if startswith(sub, p)}
-        return len(held)
+        return table[1][sub]

@@ -854,9 +854,7 @@ def rank_terms(
         compound = w not in single or len(w) >= 4
         if n < _MIN_COUNT and w not in guifan and not (compound or w in quotes):
             continue
-        # a blank line holds no term with a character that is not a space
-        blank = w.isspace() and len(text) < LONG
-        spread = sum(1 for p in paragraphs if w in p) if blank else text.spread(w)
+        spread = text.spread(w) if len(text) >= LONG else sum(1 for p in paragraphs if w in p)
         score = (1.0 + math.log(max(n, 1))) * rarity(w) * (1.0 + 0.15 * min(len(w), 6))
         score *= 1.0 + 0.1 * min(spread - 1, 5)
         score *= _centrality(w, single)
