@@ -80,6 +80,21 @@ class Span:
     end: int
 
 
+def _span_init(self: Span, text: str, start: int, end: int) -> None:
+    """``Span(text, start, end)``: its three slots set through their descriptors, as
+    the frozen dataclass's own ``__init__`` does through ``object.__setattr__`` at
+    twice the cost (an article makes thousands of spans)."""
+    _SET_TEXT(self, text)
+    _SET_START(self, start)
+    _SET_END(self, end)
+
+
+_SET_TEXT = vars(Span)["text"].__set__
+_SET_START = vars(Span)["start"].__set__
+_SET_END = vars(Span)["end"].__set__
+Span.__init__ = _span_init  # type: ignore[method-assign]
+
+
 def _trim(folded: str, start: int, end: int) -> Span | None:
     while start < end and folded[start].isspace():
         start += 1
@@ -167,6 +182,7 @@ def _speech(folded: str, at: int, end: int, stops: str) -> bool:
 
 _SPEAKER_REACH = 12
 """Characters before a quotation's colon, or after its close, that name its speaker."""
+_TAIL_STOP = re.compile(r"[。!?;,:“]")
 
 
 def _spoken(folded: str, at: int, close: int) -> bool:
@@ -176,13 +192,20 @@ def _spoken(folded: str, at: int, close: int) -> bool:
     from trainer.generation.lexicon import kind_words
 
     before = folded[max(0, at - _SPEAKER_REACH) : at]
-    tail = re.split(r"[。!?;,:“]", folded[close + 1 : close + 1 + _SPEAKER_REACH])[0]
+    tail = _TAIL_STOP.split(folded[close + 1 : close + 1 + _SPEAKER_REACH], 1)[0]
     if any(w in before for w in kind_words("remarks", "saying")):
         return False
-    says = kind_words("remarks", "says")
-    if before.endswith(":") or before.endswith(tuple(w + "," for w in says)):
+    if before.endswith(":") or before.endswith(_says_comma()):
         return True
-    return tail.endswith(says)
+    return tail.endswith(kind_words("remarks", "says"))
+
+
+@cache
+def _says_comma() -> tuple[str, ...]:
+    """Each verb of saying with the comma after it (某局长说,“……”), made once."""
+    from trainer.generation.lexicon import kind_words
+
+    return tuple(w + "," for w in kind_words("remarks", "says"))
 
 
 def sentences(folded: str, start: int, end: int) -> list[Span]:

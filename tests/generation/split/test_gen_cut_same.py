@@ -106,3 +106,22 @@ def test_strip_punct_drops_exactly_the_punctuation(text: str) -> None:
     from trainer.generation.text import PUNCT, strip_punct
 
     assert strip_punct(text) == "".join(ch for ch in text if ch not in PUNCT)
+
+
+def test_a_span_is_made_as_a_frozen_dataclass_is() -> None:
+    import dataclasses
+
+    import pytest
+
+    from trainer.generation.text import Span
+
+    span = Span("数字乡村", 3, 7)
+    assert (span.text, span.start, span.end) == ("数字乡村", 3, 7)
+    assert span == Span(text="数字乡村", start=3, end=7)
+    assert hash(span) == hash(Span("数字乡村", 3, 7))
+    assert dataclasses.replace(span, start=4) == Span("数字乡村", 4, 7)
+    assert repr(span) == "Span(text='数字乡村', start=3, end=7)"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        span.start = 0  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Span("数字乡村", 3)  # type: ignore[call-arg]

@@ -33,6 +33,7 @@ __all__ = ["CARDABLE", "Function", "classify", "cues"]
 
 FUNCTIONS = ("对策", "问题", "原因", "危害", "意义", "论点", "过渡", "背景", "论据")
 CARDABLE = frozenset({"论点", "分论点", "问题", "原因", "危害", "意义", "对策", "金句"})
+_CLAUSE_STOP = re.compile(r"[,;:]")
 _FIGURE = re.compile(
     r"(?<!\d)\d+(?:\.\d+)?\s*(?:%|％|万|亿|元|人|个|家|倍|吨|公里|亩)"
     r"|(?<![一二三四五六七八九十百千万亿])[一二三四五六七八九十百千万亿]+(?:万|亿)(?:元|人|吨|亩)"
@@ -64,8 +65,14 @@ def cues() -> dict[str, tuple[str, ...]]:
     return {row[0]: tuple(row[1].split()) for row in entries("functions") if len(row) == 2}
 
 
-def _decisive(text: str, table: dict[str, tuple[str, ...]]) -> str:
-    for name, words in _deciding(tuple(table.items())):
+_Table = tuple[tuple[str, tuple[str, ...]], ...]
+"""The cue table as a tuple (name, cues) per function: the key of the caches below."""
+
+
+def _decisive(text: str, deciding: _Table) -> str:
+    """The first function (in the table's order) one of whose deciding cues ``text``
+    holds ("" when none); ``deciding`` is :func:`_deciding` of the table."""
+    for name, words in deciding:
         if any(w in text for w in words):
             return name
     return ""
@@ -109,11 +116,15 @@ def _by_first(
     return names, {ch: tuple(cues) for ch, cues in index.items()}
 
 
-def _score(text: str, table: dict[str, tuple[str, ...]]) -> dict[str, float]:
-    """Each function's cue score (functions in the table's order, none scoring 0).
-    Every term is a multiple of 0.25, so the sums are exact in any order."""
-    first = re.split(r"[,;:]", text, maxsplit=1)[0]
-    names, index = _by_first(tuple(table.items()))
+def _score(
+    text: str, by_first: tuple[tuple[str, ...], dict[str, tuple[tuple[int, str], ...]]]
+) -> dict[str, float]:
+    """Each function's cue score (functions in the table's order, none scoring 0);
+    ``by_first`` is :func:`_by_first` of the table, looked up once per article, not
+    per sentence (the key is the whole table). Every term is a multiple of 0.25, so
+    the sums are exact in any order."""
+    first = _CLAUSE_STOP.split(text, maxsplit=1)[0]
+    names, index = by_first
     scores = [0.0] * len(names)
     for ch in {*text, ""}:
         for k, w in index.get(ch, ()):
@@ -151,7 +162,9 @@ def function_at(functions: Mapping[int, str], offset: int) -> str:
 
 def classify(doc: Outline) -> SentenceFunctions:
     """Every sentence's function, keyed by its start offset."""
-    table = cues()
+    key = tuple(cues().items())
+    by_first = _by_first(key)
+    deciding = _deciding(key)
     out = SentenceFunctions()
     sections = [s for s in doc.sections if s.paragraphs]
     last_sentence = (
@@ -168,7 +181,15 @@ def classify(doc: Outline) -> SentenceFunctions:
                 continue
             for k, s in enumerate(para.sentences):
                 out[s.start] = _one(
-                    s, k, para.index, sec_no, sec.heading, default, table, last_sentence
+                    s,
+                    k,
+                    para.index,
+                    sec_no,
+                    sec.heading,
+                    default,
+                    by_first,
+                    deciding,
+                    last_sentence,
                 )
     return out
 
@@ -180,14 +201,15 @@ def _one(
     sec_no: int,
     heading: str,
     default: str,
-    table: dict[str, tuple[str, ...]],
+    by_first: tuple[tuple[str, ...], dict[str, tuple[tuple[int, str], ...]]],
+    deciding: _Table,
     last: Span | None,
 ) -> str:
     text = s.text
     if len(_FIGURE.findall(text)) >= 2 or ("%" in text and any(map(str.isdigit, text))):
         return "论据"
-    scores = _score(text, table)
-    decisive = _decisive(text, table)
+    scores = _score(text, by_first)
+    decisive = _decisive(text, deciding)
     if decisive:
         return decisive
     if last is not None and s.start == last.start:

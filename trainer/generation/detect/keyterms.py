@@ -46,6 +46,8 @@ _EDGE = set("的了是在和与及或等也都就要对把被让将从以为而�
 HEADS = words("term_heads")
 """Head nouns that close a policy compound (``职责清单``, ``老旧小区改造``, ``城镇化率``;
 ``data/term_heads.txt``)."""
+_HEAD_ENDS = tuple(sorted(HEADS))
+"""The head nouns as one tuple for ``str.endswith`` (made once, not per word)."""
 VERBS = frozenset(
     """推进 加快 加强 完善 提升 提高 推动 促进 帮助 跨越 实现 建立 健全 坚持 强化 深化 优化 发挥
     引导 支持 开展 落实 压实 畅通 推行 打造 构建 形成 保障 维护 守护 治理 依法 营造 做好 抓好
@@ -192,7 +194,7 @@ def _compounds(token_lists: list[list[str]], text: str, headings: str) -> Counte
             continue
         if len(word) > _COMPOUND_LEN[1] and _named_shorter(word, text, n):
             continue
-        head = word.endswith(tuple(HEADS)) and len(word) >= 4
+        head = word.endswith(_HEAD_ENDS) and len(word) >= 4
         if n >= _MIN_COUNT or (len(word) >= 4 and word in headings) or head:
             out[word] = n
     return out
@@ -437,7 +439,7 @@ def _quoted_terms(text: str) -> Counter[str]:
             continue
         if not all(_name_char(ch) for ch in core) or core[0] in "不没":
             continue
-        if _verb_first(phrase) and not phrase.endswith(tuple(HEADS)):
+        if _verb_first(phrase) and not phrase.endswith(_HEAD_ENDS):
             continue
         if _clause_like(phrase):
             continue
@@ -870,7 +872,7 @@ def rank_terms(
             score *= (
                 _COINED  # a coined term in quotes (“魅力秀场”, “新基建”): named once, still a term
             )
-        if n < _MIN_COUNT and w not in guifan and not w.endswith(tuple(HEADS)):
+        if n < _MIN_COUNT and w not in guifan and not w.endswith(_HEAD_ENDS):
             score *= 1.0 if w in quotes else 0.6
         terms.append(Term(w, score, text.count(w)))
     terms.sort(key=lambda t: (-t.score, t.word))

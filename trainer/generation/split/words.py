@@ -184,7 +184,6 @@ class Segmenter:
         ``trainer make`` went to jieba's bookkeeping). ``routes`` keeps each block's
         words for the next text that holds the same block (a clause cut after its
         sentence): jieba cuts every block on its own."""
-        self.FREQ.ensure(text)
         out: list[tuple[str, int]] = []
         append = out.append
         at = offset
@@ -193,12 +192,17 @@ class Segmenter:
             if k % 2:
                 words = routes.get(blk) if routes is not None else None
                 if words is None:
+                    # only a block cut here looks words up: its characters' parts
+                    self.FREQ.ensure(blk)
                     words = self._route(blk)
                     if routes is not None:
                         routes[blk] = words
                 for word in words:
                     append((word, at))
                     at += len(word)
+            elif len(blk) == 1:
+                append((blk, at))  # one character, a space or not: itself
+                at += 1
             elif blk:
                 # between them: a space or line break whole, anything else one by one
                 for j, x in enumerate(self._skip.split(blk)):
