@@ -90,3 +90,74 @@ def test_a_blank_never_tears_a_word_the_segmenter_split() -> None:
     joined = "\n".join(got)
     assert "{{c1::创新动能}}" in joined and "{{c2::大中小企业" in joined, got
     assert "地基础设施}}" not in joined, got
+
+
+def test_a_bare_predicate_is_no_blank() -> None:
+    """大力发展, 不断完善, 持续繁荣: a manner word and a generic verb, no object, is
+    what every 对策 says (rubric: GEN); the object or the coined phrase is the point."""
+    from trainer.generation.pick.clozes import _good_blank
+
+    for bare in ("大力发展", "不断完善", "持续繁荣", "更好发展", "健康发展", "广泛关注"):
+        assert not _good_blank(bare), bare
+    for term in ("健康中国", "全面深化改革", "协调发展", "企业年金", "高质量发展", "共同富裕"):
+        assert _good_blank(term), term
+
+
+def test_no_cloze_blanks_a_bare_predicate() -> None:
+    filler = "各地结合实际推进相关工作,取得了一定成效,但仍有不少地方需要继续努力。"
+    text = (
+        f"{filler}\n要发挥金融的支持作用,大力发展企业年金、职业年金和商业养老保险,"
+        f"大力发展长期护理保险等金融产品。\n{filler}\n"
+        "大力发展电子支付、保险支付等方式,为维护老年人权益提供便利。\n"
+    )
+    out = generate(Article(text=text, title="养老金融"), "t")
+    for note in out.notes:
+        if note.kind is NoteKind.CLOZE:
+            assert "::大力发展}}" not in note.text, note.text
+
+
+def test_a_term_card_on_a_judgement_also_blanks_what_the_judgement_says() -> None:
+    """数字经济是推动高质量发展的重要{引擎}: with the subject blanked and the judged
+    noun left visible, the card asks the topic and shows the point (rubric: KEY)."""
+    filler = "各地结合实际推进相关工作,取得了一定成效,但仍有不少地方需要继续努力。"
+    text = (
+        f"{filler}\n算力网络是推动产业升级的重要引擎。\n{filler}\n"
+        "要加快算力网络布局,推动算力网络与产业融合。\n"
+        f"{filler}\n算力网络建设离不开统筹规划。\n"
+    )
+    out = generate(Article(text=text, title="数字时代的新基建"), "t")
+    cards = [
+        n.text
+        for n in out.notes
+        if n.kind is NoteKind.CLOZE and "推动产业升级的" in n.text and "{{c" in n.text
+    ]
+    assert cards, [n.text for n in out.notes]
+    assert any("引擎}}" in c for c in cards), cards
+
+
+def test_a_quoted_coinage_in_a_term_card_is_blanked_where_there_is_room() -> None:
+    """要大力提倡“马上就办”,让{少讲空话}成为风气: the coined, quoted phrase is the
+    study point; left visible beside a blanked side term it gives the card away
+    (rubric: KEY)."""
+    filler = "各地结合实际推进相关工作,取得了一定成效,但仍有不少地方需要继续努力。"
+    text = (
+        f"{filler}\n加强作风建设,要大力提倡“马上就办”,让少讲空话成为风气。\n{filler}\n"
+        "作风建设永远在路上。\n作风建设关系党的形象。\n"
+        "“十四五”时期,要推动作风建设实现“从有到优”的新突破。\n"
+    )
+    out = generate(Article(text=text, title="作风建设"), "t")
+    cards = [n.text for n in out.notes if n.kind is NoteKind.CLOZE and "马上就办" in n.text]
+    assert cards and all("::马上就办}}" in c for c in cards), cards
+    period = [n.text for n in out.notes if "十四五" in n.text]
+    assert period and not any("::十四五}}" in c for c in period), period  # a time word
+
+
+def test_a_numbered_point_is_no_judgement() -> None:
+    """一是精简文件会议: 是 numbers a point of a list; the list card asks the points."""
+    text = (
+        "基层减负\n\n"
+        "为基层减负，一是精简文件会议，二是规范督查检查，三是整治过度留痕，四是清理政务应用。\n\n"
+        "总之，要让基层干部把精力用在抓落实上，用在服务群众上。\n"
+    )
+    out = generate(Article(text=text, title="基层减负"), "t")
+    assert not any("::精简文件会议}}" in n.text for n in out.notes)

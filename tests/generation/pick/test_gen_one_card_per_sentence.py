@@ -133,3 +133,58 @@ def test_a_series_of_other_words_than_the_two_halves_keeps_its_card() -> None:
     )
     made = tidy([two, series], frozenset(), sentence)
     assert len(made) == 2
+
+
+def _other(text: str, rule: str = "cloze.term") -> tuple[Note, Origin]:
+    note = Note(
+        guid=rule + "2",
+        kind=NoteKind.CLOZE,
+        text=text,
+        source=SourceRef("t", "s0/p2/cloze1", "", 200, 220),
+    )
+    return note, Origin(rule, "对策")
+
+
+SENTENCE2 = "我们要贯彻落实好“五个必须”的要求，坚定信心、攻坚克难，推动经济社会发展和高质量发展，确保“十五五”开好局。"
+
+
+def test_a_full_term_cloze_gives_up_a_term_asked_elsewhere_to_take_the_series_in() -> None:
+    """Three questions on the term card and a series beside it: a term another card
+    asks already leaves this card, and the series joins it (rubric: DUP); no term goes
+    untested, and no clause of the sentence loses its only blank."""
+    term = _cloze(
+        "我们要贯彻落实好“{{c1::五个必须}}”的要求，坚定信心、攻坚克难，推动"
+        "{{c2::经济社会发展}}和{{c3::高质量发展}}，确保“十五五”开好局。",
+        "cloze.term",
+    )
+    series = _cloze(
+        "我们要贯彻落实好“五个必须”的要求，{{c1::坚定信心}}、{{c1::攻坚克难}}，"
+        "推动经济社会发展和高质量发展，确保“十五五”开好局。",
+        "cloze.series",
+    )
+    elsewhere = _other("推动{{c1::经济社会发展}}全面绿色转型。")
+    made = tidy([term, series, elsewhere], frozenset(), SENTENCE2)
+    assert [n.text for n, _o in made] == [
+        "我们要贯彻落实好“{{c1::五个必须}}”的要求，{{c2::坚定信心}}、{{c2::攻坚克难}}，"
+        "推动经济社会发展和{{c3::高质量发展}}，确保“十五五”开好局。",
+        "推动{{c1::经济社会发展}}全面绿色转型。",
+    ]
+    # Asked nowhere else, every term keeps its test: two cards.
+    assert len(tidy([term, series], frozenset(), SENTENCE2)) == 2
+
+
+def test_a_blank_alone_in_its_item_is_not_given_up() -> None:
+    """“推动城乡融合发展”“促进{融合发展}”: the blank is the one test of that item of a
+    run of quoted items; the two cards stay two."""
+    sentence = (
+        "“推动{{c1::城乡融合}}”“促进{{c2::融合发展}}”“扩大{{c3::内需}}”“增进{{c4::交往}}交流”"
+    )
+    term = _cloze(sentence.replace("{{c4::交往}}", "交往"), "cloze.term")
+    series = _cloze(
+        "“推动城乡融合”“促进融合发展”“扩大内需”“增进{{c1::交往}}{{c1::交流}}”".replace(
+            "{{c1::交流}}", "交流"
+        ),
+        "cloze.series",
+    )
+    elsewhere = _other("推动{{c1::融合发展}}。")
+    assert len(tidy([term, series, elsewhere], frozenset(), SENTENCE2)) == 3

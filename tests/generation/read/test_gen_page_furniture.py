@@ -218,3 +218,16 @@ def test_a_bibliographic_reference_is_no_content_inline_or_alone() -> None:
     assert not any("[J]" in k or "传媒观察" in k or "青年记者" in k for k in kept)
     assert any("推动了一批难题的解决" in k for k in kept)
     assert any("问题整改" in k for k in kept)
+
+
+def test_a_comment_boxs_house_rules_are_boilerplate() -> None:
+    for rules in (
+        "欢迎您发表有价值的评论，发布广告和不和谐的评论都将会被删除，您的账号将禁止评论。",
+        "发表评论请遵守相关法律法规，违规评论将被删除。",
+    ):
+        text = (
+            "乡村振兴\n\n乡村振兴，关键在人。要培养一批懂农业、爱农村、爱农民的人才队伍。"
+            "要完善人才引进机制，让各类人才在乡村大施所能。\n\n" + rules + "\n"
+        )
+        kept = " ".join(ln.text for ln in content_lines(text))
+        assert "评论" not in kept, rules

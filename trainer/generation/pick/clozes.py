@@ -440,7 +440,22 @@ def _good_blank(text: str) -> bool:
         and not institution(core)
         and _balanced(text)
         and not _torn(core)
+        and not _bare_predicate(core)
     )
+
+
+def _bare_predicate(core: str) -> bool:
+    """Manner words before a generic verb and nothing else (大力发展, 不断完善, 持续繁荣;
+    ``data/blank_edges.txt`` manner and bare): what every 对策 says (rubric: GEN)."""
+    edges = _edges()
+    manner = sorted(edges["manner"], key=len, reverse=True)
+    rest, stripped = core, False
+    while True:
+        lead = next((m for m in manner if rest.startswith(m) and len(rest) > len(m)), None)
+        if lead is None:
+            break
+        rest, stripped = rest[len(lead) :], True
+    return stripped and rest in edges["bare"]
 
 
 def time_phrase(word: str) -> bool:
@@ -773,6 +788,8 @@ def find_clozes(
             whole = _whole_compounds(c.sentence, c.blanks)
             if functions.get(c.sentence.start) == "对策":
                 whole = _verb_objects(c.sentence, whole)
+            whole = _with_judgement(c.sentence, whole, topic)
+            whole = _with_quoted(c.sentence, whole, topic)
             out[k] = replace(c, blanks=whole)
     out.sort(key=lambda c: c.sentence.start)
     return out
@@ -1452,6 +1469,59 @@ def _judgement(sentence: Span, topic: set[str]) -> Span | None:
     if 2 * len(text) > len(strip_punct(sentence.text)):
         return None
     return Span(text, sentence.start + lo, sentence.start + hi)
+
+
+_ORDINALS = frozenset("一二三四五六七八九十")
+"""Before 是, a count that numbers a point (一是, 二是), not a subject judged."""
+
+
+def _with_judgement(sentence: Span, blanks: tuple[Span, ...], topic: set[str]) -> tuple[Span, ...]:
+    """A card blanking key terms whose blanks all stand before the 是 of a judgement
+    (算力网络是……的重要{引擎}) also blanks the noun the judgement gives
+    (:func:`_judgement`), where it has room and half the sentence stays visible:
+    the subject alone asks what the title names and shows the point (rubric: KEY)."""
+    if len(blanks) >= MAX_BLANKS:
+        return blanks
+    judged = _judgement(sentence, topic)
+    if judged is None or any(b.end > judged.start for b in blanks):
+        return blanks
+    last = max((b.end for b in blanks), default=sentence.start) - sentence.start
+    at = sentence.text.find(_COPULA, last, judged.start - sentence.start)
+    if at < 0 or (at > 0 and sentence.text[at - 1] in _ORDINALS):
+        return blanks  # no copula there, or a numbered point (一是精简文件会议)
+    hidden = sum(len(strip_punct(b.text)) for b in (*blanks, judged))
+    if 2 * hidden > len(strip_punct(sentence.text)):
+        return blanks
+    return (*blanks, judged)
+
+
+_QUOTED = re.compile("“([\u4e00-\u9fff、]{2,10})”")
+"""A short quoted phrase: a coinage or slogan of the article (“马上就办”, “最后一公里”)."""
+_PLAN_PERIOD = re.compile("[〇零一二三四五六七八九十百两]+")
+"""“十四五”, “十五五”: a plan period, a time word (rubric: GEN), no coinage."""
+
+
+def _with_quoted(sentence: Span, blanks: tuple[Span, ...], topic: set[str]) -> tuple[Span, ...]:
+    """A card blanking key terms also blanks the short quoted phrases its sentence
+    holds (要大力提倡“{马上就办}”), where it has room and half the sentence stays
+    visible: a coinage left in view beside a blanked side word is the point shown
+    (rubric: KEY)."""
+    out = list(blanks)
+    for m in _QUOTED.finditer(sentence.text):
+        if len(out) >= MAX_BLANKS:
+            break
+        word = m.group(1)
+        start = sentence.start + m.start(1)
+        span = Span(word, start, start + len(word))
+        if any(b.start < span.end and span.start < b.end for b in out):
+            continue
+        if not _good_blank(word) or is_topic(word, topic) or _PLAN_PERIOD.fullmatch(word):
+            continue
+        hidden = sum(len(strip_punct(b.text)) for b in (*out, span))
+        if 2 * hidden > len(strip_punct(sentence.text)):
+            break
+        out.append(span)
+    return tuple(sorted(out, key=lambda b: b.start)) if len(out) > len(blanks) else blanks
 
 
 def _extend(out: list[Cloze], word: str) -> bool:

@@ -399,6 +399,10 @@ def _merged(made: list[Made]) -> list[Made]:
     card, and takes in the clozes of its sentence that fit (:func:`_into_golden`)."""
     first: dict[tuple[int, int], int] = {}
     out: list[Made] = []
+    spans_of: dict[str, set[tuple[int, int]]] = {}
+    for n, _o in made:
+        for b in _BLANK.findall(n.text):
+            spans_of.setdefault(b, set()).add((n.source.start, n.source.end))
     for note, origin in made:
         blanks = _BLANK.findall(note.text)
         span = (note.source.start, note.source.end)
@@ -411,12 +415,48 @@ def _merged(made: list[Made]) -> list[Made]:
             out.append((note, origin))
             continue
         joined = _join(out[at][0].text, note.text)
+        if joined is None:
+            joined = _join_giving_up(out[at][0].text, note.text, spans_of, span)
         if joined is not None:
             kept_note, kept_origin = out[at]
             out[at] = (replace(kept_note, text=joined), kept_origin)
         else:
             out.append((note, origin))
     return _into_golden(out)
+
+
+_SEPARATORS = ("，", "；", "：", "。", "、", "“", "”", ",", ";", ":")
+
+
+def _join_giving_up(
+    a: str, b: str, spans_of: dict[str, set[tuple[int, int]]], span: tuple[int, int]
+) -> str | None:
+    """:func:`_join` of ``a`` and ``b`` after ``a`` lets go of blanks another
+    sentence's card asks too (``spans_of``: the sentences where each blank is asked),
+    the last first, one at a time, until the two fit (rubric: DUP): one card for the
+    sentence, and no term left untested. A blank alone in its clause or item (between
+    marks of punctuation) stays: it may be the one test of that point of a list.
+    None if they never fit."""
+    marks = list(_MARK.finditer(a))
+    loose = [m for m in reversed(marks) if spans_of.get(m.group(2), set()) - {span}]
+    if not loose or len(loose) == len(marks):
+        return None  # nothing to give up, or nothing of ``a`` would stay asked
+    plain, mine = _marks(a)
+    theirs = _marks(b)[1]
+    text = a
+    for m in loose:
+        k = marks.index(m)
+        s, e, _n = mine[k]
+        lo = max((plain.rfind(p, 0, s) for p in _SEPARATORS), default=-1) + 1
+        hi = min((x for x in (plain.find(p, e) for p in _SEPARATORS) if x >= 0), default=len(plain))
+        others = [x for j, x in enumerate(mine) if j != k] + theirs
+        if not any(s2 < hi and lo < e2 for s2, e2, _n2 in others):
+            continue  # alone in its clause: the one test of it
+        text = text[: m.start()] + m.group(2) + text[m.end() :]  # from the end: offsets hold
+        joined = _join(text, b)
+        if joined is not None:
+            return joined
+    return None
 
 
 def _into_golden(made: list[Made]) -> list[Made]:
