@@ -173,3 +173,28 @@ def test_a_numbered_lines_label_announces_the_clauses_after_its_colon() -> None:
         "扩大产业规模",
     ] in [items for _p, items in got], got
     assert any("落实回引政策" in items and "搭建创业平台" in items for _p, items in got), got
+
+
+def test_clauses_opening_on_one_verb_are_a_list() -> None:
+    got = _lists(
+        "防汛。\n\n汛期到来,各地做好准备,才能减少群众财产损失,"
+        "才能在最短时间内恢复生产生活秩序,才能把次生灾害降到最低。"
+    )
+    assert any(
+        items
+        == ["才能减少群众财产损失", "才能在最短时间内恢复生产生活秩序", "才能把次生灾害降到最低"]
+        for _p, items in got
+    ), got
+
+
+def test_clauses_repeating_the_topic_noun_are_no_list() -> None:
+    got = _lists(
+        "茶叶。\n\n本县气候湿润,茶叶种植历史悠久,茶叶品质在全省乃至全国都很有名,"
+        "茶叶收入逐年增加,带动了不少农户。"
+    )
+    assert not any(any(i.startswith("茶叶") for i in items) for _p, items in got), got
+
+
+def test_two_clauses_on_one_verb_are_no_list_by_that_alone() -> None:
+    got = _lists("读书。\n\n干部平时工作繁忙,更要挤出时间,增强本领意识,增强学习动力。")
+    assert not any("增强学习动力" in items for _p, items in got), got

@@ -20,7 +20,7 @@ from trainer.generation.detect.series import pivot_clauses, suffix_clauses
 from trainer.generation.lexicon import kind_words
 from trainer.generation.memo import current
 from trainer.generation.split.structure import Paragraph, Section
-from trainer.generation.split.words import tokens, unknown_word_inside
+from trainer.generation.split.words import tag, tokens, unknown_word_inside
 from trainer.generation.text import CJK, Span, clauses, dun_pieces
 
 _RATIO = 1.5
@@ -143,7 +143,101 @@ def parallel_clauses(
         out = pivot_clauses(folded, section, para, sent, parts, texts)
     if not out:
         out = suffix_clauses(folded, section, para, sent, parts, texts)
+    if not out:
+        out = anaphora_clauses(folded, section, para, sent, parts, texts)
     return out
+
+
+_OPENING_MIN = 2
+_ANAPHORA_CLAUSE = (4, 20)
+_ANAPHORA_RATIO = 2.5
+_OPENING_TAGS = frozenset({"v", "vd", "vg", "d", "ad"})
+"""A shared opening that is a verb or an adverb (才能, 互相): a frame, not the topic's
+noun repeated (研发经费……,研发投入……)."""
+
+
+def _shared_opening(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def anaphora_clauses(
+    folded: str,
+    section: Section,
+    para: Paragraph,
+    sent: Span,
+    parts: list[Span],
+    texts: list[str],
+) -> list[Enumeration]:
+    """``尊重科学,才能避免……,才能控制……,才能把……``: three or more clauses opening on
+    the same verb or adverb of two or more characters, a repetition no ordinary sentence
+    makes. A modal, a copula or a connective (要/是/有, ``data/series_not_points.txt``,
+    kind ``openings``) is no such word, nor a noun (the topic repeated: 研发经费……,
+    研发投入……). The first point may start inside the clause before the run
+    (``干部要多到基层一线去,多到……去,多到……去``). Two clauses alike are too loose
+    to be a list by this cue alone."""
+    out: list[Enumeration] = []
+    i = 1
+    while i + 1 < len(texts):
+        n = _shared_opening(texts[i], texts[i + 1])
+        j = i + 2
+        while j < len(texts) and _shared_opening(texts[i], texts[j]) >= _OPENING_MIN:
+            n = min(n, _shared_opening(texts[i], texts[j]))
+            j += 1
+        opening = texts[i][:n]
+        if n < _OPENING_MIN or not CJK.match(opening) or not _may_open(opening):
+            i += 1
+            continue
+        spans = [
+            Span(texts[k], parts[k].start, parts[k].start + len(texts[k])) for k in range(i, j)
+        ]
+        at = texts[i - 1].find(opening)
+        if at > 0:  # 干部要多到……去: the first point starts inside the lead clause
+            spans.insert(
+                0,
+                Span(
+                    texts[i - 1][at:],
+                    parts[i - 1].start + at,
+                    parts[i - 1].start + len(texts[i - 1]),
+                ),
+            )
+        lengths = [len(s.text) for s in spans]
+        if (
+            len(spans) >= 3
+            and min(lengths) >= _ANAPHORA_CLAUSE[0]
+            and max(lengths) <= _ANAPHORA_CLAUSE[1]
+            and max(lengths) <= _ANAPHORA_RATIO * min(lengths)
+            and len({s.text for s in spans}) == len(spans)
+        ):
+            lead_span = Span(folded[sent.start : spans[0].start], sent.start, spans[0].start)
+            out.append(
+                Enumeration(
+                    Style.PARALLEL,
+                    section,
+                    para.index,
+                    tuple(Item(s, s) for s in spans),
+                    lead=lead_span
+                    if lead_span.text.strip(",:;")
+                    else lead(section, para, sent.start),
+                )
+            )
+        i = j
+    return out
+
+
+def _may_open(opening: str) -> bool:
+    """A shared opening that marks points side by side, not a modal, a copula or a
+    connective every sentence may repeat."""
+    never = kind_words("series_not_points", "openings")
+    if opening.startswith(never):
+        return False
+    if opening.startswith(kind_words("series_not_points", "frames")):
+        return True
+    first = tokens(opening)[0][0]
+    cue = (*kind_words("clause_runs", "verb"), *kind_words("clause_runs", "adverb"))
+    return first in cue or (len(first) >= 2 and tag(first) in _OPENING_TAGS)
 
 
 _CORRELATIVE = re.compile(r"^(?:既|也|又|还|更|同时|而且|并且|这)?(要|需要|应|靠|是)")
