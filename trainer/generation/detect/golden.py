@@ -498,9 +498,18 @@ def _unmasked(text: str) -> str:
     """``text`` with its correlative look-alikes (越来越, 既然, 不仅如此, 无论是……还是;
     ``data/correlative_lookalikes.txt``) masked, same length, so a pattern matches only
     a true correlative."""
-    for word in sorted(words("correlative_lookalikes"), key=len, reverse=True):
-        text = text.replace(word, "\u3000" * len(word))
+    for word, mask in _lookalikes():
+        text = text.replace(word, mask)
     return text
+
+
+@cache
+def _lookalikes() -> tuple[tuple[str, str], ...]:
+    """Each look-alike, longest first, with its mask: sorted once, not per sentence."""
+    return tuple(
+        (word, "\u3000" * len(word))
+        for word in sorted(words("correlative_lookalikes"), key=len, reverse=True)
+    )
 
 
 _TURN = re.compile(
