@@ -311,3 +311,14 @@ def test_a_quoted_coinage_takes_no_card_on_a_fragment() -> None:
         doc = outline(text, "直播带货的几种乱象")
         clozes = find_clozes(text, doc, terms, set(), 3)
     assert not any("其三" in c.sentence.text for c in clozes), [c.sentence.text for c in clozes]
+
+
+def test_a_named_school_is_never_a_blank() -> None:
+    """星河实验中学推行走班制: the school is the material's actor, its measure is the
+    study point (rubric: GEN)."""
+    from trainer.generation.pick.clozes import term_blanks
+
+    text = "星河实验中学取消了传统的行政班级,推行走班制,开设分层分类的选修课程。"
+    s = Span(text, 0, len(text))
+    scores = {"星河实验中学": 9.0, "走班制": 1.0}
+    assert [b.text for b in term_blanks(s, scores)] == ["走班制"]

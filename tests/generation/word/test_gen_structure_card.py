@@ -319,3 +319,30 @@ def test_a_report_without_claims_gets_no_structure_card() -> None:
     """Paragraphs that narrate open on no claim: no card rather than background
     sentences as 分论点."""
     assert _structure_cards(NEWS) == []
+
+
+_REPORTED = (
+    "近年来，某市开展社区养老服务提升行动，这是该市首次在全市推行此类行动。"
+    "两年来，该市累计建成社区食堂120个，老年人满意率达到90%。"
+    "某市社区养老服务水平显著提升。\n\n"
+    "但在走访中，一些老人仍反映了不少烦心事。\n\n"
+    "场景一：社区食堂离家太远。张大爷住在老小区，走到最近的食堂要二十分钟。\n\n"
+    "场景二：上门服务预约难。李阿姨想预约助浴服务，电话总是占线。\n\n"
+    "场景三：活动中心设施陈旧。活动室里的健身器材大多已经损坏，无人维修。\n"
+)
+
+
+def test_untitled_material_opening_on_a_result_gets_no_structure_card() -> None:
+    # A 给定资料 without its label: its opening reports a result, no thesis.
+    assert _structure_cards(_REPORTED) == []
+
+
+def test_untitled_commentary_stating_what_must_be_done_keeps_its_card() -> None:
+    text = (
+        "各级部门要把社区养老服务作为民生实事抓实抓好，让老年人安享幸福晚年。\n\n"
+        "场景一：要让社区食堂离家更近。老小区可以改造闲置用房，开设助餐点。\n\n"
+        "场景二：要让上门服务预约更便捷。开通线上预约，减少电话占线。\n\n"
+        "场景三：要让活动中心焕然一新。定期维修健身器材，丰富文体活动。\n"
+    )
+    cards = _structure_cards(text)
+    assert len(cards) == 1 and fold(cards[0]).startswith(fold("中心论点：各级部门要"))

@@ -31,6 +31,7 @@ from trainer.generation.classify.functions import sentence_start
 from trainer.generation.detect.enumtypes import Enumeration
 from trainer.generation.detect.golden import GOLDEN_SECTION
 from trainer.generation.detect.headruns import naming_a_part
+from trainer.generation.detect.keyterms import untitled
 from trainer.generation.detect.markers import find_markers
 from trainer.generation.lexicon import kind_words
 from trainer.generation.split.structure import MATERIAL_LABEL, Outline, Section
@@ -466,6 +467,9 @@ def _covers(claims: list[str], points: list[str]) -> bool:
 
 _BODY_CLAIMS = frozenset({"分论点", "论点", "对策"})
 _BODY_JUDGES = re.compile(r"应|不能|不可|须")
+_SHOULD = re.compile(r"(?<![需只主重])要(?!求)|(?<![响适相反效供对])应|必须|不能|不可|务必|唯有")
+"""What a claim of an untitled text says must be done (……要……, 必须……): a commentary
+without its title argues; a 给定资料 without its label reports facts and results."""
 _QUOTED_TERM_MAX = 10
 """Characters at most of a quoted term closing a point, its quotation marks included."""
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,2}[.．、]\s*")
@@ -749,6 +753,10 @@ def argument(
         # its opening paragraphs hold no thesis.
         span = _opening_thesis(doc, functions)
         thesis = complete(_without_stance(original[span.start : span.end])) if span else ""
+        if untitled(title) and not _SHOULD.search(thesis):
+            # No title and an opening that only reports (a background line, a 成效
+            # line: ……水平显著提升): a 给定资料 without its label, no thesis of its own.
+            return Argument("", (), ())
     claimed = _claim_sections(sections)
     parents = _parents(doc)
     asked = [c for i, c in claimed if any(w in parents.get(i, "") for w in _MEASURE_HEADINGS)]
