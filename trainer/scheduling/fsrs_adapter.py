@@ -411,9 +411,9 @@ class _Formulas:
 _LEARNING = fsrs.State.Learning
 _REVIEW = fsrs.State.Review
 _RELEARNING = fsrs.State.Relearning
-STABILITY_MIN = 0.001
-MIN_DIFFICULTY = 1.0
-MAX_DIFFICULTY = 10.0
+STABILITY_MIN: float = fsrs.scheduler.STABILITY_MIN
+MIN_DIFFICULTY: float = fsrs.scheduler.MIN_DIFFICULTY
+MAX_DIFFICULTY: float = fsrs.scheduler.MAX_DIFFICULTY
 
 
 def _next_step(
