@@ -447,15 +447,19 @@ def _good_blank(text: str) -> bool:
 def _bare_predicate(core: str) -> bool:
     """Manner words before a generic verb and nothing else (大力发展, 不断完善, 持续繁荣;
     ``data/blank_edges.txt`` manner and bare): what every 对策 says (rubric: GEN)."""
-    edges = _edges()
-    manner = sorted(edges["manner"], key=len, reverse=True)
     rest, stripped = core, False
     while True:
-        lead = next((m for m in manner if rest.startswith(m) and len(rest) > len(m)), None)
+        lead = next((m for m in _manner() if rest.startswith(m) and len(rest) > len(m)), None)
         if lead is None:
             break
         rest, stripped = rest[len(lead) :], True
-    return stripped and rest in edges["bare"]
+    return stripped and rest in _edges()["bare"]
+
+
+@cache
+def _manner() -> tuple[str, ...]:
+    """The manner words, longest first (更好地 before 更好): sorted once, not per blank."""
+    return tuple(sorted(_edges()["manner"], key=len, reverse=True))
 
 
 def time_phrase(word: str) -> bool:
