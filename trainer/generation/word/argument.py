@@ -467,9 +467,6 @@ def _covers(claims: list[str], points: list[str]) -> bool:
 
 _BODY_CLAIMS = frozenset({"分论点", "论点", "对策"})
 _BODY_JUDGES = re.compile(r"应|不能|不可|须")
-_SHOULD = re.compile(r"(?<![需只主重])要(?!求)|(?<![响适相反效供对])应|必须|不能|不可|务必|唯有")
-"""What a claim of an untitled text says must be done (……要……, 必须……): a commentary
-without its title argues; a 给定资料 without its label reports facts and results."""
 _QUOTED_TERM_MAX = 10
 """Characters at most of a quoted term closing a point, its quotation marks included."""
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,2}[.．、]\s*")
@@ -734,6 +731,14 @@ def several_essays(original: str, doc: Outline) -> bool:
     return sum(n >= _ESSAY_PARAGRAPHS for n in sizes) >= 2
 
 
+def _demands(claim: str) -> bool:
+    """``claim`` says what must be done (……要……, 必须……; ``data/claims.txt``): a
+    commentary without its title argues, a 给定资料 without its label only reports."""
+    for word in kind_words("claims", "lookalikes"):
+        claim = claim.replace(word, "\u3000" * len(word))
+    return any(w in claim for w in kind_words("claims", "must"))
+
+
 def argument(
     original: str, doc: Outline, found: list[Enumeration], functions: dict[int, str]
 ) -> Argument:
@@ -753,7 +758,7 @@ def argument(
         # its opening paragraphs hold no thesis.
         span = _opening_thesis(doc, functions)
         thesis = complete(_without_stance(original[span.start : span.end])) if span else ""
-        if untitled(title) and not _SHOULD.search(thesis):
+        if untitled(title) and not _demands(thesis):
             # No title and an opening that only reports (a background line, a 成效
             # line: ……水平显著提升): a 给定资料 without its label, no thesis of its own.
             return Argument("", (), ())
