@@ -255,17 +255,33 @@ def tidy(made: list[Made], standing: frozenset[str], folded: str) -> list[Made]:
     * the same point carded twice (rubric: DUP): clozes on one sentence become one
       cloze holding every blank (:func:`_merged`), and a cloze asking two or more
       items of a list on the same sentence, and nothing else, goes (the list asks
-      them already)."""
+      them already); so does a cloze on a sentence that is an item of a list
+      (:func:`_an_item`) when another cloze asks each of its blanks too (no term
+      loses its one test).
+
+    A dated event of a material (:func:`_dated`) makes no cloze either."""
     kept = [
         m
         for m in made
         if not _statistic(m, standing, folded)
         and not _case_cloze(m, standing, folded)
+        and not _dated(m, standing, folded)
         and not _advice(m, folded)
     ]
     kept = _merged(kept)
     lists = [(n.source.start, n.source.end, n.items) for n, o in kept if _is_list(o)]
-    return [m for m in kept if not _listed(m, lists, standing, folded)]
+    kept = [m for m in kept if not _listed(m, lists, standing, folded)]
+    asked: Counter[str] = Counter()
+    for n, _o in kept:
+        asked.update(set(_BLANK.findall(n.text)))
+    out: list[Made] = []
+    for m in kept:
+        mine = set(_BLANK.findall(m[0].text))
+        if mine and all(asked[b] >= 2 for b in mine) and _an_item(m, lists, standing, folded):
+            asked.subtract(mine)
+            continue
+        out.append(m)
+    return out
 
 
 _QUOTING = frozenset({"cloze.golden.saying", "cloze.golden.maxim"})
@@ -306,6 +322,32 @@ def _case_cloze(card: Made, standing: frozenset[str], folded: str) -> bool:
     if _case_marks(strict=True).search(told):
         return not any(b.strip('“”‘’"') in standing or b.startswith("《") for b in asked)
     return not any(_stands(b, standing, folded) for b in asked)
+
+
+def _dated(card: Made, standing: frozenset[str], folded: str) -> bool:
+    """A key-term, series or learned 金句 cloze on a sentence that opens by dating one
+    event (2020 年 3 月，M 市 F 银行召开了……; 2021 年底，张经理又……) and asks no
+    term that stands on its own: a material's story, whose names and projects nobody
+    recalls (rubric: LOW, STAT). Words after the year: ``data/case_marks.txt``."""
+    note, origin = card
+    if origin.rule not in _TIDIED or _firm_golden(origin):
+        return False
+    blanks = _BLANK.findall(note.text)
+    if not blanks or any(_stands(b, standing, folded) for b in blanks):
+        return False
+    return (
+        _date_opening().match(_sentence_of(folded, note.source.start, note.source.end)) is not None
+    )
+
+
+@cache
+def _date_opening() -> re.Pattern[str]:
+    """A year, then a month (3 月, 3 月 5 日) or a word of ``dated`` (底, 初…), then
+    a comma, at the start: the date of what the clause tells (not 2020年初春的疫情是……,
+    a subject the date describes)."""
+    words = "|".join(map(re.escape, sorted(kind_words("case_marks", "dated"), key=len)[::-1]))
+    day = r"[0-9０-９]{1,2}\s*月(?:\s*[0-9０-９]{1,2}\s*日)?"
+    return re.compile(rf"^\s*[0-9０-９]{{4}}\s*年\s*(?:{day}|(?:{words}))\s*[，,]")
 
 
 def _sentence_of(folded: str, start: int, end: int) -> str:
@@ -587,6 +629,49 @@ def _join(a: str, b: str) -> str | None:
         at = e
     parts.append(plain[at:])
     return "".join(parts)
+
+
+_CONTEXT = re.compile(r"^〔[^〕]*〕")
+_UNMARKED = re.compile(r"[\W_]+")
+
+
+def _an_item(
+    card: Made,
+    lists: list[tuple[int, int, tuple[str, ...]]],
+    standing: frozenset[str],
+    folded: str,
+) -> bool:
+    """A key-term, series or learned 金句 cloze on a sentence that is itself an item of a
+    list whose source holds it (a 分论点 heading among the list of them; 一是治理结构由条块
+    分割向整体联动转变 among the three shifts): the item holds at least half of the
+    sentence's words and every blank, so the list asks the point already (rubric: DUP);
+    a blank outside the item is new information and keeps the card. A blank that
+    stands on its own (a 规范表述, a quoted or named term) keeps the card."""
+    note, origin = card
+    if origin.rule not in _TIDIED or _firm_golden(origin):
+        return False
+    blanks = _BLANK.findall(note.text)
+    if not blanks or any(_stands(b, standing, folded) for b in blanks):
+        return False
+    said = _UNMARKED.sub("", _CONTEXT.sub("", _BLANK.sub(lambda m: m.group(1), note.text)))
+    start, end = note.source.start, note.source.end
+    for s, e, items in lists:
+        if not (s <= start and end <= e):
+            continue
+        for item in items:
+            bare = _UNMARKED.sub("", item)
+            if (
+                len(bare) >= _ITEM
+                and bare in said
+                and len(bare) * 2 >= len(said)
+                and all(_UNMARKED.sub("", b) in bare for b in blanks)
+            ):
+                return True
+    return False
+
+
+_ITEM = 4
+"""An item shorter than this (政府、企业) is a word of its sentence, not the sentence."""
 
 
 def _listed(
