@@ -138,7 +138,7 @@ def features(
     one_each = len(unit_texts) == len(plans)
     answer_pairs, answer_chars = _pairs(text), set(text)
     expected = sum(len(pl.norm) for pl in plans) or 1
-    rows = []
+    rows: list[list[float]] = []
     for i, (pl, m, r) in enumerate(zip(plans, matches, results, strict=True)):
         if not every and kept(r):
             rows.append([])
