@@ -130,3 +130,18 @@ def test_a_point_from_a_pdf_with_radicals_is_matched_by_plain_characters() -> No
     # 居⺠ (U+2EA0) on a card made from an extracted exam paper; the learner types 居民.
     points = ["保障居⺠权益", "⻓效机制"]
     assert marks(points, "保障居民权益，建立长效机制") == [Mark.RECALLED] * 2
+
+
+def test_the_model_reads_no_row_of_a_point_whose_mark_the_rules_keep() -> None:
+    # Word for word and a different term: the rules' marks stand, the model
+    # is given an empty row for them and marks them as before.
+    from trainer.services.grading import _rules
+
+    points = ["成本转嫁", "完善监管机制", "提升认知"]
+    typed = "成本转嫁，监管到位，提升了大家的认识"
+    ruled = _rules(points, typed, "", False)
+    rows = learned.features(ruled.plans, ruled.matches, ruled.results, ruled.parts, every=False)
+    assert rows[0] == []
+    full = learned.features(ruled.plans, ruled.matches, ruled.results, ruled.parts)
+    assert [r for r in rows if r] == [f for f, r in zip(full, rows, strict=True) if r]
+    assert learned.revise(rows, ruled.results) == learned.revise(full, ruled.results)

@@ -931,3 +931,22 @@ def test_a_complaint_by_a_predicate_holding_no_negation_is_not_turned_by_its_own
     assert marks(["保洁力量滞后"], "保洁滞后") == [Mark.RECALLED]
     # Said to be fine, the complaint is still turned round.
     assert marks(["宣传力度薄弱"], "宣传到位") == [Mark.MISSED]
+
+
+@pytest.mark.parametrize(
+    ("clause", "word"),
+    [
+        ("服务网点覆盖广泛", "服务"),  # nothing that negates: read without segmenting
+        ("基层医疗资源短缺", "医疗资源"),
+        ("基层医疗资源却失", "医疗资源"),  # a slip of the input method for 缺失
+        ("不盲目扩张规模", "扩张"),
+        ("人口与土地不均衡", "人口"),
+    ],
+)
+def test_a_clause_with_no_negating_character_reads_as_the_full_reading_does(
+    clause: str, word: str
+) -> None:
+    from trainer.services.grading.points import _negation, negation
+
+    at = clause.index(word)
+    assert negation(clause, at, at + len(word)) == _negation(clause, at, at + len(word))

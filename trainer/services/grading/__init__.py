@@ -135,7 +135,7 @@ def grade(
     plans = ruled.plans
     if not strict and use_model:
         results = learned.revise(
-            learned.features(ruled.plans, ruled.matches, results, parts), results
+            learned.features(ruled.plans, ruled.matches, results, parts, every=False), results
         )
     if pinyin:
         # Spelled in pinyin: recalled, but not written as the wording is.

@@ -342,10 +342,15 @@ def _pick(hits: list[Hit], *, ordered: bool = False) -> dict[int, Hit]:
     chosen: dict[int, Hit] = {}
     taken: list[tuple[int, int]] = []
     for h in hits if ordered else sorted(hits, key=_pick_order):
-        if h.flipped or h.key in chosen or overlaps(h, taken):
+        if h.flipped or h.key in chosen:
             continue
-        chosen[h.key] = h
-        taken.append((h.start, h.end))
+        start, end = h.start, h.end
+        for s, e in taken:  # overlaps(), inlined: asked for every find of every span
+            if start < e and s < end:
+                break
+        else:
+            chosen[h.key] = h
+            taken.append((start, end))
     return chosen
 
 
@@ -361,18 +366,19 @@ def _in_order(plan: Plan, chosen: dict[int, Hit], starts: list[int]) -> dict[int
     where = {k: bisect_right(starts, h.start) for k, h in chosen.items()}
     if len(set(where.values())) == 1:
         return chosen  # all in one clause: any order
+    placed = [(k, ck, keys[k].part, keys[k].start) for k, ck in where.items()]
     drop = set()
-    for k, ck in where.items():
-        pk = keys[k]
-        for j, cj in where.items():
+    for k, ck, part, start in placed:
+        for j, cj, other_part, other_start in placed:
             if j == k:
                 continue
-            pj = keys[j]
-            if pk.part > pj.part:
+            if part > other_part:
                 if ck < cj:
                     drop.add(k)  # a later piece typed in an earlier clause
-            elif pk.part == pj.part and pk.start <= pj.start and ck > cj:
+                    break
+            elif part == other_part and start <= other_start and ck > cj:
                 drop.add(k)  # an earlier word of the piece typed in a later clause
+                break
     return {k: h for k, h in chosen.items() if k not in drop}
 
 

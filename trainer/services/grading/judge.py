@@ -230,10 +230,11 @@ def _worded(pl: Plan, span: str, match: align.Match) -> bool:
         return False
     if any(h.how not in (align.Found.EXACT, align.Found.SHORT) for h in match.hits):
         return False
-    if _substituted(pl, span, match.hits):
-        return False  # 协商会 for 议事会
     found = sum(pl.keys[k].weight for k in {h.key for h in match.hits})
-    return found >= (1 - WORDED_LEFT) * pl.total
+    if found < (1 - WORDED_LEFT) * pl.total:
+        return False
+    # Asked last, as it aligns the span with the point character by character.
+    return not _substituted(pl, span, match.hits)  # 协商会 for 议事会
 
 
 KEYWORDS_COVER = 0.8
@@ -251,10 +252,10 @@ def _keywords(pl: Plan, span: str, match: align.Match) -> bool:
         return False
     if any(h.how is not align.Found.EXACT for h in match.hits):
         return False
-    if _substituted(pl, span, match.hits):
-        return False
     covered = len({at for h in match.hits for at in range(h.start, h.end)})
-    return covered >= KEYWORDS_COVER * len(span)
+    if covered < KEYWORDS_COVER * len(span):
+        return False
+    return not _substituted(pl, span, match.hits)  # asked last, as in _worded
 
 
 def _head_typed(pl: Plan, span: str, match: align.Match) -> bool:

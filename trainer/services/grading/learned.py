@@ -124,8 +124,12 @@ def features(
     matches: Sequence[align.Match],
     results: Sequence[PointResult],
     parts: tuple[Clause, ...],
+    *,
+    every: bool = True,
 ) -> list[list[float]]:
-    """One row of :data:`FEATURES` per point."""
+    """One row of :data:`FEATURES` per point (``every=False``: an empty row for
+    a point whose mark the rules keep, :func:`kept`; the model reads nothing
+    of it)."""
     text = "".join(c.text for c in parts)
     units: dict[int, str] = {}
     for c in parts:
@@ -134,8 +138,11 @@ def features(
     one_each = len(unit_texts) == len(plans)
     answer_pairs, answer_chars = _pairs(text), set(text)
     expected = sum(len(pl.norm) for pl in plans) or 1
-    rows = []
+    rows: list[list[float]] = []
     for i, (pl, m, r) in enumerate(zip(plans, matches, results, strict=True)):
+        if not every and kept(r):
+            rows.append([])
+            continue
         span = "".join(c.text for c in parts[m.first : m.last + 1]) if m.first >= 0 else ""
         point_pairs, point_chars = _point_pairs(pl.norm), _point_chars(pl.norm)
         own = unit_texts[i] if one_each else ""
@@ -316,14 +323,21 @@ def shipped() -> Model | None:
     return parse(path.read_text("utf-8"))
 
 
+def kept(result: PointResult) -> bool:
+    """Whether the rules' mark of a point stands, whatever the model reads:
+    word for word ✓, or a mark :data:`KEPT` says why."""
+    return (result.exact and result.mark is Mark.RECALLED) or result.why in KEPT
+
+
 def mark_of(m: Model, row: Sequence[float], result: PointResult) -> tuple[Mark, list[float]]:
     """The model's mark of one point and the chances of each mark, the
-    rules' word-for-word ✓ and turned ✗ kept (certain)."""
-    p = m.probabilities(row)
+    rules' word-for-word ✓ and turned ✗ kept (certain; no chances are
+    weighed: ``row`` may be empty)."""
     if result.exact and result.mark is Mark.RECALLED:
         return Mark.RECALLED, [0.0, 0.0, 1.0]
     if result.why in KEPT:
-        return result.mark, p
+        return result.mark, [1.0 if mark is result.mark else 0.0 for mark in MARKS]
+    p = m.probabilities(row)
     best = max(range(len(MARKS)), key=lambda c: p[c])
     copied = result.why == "different word" and (
         result.mark is Mark.MISSED or _near_copy(result) >= COPY

@@ -446,8 +446,22 @@ def negation(
     """(negated, directly) for the word at ``text[start:end]`` inside ``text[lo:hi]``
     (:func:`_negation`; only the clause ``text[lo:hi]`` is read, so it is asked
     once per clause and place)."""
-    hi = len(text) if hi is None else hi
-    return _in_clause(text[lo:hi], start - lo, end - lo)
+    clause = text[lo : len(text) if hi is None else hi]
+    if _negation_chars().isdisjoint(clause):
+        return False, False  # nothing in it can negate: no need to segment it
+    return _in_clause(clause, start - lo, end - lo)
+
+
+@lru_cache(maxsize=1)
+def _negation_chars() -> frozenset[str]:
+    """Characters one of which a clause holding a negation holds: the first of
+    every negation and negating predicate (a word of the segmenter negates only
+    by starting like one, :func:`_negating`), and each of a two-character
+    predicate (a slip standing for one keeps a character of it: 却失 for 缺失)."""
+    lex = lexicon()
+    firsts = {w[0] for w in (*lex.negations, *lex.after, *lex.long_negations) if w}
+    slipped = {ch for w in lex.predicates - lex.preverbal if len(w) == 2 for ch in w}
+    return frozenset(firsts | slipped)
 
 
 @lru_cache(maxsize=16384)
