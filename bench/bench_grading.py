@@ -35,6 +35,7 @@ SETS = (
     "typed-fresh11.json",
     "typed-fresh12.json",
     "typed-fresh13.json",
+    "typed-fresh14.json",
 )
 
 

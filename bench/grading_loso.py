@@ -51,6 +51,7 @@ SETS = (
     "typed-fresh11",
     "typed-fresh12",
     "typed-fresh13",
+    "typed-fresh14",
 )
 VERDICT = {"missed": 0, "partial": 1, "hit": 2}
 L2 = 0.01

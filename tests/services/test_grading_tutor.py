@@ -45,6 +45,7 @@ SETS = (
     "typed-fresh11",
     "typed-fresh12",
     "typed-fresh13",
+    "typed-fresh14",
 )
 
 
