@@ -592,6 +592,8 @@ def _all_verb_led(
 
 
 _COMMENT_OPENERS = frozenset("与和也还但而却")
+_TURNS = frozenset("也还但而却")
+"""Characters of a second clause that turns or adds a judgement (问题也不容忽视)."""
 
 
 def _goes_on(text: str) -> bool:
@@ -620,7 +622,9 @@ def _starts_run(folded: str, paras: tuple[Paragraph, ...], k: int) -> bool:
     if k + 1 >= len(paras):
         return False
     a, b = _opener(paras[k]), _opener(paras[k + 1])
-    return a is not None and b is not None and bool(_alike(folded, a, b))
+    if a is None or b is None:
+        return False
+    return bool(_alike(folded, a, b)) or (_lone_head(folded, a) and _lone(folded, b))
 
 
 def _opener_units(folded: str, section: Section) -> list[tuple[Span | None, Paragraph, Span]]:
@@ -651,7 +655,7 @@ def _opener_units(folded: str, section: Section) -> list[tuple[Span | None, Para
 def _openers(folded: str, section: Section) -> list[Enumeration]:
     out: list[Enumeration] = []
     units = _opener_units(folded, section)
-    i = 0
+    i = taken = 0
     while i < len(units):
         first = units[i][0]
         j = i + 1
@@ -659,6 +663,8 @@ def _openers(folded: str, section: Section) -> list[Enumeration]:
         while first is not None and j < len(units):
             nxt = units[j][0]
             kind = _alike(folded, first, nxt) if nxt is not None and how != "verbs" else ""
+            if how == "lone" and kind and nxt is not None and _lone(folded, nxt):
+                kind = how  # 电影公共服务……。/ 市场主体……。/ 电影政策……: alike as lone heads
             if not kind and nxt is not None and how in {"", "verbs"}:
                 kind = "verbs" if _verb_led(folded, first, nxt) else ""
             if (not kind or (how and kind != how)) and _all_verb_led(folded, units, i, j, how):
@@ -675,6 +681,8 @@ def _openers(folded: str, section: Section) -> list[Enumeration]:
             i += 1
             continue
         group = units[i:j]
+        if how == "lone" and i > taken and _lone_head(folded, units[i - 1][0]):
+            group = units[i - 1 : j]  # 设施网络不断完善,……。/ 服务水平不断提高。/ ……
         while (
             how not in {"head", "stem"}
             and len(group) > least
@@ -700,7 +708,8 @@ def _openers(folded: str, section: Section) -> list[Enumeration]:
             if shared:
                 cut = clauses(folded, opener.start, opener.end)[1].start
                 phrase = Span(folded[cut : opener.end], cut, opener.end)
-            elif how == "verbs":  # the point is the opening predicate, its head phrase
+            elif how == "verbs" or (how == "lone" and not _lone(folded, opener)):
+                # the point is the opening clause: a predicate's head phrase, a lone head
                 phrase = clauses(folded, opener.start, opener.end)[0]
             items.append(Item(strip_end(phrase), ctx))
         head = group[0][1]
@@ -715,8 +724,28 @@ def _openers(folded: str, section: Section) -> list[Enumeration]:
                 shared=shared or (first.text[:stem] if stem else ""),
             )
         )
-        i = j
+        i = taken = j
     return out
+
+
+def _lone_head(folded: str, opener: Span | None) -> bool:
+    """An opener of two clauses whose first reads as a lone head sentence
+    (``设施网络不断完善,数量已达到一百二十家。``): the first of a run of lone heads,
+    written with its elaboration in the same sentence."""
+    if opener is None or _judgement(opener):
+        return False
+    parts = clauses(folded, opener.start, opener.end)
+    if len(parts) != 2 or not opener.text.endswith("。"):
+        return False
+    head = parts[0].text.rstrip(",")
+    if any(ch in parts[1].text for ch in _TURNS):
+        return False  # 成绩来之不易,问题也不容忽视: a turn between two judgements, no head
+    return (
+        _LONE_MIN <= len(head) <= _LONE_MAX
+        and not _CONNECTIVE_HEAD.match(head)
+        and not find_markers(head, 0)
+        and not predicate_clause(head)
+    )
 
 
 _COPULA = re.compile(r"(?<![但可于还或就只总凡要若而不])是")
