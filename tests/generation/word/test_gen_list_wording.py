@@ -259,3 +259,11 @@ def test_a_sentence_function_alone_never_recasts_what_to_do() -> None:
     assert fitted("发展县域经济,既要做到哪三点?", items, "问题") == "发展县域经济,既要做到哪三点?"
     assert fitted("社区治理有哪三条对策?", items, "问题") == "社区治理有哪三条对策?"
     assert fitted("乡村养老有哪三点?", items, "") == "乡村养老有哪三点?"
+
+
+def test_a_noun_before_the_count_is_what_the_items_are() -> None:
+    """``题型有哪四项?``, ``建立的工作机制包括哪三点?``, ``也要有这三种境界,具体有哪三点?``:
+    the question already names what its items are; a sentence's function never renames it."""
+    items = ["甲", "乙", "丙"]
+    for asked in ("题型有哪三项?", "建立的工作机制包括哪三点?", "也要有这三种境界,具体有哪三点?"):
+        assert fitted(asked, items, "对策") == asked

@@ -598,10 +598,14 @@ def item_kind(items: list[str]) -> str:
 
 
 _GENERIC = re.compile(
-    r"(?P<verb>有|提出了|包括|(?:要|需要|必须|应)?做到)哪(?P<n>[两一二三四五六七八九十]+)[点项条个]\?$"
+    r"(?P<verb>(?:(?<=[,:])|(?<=具体)|^)有|(?<=文中)提出了|(?:要|需要|必须|应)?做到)"
+    r"哪(?P<n>[两一二三四五六七八九十]+)[点项条个]\?$"
 )
-"""A question's generic close, naming no category (具体有哪三点?, 文中提出了哪四点?,
-要做到哪三点?)."""
+"""A question's generic close, naming no category (……,具体有哪三点?, ……:有哪四点?,
+文中提出了哪四点?, 要做到哪三点?); not a noun's (题型有哪四项?, 建立的机制包括哪三点?:
+the noun is what the items are)."""
+_THESE = re.compile(r"这[两二三四五六七八九十几]+[种个项条点类大]")
+"""A count the question's head already names (也要有这三种境界,具体有哪三点?)."""
 
 
 def _named_category(question: str, items_kind: str, kind: str) -> str:
@@ -614,6 +618,8 @@ def _named_category(question: str, items_kind: str, kind: str) -> str:
     m = _GENERIC.search(question)
     if not category or m is None or _category(question) or "?" in question[: m.start()]:
         return question  # a heading that asks (……是什么?有哪三点?) says what the items are
+    if _THESE.search(question):
+        return question
     verb = m.group("verb")
     if "做到" in verb:
         if items_kind != "问题":
