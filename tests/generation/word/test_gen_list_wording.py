@@ -267,3 +267,15 @@ def test_a_noun_before_the_count_is_what_the_items_are() -> None:
     items = ["甲", "乙", "丙"]
     for asked in ("题型有哪三项?", "建立的工作机制包括哪三点?", "也要有这三种境界,具体有哪三点?"):
         assert fitted(asked, items, "对策") == asked
+
+
+def test_a_label_before_a_colon_is_renamed_only_from_the_items() -> None:
+    """``三个没有变:有哪两点?``: the label is what the items are; only items that are
+    measures themselves make it ``……:有哪三条对策?``."""
+    assert fitted("三个没有变:有哪三点?", ["甲", "乙", "丙"], "对策") == "三个没有变:有哪三点?"
+    assert fitted("养老服务:有哪三点?", _MEASURES) == "养老服务:有哪三条对策?"
+
+
+def test_features_asked_stay_features() -> None:
+    asked = "中国电影走出去呈现出新的亮点和特征,具体有哪三点?"
+    assert fitted(asked, ["甲", "乙", "丙"], "对策") == asked

@@ -57,6 +57,8 @@ CATEGORIES = [
     "隐患",
     "思路",
     "方面",
+    "特征",
+    "亮点",
 ]
 _UNITS = {
     "乱象": "种",
@@ -618,6 +620,8 @@ def _named_category(question: str, items_kind: str, kind: str) -> str:
     m = _GENERIC.search(question)
     if not category or m is None or _category(question) or "?" in question[: m.start()]:
         return question  # a heading that asks (……是什么?有哪三点?) says what the items are
+    if not items_kind and question[: m.start()].endswith(":"):
+        return question  # 三个没有变:有哪两点?: the label is what the items are, whatever they do
     if _THESE.search(question):
         return question
     verb = m.group("verb")
