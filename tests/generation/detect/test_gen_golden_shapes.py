@@ -191,3 +191,15 @@ def test_a_plain_change_or_a_repeated_subject_is_no_golden_line() -> None:
             o.function == "金句" and line[:6] in n.text
             for n, o in zip(out.notes, out.origins, strict=True)
         ), line
+
+
+def test_a_line_handing_over_to_the_list_below_is_no_saying() -> None:
+    """``具体而言,应在以下几个方面下功夫。`` closes its paragraph short and plain, as
+    an aphorism does, but only announces the points after it (rubric: TAG)."""
+    for line in ("具体而言,应在以下几个方面下功夫。", "具体来说,可以从如下方面发力。"):
+        text = (
+            f"{_FILLER}\n{_FILLER}{line}\n"
+            "一是加强组织领导,压实各方责任。\n二是完善制度机制,形成长效保障。\n"
+            "三是强化督促检查,确保落地见效。\n"
+        )
+        assert not _golden(text, line.rstrip("。")), line

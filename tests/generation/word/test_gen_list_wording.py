@@ -235,3 +235,47 @@ def test_a_bare_question_takes_the_rest_of_its_clause() -> None:
     assert prompts, prompts
     for p in prompts:
         assert not p.endswith(("通过哪三点?", "通过哪三项?")), p
+
+
+def test_a_question_naming_no_category_names_the_one_its_items_are() -> None:
+    """``……,具体有哪三点?`` says nothing a student could answer without the article
+    (rubric: PRM): it names what the items are, from the items themselves, else from
+    what their sentences do in the argument."""
+    assert fitted("发展养老服务,具体有哪三点?", _MEASURES) == "发展养老服务,具体有哪三条对策?"
+    assert fitted("乡村养老,文中提出了哪三点?", _PROBLEMS) == "乡村养老,文中提出了哪三个问题?"
+    assert fitted("城乡差距拉大,具体有哪三点?", ["甲", "乙", "丙"], "原因") == (
+        "城乡差距拉大,具体有哪三个原因?"
+    )
+
+
+def test_problems_are_never_asked_as_what_to_do() -> None:
+    assert fitted("乡村养老要做到哪三点?", _PROBLEMS) == "乡村养老有哪三个问题?"
+
+
+def test_a_sentence_function_alone_never_recasts_what_to_do() -> None:
+    """Only the items' own words say a list is of problems: a 要做到 question over
+    items the classifier read as 问题 keeps asking what to do."""
+    items = ["甲", "乙", "丙"]
+    assert fitted("发展县域经济,既要做到哪三点?", items, "问题") == "发展县域经济,既要做到哪三点?"
+    assert fitted("社区治理有哪三条对策?", items, "问题") == "社区治理有哪三条对策?"
+    assert fitted("乡村养老有哪三点?", items, "") == "乡村养老有哪三点?"
+
+
+def test_a_noun_before_the_count_is_what_the_items_are() -> None:
+    """``题型有哪四项?``, ``建立的工作机制包括哪三点?``, ``也要有这三种境界,具体有哪三点?``:
+    the question already names what its items are; a sentence's function never renames it."""
+    items = ["甲", "乙", "丙"]
+    for asked in ("题型有哪三项?", "建立的工作机制包括哪三点?", "也要有这三种境界,具体有哪三点?"):
+        assert fitted(asked, items, "对策") == asked
+
+
+def test_a_label_before_a_colon_is_renamed_only_from_the_items() -> None:
+    """``三个没有变:有哪两点?``: the label is what the items are; only items that are
+    measures themselves make it ``……:有哪三条对策?``."""
+    assert fitted("三个没有变:有哪三点?", ["甲", "乙", "丙"], "对策") == "三个没有变:有哪三点?"
+    assert fitted("养老服务:有哪三点?", _MEASURES) == "养老服务:有哪三条对策?"
+
+
+def test_features_asked_stay_features() -> None:
+    asked = "中国电影走出去呈现出新的亮点和特征,具体有哪三点?"
+    assert fitted(asked, ["甲", "乙", "丙"], "对策") == asked

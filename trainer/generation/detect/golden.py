@@ -34,7 +34,8 @@ or handing-on line (这一年,……), a piece of
 hard-wrapped or gapped text (``data/address_lines.txt``, :mod:`address`), a remark
 of an ordinary person quoted in the material (``“……我们哪里懂哦!”``) and a line of a
 news report (``12月17日,……回应称``) unless it holds a quoted couplet
-(:func:`remark`, :func:`reported`, ``data/remarks.txt``). A measure heading its
+(:func:`remark`, :func:`reported`, ``data/remarks.txt``), nor a line handing over to
+the points after it (``具体而言,应在以下几个方面下功夫``). A measure heading its
 paragraph (``夯实基础研究,筑牢……的根基``) is carded as its 分论点.
 """
 
@@ -554,6 +555,8 @@ def _find_golden(folded: str, s: Span, opens: bool, closes: bool, sayings: bool)
         return None  # a villager's words, quoted as material
     if _TRUNCATED.search(s.text):
         return None  # a line cut short: nothing to quote
+    if any(w in s.text for w in kind_words("remarks", "handover")):
+        return None  # 具体而言,应在以下几个方面下功夫: it announces the points after it
     if reported(s.text):
         # A news line is no saying, but a quoted couplet in it is (可谓“真话不全说,假话全敢说”).
         found = _saying(s)

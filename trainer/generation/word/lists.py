@@ -57,6 +57,8 @@ CATEGORIES = [
     "隐患",
     "思路",
     "方面",
+    "特征",
+    "亮点",
 ]
 _UNITS = {
     "乱象": "种",
@@ -310,7 +312,7 @@ def prompt(e: Enumeration, kind: str = "", title: str = "") -> str:
     """The list's question; ``kind`` is what its items do (对策, 问题…), ``title`` the
     article's, the subject of last resort. Its category noun fits the items
     (:func:`fitted`)."""
-    asked = fitted(_asked(e, kind, title), [it.phrase.text for it in e.items])
+    asked = fitted(_asked(e, kind, title), [it.phrase.text for it in e.items], kind)
     asked = _with_subject_of_last_resort(_with_rest(asked, e), e, title)
     return paired_quotes(_speaker_for_we(asked, e))
 
@@ -597,10 +599,47 @@ def item_kind(items: list[str]) -> str:
     return ""
 
 
-def fitted(question: str, items: list[str]) -> str:
+_GENERIC = re.compile(
+    r"(?P<verb>(?:(?<=[,:])|(?<=具体)|^)有|(?<=文中)提出了|(?:要|需要|必须|应)?做到)"
+    r"哪(?P<n>[两一二三四五六七八九十]+)[点项条个]\?$"
+)
+"""A question's generic close, naming no category (……,具体有哪三点?, ……:有哪四点?,
+文中提出了哪四点?, 要做到哪三点?); not a noun's (题型有哪四项?, 建立的机制包括哪三点?:
+the noun is what the items are)."""
+_THESE = re.compile(r"这[两二三四五六七八九十几]+[种个项条点类大]")
+"""A count the question's head already names (也要有这三种境界,具体有哪三点?)."""
+
+
+def _named_category(question: str, items_kind: str, kind: str) -> str:
+    """``question`` closing on a generic count (``……,具体有哪三点?``) with no category
+    noun anywhere, asked for the category its items are (``items_kind``), else the one
+    their sentences' function names (``kind``): ``……,具体有哪三条对策?``. Items that
+    are problems are never asked as what to do (``要做到哪三点?`` -> ``有哪三个问题?``);
+    a sentence's function alone never turns what to do into something else."""
+    category = _KIND_CATEGORY.get(items_kind or kind, "")
+    m = _GENERIC.search(question)
+    if not category or m is None or _category(question) or "?" in question[: m.start()]:
+        return question  # a heading that asks (……是什么?有哪三点?) says what the items are
+    if not items_kind and question[: m.start()].endswith(":"):
+        return question  # 三个没有变:有哪两点?: the label is what the items are, whatever they do
+    if _THESE.search(question):
+        return question
+    verb = m.group("verb")
+    if "做到" in verb:
+        if items_kind != "问题":
+            return question
+        verb = "有"
+    unit = _UNITS.get(category, "点")
+    return f"{question[: m.start()]}{verb}哪{m.group('n')}{unit}{category}?"
+
+
+def fitted(question: str, items: list[str], kind: str = "") -> str:
     """``question`` with its category noun fitting ``items`` (rubric: PRM): measures
     asked as problems (``就业问题有哪四个?`` for 出台……/加强……) are asked as that
-    problem's 对策 (``就业问题的对策有哪四条?``); problems asked as measures as 问题."""
+    problem's 对策 (``就业问题的对策有哪四条?``); problems asked as measures as 问题.
+    A question naming no category (``……,具体有哪三点?``) names the one its items
+    are, else ``kind``, what their sentences do in the argument (问题, 原因, 对策…)."""
+    question = _named_category(question, item_kind(items), kind)
     kind = item_kind(items)
     wrong: tuple[str, ...]
     if kind == "对策":
