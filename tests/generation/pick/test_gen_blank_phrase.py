@@ -56,3 +56,8 @@ def test_a_line_that_runs_to_the_end_of_its_clause_is_kept_whole() -> None:
 def test_a_blank_holding_quotation_marks_is_left_as_it_is() -> None:
     text = "新时代文艺，“出新”更要“出彩”。"
     assert _trim(text, "“出新”更要“出彩”") == "“出新”更要“出彩”"
+
+
+def test_a_one_character_modal_before_one_character_is_a_word_cut_apart() -> None:
+    """乡土|能|人: 能人 is the head, not a modal leading on."""
+    assert _trim("让乡土能人把经验传下去。", "乡土能人") == "乡土能人"

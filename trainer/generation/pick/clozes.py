@@ -580,12 +580,22 @@ def phrase_blank(sentence: Span, blank: Span) -> Span | None:
             part.pop()
         return part
 
+    def leader(k: int) -> bool:
+        """A preposition or modal inside the blank, before a word of two characters
+        or more (乡土|能|人 is 能人 cut apart, not a modal)."""
+        t = inside[k][0]
+        return (
+            (tag(t) == "p" or t in _edges()["leads_on"])
+            and k + 1 < len(inside)
+            and len(inside[k + 1][0]) > 1
+        )
+
     parts = [trimmed(inside)]
-    if any(tag(t) == "p" or t in _edges()["leads_on"] for t, _ in inside[1:]):
+    if any(leader(k) for k in range(1, len(inside))):
         parts = []
         run: list[tuple[str, int]] = []
-        for t, at in inside:
-            if run and (tag(t) == "p" or t in _edges()["leads_on"]):
+        for k, (t, at) in enumerate(inside):
+            if run and leader(k):
                 parts.append(trimmed(run))
                 run = []
             else:
@@ -594,7 +604,11 @@ def phrase_blank(sentence: Span, blank: Span) -> Span | None:
         parts = [p for p in parts if p and not _complement([*p, (after(p), 0)])]
     best: Span | None = None
     for part in parts:
-        a, b = part[0][1], part[-1][1] + len(part[-1][0])
+        # The first part opens where the blank does, in a word torn there or not.
+        a, b = (
+            min(part[0][1], lo) if part[0] is inside[0] else part[0][1],
+            part[-1][1] + len(part[-1][0]),
+        )
         text = sentence.text[a:b]
         if (a, b) == (lo, hi):
             return blank
