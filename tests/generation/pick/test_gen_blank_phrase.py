@@ -61,3 +61,8 @@ def test_a_blank_holding_quotation_marks_is_left_as_it_is() -> None:
 def test_a_one_character_modal_before_one_character_is_a_word_cut_apart() -> None:
     """乡土|能|人: 能人 is the head, not a modal leading on."""
     assert _trim("让乡土能人把经验传下去。", "乡土能人") == "乡土能人"
+
+
+def test_a_word_before_de_is_no_adverb_whatever_its_tag() -> None:
+    """The dictionary tags 立法 an adverb; before 的 it closes an attribute."""
+    assert _trim("要坚持公正立法的方向。", "公正立法") == "公正立法"

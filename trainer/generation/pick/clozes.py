@@ -576,8 +576,12 @@ def phrase_blank(sentence: Span, blank: Span) -> Span | None:
 
     def trimmed(part: list[tuple[str, int]]) -> list[tuple[str, int]]:
         part = list(part)
-        while len(part) >= 2 and (_leads_on(part[-1][0]) or _complement(part)):
-            part.pop()
+        while (
+            len(part) >= 2
+            and (_leads_on(part[-1][0]) or _complement(part))
+            and not (tag(part[-1][0]) == "d" and after(part) == "的")
+        ):
+            part.pop()  # no adverb stands before 的: the dictionary mistags (公正立法的)
         return part
 
     def leader(k: int) -> bool:
