@@ -49,7 +49,7 @@ from trainer.generation.split.words import (
     tokens,
     word_bounds,
 )
-from trainer.generation.text import Span, bigram_dice, clauses, strip_punct
+from trainer.generation.text import CJK, Span, bigram_dice, clauses, strip_punct
 
 MAX_BLANKS = 3
 _COUNTED = 3
@@ -514,6 +514,118 @@ def _torn(core: str) -> bool:
     ):
         return True  # 中国始终|坚持, 曹文君说: the blank runs into the predicate or the speaker
     return len(toks) > 1 and len(last) == 1 and (last in edges["end"] or last in edges["suffix"])
+
+
+_LEADS_ON = frozenset({"d", "p", "c", "u"})
+"""Dictionary tags of words that lead into what follows them: adverbs, prepositions,
+conjunctions and auxiliaries such as 来说 (的 and 了 may close a phrase: 线下有形的)."""
+
+
+def _leads_on(word: str) -> bool:
+    """A word no phrase closes with: an adverb, preposition, conjunction or auxiliary
+    by the dictionary's tag (最, 因, 来说), or a modal or verb that needs what follows
+    (无法, 有, 开始; ``data/blank_edges.txt`` leads_on); a 规范表述 never."""
+    return word in _edges()["leads_on"] or (tag(word) in _LEADS_ON and word not in guifan_words())
+
+
+def _complement(toks: list[tuple[str, int]]) -> bool:
+    """The last word is a one-character verb after a longer word: the complement or
+    the predicate of what precedes it (先行先试|出, 意识|到), no phrase's end."""
+    return (
+        len(toks) >= 2
+        and len(toks[-1][0]) == 1
+        and tag(toks[-1][0]) == "v"
+        and len(toks[-2][0]) > 1
+    )
+
+
+def phrase_blank(sentence: Span, blank: Span) -> Span | None:
+    """``blank`` trimmed to the phrase it holds where it stops before a word of its
+    clause (rubric: CUT): the words that lead on past its end are left outside
+    (基层干部{最}懂, 上级{无法}掌握, 视障人士{来说}新的, 先行先试{出}的错); one that
+    runs on past a preposition or a modal (企业{因}自身资金|有限, 人{开始}意识|到)
+    keeps the longest of its parts that is a phrase and a blank of its own. ``None``
+    when no part is one; the blank itself when it is a phrase already, runs to the
+    end of its clause (一任接着一任干，), holds punctuation (“出新”更要“出彩”) or
+    the dictionary does not know its words."""
+    lo, hi = blank.start - sentence.start, blank.end - sentence.start
+    toks = tokens(sentence.text)
+    inside = [(t, at) for t, at in toks if lo <= at and at + len(t) <= hi]
+    if (
+        len(inside) < 2
+        or all(len(t) == 1 for t, _ in inside)
+        or strip_punct(blank.text) != blank.text
+    ):
+        return blank  # one word, a line the dictionary does not know (四遇四必), a quote
+
+    def after(part: list[tuple[str, int]]) -> str:
+        end = part[-1][1] + len(part[-1][0])
+        return next((t for t, at in toks if at == end), "")
+
+    if CJK.match(after(inside)[:1]) is None:
+        # It runs to the end of its clause: only an auxiliary closing it leads on
+        # (对视障人士{来说}，).
+        k = len(inside)
+        while k > 1 and tag(inside[k - 1][0]) == "u":
+            k -= 1
+        end = inside[k - 1][1] + len(inside[k - 1][0])
+        text = sentence.text[lo:end]
+        if end < hi and _good_blank(text):
+            return Span(text, blank.start, blank.start + len(text))
+        return blank
+
+    def trimmed(part: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        part = list(part)
+        while (
+            len(part) >= 2
+            and (_leads_on(part[-1][0]) or _complement(part))
+            and not (tag(part[-1][0]) == "d" and after(part) == "的")
+        ):
+            part.pop()  # no adverb stands before 的: the dictionary mistags (公正立法的)
+        return part
+
+    def leader(k: int) -> bool:
+        """A preposition or modal inside the blank, before a word of two characters
+        or more (乡土|能|人 is 能人 cut apart, not a modal)."""
+        t = inside[k][0]
+        return (
+            (tag(t) == "p" or t in _edges()["leads_on"])
+            and k + 1 < len(inside)
+            and len(inside[k + 1][0]) > 1
+        )
+
+    parts = [trimmed(inside)]
+    if any(leader(k) for k in range(1, len(inside))):
+        parts = []
+        run: list[tuple[str, int]] = []
+        for k, (t, at) in enumerate(inside):
+            if run and leader(k):
+                parts.append(trimmed(run))
+                run = []
+            else:
+                run.append((t, at))
+        parts.append(trimmed(run))
+        parts = [p for p in parts if p and not _complement([*p, (after(p), 0)])]
+    best: Span | None = None
+    for part in parts:
+        # The first part opens where the blank does, in a word torn there or not.
+        a, b = (
+            min(part[0][1], lo) if part[0] is inside[0] else part[0][1],
+            part[-1][1] + len(part[-1][0]),
+        )
+        text = sentence.text[a:b]
+        if (a, b) == (lo, hi):
+            return blank
+        if _good_blank(text) and (best is None or len(text) > len(best.text)):
+            best = Span(text, sentence.start + a, sentence.start + b)
+    return best
+
+
+def _phrases(sentence: Span, blanks: list[Span]) -> list[Span]:
+    """Each blank trimmed to its phrase (:func:`phrase_blank`); one with no phrase in it
+    is left out, unless none is left (the card keeps what it asks)."""
+    whole = [p for b in blanks if (p := phrase_blank(sentence, b)) is not None]
+    return whole or blanks
 
 
 def _bounds(s: Span) -> frozenset[int]:
@@ -1735,7 +1847,7 @@ def _add(
         return False
     blanks = snap_to_words(w.sentence, blanks)
     if not together:
-        blanks = _joined(blanks)
+        blanks = _phrases(w.sentence, _joined(blanks))
     shared = frozenset(
         b.start for b in blanks for m in together or () if b.start < m.end and m.start < b.end
     )
