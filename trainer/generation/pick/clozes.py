@@ -1546,6 +1546,10 @@ def _extend(out: list[Cloze], word: str) -> bool:
     return False
 
 
+_STANDARD_MIN = 4
+"""A 规范表述 this long outweighs a long name (产业链, 短板: short ones are side words);
+one that only leads a point in (多措并举, a modal of ``series_edges``) never does."""
+
 _SWAPPABLE = frozenset(
     {"term", "keyterm.model", "golden.pattern", "golden.model", "golden.maxim", "golden.section"}
 )
@@ -1555,10 +1559,18 @@ itself chose (a couplet's halves, a series' members, a predicate)."""
 
 def _swap(out: list[Cloze], word: str, scores: dict[str, float]) -> bool:
     """Blank ``word`` (a 规范表述 or coined term, see ``named`` in :func:`find_clozes`)
-    in a full card made on a sentence that holds it, in place of that card's weakest
+    in a card made on a sentence that holds it (full, or with no room to hide one
+    more: :func:`_extend` and :func:`_add_question` come first), in place of its weakest
     blank that is no such name and ranks below it: a side word (成千上万, 文化) never hides while the
     study point stays visible (rubric: KEY). A blank the card's rule chose itself (a
-    couplet's halves, a series' members, a predicate) is never given up."""
+    couplet's halves, a series' members, a predicate) is never given up. A long name
+    that is neither a 规范表述 nor quoted gives way to a 规范表述 of ``_STANDARD_MIN``
+    characters or more (工匠精神 over 弘扬劳动精神)."""
+    standard = (
+        word in guifan_words()
+        and len(word) >= _STANDARD_MIN
+        and word not in kind_words("series_edges", "modals")
+    )
     for c in sorted(out, key=lambda c: (c.role != "term", c.sentence.start)):
         if c.rule not in _SWAPPABLE or word not in c.sentence.text or c.together:
             continue
@@ -1573,8 +1585,9 @@ def _swap(out: list[Cloze], word: str, scores: dict[str, float]) -> bool:
         weak = [
             b
             for b in c.blanks
-            if not _named_blank(b.text, c.sentence.text)
-            and scores.get(b.text, 0.0) < scores.get(word, 0.0)
+            if scores.get(b.text, 0.0) < scores.get(word, 0.0)
+            and not _standing_blank(b.text, c.sentence.text)
+            and (len(b.text) < _NAME_LEN or standard)
         ]
         if not weak:
             continue
@@ -1585,6 +1598,11 @@ def _swap(out: list[Cloze], word: str, scores: dict[str, float]) -> bool:
             out[out.index(c)] = replace(c, blanks=tuple(_joined([*kept, new])))
             return True
     return False
+
+
+def _standing_blank(text: str, sentence: str) -> bool:
+    """A blank that is itself a 规范表述 or a quoted term."""
+    return text in guifan_words() or f"“{text}”" in sentence
 
 
 def _named_blank(text: str, sentence: str) -> bool:
