@@ -1559,8 +1559,7 @@ itself chose (a couplet's halves, a series' members, a predicate)."""
 
 def _swap(out: list[Cloze], word: str, scores: dict[str, float]) -> bool:
     """Blank ``word`` (a 规范表述 or coined term, see ``named`` in :func:`find_clozes`)
-    in a card made on a sentence that holds it (full, or with no room to hide one
-    more: :func:`_extend` and :func:`_add_question` come first), in place of its weakest
+    in a full card made on a sentence that holds it, in place of that card's weakest
     blank that is no such name and ranks below it: a side word (成千上万, 文化) never hides while the
     study point stays visible (rubric: KEY). A blank the card's rule chose itself (a
     couplet's halves, a series' members, a predicate) is never given up. A long name
