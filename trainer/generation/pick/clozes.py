@@ -1604,11 +1604,6 @@ def _standing_blank(text: str, sentence: str) -> bool:
     return text in guifan_words() or f"“{text}”" in sentence
 
 
-def _named_blank(text: str, sentence: str) -> bool:
-    """A blank that is itself a 规范表述, a long name or a quoted term."""
-    return text in guifan_words() or len(text) >= _NAME_LEN or f"“{text}”" in sentence
-
-
 def _word_cuts(text: str) -> tuple[list[tuple[str, int]], set[int]]:
     """The tokens of ``text`` that are words (no punctuation in them) and the offsets
     of the one-character ones (worked out once per sentence within an article)."""
