@@ -59,3 +59,30 @@ def test_a_saying_with_a_longer_term_leaves_a_side_pair_visible() -> None:
     g = Golden(Span(sentence, 0, len(sentence)), "pattern", ())
     blanks = _golden_blanks(g, {"网红": 6.0, "数字乡村建设": 5.0}, set())
     assert [b.text for b in blanks] == ["数字乡村建设"]
+
+
+LONG = "各地坚持包容审慎原则,把数据分类分级管理放在突出位置,守住用户的数字安全。"
+
+
+def test_a_standard_phrase_takes_the_place_of_a_long_unranked_name() -> None:
+    # 数据分类分级管理 is long, yet neither a 规范表述 nor quoted: ranked below the standard
+    # phrase, it gives way (the study point never stays in view beside it).
+    out = [_card(LONG, ["数据分类分级管理", "突出位置", "数字安全"])]
+    scores = {"数据分类分级管理": 1.0, "突出位置": 2.0, "数字安全": 3.0, "包容审慎": 4.0}
+    assert _swap(out, "包容审慎", scores)
+    assert [b.text for b in out[0].blanks] == ["包容审慎", "突出位置", "数字安全"]
+
+
+def test_a_lead_in_standard_phrase_leaves_a_long_name() -> None:
+    # 多措并举 only leads a point in: no study point of its own.
+    sentence = "各地多措并举,把数据分类分级管理放在突出位置,守住用户的数字安全。"
+    out = [_card(sentence, ["数据分类分级管理", "突出位置", "数字安全"])]
+    scores = {"数据分类分级管理": 1.0, "突出位置": 5.0, "数字安全": 5.0, "多措并举": 4.0}
+    assert not _swap(out, "多措并举", scores)
+
+
+def test_a_short_standard_phrase_leaves_a_long_name() -> None:
+    sentence = "各地补齐短板,把数据分类分级管理放在突出位置,守住用户的数字安全。"
+    out = [_card(sentence, ["数据分类分级管理", "突出位置", "数字安全"])]
+    scores = {"数据分类分级管理": 1.0, "突出位置": 5.0, "数字安全": 5.0, "短板": 4.0}
+    assert not _swap(out, "短板", scores)

@@ -1658,6 +1658,10 @@ def _extend(out: list[Cloze], word: str) -> bool:
     return False
 
 
+_STANDARD_MIN = 4
+"""A 规范表述 this long outweighs a long name (产业链, 短板: short ones are side words);
+one that only leads a point in (多措并举, a modal of ``series_edges``) never does."""
+
 _SWAPPABLE = frozenset(
     {"term", "keyterm.model", "golden.pattern", "golden.model", "golden.maxim", "golden.section"}
 )
@@ -1670,7 +1674,14 @@ def _swap(out: list[Cloze], word: str, scores: dict[str, float]) -> bool:
     in a full card made on a sentence that holds it, in place of that card's weakest
     blank that is no such name and ranks below it: a side word (成千上万, 文化) never hides while the
     study point stays visible (rubric: KEY). A blank the card's rule chose itself (a
-    couplet's halves, a series' members, a predicate) is never given up."""
+    couplet's halves, a series' members, a predicate) is never given up. A long name
+    that is neither a 规范表述 nor quoted gives way to a 规范表述 of ``_STANDARD_MIN``
+    characters or more (工匠精神 over 弘扬劳动精神)."""
+    standard = (
+        word in guifan_words()
+        and len(word) >= _STANDARD_MIN
+        and word not in kind_words("series_edges", "modals")
+    )
     for c in sorted(out, key=lambda c: (c.role != "term", c.sentence.start)):
         if c.rule not in _SWAPPABLE or word not in c.sentence.text or c.together:
             continue
@@ -1685,8 +1696,9 @@ def _swap(out: list[Cloze], word: str, scores: dict[str, float]) -> bool:
         weak = [
             b
             for b in c.blanks
-            if not _named_blank(b.text, c.sentence.text)
-            and scores.get(b.text, 0.0) < scores.get(word, 0.0)
+            if scores.get(b.text, 0.0) < scores.get(word, 0.0)
+            and not _standing_blank(b.text, c.sentence.text)
+            and (len(b.text) < _NAME_LEN or standard)
         ]
         if not weak:
             continue
@@ -1699,9 +1711,9 @@ def _swap(out: list[Cloze], word: str, scores: dict[str, float]) -> bool:
     return False
 
 
-def _named_blank(text: str, sentence: str) -> bool:
-    """A blank that is itself a 规范表述, a long name or a quoted term."""
-    return text in guifan_words() or len(text) >= _NAME_LEN or f"“{text}”" in sentence
+def _standing_blank(text: str, sentence: str) -> bool:
+    """A blank that is itself a 规范表述 or a quoted term."""
+    return text in guifan_words() or f"“{text}”" in sentence
 
 
 def _word_cuts(text: str) -> tuple[list[tuple[str, int]], set[int]]:
