@@ -134,6 +134,28 @@ def test_a_picture_credit_is_boilerplate() -> None:
         assert name not in _everything(text), credit
 
 
+def test_a_production_credit_closing_a_commentary_is_boilerplate() -> None:
+    """A feed's commentary ends on who planned it and drew its poster (策划：…, 海报：…,
+    统筹：…): production credits, never cards, and no line of the article is lost."""
+    body = (
+        "网络直播不是法外之地。要压实平台主体责任，让虚假宣传无处藏身。\n\n"
+        "技术可以降低内容生产门槛，却不能突破信息真实的底线。\n\n"
+    )
+    for credit in (
+        "策划：王小明 李四",
+        "海报：张三",
+        "统筹:赵六",
+        "文案：孙七",
+        "出品：某某评论部",
+    ):
+        text = "直播带货要守住真实底线\n\n" + body + credit + "\n"
+        kept = " ".join(ln.text for ln in content_lines(fold(text)))
+        name = credit.replace(":", "：").split("：")[-1].strip()
+        assert name not in kept, credit
+        assert name not in _everything(text), credit
+        assert "信息真实的底线" in kept
+
+
 def test_a_saved_pages_container_heading_time_stamps_and_collector_stamp_are_chrome() -> None:
     """A page saved by a collector: ``## 原文内容`` over the text, time stamps beside the
     other stories' headlines, and the collector's stamp at the end are not the article."""

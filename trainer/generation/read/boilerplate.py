@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter
 from functools import cache
 
-from trainer.generation.lexicon import entries, kind_words
+from trainer.generation.lexicon import entries, kind_words, words
 from trainer.generation.text import Span, cjk_count
 
 FOOTER = re.compile(
@@ -36,18 +36,26 @@ repeats, so a long line without punctuation costs linear time, not quadratic."""
 PHONE = re.compile(
     r"(?<!\d)(?:\d{3,4}-\d{3,4}-\d{3,4}|1[3-9]\d{9}|0\d{2,3}-\d{7,8}|400\d{7})(?!\d)"
 )
-BYLINE = re.compile(
-    r"^(?:[-*+•]\s+|\d{1,2}[.、]\s*)?[(\[【]?\s*(?:来源|作者|编辑|责编|记者|通讯员|审核|校对|摄影|"
-    r"图片来源|原标题|发布时间|发布日期|时间|字号|阅读量|浏览|点击|年份|期数|期刊|期刊链接|文章链接|"
-    r"原文链接|出处|栏目|制图|绘图|插图|配图|漫画|图片|图文|图|"
-    r"[\u4e00-\u9fff]{1,4}(?:编辑|校对|审核|审校|监制|制作))\s*[::]"
-)
 CREDIT = re.compile(
     r"^[(（\[【]?\s*(?:制图|绘图|插图|配图|漫画|图片|图文|摄影|图|文|撰文|作者|记者|通讯员|"
     r"责编|编辑|责任编辑|校对|审核)\s*[/／|｜]\s*[^\s/／|｜]{1,12}\s*[)）\]】]?$"
 )
 """A credit written with a slash (``配图 / 张三``, ``文/张三``, ``（责编/李四）``); with a
-colon it is a BYLINE."""
+colon it is a byline (``_byline``)."""
+
+
+@cache
+def _byline() -> re.Pattern[str]:
+    """A byline or credit line with a colon (``作者：…``, ``海报：…``); its labels are a
+    data file (``credit_labels``), the ``……编辑/监制`` form is a pattern."""
+    labels = "|".join(re.escape(w) for w in sorted(words("credit_labels"), key=len, reverse=True))
+    return re.compile(
+        r"^(?:[-*+•]\s+|\d{1,2}[.、]\s*)?[(\[【]?\s*(?:"
+        + labels
+        + r"|[\u4e00-\u9fff]{1,4}(?:编辑|校对|审核|审校|监制|制作))\s*[::]"
+    )
+
+
 DATE_LINE = re.compile(
     r"^[(\[【]?\s*\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})"
 )
@@ -443,7 +451,7 @@ def is_noise(line: str) -> bool:
         return True
     if is_menu(line):
         return True
-    if BYLINE.search(line) or CREDIT.match(line.strip()) or PAPER_LINE.search(line):
+    if _byline().search(line) or CREDIT.match(line.strip()) or PAPER_LINE.search(line):
         return True
     if PAGE_MARK.match(line.strip()):
         return True
