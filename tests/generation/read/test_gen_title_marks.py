@@ -14,6 +14,13 @@ from trainer.generation.read.reader import without_series_prefix
         # a column and its running number after the title, the number in its own brackets
         ("脱贫要靠实干（现场评论·走向美好生活（14））", "脱贫要靠实干"),
         ("守住耕地红线（人民时评）", "守住耕地红线"),
+        # a theory page's running column, however long its name
+        (
+            "以新发展理念引领高质量发展（深入学习贯彻新时代中国特色社会主义思想）",
+            "以新发展理念引领高质量发展",
+        ),
+        ("把论文写在祖国大地上（人民观点）", "把论文写在祖国大地上"),
+        ("在实干中担当作为（思想纵横）", "在实干中担当作为"),
         # a site or newspaper named before a colon
         ("求是网:前瞻布局和发展未来产业", "前瞻布局和发展未来产业"),
         ("光明日报：让文化遗产活起来", "让文化遗产活起来"),
@@ -33,6 +40,7 @@ def test_what_is_put_around_the_title_goes(given: str, title: str) -> None:
         "网络直播：乱象何时休",
         "乡村振兴（上）",  # a part number is the title's own
         "数字政府建设（2023）",
+        "关于推进基层治理的意见（试行）",  # a document's own status
         "三农问题：根在人才",
     ],
 )
