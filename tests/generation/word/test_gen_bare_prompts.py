@@ -38,3 +38,15 @@ def test_a_numbered_line_with_a_slogan_title_is_asked_under_its_first_clause() -
         "发展银发经济，增进老年人福祉\n\n2.让老年人老有所养、老有所依、老有所乐、老有所安。"
     )
     assert got["老有所养"].startswith("发展银发经济:"), got
+
+
+def test_a_series_resumed_by_these_takes_its_category_from_the_resuming_noun() -> None:
+    """白大褂、诊室背景……，这些元素组合在一起，……: the series is the sentence's subject
+    and 这些元素 names what its items are; the question asks for the elements, not for
+    哪四项."""
+    got = _prompts(
+        "警惕虚假医疗广告\n\n近年来，一些账号借助技术冒充医生推销产品。"
+        "白大褂、诊室背景、专业术语、权威头衔，这些元素组合在一起，足以让消费者信以为真。"
+        "平台要压实审核责任。\n"
+    )
+    assert "哪四种元素组合在一起" in got["白大褂"], got

@@ -719,6 +719,10 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
             if not topic and not after:
                 return f"{label}有哪{_count(n, unit or '项')}?"
         if not topic.strip(",;:") and not after:
+            last = e.items[-1]
+            resumed = _resumed(last.context.text[last.phrase.end - last.context.start :], n)
+            if resumed:
+                return _subjectless(prefix + resumed, prefix, title)
             labelled = _sentence_label(e)
             if labelled:
                 # 正面影响:激发、促进……;有利于、有助于……: the label before the colon
@@ -810,6 +814,33 @@ def _points_of(kind: str, label: str, title: str, n: int) -> str:
     if kind == "分论点":
         return f"{subject}有哪{_count(n, '个')}分论点?"
     return _named(kind, subject, n, "")
+
+
+_RESUMING = re.compile(r"^[,;]?(?:这些|这[两二三四五六七八九十几]+[个种项条类]|以上|上述|此类)")
+"""A clause taking up the series before it under a noun (``……，这些元素组合在一起``)."""
+_RESUMED_MAX = 20
+
+
+def _resumed(after: str, n: int) -> str:
+    """``A、B、C，这些元素组合在一起，……`` -> ``哪三种元素组合在一起?``: a series that is
+    its sentence's subject, taken up by 这些/上述 + a noun, is asked by that noun (what
+    its items are) and the rest of the clause (rubric: PRM, no bare 哪三项); empty when
+    the clause after the series takes nothing up."""
+    from trainer.generation.split.words import tag, tokens
+
+    m = _RESUMING.match(after)
+    if not m:
+        return ""
+    clause = re.split(r"[,;。!?:]", after[m.end() :])[0]
+    words = tokens(clause)
+    if not words or tag(words[0][0]) or not _HAN.match(words[0][0]) or len(words[0][0]) < 2:
+        return ""  # a noun: the dictionary tags only verbs, adverbs and function words
+    noun = words[0][0]
+    rest = clause[len(noun) :]
+    if len(clause) > _RESUMED_MAX:
+        rest = ""
+    unit = _NOUN_UNITS.get(noun, "种")
+    return f"哪{_count(n, unit)}{noun}{rest}?"
 
 
 def _subjectless(asked: str, prefix: str, title: str) -> str:
