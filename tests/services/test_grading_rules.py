@@ -77,6 +77,15 @@ def test_a_quoted_term_counts_whole() -> None:
     assert marks(["培育“新农人”"], "培育知农人") == [Mark.MISSED]
 
 
+def test_a_quoted_term_of_a_heading_with_a_character_changed_is_another_term() -> None:
+    points = ["推出“在线导办”：组建导办专班，一对一网上答疑、材料预审"]
+    p = grade(points, "推出在线导购").points[0]
+    assert p.mark is Mark.MISSED and p.why == "different term"
+    # A character of the same sound is a slip of the input method, not another term.
+    assert grade(points, "推出在线导半").points[0].why != "different term"
+    assert marks(points, "推出在线导办") == [Mark.RECALLED]
+
+
 def test_a_noun_that_only_names_the_kind_is_partly_right() -> None:
     p = grade(["培育“田秀才”"], "培育人才").points[0]
     assert p.mark is Mark.PARTIAL and p.why == "vague"
