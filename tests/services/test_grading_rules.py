@@ -109,6 +109,12 @@ def test_naming_only_the_category_of_a_measure_is_missed() -> None:
     assert marks(["完善机制，消除顾虑心"], "完善机制") == [Mark.RECALLED]
 
 
+def test_a_heading_word_typed_as_its_synonym_is_no_other_measure() -> None:
+    # 智能/智慧 and 方式/形式 are the same word in a heading, not another measure.
+    assert marks(["打造智慧课堂：配备电子白板，作业在线批改"], "打造智能课堂") == [Mark.RECALLED]
+    assert marks(["丰富宣传形式：拍摄短视频，开设直播"], "丰富宣传方式") == [Mark.RECALLED]
+
+
 def test_a_word_of_the_same_sound_that_is_another_word_is_half_right() -> None:
     p = grade(["推进法治建设"], "推进法制建设", use_model=False).points[0]
     assert p.mark is Mark.PARTIAL and p.why == "homophone"
