@@ -30,6 +30,12 @@ def test_a_word_further_off_than_the_negated_one_may_be_typed_either_way() -> No
     assert marks(["对农民的技术培训不足"], "对农民的技术培训充足") == [Mark.MISSED]
 
 
+def test_tan_bu_shang_negates_what_follows() -> None:
+    points = ["推广垃圾分类：设置智能回收箱"]
+    assert marks(points, "村里还谈不上推广垃圾分类") == [Mark.MISSED]
+    assert marks(points, "算不上推广垃圾分类") == [Mark.MISSED]
+
+
 def test_a_complaint_typed_with_a_negation_is_not_turned_round() -> None:
     # 影响 already says the thing is harmed: 出行不便 says it too.
     assert marks(["影响群众正常出行"], "群众出行不便") != [Mark.MISSED]
