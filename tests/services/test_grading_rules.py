@@ -30,6 +30,11 @@ def test_a_word_further_off_than_the_negated_one_may_be_typed_either_way() -> No
     assert marks(["对农民的技术培训不足"], "对农民的技术培训充足") == [Mark.MISSED]
 
 
+def test_a_fault_typed_as_its_lawful_opposite_is_turned_round() -> None:
+    assert marks(["数据瞒报：少报产量"], "数据如实上报") == [Mark.MISSED]
+    assert marks(["企业违规排污：夜间偷排废水"], "企业合规排污") == [Mark.MISSED]
+
+
 def test_tan_bu_shang_negates_what_follows() -> None:
     points = ["推广垃圾分类：设置智能回收箱"]
     assert marks(points, "村里还谈不上推广垃圾分类") == [Mark.MISSED]
