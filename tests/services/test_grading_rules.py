@@ -30,6 +30,17 @@ def test_a_word_further_off_than_the_negated_one_may_be_typed_either_way() -> No
     assert marks(["对农民的技术培训不足"], "对农民的技术培训充足") == [Mark.MISSED]
 
 
+def test_a_fault_typed_as_its_lawful_opposite_is_turned_round() -> None:
+    assert marks(["数据瞒报：少报产量"], "数据如实上报") == [Mark.MISSED]
+    assert marks(["企业违规排污：夜间偷排废水"], "企业合规排污") == [Mark.MISSED]
+
+
+def test_tan_bu_shang_negates_what_follows() -> None:
+    points = ["推广垃圾分类：设置智能回收箱"]
+    assert marks(points, "村里还谈不上推广垃圾分类") == [Mark.MISSED]
+    assert marks(points, "算不上推广垃圾分类") == [Mark.MISSED]
+
+
 def test_a_complaint_typed_with_a_negation_is_not_turned_round() -> None:
     # 影响 already says the thing is harmed: 出行不便 says it too.
     assert marks(["影响群众正常出行"], "群众出行不便") != [Mark.MISSED]
@@ -77,6 +88,15 @@ def test_a_quoted_term_counts_whole() -> None:
     assert marks(["培育“新农人”"], "培育知农人") == [Mark.MISSED]
 
 
+def test_a_quoted_term_of_a_heading_with_a_character_changed_is_another_term() -> None:
+    points = ["推出“在线导办”：组建导办专班，一对一网上答疑、材料预审"]
+    p = grade(points, "推出在线导购").points[0]
+    assert p.mark is Mark.MISSED and p.why == "different term"
+    # A character of the same sound is a slip of the input method, not another term.
+    assert grade(points, "推出在线导半").points[0].why != "different term"
+    assert marks(points, "推出在线导办") == [Mark.RECALLED]
+
+
 def test_a_noun_that_only_names_the_kind_is_partly_right() -> None:
     p = grade(["培育“田秀才”"], "培育人才").points[0]
     assert p.mark is Mark.PARTIAL and p.why == "vague"
@@ -98,6 +118,12 @@ def test_naming_only_the_category_of_a_measure_is_missed() -> None:
     assert marks(["加强食品安全管理"], "加强管理") == [Mark.MISSED]
     # Where the category is all the piece says, it is the point (完善机制).
     assert marks(["完善机制，消除顾虑心"], "完善机制") == [Mark.RECALLED]
+
+
+def test_a_heading_word_typed_as_its_synonym_is_no_other_measure() -> None:
+    # 智能/智慧 and 方式/形式 are the same word in a heading, not another measure.
+    assert marks(["打造智慧课堂：配备电子白板，作业在线批改"], "打造智能课堂") == [Mark.RECALLED]
+    assert marks(["丰富宣传形式：拍摄短视频，开设直播"], "丰富宣传方式") == [Mark.RECALLED]
 
 
 def test_a_word_of_the_same_sound_that_is_another_word_is_half_right() -> None:

@@ -120,7 +120,7 @@ def is_word(word: str) -> bool:
     return bool(tk.FREQ.get(word, 0))
 
 
-def _other_word(typed: str, expected: str, j: int) -> bool:
+def other_word(typed: str, expected: str, j: int) -> bool:
     """Whether the changed character makes a word of its own with a neighbour
     (数学 in 数学竞赛 for 数字竞赛): a different word, not a slip."""
     return any(
@@ -249,7 +249,7 @@ def find_hits(
             j = wrong[0]
             sound = same_sound(window[j], key.word[j])
             how = Found.SLIP
-            if is_word(window) or _other_word(window, key.word, j):
+            if is_word(window) or other_word(window, key.word, j):
                 if not sound:
                     continue
                 how = Found.HOMOPHONE  # 法制 for 法治: a word of its own that sounds the same

@@ -18,7 +18,7 @@ from trainer.services.grading import align
 from trainer.services.grading.lexicon import lexicon
 from trainer.services.grading.points import LONG, TERM, Key, Plan
 from trainer.services.grading.results import Mark, PointResult
-from trainer.services.grading.text import Clause
+from trainer.services.grading.text import Clause, same_sound
 
 RECALLED_AT = 0.5
 """A point scoring at least this much counts as recalled (✓)."""
@@ -319,6 +319,31 @@ def _heading_changed(pl: Plan, span: str, match: align.Match) -> bool:
     return False
 
 
+def _quoted_changed(pl: Plan, span: str, match: align.Match) -> bool:
+    """A coined term the point quotes, typed with one character changed so
+    that it makes another word of another sound (在线导购 for “在线导办”):
+    another term, not the one the card asks for. (A changed character that
+    makes no word, or sounds the same, is a slip, left to the other rules.)"""
+    found = {h.key for h in match.hits if h.how is align.Found.EXACT}
+    for i, key in enumerate(pl.keys):
+        word = key.word
+        if not key.quoted or i in found or len(word) < QUOTED_LEN or word in span:
+            continue
+        for at in range(len(span) - len(word) + 1):
+            window = span[at : at + len(word)]
+            changed = [j for j in range(len(word)) if window[j] != word[j]]
+            if len(changed) != 1:
+                continue
+            j = changed[0]
+            if align.other_word(window, word, j) and not same_sound(window[j], word[j]):
+                return True
+    return False
+
+
+QUOTED_LEN = 3
+"""A quoted term this long is told from another by one character."""
+
+
 def _generic_only(pl: Plan, span: str, match: align.Match) -> bool:
     """Only words that open any measure or that the prompt gives were found,
     one of them a generic verb, beside words of something else (加强 of
@@ -502,6 +527,7 @@ def judge(pl: Plan, m: align.Match, parts: tuple[Clause, ...], strict: bool) -> 
         # Another code in a code's place (GDP for GEP), however long the point.
         align.other_code(pl, span, m.hits)
         or (not gist and _wrong_term(pl, span, m) and not align.vague(pl, span, m.hits))
+        or _quoted_changed(pl, span, m)
     ):
         score, why = 0.0, "different term"
     elif not exact and (_generic_only(pl, span, m) or _category_only(pl, m)):
