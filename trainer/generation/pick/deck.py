@@ -324,16 +324,26 @@ def _case_cloze(card: Made, standing: frozenset[str], folded: str) -> bool:
     return not any(_stands(b, standing, folded) for b in asked)
 
 
+def _plain_blanks(card: Made, standing: frozenset[str], folded: str) -> list[str]:
+    """The blanks of a key-term, series or learned 金句 cloze none of whose blanks stands
+    on its own (a 规范表述, a quoted or named term); empty for any other card: the
+    cards a rule of card choice may drop without losing a term."""
+    note, origin = card
+    if origin.rule not in _TIDIED or _firm_golden(origin):
+        return []
+    blanks = _BLANK.findall(note.text)
+    if any(_stands(b, standing, folded) for b in blanks):
+        return []
+    return blanks
+
+
 def _dated(card: Made, standing: frozenset[str], folded: str) -> bool:
     """A key-term, series or learned 金句 cloze on a sentence that opens by dating one
     event (2020 年 3 月，M 市 F 银行召开了……; 2021 年底，张经理又……) and asks no
     term that stands on its own: a material's story, whose names and projects nobody
     recalls (rubric: LOW, STAT). Words after the year: ``data/case_marks.txt``."""
-    note, origin = card
-    if origin.rule not in _TIDIED or _firm_golden(origin):
-        return False
-    blanks = _BLANK.findall(note.text)
-    if not blanks or any(_stands(b, standing, folded) for b in blanks):
+    note = card[0]
+    if not _plain_blanks(card, standing, folded):
         return False
     return (
         _date_opening().match(_sentence_of(folded, note.source.start, note.source.end)) is not None
@@ -647,11 +657,9 @@ def _an_item(
     sentence's words and every blank, so the list asks the point already (rubric: DUP);
     a blank outside the item is new information and keeps the card. A blank that
     stands on its own (a 规范表述, a quoted or named term) keeps the card."""
-    note, origin = card
-    if origin.rule not in _TIDIED or _firm_golden(origin):
-        return False
-    blanks = _BLANK.findall(note.text)
-    if not blanks or any(_stands(b, standing, folded) for b in blanks):
+    note = card[0]
+    blanks = _plain_blanks(card, standing, folded)
+    if not blanks:
         return False
     said = _UNMARKED.sub("", _CONTEXT.sub("", _BLANK.sub(lambda m: m.group(1), note.text)))
     start, end = note.source.start, note.source.end
