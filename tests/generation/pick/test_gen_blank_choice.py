@@ -163,6 +163,10 @@ def test_a_time_phrase_is_never_a_blank() -> None:
     s = Span(text, 0, len(text))
     got = [b.text for b in term_blanks(s, {"当今世界": 9.0, "数字鸿沟": 1.0})]
     assert got == ["数字鸿沟"], got
+    text = "在短期内,中小企业难以回本,亟须普惠金融的支持。"
+    s = Span(text, 0, len(text))
+    got = [b.text for b in term_blanks(s, {"在短期内": 9.0, "短期内": 9.0, "普惠金融": 1.0})]
+    assert got == ["普惠金融"], got
 
 
 def test_a_series_of_time_words_is_no_series_to_ask() -> None:
