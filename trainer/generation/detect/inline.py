@@ -121,21 +121,7 @@ def parallel_clauses(
                 and max(lengths) <= _CLAUSE_MAX
                 and max(lengths) <= _RATIO * min(lengths)
             ):
-                lead_span = Span(folded[sent.start : spans[0].start], sent.start, spans[0].start)
-                if _CORRELATIVE.fullmatch(lead_span.text.strip()):
-                    lead_span = Span("", sent.start, sent.start)  # only 既要: no lead-in
-                out.append(
-                    Enumeration(
-                        Style.PARALLEL,
-                        section,
-                        para.index,
-                        tuple(Item(s, s) for s in spans),
-                        lead=lead_span
-                        if lead_span.text.strip()
-                        else lead(section, para, sent.start),
-                        shared=head,
-                    )
-                )
+                out.append(_clause_list(folded, section, para, sent, spans, shared=head))
             i = j
         else:
             i += 1
@@ -211,20 +197,29 @@ def anaphora_clauses(
             and max(lengths) <= _ANAPHORA_RATIO * min(lengths)
             and len({s.text for s in spans}) == len(spans)
         ):
-            lead_span = Span(folded[sent.start : spans[0].start], sent.start, spans[0].start)
-            out.append(
-                Enumeration(
-                    Style.PARALLEL,
-                    section,
-                    para.index,
-                    tuple(Item(s, s) for s in spans),
-                    lead=lead_span
-                    if lead_span.text.strip(",:;")
-                    else lead(section, para, sent.start),
-                )
-            )
+            out.append(_clause_list(folded, section, para, sent, spans))
         i = j
     return out
+
+
+def _clause_list(
+    folded: str, section: Section, para: Paragraph, sent: Span, spans: list[Span], shared: str = ""
+) -> Enumeration:
+    """The clauses ``spans`` of ``sent`` as a list of points side by side. Its lead-in is
+    what the sentence says before the first clause, else (nothing but punctuation, or
+    only a correlative such as 既要) the sentence before it."""
+    before = Span(folded[sent.start : spans[0].start], sent.start, spans[0].start)
+    said = before.text.strip(" ,:;")
+    return Enumeration(
+        Style.PARALLEL,
+        section,
+        para.index,
+        tuple(Item(s, s) for s in spans),
+        lead=before
+        if said and not _CORRELATIVE.fullmatch(said)
+        else lead(section, para, sent.start),
+        shared=shared,
+    )
 
 
 def _may_open(opening: str) -> bool:
