@@ -15,8 +15,8 @@ import re
 from trainer.generation.detect.enumtypes import Enumeration, Item, Style, after, lead
 from trainer.generation.detect.keyterms import STOP_WORDS, VERBS, complement, verb_like
 from trainer.generation.detect.phrases import key_phrase
+from trainer.generation.detect.series import CORRELATIVE, clause_run, pivot_clauses, suffix_clauses
 from trainer.generation.detect.series import patterned as _patterned
-from trainer.generation.detect.series import pivot_clauses, suffix_clauses
 from trainer.generation.lexicon import kind_words
 from trainer.generation.memo import current
 from trainer.generation.split.structure import Paragraph, Section
@@ -121,7 +121,7 @@ def parallel_clauses(
                 and max(lengths) <= _CLAUSE_MAX
                 and max(lengths) <= _RATIO * min(lengths)
             ):
-                out.append(_clause_list(folded, section, para, sent, spans, shared=head))
+                out.append(clause_run(folded, section, para, sent, spans, shared=head))
             i = j
         else:
             i += 1
@@ -197,29 +197,9 @@ def anaphora_clauses(
             and max(lengths) <= _ANAPHORA_RATIO * min(lengths)
             and len({s.text for s in spans}) == len(spans)
         ):
-            out.append(_clause_list(folded, section, para, sent, spans))
+            out.append(clause_run(folded, section, para, sent, spans))
         i = j
     return out
-
-
-def _clause_list(
-    folded: str, section: Section, para: Paragraph, sent: Span, spans: list[Span], shared: str = ""
-) -> Enumeration:
-    """The clauses ``spans`` of ``sent`` as a list of points side by side. Its lead-in is
-    what the sentence says before the first clause, else (nothing but punctuation, or
-    only a correlative such as 既要) the sentence before it."""
-    before = Span(folded[sent.start : spans[0].start], sent.start, spans[0].start)
-    said = before.text.strip(" ,:;")
-    return Enumeration(
-        Style.PARALLEL,
-        section,
-        para.index,
-        tuple(Item(s, s) for s in spans),
-        lead=before
-        if said and not _CORRELATIVE.fullmatch(said)
-        else lead(section, para, sent.start),
-        shared=shared,
-    )
 
 
 def _may_open(opening: str) -> bool:
@@ -235,13 +215,10 @@ def _may_open(opening: str) -> bool:
     return first in cue or (len(first) >= 2 and tag(first) in _OPENING_TAGS)
 
 
-_CORRELATIVE = re.compile(r"^(?:既|也|又|还|更|同时|而且|并且|这)?(要|需要|应|靠|是)")
-
-
 def _head(text: str) -> str:
     """What parallel clauses open with: their first character, or the verb of a
     correlative opener (``既要……,也要……,还要……`` all open with ``要``)."""
-    m = _CORRELATIVE.match(text)
+    m = CORRELATIVE.match(text)
     if m and m.start(1) > 0:
         return m.group(1)
     return text[:1]
@@ -249,7 +226,7 @@ def _head(text: str) -> str:
 
 def _after_correlative(s: Span, head: str) -> Span:
     """``也要在服务上做“加法”`` -> ``在服务上做“加法”`` (the shared 要 goes)."""
-    m = _CORRELATIVE.match(s.text)
+    m = CORRELATIVE.match(s.text)
     if m is None or m.group(1) != head or head == "靠" or m.end() >= len(s.text) - 1:
         return s
     return Span(s.text[m.end() :], s.start + m.end(), s.end)

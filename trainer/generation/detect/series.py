@@ -96,26 +96,34 @@ def quoted_runs(folded: str, section: Section, para: Paragraph, sent: Span) -> l
     return out
 
 
-def _clause_run(
+CORRELATIVE = re.compile(r"^(?:既|也|又|还|更|同时|而且|并且|这)?(要|需要|应|靠|是)")
+"""A correlative opener (既要, 也要, 还要, 同时要): what parallel clauses may share."""
+
+
+def clause_run(
     folded: str,
     section: Section,
     para: Paragraph,
     sent: Span,
-    first: Span,
-    index: int,
     spans: list[Span],
     shared: str = "",
+    opens_at: int | None = None,
 ) -> Enumeration:
-    """A run of like clauses as one parallel list: the sentence's lead-in when the run
-    opens the sentence, else the words of the sentence before its first clause."""
+    """A run of like clauses of ``sent`` as one parallel list. Its lead-in is what the
+    sentence says before the run (before ``opens_at``, else its first clause), unless
+    that is nothing but punctuation or only a correlative (既要): then the sentence
+    before it."""
+    at = spans[0].start if opens_at is None else opens_at
+    before = Span(folded[sent.start : at], sent.start, at)
+    said = before.text.strip(" ,:;")
     return Enumeration(
         Style.PARALLEL,
         section,
         para.index,
         tuple(Item(sp, sp) for sp in spans),
-        lead=lead(section, para, sent.start)
-        if index == 0
-        else Span(folded[sent.start : first.start], sent.start, first.start),
+        lead=before
+        if said and not CORRELATIVE.fullmatch(said)
+        else lead(section, para, sent.start),
         shared=shared,
     )
 
@@ -147,7 +155,7 @@ def pivot_clauses(
             spans = [
                 Span(texts[k], parts[k].start, parts[k].start + len(texts[k])) for k in range(i, j)
             ]
-            out.append(_clause_run(folded, section, para, sent, parts[i], i, spans, pivot))
+            out.append(clause_run(folded, section, para, sent, spans, pivot, parts[i].start))
             i = j
         else:
             i += 1
@@ -202,7 +210,7 @@ def suffix_clauses(
                 Span(texts[k], parts[k].start, parts[k].start + len(texts[k]))
                 for k in range(i + 1, j)
             ]
-            out.append(_clause_run(folded, section, para, sent, parts[i], i, spans))
+            out.append(clause_run(folded, section, para, sent, spans, opens_at=parts[i].start))
             i = j
         else:
             i += 1
