@@ -135,3 +135,18 @@ def test_markdown_kicker_bold_headings_and_the_one_h1_title(tmp_path: Path) -> N
     assert "让数据要素活起来" in out.sections
     assert any(s.startswith("打通堵点") for s in out.sections), out.sections
     assert not any("推动数据资源高效流通" in s for s in out.sections)
+
+
+def test_a_collection_entry_label_and_its_topic_label_go() -> None:
+    """A collection numbers its entries and files each under a topic (``文章二：网络舆情——标题``):
+    both labels name the collection's order and filing, not the article."""
+    assert without_series_prefix("文章二：网络舆情——“热词”不该成为嘲讽") == "“热词”不该成为嘲讽"
+    assert without_series_prefix("材料3：城市治理——让街巷更有温度") == "让街巷更有温度"
+    assert without_series_prefix("文章一：让街巷更有温度") == "让街巷更有温度"
+    # A dash inside a title with no entry label before it is the title's own.
+    assert (
+        without_series_prefix("伟大时代 光影华章——改革开放40年")
+        == "伟大时代 光影华章——改革开放40年"
+    )
+    # An entry label whose rest is no title (too short) stays.
+    assert without_series_prefix("文章二：导语") == "文章二：导语"

@@ -529,6 +529,7 @@ def without_series_prefix(title: str) -> str:
     if page and cjk_count(text[page.end() :]) >= 4:
         # [05版：评论] 标题: the newspaper page an edition's feed files the article under.
         text = text[page.end() :]
+    text = _without_entry_label(text)
     column = _COLUMN.search(text) or _COLUMN_NUMBERED.search(text)
     if column and any(
         w in column.group(1)
@@ -547,6 +548,30 @@ def without_series_prefix(title: str) -> str:
         if sep and len(head) <= _PREFIX_MAX and cjk_count(rest) >= 4 and named:
             return rest.strip()
     return text
+
+
+_ENTRY = re.compile(
+    r"^\s*(\w{1,3}?)\s*[(（]?([一二三四五六七八九十]{1,3}|\d{1,3})[)）]?\s*[:：]\s*"
+)
+_ENTRY_TOPIC = re.compile(r"^([^\s—:：]{2,6})\s*(?:——|--|—)\s*")
+_TITLE_MIN = 4
+
+
+def _without_entry_label(title: str) -> str:
+    """``文章二：网络舆情——标题`` -> ``标题``: a collection numbers its entries (``文章二``,
+    ``材料3``, words of kind ``entry`` in ``data/title_labels.txt``) and may file each under a short
+    topic closed by a dash; both labels go when what is left is a title of four or more characters.
+    A dash in a title with no entry label before it is the title's own (``伟大时代——……``)."""
+    from trainer.generation.lexicon import kind_words
+
+    entry = _ENTRY.match(title)
+    if not entry or entry.group(1) not in kind_words("title_labels", "entry"):
+        return title
+    rest = title[entry.end() :]
+    topic = _ENTRY_TOPIC.match(rest)
+    if topic and cjk_count(rest[topic.end() :]) >= _TITLE_MIN:
+        rest = rest[topic.end() :]
+    return rest.strip() if cjk_count(rest) >= _TITLE_MIN else title
 
 
 _SERIES_LABEL_MAX = 8
