@@ -346,3 +346,33 @@ def test_untitled_commentary_stating_what_must_be_done_keeps_its_card() -> None:
     )
     cards = _structure_cards(text)
     assert len(cards) == 1 and fold(cards[0]).startswith(fold("中心论点：各级部门要"))
+
+
+TOPIC_TITLED = """基层治理中的形式主义问题
+
+近年来,各地持续为基层减负,取得了一定成效。
+
+一、压实责任链条
+
+某县梳理出23项本应由部门承担、却转嫁给基层的任务。
+
+二、精简文件会议
+
+某镇一年收到文件1200多份,会议300多场。
+
+三、强化督查问责
+
+去年全省查处形式主义问题150起。
+"""
+
+
+def test_a_title_naming_only_a_topic_heads_the_card_as_its_topic() -> None:
+    """A title that names a topic (……问题) and an opening that states no claim: the
+    headings' claims still make the card, under the topic the title names rather than
+    no card at all (rubric: one argument-structure card per article)."""
+    cards = _structure_cards(TOPIC_TITLED)
+    assert len(cards) == 1
+    lines = cards[0].splitlines()
+    assert lines[0] == "论题：基层治理中的形式主义问题"
+    assert any(line.startswith(("分论点：", "对策：")) and "精简文件会议" in line for line in lines)
+    assert not any(line.startswith("中心论点") for line in lines)

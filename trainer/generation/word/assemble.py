@@ -11,6 +11,7 @@ import re
 
 from trainer.domain.identity import note_guid
 from trainer.domain.model import Note, NoteKind, SourceRef
+from trainer.generation.classify.address import addresses
 from trainer.generation.classify.functions import function_at
 from trainer.generation.detect.enumtypes import Enumeration
 from trainer.generation.lexicon import kind_words
@@ -422,16 +423,28 @@ def structure_note(
     if not sections:
         return None
     said = argument(original, doc, found, functions)
-    if not said.thesis or (len(said.points) < 2 and not said.measures):
+    title = doc.title.strip()
+    if len(said.points) < 2 and not said.measures:
         return None  # no claim found: no card rather than a title or a greeting as one
-    lines = [f"中心论点:{said.thesis}"]
+    if said.thesis:
+        lines = [f"中心论点:{said.thesis}"]
+    elif (
+        title
+        and not addresses(title)
+        and (len(said.points) >= 2 or len(said.measures) >= 2)
+        and not any(fold(p).rstrip().endswith("?") for p in said.points)
+    ):
+        # A title naming a topic (……问题, 如何看待……) over claims and measures of its own:
+        # the card stands under that topic, never passing the title off as a claim.
+        lines = [f"论题:{title}"]
+    else:
+        return None
     if said.points:
         lines.append("分论点:" + ";".join(said.points))
     if said.problems:
         lines.append("问题:" + ";".join(said.problems))
     if said.measures:
         lines.append("对策:" + ";".join(said.measures))
-    title = doc.title.strip()
     first, last = sections[0], sections[-1]
     start = first.span.start if first.span else first.paragraphs[0].span.start
     note = Note(
