@@ -267,6 +267,7 @@ def tidy(made: list[Made], standing: frozenset[str], folded: str) -> list[Made]:
         and not _case_cloze(m, standing, folded)
         and not _dated(m, standing, folded)
         and not _advice(m, folded)
+        and not _aside(m, standing, folded)
     ]
     kept = _merged(kept)
     lists = [(n.source.start, n.source.end, n.items) for n, o in kept if _is_list(o)]
@@ -282,6 +283,42 @@ def tidy(made: list[Made], standing: frozenset[str], folded: str) -> list[Made]:
             continue
         out.append(m)
     return out
+
+
+_ASIDE_RULES = frozenset({"cloze.golden.point", "cloze.two_points"})
+"""Rules that card a sentence for its claim (a heading's point, 既……又): on a
+background or transition sentence there is no claim to ask."""
+_ASIDE_FUNCTIONS = frozenset({"背景", "过渡"})
+_QUESTION_ENDS = ("？", "?")
+
+
+def _aside(card: Made, standing: frozenset[str], folded: str) -> bool:
+    """A cloze that asks no point (rubric: LOW, TRIVIAL), unless a blank stands on its
+    own (a 规范表述, a quoted or named term):
+
+    * a key-term, series or learned 金句 cloze, or a claim cloze (:data:`_ASIDE_RULES`),
+      on a question (有无资格……？): a rhetorical or transition question, whose answer
+      the next sentences give;
+    * a claim cloze on a background or transition sentence of prose (如今，……已基本
+      成型), not a note's labelled line.
+    """
+    note, origin = card
+    if origin.rule in _ASIDE_RULES:
+        blanks = _BLANK.findall(note.text)
+        if not blanks or any(_stands(b, standing, folded) for b in blanks):
+            return False
+    elif not _plain_blanks(card, standing, folded):
+        return False
+    told = _sentence_of(folded, note.source.start, note.source.end).rstrip()
+    if told.endswith(_QUESTION_ENDS):
+        return True
+    labelled = any(mark in told for mark in _LABEL_MARKS)
+    return origin.rule in _ASIDE_RULES and origin.function in _ASIDE_FUNCTIONS and not labelled
+
+
+_LABEL_MARKS = ("：", ":")
+"""A line of a note under a label (对策：走出惯性思维，……; 宜昌：……) states a point
+whatever its sentence is classed as: its claim cloze stays."""
 
 
 _QUOTING = frozenset({"cloze.golden.saying", "cloze.golden.maxim"})
