@@ -74,3 +74,15 @@ def test_prescriptions_and_different_actors_are_no_such_list() -> None:
         "山东实施了乡村振兴战略。\n"
     )
     assert not [s for s, _ in _found(places) if s == "measures"]
+
+
+def test_a_measure_after_a_clause_describing_its_actor_counts() -> None:
+    text = (
+        "明德小学是一所乡村寄宿学校,它取消了统一的作息时间表。"
+        "据了解,明德小学还开设了农耕体验课程。"
+        "明德小学设立了家长开放日。\n"
+    )
+    assert (
+        "measures",
+        ["取消了统一的作息时间表", "开设了农耕体验课程", "设立了家长开放日"],
+    ) in _found(text)

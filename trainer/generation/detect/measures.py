@@ -95,6 +95,7 @@ def _measure(folded: str, sent: Span) -> tuple[str, Span] | None:
     """(actor, the measure's verb-object) of a sentence that narrates a measure taken."""
     parts = clauses(folded, sent.start, sent.end)
     frames = _words("frames")
+    described = False
     for k, clause in enumerate(parts[:2]):
         text = clause.text.rstrip(",;:。!?")
         skip = _strip_openers(text)
@@ -103,9 +104,14 @@ def _measure(folded: str, sent: Span) -> tuple[str, Span] | None:
         found = _verb_object(text, skip)
         if found is None and k == 0 and len(parts) > 1 and len(text) <= _SCENE_MAX:
             continue  # 2019 年, / 深思熟虑后, : a short clause setting the time
-        if found is None:
+        if found is None and k == 0 and len(parts) > 1 and "是" in text:
+            described = True  # X中学是一所试点学校,它取消了……: the measure follows
+            continue
+        if found is None or (described and not found[0].startswith(_words("actors_not"))):
             return None
         actor, at, item = found
+        if described:
+            actor = parts[0].text[: parts[0].text.find("是")]
         begin = clause.start + at
         return actor, Span(item, begin, begin + len(item))
     return None
