@@ -86,3 +86,12 @@ def test_a_measure_after_a_clause_describing_its_actor_counts() -> None:
         "measures",
         ["取消了统一的作息时间表", "开设了农耕体验课程", "设立了家长开放日"],
     ) in _found(text)
+
+
+def test_a_long_object_keeps_its_verb_and_head_noun() -> None:
+    text = (
+        "桃源村修建了占地 800 平方米的村民文化活动广场。"
+        "该村开通了乡村旅游专线。桃源村还成立了旅游合作社。\n"
+    )
+    found = [items for style, items in _found(text) if style == "measures"]
+    assert found and found[0][0] == "修建了村民文化活动广场"

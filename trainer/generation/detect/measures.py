@@ -91,6 +91,16 @@ def _cut(text: str) -> str:
     return text[:end]
 
 
+def _headed(text: str, verb: str) -> str:
+    """A long verb-object cut down to its verb and the head noun after its last 的
+    (修建了占地 650 平方米的老年文化活动广场 -> 修建了老年文化活动广场), or "" when
+    that is still too long."""
+    head = text[text.rfind("的") + 1 :]
+    done = verb + ("了" if text.startswith(verb + "了") else "")
+    item = done + head
+    return item if len(item) <= _ITEM_MAX else ""
+
+
 def _measure(folded: str, sent: Span) -> tuple[str, Span] | None:
     """(actor, the measure's verb-object) of a sentence that narrates a measure taken."""
     parts = clauses(folded, sent.start, sent.end)
@@ -141,6 +151,8 @@ def _verb_object(text: str, skip: int) -> tuple[str, int, str] | None:
         if text[at + len(verb) : at + len(verb) + 1] in _NOUN_AFTER:
             continue  # 建设还存在困难: the verb is the subject's noun
         item = _cut(text[at:]).rstrip("和与及、 ")
+        if item.endswith("的") and len(text) - at > _ITEM_MAX:
+            item = _headed(text[at:], verb)
         if "、" in item:
             return None  # a 、 series the sentence lists is its own list
         if len(item) < _ITEM_MIN:
