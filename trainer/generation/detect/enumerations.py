@@ -42,6 +42,7 @@ from trainer.generation.detect.golden import GOLDEN_SECTION, find_golden, strip_
 from trainer.generation.detect.headruns import answer_runs, heading_runs, naming_a_part, title_span
 from trainer.generation.detect.inline import inline_lists, parallel_clauses, semicolon_lists
 from trainer.generation.detect.markers import LINE_NUMBER, Marker, find_markers, sequences
+from trainer.generation.detect.measures import measure_runs
 from trainer.generation.detect.phrase_series import phrase_series
 from trainer.generation.detect.phrases import key_phrase
 from trainer.generation.detect.series import colon_lists, framed_openers, quoted_lists, quoted_runs
@@ -86,6 +87,7 @@ def find_enumerations(folded: str, doc: Outline) -> list[Enumeration]:
                     found += inline_lists(folded, section, para, sent)
             continue
         found += _openers(folded, section)
+        found += measure_runs(folded, section)
         found += opening_frames(folded, section, _CONNECTIVE_HEAD, title_span(folded, doc))
         for para in section.paragraphs:
             found += semicolon_lists(folded, section, para)

@@ -38,6 +38,9 @@ class Style(StrEnum):
     """A 、 series framed by the sentence's verb and a category word."""
     CLAUSES = "clauses"
     """Predicate clauses in running prose (推动……,加快……,保持……; A,B,C等现象)."""
+    MEASURES = "measures"
+    """Sentences of a material's paragraph each narrating one measure its actor took
+    (X村开通了……。同时,该村鼓励……。此外,还建成了……)."""
 
 
 PRIORITY: dict[Style, int] = {style: rank for rank, style in enumerate(Style)}

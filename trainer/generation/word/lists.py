@@ -690,6 +690,11 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
         asked = _points_of(kind, label, title, n)
         if asked:
             return asked
+    if e.style == "measures":
+        # a material's measures, one a sentence: asked by the actor that took them
+        if e.shared:
+            return f"{prefix}{e.shared}采取了哪{_count(n, '项')}做法?"
+        return f"{prefix}材料中提到了哪{_count(n, '项')}做法?"
     if e.style == "parallel":
         return prefix + _parallel(e, lead, n)
     if e.style == "clauses":
