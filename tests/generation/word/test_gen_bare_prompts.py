@@ -50,3 +50,49 @@ def test_a_series_resumed_by_these_takes_its_category_from_the_resuming_noun() -
         "平台要压实审核责任。\n"
     )
     assert "哪四种元素组合在一起" in got["白大褂"], got
+
+
+_PLAIN = "基层治理的几点体会\n\n"
+
+
+def test_a_series_of_states_after_a_degree_adverb_quotes_its_lead_in() -> None:
+    """让X更加A、B、C: the items are states, not things; ``更加哪三项`` has no verb
+    (rubric: PRM), so the question quotes the lead-in's own words."""
+    got = _prompts(
+        _PLAIN + "近年来各地探索数字治理。总而言之，数字技术让乡村治理更加智能化、精细化、人性化。"
+    )
+    asked = got["智能化"]
+    assert "哪三项" not in asked, asked
+    assert asked.endswith("数字技术让乡村治理更加……”:文中列举了哪三点?"), asked
+
+
+def test_a_series_of_clauses_with_more_quotes_its_lead_in() -> None:
+    """使X的目标更明确、责任更清晰……: subject-predicate items never hang on ``的哪三项``."""
+    got = _prompts(_PLAIN + "各地出台了配套办法，使基层治理的目标更明确、责任更清晰、措施更扎实。")
+    asked = got["目标更明确"]
+    assert "的哪三项" not in asked, asked
+    assert "“使基层治理的……”" in asked and asked.endswith("文中列举了哪三点?"), asked
+
+
+def test_a_series_after_a_modal_quotes_its_lead_in() -> None:
+    got = _prompts(
+        _PLAIN + "干部必须守住底线，才能准确识变、科学应变、主动求变，确保工作行稳致远。"
+    )
+    asked = got["准确识变"]
+    assert "才能哪三项" not in asked, asked
+    assert "“干部必须守住底线,才能……”" in asked, asked
+
+
+def test_a_series_after_a_place_quotes_its_lead_in() -> None:
+    got = _prompts(
+        _PLAIN + "改革在一步步深化。基层改革实践在城乡大地上全方位、全领域、全地域展开。"
+    )
+    asked = got["全方位"]
+    assert "上哪三项" not in asked, asked
+    assert "在城乡大地上……”" in asked, asked
+
+
+def test_things_with_a_degree_word_are_still_things() -> None:
+    """获得更稳定的预期、更可靠的保障……: the items are objects of 获得, asked as such."""
+    got = _prompts(_PLAIN + "改革让群众获得更稳定的预期、更可靠的保障、更有品质的生活。")
+    assert "文中列举了" not in got["更稳定的预期"], got

@@ -715,6 +715,9 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
         if len(topic) > 12 and "," in topic:
             parts = topic.split(",")
             topic = parts[-1] if len(parts[-1]) >= 6 else ",".join(parts[-2:])
+        if not after and _states(topic, [it.phrase.text for it in e.items]):
+            # 让社会治理更加智能化、高效化: 更加哪三项 has no verb; quote the lead-in
+            return f"{prefix}“{topic}……”:文中列举了哪{_count(n, '点')}?"
         if not unit:
             # 向市场信息、科技服务、加工营销等方面拓展 -> 向哪三个方面拓展
             unit = next((u for noun, u in _NOUN_UNITS.items() if after.startswith(noun)), "")
@@ -824,6 +827,25 @@ def _points_of(kind: str, label: str, title: str, n: int) -> str:
 _RESUMING = re.compile(r"^[,;]?(?:这些|这[两二三四五六七八九十几]+[个种项条类]|以上|上述|此类)")
 """A clause taking up the series before it under a noun (``……，这些元素组合在一起``)."""
 _RESUMED_MAX = 20
+
+
+def _states(lead: str, items: list[str]) -> bool:
+    """The 、 series after ``lead`` is a run of states, not of things (``data/
+    state_series.txt``): every item holds a degree word and no 的 (任务更明确, 日益完备;
+    not 更可靠的保障, a thing), or the
+    lead-in ends on one or on a modal (更加, 才能), or its last clause is a place (在X上)
+    with the verb after the items. ``lead哪三项`` would have no verb (rubric: PRM)."""
+    from trainer.generation.lexicon import kind_words
+
+    if len(lead) < 2:
+        return False
+    degree = kind_words("state_series", "degree")
+    if all(any(w in item for w in degree) and "的" not in item for item in items):
+        return True
+    if lead.endswith(kind_words("state_series", "before")):
+        return True
+    last = lead.rsplit(",", 1)[-1]
+    return "在" in last[:-1] and last.endswith(kind_words("state_series", "place"))
 
 
 def _resumed(after: str, n: int) -> str:
