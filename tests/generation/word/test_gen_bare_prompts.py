@@ -63,7 +63,7 @@ def test_a_series_of_states_after_a_degree_adverb_quotes_its_lead_in() -> None:
     )
     asked = got["智能化"]
     assert "哪三项" not in asked, asked
-    assert asked.endswith("数字技术让乡村治理更加……”:文中列举了哪三点?"), asked
+    assert asked.endswith("数字技术让乡村治理更加……”,文中列举了哪三点?"), asked
 
 
 def test_a_series_of_clauses_with_more_quotes_its_lead_in() -> None:
@@ -96,3 +96,15 @@ def test_things_with_a_degree_word_are_still_things() -> None:
     """获得更稳定的预期、更可靠的保障……: the items are objects of 获得, asked as such."""
     got = _prompts(_PLAIN + "改革让群众获得更稳定的预期、更可靠的保障、更有品质的生活。")
     assert "文中列举了" not in got["更稳定的预期"], got
+
+
+def test_a_quoted_lead_in_after_a_section_label_is_no_second_colon() -> None:
+    """``标签：“……”：文中列举了……`` reads as two labels; the quote closes on a comma."""
+    from gen_scoring import make
+
+    text = (
+        "数字乡村\n\n一、数字赋能\n\n"
+        "数字技术让乡村治理更加精准化、高效化、透明化,群众办事不再来回跑。\n"
+    )
+    asked = [n.prompt for n in make(text, "t").notes if "文中列举了" in n.prompt]
+    assert asked and all("”，文中列举了" in p for p in asked), asked

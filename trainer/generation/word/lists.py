@@ -717,7 +717,7 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
             topic = parts[-1] if len(parts[-1]) >= 6 else ",".join(parts[-2:])
         if not after and _states(topic, [it.phrase.text for it in e.items]):
             # 让社会治理更加智能化、高效化: 更加哪三项 has no verb; quote the lead-in
-            return f"{prefix}“{topic}……”:文中列举了哪{_count(n, '点')}?"
+            return f"{prefix}“{topic}……”,文中列举了哪{_count(n, '点')}?"
         if not unit:
             # 向市场信息、科技服务、加工营销等方面拓展 -> 向哪三个方面拓展
             unit = next((u for noun, u in _NOUN_UNITS.items() if after.startswith(noun)), "")
