@@ -757,7 +757,8 @@ def place_name(word: str) -> bool:
 def is_topic(word: str, topic: set[str]) -> bool:
     """``word`` is only the topic and generic words (直播带货, 领导干部直播, 直播间):
     a blank on it is guessed from the title. A topic word with a place suffix
-    (直播 + 间, ``data/place_suffixes.txt``) is the topic too."""
+    (直播 + 间, ``data/place_suffixes.txt``) is the topic too, and so is a topic word
+    joined by a sign (互联网+, 互联网+社会治理 in an article on 互联网+社会治理)."""
     if not topic:
         return False
     if word in topic or (len(word) >= 3 and any(word in t for t in topic)):
@@ -773,8 +774,10 @@ def is_topic(word: str, topic: set[str]) -> bool:
     places = words("place_suffixes")
 
     def plain(w: str) -> bool:
+        w = "".join(ch for ch in w if ch.isalnum())  # 互联网+: the word, not its sign
         return (
-            w in topic
+            not w
+            or w in topic
             or w in GENERIC
             or w in PLAIN
             or any(w == t + ch for t in topic for ch in places)

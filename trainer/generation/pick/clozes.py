@@ -438,6 +438,7 @@ def _good_blank(text: str) -> bool:
         and core not in words("connectives")
         and not time_phrase(core)
         and not institution(core)
+        and not generic_actor(core)
         and _balanced(text)
         and not _torn(core)
         and not _bare_predicate(core)
@@ -478,6 +479,22 @@ def institution(word: str) -> bool:
     return word in kind_words("institutions", "words") or word.endswith(
         kind_words("institutions", "ends")
     )
+
+
+_ROLE_PREFIX = 4
+"""At most this many characters before a role noun: a place or a sector (街道工作人员)."""
+
+
+def generic_actor(word: str) -> bool:
+    """People or a body named by role (街道工作人员, 物业公司, 精神疾病患者, 不同部门;
+    ``data/actors.txt``): who acts, never the blank (rubric: GEN)."""
+    if word in kind_words("actors", "words"):
+        return True
+    for end in kind_words("actors", "ends"):
+        if word.endswith(end) and len(word) - len(end) <= _ROLE_PREFIX:
+            return True
+    opens = kind_words("actors", "opens")
+    return word.startswith(opens) and 2 <= len(word) - 2 <= _ROLE_PREFIX
 
 
 @cache
