@@ -326,3 +326,19 @@ def test_a_named_school_is_never_a_blank() -> None:
     s = Span(text, 0, len(text))
     scores = {"星河实验中学": 9.0, "走班制": 1.0}
     assert [b.text for b in term_blanks(s, scores)] == ["走班制"]
+
+
+def test_the_predicate_a_measure_demands_is_blanked_whole() -> None:
+    """必须创新工作思路: the measure is the verb-object after 必须; a blank on 工作思路
+    alone leaves 创新 showing (rubric: KEY)."""
+    text = (
+        "老旧小区改造的治理之道\n\n"
+        "老旧小区改造牵动千家万户。一些地方的老旧小区改造存在“重面子、轻里子”的问题。\n"
+        "推进老旧小区改造,“楼道议事会”不能搞形式主义,必须创新工作思路。\n"
+        "“楼道议事会”要凝聚居民共识,让老旧小区改造更有温度。\n"
+        "老旧小区改造要坚持以人民为中心,必须问计于民。\n"
+    )
+    made = make(text, "t")
+    blanks = [b for n in made.notes if n.kind is NoteKind.CLOZE for b in _BLANK.findall(n.text)]
+    assert "创新工作思路" in blanks, blanks
+    assert "工作思路" not in blanks, blanks

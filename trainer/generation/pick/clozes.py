@@ -921,6 +921,8 @@ def find_clozes(
             whole = _whole_compounds(c.sentence, c.blanks)
             if functions.get(c.sentence.start) == "对策":
                 whole = _verb_objects(c.sentence, whole)
+            if functions.get(c.sentence.start) in _DEMANDING:
+                whole = _with_demand(c.sentence, whole, topic)
             whole = _with_judgement(c.sentence, whole, topic)
             whole = _with_quoted(c.sentence, whole, topic)
             out[k] = replace(c, blanks=whole)
@@ -1602,6 +1604,48 @@ def _judgement(sentence: Span, topic: set[str]) -> Span | None:
     if 2 * len(text) > len(strip_punct(sentence.text)):
         return None
     return Span(text, sentence.start + lo, sentence.start + hi)
+
+
+def _with_demand(sentence: Span, blanks: tuple[Span, ...], topic: set[str]) -> tuple[Span, ...]:
+    """In a 对策 or 论点 sentence, the predicate after its first demand (必须, 要,
+    而是; ``data/demand_markers.txt``), to the end of its clause (不能采取短效行为，
+    必须{创新工作思路}), is blanked whole: instead of the blanks of that clause before
+    the demand, which name who acts, and of a blank on part of it (必须创新{工作思路}),
+    which leaves the measure's verb showing (rubric: KEY). Blanks of earlier clauses
+    stay while there is room and half the sentence stays visible."""
+    toks = tokens(sentence.text)
+    at = next((a + len(w) for w, a in toks if w in _DEMANDS and a > 0), None)
+    if at is None:
+        return blanks
+    text = sentence.text
+    opens = max((text.rfind(p, 0, at) for p in _CLAUSE_MARKS), default=-1) + 1
+    ends = min((k for k in (text.find(p, at) for p in _CLAUSE_MARKS) if k >= 0), default=len(text))
+    clause = Span(text[opens:ends], sentence.start + opens, sentence.start + ends)
+    point = _point(clause, at - opens, _DEMAND_MAX)
+    if point is None or not _good_blank(point.text) or is_topic(point.text, topic):
+        return blanks
+    if point.start - sentence.start not in _bounds(sentence):
+        return blanks
+    inside = [b for b in blanks if b.end > sentence.start + at]
+    if any(b.start < point.start or b.end > point.end for b in inside):
+        return blanks  # a blank of its own after the demand, or past the point
+    plain = len(strip_punct(text))
+    kept = [b for b in blanks if b.end <= clause.start]
+    while kept and (
+        len(kept) >= MAX_BLANKS or 2 * sum(len(strip_punct(b.text)) for b in (*kept, point)) > plain
+    ):
+        kept.pop(0)
+    if 2 * len(strip_punct(point.text)) > plain:
+        return blanks
+    return (*kept, point)
+
+
+_DEMANDS = words("demand_markers")
+_DEMANDING = frozenset({"对策", "论点"})
+"""Functions of sentences that demand something (rubric: 对策 verb-object, 而是 half)."""
+_DEMAND_MAX = 10
+"""A demanded predicate this long at most (创新工作思路, 久久为功): longer is a clause."""
+_CLAUSE_MARKS = ("，", ",", "；", ";", "：", ":", "。")
 
 
 _ORDINALS = frozenset("一二三四五六七八九十")
