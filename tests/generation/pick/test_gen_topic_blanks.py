@@ -114,3 +114,13 @@ def test_a_topic_joined_by_a_sign_is_the_topic() -> None:
     blanks = _blanks(text)
     assert not {"互联网+", "互联网+社会治理"} & set(blanks), blanks
     assert "互联网+政务" in blanks, blanks
+
+
+def test_a_plain_noun_with_a_sign_before_the_topic_is_a_term() -> None:
+    """互联网+基层治理 in an article on 基层治理: 互联网 is a plain noun, not the topic,
+    so the compound names a new approach, a term; 互联网+ alone is the topic only where
+    互联网 is."""
+    from trainer.generation.detect.keyterms import is_topic
+
+    assert not is_topic("互联网+基层治理", {"基层治理"})
+    assert is_topic("互联网+", {"互联网", "社会治理"})

@@ -616,6 +616,10 @@ _UNTITLED_COUNT = 6
 _UNTITLED_SPREAD = 0.6
 
 
+_SIGNS = "+＋"
+"""Signs a coined name carries (互联网+): the word it joins is the word counted."""
+
+
 def topic_words(token_lists: list[list[str]], paragraphs: list[str], title: str) -> set[str]:
     """The article's topic: content words of its title that recur (three times or more,
     or in a quarter of its paragraphs): 直播, 带货 in an article on 直播带货. An
@@ -627,7 +631,7 @@ def topic_words(token_lists: list[list[str]], paragraphs: list[str], title: str)
     counts: Counter[str] = Counter(
         w
         for toks in token_lists
-        for w in toks
+        for w in (t.rstrip(_SIGNS) for t in toks)  # 互联网+ counts for 互联网
         if len(w) >= 2 and (not title or w in title) and is_content(w)
     )
     out = set()
@@ -774,10 +778,11 @@ def is_topic(word: str, topic: set[str]) -> bool:
     places = words("place_suffixes")
 
     def plain(w: str) -> bool:
-        w = "".join(ch for ch in w if ch.isalnum())  # 互联网+: the word, not its sign
+        core = w.strip(_SIGNS)
+        if core != w:  # 互联网+: a topic word with its sign (not 互联网, a plain noun, +)
+            return not core or core in topic
         return (
-            not w
-            or w in topic
+            w in topic
             or w in GENERIC
             or w in PLAIN
             or any(w == t + ch for t in topic for ch in places)
