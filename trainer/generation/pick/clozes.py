@@ -1609,10 +1609,10 @@ def _judgement(sentence: Span, topic: set[str]) -> Span | None:
 def _with_demand(sentence: Span, blanks: tuple[Span, ...], topic: set[str]) -> tuple[Span, ...]:
     """In a 对策 or 论点 sentence, the predicate after its first demand (必须, 要,
     而是; ``data/demand_markers.txt``), to the end of its clause (不能采取短效行为，
-    必须{创新工作思路}), is blanked whole: instead of the blanks of that clause before
-    the demand, which name who acts, and of a blank on part of it (必须创新{工作思路}),
-    which leaves the measure's verb showing (rubric: KEY). Blanks of earlier clauses
-    stay while there is room and half the sentence stays visible."""
+    必须{创新工作思路}), is blanked whole, ahead of the blanks before the demand (who
+    acts) and instead of a blank on its object alone (必须创新{工作思路}), which leaves
+    the measure's verb showing (rubric: KEY). Blanks before the demand stay while there
+    is room and half the sentence stays visible, the first to go first."""
     toks = tokens(sentence.text)
     at = next((a + len(w) for w, a in toks if w in _DEMANDS and a > 0), None)
     if at is None:
@@ -1626,11 +1626,15 @@ def _with_demand(sentence: Span, blanks: tuple[Span, ...], topic: set[str]) -> t
         return blanks
     if point.start - sentence.start not in _bounds(sentence):
         return blanks
+    if "的" in point.text:
+        return blanks  # a phrase, no measure to recall (在荔枝的附加值上要效益)
     inside = [b for b in blanks if b.end > sentence.start + at]
     if any(b.start < point.start or b.end > point.end for b in inside):
         return blanks  # a blank of its own after the demand, or past the point
+    if any(not 2 <= b.start - point.start <= _DEMAND_WIDER or b.end != point.end for b in inside):
+        return blanks  # no verb of its own before the term (要靠{广大青年挺膺担当})
     plain = len(strip_punct(text))
-    kept = [b for b in blanks if b.end <= clause.start]
+    kept = [b for b in blanks if b.end <= sentence.start + at]
     while kept and (
         len(kept) >= MAX_BLANKS or 2 * sum(len(strip_punct(b.text)) for b in (*kept, point)) > plain
     ):
@@ -1645,6 +1649,9 @@ _DEMANDING = frozenset({"对策", "论点"})
 """Functions of sentences that demand something (rubric: 对策 verb-object, 而是 half)."""
 _DEMAND_MAX = 10
 """A demanded predicate this long at most (创新工作思路, 久久为功): longer is a clause."""
+_DEMAND_WIDER = 4
+"""A blank on the object grows to the predicate by a verb of two to this many characters
+(工作思路 to 创新工作思路), so the term it blanked is still what the blank asks."""
 _CLAUSE_MARKS = ("，", ",", "；", ";", "：", ":", "。")
 
 
