@@ -1611,8 +1611,9 @@ def _with_demand(sentence: Span, blanks: tuple[Span, ...], topic: set[str]) -> t
     而是; ``data/demand_markers.txt``), to the end of its clause (不能采取短效行为，
     必须{创新工作思路}), is blanked whole, ahead of the blanks before the demand (who
     acts) and instead of a blank on its object alone (必须创新{工作思路}), which leaves
-    the measure's verb showing (rubric: KEY). Blanks before the demand stay while there
-    is room and half the sentence stays visible, the first to go first."""
+    the measure's verb showing (rubric: KEY). Blanks of earlier clauses are points of
+    their own: without room for them and the predicate, nothing changes; blanks of its
+    subject stay while there is room and half the sentence stays visible."""
     toks = tokens(sentence.text)
     at = next((a + len(w) for w, a in toks if w in _DEMANDS and a > 0), None)
     if at is None:
@@ -1634,13 +1635,18 @@ def _with_demand(sentence: Span, blanks: tuple[Span, ...], topic: set[str]) -> t
     if any(not 2 <= b.start - point.start <= _DEMAND_WIDER or b.end != point.end for b in inside):
         return blanks  # no verb of its own before the term (要靠{广大青年挺膺担当})
     plain = len(strip_punct(text))
-    kept = [b for b in blanks if b.end <= sentence.start + at]
-    while kept and (
-        len(kept) >= MAX_BLANKS or 2 * sum(len(strip_punct(b.text)) for b in (*kept, point)) > plain
-    ):
-        kept.pop(0)
-    if 2 * len(strip_punct(point.text)) > plain:
+
+    def room(kept: list[Span]) -> bool:
+        hidden = sum(len(strip_punct(b.text)) for b in (*kept, point))
+        return len(kept) < MAX_BLANKS and 2 * hidden <= plain
+
+    earlier = [b for b in blanks if b.end <= clause.start]  # points of their own
+    subject = [b for b in blanks if clause.start < b.end <= sentence.start + at]
+    if not room(earlier):
         return blanks
+    kept = [*earlier, *subject]
+    while not room(kept):
+        kept.pop()  # the subject of the demand goes, the nearest first
     return (*kept, point)
 
 
