@@ -326,3 +326,21 @@ def test_a_named_school_is_never_a_blank() -> None:
     s = Span(text, 0, len(text))
     scores = {"星河实验中学": 9.0, "走班制": 1.0}
     assert [b.text for b in term_blanks(s, scores)] == ["走班制"]
+
+
+def _spans(sentence: str, *words: str) -> tuple[Span, ...]:
+    return tuple(Span(w, sentence.index(w), sentence.index(w) + len(w)) for w in words)
+
+
+def test_the_predicate_a_measure_demands_is_blanked_whole() -> None:
+    """必须创新工作思路: the measure is the verb-object after 必须; a blank on 工作思路
+    alone leaves 创新 showing (rubric: KEY). A series of an earlier clause is a point of
+    its own: with no room beside it, the blanks stay as they are."""
+    from trainer.generation.pick.clozes import _with_demand
+
+    s = "推进老旧小区改造,楼道议事会必须创新工作思路。"
+    got = _with_demand(Span(s, 0, len(s)), _spans(s, "楼道议事会", "工作思路"), set())
+    assert [b.text for b in got] == ["创新工作思路"]  # no room for its subject too
+    s = "就业是最大的民生工程、民心工程、根基工程,必须抓紧抓实抓好。"
+    series = _spans(s, "民生工程", "民心工程", "根基工程")
+    assert _with_demand(Span(s, 0, len(s)), series, set()) == series

@@ -83,3 +83,44 @@ def test_words_of_degree_and_scope_are_never_blanks() -> None:
     )
     blanks = _blanks(text)
     assert not {"方方面面", "越来越"} & set(blanks), blanks
+
+
+def test_people_and_bodies_named_by_role_are_never_blanks() -> None:
+    """街道工作人员, 物业公司, 精神疾病患者, 广大基层干部: who acts is no study point
+    (rubric GEN); the coined term of the same sentences still is."""
+    text = (
+        "老旧小区的治理之道\n\n"
+        "街道工作人员和物业公司不能采取短效行为,必须推行“楼道议事会”。\n"
+        "街道工作人员要会同物业公司,让“楼道议事会”常态化运行。\n"
+        "不少精神疾病患者因羞耻感而不及时就医,精神疾病患者需要“心灵驿站”。\n"
+        "广大基层干部要依托“楼道议事会”凝聚共识。\n"
+    )
+    blanks = _blanks(text)
+    assert any("楼道议事会" in b for b in blanks), blanks
+    assert not {"街道工作人员", "物业公司", "精神疾病患者", "广大基层干部"} & set(blanks), blanks
+
+
+def test_a_topic_joined_by_a_sign_is_the_topic() -> None:
+    """互联网+ and 互联网+社会治理 in an article titled on 互联网+社会治理 are its topic;
+    互联网+政务, a new field, is a term."""
+    text = (
+        "互联网+推动社会治理创新\n\n"
+        "一、“互联网+”促使公共服务高效化\n"
+        "“互联网+社会治理”是与时俱进的必然选择,“互联网+政务”让办事更方便。\n"
+        "“互联网+”为社会治理注入新动能,让社会治理更高效。\n"
+        "二、“互联网+”促使社会治理民主化\n"
+        "推进“互联网+社会治理”,关键在于打破“数据孤岛”,让社会治理更精准。\n"
+    )
+    blanks = _blanks(text)
+    assert not {"互联网+", "互联网+社会治理"} & set(blanks), blanks
+    assert "互联网+政务" in blanks, blanks
+
+
+def test_a_plain_noun_with_a_sign_before_the_topic_is_a_term() -> None:
+    """互联网+基层治理 in an article on 基层治理: 互联网 is a plain noun, not the topic,
+    so the compound names a new approach, a term; 互联网+ alone is the topic only where
+    互联网 is."""
+    from trainer.generation.detect.keyterms import is_topic
+
+    assert not is_topic("互联网+基层治理", {"基层治理"})
+    assert is_topic("互联网+", {"互联网", "社会治理"})

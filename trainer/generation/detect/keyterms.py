@@ -616,6 +616,10 @@ _UNTITLED_COUNT = 6
 _UNTITLED_SPREAD = 0.6
 
 
+_SIGNS = "+＋"
+"""Signs a coined name carries (互联网+): the word it joins is the word counted."""
+
+
 def topic_words(token_lists: list[list[str]], paragraphs: list[str], title: str) -> set[str]:
     """The article's topic: content words of its title that recur (three times or more,
     or in a quarter of its paragraphs): 直播, 带货 in an article on 直播带货. An
@@ -627,7 +631,7 @@ def topic_words(token_lists: list[list[str]], paragraphs: list[str], title: str)
     counts: Counter[str] = Counter(
         w
         for toks in token_lists
-        for w in toks
+        for w in (t.rstrip(_SIGNS) for t in toks)  # 互联网+ counts for 互联网
         if len(w) >= 2 and (not title or w in title) and is_content(w)
     )
     out = set()
@@ -757,7 +761,8 @@ def place_name(word: str) -> bool:
 def is_topic(word: str, topic: set[str]) -> bool:
     """``word`` is only the topic and generic words (直播带货, 领导干部直播, 直播间):
     a blank on it is guessed from the title. A topic word with a place suffix
-    (直播 + 间, ``data/place_suffixes.txt``) is the topic too."""
+    (直播 + 间, ``data/place_suffixes.txt``) is the topic too, and so is a topic word
+    joined by a sign (互联网+, 互联网+社会治理 in an article on 互联网+社会治理)."""
     if not topic:
         return False
     if word in topic or (len(word) >= 3 and any(word in t for t in topic)):
@@ -773,6 +778,9 @@ def is_topic(word: str, topic: set[str]) -> bool:
     places = words("place_suffixes")
 
     def plain(w: str) -> bool:
+        core = w.strip(_SIGNS)
+        if core != w:  # 互联网+: a topic word with its sign (not 互联网, a plain noun, +)
+            return not core or core in topic
         return (
             w in topic
             or w in GENERIC

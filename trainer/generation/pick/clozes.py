@@ -438,6 +438,7 @@ def _good_blank(text: str) -> bool:
         and core not in words("connectives")
         and not time_phrase(core)
         and not institution(core)
+        and not generic_actor(core)
         and _balanced(text)
         and not _torn(core)
         and not _bare_predicate(core)
@@ -478,6 +479,22 @@ def institution(word: str) -> bool:
     return word in kind_words("institutions", "words") or word.endswith(
         kind_words("institutions", "ends")
     )
+
+
+_ROLE_PREFIX = 4
+"""At most this many characters before a role noun: a place or a sector (街道工作人员)."""
+
+
+def generic_actor(word: str) -> bool:
+    """People or a body named by role (街道工作人员, 物业公司, 精神疾病患者, 不同部门;
+    ``data/actors.txt``): who acts, never the blank (rubric: GEN)."""
+    if word in kind_words("actors", "words"):
+        return True
+    for end in kind_words("actors", "ends"):
+        if word.endswith(end) and len(word) - len(end) <= _ROLE_PREFIX:
+            return True
+    opens = kind_words("actors", "opens")
+    return word.startswith(opens) and 2 <= len(word) - 2 <= _ROLE_PREFIX
 
 
 @cache
@@ -904,6 +921,8 @@ def find_clozes(
             whole = _whole_compounds(c.sentence, c.blanks)
             if functions.get(c.sentence.start) == "对策":
                 whole = _verb_objects(c.sentence, whole)
+            if functions.get(c.sentence.start) in _DEMANDING:
+                whole = _with_demand(c.sentence, whole, topic)
             whole = _with_judgement(c.sentence, whole, topic)
             whole = _with_quoted(c.sentence, whole, topic)
             out[k] = replace(c, blanks=whole)
@@ -1585,6 +1604,61 @@ def _judgement(sentence: Span, topic: set[str]) -> Span | None:
     if 2 * len(text) > len(strip_punct(sentence.text)):
         return None
     return Span(text, sentence.start + lo, sentence.start + hi)
+
+
+def _with_demand(sentence: Span, blanks: tuple[Span, ...], topic: set[str]) -> tuple[Span, ...]:
+    """In a 对策 or 论点 sentence, the predicate after its first demand (必须, 要,
+    而是; ``data/demand_markers.txt``), to the end of its clause (不能采取短效行为，
+    必须{创新工作思路}), is blanked whole, ahead of the blanks before the demand (who
+    acts) and instead of a blank on its object alone (必须创新{工作思路}), which leaves
+    the measure's verb showing (rubric: KEY). Blanks of earlier clauses are points of
+    their own: without room for them and the predicate, nothing changes; blanks of its
+    subject stay while there is room and half the sentence stays visible."""
+    toks = tokens(sentence.text)
+    at = next((a + len(w) for w, a in toks if w in _DEMANDS and a > 0), None)
+    if at is None:
+        return blanks
+    text = sentence.text
+    opens = max((text.rfind(p, 0, at) for p in _CLAUSE_MARKS), default=-1) + 1
+    ends = min((k for k in (text.find(p, at) for p in _CLAUSE_MARKS) if k >= 0), default=len(text))
+    clause = Span(text[opens:ends], sentence.start + opens, sentence.start + ends)
+    point = _point(clause, at - opens, _DEMAND_MAX)
+    if point is None or not _good_blank(point.text) or is_topic(point.text, topic):
+        return blanks
+    if point.start - sentence.start not in _bounds(sentence):
+        return blanks
+    if "的" in point.text:
+        return blanks  # a phrase, no measure to recall (在荔枝的附加值上要效益)
+    inside = [b for b in blanks if b.end > sentence.start + at]
+    if any(b.start < point.start or b.end > point.end for b in inside):
+        return blanks  # a blank of its own after the demand, or past the point
+    if any(not 2 <= b.start - point.start <= _DEMAND_WIDER or b.end != point.end for b in inside):
+        return blanks  # no verb of its own before the term (要靠{广大青年挺膺担当})
+    plain = len(strip_punct(text))
+
+    def room(kept: list[Span]) -> bool:
+        hidden = sum(len(strip_punct(b.text)) for b in (*kept, point))
+        return len(kept) < MAX_BLANKS and 2 * hidden <= plain
+
+    earlier = [b for b in blanks if b.end <= clause.start]  # points of their own
+    subject = [b for b in blanks if clause.start < b.end <= sentence.start + at]
+    if not room(earlier):
+        return blanks
+    kept = [*earlier, *subject]
+    while not room(kept):
+        kept.pop()  # the subject of the demand goes, the nearest first
+    return (*kept, point)
+
+
+_DEMANDS = words("demand_markers")
+_DEMANDING = frozenset({"对策", "论点"})
+"""Functions of sentences that demand something (rubric: 对策 verb-object, 而是 half)."""
+_DEMAND_MAX = 10
+"""A demanded predicate this long at most (创新工作思路, 久久为功): longer is a clause."""
+_DEMAND_WIDER = 4
+"""A blank on the object grows to the predicate by a verb of two to this many characters
+(工作思路 to 创新工作思路), so the term it blanked is still what the blank asks."""
+_CLAUSE_MARKS = ("，", ",", "；", ";", "：", ":", "。")
 
 
 _ORDINALS = frozenset("一二三四五六七八九十")
