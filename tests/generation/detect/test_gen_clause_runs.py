@@ -198,3 +198,23 @@ def test_clauses_repeating_the_topic_noun_are_no_list() -> None:
 def test_two_clauses_on_one_verb_are_no_list_by_that_alone() -> None:
     got = _lists("读书。\n\n干部平时工作繁忙,更要挤出时间,增强本领意识,增强学习动力。")
     assert not any("增强学习动力" in items for _p, items in got), got
+
+
+def test_a_breakdown_by_shares_lists_what_each_share_does() -> None:
+    got = _lists(
+        "社区就餐。\n\n王主任:目前,居民大多在家吃饭,形成了“8515”格局,即80%左右的居民在家就餐,"
+        "15%的居民依托社区食堂就餐,5%的居民到周边餐馆就餐。对于在家就餐的居民,我们开展上门服务。"
+    )
+    assert any(items == ["在家就餐", "依托社区食堂就餐", "到周边餐馆就餐"] for _p, items in got), (
+        got
+    )
+
+
+def test_a_quoted_model_joined_by_plus_lists_its_parts() -> None:
+    got = _lists(
+        "养老服务。\n\n县民政局李局长:我们建立“政府补贴+个人缴费+慈善基金捐助+村集体分红”"
+        "四方共担的服务筹资机制,确保资金来源稳定。"
+    )
+    assert any(
+        items == ["政府补贴", "个人缴费", "慈善基金捐助", "村集体分红"] for _p, items in got
+    ), got

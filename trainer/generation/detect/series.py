@@ -46,20 +46,29 @@ def _quoted(
 
 
 def quoted_lists(folded: str, section: Section, para: Paragraph, sent: Span) -> list[Enumeration]:
-    """``“引不来、留不住、用不好”``: a quoted 、 series of three or more short items."""
+    """``“引不来、留不住、用不好”``: a quoted 、 series of three or more short items; and
+    a quoted model of three or more parts joined by + (``“政府补贴+个人缴费+慈善捐助”``)."""
     out: list[Enumeration] = []
-    for m in _QUOTED.finditer(sent.text):
-        pos = sent.start + m.start(1)
-        items = []
-        for part in m.group(1).split("、"):
-            items.append(Span(part, pos, pos + len(part)))
-            pos += len(part) + 1
-        lengths = [len(s.text) for s in items]
-        if max(lengths) - min(lengths) > 2 or not all(CJK.match(s.text) for s in items):
-            continue
-        start = sent.start + m.start()
-        out.append(_quoted(folded, section, para, sent, items, start, start + len(m.group())))
+    for pattern, sep in ((_QUOTED, "、"), (_PLUSSED, "+")):
+        for m in pattern.finditer(sent.text):
+            pos = sent.start + m.start(1)
+            items = []
+            for part in m.group(1).split(sep):
+                items.append(Span(part, pos, pos + len(part)))
+                pos += len(part) + 1
+            lengths = [len(s.text) for s in items]
+            spread = (
+                max(lengths) - min(lengths) > 2 if sep == "、" else max(lengths) > 2 * min(lengths)
+            )
+            if spread or not all(CJK.match(s.text) for s in items):
+                continue
+            start = sent.start + m.start()
+            out.append(_quoted(folded, section, para, sent, items, start, start + len(m.group())))
     return out
+
+
+_PLUSSED = re.compile(r"“([^“”、,。+]{2,8}(?:\+[^“”、,。+]{2,8}){2,5})”")
+"""A quoted model of parts joined by + (``“全民缴费+财政补贴+社会捐助”``)."""
 
 
 _ADJACENT = re.compile(r"(?:“[^“”,。、;]{2,10}”(?:、|和|与)?){3,6}")
@@ -115,6 +124,7 @@ def clause_run(
     before it."""
     at = spans[0].start if opens_at is None else opens_at
     before = Span(folded[sent.start : at], sent.start, at)
+    spans = _without_shares(spans)
     said = before.text.strip(" ,:;")
     return Enumeration(
         Style.PARALLEL,
@@ -126,6 +136,32 @@ def clause_run(
         else lead(section, para, sent.start),
         shared=shared,
     )
+
+
+_SHARE = re.compile(r"^(?:即|其中)?[0-9.]+(?:%|成)(?:左右|以上|以下|多)?的")
+"""A share opening a clause (``即90%左右的``, ``7%的``): how many, not what."""
+_SUBJECT_MIN = 2
+
+
+def _without_shares(spans: list[Span]) -> list[Span]:
+    """``即90%左右的老年人居家养老,7%的老年人依托社区支持养老,3%的老年人入住机构
+    养老`` -> ``居家养老``, ``依托社区支持养老``, ``入住机构养老``: a breakdown by
+    shares of one subject lists what each share does; the share and the subject every
+    clause repeats are no part of the point."""
+    shares = [_SHARE.match(sp.text) for sp in spans]
+    if not all(shares):
+        return spans
+    rests = [sp.text[m.end() :] for sp, m in zip(spans, shares, strict=True) if m]
+    n = 0
+    while n < min(len(r) for r in rests) and len({r[n] for r in rests}) == 1:
+        n += 1
+    if n < _SUBJECT_MIN or any(len(r) - n < 2 for r in rests):
+        return spans
+    out = []
+    for sp, m in zip(spans, shares, strict=True):
+        cut = (m.end() if m else 0) + n
+        out.append(Span(sp.text[cut:], sp.start + cut, sp.end))
+    return out
 
 
 def pivot_clauses(
