@@ -107,3 +107,19 @@ def test_the_last_numbered_item_before_a_heading_is_an_item_and_a_lead_in_is_no_
     assert made.sections == ("一、必须坚持的原则", "二、下一步的任务")
     lists = [n.items for n in made.notes if n.items]
     assert any(len(items) == 4 and items[-1].startswith("坚持新发展理念") for items in lists), lists
+
+
+def test_a_material_s_framing_line_ending_on_a_colon_is_no_title() -> None:
+    """An exam material opens on who wrote what (某学者发表文章,……。该文章摘录如下:):
+    a line that leads into the excerpt (a colon closing it, a full stop inside it) is
+    no title; the material has none."""
+    from trainer.generation.split.structure import outline
+
+    text = (
+        "某记者走访了某县,了解到当地发展乡村旅游的做法。相关报道摘编如下:\n"
+        "某县地处山区,过去交通不便,村民收入很低。\n"
+        "近年来,县里修通了公路,办起了民宿,游客越来越多。\n"
+    )
+    doc = outline(text)
+    assert doc.title == ""
+    assert outline("乡村旅游的新路子\n某县地处山区,过去交通不便。\n").title == "乡村旅游的新路子"

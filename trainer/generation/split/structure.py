@@ -150,7 +150,9 @@ def outline(folded: str, title: str = "") -> Outline:
         first = lines[0].text
         if _MATERIAL.match(first):
             title = bare(first.strip("【】[]"))  # an untitled material: named and a section
-        elif len(first) <= 60 and not first.endswith(("。", ";", ",")):
+        elif len(first) <= 60 and not first.endswith(("。", ";", ",", ":")) and "。" not in first:
+            # A line closing on a colon or holding a full stop leads into the text
+            # (某学者发表文章,……。该文章摘录如下:): a sentence, never a title.
             if len(lines) > 1 and is_series_label(first) and _title_shaped(lines[1].text):
                 # A series' name above the article's own title (探究性专题(某报专辑)).
                 first, lines = lines[1].text, lines[1:]
