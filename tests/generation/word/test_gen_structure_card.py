@@ -376,3 +376,13 @@ def test_a_title_naming_only_a_topic_heads_the_card_as_its_topic() -> None:
     assert lines[0] == "论题：基层治理中的形式主义问题"
     assert any(line.startswith(("分论点：", "对策：")) and "精简文件会议" in line for line in lines)
     assert not any(line.startswith("中心论点") for line in lines)
+
+
+def test_a_topic_card_stands_on_headings_or_measures_only() -> None:
+    """Without a thesis, points read from a headingless commentary's body sentences are
+    as likely to be a match report (半决赛,……拿下关键首分) as a claim: the 论题 card
+    stands only on the article's own headings or measures (rubric: MIX, QAA)."""
+    path = Path(__file__).resolve().parents[2] / "data" / "heldout20" / "nizhuan-kao-shenme.md"
+    made = generate(read_article(str(path)), "t")
+    assert not [n for n in made.notes if "结构" in n.tags and "论题：" in n.answer]
+    assert _structure_cards(TOPIC_TITLED)  # headings still make the card

@@ -433,9 +433,12 @@ def structure_note(
         and not addresses(title)
         and (len(said.points) >= 2 or len(said.measures) >= 2)
         and not any(fold(p).rstrip().endswith("?") for p in said.points)
+        and (len(said.measures) >= 2 or sum(bool(s.heading.strip()) for s in sections) >= 2)
     ):
         # A title naming a topic (……问题, 如何看待……) over claims and measures of its own:
         # the card stands under that topic, never passing the title off as a claim.
+        # Its points must be the article's headings or measures: without a thesis,
+        # a headingless body's opening sentences are as likely to report as to claim.
         lines = [f"论题:{title}"]
     else:
         return None
