@@ -36,6 +36,7 @@ SETS = (
     "typed-fresh12.json",
     "typed-fresh13.json",
     "typed-fresh14.json",
+    "typed-fresh15.json",
 )
 
 

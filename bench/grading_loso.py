@@ -52,6 +52,7 @@ SETS = (
     "typed-fresh12",
     "typed-fresh13",
     "typed-fresh14",
+    "typed-fresh15",
 )
 VERDICT = {"missed": 0, "partial": 1, "hit": 2}
 L2 = 0.01

@@ -690,6 +690,23 @@ def test_a_thing_complained_of_said_to_be_fine_turns_the_point() -> None:
     assert marks(["影响河床稳定"], "影响河床稳定", use_model=False) == [Mark.RECALLED]
 
 
+def test_a_thing_complained_of_as_lacking_said_to_be_too_much_turns_the_point() -> None:
+    # 过度 right after a word the point says is lacking says the other
+    # complaint: not the point.
+    assert marks(["照明水平不高"], "照明过度", use_model=False) == [Mark.MISSED]
+    assert marks(["照明水平不高"], "照明不足", use_model=False) == [Mark.RECALLED]
+
+
+def test_a_word_of_the_lists_is_not_negated_by_its_own_last_character() -> None:
+    # 降低 is one word: its 低 says nothing of 降 (降门槛 typed as 降低…门槛).
+    point = ["降门槛：破解小微商户开店成本难题"]
+    assert marks(point, "降低开店门槛", use_model=False) == [Mark.RECALLED]
+    # A word the point says is lowered typed as raised is its opposite.
+    assert marks(point, "提高开店门槛", use_model=False) == [Mark.MISSED]
+    # A word and a negating predicate the segmenter joins still negate.
+    assert marks(["社区医疗资源充足"], "社区医疗资源短缺", use_model=False) == [Mark.MISSED]
+
+
 def test_a_noun_after_a_negated_attribute_is_not_negated() -> None:
     # 不公平的质疑: 不 negates 公平, not 质疑 after the 的; typed without the
     # attribute it is the same 质疑, not turned round.

@@ -46,6 +46,7 @@ SETS = (
     "typed-fresh12",
     "typed-fresh13",
     "typed-fresh14",
+    "typed-fresh15",
 )
 
 

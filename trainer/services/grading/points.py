@@ -489,9 +489,11 @@ def _negation(
     for n, (word, at) in enumerate(words):
         at += lo
         if at <= start and end < at + len(word):
-            # The rest of one word of the segmenter after it (资金短缺).
+            # The rest of one word of the segmenter after it (资金短缺); not
+            # when the whole word is a word of the lists (降低 says nothing
+            # of 降 being low).
             rest = text[end : at + len(word)]
-            if _negating(rest, True):
+            if _negating(rest, True) and word not in lex.words:
                 return True, True
         if at < start < at + len(word):
             # Inside one word of the segmenter (互不信任): a negation before it counts.
