@@ -299,8 +299,8 @@ def _aside(card: Made, standing: frozenset[str], folded: str) -> bool:
     * a key-term, series or learned 金句 cloze, or a claim cloze (:data:`_ASIDE_RULES`),
       on a question (有无资格……？): a rhetorical or transition question, whose answer
       the next sentences give;
-    * a claim cloze on a background or transition sentence of prose (如今，……已基本
-      成型), not a note's labelled line.
+    * a heading's-point cloze on a background or transition sentence of prose (如今，
+      ……已基本成型), not a note's labelled line nor a two-point form.
     """
     note, origin = card
     if origin.rule in _ASIDE_RULES:
@@ -313,7 +313,10 @@ def _aside(card: Made, standing: frozenset[str], folded: str) -> bool:
     if told.endswith(_QUESTION_ENDS):
         return True
     labelled = any(mark in told for mark in _LABEL_MARKS)
-    return origin.rule in _ASIDE_RULES and origin.function in _ASIDE_FUNCTIONS and not labelled
+    # A two-point form (不仅……而且, 既……又) states a claim whatever opens the sentence
+    # (在新征程上, a time phrase the classifier reads as background).
+    claim = origin.rule in _ASIDE_RULES and origin.rule != "cloze.two_points"
+    return claim and origin.function in _ASIDE_FUNCTIONS and not labelled
 
 
 _LABEL_MARKS = ("：", ":")
