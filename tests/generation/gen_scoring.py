@@ -10,8 +10,10 @@ from typing import Any
 
 import pytest
 
-from trainer.domain.model import Article
+from trainer.domain.model import Article, Note, NoteKind, SourceRef
 from trainer.generation import Generated, generate
+from trainer.generation.pick.deck import Made, tidy
+from trainer.generation.provenance import Origin
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = ROOT / "tests" / "data" / "articles"
@@ -121,3 +123,21 @@ def seed_text() -> str:
     if not SEED.exists():
         pytest.skip("shared seed article not present")
     return SEED.read_text(encoding="utf-8")
+
+
+def cloze_card(text: str, sentence: str, blanked: str, rule: str, function: str) -> Made:
+    """A cloze card on ``sentence`` of ``text`` blanking ``blanked``, as a rule of the
+    generator would hand it to card choice (pick.deck.tidy)."""
+    start = text.index(sentence)
+    note = Note(
+        guid=f"g{start}",
+        kind=NoteKind.CLOZE,
+        text=sentence.replace(blanked, f"{{{{c1::{blanked}}}}}", 1),
+        source=SourceRef("t", f"s0/p{start}/cloze1", "", start, start + len(sentence)),
+    )
+    return note, Origin(rule, function)
+
+
+def tidied(text: str, *cards: Made) -> list[str]:
+    """The texts of the cards card choice keeps of ``cards`` on ``text``."""
+    return [n.text for n, _o in tidy(list(cards), frozenset(), text)]

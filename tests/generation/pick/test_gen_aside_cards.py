@@ -6,9 +6,9 @@ argued sentence."""
 
 from __future__ import annotations
 
-from trainer.domain.model import Note, NoteKind, SourceRef
-from trainer.generation.pick.deck import Made, tidy
-from trainer.generation.provenance import Origin
+from gen_scoring import cloze_card, tidied
+
+from trainer.generation.pick.deck import Made
 
 _TEXT = (
     "一块电子屏，有无资格替老人的药品“站台”？"
@@ -20,19 +20,11 @@ _TEXT = (
 
 
 def _card(sentence: str, blanked: str, rule: str, function: str) -> Made:
-    start = _TEXT.index(sentence)
-    text = sentence.replace(blanked, f"{{{{c1::{blanked}}}}}", 1)
-    note = Note(
-        guid=f"g{start}",
-        kind=NoteKind.CLOZE,
-        text=text,
-        source=SourceRef("t", f"s0/p{start}/cloze1", "", start, start + len(sentence)),
-    )
-    return note, Origin(rule, function)
+    return cloze_card(_TEXT, sentence, blanked, rule, function)
 
 
 def _kept(*cards: Made) -> list[str]:
-    return [n.text for n, _o in tidy(list(cards), frozenset(), _TEXT)]
+    return tidied(_TEXT, *cards)
 
 
 def test_a_rhetorical_question_makes_no_term_cloze() -> None:

@@ -5,9 +5,9 @@ own (a quoted coined term) keep their cards."""
 
 from __future__ import annotations
 
-from trainer.domain.model import Note, NoteKind, SourceRef
-from trainer.generation.pick.deck import Made, tidy
-from trainer.generation.provenance import Origin
+from gen_scoring import cloze_card, tidied
+
+from trainer.generation.pick.deck import Made
 
 _TEXT = (
     "H 市是一座老工业城市。"
@@ -19,19 +19,11 @@ _TEXT = (
 
 
 def _card(sentence: str, blanked: str, rule: str = "cloze.term", function: str = "论据") -> Made:
-    start = _TEXT.index(sentence)
-    text = sentence.replace(blanked, f"{{{{c1::{blanked}}}}}", 1)
-    note = Note(
-        guid=f"g{start}",
-        kind=NoteKind.CLOZE,
-        text=text,
-        source=SourceRef("t", f"s0/p{start}/cloze1", "", start, start + len(sentence)),
-    )
-    return note, Origin(rule, function)
+    return cloze_card(_TEXT, sentence, blanked, rule, function)
 
 
 def _kept(*cards: Made) -> list[str]:
-    return [n.text for n, _o in tidy(list(cards), frozenset(), _TEXT)]
+    return tidied(_TEXT, *cards)
 
 
 def test_a_dated_event_makes_no_cloze() -> None:
@@ -56,11 +48,5 @@ def test_a_quoted_term_a_golden_line_and_a_bare_year_keep_their_cards() -> None:
 
 def test_a_date_describing_the_subject_dates_no_event() -> None:
     plain = "2020年初春的新冠肺炎疫情是一次最严峻的考验。"
-    note = Note(
-        guid="g0",
-        kind=NoteKind.CLOZE,
-        text=plain.replace("最严峻", "{{c1::最严峻}}"),
-        source=SourceRef("t", "s0/p0/cloze1", "", 0, len(plain)),
-    )
-    made: list[Made] = [(note, Origin("cloze.series", "对策"))]
-    assert tidy(made, frozenset(), plain) == made
+    made = cloze_card(plain, plain, "最严峻", "cloze.series", "对策")
+    assert tidied(plain, made) == [made[0].text]

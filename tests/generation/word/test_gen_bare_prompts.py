@@ -3,6 +3,7 @@ where the items share one, their category noun: answerable without the article."
 
 from __future__ import annotations
 
+import pytest
 from gen_scoring import list_prompts as _prompts
 
 _SLOGAN = "守正创新，让执法更有温度\n\n"
@@ -74,22 +75,29 @@ def test_a_series_of_clauses_with_more_quotes_its_lead_in() -> None:
     assert "“使基层治理的……”" in asked and asked.endswith("文中列举了哪三点?"), asked
 
 
-def test_a_series_after_a_modal_quotes_its_lead_in() -> None:
-    got = _prompts(
-        _PLAIN + "干部必须守住底线，才能准确识变、科学应变、主动求变，确保工作行稳致远。"
-    )
-    asked = got["准确识变"]
-    assert "才能哪三项" not in asked, asked
-    assert "“干部必须守住底线,才能……”" in asked, asked
-
-
-def test_a_series_after_a_place_quotes_its_lead_in() -> None:
-    got = _prompts(
-        _PLAIN + "改革在一步步深化。基层改革实践在城乡大地上全方位、全领域、全地域展开。"
-    )
-    asked = got["全方位"]
-    assert "上哪三项" not in asked, asked
-    assert "在城乡大地上……”" in asked, asked
+@pytest.mark.parametrize(
+    ("sentence", "item", "bare", "quoted"),
+    [
+        (
+            "干部必须守住底线，才能准确识变、科学应变、主动求变，确保工作行稳致远。",
+            "准确识变",
+            "才能哪三项",
+            "“干部必须守住底线,才能……”",
+        ),
+        (
+            "改革在一步步深化。基层改革实践在城乡大地上全方位、全领域、全地域展开。",
+            "全方位",
+            "上哪三项",
+            "在城乡大地上……”",
+        ),
+    ],
+)
+def test_a_series_after_a_modal_or_a_place_quotes_its_lead_in(
+    sentence: str, item: str, bare: str, quoted: str
+) -> None:
+    asked = _prompts(_PLAIN + sentence)[item]
+    assert bare not in asked, asked
+    assert quoted in asked, asked
 
 
 def test_things_with_a_degree_word_are_still_things() -> None:
