@@ -14,6 +14,7 @@ characters and never cut inside a word. A sentence whose actor ends on a modal
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from trainer.generation.detect.enumtypes import Enumeration, Item, Style, after
 from trainer.generation.lexicon import kind_words
@@ -38,8 +39,16 @@ _QUOTE_MAX = _ITEM_MAX + 6
 """How long an item may grow to keep a quotation it opens whole."""
 
 
+@cache
 def _words(kind: str) -> tuple[str, ...]:
     return tuple(sorted(kind_words("material_measures", kind), key=len, reverse=True))
+
+
+@cache
+def _verb_pattern() -> re.Pattern[str]:
+    """The measure verbs as one pattern, longest first (``match`` at a position then
+    gives the longest verb there): one scan per position, not one per verb."""
+    return re.compile("|".join(map(re.escape, _words("verbs"))))
 
 
 def _strip_openers(text: str) -> int:
@@ -131,11 +140,12 @@ def _verb_object(text: str, skip: int) -> tuple[str, int, str] | None:
     """(actor, where the verb starts, the item) of one clause, or None."""
     from trainer.generation.split.words import word_bounds
 
-    verbs = _words("verbs")
+    verbs = _verb_pattern()
     for at in range(skip, min(len(text), skip + _VERB_AT)):
-        verb = next((v for v in verbs if text.startswith(v, at)), None)
-        if verb is None:
+        hit = verbs.match(text, at)
+        if hit is None:
             continue
+        verb = hit.group()
         actor = _actor_end(_DATED.sub("", text[skip:at].replace(" ", "")))
         if len(actor) > _ACTOR_MAX or any(
             not (CJK.match(ch) or (ch.isascii() and ch.isalpha())) for ch in actor
