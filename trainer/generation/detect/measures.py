@@ -28,13 +28,13 @@ _VERB_AT = 10
 """How far into its clause a sentence's measure verb may stand (after the actor)."""
 _ACTOR_MAX = 8
 _SCENE_MAX = 8
+"""The longest opening clause read as only setting the time (2019 年, / 深思熟虑后,)."""
 _DATED = re.compile(r"(?:\d+年)?(?:\d+月)?(?:\d+日)?$")
 """A date between the actor and the verb (山岔村 2016 年建成……)."""
 _NOUN_AFTER = frozenset("还是的也都")
 """A character after the verb that makes it a noun, not the measure (建设还存在……)."""
 _NAMED_MIN = 2
 """How many measures must name the actor before the rest may take it as understood."""
-"""The longest opening clause read as only setting the time (2019 年, / 深思熟虑后,)."""
 _QUOTE_MAX = _ITEM_MAX + 6
 """How long an item may grow to keep a quotation it opens whole."""
 
