@@ -8,6 +8,7 @@ an offset into the original one.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -247,6 +248,34 @@ def quoted(text: str) -> list[tuple[str, int]]:
 
 
 _QUOTED = re.compile(r"[“「『]([^“”「」『』]{1,40})[”」』]")
+
+
+def shared_opening(*texts: str) -> int:
+    """How many characters all ``texts`` open with alike (parallel clauses, alike
+    openers, a breakdown's repeated subject)."""
+    return len(os.path.commonprefix(texts))  # noqa: RUF071 (characters, not paths)
+
+
+def between_marks(text: str, start: int, end: int, marks: tuple[str, ...]) -> tuple[int, int]:
+    """The stretch of ``text`` around ``start`` to ``end`` that no mark of ``marks``
+    breaks: (just after the last mark before ``start``, the first mark from ``end``)."""
+    lo = max((text.rfind(m, 0, start) for m in marks), default=-1) + 1
+    hi = min((k for k in (text.find(m, end) for m in marks) if k >= 0), default=len(text))
+    return lo, hi
+
+
+def masked(text: str, lookalikes: tuple[str, ...] | frozenset[str]) -> str:
+    """``text`` with each of ``lookalikes`` (words that look like a cue and are none:
+    越来越 for 越……越) blanked out by as many ideographic spaces, longest first, so
+    offsets hold and a cue is found only where it is one."""
+    for word, mask in _masks(lookalikes):
+        text = text.replace(word, mask)
+    return text
+
+
+@cache
+def _masks(lookalikes: tuple[str, ...] | frozenset[str]) -> tuple[tuple[str, str], ...]:
+    return tuple((w, "\u3000" * len(w)) for w in sorted(lookalikes, key=len, reverse=True))
 
 
 def bigram_dice(a: str, b: str) -> float:

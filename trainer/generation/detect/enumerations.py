@@ -48,7 +48,7 @@ from trainer.generation.detect.phrases import key_phrase
 from trainer.generation.detect.series import colon_lists, framed_openers, quoted_lists, quoted_runs
 from trainer.generation.lexicon import kind_words, words
 from trainer.generation.split.structure import Outline, Paragraph, Section
-from trainer.generation.text import Span, bare, clauses
+from trainer.generation.text import Span, bare, clauses, shared_opening
 
 _OPENER_MAX = 20
 _STEM_OPENER_MAX = 28
@@ -530,13 +530,6 @@ def _head_clause(folded: str, s: Span) -> str:
     return parts[0].text.rstrip(",:") if len(parts) >= 2 else ""
 
 
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return n
-
-
 def _alike(folded: str, a: Span, b: Span) -> str:
     """How two openers are parallel: 'stem', 'head', 'prefix', 'shape', 'lone' or ''."""
     head = _head_clause(folded, a)
@@ -548,11 +541,11 @@ def _alike(folded: str, a: Span, b: Span) -> str:
         and head == _head_clause(folded, b)
     ):
         return "head"
-    if _common_prefix(a.text, b.text) >= _STEM_MIN and not _CONNECTIVE_HEAD.match(head):
+    if shared_opening(a.text, b.text) >= _STEM_MIN and not _CONNECTIVE_HEAD.match(head):
         return "stem"  # 绿色低碳发展是……的内在要求。/ 绿色低碳发展是……的必然选择。
     if not short:
         return ""
-    if _common_prefix(a.text, b.text) >= 2 and abs(len(a.text) - len(b.text)) <= 2:
+    if shared_opening(a.text, b.text) >= 2 and abs(len(a.text) - len(b.text)) <= 2:
         return "prefix"
     sig, other = _signature(folded, a), _signature(folded, b)
     if (

@@ -52,7 +52,7 @@ from trainer.generation.detect.markers import SENTENCE_NUMBER, find_markers
 from trainer.generation.lexicon import kind_words, words
 from trainer.generation.memo import current
 from trainer.generation.split.words import tag, tokens, verb_like
-from trainer.generation.text import CJK, Span, clauses, quoted
+from trainer.generation.text import CJK, Span, clauses, masked, quoted
 
 _CORRELATIVE = re.compile(
     r"只有.{1,30}才|唯有.{1,30}才|要想?.{1,30}才能|既.{1,20}[又也]|不是.{1,20}而是|"
@@ -499,18 +499,7 @@ def _unmasked(text: str) -> str:
     """``text`` with its correlative look-alikes (越来越, 既然, 不仅如此, 无论是……还是;
     ``data/correlative_lookalikes.txt``) masked, same length, so a pattern matches only
     a true correlative."""
-    for word, mask in _lookalikes():
-        text = text.replace(word, mask)
-    return text
-
-
-@cache
-def _lookalikes() -> tuple[tuple[str, str], ...]:
-    """Each look-alike, longest first, with its mask: sorted once, not per sentence."""
-    return tuple(
-        (word, "\u3000" * len(word))
-        for word in sorted(words("correlative_lookalikes"), key=len, reverse=True)
-    )
+    return masked(text, words("correlative_lookalikes"))
 
 
 _TURN = re.compile(

@@ -21,7 +21,7 @@ from trainer.generation.lexicon import kind_words
 from trainer.generation.memo import current
 from trainer.generation.split.structure import Paragraph, Section
 from trainer.generation.split.words import tag, tokens, unknown_word_inside
-from trainer.generation.text import CJK, Span, clauses, dun_pieces
+from trainer.generation.text import CJK, Span, clauses, dun_pieces, shared_opening
 
 _RATIO = 1.5
 _CLAUSE_MIN, _CLAUSE_MAX = 3, 16
@@ -142,13 +142,6 @@ _OPENING_TAGS = frozenset({"v", "vd", "vg", "d", "ad"})
 noun repeated (研发经费……,研发投入……)."""
 
 
-def _shared_opening(a: str, b: str) -> int:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return n
-
-
 def anaphora_clauses(
     folded: str,
     section: Section,
@@ -167,10 +160,10 @@ def anaphora_clauses(
     out: list[Enumeration] = []
     i = 1
     while i + 1 < len(texts):
-        n = _shared_opening(texts[i], texts[i + 1])
+        n = shared_opening(texts[i], texts[i + 1])
         j = i + 2
-        while j < len(texts) and _shared_opening(texts[i], texts[j]) >= _OPENING_MIN:
-            n = min(n, _shared_opening(texts[i], texts[j]))
+        while j < len(texts) and shared_opening(texts[i], texts[j]) >= _OPENING_MIN:
+            n = min(n, shared_opening(texts[i], texts[j]))
             j += 1
         opening = texts[i][:n]
         if n < _OPENING_MIN or not CJK.match(opening) or not _may_open(opening):

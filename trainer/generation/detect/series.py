@@ -9,7 +9,7 @@ import re
 
 from trainer.generation.detect.enumtypes import Enumeration, Item, Style, after, lead
 from trainer.generation.split.structure import Paragraph, Section
-from trainer.generation.text import CJK, Span, clauses
+from trainer.generation.text import CJK, Span, clauses, shared_opening
 
 _RATIO = 1.5
 _CLAUSE_MAX = 16
@@ -152,9 +152,7 @@ def _without_shares(spans: list[Span]) -> list[Span]:
     if not all(shares):
         return spans
     rests = [sp.text[m.end() :] for sp, m in zip(spans, shares, strict=True) if m]
-    n = 0
-    while n < min(len(r) for r in rests) and len({r[n] for r in rests}) == 1:
-        n += 1
+    n = shared_opening(*rests)
     if n < _SUBJECT_MIN or any(len(r) - n < 2 for r in rests):
         return spans
     out = []

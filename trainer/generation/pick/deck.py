@@ -28,6 +28,7 @@ from trainer.generation.detect.enumtypes import Enumeration
 from trainer.generation.detect.figures import figures, has_figure
 from trainer.generation.lexicon import kind_words
 from trainer.generation.provenance import Origin
+from trainer.generation.text import between_marks
 
 __all__ = ["budget", "choose", "examples", "narrates_case", "tidy", "value"]
 
@@ -539,8 +540,7 @@ def _join_giving_up(
     for m in loose:
         k = marks.index(m)
         s, e, _n = mine[k]
-        lo = max((plain.rfind(p, 0, s) for p in _SEPARATORS), default=-1) + 1
-        hi = min((x for x in (plain.find(p, e) for p in _SEPARATORS) if x >= 0), default=len(plain))
+        lo, hi = between_marks(plain, s, e, _SEPARATORS)
         others = [x for j, x in enumerate(mine) if j != k] + theirs
         if not any(s2 < hi and lo < e2 for s2, e2, _n2 in others):
             continue  # alone in its clause: the one test of it

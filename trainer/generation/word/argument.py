@@ -35,7 +35,7 @@ from trainer.generation.detect.keyterms import untitled
 from trainer.generation.detect.markers import find_markers
 from trainer.generation.lexicon import kind_words
 from trainer.generation.split.structure import MATERIAL_LABEL, Outline, Section
-from trainer.generation.text import Span, fold
+from trainer.generation.text import Span, fold, masked
 
 _CLAIM_MAX = 40
 _POINTS_MAX = 5
@@ -734,8 +734,7 @@ def several_essays(original: str, doc: Outline) -> bool:
 def _demands(claim: str) -> bool:
     """``claim`` says what must be done (……要……, 必须……; ``data/claims.txt``): a
     commentary without its title argues, a 给定资料 without its label only reports."""
-    for word in kind_words("claims", "lookalikes"):
-        claim = claim.replace(word, "\u3000" * len(word))
+    claim = masked(claim, kind_words("claims", "lookalikes"))
     return any(w in claim for w in kind_words("claims", "must"))
 
 
