@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -49,7 +49,7 @@ from trainer.generation.split.words import (
     tokens,
     word_bounds,
 )
-from trainer.generation.text import CJK, Span, bigram_dice, clauses, strip_punct
+from trainer.generation.text import CJK, Span, between_marks, bigram_dice, clauses, strip_punct
 
 MAX_BLANKS = 3
 _COUNTED = 3
@@ -775,8 +775,7 @@ def find_clozes(
             continue
         if functions and functions.get(w.sentence.start, "") not in CARDABLE:
             continue
-        hidden = sum(len(strip_punct(p.text)) for p in points)
-        if 2 * hidden <= len(strip_punct(w.sentence.text)):
+        if _half_visible(w.sentence.text, points):
             _add(out, used, w, points[:MAX_BLANKS], "term", "predicate")
     covered = {strip_punct(b.text) for c in out for b in c.blanks}
     pool = [
@@ -1615,12 +1614,12 @@ def _with_demand(sentence: Span, blanks: tuple[Span, ...], topic: set[str]) -> t
     their own: without room for them and the predicate, nothing changes; blanks of its
     subject stay while there is room and half the sentence stays visible."""
     toks = tokens(sentence.text)
-    at = next((a + len(w) for w, a in toks if w in _DEMANDS and a > 0), None)
+    demands = words("demand_markers")
+    at = next((a + len(w) for w, a in toks if w in demands and a > 0), None)
     if at is None:
         return blanks
     text = sentence.text
-    opens = max((text.rfind(p, 0, at) for p in _CLAUSE_MARKS), default=-1) + 1
-    ends = min((k for k in (text.find(p, at) for p in _CLAUSE_MARKS) if k >= 0), default=len(text))
+    opens, ends = between_marks(text, at, at, _CLAUSE_MARKS)
     clause = Span(text[opens:ends], sentence.start + opens, sentence.start + ends)
     point = _point(clause, at - opens, _DEMAND_MAX)
     if point is None or not _good_blank(point.text) or is_topic(point.text, topic):
@@ -1634,11 +1633,9 @@ def _with_demand(sentence: Span, blanks: tuple[Span, ...], topic: set[str]) -> t
         return blanks  # a blank of its own after the demand, or past the point
     if any(not 2 <= b.start - point.start <= _DEMAND_WIDER or b.end != point.end for b in inside):
         return blanks  # no verb of its own before the term (要靠{广大青年挺膺担当})
-    plain = len(strip_punct(text))
 
     def room(kept: list[Span]) -> bool:
-        hidden = sum(len(strip_punct(b.text)) for b in (*kept, point))
-        return len(kept) < MAX_BLANKS and 2 * hidden <= plain
+        return len(kept) < MAX_BLANKS and _half_visible(text, (*kept, point))
 
     earlier = [b for b in blanks if b.end <= clause.start]  # points of their own
     subject = [b for b in blanks if clause.start < b.end <= sentence.start + at]
@@ -1650,7 +1647,12 @@ def _with_demand(sentence: Span, blanks: tuple[Span, ...], topic: set[str]) -> t
     return (*kept, point)
 
 
-_DEMANDS = words("demand_markers")
+def _half_visible(text: str, blanks: Iterable[Span]) -> bool:
+    """``blanks`` hide at most half of ``text`` (punctuation not counted): a cloze
+    shows enough of its sentence to be answered (rubric: WHOLE)."""
+    return 2 * sum(len(strip_punct(b.text)) for b in blanks) <= len(strip_punct(text))
+
+
 _DEMANDING = frozenset({"对策", "论点"})
 """Functions of sentences that demand something (rubric: 对策 verb-object, 而是 half)."""
 _DEMAND_MAX = 10
@@ -1679,8 +1681,7 @@ def _with_judgement(sentence: Span, blanks: tuple[Span, ...], topic: set[str]) -
     at = sentence.text.find(_COPULA, last, judged.start - sentence.start)
     if at < 0 or (at > 0 and sentence.text[at - 1] in _ORDINALS):
         return blanks  # no copula there, or a numbered point (一是精简文件会议)
-    hidden = sum(len(strip_punct(b.text)) for b in (*blanks, judged))
-    if 2 * hidden > len(strip_punct(sentence.text)):
+    if not _half_visible(sentence.text, (*blanks, judged)):
         return blanks
     return (*blanks, judged)
 
@@ -1707,8 +1708,7 @@ def _with_quoted(sentence: Span, blanks: tuple[Span, ...], topic: set[str]) -> t
             continue
         if not _good_blank(word) or is_topic(word, topic) or _PLAN_PERIOD.fullmatch(word):
             continue
-        hidden = sum(len(strip_punct(b.text)) for b in (*out, span))
-        if 2 * hidden > len(strip_punct(sentence.text)):
+        if not _half_visible(sentence.text, (*out, span)):
             break
         out.append(span)
     return tuple(sorted(out, key=lambda b: b.start)) if len(out) > len(blanks) else blanks
