@@ -141,6 +141,7 @@ def _verb_object(text: str, skip: int) -> tuple[str, int, str] | None:
     from trainer.generation.split.words import word_bounds
 
     verbs = _verb_pattern()
+    bounds: frozenset[int] | None = None  # the clause's word bounds, cut once if asked
     for at in range(skip, min(len(text), skip + _VERB_AT)):
         hit = verbs.match(text, at)
         if hit is None:
@@ -155,7 +156,8 @@ def _verb_object(text: str, skip: int) -> tuple[str, int, str] | None:
             w in actor for w in _words("not_in_actor")
         ):
             return None  # 要建立…… prescribes, 教育是一门…… judges: no measure taken
-        bounds = word_bounds(text)
+        if bounds is None:
+            bounds = word_bounds(text)
         if at not in bounds or (at + len(verb)) not in bounds:
             continue  # the verb's characters inside another word (基础设施建设)
         if text[at + len(verb) : at + len(verb) + 1] in _NOUN_AFTER:

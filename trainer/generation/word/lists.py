@@ -639,9 +639,10 @@ def fitted(question: str, items: list[str], kind: str = "") -> str:
     problem's 对策 (``就业问题的对策有哪四条?``); problems asked as measures as 问题.
     A question naming no category (``……,具体有哪三点?``) names the one its items
     are, else ``kind``, what their sentences do in the argument (问题, 原因, 对策…)."""
-    question = _named_category(question, item_kind(items), kind)
-    kind = item_kind(items)
+    kind_of_items = item_kind(items)
+    question = _named_category(question, kind_of_items, kind)
     wrong: tuple[str, ...]
+    kind = kind_of_items
     if kind == "对策":
         wrong, right = _ASKED_PROBLEMS, "对策"
     elif kind == "问题":
