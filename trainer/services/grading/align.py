@@ -120,6 +120,13 @@ def is_word(word: str) -> bool:
     return bool(tk.FREQ.get(word, 0))
 
 
+def one_changed(window: str, word: str) -> int | None:
+    """Where ``window`` differs from ``word`` (of its length) by one character, that
+    character's place; None when they are alike or differ in more."""
+    changed = [j for j in range(len(word)) if window[j] != word[j]]
+    return changed[0] if len(changed) == 1 else None
+
+
 def other_word(typed: str, expected: str, j: int) -> bool:
     """Whether the changed character makes a word of its own with a neighbour
     (数学 in 数学竞赛 for 数字竞赛): a different word, not a slip."""
@@ -243,10 +250,9 @@ def find_hits(
     if size >= 2 and not key.word.isascii() and sum(map(text.__contains__, key.word)) >= size - 1:
         for at in _near(text, key.word):
             window = text[at : at + size]
-            wrong = [j for j in range(size) if window[j] != key.word[j]]
-            if len(wrong) != 1:
+            j = one_changed(window, key.word)
+            if j is None:
                 continue
-            j = wrong[0]
             sound = same_sound(window[j], key.word[j])
             how = Found.SLIP
             if is_word(window) or other_word(window, key.word, j):

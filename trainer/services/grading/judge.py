@@ -331,10 +331,9 @@ def _quoted_changed(pl: Plan, span: str, match: align.Match) -> bool:
             continue
         for at in range(len(span) - len(word) + 1):
             window = span[at : at + len(word)]
-            changed = [j for j in range(len(word)) if window[j] != word[j]]
-            if len(changed) != 1:
+            j = align.one_changed(window, word)
+            if j is None:
                 continue
-            j = changed[0]
             if align.other_word(window, word, j) and not same_sound(window[j], word[j]):
                 return True
     return False
