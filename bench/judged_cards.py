@@ -1,25 +1,26 @@
-"""Judges' verdicts joined to the rule and function that make each card today.
+"""Blind judges' verdicts on whole decks, set against the decks the generator makes today.
 
-Blind tutors judged every card of decks the generator made (``RUBRIC.md``: GOOD,
-FIXABLE, TRIVIAL, BROKEN and defect classes). This re-makes each judged article
-with the current generator and matches the judged cards to today's cards by their
-text, so a verdict can be counted against the rule and function that make the card
-now, and a change's effect estimated: of the judged cards it drops or rewords, how
-many were GOOD or FIXABLE and how many TRIVIAL or BROKEN.
+From the sixteenth round on, blind tutors judged every card of each unseen article's
+deck as a reader sees it (``<slug>.<version>.deck.txt``, no rule names) and wrote a
+verdict per card (``<slug>.<version>.judge.json``: GOOD, FIXABLE, TRIVIAL, BROKEN
+and RUBRIC.md's defect classes). Those files are kept in ``tests/data/judged/<set>/``
+beside the labelled articles of ``tests/data/<set>/``.
 
-    python -m bench.judged_cards BLIND_DIR [--sets set8,set9] [--by rule|function|both]
-    python -m bench.judged_cards BLIND_DIR --save before.json    # on the old code
-    python -m bench.judged_cards BLIND_DIR --against before.json # on the new code
+This re-makes each judged article with today's generator and finds each judged card
+among today's cards by what the learner sees (a cloze's text; a list's or Q&A's
+prompt and answer), so a change can be weighed by the verdicts of the cards it
+drops or rewords: a change that drops TRIVIAL and BROKEN cards and keeps the GOOD
+ones is the one to keep.
 
-``BLIND_DIR`` holds ``setN/`` (articles), ``setN-decks*/`` (the judged decks) and
-``setN-judge-*.json`` (verdicts per card). Verdicts of two judges of one deck count
-separately. A judged card no longer made is ``gone``; one made with the same
-sentence but other blanks or items is ``reworded``.
+    python -m bench.judged_cards                      # fates of judged cards today
+    python -m bench.judged_cards --save before.json   # on the old code
+    python -m bench.judged_cards --against before.json  # on the new code
+    python -m bench.judged_cards --changed            # each judged card not made today
 
-``--save`` records each verdict's card as made today and the cards per judged
-article; ``--against`` a saved record counts, by verdict, the judged cards a change
-drops or rewords (GOOD/FIXABLE lost against TRIVIAL/BROKEN gone) and the mean cards
-per article before and after.
+A card is ``same`` when today's deck holds it as judged, ``reworded`` when today's
+deck asks about the same sentence (a cloze) or prompt (a list or Q&A) in other
+words, ``gone`` otherwise. Two judges of one deck (``main`` and ``round``) count
+separately.
 """
 
 from __future__ import annotations
@@ -28,235 +29,190 @@ import argparse
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from trainer.formats.cards_json import made as to_json
-from trainer.generation import generate
-from trainer.generation.read.reader import read_article
-
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+JUDGED = DATA / "judged"
 VERDICTS = ("GOOD", "FIXABLE", "TRIVIAL", "BROKEN")
-_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::.*?)?\}\}")
-_DECKS = {
-    # judge file stem -> deck folder (the judge file's name says which deck version)
-    "judge-A": "set7-decks",
-    "judge-B": "set7-decks",
-    "set8-judge-A": "set8-decks",
-    "set8-judge-B": "set8-decks",
-}
+_CARD = re.compile(r"^## card (\d+) \((\w+)\) tags: ?(.*)$", re.M)
+_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
 
 
-@dataclass(frozen=True, slots=True)
-class Judged:
+@dataclass(frozen=True)
+class Seen:
+    """One card as the judge read it."""
+
+    kind: str
+    text: str  # a cloze's text, else the prompt
+    answer: str  # a list's or Q&A's back, else ""
+
+
+@dataclass(frozen=True)
+class Verdict:
     set_name: str
-    deck: str
     article: str
+    version: str
     index: int
-    card: dict[str, Any]
+    card: Seen
     verdict: str
     defects: tuple[str, ...]
     note: str
 
 
-def deck_folder(judge: Path) -> str:
-    stem = judge.stem
-    if stem in _DECKS:
-        return _DECKS[stem]
-    m = re.match(r"(set\d+)-judge-(.+)-[A-Z]$", stem)
-    if m is None:
-        raise ValueError(f"{judge}: cannot tell which deck it judged")
-    return f"{m.group(1)}-decks-{m.group(2)}"
-
-
-def judged(blind: Path, sets: frozenset[str]) -> Iterator[Judged]:
-    """The verdicts on the decks of ``sets`` (``set8``…): only those named, so a set
-    still being measured blind is never read."""
-    for judge in sorted(blind.glob("*judge-*.json")):
-        if not (judge.stem.startswith(tuple(f"{s}-" for s in sets)) or judge.stem in _DECKS):
-            continue
-        folder = deck_folder(judge)
-        set_name = folder.split("-")[0]
-        if set_name not in sets:
-            continue
-        verdicts = json.loads(judge.read_text(encoding="utf-8"))
-        for article, rows in verdicts.items():
-            if article.startswith("_"):
-                continue
-            deck = json.loads((blind / folder / f"{article}.cards.json").read_text("utf-8"))
-            for row in rows:
-                yield Judged(
-                    set_name,
-                    folder,
-                    article,
-                    row["card"],
-                    deck["cards"][row["card"]],
-                    row["verdict"],
-                    tuple(row.get("defects") or ()),
-                    row.get("note", ""),
-                )
-
-
-def exact_key(card: dict[str, Any]) -> str:
-    """What the learner sees: the same key means the same card."""
-    if card["kind"] == "cloze":
-        return f"cloze|{card['text']}"
-    if card["kind"] == "list":
-        return f"list|{card['prompt']}|" + "/".join(card["items"])
-    return f"qa|{card['prompt']}|{card['answer']}"
-
-
-def span_key(card: dict[str, Any]) -> str:
-    """The source the card asks about: a cloze's plain sentence, a list's items."""
-    if card["kind"] == "cloze":
-        return "cloze|" + _CLOZE.sub(lambda m: m.group(1), card["text"])
-    if card["kind"] == "list":
-        return "list|" + "/".join(card["items"])
-    return f"qa|{card['prompt']}"
-
-
-def article_path(blind: Path, set_name: str, article: str) -> Path:
-    """The article in ``setN/`` or, where a set was labelled in parts, ``setN/all/``."""
-    for folder in (blind / set_name, blind / set_name / "all"):
-        for p in sorted(folder.glob(article + ".*")):
-            if p.suffix in {".txt", ".md", ".html"}:
-                return p
-    raise FileNotFoundError(f"{blind / set_name}/{article}.*")
-
-
-def made_now(blind: Path, set_name: str, article: str) -> list[dict[str, Any]]:
-    path = article_path(blind, set_name, article)
-    cards: list[dict[str, Any]] = to_json(generate(read_article(str(path)), path.stem))["cards"]
+def read_deck(text: str) -> list[Seen]:
+    """The cards of a rendered deck, in order (``## card N (kind) tags: …`` blocks)."""
+    heads = list(_CARD.finditer(text))
+    cards: list[Seen] = []
+    for i, head in enumerate(heads):
+        end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
+        body = text[head.end() + 1 : end].rstrip("\n")
+        if head.group(2) == "cloze":
+            cards.append(Seen("cloze", body.removeprefix("text: "), ""))
+        else:
+            front, _, back = body.partition("\nback:\n")
+            cards.append(Seen(head.group(2), front.removeprefix("front: "), back))
     return cards
 
 
-def join(blind: Path, sets: frozenset[str]) -> list[tuple[Judged, str, dict[str, Any] | None]]:
-    """Each judged card with its fate today (``same``, ``reworded``, ``gone``) and
-    today's card (None when gone)."""
-    cache: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    out: list[tuple[Judged, str, dict[str, Any] | None]] = []
-    for j in judged(blind, sets):
-        key = (j.set_name, j.article)
-        if key not in cache:
-            cache[key] = made_now(blind, *key)
-        now = cache[key]
-        exact = {exact_key(c): c for c in now}
-        spans = {span_key(c): c for c in now}
-        if exact_key(j.card) in exact:
-            out.append((j, "same", exact[exact_key(j.card)]))
-        elif span_key(j.card) in spans:
-            out.append((j, "reworded", spans[span_key(j.card)]))
-        else:
-            out.append((j, "gone", None))
+def verdicts(sets: list[str]) -> list[Verdict]:
+    out: list[Verdict] = []
+    for set_name in sets:
+        for judge in sorted((JUDGED / set_name).glob("*.judge.json")):
+            article, version = judge.name[: -len(".judge.json")].rsplit(".", 1)
+            deck = read_deck((judge.parent / f"{article}.{version}.deck.txt").read_text("utf-8"))
+            rows = json.loads(judge.read_text("utf-8"))["cards"]
+            for row in rows:
+                out.append(
+                    Verdict(
+                        set_name,
+                        article,
+                        version,
+                        row["card"],
+                        deck[row["card"]],
+                        row["verdict"],
+                        tuple(row.get("defects") or ()),
+                        row.get("note", ""),
+                    )
+                )
     return out
 
 
-def _label(card: dict[str, Any], by: str) -> str:
-    if by == "rule":
-        return str(card.get("rule", ""))
-    if by == "function":
-        return str(card.get("function", ""))
-    return f"{card.get('rule', '')} / {card.get('function', '')}"
+def made_now(set_name: str, article: str) -> list[Seen]:
+    """Today's deck of a judged article, read as the judge would see it."""
+    from trainer.formats.cards_json import made as to_json
+    from trainer.generation import generate
+    from trainer.generation.read.reader import read_article
+
+    gold = json.loads((DATA / set_name / f"{article}.json").read_text("utf-8"))
+    path = DATA / set_name / gold["article"]
+    cards = to_json(generate(read_article(str(path)), path.stem))["cards"]
+    return [
+        Seen("cloze", c["text"], "")
+        if c["kind"] == "cloze"
+        else Seen(c["kind"], c["prompt"], c["answer"])
+        for c in cards
+    ]
 
 
-def table(rows: list[tuple[Judged, str, dict[str, Any] | None]], by: str) -> str:
-    """Verdict shares per rule (today's where the card is still made, else the judged
-    deck's), worst first."""
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    defects: dict[str, Counter[str]] = defaultdict(Counter)
-    for j, _fate, now in rows:
-        label = _label(now if now is not None else j.card, by)
-        counts[label][j.verdict] += 1
-        defects[label].update(j.defects)
-    lines = [f"{'rule':44} {'n':>4} " + " ".join(f"{v[:4]:>5}" for v in VERDICTS) + "  defects"]
-    for label, c in sorted(
-        counts.items(), key=lambda kv: -(kv[1]["TRIVIAL"] + kv[1]["BROKEN"]) / sum(kv[1].values())
-    ):
-        n = sum(c.values())
-        shares = " ".join(f"{100 * c[v] / n:4.0f}%" for v in VERDICTS)
-        top = ", ".join(f"{d} {k}" for d, k in defects[label].most_common(4))
-        lines.append(f"{label[:44]:44} {n:4} {shares}  {top}")
+def _span(card: Seen) -> str:
+    return _CLOZE.sub(lambda m: m.group(1), card.text) if card.kind == "cloze" else card.text
+
+
+def fates(rows: list[Verdict]) -> tuple[list[tuple[Verdict, str, Seen | None]], dict[str, int]]:
+    """Each verdict with its card's fate today, and today's card count per article."""
+    today: dict[tuple[str, str], list[Seen]] = {}
+    out: list[tuple[Verdict, str, Seen | None]] = []
+    for v in rows:
+        key = (v.set_name, v.article)
+        if key not in today:
+            today[key] = made_now(*key)
+        now = today[key]
+        spans = {_span(c): c for c in now}
+        if v.card in now:
+            out.append((v, "same", v.card))
+        elif _span(v.card) in spans:
+            out.append((v, "reworded", spans[_span(v.card)]))
+        else:
+            out.append((v, "gone", None))
+    return out, {f"{s}/{a}": len(c) for (s, a), c in today.items()}
+
+
+def summary(rows: list[tuple[Verdict, str, Seen | None]], counts: dict[str, int]) -> str:
+    by: dict[str, Counter[str]] = defaultdict(Counter)
+    for v, fate, _now in rows:
+        by[fate][v.verdict] += 1
+    lines = [f"{len(rows)} verdicts on {len(counts)} articles"]
+    for fate in ("same", "reworded", "gone"):
+        c = by[fate]
+        lines.append(f"{fate:9} {sum(c.values()):4}  " + " ".join(f"{v} {c[v]}" for v in VERDICTS))
+    kept = by["same"]
+    n = sum(kept.values())
+    if n:
+        lines.append(
+            "judged cards still made as judged: "
+            + " ".join(f"{v} {100 * kept[v] / n:.0f}%" for v in VERDICTS)
+        )
+    mean = sum(counts.values()) / len(counts) if counts else 0.0
+    lines.append(f"cards per judged article today: {mean:.2f}")
     return "\n".join(lines)
 
 
-def fates(rows: list[tuple[Judged, str, dict[str, Any] | None]]) -> str:
-    by: dict[str, Counter[str]] = defaultdict(Counter)
-    for j, fate, _now in rows:
-        by[fate][j.verdict] += 1
-    return "\n".join(
-        f"{fate:9} " + " ".join(f"{v} {c[v]}" for v in VERDICTS) for fate, c in sorted(by.items())
-    )
-
-
-def record(blind: Path, rows: list[tuple[Judged, str, dict[str, Any] | None]]) -> dict[str, Any]:
-    """Each verdict's card as made today (its exact key, or None when gone) and the
-    number of cards of each judged article today."""
-    articles = sorted({(j.set_name, j.article) for j, _f, _n in rows})
+def record(rows: list[tuple[Verdict, str, Seen | None]], counts: dict[str, int]) -> dict[str, Any]:
     return {
         "made": [
-            [j.deck, j.article, j.index, j.verdict, exact_key(now) if now else None]
-            for j, _fate, now in rows
+            [v.set_name, v.article, v.version, v.index, v.verdict, fate] for v, fate, _now in rows
         ],
-        "cards": {f"{s}/{a}": len(made_now(blind, s, a)) for s, a in articles},
+        "cards": counts,
     }
 
 
 def against(before: dict[str, Any], after: dict[str, Any]) -> str:
-    """What changed between two records: verdicts whose card is gone or reworded, and
-    the mean cards per judged article."""
-    was = {tuple(r[:3]): r for r in before["made"]}
+    """Judged cards whose fate a change altered, by verdict, and the deck sizes."""
+    was = {tuple(r[:4]): r[5] for r in before["made"]}
     change: dict[str, Counter[str]] = defaultdict(Counter)
     for row in after["made"]:
-        old = was.get(tuple(row[:3]))
-        if old is None or old[4] == row[4]:
+        old = was.get(tuple(row[:4]))
+        if old is None or old == row[5]:
             continue
-        fate = "made again" if old[4] is None else ("dropped" if row[4] is None else "reworded")
-        change[fate][row[3]] += 1
+        change[f"{old} -> {row[5]}"][row[4]] += 1
     lines = [
-        f"{fate:10} " + " ".join(f"{v} {c[v]}" for v in VERDICTS)
+        f"{fate:20} " + " ".join(f"{v} {c[v]}" for v in VERDICTS)
         for fate, c in sorted(change.items())
-    ] or ["no judged card changed"]
+    ] or ["no judged card changed fate"]
     for name, rec in (("before", before), ("after", after)):
         counts = rec["cards"]
         mean = sum(counts.values()) / len(counts) if counts else 0.0
-        lines.append(f"cards per judged article {name}: {mean:.2f} ({len(counts)} articles)")
+        lines.append(f"cards per judged article {name}: {mean:.2f}")
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("blind", type=Path)
-    parser.add_argument("--by", choices=("rule", "function", "both"), default="rule")
     parser.add_argument(
-        "--sets", default="set7,set8,set9,set10", help="the judged sets to read (comma-separated)"
+        "--sets",
+        default=",".join(sorted(p.name for p in JUDGED.iterdir() if p.is_dir())),
+        help="judged sets to read (comma-separated folder names under tests/data/judged)",
     )
-    parser.add_argument("--decks", default="", help="comma-separated deck folders to keep")
     parser.add_argument("--changed", action="store_true", help="list judged cards not made today")
-    parser.add_argument("--save", type=Path, help="record today's cards to compare later")
+    parser.add_argument("--save", type=Path, help="record today's fates to compare later")
     parser.add_argument("--against", type=Path, help="a record --save wrote: what changed")
     args = parser.parse_args()
-    rows = join(args.blind, frozenset(args.sets.split(",")))
-    if args.decks:
-        keep = set(args.decks.split(","))
-        rows = [r for r in rows if r[0].deck in keep]
-    if args.save or args.against:
-        today = record(args.blind, rows)
-        if args.save:
-            args.save.write_text(json.dumps(today, ensure_ascii=False), encoding="utf-8")
-        if args.against:
-            print(against(json.loads(args.against.read_text(encoding="utf-8")), today))
+    rows, counts = fates(verdicts(args.sets.split(",")))
+    if args.save:
+        args.save.write_text(json.dumps(record(rows, counts), ensure_ascii=False), "utf-8")
+    if args.against:
+        print(against(json.loads(args.against.read_text("utf-8")), record(rows, counts)))
         return
-    print(f"{len(rows)} verdicts")
-    print(fates(rows))
-    print(table(rows, args.by))
+    print(summary(rows, counts))
     if args.changed:
-        for j, fate, now in rows:
+        for v, fate, now in rows:
             if fate != "same":
-                seen = j.card.get("text") or j.card.get("prompt")
-                print(f"{fate:9} {j.verdict:8} {j.card.get('rule')} {seen}")
+                print(f"{fate:9} {v.verdict:8} {v.set_name}/{v.article} {v.card.text[:80]}")
                 if now is not None:
-                    print(f"{'':18} now {now.get('text') or now.get('prompt')}")
+                    print(f"{'':18} now {now.text[:80]}")
 
 
 if __name__ == "__main__":

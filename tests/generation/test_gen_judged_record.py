@@ -1,41 +1,54 @@
-"""The judged-cards bench compares two records of the cards made for judged articles:
-which judged cards a change drops or rewords, by verdict, and the deck sizes."""
+"""The judged-cards bench reads the decks blind judges rated and compares two records
+of those cards' fates: which judged cards a change drops or rewords, by verdict."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from bench.judged_cards import against, article_path
+from bench.judged_cards import JUDGED, Seen, against, read_deck, verdicts
 
 
-def test_a_change_is_counted_by_the_verdicts_of_the_cards_it_drops_or_rewords() -> None:
+def test_a_rendered_deck_reads_back_as_the_cards_the_judge_saw() -> None:
+    deck = (
+        "# Deck for x: title 'T'; 2 cards\n\n"
+        "## card 0 (cloze) tags: section::正文 金句\n"
+        "text: 必须{{c1::创新工作思路}}。\n\n"
+        "## card 1 (list) tags: section::正文 列举\n"
+        "front: 乱象有哪两种表现？\n"
+        "back:\n1. 虚假宣传\n\n2. 数据造假\n—— 源句。\n"
+    )
+    assert read_deck(deck) == [
+        Seen("cloze", "必须{{c1::创新工作思路}}。", ""),
+        Seen("list", "乱象有哪两种表现？", "1. 虚假宣传\n\n2. 数据造假\n—— 源句。"),
+    ]
+
+
+def test_every_kept_verdict_names_a_card_of_its_deck() -> None:
+    sets = sorted(p.name for p in JUDGED.iterdir() if p.is_dir())
+    rows = verdicts(sets)
+    assert len(rows) > 1000
+    assert {r.verdict for r in rows} <= {"GOOD", "FIXABLE", "TRIVIAL", "BROKEN"}
+
+
+def test_a_change_is_counted_by_the_verdicts_of_the_cards_whose_fate_it_alters() -> None:
     before = {
         "made": [
-            ["d", "a", 0, "TRIVIAL", "cloze|x"],
-            ["d", "a", 1, "GOOD", "cloze|y"],
-            ["d", "a", 2, "FIXABLE", "cloze|z"],
-            ["d", "a", 3, "BROKEN", None],
+            ["s", "a", "main", 0, "TRIVIAL", "same"],
+            ["s", "a", "main", 1, "GOOD", "same"],
+            ["s", "a", "main", 2, "FIXABLE", "same"],
+            ["s", "a", "main", 3, "BROKEN", "gone"],
         ],
         "cards": {"s/a": 30, "s/b": 10},
     }
     after = {
         "made": [
-            ["d", "a", 0, "TRIVIAL", None],
-            ["d", "a", 1, "GOOD", "cloze|y"],
-            ["d", "a", 2, "FIXABLE", "cloze|z2"],
-            ["d", "a", 3, "BROKEN", None],
+            ["s", "a", "main", 0, "TRIVIAL", "gone"],
+            ["s", "a", "main", 1, "GOOD", "same"],
+            ["s", "a", "main", 2, "FIXABLE", "reworded"],
+            ["s", "a", "main", 3, "BROKEN", "gone"],
         ],
         "cards": {"s/a": 26, "s/b": 10},
     }
     lines = against(before, after).splitlines()
-    assert "dropped    GOOD 0 FIXABLE 0 TRIVIAL 1 BROKEN 0" in lines
-    assert "reworded   GOOD 0 FIXABLE 1 TRIVIAL 0 BROKEN 0" in lines
-    assert "cards per judged article before: 20.00 (2 articles)" in lines
-    assert "cards per judged article after: 18.00 (2 articles)" in lines
-
-
-def test_an_article_of_a_set_labelled_in_parts_is_found_in_its_all_folder(tmp_path: Path) -> None:
-    (tmp_path / "set11" / "all").mkdir(parents=True)
-    article = tmp_path / "set11" / "all" / "x.md"
-    article.write_text("标题\n\n正文。", encoding="utf-8")
-    assert article_path(tmp_path, "set11", "x") == article
+    assert "same -> gone         GOOD 0 FIXABLE 0 TRIVIAL 1 BROKEN 0" in lines
+    assert "same -> reworded     GOOD 0 FIXABLE 1 TRIVIAL 0 BROKEN 0" in lines
+    assert "cards per judged article before: 20.00" in lines
+    assert "cards per judged article after: 18.00" in lines
