@@ -68,6 +68,7 @@ _NOT_MEASURES = ("问题", "原因", "危害", "成效", "现状", "背景", "�
 _MEASURE_HEADINGS = ("对策", "建议", "措施", "举措", "路径", "怎么办", "如何", "怎样")
 """A section whose heading asks for or names the measures: its 分论点 are 对策."""
 _OPEN_QUOTE = ("“", '"', "‘")
+_CLOSE_QUOTE = ("”", '"', "’")
 
 
 @dataclass(frozen=True, slots=True)
@@ -817,8 +818,106 @@ def argument(
         # A body paragraph opening on a measure of the list is no 分论点 besides it.
         points = [p for p in points if not any(_plain(m) in _plain(p) for m in measures)]
         points = points if len(points) >= 2 else []
+    if points and not measures and not under:
+        measures = _closing_measures(original, doc)
+    if points:
+        thesis = _firm_thesis(original, doc) or thesis
     problems = _problems(original, found, measures) if measures and not points else []
     return Argument(thesis, tuple(points), tuple(measures), tuple(problems))
+
+
+def _body_paragraphs(original: str, doc: Outline) -> list[Span]:
+    """The paragraphs that argue: without a closing source or author line
+    (（作者：……）, 《人民日报》（……版）) and without the title repeated."""
+    out = []
+    for sec in doc.sections:
+        for p in sec.paragraphs:
+            text = fold(original[p.span.start : p.span.end]).strip()
+            if text.startswith(("(", "《", "[")) and text.endswith((")", "]", "》")):
+                continue
+            if _plain(text) == _plain(doc.title):
+                continue
+            out.append(p.span)
+    return out
+
+
+def _demand_sentences(original: str, span: Span) -> list[str]:
+    """The sentences of a paragraph that say what must be done (要, 必须, 应, 唯有……才;
+    ``data/claims.txt``), not quoted nor a speaker's, each as a point."""
+    text = original[span.start : span.end]
+    out = []
+    for sentence in _SENTENCE_END.split(text):
+        s = sentence.strip()
+        if not s or s.startswith(_OPEN_QUOTE) or s.endswith(_CLOSE_QUOTE) or _says(s):
+            continue  # a quotation's words, or a speaker's
+        if not _demands(s):
+            continue
+        out.append(complete(_LINKING.sub("", s).lstrip(",，"), _CLOSING_MAX))
+    return [s for s in out if s]
+
+
+_CLOSING_MAX = 60
+_SENTENCE_END = re.compile(r"(?<=[。!?！？])(?![”\"’])|(?<=[。!?！？][”\"’])")
+"""Where a sentence ends: after its full stop, or after the quotation mark closing it."""
+
+
+def _says(sentence: str) -> bool:
+    """A speaker's line (某某表示,……; 采访时,某某形象地说,……): a verb of saying
+    (``data/remarks.txt``) before a comma, colon or quotation mark."""
+    if _SPEAKER.match(sentence):
+        return True
+    return _says_pattern().search(fold(sentence)) is not None
+
+
+@cache
+def _says_pattern() -> re.Pattern[str]:
+    verbs = "|".join(sorted(map(re.escape, kind_words("remarks", "says")), key=len, reverse=True))
+    return re.compile(rf"(?:{verbs})[:,“\"]")
+
+
+def _closing_measures(original: str, doc: Outline) -> list[str]:
+    """A commentary or essay that argues its 分论点 in the body ends on what to do: the
+    demand sentences of its closing paragraph (……要持续加强……, 唯有……才能……), when the
+    detectors found no list of 对策."""
+    paragraphs = _body_paragraphs(original, doc)
+    if len(paragraphs) < _ESSAY_PARAGRAPHS:
+        return []
+    return _demand_sentences(original, paragraphs[-1])
+
+
+def _firm_thesis(original: str, doc: Outline) -> str:
+    """The 中心论点 an essay states as a firm judgement (必须……, 唯有……才, 应……才能;
+    ``data/claims.txt`` kind firm) in its opening paragraph, naming the topic its body
+    argues (a two-character piece held by half its other paragraphs); empty when it
+    states none."""
+    paragraphs = [original[p.start : p.end] for p in _body_paragraphs(original, doc)]
+    if len(paragraphs) < _ESSAY_PARAGRAPHS:
+        return ""
+    topic = _shared_pieces(paragraphs[1:])
+    for sentence in reversed(_SENTENCE_END.split(paragraphs[0])):
+        s = _LINKING.sub("", sentence.strip()).lstrip(",，")
+        if not s or s.startswith(_OPEN_QUOTE) or s.endswith(("?", "？", *_CLOSE_QUOTE)):
+            continue
+        firm = masked(s, kind_words("claims", "lookalikes"))
+        if not any(w in firm for w in kind_words("claims", "firm")):
+            continue
+        if _says(s) or not any(k in fold(s) for k in topic):
+            continue
+        claim = complete(s)
+        if len(claim) == len(s.rstrip("。!;,！；，")):
+            return claim
+    return ""
+
+
+def _shared_pieces(texts: list[str]) -> frozenset[str]:
+    """Two-character pieces of Chinese held by half the texts or more (their topic's words)."""
+    seen: dict[str, int] = {}
+    for p in texts:
+        text = fold(p)
+        for k in {text[i : i + 2] for i in range(len(text) - 1)}:
+            if all("\u4e00" <= ch <= "\u9fff" for ch in k):
+                seen[k] = seen.get(k, 0) + 1
+    return frozenset(k for k, n in seen.items() if n * 2 >= len(texts) and n >= 2)
 
 
 _TOP_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)")

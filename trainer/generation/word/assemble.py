@@ -448,15 +448,17 @@ def structure_note(
         lines.append("问题:" + ";".join(said.problems))
     if said.measures:
         lines.append("对策:" + ";".join(said.measures))
+    # The prompt asks for the parts the answer gives, in its order (rubric: QAA).
+    asked = "、".join(line.partition(":")[0] for line in lines)
     first, last = sections[0], sections[-1]
     start = first.span.start if first.span else first.paragraphs[0].span.start
     note = Note(
         guid=note_guid(source_id, "s0/structure", NoteKind.QA.value),
         kind=NoteKind.QA,
         prompt=widen_punct(
-            f"《{title}》的论证结构是怎样的?(中心论点、分论点、对策)"
+            f"《{title}》的论证结构是怎样的?({asked})"
             if title
-            else "本文的论证结构是怎样的?(中心论点、分论点、对策)"
+            else f"本文的论证结构是怎样的?({asked})"
         ),
         answer=widen_punct("\n".join(lines)),
         tags=(source_id, "section::全文", "结构") if source_id else ("section::全文", "结构"),

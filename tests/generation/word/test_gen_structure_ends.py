@@ -1,0 +1,81 @@
+"""The argument-structure card of an essay that states its thesis as a firm judgement
+and ends on what to do (made-up texts): the thesis before a metaphor title, the closing
+paragraph's demands as its 对策, and a prompt that asks only for the parts the answer
+gives (rubric: QAA)."""
+
+from __future__ import annotations
+
+from gen_scoring import make
+
+from trainer.domain.model import Note
+from trainer.generation.text import fold
+
+
+def _card(text: str) -> Note | None:
+    cards = [n for n in make(text, "t").notes if "结构" in n.tags]
+    return cards[0] if cards else None
+
+
+def _parts(note: Note) -> dict[str, str]:
+    return dict(line.split(":", 1) for line in fold(note.answer).splitlines())
+
+
+ESSAY = (
+    "春风化雨,润物无声\n\n"
+    "做事先做人,立业先立德。青年干部扎根基层、服务群众,才能赢得群众信任。"
+    "因此,青年干部必须扎根基层、甘于奉献,才能在广阔天地中建功立业。\n\n"
+    "扎根基层,要俯下身子听民声。走进田间地头,把群众的冷暖放在心上。\n\n"
+    "扎根基层,要沉下心来办实事。一件件小事办好了,群众的日子就更有盼头。\n\n"
+    "扎根基层,要挺起脊梁担重任。急难险重的任务面前,青年干部冲在最前面。\n\n"
+    "路虽远,行则将至。青年干部要把基层当作成长的课堂,在摸爬滚打中增长才干。"
+    "广大青年更要坚定理想信念,让青春在奉献中绽放光彩。\n"
+)
+
+
+def test_a_firm_judgement_in_the_opening_is_the_thesis_before_a_metaphor_title() -> None:
+    note = _card(ESSAY)
+    assert note is not None
+    assert _parts(note)["中心论点"] == "青年干部必须扎根基层、甘于奉献,才能在广阔天地中建功立业"
+
+
+def test_the_closing_paragraphs_demands_are_the_measures() -> None:
+    note = _card(ESSAY)
+    assert note is not None
+    assert _parts(note)["对策"].split(";") == [
+        "青年干部要把基层当作成长的课堂,在摸爬滚打中增长才干",
+        "广大青年更要坚定理想信念,让青春在奉献中绽放光彩",
+    ]
+    assert fold(note.prompt).endswith("(中心论点、分论点、对策)")
+
+
+NO_MEASURES = (
+    "让基层治理有温度\n\n"
+    "近年来,各地不断探索基层治理的新办法,群众的获得感明显增强。\n\n"
+    "网格化,让治理的触角延伸到末梢。网格员走街串巷,把矛盾化解在萌芽状态。\n\n"
+    "议事会,让群众的事由群众商量着办。加装电梯、停车管理,居民坐下来商量。\n\n"
+    "热线电话,让群众的呼声有回响。热线受理群众诉求,限时办结、回访评价。\n\n"
+    "小事连着民心,细节见证温度。一件件小事办好了,群众的日子就更有奔头。\n"
+)
+
+
+def test_the_prompt_asks_only_for_the_parts_the_answer_gives() -> None:
+    note = _card(NO_MEASURES)
+    assert note is not None
+    assert "对策" not in _parts(note)
+    assert fold(note.prompt).endswith("(中心论点、分论点)")
+
+
+SPEAKER_CLOSING = (
+    "让基层治理有温度\n\n"
+    "近年来,各地不断探索基层治理的新办法,群众的获得感明显增强。\n\n"
+    "网格化,让治理的触角延伸到末梢。网格员走街串巷,把矛盾化解在萌芽状态。\n\n"
+    "议事会,让群众的事由群众商量着办。加装电梯、停车管理,居民坐下来商量。\n\n"
+    "热线电话,让群众的呼声有回响。热线受理群众诉求,限时办结、回访评价。\n\n"
+    "采访时,老社区主任形象地说,治理要像绣花一样细,群众才会满意。\n"
+)
+
+
+def test_a_speakers_line_in_the_closing_paragraph_is_no_measure() -> None:
+    note = _card(SPEAKER_CLOSING)
+    assert note is not None
+    assert "对策" not in _parts(note)
