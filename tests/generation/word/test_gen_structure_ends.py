@@ -79,3 +79,23 @@ def test_a_speakers_line_in_the_closing_paragraph_is_no_measure() -> None:
     note = _card(SPEAKER_CLOSING)
     assert note is not None
     assert "对策" not in _parts(note)
+
+
+NUMBERED_HEADINGS = (
+    "让数字技术更好服务群众\n\n"
+    "数字技术日新月异,正在深刻改变群众的生产生活。\n\n"
+    "1 数字技术让政务服务更加便捷\n"
+    "过去办事要跑好几个窗口,如今动动手指就能办好,群众少跑腿、数据多跑路。\n\n"
+    "2 数字技术让公共服务更加均衡\n"
+    "远程医疗、在线课堂走进山区,偏远地区的群众也能享受优质资源。\n\n"
+    "3 数字技术让社会治理更加精准\n"
+    "城市大脑汇聚各类数据,交通拥堵、安全隐患都能提前发现、及时处置。\n"
+)
+
+
+def test_a_headings_arabic_number_is_no_part_of_its_point() -> None:
+    note = _card(NUMBERED_HEADINGS)
+    assert note is not None
+    points = _parts(note)["分论点"].split(";")
+    assert len(points) >= 2
+    assert all(p.startswith("数字技术让") for p in points)
