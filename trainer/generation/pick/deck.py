@@ -252,7 +252,9 @@ def tidy(made: list[Made], standing: frozenset[str], folded: str) -> list[Made]:
       or one in a background line or a numbered data line; a cloze outside a 金句
       whose every blank is a place in a ranking (全球第一); and a list whose items
       are figures or serial numbers (十三号、十四号);
-    * a 金句 on a line of a study note's advice to the student (:func:`_advice`);
+    * a 金句 on a line of a study note's advice to the student (:func:`_advice`), or
+      on a question or an example (:func:`_unquotable`), and a list read off a
+      question (:func:`_asking_list`);
     * the same point carded twice (rubric: DUP): clozes on one sentence become one
       cloze holding every blank (:func:`_merged`), and a cloze asking two or more
       items of a list on the same sentence, and nothing else, goes (the list asks
@@ -269,6 +271,8 @@ def tidy(made: list[Made], standing: frozenset[str], folded: str) -> list[Made]:
         and not _dated(m, standing, folded)
         and not _advice(m, folded)
         and not _aside(m, standing, folded)
+        and not _unquotable(m, standing, folded)
+        and not _asking_list(m, folded)
     ]
     kept = _merged(kept)
     lists = [(n.source.start, n.source.end, n.items) for n, o in kept if _is_list(o)]
@@ -327,6 +331,46 @@ whatever its sentence is classed as: its claim cloze stays."""
 
 _QUOTING = frozenset({"cloze.golden.saying", "cloze.golden.maxim"})
 """金句 rules that card a quotation: the words quoted are the point, whoever is told."""
+_CLOSING_QUOTES = "”’\"' "
+
+
+def _unquotable(card: Made, standing: frozenset[str], folded: str) -> bool:
+    """A 金句 card, not a quotation, on a line nobody quotes in an essay (rubric: TAG,
+    LOW; ``GUIDE.md``: not description):
+
+    * a question (我们更想知道：……他们究竟如何实现逆转？; 面对“……？……？”), which
+      leads into the sentences that answer it, unless a blank stands on its own;
+    * an example, opening with an example marker (比如安全生产，……): a case of a
+      point, not the point; a 规范表述 blanked there is the case's name (安全生产),
+      only a quoted or named term (“枫桥经验”, 《……》) keeps the card."""
+    note, origin = card
+    if origin.function != "金句" or origin.rule in _QUOTING:
+        return False
+    blanks = _BLANK.findall(note.text)
+    told = _sentence_of(folded, note.source.start, note.source.end).rstrip(_CLOSING_QUOTES)
+    if told.lstrip(_CLOSING_QUOTES).startswith(kind_words("case_marks", "opener")):
+        return not any(_stands(b, frozenset(), folded) for b in blanks)
+    if any(_stands(b, standing, folded) for b in blanks):
+        return False
+    return told.endswith(_QUESTION_ENDS)
+
+
+_ASKED_LISTS = frozenset({"list.parallel"})
+"""Lists of parallel clauses (一次次落后，一分分咬回，一场场硬仗): on a question they
+set it. A list of phrases inside a question (为什么……从空想到科学、从理论到实践……的
+历程？) may name points the question takes as given, so it stays."""
+
+
+def _asking_list(card: Made, folded: str) -> bool:
+    """A list read off a question (我们更想知道：一次次落后，一分分咬回，一场场硬仗，他们
+    究竟如何实现逆转？): its items set the question, the sentences after answer it, so
+    they are no points to recall (rubric: LOW, PRM)."""
+    note, origin = card
+    if origin.rule not in _ASKED_LISTS:
+        return False
+    ends = [k for k in (folded.find(mark, note.source.end - 1) for mark in _ENDS) if k >= 0]
+    told = _sentence_of(folded, note.source.start, min(ends, default=len(folded) - 1) + 1)
+    return told.rstrip(_CLOSING_QUOTES).endswith(_QUESTION_ENDS)
 
 
 def _advice(card: Made, folded: str) -> bool:
