@@ -172,3 +172,13 @@ def test_a_blank_takes_no_adjective_and_no_subject_of_the_next_verb() -> None:
     ]:
         blanks = _whole_compounds(Span(sentence, 0, len(sentence)), (_span(sentence, word),))
         assert [b.text for b in blanks] == [word], sentence
+
+
+def test_a_blank_takes_no_noun_that_does_not_close_the_phrase() -> None:
+    # 影响 opens a verb phrase, 基本 an attribute of 原理: widening would only move the cut.
+    for sentence, word in [
+        ("市民反映占道经营影响交通和卫生等问题。", "占道经营"),
+        ("党员要学好马克思主义基本原理,练就看家本领。", "马克思主义"),
+    ]:
+        blanks = _whole_compounds(Span(sentence, 0, len(sentence)), (_span(sentence, word),))
+        assert [b.text for b in blanks] == [word], sentence

@@ -1035,10 +1035,10 @@ def _whole_compounds(sentence: Span, blanks: tuple[Span, ...]) -> tuple[Span, ..
 def _closes_compound(first: str, last: str, nxt: str, then: str) -> bool:
     """``nxt`` is the head noun of the compound a blank ending on ``last`` is cut
     from: a policy head (``data/term_heads.txt``: 机制, 能力), or a common dictionary
-    noun after a noun (智能制造|基地, 顺应时代|变化). Not a generic noun (数字经济|领域),
-    an adjective (问题|复杂), a noun ``then`` makes the subject of a verb (停车位|私人占用)
-    or an adverbial (城市人口|无休止地), nor after a blank opening (``first``) on a
-    negation (不公平|信息: the blank is the judgement)."""
+    noun after a noun (智能制造|基地, 顺应时代|变化) that closes the phrase (``then``
+    a mark or :data:`_PHRASE_ENDS`). Not a generic noun (数字经济|领域), an adjective
+    (问题|复杂), nor after a blank opening (``first``) on a negation (不公平|信息: the
+    blank is the judgement)."""
     if nxt in HEADS:
         return True
     return (
@@ -1047,10 +1047,15 @@ def _closes_compound(first: str, last: str, nxt: str, then: str) -> bool:
         and _modifier(nxt)
         and nxt not in GENERIC
         and noun(nxt)
-        and then != "地"
-        and not _verbal(then)
+        and (strip_punct(then) != then or then in _PHRASE_ENDS)
         and tokenizer().FREQ.get(nxt, 0) >= _COMMON
     )
+
+
+_PHRASE_ENDS = frozenset({"的", "等", "和", "与", "及"})
+"""Words after which a noun phrase has closed (智能制造基地等): a head noun the blank
+reaches for must close the phrase, else it is an attribute (马克思主义|基本原理) or a
+verb (占道经营|影响交通) and widening only moves the cut."""
 
 
 _COMMON = 1000
