@@ -182,3 +182,10 @@ def test_a_blank_takes_no_noun_that_does_not_close_the_phrase() -> None:
     ]:
         blanks = _whole_compounds(Span(sentence, 0, len(sentence)), (_span(sentence, word),))
         assert [b.text for b in blanks] == [word], sentence
+
+
+def test_a_blank_in_a_document_name_takes_no_head_after_de() -> None:
+    sentence = "国务院印发《关于发展银发经济增进老年人福祉的意见》,部署二十六项举措。"
+    word = "增进老年人福祉"
+    blanks = _whole_compounds(Span(sentence, 0, len(sentence)), (_span(sentence, word),))
+    assert [b.text for b in blanks] == [word]

@@ -1073,8 +1073,8 @@ def _past_de(toks: list[tuple[str, int]], i: int, j: int, longest: int) -> int:
         return j
     head, at = toks[j + 2]
     after = toks[j + 3][0] if j + 3 < len(toks) else "。"
-    if not is_content(head) or strip_punct(after) == after:
-        return j
+    if not is_content(head) or strip_punct(after) == after or after[0] in "》〉":
+        return j  # 《……增进老年人福祉的意见》: the head is a document's name
     return j + 2 if at + len(head) - toks[i][1] <= longest else j
 
 
