@@ -125,3 +125,67 @@ def test_a_saying_without_terms_blanks_nouns_not_adverbs() -> None:
     sentence = "改革的步子不会停滞,开放的大门只会越开越大。"
     g = Golden(Span(sentence, 0, len(sentence)), "pattern", ())
     assert [b.text for b in _golden_blanks(g, {}, set())] == ["步子", "大门"]
+
+
+def test_a_blank_ending_on_a_noun_takes_the_noun_that_closes_its_compound() -> None:
+    # A blank cut before its head (智能制造|基地, 顺应时代|变化) leaves the term torn.
+    for sentence, word, whole in [
+        ("各区县要加快建设智能制造基地,带动上下游企业集聚。", "智能制造", "智能制造基地"),
+        ("基层治理要顺应时代变化,及时调整工作方法。", "顺应时代", "顺应时代变化"),
+    ]:
+        blanks = _whole_compounds(Span(sentence, 0, len(sentence)), (_span(sentence, word),))
+        assert [b.text for b in blanks] == [whole], sentence
+
+
+def test_a_verb_object_blank_cut_before_its_head_takes_the_head_after_de() -> None:
+    # 关注国家|的发展, 对国家|的认同: the blank ends on the attribute; the object is the head.
+    for sentence, word, whole in [
+        ("青年要热爱生活、关注国家的发展,在奋斗中成长。", "关注国家", "关注国家的发展"),
+        ("这些段子消解了年轻人对国家的认同,危害不小。", "对国家", "对国家的认同"),
+    ]:
+        blanks = _whole_compounds(Span(sentence, 0, len(sentence)), (_span(sentence, word),))
+        assert [b.text for b in blanks] == [whole], sentence
+
+
+def test_a_blank_takes_no_generic_noun_after_it_and_no_head_past_the_clause() -> None:
+    for sentence, word in [
+        ("各地要大力发展数字经济领域,不断壮大市场主体。", "数字经济"),
+        ("推进乡村振兴的关键在人才,要引得来、留得住。", "乡村振兴"),
+    ]:
+        blanks = _whole_compounds(Span(sentence, 0, len(sentence)), (_span(sentence, word),))
+        assert [b.text for b in blanks] == [word], sentence
+
+
+def test_a_blank_takes_no_head_after_a_negated_quality_or_before_an_adverbial() -> None:
+    for sentence, word in [
+        ("各种不平衡、不公平信息迅速传播给公众,造成更多人心理失衡。", "不公平"),
+        ("农村青年涌向城市,城市人口无休止地增多,成了城市问题。", "城市人口"),
+    ]:
+        blanks = _whole_compounds(Span(sentence, 0, len(sentence)), (_span(sentence, word),))
+        assert [b.text for b in blanks] == [word], sentence
+
+
+def test_a_blank_takes_no_adjective_and_no_subject_of_the_next_verb() -> None:
+    for sentence, word in [
+        ("群众在生活中碰到的问题复杂多样,比如占道经营。", "问题"),
+        ("对于停车位私人占用现象,执法人员及时联系车主。", "停车位"),
+    ]:
+        blanks = _whole_compounds(Span(sentence, 0, len(sentence)), (_span(sentence, word),))
+        assert [b.text for b in blanks] == [word], sentence
+
+
+def test_a_blank_takes_no_noun_that_does_not_close_the_phrase() -> None:
+    # 影响 opens a verb phrase, 基本 an attribute of 原理: widening would only move the cut.
+    for sentence, word in [
+        ("市民反映占道经营影响交通和卫生等问题。", "占道经营"),
+        ("党员要学好马克思主义基本原理,练就看家本领。", "马克思主义"),
+    ]:
+        blanks = _whole_compounds(Span(sentence, 0, len(sentence)), (_span(sentence, word),))
+        assert [b.text for b in blanks] == [word], sentence
+
+
+def test_a_blank_in_a_document_name_takes_no_head_after_de() -> None:
+    sentence = "国务院印发《关于发展银发经济增进老年人福祉的意见》,部署二十六项举措。"
+    word = "增进老年人福祉"
+    blanks = _whole_compounds(Span(sentence, 0, len(sentence)), (_span(sentence, word),))
+    assert [b.text for b in blanks] == [word]

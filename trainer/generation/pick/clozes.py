@@ -26,6 +26,7 @@ from trainer.generation.detect.golden import (
     strip_numbering,
 )
 from trainer.generation.detect.keyterms import (
+    GENERIC,
     HEADS,
     PLAIN,
     STOP_WORDS,
@@ -43,9 +44,11 @@ from trainer.generation.split.structure import Outline, Paragraph, Section
 from trainer.generation.split.words import (
     guifan_words,
     is_content,
+    noun,
     rarity,
     straddles,
     tag,
+    tokenizer,
     tokens,
     word_bounds,
 )
@@ -1006,10 +1009,16 @@ def _whole_compounds(sentence: Span, blanks: tuple[Span, ...]) -> tuple[Span, ..
                 i = k
         while (
             j + 1 < len(toks)
-            and toks[j + 1][0] in HEADS
+            and _closes_compound(
+                toks[i][0],
+                toks[j][0],
+                toks[j + 1][0],
+                toks[j + 2][0] if j + 2 < len(toks) else "。",
+            )
             and toks[j + 1][1] + len(toks[j + 1][0]) - toks[i][1] <= len(b.text) + _NEST
         ):
             j += 1
+        j = _past_de(toks, i, j, len(b.text) + _NEST)
         lo2, hi2 = toks[i][1], toks[j][1] + len(toks[j][0])
         if (lo2, hi2) == (lo, hi):
             continue
@@ -1021,6 +1030,52 @@ def _whole_compounds(sentence: Span, blanks: tuple[Span, ...]) -> tuple[Span, ..
         if 2 * hidden <= plain and _good_blank(wide.text):
             out[n] = wide
     return tuple(out)
+
+
+def _closes_compound(first: str, last: str, nxt: str, then: str) -> bool:
+    """``nxt`` is the head noun of the compound a blank ending on ``last`` is cut
+    from: a policy head (``data/term_heads.txt``: 机制, 能力), or a common dictionary
+    noun after a noun (智能制造|基地, 顺应时代|变化) that closes the phrase (``then``
+    a mark or :data:`_PHRASE_ENDS`). Not a generic noun (数字经济|领域), an adjective
+    (问题|复杂), nor after a blank opening (``first``) on a negation (不公平|信息: the
+    blank is the judgement)."""
+    if nxt in HEADS:
+        return True
+    return (
+        not _verbal(last)
+        and not first.startswith("不")
+        and _modifier(nxt)
+        and nxt not in GENERIC
+        and noun(nxt)
+        and (strip_punct(then) != then or then in _PHRASE_ENDS)
+        and tokenizer().FREQ.get(nxt, 0) >= _COMMON
+    )
+
+
+_PHRASE_ENDS = frozenset({"的", "等", "和", "与", "及"})
+"""Words after which a noun phrase has closed (智能制造基地等): a head noun the blank
+reaches for must close the phrase, else it is an attribute (马克思主义|基本原理) or a
+verb (占道经营|影响交通) and widening only moves the cut."""
+
+
+_COMMON = 1000
+"""The least dictionary frequency of a head noun a blank reaches for (基地 11481, 景点
+2436): a rare or guessed word (无休止, 场里, 康复者) is no head."""
+
+
+def _past_de(toks: list[tuple[str, int]], i: int, j: int, longest: int) -> int:
+    """The word closing a blank that opens on a verb or preposition and ends on the
+    attribute of its object (关注国家|的发展, 对国家|的认同): the head after 的, when the
+    head ends the clause, the blank stays ``longest`` characters at most; else ``j``."""
+    if j + 2 >= len(toks) or toks[j + 1][0] != "的" or _verbal(toks[j][0]):
+        return j
+    if not (_verbal(toks[i][0]) or tag(toks[i][0]) == "p"):
+        return j
+    head, at = toks[j + 2]
+    after = toks[j + 3][0] if j + 3 < len(toks) else "。"
+    if not is_content(head) or strip_punct(after) == after or after[0] in "》〉":
+        return j  # 《……增进老年人福祉的意见》: the head is a document's name
+    return j + 2 if at + len(head) - toks[i][1] <= longest else j
 
 
 def _verb_objects(sentence: Span, blanks: tuple[Span, ...]) -> tuple[Span, ...]:

@@ -477,13 +477,32 @@ def _tags() -> dict[str, str]:
     return _once("tags", _load_tags)  # type: ignore[no-any-return]
 
 
+def noun(word: str) -> bool:
+    """A noun by jieba's dictionary tag (基地, 景点; 变化 and 实验 as nouns of action):
+    not an adjective (复杂), a place word (场里) or a word the dictionary does not know."""
+    return word in _once("nouns", _load_nouns)
+
+
+_NOUN = frozenset({"n", "vn", "nz"})
+
+
+def _load_nouns() -> frozenset[str]:
+    return frozenset(_load_tagged(_NOUN, "jieba-nouns.marshal"))
+
+
 def _load_tags() -> dict[str, str]:
     """{word: tag} of the dictionary's non-noun words, cached next to jieba's cache."""
+    return _load_tagged(_NOT_NOUN, "jieba-tags.marshal")
+
+
+def _load_tagged(kinds: frozenset[str], name: str) -> dict[str, str]:
+    """{word: tag} of the dictionary's words tagged one of ``kinds``, cached as
+    ``name`` next to jieba's cache."""
     import marshal
 
     tk = tokenizer()
     cache_dir = _cache_dir()
-    cached = cache_dir / "jieba-tags.marshal" if cache_dir is not None else None
+    cached = cache_dir / name if cache_dir is not None else None
     if cached is not None and cached.exists():
         try:
             loaded = marshal.loads(cached.read_bytes())
@@ -496,7 +515,7 @@ def _load_tags() -> dict[str, str]:
         for raw in fh:
             line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
             parts = line.split()
-            if len(parts) == 3 and parts[2] in _NOT_NOUN:
+            if len(parts) == 3 and parts[2] in kinds:
                 tags[parts[0]] = parts[2]
     if cached is not None:
         with contextlib.suppress(OSError):
