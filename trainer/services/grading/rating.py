@@ -33,9 +33,9 @@ Good (the first seven rounds' gave Hard)."""
 GOOD_SHARE = 2 / 3
 """… and so is one of six points or more with two thirds of them recalled (two
 of six left out or half said): "答出四条" of six is Good to the tutors (with each
-point's mark from the point model trained on the other sets, 20 of 33 such
-answers; Hard 9), Hard only where fewer than two thirds are there (three of
-five: Hard 35 of 41)."""
+point's mark from the point model trained on the other sets, 19 of 34 such
+answers; Hard 9, Again 3, Easy 3, ten sets), Hard only where fewer than two
+thirds are there (three of five: Hard 35 of 41)."""
 QUICK_BASE = 10.0
 """Seconds an Easy answer may take: this much for thinking …"""
 QUICK_PER_CHAR = 1.0
