@@ -967,6 +967,17 @@ def test_every_point_but_one_of_four_or_more_is_good() -> None:
     assert suggest(two_out, 60, 60)[0] is Rating.HARD
 
 
+def test_two_thirds_of_six_points_or_more_is_good() -> None:
+    # Four of six points there, the other two left out or half said: Good to a
+    # tutor; three of six, or three of five, is still Hard.
+    four_of_six = [_Marked(True)] * 4 + [_Marked(False)] * 2
+    assert suggest(four_of_six, 60, 60) == (Rating.GOOD, "4/6 recalled, 2 missed")
+    one_half_said = [_Marked(True)] * 4 + [_Marked(False, partial=True), _Marked(False)]
+    assert suggest(one_half_said, 60, 60) == (Rating.GOOD, "4/6 recalled, 1 partly, 1 missed")
+    assert suggest([_Marked(True)] * 3 + [_Marked(False)] * 3, 60, 60)[0] is Rating.HARD
+    assert suggest([_Marked(True)] * 3 + [_Marked(False)] * 2, 60, 60)[0] is Rating.HARD
+
+
 def test_a_complaint_by_a_predicate_holding_no_negation_is_not_turned_by_its_own_words() -> None:
     # 薄弱 turns 力量 as 不足 does: 巡逻 beside it is part of the same complaint,
     # and 巡逻薄弱 says the point in fewer words, not its opposite.
