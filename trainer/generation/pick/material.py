@@ -1,0 +1,54 @@
+"""Stage 5, pick: the cards a tutor makes of an exam paper's 给定资料 (a material).
+
+A tutor reads a material for its points: what was done (做法), what came of it
+(成效), what goes wrong (问题) and why (原因), and the judgements an official or an
+expert is quoted making. The rest of a material is evidence, not a card: the
+scenery it opens on (``群山环绕,万亩橘林``), a person's story, the names of its
+projects. So, in a material only:
+
+* no card of a sentence whose function is background (``背景``): the setting, the
+  story before the measures, a project's name and size; unless the sentence
+  narrates a measure taken (``近年来,F县推行土地流转……`` opens on a time phrase
+  and is still a 做法);
+* no 金句 from a rule that only reads a line's form (a short, pithy line; a line
+  shaped like a maxim): in a material such a line is description or a person's
+  title, not a judgement. Quoted judgements (their own rules) keep their cards.
+
+Judged material decks: the background cards were trivial or broken for all but
+three of fifteen, the form-only 金句 for all but one of five; no card a judge
+called good came from either.
+"""
+
+from __future__ import annotations
+
+from trainer.domain.model import Note
+from trainer.generation.detect.measures import narrates_measure
+from trainer.generation.provenance import Origin
+from trainer.generation.text import Span
+
+__all__ = ["material_cards", "not_a_material_point"]
+
+Made = tuple[Note, Origin]
+
+_NARRATION = frozenset({"背景"})
+"""Sentence functions that tell a material's story, not its points."""
+_FORM_ONLY_GOLDEN = frozenset({"cloze.golden.aphorism", "cloze.golden.maxim"})
+"""金句 rules that judge a line by its form alone, not by its being a quoted claim."""
+
+
+def not_a_material_point(card: Made, folded: str) -> bool:
+    """A card of a material (``folded``) a tutor would not make: narration that takes
+    no measure, or a line carded as 金句 only for its form."""
+    note, origin = card
+    if origin.rule in _FORM_ONLY_GOLDEN:
+        return True
+    if origin.function not in _NARRATION:
+        return False
+    start, end = note.source.start, note.source.end
+    return not narrates_measure(folded, Span(folded[start:end], start, end))
+
+
+def material_cards(made: list[Made], folded: str) -> list[Made]:
+    """``made`` (the cards of a material, ``folded``) without those that carry no
+    point of it; the argument-structure card, made apart, is not among them."""
+    return [m for m in made if not not_a_material_point(m, folded)]
