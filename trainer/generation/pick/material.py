@@ -9,7 +9,8 @@ projects. So, in a material only:
 * no card of a sentence whose function is background (``背景``): the setting, the
   story before the measures, a project's name and size; unless the sentence
   narrates a measure taken (``近年来,F县推行土地流转……`` opens on a time phrase
-  and is still a 做法);
+  and is still a 做法) or reports what an authority said (``总书记指出,……``: a
+  judgement an essay cites, ``data/remarks.txt``);
 * no 金句 from a rule that only reads a line's form (a short, pithy line; a line
   shaped like a maxim): in a material such a line is description or a person's
   title, not a judgement. Quoted judgements (their own rules) keep their cards.
@@ -23,8 +24,9 @@ from __future__ import annotations
 
 from trainer.domain.model import Note
 from trainer.generation.detect.measures import narrates_measure
+from trainer.generation.lexicon import kind_words
 from trainer.generation.provenance import Origin
-from trainer.generation.text import Span
+from trainer.generation.text import Span, between_marks
 
 __all__ = ["material_cards", "not_a_material_point"]
 
@@ -34,6 +36,8 @@ _NARRATION = frozenset({"背景"})
 """Sentence functions that tell a material's story, not its points."""
 _FORM_ONLY_GOLDEN = frozenset({"cloze.golden.aphorism", "cloze.golden.maxim"})
 """金句 rules that judge a line by its form alone, not by its being a quoted claim."""
+_ENDS = ("。", "!", "?", "\n")
+"""What ends the sentence a card stands on."""
 
 
 def not_a_material_point(card: Made, folded: str) -> bool:
@@ -44,8 +48,16 @@ def not_a_material_point(card: Made, folded: str) -> bool:
         return True
     if origin.function not in _NARRATION:
         return False
-    start, end = note.source.start, note.source.end
-    return not narrates_measure(folded, Span(folded[start:end], start, end))
+    start, end = between_marks(folded, note.source.start, note.source.end, _ENDS)
+    sentence = Span(folded[start:end], start, end)  # a list's span is its items': widened
+    return not (narrates_measure(folded, sentence) or _cites_authority(sentence.text))
+
+
+def _cites_authority(text: str) -> bool:
+    """``text`` reports what an authority said (习近平总书记指出,……)."""
+    return any(w in text for w in kind_words("remarks", "authority")) and any(
+        w in text for w in kind_words("remarks", "says")
+    )
 
 
 def material_cards(made: list[Made], folded: str) -> list[Made]:
