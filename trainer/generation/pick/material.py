@@ -9,8 +9,10 @@ projects. So, in a material only:
 * no card of a sentence whose function is background (``背景``): the setting, the
   story before the measures, a project's name and size; unless the sentence
   narrates a measure taken (``近年来,F县推行土地流转……`` opens on a time phrase
-  and is still a 做法) or reports what an authority said (``总书记指出,……``: a
-  judgement an essay cites, ``data/remarks.txt``);
+  and is still a 做法) or opens on a speaker (``该校教师表示,……``, ``总书记指出,……``:
+  a judgement quoted, ``data/remarks.txt``); a list the sentence writes itself as a
+  、 series (``专业化、精细化、特色化``) stays too: the material's own enumeration,
+  not clauses of a story read as one;
 * no 金句 from a rule that only reads a line's form (a short, pithy line; a line
   shaped like a maxim): in a material such a line is description or a person's
   title, not a judgement. Quoted judgements (their own rules) keep their cards.
@@ -36,6 +38,10 @@ _NARRATION = frozenset({"背景"})
 """Sentence functions that tell a material's story, not its points."""
 _FORM_ONLY_GOLDEN = frozenset({"cloze.golden.aphorism", "cloze.golden.maxim"})
 """金句 rules that judge a line by its form alone, not by its being a quoted claim."""
+_OWN_LISTS = frozenset({"list.inline"})
+"""List rules that take a 、 series the sentence writes, not clauses read as items."""
+_SPEAKER_MAX = 20
+"""How far into its sentence a speaker's verb of saying may stand."""
 _ENDS = ("。", "!", "?", "\n")
 """What ends the sentence a card stands on."""
 
@@ -46,18 +52,26 @@ def not_a_material_point(card: Made, folded: str) -> bool:
     note, origin = card
     if origin.rule in _FORM_ONLY_GOLDEN:
         return True
-    if origin.function not in _NARRATION:
+    if origin.function not in _NARRATION or origin.rule in _OWN_LISTS:
         return False
     start, end = between_marks(folded, note.source.start, note.source.end, _ENDS)
     sentence = Span(folded[start:end], start, end)  # a list's span is its items': widened
-    return not (narrates_measure(folded, sentence) or _cites_authority(sentence.text))
+    return not (narrates_measure(folded, sentence) or _quotes_speaker(sentence.text))
 
 
-def _cites_authority(text: str) -> bool:
-    """``text`` reports what an authority said (习近平总书记指出,……)."""
-    return any(w in text for w in kind_words("remarks", "authority")) and any(
-        w in text for w in kind_words("remarks", "says")
-    )
+def _quotes_speaker(text: str) -> bool:
+    """``text`` opens on a speaker handing over his words (该校教师表示,…… /
+    习近平总书记指出,……): the speaker and the verb within ``_SPEAKER_MAX``
+    characters, then a comma, a colon or a quotation mark."""
+    opening = text[: _SPEAKER_MAX + 3]
+    for verb in kind_words("remarks", "says"):
+        at = opening.find(verb)
+        while at > 0:
+            after = opening[at + len(verb) : at + len(verb) + 1]
+            if after and after in ",:“" and "," not in opening[:at]:
+                return True
+            at = opening.find(verb, at + 1)
+    return False
 
 
 def material_cards(made: list[Made], folded: str) -> list[Made]:
