@@ -14,8 +14,10 @@ projects. So, in a material only:
   、 series (``专业化、精细化、特色化``) stays too: the material's own enumeration,
   not clauses of a story read as one;
 * no 金句 from a rule that only reads a line's form (a short, pithy line; a line
-  shaped like a maxim): in a material such a line is description or a person's
-  title, not a judgement. Quoted judgements (their own rules) keep their cards.
+  shaped like a maxim) unless it quotes (``"岁月不居,时节如流``, ``政府的“有为之手”``):
+  in a material such a line is description or a person's title, not a judgement.
+  Quoted judgements (their own rules) keep their cards; so does a background line
+  whose blank is a whole quoted term (``“机器换人”``), the material's own word.
 
 Judged material decks: the background cards were trivial or broken for all but
 three of fifteen, the form-only 金句 for all but one of five; no card a judge
@@ -23,6 +25,8 @@ called good came from either.
 """
 
 from __future__ import annotations
+
+import re
 
 from trainer.domain.model import Note
 from trainer.generation.detect.measures import narrates_measure
@@ -43,6 +47,10 @@ _OWN_LISTS = frozenset({"list.inline"})
 _SPEAKER_MAX = 20
 """How far into its sentence a speaker's verb of saying may stand."""
 _ENDS = ("。", "!", "?", "\n")
+_QUOTES = ("“", '"')
+"""A form-only 金句 quoting words (a saying, a coined phrase) is a quotation, and stays."""
+_QUOTED_BLANK = re.compile(r"“\{\{c\d+::[^{}]+\}\}”")
+"""A blank that is a whole quoted term."""
 """What ends the sentence a card stands on."""
 
 
@@ -51,9 +59,11 @@ def not_a_material_point(card: Made, folded: str) -> bool:
     no measure, or a line carded as 金句 only for its form."""
     note, origin = card
     if origin.rule in _FORM_ONLY_GOLDEN:
-        return True
+        return not any(q in note.text for q in _QUOTES)
     if origin.function not in _NARRATION or origin.rule in _OWN_LISTS:
         return False
+    if _QUOTED_BLANK.search(note.text):
+        return False  # a quoted coined term (“机器换人”): the material's own word
     start, end = between_marks(folded, note.source.start, note.source.end, _ENDS)
     sentence = Span(folded[start:end], start, end)  # a list's span is its items': widened
     return not (narrates_measure(folded, sentence) or _quotes_speaker(sentence.text))
