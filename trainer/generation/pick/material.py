@@ -11,8 +11,8 @@ projects. So, in a material only:
   narrates a measure taken (``近年来,F县推行土地流转……`` opens on a time phrase
   and is still a 做法) or opens on a speaker (``该校教师表示,……``, ``总书记指出,……``:
   a judgement quoted, ``data/remarks.txt``); a list the sentence writes itself as a
-  、 series (``专业化、精细化、特色化``) stays too: the material's own enumeration,
-  not clauses of a story read as one;
+  、 series (``专业化、精细化、特色化``) or as headings stays too: the material's own
+  enumeration, not clauses of a story read as one;
 * no 金句 from a rule that only reads a line's form (a short, pithy line; a line
   shaped like a maxim) unless it quotes (``"岁月不居,时节如流``, ``政府的“有为之手”``):
   in a material such a line is description or a person's title, not a judgement.
@@ -42,8 +42,9 @@ _NARRATION = frozenset({"背景"})
 """Sentence functions that tell a material's story, not its points."""
 _FORM_ONLY_GOLDEN = frozenset({"cloze.golden.aphorism", "cloze.golden.maxim"})
 """金句 rules that judge a line by its form alone, not by its being a quoted claim."""
-_OWN_LISTS = frozenset({"list.inline"})
-"""List rules that take a 、 series the sentence writes, not clauses read as items."""
+_OWN_LISTS = frozenset({"list.inline", "list.headings"})
+"""List rules that take what the text writes as a list (a 、 series, its own headings),
+not clauses read as items."""
 _SPEAKER_MAX = 20
 """How far into its sentence a speaker's verb of saying may stand."""
 _ENDS = ("。", "!", "?", "\n")
