@@ -77,6 +77,7 @@ def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
     from trainer.generation.detect.keyterms import rank_terms, topic_words, untitled
     from trainer.generation.pick.clozes import Learned, find_clozes
     from trainer.generation.pick.deck import choose, not_points, tidy
+    from trainer.generation.pick.material import material_cards
     from trainer.generation.read.reader import without_series_prefix
     from trainer.generation.split.structure import outline
     from trainer.generation.split.words import guifan_words, tokens
@@ -158,6 +159,8 @@ def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
         *assemble.cloze_notes(source_id, original, clozes, functions, found),
     ]
     made.sort(key=lambda m: (m[0].source.start, m[0].kind.value, m[0].source.anchor))
+    if untitled(doc.title):
+        made = material_cards(made, folded)
     made = tidy(made, guifan_words(), folded)
     made = choose(made, cjk_count(folded), guifan_words(), folded)
     structure = assemble.structure_note(source_id, original, doc, found, functions)

@@ -100,3 +100,42 @@ def test_a_point_at_the_end_of_a_quotation_leaves_its_closing_marks_outside() ->
     blanks = [b for c in _cloze_texts(QUOTED) for b in _BLANK.findall(c)]
     assert "久久为功" in blanks, blanks
     assert not any(b.endswith(("。", "”", "。”")) for b in blanks), blanks
+
+
+ORCHARD = """材料1
+群山环绕,万亩茶园。
+依托全县20万亩茶叶产业,F县打造的茶乡田园综合体正大步向前发展。小李家在溪口村,以前也种茶,但因品种不佳、管理不善,盈利不多,他就把茶园交给父母打理,自己出去打工了。
+近年来,F县推行土地流转,统一引进优质茶苗,建设标准化茶叶加工厂,培育茶叶品牌。茶农的收入明显提高,村集体经济不断壮大。
+“只有把茶叶产业链做长做强,乡村振兴才有坚实的支撑。”县农业农村局负责人表示。
+"""
+
+
+def test_the_scenery_a_material_opens_on_is_no_golden_line() -> None:
+    """群山环绕,万亩茶园。 is short and pithy in form, but in a material it is scenery,
+    not a judgement: no card."""
+    cards = [_plain(c) for c in _cloze_texts(ORCHARD)]
+    assert not any("群山环绕" in c for c in cards), cards
+
+
+def test_a_persons_story_in_a_material_is_no_list() -> None:
+    """The reasons a villager once left (品种不佳、管理不善,盈利不多) are his story,
+    not the material's 问题: no list card of them."""
+    made = make(ORCHARD, "t")
+    lists = [n for n in made.notes if n.kind is NoteKind.LIST]
+    assert not any("盈利不多" in n.items for n in lists), [n.items for n in lists]
+
+
+def test_a_measure_opening_on_a_time_phrase_keeps_its_card() -> None:
+    """近年来,F县推行土地流转…… opens like background but narrates the county's 做法."""
+    cards = [_plain(c) for c in _cloze_texts(ORCHARD)]
+    assert any("推行土地流转" in c for c in cards), cards
+    assert any("乡村振兴才有坚实的支撑" in c for c in cards), cards
+
+
+def test_the_same_lines_under_a_title_keep_their_cards() -> None:
+    """Outside a material (an article with a title of its own) card choice is not this
+    rule's: the villager's reasons are still listed."""
+    titled = ORCHARD.replace("材料1", "茶乡田园综合体的发展之路")
+    made = make(titled, "t")
+    lists = [n for n in made.notes if n.kind is NoteKind.LIST]
+    assert any("盈利不多" in n.items for n in lists), [n.items for n in lists]

@@ -136,6 +136,12 @@ def _measure(folded: str, sent: Span) -> tuple[str, Span] | None:
     return None
 
 
+def narrates_measure(folded: str, sent: Span) -> bool:
+    """``sent`` (a sentence of ``folded``) narrates a measure its actor took
+    (近年来,F县推行土地流转……), whatever it opens on."""
+    return _measure(folded, sent) is not None
+
+
 def _verb_object(text: str, skip: int) -> tuple[str, int, str] | None:
     """(actor, where the verb starts, the item) of one clause, or None."""
     from trainer.generation.split.words import word_bounds
