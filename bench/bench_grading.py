@@ -37,6 +37,7 @@ SETS = (
     "typed-fresh13.json",
     "typed-fresh14.json",
     "typed-fresh15.json",
+    "typed-fresh16.json",
 )
 
 

@@ -53,6 +53,7 @@ SETS = (
     "typed-fresh13",
     "typed-fresh14",
     "typed-fresh15",
+    "typed-fresh16",
 )
 VERDICT = {"missed": 0, "partial": 1, "hit": 2}
 L2 = 0.01

@@ -47,6 +47,7 @@ SETS = (
     "typed-fresh13",
     "typed-fresh14",
     "typed-fresh15",
+    "typed-fresh16",
 )
 
 
