@@ -88,6 +88,17 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width
 
 
+def _double_spaced(lines: list[str]) -> bool:
+    """Whether every line of text is followed by one empty line, as some PDF exports
+    write a wrapped text: then wrap points and paragraph ends look alike, and only the
+    widths of the lines tell them apart."""
+    nonblank = [i for i, ln in enumerate(lines) if ln]
+    if len(nonblank) < 4 or any(a and b for a, b in itertools.pairwise(lines)):
+        return False
+    gaps = [b - a for a, b in itertools.pairwise(nonblank)]
+    return sum(1 for g in gaps if g == 2) * 10 >= len(gaps) * 9
+
+
 def _is_page(line: str, repeated: set[str]) -> bool:
     return bool(_PAGE.match(line)) or _digits_out(line) in repeated
 
@@ -104,6 +115,11 @@ def unwrap(text: str) -> str:
     lines = [ln.rstrip() for ln in raw]
     width = _wrap_width(lines)
     if width is None:
+        if _double_spaced(lines):
+            squeezed = "\n".join(ln for ln in lines if ln) + "\n"
+            joined = unwrap(squeezed)
+            if joined != squeezed:
+                return joined if text.endswith("\n") else joined.removesuffix("\n")
         return text
     tol = max(6, width // 10)
     short = [_digits_out(ln) for ln in lines if ln and _width(ln) < width - tol]
