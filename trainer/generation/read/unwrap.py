@@ -8,7 +8,9 @@ the shape (many lines of near-equal width, most ending without a sentence end, n
 line much wider) and joins each wrapped paragraph into one line: no space between
 CJK characters, one space between Latin words. Short lines (headings, 小标题), list
 items (``（一）``, ``1.``, ``【材料三】``) and paragraph ends stay lines; page
-furniture inside a wrapped sentence is dropped. Other text comes back unchanged.
+furniture inside a wrapped sentence is dropped. A wrapped text with an empty line
+after every physical line (some PDF exports write it so) is read the same way, its
+empty lines dropped. Other text comes back unchanged.
 """
 
 from __future__ import annotations
