@@ -123,3 +123,16 @@ def test_items_after_a_clause_end_stay_lines() -> None:
     ]
     lines = [*wrap(PARAS[0], 30), *(ln for item in items for ln in wrap(item, 30))]
     assert unwrap("\n".join(lines)).split("\n") == [PARAS[0], *items]
+
+
+def test_a_wrapped_text_with_a_blank_line_after_every_line_is_joined() -> None:
+    # Some PDF exports put an empty line after each physical line, so paragraph ends
+    # and wrap points look alike; the short last line of a paragraph still tells.
+    lines = ["【材料三】", *wrap(PARAS[0], 30), *wrap(PARAS[1], 30), *wrap(PARAS[2], 30)]
+    got = unwrap("\n\n".join(lines) + "\n")
+    assert [p for p in got.split("\n") if p] == ["【材料三】", *PARAS]
+
+
+def test_paragraphs_separated_by_blank_lines_are_left_alone() -> None:
+    text = "\n\n".join(["某县治水记", *PARAS]) + "\n"
+    assert unwrap(text) == text

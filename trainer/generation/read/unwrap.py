@@ -8,7 +8,9 @@ the shape (many lines of near-equal width, most ending without a sentence end, n
 line much wider) and joins each wrapped paragraph into one line: no space between
 CJK characters, one space between Latin words. Short lines (headings, 小标题), list
 items (``（一）``, ``1.``, ``【材料三】``) and paragraph ends stay lines; page
-furniture inside a wrapped sentence is dropped. Other text comes back unchanged.
+furniture inside a wrapped sentence is dropped. A wrapped text with an empty line
+after every physical line (some PDF exports write it so) is read the same way, its
+empty lines dropped. Other text comes back unchanged.
 """
 
 from __future__ import annotations
@@ -88,6 +90,17 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width
 
 
+def _double_spaced(lines: list[str]) -> bool:
+    """Whether every line of text is followed by one empty line, as some PDF exports
+    write a wrapped text: then wrap points and paragraph ends look alike, and only the
+    widths of the lines tell them apart."""
+    nonblank = [i for i, ln in enumerate(lines) if ln]
+    if len(nonblank) < 4 or any(a and b for a, b in itertools.pairwise(lines)):
+        return False
+    gaps = [b - a for a, b in itertools.pairwise(nonblank)]
+    return sum(1 for g in gaps if g == 2) * 10 >= len(gaps) * 9
+
+
 def _is_page(line: str, repeated: set[str]) -> bool:
     return bool(_PAGE.match(line)) or _digits_out(line) in repeated
 
@@ -104,6 +117,11 @@ def unwrap(text: str) -> str:
     lines = [ln.rstrip() for ln in raw]
     width = _wrap_width(lines)
     if width is None:
+        if _double_spaced(lines):
+            squeezed = "\n".join(ln for ln in lines if ln) + "\n"
+            joined = unwrap(squeezed)
+            if joined != squeezed:
+                return joined if text.endswith("\n") else joined.removesuffix("\n")
         return text
     tol = max(6, width // 10)
     short = [_digits_out(ln) for ln in lines if ln and _width(ln) < width - tol]
