@@ -42,9 +42,9 @@ _NARRATION = frozenset({"背景"})
 """Sentence functions that tell a material's story, not its points."""
 _FORM_ONLY_GOLDEN = frozenset({"cloze.golden.aphorism", "cloze.golden.maxim"})
 """金句 rules that judge a line by its form alone, not by its being a quoted claim."""
-_OWN_LISTS = frozenset({"list.inline", "list.headings"})
-"""List rules that take what the text writes as a list (a 、 series, its own headings),
-not clauses read as items."""
+_OWN_LISTS = frozenset({"list.inline", "list.quoted", "list.headings"})
+"""List rules that take what the text writes as a list (a 、 series, quoted or not, its
+own headings), not clauses read as items."""
 _SPEAKER_MAX = 20
 """How far into its sentence a speaker's verb of saying may stand."""
 _ENDS = ("。", "!", "?", "\n")
