@@ -668,7 +668,7 @@ def fitted(question: str, items: list[str], kind: str = "") -> str:
 _POINT_OPENERS = frozenset({"openers", "paragraphs"})
 
 
-_REST_MIN, _REST_MAX = 4, 20
+_LED_MIN, _LED_MAX = 4, 20
 """Characters of the clause a series opening its sentence leads into, for its question."""
 
 
@@ -744,7 +744,7 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
             rest = re.split(
                 r"[,;。!?:]", last.context.text[last.phrase.end - last.context.start :].lstrip(",;")
             )[0]
-            if not prefix and _REST_MIN <= len(rest) <= _REST_MAX and "…" not in rest:
+            if not prefix and _LED_MIN <= len(rest) <= _LED_MAX and "…" not in rest:
                 # 推动A、创造B、促进C,协调发展……深入人心: a series that opens its sentence
                 # with no lead-in is asked by the clause it leads into, never the title
                 return f"“……,{rest}”,文中列举了哪{_count(n, '点')}?"
