@@ -668,6 +668,10 @@ def fitted(question: str, items: list[str], kind: str = "") -> str:
 _POINT_OPENERS = frozenset({"openers", "paragraphs"})
 
 
+_LED_MIN, _LED_MAX = 4, 20
+"""Characters of the clause a series opening its sentence leads into, for its question."""
+
+
 def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
     n = len(e.items)
     question = e.section.heading.endswith("?")
@@ -737,6 +741,13 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
                 # 正面影响:激发、促进……;有利于、有助于……: the label before the colon
                 # is what the second series lists too.
                 return f"{prefix}{labelled}有哪{_count(n, unit or '项')}?"
+            rest = re.split(
+                r"[,;。!?:]", last.context.text[last.phrase.end - last.context.start :].lstrip(",;")
+            )[0]
+            if not prefix and _LED_MIN <= len(rest) <= _LED_MAX and "…" not in rest:
+                # 推动A、创造B、促进C,协调发展……深入人心: a series that opens its sentence
+                # with no lead-in is asked by the clause it leads into, never the title
+                return f"“……,{rest}”,文中列举了哪{_count(n, '点')}?"
         asked = f"{prefix}{topic}哪{_count(n, unit or _UNITS.get(after, '项'))}{after}?"
         return _subjectless(asked, prefix, title)
     if e.style == "colon":
@@ -1100,6 +1111,9 @@ def _clauses(e: Enumeration, n: int, kind: str) -> str:
         effect = re.sub(r"^(?:在|但是?|而|却)", "", e.after.text if e.after else "")
         effect = re.sub(r"仍然?(?=存在|有|面临)", "", effect)[-_TOPIC_MAX:]
         return f"{effect},原因有哪{_count(n, '个')}?" if effect else f"原因有哪{_count(n, '个')}?"
+    needed = _only_if(e, topic, n)
+    if needed:
+        return needed
     subject = re.sub(r"^(?:但是?|而|也|却)?(?:要|应|需要|必须)?", "", topic)
     subject = subject or _leading_subject(e.items[0].context.text)
     if all(_DONE.match(it.phrase.text) for it in e.items):
@@ -1115,6 +1129,30 @@ def _clauses(e: Enumeration, n: int, kind: str) -> str:
         if subject
         else f"有哪{_count(n, unit)}{category}?"
     )
+
+
+_OUTCOME = re.compile(
+    r"^[,;]?(?P<who>[^,;。!?]{1,16}?)才(?:能够|能|会|可以|可)?(?P<what>[^,;。!?]{2,24})"
+)
+_OUTCOME_VERB = re.compile(r"^(?:要|能|会|可以|可)")
+
+
+def _only_if(e: Enumeration, topic: str, n: int) -> str:
+    """``唯有A,B,C,中国经济才能赢得主动`` -> ``中国经济要赢得主动,唯有做到哪三点?``: a
+    series a 唯有/只有 clause opens (``data/claims.txt``: only_if) asks what the outcome
+    after 才 needs, never the connective as its subject (rubric: PRM); empty when no
+    such outcome follows the last item."""
+    from trainer.generation.lexicon import kind_words
+
+    connective = re.sub(r"^(?:也|还|就)", "", topic.strip())
+    if connective not in kind_words("claims", "only_if"):
+        return ""
+    last = e.items[-1]
+    m = _OUTCOME.match(last.context.text[last.phrase.end - last.context.start :])
+    if m is None:
+        return ""
+    what = _OUTCOME_VERB.sub("", m.group("what"))
+    return f"{m.group('who')}要{what},{connective}做到哪{_count(n, '点')}?"
 
 
 def _quoted(e: Enumeration, n: int) -> str:
