@@ -82,6 +82,7 @@ def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
     from trainer.generation.split.structure import outline
     from trainer.generation.split.words import guifan_words, tokens
     from trainer.generation.word import assemble, lists
+    from trainer.generation.word.argument import given_material, reportage
 
     original = article.text
     if cjk_count(original) < 2:
@@ -166,6 +167,9 @@ def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
     structure = assemble.structure_note(source_id, original, doc, found, functions)
     if structure is not None:
         made.insert(0, structure)
+    elif (untitled(doc.title) or given_material(doc)) and not reportage(original, doc):
+        # A report of people's voices (an interview) narrates: no 做法/成效 card.
+        made[0:0] = assemble.material_notes(source_id, original, found)
     title = without_series_prefix(article.title) or doc.title
     sections = tuple(s.heading for s in doc.sections if s.heading)
     tell("done", 1.0)

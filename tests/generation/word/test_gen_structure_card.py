@@ -73,7 +73,11 @@ def _structure_cards(text: str) -> list[str]:
     return [n.answer for n in make(text, "t").notes if "结构" in n.tags]
 
 
-def test_given_material_gets_no_structure_card() -> None:
+def _argument_cards(text: str) -> list[str]:
+    return [n.answer for n in make(text, "t").notes if "论证结构" in n.prompt]
+
+
+def test_given_material_gets_no_argument_card() -> None:
     text = (
         "某县乡村治理调研\n\n给定资料\n\n材料1\n\n"
         "近年来，某县坚持党建引领，推进乡村治理现代化，乡村面貌焕然一新。"
@@ -86,7 +90,7 @@ def test_given_material_gets_no_structure_card() -> None:
         "二是要拓宽积分兑换渠道，三是要加强积分结果运用。\n\n材料3\n\n某村设立议事会，大事小情由村民商量着办。"
         "议事会成员由村民推选产生，每月召开一次会议。\n\n" + _PARA.format(x="村民自治") + "\n"
     )
-    assert _structure_cards(text) == []
+    assert _argument_cards(text) == []
 
 
 def _essay(title: str, thesis: str) -> str:

@@ -18,7 +18,7 @@ from trainer.generation.lexicon import kind_words
 from trainer.generation.pick.clozes import Cloze, fragment, markup
 from trainer.generation.provenance import Origin
 from trainer.generation.split.structure import Outline, Section
-from trainer.generation.text import fold, widen_punct
+from trainer.generation.text import Span, fold, widen_punct
 from trainer.generation.word import lists
 from trainer.generation.word.argument import argument, asks_alone, complete
 
@@ -465,3 +465,68 @@ def structure_note(
         source=SourceRef(source_id, "s0/structure", "", start, last.paragraphs[-1].span.end),
     )
     return note, Origin("struct.argument", "论点")
+
+
+_OUTCOMES_MAX = 2
+_OUTCOME_LEN = 80
+"""The longest 成效 sentence a card carries whole (a longer one is no single result)."""
+
+
+_CLAUSE_ENDS = frozenset(",，;；。!！?？、:：")
+
+
+def _whole(original: str, phrase: Span) -> bool:
+    """A measure item that ends where its clause ends, or one worded anew from its
+    verb and head noun: never one cut short at a length (修建了占地 650 平)."""
+    if phrase.text != original[phrase.start : phrase.end]:
+        return True
+    rest = original[phrase.end : phrase.end + 1]
+    return not rest or rest in _CLAUSE_ENDS or rest.isspace()
+
+
+def _outcomes(original: str, e: Enumeration) -> list[str]:
+    """The sentences after the first of ``e``'s measures, in its section, that tell a
+    result (``data/material_outcomes.txt``), whole; none that speaks, asks or plans."""
+    taken = [(it.context.start, it.context.end) for it in e.items]
+    results = kind_words("material_outcomes", "results")
+    not_result = kind_words("material_outcomes", "not_result")
+    out: list[str] = []
+    for para in e.section.paragraphs:
+        for s in para.sentences:
+            if s.start < e.start or any(a <= s.start < b for a, b in taken):
+                continue
+            text = original[s.start : s.end].strip()
+            folded = fold(text)
+            if len(text) > _OUTCOME_LEN or any(w in folded for w in not_result):
+                continue
+            if any(w in folded for w in results):
+                out.append(text)
+    return out[:_OUTCOMES_MAX]
+
+
+def material_notes(source_id: str, original: str, found: list[Enumeration]) -> list[Made]:
+    """The structure card of a 给定资料: what its place did (做法, the measures one
+    actor takes across its sentences) and what that brought (成效), one per run of
+    measures followed by a result. Narration, an interview or a story tells no run of
+    measures and gets none."""
+    made: list[Made] = []
+    for n, e in enumerate(x for x in found if x.style == "measures"):
+        items = [it.phrase.text for it in e.items if _whole(original, it.phrase)]
+        outcomes = _outcomes(original, e)
+        if len(items) < 2 or not outcomes:
+            continue
+        actor = e.shared or "材料中"
+        anchor = f"s{e.section.index}/material{n}"
+        answer = "做法:" + ";".join(items) + "。\n成效:" + "".join(outcomes)
+        note = Note(
+            guid=note_guid(source_id, anchor, NoteKind.QA.value),
+            kind=NoteKind.QA,
+            prompt=widen_punct(f"{actor}的做法及成效是什么?"),
+            answer=widen_punct(answer),
+            tags=(source_id, section_tag(e.section), "结构")
+            if source_id
+            else (section_tag(e.section), "结构"),
+            source=SourceRef(source_id, anchor, "", e.start, e.end),
+        )
+        made.append((note, Origin("struct.material", "做法")))
+    return made

@@ -1,0 +1,59 @@
+"""The structure card of an exam 给定资料: its place's 做法 and their 成效."""
+
+from __future__ import annotations
+
+from gen_scoring import make
+
+from trainer.generation.text import fold
+
+_MEASURES = (
+    "临湖村位于湖畔，全村有村民八百余人。"
+    "近年来，临湖村开通了乡村旅游直通车，方便游客进村。"
+    "同时，该村鼓励渔民开办民宿，接待外地游客。"
+    "此外，临湖村还建成了渔文化博物馆，展示传统渔具。"
+    "在此基础上，该村推出了湖鲜美食节，吸引四方食客。"
+)
+_OUTCOME = "去年，全村接待游客十二万人次，带动两百余户村民增收。"
+
+
+def _material_cards(text: str) -> list[tuple[str, str]]:
+    return [(n.prompt, n.answer) for n in make(text, "t").notes if "结构" in n.tags]
+
+
+def test_a_material_telling_measures_and_a_result_gets_a_card() -> None:
+    cards = _material_cards(_MEASURES + "\n\n" + _OUTCOME + "\n")
+    assert len(cards) == 1
+    prompt, answer = cards[0]
+    assert fold(prompt) == fold("临湖村的做法及成效是什么？")
+    assert fold("做法：") in fold(answer) and fold("成效：") in fold(answer)
+    assert "开通了乡村旅游直通车" in answer and "带动两百余户村民增收" in answer
+    assert "论点" not in answer
+
+
+def test_measures_without_a_result_get_no_card() -> None:
+    assert _material_cards(_MEASURES + "\n\n游客们纷纷表示，这里的风景很美。\n") == []
+
+
+def test_a_planned_result_or_a_speakers_line_is_no_outcome() -> None:
+    said = "村支书说：“我们希望明年带动更多村民增收。”下一步，该村将提升接待能力。"
+    assert _material_cards(_MEASURES + "\n\n" + said + "\n") == []
+
+
+def test_a_story_without_measures_gets_no_card() -> None:
+    story = (
+        "那年冬天，老李回到了村里。他看见湖面结了冰，想起小时候和父亲一起打鱼的日子。"
+        "后来，他在村口开了一家小饭馆，生意慢慢好了起来，收入提升了不少。\n"
+    )
+    assert _material_cards(story) == []
+
+
+def test_a_decision_naming_a_result_is_no_outcome() -> None:
+    plan = "该村下决心把乡村旅游作为带动全村致富的新举措。"
+    assert _material_cards(_MEASURES + "\n\n" + plan + "\n") == []
+
+
+def test_a_given_material_gets_no_argument_card() -> None:
+    text = "某县调研\n\n材料1\n\n" + _MEASURES + _OUTCOME + "\n"
+    made = make(text, "t").notes
+    assert not any("论证结构" in n.prompt for n in made)
+    assert any("做法及成效" in n.prompt for n in made)
