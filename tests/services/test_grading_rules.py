@@ -1004,3 +1004,11 @@ def test_a_clause_with_no_negating_character_reads_as_the_full_reading_does(
 
     at = clause.index(word)
     assert negation(clause, at, at + len(word)) == _negation(clause, at, at + len(word))
+
+
+def test_a_circled_number_glued_to_the_previous_item_starts_a_point() -> None:
+    from trainer.services.grading.text import clauses
+
+    _, parts = clauses("①河道淤塞、堤坝老化②经费短缺③巡查缺位")
+    assert [c.text for c in parts][1:] == ["堤坝老化", "经费短缺", "巡查缺位"]
+    assert len({c.unit for c in parts}) == 3

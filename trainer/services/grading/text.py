@@ -187,11 +187,14 @@ _NUMBERING = re.compile(
     r"|[一二三四五六七八九十]{1,2}[、.]|其[一二三四五六七八九十]"
     r"|第[一二三四五六七八九十]{1,2}(?=[,、:]|是)|[一二三四五六七八九十]是"
     r"|首先|其次|再次|再者|然后|最后|此外|另外)"
-    r"|[①-⑳⑴-⒇⒈-⒛❶-❿]"
     r"|(?<=\D)\d{1,2}[.、)](?=\D)"
 )
 """Numbering that starts a point: after a separator or at the start; circled
-numbers and ``2.`` glued to the previous point anywhere."""
+numbers (see ``_CIRCLED``) and ``2.`` glued to the previous point anywhere."""
+
+_CIRCLED = re.compile(r"(?<=\w)[①-⑳⑴-⒇⒈-⒛❶-❿]")
+"""A circled number glued to the previous item's last word (``土地闲置②补偿偏低``) starts
+a point; matched before folding, which turns ``②`` into a bare ``2``."""
 
 _STRONG = re.compile(r"[\n\r;。!?…]+")
 _WEAK = re.compile(r"[,、:\s]+")
@@ -211,7 +214,7 @@ class Clause:
 def unnumbered(text: str) -> str:
     """``text`` folded, its numbering turned into line ends (kept if it is all there is)."""
     folded = fold(text)
-    out = _NUMBERING.sub("\n", folded)
+    out = _NUMBERING.sub("\n", fold(_CIRCLED.sub("\n", text)))
     return out if any(_keep(ch) for ch in out) else folded
 
 
