@@ -108,6 +108,18 @@ def make(text: str, source: str = "t") -> Generated:
     return generate(Article(text=text), source)
 
 
+def structure_card(text: str) -> Note | None:
+    """The argument-structure card (tagged 结构) of ``text``'s deck, if it has one."""
+    return next((n for n in make(text, "t").notes if "结构" in n.tags), None)
+
+
+def card_parts(note: Note) -> dict[str, str]:
+    """A structure card's answer by part (中心论点, 分论点, 对策 …), folded."""
+    from trainer.generation.text import fold
+
+    return dict(line.split(":", 1) for line in fold(note.answer).splitlines())
+
+
 def list_prompts(text: str) -> dict[str, str]:
     """Each list card of ``text``'s deck as its first item -> its prompt, both folded."""
     from trainer.generation.text import fold

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from gen_scoring import make
+from gen_scoring import card_parts, structure_card
 
-from trainer.generation.text import fold
 from trainer.generation.word.argument import claim_title, title_claim
 
 
 def _card(text: str) -> dict[str, str]:
-    made = make(text, "t")
-    card = next(n for n in made.notes if "结构" in n.tags)
-    return dict(line.split(":", 1) for line in fold(card.answer).splitlines())
+    card = structure_card(text)
+    assert card is not None
+    return card_parts(card)
 
 
 FRAMES = (
@@ -99,8 +98,7 @@ def test_occasions_are_not_measures() -> None:
         "需要参与排查时,如实报告。\n\n"
         "要加强公共卫生体系建设。要完善应急物资储备制度。\n"
     )
-    made = make(text, "t")
-    card = next((n for n in made.notes if "结构" in n.tags), None)
+    card = structure_card(text)
     assert card is None or "需要居家时" not in card.answer
 
 
@@ -113,8 +111,7 @@ def test_quoted_names_of_what_to_avoid_are_not_measures() -> None:
         "三要防止“一阵风”,做好政策之间的衔接。\n\n"
         "分类设券,精准投放。\n\n线上线下,协同核销。\n\n政企联动,叠加让利。\n"
     )
-    made = make(text, "t")
-    card = next((n for n in made.notes if "结构" in n.tags), None)
+    card = structure_card(text)
     assert card is None or "撒胡椒面" not in card.answer.split("对策:")[-1]
 
 

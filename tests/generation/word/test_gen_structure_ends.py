@@ -5,20 +5,10 @@ gives (rubric: QAA)."""
 
 from __future__ import annotations
 
-from gen_scoring import make
+from gen_scoring import card_parts as _parts
+from gen_scoring import structure_card as _card
 
-from trainer.domain.model import Note
 from trainer.generation.text import fold
-
-
-def _card(text: str) -> Note | None:
-    cards = [n for n in make(text, "t").notes if "结构" in n.tags]
-    return cards[0] if cards else None
-
-
-def _parts(note: Note) -> dict[str, str]:
-    return dict(line.split(":", 1) for line in fold(note.answer).splitlines())
-
 
 ESSAY = (
     "春风化雨,润物无声\n\n"
