@@ -42,13 +42,12 @@ from trainer.generation.memo import current
 from trainer.generation.read.boilerplate import FOOTER, PROMO
 from trainer.generation.split.structure import Outline, Paragraph, Section
 from trainer.generation.split.words import (
+    common_noun,
     guifan_words,
     is_content,
-    noun,
     rarity,
     straddles,
     tag,
-    tokenizer,
     tokens,
     word_bounds,
 )
@@ -1046,9 +1045,8 @@ def _closes_compound(first: str, last: str, nxt: str, then: str) -> bool:
         and not first.startswith("不")
         and _modifier(nxt)
         and nxt not in GENERIC
-        and noun(nxt)
+        and common_noun(nxt)
         and (strip_punct(then) != then or then in _PHRASE_ENDS)
-        and tokenizer().FREQ.get(nxt, 0) >= _COMMON
     )
 
 
@@ -1056,11 +1054,6 @@ _PHRASE_ENDS = frozenset({"的", "等", "和", "与", "及"})
 """Words after which a noun phrase has closed (智能制造基地等): a head noun the blank
 reaches for must close the phrase, else it is an attribute (马克思主义|基本原理) or a
 verb (占道经营|影响交通) and widening only moves the cut."""
-
-
-_COMMON = 1000
-"""The least dictionary frequency of a head noun a blank reaches for (基地 11481, 景点
-2436): a rare or guessed word (无休止, 场里, 康复者) is no head."""
 
 
 def _past_de(toks: list[tuple[str, int]], i: int, j: int, longest: int) -> int:

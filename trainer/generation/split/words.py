@@ -477,32 +477,53 @@ def _tags() -> dict[str, str]:
     return _once("tags", _load_tags)  # type: ignore[no-any-return]
 
 
-def noun(word: str) -> bool:
-    """A noun by jieba's dictionary tag (基地, 景点; 变化 and 实验 as nouns of action):
-    not an adjective (复杂), a place word (场里) or a word the dictionary does not know."""
+def common_noun(word: str) -> bool:
+    """A common noun by jieba's dictionary (基地, 景点; 变化 and 实验 as nouns of action:
+    tagged n, vn or nz and counted :data:`COMMON_NOUN` times or more, a 规范表述 among
+    them counting as the tokenizer counts it): not an adjective (复杂), a place word
+    (场里), a rare or guessed word (无休止, 康复者) nor one the dictionary does not know.
+    Only the common ones are loaded (about three thousand of the dictionary's 130
+    thousand nouns), so a cold process hardly pays for them."""
     return word in _once("nouns", _load_nouns)
 
 
+COMMON_NOUN = 1000
+"""The least count of a common noun (基地 11481, 景点 2436)."""
 _NOUN = frozenset({"n", "vn", "nz"})
+NOUNS_FILE = "jieba-common-nouns.marshal"
 
 
 def _load_nouns() -> frozenset[str]:
-    return frozenset(_load_tagged(_NOUN, "jieba-nouns.marshal"))
+    """The common nouns, cached beside ``WORDS_FILE`` under its key: the 规范表述 list
+    raises its words' counts, so the set changes with it."""
+    import marshal
+
+    key = _words_key(_import_jieba())
+    cache_dir = _cache_dir()
+    cached = cache_dir / NOUNS_FILE if cache_dir is not None else None
+    if cached is not None and cached.exists():
+        try:
+            got = marshal.loads(cached.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            got = None
+        if isinstance(got, tuple) and len(got) == 2 and got[0] == key:
+            nouns: frozenset[str] = got[1]
+            if isinstance(nouns, frozenset):
+                return nouns
+    freq = tokenizer().FREQ
+    nouns = frozenset(w for w in _dictionary_tags(_NOUN) if freq.get(w, 0) >= COMMON_NOUN)
+    if cached is not None:
+        with contextlib.suppress(OSError):
+            cached.write_bytes(marshal.dumps((key, nouns)))
+    return nouns
 
 
 def _load_tags() -> dict[str, str]:
     """{word: tag} of the dictionary's non-noun words, cached next to jieba's cache."""
-    return _load_tagged(_NOT_NOUN, "jieba-tags.marshal")
-
-
-def _load_tagged(kinds: frozenset[str], name: str) -> dict[str, str]:
-    """{word: tag} of the dictionary's words tagged one of ``kinds``, cached as
-    ``name`` next to jieba's cache."""
     import marshal
 
-    tk = tokenizer()
     cache_dir = _cache_dir()
-    cached = cache_dir / name if cache_dir is not None else None
+    cached = cache_dir / "jieba-tags.marshal" if cache_dir is not None else None
     if cached is not None and cached.exists():
         try:
             loaded = marshal.loads(cached.read_bytes())
@@ -510,16 +531,22 @@ def _load_tagged(kinds: frozenset[str], name: str) -> dict[str, str]:
                 return loaded
         except (OSError, ValueError, EOFError, TypeError):
             pass
+    tags = _dictionary_tags(_NOT_NOUN)
+    if cached is not None:
+        with contextlib.suppress(OSError):
+            cached.write_bytes(marshal.dumps(tags))
+    return tags
+
+
+def _dictionary_tags(kinds: frozenset[str]) -> dict[str, str]:
+    """{word: tag} of jieba's dictionary's words tagged one of ``kinds``."""
     tags: dict[str, str] = {}
-    with tk.get_dict_file() as fh:
+    with tokenizer().get_dict_file() as fh:
         for raw in fh:
             line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
             parts = line.split()
             if len(parts) == 3 and parts[2] in kinds:
                 tags[parts[0]] = parts[2]
-    if cached is not None:
-        with contextlib.suppress(OSError):
-            cached.write_bytes(marshal.dumps(tags))
     return tags
 
 
