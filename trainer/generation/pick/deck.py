@@ -368,9 +368,8 @@ def _asking_list(card: Made, folded: str) -> bool:
     note, origin = card
     if origin.rule not in _ASKED_LISTS:
         return False
-    ends = [k for k in (folded.find(mark, note.source.end - 1) for mark in _ENDS) if k >= 0]
-    told = _sentence_of(folded, note.source.start, min(ends, default=len(folded) - 1) + 1)
-    return told.rstrip(_CLOSING_QUOTES).endswith(_QUESTION_ENDS)
+    start, end = between_marks(folded, note.source.start, note.source.end - 1, _ENDS)
+    return folded[start : end + 1].rstrip(_CLOSING_QUOTES).endswith(_QUESTION_ENDS)
 
 
 def _advice(card: Made, folded: str) -> bool:
@@ -448,8 +447,7 @@ def _date_opening() -> re.Pattern[str]:
 def _sentence_of(folded: str, start: int, end: int) -> str:
     """The sentences of ``folded`` holding ``start`` to ``end`` (a list's source may
     begin at its first item, after the words that say what the sentence does)."""
-    head = max(folded.rfind(mark, 0, start) for mark in _ENDS) + 1
-    return folded[head:end]
+    return folded[between_marks(folded, start, end, _ENDS)[0] : end]
 
 
 _ENDS = ("。", "!", "?", "！", "？", "\n")

@@ -29,8 +29,8 @@ from __future__ import annotations
 import re
 
 from trainer.domain.model import Note
+from trainer.generation.classify.address import speaker_line
 from trainer.generation.detect.measures import narrates_measure
-from trainer.generation.lexicon import kind_words
 from trainer.generation.provenance import Origin
 from trainer.generation.text import Span, between_marks
 
@@ -45,14 +45,12 @@ _FORM_ONLY_GOLDEN = frozenset({"cloze.golden.aphorism", "cloze.golden.maxim"})
 _OWN_LISTS = frozenset({"list.inline", "list.quoted", "list.headings"})
 """List rules that take what the text writes as a list (a 、 series, quoted or not, its
 own headings), not clauses read as items."""
-_SPEAKER_MAX = 20
-"""How far into its sentence a speaker's verb of saying may stand."""
 _ENDS = ("。", "!", "?", "\n")
+"""What ends the sentence a card stands on."""
 _QUOTES = ("“", '"')
 """A form-only 金句 quoting words (a saying, a coined phrase) is a quotation, and stays."""
 _QUOTED_BLANK = re.compile(r"“\{\{c\d+::[^{}]+\}\}”")
 """A blank that is a whole quoted term."""
-"""What ends the sentence a card stands on."""
 
 
 def not_a_material_point(card: Made, folded: str) -> bool:
@@ -67,22 +65,7 @@ def not_a_material_point(card: Made, folded: str) -> bool:
         return False  # a quoted coined term (“机器换人”): the material's own word
     start, end = between_marks(folded, note.source.start, note.source.end, _ENDS)
     sentence = Span(folded[start:end], start, end)  # a list's span is its items': widened
-    return not (narrates_measure(folded, sentence) or _quotes_speaker(sentence.text))
-
-
-def _quotes_speaker(text: str) -> bool:
-    """``text`` opens on a speaker handing over his words (该校教师表示,…… /
-    习近平总书记指出,……): the speaker and the verb within ``_SPEAKER_MAX``
-    characters, then a comma, a colon or a quotation mark."""
-    opening = text[: _SPEAKER_MAX + 3]
-    for verb in kind_words("remarks", "says"):
-        at = opening.find(verb)
-        while at > 0:
-            after = opening[at + len(verb) : at + len(verb) + 1]
-            if after and after in ",:“" and "," not in opening[:at]:
-                return True
-            at = opening.find(verb, at + 1)
-    return False
+    return not (narrates_measure(folded, sentence) or speaker_line(sentence.text))
 
 
 def material_cards(made: list[Made], folded: str) -> list[Made]:

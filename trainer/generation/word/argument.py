@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from trainer.generation.classify.address import addresses
+from trainer.generation.classify.address import addresses, says_verbs, speaker_line
 from trainer.generation.classify.functions import sentence_start
 from trainer.generation.detect.enumtypes import Enumeration
 from trainer.generation.detect.golden import GOLDEN_SECTION
@@ -35,7 +35,7 @@ from trainer.generation.detect.keyterms import untitled
 from trainer.generation.detect.markers import find_markers
 from trainer.generation.lexicon import kind_words
 from trainer.generation.split.structure import MATERIAL_LABEL, Outline, Section
-from trainer.generation.text import Span, fold, masked
+from trainer.generation.text import CJK, Span, fold, masked
 
 _CLAIM_MAX = 40
 _POINTS_MAX = 5
@@ -50,7 +50,6 @@ _NUMBERED = re.compile(
     r"第[一二三四五六七八九十]{1,3}[,、:]?|[一二三四五六七八九十]{1,3}[ \t\u3000]+(?=[\u4e00-\u9fff])|"
     r"\d{1,2}[ \t\u3000]+(?=[\u4e00-\u9fff]))\s*"
 )
-_SPEAKER = re.compile(r"^[^,。“]{1,20}?(?:说|表示|指出|认为|强调|坦言|介绍|提到)[:,“]")
 _OWN_STANCE = re.compile(
     r"^(?:我们|我|笔者|本文)(?:始终|一直|坚定地|深刻)?(?:认为|主张|相信|以为)[:,]"
 )
@@ -140,7 +139,7 @@ def _quotable(s: Span) -> bool:
     text = s.text.strip()
     if text.startswith(("“", '"', "——", "-", "—")) or text.endswith(("?", "”", "”。")):
         return False
-    if _SPEAKER.match(text) and not _OWN_STANCE.match(fold(text)):
+    if speaker_line(text) and not _OWN_STANCE.match(fold(text)):
         return False
     if _numbered(text) or text.startswith(_REFERRING):
         return False
@@ -188,7 +187,7 @@ def _voiced(paragraph: str) -> bool:
 
 @cache
 def _voice_pattern() -> re.Pattern[str]:
-    verbs = "|".join(sorted(map(re.escape, kind_words("remarks", "says")), key=len, reverse=True))
+    verbs = says_verbs()
     return re.compile(
         rf"[”\"][^。!?！？“”\"]{{0,{_VOICE_REACH}}}?(?:{verbs})|(?:{verbs})[:：,，]?\s*[“\"]"
     )
@@ -488,7 +487,7 @@ def _body_claim(sentence: str, function: str) -> bool:
         return False
     if head.endswith("”") and len(head) - head.rfind("“") > _QUOTED_TERM_MAX:
         return False  # a quotation closing the sentence; a quoted term (“增能”) is fine
-    if _SPEAKER.match(head) or _numbered(head) or _LINKING.match(head) or addresses(head):
+    if speaker_line(head) or _numbered(head) or _LINKING.match(head) or addresses(head):
         return False
     if any(w in head for w in kind_words("answer_openers", "announces")):
         return False  # 细究……,不难发现其中的共性: it announces the point, states none
@@ -560,12 +559,13 @@ def _frame_keys(text: str, title: str, common: frozenset[str]) -> set[str]:
     return keys
 
 
-def _common_pieces(paragraphs: list[str]) -> frozenset[str]:
-    """Two-character pieces found in at least half the paragraphs past their openings
-    (the topic's words; a frame is only found where the paragraphs open)."""
+def _common_pieces(paragraphs: list[str], skip: int = _FRAME_SPAN * 2) -> frozenset[str]:
+    """Two-character pieces found in at least half the paragraphs (two at least) past
+    their first ``skip`` characters: the topic's words (past their openings by default,
+    as a frame is only found where the paragraphs open)."""
     seen: dict[str, int] = {}
     for p in paragraphs:
-        text = fold(p)[_FRAME_SPAN * 2 :]
+        text = fold(p)[skip:]
         for k in {text[i : i + 2] for i in range(len(text) - 1)}:
             seen[k] = seen.get(k, 0) + 1
     return frozenset(k for k, n in seen.items() if n * 2 >= len(paragraphs) and n >= 2)
@@ -865,15 +865,14 @@ _SENTENCE_END = re.compile(r"(?<=[。!?！？])(?![”\"’])|(?<=[。!?！？][
 def _says(sentence: str) -> bool:
     """A speaker's line (某某表示,……; 采访时,某某形象地说,……): a verb of saying
     (``data/remarks.txt``) before a comma, colon or quotation mark."""
-    if _SPEAKER.match(sentence):
+    if speaker_line(sentence):
         return True
     return _says_pattern().search(fold(sentence)) is not None
 
 
 @cache
 def _says_pattern() -> re.Pattern[str]:
-    verbs = "|".join(sorted(map(re.escape, kind_words("remarks", "says")), key=len, reverse=True))
-    return re.compile(rf"(?:{verbs})[:,“\"]")
+    return re.compile(rf"(?:{says_verbs()})[:,“\"]")
 
 
 def _closing_measures(original: str, doc: Outline) -> list[str]:
@@ -894,7 +893,7 @@ def _firm_thesis(original: str, doc: Outline) -> str:
     paragraphs = [original[p.start : p.end] for p in _body_paragraphs(original, doc)]
     if len(paragraphs) < _ESSAY_PARAGRAPHS:
         return ""
-    topic = _shared_pieces(paragraphs[1:])
+    topic = [k for k in _common_pieces(paragraphs[1:], skip=0) if all(map(CJK.match, k))]
     for sentence in reversed(_SENTENCE_END.split(paragraphs[0])):
         s = _LINKING.sub("", sentence.strip()).lstrip(",，")
         if not s or s.startswith(_OPEN_QUOTE) or s.endswith(("?", "？", *_CLOSE_QUOTE)):
@@ -908,17 +907,6 @@ def _firm_thesis(original: str, doc: Outline) -> str:
         if len(claim) == len(s.rstrip("。!;,！；，")):
             return claim
     return ""
-
-
-def _shared_pieces(texts: list[str]) -> frozenset[str]:
-    """Two-character pieces of Chinese held by half the texts or more (their topic's words)."""
-    seen: dict[str, int] = {}
-    for p in texts:
-        text = fold(p)
-        for k in {text[i : i + 2] for i in range(len(text) - 1)}:
-            if all("\u4e00" <= ch <= "\u9fff" for ch in k):
-                seen[k] = seen.get(k, 0) + 1
-    return frozenset(k for k, n in seen.items() if n * 2 >= len(texts) and n >= 2)
 
 
 _TOP_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)")
