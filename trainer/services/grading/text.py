@@ -213,9 +213,8 @@ class Clause:
 
 def unnumbered(text: str) -> str:
     """``text`` folded, its numbering turned into line ends (kept if it is all there is)."""
-    folded = fold(text)
     out = _NUMBERING.sub("\n", fold(_CIRCLED.sub("\n", text)))
-    return out if any(_keep(ch) for ch in out) else folded
+    return out if any(_keep(ch) for ch in out) else fold(text)
 
 
 def clauses(typed: str) -> tuple[str, tuple[Clause, ...]]:
