@@ -20,11 +20,22 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
+
+
 _KINDS = {".txt", ".md", ".html", ".xml"}
+_NOT_ARTICLES = {"judged", "typed"}
+"""Folders of tests/data holding judged decks and typed answers, no articles."""
 
 
 def articles() -> list[Path]:
-    return sorted(p for p in DATA.rglob("*") if p.is_file() and p.suffix in _KINDS)
+    """The labelled articles, in every layout (a JSON record's ``.article.json`` too)."""
+    return sorted(
+        p
+        for p in DATA.rglob("*")
+        if p.is_file()
+        and (p.suffix in _KINDS or p.name.endswith(".article.json"))
+        and p.relative_to(DATA).parts[0] not in _NOT_ARTICLES
+    )
 
 
 def dump(out: Path) -> None:
