@@ -822,7 +822,9 @@ def argument(
     if points and not measures and not under:
         measures = _closing_measures(original, doc)
     if points:
-        thesis = _firm_thesis(original, doc) or thesis
+        thesis = (
+            _firm_thesis(original, doc) or _stated_thesis(original, doc, points, thesis) or thesis
+        )
     problems = _problems(original, found, measures) if measures and not points else []
     return Argument(thesis, tuple(points), tuple(measures), tuple(problems))
 
@@ -907,6 +909,90 @@ def _firm_thesis(original: str, doc: Outline) -> str:
         if len(claim) == len(s.rstrip("。!;,！；，")):
             return claim
     return ""
+
+
+def _stated_thesis(original: str, doc: Outline, points: list[str], thesis: str) -> str:
+    """The 中心论点 a commentary or essay states in a sentence, before ``thesis`` when
+    that is the title's claim or empty (a sentence of the opening stands): the closing
+    paragraph's restatement (总之……, 归根结底……; ``data/claims.txt`` kind restates);
+    when the title's claim is a figure of speech, also the closing paragraph's opening
+    judgement, else the judgement closing the opening paragraph (……是……, 要……,
+    不能……; kind judges). Each shares a key word with the title (its column label left
+    out), the 分论点 or the body's topic and is whole within ``_CLAIM_MAX`` characters;
+    empty when none is found."""
+    titled = title_claim(doc.title)
+    if thesis and thesis != titled:
+        return ""  # the opening already states it in a sentence (我们认为,……)
+    paragraphs = [original[p.start : p.end] for p in _body_paragraphs(original, doc)]
+    if len(paragraphs) < _ESSAY_PARAGRAPHS:
+        return ""
+    keys = _key_pieces(doc.title, points, paragraphs)
+    closing = _sentences(paragraphs[-1])
+    for s in closing:
+        restates = s.lstrip(",，").startswith(kind_words("claims", "restates"))
+        if restates and _judgement(_unlinked(s), keys):
+            return complete(_unlinked(s)).strip()  # 总之, 归根结底: the thesis restated
+    if not thesis or not _figurative(titled, paragraphs):
+        return ""  # a title stating the claim in the body's own words stands
+    if closing and _judgement(closing[0], keys):
+        return complete(_unlinked(closing[0])).strip()
+    opening = _sentences(paragraphs[0])
+    if opening and _judgement(opening[-1], keys):
+        return complete(_unlinked(opening[-1])).strip()
+    return ""
+
+
+def _unlinked(sentence: str) -> str:
+    """A sentence without its linking or restating lead (然而, 由此观之,)."""
+    s = _LINKING.sub("", sentence.strip()).lstrip(",，")
+    cue = next((w for w in kind_words("claims", "restates") if s.startswith(w)), "")
+    return s[len(cue) :].lstrip(",，:：").strip()
+
+
+def _figurative(claim: str, paragraphs: list[str]) -> bool:
+    """A title's claim put as a figure of speech (你若盛开,清风自来) or a headline
+    leaning on its own first half (……带货,这病得治): it shares no two-character piece
+    with the body's topic (pieces half its paragraphs hold), or a clause of it opens on
+    a referent (这, 此)."""
+    clauses = re.split(r"[,:;!\s—-]+", fold(claim))
+    if any(c.startswith(_REFERRING) for c in clauses[1:]):
+        return True
+    topic = _common_pieces(paragraphs, skip=0)
+    text = fold(claim)
+    pieces = {text[i : i + 2] for i in range(len(text) - 1)}
+    return not any(all(map(CJK.match, k)) for k in pieces & topic)
+
+
+def _sentences(paragraph: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(paragraph) if s.strip()]
+
+
+def _key_pieces(title: str, points: list[str], paragraphs: list[str]) -> frozenset[str]:
+    """Two-character pieces (Chinese characters only) of the title without its column
+    label, of the 分论点, and those half the body's paragraphs hold (its topic)."""
+    text = _TRAILING_NOTE.sub("", fold(title).strip())
+    head = [text, *points]
+    pieces = {h[i : i + 2] for h in head for i in range(len(h) - 1)}
+    pieces |= _common_pieces(paragraphs, skip=0)
+    return frozenset(k for k in pieces if all(map(CJK.match, k)))
+
+
+def _judgement(sentence: str, keys: frozenset[str]) -> bool:
+    """A sentence that states a judgement whole: a judging cue, no quotation, speaker's
+    line, question, list ordinal or referent opening, short enough to quote whole, and
+    a key word of the article in it."""
+    s = _LINKING.sub("", sentence.strip()).lstrip(",，")
+    if not s or s.startswith((*_OPEN_QUOTE, "——", *_REFERRING)) or s.endswith(_CLOSE_QUOTE):
+        return False
+    head = fold(s).rstrip("。!;,")
+    if head.endswith("?") or _says(s) or _numbered(s) or addresses(s):
+        return False
+    if len(head) > _CLAIM_MAX or head.startswith(kind_words("functions", "背景")):
+        return False
+    plain = masked(head, (*kind_words("claims", "lookalikes"), *kind_words("claims", "not_judges")))
+    if not any(w in plain for w in kind_words("claims", "judges")):
+        return False
+    return any(k in head for k in keys)
 
 
 _TOP_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)")
