@@ -1012,3 +1012,19 @@ def test_a_circled_number_glued_to_the_previous_item_starts_a_point() -> None:
     _, parts = clauses("①河道淤塞、堤坝老化②经费短缺③巡查缺位")
     assert [c.text for c in parts][1:] == ["堤坝老化", "经费短缺", "巡查缺位"]
     assert len({c.unit for c in parts}) == 3
+
+
+# A headed point: its heading typed whole carries it past a word of its detail read as turned.
+
+
+def test_a_heading_typed_whole_is_not_turned_by_a_negated_phrase_of_its_detail() -> None:
+    # The point's own 留不住 … 办不好 typed as 恶性循环: the heading and the rest
+    # of the detail are there, as the point says them.
+    points = ["服务能力弱：站点规模小，陷入“留不住人才—办不好服务”的循环，只能做简单业务"]
+    assert marks(points, "站点规模小服务能力弱 恶性循环 只能做简单业务") == [Mark.RECALLED]
+
+
+def test_a_label_typed_with_its_detail_turned_is_still_turned() -> None:
+    # 青年工程师 heads the point as a label; its measure is typed the other way.
+    points = ["青年工程师：主导技术改造，推动企业升级", "青年农民：发展特色种植"]
+    assert marks(points, "青年工程师守旧 不搞技术改造")[0] is Mark.MISSED

@@ -270,9 +270,26 @@ def _head_typed(pl: Plan, span: str, match: align.Match) -> bool:
     return says and all(piece in span for piece in pl.parts[: pl.headed])
 
 
+def _heading_said(pl: Plan, match: align.Match) -> bool:
+    """Every word of the point's heading typed, none turned round, and no
+    more of its detail turned than typed as it is (青年职业经理人守旧，不搞管理改革
+    for 青年职业经理人：主导数字化管理改革 turns what the label heads)."""
+    said = {h.key for h in match.hits if not h.flipped}.difference(match.flipped)
+    if not pl.heads or not all(k in said for k in pl.heads):
+        return False
+    heads = set(pl.heads)
+    kept = sum(pl.keys[k].weight for k in said if k not in heads)
+    turned = sum(pl.keys[k].weight for k in set(match.flipped) if k not in heads)
+    return turned <= kept
+
+
 def _turned(pl: Plan, match: align.Match, flipped: float) -> bool:
     """The answer says the point turned round: most of the point typed (some of
-    it turned), or most of one of its pieces turned (不盲目跟风 as 盲目跟风)."""
+    it turned), or most of one of its pieces turned (不盲目跟风 as 盲目跟风).
+    Not a headed point whose heading is typed whole and not turned: a word
+    of its detail said the other way is its detail wrong, not the point."""
+    if pl.headed and _heading_said(pl, match):
+        return False
     found = sum(pl.keys[h.key].weight for h in match.hits)
     if found + flipped >= TURNED * pl.total:
         return True
