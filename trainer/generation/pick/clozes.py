@@ -926,6 +926,7 @@ def find_clozes(
                 whole = _with_demand(c.sentence, whole, topic)
             whole = _with_judgement(c.sentence, whole, topic)
             whole = _with_quoted(c.sentence, whole, topic)
+            whole = _standing_over_side(c.sentence, whole, topic)
             out[k] = replace(c, blanks=whole)
     out.sort(key=lambda c: c.sentence.start)
     return out
@@ -1760,6 +1761,64 @@ def _with_quoted(sentence: Span, blanks: tuple[Span, ...], topic: set[str]) -> t
             break
         out.append(span)
     return tuple(sorted(out, key=lambda b: b.start)) if len(out) > len(blanks) else blanks
+
+
+def _standing_terms(sentence: Span, topic: set[str]) -> list[Span]:
+    """The study points ``sentence`` shows on word boundaries: its short quoted phrases
+    (“马上就办”) and its 规范表述 of ``_STANDARD_MIN`` characters or more (新质生产力),
+    never the topic, a plan period or a phrase that only leads a point in (多措并举)."""
+    found: list[Span] = []
+    for m in _QUOTED.finditer(sentence.text):
+        word = m.group(1)
+        if _good_blank(word) and not is_topic(word, topic) and not _PLAN_PERIOD.fullmatch(word):
+            start = sentence.start + m.start(1)
+            found.append(Span(word, start, start + len(word)))
+    modals = kind_words("series_edges", "modals")
+    standard = {
+        w: 1.0
+        for w in guifan_words()
+        if len(w) >= _STANDARD_MIN
+        and w in sentence.text
+        and w not in modals
+        and _good_blank(w)
+        and not is_topic(w, topic)
+    }
+    for b in term_blanks(sentence, standard, MAX_BLANKS):
+        if not any(b.start < f.end and f.start < b.end for f in found):
+            found.append(b)
+    return sorted(found, key=lambda b: (-len(b.text), b.start))
+
+
+_SIDE_WORD = 3
+"""A blank this short (经济, 新一轮, 管理) is a side word beside a study point in view."""
+
+
+def _standing_over_side(
+    sentence: Span, blanks: tuple[Span, ...], topic: set[str]
+) -> tuple[Span, ...]:
+    """A full card whose sentence shows a quoted coinage or a 规范表述
+    (:func:`_standing_terms`) gives a side word's place to the study point: the topic first, then the shortest blank that is neither quoted
+    nor standard and is shorter than the point, where half the sentence stays visible.
+    A coinage in view beside a blanked side word is the point shown (rubric: KEY)."""
+    out = list(blanks)
+    for point in _standing_terms(sentence, topic):
+        if any(point.start < b.end and b.start < point.end for b in out):
+            continue
+        side = [
+            b
+            for b in out
+            if not _standing_blank(b.text, sentence.text)
+            and b.text not in guifan_words()
+            and len(strip_punct(b.text)) < len(point.text)
+            and (is_topic(b.text, topic) or len(strip_punct(b.text)) <= _SIDE_WORD)
+        ]
+        if not side or (len(out) < MAX_BLANKS and _half_visible(sentence.text, (*out, point))):
+            continue  # nothing to give way, or room: a quoted one came in by _with_quoted
+        drop = min(side, key=lambda b: (not is_topic(b.text, topic), len(b.text), -b.start))
+        kept = [b for b in out if b is not drop]
+        if _half_visible(sentence.text, (*kept, point)):
+            out = sorted([*kept, point], key=lambda b: b.start)
+    return tuple(out) if out != list(blanks) else blanks
 
 
 def _extend(out: list[Cloze], word: str) -> bool:
