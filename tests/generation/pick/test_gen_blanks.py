@@ -210,3 +210,41 @@ def test_a_longer_own_term_keeps_its_place_beside_a_standard_phrase() -> None:
     s = Span(text, 0, len(text))
     blanks = _blanked(text, ["接诉即办", "议事协商", "大变化"])
     assert _standing_over_side(s, blanks, {"基层治理"}) == blanks
+
+
+def test_a_topic_subject_opening_the_sentence_is_not_blanked() -> None:
+    """{校园餐饮安全}是一道“{必答题}”: the subject the title names is guessed; the judged
+    noun carries the card (rubric: GEN, KEY)."""
+    from trainer.generation.pick.clozes import _without_topic_subject
+
+    text = "校园餐饮安全是一道“必答题”，容不得半点闪失。"
+    s = Span(text, 0, len(text))
+    blanks = _blanked(text, ["校园餐饮安全", "必答题"])
+    got = [b.text for b in _without_topic_subject(s, blanks, {"餐饮安全", "校园"})]
+    assert got == ["必答题"], got
+
+
+def test_a_lone_topic_subject_gives_way_to_what_the_judgement_says() -> None:
+    """{山区旅游}是乡村发展的新引擎 with that blank alone: the card asks 新引擎 instead."""
+    from trainer.generation.pick.clozes import _without_topic_subject
+
+    text = "山区旅游是带动乡村发展的新引擎。"
+    s = Span(text, 0, len(text))
+    got = [b.text for b in _without_topic_subject(s, _blanked(text, ["山区旅游"]), {"山区旅游"})]
+    assert got == ["新引擎"], got
+
+
+def test_a_topic_word_later_in_the_sentence_or_leading_a_series_stays_blanked() -> None:
+    """A clause opening after a comma may be a member of a clause series, and a blank
+    followed by 、 is the first member of a series: neither is the subject."""
+    from trainer.generation.pick.clozes import _without_topic_subject
+
+    topic = {"山区旅游", "山区"}
+    text = "近年来各地加快发展，山区旅游提质增效，民宿经济持续升温。"
+    s = Span(text, 0, len(text))
+    blanks = _blanked(text, ["山区旅游", "民宿经济"])
+    assert _without_topic_subject(s, blanks, topic) == blanks
+    text = "山区旅游、民宿经济、特色农业共同带动了农民增收。"
+    s = Span(text, 0, len(text))
+    blanks = _blanked(text, ["山区旅游", "民宿经济", "特色农业"])
+    assert _without_topic_subject(s, blanks, topic) == blanks

@@ -924,6 +924,7 @@ def find_clozes(
                 whole = _verb_objects(c.sentence, whole)
             if functions.get(c.sentence.start) in _DEMANDING:
                 whole = _with_demand(c.sentence, whole, topic)
+            whole = _without_topic_subject(c.sentence, whole, topic)
             whole = _with_judgement(c.sentence, whole, topic)
             whole = _with_quoted(c.sentence, whole, topic)
             whole = _standing_over_side(c.sentence, whole, topic)
@@ -1787,6 +1788,60 @@ def _standing_terms(sentence: Span, topic: set[str]) -> list[Span]:
         if not any(b.start < f.end and f.start < b.end for f in found):
             found.append(b)
     return sorted(found, key=lambda b: (-len(b.text), b.start))
+
+
+_SERIES_MARKS = ("、", "和", "与", "及")
+"""After a blank, the mark or word that makes it the first member of a series."""
+
+
+def _topic_subject(sentence: Span, blank: Span, topic: set[str]) -> bool:
+    """``blank`` opens its sentence (nothing but a quotation mark or bracket before it)
+    and starts with a topic word of two characters or more (no generic word, plain
+    noun or verb), is neither quoted nor a 规范表述 nor the first member of a series:
+    the subject the
+    title names ({人工智能风险}不会止步于一国边界), guessed from the title while the
+    clause's claim stays in view (rubric: GEN, KEY)."""
+    before = sentence.text[: blank.start - sentence.start].rstrip("“‘「《〔(（")
+    if before:
+        return False  # a later clause's opening may be a member of a clause series
+    if f"“{blank.text}”" in sentence.text or blank.text in guifan_words():
+        return False
+    after = sentence.text[blank.end - sentence.start :].lstrip("”’」》)）")
+    if after.startswith(_SERIES_MARKS):
+        return False  # the first member of a series ({发明专利}、有效专利), not its subject
+    return any(
+        len(t) >= 2
+        and blank.text.startswith(t)
+        and t not in GENERIC
+        and t not in PLAIN
+        and not verb_like(t)
+        for t in topic
+    )
+
+
+def _member(sentence: Span, blank: Span) -> bool:
+    """``blank`` stands beside a 、 (a member of a series, 农药残留、{二氧化硫})."""
+    at, end = blank.start - sentence.start, blank.end - sentence.start
+    return sentence.text[end : end + 1] == "、" or (at > 0 and sentence.text[at - 1] == "、")
+
+
+def _without_topic_subject(
+    sentence: Span, blanks: tuple[Span, ...], topic: set[str]
+) -> tuple[Span, ...]:
+    """A key-term card's blanks without one on a clause's subject that starts with the
+    topic (:func:`_topic_subject`), where another blank stays that is no member of a
+    series (with members alone the card would give way to the list asking them); a card
+    with that blank alone asks instead the noun its 是 judges the subject by (:func:`_judgement`),
+    where it has one."""
+    kept = tuple(b for b in blanks if not _topic_subject(sentence, b, topic))
+    if kept == blanks:
+        return blanks
+    if kept and not all(_member(sentence, b) for b in kept):
+        return kept
+    if kept:
+        return blanks  # members alone: a list card asks them, and this card would go
+    judged = _judgement(sentence, topic)
+    return (judged,) if judged is not None else blanks
 
 
 _SIDE_WORD = 3
