@@ -161,3 +161,90 @@ def test_a_numbered_point_is_no_judgement() -> None:
     )
     out = generate(Article(text=text, title="基层减负"), "t")
     assert not any("::精简文件会议}}" in n.text for n in out.notes)
+
+
+def _blanked(sentence: str, words: list[str]) -> tuple[Span, ...]:
+    return tuple(Span(w, sentence.index(w), sentence.index(w) + len(w)) for w in words)
+
+
+def test_a_full_card_gives_its_topic_blank_to_a_standard_phrase_in_view() -> None:
+    """唯有坚持新发展理念引领，{山区经济}才能…: with three blanks taken and the 规范表述
+    新发展理念 in view, the blank on the topic gives way to it (rubric: KEY, GEN)."""
+    from trainer.generation.pick.clozes import _standing_over_side
+
+    text = "唯有坚持新发展理念引领，加快培育特色产业集群，山区经济才能在转型升级中赢得发展主动和长远优势。"
+    s = Span(text, 0, len(text))
+    blanks = _blanked(text, ["特色产业集群", "山区经济", "转型升级"])
+    got = [b.text for b in _standing_over_side(s, blanks, {"山区经济", "山区", "经济"})]
+    assert "新发展理念" in got and "山区经济" not in got, got
+    assert "特色产业集群" in got, got
+
+
+def test_a_card_with_room_keeps_its_blanks() -> None:
+    """One blank and a 规范表述 in view: the card is not full, nothing gives way (a
+    standard idiom such as 因地制宜 is not added beside it)."""
+    from trainer.generation.pick.clozes import _standing_over_side
+
+    text = "各地要坚持新发展理念，因地制宜发展特色产业，让农民群众在家门口就能增收致富。"
+    s = Span(text, 0, len(text))
+    blanks = _blanked(text, ["特色产业"])
+    assert _standing_over_side(s, blanks, set()) == blanks
+
+
+def test_a_quoted_blank_never_gives_way() -> None:
+    """Blanks that are themselves quoted coinages or 规范表述 stay, however short."""
+    from trainer.generation.pick.clozes import _standing_over_side
+
+    text = "推行“走班制”，坚持“五育并举”，落实“双减”，推动乡村振兴，筑牢发展基础。"
+    s = Span(text, 0, len(text))
+    blanks = _blanked(text, ["走班制", "五育并举", "双减"])
+    assert _standing_over_side(s, blanks, set()) == blanks
+
+
+def test_a_longer_own_term_keeps_its_place_beside_a_standard_phrase() -> None:
+    """从{接诉即办}到网格化管理，再到{议事协商}: 议事协商 is the article's own term, no
+    side word; the 规范表述 in view does not take its place."""
+    from trainer.generation.pick.clozes import _standing_over_side
+
+    text = "从接诉即办到网格化管理，再到议事协商，各地探索的一个个“小切口”，正在撬动基层治理的“大变化”。"
+    s = Span(text, 0, len(text))
+    blanks = _blanked(text, ["接诉即办", "议事协商", "大变化"])
+    assert _standing_over_side(s, blanks, {"基层治理"}) == blanks
+
+
+def test_a_topic_subject_opening_the_sentence_is_not_blanked() -> None:
+    """{校园餐饮安全}是一道“{必答题}”: the subject the title names is guessed; the judged
+    noun carries the card (rubric: GEN, KEY)."""
+    from trainer.generation.pick.clozes import _without_topic_subject
+
+    text = "校园餐饮安全是一道“必答题”，容不得半点闪失。"
+    s = Span(text, 0, len(text))
+    blanks = _blanked(text, ["校园餐饮安全", "必答题"])
+    got = [b.text for b in _without_topic_subject(s, blanks, {"餐饮安全", "校园"})]
+    assert got == ["必答题"], got
+
+
+def test_a_lone_topic_subject_gives_way_to_what_the_judgement_says() -> None:
+    """{山区旅游}是乡村发展的新引擎 with that blank alone: the card asks 新引擎 instead."""
+    from trainer.generation.pick.clozes import _without_topic_subject
+
+    text = "山区旅游是带动乡村发展的新引擎。"
+    s = Span(text, 0, len(text))
+    got = [b.text for b in _without_topic_subject(s, _blanked(text, ["山区旅游"]), {"山区旅游"})]
+    assert got == ["新引擎"], got
+
+
+def test_a_topic_word_later_in_the_sentence_or_leading_a_series_stays_blanked() -> None:
+    """A clause opening after a comma may be a member of a clause series, and a blank
+    followed by 、 is the first member of a series: neither is the subject."""
+    from trainer.generation.pick.clozes import _without_topic_subject
+
+    topic = {"山区旅游", "山区"}
+    text = "近年来各地加快发展，山区旅游提质增效，民宿经济持续升温。"
+    s = Span(text, 0, len(text))
+    blanks = _blanked(text, ["山区旅游", "民宿经济"])
+    assert _without_topic_subject(s, blanks, topic) == blanks
+    text = "山区旅游、民宿经济、特色农业共同带动了农民增收。"
+    s = Span(text, 0, len(text))
+    blanks = _blanked(text, ["山区旅游", "民宿经济", "特色农业"])
+    assert _without_topic_subject(s, blanks, topic) == blanks

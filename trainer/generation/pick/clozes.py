@@ -924,8 +924,10 @@ def find_clozes(
                 whole = _verb_objects(c.sentence, whole)
             if functions.get(c.sentence.start) in _DEMANDING:
                 whole = _with_demand(c.sentence, whole, topic)
+            whole = _without_topic_subject(c.sentence, whole, topic)
             whole = _with_judgement(c.sentence, whole, topic)
             whole = _with_quoted(c.sentence, whole, topic)
+            whole = _standing_over_side(c.sentence, whole, topic)
             out[k] = replace(c, blanks=whole)
     out.sort(key=lambda c: c.sentence.start)
     return out
@@ -1760,6 +1762,118 @@ def _with_quoted(sentence: Span, blanks: tuple[Span, ...], topic: set[str]) -> t
             break
         out.append(span)
     return tuple(sorted(out, key=lambda b: b.start)) if len(out) > len(blanks) else blanks
+
+
+def _standing_terms(sentence: Span, topic: set[str]) -> list[Span]:
+    """The study points ``sentence`` shows on word boundaries: its short quoted phrases
+    (“马上就办”) and its 规范表述 of ``_STANDARD_MIN`` characters or more (新质生产力),
+    never the topic, a plan period or a phrase that only leads a point in (多措并举)."""
+    found: list[Span] = []
+    for m in _QUOTED.finditer(sentence.text):
+        word = m.group(1)
+        if _good_blank(word) and not is_topic(word, topic) and not _PLAN_PERIOD.fullmatch(word):
+            start = sentence.start + m.start(1)
+            found.append(Span(word, start, start + len(word)))
+    modals = kind_words("series_edges", "modals")
+    standard = {
+        w: 1.0
+        for w in guifan_words()
+        if len(w) >= _STANDARD_MIN
+        and w in sentence.text
+        and w not in modals
+        and _good_blank(w)
+        and not is_topic(w, topic)
+    }
+    for b in term_blanks(sentence, standard, MAX_BLANKS):
+        if not any(b.start < f.end and f.start < b.end for f in found):
+            found.append(b)
+    return sorted(found, key=lambda b: (-len(b.text), b.start))
+
+
+_SERIES_MARKS = ("、", "和", "与", "及")
+"""After a blank, the mark or word that makes it the first member of a series."""
+
+
+def _topic_subject(sentence: Span, blank: Span, topic: set[str]) -> bool:
+    """``blank`` opens its sentence (nothing but a quotation mark or bracket before it)
+    and starts with a topic word of two characters or more (no generic word, plain
+    noun or verb), is neither quoted nor a 规范表述 nor the first member of a series:
+    the subject the
+    title names ({人工智能风险}不会止步于一国边界), guessed from the title while the
+    clause's claim stays in view (rubric: GEN, KEY)."""
+    before = sentence.text[: blank.start - sentence.start].rstrip("“‘「《〔(（")
+    if before:
+        return False  # a later clause's opening may be a member of a clause series
+    if f"“{blank.text}”" in sentence.text or blank.text in guifan_words():
+        return False
+    after = sentence.text[blank.end - sentence.start :].lstrip("”’」》)）")
+    if after.startswith(_SERIES_MARKS):
+        return False  # the first member of a series ({发明专利}、有效专利), not its subject
+    return any(
+        len(t) >= 2
+        and blank.text.startswith(t)
+        and t not in GENERIC
+        and t not in PLAIN
+        and not verb_like(t)
+        for t in topic
+    )
+
+
+def _member(sentence: Span, blank: Span) -> bool:
+    """``blank`` stands beside a 、 (a member of a series, 农药残留、{二氧化硫})."""
+    at, end = blank.start - sentence.start, blank.end - sentence.start
+    return sentence.text[end : end + 1] == "、" or (at > 0 and sentence.text[at - 1] == "、")
+
+
+def _without_topic_subject(
+    sentence: Span, blanks: tuple[Span, ...], topic: set[str]
+) -> tuple[Span, ...]:
+    """A key-term card's blanks without one on a clause's subject that starts with the
+    topic (:func:`_topic_subject`), where another blank stays that is no member of a
+    series (with members alone the card would give way to the list asking them); a card
+    with that blank alone asks instead the noun its 是 judges the subject by (:func:`_judgement`),
+    where it has one."""
+    kept = tuple(b for b in blanks if not _topic_subject(sentence, b, topic))
+    if kept == blanks:
+        return blanks
+    if kept and not all(_member(sentence, b) for b in kept):
+        return kept
+    if kept:
+        return blanks  # members alone: a list card asks them, and this card would go
+    judged = _judgement(sentence, topic)
+    return (judged,) if judged is not None else blanks
+
+
+_SIDE_WORD = 3
+"""A blank this short (经济, 新一轮, 管理) is a side word beside a study point in view."""
+
+
+def _standing_over_side(
+    sentence: Span, blanks: tuple[Span, ...], topic: set[str]
+) -> tuple[Span, ...]:
+    """A full card whose sentence shows a quoted coinage or a 规范表述
+    (:func:`_standing_terms`) gives a side word's place to the study point: the topic first, then the shortest blank that is neither quoted
+    nor standard and is shorter than the point, where half the sentence stays visible.
+    A coinage in view beside a blanked side word is the point shown (rubric: KEY)."""
+    out = list(blanks)
+    for point in _standing_terms(sentence, topic):
+        if any(point.start < b.end and b.start < point.end for b in out):
+            continue
+        side = [
+            b
+            for b in out
+            if not _standing_blank(b.text, sentence.text)
+            and b.text not in guifan_words()
+            and len(strip_punct(b.text)) < len(point.text)
+            and (is_topic(b.text, topic) or len(strip_punct(b.text)) <= _SIDE_WORD)
+        ]
+        if not side or (len(out) < MAX_BLANKS and _half_visible(sentence.text, (*out, point))):
+            continue  # nothing to give way, or room: a quoted one came in by _with_quoted
+        drop = min(side, key=lambda b: (not is_topic(b.text, topic), len(b.text), -b.start))
+        kept = [b for b in out if b is not drop]
+        if _half_visible(sentence.text, (*kept, point)):
+            out = sorted([*kept, point], key=lambda b: b.start)
+    return tuple(out) if out != list(blanks) else blanks
 
 
 def _extend(out: list[Cloze], word: str) -> bool:
