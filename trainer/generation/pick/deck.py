@@ -30,15 +30,17 @@ from trainer.generation.lexicon import kind_words
 from trainer.generation.provenance import Origin
 from trainer.generation.text import between_marks
 
-__all__ = ["budget", "choose", "examples", "narrates_case", "tidy", "value"]
+__all__ = ["budget", "choose", "examples", "narrates_case", "rank", "tidy", "value"]
 
 Made = tuple[Note, Origin]
 
 _MIN, _MAX = 12, 20
 _CHARS_PER_CARD = 90
 """An ordinary article (about 1,100 to 1,800 characters) gets 12 to 20 cards."""
-_LONG_CHARS_PER_CARD = 110
+_LONG_CHARS_PER_CARD = 310
 """Past the ordinary length, one more card per this many characters."""
+_CEILING = 40
+"""The most cards any article gets (reached at about 8,000 characters)."""
 _BLANK = re.compile(r"\{\{c\d+::(.*?)\}\}")
 _ARGUMENT = frozenset({"论点", "分论点", "对策", "问题", "原因", "危害", "意义"})
 _STRONG_GOLDEN = frozenset(
@@ -59,11 +61,12 @@ _KEEP = 1000.0
 
 def budget(chars: int) -> int:
     """Cards for an article of ``chars`` characters: 12 to 20 for an ordinary one,
-    growing slowly past that (a long report is several articles' worth)."""
+    growing slowly past that (a long report is several articles' worth), never past
+    :data:`_CEILING` (a tutor's deck for a long speech is still one evening's work)."""
     ordinary = _MAX * _CHARS_PER_CARD
     if chars <= ordinary:
         return max(_MIN, min(_MAX, round(chars / _CHARS_PER_CARD)))
-    return _MAX + round((chars - ordinary) / _LONG_CHARS_PER_CARD)
+    return min(_CEILING, _MAX + round((chars - ordinary) / _LONG_CHARS_PER_CARD))
 
 
 def value(note: Note, origin: Origin, standing: frozenset[str], folded: str) -> float:
@@ -160,7 +163,67 @@ def choose(made: list[Made], chars: int, standing: frozenset[str], folded: str) 
         if k not in drop and _asked_elsewhere(made[k], asked):
             drop.add(k)
             asked.subtract(set(_BLANK.findall(made[k][0].text)))
+    if len(drop) < excess:
+        drop |= _least(made, drop, excess - len(drop), standing, folded)
     return [m for k, m in enumerate(made) if k not in drop]
+
+
+def rank(note: Note, origin: Origin, standing: frozenset[str], folded: str) -> int:
+    """Where a card stands when a deck is still over budget, 0 first (rubric: what a
+    good deck holds):
+
+    0. lists and Q&A of the argument, 金句 that quote or balance
+       (:data:`_STRONG_GOLDEN`), clozes of a term that stands on its own (a 规范表述,
+       a quoted or named term);
+    1. other 金句, and the clozes of a sentence's form (a series, a predicate, the
+       clauses of a claim);
+    2. key-term clozes of 对策, 意义, 问题, 原因 and 危害 sentences, and lists of
+       background or evidence;
+    3. key-term clozes of 论点 and 分论点 sentences (the structure card and the list
+       of 分论点 ask those sentences already) and of background or transitions;
+    4. key-term clozes of evidence (论据: examples, figures, cases)."""
+    blanks = _BLANK.findall(note.text)
+    function = origin.function
+    if not blanks:  # a list or a Q&A
+        return 0 if function not in _LOW else 2
+    if origin.rule in _STRONG_GOLDEN or any(_stands(b, standing, folded) for b in blanks):
+        return 0
+    if origin.rule not in _TERM_RULES:
+        return 1
+    if function == "论据":
+        return 4
+    if function in _LOW or function in _STRUCTURE:
+        return 3
+    return 2
+
+
+_STRUCTURE = frozenset({"论点", "分论点"})
+_FLOOR_RANK = 3
+"""Cards ranked below this (0 to 2) are never dropped for the budget: dropping
+the key-term clozes of 对策 or 问题 sentences costs the judged GOOD cards as much as
+the TRIVIAL ones."""
+
+
+def _least(
+    made: list[Made], drop: set[int], count: int, standing: frozenset[str], folded: str
+) -> set[int]:
+    """``count`` cards of ``made`` (not yet in ``drop``) that teach least by
+    :func:`rank`, the structure card never among them; among cards of one rank the
+    one whose section keeps the most cards goes first, so that no section is left
+    without cards while another keeps many (a long article's last sections are
+    points too), then the later one."""
+    left = [k for k in range(len(made)) if k not in drop]
+    ranks = {k: rank(made[k][0], made[k][1], standing, folded) for k in left}
+    per: Counter[str] = Counter(made[k][0].source.section for k in left)
+    out: set[int] = set()
+    while len(out) < count:
+        open_ = [k for k in left if k not in out and ranks[k] >= _FLOOR_RANK]
+        if not open_:
+            break
+        k = max(open_, key=lambda j: (ranks[j], per[made[j][0].source.section], j))
+        out.add(k)
+        per[made[k][0].source.section] -= 1
+    return out
 
 
 _TERM_RULES = frozenset({"cloze.term", "cloze.keyterm.model"})
@@ -276,7 +339,8 @@ def tidy(made: list[Made], standing: frozenset[str], folded: str) -> list[Made]:
     ]
     kept = _merged(kept)
     lists = [(n.source.start, n.source.end, n.items) for n, o in kept if _is_list(o)]
-    kept = [m for m in kept if not _listed(m, lists, standing, folded)]
+    kept = [c for m in kept if (c := _released(m, lists, standing, folded)) is not None]
+    kept = _one_reading(kept, standing, folded)
     asked: Counter[str] = Counter()
     for n, _o in kept:
         asked.update(set(_BLANK.findall(n.text)))
@@ -764,20 +828,115 @@ _ITEM = 4
 """An item shorter than this (政府、企业) is a word of its sentence, not the sentence."""
 
 
-def _listed(
+_HALVES = frozenset({"cloze.two_points", "cloze.golden.couplet"})
+"""Cards that blank the two halves of a sentence (既……又, 不是……而是, a couplet):
+a series inside one of their halves asks a piece of the same point."""
+
+
+def _one_reading(made: list[Made], standing: frozenset[str], folded: str) -> list[Made]:
+    """One card for a sentence that two clozes read in ways that do not merge (rubric:
+    DUP): a key-term or learned 金句 cloze goes where a series cloze asks the same
+    sentence (the series is its point: 稳住了阵脚、稳定了人心 before 发展振兴), and a
+    series cloze goes inside the sentence of a two-half card (既……又, a couplet)
+    whose blanks hold its members (负责{抓落地、抓执行}): the same words asked twice.
+    A cloze with a blank that stands on its own (a 规范表述, a quoted or named term)
+    or sits inside a quoted phrase (“推动{城乡融合}”, a coined formulation) stays."""
+    series = {(n.source.start, n.source.end) for n, o in made if o.rule == _SERIES}
+    halves = [n for n, o in made if o.rule in _HALVES]
+    out: list[Made] = []
+    for note, origin in made:
+        span = (note.source.start, note.source.end)
+        if _plain_blanks((note, origin), standing, folded) and not _quoted_blank(note.text):
+            if origin.rule != _SERIES and span in series and not _holds_series(note.text):
+                continue
+            if origin.rule == _SERIES and any(_asked_in(h.text, note.text) for h in halves):
+                continue
+        out.append((note, origin))
+    return out
+
+
+def _holds_series(text: str) -> bool:
+    """Two blanks or more under one number: a series (a key-term cloze that took in a
+    series cloze of its sentence when they merged)."""
+    numbers = [n for _s, _e, n in _marks(text)[1]]
+    return any(numbers.count(n) >= 2 for n in set(numbers))
+
+
+def _quoted_blank(text: str) -> bool:
+    """A blank inside a quoted phrase of ``text`` (“推动{{c1::城乡融合}}”)."""
+    plain, marks = _marks(text)
+    quotes = [(m.start(), m.end()) for m in re.finditer(r"“[^“”]*”", plain)]
+    return any(qs < s and e < qe for s, e, _n in marks for qs, qe in quotes)
+
+
+def _asked_in(two: str, series: str) -> bool:
+    """The members of ``series`` (a cloze on a sentence inside ``two``'s) overlap a
+    blank of ``two``."""
+    plain, halves = _marks(two)
+    other, members = _marks(series)
+    at = plain.find(other)
+    if at < 0:
+        return False
+    return any(at + s < e2 and s2 < at + e for s, e, _n in members for s2, e2, _n2 in halves)
+
+
+def _released(
     card: Made,
     lists: list[tuple[int, int, tuple[str, ...]]],
     standing: frozenset[str],
     folded: str,
-) -> bool:
-    """A key-term or series cloze that asks the members of a list on its sentence: two
-    blanks or more, each an item of a list whose source holds the sentence (rubric:
-    one card per span and point). A single blank is a term, not the list's point."""
+) -> Made | None:
+    """``card`` without the blanks that ask a point a list on its sentence asks (rubric:
+    DUP, one card per span and point): a key-term, series or learned 金句 cloze whose
+    blank overlaps an item of a list whose source holds the sentence (砥砺前行 among
+    锐意进取、砥砺前行、繁荣发展; 智能鸿沟 in the problem 智能鸿沟持续扩大) gives that
+    blank up; None when every blank goes. A blank that stands on its own (a 规范表述,
+    a quoted or named term) stays: it is a term to recall, not the list's point."""
     note, origin = card
-    if origin.rule not in _TIDIED:
-        return False
-    blanks = _BLANK.findall(note.text)
-    if len(set(blanks)) < 2 or any(_stands(b, standing, folded) for b in blanks):
-        return False
+    if origin.rule not in _TIDIED or _firm_golden(origin):
+        return card
     start, end = note.source.start, note.source.end
-    return any(s <= start and end <= e and all(b in items for b in blanks) for s, e, items in lists)
+    items = [i for s, e, its in lists if s < end and start < e for i in its]
+    if not items:
+        return card
+    plain, marks = _marks(note.text)
+    told = [
+        (m.start(), m.end())
+        for item in {_UNMARKED.sub("", i) for i in items}
+        if len(item) >= _ITEM_CHARS
+        for m in re.finditer(re.escape(item), plain)
+    ]
+    blanks = [plain[s:e] for s, e, _n in marks]
+    loose = {
+        k
+        for k, (s, e, _n) in enumerate(marks)
+        if any(s < e2 and s2 < e for s2, e2 in told) and not _stands(blanks[k], standing, folded)
+    }
+    if not loose:
+        return card
+    if len(loose) == len(marks):
+        return None
+    return (
+        replace(note, text=_rebuilt(plain, [m for k, m in enumerate(marks) if k not in loose])),
+        origin,
+    )
+
+
+_ITEM_CHARS = 1
+"""Items this long or longer are looked for in a cloze's sentence (人、地、事、物 too)."""
+
+
+def _rebuilt(plain: str, spans: list[tuple[int, int, int]]) -> str:
+    """``plain`` with a blank on each of ``spans`` (start, end, number), numbers
+    renumbered c1, c2… in order of first appearance."""
+    order: dict[int, int] = {}
+    for _s, _e, n in sorted(spans):
+        order.setdefault(n, len(order) + 1)
+    parts: list[str] = []
+    at = 0
+    for s, e, n in sorted(spans):
+        parts.append(plain[at:s])
+        parts.append(f"{{{{c{order[n]}::{plain[s:e]}}}}}")
+        at = e
+    parts.append(plain[at:])
+    return "".join(parts)
