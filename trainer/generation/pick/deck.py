@@ -37,10 +37,11 @@ Made = tuple[Note, Origin]
 _MIN, _MAX = 12, 20
 _CHARS_PER_CARD = 90
 """An ordinary article (about 1,100 to 1,800 characters) gets 12 to 20 cards."""
-_LONG_CHARS_PER_CARD = 310
+_LONG_CHARS_PER_CARD = 110
 """Past the ordinary length, one more card per this many characters."""
 _CEILING = 40
-"""The most cards any article gets (reached at about 8,000 characters)."""
+"""The most cards any article gets, a long speech or report included: past it the
+clozes that teach least (:func:`rank`) go, whatever their value."""
 _BLANK = re.compile(r"\{\{c\d+::(.*?)\}\}")
 _ARGUMENT = frozenset({"论点", "分论点", "对策", "问题", "原因", "危害", "意义"})
 _STRONG_GOLDEN = frozenset(
@@ -61,12 +62,13 @@ _KEEP = 1000.0
 
 def budget(chars: int) -> int:
     """Cards for an article of ``chars`` characters: 12 to 20 for an ordinary one,
-    growing slowly past that (a long report is several articles' worth), never past
-    :data:`_CEILING` (a tutor's deck for a long speech is still one evening's work)."""
+    growing slowly past that (a long report is several articles' worth). The clozes
+    of least value go to meet it; :data:`_CEILING` is the hard limit (a tutor's deck
+    for a long speech is still one evening's work)."""
     ordinary = _MAX * _CHARS_PER_CARD
     if chars <= ordinary:
         return max(_MIN, min(_MAX, round(chars / _CHARS_PER_CARD)))
-    return min(_CEILING, _MAX + round((chars - ordinary) / _LONG_CHARS_PER_CARD))
+    return _MAX + round((chars - ordinary) / _LONG_CHARS_PER_CARD)
 
 
 def value(note: Note, origin: Origin, standing: frozenset[str], folded: str) -> float:
@@ -139,16 +141,16 @@ def choose(made: list[Made], chars: int, standing: frozenset[str], folded: str) 
     it can; order kept. First the low clozes (:func:`value`), then key-term and
     series clozes whose every blank another card asks already (rubric: DUP)."""
     limit = budget(chars)
-    if len(made) <= limit:
+    if len(made) <= min(limit, _CEILING):
         return made
     ranked = sorted(
         range(len(made)),
         key=lambda k: (value(made[k][0], made[k][1], standing, folded), -k),
     )
     drop: set[int] = set()
-    excess = len(made) - limit
+    excess = max(0, len(made) - limit)
     for k in ranked:
-        if len(drop) == excess:
+        if len(drop) >= excess:
             break
         if value(made[k][0], made[k][1], standing, folded) >= _KEEP:
             break
@@ -163,8 +165,9 @@ def choose(made: list[Made], chars: int, standing: frozenset[str], folded: str) 
         if k not in drop and _asked_elsewhere(made[k], asked):
             drop.add(k)
             asked.subtract(set(_BLANK.findall(made[k][0].text)))
-    if len(drop) < excess:
-        drop |= _least(made, drop, excess - len(drop), standing, folded)
+    over = len(made) - len(drop) - _CEILING
+    if over > 0:
+        drop |= _least(made, drop, over, standing, folded)
     return [m for k, m in enumerate(made) if k not in drop]
 
 
