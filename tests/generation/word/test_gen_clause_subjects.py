@@ -48,3 +48,19 @@ def test_a_bare_count_after_a_verb_names_its_noun_items_as_aspects() -> None:
         "政策沟通",
     )
     assert "加强哪四个方面" in prompt, prompt
+
+
+def test_a_bare_count_after_a_verb_and_an_owner_names_aspects() -> None:
+    prompt = _prompt(
+        "这份规划深刻阐明了数字乡村的发展方向、资金来源、人才队伍。\n",
+        "发展方向",
+    )
+    assert "阐明了数字乡村的哪三个方面" in prompt, prompt
+
+
+def test_things_after_an_owner_with_a_qualifier_are_aspects_too() -> None:
+    prompt = _prompt(
+        "新的制度安排为数字乡村提供了更为完善的制度保证、更为坚实的物质基础、更为主动的精神力量。\n",
+        "制度保证",
+    )
+    assert "提供了哪三个方面" in prompt, prompt

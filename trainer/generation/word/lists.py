@@ -862,21 +862,32 @@ def _states(lead: str, items: list[str]) -> bool:
     return "在" in last[:-1] and last.endswith(kind_words("state_series", "place"))
 
 
+_OWNER_MIN = 6
+"""Characters of a frame closing on 的 (a verb, then whose the items are)."""
+_VERB_MIN = 2
+
+
 def _aspects(frame: str, items: list[str]) -> bool:
     """The items after ``frame`` are things it acts on (``加强`` + 政策沟通、标准互认):
     the frame closes on a verb of ``data/aspect_verbs.txt`` (加强, 提供了), the items
-    share no noun, and every item opens with a noun and holds two words or more;
+    share no noun, and every item opens with a noun (after what qualifies it with 的);
     ``哪四项`` would name no category, ``哪四个方面`` does (rubric: PRM)."""
     from trainer.generation.lexicon import words
     from trainer.generation.split.words import tag, tokens
 
-    words_ = [w for w, _at in tokens(frame.removesuffix("了"))]
-    if not words_ or words_[-1] not in words("aspect_verbs") or _tail_noun(items):
+    if _tail_noun(items):
         return False  # 配备导师、辅导导师: the items' shared noun names them
+    words_ = [w for w, _at in tokens(frame.removesuffix("了"))]
+    if frame.endswith("的") and len(frame) >= _OWNER_MIN:
+        # 阐明了中国式现代化的 + 历史进程、领导力量……: a verb, then whose they are
+        if not any(tag(w) == "v" and len(w) >= _VERB_MIN for w in words_):
+            return False
+    elif not words_ or words_[-1] not in words("aspect_verbs"):
+        return False
     verbs = _verbs()
     for item in items:
-        parts = [w for w, _at in tokens(item)]
-        if len(parts) < 2 or tag(parts[0]) or parts[0] in verbs or not _HAN.match(item):
+        parts = [w for w, _at in tokens(item.rsplit("的", 1)[-1])]
+        if not parts or tag(parts[0]) or parts[0] in verbs or not _HAN.match(item):
             return False
     return True
 
