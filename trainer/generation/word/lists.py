@@ -303,7 +303,7 @@ def _named(kind: str, subject: str, n: int, prefix: str) -> str:
     no question (rubric: PRM); empty when the items have no such function."""
     category = _KIND_CATEGORY.get(kind, "")
     subject = subject.strip().rstrip("?:")
-    if not category or not subject or len(subject) > _TOPIC_MAX or "," in subject:
+    if not category or not subject or len(subject) > _TOPIC_MAX or re.search(r"[,，]", subject):
         return ""
     return f"{prefix}{subject}的{category}有哪{_count(n, _UNITS.get(category, '点'))}?"
 
@@ -780,7 +780,9 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
         if n == 2:
             return f"{prefix}{lead},可以从哪两个方面来看?"
         named = (
-            "" if _category(lead) else _named(kind, lead if len(lead) <= 14 else title, n, prefix)
+            ""
+            if _category(lead) or _THESE.search(lead)  # 也要有这三种境界: it names them
+            else _named(kind, lead if len(lead) <= 14 else _title_topic(title) or title, n, prefix)
         )
         return named or (f"{prefix}{lead},具体有哪{_count(n, '点')}?")
     if heading_category:
