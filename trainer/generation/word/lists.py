@@ -799,6 +799,8 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
             return built
         return f"{label}:有哪{_count(n, unit)}{heading_category}?"
     if e.shared and e.style == "openers":
+        if kind == "分论点":  # rubric: PRM, a category noun, not 哪三点
+            return f"{prefix}关于{e.shared.rstrip(',:')},文中提出了哪{_count(n, '个')}分论点?"
         return f"{prefix}关于{e.shared.rstrip(',:')},文中提出了哪{_count(n, '点')}?"
     if question:
         return f"{e.section.heading}文中提出了哪{_count(n, '点')}?"
