@@ -173,7 +173,9 @@ def test_openers_sharing_a_head_clause_keep_it_out_of_the_items() -> None:
     )
     got = [n for n in make(text).notes if n.kind is NoteKind.LIST]
     assert [list(n.items) for n in got] == [["影响群众阅读", "影响文化振兴"]], got
-    assert got[0].prompt == "关于书屋“冷清”，文中提出了哪两点？", got[0].prompt  # 评论一: a part
+    assert got[0].prompt == "关于书屋“冷清”，文中提出了哪两个分论点？", got[
+        0
+    ].prompt  # 评论一: a part
 
 
 _FILLER = "各地结合实际推进相关工作,取得了一定成效,但仍有不少地方需要继续努力。"

@@ -303,7 +303,7 @@ def _named(kind: str, subject: str, n: int, prefix: str) -> str:
     no question (rubric: PRM); empty when the items have no such function."""
     category = _KIND_CATEGORY.get(kind, "")
     subject = subject.strip().rstrip("?:")
-    if not category or not subject or len(subject) > _TOPIC_MAX or "," in subject:
+    if not category or not subject or len(subject) > _TOPIC_MAX or re.search(r"[,，]", subject):
         return ""
     return f"{prefix}{subject}的{category}有哪{_count(n, _UNITS.get(category, '点'))}?"
 
@@ -748,6 +748,8 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
                 # 推动A、创造B、促进C,协调发展……深入人心: a series that opens its sentence
                 # with no lead-in is asked by the clause it leads into, never the title
                 return f"“……,{rest}”,文中列举了哪{_count(n, '点')}?"
+        if not after and not unit and _aspects(topic, [it.phrase.text for it in e.items]):
+            unit, after = "个", "方面"  # 加强政策沟通、标准互认……: 加强哪四个方面
         asked = f"{prefix}{topic}哪{_count(n, unit or _UNITS.get(after, '项'))}{after}?"
         return _subjectless(asked, prefix, title)
     if e.style == "colon":
@@ -778,7 +780,9 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
         if n == 2:
             return f"{prefix}{lead},可以从哪两个方面来看?"
         named = (
-            "" if _category(lead) else _named(kind, lead if len(lead) <= 14 else title, n, prefix)
+            ""
+            if _category(lead) or _THESE.search(lead)  # 也要有这三种境界: it names them
+            else _named(kind, lead if len(lead) <= 14 else _title_topic(title) or title, n, prefix)
         )
         return named or (f"{prefix}{lead},具体有哪{_count(n, '点')}?")
     if heading_category:
@@ -795,6 +799,8 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
             return built
         return f"{label}:有哪{_count(n, unit)}{heading_category}?"
     if e.shared and e.style == "openers":
+        if kind == "分论点":  # rubric: PRM, a category noun, not 哪三点
+            return f"{prefix}关于{e.shared.rstrip(',:')},文中提出了哪{_count(n, '个')}分论点?"
         return f"{prefix}关于{e.shared.rstrip(',:')},文中提出了哪{_count(n, '点')}?"
     if question:
         return f"{e.section.heading}文中提出了哪{_count(n, '点')}?"
@@ -858,6 +864,36 @@ def _states(lead: str, items: list[str]) -> bool:
         return True
     last = lead.rsplit(",", 1)[-1]
     return "在" in last[:-1] and last.endswith(kind_words("state_series", "place"))
+
+
+_OWNER_MIN = 6
+"""Characters of a frame closing on 的 (a verb, then whose the items are)."""
+_VERB_MIN = 2
+
+
+def _aspects(frame: str, items: list[str]) -> bool:
+    """The items after ``frame`` are things it acts on (``加强`` + 政策沟通、标准互认):
+    the frame closes on a verb of ``data/aspect_verbs.txt`` (加强, 提供了), the items
+    share no noun, and every item opens with a noun (after what qualifies it with 的);
+    ``哪四项`` would name no category, ``哪四个方面`` does (rubric: PRM)."""
+    from trainer.generation.lexicon import words
+    from trainer.generation.split.words import tag, tokens
+
+    if _tail_noun(items):
+        return False  # 配备导师、辅导导师: the items' shared noun names them
+    words_ = [w for w, _at in tokens(frame.removesuffix("了"))]
+    if frame.endswith("的") and len(frame) >= _OWNER_MIN:
+        # 阐明了中国式现代化的 + 历史进程、领导力量……: a verb, then whose they are
+        if not any(tag(w) == "v" and len(w) >= _VERB_MIN for w in words_):
+            return False
+    elif not words_ or words_[-1] not in words("aspect_verbs"):
+        return False
+    verbs = _verbs()
+    for item in items:
+        parts = [w for w, _at in tokens(item.rsplit("的", 1)[-1])]
+        if not parts or tag(parts[0]) or parts[0] in verbs or not _HAN.match(item):
+            return False
+    return True
 
 
 def _resumed(after: str, n: int) -> str:
@@ -995,8 +1031,10 @@ def _with_subject(e: Enumeration, frame: str) -> str:
     from trainer.generation.split.words import tag, tokens
 
     head = tokens(frame[:6])
-    if not head or tag(head[0][0]) not in _VERB_TAGS:
+    if not head:
         return frame
+    if tag(head[0][0]) not in _VERB_TAGS:
+        return _with_clause_subject(e, frame)
     text = _CONNECTIVE.sub("", _NUMBERING.sub("", e.items[0].context.text))
     subject = _leading_subject(text)
     at = text.find(frame)
@@ -1005,6 +1043,85 @@ def _with_subject(e: Enumeration, frame: str) -> str:
     if 0 <= at < len(subject):  # 政府陪跑人 + 陪跑人为……: the frame holds its end
         return subject[:at] + frame
     return subject + frame
+
+
+_ADVERB_TAGS = frozenset({"d"})
+_PREDICATE_TAGS = frozenset({"d", "c"})
+"""Tags of the words a clause's predicate may open with after its subject (不仅难以)."""
+
+
+def _opens_on_adverb(frame: str) -> bool:
+    """``frame`` opens with adverbs or modals and then a verb (``还可能面临``,
+    ``特别是要重点提升``, ``易造成``; ``data/frame_openers.txt``)."""
+    from trainer.generation.lexicon import kind_words
+    from trainer.generation.split.words import tag, tokens
+
+    openers = kind_words("frame_openers", "word")
+    rest = frame
+    skipped = 0
+    while rest:
+        word = next((w for w in openers if rest.startswith(w)), "")
+        if not word:
+            first = tokens(rest[:6])
+            if not first:
+                return False
+            word = first[0][0]
+            if tag(word) in _VERB_TAGS:
+                return skipped > 0 and word not in openers
+            if tag(word) not in _ADVERB_TAGS:
+                return False
+        rest = rest[len(word) :]
+        skipped += 1
+    return False
+
+
+def _with_clause_subject(e: Enumeration, frame: str) -> str:
+    """A frame that opens with an adverb or a modal before its verb (``还可能面临``,
+    ``特别是要重点提升``) is a clause whose subject an earlier clause of its sentence
+    names: the nearest clause before it that opens with a noun phrase gives it
+    (``而技术基础薄弱的地区不仅……,还可能面临`` -> ``技术基础薄弱的地区还可能面临``;
+    rubric: PRM). A pronoun, a time or a speaker is no subject; the frame stays as it
+    is when none is found."""
+    if not _opens_on_adverb(frame):
+        return frame
+    text = _NUMBERING.sub("", e.items[0].context.text)
+    at = text.find(frame)
+    if at < 0:
+        return frame
+    for clause in reversed([c for c in re.split(r"[,;:]", text[:at]) if c.strip()]):
+        clause = _LINK.sub("", _CONNECTIVE.sub("", clause.strip()))
+        subject = _clause_subject(clause)
+        if subject:
+            return subject + frame
+    return frame
+
+
+def _clause_subject(clause: str) -> str:
+    """The noun phrase ``clause`` opens with when a predicate follows it (an adverb, a
+    modal or a verb): ``技术基础薄弱的地区不仅难以……`` -> ``技术基础薄弱的地区``."""
+    from trainer.generation.lexicon import words
+    from trainer.generation.split.words import tag, tokens
+
+    out: list[str] = []
+    for word, _at in tokens(clause):
+        kind = tag(word)
+        if out and (kind in _VERB_TAGS or kind in _PREDICATE_TAGS or word in _COPULAS):
+            break
+        if word == "的" and out:
+            out.append(word)
+            continue
+        if (kind and not (not out and word in _SUBJECT_MODIFIERS)) or not _HAN.match(word):
+            return ""
+        out.append(word)
+        if sum(map(len, out)) > _SUBJECT_MAX:
+            return ""
+    else:
+        return ""  # nouns only: no predicate follows, no subject
+    subject = "".join(out)
+    never = words("connectives") | words("blank_edges") | words("subject_not")
+    if len(subject) < 2 or subject.endswith("的") or any(w in never for w in out):
+        return ""
+    return subject
 
 
 def _leading_subject(text: str) -> str:
