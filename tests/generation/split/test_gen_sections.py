@@ -123,3 +123,37 @@ def test_a_material_s_framing_line_ending_on_a_colon_is_no_title() -> None:
     doc = outline(text)
     assert doc.title == ""
     assert outline("乡村旅游的新路子\n某县地处山区,过去交通不便。\n").title == "乡村旅游的新路子"
+
+
+def test_unmarked_parallel_headings_open_sections() -> None:
+    """A theory article's bold headings, printed as plain lines: each one not a
+    sentence, longer than a short label, a long paragraph under it, three or more
+    framed alike."""
+    body = (
+        "这是一个很长的段落，讲述了事情的来龙去脉，分析了其中的道理，"
+        "并且提出了下一步的要求，篇幅远远长于上面的标题，读者一看便知哪一行是标题，哪一段是正文。"
+    )
+    heads = [
+        "从新时代的重大时代课题看基层治理在国家治理中的特殊重要地位",
+        "从“三个结合”的实践要求看基层治理在国家治理中的特殊重要地位",
+        "从人民群众的新期待新要求看基层治理在国家治理中的特殊重要地位",
+    ]
+    text = (
+        "基层治理的重要地位\n\n引言段落说明了写作的缘由和背景，篇幅也不短，是一段完整的论述。\n\n"
+    )
+    text += "\n\n".join(f"{h}\n\n{body}" for h in heads)
+    assert make(text, "t").sections == tuple(heads)
+
+
+def test_short_lines_without_a_shared_frame_stay_paragraphs() -> None:
+    body = (
+        "这是一个很长的段落，讲述了事情的来龙去脉，分析了其中的道理，"
+        "并且提出了下一步的要求，篇幅远远长于上面的那一行字，读者一看便知哪一行短，哪一段长。"
+    )
+    lines = [
+        "村里来了一位年轻的第一书记他带着行李住进了村委会",
+        "他先花了三个月时间走访了全村所有的困难户家庭",
+        "后来村里的老老少少都说这位书记是个说到做到的实在人",
+    ]
+    text = "题目\n\n" + "\n\n".join(f"{h}\n\n{body}" for h in lines)
+    assert make(text, "t").sections == ()

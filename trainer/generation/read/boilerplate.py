@@ -23,7 +23,8 @@ FOOTER = re.compile(
     r"返回顶部|扫一扫|扫码|关注我们|关注公众号|分享到|分享让更多人|推荐阅读|责任编辑|点击排行|网站地图|"
     r"联系我们|ICP备|当前位置|打印本页|关闭窗口|[大中小]字号|字号[::]|"
     r"以上(?:就是|便是|是).{0,16}整理|为大家整理|更多.{0,16}请关注|请关注.{0,12}(?:网|公众号|微信)|"
-    r"如有侵权|仅供.{0,6}(?:参考|交流|学习)|返回目录|"
+    r"如有侵权|仅供.{0,6}(?:参考|交流|学习)|返回目录|阅读原文|更多内容(?:详见|请见|参见|见)|"
+    r"查看.{0,4}(?:近期|往期|更多)(?:热文|文章|精彩)|"
     r"^[#\s]*(?:相关|更多|往期)(?:稿件|新闻|链接|报道|专题|评论)\s*[:：]?\s*$",
     re.IGNORECASE,
 )
@@ -71,6 +72,11 @@ STAMP_LINE = re.compile(
 """A date and a category alone on a line, as a page's list of other stories prints
 under each (``25-04-01[ 政治 ]``)."""
 HEADLINE_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[:：]")
+LISTED_STORY = re.compile(r"^[【\[]\s*[\u4e00-\u9fff\d]{1,6}\s*[】\]][^|｜。!?]{1,20}[|｜]")
+"""A line of an account's list of its stories: a slot label in brackets, the column,
+a bar, the headline (``【二条】聚焦·某某案 | ……``)."""
+_LIST_LEAD = 10
+"""At most this many characters: the label line over such a list (``今日要闻:``)."""
 _HEADLINE = 40
 _HEADLINE_RUN = 3
 """Three or more headlines under one label in a run of headlines (``申论热点:……`` line
@@ -112,7 +118,13 @@ def content_lines(folded: str) -> list[Span]:
     lines = _without_scaffolding(_without_furniture(_lines(folded)))
     lines = _cut_footer(lines, folded)
     kept = [_cut_dateline(ln) for ln in lines if not is_noise(ln.text)]
-    cut = [piece for ln in kept for part in _cut_promo(ln) for piece in _cut_citations(part)]
+    cut = [
+        piece
+        for ln in kept
+        for part in _cut_promo(ln)
+        for cited in _cut_citations(part)
+        for piece in _cut_captions(cited)
+    ]
     return _drop_headline_runs(_drop_menu_runs(cut))
 
 
@@ -122,6 +134,8 @@ def _headline_label(line: str) -> str:
     text = line.strip()
     if len(text) > _HEADLINE or any(m in text for m in "。!?;"):
         return ""
+    if LISTED_STORY.match(text):
+        return "【】"  # slots differ (头条, 二条): the bracketed slot is the shared label
     m = HEADLINE_LABEL.match(text)
     return m.group(1) if m else ""
 
@@ -139,11 +153,19 @@ def _drop_headline_runs(lines: list[Span]) -> list[Span]:
             j += 1
         run = Counter(labels[i:j])
         if run and max(run.values()) >= _HEADLINE_RUN:
+            if out and _list_lead(out[-1].text):
+                out.pop()  # 今日要闻: over the list goes with it
             i = j
             continue
         out.extend(lines[i : max(j, i + 1)])
         i = max(j, i + 1)
     return out
+
+
+def _list_lead(line: str) -> bool:
+    """A short label ending in a colon and nothing else (``往期精选:``)."""
+    text = line.strip()
+    return len(text) <= _LIST_LEAD and text.endswith((":", "：")) and cjk_count(text) >= 2
 
 
 _RUNNING = 3
@@ -244,6 +266,45 @@ def _cut_promo(line: Span) -> list[Span]:
     if cjk_count(tail.text):
         out.extend(_cut_promo(tail))
     return out
+
+
+CAPTION = re.compile(
+    r"^[上下左右中]{0,2}(?:组?图|照片)\s*\d{0,2}\s*[为是:]|"
+    r"[(]\s*[^()]{0,30}(?:/\s*摄|供图|摄影|图片来源)\s*[)]"
+)
+"""A photo caption inside a paragraph: it opens on 左上图为 / 图为 / 图1: or carries a
+photo credit in brackets (``(某某医院供图)``, ``(新华社记者 张三/摄)``)."""
+_CAPTION_PIECE = re.compile(r"[^。!?;]*(?:[。!?;]|$)")
+
+
+def _cut_captions(line: Span) -> list[Span]:
+    """``line`` without its photo captions: the sentences (or ;-parts) that are one,
+    the rest of the paragraph stays, in the pieces around them."""
+    text = line.text
+    if CAPTION.search(text) is None:
+        return [line]
+    out: list[Span] = []
+    keep_from: int | None = None
+    for m in _CAPTION_PIECE.finditer(text):
+        piece = m.group(0).strip()
+        if not piece and m.start() == len(text):
+            break
+        caption = bool(piece) and CAPTION.search(piece) is not None
+        if caption and keep_from is not None:
+            out.append(_piece(line, keep_from, m.start()))
+            keep_from = None
+        elif not caption and keep_from is None:
+            keep_from = m.start()
+    if keep_from is not None:
+        out.append(_piece(line, keep_from, len(text)))
+    return [p for p in out if cjk_count(p.text)]
+
+
+def _piece(line: Span, start: int, end: int) -> Span:
+    body = line.text[start:end]
+    lead = len(body) - len(body.lstrip())
+    body = body.strip()
+    return Span(body, line.start + start + lead, line.start + start + lead + len(body))
 
 
 PAGE_PREFIX = re.compile(r"^第\s*\d{1,4}\s*页\s+(?=\S)")
@@ -443,6 +504,7 @@ _OPTION_LABEL = re.compile(r"^\s*[A-H]\s*[.、:)]\s*")
 
 
 _PROSE = 30
+_MARKDOWN_MARKS = re.compile(r"^\s*#{1,6}\s*")
 
 
 def is_noise(line: str) -> bool:
@@ -451,7 +513,8 @@ def is_noise(line: str) -> bool:
         return True
     if is_menu(line):
         return True
-    if _byline().search(line) or CREDIT.match(line.strip()) or PAPER_LINE.search(line):
+    bare = _MARKDOWN_MARKS.sub("", line)  # #### 来源:新华社: a credit set as a heading
+    if _byline().search(bare) or CREDIT.match(bare.strip()) or PAPER_LINE.search(bare):
         return True
     if PAGE_MARK.match(line.strip()):
         return True

@@ -188,13 +188,29 @@ def strip_inline_html(text: str) -> str:
     # they stand: a Markdown editor colours a sentence with them, one tag at a time.
     text = _INLINE_TAG.sub("", text)
     if len(_HTML_BLOCK.findall(text, 0, 200_000)) < _HTML_BLOCK_MIN:
-        return text
+        return _with_characters(text)
     text = _markup_text(text)
     # A PDF's lines each in a block of their own (<p>城乡社区是……基层治理体系和</p><p>治理
     # 能力……</p>): wrapped text, joined back into its paragraphs as a wrapped file is.
     lines = "\n".join(line for line in text.split("\n") if line.strip())
     joined = unwrap(lines)
     return joined if joined != lines else text
+
+
+_CHAR_REF = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_CHAR_REF_MIN = 2
+
+
+def _with_characters(text: str) -> str:
+    """``text`` with its HTML character references (``&emsp;``, ``&#12288;``) as the
+    characters they stand for: a data record keeps a page's indents as references with
+    no tags around them. Only complete references, and only when there are several: an
+    ampersand in prose (AT&T) stays."""
+    import html
+
+    if len(_CHAR_REF.findall(text, 0, 200_000)) < _CHAR_REF_MIN:
+        return text
+    return _CHAR_REF.sub(lambda m: html.unescape(m.group(0)), text)
 
 
 def _looks_markdown(text: str) -> bool:

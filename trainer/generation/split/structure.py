@@ -181,7 +181,7 @@ def outline(folded: str, title: str = "") -> Outline:
     if lines and heading_of(lines[0].text, _next(lines, 0)) is not None:
         sections.append(Section(0, "", None, ()))
     lead_open = False
-    run_in = _run_in_heads(lines)
+    run_in = _run_in_heads(lines) | _parallel_heads(lines)
     for i, line in enumerate(lines):
         found = run_in.get(i) or heading_of(line.text, _next(lines, i))
         if (
@@ -253,6 +253,41 @@ def _run_in_heads(lines: list[Span]) -> dict[int, tuple[str, int]]:
             continue  # a head with no body of its own: a list's item, not a run-in head
         run.append((i, m))
     flush()
+    return heads
+
+
+_PARALLEL_MAX = 40
+_PARALLEL_MIN = 3
+_SHARED_END = 4
+_SHARED_START = 2
+
+
+def _parallel_heads(lines: list[Span]) -> dict[int, tuple[str, int]]:
+    """Unmarked headings: lines that are no sentence (no stop or comma, at most
+    ``_PARALLEL_MAX`` characters), each over a paragraph more than twice its length,
+    three or more framed alike (a shared ending of four characters or opening of two:
+    从……看某某的重要地位). A theory article sets them in bold; as plain text they are
+    lines like any other, and the frame is what marks them."""
+    found = [
+        i
+        for i, ln in enumerate(lines)
+        if len(ln.text.strip()) <= _PARALLEL_MAX
+        and not any(m in ln.text for m in _SENTENCE_MARKS + ":")
+        and i + 1 < len(lines)
+        and len(lines[i + 1].text) > 2 * len(ln.text.strip())
+        and heading_of(ln.text, lines[i + 1].text) is None
+    ]
+    texts = [lines[i].text.strip() for i in found]
+    groups: dict[str, list[int]] = {}
+    for i, text in zip(found, texts, strict=True):
+        groups.setdefault("$" + text[-_SHARED_END:], []).append(i)
+        groups.setdefault("^" + text[:_SHARED_START], []).append(i)
+    heads: dict[int, tuple[str, int]] = {}
+    for members in groups.values():
+        if len(members) >= _PARALLEL_MIN:
+            for i in members:
+                text = lines[i].text
+                heads[i] = (text.strip(), len(text))
     return heads
 
 
