@@ -98,3 +98,17 @@ def test_photo_captions_and_their_credits_are_not_content(tmp_path: Path) -> Non
     for chrome in ("左上图为", "供图", "/摄", "更多内容详见"):
         assert chrome not in text
     assert fold("近年来，各地不断提升社区服务能力。") in text
+
+
+def test_a_records_title_with_its_speaker_yields_to_the_articles_own_title(
+    tmp_path: Path,
+) -> None:
+    """A site files a speech under ``某某：<its title>``; the text opens on its own
+    title, with a note mark: that line is the title, and it is no paragraph."""
+    content = "办好社区食堂※\n" + "\n".join(_BODY)
+    path = tmp_path / "a.json"
+    record = {"title": "某某：办好社区食堂", "content": content}
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    made = generate(read_article(str(path)), "t")
+    assert made.title == "办好社区食堂"
+    assert "※" not in _content(path)

@@ -54,6 +54,8 @@ def read_article(path_or_dash: str) -> Article:
         # Records under a wrapper's title (an exam paper's materials): their headings
         # are its sections, so the wrapper's title stands.
         text, title, sectioned = record or (*strip_front_matter(text), False)
+        if record is not None and not sectioned:
+            title = _own_title(text, title)
         text = strip_inline_html(text)
         if Path(path_or_dash).suffix.lower() in _MD_SUFFIXES or _looks_markdown(text):
             text = strip_markdown(text)
@@ -69,6 +71,23 @@ def read_article(path_or_dash: str) -> Article:
     check_text(text, where)
     source = "stdin" if path_or_dash == "-" else Path(path_or_dash).stem
     return Article(text=text, title=title, source=source)
+
+
+NOTE_MARKS = "※*＊"
+"""Marks a title carries for a note below the text (一体推进教育科技人才发展※)."""
+_SPEAKER = 8
+"""At most this many characters: the speaker a site files a speech under (某某：……)."""
+
+
+def _own_title(text: str, title: str) -> str:
+    """A record's ``title`` filed under a speaker (``某某：<title>``) when the text opens
+    on that title of its own: the text's title, without the speaker."""
+    head, colon, rest = title.replace("：", ":").partition(":")
+    first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    own = first.rstrip(NOTE_MARKS).rstrip()
+    if colon and 0 < len(head.strip()) <= _SPEAKER and cjk_count(own) >= 4 and rest.strip() == own:
+        return own
+    return title
 
 
 _FRONT_MATTER = re.compile(

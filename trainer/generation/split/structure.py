@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from trainer.generation.read.boilerplate import content_lines
-from trainer.generation.read.reader import is_series_label
+from trainer.generation.read.reader import NOTE_MARKS, is_series_label
 from trainer.generation.text import Span, bare, cjk_count, sentences
 
 _COMMENT = re.compile(
@@ -163,8 +163,10 @@ def outline(folded: str, title: str = "") -> Outline:
         from trainer.generation.read.reader import without_series_prefix
 
         def named(text: str) -> str:
-            # The headline as a page prints it may carry its column (……（评论员观察）).
-            return bare(without_series_prefix(_MARKDOWN.sub("", text).strip()))
+            # The headline as a page prints it may carry its column (……（评论员观察）),
+            # the text's own a note mark (一体推进……※).
+            text = _MARKDOWN.sub("", text).strip().rstrip(NOTE_MARKS)
+            return bare(without_series_prefix(text))
 
         own = [i for i, ln in enumerate(lines[:3]) if named(ln.text) == named(title)]
         if own:
