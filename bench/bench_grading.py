@@ -38,6 +38,7 @@ SETS = (
     "typed-fresh14.json",
     "typed-fresh15.json",
     "typed-fresh16.json",
+    "typed-fresh17.json",
 )
 
 

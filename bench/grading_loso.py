@@ -54,6 +54,7 @@ SETS = (
     "typed-fresh14",
     "typed-fresh15",
     "typed-fresh16",
+    "typed-fresh17",
 )
 VERDICT = {"missed": 0, "partial": 1, "hit": 2}
 L2 = 0.01

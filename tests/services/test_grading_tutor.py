@@ -48,6 +48,7 @@ SETS = (
     "typed-fresh14",
     "typed-fresh15",
     "typed-fresh16",
+    "typed-fresh17",
 )
 
 
