@@ -1099,27 +1099,11 @@ def _with_clause_subject(e: Enumeration, frame: str) -> str:
 def _clause_subject(clause: str) -> str:
     """The noun phrase ``clause`` opens with when a predicate follows it (an adverb, a
     modal or a verb): ``技术基础薄弱的地区不仅难以……`` -> ``技术基础薄弱的地区``."""
-    from trainer.generation.lexicon import words
-    from trainer.generation.split.words import tag, tokens
-
-    out: list[str] = []
-    for word, _at in tokens(clause):
-        kind = tag(word)
-        if out and (kind in _VERB_TAGS or kind in _PREDICATE_TAGS or word in _COPULAS):
-            break
-        if word == "的" and out:
-            out.append(word)
-            continue
-        if (kind and not (not out and word in _SUBJECT_MODIFIERS)) or not _HAN.match(word):
-            return ""
-        out.append(word)
-        if sum(map(len, out)) > _SUBJECT_MAX:
-            return ""
-    else:
+    found = _opening_nouns(clause, _VERB_TAGS | _PREDICATE_TAGS)
+    if found is None or not found[1]:
         return ""  # nouns only: no predicate follows, no subject
-    subject = "".join(out)
-    never = words("connectives") | words("blank_edges") | words("subject_not")
-    if len(subject) < 2 or subject.endswith("的") or any(w in never for w in out):
+    subject, out = found[0], found[2]
+    if len(subject) < 2 or subject.endswith("的") or _never_subject(out):
         return ""
     return subject
 
@@ -1129,27 +1113,43 @@ def _leading_subject(text: str) -> str:
     -> ``各级党组织``; ``新质生产力具有……`` -> ``新质生产力``); empty if it opens with
     anything else (a time, a pronoun, a speaker: ``长期以来``, ``它``, ``记者``) or
     runs past ``_SUBJECT_MAX`` characters."""
-    from trainer.generation.lexicon import words
+    found = _opening_nouns(re.split(r"[,;:。!?]", text, maxsplit=1)[0], _VERB_TAGS)
+    if found is None:
+        return ""
+    subject, out = found[0], found[2]
+    if len(subject) < 2 or subject == text or _never_subject(out):
+        return ""
+    return subject
+
+
+def _opening_nouns(text: str, stops: frozenset[str]) -> tuple[str, bool, list[str]] | None:
+    """The untagged words (nouns, names) ``text`` opens with, up to a word tagged in
+    ``stops`` or a copula: (the phrase, whether such a word ended it, its words); None
+    when another word comes first or the phrase runs past ``_SUBJECT_MAX``. One home for
+    both readings of a subject: a sentence's, and a clause's before its predicate."""
     from trainer.generation.split.words import tag, tokens
 
     out: list[str] = []
-    for word, _at in tokens(re.split(r"[,;:。!?]", text, maxsplit=1)[0]):
+    for word, _at in tokens(text):
         kind = tag(word)
-        if kind in _VERB_TAGS or word in _COPULAS:
-            break
+        if out and (kind in stops or word in _COPULAS):
+            return "".join(out), True, out
         if word == "的" and out:
             out.append(word)  # 发展的目的: a noun phrase goes on
             continue
         if (kind and not (not out and word in _SUBJECT_MODIFIERS)) or not _HAN.match(word):
-            return ""
+            return None
         out.append(word)
         if sum(map(len, out)) > _SUBJECT_MAX:
-            return ""
-    subject = "".join(out)
+            return None
+    return "".join(out), False, out
+
+
+def _never_subject(words_: list[str]) -> bool:
+    from trainer.generation.lexicon import words
+
     never = words("connectives") | words("blank_edges") | words("subject_not")
-    if len(subject) < 2 or subject == text or any(w in never for w in out):
-        return ""
-    return subject
+    return any(w in never for w in words_)
 
 
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
