@@ -139,7 +139,8 @@ def _stands(blank: str, standing: frozenset[str], folded: str) -> bool:
 def choose(made: list[Made], chars: int, standing: frozenset[str], folded: str) -> list[Made]:
     """``made`` without its least valuable clozes, down to :func:`budget` cards where
     it can; order kept. First the low clozes (:func:`value`), then key-term and
-    series clozes whose every blank another card asks already (rubric: DUP)."""
+    series clozes whose every blank another card asks already (rubric: DUP); past
+    :data:`_CEILING` cards, the lowest-ranked key-term clozes (:func:`rank`)."""
     limit = budget(chars)
     if len(made) <= min(limit, _CEILING):
         return made
@@ -202,9 +203,9 @@ def rank(note: Note, origin: Origin, standing: frozenset[str], folded: str) -> i
 
 _STRUCTURE = frozenset({"论点", "分论点"})
 _FLOOR_RANK = 3
-"""Cards ranked below this (0 to 2) are never dropped for the budget: dropping
-the key-term clozes of 对策 or 问题 sentences costs the judged GOOD cards as much as
-the TRIVIAL ones."""
+"""Cards ranked below this (0 to 2) are never dropped for the ceiling: dropping
+the key-term clozes of 对策 or 问题 sentences, or lists and 金句, costs the judged GOOD
+cards as much as the TRIVIAL ones."""
 
 
 def _least(
