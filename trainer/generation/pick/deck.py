@@ -775,20 +775,9 @@ def _join(a: str, b: str) -> str | None:
         return a
     if sum(e - s for s, e, _n in spans) * 2 > len(plain):
         return None
-    spans.sort()
-    order: dict[int, int] = {}
-    for _s, _e, n in spans:
-        order.setdefault(n, len(order) + 1)
-    if len(order) > _QUESTIONS:
+    if len({n for _s, _e, n in spans}) > _QUESTIONS:
         return None
-    parts: list[str] = []
-    at = 0
-    for s, e, n in spans:
-        parts.append(plain[at:s])
-        parts.append(f"{{{{c{order[n]}::{plain[s:e]}}}}}")
-        at = e
-    parts.append(plain[at:])
-    return "".join(parts)
+    return _rebuilt(plain, spans)
 
 
 _CONTEXT = re.compile(r"^〔[^〕]*〕")
