@@ -125,3 +125,14 @@ def test_a_span_is_made_as_a_frozen_dataclass_is() -> None:
         span.start = 0  # type: ignore[misc]
     with pytest.raises(TypeError):
         Span("数字乡村", 3)  # type: ignore[call-arg]
+
+
+def test_guifan_in_finds_every_listed_phrase_the_text_holds() -> None:
+    """The opening index finds what searching the text for each entry finds."""
+    from trainer.generation.split.words import guifan_in, guifan_words
+
+    text = "坚持以人民为中心的发展思想，推动高质量发展，发展新质生产力。"
+    want = {w for w in guifan_words() if len(w) >= 4 and w in text}
+    assert want  # the list holds some of them
+    assert guifan_in(text, 4) == want
+    assert guifan_in("") == frozenset()

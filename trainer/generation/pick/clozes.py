@@ -43,6 +43,7 @@ from trainer.generation.read.boilerplate import FOOTER, PROMO
 from trainer.generation.split.structure import Outline, Paragraph, Section
 from trainer.generation.split.words import (
     common_noun,
+    guifan_in,
     guifan_words,
     is_content,
     rarity,
@@ -1777,12 +1778,8 @@ def _standing_terms(sentence: Span, topic: set[str]) -> list[Span]:
     modals = kind_words("series_edges", "modals")
     standard = {
         w: 1.0
-        for w in guifan_words()
-        if len(w) >= _STANDARD_MIN
-        and w in sentence.text
-        and w not in modals
-        and _good_blank(w)
-        and not is_topic(w, topic)
+        for w in guifan_in(sentence.text, _STANDARD_MIN)
+        if w not in modals and _good_blank(w) and not is_topic(w, topic)
     }
     for b in term_blanks(sentence, standard, MAX_BLANKS):
         if not any(b.start < f.end and f.start < b.end for f in found):

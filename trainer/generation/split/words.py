@@ -45,6 +45,30 @@ def guifan_words() -> frozenset[str]:
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
+@cache
+def _guifan_by_opening() -> dict[str, tuple[str, ...]]:
+    """The 规范表述 of two characters or more, filed under their first two characters."""
+    index: dict[str, list[str]] = {}
+    for word in guifan_words():
+        if len(word) >= 2:
+            index.setdefault(word[:2], []).append(word)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def guifan_in(text: str, min_len: int = 2) -> frozenset[str]:
+    """The 规范表述 of ``min_len`` characters or more (at least two) that occur in
+    ``text``: each place's two characters are looked up in an index of the list's
+    openings, instead of searching ``text`` once for each of its 1,266 entries (a
+    sentence's standing terms took a tenth of a warm ``trainer make`` that way)."""
+    index = _guifan_by_opening()
+    found: set[str] = set()
+    for i in range(len(text) - 1):
+        for word in index.get(text[i : i + 2], ()):
+            if len(word) >= min_len and text.startswith(word, i):
+                found.add(word)
+    return frozenset(found)
+
+
 def _cache_dir() -> Path | None:
     try:
         from platformdirs import user_cache_dir
