@@ -46,3 +46,12 @@ def test_a_question_whose_first_clause_names_its_subject_stays() -> None:
         "人口统计",
     )
     assert "一个社区" in prompt, prompt
+
+
+def test_a_clause_before_a_question_that_names_nothing_loses_its_link_word() -> None:
+    prompt = _prompt(
+        "养老服务体系日趋完善，也要注意补齐失能老人的照护短板：护理床位要增加，"
+        "护理人员要培训，长期护理保险要完善。\n",
+        "护理床位",
+    )
+    assert prompt.startswith("要注意补齐失能老人的照护短板"), prompt

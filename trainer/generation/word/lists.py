@@ -349,10 +349,17 @@ def _without_dangling(asked: str, e: Enumeration, title: str) -> str:
     asking = next((i for i, p in enumerate(parts) if "哪" in p), len(parts) - 1)
     linked = _link_word(parts[asking])
     clause = parts[asking][len(linked) :]
+    if clause.startswith("是"):
+        return asked  # 都是从……出发: a copula left without its subject reads no better
     head = clause.split("哪", 1)[0]
     bare = _MODAL_OPEN.sub("", head)
     if _GENERIC_ASK.match(clause) or len(bare) == 1 or (head and not bare):
-        return asked  # 也……,具体有哪三点? / 就越哪三项? / 要哪两点?: nothing to ask by
+        # 也……,具体有哪三点? / 就越哪三项? / 要哪两点?: nothing to ask by but the
+        # clause before, which keeps all but its link word (不是 是……: no copula left)
+        first = parts[0][len(_link_word(parts[0])) :]
+        if asking == 0 or len(first) < _FIRST_MIN or first.startswith("是"):
+            return asked
+        return f"{label}{colon}" + ",".join([first, *parts[1:]])
     rest = ",".join([clause, *parts[asking + 1 :]])
     own = _clause_subject(head) or _leading_subject(head)
     subject = "" if own else _sentence_subject(e)
@@ -366,6 +373,7 @@ def _without_dangling(asked: str, e: Enumeration, title: str) -> str:
     return f"{label}{colon}{rest}"
 
 
+_FIRST_MIN = 4
 _GENERIC_ASK = re.compile(r"^(?:文中|具体|可以从|有哪|哪[^?,]{1,3}\?$)")
 """An asking clause that names nothing (文中提出了哪三点?, 具体有哪三点?, 哪三点?): it
 needs the clause before it, however it opens."""
