@@ -314,7 +314,80 @@ def prompt(e: Enumeration, kind: str = "", title: str = "") -> str:
     (:func:`fitted`)."""
     asked = fitted(_asked(e, kind, title), [it.phrase.text for it in e.items], kind)
     asked = _with_subject_of_last_resort(_with_rest(asked, e), e, title)
-    return paired_quotes(_speaker_for_we(asked, e))
+    return paired_quotes(_speaker_for_we(_without_dangling(asked, e, title), e))
+
+
+def _link_word(clause: str) -> str:
+    """The connective, time word and link word (``data/dangling_openers.txt``) ``clause``
+    opens on, as one prefix (``多年来却``, ``于是``, ``也``); empty when it opens on none."""
+    from trainer.generation.lexicon import kind_words, words
+    from trainer.generation.split.words import tokens
+
+    links = frozenset(kind_words("dangling_openers", "link"))
+    joins = words("connectives") | links
+    at = 0
+    linked = False
+    for word, _at in tokens(clause):
+        if word not in joins:
+            break
+        at += len(word)
+        linked = linked or word in links
+    return clause[:at] if linked else ""
+
+
+def _without_dangling(asked: str, e: Enumeration, title: str) -> str:
+    """A question cut from its sentence after the subject, opening on a link word
+    (``也常因哪三点?``, ``就必须建设一支哪三项的……?``, ``都直指……,而引发哪三项……?``;
+    rubric: PRM), loses the clauses before the one that asks and the link word, and
+    takes the subject its sentence names in an earlier clause
+    (``全球南方国家常因哪三点?``); where none is found, the section label or the
+    article's subject stands before it, never the dangling fragment."""
+    label, colon, question = asked.rpartition(":")
+    parts = question.split(",")
+    if not _link_word(parts[0]):
+        return asked  # 一个社区仅有……,却承担哪六项工作?: its subject comes first
+    asking = next((i for i, p in enumerate(parts) if "哪" in p), len(parts) - 1)
+    linked = _link_word(parts[asking])
+    clause = parts[asking][len(linked) :]
+    if clause.startswith("是"):
+        return asked  # 都是从……出发: a copula left without its subject reads no better
+    head = clause.split("哪", 1)[0]
+    bare = _MODAL_OPEN.sub("", head)
+    if _GENERIC_ASK.match(clause) or len(bare) == 1 or (head and not bare):
+        # 也……,具体有哪三点? / 就越哪三项? / 要哪两点?: nothing to ask by but the
+        # clause before, which keeps all but its link word (不是 是……: no copula left)
+        first = parts[0][len(_link_word(parts[0])) :]
+        if asking == 0 or len(first) < _FIRST_MIN or first.startswith("是"):
+            return asked
+        return f"{label}{colon}" + ",".join([first, *parts[1:]])
+    rest = ",".join([clause, *parts[asking + 1 :]])
+    own = _clause_subject(head) or _leading_subject(head)
+    subject = "" if own else _sentence_subject(e)
+    if subject and subject not in rest:
+        return f"{label}{colon}{subject}{rest}"
+    topic = "" if own or label else _title_topic(title, first_clause=False)
+    if asking and not (own or topic):
+        return asked  # 都直指……,而引发哪三项……?: the clauses before say what it is about
+    if topic:
+        return f"{topic}:{rest}"
+    return f"{label}{colon}{rest}"
+
+
+_FIRST_MIN = 4
+_GENERIC_ASK = re.compile(r"^(?:文中|具体|可以从|有哪|哪[^?,]{1,3}\?$)")
+"""An asking clause that names nothing (文中提出了哪三点?, 具体有哪三点?, 哪三点?): it
+needs the clause before it, however it opens."""
+_MODAL_OPEN = re.compile(r"^(?:要|需要|应|应当|应该|必须|能|可|可以|会)")
+
+
+def _sentence_subject(e: Enumeration) -> str:
+    """The noun phrase the items' sentence opens with (:func:`_leading_subject`), after
+    any connective or link word; empty if it opens with anything else or on ``的``."""
+    text = _LINK.sub("", _CONNECTIVE.sub("", _NUMBERING.sub("", e.items[0].context.text)))
+    text = text[len(_link_word(text)) :]
+    subject = _leading_subject(text)
+    clause = re.split(r"[,;:。!?]", text, maxsplit=1)[0]
+    return "" if subject.endswith("的") or subject == clause else subject
 
 
 _SPEAKER_MAX = 16
