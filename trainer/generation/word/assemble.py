@@ -609,7 +609,8 @@ def _cause_run(
             continue
         fs = [function_at(functions, it.context.start) for it in e.items]
         lead = fold(original[e.lead.start : e.lead.end]) if e.lead is not None else ""
-        if fs.count("原因") * 2 > len(fs) or "原因" in lead:
+        causes = kind_words("material_questions", "causes")
+        if fs.count("原因") * 2 > len(fs) or any(w in lead for w in causes):
             return e
     return None
 
@@ -618,12 +619,13 @@ _SUBJECT_MAX = 16
 
 
 def _subject(original: str, problems: Enumeration) -> str:
-    """Who or what has the problems: the clause before 存在 in the list's lead-in
-    (当地养老服务存在以下问题), else the material."""
+    """Who or what has the problems: the clause before 存在 or 面临 in the list's lead-in
+    (当地养老服务存在以下问题; ``data/material_questions.txt``), else the material."""
     if problems.lead is not None:
         lead = fold(original[problems.lead.start : problems.lead.end])
-        head, sep, _rest = lead.partition("存在")
-        clause = re.split(r"[,;:。]", head)[-1].strip() if sep else ""
-        if 2 <= len(clause) <= _SUBJECT_MAX:
-            return clause
+        for verb in kind_words("material_questions", "has"):
+            head, sep, _rest = lead.partition(verb)
+            clause = re.split(r"[,;:。]", head)[-1].strip() if sep else ""
+            if 2 <= len(clause) <= _SUBJECT_MAX:
+                return clause
     return "材料中"
