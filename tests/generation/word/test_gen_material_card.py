@@ -30,13 +30,22 @@ def test_a_material_telling_measures_and_a_result_gets_a_card() -> None:
     assert "论点" not in answer
 
 
-def test_measures_without_a_result_get_no_card() -> None:
-    assert _material_cards(_MEASURES + "\n\n游客们纷纷表示，这里的风景很美。\n") == []
+def _practice_only(cards: list[tuple[str, str]]) -> None:
+    """One card asking the 做法 alone: no 成效 line, none invented."""
+    assert len(cards) == 1
+    prompt, answer = cards[0]
+    assert fold(prompt) == fold("临湖村采取了哪些做法？")
+    assert "开通了乡村旅游直通车" in answer and "建成了渔文化博物馆" in answer
+    assert fold("成效") not in fold(answer)
+
+
+def test_measures_without_a_result_are_asked_as_the_practice() -> None:
+    _practice_only(_material_cards(_MEASURES + "\n\n游客们纷纷表示，这里的风景很美。\n"))
 
 
 def test_a_planned_result_or_a_speakers_line_is_no_outcome() -> None:
     said = "村支书说：“我们希望明年带动更多村民增收。”下一步，该村将提升接待能力。"
-    assert _material_cards(_MEASURES + "\n\n" + said + "\n") == []
+    _practice_only(_material_cards(_MEASURES + "\n\n" + said + "\n"))
 
 
 def test_a_story_without_measures_gets_no_card() -> None:
@@ -49,7 +58,45 @@ def test_a_story_without_measures_gets_no_card() -> None:
 
 def test_a_decision_naming_a_result_is_no_outcome() -> None:
     plan = "该村下决心把乡村旅游作为带动全村致富的新举措。"
-    assert _material_cards(_MEASURES + "\n\n" + plan + "\n") == []
+    _practice_only(_material_cards(_MEASURES + "\n\n" + plan + "\n"))
+
+
+_PROBLEMS = (
+    "近年来，青山镇的农村养老服务仍面临不少困难。"
+    "调查发现，当地养老服务存在以下问题：护理人员严重缺乏；服务设施建设滞后；"
+    "资金投入渠道单一。\n\n"
+    "究其原因，主要有以下几点：一是财政投入有限，二是社会力量参与不多，"
+    "三是专业人才留不住。\n"
+)
+
+
+def test_a_material_telling_problems_and_causes_is_asked_them() -> None:
+    cards = _material_cards(_PROBLEMS)
+    assert len(cards) == 1
+    prompt, answer = cards[0]
+    assert fold(prompt).endswith(fold("存在哪些问题？原因是什么？"))
+    lines = answer.splitlines()
+    assert fold(lines[0]).startswith(fold("问题："))
+    assert "护理人员严重缺乏" in lines[0] and "资金投入渠道单一" in lines[0]
+    assert fold(lines[1]).startswith(fold("原因：")) and "财政投入有限" in lines[1]
+
+
+def test_problems_without_causes_are_asked_alone() -> None:
+    text = _PROBLEMS.split("\n\n")[0] + "\n"
+    cards = _material_cards(text)
+    assert len(cards) == 1
+    prompt, answer = cards[0]
+    assert fold(prompt).endswith(fold("存在哪些问题？"))
+    assert fold("原因") not in fold(answer)
+
+
+def test_a_list_of_words_for_problems_is_no_problem() -> None:
+    """A series of bare words (不科学、不合理、不到位) names no problem of a place."""
+    text = (
+        "概括问题时，可以从以下几类词入手：不科学、不合理、不到位；缺乏、缺少、流失；"
+        "少、低、差、弱等。\n"
+    )
+    assert _material_cards(text) == []
 
 
 def test_a_given_material_gets_no_argument_card() -> None:

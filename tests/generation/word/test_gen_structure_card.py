@@ -390,3 +390,40 @@ def test_a_topic_card_stands_on_headings_or_measures_only() -> None:
     made = generate(read_article(str(path)), "t")
     assert not [n for n in made.notes if "结构" in n.tags and "论题：" in n.answer]
     assert _structure_cards(TOPIC_TITLED)  # headings still make the card
+
+
+_NUMBERED_SECTIONS = (
+    "以绿色之笔绘就乡村新画卷\n\n"
+    "春风送暖，万物复苏。\n\n"
+    "绿色是乡村振兴的底色，走绿色发展之路是乡村的必然选择。\n\n"
+    "（一）\n\n"
+    "生态保护是乡村发展的根基，守住青山才能留住乡愁。\n\n"
+    "一条河，串起沿岸村庄新风貌。\n\n"
+    "2023年，清溪河完成整治，沿岸十二个村的污水全部纳管处理，河水重新变得清澈。\n\n"
+    "（二）\n\n"
+    "产业绿色转型要靠科技赋能，让好生态变成好收益。\n\n"
+    "一片茶，带动山区群众增收致富。\n\n"
+    "去年，白云村茶园引入智能滴灌设备，亩产提高了三成，村民人均收入增长两千元。\n\n"
+    "（三）\n\n"
+    "绿色生活方式需要人人参与，文明乡风是乡村的软实力。\n\n"
+    "一场赛，激发村民爱护家园热情。\n\n"
+    "每年秋天，各村举办庭院评比，获奖家庭的照片贴上了村口的光荣榜。\n\n"
+    "绿色发展久久为功，我们要一张蓝图绘到底。\n"
+)
+
+
+def _points(text: str) -> list[str]:
+    card = next(n for n in make(text, "t").notes if "结构" in n.tags)
+    line = next(x for x in card.answer.splitlines() if x.startswith("分论点："))
+    return line.removeprefix("分论点：").split("；")
+
+
+def test_a_numbered_sections_thesis_is_its_judgement_not_an_examples_opening() -> None:
+    """Under bare numbers ((一)(二)(三)) each section opens on the sentence stating its
+    point; the short line after it (一条河，……) opens the example that bears it out."""
+    points = _points(_NUMBERED_SECTIONS)
+    assert points == [
+        "生态保护是乡村发展的根基，守住青山才能留住乡愁",
+        "产业绿色转型要靠科技赋能，让好生态变成好收益",
+        "绿色生活方式需要人人参与，文明乡风是乡村的软实力",
+    ]

@@ -809,6 +809,12 @@ def argument(
         thesis = _commentary_thesis(original, doc, functions, thesis, points)
         points = [p for p in points if _plain(p) != _plain(thesis)]
         points = points if len(points) >= 2 else []
+    judged = _numbered_theses(original, sections, functions)
+    if judged:
+        # Sections under bare numbers ((一)(二)(三)): each states its point in the
+        # sentence it opens on; the paragraphs' openers after it open examples.
+        listed = None
+        points = judged
     if any(_not_a_point(p) for p in points):
         points = []  # a note's labels among them: the list is no argument's (rubric: MIX)
     points = points[:_POINTS_MAX]
@@ -827,6 +833,42 @@ def argument(
         )
     problems = _problems(original, found, measures) if measures and not points else []
     return Argument(thesis, tuple(points), tuple(measures), tuple(problems))
+
+
+_THESIS_MAX = 60
+"""Characters at most of a section's thesis quoted whole (never cut off)."""
+_NOT_JUDGING = frozenset({"", "背景", "论据", "过渡", "金句"})
+"""Functions of a sentence that tells, proves or links: no section's judgement."""
+
+
+def _numbered_theses(
+    original: str, sections: list[Section], functions: dict[int, str]
+) -> list[str]:
+    """The 分论点 of an article whose sections stand under bare numbers ((一), 二、):
+    each section's judgement, the sentence its first paragraph opens on when that
+    sentence argues (a function of the cue lexicons, not background, evidence or a
+    transition), can be quoted (no quotation, speaker's line, figure, question,
+    referent) and is whole within ``_THESIS_MAX`` characters. Empty unless two such
+    sections state one: a section stating none gives no point rather than a wrong one."""
+    bare = [
+        sec
+        for sec in sections
+        if sec.heading.strip() and not _NUMBERED.sub("", sec.heading).strip()
+    ]
+    if len(bare) < 2:
+        return []
+    out = []
+    for sec in bare:
+        s = sec.paragraphs[0].sentences[0] if sec.paragraphs[0].sentences else None
+        if s is None or functions.get(s.start, "") in _NOT_JUDGING or not _quotable(s):
+            continue
+        text = original[s.start : s.end].strip()
+        head = fold(text).strip()
+        if head.startswith(kind_words("functions", "背景")) or _LINKING.match(head):
+            continue
+        if len(head.rstrip("。!;,")) <= _THESIS_MAX:
+            out.append(text.rstrip("。!;,！；，"))
+    return out if len(out) >= 2 else []
 
 
 def _body_paragraphs(original: str, doc: Outline) -> list[Span]:

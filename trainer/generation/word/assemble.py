@@ -504,29 +504,128 @@ def _outcomes(original: str, e: Enumeration) -> list[str]:
     return out[:_OUTCOMES_MAX]
 
 
-def material_notes(source_id: str, original: str, found: list[Enumeration]) -> list[Made]:
-    """The structure card of a 给定资料: what its place did (做法, the measures one
-    actor takes across its sentences) and what that brought (成效), one per run of
-    measures followed by a result. Narration, an interview or a story tells no run of
-    measures and gets none."""
+def material_notes(
+    source_id: str,
+    original: str,
+    found: list[Enumeration],
+    functions: dict[int, str] | None = None,
+) -> list[Made]:
+    """The structure cards of a 给定资料: the question an exam asks of it, answered in
+    its own words. What its place did (做法, the measures one actor takes across its
+    sentences) and what that brought (成效, when a result follows): one card per run
+    of measures; else, what goes wrong there (问题, a list whose items name flaws) and
+    why (原因, a list of causes), when the material lists them. Narration or a story
+    tells neither and gets none: no card rather than one invented."""
     made: list[Made] = []
     for n, e in enumerate(x for x in found if x.style == "measures"):
         items = [it.phrase.text for it in e.items if _whole(original, it.phrase)]
-        outcomes = _outcomes(original, e)
-        if len(items) < 2 or not outcomes:
+        if len(items) < 2:
             continue
+        outcomes = _outcomes(original, e)
         actor = e.shared or "材料中"
+        if outcomes:
+            prompt = f"{actor}的做法及成效是什么?"
+            answer = "做法:" + ";".join(items) + "。\n成效:" + "".join(outcomes)
+        else:
+            prompt = f"{actor}采取了哪些做法?"
+            answer = "做法:" + ";".join(items) + "。"
         anchor = f"s{e.section.index}/material{n}"
-        answer = "做法:" + ";".join(items) + "。\n成效:" + "".join(outcomes)
-        note = Note(
-            guid=note_guid(source_id, anchor, NoteKind.QA.value),
-            kind=NoteKind.QA,
-            prompt=widen_punct(f"{actor}的做法及成效是什么?"),
-            answer=widen_punct(answer),
-            tags=(source_id, section_tag(e.section), "结构")
-            if source_id
-            else (section_tag(e.section), "结构"),
-            source=SourceRef(source_id, anchor, "", e.start, e.end),
-        )
-        made.append((note, Origin("struct.material", "做法")))
-    return made
+        made.append(_material_note(source_id, e, anchor, prompt, answer, "做法"))
+    if made:
+        return made
+    problems = _problem_run(original, found)
+    if problems is None:
+        return []
+    causes = _cause_run(original, found, functions or {}, problems)
+    subject = _subject(original, problems)
+    prompt = f"{subject}存在哪些问题?"
+    answer = "问题:" + ";".join(_point_texts(original, problems)) + "。"
+    if causes is not None:
+        prompt += "原因是什么?"
+        answer += "\n原因:" + ";".join(_point_texts(original, causes)) + "。"
+    anchor = f"s{problems.section.index}/material-problems"
+    return [_material_note(source_id, problems, anchor, prompt, answer, "问题")]
+
+
+def _material_note(
+    source_id: str, e: Enumeration, anchor: str, prompt: str, answer: str, function: str
+) -> Made:
+    note = Note(
+        guid=note_guid(source_id, anchor, NoteKind.QA.value),
+        kind=NoteKind.QA,
+        prompt=widen_punct(prompt),
+        answer=widen_punct(answer),
+        tags=(source_id, section_tag(e.section), "结构")
+        if source_id
+        else (section_tag(e.section), "结构"),
+        source=SourceRef(source_id, anchor, "", e.start, e.end),
+    )
+    return note, Origin("struct.material", function)
+
+
+_POINT_MIN = 4
+"""Characters at least of a material's point (护理人员缺乏); a shorter one is a bare word."""
+_NOT_POINT_LISTS = frozenset({"quoted", "measures"})
+"""Quoted names (“引不来、留不住”) and the runs of measures are no list of flaws or causes."""
+
+
+def _point_texts(original: str, e: Enumeration) -> list[str]:
+    return [original[it.phrase.start : it.phrase.end].strip().rstrip("。;,，；") for it in e.items]
+
+
+def _points_of(original: str, e: Enumeration) -> list[str]:
+    """The items of ``e`` as points of a material: empty when one is a bare word or a
+    series of words (不科学、不合理: words to write with, no point of a place)."""
+    texts = _point_texts(original, e)
+    if len(texts) < 2 or e.style in _NOT_POINT_LISTS:
+        return []
+    if any(len(t) < _POINT_MIN or "、" in t for t in texts):
+        return []
+    return texts
+
+
+def _problem_run(original: str, found: list[Enumeration]) -> Enumeration | None:
+    """The list of a material whose items name flaws (缺乏……, ……滞后, ……单一;
+    ``data/item_heads.txt`` kind problem): half of them and two at least; of several,
+    the one with most such items."""
+    flaws = kind_words("item_heads", "problem")
+    best: Enumeration | None = None
+    best_held = 0
+    for e in found:
+        texts = _points_of(original, e)
+        held = sum(any(w in fold(t) for w in flaws) for t in texts)
+        if held >= 2 and held * 2 >= len(texts) and held > best_held:
+            best, best_held = e, held
+    return best
+
+
+def _cause_run(
+    original: str, found: list[Enumeration], functions: dict[int, str], problems: Enumeration
+) -> Enumeration | None:
+    """The list of a material's causes: after its problems, items most of whose sentences
+    tell a cause (原因, 导致: the classifier's 原因) or whose lead-in names them."""
+    for e in found:
+        if e is problems or e.start < problems.end or not _points_of(original, e):
+            continue
+        fs = [function_at(functions, it.context.start) for it in e.items]
+        lead = fold(original[e.lead.start : e.lead.end]) if e.lead is not None else ""
+        causes = kind_words("material_questions", "causes")
+        if fs.count("原因") * 2 > len(fs) or any(w in lead for w in causes):
+            return e
+    return None
+
+
+_SUBJECT_MAX = 16
+
+
+def _subject(original: str, problems: Enumeration) -> str:
+    """Who or what has the problems: the clause before 存在 or 面临 in the list's lead-in
+    (当地养老服务存在以下问题; ``data/material_questions.txt``), else the material."""
+    if problems.lead is not None:
+        lead = fold(original[problems.lead.start : problems.lead.end])
+        for verb in kind_words("material_questions", "has"):
+            head, sep, _rest = lead.partition(verb)
+            clause = re.split(r"[,;:。]", head)[-1].strip() if sep else ""
+            if 2 <= len(clause) <= _SUBJECT_MAX:
+                return clause
+    return "材料中"
