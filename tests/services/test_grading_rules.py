@@ -97,6 +97,18 @@ def test_a_quoted_term_of_a_heading_with_a_character_changed_is_another_term() -
     assert marks(points, "推出在线导办") == [Mark.RECALLED]
 
 
+def test_a_term_s_noun_typed_without_its_degree_is_not_a_word_left_out() -> None:
+    # 严重 and 突出 say how far the noun goes: the noun is the term's head.
+    for points, typed in ((["老龄化严重", "人才外流"], "老龄化"), (["矛盾突出"], "矛盾")):
+        assert grade(points, typed).points[0].why != "part of the term"
+        assert marks(points, typed)[0] is Mark.RECALLED
+    # The term's noun left out and its predicate typed is half of it; so is
+    # the noun without the word that makes it a fault (低 of 收益低).
+    p = grade(["监督常态化", "执法规范化"], "常态化").points[0]
+    assert (p.mark, p.why) == (Mark.PARTIAL, "part of the term")
+    assert grade(["收益低", "人才外流"], "收益").points[0].mark is not Mark.RECALLED
+
+
 def test_a_noun_that_only_names_the_kind_is_partly_right() -> None:
     p = grade(["培育“田秀才”"], "培育人才").points[0]
     assert p.mark is Mark.PARTIAL and p.why == "vague"

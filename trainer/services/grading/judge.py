@@ -400,10 +400,15 @@ def _category_only(pl: Plan, match: align.Match) -> bool:
 
 def _lacks_essential(pl: Plan, match: align.Match) -> bool:
     """A word of a two-word term is left out; not a verb that opens any measure
-    when the rest is typed as it is (宣传教育 for 加强宣传教育, a keyword answer)."""
+    when the rest is typed as it is (宣传教育 for 加强宣传教育, a keyword answer),
+    nor a word saying only how far the term's noun goes (严重 of 空心化严重: the
+    noun is the term's head)."""
     found = {h.key for h in match.hits if h.how is not align.Found.RELATED}
     lacking = [k for i, k in enumerate(pl.keys) if k.essential and i not in found]
     if not lacking:
+        return False
+    if all(k.word in lexicon().degrees for k in lacking):
+        # The term's noun typed, its degree left out (空心化 for 空心化严重).
         return False
     exact = all(h.how is align.Found.EXACT for h in match.hits)
     return not exact or any(k.word not in lexicon().generic for k in lacking)

@@ -20,6 +20,8 @@
 * ``data/generic.txt``: verbs that open almost any measure (加强, 提升 …).
 * ``data/categories.txt``: nouns that only name a kind of thing (人才, 原因 …).
 * ``data/heads.txt``: nouns that end almost any measure (机制, 体系, 管理 …).
+* ``data/degrees.txt``: words saying only how far a fault goes (严重, 突出 …):
+  the degree of a term's noun, not a word of its own.
 """
 
 from __future__ import annotations
@@ -67,6 +69,9 @@ class Lexicon:
     """Nouns that only name a kind of thing."""
     heads: frozenset[str] = frozenset()
     """Nouns that end almost any measure."""
+    degrees: frozenset[str] = frozenset()
+    """Words saying only how far a fault goes (空心化严重, 矛盾突出): a term's
+    degree, its noun the head."""
     affirms: frozenset[str] = frozenset()
     """Predicates saying a thing is fine (转化顺畅): the opposite of a complaint."""
     pending: frozenset[str] = frozenset()
@@ -152,6 +157,7 @@ def lexicon() -> Lexicon:
         generic=frozenset(w for group in _lines("generic.txt") for w in group),
         categories=frozenset(w for group in _lines("categories.txt") for w in group),
         heads=frozenset(w for group in _lines("heads.txt") for w in group),
+        degrees=frozenset(w for group in _lines("degrees.txt") for w in group),
         pending=frozenset(pending),
         affirms=frozenset(affirms),
         fault_nouns=frozenset(faults),
