@@ -84,3 +84,12 @@ def test_a_judgement_clause_is_blanked_as_its_claim() -> None:
     ]
     assert cards, [n.text for n in out.notes]
     assert all("是{{c1::以人民为中心}}的城市" in c for c in cards), cards
+
+
+def test_a_blank_touching_the_claim_gives_way_to_it() -> None:
+    """是{社会治理}{最坚实的支点}: two blanks side by side read as one; the claim stays."""
+    from trainer.generation.pick.clozes import _with_claim
+
+    s = _span("社区，是邻里互助最坚实的支点。")
+    got = [b.text for b in _with_claim(s, _blanked(s, ["邻里互助"]), set())]
+    assert got == ["最坚实的支点"], got

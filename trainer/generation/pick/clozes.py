@@ -1806,12 +1806,17 @@ def _with_claim(sentence: Span, blanks: tuple[Span, ...], topic: set[str]) -> tu
     place of a topic word, a side word (``_SIDE_WORD`` characters, neither quoted nor a
     规范表述) or the subject the claim is made of, where half the sentence stays
     visible. A blanked subject beside its claim in view asks what the title names and
-    shows the point (rubric: KEY)."""
+    shows the point (rubric: KEY). A blank touching the claim gives way to it (two
+    blanks side by side read as one), unless it is a quoted term or a 规范表述."""
     claims = _claims(sentence, topic)
     if not claims or any(b.start < c.end and c.start < b.end for b in blanks for c in claims):
         return blanks
     claim = claims[0]
     text = sentence.text
+    touching = [b for b in blanks if b.end == claim.start or b.start == claim.end]
+    if any(_standing_blank(b.text, text) or b.text in guifan_words() for b in touching):
+        return blanks  # a term of its own beside the claim: two blanks would read as one
+    blanks = tuple(b for b in blanks if b not in touching)  # {社会治理}{最深厚的支撑}
     if len(blanks) < MAX_BLANKS and _half_visible(text, (*blanks, claim)):
         return tuple(sorted((*blanks, claim), key=lambda b: b.start))
     copula = claim.start - 1
