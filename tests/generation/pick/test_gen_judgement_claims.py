@@ -93,3 +93,10 @@ def test_a_blank_touching_the_claim_gives_way_to_it() -> None:
     s = _span("社区，是邻里互助最坚实的支点。")
     got = [b.text for b in _with_claim(s, _blanked(s, ["邻里互助"]), set())]
     assert got == ["最坚实的支点"], got
+
+
+def test_a_series_after_the_copula_is_no_claim_of_its_first_member() -> None:
+    """前者的“融”，{是融内容、融技术、融机制}: the blank is not narrowed to 融内容."""
+    from trainer.generation.pick.clozes import _claims
+
+    assert _claims(_span("前者的“融”，是融内容、融技术、融机制。"), set()) == []

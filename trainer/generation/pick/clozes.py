@@ -1748,6 +1748,10 @@ _NO_CLAIM = frozenset({"为了", "因为", "由于", "为", "在", "从", "由",
 """Words that open a 是 clause's purpose, reason or setting rather than its claim."""
 
 
+_CLAUSE_ENDS = frozenset({*_CLAUSE_MARKS, "!", "?", "！", "？"})
+"""Where a judgement's clause ends: a 、 joins members of one claim (是融内容、融技术、融机制)."""
+
+
 def _claims(sentence: Span, topic: set[str]) -> list[Span]:
     """The claims a sentence's judgements make: in each clause with a 是 standing alone
     as a word (不是/而是/就是 are other words; 一是 numbers a point), what follows it to
@@ -1761,11 +1765,11 @@ def _claims(sentence: Span, topic: set[str]) -> list[Span]:
         if w != _COPULA or at == 0 or text[at - 1] in _ORDINALS:
             continue
         end = next(
-            (j for j in range(k + 1, len(toks)) if strip_punct(toks[j][0]) != toks[j][0]),
+            (j for j in range(k + 1, len(toks)) if toks[j][0] in _CLAUSE_ENDS),
             len(toks),
         )
         tail = toks[k + 1 : end]
-        if not tail or tag(tail[-1][0]) not in ("", "v", "vn"):
+        if not tail or tag(tail[-1][0]) not in ("", "v", "vn") or any(t == "、" for t, _a in tail):
             continue
         if tail[0][0] in _NO_CLAIM or tag(tail[0][0]) in ("c", "r") or tail[0][0] in _AFTER_MARKER:
             continue  # 是为了, 是因为, 是我们: a purpose, a reason or a pronoun, no claim
