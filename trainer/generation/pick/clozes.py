@@ -927,6 +927,8 @@ def find_clozes(
                 whole = _with_demand(c.sentence, whole, topic)
             whole = _without_topic_subject(c.sentence, whole, topic)
             whole = _with_judgement(c.sentence, whole, topic)
+            if not narration(c.sentence.text):  # 周云是村里的致富带头人: a story's line
+                whole = _with_claim(c.sentence, whole, topic)
             whole = _with_quoted(c.sentence, whole, topic)
             whole = _standing_over_side(c.sentence, whole, topic)
             out[k] = replace(c, blanks=whole)
@@ -1584,7 +1586,8 @@ def _golden_blanks(g: Golden, scores: dict[str, float], topic: set[str]) -> list
     """A 金句's own blanks (the halves of a couplet…), else its key terms, else its
     rarest content words; never the topic, a connective or a generic word."""
     if g.blanks:
-        own = [b for b in g.blanks if _good_blank(b.text) and not is_topic(b.text, topic)]
+        own = [_to_claim(g.sentence, b, topic) for b in g.blanks]
+        own = [b for b in own if _good_blank(b.text) and not is_topic(b.text, topic)]
         if own:
             return own[:MAX_BLANKS]
     found = [
@@ -1735,6 +1738,113 @@ def _with_judgement(sentence: Span, blanks: tuple[Span, ...], topic: set[str]) -
     if not _half_visible(sentence.text, (*blanks, judged)):
         return blanks
     return (*blanks, judged)
+
+
+_CLAIM_MAX = 8
+"""A judgement's whole predicate this long at most is its claim (第一资源, 最大的红利,
+历史和人民的选择); a longer one gives its degree phrase (最深厚的支撑) or nothing."""
+
+
+_NO_CLAIM = frozenset({"为了", "因为", "由于", "为", "在", "从", "由", "对", "把", "被", "当"})
+"""Words that open a 是 clause's purpose, reason or setting rather than its claim."""
+
+
+_CLAUSE_ENDS = frozenset({*_CLAUSE_MARKS, "!", "?", "！", "？"})
+"""Where a judgement's clause ends: a 、 joins members of one claim (是融内容、融技术、融机制)."""
+
+
+def _claims(sentence: Span, topic: set[str]) -> list[Span]:
+    """The claims a sentence's judgements make: in each clause with a 是 standing alone
+    as a word (不是/而是/就是 are other words; 一是 numbers a point), what follows it to
+    the end of the clause, when it is a noun phrase of 2 to ``_CLAIM_MAX`` characters
+    (改革是{最大的红利}); without a head that repeats the subject (新型城镇化，是
+    {以人为核心}的城镇化); of a longer one, its degree phrase (是社会治理{最深厚的支撑})."""
+    text = sentence.text
+    toks = tokens(text)
+    out: list[Span] = []
+    for k, (w, at) in enumerate(toks):
+        if w != _COPULA or at == 0 or text[at - 1] in _ORDINALS:
+            continue
+        end = next(
+            (j for j in range(k + 1, len(toks)) if toks[j][0] in _CLAUSE_ENDS),
+            len(toks),
+        )
+        tail = toks[k + 1 : end]
+        if not tail or tag(tail[-1][0]) not in ("", "v", "vn") or any(t == "、" for t, _a in tail):
+            continue
+        if tail[0][0] in _NO_CLAIM or tag(tail[0][0]) in ("c", "r") or tail[0][0] in _AFTER_MARKER:
+            continue  # 是为了, 是因为, 是我们: a purpose, a reason or a pronoun, no claim
+        cuts = [j for j, (t, _a) in enumerate(tail) if t == "的"]
+        if cuts and tail[-1][0] in text[:at] and len(tail) - cuts[-1] == 2:
+            tail = tail[: cuts[-1]]  # the head repeats the subject: its modifier is the claim
+        elif cuts and tail[-1][1] + len(tail[-1][0]) - tail[0][1] > _CLAIM_MAX:
+            j = cuts[-1] - 1
+            if j < 1 or tag(tail[j - 1][0]) != "d":
+                continue
+            tail = tail[j - 1 :]  # 最深厚的支撑, 最关键的因素
+        if not tail:
+            continue
+        lo, hi = tail[0][1], tail[-1][1] + len(tail[-1][0])
+        claim = text[lo:hi]
+        if not 2 <= len(claim) <= _CLAIM_MAX or not _good_blank(claim) or is_topic(claim, topic):
+            continue
+        out.append(Span(claim, sentence.start + lo, sentence.start + hi))
+    return out
+
+
+def _to_claim(sentence: Span, blank: Span, topic: set[str]) -> Span:
+    """A blank opening on a judgement's 是 and holding its claim (:func:`_claims`)
+    narrowed to the claim: {是以人民为中心的城市} asks 以人民为中心, not the copula and
+    a head that repeats the subject (rubric: CUT, KEY). A blank that opens on its own
+    subject ({青山就是美丽}) is a member of its sentence's parallel and stays whole."""
+    if not blank.text.startswith(_COPULA):
+        return blank
+    for c in _claims(sentence, topic):
+        if blank.start < c.start and c.end <= blank.end:
+            return c
+    return blank
+
+
+def _with_claim(sentence: Span, blanks: tuple[Span, ...], topic: set[str]) -> tuple[Span, ...]:
+    """A card none of whose blanks is in a claim its sentence's judgement makes
+    (:func:`_claims`) blanks the first such claim: with room, beside its blanks; else in
+    place of a topic word, a side word (``_SIDE_WORD`` characters, neither quoted nor a
+    规范表述) or the subject the claim is made of, where half the sentence stays
+    visible. A blanked subject beside its claim in view asks what the title names and
+    shows the point (rubric: KEY). A blank touching the claim gives way to it (two
+    blanks side by side read as one), unless it is a quoted term or a 规范表述."""
+    claims = _claims(sentence, topic)
+    if not claims or any(b.start < c.end and c.start < b.end for b in blanks for c in claims):
+        return blanks
+    claim = claims[0]
+    text = sentence.text
+    touching = [b for b in blanks if b.end == claim.start or b.start == claim.end]
+    if any(_standing_blank(b.text, text) or b.text in guifan_words() for b in touching):
+        return blanks  # a term of its own beside the claim: two blanks would read as one
+    blanks = tuple(b for b in blanks if b not in touching)  # {社会治理}{最深厚的支撑}
+    if len(blanks) < MAX_BLANKS and _half_visible(text, (*blanks, claim)):
+        return tuple(sorted((*blanks, claim), key=lambda b: b.start))
+    copula = claim.start - 1
+    while copula > sentence.start and text[copula - sentence.start] != _COPULA:
+        copula -= 1
+    opens = between_marks(text, copula - sentence.start, copula - sentence.start, _CLAUSE_MARKS)[0]
+
+    def rank(b: Span) -> int:
+        if is_topic(b.text, topic):
+            return 0
+        if _standing_blank(b.text, text) or b.text in guifan_words():
+            return 9
+        if len(strip_punct(b.text)) <= _SIDE_WORD:
+            return 1
+        return 2 if sentence.start + opens <= b.start and b.end <= copula else 9
+
+    for drop in sorted(blanks, key=lambda b: (rank(b), len(b.text))):
+        if rank(drop) == 9:
+            break
+        kept = [b for b in blanks if b is not drop]
+        if _half_visible(text, (*kept, claim)):
+            return tuple(sorted((*kept, claim), key=lambda b: b.start))
+    return blanks
 
 
 _QUOTED = re.compile("“([\u4e00-\u9fff、]{2,10})”")
