@@ -16,6 +16,7 @@ ones is the one to keep.
     python -m bench.judged_cards --save before.json   # on the old code
     python -m bench.judged_cards --against before.json  # on the new code
     python -m bench.judged_cards --changed            # each judged card not made today
+    python -m bench.judged_cards --rules              # verdicts per rule of today's cards
 
 A card is ``same`` when today's deck holds it as judged, ``reworded`` when today's
 deck asks about the same sentence (a cloze) or prompt (a list or Q&A) in other
@@ -117,6 +118,54 @@ def made_now(set_name: str, article: str) -> list[Seen]:
     ]
 
 
+def rules_now(set_name: str, article: str) -> dict[Seen, tuple[str, str]]:
+    """Today's cards of a judged article, each with its rule and its sentence's function."""
+    from trainer.formats.cards_json import made as to_json
+    from trainer.generation import generate
+    from trainer.generation.read.reader import read_article
+
+    gold = json.loads((DATA / set_name / f"{article}.json").read_text("utf-8"))
+    path = DATA / set_name / gold["article"]
+    out: dict[Seen, tuple[str, str]] = {}
+    for c in to_json(generate(read_article(str(path)), path.stem))["cards"]:
+        seen = (
+            Seen("cloze", c["text"], "")
+            if c["kind"] == "cloze"
+            else Seen(c["kind"], c["prompt"], c["answer"])
+        )
+        out[seen] = (c["rule"], c["function"] or "-")
+    return out
+
+
+_DEFECTS = ("LOW", "STAT", "TAG")
+
+
+def by_rule(rows: list[Verdict]) -> str:
+    """Verdicts of the judged cards still made as judged, per rule of today's card; a
+    TRIVIAL card counted under its first defect of LOW, STAT, TAG (else ``other``)."""
+    made: dict[tuple[str, str], dict[Seen, tuple[str, str]]] = {}
+    table: dict[str, Counter[str]] = defaultdict(Counter)
+    for v in rows:
+        key = (v.set_name, v.article)
+        if key not in made:
+            made[key] = rules_now(*key)
+        if v.card not in made[key]:
+            continue
+        rule = made[key][v.card][0]
+        table[rule][v.verdict] += 1
+        if v.verdict == "TRIVIAL":
+            defect = next((d for d in _DEFECTS if d in v.defects), "other")
+            table[rule]["T-" + defect] += 1
+    head = f"{'rule':28} GOOD FIXABLE TRIVIAL BROKEN | T-LOW T-STAT T-TAG T-other"
+    lines = [head]
+    for rule, c in sorted(table.items(), key=lambda kv: (-kv[1]["TRIVIAL"], kv[0])):
+        lines.append(
+            f"{rule:28} {c['GOOD']:4} {c['FIXABLE']:7} {c['TRIVIAL']:7} {c['BROKEN']:6} |"
+            f" {c['T-LOW']:5} {c['T-STAT']:6} {c['T-TAG']:5} {c['T-other']:7}"
+        )
+    return "\n".join(lines)
+
+
 def _span(card: Seen) -> str:
     return _CLOZE.sub(lambda m: m.group(1), card.text) if card.kind == "cloze" else card.text
 
@@ -199,7 +248,13 @@ def main() -> None:
     parser.add_argument("--changed", action="store_true", help="list judged cards not made today")
     parser.add_argument("--save", type=Path, help="record today's fates to compare later")
     parser.add_argument("--against", type=Path, help="a record --save wrote: what changed")
+    parser.add_argument(
+        "--rules", action="store_true", help="verdicts per rule of the cards still made"
+    )
     args = parser.parse_args()
+    if args.rules:
+        print(by_rule(verdicts(args.sets.split(","))))
+        return
     rows, counts = fates(verdicts(args.sets.split(",")))
     if args.save:
         args.save.write_text(json.dumps(record(rows, counts), ensure_ascii=False), "utf-8")

@@ -329,7 +329,8 @@ def tidy(made: list[Made], standing: frozenset[str], folded: str) -> list[Made]:
       (:func:`_an_item`) when another cloze asks each of its blanks too (no term
       loses its one test).
 
-    A dated event of a material (:func:`_dated`) makes no cloze either."""
+    A dated event of a material, or the scene of a story (:func:`_dated`), makes no
+    cloze either."""
     kept = [
         m
         for m in made
@@ -493,13 +494,16 @@ def _dated(card: Made, standing: frozenset[str], folded: str) -> bool:
     """A key-term, series or learned 金句 cloze on a sentence that opens by dating one
     event (2020 年 3 月，M 市 F 银行召开了……; 2021 年底，张经理又……) and asks no
     term that stands on its own: a material's story, whose names and projects nobody
-    recalls (rubric: LOW, STAT). Words after the year: ``data/case_marks.txt``."""
+    recalls (rubric: LOW, STAT). Words after the year: ``data/case_marks.txt``. So
+    does a background or evidence sentence opening on a story's scene (近日, 走进车间,
+    眼下: ``data/case_marks.txt``, scene)."""
     note = card[0]
     if not _plain_blanks(card, standing, folded):
         return False
-    return (
-        _date_opening().match(_sentence_of(folded, note.source.start, note.source.end)) is not None
-    )
+    told = _sentence_of(folded, note.source.start, note.source.end)
+    if card[1].function in _LOW and told.lstrip().startswith(kind_words("case_marks", "scene")):
+        return True
+    return _date_opening().match(told) is not None
 
 
 @cache
