@@ -16,10 +16,12 @@ def test_a_series_of_pairs_keeps_its_last_pair() -> None:
     text = (
         "发展的辩证法\n\n"
         "我们要处理好几对重大关系,包括战略与策略、守正与创新、效率与公平、活力与秩序、"
-        "自立自强与对外开放。\n"
+        "自立自强与对外开放。要正确处理好顶层设计与实践探索、战略与策略、守正与创新、"
+        "效率与公平等重大关系。\n"
     )
     lists = _items(text)
     assert any(items[-1] == "自立自强与对外开放" for items in lists), lists
+    assert any(items[0] == "顶层设计与实践探索" for items in lists), lists
     assert not any("对外开放" in items for items in lists), lists
 
 

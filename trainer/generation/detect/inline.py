@@ -254,6 +254,8 @@ def inline_lists(folded: str, section: Section, para: Paragraph, sent: Span) -> 
                 folded[clause.start : items[1].start - 1], clause.start, items[1].start - 1
             )
             head = _drop_verb(whole, max(2, min(4, *(len(i.text) for i in items[1:]))))
+            if all(_joined(i.text) for i in items[1:]):
+                head = _last_pair(whole) or head  # 处理好|顶层设计与实践探索、战略与策略……等
             if head is not whole:
                 items = [head, *items[1:]]
         labelled = folded[items[0].start - 1 : items[0].start] == ":" and tail.text.startswith("等")
@@ -387,6 +389,18 @@ def _pairs(middle: list[Span]) -> bool:
     """A series of pairs (``战略与策略、守正与创新、……、自立自强与对外开放``): an item
     before the last holds a joiner too, so the last one's 与 joins inside it."""
     return any(_joined(m.text) for m in middle)
+
+
+def _last_pair(s: Span) -> Span | None:
+    """``正确处理好顶层设计与实践探索`` -> ``顶层设计与实践探索``: the first item of a series
+    of pairs is the pair its piece ends on (the word before the joiner, the joiner and
+    what follows)."""
+    toks = tokens(s.text)
+    for k in range(len(toks) - 2, 0, -1):
+        if toks[k][0] in _JOINER_WORDS:
+            at = toks[k - 1][1]
+            return Span(s.text[at:], s.start + at, s.end)
+    return None
 
 
 def _joined(text: str) -> bool:
