@@ -254,6 +254,8 @@ def inline_lists(folded: str, section: Section, para: Paragraph, sent: Span) -> 
                 folded[clause.start : items[1].start - 1], clause.start, items[1].start - 1
             )
             head = _drop_verb(whole, max(2, min(4, *(len(i.text) for i in items[1:]))))
+            if all(_joined(i.text) for i in items[1:]):
+                head = _last_pair(whole) or head  # 处理好|顶层设计与实践探索、战略与策略……等
             if head is not whole:
                 items = [head, *items[1:]]
         labelled = folded[items[0].start - 1 : items[0].start] == ":" and tail.text.startswith("等")
@@ -338,7 +340,7 @@ def _read_dun_items(clause: Span) -> list[Span] | None:
     opener = _shared_opener(middle, last)
     last_items = [last]
     joined = _JOINERS.search(last.text)
-    if joined and joined.start() > 0:
+    if joined and joined.start() > 0 and not _pairs(middle):
         a, b = last.text[: joined.start()], last.text[joined.end() :]
         size = _typical(middle) if middle else len(b)
         if a and b and abs(len(a) - size) <= 1:
@@ -357,6 +359,8 @@ def _read_dun_items(clause: Span) -> list[Span] | None:
     rest = [*middle, *last_items]
     size = _typical(rest)
     longest = 2 * size if opener else size + 2
+    if _pairs(middle):
+        longest = max(longest, *(len(m.text) for m in middle)) * 2
     if not stop and len(last_items) == 1 and len(last_items[0].text) > longest:
         tail = last_items[0]
         of = tail.text.find("的")
@@ -379,6 +383,34 @@ def _read_dun_items(clause: Span) -> list[Span] | None:
     if any(not s.text or len(s.text) > longest for s in items):
         return None
     return items
+
+
+def _pairs(middle: list[Span]) -> bool:
+    """A series of pairs (``战略与策略、守正与创新、……、自立自强与对外开放``): an item
+    before the last holds a joiner too, so the last one's 与 joins inside it."""
+    return any(_joined(m.text) for m in middle)
+
+
+def _last_pair(s: Span) -> Span | None:
+    """``正确处理好顶层设计与实践探索`` -> ``顶层设计与实践探索``: the first item of a series
+    of pairs is the pair its piece ends on (the word before the joiner, the joiner and
+    what follows)."""
+    toks = tokens(s.text)
+    for k in range(len(toks) - 2, 0, -1):
+        if toks[k][0] in _JOINER_WORDS:
+            at = toks[k - 1][1]
+            return Span(s.text[at:], s.start + at, s.end)
+    return None
+
+
+def _joined(text: str) -> bool:
+    """``text`` joins two words with a joiner that is a word of its own (``守正与创新``,
+    not the 和 of ``亲和力``)."""
+    words = [w for w, _at in tokens(text)]
+    return any(w in _JOINER_WORDS for w in words[1:-1])
+
+
+_JOINER_WORDS = frozenset({"以及", "和", "及", "与", "或"})
 
 
 def _dun_split(text: str) -> list[tuple[str, int]]:
@@ -485,6 +517,8 @@ def _keep(
     ):
         return True
     lengths = [len(t) for t in texts]
+    if len(texts) >= 4 and all(_joined(t) for t in texts) and max(lengths) <= _LONG_ITEM:
+        return True  # 战略与策略、守正与创新、……、自立自强与对外开放: a series of pairs
     if len(texts) >= 4 and max(lengths) <= _ITEM_MAX and max(lengths) <= 2 * min(lengths) + 1:
         return True
     if len(texts) < 3:

@@ -1502,8 +1502,10 @@ def on_word_edges(e: Enumeration, folded: str) -> Enumeration:
     the rest of it when the items are whole clauses (创新空 -> 创新空间). A word holding punctuation (a quoted
     “变薄、变瘦、变硬” the segmenter keeps whole) is no word to snap to."""
     from trainer.generation.detect.keyterms import complement
+    from trainer.generation.lexicon import kind_words
     from trainer.generation.split.words import tokens
 
+    bound = frozenset(kind_words("series_edges", "bound"))
     items: list[Item] = []
     torn: set[str] = set()
     for it in e.items:
@@ -1514,6 +1516,7 @@ def on_word_edges(e: Enumeration, folded: str) -> Enumeration:
         ends = [i for i in (folded.find(ch, hi, hi + _WINDOW) for ch in _SENTENCE_ENDS) if i >= 0]
         right = min(ends) if ends else min(len(folded), hi + _WINDOW)
         toks = tokens(folded[left:right])
+        bounds = {at for _w, at in toks}
         for k, (word, at) in enumerate(toks):
             if not all(ch.isalnum() for ch in word):
                 continue
@@ -1524,6 +1527,8 @@ def on_word_edges(e: Enumeration, folded: str) -> Enumeration:
                 lo = w1  # 处理|好|经济和社会: the verb's complement stays with the lead
             if w0 < hi < w1 and w1 - hi <= _EXTEND_MAX and e.style in _WHOLE_CLAUSE_STYLES:
                 hi = w1
+        if folded[lo : lo + 1] in bound and hi - lo - 1 >= _ITEM_MIN and (lo + 1) - left in bounds:
+            lo += 1  # 承担着|慢性病筛查: the verb's particle, never the point's first word
         torn.add(folded[it.phrase.start : lo])
         if (lo, hi) == (it.phrase.start, it.phrase.end):
             items.append(it)
