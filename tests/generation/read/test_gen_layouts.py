@@ -126,8 +126,17 @@ _WRAPPED = "\\n".join(f'<p class=\\"essay-p\\">{p}</p>' for p in _PARAGRAPHS)
         f'window.ESSAYS = [\n  {{"title": "办好社区食堂", "html": "{_WRAPPED}", "phrases": ["x"]}},\n',
         f'var essay = "{_WRAPPED}";\n',
         "module.exports = {title: '办好社区食堂', content: '" + "\\n".join(_PARAGRAPHS) + "'};\n",
+        "    {\n        title: '办好社区食堂',\n        content: `\n"
+        + "\n".join(_PARAGRAPHS)
+        + "\n        `,\n        author: 'essay',\n        id: '456',\n    },\n",
     ],
-    ids=["export-default", "window-array-cut", "var-string", "module-exports-js-object"],
+    ids=[
+        "export-default",
+        "window-array-cut",
+        "var-string",
+        "module-exports-js-object",
+        "bare-js-record",
+    ],
 )
 def test_a_javascript_data_file_gives_its_text_not_its_wrapper(tmp_path: Path, source: str) -> None:
     """A 范文 kept in a script's data (``export default {…}``, ``var x = "…";``, an
@@ -285,3 +294,10 @@ def test_pdf_lines_each_in_a_block_are_joined_into_paragraphs(tmp_path: Path) ->
     path.write_text(f'export default {{"title": "社区治理", "html": "{html}"}};', "utf-8")
     article = read_article(str(path))
     assert body in article.text
+
+
+def test_a_text_opening_on_a_bracket_is_text_not_a_script_value(tmp_path: Path) -> None:
+    """``[1]`` opening a commentary is a note mark: the text is read as text."""
+    path = tmp_path / "a.txt"
+    path.write_text("[1]" + "\n".join(_PARAGRAPHS), encoding="utf-8")
+    assert "二是要引入市场机制" in read_article(str(path)).text

@@ -112,3 +112,36 @@ def test_a_records_title_with_its_speaker_yields_to_the_articles_own_title(
     made = generate(read_article(str(path)), "t")
     assert made.title == "办好社区食堂"
     assert "※" not in _content(path)
+
+
+def test_a_caption_closed_by_an_unbracketed_credit_is_not_content(tmp_path: Path) -> None:
+    """A news page sets its photo's caption as a paragraph of its own, the credit closing
+    it without brackets: the whole paragraph is the caption."""
+    body = [
+        _BODY[0],
+        "村民在合作社的车间里分拣蔬菜。某某网 王小明摄",
+        _BODY[1],
+        "志愿者为老人送餐。 新华社记者 张三 摄",
+    ]
+    path = tmp_path / "a.txt"
+    path.write_text("\n\n".join(body), encoding="utf-8")
+    text = _content(path)
+    for chrome in ("分拣蔬菜", "王小明", "送餐", "张三"):
+        assert chrome not in text
+    assert "一是要坚持公益属性" in text
+
+
+def test_a_model_essays_notes_on_its_technique_are_not_text(tmp_path: Path) -> None:
+    """An annotated 范文 names the technique of a sentence in brackets inside it: the
+    note goes and the sentence stays whole."""
+    body = [
+        _BODY[0],
+        "从郑和下西洋到孔子学院的建立（古今对比），无不展示中国崇尚合作的理念。"
+        "只有团结协作，才能行稳致远(举例论证)。",
+        _BODY[1],
+    ]
+    path = tmp_path / "a.txt"
+    path.write_text("\n\n".join(body), encoding="utf-8")
+    text = _content(path)
+    assert "对比" not in text and "论证" not in text
+    assert fold("从郑和下西洋到孔子学院的建立，无不展示中国崇尚合作的理念。") in text

@@ -67,3 +67,20 @@ def test_every_quoted_value_of_a_row_is_read_back(values: list[str]) -> None:
 
     row = "INSERT INTO `t` VALUES (" + ", ".join(quoted(v) for v in values) + ");\n"
     assert [_unquote(v) for v in _string_values(row)] == values
+
+
+def test_a_bold_paragraph_of_the_page_in_a_dump_is_a_section_heading(tmp_path: Path) -> None:
+    """A news page sets its subheadings as paragraphs all in bold: they open sections."""
+    para = "<p>当地把特色产业做成了增收的主渠道，村民的收入连年增长，日子越过越红火。</p>"
+    body = (
+        para
+        + "<p><strong>一条鱼，养在水中富民增收</strong></p>"
+        + para.replace("当地", "全县")
+        + "<p><strong>一条鱼，生产线上吃干榨净</strong></p>"
+        + para.replace("当地", "企业")
+    )
+    dump = f"INSERT INTO `article` VALUES (3, '一条鱼如何致富', '{body}');\n"
+    made = generate(read_article(_write(tmp_path, dump)), "t")
+    headings = [h.replace(",", "，") for h in made.sections]
+    assert "一条鱼，养在水中富民增收" in headings
+    assert "一条鱼，生产线上吃干榨净" in headings

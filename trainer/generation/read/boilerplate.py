@@ -275,12 +275,23 @@ CAPTION = re.compile(
 """A photo caption inside a paragraph: it opens on 左上图为 / 图为 / 图1: or carries a
 photo credit in brackets (``(某某医院供图)``, ``(新华社记者 张三/摄)``)."""
 _CAPTION_PIECE = re.compile(r"[^。!?;]*(?:[。!?;]|$)")
+_CREDIT_END = re.compile(
+    r"(?:^|[。!?;\s])(?:[\u4e00-\u9fff]{1,8}(?:网|社|报|台|中心)\s*(?:记者|通讯员)?|记者|通讯员|\s)"
+    r"\s*[\u4e00-\u9fff·]{2,4}(?:\s*[、\s]\s*[\u4e00-\u9fff·]{2,4}){0,3}\s*/?\s*摄(?:影)?\s*$"
+)
+"""A photo's credit closing its caption without brackets (``……投饵机。人民网 范尧摄``,
+``新华社记者 张三 摄``): an outlet or 记者, or a space, before a name and 摄."""
+_CAPTION_MAX = 150
+"""A caption is a line or two; a paragraph longer than this ending on a credit is not one."""
 
 
 def _cut_captions(line: Span) -> list[Span]:
     """``line`` without its photo captions: the sentences (or ;-parts) that are one,
-    the rest of the paragraph stays, in the pieces around them."""
+    the rest of the paragraph stays, in the pieces around them; a short line closed by
+    a photographer's credit is a caption whole."""
     text = line.text
+    if len(text) <= _CAPTION_MAX and _CREDIT_END.search(text):
+        return []  # a photo's caption, its credit closing it
     if CAPTION.search(text) is None:
         return [line]
     out: list[Span] = []

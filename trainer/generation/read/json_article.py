@@ -160,6 +160,9 @@ _JS_WRAPPER = re.compile(
     r"\A\ufeff?\s*(?:export\s+default|module\.exports\s*=|exports\.[A-Za-z_$][\w$]*\s*=|"
     r"(?:(?:var|let|const)\s+)?[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\s*=)\s*(?=[\[{\"'`])"
 )
+_JS_BARE = re.compile(r"\A\ufeff?\s*(?=[\[{])")
+"""A JavaScript value with no wrapper: one record copied out of a script's data
+(``{ title: '…', content: `…` }``), bare keys and all."""
 _JS_TOKEN = re.compile(
     r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`|//[^\n]*|/\*.*?\*/|"
     r"[A-Za-z_$][\w$]*|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|\s+|.",
@@ -184,16 +187,21 @@ def _js_unescape(body: str) -> str:
 
 def js_data(text: str) -> str | None:
     """The JSON text of the value a JavaScript data file assigns or exports
-    (``export default {…}``, ``window.X = […]``, ``var x = "…";``), or None when
+    (``export default {…}``, ``window.X = […]``, ``var x = "…";``) or holds bare
+    (``{ title: '…' }``, a record copied out of one), or None when
     ``text`` opens with no such wrapper or its value is not plain data. Bare keys
     are quoted, strings re-quoted, comments and trailing commas dropped, and an
     array or object cut short is closed after its last whole member."""
     m = _JS_WRAPPER.match(text)
+    bare = m is None
+    m = m or _JS_BARE.match(text)
     if m is None:
         return None
     out: list[str] = []
     stack: list[str] = []
+    end = len(text)
     for tok in _JS_TOKEN.finditer(text, m.end()):
+        end = tok.end()
         t = tok.group(0)
         if t[0] in "\"'`":
             if len(t) < 2 or t[-1] != t[0]:
@@ -217,6 +225,8 @@ def js_data(text: str) -> str | None:
             out.append(t)
         if not stack and out:
             break  # the value is whole: what follows (;, another statement) is code
+    if bare and (stack or text[end:].strip(" \t\r\n,;")):
+        return None  # a bare value is the whole text, whole: else it is text ([1]…)
     while stack:  # cut short: close it after its last whole member
         while out and out[-1] in {",", ":"}:
             out.pop()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import cache
 from pathlib import Path
 
 from trainer.domain.errors import InputError
@@ -68,6 +69,7 @@ def read_article(path_or_dash: str) -> Article:
         if len(h1) == 1 and not text.lstrip().startswith("# "):
             # The one level-1 heading is the title, though a kicker (引题) stands above it.
             title = h1[0].strip()
+    text = without_technique_notes(text)
     check_text(text, where)
     source = "stdin" if path_or_dash == "-" else Path(path_or_dash).stem
     return Article(text=text, title=title, source=source)
@@ -123,7 +125,9 @@ def _json_record(text: str, where: str) -> tuple[str, str, bool] | None:
     from trainer.generation.read.json_article import article_from_json, js_data, looks_json
 
     if looks_json(text):
-        return article_from_json(text, where)
+        record = article_from_json(text, where)
+        if record is not None:
+            return record
     data = js_data(text)  # export default {…}, var x = "…";: the value, not the wrapper
     return article_from_json(data, where) if data is not None else None
 
@@ -139,6 +143,25 @@ def strip_front_matter(text: str) -> tuple[str, str]:
     title = t.group(1).strip().strip("\"'").strip() if t else ""
     blank = re.sub(r"[^\n]", "", m.group(0))
     return blank + text[m.end() :], title
+
+
+@cache
+def _technique_note() -> re.Pattern[str]:
+    from trainer.generation.lexicon import kind_words
+
+    names = "|".join(
+        re.escape(w) for w in sorted(kind_words("scaffolding", "technique"), key=len)[::-1]
+    )
+    return re.compile(rf"[(（][ \t]*(?:{names})[ \t]*[)）]")
+
+
+def without_technique_notes(text: str) -> str:
+    """A 范文's bracketed notes on its own writing technique (``(古今对比)``,
+    ``（举例论证）``: ``data/scaffolding.txt``) out of the sentences they annotate: a
+    note to the student on how the essay is written, never a point to learn."""
+    if "(" not in text and "（" not in text:
+        return text
+    return _technique_note().sub("", text)
 
 
 def strip_metadata_lines(text: str) -> str:
@@ -188,6 +211,13 @@ _INLINE_TAG = re.compile(
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 
 
+_BOLD_BLOCK = re.compile(
+    r"<p\b[^<>]{0,400}>\s*<(strong|b)\b[^<>]{0,200}>([^<>。!?！？]{2,30})</\1\s*>\s*</p\s*>", re.I
+)
+"""A paragraph that is all bold and short, with no sentence end: the page's subheading
+(``<p><strong>一条鱼，养在水中富民增收</strong></p>``), as a bold line is in Markdown."""
+
+
 def _markup_text(markup: str) -> str:
     """HTML as the text it shows, without a parser: comments go, block tags end a
     paragraph, other tags go, entities are decoded."""
@@ -203,6 +233,8 @@ def strip_inline_html(text: str) -> str:
     end a paragraph, other tags (``<font>``, ``<span>``, ``<img>``) go, and entities
     are decoded. Only when the text holds several block tags: a lone ``<`` in prose
     stays as it is."""
+    # A paragraph all bold is a subheading: a Markdown heading before its tags go.
+    text = _BOLD_BLOCK.sub(lambda m: f"<p>#### {m.group(2).strip()}</p>", text)
     # Inline formatting tags (<font color=…>, <span style=…>, <u>) are markup wherever
     # they stand: a Markdown editor colours a sentence with them, one tag at a time.
     text = _INLINE_TAG.sub("", text)
