@@ -39,6 +39,7 @@ SETS = (
     "typed-fresh15.json",
     "typed-fresh16.json",
     "typed-fresh17.json",
+    "typed-fresh18.json",
 )
 
 

@@ -55,6 +55,7 @@ SETS = (
     "typed-fresh15",
     "typed-fresh16",
     "typed-fresh17",
+    "typed-fresh18",
 )
 VERDICT = {"missed": 0, "partial": 1, "hit": 2}
 L2 = 0.01

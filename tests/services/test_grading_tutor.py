@@ -49,6 +49,7 @@ SETS = (
     "typed-fresh15",
     "typed-fresh16",
     "typed-fresh17",
+    "typed-fresh18",
 )
 
 
