@@ -490,19 +490,26 @@ def _plain_blanks(card: Made, standing: frozenset[str], folded: str) -> list[str
     return blanks
 
 
+_FOUR = 4
+"""Characters of a 四字格 member: a series of them is a coinage, not a story's detail."""
+
+
 def _dated(card: Made, standing: frozenset[str], folded: str) -> bool:
     """A key-term, series or learned 金句 cloze on a sentence that opens by dating one
     event (2020 年 3 月，M 市 F 银行召开了……; 2021 年底，张经理又……) and asks no
     term that stands on its own: a material's story, whose names and projects nobody
     recalls (rubric: LOW, STAT). Words after the year: ``data/case_marks.txt``. So
     does a background or evidence sentence opening on a story's scene (近日, 走进车间,
-    眼下: ``data/case_marks.txt``, scene)."""
+    眼下: ``data/case_marks.txt``, scene), unless its blanks are four-character members
+    built alike."""
     note = card[0]
-    if not _plain_blanks(card, standing, folded):
+    blanks = _plain_blanks(card, standing, folded)
+    if not blanks:
         return False
     told = _sentence_of(folded, note.source.start, note.source.end)
     if card[1].function in _LOW and told.lstrip().startswith(kind_words("case_marks", "scene")):
-        return True
+        # four-character members built alike (有求必应、随到随办) are the scene's point
+        return not (len(blanks) >= 2 and all(len(b) == _FOUR for b in blanks))
     return _date_opening().match(told) is not None
 
 
