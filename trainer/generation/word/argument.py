@@ -889,15 +889,13 @@ def _body_paragraphs(original: str, doc: Outline) -> list[Span]:
 def _demand_sentences(original: str, span: Span) -> list[str]:
     """The sentences of a paragraph that say what must be done (要, 必须, 应, 唯有……才;
     ``data/claims.txt``), not quoted nor a speaker's, each as a point."""
-    text = original[span.start : span.end]
     out = []
-    for sentence in _SENTENCE_END.split(text):
-        s = sentence.strip()
-        if not s or s.startswith(_OPEN_QUOTE) or s.endswith(_CLOSE_QUOTE) or _says(s):
+    for s in _sentences(original[span.start : span.end]):
+        if s.startswith(_OPEN_QUOTE) or s.endswith(_CLOSE_QUOTE) or _says(s):
             continue  # a quotation's words, or a speaker's
         if not _demands(s):
             continue
-        out.append(complete(_LINKING.sub("", s).lstrip(",，"), _CLOSING_MAX))
+        out.append(complete(_unlinked(s, restated=False), _CLOSING_MAX))
     return [s for s in out if s]
 
 
@@ -938,8 +936,8 @@ def _firm_thesis(original: str, doc: Outline) -> str:
     if len(paragraphs) < _ESSAY_PARAGRAPHS:
         return ""
     topic = [k for k in _common_pieces(paragraphs[1:], skip=0) if all(map(CJK.match, k))]
-    for sentence in reversed(_SENTENCE_END.split(paragraphs[0])):
-        s = _LINKING.sub("", sentence.strip()).lstrip(",，")
+    for sentence in reversed(_sentences(paragraphs[0])):
+        s = _unlinked(sentence, restated=False)
         if not s or s.startswith(_OPEN_QUOTE) or s.endswith(("?", "？", *_CLOSE_QUOTE)):
             continue
         firm = masked(s, kind_words("claims", "lookalikes"))
@@ -984,9 +982,12 @@ def _stated_thesis(original: str, doc: Outline, points: list[str], thesis: str) 
     return ""
 
 
-def _unlinked(sentence: str) -> str:
-    """A sentence without its linking or restating lead (然而, 由此观之,)."""
+def _unlinked(sentence: str, restated: bool = True) -> str:
+    """A sentence without its linking lead (然而,) and, when ``restated``, its
+    restating lead too (由此观之,)."""
     s = _LINKING.sub("", sentence.strip()).lstrip(",，")
+    if not restated:
+        return s
     cue = next((w for w in kind_words("claims", "restates") if s.startswith(w)), "")
     return s[len(cue) :].lstrip(",，:：").strip()
 
@@ -1023,7 +1024,7 @@ def _judgement(sentence: str, keys: frozenset[str]) -> bool:
     """A sentence that states a judgement whole: a judging cue, no quotation, speaker's
     line, question, list ordinal or referent opening, short enough to quote whole, and
     a key word of the article in it."""
-    s = _LINKING.sub("", sentence.strip()).lstrip(",，")
+    s = _unlinked(sentence, restated=False)
     if not s or s.startswith((*_OPEN_QUOTE, "——", *_REFERRING)) or s.endswith(_CLOSE_QUOTE):
         return False
     head = fold(s).rstrip("。!;,")
