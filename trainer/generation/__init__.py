@@ -78,7 +78,7 @@ def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
     from trainer.generation.pick.clozes import Learned, find_clozes
     from trainer.generation.pick.deck import choose, not_points, tidy
     from trainer.generation.pick.material import material_cards
-    from trainer.generation.read.reader import without_series_prefix
+    from trainer.generation.read.reader import shown_title
     from trainer.generation.split.structure import outline
     from trainer.generation.split.words import guifan_words, tokens
     from trainer.generation.word import assemble, lists
@@ -90,7 +90,7 @@ def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
     tell("segment", 0.0)
     folded = fold(original)
     doc = outline(folded, fold(article.title.strip()))
-    doc = replace(doc, title=without_series_prefix(doc.title))
+    doc = replace(doc, title=shown_title(doc.title, folded))
     tell("lists", 0.1)
     found = [lists.on_word_edges(e, folded) for e in find_enumerations(folded, doc)]
     tell("terms", 0.25)
@@ -155,7 +155,7 @@ def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
             original,
             [e for e in found if not not_points(e, folded)],
             functions,
-            without_series_prefix(article.title) or doc.title,
+            shown_title(article.title, original) or doc.title,
         ),
         *assemble.cloze_notes(source_id, original, clozes, functions, found),
     ]
@@ -170,7 +170,7 @@ def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
     elif (untitled(doc.title) or given_material(doc)) and not reportage(original, doc):
         # A report of people's voices (an interview) narrates: no 做法 or 问题 card.
         made[0:0] = assemble.material_notes(source_id, original, found, functions)
-    title = without_series_prefix(article.title) or doc.title
+    title = shown_title(article.title, original) or doc.title
     sections = tuple(s.heading for s in doc.sections if s.heading)
     tell("done", 1.0)
     return Generated(

@@ -150,3 +150,24 @@ def test_a_collection_entry_label_and_its_topic_label_go() -> None:
     )
     # An entry label whose rest is no title (too short) stays.
     assert without_series_prefix("文章二：导语") == "文章二：导语"
+
+
+_BODY = (
+    "城市更新不是大拆大建，而是要留住城市的记忆。各地要坚持以人民为中心，"
+    "完善公共服务设施，改善居住条件，提升城市品质。只有这样，城市才能留住烟火气。"
+)
+
+
+def test_a_latin_name_glued_before_the_title_that_the_text_never_names_goes() -> None:
+    """A content system files a record's title after its own name (``WenCMS标题``); a
+    name the text names too is the title's own."""
+    from trainer.domain.model import Article
+    from trainer.generation import generate
+
+    made = generate(Article(text=_BODY, title="WenCMS城市更新要留住烟火气"), "t")
+    assert made.title == "城市更新要留住烟火气"
+    named = "ChatGPT带来的新问题值得关注。" + _BODY
+    kept = generate(Article(text=named, title="ChatGPT热潮下的冷思考"), "t")
+    assert kept.title == "ChatGPT热潮下的冷思考"
+    acronym = generate(Article(text=_BODY, title="APP适老化改造要落到实处"), "t")
+    assert acronym.title == "APP适老化改造要落到实处"

@@ -617,6 +617,30 @@ def without_series_prefix(title: str) -> str:
     return text
 
 
+_GLUED_NAME = re.compile(r"^([A-Za-z][A-Za-z0-9]{3,15})(?=[\u4e00-\u9fff])")
+
+
+def without_glued_name(title: str, text: str) -> str:
+    """``WenCMS城市更新要留住烟火气`` -> ``城市更新要留住烟火气``: a content system or app
+    files a record's title after its own name, glued on with no space. A Latin name of four
+    or more letters, not an all-capital abbreviation (APP, CPU), that the article's text
+    never names is that system's; a name the text names too (``ChatGPT热潮下的冷思考``)
+    is the title's own."""
+    glued = _GLUED_NAME.match(title)
+    if glued is None or glued.group(1).isupper():
+        return title
+    name, rest = glued.group(1), title[glued.end() :]
+    if cjk_count(rest) < _TITLE_MIN or text.lower().count(name.lower()) > text.count(title):
+        return title
+    return rest
+
+
+def shown_title(title: str, text: str) -> str:
+    """The title a deck shows: without a series prefix, and without a system's name glued
+    before it (see :func:`without_series_prefix`, :func:`without_glued_name`)."""
+    return without_glued_name(without_series_prefix(title), text)
+
+
 _ENTRY = re.compile(
     r"^\s*(\w{1,3}?)\s*[(（]?([一二三四五六七八九十]{1,3}|\d{1,3})[)）]?\s*[:：]\s*"
 )
