@@ -1040,3 +1040,22 @@ def test_a_label_typed_with_its_detail_turned_is_still_turned() -> None:
     # 青年工程师 heads the point as a label; its measure is typed the other way.
     points = ["青年工程师：主导技术改造，推动企业升级", "青年农民：发展特色种植"]
     assert marks(points, "青年工程师守旧 不搞技术改造")[0] is Mark.MISSED
+
+
+@pytest.mark.parametrize("clause", ["供水等公共设施不健全", "路灯等配套设施不完善"])
+def test_a_word_listed_before_deng_shares_the_negation_of_the_noun_after_it(clause: str) -> None:
+    from trainer.services.grading.points import negated_at
+
+    word = clause[:2]
+    assert negated_at(clause, 0, 2)
+    assert negated_at(clause, 0, len(word), 0, len(clause))
+
+
+def test_a_detail_listed_under_the_heading_with_its_negation_is_not_turned() -> None:
+    points = [
+        "公共设施不健全：东坡村供水不稳，路灯损坏，停车无序",
+        "盲目跟风、产业雷同：东坡村跟风种植花椒，产品同质化严重",
+    ]
+    typed = "1.东坡供水等公共设施不健全\n2.东坡村跟风种花椒，产业雷同"
+    result = grade(points, typed)
+    assert result.points[0].mark is Mark.RECALLED

@@ -402,9 +402,11 @@ _BETWEEN = frozenset(
 """Words that may stand between a word and the predicate that negates it (积极性也不高)."""
 
 
-_AND = frozenset(["与", "和", "及", "以及", "同", "跟"])
+_AND = frozenset(["与", "和", "及", "以及", "同", "跟", "等"])
 """Words joining the word to another noun the predicate after both says of
-both (人口与土地不均衡)."""
+both (人口与土地不均衡), 等 among them: the words listed before it are members
+of the noun after it, and what is said of the noun is said of them
+(交通等基础设施不完善)."""
 
 
 def _predicate(words: tuple[tuple[str, int], ...], i: int) -> bool:
