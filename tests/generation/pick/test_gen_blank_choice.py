@@ -373,3 +373,14 @@ def test_measures_stop_at_a_clause_of_no_measure() -> None:
     assert _with_demand(Span(s, 0, len(s)), kept, set()) == kept
     s = "要压实责任,健全机制。"
     assert _with_demand(Span(s, 0, len(s)), (), set()) == ()  # no subject before 要
+
+
+def test_a_ban_after_a_demand_is_no_measure() -> None:
+    """必须依法保护,不能让群众不敢维权: the clause of 不能 bans, it lists no measure; the
+    series before the demand keeps its blanks."""
+    from trainer.generation.pick.clozes import _with_demand
+
+    s = "正常消费维权、食品药品安全举报、公益举报必须依法保护,不能让群众不敢维权。"
+    series = _spans(s, "消费维权", "食品药品安全")
+    got = _with_demand(Span(s, 0, len(s)), series, set())
+    assert [b.text for b in got] == ["消费维权", "食品药品安全", "依法保护"]

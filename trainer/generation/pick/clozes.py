@@ -1716,7 +1716,7 @@ def _measures(sentence: Span, after: int, topic: set[str]) -> list[Span]:
     """The run of further measures a demand lists after its own clause, which ends at
     ``after`` (要健全长效机制，{压实主体责任}，{畅通诉求渠道}): each a whole clause that
     opens on a policy verb (``data/policy_verbs.txt``) or a verb word of two characters
-    or more (a clause opening on 让 or 使 gives an outcome, not a measure), 4 to
+    or more (a clause opening on 让 or 使 gives an outcome, one on 不能 a ban), 4 to
     ``_DEMAND_MAX`` characters, no 的; the first clause that is none ends the run. A
     规范表述 the segmenter keeps whole (压实主体责任) opens on its policy verb."""
     text = sentence.text
@@ -1732,6 +1732,7 @@ def _measures(sentence: Span, after: int, topic: set[str]) -> list[Span]:
             _MEASURE_MIN <= len(body) <= _DEMAND_MAX
             and opens in bounds
             and "的" not in body
+            and not body.startswith("不")
             and (body[:2] in _POLICY_VERBS or (len(first) >= 2 and _verbal(first)))
             and _good_blank(body)
             and not is_topic(body, topic)
