@@ -344,3 +344,43 @@ def test_the_predicate_a_measure_demands_is_blanked_whole() -> None:
     s = "就业是最大的民生工程、民心工程、根基工程,必须抓紧抓实抓好。"
     series = _spans(s, "民生工程", "民心工程", "根基工程")
     assert _with_demand(Span(s, 0, len(s)), series, set()) == series
+
+
+def test_each_measure_a_demand_lists_is_a_blank_of_its_card() -> None:
+    """各地要健全长效机制,压实主体责任: the demand lists two verb-object measures; each
+    is a blank of the one card, in place of a blank on a word inside one (主体), which
+    leaves the measures showing (rubric: KEY). A third that would hide more than half
+    the sentence stays in view."""
+    from trainer.generation.pick.clozes import _with_demand
+
+    s = "各地各部门要健全长效机制,压实主体责任,确保整治工作取得实效。"
+    got = _with_demand(Span(s, 0, len(s)), _spans(s, "主体"), set())
+    assert [b.text for b in got] == ["健全长效机制", "压实主体责任"]
+    s = "青年干部善修实绩,就要专注实干,强化担当作为。"
+    got = _with_demand(Span(s, 0, len(s)), _spans(s, "担当作为"), set())
+    assert [b.text for b in got] == ["专注实干", "强化担当作为"]
+
+
+def test_measures_stop_at_a_clause_of_no_measure() -> None:
+    """A clause after the measures that is no verb-object (这是长久之计) ends their run;
+    a blank of its own there is a point of its own, and the blanks stay as they are."""
+    from trainer.generation.pick.clozes import _with_demand
+
+    s = "基层干部要压实主体责任,健全长效机制,这是推进基层治理现代化的长久之计。"
+    got = _with_demand(Span(s, 0, len(s)), (), set())
+    assert [b.text for b in got] == ["压实主体责任", "健全长效机制"]
+    kept = _spans(s, "长久之计")
+    assert _with_demand(Span(s, 0, len(s)), kept, set()) == kept
+    s = "要压实责任,健全机制。"
+    assert _with_demand(Span(s, 0, len(s)), (), set()) == ()  # no subject before 要
+
+
+def test_a_ban_after_a_demand_is_no_measure() -> None:
+    """必须依法保护,不能让群众不敢维权: the clause of 不能 bans, it lists no measure; the
+    series before the demand keeps its blanks."""
+    from trainer.generation.pick.clozes import _with_demand
+
+    s = "正常消费维权、食品药品安全举报、公益举报必须依法保护,不能让群众不敢维权。"
+    series = _spans(s, "消费维权", "食品药品安全")
+    got = _with_demand(Span(s, 0, len(s)), series, set())
+    assert [b.text for b in got] == ["消费维权", "食品药品安全", "依法保护"]

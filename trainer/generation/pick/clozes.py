@@ -1682,23 +1682,69 @@ def _with_demand(sentence: Span, blanks: tuple[Span, ...], topic: set[str]) -> t
         return blanks
     if "的" in point.text:
         return blanks  # a phrase, no measure to recall (在荔枝的附加值上要效益)
-    inside = [b for b in blanks if b.end > sentence.start + at]
+    measures = _measures(sentence, clause.end, topic)
+    inside = [b for b in blanks if sentence.start + at < b.end <= clause.end]
     if any(b.start < point.start or b.end > point.end for b in inside):
         return blanks  # a blank of its own after the demand, or past the point
     if any(not 2 <= b.start - point.start <= _DEMAND_WIDER or b.end != point.end for b in inside):
         return blanks  # no verb of its own before the term (要靠{广大青年挺膺担当})
-
-    def room(kept: list[Span]) -> bool:
-        return len(kept) < MAX_BLANKS and _half_visible(text, (*kept, point))
-
+    past = [b for b in blanks if b.end > clause.end]
+    if any(not any(m.start <= b.start and b.end <= m.end for m in measures) for b in past):
+        return blanks  # a blank of its own past the measures, or across a measure's edge
     earlier = [b for b in blanks if b.end <= clause.start]  # points of their own
     subject = [b for b in blanks if clause.start < b.end <= sentence.start + at]
-    if not room(earlier):
+
+    def room(kept: list[Span], points: list[Span]) -> bool:
+        return len(kept) + len(points) <= MAX_BLANKS and _half_visible(text, (*kept, *points))
+
+    if not room(earlier, [point]):
         return blanks
+    points = [point]
+    for m in measures:  # each measure the demand lists, while there is room
+        if not room(earlier, [*points, m]):
+            break
+        points.append(m)
+    if any(p.end <= b.start for b in past for p in points[-1:]):
+        return blanks  # a blank inside a measure with no room to ask it whole
     kept = [*earlier, *subject]
-    while not room(kept):
+    while not room(kept, points):
         kept.pop()  # the subject of the demand goes, the nearest first
-    return (*kept, point)
+    return tuple(sorted((*kept, *points), key=lambda b: b.start))
+
+
+def _measures(sentence: Span, after: int, topic: set[str]) -> list[Span]:
+    """The run of further measures a demand lists after its own clause, which ends at
+    ``after`` (要健全长效机制，{压实主体责任}，{畅通诉求渠道}): each a whole clause that
+    opens on a policy verb (``data/policy_verbs.txt``) or a verb word of two characters
+    or more (a clause opening on 让 or 使 gives an outcome, one on 不能 a ban), 4 to
+    ``_DEMAND_MAX`` characters, no 的; the first clause that is none ends the run. A
+    规范表述 the segmenter keeps whole (压实主体责任) opens on its policy verb."""
+    text = sentence.text
+    bounds = _bounds(sentence)
+    out: list[Span] = []
+    at = after - sentence.start
+    while at < len(text) and text[at] in "，,；;":
+        opens = at + 1
+        ends = between_marks(text, opens, opens, _CLAUSE_MARKS)[1]
+        body = text[opens:ends]
+        first = next((w for w, _a in tokens(body)), "")
+        if not (
+            _MEASURE_MIN <= len(body) <= _DEMAND_MAX
+            and opens in bounds
+            and "的" not in body
+            and not body.startswith("不")
+            and (body[:2] in _POLICY_VERBS or (len(first) >= 2 and _verbal(first)))
+            and _good_blank(body)
+            and not is_topic(body, topic)
+        ):
+            break
+        out.append(Span(body, sentence.start + opens, sentence.start + ends))
+        at = ends
+    return out
+
+
+_MEASURE_MIN = 4
+"""A listed measure this long at least (压实责任): a shorter clause is no verb-object."""
 
 
 def _half_visible(text: str, blanks: Iterable[Span]) -> bool:
