@@ -540,7 +540,7 @@ def material_notes(
         if run is None:
             return []
         answer = "做法:" + ";".join(_point_texts(original, run)) + "。"
-        anchor = f"s{run.section.index}/material-clauses"
+        anchor = f"s{run.section.index}/{_CLAUSES_ANCHOR}"
         return [_material_note(source_id, run, anchor, "材料中采取了哪些做法?", answer, "做法")]
     causes = _cause_run(original, found, functions or {}, problems)
     subject = _subject(original, problems)
@@ -553,6 +553,7 @@ def material_notes(
     return [_material_note(source_id, problems, anchor, prompt, answer, "问题")]
 
 
+_CLAUSES_ANCHOR = "material-clauses"
 _CLAUSE_STYLES = frozenset({"clauses", "semicolon"})
 _CLAUSE_ITEMS_MIN = 3
 
@@ -587,9 +588,9 @@ def _clause_measures(original: str, found: list[Enumeration]) -> Enumeration | N
 
 def one_card_a_run(material: list[Made], made: list[Made]) -> list[Made]:
     """``made`` with the structure cards of a material, one card per run of points:
-    a list card holding just the points a material card answers (做法: its three
-    measures) is asked the material's question instead and tagged 结构 (its GUID and
-    history kept), rather than the run being asked twice."""
+    a list card holding just the measures a clause run's 做法 card answers stands for
+    it, tagged 结构 (its prompt naming how many, its GUID and history kept), rather
+    than the run being asked twice."""
     out = list(made)
     ahead: list[Made] = []
     for note, origin in material:
@@ -605,12 +606,12 @@ def one_card_a_run(material: list[Made], made: list[Made]) -> list[Made]:
             ),
             None,
         )
-        if at is None or not head:
+        if at is None or not head or not note.source.anchor.endswith(_CLAUSES_ANCHOR):
             ahead.append((note, origin))
             continue
         listed, how = out.pop(at)
         tags = listed.tags if "结构" in listed.tags else (*listed.tags, "结构")
-        ahead.append((replace(listed, prompt=note.prompt, tags=tags), how))
+        ahead.append((replace(listed, tags=tags), how))
     return ahead + out
 
 
