@@ -169,7 +169,9 @@ def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
         made.insert(0, structure)
     elif (untitled(doc.title) or given_material(doc)) and not reportage(original, doc):
         # A report of people's voices (an interview) narrates: no 做法 or 问题 card.
-        made[0:0] = assemble.material_notes(source_id, original, found, functions)
+        made = assemble.one_card_a_run(
+            assemble.material_notes(source_id, original, found, functions), made
+        )
     title = shown_title(article.title, original) or doc.title
     sections = tuple(s.heading for s in doc.sections if s.heading)
     tell("done", 1.0)

@@ -104,3 +104,56 @@ def test_a_given_material_gets_no_argument_card() -> None:
     made = make(text, "t").notes
     assert not any("论证结构" in n.prompt for n in made)
     assert any("做法及成效" in n.prompt for n in made)
+
+
+_CLAUSE_RUN = (
+    "溪口镇地处山区，过去以种植茶叶为主，产业单一，年轻人大多外出务工。"
+    "前几年，当地引进了一家茶饮料企业，建起了加工厂。\n\n"
+    "为了让茶产业走得更远，溪口镇打造茶叶公共品牌，引导茶农组建合作社，推动茶园机械化改造。"
+    "镇里的茶叶越卖越远，外出的年轻人陆续回到家乡。\n"
+)
+
+
+def test_a_run_of_measures_inside_one_sentence_is_asked_as_the_practice() -> None:
+    """A material whose place's measures stand as clauses of one sentence (打造……,
+    引导……, 推动……): the 做法 card quotes them, in the material's own words."""
+    notes = make(_CLAUSE_RUN, "t").notes
+    cards = [n for n in notes if "结构" in n.tags]
+    assert len(cards) == 1
+    said = cards[0].answer + "".join(cards[0].items)
+    assert fold("做法") in fold(cards[0].prompt) or "哪三" in cards[0].prompt
+    for item in ("打造茶叶公共品牌", "引导茶农组建合作社", "推动茶园机械化改造"):
+        assert item in said
+    # One card per run: no list card asks the same three measures besides it.
+    asking = [n for n in notes if "推动茶园机械化改造" in n.answer + "".join(n.items)]
+    assert len(asking) == 1
+
+
+def test_a_quoted_run_of_measures_is_no_practice() -> None:
+    said = (
+        "溪口镇地处山区，过去以种植茶叶为主，年轻人大多外出务工。\n\n"
+        "镇长说：“我们的思路是，打造茶叶公共品牌，引导茶农组建合作社，推动茶园机械化改造。”\n"
+    )
+    assert _material_cards(said) == []
+
+
+_COMMENTARY = (
+    "让老街焕发新活力\n\n"
+    "老街是城市的记忆，也是城市更新的难点。近年来，不少城市着手改造老街，成效有目共睹，"
+    "但也暴露出一些问题。\n\n"
+    "老街改造存在的问题集中表现为以下两方面：一是改造方案千篇一律，二是居民参与渠道不畅。"
+    "有的老街拆了真古迹、建了假古董，失去了原有的烟火气。\n\n"
+    "让老街焕发新活力，应从以下几方面着力：一是守住历史文脉，二是畅通居民参与渠道，"
+    "三是培育特色业态。只有这样，老街才能留住乡愁、留住人气。\n"
+)
+
+
+def test_a_commentary_without_headings_gets_its_problems_and_measures() -> None:
+    """A commentary stating its judgement in its title and laying out the problems and
+    the measures in runs led in as such: the structure card quotes them, whole."""
+    cards = _material_cards(_COMMENTARY)
+    assert len(cards) == 1
+    _prompt, answer = cards[0]
+    assert "让老街焕发新活力" in answer
+    assert fold("问题：改造方案千篇一律；居民参与渠道不畅") in fold(answer)
+    assert fold("对策：守住历史文脉；畅通居民参与渠道；培育特色业态") in fold(answer)

@@ -1091,11 +1091,27 @@ def _problems(original: str, found: list[Enumeration], measures: list[str]) -> l
         ),
         default=len(original),
     )
+    led_in = kind_words("material_questions", "problems")
+    demands = kind_words("material_measures", "modals")
     for e in found:
         heading = fold(e.section.heading)
-        if e.start >= first_measure or not any(w in heading for w in _PROBLEM_HEADINGS):
+        lead = fold(original[e.lead.start : e.lead.end]) if e.lead is not None else ""
+        # Under a heading naming them, or led in by a sentence naming them (存在的问题
+        # 集中表现为以下两方面: a commentary without headings), one a clause (一是……).
+        named = (
+            any(w in heading for w in _PROBLEM_HEADINGS)
+            or (
+                e.style == "ordinal"
+                and any(w in lead for w in led_in)
+                and not any(  # 要用好……, 要深化……: demands, no problems
+                    fold(original[it.phrase.start : it.phrase.end]).startswith(demands)
+                    for it in e.items
+                )
+            )
+        )
+        if e.start >= first_measure or not named:
             continue
-        if any(w in heading for w in _MEASURE_HEADINGS) or len(e.items) < 2:
+        if any(w in heading or w in lead for w in _MEASURE_HEADINGS) or len(e.items) < 2:
             continue
         texts = [original[it.phrase.start : it.phrase.end].rstrip("。;,") for it in e.items]
         if all(0 < len(t) <= _PROBLEM_HEAD_MAX for t in texts):

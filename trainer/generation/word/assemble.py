@@ -8,6 +8,7 @@ wording. Offsets are into the article text as read.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from trainer.domain.identity import note_guid
 from trainer.domain.model import Note, NoteKind, SourceRef
@@ -535,7 +536,12 @@ def material_notes(
         return made
     problems = _problem_run(original, found)
     if problems is None:
-        return []
+        run = _clause_measures(original, found)
+        if run is None:
+            return []
+        answer = "做法:" + ";".join(_point_texts(original, run)) + "。"
+        anchor = f"s{run.section.index}/{_CLAUSES_ANCHOR}"
+        return [_material_note(source_id, run, anchor, "材料中采取了哪些做法?", answer, "做法")]
     causes = _cause_run(original, found, functions or {}, problems)
     subject = _subject(original, problems)
     prompt = f"{subject}存在哪些问题?"
@@ -545,6 +551,68 @@ def material_notes(
         answer += "\n原因:" + ";".join(_point_texts(original, causes)) + "。"
     anchor = f"s{problems.section.index}/material-problems"
     return [_material_note(source_id, problems, anchor, prompt, answer, "问题")]
+
+
+_CLAUSES_ANCHOR = "material-clauses"
+_CLAUSE_STYLES = frozenset({"clauses", "semicolon"})
+_CLAUSE_ITEMS_MIN = 3
+
+
+def _clause_measures(original: str, found: list[Enumeration]) -> Enumeration | None:
+    """A run of measures inside one sentence of a material (打造……, 引导……, 推动……):
+    three whole clauses or more, each opening on a measure verb (``data/material_measures.txt``
+    or ``data/policy_verbs.txt``, kind verbs), none inside a quotation (a speaker's
+    plan is no 做法 of the place). The first such run, else none."""
+    verbs = tuple(
+        sorted(
+            {*kind_words("material_measures", "verbs"), *kind_words("policy_verbs", "verbs")},
+            key=len,
+            reverse=True,
+        )
+    )
+    for e in found:
+        if e.style not in _CLAUSE_STYLES or len(e.items) < _CLAUSE_ITEMS_MIN:
+            continue
+        texts = _point_texts(original, e)
+        if any(len(t) < _POINT_MIN or not t.startswith(verbs) for t in texts):
+            continue
+        if not all(_whole(original, it.phrase) for it in e.items):
+            continue
+        before = original[: e.items[0].phrase.start]
+        para = before[before.rfind("\n") + 1 :]
+        if para.count("“") > para.count("”") or para.count('"') % 2:
+            continue
+        return e
+    return None
+
+
+def one_card_a_run(material: list[Made], made: list[Made]) -> list[Made]:
+    """``made`` with the structure cards of a material, one card per run of points:
+    a list card holding just the measures a clause run's 做法 card answers stands for
+    it, tagged 结构 (its prompt naming how many, its GUID and history kept), rather
+    than the run being asked twice."""
+    out = list(made)
+    ahead: list[Made] = []
+    for note, origin in material:
+        head, _sep, body = fold(note.answer).partition(":")
+        points = {p.strip() for p in body.rstrip("。").split(";")} if "\n" not in body else set()
+        at = next(
+            (
+                i
+                for i, (n, _o) in enumerate(out)
+                if n.kind is NoteKind.LIST
+                and points
+                and {fold(it).strip().rstrip("。;,") for it in n.items} == points
+            ),
+            None,
+        )
+        if at is None or not head or not note.source.anchor.endswith(_CLAUSES_ANCHOR):
+            ahead.append((note, origin))
+            continue
+        listed, how = out.pop(at)
+        tags = listed.tags if "结构" in listed.tags else (*listed.tags, "结构")
+        ahead.append((replace(listed, tags=tags), how))
+    return ahead + out
 
 
 def _material_note(
