@@ -171,3 +171,12 @@ def test_a_latin_name_glued_before_the_title_that_the_text_never_names_goes() ->
     assert kept.title == "ChatGPT热潮下的冷思考"
     acronym = generate(Article(text=_BODY, title="APP适老化改造要落到实处"), "t")
     assert acronym.title == "APP适老化改造要落到实处"
+
+
+def test_a_title_with_no_chinese_over_a_chinese_text_is_the_sites_name() -> None:
+    """A blog theme's page keeps its theme's name as the page title (``Typecho
+    NeiNo``): not the article's title."""
+    from trainer.domain.model import Article
+    from trainer.generation import generate
+
+    assert generate(Article(text=_BODY, title="Typecho NeiNo"), "t").title == ""

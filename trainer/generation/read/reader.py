@@ -637,7 +637,11 @@ def without_glued_name(title: str, text: str) -> str:
 
 def shown_title(title: str, text: str) -> str:
     """The title a deck shows: without a series prefix, and without a system's name glued
-    before it (see :func:`without_series_prefix`, :func:`without_glued_name`)."""
+    before it (see :func:`without_series_prefix`, :func:`without_glued_name`). A title
+    with no Chinese in it over a Chinese text (``Typecho NeiNo``) is the site's name, not
+    the article's: none."""
+    if not cjk_count(title) and cjk_count(text) >= _TITLE_MIN:
+        return ""
     return without_glued_name(without_series_prefix(title), text)
 
 
