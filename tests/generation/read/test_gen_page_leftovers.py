@@ -145,3 +145,45 @@ def test_a_model_essays_notes_on_its_technique_are_not_text(tmp_path: Path) -> N
     text = _content(path)
     assert "对比" not in text and "论证" not in text
     assert fold("从郑和下西洋到孔子学院的建立，无不展示中国崇尚合作的理念。") in text
+
+
+def test_a_record_commented_out_in_a_script_is_read_as_a_record(tmp_path: Path) -> None:
+    """A Python dict left commented out in a script (``#`` before each continued line),
+    single quotes and all: its title and body fields, not the code around them."""
+    body = "".join(f"<p>{s}</p>" for s in _BODY)
+    record = (
+        "{'id': 1, 'type': '1', 'title': '社区食堂要办成暖心工程',\n"
+        "#                               'mediaSectionId': '4434b29c', 'coverPhoto': None,\n"
+        "#                               'oriTime': '2020-01-31 10:33:05',\n"
+        f"#                               'newsContent': '{body}',\n"
+        "#                               'downloadLinks': 'http://example.com/s?x=1#rd'}\n"
+    )
+    path = tmp_path / "a.record.txt"
+    path.write_text(record, encoding="utf-8")
+    article = read_article(str(path))
+    assert article.title == "社区食堂要办成暖心工程"
+    assert "mediaSectionId" not in article.text
+    assert "oriTime" not in article.text
+    assert "一是要坚持公益属性" in article.text
+
+
+def test_a_wechat_posts_past_picks_and_credits_are_not_content(tmp_path: Path) -> None:
+    """``往期精选`` opens the list of an account's earlier posts (headlines, then its
+    credits 来源/责编/编审); a heading's block mark (▌) is decoration."""
+    page = (
+        "▌社区食堂要办成暖心工程\n\n"
+        + "\n\n".join(_BODY)
+        + "\n\n社区食堂既要让老人吃得上、吃得起，也要让年轻人愿意来、经常来。"
+        "各地要把社区食堂纳入城市更新和养老服务体系统筹谋划，完善用地、用房和运营补贴政策，"
+        "引导社会力量参与，形成政府主导、市场运作、群众受益的良性循环。"
+        + "\n\n往期精选\xa0 \xa0 \xa0\n\n"
+        "某某：紧紧依靠人民群众办好民生实事\n\n"
+        "党旗高高飘扬在基层治理第一线\n\n"
+        "来源：新华社\n\n责编：张三\n\n编审：李四\n"
+    )
+    path = tmp_path / "a.txt"
+    path.write_text(page, encoding="utf-8")
+    text = _all_text(path)
+    for chrome in ("往期精选", "紧紧依靠人民群众", "党旗高高飘扬", "编审", "李四", "▌"):
+        assert chrome not in text, chrome
+    assert "公益属性" in text

@@ -119,6 +119,8 @@ def _records(data: Any) -> list[Any]:
             return [x for x in inner if isinstance(x, dict)]
         if isinstance(inner, dict):
             return [inner]
+        if _named_body(data) is not None:
+            return [data]
     return []
 
 
@@ -134,12 +136,28 @@ def _body(record: Any) -> str:
     if not isinstance(record, dict):
         return ""
     value = _field(record, TEXT_KEYS)
+    if value is None:
+        value = _named_body(record)
     if isinstance(value, str):
         return value.strip()
     if isinstance(value, list):
         paragraphs = [_paragraph(x) for x in value]
         return "\n\n".join(p for p in paragraphs if p)
     return ""
+
+
+_BODY_SUFFIXES = ("content", "text", "body", "html")
+
+
+def _named_body(record: dict[Any, Any]) -> str | None:
+    """The longest text of a field named for a body in a system's own words
+    (``newsContent``, ``articleText``, ``post_body``) when no field has a plain name."""
+    named = [
+        v
+        for k, v in record.items()
+        if isinstance(v, str) and str(k).lower().endswith(_BODY_SUFFIXES) and cjk_count(v)
+    ]
+    return max(named, key=len) if named else None
 
 
 def _paragraph(value: Any) -> str:
@@ -170,7 +188,7 @@ _JS_TOKEN = re.compile(
 )
 _JS_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r?\n|.)", re.S)
 _JS_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
-_JS_CONSTANTS = {"true": "true", "false": "false", "null": "null"}
+_JS_CONSTANTS = {"true": "true", "false": "false", "null": "null", "True": "true", "False": "false"}
 
 
 def _js_unescape(body: str) -> str:
@@ -185,6 +203,20 @@ def _js_unescape(body: str) -> str:
     return _JS_ESCAPE.sub(one, body)
 
 
+_COMMENT_MARK = re.compile(r"^[ \t]*(?:#|//)[ \t]?", re.MULTILINE)
+
+
+def _uncommented(text: str) -> str:
+    """A record left commented out in a script (``{'id': 1, …`` on its first line, ``#``
+    or ``//`` before each line that continues it), without the comment marks; any other
+    text as it is."""
+    lines = [ln for ln in text.strip().splitlines() if ln.strip()]
+    if len(lines) < 2 or not all(_COMMENT_MARK.match(ln) for ln in lines[1:]):
+        return text
+    bare = _COMMENT_MARK.sub("", text)
+    return bare if _JS_BARE.match(bare) else text
+
+
 def js_data(text: str) -> str | None:
     """The JSON text of the value a JavaScript data file assigns or exports
     (``export default {…}``, ``window.X = […]``, ``var x = "…";``) or holds bare
@@ -192,6 +224,7 @@ def js_data(text: str) -> str | None:
     ``text`` opens with no such wrapper or its value is not plain data. Bare keys
     are quoted, strings re-quoted, comments and trailing commas dropped, and an
     array or object cut short is closed after its last whole member."""
+    text = _uncommented(text)
     m = _JS_WRAPPER.match(text)
     bare = m is None
     m = m or _JS_BARE.match(text)

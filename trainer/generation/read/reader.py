@@ -185,13 +185,17 @@ def join_letter_spacing(text: str) -> str:
 
 _TREE = re.compile(r"^([ \t]*)[├└│┌┬┼┃┣┗┠┖][─━┈┄\- \t]*", re.MULTILINE)
 _ARROW_LINE = re.compile(r"^[ \t]*[↓↑⇓⇑⬇⬆→⇒↘↙]+[ \t]*$", re.MULTILINE)
+_BLOCK_MARK = re.compile(r"^([ \t]*)[\u2580-\u259f]+[ \t]*(?=\S)", re.MULTILINE)
+"""A block element before a line's text (``▌标题``): a WeChat post's heading mark."""
 
 
 def strip_drawing(text: str) -> str:
     """Outline drawing out of notes: tree branches (``├── 举例：…``) lose their
     box-drawing marks and keep their text; a line that is only an arrow (``↓``
-    between the steps of an outline) becomes blank. Neither belongs on a card."""
+    between the steps of an outline) becomes blank; a block mark before a heading
+    (``▌``) goes. None of them belongs on a card."""
     text = _TREE.sub(lambda m: m.group(1), text)
+    text = _BLOCK_MARK.sub(lambda m: m.group(1), text)
     return _ARROW_LINE.sub("", text)
 
 
