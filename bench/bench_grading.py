@@ -40,6 +40,7 @@ SETS = (
     "typed-fresh16.json",
     "typed-fresh17.json",
     "typed-fresh18.json",
+    "typed-fresh19.json",
 )
 
 

@@ -56,6 +56,7 @@ SETS = (
     "typed-fresh16",
     "typed-fresh17",
     "typed-fresh18",
+    "typed-fresh19",
 )
 VERDICT = {"missed": 0, "partial": 1, "hit": 2}
 L2 = 0.01

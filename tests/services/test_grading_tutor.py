@@ -50,6 +50,7 @@ SETS = (
     "typed-fresh16",
     "typed-fresh17",
     "typed-fresh18",
+    "typed-fresh19",
 )
 
 
