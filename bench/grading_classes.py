@@ -26,6 +26,8 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from bench.grading_loso import SETS
@@ -81,13 +83,34 @@ def classify(theirs: str, mine: str, typed: str, aligned: str, point: str, note:
     return "absent credited"
 
 
-def tally() -> tuple[dict[str, Counter[str]], dict[str, list[str]]]:
-    counts: dict[str, Counter[str]] = {}
-    lines: dict[str, list[str]] = defaultdict(list)
-    for name in SETS:
+@dataclass(frozen=True)
+class Disagreement:
+    """One point where the grader's mark is not the tutor's verdict."""
+
+    set_name: str
+    answer_id: str
+    typed: str
+    point: str
+    theirs: str
+    mine: str
+    why: str
+    aligned: str
+    cls: str
+
+    def line(self) -> str:
+        shown = self.aligned or self.typed.replace(chr(10), " / ")
+        return (
+            f"{self.set_name} {self.answer_id} tutor {self.theirs:7} grader {self.mine:7} "
+            f"{self.why or '-':14} {self.point} | {shown}"
+        )
+
+
+def disagreements(sets: list[str] | None = None) -> Iterator[Disagreement]:
+    """Every disagreement of the grader with the tutors over ``sets`` (all by default),
+    with its class."""
+    for name in sets or SETS:
         data = json.loads((DATA / f"{name}.json").read_text("utf-8"))
         cards = {c["id"]: c for c in data["cards"]}
-        counts[name] = Counter()
         for answer in data["answers"]:
             card = cards[answer["card"]]
             g = grade(
@@ -98,11 +121,17 @@ def tally() -> tuple[dict[str, Counter[str]], dict[str, list[str]]]:
                 if theirs == mine:
                     continue
                 cls = classify(theirs, mine, answer["typed"], p.typed, point, answer.get("why", ""))
-                counts[name][cls] += 1
-                lines[cls].append(
-                    f"{name} {answer['id']} tutor {theirs:7} grader {mine:7} {p.why or '-':14} "
-                    f"{point} | {p.typed or answer['typed'].replace(chr(10), ' / ')}"
+                yield Disagreement(
+                    name, answer["id"], answer["typed"], point, theirs, mine, p.why, p.typed, cls
                 )
+
+
+def tally() -> tuple[dict[str, Counter[str]], dict[str, list[str]]]:
+    counts: dict[str, Counter[str]] = {name: Counter() for name in SETS}
+    lines: dict[str, list[str]] = defaultdict(list)
+    for d in disagreements():
+        counts[d.set_name][d.cls] += 1
+        lines[d.cls].append(d.line())
     return counts, lines
 
 

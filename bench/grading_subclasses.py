@@ -33,15 +33,12 @@ antonym
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections import Counter, defaultdict
 
-from bench.grading_classes import DATA, classify
+from bench.grading_classes import disagreements
 from bench.grading_loso import SETS
-from bench.tutor_agreement import VERDICT
-from trainer.services.grading import grade
 from trainer.services.grading.lexicon import lexicon
 
 SUBCLASSES = (
@@ -96,31 +93,14 @@ def subclass(cls: str, why: str, point: str, clause: str) -> str:
 
 
 def tally() -> tuple[dict[str, Counter[str]], dict[str, list[str]]]:
-    counts: dict[str, Counter[str]] = {}
+    counts: dict[str, Counter[str]] = {name: Counter() for name in SETS}
     lines: dict[str, list[str]] = defaultdict(list)
-    for name in SETS:
-        data = json.loads((DATA / f"{name}.json").read_text("utf-8"))
-        cards = {c["id"]: c for c in data["cards"]}
-        counts[name] = Counter()
-        for answer in data["answers"]:
-            card = cards[answer["card"]]
-            g = grade(
-                card["points"], answer["typed"], prompt=card["prompt"], seconds=answer["seconds"]
-            )
-            for point, theirs, p in zip(card["points"], answer["verdicts"], g.points, strict=True):
-                mine = VERDICT[p.mark]
-                if theirs == mine:
-                    continue
-                cls = classify(theirs, mine, answer["typed"], p.typed, point, answer.get("why", ""))
-                if cls not in ("paraphrase", "antonym"):
-                    continue
-                clause = p.typed.replace(" ", "")
-                sub = subclass(cls, p.why, point, clause)
-                counts[name][sub] += 1
-                lines[sub].append(
-                    f"{name} {answer['id']} tutor {theirs:7} grader {mine:7} {p.why or '-':14} "
-                    f"{point} | {p.typed or answer['typed'].replace(chr(10), ' / ')}"
-                )
+    for d in disagreements():
+        if d.cls not in ("paraphrase", "antonym"):
+            continue
+        sub = subclass(d.cls, d.why, d.point, d.aligned.replace(" ", ""))
+        counts[d.set_name][sub] += 1
+        lines[sub].append(d.line())
     return counts, lines
 
 
