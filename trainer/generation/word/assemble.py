@@ -600,9 +600,7 @@ def one_card_a_run(material: list[Made], made: list[Made]) -> list[Made]:
             (
                 i
                 for i, (n, _o) in enumerate(out)
-                if n.kind is NoteKind.LIST
-                and points
-                and {fold(it).strip().rstrip("。;,") for it in n.items} == points
+                if points and {fold(it).strip().rstrip("。;,") for it in n.items} == points
             ),
             None,
         )
