@@ -26,7 +26,7 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,19 +126,32 @@ def disagreements(sets: list[str] | None = None) -> Iterator[Disagreement]:
                 )
 
 
-def tally() -> tuple[dict[str, Counter[str]], dict[str, list[str]]]:
+def tally(
+    key: Callable[[Disagreement], str | None] = lambda d: d.cls,
+) -> tuple[dict[str, Counter[str]], dict[str, list[str]]]:
+    """Disagreements counted per set under ``key`` (their class by default; None leaves
+    one out), and each key's lines for ``--list``."""
     counts: dict[str, Counter[str]] = {name: Counter() for name in SETS}
     lines: dict[str, list[str]] = defaultdict(list)
     for d in disagreements():
-        counts[d.set_name][d.cls] += 1
-        lines[d.cls].append(d.line())
+        k = key(d)
+        if k is not None:
+            counts[d.set_name][k] += 1
+            lines[k].append(d.line())
     return counts, lines
+
+
+def listed(argv: list[str], lines: dict[str, list[str]]) -> bool:
+    """``--list KEY``: print that key's disagreements (and say so)."""
+    if argv[:1] == ["--list"] and len(argv) == 2:
+        print("\n".join(lines.get(argv[1], [])))
+        return True
+    return False
 
 
 def main(argv: list[str]) -> int:
     counts, lines = tally()
-    if argv[:1] == ["--list"] and len(argv) == 2:
-        print("\n".join(lines.get(argv[1], [])))
+    if listed(argv, lines):
         return 0
     short = [c.split()[0][:6] for c in CLASSES]
     print(f"{'set':13} " + " ".join(f"{s:>6}" for s in short) + "  total")

@@ -35,10 +35,9 @@ from __future__ import annotations
 
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 
-from bench.grading_classes import disagreements
-from bench.grading_loso import SETS
+from bench.grading_classes import Disagreement, listed, tally
 from trainer.services.grading.lexicon import lexicon
 
 SUBCLASSES = (
@@ -92,22 +91,15 @@ def subclass(cls: str, why: str, point: str, clause: str) -> str:
     return "other"
 
 
-def tally() -> tuple[dict[str, Counter[str]], dict[str, list[str]]]:
-    counts: dict[str, Counter[str]] = {name: Counter() for name in SETS}
-    lines: dict[str, list[str]] = defaultdict(list)
-    for d in disagreements():
-        if d.cls not in ("paraphrase", "antonym"):
-            continue
-        sub = subclass(d.cls, d.why, d.point, d.aligned.replace(" ", ""))
-        counts[d.set_name][sub] += 1
-        lines[sub].append(d.line())
-    return counts, lines
+def _sub(d: Disagreement) -> str | None:
+    if d.cls not in ("paraphrase", "antonym"):
+        return None
+    return subclass(d.cls, d.why, d.point, d.aligned.replace(" ", ""))
 
 
 def main(argv: list[str]) -> int:
-    counts, lines = tally()
-    if argv[:1] == ["--list"] and len(argv) == 2:
-        print("\n".join(lines.get(argv[1], [])))
+    counts, lines = tally(_sub)
+    if listed(argv, lines):
         return 0
     names = [sub for _, sub in SUBCLASSES]
     print("| set | " + " | ".join(f"{c}: {s}" for c, s in SUBCLASSES) + " |")
