@@ -91,6 +91,7 @@ def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
     folded = fold(original)
     doc = outline(folded, fold(article.title.strip()))
     doc = replace(doc, title=shown_title(doc.title, folded))
+    title = shown_title(article.title, original) or doc.title
     tell("lists", 0.1)
     found = [lists.on_word_edges(e, folded) for e in find_enumerations(folded, doc)]
     tell("terms", 0.25)
@@ -155,7 +156,7 @@ def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
             original,
             [e for e in found if not not_points(e, folded)],
             functions,
-            shown_title(article.title, original) or doc.title,
+            title,
         ),
         *assemble.cloze_notes(source_id, original, clozes, functions, found),
     ]
@@ -172,7 +173,6 @@ def _generate(article: Article, source_id: str, tell: Progress) -> Generated:
         made = assemble.one_card_a_run(
             assemble.material_notes(source_id, original, found, functions), made
         )
-    title = shown_title(article.title, original) or doc.title
     sections = tuple(s.heading for s in doc.sections if s.heading)
     tell("done", 1.0)
     return Generated(

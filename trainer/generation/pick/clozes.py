@@ -1704,7 +1704,7 @@ def _with_demand(sentence: Span, blanks: tuple[Span, ...], topic: set[str]) -> t
         if not room(earlier, [*points, m]):
             break
         points.append(m)
-    if any(p.end <= b.start for b in past for p in points[-1:]):
+    if any(points[-1].end <= b.start for b in past):
         return blanks  # a blank inside a measure with no room to ask it whole
     kept = [*earlier, *subject]
     while not room(kept, points):
