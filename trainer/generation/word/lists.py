@@ -314,7 +314,34 @@ def prompt(e: Enumeration, kind: str = "", title: str = "") -> str:
     (:func:`fitted`)."""
     asked = fitted(_asked(e, kind, title), [it.phrase.text for it in e.items], kind)
     asked = _with_subject_of_last_resort(_with_rest(asked, e), e, title)
-    return paired_quotes(_speaker_for_we(_without_dangling(asked, e, title), e))
+    asked = paired_quotes(_speaker_for_we(_without_dangling(asked, e, title), e))
+    return _nominal_de(asked, e, title)
+
+
+_EMPTY_DE = re.compile(r"哪(?P<n>[两一二三四五六七八九十]+)[项点个种条类]的\?$")
+"""A series cut out of a 的-phrase with nothing after it (对哪三项的?)."""
+
+
+def _nominal_de(asked: str, e: Enumeration, title: str) -> str:
+    """A series closing a 的-phrase that stands for those it names (``对不敢担当、作风
+    飘浮、落实不力的,要严肃问责``) asks nothing when cut at 的 (``对哪三项的?``;
+    rubric: PRM): the question takes the clause after it (``对哪三种情形,要严肃问
+    责?``), else it names the article's topic or the section label (``关于……,文中列举
+    了哪三点?``), else stays."""
+    m = _EMPTY_DE.search(asked)
+    if m is None:
+        return asked
+    n = m.group("n")
+    last = e.items[-1]
+    sentence = last.context
+    after = sentence.text[max(0, last.phrase.end - sentence.start) :].lstrip("”」』\"'等")
+    if after.startswith("的"):
+        clauses = [c.strip() for c in _CLAUSE_END.split(after[1:])]
+        rest = next((c for c in clauses if c), "")
+        if _REST_MIN <= len(rest) <= _REST_MAX and "哪" not in rest:
+            return f"{asked[: m.start()]}哪{n}种情形,{rest}?"
+    topic = _title_topic(title, first_clause=False) or _label(e)
+    return f"关于{topic},文中列举了哪{n}点?" if topic else asked
 
 
 def _link_word(clause: str) -> str:
