@@ -177,3 +177,29 @@ def test_a_study_notes_advice_to_the_student_is_no_golden_line() -> None:
     )
     kept = tidy([said, claim], frozenset(), folded)
     assert [o.rule for _n, o in kept] == ["cloze.two_points"]
+
+
+def test_a_series_outnumbering_the_figures_of_its_sentence_keeps_its_cloze() -> None:
+    text = (
+        "教育扶贫是阻断贫困代际传递的根本之策。\n\n"
+        "去年，全市投入 3000 万元资助 2 万名贫困学生，他们在校期间免交学费、学杂费、住宿费。\n\n"
+        "今年，全省粮食产量增长 5%，棉花产量增长 3%，油料产量增长 2%。\n"
+    )
+    clozes = _clozes(text, "教育扶贫")
+    assert [c for c in clozes if "{{c1::学杂费}}" in c]
+    assert not [c for c in clozes if "5%" in c or "3%" in c]
+
+
+def test_a_series_no_longer_than_its_sentences_figures_is_still_a_statistic() -> None:
+    made = [
+        (
+            Note(
+                guid="g",
+                kind=NoteKind.CLOZE,
+                text="全省{{c1::粮食}}、{{c1::棉花}}、{{c1::油料}}产量分别增长 5%、3%、2%。",
+                source=SourceRef(start=0, end=30, anchor="s0"),
+            ),
+            Origin(rule="cloze.series", function="论据"),
+        )
+    ]
+    assert tidy(made, frozenset(), "全省粮食、棉花、油料产量分别增长 5%、3%、2%。") == []

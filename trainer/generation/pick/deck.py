@@ -592,7 +592,24 @@ def _statistic(card: Made, standing: frozenset[str], folded: str) -> bool:
     count = figures(plain)
     if not count or any(_stands(b, standing, folded) for b in blanks):
         return False
+    if _outnumbers(note.text, count):
+        return False
     return count >= 2 or origin.function in _SCENE or _NUMBERED.match(plain) is not None
+
+
+def _outnumbers(text: str, count: int) -> bool:
+    """A series of members holding no figure, more of them than the sentence has
+    figures (免交学费、学杂费、住宿费 after 投入 3000 万元资助 2 万名学生): the series
+    is what the sentence says and the figures its setting, so the card asks points,
+    not a statistic. A series matched by as many figures (粮食、棉花、油料产量分别增长
+    5%、3%、2%) is a table's rows."""
+    groups: dict[str, list[str]] = {}
+    for number, blank in _NUMBERED_BLANK.findall(text):
+        groups.setdefault(number, []).append(blank)
+    return any(
+        len(g) >= 2 and len(g) > count and not any(has_figure(b) for b in g)
+        for g in groups.values()
+    )
 
 
 _RANK = re.compile(r"第[0-9０-９零〇一二三四五六七八九十百两]+[”\"]?$")
