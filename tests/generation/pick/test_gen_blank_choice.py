@@ -415,3 +415,13 @@ def test_a_long_demand_with_a_blank_of_its_own_or_quoted_or_on_the_topic_stays()
     assert _with_demand(Span(s, 0, len(s)), (), {"老旧小区改造"}) == ()
     s = "推进乡村文化建设,要着眼于贴近群众生活的细节。"
     assert _with_demand(Span(s, 0, len(s)), (), set()) == ()
+
+
+def test_a_long_demand_ends_at_a_full_width_comma() -> None:
+    """必须把……作为电影工作的根本立足点，努力推出……的好作品: the demand's clause ends at
+    the full-width comma; its head is 根本立足点, not the last words of the sentence."""
+    from trainer.generation.pick.clozes import _with_demand
+
+    s = "文艺创作必须把满足群众文化需求作为电影工作的根本立足点，努力推出更多喜闻乐见的好作品。"
+    got = _with_demand(Span(s, 0, len(s)), (), set())
+    assert [b.text for b in got] == ["根本立足点"]

@@ -1656,8 +1656,13 @@ def _clause_head(
     a 的 modifies. The study point of a judgement and of a demand too long to be
     blanked whole (rubric: KEY)."""
     end = next(
-        (k for k in range(first, len(toks)) if strip_punct(toks[k][0]) != toks[k][0]), len(toks)
-    )
+        (
+            k
+            for k in range(first, len(toks))
+            if toks[k][0] in _CLAUSE_ENDS or strip_punct(toks[k][0]) != toks[k][0]
+        ),
+        len(toks),
+    )  # a full-width comma ends the clause too (it is no mark strip_punct takes)
     tail = toks[first:end]
     cut = max((k for k, (w, _a) in enumerate(tail) if w == "的"), default=-1)
     if modified and cut < 0:
