@@ -384,3 +384,44 @@ def test_a_ban_after_a_demand_is_no_measure() -> None:
     series = _spans(s, "消费维权", "食品药品安全")
     got = _with_demand(Span(s, 0, len(s)), series, set())
     assert [b.text for b in got] == ["消费维权", "食品药品安全", "依法保护"]
+
+
+def test_a_long_demand_blanks_the_head_of_its_modified_object() -> None:
+    """街道社区要着力提升基层治理的精细化水平: the demanded clause is longer than one
+    measure, with 的; its study point is the head its 的 modifies (精细化水平), not a side
+    word of the subject (街道) left blanked while the point shows (rubric: KEY)."""
+    from trainer.generation.pick.clozes import _with_demand
+
+    s = "街道社区要着力提升基层治理的精细化水平,回应居民关切。"
+    got = _with_demand(Span(s, 0, len(s)), _spans(s, "街道"), set())
+    assert [b.text for b in got] == ["街道", "精细化水平"]
+    got = _with_demand(Span(s, 0, len(s)), (), set())
+    assert [b.text for b in got] == ["精细化水平"]
+
+
+def test_a_long_demand_with_a_blank_of_its_own_or_quoted_or_on_the_topic_stays() -> None:
+    """A blank already inside the demanded clause (以居民为中心) is its point: the head
+    stays in view. A demand quoted from elsewhere (提出的“必须……”) is no demand of the
+    sentence's; a head that is the topic (老旧小区改造) or generic and short (细节) is no
+    blank (rubric: GEN)."""
+    from trainer.generation.pick.clozes import _with_demand
+
+    s = "城市更新必须坚持以居民为中心的工作格局,久久为功。"
+    own = _spans(s, "以居民为中心")
+    assert _with_demand(Span(s, 0, len(s)), own, set()) == own
+    s = "这一表述是从文件提出的“必须准备进行具有许多新特点的基层治理”中凝练的。"
+    assert _with_demand(Span(s, 0, len(s)), (), set()) == ()
+    s = "各地要加快推进城镇的老旧小区改造,稳步实施。"
+    assert _with_demand(Span(s, 0, len(s)), (), {"老旧小区改造"}) == ()
+    s = "推进乡村文化建设,要着眼于贴近群众生活的细节。"
+    assert _with_demand(Span(s, 0, len(s)), (), set()) == ()
+
+
+def test_a_long_demand_ends_at_a_full_width_comma() -> None:
+    """必须把……作为电影工作的根本立足点，努力推出……的好作品: the demand's clause ends at
+    the full-width comma; its head is 根本立足点, not the last words of the sentence."""
+    from trainer.generation.pick.clozes import _with_demand
+
+    s = "文艺创作必须把满足群众文化需求作为电影工作的根本立足点，努力推出更多喜闻乐见的好作品。"
+    got = _with_demand(Span(s, 0, len(s)), (), set())
+    assert [b.text for b in got] == ["根本立足点"]

@@ -1633,18 +1633,40 @@ _JUDGED_MAX = 6
 
 def _judgement(sentence: Span, topic: set[str]) -> Span | None:
     """The noun a 是 judges its subject by, in the clause of the first 是 standing
-    alone as a word (不是/而是/就是 are other words): the words after the last 的 of
-    that clause (是乡村振兴的{重点}, 是国家长治久安的{压舱石}), without a count or
-    measure word before them (是一道{必答题}), 2 to ``_JUDGED_MAX`` characters, a noun."""
+    alone as a word (不是/而是/就是 are other words): the head that clause ends on
+    (:func:`_clause_head`: 是乡村振兴的{重点}, 是国家长治久安的{压舱石}, 是一道{必答题})."""
     toks = tokens(sentence.text)
     at = next((k for k, (w, _a) in enumerate(toks) if w == _COPULA), None)
     if at is None:
         return None
+    return _clause_head(sentence, toks, at + 1, topic)
+
+
+def _clause_head(
+    sentence: Span,
+    toks: list[tuple[str, int]],
+    first: int,
+    topic: set[str],
+    modified: bool = False,
+) -> Span | None:
+    """The head the clause from token ``first`` ends on: the words after its last 的
+    (是乡村振兴的{重点}; 要提升基层治理的{精细化水平}), without a count or measure word
+    before them (是一道{必答题}), 2 to ``_JUDGED_MAX`` characters, a noun, neither the
+    topic nor a generic word, at most half the sentence; with ``modified``, only a head
+    a 的 modifies. The study point of a judgement and of a demand too long to be
+    blanked whole (rubric: KEY)."""
     end = next(
-        (k for k in range(at + 1, len(toks)) if strip_punct(toks[k][0]) != toks[k][0]), len(toks)
-    )
-    tail = toks[at + 1 : end]
+        (
+            k
+            for k in range(first, len(toks))
+            if toks[k][0] in _CLAUSE_ENDS or strip_punct(toks[k][0]) != toks[k][0]
+        ),
+        len(toks),
+    )  # a full-width comma ends the clause too (it is no mark strip_punct takes)
+    tail = toks[first:end]
     cut = max((k for k, (w, _a) in enumerate(tail) if w == "的"), default=-1)
+    if modified and cut < 0:
+        return None
     tail = tail[cut + 1 :]
     while tail and tag(tail[0][0]):
         tail = tail[1:]
@@ -1676,12 +1698,14 @@ def _with_demand(sentence: Span, blanks: tuple[Span, ...], topic: set[str]) -> t
     opens, ends = between_marks(text, at, at, _CLAUSE_MARKS)
     clause = Span(text[opens:ends], sentence.start + opens, sentence.start + ends)
     point = _point(clause, at - opens, _DEMAND_MAX)
-    if point is None or not _good_blank(point.text) or is_topic(point.text, topic):
+    if point is None or "的" in point.text:
+        # A demand too long to ask whole (要着力提升基层治理的精细化水平) or a phrase
+        # (在荔枝的附加值上要效益): its point is the head its 的 modifies.
+        return _with_demand_head(sentence, blanks, toks, at, clause, topic)
+    if not _good_blank(point.text) or is_topic(point.text, topic):
         return blanks
     if point.start - sentence.start not in _bounds(sentence):
         return blanks
-    if "的" in point.text:
-        return blanks  # a phrase, no measure to recall (在荔枝的附加值上要效益)
     measures = _measures(sentence, clause.end, topic)
     inside = [b for b in blanks if sentence.start + at < b.end <= clause.end]
     if any(b.start < point.start or b.end > point.end for b in inside):
@@ -1710,6 +1734,46 @@ def _with_demand(sentence: Span, blanks: tuple[Span, ...], topic: set[str]) -> t
     while not room(kept, points):
         kept.pop()  # the subject of the demand goes, the nearest first
     return tuple(sorted((*kept, *points), key=lambda b: b.start))
+
+
+def _with_demand_head(
+    sentence: Span,
+    blanks: tuple[Span, ...],
+    toks: list[tuple[str, int]],
+    at: int,
+    clause: Span,
+    topic: set[str],
+) -> tuple[Span, ...]:
+    """A demand too long to be blanked whole (要着力提升基层治理的{精细化水平}, 必须把……
+    作为电影工作的{根本立足点}) blanks the head its 的 modifies, the clause's study
+    point (:func:`_clause_head`), of ``_HEAD_MIN`` characters or more (a shorter head,
+    细节, 信心, is a generic word: rubric GEN): beside its blanks while there is room
+    and half the sentence stays visible, else in place of the blanks of the demand's
+    subject, the nearest first. A clause with a blank of its own after the demand
+    (坚持{以人民为中心}的创作思想) has its point asked; a demand quoted from elsewhere
+    (提出的“必须……”) is none of the sentence's own."""
+    text = sentence.text
+    if text.count("“", 0, at) > text.count("”", 0, at):
+        return blanks
+    if any(sentence.start + at < b.end and b.start < clause.end for b in blanks):
+        return blanks
+    first = next((k for k, (_w, a) in enumerate(toks) if a >= at), len(toks))
+    head = _clause_head(sentence, toks, first, topic, modified=True)
+    if head is None or head.end > clause.end or len(head.text) < _HEAD_MIN:
+        return blanks
+    if head.start - sentence.start not in _bounds(sentence):
+        return blanks
+    subject = [b for b in blanks if clause.start < b.end <= sentence.start + at]
+    kept = list(blanks)
+    while len(kept) >= MAX_BLANKS or not _half_visible(text, (*kept, head)):
+        if not subject:
+            return blanks
+        kept.remove(subject.pop())
+    return tuple(sorted((*kept, head), key=lambda b: b.start))
+
+
+_HEAD_MIN = 4
+"""A long demand's head this long at least (精细化水平, 学术土壤)."""
 
 
 def _measures(sentence: Span, after: int, topic: set[str]) -> list[Span]:
