@@ -943,7 +943,7 @@ def _head_share(keys: list[Key], head: int) -> list[Key]:
     return [replace(k, weight=k.weight * scale) if k.part == head else k for k in keys]
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=4096)
 def plan(point: str, prompt: str = "", others: tuple[str, ...] = ()) -> Plan:
     """The keys of ``point``; ``others`` are the card's other points."""
     original, point = point, unnumbered(point)
