@@ -180,3 +180,9 @@ def test_a_title_with_no_chinese_over_a_chinese_text_is_the_sites_name() -> None
     from trainer.generation import generate
 
     assert generate(Article(text=_BODY, title="Typecho NeiNo"), "t").title == ""
+
+
+def test_a_column_opening_on_juJiao_after_the_title_goes() -> None:
+    """人民日报 files features under columns named 聚焦…: the bracket is the column's."""
+    assert without_series_prefix("拧成一股绳 合力拔穷根（聚焦基层党建）") == "拧成一股绳 合力拔穷根"
+    assert without_series_prefix("论持久战（节选）") == "论持久战（节选）"

@@ -66,6 +66,10 @@ HOSTILE_SHAPES = {
     "digits.txt": BODY + "9" * 200_000 + "。\n",
     # a run of 200,000 spaces in a sentence (a PDF's layout)
     "spaces.txt": BODY + "发" + " " * 200_000 + "展。\n",
+    # runs of ideographic spaces (paragraph indents) in a line, one ending it
+    "indents.txt": BODY + ("发" + "\u3000" * 100_000) * 2 + "\n",
+    # a program's string literal followed by a long run of spaces
+    "literal.txt": '"' + BODY.replace("\n", "") + '"' + " " * 200_000 + "x\n",
     # a database dump whose last value is never closed, made of escaped quotes
     "dump.txt": "INSERT INTO `t` VALUES ('" + BODY + "', '" + "\\'" * 300_000 + "\n",
 }

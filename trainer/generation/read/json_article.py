@@ -265,3 +265,26 @@ def js_data(text: str) -> str | None:
             out.pop()
         out.append(stack.pop())
     return "".join(out) or None
+
+
+_LITERAL_LINE = re.compile(
+    r"""^[ \t]*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')[ \t]*+([+,;)]*+)[ \t]*+$"""
+)
+
+
+def string_literals(text: str) -> str | None:
+    """The text a program's source holds as string literals, one or more to a line
+    (``"第一段\\n" +`` / ``"第二段"``, as Java, C# or JavaScript write a long text),
+    escapes decoded: literals joined by ``+`` run on, separate literals (a title, then
+    its text) are separate lines. None unless every non-blank line is such a literal."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    matches = [_LITERAL_LINE.match(ln) for ln in lines]
+    if not lines or not all(matches):
+        return None
+    out: list[str] = []
+    for m in matches:
+        assert m is not None
+        out.append(_js_unescape(m.group(1)[1:-1]))
+        if "+" not in m.group(2):
+            out.append("\n")
+    return "".join(out)

@@ -51,6 +51,7 @@ def read_article(path_or_dash: str) -> Article:
         text, title = _sql_record(text, where)
         text = join_letter_spacing(unwrap(strip_inline_html(text)))
     else:
+        text = _source_strings(text)
         record = _json_record(text, where)
         # Records under a wrapper's title (an exam paper's materials): their headings
         # are its sections, so the wrapper's title stands.
@@ -61,10 +62,13 @@ def read_article(path_or_dash: str) -> Article:
         if Path(path_or_dash).suffix.lower() in _MD_SUFFIXES or _looks_markdown(text):
             text = strip_markdown(text)
         text = join_letter_spacing(strip_drawing(text))
+        text = split_flattened_paragraphs(text)
         # A PDF's text or a fixed-width file: each paragraph back on one line.
         text = unwrap(text)
         if title and not sectioned and re.search(r"^[ \t]*#{1,6}[ \t]+\S", text, re.MULTILINE):
             title = ""  # the article's own heading names it
+        if not title:
+            title = page_title(text)
         h1 = [h for h in _H1.findall(text) if not is_noise(h)]
         if len(h1) == 1 and not text.lstrip().startswith("# "):
             # The one level-1 heading is the title, though a kicker (引题) stands above it.
@@ -121,6 +125,12 @@ def _sql_record(text: str, where: str) -> tuple[str, str]:
     return found
 
 
+def _source_strings(text: str) -> str:
+    from trainer.generation.read.json_article import string_literals
+
+    return string_literals(text) or text
+
+
 def _json_record(text: str, where: str) -> tuple[str, str, bool] | None:
     from trainer.generation.read.json_article import article_from_json, js_data, looks_json
 
@@ -162,6 +172,58 @@ def without_technique_notes(text: str) -> str:
     if "(" not in text and "（" not in text:
         return text
     return _technique_note().sub("", text)
+
+
+_INDENT = re.compile(r"(?<!\u3000)\u3000{2,}+(?=\S)")
+"""A Chinese paragraph's indent: two or more ideographic spaces before its first character."""
+
+
+_SPACED_AFTER_SENTENCE = re.compile(r"(?:(?<=[。！？])|(?<=[。！？][”’」』)）]))[ \t]+(?=\S)")
+"""Chinese prose sets no space after a sentence: in a flattened page, one there is where
+the page's next element (a footer, a menu) was joined on."""
+
+
+def split_flattened_paragraphs(text: str) -> str:
+    """A page flattened into one line (a scraper's string, a search index's field) keeps
+    each paragraph's indent, two ideographic spaces, but lost the line breaks: a line
+    holding two or more such indents after its start is broken before each one, so the
+    paragraphs, and the site's menus and footer around them, are lines again; so is a
+    sentence end followed by a space. One indent inside a line is left alone (a heading
+    may set its two halves apart so)."""
+
+    def one(line: str) -> str:
+        body = line.lstrip(" \t\u3000")
+        lead = line[: len(line) - len(body)]
+        if len(_INDENT.findall(body)) < 2:
+            return line
+        body = _INDENT.sub(lambda m: "\n" + m.group(0), body)
+        return lead + _SPACED_AFTER_SENTENCE.sub("\n", body)
+
+    return "\n".join(one(line) for line in text.split("\n"))
+
+
+_PAGE_TITLE_PARTS = re.compile(r"--|——|[_|｜]")
+
+
+def page_title(text: str) -> str:
+    """A saved page's title bar heading its flattened text: ``标题--频道--人民网`` or
+    ``标题_新华网`` as the first word of the first line, its last part a site's name
+    (words of kind ``site`` in ``data/title_labels.txt``). The first part is the
+    article's title; anything else is no title of the page's."""
+    from trainer.generation.lexicon import kind_words
+
+    first = text.lstrip().split("\n", 1)[0].strip().strip("\"'“”")
+    if not first:
+        return ""
+    parts = [p for p in _PAGE_TITLE_PARTS.split(first.split()[0]) if p]
+    if len(parts) < 2 or cjk_count(parts[0]) < _TITLE_MIN:
+        return ""
+    site = parts[-1]
+    if not site.endswith(kind_words("title_labels", "site")) or site.endswith(
+        kind_words("title_labels", "not_site")
+    ):
+        return ""
+    return parts[0]
 
 
 def strip_metadata_lines(text: str) -> str:
