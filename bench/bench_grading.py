@@ -41,6 +41,7 @@ SETS = (
     "typed-fresh17.json",
     "typed-fresh18.json",
     "typed-fresh19.json",
+    "typed-fresh20.json",
 )
 
 

@@ -57,6 +57,7 @@ SETS = (
     "typed-fresh17",
     "typed-fresh18",
     "typed-fresh19",
+    "typed-fresh20",
 )
 VERDICT = {"missed": 0, "partial": 1, "hit": 2}
 L2 = 0.01

@@ -51,6 +51,7 @@ SETS = (
     "typed-fresh17",
     "typed-fresh18",
     "typed-fresh19",
+    "typed-fresh20",
 )
 
 
