@@ -218,3 +218,20 @@ def test_a_quoted_model_joined_by_plus_lists_its_parts() -> None:
     assert any(
         items == ["政府补贴", "个人缴费", "慈善基金捐助", "村集体分红"] for _p, items in got
     ), got
+
+
+def test_four_clauses_on_one_head_are_points_though_unequal_in_length() -> None:
+    got = _lists(
+        "新村民。\n\n他办这些事业,是要培育新的村民:皆有职业,皆受教育,皆能为公众服务,皆无不良嗜好。"
+    )
+    items = next(i for _p, i in got if "皆受教育" in i or "受教育" in i)
+    assert len(items) == 4, got
+    assert any("为公众服务" in i for i in items), items
+
+
+def test_four_questions_on_one_head_are_no_points() -> None:
+    got = _lists(
+        "干部。\n\n基层干部最清楚:哪个村有哪些隐患,哪个社区有什么群体,哪项政策会遇到什么阻力,"
+        "哪个办法行得通。"
+    )
+    assert not any(any("社区" in i for i in items) for _p, items in got), got

@@ -24,6 +24,9 @@ from trainer.generation.split.words import tag, tokens, unknown_word_inside
 from trainer.generation.text import CJK, Span, clauses, dun_pieces, shared_opening
 
 _RATIO = 1.5
+_LONG_RUN, _LONG_RUN_RATIO = 4, 2.0
+"""Four or more clauses on one head are points side by side though their lengths
+differ more (皆有职业,皆受教育,皆能为公众服务,皆无不良嗜好)."""
 _CLAUSE_MIN, _CLAUSE_MAX = 3, 16
 _ITEM_MAX = 8
 _LONG_ITEM = 14
@@ -119,7 +122,7 @@ def parallel_clauses(
                 len(spans) >= 3
                 and min(lengths) >= _CLAUSE_MIN
                 and max(lengths) <= _CLAUSE_MAX
-                and max(lengths) <= _RATIO * min(lengths)
+                and max(lengths) <= _spread(spans) * min(lengths)
             ):
                 out.append(clause_run(folded, section, para, sent, spans, shared=head))
             i = j
@@ -206,6 +209,16 @@ def _may_open(opening: str) -> bool:
     first = tokens(opening)[0][0]
     cue = (*kind_words("clause_runs", "verb"), *kind_words("clause_runs", "adverb"))
     return first in cue or (len(first) >= 2 and tag(first) in _OPENING_TAGS)
+
+
+def _spread(spans: list[Span]) -> float:
+    """How much longer than the shortest the longest clause of a run may be: wider for
+    a long run, unless a clause asks a question (哪个村有哪些隐患,哪个社区有什么……:
+    what one must know, not points)."""
+    if len(spans) < _LONG_RUN:
+        return _RATIO
+    asks = kind_words("clause_runs", "question")
+    return _RATIO if any(w in s.text for s in spans for w in asks) else _LONG_RUN_RATIO
 
 
 def _head(text: str) -> str:
