@@ -80,3 +80,13 @@ def test_a_newspapers_short_name_before_the_colon_goes() -> None:
 def test_generate_accepts_the_split_text() -> None:
     notes = generate(Article(text=split_flattened_paragraphs(_flat_page())), "x").notes
     assert notes
+
+
+def test_the_title_bar_and_menus_of_a_flattened_page_are_no_paragraph(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(_flat_page() + "\n", encoding="utf-8")
+    text = read_article(str(path)).text
+    assert "网站地图" not in text and "地方频道" not in text
+    assert text.lstrip().startswith("\u3000\u3000" + _PARAS[0]) or text.lstrip().startswith(
+        _PARAS[0]
+    )

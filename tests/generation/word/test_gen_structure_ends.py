@@ -89,3 +89,21 @@ def test_a_headings_arabic_number_is_no_part_of_its_point() -> None:
     points = _parts(note)["分论点"].split(";")
     assert len(points) >= 2
     assert all(p.startswith("数字技术让") for p in points)
+
+
+ENDS = (
+    "彰显劳动价值 推动时代发展\n\n"
+    "劳动创造价值，劳动成就梦想。所以，只有尊重劳动，才能实现持续发展。\n\n"
+    "劳动具有经济价值。劳动者用双手创造财富，推动经济不断向前。所以，要以劳动的力量带来发展。\n\n"
+    "劳动具有文化价值。劳动精神代代相传，滋养着民族的精神家园。所以，要以劳动的精神涵养文化。\n\n"
+    "劳动具有育人价值。在劳动中磨炼意志，青年才能更快成长。所以，要以劳动的课堂培育新人。\n\n"
+    "劳动的价值需要我们不断发掘，只有发掘了劳动的价值，才能让经济发展充满活力，"
+    "才能让文化建设根深叶茂，才能让青年一代健康成长。所以，劳动的价值，是国家发展的不竭动力。\n"
+)
+
+
+def test_what_the_measures_bring_about_is_no_measure() -> None:
+    """才能让A,才能让B,才能让C say what doing something brings: no 对策 of the essay."""
+    note = _card(ENDS)
+    assert note is not None
+    assert "才能让" not in _parts(note).get("对策", "")

@@ -69,6 +69,8 @@ def read_article(path_or_dash: str) -> Article:
             title = ""  # the article's own heading names it
         if not title:
             title = page_title(text)
+            if title:
+                text = _without_title_bar(text)
         h1 = [h for h in _H1.findall(text) if not is_noise(h)]
         if len(h1) == 1 and not text.lstrip().startswith("# "):
             # The one level-1 heading is the title, though a kicker (引题) stands above it.
@@ -224,6 +226,13 @@ def page_title(text: str) -> str:
     ):
         return ""
     return parts[0]
+
+
+def _without_title_bar(text: str) -> str:
+    """``text`` without its first line, the saved page's title bar and the menus flattened
+    after it, unless that line holds a sentence (a full stop): then it is the text's."""
+    first, _sep, rest = text.lstrip().partition("\n")
+    return text if "。" in first else rest
 
 
 def strip_metadata_lines(text: str) -> str:

@@ -634,11 +634,15 @@ def _plain(text: str) -> str:
 
 def _to_do(texts: list[str]) -> bool:
     """Items that say what to do: not mostly things named (``……的爱国精神``: a list of
-    qualities), things done (``已经出台……``: achievements) or occasions (``需要隔离时``)."""
+    qualities), things done (``已经出台……``: achievements), occasions (``需要隔离时``) or
+    ends (``才能让……``, ``从而……``: what doing something brings about, words of kind
+    ``effect`` in ``data/clause_runs.txt``)."""
+    effect = kind_words("clause_runs", "effect")
     named = sum(1 for t in texts if _NAMED.search(fold(t)))
     done = sum(1 for t in texts if _DONE.search(t))
     when = sum(1 for t in texts if _WHEN.search(t.strip()))
-    return named * 2 <= len(texts) and done * 2 <= len(texts) and when * 2 <= len(texts)
+    ends = sum(1 for t in texts if t.strip().startswith(effect))
+    return all(n * 2 <= len(texts) for n in (named, done, when, ends))
 
 
 _NAMED = re.compile(r"的[^的,;:、]{1,4}$")
