@@ -326,9 +326,15 @@ def _two_points(
 _THIRD = ("还", "更", "也")
 
 
+_OF = "的"
+_INNER_MAX = 8
+"""A half of a pair inside one clause is at most this long."""
+
+
 def _inner_pair(clause: Span, at: int, second: str) -> tuple[Span | None, Span | None]:
     """Both halves in one clause (既舍得投入也懂得合作): the second marker at least two
-    characters after the first, each half 2 to ``_TWO_MAX`` characters."""
+    characters after the first, each half 2 to ``_TWO_MAX`` characters; a pair before
+    a noun it describes (既各司其职又密切配合的工作格局) ends at the 的."""
     text = clause.text
     cut = text.find(second, at + 2)
     if cut < 0:
@@ -337,7 +343,11 @@ def _inner_pair(clause: Span, at: int, second: str) -> tuple[Span | None, Span |
     tail = Span(text[cut:], clause.start + cut, clause.end)
     x = _point(head, at)
     y = _point(tail, len(second))
-    if x is None or y is None or len(x.text) > 8 or len(y.text) > 8:
+    noun = text.find(_OF, cut + len(second) + 2)
+    if (y is None or len(y.text) > _INNER_MAX) and noun >= 0:
+        # 既A又B的N: N is what the two describe
+        y = _point(Span(text[cut:noun], clause.start + cut, clause.start + noun), len(second))
+    if x is None or y is None or len(x.text) > _INNER_MAX or len(y.text) > _INNER_MAX:
         return None, None
     return x, y
 
@@ -748,7 +758,7 @@ def find_clozes(
         if functions and functions.get(w.sentence.start, "") not in CARDABLE:
             continue
         plain = strip_punct(w.sentence.text)
-        if 2 * sum(len(p.text) for p in points) <= len(plain) + 4:
+        if 2 * sum(len(strip_punct(p.text)) for p in points) <= len(plain) + 4:
             role = "golden" if len(plain) <= _COUPLET_MAX else "term"
             _add(out, used, w, points, role, "two_points")
     for w, pair in couplets:
