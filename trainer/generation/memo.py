@@ -7,7 +7,7 @@ carries over to the next article and output never depends on what ran before."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from typing import Any
 
@@ -23,6 +23,7 @@ def one_article() -> Iterator[None]:
         _MEMO.reset(token)
 
 
-def current() -> dict[Any, Any] | None:
-    """The open article's memo, or None outside :func:`one_article`."""
-    return _MEMO.get()
+current: Callable[[], dict[Any, Any] | None] = _MEMO.get
+"""The open article's memo, or None outside :func:`one_article` (the context
+variable's own ``get``: asked tens of thousands of times per article, with no Python
+call of its own)."""

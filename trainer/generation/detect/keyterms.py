@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 
 from trainer.generation.detect.indexed import LONG, Indexed
 from trainer.generation.lexicon import entries, kind_words, words
+from trainer.generation.memo import current
 from trainer.generation.split.words import guifan_words, is_content, rarity, tag, tokens, unknown
 from trainer.generation.split.words import verb_like as _tagged_verb
 from trainer.generation.text import CJK, cjk_count, quoted, strip_punct
@@ -775,18 +776,13 @@ def is_topic(word: str, topic: set[str]) -> bool:
         # word's first half, would have to be one of these: no cut needed to say no.
         return False
     parts = [w for w, _ in tokens(word)] or [word]
-    places = words("place_suffixes")
+    placed = _topic_places(topic)
 
     def plain(w: str) -> bool:
         core = w.strip(_SIGNS)
         if core != w:  # 互联网+: a topic word with its sign (not 互联网, a plain noun, +)
             return not core or core in topic
-        return (
-            w in topic
-            or w in GENERIC
-            or w in PLAIN
-            or any(w == t + ch for t in topic for ch in places)
-        )
+        return w in topic or w in GENERIC or w in PLAIN or w in placed
 
     def halves(w: str) -> bool:
         """A word the segmenter keeps whole (数字技术, a 规范表述) whose halves are a
@@ -799,6 +795,21 @@ def is_topic(word: str, topic: set[str]) -> bool:
     # 食品安全 + 你送我检 (the segmenter cuts the quoted half into characters): two
     # halves of the topic are the topic, however the words fall.
     return halves(word) or all(plain(w) or halves(w) for w in parts)
+
+
+def _topic_places(topic: set[str]) -> frozenset[str]:
+    """Each topic word with each place suffix (直播 + 间): built once per topic within
+    :func:`~trainer.generation.memo.one_article` (:func:`is_topic` asks for many
+    words)."""
+    memo = current()
+    key = ("topic_places", frozenset(topic))
+    got: frozenset[str] | None = memo.get(key) if memo is not None else None
+    if got is None:
+        places = words("place_suffixes")
+        got = frozenset(t + ch for t in topic for ch in places)
+        if memo is not None:
+            memo[key] = got
+    return got
 
 
 def rank_terms(

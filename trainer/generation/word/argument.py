@@ -34,6 +34,7 @@ from trainer.generation.detect.headruns import naming_a_part
 from trainer.generation.detect.keyterms import untitled
 from trainer.generation.detect.markers import find_markers
 from trainer.generation.lexicon import kind_words
+from trainer.generation.memo import current
 from trainer.generation.split.structure import MATERIAL_LABEL, Outline, Section
 from trainer.generation.text import CJK, Span, fold, masked
 
@@ -562,7 +563,20 @@ def _frame_keys(text: str, title: str, common: frozenset[str]) -> set[str]:
 def _common_pieces(paragraphs: list[str], skip: int = _FRAME_SPAN * 2) -> frozenset[str]:
     """Two-character pieces found in at least half the paragraphs (two at least) past
     their first ``skip`` characters: the topic's words (past their openings by default,
-    as a frame is only found where the paragraphs open)."""
+    as a frame is only found where the paragraphs open). Worked out once per
+    paragraphs and ``skip`` within :func:`~trainer.generation.memo.one_article` (the
+    frames of the openers and of the points ask again)."""
+    memo = current()
+    key = ("common_pieces", tuple(paragraphs), skip)
+    got: frozenset[str] | None = memo.get(key) if memo is not None else None
+    if got is None:
+        got = _pieces_in_half(paragraphs, skip)
+        if memo is not None:
+            memo[key] = got
+    return got
+
+
+def _pieces_in_half(paragraphs: list[str], skip: int) -> frozenset[str]:
     seen: dict[str, int] = {}
     for p in paragraphs:
         text = fold(p)[skip:]

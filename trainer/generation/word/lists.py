@@ -1545,7 +1545,7 @@ def on_word_edges(e: Enumeration, folded: str) -> Enumeration:
         toks = tokens(folded[left:right])
         bounds = {at for _w, at in toks}
         for k, (word, at) in enumerate(toks):
-            if not all(ch.isalnum() for ch in word):
+            if not word.isalnum():  # a token is never empty
                 continue
             w0, w1 = left + at, left + at + len(word)
             if w0 < lo < w1 and hi - w1 >= _ITEM_MIN:
