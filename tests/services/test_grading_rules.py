@@ -953,6 +953,36 @@ def test_a_negation_does_not_reach_across_a_contrast() -> None:
     assert marks(["约束公职人员而非普通百姓"], "约束公职人员，不是普通百姓") == [Mark.RECALLED]
 
 
+def test_a_negation_does_not_reach_past_a_but() -> None:
+    # A sentence of the learner's own: 经费不多 is a remark of its own, and
+    # 但/可是 turn to what was done despite it; the point said after it is the
+    # point, not turned round.
+    point = ["加强社区志愿服务"]
+    for typed in (
+        "经费不多但加强社区志愿服务",
+        "经费不多然而加强社区志愿服务",
+        "人手没有增加可是加强社区志愿服务",
+    ):
+        assert marks(point, typed, use_model=False) == [Mark.RECALLED], typed
+    # A negation after the turn still turns the point.
+    assert marks(point, "经费不多但不能加强社区志愿服务", use_model=False) == [Mark.MISSED]
+    # In a point: 经费不多 is its own remark; what follows 但 is not negated.
+    point = ["经费不多但坚持开办社区夜校"]
+    assert marks(point, "坚持开办社区夜校", use_model=False) == [Mark.RECALLED]
+
+
+def test_a_question_whether_a_thing_holds_is_no_negation() -> None:
+    # 合不合法, 环保不环保, 是不是: the 不 asks whether it holds (the point's
+    # 是否, or its question of legality), it negates neither half.
+    assert marks(["审查项目合法性"], "审查项目合不合法", use_model=False) == [Mark.RECALLED]
+    point = ["看项目是否符合环保要求"]
+    assert marks(point, "看项目环保不环保", use_model=False) == [Mark.RECALLED]
+    assert marks(point, "看项目是不是符合环保要求", use_model=False) == [Mark.RECALLED]
+    # A 不 with no word asked before it still negates.
+    assert marks(["审查项目合法性"], "审查项目不合法", use_model=False) == [Mark.MISSED]
+    assert marks(point, "看项目不环保", use_model=False) == [Mark.MISSED]
+
+
 def test_a_negated_condition_does_not_reach_what_follows_from_it() -> None:
     # 不跑腿 is the condition; 就/即可 open what follows from it, not negated.
     point = ["就近办理社保业务"]
