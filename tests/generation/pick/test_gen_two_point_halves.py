@@ -47,3 +47,13 @@ def test_a_second_half_holding_a_modifier_is_not_cut_at_it() -> None:
     x, y = _inner_pair(clause, 1, "又")
     assert x is not None and y is not None
     assert (x.text, y.text) == ("保留传统", "新时代的特色")
+
+
+def test_halves_naming_categories_the_subject_is_one_of_are_no_points() -> None:
+    """X是大家关心的问题之一,也是较为突出的矛盾之一: membership, not two points."""
+    text = (
+        "要素保障\n\n资金的要素保障是大家关心的问题之一，也是较为突出的矛盾之一。"
+        "各地要创新融资方式，健全担保体系，降低融资成本。\n"
+    )
+    notes = generate(Article(text=text), "t").notes
+    assert not any("大家关心的问题之一}}" in n.text for n in notes)

@@ -312,6 +312,8 @@ def _two_points(
                 x, y = _inner_pair(first, at, b)
             if x is None or y is None:
                 continue
+            if any(strip_punct(h.text).endswith(_ONE_OF) for h in (x, y)):
+                break  # 是大家关心的问题之一,也是……之一: it names categories it is in, no points
             points = [x, y]
             after = [c for c in parts if c.start >= y.end]
             if after and after[0].text.startswith(_THIRD):
@@ -324,6 +326,7 @@ def _two_points(
 
 
 _THIRD = ("还", "更", "也")
+_ONE_OF = "之一"
 
 
 _OF = "的"
