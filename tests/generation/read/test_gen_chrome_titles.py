@@ -186,3 +186,10 @@ def test_a_column_opening_on_juJiao_after_the_title_goes() -> None:
     """人民日报 files features under columns named 聚焦…: the bracket is the column's."""
     assert without_series_prefix("拧成一股绳 合力拔穷根（聚焦基层党建）") == "拧成一股绳 合力拔穷根"
     assert without_series_prefix("论持久战（节选）") == "论持久战（节选）"
+
+
+def test_a_deep_coverage_column_with_its_running_number_goes() -> None:
+    assert (
+        without_series_prefix("茅坡村的变化为什么这么大（深度关注·党建引领基层治理④）")
+        == "茅坡村的变化为什么这么大"
+    )

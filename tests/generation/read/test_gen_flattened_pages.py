@@ -90,3 +90,15 @@ def test_the_title_bar_and_menus_of_a_flattened_page_are_no_paragraph(tmp_path: 
     assert text.lstrip().startswith("\u3000\u3000" + _PARAS[0]) or text.lstrip().startswith(
         _PARAS[0]
     )
+
+
+def test_a_text_assigned_as_string_literals_reads_as_its_lines(tmp_path: Path) -> None:
+    """``String content = "…\\n" +``: the first literal is assigned."""
+    src = f'        String content = "{_PARAS[0]}\\n" +\n'
+    src += "".join(f'                "{p}\\n" +\n' for p in _PARAS[1:-1])
+    src += f'                "{_PARAS[-1]}";\n'
+    path = tmp_path / "TestNlp.txt"
+    path.write_text(src, encoding="utf-8")
+    text = read_article(str(path)).text
+    assert "String" not in text and "\\n" not in text and '"' not in text
+    assert [ln.strip() for ln in text.splitlines() if ln.strip()] == _PARAS

@@ -70,6 +70,9 @@ HOSTILE_SHAPES = {
     "indents.txt": BODY + ("发" + "\u3000" * 100_000) * 2 + "\n",
     # a program's string literal followed by a long run of spaces
     "literal.txt": '"' + BODY.replace("\n", "") + '"' + " " * 200_000 + "x\n",
+    # a repost's original-title line running on in spaces, and a row of values never closed
+    "original.txt": BODY + "原标题：" + "标" + " " * 200_000 + "题\n",
+    "row.txt": "(1,'" + BODY.replace("\n", "") + "'," + "'," * 100_000 + "\n",
     # a database dump whose last value is never closed, made of escaped quotes
     "dump.txt": "INSERT INTO `t` VALUES ('" + BODY + "', '" + "\\'" * 300_000 + "\n",
 }

@@ -84,3 +84,21 @@ def test_a_bold_paragraph_of_the_page_in_a_dump_is_a_section_heading(tmp_path: P
     headings = [h.replace(",", "，") for h in made.sections]
     assert "一条鱼，养在水中富民增收" in headings
     assert "一条鱼，生产线上吃干榨净" in headings
+
+
+def test_one_row_of_values_copied_out_of_a_dump_is_read_as_one(tmp_path: Path) -> None:
+    """``(44,'1','标题','<p>…</p>','2018-03-27',1)``: a row without its INSERT."""
+    row = f"(44,'1','守护乡村的烟火气','{BODY}','2018-03-27 00:52:05',1)\n"
+    article = read_article(_write(tmp_path, row))
+    assert article.title == "守护乡村的烟火气"
+    assert "乡村振兴，既要塑形" in article.text
+    assert "(44" not in article.text and "<div>" not in article.text
+
+
+def test_the_title_a_reposted_article_first_had_is_its_title(tmp_path: Path) -> None:
+    body = "<p>原标题：“关键少数”要有关键作为（人民论坛）</p><p>" + BODY + "</p>"
+    row = f"(44,'1','某报：领导干部政治上有问题，一票否决','{body}',1)\n"
+    article = read_article(_write(tmp_path, row))
+    assert article.title == "“关键少数”要有关键作为（人民论坛）"
+    notes = generate(article, "t").notes
+    assert not any("一票否决" in n.prompt + n.text for n in notes)

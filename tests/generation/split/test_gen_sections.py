@@ -157,3 +157,25 @@ def test_short_lines_without_a_shared_frame_stay_paragraphs() -> None:
     ]
     text = "题目\n\n" + "\n\n".join(f"{h}\n\n{body}" for h in lines)
     assert make(text, "t").sections == ()
+
+
+def test_a_label_and_its_findings_above_prose_are_a_subhead() -> None:
+    """挖病根：……，……: a feature's subheads name a part and what it finds."""
+    text = (
+        "某村的变化\n\n"
+        f"{BODY}\n\n"
+        "挖病根：说话没人听，干事没人跟，背后是组织软弱涣散\n\n"
+        f"村里不是没搞过建设。{BODY}\n\n"
+        "开药方：内抓组织生活，外抓联系群众\n\n"
+        f"新书记上任了。{BODY}\n"
+    )
+    made = make(text, "t")
+    assert [s.replace(":", "：").replace(",", "，") for s in made.sections] == [
+        "挖病根：说话没人听，干事没人跟，背后是组织软弱涣散",
+        "开药方：内抓组织生活，外抓联系群众",
+    ]
+
+
+def test_a_labelled_line_with_a_sentence_or_a_quote_is_no_subhead() -> None:
+    text = f"某村的变化\n\n{BODY}\n\n村支书说：“我们要把事办好。”\n\n{BODY}\n"
+    assert make(text, "t").sections == ()

@@ -272,12 +272,20 @@ _LITERAL_LINE = re.compile(
 )
 
 
+_ASSIGNED = re.compile(
+    r"""^[ \t]*(?:[A-Za-z_$][\w$<>\[\].]*[ \t]+){0,3}[A-Za-z_$][\w$]*[ \t]*[:+]?=[ \t]*(?=["'])"""
+)
+
+
 def string_literals(text: str) -> str | None:
-    """The text a program's source holds as string literals, one or more to a line
+    """The text a program's source holds as string literals, one to a line
     (``"第一段\\n" +`` / ``"第二段"``, as Java, C# or JavaScript write a long text),
     escapes decoded: literals joined by ``+`` run on, separate literals (a title, then
     its text) are separate lines. None unless every non-blank line is such a literal."""
     lines = [ln for ln in text.splitlines() if ln.strip()]
+    if lines:
+        # The first literal may be assigned (``String content = "……\\n" +``, ``var s = '…' +``).
+        lines[0] = _ASSIGNED.sub("", lines[0], count=1)
     matches = [_LITERAL_LINE.match(ln) for ln in lines]
     if not lines or not all(matches):
         return None

@@ -75,6 +75,10 @@ def read_article(path_or_dash: str) -> Article:
         if len(h1) == 1 and not text.lstrip().startswith("# "):
             # The one level-1 heading is the title, though a kicker (引题) stands above it.
             title = h1[0].strip()
+    if title:
+        # A record's headline field is the reposting site's; the body's 原标题 line is the
+        # article's own. A text's own first line stays its title (it is as printed).
+        title = original_title(text) or title
     text = without_technique_notes(text)
     check_text(text, where)
     source = "stdin" if path_or_dash == "-" else Path(path_or_dash).stem
@@ -233,6 +237,18 @@ def _without_title_bar(text: str) -> str:
     after it, unless that line holds a sentence (a full stop): then it is the text's."""
     first, _sep, rest = text.lstrip().partition("\n")
     return text if "。" in first else rest
+
+
+_ORIGINAL_TITLE = re.compile(r"^[ \t\u3000]*+原标题[ \t]*+[:：][ \t\u3000]*+(\S[^\n]*)", re.M)
+
+
+def original_title(text: str) -> str:
+    """The title a reposted article had where it was first printed (``原标题：……``, a
+    credit line the page drops): the article's own, over the headline a reposting site
+    or account gave it. Empty when the text names none."""
+    m = _ORIGINAL_TITLE.search(text)
+    found = m.group(1).strip(" \t\u3000") if m else ""
+    return found if cjk_count(found) >= _TITLE_MIN else ""
 
 
 def strip_metadata_lines(text: str) -> str:

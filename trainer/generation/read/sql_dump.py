@@ -20,9 +20,17 @@ _ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "0": "", "Z": ""}
 _TITLE_MAX = 60
 
 
+_TUPLE = re.compile(r"\A\s*\(\s*(?:-?\d+|NULL)\s*,\s*(?:'|-?\d|NULL)", re.I)
+_TUPLE_END = re.compile(r"(?:'|\d|NULL)\s*\)\s*[,;]?\s*\Z", re.I)
+
+
 def looks_sql_dump(text: str) -> bool:
-    """Does the text open (after comments and blank lines) on an INSERT statement?"""
+    """Does the text open (after comments and blank lines) on an INSERT statement, or is
+    it one row of values copied out of one (``(44,'1','标题','<p>…</p>')``: a numeric
+    key, then quoted values, closed by the row's bracket)?"""
     head = text[:20_000]
+    if _TUPLE.match(head) and _TUPLE_END.search(text[-200:]):
+        return True
     first = _INSERT.search(head)
     if first is None:
         return False

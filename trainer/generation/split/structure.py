@@ -69,6 +69,10 @@ class Outline:
     sections: tuple[Section, ...]
 
 
+_LABELLED_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,5}:[^:“”\"、]{4,}$")
+_LABELLED_MAX = 40
+
+
 def heading_of(line: str, next_line: str | None) -> tuple[str, int] | None:
     """(heading text, length of the line it covers) if ``line`` opens a section."""
     text = line.strip()
@@ -183,7 +187,7 @@ def outline(folded: str, title: str = "") -> Outline:
     if lines and heading_of(lines[0].text, _next(lines, 0)) is not None:
         sections.append(Section(0, "", None, ()))
     lead_open = False
-    run_in = _run_in_heads(lines) | _parallel_heads(lines)
+    run_in = _run_in_heads(lines) | _parallel_heads(lines) | _labelled_heads(lines)
     for i, line in enumerate(lines):
         found = run_in.get(i) or heading_of(line.text, _next(lines, i))
         if (
@@ -262,6 +266,25 @@ _PARALLEL_MAX = 40
 _PARALLEL_MIN = 3
 _SHARED_END = 4
 _SHARED_START = 2
+
+
+def _labelled_heads(lines: list[Span]) -> dict[int, tuple[str, int]]:
+    """A feature's subheads: a short label and what the part finds (``挖病根:说话没人听,
+    干事没人跟,背后是……``), no sentence of its own, prose after it; two or more of them
+    in one text (one such line alone is a labelled remark: ``困境:回收价格低,……``)."""
+    found = [
+        i
+        for i, ln in enumerate(lines)
+        if _LABELLED_HEAD.match(ln.text.strip())
+        and len(ln.text.strip()) <= _LABELLED_MAX
+        and not any(m in ln.text for m in "。!?;")
+        and i + 1 < len(lines)
+        and any(m in lines[i + 1].text for m in "。!?")
+        and heading_of(ln.text, lines[i + 1].text) is None
+    ]
+    if len(found) < 2:
+        return {}
+    return {i: (lines[i].text.strip(), len(lines[i].text)) for i in found}
 
 
 def _parallel_heads(lines: list[Span]) -> dict[int, tuple[str, int]]:
