@@ -42,6 +42,7 @@ SETS = (
     "typed-fresh18.json",
     "typed-fresh19.json",
     "typed-fresh20.json",
+    "typed-fresh21.json",
 )
 
 

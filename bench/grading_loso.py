@@ -58,6 +58,7 @@ SETS = (
     "typed-fresh18",
     "typed-fresh19",
     "typed-fresh20",
+    "typed-fresh21",
 )
 VERDICT = {"missed": 0, "partial": 1, "hit": 2}
 L2 = 0.01

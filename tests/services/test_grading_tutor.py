@@ -52,6 +52,7 @@ SETS = (
     "typed-fresh18",
     "typed-fresh19",
     "typed-fresh20",
+    "typed-fresh21",
 )
 
 
