@@ -971,16 +971,12 @@ def test_a_negation_does_not_reach_past_a_but() -> None:
     assert marks(point, "坚持开办社区夜校", use_model=False) == [Mark.RECALLED]
 
 
-def test_a_question_whether_a_thing_holds_is_no_negation() -> None:
-    # 合不合法, 环保不环保, 是不是: the 不 asks whether it holds (the point's
-    # 是否, or its question of legality), it negates neither half.
-    assert marks(["审查项目合法性"], "审查项目合不合法", use_model=False) == [Mark.RECALLED]
-    point = ["看项目是否符合环保要求"]
-    assert marks(point, "看项目环保不环保", use_model=False) == [Mark.RECALLED]
-    assert marks(point, "看项目是不是符合环保要求", use_model=False) == [Mark.RECALLED]
-    # A 不 with no word asked before it still negates.
-    assert marks(["审查项目合法性"], "审查项目不合法", use_model=False) == [Mark.MISSED]
-    assert marks(point, "看项目不环保", use_model=False) == [Mark.MISSED]
+def test_a_point_typed_as_written_is_recalled_whatever_its_negations() -> None:
+    # 慢作为不作为 names two faults; typed as written, it is the point, however a
+    # reader might take the 不 (a yes/no question read on the answer's side only
+    # once marked it missed: the structure's recitation lost a verbatim point).
+    for point in ("整治慢作为不作为", "看项目合不合法", "经费不多但坚持开办社区夜校"):
+        assert marks([point], point, use_model=False) == [Mark.RECALLED], point
 
 
 def test_a_negated_condition_does_not_reach_what_follows_from_it() -> None:

@@ -443,46 +443,15 @@ def _contrast_between(words: tuple[tuple[str, int], ...], i: int, start: int) ->
 
 
 def negation(
-    text: str, start: int, end: int, lo: int = 0, hi: int | None = None, *, asks: bool = True
+    text: str, start: int, end: int, lo: int = 0, hi: int | None = None
 ) -> tuple[bool, bool]:
     """(negated, directly) for the word at ``text[start:end]`` inside ``text[lo:hi]``
     (:func:`_negation`; only the clause ``text[lo:hi]`` is read, so it is asked
-    once per clause and place). ``asks``: a question whether a thing holds
-    (合不合法, :func:`_unasked`) may be typed, as in an answer."""
+    once per clause and place)."""
     clause = text[lo : len(text) if hi is None else hi]
     if _negation_chars().isdisjoint(clause):
         return False, False  # nothing in it can negate: no need to segment it
-    return _in_clause(_unasked(clause) if asks else clause, start - lo, end - lo)
-
-
-_ASKED = frozenset("不没")
-_OR = ("", "还是", "或", "或者")
-_OUGHT = frozenset("该应")
-
-
-@lru_cache(maxsize=16384)
-def _unasked(clause: str) -> str:
-    """``clause`` with each 不 (or 没) that asks whether a thing holds typed as 或:
-    the word, or its first character, typed just before it and again after it
-    (合不合法, 是不是, 环保不环保, 满意还是不满意). Such a 不 asks; it negates
-    neither half nor the words around it."""
-    if _ASKED.isdisjoint(clause):
-        return clause
-    out = list(clause)
-    for at in range(1, len(clause) - 1):
-        if clause[at] not in _ASKED:
-            continue
-        after = clause[at + 1]
-        if clause[at - 2 : at - 1] in _OUGHT:
-            continue  # 该撤不撤: what should be done is not done
-        if clause[at - 1] == after or any(
-            clause[:at].endswith(clause[at + 1 : at + 1 + n] + joint)
-            for n in (2, 3)
-            for joint in _OR
-            if at + 1 + n <= len(clause)
-        ):
-            out[at] = "或"
-    return "".join(out)
+    return _in_clause(clause, start - lo, end - lo)
 
 
 @lru_cache(maxsize=1)
@@ -799,8 +768,7 @@ def _keys_of(
         for piece, sub in pieces:
             if piece in STOP:
                 continue
-            # A point states, it does not ask: 慢作为不作为 is two faults.
-            neg, direct = negation(norm, start + sub, start + sub + len(piece), asks=False)
+            neg, direct = negation(norm, start + sub, start + sub + len(piece))
             weight = MINOR if piece in MODIFIERS or len(piece) == 1 else 1.0
             fine = affirmed_at(norm, start + sub, start + sub + len(piece))
             keys.append(
