@@ -216,18 +216,11 @@ def page_title(text: str) -> str:
     ``标题_新华网`` as the first word of the first line, its last part a site's name
     (words of kind ``site`` in ``data/title_labels.txt``). The first part is the
     article's title; anything else is no title of the page's."""
-    from trainer.generation.lexicon import kind_words
-
     first = text.lstrip().split("\n", 1)[0].strip().strip("\"'“”")
     if not first:
         return ""
     parts = [p for p in _PAGE_TITLE_PARTS.split(first.split()[0]) if p]
-    if len(parts) < 2 or cjk_count(parts[0]) < _TITLE_MIN:
-        return ""
-    site = parts[-1]
-    if not site.endswith(kind_words("title_labels", "site")) or site.endswith(
-        kind_words("title_labels", "not_site")
-    ):
+    if len(parts) < 2 or cjk_count(parts[0]) < _TITLE_MIN or not _site_name(parts[-1]):
         return ""
     return parts[0]
 
@@ -652,12 +645,23 @@ _PLAIN_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _SITE_MAX = 8
 
 
+def _site_name(part: str) -> bool:
+    """Does ``part`` end on a site's, paper's or account's name (求是网, 光明日报, 中青报;
+    words of kind ``site`` in ``data/title_labels.txt``), not on a subject that only
+    looks like one (互联网, 情报: kind ``not_site``)?"""
+    from trainer.generation.lexicon import kind_words
+
+    return part.endswith(kind_words("title_labels", "site")) and not part.endswith(
+        kind_words("title_labels", "not_site")
+    )
+
+
 def _label_before_colon(head: str) -> bool:
     """Is ``head`` (the part before a title's colon) a site's or a speaker's label?"""
     from trainer.generation.lexicon import kind_words
 
-    if len(head) <= _SITE_MAX and head.endswith(kind_words("title_labels", "site")):
-        return not head.endswith(kind_words("title_labels", "not_site"))
+    if len(head) <= _SITE_MAX and _site_name(head):
+        return True
     # 某省政协主席张三: an office, then the name (two to four characters) ending the part.
     return (
         len(head) <= _SPEAKER_MAX
