@@ -179,3 +179,23 @@ def test_a_label_and_its_findings_above_prose_are_a_subhead() -> None:
 def test_a_labelled_line_with_a_sentence_or_a_quote_is_no_subhead() -> None:
     text = f"某村的变化\n\n{BODY}\n\n村支书说：“我们要把事办好。”\n\n{BODY}\n"
     assert make(text, "t").sections == ()
+
+
+def test_a_lone_short_line_above_the_body_is_a_byline_not_a_section() -> None:
+    # 人民论坛 prints the author's pen name on its own line under the headline.
+    made = make(f"“关键少数”要有关键作为\n\n余谓之\n\n{BODY}{BODY}\n\n{BODY}{BODY}\n", "t")
+    assert made.sections == ()
+
+
+def test_two_short_lines_above_long_ones_are_sections() -> None:
+    made = make(f"荔枝产业调查\n\n做强产业\n\n{BODY}{BODY}\n\n擦亮品牌\n\n{BODY}{BODY}\n", "t")
+    assert made.sections == ("做强产业", "擦亮品牌")
+
+
+def test_a_plain_closing_heading_beside_numbered_ones_is_a_section() -> None:
+    made = make(
+        f"荔枝产业调查\n\n一、做强荔枝产业\n\n{BODY}{BODY}\n\n二、擦亮荔枝品牌\n\n{BODY}{BODY}\n\n"
+        f"结语\n\n{BODY}{BODY}\n",
+        "t",
+    )
+    assert made.sections == ("一、做强荔枝产业", "二、擦亮荔枝品牌", "结语")

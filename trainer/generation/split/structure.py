@@ -73,8 +73,12 @@ _LABELLED_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,5}:[^:“”\"、]{4,}$")
 _LABELLED_MAX = 40
 
 
-def heading_of(line: str, next_line: str | None) -> tuple[str, int] | None:
-    """(heading text, length of the line it covers) if ``line`` opens a section."""
+def heading_of(line: str, next_line: str | None, *, plain: bool = True) -> tuple[str, int] | None:
+    """(heading text, length of the line it covers) if ``line`` opens a section.
+
+    Without ``plain``, only a line marked as a heading (numbered, bracketed, a label
+    with a colon, a question) is one, not a short line merely standing above a long
+    one (:func:`_plain_heading`)."""
     text = line.strip()
     n = len(text)
     if text.startswith(("—", "-", "──")):
@@ -112,14 +116,37 @@ def heading_of(line: str, next_line: str | None) -> tuple[str, int] | None:
         # last one too, when a heading follows it); a line ending on ``;`` is an item
         # of one, never a heading.
         return bare(text), n
-    if (
+    if plain and _plain_heading(text, next_line):
+        return text, n
+    return None
+
+
+def _plain_heading(text: str, next_line: str | None) -> bool:
+    """A short line with no sentence mark standing above a much longer one: a heading
+    when others like it divide the article (:func:`_lone_plain_heading`)."""
+    n = len(text)
+    return (
         n <= 20
         and not any(m in text for m in _SENTENCE_MARKS)
         and next_line is not None
         and len(next_line) > 2 * n
-    ):
-        return text, n
-    return None
+    )
+
+
+def _lone_plain_heading(lines: list[Span]) -> int | None:
+    """The index of the article's only heading, if that is an unmarked short line
+    above a long one: sections come at least two to an article, so a single such
+    line is a byline (余谓之), a kicker or a caption. Beside marked headings it is one
+    more part (结语)."""
+    marked = plain = 0
+    found = None
+    for i, line in enumerate(lines):
+        if heading_of(line.text, _next(lines, i), plain=False) is not None:
+            marked += 1
+        elif _plain_heading(line.text.strip(), _next(lines, i)):
+            plain += 1
+            found = i
+    return found if plain == 1 and not marked else None
 
 
 def _opens_part(line: str) -> bool:
@@ -184,12 +211,17 @@ def outline(folded: str, title: str = "") -> Outline:
         if heading or paragraphs:
             sections.append(Section(len(sections), heading, heading_span, tuple(paragraphs)))
 
-    if lines and heading_of(lines[0].text, _next(lines, 0)) is not None:
+    lone = _lone_plain_heading(lines)
+
+    def found_at(i: int) -> tuple[str, int] | None:
+        return heading_of(lines[i].text, _next(lines, i), plain=i != lone)
+
+    if lines and found_at(0) is not None:
         sections.append(Section(0, "", None, ()))
     lead_open = False
     run_in = _run_in_heads(lines) | _parallel_heads(lines) | _labelled_heads(lines)
     for i, line in enumerate(lines):
-        found = run_in.get(i) or heading_of(line.text, _next(lines, i))
+        found = run_in.get(i) or found_at(i)
         if (
             found is not None
             and _SAYINGS.search(heading)
