@@ -31,3 +31,19 @@ def test_parallel_outcomes_are_asked_as_effects() -> None:
     prompt = _prompt("唯有心态归零，方可不被外界所左右，方能坚守内心的宁静，方能走得更远。", "方可")
     assert "做到" not in prompt
     assert prompt == "心态归零有哪三点作用?"
+
+
+def test_predicates_asked_of_whom_a_clause_names_are_asked_as_what_to_do() -> None:
+    prompt = _prompt("解除居民消费的后顾之忧，让居民敢消费、能消费、愿消费。", "敢消费")
+    assert prompt == "解除居民消费的后顾之忧,让居民做到哪三点?"
+    prompt = _prompt("相信基层，就要允许基层因地制宜选择路径、调配资源、安排节奏。", "选择路径")
+    assert prompt.endswith("允许基层因地制宜做到哪三点?"), prompt
+
+
+def test_predicates_under_a_condition_are_not_asked_as_what_to_do() -> None:
+    prompt = _prompt(
+        "实际工作中，若简单以考核代替指导、以留痕代替实绩、以加码代替精准，"
+        "就容易导致基层机械执行。",
+        "以考核代替指导",
+    )
+    assert "做到" not in prompt, prompt

@@ -315,7 +315,64 @@ def prompt(e: Enumeration, kind: str = "", title: str = "") -> str:
     asked = fitted(_asked(e, kind, title), [it.phrase.text for it in e.items], kind)
     asked = _with_subject_of_last_resort(_with_rest(asked, e), e, title)
     asked = paired_quotes(_speaker_for_we(_without_dangling(asked, e, title), e))
-    return _borrowed_subject(_nominal_de(asked, e, title), e)
+    return _borrowed_subject(_nominal_de(_predicate_verb(asked, e), e, title), e)
+
+
+_COUNTED = re.compile(r"哪(?P<n>[两二三四五六七八九十]+)[项点]\?$")
+_ADVERB_TAGS_BEFORE = frozenset({"d", "ad"})
+
+
+def _predicate_verb(asked: str, e: Enumeration) -> str:
+    """Items that are predicates (尊重基层实际、信任基层判断; 吃得惯、住得好) cut out after
+    an adverb (``要求我们真正哪三项?``) or after whom a 让/唯有 clause asks them of
+    (``让居民哪三项?``) leave a question with no verb (rubric: PRM): it asks what is
+    to be done, ``要求我们真正做到哪三点?`` (``data/predicate_verbs.txt``). Problems,
+    a condition (若: the items are what goes wrong), a degree word (越) and a head
+    closing on a verb, a place or a thing stay as they are."""
+    from trainer.generation.lexicon import kind_words
+    from trainer.generation.split.words import tag, tokens
+
+    label, colon, question = asked.rpartition(":")
+    m = _COUNTED.search(question)
+    if m is None:
+        return asked
+    head = question[: m.start()]
+    clause = re.split(r"[,;]", head)[-1]
+    words_ = [w for w, _at in tokens(clause)]
+    if (
+        not words_
+        or not _HAN.match(words_[-1])
+        or words_[-1] in kind_words("predicate_verbs", "not_after")
+    ):
+        return asked
+    adverb = tag(words_[-1]) in _ADVERB_TAGS_BEFORE
+    asks_of = not tag(words_[-1]) and any(
+        w in words_[:-1] for w in kind_words("predicate_verbs", "asks_of")
+    )
+    if not (adverb or asks_of) or any(
+        w in head for w in kind_words("predicate_verbs", "condition")
+    ):
+        return asked
+    if any(w in words_ for w in kind_words("predicate_verbs", "degree")):
+        return asked
+    items = [it.phrase.text for it in e.items]
+    if item_kind(items) == "问题" or sum(map(_predicate, items)) * 2 < len(items):
+        return asked  # the dictionary tags some verbs as nouns (尊重): most items do
+    return f"{label}{colon}{head}做到哪{m.group('n')}点?"
+
+
+def _predicate(item: str) -> bool:
+    """``item`` is a predicate: it opens with a verb (by its tag or ``_verbs``) or is
+    a verb with a 得 complement (吃得惯)."""
+    from trainer.generation.split.words import tag, tokens
+
+    if len(item) >= 3 and item[1] == "得":
+        return True
+    first = tokens(item[:6])
+    if not first:
+        return False
+    word = first[0][0]
+    return tag(word) in _VERB_TAGS - {"p"} or word in _verbs()
 
 
 _SUBJECTLESS_TAGS = frozenset({"v", "vd", "vg", "p", "d", "ad", "c", "zg"})
