@@ -315,7 +315,148 @@ def prompt(e: Enumeration, kind: str = "", title: str = "") -> str:
     asked = fitted(_asked(e, kind, title), [it.phrase.text for it in e.items], kind)
     asked = _with_subject_of_last_resort(_with_rest(asked, e), e, title)
     asked = paired_quotes(_speaker_for_we(_without_dangling(asked, e, title), e))
-    return _nominal_de(asked, e, title)
+    return _borrowed_subject(_nominal_de(_predicate_verb(asked, e), e, title), e)
+
+
+_COUNTED = re.compile(r"哪(?P<n>[两二三四五六七八九十]+)[项点]\?$")
+_ADVERB_TAGS_BEFORE = frozenset({"d", "ad"})
+
+
+def _predicate_verb(asked: str, e: Enumeration) -> str:
+    """Items that are predicates (尊重基层实际、信任基层判断; 吃得惯、住得好) cut out after
+    an adverb (``要求我们真正哪三项?``) or after whom a 让/唯有 clause asks them of
+    (``让居民哪三项?``) leave a question with no verb (rubric: PRM): it asks what is
+    to be done, ``要求我们真正做到哪三点?`` (``data/predicate_verbs.txt``). Problems,
+    a condition (若: the items are what goes wrong), a degree word (越) and a head
+    closing on a verb, a place or a thing stay as they are."""
+    from trainer.generation.lexicon import kind_words
+    from trainer.generation.split.words import tag, tokens
+
+    label, colon, question = asked.rpartition(":")
+    m = _COUNTED.search(question)
+    if m is None:
+        return asked
+    head = question[: m.start()]
+    clause = re.split(r"[,;]", head)[-1]
+    words_ = [w for w, _at in tokens(clause)]
+    if (
+        not words_
+        or not _HAN.match(words_[-1])
+        or words_[-1] in kind_words("predicate_verbs", "not_after")
+    ):
+        return asked
+    adverb = tag(words_[-1]) in _ADVERB_TAGS_BEFORE
+    asks_of = not tag(words_[-1]) and any(
+        w in words_[:-1] for w in kind_words("predicate_verbs", "asks_of")
+    )
+    if not (adverb or asks_of) or any(
+        w in head for w in kind_words("predicate_verbs", "condition")
+    ):
+        return asked
+    if any(w in words_ for w in kind_words("predicate_verbs", "degree")):
+        return asked
+    items = [it.phrase.text for it in e.items]
+    if item_kind(items) == "问题" or sum(map(_predicate, items)) * 2 < len(items):
+        return asked  # the dictionary tags some verbs as nouns (尊重): most items do
+    return f"{label}{colon}{head}做到哪{m.group('n')}点?"
+
+
+def _predicate(item: str) -> bool:
+    """``item`` is a predicate: it opens with a verb (by its tag or ``_verbs``) or is
+    a verb with a 得 complement (吃得惯)."""
+    from trainer.generation.split.words import tag, tokens
+
+    if len(item) >= 3 and item[1] == "得":
+        return True
+    first = tokens(item[:6])
+    if not first:
+        return False
+    word = first[0][0]
+    return tag(word) in _VERB_TAGS - {"p"} or word in _verbs()
+
+
+_SUBJECTLESS_TAGS = frozenset({"v", "vd", "vg", "p", "d", "ad", "c", "zg"})
+"""Tags of a first word that leaves a question without its subject (建立, 在, 应, 及时)."""
+_BORROW_SENTENCES = 2
+"""Sentences before the items' one read for the subject a bare question borrows."""
+
+
+def _borrowed_subject(asked: str, e: Enumeration) -> str:
+    """A question with neither a label nor a subject, opening with a verb, a
+    preposition, an adverb or 哪 (``建立哪三项中心?``, ``从哪三个方面实行全程服务?``,
+    ``应切实做到哪三点?``; rubric: PRM: answerable without the article), takes the
+    subject its source gives: the nearest clause before the items in their sentence
+    that opens with a noun phrase, else the noun phrase one of the sentences before
+    it in the paragraph opens with (``江平县建立哪三项中心?``). It stays as it is where
+    none is found or the subject is already in it."""
+    from trainer.generation.split.words import tag, tokens
+
+    if ":" in asked or asked.startswith(("关于", "文中")):
+        return asked
+    first = tokens(asked[:6])
+    if not first:
+        return asked
+    word = first[0][0]
+    if not (word.startswith("哪") or tag(word) in _SUBJECTLESS_TAGS):
+        return asked
+    subject = _earlier_subject(e)
+    if not subject or subject in asked:
+        return asked
+    return subject + asked
+
+
+def _earlier_subject(e: Enumeration) -> str:
+    """The subject the items' source names before them: the nearest clause of their
+    sentence before the first item that opens with a noun phrase and its predicate,
+    else the nearest of the sentences before it in its paragraph that opens with the
+    name of a place or body (``data/acting_bodies.txt``: 江平县……。近三年建立……)."""
+    from trainer.generation.lexicon import kind_words
+
+    first = e.items[0]
+    sentence = first.context
+    before = sentence.text[: max(0, first.phrase.start - sentence.start)]
+    for clause in reversed([c for c in re.split(r"[,;:]", before) if c.strip()]):
+        subject = _opening_subject(clause)
+        if subject:
+            return subject
+    para = next((p for p in e.section.paragraphs if p.index == e.paragraph), None)
+    if para is None or not para.span.start <= sentence.start <= para.span.end:
+        return ""
+    earlier = para.span.text[: sentence.start - para.span.start]
+    bodies = kind_words("acting_bodies", "ends")
+    sentences = [s for s in re.split(r"(?<=[。!?])", earlier) if s.strip()]
+    for text in reversed(sentences[-_BORROW_SENTENCES:]):
+        subject = _opening_subject(text)
+        if subject.endswith(bodies):
+            return subject
+    return ""
+
+
+_BEFORE_PREDICATE = frozenset({"v", "vd", "vg", "p", "d", "ad", "c"})
+"""Tags of the word a clause's predicate opens with after its subject (积极推进, 通过)."""
+
+
+def _opening_subject(text: str) -> str:
+    """The noun phrase ``text`` opens with before its predicate, after any numbering,
+    connective or link word; empty when it opens with anything else or names a time
+    (``data/time_words.txt``: 现在, 近三年) or a manner (坚定不移地)."""
+    from trainer.generation.lexicon import kind_words
+
+    text = _LINK.sub("", _CONNECTIVE.sub("", _NUMBERING.sub("", text.strip())))
+    text = text[len(_link_word(text)) :]
+    found = _opening_nouns(re.split(r"[,;:。!?]", text, maxsplit=1)[0], _BEFORE_PREDICATE)
+    nouns = found is not None and found[1] and not any(w in _verbs() for w in found[2])
+    subject = found[0] if found is not None and nouns and not _never_subject(found[2]) else ""
+    subject = subject if len(subject) >= _ITEM_MIN else _leading_subject(text)
+    times = kind_words("time_words", "words") + kind_words("time_words", "ends")
+    if (
+        not subject
+        or subject.endswith(("的", "地", "年", "月", "日", *times))
+        or subject.startswith(kind_words("actors", "opens") + kind_words("time_words", "opens"))
+        or any(w in subject for w in times)
+    ):
+        return ""
+    return subject
 
 
 _EMPTY_DE = re.compile(r"哪(?P<n>[两一二三四五六七八九十]+)[项点个种条类]的\?$")
@@ -801,7 +942,7 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
             return f"{prefix}{e.shared}采取了哪{_count(n, '项')}做法?"
         return f"{prefix}材料中提到了哪{_count(n, '项')}做法?"
     if e.style == "parallel":
-        return prefix + _parallel(e, lead, n)
+        return prefix + _parallel(e, lead, n, kind)
     if e.style == "clauses":
         return _subjectless(prefix + _clauses(e, n, kind), prefix, title)
     if e.style == "series":
@@ -1285,7 +1426,7 @@ def _series(e: Enumeration, lead: str, n: int) -> str:
     return f"{topic}哪{_count(n, '点')}?"
 
 
-def _parallel(e: Enumeration, lead: str, n: int) -> str:
+def _parallel(e: Enumeration, lead: str, n: int, kind: str = "") -> str:
     """Parallel clauses: ``靠……`` (what it relies on), ``是……`` (what it means),
     ``A让……`` (examples), ``要……`` (what to do)."""
     lead = lead.rstrip(",")
@@ -1304,8 +1445,34 @@ def _parallel(e: Enumeration, lead: str, n: int) -> str:
     if lead and lead.endswith(tuple(w for w in speech if len(w) == 2)):
         # 习近平总书记指出: what was said, not what is to be done (rubric: PRM).
         return f"{lead}了哪{_count(n, '点')}?"
-    lead = lead.removesuffix("要").removeprefix("要")
-    return f"{lead}要做到哪{_count(n, '点')}?" if lead else f"要做到哪{_count(n, '点')}?"
+    return _to_do(e, lead, n, kind)
+
+
+_NOT_TO_DO = frozenset({"问题", "原因", "危害", "意义"})
+"""Functions of sentences whose parallel clauses are no measures (``_KIND_CATEGORY``)."""
+
+
+def _to_do(e: Enumeration, lead: str, n: int, kind: str) -> str:
+    """Parallel clauses asked as what to do (``……要做到哪三点?``) unless they are not:
+    clauses opening on an outcome (才能……, 方可……) are effects, ``……有哪三点作用?``;
+    problems (缺乏……, ……不足) and clauses of a sentence that states a problem, a
+    cause, a harm or a significance (``kind``) where the lead-in demands nothing
+    (``data/claims.txt`` must) are asked for what the lead-in says,
+    ``……,具体有哪三个问题?`` (rubric: PRM: a list of effects is not 要做到哪几点)."""
+    from trainer.generation.lexicon import kind_words
+
+    items = [it.phrase.text for it in e.items]
+    outcomes = kind_words("claims", "outcome")
+    if lead and all(item.startswith(outcomes) for item in items):
+        cause = re.sub(r"^(?:也|还)?(?:唯有|只有)", "", lead).rstrip(",")
+        if cause:
+            return f"{cause}有哪{_count(n, '点')}作用?"
+    demands = any(w in lead for w in kind_words("claims", "must"))
+    not_to_do = item_kind(items) == "问题" or (kind in _NOT_TO_DO and item_kind(items) != "对策")
+    if not lead or lead.endswith((":", ",")) or demands or not not_to_do:
+        lead = lead.removesuffix("要").removeprefix("要")
+        return f"{lead}要做到哪{_count(n, '点')}?" if lead else f"要做到哪{_count(n, '点')}?"
+    return f"{lead},具体有哪{_count(n, '点')}?"
 
 
 _DONE = re.compile(r"^[^,]{1,4}了")
