@@ -41,7 +41,13 @@ from trainer.generation.detect.frames import opening_frames
 from trainer.generation.detect.golden import GOLDEN_SECTION, find_golden, strip_numbering
 from trainer.generation.detect.headruns import answer_runs, heading_runs, naming_a_part, title_span
 from trainer.generation.detect.inline import inline_lists, parallel_clauses, semicolon_lists
-from trainer.generation.detect.markers import LINE_NUMBER, Marker, find_markers, sequences
+from trainer.generation.detect.markers import (
+    LINE_NUMBER,
+    Marker,
+    find_markers,
+    sequences,
+    side_extended,
+)
 from trainer.generation.detect.measures import measure_runs
 from trainer.generation.detect.phrase_series import phrase_series
 from trainer.generation.detect.phrases import key_phrase
@@ -420,9 +426,12 @@ def _ordinal_lists(folded: str, doc: Outline) -> list[Enumeration]:
                 tagged.append((m, f"s{section.index}"))
                 where[m.start] = (section, paragraph)
     out: list[Enumeration] = []
+    every = [m for m, _group in tagged]
     for run in sequences(tagged):
-        strong = [m for m in run if m.ordinal > 0]
         section, para = where[run[0].start]
+        if para is not None:
+            run = side_extended(folded, run, every, para.span.end)
+        strong = [m for m in run if m.ordinal > 0]
         items = [_marker_item(folded, run, k, where) for k in range(len(run))]
         if any(it is None for it in items):
             continue

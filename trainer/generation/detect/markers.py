@@ -4,7 +4,9 @@ A marker is only a marker at the start of a clause (line start, or after
 sentence/clause punctuation); each belongs to a family and carries its ordinal.
 ``LAST`` closes a sequence (最后, 另一方面). Weak continuations (并且, 此外…) may sit
 between strong markers of the 首先 family and count only when a strong marker
-follows them.
+follows them; after 一方面……另一方面 a sentence opening on one of them (``同时,……``,
+``data/side_continuations.txt``) is a third point (:func:`side_extended`). 一方面 may
+follow a pronoun subject (``这一方面加大了……,另一方面……``).
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("circled", re.compile(f"([{_CIRCLED}])"), "。!?;:,"),
     ("seq", re.compile(r"(首先|其次|再次|再者|最后)(?=[,:]|[\u4e00-\u9fff])"), "。!?;:,"),
     ("seq", re.compile(f"({_WEAK_WORDS})(?=,)"), "。!?;"),
-    ("side", re.compile(r"(另一方面|一方面)"), "。!?;:,"),
+    ("side", re.compile(r"(?:这|此举|这样)?(另一方面|一方面)"), "。!?;:,"),
 )
 
 
@@ -147,3 +149,18 @@ def sequences(markers: list[tuple[Marker, str]]) -> list[list[Marker]]:
         finish(key)
     out.sort(key=lambda run: run[0].start)
     return out
+
+
+def side_extended(folded: str, run: list[Marker], later: list[Marker], end: int) -> list[Marker]:
+    """``一方面……。另一方面……。同时,……。``: a 一方面 run goes on to the next marker
+    before ``end`` (its paragraph's end) when that one is a continuation word opening a
+    sentence (同时, 此外: ``data/side_continuations.txt``): a third point of the same
+    answer, which the weak word alone would not make a list of."""
+    from trainer.generation.lexicon import words
+
+    if run[0].family != "side" or run[-1].ordinal != LAST:
+        return run
+    nxt = next((m for m in later if m.start > run[-1].start), None)
+    if nxt is None or nxt.start >= end or nxt.family != "seq" or nxt.ordinal != WEAK:
+        return run
+    return [*run, nxt] if folded[nxt.start : nxt.end] in words("side_continuations") else run
