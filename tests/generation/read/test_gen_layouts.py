@@ -223,6 +223,20 @@ def test_a_series_label_and_a_page_number_above_the_title(tmp_path: Path) -> Non
     assert "第12页" not in cards and "某某学生报" not in cards
 
 
+def test_a_paper_s_masthead_above_the_headline_and_its_column(tmp_path: Path) -> None:
+    # A page snapshot: the paper's name, a rule, the headline with its column, a byline.
+    path = tmp_path / "m.txt"
+    path.write_text(
+        "人民日报\n-\n社区食堂如何办出温度（民生谈）\n某某某\n2023年07月24日\n"
+        + "\n".join(_PARAGRAPHS)
+        + "\n",
+        encoding="utf-8",
+    )
+    title, cards = _everything(path)
+    assert title == "社区食堂如何办出温度"
+    assert "人民日报" not in cards
+
+
 def test_a_short_title_holding_a_series_word_is_still_the_title(tmp_path: Path) -> None:
     path = tmp_path / "j.txt"
     path.write_text(

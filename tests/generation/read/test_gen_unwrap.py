@@ -64,6 +64,22 @@ def test_a_page_break_where_the_next_line_starts_with_a_comma() -> None:
     assert unwrap(text).split("\n") == [PARAS[0], PARAS[2]]
 
 
+def test_a_running_header_at_a_page_break_between_paragraphs_is_dropped() -> None:
+    # The page breaks where a paragraph ends: the header above its page number is
+    # furniture all the same, not a heading of the next paragraph.
+    header = "2024年某省考《申论》（一卷）·试题"
+    body = [*wrap(PARAS[0], 30), "", header, "第 2 页", *wrap(PARAS[1], 30)]
+    body += ["", header, "第 3 页", *wrap(PARAS[2], 30)]
+    assert header not in unwrap("\n".join(body))
+
+
+def test_a_repeated_short_line_away_from_page_numbers_stays() -> None:
+    lines = ["材料1", *wrap(PARAS[0], 30), "材料2", *wrap(PARAS[1], 30), "材料3"]
+    lines += wrap(PARAS[2], 30)
+    got = unwrap("\n".join(lines))
+    assert [ln for ln in got.split("\n") if ln.startswith("材料")] == ["材料1", "材料2", "材料3"]
+
+
 def test_latin_words_keep_their_space_cjk_none() -> None:
     para = (
         "该县引入 river monitoring system 后，河道数据每十分钟更新一次，"

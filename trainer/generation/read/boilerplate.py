@@ -565,12 +565,22 @@ def _drop_menu_runs(lines: list[Span]) -> list[Span]:
             j += 1
         if j - i >= 3 and not _numbered_run(lines[i:j]):
             if i == 0:
-                out.append(lines[0])  # the title line may open a run of short lines
+                # The title line may open a run of short lines, under a masthead or a
+                # series label (人民日报, then the headline, byline and date).
+                out.append(_headline_of_run(lines[i:j]))
             i = j
             continue
         out.extend(lines[i : max(j, i + 1)])
         i = max(j, i + 1)
     return out
+
+
+def _headline_of_run(run: list[Span]) -> Span:
+    """The first line of an opening run of short lines that names an article, not the
+    paper, site or series printing it."""
+    from trainer.generation.read.reader import is_series_label
+
+    return next((ln for ln in run if not is_series_label(ln.text)), run[0])
 
 
 _NUMBERED = re.compile(

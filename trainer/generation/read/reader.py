@@ -771,11 +771,14 @@ def is_series_label(line: str) -> bool:
     """A line that names a series or column, not an article: a short name holding a
     series word of ``data/title_prefixes.txt`` under a publication's name in brackets
     (``探究性专题（某报·某专辑）``), or a line of series words alone (``申论范文``,
-    ``每日一练``). ``备考要点`` is a title: 要点 is no series word."""
+    ``每日一练``). ``备考要点`` is a title: 要点 is no series word. A paper's or site's
+    name alone (``人民日报``, ``南方网``: a page's masthead) names no article either."""
     from trainer.generation.lexicon import words
 
     series = words("title_prefixes")
     text = line.strip().strip("【】[]#*　 ")
+    if len(text) <= _SITE_MAX and _PLAIN_HAN.fullmatch(text) and _site_name(text):
+        return True
     column = _COLUMN_ANY.search(text)
     if column:
         text = text[: column.start()].rstrip()

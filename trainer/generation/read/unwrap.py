@@ -105,6 +105,17 @@ def _is_page(line: str, repeated: set[str]) -> bool:
     return bool(_PAGE.match(line)) or _digits_out(line) in repeated
 
 
+def _beside_page(lines: list[str], i: int) -> bool:
+    """Does the nearest non-blank line before or after line ``i`` hold a page number?"""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and not lines[j].strip():
+            j += step
+        if 0 <= j < len(lines) and _PAGE.match(lines[j].strip()):
+            return True
+    return False
+
+
 def _digits_out(line: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
 
@@ -151,7 +162,8 @@ def unwrap(text: str) -> str:
             if para:
                 out.append(para)
                 para = last = ""
-            if not line or not _PAGE.match(line):  # a page number alone is never content
+            if not line or not (_PAGE.match(line) or _beside_page(lines, i)):
+                # A page number alone is never content, nor a running header beside one.
                 out.append(raw[i].rstrip())
             i += 1
             continue
