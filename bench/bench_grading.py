@@ -43,6 +43,7 @@ SETS = (
     "typed-fresh19.json",
     "typed-fresh20.json",
     "typed-fresh21.json",
+    "typed-fresh22.json",
 )
 
 

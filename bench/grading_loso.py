@@ -59,6 +59,7 @@ SETS = (
     "typed-fresh19",
     "typed-fresh20",
     "typed-fresh21",
+    "typed-fresh22",
 )
 VERDICT = {"missed": 0, "partial": 1, "hit": 2}
 L2 = 0.01

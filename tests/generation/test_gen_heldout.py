@@ -1,6 +1,6 @@
 """Quality on every labelled article, held against a checked-in baseline.
 
-Each article in ``tests/data/heldout`` to ``heldout26`` (and our own articles in
+Each article in ``tests/data/heldout`` to ``heldout27`` (and our own articles in
 ``tests/data/articles``, and the seed) has a gold file with the same stem, labelled
 by ``../shared/gold/GUIDE.md``. Sets were measured on first contact before any
 change they prompted; afterwards they train the generator. ``tests/data/baseline.json``
@@ -31,7 +31,7 @@ from trainer.generation.read.reader import decode, read_article
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 BASELINE = DATA / "baseline.json"
-HELDOUT_DIRS = [DATA / f"heldout{n}" if n > 1 else DATA / "heldout" for n in range(1, 27)]
+HELDOUT_DIRS = [DATA / f"heldout{n}" if n > 1 else DATA / "heldout" for n in range(1, 28)]
 HELDOUT_DIRS = [d for d in HELDOUT_DIRS if d.is_dir()]
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".xml"}
 """An article's file; a JSON article is named ``<stem>.article.json`` beside its gold."""

@@ -53,6 +53,7 @@ SETS = (
     "typed-fresh19",
     "typed-fresh20",
     "typed-fresh21",
+    "typed-fresh22",
 )
 
 
