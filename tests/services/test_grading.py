@@ -409,3 +409,37 @@ def test_a_key_looked_for_with_the_answers_characters_is_found_the_same(typed: s
             )
         found = [h for i, k in enumerate(keys) for h in align.find_hits(i, k, text, parts)]
         assert align.short_forms(keys, text, found, chars) == align.short_forms(keys, text, found)
+
+
+def test_the_clause_starts_remembered_are_those_of_the_answer_asked_about() -> None:
+    # Spans and finds read where clauses start from the last answer's clauses:
+    # another answer (even of the same text, built again) gets its own starts.
+    from trainer.services.grading import align
+
+    _, first = clauses("提升认知，扩大融入面")
+    _, second = clauses("加强培训；密切干群关系，推进数字化转型")
+    assert align._starts(first) == [c.start for c in first]
+    assert align._starts(second) == [c.start for c in second]
+    assert align._starts(first) == [c.start for c in first]
+    assert align._clause(second, 5) == (4, 10)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["提升认知，扩大融入面", "1.加强培训 2.密切干群关系", "成本转价，提升认识；强化干部培训"],
+)
+def test_a_span_weighed_on_finds_in_pick_order_is_the_same(typed: str) -> None:
+    # The grader sorts a point's finds once and says so; the span is the one
+    # found when best_span sorts them itself, with or without places taken.
+    from trainer.services.grading import align
+    from trainer.services.grading.points import plan
+
+    text, parts = clauses(typed)
+    for point in ("提升认知,扩大融入面", "强化干部培训", "密切干群关系"):
+        pl = plan(point)
+        found = [h for i, k in enumerate(pl.keys) for h in align.find_hits(i, k, text, parts)]
+        ordered = sorted(found, key=align.pick_order)
+        for used in ([], [(0, 2)]):
+            assert align.best_span(0, pl, ordered, parts, used, 4, ordered=True) == (
+                align.best_span(0, pl, found, parts, used, 4)
+            )

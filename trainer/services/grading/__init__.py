@@ -183,6 +183,7 @@ def _rules(points: list[str], typed: str, prompt: str, strict: bool) -> _Ruled:
     hits = []
     chars = frozenset(text)
     needles = align.needles
+    pick = align.pick_order
     for pl in plans:
         # A key none of whose needles was typed has no find (asked here, not
         # in a call per key: most of a card's keys are absent from an answer).
@@ -192,7 +193,9 @@ def _rules(points: list[str], typed: str, prompt: str, strict: bool) -> _Ruled:
             if not needles(k.word).isdisjoint(chars)
             for h in align.find_hits(i, k, text, parts)
         ]
-        hits.append(found + align.short_forms(pl.keys, text, found, chars))
+        # In the order spans pick finds in (sorted once: every span of the
+        # point, and every time it is settled again, reads them so).
+        hits.append(sorted(found + align.short_forms(pl.keys, text, found, chars), key=pick))
     longest = [len(pl.parts) + 2 for pl in plans]
     # A point's match is found again when a place it took or a place it found
     # turned round is settled by another point (非机动车 of 非机动车、摊点占道
@@ -206,7 +209,9 @@ def _rules(points: list[str], typed: str, prompt: str, strict: bool) -> _Ruled:
         for i in left:
             m = cache.get(i)
             if m is None or any(align.overlaps(h, used) for h in (*m.hits, *turned[i])):
-                cache[i] = align.best_span(i, plans[i], hits[i], parts, used, longest[i])
+                cache[i] = align.best_span(
+                    i, plans[i], hits[i], parts, used, longest[i], ordered=True
+                )
         i = max(left, key=lambda j: (cache[j].fit, cache[j].raw, -j))
         settled[i] = cache[i]
         used.extend((h.start, h.end) for h in cache[i].hits)
@@ -278,9 +283,13 @@ def _give_back(
                 others = [
                     (h.start, h.end) for k, o in settled.items() if k not in (i, j) for h in o.hits
                 ]
-                mi = align.best_span(i, plans[i], hits[i], parts, [*others, (lo, hi)], longest[i])
+                mi = align.best_span(
+                    i, plans[i], hits[i], parts, [*others, (lo, hi)], longest[i], ordered=True
+                )
                 kept = [(h.start, h.end) for h in mi.hits]
-                mj = align.best_span(j, plans[j], hits[j], parts, others + kept, longest[j])
+                mj = align.best_span(
+                    j, plans[j], hits[j], parts, others + kept, longest[j], ordered=True
+                )
                 before = worth(i, m) + worth(j, settled[j])
                 if worth(i, mi) + worth(j, mj) > before:
                     settled[i], settled[j] = mi, mj

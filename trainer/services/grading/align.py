@@ -20,7 +20,6 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
-from operator import attrgetter
 from typing import NamedTuple
 
 from trainer.generation.split import words as segment
@@ -100,12 +99,23 @@ def _clause_start(clauses: tuple[Clause, ...], at: int) -> int:
     return _clause(clauses, at)[0]
 
 
-_clause_start_of = attrgetter("start")
+_STARTS: dict[int, tuple[tuple[Clause, ...], list[int]]] = {}
+
+
+def _starts(clauses: tuple[Clause, ...]) -> list[int]:
+    """Where each clause starts (the answer's last clauses remembered: every
+    point of an answer asks it of the same clauses)."""
+    last = _STARTS.get(0)
+    if last is not None and last[0] is clauses:
+        return last[1]
+    out = [c.start for c in clauses]
+    _STARTS[0] = (clauses, out)
+    return out
 
 
 def _clause(clauses: tuple[Clause, ...], at: int) -> tuple[int, int]:
     """Start and end (in the normalised answer) of the clause holding ``at``."""
-    i = bisect_right(clauses, at, key=_clause_start_of) - 1
+    i = bisect_right(_starts(clauses), at) - 1
     if i < 0:
         return 0, 0
     c = clauses[i]
@@ -338,16 +348,16 @@ def overlaps(hit: Hit, used: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _pick_order(h: Hit) -> tuple[float, bool, int]:
+def pick_order(h: Hit) -> tuple[float, bool, int]:
     return (-h.quality, h.how is not Found.EXACT, h.start)
 
 
 def _pick(hits: list[Hit], *, ordered: bool = False) -> dict[int, Hit]:
     """The best find of each key, no two keys on the same typed characters
-    (``ordered``: ``hits`` are in :func:`_pick_order` already)."""
+    (``ordered``: ``hits`` are in :func:`pick_order` already)."""
     chosen: dict[int, Hit] = {}
     taken: list[tuple[int, int]] = []
-    for h in hits if ordered else sorted(hits, key=_pick_order):
+    for h in hits if ordered else sorted(hits, key=pick_order):
         if h.flipped or h.key in chosen:
             continue
         start, end = h.start, h.end
@@ -368,11 +378,11 @@ def _in_order(plan: Plan, chosen: dict[int, Hit], starts: list[int]) -> dict[int
     where each clause starts."""
     if len(chosen) < 2:
         return chosen
-    keys = plan.keys
-    where = {k: bisect_right(starts, h.start) for k, h in chosen.items()}
-    if len(set(where.values())) == 1:
+    places = plan.places
+    placed = [(k, bisect_right(starts, h.start), *places[k]) for k, h in chosen.items()]
+    first = placed[0][1]
+    if all(ck == first for _, ck, _, _ in placed):
         return chosen  # all in one clause: any order
-    placed = [(k, ck, keys[k].part, keys[k].start) for k, ck in where.items()]
     drop = set()
     for k, ck, part, start in placed:
         for j, cj, other_part, other_start in placed:
@@ -385,6 +395,8 @@ def _in_order(plan: Plan, chosen: dict[int, Hit], starts: list[int]) -> dict[int
             elif part == other_part and start <= other_start and ck > cj:
                 drop.add(k)  # an earlier word of the piece typed in a later clause
                 break
+    if not drop:
+        return chosen
     return {k: h for k, h in chosen.items() if k not in drop}
 
 
@@ -413,19 +425,26 @@ def best_span(
     clauses: tuple[Clause, ...],
     used: list[tuple[int, int]],
     longest: int,
+    *,
+    ordered: bool = False,
 ) -> Match:
     """The run of clauses where ``plan``'s keys score best (ties: the shortest).
 
     Only runs that start at a clause holding a find and end at one are
     weighed: a run with an empty clause at an edge holds the same finds as
     the run without it, explains less of its span and is longer, so it never
-    ranks first."""
+    ranks first. (Asked several times for every point of every answer: the
+    loops below are written out rather than built of generators.)
+    ``ordered``: ``hits`` are in :func:`pick_order` already (a stable sort,
+    so the free ones are in the order sorting them would give)."""
     total = plan.total or 1.0
-    free = sorted((h for h in hits if not overlaps(h, used)) if used else hits, key=_pick_order)
+    free = [h for h in hits if not overlaps(h, used)] if used else hits
+    if not ordered:
+        free = sorted(free, key=pick_order)
     if not free:
         return Match(point, -1, -1, 0.0, (), ())
-    ends = [c.start + len(c.text) for c in clauses]
-    starts = [c.start for c in clauses]
+    starts = _starts(clauses)
+    weights = plan.weights
     # The clauses each find starts and ends in.
     placed = [
         (h, bisect_right(starts, h.start) - 1, bisect_right(starts, h.end - 1) - 1) for h in free
@@ -437,14 +456,16 @@ def best_span(
     best_raw, best_a, best_b = 0.0, -1, -1
     best_flipped: tuple[int, ...] = ()
     n = len(clauses)
+    across = plan.across
     for a in sorted(opening):
         after = [(h, e) for h, f, e in placed if f >= a]
+        unit = clauses[a].unit
+        lo = clauses[a].start
         for b in range(a, min(n, a + longest)):
-            if clauses[b].unit != clauses[a].unit and not plan.across:
+            if not across and clauses[b].unit != unit:
                 break
             if b not in closing:
                 continue
-            lo, hi = clauses[a].start, ends[b]
             inside = [h for h, e in after if e <= b]
             if not inside:
                 continue
@@ -452,9 +473,10 @@ def best_span(
             if b > a:  # in one clause, words may come in any order
                 chosen = _in_order(plan, chosen, starts)
             against = [h for h in inside if h.flipped and h.key not in chosen]
-            # A one-character key inside a word found turned round is part of
-            # that word (制 of 确认制 in 限制 for 放宽).
+            flips: set[int] = set()
             if against:
+                # A one-character key inside a word found turned round is part
+                # of that word (制 of 确认制 in 限制 for 放宽).
                 chosen = {
                     k: h
                     for k, h in chosen.items()
@@ -464,20 +486,27 @@ def best_span(
                     )
                     and not any(_outweighs(plan, t, h) for t in against)
                 }
-            taken = [(h.start, h.end) for h in chosen.values()]
-            flips = {h.key for h in against if h.key not in chosen and not overlaps(h, taken)}
+                taken = [(h.start, h.end) for h in chosen.values()]
+                flips = {h.key for h in against if h.key not in chosen and not overlaps(h, taken)}
             if not chosen and not flips:
                 continue
-            raw = sum(plan.keys[k].weight * h.quality for k, h in chosen.items()) / total
+            raw = 0.0
+            covered = 0
+            for k, h in chosen.items():
+                raw += weights[k] * h.quality
+                covered += h.end - h.start
+            raw /= total
             # A key found turned round explains the span too (不哄抬价格 typed
             # as 哄抬价格 in the next clause): it counts for the choice of span.
-            turned = sum(plan.keys[k].weight for k in flips) / total / 2
-            # How much of the span the point explains: a point's word in a
-            # clause that another point fills (提升 of 提升动力源) ranks lower.
-            covered = sum(h.end - h.start for h in chosen.values())
-            covered += sum(h.end - h.start for h in inside if h.flipped and h.key in flips)
-            fit = (raw + turned) * (0.5 + 0.5 * min(1.0, covered / max(1, hi - lo)))
-            rank = (fit, -(b - a), -a, 0)
+            turned = 0.0
+            if flips:
+                turned = sum(weights[k] for k in flips) / total / 2
+                # How much of the span the point explains: a point's word in a
+                # clause that another point fills (提升 of 提升动力源) ranks lower.
+                covered += sum(h.end - h.start for h in inside if h.flipped and h.key in flips)
+            span = starts[b] + len(clauses[b].text) - lo
+            fit = (raw + turned) * (0.5 + 0.5 * min(1.0, covered / max(1, span)))
+            rank = (fit, a - b, -a, 0)
             if best is None or rank > best:
                 best = rank
                 best_hits = tuple(chosen.values())

@@ -65,40 +65,37 @@ def _named(pl: Plan, m: align.Match, parts: tuple[Clause, ...]) -> tuple[int, in
     most = whole = 0
     share = 0.0
     head = min((k.part for k in pl.keys), default=0) if pl.pair else 0
+    keys = pl.keys
+    # The finds that may name the point (not turned, not a related term).
+    naming = [h for h in m.hits if not h.flipped and h.how is not align.Found.RELATED]
     for c in parts[m.first : m.last + 1]:
-        end = c.start + len(c.text)
-        found = [
-            h
-            for h in m.hits
-            if not h.flipped
-            and c.start <= h.start < end
-            and pl.keys[h.key].own
-            and h.how is not align.Found.RELATED
-        ]
+        start = c.start
+        end = start + len(c.text)
+        inside = [h for h in naming if start <= h.start < end]
+        found = [h for h in inside if keys[h.key].own]
+        if not found:
+            continue  # names nothing here (a clause is never empty)
         chars = sum({h.key: h.end - h.start for h in found}.values())
         covered = len({at for h in found for at in range(h.start, h.end)})
         most = max(most, chars)
         share = max(share, covered / max(1, len(c.text)))
-        in_head = not pl.pair or all(pl.keys[h.key].part == head for h in found)
+        in_head = not pl.pair or all(keys[h.key].part == head for h in found)
         if covered == len(c.text) and in_head:
             whole = max(whole, chars)
         if chars >= NAMED_PARTLY and pl.gist and len(c.text) >= 3:
             # In a long point, its own words with other words of it (保险理赔:
             # 保险 is another point's too) fill a keyword; a noun any measure
             # ends in does not (经理人管理, 服务平台).
-            lex = lexicon()
+            heads = lexicon().heads
             filled = {
                 at
-                for h in m.hits
-                if not h.flipped
-                and c.start <= h.start < end
-                and h.how is not align.Found.RELATED
-                and (pl.keys[h.key].own or pl.keys[h.key].word not in lex.heads)
+                for h in inside
+                if keys[h.key].own or keys[h.key].word not in heads
                 for at in range(h.start, h.end)
             }
             if len(filled) == len(c.text):
                 whole = max(whole, len(filled))
-        heading = [h for h in found if pl.keys[h.key].part < pl.headed]
+        heading = [h for h in found if keys[h.key].part < pl.headed] if pl.headed else []
         if not heading:
             continue
         rest = set(range(c.start, end)) - {at for h in heading for at in range(h.start, h.end)}
@@ -170,9 +167,10 @@ def _exact(pl: Plan, span: str, match: align.Match) -> bool:
         return False  # a word in another's stead (增加 for 提高) is not the wording
     how = {h.key: h.how for h in match.hits}
     left = [k for i, k in enumerate(pl.keys) if how.get(i) is not align.Found.EXACT]
-    if not all(_may_go(k) for k in left):
+    # The weight left out first: it is what most answers fail on, and cheap.
+    if sum(k.weight for k in left) > LIGHT * pl.total or not all(_may_go(k) for k in left):
         return False
-    if sum(k.weight for k in left) > LIGHT * pl.total or not _in_place(pl, match):
+    if not _in_place(pl, match):
         return False
     # Asked last, as it aligns the span with the point character by character.
     return not _substituted(pl, span, match.hits, light=True)  # 赶走外来客 for 引进“外来客”

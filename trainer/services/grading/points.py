@@ -262,6 +262,10 @@ class Plan:
 
     total: float = field(init=False, repr=False, compare=False)
     """The keys' weight (asked of every span weighed)."""
+    weights: tuple[float, ...] = field(init=False, repr=False, compare=False)
+    """Each key's weight, in order (read for every find of every span weighed)."""
+    places: tuple[tuple[int, int], ...] = field(init=False, repr=False, compare=False)
+    """Each key's piece and offset, in order (read for every span of several clauses)."""
     piece_weights: tuple[float, ...] = field(init=False, repr=False, compare=False)
     """The weight of each piece's keys (asked of every point judged)."""
     heads: tuple[int, ...] = field(init=False, repr=False, compare=False)
@@ -277,6 +281,8 @@ class Plan:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "total", sum(k.weight for k in self.keys))
+        object.__setattr__(self, "weights", tuple(k.weight for k in self.keys))
+        object.__setattr__(self, "places", tuple((k.part, k.start) for k in self.keys))
         object.__setattr__(
             self,
             "piece_weights",
