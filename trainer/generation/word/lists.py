@@ -1051,9 +1051,60 @@ def _asked(e: Enumeration, kind: str = "", title: str = "") -> str:
     if label and not part:
         return f"{label}有哪{_count(n, '点')}?"
     fallback = _clean(_tail(e.lead))
-    if fallback:
+    whole = e.lead.text.strip() if e.lead is not None else ""
+    if _asks_by(fallback) and (len(whole) > _LEAD_MAX or _asks_by(whole)):
         return f"{fallback},文中提出了哪{_count(n, '点')}?"
-    return f"文中提出了哪{_count(n, '点')}?"
+    return _of_title(kind, title, n)
+
+
+_NOT_ASKED = frozenset({"背景", "过渡", "论据"})
+"""Functions that give a list no category noun of its own: the setting, a hand-over,
+the cases told as evidence."""
+_STATING_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "r", "uj", "ul"})
+"""A first word tagged so opens a statement with its own subject, or a fragment."""
+
+
+def _asks_by(lead: str) -> bool:
+    """Whether a lead-in's last clauses can stand before ``文中提出了哪三点?``: an aim or
+    a call that opens on its verb (激发……的效能, 要坚持……, 把……写在……), never
+    punctuation alone, a quoted sentence (“……。”), a clause opening on a pronoun
+    (其中……, 对此……) or on 是, nor a statement with its own subject (当地群众也能……,
+    红线之下,……: rubric PRM; the items say what it states, not what it asks)."""
+    from trainer.generation.lexicon import kind_words
+    from trainer.generation.split.words import tag, tokens
+
+    if len(re.findall(r"[\u4e00-\u9fff]", lead)) < 2 or not re.match(r"[\u4e00-\u9fff]", lead):
+        return False
+    if re.search(r"[。!?！？][”\"’']", lead):
+        return False  # 说:“……。”: a quoted sentence, not what the items are about
+    first = next((w for w, _at in tokens(lead)), "")
+    if first == "是" or lead.startswith(kind_words("fragment_openers", "pronoun")):
+        return False
+    return tag(first) not in _STATING_TAGS and len(_opening_subject(lead)) < _STATED_MIN
+
+
+_STATED_MIN = 3
+"""An opening subject this long makes a lead-in a statement (当地群众也能……); a
+two-character one is as often a verb the tagger does not know (铸就非凡华章)."""
+
+
+def _of_title(kind: str, title: str, n: int) -> str:
+    """A list nothing before it names, asked of the article's subject with the category
+    its function gives (``X的对策有哪三条?``, ``关于X,文中列举了哪三个方面?``); a setting,
+    a hand-over or told cases (:data:`_NOT_ASKED`) name no category of their own. Where
+    the title names no subject, the category alone (``文中列举了哪三个方面?``): a list
+    still tested, never asked by a stray sentence."""
+    topic = _title_topic(title) or _title_topic(title, first_clause=False)
+    if topic and kind not in _NOT_ASKED:
+        named = _named(kind, topic, n, "")
+        if named:
+            return named
+    if topic:
+        return f"关于{topic},文中列举了哪{_count(n, '个')}方面?"
+    category = "" if kind in _NOT_ASKED else _KIND_CATEGORY.get(kind, "")
+    if category:
+        return f"文中列举了哪{_count(n, _UNITS.get(category, '点'))}{category}?"
+    return f"文中列举了哪{_count(n, '个')}方面?"
 
 
 _ANNOUNCES = re.compile(
