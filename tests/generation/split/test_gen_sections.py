@@ -199,3 +199,12 @@ def test_a_plain_closing_heading_beside_numbered_ones_is_a_section() -> None:
         "t",
     )
     assert made.sections == ("一、做强荔枝产业", "二、擦亮荔枝品牌", "结语")
+
+
+def test_a_plain_closing_heading_beside_run_in_heads_is_a_section() -> None:
+    made = make(
+        f"荔枝产业调查\n\n(一)做强荔枝产业。{BODY}{BODY}\n\n(二)擦亮荔枝品牌。{BODY}{BODY}\n\n"
+        f"(三)拓宽销售渠道。{BODY}{BODY}\n\n结语\n\n{BODY}{BODY}\n",
+        "t",
+    )
+    assert made.sections[-1] == "结语"

@@ -133,15 +133,15 @@ def _plain_heading(text: str, next_line: str | None) -> bool:
     )
 
 
-def _lone_plain_heading(lines: list[Span]) -> int | None:
+def _lone_plain_heading(lines: list[Span], run_in: dict[int, tuple[str, int]]) -> int | None:
     """The index of the article's only heading, if that is an unmarked short line
     above a long one: sections come at least two to an article, so a single such
-    line is a byline (余谓之), a kicker or a caption. Beside marked headings it is one
-    more part (结语)."""
+    line is a byline (余谓之), a kicker or a caption. Beside marked headings, run-in
+    heads (``run_in``) included, it is one more part (结语)."""
     marked = plain = 0
     found = None
     for i, line in enumerate(lines):
-        if heading_of(line.text, _next(lines, i), plain=False) is not None:
+        if i in run_in or heading_of(line.text, _next(lines, i), plain=False) is not None:
             marked += 1
         elif _plain_heading(line.text.strip(), _next(lines, i)):
             plain += 1
@@ -211,7 +211,8 @@ def outline(folded: str, title: str = "") -> Outline:
         if heading or paragraphs:
             sections.append(Section(len(sections), heading, heading_span, tuple(paragraphs)))
 
-    lone = _lone_plain_heading(lines)
+    run_in = _run_in_heads(lines) | _parallel_heads(lines) | _labelled_heads(lines)
+    lone = _lone_plain_heading(lines, run_in)
 
     def found_at(i: int) -> tuple[str, int] | None:
         return heading_of(lines[i].text, _next(lines, i), plain=i != lone)
@@ -219,7 +220,6 @@ def outline(folded: str, title: str = "") -> Outline:
     if lines and found_at(0) is not None:
         sections.append(Section(0, "", None, ()))
     lead_open = False
-    run_in = _run_in_heads(lines) | _parallel_heads(lines) | _labelled_heads(lines)
     for i, line in enumerate(lines):
         found = run_in.get(i) or found_at(i)
         if (
